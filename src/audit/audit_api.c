@@ -1,0 +1,142 @@
+/* HTTP handlers for the audit and login logs (see audit_api.h). */
+#include "audit/audit_api.h"
+#include "audit/audit.h"
+#include "lib/util.h"
+#include <string.h>
+#include <time.h>
+
+struct ctx {
+	struct req *r;
+	struct jsonw *w;
+};
+
+/* Parses a "from"/"to" query argument: YYYY-MM-DD (UTC midnight) or unix seconds. */
+static int query_time(struct req *r, const char *key, int end_of_day, int64_t *out,
+		      struct yq_err *e)
+{
+	const char *v = req_query(r, key);
+	*out = 0;
+	if (!v || !*v)
+		return 0;
+	if (valid_date(v)) {
+		struct tm tm = {0};
+		tm.tm_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0') - 1900;
+		tm.tm_mon = (v[5] - '0') * 10 + (v[6] - '0') - 1;
+		tm.tm_mday = (v[8] - '0') * 10 + (v[9] - '0');
+		*out = (int64_t)timegm(&tm) + (end_of_day ? 86400 : 0);
+		return 0;
+	}
+	if (parse_int64(v, 0, INT64_MAX / 2, out) < 0)
+		return err_set(e, ERR_VALIDATION, key, "日期格式应为 YYYY-MM-DD",
+			       "date must be YYYY-MM-DD");
+	return 0;
+}
+
+static const char *opt(struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+	return v && *v ? v : NULL;
+}
+
+static void audit_row_json(void *p, const struct audit_row *row)
+{
+	struct ctx *c = p;
+	struct jsonw *w = c->w;
+	jw_obj_open(w);
+	jw_kint(w, "id", row->id);
+	jw_kstr(w, "at", req_time(c->r, row->at));
+	if (row->user_id)
+		jw_kint(w, "user_id", row->user_id);
+	else
+		jw_knull(w, "user_id");
+	jw_kstr(w, "username", row->username);
+	jw_kstr(w, "ip", row->ip);
+	jw_kstr(w, "action", row->action);
+	jw_kstr(w, "obj_type", row->obj_type);
+	jw_kstr(w, "obj_id", row->obj_id);
+	jw_key(w, "changes");
+	jw_raw(w, row->changes && row->changes[0] == '{' ? row->changes : "{}");
+	jw_obj_close(w);
+}
+
+static int common_filter(struct req *r, struct audit_filter *f, struct yq_err *e)
+{
+	memset(f, 0, sizeof *f);
+	f->success = -1;
+	if (req_page(r, &f->page, &f->page_size, e) < 0 ||
+	    query_time(r, "from", 0, &f->from, e) < 0 || query_time(r, "to", 1, &f->to, e) < 0)
+		return -1;
+	f->username = opt(r, "user");
+	if (!f->username)
+		f->username = opt(r, "username");
+	return 0;
+}
+
+int h_audit_list(struct req *r, struct yq_err *e)
+{
+	struct audit_filter f;
+	struct db *c = req_db(r, e);
+	if (!c || common_filter(r, &f, e) < 0)
+		return -1;
+	f.action = opt(r, "action");
+	f.obj_type = opt(r, "obj_type");
+	f.obj_id = opt(r, "obj_id");
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	int64_t total = 0;
+	struct ctx ctx = {r, &w};
+	int rc = audit_list(c, &r->who, &f, audit_row_json, &ctx, &total);
+	jw_arr_close(&w);
+	jw_kint(&w, "total", total);
+	jw_kint(&w, "page", f.page);
+	jw_kint(&w, "page_size", f.page_size);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static void login_row_json(void *p, const struct login_row *row)
+{
+	struct ctx *c = p;
+	struct jsonw *w = c->w;
+	jw_obj_open(w);
+	jw_kint(w, "id", row->id);
+	jw_kstr(w, "at", req_time(c->r, row->at));
+	jw_kstr(w, "username", row->username);
+	if (row->user_id)
+		jw_kint(w, "user_id", row->user_id);
+	else
+		jw_knull(w, "user_id");
+	jw_kstr(w, "ip", row->ip);
+	jw_kstr(w, "user_agent", row->user_agent);
+	jw_kbool(w, "success", row->success);
+	jw_kstr(w, "reason", row->reason);
+	jw_obj_close(w);
+}
+
+int h_logins_list(struct req *r, struct yq_err *e)
+{
+	struct audit_filter f;
+	struct db *c = req_db(r, e);
+	if (!c || common_filter(r, &f, e) < 0)
+		return -1;
+	const char *s = opt(r, "success");
+	if (s)
+		f.success = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	int64_t total = 0;
+	struct ctx ctx = {r, &w};
+	int rc = audit_logins(c, &r->who, &f, login_row_json, &ctx, &total);
+	jw_arr_close(&w);
+	jw_kint(&w, "total", total);
+	jw_kint(&w, "page", f.page);
+	jw_kint(&w, "page_size", f.page_size);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}

@@ -1,0 +1,271 @@
+/* Audit and login log storage (see audit.h). */
+#include "audit/audit.h"
+#include "auth/auth.h"
+#include "lib/jsonw.h"
+#include "lib/util.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_AUDIT_INSERT[] =
+	"INSERT INTO audit_log (zone_id, at, user_id, username, ip, action, obj_type, obj_id, "
+	"changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_LOGIN_INSERT[] =
+	"INSERT INTO login_log (zone_id, at, username, user_id, ip, user_agent, success, reason) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* The filter part shared by the audit list and its count; parameters 1..9. */
+#define AUDIT_WHERE                                                                            \
+	" WHERE zone_id = ? AND (CAST(? AS TEXT) IS NULL OR username = ?)"                     \
+	" AND (CAST(? AS TEXT) IS NULL OR action = ?) AND (CAST(? AS TEXT) IS NULL OR obj_type = ?)" \
+	" AND (CAST(? AS TEXT) IS NULL OR obj_id = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS BIGINT) = 0 OR at < ?)"
+static const char SQL_AUDIT_LIST[] =
+	"SELECT id, at, user_id, zone_id, username, ip, action, obj_type, obj_id, changes "
+	"FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
+static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
+
+#define LOGIN_WHERE                                                                            \
+	" WHERE (zone_id = ? OR (zone_id IS NULL AND ? = 1)) AND (CAST(? AS TEXT) IS NULL OR username = ?)" \
+	" AND (? < 0 OR success = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS BIGINT) = 0 OR at < ?)"
+static const char SQL_LOGIN_LIST[] =
+	"SELECT id, at, user_id, zone_id, username, ip, user_agent, success, reason FROM login_log" LOGIN_WHERE
+	" ORDER BY id DESC LIMIT ? OFFSET ?";
+static const char SQL_LOGIN_COUNT[] = "SELECT COUNT(*) FROM login_log" LOGIN_WHERE;
+
+void audit_changes_init(struct audit_changes *c)
+{
+	strbuf_init(&c->sb, 256 * 1024);
+	strbuf_addch(&c->sb, '{');
+	c->n = 0;
+}
+
+void audit_changes_release(struct audit_changes *c)
+{
+	strbuf_release(&c->sb);
+}
+
+static void change_key(struct audit_changes *c, const char *field)
+{
+	if (c->n++)
+		strbuf_addch(&c->sb, ',');
+	strbuf_addch(&c->sb, '"');
+	json_escape_into(&c->sb, field, strlen(field));
+	strbuf_adds(&c->sb, "\":[");
+}
+
+static void change_val(struct audit_changes *c, const char *v)
+{
+	if (!v) {
+		strbuf_adds(&c->sb, "null");
+		return;
+	}
+	strbuf_addch(&c->sb, '"');
+	json_escape_into(&c->sb, v, strlen(v));
+	strbuf_addch(&c->sb, '"');
+}
+
+void audit_change_str(struct audit_changes *c, const char *field, const char *before,
+		      const char *after)
+{
+	if (before && after && strcmp(before, after) == 0)
+		return;
+	if (!before && !after)
+		return;
+	change_key(c, field);
+	change_val(c, before);
+	strbuf_addch(&c->sb, ',');
+	change_val(c, after);
+	strbuf_addch(&c->sb, ']');
+}
+
+void audit_change_int(struct audit_changes *c, const char *field, int64_t before, int64_t after)
+{
+	if (before == after)
+		return;
+	change_key(c, field);
+	strbuf_addf(&c->sb, "%lld,%lld]", (long long)before, (long long)after);
+}
+
+static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char *username,
+		     const char *ip, const char *action, const char *obj_type, int64_t obj_id,
+		     const struct audit_changes *changes)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_AUDIT_INSERT);
+	if (!st)
+		return DB_ERR;
+	char id[24] = "";
+	if (obj_id)
+		snprintf(id, sizeof id, "%lld", (long long)obj_id);
+	const char *ch = "{}";
+	struct strbuf tmp = STRBUF_INIT(0);
+	if (changes) {
+		if (changes->sb.failed)
+			return DB_ERR;
+		strbuf_add(&tmp, changes->sb.buf, changes->sb.len);
+		strbuf_addch(&tmp, '}');
+		if (tmp.failed) {
+			strbuf_release(&tmp);
+			return DB_ERR;
+		}
+		ch = tmp.buf;
+	}
+	if (zone_id)
+		db_bind_int(st, 1, zone_id);
+	db_bind_int(st, 2, now_unix());
+	if (user_id)
+		db_bind_int(st, 3, user_id);
+	db_bind_text(st, 4, username ? username : "");
+	db_bind_text(st, 5, ip ? ip : "");
+	db_bind_text(st, 6, action);
+	db_bind_text(st, 7, obj_type);
+	db_bind_text(st, 8, id);
+	db_bind_text(st, 9, ch);
+	int rc = db_step(st);
+	db_reset(st);
+	strbuf_release(&tmp);
+	return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+}
+
+int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, const char *action,
+		const char *obj_type, int64_t obj_id, const struct audit_changes *changes)
+{
+	return write_row(tx, zone_id, who->user_id, who->username, who->ip, action, obj_type, obj_id,
+			 changes);
+}
+
+int audit_write_cli(struct db *tx, int64_t zone_id, const char *action, const char *obj_type,
+		    int64_t obj_id, const struct audit_changes *changes)
+{
+	return write_row(tx, zone_id, 0, "(cli)", "local", action, obj_type, obj_id, changes);
+}
+
+int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
+		const char *ip, const char *user_agent, int success, const char *reason)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_LOGIN_INSERT);
+	if (!st)
+		return DB_ERR;
+	char name[129];
+	snprintf(name, sizeof name, "%s", username ? username : "");
+	char ua[257];
+	snprintf(ua, sizeof ua, "%s", user_agent ? user_agent : "");
+	if (zone_id)
+		db_bind_int(st, 1, zone_id);
+	db_bind_int(st, 2, now_unix());
+	db_bind_text(st, 3, name);
+	if (user_id)
+		db_bind_int(st, 4, user_id);
+	db_bind_text(st, 5, ip ? ip : "");
+	db_bind_text(st, 6, ua);
+	db_bind_int(st, 7, success ? 1 : 0);
+	db_bind_text(st, 8, reason ? reason : "");
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+}
+
+static void bind_audit_where(struct db_stmt *st, const struct principal *p,
+			     const struct audit_filter *f)
+{
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, f->username);
+	db_bind_text(st, 3, f->username);
+	db_bind_text(st, 4, f->action);
+	db_bind_text(st, 5, f->action);
+	db_bind_text(st, 6, f->obj_type);
+	db_bind_text(st, 7, f->obj_type);
+	db_bind_text(st, 8, f->obj_id);
+	db_bind_text(st, 9, f->obj_id);
+	db_bind_int(st, 10, f->from);
+	db_bind_int(st, 11, f->from);
+	db_bind_int(st, 12, f->to);
+	db_bind_int(st, 13, f->to);
+}
+
+static int count(struct db *c, const char *sql, void (*bind)(struct db_stmt *, const struct principal *, const struct audit_filter *),
+		 const struct principal *p, const struct audit_filter *f, int64_t *total)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	bind(st, p, f);
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
+	       audit_row_fn fn, void *ctx, int64_t *total)
+{
+	int rc = count(c, SQL_AUDIT_COUNT, bind_audit_where, p, f, total);
+	if (rc < 0)
+		return rc;
+	struct db_stmt *st = db_prepare(c, SQL_AUDIT_LIST);
+	if (!st)
+		return DB_ERR;
+	bind_audit_where(st, p, f);
+	db_bind_int(st, 14, f->page_size);
+	db_bind_int(st, 15, (f->page - 1) * f->page_size);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct audit_row r = {
+			.id = db_col_int(st, 0),
+			.at = db_col_int(st, 1),
+			.user_id = db_col_int(st, 2),
+			.zone_id = db_col_int(st, 3),
+			.username = db_col_text(st, 4),
+			.ip = db_col_text(st, 5),
+			.action = db_col_text(st, 6),
+			.obj_type = db_col_text(st, 7),
+			.obj_id = db_col_text(st, 8),
+			.changes = db_col_text(st, 9),
+		};
+		fn(ctx, &r);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+static void bind_login_where(struct db_stmt *st, const struct principal *p,
+			     const struct audit_filter *f)
+{
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, 1); /* admins also see attempts on unknown user names */
+	db_bind_text(st, 3, f->username);
+	db_bind_text(st, 4, f->username);
+	db_bind_int(st, 5, f->success);
+	db_bind_int(st, 6, f->success);
+	db_bind_int(st, 7, f->from);
+	db_bind_int(st, 8, f->from);
+	db_bind_int(st, 9, f->to);
+	db_bind_int(st, 10, f->to);
+}
+
+int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
+		 login_row_fn fn, void *ctx, int64_t *total)
+{
+	int rc = count(c, SQL_LOGIN_COUNT, bind_login_where, p, f, total);
+	if (rc < 0)
+		return rc;
+	struct db_stmt *st = db_prepare(c, SQL_LOGIN_LIST);
+	if (!st)
+		return DB_ERR;
+	bind_login_where(st, p, f);
+	db_bind_int(st, 11, f->page_size);
+	db_bind_int(st, 12, (f->page - 1) * f->page_size);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct login_row r = {
+			.id = db_col_int(st, 0),
+			.at = db_col_int(st, 1),
+			.user_id = db_col_int(st, 2),
+			.zone_id = db_col_int(st, 3),
+			.username = db_col_text(st, 4),
+			.ip = db_col_text(st, 5),
+			.user_agent = db_col_text(st, 6),
+			.success = (int)db_col_int(st, 7),
+			.reason = db_col_text(st, 8),
+		};
+		fn(ctx, &r);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}

@@ -1,0 +1,552 @@
+/* Logins, sessions and API tokens (see auth.h). */
+#include "auth/auth.h"
+#include "auth/password.h"
+#include "audit/audit.h"
+#include "lib/arena.h"
+#include "lib/log.h"
+#include "lib/util.h"
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+struct auth_config auth_config = {
+	.session_idle_s = 1800,
+	.session_max_s = 43200,
+	.lock_after = 5,
+	.lock_s = 900,
+	.ip_fail_limit = 20,
+	.ip_window_s = 900,
+};
+
+static const char SQL_USER_FOR_LOGIN[] =
+	"SELECT id, zone_id, password_hash, status, locked_until FROM app_user WHERE username = ?";
+static const char SQL_THROTTLE_GET[] =
+	"SELECT failures, window_start FROM login_throttle WHERE ip = ?";
+static const char SQL_THROTTLE_FAIL[] =
+	"INSERT INTO login_throttle (ip, window_start, failures) VALUES (?, ?, 1) "
+	"ON CONFLICT (ip) DO UPDATE SET "
+	"failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 END, "
+	"window_start = CASE WHEN login_throttle.window_start < ? THEN ? ELSE login_throttle.window_start END";
+static const char SQL_USER_FAIL[] =
+	"UPDATE app_user SET failed_count = failed_count + 1, "
+	"locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?";
+static const char SQL_USER_LOCK_EXPIRED[] =
+	"UPDATE app_user SET failed_count = 0, locked_until = 0 "
+	"WHERE id = ? AND locked_until <> 0 AND locked_until <= ?";
+static const char SQL_USER_LOGIN_OK[] =
+	"UPDATE app_user SET failed_count = 0, locked_until = 0, last_login_at = ? WHERE id = ?";
+static const char SQL_USER_FAILED_COUNT[] = "SELECT failed_count FROM app_user WHERE id = ?";
+static const char SQL_FIRST_ZONE[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
+static const char SQL_SESSION_INSERT[] =
+	"INSERT INTO session (token_hash, user_id, zone_id, csrf_token, ip, created_at, last_seen) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_SESSION_GET[] =
+	"SELECT s.user_id, s.zone_id, s.csrf_token, s.created_at, s.last_seen, u.zone_id, "
+	"u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
+	"u.must_change, u.status FROM session s JOIN app_user u ON u.id = s.user_id "
+	"LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
+static const char SQL_TOKEN_GET[] =
+	"SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
+	"u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
+	"FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
+	"WHERE t.token_hash = ?";
+static const char SQL_SESSION_TOUCH[] = "UPDATE session SET last_seen = ? WHERE token_hash = ?";
+static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
+static const char SQL_SESSION_DELETE_OTHERS[] =
+	"DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
+static const char SQL_SESSION_SET_ZONE[] = "UPDATE session SET zone_id = ? WHERE token_hash = ?";
+static const char SQL_ZONE_EXISTS[] = "SELECT COUNT(*) FROM zone WHERE id = ?";
+static const char SQL_SESSION_EXPIRE[] =
+	"DELETE FROM session WHERE last_seen < ? OR created_at < ?";
+static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
+static const char SQL_PASSWORD_GET[] = "SELECT password_hash FROM app_user WHERE id = ?";
+static const char SQL_PASSWORD_SET[] =
+	"UPDATE app_user SET password_hash = ?, must_change = 0, password_changed_at = ?, "
+	"updated_at = ? WHERE id = ?";
+
+/* A hash to verify against when the user name is unknown, so both cases cost the same time. */
+static char dummy_hash[PASSWORD_HASH_LEN];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static void dummy_init(void)
+{
+	if (password_hash("unknown-user-Passw0rd", dummy_hash, 1) != 0)
+		dummy_hash[0] = 0;
+}
+
+struct login_user {
+	int64_t id, zone_id, locked_until;
+	char hash[PASSWORD_HASH_LEN];
+	char status[16];
+	int found;
+};
+
+static int load_login_user(struct db *c, const char *username, struct login_user *u)
+{
+	memset(u, 0, sizeof *u);
+	struct db_stmt *st = db_prepare(c, SQL_USER_FOR_LOGIN);
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, username);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		u->found = 1;
+		u->id = db_col_int(st, 0);
+		u->zone_id = db_col_int(st, 1);
+		snprintf(u->hash, sizeof u->hash, "%s", db_col_text(st, 2));
+		snprintf(u->status, sizeof u->status, "%s", db_col_text(st, 3));
+		u->locked_until = db_col_int(st, 4);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Seconds this address must wait, or 0. */
+static int ip_wait(struct db *c, const char *ip, int64_t now, int *rc)
+{
+	struct db_stmt *st = db_prepare(c, SQL_THROTTLE_GET);
+	*rc = DB_ERR;
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, ip);
+	int wait = 0;
+	*rc = db_step(st);
+	if (*rc == DB_ROW) {
+		int64_t failures = db_col_int(st, 0), start = db_col_int(st, 1);
+		int64_t end = start + auth_config.ip_window_s;
+		if (failures >= auth_config.ip_fail_limit && end > now)
+			wait = (int)(end - now);
+	}
+	db_reset(st);
+	if (*rc > 0)
+		*rc = DB_OK;
+	return wait;
+}
+
+/* Records a failed attempt: account counter, address throttle, login log. Sets *locked when the
+ * account is now locked. */
+static int record_failure(struct db_pool *pool, const struct login_user *u, const char *username,
+			  const char *ip, const char *ua, const char *reason, int64_t now,
+			  int *locked)
+{
+	int rc;
+	*locked = 0;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return rc;
+	struct db_stmt *st;
+	if (u->found && strcmp(reason, "bad_password") == 0) {
+		/* a lock that has run out starts a fresh count */
+		st = db_prepare(tx, SQL_USER_LOCK_EXPIRED);
+		if (!st)
+			goto out_rollback;
+		db_bind_int(st, 1, u->id);
+		db_bind_int(st, 2, now);
+		if ((rc = db_run(st)) < 0)
+			goto out_rollback;
+		st = db_prepare(tx, SQL_USER_FAIL);
+		if (!st)
+			goto out_rollback;
+		db_bind_int(st, 1, auth_config.lock_after);
+		db_bind_int(st, 2, now + auth_config.lock_s);
+		db_bind_int(st, 3, u->id);
+		if ((rc = db_run(st)) < 0)
+			goto out_rollback;
+		int64_t n;
+		if ((rc = db_query_int(tx, SQL_USER_FAILED_COUNT, &n, 1, u->id)) < 0)
+			goto out_rollback;
+		*locked = n >= auth_config.lock_after;
+	}
+	st = db_prepare(tx, SQL_THROTTLE_FAIL);
+	if (!st)
+		goto out_rollback;
+	int64_t window_floor = now - auth_config.ip_window_s;
+	db_bind_text(st, 1, ip);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, window_floor);
+	db_bind_int(st, 4, window_floor);
+	db_bind_int(st, 5, now);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	if ((rc = audit_login(tx, u->zone_id, username, u->id, ip, ua, 0, reason)) < 0)
+		goto out_rollback;
+	return db_tx_end(pool, tx, 1);
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return rc < 0 ? rc : DB_ERR;
+}
+
+int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
+	       const char *user_agent, struct login_result *out, struct yq_err *e)
+{
+	int64_t now = now_unix();
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	int rc;
+	int wait = ip_wait(c, ip, now, &rc);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct login_user u;
+	if ((rc = load_login_user(c, username, &u)) < 0)
+		return err_db(e, rc);
+	if (wait > 0) {
+		/* the attempt is logged, but not counted against the account */
+		struct db *tx = db_tx_begin(pool, &rc);
+		if (tx) {
+			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "ip_throttled");
+			db_tx_end(pool, tx, rc == DB_OK);
+		}
+		err_set(e, ERR_THROTTLED, NULL, "登录失败次数过多，请稍后再试",
+			"too many failed logins from this address, try later");
+		e->retry_after = wait;
+		return -1;
+	}
+	if (u.found && u.locked_until > now) {
+		struct db *tx = db_tx_begin(pool, &rc);
+		if (tx) {
+			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "locked");
+			db_tx_end(pool, tx, rc == DB_OK);
+		}
+		err_set(e, ERR_LOCKED, NULL, "账号已锁定，请稍后再试", "account locked, try later");
+		e->retry_after = (long)(u.locked_until - now);
+		return -1;
+	}
+	int ok;
+	if (u.found) {
+		ok = password_verify(password, u.hash, 0);
+	} else {
+		pthread_once(&dummy_once, dummy_init);
+		ok = password_verify(password, dummy_hash, 0);
+		if (ok == 1)
+			ok = 0;
+	}
+	if (ok == -2)
+		return err_set(e, ERR_BUSY, NULL, "登录请求过多，请稍后重试",
+			       "too many logins at once, retry shortly");
+	if (ok == 1 && strcmp(u.status, "active") != 0) {
+		int locked;
+		record_failure(pool, &u, username, ip, user_agent, "disabled", now, &locked);
+		return err_set(e, ERR_FORBIDDEN, NULL, "账号已被管理员锁定或停用，请联系管理员",
+			       "account locked or disabled by an administrator");
+	}
+	if (ok != 1) {
+		int locked;
+		rc = record_failure(pool, &u, username, ip, user_agent,
+				    u.found ? "bad_password" : "unknown_user", now, &locked);
+		if (rc < 0)
+			return err_db(e, rc);
+		if (locked) {
+			err_set(e, ERR_LOCKED, NULL, "密码错误次数过多，账号已锁定15分钟",
+				"too many wrong passwords, account locked for 15 minutes");
+			e->retry_after = auth_config.lock_s;
+			return -1;
+		}
+		return err_set(e, ERR_BAD_CREDENTIALS, NULL, "用户名或密码错误",
+			       "wrong user name or password");
+	}
+
+	/* success: a fresh session token every login */
+	char token_hash[65];
+	random_hex(out->token, 32);
+	random_hex(out->csrf, 16);
+	sha256_hex(out->token, strlen(out->token), token_hash);
+	out->user_id = u.id;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	int64_t zone = u.zone_id;
+	if (!zone && (rc = db_query_int(tx, SQL_FIRST_ZONE, &zone, 0)) < 0)
+		goto out_rollback;
+	struct db_stmt *st = db_prepare(tx, SQL_USER_LOGIN_OK);
+	if (!st)
+		goto out_rollback;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, u.id);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	st = db_prepare(tx, SQL_SESSION_INSERT);
+	if (!st)
+		goto out_rollback;
+	db_bind_text(st, 1, token_hash);
+	db_bind_int(st, 2, u.id);
+	if (zone)
+		db_bind_int(st, 3, zone);
+	db_bind_text(st, 4, out->csrf);
+	db_bind_text(st, 5, ip);
+	db_bind_int(st, 6, now);
+	db_bind_int(st, 7, now);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	if ((rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 1, "")) < 0)
+		goto out_rollback;
+	if ((rc = db_tx_end(pool, tx, 1)) < 0)
+		return err_db(e, rc);
+	return 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+static int session_touch(struct db_pool *pool, const char *token_hash, int64_t now)
+{
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return rc;
+	struct db_stmt *st = db_prepare(tx, SQL_SESSION_TOUCH);
+	if (!st) {
+		db_tx_end(pool, tx, 0);
+		return DB_ERR;
+	}
+	db_bind_int(st, 1, now);
+	db_bind_text(st, 2, token_hash);
+	rc = db_run(st);
+	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
+}
+
+int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
+		 struct principal *p, struct yq_err *e)
+{
+	memset(p, 0, sizeof *p);
+	if (strlen(token) != 64)
+		return err_set(e, ERR_UNAUTH, NULL, "请先登录", "please log in");
+	char hash[65];
+	sha256_hex(token, 64, hash);
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct db_stmt *st = db_prepare(c, SQL_SESSION_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_text(st, 1, hash);
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		if (rc < 0)
+			return err_db(e, rc);
+		return err_set(e, ERR_SESSION_EXPIRED, NULL, "会话已过期，请重新登录",
+			       "session expired, please log in again");
+	}
+	p->user_id = db_col_int(st, 0);
+	p->zone_id = db_col_int(st, 1);
+	p->csrf = arena_strdup(a, db_col_text(st, 2));
+	p->session_created = db_col_int(st, 3);
+	p->session_seen = db_col_int(st, 4);
+	p->home_zone_id = db_col_int(st, 5);
+	p->username = arena_strdup(a, db_col_text(st, 6));
+	p->display_name = arena_strdup(a, db_col_text(st, 7));
+	p->role = role_from_name(db_col_text(st, 8));
+	p->scope = scope_from_name(db_col_text(st, 9));
+	p->dept_id = db_col_int(st, 10);
+	p->dept_path = arena_strdup(a, db_col_text(st, 11));
+	p->enterprise_id = db_col_int(st, 12);
+	p->must_change = (int)db_col_int(st, 13);
+	int active = strcmp(db_col_text(st, 14), "active") == 0;
+	db_reset(st);
+	p->session_hash = arena_strdup(a, hash);
+	p->ip = ip;
+	p->perms = role_perms(p->role);
+	int64_t now = now_unix();
+	if (!active || !p->csrf || !p->username || p->role == ROLE_NONE ||
+	    now - p->session_seen > auth_config.session_idle_s ||
+	    now - p->session_created > auth_config.session_max_s) {
+		memset(p, 0, sizeof *p);
+		return err_set(e, ERR_SESSION_EXPIRED, NULL, "会话已过期，请重新登录",
+			       "session expired, please log in again");
+	}
+	if (now - p->session_seen >= 60 || auth_config.session_idle_s < 120) {
+		rc = session_touch(pool, hash, now);
+		if (rc < 0)
+			return err_db(e, rc);
+	}
+	return 0;
+}
+
+int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
+		   struct principal *p, struct yq_err *e)
+{
+	memset(p, 0, sizeof *p);
+	if (strncmp(token, "yq_", 3) != 0 || strlen(token) != 67)
+		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
+	char hash[65];
+	sha256_hex(token, strlen(token), hash);
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct db_stmt *st = db_prepare(c, SQL_TOKEN_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_text(st, 1, hash);
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_reset(st);
+		if (rc < 0)
+			return err_db(e, rc);
+		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
+	}
+	int64_t now = now_unix();
+	p->user_id = db_col_int(st, 0);
+	p->zone_id = p->home_zone_id = db_col_int(st, 1);
+	p->role = role_from_name(db_col_text(st, 2));
+	int64_t expires = db_col_int(st, 3);
+	int revoked = !db_col_is_null(st, 4);
+	p->username = arena_strdup(a, db_col_text(st, 5));
+	p->display_name = arena_strdup(a, db_col_text(st, 6));
+	p->scope = scope_from_name(db_col_text(st, 7));
+	p->dept_id = db_col_int(st, 8);
+	p->dept_path = arena_strdup(a, db_col_text(st, 9));
+	p->enterprise_id = db_col_int(st, 10);
+	int active = strcmp(db_col_text(st, 11), "active") == 0;
+	enum role owner_role = role_from_name(db_col_text(st, 12));
+	db_reset(st);
+	/* a token acts with its own role, never more than its owner's */
+	p->perms = role_perms(p->role) & role_perms(owner_role);
+	p->via_token = 1;
+	p->ip = ip;
+	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE) {
+		memset(p, 0, sizeof *p);
+		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效", "API token expired or revoked");
+	}
+	return 0;
+}
+
+int auth_logout(struct db_pool *pool, const struct principal *p, struct yq_err *e)
+{
+	if (!p->session_hash)
+		return 0;
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_SESSION_DELETE);
+	if (!st) {
+		db_tx_end(pool, tx, 0);
+		return err_db(e, DB_ERR);
+	}
+	db_bind_text(st, 1, p->session_hash);
+	rc = db_run(st);
+	if (rc == DB_OK)
+		rc = audit_write(tx, p, p->home_zone_id, "logout", "session", p->user_id, NULL);
+	if (rc < 0) {
+		db_tx_end(pool, tx, 0);
+		return err_db(e, rc);
+	}
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int auth_change_password(struct db_pool *pool, const struct principal *p, const char *old_pw,
+			 const char *new_pw, struct yq_err *e)
+{
+	if (password_check_policy(new_pw, p->username, e) < 0)
+		return -1;
+	if (strcmp(old_pw, new_pw) == 0)
+		return err_set(e, ERR_VALIDATION, "new_password", "新密码不能与旧密码相同",
+			       "the new password must differ from the old one");
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct db_stmt *st = db_prepare(c, SQL_PASSWORD_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->user_id);
+	char hash[PASSWORD_HASH_LEN] = "";
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(hash, sizeof hash, "%s", db_col_text(st, 0));
+	db_reset(st);
+	if (rc != DB_ROW)
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	int ok = password_verify(old_pw, hash, 0);
+	if (ok == -2)
+		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
+	if (ok != 1)
+		return err_set(e, ERR_VALIDATION, "old_password", "原密码错误",
+			       "the current password is wrong");
+	char newhash[PASSWORD_HASH_LEN];
+	rc = password_hash(new_pw, newhash, 0);
+	if (rc == -2)
+		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
+	if (rc < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
+	int64_t now = now_unix();
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	st = db_prepare(tx, SQL_PASSWORD_SET);
+	if (!st)
+		goto out_rollback;
+	db_bind_text(st, 1, newhash);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, p->user_id);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	st = db_prepare(tx, SQL_SESSION_DELETE_OTHERS);
+	if (!st)
+		goto out_rollback;
+	db_bind_int(st, 1, p->user_id);
+	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	if ((rc = audit_write(tx, p, p->home_zone_id, "password_change", "user", p->user_id,
+			      NULL)) < 0)
+		goto out_rollback;
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_id,
+		  struct yq_err *e)
+{
+	if (p->scope != SCOPE_ALL)
+		return err_set(e, ERR_FORBIDDEN, NULL, "只有省级用户可以切换园区",
+			       "only province users can switch zones");
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	int64_t n;
+	if ((rc = db_query_int(tx, SQL_ZONE_EXISTS, &n, 1, zone_id)) < 0)
+		goto out_rollback;
+	if (!n) {
+		db_tx_end(pool, tx, 0);
+		return err_set(e, ERR_NOT_FOUND, "zone_id", "园区不存在", "no such zone");
+	}
+	struct db_stmt *st = db_prepare(tx, SQL_SESSION_SET_ZONE);
+	if (!st)
+		goto out_rollback;
+	db_bind_int(st, 1, zone_id);
+	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+void auth_expire(struct db_pool *pool)
+{
+	int rc;
+	int64_t now = now_unix();
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return;
+	struct db_stmt *st = db_prepare(tx, SQL_SESSION_EXPIRE);
+	if (st) {
+		db_bind_int(st, 1, now - auth_config.session_idle_s);
+		db_bind_int(st, 2, now - auth_config.session_max_s);
+		rc = db_run(st);
+	}
+	st = db_prepare(tx, SQL_THROTTLE_EXPIRE);
+	if (st) {
+		db_bind_int(st, 1, now - auth_config.ip_window_s);
+		rc = db_run(st);
+	}
+	db_tx_end(pool, tx, rc == DB_OK);
+}

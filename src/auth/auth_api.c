@@ -1,0 +1,124 @@
+/* HTTP handlers for sessions and the caller's own account (see auth_api.h). */
+#include "auth/auth_api.h"
+#include "org/org_api.h"
+#include <string.h>
+
+int auth_cookie_secure;
+
+static const char *cookie_name(void)
+{
+	return auth_cookie_secure ? "__Host-yq_session" : "yq_session";
+}
+
+/* Writes {"user":…, "csrf_token":…, "permissions":[…], "zone":…, "zones":[…]} for principal p. */
+static int write_me(struct req *r, const struct principal *p, const char *csrf, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	/* one's own account is always visible, whatever the data scope */
+	struct principal self = *p;
+	self.scope = SCOPE_ALL;
+	self.zone_id = p->home_zone_id;
+	struct user u;
+	if (user_get(c, &self, p->user_id, &r->arena, &u, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "user");
+	org_user_json(r, &w, &u);
+	jw_kstr(&w, "csrf_token", csrf);
+	jw_key(&w, "permissions");
+	jw_arr_open(&w);
+	for (int i = PERM_AUTH + 1; i < PERM__COUNT; i++)
+		if (p->perms & PERM_BIT(i))
+			jw_str(&w, perm_name((enum perm)i));
+	jw_arr_close(&w);
+	struct zone z = {0};
+	jw_key(&w, "zone");
+	if (p->zone_id && zone_get(c, p->zone_id, &r->arena, &z) == DB_OK) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", z.id);
+		jw_kstr(&w, "code", z.code);
+		jw_kstr(&w, "name", z.name);
+		jw_obj_close(&w);
+	} else {
+		jw_null(&w);
+	}
+	jw_key(&w, "zones");
+	jw_arr_open(&w);
+	struct principal zp = *p;
+	if (p->scope != SCOPE_ALL)
+		zp.zone_id = p->home_zone_id;
+	int rc = zone_list(c, &zp, org_zone_json_row, &w);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int h_login(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	const char *username, *password;
+	if (!j || json_str(r, j, "username", 1, 64, &username, e) < 0 ||
+	    json_str(r, j, "password", 1, 128, &password, e) < 0)
+		return -1;
+	struct login_result res;
+	if (auth_login(req_pool(r), username, password, r->ip, req_header(r, "User-Agent"), &res,
+		       e) < 0)
+		return -1;
+	resp_header(r, "Set-Cookie",
+		    arena_printf(&r->arena, "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
+				 cookie_name(), res.token, auth_config.session_max_s,
+				 auth_cookie_secure ? "; Secure" : ""));
+	struct principal p;
+	if (auth_session(req_pool(r), &r->arena, res.token, r->ip, &p, e) < 0)
+		return -1;
+	r->who = p;
+	r->authed = 1;
+	return write_me(r, &p, res.csrf, e);
+}
+
+int h_logout(struct req *r, struct yq_err *e)
+{
+	if (auth_logout(req_pool(r), &r->who, e) < 0)
+		return -1;
+	resp_header(r, "Set-Cookie",
+		    arena_printf(&r->arena, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
+				 cookie_name(), auth_cookie_secure ? "; Secure" : ""));
+	return resp_empty(r, 204);
+}
+
+int h_me(struct req *r, struct yq_err *e)
+{
+	return write_me(r, &r->who, r->who.csrf, e);
+}
+
+int h_me_password(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	const char *old_pw, *new_pw;
+	if (!j || json_str(r, j, "old_password", 1, 128, &old_pw, e) < 0 ||
+	    json_str(r, j, "new_password", 1, 128, &new_pw, e) < 0)
+		return -1;
+	if (r->who.via_token)
+		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能修改密码",
+			       "API tokens cannot change passwords");
+	if (auth_change_password(req_pool(r), &r->who, old_pw, new_pw, e) < 0) {
+		if (e->field && strcmp(e->field, "password") == 0)
+			e->field = "new_password";
+		return -1;
+	}
+	return resp_empty(r, 204);
+}
+
+int h_me_zone(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	int64_t zone;
+	if (!j || json_int(j, "zone_id", 1, 0, 1, INT64_MAX, &zone, e) < 0 ||
+	    auth_set_zone(req_pool(r), &r->who, zone, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}

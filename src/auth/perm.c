@@ -1,0 +1,113 @@
+/* Roles → permissions: the one table (see perm.h). */
+#include "auth/perm.h"
+#include <string.h>
+
+static const char *const perm_names[PERM__COUNT] = {
+	[PERM_NONE] = "public",
+	[PERM_AUTH] = "auth",
+	[PERM_ZONE_READ] = "zone.read",
+	[PERM_ZONE_WRITE] = "zone.write",
+	[PERM_DEPT_READ] = "dept.read",
+	[PERM_DEPT_WRITE] = "dept.write",
+	[PERM_USER_READ] = "user.read",
+	[PERM_USER_WRITE] = "user.write",
+	[PERM_ROLE_READ] = "role.read",
+	[PERM_TOKEN_WRITE] = "token.write",
+	[PERM_AUDIT_READ] = "audit.read",
+	[PERM_ENTERPRISE_READ] = "enterprise.read",
+	[PERM_ENTERPRISE_WRITE] = "enterprise.write",
+	[PERM_ENTERPRISE_IMPORT] = "enterprise.import",
+	[PERM_DASHBOARD_READ] = "dashboard.read",
+};
+
+#define B PERM_BIT
+static const struct role_def {
+	const char *name;
+	const char *label_zh;
+	enum data_scope scope;
+	perm_set perms;
+} roles[ROLE__COUNT] = {
+	[ROLE_NONE] = {"", "", SCOPE_NONE, 0},
+	[ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE,
+			B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
+				B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
+				B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
+				B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_IMPORT) |
+				B(PERM_DASHBOARD_READ)},
+	[ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE,
+			 B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
+				 B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ)},
+	[ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT,
+			    B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
+				    B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
+				    B(PERM_ENTERPRISE_IMPORT) | B(PERM_DASHBOARD_READ)},
+	[ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT,
+			B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
+				B(PERM_ENTERPRISE_WRITE)},
+	[ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE,
+			     B(PERM_AUTH) | B(PERM_ENTERPRISE_READ)},
+	[ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL,
+			   B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
+				   B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ)},
+};
+#undef B
+
+static const char *const scope_names[] = {"", "all", "zone", "dept", "self", "enterprise"};
+
+const char *perm_name(enum perm p)
+{
+	return p < PERM__COUNT ? perm_names[p] : "";
+}
+
+const char *role_name(enum role r)
+{
+	return r < ROLE__COUNT ? roles[r].name : "";
+}
+
+const char *role_label_zh(enum role r)
+{
+	return r < ROLE__COUNT ? roles[r].label_zh : "";
+}
+
+const char *scope_name(enum data_scope s)
+{
+	return s <= SCOPE_ENTERPRISE ? scope_names[s] : "";
+}
+
+enum role role_from_name(const char *s)
+{
+	for (int r = 1; s && r < ROLE__COUNT; r++)
+		if (strcmp(s, roles[r].name) == 0)
+			return (enum role)r;
+	return ROLE_NONE;
+}
+
+enum data_scope scope_from_name(const char *s)
+{
+	for (int i = 1; s && i <= SCOPE_ENTERPRISE; i++)
+		if (strcmp(s, scope_names[i]) == 0)
+			return (enum data_scope)i;
+	return SCOPE_NONE;
+}
+
+perm_set role_perms(enum role r)
+{
+	return r < ROLE__COUNT ? roles[r].perms : 0;
+}
+
+enum data_scope role_default_scope(enum role r)
+{
+	return r < ROLE__COUNT ? roles[r].scope : SCOPE_NONE;
+}
+
+int perm_allows(perm_set have, enum perm p)
+{
+	if (p == PERM_NONE)
+		return 1;
+	return (have & PERM_BIT(p)) != 0;
+}
+
+int role_may_grant(enum role granter, enum role r)
+{
+	return granter == ROLE_ADMIN && r != ROLE_NONE && r != ROLE_PROVINCE;
+}

@@ -1,0 +1,68 @@
+/* Roles and permissions: the one table that says which role may do what.
+ * Permissions are named strings on routes (src/http/routes.c); roles map to sets of them here.
+ * Data scope (which rows a role sees) is separate: see enum data_scope. */
+#ifndef YQ_AUTH_PERM_H
+#define YQ_AUTH_PERM_H
+#include <stdint.h>
+
+enum perm {
+	PERM_NONE = 0,      /* public route: no login needed */
+	PERM_AUTH,          /* any logged-in user */
+	PERM_ZONE_READ,
+	PERM_ZONE_WRITE,
+	PERM_DEPT_READ,
+	PERM_DEPT_WRITE,
+	PERM_USER_READ,
+	PERM_USER_WRITE,
+	PERM_ROLE_READ,
+	PERM_TOKEN_WRITE,
+	PERM_AUDIT_READ,
+	PERM_ENTERPRISE_READ,
+	PERM_ENTERPRISE_WRITE,
+	PERM_ENTERPRISE_IMPORT,
+	PERM_DASHBOARD_READ,
+	PERM__COUNT
+};
+
+enum role {
+	ROLE_NONE = 0,
+	ROLE_ADMIN,
+	ROLE_LEADER,
+	ROLE_DEPT_HEAD,
+	ROLE_STAFF,
+	ROLE_ENTERPRISE,
+	ROLE_PROVINCE,
+	ROLE__COUNT
+};
+
+/* Which rows a user sees (数据权限), applied by the store on every read. */
+enum data_scope {
+	SCOPE_NONE = 0,
+	SCOPE_ALL,        /* every zone (province) */
+	SCOPE_ZONE,       /* the whole zone */
+	SCOPE_DEPT,       /* own department and its children */
+	SCOPE_SELF,       /* own records */
+	SCOPE_ENTERPRISE, /* own enterprise */
+};
+
+typedef uint64_t perm_set;
+#define PERM_BIT(p) ((perm_set)1 << (p))
+
+/* Name of a permission ("enterprise.read"), role ("dept_head") or scope ("dept"). */
+const char *perm_name(enum perm p);
+const char *role_name(enum role r);
+const char *role_label_zh(enum role r);
+const char *scope_name(enum data_scope s);
+/* Parses a name; ROLE_NONE / SCOPE_NONE when unknown. */
+enum role role_from_name(const char *s);
+enum data_scope scope_from_name(const char *s);
+/* The permissions a role grants. */
+perm_set role_perms(enum role r);
+/* The data scope a role gets by default. */
+enum data_scope role_default_scope(enum role r);
+/* 1 if a role with these permissions may call a route requiring `p`. */
+int perm_allows(perm_set have, enum perm p);
+/* 1 if `granter` may create or edit a user with role `r` (admins: any but province). */
+int role_may_grant(enum role granter, enum role r);
+
+#endif

@@ -1,0 +1,90 @@
+/* Common command-line settings (see cli.h). */
+#include "cli/cli.h"
+#include "db/migrate.h"
+#include "lib/log.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char default_url[1100];
+
+int cli_env_init(struct cli_env *env)
+{
+	env->data_dir = getenv("YUANQU_DATA_DIR");
+	if (!env->data_dir || !*env->data_dir)
+		env->data_dir = "data";
+	env->db_url = getenv("YUANQU_DB");
+	if (!env->db_url || !*env->db_url) {
+		snprintf(default_url, sizeof default_url, "sqlite:%s/yuanqu.db", env->data_dir);
+		env->db_url = default_url;
+	}
+	return 0;
+}
+
+const char *cli_opt(const char *name, int argc, char **argv, int *i)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] == 0 && *i + 1 < argc) {
+		(*i)++;
+		return argv[*i];
+	}
+	return NULL;
+}
+
+int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i)
+{
+	const char *v = cli_opt("--db", argc, argv, i);
+	if (v) {
+		env->db_url = v;
+		return 1;
+	}
+	return 0;
+}
+
+int cli_open_db(const struct cli_env *env, struct db **out)
+{
+	char err[512];
+	if (db_engine_of_url(env->db_url) == DB_SQLITE) {
+		/* create the data directory of a default database path */
+		const char *path = strncmp(env->db_url, "sqlite:", 7) == 0 ? env->db_url + 7 : env->db_url;
+		char dir[1024];
+		snprintf(dir, sizeof dir, "%s", path);
+		char *slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = 0;
+			if (mkdir(dir, 0750) < 0 && errno != EEXIST) {
+				fprintf(stderr, "yuanqu: cannot create %s: %s\n", dir, strerror(errno));
+				return -1;
+			}
+		}
+	}
+	if (db_open(env->db_url, out, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return -1;
+	}
+	int applied;
+	if (db_migrate(*out, &applied) < 0) {
+		fprintf(stderr, "yuanqu: database migration failed\n");
+		db_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_read_stdin_line(char *buf, size_t n)
+{
+	if (!fgets(buf, (int)n, stdin))
+		return -1;
+	size_t len = strlen(buf);
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = 0;
+	return 0;
+}

@@ -1,0 +1,31 @@
+/* The command line: `yuanqu COMMAND [options]`. Each command is a function taking the arguments
+ * after its name; common options (database, logging) are resolved in cli_common. The CLI uses
+ * the domain modules and db, never http (serve only starts the server). */
+#ifndef YQ_CLI_CLI_H
+#define YQ_CLI_CLI_H
+#include "db/db.h"
+
+struct cli_env {
+	const char *db_url;   /* --db, YUANQU_DB, default sqlite:$YUANQU_DATA_DIR/yuanqu.db */
+	const char *data_dir; /* YUANQU_DATA_DIR, default ./data */
+};
+
+/* Resolves the common settings; returns 0. */
+int cli_env_init(struct cli_env *env);
+/* Takes "--db URL" / "--db=URL" out of argv if present. Returns 1 if consumed (argv index
+ * advanced through *i), 0 if the argument is not a common option. */
+int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i);
+/* The value of option `name` at argv[*i] ("--x V" or "--x=V"), advancing *i; NULL otherwise. */
+const char *cli_opt(const char *name, int argc, char **argv, int *i);
+/* Opens and migrates the database. */
+int cli_open_db(const struct cli_env *env, struct db **out);
+/* Reads one line (a password) from standard input into buf; -1 if none. */
+int cli_read_stdin_line(char *buf, size_t n);
+
+int cmd_serve(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+
+#endif

@@ -1,0 +1,198 @@
+/* Commands on the database as a whole: init, migrate, backup. */
+#include "cli/cli.h"
+#include "auth/password.h"
+#include "db/migrate.h"
+#include "lib/log.h"
+#include "org/org.h"
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_ZONE_COUNT[] = "SELECT COUNT(*) FROM zone";
+
+static void init_usage(FILE *f)
+{
+	fprintf(f, "usage: yuanqu init [--db URL] [--zone-code CODE] [--zone-name NAME] "
+		   "[--password-stdin]\n\n"
+		   "Creates or migrates the database. On an empty database creates the first zone and\n"
+		   "its administrator 'admin' with a generated password, printed once, which must be\n"
+		   "changed at first login; --password-stdin reads the password instead (not forced\n"
+		   "to change).\n");
+}
+
+int cmd_init(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	const char *code = "zone1", *name = "示范开发区", *v;
+	int pw_stdin = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			init_usage(stdout);
+			return 0;
+		}
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		if ((v = cli_opt("--zone-code", argc, argv, &i)))
+			code = v;
+		else if ((v = cli_opt("--zone-name", argc, argv, &i)))
+			name = v;
+		else if (strcmp(argv[i], "--password-stdin") == 0)
+			pw_stdin = 1;
+		else {
+			init_usage(stderr);
+			return 2;
+		}
+	}
+	struct db *c;
+	if (cli_open_db(&env, &c) < 0)
+		return 1;
+	int64_t zones;
+	if (db_query_int(c, SQL_ZONE_COUNT, &zones, 0) < 0)
+		goto out_close;
+	if (zones > 0) {
+		printf("database %s is initialised (schema version %d)\n", env.db_url,
+		       db_schema_version(c));
+		db_close(c);
+		return 0;
+	}
+	char password[130];
+	if (pw_stdin) {
+		if (cli_read_stdin_line(password, sizeof password) < 0) {
+			fprintf(stderr, "yuanqu: no password on standard input\n");
+			goto out_close;
+		}
+	} else {
+		password_generate(password);
+	}
+	struct principal cli;
+	struct yq_err e = {0};
+	int64_t zone_id, user_id;
+	if (db_begin(c, 1) != DB_OK)
+		goto out_close;
+	if (zone_create(c, code, name, &zone_id) != DB_OK)
+		goto out_rollback;
+	org_cli_principal(&cli, zone_id);
+	struct user_input in = {
+		.username = "admin",
+		.display_name = "系统管理员",
+		.role = "admin",
+		.password = password,
+		.must_change = !pw_stdin,
+	};
+	if (user_insert(c, &cli, zone_id, &in, &user_id, &e) < 0) {
+		fprintf(stderr, "yuanqu: %s: %s\n", e.field ? e.field : "admin",
+			e.message_en ? e.message_en : "cannot create admin");
+		goto out_rollback;
+	}
+	if (db_commit(c) != DB_OK)
+		goto out_close;
+	printf("created zone %s (%s) and user admin in %s\n", code, name, env.db_url);
+	if (!pw_stdin)
+		printf("admin password (shown once, change it at first login): %s\n", password);
+	sodium_memzero(password, sizeof password);
+	db_close(c);
+	return 0;
+out_rollback:
+	db_rollback(c);
+out_close:
+	db_close(c);
+	return 1;
+}
+
+int cmd_migrate(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: yuanqu migrate [--db URL]\n\nApplies the database migrations "
+			       "compiled into this program.\n");
+			return 0;
+		}
+		if (!cli_common_opt(&env, argc, argv, &i)) {
+			fprintf(stderr, "usage: yuanqu migrate [--db URL]\n");
+			return 2;
+		}
+	}
+	char err[512];
+	struct db *c;
+	if (db_open(env.db_url, &c, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return 1;
+	}
+	int applied = 0;
+	int rc = db_migrate(c, &applied);
+	if (rc == 0)
+		printf("schema version %d (%d migration%s applied)\n", db_schema_version(c), applied,
+		       applied == 1 ? "" : "s");
+	db_close(c);
+	return rc == 0 ? 0 : 1;
+}
+
+int cmd_backup(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	const char *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: yuanqu backup [--db URL] FILE\n\nWrites a consistent copy of a "
+			       "SQLite database to FILE while the server\nkeeps running (SQLite online "
+			       "backup). For PostgreSQL use pg_dump.\n");
+			return 0;
+		}
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		if (out || argv[i][0] == '-') {
+			fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
+			return 2;
+		}
+		out = argv[i];
+	}
+	if (!out) {
+		fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
+		return 2;
+	}
+	if (db_engine_of_url(env.db_url) == DB_POSTGRES) {
+		fprintf(stderr, "yuanqu: for PostgreSQL use pg_dump, e.g. pg_dump -Fc -f %s '%s'\n",
+			out, env.db_url);
+		return 2;
+	}
+	const char *src_path = strncmp(env.db_url, "sqlite:", 7) == 0 ? env.db_url + 7 : env.db_url;
+	sqlite3 *src = NULL, *dst = NULL;
+	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_open(out, &dst);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "yuanqu: backup: %s\n",
+			sqlite3_errmsg(dst ? dst : src));
+		sqlite3_close(src);
+		sqlite3_close(dst);
+		return 1;
+	}
+	sqlite3_busy_timeout(src, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		fprintf(stderr, "yuanqu: backup: %s\n", sqlite3_errmsg(dst));
+		sqlite3_close(src);
+		sqlite3_close(dst);
+		return 1;
+	}
+	/* copy in steps so writers are not blocked for long */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	int ok = rc == SQLITE_DONE;
+	if (!ok)
+		fprintf(stderr, "yuanqu: backup failed: %s\n", sqlite3_errstr(rc));
+	else
+		printf("backup of %s written to %s\n", src_path, out);
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return ok ? 0 : 1;
+}

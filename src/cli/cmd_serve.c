@@ -1,0 +1,169 @@
+/* yuanqu serve: runs the HTTP server. */
+#include "cli/cli.h"
+#include "auth/auth.h"
+#include "auth/auth_api.h"
+#include "auth/password.h"
+#include "db/migrate.h"
+#include "http/server.h"
+#include "lib/log.h"
+#include "lib/util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+		"                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+		"                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+		"                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n\n"
+		"Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 (YUANQU_LISTEN),\n"
+		"--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+		"The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n");
+}
+
+/* Parses HOST:PORT. */
+static int parse_listen(const char *s, char *host, size_t nhost, int *port)
+{
+	const char *colon = strrchr(s, ':');
+	int64_t p;
+	if (!colon || (size_t)(colon - s) >= nhost || parse_int64(colon + 1, 0, 65535, &p) < 0)
+		return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = 0;
+	if (!*host)
+		snprintf(host, nhost, "0.0.0.0");
+	*port = (int)p;
+	return 0;
+}
+
+static int int_opt(const char *v, const char *name, int min, int max, int *out)
+{
+	int64_t x;
+	if (parse_int64(v, min, max, &x) < 0) {
+		fprintf(stderr, "yuanqu: %s must be a number from %d to %d\n", name, min, max);
+		return -1;
+	}
+	*out = (int)x;
+	return 0;
+}
+
+/* The default console directory: web/dist under the working directory, else next to the
+ * program (build/../web/dist). */
+static const char *default_web_dir(char *buf, size_t n)
+{
+	struct stat st;
+	if (stat("web/dist/index.html", &st) == 0)
+		return "web/dist";
+	char exe[800];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0) {
+		exe[len] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			snprintf(buf, n, "%s/../web/dist", exe);
+			char idx[1100];
+			snprintf(idx, sizeof idx, "%s/index.html", buf);
+			if (stat(idx, &st) == 0)
+				return buf;
+		}
+	}
+	return NULL;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	struct server_config cfg = {
+		.listen_host = "127.0.0.1",
+		.port = 8080,
+		.max_connections = 1024,
+		.max_per_ip = 256,
+		.timeout_s = 30,
+		.header_limit = 32 * 1024,
+		.access_log = 1,
+	};
+	char host[64] = "127.0.0.1", webbuf[1000];
+	const char *listen = getenv("YUANQU_LISTEN"), *v;
+	const char *web_dir = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		if ((v = cli_opt("--listen", argc, argv, &i)))
+			listen = v;
+		else if ((v = cli_opt("--web-dir", argc, argv, &i)))
+			web_dir = v;
+		else if ((v = cli_opt("--tls-cert", argc, argv, &i)))
+			cfg.tls_cert = v;
+		else if ((v = cli_opt("--tls-key", argc, argv, &i)))
+			cfg.tls_key = v;
+		else if ((v = cli_opt("--threads", argc, argv, &i))) {
+			if (int_opt(v, "--threads", 1, 256, &cfg.threads) < 0)
+				return 2;
+		} else if ((v = cli_opt("--max-connections", argc, argv, &i))) {
+			if (int_opt(v, "--max-connections", 1, 100000, &cfg.max_connections) < 0)
+				return 2;
+		} else if ((v = cli_opt("--max-per-ip", argc, argv, &i))) {
+			if (int_opt(v, "--max-per-ip", 1, 100000, &cfg.max_per_ip) < 0)
+				return 2;
+		} else if ((v = cli_opt("--session-idle", argc, argv, &i))) {
+			if (int_opt(v, "--session-idle", 1, 86400, &auth_config.session_idle_s) < 0)
+				return 2;
+		} else if ((v = cli_opt("--session-max", argc, argv, &i))) {
+			if (int_opt(v, "--session-max", 1, 7 * 86400, &auth_config.session_max_s) < 0)
+				return 2;
+		} else if ((v = cli_opt("--login-ip-limit", argc, argv, &i))) {
+			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) < 0)
+				return 2;
+		} else if (strcmp(argv[i], "--no-access-log") == 0) {
+			cfg.access_log = 0;
+		} else {
+			fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (listen && parse_listen(listen, host, sizeof host, &cfg.port) < 0) {
+		fprintf(stderr, "yuanqu: --listen must be HOST:PORT\n");
+		return 2;
+	}
+	if (!cfg.tls_cert != !cfg.tls_key) {
+		fprintf(stderr, "yuanqu: --tls-cert and --tls-key go together\n");
+		return 2;
+	}
+	cfg.listen_host = host;
+	cfg.web_dir = web_dir ? web_dir : default_web_dir(webbuf, sizeof webbuf);
+	auth_cookie_secure = cfg.tls_cert != NULL;
+	const char *delay = getenv("YUANQU_TEST_ACK_BEFORE_COMMIT");
+	if (delay && *delay) {
+		int64_t ms;
+		if (parse_int64(delay, 0, 60000, &ms) == 0) {
+			db_test_commit_delay_ms = (int)ms;
+			log_warn("serve: test hook: commits delayed by %d ms", db_test_commit_delay_ms);
+		}
+	}
+	/* migrate with a single connection before the pool opens its own */
+	struct db *c;
+	if (cli_open_db(&env, &c) < 0)
+		return 1;
+	db_close(c);
+	struct db_pool *pool;
+	char err[512];
+	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return 1;
+	}
+	password_set_slots(1);
+	int rc = server_run(&cfg, pool);
+	db_pool_free(pool);
+	return rc;
+}

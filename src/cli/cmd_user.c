@@ -1,0 +1,184 @@
+/* yuanqu user add|passwd|lock|unlock|list: account administration from the command line. */
+#include "cli/cli.h"
+#include "auth/password.h"
+#include "lib/util.h"
+#include "org/org.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_USER_ZONE[] = "SELECT COALESCE(zone_id, 0) FROM app_user WHERE id = ?";
+static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: yuanqu user add NAME --role ROLE [--zone CODE] [--dept-id N] "
+		   "[--enterprise-id N]\n"
+		   "                      [--display-name NAME] [--password-stdin]\n"
+		   "       yuanqu user passwd NAME [--password-stdin]\n"
+		   "       yuanqu user lock NAME | unlock NAME\n"
+		   "       yuanqu user list [--zone CODE]\n\n"
+		   "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
+		   "Without --password-stdin a password is generated, printed once and must be\n"
+		   "changed at first login. All take --db URL.\n");
+}
+
+struct list_ctx {
+	int n;
+};
+
+static void print_user(void *ctx, const struct user *u)
+{
+	struct list_ctx *l = ctx;
+	l->n++;
+	printf("%-6lld %-20s %-10s %-8s %s%s\n", (long long)u->id, u->username, u->role, u->status,
+	       u->display_name, u->must_change ? " (must change password)" : "");
+}
+
+/* Finds a user and its zone; prints an error when absent. */
+static int find_user(struct db *c, const char *name, int64_t *id, int64_t *zone)
+{
+	if (user_find(c, name, id) < 0)
+		return -1;
+	if (!*id) {
+		fprintf(stderr, "yuanqu: no user named '%s'\n", name);
+		return -1;
+	}
+	return db_query_int(c, SQL_USER_ZONE, zone, 1, *id) < 0 ? -1 : 0;
+}
+
+static int report(const struct yq_err *e)
+{
+	fprintf(stderr, "yuanqu: %s%s%s\n", e->field ? e->field : "", e->field ? ": " : "",
+		e->message_en ? e->message_en : (e->message ? e->message : "failed"));
+	return 1;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	const char *verb = argv[1], *name = NULL, *zone_code = NULL, *v;
+	struct user_input in = {0};
+	int pw_stdin = 0;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		if ((v = cli_opt("--role", argc, argv, &i)))
+			in.role = v;
+		else if ((v = cli_opt("--zone", argc, argv, &i)))
+			zone_code = v;
+		else if ((v = cli_opt("--display-name", argc, argv, &i)))
+			in.display_name = v;
+		else if ((v = cli_opt("--dept-id", argc, argv, &i)))
+			parse_int64(v, 0, INT64_MAX, &in.dept_id);
+		else if ((v = cli_opt("--enterprise-id", argc, argv, &i)))
+			parse_int64(v, 0, INT64_MAX, &in.enterprise_id);
+		else if (strcmp(argv[i], "--password-stdin") == 0)
+			pw_stdin = 1;
+		else if (argv[i][0] != '-' && !name)
+			name = argv[i];
+		else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	struct db *c;
+	if (cli_open_db(&env, &c) < 0)
+		return 1;
+	struct db_pool *pool = NULL;
+	char err[256], password[130] = "";
+	int rc = 1;
+	int64_t zone = 0, id = 0;
+	struct principal cli;
+	struct yq_err e = {0};
+	if (zone_code) {
+		if (zone_find_by_code(c, zone_code, &zone) < 0 || !zone) {
+			fprintf(stderr, "yuanqu: no zone with code '%s'\n", zone_code);
+			goto out;
+		}
+	} else if (db_query_int(c, SQL_ZONE_FIRST, &zone, 0) < 0) {
+		goto out;
+	}
+	if (strcmp(verb, "list") == 0) {
+		org_cli_principal(&cli, zone);
+		struct user_filter f = {.page = 1, .page_size = 100000};
+		struct list_ctx l = {0};
+		int64_t total;
+		if (user_list(c, &cli, &f, print_user, &l, &total) < 0)
+			goto out;
+		printf("%d user%s\n", l.n, l.n == 1 ? "" : "s");
+		rc = 0;
+		goto out;
+	}
+	if (!name) {
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
+	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		goto out;
+	}
+	if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
+		if (pw_stdin) {
+			if (cli_read_stdin_line(password, sizeof password) < 0) {
+				fprintf(stderr, "yuanqu: no password on standard input\n");
+				goto out;
+			}
+		} else {
+			password_generate(password);
+		}
+	}
+	if (strcmp(verb, "add") == 0) {
+		if (!in.role) {
+			fprintf(stderr, "yuanqu: --role is required\n");
+			rc = 2;
+			goto out;
+		}
+		org_cli_principal(&cli, zone);
+		in.username = name;
+		in.password = password;
+		in.must_change = !pw_stdin;
+		if (user_create(pool, &cli, &in, &id, &e) < 0) {
+			rc = report(&e);
+			goto out;
+		}
+		printf("created user %s (id %lld, role %s)\n", name, (long long)id, in.role);
+	} else if (strcmp(verb, "passwd") == 0 || strcmp(verb, "lock") == 0 ||
+		   strcmp(verb, "unlock") == 0) {
+		if (find_user(c, name, &id, &zone) < 0)
+			goto out;
+		org_cli_principal(&cli, zone);
+		int r;
+		if (strcmp(verb, "passwd") == 0)
+			r = user_set_password(pool, &cli, id, password, !pw_stdin, &e);
+		else
+			r = user_set_status(pool, &cli, id, strcmp(verb, "lock") == 0 ? "locked" : "active", &e);
+		if (r < 0) {
+			rc = report(&e);
+			goto out;
+		}
+		printf("user %s: %s done\n", name, verb);
+	} else {
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
+	if (!pw_stdin && password[0])
+		printf("password (shown once, must be changed at first login): %s\n", password);
+	rc = 0;
+out:
+	sodium_memzero(password, sizeof password);
+	db_pool_free(pool);
+	db_close(c);
+	return rc;
+}

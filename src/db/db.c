@@ -1,0 +1,528 @@
+/* Driver-independent part of the database layer: statement cache, parameters, transactions,
+ * connection pool (see db.h). */
+#include "db/db_int.h"
+#include "lib/alloc.h"
+#include "lib/err.h"
+#include "lib/log.h"
+#include "lib/util.h"
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int db_test_commit_delay_ms;
+static atomic_uint_fast64_t db_time_total;
+
+void db_time_add(uint64_t us)
+{
+	atomic_fetch_add(&db_time_total, us);
+}
+
+uint64_t db_time_us_total(void)
+{
+	return atomic_load(&db_time_total);
+}
+
+void db_set_error(struct db *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->errmsg, sizeof c->errmsg, fmt, ap);
+	va_end(ap);
+}
+
+enum db_engine db_engine_of_url(const char *url)
+{
+	if (!url)
+		return 0;
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+		return DB_POSTGRES;
+	if (strncmp(url, "sqlite:", 7) == 0 || (url[0] && !strstr(url, "://")))
+		return DB_SQLITE;
+	return 0;
+}
+
+int db_open(const char *url, struct db **out, char *err, size_t errlen)
+{
+	enum db_engine e = db_engine_of_url(url);
+	*out = NULL;
+	if (!e) {
+		snprintf(err, errlen, "unknown database url (use sqlite:PATH or postgres://...)");
+		return -1;
+	}
+	struct db *c = yq_calloc(1, sizeof *c);
+	if (!c) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	c->drv = e == DB_POSTGRES ? &db_pg_driver : &db_sqlite_driver;
+	const char *target = url;
+	if (e == DB_SQLITE && strncmp(url, "sqlite:", 7) == 0)
+		target = url + 7;
+	if (c->drv->open(c, target, err, errlen) < 0) {
+		yq_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+static void stmt_free(struct db_stmt *st)
+{
+	if (!st)
+		return;
+	st->conn->drv->finalize(st);
+	for (int i = 0; i < DB_MAX_PARAMS; i++)
+		yq_free(st->params[i].text);
+	yq_free((char *)st->key);
+	yq_free(st);
+}
+
+static void cache_clear(struct db *c)
+{
+	for (int i = 0; i < DB_STMT_CACHE; i++) {
+		stmt_free(c->cache[i]);
+		c->cache[i] = NULL;
+	}
+	c->n_cached = 0;
+}
+
+void db_close(struct db *c)
+{
+	if (!c)
+		return;
+	cache_clear(c);
+	c->drv->close(c);
+	yq_free(c);
+}
+
+enum db_engine db_engine_of(const struct db *c)
+{
+	return c->drv->engine;
+}
+
+const char *db_errmsg(struct db *c)
+{
+	return c->errmsg;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+char *db_translate_placeholders(const char *sql)
+{
+	size_t n = strlen(sql);
+	char *out = yq_malloc(n * 3 + 1); /* "?" becomes at most "$64" */
+	if (!out)
+		return NULL;
+	char *o = out;
+	int k = 0, in_str = 0;
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'')
+			in_str = !in_str;
+		if (*p == '?' && !in_str && k < 999) {
+			o += snprintf(o, 5, "$%d", ++k);
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = 0;
+	return out;
+}
+
+static int count_params(const char *sql)
+{
+	int k = 0, in_str = 0;
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'')
+			in_str = !in_str;
+		else if (*p == '?' && !in_str)
+			k++;
+	}
+	return k;
+}
+
+struct db_stmt *db_prepare(struct db *c, const char *sql)
+{
+	uint64_t h = fnv1a(sql);
+	unsigned slot = (unsigned)(h % DB_STMT_CACHE);
+	for (unsigned probe = 0; probe < DB_STMT_CACHE; probe++) {
+		struct db_stmt *st = c->cache[(slot + probe) % DB_STMT_CACHE];
+		if (!st)
+			break;
+		if (st->hash == h && strcmp(st->key, sql) == 0) {
+			if (st->in_use)
+				db_reset(st);
+			return st;
+		}
+	}
+	int np = count_params(sql);
+	if (np > DB_MAX_PARAMS) {
+		db_set_error(c, "statement has %d parameters, more than %d", np, DB_MAX_PARAMS);
+		error("db: %s", c->errmsg);
+		return NULL;
+	}
+	if (c->n_cached >= DB_STMT_CACHE * 3 / 4)
+		cache_clear(c);
+	struct db_stmt *st = yq_calloc(1, sizeof *st);
+	if (!st)
+		return NULL;
+	st->conn = c;
+	st->hash = h;
+	st->nparams = np;
+	st->key = yq_strdup(sql);
+	if (!st->key) {
+		yq_free(st);
+		return NULL;
+	}
+	int rc;
+	if (c->drv->engine == DB_POSTGRES) {
+		char *t = db_translate_placeholders(sql);
+		rc = t ? c->drv->prepare(c, st, t) : -1;
+		yq_free(t);
+	} else {
+		rc = c->drv->prepare(c, st, sql);
+	}
+	if (rc < 0) {
+		error("db: prepare failed: %s: %.200s", c->errmsg, sql);
+		yq_free((char *)st->key);
+		yq_free(st);
+		return NULL;
+	}
+	while (c->cache[slot])
+		slot = (slot + 1) % DB_STMT_CACHE;
+	c->cache[slot] = st;
+	c->n_cached++;
+	return st;
+}
+
+static struct db_param *param(struct db_stmt *st, int idx)
+{
+	if (idx < 1 || idx > st->nparams)
+		return NULL;
+	struct db_param *p = &st->params[idx - 1];
+	yq_free(p->text);
+	p->text = NULL;
+	return p;
+}
+
+int db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+	struct db_param *p = param(st, idx);
+	if (!p)
+		return DB_ERR;
+	p->kind = 'i';
+	p->i = v;
+	return DB_OK;
+}
+
+int db_bind_double(struct db_stmt *st, int idx, double v)
+{
+	struct db_param *p = param(st, idx);
+	if (!p)
+		return DB_ERR;
+	p->kind = 'd';
+	p->d = v;
+	return DB_OK;
+}
+
+int db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	struct db_param *p = param(st, idx);
+	if (!p)
+		return DB_ERR;
+	if (!s) {
+		p->kind = 'n';
+		return DB_OK;
+	}
+	p->text = yq_strdup(s);
+	if (!p->text) {
+		p->kind = 'n';
+		return DB_ERR;
+	}
+	p->kind = 't';
+	return DB_OK;
+}
+
+int db_bind_null(struct db_stmt *st, int idx)
+{
+	struct db_param *p = param(st, idx);
+	if (!p)
+		return DB_ERR;
+	p->kind = 'n';
+	return DB_OK;
+}
+
+int db_step(struct db_stmt *st)
+{
+	int64_t t0 = now_mono_us();
+	st->in_use = 1;
+	int rc = st->conn->drv->step(st);
+	db_time_add((uint64_t)(now_mono_us() - t0));
+	return rc;
+}
+
+int db_col_is_null(struct db_stmt *st, int col)
+{
+	return st->conn->drv->col_is_null(st, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+	return st->conn->drv->col_text(st, col);
+}
+
+int64_t db_col_int(struct db_stmt *st, int col)
+{
+	const char *t = st->conn->drv->col_text(st, col);
+	return t ? strtoll(t, NULL, 10) : 0;
+}
+
+double db_col_double(struct db_stmt *st, int col)
+{
+	const char *t = st->conn->drv->col_text(st, col);
+	return t ? strtod(t, NULL) : 0;
+}
+
+int db_col_count(struct db_stmt *st)
+{
+	return st->conn->drv->col_count(st);
+}
+
+int64_t db_changes(struct db_stmt *st)
+{
+	return st->conn->drv->changes(st);
+}
+
+void db_reset(struct db_stmt *st)
+{
+	st->conn->drv->reset(st);
+	for (int i = 0; i < st->nparams; i++) {
+		yq_free(st->params[i].text);
+		st->params[i].text = NULL;
+		st->params[i].kind = 'n';
+	}
+	st->in_use = 0;
+}
+
+int db_run(struct db_stmt *st)
+{
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+}
+
+int db_exec(struct db *c, const char *sql)
+{
+	int64_t t0 = now_mono_us();
+	int rc = c->drv->exec(c, sql);
+	db_time_add((uint64_t)(now_mono_us() - t0));
+	return rc;
+}
+
+int db_begin(struct db *c, int write)
+{
+	int rc = db_exec(c, write && c->drv->engine == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+	if (rc == DB_OK)
+		c->in_tx = 1;
+	return rc;
+}
+
+int db_commit(struct db *c)
+{
+	if (db_test_commit_delay_ms > 0)
+		usleep((useconds_t)db_test_commit_delay_ms * 1000);
+	int rc = db_exec(c, "COMMIT");
+	if (rc != DB_OK)
+		db_exec(c, "ROLLBACK");
+	c->in_tx = 0;
+	return rc;
+}
+
+int db_rollback(struct db *c)
+{
+	int rc = db_exec(c, "ROLLBACK");
+	c->in_tx = 0;
+	return rc;
+}
+
+int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	*out = 0;
+	if (!st)
+		return DB_ERR;
+	va_list ap;
+	va_start(ap, nparams);
+	for (int i = 1; i <= nparams; i++)
+		db_bind_int(st, i, va_arg(ap, int64_t));
+	va_end(ap);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_col_int(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* ---- pool ---- */
+
+#define POOL_MAX_THREADS 256
+
+struct db_pool {
+	char *url;
+	enum db_engine engine;
+	pthread_key_t key;        /* this thread's struct pool_conn* */
+	pthread_mutex_t wlock;    /* SQLite: one writer at a time */
+	struct db *writer;        /* SQLite writer connection, opened lazily under wlock */
+	pthread_mutex_t list_lock;
+	struct db *conns[POOL_MAX_THREADS]; /* every per-thread connection, closed by db_pool_free */
+	int n_conns;
+};
+
+int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	enum db_engine e = db_engine_of_url(url);
+	if (!e) {
+		snprintf(err, errlen, "unknown database url (use sqlite:PATH or postgres://...)");
+		return -1;
+	}
+	struct db_pool *p = yq_calloc(1, sizeof *p);
+	if (!p)
+		return -1;
+	p->url = yq_strdup(url);
+	p->engine = e;
+	pthread_key_create(&p->key, NULL);
+	pthread_mutex_init(&p->wlock, NULL);
+	pthread_mutex_init(&p->list_lock, NULL);
+	/* open one connection now so a bad URL is reported at start */
+	struct db *c;
+	if (db_open(url, &c, err, errlen) < 0) {
+		db_pool_free(p);
+		return -1;
+	}
+	if (e == DB_SQLITE)
+		p->writer = c;
+	else
+		db_close(c);
+	*out = p;
+	return 0;
+}
+
+void db_pool_free(struct db_pool *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < p->n_conns; i++)
+		db_close(p->conns[i]);
+	if (p->writer) {
+		if (p->engine == DB_SQLITE)
+			db_exec(p->writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+		db_close(p->writer);
+	}
+	pthread_key_delete(p->key);
+	pthread_mutex_destroy(&p->wlock);
+	pthread_mutex_destroy(&p->list_lock);
+	yq_free(p->url);
+	yq_free(p);
+}
+
+enum db_engine db_pool_engine(const struct db_pool *p)
+{
+	return p->engine;
+}
+
+struct db *db_pool_reader(struct db_pool *p)
+{
+	struct db *c = pthread_getspecific(p->key);
+	if (c && c->drv->broken(c)) {
+		/* the server went away: drop this connection and open a new one */
+		pthread_mutex_lock(&p->list_lock);
+		for (int i = 0; i < p->n_conns; i++)
+			if (p->conns[i] == c) {
+				p->conns[i] = p->conns[--p->n_conns];
+				break;
+			}
+		pthread_mutex_unlock(&p->list_lock);
+		pthread_setspecific(p->key, NULL);
+		db_close(c);
+		c = NULL;
+	}
+	if (c)
+		return c;
+	char err[256];
+	if (db_open(p->url, &c, err, sizeof err) < 0) {
+		log_warn("db: cannot open connection: %s", err);
+		return NULL;
+	}
+	pthread_mutex_lock(&p->list_lock);
+	if (p->n_conns >= POOL_MAX_THREADS) {
+		pthread_mutex_unlock(&p->list_lock);
+		db_close(c);
+		return NULL;
+	}
+	p->conns[p->n_conns++] = c;
+	pthread_mutex_unlock(&p->list_lock);
+	pthread_setspecific(p->key, c);
+	return c;
+}
+
+struct db *db_tx_begin(struct db_pool *p, int *rc)
+{
+	struct db *c;
+	if (p->engine == DB_SQLITE) {
+		pthread_mutex_lock(&p->wlock);
+		c = p->writer;
+	} else {
+		c = db_pool_reader(p);
+		if (!c) {
+			*rc = DB_UNAVAILABLE;
+			return NULL;
+		}
+	}
+	*rc = db_begin(c, 1);
+	if (*rc != DB_OK) {
+		if (p->engine == DB_SQLITE)
+			pthread_mutex_unlock(&p->wlock);
+		return NULL;
+	}
+	return c;
+}
+
+int db_tx_end(struct db_pool *p, struct db *c, int commit)
+{
+	int rc = commit ? db_commit(c) : db_rollback(c);
+	if (p->engine == DB_SQLITE)
+		pthread_mutex_unlock(&p->wlock);
+	return rc;
+}
+
+void db_pool_maintain(struct db_pool *p)
+{
+	if (p->engine != DB_SQLITE)
+		return;
+	pthread_mutex_lock(&p->wlock);
+	db_exec(p->writer, "PRAGMA wal_checkpoint(PASSIVE)");
+	pthread_mutex_unlock(&p->wlock);
+}
+
+int err_db(struct yq_err *e, int db_rc)
+{
+	switch (db_rc) {
+	case DB_CONSTRAINT:
+		return err_set(e, ERR_CONFLICT, NULL, "数据冲突", "conflicting data");
+	case DB_UNAVAILABLE:
+		return err_set(e, ERR_UNAVAILABLE, NULL, "数据库暂不可用，请稍后重试",
+			       "database unavailable, retry later");
+	default:
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
+	}
+}

@@ -1,0 +1,116 @@
+/* db: one driver interface, two engines (SQLite and PostgreSQL).
+ *
+ * Domain code writes each statement once, with `?` placeholders, in the SQL subset both engines
+ * share (ON CONFLICT, RETURNING, integer epoch times, 'YYYY-MM-DD' text dates, 0/1 integers for
+ * booleans, CAST(? AS TEXT) where PostgreSQL cannot infer a parameter's type). The driver
+ * translates placeholders, prepares each distinct statement text once per connection and keeps it.
+ *
+ * A `struct db` is one connection and is used by one thread at a time. The `struct db_pool` hands
+ * each worker thread its own reading connection and serialises writers (see db_tx_begin).
+ *
+ * Usage:
+ *	struct db_stmt *st = db_prepare(c, SQL_USER_GET);
+ *	db_bind_int(st, 1, zone_id);
+ *	while ((rc = db_step(st)) == DB_ROW) { ... db_col_text(st, 0) ... }
+ *	db_reset(st);          // always, before the statement is used again
+ *	if (rc != DB_DONE) goto out_err;
+ */
+#ifndef YQ_DB_DB_H
+#define YQ_DB_DB_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum db_engine { DB_SQLITE = 1, DB_POSTGRES = 2 };
+
+/* Results of db_step and the other calls. Negative values are errors. */
+enum db_rc {
+	DB_OK = 0,
+	DB_ROW = 1,           /* a row is available */
+	DB_DONE = 2,          /* no more rows; statement finished */
+	DB_ERR = -1,          /* any other failure (logged) */
+	DB_CONSTRAINT = -2,   /* a UNIQUE / CHECK / foreign key constraint refused the write */
+	DB_UNAVAILABLE = -3,  /* the database is gone, full or busy: retry later (HTTP 503) */
+};
+
+struct db;
+struct db_stmt;
+struct db_pool;
+
+/* Opens a connection. `url` is "sqlite:PATH" (or a plain path) or "postgres://…" /
+ * "postgresql://…". On failure returns -1 with a message in err. */
+int db_open(const char *url, struct db **out, char *err, size_t errlen);
+/* Closes a connection and finalises its statements. db_close(NULL) is a no-op. */
+void db_close(struct db *c);
+enum db_engine db_engine_of(const struct db *c);
+/* The engine a URL names, or 0 if it names none. */
+enum db_engine db_engine_of_url(const char *url);
+/* The last error message on this connection. */
+const char *db_errmsg(struct db *c);
+
+/* Returns the prepared statement for `sql`, preparing it on first use on this connection.
+ * NULL on error (logged). The statement belongs to the connection. */
+struct db_stmt *db_prepare(struct db *c, const char *sql);
+/* Binds parameter `idx` (1-based). Text is copied. db_bind_text(st, i, NULL) binds NULL. */
+int db_bind_int(struct db_stmt *st, int idx, int64_t v);
+int db_bind_text(struct db_stmt *st, int idx, const char *s);
+int db_bind_double(struct db_stmt *st, int idx, double v);
+int db_bind_null(struct db_stmt *st, int idx);
+/* Runs the statement or moves to its next row: DB_ROW, DB_DONE or a negative enum db_rc. */
+int db_step(struct db_stmt *st);
+/* Column accessors for the current row (0-based). Text stays valid until the next step/reset. */
+int db_col_is_null(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col); /* NULL for SQL NULL */
+int db_col_count(struct db_stmt *st);
+/* Ends the current execution and clears bindings; the statement can be run again. */
+void db_reset(struct db_stmt *st);
+/* Rows changed by the last INSERT/UPDATE/DELETE of this statement. */
+int64_t db_changes(struct db_stmt *st);
+
+/* Steps a statement once and resets it: for INSERT/UPDATE/DELETE. Returns DB_OK or a negative
+ * enum db_rc. */
+int db_run(struct db_stmt *st);
+
+/* Runs one or more statements without parameters (DDL, PRAGMA). */
+int db_exec(struct db *c, const char *sql);
+/* Transactions on a single connection. db_begin(c, 1) starts a write transaction
+ * (BEGIN IMMEDIATE on SQLite). */
+int db_begin(struct db *c, int write);
+int db_commit(struct db *c);
+int db_rollback(struct db *c);
+
+/* Convenience: runs `sql` with the int parameters given and returns the first column of the
+ * first row in *out (0 if no row). Returns 0, or a negative enum db_rc. */
+int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
+
+/* Test hook: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT), db_commit sleeps
+ * this many milliseconds before committing. Used to prove the crash tests can fail. */
+extern int db_test_commit_delay_ms;
+
+struct yq_err;
+/* Maps a negative enum db_rc to a domain error (409, 503 or 500) and returns -1. */
+int err_db(struct yq_err *e, int db_rc);
+
+/* ---- pool: what the server uses ---- */
+
+/* Creates a pool for `url`. Connections are opened lazily, one reader per thread; on SQLite
+ * writes go through one writer connection guarded by a mutex. */
+int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen);
+/* Closes every connection. db_pool_free(NULL) is a no-op. Call after all threads stopped. */
+void db_pool_free(struct db_pool *p);
+enum db_engine db_pool_engine(const struct db_pool *p);
+/* This thread's reading connection; NULL if it cannot be opened (DB unavailable). */
+struct db *db_pool_reader(struct db_pool *p);
+/* Starts a write transaction and returns the connection to use inside it (NULL on failure, with
+ * *rc set to a negative enum db_rc). Must be ended by db_tx_end on the same thread. */
+struct db *db_tx_begin(struct db_pool *p, int *rc);
+/* Commits (commit != 0) or rolls back the transaction from db_tx_begin and releases the writer.
+ * Returns 0, or a negative enum db_rc if the commit failed (then nothing was written). */
+int db_tx_end(struct db_pool *p, struct db *c, int commit);
+/* Runs a passive WAL checkpoint (SQLite) and other housekeeping; safe from any thread. */
+void db_pool_maintain(struct db_pool *p);
+/* Microseconds spent in the database by all threads since start (for /metrics). */
+uint64_t db_time_us_total(void);
+
+#endif

@@ -1,0 +1,64 @@
+/* Internal driver interface behind db.h. Each engine fills a `struct db_driver`. */
+#ifndef YQ_DB_DB_INT_H
+#define YQ_DB_DB_INT_H
+#include "db/db.h"
+
+#define DB_MAX_PARAMS 64
+#define DB_STMT_CACHE 512 /* statements kept per connection; the cache is emptied when full */
+
+struct db_driver {
+	enum db_engine engine;
+	int (*open)(struct db *c, const char *target, char *err, size_t errlen);
+	void (*close)(struct db *c);
+	/* prepares `sql` (already in the engine's placeholder syntax) into st->impl */
+	int (*prepare)(struct db *c, struct db_stmt *st, const char *sql);
+	void (*finalize)(struct db_stmt *st);
+	int (*step)(struct db_stmt *st);
+	void (*reset)(struct db_stmt *st);
+	int (*col_is_null)(struct db_stmt *st, int col);
+	const char *(*col_text)(struct db_stmt *st, int col);
+	int (*col_count)(struct db_stmt *st);
+	int64_t (*changes)(struct db_stmt *st);
+	int (*exec)(struct db *c, const char *sql);
+	/* 1 when the connection is broken and should be reopened */
+	int (*broken)(struct db *c);
+};
+
+/* A bound parameter, kept by the driver-independent layer. */
+struct db_param {
+	int is_null;
+	char *text; /* malloc'd text form; owned */
+	int64_t i;
+	double d;
+	char kind; /* 'n' null, 'i' int, 'd' double, 't' text */
+};
+
+struct db_stmt {
+	struct db *conn;
+	const char *key;  /* the original SQL text (owned copy) */
+	uint64_t hash;
+	void *impl;       /* sqlite3_stmt* or the PostgreSQL statement */
+	int nparams;
+	struct db_param params[DB_MAX_PARAMS];
+	int in_use;
+};
+
+struct db {
+	const struct db_driver *drv;
+	void *impl; /* sqlite3* or PGconn* */
+	char errmsg[512];
+	struct db_stmt *cache[DB_STMT_CACHE];
+	int n_cached;
+	int in_tx;
+	unsigned stmt_seq; /* PostgreSQL statement names */
+};
+
+extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
+
+void db_set_error(struct db *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Translates `?` placeholders to `$n` outside string literals; malloc'd result. */
+char *db_translate_placeholders(const char *sql);
+void db_time_add(uint64_t us);
+
+#endif

@@ -1,0 +1,219 @@
+/* PostgreSQL driver (libpq): statements prepared once per connection, parameters and results in
+ * text format. */
+#include "db/db_int.h"
+#include "lib/alloc.h"
+#include "lib/log.h"
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pg_stmt {
+	char name[24];
+	PGresult *res; /* result of the current execution, NULL before the first step */
+	int row;       /* current row, -1 before the first */
+	int nrows;
+	int64_t changes;
+};
+
+static void notice_quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+static int pg_open(struct db *c, const char *target, char *err, size_t errlen)
+{
+	PGconn *h = PQconnectdb(target);
+	if (!h || PQstatus(h) != CONNECTION_OK) {
+		snprintf(err, errlen, "cannot connect to postgres: %s",
+			 h ? PQerrorMessage(h) : "out of memory");
+		/* trim the newline libpq ends messages with */
+		size_t n = strlen(err);
+		while (n && (err[n - 1] == '\n' || err[n - 1] == ' '))
+			err[--n] = 0;
+		PQfinish(h);
+		return -1;
+	}
+	PQsetNoticeProcessor(h, notice_quiet, NULL);
+	PGresult *r = PQexec(h, "SET client_encoding='UTF8'; SET TIME ZONE 'UTC'");
+	PQclear(r);
+	c->impl = h;
+	return 0;
+}
+
+static void pg_close(struct db *c)
+{
+	PQfinish(c->impl);
+	c->impl = NULL;
+}
+
+static int map_result(struct db *c, PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	db_set_error(c, "%s", r ? PQresultErrorMessage(r) : PQerrorMessage(c->impl));
+	size_t n = strlen(c->errmsg);
+	while (n && c->errmsg[n - 1] == '\n')
+		c->errmsg[--n] = 0;
+	if (PQstatus(c->impl) != CONNECTION_OK)
+		return DB_UNAVAILABLE;
+	if (state && strncmp(state, "23", 2) == 0)
+		return DB_CONSTRAINT;
+	/* 08: connection, 53: insufficient resources, 57: operator intervention, 40001 serialization */
+	if (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+		      strncmp(state, "57", 2) == 0 || strcmp(state, "40001") == 0 ||
+		      strcmp(state, "40P01") == 0))
+		return DB_UNAVAILABLE;
+	log_warn("db: postgres: %s", c->errmsg);
+	return DB_ERR;
+}
+
+static int pg_prepare(struct db *c, struct db_stmt *st, const char *sql)
+{
+	struct pg_stmt *ps = yq_calloc(1, sizeof *ps);
+	if (!ps)
+		return -1;
+	snprintf(ps->name, sizeof ps->name, "s%u", ++c->stmt_seq);
+	PGresult *r = PQprepare(c->impl, ps->name, sql, 0, NULL);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		map_result(c, r);
+		PQclear(r);
+		yq_free(ps);
+		return -1;
+	}
+	PQclear(r);
+	ps->row = -1;
+	st->impl = ps;
+	return 0;
+}
+
+static void pg_finalize(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	if (!ps)
+		return;
+	PQclear(ps->res);
+	/* the prepared statement itself dies with the connection; deallocate if it lives on */
+	if (st->conn->impl && PQstatus(st->conn->impl) == CONNECTION_OK &&
+	    PQtransactionStatus(st->conn->impl) == PQTRANS_IDLE) {
+		char q[48];
+		snprintf(q, sizeof q, "DEALLOCATE %s", ps->name);
+		PQclear(PQexec(st->conn->impl, q));
+	}
+	yq_free(ps);
+	st->impl = NULL;
+}
+
+static int pg_step(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	if (!ps->res) {
+		const char *values[DB_MAX_PARAMS];
+		char nums[DB_MAX_PARAMS][32];
+		for (int i = 0; i < st->nparams; i++) {
+			struct db_param *p = &st->params[i];
+			switch (p->kind) {
+			case 'i':
+				snprintf(nums[i], sizeof nums[i], "%lld", (long long)p->i);
+				values[i] = nums[i];
+				break;
+			case 'd':
+				snprintf(nums[i], sizeof nums[i], "%.17g", p->d);
+				values[i] = nums[i];
+				break;
+			case 't': values[i] = p->text; break;
+			default: values[i] = NULL;
+			}
+		}
+		PGresult *r = PQexecPrepared(st->conn->impl, ps->name, st->nparams, values, NULL,
+					     NULL, 0);
+		ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+			int rc = map_result(st->conn, r);
+			PQclear(r);
+			return rc;
+		}
+		ps->res = r;
+		ps->row = -1;
+		ps->nrows = s == PGRES_TUPLES_OK ? PQntuples(r) : 0;
+		const char *ct = PQcmdTuples(r);
+		ps->changes = ct && *ct ? strtoll(ct, NULL, 10) : 0;
+	}
+	if (ps->row + 1 < ps->nrows) {
+		ps->row++;
+		return DB_ROW;
+	}
+	ps->row = ps->nrows;
+	return DB_DONE;
+}
+
+static void pg_reset(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	PQclear(ps->res);
+	ps->res = NULL;
+	ps->row = -1;
+	ps->nrows = 0;
+}
+
+static int pg_col_is_null(struct db_stmt *st, int col)
+{
+	struct pg_stmt *ps = st->impl;
+	if (!ps->res || ps->row < 0 || ps->row >= ps->nrows || col >= PQnfields(ps->res))
+		return 1;
+	return PQgetisnull(ps->res, ps->row, col);
+}
+
+static const char *pg_col_text(struct db_stmt *st, int col)
+{
+	struct pg_stmt *ps = st->impl;
+	if (pg_col_is_null(st, col))
+		return NULL;
+	return PQgetvalue(ps->res, ps->row, col);
+}
+
+static int pg_col_count(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	return ps->res ? PQnfields(ps->res) : 0;
+}
+
+static int64_t pg_changes(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	return ps->changes;
+}
+
+static int pg_exec(struct db *c, const char *sql)
+{
+	PGresult *r = PQexec(c->impl, sql);
+	ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+		int rc = map_result(c, r);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+static int pg_broken(struct db *c)
+{
+	return PQstatus(c->impl) != CONNECTION_OK;
+}
+
+const struct db_driver db_pg_driver = {
+	.engine = DB_POSTGRES,
+	.open = pg_open,
+	.close = pg_close,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.step = pg_step,
+	.reset = pg_reset,
+	.col_is_null = pg_col_is_null,
+	.col_text = pg_col_text,
+	.col_count = pg_col_count,
+	.changes = pg_changes,
+	.exec = pg_exec,
+	.broken = pg_broken,
+};

@@ -1,0 +1,106 @@
+/* The HTTP layer seen by handlers: a request with its arena, decoded inputs and caller, and the
+ * helpers that write JSON responses. Handlers decode, call the domain, encode; the domain never
+ * sees a request. The route table is src/http/routes.c. */
+#ifndef YQ_HTTP_HTTP_H
+#define YQ_HTTP_HTTP_H
+#include <jansson.h>
+#include <stdint.h>
+#include "auth/auth.h"
+#include "lib/arena.h"
+#include "lib/err.h"
+#include "lib/jsonw.h"
+#include "lib/strbuf.h"
+
+#define HTTP_JSON_MAX    (1u << 20)  /* JSON bodies: 1 MiB, 413 beyond */
+#define HTTP_UPLOAD_MAX  (64u << 20) /* upload bodies (Excel/CSV import) */
+#define HTTP_JSON_DEPTH  32          /* nesting allowed in JSON bodies */
+#define HTTP_MAX_PARAMS  4           /* ":x" segments in a route pattern */
+#define HTTP_MAX_HEADERS 8           /* extra response headers a handler may add */
+
+struct server;
+struct route;
+struct MHD_Connection;
+struct MHD_Response;
+
+enum http_method { HTTP_GET, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_HEAD, HTTP_OTHER };
+
+/* One HTTP request and its response under construction. Lives from the first callback of
+ * libmicrohttpd to its completion notice; everything in `arena` is freed then. */
+struct req {
+	struct server *srv;
+	struct MHD_Connection *conn;
+	struct arena arena;
+	enum http_method method;
+	const char *method_name;
+	const char *path;            /* without the query string */
+	const struct route *route;   /* NULL until matched */
+	const char *params[HTTP_MAX_PARAMS];
+	int n_params;
+	const char *ip;
+	int lang_en;                 /* Accept-Language asks for English */
+	struct strbuf body;          /* the request body, bounded by the route's limit */
+	int body_too_large;
+	json_t *json;                /* parsed body (req_json), freed at completion */
+	struct principal who;
+	int authed;
+	/* response */
+	int status;
+	struct strbuf out;
+	const char *content_type;
+	const char *hdr_names[HTTP_MAX_HEADERS];
+	const char *hdr_values[HTTP_MAX_HEADERS];
+	int n_hdrs;
+	struct MHD_Response *file_resp; /* a ready response (static file, download), or NULL */
+	int64_t t0_us;
+	const char *error_id;
+};
+
+/* Handlers return 0 when the response is written, or -1 with `e` filled. */
+typedef int (*handler_fn)(struct req *r, struct yq_err *e);
+
+/* The database pool of the server. */
+struct db_pool *req_pool(struct req *r);
+/* A reading connection for this request, or NULL with e set to 503. */
+struct db *req_db(struct req *r, struct yq_err *e);
+
+/* The i-th ":x" path parameter as a positive id; ERR_NOT_FOUND if it is not one. */
+int req_id(struct req *r, int i, int64_t *out, struct yq_err *e);
+/* A query-string argument, or NULL. */
+const char *req_query(struct req *r, const char *key);
+/* A request header, or NULL. */
+const char *req_header(struct req *r, const char *name);
+/* Integer query argument in [min,max]; `def` when absent; ERR_VALIDATION naming it when bad. */
+int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int64_t max,
+		  int64_t *out, struct yq_err *e);
+/* Page and page size from the query (page ≥ 1, 1 ≤ page_size ≤ 200, default 20). */
+int req_page(struct req *r, int64_t *page, int64_t *page_size, struct yq_err *e);
+
+/* The JSON object body. ERR_MEDIA_TYPE unless Content-Type is application/json; ERR_BAD_JSON
+ * for invalid JSON, duplicate keys, nesting deeper than HTTP_JSON_DEPTH or a non-object. */
+json_t *req_json(struct req *r, struct yq_err *e);
+/* Reads a string member. required: missing → ERR_VALIDATION on `key`; wrong type, invalid UTF-8
+ * or longer than max_chars → ERR_VALIDATION. Absent optional members give NULL. The string
+ * lives as long as the request. */
+int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
+	     const char **out, struct yq_err *e);
+/* Reads an integer member (absent optional → def). */
+int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min, int64_t max,
+	     int64_t *out, struct yq_err *e);
+/* Reads a boolean member (absent → def). */
+int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e);
+
+/* Starts a JSON response with `status`; returns the writer to fill. */
+struct jsonw *resp_json(struct req *r, int status, struct jsonw *w);
+/* An empty response (204 and the like). */
+int resp_empty(struct req *r, int status);
+/* Adds a response header; both strings must outlive the request (use the arena). */
+void resp_header(struct req *r, const char *name, const char *value);
+/* Sends `data` (malloc'd, taken over) as a download with the given type and file name. */
+int resp_download(struct req *r, char *data, size_t len, const char *content_type,
+		  const char *filename);
+/* Picks the message in the caller's language. */
+const char *req_msg(struct req *r, const char *zh, const char *en);
+/* Formats unix time t as ISO-8601 in the arena (NULL for 0). */
+const char *req_time(struct req *r, int64_t t);
+
+#endif

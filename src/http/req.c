@@ -1,0 +1,244 @@
+/* Request helpers for handlers: parameters, query, JSON body decoding, responses (see http.h). */
+#include "http/http.h"
+#include "lib/alloc.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
+#include <microhttpd.h>
+#include <stdio.h>
+#include <string.h>
+
+struct db *req_db(struct req *r, struct yq_err *e)
+{
+	struct db *c = db_pool_reader(req_pool(r));
+	if (!c)
+		err_db(e, DB_UNAVAILABLE);
+	return c;
+}
+
+const char *req_msg(struct req *r, const char *zh, const char *en)
+{
+	return r->lang_en && en ? en : zh;
+}
+
+int req_id(struct req *r, int i, int64_t *out, struct yq_err *e)
+{
+	if (i >= r->n_params || parse_int64(r->params[i], 1, INT64_MAX, out) < 0)
+		return err_set(e, ERR_NOT_FOUND, NULL, "对象不存在", "no such object");
+	return 0;
+}
+
+const char *req_query(struct req *r, const char *key)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+const char *req_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int64_t max,
+		  int64_t *out, struct yq_err *e)
+{
+	const char *v = req_query(r, key);
+	if (!v || !*v) {
+		*out = def;
+		return 0;
+	}
+	if (parse_int64(v, min, max, out) < 0)
+		return err_set(e, ERR_VALIDATION, arena_strdup(&r->arena, key), "参数值无效",
+			       "invalid value");
+	return 0;
+}
+
+int req_page(struct req *r, int64_t *page, int64_t *page_size, struct yq_err *e)
+{
+	if (req_query_int(r, "page", 1, 1, 1000000, page, e) < 0)
+		return -1;
+	return req_query_int(r, "page_size", 20, 1, 200, page_size, e);
+}
+
+/* Nesting depth of JSON text, counting brackets outside strings; stops past `limit`. */
+static int json_depth(const char *s, size_t n, int limit)
+{
+	int depth = 0, max = 0, in_str = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+			continue;
+		}
+		if (c == '"')
+			in_str = 1;
+		else if (c == '{' || c == '[') {
+			if (++depth > max)
+				max = depth;
+			if (max > limit)
+				return max;
+		} else if (c == '}' || c == ']')
+			depth--;
+	}
+	return max;
+}
+
+json_t *req_json(struct req *r, struct yq_err *e)
+{
+	if (r->json)
+		return r->json;
+	const char *ct = req_header(r, "Content-Type");
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+		err_set(e, ERR_MEDIA_TYPE, NULL, "请求体须为 application/json",
+			"the body must be application/json");
+		return NULL;
+	}
+	if (r->body.len == 0) {
+		err_set(e, ERR_BAD_JSON, NULL, "请求体为空", "empty body");
+		return NULL;
+	}
+	if (json_depth(r->body.buf, r->body.len, HTTP_JSON_DEPTH) > HTTP_JSON_DEPTH) {
+		err_set(e, ERR_BAD_JSON, NULL, "JSON 嵌套过深", "JSON nested too deep");
+		return NULL;
+	}
+	json_error_t je;
+	json_t *j = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!j) {
+		const char *msg = strstr(je.text, "duplicate") ? "JSON 含有重复的键"
+								 : "JSON 格式错误";
+		err_set(e, ERR_BAD_JSON, NULL, msg, arena_printf(&r->arena, "invalid JSON: %s", je.text));
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		err_set(e, ERR_BAD_JSON, NULL, "请求体须为 JSON 对象", "the body must be a JSON object");
+		return NULL;
+	}
+	r->json = j;
+	return j;
+}
+
+int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
+	     const char **out, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, key);
+	*out = NULL;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return err_set(e, ERR_VALIDATION, key, "必填项", "required");
+		return 0;
+	}
+	if (!json_is_string(v))
+		return err_set(e, ERR_VALIDATION, key, "应为字符串", "must be a string");
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+	if (strlen(s) != n || !utf8_valid(s, n))
+		return err_set(e, ERR_VALIDATION, key, "含有非法字符", "has invalid characters");
+	if (utf8_count(s) > max_chars)
+		return err_set(e, ERR_VALIDATION, key,
+			       arena_printf(&r->arena, "不能超过%zu个字符", max_chars),
+			       arena_printf(&r->arena, "at most %zu characters", max_chars));
+	if (required && n == 0)
+		return err_set(e, ERR_VALIDATION, key, "必填项", "required");
+	*out = s;
+	return 0;
+}
+
+int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min, int64_t max,
+	     int64_t *out, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, key);
+	*out = def;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return err_set(e, ERR_VALIDATION, key, "必填项", "required");
+		return 0;
+	}
+	if (!json_is_integer(v))
+		return err_set(e, ERR_VALIDATION, key, "应为整数", "must be an integer");
+	json_int_t x = json_integer_value(v);
+	if (x < min || x > max)
+		return err_set(e, ERR_VALIDATION, key, "数值超出范围", "out of range");
+	*out = x;
+	return 0;
+}
+
+int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, key);
+	*out = def;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_boolean(v))
+		return err_set(e, ERR_VALIDATION, key, "应为布尔值", "must be true or false");
+	*out = json_is_true(v);
+	return 0;
+}
+
+struct jsonw *resp_json(struct req *r, int status, struct jsonw *w)
+{
+	r->status = status;
+	r->content_type = "application/json; charset=utf-8";
+	strbuf_reset(&r->out);
+	jw_init(w, &r->out);
+	return w;
+}
+
+int resp_empty(struct req *r, int status)
+{
+	r->status = status;
+	strbuf_reset(&r->out);
+	return 0;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	if (r->n_hdrs < HTTP_MAX_HEADERS && name && value) {
+		r->hdr_names[r->n_hdrs] = name;
+		r->hdr_values[r->n_hdrs] = value;
+		r->n_hdrs++;
+	}
+}
+
+int resp_download(struct req *r, char *data, size_t len, const char *content_type,
+		  const char *filename)
+{
+	r->file_resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (!r->file_resp) {
+		yq_free(data);
+		return -1;
+	}
+	MHD_add_response_header(r->file_resp, "Content-Type", content_type);
+	/* RFC 6266 / 5987: UTF-8 file names for Chinese names */
+	char *cd = arena_printf(&r->arena, "attachment; filename=\"export\"; filename*=UTF-8''%s",
+				filename);
+	struct strbuf enc = STRBUF_INIT(1024);
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-' || *p == '_')
+			strbuf_addch(&enc, (char)*p);
+		else {
+			char t[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			strbuf_add(&enc, t, 3);
+		}
+	}
+	cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
+			  enc.buf ? enc.buf : "download");
+	strbuf_release(&enc);
+	if (cd)
+		MHD_add_response_header(r->file_resp, "Content-Disposition", cd);
+	r->status = 200;
+	return 0;
+}
+
+const char *req_time(struct req *r, int64_t t)
+{
+	if (!t)
+		return NULL;
+	char *buf = arena_alloc(&r->arena, 24);
+	if (buf)
+		fmt_time_iso(t, buf, 24);
+	return buf;
+}

@@ -1,0 +1,43 @@
+/* The route table: the whole API surface and who may call what. Default deny: anything not
+ * listed here is 404; every route names the permission it needs (PERM_NONE: public). */
+#include "http/routes.h"
+#include "audit/audit_api.h"
+#include "auth/auth_api.h"
+#include "http/sys_api.h"
+#include "org/org_api.h"
+
+#define R(m, pat, fn, perm, flags) {HTTP_##m, pat, fn, perm, flags, pat}
+
+const struct route routes[] = {
+	/* service */
+	R(GET, "/healthz", h_healthz, PERM_NONE, 0),
+	R(GET, "/metrics", h_metrics, PERM_NONE, 0),
+
+	/* sessions and one's own account */
+	R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF),
+	R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK),
+	R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK),
+	R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK),
+	R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
+
+	/* organisation */
+	R(GET, "/api/roles", h_roles_list, PERM_ROLE_READ, 0),
+	R(GET, "/api/zones", h_zones_list, PERM_ZONE_READ, 0),
+	R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, 0),
+	R(POST, "/api/depts", h_depts_create, PERM_DEPT_WRITE, 0),
+	R(PUT, "/api/depts/:id", h_depts_update, PERM_DEPT_WRITE, 0),
+	R(DELETE, "/api/depts/:id", h_depts_delete, PERM_DEPT_WRITE, 0),
+	R(GET, "/api/users", h_users_list, PERM_USER_READ, 0),
+	R(POST, "/api/users", h_users_create, PERM_USER_WRITE, 0),
+	R(GET, "/api/users/:id", h_users_get, PERM_USER_READ, 0),
+	R(PUT, "/api/users/:id", h_users_update, PERM_USER_WRITE, 0),
+	R(POST, "/api/users/:id/lock", h_users_lock, PERM_USER_WRITE, 0),
+	R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
+	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE, 0),
+
+	/* audit */
+	R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),
+	R(GET, "/api/logins", h_logins_list, PERM_AUDIT_READ, 0),
+};
+
+const int n_routes = (int)(sizeof routes / sizeof routes[0]);

@@ -1,0 +1,34 @@
+/* The route table: every API route with its method, path pattern, handler and the permission it
+ * requires. Default deny: a path not in the table is 404, a route without a matching permission
+ * is 403. */
+#ifndef YQ_HTTP_ROUTES_H
+#define YQ_HTTP_ROUTES_H
+#include "http/http.h"
+
+enum route_flags {
+	ROUTE_UPLOAD = 1,       /* body up to HTTP_UPLOAD_MAX instead of HTTP_JSON_MAX */
+	ROUTE_NO_CSRF = 2,      /* exempt from the CSRF check (login) */
+	ROUTE_PASSWORD_OK = 4,  /* allowed while the password must be changed */
+};
+
+struct route {
+	enum http_method method;
+	const char *pattern; /* "/api/users/:id" */
+	handler_fn fn;
+	enum perm perm;
+	unsigned flags;
+	const char *name;    /* metrics label: the pattern */
+};
+
+extern const struct route routes[];
+extern const int n_routes;
+
+/* Finds the route for method and path, filling r->params. Returns the route, or NULL; *path_known
+ * is set when the path matches some route with another method (405), and allow gets their
+ * methods ("GET, POST"). */
+const struct route *route_match(struct req *r, enum http_method m, const char *path,
+				int *path_known, char *allow, size_t nallow);
+/* Index of a route in the table (for metrics). */
+int route_index(const struct route *rt);
+
+#endif

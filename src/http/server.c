@@ -1,0 +1,527 @@
+/* libmicrohttpd glue: accepts requests, bounds their bodies, authenticates, checks permission
+ * and CSRF, calls the route's handler and sends its response (see server.h). */
+#include "http/server.h"
+#include "http/errmap.h"
+#include "http/metrics.h"
+#include "http/routes.h"
+#include "http/static.h"
+#include "lib/alloc.h"
+#include "lib/log.h"
+#include "lib/util.h"
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct server {
+	struct MHD_Daemon *d;
+	struct server_config cfg;
+	struct db_pool *pool;
+	atomic_int active;        /* requests in flight */
+	pthread_t maint;
+	pthread_mutex_t maint_lock;
+	pthread_cond_t maint_cond;
+	int stopping;
+	int port;
+};
+
+struct db_pool *req_pool(struct req *r)
+{
+	return r->srv->pool;
+}
+
+static enum http_method method_of(const char *m)
+{
+	static const struct {
+		const char *name;
+		enum http_method m;
+	} t[] = {{"GET", HTTP_GET},     {"POST", HTTP_POST},     {"PUT", HTTP_PUT},
+		 {"PATCH", HTTP_PATCH}, {"DELETE", HTTP_DELETE}, {"HEAD", HTTP_HEAD}};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(m, t[i].name) == 0)
+			return t[i].m;
+	return HTTP_OTHER;
+}
+
+static const char *client_ip(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "?";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, sizeof buf);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
+				  sizeof buf);
+	}
+	return arena_strdup(&r->arena, buf);
+}
+
+/* Security headers on every response; API responses are never cached. */
+static void add_common_headers(struct req *r, struct MHD_Response *resp, int api)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' data: blob:; style-src 'self' "
+				"'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+				"frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+	if (r->srv->cfg.tls_cert)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	if (api)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	for (int i = 0; i < r->n_hdrs; i++)
+		MHD_add_response_header(resp, r->hdr_names[i], r->hdr_values[i]);
+}
+
+/* Writes the JSON error body for e into r (status from the error map). */
+static void error_response(struct req *r, const struct yq_err *e)
+{
+	const struct errmap_entry *m = errmap_get(e->code);
+	struct jsonw w;
+	r->status = m->status;
+	r->content_type = "application/json; charset=utf-8";
+	if (r->file_resp) {
+		MHD_destroy_response(r->file_resp);
+		r->file_resp = NULL;
+	}
+	strbuf_reset(&r->out);
+	jw_init(&w, &r->out);
+	jw_obj_open(&w);
+	jw_key(&w, "error");
+	jw_obj_open(&w);
+	jw_kstr(&w, "code", m->code);
+	if (m->status >= 500 && m->status != 503) {
+		/* 5xx bodies carry only an id that the log explains */
+		char id[17];
+		random_hex(id, 8);
+		r->error_id = arena_strdup(&r->arena, id);
+		jw_kstr(&w, "message", req_msg(r, "服务器内部错误", "internal server error"));
+		jw_kstr(&w, "error_id", id);
+		log_error("error_id=%s %s %s: %s", id, r->method_name, r->path,
+			  e->message_en ? e->message_en : (e->message ? e->message : "?"));
+	} else {
+		const char *msg = r->lang_en && e->message_en ? e->message_en : e->message;
+		jw_kstr(&w, "message", msg ? msg : m->code);
+		if (e->field)
+			jw_kstr(&w, "field", e->field);
+		else
+			jw_knull(&w, "field");
+	}
+	if (e->retry_after > 0) {
+		jw_kint(&w, "retry_after", e->retry_after);
+		resp_header(r, "Retry-After", arena_printf(&r->arena, "%ld", e->retry_after));
+	}
+	jw_obj_close(&w);
+	jw_obj_close(&w);
+}
+
+/* The session cookie value, or NULL. */
+static const char *session_cookie(struct req *r)
+{
+	const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "__Host-yq_session");
+	if (!v)
+		v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "yq_session");
+	return v;
+}
+
+static int authenticate(struct req *r, struct yq_err *e)
+{
+	const char *authz = req_header(r, "Authorization");
+	if (authz && strncmp(authz, "Bearer ", 7) == 0)
+		return auth_api_token(r->srv->pool, &r->arena, authz + 7, r->ip, &r->who, e);
+	const char *tok = session_cookie(r);
+	if (!tok)
+		return err_set(e, ERR_UNAUTH, NULL, "请先登录", "please log in");
+	return auth_session(r->srv->pool, &r->arena, tok, r->ip, &r->who, e);
+}
+
+/* Runs the matched route: authentication, password-change gate, permission, CSRF, handler. */
+static int run_route(struct req *r, struct yq_err *e)
+{
+	const struct route *rt = r->route;
+	if (r->body_too_large)
+		return err_set(e, ERR_TOO_LARGE, NULL, "请求体过大", "request body too large");
+	if (rt->perm != PERM_NONE) {
+		if (authenticate(r, e) < 0)
+			return -1;
+		r->authed = 1;
+		if (r->who.must_change && !(rt->flags & ROUTE_PASSWORD_OK))
+			return err_set(e, ERR_PASSWORD_CHANGE, NULL, "首次登录须修改密码",
+				       "you must change your password first");
+		if (!principal_can(&r->who, rt->perm))
+			return err_set(e, ERR_FORBIDDEN, NULL, "无权执行此操作",
+				       "you are not allowed to do this");
+		int unsafe = r->method != HTTP_GET && r->method != HTTP_HEAD;
+		if (unsafe && !r->who.via_token && !(rt->flags & ROUTE_NO_CSRF)) {
+			const char *t = req_header(r, "X-CSRF-Token");
+			if (!t || !r->who.csrf || !str_eq_ct(t, r->who.csrf))
+				return err_set(e, ERR_CSRF, NULL, "CSRF令牌缺失或无效，请刷新页面",
+					       "missing or invalid CSRF token");
+		}
+	}
+	return rt->fn(r, e);
+}
+
+static void dispatch(struct req *r)
+{
+	struct yq_err e = {0};
+	int is_api = strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0 ||
+		     strcmp(r->path, "/healthz") == 0 || strcmp(r->path, "/metrics") == 0 ||
+		     strncmp(r->path, "/open311/", 9) == 0;
+	if (!is_api) {
+		if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
+			err_set(&e, ERR_METHOD, NULL, "不支持的请求方法", "method not allowed");
+			resp_header(r, "Allow", "GET, HEAD");
+			error_response(r, &e);
+			return;
+		}
+		if (static_serve(r, r->srv->cfg.web_dir) < 0) {
+			err_set(&e, ERR_NOT_FOUND, NULL, "页面不存在", "not found");
+			error_response(r, &e);
+		}
+		return;
+	}
+	if (!r->route) {
+		int known;
+		char allow[64];
+		route_match(r, r->method, r->path, &known, allow, sizeof allow);
+		if (known) {
+			resp_header(r, "Allow", arena_strdup(&r->arena, allow));
+			err_set(&e, ERR_METHOD, NULL, "不支持的请求方法", "method not allowed");
+		} else {
+			err_set(&e, ERR_NOT_FOUND, NULL, "接口不存在", "no such API route");
+		}
+		error_response(r, &e);
+		return;
+	}
+	if (run_route(r, &e) < 0) {
+		if (e.code == ERR_NONE)
+			err_set(&e, ERR_INTERNAL, NULL, "内部错误", "handler failed without an error");
+		error_response(r, &e);
+	}
+	if (r->out.failed && !r->file_resp) {
+		struct yq_err oom = {0};
+		err_set(&oom, ERR_INTERNAL, NULL, "内部错误", "response too large or out of memory");
+		strbuf_release(&r->out);
+		error_response(r, &oom);
+	}
+}
+
+static enum MHD_Result send_response(struct req *r)
+{
+	struct MHD_Response *resp = r->file_resp;
+	r->file_resp = NULL;
+	int api = !resp || strncmp(r->path, "/api/", 5) == 0;
+	if (!resp) {
+		size_t len = 0;
+		char *data = strbuf_detach(&r->out, &len);
+		resp = data ? MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE)
+			    : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		if (!resp) {
+			free(data);
+			return MHD_NO;
+		}
+		if (r->content_type && len)
+			MHD_add_response_header(resp, "Content-Type", r->content_type);
+	}
+	add_common_headers(r, resp, api);
+	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static struct req *req_new(struct server *s, struct MHD_Connection *c, const char *url,
+			   const char *method)
+{
+	struct req *r = yq_calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->srv = s;
+	r->conn = c;
+	r->t0_us = now_mono_us();
+	r->arena.limit = 32u << 20;
+	r->method = method_of(method);
+	r->method_name = arena_strdup(&r->arena, method);
+	r->path = arena_strdup(&r->arena, url);
+	r->status = 200;
+	strbuf_init(&r->out, 256u << 20);
+	strbuf_init(&r->body, HTTP_JSON_MAX);
+	if (!r->method_name || !r->path) {
+		arena_release(&r->arena);
+		yq_free(r);
+		return NULL;
+	}
+	r->ip = client_ip(r);
+	const char *al = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
+	r->lang_en = al && strncmp(al, "en", 2) == 0;
+	return r;
+}
+
+static void req_free(struct req *r)
+{
+	if (!r)
+		return;
+	if (r->json)
+		json_decref(r->json);
+	if (r->file_resp)
+		MHD_destroy_response(r->file_resp);
+	strbuf_release(&r->body);
+	strbuf_release(&r->out);
+	arena_release(&r->arena);
+	yq_free(r);
+}
+
+/* Answers at once (before the body is read) with an error; libmicrohttpd then closes the
+ * connection, which is what we want for oversized or ambiguous requests. */
+static enum MHD_Result reject_early(struct req *r, enum err_code code, const char *zh,
+				    const char *en)
+{
+	struct yq_err e = {0};
+	err_set(&e, code, NULL, zh, en);
+	error_response(r, &e);
+	return send_response(r);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct server *s = cls;
+	struct req *r = *con_cls;
+	if (!r) {
+		r = req_new(s, c, url, method);
+		if (!r)
+			return MHD_NO;
+		*con_cls = r;
+		atomic_fetch_add(&s->active, 1);
+		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (te && cl)
+			return reject_early(r, ERR_BAD_REQUEST,
+					    "请求不能同时带有 Transfer-Encoding 和 Content-Length",
+					    "Transfer-Encoding together with Content-Length");
+		int known;
+		char allow[64];
+		r->route = route_match(r, r->method, r->path, &known, allow, sizeof allow);
+		size_t limit = r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX
+									     : HTTP_JSON_MAX;
+		r->body.max = limit;
+		int64_t len;
+		if (cl && (parse_int64(cl, 0, INT64_MAX, &len) < 0 || (uint64_t)len > limit)) {
+			r->body_too_large = 1;
+			return reject_early(r, ERR_TOO_LARGE, "请求体过大", "request body too large");
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (!r->body_too_large && strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
+			r->body_too_large = 1;
+			*upload_data_size = 0;
+			return reject_early(r, ERR_TOO_LARGE, "请求体过大", "request body too large");
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (r->body_too_large)
+		return MHD_YES; /* already answered */
+	dispatch(r);
+	return send_response(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct server *s = cls;
+	struct req *r = *con_cls;
+	if (!r)
+		return;
+	int64_t dur = now_mono_us() - r->t0_us;
+	metrics_request(route_index(r->route), r->status, dur);
+	if (s->cfg.access_log)
+		log_info("access %s %s %d %.3fms user=%s ip=%s%s%s", r->method_name, r->path,
+			 r->status, (double)dur / 1000.0, r->authed ? r->who.username : "-",
+			 r->ip ? r->ip : "-", r->error_id ? " error_id=" : "",
+			 r->error_id ? r->error_id : "");
+	req_free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&s->active, 1);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	metrics_connection(toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char buf[512];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = 0;
+	log_debug("http: %s", buf);
+}
+
+static void *maintenance(void *arg)
+{
+	struct server *s = arg;
+	pthread_mutex_lock(&s->maint_lock);
+	while (!s->stopping) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 30;
+		pthread_cond_timedwait(&s->maint_cond, &s->maint_lock, &ts);
+		if (s->stopping)
+			break;
+		pthread_mutex_unlock(&s->maint_lock);
+		db_pool_maintain(s->pool);
+		auth_expire(s->pool);
+		pthread_mutex_lock(&s->maint_lock);
+	}
+	pthread_mutex_unlock(&s->maint_lock);
+	return NULL;
+}
+
+static char *read_file(const char *path, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT(max);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	if (sb.failed) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+struct server *server_start(const struct server_config *cfg, struct db_pool *pool)
+{
+	struct server *s = yq_calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->cfg = *cfg;
+	s->pool = pool;
+	pthread_mutex_init(&s->maint_lock, NULL);
+	pthread_cond_init(&s->maint_cond, NULL);
+	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (threads < 1)
+		threads = 1;
+	struct sockaddr_in addr = {0};
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)cfg->port);
+	if (inet_pton(AF_INET, cfg->listen_host, &addr.sin_addr) != 1) {
+		error("serve: listen address must be an IPv4 address: %s", cfg->listen_host);
+		goto out_free;
+	}
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	char *cert = NULL, *key = NULL;
+	if (cfg->tls_cert) {
+		cert = read_file(cfg->tls_cert, 1 << 20);
+		key = read_file(cfg->tls_key, 1 << 20);
+		if (!cert || !key) {
+			error("serve: cannot read the TLS certificate or key");
+			free(cert);
+			free(key);
+			goto out_free;
+		}
+		flags |= MHD_USE_TLS;
+	}
+	struct MHD_OptionItem tls_opts[] = {
+		{cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
+		{cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
+		{cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
+		 (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	s->d = MHD_start_daemon(
+		flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		(unsigned)cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+		(unsigned)1, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
+	free(cert);
+	free(key);
+	if (!s->d) {
+		error("serve: cannot listen on %s:%d", cfg->listen_host, cfg->port);
+		goto out_free;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : cfg->port;
+	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
+		MHD_stop_daemon(s->d);
+		goto out_free;
+	}
+	return s;
+out_free:
+	pthread_mutex_destroy(&s->maint_lock);
+	pthread_cond_destroy(&s->maint_cond);
+	yq_free(s);
+	return NULL;
+}
+
+int server_port(const struct server *s)
+{
+	return s->port;
+}
+
+void server_stop(struct server *s, int grace_s)
+{
+	if (!s)
+		return;
+	MHD_quiesce_daemon(s->d); /* stop accepting; connections in progress continue */
+	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
+	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
+		usleep(10000);
+	MHD_stop_daemon(s->d);
+	pthread_mutex_lock(&s->maint_lock);
+	s->stopping = 1;
+	pthread_cond_signal(&s->maint_cond);
+	pthread_mutex_unlock(&s->maint_lock);
+	pthread_join(s->maint, NULL);
+	pthread_mutex_destroy(&s->maint_lock);
+	pthread_cond_destroy(&s->maint_cond);
+	yq_free(s);
+}
+
+int server_run(const struct server_config *cfg, struct db_pool *pool)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
+	signal(SIGPIPE, SIG_IGN);
+	struct server *s = server_start(cfg, pool);
+	if (!s)
+		return 1;
+	log_info("serve: listening on http%s://%s:%d/ (%s, %d worker threads)",
+		 cfg->tls_cert ? "s" : "", cfg->listen_host, server_port(s),
+		 db_pool_engine(pool) == DB_SQLITE ? "sqlite" : "postgres",
+		 cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN));
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("serve: %s received, finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	server_stop(s, 10);
+	log_info("serve: stopped");
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* Service routes: health check and metrics. */
+#include "http/sys_api.h"
+#include "http/metrics.h"
+
+int h_healthz(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	int64_t one = 0;
+	if (!c || db_query_int(c, "SELECT 1", &one, 0) < 0 || one != 1)
+		return err_set(e, ERR_UNAVAILABLE, NULL, "数据库不可用", "database unavailable");
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kstr(&w, "status", "ok");
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_metrics(struct req *r, struct yq_err *e)
+{
+	r->status = 200;
+	r->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	metrics_render(&r->out);
+	return 0;
+}

@@ -1,0 +1,9 @@
+/* Service routes: /healthz and /metrics. */
+#ifndef YQ_HTTP_SYS_API_H
+#define YQ_HTTP_SYS_API_H
+#include "http/http.h"
+
+int h_healthz(struct req *r, struct yq_err *e);
+int h_metrics(struct req *r, struct yq_err *e);
+
+#endif

@@ -1,0 +1,24 @@
+/* Small helpers: time, random tokens, hashing, bounded number parsing. */
+#ifndef YQ_LIB_UTIL_H
+#define YQ_LIB_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Seconds since the epoch (wall clock). */
+int64_t now_unix(void);
+/* Monotonic microseconds, for measuring durations. */
+int64_t now_mono_us(void);
+/* Formats a unix time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
+void fmt_time_iso(int64_t t, char *buf, size_t n);
+/* Fills `hex` (2*nbytes+1) with the hex of nbytes random bytes (libsodium). */
+void random_hex(char *hex, size_t nbytes);
+/* Hex SHA-256 of `s` into out (65 bytes). */
+void sha256_hex(const void *data, size_t n, char out[65]);
+/* Parses a decimal int64 in [min,max] from the whole of `s`; -1 on anything else. */
+int parse_int64(const char *s, int64_t min, int64_t max, int64_t *out);
+/* Constant-time string equality; 1 when equal. */
+int str_eq_ct(const char *a, const char *b);
+/* 1 if `s` is a valid calendar date "YYYY-MM-DD". */
+int valid_date(const char *s);
+
+#endif

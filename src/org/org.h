@@ -1,0 +1,114 @@
+/* Organisation: zones (园区), departments (部门, a tree per zone) and user accounts.
+ * Rules (validation) are pure functions in org.c; storage in zone_store.c, dept_store.c and
+ * user_store.c; HTTP handlers in org_api.c. */
+#ifndef YQ_ORG_ORG_H
+#define YQ_ORG_ORG_H
+#include <stdint.h>
+#include "auth/auth.h"
+
+struct zone {
+	int64_t id;
+	const char *code, *name;
+};
+
+struct dept {
+	int64_t id, zone_id, parent_id; /* parent_id 0 for a root */
+	const char *name, *kind, *path;
+	int64_t sort;
+};
+
+/* Input of a department create or update. */
+struct dept_input {
+	const char *name;
+	const char *kind; /* leadership, service_center, investment, economic, project, other */
+	int64_t parent_id;
+	int64_t sort;
+};
+
+struct user {
+	int64_t id, zone_id, dept_id, enterprise_id;
+	const char *username, *display_name, *role, *data_scope, *dept_name, *phone, *email,
+		*status;
+	int must_change;
+	int64_t locked_until, last_login_at, created_at;
+};
+
+/* Input of a user create or update; NULL / 0 fields are left unchanged on update. */
+struct user_input {
+	const char *username;
+	const char *display_name;
+	const char *role;
+	const char *data_scope; /* optional; the role's default when NULL */
+	int64_t dept_id;
+	int64_t enterprise_id;
+	const char *password;
+	const char *phone;
+	const char *email;
+	int must_change; /* create: force a change at first login */
+};
+
+struct user_filter {
+	const char *q, *role, *status;
+	int64_t dept_id;
+	int64_t page, page_size;
+};
+
+typedef void (*zone_fn)(void *ctx, const struct zone *z);
+typedef void (*dept_fn)(void *ctx, const struct dept *d);
+typedef void (*user_fn)(void *ctx, const struct user *u);
+
+/* ---- rules (pure) ---- */
+/* User names: 3–32 characters of a-z A-Z 0-9 . _ - ; field "username". */
+int org_check_username(const char *s, struct yq_err *e);
+/* Display and department names: 1–64 characters of valid UTF-8 without control characters. */
+int org_check_name(const char *s, const char *field, struct yq_err *e);
+/* Department kinds. */
+int org_check_dept_kind(const char *s, struct yq_err *e);
+/* Phone: empty, or 5–20 characters of digits, spaces, + and -. */
+int org_check_phone(const char *s, struct yq_err *e);
+
+/* ---- zones ---- */
+int zone_create(struct db *tx, const char *code, const char *name, int64_t *id);
+int zone_list(struct db *c, const struct principal *p, zone_fn fn, void *ctx);
+int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out);
+int zone_find_by_code(struct db *c, const char *code, int64_t *id);
+
+/* ---- departments ---- */
+int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);
+/* Creates a department in the caller's zone (tx: the caller's transaction, for init and demo). */
+int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int64_t *id,
+		struct yq_err *e);
+int dept_create(struct db_pool *pool, const struct principal *p, const struct dept_input *in,
+		int64_t *id, struct yq_err *e);
+int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
+		const struct dept_input *in, struct yq_err *e);
+int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
+
+/* ---- users ---- */
+int user_list(struct db *c, const struct principal *p, const struct user_filter *f, user_fn fn,
+	      void *ctx, int64_t *total);
+/* Reads one user within the caller's data scope; ERR_NOT_FOUND outside it. */
+int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+	     struct user *out, struct yq_err *e);
+/* Inserts a user inside `tx` (init, demo, CLI); validates and hashes the password (waiting for
+ * a hashing slot). zone_id 0 for province users. */
+int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
+		const struct user_input *in, int64_t *id, struct yq_err *e);
+int user_create(struct db_pool *pool, const struct principal *p, const struct user_input *in,
+		int64_t *id, struct yq_err *e);
+int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
+		const struct user_input *in, struct yq_err *e);
+/* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
+ * sessions of a user that is no longer active. */
+int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
+		    const char *status, struct yq_err *e);
+/* Sets a new password; must_change forces a change at next login. Ends the user's sessions. */
+int user_set_password(struct db_pool *pool, const struct principal *p, int64_t id,
+		      const char *password, int must_change, struct yq_err *e);
+/* Finds a user id by name (any zone); 0 if none. */
+int user_find(struct db *c, const char *username, int64_t *id);
+
+/* The principal the command line acts as: an administrator of every zone. */
+void org_cli_principal(struct principal *p, int64_t zone_id);
+
+#endif
