@@ -213,10 +213,10 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 	}
 	int ok;
 	if (u.found) {
-		ok = password_verify(password, u.hash, 0);
+		ok = password_verify(password, u.hash, 1);
 	} else {
 		pthread_once(&dummy_once, dummy_init);
-		ok = password_verify(password, dummy_hash, 0);
+		ok = password_verify(password, dummy_hash, 1);
 		if (ok == 1)
 			ok = 0;
 	}
@@ -457,14 +457,14 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 	db_reset(st);
 	if (rc != DB_ROW)
 		return err_db(e, rc < 0 ? rc : DB_ERR);
-	int ok = password_verify(old_pw, hash, 0);
+	int ok = password_verify(old_pw, hash, 1);
 	if (ok == -2)
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
 	if (ok != 1)
 		return err_set(e, ERR_VALIDATION, "old_password", "原密码错误",
 			       "the current password is wrong");
 	char newhash[PASSWORD_HASH_LEN];
-	rc = password_hash(new_pw, newhash, 0);
+	rc = password_hash(new_pw, newhash, 1);
 	if (rc == -2)
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
 	if (rc < 0)

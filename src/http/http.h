@@ -40,6 +40,8 @@ struct req {
 	int lang_en;                 /* Accept-Language asks for English */
 	struct strbuf body;          /* the request body, bounded by the route's limit */
 	int body_too_large;
+	int early_answered;          /* a response was queued before the body was read */
+	uint64_t discarded;          /* body bytes dropped past the limit */
 	json_t *json;                /* parsed body (req_json), freed at completion */
 	struct principal who;
 	int authed;
@@ -53,6 +55,7 @@ struct req {
 	struct MHD_Response *file_resp; /* a ready response (static file, download), or NULL */
 	int64_t t0_us;
 	const char *error_id;
+	enum { ASYNC_NONE, ASYNC_PENDING, ASYNC_DONE } async; /* slow-lane state */
 };
 
 /* Handlers return 0 when the response is written, or -1 with `e` filled. */

@@ -14,10 +14,10 @@ const struct route routes[] = {
 	R(GET, "/metrics", h_metrics, PERM_NONE, 0),
 
 	/* sessions and one's own account */
-	R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF),
+	R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),
 	R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK),
 	R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK),
-	R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK),
+	R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_SLOW),
 	R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
 
 	/* organisation */
@@ -28,12 +28,13 @@ const struct route routes[] = {
 	R(PUT, "/api/depts/:id", h_depts_update, PERM_DEPT_WRITE, 0),
 	R(DELETE, "/api/depts/:id", h_depts_delete, PERM_DEPT_WRITE, 0),
 	R(GET, "/api/users", h_users_list, PERM_USER_READ, 0),
-	R(POST, "/api/users", h_users_create, PERM_USER_WRITE, 0),
+	R(POST, "/api/users", h_users_create, PERM_USER_WRITE, ROUTE_SLOW),
 	R(GET, "/api/users/:id", h_users_get, PERM_USER_READ, 0),
 	R(PUT, "/api/users/:id", h_users_update, PERM_USER_WRITE, 0),
 	R(POST, "/api/users/:id/lock", h_users_lock, PERM_USER_WRITE, 0),
 	R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
-	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE, 0),
+	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE,
+	  ROUTE_SLOW),
 
 	/* audit */
 	R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),

@@ -9,6 +9,7 @@ enum route_flags {
 	ROUTE_UPLOAD = 1,       /* body up to HTTP_UPLOAD_MAX instead of HTTP_JSON_MAX */
 	ROUTE_NO_CSRF = 2,      /* exempt from the CSRF check (login) */
 	ROUTE_PASSWORD_OK = 4,  /* allowed while the password must be changed */
+	ROUTE_SLOW = 8,         /* runs on the slow lane (password hashing), never on a worker */
 };
 
 struct route {

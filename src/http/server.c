@@ -19,6 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#define SLOW_THREADS 1
+#define SLOW_QUEUE 64
+
 struct server {
 	struct MHD_Daemon *d;
 	struct server_config cfg;
@@ -29,6 +32,13 @@ struct server {
 	pthread_cond_t maint_cond;
 	int stopping;
 	int port;
+	/* the slow lane: routes flagged ROUTE_SLOW (password hashing) run here, on their own
+	 * threads, while their connections are suspended, so the worker threads keep serving */
+	pthread_t slow[SLOW_THREADS];
+	pthread_mutex_t slow_lock;
+	pthread_cond_t slow_cond;
+	struct req *slow_q[SLOW_QUEUE];
+	int slow_head, slow_len, slow_stop;
 };
 
 struct db_pool *req_pool(struct req *r)
@@ -145,6 +155,25 @@ static int authenticate(struct req *r, struct yq_err *e)
 	return auth_session(r->srv->pool, &r->arena, tok, r->ip, &r->who, e);
 }
 
+/* Queues a request for the slow lane and suspends its connection. ERR_BUSY when the queue is
+ * full. */
+static int slow_enqueue(struct req *r, struct yq_err *e)
+{
+	struct server *s = r->srv;
+	pthread_mutex_lock(&s->slow_lock);
+	if (s->slow_len >= SLOW_QUEUE || s->slow_stop) {
+		pthread_mutex_unlock(&s->slow_lock);
+		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
+	}
+	r->async = ASYNC_PENDING;
+	MHD_suspend_connection(r->conn);
+	s->slow_q[(s->slow_head + s->slow_len) % SLOW_QUEUE] = r;
+	s->slow_len++;
+	pthread_cond_signal(&s->slow_cond);
+	pthread_mutex_unlock(&s->slow_lock);
+	return 0;
+}
+
 /* Runs the matched route: authentication, password-change gate, permission, CSRF, handler. */
 static int run_route(struct req *r, struct yq_err *e)
 {
@@ -169,6 +198,8 @@ static int run_route(struct req *r, struct yq_err *e)
 					       "missing or invalid CSRF token");
 		}
 	}
+	if (rt->flags & ROUTE_SLOW)
+		return slow_enqueue(r, e);
 	return rt->fn(r, e);
 }
 
@@ -306,10 +337,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		atomic_fetch_add(&s->active, 1);
 		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (te && cl)
+		if (te && cl) {
+			r->early_answered = 1;
 			return reject_early(r, ERR_BAD_REQUEST,
 					    "请求不能同时带有 Transfer-Encoding 和 Content-Length",
 					    "Transfer-Encoding together with Content-Length");
+		}
 		int known;
 		char allow[64];
 		r->route = route_match(r, r->method, r->path, &known, allow, sizeof allow);
@@ -319,22 +352,35 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		int64_t len;
 		if (cl && (parse_int64(cl, 0, INT64_MAX, &len) < 0 || (uint64_t)len > limit)) {
 			r->body_too_large = 1;
+			r->early_answered = 1;
 			return reject_early(r, ERR_TOO_LARGE, "请求体过大", "request body too large");
 		}
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		/* a body past its limit without a declared length (chunked) is read and dropped,
+		 * then answered 413; a client that keeps sending far past it is disconnected */
 		if (!r->body_too_large && strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
 			r->body_too_large = 1;
-			*upload_data_size = 0;
-			return reject_early(r, ERR_TOO_LARGE, "请求体过大", "request body too large");
+			strbuf_release(&r->body);
+		}
+		if (r->body_too_large) {
+			r->discarded += *upload_data_size;
+			if (r->discarded > 4 * (uint64_t)HTTP_UPLOAD_MAX)
+				return MHD_NO;
 		}
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (r->body_too_large)
-		return MHD_YES; /* already answered */
+	if (r->early_answered)
+		return MHD_YES;
+	if (r->async == ASYNC_DONE)
+		return send_response(r);
+	if (r->async == ASYNC_PENDING)
+		return MHD_YES;
 	dispatch(r);
+	if (r->async == ASYNC_PENDING)
+		return MHD_YES; /* answered when the slow lane resumes the connection */
 	return send_response(r);
 }
 
@@ -393,6 +439,32 @@ static void *maintenance(void *arg)
 	return NULL;
 }
 
+static void *slow_lane(void *arg)
+{
+	struct server *s = arg;
+	for (;;) {
+		pthread_mutex_lock(&s->slow_lock);
+		while (!s->slow_len && !s->slow_stop)
+			pthread_cond_wait(&s->slow_cond, &s->slow_lock);
+		if (!s->slow_len) {
+			pthread_mutex_unlock(&s->slow_lock);
+			return NULL;
+		}
+		struct req *r = s->slow_q[s->slow_head];
+		s->slow_head = (s->slow_head + 1) % SLOW_QUEUE;
+		s->slow_len--;
+		pthread_mutex_unlock(&s->slow_lock);
+		struct yq_err e = {0};
+		if (r->route->fn(r, &e) < 0) {
+			if (e.code == ERR_NONE)
+				err_set(&e, ERR_INTERNAL, NULL, "内部错误", "handler failed");
+			error_response(r, &e);
+		}
+		r->async = ASYNC_DONE;
+		MHD_resume_connection(r->conn);
+	}
+}
+
 static char *read_file(const char *path, size_t max)
 {
 	FILE *f = fopen(path, "rb");
@@ -420,6 +492,8 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	s->pool = pool;
 	pthread_mutex_init(&s->maint_lock, NULL);
 	pthread_cond_init(&s->maint_cond, NULL);
+	pthread_mutex_init(&s->slow_lock, NULL);
+	pthread_cond_init(&s->slow_cond, NULL);
 	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;
@@ -430,7 +504,8 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 		error("serve: listen address must be an IPv4 address: %s", cfg->listen_host);
 		goto out_free;
 	}
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+			 MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
 	if (cfg->tls_cert) {
 		cert = read_file(cfg->tls_cert, 1 << 20);
@@ -467,6 +542,8 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = di ? di->port : cfg->port;
+	for (int i = 0; i < SLOW_THREADS; i++)
+		pthread_create(&s->slow[i], NULL, slow_lane, s);
 	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
 		MHD_stop_daemon(s->d);
 		goto out_free;
@@ -492,6 +569,12 @@ void server_stop(struct server *s, int grace_s)
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
+	pthread_mutex_lock(&s->slow_lock);
+	s->slow_stop = 1;
+	pthread_cond_broadcast(&s->slow_cond);
+	pthread_mutex_unlock(&s->slow_lock);
+	for (int i = 0; i < SLOW_THREADS; i++)
+		pthread_join(s->slow[i], NULL);
 	MHD_stop_daemon(s->d);
 	pthread_mutex_lock(&s->maint_lock);
 	s->stopping = 1;
@@ -500,6 +583,8 @@ void server_stop(struct server *s, int grace_s)
 	pthread_join(s->maint, NULL);
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
+	pthread_mutex_destroy(&s->slow_lock);
+	pthread_cond_destroy(&s->slow_cond);
 	yq_free(s);
 }
 

@@ -66,7 +66,7 @@ CREATE TABLE session (
 	created_at BIGINT NOT NULL,
 	last_seen BIGINT NOT NULL
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX session_by_user ON session(user_id);
 
 CREATE TABLE api_token (
 	id BIGSERIAL PRIMARY KEY,

@@ -1,0 +1,140 @@
+// Test harness for the API tests: starts a real `yuanqu serve` on 127.0.0.1 against a fresh
+// database (SQLite file, or a new database on the throwaway PostgreSQL from tests/pg.sh) and
+// gives a small client with a cookie jar and the CSRF token.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const BIN = process.env.YQ_BIN || join(ROOT, 'build/yuanqu');
+export const ENGINE = process.env.YQ_ENGINE || 'sqlite';
+export const ADMIN_PASS = 'Admin-Passw0rd!2026';
+let seq = 0;
+
+/** A new empty database URL for the engine under test. */
+export function newDatabase() {
+  const name = `yq_${process.pid}_${Date.now() % 1e8}_${seq++}`;
+  if (ENGINE === 'postgres') {
+    const host = process.env.YQ_PG_HOST, port = process.env.YQ_PG_PORT;
+    execFileSync(join(process.env.YQ_PG_BIN, 'createdb'), ['-h', host, '-p', port, '-U', 'yuanqu', name]);
+    return `postgresql://yuanqu@/${name}?host=${encodeURIComponent(host)}&port=${port}`;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'yq-api-'));
+  return `sqlite:${join(dir, 'yuanqu.db')}`;
+}
+
+/** Runs the CLI; returns {code, stdout, stderr}. */
+export function cli(args, { input, env } = {}) {
+  try {
+    const stdout = execFileSync(BIN, args, { input, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    return { code: 0, stdout: stdout.toString(), stderr: '' };
+  } catch (e) {
+    return { code: e.status, stdout: e.stdout?.toString() ?? '', stderr: e.stderr?.toString() ?? '' };
+  }
+}
+
+/** Creates a database with the first zone and admin (password ADMIN_PASS). */
+export function initDatabase(db = newDatabase()) {
+  const r = cli(['init', '--db', db, '--password-stdin'], { input: ADMIN_PASS + '\n' });
+  if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
+  return db;
+}
+
+/** Starts a server; resolves to {base, port, db, proc, log(), stop(signal)}. */
+export async function startServer({ db, args = [], env = {} } = {}) {
+  db = db || initDatabase();
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...args], {
+    env: { ...process.env, YUANQU_LOG: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const exited = new Promise((res) => proc.on('exit', (code, sig) => res({ code, sig })));
+  const port = await new Promise((res, rej) => {
+    const t = setTimeout(() => rej(new Error('server did not start: ' + log)), 15000);
+    const check = () => {
+      const m = log.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(t); res(Number(m[1])); } else setTimeout(check, 20);
+    };
+    proc.on('exit', () => { clearTimeout(t); rej(new Error('server exited: ' + log)); });
+    check();
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base, port, db, proc, exited,
+    log: () => log,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      const r = await exited;
+      if (/AddressSanitizer|runtime error:|LeakSanitizer/.test(log)) {
+        throw new Error('sanitizer report in server log:\n' + log.slice(-4000));
+      }
+      return r;
+    },
+  };
+}
+
+/** An HTTP client with a cookie jar and the CSRF token from login. */
+export class Client {
+  constructor(base) { this.base = base; this.cookies = {}; this.csrf = null; this.lang = null; }
+  cookieHeader() { return Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; '); }
+  async req(method, path, body, { headers = {}, raw = false } = {}) {
+    const h = { ...headers };
+    if (Object.keys(this.cookies).length) h.Cookie = this.cookieHeader();
+    if (this.csrf && method !== 'GET' && !('X-CSRF-Token' in h)) h['X-CSRF-Token'] = this.csrf;
+    if (this.lang) h['Accept-Language'] = this.lang;
+    let payload;
+    if (body !== undefined) {
+      payload = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+      if (!h['Content-Type']) h['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie?.() ?? []) {
+      const [kv] = c.split(';');
+      const i = kv.indexOf('=');
+      const k = kv.slice(0, i), v = kv.slice(i + 1);
+      if (v === '') delete this.cookies[k]; else this.cookies[k] = v;
+    }
+    const buf = Buffer.from(await res.arrayBuffer());
+    let json = null;
+    if ((res.headers.get('content-type') || '').includes('json') && buf.length) {
+      json = JSON.parse(buf.toString('utf8'));
+    }
+    return { status: res.status, headers: res.headers, json, body: raw ? buf : buf.toString('utf8') };
+  }
+  get(p, o) { return this.req('GET', p, undefined, o); }
+  post(p, b, o) { return this.req('POST', p, b, o); }
+  put(p, b, o) { return this.req('PUT', p, b, o); }
+  del(p, o) { return this.req('DELETE', p, undefined, o); }
+  async login(username, password) {
+    const r = await this.post('/api/login', { username, password });
+    if (r.status === 200) this.csrf = r.json.csrf_token;
+    return r;
+  }
+}
+
+/** Logs in as admin and returns the client. */
+export async function adminClient(srv) {
+  const c = new Client(srv.base);
+  const r = await c.login('admin', ADMIN_PASS);
+  if (r.status !== 200) throw new Error('admin login failed: ' + r.body);
+  return c;
+}
+
+/** Sends raw bytes over TCP and returns the raw response text (closes after `wait` ms idle). */
+export function rawRequest(port, data, wait = 1500) {
+  return new Promise((res) => {
+    const s = net.connect(port, '127.0.0.1');
+    let out = '';
+    let timer = setTimeout(() => s.destroy(), wait);
+    s.on('data', (d) => { out += d; clearTimeout(timer); timer = setTimeout(() => s.destroy(), 300); });
+    s.on('close', () => { clearTimeout(timer); res(out); });
+    s.on('error', () => {});
+    s.write(data);
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export { existsSync };

@@ -1,0 +1,140 @@
+#!/bin/bash
+# make test: builds, then runs every suite and ends with one line "N passed, N failed".
+#   unit tests (cmocka)                      build/tests/...
+#   API tests on SQLite and on PostgreSQL    tests/api/*.test.mjs against build/yuanqu
+#   API tests again under ASan + UBSan       build/asan/yuanqu (SQLite)
+#   fuzz targets, short runs                 tests/fuzz/run.sh short
+#   web unit tests (Vitest) and end-to-end in Chromium
+# Set YQ_QUICK=1 to skip the sanitizer pass, fuzzing and the browser tests.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ART=$ROOT/tests/artifacts
+mkdir -p "$ART"
+PASSED=0
+FAILED=0
+FAILED_NAMES=()
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+add() { # add NAME PASSED FAILED
+	PASSED=$((PASSED + $2))
+	FAILED=$((FAILED + $3))
+	[ "$3" -gt 0 ] && FAILED_NAMES+=("$1 ($3)")
+	printf '== %-40s %4d passed, %d failed\n' "$1" "$2" "$3"
+}
+
+# Runs node's test runner on the API suite; counts its "# pass" / "# fail" lines.
+api_suite() { # api_suite NAME BIN ENGINE
+	local name=$1 bin=$2 engine=$3 log="$ART/api-$1.log"
+	YQ_BIN=$bin YQ_ENGINE=$engine node --test --test-reporter=tap --test-concurrency=2 \
+		tests/api/*.test.mjs >"$log" 2>&1
+	local p f
+	p=$(grep -E '^# pass ' "$log" | tail -n 1 | awk '{print $3}')
+	f=$(grep -E '^# fail ' "$log" | tail -n 1 | awk '{print $3}')
+	[ -n "$p" ] || { p=0; f=1; }
+	if [ "$f" != 0 ]; then
+		grep -E '^not ok|^# Subtest|error:|expected|actual' "$log" | grep -B1 -A3 'not ok' | head -n 60
+	fi
+	grep -E '^# login flood' "$log" | head -n 1
+	add "$name" "$p" "$f"
+}
+
+echo "== building"
+if ! make -j"$JOBS" all >"$ART/build.log" 2>&1; then
+	cat "$ART/build.log" | tail -n 40
+	add build 0 1
+	echo "$PASSED passed, $FAILED failed"
+	exit 1
+fi
+sh tools/check-banned.sh && add "banned functions" 1 0 || add "banned functions" 0 1
+
+# ---- unit tests ----
+if make -j"$JOBS" test-unit-bin >"$ART/unit-build.log" 2>&1; then
+	up=0
+	uf=0
+	for t in $(find build/tests -type f -perm -u+x 2>/dev/null | sort); do
+		out=$("$t" 2>&1)
+		rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+		p=${p:-0}
+		f=${f:-0}
+		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+		[ "$f" -gt 0 ] && printf '%s\n' "$out" | grep -E 'FAILED|ERROR|Failure' | head -n 20
+		up=$((up + p))
+		uf=$((uf + f))
+	done
+	add "unit tests (cmocka)" "$up" "$uf"
+else
+	tail -n 30 "$ART/unit-build.log"
+	add "unit tests (build)" 0 1
+fi
+
+# ---- API tests, SQLite ----
+api_suite "api-sqlite" "$ROOT/build/yuanqu" sqlite
+
+# ---- API tests, PostgreSQL ----
+PGDIR=$(mktemp -d /tmp/yq-pg.XXXXXX)
+if PGENV=$(bash tests/pg.sh start "$PGDIR" 2>"$ART/pg-start.log"); then
+	eval "$PGENV"
+	export YQ_PG_HOST YQ_PG_PORT YQ_PG_BIN
+	api_suite "api-postgres" "$ROOT/build/yuanqu" postgres
+	bash tests/pg.sh stop "$PGDIR"
+else
+	cat "$ART/pg-start.log"
+	add "api-postgres (server start)" 0 1
+fi
+rm -rf "$PGDIR"
+
+if [ "${YQ_QUICK:-0}" != 1 ]; then
+	# ---- the same API suite under AddressSanitizer + UndefinedBehaviorSanitizer ----
+	if make -j"$JOBS" SANITIZE=1 all >"$ART/asan-build.log" 2>&1; then
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+			api_suite "api-sqlite-asan" "$ROOT/build/asan/yuanqu" sqlite
+	else
+		tail -n 30 "$ART/asan-build.log"
+		add "asan build" 0 1
+	fi
+
+	# ---- fuzz targets, short runs ----
+	if [ -x tests/fuzz/run.sh ]; then
+		bash tests/fuzz/run.sh short >"$ART/fuzz.log" 2>&1
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$ART/fuzz.log" | tail -n 1)
+		if [ -n "$line" ]; then
+			add "fuzz (short)" "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"
+		else
+			tail -n 20 "$ART/fuzz.log"
+			add "fuzz (short)" 0 1
+		fi
+	fi
+
+	# ---- web console: unit tests and end-to-end in Chromium ----
+	if [ -f web/package.json ]; then
+		if (cd web && npx vitest run --reporter=verbose >"$ART/vitest.log" 2>&1); then vr=0; else vr=1; fi
+		vp=$(sed -n 's/.*Tests  *\([0-9]*\) passed.*/\1/p' "$ART/vitest.log" | tail -n 1)
+		vf=$(sed -n 's/.*Tests  *\([0-9]*\) failed.*/\1/p' "$ART/vitest.log" | tail -n 1)
+		vp=${vp:-0}
+		vf=${vf:-0}
+		[ "$vr" -ne 0 ] && [ "$vf" -eq 0 ] && vf=1
+		[ "$vf" -gt 0 ] && tail -n 30 "$ART/vitest.log"
+		add "web unit tests (vitest)" "$vp" "$vf"
+		if [ -f tests/e2e/run.mjs ]; then
+			sh tools/web-build.sh >"$ART/web-build.log" 2>&1 || { tail -n 20 "$ART/web-build.log"; add "web build" 0 1; }
+			bash tests/e2e/start.sh >"$ART/e2e.log" 2>&1
+			line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$ART/e2e.log" | tail -n 1)
+			grep -E '^not ok' "$ART/e2e.log" | head -n 20
+			if [ -n "$line" ]; then
+				add "end-to-end (chromium)" "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"
+			else
+				tail -n 20 "$ART/e2e.log"
+				add "end-to-end (chromium)" 0 1
+			fi
+		fi
+	fi
+fi
+
+if [ "$FAILED" -gt 0 ]; then
+	echo "failed: ${FAILED_NAMES[*]} (logs in tests/artifacts/)"
+fi
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
