@@ -1,7 +1,10 @@
 /* HTTP handlers for sessions and the caller's own account (see auth_api.h). */
 #include "auth/auth_api.h"
+#include "auth/token.h"
 #include "org/org_api.h"
+#include "lib/util.h"
 #include <string.h>
+#include <time.h>
 
 int auth_cookie_secure;
 
@@ -119,6 +122,77 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	int64_t zone;
 	if (!j || json_int(j, "zone_id", 1, 0, 1, INT64_MAX, &zone, e) < 0 ||
 	    auth_set_zone(req_pool(r), &r->who, zone, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+static void token_row(void *ctx, const struct api_token *t)
+{
+	struct req *r = ((void **)ctx)[0];
+	struct jsonw *w = ((void **)ctx)[1];
+	jw_obj_open(w);
+	jw_kint(w, "id", t->id);
+	jw_kstr(w, "name", t->name);
+	jw_kstr(w, "role", t->role);
+	jw_kstr(w, "created_by", t->username);
+	jw_kstr(w, "created_at", req_time(r, t->created_at));
+	jw_kstr(w, "expires_at", req_time(r, t->expires_at));
+	jw_kstr(w, "revoked_at", req_time(r, t->revoked_at));
+	jw_obj_close(w);
+}
+
+int h_tokens_list(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	void *ctx[2] = {r, &w};
+	int rc = token_list(c, &r->who, token_row, ctx);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int h_tokens_create(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	const char *name, *role, *expires;
+	if (!j || json_str(r, j, "name", 1, 64, &name, e) < 0 ||
+	    json_str(r, j, "role", 1, 32, &role, e) < 0 ||
+	    json_str(r, j, "expires_at", 0, 10, &expires, e) < 0)
+		return -1;
+	int64_t exp = 0, id;
+	if (expires && *expires) {
+		if (!valid_date(expires))
+			return err_set(e, ERR_VALIDATION, "expires_at", "日期格式应为 YYYY-MM-DD",
+				       "date must be YYYY-MM-DD");
+		struct tm tm = {0};
+		strptime(expires, "%Y-%m-%d", &tm);
+		exp = (int64_t)timegm(&tm) + 86400;
+	}
+	char secret[68];
+	if (token_create(req_pool(r), &r->who, name, role, exp, &id, secret, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 201, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "name", name);
+	jw_kstr(&w, "role", role);
+	jw_kstr(&w, "token", secret);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_tokens_revoke(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || token_revoke(req_pool(r), &r->who, id, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
 }

@@ -36,6 +36,11 @@ const struct route routes[] = {
 	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE,
 	  ROUTE_SLOW),
 
+	/* API tokens for integrations */
+	R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),
+	R(POST, "/api/tokens", h_tokens_create, PERM_TOKEN_WRITE, 0),
+	R(DELETE, "/api/tokens/:id", h_tokens_revoke, PERM_TOKEN_WRITE, 0),
+
 	/* audit */
 	R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),
 	R(GET, "/api/logins", h_logins_list, PERM_AUDIT_READ, 0),

@@ -409,7 +409,8 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	metrics_connection(toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
 }
 
-static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt,
+							   va_list ap)
 {
 	char buf[512];
 	vsnprintf(buf, sizeof buf, fmt, ap);

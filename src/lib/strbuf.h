@@ -24,7 +24,7 @@ int strbuf_add(struct strbuf *sb, const void *data, size_t n);
 int strbuf_adds(struct strbuf *sb, const char *s);
 int strbuf_addch(struct strbuf *sb, char c);
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Empties the buffer, keeping its memory and clearing `failed`. */
 void strbuf_reset(struct strbuf *sb);
 /* Frees the memory; the buffer is empty and reusable. */

@@ -163,3 +163,26 @@ test('English messages on request', async () => {
   const r = await c.login('admin', 'wrong-password-1A');
   assert.equal(r.json.error.message, 'wrong user name or password');
 });
+
+test('API tokens: bearer, no CSRF, role-scoped, revocable, shown once', async () => {
+  const t = await admin.post('/api/tokens', { name: '12345热线对接', role: 'staff' });
+  assert.equal(t.status, 201, t.body);
+  assert.match(t.json.token, /^yq_[0-9a-f]{64}$/);
+  const bearer = new Client(srv.base);
+  const h = { headers: { Authorization: 'Bearer ' + t.json.token } };
+  assert.equal((await bearer.get('/api/depts', h)).status, 200);
+  assert.equal((await bearer.get('/api/users', h)).status, 403, 'a staff token cannot read users');
+  const a = await admin.post('/api/tokens', { name: '集成', role: 'admin', expires_at: '2099-12-31' });
+  const ah = { headers: { Authorization: 'Bearer ' + a.json.token } };
+  const d = await bearer.post('/api/depts', { name: '令牌创建的部门' }, ah);
+  assert.equal(d.status, 201, 'bearer requests need no CSRF token');
+  const list = await admin.get('/api/tokens');
+  assert.ok(list.json.items.length >= 2);
+  assert.ok(!JSON.stringify(list.json).includes(t.json.token), 'secrets are never listed');
+  assert.equal((await admin.del(`/api/tokens/${a.json.id}`)).status, 204);
+  assert.equal((await bearer.get('/api/depts', ah)).status, 401);
+  assert.equal((await bearer.get('/api/depts', { headers: { Authorization: 'Bearer yq_' + 'a'.repeat(64) } })).status, 401);
+  const past = await admin.post('/api/tokens', { name: 'x', role: 'staff', expires_at: '2001-01-01' });
+  assert.equal(past.status, 400);
+  assert.equal(past.json.error.field, 'expires_at');
+});
