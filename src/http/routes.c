@@ -3,6 +3,7 @@
 #include "http/routes.h"
 #include "audit/audit_api.h"
 #include "auth/auth_api.h"
+#include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
 
@@ -35,6 +36,19 @@ const struct route routes[] = {
 	R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
 	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE,
 	  ROUTE_SLOW),
+
+	/* enterprise registry (企业库) */
+	R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),
+	R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0),
+	R(GET, "/api/enterprises/:id", h_ent_get, PERM_ENTERPRISE_READ, 0),
+	R(PUT, "/api/enterprises/:id", h_ent_update, PERM_ENTERPRISE_WRITE, 0),
+	R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),
+	R(POST, "/api/enterprises/:id/unarchive", h_ent_unarchive, PERM_ENTERPRISE_WRITE, 0),
+	R(GET, "/api/enterprises/:id/visits", h_ent_visits, PERM_ENTERPRISE_READ, 0),
+	R(POST, "/api/enterprises/:id/visits", h_ent_visit_add, PERM_ENTERPRISE_WRITE, 0),
+	R(GET, "/api/baobao/leaders", h_ent_leaders, PERM_ENTERPRISE_READ, 0),
+	R(GET, "/api/stats/enterprises", h_ent_stats, PERM_ENTERPRISE_READ, 0),
+	R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
 
 	/* API tokens for integrations */
 	R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),

@@ -1,0 +1,473 @@
+/* HTTP handlers of the enterprise registry (see enterprise_api.h): decode, call, encode. */
+#include "enterprise/enterprise_api.h"
+#include "enterprise/enterprise.h"
+#include "enterprise/industry.h"
+#include <string.h>
+
+/* Writes one enterprise. */
+static void ent_json(struct req *r, struct jsonw *w, const struct enterprise *e)
+{
+	jw_obj_open(w);
+	jw_kint(w, "id", e->id);
+	jw_kstr(w, "uscc", e->uscc);
+	jw_kstr(w, "name", e->name);
+	jw_kstr(w, "short_name", e->short_name);
+	jw_kstr(w, "industry_code", e->industry_code);
+	jw_kstr(w, "industry_name", e->industry_name);
+	jw_kstr(w, "address", e->address);
+	jw_kstr(w, "building", e->building);
+	if (e->has_capital)
+		jw_kdouble(w, "registered_capital", e->registered_capital);
+	else
+		jw_knull(w, "registered_capital");
+	jw_kstr(w, "established_on", e->established_on);
+	jw_kstr(w, "ent_type", e->ent_type);
+	jw_key(w, "contacts");
+	jw_raw(w, e->contacts_json && e->contacts_json[0] == '[' ? e->contacts_json : "[]");
+	jw_key(w, "tags");
+	jw_raw(w, e->tags_json && e->tags_json[0] == '[' ? e->tags_json : "[]");
+	if (e->flags) {
+		jw_key(w, "flags");
+		jw_arr_open(w);
+		for (int i = 0; i < e->n_flags; i++) {
+			jw_obj_open(w);
+			jw_kstr(w, "flag", ent_flag_name(e->flags[i].flag));
+			jw_kstr(w, "from", e->flags[i].from);
+			jw_kstr(w, "to", e->flags[i].to);
+			jw_kstr(w, "cert_no", e->flags[i].cert_no);
+			jw_obj_close(w);
+		}
+		jw_arr_close(w);
+	}
+	jw_key(w, "flags_now");
+	jw_obj_open(w);
+	for (int i = 0; i < FLAG__COUNT; i++)
+		jw_kbool(w, ent_flag_name((enum ent_flag_kind)i), e->flags_now[i]);
+	jw_obj_close(w);
+#define OPT_ID(key, v)                                                                         \
+	do {                                                                                   \
+		if (v)                                                                         \
+			jw_kint(w, key, v);                                                    \
+		else                                                                           \
+			jw_knull(w, key);                                                      \
+	} while (0)
+	OPT_ID("dept_id", e->dept_id);
+	jw_kstr(w, "dept_name", e->dept_name);
+	OPT_ID("leader_user_id", e->leader_user_id);
+	jw_kstr(w, "leader_name", e->leader_name);
+	OPT_ID("liaison_user_id", e->liaison_user_id);
+	jw_kstr(w, "liaison_name", e->liaison_name);
+#undef OPT_ID
+	jw_kbool(w, "archived", e->archived);
+	jw_kstr(w, "created_at", req_time(r, e->created_at));
+	jw_kstr(w, "updated_at", req_time(r, e->updated_at));
+	jw_obj_close(w);
+}
+
+struct list_ctx {
+	struct req *r;
+	struct jsonw *w;
+};
+
+static void ent_row(void *p, const struct enterprise *e)
+{
+	struct list_ctx *c = p;
+	ent_json(c->r, c->w, e);
+}
+
+static const char *opt(struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+	return v && *v ? v : NULL;
+}
+
+/* Reads the list filters from the query string (shared by the list and the export). */
+int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
+{
+	memset(f, 0, sizeof *f);
+	f->flag = -1;
+	if (req_page(r, &f->page, &f->page_size, e) < 0 ||
+	    req_query_int(r, "leader_id", 0, 0, INT64_MAX, &f->leader_id, e) < 0)
+		return -1;
+	f->q = opt(r, "q");
+	f->industry = opt(r, "industry");
+	f->building = opt(r, "building");
+	f->sort = opt(r, "sort");
+	f->as_of = opt(r, "as_of");
+	if (f->q && strlen(f->q) > 100)
+		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
+	if (f->building && strlen(f->building) > 100)
+		return err_set(e, ERR_VALIDATION, "building", "内容过长", "too long");
+	if (f->industry && (strlen(f->industry) > 4 || !((f->industry[0] >= 'A' && f->industry[0] <= 'T') ||
+							  (f->industry[0] >= '0' && f->industry[0] <= '9'))))
+		return err_set(e, ERR_VALIDATION, "industry", "行业代码无效", "invalid industry code");
+	if (f->sort && !ent_sort_valid(f->sort))
+		return err_set(e, ERR_VALIDATION, "sort", "排序字段无效", "invalid sort key");
+	char day[11];
+	if (f->as_of && ent_as_of(f->as_of, day) < 0)
+		return err_set(e, ERR_VALIDATION, "as_of", "日期格式应为 YYYY-MM-DD 或 YYYY-MM",
+			       "date must be YYYY-MM-DD or YYYY-MM");
+	const char *flag = opt(r, "flag");
+	if (flag) {
+		f->flag = (int)ent_flag_from_name(flag);
+		if (f->flag == FLAG__COUNT)
+			return err_set(e, ERR_VALIDATION, "flag", "资质类型无效", "unknown flag");
+	}
+	const char *nl = opt(r, "no_leader");
+	f->no_leader = nl && (strcmp(nl, "1") == 0 || strcmp(nl, "true") == 0);
+	const char *ar = opt(r, "archived");
+	f->archived = !ar ? 0 : strcmp(ar, "all") == 0 || strcmp(ar, "2") == 0 ? 2
+				  : (strcmp(ar, "1") == 0 || strcmp(ar, "true") == 0);
+	return 0;
+}
+
+int h_ent_list(struct req *r, struct yq_err *e)
+{
+	struct ent_filter f;
+	struct db *c = req_db(r, e);
+	if (!c || ent_filter_from_query(r, &f, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	struct list_ctx ctx = {r, &w};
+	int64_t total = 0;
+	int rc = ent_list(c, &r->who, &f, ent_row, &ctx, &total);
+	jw_arr_close(&w);
+	jw_kint(&w, "total", total);
+	jw_kint(&w, "page", f.page);
+	jw_kint(&w, "page_size", f.page_size);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int h_ent_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct enterprise ent;
+	struct db *c = req_db(r, e);
+	if (!c || req_id(r, 0, &id, e) < 0 || ent_get(c, &r->who, id, &r->arena, &ent, e) < 0)
+		return -1;
+	struct jsonw w;
+	ent_json(r, resp_json(r, 200, &w), &ent);
+	return 0;
+}
+
+/* Decodes an enterprise body into in. */
+static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	if (!j)
+		return -1;
+	memset(in, 0, sizeof *in);
+	if (json_str(r, j, "uscc", 1, 40, &in->uscc, e) < 0 ||
+	    json_str(r, j, "name", 1, 100, &in->name, e) < 0 ||
+	    json_str(r, j, "short_name", 0, 30, &in->short_name, e) < 0 ||
+	    json_str(r, j, "industry_code", 1, 4, &in->industry_code, e) < 0 ||
+	    json_str(r, j, "address", 0, 200, &in->address, e) < 0 ||
+	    json_str(r, j, "building", 0, 100, &in->building, e) < 0 ||
+	    json_str(r, j, "established_on", 0, 10, &in->established_on, e) < 0 ||
+	    json_str(r, j, "ent_type", 0, 16, &in->ent_type, e) < 0 ||
+	    json_int(j, "dept_id", 0, 0, 0, INT64_MAX, &in->dept_id, e) < 0 ||
+	    json_int(j, "leader_user_id", 0, 0, 0, INT64_MAX, &in->leader_user_id, e) < 0 ||
+	    json_int(j, "liaison_user_id", 0, 0, 0, INT64_MAX, &in->liaison_user_id, e) < 0)
+		return -1;
+	json_t *cap = json_object_get(j, "registered_capital");
+	if (cap && !json_is_null(cap)) {
+		if (!json_is_number(cap))
+			return err_set(e, ERR_VALIDATION, "registered_capital", "应为数字（万元）",
+				       "must be a number (10k yuan)");
+		in->registered_capital = json_number_value(cap);
+		in->has_capital = 1;
+	}
+	json_t *a = json_object_get(j, "contacts");
+	if (a && !json_is_null(a)) {
+		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_CONTACTS)
+			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
+				       "at most 20 contacts");
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v)
+		{
+			struct ent_contact *ct = &in->contacts[in->n_contacts++];
+			if (!json_is_object(v) || json_str(r, v, "name", 1, 32, &ct->name, e) < 0 ||
+			    json_str(r, v, "phone", 0, 20, &ct->phone, e) < 0 ||
+			    json_str(r, v, "role", 0, 32, &ct->role, e) < 0) {
+				e->field = "contacts";
+				return e->code ? -1
+					       : err_set(e, ERR_VALIDATION, "contacts", "联系人格式错误",
+							 "invalid contact");
+			}
+		}
+	}
+	a = json_object_get(j, "tags");
+	if (a && !json_is_null(a)) {
+		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_TAGS)
+			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v)
+		{
+			if (!json_is_string(v))
+				return err_set(e, ERR_VALIDATION, "tags", "标签应为字符串",
+					       "tags must be strings");
+			in->tags[in->n_tags++] = json_string_value(v);
+		}
+	}
+	a = json_object_get(j, "flags");
+	if (a && !json_is_null(a)) {
+		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_FLAGS)
+			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many flags");
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v)
+		{
+			struct ent_flag_span *s = &in->flags[in->n_flags++];
+			const char *name = NULL;
+			if (!json_is_object(v) || json_str(r, v, "flag", 1, 32, &name, e) < 0 ||
+			    json_str(r, v, "from", 1, 10, &s->from, e) < 0 ||
+			    json_str(r, v, "to", 0, 10, &s->to, e) < 0 ||
+			    json_str(r, v, "cert_no", 0, 64, &s->cert_no, e) < 0) {
+				e->field = "flags";
+				return e->code ? -1
+					       : err_set(e, ERR_VALIDATION, "flags", "资质格式错误",
+							 "invalid flag");
+			}
+			s->flag = ent_flag_from_name(name);
+		}
+	}
+	return 0;
+}
+
+int h_ent_create(struct req *r, struct yq_err *e)
+{
+	struct ent_input in;
+	int64_t id;
+	if (decode_ent(r, &in, e) < 0 || ent_create(req_pool(r), &r->who, &in, &id, e) < 0)
+		return -1;
+	struct enterprise ent;
+	struct db *c = req_db(r, e);
+	if (!c || ent_get(c, &r->who, id, &r->arena, &ent, e) < 0)
+		return -1;
+	struct jsonw w;
+	ent_json(r, resp_json(r, 201, &w), &ent);
+	return 0;
+}
+
+int h_ent_update(struct req *r, struct yq_err *e)
+{
+	struct ent_input in;
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || decode_ent(r, &in, e) < 0 ||
+	    ent_update(req_pool(r), &r->who, id, &in, e) < 0)
+		return -1;
+	return h_ent_get(r, e);
+}
+
+static int set_archived(struct req *r, int archived, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || ent_set_archived(req_pool(r), &r->who, id, archived, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+int h_ent_archive(struct req *r, struct yq_err *e)
+{
+	return set_archived(r, 1, e);
+}
+
+int h_ent_unarchive(struct req *r, struct yq_err *e)
+{
+	return set_archived(r, 0, e);
+}
+
+static void visit_row(void *p, const struct ent_visit *v)
+{
+	struct list_ctx *c = p;
+	struct jsonw *w = c->w;
+	jw_obj_open(w);
+	jw_kint(w, "id", v->id);
+	jw_kstr(w, "visited_on", v->visited_on);
+	if (v->visitor_user_id)
+		jw_kint(w, "visitor_user_id", v->visitor_user_id);
+	else
+		jw_knull(w, "visitor_user_id");
+	jw_kstr(w, "visitor_name", v->visitor_name);
+	jw_kstr(w, "kind", v->kind);
+	jw_kstr(w, "findings", v->findings);
+	jw_kstr(w, "follow_ups", v->follow_ups);
+	jw_kstr(w, "created_at", req_time(c->r, v->created_at));
+	jw_obj_close(w);
+}
+
+int h_ent_visits(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct db *c = req_db(r, e);
+	if (!c || req_id(r, 0, &id, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	struct list_ctx ctx = {r, &w};
+	int rc = ent_visit_list(c, &r->who, id, visit_row, &ctx, e);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc;
+}
+
+int h_ent_visit_add(struct req *r, struct yq_err *e)
+{
+	int64_t id, vid;
+	struct ent_visit v = {0};
+	json_t *j;
+	if (req_id(r, 0, &id, e) < 0 || !(j = req_json(r, e)) ||
+	    json_str(r, j, "visited_on", 1, 10, &v.visited_on, e) < 0 ||
+	    json_str(r, j, "kind", 1, 8, &v.kind, e) < 0 ||
+	    json_str(r, j, "findings", 1, 2000, &v.findings, e) < 0 ||
+	    json_str(r, j, "follow_ups", 0, 2000, &v.follow_ups, e) < 0 ||
+	    json_int(j, "visitor_user_id", 0, 0, 0, INT64_MAX, &v.visitor_user_id, e) < 0 ||
+	    ent_visit_add(req_pool(r), &r->who, id, &v, &vid, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 201, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", vid);
+	jw_obj_close(&w);
+	return 0;
+}
+
+struct leader_ctx {
+	struct jsonw *w;
+	int64_t current;
+	int count;
+};
+
+static void leader_row(void *p, const struct ent_leader *l)
+{
+	struct leader_ctx *c = p;
+	if (l->user_id != c->current) {
+		if (c->current) {
+			jw_arr_close(c->w);
+			jw_kint(c->w, "count", c->count);
+			jw_obj_close(c->w);
+		}
+		c->current = l->user_id;
+		c->count = 0;
+		jw_obj_open(c->w);
+		jw_kint(c->w, "user_id", l->user_id);
+		jw_kstr(c->w, "name", l->name);
+		jw_key(c->w, "enterprises");
+		jw_arr_open(c->w);
+	}
+	c->count++;
+	jw_obj_open(c->w);
+	jw_kint(c->w, "id", l->enterprise_id);
+	jw_kstr(c->w, "name", l->enterprise_name);
+	jw_obj_close(c->w);
+}
+
+int h_ent_leaders(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	struct leader_ctx ctx = {&w, 0, 0};
+	int rc = ent_leaders(c, &r->who, leader_row, &ctx);
+	if (ctx.current) {
+		jw_arr_close(&w);
+		jw_kint(&w, "count", ctx.count);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int h_ent_stats(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	struct ent_stats s;
+	const char *as_of = opt(r, "as_of");
+	char day[11];
+	if (!c)
+		return -1;
+	if (as_of && ent_as_of(as_of, day) < 0)
+		return err_set(e, ERR_VALIDATION, "as_of", "日期格式应为 YYYY-MM-DD 或 YYYY-MM",
+			       "date must be YYYY-MM-DD or YYYY-MM");
+	int rc = ent_stats(c, &r->who, as_of, &s);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "total", s.total);
+	jw_kint(&w, "archived", s.archived);
+	jw_key(&w, "by_industry");
+	jw_arr_open(&w);
+	for (int i = 0; i < s.n_sections; i++) {
+		const struct industry *ind = industry_find(s.by_section[i].section);
+		jw_obj_open(&w);
+		jw_kstr(&w, "code", s.by_section[i].section);
+		jw_kstr(&w, "name", ind ? ind->name : "");
+		jw_kint(&w, "count", s.by_section[i].count);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_flag");
+	jw_obj_open(&w);
+	for (int i = 0; i < FLAG__COUNT; i++)
+		jw_kint(&w, ent_flag_name((enum ent_flag_kind)i), s.flags[i]);
+	jw_obj_close(&w);
+	jw_key(&w, "baobao");
+	jw_obj_open(&w);
+	jw_kint(&w, "covered", s.covered);
+	jw_kint(&w, "total", s.total);
+	jw_obj_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_industries(struct req *r, struct yq_err *e)
+{
+	const char *q = opt(r, "q"), *parent = opt(r, "parent");
+	int64_t level;
+	if (req_query_int(r, "level", 0, 0, 4, &level, e) < 0)
+		return -1;
+	if ((q && strlen(q) > 60) || (parent && strlen(parent) > 4))
+		return err_set(e, ERR_VALIDATION, q && strlen(q) > 60 ? "q" : "parent", "参数过长",
+			       "too long");
+	if (industry_init() < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "industry table unavailable");
+	static const size_t max = 2000;
+	const struct industry **out = arena_alloc(&r->arena, sizeof *out * max);
+	size_t n = 0;
+	if (!out || industry_search(q, parent, (int)level, out, max, &n) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "industry search failed");
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "code", out[i]->code);
+		jw_kstr(&w, "name", out[i]->name);
+		jw_kint(&w, "level", out[i]->level);
+		jw_kstr(&w, "parent", out[i]->parent[0] ? out[i]->parent : NULL);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
