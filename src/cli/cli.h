@@ -27,5 +27,6 @@ int cmd_init(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ static const struct command {
 	{"migrate", cmd_migrate, "apply database migrations"},
 	{"user", cmd_user, "manage user accounts: add, passwd, lock, unlock, list"},
 	{"backup", cmd_backup, "write a consistent copy of the database to a file"},
+	{"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
 	{"version", NULL, "print the version"},
 };
 

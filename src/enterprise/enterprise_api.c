@@ -1,6 +1,8 @@
 /* HTTP handlers of the enterprise registry (see enterprise_api.h): decode, call, encode. */
 #include "enterprise/enterprise_api.h"
 #include "enterprise/enterprise.h"
+#include "enterprise/enterprise_io.h"
+#include "lib/multipart.h"
 #include "enterprise/industry.h"
 #include <string.h>
 
@@ -469,5 +471,95 @@ int h_industries(struct req *r, struct yq_err *e)
 	}
 	jw_arr_close(&w);
 	jw_obj_close(&w);
+	return 0;
+}
+
+int h_ent_export(struct req *r, struct yq_err *e)
+{
+	struct ent_filter f;
+	struct db *c = req_db(r, e);
+	const char *fmt = opt(r, "format");
+	if (!c || ent_filter_from_query(r, &f, e) < 0)
+		return -1;
+	if (fmt && strcmp(fmt, "xlsx") && strcmp(fmt, "csv"))
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+			       "format must be xlsx or csv");
+	int csv = fmt && strcmp(fmt, "csv") == 0;
+	char *data;
+	size_t len;
+	if (ent_export(c, &r->who, &f, csv ? EXPORT_CSV : EXPORT_XLSX, &data, &len, e) < 0)
+		return -1;
+	return resp_download(r, data, len,
+			     csv ? "text/csv; charset=utf-8"
+				 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			     csv ? "企业库.csv" : "企业库.xlsx") < 0
+		       ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
+		       : 0;
+}
+
+int h_ent_template(struct req *r, struct yq_err *e)
+{
+	char *data;
+	size_t len;
+	if (ent_template(&data, &len, e) < 0)
+		return -1;
+	return resp_download(r, data, len,
+			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			     "企业导入模板.xlsx") < 0
+		       ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
+		       : 0;
+}
+
+static int flag_query(struct req *r, const char *key)
+{
+	const char *v = opt(r, key);
+	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+}
+
+int h_ent_import(struct req *r, struct yq_err *e)
+{
+	const char *data = r->body.buf;
+	size_t len = r->body.len;
+	char boundary[72], filename[256];
+	const char *ct = req_header(r, "Content-Type");
+	if (multipart_boundary(ct, boundary) == 0) {
+		if (multipart_find(r->body.buf, r->body.len, boundary, "file", &data, &len, filename,
+				   sizeof filename) < 0)
+			return err_set(e, ERR_VALIDATION, "file", "请上传文件（表单字段 file）",
+				       "upload the file in the form field 'file'");
+	}
+	if (!data || len == 0)
+		return err_set(e, ERR_VALIDATION, "file", "文件为空", "the file is empty");
+	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
+				.skip_invalid = flag_query(r, "skip_invalid")};
+	struct import_report rep;
+	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "total", rep.total + rep.invalid);
+	jw_kint(&w, "valid", rep.valid);
+	jw_kint(&w, "invalid", rep.invalid);
+	jw_kint(&w, "created", rep.created);
+	jw_kint(&w, "updated", rep.updated);
+	jw_kint(&w, "unchanged", rep.unchanged);
+	jw_kbool(&w, "written", rep.written);
+	jw_kbool(&w, "dry_run", o.dry_run);
+	jw_kstr(&w, "encoding", rep.encoding);
+	jw_key(&w, "errors");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < rep.n_errors; i++) {
+		const struct import_error *x = &rep.errors[i];
+		jw_obj_open(&w);
+		jw_kint(&w, "row", (int64_t)x->row);
+		jw_kstr(&w, "column", x->column);
+		jw_kstr(&w, "value", x->value);
+		jw_kstr(&w, "reason", req_msg(r, x->reason, x->reason_en));
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	import_report_release(&rep);
 	return 0;
 }

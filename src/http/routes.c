@@ -40,6 +40,9 @@ const struct route routes[] = {
 	/* enterprise registry (企业库) */
 	R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),
 	R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0),
+	R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, 0),
+	R(GET, "/api/enterprises/import/template", h_ent_template, PERM_ENTERPRISE_READ, 0),
+	R(POST, "/api/enterprises/import", h_ent_import, PERM_ENTERPRISE_IMPORT, ROUTE_UPLOAD),
 	R(GET, "/api/enterprises/:id", h_ent_get, PERM_ENTERPRISE_READ, 0),
 	R(PUT, "/api/enterprises/:id", h_ent_update, PERM_ENTERPRISE_WRITE, 0),
 	R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),

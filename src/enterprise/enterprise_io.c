@@ -1,0 +1,940 @@
+/* Enterprise import and export (see enterprise_io.h). */
+#include "enterprise/enterprise_io.h"
+#include "auth/scope.h"
+#include "enterprise/enterprise_int.h"
+#include "enterprise/industry.h"
+#include "lib/alloc.h"
+#include "lib/arena.h"
+#include "lib/log.h"
+#include "lib/strbuf.h"
+#include "lib/table_read.h"
+#include "lib/util.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+enum col {
+	C_USCC,
+	C_NAME,
+	C_SHORT,
+	C_INDUSTRY,
+	C_INDUSTRY_NAME,
+	C_ADDRESS,
+	C_BUILDING,
+	C_CAPITAL,
+	C_EST,
+	C_TYPE,
+	C_ABOVE,
+	C_HIGHTECH,
+	C_SPEC,
+	C_GIANT,
+	C_CONTACTS,
+	C_TAGS,
+	C_DEPT,
+	C_LEADER,
+	C_LIAISON,
+	C__COUNT
+};
+
+/* The columns, in export order: Chinese header, English header, width in the sheet. */
+static const struct {
+	const char *zh, *en;
+	double width;
+} cols[C__COUNT] = {
+	[C_USCC] = {"统一社会信用代码", "uscc", 22},
+	[C_NAME] = {"企业名称", "name", 32},
+	[C_SHORT] = {"企业简称", "short_name", 12},
+	[C_INDUSTRY] = {"行业代码", "industry_code", 9},
+	[C_INDUSTRY_NAME] = {"行业名称", "industry_name", 20},
+	[C_ADDRESS] = {"注册地址", "address", 28},
+	[C_BUILDING] = {"所在楼宇", "building", 16},
+	[C_CAPITAL] = {"注册资本（万元）", "registered_capital", 14},
+	[C_EST] = {"成立日期", "established_on", 12},
+	[C_TYPE] = {"企业类型", "ent_type", 9},
+	[C_ABOVE] = {"规上企业", "above_size", 24},
+	[C_HIGHTECH] = {"高新技术企业", "high_tech", 34},
+	[C_SPEC] = {"专精特新", "specialized", 24},
+	[C_GIANT] = {"小巨人", "little_giant", 24},
+	[C_CONTACTS] = {"联系人", "contacts", 30},
+	[C_TAGS] = {"标签", "tags", 16},
+	[C_DEPT] = {"负责部门", "dept", 14},
+	[C_LEADER] = {"包保领导账号", "leader", 14},
+	[C_LIAISON] = {"联络员账号", "liaison", 14},
+};
+static const enum col flag_cols[FLAG__COUNT] = {C_ABOVE, C_HIGHTECH, C_SPEC, C_GIANT};
+
+static const struct {
+	const char *zh, *en;
+} types[] = {{"内资", "domestic"}, {"外资", "foreign"}, {"港澳台", "hmt"}};
+
+static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
+static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
+static const char SQL_STAFF_BY_NAME[] =
+	"SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
+static const char SQL_DEPT_NAME[] = "SELECT name FROM dept WHERE id = ?";
+static const char SQL_USERNAME[] = "SELECT username FROM app_user WHERE id = ?";
+
+/* Header text → column: Chinese or English, ignoring spaces, and ASCII or full-width parens. */
+static int column_of(const char *h)
+{
+	char t[128];
+	size_t o = 0;
+	for (const char *p = h; *p && o + 4 < sizeof t; p++) {
+		if (*p == ' ' || *p == '\t')
+			continue;
+		if (*p == '(') {
+			memcpy(t + o, "（", 3);
+			o += 3;
+		} else if (*p == ')') {
+			memcpy(t + o, "）", 3);
+			o += 3;
+		} else {
+			t[o++] = *p;
+		}
+	}
+	t[o] = 0;
+	for (int i = 0; i < C__COUNT; i++)
+		if (strcmp(t, cols[i].zh) == 0 || strcasecmp(t, cols[i].en) == 0)
+			return i;
+	if (strcmp(t, "注册资本") == 0 || strcmp(t, "注册资本（万元人民币）") == 0)
+		return C_CAPITAL;
+	if (strcmp(t, "企业名称（全称）") == 0)
+		return C_NAME;
+	return -1;
+}
+
+/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11];
+ * -1 when it is not one. */
+static int norm_date(const char *s, char out[11])
+{
+	int y = 0, m = 0, d = 0, n = 0;
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
+		y = y * 10 + (*p - '0');
+	if (n != 4)
+		return -1;
+	if (*p == '-' || *p == '/' || *p == '.')
+		p++;
+	else if (strncmp(p, "年", 3) == 0)
+		p += 3;
+	else
+		return -1;
+	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
+		m = m * 10 + (*p - '0');
+	if (!n)
+		return -1;
+	if (*p == '-' || *p == '/' || *p == '.')
+		p++;
+	else if (strncmp(p, "月", 3) == 0)
+		p += 3;
+	else
+		return -1;
+	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
+		d = d * 10 + (*p - '0');
+	if (!n)
+		return -1;
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	if (*p)
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return valid_date(out) ? 0 : -1;
+}
+
+/* Splits `s` at ';', '；', '，' or '、' into trimmed, non-empty parts copied into the arena. */
+static int split_list(struct arena *a, const char *s, const char **parts, int max)
+{
+	int n = 0;
+	const char *p = s;
+	while (*p && n <= max) {
+		const char *end = p;
+		size_t seplen = 0;
+		while (*end) {
+			if (*end == ';') {
+				seplen = 1;
+				break;
+			}
+			if (strncmp(end, "；", 3) == 0 || strncmp(end, "，", 3) == 0 ||
+			    strncmp(end, "、", 3) == 0) {
+				seplen = 3;
+				break;
+			}
+			end++;
+		}
+		const char *b = p, *e = end;
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
+			e--;
+		if (e > b) {
+			if (n == max)
+				return -1;
+			parts[n++] = arena_strndup(a, b, (size_t)(e - b));
+		}
+		p = *end ? end + seplen : end;
+	}
+	return n;
+}
+
+/* A row being imported: the input and where each value came from. */
+struct row_ctx {
+	struct ent_input in;
+	struct arena arena;
+	const char *leader_name, *liaison_name, *dept_name;
+};
+
+/* Fills rc->in from a table row using the header mapping; on a malformed cell returns -1 with
+ * *bad_col and e set. */
+static int parse_row(const struct table_row *row, const int *map, size_t n_map,
+		     struct row_ctx *rc, int *bad_col, struct yq_err *e)
+{
+	struct ent_input *in = &rc->in;
+	memset(in, 0, sizeof *in);
+	rc->leader_name = rc->liaison_name = rc->dept_name = NULL;
+	const char *v[C__COUNT] = {0};
+	for (size_t i = 0; i < row->n_cells && i < n_map; i++)
+		if (map[i] >= 0 && row->cells[i][0])
+			v[map[i]] = row->cells[i];
+	in->uscc = v[C_USCC];
+	in->name = v[C_NAME];
+	in->short_name = v[C_SHORT];
+	in->industry_code = v[C_INDUSTRY];
+	in->address = v[C_ADDRESS];
+	in->building = v[C_BUILDING];
+	rc->dept_name = v[C_DEPT];
+	rc->leader_name = v[C_LEADER];
+	rc->liaison_name = v[C_LIAISON];
+	if (v[C_CAPITAL]) {
+		*bad_col = C_CAPITAL;
+		char num[64];
+		size_t o = 0;
+		for (const char *p = v[C_CAPITAL]; *p && o + 1 < sizeof num; p++)
+			if (*p != ',' && *p != ' ')
+				num[o++] = *p;
+		num[o] = 0;
+		char *end;
+		in->registered_capital = strtod(num, &end);
+		if (!o || *end)
+			return err_set(e, ERR_VALIDATION, "registered_capital", "注册资本应为数字（万元）",
+				       "registered capital must be a number");
+		in->has_capital = 1;
+	}
+	if (v[C_EST]) {
+		*bad_col = C_EST;
+		char *d = arena_alloc(&rc->arena, 11);
+		if (!d || norm_date(v[C_EST], d) < 0)
+			return err_set(e, ERR_VALIDATION, "established_on", "日期格式错误",
+				       "invalid date");
+		in->established_on = d;
+	}
+	if (v[C_TYPE]) {
+		*bad_col = C_TYPE;
+		in->ent_type = "";
+		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+			if (strcmp(v[C_TYPE], types[i].zh) == 0 || strcmp(v[C_TYPE], types[i].en) == 0)
+				in->ent_type = types[i].en;
+		if (!*in->ent_type)
+			return err_set(e, ERR_VALIDATION, "ent_type", "企业类型应为内资、外资或港澳台",
+				       "type must be 内资, 外资 or 港澳台");
+	}
+	for (int f = 0; f < FLAG__COUNT; f++) {
+		const char *cell = v[flag_cols[f]];
+		if (!cell)
+			continue;
+		*bad_col = flag_cols[f];
+		const char *spans[8];
+		int n = split_list(&rc->arena, cell, spans, 8);
+		if (n < 0 || in->n_flags + n > ENT_MAX_FLAGS)
+			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many spans");
+		for (int i = 0; i < n; i++) {
+			/* "FROM~TO CERT", TO and CERT optional; "是" means held since an unknown date */
+			struct ent_flag_span *s = &in->flags[in->n_flags++];
+			s->flag = (enum ent_flag_kind)f;
+			char *t = arena_strdup(&rc->arena, spans[i]);
+			char *tilde = t ? strstr(t, "~") : NULL;
+			if (!tilde && t)
+				tilde = strstr(t, "～");
+			if (!t || !tilde)
+				return err_set(e, ERR_VALIDATION, "flags",
+					       "资质格式应为 起始日期~截止日期，如 2020-01-01~",
+					       "flag spans look like 2020-01-01~2023-12-31");
+			int tl = strncmp(tilde, "～", 3) == 0 ? 3 : 1;
+			*tilde = 0;
+			char *rest = tilde + tl, *sp = strchr(rest, ' ');
+			if (sp) {
+				*sp = 0;
+				s->cert_no = sp + 1;
+				while (*s->cert_no == ' ')
+					s->cert_no++;
+			}
+			char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
+			if (!from || !to || norm_date(t, from) < 0 || (*rest && norm_date(rest, to) < 0))
+				return err_set(e, ERR_VALIDATION, "flags", "资质日期格式错误",
+					       "invalid flag date");
+			s->from = from;
+			s->to = *rest ? to : NULL;
+		}
+	}
+	if (v[C_CONTACTS]) {
+		*bad_col = C_CONTACTS;
+		const char *parts[ENT_MAX_CONTACTS];
+		int n = split_list(&rc->arena, v[C_CONTACTS], parts, ENT_MAX_CONTACTS);
+		if (n < 0)
+			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
+				       "at most 20 contacts");
+		for (int i = 0; i < n; i++) {
+			char *t = arena_strdup(&rc->arena, parts[i]);
+			if (!t)
+				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			struct ent_contact *c = &in->contacts[in->n_contacts++];
+			c->name = t;
+			char *s1 = strchr(t, '/');
+			if (s1) {
+				*s1++ = 0;
+				c->phone = s1;
+				char *s2 = strchr(s1, '/');
+				if (s2) {
+					*s2++ = 0;
+					c->role = s2;
+				}
+			}
+		}
+	}
+	if (v[C_TAGS]) {
+		*bad_col = C_TAGS;
+		int n = split_list(&rc->arena, v[C_TAGS], in->tags, ENT_MAX_TAGS);
+		if (n < 0)
+			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+		in->n_tags = n;
+	}
+	*bad_col = -1;
+	return 0;
+}
+
+/* The column a validation error's field belongs to. */
+static int col_of_field(const char *field)
+{
+	static const struct {
+		const char *field;
+		enum col c;
+	} t[] = {{"uscc", C_USCC},
+		 {"name", C_NAME},
+		 {"short_name", C_SHORT},
+		 {"industry_code", C_INDUSTRY},
+		 {"address", C_ADDRESS},
+		 {"building", C_BUILDING},
+		 {"registered_capital", C_CAPITAL},
+		 {"established_on", C_EST},
+		 {"ent_type", C_TYPE},
+		 {"contacts", C_CONTACTS},
+		 {"tags", C_TAGS},
+		 {"dept_id", C_DEPT},
+		 {"leader_user_id", C_LEADER},
+		 {"liaison_user_id", C_LIAISON}};
+	for (size_t i = 0; field && i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(field, t[i].field) == 0)
+			return t[i].c;
+	return -1;
+}
+
+static int lookup_id(struct db *c, const char *sql, int64_t zone, const char *name, int64_t *id)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone);
+	db_bind_text(st, 2, name);
+	int rc = db_step(st);
+	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Resolves department and cadre names of a row to ids; -1 with *bad_col and e set when one is
+ * unknown, -2 on a database error. */
+static int resolve_links(struct db *c, int64_t zone, struct row_ctx *rc, int *bad_col,
+			 struct yq_err *e)
+{
+	const struct {
+		const char *name;
+		const char *sql;
+		int64_t *id;
+		enum col col;
+		const char *zh, *en;
+	} links[] = {
+		{rc->dept_name, SQL_DEPT_BY_NAME, &rc->in.dept_id, C_DEPT, "部门不存在", "no such department"},
+		{rc->leader_name, SQL_STAFF_BY_NAME, &rc->in.leader_user_id, C_LEADER, "包保领导账号不存在",
+		 "no such staff user"},
+		{rc->liaison_name, SQL_STAFF_BY_NAME, &rc->in.liaison_user_id, C_LIAISON, "联络员账号不存在",
+		 "no such staff user"},
+	};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		if (!links[i].name)
+			continue;
+		int r = lookup_id(c, links[i].sql, zone, links[i].name, links[i].id);
+		if (r < 0) {
+			err_db(e, r);
+			return -2;
+		}
+		if (!*links[i].id) {
+			*bad_col = links[i].col;
+			return err_set(e, ERR_VALIDATION, NULL, links[i].zh, links[i].en);
+		}
+	}
+	return 0;
+}
+
+static void add_error(struct import_report *rep, unsigned long row, const char *column,
+		      const char *value, const char *reason, const char *reason_en)
+{
+	rep->invalid++;
+	if (rep->n_errors >= IMPORT_MAX_ERRORS)
+		return;
+	if (!rep->errors) {
+		rep->errors = yq_calloc(IMPORT_MAX_ERRORS, sizeof *rep->errors);
+		if (!rep->errors)
+			return;
+	}
+	struct import_error *x = &rep->errors[rep->n_errors++];
+	x->row = row;
+	x->column = yq_strdup(column ? column : "");
+	char buf[101];
+	snprintf(buf, sizeof buf, "%s", value ? value : "");
+	x->value = yq_strdup(buf);
+	x->reason = reason;
+	x->reason_en = reason_en;
+}
+
+void import_report_release(struct import_report *rep)
+{
+	for (size_t i = 0; i < rep->n_errors; i++) {
+		yq_free(rep->errors[i].value);
+		yq_free(rep->errors[i].column);
+	}
+	yq_free(rep->errors);
+	rep->errors = NULL;
+	rep->n_errors = 0;
+}
+
+/* USCCs seen in the file, to report duplicates within it: open addressing on the 18 chars. */
+struct seen {
+	char (*keys)[USCC_LEN + 1];
+	size_t cap;
+};
+
+static int seen_add(struct seen *s, const char *k)
+{
+	if (!s->keys) {
+		s->cap = 1u << 18; /* room for IMPORT_MAX_ROWS at a quarter load… grown below */
+		s->keys = yq_calloc(s->cap, sizeof *s->keys);
+		if (!s->keys)
+			return -1;
+	}
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = k; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+		if (!s->keys[i][0]) {
+			memcpy(s->keys[i], k, USCC_LEN + 1);
+			return 0;
+		}
+		if (strcmp(s->keys[i], k) == 0)
+			return 1;
+	}
+}
+
+static struct table_reader *open_table(const char *path, const void *data, size_t n,
+				       struct yq_err *e)
+{
+	char err[256];
+	struct table_reader *t = path ? table_open_file(path, err, sizeof err)
+				      : table_open_mem(data, n, err, sizeof err);
+	if (!t) {
+		err_set(e, ERR_VALIDATION, "file", "无法读取文件：须为 .xlsx 或 .csv",
+			"cannot read the file: it must be .xlsx or .csv");
+		log_info("import: %s", err);
+	}
+	return t;
+}
+
+/* Reads the header row into map (column index → enum col or -1). */
+static int read_header(struct table_reader *t, int *map, size_t *n_map, char **names,
+		       struct yq_err *e)
+{
+	struct table_row row;
+	int r;
+	do {
+		r = table_next(t, &row);
+	} while (r == 1 && row.n_cells == 1 && !row.cells[0][0]);
+	if (r != 1)
+		return err_set(e, ERR_VALIDATION, "file", "文件为空或无法读取表头",
+			       "the file is empty or has no header row");
+	*n_map = row.n_cells < 256 ? row.n_cells : 256;
+	int have[C__COUNT] = {0};
+	for (size_t i = 0; i < *n_map; i++) {
+		map[i] = column_of(row.cells[i]);
+		names[i] = yq_strdup(row.cells[i]);
+		if (map[i] >= 0) {
+			if (have[map[i]])
+				return err_set(e, ERR_VALIDATION, "file", "表头列重复",
+					       "a column appears twice in the header");
+			have[map[i]] = 1;
+		}
+	}
+	if (!have[C_USCC] || !have[C_NAME] || !have[C_INDUSTRY])
+		return err_set(e, ERR_VALIDATION, "file",
+			       "表头须包含：统一社会信用代码、企业名称、行业代码",
+			       "the header needs uscc, name and industry_code columns");
+	return 0;
+}
+
+/* One pass over the file: validate each row (pass 0) or write it (pass 1, inside tx). */
+static int import_pass(struct db *c, const struct principal *p, struct table_reader *t,
+		       const int *map, size_t n_map, char **names, int write,
+		       const struct import_opts *o, struct import_report *rep, struct seen *seen,
+		       struct yq_err *e)
+{
+	struct table_row row;
+	struct row_ctx rc;
+	memset(&rc, 0, sizeof rc);
+	rc.arena.limit = 4u << 20;
+	int r;
+	long n = 0;
+	while ((r = table_next(t, &row)) == 1) {
+		arena_release(&rc.arena);
+		int blank = 1;
+		for (size_t i = 0; i < row.n_cells; i++)
+			if (row.cells[i][0])
+				blank = 0;
+		if (blank)
+			continue;
+		if (++n > IMPORT_MAX_ROWS)
+			return err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
+				       "more than 1,000,000 rows");
+		if (o->progress && n % 1000 == 0)
+			o->progress(o->progress_ctx, write, n);
+		struct yq_err re = {0};
+		int bad = -1;
+		if (parse_row(&row, map, n_map, &rc, &bad, &re) < 0 || ent_validate(&rc.in, &re) < 0 ||
+		    (r = resolve_links(c, p->zone_id, &rc, &bad, &re)) < 0) {
+			if (r == -2) {
+				*e = re;
+				return -1;
+			}
+			if (write)
+				continue; /* invalid rows were reported in the first pass */
+			if (bad < 0)
+				bad = col_of_field(re.field);
+			const char *colname = "";
+			const char *val = "";
+			for (size_t i = 0; bad >= 0 && i < n_map; i++)
+				if (map[i] == bad) {
+					colname = names[i];
+					val = i < row.n_cells ? row.cells[i] : "";
+				}
+			add_error(rep, row.number, colname, val, re.message, re.message_en);
+			continue;
+		}
+		r = 0;
+		int64_t id;
+		if (!write) {
+			rep->total++;
+			int dup = seen_add(seen, rc.in.uscc_norm);
+			if (dup < 0)
+				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			if (dup) {
+				rep->total--;
+				for (size_t i = 0; i < n_map; i++)
+					if (map[i] == C_USCC)
+						add_error(rep, row.number, names[i], row.cells[i],
+							  "文件中统一社会信用代码重复",
+							  "the code appears twice in the file");
+				continue;
+			}
+			/* an existing enterprise outside the caller's scope cannot be changed */
+			int64_t existing;
+			struct yq_err ge = {0};
+			struct enterprise old;
+			if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm, &existing)) < 0)
+				return err_db(e, r);
+			if (existing && ent_get(c, p, existing, &rc.arena, &old, &ge) < 0) {
+				if (ge.code != ERR_NOT_FOUND) {
+					*e = ge;
+					return -1;
+				}
+				rep->total--;
+				for (size_t i = 0; i < n_map; i++)
+					if (map[i] == C_USCC)
+						add_error(rep, row.number, names[i], row.cells[i],
+							  "无权修改该企业", "not allowed to change this enterprise");
+				continue;
+			}
+			rep->valid++;
+			continue;
+		}
+		struct yq_err we = {0};
+		int64_t existing;
+		if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm, &existing)) < 0)
+			return err_db(e, r);
+		if (!existing) {
+			if (ent_insert(c, p, &rc.in, &id, &we) < 0) {
+				*e = we;
+				return -1;
+			}
+			rep->created++;
+		} else {
+			struct enterprise old;
+			int changed;
+			if (ent_get(c, p, existing, &rc.arena, &old, &we) < 0 ||
+			    ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
+				*e = we;
+				return -1;
+			}
+			if (changed)
+				rep->updated++;
+			else
+				rep->unchanged++;
+		}
+	}
+	arena_release(&rc.arena);
+	if (r < 0) {
+		log_info("import: %s", table_error(t));
+		return err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
+			       "the file is malformed and cannot be read");
+	}
+	return 0;
+}
+
+int ent_import(struct db_pool *pool, const struct principal *p, const char *path,
+	       const void *data, size_t n, const struct import_opts *o, struct import_report *rep,
+	       struct yq_err *e)
+{
+	memset(rep, 0, sizeof *rep);
+	int map[256];
+	char *names[256] = {0};
+	size_t n_map = 0;
+	struct seen seen = {0};
+	int ret = -1, rc;
+	struct table_reader *t = open_table(path, data, n, e);
+	if (!t)
+		return -1;
+	struct db *c = db_pool_reader(pool);
+	if (!c) {
+		err_db(e, DB_UNAVAILABLE);
+		goto out_close;
+	}
+	if (read_header(t, map, &n_map, names, e) < 0 ||
+	    import_pass(c, p, t, map, n_map, names, 0, o, rep, &seen, e) < 0)
+		goto out_close;
+	rep->encoding = table_encoding(t);
+	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
+		ret = 0;
+		goto out_close;
+	}
+	/* second pass: write everything in one transaction */
+	table_close(t);
+	if (!(t = open_table(path, data, n, e)))
+		goto out_free;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx) {
+		err_db(e, rc);
+		goto out_close;
+	}
+	for (size_t i = 0; i < n_map; i++)
+		yq_free(names[i]);
+	memset(names, 0, sizeof names);
+	if (read_header(t, map, &n_map, names, e) < 0 ||
+	    import_pass(tx, p, t, map, n_map, names, 1, o, rep, &seen, e) < 0) {
+		db_tx_end(pool, tx, 0);
+		rep->created = rep->updated = rep->unchanged = 0;
+		goto out_close;
+	}
+	if ((rc = db_tx_end(pool, tx, 1)) < 0) {
+		err_db(e, rc);
+		rep->created = rep->updated = rep->unchanged = 0;
+		goto out_close;
+	}
+	rep->written = 1;
+	ret = 0;
+out_close:
+	table_close(t);
+out_free:
+	for (size_t i = 0; i < n_map; i++)
+		yq_free(names[i]);
+	yq_free(seen.keys);
+	return ret;
+}
+
+/* ---- export ---- */
+
+/* The cell texts of one enterprise, in column order, into a per-row arena. */
+static void row_cells(struct db *c, struct arena *a, const struct enterprise *en,
+		      const char **v)
+{
+	memset(v, 0, sizeof *v * C__COUNT);
+	v[C_USCC] = en->uscc;
+	v[C_NAME] = en->name;
+	v[C_SHORT] = en->short_name;
+	v[C_INDUSTRY] = en->industry_code;
+	v[C_INDUSTRY_NAME] = en->industry_name;
+	v[C_ADDRESS] = en->address;
+	v[C_BUILDING] = en->building;
+	if (en->has_capital)
+		v[C_CAPITAL] = arena_printf(a, "%.15g", en->registered_capital);
+	v[C_EST] = en->established_on;
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (en->ent_type && strcmp(en->ent_type, types[i].en) == 0)
+			v[C_TYPE] = types[i].zh;
+	struct strbuf sb[FLAG__COUNT];
+	for (int f = 0; f < FLAG__COUNT; f++)
+		strbuf_init(&sb[f], 4096);
+	for (int i = 0; i < en->n_flags; i++) {
+		struct strbuf *b = &sb[en->flags[i].flag % FLAG__COUNT];
+		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", en->flags[i].from,
+			    en->flags[i].to ? en->flags[i].to : "",
+			    en->flags[i].cert_no && *en->flags[i].cert_no ? " " : "",
+			    en->flags[i].cert_no ? en->flags[i].cert_no : "");
+	}
+	for (int f = 0; f < FLAG__COUNT; f++) {
+		v[flag_cols[f]] = sb[f].len ? arena_strdup(a, sb[f].buf) : NULL;
+		strbuf_release(&sb[f]);
+	}
+	/* contacts and tags are stored as JSON arrays */
+	json_t *j = json_loads(en->contacts_json ? en->contacts_json : "[]", 0, NULL);
+	struct strbuf s = STRBUF_INIT(64 * 1024);
+	size_t i;
+	json_t *x;
+	json_array_foreach(j, i, x)
+	{
+		const char *ph = json_string_value(json_object_get(x, "phone"));
+		const char *ro = json_string_value(json_object_get(x, "role"));
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(json_object_get(x, "name")));
+		if ((ph && *ph) || (ro && *ro))
+			strbuf_addf(&s, "/%s", ph ? ph : "");
+		if (ro && *ro)
+			strbuf_addf(&s, "/%s", ro);
+	}
+	json_decref(j);
+	v[C_CONTACTS] = s.len ? arena_strdup(a, s.buf) : NULL;
+	strbuf_reset(&s);
+	j = json_loads(en->tags_json ? en->tags_json : "[]", 0, NULL);
+	json_array_foreach(j, i, x)
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
+	json_decref(j);
+	v[C_TAGS] = s.len ? arena_strdup(a, s.buf) : NULL;
+	strbuf_release(&s);
+	struct {
+		int64_t id;
+		const char *sql;
+		enum col col;
+	} names[] = {{en->dept_id, SQL_DEPT_NAME, C_DEPT},
+		     {en->leader_user_id, SQL_USERNAME, C_LEADER},
+		     {en->liaison_user_id, SQL_USERNAME, C_LIAISON}};
+	for (size_t k = 0; k < 3; k++) {
+		if (!names[k].id)
+			continue;
+		struct db_stmt *st = db_prepare(c, names[k].sql);
+		if (!st)
+			continue;
+		db_bind_int(st, 1, names[k].id);
+		if (db_step(st) == DB_ROW)
+			v[names[k].col] = arena_strdup(a, db_col_text(st, 0));
+		db_reset(st);
+	}
+}
+
+struct export_ctx {
+	struct db *c;
+	const struct principal *p;
+	int64_t *ids;
+	size_t n, cap;
+	int failed;
+};
+
+static void collect_id(void *ctx, const struct enterprise *en)
+{
+	struct export_ctx *x = ctx;
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 1024;
+		int64_t *ids = yq_realloc(x->ids, cap * sizeof *ids);
+		if (!ids) {
+			x->failed = 1;
+			return;
+		}
+		x->ids = ids;
+		x->cap = cap;
+	}
+	x->ids[x->n++] = en->id;
+}
+
+static void csv_cell(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") || (s[0] >= '0' && s[0] <= '9' && strlen(s) > 11)) {
+		/* quoted; long digit strings stay text when Excel opens the file */
+		strbuf_addch(sb, '"');
+		for (const char *p = s; *p; p++) {
+			if (*p == '"')
+				strbuf_addch(sb, '"');
+			strbuf_addch(sb, *p);
+		}
+		strbuf_addch(sb, '"');
+	} else {
+		strbuf_adds(sb, s);
+	}
+}
+
+/* Writes rows into an .xlsx file at path, or CSV into sb. rows: callback giving values. */
+typedef int (*row_source)(void *ctx, size_t i, struct arena *a, const char **v);
+
+static int write_table(enum export_format fmt, row_source src, void *ctx, size_t n_rows,
+		       char **out, size_t *len, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	const char *v[C__COUNT];
+	if (fmt == EXPORT_CSV) {
+		struct strbuf sb = STRBUF_INIT(512u << 20);
+		strbuf_adds(&sb, "\xef\xbb\xbf"); /* BOM: Excel reads the file as UTF-8 */
+		for (int k = 0; k < C__COUNT; k++) {
+			if (k)
+				strbuf_addch(&sb, ',');
+			csv_cell(&sb, cols[k].zh);
+		}
+		strbuf_adds(&sb, "\r\n");
+		for (size_t i = 0; i < n_rows; i++) {
+			arena_release(&a);
+			if (src(ctx, i, &a, v) < 0)
+				break;
+			for (int k = 0; k < C__COUNT; k++) {
+				if (k)
+					strbuf_addch(&sb, ',');
+				csv_cell(&sb, v[k]);
+			}
+			strbuf_adds(&sb, "\r\n");
+		}
+		arena_release(&a);
+		if (sb.failed) {
+			strbuf_release(&sb);
+			return err_set(e, ERR_INTERNAL, NULL, "导出失败", "export too large");
+		}
+		*out = strbuf_detach(&sb, len);
+		return 0;
+	}
+	char path[] = "/tmp/yuanqu-export-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
+	close(fd);
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = "/tmp"};
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "企业库") : NULL;
+	if (!ws) {
+		if (wb)
+			workbook_close(wb);
+		unlink(path);
+		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create the workbook");
+	}
+	lxw_format *head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_bg_color(head, 0xDDEBF7);
+	lxw_format *text = workbook_add_format(wb);
+	format_set_num_format(text, "@");
+	for (int k = 0; k < C__COUNT; k++) {
+		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, text);
+		worksheet_write_string(ws, 0, (lxw_col_t)k, cols[k].zh, head);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < n_rows; i++) {
+		arena_release(&a);
+		if (src(ctx, i, &a, v) < 0)
+			break;
+		for (int k = 0; k < C__COUNT; k++) {
+			if (!v[k] || !*v[k])
+				continue;
+			if (k == C_CAPITAL)
+				worksheet_write_number(ws, (lxw_row_t)(i + 1), (lxw_col_t)k,
+						       strtod(v[k], NULL), NULL);
+			else
+				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v[k], text);
+		}
+	}
+	arena_release(&a);
+	lxw_error xe = workbook_close(wb);
+	FILE *f = xe == LXW_NO_ERROR ? fopen(path, "rb") : NULL;
+	struct strbuf sb = STRBUF_INIT(512u << 20);
+	char buf[65536];
+	size_t got;
+	while (f && (got = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, got);
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (!f || sb.failed) {
+		strbuf_release(&sb);
+		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot write the workbook");
+	}
+	*out = strbuf_detach(&sb, len);
+	return 0;
+}
+
+static int export_row(void *ctx, size_t i, struct arena *a, const char **v)
+{
+	struct export_ctx *x = ctx;
+	struct enterprise en;
+	struct yq_err e = {0};
+	if (ent_get(x->c, x->p, x->ids[i], a, &en, &e) < 0)
+		return -1;
+	row_cells(x->c, a, &en, v);
+	return 0;
+}
+
+int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
+	       enum export_format fmt, char **out, size_t *len, struct yq_err *e)
+{
+	struct ent_filter all = *f;
+	all.page = 1;
+	all.page_size = IMPORT_MAX_ROWS;
+	struct export_ctx x = {c, p, NULL, 0, 0, 0};
+	int64_t total;
+	int rc = ent_list(c, p, &all, collect_id, &x, &total);
+	if (rc < 0 || x.failed) {
+		yq_free(x.ids);
+		return rc < 0 ? err_db(e, rc) : err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	}
+	int r = write_table(fmt, export_row, &x, x.n, out, len, e);
+	yq_free(x.ids);
+	return r;
+}
+
+static int template_row(void *ctx, size_t i, struct arena *a, const char **v)
+{
+	memset(v, 0, sizeof *v * C__COUNT);
+	v[C_USCC] = "91220101MA0Y3FXP73";
+	v[C_NAME] = "长春示例光电科技有限公司";
+	v[C_SHORT] = "示例光电";
+	v[C_INDUSTRY] = "3976";
+	v[C_INDUSTRY_NAME] = "光电子器件制造（导入时不读取）";
+	v[C_ADDRESS] = "长春市经济技术开发区示例路88号";
+	v[C_BUILDING] = "光电产业园A栋";
+	v[C_CAPITAL] = "5000";
+	v[C_EST] = "2015-06-18";
+	v[C_TYPE] = "内资";
+	v[C_ABOVE] = "2019-01-01~";
+	v[C_HIGHTECH] = "2021-11-01~2024-10-31 GR202122000123";
+	v[C_CONTACTS] = "王经理/13800000000/总经理;李会计/0431-88888888/财务";
+	v[C_TAGS] = "光电;龙头企业";
+	return 0;
+}
+
+int ent_template(char **out, size_t *len, struct yq_err *e)
+{
+	return write_table(EXPORT_XLSX, template_row, NULL, 1, out, len, e);
+}

@@ -1,0 +1,57 @@
+/* Enterprise import and export, the way zone staff work: Excel (.xlsx) or CSV (UTF-8 with or
+ * without BOM, or GB18030/GBK) with Chinese column headers (English accepted), validated in full
+ * before anything is written, upserted by USCC so re-importing a file changes nothing; export of
+ * the filtered list with the same headers, so an export re-imports unchanged.
+ *
+ * Cell formats: flags as spans "2020-01-01~" or "2021-01-01~2023-12-31 GR202122000123"
+ * separated by ";"; contacts as "姓名/电话/职务" separated by ";"; tags separated by ";";
+ * 负责部门 by department name; 包保领导账号 and 联络员账号 by user name. */
+#ifndef YQ_ENTERPRISE_ENTERPRISE_IO_H
+#define YQ_ENTERPRISE_ENTERPRISE_IO_H
+#include <stddef.h>
+#include <stdint.h>
+#include "enterprise/enterprise.h"
+
+#define IMPORT_MAX_ERRORS 1000 /* errors kept in the report; all are counted */
+#define IMPORT_MAX_ROWS   1000000
+
+struct import_error {
+	unsigned long row;  /* the row number the spreadsheet shows */
+	char *column;       /* the header as written in the file, or "" (malloc'd) */
+	char *value;        /* the cell, truncated to 100 bytes (malloc'd) */
+	const char *reason; /* Chinese */
+	const char *reason_en;
+};
+
+struct import_report {
+	long total, valid, invalid, created, updated, unchanged;
+	int written;
+	const char *encoding; /* "utf-8", "gb18030", "xlsx" */
+	struct import_error *errors;
+	size_t n_errors;      /* kept, ≤ IMPORT_MAX_ERRORS */
+};
+
+struct import_opts {
+	int dry_run;      /* validate only */
+	int skip_invalid; /* write the valid rows even if some are invalid */
+	/* called now and then while reading and writing (phase 0 validate, 1 write), may be NULL */
+	void (*progress)(void *ctx, int phase, long done);
+	void *progress_ctx;
+};
+
+/* Imports a file (path) or a buffer (data, n; path NULL) into the principal's zone. Returns 0
+ * with the report filled (errors included; nothing written when any row is invalid unless
+ * skip_invalid), or -1 with e set when the file cannot be read at all or the database fails. */
+int ent_import(struct db_pool *pool, const struct principal *p, const char *path,
+	       const void *data, size_t n, const struct import_opts *o, struct import_report *rep,
+	       struct yq_err *e);
+void import_report_release(struct import_report *rep);
+
+enum export_format { EXPORT_XLSX, EXPORT_CSV };
+/* Exports every enterprise the filter selects (page and page size ignored) into a malloc'd
+ * buffer. A template is an export with the headers and one example row (ent_template). */
+int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
+	       enum export_format fmt, char **out, size_t *len, struct yq_err *e);
+int ent_template(char **out, size_t *len, struct yq_err *e);
+
+#endif

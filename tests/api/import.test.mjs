@@ -1,0 +1,145 @@
+// Import and export: CSV in UTF-8 and GBK, .xlsx, a validation report row by row, nothing
+// written unless every row is valid, idempotent re-import, export that re-imports unchanged.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, adminClient, cli } from './lib.mjs';
+
+let srv, admin;
+function check(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
+  return cs[(31 - (s % 31)) % 31];
+}
+const make = (n) => { const b = '91320684MA' + String(n).padStart(7, '0'); return b + check(b); };
+
+async function upload(path, body, type = 'text/csv', name = 'e.csv') {
+  const boundary = '----yq' + Date.now();
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return admin.post(path, Buffer.concat([head, Buffer.from(body), tail]), { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+const HEADER = '企业名称,统一社会信用代码,行业代码,注册资本（万元）,成立日期,规上企业,联系人,标签\r\n';
+const good = [
+  `海门华通塑胶有限公司,${make(1)},2929,1200,2012/5/3,2019-01-01~,张经理/13900000001/总经理,塑料;外贸`,
+  `江苏三鑫电子有限公司,${make(2)},3982,"5,000",2010年8月8日,,李工/0513-82100000/厂长,`,
+];
+const bad = [
+  `坏校验码企业,${make(3).slice(0, 17)}${make(3)[17] === '0' ? '1' : '0'},3982,,,,,`,
+  `无行业企业,${make(4)},9999,,,,,`,
+  `坏日期企业,${make(5)},3982,,2020-02-30,,,`,
+];
+
+before(async () => { srv = await startServer(); admin = await adminClient(srv); });
+after(async () => { await srv.stop(); });
+
+test('a file with bad rows: every bad row reported, nothing written', async () => {
+  const r = await upload('/api/enterprises/import', HEADER + [...good, ...bad].join('\r\n') + '\r\n');
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.valid, 2);
+  assert.equal(r.json.invalid, 3);
+  assert.equal(r.json.written, false);
+  const reasons = r.json.errors.map((x) => [x.row, x.column, x.reason]);
+  assert.deepEqual(reasons, [[4, '统一社会信用代码', '校验码错误'], [5, '行业代码', '行业代码不存在'], [6, '成立日期', '日期格式错误']]);
+  assert.equal((await admin.get('/api/enterprises')).json.total, 0);
+});
+
+test('--skip-invalid writes the valid rows; dry run writes nothing', async () => {
+  const dry = await upload('/api/enterprises/import?dry_run=1', HEADER + good.join('\r\n'));
+  assert.equal(dry.json.valid, 2);
+  assert.equal(dry.json.written, false);
+  assert.equal((await admin.get('/api/enterprises')).json.total, 0);
+  const r = await upload('/api/enterprises/import?skip_invalid=1', HEADER + [...good, ...bad].join('\r\n'));
+  assert.equal(r.json.written, true);
+  assert.equal(r.json.created, 2);
+  const l = await admin.get('/api/enterprises?q=' + encodeURIComponent('三鑫'));
+  assert.equal(l.json.items[0].registered_capital, 5000);
+  assert.equal(l.json.items[0].established_on, '2010-08-08');
+  const h = await admin.get('/api/enterprises?q=' + encodeURIComponent('华通'));
+  assert.equal(h.json.items[0].flags_now.above_size, true);
+  assert.deepEqual(h.json.items[0].tags, ['塑料', '外贸']);
+  assert.equal(h.json.items[0].contacts[0].phone, '13900000001');
+});
+
+test('re-importing the same file changes nothing', async () => {
+  const r = await upload('/api/enterprises/import', HEADER + good.join('\r\n'));
+  assert.equal(r.json.created, 0);
+  assert.equal(r.json.updated, 0);
+  assert.equal(r.json.unchanged, 2);
+});
+
+test('a GBK CSV from Excel on Chinese Windows', async () => {
+  const text = HEADER + `南通泰盟智能装备有限公司,${make(6)},3491,800,2016-03-01,,,`;
+  const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+  assert.notDeepEqual(gbk, Buffer.from(text), 'really GBK bytes');
+  const r = await upload('/api/enterprises/import', gbk);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.encoding, 'gb18030');
+  assert.equal(r.json.created, 1);
+  const l = await admin.get('/api/enterprises?q=' + encodeURIComponent('泰盟'));
+  assert.equal(l.json.items[0].name, '南通泰盟智能装备有限公司');
+});
+
+test('duplicate codes inside one file are reported', async () => {
+  const r = await upload('/api/enterprises/import?dry_run=1', HEADER + `甲公司,${make(7)},3491\r\n乙公司,${make(7)},3491\r\n`);
+  assert.equal(r.json.invalid, 1);
+  assert.equal(r.json.errors[0].row, 3);
+});
+
+test('missing required headers and junk files are clear 400s', async () => {
+  let r = await upload('/api/enterprises/import', '名称,代码\r\na,b\r\n');
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'file');
+  r = await upload('/api/enterprises/import', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3]), 'application/zip', 'x.xlsx');
+  assert.equal(r.status, 400);
+  r = await admin.post('/api/enterprises/import', '', { headers: { 'Content-Type': 'multipart/form-data; boundary=abc' } });
+  assert.equal(r.status, 400);
+});
+
+test('export as .xlsx and .csv re-imports unchanged', async () => {
+  const x = await admin.get('/api/enterprises/export?format=xlsx', { raw: true });
+  assert.equal(x.status, 200);
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  assert.match(x.headers.get('content-disposition'), /filename\*=UTF-8''/);
+  assert.deepEqual([...x.body.subarray(0, 4)], [0x50, 0x4b, 3, 4], 'a zip file');
+  const ri = await upload('/api/enterprises/import', x.body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'e.xlsx');
+  assert.equal(ri.status, 200, ri.body);
+  assert.equal(ri.json.invalid, 0, JSON.stringify(ri.json.errors));
+  assert.equal(ri.json.unchanged, 3);
+  assert.equal(ri.json.updated + ri.json.created, 0);
+  const c = await admin.get('/api/enterprises/export?format=csv', { raw: true });
+  assert.match(c.headers.get('content-type'), /text\/csv/);
+  assert.ok(c.body.toString('utf8').includes('南通泰盟智能装备有限公司'));
+  const rc = await upload('/api/enterprises/import', c.body);
+  assert.equal(rc.json.unchanged, 3, JSON.stringify(rc.json));
+  const f = await admin.get('/api/enterprises/export?format=csv&q=' + encodeURIComponent('泰盟'), { raw: true });
+  assert.equal(f.body.toString('utf8').trim().split('\r\n').length, 2, 'the export follows the filters');
+});
+
+test('the template is an .xlsx that imports as a valid row', async () => {
+  const t = await admin.get('/api/enterprises/import/template', { raw: true });
+  assert.equal(t.status, 200);
+  const r = await upload('/api/enterprises/import?dry_run=1', t.body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 't.xlsx');
+  assert.equal(r.json.valid, 1, JSON.stringify(r.json));
+});
+
+test('CLI import with a report, then idempotent', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yq-imp-'));
+  const f = join(dir, 'e.csv');
+  writeFileSync(f, '\ufeff' + HEADER + `望城智能终端有限公司,${make(8)},3922,300,,,,\r\n` + bad[0] + '\r\n');
+  let r = cli(['import', 'enterprises', f, '--db', srv.db]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /第3行 统一社会信用代码「.*」：校验码错误/);
+  assert.match(r.stdout, /nothing written/);
+  r = cli(['import', 'enterprises', f, '--skip-invalid', '--db', srv.db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /1 created/);
+  r = cli(['import', 'enterprises', f, '--skip-invalid', '--db', srv.db]);
+  assert.match(r.stdout, /0 created, 0 updated, 1 unchanged/);
+});
