@@ -21,6 +21,8 @@ static const struct command {
 	{"user", cmd_user, "manage user accounts: add, passwd, lock, unlock, list"},
 	{"backup", cmd_backup, "write a consistent copy of the database to a file"},
 	{"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
+	{"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
+	{"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
 	{"version", NULL, "print the version"},
 };
 

@@ -1,0 +1,43 @@
+/* Demo and scale data. `demo` loads the four zones of the seed reports (assets/demo.json:
+ * departments, one user per role, the enterprises the reports name, a synthetic fill in each
+ * zone's leading sectors, 包保 assignments and visits). `gen` builds a deterministic
+ * province-scale data set for benchmarks. Both write through the domain modules, so every row
+ * is validated and audited like any other. */
+#ifndef YQ_DEMO_DEMO_H
+#define YQ_DEMO_DEMO_H
+#include <stdint.h>
+#include "db/db.h"
+
+/* A demo account and its password, for printing once. */
+struct demo_account {
+	char zone[64];
+	char username[40];
+	char role[16];
+	char password[130];
+};
+
+struct demo_result {
+	int zones, depts, users, enterprises;
+	struct demo_account accounts[64];
+	int n_accounts;
+};
+
+/* Loads the demo zones into an initialised, empty database. `password` sets every demo user's
+ * password (not forced to change); NULL generates one per user, to be changed at first login.
+ * `seed` makes the synthetic fill repeatable. Returns 0 or -1 (logged); on failure nothing of
+ * the failing zone is kept. */
+int demo_load(struct db_pool *pool, const char *password, uint64_t seed, struct demo_result *res);
+
+struct gen_opts {
+	int zones;                /* number of zones, e.g. 120 */
+	int enterprises_per_zone; /* e.g. 2500 */
+	uint64_t seed;
+	void (*progress)(void *ctx, int zone, int zones);
+	void *progress_ctx;
+};
+/* Builds a deterministic province-scale data set: zones gen001…, each with the standard
+ * departments, a few users (password "Gen-Passw0rd-2026", not forced to change) and its
+ * enterprises. */
+int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result *res);
+
+#endif
