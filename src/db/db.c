@@ -90,6 +90,32 @@ static void cache_clear(struct db *c)
 	c->n_cached = 0;
 }
 
+/* Makes room in a full cache: frees every statement not in the middle of an execution (a
+ * caller may be stepping one while it prepares another) and rehashes the rest. */
+static void cache_evict(struct db *c)
+{
+	struct db_stmt *keep[DB_STMT_CACHE];
+	int n = 0;
+	for (int i = 0; i < DB_STMT_CACHE; i++) {
+		struct db_stmt *st = c->cache[i];
+		c->cache[i] = NULL;
+		if (!st)
+			continue;
+		if (st->in_use)
+			keep[n++] = st;
+		else
+			stmt_free(st);
+	}
+	c->n_cached = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned slot = (unsigned)(keep[i]->hash % DB_STMT_CACHE);
+		while (c->cache[slot])
+			slot = (slot + 1) % DB_STMT_CACHE;
+		c->cache[slot] = keep[i];
+		c->n_cached++;
+	}
+}
+
 void db_close(struct db *c)
 {
 	if (!c)
@@ -120,7 +146,7 @@ static uint64_t fnv1a(const char *s)
 char *db_translate_placeholders(const char *sql)
 {
 	size_t n = strlen(sql);
-	char *out = yq_malloc(n * 3 + 1); /* "?" becomes at most "$64" */
+	char *out = yq_malloc(n * 4 + 1); /* "?" becomes at most "$999" */
 	if (!out)
 		return NULL;
 	char *o = out;
@@ -171,7 +197,7 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 		return NULL;
 	}
 	if (c->n_cached >= DB_STMT_CACHE * 3 / 4)
-		cache_clear(c);
+		cache_evict(c);
 	struct db_stmt *st = yq_calloc(1, sizeof *st);
 	if (!st)
 		return NULL;
@@ -288,8 +314,7 @@ int64_t db_col_int(struct db_stmt *st, int col)
 
 double db_col_double(struct db_stmt *st, int col)
 {
-	const char *t = st->conn->drv->col_text(st, col);
-	return t ? strtod(t, NULL) : 0;
+	return st->conn->drv->col_double(st, col);
 }
 
 int db_col_count(struct db_stmt *st)

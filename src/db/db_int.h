@@ -17,6 +17,7 @@ struct db_driver {
 	void (*reset)(struct db_stmt *st);
 	int (*col_is_null)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
+	double (*col_double)(struct db_stmt *st, int col);
 	int (*col_count)(struct db_stmt *st);
 	int64_t (*changes)(struct db_stmt *st);
 	int (*exec)(struct db *c, const char *sql);

@@ -172,6 +172,12 @@ static const char *pg_col_text(struct db_stmt *st, int col)
 	return PQgetvalue(ps->res, ps->row, col);
 }
 
+static double pg_col_double(struct db_stmt *st, int col)
+{
+	const char *t = pg_col_text(st, col);
+	return t ? strtod(t, NULL) : 0;
+}
+
 static int pg_col_count(struct db_stmt *st)
 {
 	struct pg_stmt *ps = st->impl;
@@ -212,6 +218,7 @@ const struct db_driver db_pg_driver = {
 	.reset = pg_reset,
 	.col_is_null = pg_col_is_null,
 	.col_text = pg_col_text,
+	.col_double = pg_col_double,
 	.col_count = pg_col_count,
 	.changes = pg_changes,
 	.exec = pg_exec,

@@ -122,6 +122,11 @@ static const char *sq_col_text(struct db_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st->impl, col);
 }
 
+static double sq_col_double(struct db_stmt *st, int col)
+{
+	return sqlite3_column_double(st->impl, col);
+}
+
 static int sq_col_count(struct db_stmt *st)
 {
 	return sqlite3_column_count(st->impl);
@@ -161,6 +166,7 @@ const struct db_driver db_sqlite_driver = {
 	.reset = sq_reset,
 	.col_is_null = sq_col_is_null,
 	.col_text = sq_col_text,
+	.col_double = sq_col_double,
 	.col_count = sq_col_count,
 	.changes = sq_changes,
 	.exec = sq_exec,

@@ -129,7 +129,7 @@ typedef void (*leader_fn)(void *ctx, const struct ent_leader *l);
 /* Calls fn once per (leader, enterprise), ordered by leader. */
 int ent_leaders(struct db *c, const struct principal *p, leader_fn fn, void *ctx);
 
-/* Counts for the cockpit. by_section gets (section letter, count) pairs. */
+/* Counts for the cockpit; by_section holds (section letter, count) pairs. */
 struct ent_stats {
 	int64_t total, archived, covered;
 	int64_t flags[FLAG__COUNT];

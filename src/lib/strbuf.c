@@ -104,5 +104,6 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 		*len = sb->len;
 	sb->buf = NULL;
 	sb->len = sb->alloc = 0;
+	sb->failed = 0;
 	return p;
 }

@@ -46,14 +46,12 @@ void sha256_hex(const void *data, size_t n, char out[65])
 
 int parse_int64(const char *s, int64_t min, int64_t max, int64_t *out)
 {
-	if (!s || !*s || strlen(s) > 20)
+	if (!s || !((*s >= '0' && *s <= '9') || *s == '-') || strlen(s) > 20)
 		return -1;
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (errno || *end || end == s || v < min || v > max)
-		return -1;
-	if (s[0] == ' ' || s[0] == '+' || s[0] == '\t')
 		return -1;
 	*out = v;
 	return 0;

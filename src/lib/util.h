@@ -10,7 +10,7 @@ int64_t now_unix(void);
 int64_t now_mono_us(void);
 /* Formats a unix time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void fmt_time_iso(int64_t t, char *buf, size_t n);
-/* Fills `hex` (2*nbytes+1) with the hex of nbytes random bytes (libsodium). */
+/* Fills `hex` (2*nbytes+1) with the hex of nbytes random bytes (libsodium); nbytes ≤ 64. */
 void random_hex(char *hex, size_t nbytes);
 /* Hex SHA-256 of `s` into out (65 bytes). */
 void sha256_hex(const void *data, size_t n, char out[65]);

@@ -30,10 +30,13 @@ int org_check_name(const char *s, const char *field, struct yq_err *e)
 	if (utf8_count(s) > 64)
 		return err_set(e, ERR_VALIDATION, field, "不能超过64个字符",
 			       "must be at most 64 characters");
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20)
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* C0, DEL, and C1 (U+0080–U+009F, encoded C2 80–C2 9F) */
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
 			return err_set(e, ERR_VALIDATION, field, "含有控制字符",
 				       "has control characters");
+	}
 	return 0;
 }
 

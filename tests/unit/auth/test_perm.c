@@ -1,0 +1,235 @@
+/* Unit tests for roles, permissions and data scopes (src/auth/perm.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "auth/perm.h"
+
+/* Every permission bit fits in perm_set. */
+static void test_perm_set_wide_enough(void **state)
+{
+	assert_true(PERM__COUNT <= 64);
+	assert_true(PERM_BIT(PERM__COUNT - 1) != 0);
+}
+
+/* Every role name round-trips, is non-empty and distinct; so is every Chinese label. */
+static void test_role_names_roundtrip(void **state)
+{
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		const char *name = role_name((enum role)r);
+		assert_non_null(name);
+		assert_true(strlen(name) > 0);
+		assert_int_equal(role_from_name(name), r);
+		assert_true(strlen(role_label_zh((enum role)r)) > 0);
+		for (int q = 1; q < r; q++) {
+			assert_string_not_equal(name, role_name((enum role)q));
+			assert_string_not_equal(role_label_zh((enum role)r),
+			                        role_label_zh((enum role)q));
+		}
+	}
+	assert_string_equal(role_name(ROLE_ADMIN), "admin");
+	assert_string_equal(role_name(ROLE_LEADER), "leader");
+	assert_string_equal(role_name(ROLE_DEPT_HEAD), "dept_head");
+	assert_string_equal(role_name(ROLE_STAFF), "staff");
+	assert_string_equal(role_name(ROLE_ENTERPRISE), "enterprise");
+	assert_string_equal(role_name(ROLE_PROVINCE), "province");
+	assert_string_equal(role_label_zh(ROLE_ADMIN), "系统管理员");
+}
+
+/* Unknown, differently cased, padded, empty and NULL names are ROLE_NONE; out-of-range roles
+ * have empty names. */
+static void test_role_unknown(void **state)
+{
+	static const char *const bad[] = {"",    "Admin",         "ADMIN",     "admin ", " admin",
+	                                  "adm", "administrator", "dept-head", "root",   "none"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(role_from_name(bad[i]), ROLE_NONE);
+	assert_int_equal(role_from_name(NULL), ROLE_NONE);
+	assert_string_equal(role_name(ROLE_NONE), "");
+	assert_string_equal(role_name(ROLE__COUNT), "");
+	assert_string_equal(role_name((enum role)1000), "");
+	assert_string_equal(role_label_zh(ROLE__COUNT), "");
+	assert_int_equal(role_perms(ROLE__COUNT), 0);
+	assert_int_equal(role_perms((enum role)1000), 0);
+	assert_int_equal(role_default_scope(ROLE__COUNT), SCOPE_NONE);
+}
+
+/* Every scope name round-trips; unknown names are SCOPE_NONE. */
+static void test_scope_names(void **state)
+{
+	for (int s = SCOPE_ALL; s <= SCOPE_ENTERPRISE; s++) {
+		const char *name = scope_name((enum data_scope)s);
+		assert_true(strlen(name) > 0);
+		assert_int_equal(scope_from_name(name), s);
+	}
+	assert_string_equal(scope_name(SCOPE_ALL), "all");
+	assert_string_equal(scope_name(SCOPE_ZONE), "zone");
+	assert_string_equal(scope_name(SCOPE_DEPT), "dept");
+	assert_string_equal(scope_name(SCOPE_SELF), "self");
+	assert_string_equal(scope_name(SCOPE_ENTERPRISE), "enterprise");
+	assert_string_equal(scope_name(SCOPE_NONE), "");
+	assert_string_equal(scope_name((enum data_scope)99), "");
+	assert_int_equal(scope_from_name(""), SCOPE_NONE);
+	assert_int_equal(scope_from_name("ALL"), SCOPE_NONE);
+	assert_int_equal(scope_from_name("global"), SCOPE_NONE);
+	assert_int_equal(scope_from_name(NULL), SCOPE_NONE);
+}
+
+/* Every permission has a distinct dotted name as used in docs/API.md. */
+static void test_perm_names(void **state)
+{
+	for (int p = 0; p < PERM__COUNT; p++) {
+		const char *name = perm_name((enum perm)p);
+		assert_non_null(name);
+		assert_true(strlen(name) > 0);
+		for (int q = 0; q < p; q++)
+			assert_string_not_equal(name, perm_name((enum perm)q));
+	}
+	assert_string_equal(perm_name(PERM_NONE), "public");
+	assert_string_equal(perm_name(PERM_USER_READ), "user.read");
+	assert_string_equal(perm_name(PERM_ENTERPRISE_IMPORT), "enterprise.import");
+	assert_string_equal(perm_name(PERM_DASHBOARD_READ), "dashboard.read");
+	assert_string_equal(perm_name(PERM__COUNT), "");
+}
+
+/* perm_allows: public routes always; otherwise exactly the permission's bit. */
+static void test_perm_allows(void **state)
+{
+	assert_true(perm_allows(0, PERM_NONE));
+	assert_true(perm_allows(~(perm_set)0, PERM_NONE));
+	for (int p = 1; p < PERM__COUNT; p++) {
+		assert_false(perm_allows(0, (enum perm)p));
+		assert_true(perm_allows(PERM_BIT(p), (enum perm)p));
+		assert_false(perm_allows(~PERM_BIT(p), (enum perm)p));
+		assert_true(perm_allows(~(perm_set)0, (enum perm)p));
+	}
+	perm_set s = PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ZONE_READ);
+	assert_true(perm_allows(s, PERM_AUTH));
+	assert_true(perm_allows(s, PERM_ZONE_READ));
+	assert_false(perm_allows(s, PERM_ZONE_WRITE));
+}
+
+/* Every real role may call routes needing a login; ROLE_NONE has no permissions. */
+static void test_every_role_is_authed(void **state)
+{
+	assert_int_equal(role_perms(ROLE_NONE), 0);
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		perm_set s = role_perms((enum role)r);
+		assert_true(perm_allows(s, PERM_AUTH));
+		assert_true(perm_allows(s, PERM_NONE));
+		assert_true(perm_allows(s, PERM_ENTERPRISE_READ));
+		/* no bits beyond the known permissions */
+		assert_int_equal(s & ~(PERM_BIT(PERM__COUNT) - 1), 0);
+	}
+}
+
+/* The enterprise role sees only its enterprise: no user.read, no writes, no audit. */
+static void test_enterprise_role(void **state)
+{
+	perm_set s = role_perms(ROLE_ENTERPRISE);
+	assert_false(perm_allows(s, PERM_USER_READ));
+	assert_false(perm_allows(s, PERM_USER_WRITE));
+	assert_false(perm_allows(s, PERM_DEPT_READ));
+	assert_false(perm_allows(s, PERM_ENTERPRISE_WRITE));
+	assert_false(perm_allows(s, PERM_ENTERPRISE_IMPORT));
+	assert_false(perm_allows(s, PERM_AUDIT_READ));
+	assert_false(perm_allows(s, PERM_TOKEN_WRITE));
+	assert_false(perm_allows(s, PERM_DASHBOARD_READ));
+	assert_int_equal(s, PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ENTERPRISE_READ));
+}
+
+/* Administration (users, roles, tokens, audit, departments) is for admins only, and admins
+ * hold every permission except zone.write. */
+static void test_admin_only_permissions(void **state)
+{
+	static const enum perm admin_only[] = {PERM_USER_WRITE, PERM_ROLE_READ, PERM_TOKEN_WRITE,
+	                                       PERM_AUDIT_READ, PERM_DEPT_WRITE};
+	for (size_t i = 0; i < sizeof admin_only / sizeof admin_only[0]; i++) {
+		for (int r = 1; r < ROLE__COUNT; r++) {
+			int allowed = perm_allows(role_perms((enum role)r), admin_only[i]);
+			assert_int_equal(allowed, r == ROLE_ADMIN);
+		}
+	}
+	perm_set admin = role_perms(ROLE_ADMIN);
+	for (int p = 1; p < PERM__COUNT; p++)
+		assert_int_equal(perm_allows(admin, (enum perm)p), p != PERM_ZONE_WRITE);
+	/* zone.write is granted to no role */
+	for (int r = 0; r < ROLE__COUNT; r++)
+		assert_false(perm_allows(role_perms((enum role)r), PERM_ZONE_WRITE));
+}
+
+/* Read-only roles: leader and province change nothing. */
+static void test_read_only_roles(void **state)
+{
+	static const enum role ro[] = {ROLE_LEADER, ROLE_PROVINCE};
+	static const enum perm writes[] = {PERM_ZONE_WRITE,       PERM_DEPT_WRITE,
+	                                   PERM_USER_WRITE,       PERM_TOKEN_WRITE,
+	                                   PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_IMPORT};
+	for (size_t i = 0; i < sizeof ro / sizeof ro[0]; i++)
+		for (size_t k = 0; k < sizeof writes / sizeof writes[0]; k++)
+			assert_false(perm_allows(role_perms(ro[i]), writes[k]));
+	/* only province reads across zones through zone.read besides admin */
+	assert_true(perm_allows(role_perms(ROLE_PROVINCE), PERM_ZONE_READ));
+	assert_false(perm_allows(role_perms(ROLE_LEADER), PERM_ZONE_READ));
+	/* staff edit enterprises but do not import; department heads do both */
+	assert_true(perm_allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_WRITE));
+	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_IMPORT));
+	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_USER_READ));
+	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_ENTERPRISE_IMPORT));
+	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_USER_READ));
+}
+
+/* Default data scopes of each role. */
+static void test_default_scopes(void **state)
+{
+	assert_int_equal(role_default_scope(ROLE_NONE), SCOPE_NONE);
+	assert_int_equal(role_default_scope(ROLE_ADMIN), SCOPE_ZONE);
+	assert_int_equal(role_default_scope(ROLE_LEADER), SCOPE_ZONE);
+	assert_int_equal(role_default_scope(ROLE_DEPT_HEAD), SCOPE_DEPT);
+	assert_int_equal(role_default_scope(ROLE_STAFF), SCOPE_DEPT);
+	assert_int_equal(role_default_scope(ROLE_ENTERPRISE), SCOPE_ENTERPRISE);
+	assert_int_equal(role_default_scope(ROLE_PROVINCE), SCOPE_ALL);
+	/* only province sees every zone */
+	for (int r = 0; r < ROLE__COUNT; r++)
+		assert_int_equal(role_default_scope((enum role)r) == SCOPE_ALL, r == ROLE_PROVINCE);
+}
+
+/* Admins may grant every role but province (and none); no one else may grant anything. */
+static void test_role_may_grant(void **state)
+{
+	for (int g = 0; g < ROLE__COUNT; g++) {
+		for (int r = 0; r < ROLE__COUNT; r++) {
+			int want = g == ROLE_ADMIN && r != ROLE_NONE && r != ROLE_PROVINCE;
+			if (role_may_grant((enum role)g, (enum role)r) != want)
+				fail_msg("role_may_grant(%s, %s) should be %d",
+				         role_name((enum role)g), role_name((enum role)r), want);
+		}
+	}
+	assert_true(role_may_grant(ROLE_ADMIN, ROLE_ADMIN));
+	assert_false(role_may_grant(ROLE_ADMIN, ROLE_PROVINCE));
+	assert_false(role_may_grant(ROLE_PROVINCE, ROLE_PROVINCE));
+	assert_false(role_may_grant(ROLE_PROVINCE, ROLE_STAFF));
+	assert_false(role_may_grant(ROLE_DEPT_HEAD, ROLE_STAFF));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_perm_set_wide_enough),
+	    cmocka_unit_test(test_role_names_roundtrip),
+	    cmocka_unit_test(test_role_unknown),
+	    cmocka_unit_test(test_scope_names),
+	    cmocka_unit_test(test_perm_names),
+	    cmocka_unit_test(test_perm_allows),
+	    cmocka_unit_test(test_every_role_is_authed),
+	    cmocka_unit_test(test_enterprise_role),
+	    cmocka_unit_test(test_admin_only_permissions),
+	    cmocka_unit_test(test_read_only_roles),
+	    cmocka_unit_test(test_default_scopes),
+	    cmocka_unit_test(test_role_may_grant),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
