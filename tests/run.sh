@@ -120,7 +120,7 @@ if [ "${YQ_QUICK:-0}" != 1 ]; then
 		add "web unit tests (vitest)" "$vp" "$vf"
 		if [ -f tests/e2e/run.mjs ]; then
 			sh tools/web-build.sh >"$ART/web-build.log" 2>&1 || { tail -n 20 "$ART/web-build.log"; add "web build" 0 1; }
-			bash tests/e2e/start.sh >"$ART/e2e.log" 2>&1
+			bash tests/e2e.sh >"$ART/e2e.log" 2>&1
 			line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$ART/e2e.log" | tail -n 1)
 			grep -E '^not ok' "$ART/e2e.log" | head -n 20
 			if [ -n "$line" ]; then
