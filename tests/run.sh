@@ -110,9 +110,10 @@ if [ "${YQ_QUICK:-0}" != 1 ]; then
 
 	# ---- web console: unit tests and end-to-end in Chromium ----
 	if [ -f web/package.json ]; then
-		if (cd web && npx vitest run --reporter=verbose >"$ART/vitest.log" 2>&1); then vr=0; else vr=1; fi
-		vp=$(sed -n 's/.*Tests  *\([0-9]*\) passed.*/\1/p' "$ART/vitest.log" | tail -n 1)
-		vf=$(sed -n 's/.*Tests  *\([0-9]*\) failed.*/\1/p' "$ART/vitest.log" | tail -n 1)
+		if (cd web && NO_COLOR=1 npx vitest run --reporter=verbose >"$ART/vitest.log" 2>&1); then vr=0; else vr=1; fi
+		tl=$(sed 's/\x1b\[[0-9;]*m//g' "$ART/vitest.log" | grep -E '^ *Tests ' | tail -n 1)
+		vp=$(echo "$tl" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+		vf=$(echo "$tl" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
 		vp=${vp:-0}
 		vf=${vf:-0}
 		[ "$vr" -ne 0 ] && [ "$vf" -eq 0 ] && vf=1

@@ -205,12 +205,17 @@ static const struct {
 	{"-name", " ORDER BY e.name DESC, e.id DESC"},
 	{"created_at", " ORDER BY e.created_at, e.id"},
 	{"-created_at", " ORDER BY e.created_at DESC, e.id DESC"},
-	{"registered_capital", " ORDER BY e.registered_capital, e.id"},
-	{"-registered_capital", " ORDER BY e.registered_capital DESC, e.id DESC"},
+	/* empty values last on both engines (PostgreSQL puts NULL first when descending) */
+	{"registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
+			       "e.registered_capital, e.id"},
+	{"-registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
+				"e.registered_capital DESC, e.id DESC"},
 	{"uscc", " ORDER BY e.uscc"},
 	{"-uscc", " ORDER BY e.uscc DESC"},
-	{"established_on", " ORDER BY e.established_on, e.id"},
-	{"-established_on", " ORDER BY e.established_on DESC, e.id DESC"},
+	{"established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
+			   "e.established_on, e.id"},
+	{"-established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
+			    "e.established_on DESC, e.id DESC"},
 };
 
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
@@ -233,7 +238,7 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	for (size_t i = 0; f->sort && i < sizeof orders / sizeof orders[0]; i++)
 		if (strcmp(f->sort, orders[i].key) == 0)
 			order = orders[i].sql;
-	char sql[sizeof SQL_ENT_LIST_HEAD + 128];
+	char sql[sizeof SQL_ENT_LIST_HEAD + 256];
 	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?", SQL_ENT_LIST_HEAD, order);
 	st = db_prepare(c, sql);
 	if (!st)

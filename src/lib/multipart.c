@@ -58,6 +58,8 @@ int multipart_find(const char *body, size_t n, const char *boundary, const char 
 		   const char **data, size_t *len, char *filename, size_t nfilename)
 {
 	char delim[80];
+	if (!body || n == 0)
+		return -1;
 	int dl = snprintf(delim, sizeof delim, "--%s", boundary);
 	if (dl < 3 || (size_t)dl >= sizeof delim)
 		return -1;
