@@ -1,21 +1,21 @@
 /* Data scope (数据权限) in SQL: one fragment, written once, that every store appends to its reads
  * so a caller only ever sees the rows its scope allows.
  *
- *	"SELECT … FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id WHERE u.zone_id = ?"
- *	SCOPE_SQL("d.path", "u.id", "u.enterprise_id")
+ *	"SELECT … FROM app_user u WHERE u.zone_id = ?" SCOPE_SQL("u.dept_id", "u.id", "u.enterprise_id")
  *
  * and bind its 7 parameters with scope_bind(st, next_index, principal). The zone condition is
  * the store's own (every query has it); SCOPE_SQL narrows within the zone:
  * zone/all → everything; dept → rows whose department path is under the caller's department;
- * self → rows owned by the caller; enterprise → rows of the caller's enterprise. */
+ * self → rows owned by the caller; enterprise → rows of the caller's enterprise. The department
+ * subtree is an uncorrelated subquery, evaluated once per statement, not a join per row. */
 #ifndef YQ_AUTH_SCOPE_H
 #define YQ_AUTH_SCOPE_H
 #include "auth/auth.h"
 
-#define SCOPE_SQL(dept_path_col, owner_col, enterprise_col)                                    \
-	" AND (CAST(? AS TEXT) IN ('zone','all') OR (CAST(? AS TEXT) = 'dept' AND " dept_path_col   \
-	" LIKE ?) OR (CAST(? AS TEXT) = 'self' AND " owner_col " = ?) OR (CAST(? AS TEXT) = "     \
-	"'enterprise' AND " enterprise_col " = ?))"
+#define SCOPE_SQL(dept_col, owner_col, enterprise_col)                                         \
+	" AND (CAST(? AS TEXT) IN ('zone','all') OR (CAST(? AS TEXT) = 'dept' AND " dept_col         \
+	" IN (SELECT id FROM dept WHERE path LIKE ?)) OR (CAST(? AS TEXT) = 'self' AND " owner_col \
+	" = ?) OR (CAST(? AS TEXT) = 'enterprise' AND " enterprise_col " = ?))"
 #define SCOPE_NPARAMS 7
 
 /* Binds the SCOPE_SQL parameters starting at `idx`; returns the next free index. */

@@ -26,7 +26,7 @@
 	" FROM enterprise e LEFT JOIN dept d ON d.id = e.dept_id"                                  \
 	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
-#define ENT_SCOPE SCOPE_SQL("d.path", "e.liaison_user_id", "e.id")
+#define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
 #define ENT_FILTER                                                                             \
 	" AND (? = 2 OR e.archived = ?)"                                                           \
 	" AND (CAST(? AS TEXT) IS NULL OR e.name LIKE ? ESCAPE '\\' OR e.short_name LIKE ? ESCAPE " \
@@ -41,8 +41,12 @@
 
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_ENT_COUNT[] =
-	"SELECT COUNT(*)" ENT_FROM " WHERE e.zone_id = ?" ENT_SCOPE ENT_FILTER;
-static const char SQL_ENT_LIST_HEAD[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ?" ENT_SCOPE ENT_FILTER;
+	"SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE ENT_FILTER;
+/* A page is chosen by an inner query over ids, so the per-row flag columns are computed for
+ * the rows of the page only, not for every row the sort sees. */
+static const char SQL_ENT_LIST_HEAD[] =
+	ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE
+	ENT_FILTER;
 static const char SQL_FLAGS_OF[] =
 	"SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
 	"ORDER BY flag, valid_from";
@@ -76,17 +80,17 @@ static const char SQL_VISIT_LIST[] =
 	"WHERE v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC";
 static const char SQL_LEADERS[] =
 	"SELECT u.id, u.display_name, e.id, e.name FROM enterprise e "
-	"JOIN app_user u ON u.id = e.leader_user_id LEFT JOIN dept d ON d.id = e.dept_id "
+	"JOIN app_user u ON u.id = e.leader_user_id "
 	"WHERE e.zone_id = ? AND e.archived = 0" ENT_SCOPE " ORDER BY u.display_name, u.id, e.name";
 static const char SQL_STATS[] =
 	"SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "
 	"COALESCE(SUM(CASE WHEN e.archived = 0 AND e.leader_user_id IS NOT NULL THEN 1 ELSE 0 END), 0)"
-	ENT_FROM " WHERE e.zone_id = ?" ENT_SCOPE;
+	" FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE;
 static const char SQL_STATS_SECTIONS[] =
-	"SELECT e.industry_section, COUNT(*)" ENT_FROM " WHERE e.zone_id = ? AND e.archived = 0"
+	"SELECT e.industry_section, COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.archived = 0"
 	ENT_SCOPE " GROUP BY e.industry_section ORDER BY COUNT(*) DESC";
 static const char SQL_STATS_FLAGS[] =
-	"SELECT f.flag, COUNT(DISTINCT e.id)" ENT_FROM
+	"SELECT f.flag, COUNT(DISTINCT e.id) FROM enterprise e"
 	" JOIN enterprise_flag f ON f.enterprise_id = e.id WHERE e.zone_id = ? AND e.archived = 0"
 	ENT_SCOPE " AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?) GROUP BY f.flag";
 
@@ -238,8 +242,9 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	for (size_t i = 0; f->sort && i < sizeof orders / sizeof orders[0]; i++)
 		if (strcmp(f->sort, orders[i].key) == 0)
 			order = orders[i].sql;
-	char sql[sizeof SQL_ENT_LIST_HEAD + 256];
-	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?", SQL_ENT_LIST_HEAD, order);
+	char sql[sizeof SQL_ENT_LIST_HEAD + 512];
+	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?) pg ON pg.id = e.id%s", SQL_ENT_LIST_HEAD,
+		 order, order);
 	st = db_prepare(c, sql);
 	if (!st)
 		return DB_ERR;

@@ -13,7 +13,7 @@
 	"u.data_scope, d.name, u.phone, u.email, u.status, u.must_change, u.locked_until, "    \
 	"u.last_login_at, u.created_at"
 #define USER_FROM " FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id"
-#define USER_SCOPE SCOPE_SQL("d.path", "u.id", "u.enterprise_id")
+#define USER_SCOPE SCOPE_SQL("u.dept_id", "u.id", "u.enterprise_id")
 #define USER_FILTER                                                                            \
 	" AND (CAST(? AS TEXT) IS NULL OR u.username LIKE ? OR u.display_name LIKE ?)"          \
 	" AND (CAST(? AS TEXT) IS NULL OR u.role = ?) AND (CAST(? AS TEXT) IS NULL OR u.status = ?)" \
