@@ -1,0 +1,797 @@
+// Browser tests of the Yuanqu web console, in the system Chromium through playwright-core.
+//
+//   YQ_BASE=http://127.0.0.1:18080 YQ_ADMIN_USER=admin YQ_ADMIN_PASS='Admin-Passw0rd!' node tests/e2e/run.mjs
+//
+// The server must already run and serve web/dist. Cases run in sequence (later ones reuse what
+// earlier ones made); each prints "ok - name" or "not ok - name: reason", takes a screenshot
+// into tests/artifacts/screenshots/, and the run ends with "N passed, N failed" (exit 1 on any
+// failure). A case whose API route the server does not have yet says so in its reason.
+// Optional: YQ_CHROMIUM (browser path, default /usr/bin/chromium), YQ_E2E_ONLY (regexp of case
+// names to run), YQ_E2E_HEADFUL=1.
+import { chromium, request as pwRequest } from 'playwright-core'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { inflateRawSync } from 'node:zlib'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const BASE = (process.env.YQ_BASE || 'http://127.0.0.1:18080').replace(/\/$/, '')
+const ADMIN_USER = process.env.YQ_ADMIN_USER || 'admin'
+const ADMIN_PASS = process.env.YQ_ADMIN_PASS || 'Admin-Passw0rd!'
+const CHROMIUM = process.env.YQ_CHROMIUM || '/usr/bin/chromium'
+const ONLY = process.env.YQ_E2E_ONLY ? new RegExp(process.env.YQ_E2E_ONLY) : null
+const SHOTS = join(HERE, '..', 'artifacts', 'screenshots')
+const CASE_TIMEOUT = 90_000
+const RUN = Date.now().toString(36).slice(-5) // keeps names unique across runs on one database
+const DESKTOP = { width: 1366, height: 768 }
+const PHONE = { width: 375, height: 740 }
+
+mkdirSync(SHOTS, { recursive: true })
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+class Skip extends Error {}
+
+/** The API answered 404 "no such route": the server does not implement it yet. */
+class MissingRoute extends Error {
+  constructor(method, path) {
+    super(`server lacks route ${method} ${path.split('?')[0]}`)
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg)
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+/** A random valid 统一社会信用代码 (GB 32100-2015). */
+function makeUscc() {
+  let body = '91' + '220101' // company, 长春
+  while (body.length < 17) body += USCC_CHARS[Math.floor(Math.random() * 10 + Math.random() * 21) % 31]
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(body[i]) * USCC_WEIGHTS[i]
+  return body + USCC_CHARS[(31 - (sum % 31)) % 31]
+}
+
+/** The same code with a wrong check character. */
+function breakUscc(code) {
+  const i = USCC_CHARS.indexOf(code[17])
+  return code.slice(0, 17) + USCC_CHARS[(i + 1) % 31]
+}
+
+const strongPassword = (tag) => `Yq-${tag}-Passw0rd!`
+
+// ---------------------------------------------------------------------------------------------
+// Just enough .xlsx reading to check an export and to learn the import template's headers
+
+/** The entries of a zip file: {name: Buffer}. Throws when buf is not a zip. */
+function unzip(buf) {
+  let eocd = -1
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file (no end of central directory)')
+  const count = buf.readUInt16LE(eocd + 10)
+  let p = buf.readUInt32LE(eocd + 16)
+  const out = {}
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory')
+    const method = buf.readUInt16LE(p + 10)
+    const csize = buf.readUInt32LE(p + 20)
+    const nameLen = buf.readUInt16LE(p + 28)
+    const extraLen = buf.readUInt16LE(p + 30)
+    const commentLen = buf.readUInt16LE(p + 32)
+    const local = buf.readUInt32LE(p + 42)
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen)
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
+    const data = buf.subarray(start, start + csize)
+    out[name] = method === 8 ? inflateRawSync(data) : Buffer.from(data)
+    p += 46 + nameLen + extraLen + commentLen
+  }
+  return out
+}
+
+const xmlText = (s) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+
+/** The rows of the first worksheet of an .xlsx as arrays of strings. */
+function xlsxRows(buf) {
+  const files = unzip(buf)
+  const shared = files['xl/sharedStrings.xml'] ? [...files['xl/sharedStrings.xml'].toString('utf8').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => xmlText(m[1])) : []
+  const sheetName = Object.keys(files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()[0]
+  if (!sheetName) throw new Error('no worksheet in the workbook')
+  const sheet = files[sheetName].toString('utf8')
+  const rows = []
+  for (const rm of sheet.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
+    const cells = []
+    for (const cm of rm[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = cm[1]
+      const inner = cm[2] || ''
+      const ref = /r="([A-Z]+)\d+"/.exec(attrs)
+      const col = ref ? [...ref[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1 : cells.length
+      const type = (/t="(\w+)"/.exec(attrs) || [])[1]
+      const v = (/<v>([\s\S]*?)<\/v>/.exec(inner) || [])[1]
+      let text
+      if (type === 's') text = shared[Number(v)] ?? ''
+      else if (type === 'inlineStr') text = xmlText((/<is>([\s\S]*?)<\/is>/.exec(inner) || [])[1] || '')
+      else text = v !== undefined ? xmlText(v) : ''
+      cells[col] = text
+    }
+    rows.push(Array.from(cells, (c) => c ?? ''))
+  }
+  return rows
+}
+
+/** A CSV cell, quoted when needed. */
+const csvCell = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))
+
+/** The import template's header row (or a fallback when the server cannot give one yet). */
+async function importHeaders() {
+  let r
+  try {
+    r = await state.admin.getRaw('/api/enterprises/import/template')
+  } catch (e) {
+    if (!(e instanceof MissingRoute)) throw e
+    console.log(`# ${e.message}; using the documented headers`)
+    r = { status: 404 }
+  }
+  if (r.status === 200) {
+    try {
+      const rows = xlsxRows(r.body)
+      if (rows.length && rows[0].some((h) => /信用代码|uscc/i.test(h))) return rows[0]
+    } catch (e) {
+      console.log(`# the import template is not a readable workbook: ${e.message}`)
+    }
+  }
+  return ['统一社会信用代码', '企业名称', '简称', '行业代码', '地址', '楼宇', '注册资本（万元）', '成立日期', '企业类型']
+}
+
+/** A CSV row for the template's headers from {uscc, name, industry, capital, date, building}. */
+function csvRow(headers, v) {
+  return headers
+    .map((h) => {
+      if (/信用代码|uscc/i.test(h)) return v.uscc
+      if (/简称|short/i.test(h)) return ''
+      if (/企业名称|^名称$|^name$/i.test(h)) return v.name
+      if (/行业|industry/i.test(h)) return v.industry
+      if (/注册资本|capital/i.test(h)) return v.capital
+      if (/成立|established/i.test(h)) return v.date
+      if (/楼宇|building/i.test(h)) return v.building || ''
+      if (/企业类型|类型|ent_type|type/i.test(h)) return v.type ?? ''
+      return ''
+    })
+    .map(csvCell)
+    .join(',')
+}
+
+// ---------------------------------------------------------------------------------------------
+// API client for setting things up (a Playwright request context with its own cookie jar)
+
+async function apiLogin(username, password) {
+  const ctx = await pwRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } })
+  const res = await ctx.post('/api/login', { data: { username, password } })
+  if (res.status() !== 200) throw new Error(`API login as ${username}: HTTP ${res.status()} ${await res.text()}`)
+  const body = await res.json()
+  const csrf = body.csrf_token
+  async function call(method, path, data, opts = {}) {
+    const headers = method === 'GET' ? {} : { 'X-CSRF-Token': csrf }
+    const r = await ctx.fetch(path, { method, headers, data, multipart: opts.multipart })
+    const text = await r.text()
+    let json = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = null
+    }
+    if (r.status() === 404 && json && json.error && /接口不存在|no such (route|endpoint)/i.test(json.error.message || '')) {
+      throw new MissingRoute(method, path)
+    }
+    if (!r.ok() && !opts.allowError) {
+      throw new Error(`${method} ${path}: HTTP ${r.status()} ${text.slice(0, 200)}`)
+    }
+    return { status: r.status(), body: json, headers: r.headers() }
+  }
+  async function getRaw(path) {
+    const r = await ctx.get(path)
+    if (r.status() === 404) {
+      const t = await r.text()
+      if (/接口不存在|no such/i.test(t)) throw new MissingRoute('GET', path)
+    }
+    return { status: r.status(), body: await r.body(), headers: r.headers() }
+  }
+  return {
+    user: body.user,
+    getRaw,
+    get: (p, o) => call('GET', p, undefined, o),
+    post: (p, d, o) => call('POST', p, d, o),
+    put: (p, d, o) => call('PUT', p, d, o),
+    del: (p, o) => call('DELETE', p, undefined, o),
+    dispose: () => ctx.dispose(),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser helpers
+
+let browser
+
+async function newPage(viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.consoleErrors = []
+  page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push(m.text()))
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)))
+  return page
+}
+
+/** Sign in through the login page; returns once the console (or the forced change page) shows. */
+async function uiLogin(page, username, password, { expectForced = false } = {}) {
+  await page.goto(BASE + '/login')
+  await page.fill('input[name="username"]', username)
+  await page.fill('input[name="password"]', password)
+  await page.click('[data-test="login-submit"]')
+  if (expectForced) {
+    await page.waitForURL(/\/password$/)
+    return
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith('/login') && !u.pathname.startsWith('/password'))
+  await page.waitForSelector('.header [data-test="user-menu"]')
+}
+
+/** Sign in as a user who must first change the password, and change it on the forced page. */
+async function uiLoginForced(page, username, password, newPassword) {
+  await page.goto(BASE + '/login')
+  await page.fill('input[name="username"]', username)
+  await page.fill('input[name="password"]', password)
+  await page.click('[data-test="login-submit"]')
+  await page.waitForURL((u) => u.pathname === '/password' || (!u.pathname.startsWith('/login') && !u.pathname.startsWith('/password')))
+  if (new URL(page.url()).pathname !== '/password') return password // no change was needed
+  await page.fill('input[name="old_password"]', password)
+  await page.fill('input[name="new_password"]', newPassword)
+  await page.fill('input[name="confirm"]', newPassword)
+  await page.click('[data-test="pw-submit"]')
+  await page.waitForURL((u) => u.pathname !== '/password')
+  await page.waitForSelector('.header [data-test="user-menu"]')
+  return newPassword
+}
+
+/** The keys of the menu items the side menu holds (the drawer's on a phone). */
+async function menuKeys(page) {
+  return page.$$eval('[data-test="side-menu"] [data-menu]', (els) => els.map((e) => e.getAttribute('data-menu')))
+}
+
+async function shot(page, name) {
+  if (!page || page.isClosed()) return
+  try {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  } catch {
+    /* a screenshot is a courtesy */
+  }
+}
+
+/** Text of the error shown under a form field (el-form-item[data-field] .el-form-item__error). */
+async function fieldError(page, field) {
+  const loc = page.locator(`[data-field="${field}"] .el-form-item__error`)
+  await loc.waitFor({ state: 'visible', timeout: 10_000 })
+  return (await loc.textContent()).trim()
+}
+
+/** Choose an industry in the form's searchable industry select. */
+async function pickIndustry(page, code) {
+  await page.click('[data-field="industry_code"] .el-select__wrapper')
+  await page.keyboard.type(code)
+  const option = page.locator(`.el-select-dropdown__item:visible:has-text("${code} ")`).first()
+  await option.waitFor({ state: 'visible' })
+  await option.click()
+}
+
+/** The menu every role should see, from its permissions (the console's rule, restated). */
+function expectedMenu(role, perms) {
+  const has = (p) => perms.includes(p)
+  const keys = []
+  if (role !== 'enterprise') keys.push('home')
+  if (role !== 'enterprise' && has('enterprise.read')) keys.push('enterprises')
+  if (role === 'enterprise' && has('enterprise.read')) keys.push('my-enterprise')
+  const sys = []
+  if (has('dept.read')) sys.push('depts')
+  if (has('user.read')) sys.push('users')
+  if (has('role.read')) sys.push('roles')
+  if (has('audit.read')) sys.push('audit', 'logins')
+  if (sys.length) keys.push('system', ...sys)
+  return keys
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared state between cases
+
+const state = {
+  admin: null, // API client as admin
+  roles: [], // GET /api/roles
+  deptId: null,
+  users: {}, // role -> {username, password, id}
+  enterprise: null, // created through the UI: {id, uscc, name}
+  other: null, // a second enterprise made through the API
+  enterpriseUser: null,
+}
+
+async function ensureDept() {
+  if (state.deptId) return state.deptId
+  const res = await state.admin.post('/api/depts', { name: `e2e部门${RUN}`, kind: 'other', parent_id: null, sort: 99 })
+  state.deptId = res.body.id
+  return state.deptId
+}
+
+async function ensureOtherEnterprise() {
+  if (state.other) return state.other
+  const uscc = makeUscc()
+  const res = await state.admin.post('/api/enterprises', { uscc, name: `e2e他企${RUN}`, industry_code: '3670', ent_type: 'domestic' })
+  state.other = { id: res.body.id, uscc, name: res.body.name }
+  return state.other
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cases
+
+const cases = []
+const test = (name, fn) => cases.push({ name, fn })
+
+test('admin logs in and sees the full menu', async () => {
+  state.admin = await apiLogin(ADMIN_USER, ADMIN_PASS)
+  state.roles = (await state.admin.get('/api/roles')).body.items
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    assert(new URL(page.url()).pathname === '/', `landed on ${page.url()}`)
+    const keys = await menuKeys(page)
+    const admin = state.roles.find((r) => r.name === 'admin')
+    const want = expectedMenu('admin', admin ? admin.permissions : [])
+    assert(JSON.stringify(keys) === JSON.stringify(want), `menu ${keys} != ${want}`)
+    assert(await page.isVisible('text=企业库'), 'menu text 企业库 missing')
+    assert(page.consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e)).length === 0, `CSP errors: ${page.consoleErrors}`)
+  } finally {
+    await shot(page, '01-admin-home')
+    await page.context().close()
+  }
+})
+
+test('wrong password says so on the login page', async () => {
+  const page = await newPage()
+  try {
+    await page.goto(BASE + '/login')
+    await page.fill('input[name="username"]', `nobody_${RUN}`)
+    await page.fill('input[name="password"]', 'Wrong-Passw0rd!')
+    await page.click('[data-test="login-submit"]')
+    const alert = page.locator('[data-test="login-error"]')
+    await alert.waitFor()
+    const text = await alert.textContent()
+    assert(/用户名或密码错误/.test(text), `login error says "${text.trim()}"`)
+  } finally {
+    await shot(page, '02-login-wrong-password')
+    await page.context().close()
+  }
+})
+
+test('users of each role log in and see their menu', async () => {
+  const deptId = await ensureDept()
+  const skipped = []
+  for (const role of state.roles) {
+    if (role.name === 'admin') continue
+    const username = `e2e_${role.name}_${RUN}`
+    const password = strongPassword(role.name)
+    const body = { username, display_name: `测试${role.label || role.name}`, role: role.name, dept_id: deptId, password, phone: '', email: '' }
+    if (role.name === 'enterprise') {
+      try {
+        body.enterprise_id = (await ensureOtherEnterprise()).id
+      } catch (e) {
+        if (e instanceof MissingRoute) {
+          skipped.push(`${role.name} (${e.message})`)
+          continue
+        }
+        throw e
+      }
+    }
+    const res = await state.admin.post('/api/users', body, { allowError: true })
+    if (res.status === 403) {
+      skipped.push(`${role.name} (admin may not grant it)`)
+      continue
+    }
+    assert(res.status === 201 || res.status === 200, `create ${role.name} user: HTTP ${res.status} ${JSON.stringify(res.body)}`)
+    const page = await newPage(role.name === 'enterprise' ? PHONE : DESKTOP)
+    try {
+      const finalPw = await uiLoginForced(page, username, password, strongPassword(role.name + '2'))
+      state.users[role.name] = { username, password: finalPw, id: res.body.id }
+      if (role.name === 'enterprise') await page.click('[data-test="toggle-menu"]') // the drawer on a phone
+      await page.waitForSelector('[data-test="side-menu"] [data-menu]')
+      const keys = await menuKeys(page)
+      const want = expectedMenu(role.name, role.permissions)
+      assert(JSON.stringify(keys) === JSON.stringify(want), `${role.name}: menu ${keys} != ${want}`)
+    } finally {
+      await shot(page, `03-menu-${role.name}`)
+      await page.context().close()
+    }
+  }
+  if (skipped.length) console.log(`# roles not checked: ${skipped.join('; ')}`)
+  assert(Object.keys(state.users).length > 0, 'no role could be checked')
+})
+
+test('a hidden menu URL typed by hand is refused', async () => {
+  const who = state.users.staff || state.users.leader || state.users.dept_head
+  if (!who) throw new Error('no non-admin user was created by the previous case')
+  const page = await newPage()
+  try {
+    await uiLogin(page, who.username, who.password)
+    for (const path of ['/system/audit', '/system/roles']) {
+      await page.goto(BASE + path)
+      await page.waitForSelector('[data-test="forbidden"]')
+      assert(await page.isVisible('text=无权访问'), `${path}: no 无权访问`)
+      assert(new URL(page.url()).pathname === '/403', `${path}: URL is ${page.url()}`)
+    }
+  } finally {
+    await shot(page, '04-forbidden')
+    await page.context().close()
+  }
+})
+
+test('the system pages load their data', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    const pages = [
+      ['depts', 'dept-table', '部门管理'],
+      ['users', 'user-table', '用户管理'],
+      ['roles', 'role-table', '角色管理'],
+      ['audit', 'audit-table', '审计日志'],
+      ['logins', 'login-table', '登录日志'],
+    ]
+    for (const [key, table, title] of pages) {
+      await page.goto(`${BASE}/system/${key}`)
+      await page.waitForSelector(`[data-test="${table}"] .el-table__body tr`)
+      assert(await page.isVisible(`.header .el-breadcrumb >> text=${title}`), `${key}: breadcrumb lacks ${title}`)
+      const errors = await page.locator('.el-alert--error').count()
+      assert(errors === 0, `${key}: shows an error`)
+      await shot(page, `04-system-${key}`)
+    }
+    // the user created earlier shows in the user list, the admin's login in the login log
+    await page.goto(`${BASE}/system/logins`)
+    await page.waitForSelector(`[data-test="login-table"] >> text=${ADMIN_USER}`)
+    await page.goto(`${BASE}/account`)
+    await page.waitForSelector('[data-test="password-policy"]')
+    await shot(page, '04-account')
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('create and edit an enterprise', async () => {
+  await state.admin.get('/api/enterprises?page_size=1') // fails clearly when the route is missing
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.click('[data-menu="enterprises"]')
+    await page.waitForURL(/\/enterprises/)
+    await page.click('[data-test="enterprise-new"]')
+    await page.waitForURL(/\/enterprises\/new$/)
+    const uscc = makeUscc()
+    const name = `e2e光电科技有限公司${RUN}`
+    await page.fill('input[name="uscc"]', uscc)
+    await page.fill('input[name="name"]', name)
+    await pickIndustry(page, '3670')
+    await page.fill('input[name="building"]', 'A3栋')
+    // a dated flag (规上 since 2024-01-01) and a contact
+    await page.click('[data-test="add-flag"]')
+    await page.fill('[data-test="flag-row"] input[placeholder="起始日期"]', '2024-01-01')
+    await page.keyboard.press('Enter')
+    await page.fill('[data-test="flag-row"] :is(input[data-test="flag-cert"], [data-test="flag-cert"] input)', 'GS2024-001')
+    await page.click('[data-test="add-contact"]')
+    await page.fill('[data-test="contact-row"] :is(input[data-test="contact-name"], [data-test="contact-name"] input)', '王经理')
+    await page.fill('[data-test="contact-row"] :is(input[data-test="contact-phone"], [data-test="contact-phone"] input)', '13800000000')
+    await page.click('[data-test="enterprise-save"]')
+    await page.waitForURL(/\/enterprises\/\d+$/)
+    await page.waitForSelector('[data-test="enterprise-name"]')
+    assert((await page.textContent('[data-test="enterprise-name"]')).includes(name), 'detail page lacks the name')
+    await page.waitForSelector('[data-test="enterprise-flags"] >> text=GS2024-001')
+    await page.waitForSelector('text=王经理')
+    const id = Number(new URL(page.url()).pathname.split('/').pop())
+    state.enterprise = { id, uscc, name }
+    await shot(page, '05-enterprise-created')
+
+    await page.click('[data-test="enterprise-edit"]')
+    await page.waitForURL(/\/edit$/)
+    await page.waitForSelector('input[name="name"]')
+    const newName = `e2e光电集团${RUN}`
+    await page.fill('input[name="name"]', newName)
+    await page.click('[data-test="enterprise-save"]')
+    await page.waitForURL(/\/enterprises\/\d+$/)
+    await page.waitForSelector(`[data-test="enterprise-name"]:has-text("${newName}")`)
+    state.enterprise.name = newName
+    const api = await state.admin.get(`/api/enterprises/${id}`)
+    assert(api.body.name === newName, `API has name ${api.body.name}`)
+  } finally {
+    await shot(page, '05-enterprise-edited')
+    await page.context().close()
+  }
+})
+
+test('a bad USCC shows a field error next to the field', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/enterprises/new')
+    await page.waitForSelector('input[name="uscc"]')
+    await page.fill('input[name="uscc"]', breakUscc(makeUscc()))
+    await page.fill('input[name="name"]', `e2e错误代码${RUN}`)
+    await pickIndustry(page, '3670')
+    await page.click('[data-test="enterprise-save"]')
+    const msg = await fieldError(page, 'uscc')
+    assert(/校验码/.test(msg), `uscc error says "${msg}"`)
+    await shot(page, '06-uscc-checksum')
+
+    // a duplicate USCC: the server answers 409 with field "uscc"
+    if (!state.enterprise) {
+      await state.admin.get('/api/enterprises?page_size=1') // names a missing route
+      throw new Error('no enterprise from the previous case')
+    }
+    await page.fill('input[name="uscc"]', state.enterprise.uscc)
+    await page.click('[data-test="enterprise-save"]')
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-field="uscc"] .el-form-item__error')
+        return el && !/校验码/.test(el.textContent)
+      },
+      null,
+      { timeout: 10_000 },
+    )
+    const dup = await fieldError(page, 'uscc')
+    assert(dup.length > 0, 'no duplicate-USCC message')
+    assert(new URL(page.url()).pathname === '/enterprises/new', 'left the form despite the conflict')
+  } finally {
+    await shot(page, '06-uscc-duplicate')
+    await page.context().close()
+  }
+})
+
+test('import a CSV with bad rows shows the report', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/enterprises')
+    await page.click('[data-test="enterprise-import"]')
+    await page.waitForSelector('[data-test="import-dialog"] input[type="file"]', { state: 'attached' })
+    const headers = await importHeaders()
+    const good = makeUscc()
+    const csv = [
+      headers.map(csvCell).join(','),
+      csvRow(headers, { uscc: good, name: `e2e导入企业${RUN}`, industry: '3670', capital: '500', date: '2019-05-01', building: 'B1栋', type: '内资' }),
+      csvRow(headers, { uscc: breakUscc(makeUscc()), name: `e2e坏代码企业${RUN}`, industry: '3670', capital: '100', date: '2020-01-01', type: '内资' }),
+      csvRow(headers, { uscc: makeUscc(), name: '', industry: '9999', capital: 'abc', date: '2020-13-45', type: '内资' }),
+    ].join('\r\n')
+    await page.setInputFiles('[data-test="import-dialog"] input[type="file"]', {
+      name: 'e2e-import.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\ufeff' + csv, 'utf8'),
+    })
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/enterprises/import') && r.request().method() === 'POST'),
+      page.click('[data-test="import-check"]'),
+    ])
+    if (resp.status() === 404 || resp.status() === 405) throw new MissingRoute('POST', '/api/enterprises/import')
+    assert(resp.status() === 200, `dry run: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await page.waitForSelector('[data-test="import-report"]')
+    await page.waitForSelector('[data-test="import-errors"] .el-table__body tr')
+    const rows = await page.locator('[data-test="import-errors"] .el-table__body tr').count()
+    assert(rows >= 2, `report lists ${rows} bad cells`)
+    const invalid = (await page.textContent('[data-test="import-invalid"]')).trim()
+    assert(/2/.test(invalid), `invalid count says "${invalid}"`)
+    // nothing was written by the dry run
+    const found = await state.admin.get(`/api/enterprises?q=${encodeURIComponent('e2e导入企业' + RUN)}`)
+    assert(found.body.total === 0, 'the dry run wrote rows')
+    await shot(page, '07-import-report')
+    // import the valid row for real
+    await page.click('[data-test="import-skip"]')
+    await page.click('[data-test="import-confirm"]')
+    await page.waitForSelector('[data-test="import-result"]')
+    const after = await state.admin.get(`/api/enterprises?q=${encodeURIComponent('e2e导入企业' + RUN)}`)
+    assert(after.body.total === 1, `after import found ${after.body.total}`)
+  } finally {
+    await shot(page, '07-import-done')
+    await page.context().close()
+  }
+})
+
+test('export downloads a real .xlsx', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/enterprises')
+    await page.waitForSelector('[data-test="enterprise-table"]')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test="enterprise-export"]')])
+    const path = await download.path()
+    const buf = readFileSync(path)
+    assert(buf.length > 100, `file has ${buf.length} bytes`)
+    assert(buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04, 'no zip signature (PK\\x03\\x04)')
+    const files = unzip(buf)
+    assert(files['xl/workbook.xml'] || files['[Content_Types].xml'], 'zip is not a workbook')
+    const rows = xlsxRows(buf)
+    const total = (await state.admin.get('/api/enterprises?page_size=1')).body.total
+    assert(rows.length >= 1, 'the sheet is empty')
+    if (rows.length - 1 !== total) console.log(`# export has ${rows.length - 1} data rows, the list ${total}`)
+    if (state.enterprise) assert(rows.some((r) => r.includes(state.enterprise.uscc)), 'the export lacks the enterprise made earlier')
+    assert(/\.xlsx$/i.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`)
+  } catch (e) {
+    // a missing export route shows as an error toast instead of a download
+    const r = await state.admin.get('/api/enterprises/export?format=xlsx', { allowError: true }).catch((x) => x)
+    if (r instanceof MissingRoute) throw r
+    if (r && r.status === 404) throw new Error(`server lacks route GET /api/enterprises/export (404: ${r.body && r.body.error ? r.body.error.message : ''})`)
+    throw e
+  } finally {
+    await shot(page, '08-export')
+    await page.context().close()
+  }
+})
+
+test('an enterprise user sees only its own enterprise', async () => {
+  const mine = state.enterprise || (await ensureOtherEnterprise())
+  const other = mine === state.other ? null : await ensureOtherEnterprise()
+  const username = `e2e_ent_${RUN}`
+  const password = strongPassword('ent')
+  const dept = await ensureDept()
+  const res = await state.admin.post('/api/users', {
+    username,
+    display_name: 'e2e企业用户',
+    role: 'enterprise',
+    dept_id: dept,
+    enterprise_id: mine.id,
+    password,
+    phone: '',
+    email: '',
+  })
+  const page = await newPage(PHONE)
+  try {
+    await uiLoginForced(page, username, password, strongPassword('ent2'))
+    await page.waitForURL(/\/my-enterprise$/)
+    await page.waitForSelector('[data-test="enterprise-name"]')
+    const shown = await page.textContent('[data-test="enterprise-name"]')
+    assert(shown.includes(mine.name), `shows "${shown.trim()}", not ${mine.name}`)
+    // the API, as this user, lists only the one enterprise
+    const list = await page.evaluate(async () => (await fetch('/api/enterprises?page_size=50')).json())
+    assert(list.total === 1 && list.items.length === 1 && list.items[0].id === mine.id, `list has ${list.total} items`)
+    await shot(page, '09-enterprise-user')
+    if (other) {
+      await page.goto(`${BASE}/enterprises/${other.id}`)
+      await page.waitForSelector('[data-test="enterprise-detail"] .el-result, [data-test="enterprise-name"]')
+      const leaked = await page.isVisible(`text=${other.name}`)
+      assert(!leaked, 'another enterprise is visible')
+    }
+    // the phone layout: the menu is a drawer with only "我的企业"
+    await page.click('[data-test="toggle-menu"]')
+    await page.waitForSelector('[data-test="side-menu"] [data-menu]')
+    await page.waitForTimeout(500) // the drawer slides in
+    const keys = await menuKeys(page)
+    assert(JSON.stringify(keys) === JSON.stringify(['my-enterprise']), `menu ${keys}`)
+    assert(res.status === 201 || res.status === 200, `create user HTTP ${res.status}`)
+  } finally {
+    await shot(page, '09-enterprise-user-other')
+    await page.context().close()
+  }
+})
+
+test('the cockpit shows the enterprise figures and charts', async () => {
+  const stats = await state.admin.get('/api/stats/enterprises')
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.waitForSelector('[data-widget="enterprise-cards"] [data-card="total"] .value')
+    const total = (await page.textContent('[data-card="total"] .value')).trim()
+    assert(total === String(stats.body.total), `card says ${total}, API says ${stats.body.total}`)
+    if (stats.body.total > 0) await page.waitForSelector('[data-widget="enterprise-industry"] canvas')
+    await page.waitForTimeout(600) // let the charts finish their animation for the screenshot
+  } finally {
+    await shot(page, '01-cockpit')
+    await page.context().close()
+  }
+})
+
+test('switch the language to English and back', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.click('[data-test="lang-trigger"]')
+    await page.click('.el-dropdown-menu [data-test="lang-en"]')
+    await page.waitForSelector('[data-menu="enterprises"]:has-text("Enterprises")')
+    assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang is not en')
+    assert((await page.evaluate(() => localStorage.getItem('yq.locale'))) === 'en', 'locale not remembered')
+    await page.reload()
+    await page.waitForSelector('[data-menu="enterprises"]:has-text("Enterprises")')
+    await shot(page, '10-english')
+    // the server answers in English too
+    const msg = await page.evaluate(async () => (await (await fetch('/api/nope', { headers: { 'Accept-Language': 'en' } })).json()).error.message)
+    if (/[\u4e00-\u9fff]/.test(msg)) console.log(`# server message still Chinese with Accept-Language: en: ${msg}`)
+    await page.click('[data-test="lang-trigger"]')
+    await page.click('.el-dropdown-menu [data-test="lang-zh-CN"]')
+    await page.waitForSelector('[data-menu="enterprises"]:has-text("企业库")')
+    assert((await page.evaluate(() => localStorage.getItem('yq.locale'))) === 'zh-CN', 'locale not reset')
+  } finally {
+    await shot(page, '10-back-to-chinese')
+    await page.context().close()
+  }
+})
+
+test('an expired session goes back to the login page with a message', async () => {
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.context().clearCookies()
+    await page.click('[data-menu="system"]')
+    await page.click('[data-menu="users"]')
+    await page.waitForURL(/\/login/)
+    await page.waitForSelector('[data-test="login-notice"]')
+    const text = await page.textContent('[data-test="login-notice"]')
+    assert(/会话已过期，请重新登录/.test(text), `notice says "${text.trim()}"`)
+  } finally {
+    await shot(page, '11-session-expired')
+    await page.context().close()
+  }
+})
+
+// ---------------------------------------------------------------------------------------------
+
+function withTimeout(p, ms, name) {
+  let timer
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms)
+    }),
+  ])
+}
+
+async function main() {
+  try {
+    const r = await fetch(BASE + '/healthz')
+    if (!r.ok) throw new Error(`HTTP ${r.status}`)
+  } catch (e) {
+    console.log(`not ok - server at ${BASE} answers: ${e.message}`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: process.env.YQ_E2E_HEADFUL !== '1',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  let passed = 0
+  let failed = 0
+  for (const c of cases) {
+    if (ONLY && !ONLY.test(c.name)) continue
+    try {
+      await withTimeout(c.fn(), CASE_TIMEOUT, c.name)
+      console.log(`ok - ${c.name}`)
+      passed++
+    } catch (e) {
+      if (e instanceof Skip) {
+        console.log(`ok - ${c.name} # SKIP ${e.message}`)
+        passed++
+        continue
+      }
+      const reason = String((e && e.message) || e).split('\n')[0]
+      console.log(`not ok - ${c.name}: ${reason}`)
+      failed++
+    }
+  }
+  if (state.admin) await state.admin.dispose()
+  await browser.close()
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch((e) => {
+  console.log(`not ok - e2e runner: ${e.message}`)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+})

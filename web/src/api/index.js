@@ -1,0 +1,71 @@
+// One function per API route the console uses (see docs/API.md).
+// Reads are `silent`: the pages show a load error inline (el-alert / el-result) instead of a
+// toast. Writes toast their errors unless the form shows them next to the field.
+import http from './http'
+
+const quiet = { silent: true }
+
+export const authApi = {
+  login: (username, password) => http.post('/api/login', { username, password }, { silent: true, noAuthRedirect: true }),
+  logout: () => http.post('/api/logout', {}, { silent: true, noAuthRedirect: true }),
+  me: (opts = {}) => http.get('/api/me', opts),
+  changePassword: (old_password, new_password) =>
+    http.put('/api/me/password', { old_password, new_password }, { fieldErrors: true }),
+  switchZone: (zone_id) => http.put('/api/me/zone', { zone_id }),
+}
+
+export const roleApi = {
+  list: () => http.get('/api/roles', quiet),
+}
+
+export const deptApi = {
+  list: () => http.get('/api/depts', { ...quiet, params: { page_size: 200 } }),
+  create: (d) => http.post('/api/depts', d, { fieldErrors: true }),
+  update: (id, d) => http.put(`/api/depts/${id}`, d, { fieldErrors: true }),
+  remove: (id) => http.del(`/api/depts/${id}`),
+}
+
+export const userApi = {
+  list: (params) => http.get('/api/users', { ...quiet, params }),
+  get: (id) => http.get(`/api/users/${id}`, quiet),
+  create: (u) => http.post('/api/users', u, { fieldErrors: true }),
+  update: (id, u) => http.put(`/api/users/${id}`, u, { fieldErrors: true }),
+  lock: (id) => http.post(`/api/users/${id}/lock`, {}),
+  unlock: (id) => http.post(`/api/users/${id}/unlock`, {}),
+  resetPassword: (id, password) => http.post(`/api/users/${id}/reset-password`, { password }, { fieldErrors: true }),
+}
+
+export const zoneApi = {
+  list: () => http.get('/api/zones', quiet),
+}
+
+export const auditApi = {
+  list: (params) => http.get('/api/audit', { ...quiet, params }),
+  logins: (params) => http.get('/api/logins', { ...quiet, params }),
+}
+
+export const enterpriseApi = {
+  list: (params) => http.get('/api/enterprises', { ...quiet, params }),
+  get: (id) => http.get(`/api/enterprises/${id}`, quiet),
+  create: (e) => http.post('/api/enterprises', e, { fieldErrors: true }),
+  update: (id, e) => http.put(`/api/enterprises/${id}`, e, { fieldErrors: true }),
+  archive: (id) => http.post(`/api/enterprises/${id}/archive`, {}),
+  unarchive: (id) => http.post(`/api/enterprises/${id}/unarchive`, {}),
+  visits: (id, params) => http.get(`/api/enterprises/${id}/visits`, { ...quiet, params }),
+  addVisit: (id, v) => http.post(`/api/enterprises/${id}/visits`, v, { fieldErrors: true }),
+  exportFile: (params) => http.download('/api/enterprises/export', { params }),
+  template: () => http.download('/api/enterprises/import/template'),
+  importFile: (file, { dryRun, skipInvalid }) => {
+    const form = new FormData()
+    form.append('file', file)
+    return http.upload('/api/enterprises/import', form, {
+      params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined },
+    })
+  },
+  leaders: () => http.get('/api/baobao/leaders', quiet),
+  stats: () => http.get('/api/stats/enterprises', quiet),
+}
+
+export const industryApi = {
+  list: (params) => http.get('/api/industries', { ...quiet, params }),
+}

@@ -1,0 +1,89 @@
+// Route table. meta: title (i18n key), perm (permission needed), roles (limited to),
+// public (no session needed), bare (no layout), parent (breadcrumb parent route name).
+// Pages are loaded with dynamic imports so each one is its own chunk.
+import Layout from '../layout/AppLayout.vue'
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/LoginPage.vue'), meta: { public: true, title: 'login.title' } },
+  {
+    path: '/password',
+    name: 'password-change',
+    component: () => import('../views/account/ForcePassword.vue'),
+    meta: { bare: true, title: 'account.forceTitle' },
+  },
+  {
+    path: '/',
+    component: Layout,
+    children: [
+      { path: '', name: 'home', component: () => import('../views/dashboard/DashboardPage.vue'), meta: { title: 'menu.home' } },
+      {
+        path: 'enterprises',
+        name: 'enterprises',
+        component: () => import('../views/enterprise/EnterpriseList.vue'),
+        meta: { title: 'menu.enterprises', perm: 'enterprise.read' },
+      },
+      {
+        path: 'enterprises/new',
+        name: 'enterprise-new',
+        component: () => import('../views/enterprise/EnterpriseEdit.vue'),
+        meta: { title: 'enterprise.create', perm: 'enterprise.write', parent: 'enterprises' },
+      },
+      {
+        path: 'enterprises/:id(\\d+)',
+        name: 'enterprise-detail',
+        component: () => import('../views/enterprise/EnterpriseDetail.vue'),
+        meta: { title: 'enterprise.detail', perm: 'enterprise.read', parent: 'enterprises' },
+      },
+      {
+        path: 'enterprises/:id(\\d+)/edit',
+        name: 'enterprise-edit',
+        component: () => import('../views/enterprise/EnterpriseEdit.vue'),
+        meta: { title: 'enterprise.edit', perm: 'enterprise.write', parent: 'enterprises' },
+      },
+      {
+        path: 'my-enterprise',
+        name: 'my-enterprise',
+        component: () => import('../views/enterprise/EnterpriseDetail.vue'),
+        meta: { title: 'menu.myEnterprise', perm: 'enterprise.read', roles: ['enterprise'] },
+      },
+      {
+        path: 'system/depts',
+        name: 'depts',
+        component: () => import('../views/system/DeptPage.vue'),
+        meta: { title: 'menu.depts', perm: 'dept.read', group: 'menu.system' },
+      },
+      {
+        path: 'system/users',
+        name: 'users',
+        component: () => import('../views/system/UserPage.vue'),
+        meta: { title: 'menu.users', perm: 'user.read', group: 'menu.system' },
+      },
+      {
+        path: 'system/roles',
+        name: 'roles',
+        component: () => import('../views/system/RolePage.vue'),
+        meta: { title: 'menu.roles', perm: 'role.read', group: 'menu.system' },
+      },
+      {
+        path: 'system/audit',
+        name: 'audit',
+        component: () => import('../views/system/AuditPage.vue'),
+        meta: { title: 'menu.audit', perm: 'audit.read', group: 'menu.system' },
+      },
+      {
+        path: 'system/logins',
+        name: 'logins',
+        component: () => import('../views/system/LoginLogPage.vue'),
+        meta: { title: 'menu.logins', perm: 'audit.read', group: 'menu.system' },
+      },
+      { path: 'account', name: 'account', component: () => import('../views/account/AccountPage.vue'), meta: { title: 'menu.account' } },
+      { path: '403', name: 'forbidden', component: () => import('../views/ForbiddenPage.vue'), meta: { title: 'error.forbiddenTitle' } },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/NotFoundPage.vue'),
+        meta: { title: 'error.notFoundTitle' },
+      },
+    ],
+  },
+]

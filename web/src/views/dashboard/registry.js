@@ -1,0 +1,36 @@
+// The cockpit's widgets, in display order. A module adds its widgets here (or with
+// registerWidget): id, title (i18n key, optional), perm (permission needed), span (columns of 24
+// on a wide screen; phones always use 24), component (loaded lazily).
+// The enterprise widgets read GET /api/stats/enterprises (enterprise.read, which every role
+// with dashboard.read has).
+import { defineAsyncComponent } from 'vue'
+
+export const WIDGETS = [
+  {
+    id: 'enterprise-cards',
+    perm: 'dashboard.read',
+    span: 24,
+    component: defineAsyncComponent(() => import('./widgets/EnterpriseCards.vue')),
+  },
+  {
+    id: 'enterprise-industry',
+    title: 'dashboard.byIndustry',
+    perm: 'dashboard.read',
+    span: 14,
+    component: defineAsyncComponent(() => import('./widgets/IndustryChart.vue')),
+  },
+  {
+    id: 'enterprise-flags',
+    title: 'dashboard.byFlag',
+    perm: 'dashboard.read',
+    span: 10,
+    component: defineAsyncComponent(() => import('./widgets/FlagChart.vue')),
+  },
+]
+
+/** Add a widget (before the widget with id `before`, or at the end). */
+export function registerWidget(widget, before) {
+  const i = before ? WIDGETS.findIndex((w) => w.id === before) : -1
+  if (i >= 0) WIDGETS.splice(i, 0, widget)
+  else WIDGETS.push(widget)
+}

@@ -1,0 +1,89 @@
+// i18n completeness: zh-CN and en have the same keys, no empty string, and every key the code
+// uses exists.
+import { describe, it, expect } from 'vitest'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import zhCN from '../../src/i18n/zh-CN'
+import en from '../../src/i18n/en'
+import { MENU, menuLeaves } from '../../src/router/menu'
+import { FLAGS, ENT_TYPES } from '../../src/utils/format'
+
+function flatten(obj, prefix = '') {
+  const out = {}
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (v && typeof v === 'object') Object.assign(out, flatten(v, key))
+    else out[key] = v
+  }
+  return out
+}
+const zh = flatten(zhCN)
+const enFlat = flatten(en)
+
+const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../src')
+function sourceFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) return name === '__tests__' || name === 'i18n' ? [] : sourceFiles(p)
+    return /\.(vue|js)$/.test(name) ? [p] : []
+  })
+}
+
+describe('i18n', () => {
+  it('has every zh-CN key in en', () => {
+    const missing = Object.keys(zh).filter((k) => !(k in enFlat))
+    expect(missing).toEqual([])
+  })
+
+  it('has no en key that zh-CN lacks', () => {
+    const extra = Object.keys(enFlat).filter((k) => !(k in zh))
+    expect(extra).toEqual([])
+  })
+
+  it('has no empty message', () => {
+    for (const [k, v] of [...Object.entries(zh), ...Object.entries(enFlat)]) {
+      expect(typeof v, k).toBe('string')
+      expect(v.trim().length, k).toBeGreaterThan(0)
+    }
+  })
+
+  it('uses the same {placeholders} in both languages', () => {
+    const ph = (s) => (s.match(/\{\w+\}/g) || []).sort().join(',')
+    for (const k of Object.keys(zh)) expect(ph(enFlat[k]), k).toBe(ph(zh[k]))
+  })
+
+  it('defines every literal key used in the source', () => {
+    const used = new Set()
+    for (const f of sourceFiles(SRC)) {
+      const text = readFileSync(f, 'utf8')
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) if (!m[1].endsWith('.') && !m[1].endsWith('_')) used.add(m[1])
+      for (const m of text.matchAll(/\b(?:title|group): '([a-zA-Z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1])
+    }
+    expect(used.size).toBeGreaterThan(100)
+    const missing = [...used].filter((k) => !(k in zh))
+    expect(missing).toEqual([])
+  })
+
+  it('defines the keys built at run time', () => {
+    const dynamic = [
+      ...FLAGS.map((f) => `flags.${f}`),
+      ...FLAGS.map((f) => `flagsShort.${f}`),
+      ...ENT_TYPES.map((e) => `entType.${e}`),
+      ...['length', 'classes', 'username'].map((r) => `password.rule.${r}`),
+      ...['length', 'charset', 'checksum'].map((p) => `enterprise.uscc_${p}`),
+      ...['active', 'locked', 'disabled'].map((s) => `userStatus.${s}`),
+      ...['survey', 'service', 'potential'].map((s) => `visitKind.${s}`),
+      ...['leadership', 'service_center', 'investment', 'economic', 'project', 'other'].map((s) => `deptKind.${s}`),
+      ...MENU.map((m) => m.title),
+      ...menuLeaves().map((m) => m.title),
+    ]
+    expect(dynamic.filter((k) => !(k in zh))).toEqual([])
+  })
+
+  it('says what the brief requires in Chinese', () => {
+    expect(zh['login.sessionExpired']).toBe('会话已过期，请重新登录')
+    expect(zh['login.locked']).toBe('账号已锁定，请 {n} 分钟后再试')
+    expect(zh['error.forbiddenTitle']).toBe('无权访问')
+  })
+})
