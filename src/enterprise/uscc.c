@@ -70,6 +70,8 @@ static size_t decode_lenient(const unsigned char *p, size_t n, uint32_t *cp)
 
 int uscc_normalize(const char *in, char out[USCC_LEN + 1])
 {
+	if (!in)
+		in = "";
 	const unsigned char *p = (const unsigned char *)in;
 	size_t n = strlen(in), start = 0, end = n;
 	uint32_t cp;

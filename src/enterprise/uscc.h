@@ -27,9 +27,9 @@ enum uscc_error {
 /* Copies `in` into `out` as a code ready for uscc_validate(): leading and trailing white space
  * (ASCII space, tab, CR, LF, U+00A0, U+3000, U+FEFF, U+200B) removed, full-width ASCII
  * (U+FF01-U+FF5E) turned into ASCII, lowercase letters into uppercase. Other bytes are copied
- * unchanged so that validation reports them. `out` is always NUL-terminated. Returns 0, or -1 when
- * the normalized text is longer than 18 bytes (then `out` holds its first 18 bytes and the code is
- * of the wrong length). */
+ * unchanged so that validation reports them; NULL counts as "". `out` is always NUL-terminated.
+ * Returns 0, or -1 when the normalized text is longer than 18 bytes (then `out` holds a prefix of
+ * it and the code is of the wrong length). */
 int uscc_normalize(const char *in, char out[USCC_LEN + 1]);
 
 /* Checks an already normalized code (uppercase ASCII, no spaces); see enum uscc_error. */
@@ -39,8 +39,8 @@ enum uscc_error uscc_validate(const char *normalized);
  * normalize gives USCC_ERR_LENGTH. */
 enum uscc_error uscc_check(const char *in, char out[USCC_LEN + 1]);
 
-/* The reason for `e` in Chinese, e.g. "校验码错误", for messages shown to users ("" for USCC_OK
- * is never returned: USCC_OK gives "有效"). Static strings. */
+/* The reason for `e` in Chinese, e.g. "校验码错误", for messages shown to users; USCC_OK gives
+ * "有效". Static strings. */
 const char *uscc_error_zh(enum uscc_error e);
 
 /* The same reason in English, lowercase, e.g. "wrong check character". Static strings. */
