@@ -1,5 +1,6 @@
 /* SQLite driver: WAL, synchronous=FULL, busy timeout, foreign keys on. */
 #include "db/db_int.h"
+#include "db/fts_sqlite.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include <sqlite3.h>
@@ -43,6 +44,12 @@ static int sq_open(struct db *c, const char *target, char *err, size_t errlen)
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot configure %s: %s", target, msg ? msg : "?");
 		sqlite3_free(msg);
+		sqlite3_close(h);
+		return -1;
+	}
+	/* tokenizers are registered per connection */
+	if (fts_sqlite_register(h) != 0) {
+		snprintf(err, errlen, "cannot register the cjk tokenizer on %s", target);
 		sqlite3_close(h);
 		return -1;
 	}
