@@ -21,6 +21,14 @@ enum perm {
 	PERM_ENTERPRISE_WRITE,
 	PERM_ENTERPRISE_IMPORT,
 	PERM_DASHBOARD_READ,
+	PERM_TICKET_READ,
+	PERM_TICKET_CREATE,
+	PERM_TICKET_TRIAGE,   /* further limited to the service center in the domain */
+	PERM_TICKET_HANDLE,   /* further limited to the lead department in the domain */
+	PERM_TICKET_RATE,
+	PERM_TICKET_ESCALATE,
+	PERM_TICKET_STATS,
+	PERM_TICKET_ADMIN,    /* deadline rules and the holiday calendar */
 	PERM__COUNT
 };
 

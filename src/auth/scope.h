@@ -13,9 +13,13 @@
 #include "auth/auth.h"
 
 #define SCOPE_SQL(dept_col, owner_col, enterprise_col)                                         \
-	" AND (CAST(? AS TEXT) IN ('zone','all') OR (CAST(? AS TEXT) = 'dept' AND " dept_col         \
-	" IN (SELECT id FROM dept WHERE path LIKE ?)) OR (CAST(? AS TEXT) = 'self' AND " owner_col \
-	" = ?) OR (CAST(? AS TEXT) = 'enterprise' AND " enterprise_col " = ?))"
+	SCOPE_SQL_DEPTS(dept_col " IN", "", owner_col, enterprise_col)
+/* The general form: the department condition is dept_pre "(SELECT id FROM dept WHERE path LIKE
+ * ?)" dept_post, for rows that belong to several departments (a request and its co-handlers). */
+#define SCOPE_SQL_DEPTS(dept_pre, dept_post, owner_col, enterprise_col)                        \
+	" AND (CAST(? AS TEXT) IN ('zone','all') OR (CAST(? AS TEXT) = 'dept' AND " dept_pre         \
+	" (SELECT id FROM dept WHERE path LIKE ?)" dept_post ") OR (CAST(? AS TEXT) = 'self' AND "  \
+	owner_col " = ?) OR (CAST(? AS TEXT) = 'enterprise' AND " enterprise_col " = ?))"
 #define SCOPE_NPARAMS 7
 
 /* Binds the SCOPE_SQL parameters starting at `idx`; returns the next free index. */

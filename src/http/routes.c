@@ -6,6 +6,7 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "ticket/ticket_api.h"
 
 #define R(m, pat, fn, perm, flags) {HTTP_##m, pat, fn, perm, flags, pat}
 
@@ -52,6 +53,29 @@ const struct route routes[] = {
 	R(GET, "/api/baobao/leaders", h_ent_leaders, PERM_ENTERPRISE_READ, 0),
 	R(GET, "/api/stats/enterprises", h_ent_stats, PERM_ENTERPRISE_READ, 0),
 	R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
+
+	/* enterprise requests (企业诉求) */
+	R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, 0),
+	R(POST, "/api/tickets", h_ticket_create, PERM_TICKET_CREATE, 0),
+	R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, 0),
+	R(GET, "/api/tickets/:id", h_ticket_get, PERM_TICKET_READ, 0),
+	R(POST, "/api/tickets/:id/accept", h_ticket_accept, PERM_TICKET_TRIAGE, 0),
+	R(POST, "/api/tickets/:id/reject", h_ticket_reject, PERM_TICKET_TRIAGE, 0),
+	R(POST, "/api/tickets/:id/merge", h_ticket_merge, PERM_TICKET_TRIAGE, 0),
+	R(POST, "/api/tickets/:id/start", h_ticket_start, PERM_TICKET_HANDLE, 0),
+	R(POST, "/api/tickets/:id/wait", h_ticket_wait, PERM_TICKET_HANDLE, 0),
+	R(POST, "/api/tickets/:id/supply", h_ticket_supply, PERM_TICKET_RATE, 0),
+	R(POST, "/api/tickets/:id/return", h_ticket_return, PERM_TICKET_HANDLE, 0),
+	R(POST, "/api/tickets/:id/resolve", h_ticket_resolve, PERM_TICKET_HANDLE, 0),
+	R(POST, "/api/tickets/:id/rate", h_ticket_rate, PERM_TICKET_RATE, 0),
+	R(POST, "/api/tickets/:id/comments", h_ticket_comment, PERM_TICKET_READ, 0),
+	R(POST, "/api/tickets/:id/extension", h_ticket_extension, PERM_TICKET_HANDLE, 0),
+	R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE, 0),
+	R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
+	R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
+	R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
+	R(GET, "/api/holidays", h_holidays, PERM_TICKET_READ, 0),
+	R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
 
 	/* API tokens for integrations */
 	R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),

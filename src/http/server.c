@@ -5,6 +5,7 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/static.h"
+#include "ticket/ticket_store.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include "lib/util.h"
@@ -434,6 +435,7 @@ static void *maintenance(void *arg)
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
 		auth_expire(s->pool);
+		ticket_autoclose(s->pool, now_unix(), 7);
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);

@@ -1,0 +1,515 @@
+/* HTTP handlers of enterprise requests (see ticket_api.h): decode, call, encode. */
+#include "ticket/ticket_api.h"
+#include "lib/util.h"
+#include "ticket/calendar.h"
+#include "ticket/ticket_store.h"
+#include <string.h>
+#include <time.h>
+
+struct ctx {
+	struct req *r;
+	struct jsonw *w;
+};
+
+static void opt_id(struct jsonw *w, const char *key, int64_t v)
+{
+	if (v)
+		jw_kint(w, key, v);
+	else
+		jw_knull(w, key);
+}
+
+static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t)
+{
+	int enterprise = r->who.role == ROLE_ENTERPRISE;
+	jw_obj_open(w);
+	jw_kint(w, "id", t->id);
+	jw_kstr(w, "no", t->no);
+	jw_kint(w, "enterprise_id", t->enterprise_id);
+	jw_kstr(w, "enterprise_name", t->enterprise_name);
+	jw_kstr(w, "channel", t->channel);
+	jw_kstr(w, "category", t->category);
+	jw_kstr(w, "priority", t->priority);
+	jw_kstr(w, "title", t->title);
+	jw_kstr(w, "description", t->description);
+	jw_kstr(w, "contact_name", t->contact_name);
+	jw_kstr(w, "contact_phone", t->contact_phone);
+	jw_kstr(w, "status", ticket_status_name(t->status));
+	jw_kstr(w, "status_label", req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
+	opt_id(w, "dept_id", t->dept_id);
+	jw_kstr(w, "dept_name", t->dept_name);
+	jw_key(w, "co_dept_ids");
+	jw_arr_open(w);
+	for (int i = 0; i < t->n_co; i++)
+		jw_int(w, t->co_depts[i]);
+	jw_arr_close(w);
+	jw_kstr(w, "answer", t->answer);
+	jw_kstr(w, "rating", t->rating && *t->rating ? t->rating : NULL);
+	jw_kstr(w, "rating_comment", t->rating_comment);
+	jw_kbool(w, "unrated", t->unrated);
+	jw_kstr(w, "reject_reason", t->reject_reason);
+	opt_id(w, "merged_into", t->merged_into);
+	jw_kstr(w, "created_at", req_time(r, t->created_at));
+	jw_kstr(w, "accepted_at", req_time(r, t->accepted_at));
+	jw_kstr(w, "first_contact_at", req_time(r, t->first_contact_at));
+	jw_kstr(w, "resolved_at", req_time(r, t->resolved_at));
+	jw_kstr(w, "closed_at", req_time(r, t->closed_at));
+	jw_kstr(w, "due_first_contact", req_time(r, t->due_first_contact));
+	jw_kstr(w, "due_resolve", req_time(r, t->due_resolve));
+	jw_kbool(w, "overdue", t->overdue);
+	jw_kbool(w, "waiting", t->status == TS_WAITING);
+	if (!enterprise) {
+		jw_kint(w, "extension_days_pending", t->ext_days);
+		jw_kstr(w, "extension_reason", t->ext_reason);
+	}
+	jw_kbool(w, "escalated", t->escalated == 1);
+	jw_kstr(w, "escalation_level", t->escalated == 1 ? t->esc_level : NULL);
+	jw_kstr(w, "escalation_note", t->escalated == 1 && !enterprise ? t->esc_note : NULL);
+	jw_kstr(w, "escalation_deadline", t->escalated == 1 ? t->esc_deadline : NULL);
+	jw_kstr(w, "updated_at", req_time(r, t->updated_at));
+	jw_obj_close(w);
+}
+
+static void list_row(void *p, const struct ticket *t)
+{
+	struct ctx *c = p;
+	ticket_json(c->r, c->w, t);
+}
+
+static const char *opt(struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+	return v && *v ? v : NULL;
+}
+
+static int flag(struct req *r, const char *key)
+{
+	const char *v = opt(r, key);
+	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+}
+
+/* from/to: YYYY-MM-DD in China Standard Time → unix seconds (to is exclusive: the next day). */
+static int day_arg(struct req *r, const char *key, int end, int64_t *out, struct yq_err *e)
+{
+	const char *v = opt(r, key);
+	*out = 0;
+	if (!v)
+		return 0;
+	if (!valid_date(v))
+		return err_set(e, ERR_VALIDATION, key, "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
+	struct tm tm = {0};
+	strptime(v, "%Y-%m-%d", &tm);
+	*out = (int64_t)timegm(&tm) - 8 * 3600 + (end ? 86400 : 0);
+	return 0;
+}
+
+int h_ticket_list(struct req *r, struct yq_err *e)
+{
+	struct ticket_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f.dept_id, e) < 0 ||
+	    req_query_int(r, "enterprise_id", 0, 0, INT64_MAX, &f.enterprise_id, e) < 0 ||
+	    day_arg(r, "from", 0, &f.from, e) < 0 || day_arg(r, "to", 1, &f.to, e) < 0)
+		return -1;
+	f.status = opt(r, "status");
+	if (f.status && strcmp(f.status, "open") && ticket_status_from_name(f.status) == TS__COUNT)
+		return err_set(e, ERR_VALIDATION, "status", "状态无效", "invalid status");
+	f.category = opt(r, "category");
+	f.channel = opt(r, "channel");
+	f.q = opt(r, "q");
+	if (f.q && strlen(f.q) > 100)
+		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
+	f.sort = opt(r, "sort");
+	f.overdue = flag(r, "overdue");
+	f.due_soon = flag(r, "due_soon");
+	f.escalated = flag(r, "escalated");
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	struct ctx ctx = {r, &w};
+	int64_t total = 0;
+	int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total);
+	jw_arr_close(&w);
+	jw_kint(&w, "total", total);
+	jw_kint(&w, "page", f.page);
+	jw_kint(&w, "page_size", f.page_size);
+	jw_obj_close(&w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static void event_row(void *p, const struct ticket_event_row *ev)
+{
+	struct ctx *c = p;
+	struct jsonw *w = c->w;
+	jw_obj_open(w);
+	jw_kint(w, "id", ev->id);
+	jw_kstr(w, "at", req_time(c->r, ev->at));
+	opt_id(w, "user_id", ev->user_id);
+	jw_kstr(w, "user_name", ev->user_name);
+	jw_kstr(w, "action", ev->action);
+	jw_kstr(w, "from_status", *ev->from_status ? ev->from_status : NULL);
+	jw_kstr(w, "to_status", ev->to_status);
+	jw_kstr(w, "body", ev->body);
+	jw_kbool(w, "internal", ev->internal);
+	jw_obj_close(w);
+}
+
+int h_ticket_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct ticket t;
+	struct db *c = req_db(r, e);
+	if (!c || req_id(r, 0, &id, e) < 0 || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "ticket");
+	ticket_json(r, &w, &t);
+	jw_key(&w, "timeline");
+	jw_arr_open(&w);
+	struct ctx ctx = {r, &w};
+	int rc = ticket_timeline(c, &r->who, id, event_row, &ctx, e);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc;
+}
+
+int h_ticket_create(struct req *r, struct yq_err *e)
+{
+	struct ticket_input in = {0};
+	json_t *j = req_json(r, e);
+	int64_t id;
+	if (!j || json_int(j, "enterprise_id", 0, 0, 0, INT64_MAX, &in.enterprise_id, e) < 0 ||
+	    json_str(r, j, "channel", 0, 16, &in.channel, e) < 0 ||
+	    json_str(r, j, "category", 1, 8, &in.category, e) < 0 ||
+	    json_str(r, j, "priority", 0, 8, &in.priority, e) < 0 ||
+	    json_str(r, j, "title", 1, 100, &in.title, e) < 0 ||
+	    json_str(r, j, "description", 1, 5000, &in.description, e) < 0 ||
+	    json_str(r, j, "contact_name", 0, 32, &in.contact_name, e) < 0 ||
+	    json_str(r, j, "contact_phone", 0, 20, &in.contact_phone, e) < 0 ||
+	    ticket_create(req_pool(r), &r->who, &in, &id, e) < 0)
+		return -1;
+	struct ticket t;
+	struct db *c = req_db(r, e);
+	if (!c || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
+		return -1;
+	struct jsonw w;
+	ticket_json(r, resp_json(r, 201, &w), &t);
+	return 0;
+}
+
+/* Runs an action and answers the request as it now is. */
+static int act(struct req *r, const struct ticket_action *a, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || ticket_act(req_pool(r), &r->who, id, a, e) < 0)
+		return -1;
+	struct ticket t;
+	struct db *c = req_db(r, e);
+	/* an action may take the request out of the caller's scope (a department returning it):
+	 * the answer still shows the request as the action left it */
+	struct principal zone = r->who;
+	zone.scope = SCOPE_ZONE;
+	if (!c || ticket_get(c, &zone, id, &r->arena, &t, e) < 0)
+		return -1;
+	struct jsonw w;
+	ticket_json(r, resp_json(r, 200, &w), &t);
+	return 0;
+}
+
+/* Body with one optional or required text member. */
+static int text_action(struct req *r, enum ticket_event ev, const char *key, int required,
+		       size_t max, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = ev};
+	json_t *j = r->body.len || required ? req_json(r, e) : NULL;
+	if ((required || r->body.len) && !j)
+		return -1;
+	if (j && json_str(r, j, key, required, max, &a.body, e) < 0)
+		return -1;
+	return act(r, &a, e);
+}
+
+int h_ticket_accept(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_ACCEPT};
+	json_t *j = req_json(r, e);
+	if (!j || json_int(j, "dept_id", 1, 0, 1, INT64_MAX, &a.dept_id, e) < 0 ||
+	    json_str(r, j, "category", 0, 8, &a.category, e) < 0 ||
+	    json_str(r, j, "priority", 0, 8, &a.priority, e) < 0)
+		return -1;
+	json_t *co = json_object_get(j, "co_dept_ids");
+	if (co && !json_is_null(co)) {
+		if (!json_is_array(co) || json_array_size(co) > 8)
+			return err_set(e, ERR_VALIDATION, "co_dept_ids", "协办部门最多8个",
+				       "at most 8 co-handling departments");
+		size_t i;
+		json_t *v;
+		json_array_foreach(co, i, v)
+		{
+			if (!json_is_integer(v) || json_integer_value(v) <= 0)
+				return err_set(e, ERR_VALIDATION, "co_dept_ids", "部门编号无效",
+					       "invalid department id");
+			a.co_depts[a.n_co++] = json_integer_value(v);
+		}
+	}
+	return act(r, &a, e);
+}
+
+int h_ticket_reject(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_REJECT, "reason", 1, 500, e);
+}
+
+int h_ticket_merge(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_MERGE};
+	json_t *j = req_json(r, e);
+	if (!j || json_int(j, "into_id", 1, 0, 1, INT64_MAX, &a.merge_into, e) < 0)
+		return -1;
+	return act(r, &a, e);
+}
+
+int h_ticket_start(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_START, "body", 0, 2000, e);
+}
+
+int h_ticket_wait(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_WAIT, "body", 1, 2000, e);
+}
+
+int h_ticket_supply(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_SUPPLY, "body", 1, 2000, e);
+}
+
+int h_ticket_return(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_RETURN, "reason", 1, 500, e);
+}
+
+int h_ticket_resolve(struct req *r, struct yq_err *e)
+{
+	return text_action(r, TE_RESOLVE, "answer", 1, 5000, e);
+}
+
+int h_ticket_rate(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {0};
+	const char *rating;
+	json_t *j = req_json(r, e);
+	if (!j || json_str(r, j, "rating", 1, 16, &rating, e) < 0 ||
+	    json_str(r, j, "comment", 0, 500, &a.body, e) < 0)
+		return -1;
+	a.rating = ticket_rating_from_name(rating);
+	if (a.rating == TR_NONE)
+		return err_set(e, ERR_VALIDATION, "rating", "评价应为满意、基本满意或不满意",
+			       "rating must be satisfied, basic or unsatisfied");
+	a.ev = a.rating == TR_UNSATISFIED ? TE_RATE_BAD : TE_RATE_GOOD;
+	return act(r, &a, e);
+}
+
+int h_ticket_comment(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_COMMENT};
+	json_t *j = req_json(r, e);
+	if (!j || json_str(r, j, "body", 1, 5000, &a.body, e) < 0 ||
+	    json_bool(j, "internal", 0, &a.internal, e) < 0)
+		return -1;
+	return act(r, &a, e);
+}
+
+int h_ticket_extension(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_EXTEND};
+	int64_t days;
+	json_t *j = req_json(r, e);
+	if (!j || json_int(j, "days", 1, 0, 1, 60, &days, e) < 0 ||
+	    json_str(r, j, "reason", 1, 500, &a.body, e) < 0)
+		return -1;
+	a.ext_days = (int)days;
+	return act(r, &a, e);
+}
+
+int h_ticket_extension_decide(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_EXTEND};
+	int approve;
+	json_t *j = req_json(r, e);
+	if (!j || json_bool(j, "approve", -1, &approve, e) < 0 ||
+	    json_str(r, j, "comment", 0, 500, &a.body, e) < 0)
+		return -1;
+	if (approve < 0)
+		return err_set(e, ERR_VALIDATION, "approve", "必填项", "required");
+	a.ext_decision = approve ? 1 : 2;
+	return act(r, &a, e);
+}
+
+int h_ticket_escalate(struct req *r, struct yq_err *e)
+{
+	struct ticket_action a = {.ev = TE_ESCALATE};
+	json_t *j = req_json(r, e);
+	if (!j || json_str(r, j, "level", 1, 8, &a.esc_level, e) < 0 ||
+	    json_str(r, j, "note", 1, 500, &a.body, e) < 0 ||
+	    json_str(r, j, "deadline", 0, 10, &a.esc_deadline, e) < 0)
+		return -1;
+	return act(r, &a, e);
+}
+
+static void stat_row(struct jsonw *w, const struct ticket_stat_row *s, int with_key)
+{
+	jw_obj_open(w);
+	if (with_key)
+		jw_kstr(w, "key", s->key);
+	jw_kint(w, "received", s->received);
+	jw_kint(w, "accepted", s->accepted);
+	jw_kint(w, "resolved", s->resolved);
+	jw_kint(w, "on_time", s->on_time);
+	jw_kint(w, "rated", s->rated);
+	jw_kint(w, "satisfied", s->satisfied);
+	jw_kint(w, "unrated", s->unrated);
+	jw_kint(w, "overdue_now", s->overdue_now);
+	if (s->accepted)
+		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->accepted);
+	else
+		jw_knull(w, "resolve_rate");
+	if (s->resolved)
+		jw_kdouble(w, "on_time_rate", (double)s->on_time / (double)s->resolved);
+	else
+		jw_knull(w, "on_time_rate");
+	if (s->rated)
+		jw_kdouble(w, "satisfaction_rate", (double)s->satisfied / (double)s->rated);
+	else
+		jw_knull(w, "satisfaction_rate");
+	if (s->resolved) {
+		jw_kdouble(w, "avg_days", s->avg_days);
+		jw_kdouble(w, "p90_days", s->p90_days);
+	} else {
+		jw_knull(w, "avg_days");
+		jw_knull(w, "p90_days");
+	}
+	jw_obj_close(w);
+}
+
+int h_ticket_stats(struct req *r, struct yq_err *e)
+{
+	int64_t from, to;
+	struct db *c = req_db(r, e);
+	const char *group = opt(r, "group");
+	if (!c || day_arg(r, "from", 0, &from, e) < 0 || day_arg(r, "to", 1, &to, e) < 0)
+		return -1;
+	if (group && strcmp(group, "dept") && strcmp(group, "category") && strcmp(group, "channel"))
+		return err_set(e, ERR_VALIDATION, "group", "分组应为 dept、category 或 channel",
+			       "group must be dept, category or channel");
+	struct ticket_stats s;
+	if (ticket_stats(c, &r->who, from, to, group ? group : "dept", &s, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kstr(&w, "group", group ? group : "dept");
+	jw_key(&w, "total");
+	stat_row(&w, &s.total, 0);
+	jw_key(&w, "rows");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < s.n_rows; i++)
+		stat_row(&w, &s.rows[i], 1);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	ticket_stats_release(&s);
+	return 0;
+}
+
+int h_ticket_rules(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	static const char *const prios[] = {"normal", "urgent"};
+	for (int i = 0; ticket_categories[i]; i++)
+		for (int k = 0; k < 2; k++) {
+			struct ticket_rule rule;
+			int rc = ticket_rule_get(c, r->who.zone_id, ticket_categories[i], prios[k], &rule);
+			if (rc < 0)
+				return err_db(e, rc);
+			jw_obj_open(&w);
+			jw_kstr(&w, "category", ticket_categories[i]);
+			jw_kstr(&w, "priority", prios[k]);
+			jw_kint(&w, "first_contact_hours", rule.first_contact_hours);
+			jw_kint(&w, "interim_days", rule.interim_days);
+			jw_kint(&w, "resolve_days", rule.resolve_days);
+			jw_obj_close(&w);
+		}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_ticket_rule_set(struct req *r, struct yq_err *e)
+{
+	struct ticket_rule rule = {0};
+	int64_t a, b, d;
+	json_t *j = req_json(r, e);
+	if (!j || json_str(r, j, "category", 1, 8, &rule.category, e) < 0 ||
+	    json_str(r, j, "priority", 1, 8, &rule.priority, e) < 0 ||
+	    json_int(j, "first_contact_hours", 1, 0, 1, 72, &a, e) < 0 ||
+	    json_int(j, "interim_days", 1, 0, 0, 60, &b, e) < 0 ||
+	    json_int(j, "resolve_days", 1, 0, 1, 120, &d, e) < 0)
+		return -1;
+	rule.first_contact_hours = (int)a;
+	rule.interim_days = (int)b;
+	rule.resolve_days = (int)d;
+	if (ticket_rule_set(req_pool(r), &r->who, &rule, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+int h_holidays(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	struct calendar *cal;
+	if (!c)
+		return -1;
+	int rc = ticket_calendar(c, &cal);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < calendar_count(cal); i++) {
+		const struct cal_day *d = calendar_at(cal, i);
+		jw_obj_open(&w);
+		jw_kstr(&w, "date", d->date);
+		jw_kstr(&w, "kind", cal_kind_name(d->kind));
+		jw_kstr(&w, "name", d->name);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	calendar_free(cal);
+	return 0;
+}
+
+int h_holiday_set(struct req *r, struct yq_err *e)
+{
+	const char *date, *kind, *name;
+	json_t *j = req_json(r, e);
+	if (!j || json_str(r, j, "date", 1, 10, &date, e) < 0 ||
+	    json_str(r, j, "kind", 1, 16, &kind, e) < 0 || json_str(r, j, "name", 0, 30, &name, e) < 0 ||
+	    ticket_holiday_set(req_pool(r), &r->who, date, kind, name, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}

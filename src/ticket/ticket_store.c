@@ -1,0 +1,993 @@
+/* Request storage and actions (see ticket_store.h). */
+#include "ticket/ticket_store.h"
+#include "audit/audit.h"
+#include "auth/scope.h"
+#include "lib/alloc.h"
+#include "lib/arena.h"
+#include "lib/embedded.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
+#include "org/org.h"
+#include "ticket/calendar.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TICKET_SCOPE                                                                           \
+	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")", \
+			"t.created_by", "t.enterprise_id")
+#define TICKET_COLS                                                                            \
+	"t.id, t.zone_id, t.enterprise_id, t.dept_id, t.created_by, t.merged_into, t.no, en.name, " \
+	"t.channel, t.category, t.priority, t.title, t.description, t.contact_name, "              \
+	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
+	"t.ext_reason, t.esc_level, t.esc_note, t.esc_deadline, t.status, t.created_at, "          \
+	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
+	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, t.escalated"
+#define TICKET_FROM                                                                            \
+	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
+	"t.dept_id"
+#define TICKET_FILTER                                                                          \
+	" AND (CAST(? AS TEXT) IS NULL OR t.status = ? OR (? = 'open' AND t.status IN "           \
+	"('received','assigned','in_progress','waiting','resolved')))"                             \
+	" AND (CAST(? AS TEXT) IS NULL OR t.category = ?)"                                         \
+	" AND (CAST(? AS TEXT) IS NULL OR t.channel = ?)"                                          \
+	" AND (CAST(? AS BIGINT) = 0 OR t.dept_id = ?)"                                            \
+	" AND (CAST(? AS BIGINT) = 0 OR t.enterprise_id = ?)"                                      \
+	" AND (CAST(? AS BIGINT) = 0 OR (t.status IN ('assigned','in_progress') AND t.due_resolve < ?))" \
+	" AND (CAST(? AS BIGINT) = 0 OR (t.status IN ('assigned','in_progress') AND t.due_resolve >= ? " \
+	"AND t.due_resolve < ?))"                                                                  \
+	" AND (CAST(? AS BIGINT) = 0 OR t.escalated = 1)"                                          \
+	" AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND (CAST(? AS BIGINT) = 0 OR "         \
+	"t.created_at < ?)"                                                                        \
+	" AND (CAST(? AS TEXT) IS NULL OR t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? "      \
+	"ESCAPE '\\' OR t.no = ?)"
+
+static const char SQL_GET[] =
+	"SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
+static const char SQL_COUNT[] =
+	"SELECT COUNT(*) FROM ticket t WHERE t.zone_id = ?" TICKET_SCOPE TICKET_FILTER;
+static const char SQL_LIST_HEAD[] = "SELECT " TICKET_COLS TICKET_FROM
+				    " WHERE t.zone_id = ?" TICKET_SCOPE TICKET_FILTER;
+static const char SQL_CODEPTS[] =
+	"SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
+static const char SQL_INSERT[] =
+	"INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
+	"description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
+static const char SQL_NO_COUNT[] = "SELECT COUNT(*) FROM ticket WHERE zone_id = ? AND no LIKE ?";
+static const char SQL_ENT_OK[] =
+	"SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
+static const char SQL_EVENT[] =
+	"INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
+	"to_status, body, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_TIMELINE[] =
+	"SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal FROM "
+	"ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+static const char SQL_UPDATE[] =
+	"UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
+	"first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
+	"= ?, paused_at = ?, ext_days = ?, ext_reason = ?, answer = ?, rating = ?, rating_comment = "
+	"?, rated_at = ?, unrated = ?, reject_reason = ?, merged_into = ?, escalated = ?, esc_level "
+	"= ?, esc_note = ?, esc_deadline = ?, updated_at = ? WHERE id = ?";
+static const char SQL_DEPTS_CLEAR[] = "DELETE FROM ticket_dept WHERE ticket_id = ?";
+static const char SQL_DEPT_ADD[] =
+	"INSERT INTO ticket_dept (ticket_id, dept_id, role) VALUES (?, ?, ?) ON CONFLICT "
+	"(ticket_id, dept_id) DO NOTHING";
+static const char SQL_DEPT_KIND[] = "SELECT kind FROM dept WHERE id = ? AND zone_id = ?";
+static const char SQL_DEPT_PATH[] = "SELECT path FROM dept WHERE id = ?";
+static const char SQL_RULE[] =
+	"SELECT first_contact_hours, interim_days, resolve_days FROM ticket_rule WHERE zone_id = ? "
+	"AND category = ? AND priority = ?";
+static const char SQL_RULE_SET[] =
+	"INSERT INTO ticket_rule (zone_id, category, priority, first_contact_hours, interim_days, "
+	"resolve_days) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id, category, priority) DO UPDATE "
+	"SET first_contact_hours = excluded.first_contact_hours, interim_days = "
+	"excluded.interim_days, resolve_days = excluded.resolve_days";
+static const char SQL_HOLIDAYS[] = "SELECT day, kind, name FROM holiday ORDER BY day";
+static const char SQL_HOLIDAY_SET[] =
+	"INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+	"kind = excluded.kind, name = excluded.name";
+static const char SQL_AUTOCLOSE_IDS[] =
+	"SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
+	"LIMIT 500";
+
+int ticket_calendar(struct db *c, struct calendar **out)
+{
+	struct calendar *cal;
+	if (calendar_default(&cal) < 0)
+		return DB_ERR;
+	struct db_stmt *st = db_prepare(c, SQL_HOLIDAYS);
+	if (!st) {
+		calendar_free(cal);
+		return DB_ERR;
+	}
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		enum cal_kind k;
+		if (cal_kind_parse(db_col_text(st, 1), &k) == 0)
+			calendar_set(cal, db_col_text(st, 0), k, db_col_text(st, 2));
+	}
+	db_reset(st);
+	if (rc < 0) {
+		calendar_free(cal);
+		return rc;
+	}
+	*out = cal;
+	return DB_OK;
+}
+
+static const char *dup(struct arena *a, const char *s)
+{
+	return a ? arena_strdup(a, s) : s;
+}
+
+static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, int64_t now)
+{
+	memset(t, 0, sizeof *t);
+	int i = 0;
+	t->id = db_col_int(st, i++);
+	t->zone_id = db_col_int(st, i++);
+	t->enterprise_id = db_col_int(st, i++);
+	t->dept_id = db_col_int(st, i++);
+	t->created_by = db_col_int(st, i++);
+	t->merged_into = db_col_int(st, i++);
+	const char **strs[] = {&t->no,		  &t->enterprise_name, &t->channel,     &t->category,
+			       &t->priority,	  &t->title,	       &t->description, &t->contact_name,
+			       &t->contact_phone, &t->dept_name,       &t->answer,	&t->rating,
+			       &t->rating_comment, &t->reject_reason,  &t->ext_reason,	&t->esc_level,
+			       &t->esc_note,	  &t->esc_deadline};
+	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
+		*strs[k] = dup(a, db_col_text(st, i++));
+	t->status = ticket_status_from_name(db_col_text(st, i++));
+	int64_t *times[] = {&t->created_at,	   &t->accepted_at, &t->first_contact_at,
+			    &t->resolved_at,	   &t->closed_at,   &t->due_first_contact,
+			    &t->due_resolve,	   &t->paused_at,   &t->rated_at,
+			    &t->updated_at};
+	for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
+		*times[k] = db_col_int(st, i++);
+	t->ext_days = (int)db_col_int(st, i++);
+	t->unrated = (int)db_col_int(st, i++);
+	t->escalated = (int)db_col_int(st, i++);
+	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) && t->due_resolve &&
+		     t->due_resolve < now;
+}
+
+int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+	       struct ticket *out, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(c, SQL_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, id);
+	scope_bind(st, 3, p);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		read_ticket(st, a, out, now_unix());
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
+	if (!(st = db_prepare(c, SQL_CODEPTS)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW && out->n_co < 8)
+		out->co_depts[out->n_co++] = db_col_int(st, 0);
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+struct filter_buf {
+	char like[320];
+};
+
+static int bind_filter(struct db_stmt *st, int i, const struct principal *p,
+		       const struct ticket_filter *f, struct filter_buf *b, int64_t now)
+{
+	db_bind_int(st, i++, p->zone_id);
+	i = scope_bind(st, i, p);
+	const char *status = f->status && *f->status ? f->status : NULL;
+	db_bind_text(st, i++, status);
+	db_bind_text(st, i++, status);
+	db_bind_text(st, i++, status);
+	db_bind_text(st, i++, f->category);
+	db_bind_text(st, i++, f->category);
+	db_bind_text(st, i++, f->channel);
+	db_bind_text(st, i++, f->channel);
+	db_bind_int(st, i++, f->dept_id);
+	db_bind_int(st, i++, f->dept_id);
+	db_bind_int(st, i++, f->enterprise_id);
+	db_bind_int(st, i++, f->enterprise_id);
+	db_bind_int(st, i++, f->overdue);
+	db_bind_int(st, i++, now);
+	db_bind_int(st, i++, f->due_soon);
+	db_bind_int(st, i++, now);
+	db_bind_int(st, i++, now + 86400);
+	db_bind_int(st, i++, f->escalated);
+	db_bind_int(st, i++, f->from);
+	db_bind_int(st, i++, f->from);
+	db_bind_int(st, i++, f->to);
+	db_bind_int(st, i++, f->to);
+	const char *q = NULL;
+	if (f->q && *f->q) {
+		size_t o = 0;
+		b->like[o++] = '%';
+		for (const char *s = f->q; *s && o + 3 < sizeof b->like; s++) {
+			if (*s == '%' || *s == '_' || *s == '\\')
+				b->like[o++] = '\\';
+			b->like[o++] = *s;
+		}
+		b->like[o++] = '%';
+		b->like[o] = 0;
+		q = b->like;
+	}
+	db_bind_text(st, i++, q);
+	db_bind_text(st, i++, q);
+	db_bind_text(st, i++, q);
+	db_bind_text(st, i++, f->q && *f->q ? f->q : NULL);
+	return i;
+}
+
+int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
+		ticket_fn fn, void *ctx, int64_t *total)
+{
+	struct filter_buf b;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(c, SQL_COUNT);
+	if (!st)
+		return DB_ERR;
+	bind_filter(st, 1, p, f, &b, now);
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	const char *order = " ORDER BY t.created_at DESC, t.id DESC";
+	if (f->sort && strcmp(f->sort, "created_at") == 0)
+		order = " ORDER BY t.created_at, t.id";
+	else if (f->sort && strcmp(f->sort, "due_resolve") == 0)
+		order = " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, t.due_resolve, t.id";
+	char sql[sizeof SQL_LIST_HEAD + 160];
+	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?", SQL_LIST_HEAD, order);
+	if (!(st = db_prepare(c, sql)))
+		return DB_ERR;
+	int i = bind_filter(st, 1, p, f, &b, now);
+	db_bind_int(st, i++, f->page_size);
+	db_bind_int(st, i++, (f->page - 1) * f->page_size);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ticket t;
+		read_ticket(st, NULL, &t, now);
+		fn(ctx, &t);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
+		    void *ctx, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct ticket t;
+	int r = ticket_get(c, p, id, &a, &t, e);
+	arena_release(&a);
+	if (r < 0)
+		return -1;
+	struct db_stmt *st = db_prepare(c, SQL_TIMELINE);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, p->role == ROLE_ENTERPRISE ? 1 : 0);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ticket_event_row ev = {
+			.id = db_col_int(st, 0),
+			.at = db_col_int(st, 1),
+			.user_id = db_col_int(st, 2),
+			.user_name = db_col_text(st, 3),
+			.action = db_col_text(st, 4),
+			.from_status = db_col_text(st, 5),
+			.to_status = db_col_text(st, 6),
+			.body = db_col_text(st, 7),
+			.internal = (int)db_col_int(st, 8),
+		};
+		fn(ctx, &ev);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static int check_text(const char *s, const char *field, size_t max, int required,
+		      struct yq_err *e)
+{
+	if (!s || !*s)
+		return required ? err_set(e, ERR_VALIDATION, field, "必填项", "required") : 0;
+	size_t n = strlen(s);
+	if (!utf8_valid(s, n))
+		return err_set(e, ERR_VALIDATION, field, "含有非法字符", "has invalid characters");
+	if (utf8_count(s) > max)
+		return err_set(e, ERR_VALIDATION, field, "内容过长", "too long");
+	return 0;
+}
+
+static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
+		       const char *action, enum ticket_status from, enum ticket_status to,
+		       const char *body, int internal)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_EVENT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone);
+	db_bind_int(st, 2, tid);
+	db_bind_int(st, 3, now_unix());
+	if (p->user_id)
+		db_bind_int(st, 4, p->user_id);
+	db_bind_text(st, 5, p->display_name ? p->display_name : p->username);
+	db_bind_text(st, 6, action);
+	db_bind_text(st, 7, (int)from >= 0 ? ticket_status_name(from) : "");
+	db_bind_text(st, 8, ticket_status_name(to));
+	db_bind_text(st, 9, body ? body : "");
+	db_bind_int(st, 10, internal);
+	return db_run(st);
+}
+
+int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
+		  int64_t *id, struct yq_err *e)
+{
+	int enterprise = p->role == ROLE_ENTERPRISE;
+	int64_t ent = enterprise ? p->enterprise_id : in->enterprise_id;
+	const char *channel = enterprise ? "online" : in->channel;
+	if (!ent)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
+			       "choose the enterprise");
+	if (!ticket_channel_valid(channel))
+		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
+			       "channel must be online, phone, visit, hotline or wechat");
+	if (!ticket_category_valid(in->category))
+		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
+	if (in->priority && !ticket_priority_valid(in->priority))
+		return err_set(e, ERR_VALIDATION, "priority", "优先级应为 normal 或 urgent",
+			       "priority must be normal or urgent");
+	if (check_text(in->title, "title", 100, 1, e) < 0 ||
+	    check_text(in->description, "description", 5000, 1, e) < 0 ||
+	    check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
+	    org_check_phone(in->contact_phone, e) < 0) {
+		if (e->field && strcmp(e->field, "phone") == 0)
+			e->field = "contact_phone";
+		return -1;
+	}
+	for (int attempt = 0; attempt < 3; attempt++) {
+		int rc;
+		struct db *tx = db_tx_begin(pool, &rc);
+		if (!tx)
+			return err_db(e, rc);
+		int64_t n, now = now_unix();
+		if ((rc = db_query_int(tx, SQL_ENT_OK, &n, 2, ent, p->zone_id)) < 0)
+			goto out_db;
+		if (!n) {
+			db_tx_end(pool, tx, 0);
+			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+				       "no such enterprise");
+		}
+		/* numbered per zone and day: SQ20261123-0001 (China Standard Time) */
+		char day[16], no[48], like[32];
+		time_t cst = (time_t)(now + 8 * 3600);
+		struct tm tm;
+		gmtime_r(&cst, &tm);
+		strftime(day, sizeof day, "%Y%m%d", &tm);
+		snprintf(like, sizeof like, "SQ%s-%%", day);
+		struct db_stmt *st = db_prepare(tx, SQL_NO_COUNT);
+		if (!st) {
+			rc = DB_ERR;
+			goto out_db;
+		}
+		db_bind_int(st, 1, p->zone_id);
+		db_bind_text(st, 2, like);
+		rc = db_step(st);
+		n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
+		if (rc < 0)
+			goto out_db;
+		snprintf(no, sizeof no, "SQ%s-%04lld", day, (long long)(n + 1 + attempt));
+		if (!(st = db_prepare(tx, SQL_INSERT))) {
+			rc = DB_ERR;
+			goto out_db;
+		}
+		db_bind_int(st, 1, p->zone_id);
+		db_bind_text(st, 2, no);
+		db_bind_int(st, 3, ent);
+		db_bind_text(st, 4, channel);
+		db_bind_text(st, 5, in->category);
+		db_bind_text(st, 6, in->priority ? in->priority : "normal");
+		db_bind_text(st, 7, in->title);
+		db_bind_text(st, 8, in->description);
+		db_bind_text(st, 9, in->contact_name ? in->contact_name : "");
+		db_bind_text(st, 10, in->contact_phone ? in->contact_phone : "");
+		if (p->user_id)
+			db_bind_int(st, 11, p->user_id);
+		db_bind_int(st, 12, now);
+		db_bind_int(st, 13, now);
+		rc = db_step(st);
+		*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
+		if (rc == DB_CONSTRAINT) {
+			db_tx_end(pool, tx, 0); /* a concurrent request took the number: retry */
+			continue;
+		}
+		if (rc != DB_ROW)
+			goto out_db;
+		struct audit_changes ch;
+		audit_changes_init(&ch);
+		audit_change_str(&ch, "no", NULL, no);
+		audit_change_str(&ch, "title", NULL, in->title);
+		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status)-1,
+				      TS_RECEIVED, channel, 0)) < 0 ||
+		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
+			audit_changes_release(&ch);
+			goto out_db;
+		}
+		audit_changes_release(&ch);
+		rc = db_tx_end(pool, tx, 1);
+		return rc < 0 ? err_db(e, rc) : 0;
+out_db:
+		db_tx_end(pool, tx, 0);
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	}
+	return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
+}
+
+/* 1 if the principal works at the service center (may triage), admins included. */
+static int can_triage(struct db *c, const struct principal *p, int *rc)
+{
+	*rc = DB_OK;
+	if (p->role == ROLE_ADMIN)
+		return 1;
+	if (!p->dept_id || (p->role != ROLE_STAFF && p->role != ROLE_DEPT_HEAD))
+		return 0;
+	struct db_stmt *st = db_prepare(c, SQL_DEPT_KIND);
+	if (!st) {
+		*rc = DB_ERR;
+		return 0;
+	}
+	db_bind_int(st, 1, p->dept_id);
+	db_bind_int(st, 2, p->zone_id);
+	int r = db_step(st);
+	int ok = r == DB_ROW && strcmp(db_col_text(st, 0), "service_center") == 0;
+	db_reset(st);
+	if (r < 0)
+		*rc = r;
+	return ok;
+}
+
+/* 1 if the principal may act for the lead department (it is under the caller's department, or
+ * the caller sees the whole zone). */
+static int can_handle(struct db *c, const struct principal *p, int64_t dept_id, int *rc)
+{
+	*rc = DB_OK;
+	if (p->role == ROLE_ADMIN || p->scope == SCOPE_ZONE)
+		return p->role != ROLE_ENTERPRISE && p->role != ROLE_PROVINCE && p->role != ROLE_LEADER;
+	if (p->role != ROLE_STAFF && p->role != ROLE_DEPT_HEAD)
+		return 0;
+	if (!dept_id || !p->dept_path)
+		return 0;
+	struct db_stmt *st = db_prepare(c, SQL_DEPT_PATH);
+	if (!st) {
+		*rc = DB_ERR;
+		return 0;
+	}
+	db_bind_int(st, 1, dept_id);
+	int r = db_step(st);
+	int ok = r == DB_ROW && strncmp(db_col_text(st, 0), p->dept_path, strlen(p->dept_path)) == 0;
+	db_reset(st);
+	if (r < 0)
+		*rc = r;
+	return ok;
+}
+
+static void bind_opt(struct db_stmt *st, int i, int64_t v)
+{
+	if (v)
+		db_bind_int(st, i, v);
+	else
+		db_bind_null(st, i);
+}
+
+static int save(struct db *tx, const struct ticket *t, int64_t now)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_UPDATE);
+	if (!st)
+		return DB_ERR;
+	int i = 1;
+	db_bind_text(st, i++, ticket_status_name(t->status));
+	bind_opt(st, i++, t->dept_id);
+	db_bind_text(st, i++, t->category);
+	db_bind_text(st, i++, t->priority);
+	bind_opt(st, i++, t->accepted_at);
+	bind_opt(st, i++, t->first_contact_at);
+	bind_opt(st, i++, t->resolved_at);
+	bind_opt(st, i++, t->closed_at);
+	bind_opt(st, i++, t->due_first_contact);
+	bind_opt(st, i++, t->due_resolve);
+	bind_opt(st, i++, t->paused_at);
+	db_bind_int(st, i++, t->ext_days);
+	db_bind_text(st, i++, t->ext_reason);
+	db_bind_text(st, i++, t->answer);
+	db_bind_text(st, i++, t->rating);
+	db_bind_text(st, i++, t->rating_comment);
+	bind_opt(st, i++, t->rated_at);
+	db_bind_int(st, i++, t->unrated);
+	db_bind_text(st, i++, t->reject_reason);
+	bind_opt(st, i++, t->merged_into);
+	db_bind_int(st, i++, t->escalated);
+	db_bind_text(st, i++, t->esc_level);
+	db_bind_text(st, i++, t->esc_note);
+	db_bind_text(st, i++, t->esc_deadline);
+	db_bind_int(st, i++, now);
+	db_bind_int(st, i++, t->id);
+	return db_run(st);
+}
+
+int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
+		    struct ticket_rule *r)
+{
+	ticket_rule_default(category, priority, r);
+	struct db_stmt *st = db_prepare(c, SQL_RULE);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	db_bind_text(st, 2, category);
+	db_bind_text(st, 3, r->priority);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		r->first_contact_hours = (int)db_col_int(st, 0);
+		r->interim_days = (int)db_col_int(st, 1);
+		r->resolve_days = (int)db_col_int(st, 2);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+static int set_depts(struct db *tx, int64_t tid, int64_t lead, const int64_t *co, int n_co)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_DEPTS_CLEAR);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, tid);
+	int rc = db_run(st);
+	for (int i = -1; rc == DB_OK && i < n_co; i++) {
+		int64_t d = i < 0 ? lead : co[i];
+		if (!d)
+			continue;
+		if (!(st = db_prepare(tx, SQL_DEPT_ADD)))
+			return DB_ERR;
+		db_bind_int(st, 1, tid);
+		db_bind_int(st, 2, d);
+		db_bind_text(st, 3, i < 0 ? "lead" : "co");
+		rc = db_run(st);
+	}
+	return rc;
+}
+
+/* Applies action a to t (read inside tx), checking who may do it. */
+static int apply(struct db *tx, const struct principal *p, struct ticket *t,
+		 const struct ticket_action *a, struct calendar *cal, struct arena *ar,
+		 struct yq_err *e)
+{
+	int rc = DB_OK, ok;
+	int64_t now = now_unix();
+	enum ticket_status to;
+	if (ticket_next(t->status, a->ev, &to, e) < 0)
+		return -1;
+	int enterprise = p->role == ROLE_ENTERPRISE;
+	switch (a->ev) {
+	case TE_ACCEPT:
+	case TE_REJECT:
+	case TE_MERGE:
+		ok = can_triage(tx, p, &rc);
+		if (rc < 0)
+			return err_db(e, rc);
+		if (!ok)
+			return err_set(e, ERR_FORBIDDEN, NULL, "只有企业服务中心可以受理、分派诉求",
+				       "only the service center triages requests");
+		break;
+	case TE_START:
+	case TE_WAIT:
+	case TE_RETURN:
+	case TE_RESOLVE:
+		ok = can_handle(tx, p, t->dept_id, &rc);
+		if (rc < 0)
+			return err_db(e, rc);
+		if (!ok)
+			return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以办理该诉求",
+				       "only the lead department handles this request");
+		break;
+	case TE_EXTEND:
+		if (a->ext_decision) {
+			ok = can_triage(tx, p, &rc);
+			if (!ok && rc == DB_OK)
+				return err_set(e, ERR_FORBIDDEN, NULL, "延期由企业服务中心审批",
+					       "the service center decides on extensions");
+		} else {
+			ok = can_handle(tx, p, t->dept_id, &rc);
+			if (!ok && rc == DB_OK)
+				return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以申请延期",
+					       "only the lead department asks for an extension");
+		}
+		if (rc < 0)
+			return err_db(e, rc);
+		break;
+	case TE_SUPPLY:
+		if (!enterprise)
+			return err_set(e, ERR_FORBIDDEN, NULL, "由企业补充材料",
+				       "the enterprise supplies the information");
+		break;
+	case TE_RATE_GOOD:
+	case TE_RATE_BAD:
+		ok = enterprise || can_triage(tx, p, &rc); /* or a phone 回访 by the service center */
+		if (rc < 0)
+			return err_db(e, rc);
+		if (!ok)
+			return err_set(e, ERR_FORBIDDEN, NULL, "由企业评价或企业服务中心回访录入",
+				       "the enterprise rates, or the service center records a call");
+		break;
+	case TE_COMMENT:
+		if (enterprise && a->internal)
+			return err_set(e, ERR_FORBIDDEN, "internal", "企业不能添加内部备注",
+				       "enterprises cannot add internal notes");
+		break;
+	case TE_ESCALATE:
+		if (p->role != ROLE_LEADER && p->role != ROLE_ADMIN)
+			return err_set(e, ERR_FORBIDDEN, NULL, "只有领导可以挂牌督办",
+				       "only leaders escalate");
+		break;
+	default:
+		break;
+	}
+	const char *action = ticket_event_name(a->ev);
+	const char *body = a->body;
+	struct ticket_rule rule;
+	switch (a->ev) {
+	case TE_ACCEPT: {
+		if (!a->dept_id)
+			return err_set(e, ERR_VALIDATION, "dept_id", "请选择承办部门",
+				       "choose the lead department");
+		const char *cat = a->category && *a->category ? a->category : t->category;
+		const char *pri = a->priority && *a->priority ? a->priority : t->priority;
+		if (!ticket_category_valid(cat))
+			return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
+		if (!ticket_priority_valid(pri))
+			return err_set(e, ERR_VALIDATION, "priority", "优先级无效", "invalid priority");
+		int64_t n;
+		for (int i = -1; i < a->n_co; i++) {
+			int64_t d = i < 0 ? a->dept_id : a->co_depts[i];
+			if ((rc = db_query_int(tx, "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?",
+					       &n, 2, d, t->zone_id)) < 0)
+				return err_db(e, rc);
+			if (!n)
+				return err_set(e, ERR_VALIDATION, i < 0 ? "dept_id" : "co_dept_ids",
+					       "部门不存在", "no such department");
+		}
+		if ((rc = ticket_rule_get(tx, t->zone_id, cat, pri, &rule)) < 0)
+			return err_db(e, rc);
+		t->category = cat;
+		t->priority = pri;
+		t->dept_id = a->dept_id;
+		/* the clock starts at the first acceptance and follows the request on transfer */
+		if (!t->accepted_at) {
+			t->accepted_at = now;
+			t->due_first_contact =
+				calendar_add_work_seconds(cal, now, (int64_t)rule.first_contact_hours * 3600);
+			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
+		}
+		if ((rc = set_depts(tx, t->id, a->dept_id, a->co_depts, a->n_co)) < 0)
+			return err_db(e, rc);
+		break;
+	}
+	case TE_REJECT:
+		if (check_text(a->body, "reason", 500, 1, e) < 0)
+			return -1;
+		t->reject_reason = a->body;
+		t->closed_at = now;
+		break;
+	case TE_MERGE: {
+		struct ticket into;
+		if (a->merge_into == t->id)
+			return err_set(e, ERR_VALIDATION, "into_id", "不能合并到自身",
+				       "cannot merge into itself");
+		if (ticket_get(tx, p, a->merge_into, ar, &into, e) < 0) {
+			e->field = "into_id";
+			return -1;
+		}
+		if (into.enterprise_id != t->enterprise_id || into.status == TS_MERGED)
+			return err_set(e, ERR_VALIDATION, "into_id", "只能合并到同一企业的未合并诉求",
+				       "merge into an unmerged request of the same enterprise");
+		t->merged_into = into.id;
+		t->closed_at = now;
+		body = arena_printf(ar, "合并到 %s", into.no);
+		break;
+	}
+	case TE_START:
+		if (!t->first_contact_at)
+			t->first_contact_at = now;
+		break;
+	case TE_WAIT:
+		if (check_text(a->body, "body", 2000, 1, e) < 0)
+			return -1;
+		t->paused_at = now;
+		break;
+	case TE_SUPPLY:
+		if (check_text(a->body, "body", 2000, 1, e) < 0)
+			return -1;
+		/* the clock was paused: push the deadlines by the office time spent waiting */
+		if (t->paused_at) {
+			int64_t paused = calendar_work_seconds_between(cal, t->paused_at, now);
+			if (t->due_resolve)
+				t->due_resolve = calendar_add_work_seconds(cal, t->due_resolve, paused);
+			t->paused_at = 0;
+		}
+		break;
+	case TE_RETURN:
+		if (check_text(a->body, "reason", 500, 1, e) < 0)
+			return -1;
+		t->dept_id = 0;
+		if ((rc = set_depts(tx, t->id, 0, NULL, 0)) < 0)
+			return err_db(e, rc);
+		break;
+	case TE_RESOLVE:
+		if (check_text(a->body, "answer", 5000, 1, e) < 0)
+			return -1;
+		t->answer = a->body;
+		t->resolved_at = now;
+		if (!t->first_contact_at)
+			t->first_contact_at = now;
+		break;
+	case TE_RATE_GOOD:
+	case TE_RATE_BAD:
+		if (check_text(a->body, "comment", 500, 0, e) < 0)
+			return -1;
+		t->rating = ticket_rating_name(a->rating);
+		t->rating_comment = a->body ? a->body : "";
+		t->rated_at = now;
+		action = "rate";
+		body = arena_printf(ar, "%s%s%s", a->rating == TR_SATISFIED ? "满意"
+						 : a->rating == TR_BASIC  ? "基本满意"
+									  : "不满意",
+				    a->body && *a->body ? "：" : "", a->body ? a->body : "");
+		if (a->ev == TE_RATE_GOOD) {
+			t->closed_at = now;
+		} else {
+			/* reopened to the same department with a fresh resolution deadline */
+			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority, &rule)) < 0)
+				return err_db(e, rc);
+			t->resolved_at = 0;
+			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
+		}
+		break;
+	case TE_COMMENT:
+		if (check_text(a->body, "body", 5000, 1, e) < 0)
+			return -1;
+		action = a->internal ? "note" : "reply";
+		break;
+	case TE_EXTEND:
+		if (!a->ext_decision) {
+			if (a->ext_days < 1 || a->ext_days > 60)
+				return err_set(e, ERR_VALIDATION, "days", "延期天数应为1至60个工作日",
+					       "extension must be 1 to 60 working days");
+			if (check_text(a->body, "reason", 500, 1, e) < 0)
+				return -1;
+			if (t->ext_days)
+				return err_set(e, ERR_STATE, NULL, "已有待审批的延期申请",
+					       "an extension request is pending");
+			t->ext_days = a->ext_days;
+			t->ext_reason = a->body;
+			action = "extension_request";
+			body = arena_printf(ar, "申请延期%d个工作日：%s", a->ext_days, a->body);
+		} else {
+			if (!t->ext_days)
+				return err_set(e, ERR_STATE, NULL, "没有待审批的延期申请",
+					       "no extension request is pending");
+			if (a->ext_decision == 1 && t->due_resolve)
+				t->due_resolve = calendar_deadline_days(cal, t->due_resolve, t->ext_days);
+			action = a->ext_decision == 1 ? "extension_approved" : "extension_denied";
+			body = arena_printf(ar, "%s延期%d个工作日%s%s", a->ext_decision == 1 ? "同意" : "不同意",
+					    t->ext_days, a->body && *a->body ? "：" : "",
+					    a->body ? a->body : "");
+			t->ext_days = 0;
+			t->ext_reason = "";
+		}
+		break;
+	case TE_ESCALATE:
+		if (!a->esc_level || (strcmp(a->esc_level, "yellow") && strcmp(a->esc_level, "orange") &&
+				      strcmp(a->esc_level, "red")))
+			return err_set(e, ERR_VALIDATION, "level", "督办级别应为 yellow、orange 或 red",
+				       "level must be yellow, orange or red");
+		if (a->esc_deadline && *a->esc_deadline && !valid_date(a->esc_deadline))
+			return err_set(e, ERR_VALIDATION, "deadline", "日期格式应为 YYYY-MM-DD",
+				       "date must be YYYY-MM-DD");
+		if (check_text(a->body, "note", 500, 1, e) < 0)
+			return -1;
+		t->escalated = 1;
+		t->esc_level = a->esc_level;
+		t->esc_note = a->body;
+		t->esc_deadline = a->esc_deadline && *a->esc_deadline ? a->esc_deadline : NULL;
+		break;
+	default:
+		return err_set(e, ERR_STATE, NULL, "不支持的操作", "unsupported action");
+	}
+	enum ticket_status from = t->status;
+	t->status = to;
+	if (to == TS_CLOSED || to == TS_REJECTED || to == TS_MERGED)
+		t->escalated = t->escalated ? 2 : 0; /* 2: was escalated, now settled */
+	if ((rc = save(tx, t, now)) < 0 ||
+	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
+			      a->ev == TE_COMMENT && a->internal)) < 0)
+		return err_db(e, rc);
+	struct audit_changes ch;
+	audit_changes_init(&ch);
+	audit_change_str(&ch, "status", ticket_status_name(from), ticket_status_name(to));
+	rc = audit_write(tx, p, t->zone_id, action, "ticket", t->id, &ch);
+	audit_changes_release(&ch);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
+	       const struct ticket_action *a, struct yq_err *e)
+{
+	struct arena ar = ARENA_INIT;
+	struct ticket t;
+	struct calendar *cal = NULL;
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	if (ticket_get(tx, p, id, &ar, &t, e) < 0)
+		goto out_rollback;
+	if ((rc = ticket_calendar(tx, &cal)) < 0) {
+		err_db(e, rc);
+		goto out_rollback;
+	}
+	if (apply(tx, p, &t, a, cal, &ar, e) < 0)
+		goto out_rollback;
+	calendar_free(cal);
+	arena_release(&ar);
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	calendar_free(cal);
+	arena_release(&ar);
+	db_tx_end(pool, tx, 0);
+	return -1;
+}
+
+int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return -1;
+	int64_t ids[500], zones[500];
+	int n = 0, closed = 0, rc;
+	struct db_stmt *st = db_prepare(c, SQL_AUTOCLOSE_IDS);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, now - (int64_t)days * 86400);
+	while ((rc = db_step(st)) == DB_ROW && n < 500) {
+		ids[n] = db_col_int(st, 0);
+		zones[n++] = db_col_int(st, 1);
+	}
+	db_reset(st);
+	for (int i = 0; i < n; i++) {
+		struct principal sys;
+		org_cli_principal(&sys, zones[i]);
+		sys.username = sys.display_name = "系统";
+		sys.ip = "";
+		struct ticket_action a = {.ev = TE_AUTOCLOSE, .body = "企业7日内未评价，自动销号（未评价）"};
+		struct yq_err e = {0};
+		struct arena ar = ARENA_INIT;
+		struct ticket t;
+		struct db *tx = db_tx_begin(pool, &rc);
+		if (!tx)
+			return closed;
+		int ok = ticket_get(tx, &sys, ids[i], &ar, &t, &e) == 0 && t.status == TS_RESOLVED;
+		if (ok) {
+			enum ticket_status from = t.status;
+			t.status = TS_CLOSED;
+			t.closed_at = now;
+			t.unrated = 1;
+			t.escalated = t.escalated ? 2 : 0;
+			ok = save(tx, &t, now) == DB_OK &&
+			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED, a.body, 0) == DB_OK &&
+			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) == DB_OK;
+		}
+		arena_release(&ar);
+		if (db_tx_end(pool, tx, ok) == DB_OK && ok)
+			closed++;
+	}
+	return closed;
+}
+
+int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struct ticket_rule *r,
+		    struct yq_err *e)
+{
+	if (!ticket_category_valid(r->category))
+		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
+	if (!ticket_priority_valid(r->priority))
+		return err_set(e, ERR_VALIDATION, "priority", "优先级无效", "invalid priority");
+	if (r->first_contact_hours < 1 || r->first_contact_hours > 72 || r->interim_days < 0 ||
+	    r->interim_days > 60 || r->resolve_days < 1 || r->resolve_days > 120 ||
+	    r->interim_days > r->resolve_days)
+		return err_set(e, ERR_VALIDATION, "resolve_days", "时限超出范围",
+			       "limits out of range");
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_RULE_SET);
+	if (!st) {
+		rc = DB_ERR;
+		goto out;
+	}
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, r->category);
+	db_bind_text(st, 3, r->priority);
+	db_bind_int(st, 4, r->first_contact_hours);
+	db_bind_int(st, 5, r->interim_days);
+	db_bind_int(st, 6, r->resolve_days);
+	struct audit_changes ch;
+	audit_changes_init(&ch);
+	char v[64];
+	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days, r->resolve_days);
+	audit_change_str(&ch, "rule", NULL, v);
+	audit_change_str(&ch, "category", NULL, r->category);
+	if ((rc = db_run(st)) == DB_OK)
+		rc = audit_write(tx, p, p->zone_id, "update", "ticket_rule", 0, &ch);
+	audit_changes_release(&ch);
+out:
+	if (db_tx_end(pool, tx, rc == DB_OK) < 0 && rc == DB_OK)
+		rc = DB_ERR;
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const char *day,
+		       const char *kind, const char *name, struct yq_err *e)
+{
+	enum cal_kind k;
+	if (!day || !valid_date(day))
+		return err_set(e, ERR_VALIDATION, "date", "日期格式应为 YYYY-MM-DD",
+			       "date must be YYYY-MM-DD");
+	if (cal_kind_parse(kind, &k) < 0)
+		return err_set(e, ERR_VALIDATION, "kind", "类型应为 holiday 或 workday",
+			       "kind must be holiday or workday");
+	if (check_text(name, "name", 30, 0, e) < 0)
+		return -1;
+	/* the calendar's own rules (a workday must be a weekend day) */
+	struct calendar *cal = calendar_new();
+	int bad = !cal || calendar_set(cal, day, k, name ? name : "") < 0;
+	calendar_free(cal);
+	if (bad)
+		return err_set(e, ERR_VALIDATION, "kind", "调休上班日须为周六或周日",
+			       "a make-up working day must be a weekend day");
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_HOLIDAY_SET);
+	if (!st) {
+		rc = DB_ERR;
+		goto out;
+	}
+	db_bind_text(st, 1, day);
+	db_bind_text(st, 2, cal_kind_name(k));
+	db_bind_text(st, 3, name ? name : "");
+	struct audit_changes ch;
+	audit_changes_init(&ch);
+	audit_change_str(&ch, "date", NULL, day);
+	audit_change_str(&ch, "kind", NULL, cal_kind_name(k));
+	if ((rc = db_run(st)) == DB_OK)
+		rc = audit_write(tx, p, p->zone_id, "update", "holiday", 0, &ch);
+	audit_changes_release(&ch);
+out:
+	if (db_tx_end(pool, tx, rc == DB_OK) < 0 && rc == DB_OK)
+		rc = DB_ERR;
+	return rc < 0 ? err_db(e, rc) : 0;
+}

@@ -1,0 +1,225 @@
+// Enterprise requests: every transition (legal and illegal), who may do what, the timeline,
+// internal notes hidden from the enterprise, extensions, escalation, statistics on a known
+// fixture, data scope.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, adminClient, Client } from './lib.mjs';
+
+let srv, admin, svc, hr, eco, leader, entA, entB;
+const ids = {};
+const PW = 'Start-Passw0rd-2026';
+
+function check(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
+  return cs[(31 - (s % 31)) % 31];
+}
+const make = (n) => { const b = '91430112MA' + String(n).padStart(7, '0'); return b + check(b); };
+
+async function user(username, role, extra) {
+  const r = await admin.post('/api/users', { username, role, password: PW, ...extra });
+  assert.equal(r.status, 201, r.body);
+  const c = new Client(srv.base);
+  assert.equal((await c.login(username, PW)).status, 200);
+  assert.equal((await c.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  return c;
+}
+
+before(async () => {
+  srv = await startServer();
+  admin = await adminClient(srv);
+  for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other'], ['eco', '经发局', 'economic']]) {
+    ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
+  }
+  for (const [k, name, n] of [['A', '望城华通智能终端有限公司', 1], ['B', '望城三鑫电子有限公司', 2]]) {
+    ids['ent' + k] = (await admin.post('/api/enterprises', { uscc: make(n), name, industry_code: '3922' })).json.id;
+  }
+  svc = await user('svc1', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
+  hr = await user('hr1', 'staff', { dept_id: ids.hr });
+  eco = await user('eco1', 'staff', { dept_id: ids.eco });
+  leader = await user('lead1', 'leader', {});
+  entA = await user('entA', 'enterprise', { enterprise_id: ids.entA });
+  entB = await user('entB', 'enterprise', { enterprise_id: ids.entB });
+});
+after(async () => { await srv.stop(); });
+
+const submit = (c, extra = {}) => c.post('/api/tickets', { category: '用工', title: '四季度用工缺口30人', description: '订单增加，急需普工30人，请协助对接职业院校。', contact_name: '张经理', contact_phone: '13900000001', ...extra });
+
+test('an enterprise submits online; it is numbered and only it and the desk see it', async () => {
+  const r = await submit(entA);
+  assert.equal(r.status, 201, r.body);
+  assert.match(r.json.no, /^SQ\d{8}-\d{4}$/);
+  assert.equal(r.json.status, 'received');
+  assert.equal(r.json.channel, 'online');
+  assert.equal(r.json.enterprise_id, ids.entA, 'the enterprise is the caller’s own');
+  ids.t1 = r.json.id;
+  assert.equal((await entB.get(`/api/tickets/${ids.t1}`)).status, 404, 'another enterprise: 404');
+  assert.equal((await hr.get(`/api/tickets/${ids.t1}`)).status, 404, 'not yet routed to the department');
+  assert.equal((await svc.get(`/api/tickets/${ids.t1}`)).status, 200);
+  const bad = await submit(entA, { category: '吃饭' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.field, 'category');
+});
+
+test('only the service center triages; accept routes it with deadlines', async () => {
+  const no = await hr.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr });
+  assert.equal(no.status, 404, 'a department cannot even see an unrouted request');
+  const ent = await entA.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr });
+  assert.equal(ent.status, 403, 'enterprises lack the permission');
+  const r = await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr, co_dept_ids: [ids.eco], priority: 'normal' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'assigned');
+  assert.equal(r.json.dept_name, '人社局');
+  assert.deepEqual(r.json.co_dept_ids, [ids.eco]);
+  assert.ok(r.json.due_first_contact && r.json.due_resolve);
+  assert.ok(r.json.due_resolve > r.json.due_first_contact);
+  assert.equal((await hr.get(`/api/tickets/${ids.t1}`)).status, 200, 'the lead department sees it');
+  assert.equal((await eco.get(`/api/tickets/${ids.t1}`)).status, 200, 'the co-handling department sees it');
+  const again = await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr });
+  assert.equal(again.status, 409);
+  assert.equal(again.json.error.message, '已分派的诉求不能受理');
+});
+
+test('the department handles: start, notes, replies; the enterprise never sees internal notes', async () => {
+  assert.equal((await eco.post(`/api/tickets/${ids.t1}/start`)).status, 403, 'a co-handler does not lead');
+  const s = await hr.post(`/api/tickets/${ids.t1}/start`);
+  assert.equal(s.json.status, 'in_progress');
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/comments`, { body: '内部：已联系职业技术学院', internal: true })).status, 200);
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/comments`, { body: '已与学院对接，下周安排招聘会' })).status, 200);
+  const bad = await entA.post(`/api/tickets/${ids.t1}/comments`, { body: 'x', internal: true });
+  assert.equal(bad.status, 403);
+  const mine = await entA.get(`/api/tickets/${ids.t1}`);
+  const bodies = mine.json.timeline.map((x) => x.body);
+  assert.ok(bodies.includes('已与学院对接，下周安排招聘会'));
+  assert.ok(!bodies.some((b) => b.startsWith('内部')), 'internal notes hidden');
+  const staffView = await hr.get(`/api/tickets/${ids.t1}`);
+  assert.ok(staffView.json.timeline.some((x) => x.internal));
+});
+
+test('an extension is requested by the department and decided by the service center', async () => {
+  const before = (await hr.get(`/api/tickets/${ids.t1}`)).json.ticket.due_resolve;
+  const r = await hr.post(`/api/tickets/${ids.t1}/extension`, { days: 3, reason: '需协调学院排期' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.extension_days_pending, 3);
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/extension/decision`, { approve: true })).status, 403);
+  const d = await svc.post(`/api/tickets/${ids.t1}/extension/decision`, { approve: true, comment: '同意' });
+  assert.equal(d.status, 200, d.body);
+  assert.ok(d.json.due_resolve > before, 'deadline moved');
+  assert.equal(d.json.extension_days_pending, 0);
+  assert.equal((await svc.post(`/api/tickets/${ids.t1}/extension/decision`, { approve: true })).status, 409);
+});
+
+test('resolve, 不满意 reopens to the same department, then 满意 closes', async () => {
+  const r = await hr.post(`/api/tickets/${ids.t1}/resolve`, { answer: '已组织专场招聘会，到岗28人' });
+  assert.equal(r.json.status, 'resolved');
+  const twice = await hr.post(`/api/tickets/${ids.t1}/resolve`, { answer: 'x' });
+  assert.equal(twice.status, 409);
+  assert.equal(twice.json.error.message, '已办结的诉求不能办结');
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/rate`, { rating: 'satisfied' })).status, 403, 'departments do not rate');
+  const bad = await entA.post(`/api/tickets/${ids.t1}/rate`, { rating: 'unsatisfied', comment: '仍缺2人' });
+  assert.equal(bad.json.status, 'in_progress');
+  assert.equal(bad.json.dept_name, '人社局');
+  await hr.post(`/api/tickets/${ids.t1}/resolve`, { answer: '补招2人已到岗' });
+  const good = await entA.post(`/api/tickets/${ids.t1}/rate`, { rating: 'basic', comment: '基本解决' });
+  assert.equal(good.json.status, 'closed');
+  assert.equal(good.json.rating, 'basic');
+  const late = await entA.post(`/api/tickets/${ids.t1}/rate`, { rating: 'satisfied' });
+  assert.equal(late.status, 409);
+  assert.equal(late.json.error.message, '已销号的诉求不能评价');
+  const tl = (await svc.get(`/api/tickets/${ids.t1}`)).json.timeline.map((x) => `${x.action}:${x.from_status ?? ''}>${x.to_status}`);
+  assert.deepEqual(tl.filter((x) => !x.startsWith('reply') && !x.startsWith('note') && !x.startsWith('extension')), [
+    'submit:>received', 'accept:received>assigned', 'start:assigned>in_progress', 'resolve:in_progress>resolved',
+    'rate:resolved>in_progress', 'resolve:in_progress>resolved', 'rate:resolved>closed']);
+  const audit = await admin.get(`/api/audit?obj_type=ticket&obj_id=${ids.t1}`);
+  assert.ok(audit.json.total >= 10, 'every event is audited');
+});
+
+test('staff register a phone request for an enterprise; reject with a reason the enterprise sees', async () => {
+  const r = await svc.post('/api/tickets', { enterprise_id: ids.entB, channel: 'phone', category: '政策', title: '咨询人才公寓政策', description: '电话咨询' });
+  assert.equal(r.status, 201, r.body);
+  assert.equal(r.json.channel, 'phone');
+  const nochan = await svc.post('/api/tickets', { enterprise_id: ids.entB, category: '政策', title: 'x', description: 'y' });
+  assert.equal(nochan.json.error.field, 'channel');
+  const rej = await svc.post(`/api/tickets/${r.json.id}/reject`, { reason: '属个人事项，不属于企业诉求受理范围' });
+  assert.equal(rej.json.status, 'rejected');
+  const seen = await entB.get(`/api/tickets/${r.json.id}`);
+  assert.equal(seen.json.ticket.reject_reason, '属个人事项，不属于企业诉求受理范围');
+  assert.equal((await svc.post(`/api/tickets/${r.json.id}/accept`, { dept_id: ids.hr })).status, 409);
+});
+
+test('merge a duplicate into an earlier request', async () => {
+  const a = (await submit(entA, { title: '用电增容' , category: '水电气'})).json.id;
+  const b = (await submit(entA, { title: '用电增容（重复）', category: '水电气' })).json.id;
+  const other = (await submit(entB, { category: '水电气' })).json.id;
+  assert.equal((await svc.post(`/api/tickets/${b}/merge`, { into_id: other })).status, 400, 'not another enterprise’s');
+  const m = await svc.post(`/api/tickets/${b}/merge`, { into_id: a });
+  assert.equal(m.json.status, 'merged');
+  assert.equal(m.json.merged_into, a);
+  ids.power = a;
+});
+
+test('return to the service center, wait for the enterprise and supply', async () => {
+  await svc.post(`/api/tickets/${ids.power}/accept`, { dept_id: ids.eco });
+  const ret = await eco.post(`/api/tickets/${ids.power}/return`, { reason: '应由供电公司对接，非本部门职责' });
+  assert.equal(ret.json.status, 'received');
+  assert.equal(ret.json.dept_id, null);
+  assert.equal((await eco.get(`/api/tickets/${ids.power}`)).status, 404, 'no longer the department’s');
+  await svc.post(`/api/tickets/${ids.power}/accept`, { dept_id: ids.hr });
+  const w = await hr.post(`/api/tickets/${ids.power}/wait`, { body: '请提供用电负荷清单' });
+  assert.equal(w.json.status, 'waiting');
+  assert.equal((await hr.post(`/api/tickets/${ids.power}/resolve`, { answer: 'x' })).status, 409);
+  assert.equal((await hr.post(`/api/tickets/${ids.power}/supply`, { body: 'x' })).status, 403);
+  const s = await entA.post(`/api/tickets/${ids.power}/supply`, { body: '负荷清单已上传' });
+  assert.equal(s.json.status, 'in_progress');
+});
+
+test('a leader puts a request under 挂牌督办; it is flagged until closed', async () => {
+  assert.equal((await svc.post(`/api/tickets/${ids.power}/escalate`, { level: 'red', note: 'x' })).status, 403);
+  const e = await leader.post(`/api/tickets/${ids.power}/escalate`, { level: 'red', note: '影响投产，限期解决', deadline: '2026-12-31' });
+  assert.equal(e.status, 200, e.body);
+  assert.equal(e.json.escalated, true);
+  const l = await leader.get('/api/tickets?escalated=1');
+  assert.deepEqual(l.json.items.map((x) => x.id), [ids.power]);
+  assert.equal((await leader.post(`/api/tickets/${ids.power}/escalate`, { level: 'purple', note: 'x' })).json.error.field, 'level');
+});
+
+test('statistics on a known fixture', async () => {
+  const s = await leader.get('/api/tickets/stats?group=category');
+  assert.equal(s.status, 200, s.body);
+  const t = s.json.total;
+  // t1 (用工, closed basic), phone 政策 (rejected), 水电气 a (in progress), b (merged), other (received)
+  assert.equal(t.received, 5, 't1, the phone request, the two power requests, B’s');
+  assert.equal(t.accepted, 2, 't1 and the power request');
+  assert.equal(t.resolved, 1);
+  assert.equal(t.rated, 1);
+  assert.equal(t.satisfied, 1, '基本满意 counts as satisfied');
+  assert.equal(t.resolve_rate, 0.5);
+  assert.equal(t.satisfaction_rate, 1);
+  const hrRow = (await leader.get('/api/tickets/stats?group=dept')).json.rows.find((r) => r.key === '人社局');
+  assert.equal(hrRow.resolved, 1);
+  assert.ok(hrRow.avg_days >= 0);
+  const ch = (await leader.get('/api/tickets/stats?group=channel')).json.rows.map((r) => r.key).sort();
+  assert.deepEqual(ch, ['电话', '网上']);
+  assert.equal((await leader.get('/api/tickets/stats?group=weather')).status, 400);
+});
+
+test('lists: open, overdue, by category, keyword, pagination', async () => {
+  const open = await svc.get('/api/tickets?status=open&page_size=50');
+  assert.ok(open.json.items.every((x) => ['received', 'assigned', 'in_progress', 'waiting', 'resolved'].includes(x.status)));
+  const kw = await svc.get('/api/tickets?q=' + encodeURIComponent('用电'));
+  assert.ok(kw.json.total >= 1);
+  assert.equal((await svc.get('/api/tickets?status=bogus')).status, 400);
+  const mine = await entB.get('/api/tickets');
+  assert.ok(mine.json.items.every((x) => x.enterprise_id === ids.entB));
+  const rules = await admin.get('/api/ticket-rules');
+  assert.equal(rules.json.items.length, 18);
+  assert.equal((await admin.put('/api/ticket-rules', { category: '融资', priority: 'urgent', first_contact_hours: 1, interim_days: 1, resolve_days: 2 })).status, 204);
+  assert.equal((await svc.put('/api/ticket-rules', { category: '融资', priority: 'urgent', first_contact_hours: 1, interim_days: 1, resolve_days: 2 })).status, 403);
+  const h = await admin.post('/api/holidays', { date: '2027-01-01', kind: 'holiday', name: '元旦' });
+  assert.equal(h.status, 204, h.body);
+  const bad = await admin.post('/api/holidays', { date: '2027-01-06', kind: 'workday', name: 'x' });
+  assert.equal(bad.status, 400, 'a make-up working day must be a weekend day');
+  assert.ok((await admin.get('/api/holidays')).json.items.some((d) => d.date === '2027-01-01'));
+});
