@@ -13,7 +13,9 @@ static const char SQL_VERSION_TABLE[] =
 static const char SQL_VERSION_GET[] = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 static const char SQL_VERSION_PUT[] = "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
 
-/* The version number of a migration file name "NNNN_*.sql", or 0 if it is not one. */
+/* The version number of a migration file name "NNNN_*.sql", or 0 if it is not one. A name
+ * ending in ".sqlite.sql" or ".pg.sql" is one engine's half of a pair, for what the engines do
+ * differently (full-text search). */
 static int migration_number(const char *name)
 {
 	size_t n = strlen(name);
@@ -26,6 +28,19 @@ static int migration_number(const char *name)
 		v = v * 10 + (name[i] - '0');
 	}
 	return v;
+}
+
+/* 1 if a migration file applies to the engine of c. */
+static int migration_for(struct db *c, const char *name)
+{
+	size_t n = strlen(name);
+	int sqlite_only = n > 11 && strcmp(name + n - 11, ".sqlite.sql") == 0;
+	int pg_only = n > 7 && strcmp(name + n - 7, ".pg.sql") == 0;
+	if (sqlite_only)
+		return db_engine_of(c) == DB_SQLITE;
+	if (pg_only)
+		return db_engine_of(c) == DB_POSTGRES;
+	return 1;
 }
 
 int db_latest_version(void)
@@ -87,7 +102,7 @@ int db_migrate(struct db *c, int *applied)
 	for (int v = current + 1; v <= db_latest_version(); v++) {
 		const struct embedded_file *f = NULL;
 		for (const struct embedded_file *e = embedded_files; e->name; e++)
-			if (migration_number(e->name) == v)
+			if (migration_number(e->name) == v && migration_for(c, e->name))
 				f = e;
 		if (!f)
 			return error("migrate: migration %04d is missing", v);

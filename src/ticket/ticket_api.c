@@ -2,6 +2,7 @@
 #include "ticket/ticket_api.h"
 #include "lib/util.h"
 #include "ticket/calendar.h"
+#include "ticket/ticket_search.h"
 #include "ticket/ticket_store.h"
 #include <string.h>
 #include <time.h>
@@ -9,6 +10,7 @@
 struct ctx {
 	struct req *r;
 	struct jsonw *w;
+	const char *q;
 };
 
 static void opt_id(struct jsonw *w, const char *key, int64_t v)
@@ -19,7 +21,8 @@ static void opt_id(struct jsonw *w, const char *key, int64_t v)
 		jw_knull(w, key);
 }
 
-static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t)
+/* Writes a request; with a search query q, also an HTML "snippet" with the matches marked. */
+static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
 	int enterprise = r->who.role == ROLE_ENTERPRISE;
 	jw_obj_open(w);
@@ -67,13 +70,19 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t)
 	jw_kstr(w, "escalation_note", t->escalated == 1 && !enterprise ? t->esc_note : NULL);
 	jw_kstr(w, "escalation_deadline", t->escalated == 1 ? t->esc_deadline : NULL);
 	jw_kstr(w, "updated_at", req_time(r, t->updated_at));
+	if (q) {
+		struct strbuf sn = STRBUF_INIT(8192);
+		ticket_search_snippet(t->description, q, 60, &sn);
+		jw_kstr(w, "snippet", sn.buf ? sn.buf : "");
+		strbuf_release(&sn);
+	}
 	jw_obj_close(w);
 }
 
 static void list_row(void *p, const struct ticket *t)
 {
 	struct ctx *c = p;
-	ticket_json(c->r, c->w, t);
+	ticket_json(c->r, c->w, t, c->q);
 }
 
 static const char *opt(struct req *r, const char *key)
@@ -129,7 +138,7 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	jw_obj_open(&w);
 	jw_key(&w, "items");
 	jw_arr_open(&w);
-	struct ctx ctx = {r, &w};
+	struct ctx ctx = {r, &w, f.q};
 	int64_t total = 0;
 	int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total);
 	jw_arr_close(&w);
@@ -168,10 +177,10 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 	resp_json(r, 200, &w);
 	jw_obj_open(&w);
 	jw_key(&w, "ticket");
-	ticket_json(r, &w, &t);
+	ticket_json(r, &w, &t, NULL);
 	jw_key(&w, "timeline");
 	jw_arr_open(&w);
-	struct ctx ctx = {r, &w};
+	struct ctx ctx = {r, &w, NULL};
 	int rc = ticket_timeline(c, &r->who, id, event_row, &ctx, e);
 	jw_arr_close(&w);
 	jw_obj_close(&w);
@@ -198,7 +207,7 @@ int h_ticket_create(struct req *r, struct yq_err *e)
 	if (!c || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
 		return -1;
 	struct jsonw w;
-	ticket_json(r, resp_json(r, 201, &w), &t);
+	ticket_json(r, resp_json(r, 201, &w), &t, NULL);
 	return 0;
 }
 
@@ -217,7 +226,7 @@ static int act(struct req *r, const struct ticket_action *a, struct yq_err *e)
 	if (!c || ticket_get(c, &zone, id, &r->arena, &t, e) < 0)
 		return -1;
 	struct jsonw w;
-	ticket_json(r, resp_json(r, 200, &w), &t);
+	ticket_json(r, resp_json(r, 200, &w), &t, NULL);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "lib/util.h"
 #include "org/org.h"
 #include "ticket/calendar.h"
+#include "ticket/ticket_search.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +40,7 @@
 	"AND t.due_resolve < ?))"                                                                  \
 	" AND (CAST(? AS BIGINT) = 0 OR t.escalated = 1)"                                          \
 	" AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND (CAST(? AS BIGINT) = 0 OR "         \
-	"t.created_at < ?)"                                                                        \
-	" AND (CAST(? AS TEXT) IS NULL OR t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? "      \
-	"ESCAPE '\\' OR t.no = ?)"
+	"t.created_at < ?)"
 
 static const char SQL_GET[] =
 	"SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
@@ -181,6 +180,7 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 
 struct filter_buf {
 	char like[320];
+	struct strbuf match; /* the full-text search parameter, when there is a query */
 };
 
 static int bind_filter(struct db_stmt *st, int i, const struct principal *p,
@@ -210,23 +210,10 @@ static int bind_filter(struct db_stmt *st, int i, const struct principal *p,
 	db_bind_int(st, i++, f->from);
 	db_bind_int(st, i++, f->to);
 	db_bind_int(st, i++, f->to);
-	const char *q = NULL;
-	if (f->q && *f->q) {
-		size_t o = 0;
-		b->like[o++] = '%';
-		for (const char *s = f->q; *s && o + 3 < sizeof b->like; s++) {
-			if (*s == '%' || *s == '_' || *s == '\\')
-				b->like[o++] = '\\';
-			b->like[o++] = *s;
-		}
-		b->like[o++] = '%';
-		b->like[o] = 0;
-		q = b->like;
+	if (b->match.len) {
+		db_bind_text(st, i++, b->match.buf);
+		db_bind_text(st, i++, f->q);
 	}
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, f->q && *f->q ? f->q : NULL);
 	return i;
 }
 
@@ -235,25 +222,55 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 {
 	struct filter_buf b;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(c, SQL_COUNT);
+	*total = 0;
+	strbuf_init(&b.match, 64 * 1024);
+	/* a query matches through the full-text index (or a request number exactly) */
+	char search[200] = "";
+	if (f->q && *f->q) {
+		if (ticket_search_param(c, f->q, &b.match) < 0 || b.match.failed) {
+			strbuf_release(&b.match);
+			return DB_OK; /* nothing searchable in the query: no match */
+		}
+		snprintf(search, sizeof search, " AND (%s OR t.no = ?)", ticket_search_condition(c));
+	}
+	char sql[sizeof SQL_LIST_HEAD + 512];
+	snprintf(sql, sizeof sql, "%s%s", SQL_COUNT, search);
+	struct db_stmt *st = db_prepare(c, sql);
+	int rc = DB_ERR;
 	if (!st)
-		return DB_ERR;
+		goto out;
 	bind_filter(st, 1, p, f, &b, now);
-	int rc = db_step(st);
+	rc = db_step(st);
 	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc < 0)
-		return rc;
-	const char *order = " ORDER BY t.created_at DESC, t.id DESC";
+		goto out;
+	/* with a query: title matches first, then newest */
+	const char *order = search[0] ? " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
+					"t.created_at DESC, t.id DESC"
+				      : " ORDER BY t.created_at DESC, t.id DESC";
 	if (f->sort && strcmp(f->sort, "created_at") == 0)
 		order = " ORDER BY t.created_at, t.id";
 	else if (f->sort && strcmp(f->sort, "due_resolve") == 0)
 		order = " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, t.due_resolve, t.id";
-	char sql[sizeof SQL_LIST_HEAD + 160];
-	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?", SQL_LIST_HEAD, order);
-	if (!(st = db_prepare(c, sql)))
-		return DB_ERR;
+	snprintf(sql, sizeof sql, "%s%s%s LIMIT ? OFFSET ?", SQL_LIST_HEAD, search, order);
+	if (!(st = db_prepare(c, sql))) {
+		rc = DB_ERR;
+		goto out;
+	}
 	int i = bind_filter(st, 1, p, f, &b, now);
+	if (strstr(order, "LIKE")) {
+		size_t o = 0;
+		b.like[o++] = '%';
+		for (const char *s2 = f->q; *s2 && o + 3 < sizeof b.like; s2++) {
+			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
+				b.like[o++] = '\\';
+			b.like[o++] = *s2;
+		}
+		b.like[o++] = '%';
+		b.like[o] = 0;
+		db_bind_text(st, i++, b.like);
+	}
 	db_bind_int(st, i++, f->page_size);
 	db_bind_int(st, i++, (f->page - 1) * f->page_size);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -262,6 +279,8 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 		fn(ctx, &t);
 	}
 	db_reset(st);
+out:
+	strbuf_release(&b.match);
 	return rc < 0 ? rc : DB_OK;
 }
 
@@ -423,6 +442,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_change_str(&ch, "title", NULL, in->title);
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status)-1,
 				      TS_RECEIVED, channel, 0)) < 0 ||
+		    (rc = ticket_search_index(tx, *id)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
 			goto out_db;
@@ -822,6 +842,10 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	if ((rc = save(tx, t, now)) < 0 ||
 	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
 			      a->ev == TE_COMMENT && a->internal)) < 0)
+		return err_db(e, rc);
+	/* replies, supplied information and answers are searchable */
+	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
+	    (rc = ticket_search_index(tx, t->id)) < 0)
 		return err_db(e, rc);
 	struct audit_changes ch;
 	audit_changes_init(&ch);

@@ -223,3 +223,33 @@ test('lists: open, overdue, by category, keyword, pagination', async () => {
   assert.equal(bad.status, 400, 'a make-up working day must be a weekend day');
   assert.ok((await admin.get('/api/holidays')).json.items.some((d) => d.date === '2027-01-01'));
 });
+
+test('Chinese full-text search: one and two characters, Latin and digits, replies, snippets', async () => {
+  const mk = async (title, description) => (await submit(entA, { category: '其他', title, description })).json.id;
+  const a = await mk('企业融资难', '申请流动资金贷款4500万元，已放款3500万元');
+  const b = await mk('5G基站建设', '园区需要新建5G基站和66KV变电站，保障用电');
+  const c = await mk('物流拼车', '一批货发往常州，价值2万元，寻找同路货车');
+  const find = async (q, who = svc) => (await who.get('/api/tickets?page_size=100&q=' + encodeURIComponent(q))).json.items.map((x) => x.id);
+  assert.ok((await find('融资')).includes(a), 'two characters');
+  assert.ok((await find('电')).includes(b), 'one character');
+  assert.ok(!(await find('电')).includes(c));
+  assert.ok((await find('5G')).includes(b));
+  assert.ok((await find('66kv')).includes(b), 'case-insensitive words');
+  assert.ok((await find('常州')).includes(c));
+  assert.deepEqual(await find('融资 常州'), [], 'every term must match');
+  assert.deepEqual(await find('"*)(;'), [], 'operators are not syntax');
+  await svc.post(`/api/tickets/${c}/accept`, { dept_id: ids.hr });
+  await hr.post(`/api/tickets/${c}/comments`, { body: '已对接冷链车队' });
+  assert.ok((await find('冷链')).includes(c), 'public replies are searchable');
+  await hr.post(`/api/tickets/${c}/comments`, { body: '内部机密备注', internal: true });
+  assert.ok(!(await find('机密')).includes(c), 'internal notes are not');
+  const r = await svc.get('/api/tickets?q=' + encodeURIComponent('贷款'));
+  assert.match(r.json.items[0].snippet, /<mark>贷款<\/mark>/);
+  const x = await mk('<script>alert(1)</script>', '<b>贷款</b>');
+  const s = await svc.get('/api/tickets?q=' + encodeURIComponent('贷款'));
+  const item = s.json.items.find((i) => i.id === x);
+  assert.doesNotMatch(item.snippet, /<b>/, 'snippets are escaped');
+  assert.ok((await find('贷款', entB)).length === 0, 'search respects the data scope');
+  const no = (await svc.get(`/api/tickets/${a}`)).json.ticket.no;
+  assert.deepEqual(await find(no), [a], 'a request number finds the request');
+});
