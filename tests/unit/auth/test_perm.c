@@ -138,7 +138,13 @@ static void test_enterprise_role(void **state)
 	assert_false(perm_allows(s, PERM_AUDIT_READ));
 	assert_false(perm_allows(s, PERM_TOKEN_WRITE));
 	assert_false(perm_allows(s, PERM_DASHBOARD_READ));
-	assert_int_equal(s, PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ENTERPRISE_READ));
+	assert_false(perm_allows(s, PERM_TICKET_TRIAGE));
+	assert_false(perm_allows(s, PERM_TICKET_HANDLE));
+	assert_false(perm_allows(s, PERM_TICKET_STATS));
+	/* an enterprise reads its registry entry and files, follows and rates its requests */
+	assert_int_equal(s, PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ENTERPRISE_READ) |
+				    PERM_BIT(PERM_TICKET_READ) | PERM_BIT(PERM_TICKET_CREATE) |
+				    PERM_BIT(PERM_TICKET_RATE));
 }
 
 /* Administration (users, roles, tokens, audit, departments) is for admins only, and admins
