@@ -23,6 +23,7 @@ static const struct command {
 	{"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
 	{"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
 	{"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
+	{"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
 	{"version", NULL, "print the version"},
 };
 

@@ -253,3 +253,32 @@ test('Chinese full-text search: one and two characters, Latin and digits, replie
   const no = (await svc.get(`/api/tickets/${a}`)).json.ticket.no;
   assert.deepEqual(await find(no), [a], 'a request number finds the request');
 });
+
+test('the daily briefing as HTML, as PDF through the API and from the command line', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { cli } = await import('./lib.mjs');
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const h = await leader.get(`/api/tickets/briefing?date=${today}`);
+  assert.equal(h.status, 200);
+  assert.match(h.headers.get('content-type'), /text\/html/);
+  assert.match(h.body, /企业诉求每日简报/);
+  assert.match(h.body, /四季度用工缺口30人|用电增容/);
+  assert.doesNotMatch(h.body, /<script>alert/, 'titles are escaped');
+  const p = await leader.get(`/api/tickets/briefing?date=${today}&format=pdf`, { raw: true });
+  assert.equal(p.status, 200);
+  assert.equal(p.body.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await entA.get('/api/tickets/briefing')).status, 403);
+  assert.equal((await leader.get('/api/tickets/briefing?date=2026-13-01')).status, 400);
+  const out = join(mkdtempSync(join(tmpdir(), 'yq-brief-')), 'b.pdf');
+  const r = cli(['briefing', '--db', srv.db, '--date', today, '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /written to .* in \d+ ms/);
+  const text = execFileSync('pdftotext', [out, '-']).toString();
+  assert.match(text, /企业诉求每日简报/);
+  const fonts = execFileSync('pdffonts', [out]).toString();
+  assert.match(fonts, /NotoSansCJK|Noto Sans CJK/);
+  assert.ok(readFileSync(out).length > 1000);
+});
