@@ -90,6 +90,7 @@ if [ "${YQ_QUICK:-0}" != 1 ]; then
 	# ---- the same API suite under AddressSanitizer + UndefinedBehaviorSanitizer ----
 	if make -j"$JOBS" SANITIZE=1 all >"$ART/asan-build.log" 2>&1; then
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+			LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp:print_suppressions=0 \
 			api_suite "api-sqlite-asan" "$ROOT/build/asan/yuanqu" sqlite
 	else
 		tail -n 30 "$ART/asan-build.log"

@@ -75,9 +75,10 @@ int cmd_demo(int argc, char **argv)
 		fprintf(stderr, "yuanqu: loading the demo data failed\n");
 		return 1;
 	}
-	printf("demo loaded into %s in %.1f s: %d zones, %d departments, %d users, %d enterprises\n\n",
+	printf("demo loaded into %s in %.1f s: %d zones, %d departments, %d users, %d enterprises, "
+	       "%d requests\n\n",
 	       env.db_url, (double)(now_mono_us() - t0) / 1e6, res.zones, res.depts, res.users,
-	       res.enterprises);
+	       res.enterprises, res.tickets);
 	printf("%-20s %-11s %-18s %s\n", "user", "role",
 	       pw_stdin ? "" : "password", "zone");
 	for (int i = 0; i < res.n_accounts; i++) {
@@ -101,11 +102,11 @@ int cmd_gen(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	int64_t zones = 120, per = 2500, seed = 42;
+	int64_t zones = 120, per = 2500, tickets = 0, seed = 42;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--seed S]\n\n"
+			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--tickets-per-zone T] [--seed S]\n\n"
 			       "Builds a deterministic province-scale data set in a new database (default 120\n"
 			       "zones x 2,500 enterprises) for benchmarks. Users zone code + -admin, -leader,\n"
 			       "-dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026.\n");
@@ -119,6 +120,9 @@ int cmd_gen(int argc, char **argv)
 		} else if ((v = cli_opt("--enterprises-per-zone", argc, argv, &i))) {
 			if (parse_int64(v, 0, 1000000, &per) < 0)
 				goto usage;
+		} else if ((v = cli_opt("--tickets-per-zone", argc, argv, &i))) {
+			if (parse_int64(v, 0, 1000000, &tickets) < 0)
+				goto usage;
 		} else if ((v = cli_opt("--seed", argc, argv, &i))) {
 			if (parse_int64(v, 0, INT64_MAX, &seed) < 0)
 				goto usage;
@@ -129,7 +133,8 @@ int cmd_gen(int argc, char **argv)
 	struct db_pool *pool;
 	if (open_empty(&env, &pool) < 0)
 		return 1;
-	struct gen_opts o = {(int)zones, (int)per, (uint64_t)seed, isatty(2) ? gen_progress : NULL, NULL};
+	struct gen_opts o = {(int)zones, (int)per, (int)tickets, (uint64_t)seed,
+			     isatty(2) ? gen_progress : NULL, NULL};
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
 	int rc = demo_gen(pool, &o, &res);
@@ -140,8 +145,8 @@ int cmd_gen(int argc, char **argv)
 		fprintf(stderr, "yuanqu: generating failed\n");
 		return 1;
 	}
-	printf("generated in %.1f s: %d zones, %d users, %d enterprises\n",
-	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises);
+	printf("generated in %.1f s: %d zones, %d users, %d enterprises, %d requests\n",
+	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises, res.tickets);
 	return 0;
 usage:
 	fprintf(stderr, "usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--seed S]\n");

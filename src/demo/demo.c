@@ -7,6 +7,10 @@
 #include "lib/embedded.h"
 #include "lib/log.h"
 #include "org/org.h"
+#include "lib/alloc.h"
+#include "lib/util.h"
+#include "ticket/calendar.h"
+#include "ticket/ticket_store.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +66,145 @@ struct zone_ctx {
 	int n_invest;
 	int64_t service_dept;
 	uint64_t serial;
+	int64_t handle_depts[24]; /* departments that handle requests */
+	int n_handle;
+	int64_t *ents;            /* enterprises made so far, for requests */
+	size_t n_ents, cap_ents;
 };
+
+static void remember_ent(struct zone_ctx *z, int64_t id)
+{
+	if (z->n_ents == z->cap_ents) {
+		size_t cap = z->cap_ents ? z->cap_ents * 2 : 256;
+		int64_t *p = yq_realloc(z->ents, cap * sizeof *p);
+		if (!p)
+			return;
+		z->ents = p;
+		z->cap_ents = cap;
+	}
+	z->ents[z->n_ents++] = id;
+}
+
+/* Request templates per category: a title and an answer, with %d for a number. */
+static const struct {
+	const char *category;
+	int weight;
+	const char *titles[3];
+	const char *answer;
+} asks[] = {
+	{"用工", 20, {"急需普工%d人", "招聘技术工人%d名", "职业院校实习生对接%d人"}, "已对接人社局组织专场招聘会，推荐求职者到岗"},
+	{"融资", 15, {"申请流动资金贷款%d万元", "技改项目融资需求%d万元", "知识产权质押贷款%d万元"}, "已组织银企对接，银行完成授信审批并放款"},
+	{"审批", 15, {"施工许可证办理进度（%d号地块）", "环评批复加快办理", "规划许可变更咨询（%d号厂房）"}, "已协调审批部门并联办理，证照已核发"},
+	{"政策", 12, {"咨询稳岗补贴政策（%d人）", "高新技术企业奖励兑现", "专精特新扶持资金申报"}, "已解读政策并协助企业完成申报"},
+	{"物流", 10, {"常州方向拼车发货（%d吨）", "冷链运输车辆协调%d台", "货物出口通关加急"}, "已在工业物流群匹配同路车辆，货物按期发运"},
+	{"水电气", 10, {"厂区用电增容%d千伏安", "天然气接入申请", "用水管网压力不足"}, "已协调供电、供气单位现场勘查并完成接入"},
+	{"用地", 8, {"扩建项目用地指标%d亩", "标准厂房租赁需求%d平方米", "土地证办理进度"}, "已纳入供地计划，完成用地预审"},
+	{"基础设施", 6, {"厂区门前道路积水", "园区路灯损坏（%d盏）", "企业周边公交线路调整"}, "已安排市政部门维修整改"},
+	{"其他", 4, {"员工子女入学咨询", "人才公寓申请%d套", "企业宣传推介需求"}, "已协调相关部门答复办理"},
+};
+
+/* The template with its "%d" replaced by n (templates are data, not format strings). */
+static const char *fill_number(struct arena *a, const char *tpl, int n)
+{
+	const char *p = strstr(tpl, "%d");
+	if (!p)
+		return tpl;
+	return arena_printf(a, "%.*s%d%s", (int)(p - tpl), tpl, n, p + 2);
+}
+
+/* Adds `count` requests of the past to zone z, from `start` until now: most resolved and rated,
+ * some open (a few past their deadline), some rejected, a few escalated. */
+static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int count, int64_t start,
+			 struct calendar *cal, struct arena *a)
+{
+	static const char *const channels[] = {"online", "online", "online", "online", "online",
+					       "phone", "phone", "visit", "hotline", "wechat"};
+	int total_w = 0;
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++)
+		total_w += asks[i].weight;
+	int64_t now = now_unix();
+	if (!z->n_ents || !z->n_handle)
+		return 0;
+	for (int k = 0; k < count; k++) {
+		int w = rng_below(r, total_w);
+		size_t c = 0;
+		while (c + 1 < sizeof asks / sizeof asks[0] && w >= asks[c].weight)
+			w -= asks[c++].weight;
+		struct ticket_hist h = {0};
+		h.zone_id = z->zone_id;
+		h.enterprise_id = z->ents[rng_below(r, (int)z->n_ents)];
+		h.channel = channels[rng_below(r, 10)];
+		h.category = asks[c].category;
+		h.priority = rng_below(r, 10) == 0 ? "urgent" : "normal";
+		int num = 2 + rng_below(r, 98);
+		h.title = fill_number(a, asks[c].titles[rng_below(r, 3)], num * (c == 1 ? 50 : 1));
+		h.description = arena_printf(a, "%s。企业反映：%s，希望园区协调解决。联系人已留电话。",
+					     h.title, rng_below(r, 2) ? "情况紧急，影响正常生产" : "按计划推进中遇到困难");
+		h.actor = "系统导入";
+		h.created_at = start + (int64_t)(rng_next(r) % (uint64_t)(now - start - 3600));
+		struct ticket_rule rule;
+		ticket_rule_default(h.category, h.priority, &rule);
+		int roll = rng_below(r, 100);
+		if (roll < 3) {
+			h.status = TS_REJECTED;
+			h.closed_at = h.created_at + 3600 + rng_below(r, 20000);
+			h.reject_reason = "经核实属个人事项，不属于企业诉求受理范围";
+		} else {
+			h.accepted_at = h.created_at + 1800 + rng_below(r, 14400);
+			if (h.accepted_at > now) {
+				h.status = TS_RECEIVED;
+				h.accepted_at = 0;
+				goto insert;
+			}
+			h.dept_id = z->handle_depts[rng_below(r, z->n_handle)];
+			h.due_first_contact = calendar_add_work_seconds(cal, h.accepted_at, 3600);
+			h.due_resolve = calendar_deadline_days(cal, h.accepted_at, rule.resolve_days);
+			h.first_contact_at = calendar_add_work_seconds(cal, h.accepted_at, 600 + rng_below(r, 7200));
+			/* handling time in working days, mostly within the deadline */
+			double days = (double)(rng_below(r, 1000)) / 1000.0 * (rng_below(r, 10) < 8 ? 4.5 : 9.0);
+			h.resolved_at = calendar_add_work_seconds(cal, h.accepted_at, (int64_t)(days * 25200) + 1800);
+			h.status = TS_IN_PROGRESS;
+			if (h.first_contact_at > now) {
+				h.first_contact_at = 0;
+				h.status = TS_ASSIGNED;
+			}
+			/* a few get stuck: still open long after, past their deadline */
+			if (h.resolved_at > now || rng_below(r, 100) < 2) {
+				h.resolved_at = 0;
+			} else {
+				h.answer = asks[c].answer;
+				h.status = TS_RESOLVED;
+				if (h.resolved_at + 7 * 86400 < now || rng_below(r, 3) == 0) {
+					h.status = TS_CLOSED;
+					int rate = rng_below(r, 100);
+					if (rate < 6 && h.resolved_at + 7 * 86400 < now) {
+						h.unrated = 1;
+						h.closed_at = h.resolved_at + 7 * 86400;
+					} else {
+						h.rating = rate < 80 ? "satisfied" : "basic";
+						h.closed_at = h.resolved_at + 3600 + rng_below(r, 86400 * 3);
+						if (h.closed_at > now)
+							h.closed_at = now;
+					}
+				}
+			}
+			if (ticket_is_open(h.status) && h.status != TS_RESOLVED && rng_below(r, 25) == 0) {
+				static const char *const levels[] = {"yellow", "orange", "red"};
+				h.escalated = 1;
+				h.esc_level = levels[rng_below(r, 3)];
+				h.esc_note = "影响项目投产，限期解决";
+			}
+		}
+insert:;
+		int64_t id;
+		int rc = ticket_insert_history(tx, &h, &id);
+		if (rc < 0)
+			return error("demo: request %s: database error %d", h.title, rc);
+		if (k % 200 == 199)
+			arena_release(a);
+	}
+	return 0;
+}
 
 static const struct principal *as_admin(struct principal *p, int64_t zone)
 {
@@ -96,6 +238,9 @@ static int add_depts(struct db *tx, struct zone_ctx *z, json_t *list, int64_t pa
 			z->invest_depts[z->n_invest++] = id;
 		if (in.kind && strcmp(in.kind, "service_center") == 0 && !z->service_dept)
 			z->service_dept = id;
+		if (in.kind && strcmp(in.kind, "service_center") && strcmp(in.kind, "leadership") &&
+		    z->n_handle < 24)
+			z->handle_depts[z->n_handle++] = id;
 		json_t *children = json_object_get(d, "children");
 		if (children && add_depts(tx, z, children, id, ids, res) < 0)
 			return -1;
@@ -330,6 +475,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		int64_t id;
 		if (add_enterprise(tx, &who, &in, &id, res) < 0)
 			goto out_fail;
+		remember_ent(&z, id);
 		json_object_set_new(ent_ids, in.name, json_integer(id));
 		/* a 摸底 visit on record for each named enterprise */
 		struct db_stmt *st = db_prepare(tx, SQL_VISIT);
@@ -357,9 +503,27 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		int64_t id;
 		if (add_enterprise(tx, &who, &in, &id, res) < 0)
 			goto out_fail;
+		remember_ent(&z, id);
 		if (k % 256 == 255)
 			arena_release(&a);
 	}
+	/* a year of requests: about one per enterprise */
+	struct calendar *cal;
+	if (ticket_calendar(tx, &cal) < 0)
+		goto out_fail;
+	char year0[16];
+	time_t nowt = time(NULL);
+	struct tm tmy;
+	gmtime_r(&nowt, &tmy);
+	snprintf(year0, sizeof year0, "%04d-01-01", (tmy.tm_year + 1900) % 10000);
+	struct tm t0 = {0};
+	strptime(year0, "%Y-%m-%d", &t0);
+	int nt = (int)z.n_ents / 2;
+	rc = synth_tickets(tx, r, &z, nt, (int64_t)timegm(&t0) - 8 * 3600, cal, &a);
+	calendar_free(cal);
+	if (rc < 0)
+		goto out_fail;
+	res->tickets += nt;
 	/* enterprise users last: they belong to an enterprise */
 	json_array_foreach(json_object_get(zj, "users"), i, u)
 	{
@@ -379,11 +543,13 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 	json_decref(dept_ids);
 	json_decref(ent_ids);
 	arena_release(&a);
+	yq_free(z.ents);
 	return db_tx_end(pool, tx, 1) < 0 ? -1 : 0;
 out_fail:
 	json_decref(dept_ids);
 	json_decref(ent_ids);
 	arena_release(&a);
+	yq_free(z.ents);
 	db_tx_end(pool, tx, 0);
 	return -1;
 }
@@ -471,6 +637,9 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		}
 		z.invest_depts[z.n_invest++] = dept_ids[2];
 		z.service_dept = dept_ids[1];
+		z.handle_depts[z.n_handle++] = dept_ids[2];
+		z.handle_depts[z.n_handle++] = dept_ids[3];
+		z.handle_depts[z.n_handle++] = dept_ids[4];
 		static const char *const roles[] = {"admin", "leader", "dept_head", "staff"};
 		static const int rdept[] = {-1, 0, 2, 1};
 		for (int k = 0; k < 4; k++) {
@@ -516,10 +685,25 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 				goto out_fail;
 			}
 			res->enterprises++;
+			remember_ent(&z, id);
 			if (k % 256 == 255)
 				arena_release(&a);
 		}
+		if (o->tickets_per_zone > 0) {
+			struct calendar *cal;
+			if (ticket_calendar(tx, &cal) < 0)
+				goto out_fail;
+			/* the year up to now */
+			int64_t start = now_unix() - 330 * 86400;
+			rc = synth_tickets(tx, &r, &z, o->tickets_per_zone, start, cal, &a);
+			calendar_free(cal);
+			if (rc < 0)
+				goto out_fail;
+			res->tickets += o->tickets_per_zone;
+		}
 		arena_release(&a);
+		yq_free(z.ents);
+		z.ents = NULL;
 		if (db_tx_end(pool, tx, 1) < 0)
 			return -1;
 		if (o->progress)
@@ -527,6 +711,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		continue;
 out_fail:
 		arena_release(&a);
+		yq_free(z.ents);
 		db_tx_end(pool, tx, 0);
 		return -1;
 	}

@@ -17,7 +17,7 @@ struct demo_account {
 };
 
 struct demo_result {
-	int zones, depts, users, enterprises;
+	int zones, depts, users, enterprises, tickets;
 	struct demo_account accounts[64];
 	int n_accounts;
 };
@@ -31,6 +31,7 @@ int demo_load(struct db_pool *pool, const char *password, uint64_t seed, struct 
 struct gen_opts {
 	int zones;                /* number of zones, e.g. 120 */
 	int enterprises_per_zone; /* e.g. 2500 */
+	int tickets_per_zone;     /* requests over the past year, e.g. 8334 */
 	uint64_t seed;
 	void (*progress)(void *ctx, int zone, int zones);
 	void *progress_ctx;

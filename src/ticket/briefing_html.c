@@ -39,6 +39,7 @@ static const char css[] =
     "overflow-wrap:anywhere}"
     ".yq-briefing tbody tr:nth-child(even){background:#f7f9fc}"
     ".yq-briefing .yq-b-num{text-align:right;white-space:nowrap}"
+    ".yq-briefing .yq-b-nw{white-space:nowrap}"
     ".yq-briefing .yq-b-none,.yq-briefing .yq-b-more,.yq-briefing figcaption{color:#6b7280}"
     ".yq-briefing figure{margin:8px 0 12px;border:1px solid #ccd3dd;padding:8px}"
     ".yq-briefing svg{width:100%;height:auto;display:block}"
@@ -111,8 +112,11 @@ static void overview(struct strbuf *sb, const struct briefing *b)
 	char buf[768];
 	struct briefing_figure figs[BRIEFING_N_FIGURES];
 	strbuf_adds(sb, "<header><h1 class=\"yq-b-title\">");
-	esc(sb, b->zone_name);
-	strbuf_adds(sb, " 企业诉求每日简报</h1>\n<p class=\"yq-b-meta\"><span>报告日期：");
+	if (b->zone_name && b->zone_name[0]) {
+		esc(sb, b->zone_name);
+		strbuf_addch(sb, ' ');
+	}
+	strbuf_adds(sb, "企业诉求每日简报</h1>\n<p class=\"yq-b-meta\"><span>报告日期：");
 	briefing_format_date(b->date, buf, sizeof buf);
 	esc(sb, buf);
 	strbuf_adds(sb, "</span>");
@@ -157,8 +161,10 @@ static long nice_step(long max)
 	}
 }
 
-/* Appends the bar chart of received vs resolved for the first n departments, as inline SVG. */
-static void chart_svg(struct strbuf *sb, const struct briefing_dept_row *rows, size_t n)
+/* Appends the bar chart of received vs resolved for the first n of n_all departments, as inline
+ * SVG in a <figure>. */
+static void chart_svg(struct strbuf *sb, const struct briefing_dept_row *rows, size_t n,
+		      size_t n_all)
 {
 	const int W = 720, label_w = 130, x0 = 140, x1 = 680, top = 40, group = 26, bar = 9;
 	const int h = top + (int)n * group + 30;
@@ -214,7 +220,7 @@ static void chart_svg(struct strbuf *sb, const struct briefing_dept_row *rows, s
 		}
 	}
 	strbuf_adds(sb, "</svg>");
-	if (n < BRIEFING_CHART_MAX_DEPTS)
+	if (n_all <= n)
 		strbuf_adds(sb, "</figure>\n");
 	else
 		strbuf_addf(sb, "<figcaption>图中列出前 %zu 个部门，全部部门见下表。</figcaption>"
@@ -247,7 +253,7 @@ static void by_dept(struct strbuf *sb, const struct briefing *b)
 	}
 	size_t n_chart = b->n_depts < BRIEFING_CHART_MAX_DEPTS ? b->n_depts
 							       : BRIEFING_CHART_MAX_DEPTS;
-	chart_svg(sb, b->by_dept, n_chart);
+	chart_svg(sb, b->by_dept, n_chart, b->n_depts);
 	/* The same columns as the PDF's table by department (briefing_pdf.c, by_dept). */
 	strbuf_adds(sb, "<table><thead><tr><th>责任部门</th><th class=\"yq-b-num\">新受理</th>"
 			"<th class=\"yq-b-num\">已办结</th><th class=\"yq-b-num\">当前超期</th>"
@@ -297,7 +303,9 @@ static void section(struct strbuf *sb, int n, const struct briefing_section *s)
 			const char *cls = col->field == BRIEFING_F_OVERDUE_DAYS
 					      ? " class=\"yq-b-num yq-b-alert\""
 					  : col->numeric ? " class=\"yq-b-num\""
-							 : "";
+					  : col->field == BRIEFING_F_NO || col->field == BRIEFING_F_DUE
+					      ? " class=\"yq-b-nw\""
+					      : "";
 			strbuf_addf(sb, "<td%s>", cls);
 			esc(sb, briefing_item_text(&s->items[i], col->field, buf, sizeof buf));
 			strbuf_adds(sb, "</td>");

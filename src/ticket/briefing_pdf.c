@@ -176,7 +176,8 @@ void briefing_summary_text(const struct briefing *b, char *buf, size_t n)
 	briefing_format_rate(b->satisfaction_rate, sr, sizeof sr);
 	briefing_clean_text(b->rate_period, period, sizeof period);
 	if (b->accepted >= 0 && b->received > b->accepted)
-		snprintf(refused, sizeof refused, "（其中未受理 %ld 件）", b->received - b->accepted);
+		snprintf(refused, sizeof refused, "（其中未受理 %ld 件）",
+			 b->received - b->accepted);
 	int w = snprintf(buf, n,
 			 "%s，新受理企业诉求 %s 件%s，办结 %s 件；截至当日，超期未办结 %s 件，"
 			 "挂牌督办中 %s 件。",
@@ -239,28 +240,21 @@ int briefing_check(const struct briefing *b, char *err, size_t errlen)
 {
 	if (!b)
 		return fail(err, errlen, "briefing: no briefing given");
-	static const struct {
+	const struct {
 		const char *name;
-		size_t off_ptr, off_n;
-	} arrays[] = {
-	    {"new_items", offsetof(struct briefing, new_items), offsetof(struct briefing, n_new)},
-	    {"resolved_items", offsetof(struct briefing, resolved_items),
-	     offsetof(struct briefing, n_resolved)},
-	    {"overdue_items", offsetof(struct briefing, overdue_items),
-	     offsetof(struct briefing, n_overdue)},
-	    {"escalated_items", offsetof(struct briefing, escalated_items),
-	     offsetof(struct briefing, n_escalated)},
-	    {"by_dept", offsetof(struct briefing, by_dept), offsetof(struct briefing, n_depts)},
-	};
-	for (size_t i = 0; i < N_OF(arrays); i++) {
 		const void *ptr;
-		size_t cnt;
-		memcpy(&ptr, (const char *)b + arrays[i].off_ptr, sizeof ptr);
-		memcpy(&cnt, (const char *)b + arrays[i].off_n, sizeof cnt);
-		if (cnt && !ptr)
+		size_t n;
+	} arrays[] = {
+	    {"new_items", b->new_items, b->n_new},
+	    {"resolved_items", b->resolved_items, b->n_resolved},
+	    {"overdue_items", b->overdue_items, b->n_overdue},
+	    {"escalated_items", b->escalated_items, b->n_escalated},
+	    {"by_dept", b->by_dept, b->n_depts},
+	};
+	for (size_t i = 0; i < N_OF(arrays); i++)
+		if (arrays[i].n && !arrays[i].ptr)
 			return fail(err, errlen, "briefing: %s is NULL but its count is %zu",
-				    arrays[i].name, cnt);
-	}
+				    arrays[i].name, arrays[i].n);
 	return 0;
 }
 
@@ -324,8 +318,8 @@ struct pdf {
 	int page;       /* current page, from 1 */
 	int n_pages;    /* total, known in the drawing pass */
 	double y;       /* top of the free space on the page */
-	char zone[256]; /* cleaned zone name */
-	char date[64];  /* the reported day, formatted */
+	char title[320]; /* "{zone} 企业诉求每日简报", cleaned */
+	char date[64];   /* the reported day, formatted */
 };
 
 /* Sets the fill colour. */
@@ -376,7 +370,8 @@ static double layout_text(struct pdf *c, PangoLayout *l, const char *s, double w
 	char clean[BRIEFING_MAX_CELL_BYTES + 4];
 	briefing_clean_text(s, clean, sizeof clean);
 	pango_font_description_set_absolute_size(c->font, st->size * PANGO_SCALE);
-	pango_font_description_set_weight(c->font, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(c->font,
+					  st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, c->font);
 	if (w > 0) {
 		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
@@ -462,8 +457,7 @@ static void page_decorate(struct pdf *c)
 	if (!c->draw)
 		return;
 	if (c->page > 1) {
-		snprintf(buf, sizeof buf, "%s 企业诉求每日简报", c->zone);
-		text_at(c, buf, MARGIN, MARGIN - 24, CONTENT_W * 0.7, &small, 1, NULL);
+		text_at(c, c->title, MARGIN, MARGIN - 24, CONTENT_W * 0.7, &small, 1, NULL);
 		text_at(c, c->date, MARGIN, MARGIN - 24, CONTENT_W, &small_r, 1, NULL);
 		line(c, MARGIN, MARGIN - 8, MARGIN + CONTENT_W, MARGIN - 8, 0.5, &c_rule);
 	}
@@ -723,15 +717,15 @@ static void masthead(struct pdf *c)
 	static const struct style meta = {9.5, 0, AL_LEFT, 1, &c_text};
 	static const struct style meta_r = {9.5, 0, AL_RIGHT, 1, &c_muted};
 	char buf[384];
-	snprintf(buf, sizeof buf, "%s 企业诉求每日简报", c->zone);
-	c->y += text_at(c, buf, MARGIN, c->y, CONTENT_W, &title, 1, NULL) + 10;
+	c->y += text_at(c, c->title, MARGIN, c->y, CONTENT_W, &title, 1, NULL) + 10;
 	snprintf(buf, sizeof buf, "报告日期：%s", c->date);
 	double h = text_at(c, buf, MARGIN, c->y, CONTENT_W * 0.55, &meta, 1, NULL);
 	if (c->b->generated_at && c->b->generated_at[0]) {
 		char gen[128];
 		briefing_clean_text(c->b->generated_at, gen, sizeof gen);
 		snprintf(buf, sizeof buf, "数据生成：%s", gen);
-		text_at(c, buf, MARGIN + CONTENT_W * 0.45, c->y, CONTENT_W * 0.55, &meta_r, 1, NULL);
+		text_at(c, buf, MARGIN + CONTENT_W * 0.45, c->y, CONTENT_W * 0.55, &meta_r, 1,
+			NULL);
 	}
 	c->y += h + 5;
 	line(c, MARGIN, c->y, MARGIN + CONTENT_W, c->y, 1.8, &c_title);
@@ -1027,13 +1021,15 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
 		goto out_destroy_surface;
 	}
 	c.b = b;
-	briefing_clean_text(b->zone_name, c.zone, sizeof c.zone);
-	briefing_format_date(b->date, c.date, sizeof c.date);
 	{
-		char title[384];
-		snprintf(title, sizeof title, "%s 企业诉求每日简报 %s", c.zone, c.date);
+		char zone[256], title[384];
+		briefing_clean_text(b->zone_name, zone, sizeof zone);
+		snprintf(c.title, sizeof c.title, "%s%s企业诉求每日简报", zone, zone[0] ? " " : "");
+		briefing_format_date(b->date, c.date, sizeof c.date);
+		snprintf(title, sizeof title, "%s %s", c.title, c.date);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "园区通 Yuanqu");
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+					       "园区通 Yuanqu");
 	}
 	c.cr = cairo_create(surface);
 	if (cairo_status(c.cr) != CAIRO_STATUS_SUCCESS) {

@@ -140,11 +140,16 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	gmtime_r(&now, &tm);
 	strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", &tm);
 	b->generated_at = arena_strdup(a, gen);
-	if ((rc = items(c, p, "new", from, to, a, &b->new_items, &b->n_new, &b->accepted)) < 0 ||
-	    (rc = items(c, p, "resolved", from, to, a, &b->resolved_items, &b->n_resolved, NULL)) < 0 ||
-	    (rc = items(c, p, "overdue", from, to, a, &b->overdue_items, &b->n_overdue, NULL)) < 0 ||
-	    (rc = items(c, p, "escalated", from, to, a, &b->escalated_items, &b->n_escalated, NULL)) < 0)
+	struct briefing_item *lists[4] = {0};
+	if ((rc = items(c, p, "new", from, to, a, &lists[0], &b->n_new, &b->accepted)) < 0 ||
+	    (rc = items(c, p, "resolved", from, to, a, &lists[1], &b->n_resolved, NULL)) < 0 ||
+	    (rc = items(c, p, "overdue", from, to, a, &lists[2], &b->n_overdue, NULL)) < 0 ||
+	    (rc = items(c, p, "escalated", from, to, a, &lists[3], &b->n_escalated, NULL)) < 0)
 		return err_db(e, rc);
+	b->new_items = lists[0];
+	b->resolved_items = lists[1];
+	b->overdue_items = lists[2];
+	b->escalated_items = lists[3];
 	b->received = (long)b->n_new;
 	b->resolved = (long)b->n_resolved;
 	b->overdue_now = (long)b->n_overdue;
@@ -162,9 +167,10 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	ticket_stats_release(&ys);
 	if (ticket_stats(c, p, cst_midnight(month0), to, "dept", &ms, e) < 0)
 		return -1;
-	b->by_dept = arena_zalloc(a, sizeof *b->by_dept * (ms.n_rows ? ms.n_rows : 1));
-	for (size_t i = 0; b->by_dept && i < ms.n_rows; i++) {
-		struct briefing_dept_row *d = &b->by_dept[b->n_depts++];
+	struct briefing_dept_row *rows = arena_zalloc(a, sizeof *rows * (ms.n_rows ? ms.n_rows : 1));
+	b->by_dept = rows;
+	for (size_t i = 0; rows && i < ms.n_rows; i++) {
+		struct briefing_dept_row *d = &rows[b->n_depts++];
 		d->dept = arena_strdup(a, ms.rows[i].key);
 		d->received = ms.rows[i].received;
 		d->resolved = ms.rows[i].resolved;

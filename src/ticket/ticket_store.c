@@ -1015,3 +1015,107 @@ out:
 		rc = DB_ERR;
 	return rc < 0 ? err_db(e, rc) : 0;
 }
+
+static const char SQL_HIST_INSERT[] =
+	"INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
+	"description, status, dept_id, created_by, created_at, accepted_at, first_contact_at, "
+	"resolved_at, closed_at, due_first_contact, due_resolve, answer, rating, unrated, "
+	"reject_reason, escalated, esc_level, esc_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static const char SQL_HIST_EVENT[] =
+	"INSERT INTO ticket_event (zone_id, ticket_id, at, user_name, action, from_status, "
+	"to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, int64_t at,
+		      const char *action, const char *from, const char *to, const char *body)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_HIST_EVENT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, h->zone_id);
+	db_bind_int(st, 2, id);
+	db_bind_int(st, 3, at);
+	db_bind_text(st, 4, h->actor ? h->actor : "");
+	db_bind_text(st, 5, action);
+	db_bind_text(st, 6, from);
+	db_bind_text(st, 7, to);
+	db_bind_text(st, 8, body ? body : "");
+	return db_run(st);
+}
+
+int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id)
+{
+	char day[16], no[48], like[32];
+	time_t cst = (time_t)(h->created_at + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&cst, &tm);
+	strftime(day, sizeof day, "%Y%m%d", &tm);
+	snprintf(like, sizeof like, "SQ%s-%%", day);
+	int64_t n;
+	struct db_stmt *st = db_prepare(tx, SQL_NO_COUNT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, h->zone_id);
+	db_bind_text(st, 2, like);
+	int rc = db_step(st);
+	n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	snprintf(no, sizeof no, "SQ%s-%04lld", day, (long long)(n + 1));
+	if (!(st = db_prepare(tx, SQL_HIST_INSERT)))
+		return DB_ERR;
+	int i = 1;
+	db_bind_int(st, i++, h->zone_id);
+	db_bind_text(st, i++, no);
+	db_bind_int(st, i++, h->enterprise_id);
+	db_bind_text(st, i++, h->channel);
+	db_bind_text(st, i++, h->category);
+	db_bind_text(st, i++, h->priority ? h->priority : "normal");
+	db_bind_text(st, i++, h->title);
+	db_bind_text(st, i++, h->description);
+	db_bind_text(st, i++, ticket_status_name(h->status));
+	bind_opt(st, i++, h->dept_id);
+	bind_opt(st, i++, h->created_by);
+	db_bind_int(st, i++, h->created_at);
+	bind_opt(st, i++, h->accepted_at);
+	bind_opt(st, i++, h->first_contact_at);
+	bind_opt(st, i++, h->resolved_at);
+	bind_opt(st, i++, h->closed_at);
+	bind_opt(st, i++, h->due_first_contact);
+	bind_opt(st, i++, h->due_resolve);
+	db_bind_text(st, i++, h->answer ? h->answer : "");
+	db_bind_text(st, i++, h->rating ? h->rating : "");
+	db_bind_int(st, i++, h->unrated);
+	db_bind_text(st, i++, h->reject_reason ? h->reject_reason : "");
+	db_bind_int(st, i++, h->escalated);
+	db_bind_text(st, i++, h->esc_level ? h->esc_level : "");
+	db_bind_text(st, i++, h->esc_note ? h->esc_note : "");
+	db_bind_int(st, i++, h->closed_at ? h->closed_at : h->resolved_at ? h->resolved_at : h->created_at);
+	rc = db_step(st);
+	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DB_ERR;
+	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
+		return rc;
+	if ((rc = hist_event(tx, h, *id, h->created_at, "submit", "", "received", h->channel)) < 0)
+		return rc;
+	if (h->status == TS_REJECTED)
+		return hist_event(tx, h, *id, h->closed_at, "reject", "received", "rejected",
+				  h->reject_reason);
+	if (h->accepted_at &&
+	    (rc = hist_event(tx, h, *id, h->accepted_at, "accept", "received", "assigned", "")) < 0)
+		return rc;
+	if (h->first_contact_at && (rc = hist_event(tx, h, *id, h->first_contact_at, "start",
+						    "assigned", "in_progress", "")) < 0)
+		return rc;
+	if (h->resolved_at && (rc = hist_event(tx, h, *id, h->resolved_at, "resolve", "in_progress",
+					       "resolved", h->answer)) < 0)
+		return rc;
+	if (h->status == TS_CLOSED &&
+	    (rc = hist_event(tx, h, *id, h->closed_at, h->unrated ? "autoclose" : "rate", "resolved",
+			     "closed", h->unrated ? "企业7日内未评价，自动销号（未评价）" : h->rating)) < 0)
+		return rc;
+	return ticket_search_index(tx, *id);
+}

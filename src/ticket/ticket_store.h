@@ -95,6 +95,22 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 		 const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
 
+/* A request as it happened in the past, for loading history (demo data, the scale generator,
+ * legacy records): written with its timeline in one go, not through the state machine. */
+struct ticket_hist {
+	int64_t zone_id, enterprise_id, dept_id, created_by;
+	const char *channel, *category, *priority, *title, *description, *answer, *rating,
+		*reject_reason, *esc_level, *esc_note;
+	enum ticket_status status;
+	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
+		due_first_contact, due_resolve;
+	int unrated, escalated;
+	const char *actor; /* name shown in the timeline */
+};
+/* Inserts one historical request with its department, timeline events and search index inside
+ * tx; numbered by its creation day. Returns 0 or a negative enum db_rc. */
+int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
+
 /* Deadline rules and holidays (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
 		    struct ticket_rule *r);

@@ -2,7 +2,8 @@
  *
  * The PDF checks read the output back with poppler-utils (pdffonts, pdftotext, pdfinfo); the
  * tests that need them are skipped when they are not installed. Set YQ_BRIEFING_SAMPLE=path to
- * keep a copy of the 40-item sample PDF, e.g. to look at it with pdftoppm. */
+ * keep a copy of the 40-item sample PDF, e.g. to look at it with pdftoppm, and
+ * YQ_BRIEFING_SAMPLE_HTML=path for its HTML fragment. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -268,6 +269,16 @@ static void test_sample_pdf(void **state)
 		assert_int_equal(fclose(f), 0);
 	}
 	free(pdf);
+	const char *html_copy = getenv("YQ_BRIEFING_SAMPLE_HTML");
+	if (html_copy && html_copy[0]) {
+		struct strbuf sb = STRBUF_INIT(4u << 20);
+		assert_int_equal(briefing_render_html(&b, &sb), 0);
+		FILE *f = fopen(html_copy, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(sb.buf, 1, sb.len, f), sb.len);
+		assert_int_equal(fclose(f), 0);
+		strbuf_release(&sb);
+	}
 	if (!have_tool("pdftotext") || !have_tool("pdffonts") || !have_tool("pdfinfo")) {
 		print_message("poppler-utils missing: PDF content not checked\n");
 		skip();
@@ -406,6 +417,43 @@ static void test_row_cap(void **state)
 		free(text);
 	}
 	free(many);
+}
+
+/* The chart shows the first BRIEFING_CHART_MAX_DEPTS departments and says so when there are
+ * more; the table lists them all. */
+static void test_many_depts(void **state)
+{
+	struct briefing_dept_row rows[BRIEFING_CHART_MAX_DEPTS + 5];
+	char names[BRIEFING_CHART_MAX_DEPTS + 5][32];
+	size_t n = sizeof rows / sizeof rows[0];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[i], "第%zu招商分局", i + 1);
+		rows[i] = (struct briefing_dept_row){names[i], (long)(40 - i), (long)(30 - i),
+						     (long)(i % 3), 0.9};
+	}
+	struct briefing b = {.zone_name = "长春经开区", .date = "2026-11-22", .resolve_rate = 0.9,
+			     .satisfaction_rate = 0.95, .by_dept = rows, .n_depts = n};
+	struct strbuf sb = STRBUF_INIT(1u << 20);
+	assert_int_equal(briefing_render_html(&b, &sb), 0);
+	assert_non_null(strstr(sb.buf, "图中列出前 20 个部门"));
+	assert_non_null(strstr(sb.buf, "第25招商分局"));
+	strbuf_release(&sb);
+
+	char path[128], err[256] = "";
+	snprintf(path, sizeof path, "%s/depts.pdf", tmpdir);
+	assert_int_equal(briefing_render_pdf(&b, path, err, sizeof err), 0);
+	if (have_tool("pdftotext")) {
+		char *text = pdf_text(path, 0, 0);
+		assert_non_null(strstr(text, "图中列出前20个部门"));
+		assert_non_null(strstr(text, "第25招商分局"));
+		free(text);
+	}
+
+	b.n_depts = BRIEFING_CHART_MAX_DEPTS; /* exactly as many as the chart holds: no caption */
+	strbuf_init(&sb, 1u << 20);
+	assert_int_equal(briefing_render_html(&b, &sb), 0);
+	assert_null(strstr(sb.buf, "图中列出前"));
+	strbuf_release(&sb);
 }
 
 /* Hostile text: very long, invalid UTF-8, control characters, markup. The PDF still renders. */
@@ -630,6 +678,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_text), cmocka_unit_test(test_html),
 	    cmocka_unit_test(test_bad_input),   cmocka_unit_test(test_clean_text),
 	    cmocka_unit_test(test_format),      cmocka_unit_test(test_glyph_workaround),
+	    cmocka_unit_test(test_many_depts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
