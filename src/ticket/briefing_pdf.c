@@ -457,8 +457,9 @@ static void page_decorate(struct pdf *c)
 	if (!c->draw)
 		return;
 	if (c->page > 1) {
-		text_at(c, c->title, MARGIN, MARGIN - 24, CONTENT_W * 0.7, &small, 1, NULL);
-		text_at(c, c->date, MARGIN, MARGIN - 24, CONTENT_W, &small_r, 1, NULL);
+		text_at(c, c->title, MARGIN, MARGIN - 24, CONTENT_W * 0.68, &small, 1, NULL);
+		text_at(c, c->date, MARGIN + CONTENT_W * 0.7, MARGIN - 24, CONTENT_W * 0.3,
+			&small_r, 1, NULL);
 		line(c, MARGIN, MARGIN - 8, MARGIN + CONTENT_W, MARGIN - 8, 0.5, &c_rule);
 	}
 	line(c, MARGIN, BOTTOM + 10, MARGIN + CONTENT_W, BOTTOM + 10, 0.5, &c_rule);
@@ -468,7 +469,8 @@ static void page_decorate(struct pdf *c)
 		char gen[128];
 		briefing_clean_text(c->b->generated_at, gen, sizeof gen);
 		snprintf(buf, sizeof buf, "数据生成于 %s", gen);
-		text_at(c, buf, MARGIN, BOTTOM + 15.5, CONTENT_W, &small_r, 1, NULL);
+		text_at(c, buf, MARGIN + CONTENT_W * 0.68, BOTTOM + 15.5, CONTENT_W * 0.32,
+			&small_r, 1, NULL);
 	}
 }
 
@@ -719,13 +721,12 @@ static void masthead(struct pdf *c)
 	char buf[384];
 	c->y += text_at(c, c->title, MARGIN, c->y, CONTENT_W, &title, 1, NULL) + 10;
 	snprintf(buf, sizeof buf, "报告日期：%s", c->date);
-	double h = text_at(c, buf, MARGIN, c->y, CONTENT_W * 0.55, &meta, 1, NULL);
+	double h = text_at(c, buf, MARGIN, c->y, CONTENT_W * 0.5, &meta, 1, NULL);
 	if (c->b->generated_at && c->b->generated_at[0]) {
 		char gen[128];
 		briefing_clean_text(c->b->generated_at, gen, sizeof gen);
 		snprintf(buf, sizeof buf, "数据生成：%s", gen);
-		text_at(c, buf, MARGIN + CONTENT_W * 0.45, c->y, CONTENT_W * 0.55, &meta_r, 1,
-			NULL);
+		text_at(c, buf, MARGIN + CONTENT_W * 0.5, c->y, CONTENT_W * 0.5, &meta_r, 1, NULL);
 	}
 	c->y += h + 5;
 	line(c, MARGIN, c->y, MARGIN + CONTENT_W, c->y, 1.8, &c_title);

@@ -517,6 +517,12 @@ static void test_html(void **state)
 	assert_non_null(strstr(h, "<strong>—</strong>")); /* 满意率 undefined */
 	assert_non_null(strstr(h, "<strong>89.5%</strong>"));
 	assert_non_null(strstr(h, "</article>\n"));
+
+	/* Without a zone name the title is just the briefing's name. */
+	b.zone_name = NULL;
+	strbuf_reset(&sb);
+	assert_int_equal(briefing_render_html(&b, &sb), 0);
+	assert_non_null(strstr(sb.buf, "<h1 class=\"yq-b-title\">企业诉求每日简报</h1>"));
 	strbuf_release(&sb);
 
 	/* A buffer too small fails, and says so. */
