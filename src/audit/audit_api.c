@@ -82,19 +82,11 @@ int h_audit_list(struct req *r, struct yq_err *e)
 	f.obj_type = opt(r, "obj_type");
 	f.obj_id = opt(r, "obj_id");
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	int64_t total = 0;
 	struct ctx ctx = {r, &w};
 	int rc = audit_list(c, &r->who, &f, audit_row_json, &ctx, &total);
-	jw_arr_close(&w);
-	jw_kint(&w, "total", total);
-	jw_kint(&w, "page", f.page);
-	jw_kint(&w, "page_size", f.page_size);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
 static void login_row_json(void *p, const struct login_row *row)
@@ -126,17 +118,9 @@ int h_logins_list(struct req *r, struct yq_err *e)
 	if (s)
 		f.success = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	int64_t total = 0;
 	struct ctx ctx = {r, &w};
 	int rc = audit_logins(c, &r->who, &f, login_row_json, &ctx, &total);
-	jw_arr_close(&w);
-	jw_kint(&w, "total", total);
-	jw_kint(&w, "page", f.page);
-	jw_kint(&w, "page_size", f.page_size);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }

@@ -55,9 +55,7 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	if (p->scope != SCOPE_ALL)
 		zp.zone_id = p->home_zone_id;
 	int rc = zone_list(c, &zp, org_zone_json_row, &w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
 int h_login(struct req *r, struct yq_err *e)
@@ -147,15 +145,10 @@ int h_tokens_list(struct req *r, struct yq_err *e)
 	if (!c)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	void *ctx[2] = {r, &w};
 	int rc = token_list(c, &r->who, token_row, ctx);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
 int h_tokens_create(struct req *r, struct yq_err *e)

@@ -130,19 +130,11 @@ int h_ent_list(struct req *r, struct yq_err *e)
 	if (!c || ent_filter_from_query(r, &f, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	struct list_ctx ctx = {r, &w};
 	int64_t total = 0;
 	int rc = ent_list(c, &r->who, &f, ent_row, &ctx, &total);
-	jw_arr_close(&w);
-	jw_kint(&w, "total", total);
-	jw_kint(&w, "page", f.page);
-	jw_kint(&w, "page_size", f.page_size);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
 int h_ent_get(struct req *r, struct yq_err *e)
@@ -312,10 +304,7 @@ int h_ent_visits(struct req *r, struct yq_err *e)
 	if (!c || req_id(r, 0, &id, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	struct list_ctx ctx = {r, &w};
 	int rc = ent_visit_list(c, &r->who, id, visit_row, &ctx, e);
 	jw_arr_close(&w);
@@ -380,10 +369,7 @@ int h_ent_leaders(struct req *r, struct yq_err *e)
 	if (!c)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	struct leader_ctx ctx = {&w, 0, 0};
 	int rc = ent_leaders(c, &r->who, leader_row, &ctx);
 	if (ctx.current) {
@@ -391,9 +377,7 @@ int h_ent_leaders(struct req *r, struct yq_err *e)
 		jw_kint(&w, "count", ctx.count);
 		jw_obj_close(&w);
 	}
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
 int h_ent_stats(struct req *r, struct yq_err *e)
@@ -457,10 +441,7 @@ int h_industries(struct req *r, struct yq_err *e)
 	if (!out || industry_search(q, parent, (int)level, out, max, &n) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "industry search failed");
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	for (size_t i = 0; i < n; i++) {
 		jw_obj_open(&w);
 		jw_kstr(&w, "code", out[i]->code);

@@ -94,6 +94,12 @@ int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e);
 
 /* Starts a JSON response with `status`; returns the writer to fill. */
 struct jsonw *resp_json(struct req *r, int status, struct jsonw *w);
+/* Starts a list response {"items":[ …; returns w. */
+struct jsonw *resp_items_open(struct req *r, struct jsonw *w);
+/* Ends it: closes the items and, when total ≥ 0, adds "total", "page" and "page_size". Returns 0,
+ * or -1 with e set from a negative database result rc (the list is then discarded). */
+int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
+		     int64_t page_size, struct yq_err *e);
 /* An empty response (204 and the like). */
 int resp_empty(struct req *r, int status);
 /* Adds a response header; both strings must outlive the request (use the arena). */

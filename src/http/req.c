@@ -185,6 +185,29 @@ struct jsonw *resp_json(struct req *r, int status, struct jsonw *w)
 	return w;
 }
 
+struct jsonw *resp_items_open(struct req *r, struct jsonw *w)
+{
+	resp_json(r, 200, w);
+	jw_obj_open(w);
+	jw_key(w, "items");
+	jw_arr_open(w);
+	return w;
+}
+
+int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
+		     int64_t page_size, struct yq_err *e)
+{
+	(void)r;
+	jw_arr_close(w);
+	if (total >= 0) {
+		jw_kint(w, "total", total);
+		jw_kint(w, "page", page);
+		jw_kint(w, "page_size", page_size);
+	}
+	jw_obj_close(w);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
 int resp_empty(struct req *r, int status)
 {
 	r->status = status;

@@ -36,10 +36,7 @@ void org_user_json(struct req *r, struct jsonw *w, const struct user *u)
 int h_roles_list(struct req *r, struct yq_err *e)
 {
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	for (int role = 1; role < ROLE__COUNT; role++) {
 		jw_obj_open(&w);
 		jw_kstr(&w, "name", role_name((enum role)role));
@@ -75,14 +72,9 @@ int h_zones_list(struct req *r, struct yq_err *e)
 	if (!c)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	int rc = zone_list(c, &r->who, org_zone_json_row, &w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
 static void dept_row(void *ctx, const struct dept *d)
@@ -107,14 +99,9 @@ int h_depts_list(struct req *r, struct yq_err *e)
 	if (!c)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	int rc = dept_list(c, &r->who, dept_row, &w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
 static int decode_dept(struct req *r, struct dept_input *in, struct yq_err *e)
@@ -186,19 +173,11 @@ int h_users_list(struct req *r, struct yq_err *e)
 	if (f.status && !*f.status)
 		f.status = NULL;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	int64_t total = 0;
 	void *ctx[2] = {r, &w};
 	int rc = user_list(c, &r->who, &f, user_row, ctx, &total);
-	jw_arr_close(&w);
-	jw_kint(&w, "total", total);
-	jw_kint(&w, "page", f.page);
-	jw_kint(&w, "page_size", f.page_size);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
 int h_users_get(struct req *r, struct yq_err *e)

@@ -136,19 +136,11 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	f.due_soon = flag(r, "due_soon");
 	f.escalated = flag(r, "escalated");
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	struct ctx ctx = {r, &w, f.q};
 	int64_t total = 0;
 	int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total);
-	jw_arr_close(&w);
-	jw_kint(&w, "total", total);
-	jw_kint(&w, "page", f.page);
-	jw_kint(&w, "page_size", f.page_size);
-	jw_obj_close(&w);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
 static void event_row(void *p, const struct ticket_event_row *ev)
@@ -443,10 +435,7 @@ int h_ticket_rules(struct req *r, struct yq_err *e)
 	if (!c)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	static const char *const prios[] = {"normal", "urgent"};
 	for (int i = 0; ticket_categories[i]; i++)
 		for (int k = 0; k < 2; k++) {
@@ -496,10 +485,7 @@ int h_holidays(struct req *r, struct yq_err *e)
 	if (rc < 0)
 		return err_db(e, rc);
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
-	jw_key(&w, "items");
-	jw_arr_open(&w);
+	resp_items_open(r, &w);
 	for (size_t i = 0; i < calendar_count(cal); i++) {
 		const struct cal_day *d = calendar_at(cal, i);
 		jw_obj_open(&w);
