@@ -4,15 +4,18 @@
 #include "lib/alloc.h"
 #include "lib/cjk_tok.h"
 #include "lib/utf8.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_TITLE[] = "SELECT title, description, answer FROM ticket WHERE id = ?";
+static const char SQL_TITLE[] =
+	"SELECT title, description, answer, zone_id FROM ticket WHERE id = ?";
 static const char SQL_REPLIES[] =
 	"SELECT body FROM ticket_event WHERE ticket_id = ? AND internal = 0 AND action IN "
 	"('reply', 'supply') ORDER BY id";
 static const char SQL_FTS_DELETE[] = "DELETE FROM ticket_fts WHERE rowid = ?";
-static const char SQL_FTS_INSERT[] = "INSERT INTO ticket_fts (rowid, title, body) VALUES (?, ?, ?)";
+static const char SQL_FTS_INSERT[] =
+	"INSERT INTO ticket_fts (rowid, title, body, zone) VALUES (?, ?, ?, ?)";
 static const char SQL_PG_UPSERT[] =
 	"INSERT INTO ticket_search (ticket_id, tokens) VALUES (?, CAST(? AS TEXT[])) ON CONFLICT "
 	"(ticket_id) DO UPDATE SET tokens = excluded.tokens";
@@ -85,6 +88,7 @@ int ticket_search_index(struct db *tx, int64_t id)
 	struct strbuf title = STRBUF_INIT(4096), body = STRBUF_INIT(1u << 20);
 	struct db_stmt *st = db_prepare(tx, SQL_TITLE);
 	int rc = DB_ERR;
+	int64_t zone = 0;
 	if (!st)
 		goto out;
 	db_bind_int(st, 1, id);
@@ -94,6 +98,7 @@ int ticket_search_index(struct db *tx, int64_t id)
 		strbuf_adds(&body, db_col_text(st, 1));
 		strbuf_addch(&body, '\n');
 		strbuf_adds(&body, db_col_text(st, 2));
+		zone = db_col_int(st, 3);
 	}
 	db_reset(st);
 	if (rc != DB_ROW)
@@ -124,10 +129,16 @@ int ticket_search_index(struct db *tx, int64_t id)
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, title.buf ? title.buf : "");
 		db_bind_text(st, 3, body.buf ? body.buf : "");
+		char ztok[32];
+		snprintf(ztok, sizeof ztok, "z%lld", (long long)zone);
+		db_bind_text(st, 4, ztok);
 		rc = db_run(st);
 	} else {
 		struct tokset ts = {0};
 		struct strbuf lit = STRBUF_INIT(8u << 20);
+		char ztok[32];
+		int zn = snprintf(ztok, sizeof ztok, "#z%lld", (long long)zone);
+		collect(&ts, ztok, (size_t)zn, 0, 0);
 		cjk_tokenize(title.buf ? title.buf : "", title.len, collect, &ts);
 		cjk_tokenize(body.buf ? body.buf : "", body.len, collect, &ts);
 		tokset_literal(&ts, &lit);
@@ -155,7 +166,7 @@ const char *ticket_search_condition(struct db *c)
 		       : "t.id IN (SELECT ticket_id FROM ticket_search WHERE tokens @> CAST(? AS TEXT[]))";
 }
 
-int ticket_search_param(struct db *c, const char *q, struct strbuf *out)
+int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
 {
 	size_t n = strlen(q);
 	if (db_engine_of(c) == DB_SQLITE) {
@@ -164,13 +175,16 @@ int ticket_search_param(struct db *c, const char *q, struct strbuf *out)
 			return -1;
 		int r = fts_sqlite_match_expr(q, buf, FTS_MATCH_EXPR_SIZE(n));
 		if (r == 0)
-			strbuf_adds(out, buf);
+			strbuf_addf(out, "zone : \"z%lld\" AND {title body} : (%s)", (long long)zone_id, buf);
 		yq_free(buf);
 		return r;
 	}
 	struct tokset ts = {0};
 	cjk_query_tokens(q, n, collect, &ts);
 	int r = ts.n ? 0 : -1;
+	char ztok[32];
+	int zn = snprintf(ztok, sizeof ztok, "#z%lld", (long long)zone_id);
+	collect(&ts, ztok, (size_t)zn, 0, 0);
 	if (r == 0)
 		tokset_literal(&ts, out);
 	tokset_free(&ts);

@@ -15,9 +15,9 @@ int ticket_search_index(struct db *tx, int64_t ticket_id);
 /* The SQL condition "t.id is a match" for this engine, with one `?` for the bound value that
  * ticket_search_param makes from the query. */
 const char *ticket_search_condition(struct db *c);
-/* The value to bind for the condition: an FTS5 MATCH expression or a text-array literal.
- * Returns -1 for a query without any searchable character. */
-int ticket_search_param(struct db *c, const char *q, struct strbuf *out);
+/* The value to bind for the condition, limited to one zone's requests: an FTS5 MATCH expression
+ * or a text-array literal. Returns -1 for a query without any searchable character. */
+int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out);
 /* An HTML-escaped excerpt of `text` around the first query token, with matches in <mark>. */
 void ticket_search_snippet(const char *text, const char *q, size_t max_chars, struct strbuf *out);
 

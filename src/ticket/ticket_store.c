@@ -230,7 +230,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	/* a query matches through the full-text index (or a request number exactly) */
 	char search[200] = "";
 	if (f->q && *f->q) {
-		if (ticket_search_param(c, f->q, &b.match) < 0 || b.match.failed) {
+		if (ticket_search_param(c, p->zone_id, f->q, &b.match) < 0 || b.match.failed) {
 			strbuf_release(&b.match);
 			return DB_OK; /* nothing searchable in the query: no match */
 		}
