@@ -54,10 +54,9 @@ static const char SQL_INSERT[] =
 	"INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
 	"description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
-/* requests numbered on one day: a range on the (zone_id, no) index, "SQ20261123-" ≤ no <
- * "SQ20261123." ('.' follows '-'), which both engines serve from the index, unlike LIKE */
-static const char SQL_NO_COUNT[] =
-	"SELECT COUNT(*) FROM ticket WHERE zone_id = ? AND no >= ? AND no < ?";
+static const char SQL_NEXT_NO[] =
+	"INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
+	"UPDATE SET n = ticket_seq.n + 1 RETURNING n";
 static const char SQL_ENT_OK[] =
 	"SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
 static const char SQL_EVENT[] =
@@ -93,6 +92,29 @@ static const char SQL_HOLIDAY_SET[] =
 static const char SQL_AUTOCLOSE_IDS[] =
 	"SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
 	"LIMIT 500";
+
+/* Gives the next request number of the zone for the (China Standard Time) day of `at`, inside
+ * tx: "SQ20261123-0001". */
+static int next_no(struct db *tx, int64_t zone_id, int64_t at, char *no, size_t n)
+{
+	char day[16];
+	time_t cst = (time_t)(at + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&cst, &tm);
+	strftime(day, sizeof day, "%Y%m%d", &tm);
+	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	db_bind_text(st, 2, day);
+	int rc = db_step(st);
+	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DB_ERR;
+	snprintf(no, n, "SQ%s-%04lld", day, (long long)seq);
+	return DB_OK;
+}
 
 int ticket_calendar(struct db *c, struct calendar **out)
 {
@@ -393,27 +415,10 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 				       "no such enterprise");
 		}
 		/* numbered per zone and day: SQ20261123-0001 (China Standard Time) */
-		char day[16], no[48], like[32], upper[32];
-		time_t cst = (time_t)(now + 8 * 3600);
-		struct tm tm;
-		gmtime_r(&cst, &tm);
-		strftime(day, sizeof day, "%Y%m%d", &tm);
-		snprintf(like, sizeof like, "SQ%s-", day);
-		snprintf(upper, sizeof upper, "SQ%s.", day);
-		struct db_stmt *st = db_prepare(tx, SQL_NO_COUNT);
-		if (!st) {
-			rc = DB_ERR;
+		char no[48];
+		if ((rc = next_no(tx, p->zone_id, now, no, sizeof no)) < 0)
 			goto out_db;
-		}
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_text(st, 2, like);
-		db_bind_text(st, 3, upper);
-		rc = db_step(st);
-		n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-		db_reset(st);
-		if (rc < 0)
-			goto out_db;
-		snprintf(no, sizeof no, "SQ%s-%04lld", day, (long long)(n + 1 + attempt));
+		struct db_stmt *st;
 		if (!(st = db_prepare(tx, SQL_INSERT))) {
 			rc = DB_ERR;
 			goto out_db;
@@ -1050,26 +1055,11 @@ static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, in
 
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id)
 {
-	char day[16], no[48], like[32], upper[32];
-	time_t cst = (time_t)(h->created_at + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&cst, &tm);
-	strftime(day, sizeof day, "%Y%m%d", &tm);
-	snprintf(like, sizeof like, "SQ%s-", day);
-	snprintf(upper, sizeof upper, "SQ%s.", day);
-	int64_t n;
-	struct db_stmt *st = db_prepare(tx, SQL_NO_COUNT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, h->zone_id);
-	db_bind_text(st, 2, like);
-	db_bind_text(st, 3, upper);
-	int rc = db_step(st);
-	n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	char no[48];
+	int rc = next_no(tx, h->zone_id, h->created_at, no, sizeof no);
 	if (rc < 0)
 		return rc;
-	snprintf(no, sizeof no, "SQ%s-%04lld", day, (long long)(n + 1));
+	struct db_stmt *st;
 	if (!(st = db_prepare(tx, SQL_HIST_INSERT)))
 		return DB_ERR;
 	int i = 1;

@@ -282,3 +282,10 @@ test('the daily briefing as HTML, as PDF through the API and from the command li
   assert.match(fonts, /NotoSansCJK|Noto Sans CJK/);
   assert.ok(readFileSync(out).length > 1000);
 });
+
+test('concurrent submissions get distinct consecutive numbers', async () => {
+  const rs = await Promise.all(Array.from({ length: 24 }, (_, i) => submit(i % 2 ? entA : entB, { title: `并发提交${i}` })));
+  assert.ok(rs.every((r) => r.status === 201), rs.map((r) => r.status).join(','));
+  const nos = rs.map((r) => r.json.no);
+  assert.equal(new Set(nos).size, 24);
+});

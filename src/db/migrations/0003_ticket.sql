@@ -44,6 +44,15 @@ CREATE INDEX ticket_zone_status ON ticket(zone_id, status, due_resolve);
 CREATE INDEX ticket_zone_created ON ticket(zone_id, created_at);
 CREATE INDEX ticket_enterprise ON ticket(enterprise_id);
 
+-- the last request number given per zone and day (SQ20261123-0001 …): an upsert on this row
+-- serialises concurrent numbering on both engines
+CREATE TABLE ticket_seq (
+	zone_id BIGINT NOT NULL REFERENCES zone(id),
+	day TEXT NOT NULL,
+	n INTEGER NOT NULL,
+	PRIMARY KEY (zone_id, day)
+);
+
 -- lead ('lead') and co-handling ('co', 协办) departments: the data scope of a department user
 CREATE TABLE ticket_dept (
 	ticket_id BIGINT NOT NULL REFERENCES ticket(id),
