@@ -50,7 +50,8 @@ static const char SQL_TOKEN_GET[] =
 	"u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
 	"FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
 	"WHERE t.token_hash = ?";
-static const char SQL_SESSION_TOUCH[] = "UPDATE session SET last_seen = ? WHERE token_hash = ?";
+static const char SQL_SESSION_TOUCH[] =
+	"UPDATE session SET last_seen = ? WHERE token_hash = ? AND last_seen < ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
 static const char SQL_SESSION_DELETE_OTHERS[] =
 	"DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
@@ -287,12 +288,14 @@ out_rollback:
 	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
+/* Refreshes a session's last-seen time. Skipped (0) when another write is under way: a later
+ * request refreshes it, well within the idle timeout. */
 static int session_touch(struct db_pool *pool, const char *token_hash, int64_t now)
 {
 	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
+	struct db *tx = db_tx_try_begin(pool, &rc);
 	if (!tx)
-		return rc;
+		return rc == DB_UNAVAILABLE ? DB_OK : rc;
 	struct db_stmt *st = db_prepare(tx, SQL_SESSION_TOUCH);
 	if (!st) {
 		db_tx_end(pool, tx, 0);
@@ -300,6 +303,7 @@ static int session_touch(struct db_pool *pool, const char *token_hash, int64_t n
 	}
 	db_bind_int(st, 1, now);
 	db_bind_text(st, 2, token_hash);
+	db_bind_int(st, 3, now);
 	rc = db_run(st);
 	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
 }

@@ -522,6 +522,22 @@ struct db *db_tx_begin(struct db_pool *p, int *rc)
 	return c;
 }
 
+struct db *db_tx_try_begin(struct db_pool *p, int *rc)
+{
+	if (p->engine != DB_SQLITE)
+		return db_tx_begin(p, rc);
+	if (pthread_mutex_trylock(&p->wlock) != 0) {
+		*rc = DB_UNAVAILABLE;
+		return NULL;
+	}
+	*rc = db_begin(p->writer, 1);
+	if (*rc != DB_OK) {
+		pthread_mutex_unlock(&p->wlock);
+		return NULL;
+	}
+	return p->writer;
+}
+
 int db_tx_end(struct db_pool *p, struct db *c, int commit)
 {
 	int rc = commit ? db_commit(c) : db_rollback(c);

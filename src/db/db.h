@@ -105,6 +105,10 @@ struct db *db_pool_reader(struct db_pool *p);
 /* Starts a write transaction and returns the connection to use inside it (NULL on failure, with
  * *rc set to a negative enum db_rc). Must be ended by db_tx_end on the same thread. */
 struct db *db_tx_begin(struct db_pool *p, int *rc);
+/* Like db_tx_begin, but gives up at once (NULL, *rc = DB_UNAVAILABLE) when another thread of
+ * this process is writing: for writes that may be skipped, such as refreshing a session's
+ * last-seen time. */
+struct db *db_tx_try_begin(struct db_pool *p, int *rc);
 /* Commits (commit != 0) or rolls back the transaction from db_tx_begin and releases the writer.
  * Returns 0, or a negative enum db_rc if the commit failed (then nothing was written). */
 int db_tx_end(struct db_pool *p, struct db *c, int commit);
