@@ -291,18 +291,38 @@ async function pickIndustry(page, code) {
   await option.click()
 }
 
-/** The menu every role should see, from its permissions (the console's rule, restated). */
-function expectedMenu(role, perms) {
+/**
+ * The menu every role should see, from its permissions (the console's rule, restated). deptKind is
+ * the kind of the user's department: only the 企业服务中心 (service_center) desk triages requests.
+ */
+function expectedMenu(role, perms, deptKind = '') {
   const has = (p) => perms.includes(p)
   const keys = []
   if (role !== 'enterprise') keys.push('home')
   if (role !== 'enterprise' && has('enterprise.read')) keys.push('enterprises')
   if (role === 'enterprise' && has('enterprise.read')) keys.push('my-enterprise')
+  const ent = role === 'enterprise'
+  const center = !ent && has('ticket.triage') && (role === 'admin' || deptKind === 'service_center')
+  const dept = !ent && has('ticket.handle') && (role === 'admin' || !center)
+  const leader = !ent && (has('ticket.stats') || has('ticket.escalate'))
+  const tk = []
+  if (ent && has('ticket.read')) tk.push('ticket-mine')
+  if (ent && has('ticket.create')) tk.push('ticket-new')
+  if (center) tk.push('ticket-intake')
+  if (center && has('ticket.create')) tk.push('ticket-register')
+  if (center) tk.push('ticket-extensions')
+  if (dept) tk.push('ticket-todo')
+  if (has('ticket.read') && (center || dept || leader)) tk.push('ticket-overdue')
+  if (has('ticket.read') && (center || leader)) tk.push('ticket-escalated')
+  if (!ent && has('ticket.read')) tk.push('ticket-all')
+  if (has('ticket.stats')) tk.push('ticket-stats')
+  if (tk.length) keys.push('tickets', ...tk)
   const sys = []
   if (has('dept.read')) sys.push('depts')
   if (has('user.read')) sys.push('users')
   if (has('role.read')) sys.push('roles')
   if (has('audit.read')) sys.push('audit', 'logins')
+  if (has('ticket.admin')) sys.push('ticket-rules', 'holidays')
   if (sys.length) keys.push('system', ...sys)
   return keys
 }
@@ -409,7 +429,7 @@ test('users of each role log in and see their menu', async () => {
       if (role.name === 'enterprise') await page.click('[data-test="toggle-menu"]') // the drawer on a phone
       await page.waitForSelector('[data-test="side-menu"] [data-menu]')
       const keys = await menuKeys(page)
-      const want = expectedMenu(role.name, role.permissions)
+      const want = expectedMenu(role.name, role.permissions, 'other') // the e2e department's kind
       assert(JSON.stringify(keys) === JSON.stringify(want), `${role.name}: menu ${keys} != ${want}`)
     } finally {
       await shot(page, `03-menu-${role.name}`)
@@ -668,12 +688,14 @@ test('an enterprise user sees only its own enterprise', async () => {
       const leaked = await page.isVisible(`text=${other.name}`)
       assert(!leaked, 'another enterprise is visible')
     }
-    // the phone layout: the menu is a drawer with only "我的企业"
+    // the phone layout: the menu is a drawer with only "我的企业" and the enterprise's request pages
     await page.click('[data-test="toggle-menu"]')
     await page.waitForSelector('[data-test="side-menu"] [data-menu]')
     await page.waitForTimeout(500) // the drawer slides in
     const keys = await menuKeys(page)
-    assert(JSON.stringify(keys) === JSON.stringify(['my-enterprise']), `menu ${keys}`)
+    const role = state.roles.find((r) => r.name === 'enterprise')
+    const want = expectedMenu('enterprise', role ? role.permissions : ['enterprise.read'])
+    assert(JSON.stringify(keys) === JSON.stringify(want), `menu ${keys} != ${want}`)
     assert(res.status === 201 || res.status === 200, `create user HTTP ${res.status}`)
   } finally {
     await shot(page, '09-enterprise-user-other')
@@ -735,6 +757,171 @@ test('an expired session goes back to the login page with a message', async () =
     assert(/会话已过期，请重新登录/.test(text), `notice says "${text.trim()}"`)
   } finally {
     await shot(page, '11-session-expired')
+    await page.context().close()
+  }
+})
+
+test('an enterprise request goes from submission to 销号 through three desks', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const title = `e2e招工难${RUN}`
+  let id = null
+  // 1. the enterprise submits on a phone
+  let page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.click('[data-test="toggle-menu"]')
+    await page.click('[data-menu="tickets"]')
+    await page.click('[data-menu="ticket-new"]')
+    await page.waitForURL(/\/tickets\/new$/)
+    await page.waitForSelector('[data-test="ticket-form"]')
+    await page.waitForTimeout(400) // the drawer closes
+    // the form fits a 375 px screen: nothing scrolls sideways
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(overflow <= 1, `the form is ${overflow}px wider than the phone`)
+    await page.click('[data-field="category"] .el-select__wrapper')
+    await page.locator('.category-popper .el-select-dropdown__item', { hasText: '用工' }).first().click()
+    await page.fill('input[name="title"]', title)
+    await page.fill('textarea[name="description"]', '新建产线需招聘普工100名，请协助对接人社部门和职业院校。')
+    await page.fill('input[name="contact_name"]', '王立鑫')
+    await page.fill('input[name="contact_phone"]', '13800000001')
+    await shot(page, '20-ticket-submit-phone')
+    await page.click('[data-test="ticket-submit"]')
+    await page.waitForURL(/\/tickets\/\d+$/)
+    id = Number(new URL(page.url()).pathname.split('/').pop())
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="received"]')
+    await shot(page, '20-ticket-submitted')
+    await page.goto(BASE + '/tickets/mine')
+    await page.waitForSelector(`[data-test="ticket-table"] >> text=${title}`)
+    await shot(page, '20-ticket-mine')
+  } finally {
+    await page.context().close()
+  }
+
+  // 2. the service center accepts it and routes it to 招商局 (协办 经济发展局)
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-fuwu', DEMO_PASS)
+    await page.click('[data-menu="tickets"]')
+    await page.click('[data-menu="ticket-intake"]')
+    await page.waitForURL(/\/tickets\/intake/)
+    const row = page.locator('[data-test="ticket-table"] .el-table__body tr', { hasText: title })
+    await row.waitFor()
+    await shot(page, '21-ticket-intake')
+    await row.locator('[data-test="row-triage"]').click()
+    const dlg = page.locator('[data-test="triage-dialog"]')
+    await dlg.waitFor()
+    await dlg.locator('[data-field="dept_id"] .el-select__wrapper').click()
+    await page.locator('.lead-dept-popper .el-tree-node__content', { hasText: '招商局' }).first().click()
+    await dlg.locator('[data-field="co_dept_ids"] .el-select__wrapper').click()
+    await page.locator('.co-depts-popper .el-select-dropdown__item', { hasText: '经济发展局' }).first().click()
+    await dlg.locator('.el-dialog__title').click() // closes the dropdown, not the dialog
+    await page.waitForTimeout(300) // the dropdown fades out
+    await shot(page, '21-ticket-triage-dialog')
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/api/tickets/${id}/accept`)),
+      dlg.locator('[data-test="triage-submit"]').click(),
+    ])
+    assert(resp.status() === 200, `accept: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await row.waitFor({ state: 'detached' })
+    await page.goto(`${BASE}/tickets/${id}`)
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="assigned"]')
+    const dept = (await page.textContent('[data-test="ticket-dept"]')) || ''
+    assert(dept.includes('招商局'), `lead department shows "${dept.trim()}"`)
+    await shot(page, '21-ticket-assigned')
+  } finally {
+    await page.context().close()
+  }
+
+  // 3. the head of 招商局 starts and resolves it from the worklist
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-zhaoshang', DEMO_PASS)
+    await page.goto(BASE + '/tickets/todo')
+    const row = page.locator('[data-test="ticket-table"] .el-table__body tr', { hasText: title })
+    await row.waitFor()
+    await shot(page, '22-ticket-todo')
+    await row.locator('[data-test="ticket-link"]').click()
+    await page.waitForURL(new RegExp(`/tickets/${id}$`))
+    await page.click('[data-test="ticket-actions"] [data-action="start"]')
+    await page.click('[data-test="action-dialog-start"] [data-test="action-submit"]')
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="in_progress"]')
+    await page.click('[data-test="ticket-actions"] [data-action="resolve"]')
+    await page.fill('[data-test="action-dialog-resolve"] textarea[name="answer"]', '已协调人社局举办专场招聘会，并对接长春职业技术学院订单班。')
+    await shot(page, '22-ticket-resolve-dialog')
+    await page.click('[data-test="action-dialog-resolve"] [data-test="action-submit"]')
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="resolved"]')
+    await page.waitForSelector('[data-test="ticket-answer"]')
+    await shot(page, '22-ticket-resolved')
+  } finally {
+    await page.context().close()
+  }
+
+  // 4. the enterprise rates it 满意 and sees 已销号, with the whole timeline
+  page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.goto(`${BASE}/tickets/${id}`)
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="resolved"]')
+    await page.click('[data-test="ticket-actions"] [data-action="rate"]')
+    await page.click('[data-test="action-dialog-rate"] [data-rating="satisfied"]')
+    await page.fill('[data-test="action-dialog-rate"] textarea[name="comment"]', '响应及时，问题已解决')
+    await page.click('[data-test="action-dialog-rate"] [data-test="action-submit"]')
+    await page.waitForSelector('[data-test="ticket-detail"] [data-status="closed"]')
+    const status = (await page.textContent('[data-test="ticket-detail"] [data-status="closed"]')).trim()
+    assert(status === '已销号', `status says "${status}"`)
+    const events = await page.$$eval('[data-test="ticket-timeline"] [data-event]', (els) => els.map((e) => e.getAttribute('data-event')))
+    for (const ev of ['submit', 'accept', 'start', 'resolve', 'rate']) assert(events.includes(ev), `timeline lacks ${ev}: ${events}`)
+    await page.waitForTimeout(300)
+    await shot(page, '23-ticket-closed')
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('the request desks, statistics, deadlines and holidays pages load', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  let page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.waitForSelector('[data-widget="ticket-cards"] [data-card="ticket-open"] .value')
+    await page.waitForTimeout(500)
+    await shot(page, '24-leader-cockpit')
+    await page.goto(BASE + '/tickets/stats')
+    await page.waitForSelector('[data-test="stats-table"] .el-table__body tr')
+    await page.waitForSelector('[data-test="trend-chart"] canvas')
+    assert((await page.locator('.el-alert--error').count()) === 0, 'the statistics page shows an error')
+    await page.waitForTimeout(800)
+    await shot(page, '24-ticket-stats')
+    for (const [path, sel, name] of [
+      ['/tickets/overdue', '[data-test="board-overdue"] .el-table', 'overdue'],
+      ['/tickets/escalated', '[data-test="ticket-table"]', 'escalated'],
+      ['/tickets', '[data-test="ticket-table"] .el-table__body tr', 'all'],
+    ]) {
+      await page.goto(BASE + path)
+      await page.waitForSelector(sel)
+      assert((await page.locator('.el-alert--error').count()) === 0, `${path} shows an error`)
+      await shot(page, `24-ticket-${name}`)
+    }
+  } finally {
+    await page.context().close()
+  }
+  page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/system/ticket-rules')
+    await page.waitForSelector('[data-test="rules-table"] .el-table__body tr')
+    const n = await page.locator('[data-test="rules-table"] .el-table__body tr').count()
+    assert(n === 18, `${n} deadline rules shown`)
+    await shot(page, '25-ticket-rules')
+    await page.goto(BASE + '/system/holidays')
+    await page.waitForSelector('[data-test="holiday-table"] .el-table__body tr')
+    await shot(page, '25-holidays')
+    await page.goto(BASE + '/tickets/extensions')
+    await page.waitForSelector('[data-test="ticket-table"]')
+    await shot(page, '25-ticket-extensions')
+  } finally {
     await page.context().close()
   }
 })

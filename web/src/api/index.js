@@ -69,3 +69,32 @@ export const enterpriseApi = {
 export const industryApi = {
   list: (params) => http.get('/api/industries', { ...quiet, params }),
 }
+
+// 企业诉求 (docs/API.md "Enterprise requests"). Actions answer the ticket as it now is; their
+// field errors are shown under the dialog's fields.
+const act = (id, action, body) => http.post(`/api/tickets/${id}/${action}`, body || {}, { fieldErrors: true })
+
+export const ticketApi = {
+  list: (params) => http.get('/api/tickets', { ...quiet, params }),
+  get: (id) => http.get(`/api/tickets/${id}`, quiet),
+  create: (tk) => http.post('/api/tickets', tk, { fieldErrors: true }),
+  stats: (params) => http.get('/api/tickets/stats', { ...quiet, params }),
+  act,
+  accept: (id, b) => act(id, 'accept', b),
+  reject: (id, reason) => act(id, 'reject', { reason }),
+  merge: (id, into_id) => act(id, 'merge', { into_id }),
+  start: (id, body) => act(id, 'start', body ? { body } : {}),
+  wait: (id, body) => act(id, 'wait', { body }),
+  supply: (id, body) => act(id, 'supply', { body }),
+  returnBack: (id, reason) => act(id, 'return', { reason }),
+  resolve: (id, answer) => act(id, 'resolve', { answer }),
+  rate: (id, rating, comment) => act(id, 'rate', { rating, comment }),
+  comment: (id, body, internal) => act(id, 'comments', { body, internal: !!internal }),
+  extension: (id, days, reason) => act(id, 'extension', { days, reason }),
+  decideExtension: (id, approve, comment) => act(id, 'extension/decision', { approve, comment }),
+  escalate: (id, b) => act(id, 'escalate', b),
+  rules: () => http.get('/api/ticket-rules', quiet),
+  setRule: (rule) => http.put('/api/ticket-rules', rule, { fieldErrors: true }),
+  holidays: () => http.get('/api/holidays', quiet),
+  addHoliday: (h) => http.post('/api/holidays', h, { fieldErrors: true }),
+}

@@ -1,4 +1,40 @@
 // The icons the menu uses, by name (imported one by one to keep the bundle small).
-import { HomeFilled, OfficeBuilding, Setting, Share, User, Key, Document, Tickets } from '@element-plus/icons-vue'
+import {
+  HomeFilled,
+  OfficeBuilding,
+  Setting,
+  Share,
+  User,
+  Key,
+  Document,
+  Tickets,
+  ChatDotRound,
+  EditPen,
+  Postcard,
+  Timer,
+  List,
+  AlarmClock,
+  Flag,
+  DataAnalysis,
+  Calendar,
+} from '@element-plus/icons-vue'
 
-export const menuIcons = { HomeFilled, OfficeBuilding, Setting, Share, User, Key, Document, Tickets }
+export const menuIcons = {
+  HomeFilled,
+  OfficeBuilding,
+  Setting,
+  Share,
+  User,
+  Key,
+  Document,
+  Tickets,
+  ChatDotRound,
+  EditPen,
+  Postcard,
+  Timer,
+  List,
+  AlarmClock,
+  Flag,
+  DataAnalysis,
+  Calendar,
+}

@@ -1,6 +1,6 @@
 // Session state: the signed-in user, permissions, CSRF token and zones (GET /api/me).
 import { defineStore } from 'pinia'
-import { authApi } from '../api'
+import { authApi, deptApi } from '../api'
 import { setCsrfToken } from '../api/http'
 import { hasPerm } from '../utils/perm'
 
@@ -10,6 +10,9 @@ export const useAuthStore = defineStore('auth', {
     permissions: [],
     zone: null,
     zones: [],
+    // the kind of the user's department (service_center, investment, ...): '' without one,
+    // null when unknown; it tells the 企业服务中心 desk from other departments with ticket.triage
+    deptKind: null,
     loaded: false,
   }),
   getters: {
@@ -18,7 +21,7 @@ export const useAuthStore = defineStore('auth', {
     isEnterpriseUser: (s) => !!s.user && s.user.role === 'enterprise',
     mustChangePassword: (s) => !!s.user && !!s.user.must_change_password,
     canSwitchZone: (s) => Array.isArray(s.zones) && s.zones.length > 1,
-    ctx: (s) => ({ perms: s.permissions, role: s.user ? s.user.role : '' }),
+    ctx: (s) => ({ perms: s.permissions, role: s.user ? s.user.role : '', deptKind: s.deptKind }),
   },
   actions: {
     can(need) {
@@ -36,6 +39,7 @@ export const useAuthStore = defineStore('auth', {
       try {
         const me = await authApi.me({ noAuthRedirect: true })
         this.applyMe(me)
+        await this.loadDeptKind()
       } catch (e) {
         if (e.status === 401 || e.status === 0 || e.status >= 500) this.clear()
         else throw e
@@ -43,6 +47,24 @@ export const useAuthStore = defineStore('auth', {
         this.loaded = true
       }
       return this.user
+    },
+    /** Learn the department kind of staff who may triage (one GET /api/depts); quiet on failure. */
+    async loadDeptKind() {
+      const u = this.user
+      this.deptKind = null
+      if (!u || u.role === 'admin' || u.role === 'enterprise' || !hasPerm(this.permissions, 'ticket.triage')) return
+      if (!u.dept_id) {
+        this.deptKind = ''
+        return
+      }
+      if (!hasPerm(this.permissions, 'dept.read')) return
+      try {
+        const res = await deptApi.list()
+        const d = ((res && res.items) || []).find((x) => x.id === u.dept_id)
+        this.deptKind = d ? d.kind || '' : null
+      } catch {
+        this.deptKind = null
+      }
     },
     async login(username, password) {
       const res = await authApi.login(username, password)
@@ -65,6 +87,7 @@ export const useAuthStore = defineStore('auth', {
       this.permissions = []
       this.zone = null
       this.zones = []
+      this.deptKind = null
       setCsrfToken('')
     },
     async changePassword(oldPassword, newPassword) {

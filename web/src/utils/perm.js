@@ -12,10 +12,39 @@ export function hasPerm(perms, need) {
   return list.includes(need)
 }
 
-/** Whether a menu item or a route meta {perm, roles, hideForRoles} is open to ctx {perms, role}. */
+/**
+ * The duties a user has in the enterprise-request workflow (企业诉求), from ctx {perms, role, deptKind}:
+ * - enterprise: an enterprise user (submits, supplies, rates);
+ * - center: the 企业服务中心 desk (ticket.triage, and the user's department is the service
+ *   center: the server refuses triage from any other department; admins always; when the
+ *   department kind is unknown (deptKind undefined/null) the permission alone decides);
+ * - dept: a handling department (ticket.handle, not an enterprise, not the service center desk);
+ * - leader: zone leaders and heads who watch the figures (ticket.stats or ticket.escalate).
+ */
+export function ticketDuties(ctx) {
+  const perms = (ctx && ctx.perms) || []
+  const role = ctx ? ctx.role : ''
+  const kind = ctx ? ctx.deptKind : undefined
+  const out = new Set()
+  if (role === 'enterprise') {
+    out.add('enterprise')
+    return out
+  }
+  const center = hasPerm(perms, 'ticket.triage') && (role === 'admin' || kind == null || kind === 'service_center')
+  if (center) out.add('center')
+  if (hasPerm(perms, 'ticket.handle') && (role === 'admin' || !center)) out.add('dept')
+  if (hasPerm(perms, ['ticket.stats', 'ticket.escalate'])) out.add('leader')
+  return out
+}
+
+/** Whether a menu item or a route meta {perm, roles, duty} is open to ctx {perms, role, deptKind}. */
 export function isAllowed(meta, ctx) {
   if (!meta) return true
   if (meta.roles && meta.roles.length && !meta.roles.includes(ctx.role)) return false
+  if (meta.duty && meta.duty.length) {
+    const d = ticketDuties(ctx)
+    if (!meta.duty.some((x) => d.has(x))) return false
+  }
   return hasPerm(ctx.perms, meta.perm)
 }
 

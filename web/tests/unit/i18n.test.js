@@ -8,6 +8,7 @@ import zhCN from '../../src/i18n/zh-CN'
 import en from '../../src/i18n/en'
 import { MENU, menuLeaves } from '../../src/router/menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
+import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
 
 function flatten(obj, prefix = '') {
   const out = {}
@@ -58,7 +59,7 @@ describe('i18n', () => {
     for (const f of sourceFiles(SRC)) {
       const text = readFileSync(f, 'utf8')
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) if (!m[1].endsWith('.') && !m[1].endsWith('_')) used.add(m[1])
-      for (const m of text.matchAll(/\b(?:title|group): '([a-zA-Z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1])
+      for (const m of text.matchAll(/\b(?:title|group|label|def): '([a-zA-Z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1])
     }
     expect(used.size).toBeGreaterThan(100)
     const missing = [...used].filter((k) => !(k in zh))
@@ -75,6 +76,31 @@ describe('i18n', () => {
       ...['active', 'locked', 'disabled'].map((s) => `userStatus.${s}`),
       ...['survey', 'service', 'potential'].map((s) => `visitKind.${s}`),
       ...['leadership', 'service_center', 'investment', 'economic', 'project', 'other'].map((s) => `deptKind.${s}`),
+      // 企业诉求
+      ...STATUSES.map((s) => `ticketStatus.${s}`),
+      ...CATEGORIES.map((c) => `ticketCategory.${categoryKey(c)}`),
+      ...CHANNELS.map((c) => `ticketChannel.${c}`),
+      ...PRIORITIES.map((p) => `ticketPriority.${p}`),
+      ...RATINGS.map((r) => `ticketRating.${r}`),
+      ...ESCALATION_LEVELS.map((l) => `ticketEscalation.${l}`),
+      ...['submit', 'accept', 'reject', 'merge', 'start', 'wait', 'supply', 'return', 'resolve', 'rate', 'autoclose', 'comment', 'extend', 'escalate'].map(
+        (e) => `ticketEvent.${e}`,
+      ),
+      ...['triage', 'decideExtension', 'start', 'wait', 'return', 'extension', 'resolve', 'supply', 'rate', 'escalate', 'comment'].flatMap((a) => [
+        `ticketAction.${a}`,
+        ...(a === 'triage' ? [] : [`ticketForm.done.${a}`]),
+      ]),
+      ...['accept', 'reject', 'merge'].flatMap((x) => [`triage.submit.${x}`, `triage.done.${x}`]),
+      ...['overdue', 'soon', 'paused'].map((d) => `ticket.due.${d}`),
+      ...['mine', 'all', 'intake', 'todo', 'escalated', 'extensions'].map((m) => `ticket.empty.${m}`),
+      ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
+      ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
+      ...['week', 'month'].map((u) => `stats.unit.${u}`),
+      ...['received', 'accepted', 'resolved', 'resolveRate', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
+        (k) => [`stats.${k}`, `stats.def.${k}`],
+      ),
+      ...['first_contact_hours', 'interim_days', 'resolve_days'].map((f) => `rules.${f}`),
+      ...['holiday', 'workday'].flatMap((k) => [`holiday.kinds.${k}`, `holiday.short.${k}`]),
       ...MENU.map((m) => m.title),
       ...menuLeaves().map((m) => m.title),
     ]
@@ -85,5 +111,12 @@ describe('i18n', () => {
     expect(zh['login.sessionExpired']).toBe('会话已过期，请重新登录')
     expect(zh['login.locked']).toBe('账号已锁定，请 {n} 分钟后再试')
     expect(zh['error.forbiddenTitle']).toBe('无权访问')
+    expect(zh['stats.resolveRate']).toBe('解决率')
+    expect(zh['stats.onTimeRate']).toBe('按时办结率')
+    expect(zh['stats.satisfactionRate']).toBe('满意率')
+    expect(zh['ticketStatus.closed']).toBe('已销号')
+    expect(zh['ticket.internalNote']).toBe('内部备注')
+    expect(zh['common.export']).toBe('导出')
+    expect(['满意', '基本满意', '不满意']).toEqual(RATINGS.map((r) => zh[`ticketRating.${r}`]))
   })
 })

@@ -14,6 +14,7 @@ describe('routes and menu', () => {
       expect(r.name, item.path).not.toBe('not-found')
       expect(r.meta.perm, item.path).toBe(item.perm)
       expect(r.meta.roles, item.path).toEqual(item.roles)
+      expect(r.meta.duty, item.path).toEqual(item.duty)
     }
   })
 
@@ -31,5 +32,12 @@ describe('routes and menu', () => {
     expect(router.resolve('/enterprises/12/edit').name).toBe('enterprise-edit')
     expect(router.resolve('/enterprises/new').name).toBe('enterprise-new')
     expect(router.resolve('/nowhere').name).toBe('not-found')
+  })
+
+  it('resolves the request pages', () => {
+    expect(router.resolve('/tickets/12').name).toBe('ticket-detail')
+    expect(router.resolve('/tickets/mine').name).toBe('ticket-mine')
+    expect(router.resolve('/tickets/intake').meta.mode).toBe('intake')
+    expect(router.resolve('/tickets/todo').meta.mode).toBe('todo')
   })
 })

@@ -2,7 +2,7 @@
 // registerWidget): id, title (i18n key, optional), perm (permission needed), span (columns of 24
 // on a wide screen; phones always use 24), component (loaded lazily).
 // The enterprise widgets read GET /api/stats/enterprises (enterprise.read, which every role
-// with dashboard.read has).
+// with dashboard.read has). The 企业诉求 cards need ticket.stats (leaders, heads, admins).
 import { defineAsyncComponent } from 'vue'
 
 export const WIDGETS = [
@@ -25,6 +25,13 @@ export const WIDGETS = [
     perm: 'dashboard.read',
     span: 10,
     component: defineAsyncComponent(() => import('./widgets/FlagChart.vue')),
+  },
+  {
+    id: 'ticket-cards',
+    title: 'dashboard.tickets',
+    perm: 'ticket.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('./widgets/TicketCards.vue')),
   },
 ]
 
