@@ -6,6 +6,7 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 
 #define R(m, pat, fn, perm, flags) {HTTP_##m, pat, fn, perm, flags, pat}
@@ -86,6 +87,21 @@ const struct route routes[] = {
 	/* audit */
 	R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),
 	R(GET, "/api/logins", h_logins_list, PERM_AUDIT_READ, 0),
+
+	/* Open311 GeoReport v2 for the 12345 hotline and city systems (src/ticket/open311.h):
+	 * PERM_NONE because each handler resolves the api_key itself (ticket.create to POST,
+	 * ticket.read to GET requests) and answers every error in the Open311 format */
+	R(GET, "/open311/discovery.xml", h_o311_discovery, PERM_NONE, 0),
+	R(GET, "/open311/discovery.json", h_o311_discovery, PERM_NONE, 0),
+	R(GET, "/open311/v2/services.xml", h_o311_services, PERM_NONE, 0),
+	R(GET, "/open311/v2/services.json", h_o311_services, PERM_NONE, 0),
+	R(GET, "/open311/v2/services/:code", h_o311_service_definition, PERM_NONE, 0),
+	R(POST, "/open311/v2/requests.xml", h_o311_requests_create, PERM_NONE, 0),
+	R(POST, "/open311/v2/requests.json", h_o311_requests_create, PERM_NONE, 0),
+	R(GET, "/open311/v2/requests.xml", h_o311_requests_list, PERM_NONE, 0),
+	R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
+	R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
+	R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);

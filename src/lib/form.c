@@ -121,12 +121,18 @@ size_t form_get_all(const struct form *f, const char *key, const char **values, 
 const char *form_error_message(enum form_error err)
 {
 	switch (err) {
-	case FORM_OK: return "ok";
-	case FORM_ERR_TOO_LARGE: return "form larger than 64 KiB";
-	case FORM_ERR_TOO_MANY: return "more than 64 form fields";
-	case FORM_ERR_ESCAPE: return "invalid percent escape";
-	case FORM_ERR_UTF8: return "form field is not valid UTF-8";
-	case FORM_ERR_NOMEM: return "out of memory";
+	case FORM_OK:
+		return "ok";
+	case FORM_ERR_TOO_LARGE:
+		return "form larger than 64 KiB";
+	case FORM_ERR_TOO_MANY:
+		return "more than 64 form fields";
+	case FORM_ERR_ESCAPE:
+		return "invalid percent escape";
+	case FORM_ERR_UTF8:
+		return "form field is not valid UTF-8";
+	case FORM_ERR_NOMEM:
+		return "out of memory";
 	}
 	return "invalid form";
 }

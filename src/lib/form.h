@@ -45,7 +45,10 @@ struct form {
 	size_t n_fields;
 	char *buf; /* decoded keys and values, malloc'd; NULL while empty */
 };
-#define FORM_INIT {{{0}}, 0, NULL}
+#define FORM_INIT                                                                                  \
+	{                                                                                          \
+		{{0}}, 0, NULL                                                                     \
+	}
 
 /* Parses the `n` bytes at `data` (need not be NUL-terminated; NULL with n 0 is an empty form)
  * into `f`, which must be empty (FORM_INIT or released). Allocates one buffer of n + 2 bytes.

@@ -6,7 +6,7 @@
 #   tests/fuzz/run.sh long  [target...]   replay, then 10 minutes per target (make fuzz)
 #   tests/fuzz/run.sh replay [target...]  replay the corpora only
 #
-# Targets are fuzz_uscc, fuzz_csv, fuzz_xlsx (default: all). Seeds live in tests/fuzz/corpus/<name>/
+# Targets are fuzz_uscc, fuzz_csv, fuzz_xlsx, fuzz_cjk_tok, fuzz_form (default: all). Seeds live in tests/fuzz/corpus/<name>/
 # (fuzz_csv -> csv) and are never written to: new inputs go to build/fuzz/work/<name>/, crashes to
 # build/fuzz/artifacts/. To keep a crash as a regression seed, copy it into the seed folder.
 # Prints "ok - fuzz_x" or "not ok - fuzz_x" per target and ends with "N passed, N failed".
@@ -25,7 +25,7 @@ replay) secs=0 ;;
 esac
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_uscc fuzz_csv fuzz_xlsx fuzz_cjk_tok)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_uscc fuzz_csv fuzz_xlsx fuzz_cjk_tok fuzz_form)
 
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
@@ -39,6 +39,7 @@ sources() {
 	case $1 in
 	fuzz_uscc) echo "src/enterprise/uscc.c src/lib/utf8.c" ;;
 	fuzz_cjk_tok) echo "src/lib/cjk_tok.c src/lib/utf8.c src/lib/alloc.c" ;;
+	fuzz_form) echo "src/lib/form.c src/lib/alloc.c src/lib/utf8.c" ;;
 	fuzz_csv) echo "src/lib/csv.c src/lib/alloc.c src/lib/strbuf.c src/lib/utf8.c" ;;
 	fuzz_xlsx) echo "src/lib/xlsx_read.c src/lib/table_read.c src/lib/csv.c src/lib/alloc.c" \
 		"src/lib/strbuf.c src/lib/utf8.c" ;;
@@ -59,6 +60,7 @@ max_len() {
 	case $1 in
 	fuzz_uscc) echo 256 ;;
 	fuzz_cjk_tok) echo 8192 ;;
+	fuzz_form) echo 8192 ;;
 	fuzz_csv) echo 8192 ;;
 	fuzz_xlsx) echo 65536 ;;
 	esac

@@ -1,0 +1,745 @@
+/* Open311 GeoReport v2 mapping: services, statuses, dates, the description block, XML and JSON
+ * bodies (see open311.h). Pure functions. */
+#include "ticket/open311.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CST_OFFSET  (8 * 3600)
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+const struct o311_service o311_services[O311_N_SERVICES] = {
+    {"financing", "融资", "要素保障", "融资,贷款,信贷,担保,转贷,资金",
+     "企业融资、贷款、担保和资金周转方面的诉求"},
+    {"land", "用地", "要素保障", "用地,土地,厂房,供地,标准厂房,租赁",
+     "项目用地、厂房和土地手续方面的诉求"},
+    {"labor", "用工", "要素保障", "用工,招工,招聘,人才,培训,社保",
+     "招工、人才引进、职业培训和劳动关系方面的诉求"},
+    {"logistics", "物流", "生产经营", "物流,运输,仓储,货运,通关,快递",
+     "运输、仓储、货车通行和通关方面的诉求"},
+    {"approval", "审批", "政务服务", "审批,许可,证照,备案,验收,办证",
+     "行政审批、证照办理、备案和验收方面的诉求"},
+    {"utilities", "水电气", "要素保障", "水电气,供水,供电,燃气,停水,停电,用能",
+     "供水、供电、供气和用能方面的诉求"},
+    {"policy", "政策", "政务服务", "政策,补贴,奖励,申报,兑现,减税",
+     "惠企政策咨询、申报和兑现方面的诉求"},
+    {"infrastructure", "基础设施", "园区建设", "基础设施,道路,管网,路灯,排水,通信",
+     "园区道路、管网、路灯、排水和通信等基础设施方面的诉求"},
+    {"other", "其他", "其他", "其他,咨询,建议", "不属于以上类别的诉求"},
+};
+
+const struct o311_service *o311_service_by_code(const char *code)
+{
+	for (int i = 0; code && i < O311_N_SERVICES; i++)
+		if (strcmp(o311_services[i].code, code) == 0)
+			return &o311_services[i];
+	return NULL;
+}
+
+const struct o311_service *o311_service_by_category(const char *category)
+{
+	for (int i = 0; category && i < O311_N_SERVICES; i++)
+		if (strcmp(o311_services[i].category, category) == 0)
+			return &o311_services[i];
+	return NULL;
+}
+
+int o311_split_format(const char *segment, size_t *base_len, enum o311_format *fmt)
+{
+	size_t n = segment ? strlen(segment) : 0;
+	if (n > 4 && strcmp(segment + n - 4, ".xml") == 0) {
+		*base_len = n - 4;
+		*fmt = O311_XML;
+		return 0;
+	}
+	if (n > 5 && strcmp(segment + n - 5, ".json") == 0) {
+		*base_len = n - 5;
+		*fmt = O311_JSON;
+		return 0;
+	}
+	return -1;
+}
+
+const char *o311_content_type(enum o311_format fmt)
+{
+	return fmt == O311_JSON ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
+}
+
+int o311_status_closed(enum ticket_status s)
+{
+	return s == TS_RESOLVED || s == TS_CLOSED || s == TS_REJECTED || s == TS_MERGED;
+}
+
+const char *o311_status(enum ticket_status s)
+{
+	return o311_status_closed(s) ? "closed" : "open";
+}
+
+int o311_status_filter(const char *list, int *want_open, int *want_closed)
+{
+	*want_open = *want_closed = 0;
+	int items = 0;
+	const char *p = list ? list : "";
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		const char *s = p;
+		while (n && *s == ' ')
+			s++, n--;
+		while (n && s[n - 1] == ' ')
+			n--;
+		if (n == 4 && memcmp(s, "open", 4) == 0)
+			*want_open = 1;
+		else if (n == 6 && memcmp(s, "closed", 6) == 0)
+			*want_closed = 1;
+		else
+			return -1;
+		items++;
+		p = end ? end + 1 : p + strlen(p);
+	}
+	return items ? 0 : -1;
+}
+
+/* s if it has text, else NULL. */
+static const char *text_or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+const char *o311_status_notes(const struct ticket *t)
+{
+	switch (t->status) {
+	case TS_RESOLVED:
+	case TS_CLOSED:
+		return text_or_null(t->answer) ? t->answer : ticket_status_label(t->status);
+	case TS_REJECTED:
+		return text_or_null(t->reject_reason) ? t->reject_reason
+		                                      : ticket_status_label(t->status);
+	case TS_MERGED:
+		return "重复诉求，已合并办理";
+	default:
+		return text_or_null(ticket_status_label(t->status));
+	}
+}
+
+int64_t o311_updated_at(const struct ticket *t)
+{
+	if (t->status == TS_CLOSED && t->closed_at)
+		return t->closed_at;
+	if (t->status == TS_RESOLVED && t->resolved_at)
+		return t->resolved_at;
+	return t->updated_at ? t->updated_at : t->created_at;
+}
+
+void o311_time(int64_t t, char out[O311_TIME_SIZE])
+{
+	time_t cst = (time_t)(t + CST_OFFSET);
+	struct tm tm;
+	if (!gmtime_r(&cst, &tm) ||
+	    strftime(out, O311_TIME_SIZE, "%Y-%m-%dT%H:%M:%S+08:00", &tm) == 0)
+		out[0] = 0;
+}
+
+/* Reads exactly `n` decimal digits at s into *out; -1 if they are not all digits. */
+static int read_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int o311_parse_time(const char *s, int64_t *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	long off = CST_OFFSET; /* a plain date is a China Standard Time day */
+	if (!s || strlen(s) < 10 || read_digits(s, 4, &y) < 0 || read_digits(s + 5, 2, &mo) < 0 ||
+	    read_digits(s + 8, 2, &d) < 0)
+		return -1;
+	char date[11];
+	memcpy(date, s, 10);
+	date[10] = 0;
+	if (!valid_date(date))
+		return -1;
+	const char *p = s + 10;
+	if (*p) {
+		if (*p != 'T' || read_digits(p + 1, 2, &h) < 0 || p[3] != ':' ||
+		    read_digits(p + 4, 2, &mi) < 0)
+			return -1;
+		p += 6;
+		if (*p == ':') {
+			if (read_digits(p + 1, 2, &sec) < 0)
+				return -1;
+			p += 3;
+			if (*p == '.') {
+				if (p[1] < '0' || p[1] > '9')
+					return -1;
+				for (p++; *p >= '0' && *p <= '9'; p++)
+					;
+			}
+		}
+		if (h > 23 || mi > 59 || sec > 59)
+			return -1;
+		if (p[0] == 'Z' && p[1] == 0) {
+			off = 0;
+		} else if (p[0] == '+' || p[0] == '-' || p[0] == ' ') {
+			int oh, om;
+			if (read_digits(p + 1, 2, &oh) < 0 || p[3] != ':' ||
+			    read_digits(p + 4, 2, &om) < 0 || p[6] != 0 || oh > 14 || om > 59)
+				return -1;
+			off = (p[0] == '-' ? -1L : 1L) * (oh * 3600L + om * 60L);
+		} else {
+			return -1; /* a time needs its offset */
+		}
+	}
+	struct tm tm = {0};
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	*out = (int64_t)timegm(&tm) - off;
+	return 0;
+}
+
+int o311_coord_valid(const char *s, int is_lat)
+{
+	if (!s)
+		return 0;
+	const char *p = s;
+	if (*p == '-')
+		p++;
+	int whole = 0, frac = 0;
+	while (*p >= '0' && *p <= '9' && whole < 4)
+		p++, whole++;
+	if (whole < 1 || whole > 3)
+		return 0;
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9' && frac < 16; p++)
+			frac++;
+		if (frac < 1 || frac > 15)
+			return 0;
+	}
+	if (*p)
+		return 0;
+	double v = strtod(s, NULL);
+	double lim = is_lat ? 90.0 : 180.0;
+	return v >= -lim && v <= lim;
+}
+
+/* 1 if s is present and not empty. */
+static int present(const char *s)
+{
+	return s && *s;
+}
+
+/* Appends one labelled line "\n" label value, with line breaks and tabs in value as spaces. */
+static void block_line(struct strbuf *out, const char *label, const char *value)
+{
+	strbuf_addch(out, '\n');
+	strbuf_adds(out, label);
+	for (const char *p = value; *p; p++)
+		strbuf_addch(out, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
+}
+
+static const char *const block_labels[] = {"【地址】", "【坐标】", "【邮箱】", "【附件】"};
+
+int o311_description_build(struct strbuf *out, const char *description, const struct o311_extra *x)
+{
+	size_t n = description ? strlen(description) : 0;
+	while (n && (description[n - 1] == ' ' || description[n - 1] == '\n' ||
+	             description[n - 1] == '\r' || description[n - 1] == '\t'))
+		n--;
+	strbuf_add(out, description ? description : "", n);
+	int coords = x && present(x->lat) && present(x->lon);
+	if (x && (present(x->address) || coords || present(x->email) || present(x->media_url))) {
+		strbuf_addch(out, '\n');
+		if (present(x->address))
+			block_line(out, block_labels[0], x->address);
+		if (coords) {
+			block_line(out, block_labels[1], x->lat);
+			strbuf_addch(out, ',');
+			strbuf_adds(out, x->lon);
+		}
+		if (present(x->email))
+			block_line(out, block_labels[2], x->email);
+		if (present(x->media_url))
+			block_line(out, block_labels[3], x->media_url);
+	}
+	return out->failed ? -1 : 0;
+}
+
+void o311_description_split(const char *stored, struct o311_stored *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!stored)
+		return;
+	out->description.p = stored;
+	out->description.n = strlen(stored);
+	const char *last = NULL;
+	for (const char *p = strstr(stored, "\n\n"); p; p = strstr(p + 1, "\n\n"))
+		last = p;
+	if (!last || !last[2])
+		return;
+	struct o311_stored b;
+	memset(&b, 0, sizeof b);
+	int next = 0;
+	const char *q = last + 2;
+	for (;;) {
+		const char *eol = strchr(q, '\n');
+		size_t len = eol ? (size_t)(eol - q) : strlen(q);
+		int k;
+		size_t ll = 0;
+		for (k = next; k < 4; k++) {
+			ll = strlen(block_labels[k]);
+			if (len >= ll && memcmp(q, block_labels[k], ll) == 0)
+				break;
+		}
+		if (k == 4)
+			return; /* not our block: the whole text is the description */
+		struct o311_span v = {q + ll, len - ll};
+		if (k == 0) {
+			b.address = v;
+		} else if (k == 1) {
+			const char *comma = memchr(v.p, ',', v.n);
+			if (!comma)
+				return;
+			b.lat = (struct o311_span){v.p, (size_t)(comma - v.p)};
+			b.lon = (struct o311_span){comma + 1, v.n - (size_t)(comma - v.p) - 1};
+		} else if (k == 2) {
+			b.email = v;
+		} else {
+			b.media_url = v;
+		}
+		next = k + 1;
+		if (!eol)
+			break;
+		q = eol + 1;
+		if (!*q)
+			return; /* we never end the block with a line break */
+	}
+	b.description.p = stored;
+	b.description.n = (size_t)(last - stored);
+	*out = b;
+}
+
+/* Length of the white-space character at p (ASCII white space or U+3000), 0 if none. */
+static size_t space_len(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' || *p == '\f')
+		return 1;
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+void o311_title(const char *description, char *out, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)(description ? description : "");
+	size_t o = 0, chars = 0;
+	int gap = 0;
+	if (n == 0)
+		return;
+	while (*p && chars < O311_TITLE_CHARS) {
+		size_t sl = space_len(p);
+		if (sl) {
+			gap = 1;
+			p += sl;
+			continue;
+		}
+		if (gap && o) {
+			if (o + 1 >= n || chars + 1 >= O311_TITLE_CHARS)
+				break;
+			out[o++] = ' ';
+			chars++;
+		}
+		gap = 0;
+		uint32_t cp;
+		int len = utf8_decode(p, strnlen((const char *)p, 4), &cp);
+		if (len < 0) { /* not UTF-8: skip the byte */
+			p++;
+			continue;
+		}
+		if (o + (size_t)len >= n)
+			break;
+		memcpy(out + o, p, (size_t)len);
+		o += (size_t)len;
+		p += len;
+		chars++;
+	}
+	out[o] = 0;
+}
+
+/* Trims spaces around s; sets *len. */
+static const char *trim(const char *s, size_t *len)
+{
+	if (!s) {
+		*len = 0;
+		return "";
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+/* 1 if the n bytes at s are all ASCII. */
+static int ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+int o311_contact_name(const char *first, const char *last, char *out, size_t n)
+{
+	size_t fl, ll;
+	const char *f = trim(first, &fl), *l = trim(last, &ll);
+	int w;
+	if (fl && ll && ascii(f, fl) && ascii(l, ll))
+		w = snprintf(out, n, "%.*s %.*s", (int)fl, f, (int)ll, l);
+	else
+		w = snprintf(out, n, "%.*s%.*s", (int)ll, l, (int)fl, f);
+	return w < 0 || (size_t)w >= n ? -1 : 0;
+}
+
+void o311_xml_escape(struct strbuf *sb, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0; /* run: start of the bytes copied as they are */
+	while (i < n) {
+		const char *ent = NULL;
+		size_t len = 1;
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			switch (c) {
+			case '&':
+				ent = "&amp;";
+				break;
+			case '<':
+				ent = "&lt;";
+				break;
+			case '>':
+				ent = "&gt;";
+				break;
+			case '"':
+				ent = "&quot;";
+				break;
+			case '\'':
+				ent = "&apos;";
+				break;
+			case '\r':
+				ent = "&#13;";
+				break;
+			case '\t':
+			case '\n':
+				break;
+			default:
+				if (c < 0x20)
+					ent = REPLACEMENT;
+			}
+		} else {
+			uint32_t cp;
+			int l = utf8_decode(p + i, n - i, &cp);
+			if (l < 0)
+				ent = REPLACEMENT;
+			else if (cp == 0xFFFE || cp == 0xFFFF)
+				ent = REPLACEMENT, len = (size_t)l;
+			else
+				len = (size_t)l;
+		}
+		if (ent) {
+			strbuf_add(sb, s + run, i - run);
+			strbuf_adds(sb, ent);
+			run = i + len;
+		}
+		i += len;
+	}
+	strbuf_add(sb, s + run, n - run);
+}
+
+/* ---- the writer ---- */
+
+void o311w_init(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt)
+{
+	w->fmt = fmt;
+	w->sb = sb;
+	jw_init(&w->jw, sb);
+	if (fmt == O311_XML)
+		strbuf_adds(sb, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+}
+
+/* Appends <name> or </name>. */
+static void tag(struct o311_writer *w, const char *name, int close)
+{
+	strbuf_adds(w->sb, close ? "</" : "<");
+	strbuf_adds(w->sb, name);
+	strbuf_addch(w->sb, '>');
+}
+
+void o311w_list_open(struct o311_writer *w, const char *name)
+{
+	if (w->fmt == O311_XML) {
+		tag(w, name, 0);
+		return;
+	}
+	if (w->jw.depth > 0)
+		jw_key(&w->jw, name);
+	jw_arr_open(&w->jw);
+}
+
+void o311w_list_close(struct o311_writer *w, const char *name)
+{
+	if (w->fmt == O311_XML)
+		tag(w, name, 1);
+	else
+		jw_arr_close(&w->jw);
+}
+
+void o311w_obj_open(struct o311_writer *w, const char *name)
+{
+	if (w->fmt == O311_XML)
+		tag(w, name, 0);
+	else
+		jw_obj_open(&w->jw);
+}
+
+void o311w_obj_close(struct o311_writer *w, const char *name)
+{
+	if (w->fmt == O311_XML)
+		tag(w, name, 1);
+	else
+		jw_obj_close(&w->jw);
+}
+
+void o311w_strn(struct o311_writer *w, const char *key, const char *s, size_t n)
+{
+	if (w->fmt == O311_XML) {
+		tag(w, key, 0);
+		if (s)
+			o311_xml_escape(w->sb, s, n);
+		tag(w, key, 1);
+		return;
+	}
+	jw_key(&w->jw, key);
+	if (s)
+		jw_strn(&w->jw, s, n);
+	else
+		jw_null(&w->jw);
+}
+
+void o311w_str(struct o311_writer *w, const char *key, const char *s)
+{
+	o311w_strn(w, key, s, s ? strlen(s) : 0);
+}
+
+void o311w_lit(struct o311_writer *w, const char *key, const char *text)
+{
+	if (w->fmt == O311_XML) {
+		o311w_str(w, key, text);
+		return;
+	}
+	jw_key(&w->jw, key);
+	if (text)
+		jw_raw(&w->jw, text);
+	else
+		jw_null(&w->jw);
+}
+
+void o311w_int(struct o311_writer *w, const char *key, int64_t v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	o311w_lit(w, key, buf);
+}
+
+void o311w_bool(struct o311_writer *w, const char *key, int v)
+{
+	o311w_lit(w, key, v ? "true" : "false");
+}
+
+void o311w_time(struct o311_writer *w, const char *key, int64_t t)
+{
+	char buf[O311_TIME_SIZE];
+	if (t)
+		o311_time(t, buf);
+	o311w_str(w, key, t && buf[0] ? buf : NULL);
+}
+
+void o311w_item_str(struct o311_writer *w, const char *name, const char *s)
+{
+	if (w->fmt == O311_XML) {
+		tag(w, name, 0);
+		o311_xml_escape(w->sb, s, strlen(s));
+		tag(w, name, 1);
+	} else {
+		jw_str(&w->jw, s);
+	}
+}
+
+/* ---- the bodies ---- */
+
+void o311_write_discovery(struct strbuf *sb, enum o311_format fmt, const char *url)
+{
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_obj_open(&w, "discovery");
+	o311w_str(&w, "changeset", O311_CHANGESET);
+	o311w_str(&w, "contact", "园区企业服务中心（园区通 Yuanqu）");
+	o311w_str(
+	    &w, "key_service",
+	    "api_key 为园区通 API 令牌（yq_…），由园区管理员创建（POST /api/tokens）；提交诉求须有 "
+	    "ticket.create 权限，查询须有 ticket.read 权限。The api_key is a Yuanqu API token "
+	    "made by the zone administrator.");
+	o311w_list_open(&w, "endpoints");
+	o311w_obj_open(&w, "endpoint");
+	o311w_str(&w, "specification", O311_SPEC);
+	o311w_str(&w, "url", url);
+	o311w_str(&w, "changeset", O311_CHANGESET);
+	o311w_str(&w, "type", "production");
+	o311w_list_open(&w, "formats");
+	o311w_item_str(&w, "format", "text/xml");
+	o311w_item_str(&w, "format", "application/json");
+	o311w_list_close(&w, "formats");
+	o311w_obj_close(&w, "endpoint");
+	o311w_list_close(&w, "endpoints");
+	o311w_obj_close(&w, "discovery");
+}
+
+void o311_write_services(struct strbuf *sb, enum o311_format fmt)
+{
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_list_open(&w, "services");
+	for (int i = 0; i < O311_N_SERVICES; i++) {
+		const struct o311_service *s = &o311_services[i];
+		o311w_obj_open(&w, "service");
+		o311w_str(&w, "service_code", s->code);
+		o311w_str(&w, "service_name", s->category);
+		o311w_str(&w, "description", s->description);
+		o311w_bool(&w, "metadata", 1);
+		o311w_str(&w, "type", "realtime");
+		o311w_str(&w, "keywords", s->keywords);
+		o311w_str(&w, "group", s->group);
+		o311w_obj_close(&w, "service");
+	}
+	o311w_list_close(&w, "services");
+}
+
+void o311_write_definition(struct strbuf *sb, enum o311_format fmt, const struct o311_service *s)
+{
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_obj_open(&w, "service_definition");
+	o311w_str(&w, "service_code", s->code);
+	o311w_list_open(&w, "attributes");
+	o311w_obj_open(&w, "attribute");
+	o311w_bool(&w, "variable", 1);
+	o311w_str(&w, "code", "uscc");
+	o311w_str(&w, "datatype", "string");
+	o311w_bool(&w, "required", 1);
+	o311w_str(&w, "datatype_description",
+	          "18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z）");
+	o311w_int(&w, "order", 1);
+	o311w_str(&w, "description", "提出诉求的企业的统一社会信用代码，须为本园区企业库中的企业");
+	o311w_obj_close(&w, "attribute");
+	o311w_list_close(&w, "attributes");
+	o311w_obj_close(&w, "service_definition");
+}
+
+void o311_write_created(struct strbuf *sb, enum o311_format fmt, const char *service_request_id,
+                        const char *service_notice)
+{
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_list_open(&w, "service_requests");
+	o311w_obj_open(&w, "request");
+	o311w_str(&w, "service_request_id", service_request_id);
+	o311w_str(&w, "service_notice", service_notice);
+	o311w_str(&w, "account_id", NULL);
+	o311w_obj_close(&w, "request");
+	o311w_list_close(&w, "service_requests");
+}
+
+void o311_write_error(struct strbuf *sb, enum o311_format fmt, int code, const char *description)
+{
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_list_open(&w, "errors");
+	o311w_obj_open(&w, "error");
+	o311w_int(&w, "code", code);
+	o311w_str(&w, "description", description);
+	o311w_obj_close(&w, "error");
+	o311w_list_close(&w, "errors");
+}
+
+void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt)
+{
+	o311w_init(w, sb, fmt);
+	o311w_list_open(w, "service_requests");
+}
+
+/* The span, or NULL when empty. */
+static const char *span_or_null(struct o311_span s)
+{
+	return s.n ? s.p : NULL;
+}
+
+/* A coordinate member: the stored text when it is a valid coordinate, else null. */
+static void coord(struct o311_writer *w, const char *key, struct o311_span s, int is_lat)
+{
+	char buf[32];
+	const char *v = NULL;
+	if (s.n && s.n < sizeof buf) {
+		memcpy(buf, s.p, s.n);
+		buf[s.n] = 0;
+		if (o311_coord_valid(buf, is_lat))
+			v = buf;
+	}
+	o311w_lit(w, key, v);
+}
+
+void o311_requests_add(struct o311_writer *w, const struct ticket *t)
+{
+	const struct o311_service *s = o311_service_by_category(t->category);
+	if (!s)
+		s = &o311_services[O311_N_SERVICES - 1];
+	struct o311_stored d;
+	o311_description_split(t->description, &d);
+	o311w_obj_open(w, "request");
+	o311w_str(w, "service_request_id", t->no);
+	o311w_str(w, "status", o311_status(t->status));
+	o311w_str(w, "status_notes", o311_status_notes(t));
+	o311w_str(w, "service_name", s->category);
+	o311w_str(w, "service_code", s->code);
+	o311w_strn(w, "description", span_or_null(d.description), d.description.n);
+	o311w_str(w, "agency_responsible", text_or_null(t->dept_name));
+	o311w_str(w, "service_notice", NULL);
+	o311w_time(w, "requested_datetime", t->created_at);
+	o311w_time(w, "updated_datetime", o311_updated_at(t));
+	o311w_time(w, "expected_datetime", t->due_resolve);
+	o311w_strn(w, "address", span_or_null(d.address), d.address.n);
+	o311w_str(w, "address_id", NULL);
+	o311w_str(w, "zipcode", NULL);
+	coord(w, "lat", d.lat, 1);
+	coord(w, "long", d.lon, 0);
+	o311w_strn(w, "media_url", span_or_null(d.media_url), d.media_url.n);
+	o311w_obj_close(w, "request");
+}
+
+void o311_requests_end(struct o311_writer *w)
+{
+	o311w_list_close(w, "service_requests");
+}

@@ -1,0 +1,243 @@
+/* Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over enterprise requests, so that
+ * the 12345 hotline and city systems that speak Open311 can file requests (企业诉求) and follow
+ * them. This file is the pure mapping — services, statuses, dates, the description block, and the
+ * XML and JSON bodies — unit-tested in tests/unit/ticket/test_open311.c; the handlers are in
+ * open311_api.c. Endpoints (the route table has them):
+ *
+ *   GET  /open311/discovery.{xml,json}          service discovery (no key)
+ *   GET  /open311/v2/services.{xml,json}        the nine services (no key)
+ *   GET  /open311/v2/services/{code}.{xml,json} a service definition (no key)
+ *   POST /open311/v2/requests.{xml,json}        create a request (api_key, ticket.create)
+ *   GET  /open311/v2/requests.{xml,json}        query requests (api_key, ticket.read)
+ *   GET  /open311/v2/requests/{id}.{xml,json}   one request (api_key, ticket.read)
+ *   GET  /open311/v2/tokens/{token}.{xml,json}  always 404: we never issue tokens (no key)
+ *
+ * Mapping decisions:
+ * - Format: the extension picks it, .xml (text/xml) or .json (application/json), both UTF-8;
+ *   JSON follows the spec's Spark convention (a list element becomes an array). Errors use the
+ *   spec's list, <errors><error><code/><description/></error></errors> or [{"code",
+ *   "description"}]. HTTP status: 403 for a missing, invalid or underpowered api_key, 404 for a
+ *   resource that does not exist, 400 for anything else; the body's code may be more specific
+ *   (413 body too large, 415 wrong content type, 500 / 503 server side with an error id logged).
+ *   Descriptions are Chinese, English with Accept-Language: en.
+ * - api_key: one of our API tokens ("yq_…", POST /api/tokens), sent as the api_key parameter
+ *   (form body for POST, query string for GET) or as Authorization: Bearer. The request acts as
+ *   the token's principal: POST needs ticket.create, GET requests ticket.read, and reads apply the
+ *   principal's data scope. Discovery, services, service definitions and tokens need no key.
+ * - jurisdiction_id: accepted and ignored; the api_key's zone is the jurisdiction, and the
+ *   services are the same in every zone.
+ * - Services: one per request category (ticket_categories), type "realtime", metadata true:
+ *   融资 financing, 用地 land, 用工 labor, 物流 logistics, 审批 approval, 水电气 utilities,
+ *   政策 policy, 基础设施 infrastructure, 其他 other; service_name is the category itself (the
+ *   word staff see in the console), with a group, keywords and a description (o311_services).
+ * - Every service has one attribute, `uscc` (统一社会信用代码): variable, datatype "string",
+ *   required, order 1. POST sends it as attribute[uscc] (attribute[uscc][] also accepted; the
+ *   first value counts). It names an active enterprise of the token's zone (an enterprise token:
+ *   its own enterprise); otherwise 400 "enterprise not found".
+ * - POST creates a ticket through ticket_create(): channel "hotline", priority normal, category
+ *   from service_code, description required (at most 4,000 characters, as the spec says; our
+ *   tickets need one), title = its first 30 characters with white space folded, contact_name
+ *   from first_name and last_name (Chinese order 姓名 when either is not ASCII, else "first
+ *   last"), contact_phone from phone. We have no geo column: address_string, lat/long (both or
+ *   neither, WGS84 decimal degrees), email and media_url are kept at the end of the description
+ *   as a block of labelled lines (o311_description_build), which reads split off again. A
+ *   location is optional (the enterprise is the location). address_id, device_id and account_id
+ *   are ignored. The answer is 201 with service_request_id (never a token).
+ * - service_request_id is our request number (SQ20261123-0001); GET also accepts our numeric id.
+ * - Status: received, assigned, in_progress, waiting → "open"; resolved (已办结: answered),
+ *   closed, rejected, merged → "closed" ("closed: it has been resolved"). A request rated
+ *   不满意 goes back to open. status_notes: the answer (resolved, closed), the reject reason
+ *   (rejected), "重复诉求，已合并办理" (merged), the Chinese state label while open (办理中 …).
+ * - GET requests fields: service_request_id, status, status_notes, service_name, service_code,
+ *   description (without the block), agency_responsible (the lead department), service_notice
+ *   (null), requested_datetime (created), updated_datetime (for closed requests: when closed or
+ *   resolved), expected_datetime (the resolution deadline, due_resolve), address, address_id
+ *   (null), zipcode (null), lat, long, media_url.
+ * - GET requests filters: service_request_id (comma-separated, at most O311_MAX_IDS, overrides
+ *   the rest; unknown ids are left out), service_code and status (comma-separated), start_date
+ *   and end_date on requested_datetime (default: the last 90 days; a range longer than 90 days is
+ *   400). At most 1,000 requests, newest first.
+ * - Dates are written as ISO 8601 with the China Standard Time offset, 2026-11-23T18:00:00+08:00;
+ *   read as W3C date-times with Z or an offset (a '+' decoded to a space is taken as '+'), or a
+ *   plain date meaning 00:00 China Standard Time. */
+#ifndef YQ_TICKET_OPEN311_H
+#define YQ_TICKET_OPEN311_H
+#include <stddef.h>
+#include <stdint.h>
+#include "lib/jsonw.h"
+#include "lib/strbuf.h"
+#include "ticket/ticket_store.h"
+
+#define O311_SPEC            "http://wiki.open311.org/GeoReport_v2"
+#define O311_CHANGESET       "2026-11-23 00:00" /* bump when services or definitions change */
+#define O311_N_SERVICES      9
+#define O311_DESCRIPTION_MAX 4000 /* characters of description a client may send */
+#define O311_TITLE_CHARS     30   /* characters of description that make the title */
+#define O311_TITLE_SIZE      (O311_TITLE_CHARS * 4 + 1)
+#define O311_ADDRESS_MAX     200 /* characters of address_string */
+#define O311_EMAIL_MAX       100
+#define O311_MEDIA_URL_MAX   500
+#define O311_CONTACT_MAX     32           /* characters of the contact name (the ticket's limit) */
+#define O311_MAX_IDS         50           /* service_request_id values in one GET requests */
+#define O311_LIST_MAX        1000         /* requests in one GET requests answer */
+#define O311_RANGE_MAX_S     (90 * 86400) /* longest start_date..end_date span, and the default */
+#define O311_TIME_SIZE       26           /* "2026-11-23T18:00:00+08:00" and NUL */
+
+enum o311_format { O311_XML, O311_JSON };
+
+/* One service: a request category seen through Open311. */
+struct o311_service {
+	const char *code;        /* service_code, ASCII: "financing" */
+	const char *category;    /* our category and the service_name: "融资" */
+	const char *group;       /* group: "要素保障" */
+	const char *keywords;    /* comma-separated synonyms */
+	const char *description; /* one sentence */
+};
+
+/* The nine services, in the order of ticket_categories. */
+extern const struct o311_service o311_services[O311_N_SERVICES];
+
+/* The service with this service_code (exact, case-sensitive), or NULL. */
+const struct o311_service *o311_service_by_code(const char *code);
+/* The service of one of our categories ("融资"), or NULL. */
+const struct o311_service *o311_service_by_category(const char *category);
+
+/* Splits a path segment "financing.json" into the length of its base (9) and its format.
+ * Returns -1 when it does not end in ".xml" or ".json" or the base is empty. */
+int o311_split_format(const char *segment, size_t *base_len, enum o311_format *fmt);
+/* The Content-Type of a format: "text/xml; charset=utf-8" or "application/json; charset=utf-8". */
+const char *o311_content_type(enum o311_format fmt);
+
+/* "open" or "closed" for one of our states (see the mapping above). */
+const char *o311_status(enum ticket_status s);
+/* 1 when the state maps to "closed". */
+int o311_status_closed(enum ticket_status s);
+/* Parses a status filter, a comma-separated list of "open" and "closed" (spaces around items
+ * allowed), into *want_open and *want_closed. Returns -1 on an unknown or empty item. */
+int o311_status_filter(const char *list, int *want_open, int *want_closed);
+/* status_notes for a ticket: see the mapping above; NULL when there is nothing to say. */
+const char *o311_status_notes(const struct ticket *t);
+/* updated_datetime for a ticket: closed_at or resolved_at for closed requests when set,
+ * otherwise updated_at, otherwise created_at. */
+int64_t o311_updated_at(const struct ticket *t);
+
+/* Writes unix time t as "2026-11-23T18:00:00+08:00" (China Standard Time) into out. */
+void o311_time(int64_t t, char out[O311_TIME_SIZE]);
+/* Parses a W3C date-time ("2010-01-01T00:00:00Z", "…T08:00+08:00", "…T08:00:00.5-05:00", a space
+ * in place of the offset's '+') or a date ("2010-01-01", 00:00 China Standard Time) into unix
+ * seconds. Returns -1 on anything else, an impossible date or time included. */
+int o311_parse_time(const char *s, int64_t *out);
+
+/* 1 if `s` is a WGS84 decimal coordinate written plainly ("-122.4212043": optional '-', one to
+ * three digits, optionally '.' and one to fifteen digits) within ±90 (is_lat) or ±180. */
+int o311_coord_valid(const char *s, int is_lat);
+
+/* What a POST carries besides the description, kept at the end of the stored description. NULL
+ * or "" members are absent. Strings are borrowed. */
+struct o311_extra {
+	const char *address; /* address_string */
+	const char *lat, *lon;
+	const char *email;
+	const char *media_url;
+};
+
+/* Appends to `out` the description to store: `description` without trailing white space, then,
+ * when any extra is present, an empty line and one labelled line per extra, in this order:
+ *   【地址】address_string      【坐标】lat,long      【邮箱】email      【附件】media_url
+ * Line breaks and tabs inside the extras become spaces. Returns 0, or -1 when `out` failed. */
+int o311_description_build(struct strbuf *out, const char *description, const struct o311_extra *x);
+
+/* A slice of a string: `n` bytes at `p` (p NULL and n 0 when absent). */
+struct o311_span {
+	const char *p;
+	size_t n;
+};
+
+/* A stored description split into the client's text and the extras. */
+struct o311_stored {
+	struct o311_span description, address, lat, lon, email, media_url;
+};
+
+/* Splits a stored description: the block starts after the last empty line when every line after
+ * it is a labelled line of o311_description_build, each label at most once and in order;
+ * otherwise the whole text is the description. Slices point into `stored`. */
+void o311_description_split(const char *stored, struct o311_stored *out);
+
+/* The title of a request from its description: the first O311_TITLE_CHARS characters of the
+ * description's text with runs of white space (line breaks included) folded into one space and
+ * the ends trimmed. `out` has at least O311_TITLE_SIZE bytes; "" for a blank description. */
+void o311_title(const char *description, char *out, size_t n);
+
+/* The contact name from first_name and last_name (either may be NULL or blank): both → "姓名"
+ * (last then first, no space) when either is not ASCII, else "first last"; one → that one.
+ * Trims spaces. Returns 0, or -1 when the result does not fit in `n` bytes. */
+int o311_contact_name(const char *first, const char *last, char *out, size_t n);
+
+/* Appends `n` bytes of text to `sb` escaped for XML 1.0 element content and attribute values:
+ * & < > " ' as entities, CR as &#13; (kept through parsers' line-end normalisation), characters
+ * XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE, U+FFFF) and invalid UTF-8 as
+ * U+FFFD. */
+void o311_xml_escape(struct strbuf *sb, const char *s, size_t n);
+
+/* A writer that emits the same document as XML or as JSON (Spark convention): elements named
+ * here become JSON keys inside objects and disappear inside arrays. */
+struct o311_writer {
+	enum o311_format fmt;
+	struct strbuf *sb;
+	struct jsonw jw;
+};
+
+/* Starts a document in `sb` (which it appends to): XML declaration for XML. */
+void o311w_init(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
+/* A list: the document root (XML <name>, JSON '['), or a member of an object (XML <name>,
+ * JSON "name": [). */
+void o311w_list_open(struct o311_writer *w, const char *name);
+void o311w_list_close(struct o311_writer *w, const char *name);
+/* An object: the document root or an item of a list (XML <name>, JSON '{'). */
+void o311w_obj_open(struct o311_writer *w, const char *name);
+void o311w_obj_close(struct o311_writer *w, const char *name);
+/* A text member: XML <key>escaped</key> (<key></key> for NULL), JSON "key": "…" or null. */
+void o311w_str(struct o311_writer *w, const char *key, const char *s);
+void o311w_strn(struct o311_writer *w, const char *key, const char *s, size_t n);
+/* A member whose JSON value is a number or boolean literal: XML <key>text</key>, JSON text
+ * unquoted (null for NULL). `text` must be a valid JSON literal. */
+void o311w_lit(struct o311_writer *w, const char *key, const char *text);
+void o311w_int(struct o311_writer *w, const char *key, int64_t v);
+void o311w_bool(struct o311_writer *w, const char *key, int v);
+/* A time member as o311_time(); t 0 is NULL. */
+void o311w_time(struct o311_writer *w, const char *key, int64_t t);
+/* A string item of a list: XML <name>escaped</name>, JSON "…". */
+void o311w_item_str(struct o311_writer *w, const char *name, const char *s);
+
+/* The bodies. Each appends one whole document to `sb`. */
+/* Discovery: changeset, contact, key_service and one production endpoint at `url`
+ * ("https://host/open311/v2") with both formats. */
+void o311_write_discovery(struct strbuf *sb, enum o311_format fmt, const char *url);
+/* GET services: the nine services. */
+void o311_write_services(struct strbuf *sb, enum o311_format fmt);
+/* GET services/{code}: the definition with its uscc attribute. */
+void o311_write_definition(struct strbuf *sb, enum o311_format fmt, const struct o311_service *s);
+/* POST requests: service_request_id, service_notice and account_id (null). */
+void o311_write_created(struct strbuf *sb, enum o311_format fmt, const char *service_request_id,
+                        const char *service_notice);
+/* One error: <errors><error><code/><description/></error></errors>. */
+void o311_write_error(struct strbuf *sb, enum o311_format fmt, int code, const char *description);
+/* GET requests: begin the <service_requests> list, add one <request> per ticket (strings are
+ * copied into the output at once, so a ticket from a list callback will do), end the list. */
+void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
+void o311_requests_add(struct o311_writer *w, const struct ticket *t);
+void o311_requests_end(struct o311_writer *w);
+
+/* The HTTP handlers (open311_api.c), for the route table. They answer every error themselves in
+ * the Open311 error format and return 0; -1 only when even that could not be written. */
+struct req;
+struct yq_err;
+int h_o311_discovery(struct req *r, struct yq_err *e);
+int h_o311_services(struct req *r, struct yq_err *e);
+int h_o311_service_definition(struct req *r, struct yq_err *e);
+int h_o311_requests_create(struct req *r, struct yq_err *e);
+int h_o311_requests_list(struct req *r, struct yq_err *e);
+int h_o311_request_get(struct req *r, struct yq_err *e);
+int h_o311_token_get(struct req *r, struct yq_err *e);
+
+#endif

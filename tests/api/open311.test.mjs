@@ -1,0 +1,393 @@
+// Open311 GeoReport v2 (src/ticket/open311.h): discovery, services, service definitions, POST
+// requests with a form body, GET requests with its filters, GET requests/{id}, tokens; both
+// formats chosen by the extension; the spec's error list; the api_key as one of our API tokens.
+// XML is checked with a few regular expressions (no XML library in node): the declaration, the
+// elements in order, and text unescaped back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, adminClient, Client } from './lib.mjs';
+
+let srv, admin, svc, hr, o311, staffKey, leaderKey, revokedKey;
+const ids = {};
+const PW = 'Start-Passw0rd-2026';
+const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+function check(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
+  return cs[(31 - (s % 31)) % 31];
+}
+const make = (n) => { const b = '91430112MA' + String(n).padStart(7, '0'); return b + check(b); };
+
+/** XML text back to characters. */
+const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&apos;/g, "'").replace(/&#13;/g, '\r').replace(/&amp;/g, '&');
+/** The inner text of every <tag>…</tag> (elements of one name never nest here), unescaped. */
+const texts = (xml, tag) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => unescape(m[1]));
+/** The first one, or undefined. */
+const text = (xml, tag) => texts(xml, tag)[0];
+/** The raw inner XML of every <tag>…</tag>. */
+const items = (xml, tag) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]);
+/** The names of the child elements of an element's inner XML, in order. */
+const childNames = (inner) => [...inner.matchAll(/<([a-z_]+)>[\s\S]*?<\/\1>/g)].map((m) => m[1]);
+
+/** Asserts an Open311 XML document: declaration, content type, one root. */
+function assertXml(r, root) {
+  assert.match(r.headers.get('content-type'), /^text\/xml; charset=utf-8/);
+  assert.ok(r.body.startsWith(XML_DECL), r.body.slice(0, 80));
+  const doc = r.body.slice(XML_DECL.length);
+  assert.ok(doc.startsWith(`<${root}>`) && doc.endsWith(`</${root}>`), doc.slice(0, 200));
+  assert.ok(!/[<>]|&(?!lt;|gt;|amp;|quot;|apos;|#13;)/.test(doc.replace(/<\/?[a-z_]+>/g, '')), 'no bare markup characters in text');
+  return doc;
+}
+/** Asserts an Open311 JSON document and returns it parsed. */
+function assertJson(r) {
+  assert.match(r.headers.get('content-type'), /^application\/json; charset=utf-8/);
+  return JSON.parse(r.body);
+}
+/** Asserts the spec's error list in either format: status, code in the body, a description. */
+function assertError(r, status, code, fmt) {
+  assert.equal(r.status, status, r.body);
+  if (fmt === 'xml') {
+    const doc = assertXml(r, 'errors');
+    assert.deepEqual(childNames(items(doc, 'error')[0]), ['code', 'description']);
+    assert.equal(text(doc, 'code'), String(code));
+    return text(doc, 'description');
+  }
+  const j = assertJson(r);
+  assert.ok(Array.isArray(j) && j.length === 1, r.body);
+  assert.deepEqual(Object.keys(j[0]), ['code', 'description']);
+  assert.equal(j[0].code, code);
+  return j[0].description;
+}
+
+const form = (o) => new URLSearchParams(o).toString();
+const post = (path, fields, headers = {}) => o311.post(path, form(fields), { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers } });
+const request = (extra = {}) => ({
+  api_key: staffKey, jurisdiction_id: 'wangcheng.gov.cn', service_code: 'financing',
+  'attribute[uscc]': make(1), description: '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷款需续贷。',
+  first_name: '三', last_name: '张', phone: '13900000001', ...extra,
+});
+
+async function user(username, role, extra) {
+  const r = await admin.post('/api/users', { username, role, password: PW, ...extra });
+  assert.equal(r.status, 201, r.body);
+  const c = new Client(srv.base);
+  assert.equal((await c.login(username, PW)).status, 200);
+  assert.equal((await c.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  return c;
+}
+
+before(async () => {
+  srv = await startServer();
+  admin = await adminClient(srv);
+  for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
+    ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
+  }
+  for (const [k, name, n] of [['A', '望城华通智能终端有限公司', 1], ['B', '望城三鑫电子有限公司', 2]]) {
+    const r = await admin.post('/api/enterprises', { uscc: make(n), name, industry_code: '3922' });
+    assert.equal(r.status, 201, r.body);
+    ids['ent' + k] = r.json.id;
+  }
+  assert.equal((await admin.post(`/api/enterprises/${ids.entB}/archive`)).status, 204);
+  svc = await user('svc311', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
+  hr = await user('hr311', 'staff', { dept_id: ids.hr });
+  const tok = async (name, role) => {
+    const r = await admin.post('/api/tokens', { name, role });
+    assert.equal(r.status, 201, r.body);
+    return r.json;
+  };
+  staffKey = (await tok('12345热线', 'staff')).token;
+  leaderKey = (await tok('领导驾驶舱', 'leader')).token;
+  const rv = await tok('作废', 'staff');
+  revokedKey = rv.token;
+  assert.equal((await admin.del(`/api/tokens/${rv.id}`)).status, 204);
+  o311 = new Client(srv.base); // no session: Open311 callers only have the api_key
+});
+after(async () => { await srv.stop(); });
+
+test('discovery in both formats names the v2 endpoint and its formats', async () => {
+  const x = await o311.get('/open311/discovery.xml');
+  assert.equal(x.status, 200);
+  const doc = assertXml(x, 'discovery');
+  assert.deepEqual(childNames(items(doc, 'discovery')[0]), ['changeset', 'contact', 'key_service', 'endpoints']);
+  const ep = items(doc, 'endpoint');
+  assert.equal(ep.length, 1);
+  assert.deepEqual(childNames(ep[0]), ['specification', 'url', 'changeset', 'type', 'formats']);
+  assert.equal(text(ep[0], 'specification'), 'http://wiki.open311.org/GeoReport_v2');
+  assert.equal(text(ep[0], 'url'), `${srv.base}/open311/v2`);
+  assert.equal(text(ep[0], 'type'), 'production');
+  assert.deepEqual(texts(ep[0], 'format'), ['text/xml', 'application/json']);
+  const j = assertJson(await o311.get('/open311/discovery.json'));
+  assert.deepEqual(Object.keys(j), ['changeset', 'contact', 'key_service', 'endpoints']);
+  assert.equal(j.endpoints[0].url, `${srv.base}/open311/v2`);
+  assert.deepEqual(j.endpoints[0].formats, ['text/xml', 'application/json']);
+});
+
+test('GET services: nine services, no key needed, the spec example shape', async () => {
+  const x = await o311.get('/open311/v2/services.xml?jurisdiction_id=wangcheng.gov.cn');
+  assert.equal(x.status, 200);
+  const doc = assertXml(x, 'services');
+  const svcs = items(doc, 'service');
+  assert.equal(svcs.length, 9);
+  for (const s of svcs) {
+    assert.deepEqual(childNames(s), ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
+    assert.equal(text(s, 'metadata'), 'true');
+    assert.equal(text(s, 'type'), 'realtime');
+  }
+  assert.deepEqual(svcs.map((s) => text(s, 'service_code')),
+    ['financing', 'land', 'labor', 'logistics', 'approval', 'utilities', 'policy', 'infrastructure', 'other']);
+  assert.deepEqual(svcs.map((s) => text(s, 'service_name')),
+    ['融资', '用地', '用工', '物流', '审批', '水电气', '政策', '基础设施', '其他']);
+  const j = assertJson(await o311.get('/open311/v2/services.json'));
+  assert.equal(j.length, 9);
+  assert.equal(j[0].service_code, 'financing');
+  assert.equal(j[0].metadata, true);
+  assert.ok(j[0].keywords.includes('贷款'));
+  assert.equal(j[0].group, '要素保障');
+});
+
+test('GET service definition: the required uscc attribute; unknown codes are 404', async () => {
+  const x = await o311.get('/open311/v2/services/financing.xml');
+  assert.equal(x.status, 200);
+  const doc = assertXml(x, 'service_definition');
+  assert.equal(text(doc, 'service_code'), 'financing');
+  const attrs = items(doc, 'attribute');
+  assert.equal(attrs.length, 1);
+  assert.deepEqual(childNames(attrs[0]), ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description']);
+  assert.equal(text(attrs[0], 'code'), 'uscc');
+  assert.equal(text(attrs[0], 'datatype'), 'string');
+  assert.equal(text(attrs[0], 'required'), 'true');
+  assert.equal(text(attrs[0], 'order'), '1');
+  const j = assertJson(await o311.get('/open311/v2/services/labor.json'));
+  assert.equal(j.service_code, 'labor');
+  assert.deepEqual(j.attributes.map((a) => [a.code, a.datatype, a.required, a.order, a.variable]), [['uscc', 'string', true, 1, true]]);
+  o311.lang = 'en';
+  assert.match(assertError(await o311.get('/open311/v2/services/pothole.xml'), 404, 404, 'xml'), /service_code pothole was not found/);
+  assertError(await o311.get('/open311/v2/services/pothole.json'), 404, 404, 'json');
+  assert.match(assertError(await o311.get('/open311/v2/services/financing'), 400, 400, 'xml'), /\.xml or \.json/);
+  o311.lang = null;
+});
+
+test('POST requests with a form body creates a hotline request the service center sees', async () => {
+  const r = await post('/open311/v2/requests.xml', request({
+    address_string: '望城经开区 旺旺路 1 号', lat: '28.3648', long: '112.8198', email: 'zhang@example.com',
+    device_id: 'tt222111', account_id: '123456', media_url: 'https://img.example.com/1.jpg',
+  }));
+  assert.equal(r.status, 201, r.body);
+  const doc = assertXml(r, 'service_requests');
+  const req = items(doc, 'request');
+  assert.equal(req.length, 1);
+  assert.deepEqual(childNames(req[0]), ['service_request_id', 'service_notice', 'account_id']);
+  ids.no1 = text(req[0], 'service_request_id');
+  assert.match(ids.no1, /^SQ\d{8}-\d{4}$/);
+  assert.ok(!doc.includes('<token>'), 'a realtime service never answers a token');
+  // the service center's list has it, as a hotline 融资 request of the enterprise
+  const list = await svc.get('/api/tickets?channel=hotline');
+  assert.equal(list.status, 200);
+  const t = list.json.items.find((x) => x.no === ids.no1);
+  assert.ok(t, 'the service center sees it');
+  ids.t1 = t.id;
+  assert.equal(t.status, 'received');
+  assert.equal(t.category, '融资');
+  assert.equal(t.enterprise_id, ids.entA);
+  assert.equal(t.contact_name, '张三');
+  assert.equal(t.contact_phone, '13900000001');
+  assert.equal(t.title, '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷');
+  assert.equal([...t.title].length, 30);
+  assert.ok(t.description.startsWith('企业流动资金紧张'));
+  assert.ok(t.description.includes('【地址】望城经开区 旺旺路 1 号'), t.description);
+  assert.ok(t.description.includes('【坐标】28.3648,112.8198'));
+  // JSON, with attribute[uscc][] and a Chinese contact given only as a family name
+  const j = await post('/open311/v2/requests.json', request({ 'attribute[uscc]': '', 'attribute[uscc][]': make(1).toLowerCase(), first_name: '', service_code: 'labor' }));
+  assert.equal(j.status, 201, j.body);
+  const jj = assertJson(j);
+  assert.deepEqual(Object.keys(jj[0]), ['service_request_id', 'service_notice', 'account_id']);
+  assert.equal(jj[0].account_id, null);
+  ids.no2 = jj[0].service_request_id;
+  assert.notEqual(ids.no2, ids.no1);
+});
+
+test('the api_key: missing, invalid, revoked or without ticket.create is 403 with the error list', async () => {
+  o311.lang = 'en';
+  let d = assertError(await post('/open311/v2/requests.xml', request({ api_key: 'xyz' })), 403, 403, 'xml');
+  assert.equal(d, "Invalid api_key received -- can't proceed with create_request");
+  d = assertError(await post('/open311/v2/requests.json', request({ api_key: 'xyz' })), 403, 403, 'json');
+  assert.equal(d, "Invalid api_key received -- can't proceed with create_request");
+  assertError(await post('/open311/v2/requests.xml', request({ api_key: revokedKey })), 403, 403, 'xml');
+  assertError(await post('/open311/v2/requests.xml', request({ api_key: '' })), 403, 403, 'xml');
+  d = assertError(await post('/open311/v2/requests.json', request({ api_key: leaderKey })), 403, 403, 'json');
+  assert.match(d, /ticket\.create/);
+  // the Bearer header is accepted too
+  const b = await post('/open311/v2/requests.json', request({ api_key: '' }), { Authorization: 'Bearer ' + staffKey });
+  assert.equal(b.status, 201, b.body);
+  o311.lang = null;
+  assert.match(assertError(await post('/open311/v2/requests.xml', request({ api_key: 'xyz' })), 403, 403, 'xml'), /api_key/);
+});
+
+test('service_code and attribute[uscc] errors name what is wrong', async () => {
+  o311.lang = 'en';
+  // the spec: "404 - service_code … was not found", "400 - service_code … was not provided"
+  let d = assertError(await post('/open311/v2/requests.xml', request({ service_code: 'pothole' })), 404, 404, 'xml');
+  assert.match(d, /service_code pothole was not found/);
+  d = assertError(await post('/open311/v2/requests.json', request({ service_code: '' })), 400, 400, 'json');
+  assert.match(d, /service_code was not provided/);
+  d = assertError(await post('/open311/v2/requests.xml', request({ 'attribute[uscc]': '' })), 400, 400, 'xml');
+  assert.match(d, /attribute\[uscc\]/);
+  d = assertError(await post('/open311/v2/requests.json', request({ 'attribute[uscc]': make(3) })), 400, 400, 'json');
+  assert.equal(d, 'attribute[uscc]: enterprise not found');
+  d = assertError(await post('/open311/v2/requests.json', request({ 'attribute[uscc]': make(2) })), 400, 400, 'json');
+  assert.equal(d, 'attribute[uscc]: enterprise not found', 'archived enterprises take no requests');
+  d = assertError(await post('/open311/v2/requests.json', request({ 'attribute[uscc]': make(1).slice(0, 17) + '0' })), 400, 400, 'json');
+  assert.match(d, /^attribute\[uscc\]: /);
+  o311.lang = null;
+  d = assertError(await post('/open311/v2/requests.xml', request({ 'attribute[uscc]': '' })), 400, 400, 'xml');
+  assert.match(d, /attribute\[uscc\]/, 'named in Chinese too');
+});
+
+test('the other POST fields are checked; the body must be a form', async () => {
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ description: ' \n ' })), 400, 400, 'json'), /description/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ description: '长'.repeat(4001) })), 400, 400, 'json'), /description/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '28.1' })), 400, 400, 'json'), /lat and long/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '128.1', long: '112' })), 400, 400, 'json'), /latitude/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ phone: 'call me' })), 400, 400, 'json'), /phone/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ media_url: 'javascript:alert(1)' })), 400, 400, 'json'), /media_url/);
+  const js = await o311.post('/open311/v2/requests.json', request());
+  assertError(js, 400, 415, 'json');
+  const bad = await o311.post('/open311/v2/requests.xml', 'api_key=%zz', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assert.match(assertError(bad, 400, 400, 'xml'), /percent escape/);
+  const utf = await o311.post('/open311/v2/requests.xml', 'description=%FF', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assert.match(assertError(utf, 400, 400, 'xml'), /UTF-8/);
+  const many = Array.from({ length: 65 }, (_, i) => `k${i}=1`).join('&');
+  const tooMany = await o311.post('/open311/v2/requests.json', many, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assert.match(assertError(tooMany, 400, 400, 'json'), /64 form fields/);
+  const big = await o311.post('/open311/v2/requests.json', 'description=' + 'x'.repeat(70000), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assertError(big, 400, 413, 'json');
+  o311.lang = null;
+});
+
+test('GET requests/{id}: every field in the spec order, by number or by id, in both formats', async () => {
+  const key = `api_key=${staffKey}`;
+  const x = await o311.get(`/open311/v2/requests/${ids.no1}.xml?${key}`);
+  assert.equal(x.status, 200, x.body);
+  const doc = assertXml(x, 'service_requests');
+  const req = items(doc, 'request');
+  assert.equal(req.length, 1);
+  assert.deepEqual(childNames(req[0]), ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code',
+    'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime',
+    'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url']);
+  assert.equal(text(req[0], 'service_request_id'), ids.no1);
+  assert.equal(text(req[0], 'status'), 'open');
+  assert.equal(text(req[0], 'status_notes'), '待受理');
+  assert.equal(text(req[0], 'service_name'), '融资');
+  assert.equal(text(req[0], 'service_code'), 'financing');
+  assert.equal(text(req[0], 'description'), request().description, 'the location block is split off');
+  assert.equal(text(req[0], 'address'), '望城经开区 旺旺路 1 号');
+  assert.equal(text(req[0], 'lat'), '28.3648');
+  assert.equal(text(req[0], 'long'), '112.8198');
+  assert.equal(text(req[0], 'media_url'), 'https://img.example.com/1.jpg');
+  assert.match(text(req[0], 'requested_datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+  assert.match(text(req[0], 'updated_datetime'), /\+08:00$/);
+  assert.equal(text(req[0], 'expected_datetime'), '', 'no deadline before acceptance');
+  const byId = assertJson(await o311.get(`/open311/v2/requests/${ids.t1}.json?${key}`));
+  assert.equal(byId[0].service_request_id, ids.no1);
+  assert.equal(byId[0].lat, 28.3648);
+  assert.equal(byId[0].long, 112.8198);
+  assert.equal(byId[0].expected_datetime, null);
+  assert.equal(byId[0].agency_responsible, null);
+  const lower = assertJson(await o311.get(`/open311/v2/requests/${ids.no1.toLowerCase()}.json?${key}`));
+  assert.equal(lower[0].service_request_id, ids.no1);
+  assertError(await o311.get(`/open311/v2/requests/SQ19990101-0001.json?${key}`), 404, 404, 'json');
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml`), 403, 403, 'xml');
+  // the leader's token reads (ticket.read) though it cannot create
+  assert.equal((await o311.get(`/open311/v2/requests/${ids.no1}.json?api_key=${leaderKey}`)).status, 200);
+});
+
+test('XML escaping: a description with <>&"\' comes back intact in both formats', async () => {
+  const desc = '配电房跳闸 <b>"停产"</b> & 损失 > 10万 < 20万 \'紧急\'\r\n第二行';
+  const r = await post('/open311/v2/requests.json', request({ description: desc, service_code: 'utilities', address_string: '<东门> & "北门"' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  const x = await o311.get(`/open311/v2/requests/${no}.xml?api_key=${staffKey}`);
+  const doc = assertXml(x, 'service_requests');
+  assert.ok(doc.includes('&lt;b&gt;&quot;停产&quot;&lt;/b&gt; &amp; 损失 &gt; 10万 &lt; 20万 &apos;紧急&apos;&#13;\n第二行'), doc);
+  assert.ok(!doc.includes('<b>'));
+  assert.equal(text(doc, 'description'), desc);
+  assert.equal(text(doc, 'address'), '<东门> & "北门"');
+  const j = assertJson(await o311.get(`/open311/v2/requests/${no}.json?api_key=${staffKey}`));
+  assert.equal(j[0].description, desc);
+  assert.equal(j[0].service_code, 'utilities');
+});
+
+test('status follows the request: accepted → agency and deadline; resolved → closed with the answer', async () => {
+  const key = `api_key=${staffKey}`;
+  const acc = await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr });
+  assert.equal(acc.status, 200, acc.body);
+  let j = assertJson(await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}`))[0];
+  assert.equal(j.status, 'open');
+  assert.equal(j.status_notes, '已分派');
+  assert.equal(j.agency_responsible, '人社局');
+  assert.match(j.expected_datetime, /\+08:00$/);
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/start`)).status, 200);
+  assert.equal((await hr.post(`/api/tickets/${ids.t1}/resolve`, { answer: '已协调银行续贷500万元' })).status, 200);
+  j = assertJson(await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}`))[0];
+  assert.equal(j.status, 'closed');
+  assert.equal(j.status_notes, '已协调银行续贷500万元');
+  // a rejected request is closed with the reason
+  const t2 = (await svc.get(`/api/tickets?channel=hotline&category=${encodeURIComponent('用工')}`)).json.items.find((x) => x.no === ids.no2);
+  assert.equal((await svc.post(`/api/tickets/${t2.id}/reject`, { reason: '属于劳动仲裁事项，请向仲裁委申请' })).status, 200);
+  j = assertJson(await o311.get(`/open311/v2/requests/${ids.no2}.json?${key}`))[0];
+  assert.equal(j.status, 'closed');
+  assert.equal(j.status_notes, '属于劳动仲裁事项，请向仲裁委申请');
+});
+
+test('GET requests: service_request_id, service_code, status and date filters', async () => {
+  const key = `api_key=${staffKey}`;
+  const all = assertJson(await o311.get(`/open311/v2/requests.json?${key}`));
+  const nos = all.map((x) => x.service_request_id);
+  assert.ok(nos.includes(ids.no1) && nos.includes(ids.no2), nos.join());
+  const x = await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=wangcheng.gov.cn`);
+  const doc = assertXml(x, 'service_requests');
+  assert.equal(items(doc, 'request').length, all.length);
+  // service_request_id overrides the rest; unknown ones are left out
+  const some = assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_request_id=${ids.no2},SQ19990101-0009,${ids.t1}&status=open`));
+  assert.deepEqual(some.map((x) => x.service_request_id), [ids.no2, ids.no1]);
+  // status
+  const open = assertJson(await o311.get(`/open311/v2/requests.json?${key}&status=open`));
+  assert.ok(open.every((x) => x.status === 'open'));
+  assert.ok(!open.some((x) => x.service_request_id === ids.no1), 'resolved is closed');
+  const closed = assertJson(await o311.get(`/open311/v2/requests.json?${key}&status=closed`));
+  assert.deepEqual(closed.map((x) => x.service_request_id).sort(), [ids.no1, ids.no2].sort());
+  assert.equal(assertJson(await o311.get(`/open311/v2/requests.json?${key}&status=open,closed`)).length, all.length);
+  // service_code, one or several
+  const fin = assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_code=financing`));
+  assert.ok(fin.length >= 1 && fin.every((x) => x.service_code === 'financing'));
+  const two = assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_code=labor,utilities`));
+  assert.ok(two.length >= 2 && two.every((x) => ['labor', 'utilities'].includes(x.service_code)));
+  assert.equal(assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_code=land`)).length, 0);
+  // dates on requested_datetime
+  const now = Date.now();
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  const inRange = assertJson(await o311.get(`/open311/v2/requests.json?${key}&start_date=${iso(now - 3600e3)}&end_date=${iso(now + 60e3)}`));
+  assert.equal(inRange.length, all.length);
+  const later = assertJson(await o311.get(`/open311/v2/requests.json?${key}&start_date=${iso(now + 3600e3)}`));
+  assert.equal(later.length, 0);
+  const cst = encodeURIComponent(new Date(now + 8 * 3600e3 - 3600e3).toISOString().slice(0, 19) + '+08:00');
+  assert.equal(assertJson(await o311.get(`/open311/v2/requests.json?${key}&start_date=${cst}`)).length, all.length);
+  o311.lang = 'en';
+  assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z`), 400, 400, 'json'), /90 days/);
+  assert.match(assertError(await o311.get(`/open311/v2/requests.xml?${key}&start_date=yesterday`), 400, 400, 'xml'), /^start_date: /);
+  assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&status=pending`), 400, 400, 'json'), /^status/);
+  assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&service_code=pothole`), 400, 400, 'json'), /pothole/);
+  assertError(await o311.get('/open311/v2/requests.json'), 403, 403, 'json');
+  assertError(await o311.get('/open311/v2/requests.json?api_key=yq_' + '0'.repeat(64)), 403, 403, 'json');
+  o311.lang = null;
+});
+
+test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {
+  assertError(await o311.get('/open311/v2/tokens/12345.xml'), 404, 404, 'xml');
+  assertError(await o311.get('/open311/v2/tokens/12345.json'), 404, 404, 'json');
+});

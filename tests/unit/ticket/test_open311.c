@@ -1,0 +1,646 @@
+/* Unit tests for the Open311 GeoReport v2 mapping (src/ticket/open311.c): services, statuses,
+ * dates, the description block, XML escaping and the shape of every body in both formats
+ * against the specification's examples. XML bodies are checked for well-formedness with expat,
+ * JSON bodies parsed with jansson. Instants: 1795428000 is 2026-11-23T10:00:00Z, 1795363200 is
+ * 2026-11-23T00:00:00+08:00, 784041330 is the spec's 1994-11-05T08:15:30-05:00. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <expat.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ticket/open311.h"
+
+/* 1 if `xml` is a well-formed XML document (expat). */
+static int well_formed(const char *xml)
+{
+	XML_Parser p = XML_ParserCreate("UTF-8");
+	assert_non_null(p);
+	int ok = XML_Parse(p, xml, (int)strlen(xml), 1) == XML_STATUS_OK;
+	if (!ok)
+		fprintf(stderr, "xml error: %s in %s\n", XML_ErrorString(XML_GetErrorCode(p)), xml);
+	XML_ParserFree(p);
+	return ok;
+}
+
+/* Parses JSON text (the test fails when it is not JSON). */
+static json_t *parse_json(const char *s)
+{
+	json_error_t je;
+	json_t *j = json_loads(s, 0, &je);
+	if (!j)
+		fprintf(stderr, "json error: %s in %s\n", je.text, s);
+	assert_non_null(j);
+	return j;
+}
+
+/* The text between <tag> and </tag> of the first such element, in a static buffer; NULL when
+ * absent. */
+static const char *element(const char *xml, const char *tag)
+{
+	static char out[4096];
+	char open[64], close[64];
+	snprintf(open, sizeof open, "<%s>", tag);
+	snprintf(close, sizeof close, "</%s>", tag);
+	const char *a = strstr(xml, open);
+	if (!a)
+		return NULL;
+	a += strlen(open);
+	const char *b = strstr(a, close);
+	if (!b || (size_t)(b - a) >= sizeof out)
+		return NULL;
+	memcpy(out, a, (size_t)(b - a));
+	out[b - a] = 0;
+	return out;
+}
+
+/* Occurrences of `needle` in `s`. */
+static int count(const char *s, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* One service per category, unique ASCII codes, lookups both ways. */
+static void test_services(void **state)
+{
+	int n = 0;
+	for (; ticket_categories[n]; n++) {
+		const struct o311_service *s = o311_service_by_category(ticket_categories[n]);
+		assert_non_null(s);
+		assert_ptr_equal(s, &o311_services[n]);
+		assert_ptr_equal(o311_service_by_code(s->code), s);
+		for (const char *c = s->code; *c; c++)
+			assert_true(*c >= 'a' && *c <= 'z');
+		assert_true(s->group[0] && s->keywords[0] && s->description[0]);
+	}
+	assert_int_equal(n, O311_N_SERVICES);
+	assert_string_equal(o311_service_by_code("financing")->category, "融资");
+	assert_string_equal(o311_service_by_code("utilities")->category, "水电气");
+	assert_string_equal(o311_service_by_category("其他")->code, "other");
+	assert_null(o311_service_by_code("Financing"));
+	assert_null(o311_service_by_code("001"));
+	assert_null(o311_service_by_code(NULL));
+	assert_null(o311_service_by_category("吃饭"));
+}
+
+/* The extension picks the format. */
+static void test_split_format(void **state)
+{
+	size_t base;
+	enum o311_format fmt;
+	assert_int_equal(o311_split_format("services.json", &base, &fmt), 0);
+	assert_int_equal(base, 8);
+	assert_int_equal(fmt, O311_JSON);
+	assert_int_equal(o311_split_format("SQ20261123-0001.xml", &base, &fmt), 0);
+	assert_int_equal(base, 15);
+	assert_int_equal(fmt, O311_XML);
+	assert_int_equal(o311_split_format("a.json.xml", &base, &fmt), 0);
+	assert_int_equal(base, 6);
+	assert_int_equal(fmt, O311_XML);
+	assert_int_equal(o311_split_format(".json", &base, &fmt), -1);
+	assert_int_equal(o311_split_format("financing", &base, &fmt), -1);
+	assert_int_equal(o311_split_format("services.JSON", &base, &fmt), -1);
+	assert_int_equal(o311_split_format("services.html", &base, &fmt), -1);
+	assert_int_equal(o311_split_format(NULL, &base, &fmt), -1);
+	assert_string_equal(o311_content_type(O311_XML), "text/xml; charset=utf-8");
+	assert_string_equal(o311_content_type(O311_JSON), "application/json; charset=utf-8");
+}
+
+/* Our states map to open/closed; the filter takes comma lists. */
+static void test_status(void **state)
+{
+	static const struct {
+		enum ticket_status s;
+		const char *want;
+	} t[] = {{TS_RECEIVED, "open"},   {TS_ASSIGNED, "open"},   {TS_IN_PROGRESS, "open"},
+	         {TS_WAITING, "open"},    {TS_RESOLVED, "closed"}, {TS_CLOSED, "closed"},
+	         {TS_REJECTED, "closed"}, {TS_MERGED, "closed"}};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		assert_string_equal(o311_status(t[i].s), t[i].want);
+		assert_int_equal(o311_status_closed(t[i].s), strcmp(t[i].want, "closed") == 0);
+	}
+	int o, c;
+	assert_int_equal(o311_status_filter("open", &o, &c), 0);
+	assert_true(o && !c);
+	assert_int_equal(o311_status_filter("closed", &o, &c), 0);
+	assert_true(!o && c);
+	assert_int_equal(o311_status_filter(" open , closed ", &o, &c), 0);
+	assert_true(o && c);
+	assert_int_equal(o311_status_filter("open,", &o, &c), 0);
+	assert_true(o && !c);
+	assert_int_equal(o311_status_filter("opened", &o, &c), -1);
+	assert_int_equal(o311_status_filter("Open", &o, &c), -1);
+	assert_int_equal(o311_status_filter("", &o, &c), -1);
+	assert_int_equal(o311_status_filter(",", &o, &c), -1);
+}
+
+/* status_notes and updated_datetime per state. */
+static void test_notes_and_updated(void **state)
+{
+	struct ticket t;
+	memset(&t, 0, sizeof t);
+	t.created_at = 100;
+	t.updated_at = 200;
+	t.status = TS_IN_PROGRESS;
+	assert_string_equal(o311_status_notes(&t), "办理中");
+	assert_int_equal(o311_updated_at(&t), 200);
+	t.status = TS_RESOLVED;
+	t.answer = "已协调银行放款500万元";
+	t.resolved_at = 300;
+	assert_string_equal(o311_status_notes(&t), "已协调银行放款500万元");
+	assert_int_equal(o311_updated_at(&t), 300);
+	t.status = TS_CLOSED;
+	t.closed_at = 400;
+	assert_int_equal(o311_updated_at(&t), 400);
+	t.answer = "";
+	assert_string_equal(o311_status_notes(&t), "已销号");
+	t.status = TS_REJECTED;
+	t.reject_reason = "不属于园区职能";
+	assert_string_equal(o311_status_notes(&t), "不属于园区职能");
+	assert_int_equal(o311_updated_at(&t), 200);
+	t.status = TS_MERGED;
+	assert_string_equal(o311_status_notes(&t), "重复诉求，已合并办理");
+	t.updated_at = 0;
+	assert_int_equal(o311_updated_at(&t), 100);
+}
+
+/* Dates out with +08:00; W3C dates in. */
+static void test_dates(void **state)
+{
+	char buf[O311_TIME_SIZE];
+	o311_time(1795428000, buf);
+	assert_string_equal(buf, "2026-11-23T18:00:00+08:00");
+	o311_time(0, buf);
+	assert_string_equal(buf, "1970-01-01T08:00:00+08:00");
+	int64_t t;
+	assert_int_equal(o311_parse_time("2026-11-23T18:00:00+08:00", &t), 0);
+	assert_int_equal(t, 1795428000);
+	assert_int_equal(o311_parse_time("2026-11-23T10:00:00Z", &t), 0);
+	assert_int_equal(t, 1795428000);
+	assert_int_equal(o311_parse_time("2026-11-23T10:00Z", &t), 0);
+	assert_int_equal(t, 1795428000);
+	assert_int_equal(o311_parse_time("2026-11-23T10:00:00.123456Z", &t), 0);
+	assert_int_equal(t, 1795428000);
+	assert_int_equal(o311_parse_time("1994-11-05T08:15:30-05:00", &t), 0); /* the spec's */
+	assert_int_equal(t, 784041330);
+	assert_int_equal(o311_parse_time("1994-11-05T13:15:30Z", &t), 0);
+	assert_int_equal(t, 784041330);
+	assert_int_equal(o311_parse_time("2010-01-01T00:00:00Z", &t), 0);
+	assert_int_equal(t, 1262304000);
+	/* a '+' that a query string decoded into a space */
+	assert_int_equal(o311_parse_time("2026-11-23T18:00:00 08:00", &t), 0);
+	assert_int_equal(t, 1795428000);
+	/* a plain date is 00:00 China Standard Time */
+	assert_int_equal(o311_parse_time("2026-11-23", &t), 0);
+	assert_int_equal(t, 1795363200);
+	/* round trip */
+	o311_time(1795363200, buf);
+	assert_int_equal(o311_parse_time(buf, &t), 0);
+	assert_int_equal(t, 1795363200);
+	static const char *const bad[] = {
+	    "",
+	    "2026-11-23T10:00:00",
+	    "2026-02-30",
+	    "2026-13-01",
+	    "2026/11/23",
+	    "2026-11-23T24:00:00Z",
+	    "2026-11-23T10:60:00Z",
+	    "2026-11-23T10:00:61Z",
+	    "2026-11-23T10:00:00Zx",
+	    "2026-11-23T10:00:00+0800",
+	    "2026-11-23T10:00:00+15:00",
+	    "2026-11-23T10:00:00.Z",
+	    "2026-11-23 10:00:00Z",
+	    "26-11-23",
+	    "2026-11-23T1:00Z",
+	    "1899-12-31",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(o311_parse_time(bad[i], &t), -1);
+	assert_int_equal(o311_parse_time(NULL, &t), -1);
+}
+
+/* Coordinates: plain decimal degrees within range. */
+static void test_coords(void **state)
+{
+	assert_true(o311_coord_valid("37.76524078", 1));
+	assert_true(o311_coord_valid("-122.4212043", 0));
+	assert_false(o311_coord_valid("-122.4212043", 1));
+	assert_true(o311_coord_valid("90", 1));
+	assert_true(o311_coord_valid("-90.0", 1));
+	assert_false(o311_coord_valid("90.0001", 1));
+	assert_true(o311_coord_valid("180", 0));
+	assert_false(o311_coord_valid("180.5", 0));
+	static const char *const bad[] = {
+	    "",      "+1",   ".5", "1.", "1e5", "1234", "0x10",
+	    "1.2.3", "12,5", " 1", "1 ", "nan", "inf",  "1.1234567890123456"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(o311_coord_valid(bad[i], 0));
+	assert_false(o311_coord_valid(NULL, 0));
+}
+
+/* The block at the end of the description goes in and comes out again. */
+static void test_description_block(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 16);
+	struct o311_extra x = {"望城区 旺旺路 1 号\n东门", "28.3648", "112.8198", "li@example.com",
+	                       "https://img.example.com/1.jpg"};
+	assert_int_equal(o311_description_build(&sb, "厂房屋顶漏水。\n\n请尽快处理。 \n", &x), 0);
+	assert_string_equal(sb.buf, "厂房屋顶漏水。\n\n请尽快处理。\n\n"
+	                            "【地址】望城区 旺旺路 1 号 东门\n"
+	                            "【坐标】28.3648,112.8198\n"
+	                            "【邮箱】li@example.com\n"
+	                            "【附件】https://img.example.com/1.jpg");
+	struct o311_stored d;
+	o311_description_split(sb.buf, &d);
+	assert_int_equal(d.description.n, strlen("厂房屋顶漏水。\n\n请尽快处理。"));
+	assert_memory_equal(d.description.p, "厂房屋顶漏水。\n\n请尽快处理。", d.description.n);
+	assert_int_equal(d.address.n, strlen("望城区 旺旺路 1 号 东门"));
+	assert_memory_equal(d.lat.p, "28.3648", d.lat.n);
+	assert_memory_equal(d.lon.p, "112.8198", d.lon.n);
+	assert_memory_equal(d.email.p, "li@example.com", d.email.n);
+	assert_memory_equal(d.media_url.p, "https://img.example.com/1.jpg", d.media_url.n);
+
+	/* only some extras */
+	strbuf_reset(&sb);
+	struct o311_extra some = {NULL, "1.5", "2.5", "", NULL};
+	assert_int_equal(o311_description_build(&sb, "停电", &some), 0);
+	assert_string_equal(sb.buf, "停电\n\n【坐标】1.5,2.5");
+	o311_description_split(sb.buf, &d);
+	assert_int_equal(d.description.n, strlen("停电"));
+	assert_null(d.address.p);
+	assert_memory_equal(d.lat.p, "1.5", 3);
+	/* lat without long is not written */
+	strbuf_reset(&sb);
+	struct o311_extra half = {NULL, "1.5", NULL, NULL, NULL};
+	assert_int_equal(o311_description_build(&sb, "停电", &half), 0);
+	assert_string_equal(sb.buf, "停电");
+
+	/* no extras: the text as it is, and no block read back */
+	strbuf_reset(&sb);
+	assert_int_equal(o311_description_build(&sb, "第一段\n\n第二段", NULL), 0);
+	assert_string_equal(sb.buf, "第一段\n\n第二段");
+	o311_description_split(sb.buf, &d);
+	assert_int_equal(d.description.n, strlen(sb.buf));
+	assert_null(d.address.p);
+	strbuf_release(&sb);
+
+	/* what is not exactly our block stays description */
+	static const char *const not_block[] = {
+	    "a\n\n【地址】x\n其他",        /* a foreign line */
+	    "a\n\n【坐标】1,2\n【地址】x", /* out of order */
+	    "a\n\n【地址】x\n【地址】y",   /* twice */
+	    "a\n\n【坐标】12",             /* no comma */
+	    "a\n\n【地址】x\n",            /* ends with a line break */
+	    "a\n\n",                       /* nothing after the gap */
+	    "【地址】x",                   /* no gap before it */
+	};
+	for (size_t i = 0; i < sizeof not_block / sizeof not_block[0]; i++) {
+		o311_description_split(not_block[i], &d);
+		assert_int_equal(d.description.n, strlen(not_block[i]));
+		assert_null(d.address.p);
+		assert_null(d.lat.p);
+	}
+	o311_description_split(NULL, &d);
+	assert_null(d.description.p);
+}
+
+/* Titles: 30 characters, white space folded. */
+static void test_title(void **state)
+{
+	char t[O311_TITLE_SIZE];
+	o311_title("  厂房\r\n漏水\t\t严重\u3000 ", t, sizeof t);
+	assert_string_equal(t, "厂房 漏水 严重");
+	o311_title("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十超出", t, sizeof t);
+	assert_string_equal(t, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十");
+	o311_title("A large sinkhole is destroying the street", t, sizeof t);
+	assert_string_equal(t, "A large sinkhole is destroying");
+	/* the 30th character would be a space: not kept */
+	o311_title("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九 十", t, sizeof t);
+	assert_string_equal(t, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九");
+	o311_title(" \n\t ", t, sizeof t);
+	assert_string_equal(t, "");
+	o311_title(NULL, t, sizeof t);
+	assert_string_equal(t, "");
+	char small[8];
+	o311_title("一二三四五", small, sizeof small);
+	assert_string_equal(small, "一二");
+}
+
+/* Contact names: 姓名 in Chinese order, "first last" in ASCII. */
+static void test_contact_name(void **state)
+{
+	char n[64];
+	assert_int_equal(o311_contact_name("三", "张", n, sizeof n), 0);
+	assert_string_equal(n, "张三");
+	assert_int_equal(o311_contact_name(" John ", "Smith", n, sizeof n), 0);
+	assert_string_equal(n, "John Smith");
+	assert_int_equal(o311_contact_name(NULL, "张", n, sizeof n), 0);
+	assert_string_equal(n, "张");
+	assert_int_equal(o311_contact_name("Li", NULL, n, sizeof n), 0);
+	assert_string_equal(n, "Li");
+	assert_int_equal(o311_contact_name("  ", NULL, n, sizeof n), 0);
+	assert_string_equal(n, "");
+	assert_int_equal(o311_contact_name("Wei", "王", n, sizeof n), 0);
+	assert_string_equal(n, "王Wei");
+	char tiny[6];
+	assert_int_equal(o311_contact_name("Johnny", "Smith", tiny, sizeof tiny), -1);
+}
+
+/* XML escaping: markup characters, CR, forbidden characters, invalid UTF-8. */
+static void test_xml_escape(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(4096);
+	const char in[] = "<a href='x'>&\"</a> 厂房\t\n\r\x01\x1f\xff\xef\xbf\xbe end";
+	o311_xml_escape(&sb, in, sizeof in - 1);
+	assert_string_equal(sb.buf,
+	                    "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&lt;/a&gt; 厂房\t\n&#13;"
+	                    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd end");
+	strbuf_reset(&sb);
+	o311_xml_escape(&sb, "plain", 5);
+	assert_string_equal(sb.buf, "plain");
+	strbuf_reset(&sb);
+	o311_xml_escape(&sb, "\xe5\xbc", 2); /* truncated: each byte replaced */
+	assert_string_equal(sb.buf, "\xef\xbf\xbd\xef\xbf\xbd");
+	strbuf_release(&sb);
+}
+
+/* GET services, as in the spec's example: <services><service>… / an array. */
+static void test_services_body(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	o311_write_services(&sb, O311_XML);
+	assert_true(strncmp(sb.buf,
+	                    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service>",
+	                    58) == 0);
+	assert_true(well_formed(sb.buf));
+	assert_int_equal(count(sb.buf, "<service>"), 9);
+	assert_non_null(strstr(sb.buf, "<service><service_code>financing</service_code>"
+	                               "<service_name>融资</service_name>"));
+	assert_string_equal(element(sb.buf, "metadata"), "true");
+	assert_string_equal(element(sb.buf, "type"), "realtime");
+	assert_string_equal(element(sb.buf, "group"), "要素保障");
+	strbuf_reset(&sb);
+	o311_write_services(&sb, O311_JSON);
+	json_t *j = parse_json(sb.buf);
+	assert_true(json_is_array(j));
+	assert_int_equal(json_array_size(j), 9);
+	json_t *s = json_array_get(j, 0);
+	assert_string_equal(json_string_value(json_object_get(s, "service_code")), "financing");
+	assert_string_equal(json_string_value(json_object_get(s, "service_name")), "融资");
+	assert_true(json_is_true(json_object_get(s, "metadata")));
+	assert_string_equal(json_string_value(json_object_get(s, "type")), "realtime");
+	assert_non_null(json_string_value(json_object_get(s, "keywords")));
+	assert_non_null(json_string_value(json_object_get(s, "group")));
+	assert_non_null(json_string_value(json_object_get(s, "description")));
+	json_decref(j);
+	strbuf_release(&sb);
+}
+
+/* GET service definition: the uscc attribute. */
+static void test_definition_body(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	const struct o311_service *s = o311_service_by_code("land");
+	o311_write_definition(&sb, O311_XML, s);
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf, "<service_definition><service_code>land</service_code>"
+	                               "<attributes><attribute><variable>true</variable>"
+	                               "<code>uscc</code><datatype>string</datatype>"
+	                               "<required>true</required>"));
+	assert_string_equal(element(sb.buf, "order"), "1");
+	assert_null(strstr(sb.buf, "<values>")); /* a string has no values */
+	strbuf_reset(&sb);
+	o311_write_definition(&sb, O311_JSON, s);
+	json_t *j = parse_json(sb.buf);
+	assert_string_equal(json_string_value(json_object_get(j, "service_code")), "land");
+	json_t *attrs = json_object_get(j, "attributes");
+	assert_int_equal(json_array_size(attrs), 1);
+	json_t *a = json_array_get(attrs, 0);
+	assert_true(json_is_true(json_object_get(a, "variable")));
+	assert_string_equal(json_string_value(json_object_get(a, "code")), "uscc");
+	assert_string_equal(json_string_value(json_object_get(a, "datatype")), "string");
+	assert_true(json_is_true(json_object_get(a, "required")));
+	assert_int_equal(json_integer_value(json_object_get(a, "order")), 1);
+	assert_non_null(json_string_value(json_object_get(a, "datatype_description")));
+	assert_non_null(json_string_value(json_object_get(a, "description")));
+	json_decref(j);
+	strbuf_release(&sb);
+}
+
+/* Discovery: one endpoint, both formats. */
+static void test_discovery_body(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	o311_write_discovery(&sb, O311_XML, "https://yq.example.cn/open311/v2?a=1&b=2");
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf, "<discovery><changeset>" O311_CHANGESET "</changeset>"));
+	assert_non_null(strstr(sb.buf,
+	                       "<endpoints><endpoint><specification>" O311_SPEC
+	                       "</specification><url>https://yq.example.cn/open311/v2?a=1&amp;"
+	                       "b=2</url>"));
+	assert_non_null(strstr(sb.buf, "<formats><format>text/xml</format><format>application/json"
+	                               "</format></formats>"));
+	assert_string_equal(element(sb.buf, "type"), "production");
+	strbuf_reset(&sb);
+	o311_write_discovery(&sb, O311_JSON, "http://h/open311/v2");
+	json_t *j = parse_json(sb.buf);
+	assert_string_equal(json_string_value(json_object_get(j, "changeset")), O311_CHANGESET);
+	assert_non_null(json_string_value(json_object_get(j, "contact")));
+	assert_non_null(json_string_value(json_object_get(j, "key_service")));
+	json_t *ep = json_array_get(json_object_get(j, "endpoints"), 0);
+	assert_string_equal(json_string_value(json_object_get(ep, "specification")), O311_SPEC);
+	assert_string_equal(json_string_value(json_object_get(ep, "url")), "http://h/open311/v2");
+	json_t *f = json_object_get(ep, "formats");
+	assert_int_equal(json_array_size(f), 2);
+	assert_string_equal(json_string_value(json_array_get(f, 0)), "text/xml");
+	assert_string_equal(json_string_value(json_array_get(f, 1)), "application/json");
+	json_decref(j);
+	strbuf_release(&sb);
+}
+
+/* Errors as the spec's example: HTTP aside, <errors><error><code>403</code>…. */
+static void test_error_body(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	const char *d = "Invalid api_key received -- can't proceed with create_request";
+	o311_write_error(&sb, O311_XML, 403, d);
+	assert_true(well_formed(sb.buf));
+	assert_string_equal(sb.buf, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<errors><error>"
+	                            "<code>403</code><description>Invalid api_key received -- "
+	                            "can&apos;t proceed with create_request</description></error>"
+	                            "</errors>");
+	strbuf_reset(&sb);
+	o311_write_error(&sb, O311_JSON, 403, d);
+	json_t *j = parse_json(sb.buf);
+	assert_int_equal(json_array_size(j), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(j, 0), "code")), 403);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "description")),
+	                    d);
+	json_decref(j);
+	strbuf_release(&sb);
+}
+
+/* POST requests' answer. */
+static void test_created_body(void **state)
+{
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	o311_write_created(&sb, O311_XML, "SQ20261123-0001", "诉求已登记");
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf,
+	                       "<service_requests><request><service_request_id>"
+	                       "SQ20261123-0001</service_request_id><service_notice>诉求已登记"
+	                       "</service_notice><account_id></account_id></request>"
+	                       "</service_requests>"));
+	assert_null(strstr(sb.buf, "<token>"));
+	strbuf_reset(&sb);
+	o311_write_created(&sb, O311_JSON, "SQ20261123-0001", "诉求已登记");
+	json_t *j = parse_json(sb.buf);
+	json_t *r = json_array_get(j, 0);
+	assert_string_equal(json_string_value(json_object_get(r, "service_request_id")),
+	                    "SQ20261123-0001");
+	assert_true(json_is_null(json_object_get(r, "account_id")));
+	assert_null(json_object_get(r, "token"));
+	json_decref(j);
+	strbuf_release(&sb);
+}
+
+/* A ticket as GET requests writes it: every field of the spec, escaping, the block split off. */
+static void test_request_body(void **state)
+{
+	struct ticket t;
+	memset(&t, 0, sizeof t);
+	t.id = 7;
+	t.no = "SQ20261123-0002";
+	t.category = "水电气";
+	t.status = TS_RESOLVED;
+	t.answer = "已抢修 <A相> & 恢复供电";
+	t.description =
+	    "配电房跳闸 <b>&\"停产\"</b>\n\n【地址】旺旺路 1 号\n【坐标】28.3648,112.8198\n"
+	    "【附件】https://img.example.com/a.jpg?x=1&y=2";
+	t.dept_name = "经发局";
+	t.created_at = 1795428000;
+	t.updated_at = 1795428000 + 60;
+	t.resolved_at = 1795428000 + 3600;
+	t.due_resolve = 1795428000 + 86400;
+	struct strbuf sb = STRBUF_INIT(1 << 20);
+	struct o311_writer w;
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_add(&w, &t);
+	o311_requests_end(&w);
+	assert_true(well_formed(sb.buf));
+	static const char *const order[] = {"service_request_id",
+	                                    "status",
+	                                    "status_notes",
+	                                    "service_name",
+	                                    "service_code",
+	                                    "description",
+	                                    "agency_responsible",
+	                                    "service_notice",
+	                                    "requested_datetime",
+	                                    "updated_datetime",
+	                                    "expected_datetime",
+	                                    "address",
+	                                    "address_id",
+	                                    "zipcode",
+	                                    "lat",
+	                                    "long",
+	                                    "media_url"};
+	const char *at = sb.buf;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		char open[64];
+		snprintf(open, sizeof open, "<%s>", order[i]);
+		const char *p = strstr(at, open);
+		assert_non_null(p); /* present, and in the spec's order */
+		at = p;
+	}
+	assert_string_equal(element(sb.buf, "service_request_id"), "SQ20261123-0002");
+	assert_string_equal(element(sb.buf, "status"), "closed");
+	assert_string_equal(element(sb.buf, "status_notes"), "已抢修 &lt;A相&gt; &amp; 恢复供电");
+	assert_string_equal(element(sb.buf, "service_code"), "utilities");
+	assert_string_equal(element(sb.buf, "description"),
+	                    "配电房跳闸 &lt;b&gt;&amp;&quot;停产&quot;&lt;/b&gt;");
+	assert_string_equal(element(sb.buf, "agency_responsible"), "经发局");
+	assert_string_equal(element(sb.buf, "requested_datetime"), "2026-11-23T18:00:00+08:00");
+	assert_string_equal(element(sb.buf, "updated_datetime"), "2026-11-23T19:00:00+08:00");
+	assert_string_equal(element(sb.buf, "expected_datetime"), "2026-11-24T18:00:00+08:00");
+	assert_string_equal(element(sb.buf, "address"), "旺旺路 1 号");
+	assert_string_equal(element(sb.buf, "lat"), "28.3648");
+	assert_string_equal(element(sb.buf, "long"), "112.8198");
+	assert_string_equal(element(sb.buf, "media_url"),
+	                    "https://img.example.com/a.jpg?x=1&amp;y=2");
+	assert_string_equal(element(sb.buf, "zipcode"), "");
+
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_add(&w, &t);
+	t.no = "SQ20261123-0003";
+	t.status = TS_ASSIGNED;
+	t.description = "无位置";
+	t.dept_name = "";
+	t.due_resolve = 0;
+	o311_requests_add(&w, &t);
+	o311_requests_end(&w);
+	json_t *j = parse_json(sb.buf);
+	assert_int_equal(json_array_size(j), 2);
+	json_t *r = json_array_get(j, 0);
+	assert_string_equal(json_string_value(json_object_get(r, "description")),
+	                    "配电房跳闸 <b>&\"停产\"</b>");
+	assert_string_equal(json_string_value(json_object_get(r, "status_notes")),
+	                    "已抢修 <A相> & 恢复供电");
+	assert_true(json_is_real(json_object_get(r, "lat")));
+	assert_true(json_real_value(json_object_get(r, "long")) > 112.8);
+	assert_true(json_is_null(json_object_get(r, "service_notice")));
+	r = json_array_get(j, 1);
+	assert_string_equal(json_string_value(json_object_get(r, "status")), "open");
+	assert_string_equal(json_string_value(json_object_get(r, "status_notes")), "已分派");
+	assert_string_equal(json_string_value(json_object_get(r, "description")), "无位置");
+	assert_true(json_is_null(json_object_get(r, "agency_responsible")));
+	assert_true(json_is_null(json_object_get(r, "expected_datetime")));
+	assert_true(json_is_null(json_object_get(r, "address")));
+	assert_true(json_is_null(json_object_get(r, "lat")));
+	json_decref(j);
+
+	/* an empty list is still a document */
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_end(&w);
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf, "<service_requests></service_requests>"));
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_end(&w);
+	assert_string_equal(sb.buf, "[]");
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_services),
+	    cmocka_unit_test(test_split_format),
+	    cmocka_unit_test(test_status),
+	    cmocka_unit_test(test_notes_and_updated),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_coords),
+	    cmocka_unit_test(test_description_block),
+	    cmocka_unit_test(test_title),
+	    cmocka_unit_test(test_contact_name),
+	    cmocka_unit_test(test_xml_escape),
+	    cmocka_unit_test(test_services_body),
+	    cmocka_unit_test(test_definition_body),
+	    cmocka_unit_test(test_discovery_body),
+	    cmocka_unit_test(test_error_body),
+	    cmocka_unit_test(test_created_body),
+	    cmocka_unit_test(test_request_body),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
