@@ -350,11 +350,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		size_t limit = r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX
 									     : HTTP_JSON_MAX;
 		r->body.max = limit;
-		int64_t len;
+		int64_t len = -1;
 		if (cl && (parse_int64(cl, 0, INT64_MAX, &len) < 0 || (uint64_t)len > limit)) {
+			/* a moderately oversized body is read and dropped, so the client gets its
+			 * 413 before the connection closes; an absurd one is refused at once */
 			r->body_too_large = 1;
-			r->early_answered = 1;
-			return reject_early(r, ERR_TOO_LARGE, "请求体过大", "request body too large");
+			strbuf_release(&r->body);
+			if (len < 0 || (uint64_t)len > 4 * (uint64_t)HTTP_UPLOAD_MAX) {
+				r->early_answered = 1;
+				return reject_early(r, ERR_TOO_LARGE, "请求体过大",
+						    "request body too large");
+			}
 		}
 		return MHD_YES;
 	}

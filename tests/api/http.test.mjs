@@ -148,3 +148,10 @@ test('the console fallback serves HTML for non-API paths', async () => {
   assert.ok(p.status === 200 || p.status === 404);
   assert.doesNotMatch(p.body, /root:/);
 });
+
+test('an absurd Content-Length is refused at once with 413', async () => {
+  const out = await rawRequest(srv.port, 'POST /api/depts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{');
+  assert.match(out, /^HTTP\/1\.1 413/);
+  const bad = await rawRequest(srv.port, 'POST /api/depts HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n');
+  assert.match(bad, /^HTTP\/1\.1 4\d\d/);
+});
