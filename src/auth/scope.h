@@ -25,4 +25,12 @@
 /* Binds the SCOPE_SQL parameters starting at `idx`; returns the next free index. */
 int scope_bind(struct db_stmt *st, int idx, const struct principal *p);
 
+struct qb;
+/* The same conditions for a statement assembled with qb (db/qb.h): appends only the one the
+ * caller's scope needs (nothing for zone and province scope), with its parameter. `like` holds
+ * the department pattern and must live until the statement is bound (32+ bytes). */
+void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre,
+	      const char *dept_post, const char *owner_col, const char *enterprise_col,
+	      char *like, size_t nlike);
+
 #endif

@@ -552,6 +552,8 @@ void db_pool_maintain(struct db_pool *p)
 		return;
 	pthread_mutex_lock(&p->wlock);
 	db_exec(p->writer, "PRAGMA wal_checkpoint(PASSIVE)");
+	/* keep the planner's statistics current; the limit keeps each run short */
+	db_exec(p->writer, "PRAGMA analysis_limit=400; PRAGMA optimize");
 	pthread_mutex_unlock(&p->wlock);
 }
 

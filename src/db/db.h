@@ -112,7 +112,8 @@ struct db *db_tx_try_begin(struct db_pool *p, int *rc);
 /* Commits (commit != 0) or rolls back the transaction from db_tx_begin and releases the writer.
  * Returns 0, or a negative enum db_rc if the commit failed (then nothing was written). */
 int db_tx_end(struct db_pool *p, struct db *c, int commit);
-/* Runs a passive WAL checkpoint (SQLite) and other housekeeping; safe from any thread. */
+/* Runs a passive WAL checkpoint and refreshes the planner's statistics (SQLite); safe from any
+ * thread. */
 void db_pool_maintain(struct db_pool *p);
 /* Microseconds spent in the database by all threads since start (for /metrics). */
 uint64_t db_time_us_total(void);

@@ -10,6 +10,7 @@
 #include "org/org.h"
 #include "ticket/calendar.h"
 #include "ticket/ticket_search.h"
+#include "db/qb.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,26 +29,8 @@
 #define TICKET_FROM                                                                            \
 	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
 	"t.dept_id"
-#define TICKET_FILTER                                                                          \
-	" AND (CAST(? AS TEXT) IS NULL OR t.status = ? OR (? = 'open' AND t.status IN "           \
-	"('received','assigned','in_progress','waiting','resolved')))"                             \
-	" AND (CAST(? AS TEXT) IS NULL OR t.category = ?)"                                         \
-	" AND (CAST(? AS TEXT) IS NULL OR t.channel = ?)"                                          \
-	" AND (CAST(? AS BIGINT) = 0 OR t.dept_id = ?)"                                            \
-	" AND (CAST(? AS BIGINT) = 0 OR t.enterprise_id = ?)"                                      \
-	" AND (CAST(? AS BIGINT) = 0 OR (t.status IN ('assigned','in_progress') AND t.due_resolve < ?))" \
-	" AND (CAST(? AS BIGINT) = 0 OR (t.status IN ('assigned','in_progress') AND t.due_resolve >= ? " \
-	"AND t.due_resolve < ?))"                                                                  \
-	" AND (CAST(? AS BIGINT) = 0 OR t.escalated = 1)"                                          \
-	" AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND (CAST(? AS BIGINT) = 0 OR "         \
-	"t.created_at < ?)"
-
 static const char SQL_GET[] =
 	"SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
-static const char SQL_COUNT[] =
-	"SELECT COUNT(*) FROM ticket t WHERE t.zone_id = ?" TICKET_SCOPE TICKET_FILTER;
-static const char SQL_LIST_HEAD[] = "SELECT " TICKET_COLS TICKET_FROM
-				    " WHERE t.zone_id = ?" TICKET_SCOPE TICKET_FILTER;
 static const char SQL_CODEPTS[] =
 	"SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
 static const char SQL_INSERT[] =
@@ -203,101 +186,123 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-struct filter_buf {
-	char like[320];
-	struct strbuf match; /* the full-text search parameter, when there is a query */
-};
-
-static int bind_filter(struct db_stmt *st, int i, const struct principal *p,
-		       const struct ticket_filter *f, struct filter_buf *b, int64_t now)
+/* Appends the WHERE conditions of a list: the zone, the caller's scope and only the filters
+ * given, each from a fixed fragment (so an index can serve them). */
+static int list_where(struct db *c, struct qb *q, const struct principal *p,
+		      const struct ticket_filter *f, int64_t now, char *like, size_t nlike,
+		      struct strbuf *match)
 {
-	db_bind_int(st, i++, p->zone_id);
-	i = scope_bind(st, i, p);
-	const char *status = f->status && *f->status ? f->status : NULL;
-	db_bind_text(st, i++, status);
-	db_bind_text(st, i++, status);
-	db_bind_text(st, i++, status);
-	db_bind_text(st, i++, f->category);
-	db_bind_text(st, i++, f->category);
-	db_bind_text(st, i++, f->channel);
-	db_bind_text(st, i++, f->channel);
-	db_bind_int(st, i++, f->dept_id);
-	db_bind_int(st, i++, f->dept_id);
-	db_bind_int(st, i++, f->enterprise_id);
-	db_bind_int(st, i++, f->enterprise_id);
-	db_bind_int(st, i++, f->overdue);
-	db_bind_int(st, i++, now);
-	db_bind_int(st, i++, f->due_soon);
-	db_bind_int(st, i++, now);
-	db_bind_int(st, i++, now + 86400);
-	db_bind_int(st, i++, f->escalated);
-	db_bind_int(st, i++, f->from);
-	db_bind_int(st, i++, f->from);
-	db_bind_int(st, i++, f->to);
-	db_bind_int(st, i++, f->to);
-	if (b->match.len) {
-		db_bind_text(st, i++, b->match.buf);
-		db_bind_text(st, i++, f->q);
+	qb_int(q, p->zone_id);
+	scope_qb(q, p, "t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")",
+		 "t.created_by", "t.enterprise_id", like, nlike);
+	if (f->status && strcmp(f->status, "open") == 0) {
+		qb_sql(q, " AND t.status IN ('received','assigned','in_progress','waiting','resolved')");
+	} else if (f->status && *f->status) {
+		qb_sql(q, " AND t.status = ?");
+		qb_text(q, f->status);
 	}
-	return i;
+	const struct {
+		const char *sql;
+		const char *text;
+		int64_t num;
+	} eq[] = {
+		{" AND t.category = ?", f->category, 0},
+		{" AND t.channel = ?", f->channel, 0},
+		{" AND t.dept_id = ?", NULL, f->dept_id},
+		{" AND t.enterprise_id = ?", NULL, f->enterprise_id},
+		{" AND t.created_at >= ?", NULL, f->from},
+		{" AND t.created_at < ?", NULL, f->to},
+	};
+	for (size_t k = 0; k < sizeof eq / sizeof eq[0]; k++) {
+		if (eq[k].text && *eq[k].text) {
+			qb_sql(q, eq[k].sql);
+			qb_text(q, eq[k].text);
+		} else if (!eq[k].text && eq[k].num) {
+			qb_sql(q, eq[k].sql);
+			qb_int(q, eq[k].num);
+		}
+	}
+	if (f->overdue) {
+		qb_sql(q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve < ?");
+		qb_int(q, now);
+	}
+	if (f->due_soon) {
+		qb_sql(q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve >= ? AND "
+			  "t.due_resolve < ?");
+		qb_int(q, now);
+		qb_int(q, now + 86400);
+	}
+	if (f->escalated)
+		qb_sql(q, " AND t.escalated = 1");
+	if (f->q && *f->q) {
+		/* a query matches through the full-text index, or a request number exactly */
+		if (ticket_search_param(c, p->zone_id, f->q, match) < 0 || match->failed)
+			return -1;
+		qb_sql(q, " AND (");
+		qb_sql(q, ticket_search_condition(c));
+		qb_sql(q, " OR t.no = ?)");
+		qb_text(q, match->buf);
+		qb_text(q, f->q);
+	}
+	return 0;
 }
 
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
 		ticket_fn fn, void *ctx, int64_t *total)
 {
-	struct filter_buf b;
 	int64_t now = now_unix();
-	*total = 0;
-	strbuf_init(&b.match, 64 * 1024);
-	/* a query matches through the full-text index (or a request number exactly) */
-	char search[200] = "";
-	if (f->q && *f->q) {
-		if (ticket_search_param(c, p->zone_id, f->q, &b.match) < 0 || b.match.failed) {
-			strbuf_release(&b.match);
-			return DB_OK; /* nothing searchable in the query: no match */
-		}
-		snprintf(search, sizeof search, " AND (%s OR t.no = ?)", ticket_search_condition(c));
-	}
-	char sql[sizeof SQL_LIST_HEAD + 512];
-	snprintf(sql, sizeof sql, "%s%s", SQL_COUNT, search);
-	struct db_stmt *st = db_prepare(c, sql);
+	char like[300], like2[300], title_like[320];
+	struct strbuf match = STRBUF_INIT(64 * 1024), match2 = STRBUF_INIT(64 * 1024);
+	struct qb cq, lq;
 	int rc = DB_ERR;
+	*total = 0;
+	qb_init(&cq, "SELECT COUNT(*) FROM ticket t WHERE t.zone_id = ?");
+	qb_init(&lq, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ?");
+	if (list_where(c, &cq, p, f, now, like, sizeof like, &match) < 0 ||
+	    list_where(c, &lq, p, f, now, like2, sizeof like2, &match2) < 0) {
+		rc = DB_OK; /* nothing searchable in the query: no match */
+		goto out;
+	}
+	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
 	if (!st)
 		goto out;
-	bind_filter(st, 1, p, f, &b, now);
+	qb_bind(&cq, st, 1);
 	rc = db_step(st);
 	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc < 0)
 		goto out;
-	/* with a query: title matches first, then newest */
-	const char *order = search[0] ? " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
-					"t.created_at DESC, t.id DESC"
-				      : " ORDER BY t.created_at DESC, t.id DESC";
-	if (f->sort && strcmp(f->sort, "created_at") == 0)
-		order = " ORDER BY t.created_at, t.id";
-	else if (f->sort && strcmp(f->sort, "due_resolve") == 0)
-		order = " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, t.due_resolve, t.id";
-	snprintf(sql, sizeof sql, "%s%s%s LIMIT ? OFFSET ?", SQL_LIST_HEAD, search, order);
-	if (!(st = db_prepare(c, sql))) {
+	if (f->sort && strcmp(f->sort, "created_at") == 0) {
+		qb_sql(&lq, " ORDER BY t.created_at, t.id");
+	} else if (f->sort && strcmp(f->sort, "due_resolve") == 0) {
+		qb_sql(&lq, " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
+			    "t.due_resolve, t.id");
+	} else if (f->q && *f->q) {
+		/* with a query: title matches first, then newest */
+		size_t o = 0;
+		title_like[o++] = '%';
+		for (const char *s2 = f->q; *s2 && o + 3 < sizeof title_like; s2++) {
+			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
+				title_like[o++] = '\\';
+			title_like[o++] = *s2;
+		}
+		title_like[o++] = '%';
+		title_like[o] = 0;
+		qb_sql(&lq, " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
+			    "t.created_at DESC, t.id DESC");
+		qb_text(&lq, title_like);
+	} else {
+		qb_sql(&lq, " ORDER BY t.created_at DESC, t.id DESC");
+	}
+	qb_sql(&lq, " LIMIT ? OFFSET ?");
+	qb_int(&lq, f->page_size);
+	qb_int(&lq, (f->page - 1) * f->page_size);
+	st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL;
+	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
-	int i = bind_filter(st, 1, p, f, &b, now);
-	if (strstr(order, "LIKE")) {
-		size_t o = 0;
-		b.like[o++] = '%';
-		for (const char *s2 = f->q; *s2 && o + 3 < sizeof b.like; s2++) {
-			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
-				b.like[o++] = '\\';
-			b.like[o++] = *s2;
-		}
-		b.like[o++] = '%';
-		b.like[o] = 0;
-		db_bind_text(st, i++, b.like);
-	}
-	db_bind_int(st, i++, f->page_size);
-	db_bind_int(st, i++, (f->page - 1) * f->page_size);
+	qb_bind(&lq, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket t;
 		read_ticket(st, NULL, &t, now);
@@ -305,7 +310,10 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	}
 	db_reset(st);
 out:
-	strbuf_release(&b.match);
+	qb_release(&cq);
+	qb_release(&lq);
+	strbuf_release(&match);
+	strbuf_release(&match2);
 	return rc < 0 ? rc : DB_OK;
 }
 

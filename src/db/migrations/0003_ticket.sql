@@ -42,6 +42,7 @@ CREATE TABLE ticket (
 );
 CREATE INDEX ticket_zone_status ON ticket(zone_id, status, due_resolve);
 CREATE INDEX ticket_zone_created ON ticket(zone_id, created_at);
+CREATE INDEX ticket_zone_dept ON ticket(zone_id, dept_id, status);
 CREATE INDEX ticket_enterprise ON ticket(enterprise_id);
 -- requests resolved and waiting for a rating, for the 7-day automatic close
 CREATE INDEX ticket_status_resolved ON ticket(status, resolved_at);

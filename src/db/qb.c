@@ -1,0 +1,56 @@
+/* Statements assembled from constant fragments (see qb.h). */
+#include "db/qb.h"
+
+void qb_init(struct qb *q, const char *head)
+{
+	strbuf_init(&q->sql, 64 * 1024);
+	q->n = 0;
+	q->failed = 0;
+	strbuf_adds(&q->sql, head);
+}
+
+void qb_sql(struct qb *q, const char *fragment)
+{
+	strbuf_adds(&q->sql, fragment);
+}
+
+void qb_int(struct qb *q, int64_t v)
+{
+	if (q->n >= QB_MAX_PARAMS) {
+		q->failed = 1;
+		return;
+	}
+	q->p[q->n].kind = 'i';
+	q->p[q->n++].i = v;
+}
+
+void qb_text(struct qb *q, const char *s)
+{
+	if (q->n >= QB_MAX_PARAMS) {
+		q->failed = 1;
+		return;
+	}
+	q->p[q->n].kind = 't';
+	q->p[q->n++].t = s;
+}
+
+const char *qb_text_of(const struct qb *q)
+{
+	return q->failed || q->sql.failed ? NULL : q->sql.buf;
+}
+
+int qb_bind(const struct qb *q, struct db_stmt *st, int start)
+{
+	for (int k = 0; k < q->n; k++) {
+		if (q->p[k].kind == 'i')
+			db_bind_int(st, start + k, q->p[k].i);
+		else
+			db_bind_text(st, start + k, q->p[k].t);
+	}
+	return start + q->n;
+}
+
+void qb_release(struct qb *q)
+{
+	strbuf_release(&q->sql);
+}

@@ -1,0 +1,41 @@
+/* qb: a statement assembled from constant SQL fragments, for lists whose optional filters
+ * should only appear when given (so the engine can pick an index for the ones present). No text
+ * from outside ever enters the SQL: fragments are string literals chosen by code, values are `?`
+ * parameters collected beside them in order.
+ *
+ *	struct qb q;
+ *	qb_init(&q, "SELECT COUNT(*) FROM ticket t WHERE t.zone_id = ?");
+ *	qb_int(&q, zone);
+ *	if (f->category) { qb_sql(&q, " AND t.category = ?"); qb_text(&q, f->category); }
+ *	struct db_stmt *st = db_prepare(c, qb_text_of(&q));  qb_bind(&q, st, 1); … qb_release(&q);
+ */
+#ifndef YQ_DB_QB_H
+#define YQ_DB_QB_H
+#include <stdint.h>
+#include "db/db.h"
+#include "lib/strbuf.h"
+
+#define QB_MAX_PARAMS 48
+
+struct qb {
+	struct strbuf sql;
+	struct {
+		char kind; /* 'i' integer, 't' text (NULL binds NULL) */
+		int64_t i;
+		const char *t; /* borrowed: must outlive the bind */
+	} p[QB_MAX_PARAMS];
+	int n;
+	int failed; /* too many parameters or out of memory */
+};
+
+void qb_init(struct qb *q, const char *head);
+void qb_sql(struct qb *q, const char *fragment);
+void qb_int(struct qb *q, int64_t v);
+void qb_text(struct qb *q, const char *s);
+/* The assembled SQL, or NULL when the builder failed. */
+const char *qb_text_of(const struct qb *q);
+/* Binds the collected parameters from index `start`; returns the next free index. */
+int qb_bind(const struct qb *q, struct db_stmt *st, int start);
+void qb_release(struct qb *q);
+
+#endif
