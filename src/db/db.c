@@ -410,6 +410,7 @@ struct db_pool {
 	pthread_mutex_t list_lock;
 	struct db *conns[POOL_MAX_THREADS]; /* every per-thread connection, closed by db_pool_free */
 	int n_conns;
+	unsigned maintained; /* db_pool_maintain calls so far */
 };
 
 int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
@@ -552,8 +553,10 @@ void db_pool_maintain(struct db_pool *p)
 		return;
 	pthread_mutex_lock(&p->wlock);
 	db_exec(p->writer, "PRAGMA wal_checkpoint(PASSIVE)");
-	/* keep the planner's statistics current; the limit keeps each run short */
-	db_exec(p->writer, "PRAGMA analysis_limit=400; PRAGMA optimize");
+	/* keep the planner's statistics current: on the first run and then every 120th (hourly at
+	 * the server's 30 s period); the limit keeps each run short */
+	if (p->maintained++ % 120 == 0)
+		db_exec(p->writer, "PRAGMA analysis_limit=400; PRAGMA optimize");
 	pthread_mutex_unlock(&p->wlock);
 }
 

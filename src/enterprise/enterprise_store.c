@@ -6,6 +6,7 @@
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
+#include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
@@ -27,26 +28,7 @@
 	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
 #define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
-#define ENT_FILTER                                                                             \
-	" AND (? = 2 OR e.archived = ?)"                                                           \
-	" AND (CAST(? AS TEXT) IS NULL OR e.name LIKE ? ESCAPE '\\' OR e.short_name LIKE ? ESCAPE " \
-	"'\\' OR e.uscc LIKE ? ESCAPE '\\')"                                                        \
-	" AND (CAST(? AS TEXT) IS NULL OR e.industry_section = ? OR e.industry_code LIKE ?)"       \
-	" AND (CAST(? AS BIGINT) = 0 OR e.leader_user_id = ?)"                                     \
-	" AND (CAST(? AS BIGINT) = 0 OR e.leader_user_id IS NULL)"                                 \
-	" AND (CAST(? AS TEXT) IS NULL OR e.building LIKE ? ESCAPE '\\')"                           \
-	" AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM enterprise_flag g WHERE "          \
-	"g.enterprise_id = e.id AND g.flag = ? AND g.valid_from <= ? AND (g.valid_to IS NULL OR "  \
-	"g.valid_to >= ?)))"
-
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
-static const char SQL_ENT_COUNT[] =
-	"SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE ENT_FILTER;
-/* A page is chosen by an inner query over ids, so the per-row flag columns are computed for
- * the rows of the page only, not for every row the sort sees. */
-static const char SQL_ENT_LIST_HEAD[] =
-	ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE
-	ENT_FILTER;
 static const char SQL_FLAGS_OF[] =
 	"SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
 	"ORDER BY flag, valid_from";
@@ -165,41 +147,59 @@ static const char *contains(const char *s, char *buf, size_t n, int upper)
 	return buf;
 }
 
+/* Buffers for the values a list binds; they live until the statement is bound. */
 struct filter_args {
-	char q[320], qu[320], ind[16], bld[320], as_of[11];
+	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300];
 };
 
-static int bind_filter(struct db_stmt *st, int i, const struct principal *p,
-		       const struct ent_filter *f, struct filter_args *a)
+/* Appends the zone, the caller's scope and only the filters given (see db/qb.h). */
+static void list_where(struct qb *q, const struct principal *p, const struct ent_filter *f,
+		       struct filter_args *a)
 {
-	db_bind_int(st, i++, p->zone_id);
-	i = scope_bind(st, i, p);
-	db_bind_int(st, i++, f->archived);
-	db_bind_int(st, i++, f->archived);
-	const char *q = contains(f->q, a->q, sizeof a->q, 0);
-	const char *qu = contains(f->q, a->qu, sizeof a->qu, 1);
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, q);
-	db_bind_text(st, i++, qu);
-	const char *ind = f->industry && *f->industry ? f->industry : NULL;
-	if (ind)
-		snprintf(a->ind, sizeof a->ind, "%.10s%%", ind);
-	db_bind_text(st, i++, ind);
-	db_bind_text(st, i++, ind);
-	db_bind_text(st, i++, ind ? a->ind : NULL);
-	db_bind_int(st, i++, f->leader_id);
-	db_bind_int(st, i++, f->leader_id);
-	db_bind_int(st, i++, f->no_leader);
-	const char *b = contains(f->building, a->bld, sizeof a->bld, 0);
-	db_bind_text(st, i++, b);
-	db_bind_text(st, i++, b);
-	const char *flag = f->flag >= 0 && f->flag < FLAG__COUNT ? ent_flag_name((enum ent_flag_kind)f->flag) : NULL;
-	db_bind_text(st, i++, flag);
-	db_bind_text(st, i++, flag);
-	db_bind_text(st, i++, a->as_of);
-	db_bind_text(st, i++, a->as_of);
-	return i;
+	qb_int(q, p->zone_id);
+	scope_qb(q, p, "e.dept_id IN", "", "e.liaison_user_id", "e.id", a->like, sizeof a->like);
+	if (f->archived != 2)
+		qb_sql(q, f->archived ? " AND e.archived = 1" : " AND e.archived = 0");
+	if (f->q && *f->q) {
+		qb_sql(q, " AND (e.name LIKE ? ESCAPE '\\' OR e.short_name LIKE ? ESCAPE '\\' OR "
+			  "e.uscc LIKE ? ESCAPE '\\')");
+		qb_text(q, contains(f->q, a->q, sizeof a->q, 0));
+		qb_text(q, a->q);
+		qb_text(q, contains(f->q, a->qu, sizeof a->qu, 1));
+	}
+	if (f->industry && *f->industry) {
+		if (f->industry[0] >= 'A' && f->industry[0] <= 'Z') {
+			qb_sql(q, " AND e.industry_section = ?");
+			qb_text(q, f->industry);
+		} else {
+			/* a code prefix as a range the index serves: "36" ≤ code < "37" */
+			snprintf(a->lo, sizeof a->lo, "%.8s", f->industry);
+			snprintf(a->hi, sizeof a->hi, "%.8s", f->industry);
+			size_t n = strlen(a->hi);
+			a->hi[n - 1]++;
+			qb_sql(q, " AND e.industry_code >= ? AND e.industry_code < ?");
+			qb_text(q, a->lo);
+			qb_text(q, a->hi);
+		}
+	}
+	if (f->leader_id) {
+		qb_sql(q, " AND e.leader_user_id = ?");
+		qb_int(q, f->leader_id);
+	}
+	if (f->no_leader)
+		qb_sql(q, " AND e.leader_user_id IS NULL");
+	if (f->building && *f->building) {
+		qb_sql(q, " AND e.building LIKE ? ESCAPE '\\'");
+		qb_text(q, contains(f->building, a->bld, sizeof a->bld, 0));
+	}
+	if (f->flag >= 0 && f->flag < FLAG__COUNT) {
+		qb_sql(q, " AND EXISTS (SELECT 1 FROM enterprise_flag g WHERE g.enterprise_id = e.id "
+			  "AND g.flag = ? AND g.valid_from <= ? AND (g.valid_to IS NULL OR "
+			  "g.valid_to >= ?))");
+		qb_text(q, ent_flag_name((enum ent_flag_kind)f->flag));
+		qb_text(q, a->as_of);
+		qb_text(q, a->as_of);
+	}
 }
 
 static const struct {
@@ -225,41 +225,56 @@ static const struct {
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
 	     void *ctx, int64_t *total)
 {
-	struct filter_args a;
+	struct filter_args a, b;
+	char today[11];
+	int rc = DB_ERR;
+	*total = 0;
 	if (!f->as_of || ent_as_of(f->as_of, a.as_of) < 0)
 		ent_today(a.as_of);
-	struct db_stmt *st = db_prepare(c, SQL_ENT_COUNT);
-	if (!st)
-		return DB_ERR;
-	bind_filter(st, 1, p, f, &a);
-	int rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return rc;
+	memcpy(b.as_of, a.as_of, sizeof a.as_of);
+	ent_today(today);
 	/* the ORDER BY clause comes from a fixed table; no caller text reaches the SQL */
 	const char *order = orders[0].sql;
 	for (size_t i = 0; f->sort && i < sizeof orders / sizeof orders[0]; i++)
 		if (strcmp(f->sort, orders[i].key) == 0)
 			order = orders[i].sql;
-	char sql[sizeof SQL_ENT_LIST_HEAD + 512];
-	snprintf(sql, sizeof sql, "%s%s LIMIT ? OFFSET ?) pg ON pg.id = e.id%s", SQL_ENT_LIST_HEAD,
-		 order, order);
-	st = db_prepare(c, sql);
+	struct qb cq, lq;
+	qb_init(&cq, "SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ?");
+	list_where(&cq, p, f, &a);
+	/* a page is chosen by an inner query over ids, so the per-row flag columns are computed
+	 * for the rows of the page only */
+	qb_init(&lq, ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?");
+	for (int i = 0; i < 8; i++)
+		qb_text(&lq, today); /* the four flags_now columns come first in the text */
+	list_where(&lq, p, f, &b);
+	qb_sql(&lq, order);
+	qb_sql(&lq, " LIMIT ? OFFSET ?) pg ON pg.id = e.id");
+	qb_sql(&lq, order);
+	qb_int(&lq, f->page_size);
+	qb_int(&lq, (f->page - 1) * f->page_size);
+	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
 	if (!st)
-		return DB_ERR;
-	char today[11];
-	ent_today(today);
-	int i = bind_flags_now(st, 1, today);
-	i = bind_filter(st, i, p, f, &a);
-	db_bind_int(st, i++, f->page_size);
-	db_bind_int(st, i++, (f->page - 1) * f->page_size);
+		goto out;
+	qb_bind(&cq, st, 1);
+	rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		goto out;
+	if (!(st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL)) {
+		rc = DB_ERR;
+		goto out;
+	}
+	qb_bind(&lq, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct enterprise e;
 		read_row(st, NULL, &e);
 		fn(ctx, &e);
 	}
 	db_reset(st);
+out:
+	qb_release(&cq);
+	qb_release(&lq);
 	return rc < 0 ? rc : DB_OK;
 }
 
