@@ -15,6 +15,6 @@ if [ "${db#sqlite:}" != "$db" ] && [ ! -f "${db#sqlite:}" ]; then
 	fi
 	echo
 fi
-echo "园区通 Yuanqu: open http://$listen/ and log in (the passwords were printed when the database was created;"
-echo "reset one with: build/yuanqu user passwd admin). Stop with Ctrl-C."
+echo "园区通 Yuanqu: open http://$listen/ and log in, e.g. as ccetdz-admin (the passwords were printed when"
+echo "the database was created; set a new one with: build/yuanqu user passwd ccetdz-admin). Stop with Ctrl-C."
 exec build/yuanqu serve --db "$db" --listen "$listen"
