@@ -469,19 +469,6 @@ int h_o311_requests_create(struct req *r, struct yq_err *e)
 
 /* ---- reading requests ---- */
 
-struct no_find {
-	const char *no;
-	int64_t id;
-};
-
-/* ticket_list callback: keeps the request whose number is exactly the one sought. */
-static void no_found(void *ctx, const struct ticket *t)
-{
-	struct no_find *f = ctx;
-	if (!f->id && t->no && strcmp(t->no, f->no) == 0)
-		f->id = t->id;
-}
-
 /* The request with this service_request_id (`n` bytes at `id`): our number (SQ20261123-0001, any
  * case) or our numeric id, within the caller's scope. ERR_NOT_FOUND when there is none. */
 static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, struct ticket *out,
@@ -501,22 +488,7 @@ static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, st
 	int64_t num;
 	if (parse_int64(buf, 1, INT64_MAX, &num) == 0)
 		return ticket_get(c, &r->who, num, &r->arena, out, e);
-	/* by number: the request list's query matches a number exactly (besides full text); keep
-	 * the exact one. TODO(ticket_store): ticket_get_by_no() would make this one indexed read.
-	 */
-	struct ticket_filter tf;
-	memset(&tf, 0, sizeof tf);
-	tf.q = buf;
-	tf.page = 1;
-	tf.page_size = 20;
-	struct no_find found = {buf, 0};
-	int64_t total;
-	int rc = ticket_list(c, &r->who, &tf, no_found, &found, &total);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (!found.id)
-		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
-	return ticket_get(c, &r->who, found.id, &r->arena, out, e);
+	return ticket_get_by_no(c, &r->who, buf, &r->arena, out, e);
 }
 
 /* GET /open311/v2/requests/{id}.{xml,json}: one request by number or id, within the api_key's

@@ -31,6 +31,8 @@
 	"t.dept_id"
 static const char SQL_GET[] =
 	"SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
+static const char SQL_ID_BY_NO[] =
+	"SELECT t.id FROM ticket t WHERE t.zone_id = ? AND t.no = ?" TICKET_SCOPE;
 static const char SQL_CODEPTS[] =
 	"SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
 static const char SQL_INSERT[] =
@@ -184,6 +186,25 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 		out->co_depts[out->n_co++] = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
+		     struct ticket *out, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(c, SQL_ID_BY_NO);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, no);
+	scope_bind(st, 3, p);
+	int rc = db_step(st);
+	int64_t id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!id)
+		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
+	return ticket_get(c, p, id, a, out, e);
 }
 
 /* Appends the WHERE conditions of a list: the zone, the caller's scope and only the filters

@@ -66,6 +66,10 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		  int64_t *id, struct yq_err *e);
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
 	       struct ticket *out, struct yq_err *e);
+/* Reads the request numbered `no` (SQ20261123-0001) like ticket_get; ERR_NOT_FOUND when the
+ * caller's zone and scope hold none. */
+int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
+		     struct ticket *out, struct yq_err *e);
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
 		ticket_fn fn, void *ctx, int64_t *total);
 /* The timeline, oldest first; internal notes are left out for enterprise users. */
