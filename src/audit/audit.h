@@ -17,20 +17,20 @@ void audit_changes_init(struct audit_changes *c);
 void audit_changes_release(struct audit_changes *c);
 /* Records a text field if it changed (or always, when before is NULL and after is not). */
 void audit_change_str(struct audit_changes *c, const char *field, const char *before,
-		      const char *after);
+                      const char *after);
 void audit_change_int(struct audit_changes *c, const char *field, int64_t before, int64_t after);
 
 /* Writes one audit row inside the caller's transaction `tx`. `who` may be NULL for the CLI, in
  * which case `cli_user` names the operator. Returns 0 or a negative enum db_rc; the caller must
  * roll back if it fails (an audit write that fails fails the request). */
 int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, const char *action,
-		const char *obj_type, int64_t obj_id, const struct audit_changes *changes);
+                const char *obj_type, int64_t obj_id, const struct audit_changes *changes);
 /* Same, for changes made from the command line (no principal). */
 int audit_write_cli(struct db *tx, int64_t zone_id, const char *action, const char *obj_type,
-		    int64_t obj_id, const struct audit_changes *changes);
+                    int64_t obj_id, const struct audit_changes *changes);
 /* Writes a login-log row. */
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
-		const char *ip, const char *user_agent, int success, const char *reason);
+                const char *ip, const char *user_agent, int success, const char *reason);
 
 /* Filters for the log lists; NULL/0 fields do not filter. */
 struct audit_filter {
@@ -59,9 +59,9 @@ typedef void (*login_row_fn)(void *ctx, const struct login_row *row);
 /* Lists audit rows of the principal's zone, newest first, one page; *total gets the count of all
  * matching rows. Returns 0 or a negative enum db_rc. */
 int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
-	       audit_row_fn fn, void *ctx, int64_t *total);
+               audit_row_fn fn, void *ctx, int64_t *total);
 /* Same for the login log (rows of the zone, plus failed attempts for unknown user names). */
 int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
-		 login_row_fn fn, void *ctx, int64_t *total);
+                 login_row_fn fn, void *ctx, int64_t *total);
 
 #endif

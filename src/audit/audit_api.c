@@ -12,7 +12,7 @@ struct ctx {
 
 /* Parses a "from"/"to" query argument: YYYY-MM-DD (UTC midnight) or unix seconds. */
 static int query_time(struct req *r, const char *key, int end_of_day, int64_t *out,
-		      struct yq_err *e)
+                      struct yq_err *e)
 {
 	const char *v = req_query(r, key);
 	*out = 0;
@@ -20,7 +20,8 @@ static int query_time(struct req *r, const char *key, int end_of_day, int64_t *o
 		return 0;
 	if (valid_date(v)) {
 		struct tm tm = {0};
-		tm.tm_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0') - 1900;
+		tm.tm_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 +
+		             (v[3] - '0') - 1900;
 		tm.tm_mon = (v[5] - '0') * 10 + (v[6] - '0') - 1;
 		tm.tm_mday = (v[8] - '0') * 10 + (v[9] - '0');
 		*out = (int64_t)timegm(&tm) + (end_of_day ? 86400 : 0);
@@ -28,7 +29,7 @@ static int query_time(struct req *r, const char *key, int end_of_day, int64_t *o
 	}
 	if (parse_int64(v, 0, INT64_MAX / 2, out) < 0)
 		return err_set(e, ERR_VALIDATION, key, "日期格式应为 YYYY-MM-DD",
-			       "date must be YYYY-MM-DD");
+		               "date must be YYYY-MM-DD");
 	return 0;
 }
 

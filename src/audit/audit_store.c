@@ -7,28 +7,32 @@
 #include <string.h>
 
 static const char SQL_AUDIT_INSERT[] =
-	"INSERT INTO audit_log (zone_id, at, user_id, username, ip, action, obj_type, obj_id, "
-	"changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit_log (zone_id, at, user_id, username, ip, action, obj_type, obj_id, "
+    "changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_LOGIN_INSERT[] =
-	"INSERT INTO login_log (zone_id, at, username, user_id, ip, user_agent, success, reason) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO login_log (zone_id, at, username, user_id, ip, user_agent, success, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 /* The filter part shared by the audit list and its count; parameters 1..9. */
-#define AUDIT_WHERE                                                                            \
-	" WHERE zone_id = ? AND (CAST(? AS TEXT) IS NULL OR username = ?)"                     \
-	" AND (CAST(? AS TEXT) IS NULL OR action = ?) AND (CAST(? AS TEXT) IS NULL OR obj_type = ?)" \
-	" AND (CAST(? AS TEXT) IS NULL OR obj_id = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS BIGINT) = 0 OR at < ?)"
+#define AUDIT_WHERE                                                                                \
+	" WHERE zone_id = ? AND (CAST(? AS TEXT) IS NULL OR username = ?)"                         \
+	" AND (CAST(? AS TEXT) IS NULL OR action = ?) AND (CAST(? AS TEXT) IS NULL OR obj_type = " \
+	"?)"                                                                                       \
+	" AND (CAST(? AS TEXT) IS NULL OR obj_id = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND " \
+	"(CAST(? AS BIGINT) = 0 OR at < ?)"
 static const char SQL_AUDIT_LIST[] =
-	"SELECT id, at, user_id, zone_id, username, ip, action, obj_type, obj_id, changes "
-	"FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
+    "SELECT id, at, user_id, zone_id, username, ip, action, obj_type, obj_id, changes "
+    "FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
 
-#define LOGIN_WHERE                                                                            \
-	" WHERE (zone_id = ? OR (zone_id IS NULL AND ? = 1)) AND (CAST(? AS TEXT) IS NULL OR username = ?)" \
-	" AND (? < 0 OR success = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS BIGINT) = 0 OR at < ?)"
+#define LOGIN_WHERE                                                                                \
+	" WHERE (zone_id = ? OR (zone_id IS NULL AND ? = 1)) AND (CAST(? AS TEXT) IS NULL OR "     \
+	"username = ?)"                                                                            \
+	" AND (? < 0 OR success = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS "       \
+	"BIGINT) = 0 OR at < ?)"
 static const char SQL_LOGIN_LIST[] =
-	"SELECT id, at, user_id, zone_id, username, ip, user_agent, success, reason FROM login_log" LOGIN_WHERE
-	" ORDER BY id DESC LIMIT ? OFFSET ?";
+    "SELECT id, at, user_id, zone_id, username, ip, user_agent, success, reason FROM "
+    "login_log" LOGIN_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_LOGIN_COUNT[] = "SELECT COUNT(*) FROM login_log" LOGIN_WHERE;
 
 void audit_changes_init(struct audit_changes *c)
@@ -64,7 +68,7 @@ static void change_val(struct audit_changes *c, const char *v)
 }
 
 void audit_change_str(struct audit_changes *c, const char *field, const char *before,
-		      const char *after)
+                      const char *after)
 {
 	if (before && after && strcmp(before, after) == 0)
 		return;
@@ -86,8 +90,8 @@ void audit_change_int(struct audit_changes *c, const char *field, int64_t before
 }
 
 static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char *username,
-		     const char *ip, const char *action, const char *obj_type, int64_t obj_id,
-		     const struct audit_changes *changes)
+                     const char *ip, const char *action, const char *obj_type, int64_t obj_id,
+                     const struct audit_changes *changes)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_AUDIT_INSERT);
 	if (!st)
@@ -126,20 +130,20 @@ static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char
 }
 
 int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, const char *action,
-		const char *obj_type, int64_t obj_id, const struct audit_changes *changes)
+                const char *obj_type, int64_t obj_id, const struct audit_changes *changes)
 {
-	return write_row(tx, zone_id, who->user_id, who->username, who->ip, action, obj_type, obj_id,
-			 changes);
+	return write_row(tx, zone_id, who->user_id, who->username, who->ip, action, obj_type,
+	                 obj_id, changes);
 }
 
 int audit_write_cli(struct db *tx, int64_t zone_id, const char *action, const char *obj_type,
-		    int64_t obj_id, const struct audit_changes *changes)
+                    int64_t obj_id, const struct audit_changes *changes)
 {
 	return write_row(tx, zone_id, 0, "(cli)", "local", action, obj_type, obj_id, changes);
 }
 
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
-		const char *ip, const char *user_agent, int success, const char *reason)
+                const char *ip, const char *user_agent, int success, const char *reason)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_LOGIN_INSERT);
 	if (!st)
@@ -164,7 +168,7 @@ int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t us
 }
 
 static void bind_audit_where(struct db_stmt *st, const struct principal *p,
-			     const struct audit_filter *f)
+                             const struct audit_filter *f)
 {
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_text(st, 2, f->username);
@@ -181,8 +185,10 @@ static void bind_audit_where(struct db_stmt *st, const struct principal *p,
 	db_bind_int(st, 13, f->to);
 }
 
-static int count(struct db *c, const char *sql, void (*bind)(struct db_stmt *, const struct principal *, const struct audit_filter *),
-		 const struct principal *p, const struct audit_filter *f, int64_t *total)
+static int count(struct db *c, const char *sql,
+                 void (*bind)(struct db_stmt *, const struct principal *,
+                              const struct audit_filter *),
+                 const struct principal *p, const struct audit_filter *f, int64_t *total)
 {
 	struct db_stmt *st = db_prepare(c, sql);
 	if (!st)
@@ -195,7 +201,7 @@ static int count(struct db *c, const char *sql, void (*bind)(struct db_stmt *, c
 }
 
 int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
-	       audit_row_fn fn, void *ctx, int64_t *total)
+               audit_row_fn fn, void *ctx, int64_t *total)
 {
 	int rc = count(c, SQL_AUDIT_COUNT, bind_audit_where, p, f, total);
 	if (rc < 0)
@@ -208,16 +214,16 @@ int audit_list(struct db *c, const struct principal *p, const struct audit_filte
 	db_bind_int(st, 15, (f->page - 1) * f->page_size);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct audit_row r = {
-			.id = db_col_int(st, 0),
-			.at = db_col_int(st, 1),
-			.user_id = db_col_int(st, 2),
-			.zone_id = db_col_int(st, 3),
-			.username = db_col_text(st, 4),
-			.ip = db_col_text(st, 5),
-			.action = db_col_text(st, 6),
-			.obj_type = db_col_text(st, 7),
-			.obj_id = db_col_text(st, 8),
-			.changes = db_col_text(st, 9),
+		    .id = db_col_int(st, 0),
+		    .at = db_col_int(st, 1),
+		    .user_id = db_col_int(st, 2),
+		    .zone_id = db_col_int(st, 3),
+		    .username = db_col_text(st, 4),
+		    .ip = db_col_text(st, 5),
+		    .action = db_col_text(st, 6),
+		    .obj_type = db_col_text(st, 7),
+		    .obj_id = db_col_text(st, 8),
+		    .changes = db_col_text(st, 9),
 		};
 		fn(ctx, &r);
 	}
@@ -226,7 +232,7 @@ int audit_list(struct db *c, const struct principal *p, const struct audit_filte
 }
 
 static void bind_login_where(struct db_stmt *st, const struct principal *p,
-			     const struct audit_filter *f)
+                             const struct audit_filter *f)
 {
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_int(st, 2, 1); /* admins also see attempts on unknown user names */
@@ -241,7 +247,7 @@ static void bind_login_where(struct db_stmt *st, const struct principal *p,
 }
 
 int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
-		 login_row_fn fn, void *ctx, int64_t *total)
+                 login_row_fn fn, void *ctx, int64_t *total)
 {
 	int rc = count(c, SQL_LOGIN_COUNT, bind_login_where, p, f, total);
 	if (rc < 0)
@@ -254,15 +260,15 @@ int audit_logins(struct db *c, const struct principal *p, const struct audit_fil
 	db_bind_int(st, 12, (f->page - 1) * f->page_size);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct login_row r = {
-			.id = db_col_int(st, 0),
-			.at = db_col_int(st, 1),
-			.user_id = db_col_int(st, 2),
-			.zone_id = db_col_int(st, 3),
-			.username = db_col_text(st, 4),
-			.ip = db_col_text(st, 5),
-			.user_agent = db_col_text(st, 6),
-			.success = (int)db_col_int(st, 7),
-			.reason = db_col_text(st, 8),
+		    .id = db_col_int(st, 0),
+		    .at = db_col_int(st, 1),
+		    .user_id = db_col_int(st, 2),
+		    .zone_id = db_col_int(st, 3),
+		    .username = db_col_text(st, 4),
+		    .ip = db_col_text(st, 5),
+		    .user_agent = db_col_text(st, 6),
+		    .success = (int)db_col_int(st, 7),
+		    .reason = db_col_text(st, 8),
 		};
 		fn(ctx, &r);
 	}

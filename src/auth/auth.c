@@ -10,60 +10,62 @@
 #include <string.h>
 
 struct auth_config auth_config = {
-	.session_idle_s = 1800,
-	.session_max_s = 43200,
-	.lock_after = 5,
-	.lock_s = 900,
-	.ip_fail_limit = 20,
-	.ip_window_s = 900,
+    .session_idle_s = 1800,
+    .session_max_s = 43200,
+    .lock_after = 5,
+    .lock_s = 900,
+    .ip_fail_limit = 20,
+    .ip_window_s = 900,
 };
 
 static const char SQL_USER_FOR_LOGIN[] =
-	"SELECT id, zone_id, password_hash, status, locked_until FROM app_user WHERE username = ?";
+    "SELECT id, zone_id, password_hash, status, locked_until FROM app_user WHERE username = ?";
 static const char SQL_THROTTLE_GET[] =
-	"SELECT failures, window_start FROM login_throttle WHERE ip = ?";
+    "SELECT failures, window_start FROM login_throttle WHERE ip = ?";
 static const char SQL_THROTTLE_FAIL[] =
-	"INSERT INTO login_throttle (ip, window_start, failures) VALUES (?, ?, 1) "
-	"ON CONFLICT (ip) DO UPDATE SET "
-	"failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 END, "
-	"window_start = CASE WHEN login_throttle.window_start < ? THEN ? ELSE login_throttle.window_start END";
+    "INSERT INTO login_throttle (ip, window_start, failures) VALUES (?, ?, 1) "
+    "ON CONFLICT (ip) DO UPDATE SET "
+    "failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 "
+    "END, "
+    "window_start = CASE WHEN login_throttle.window_start < ? THEN ? ELSE "
+    "login_throttle.window_start END";
 static const char SQL_USER_FAIL[] =
-	"UPDATE app_user SET failed_count = failed_count + 1, "
-	"locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?";
+    "UPDATE app_user SET failed_count = failed_count + 1, "
+    "locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?";
 static const char SQL_USER_LOCK_EXPIRED[] =
-	"UPDATE app_user SET failed_count = 0, locked_until = 0 "
-	"WHERE id = ? AND locked_until <> 0 AND locked_until <= ?";
+    "UPDATE app_user SET failed_count = 0, locked_until = 0 "
+    "WHERE id = ? AND locked_until <> 0 AND locked_until <= ?";
 static const char SQL_USER_LOGIN_OK[] =
-	"UPDATE app_user SET failed_count = 0, locked_until = 0, last_login_at = ? WHERE id = ?";
+    "UPDATE app_user SET failed_count = 0, locked_until = 0, last_login_at = ? WHERE id = ?";
 static const char SQL_USER_FAILED_COUNT[] = "SELECT failed_count FROM app_user WHERE id = ?";
 static const char SQL_FIRST_ZONE[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 static const char SQL_SESSION_INSERT[] =
-	"INSERT INTO session (token_hash, user_id, zone_id, csrf_token, ip, created_at, last_seen) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO session (token_hash, user_id, zone_id, csrf_token, ip, created_at, last_seen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_SESSION_GET[] =
-	"SELECT s.user_id, s.zone_id, s.csrf_token, s.created_at, s.last_seen, u.zone_id, "
-	"u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
-	"u.must_change, u.status FROM session s JOIN app_user u ON u.id = s.user_id "
-	"LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
+    "SELECT s.user_id, s.zone_id, s.csrf_token, s.created_at, s.last_seen, u.zone_id, "
+    "u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
+    "u.must_change, u.status FROM session s JOIN app_user u ON u.id = s.user_id "
+    "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
-	"SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
-	"u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
-	"FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
-	"WHERE t.token_hash = ?";
+    "SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
+    "u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
+    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
+    "WHERE t.token_hash = ?";
 static const char SQL_SESSION_TOUCH[] =
-	"UPDATE session SET last_seen = ? WHERE token_hash = ? AND last_seen < ?";
+    "UPDATE session SET last_seen = ? WHERE token_hash = ? AND last_seen < ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
 static const char SQL_SESSION_DELETE_OTHERS[] =
-	"DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
+    "DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
 static const char SQL_SESSION_SET_ZONE[] = "UPDATE session SET zone_id = ? WHERE token_hash = ?";
 static const char SQL_ZONE_EXISTS[] = "SELECT COUNT(*) FROM zone WHERE id = ?";
 static const char SQL_SESSION_EXPIRE[] =
-	"DELETE FROM session WHERE last_seen < ? OR created_at < ?";
+    "DELETE FROM session WHERE last_seen < ? OR created_at < ?";
 static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
 static const char SQL_PASSWORD_GET[] = "SELECT password_hash FROM app_user WHERE id = ?";
 static const char SQL_PASSWORD_SET[] =
-	"UPDATE app_user SET password_hash = ?, must_change = 0, password_changed_at = ?, "
-	"updated_at = ? WHERE id = ?";
+    "UPDATE app_user SET password_hash = ?, must_change = 0, password_changed_at = ?, "
+    "updated_at = ? WHERE id = ?";
 
 /* A hash to verify against when the user name is unknown, so both cases cost the same time. */
 static char dummy_hash[PASSWORD_HASH_LEN];
@@ -126,8 +128,8 @@ static int ip_wait(struct db *c, const char *ip, int64_t now, int *rc)
 /* Records a failed attempt: account counter, address throttle, login log. Sets *locked when the
  * account is now locked. */
 static int record_failure(struct db_pool *pool, const struct login_user *u, const char *username,
-			  const char *ip, const char *ua, const char *reason, int64_t now,
-			  int *locked)
+                          const char *ip, const char *ua, const char *reason, int64_t now,
+                          int *locked)
 {
 	int rc;
 	*locked = 0;
@@ -177,7 +179,7 @@ out_rollback:
 }
 
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
-	       const char *user_agent, struct login_result *out, struct yq_err *e)
+               const char *user_agent, struct login_result *out, struct yq_err *e)
 {
 	int64_t now = now_unix();
 	struct db *c = db_pool_reader(pool);
@@ -194,18 +196,20 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 		/* the attempt is logged, but not counted against the account */
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (tx) {
-			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "ip_throttled");
+			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0,
+			                 "ip_throttled");
 			db_tx_end(pool, tx, rc == DB_OK);
 		}
 		err_set(e, ERR_THROTTLED, NULL, "登录失败次数过多，请稍后再试",
-			"too many failed logins from this address, try later");
+		        "too many failed logins from this address, try later");
 		e->retry_after = wait;
 		return -1;
 	}
 	if (u.found && u.locked_until > now) {
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (tx) {
-			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "locked");
+			rc =
+			    audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "locked");
 			db_tx_end(pool, tx, rc == DB_OK);
 		}
 		err_set(e, ERR_LOCKED, NULL, "账号已锁定，请稍后再试", "account locked, try later");
@@ -223,27 +227,27 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 	}
 	if (ok == -2)
 		return err_set(e, ERR_BUSY, NULL, "登录请求过多，请稍后重试",
-			       "too many logins at once, retry shortly");
+		               "too many logins at once, retry shortly");
 	if (ok == 1 && strcmp(u.status, "active") != 0) {
 		int locked;
 		record_failure(pool, &u, username, ip, user_agent, "disabled", now, &locked);
 		return err_set(e, ERR_FORBIDDEN, NULL, "账号已被管理员锁定或停用，请联系管理员",
-			       "account locked or disabled by an administrator");
+		               "account locked or disabled by an administrator");
 	}
 	if (ok != 1) {
 		int locked;
 		rc = record_failure(pool, &u, username, ip, user_agent,
-				    u.found ? "bad_password" : "unknown_user", now, &locked);
+		                    u.found ? "bad_password" : "unknown_user", now, &locked);
 		if (rc < 0)
 			return err_db(e, rc);
 		if (locked) {
 			err_set(e, ERR_LOCKED, NULL, "密码错误次数过多，账号已锁定15分钟",
-				"too many wrong passwords, account locked for 15 minutes");
+			        "too many wrong passwords, account locked for 15 minutes");
 			e->retry_after = auth_config.lock_s;
 			return -1;
 		}
 		return err_set(e, ERR_BAD_CREDENTIALS, NULL, "用户名或密码错误",
-			       "wrong user name or password");
+		               "wrong user name or password");
 	}
 
 	/* success: a fresh session token every login */
@@ -309,7 +313,7 @@ static int session_touch(struct db_pool *pool, const char *token_hash, int64_t n
 }
 
 int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
-		 struct principal *p, struct yq_err *e)
+                 struct principal *p, struct yq_err *e)
 {
 	memset(p, 0, sizeof *p);
 	if (strlen(token) != 64)
@@ -329,7 +333,7 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 		if (rc < 0)
 			return err_db(e, rc);
 		return err_set(e, ERR_SESSION_EXPIRED, NULL, "会话已过期，请重新登录",
-			       "session expired, please log in again");
+		               "session expired, please log in again");
 	}
 	p->user_id = db_col_int(st, 0);
 	p->zone_id = db_col_int(st, 1);
@@ -356,7 +360,7 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	    now - p->session_created > auth_config.session_max_s) {
 		memset(p, 0, sizeof *p);
 		return err_set(e, ERR_SESSION_EXPIRED, NULL, "会话已过期，请重新登录",
-			       "session expired, please log in again");
+		               "session expired, please log in again");
 	}
 	if (now - p->session_seen >= 60 || auth_config.session_idle_s < 120) {
 		rc = session_touch(pool, hash, now);
@@ -367,7 +371,7 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 }
 
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
-		   struct principal *p, struct yq_err *e)
+                   struct principal *p, struct yq_err *e)
 {
 	memset(p, 0, sizeof *p);
 	if (strncmp(token, "yq_", 3) != 0 || strlen(token) != 67)
@@ -409,7 +413,8 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	p->ip = ip;
 	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE) {
 		memset(p, 0, sizeof *p);
-		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效", "API token expired or revoked");
+		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效",
+		               "API token expired or revoked");
 	}
 	return 0;
 }
@@ -440,13 +445,13 @@ int auth_logout(struct db_pool *pool, const struct principal *p, struct yq_err *
 }
 
 int auth_change_password(struct db_pool *pool, const struct principal *p, const char *old_pw,
-			 const char *new_pw, struct yq_err *e)
+                         const char *new_pw, struct yq_err *e)
 {
 	if (password_check_policy(new_pw, p->username, e) < 0)
 		return -1;
 	if (strcmp(old_pw, new_pw) == 0)
 		return err_set(e, ERR_VALIDATION, "new_password", "新密码不能与旧密码相同",
-			       "the new password must differ from the old one");
+		               "the new password must differ from the old one");
 	struct db *c = db_pool_reader(pool);
 	if (!c)
 		return err_db(e, DB_UNAVAILABLE);
@@ -466,7 +471,7 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
 	if (ok != 1)
 		return err_set(e, ERR_VALIDATION, "old_password", "原密码错误",
-			       "the current password is wrong");
+		               "the current password is wrong");
 	char newhash[PASSWORD_HASH_LEN];
 	rc = password_hash(new_pw, newhash, 1);
 	if (rc == -2)
@@ -494,7 +499,7 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 	if ((rc = db_run(st)) < 0)
 		goto out_rollback;
 	if ((rc = audit_write(tx, p, p->home_zone_id, "password_change", "user", p->user_id,
-			      NULL)) < 0)
+	                      NULL)) < 0)
 		goto out_rollback;
 	rc = db_tx_end(pool, tx, 1);
 	return rc < 0 ? err_db(e, rc) : 0;
@@ -504,11 +509,11 @@ out_rollback:
 }
 
 int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_id,
-		  struct yq_err *e)
+                  struct yq_err *e)
 {
 	if (p->scope != SCOPE_ALL)
 		return err_set(e, ERR_FORBIDDEN, NULL, "只有省级用户可以切换园区",
-			       "only province users can switch zones");
+		               "only province users can switch zones");
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)

@@ -10,12 +10,12 @@
 
 /* Limits, set once at start from flags and environment. */
 struct auth_config {
-	int session_idle_s;     /* idle timeout, default 1800 */
-	int session_max_s;      /* absolute lifetime, default 43200 */
-	int lock_after;         /* failed logins that lock an account, default 5 */
-	int lock_s;             /* lock duration, default 900 */
-	int ip_fail_limit;      /* failed logins from one address within ip_window_s → 429 */
-	int ip_window_s;        /* default 900 */
+	int session_idle_s; /* idle timeout, default 1800 */
+	int session_max_s;  /* absolute lifetime, default 43200 */
+	int lock_after;     /* failed logins that lock an account, default 5 */
+	int lock_s;         /* lock duration, default 900 */
+	int ip_fail_limit;  /* failed logins from one address within ip_window_s → 429 */
+	int ip_window_s;    /* default 900 */
 };
 extern struct auth_config auth_config;
 
@@ -27,7 +27,7 @@ struct principal {
 	int64_t home_zone_id; /* the user's own zone; 0 for province users */
 	enum role role;
 	enum data_scope scope;
-	int64_t dept_id;      /* 0 if none */
+	int64_t dept_id;       /* 0 if none */
 	const char *dept_path; /* "/1/4/" materialised path of the department, or NULL */
 	int64_t enterprise_id; /* enterprise users: their enterprise */
 	const char *username;
@@ -35,7 +35,7 @@ struct principal {
 	perm_set perms;
 	int must_change;
 	int via_token;
-	const char *csrf;     /* session's CSRF token; NULL for API tokens */
+	const char *csrf; /* session's CSRF token; NULL for API tokens */
 	const char *session_hash;
 	const char *ip;
 	int64_t session_created, session_seen;
@@ -55,22 +55,22 @@ struct login_result {
  * ERR_BAD_CREDENTIALS, ERR_LOCKED / ERR_THROTTLED (retry_after set), ERR_BUSY (hash slots
  * full), ERR_FORBIDDEN (account disabled), ERR_UNAVAILABLE. */
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
-	       const char *user_agent, struct login_result *out, struct yq_err *e);
+               const char *user_agent, struct login_result *out, struct yq_err *e);
 /* Resolves a raw session token into *p (allocated strings from `a`). Expired or unknown
  * sessions give ERR_SESSION_EXPIRED / ERR_UNAUTH. Refreshes last_seen at most once a minute. */
 int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
-		 struct principal *p, struct yq_err *e);
+                 struct principal *p, struct yq_err *e);
 /* Resolves an API token ("yq_…") into *p. */
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
-		   struct principal *p, struct yq_err *e);
+                   struct principal *p, struct yq_err *e);
 /* Ends the session with this token hash. */
 int auth_logout(struct db_pool *pool, const struct principal *p, struct yq_err *e);
 /* Changes the caller's own password after checking the old one; ends the user's other sessions. */
 int auth_change_password(struct db_pool *pool, const struct principal *p, const char *old_pw,
-			 const char *new_pw, struct yq_err *e);
+                         const char *new_pw, struct yq_err *e);
 /* Sets the zone a province session looks at. */
 int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_id,
-		  struct yq_err *e);
+                  struct yq_err *e);
 /* Deletes sessions past their lifetime and stale throttle rows. */
 void auth_expire(struct db_pool *pool);
 

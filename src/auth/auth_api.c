@@ -67,12 +67,13 @@ int h_login(struct req *r, struct yq_err *e)
 		return -1;
 	struct login_result res;
 	if (auth_login(req_pool(r), username, password, r->ip, req_header(r, "User-Agent"), &res,
-		       e) < 0)
+	               e) < 0)
 		return -1;
 	resp_header(r, "Set-Cookie",
-		    arena_printf(&r->arena, "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
-				 cookie_name(), res.token, auth_config.session_max_s,
-				 auth_cookie_secure ? "; Secure" : ""));
+	            arena_printf(&r->arena,
+	                         "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
+	                         cookie_name(), res.token, auth_config.session_max_s,
+	                         auth_cookie_secure ? "; Secure" : ""));
 	struct principal p;
 	if (auth_session(req_pool(r), &r->arena, res.token, r->ip, &p, e) < 0)
 		return -1;
@@ -86,8 +87,8 @@ int h_logout(struct req *r, struct yq_err *e)
 	if (auth_logout(req_pool(r), &r->who, e) < 0)
 		return -1;
 	resp_header(r, "Set-Cookie",
-		    arena_printf(&r->arena, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
-				 cookie_name(), auth_cookie_secure ? "; Secure" : ""));
+	            arena_printf(&r->arena, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
+	                         cookie_name(), auth_cookie_secure ? "; Secure" : ""));
 	return resp_empty(r, 204);
 }
 
@@ -105,7 +106,7 @@ int h_me_password(struct req *r, struct yq_err *e)
 		return -1;
 	if (r->who.via_token)
 		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能修改密码",
-			       "API tokens cannot change passwords");
+		               "API tokens cannot change passwords");
 	if (auth_change_password(req_pool(r), &r->who, old_pw, new_pw, e) < 0) {
 		if (e->field && strcmp(e->field, "password") == 0)
 			e->field = "new_password";
@@ -163,7 +164,7 @@ int h_tokens_create(struct req *r, struct yq_err *e)
 	if (expires && *expires) {
 		if (!valid_date(expires))
 			return err_set(e, ERR_VALIDATION, "expires_at", "日期格式应为 YYYY-MM-DD",
-				       "date must be YYYY-MM-DD");
+			               "date must be YYYY-MM-DD");
 		struct tm tm = {0};
 		strptime(expires, "%Y-%m-%d", &tm);
 		exp = (int64_t)timegm(&tm) + 86400;

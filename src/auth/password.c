@@ -28,13 +28,13 @@ int password_check_policy(const char *pw, const char *username, struct yq_err *e
 	size_t n = strlen(pw);
 	if (!utf8_valid(pw, n))
 		return err_set(e, ERR_VALIDATION, "password", "密码含有非法字符",
-			       "password has invalid characters");
+		               "password has invalid characters");
 	if (utf8_count(pw) < PASSWORD_MIN_LEN)
 		return err_set(e, ERR_VALIDATION, "password", "密码至少12位",
-			       "password must be at least 12 characters");
+		               "password must be at least 12 characters");
 	if (n > PASSWORD_MAX_LEN)
 		return err_set(e, ERR_VALIDATION, "password", "密码不能超过128个字节",
-			       "password must be at most 128 bytes");
+		               "password must be at most 128 bytes");
 	int upper = 0, lower = 0, digit = 0, other = 0;
 	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
 		if (isupper(*p))
@@ -48,11 +48,11 @@ int password_check_policy(const char *pw, const char *username, struct yq_err *e
 	}
 	if (upper + lower + digit + other < 3)
 		return err_set(e, ERR_VALIDATION, "password",
-			       "密码须包含大写字母、小写字母、数字、符号中的至少三类",
-			       "password needs three of: upper case, lower case, digits, symbols");
+		               "密码须包含大写字母、小写字母、数字、符号中的至少三类",
+		               "password needs three of: upper case, lower case, digits, symbols");
 	if (username && strcasecmp(pw, username) == 0)
 		return err_set(e, ERR_VALIDATION, "password", "密码不能与用户名相同",
-			       "password must differ from the user name");
+		               "password must differ from the user name");
 	return 0;
 }
 
@@ -69,7 +69,8 @@ int password_hash(const char *pw, char out[PASSWORD_HASH_LEN], int wait)
 {
 	if (acquire(wait) < 0)
 		return -2;
-	unsigned long long ops = fast_mode ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	unsigned long long ops =
+	    fast_mode ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
 	size_t mem = fast_mode ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
 	int rc = crypto_pwhash_str(out, pw, strlen(pw), ops, mem);
 	sem_post(&slots);
@@ -88,7 +89,7 @@ int password_verify(const char *pw, const char *hash, int wait)
 void password_generate(char out[17])
 {
 	static const char sets[4][27] = {"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz",
-					 "23456789", "-_.!@#%+"};
+	                                 "23456789", "-_.!@#%+"};
 	for (int i = 0; i < 16; i++) {
 		const char *set = sets[i < 4 ? (uint32_t)i : randombytes_uniform(4)];
 		out[i] = set[randombytes_uniform((uint32_t)strlen(set))];

@@ -7,8 +7,8 @@
 #include <stddef.h>
 #include "lib/err.h"
 
-#define PASSWORD_MIN_LEN 12
-#define PASSWORD_MAX_LEN 128
+#define PASSWORD_MIN_LEN  12
+#define PASSWORD_MAX_LEN  128
 #define PASSWORD_HASH_LEN 128 /* crypto_pwhash_STRBYTES */
 
 /* Checks `pw` against the policy for `username`. 0 if acceptable, else -1 with e filled

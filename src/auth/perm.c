@@ -3,29 +3,29 @@
 #include <string.h>
 
 static const char *const perm_names[PERM__COUNT] = {
-	[PERM_NONE] = "public",
-	[PERM_AUTH] = "auth",
-	[PERM_ZONE_READ] = "zone.read",
-	[PERM_ZONE_WRITE] = "zone.write",
-	[PERM_DEPT_READ] = "dept.read",
-	[PERM_DEPT_WRITE] = "dept.write",
-	[PERM_USER_READ] = "user.read",
-	[PERM_USER_WRITE] = "user.write",
-	[PERM_ROLE_READ] = "role.read",
-	[PERM_TOKEN_WRITE] = "token.write",
-	[PERM_AUDIT_READ] = "audit.read",
-	[PERM_ENTERPRISE_READ] = "enterprise.read",
-	[PERM_ENTERPRISE_WRITE] = "enterprise.write",
-	[PERM_ENTERPRISE_IMPORT] = "enterprise.import",
-	[PERM_DASHBOARD_READ] = "dashboard.read",
-	[PERM_TICKET_READ] = "ticket.read",
-	[PERM_TICKET_CREATE] = "ticket.create",
-	[PERM_TICKET_TRIAGE] = "ticket.triage",
-	[PERM_TICKET_HANDLE] = "ticket.handle",
-	[PERM_TICKET_RATE] = "ticket.rate",
-	[PERM_TICKET_ESCALATE] = "ticket.escalate",
-	[PERM_TICKET_STATS] = "ticket.stats",
-	[PERM_TICKET_ADMIN] = "ticket.admin",
+    [PERM_NONE] = "public",
+    [PERM_AUTH] = "auth",
+    [PERM_ZONE_READ] = "zone.read",
+    [PERM_ZONE_WRITE] = "zone.write",
+    [PERM_DEPT_READ] = "dept.read",
+    [PERM_DEPT_WRITE] = "dept.write",
+    [PERM_USER_READ] = "user.read",
+    [PERM_USER_WRITE] = "user.write",
+    [PERM_ROLE_READ] = "role.read",
+    [PERM_TOKEN_WRITE] = "token.write",
+    [PERM_AUDIT_READ] = "audit.read",
+    [PERM_ENTERPRISE_READ] = "enterprise.read",
+    [PERM_ENTERPRISE_WRITE] = "enterprise.write",
+    [PERM_ENTERPRISE_IMPORT] = "enterprise.import",
+    [PERM_DASHBOARD_READ] = "dashboard.read",
+    [PERM_TICKET_READ] = "ticket.read",
+    [PERM_TICKET_CREATE] = "ticket.create",
+    [PERM_TICKET_TRIAGE] = "ticket.triage",
+    [PERM_TICKET_HANDLE] = "ticket.handle",
+    [PERM_TICKET_RATE] = "ticket.rate",
+    [PERM_TICKET_ESCALATE] = "ticket.escalate",
+    [PERM_TICKET_STATS] = "ticket.stats",
+    [PERM_TICKET_ADMIN] = "ticket.admin",
 };
 
 #define B PERM_BIT
@@ -35,36 +35,36 @@ static const struct role_def {
 	enum data_scope scope;
 	perm_set perms;
 } roles[ROLE__COUNT] = {
-	[ROLE_NONE] = {"", "", SCOPE_NONE, 0},
-	[ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE,
-			B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
-				B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
-				B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
-				B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_IMPORT) |
-				B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
-				B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
-				B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) | B(PERM_TICKET_ADMIN)},
-	[ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE,
-			 B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
-				 B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
-				 B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS)},
-	[ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT,
-			    B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
-				    B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
-				    B(PERM_ENTERPRISE_IMPORT) | B(PERM_DASHBOARD_READ) |
-				    B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) |
-				    B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) | B(PERM_TICKET_STATS)},
-	[ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT,
-			B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
-				B(PERM_ENTERPRISE_WRITE) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
-				B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE)},
-	[ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE,
-			     B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
-				     B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
-	[ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL,
-			   B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
-				   B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
-				   B(PERM_TICKET_STATS)},
+    [ROLE_NONE] = {"", "", SCOPE_NONE, 0},
+    [ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE,
+                    B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
+                        B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
+                        B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
+                        B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_IMPORT) |
+                        B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
+                        B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
+                        B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) | B(PERM_TICKET_ADMIN)},
+    [ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE,
+                     B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
+                         B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
+                         B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS)},
+    [ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT,
+                        B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
+                            B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
+                            B(PERM_ENTERPRISE_IMPORT) | B(PERM_DASHBOARD_READ) |
+                            B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) |
+                            B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) | B(PERM_TICKET_STATS)},
+    [ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT,
+                    B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
+                        B(PERM_ENTERPRISE_WRITE) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
+                        B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE)},
+    [ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE,
+                         B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
+                             B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
+    [ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL,
+                       B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
+                           B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
+                           B(PERM_TICKET_STATS)},
 };
 #undef B
 

@@ -6,8 +6,8 @@
 #include <stdint.h>
 
 enum perm {
-	PERM_NONE = 0,      /* public route: no login needed */
-	PERM_AUTH,          /* any logged-in user */
+	PERM_NONE = 0, /* public route: no login needed */
+	PERM_AUTH,     /* any logged-in user */
 	PERM_ZONE_READ,
 	PERM_ZONE_WRITE,
 	PERM_DEPT_READ,
@@ -23,12 +23,12 @@ enum perm {
 	PERM_DASHBOARD_READ,
 	PERM_TICKET_READ,
 	PERM_TICKET_CREATE,
-	PERM_TICKET_TRIAGE,   /* further limited to the service center in the domain */
-	PERM_TICKET_HANDLE,   /* further limited to the lead department in the domain */
+	PERM_TICKET_TRIAGE, /* further limited to the service center in the domain */
+	PERM_TICKET_HANDLE, /* further limited to the lead department in the domain */
 	PERM_TICKET_RATE,
 	PERM_TICKET_ESCALATE,
 	PERM_TICKET_STATS,
-	PERM_TICKET_ADMIN,    /* deadline rules and the holiday calendar */
+	PERM_TICKET_ADMIN, /* deadline rules and the holiday calendar */
 	PERM__COUNT
 };
 

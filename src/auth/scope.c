@@ -19,9 +19,8 @@ int scope_bind(struct db_stmt *st, int idx, const struct principal *p)
 	return idx + SCOPE_NPARAMS;
 }
 
-void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre,
-	      const char *dept_post, const char *owner_col, const char *enterprise_col,
-	      char *like, size_t nlike)
+void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, const char *dept_post,
+              const char *owner_col, const char *enterprise_col, char *like, size_t nlike)
 {
 	switch (p->scope) {
 	case SCOPE_ZONE:

@@ -14,8 +14,8 @@ typedef void (*token_fn)(void *ctx, const struct api_token *t);
 /* Creates a token in the caller's zone; the secret (68 bytes with NUL) is written to `secret`
  * and shown once. expires_at 0 = never. */
 int token_create(struct db_pool *pool, const struct principal *p, const char *name,
-		 const char *role, int64_t expires_at, int64_t *id, char secret[68],
-		 struct yq_err *e);
+                 const char *role, int64_t expires_at, int64_t *id, char secret[68],
+                 struct yq_err *e);
 /* Lists the zone's tokens (never their secrets). */
 int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx);
 /* Revokes a token of the zone. */

@@ -7,18 +7,18 @@
 #include <string.h>
 
 static const char SQL_TOKEN_INSERT[] =
-	"INSERT INTO api_token (zone_id, user_id, name, role, token_hash, created_at, expires_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO api_token (zone_id, user_id, name, role, token_hash, created_at, expires_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_TOKEN_LIST[] =
-	"SELECT t.id, t.user_id, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, "
-	"t.name, t.role, u.username FROM api_token t JOIN app_user u ON u.id = t.user_id "
-	"WHERE t.zone_id = ? ORDER BY t.id DESC";
+    "SELECT t.id, t.user_id, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, "
+    "t.name, t.role, u.username FROM api_token t JOIN app_user u ON u.id = t.user_id "
+    "WHERE t.zone_id = ? ORDER BY t.id DESC";
 static const char SQL_TOKEN_REVOKE[] =
-	"UPDATE api_token SET revoked_at = ? WHERE id = ? AND zone_id = ? AND revoked_at IS NULL";
+    "UPDATE api_token SET revoked_at = ? WHERE id = ? AND zone_id = ? AND revoked_at IS NULL";
 
 int token_create(struct db_pool *pool, const struct principal *p, const char *name,
-		 const char *role, int64_t expires_at, int64_t *id, char secret[68],
-		 struct yq_err *e)
+                 const char *role, int64_t expires_at, int64_t *id, char secret[68],
+                 struct yq_err *e)
 {
 	if (org_check_name(name, "name", e) < 0)
 		return -1;
@@ -27,7 +27,7 @@ int token_create(struct db_pool *pool, const struct principal *p, const char *na
 		return err_set(e, ERR_VALIDATION, "role", "令牌角色无效", "invalid token role");
 	if (expires_at && expires_at <= now_unix())
 		return err_set(e, ERR_VALIDATION, "expires_at", "过期时间须在将来",
-			       "the expiry must be in the future");
+		               "the expiry must be in the future");
 	char hex[65], hash[65];
 	random_hex(hex, 32);
 	snprintf(secret, 68, "yq_%s", hex);
@@ -78,15 +78,15 @@ int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct api_token t = {
-			.id = db_col_int(st, 0),
-			.user_id = db_col_int(st, 1),
-			.created_at = db_col_int(st, 2),
-			.expires_at = db_col_int(st, 3),
-			.revoked_at = db_col_int(st, 4),
-			.last_used_at = db_col_int(st, 5),
-			.name = db_col_text(st, 6),
-			.role = db_col_text(st, 7),
-			.username = db_col_text(st, 8),
+		    .id = db_col_int(st, 0),
+		    .user_id = db_col_int(st, 1),
+		    .created_at = db_col_int(st, 2),
+		    .expires_at = db_col_int(st, 3),
+		    .revoked_at = db_col_int(st, 4),
+		    .last_used_at = db_col_int(st, 5),
+		    .name = db_col_text(st, 6),
+		    .role = db_col_text(st, 7),
+		    .username = db_col_text(st, 8),
 		};
 		fn(ctx, &t);
 	}
@@ -116,7 +116,7 @@ int token_revoke(struct db_pool *pool, const struct principal *p, int64_t id, st
 	if (n == 0) {
 		db_tx_end(pool, tx, 0);
 		return err_set(e, ERR_NOT_FOUND, NULL, "令牌不存在或已撤销",
-			       "no such token, or already revoked");
+		               "no such token, or already revoked");
 	}
 	if ((rc = audit_write(tx, p, p->zone_id, "revoke", "api_token", id, NULL)) < 0)
 		goto out_rollback;

@@ -53,14 +53,16 @@ int cli_open_db(const struct cli_env *env, struct db **out)
 	char err[512];
 	if (db_engine_of_url(env->db_url) == DB_SQLITE) {
 		/* create the data directory of a default database path */
-		const char *path = strncmp(env->db_url, "sqlite:", 7) == 0 ? env->db_url + 7 : env->db_url;
+		const char *path =
+		    strncmp(env->db_url, "sqlite:", 7) == 0 ? env->db_url + 7 : env->db_url;
 		char dir[1024];
 		snprintf(dir, sizeof dir, "%s", path);
 		char *slash = strrchr(dir, '/');
 		if (slash && slash != dir) {
 			*slash = 0;
 			if (mkdir(dir, 0750) < 0 && errno != EEXIST) {
-				fprintf(stderr, "yuanqu: cannot create %s: %s\n", dir, strerror(errno));
+				fprintf(stderr, "yuanqu: cannot create %s: %s\n", dir,
+				        strerror(errno));
 				return -1;
 			}
 		}

@@ -17,11 +17,15 @@ int cmd_briefing(int argc, char **argv)
 	const char *date = NULL, *out = NULL, *zone_code = NULL, *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu briefing --out FILE.pdf|FILE.html [--date YYYY-MM-DD] [--zone CODE] "
+			printf("usage: yuanqu briefing --out FILE.pdf|FILE.html [--date "
+			       "YYYY-MM-DD] [--zone CODE] "
 			       "[--db URL]\n\n"
-			       "Writes the daily briefing (每日简报) of enterprise requests: the day's new and\n"
-			       "resolved requests, overdue ones with their departments, escalated items, a\n"
-			       "table and a chart by department. The date defaults to the previous working day.\n");
+			       "Writes the daily briefing (每日简报) of enterprise requests: the "
+			       "day's new and\n"
+			       "resolved requests, overdue ones with their departments, escalated "
+			       "items, a\n"
+			       "table and a chart by department. The date defaults to the previous "
+			       "working day.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
@@ -33,7 +37,8 @@ int cmd_briefing(int argc, char **argv)
 		else if ((v = cli_opt("--zone", argc, argv, &i)))
 			zone_code = v;
 		else {
-			fprintf(stderr, "usage: yuanqu briefing --out FILE.pdf [--date YYYY-MM-DD] [--zone CODE]\n");
+			fprintf(stderr, "usage: yuanqu briefing --out FILE.pdf [--date YYYY-MM-DD] "
+			                "[--zone CODE]\n");
 			return 2;
 		}
 	}
@@ -45,7 +50,8 @@ int cmd_briefing(int argc, char **argv)
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
 	int64_t zone = 0;
-	if (zone_code ? zone_find_by_code(c, zone_code, &zone) : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
+	if (zone_code ? zone_find_by_code(c, zone_code, &zone)
+	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
 		db_close(c);
 		return 1;
 	}
@@ -62,7 +68,8 @@ int cmd_briefing(int argc, char **argv)
 	int rc = 1;
 	int64_t t0 = now_mono_us();
 	if (ticket_briefing(c, &cli, date, &a, &b, &e) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", e.message_en ? e.message_en : "cannot gather the briefing");
+		fprintf(stderr, "yuanqu: %s\n",
+		        e.message_en ? e.message_en : "cannot gather the briefing");
 		goto out;
 	}
 	size_t n = strlen(out);
@@ -70,7 +77,8 @@ int cmd_briefing(int argc, char **argv)
 	if (n > 5 && strcmp(out + n - 5, ".html") == 0) {
 		struct strbuf sb = STRBUF_INIT(64u << 20);
 		FILE *f = fopen(out, "w");
-		if (briefing_render_html(&b, &sb) < 0 || !f || fwrite(sb.buf, 1, sb.len, f) != sb.len) {
+		if (briefing_render_html(&b, &sb) < 0 || !f ||
+		    fwrite(sb.buf, 1, sb.len, f) != sb.len) {
 			fprintf(stderr, "yuanqu: cannot write %s\n", out);
 			if (f)
 				fclose(f);
@@ -83,9 +91,10 @@ int cmd_briefing(int argc, char **argv)
 		fprintf(stderr, "yuanqu: %s\n", err);
 		goto out;
 	}
-	printf("briefing of %s for %s written to %s in %.0f ms (%ld new, %ld resolved, %ld overdue)\n",
-	       b.zone_name, b.date, out, (double)(now_mono_us() - t0) / 1000.0, b.received, b.resolved,
-	       b.overdue_now);
+	printf(
+	    "briefing of %s for %s written to %s in %.0f ms (%ld new, %ld resolved, %ld overdue)\n",
+	    b.zone_name, b.date, out, (double)(now_mono_us() - t0) / 1000.0, b.received, b.resolved,
+	    b.overdue_now);
 	rc = 0;
 out:
 	arena_release(&a);

@@ -13,12 +13,13 @@ static const char SQL_ZONE_COUNT[] = "SELECT COUNT(*) FROM zone";
 
 static void init_usage(FILE *f)
 {
-	fprintf(f, "usage: yuanqu init [--db URL] [--zone-code CODE] [--zone-name NAME] "
-		   "[--password-stdin]\n\n"
-		   "Creates or migrates the database. On an empty database creates the first zone and\n"
-		   "its administrator 'admin' with a generated password, printed once, which must be\n"
-		   "changed at first login; --password-stdin reads the password instead (not forced\n"
-		   "to change).\n");
+	fprintf(
+	    f, "usage: yuanqu init [--db URL] [--zone-code CODE] [--zone-name NAME] "
+	       "[--password-stdin]\n\n"
+	       "Creates or migrates the database. On an empty database creates the first zone and\n"
+	       "its administrator 'admin' with a generated password, printed once, which must be\n"
+	       "changed at first login; --password-stdin reads the password instead (not forced\n"
+	       "to change).\n");
 }
 
 int cmd_init(int argc, char **argv)
@@ -75,15 +76,15 @@ int cmd_init(int argc, char **argv)
 		goto out_rollback;
 	org_cli_principal(&cli, zone_id);
 	struct user_input in = {
-		.username = "admin",
-		.display_name = "系统管理员",
-		.role = "admin",
-		.password = password,
-		.must_change = !pw_stdin,
+	    .username = "admin",
+	    .display_name = "系统管理员",
+	    .role = "admin",
+	    .password = password,
+	    .must_change = !pw_stdin,
 	};
 	if (user_insert(c, &cli, zone_id, &in, &user_id, &e) < 0) {
 		fprintf(stderr, "yuanqu: %s: %s\n", e.field ? e.field : "admin",
-			e.message_en ? e.message_en : "cannot create admin");
+		        e.message_en ? e.message_en : "cannot create admin");
 		goto out_rollback;
 	}
 	if (db_commit(c) != DB_OK)
@@ -107,8 +108,9 @@ int cmd_migrate(int argc, char **argv)
 	cli_env_init(&env);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu migrate [--db URL]\n\nApplies the database migrations "
-			       "compiled into this program.\n");
+			printf(
+			    "usage: yuanqu migrate [--db URL]\n\nApplies the database migrations "
+			    "compiled into this program.\n");
 			return 0;
 		}
 		if (!cli_common_opt(&env, argc, argv, &i)) {
@@ -125,8 +127,8 @@ int cmd_migrate(int argc, char **argv)
 	int applied = 0;
 	int rc = db_migrate(c, &applied);
 	if (rc == 0)
-		printf("schema version %d (%d migration%s applied)\n", db_schema_version(c), applied,
-		       applied == 1 ? "" : "s");
+		printf("schema version %d (%d migration%s applied)\n", db_schema_version(c),
+		       applied, applied == 1 ? "" : "s");
 	db_close(c);
 	return rc == 0 ? 0 : 1;
 }
@@ -138,9 +140,11 @@ int cmd_backup(int argc, char **argv)
 	const char *out = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu backup [--db URL] FILE\n\nWrites a consistent copy of a "
-			       "SQLite database to FILE while the server\nkeeps running (SQLite online "
-			       "backup). For PostgreSQL use pg_dump.\n");
+			printf(
+			    "usage: yuanqu backup [--db URL] FILE\n\nWrites a consistent copy of a "
+			    "SQLite database to FILE while the server\nkeeps running (SQLite "
+			    "online "
+			    "backup). For PostgreSQL use pg_dump.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
@@ -157,7 +161,7 @@ int cmd_backup(int argc, char **argv)
 	}
 	if (db_engine_of_url(env.db_url) == DB_POSTGRES) {
 		fprintf(stderr, "yuanqu: for PostgreSQL use pg_dump, e.g. pg_dump -Fc -f %s '%s'\n",
-			out, env.db_url);
+		        out, env.db_url);
 		return 2;
 	}
 	const char *src_path = strncmp(env.db_url, "sqlite:", 7) == 0 ? env.db_url + 7 : env.db_url;
@@ -166,8 +170,7 @@ int cmd_backup(int argc, char **argv)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_open(out, &dst);
 	if (rc != SQLITE_OK) {
-		fprintf(stderr, "yuanqu: backup: %s\n",
-			sqlite3_errmsg(dst ? dst : src));
+		fprintf(stderr, "yuanqu: backup: %s\n", sqlite3_errmsg(dst ? dst : src));
 		sqlite3_close(src);
 		sqlite3_close(dst);
 		return 1;

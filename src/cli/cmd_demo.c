@@ -41,21 +41,28 @@ int cmd_demo(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			printf("usage: yuanqu demo [--db URL] [--password-stdin] [--seed N]\n\n"
-			       "Loads the four zones of the seed reports (长春经开区, 长春装备制造产业开发区,\n"
-			       "海门开发区, 望城经开区) into a new database: departments, one user per role,\n"
-			       "the enterprises the reports name and a synthetic fill in each zone's leading\n"
-			       "sectors. Passwords are generated and printed once (to be changed at first\n"
-			       "login), or read from standard input with --password-stdin for every user.\n");
+			       "Loads the four zones of the seed reports (长春经开区, "
+			       "长春装备制造产业开发区,\n"
+			       "海门开发区, 望城经开区) into a new database: departments, one user "
+			       "per role,\n"
+			       "the enterprises the reports name and a synthetic fill in each "
+			       "zone's leading\n"
+			       "sectors. Passwords are generated and printed once (to be changed "
+			       "at first\n"
+			       "login), or read from standard input with --password-stdin for "
+			       "every user.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
 			continue;
 		if (strcmp(argv[i], "--password-stdin") == 0)
 			pw_stdin = 1;
-		else if ((v = cli_opt("--seed", argc, argv, &i)) && parse_int64(v, 0, INT64_MAX, &seed) == 0)
+		else if ((v = cli_opt("--seed", argc, argv, &i)) &&
+		         parse_int64(v, 0, INT64_MAX, &seed) == 0)
 			;
 		else {
-			fprintf(stderr, "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N]\n");
+			fprintf(stderr,
+			        "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N]\n");
 			return 2;
 		}
 	}
@@ -79,8 +86,7 @@ int cmd_demo(int argc, char **argv)
 	       "%d requests\n\n",
 	       env.db_url, (double)(now_mono_us() - t0) / 1e6, res.zones, res.depts, res.users,
 	       res.enterprises, res.tickets);
-	printf("%-20s %-11s %-18s %s\n", "user", "role",
-	       pw_stdin ? "" : "password", "zone");
+	printf("%-20s %-11s %-18s %s\n", "user", "role", pw_stdin ? "" : "password", "zone");
 	for (int i = 0; i < res.n_accounts; i++) {
 		const struct demo_account *a = &res.accounts[i];
 		printf("%-20s %-11s %-18s %s\n", a->username, a->role, pw_stdin ? "" : a->password,
@@ -106,10 +112,14 @@ int cmd_gen(int argc, char **argv)
 	const char *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--tickets-per-zone T] [--seed S]\n\n"
-			       "Builds a deterministic province-scale data set in a new database (default 120\n"
-			       "zones x 2,500 enterprises) for benchmarks. Users zone code + -admin, -leader,\n"
-			       "-dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026.\n");
+			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone "
+			       "M] [--tickets-per-zone T] [--seed S]\n\n"
+			       "Builds a deterministic province-scale data set in a new database "
+			       "(default 120\n"
+			       "zones x 2,500 enterprises) for benchmarks. Users zone code + "
+			       "-admin, -leader,\n"
+			       "-dept_head, -staff (e.g. gen001-admin), password "
+			       "Gen-Passw0rd-2026.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
@@ -133,8 +143,9 @@ int cmd_gen(int argc, char **argv)
 	struct db_pool *pool;
 	if (open_empty(&env, &pool) < 0)
 		return 1;
-	struct gen_opts o = {(int)zones, (int)per, (int)tickets, (uint64_t)seed,
-			     isatty(2) ? gen_progress : NULL, NULL};
+	struct gen_opts o = {
+	    (int)zones, (int)per, (int)tickets, (uint64_t)seed, isatty(2) ? gen_progress : NULL,
+	    NULL};
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
 	int rc = demo_gen(pool, &o, &res);
@@ -146,9 +157,11 @@ int cmd_gen(int argc, char **argv)
 		return 1;
 	}
 	printf("generated in %.1f s: %d zones, %d users, %d enterprises, %d requests\n",
-	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises, res.tickets);
+	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises,
+	       res.tickets);
 	return 0;
 usage:
-	fprintf(stderr, "usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--seed S]\n");
+	fprintf(stderr,
+	        "usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--seed S]\n");
 	return 2;
 }

@@ -10,13 +10,15 @@ static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: yuanqu import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] "
-		   "[--db URL]\n\n"
-		   "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
-		   "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
-		   "Every row is validated first; nothing is written unless all rows are valid, or\n"
-		   "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
-		   "file again changes nothing. --dry-run only validates.\n");
+	fprintf(
+	    f,
+	    "usage: yuanqu import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] "
+	    "[--db URL]\n\n"
+	    "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
+	    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
+	    "Every row is validated first; nothing is written unless all rows are valid, or\n"
+	    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
+	    "file again changes nothing. --dry-run only validates.\n");
 }
 
 static void progress(void *ctx, int phase, long done)
@@ -62,7 +64,8 @@ int cmd_import(int argc, char **argv)
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
 	int64_t zone = 0;
-	if (zone_code ? zone_find_by_code(c, zone_code, &zone) : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
+	if (zone_code ? zone_find_by_code(c, zone_code, &zone)
+	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
 		db_close(c);
 		return 1;
 	}
@@ -98,7 +101,8 @@ int cmd_import(int argc, char **argv)
 		printf("… %ld more errors\n", rep.invalid - (long)rep.n_errors);
 	printf("%ld rows: %ld valid, %ld invalid; %s: %ld created, %ld updated, %ld unchanged\n",
 	       rep.total + rep.invalid, rep.valid, rep.invalid,
-	       rep.written ? "written" : (o.dry_run ? "dry run, nothing written" : "nothing written"),
+	       rep.written ? "written"
+	                   : (o.dry_run ? "dry run, nothing written" : "nothing written"),
 	       rep.created, rep.updated, rep.unchanged);
 	int failed = rep.invalid > 0 && !o.skip_invalid;
 	import_report_release(&rep);

@@ -15,14 +15,15 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
-		"                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
-		"                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-		"                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n\n"
-		"Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 (YUANQU_LISTEN),\n"
-		"--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-		"The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n");
+	fprintf(
+	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n\n"
+	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
+	       "(YUANQU_LISTEN),\n"
+	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n");
 }
 
 /* Parses HOST:PORT. */
@@ -80,13 +81,13 @@ int cmd_serve(int argc, char **argv)
 	struct cli_env env;
 	cli_env_init(&env);
 	struct server_config cfg = {
-		.listen_host = "127.0.0.1",
-		.port = 8080,
-		.max_connections = 1024,
-		.max_per_ip = 256,
-		.timeout_s = 30,
-		.header_limit = 32 * 1024,
-		.access_log = 1,
+	    .listen_host = "127.0.0.1",
+	    .port = 8080,
+	    .max_connections = 1024,
+	    .max_per_ip = 256,
+	    .timeout_s = 30,
+	    .header_limit = 32 * 1024,
+	    .access_log = 1,
 	};
 	char host[64] = "127.0.0.1", webbuf[1000];
 	const char *listen = getenv("YUANQU_LISTEN"), *v;
@@ -119,10 +120,12 @@ int cmd_serve(int argc, char **argv)
 			if (int_opt(v, "--session-idle", 1, 86400, &auth_config.session_idle_s) < 0)
 				return 2;
 		} else if ((v = cli_opt("--session-max", argc, argv, &i))) {
-			if (int_opt(v, "--session-max", 1, 7 * 86400, &auth_config.session_max_s) < 0)
+			if (int_opt(v, "--session-max", 1, 7 * 86400, &auth_config.session_max_s) <
+			    0)
 				return 2;
 		} else if ((v = cli_opt("--login-ip-limit", argc, argv, &i))) {
-			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) < 0)
+			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) <
+			    0)
 				return 2;
 		} else if (strcmp(argv[i], "--no-access-log") == 0) {
 			cfg.access_log = 0;
@@ -148,7 +151,8 @@ int cmd_serve(int argc, char **argv)
 		int64_t ms;
 		if (parse_int64(delay, 0, 60000, &ms) == 0) {
 			db_test_commit_delay_ms = (int)ms;
-			log_warn("serve: test hook: commits delayed by %d ms", db_test_commit_delay_ms);
+			log_warn("serve: test hook: commits delayed by %d ms",
+			         db_test_commit_delay_ms);
 		}
 	}
 	/* migrate with a single connection before the pool opens its own */

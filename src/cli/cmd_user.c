@@ -13,14 +13,14 @@ static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: yuanqu user add NAME --role ROLE [--zone CODE] [--dept-id N] "
-		   "[--enterprise-id N]\n"
-		   "                      [--display-name NAME] [--password-stdin]\n"
-		   "       yuanqu user passwd NAME [--password-stdin]\n"
-		   "       yuanqu user lock NAME | unlock NAME\n"
-		   "       yuanqu user list [--zone CODE]\n\n"
-		   "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
-		   "Without --password-stdin a password is generated, printed once and must be\n"
-		   "changed at first login. All take --db URL.\n");
+	           "[--enterprise-id N]\n"
+	           "                      [--display-name NAME] [--password-stdin]\n"
+	           "       yuanqu user passwd NAME [--password-stdin]\n"
+	           "       yuanqu user lock NAME | unlock NAME\n"
+	           "       yuanqu user list [--zone CODE]\n\n"
+	           "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
+	           "Without --password-stdin a password is generated, printed once and must be\n"
+	           "changed at first login. All take --db URL.\n");
 }
 
 struct list_ctx {
@@ -50,7 +50,7 @@ static int find_user(struct db *c, const char *name, int64_t *id, int64_t *zone)
 static int report(const struct yq_err *e)
 {
 	fprintf(stderr, "yuanqu: %s%s%s\n", e->field ? e->field : "", e->field ? ": " : "",
-		e->message_en ? e->message_en : (e->message ? e->message : "failed"));
+	        e->message_en ? e->message_en : (e->message ? e->message : "failed"));
 	return 1;
 }
 
@@ -154,7 +154,7 @@ int cmd_user(int argc, char **argv)
 		}
 		printf("created user %s (id %lld, role %s)\n", name, (long long)id, in.role);
 	} else if (strcmp(verb, "passwd") == 0 || strcmp(verb, "lock") == 0 ||
-		   strcmp(verb, "unlock") == 0) {
+	           strcmp(verb, "unlock") == 0) {
 		if (find_user(c, name, &id, &zone) < 0)
 			goto out;
 		org_cli_principal(&cli, zone);
@@ -162,7 +162,8 @@ int cmd_user(int argc, char **argv)
 		if (strcmp(verb, "passwd") == 0)
 			r = user_set_password(pool, &cli, id, password, !pw_stdin, &e);
 		else
-			r = user_set_status(pool, &cli, id, strcmp(verb, "lock") == 0 ? "locked" : "active", &e);
+			r = user_set_status(pool, &cli, id,
+			                    strcmp(verb, "lock") == 0 ? "locked" : "active", &e);
 		if (r < 0) {
 			rc = report(&e);
 			goto out;

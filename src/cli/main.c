@@ -15,27 +15,28 @@ static const struct command {
 	int (*fn)(int argc, char **argv);
 	const char *help;
 } commands[] = {
-	{"serve", cmd_serve, "serve the web console and the API"},
-	{"init", cmd_init, "create or migrate the database, create the first zone and admin"},
-	{"migrate", cmd_migrate, "apply database migrations"},
-	{"user", cmd_user, "manage user accounts: add, passwd, lock, unlock, list"},
-	{"backup", cmd_backup, "write a consistent copy of the database to a file"},
-	{"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
-	{"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
-	{"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
-	{"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
-	{"version", NULL, "print the version"},
+    {"serve", cmd_serve, "serve the web console and the API"},
+    {"init", cmd_init, "create or migrate the database, create the first zone and admin"},
+    {"migrate", cmd_migrate, "apply database migrations"},
+    {"user", cmd_user, "manage user accounts: add, passwd, lock, unlock, list"},
+    {"backup", cmd_backup, "write a consistent copy of the database to a file"},
+    {"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
+    {"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
+    {"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
+    {"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
+    {"version", NULL, "print the version"},
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: yuanqu COMMAND [options]   (yuanqu COMMAND --help for its options)\n\n"
-		   "园区通 Yuanqu — the operations platform of a development zone.\n\ncommands:\n");
+	           "园区通 Yuanqu — the operations platform of a development zone.\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\nenvironment: YUANQU_DB (sqlite:PATH or postgres://...), YUANQU_LISTEN "
-		   "(HOST:PORT),\n  YUANQU_DATA_DIR (default ./data), YUANQU_LOG (error, warn, info, "
-		   "debug)\n");
+	fprintf(f,
+	        "\nenvironment: YUANQU_DB (sqlite:PATH or postgres://...), YUANQU_LISTEN "
+	        "(HOST:PORT),\n  YUANQU_DATA_DIR (default ./data), YUANQU_LOG (error, warn, info, "
+	        "debug)\n");
 }
 
 int main(int argc, char **argv)

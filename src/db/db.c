@@ -404,11 +404,12 @@ int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...)
 struct db_pool {
 	char *url;
 	enum db_engine engine;
-	pthread_key_t key;        /* this thread's struct pool_conn* */
-	pthread_mutex_t wlock;    /* SQLite: one writer at a time */
-	struct db *writer;        /* SQLite writer connection, opened lazily under wlock */
+	pthread_key_t key;     /* this thread's struct pool_conn* */
+	pthread_mutex_t wlock; /* SQLite: one writer at a time */
+	struct db *writer;     /* SQLite writer connection, opened lazily under wlock */
 	pthread_mutex_t list_lock;
-	struct db *conns[POOL_MAX_THREADS]; /* every per-thread connection, closed by db_pool_free */
+	struct db
+	    *conns[POOL_MAX_THREADS]; /* every per-thread connection, closed by db_pool_free */
 	int n_conns;
 	unsigned maintained; /* db_pool_maintain calls so far */
 };
@@ -567,7 +568,7 @@ int err_db(struct yq_err *e, int db_rc)
 		return err_set(e, ERR_CONFLICT, NULL, "数据冲突", "conflicting data");
 	case DB_UNAVAILABLE:
 		return err_set(e, ERR_UNAVAILABLE, NULL, "数据库暂不可用，请稍后重试",
-			       "database unavailable, retry later");
+		               "database unavailable, retry later");
 	default:
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
 	}

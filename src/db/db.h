@@ -25,11 +25,11 @@ enum db_engine { DB_SQLITE = 1, DB_POSTGRES = 2 };
 /* Results of db_step and the other calls. Negative values are errors. */
 enum db_rc {
 	DB_OK = 0,
-	DB_ROW = 1,           /* a row is available */
-	DB_DONE = 2,          /* no more rows; statement finished */
-	DB_ERR = -1,          /* any other failure (logged) */
-	DB_CONSTRAINT = -2,   /* a UNIQUE / CHECK / foreign key constraint refused the write */
-	DB_UNAVAILABLE = -3,  /* the database is gone, full or busy: retry later (HTTP 503) */
+	DB_ROW = 1,          /* a row is available */
+	DB_DONE = 2,         /* no more rows; statement finished */
+	DB_ERR = -1,         /* any other failure (logged) */
+	DB_CONSTRAINT = -2,  /* a UNIQUE / CHECK / foreign key constraint refused the write */
+	DB_UNAVAILABLE = -3, /* the database is gone, full or busy: retry later (HTTP 503) */
 };
 
 struct db;

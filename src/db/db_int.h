@@ -36,9 +36,9 @@ struct db_param {
 
 struct db_stmt {
 	struct db *conn;
-	const char *key;  /* the original SQL text (owned copy) */
+	const char *key; /* the original SQL text (owned copy) */
 	uint64_t hash;
-	void *impl;       /* sqlite3_stmt* or the PostgreSQL statement */
+	void *impl; /* sqlite3_stmt* or the PostgreSQL statement */
 	int nparams;
 	struct db_param params[DB_MAX_PARAMS];
 	int in_use;

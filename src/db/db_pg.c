@@ -27,7 +27,7 @@ static int pg_open(struct db *c, const char *target, char *err, size_t errlen)
 	PGconn *h = PQconnectdb(target);
 	if (!h || PQstatus(h) != CONNECTION_OK) {
 		snprintf(err, errlen, "cannot connect to postgres: %s",
-			 h ? PQerrorMessage(h) : "out of memory");
+		         h ? PQerrorMessage(h) : "out of memory");
 		/* trim the newline libpq ends messages with */
 		size_t n = strlen(err);
 		while (n && (err[n - 1] == '\n' || err[n - 1] == ' '))
@@ -59,10 +59,11 @@ static int map_result(struct db *c, PGresult *r)
 		return DB_UNAVAILABLE;
 	if (state && strncmp(state, "23", 2) == 0)
 		return DB_CONSTRAINT;
-	/* 08: connection, 53: insufficient resources, 57: operator intervention, 40001 serialization */
+	/* 08: connection, 53: insufficient resources, 57: operator intervention, 40001
+	 * serialization */
 	if (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
-		      strncmp(state, "57", 2) == 0 || strcmp(state, "40001") == 0 ||
-		      strcmp(state, "40P01") == 0))
+	              strncmp(state, "57", 2) == 0 || strcmp(state, "40001") == 0 ||
+	              strcmp(state, "40P01") == 0))
 		return DB_UNAVAILABLE;
 	log_warn("db: postgres: %s", c->errmsg);
 	return DB_ERR;
@@ -121,12 +122,15 @@ static int pg_step(struct db_stmt *st)
 				snprintf(nums[i], sizeof nums[i], "%.17g", p->d);
 				values[i] = nums[i];
 				break;
-			case 't': values[i] = p->text; break;
-			default: values[i] = NULL;
+			case 't':
+				values[i] = p->text;
+				break;
+			default:
+				values[i] = NULL;
 			}
 		}
-		PGresult *r = PQexecPrepared(st->conn->impl, ps->name, st->nparams, values, NULL,
-					     NULL, 0);
+		PGresult *r =
+		    PQexecPrepared(st->conn->impl, ps->name, st->nparams, values, NULL, NULL, 0);
 		ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			int rc = map_result(st->conn, r);
@@ -209,18 +213,18 @@ static int pg_broken(struct db *c)
 }
 
 const struct db_driver db_pg_driver = {
-	.engine = DB_POSTGRES,
-	.open = pg_open,
-	.close = pg_close,
-	.prepare = pg_prepare,
-	.finalize = pg_finalize,
-	.step = pg_step,
-	.reset = pg_reset,
-	.col_is_null = pg_col_is_null,
-	.col_text = pg_col_text,
-	.col_double = pg_col_double,
-	.col_count = pg_col_count,
-	.changes = pg_changes,
-	.exec = pg_exec,
-	.broken = pg_broken,
+    .engine = DB_POSTGRES,
+    .open = pg_open,
+    .close = pg_close,
+    .prepare = pg_prepare,
+    .finalize = pg_finalize,
+    .step = pg_step,
+    .reset = pg_reset,
+    .col_is_null = pg_col_is_null,
+    .col_text = pg_col_text,
+    .col_double = pg_col_double,
+    .col_count = pg_col_count,
+    .changes = pg_changes,
+    .exec = pg_exec,
+    .broken = pg_broken,
 };

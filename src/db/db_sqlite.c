@@ -10,16 +10,22 @@
 static int map_rc(struct db *c, int rc)
 {
 	switch (rc & 0xff) {
-	case SQLITE_OK: return DB_OK;
-	case SQLITE_ROW: return DB_ROW;
-	case SQLITE_DONE: return DB_DONE;
-	case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	case SQLITE_CONSTRAINT:
+		return DB_CONSTRAINT;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 	case SQLITE_FULL:
 	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN: return DB_UNAVAILABLE;
-	default: return DB_ERR;
+	case SQLITE_CANTOPEN:
+		return DB_UNAVAILABLE;
+	default:
+		return DB_ERR;
 	}
 	(void)c;
 }
@@ -27,8 +33,8 @@ static int map_rc(struct db *c, int rc)
 static int sq_open(struct db *c, const char *target, char *err, size_t errlen)
 {
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(target, &h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(
+	    target, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", target, h ? sqlite3_errmsg(h) : "?");
 		sqlite3_close(h);
@@ -37,10 +43,11 @@ static int sq_open(struct db *c, const char *target, char *err, size_t errlen)
 	sqlite3_busy_timeout(h, 5000);
 	sqlite3_extended_result_codes(h, 1);
 	char *msg = NULL;
-	rc = sqlite3_exec(h,
-			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-			  "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
-			  NULL, NULL, &msg);
+	rc =
+	    sqlite3_exec(h,
+	                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+	                 "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
+	                 NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot configure %s: %s", target, msg ? msg : "?");
 		sqlite3_free(msg);
@@ -90,10 +97,17 @@ static int sq_step(struct db_stmt *st)
 			struct db_param *p = &st->params[i];
 			int rc;
 			switch (p->kind) {
-			case 'i': rc = sqlite3_bind_int64(s, i + 1, p->i); break;
-			case 'd': rc = sqlite3_bind_double(s, i + 1, p->d); break;
-			case 't': rc = sqlite3_bind_text(s, i + 1, p->text, -1, SQLITE_STATIC); break;
-			default: rc = sqlite3_bind_null(s, i + 1);
+			case 'i':
+				rc = sqlite3_bind_int64(s, i + 1, p->i);
+				break;
+			case 'd':
+				rc = sqlite3_bind_double(s, i + 1, p->d);
+				break;
+			case 't':
+				rc = sqlite3_bind_text(s, i + 1, p->text, -1, SQLITE_STATIC);
+				break;
+			default:
+				rc = sqlite3_bind_null(s, i + 1);
 			}
 			if (rc != SQLITE_OK) {
 				db_set_error(st->conn, "%s", sqlite3_errmsg(st->conn->impl));
@@ -164,18 +178,18 @@ static int sq_broken(struct db *c)
 }
 
 const struct db_driver db_sqlite_driver = {
-	.engine = DB_SQLITE,
-	.open = sq_open,
-	.close = sq_close,
-	.prepare = sq_prepare,
-	.finalize = sq_finalize,
-	.step = sq_step,
-	.reset = sq_reset,
-	.col_is_null = sq_col_is_null,
-	.col_text = sq_col_text,
-	.col_double = sq_col_double,
-	.col_count = sq_col_count,
-	.changes = sq_changes,
-	.exec = sq_exec,
-	.broken = sq_broken,
+    .engine = DB_SQLITE,
+    .open = sq_open,
+    .close = sq_close,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .step = sq_step,
+    .reset = sq_reset,
+    .col_is_null = sq_col_is_null,
+    .col_text = sq_col_text,
+    .col_double = sq_col_double,
+    .col_count = sq_col_count,
+    .changes = sq_changes,
+    .exec = sq_exec,
+    .broken = sq_broken,
 };

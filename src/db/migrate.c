@@ -8,10 +8,11 @@
 #include <time.h>
 
 static const char SQL_VERSION_TABLE[] =
-	"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT "
-	"NOT NULL)";
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT "
+    "NOT NULL)";
 static const char SQL_VERSION_GET[] = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-static const char SQL_VERSION_PUT[] = "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
+static const char SQL_VERSION_PUT[] =
+    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
 
 /* The version number of a migration file name "NNNN_*.sql", or 0 if it is not one. A name
  * ending in ".sqlite.sql" or ".pg.sql" is one engine's half of a pair, for what the engines do
@@ -134,7 +135,7 @@ int db_migrate(struct db *c, int *applied)
 		log_info("migrate: applied %s", f->name);
 		count++;
 		continue;
-out_free:
+	out_free:
 		yq_free(sql);
 		return -1;
 	}

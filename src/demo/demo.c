@@ -36,12 +36,12 @@ static int rng_below(struct rng *r, int n)
 
 /* Brand syllables for synthetic company names. */
 static const char *const brands[] = {
-	"华",  "恒", "鑫", "泰", "瑞", "博", "宏", "天", "盛", "辉", "正", "德", "信", "达", "安",
-	"永", "金", "丰", "源", "通", "凯", "裕", "隆", "昌", "宇", "嘉", "腾", "创", "远", "晟",
-	"锦", "科", "新", "联", "航", "卓", "益", "万", "精", "誉", "润", "邦", "星", "光", "海",
+    "华", "恒", "鑫", "泰", "瑞", "博", "宏", "天", "盛", "辉", "正", "德", "信", "达", "安",
+    "永", "金", "丰", "源", "通", "凯", "裕", "隆", "昌", "宇", "嘉", "腾", "创", "远", "晟",
+    "锦", "科", "新", "联", "航", "卓", "益", "万", "精", "誉", "润", "邦", "星", "光", "海",
 };
-static const char *const suffixes[] = {"有限公司", "科技有限公司", "股份有限公司",
-				       "制造有限公司", "技术有限公司"};
+static const char *const suffixes[] = {"有限公司", "科技有限公司", "股份有限公司", "制造有限公司",
+                                       "技术有限公司"};
 
 /* A sector of the synthetic fill: industry codes and name words, with a weight. */
 struct sector {
@@ -54,13 +54,13 @@ struct sector {
 
 struct zone_ctx {
 	int64_t zone_id;
-	const char *city;  /* name prefix for synthetic companies, e.g. "长春" */
-	char prefix8[9];   /* USCC prefix: "91" + region code */
+	const char *city; /* name prefix for synthetic companies, e.g. "长春" */
+	char prefix8[9];  /* USCC prefix: "91" + region code */
 	struct sector sectors[12];
 	int n_sectors, total_weight;
-	int64_t leaders[16];   /* 包保 leaders: the leader and department heads */
+	int64_t leaders[16]; /* 包保 leaders: the leader and department heads */
 	int n_leaders;
-	int64_t liaisons[8];   /* liaison cadres */
+	int64_t liaisons[8]; /* liaison cadres */
 	int n_liaisons;
 	int64_t invest_depts[8]; /* departments responsible for enterprises */
 	int n_invest;
@@ -68,7 +68,7 @@ struct zone_ctx {
 	uint64_t serial;
 	int64_t handle_depts[24]; /* departments that handle requests */
 	int n_handle;
-	int64_t *ents;            /* enterprises made so far, for requests */
+	int64_t *ents; /* enterprises made so far, for requests */
 	size_t n_ents, cap_ents;
 };
 
@@ -92,15 +92,42 @@ static const struct {
 	const char *titles[3];
 	const char *answer;
 } asks[] = {
-	{"用工", 20, {"急需普工%d人", "招聘技术工人%d名", "职业院校实习生对接%d人"}, "已对接人社局组织专场招聘会，推荐求职者到岗"},
-	{"融资", 15, {"申请流动资金贷款%d万元", "技改项目融资需求%d万元", "知识产权质押贷款%d万元"}, "已组织银企对接，银行完成授信审批并放款"},
-	{"审批", 15, {"施工许可证办理进度（%d号地块）", "环评批复加快办理", "规划许可变更咨询（%d号厂房）"}, "已协调审批部门并联办理，证照已核发"},
-	{"政策", 12, {"咨询稳岗补贴政策（%d人）", "高新技术企业奖励兑现", "专精特新扶持资金申报"}, "已解读政策并协助企业完成申报"},
-	{"物流", 10, {"常州方向拼车发货（%d吨）", "冷链运输车辆协调%d台", "货物出口通关加急"}, "已在工业物流群匹配同路车辆，货物按期发运"},
-	{"水电气", 10, {"厂区用电增容%d千伏安", "天然气接入申请", "用水管网压力不足"}, "已协调供电、供气单位现场勘查并完成接入"},
-	{"用地", 8, {"扩建项目用地指标%d亩", "标准厂房租赁需求%d平方米", "土地证办理进度"}, "已纳入供地计划，完成用地预审"},
-	{"基础设施", 6, {"厂区门前道路积水", "园区路灯损坏（%d盏）", "企业周边公交线路调整"}, "已安排市政部门维修整改"},
-	{"其他", 4, {"员工子女入学咨询", "人才公寓申请%d套", "企业宣传推介需求"}, "已协调相关部门答复办理"},
+    {"用工",
+     20,
+     {"急需普工%d人", "招聘技术工人%d名", "职业院校实习生对接%d人"},
+     "已对接人社局组织专场招聘会，推荐求职者到岗"},
+    {"融资",
+     15,
+     {"申请流动资金贷款%d万元", "技改项目融资需求%d万元", "知识产权质押贷款%d万元"},
+     "已组织银企对接，银行完成授信审批并放款"},
+    {"审批",
+     15,
+     {"施工许可证办理进度（%d号地块）", "环评批复加快办理", "规划许可变更咨询（%d号厂房）"},
+     "已协调审批部门并联办理，证照已核发"},
+    {"政策",
+     12,
+     {"咨询稳岗补贴政策（%d人）", "高新技术企业奖励兑现", "专精特新扶持资金申报"},
+     "已解读政策并协助企业完成申报"},
+    {"物流",
+     10,
+     {"常州方向拼车发货（%d吨）", "冷链运输车辆协调%d台", "货物出口通关加急"},
+     "已在工业物流群匹配同路车辆，货物按期发运"},
+    {"水电气",
+     10,
+     {"厂区用电增容%d千伏安", "天然气接入申请", "用水管网压力不足"},
+     "已协调供电、供气单位现场勘查并完成接入"},
+    {"用地",
+     8,
+     {"扩建项目用地指标%d亩", "标准厂房租赁需求%d平方米", "土地证办理进度"},
+     "已纳入供地计划，完成用地预审"},
+    {"基础设施",
+     6,
+     {"厂区门前道路积水", "园区路灯损坏（%d盏）", "企业周边公交线路调整"},
+     "已安排市政部门维修整改"},
+    {"其他",
+     4,
+     {"员工子女入学咨询", "人才公寓申请%d套", "企业宣传推介需求"},
+     "已协调相关部门答复办理"},
 };
 
 /* The template with its "%d" replaced by n (templates are data, not format strings). */
@@ -115,10 +142,10 @@ static const char *fill_number(struct arena *a, const char *tpl, int n)
 /* Adds `count` requests of the past to zone z, from `start` until now: most resolved and rated,
  * some open (a few past their deadline), some rejected, a few escalated. */
 static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int count, int64_t start,
-			 struct calendar *cal, struct arena *a)
+                         struct calendar *cal, struct arena *a)
 {
-	static const char *const channels[] = {"online", "online", "online", "online", "online",
-					       "phone", "phone", "visit", "hotline", "wechat"};
+	static const char *const channels[] = {"online", "online", "online", "online",  "online",
+	                                       "phone",  "phone",  "visit",  "hotline", "wechat"};
 	int total_w = 0;
 	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++)
 		total_w += asks[i].weight;
@@ -138,8 +165,9 @@ static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int c
 		h.priority = rng_below(r, 10) == 0 ? "urgent" : "normal";
 		int num = 2 + rng_below(r, 98);
 		h.title = fill_number(a, asks[c].titles[rng_below(r, 3)], num * (c == 1 ? 50 : 1));
-		h.description = arena_printf(a, "%s。企业反映：%s，希望园区协调解决。联系人已留电话。",
-					     h.title, rng_below(r, 2) ? "情况紧急，影响正常生产" : "按计划推进中遇到困难");
+		h.description = arena_printf(
+		    a, "%s。企业反映：%s，希望园区协调解决。联系人已留电话。", h.title,
+		    rng_below(r, 2) ? "情况紧急，影响正常生产" : "按计划推进中遇到困难");
 		h.actor = "系统导入";
 		h.created_at = start + (int64_t)(rng_next(r) % (uint64_t)(now - start - 3600));
 		struct ticket_rule rule;
@@ -158,11 +186,15 @@ static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int c
 			}
 			h.dept_id = z->handle_depts[rng_below(r, z->n_handle)];
 			h.due_first_contact = calendar_add_work_seconds(cal, h.accepted_at, 3600);
-			h.due_resolve = calendar_deadline_days(cal, h.accepted_at, rule.resolve_days);
-			h.first_contact_at = calendar_add_work_seconds(cal, h.accepted_at, 600 + rng_below(r, 7200));
+			h.due_resolve =
+			    calendar_deadline_days(cal, h.accepted_at, rule.resolve_days);
+			h.first_contact_at =
+			    calendar_add_work_seconds(cal, h.accepted_at, 600 + rng_below(r, 7200));
 			/* handling time in working days, mostly within the deadline */
-			double days = (double)(rng_below(r, 1000)) / 1000.0 * (rng_below(r, 10) < 8 ? 4.5 : 9.0);
-			h.resolved_at = calendar_add_work_seconds(cal, h.accepted_at, (int64_t)(days * 25200) + 1800);
+			double days = (double)(rng_below(r, 1000)) / 1000.0 *
+			              (rng_below(r, 10) < 8 ? 4.5 : 9.0);
+			h.resolved_at = calendar_add_work_seconds(cal, h.accepted_at,
+			                                          (int64_t)(days * 25200) + 1800);
 			h.status = TS_IN_PROGRESS;
 			if (h.first_contact_at > now) {
 				h.first_contact_at = 0;
@@ -182,20 +214,22 @@ static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int c
 						h.closed_at = h.resolved_at + 7 * 86400;
 					} else {
 						h.rating = rate < 80 ? "satisfied" : "basic";
-						h.closed_at = h.resolved_at + 3600 + rng_below(r, 86400 * 3);
+						h.closed_at =
+						    h.resolved_at + 3600 + rng_below(r, 86400 * 3);
 						if (h.closed_at > now)
 							h.closed_at = now;
 					}
 				}
 			}
-			if (ticket_is_open(h.status) && h.status != TS_RESOLVED && rng_below(r, 25) == 0) {
+			if (ticket_is_open(h.status) && h.status != TS_RESOLVED &&
+			    rng_below(r, 25) == 0) {
 				static const char *const levels[] = {"yellow", "orange", "red"};
 				h.escalated = 1;
 				h.esc_level = levels[rng_below(r, 3)];
 				h.esc_note = "影响项目投产，限期解决";
 			}
 		}
-insert:;
+	insert:;
 		int64_t id;
 		int rc = ticket_insert_history(tx, &h, &id);
 		if (rc < 0)
@@ -214,24 +248,24 @@ static const struct principal *as_admin(struct principal *p, int64_t zone)
 }
 
 /* Adds the department tree under parent; records investment and service departments. */
-static int add_depts(struct db *tx, struct zone_ctx *z, json_t *list, int64_t parent,
-		     json_t *ids, struct demo_result *res)
+static int add_depts(struct db *tx, struct zone_ctx *z, json_t *list, int64_t parent, json_t *ids,
+                     struct demo_result *res)
 {
 	size_t i;
 	json_t *d;
 	json_array_foreach(list, i, d)
 	{
 		struct dept_input in = {
-			.name = json_string_value(json_object_get(d, "name")),
-			.kind = json_string_value(json_object_get(d, "kind")),
-			.parent_id = parent,
-			.sort = (int64_t)i,
+		    .name = json_string_value(json_object_get(d, "name")),
+		    .kind = json_string_value(json_object_get(d, "kind")),
+		    .parent_id = parent,
+		    .sort = (int64_t)i,
 		};
 		int64_t id;
 		struct yq_err e = {0};
 		if (dept_insert(tx, z->zone_id, &in, &id, &e) < 0)
 			return error("demo: department %s: %s", in.name ? in.name : "?",
-				     e.message_en ? e.message_en : "failed");
+			             e.message_en ? e.message_en : "failed");
 		res->depts++;
 		json_object_set_new(ids, in.name, json_integer(id));
 		if (in.kind && strcmp(in.kind, "investment") == 0 && z->n_invest < 8)
@@ -249,7 +283,7 @@ static int add_depts(struct db *tx, struct zone_ctx *z, json_t *list, int64_t pa
 }
 
 static void remember(struct demo_result *res, const char *zone, const char *user, const char *role,
-		     const char *password)
+                     const char *password)
 {
 	if (res->n_accounts >= 64)
 		return;
@@ -261,8 +295,8 @@ static void remember(struct demo_result *res, const char *zone, const char *user
 }
 
 static int add_user(struct db *tx, const struct principal *who, struct zone_ctx *z,
-		    const char *zone_name, json_t *u, json_t *dept_ids, int64_t enterprise_id,
-		    const char *password, struct demo_result *res, int64_t *id)
+                    const char *zone_name, json_t *u, json_t *dept_ids, int64_t enterprise_id,
+                    const char *password, struct demo_result *res, int64_t *id)
 {
 	char pw[130];
 	if (password)
@@ -272,13 +306,13 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	const char *dept = json_string_value(json_object_get(u, "dept"));
 	const char *role = json_string_value(json_object_get(u, "role"));
 	struct user_input in = {
-		.username = json_string_value(json_object_get(u, "username")),
-		.display_name = json_string_value(json_object_get(u, "display_name")),
-		.role = role,
-		.dept_id = dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0,
-		.enterprise_id = enterprise_id,
-		.password = pw,
-		.must_change = password == NULL,
+	    .username = json_string_value(json_object_get(u, "username")),
+	    .display_name = json_string_value(json_object_get(u, "display_name")),
+	    .role = role,
+	    .dept_id = dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0,
+	    .enterprise_id = enterprise_id,
+	    .password = pw,
+	    .must_change = password == NULL,
 	};
 	/* the service center works with every enterprise of the zone */
 	if (role && strcmp(role, "staff") == 0 && in.dept_id == z->service_dept)
@@ -286,7 +320,7 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	struct yq_err e = {0};
 	if (user_insert(tx, who, z ? z->zone_id : 0, &in, id, &e) < 0)
 		return error("demo: user %s: %s: %s", in.username ? in.username : "?",
-			     e.field ? e.field : "", e.message_en ? e.message_en : "failed");
+		             e.field ? e.field : "", e.message_en ? e.message_en : "failed");
 	res->users++;
 	remember(res, zone_name, in.username, role, pw);
 	return 0;
@@ -296,12 +330,12 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 static void rand_date(struct rng *r, int y0, int y1, char out[11])
 {
 	snprintf(out, 11, "%04d-%02d-%02d", (y0 + rng_below(r, y1 - y0 + 1)) % 10000,
-		 1 + rng_below(r, 12), 1 + rng_below(r, 28));
+	         1 + rng_below(r, 12), 1 + rng_below(r, 28));
 }
 
 /* Fills an input for one synthetic enterprise of zone z. */
 static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct ent_input *in,
-		  char (*dates)[11])
+                  char (*dates)[11])
 {
 	memset(in, 0, sizeof *in);
 	int w = rng_below(r, z->total_weight), k = 0;
@@ -318,33 +352,39 @@ static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct ent
 	in->short_name = arena_printf(a, "%s%s%s", b1, b2, word);
 	in->industry_code = s->n_industries ? s->industries[rng_below(r, s->n_industries)] : "3499";
 	in->building = arena_printf(a, "%s%d号楼", rng_below(r, 3) ? "标准厂房" : "产业园",
-				    1 + rng_below(r, 40));
+	                            1 + rng_below(r, 40));
 	in->address = arena_printf(a, "%s开发区%s路%d号", z->city, brands[rng_below(r, 45)],
-				   1 + rng_below(r, 999));
+	                           1 + rng_below(r, 999));
 	in->has_capital = 1;
 	in->registered_capital = (double)(50 + rng_below(r, 200) * 50);
 	rand_date(r, 2000, 2024, dates[0]);
 	in->established_on = dates[0];
-	in->ent_type = rng_below(r, 20) == 0 ? "foreign" : rng_below(r, 30) == 0 ? "hmt" : "domestic";
+	in->ent_type = rng_below(r, 20) == 0   ? "foreign"
+	               : rng_below(r, 30) == 0 ? "hmt"
+	                                       : "domestic";
 	if (rng_below(r, 100) < 35) {
 		rand_date(r, 2015, 2024, dates[1]);
-		in->flags[in->n_flags++] = (struct ent_flag_span){FLAG_ABOVE_SIZE, dates[1], NULL, ""};
+		in->flags[in->n_flags++] =
+		    (struct ent_flag_span){FLAG_ABOVE_SIZE, dates[1], NULL, ""};
 	}
 	if (rng_below(r, 100) < 15) {
 		int y = 2016 + rng_below(r, 9);
 		snprintf(dates[2], 11, "%04d-11-01", y % 10000);
 		snprintf(dates[3], 11, "%04d-10-31", (y + 3) % 10000);
 		in->flags[in->n_flags++] = (struct ent_flag_span){
-			FLAG_HIGH_TECH, dates[2], dates[3],
-			arena_printf(a, "GR%d%s%06d", y, z->prefix8 + 2, rng_below(r, 999999))};
+		    FLAG_HIGH_TECH, dates[2], dates[3],
+		    arena_printf(a, "GR%d%s%06d", y, z->prefix8 + 2, rng_below(r, 999999))};
 	}
 	if (rng_below(r, 100) < 6) {
 		rand_date(r, 2019, 2024, dates[4]);
-		in->flags[in->n_flags++] = (struct ent_flag_span){FLAG_SPECIALIZED, dates[4], NULL, ""};
+		in->flags[in->n_flags++] =
+		    (struct ent_flag_span){FLAG_SPECIALIZED, dates[4], NULL, ""};
 	}
-	in->contacts[0] = (struct ent_contact){
-		arena_printf(a, "%s经理", (const char *[]){"王", "李", "张", "刘", "陈", "杨", "赵", "黄"}[rng_below(r, 8)]),
-		arena_printf(a, "13%09d", rng_below(r, 999999999)), "总经理"};
+	in->contacts[0] =
+	    (struct ent_contact){arena_printf(a, "%s经理",
+	                                      (const char *[]){"王", "李", "张", "刘", "陈", "杨",
+	                                                       "赵", "黄"}[rng_below(r, 8)]),
+	                         arena_printf(a, "13%09d", rng_below(r, 999999999)), "总经理"};
 	in->n_contacts = 1;
 	if (z->n_invest)
 		in->dept_id = z->invest_depts[rng_below(r, z->n_invest)];
@@ -370,31 +410,31 @@ static int load_sectors(struct zone_ctx *z, json_t *sectors)
 			t->weight = 1;
 		z->total_weight += t->weight;
 		json_array_foreach(json_object_get(s, "industries"), j, x) if (t->n_industries < 8)
-			t->industries[t->n_industries++] = json_string_value(x);
+		    t->industries[t->n_industries++] = json_string_value(x);
 		json_array_foreach(json_object_get(s, "name_words"), j, x) if (t->n_words < 12)
-			t->words[t->n_words++] = json_string_value(x);
+		    t->words[t->n_words++] = json_string_value(x);
 	}
 	return z->n_sectors ? 0 : -1;
 }
 
 /* Inserts one enterprise; validates like any input. */
 static int add_enterprise(struct db *tx, const struct principal *who, struct ent_input *in,
-			  int64_t *id, struct demo_result *res)
+                          int64_t *id, struct demo_result *res)
 {
 	struct yq_err e = {0};
 	if (ent_validate(in, &e) < 0 || ent_insert(tx, who, in, id, &e) < 0)
 		return error("demo: enterprise %s: %s: %s", in->name, e.field ? e.field : "",
-			     e.message_en ? e.message_en : "failed");
+		             e.message_en ? e.message_en : "failed");
 	res->enterprises++;
 	return 0;
 }
 
 static const char SQL_VISIT[] =
-	"INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, kind, "
-	"findings, follow_ups, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, kind, "
+    "findings, follow_ups, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int load_zone(struct db_pool *pool, json_t *zj, const char *password, struct rng *r,
-		     struct demo_result *res)
+                     struct demo_result *res)
 {
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
@@ -411,13 +451,14 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 	if (!zname || !city || !region || strlen(region) != 6)
 		goto out_fail;
 	if (zone_create(tx, json_string_value(json_object_get(zj, "code")),
-			json_string_value(json_object_get(zj, "name")), &z.zone_id) != DB_OK)
+	                json_string_value(json_object_get(zj, "name")), &z.zone_id) != DB_OK)
 		goto out_fail;
 	res->zones++;
 	as_admin(&who, z.zone_id);
-	z.city = arena_strndup(&a, city, strlen(city) >= 6 && strcmp(city + strlen(city) - 3, "市") == 0
-						 ? strlen(city) - 3
-						 : strlen(city));
+	z.city = arena_strndup(&a, city,
+	                       strlen(city) >= 6 && strcmp(city + strlen(city) - 3, "市") == 0
+	                           ? strlen(city) - 3
+	                           : strlen(city));
 	snprintf(z.prefix8, sizeof z.prefix8, "91%s", region);
 	if (add_depts(tx, &z, json_object_get(zj, "depts"), 0, dept_ids, res) < 0 ||
 	    load_sectors(&z, json_object_get(zj, "sectors")) < 0)
@@ -433,7 +474,8 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		int64_t id;
 		if (add_user(tx, &who, &z, zname, u, dept_ids, 0, password, res, &id) < 0)
 			goto out_fail;
-		if ((strcmp(role, "leader") == 0 || strcmp(role, "dept_head") == 0) && z.n_leaders < 16)
+		if ((strcmp(role, "leader") == 0 || strcmp(role, "dept_head") == 0) &&
+		    z.n_leaders < 16)
 			z.leaders[z.n_leaders++] = id;
 		if (strcmp(role, "staff") == 0 && z.n_liaisons < 8)
 			z.liaisons[z.n_liaisons++] = id;
@@ -457,7 +499,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		in.has_capital = json_is_number(cap);
 		in.registered_capital = json_number_value(cap);
 		snprintf(from, sizeof from, "%.4s-01-01",
-			 in.established_on && strcmp(in.established_on, "2019") > 0 ? in.established_on : "2019");
+		         in.established_on && strcmp(in.established_on, "2019") > 0
+		             ? in.established_on
+		             : "2019");
 		size_t k;
 		json_t *f;
 		json_array_foreach(json_object_get(en, "flags"), k, f)
@@ -488,7 +532,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		db_bind_text(st, 3, day);
 		db_bind_int(st, 4, in.leader_user_id ? in.leader_user_id : z.leaders[0]);
 		db_bind_text(st, 5, "摸底");
-		db_bind_text(st, 6, arena_printf(&a, "走访%s，了解生产经营、用工和融资需求", in.short_name ? in.short_name : in.name));
+		db_bind_text(st, 6,
+		             arena_printf(&a, "走访%s，了解生产经营、用工和融资需求",
+		                          in.short_name ? in.short_name : in.name));
 		db_bind_text(st, 7, "按月跟踪排产和产值");
 		db_bind_int(st, 8, (int64_t)time(NULL));
 		if (db_run(st) < 0)
@@ -534,7 +580,8 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 		int64_t eid = ename ? json_integer_value(json_object_get(ent_ids, ename)) : 0, id;
 		if (!eid) {
 			error("demo: user %s: no enterprise named %s",
-			      json_string_value(json_object_get(u, "username")), ename ? ename : "?");
+			      json_string_value(json_object_get(u, "username")),
+			      ename ? ename : "?");
 			goto out_fail;
 		}
 		if (add_user(tx, &who, &z, zname, u, dept_ids, eid, password, res, &id) < 0)
@@ -585,8 +632,9 @@ int demo_load(struct db_pool *pool, const char *password, uint64_t seed, struct 
 		json_array_foreach(json_object_get(prov, "users"), i, u)
 		{
 			int64_t id;
-			if (add_user(tx, &who, NULL, json_string_value(json_object_get(prov, "name")), u,
-				     NULL, 0, password, res, &id) < 0)
+			if (add_user(tx, &who, NULL,
+			             json_string_value(json_object_get(prov, "name")), u, NULL, 0,
+			             password, res, &id) < 0)
 				ret = -1;
 		}
 		if (db_tx_end(pool, tx, ret == 0) < 0)
@@ -600,10 +648,10 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 {
 	memset(res, 0, sizeof *res);
 	static const char *const words[][4] = {
-		{"3670", "汽车部件", "汽配", "底盘"},	   {"3976", "光电", "光学", "激光"},
-		{"3581", "医疗器械", "医疗", "生物"},	   {"3711", "轨道交通", "轨道", "机车"},
-		{"3491", "智能装备", "机器人", "数控"},	   {"3731", "船舶", "海工", "港机"},
-		{"3922", "智能终端", "电子", "通信"},	   {"2929", "新材料", "塑胶", "材料"},
+	    {"3670", "汽车部件", "汽配", "底盘"},   {"3976", "光电", "光学", "激光"},
+	    {"3581", "医疗器械", "医疗", "生物"},   {"3711", "轨道交通", "轨道", "机车"},
+	    {"3491", "智能装备", "机器人", "数控"}, {"3731", "船舶", "海工", "港机"},
+	    {"3922", "智能终端", "电子", "通信"},   {"2929", "新材料", "塑胶", "材料"},
 	};
 	struct rng r = {o->seed ? o->seed : 42};
 	for (int zi = 0; zi < o->zones; zi++) {
@@ -625,8 +673,10 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			goto out_fail;
 		res->zones++;
 		as_admin(&who, z.zone_id);
-		static const char *const dnames[] = {"管委会", "企业服务中心", "招商局", "经济发展局", "项目办"};
-		static const char *const dkinds[] = {"leadership", "service_center", "investment", "economic", "project"};
+		static const char *const dnames[] = {"管委会", "企业服务中心", "招商局",
+		                                     "经济发展局", "项目办"};
+		static const char *const dkinds[] = {"leadership", "service_center", "investment",
+		                                     "economic", "project"};
 		int64_t dept_ids[5];
 		for (int d = 0; d < 5; d++) {
 			struct dept_input in = {dnames[d], dkinds[d], d ? dept_ids[0] : 0, d};
@@ -646,11 +696,11 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			char uname[40];
 			snprintf(uname, sizeof uname, "%s-%s", code, roles[k]);
 			struct user_input in = {
-				.username = uname,
-				.display_name = roles[k],
-				.role = roles[k],
-				.dept_id = rdept[k] >= 0 ? dept_ids[rdept[k]] : 0,
-				.password = "Gen-Passw0rd-2026",
+			    .username = uname,
+			    .display_name = roles[k],
+			    .role = roles[k],
+			    .dept_id = rdept[k] >= 0 ? dept_ids[rdept[k]] : 0,
+			    .password = "Gen-Passw0rd-2026",
 			};
 			if (k == 3)
 				in.data_scope = "zone";
@@ -681,7 +731,8 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			int64_t id;
 			struct yq_err e = {0};
 			if (ent_insert(tx, &who, &in, &id, &e) < 0) {
-				error("gen: %s: %s", in.name, e.message_en ? e.message_en : "failed");
+				error("gen: %s: %s", in.name,
+				      e.message_en ? e.message_en : "failed");
 				goto out_fail;
 			}
 			res->enterprises++;
@@ -709,7 +760,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		if (o->progress)
 			o->progress(o->progress_ctx, zi + 1, o->zones);
 		continue;
-out_fail:
+	out_fail:
 		arena_release(&a);
 		yq_free(z.ents);
 		db_tx_end(pool, tx, 0);

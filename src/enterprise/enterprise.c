@@ -11,10 +11,10 @@
 static const struct {
 	const char *name, *label;
 } flags[FLAG__COUNT] = {
-	[FLAG_ABOVE_SIZE] = {"above_size", "规上企业"},
-	[FLAG_HIGH_TECH] = {"high_tech", "高新技术企业"},
-	[FLAG_SPECIALIZED] = {"specialized", "专精特新"},
-	[FLAG_LITTLE_GIANT] = {"little_giant", "小巨人"},
+    [FLAG_ABOVE_SIZE] = {"above_size", "规上企业"},
+    [FLAG_HIGH_TECH] = {"high_tech", "高新技术企业"},
+    [FLAG_SPECIALIZED] = {"specialized", "专精特新"},
+    [FLAG_LITTLE_GIANT] = {"little_giant", "小巨人"},
 };
 
 const char *ent_flag_name(enum ent_flag_kind f)
@@ -31,10 +31,10 @@ static const struct {
 	const char *alias;
 	enum ent_flag_kind flag;
 } aliases[] = {
-	{"规上", FLAG_ABOVE_SIZE},
-	{"高新", FLAG_HIGH_TECH},
-	{"专精特新企业", FLAG_SPECIALIZED},
-	{"专精特新小巨人", FLAG_LITTLE_GIANT},
+    {"规上", FLAG_ABOVE_SIZE},
+    {"高新", FLAG_HIGH_TECH},
+    {"专精特新企业", FLAG_SPECIALIZED},
+    {"专精特新小巨人", FLAG_LITTLE_GIANT},
 };
 
 enum ent_flag_kind ent_flag_from_name(const char *s)
@@ -48,9 +48,17 @@ enum ent_flag_kind ent_flag_from_name(const char *s)
 	return FLAG__COUNT;
 }
 
-static const char *const sorts[] = {"name", "-name", "created_at", "-created_at",
-				    "registered_capital", "-registered_capital", "uscc", "-uscc",
-				    "established_on", "-established_on", NULL};
+static const char *const sorts[] = {"name",
+                                    "-name",
+                                    "created_at",
+                                    "-created_at",
+                                    "registered_capital",
+                                    "-registered_capital",
+                                    "uscc",
+                                    "-uscc",
+                                    "established_on",
+                                    "-established_on",
+                                    NULL};
 
 int ent_sort_valid(const char *s)
 {
@@ -76,7 +84,8 @@ int ent_as_of(const char *s, char out[11])
 			return -1;
 		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 		int m = (s[5] - '0') * 10 + (s[6] - '0');
-		int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+		int last =
+		    mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 		snprintf(out, 11, "%.7s-%02d", s, last);
 		return 0;
 	}
@@ -94,7 +103,7 @@ static int check_text(const char *s, const char *field, size_t max, struct yq_er
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\n')
 			return err_set(e, ERR_VALIDATION, field, "含有控制字符",
-				       "has control characters");
+			               "has control characters");
 	if (utf8_count(s) > max)
 		return err_set(e, ERR_VALIDATION, field, "内容过长", "too long");
 	return 0;
@@ -104,7 +113,7 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 {
 	if (!in->uscc || !*in->uscc)
 		return err_set(e, ERR_VALIDATION, "uscc", "请填写统一社会信用代码",
-			       "the unified social credit code is required");
+		               "the unified social credit code is required");
 	enum uscc_error ue = uscc_check(in->uscc, in->uscc_norm);
 	if (ue != USCC_OK)
 		return err_set(e, ERR_VALIDATION, "uscc", uscc_error_zh(ue), uscc_error_en(ue));
@@ -117,26 +126,27 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 		return -1;
 	if (!in->industry_code || !*in->industry_code)
 		return err_set(e, ERR_VALIDATION, "industry_code", "请填写行业代码",
-			       "the industry code is required");
+		               "the industry code is required");
 	if (industry_init() < 0 || !industry_find(in->industry_code))
 		return err_set(e, ERR_VALIDATION, "industry_code", "行业代码不存在",
-			       "no such GB/T 4754-2017 industry code");
+		               "no such GB/T 4754-2017 industry code");
 	if (in->has_capital && (!isfinite(in->registered_capital) || in->registered_capital < 0 ||
-				in->registered_capital > 1e9))
-		return err_set(e, ERR_VALIDATION, "registered_capital", "注册资本应为非负数（万元）",
-			       "registered capital must be a non-negative amount in 10k yuan");
+	                        in->registered_capital > 1e9))
+		return err_set(e, ERR_VALIDATION, "registered_capital",
+		               "注册资本应为非负数（万元）",
+		               "registered capital must be a non-negative amount in 10k yuan");
 	if (in->established_on && *in->established_on && !valid_date(in->established_on))
 		return err_set(e, ERR_VALIDATION, "established_on", "日期格式应为 YYYY-MM-DD",
-			       "date must be YYYY-MM-DD");
+		               "date must be YYYY-MM-DD");
 	if (in->ent_type && strcmp(in->ent_type, "domestic") && strcmp(in->ent_type, "foreign") &&
 	    strcmp(in->ent_type, "hmt"))
 		return err_set(e, ERR_VALIDATION, "ent_type", "企业类型应为内资、外资或港澳台",
-			       "type must be domestic, foreign or hmt");
+		               "type must be domestic, foreign or hmt");
 	for (int i = 0; i < in->n_contacts; i++) {
 		const struct ent_contact *c = &in->contacts[i];
 		if (!c->name || !*c->name)
 			return err_set(e, ERR_VALIDATION, "contacts", "联系人姓名不能为空",
-				       "a contact needs a name");
+			               "a contact needs a name");
 		if (check_text(c->name, "contacts", 32, e) < 0 ||
 		    check_text(c->role, "contacts", 32, e) < 0)
 			return -1;
@@ -148,18 +158,19 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 	for (int i = 0; i < in->n_tags; i++)
 		if (!in->tags[i] || !*in->tags[i] || check_text(in->tags[i], "tags", 20, e) < 0)
 			return e->code ? -1
-				       : err_set(e, ERR_VALIDATION, "tags", "标签不能为空",
-						 "tags must not be empty");
+			               : err_set(e, ERR_VALIDATION, "tags", "标签不能为空",
+			                         "tags must not be empty");
 	for (int i = 0; i < in->n_flags; i++) {
 		const struct ent_flag_span *f = &in->flags[i];
 		if (f->flag >= FLAG__COUNT)
 			return err_set(e, ERR_VALIDATION, "flags", "资质类型无效", "unknown flag");
 		if (!f->from || !valid_date(f->from))
-			return err_set(e, ERR_VALIDATION, "flags", "资质起始日期格式应为 YYYY-MM-DD",
-				       "a flag needs a start date YYYY-MM-DD");
+			return err_set(e, ERR_VALIDATION, "flags",
+			               "资质起始日期格式应为 YYYY-MM-DD",
+			               "a flag needs a start date YYYY-MM-DD");
 		if (f->to && *f->to && (!valid_date(f->to) || strcmp(f->to, f->from) < 0))
 			return err_set(e, ERR_VALIDATION, "flags", "资质截止日期无效",
-				       "a flag's end date must be a date after its start");
+			               "a flag's end date must be a date after its start");
 		if (check_text(f->cert_no, "flags", 64, e) < 0)
 			return -1;
 	}

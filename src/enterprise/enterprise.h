@@ -16,7 +16,13 @@
 #define ENT_MAX_TAGS     20
 #define ENT_MAX_FLAGS    32
 
-enum ent_flag_kind { FLAG_ABOVE_SIZE, FLAG_HIGH_TECH, FLAG_SPECIALIZED, FLAG_LITTLE_GIANT, FLAG__COUNT };
+enum ent_flag_kind {
+	FLAG_ABOVE_SIZE,
+	FLAG_HIGH_TECH,
+	FLAG_SPECIALIZED,
+	FLAG_LITTLE_GIANT,
+	FLAG__COUNT
+};
 
 /* "above_size", …, and the Chinese label ("规上企业", …). */
 const char *ent_flag_name(enum ent_flag_kind f);
@@ -36,7 +42,7 @@ struct ent_flag_span {
 
 /* What a create, update or import row says about an enterprise. Strings are borrowed. */
 struct ent_input {
-	const char *uscc;          /* as typed; normalised into uscc_norm by ent_validate */
+	const char *uscc; /* as typed; normalised into uscc_norm by ent_validate */
 	const char *name, *short_name, *industry_code, *address, *building;
 	double registered_capital; /* 万元 */
 	int has_capital;
@@ -56,8 +62,8 @@ struct ent_input {
 struct enterprise {
 	int64_t id, zone_id, dept_id, leader_user_id, liaison_user_id;
 	const char *uscc, *name, *short_name, *industry_code, *industry_name, *address, *building,
-		*established_on, *ent_type, *tags_json, *contacts_json, *dept_name, *leader_name,
-		*liaison_name;
+	    *established_on, *ent_type, *tags_json, *contacts_json, *dept_name, *leader_name,
+	    *liaison_name;
 	double registered_capital;
 	int has_capital, archived;
 	int flags_now[FLAG__COUNT];
@@ -68,15 +74,15 @@ struct enterprise {
 
 /* List filters; NULL / 0 fields do not filter. */
 struct ent_filter {
-	const char *q;         /* name, short name or USCC contains */
-	const char *industry;  /* section letter or code prefix */
-	int flag;              /* enum ent_flag_kind, or -1 */
-	const char *as_of;     /* YYYY-MM-DD the flag must hold on (default today) */
+	const char *q;        /* name, short name or USCC contains */
+	const char *industry; /* section letter or code prefix */
+	int flag;             /* enum ent_flag_kind, or -1 */
+	const char *as_of;    /* YYYY-MM-DD the flag must hold on (default today) */
 	int64_t leader_id;
-	int no_leader;         /* only enterprises without a 包保 leader */
-	const char *building;  /* contains */
-	int archived;          /* 0 active only, 1 archived only, 2 both */
-	const char *sort;      /* name, -name, created_at, -created_at, registered_capital, … */
+	int no_leader;        /* only enterprises without a 包保 leader */
+	const char *building; /* contains */
+	int archived;         /* 0 active only, 1 archived only, 2 both */
+	const char *sort;     /* name, -name, created_at, -created_at, registered_capital, … */
 	int64_t page, page_size;
 };
 
@@ -101,22 +107,22 @@ int ent_as_of(const char *s, char out[11]);
 int ent_sort_valid(const char *s);
 
 /* ---- storage ---- */
-int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in,
-	       int64_t *id, struct yq_err *e);
-int ent_update(struct db_pool *pool, const struct principal *p, int64_t id,
-	       struct ent_input *in, struct yq_err *e);
+int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in, int64_t *id,
+               struct yq_err *e);
+int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct ent_input *in,
+               struct yq_err *e);
 int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id, int archived,
-		     struct yq_err *e);
+                     struct yq_err *e);
 /* Reads one enterprise within the caller's data scope (ERR_NOT_FOUND outside it). */
 int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	    struct enterprise *out, struct yq_err *e);
+            struct enterprise *out, struct yq_err *e);
 /* Lists one page; *total counts every match. The struct passed to fn lives until it returns. */
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
-	     void *ctx, int64_t *total);
+             void *ctx, int64_t *total);
 int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enterprise_id,
-		  const struct ent_visit *v, int64_t *id, struct yq_err *e);
+                  const struct ent_visit *v, int64_t *id, struct yq_err *e);
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,
-		   void *ctx, struct yq_err *e);
+                   void *ctx, struct yq_err *e);
 
 /* 包保 leaders of the zone with their enterprises (within the caller's scope). */
 struct ent_leader {

@@ -46,12 +46,12 @@ static void ent_json(struct req *r, struct jsonw *w, const struct enterprise *e)
 	for (int i = 0; i < FLAG__COUNT; i++)
 		jw_kbool(w, ent_flag_name((enum ent_flag_kind)i), e->flags_now[i]);
 	jw_obj_close(w);
-#define OPT_ID(key, v)                                                                         \
-	do {                                                                                   \
-		if (v)                                                                         \
-			jw_kint(w, key, v);                                                    \
-		else                                                                           \
-			jw_knull(w, key);                                                      \
+#define OPT_ID(key, v)                                                                             \
+	do {                                                                                       \
+		if (v)                                                                             \
+			jw_kint(w, key, v);                                                        \
+		else                                                                               \
+			jw_knull(w, key);                                                          \
 	} while (0)
 	OPT_ID("dept_id", e->dept_id);
 	jw_kstr(w, "dept_name", e->dept_name);
@@ -100,15 +100,17 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
 	if (f->building && strlen(f->building) > 100)
 		return err_set(e, ERR_VALIDATION, "building", "内容过长", "too long");
-	if (f->industry && (strlen(f->industry) > 4 || !((f->industry[0] >= 'A' && f->industry[0] <= 'T') ||
-							  (f->industry[0] >= '0' && f->industry[0] <= '9'))))
-		return err_set(e, ERR_VALIDATION, "industry", "行业代码无效", "invalid industry code");
+	if (f->industry &&
+	    (strlen(f->industry) > 4 || !((f->industry[0] >= 'A' && f->industry[0] <= 'T') ||
+	                                  (f->industry[0] >= '0' && f->industry[0] <= '9'))))
+		return err_set(e, ERR_VALIDATION, "industry", "行业代码无效",
+		               "invalid industry code");
 	if (f->sort && !ent_sort_valid(f->sort))
 		return err_set(e, ERR_VALIDATION, "sort", "排序字段无效", "invalid sort key");
 	char day[11];
 	if (f->as_of && ent_as_of(f->as_of, day) < 0)
 		return err_set(e, ERR_VALIDATION, "as_of", "日期格式应为 YYYY-MM-DD 或 YYYY-MM",
-			       "date must be YYYY-MM-DD or YYYY-MM");
+		               "date must be YYYY-MM-DD or YYYY-MM");
 	const char *flag = opt(r, "flag");
 	if (flag) {
 		f->flag = (int)ent_flag_from_name(flag);
@@ -118,8 +120,10 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 	const char *nl = opt(r, "no_leader");
 	f->no_leader = nl && (strcmp(nl, "1") == 0 || strcmp(nl, "true") == 0);
 	const char *ar = opt(r, "archived");
-	f->archived = !ar ? 0 : strcmp(ar, "all") == 0 || strcmp(ar, "2") == 0 ? 2
-				  : (strcmp(ar, "1") == 0 || strcmp(ar, "true") == 0);
+	f->archived = !ar ? 0
+	              : strcmp(ar, "all") == 0 || strcmp(ar, "2") == 0
+	                  ? 2
+	                  : (strcmp(ar, "1") == 0 || strcmp(ar, "true") == 0);
 	return 0;
 }
 
@@ -172,7 +176,7 @@ static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
 	if (cap && !json_is_null(cap)) {
 		if (!json_is_number(cap))
 			return err_set(e, ERR_VALIDATION, "registered_capital", "应为数字（万元）",
-				       "must be a number (10k yuan)");
+			               "must be a number (10k yuan)");
 		in->registered_capital = json_number_value(cap);
 		in->has_capital = 1;
 	}
@@ -180,7 +184,7 @@ static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
 	if (a && !json_is_null(a)) {
 		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_CONTACTS)
 			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
-				       "at most 20 contacts");
+			               "at most 20 contacts");
 		size_t i;
 		json_t *v;
 		json_array_foreach(a, i, v)
@@ -191,29 +195,31 @@ static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
 			    json_str(r, v, "role", 0, 32, &ct->role, e) < 0) {
 				e->field = "contacts";
 				return e->code ? -1
-					       : err_set(e, ERR_VALIDATION, "contacts", "联系人格式错误",
-							 "invalid contact");
+				               : err_set(e, ERR_VALIDATION, "contacts",
+				                         "联系人格式错误", "invalid contact");
 			}
 		}
 	}
 	a = json_object_get(j, "tags");
 	if (a && !json_is_null(a)) {
 		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_TAGS)
-			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个",
+			               "at most 20 tags");
 		size_t i;
 		json_t *v;
 		json_array_foreach(a, i, v)
 		{
 			if (!json_is_string(v))
 				return err_set(e, ERR_VALIDATION, "tags", "标签应为字符串",
-					       "tags must be strings");
+				               "tags must be strings");
 			in->tags[in->n_tags++] = json_string_value(v);
 		}
 	}
 	a = json_object_get(j, "flags");
 	if (a && !json_is_null(a)) {
 		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_FLAGS)
-			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many flags");
+			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多",
+			               "too many flags");
 		size_t i;
 		json_t *v;
 		json_array_foreach(a, i, v)
@@ -226,8 +232,8 @@ static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
 			    json_str(r, v, "cert_no", 0, 64, &s->cert_no, e) < 0) {
 				e->field = "flags";
 				return e->code ? -1
-					       : err_set(e, ERR_VALIDATION, "flags", "资质格式错误",
-							 "invalid flag");
+				               : err_set(e, ERR_VALIDATION, "flags", "资质格式错误",
+				                         "invalid flag");
 			}
 			s->flag = ent_flag_from_name(name);
 		}
@@ -390,7 +396,7 @@ int h_ent_stats(struct req *r, struct yq_err *e)
 		return -1;
 	if (as_of && ent_as_of(as_of, day) < 0)
 		return err_set(e, ERR_VALIDATION, "as_of", "日期格式应为 YYYY-MM-DD 或 YYYY-MM",
-			       "date must be YYYY-MM-DD or YYYY-MM");
+		               "date must be YYYY-MM-DD or YYYY-MM");
 	int rc = ent_stats(c, &r->who, as_of, &s);
 	if (rc < 0)
 		return err_db(e, rc);
@@ -432,7 +438,7 @@ int h_industries(struct req *r, struct yq_err *e)
 		return -1;
 	if ((q && strlen(q) > 60) || (parent && strlen(parent) > 4))
 		return err_set(e, ERR_VALIDATION, q && strlen(q) > 60 ? "q" : "parent", "参数过长",
-			       "too long");
+		               "too long");
 	if (industry_init() < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "industry table unavailable");
 	static const size_t max = 2000;
@@ -464,18 +470,19 @@ int h_ent_export(struct req *r, struct yq_err *e)
 		return -1;
 	if (fmt && strcmp(fmt, "xlsx") && strcmp(fmt, "csv"))
 		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-			       "format must be xlsx or csv");
+		               "format must be xlsx or csv");
 	int csv = fmt && strcmp(fmt, "csv") == 0;
 	char *data;
 	size_t len;
 	if (ent_export(c, &r->who, &f, csv ? EXPORT_CSV : EXPORT_XLSX, &data, &len, e) < 0)
 		return -1;
-	return resp_download(r, data, len,
-			     csv ? "text/csv; charset=utf-8"
-				 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     csv ? "企业库.csv" : "企业库.xlsx") < 0
-		       ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
-		       : 0;
+	return resp_download(
+	           r, data, len,
+	           csv ? "text/csv; charset=utf-8"
+	               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	           csv ? "企业库.csv" : "企业库.xlsx") < 0
+	           ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
+	           : 0;
 }
 
 int h_ent_template(struct req *r, struct yq_err *e)
@@ -485,10 +492,10 @@ int h_ent_template(struct req *r, struct yq_err *e)
 	if (ent_template(&data, &len, e) < 0)
 		return -1;
 	return resp_download(r, data, len,
-			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     "企业导入模板.xlsx") < 0
-		       ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
-		       : 0;
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "企业导入模板.xlsx") < 0
+	           ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file")
+	           : 0;
 }
 
 static int flag_query(struct req *r, const char *key)
@@ -504,15 +511,15 @@ int h_ent_import(struct req *r, struct yq_err *e)
 	char boundary[72], filename[256];
 	const char *ct = req_header(r, "Content-Type");
 	if (multipart_boundary(ct, boundary) == 0) {
-		if (multipart_find(r->body.buf, r->body.len, boundary, "file", &data, &len, filename,
-				   sizeof filename) < 0)
+		if (multipart_find(r->body.buf, r->body.len, boundary, "file", &data, &len,
+		                   filename, sizeof filename) < 0)
 			return err_set(e, ERR_VALIDATION, "file", "请上传文件（表单字段 file）",
-				       "upload the file in the form field 'file'");
+			               "upload the file in the form field 'file'");
 	}
 	if (!data || len == 0)
 		return err_set(e, ERR_VALIDATION, "file", "文件为空", "the file is empty");
 	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
-				.skip_invalid = flag_query(r, "skip_invalid")};
+	                        .skip_invalid = flag_query(r, "skip_invalid")};
 	struct import_report rep;
 	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0)
 		return -1;

@@ -44,25 +44,25 @@ static const struct {
 	const char *zh, *en;
 	double width;
 } cols[C__COUNT] = {
-	[C_USCC] = {"统一社会信用代码", "uscc", 22},
-	[C_NAME] = {"企业名称", "name", 32},
-	[C_SHORT] = {"企业简称", "short_name", 12},
-	[C_INDUSTRY] = {"行业代码", "industry_code", 9},
-	[C_INDUSTRY_NAME] = {"行业名称", "industry_name", 20},
-	[C_ADDRESS] = {"注册地址", "address", 28},
-	[C_BUILDING] = {"所在楼宇", "building", 16},
-	[C_CAPITAL] = {"注册资本（万元）", "registered_capital", 14},
-	[C_EST] = {"成立日期", "established_on", 12},
-	[C_TYPE] = {"企业类型", "ent_type", 9},
-	[C_ABOVE] = {"规上企业", "above_size", 24},
-	[C_HIGHTECH] = {"高新技术企业", "high_tech", 34},
-	[C_SPEC] = {"专精特新", "specialized", 24},
-	[C_GIANT] = {"小巨人", "little_giant", 24},
-	[C_CONTACTS] = {"联系人", "contacts", 30},
-	[C_TAGS] = {"标签", "tags", 16},
-	[C_DEPT] = {"负责部门", "dept", 14},
-	[C_LEADER] = {"包保领导账号", "leader", 14},
-	[C_LIAISON] = {"联络员账号", "liaison", 14},
+    [C_USCC] = {"统一社会信用代码", "uscc", 22},
+    [C_NAME] = {"企业名称", "name", 32},
+    [C_SHORT] = {"企业简称", "short_name", 12},
+    [C_INDUSTRY] = {"行业代码", "industry_code", 9},
+    [C_INDUSTRY_NAME] = {"行业名称", "industry_name", 20},
+    [C_ADDRESS] = {"注册地址", "address", 28},
+    [C_BUILDING] = {"所在楼宇", "building", 16},
+    [C_CAPITAL] = {"注册资本（万元）", "registered_capital", 14},
+    [C_EST] = {"成立日期", "established_on", 12},
+    [C_TYPE] = {"企业类型", "ent_type", 9},
+    [C_ABOVE] = {"规上企业", "above_size", 24},
+    [C_HIGHTECH] = {"高新技术企业", "high_tech", 34},
+    [C_SPEC] = {"专精特新", "specialized", 24},
+    [C_GIANT] = {"小巨人", "little_giant", 24},
+    [C_CONTACTS] = {"联系人", "contacts", 30},
+    [C_TAGS] = {"标签", "tags", 16},
+    [C_DEPT] = {"负责部门", "dept", 14},
+    [C_LEADER] = {"包保领导账号", "leader", 14},
+    [C_LIAISON] = {"联络员账号", "liaison", 14},
 };
 static const enum col flag_cols[FLAG__COUNT] = {C_ABOVE, C_HIGHTECH, C_SPEC, C_GIANT};
 
@@ -73,7 +73,7 @@ static const struct {
 static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
 static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
 static const char SQL_STAFF_BY_NAME[] =
-	"SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
+    "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
 static const char SQL_DEPT_NAME[] = "SELECT name FROM dept WHERE id = ?";
 static const char SQL_USERNAME[] = "SELECT username FROM app_user WHERE id = ?";
 
@@ -192,8 +192,8 @@ struct row_ctx {
 
 /* Fills rc->in from a table row using the header mapping; on a malformed cell returns -1 with
  * *bad_col and e set. */
-static int parse_row(const struct table_row *row, const int *map, size_t n_map,
-		     struct row_ctx *rc, int *bad_col, struct yq_err *e)
+static int parse_row(const struct table_row *row, const int *map, size_t n_map, struct row_ctx *rc,
+                     int *bad_col, struct yq_err *e)
 {
 	struct ent_input *in = &rc->in;
 	memset(in, 0, sizeof *in);
@@ -222,8 +222,9 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 		char *end;
 		in->registered_capital = strtod(num, &end);
 		if (!o || *end)
-			return err_set(e, ERR_VALIDATION, "registered_capital", "注册资本应为数字（万元）",
-				       "registered capital must be a number");
+			return err_set(e, ERR_VALIDATION, "registered_capital",
+			               "注册资本应为数字（万元）",
+			               "registered capital must be a number");
 		in->has_capital = 1;
 	}
 	if (v[C_EST]) {
@@ -231,18 +232,20 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 		char *d = arena_alloc(&rc->arena, 11);
 		if (!d || norm_date(v[C_EST], d) < 0)
 			return err_set(e, ERR_VALIDATION, "established_on", "日期格式错误",
-				       "invalid date");
+			               "invalid date");
 		in->established_on = d;
 	}
 	if (v[C_TYPE]) {
 		*bad_col = C_TYPE;
 		in->ent_type = "";
 		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-			if (strcmp(v[C_TYPE], types[i].zh) == 0 || strcmp(v[C_TYPE], types[i].en) == 0)
+			if (strcmp(v[C_TYPE], types[i].zh) == 0 ||
+			    strcmp(v[C_TYPE], types[i].en) == 0)
 				in->ent_type = types[i].en;
 		if (!*in->ent_type)
-			return err_set(e, ERR_VALIDATION, "ent_type", "企业类型应为内资、外资或港澳台",
-				       "type must be 内资, 外资 or 港澳台");
+			return err_set(e, ERR_VALIDATION, "ent_type",
+			               "企业类型应为内资、外资或港澳台",
+			               "type must be 内资, 外资 or 港澳台");
 	}
 	for (int f = 0; f < FLAG__COUNT; f++) {
 		const char *cell = v[flag_cols[f]];
@@ -252,9 +255,11 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 		const char *spans[8];
 		int n = split_list(&rc->arena, cell, spans, 8);
 		if (n < 0 || in->n_flags + n > ENT_MAX_FLAGS)
-			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many spans");
+			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多",
+			               "too many spans");
 		for (int i = 0; i < n; i++) {
-			/* "FROM~TO CERT", TO and CERT optional; "是" means held since an unknown date */
+			/* "FROM~TO CERT", TO and CERT optional; "是" means held since an unknown
+			 * date */
 			struct ent_flag_span *s = &in->flags[in->n_flags++];
 			s->flag = (enum ent_flag_kind)f;
 			char *t = arena_strdup(&rc->arena, spans[i]);
@@ -263,8 +268,8 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 				tilde = strstr(t, "～");
 			if (!t || !tilde)
 				return err_set(e, ERR_VALIDATION, "flags",
-					       "资质格式应为 起始日期~截止日期，如 2020-01-01~",
-					       "flag spans look like 2020-01-01~2023-12-31");
+				               "资质格式应为 起始日期~截止日期，如 2020-01-01~",
+				               "flag spans look like 2020-01-01~2023-12-31");
 			int tl = strncmp(tilde, "～", 3) == 0 ? 3 : 1;
 			*tilde = 0;
 			char *rest = tilde + tl, *sp = strchr(rest, ' ');
@@ -275,9 +280,10 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 					s->cert_no++;
 			}
 			char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
-			if (!from || !to || norm_date(t, from) < 0 || (*rest && norm_date(rest, to) < 0))
+			if (!from || !to || norm_date(t, from) < 0 ||
+			    (*rest && norm_date(rest, to) < 0))
 				return err_set(e, ERR_VALIDATION, "flags", "资质日期格式错误",
-					       "invalid flag date");
+				               "invalid flag date");
 			s->from = from;
 			s->to = *rest ? to : NULL;
 		}
@@ -288,7 +294,7 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 		int n = split_list(&rc->arena, v[C_CONTACTS], parts, ENT_MAX_CONTACTS);
 		if (n < 0)
 			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
-				       "at most 20 contacts");
+			               "at most 20 contacts");
 		for (int i = 0; i < n; i++) {
 			char *t = arena_strdup(&rc->arena, parts[i]);
 			if (!t)
@@ -311,7 +317,8 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map,
 		*bad_col = C_TAGS;
 		int n = split_list(&rc->arena, v[C_TAGS], in->tags, ENT_MAX_TAGS);
 		if (n < 0)
-			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个",
+			               "at most 20 tags");
 		in->n_tags = n;
 	}
 	*bad_col = -1;
@@ -325,19 +332,19 @@ static int col_of_field(const char *field)
 		const char *field;
 		enum col c;
 	} t[] = {{"uscc", C_USCC},
-		 {"name", C_NAME},
-		 {"short_name", C_SHORT},
-		 {"industry_code", C_INDUSTRY},
-		 {"address", C_ADDRESS},
-		 {"building", C_BUILDING},
-		 {"registered_capital", C_CAPITAL},
-		 {"established_on", C_EST},
-		 {"ent_type", C_TYPE},
-		 {"contacts", C_CONTACTS},
-		 {"tags", C_TAGS},
-		 {"dept_id", C_DEPT},
-		 {"leader_user_id", C_LEADER},
-		 {"liaison_user_id", C_LIAISON}};
+	         {"name", C_NAME},
+	         {"short_name", C_SHORT},
+	         {"industry_code", C_INDUSTRY},
+	         {"address", C_ADDRESS},
+	         {"building", C_BUILDING},
+	         {"registered_capital", C_CAPITAL},
+	         {"established_on", C_EST},
+	         {"ent_type", C_TYPE},
+	         {"contacts", C_CONTACTS},
+	         {"tags", C_TAGS},
+	         {"dept_id", C_DEPT},
+	         {"leader_user_id", C_LEADER},
+	         {"liaison_user_id", C_LIAISON}};
 	for (size_t i = 0; field && i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(field, t[i].field) == 0)
 			return t[i].c;
@@ -360,7 +367,7 @@ static int lookup_id(struct db *c, const char *sql, int64_t zone, const char *na
 /* Resolves department and cadre names of a row to ids; -1 with *bad_col and e set when one is
  * unknown, -2 on a database error. */
 static int resolve_links(struct db *c, int64_t zone, struct row_ctx *rc, int *bad_col,
-			 struct yq_err *e)
+                         struct yq_err *e)
 {
 	const struct {
 		const char *name;
@@ -369,11 +376,12 @@ static int resolve_links(struct db *c, int64_t zone, struct row_ctx *rc, int *ba
 		enum col col;
 		const char *zh, *en;
 	} links[] = {
-		{rc->dept_name, SQL_DEPT_BY_NAME, &rc->in.dept_id, C_DEPT, "部门不存在", "no such department"},
-		{rc->leader_name, SQL_STAFF_BY_NAME, &rc->in.leader_user_id, C_LEADER, "包保领导账号不存在",
-		 "no such staff user"},
-		{rc->liaison_name, SQL_STAFF_BY_NAME, &rc->in.liaison_user_id, C_LIAISON, "联络员账号不存在",
-		 "no such staff user"},
+	    {rc->dept_name, SQL_DEPT_BY_NAME, &rc->in.dept_id, C_DEPT, "部门不存在",
+	     "no such department"},
+	    {rc->leader_name, SQL_STAFF_BY_NAME, &rc->in.leader_user_id, C_LEADER,
+	     "包保领导账号不存在", "no such staff user"},
+	    {rc->liaison_name, SQL_STAFF_BY_NAME, &rc->in.liaison_user_id, C_LIAISON,
+	     "联络员账号不存在", "no such staff user"},
 	};
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
 		if (!links[i].name)
@@ -392,7 +400,7 @@ static int resolve_links(struct db *c, int64_t zone, struct row_ctx *rc, int *ba
 }
 
 static void add_error(struct import_report *rep, unsigned long row, const char *column,
-		      const char *value, const char *reason, const char *reason_en)
+                      const char *value, const char *reason, const char *reason_en)
 {
 	rep->invalid++;
 	if (rep->n_errors >= IMPORT_MAX_ERRORS)
@@ -451,14 +459,14 @@ static int seen_add(struct seen *s, const char *k)
 }
 
 static struct table_reader *open_table(const char *path, const void *data, size_t n,
-				       struct yq_err *e)
+                                       struct yq_err *e)
 {
 	char err[256];
 	struct table_reader *t = path ? table_open_file(path, err, sizeof err)
-				      : table_open_mem(data, n, err, sizeof err);
+	                              : table_open_mem(data, n, err, sizeof err);
 	if (!t) {
 		err_set(e, ERR_VALIDATION, "file", "无法读取文件：须为 .xlsx 或 .csv",
-			"cannot read the file: it must be .xlsx or .csv");
+		        "cannot read the file: it must be .xlsx or .csv");
 		log_info("import: %s", err);
 	}
 	return t;
@@ -466,7 +474,7 @@ static struct table_reader *open_table(const char *path, const void *data, size_
 
 /* Reads the header row into map (column index → enum col or -1). */
 static int read_header(struct table_reader *t, int *map, size_t *n_map, char **names,
-		       struct yq_err *e)
+                       struct yq_err *e)
 {
 	struct table_row row;
 	int r;
@@ -475,7 +483,7 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 	} while (r == 1 && row.n_cells == 1 && !row.cells[0][0]);
 	if (r != 1)
 		return err_set(e, ERR_VALIDATION, "file", "文件为空或无法读取表头",
-			       "the file is empty or has no header row");
+		               "the file is empty or has no header row");
 	*n_map = row.n_cells < 256 ? row.n_cells : 256;
 	int have[C__COUNT] = {0};
 	for (size_t i = 0; i < *n_map; i++) {
@@ -484,22 +492,22 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 		if (map[i] >= 0) {
 			if (have[map[i]])
 				return err_set(e, ERR_VALIDATION, "file", "表头列重复",
-					       "a column appears twice in the header");
+				               "a column appears twice in the header");
 			have[map[i]] = 1;
 		}
 	}
 	if (!have[C_USCC] || !have[C_NAME] || !have[C_INDUSTRY])
 		return err_set(e, ERR_VALIDATION, "file",
-			       "表头须包含：统一社会信用代码、企业名称、行业代码",
-			       "the header needs uscc, name and industry_code columns");
+		               "表头须包含：统一社会信用代码、企业名称、行业代码",
+		               "the header needs uscc, name and industry_code columns");
 	return 0;
 }
 
 /* One pass over the file: validate each row (pass 0) or write it (pass 1, inside tx). */
 static int import_pass(struct db *c, const struct principal *p, struct table_reader *t,
-		       const int *map, size_t n_map, char **names, int write,
-		       const struct import_opts *o, struct import_report *rep, struct seen *seen,
-		       struct yq_err *e)
+                       const int *map, size_t n_map, char **names, int write,
+                       const struct import_opts *o, struct import_report *rep, struct seen *seen,
+                       struct yq_err *e)
 {
 	struct table_row row;
 	struct row_ctx rc;
@@ -517,12 +525,13 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 			continue;
 		if (++n > IMPORT_MAX_ROWS)
 			return err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
-				       "more than 1,000,000 rows");
+			               "more than 1,000,000 rows");
 		if (o->progress && n % 1000 == 0)
 			o->progress(o->progress_ctx, write, n);
 		struct yq_err re = {0};
 		int bad = -1;
-		if (parse_row(&row, map, n_map, &rc, &bad, &re) < 0 || ent_validate(&rc.in, &re) < 0 ||
+		if (parse_row(&row, map, n_map, &rc, &bad, &re) < 0 ||
+		    ent_validate(&rc.in, &re) < 0 ||
 		    (r = resolve_links(c, p->zone_id, &rc, &bad, &re)) < 0) {
 			if (r == -2) {
 				*e = re;
@@ -554,15 +563,16 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 				for (size_t i = 0; i < n_map; i++)
 					if (map[i] == C_USCC)
 						add_error(rep, row.number, names[i], row.cells[i],
-							  "文件中统一社会信用代码重复",
-							  "the code appears twice in the file");
+						          "文件中统一社会信用代码重复",
+						          "the code appears twice in the file");
 				continue;
 			}
 			/* an existing enterprise outside the caller's scope cannot be changed */
 			int64_t existing;
 			struct yq_err ge = {0};
 			struct enterprise old;
-			if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm, &existing)) < 0)
+			if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm,
+			                   &existing)) < 0)
 				return err_db(e, r);
 			if (existing && ent_get(c, p, existing, &rc.arena, &old, &ge) < 0) {
 				if (ge.code != ERR_NOT_FOUND) {
@@ -573,7 +583,8 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 				for (size_t i = 0; i < n_map; i++)
 					if (map[i] == C_USCC)
 						add_error(rep, row.number, names[i], row.cells[i],
-							  "无权修改该企业", "not allowed to change this enterprise");
+						          "无权修改该企业",
+						          "not allowed to change this enterprise");
 				continue;
 			}
 			rep->valid++;
@@ -607,14 +618,13 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 	if (r < 0) {
 		log_info("import: %s", table_error(t));
 		return err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
-			       "the file is malformed and cannot be read");
+		               "the file is malformed and cannot be read");
 	}
 	return 0;
 }
 
-int ent_import(struct db_pool *pool, const struct principal *p, const char *path,
-	       const void *data, size_t n, const struct import_opts *o, struct import_report *rep,
-	       struct yq_err *e)
+int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
+               size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
 	int map[256];
@@ -675,8 +685,7 @@ out_free:
 /* ---- export ---- */
 
 /* The cell texts of one enterprise, in column order, into a per-row arena. */
-static void row_cells(struct db *c, struct arena *a, const struct enterprise *en,
-		      const char **v)
+static void row_cells(struct db *c, struct arena *a, const struct enterprise *en, const char **v)
 {
 	memset(v, 0, sizeof *v * C__COUNT);
 	v[C_USCC] = en->uscc;
@@ -698,9 +707,9 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	for (int i = 0; i < en->n_flags; i++) {
 		struct strbuf *b = &sb[en->flags[i].flag % FLAG__COUNT];
 		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", en->flags[i].from,
-			    en->flags[i].to ? en->flags[i].to : "",
-			    en->flags[i].cert_no && *en->flags[i].cert_no ? " " : "",
-			    en->flags[i].cert_no ? en->flags[i].cert_no : "");
+		            en->flags[i].to ? en->flags[i].to : "",
+		            en->flags[i].cert_no && *en->flags[i].cert_no ? " " : "",
+		            en->flags[i].cert_no ? en->flags[i].cert_no : "");
 	}
 	for (int f = 0; f < FLAG__COUNT; f++) {
 		v[flag_cols[f]] = sb[f].len ? arena_strdup(a, sb[f].buf) : NULL;
@@ -715,7 +724,8 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	{
 		const char *ph = json_string_value(json_object_get(x, "phone"));
 		const char *ro = json_string_value(json_object_get(x, "role"));
-		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(json_object_get(x, "name")));
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "",
+		            json_string_value(json_object_get(x, "name")));
 		if ((ph && *ph) || (ro && *ro))
 			strbuf_addf(&s, "/%s", ph ? ph : "");
 		if (ro && *ro)
@@ -725,8 +735,7 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	v[C_CONTACTS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_reset(&s);
 	j = json_loads(en->tags_json ? en->tags_json : "[]", 0, NULL);
-	json_array_foreach(j, i, x)
-		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
+	json_array_foreach(j, i, x) strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
 	json_decref(j);
 	v[C_TAGS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_release(&s);
@@ -735,8 +744,8 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 		const char *sql;
 		enum col col;
 	} names[] = {{en->dept_id, SQL_DEPT_NAME, C_DEPT},
-		     {en->leader_user_id, SQL_USERNAME, C_LEADER},
-		     {en->liaison_user_id, SQL_USERNAME, C_LIAISON}};
+	             {en->leader_user_id, SQL_USERNAME, C_LEADER},
+	             {en->liaison_user_id, SQL_USERNAME, C_LIAISON}};
 	for (size_t k = 0; k < 3; k++) {
 		if (!names[k].id)
 			continue;
@@ -795,8 +804,8 @@ static void csv_cell(struct strbuf *sb, const char *s)
 /* Writes rows into an .xlsx file at path, or CSV into sb. rows: callback giving values. */
 typedef int (*row_source)(void *ctx, size_t i, struct arena *a, const char **v);
 
-static int write_table(enum export_format fmt, row_source src, void *ctx, size_t n_rows,
-		       char **out, size_t *len, struct yq_err *e)
+static int write_table(enum export_format fmt, row_source src, void *ctx, size_t n_rows, char **out,
+                       size_t *len, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	const char *v[C__COUNT];
@@ -861,9 +870,10 @@ static int write_table(enum export_format fmt, row_source src, void *ctx, size_t
 				continue;
 			if (k == C_CAPITAL)
 				worksheet_write_number(ws, (lxw_row_t)(i + 1), (lxw_col_t)k,
-						       strtod(v[k], NULL), NULL);
+				                       strtod(v[k], NULL), NULL);
 			else
-				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v[k], text);
+				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v[k],
+				                       text);
 		}
 	}
 	arena_release(&a);
@@ -897,7 +907,7 @@ static int export_row(void *ctx, size_t i, struct arena *a, const char **v)
 }
 
 int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
-	       enum export_format fmt, char **out, size_t *len, struct yq_err *e)
+               enum export_format fmt, char **out, size_t *len, struct yq_err *e)
 {
 	struct ent_filter all = *f;
 	all.page = 1;
@@ -907,7 +917,8 @@ int ent_export(struct db *c, const struct principal *p, const struct ent_filter 
 	int rc = ent_list(c, p, &all, collect_id, &x, &total);
 	if (rc < 0 || x.failed) {
 		yq_free(x.ids);
-		return rc < 0 ? err_db(e, rc) : err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		return rc < 0 ? err_db(e, rc)
+		              : err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 	}
 	int r = write_table(fmt, export_row, &x, x.n, out, len, e);
 	yq_free(x.ids);

@@ -28,7 +28,7 @@ struct import_report {
 	int written;
 	const char *encoding; /* "utf-8", "gb18030", "xlsx" */
 	struct import_error *errors;
-	size_t n_errors;      /* kept, ≤ IMPORT_MAX_ERRORS */
+	size_t n_errors; /* kept, ≤ IMPORT_MAX_ERRORS */
 };
 
 struct import_opts {
@@ -42,16 +42,15 @@ struct import_opts {
 /* Imports a file (path) or a buffer (data, n; path NULL) into the principal's zone. Returns 0
  * with the report filled (errors included; nothing written when any row is invalid unless
  * skip_invalid), or -1 with e set when the file cannot be read at all or the database fails. */
-int ent_import(struct db_pool *pool, const struct principal *p, const char *path,
-	       const void *data, size_t n, const struct import_opts *o, struct import_report *rep,
-	       struct yq_err *e);
+int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
+               size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e);
 void import_report_release(struct import_report *rep);
 
 enum export_format { EXPORT_XLSX, EXPORT_CSV };
 /* Exports every enterprise the filter selects (page and page size ignored) into a malloc'd
  * buffer. A template is an export with the headers and one example row (ent_template). */
 int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
-	       enum export_format fmt, char **out, size_t *len, struct yq_err *e);
+               enum export_format fmt, char **out, size_t *len, struct yq_err *e);
 int ent_template(char **out, size_t *len, struct yq_err *e);
 
 #endif

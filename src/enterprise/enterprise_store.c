@@ -14,67 +14,68 @@
 #include <string.h>
 #include <time.h>
 
-#define FLAG_HOLDS(name)                                                                       \
+#define FLAG_HOLDS(name)                                                                           \
 	"(SELECT COUNT(*) FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = '" name \
 	"' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?))"
-#define ENT_SELECT                                                                             \
-	"SELECT e.id, e.zone_id, e.dept_id, e.leader_user_id, e.liaison_user_id, e.uscc, e.name, "  \
+#define ENT_SELECT                                                                                 \
+	"SELECT e.id, e.zone_id, e.dept_id, e.leader_user_id, e.liaison_user_id, e.uscc, e.name, " \
 	"e.short_name, e.industry_code, e.address, e.building, e.established_on, e.ent_type, "     \
 	"e.tags, e.contacts, d.name, lu.display_name, su.display_name, e.registered_capital, "     \
-	"e.archived, e.created_at, e.updated_at, " FLAG_HOLDS("above_size") ", " FLAG_HOLDS(     \
-		"high_tech") ", " FLAG_HOLDS("specialized") ", " FLAG_HOLDS("little_giant")
-#define ENT_FROM                                                                               \
+	"e.archived, e.created_at, e.updated_at, " FLAG_HOLDS("above_size") ", " FLAG_HOLDS(       \
+	    "high_tech") ", " FLAG_HOLDS("specialized") ", " FLAG_HOLDS("little_giant")
+#define ENT_FROM                                                                                   \
 	" FROM enterprise e LEFT JOIN dept d ON d.id = e.dept_id"                                  \
 	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
 #define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_FLAGS_OF[] =
-	"SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
-	"ORDER BY flag, valid_from";
+    "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
+    "ORDER BY flag, valid_from";
 static const char SQL_FLAGS_DELETE[] = "DELETE FROM enterprise_flag WHERE enterprise_id = ?";
 static const char SQL_FLAG_INSERT[] =
-	"INSERT INTO enterprise_flag (zone_id, enterprise_id, flag, valid_from, valid_to, cert_no) "
-	"VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO enterprise_flag (zone_id, enterprise_id, flag, valid_from, valid_to, cert_no) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_ENT_INSERT[] =
-	"INSERT INTO enterprise (zone_id, uscc, name, short_name, industry_code, industry_section, "
-	"address, building, registered_capital, established_on, ent_type, tags, contacts, dept_id, "
-	"leader_user_id, liaison_user_id, archived, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id";
+    "INSERT INTO enterprise (zone_id, uscc, name, short_name, industry_code, industry_section, "
+    "address, building, registered_capital, established_on, ent_type, tags, contacts, dept_id, "
+    "leader_user_id, liaison_user_id, archived, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id";
 static const char SQL_ENT_UPDATE[] =
-	"UPDATE enterprise SET uscc = ?, name = ?, short_name = ?, industry_code = ?, "
-	"industry_section = ?, address = ?, building = ?, registered_capital = ?, established_on = "
-	"?, ent_type = ?, tags = ?, contacts = ?, dept_id = ?, leader_user_id = ?, liaison_user_id "
-	"= ?, updated_at = ? WHERE id = ?";
+    "UPDATE enterprise SET uscc = ?, name = ?, short_name = ?, industry_code = ?, "
+    "industry_section = ?, address = ?, building = ?, registered_capital = ?, established_on = "
+    "?, ent_type = ?, tags = ?, contacts = ?, dept_id = ?, leader_user_id = ?, liaison_user_id "
+    "= ?, updated_at = ? WHERE id = ?";
 static const char SQL_ENT_ARCHIVE[] =
-	"UPDATE enterprise SET archived = ?, updated_at = ? WHERE id = ?";
+    "UPDATE enterprise SET archived = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
 static const char SQL_STAFF_IN_ZONE[] =
-	"SELECT COUNT(*) FROM app_user WHERE id = ? AND zone_id = ? AND role <> 'enterprise'";
+    "SELECT COUNT(*) FROM app_user WHERE id = ? AND zone_id = ? AND role <> 'enterprise'";
 static const char SQL_VISIT_INSERT[] =
-	"INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, "
-	"visitor_name, kind, findings, follow_ups, created_by, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, "
+    "visitor_name, kind, findings, follow_ups, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_VISIT_LIST[] =
-	"SELECT v.id, v.enterprise_id, v.visitor_user_id, v.visited_on, "
-	"COALESCE(u.display_name, v.visitor_name), v.kind, v.findings, v.follow_ups, v.created_at "
-	"FROM enterprise_visit v LEFT JOIN app_user u ON u.id = v.visitor_user_id "
-	"WHERE v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC";
+    "SELECT v.id, v.enterprise_id, v.visitor_user_id, v.visited_on, "
+    "COALESCE(u.display_name, v.visitor_name), v.kind, v.findings, v.follow_ups, v.created_at "
+    "FROM enterprise_visit v LEFT JOIN app_user u ON u.id = v.visitor_user_id "
+    "WHERE v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC";
 static const char SQL_LEADERS[] =
-	"SELECT u.id, u.display_name, e.id, e.name FROM enterprise e "
-	"JOIN app_user u ON u.id = e.leader_user_id "
-	"WHERE e.zone_id = ? AND e.archived = 0" ENT_SCOPE " ORDER BY u.display_name, u.id, e.name";
+    "SELECT u.id, u.display_name, e.id, e.name FROM enterprise e "
+    "JOIN app_user u ON u.id = e.leader_user_id "
+    "WHERE e.zone_id = ? AND e.archived = 0" ENT_SCOPE " ORDER BY u.display_name, u.id, e.name";
 static const char SQL_STATS[] =
-	"SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "
-	"COALESCE(SUM(CASE WHEN e.archived = 0 AND e.leader_user_id IS NOT NULL THEN 1 ELSE 0 END), 0)"
-	" FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE;
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN e.archived = 0 AND e.leader_user_id IS NOT NULL THEN 1 ELSE 0 END), 0)"
+    " FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE;
 static const char SQL_STATS_SECTIONS[] =
-	"SELECT e.industry_section, COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.archived = 0"
-	ENT_SCOPE " GROUP BY e.industry_section ORDER BY COUNT(*) DESC";
+    "SELECT e.industry_section, COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.archived = "
+    "0" ENT_SCOPE " GROUP BY e.industry_section ORDER BY COUNT(*) DESC";
 static const char SQL_STATS_FLAGS[] =
-	"SELECT f.flag, COUNT(DISTINCT e.id) FROM enterprise e"
-	" JOIN enterprise_flag f ON f.enterprise_id = e.id WHERE e.zone_id = ? AND e.archived = 0"
-	ENT_SCOPE " AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?) GROUP BY f.flag";
+    "SELECT f.flag, COUNT(DISTINCT e.id) FROM enterprise e"
+    " JOIN enterprise_flag f ON f.enterprise_id = e.id WHERE e.zone_id = ? AND e.archived = "
+    "0" ENT_SCOPE
+    " AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?) GROUP BY f.flag";
 
 void ent_today(char out[11])
 {
@@ -154,7 +155,7 @@ struct filter_args {
 
 /* Appends the zone, the caller's scope and only the filters given (see db/qb.h). */
 static void list_where(struct qb *q, const struct principal *p, const struct ent_filter *f,
-		       struct filter_args *a)
+                       struct filter_args *a)
 {
 	qb_int(q, p->zone_id);
 	scope_qb(q, p, "e.dept_id IN", "", "e.liaison_user_id", "e.id", a->like, sizeof a->like);
@@ -162,7 +163,7 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 		qb_sql(q, f->archived ? " AND e.archived = 1" : " AND e.archived = 0");
 	if (f->q && *f->q) {
 		qb_sql(q, " AND (e.name LIKE ? ESCAPE '\\' OR e.short_name LIKE ? ESCAPE '\\' OR "
-			  "e.uscc LIKE ? ESCAPE '\\')");
+		          "e.uscc LIKE ? ESCAPE '\\')");
 		qb_text(q, contains(f->q, a->q, sizeof a->q, 0));
 		qb_text(q, a->q);
 		qb_text(q, contains(f->q, a->qu, sizeof a->qu, 1));
@@ -193,9 +194,10 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 		qb_text(q, contains(f->building, a->bld, sizeof a->bld, 0));
 	}
 	if (f->flag >= 0 && f->flag < FLAG__COUNT) {
-		qb_sql(q, " AND EXISTS (SELECT 1 FROM enterprise_flag g WHERE g.enterprise_id = e.id "
-			  "AND g.flag = ? AND g.valid_from <= ? AND (g.valid_to IS NULL OR "
-			  "g.valid_to >= ?))");
+		qb_sql(q,
+		       " AND EXISTS (SELECT 1 FROM enterprise_flag g WHERE g.enterprise_id = e.id "
+		       "AND g.flag = ? AND g.valid_from <= ? AND (g.valid_to IS NULL OR "
+		       "g.valid_to >= ?))");
 		qb_text(q, ent_flag_name((enum ent_flag_kind)f->flag));
 		qb_text(q, a->as_of);
 		qb_text(q, a->as_of);
@@ -205,25 +207,25 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 static const struct {
 	const char *key, *sql;
 } orders[] = {
-	{"name", " ORDER BY e.name, e.id"},
-	{"-name", " ORDER BY e.name DESC, e.id DESC"},
-	{"created_at", " ORDER BY e.created_at, e.id"},
-	{"-created_at", " ORDER BY e.created_at DESC, e.id DESC"},
-	/* empty values last on both engines (PostgreSQL puts NULL first when descending) */
-	{"registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
-			       "e.registered_capital, e.id"},
-	{"-registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
-				"e.registered_capital DESC, e.id DESC"},
-	{"uscc", " ORDER BY e.uscc"},
-	{"-uscc", " ORDER BY e.uscc DESC"},
-	{"established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
-			   "e.established_on, e.id"},
-	{"-established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
-			    "e.established_on DESC, e.id DESC"},
+    {"name", " ORDER BY e.name, e.id"},
+    {"-name", " ORDER BY e.name DESC, e.id DESC"},
+    {"created_at", " ORDER BY e.created_at, e.id"},
+    {"-created_at", " ORDER BY e.created_at DESC, e.id DESC"},
+    /* empty values last on both engines (PostgreSQL puts NULL first when descending) */
+    {"registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
+                           "e.registered_capital, e.id"},
+    {"-registered_capital", " ORDER BY CASE WHEN e.registered_capital IS NULL THEN 1 ELSE 0 END, "
+                            "e.registered_capital DESC, e.id DESC"},
+    {"uscc", " ORDER BY e.uscc"},
+    {"-uscc", " ORDER BY e.uscc DESC"},
+    {"established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
+                       "e.established_on, e.id"},
+    {"-established_on", " ORDER BY CASE WHEN e.established_on IS NULL THEN 1 ELSE 0 END, "
+                        "e.established_on DESC, e.id DESC"},
 };
 
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
-	     void *ctx, int64_t *total)
+             void *ctx, int64_t *total)
 {
 	struct filter_args a, b;
 	char today[11];
@@ -243,7 +245,8 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	list_where(&cq, p, f, &a);
 	/* a page is chosen by an inner query over ids, so the per-row flag columns are computed
 	 * for the rows of the page only */
-	qb_init(&lq, ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?");
+	qb_init(&lq,
+	        ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?");
 	for (int i = 0; i < 8; i++)
 		qb_text(&lq, today); /* the four flags_now columns come first in the text */
 	list_where(&lq, p, f, &b);
@@ -279,7 +282,7 @@ out:
 }
 
 int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	    struct enterprise *out, struct yq_err *e)
+            struct enterprise *out, struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_ENT_GET);
 	if (!st)
@@ -337,8 +340,7 @@ static void encode_lists(const struct ent_input *in, struct strbuf *contacts, st
 }
 
 /* Checks that the department and cadres an input names belong to the zone. */
-static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *in,
-		       struct yq_err *e)
+static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *in, struct yq_err *e)
 {
 	int64_t n;
 	int rc;
@@ -346,7 +348,8 @@ static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *i
 		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, in->dept_id, zone_id)) < 0)
 			return err_db(e, rc);
 		if (!n)
-			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在", "no such department");
+			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
+			               "no such department");
 	}
 	const int64_t ids[2] = {in->leader_user_id, in->liaison_user_id};
 	const char *fields[2] = {"leader_user_id", "liaison_user_id"};
@@ -357,7 +360,7 @@ static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *i
 			return err_db(e, rc);
 		if (!n)
 			return err_set(e, ERR_VALIDATION, fields[i], "干部不存在",
-				       "no such staff member in this zone");
+			               "no such staff member in this zone");
 	}
 	return 0;
 }
@@ -393,7 +396,7 @@ static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct 
 }
 
 int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, int64_t *id,
-	       struct yq_err *e)
+               struct yq_err *e)
 {
 	if (check_links(tx, p->zone_id, in, e) < 0)
 		return -1;
@@ -442,12 +445,12 @@ out_free:
 	strbuf_release(&tags);
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
-			       "an enterprise with this code exists in the zone");
+		               "an enterprise with this code exists in the zone");
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in,
-	       int64_t *id, struct yq_err *e)
+int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in, int64_t *id,
+               struct yq_err *e)
 {
 	if (ent_validate(in, e) < 0)
 		return -1;
@@ -472,7 +475,7 @@ static void fmt_capital(char *buf, size_t n, int has, double v)
 }
 
 int ent_apply(struct db *tx, const struct principal *p, const struct enterprise *old,
-	      struct ent_input *in, int *changed, struct yq_err *e)
+              struct ent_input *in, int *changed, struct yq_err *e)
 {
 	if (check_links(tx, p->zone_id, in, e) < 0)
 		return -1;
@@ -503,9 +506,10 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	for (int i = 0; flags_same && i < in->n_flags; i++) {
 		const struct ent_flag_span *a = &old->flags[i], *b = &in->flags[i];
 		const char *bt = b->to && *b->to ? b->to : NULL;
-		flags_same = a->flag == b->flag && strcmp(a->from, b->from) == 0 &&
-			     ((!a->to && !bt) || (a->to && bt && strcmp(a->to, bt) == 0)) &&
-			     strcmp(a->cert_no ? a->cert_no : "", b->cert_no ? b->cert_no : "") == 0;
+		flags_same =
+		    a->flag == b->flag && strcmp(a->from, b->from) == 0 &&
+		    ((!a->to && !bt) || (a->to && bt && strcmp(a->to, bt) == 0)) &&
+		    strcmp(a->cert_no ? a->cert_no : "", b->cert_no ? b->cert_no : "") == 0;
 	}
 	if (!flags_same)
 		audit_change_str(&ch, "flags", "(before)", "(changed)");
@@ -547,12 +551,12 @@ out_free:
 	strbuf_release(&tags);
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
-			       "an enterprise with this code exists in the zone");
+		               "an enterprise with this code exists in the zone");
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-int ent_update(struct db_pool *pool, const struct principal *p, int64_t id,
-	       struct ent_input *in, struct yq_err *e)
+int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct ent_input *in,
+               struct yq_err *e)
 {
 	if (ent_validate(in, e) < 0)
 		return -1;
@@ -573,7 +577,7 @@ int ent_update(struct db_pool *pool, const struct principal *p, int64_t id,
 }
 
 int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id, int archived,
-		     struct yq_err *e)
+                     struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct enterprise old;
@@ -585,7 +589,7 @@ int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id
 		goto out_rollback;
 	if (old.archived == archived) {
 		err_set(e, ERR_STATE, NULL, archived ? "企业已归档" : "企业未归档",
-			archived ? "already archived" : "not archived");
+		        archived ? "already archived" : "not archived");
 		goto out_rollback;
 	}
 	struct db_stmt *st = db_prepare(tx, SQL_ENT_ARCHIVE);
@@ -601,7 +605,7 @@ int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id
 	audit_change_int(&ch, "archived", old.archived, archived);
 	if ((rc = db_run(st)) < 0 ||
 	    (rc = audit_write(tx, p, p->zone_id, archived ? "archive" : "unarchive", "enterprise",
-			      id, &ch)) < 0) {
+	                      id, &ch)) < 0) {
 		audit_changes_release(&ch);
 		err_db(e, rc);
 		goto out_rollback;
@@ -617,16 +621,18 @@ out_rollback:
 }
 
 int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enterprise_id,
-		  const struct ent_visit *v, int64_t *id, struct yq_err *e)
+                  const struct ent_visit *v, int64_t *id, struct yq_err *e)
 {
 	if (!v->visited_on || !valid_date(v->visited_on))
 		return err_set(e, ERR_VALIDATION, "visited_on", "日期格式应为 YYYY-MM-DD",
-			       "date must be YYYY-MM-DD");
-	if (!v->kind || (strcmp(v->kind, "摸底") && strcmp(v->kind, "服务") && strcmp(v->kind, "挖潜")))
+		               "date must be YYYY-MM-DD");
+	if (!v->kind ||
+	    (strcmp(v->kind, "摸底") && strcmp(v->kind, "服务") && strcmp(v->kind, "挖潜")))
 		return err_set(e, ERR_VALIDATION, "kind", "走访类型应为摸底、服务或挖潜",
-			       "kind must be 摸底, 服务 or 挖潜");
+		               "kind must be 摸底, 服务 or 挖潜");
 	if (!v->findings || !*v->findings)
-		return err_set(e, ERR_VALIDATION, "findings", "请填写走访发现", "findings are required");
+		return err_set(e, ERR_VALIDATION, "findings", "请填写走访发现",
+		               "findings are required");
 	struct arena a = ARENA_INIT;
 	struct enterprise ent;
 	int rc;
@@ -687,7 +693,7 @@ out_rollback:
 }
 
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,
-		   void *ctx, struct yq_err *e)
+                   void *ctx, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct enterprise ent;
@@ -702,15 +708,15 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent_visit v = {
-			.id = db_col_int(st, 0),
-			.enterprise_id = db_col_int(st, 1),
-			.visitor_user_id = db_col_int(st, 2),
-			.visited_on = db_col_text(st, 3),
-			.visitor_name = db_col_text(st, 4),
-			.kind = db_col_text(st, 5),
-			.findings = db_col_text(st, 6),
-			.follow_ups = db_col_text(st, 7),
-			.created_at = db_col_int(st, 8),
+		    .id = db_col_int(st, 0),
+		    .enterprise_id = db_col_int(st, 1),
+		    .visitor_user_id = db_col_int(st, 2),
+		    .visited_on = db_col_text(st, 3),
+		    .visitor_name = db_col_text(st, 4),
+		    .kind = db_col_text(st, 5),
+		    .findings = db_col_text(st, 6),
+		    .follow_ups = db_col_text(st, 7),
+		    .created_at = db_col_int(st, 8),
 		};
 		fn(ctx, &v);
 	}
@@ -728,7 +734,7 @@ int ent_leaders(struct db *c, const struct principal *p, leader_fn fn, void *ctx
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent_leader l = {db_col_int(st, 0), db_col_text(st, 1), db_col_int(st, 2),
-				       db_col_text(st, 3)};
+		                       db_col_text(st, 3)};
 		fn(ctx, &l);
 	}
 	db_reset(st);

@@ -32,17 +32,17 @@ struct req {
 	struct arena arena;
 	enum http_method method;
 	const char *method_name;
-	const char *path;            /* without the query string */
-	const struct route *route;   /* NULL until matched */
+	const char *path;          /* without the query string */
+	const struct route *route; /* NULL until matched */
 	const char *params[HTTP_MAX_PARAMS];
 	int n_params;
 	const char *ip;
-	int lang_en;                 /* Accept-Language asks for English */
-	struct strbuf body;          /* the request body, bounded by the route's limit */
+	int lang_en;        /* Accept-Language asks for English */
+	struct strbuf body; /* the request body, bounded by the route's limit */
 	int body_too_large;
-	int early_answered;          /* a response was queued before the body was read */
-	uint64_t discarded;          /* body bytes dropped past the limit */
-	json_t *json;                /* parsed body (req_json), freed at completion */
+	int early_answered; /* a response was queued before the body was read */
+	uint64_t discarded; /* body bytes dropped past the limit */
+	json_t *json;       /* parsed body (req_json), freed at completion */
 	struct principal who;
 	int authed;
 	/* response */
@@ -74,7 +74,7 @@ const char *req_query(struct req *r, const char *key);
 const char *req_header(struct req *r, const char *name);
 /* Integer query argument in [min,max]; `def` when absent; ERR_VALIDATION naming it when bad. */
 int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int64_t max,
-		  int64_t *out, struct yq_err *e);
+                  int64_t *out, struct yq_err *e);
 /* Page and page size from the query (page ≥ 1, 1 ≤ page_size ≤ 200, default 20). */
 int req_page(struct req *r, int64_t *page, int64_t *page_size, struct yq_err *e);
 
@@ -85,10 +85,10 @@ json_t *req_json(struct req *r, struct yq_err *e);
  * or longer than max_chars → ERR_VALIDATION. Absent optional members give NULL. The string
  * lives as long as the request. */
 int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
-	     const char **out, struct yq_err *e);
+             const char **out, struct yq_err *e);
 /* Reads an integer member (absent optional → def). */
 int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min, int64_t max,
-	     int64_t *out, struct yq_err *e);
+             int64_t *out, struct yq_err *e);
 /* Reads a boolean member (absent → def). */
 int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e);
 
@@ -99,14 +99,14 @@ struct jsonw *resp_items_open(struct req *r, struct jsonw *w);
 /* Ends it: closes the items and, when total ≥ 0, adds "total", "page" and "page_size". Returns 0,
  * or -1 with e set from a negative database result rc (the list is then discarded). */
 int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
-		     int64_t page_size, struct yq_err *e);
+                     int64_t page_size, struct yq_err *e);
 /* An empty response (204 and the like). */
 int resp_empty(struct req *r, int status);
 /* Adds a response header; both strings must outlive the request (use the arena). */
 void resp_header(struct req *r, const char *name, const char *value);
 /* Sends `data` (malloc'd, taken over) as a download with the given type and file name. */
 int resp_download(struct req *r, char *data, size_t len, const char *content_type,
-		  const char *filename);
+                  const char *filename);
 /* Picks the message in the caller's language. */
 const char *req_msg(struct req *r, const char *zh, const char *en);
 /* Formats unix time t as ISO-8601 in the arena (NULL for 0). */

@@ -5,8 +5,8 @@
 #include <stdatomic.h>
 
 #define MAX_ROUTES 256
-static const int statuses[] = {200, 201, 204, 206, 301, 302, 304, 400, 401, 403, 404,
-			       405, 409, 413, 415, 429, 500, 503};
+static const int statuses[] = {200, 201, 204, 206, 301, 302, 304, 400, 401,
+                               403, 404, 405, 409, 413, 415, 429, 500, 503};
 #define N_STATUS ((int)(sizeof statuses / sizeof statuses[0]) + 1) /* + "other" */
 static const double buckets_ms[] = {1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000};
 #define N_BUCKETS ((int)(sizeof buckets_ms / sizeof buckets_ms[0]))
@@ -43,7 +43,7 @@ void metrics_connection(int delta)
 void metrics_render(struct strbuf *sb)
 {
 	strbuf_adds(sb, "# HELP yuanqu_http_requests_total HTTP requests by route and status.\n"
-			"# TYPE yuanqu_http_requests_total counter\n");
+	                "# TYPE yuanqu_http_requests_total counter\n");
 	for (int r = 0; r <= MAX_ROUTES; r++) {
 		if (r < MAX_ROUTES && r >= n_routes)
 			continue;
@@ -52,45 +52,45 @@ void metrics_render(struct strbuf *sb)
 			if (!v)
 				continue;
 			const char *route = r < MAX_ROUTES ? routes[r].pattern : "other";
-			const char *method = r < MAX_ROUTES
-						     ? (const char *[]){"GET", "POST", "PUT", "PATCH",
-									"DELETE", "HEAD",
-									"OTHER"}[routes[r].method]
-						     : "";
+			const char *method =
+			    r < MAX_ROUTES
+			        ? (const char *[]){"GET",    "POST", "PUT",  "PATCH",
+			                           "DELETE", "HEAD", "OTHER"}[routes[r].method]
+			        : "";
 			if (s < N_STATUS - 1)
 				strbuf_addf(sb,
-					    "yuanqu_http_requests_total{method=\"%s\",route=\"%s\","
-					    "status=\"%d\"} %llu\n",
-					    method, route, statuses[s], v);
+				            "yuanqu_http_requests_total{method=\"%s\",route=\"%s\","
+				            "status=\"%d\"} %llu\n",
+				            method, route, statuses[s], v);
 			else
 				strbuf_addf(sb,
-					    "yuanqu_http_requests_total{method=\"%s\",route=\"%s\","
-					    "status=\"other\"} %llu\n",
-					    method, route, v);
+				            "yuanqu_http_requests_total{method=\"%s\",route=\"%s\","
+				            "status=\"other\"} %llu\n",
+				            method, route, v);
 		}
 	}
 	strbuf_adds(sb, "# HELP yuanqu_http_request_duration_seconds Request latency.\n"
-			"# TYPE yuanqu_http_request_duration_seconds histogram\n");
+	                "# TYPE yuanqu_http_request_duration_seconds histogram\n");
 	unsigned long long cum = 0;
 	for (int i = 0; i < N_BUCKETS; i++) {
 		cum += atomic_load(&hist[i]);
 		strbuf_addf(sb, "yuanqu_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
-			    buckets_ms[i] / 1000.0, cum);
+		            buckets_ms[i] / 1000.0, cum);
 	}
 	cum += atomic_load(&hist[N_BUCKETS]);
 	strbuf_addf(sb, "yuanqu_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
 	strbuf_addf(sb, "yuanqu_http_request_duration_seconds_sum %.6f\n",
-		    (double)atomic_load(&hist_sum_us) / 1e6);
+	            (double)atomic_load(&hist_sum_us) / 1e6);
 	strbuf_addf(sb, "yuanqu_http_request_duration_seconds_count %llu\n",
-		    atomic_load(&hist_count));
+	            atomic_load(&hist_count));
 	strbuf_addf(sb,
-		    "# HELP yuanqu_db_time_seconds_total Time spent in the database.\n"
-		    "# TYPE yuanqu_db_time_seconds_total counter\n"
-		    "yuanqu_db_time_seconds_total %.6f\n",
-		    (double)db_time_us_total() / 1e6);
+	            "# HELP yuanqu_db_time_seconds_total Time spent in the database.\n"
+	            "# TYPE yuanqu_db_time_seconds_total counter\n"
+	            "yuanqu_db_time_seconds_total %.6f\n",
+	            (double)db_time_us_total() / 1e6);
 	strbuf_addf(sb,
-		    "# HELP yuanqu_http_open_connections Open client connections.\n"
-		    "# TYPE yuanqu_http_open_connections gauge\n"
-		    "yuanqu_http_open_connections %lld\n",
-		    atomic_load(&open_conns));
+	            "# HELP yuanqu_http_open_connections Open client connections.\n"
+	            "# TYPE yuanqu_http_open_connections gauge\n"
+	            "yuanqu_http_open_connections %lld\n",
+	            atomic_load(&open_conns));
 }

@@ -38,7 +38,7 @@ const char *req_header(struct req *r, const char *name)
 }
 
 int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int64_t max,
-		  int64_t *out, struct yq_err *e)
+                  int64_t *out, struct yq_err *e)
 {
 	const char *v = req_query(r, key);
 	if (!v || !*v) {
@@ -47,7 +47,7 @@ int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int6
 	}
 	if (parse_int64(v, min, max, out) < 0)
 		return err_set(e, ERR_VALIDATION, arena_strdup(&r->arena, key), "参数值无效",
-			       "invalid value");
+		               "invalid value");
 	return 0;
 }
 
@@ -91,7 +91,7 @@ json_t *req_json(struct req *r, struct yq_err *e)
 	const char *ct = req_header(r, "Content-Type");
 	if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
 		err_set(e, ERR_MEDIA_TYPE, NULL, "请求体须为 application/json",
-			"the body must be application/json");
+		        "the body must be application/json");
 		return NULL;
 	}
 	if (r->body.len == 0) {
@@ -105,14 +105,16 @@ json_t *req_json(struct req *r, struct yq_err *e)
 	json_error_t je;
 	json_t *j = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &je);
 	if (!j) {
-		const char *msg = strstr(je.text, "duplicate") ? "JSON 含有重复的键"
-								 : "JSON 格式错误";
-		err_set(e, ERR_BAD_JSON, NULL, msg, arena_printf(&r->arena, "invalid JSON: %s", je.text));
+		const char *msg =
+		    strstr(je.text, "duplicate") ? "JSON 含有重复的键" : "JSON 格式错误";
+		err_set(e, ERR_BAD_JSON, NULL, msg,
+		        arena_printf(&r->arena, "invalid JSON: %s", je.text));
 		return NULL;
 	}
 	if (!json_is_object(j)) {
 		json_decref(j);
-		err_set(e, ERR_BAD_JSON, NULL, "请求体须为 JSON 对象", "the body must be a JSON object");
+		err_set(e, ERR_BAD_JSON, NULL, "请求体须为 JSON 对象",
+		        "the body must be a JSON object");
 		return NULL;
 	}
 	r->json = j;
@@ -120,7 +122,7 @@ json_t *req_json(struct req *r, struct yq_err *e)
 }
 
 int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
-	     const char **out, struct yq_err *e)
+             const char **out, struct yq_err *e)
 {
 	json_t *v = json_object_get(o, key);
 	*out = NULL;
@@ -137,8 +139,8 @@ int json_str(struct req *r, json_t *o, const char *key, int required, size_t max
 		return err_set(e, ERR_VALIDATION, key, "含有非法字符", "has invalid characters");
 	if (utf8_count(s) > max_chars)
 		return err_set(e, ERR_VALIDATION, key,
-			       arena_printf(&r->arena, "不能超过%zu个字符", max_chars),
-			       arena_printf(&r->arena, "at most %zu characters", max_chars));
+		               arena_printf(&r->arena, "不能超过%zu个字符", max_chars),
+		               arena_printf(&r->arena, "at most %zu characters", max_chars));
 	if (required && n == 0)
 		return err_set(e, ERR_VALIDATION, key, "必填项", "required");
 	*out = s;
@@ -146,7 +148,7 @@ int json_str(struct req *r, json_t *o, const char *key, int required, size_t max
 }
 
 int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min, int64_t max,
-	     int64_t *out, struct yq_err *e)
+             int64_t *out, struct yq_err *e)
 {
 	json_t *v = json_object_get(o, key);
 	*out = def;
@@ -195,7 +197,7 @@ struct jsonw *resp_items_open(struct req *r, struct jsonw *w)
 }
 
 int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
-		     int64_t page_size, struct yq_err *e)
+                     int64_t page_size, struct yq_err *e)
 {
 	(void)r;
 	jw_arr_close(w);
@@ -225,7 +227,7 @@ void resp_header(struct req *r, const char *name, const char *value)
 }
 
 int resp_download(struct req *r, char *data, size_t len, const char *content_type,
-		  const char *filename)
+                  const char *filename)
 {
 	r->file_resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 	if (!r->file_resp) {
@@ -235,12 +237,12 @@ int resp_download(struct req *r, char *data, size_t len, const char *content_typ
 	MHD_add_response_header(r->file_resp, "Content-Type", content_type);
 	/* RFC 6266 / 5987: UTF-8 file names for Chinese names */
 	char *cd = arena_printf(&r->arena, "attachment; filename=\"export\"; filename*=UTF-8''%s",
-				filename);
+	                        filename);
 	struct strbuf enc = STRBUF_INIT(1024);
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '.' || *p == '-' || *p == '_')
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
 			strbuf_addch(&enc, (char)*p);
 		else {
 			char t[3] = {'%', hex[*p >> 4], hex[*p & 15]};
@@ -248,7 +250,7 @@ int resp_download(struct req *r, char *data, size_t len, const char *content_typ
 		}
 	}
 	cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
-			  enc.buf ? enc.buf : "download");
+	                  enc.buf ? enc.buf : "download");
 	strbuf_release(&enc);
 	if (cd)
 		MHD_add_response_header(r->file_resp, "Content-Disposition", cd);

@@ -37,7 +37,7 @@ static int match(struct req *r, const char *pat, const char *path, int fill)
 }
 
 const struct route *route_match(struct req *r, enum http_method m, const char *path,
-				int *path_known, char *allow, size_t nallow)
+                                int *path_known, char *allow, size_t nallow)
 {
 	*path_known = 0;
 	allow[0] = 0;
@@ -55,7 +55,7 @@ const struct route *route_match(struct req *r, enum http_method m, const char *p
 		if (!strstr(allow, method_names[rt->method])) {
 			size_t len = strlen(allow);
 			snprintf(allow + len, nallow - len, "%s%s", len ? ", " : "",
-				 method_names[rt->method]);
+			         method_names[rt->method]);
 		}
 	}
 	return found;

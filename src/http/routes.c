@@ -9,99 +9,102 @@
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 
-#define R(m, pat, fn, perm, flags) {HTTP_##m, pat, fn, perm, flags, pat}
+#define R(m, pat, fn, perm, flags)                                                                 \
+	{                                                                                          \
+		HTTP_##m, pat, fn, perm, flags, pat                                                \
+	}
 
 const struct route routes[] = {
-	/* service */
-	R(GET, "/healthz", h_healthz, PERM_NONE, 0),
-	R(GET, "/metrics", h_metrics, PERM_NONE, 0),
+    /* service */
+    R(GET, "/healthz", h_healthz, PERM_NONE, 0),
+    R(GET, "/metrics", h_metrics, PERM_NONE, 0),
 
-	/* sessions and one's own account */
-	R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),
-	R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK),
-	R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK),
-	R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_SLOW),
-	R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
+    /* sessions and one's own account */
+    R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),
+    R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK),
+    R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK),
+    R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_SLOW),
+    R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
 
-	/* organisation */
-	R(GET, "/api/roles", h_roles_list, PERM_ROLE_READ, 0),
-	R(GET, "/api/zones", h_zones_list, PERM_ZONE_READ, 0),
-	R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, 0),
-	R(POST, "/api/depts", h_depts_create, PERM_DEPT_WRITE, 0),
-	R(PUT, "/api/depts/:id", h_depts_update, PERM_DEPT_WRITE, 0),
-	R(DELETE, "/api/depts/:id", h_depts_delete, PERM_DEPT_WRITE, 0),
-	R(GET, "/api/users", h_users_list, PERM_USER_READ, 0),
-	R(POST, "/api/users", h_users_create, PERM_USER_WRITE, ROUTE_SLOW),
-	R(GET, "/api/users/:id", h_users_get, PERM_USER_READ, 0),
-	R(PUT, "/api/users/:id", h_users_update, PERM_USER_WRITE, 0),
-	R(POST, "/api/users/:id/lock", h_users_lock, PERM_USER_WRITE, 0),
-	R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
-	R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE,
-	  ROUTE_SLOW),
+    /* organisation */
+    R(GET, "/api/roles", h_roles_list, PERM_ROLE_READ, 0),
+    R(GET, "/api/zones", h_zones_list, PERM_ZONE_READ, 0),
+    R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, 0),
+    R(POST, "/api/depts", h_depts_create, PERM_DEPT_WRITE, 0),
+    R(PUT, "/api/depts/:id", h_depts_update, PERM_DEPT_WRITE, 0),
+    R(DELETE, "/api/depts/:id", h_depts_delete, PERM_DEPT_WRITE, 0),
+    R(GET, "/api/users", h_users_list, PERM_USER_READ, 0),
+    R(POST, "/api/users", h_users_create, PERM_USER_WRITE, ROUTE_SLOW),
+    R(GET, "/api/users/:id", h_users_get, PERM_USER_READ, 0),
+    R(PUT, "/api/users/:id", h_users_update, PERM_USER_WRITE, 0),
+    R(POST, "/api/users/:id/lock", h_users_lock, PERM_USER_WRITE, 0),
+    R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
+    R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE, ROUTE_SLOW),
 
-	/* enterprise registry (企业库) */
-	R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),
-	R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0),
-	R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, 0),
-	R(GET, "/api/enterprises/import/template", h_ent_template, PERM_ENTERPRISE_READ, 0),
-	R(POST, "/api/enterprises/import", h_ent_import, PERM_ENTERPRISE_IMPORT, ROUTE_UPLOAD),
-	R(GET, "/api/enterprises/:id", h_ent_get, PERM_ENTERPRISE_READ, 0),
-	R(PUT, "/api/enterprises/:id", h_ent_update, PERM_ENTERPRISE_WRITE, 0),
-	R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),
-	R(POST, "/api/enterprises/:id/unarchive", h_ent_unarchive, PERM_ENTERPRISE_WRITE, 0),
-	R(GET, "/api/enterprises/:id/visits", h_ent_visits, PERM_ENTERPRISE_READ, 0),
-	R(POST, "/api/enterprises/:id/visits", h_ent_visit_add, PERM_ENTERPRISE_WRITE, 0),
-	R(GET, "/api/baobao/leaders", h_ent_leaders, PERM_ENTERPRISE_READ, 0),
-	R(GET, "/api/stats/enterprises", h_ent_stats, PERM_ENTERPRISE_READ, 0),
-	R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
+    /* enterprise registry (企业库) */
+    R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),
+    R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0),
+    R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, 0),
+    R(GET, "/api/enterprises/import/template", h_ent_template, PERM_ENTERPRISE_READ, 0),
+    R(POST, "/api/enterprises/import", h_ent_import, PERM_ENTERPRISE_IMPORT, ROUTE_UPLOAD),
+    R(GET, "/api/enterprises/:id", h_ent_get, PERM_ENTERPRISE_READ, 0),
+    R(PUT, "/api/enterprises/:id", h_ent_update, PERM_ENTERPRISE_WRITE, 0),
+    R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),
+    R(POST, "/api/enterprises/:id/unarchive", h_ent_unarchive, PERM_ENTERPRISE_WRITE, 0),
+    R(GET, "/api/enterprises/:id/visits", h_ent_visits, PERM_ENTERPRISE_READ, 0),
+    R(POST, "/api/enterprises/:id/visits", h_ent_visit_add, PERM_ENTERPRISE_WRITE, 0),
+    R(GET, "/api/baobao/leaders", h_ent_leaders, PERM_ENTERPRISE_READ, 0),
+    R(GET, "/api/stats/enterprises", h_ent_stats, PERM_ENTERPRISE_READ, 0),
+    R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
 
-	/* enterprise requests (企业诉求) */
-	R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, 0),
-	R(POST, "/api/tickets", h_ticket_create, PERM_TICKET_CREATE, 0),
-	R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, 0),
-	R(GET, "/api/tickets/briefing", h_ticket_briefing, PERM_TICKET_STATS, 0),
-	R(GET, "/api/tickets/:id", h_ticket_get, PERM_TICKET_READ, 0),
-	R(POST, "/api/tickets/:id/accept", h_ticket_accept, PERM_TICKET_TRIAGE, 0),
-	R(POST, "/api/tickets/:id/reject", h_ticket_reject, PERM_TICKET_TRIAGE, 0),
-	R(POST, "/api/tickets/:id/merge", h_ticket_merge, PERM_TICKET_TRIAGE, 0),
-	R(POST, "/api/tickets/:id/start", h_ticket_start, PERM_TICKET_HANDLE, 0),
-	R(POST, "/api/tickets/:id/wait", h_ticket_wait, PERM_TICKET_HANDLE, 0),
-	R(POST, "/api/tickets/:id/supply", h_ticket_supply, PERM_TICKET_RATE, 0),
-	R(POST, "/api/tickets/:id/return", h_ticket_return, PERM_TICKET_HANDLE, 0),
-	R(POST, "/api/tickets/:id/resolve", h_ticket_resolve, PERM_TICKET_HANDLE, 0),
-	R(POST, "/api/tickets/:id/rate", h_ticket_rate, PERM_TICKET_RATE, 0),
-	R(POST, "/api/tickets/:id/comments", h_ticket_comment, PERM_TICKET_READ, 0),
-	R(POST, "/api/tickets/:id/extension", h_ticket_extension, PERM_TICKET_HANDLE, 0),
-	R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE, 0),
-	R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
-	R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
-	R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
-	R(GET, "/api/holidays", h_holidays, PERM_TICKET_READ, 0),
-	R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
+    /* enterprise requests (企业诉求) */
+    R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, 0),
+    R(POST, "/api/tickets", h_ticket_create, PERM_TICKET_CREATE, 0),
+    R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, 0),
+    R(GET, "/api/tickets/briefing", h_ticket_briefing, PERM_TICKET_STATS, 0),
+    R(GET, "/api/tickets/:id", h_ticket_get, PERM_TICKET_READ, 0),
+    R(POST, "/api/tickets/:id/accept", h_ticket_accept, PERM_TICKET_TRIAGE, 0),
+    R(POST, "/api/tickets/:id/reject", h_ticket_reject, PERM_TICKET_TRIAGE, 0),
+    R(POST, "/api/tickets/:id/merge", h_ticket_merge, PERM_TICKET_TRIAGE, 0),
+    R(POST, "/api/tickets/:id/start", h_ticket_start, PERM_TICKET_HANDLE, 0),
+    R(POST, "/api/tickets/:id/wait", h_ticket_wait, PERM_TICKET_HANDLE, 0),
+    R(POST, "/api/tickets/:id/supply", h_ticket_supply, PERM_TICKET_RATE, 0),
+    R(POST, "/api/tickets/:id/return", h_ticket_return, PERM_TICKET_HANDLE, 0),
+    R(POST, "/api/tickets/:id/resolve", h_ticket_resolve, PERM_TICKET_HANDLE, 0),
+    R(POST, "/api/tickets/:id/rate", h_ticket_rate, PERM_TICKET_RATE, 0),
+    R(POST, "/api/tickets/:id/comments", h_ticket_comment, PERM_TICKET_READ, 0),
+    R(POST, "/api/tickets/:id/extension", h_ticket_extension, PERM_TICKET_HANDLE, 0),
+    R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE,
+      0),
+    R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
+    R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
+    R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
+    R(GET, "/api/holidays", h_holidays, PERM_TICKET_READ, 0),
+    R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
 
-	/* API tokens for integrations */
-	R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),
-	R(POST, "/api/tokens", h_tokens_create, PERM_TOKEN_WRITE, 0),
-	R(DELETE, "/api/tokens/:id", h_tokens_revoke, PERM_TOKEN_WRITE, 0),
+    /* API tokens for integrations */
+    R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),
+    R(POST, "/api/tokens", h_tokens_create, PERM_TOKEN_WRITE, 0),
+    R(DELETE, "/api/tokens/:id", h_tokens_revoke, PERM_TOKEN_WRITE, 0),
 
-	/* audit */
-	R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),
-	R(GET, "/api/logins", h_logins_list, PERM_AUDIT_READ, 0),
+    /* audit */
+    R(GET, "/api/audit", h_audit_list, PERM_AUDIT_READ, 0),
+    R(GET, "/api/logins", h_logins_list, PERM_AUDIT_READ, 0),
 
-	/* Open311 GeoReport v2 for the 12345 hotline and city systems (src/ticket/open311.h):
-	 * PERM_NONE because each handler resolves the api_key itself (ticket.create to POST,
-	 * ticket.read to GET requests) and answers every error in the Open311 format */
-	R(GET, "/open311/discovery.xml", h_o311_discovery, PERM_NONE, 0),
-	R(GET, "/open311/discovery.json", h_o311_discovery, PERM_NONE, 0),
-	R(GET, "/open311/v2/services.xml", h_o311_services, PERM_NONE, 0),
-	R(GET, "/open311/v2/services.json", h_o311_services, PERM_NONE, 0),
-	R(GET, "/open311/v2/services/:code", h_o311_service_definition, PERM_NONE, 0),
-	R(POST, "/open311/v2/requests.xml", h_o311_requests_create, PERM_NONE, 0),
-	R(POST, "/open311/v2/requests.json", h_o311_requests_create, PERM_NONE, 0),
-	R(GET, "/open311/v2/requests.xml", h_o311_requests_list, PERM_NONE, 0),
-	R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
-	R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
-	R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
+    /* Open311 GeoReport v2 for the 12345 hotline and city systems (src/ticket/open311.h):
+     * PERM_NONE because each handler resolves the api_key itself (ticket.create to POST,
+     * ticket.read to GET requests) and answers every error in the Open311 format */
+    R(GET, "/open311/discovery.xml", h_o311_discovery, PERM_NONE, 0),
+    R(GET, "/open311/discovery.json", h_o311_discovery, PERM_NONE, 0),
+    R(GET, "/open311/v2/services.xml", h_o311_services, PERM_NONE, 0),
+    R(GET, "/open311/v2/services.json", h_o311_services, PERM_NONE, 0),
+    R(GET, "/open311/v2/services/:code", h_o311_service_definition, PERM_NONE, 0),
+    R(POST, "/open311/v2/requests.xml", h_o311_requests_create, PERM_NONE, 0),
+    R(POST, "/open311/v2/requests.json", h_o311_requests_create, PERM_NONE, 0),
+    R(GET, "/open311/v2/requests.xml", h_o311_requests_list, PERM_NONE, 0),
+    R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
+    R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
+    R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);

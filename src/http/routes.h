@@ -6,10 +6,10 @@
 #include "http/http.h"
 
 enum route_flags {
-	ROUTE_UPLOAD = 1,       /* body up to HTTP_UPLOAD_MAX instead of HTTP_JSON_MAX */
-	ROUTE_NO_CSRF = 2,      /* exempt from the CSRF check (login) */
-	ROUTE_PASSWORD_OK = 4,  /* allowed while the password must be changed */
-	ROUTE_SLOW = 8,         /* runs on the slow lane (password hashing), never on a worker */
+	ROUTE_UPLOAD = 1,      /* body up to HTTP_UPLOAD_MAX instead of HTTP_JSON_MAX */
+	ROUTE_NO_CSRF = 2,     /* exempt from the CSRF check (login) */
+	ROUTE_PASSWORD_OK = 4, /* allowed while the password must be changed */
+	ROUTE_SLOW = 8,        /* runs on the slow lane (password hashing), never on a worker */
 };
 
 struct route {
@@ -18,7 +18,7 @@ struct route {
 	handler_fn fn;
 	enum perm perm;
 	unsigned flags;
-	const char *name;    /* metrics label: the pattern */
+	const char *name; /* metrics label: the pattern */
 };
 
 extern const struct route routes[];
@@ -28,7 +28,7 @@ extern const int n_routes;
  * is set when the path matches some route with another method (405), and allow gets their
  * methods ("GET, POST"). */
 const struct route *route_match(struct req *r, enum http_method m, const char *path,
-				int *path_known, char *allow, size_t nallow);
+                                int *path_known, char *allow, size_t nallow);
 /* Index of a route in the table (for metrics). */
 int route_index(const struct route *rt);
 

@@ -21,13 +21,13 @@
 #include <unistd.h>
 
 #define SLOW_THREADS 1
-#define SLOW_QUEUE 64
+#define SLOW_QUEUE   64
 
 struct server {
 	struct MHD_Daemon *d;
 	struct server_config cfg;
 	struct db_pool *pool;
-	atomic_int active;        /* requests in flight */
+	atomic_int active; /* requests in flight */
 	pthread_t maint;
 	pthread_mutex_t maint_lock;
 	pthread_cond_t maint_cond;
@@ -53,7 +53,7 @@ static enum http_method method_of(const char *m)
 		const char *name;
 		enum http_method m;
 	} t[] = {{"GET", HTTP_GET},     {"POST", HTTP_POST},     {"PUT", HTTP_PUT},
-		 {"PATCH", HTTP_PATCH}, {"DELETE", HTTP_DELETE}, {"HEAD", HTTP_HEAD}};
+	         {"PATCH", HTTP_PATCH}, {"DELETE", HTTP_DELETE}, {"HEAD", HTTP_HEAD}};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(m, t[i].name) == 0)
 			return t[i].m;
@@ -63,15 +63,16 @@ static enum http_method method_of(const char *m)
 static const char *client_ip(struct req *r)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char buf[INET6_ADDRSTRLEN] = "?";
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, sizeof buf);
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf,
+			          sizeof buf);
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
-				  sizeof buf);
+			          sizeof buf);
 	}
 	return arena_strdup(&r->arena, buf);
 }
@@ -83,9 +84,9 @@ static void add_common_headers(struct req *r, struct MHD_Response *resp, int api
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'self'; img-src 'self' data: blob:; style-src 'self' "
-				"'unsafe-inline'; script-src 'self'; connect-src 'self'; "
-				"frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+	                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' "
+	                        "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+	                        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
 	if (r->srv->cfg.tls_cert)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	if (api)
@@ -119,7 +120,7 @@ static void error_response(struct req *r, const struct yq_err *e)
 		jw_kstr(&w, "message", req_msg(r, "服务器内部错误", "internal server error"));
 		jw_kstr(&w, "error_id", id);
 		log_error("error_id=%s %s %s: %s", id, r->method_name, r->path,
-			  e->message_en ? e->message_en : (e->message ? e->message : "?"));
+		          e->message_en ? e->message_en : (e->message ? e->message : "?"));
 	} else {
 		const char *msg = r->lang_en && e->message_en ? e->message_en : e->message;
 		jw_kstr(&w, "message", msg ? msg : m->code);
@@ -164,7 +165,8 @@ static int slow_enqueue(struct req *r, struct yq_err *e)
 	pthread_mutex_lock(&s->slow_lock);
 	if (s->slow_len >= SLOW_QUEUE || s->slow_stop) {
 		pthread_mutex_unlock(&s->slow_lock);
-		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
+		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
+		               "too busy, retry shortly");
 	}
 	r->async = ASYNC_PENDING;
 	MHD_suspend_connection(r->conn);
@@ -187,16 +189,16 @@ static int run_route(struct req *r, struct yq_err *e)
 		r->authed = 1;
 		if (r->who.must_change && !(rt->flags & ROUTE_PASSWORD_OK))
 			return err_set(e, ERR_PASSWORD_CHANGE, NULL, "首次登录须修改密码",
-				       "you must change your password first");
+			               "you must change your password first");
 		if (!principal_can(&r->who, rt->perm))
 			return err_set(e, ERR_FORBIDDEN, NULL, "无权执行此操作",
-				       "you are not allowed to do this");
+			               "you are not allowed to do this");
 		int unsafe = r->method != HTTP_GET && r->method != HTTP_HEAD;
 		if (unsafe && !r->who.via_token && !(rt->flags & ROUTE_NO_CSRF)) {
 			const char *t = req_header(r, "X-CSRF-Token");
 			if (!t || !r->who.csrf || !str_eq_ct(t, r->who.csrf))
 				return err_set(e, ERR_CSRF, NULL, "CSRF令牌缺失或无效，请刷新页面",
-					       "missing or invalid CSRF token");
+				               "missing or invalid CSRF token");
 		}
 	}
 	if (rt->flags & ROUTE_SLOW)
@@ -208,8 +210,8 @@ static void dispatch(struct req *r)
 {
 	struct yq_err e = {0};
 	int is_api = strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0 ||
-		     strcmp(r->path, "/healthz") == 0 || strcmp(r->path, "/metrics") == 0 ||
-		     strncmp(r->path, "/open311/", 9) == 0;
+	             strcmp(r->path, "/healthz") == 0 || strcmp(r->path, "/metrics") == 0 ||
+	             strncmp(r->path, "/open311/", 9) == 0;
 	if (!is_api) {
 		if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 			err_set(&e, ERR_METHOD, NULL, "不支持的请求方法", "method not allowed");
@@ -238,12 +240,14 @@ static void dispatch(struct req *r)
 	}
 	if (run_route(r, &e) < 0) {
 		if (e.code == ERR_NONE)
-			err_set(&e, ERR_INTERNAL, NULL, "内部错误", "handler failed without an error");
+			err_set(&e, ERR_INTERNAL, NULL, "内部错误",
+			        "handler failed without an error");
 		error_response(r, &e);
 	}
 	if (r->out.failed && !r->file_resp) {
 		struct yq_err oom = {0};
-		err_set(&oom, ERR_INTERNAL, NULL, "内部错误", "response too large or out of memory");
+		err_set(&oom, ERR_INTERNAL, NULL, "内部错误",
+		        "response too large or out of memory");
 		strbuf_release(&r->out);
 		error_response(r, &oom);
 	}
@@ -257,8 +261,9 @@ static enum MHD_Result send_response(struct req *r)
 	if (!resp) {
 		size_t len = 0;
 		char *data = strbuf_detach(&r->out, &len);
-		resp = data ? MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE)
-			    : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		resp = data
+		           ? MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE)
+		           : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 		if (!resp) {
 			free(data);
 			return MHD_NO;
@@ -273,7 +278,7 @@ static enum MHD_Result send_response(struct req *r)
 }
 
 static struct req *req_new(struct server *s, struct MHD_Connection *c, const char *url,
-			   const char *method)
+                           const char *method)
 {
 	struct req *r = yq_calloc(1, sizeof *r);
 	if (!r)
@@ -316,7 +321,7 @@ static void req_free(struct req *r)
 /* Answers at once (before the body is read) with an error; libmicrohttpd then closes the
  * connection, which is what we want for oversized or ambiguous requests. */
 static enum MHD_Result reject_early(struct req *r, enum err_code code, const char *zh,
-				    const char *en)
+                                    const char *en)
 {
 	struct yq_err e = {0};
 	err_set(&e, code, NULL, zh, en);
@@ -325,8 +330,8 @@ static enum MHD_Result reject_early(struct req *r, enum err_code code, const cha
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-				  const char *method, const char *version,
-				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
 	struct server *s = cls;
 	struct req *r = *con_cls;
@@ -336,19 +341,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_NO;
 		*con_cls = r;
 		atomic_fetch_add(&s->active, 1);
-		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+		const char *te =
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (te && cl) {
 			r->early_answered = 1;
 			return reject_early(r, ERR_BAD_REQUEST,
-					    "请求不能同时带有 Transfer-Encoding 和 Content-Length",
-					    "Transfer-Encoding together with Content-Length");
+			                    "请求不能同时带有 Transfer-Encoding 和 Content-Length",
+			                    "Transfer-Encoding together with Content-Length");
 		}
 		int known;
 		char allow[64];
 		r->route = route_match(r, r->method, r->path, &known, allow, sizeof allow);
-		size_t limit = r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX
-									     : HTTP_JSON_MAX;
+		size_t limit =
+		    r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX : HTTP_JSON_MAX;
 		r->body.max = limit;
 		int64_t len = -1;
 		if (cl && (parse_int64(cl, 0, INT64_MAX, &len) < 0 || (uint64_t)len > limit)) {
@@ -359,7 +365,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			if (len < 0 || (uint64_t)len > 4 * (uint64_t)HTTP_UPLOAD_MAX) {
 				r->early_answered = 1;
 				return reject_early(r, ERR_TOO_LARGE, "请求体过大",
-						    "request body too large");
+				                    "request body too large");
 			}
 		}
 		return MHD_YES;
@@ -367,7 +373,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (*upload_data_size) {
 		/* a body past its limit without a declared length (chunked) is read and dropped,
 		 * then answered 413; a client that keeps sending far past it is disconnected */
-		if (!r->body_too_large && strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
+		if (!r->body_too_large &&
+		    strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
 			r->body_too_large = 1;
 			strbuf_release(&r->body);
 		}
@@ -392,7 +399,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	struct server *s = cls;
 	struct req *r = *con_cls;
@@ -402,22 +409,21 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	metrics_request(route_index(r->route), r->status, dur);
 	if (s->cfg.access_log)
 		log_info("access %s %s %d %.3fms user=%s ip=%s%s%s", r->method_name, r->path,
-			 r->status, (double)dur / 1000.0, r->authed ? r->who.username : "-",
-			 r->ip ? r->ip : "-", r->error_id ? " error_id=" : "",
-			 r->error_id ? r->error_id : "");
+		         r->status, (double)dur / 1000.0, r->authed ? r->who.username : "-",
+		         r->ip ? r->ip : "-", r->error_id ? " error_id=" : "",
+		         r->error_id ? r->error_id : "");
 	req_free(r);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->active, 1);
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
-			  enum MHD_ConnectionNotificationCode toe)
+                          enum MHD_ConnectionNotificationCode toe)
 {
 	metrics_connection(toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
 }
 
-__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt,
-							   va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char buf[512];
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -514,7 +520,7 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 		goto out_free;
 	}
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
-			 MHD_ALLOW_SUSPEND_RESUME;
+	                 MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
 	if (cfg->tls_cert) {
 		cert = read_file(cfg->tls_cert, 1 << 20);
@@ -528,21 +534,21 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 		flags |= MHD_USE_TLS;
 	}
 	struct MHD_OptionItem tls_opts[] = {
-		{cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
-		{cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
-		{cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
-		 (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"},
-		{MHD_OPTION_END, 0, NULL},
+	    {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
+	    {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
+	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
+	     (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"},
+	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->d = MHD_start_daemon(
-		flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-		(unsigned)cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_NOTIFY_COMPLETED,
-		on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-		(unsigned)1, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
+	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &addr,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    (unsigned)cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_NOTIFY_COMPLETED,
+	    on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+	    (unsigned)1, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
 	free(cert);
 	free(key);
 	if (!s->d) {
@@ -609,12 +615,13 @@ int server_run(const struct server_config *cfg, struct db_pool *pool)
 	if (!s)
 		return 1;
 	log_info("serve: listening on http%s://%s:%d/ (%s, %d worker threads)",
-		 cfg->tls_cert ? "s" : "", cfg->listen_host, server_port(s),
-		 db_pool_engine(pool) == DB_SQLITE ? "sqlite" : "postgres",
-		 cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN));
+	         cfg->tls_cert ? "s" : "", cfg->listen_host, server_port(s),
+	         db_pool_engine(pool) == DB_SQLITE ? "sqlite" : "postgres",
+	         cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN));
 	int sig = 0;
 	sigwait(&set, &sig);
-	log_info("serve: %s received, finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	log_info("serve: %s received, finishing requests in flight",
+	         sig == SIGINT ? "SIGINT" : "SIGTERM");
 	server_stop(s, 10);
 	log_info("serve: stopped");
 	return 0;

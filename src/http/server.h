@@ -6,16 +6,16 @@
 #include "db/db.h"
 
 struct server_config {
-	const char *listen_host;   /* "127.0.0.1" */
-	int port;                  /* 8080 */
-	int threads;               /* worker threads; 0 = number of cores */
-	int max_connections;       /* 1024 */
-	int max_per_ip;            /* connections per client address, 256 */
-	int timeout_s;             /* idle connection timeout, 30 */
-	size_t header_limit;       /* memory per connection for headers, 32 KiB */
-	const char *web_dir;       /* built console (web/dist), may be NULL */
+	const char *listen_host;        /* "127.0.0.1" */
+	int port;                       /* 8080 */
+	int threads;                    /* worker threads; 0 = number of cores */
+	int max_connections;            /* 1024 */
+	int max_per_ip;                 /* connections per client address, 256 */
+	int timeout_s;                  /* idle connection timeout, 30 */
+	size_t header_limit;            /* memory per connection for headers, 32 KiB */
+	const char *web_dir;            /* built console (web/dist), may be NULL */
 	const char *tls_cert, *tls_key; /* PEM file paths, both or neither */
-	int access_log;            /* one line per request */
+	int access_log;                 /* one line per request */
 };
 
 struct server;

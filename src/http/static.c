@@ -10,20 +10,20 @@
 static const struct {
 	const char *ext, *type;
 } types[] = {
-	{".html", "text/html; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".mjs", "text/javascript; charset=utf-8"},
-	{".css", "text/css; charset=utf-8"},
-	{".json", "application/json"},
-	{".svg", "image/svg+xml"},
-	{".png", "image/png"},
-	{".jpg", "image/jpeg"},
-	{".ico", "image/x-icon"},
-	{".woff2", "font/woff2"},
-	{".woff", "font/woff"},
-	{".ttf", "font/ttf"},
-	{".txt", "text/plain; charset=utf-8"},
-	{".map", "application/json"},
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".jpg", "image/jpeg"},
+    {".ico", "image/x-icon"},
+    {".woff2", "font/woff2"},
+    {".woff", "font/woff"},
+    {".ttf", "font/ttf"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".map", "application/json"},
 };
 
 static const char *type_of(const char *path)
@@ -44,8 +44,8 @@ static int safe_path(const char *p)
 	for (const char *c = p; *c; c++) {
 		if (*c == '/' && c[1] == '.')
 			return 0;
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '/' || *c == '.' || *c == '-' || *c == '_'))
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '/' || *c == '.' || *c == '-' || *c == '_'))
 			return 0;
 	}
 	return 1;
@@ -64,23 +64,23 @@ static int open_regular(const char *path, struct stat *st)
 	return fd;
 }
 
-static const char NOT_BUILT[] =
-	"<!doctype html><meta charset=utf-8><title>园区通</title>"
-	"<p>园区通控制台尚未构建：请运行 <code>make run</code>。"
-	"<p>The web console is not built: run <code>make run</code>.";
+static const char NOT_BUILT[] = "<!doctype html><meta charset=utf-8><title>园区通</title>"
+                                "<p>园区通控制台尚未构建：请运行 <code>make run</code>。"
+                                "<p>The web console is not built: run <code>make run</code>.";
 
 int static_serve(struct req *r, const char *web_dir)
 {
 	if (!web_dir) {
-		r->file_resp = MHD_create_response_from_buffer(sizeof NOT_BUILT - 1, (void *)NOT_BUILT,
-							       MHD_RESPMEM_PERSISTENT);
+		r->file_resp = MHD_create_response_from_buffer(
+		    sizeof NOT_BUILT - 1, (void *)NOT_BUILT, MHD_RESPMEM_PERSISTENT);
 		if (!r->file_resp)
 			return -1;
 		MHD_add_response_header(r->file_resp, "Content-Type", "text/html; charset=utf-8");
 		r->status = 200;
 		return 0;
 	}
-	const char *rel = strcmp(r->path, "/") == 0 || !safe_path(r->path) ? "/index.html" : r->path;
+	const char *rel =
+	    strcmp(r->path, "/") == 0 || !safe_path(r->path) ? "/index.html" : r->path;
 	char path[512];
 	struct stat st;
 	snprintf(path, sizeof path, "%s%s", web_dir, rel);
@@ -122,9 +122,9 @@ int static_serve(struct req *r, const char *web_dir)
 	MHD_add_response_header(r->file_resp, "Vary", "Accept-Encoding");
 	if (gz)
 		MHD_add_response_header(r->file_resp, "Content-Encoding", "gzip");
-	MHD_add_response_header(r->file_resp, "Cache-Control",
-				strncmp(rel, "/assets/", 8) == 0 ? "public, max-age=31536000, immutable"
-								 : "no-cache");
+	MHD_add_response_header(
+	    r->file_resp, "Cache-Control",
+	    strncmp(rel, "/assets/", 8) == 0 ? "public, max-age=31536000, immutable" : "no-cache");
 	r->status = 200;
 	return 0;
 }

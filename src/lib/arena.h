@@ -14,7 +14,10 @@ struct arena {
 	size_t used;              /* bytes handed out, all blocks */
 	size_t limit;             /* maximum bytes, 0 for none */
 };
-#define ARENA_INIT {0, 0, 0}
+#define ARENA_INIT                                                                                 \
+	{                                                                                          \
+		0, 0, 0                                                                            \
+	}
 
 /* Allocates `n` bytes aligned for any type; NULL when out of memory or over the limit. */
 void *arena_alloc(struct arena *a, size_t n);

@@ -1,8 +1,7 @@
 /* Domain error helpers (see err.h). */
 #include "lib/err.h"
 
-int err_set(struct yq_err *e, enum err_code code, const char *field, const char *zh,
-	    const char *en)
+int err_set(struct yq_err *e, enum err_code code, const char *field, const char *zh, const char *en)
 {
 	if (!e)
 		return -1;
@@ -12,4 +11,3 @@ int err_set(struct yq_err *e, enum err_code code, const char *field, const char 
 	e->message_en = en;
 	return -1;
 }
-

@@ -75,12 +75,23 @@ void json_escape_into(struct strbuf *sb, const char *s, size_t n)
 		if (c < 0x80) {
 			char e[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
 			switch (c) {
-			case '"': strbuf_add(sb, "\\\"", 2); break;
-			case '\\': strbuf_add(sb, "\\\\", 2); break;
-			case '\n': strbuf_add(sb, "\\n", 2); break;
-			case '\r': strbuf_add(sb, "\\r", 2); break;
-			case '\t': strbuf_add(sb, "\\t", 2); break;
-			default: strbuf_add(sb, e, 6);
+			case '"':
+				strbuf_add(sb, "\\\"", 2);
+				break;
+			case '\\':
+				strbuf_add(sb, "\\\\", 2);
+				break;
+			case '\n':
+				strbuf_add(sb, "\\n", 2);
+				break;
+			case '\r':
+				strbuf_add(sb, "\\r", 2);
+				break;
+			case '\t':
+				strbuf_add(sb, "\\t", 2);
+				break;
+			default:
+				strbuf_add(sb, e, 6);
 			}
 			p++;
 			continue;

@@ -28,7 +28,8 @@ int log_enabled(enum log_level l)
 	return l <= current;
 }
 
-__attribute__((format(printf, 2, 0))) static void vlog(enum log_level l, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void vlog(enum log_level l, const char *fmt,
+                                                       va_list ap)
 {
 	char line[2048];
 	struct timespec ts;

@@ -38,7 +38,8 @@ static int param(const char *line, size_t n, const char *key, char *out, size_t 
 	snprintf(pat, sizeof pat, "%s=\"", key);
 	size_t pl = strlen(pat);
 	for (size_t i = 0; i + pl <= n; i++) {
-		if (strncasecmp(line + i, pat, pl) != 0 || (i > 0 && line[i - 1] != ' ' && line[i - 1] != ';'))
+		if (strncasecmp(line + i, pat, pl) != 0 ||
+		    (i > 0 && line[i - 1] != ' ' && line[i - 1] != ';'))
 			continue;
 		const char *v = line + i + pl;
 		const char *end = memchr(v, '"', n - i - pl);
@@ -55,7 +56,7 @@ static int param(const char *line, size_t n, const char *key, char *out, size_t 
 }
 
 int multipart_find(const char *body, size_t n, const char *boundary, const char *field,
-		   const char **data, size_t *len, char *filename, size_t nfilename)
+                   const char **data, size_t *len, char *filename, size_t nfilename)
 {
 	char delim[80];
 	if (!body || n == 0)
@@ -80,7 +81,8 @@ int multipart_find(const char *body, size_t n, const char *boundary, const char 
 			const char *le = find(l, (size_t)(hend - l), "\r\n", 2);
 			if (!le)
 				le = hend;
-			if ((size_t)(le - l) > 20 && strncasecmp(l, "Content-Disposition:", 20) == 0) {
+			if ((size_t)(le - l) > 20 &&
+			    strncasecmp(l, "Content-Disposition:", 20) == 0) {
 				param(l, (size_t)(le - l), "name", name, sizeof name);
 				param(l, (size_t)(le - l), "filename", fname, sizeof fname);
 			}

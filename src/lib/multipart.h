@@ -11,6 +11,6 @@ int multipart_boundary(const char *content_type, char out[72]);
  * body) and copies its filename (may be empty) into filename. Returns 0, or -1 if absent or the
  * body is malformed. */
 int multipart_find(const char *body, size_t n, const char *boundary, const char *field,
-		   const char **data, size_t *len, char *filename, size_t nfilename);
+                   const char **data, size_t *len, char *filename, size_t nfilename);
 
 #endif

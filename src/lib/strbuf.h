@@ -16,7 +16,10 @@ struct strbuf {
 	size_t max;
 	int failed;
 };
-#define STRBUF_INIT(maxlen) {NULL, 0, 0, (maxlen), 0}
+#define STRBUF_INIT(maxlen)                                                                        \
+	{                                                                                          \
+		NULL, 0, 0, (maxlen), 0                                                            \
+	}
 
 void strbuf_init(struct strbuf *sb, size_t max);
 /* Appends `n` bytes; -1 (and `failed` set) when it cannot. */
@@ -24,7 +27,8 @@ int strbuf_add(struct strbuf *sb, const void *data, size_t n);
 int strbuf_adds(struct strbuf *sb, const char *s);
 int strbuf_addch(struct strbuf *sb, char c);
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Empties the buffer, keeping its memory and clearing `failed`. */
 void strbuf_reset(struct strbuf *sb);
 /* Frees the memory; the buffer is empty and reusable. */

@@ -7,21 +7,21 @@
 #include <string.h>
 
 static const char SQL_DEPT_LIST[] =
-	"SELECT id, zone_id, parent_id, name, kind, path, sort FROM dept WHERE zone_id = ? "
-	"ORDER BY path, sort, id";
+    "SELECT id, zone_id, parent_id, name, kind, path, sort FROM dept WHERE zone_id = ? "
+    "ORDER BY path, sort, id";
 static const char SQL_DEPT_GET[] =
-	"SELECT id, parent_id, name, kind, path, sort FROM dept WHERE zone_id = ? AND id = ?";
+    "SELECT id, parent_id, name, kind, path, sort FROM dept WHERE zone_id = ? AND id = ?";
 static const char SQL_DEPT_INSERT[] =
-	"INSERT INTO dept (zone_id, parent_id, name, kind, path, sort, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, '/', ?, ?, ?) RETURNING id";
+    "INSERT INTO dept (zone_id, parent_id, name, kind, path, sort, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, '/', ?, ?, ?) RETURNING id";
 static const char SQL_DEPT_SET_PATH[] = "UPDATE dept SET path = ? WHERE id = ?";
 static const char SQL_DEPT_SIBLING_NAME[] =
-	"SELECT COUNT(*) FROM dept WHERE zone_id = ? AND COALESCE(parent_id, 0) = ? AND name = ? "
-	"AND id <> ?";
+    "SELECT COUNT(*) FROM dept WHERE zone_id = ? AND COALESCE(parent_id, 0) = ? AND name = ? "
+    "AND id <> ?";
 static const char SQL_DEPT_UPDATE[] =
-	"UPDATE dept SET name = ?, kind = ?, sort = ?, parent_id = ?, updated_at = ? WHERE id = ?";
+    "UPDATE dept SET name = ?, kind = ?, sort = ?, parent_id = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_MOVE_SUBTREE[] =
-	"UPDATE dept SET path = ? || substr(path, ?) WHERE zone_id = ? AND path LIKE ?";
+    "UPDATE dept SET path = ? || substr(path, ?) WHERE zone_id = ? AND path LIKE ?";
 static const char SQL_DEPT_CHILDREN[] = "SELECT COUNT(*) FROM dept WHERE parent_id = ?";
 static const char SQL_DEPT_USERS[] = "SELECT COUNT(*) FROM app_user WHERE dept_id = ?";
 static const char SQL_DEPT_DELETE[] = "DELETE FROM dept WHERE id = ?";
@@ -35,13 +35,13 @@ int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx)
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct dept d = {
-			.id = db_col_int(st, 0),
-			.zone_id = db_col_int(st, 1),
-			.parent_id = db_col_int(st, 2),
-			.name = db_col_text(st, 3),
-			.kind = db_col_text(st, 4),
-			.path = db_col_text(st, 5),
-			.sort = db_col_int(st, 6),
+		    .id = db_col_int(st, 0),
+		    .zone_id = db_col_int(st, 1),
+		    .parent_id = db_col_int(st, 2),
+		    .name = db_col_text(st, 3),
+		    .kind = db_col_text(st, 4),
+		    .path = db_col_text(st, 5),
+		    .sort = db_col_int(st, 6),
 		};
 		fn(ctx, &d);
 	}
@@ -51,8 +51,8 @@ int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx)
 
 /* Reads a department's parent and path into the buffers; DB_DONE when absent. */
 static int dept_load(struct db *c, int64_t zone_id, int64_t id, int64_t *parent, char *name,
-		     size_t nname, char *kind, size_t nkind, char *path, size_t npath,
-		     int64_t *sort)
+                     size_t nname, char *kind, size_t nkind, char *path, size_t npath,
+                     int64_t *sort)
 {
 	struct db_stmt *st = db_prepare(c, SQL_DEPT_GET);
 	if (!st)
@@ -81,7 +81,7 @@ static int check_input(const struct dept_input *in, struct yq_err *e)
 }
 
 static int sibling_exists(struct db *c, int64_t zone_id, int64_t parent, const char *name,
-			  int64_t self, struct yq_err *e)
+                          int64_t self, struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_DEPT_SIBLING_NAME);
 	if (!st)
@@ -97,12 +97,12 @@ static int sibling_exists(struct db *c, int64_t zone_id, int64_t parent, const c
 		return err_db(e, rc);
 	if (n)
 		return err_set(e, ERR_CONFLICT, "name", "同级部门名称重复",
-			       "a sibling department has this name");
+		               "a sibling department has this name");
 	return 0;
 }
 
 int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int64_t *id,
-		struct yq_err *e)
+                struct yq_err *e)
 {
 	if (check_input(in, e) < 0)
 		return -1;
@@ -110,15 +110,15 @@ int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int
 	int64_t pp, sort;
 	if (in->parent_id) {
 		int rc = dept_load(tx, zone_id, in->parent_id, &pp, scratch, sizeof scratch, kind,
-				   sizeof kind, parent_path, sizeof parent_path, &sort);
+		                   sizeof kind, parent_path, sizeof parent_path, &sort);
 		if (rc == DB_DONE)
 			return err_set(e, ERR_VALIDATION, "parent_id", "上级部门不存在",
-				       "no such parent department");
+			               "no such parent department");
 		if (rc < 0)
 			return err_db(e, rc);
 		if (strlen(parent_path) > 200)
 			return err_set(e, ERR_VALIDATION, "parent_id", "部门层级过深",
-				       "departments nested too deep");
+			               "departments nested too deep");
 	}
 	if (sibling_exists(tx, zone_id, in->parent_id, in->name, 0, e) < 0)
 		return -1;
@@ -151,7 +151,7 @@ int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int
 }
 
 int dept_create(struct db_pool *pool, const struct principal *p, const struct dept_input *in,
-		int64_t *id, struct yq_err *e)
+                int64_t *id, struct yq_err *e)
 {
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
@@ -177,7 +177,7 @@ out_rollback:
 }
 
 int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
-		const struct dept_input *in, struct yq_err *e)
+                const struct dept_input *in, struct yq_err *e)
 {
 	if (check_input(in, e) < 0)
 		return -1;
@@ -188,7 +188,7 @@ int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	char name[256], kind[32], path[256], ppath[256] = "/", scratch[256], pkind[32];
 	int64_t parent, sort, pp, psort;
 	rc = dept_load(tx, p->zone_id, id, &parent, name, sizeof name, kind, sizeof kind, path,
-		       sizeof path, &sort);
+	               sizeof path, &sort);
 	if (rc == DB_DONE) {
 		err_set(e, ERR_NOT_FOUND, NULL, "部门不存在", "no such department");
 		goto out_rollback;
@@ -199,10 +199,10 @@ int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	}
 	if (in->parent_id) {
 		rc = dept_load(tx, p->zone_id, in->parent_id, &pp, scratch, sizeof scratch, pkind,
-			       sizeof pkind, ppath, sizeof ppath, &psort);
+		               sizeof pkind, ppath, sizeof ppath, &psort);
 		if (rc == DB_DONE) {
 			err_set(e, ERR_VALIDATION, "parent_id", "上级部门不存在",
-				"no such parent department");
+			        "no such parent department");
 			goto out_rollback;
 		}
 		if (rc < 0) {
@@ -211,7 +211,7 @@ int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
 		}
 		if (strncmp(ppath, path, strlen(path)) == 0) {
 			err_set(e, ERR_VALIDATION, "parent_id", "不能移到自身或下级部门之下",
-				"a department cannot move under itself");
+			        "a department cannot move under itself");
 			goto out_rollback;
 		}
 	}
@@ -279,7 +279,7 @@ int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, str
 	char name[256], kind[32], path[256];
 	int64_t parent, sort, n;
 	rc = dept_load(tx, p->zone_id, id, &parent, name, sizeof name, kind, sizeof kind, path,
-		       sizeof path, &sort);
+	               sizeof path, &sort);
 	if (rc == DB_DONE) {
 		err_set(e, ERR_NOT_FOUND, NULL, "部门不存在", "no such department");
 		goto out_rollback;
@@ -290,7 +290,7 @@ int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, str
 	}
 	if (n) {
 		err_set(e, ERR_STATE, NULL, "该部门有下级部门，不能删除",
-			"the department has sub-departments");
+		        "the department has sub-departments");
 		goto out_rollback;
 	}
 	if ((rc = db_query_int(tx, SQL_DEPT_USERS, &n, 1, id)) < 0) {

@@ -28,7 +28,7 @@ struct dept_input {
 struct user {
 	int64_t id, zone_id, dept_id, enterprise_id;
 	const char *username, *display_name, *role, *data_scope, *dept_name, *phone, *email,
-		*status;
+	    *status;
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
 };
@@ -77,34 +77,34 @@ int zone_find_by_code(struct db *c, const char *code, int64_t *id);
 int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);
 /* Creates a department in the caller's zone (tx: the caller's transaction, for init and demo). */
 int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int64_t *id,
-		struct yq_err *e);
+                struct yq_err *e);
 int dept_create(struct db_pool *pool, const struct principal *p, const struct dept_input *in,
-		int64_t *id, struct yq_err *e);
+                int64_t *id, struct yq_err *e);
 int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
-		const struct dept_input *in, struct yq_err *e);
+                const struct dept_input *in, struct yq_err *e);
 int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
 /* ---- users ---- */
 int user_list(struct db *c, const struct principal *p, const struct user_filter *f, user_fn fn,
-	      void *ctx, int64_t *total);
+              void *ctx, int64_t *total);
 /* Reads one user within the caller's data scope; ERR_NOT_FOUND outside it. */
-int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	     struct user *out, struct yq_err *e);
+int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct user *out,
+             struct yq_err *e);
 /* Inserts a user inside `tx` (init, demo, CLI); validates and hashes the password (waiting for
  * a hashing slot). zone_id 0 for province users. */
 int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
-		const struct user_input *in, int64_t *id, struct yq_err *e);
+                const struct user_input *in, int64_t *id, struct yq_err *e);
 int user_create(struct db_pool *pool, const struct principal *p, const struct user_input *in,
-		int64_t *id, struct yq_err *e);
+                int64_t *id, struct yq_err *e);
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
-		const struct user_input *in, struct yq_err *e);
+                const struct user_input *in, struct yq_err *e);
 /* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
  * sessions of a user that is no longer active. */
-int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
-		    const char *status, struct yq_err *e);
+int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,
+                    struct yq_err *e);
 /* Sets a new password; must_change forces a change at next login. Ends the user's sessions. */
 int user_set_password(struct db_pool *pool, const struct principal *p, int64_t id,
-		      const char *password, int must_change, struct yq_err *e);
+                      const char *password, int must_change, struct yq_err *e);
 /* Finds a user id by name (any zone); 0 if none. */
 int user_find(struct db *c, const char *username, int64_t *id);
 

@@ -8,43 +8,44 @@
 #include <stdio.h>
 #include <string.h>
 
-#define USER_COLS                                                                              \
-	"u.id, u.zone_id, u.dept_id, u.enterprise_id, u.username, u.display_name, u.role, "     \
-	"u.data_scope, d.name, u.phone, u.email, u.status, u.must_change, u.locked_until, "    \
+#define USER_COLS                                                                                  \
+	"u.id, u.zone_id, u.dept_id, u.enterprise_id, u.username, u.display_name, u.role, "        \
+	"u.data_scope, d.name, u.phone, u.email, u.status, u.must_change, u.locked_until, "        \
 	"u.last_login_at, u.created_at"
-#define USER_FROM " FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id"
+#define USER_FROM  " FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id"
 #define USER_SCOPE SCOPE_SQL("u.dept_id", "u.id", "u.enterprise_id")
-#define USER_FILTER                                                                            \
-	" AND (CAST(? AS TEXT) IS NULL OR u.username LIKE ? OR u.display_name LIKE ?)"          \
-	" AND (CAST(? AS TEXT) IS NULL OR u.role = ?) AND (CAST(? AS TEXT) IS NULL OR u.status = ?)" \
+#define USER_FILTER                                                                                \
+	" AND (CAST(? AS TEXT) IS NULL OR u.username LIKE ? OR u.display_name LIKE ?)"             \
+	" AND (CAST(? AS TEXT) IS NULL OR u.role = ?) AND (CAST(? AS TEXT) IS NULL OR u.status = " \
+	"?)"                                                                                       \
 	" AND (CAST(? AS BIGINT) = 0 OR u.dept_id = ?)"
 
-static const char SQL_USER_LIST[] = "SELECT " USER_COLS USER_FROM
-				    " WHERE u.zone_id = ?" USER_SCOPE USER_FILTER
-				    " ORDER BY u.id LIMIT ? OFFSET ?";
+static const char SQL_USER_LIST[] =
+    "SELECT " USER_COLS USER_FROM " WHERE u.zone_id = ?" USER_SCOPE USER_FILTER
+    " ORDER BY u.id LIMIT ? OFFSET ?";
 static const char SQL_USER_COUNT[] =
-	"SELECT COUNT(*)" USER_FROM " WHERE u.zone_id = ?" USER_SCOPE USER_FILTER;
+    "SELECT COUNT(*)" USER_FROM " WHERE u.zone_id = ?" USER_SCOPE USER_FILTER;
 static const char SQL_USER_GET[] =
-	"SELECT " USER_COLS USER_FROM " WHERE COALESCE(u.zone_id, 0) = ? AND u.id = ?" USER_SCOPE;
+    "SELECT " USER_COLS USER_FROM " WHERE COALESCE(u.zone_id, 0) = ? AND u.id = ?" USER_SCOPE;
 static const char SQL_USER_INSERT[] =
-	"INSERT INTO app_user (zone_id, username, display_name, role, data_scope, dept_id, "
-	"enterprise_id, phone, email, password_hash, must_change, status, password_changed_at, "
-	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) "
-	"RETURNING id";
+    "INSERT INTO app_user (zone_id, username, display_name, role, data_scope, dept_id, "
+    "enterprise_id, phone, email, password_hash, must_change, status, password_changed_at, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) "
+    "RETURNING id";
 static const char SQL_USER_BY_NAME[] = "SELECT id FROM app_user WHERE username = ?";
 static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
 static const char SQL_ENT_IN_ZONE[] =
-	"SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
 static const char SQL_USER_UPDATE[] =
-	"UPDATE app_user SET display_name = ?, role = ?, data_scope = ?, dept_id = ?, "
-	"enterprise_id = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?";
+    "UPDATE app_user SET display_name = ?, role = ?, data_scope = ?, dept_id = ?, "
+    "enterprise_id = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?";
 static const char SQL_USER_SET_STATUS[] =
-	"UPDATE app_user SET status = ?, failed_count = CASE WHEN ? = 'active' THEN 0 ELSE "
-	"failed_count END, locked_until = CASE WHEN ? = 'active' THEN 0 ELSE locked_until END, "
-	"updated_at = ? WHERE id = ?";
+    "UPDATE app_user SET status = ?, failed_count = CASE WHEN ? = 'active' THEN 0 ELSE "
+    "failed_count END, locked_until = CASE WHEN ? = 'active' THEN 0 ELSE locked_until END, "
+    "updated_at = ? WHERE id = ?";
 static const char SQL_USER_SET_PASSWORD[] =
-	"UPDATE app_user SET password_hash = ?, must_change = ?, password_changed_at = ?, "
-	"updated_at = ? WHERE id = ?";
+    "UPDATE app_user SET password_hash = ?, must_change = ?, password_changed_at = ?, "
+    "updated_at = ? WHERE id = ?";
 static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?";
 
 static void read_user(struct db_stmt *st, struct user *u)
@@ -68,7 +69,7 @@ static void read_user(struct db_stmt *st, struct user *u)
 }
 
 static int bind_list(struct db_stmt *st, const struct principal *p, const struct user_filter *f,
-		     char *like, size_t nlike)
+                     char *like, size_t nlike)
 {
 	int i = 1;
 	db_bind_int(st, i++, p->zone_id);
@@ -89,7 +90,7 @@ static int bind_list(struct db_stmt *st, const struct principal *p, const struct
 }
 
 int user_list(struct db *c, const struct principal *p, const struct user_filter *f, user_fn fn,
-	      void *ctx, int64_t *total)
+              void *ctx, int64_t *total)
 {
 	char like[200];
 	struct db_stmt *st = db_prepare(c, SQL_USER_COUNT);
@@ -121,8 +122,8 @@ static char *dup(struct arena *a, const char *s)
 	return arena_strdup(a, s ? s : "");
 }
 
-int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	     struct user *out, struct yq_err *e)
+int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct user *out,
+             struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_USER_GET);
 	if (!st)
@@ -164,7 +165,7 @@ int user_find(struct db *c, const char *username, int64_t *id)
 
 /* Checks role, department and enterprise of a user in `zone_id`. */
 static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
-		       int64_t enterprise_id, struct yq_err *e)
+                       int64_t enterprise_id, struct yq_err *e)
 {
 	int64_t n;
 	int rc;
@@ -172,26 +173,26 @@ static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t d
 		return err_set(e, ERR_VALIDATION, "role", "角色无效", "invalid role");
 	if ((role == ROLE_STAFF || role == ROLE_DEPT_HEAD) && !dept_id)
 		return err_set(e, ERR_VALIDATION, "dept_id", "请选择所属部门",
-			       "a department is required for this role");
+		               "a department is required for this role");
 	if (role == ROLE_ENTERPRISE && !enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择所属企业",
-			       "an enterprise is required for this role");
+		               "an enterprise is required for this role");
 	if (role != ROLE_ENTERPRISE && enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "只有企业用户可以关联企业",
-			       "only enterprise users belong to an enterprise");
+		               "only enterprise users belong to an enterprise");
 	if (dept_id) {
 		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, dept_id, zone_id)) < 0)
 			return err_db(e, rc);
 		if (!n)
 			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
-				       "no such department");
+			               "no such department");
 	}
 	if (enterprise_id) {
 		if ((rc = db_query_int(tx, SQL_ENT_IN_ZONE, &n, 2, enterprise_id, zone_id)) < 0)
 			return err_db(e, rc);
 		if (!n)
 			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-				       "no such enterprise");
+			               "no such enterprise");
 	}
 	return 0;
 }
@@ -211,7 +212,7 @@ static int check_contact(const struct user_input *in, struct yq_err *e)
 }
 
 int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
-		const struct user_input *in, int64_t *id, struct yq_err *e)
+                const struct user_input *in, int64_t *id, struct yq_err *e)
 {
 	enum role role = role_from_name(in->role);
 	if (org_check_username(in->username, e) < 0 || check_contact(in, e) < 0)
@@ -220,11 +221,12 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 		return err_set(e, ERR_VALIDATION, "role", "角色无效", "invalid role");
 	if (!role_may_grant(who->role, role) && who->scope != SCOPE_ALL)
 		return err_set(e, ERR_FORBIDDEN, "role", "无权授予该角色",
-			       "not allowed to grant this role");
-	enum data_scope scope = in->data_scope ? scope_from_name(in->data_scope)
-					       : role_default_scope(role);
+		               "not allowed to grant this role");
+	enum data_scope scope =
+	    in->data_scope ? scope_from_name(in->data_scope) : role_default_scope(role);
 	if (scope == SCOPE_NONE || (scope == SCOPE_ALL && role != ROLE_PROVINCE))
-		return err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效", "invalid data scope");
+		return err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效",
+		               "invalid data scope");
 	if (role == ROLE_PROVINCE)
 		zone_id = 0;
 	else if (check_links(tx, zone_id, role, in->dept_id, in->enterprise_id, e) < 0)
@@ -283,7 +285,7 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 }
 
 int user_create(struct db_pool *pool, const struct principal *p, const struct user_input *in,
-		int64_t *id, struct yq_err *e)
+                int64_t *id, struct yq_err *e)
 {
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
@@ -298,7 +300,7 @@ int user_create(struct db_pool *pool, const struct principal *p, const struct us
 }
 
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
-		const struct user_input *in, struct yq_err *e)
+                const struct user_input *in, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct user old;
@@ -313,20 +315,24 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	enum role role = in->role ? role_from_name(in->role) : role_from_name(old.role);
 	if (role == ROLE_NONE || (in->role && !role_may_grant(p->role, role))) {
 		err_set(e, role == ROLE_NONE ? ERR_VALIDATION : ERR_FORBIDDEN, "role", "角色无效",
-			"invalid role");
+		        "invalid role");
 		goto out_rollback;
 	}
 	int64_t dept = in->dept_id ? in->dept_id : old.dept_id;
-	int64_t ent = role == ROLE_ENTERPRISE ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id) : 0;
+	int64_t ent = role == ROLE_ENTERPRISE
+	                  ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id)
+	                  : 0;
 	if (check_links(tx, p->zone_id, role, dept, ent, e) < 0)
 		goto out_rollback;
 	enum data_scope scope = in->data_scope ? scope_from_name(in->data_scope)
-			       : in->role ? role_default_scope(role) : scope_from_name(old.data_scope);
+	                        : in->role     ? role_default_scope(role)
+	                                       : scope_from_name(old.data_scope);
 	if (scope == SCOPE_NONE || scope == SCOPE_ALL) {
 		err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效", "invalid data scope");
 		goto out_rollback;
 	}
-	const char *name = in->display_name && *in->display_name ? in->display_name : old.display_name;
+	const char *name =
+	    in->display_name && *in->display_name ? in->display_name : old.display_name;
 	const char *phone = in->phone ? in->phone : old.phone;
 	const char *email = in->email ? in->email : old.email;
 	struct db_stmt *st = db_prepare(tx, SQL_USER_UPDATE);
@@ -382,13 +388,14 @@ static int end_sessions(struct db *tx, int64_t id)
 	return db_run(st);
 }
 
-int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
-		    const char *status, struct yq_err *e)
+int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,
+                    struct yq_err *e)
 {
 	if (strcmp(status, "active") && strcmp(status, "locked") && strcmp(status, "disabled"))
 		return err_set(e, ERR_VALIDATION, "status", "状态无效", "invalid status");
 	if (id == p->user_id && strcmp(status, "active") != 0)
-		return err_set(e, ERR_STATE, NULL, "不能锁定自己的账号", "cannot lock your own account");
+		return err_set(e, ERR_STATE, NULL, "不能锁定自己的账号",
+		               "cannot lock your own account");
 	struct arena a = ARENA_INIT;
 	struct user old;
 	int rc;
@@ -407,7 +414,8 @@ int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
 	db_bind_text(st, 3, status);
 	db_bind_int(st, 4, now_unix());
 	db_bind_int(st, 5, id);
-	if ((rc = db_run(st)) < 0 || (strcmp(status, "active") && (rc = end_sessions(tx, id)) < 0)) {
+	if ((rc = db_run(st)) < 0 ||
+	    (strcmp(status, "active") && (rc = end_sessions(tx, id)) < 0)) {
 		err_db(e, rc);
 		goto out_rollback;
 	}
@@ -415,7 +423,7 @@ int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
 	audit_changes_init(&ch);
 	audit_change_str(&ch, "status", old.status, status);
 	rc = audit_write(tx, p, p->zone_id, strcmp(status, "active") ? "lock" : "unlock", "user",
-			 id, &ch);
+	                 id, &ch);
 	audit_changes_release(&ch);
 	if (rc < 0) {
 		err_db(e, rc);
@@ -431,7 +439,7 @@ out_rollback:
 }
 
 int user_set_password(struct db_pool *pool, const struct principal *p, int64_t id,
-		      const char *password, int must_change, struct yq_err *e)
+                      const char *password, int must_change, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct user old;
@@ -469,7 +477,7 @@ int user_set_password(struct db_pool *pool, const struct principal *p, int64_t i
 	db_bind_int(st, 5, id);
 	if ((rc = db_run(st)) < 0 || (rc = end_sessions(tx, id)) < 0 ||
 	    (rc = audit_write(tx, p, p->zone_id ? p->zone_id : old.zone_id, "reset_password",
-			      "user", id, NULL)) < 0)
+	                      "user", id, NULL)) < 0)
 		goto out_rollback;
 	rc = db_tx_end(pool, tx, 1);
 	arena_release(&a);

@@ -4,7 +4,7 @@
 #include "lib/util.h"
 
 static const char SQL_ZONE_INSERT[] =
-	"INSERT INTO zone (code, name, created_at) VALUES (?, ?, ?) RETURNING id";
+    "INSERT INTO zone (code, name, created_at) VALUES (?, ?, ?) RETURNING id";
 static const char SQL_ZONE_LIST_ALL[] = "SELECT id, code, name FROM zone ORDER BY id";
 static const char SQL_ZONE_LIST_ONE[] = "SELECT id, code, name FROM zone WHERE id = ?";
 static const char SQL_ZONE_BY_CODE[] = "SELECT id FROM zone WHERE code = ?";

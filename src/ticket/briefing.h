@@ -33,41 +33,42 @@ struct briefing_item {
 	const char *no;         /* 诉求编号, e.g. "SQ20261122-0007" */
 	const char *enterprise; /* 企业: the enterprise's name (the short name reads best) */
 	const char *title;      /* 诉求事项: the request's title or a one-line summary */
-	const char *category;   /* 类别, display name: 融资, 用地, 用工, 物流, 审批, 水电气 … */
-	const char *dept;       /* 责任部门 the request is assigned to; NULL while unassigned */
-	const char *status;     /* 状态, display name: 已分派, 办理中, 已办结, 已评价（满意）… */
-	const char *due;        /* 办理时限, "YYYY-MM-DD"; NULL when the request has none */
-	long overdue_days;      /* days past `due` on the reported day; 0 when not overdue */
-	const char *note;       /* 督办要求 for escalated items: who escalated and what they asked,
-				 * e.g. "李主任督办：11月25日前协调解决"; NULL elsewhere */
+	const char *category; /* 类别, display name: 融资, 用地, 用工, 物流, 审批, 水电气 … */
+	const char *dept; /* 责任部门 the request is assigned to; NULL while unassigned */
+	const char *status; /* 状态, display name: 已分派, 办理中, 已办结, 已评价（满意）… */
+	const char *due;   /* 办理时限, "YYYY-MM-DD"; NULL when the request has none */
+	long overdue_days; /* days past `due` on the reported day; 0 when not overdue */
+	const char *note;  /* 督办要求 for escalated items: who escalated and what they asked,
+	                    * e.g. "李主任督办：11月25日前协调解决"; NULL elsewhere */
 };
 
 /* One department's figures, a row of the table by department and a pair of bars in the chart.
  * The period they cover is `briefing.dept_period` (the same for every row). */
 struct briefing_dept_row {
-	const char *dept;    /* 责任部门 name, e.g. "经发局" */
-	long received;       /* requests assigned to the department in the period */
-	long resolved;       /* of the department's requests, those resolved (办结) in the period */
-	long overdue;        /* its requests overdue on the reported day (a snapshot, not a sum) */
-	double on_time_rate; /* 按期办结率: resolved by the due date / resolved, 0..1; <0 undefined */
+	const char *dept; /* 责任部门 name, e.g. "经发局" */
+	long received;    /* requests assigned to the department in the period */
+	long resolved;    /* of the department's requests, those resolved (办结) in the period */
+	long overdue;     /* its requests overdue on the reported day (a snapshot, not a sum) */
+	double
+	    on_time_rate; /* 按期办结率: resolved by the due date / resolved, 0..1; <0 undefined */
 };
 
 /* One daily briefing of one zone. Counts are >= 0 (a negative count shows as "—"). */
 struct briefing {
-	const char *zone_name;    /* e.g. "海门开发区"; the title is "{zone_name} 企业诉求每日简报"
-				   * (without it, "企业诉求每日简报") */
+	const char *zone_name; /* e.g. "海门开发区"; the title is "{zone_name} 企业诉求每日简报"
+	                        * (without it, "企业诉求每日简报") */
 	const char *date;         /* the day reported, "YYYY-MM-DD" (shown as 2026年11月22日) */
 	const char *generated_at; /* when the data was taken, free text, e.g. "2026-11-23 07:00" */
 
-	long received;       /* 新受理: requests registered (受理登记) on `date`, all channels */
-	long accepted;       /* of `received`, those accepted for handling; received - accepted
-			      * were refused (不予受理) or still await the decision; <0 unknown */
-	long resolved;       /* 已办结: requests resolved (办结) on `date` */
-	long overdue_now;    /* 当前超期: open requests past their due date at the end of `date` */
+	long received; /* 新受理: requests registered (受理登记) on `date`, all channels */
+	long accepted; /* of `received`, those accepted for handling; received - accepted
+	                * were refused (不予受理) or still await the decision; <0 unknown */
+	long resolved; /* 已办结: requests resolved (办结) on `date` */
+	long overdue_now; /* 当前超期: open requests past their due date at the end of `date` */
 	long escalated_open; /* 挂牌督办中: open requests under leader escalation (挂牌督办) */
-	double resolve_rate;      /* 解决率 = resolved / received in `rate_period`, 0..1; <0 undefined */
+	double resolve_rate; /* 解决率 = resolved / received in `rate_period`, 0..1; <0 undefined */
 	double satisfaction_rate; /* 满意率 = 满意 + 基本满意 over rated, 0..1; <0 undefined */
-	const char *rate_period;  /* the period of both rates, e.g. "本年累计"; NULL: not shown */
+	const char *rate_period; /* the period of both rates, e.g. "本年累计"; NULL: not shown */
 
 	/* The four lists. Each is shown in the order given. */
 	const struct briefing_item *new_items; /* 新受理诉求: requests registered on `date` */
@@ -75,14 +76,14 @@ struct briefing {
 	const struct briefing_item *resolved_items; /* 已办结诉求: requests resolved on `date` */
 	size_t n_resolved;
 	const struct briefing_item *overdue_items; /* 超期诉求: open and past due at the end of
-						    * `date`; fill `overdue_days` */
+	                                            * `date`; fill `overdue_days` */
 	size_t n_overdue;
 	const struct briefing_item *escalated_items; /* 挂牌督办事项: open escalated requests;
-						      * fill `note` */
+	                                              * fill `note` */
 	size_t n_escalated;
 
 	const struct briefing_dept_row *by_dept; /* 分部门情况, in display order (e.g. by received,
-						  * descending) */
+	                                          * descending) */
 	size_t n_depts;
 	const char *dept_period; /* the period of the department figures, e.g. "本月累计"; NULL */
 };
@@ -98,7 +99,7 @@ int briefing_render_pdf(const struct briefing *b, const char *path, char *err, s
 /* Renders `b` as an A4 PDF into a malloc'd buffer: *out (the caller frees it) and *len. Fails
  * past BRIEFING_PDF_MAX_BYTES. Returns 0, or -1 with *out NULL, *len 0 and a message in err. */
 int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_t *len, char *err,
-			    size_t errlen);
+                            size_t errlen);
 
 /* Appends the same content as the PDF to `out` as a self-contained HTML fragment: one
  * <article class="yq-briefing"> with its own <style> (every selector under .yq-briefing), the
@@ -133,8 +134,8 @@ struct briefing_column {
 
 /* One list section of the briefing, in the order shown. */
 struct briefing_section {
-	const char *title;                  /* e.g. "超期诉求（含责任部门）" */
-	const struct briefing_item *items;  /* from the briefing; NULL when n_items is 0 */
+	const char *title;                 /* e.g. "超期诉求（含责任部门）" */
+	const struct briefing_item *items; /* from the briefing; NULL when n_items is 0 */
 	size_t n_items;
 	const struct briefing_column *cols; /* static */
 	size_t n_cols;
@@ -150,7 +151,7 @@ void briefing_sections(const struct briefing *b, struct briefing_section out[BRI
  * a formatted number ("3 天"); "—" when the field is NULL, empty or (days) not positive. The text
  * is not yet cleaned (see briefing_clean_text). */
 const char *briefing_item_text(const struct briefing_item *it, enum briefing_field f, char *buf,
-			       size_t n);
+                               size_t n);
 
 /* Copies `s` (NULL: "") into `out` (n > 0 bytes, always NUL-terminated): invalid UTF-8 becomes
  * U+FFFD, control characters spaces, and the text is cut on a character boundary to fit in
@@ -174,9 +175,9 @@ void briefing_summary_text(const struct briefing *b, char *buf, size_t n);
 /* One of the six headline figures. */
 struct briefing_figure {
 	const char *label; /* 新受理, 已办结, 当前超期, 挂牌督办中, 解决率, 满意率 */
-	char value[32];    /* "12", "90.0%", or "—" when undefined */
-	char sub[96];      /* a caption under the value: the unit, or the rates' period */
-	int alert;         /* 0 normal, 1 bad news (red: overdue), 2 attention (orange) */
+	char value[32]; /* "12", "90.0%", or "—" when undefined */
+	char sub[96];   /* a caption under the value: the unit, or the rates' period */
+	int alert;      /* 0 normal, 1 bad news (red: overdue), 2 attention (orange) */
 };
 
 #define BRIEFING_N_FIGURES 6

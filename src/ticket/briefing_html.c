@@ -56,12 +56,23 @@ static void esc(struct strbuf *sb, const char *s)
 	for (; *p; p++) {
 		const char *e;
 		switch (*p) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\'': e = "&#39;"; break;
-		default: continue;
+		case '&':
+			e = "&amp;";
+			break;
+		case '<':
+			e = "&lt;";
+			break;
+		case '>':
+			e = "&gt;";
+			break;
+		case '"':
+			e = "&quot;";
+			break;
+		case '\'':
+			e = "&#39;";
+			break;
+		default:
+			continue;
 		}
 		strbuf_add(sb, run, (size_t)(p - run));
 		strbuf_adds(sb, e);
@@ -134,8 +145,8 @@ static void overview(struct strbuf *sb, const struct briefing *b)
 	briefing_figures(b, figs);
 	for (int i = 0; i < BRIEFING_N_FIGURES; i++) {
 		strbuf_adds(sb, figs[i].alert == 1   ? "<li class=\"yq-b-red\"><span>"
-				: figs[i].alert == 2 ? "<li class=\"yq-b-orange\"><span>"
-						     : "<li><span>");
+		                : figs[i].alert == 2 ? "<li class=\"yq-b-orange\"><span>"
+		                                     : "<li><span>");
 		esc(sb, figs[i].label);
 		strbuf_adds(sb, "</span><strong>");
 		esc(sb, figs[i].value);
@@ -164,7 +175,7 @@ static long nice_step(long max)
 /* Appends the bar chart of received vs resolved for the first n of n_all departments, as inline
  * SVG in a <figure>. */
 static void chart_svg(struct strbuf *sb, const struct briefing_dept_row *rows, size_t n,
-		      size_t n_all)
+                      size_t n_all)
 {
 	const int W = 720, label_w = 130, x0 = 140, x1 = 680, top = 40, group = 26, bar = 9;
 	const int h = top + (int)n * group + 30;
@@ -181,51 +192,52 @@ static void chart_svg(struct strbuf *sb, const struct briefing_dept_row *rows, s
 	const double pw = x1 - x0;
 
 	strbuf_addf(sb,
-		    "<figure><svg viewBox=\"0 0 %d %d\" role=\"img\" "
-		    "aria-label=\"各部门新受理与办结数量\" font-size=\"12\" "
-		    "xmlns=\"http://www.w3.org/2000/svg\">\n"
-		    "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"700\" fill=\"#1f3a5f\">"
-		    "各部门新受理与办结数量</text>\n"
-		    "<rect x=\"%d\" y=\"6\" width=\"11\" height=\"11\" fill=\"#4278bf\"/>"
-		    "<text x=\"%d\" y=\"16\">新受理</text>"
-		    "<rect x=\"%d\" y=\"6\" width=\"11\" height=\"11\" fill=\"#4da16b\"/>"
-		    "<text x=\"%d\" y=\"16\">已办结</text>\n",
-		    W, h, W - 150, W - 135, W - 75, W - 60);
+	            "<figure><svg viewBox=\"0 0 %d %d\" role=\"img\" "
+	            "aria-label=\"各部门新受理与办结数量\" font-size=\"12\" "
+	            "xmlns=\"http://www.w3.org/2000/svg\">\n"
+	            "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"700\" fill=\"#1f3a5f\">"
+	            "各部门新受理与办结数量</text>\n"
+	            "<rect x=\"%d\" y=\"6\" width=\"11\" height=\"11\" fill=\"#4278bf\"/>"
+	            "<text x=\"%d\" y=\"16\">新受理</text>"
+	            "<rect x=\"%d\" y=\"6\" width=\"11\" height=\"11\" fill=\"#4da16b\"/>"
+	            "<text x=\"%d\" y=\"16\">已办结</text>\n",
+	            W, h, W - 150, W - 135, W - 75, W - 60);
 	for (long v = 0; v <= axis_max; v += step) {
 		double x = x0 + (double)v / (double)axis_max * pw;
 		strbuf_addf(sb,
-			    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>"
-			    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#6b7280\" "
-			    "font-size=\"11\">%ld</text>\n",
-			    x, top - 4, x, top + (int)n * group + 2, v ? "#e5e9ef" : "#ccd3dd", x,
-			    top + (int)n * group + 18, v);
+		            "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>"
+		            "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#6b7280\" "
+		            "font-size=\"11\">%ld</text>\n",
+		            x, top - 4, x, top + (int)n * group + 2, v ? "#e5e9ef" : "#ccd3dd", x,
+		            top + (int)n * group + 18, v);
 	}
 	for (size_t i = 0; i < n; i++) {
 		int gy = top + (int)i * group + (group - 2 * bar - 1) / 2;
 		long v[2] = {rows[i].received > 0 ? rows[i].received : 0,
-			     rows[i].resolved > 0 ? rows[i].resolved : 0};
+		             rows[i].resolved > 0 ? rows[i].resolved : 0};
 		static const char *const fill[2] = {"#4278bf", "#4da16b"};
 		strbuf_addf(sb, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w,
-			    gy + bar + 4);
+		            gy + bar + 4);
 		esc(sb, clip(rows[i].dept, 10, buf, sizeof buf));
 		strbuf_adds(sb, "</text>\n");
 		for (int k = 0; k < 2; k++) {
 			double bw = (double)v[k] / (double)axis_max * pw;
 			int by = gy + k * (bar + 1);
 			strbuf_addf(sb,
-				    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-				    "fill=\"%s\"/><text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
-				    "fill=\"#6b7280\">%ld</text>\n",
-				    x0, by, bw, bar, fill[k], x0 + bw + 4, by + bar - 1, v[k]);
+			            "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+			            "fill=\"%s\"/><text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
+			            "fill=\"#6b7280\">%ld</text>\n",
+			            x0, by, bw, bar, fill[k], x0 + bw + 4, by + bar - 1, v[k]);
 		}
 	}
 	strbuf_adds(sb, "</svg>");
 	if (n_all <= n)
 		strbuf_adds(sb, "</figure>\n");
 	else
-		strbuf_addf(sb, "<figcaption>图中列出前 %zu 个部门，全部部门见下表。</figcaption>"
-				"</figure>\n",
-			    n);
+		strbuf_addf(sb,
+		            "<figcaption>图中列出前 %zu 个部门，全部部门见下表。</figcaption>"
+		            "</figure>\n",
+		            n);
 }
 
 /* Appends "另有 N 条未列出" when more than BRIEFING_MAX_ROWS rows were given. */
@@ -233,7 +245,7 @@ static void more_line(struct strbuf *sb, size_t n_rows)
 {
 	if (n_rows > BRIEFING_MAX_ROWS)
 		strbuf_addf(sb, "<p class=\"yq-b-more\">另有 %zu 条未列出</p>\n",
-			    n_rows - BRIEFING_MAX_ROWS);
+		            n_rows - BRIEFING_MAX_ROWS);
 }
 
 /* Appends section 二、分部门情况: the chart and the table by department. */
@@ -251,13 +263,13 @@ static void by_dept(struct strbuf *sb, const struct briefing *b)
 		strbuf_adds(sb, "<p class=\"yq-b-none\">无</p>\n</section>\n");
 		return;
 	}
-	size_t n_chart = b->n_depts < BRIEFING_CHART_MAX_DEPTS ? b->n_depts
-							       : BRIEFING_CHART_MAX_DEPTS;
+	size_t n_chart =
+	    b->n_depts < BRIEFING_CHART_MAX_DEPTS ? b->n_depts : BRIEFING_CHART_MAX_DEPTS;
 	chart_svg(sb, b->by_dept, n_chart, b->n_depts);
 	/* The same columns as the PDF's table by department (briefing_pdf.c, by_dept). */
 	strbuf_adds(sb, "<table><thead><tr><th>责任部门</th><th class=\"yq-b-num\">新受理</th>"
-			"<th class=\"yq-b-num\">已办结</th><th class=\"yq-b-num\">当前超期</th>"
-			"<th class=\"yq-b-num\">按期办结率</th></tr></thead>\n<tbody>\n");
+	                "<th class=\"yq-b-num\">已办结</th><th class=\"yq-b-num\">当前超期</th>"
+	                "<th class=\"yq-b-num\">按期办结率</th></tr></thead>\n<tbody>\n");
 	size_t shown = b->n_depts < BRIEFING_MAX_ROWS ? b->n_depts : BRIEFING_MAX_ROWS;
 	for (size_t i = 0; i < shown; i++) {
 		const struct briefing_dept_row *r = &b->by_dept[i];
@@ -300,12 +312,12 @@ static void section(struct strbuf *sb, int n, const struct briefing_section *s)
 		strbuf_adds(sb, "<tr>");
 		for (size_t j = 0; j < s->n_cols; j++) {
 			const struct briefing_column *col = &s->cols[j];
-			const char *cls = col->field == BRIEFING_F_OVERDUE_DAYS
-					      ? " class=\"yq-b-num yq-b-alert\""
-					  : col->numeric ? " class=\"yq-b-num\""
-					  : col->field == BRIEFING_F_NO || col->field == BRIEFING_F_DUE
-					      ? " class=\"yq-b-nw\""
-					      : "";
+			const char *cls =
+			    col->field == BRIEFING_F_OVERDUE_DAYS ? " class=\"yq-b-num yq-b-alert\""
+			    : col->numeric                        ? " class=\"yq-b-num\""
+			    : col->field == BRIEFING_F_NO || col->field == BRIEFING_F_DUE
+			        ? " class=\"yq-b-nw\""
+			        : "";
 			strbuf_addf(sb, "<td%s>", cls);
 			esc(sb, briefing_item_text(&s->items[i], col->field, buf, sizeof buf));
 			strbuf_adds(sb, "</td>");

@@ -25,14 +25,14 @@
 /* Columns of each section. Widths are for A4 with 18 mm margins (493 pt of text width); the
  * columns with width 0 share what is left. */
 static const struct briefing_column cols_new[] = {
-    {"编号", BRIEFING_F_NO, 76, 2, 0},         {"企业", BRIEFING_F_ENTERPRISE, 80, 2, 0},
-    {"诉求事项", BRIEFING_F_TITLE, 0, 3, 0},   {"类别", BRIEFING_F_CATEGORY, 44, 2, 0},
-    {"责任部门", BRIEFING_F_DEPT, 72, 2, 0},   {"办理时限", BRIEFING_F_DUE, 56, 1, 0},
+    {"编号", BRIEFING_F_NO, 76, 2, 0},       {"企业", BRIEFING_F_ENTERPRISE, 80, 2, 0},
+    {"诉求事项", BRIEFING_F_TITLE, 0, 3, 0}, {"类别", BRIEFING_F_CATEGORY, 44, 2, 0},
+    {"责任部门", BRIEFING_F_DEPT, 72, 2, 0}, {"办理时限", BRIEFING_F_DUE, 56, 1, 0},
 };
 static const struct briefing_column cols_resolved[] = {
-    {"编号", BRIEFING_F_NO, 76, 2, 0},         {"企业", BRIEFING_F_ENTERPRISE, 80, 2, 0},
-    {"诉求事项", BRIEFING_F_TITLE, 0, 3, 0},   {"类别", BRIEFING_F_CATEGORY, 44, 2, 0},
-    {"责任部门", BRIEFING_F_DEPT, 72, 2, 0},   {"状态", BRIEFING_F_STATUS, 68, 2, 0},
+    {"编号", BRIEFING_F_NO, 76, 2, 0},       {"企业", BRIEFING_F_ENTERPRISE, 80, 2, 0},
+    {"诉求事项", BRIEFING_F_TITLE, 0, 3, 0}, {"类别", BRIEFING_F_CATEGORY, 44, 2, 0},
+    {"责任部门", BRIEFING_F_DEPT, 72, 2, 0}, {"状态", BRIEFING_F_STATUS, 68, 2, 0},
 };
 static const struct briefing_column cols_overdue[] = {
     {"编号", BRIEFING_F_NO, 76, 2, 0},       {"企业", BRIEFING_F_ENTERPRISE, 80, 2, 0},
@@ -50,28 +50,44 @@ static const struct briefing_column cols_escalated[] = {
 void briefing_sections(const struct briefing *b, struct briefing_section out[BRIEFING_N_SECTIONS])
 {
 	out[0] = (struct briefing_section){"新受理诉求", b->new_items, b->n_new, cols_new,
-					   N_OF(cols_new)};
+	                                   N_OF(cols_new)};
 	out[1] = (struct briefing_section){"已办结诉求", b->resolved_items, b->n_resolved,
-					   cols_resolved, N_OF(cols_resolved)};
+	                                   cols_resolved, N_OF(cols_resolved)};
 	out[2] = (struct briefing_section){"超期诉求（含责任部门）", b->overdue_items, b->n_overdue,
-					   cols_overdue, N_OF(cols_overdue)};
+	                                   cols_overdue, N_OF(cols_overdue)};
 	out[3] = (struct briefing_section){"挂牌督办事项", b->escalated_items, b->n_escalated,
-					   cols_escalated, N_OF(cols_escalated)};
+	                                   cols_escalated, N_OF(cols_escalated)};
 }
 
 const char *briefing_item_text(const struct briefing_item *it, enum briefing_field f, char *buf,
-			       size_t n)
+                               size_t n)
 {
 	const char *s = NULL;
 	switch (f) {
-	case BRIEFING_F_NO: s = it->no; break;
-	case BRIEFING_F_ENTERPRISE: s = it->enterprise; break;
-	case BRIEFING_F_TITLE: s = it->title; break;
-	case BRIEFING_F_CATEGORY: s = it->category; break;
-	case BRIEFING_F_DEPT: s = it->dept; break;
-	case BRIEFING_F_STATUS: s = it->status; break;
-	case BRIEFING_F_DUE: s = it->due; break;
-	case BRIEFING_F_NOTE: s = it->note; break;
+	case BRIEFING_F_NO:
+		s = it->no;
+		break;
+	case BRIEFING_F_ENTERPRISE:
+		s = it->enterprise;
+		break;
+	case BRIEFING_F_TITLE:
+		s = it->title;
+		break;
+	case BRIEFING_F_CATEGORY:
+		s = it->category;
+		break;
+	case BRIEFING_F_DEPT:
+		s = it->dept;
+		break;
+	case BRIEFING_F_STATUS:
+		s = it->status;
+		break;
+	case BRIEFING_F_DUE:
+		s = it->due;
+		break;
+	case BRIEFING_F_NOTE:
+		s = it->note;
+		break;
 	case BRIEFING_F_OVERDUE_DAYS:
 		if (it->overdue_days > 0 && buf && n) {
 			snprintf(buf, n, "%ld 天", it->overdue_days);
@@ -84,7 +100,7 @@ const char *briefing_item_text(const struct briefing_item *it, enum briefing_fie
 
 char *briefing_clean_text(const char *s, char *out, size_t n)
 {
-	static const char repl[] = "\xEF\xBF\xBD";  /* U+FFFD */
+	static const char repl[] = "\xEF\xBF\xBD";     /* U+FFFD */
 	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
 	if (!out || n == 0)
 		return out;
@@ -100,7 +116,7 @@ char *briefing_clean_text(const char *s, char *out, size_t n)
 		if (len < 0) {
 			add = repl, add_len = 3, len = 1;
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
-			   cp == 0x2029) {
+		           cp == 0x2029) {
 			tmp[0] = ' ', add_len = 1;
 		} else {
 			memcpy(tmp, p, (size_t)len), add_len = (size_t)len;
@@ -152,7 +168,7 @@ void briefing_format_date(const char *ymd, char *buf, size_t n)
 		return;
 	if (ymd && valid_date(ymd)) {
 		int y = (ymd[0] - '0') * 1000 + (ymd[1] - '0') * 100 + (ymd[2] - '0') * 10 +
-			(ymd[3] - '0');
+		        (ymd[3] - '0');
 		int m = (ymd[5] - '0') * 10 + (ymd[6] - '0');
 		int d = (ymd[8] - '0') * 10 + (ymd[9] - '0');
 		snprintf(buf, n, "%d年%d月%d日", y, m, d);
@@ -177,24 +193,24 @@ void briefing_summary_text(const struct briefing *b, char *buf, size_t n)
 	briefing_clean_text(b->rate_period, period, sizeof period);
 	if (b->accepted >= 0 && b->received > b->accepted)
 		snprintf(refused, sizeof refused, "（其中未受理 %ld 件）",
-			 b->received - b->accepted);
+		         b->received - b->accepted);
 	int w = snprintf(buf, n,
-			 "%s，新受理企业诉求 %s 件%s，办结 %s 件；截至当日，超期未办结 %s 件，"
-			 "挂牌督办中 %s 件。",
-			 date[0] ? date : "当日", rec, refused, res, ovd, esc);
+	                 "%s，新受理企业诉求 %s 件%s，办结 %s 件；截至当日，超期未办结 %s 件，"
+	                 "挂牌督办中 %s 件。",
+	                 date[0] ? date : "当日", rec, refused, res, ovd, esc);
 	if (w < 0 || (size_t)w >= n)
 		return;
 	int has_rr = strcmp(rr, "—") != 0, has_sr = strcmp(sr, "—") != 0;
 	if (has_rr || has_sr)
 		snprintf(buf + w, n - (size_t)w, "%s%s%s%s%s%s。", period, has_rr ? "解决率 " : "",
-			 has_rr ? rr : "", has_rr && has_sr ? "，" : "", has_sr ? "满意率 " : "",
-			 has_sr ? sr : "");
+		         has_rr ? rr : "", has_rr && has_sr ? "，" : "", has_sr ? "满意率 " : "",
+		         has_sr ? sr : "");
 }
 
 void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEFING_N_FIGURES])
 {
-	static const char *const labels[BRIEFING_N_FIGURES] = {"新受理", "已办结", "当前超期",
-							       "挂牌督办中", "解决率", "满意率"};
+	static const char *const labels[BRIEFING_N_FIGURES] = {"新受理",     "已办结", "当前超期",
+	                                                       "挂牌督办中", "解决率", "满意率"};
 	char period[80];
 	for (int i = 0; i < BRIEFING_N_FIGURES; i++) {
 		out[i].label = labels[i];
@@ -204,7 +220,7 @@ void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEF
 	briefing_format_count(b->received, out[0].value, sizeof out[0].value);
 	if (b->accepted >= 0 && b->received > b->accepted)
 		snprintf(out[0].sub, sizeof out[0].sub, "件 · 未受理 %ld 件",
-			 b->received - b->accepted);
+		         b->received - b->accepted);
 	else
 		snprintf(out[0].sub, sizeof out[0].sub, "件");
 	briefing_format_count(b->resolved, out[1].value, sizeof out[1].value);
@@ -254,7 +270,7 @@ int briefing_check(const struct briefing *b, char *err, size_t errlen)
 	for (size_t i = 0; i < N_OF(arrays); i++)
 		if (arrays[i].n && !arrays[i].ptr)
 			return fail(err, errlen, "briefing: %s is NULL but its count is %zu",
-				    arrays[i].name, arrays[i].n);
+			            arrays[i].name, arrays[i].n);
 	return 0;
 }
 
@@ -270,9 +286,9 @@ int briefing_check(const struct briefing *b, char *err, size_t errlen)
 #define FONT      "Noto Sans CJK SC"
 #define FONT_JP   "Noto Sans CJK JP" /* see set_glyph_workaround() */
 
-#define BODY_PT    8.0  /* table text */
-#define CELL_PAD_X 4.0
-#define CELL_PAD_Y 3.5
+#define BODY_PT     8.0 /* table text */
+#define CELL_PAD_X  4.0
+#define CELL_PAD_Y  3.5
 #define SECTION_GAP 16.0
 
 struct rgb {
@@ -310,14 +326,14 @@ struct style {
  * The document is laid out twice: once with `draw` 0 to count the pages, then drawn. */
 struct pdf {
 	cairo_t *cr;
-	PangoLayout *layout;         /* for all text but table cells */
+	PangoLayout *layout;          /* for all text but table cells */
 	PangoLayout *cells[MAX_COLS]; /* one per table column: a row is laid out once */
 	PangoFontDescription *font;
 	const struct briefing *b;
-	int draw;       /* 0 while counting pages */
-	int page;       /* current page, from 1 */
-	int n_pages;    /* total, known in the drawing pass */
-	double y;       /* top of the free space on the page */
+	int draw;        /* 0 while counting pages */
+	int page;        /* current page, from 1 */
+	int n_pages;     /* total, known in the drawing pass */
+	double y;        /* top of the free space on the page */
 	char title[320]; /* "{zone} 企业诉求每日简报", cleaned */
 	char date[64];   /* the reported day, formatted */
 };
@@ -365,13 +381,13 @@ static void set_glyph_workaround(PangoLayout *l, const char *s, int bold)
  * wrapping). Returns the height; stores the width of the laid-out text in *width when width is
  * not NULL. */
 static double layout_text(struct pdf *c, PangoLayout *l, const char *s, double w,
-			  const struct style *st, double *width)
+                          const struct style *st, double *width)
 {
 	char clean[BRIEFING_MAX_CELL_BYTES + 4];
 	briefing_clean_text(s, clean, sizeof clean);
 	pango_font_description_set_absolute_size(c->font, st->size * PANGO_SCALE);
 	pango_font_description_set_weight(c->font,
-					  st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	                                  st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, c->font);
 	if (w > 0) {
 		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
@@ -384,8 +400,8 @@ static double layout_text(struct pdf *c, PangoLayout *l, const char *s, double w
 			pango_layout_set_height(l, -1);
 		}
 		pango_layout_set_alignment(l, st->align == AL_RIGHT    ? PANGO_ALIGN_RIGHT
-					      : st->align == AL_CENTER ? PANGO_ALIGN_CENTER
-								       : PANGO_ALIGN_LEFT);
+		                              : st->align == AL_CENTER ? PANGO_ALIGN_CENTER
+		                                                       : PANGO_ALIGN_LEFT);
 	} else {
 		pango_layout_set_width(l, -1);
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
@@ -415,7 +431,7 @@ static void paint_layout(struct pdf *c, PangoLayout *l, double x, double y, cons
 /* Lays out `s` as layout_text() does and, when `draw` is set, paints it at (x, y). Returns the
  * height (and the width in *width when not NULL). */
 static double text_at(struct pdf *c, const char *s, double x, double y, double w,
-		      const struct style *st, int draw, double *width)
+                      const struct style *st, int draw, double *width)
 {
 	double h = layout_text(c, c->layout, s, w, st, width);
 	if (draw)
@@ -435,7 +451,7 @@ static void fill_rect(struct pdf *c, double x, double y, double w, double h, con
 
 /* Draws a line from (x0, y0) to (x1, y1) of width lw in colour col, when drawing. */
 static void line(struct pdf *c, double x0, double y0, double x1, double y1, double lw,
-		 const struct rgb *col)
+                 const struct rgb *col)
 {
 	if (!c->draw)
 		return;
@@ -459,7 +475,7 @@ static void page_decorate(struct pdf *c)
 	if (c->page > 1) {
 		text_at(c, c->title, MARGIN, MARGIN - 24, CONTENT_W * 0.68, &small, 1, NULL);
 		text_at(c, c->date, MARGIN + CONTENT_W * 0.7, MARGIN - 24, CONTENT_W * 0.3,
-			&small_r, 1, NULL);
+		        &small_r, 1, NULL);
 		line(c, MARGIN, MARGIN - 8, MARGIN + CONTENT_W, MARGIN - 8, 0.5, &c_rule);
 	}
 	line(c, MARGIN, BOTTOM + 10, MARGIN + CONTENT_W, BOTTOM + 10, 0.5, &c_rule);
@@ -470,7 +486,7 @@ static void page_decorate(struct pdf *c)
 		briefing_clean_text(c->b->generated_at, gen, sizeof gen);
 		snprintf(buf, sizeof buf, "数据生成于 %s", gen);
 		text_at(c, buf, MARGIN + CONTENT_W * 0.68, BOTTOM + 15.5, CONTENT_W * 0.32,
-			&small_r, 1, NULL);
+		        &small_r, 1, NULL);
 	}
 }
 
@@ -512,14 +528,14 @@ static void heading(struct pdf *c, int n, const char *title, const char *note)
 	double th = text_at(c, buf, MARGIN + 9, c->y, CONTENT_W - 9, &h, 1, &w);
 	if (note && note[0]) {
 		double nh = text_at(c, note, 0, 0, 0, &nt, 0, NULL);
-		text_at(c, note, MARGIN + 9 + w + 6, c->y + th - nh - 1.5,
-			CONTENT_W - 15 - w, &nt, 1, NULL);
+		text_at(c, note, MARGIN + 9 + w + 6, c->y + th - nh - 1.5, CONTENT_W - 15 - w, &nt,
+		        1, NULL);
 	}
 	if (c->draw) {
 		char attrs[32];
 		snprintf(attrs, sizeof attrs, "page=%d", c->page);
 		cairo_pdf_surface_add_outline(cairo_get_target(c->cr), CAIRO_PDF_OUTLINE_ROOT, buf,
-					      attrs, 0);
+		                              attrs, 0);
 	}
 	c->y += HEADING_H;
 }
@@ -539,7 +555,7 @@ struct tcol {
 	double w;
 	int max_lines;
 	int numeric;
-	int field; /* handed to the cell function */
+	int field;               /* handed to the cell function */
 	const struct rgb *color; /* NULL: body text */
 };
 
@@ -563,7 +579,7 @@ static double table_header_h(struct pdf *c, const struct table *t)
 	double h = 0;
 	for (size_t j = 0; j < t->n_cols; j++) {
 		double ch = text_at(c, t->cols[j].header, 0, 0, t->cols[j].w - 2 * CELL_PAD_X, &st,
-				    0, NULL);
+		                    0, NULL);
 		if (ch > h)
 			h = ch;
 	}
@@ -595,7 +611,7 @@ static double table_row_layout(struct pdf *c, const struct table *t, size_t i, d
 	for (size_t j = 0; j < t->n_cols; j++) {
 		const struct tcol *col = &t->cols[j];
 		struct style st = {BODY_PT, 0, col->numeric ? AL_RIGHT : AL_LEFT, col->max_lines,
-				   col->color};
+		                   col->color};
 		const char *s = t->cell(t->rows, i, col->field, buf, sizeof buf);
 		ch[j] = layout_text(c, c->cells[j], s, col->w - 2 * CELL_PAD_X, &st, NULL);
 		if (ch[j] > h)
@@ -606,14 +622,14 @@ static double table_row_layout(struct pdf *c, const struct table *t, size_t i, d
 
 /* Paints the row laid out by table_row_layout() (index i, height h) at the cursor. */
 static void table_row_paint(struct pdf *c, const struct table *t, size_t i, double h,
-			    const double *ch)
+                            const double *ch)
 {
 	double x = MARGIN;
 	if (i % 2) /* below the rule that closes the row above */
 		fill_rect(c, MARGIN, c->y + 0.3, CONTENT_W, h - 0.3, &c_zebra);
 	for (size_t j = 0; j < t->n_cols; j++) {
 		paint_layout(c, c->cells[j], x + CELL_PAD_X, c->y + (h - ch[j]) / 2,
-			     t->cols[j].color);
+		             t->cols[j].color);
 		x += t->cols[j].w;
 	}
 	line(c, MARGIN, c->y + h, MARGIN + CONTENT_W, c->y + h, 0.4, &c_rule);
@@ -681,9 +697,10 @@ static void tcols_fit(struct tcol *cols, size_t n)
 static void tcols_from_section(const struct briefing_column *cols, size_t n, struct tcol *out)
 {
 	for (size_t j = 0; j < n; j++)
-		out[j] = (struct tcol){cols[j].header, cols[j].width_pt, cols[j].max_lines,
-				       cols[j].numeric, (int)cols[j].field,
-				       cols[j].field == BRIEFING_F_OVERDUE_DAYS ? &c_red : NULL};
+		out[j] = (struct tcol){
+		    cols[j].header,     cols[j].width_pt,
+		    cols[j].max_lines,  cols[j].numeric,
+		    (int)cols[j].field, cols[j].field == BRIEFING_F_OVERDUE_DAYS ? &c_red : NULL};
 	tcols_fit(out, n);
 }
 
@@ -702,11 +719,20 @@ static const char *dept_cell(const void *rows, size_t i, int field, char *buf, s
 {
 	const struct briefing_dept_row *r = (const struct briefing_dept_row *)rows + i;
 	switch (field) {
-	case DC_DEPT: return r->dept ? r->dept : "";
-	case DC_RECEIVED: briefing_format_count(r->received, buf, n); return buf;
-	case DC_RESOLVED: briefing_format_count(r->resolved, buf, n); return buf;
-	case DC_OVERDUE: briefing_format_count(r->overdue, buf, n); return buf;
-	default: briefing_format_rate(r->on_time_rate, buf, n); return buf;
+	case DC_DEPT:
+		return r->dept ? r->dept : "";
+	case DC_RECEIVED:
+		briefing_format_count(r->received, buf, n);
+		return buf;
+	case DC_RESOLVED:
+		briefing_format_count(r->resolved, buf, n);
+		return buf;
+	case DC_OVERDUE:
+		briefing_format_count(r->overdue, buf, n);
+		return buf;
+	default:
+		briefing_format_rate(r->on_time_rate, buf, n);
+		return buf;
 	}
 }
 
@@ -754,8 +780,8 @@ static void overview(struct pdf *c)
 	const double cw = (CONTENT_W - 5 * gap) / BRIEFING_N_FIGURES;
 	for (int i = 0; i < BRIEFING_N_FIGURES; i++) {
 		const struct rgb *col = figs[i].alert == 1   ? &c_red
-					: figs[i].alert == 2 ? &c_orange
-							     : &c_navy;
+		                        : figs[i].alert == 2 ? &c_orange
+		                                             : &c_navy;
 		struct style val = {19, 1, AL_CENTER, 1, col};
 		double x = MARGIN + i * (cw + gap);
 		fill_rect(c, x, c->y, cw, ch, &c_card_bg);
@@ -847,11 +873,11 @@ static void chart(struct pdf *c, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		double gy = py0 + (double)i * CH_GROUP + (CH_GROUP - 2 * CH_BAR - 1) / 2;
 		long v[2] = {rows[i].received > 0 ? rows[i].received : 0,
-			     rows[i].resolved > 0 ? rows[i].resolved : 0};
+		             rows[i].resolved > 0 ? rows[i].resolved : 0};
 		const struct rgb *col[2] = {&c_blue, &c_green};
 		double lh = text_at(c, rows[i].dept, 0, 0, CH_LABEL, &lab, 0, NULL);
 		text_at(c, rows[i].dept, MARGIN + 8, gy + CH_BAR + 0.5 - lh / 2, CH_LABEL, &lab, 1,
-			NULL);
+		        NULL);
 		for (int k = 0; k < 2; k++) {
 			double by = gy + k * (CH_BAR + 1);
 			double bw = (double)v[k] / axis_max * pw;
@@ -877,8 +903,8 @@ static void by_dept(struct pdf *c)
 		snprintf(note, sizeof note, "（%s）", p);
 	}
 	struct tcol tc[] = {
-	    {"责任部门", 0, 2, 0, DC_DEPT, NULL},      {"新受理", 80, 1, 1, DC_RECEIVED, NULL},
-	    {"已办结", 80, 1, 1, DC_RESOLVED, NULL},   {"当前超期", 80, 1, 1, DC_OVERDUE, NULL},
+	    {"责任部门", 0, 2, 0, DC_DEPT, NULL},       {"新受理", 80, 1, 1, DC_RECEIVED, NULL},
+	    {"已办结", 80, 1, 1, DC_RESOLVED, NULL},    {"当前超期", 80, 1, 1, DC_OVERDUE, NULL},
 	    {"按期办结率", 90, 1, 1, DC_ON_TIME, NULL},
 	};
 	tcols_fit(tc, N_OF(tc));
@@ -890,8 +916,8 @@ static void by_dept(struct pdf *c)
 		c->y += SECTION_GAP;
 		return;
 	}
-	size_t n_chart = b->n_depts < BRIEFING_CHART_MAX_DEPTS ? b->n_depts
-							       : BRIEFING_CHART_MAX_DEPTS;
+	size_t n_chart =
+	    b->n_depts < BRIEFING_CHART_MAX_DEPTS ? b->n_depts : BRIEFING_CHART_MAX_DEPTS;
 	need(c, HEADING_H + chart_h(n_chart));
 	heading(c, 1, "分部门情况", note);
 	chart(c, n_chart);
@@ -1002,7 +1028,7 @@ static int pdf_text_init(struct pdf *c)
 }
 
 int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_t *len, char *err,
-			    size_t errlen)
+                            size_t errlen)
 {
 	struct membuf m = {0};
 	struct pdf c = {0};
@@ -1014,8 +1040,8 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
 	if (briefing_check(b, err, errlen) < 0)
 		return -1;
 
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(membuf_write, &m, PAGE_W,
-								       PAGE_H);
+	cairo_surface_t *surface =
+	    cairo_pdf_surface_create_for_stream(membuf_write, &m, PAGE_W, PAGE_H);
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
 		fail(err, errlen, "briefing pdf: cannot create the surface: %s",
 		     cairo_status_to_string(cairo_surface_status(surface)));
@@ -1030,7 +1056,7 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
 		snprintf(title, sizeof title, "%s %s", c.title, c.date);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-					       "园区通 Yuanqu");
+		                               "园区通 Yuanqu");
 	}
 	c.cr = cairo_create(surface);
 	if (cairo_status(c.cr) != CAIRO_STATUS_SUCCESS) {

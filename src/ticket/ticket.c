@@ -7,49 +7,50 @@
 static const struct {
 	const char *name, *label;
 } statuses[TS__COUNT] = {
-	[TS_RECEIVED] = {"received", "待受理"},	 [TS_ASSIGNED] = {"assigned", "已分派"},
-	[TS_IN_PROGRESS] = {"in_progress", "办理中"}, [TS_WAITING] = {"waiting", "待补充"},
-	[TS_RESOLVED] = {"resolved", "已办结"},	 [TS_CLOSED] = {"closed", "已销号"},
-	[TS_REJECTED] = {"rejected", "不予受理"},	 [TS_MERGED] = {"merged", "已合并"},
+    [TS_RECEIVED] = {"received", "待受理"},       [TS_ASSIGNED] = {"assigned", "已分派"},
+    [TS_IN_PROGRESS] = {"in_progress", "办理中"}, [TS_WAITING] = {"waiting", "待补充"},
+    [TS_RESOLVED] = {"resolved", "已办结"},       [TS_CLOSED] = {"closed", "已销号"},
+    [TS_REJECTED] = {"rejected", "不予受理"},     [TS_MERGED] = {"merged", "已合并"},
 };
 
 static const char *const events[TE__COUNT] = {
-	[TE_SUBMIT] = "submit",	    [TE_ACCEPT] = "accept",	[TE_REJECT] = "reject",
-	[TE_MERGE] = "merge",	    [TE_START] = "start",	[TE_WAIT] = "wait",
-	[TE_SUPPLY] = "supply",	    [TE_RETURN] = "return",	[TE_RESOLVE] = "resolve",
-	[TE_RATE_GOOD] = "rate",    [TE_RATE_BAD] = "rate",	[TE_AUTOCLOSE] = "autoclose",
-	[TE_COMMENT] = "comment",   [TE_EXTEND] = "extend",	[TE_ESCALATE] = "escalate",
+    [TE_SUBMIT] = "submit",   [TE_ACCEPT] = "accept", [TE_REJECT] = "reject",
+    [TE_MERGE] = "merge",     [TE_START] = "start",   [TE_WAIT] = "wait",
+    [TE_SUPPLY] = "supply",   [TE_RETURN] = "return", [TE_RESOLVE] = "resolve",
+    [TE_RATE_GOOD] = "rate",  [TE_RATE_BAD] = "rate", [TE_AUTOCLOSE] = "autoclose",
+    [TE_COMMENT] = "comment", [TE_EXTEND] = "extend", [TE_ESCALATE] = "escalate",
 };
 
 /* What each event does in each state: the new state, or -1 when refused. */
 #define X (-1)
 static const signed char next[TE__COUNT][TS__COUNT] = {
-	/*                received     assigned     in_progress  waiting      resolved     closed rejected merged */
-	[TE_SUBMIT] = {X, X, X, X, X, X, X, X},
-	[TE_ACCEPT] = {TS_ASSIGNED, X, X, X, X, X, X, X},
-	[TE_REJECT] = {TS_REJECTED, X, X, X, X, X, X, X},
-	[TE_MERGE] = {TS_MERGED, X, X, X, X, X, X, X},
-	[TE_START] = {X, TS_IN_PROGRESS, X, X, X, X, X, X},
-	[TE_WAIT] = {X, TS_WAITING, TS_WAITING, X, X, X, X, X},
-	[TE_SUPPLY] = {X, X, X, TS_IN_PROGRESS, X, X, X, X},
-	[TE_RETURN] = {X, TS_RECEIVED, TS_RECEIVED, X, X, X, X, X},
-	[TE_RESOLVE] = {X, TS_RESOLVED, TS_RESOLVED, X, X, X, X, X},
-	[TE_RATE_GOOD] = {X, X, X, X, TS_CLOSED, X, X, X},
-	[TE_RATE_BAD] = {X, X, X, X, TS_IN_PROGRESS, X, X, X},
-	[TE_AUTOCLOSE] = {X, X, X, X, TS_CLOSED, X, X, X},
-	[TE_COMMENT] = {TS_RECEIVED, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, TS_RESOLVED, X, X, X},
-	[TE_EXTEND] = {X, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, X, X, X, X},
-	[TE_ESCALATE] = {TS_RECEIVED, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, TS_RESOLVED, X, X, X},
+    /*                received     assigned     in_progress  waiting      resolved     closed
+       rejected merged */
+    [TE_SUBMIT] = {X, X, X, X, X, X, X, X},
+    [TE_ACCEPT] = {TS_ASSIGNED, X, X, X, X, X, X, X},
+    [TE_REJECT] = {TS_REJECTED, X, X, X, X, X, X, X},
+    [TE_MERGE] = {TS_MERGED, X, X, X, X, X, X, X},
+    [TE_START] = {X, TS_IN_PROGRESS, X, X, X, X, X, X},
+    [TE_WAIT] = {X, TS_WAITING, TS_WAITING, X, X, X, X, X},
+    [TE_SUPPLY] = {X, X, X, TS_IN_PROGRESS, X, X, X, X},
+    [TE_RETURN] = {X, TS_RECEIVED, TS_RECEIVED, X, X, X, X, X},
+    [TE_RESOLVE] = {X, TS_RESOLVED, TS_RESOLVED, X, X, X, X, X},
+    [TE_RATE_GOOD] = {X, X, X, X, TS_CLOSED, X, X, X},
+    [TE_RATE_BAD] = {X, X, X, X, TS_IN_PROGRESS, X, X, X},
+    [TE_AUTOCLOSE] = {X, X, X, X, TS_CLOSED, X, X, X},
+    [TE_COMMENT] = {TS_RECEIVED, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, TS_RESOLVED, X, X, X},
+    [TE_EXTEND] = {X, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, X, X, X, X},
+    [TE_ESCALATE] = {TS_RECEIVED, TS_ASSIGNED, TS_IN_PROGRESS, TS_WAITING, TS_RESOLVED, X, X, X},
 };
 #undef X
 
 /* Chinese verbs for the refusal message. */
 static const char *const verbs[TE__COUNT] = {
-	[TE_SUBMIT] = "提交",	  [TE_ACCEPT] = "受理",	    [TE_REJECT] = "不予受理",
-	[TE_MERGE] = "合并",	  [TE_START] = "开始办理", [TE_WAIT] = "要求补充材料",
-	[TE_SUPPLY] = "补充材料", [TE_RETURN] = "退回",	    [TE_RESOLVE] = "办结",
-	[TE_RATE_GOOD] = "评价", [TE_RATE_BAD] = "评价",    [TE_AUTOCLOSE] = "自动销号",
-	[TE_COMMENT] = "回复",	  [TE_EXTEND] = "申请延期", [TE_ESCALATE] = "挂牌督办",
+    [TE_SUBMIT] = "提交",     [TE_ACCEPT] = "受理",     [TE_REJECT] = "不予受理",
+    [TE_MERGE] = "合并",      [TE_START] = "开始办理",  [TE_WAIT] = "要求补充材料",
+    [TE_SUPPLY] = "补充材料", [TE_RETURN] = "退回",     [TE_RESOLVE] = "办结",
+    [TE_RATE_GOOD] = "评价",  [TE_RATE_BAD] = "评价",   [TE_AUTOCLOSE] = "自动销号",
+    [TE_COMMENT] = "回复",    [TE_EXTEND] = "申请延期", [TE_ESCALATE] = "挂牌督办",
 };
 
 static char refusal[TS__COUNT][TE__COUNT][96];
@@ -61,14 +62,14 @@ static void build_refusals(void)
 	for (int s = 0; s < TS__COUNT; s++)
 		for (int ev = 0; ev < TE__COUNT; ev++) {
 			snprintf(refusal[s][ev], sizeof refusal[s][ev], "%s的诉求不能%s",
-				 statuses[s].label, verbs[ev]);
+			         statuses[s].label, verbs[ev]);
 			snprintf(refusal_en[s][ev], sizeof refusal_en[s][ev],
-				 "a request that is %s cannot %s", statuses[s].name, events[ev]);
+			         "a request that is %s cannot %s", statuses[s].name, events[ev]);
 		}
 }
 
 int ticket_next(enum ticket_status s, enum ticket_event ev, enum ticket_status *out,
-		struct yq_err *e)
+                struct yq_err *e)
 {
 	if ((unsigned)s >= TS__COUNT || (unsigned)ev >= TE__COUNT)
 		return err_set(e, ERR_STATE, NULL, "诉求状态无效", "invalid state");
@@ -131,8 +132,8 @@ enum ticket_rating ticket_rating_from_name(const char *s)
 	return TR_NONE;
 }
 
-const char *const ticket_categories[] = {"融资", "用地", "用工",   "物流", "审批",
-					 "水电气", "政策", "基础设施", "其他", NULL};
+const char *const ticket_categories[] = {"融资",   "用地", "用工",     "物流", "审批",
+                                         "水电气", "政策", "基础设施", "其他", NULL};
 const char *const ticket_channels[] = {"online", "phone", "visit", "hotline", "wechat", NULL};
 
 static int in_list(const char *const *list, const char *s)

@@ -4,11 +4,11 @@
  *
  * Lifecycle (ticket_next is the whole state machine, pure and unit-tested):
  *
- *   received ──accept──▶ assigned ──start──▶ in_progress ──resolve──▶ resolved ──rate 满意/基本满意──▶ closed
- *      │  ▲                 │  ▲                 │    ▲  │                 │  └─rate 不满意──▶ in_progress
- *      │  └──return─────────┴──┼─────────────────┘    │  └─wait─▶ waiting ─supply─┘         └─7 days──▶ closed (unrated)
- *      ├─reject──▶ rejected    └──(assigned also resolves directly)
- *      └─merge───▶ merged
+ *   received ──accept──▶ assigned ──start──▶ in_progress ──resolve──▶ resolved ──rate
+ * 满意/基本满意──▶ closed │  ▲                 │  ▲                 │    ▲  │                 │
+ * └─rate 不满意──▶ in_progress │  └──return─────────┴──┼─────────────────┘    │  └─wait─▶ waiting
+ * ─supply─┘         └─7 days──▶ closed (unrated) ├─reject──▶ rejected    └──(assigned also resolves
+ * directly) └─merge───▶ merged
  *
  * 挂牌督办 (escalation), replies, internal notes and extension requests do not change the state;
  * every event lands in the timeline with who, when, from and to. */
@@ -18,40 +18,40 @@
 #include "auth/auth.h"
 
 enum ticket_status {
-	TS_RECEIVED,   /* 待受理: waiting for the service center */
-	TS_ASSIGNED,   /* 已分派: accepted and routed to a lead department */
-	TS_IN_PROGRESS,/* 办理中: the department has made first contact */
-	TS_WAITING,    /* 待补充: waiting for the enterprise; the clock pauses */
-	TS_RESOLVED,   /* 已办结: answered, waiting for the enterprise's rating */
-	TS_CLOSED,     /* 已销号 */
-	TS_REJECTED,   /* 不予受理 */
-	TS_MERGED,     /* 已合并 into an earlier request */
+	TS_RECEIVED,    /* 待受理: waiting for the service center */
+	TS_ASSIGNED,    /* 已分派: accepted and routed to a lead department */
+	TS_IN_PROGRESS, /* 办理中: the department has made first contact */
+	TS_WAITING,     /* 待补充: waiting for the enterprise; the clock pauses */
+	TS_RESOLVED,    /* 已办结: answered, waiting for the enterprise's rating */
+	TS_CLOSED,      /* 已销号 */
+	TS_REJECTED,    /* 不予受理 */
+	TS_MERGED,      /* 已合并 into an earlier request */
 	TS__COUNT
 };
 
 enum ticket_event {
 	TE_SUBMIT,
-	TE_ACCEPT,     /* service center: accept and assign a lead department */
+	TE_ACCEPT, /* service center: accept and assign a lead department */
 	TE_REJECT,
 	TE_MERGE,
-	TE_START,      /* department: first contact */
-	TE_WAIT,       /* department: ask the enterprise for more */
-	TE_SUPPLY,     /* enterprise: answers the department */
-	TE_RETURN,     /* department: not ours, back to the service center (退回) */
-	TE_RESOLVE,    /* department: answer (办结) */
-	TE_RATE_GOOD,  /* enterprise: 满意 or 基本满意 → closed */
-	TE_RATE_BAD,   /* enterprise: 不满意 → reopened to the same department */
-	TE_AUTOCLOSE,  /* 7 days without a rating → closed, unrated */
-	TE_COMMENT,    /* reply or internal note: no change */
-	TE_EXTEND,     /* extension requested / decided: no change */
-	TE_ESCALATE,   /* 挂牌督办: no change */
+	TE_START,     /* department: first contact */
+	TE_WAIT,      /* department: ask the enterprise for more */
+	TE_SUPPLY,    /* enterprise: answers the department */
+	TE_RETURN,    /* department: not ours, back to the service center (退回) */
+	TE_RESOLVE,   /* department: answer (办结) */
+	TE_RATE_GOOD, /* enterprise: 满意 or 基本满意 → closed */
+	TE_RATE_BAD,  /* enterprise: 不满意 → reopened to the same department */
+	TE_AUTOCLOSE, /* 7 days without a rating → closed, unrated */
+	TE_COMMENT,   /* reply or internal note: no change */
+	TE_EXTEND,    /* extension requested / decided: no change */
+	TE_ESCALATE,  /* 挂牌督办: no change */
 	TE__COUNT
 };
 
 enum ticket_rating { TR_NONE = 0, TR_SATISFIED, TR_BASIC, TR_UNSATISFIED };
 
 const char *ticket_status_name(enum ticket_status s);
-const char *ticket_status_label(enum ticket_status s); /* Chinese */
+const char *ticket_status_label(enum ticket_status s);     /* Chinese */
 enum ticket_status ticket_status_from_name(const char *s); /* TS__COUNT when unknown */
 const char *ticket_event_name(enum ticket_event e);
 const char *ticket_rating_name(enum ticket_rating r);
@@ -60,16 +60,17 @@ enum ticket_rating ticket_rating_from_name(const char *s); /* TR_NONE when unkno
 /* The state machine: the state after `ev` in state `s`, or -1 with e set to ERR_STATE and a
  * message naming the state ("已办结的诉求不能退回"). Pure. */
 int ticket_next(enum ticket_status s, enum ticket_event ev, enum ticket_status *out,
-		struct yq_err *e);
+                struct yq_err *e);
 /* 1 when a ticket in this state is still open (counts for overdue and escalation). */
 int ticket_is_open(enum ticket_status s);
 
 /* Categories and channels. */
-extern const char *const ticket_categories[];   /* 融资, 用地, 用工, 物流, 审批, 水电气, 政策, 基础设施, 其他 */
-extern const char *const ticket_channels[];     /* online, phone, visit, hotline, wechat */
+extern const char
+    *const ticket_categories[]; /* 融资, 用地, 用工, 物流, 审批, 水电气, 政策, 基础设施, 其他 */
+extern const char *const ticket_channels[]; /* online, phone, visit, hotline, wechat */
 int ticket_category_valid(const char *s);
 int ticket_channel_valid(const char *s);
-int ticket_priority_valid(const char *s);       /* normal, urgent */
+int ticket_priority_valid(const char *s); /* normal, urgent */
 
 /* Deadline rule of a category and priority: working hours to first contact, working days to an
  * interim reply and to resolution. */

@@ -40,7 +40,8 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "contact_name", t->contact_name);
 	jw_kstr(w, "contact_phone", t->contact_phone);
 	jw_kstr(w, "status", ticket_status_name(t->status));
-	jw_kstr(w, "status_label", req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
+	jw_kstr(w, "status_label",
+	        req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
 	opt_id(w, "dept_id", t->dept_id);
 	jw_kstr(w, "dept_name", t->dept_name);
 	jw_key(w, "co_dept_ids");
@@ -107,7 +108,8 @@ static int day_arg(struct req *r, const char *key, int end, int64_t *out, struct
 	if (!v)
 		return 0;
 	if (!valid_date(v))
-		return err_set(e, ERR_VALIDATION, key, "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
+		return err_set(e, ERR_VALIDATION, key, "日期格式应为 YYYY-MM-DD",
+		               "date must be YYYY-MM-DD");
 	struct tm tm = {0};
 	strptime(v, "%Y-%m-%d", &tm);
 	*out = (int64_t)timegm(&tm) - 8 * 3600 + (end ? 86400 : 0);
@@ -226,7 +228,7 @@ static int act(struct req *r, const struct ticket_action *a, struct yq_err *e)
 
 /* Body with one optional or required text member. */
 static int text_action(struct req *r, enum ticket_event ev, const char *key, int required,
-		       size_t max, struct yq_err *e)
+                       size_t max, struct yq_err *e)
 {
 	struct ticket_action a = {.ev = ev};
 	json_t *j = r->body.len || required ? req_json(r, e) : NULL;
@@ -249,14 +251,14 @@ int h_ticket_accept(struct req *r, struct yq_err *e)
 	if (co && !json_is_null(co)) {
 		if (!json_is_array(co) || json_array_size(co) > 8)
 			return err_set(e, ERR_VALIDATION, "co_dept_ids", "协办部门最多8个",
-				       "at most 8 co-handling departments");
+			               "at most 8 co-handling departments");
 		size_t i;
 		json_t *v;
 		json_array_foreach(co, i, v)
 		{
 			if (!json_is_integer(v) || json_integer_value(v) <= 0)
 				return err_set(e, ERR_VALIDATION, "co_dept_ids", "部门编号无效",
-					       "invalid department id");
+				               "invalid department id");
 			a.co_depts[a.n_co++] = json_integer_value(v);
 		}
 	}
@@ -313,7 +315,7 @@ int h_ticket_rate(struct req *r, struct yq_err *e)
 	a.rating = ticket_rating_from_name(rating);
 	if (a.rating == TR_NONE)
 		return err_set(e, ERR_VALIDATION, "rating", "评价应为满意、基本满意或不满意",
-			       "rating must be satisfied, basic or unsatisfied");
+		               "rating must be satisfied, basic or unsatisfied");
 	a.ev = a.rating == TR_UNSATISFIED ? TE_RATE_BAD : TE_RATE_GOOD;
 	return act(r, &a, e);
 }
@@ -409,7 +411,7 @@ int h_ticket_stats(struct req *r, struct yq_err *e)
 		return -1;
 	if (group && strcmp(group, "dept") && strcmp(group, "category") && strcmp(group, "channel"))
 		return err_set(e, ERR_VALIDATION, "group", "分组应为 dept、category 或 channel",
-			       "group must be dept, category or channel");
+		               "group must be dept, category or channel");
 	struct ticket_stats s;
 	if (ticket_stats(c, &r->who, from, to, group ? group : "dept", &s, e) < 0)
 		return -1;
@@ -440,7 +442,8 @@ int h_ticket_rules(struct req *r, struct yq_err *e)
 	for (int i = 0; ticket_categories[i]; i++)
 		for (int k = 0; k < 2; k++) {
 			struct ticket_rule rule;
-			int rc = ticket_rule_get(c, r->who.zone_id, ticket_categories[i], prios[k], &rule);
+			int rc = ticket_rule_get(c, r->who.zone_id, ticket_categories[i], prios[k],
+			                         &rule);
 			if (rc < 0)
 				return err_db(e, rc);
 			jw_obj_open(&w);
@@ -505,7 +508,8 @@ int h_holiday_set(struct req *r, struct yq_err *e)
 	const char *date, *kind, *name;
 	json_t *j = req_json(r, e);
 	if (!j || json_str(r, j, "date", 1, 10, &date, e) < 0 ||
-	    json_str(r, j, "kind", 1, 16, &kind, e) < 0 || json_str(r, j, "name", 0, 30, &name, e) < 0 ||
+	    json_str(r, j, "kind", 1, 16, &kind, e) < 0 ||
+	    json_str(r, j, "name", 0, 30, &name, e) < 0 ||
 	    ticket_holiday_set(req_pool(r), &r->who, date, kind, name, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
@@ -522,11 +526,13 @@ int h_ticket_briefing(struct req *r, struct yq_err *e)
 		r->status = 200;
 		r->content_type = "text/html; charset=utf-8";
 		if (briefing_render_html(&b, &r->out) < 0)
-			return err_set(e, ERR_INTERNAL, NULL, "简报生成失败", "cannot render the briefing");
+			return err_set(e, ERR_INTERNAL, NULL, "简报生成失败",
+			               "cannot render the briefing");
 		return 0;
 	}
 	if (strcmp(format, "pdf") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html", "format must be pdf or html");
+		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
+		               "format must be pdf or html");
 	unsigned char *pdf;
 	size_t len;
 	char err[256];

@@ -10,20 +10,20 @@
 #include <string.h>
 #include <time.h>
 
-#define BRIEF_SCOPE                                                                            \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")", \
-			"t.created_by", "t.enterprise_id")
+#define BRIEF_SCOPE                                                                                \
+	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
+	                ")", "t.created_by", "t.enterprise_id")
 static const char SQL_ITEMS[] =
-	"SELECT t.no, CASE WHEN en.short_name <> '' THEN en.short_name ELSE en.name END, t.title, "
-	"t.category, d.name, t.status, t.due_resolve, t.esc_level, t.esc_note, t.esc_deadline, "
-	"t.accepted_at, t.rating FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id "
-	"LEFT JOIN dept d ON d.id = t.dept_id WHERE t.zone_id = ?" BRIEF_SCOPE
-	" AND ((CAST(? AS TEXT) = 'new' AND t.created_at >= ? AND t.created_at < ?)"
-	" OR (CAST(? AS TEXT) = 'resolved' AND t.resolved_at >= ? AND t.resolved_at < ?)"
-	" OR (CAST(? AS TEXT) = 'overdue' AND t.status IN ('assigned','in_progress') AND "
-	"t.due_resolve < ?)"
-	" OR (CAST(? AS TEXT) = 'escalated' AND t.escalated = 1))"
-	" ORDER BY t.due_resolve, t.id LIMIT 501";
+    "SELECT t.no, CASE WHEN en.short_name <> '' THEN en.short_name ELSE en.name END, t.title, "
+    "t.category, d.name, t.status, t.due_resolve, t.esc_level, t.esc_note, t.esc_deadline, "
+    "t.accepted_at, t.rating FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id "
+    "LEFT JOIN dept d ON d.id = t.dept_id WHERE t.zone_id = ?" BRIEF_SCOPE
+    " AND ((CAST(? AS TEXT) = 'new' AND t.created_at >= ? AND t.created_at < ?)"
+    " OR (CAST(? AS TEXT) = 'resolved' AND t.resolved_at >= ? AND t.resolved_at < ?)"
+    " OR (CAST(? AS TEXT) = 'overdue' AND t.status IN ('assigned','in_progress') AND "
+    "t.due_resolve < ?)"
+    " OR (CAST(? AS TEXT) = 'escalated' AND t.escalated = 1))"
+    " ORDER BY t.due_resolve, t.id LIMIT 501";
 
 /* Midnight (China Standard Time) starting `date`, as unix seconds. */
 static int64_t cst_midnight(const char *date)
@@ -50,7 +50,7 @@ static const char *status_display(const char *s, const char *rating)
 }
 
 static int items(struct db *c, const struct principal *p, const char *kind, int64_t from,
-		 int64_t to, struct arena *a, struct briefing_item **out, size_t *n, long *accepted)
+                 int64_t to, struct arena *a, struct briefing_item **out, size_t *n, long *accepted)
 {
 	*n = 0;
 	*out = arena_zalloc(a, sizeof **out * BRIEFING_MAX_ROWS);
@@ -94,10 +94,13 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		}
 		if (strcmp(kind, "escalated") == 0) {
 			const char *lv = db_col_text(st, 7);
-			it->note = arena_printf(a, "%s督办：%s%s%s",
-						strcmp(lv, "red") == 0 ? "红色" : strcmp(lv, "orange") == 0 ? "橙色" : "黄色",
-						db_col_text(st, 8), db_col_is_null(st, 9) ? "" : "，限",
-						db_col_is_null(st, 9) ? "" : db_col_text(st, 9));
+			it->note =
+			    arena_printf(a, "%s督办：%s%s%s",
+			                 strcmp(lv, "red") == 0      ? "红色"
+			                 : strcmp(lv, "orange") == 0 ? "橙色"
+			                                             : "黄色",
+			                 db_col_text(st, 8), db_col_is_null(st, 9) ? "" : "，限",
+			                 db_col_is_null(st, 9) ? "" : db_col_text(st, 9));
 		}
 	}
 	db_reset(st);
@@ -105,7 +108,7 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 }
 
 int ticket_briefing(struct db *c, const struct principal *p, const char *date, struct arena *a,
-		    struct briefing *b, struct yq_err *e)
+                    struct briefing *b, struct yq_err *e)
 {
 	memset(b, 0, sizeof *b);
 	char day[11];
@@ -113,7 +116,7 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	if (date) {
 		if (!valid_date(date))
 			return err_set(e, ERR_VALIDATION, "date", "日期格式应为 YYYY-MM-DD",
-				       "date must be YYYY-MM-DD");
+			               "date must be YYYY-MM-DD");
 		snprintf(day, sizeof day, "%s", date);
 	} else {
 		/* the previous working day */
@@ -161,13 +164,16 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	struct ticket_stats ys, ms;
 	if (ticket_stats(c, p, cst_midnight(year0), to, "dept", &ys, e) < 0)
 		return -1;
-	b->resolve_rate = ys.total.accepted ? (double)ys.total.resolved / (double)ys.total.accepted : -1;
-	b->satisfaction_rate = ys.total.rated ? (double)ys.total.satisfied / (double)ys.total.rated : -1;
+	b->resolve_rate =
+	    ys.total.accepted ? (double)ys.total.resolved / (double)ys.total.accepted : -1;
+	b->satisfaction_rate =
+	    ys.total.rated ? (double)ys.total.satisfied / (double)ys.total.rated : -1;
 	b->rate_period = "本年累计";
 	ticket_stats_release(&ys);
 	if (ticket_stats(c, p, cst_midnight(month0), to, "dept", &ms, e) < 0)
 		return -1;
-	struct briefing_dept_row *rows = arena_zalloc(a, sizeof *rows * (ms.n_rows ? ms.n_rows : 1));
+	struct briefing_dept_row *rows =
+	    arena_zalloc(a, sizeof *rows * (ms.n_rows ? ms.n_rows : 1));
 	b->by_dept = rows;
 	for (size_t i = 0; rows && i < ms.n_rows; i++) {
 		struct briefing_dept_row *d = &rows[b->n_depts++];
@@ -175,7 +181,9 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 		d->received = ms.rows[i].received;
 		d->resolved = ms.rows[i].resolved;
 		d->overdue = ms.rows[i].overdue_now;
-		d->on_time_rate = ms.rows[i].resolved ? (double)ms.rows[i].on_time / (double)ms.rows[i].resolved : -1;
+		d->on_time_rate = ms.rows[i].resolved
+		                      ? (double)ms.rows[i].on_time / (double)ms.rows[i].resolved
+		                      : -1;
 	}
 	b->dept_period = "本月累计";
 	ticket_stats_release(&ms);

@@ -10,6 +10,6 @@ struct arena;
 /* Fills b for `date` (YYYY-MM-DD, China Standard Time) within the principal's zone and scope;
  * everything is allocated from `a`. NULL date: the previous working day. */
 int ticket_briefing(struct db *c, const struct principal *p, const char *date, struct arena *a,
-		    struct briefing *b, struct yq_err *e);
+                    struct briefing *b, struct yq_err *e);
 
 #endif

@@ -9,16 +9,16 @@
 #include <string.h>
 
 static const char SQL_TITLE[] =
-	"SELECT title, description, answer, zone_id FROM ticket WHERE id = ?";
+    "SELECT title, description, answer, zone_id FROM ticket WHERE id = ?";
 static const char SQL_REPLIES[] =
-	"SELECT body FROM ticket_event WHERE ticket_id = ? AND internal = 0 AND action IN "
-	"('reply', 'supply') ORDER BY id";
+    "SELECT body FROM ticket_event WHERE ticket_id = ? AND internal = 0 AND action IN "
+    "('reply', 'supply') ORDER BY id";
 static const char SQL_FTS_DELETE[] = "DELETE FROM ticket_fts WHERE rowid = ?";
 static const char SQL_FTS_INSERT[] =
-	"INSERT INTO ticket_fts (rowid, title, body, zone) VALUES (?, ?, ?, ?)";
+    "INSERT INTO ticket_fts (rowid, title, body, zone) VALUES (?, ?, ?, ?)";
 static const char SQL_PG_UPSERT[] =
-	"INSERT INTO ticket_search (ticket_id, tokens) VALUES (?, CAST(? AS TEXT[])) ON CONFLICT "
-	"(ticket_id) DO UPDATE SET tokens = excluded.tokens";
+    "INSERT INTO ticket_search (ticket_id, tokens) VALUES (?, CAST(? AS TEXT[])) ON CONFLICT "
+    "(ticket_id) DO UPDATE SET tokens = excluded.tokens";
 
 /* Collects tokens into a sorted, de-duplicated array literal {"a","b"}. */
 struct tokset {
@@ -162,8 +162,9 @@ out:
 const char *ticket_search_condition(struct db *c)
 {
 	return db_engine_of(c) == DB_SQLITE
-		       ? "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
-		       : "t.id IN (SELECT ticket_id FROM ticket_search WHERE tokens @> CAST(? AS TEXT[]))";
+	           ? "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
+	           : "t.id IN (SELECT ticket_id FROM ticket_search WHERE tokens @> CAST(? AS "
+	             "TEXT[]))";
 }
 
 int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
@@ -175,7 +176,8 @@ int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct str
 			return -1;
 		int r = fts_sqlite_match_expr(q, buf, FTS_MATCH_EXPR_SIZE(n));
 		if (r == 0)
-			strbuf_addf(out, "zone : \"z%lld\" AND {title body} : (%s)", (long long)zone_id, buf);
+			strbuf_addf(out, "zone : \"z%lld\" AND {title body} : (%s)",
+			            (long long)zone_id, buf);
 		yq_free(buf);
 		return r;
 	}
@@ -195,12 +197,23 @@ static void html_escape(struct strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		switch (s[i]) {
-		case '<': strbuf_adds(out, "&lt;"); break;
-		case '>': strbuf_adds(out, "&gt;"); break;
-		case '&': strbuf_adds(out, "&amp;"); break;
-		case '"': strbuf_adds(out, "&quot;"); break;
-		case '\'': strbuf_adds(out, "&#39;"); break;
-		default: strbuf_addch(out, s[i]);
+		case '<':
+			strbuf_adds(out, "&lt;");
+			break;
+		case '>':
+			strbuf_adds(out, "&gt;");
+			break;
+		case '&':
+			strbuf_adds(out, "&amp;");
+			break;
+		case '"':
+			strbuf_adds(out, "&quot;");
+			break;
+		case '\'':
+			strbuf_adds(out, "&#39;");
+			break;
+		default:
+			strbuf_addch(out, s[i]);
 		}
 	}
 }

@@ -17,14 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STATS_SCOPE                                                                            \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")", \
-			"t.created_by", "t.enterprise_id")
+#define STATS_SCOPE                                                                                \
+	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
+	                ")", "t.created_by", "t.enterprise_id")
 static const char SQL_STATS_ROWS[] =
-	"SELECT COALESCE(d.name, ''), t.category, t.channel, t.status, t.accepted_at, t.resolved_at, "
-	"t.due_resolve, t.rating, t.unrated FROM ticket t LEFT JOIN dept d ON d.id = t.dept_id "
-	"WHERE t.zone_id = ? AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND "
-	"(CAST(? AS BIGINT) = 0 OR t.created_at < ?)" STATS_SCOPE " ORDER BY t.id";
+    "SELECT COALESCE(d.name, ''), t.category, t.channel, t.status, t.accepted_at, t.resolved_at, "
+    "t.due_resolve, t.rating, t.unrated FROM ticket t LEFT JOIN dept d ON d.id = t.dept_id "
+    "WHERE t.zone_id = ? AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND "
+    "(CAST(? AS BIGINT) = 0 OR t.created_at < ?)" STATS_SCOPE " ORDER BY t.id";
 
 #define OFFICE_DAY 25200.0 /* 7 office hours */
 
@@ -70,8 +70,11 @@ static void finish(struct group *g)
 
 static const char *channel_label(const char *c)
 {
-	static const char *const k[][2] = {{"online", "网上"}, {"phone", "电话"}, {"visit", "走访"},
-					   {"hotline", "热线"}, {"wechat", "微信"}};
+	static const char *const k[][2] = {{"online", "网上"},
+	                                   {"phone", "电话"},
+	                                   {"visit", "走访"},
+	                                   {"hotline", "热线"},
+	                                   {"wechat", "微信"}};
 	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
 		if (strcmp(c, k[i][0]) == 0)
 			return k[i][1];
@@ -79,7 +82,7 @@ static const char *channel_label(const char *c)
 }
 
 int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t to,
-		 const char *group, struct ticket_stats *out, struct yq_err *e)
+                 const char *group, struct ticket_stats *out, struct yq_err *e)
 {
 	memset(out, 0, sizeof *out);
 	struct calendar *cal = NULL;
@@ -139,12 +142,15 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 				r->resolved++;
 				if (due && res <= due)
 					r->on_time++;
-				if (acc && add_day(gs[k], (double)calendar_work_seconds_between(cal, acc, res) / OFFICE_DAY) < 0)
+				if (acc && add_day(gs[k], (double)calendar_work_seconds_between(
+				                              cal, acc, res) /
+				                              OFFICE_DAY) < 0)
 					rc = DB_ERR;
 			}
 			if (*rating) {
 				r->rated++;
-				if (strcmp(rating, "satisfied") == 0 || strcmp(rating, "basic") == 0)
+				if (strcmp(rating, "satisfied") == 0 ||
+				    strcmp(rating, "basic") == 0)
 					r->satisfied++;
 			}
 			r->unrated += unrated;

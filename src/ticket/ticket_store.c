@@ -16,67 +16,68 @@
 #include <string.h>
 #include <time.h>
 
-#define TICKET_SCOPE                                                                           \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")", \
-			"t.created_by", "t.enterprise_id")
-#define TICKET_COLS                                                                            \
-	"t.id, t.zone_id, t.enterprise_id, t.dept_id, t.created_by, t.merged_into, t.no, en.name, " \
+#define TICKET_SCOPE                                                                               \
+	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
+	                ")", "t.created_by", "t.enterprise_id")
+#define TICKET_COLS                                                                                \
+	"t.id, t.zone_id, t.enterprise_id, t.dept_id, t.created_by, t.merged_into, t.no, "         \
+	"en.name, "                                                                                \
 	"t.channel, t.category, t.priority, t.title, t.description, t.contact_name, "              \
 	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
 	"t.ext_reason, t.esc_level, t.esc_note, t.esc_deadline, t.status, t.created_at, "          \
 	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
 	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, t.escalated"
-#define TICKET_FROM                                                                            \
+#define TICKET_FROM                                                                                \
 	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
 	"t.dept_id"
 static const char SQL_GET[] =
-	"SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
+    "SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
 static const char SQL_ID_BY_NO[] =
-	"SELECT t.id FROM ticket t WHERE t.zone_id = ? AND t.no = ?" TICKET_SCOPE;
+    "SELECT t.id FROM ticket t WHERE t.zone_id = ? AND t.no = ?" TICKET_SCOPE;
 static const char SQL_CODEPTS[] =
-	"SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
+    "SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
 static const char SQL_INSERT[] =
-	"INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-	"description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
+    "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
+    "description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
 static const char SQL_NEXT_NO[] =
-	"INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
-	"UPDATE SET n = ticket_seq.n + 1 RETURNING n";
+    "INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
+    "UPDATE SET n = ticket_seq.n + 1 RETURNING n";
 static const char SQL_ENT_OK[] =
-	"SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
 static const char SQL_EVENT[] =
-	"INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
-	"to_status, body, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
+    "to_status, body, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TIMELINE[] =
-	"SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal FROM "
-	"ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal FROM "
+    "ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
 static const char SQL_UPDATE[] =
-	"UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
-	"first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
-	"= ?, paused_at = ?, ext_days = ?, ext_reason = ?, answer = ?, rating = ?, rating_comment = "
-	"?, rated_at = ?, unrated = ?, reject_reason = ?, merged_into = ?, escalated = ?, esc_level "
-	"= ?, esc_note = ?, esc_deadline = ?, updated_at = ? WHERE id = ?";
+    "UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
+    "first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
+    "= ?, paused_at = ?, ext_days = ?, ext_reason = ?, answer = ?, rating = ?, rating_comment = "
+    "?, rated_at = ?, unrated = ?, reject_reason = ?, merged_into = ?, escalated = ?, esc_level "
+    "= ?, esc_note = ?, esc_deadline = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPTS_CLEAR[] = "DELETE FROM ticket_dept WHERE ticket_id = ?";
 static const char SQL_DEPT_ADD[] =
-	"INSERT INTO ticket_dept (ticket_id, dept_id, role) VALUES (?, ?, ?) ON CONFLICT "
-	"(ticket_id, dept_id) DO NOTHING";
+    "INSERT INTO ticket_dept (ticket_id, dept_id, role) VALUES (?, ?, ?) ON CONFLICT "
+    "(ticket_id, dept_id) DO NOTHING";
 static const char SQL_DEPT_KIND[] = "SELECT kind FROM dept WHERE id = ? AND zone_id = ?";
 static const char SQL_DEPT_PATH[] = "SELECT path FROM dept WHERE id = ?";
 static const char SQL_RULE[] =
-	"SELECT first_contact_hours, interim_days, resolve_days FROM ticket_rule WHERE zone_id = ? "
-	"AND category = ? AND priority = ?";
+    "SELECT first_contact_hours, interim_days, resolve_days FROM ticket_rule WHERE zone_id = ? "
+    "AND category = ? AND priority = ?";
 static const char SQL_RULE_SET[] =
-	"INSERT INTO ticket_rule (zone_id, category, priority, first_contact_hours, interim_days, "
-	"resolve_days) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id, category, priority) DO UPDATE "
-	"SET first_contact_hours = excluded.first_contact_hours, interim_days = "
-	"excluded.interim_days, resolve_days = excluded.resolve_days";
+    "INSERT INTO ticket_rule (zone_id, category, priority, first_contact_hours, interim_days, "
+    "resolve_days) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id, category, priority) DO UPDATE "
+    "SET first_contact_hours = excluded.first_contact_hours, interim_days = "
+    "excluded.interim_days, resolve_days = excluded.resolve_days";
 static const char SQL_HOLIDAYS[] = "SELECT day, kind, name FROM holiday ORDER BY day";
 static const char SQL_HOLIDAY_SET[] =
-	"INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
-	"kind = excluded.kind, name = excluded.name";
+    "INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+    "kind = excluded.kind, name = excluded.name";
 static const char SQL_AUTOCLOSE_IDS[] =
-	"SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
-	"LIMIT 500";
+    "SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
+    "LIMIT 500";
 
 /* Gives the next request number of the zone for the (China Standard Time) day of `at`, inside
  * tx: "SQ20261123-0001". */
@@ -141,29 +142,42 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	t->dept_id = db_col_int(st, i++);
 	t->created_by = db_col_int(st, i++);
 	t->merged_into = db_col_int(st, i++);
-	const char **strs[] = {&t->no,		  &t->enterprise_name, &t->channel,     &t->category,
-			       &t->priority,	  &t->title,	       &t->description, &t->contact_name,
-			       &t->contact_phone, &t->dept_name,       &t->answer,	&t->rating,
-			       &t->rating_comment, &t->reject_reason,  &t->ext_reason,	&t->esc_level,
-			       &t->esc_note,	  &t->esc_deadline};
+	const char **strs[] = {&t->no,
+	                       &t->enterprise_name,
+	                       &t->channel,
+	                       &t->category,
+	                       &t->priority,
+	                       &t->title,
+	                       &t->description,
+	                       &t->contact_name,
+	                       &t->contact_phone,
+	                       &t->dept_name,
+	                       &t->answer,
+	                       &t->rating,
+	                       &t->rating_comment,
+	                       &t->reject_reason,
+	                       &t->ext_reason,
+	                       &t->esc_level,
+	                       &t->esc_note,
+	                       &t->esc_deadline};
 	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
 		*strs[k] = dup(a, db_col_text(st, i++));
 	t->status = ticket_status_from_name(db_col_text(st, i++));
-	int64_t *times[] = {&t->created_at,	   &t->accepted_at, &t->first_contact_at,
-			    &t->resolved_at,	   &t->closed_at,   &t->due_first_contact,
-			    &t->due_resolve,	   &t->paused_at,   &t->rated_at,
-			    &t->updated_at};
+	int64_t *times[] = {&t->created_at,  &t->accepted_at, &t->first_contact_at,
+	                    &t->resolved_at, &t->closed_at,   &t->due_first_contact,
+	                    &t->due_resolve, &t->paused_at,   &t->rated_at,
+	                    &t->updated_at};
 	for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
 		*times[k] = db_col_int(st, i++);
 	t->ext_days = (int)db_col_int(st, i++);
 	t->unrated = (int)db_col_int(st, i++);
 	t->escalated = (int)db_col_int(st, i++);
 	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) && t->due_resolve &&
-		     t->due_resolve < now;
+	             t->due_resolve < now;
 }
 
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	       struct ticket *out, struct yq_err *e)
+               struct ticket *out, struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_GET);
 	if (!st)
@@ -189,7 +203,7 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 }
 
 int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
-		     struct ticket *out, struct yq_err *e)
+                     struct ticket *out, struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_ID_BY_NO);
 	if (!st)
@@ -210,14 +224,16 @@ int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, st
 /* Appends the WHERE conditions of a list: the zone, the caller's scope and only the filters
  * given, each from a fixed fragment (so an index can serve them). */
 static int list_where(struct db *c, struct qb *q, const struct principal *p,
-		      const struct ticket_filter *f, int64_t now, char *like, size_t nlike,
-		      struct strbuf *match)
+                      const struct ticket_filter *f, int64_t now, char *like, size_t nlike,
+                      struct strbuf *match)
 {
 	qb_int(q, p->zone_id);
 	scope_qb(q, p, "t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")",
-		 "t.created_by", "t.enterprise_id", like, nlike);
+	         "t.created_by", "t.enterprise_id", like, nlike);
 	if (f->status && strcmp(f->status, "open") == 0) {
-		qb_sql(q, " AND t.status IN ('received','assigned','in_progress','waiting','resolved')");
+		qb_sql(
+		    q,
+		    " AND t.status IN ('received','assigned','in_progress','waiting','resolved')");
 	} else if (f->status && *f->status) {
 		qb_sql(q, " AND t.status = ?");
 		qb_text(q, f->status);
@@ -227,12 +243,12 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 		const char *text;
 		int64_t num;
 	} eq[] = {
-		{" AND t.category = ?", f->category, 0},
-		{" AND t.channel = ?", f->channel, 0},
-		{" AND t.dept_id = ?", NULL, f->dept_id},
-		{" AND t.enterprise_id = ?", NULL, f->enterprise_id},
-		{" AND t.created_at >= ?", NULL, f->from},
-		{" AND t.created_at < ?", NULL, f->to},
+	    {" AND t.category = ?", f->category, 0},
+	    {" AND t.channel = ?", f->channel, 0},
+	    {" AND t.dept_id = ?", NULL, f->dept_id},
+	    {" AND t.enterprise_id = ?", NULL, f->enterprise_id},
+	    {" AND t.created_at >= ?", NULL, f->from},
+	    {" AND t.created_at < ?", NULL, f->to},
 	};
 	for (size_t k = 0; k < sizeof eq / sizeof eq[0]; k++) {
 		if (eq[k].text && *eq[k].text) {
@@ -249,7 +265,7 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 	}
 	if (f->due_soon) {
 		qb_sql(q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve >= ? AND "
-			  "t.due_resolve < ?");
+		          "t.due_resolve < ?");
 		qb_int(q, now);
 		qb_int(q, now + 86400);
 	}
@@ -269,7 +285,7 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 }
 
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
-		ticket_fn fn, void *ctx, int64_t *total)
+                ticket_fn fn, void *ctx, int64_t *total)
 {
 	int64_t now = now_unix();
 	char like[300], like2[300], title_like[320];
@@ -297,7 +313,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 		qb_sql(&lq, " ORDER BY t.created_at, t.id");
 	} else if (f->sort && strcmp(f->sort, "due_resolve") == 0) {
 		qb_sql(&lq, " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
-			    "t.due_resolve, t.id");
+		            "t.due_resolve, t.id");
 	} else if (f->q && *f->q) {
 		/* with a query: title matches first, then newest */
 		size_t o = 0;
@@ -310,7 +326,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 		title_like[o++] = '%';
 		title_like[o] = 0;
 		qb_sql(&lq, " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
-			    "t.created_at DESC, t.id DESC");
+		            "t.created_at DESC, t.id DESC");
 		qb_text(&lq, title_like);
 	} else {
 		qb_sql(&lq, " ORDER BY t.created_at DESC, t.id DESC");
@@ -339,7 +355,7 @@ out:
 }
 
 int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
-		    void *ctx, struct yq_err *e)
+                    void *ctx, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct ticket t;
@@ -355,15 +371,15 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket_event_row ev = {
-			.id = db_col_int(st, 0),
-			.at = db_col_int(st, 1),
-			.user_id = db_col_int(st, 2),
-			.user_name = db_col_text(st, 3),
-			.action = db_col_text(st, 4),
-			.from_status = db_col_text(st, 5),
-			.to_status = db_col_text(st, 6),
-			.body = db_col_text(st, 7),
-			.internal = (int)db_col_int(st, 8),
+		    .id = db_col_int(st, 0),
+		    .at = db_col_int(st, 1),
+		    .user_id = db_col_int(st, 2),
+		    .user_name = db_col_text(st, 3),
+		    .action = db_col_text(st, 4),
+		    .from_status = db_col_text(st, 5),
+		    .to_status = db_col_text(st, 6),
+		    .body = db_col_text(st, 7),
+		    .internal = (int)db_col_int(st, 8),
 		};
 		fn(ctx, &ev);
 	}
@@ -371,8 +387,7 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-static int check_text(const char *s, const char *field, size_t max, int required,
-		      struct yq_err *e)
+static int check_text(const char *s, const char *field, size_t max, int required, struct yq_err *e)
 {
 	if (!s || !*s)
 		return required ? err_set(e, ERR_VALIDATION, field, "必填项", "required") : 0;
@@ -385,8 +400,8 @@ static int check_text(const char *s, const char *field, size_t max, int required
 }
 
 static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
-		       const char *action, enum ticket_status from, enum ticket_status to,
-		       const char *body, int internal)
+                       const char *action, enum ticket_status from, enum ticket_status to,
+                       const char *body, int internal)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_EVENT);
 	if (!st)
@@ -406,22 +421,22 @@ static int write_event(struct db *tx, const struct principal *p, int64_t zone, i
 }
 
 int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
-		  int64_t *id, struct yq_err *e)
+                  int64_t *id, struct yq_err *e)
 {
 	int enterprise = p->role == ROLE_ENTERPRISE;
 	int64_t ent = enterprise ? p->enterprise_id : in->enterprise_id;
 	const char *channel = enterprise ? "online" : in->channel;
 	if (!ent)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
-			       "choose the enterprise");
+		               "choose the enterprise");
 	if (!ticket_channel_valid(channel))
 		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
-			       "channel must be online, phone, visit, hotline or wechat");
+		               "channel must be online, phone, visit, hotline or wechat");
 	if (!ticket_category_valid(in->category))
 		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
 	if (in->priority && !ticket_priority_valid(in->priority))
 		return err_set(e, ERR_VALIDATION, "priority", "优先级应为 normal 或 urgent",
-			       "priority must be normal or urgent");
+		               "priority must be normal or urgent");
 	if (check_text(in->title, "title", 100, 1, e) < 0 ||
 	    check_text(in->description, "description", 5000, 1, e) < 0 ||
 	    check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
@@ -441,7 +456,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		if (!n) {
 			db_tx_end(pool, tx, 0);
 			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-				       "no such enterprise");
+			               "no such enterprise");
 		}
 		/* numbered per zone and day: SQ20261123-0001 (China Standard Time) */
 		char no[48];
@@ -479,8 +494,8 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_changes_init(&ch);
 		audit_change_str(&ch, "no", NULL, no);
 		audit_change_str(&ch, "title", NULL, in->title);
-		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status)-1,
-				      TS_RECEIVED, channel, 0)) < 0 ||
+		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
+		                      TS_RECEIVED, channel, 0)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
@@ -489,7 +504,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_changes_release(&ch);
 		rc = db_tx_end(pool, tx, 1);
 		return rc < 0 ? err_db(e, rc) : 0;
-out_db:
+	out_db:
 		db_tx_end(pool, tx, 0);
 		return err_db(e, rc < 0 ? rc : DB_ERR);
 	}
@@ -525,7 +540,8 @@ static int can_handle(struct db *c, const struct principal *p, int64_t dept_id, 
 {
 	*rc = DB_OK;
 	if (p->role == ROLE_ADMIN || p->scope == SCOPE_ZONE)
-		return p->role != ROLE_ENTERPRISE && p->role != ROLE_PROVINCE && p->role != ROLE_LEADER;
+		return p->role != ROLE_ENTERPRISE && p->role != ROLE_PROVINCE &&
+		       p->role != ROLE_LEADER;
 	if (p->role != ROLE_STAFF && p->role != ROLE_DEPT_HEAD)
 		return 0;
 	if (!dept_id || !p->dept_path)
@@ -537,7 +553,8 @@ static int can_handle(struct db *c, const struct principal *p, int64_t dept_id, 
 	}
 	db_bind_int(st, 1, dept_id);
 	int r = db_step(st);
-	int ok = r == DB_ROW && strncmp(db_col_text(st, 0), p->dept_path, strlen(p->dept_path)) == 0;
+	int ok =
+	    r == DB_ROW && strncmp(db_col_text(st, 0), p->dept_path, strlen(p->dept_path)) == 0;
 	db_reset(st);
 	if (r < 0)
 		*rc = r;
@@ -588,7 +605,7 @@ static int save(struct db *tx, const struct ticket *t, int64_t now)
 }
 
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
-		    struct ticket_rule *r)
+                    struct ticket_rule *r)
 {
 	ticket_rule_default(category, priority, r);
 	struct db_stmt *st = db_prepare(c, SQL_RULE);
@@ -630,8 +647,8 @@ static int set_depts(struct db *tx, int64_t tid, int64_t lead, const int64_t *co
 
 /* Applies action a to t (read inside tx), checking who may do it. */
 static int apply(struct db *tx, const struct principal *p, struct ticket *t,
-		 const struct ticket_action *a, struct calendar *cal, struct arena *ar,
-		 struct yq_err *e)
+                 const struct ticket_action *a, struct calendar *cal, struct arena *ar,
+                 struct yq_err *e)
 {
 	int rc = DB_OK, ok;
 	int64_t now = now_unix();
@@ -648,7 +665,7 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			return err_db(e, rc);
 		if (!ok)
 			return err_set(e, ERR_FORBIDDEN, NULL, "只有企业服务中心可以受理、分派诉求",
-				       "only the service center triages requests");
+			               "only the service center triages requests");
 		break;
 	case TE_START:
 	case TE_WAIT:
@@ -659,19 +676,19 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			return err_db(e, rc);
 		if (!ok)
 			return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以办理该诉求",
-				       "only the lead department handles this request");
+			               "only the lead department handles this request");
 		break;
 	case TE_EXTEND:
 		if (a->ext_decision) {
 			ok = can_triage(tx, p, &rc);
 			if (!ok && rc == DB_OK)
 				return err_set(e, ERR_FORBIDDEN, NULL, "延期由企业服务中心审批",
-					       "the service center decides on extensions");
+				               "the service center decides on extensions");
 		} else {
 			ok = can_handle(tx, p, t->dept_id, &rc);
 			if (!ok && rc == DB_OK)
 				return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以申请延期",
-					       "only the lead department asks for an extension");
+				               "only the lead department asks for an extension");
 		}
 		if (rc < 0)
 			return err_db(e, rc);
@@ -679,26 +696,28 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	case TE_SUPPLY:
 		if (!enterprise)
 			return err_set(e, ERR_FORBIDDEN, NULL, "由企业补充材料",
-				       "the enterprise supplies the information");
+			               "the enterprise supplies the information");
 		break;
 	case TE_RATE_GOOD:
 	case TE_RATE_BAD:
-		ok = enterprise || can_triage(tx, p, &rc); /* or a phone 回访 by the service center */
+		ok = enterprise ||
+		     can_triage(tx, p, &rc); /* or a phone 回访 by the service center */
 		if (rc < 0)
 			return err_db(e, rc);
 		if (!ok)
-			return err_set(e, ERR_FORBIDDEN, NULL, "由企业评价或企业服务中心回访录入",
-				       "the enterprise rates, or the service center records a call");
+			return err_set(
+			    e, ERR_FORBIDDEN, NULL, "由企业评价或企业服务中心回访录入",
+			    "the enterprise rates, or the service center records a call");
 		break;
 	case TE_COMMENT:
 		if (enterprise && a->internal)
 			return err_set(e, ERR_FORBIDDEN, "internal", "企业不能添加内部备注",
-				       "enterprises cannot add internal notes");
+			               "enterprises cannot add internal notes");
 		break;
 	case TE_ESCALATE:
 		if (p->role != ROLE_LEADER && p->role != ROLE_ADMIN)
 			return err_set(e, ERR_FORBIDDEN, NULL, "只有领导可以挂牌督办",
-				       "only leaders escalate");
+			               "only leaders escalate");
 		break;
 	default:
 		break;
@@ -710,22 +729,25 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	case TE_ACCEPT: {
 		if (!a->dept_id)
 			return err_set(e, ERR_VALIDATION, "dept_id", "请选择承办部门",
-				       "choose the lead department");
+			               "choose the lead department");
 		const char *cat = a->category && *a->category ? a->category : t->category;
 		const char *pri = a->priority && *a->priority ? a->priority : t->priority;
 		if (!ticket_category_valid(cat))
-			return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
+			return err_set(e, ERR_VALIDATION, "category", "诉求类别无效",
+			               "invalid category");
 		if (!ticket_priority_valid(pri))
-			return err_set(e, ERR_VALIDATION, "priority", "优先级无效", "invalid priority");
+			return err_set(e, ERR_VALIDATION, "priority", "优先级无效",
+			               "invalid priority");
 		int64_t n;
 		for (int i = -1; i < a->n_co; i++) {
 			int64_t d = i < 0 ? a->dept_id : a->co_depts[i];
-			if ((rc = db_query_int(tx, "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?",
-					       &n, 2, d, t->zone_id)) < 0)
+			if ((rc = db_query_int(
+			         tx, "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?", &n,
+			         2, d, t->zone_id)) < 0)
 				return err_db(e, rc);
 			if (!n)
 				return err_set(e, ERR_VALIDATION, i < 0 ? "dept_id" : "co_dept_ids",
-					       "部门不存在", "no such department");
+				               "部门不存在", "no such department");
 		}
 		if ((rc = ticket_rule_get(tx, t->zone_id, cat, pri, &rule)) < 0)
 			return err_db(e, rc);
@@ -735,8 +757,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		/* the clock starts at the first acceptance and follows the request on transfer */
 		if (!t->accepted_at) {
 			t->accepted_at = now;
-			t->due_first_contact =
-				calendar_add_work_seconds(cal, now, (int64_t)rule.first_contact_hours * 3600);
+			t->due_first_contact = calendar_add_work_seconds(
+			    cal, now, (int64_t)rule.first_contact_hours * 3600);
 			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
 		}
 		if ((rc = set_depts(tx, t->id, a->dept_id, a->co_depts, a->n_co)) < 0)
@@ -753,14 +775,15 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		struct ticket into;
 		if (a->merge_into == t->id)
 			return err_set(e, ERR_VALIDATION, "into_id", "不能合并到自身",
-				       "cannot merge into itself");
+			               "cannot merge into itself");
 		if (ticket_get(tx, p, a->merge_into, ar, &into, e) < 0) {
 			e->field = "into_id";
 			return -1;
 		}
 		if (into.enterprise_id != t->enterprise_id || into.status == TS_MERGED)
-			return err_set(e, ERR_VALIDATION, "into_id", "只能合并到同一企业的未合并诉求",
-				       "merge into an unmerged request of the same enterprise");
+			return err_set(e, ERR_VALIDATION, "into_id",
+			               "只能合并到同一企业的未合并诉求",
+			               "merge into an unmerged request of the same enterprise");
 		t->merged_into = into.id;
 		t->closed_at = now;
 		body = arena_printf(ar, "合并到 %s", into.no);
@@ -782,7 +805,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		if (t->paused_at) {
 			int64_t paused = calendar_work_seconds_between(cal, t->paused_at, now);
 			if (t->due_resolve)
-				t->due_resolve = calendar_add_work_seconds(cal, t->due_resolve, paused);
+				t->due_resolve =
+				    calendar_add_work_seconds(cal, t->due_resolve, paused);
 			t->paused_at = 0;
 		}
 		break;
@@ -809,15 +833,17 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		t->rating_comment = a->body ? a->body : "";
 		t->rated_at = now;
 		action = "rate";
-		body = arena_printf(ar, "%s%s%s", a->rating == TR_SATISFIED ? "满意"
-						 : a->rating == TR_BASIC  ? "基本满意"
-									  : "不满意",
-				    a->body && *a->body ? "：" : "", a->body ? a->body : "");
+		body = arena_printf(ar, "%s%s%s",
+		                    a->rating == TR_SATISFIED ? "满意"
+		                    : a->rating == TR_BASIC   ? "基本满意"
+		                                              : "不满意",
+		                    a->body && *a->body ? "：" : "", a->body ? a->body : "");
 		if (a->ev == TE_RATE_GOOD) {
 			t->closed_at = now;
 		} else {
 			/* reopened to the same department with a fresh resolution deadline */
-			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority, &rule)) < 0)
+			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
+			                          &rule)) < 0)
 				return err_db(e, rc);
 			t->resolved_at = 0;
 			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
@@ -831,13 +857,14 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	case TE_EXTEND:
 		if (!a->ext_decision) {
 			if (a->ext_days < 1 || a->ext_days > 60)
-				return err_set(e, ERR_VALIDATION, "days", "延期天数应为1至60个工作日",
-					       "extension must be 1 to 60 working days");
+				return err_set(e, ERR_VALIDATION, "days",
+				               "延期天数应为1至60个工作日",
+				               "extension must be 1 to 60 working days");
 			if (check_text(a->body, "reason", 500, 1, e) < 0)
 				return -1;
 			if (t->ext_days)
 				return err_set(e, ERR_STATE, NULL, "已有待审批的延期申请",
-					       "an extension request is pending");
+				               "an extension request is pending");
 			t->ext_days = a->ext_days;
 			t->ext_reason = a->body;
 			action = "extension_request";
@@ -845,25 +872,28 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		} else {
 			if (!t->ext_days)
 				return err_set(e, ERR_STATE, NULL, "没有待审批的延期申请",
-					       "no extension request is pending");
+				               "no extension request is pending");
 			if (a->ext_decision == 1 && t->due_resolve)
-				t->due_resolve = calendar_deadline_days(cal, t->due_resolve, t->ext_days);
+				t->due_resolve =
+				    calendar_deadline_days(cal, t->due_resolve, t->ext_days);
 			action = a->ext_decision == 1 ? "extension_approved" : "extension_denied";
-			body = arena_printf(ar, "%s延期%d个工作日%s%s", a->ext_decision == 1 ? "同意" : "不同意",
-					    t->ext_days, a->body && *a->body ? "：" : "",
-					    a->body ? a->body : "");
+			body = arena_printf(
+			    ar, "%s延期%d个工作日%s%s", a->ext_decision == 1 ? "同意" : "不同意",
+			    t->ext_days, a->body && *a->body ? "：" : "", a->body ? a->body : "");
 			t->ext_days = 0;
 			t->ext_reason = "";
 		}
 		break;
 	case TE_ESCALATE:
-		if (!a->esc_level || (strcmp(a->esc_level, "yellow") && strcmp(a->esc_level, "orange") &&
-				      strcmp(a->esc_level, "red")))
-			return err_set(e, ERR_VALIDATION, "level", "督办级别应为 yellow、orange 或 red",
-				       "level must be yellow, orange or red");
+		if (!a->esc_level ||
+		    (strcmp(a->esc_level, "yellow") && strcmp(a->esc_level, "orange") &&
+		     strcmp(a->esc_level, "red")))
+			return err_set(e, ERR_VALIDATION, "level",
+			               "督办级别应为 yellow、orange 或 red",
+			               "level must be yellow, orange or red");
 		if (a->esc_deadline && *a->esc_deadline && !valid_date(a->esc_deadline))
 			return err_set(e, ERR_VALIDATION, "deadline", "日期格式应为 YYYY-MM-DD",
-				       "date must be YYYY-MM-DD");
+			               "date must be YYYY-MM-DD");
 		if (check_text(a->body, "note", 500, 1, e) < 0)
 			return -1;
 		t->escalated = 1;
@@ -880,7 +910,7 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		t->escalated = t->escalated ? 2 : 0; /* 2: was escalated, now settled */
 	if ((rc = save(tx, t, now)) < 0 ||
 	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
-			      a->ev == TE_COMMENT && a->internal)) < 0)
+	                      a->ev == TE_COMMENT && a->internal)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
@@ -895,7 +925,7 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 }
 
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
-	       const struct ticket_action *a, struct yq_err *e)
+               const struct ticket_action *a, struct yq_err *e)
 {
 	struct arena ar = ARENA_INIT;
 	struct ticket t;
@@ -944,7 +974,8 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 		org_cli_principal(&sys, zones[i]);
 		sys.username = sys.display_name = "系统";
 		sys.ip = "";
-		struct ticket_action a = {.ev = TE_AUTOCLOSE, .body = "企业7日内未评价，自动销号（未评价）"};
+		struct ticket_action a = {.ev = TE_AUTOCLOSE,
+		                          .body = "企业7日内未评价，自动销号（未评价）"};
 		struct yq_err e = {0};
 		struct arena ar = ARENA_INIT;
 		struct ticket t;
@@ -959,8 +990,10 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			t.unrated = 1;
 			t.escalated = t.escalated ? 2 : 0;
 			ok = save(tx, &t, now) == DB_OK &&
-			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED, a.body, 0) == DB_OK &&
-			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) == DB_OK;
+			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
+			                 a.body, 0) == DB_OK &&
+			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
+			         DB_OK;
 		}
 		arena_release(&ar);
 		if (db_tx_end(pool, tx, ok) == DB_OK && ok)
@@ -970,7 +1003,7 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 }
 
 int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struct ticket_rule *r,
-		    struct yq_err *e)
+                    struct yq_err *e)
 {
 	if (!ticket_category_valid(r->category))
 		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
@@ -980,7 +1013,7 @@ int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struc
 	    r->interim_days > 60 || r->resolve_days < 1 || r->resolve_days > 120 ||
 	    r->interim_days > r->resolve_days)
 		return err_set(e, ERR_VALIDATION, "resolve_days", "时限超出范围",
-			       "limits out of range");
+		               "limits out of range");
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
@@ -999,7 +1032,8 @@ int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struc
 	struct audit_changes ch;
 	audit_changes_init(&ch);
 	char v[64];
-	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days, r->resolve_days);
+	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days,
+	         r->resolve_days);
 	audit_change_str(&ch, "rule", NULL, v);
 	audit_change_str(&ch, "category", NULL, r->category);
 	if ((rc = db_run(st)) == DB_OK)
@@ -1012,15 +1046,15 @@ out:
 }
 
 int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const char *day,
-		       const char *kind, const char *name, struct yq_err *e)
+                       const char *kind, const char *name, struct yq_err *e)
 {
 	enum cal_kind k;
 	if (!day || !valid_date(day))
 		return err_set(e, ERR_VALIDATION, "date", "日期格式应为 YYYY-MM-DD",
-			       "date must be YYYY-MM-DD");
+		               "date must be YYYY-MM-DD");
 	if (cal_kind_parse(kind, &k) < 0)
 		return err_set(e, ERR_VALIDATION, "kind", "类型应为 holiday 或 workday",
-			       "kind must be holiday or workday");
+		               "kind must be holiday or workday");
 	if (check_text(name, "name", 30, 0, e) < 0)
 		return -1;
 	/* the calendar's own rules (a workday must be a weekend day) */
@@ -1029,7 +1063,7 @@ int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const ch
 	calendar_free(cal);
 	if (bad)
 		return err_set(e, ERR_VALIDATION, "kind", "调休上班日须为周六或周日",
-			       "a make-up working day must be a weekend day");
+		               "a make-up working day must be a weekend day");
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
@@ -1056,17 +1090,17 @@ out:
 }
 
 static const char SQL_HIST_INSERT[] =
-	"INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-	"description, status, dept_id, created_by, created_at, accepted_at, first_contact_at, "
-	"resolved_at, closed_at, due_first_contact, due_resolve, answer, rating, unrated, "
-	"reject_reason, escalated, esc_level, esc_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
+    "description, status, dept_id, created_by, created_at, accepted_at, first_contact_at, "
+    "resolved_at, closed_at, due_first_contact, due_resolve, answer, rating, unrated, "
+    "reject_reason, escalated, esc_level, esc_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_HIST_EVENT[] =
-	"INSERT INTO ticket_event (zone_id, ticket_id, at, user_name, action, from_status, "
-	"to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_name, action, from_status, "
+    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, int64_t at,
-		      const char *action, const char *from, const char *to, const char *body)
+                      const char *action, const char *from, const char *to, const char *body)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_HIST_EVENT);
 	if (!st)
@@ -1117,7 +1151,10 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	db_bind_int(st, i++, h->escalated);
 	db_bind_text(st, i++, h->esc_level ? h->esc_level : "");
 	db_bind_text(st, i++, h->esc_note ? h->esc_note : "");
-	db_bind_int(st, i++, h->closed_at ? h->closed_at : h->resolved_at ? h->resolved_at : h->created_at);
+	db_bind_int(st, i++,
+	            h->closed_at     ? h->closed_at
+	            : h->resolved_at ? h->resolved_at
+	                             : h->created_at);
 	rc = db_step(st);
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -1129,19 +1166,20 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 		return rc;
 	if (h->status == TS_REJECTED)
 		return hist_event(tx, h, *id, h->closed_at, "reject", "received", "rejected",
-				  h->reject_reason);
+		                  h->reject_reason);
 	if (h->accepted_at &&
 	    (rc = hist_event(tx, h, *id, h->accepted_at, "accept", "received", "assigned", "")) < 0)
 		return rc;
 	if (h->first_contact_at && (rc = hist_event(tx, h, *id, h->first_contact_at, "start",
-						    "assigned", "in_progress", "")) < 0)
+	                                            "assigned", "in_progress", "")) < 0)
 		return rc;
 	if (h->resolved_at && (rc = hist_event(tx, h, *id, h->resolved_at, "resolve", "in_progress",
-					       "resolved", h->answer)) < 0)
+	                                       "resolved", h->answer)) < 0)
 		return rc;
 	if (h->status == TS_CLOSED &&
-	    (rc = hist_event(tx, h, *id, h->closed_at, h->unrated ? "autoclose" : "rate", "resolved",
-			     "closed", h->unrated ? "企业7日内未评价，自动销号（未评价）" : h->rating)) < 0)
+	    (rc = hist_event(tx, h, *id, h->closed_at, h->unrated ? "autoclose" : "rate",
+	                     "resolved", "closed",
+	                     h->unrated ? "企业7日内未评价，自动销号（未评价）" : h->rating)) < 0)
 		return rc;
 	return ticket_search_index(tx, *id);
 }

@@ -11,17 +11,17 @@ struct arena;
 struct ticket_input {
 	int64_t enterprise_id; /* enterprise users: ignored, their own */
 	const char *channel, *category, *priority, *title, *description, *contact_name,
-		*contact_phone;
+	    *contact_phone;
 };
 
 struct ticket {
 	int64_t id, zone_id, enterprise_id, dept_id, created_by, merged_into;
 	const char *no, *enterprise_name, *channel, *category, *priority, *title, *description,
-		*contact_name, *contact_phone, *dept_name, *answer, *rating, *rating_comment,
-		*reject_reason, *ext_reason, *esc_level, *esc_note, *esc_deadline;
+	    *contact_name, *contact_phone, *dept_name, *answer, *rating, *rating_comment,
+	    *reject_reason, *ext_reason, *esc_level, *esc_note, *esc_deadline;
 	enum ticket_status status;
 	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
-		due_first_contact, due_resolve, paused_at, rated_at, updated_at;
+	    due_first_contact, due_resolve, paused_at, rated_at, updated_at;
 	int ext_days, unrated, escalated, overdue;
 	int64_t co_depts[8];
 	int n_co;
@@ -30,26 +30,26 @@ struct ticket {
 /* One action on a request: the event and what it carries. */
 struct ticket_action {
 	enum ticket_event ev;
-	const char *body;      /* reply, note, reason, answer or comment */
-	int internal;          /* comments: internal note, hidden from the enterprise */
-	int64_t dept_id;       /* accept: lead department */
-	int64_t co_depts[8];   /* accept: co-handling departments (协办) */
+	const char *body;    /* reply, note, reason, answer or comment */
+	int internal;        /* comments: internal note, hidden from the enterprise */
+	int64_t dept_id;     /* accept: lead department */
+	int64_t co_depts[8]; /* accept: co-handling departments (协办) */
 	int n_co;
 	const char *category, *priority; /* accept: may correct them */
-	int64_t merge_into;    /* merge: the earlier request */
-	int ext_days;          /* extend: days requested (request) */
-	int ext_decision;      /* extend: 0 request, 1 approve, 2 deny */
+	int64_t merge_into;              /* merge: the earlier request */
+	int ext_days;                    /* extend: days requested (request) */
+	int ext_decision;                /* extend: 0 request, 1 approve, 2 deny */
 	enum ticket_rating rating;
 	const char *esc_level, *esc_deadline; /* escalate */
 };
 
 struct ticket_filter {
-	const char *status;    /* a status name, or "open" */
+	const char *status; /* a status name, or "open" */
 	const char *category, *channel, *q;
 	int64_t dept_id, enterprise_id;
 	int overdue, due_soon, escalated;
-	int64_t from, to;      /* created_at range, unix seconds; 0 = open */
-	const char *sort;      /* -created_at (default), created_at, due_resolve */
+	int64_t from, to; /* created_at range, unix seconds; 0 = open */
+	const char *sort; /* -created_at (default), created_at, due_resolve */
 	int64_t page, page_size;
 };
 
@@ -63,22 +63,22 @@ typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
 typedef void (*ticket_event_fn)(void *ctx, const struct ticket_event_row *ev);
 
 int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
-		  int64_t *id, struct yq_err *e);
+                  int64_t *id, struct yq_err *e);
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-	       struct ticket *out, struct yq_err *e);
+               struct ticket *out, struct yq_err *e);
 /* Reads the request numbered `no` (SQ20261123-0001) like ticket_get; ERR_NOT_FOUND when the
  * caller's zone and scope hold none. */
 int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
-		     struct ticket *out, struct yq_err *e);
+                     struct ticket *out, struct yq_err *e);
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
-		ticket_fn fn, void *ctx, int64_t *total);
+                ticket_fn fn, void *ctx, int64_t *total);
 /* The timeline, oldest first; internal notes are left out for enterprise users. */
 int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
-		    void *ctx, struct yq_err *e);
+                    void *ctx, struct yq_err *e);
 /* Carries out one action: checks who may do it and the state machine, updates the request and
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
-	       const struct ticket_action *a, struct yq_err *e);
+               const struct ticket_action *a, struct yq_err *e);
 /* Closes requests resolved more than `days` calendar days before `now` without a rating
  * (recorded as unrated). Returns how many, or -1. */
 int ticket_autoclose(struct db_pool *pool, int64_t now, int days);
@@ -96,7 +96,7 @@ struct ticket_stats {
 	size_t n_rows;
 };
 int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t to,
-		 const char *group, struct ticket_stats *out, struct yq_err *e);
+                 const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
 
 /* A request as it happened in the past, for loading history (demo data, the scale generator,
@@ -104,10 +104,10 @@ void ticket_stats_release(struct ticket_stats *s);
 struct ticket_hist {
 	int64_t zone_id, enterprise_id, dept_id, created_by;
 	const char *channel, *category, *priority, *title, *description, *answer, *rating,
-		*reject_reason, *esc_level, *esc_note;
+	    *reject_reason, *esc_level, *esc_note;
 	enum ticket_status status;
 	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
-		due_first_contact, due_resolve;
+	    due_first_contact, due_resolve;
 	int unrated, escalated;
 	const char *actor; /* name shown in the timeline */
 };
@@ -117,11 +117,11 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 
 /* Deadline rules and holidays (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
-		    struct ticket_rule *r);
+                    struct ticket_rule *r);
 int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struct ticket_rule *r,
-		    struct yq_err *e);
+                    struct yq_err *e);
 int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const char *day,
-		       const char *kind, const char *name, struct yq_err *e);
+                       const char *kind, const char *name, struct yq_err *e);
 struct calendar;
 /* The shipped holiday table plus the dates admins added; the caller frees it. */
 int ticket_calendar(struct db *c, struct calendar **out);

@@ -143,8 +143,8 @@ static void test_enterprise_role(void **state)
 	assert_false(perm_allows(s, PERM_TICKET_STATS));
 	/* an enterprise reads its registry entry and files, follows and rates its requests */
 	assert_int_equal(s, PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ENTERPRISE_READ) |
-				    PERM_BIT(PERM_TICKET_READ) | PERM_BIT(PERM_TICKET_CREATE) |
-				    PERM_BIT(PERM_TICKET_RATE));
+	                        PERM_BIT(PERM_TICKET_READ) | PERM_BIT(PERM_TICKET_CREATE) |
+	                        PERM_BIT(PERM_TICKET_RATE));
 }
 
 /* Administration (users, roles, tokens, audit, departments) is for admins only, and admins

@@ -102,7 +102,7 @@ static void test_parse_int64_leading_whitespace(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (p64(bad[i], &v) != -1) {
 			print_message("parse_int64 accepted leading white space (\\x%02x)\n",
-				      (unsigned char)bad[i][0]);
+			              (unsigned char)bad[i][0]);
 			fail();
 		}
 	assert_int_equal(v, 42);

@@ -130,7 +130,8 @@ static void test_name_other_controls(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct yq_err e = {0};
 		if (org_check_name(bad[i], "name", &e) == 0) {
-			print_message("org_check_name accepted a control character in case %zu\n", i);
+			print_message("org_check_name accepted a control character in case %zu\n",
+			              i);
 			fail();
 		}
 	}

@@ -27,10 +27,10 @@
 static struct briefing_item items[40];
 static char item_no[40][32], item_due[40][16], item_note[40][96];
 static struct briefing_dept_row depts[] = {
-    {"经发局", 18, 15, 1, 0.933},           {"人社局", 14, 12, 2, 0.917},
-    {"交通运输局", 12, 11, 1, 1.0},         {"自然资源和规划分局", 9, 5, 3, 0.6},
-    {"行政审批局", 11, 10, 0, 1.0},         {"供电公司", 7, 6, 1, 0.833},
-    {"金融服务中心", 6, 4, 1, -1},          {"住建局", 5, 5, 0, 0.8},
+    {"经发局", 18, 15, 1, 0.933},   {"人社局", 14, 12, 2, 0.917},
+    {"交通运输局", 12, 11, 1, 1.0}, {"自然资源和规划分局", 9, 5, 3, 0.6},
+    {"行政审批局", 11, 10, 0, 1.0}, {"供电公司", 7, 6, 1, 0.833},
+    {"金融服务中心", 6, 4, 1, -1},  {"住建局", 5, 5, 0, 0.8},
 };
 
 /* Request templates: enterprise, category, department, title. */
@@ -40,27 +40,31 @@ static const struct {
     {"三鑫电子", "物流", "交通运输局",
      "发往常州的电子元器件约2万元零担货物，希望通过工业物流群匹配回程车辆拼车发运"},
     {"华通塑胶", "用工", "人社局", "春节后一线普工缺口约80人，请求对接职业院校及劳务基地"},
-    {"泰盟科技", "融资", "金融服务中心", "申请流动资金贷款4500万元，已获吉林银行授信，尚有1000万元未放款"},
-    {"海通精密机械", "用地", "自然资源和规划分局", "二期扩产项目需新增工业用地约35亩，咨询供地计划与挂牌时间"},
+    {"泰盟科技", "融资", "金融服务中心",
+     "申请流动资金贷款4500万元，已获吉林银行授信，尚有1000万元未放款"},
+    {"海通精密机械", "用地", "自然资源和规划分局",
+     "二期扩产项目需新增工业用地约35亩，咨询供地计划与挂牌时间"},
     {"江海智能装备", "审批", "行政审批局", "新建厂房施工许可证办理，材料已齐备，请协调加快联审"},
     {"东灶港食品", "水电气", "供电公司", "厂区10kV专线增容至2000kVA，旺季生产前需完成送电"},
-    {"通海新材料", "基础设施", "住建局", "园区南路雨后积水严重，影响货车进出和员工通勤，请求疏浚排水管网"},
-    {"瑞祥生物医药", "政策", "经发局", "咨询高新技术企业认定及研发费用加计扣除政策，申报材料如何准备"},
+    {"通海新材料", "基础设施", "住建局",
+     "园区南路雨后积水严重，影响货车进出和员工通勤，请求疏浚排水管网"},
+    {"瑞祥生物医药", "政策", "经发局",
+     "咨询高新技术企业认定及研发费用加计扣除政策，申报材料如何准备"},
     {"叠石桥家纺", "物流", "交通运输局", "出口集装箱在港口滞留，请协调海关查验与港口作业时间"},
     {"华通塑胶", "用工", "人社局", "申请新录用员工岗前技能培训补贴"},
 };
 
 /* Fills items[from..from+n) with requests of status `status`, numbered from `seq`. */
 static void fill_items(size_t from, size_t n, int seq, const char *status, int overdue,
-		       int escalated)
+                       int escalated)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct briefing_item *it = &items[from + i];
 		size_t k = (from + i) % (sizeof tpl / sizeof tpl[0]);
 		snprintf(item_no[from + i], sizeof item_no[0], "SQ202611%02d-%04d",
-			 overdue ? 10 + (int)(i % 9) : 22, seq + (int)i);
+		         overdue ? 10 + (int)(i % 9) : 22, seq + (int)i);
 		snprintf(item_due[from + i], sizeof item_due[0], "2026-%s-%02d",
-			 overdue ? "11" : "12", overdue ? 12 + (int)(i % 9) : 1 + (int)(i % 20));
+		         overdue ? "11" : "12", overdue ? 12 + (int)(i % 9) : 1 + (int)(i % 20));
 		memset(it, 0, sizeof *it);
 		it->no = item_no[from + i];
 		it->enterprise = tpl[k].ent;
@@ -72,8 +76,8 @@ static void fill_items(size_t from, size_t n, int seq, const char *status, int o
 		it->overdue_days = overdue ? 1 + (long)((i * 3) % 10) : 0;
 		if (escalated) {
 			snprintf(item_note[from + i], sizeof item_note[0],
-				 "%s督办：请于11月%d日前协调解决并反馈企业",
-				 i % 2 ? "王主任" : "李书记", 25 + (int)(i % 5));
+			         "%s督办：请于11月%d日前协调解决并反馈企业",
+			         i % 2 ? "王主任" : "李书记", 25 + (int)(i % 5));
 			it->note = item_note[from + i];
 		}
 	}
@@ -206,13 +210,14 @@ static int pdf_pages(const char *path)
 
 /* Text of the PDF at path (pages first..last; 0 = all), from pdftotext, without its spaces:
  * pdftotext guesses spaces from glyph gaps and drops the narrow spaces of Noto Sans CJK between
- * Chinese text and digits, so "第 1 页" may come out as "第1页". Compare with squash()ed strings. */
+ * Chinese text and digits, so "第 1 页" may come out as "第1页". Compare with squash()ed strings.
+ */
 static char *pdf_text(const char *path, int first, int last)
 {
 	char cmd[320];
 	if (first)
 		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 -f %d -l %d '%s' -", first, last,
-			 path);
+		         path);
 	else
 		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
 	char *t = run(cmd), *o = t;
@@ -286,7 +291,7 @@ static void test_sample_pdf(void **state)
 
 	int pages = pdf_pages(path);
 	print_message("briefing pdf, 40 items, %d pages, %zu bytes: %.1f ms cold, %.1f ms warm\n",
-		      pages, len, cold, warm);
+	              pages, len, cold, warm);
 	assert_true(pages >= 2);
 
 	/* pdffonts: some font named NotoSansCJK… with "emb" = yes. The columns are found from the
@@ -396,10 +401,15 @@ static void test_row_cap(void **state)
 	struct briefing_item *many = calloc(n, sizeof *many);
 	assert_non_null(many);
 	for (size_t i = 0; i < n; i++)
-		many[i] = (struct briefing_item){"SQ20261122-9999", "三鑫电子", "拼车发运", "物流",
-						 "交通运输局", "已分派", "2026-12-01", 0, NULL};
-	struct briefing b = {.zone_name = "海门开发区", .date = "2026-11-22", .resolve_rate = 0.5,
-			     .satisfaction_rate = 1, .new_items = many, .n_new = n};
+		many[i] = (struct briefing_item){
+		    "SQ20261122-9999", "三鑫电子",   "拼车发运", "物流", "交通运输局",
+		    "已分派",          "2026-12-01", 0,          NULL};
+	struct briefing b = {.zone_name = "海门开发区",
+	                     .date = "2026-11-22",
+	                     .resolve_rate = 0.5,
+	                     .satisfaction_rate = 1,
+	                     .new_items = many,
+	                     .n_new = n};
 	char path[128], err[256] = "";
 	snprintf(path, sizeof path, "%s/many.pdf", tmpdir);
 	assert_int_equal(briefing_render_pdf(&b, path, err, sizeof err), 0);
@@ -429,10 +439,14 @@ static void test_many_depts(void **state)
 	for (size_t i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[i], "第%zu招商分局", i + 1);
 		rows[i] = (struct briefing_dept_row){names[i], (long)(40 - i), (long)(30 - i),
-						     (long)(i % 3), 0.9};
+		                                     (long)(i % 3), 0.9};
 	}
-	struct briefing b = {.zone_name = "长春经开区", .date = "2026-11-22", .resolve_rate = 0.9,
-			     .satisfaction_rate = 0.95, .by_dept = rows, .n_depts = n};
+	struct briefing b = {.zone_name = "长春经开区",
+	                     .date = "2026-11-22",
+	                     .resolve_rate = 0.9,
+	                     .satisfaction_rate = 0.95,
+	                     .by_dept = rows,
+	                     .n_depts = n};
 	struct strbuf sb = STRBUF_INIT(1u << 20);
 	assert_int_equal(briefing_render_html(&b, &sb), 0);
 	assert_non_null(strstr(sb.buf, "图中列出前 20 个部门"));
@@ -472,10 +486,16 @@ static void test_hostile_text(void **state)
 	    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL},
 	};
 	struct briefing_dept_row d = {"\xe4\xb8", -3, -1, 0, NAN};
-	struct briefing b = {.zone_name = "海门开发区\xc3", .date = "not a date",
-			     .resolve_rate = NAN, .satisfaction_rate = 7,
-			     .new_items = it, .n_new = 2, .escalated_items = it, .n_escalated = 2,
-			     .by_dept = &d, .n_depts = 1};
+	struct briefing b = {.zone_name = "海门开发区\xc3",
+	                     .date = "not a date",
+	                     .resolve_rate = NAN,
+	                     .satisfaction_rate = 7,
+	                     .new_items = it,
+	                     .n_new = 2,
+	                     .escalated_items = it,
+	                     .n_escalated = 2,
+	                     .by_dept = &d,
+	                     .n_depts = 1};
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	char err[256] = "";
@@ -512,7 +532,7 @@ static void test_html(void **state)
 	assert_non_null(strstr(h, "海门开发区 企业诉求每日简报"));
 	assert_non_null(strstr(h, "三、新受理诉求"));
 	assert_non_null(strstr(h, "六、挂牌督办事项<small>（0 件）</small></h2>\n"
-				  "<p class=\"yq-b-none\">无</p>"));
+	                          "<p class=\"yq-b-none\">无</p>"));
 	assert_non_null(strstr(h, "<svg"));
 	assert_non_null(strstr(h, "<strong>—</strong>")); /* 满意率 undefined */
 	assert_non_null(strstr(h, "<strong>89.5%</strong>"));
@@ -574,7 +594,7 @@ static double page_ink(const char *path)
 	char cmd[512], pgm[192];
 	snprintf(pgm, sizeof pgm, "%s.ink", path);
 	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r 72 -f 1 -l 1 -singlefile '%s' '%s'", path,
-		 pgm);
+	         pgm);
 	assert_int_equal(system(cmd), 0);
 	snprintf(pgm, sizeof pgm, "%s.ink.pgm", path);
 	size_t len;
@@ -605,14 +625,19 @@ static void test_glyph_workaround(void **state)
 {
 	if (!have_tool("pdftoppm"))
 		skip();
-	static const char *const titles[3] = {"", "如如如如如如如如如如如如", "好好好好好好好好好好好好"};
+	static const char *const titles[3] = {"", "如如如如如如如如如如如如",
+	                                      "好好好好好好好好好好好好"};
 	double ink[3];
 	for (int k = 0; k < 3; k++) {
-		struct briefing_item it = {"SQ20261122-0001", "三鑫电子", titles[k], "物流", "交通运输局",
-					   "已分派", "2026-12-01", 0, NULL};
-		struct briefing b = {.zone_name = "海门开发区", .date = "2026-11-22",
-				     .resolve_rate = -1, .satisfaction_rate = -1, .new_items = &it,
-				     .n_new = 1};
+		struct briefing_item it = {
+		    "SQ20261122-0001", "三鑫电子",   titles[k], "物流", "交通运输局",
+		    "已分派",          "2026-12-01", 0,         NULL};
+		struct briefing b = {.zone_name = "海门开发区",
+		                     .date = "2026-11-22",
+		                     .resolve_rate = -1,
+		                     .satisfaction_rate = -1,
+		                     .new_items = &it,
+		                     .n_new = 1};
 		char path[128], err[256] = "";
 		snprintf(path, sizeof path, "%s/ink%d.pdf", tmpdir, k);
 		assert_int_equal(briefing_render_pdf(&b, path, err, sizeof err), 0);
@@ -631,9 +656,13 @@ static void test_clean_text(void **state)
 	char buf[16];
 	assert_string_equal(briefing_clean_text(NULL, buf, sizeof buf), "");
 	assert_string_equal(briefing_clean_text("a\tb\nc", buf, sizeof buf), "a b c");
-	assert_string_equal(briefing_clean_text("a\xff" "b", buf, sizeof buf), "a\xEF\xBF\xBD" "b");
+	assert_string_equal(briefing_clean_text("a\xff"
+	                                        "b",
+	                                        buf, sizeof buf),
+	                    "a\xEF\xBF\xBD"
+	                    "b");
 	assert_string_equal(briefing_clean_text("\xe4\xb8", buf, sizeof buf),
-			    "\xEF\xBF\xBD\xEF\xBF\xBD");
+	                    "\xEF\xBF\xBD\xEF\xBF\xBD");
 	/* 6 CJK characters = 18 bytes do not fit in 15: four fit with "…". */
 	assert_string_equal(briefing_clean_text("企业诉求简报", buf, sizeof buf), "企业诉求…");
 	char tiny[3];
@@ -665,25 +694,26 @@ static void test_format(void **state)
 	struct briefing b = sample();
 	char s[512];
 	briefing_summary_text(&b, s, sizeof s);
-	assert_string_equal(s, "2026年11月22日，新受理企业诉求 14 件（其中未受理 1 件），办结 10 件；"
-			       "截至当日，超期未办结 9 件，挂牌督办中 7 件。"
-			       "本年累计解决率 89.5%，满意率 96.5%。");
+	assert_string_equal(s,
+	                    "2026年11月22日，新受理企业诉求 14 件（其中未受理 1 件），办结 10 件；"
+	                    "截至当日，超期未办结 9 件，挂牌督办中 7 件。"
+	                    "本年累计解决率 89.5%，满意率 96.5%。");
 	b.resolve_rate = -1;
 	b.rate_period = NULL;
 	b.accepted = -1;
 	briefing_summary_text(&b, s, sizeof s);
 	assert_string_equal(s, "2026年11月22日，新受理企业诉求 14 件，办结 10 件；"
-			       "截至当日，超期未办结 9 件，挂牌督办中 7 件。满意率 96.5%。");
+	                       "截至当日，超期未办结 9 件，挂牌督办中 7 件。满意率 96.5%。");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sample_pdf),  cmocka_unit_test(test_pdf_mem),
+	    cmocka_unit_test(test_sample_pdf),     cmocka_unit_test(test_pdf_mem),
 	    cmocka_unit_test(test_empty_sections), cmocka_unit_test(test_row_cap),
-	    cmocka_unit_test(test_hostile_text), cmocka_unit_test(test_html),
-	    cmocka_unit_test(test_bad_input),   cmocka_unit_test(test_clean_text),
-	    cmocka_unit_test(test_format),      cmocka_unit_test(test_glyph_workaround),
+	    cmocka_unit_test(test_hostile_text),   cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_clean_text),
+	    cmocka_unit_test(test_format),         cmocka_unit_test(test_glyph_workaround),
 	    cmocka_unit_test(test_many_depts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
