@@ -894,6 +894,11 @@ test('the request desks, statistics, deadlines and holidays pages load', async (
     assert((await page.locator('.el-alert--error').count()) === 0, 'the statistics page shows an error')
     await page.waitForTimeout(800)
     await shot(page, '24-ticket-stats')
+    // the daily briefing downloads as a real PDF
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test="briefing-pdf"]')])
+    const pdfBytes = (await import('node:fs')).readFileSync(await pdf.path())
+    assert(pdfBytes.subarray(0, 5).toString() === '%PDF-', 'the briefing is a PDF')
+    assert(/\.pdf$/i.test(pdf.suggestedFilename()), `file name ${pdf.suggestedFilename()}`)
     for (const [path, sel, name] of [
       ['/tickets/overdue', '[data-test="board-overdue"] .el-table', 'overdue'],
       ['/tickets/escalated', '[data-test="ticket-table"]', 'escalated'],

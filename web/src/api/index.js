@@ -79,6 +79,8 @@ export const ticketApi = {
   get: (id) => http.get(`/api/tickets/${id}`, quiet),
   create: (tk) => http.post('/api/tickets', tk, { fieldErrors: true }),
   stats: (params) => http.get('/api/tickets/stats', { ...quiet, params }),
+  // the daily briefing (每日简报) as a PDF; without a date the server takes the previous working day
+  briefingPdf: (date) => http.download('/api/tickets/briefing', { params: date ? { date, format: 'pdf' } : { format: 'pdf' } }),
   act,
   accept: (id, b) => act(id, 'accept', b),
   reject: (id, reason) => act(id, 'reject', { reason }),

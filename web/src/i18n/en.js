@@ -332,6 +332,9 @@ export default {
     userAgent: 'Browser',
   },
   ticket: {
+    briefing: 'Daily briefing',
+    briefingHint: 'Previous working day',
+    briefingPdf: 'Briefing PDF',
     detail: 'Request details',
     no: 'Request no.',
     title: 'Title',

@@ -332,6 +332,9 @@ export default {
     userAgent: '浏览器',
   },
   ticket: {
+    briefing: '每日简报',
+    briefingHint: '默认上一个工作日',
+    briefingPdf: '下载简报 PDF',
     detail: '诉求详情',
     no: '诉求编号',
     title: '诉求标题',
