@@ -74,8 +74,6 @@ static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = 
 static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
 static const char SQL_STAFF_BY_NAME[] =
     "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
-static const char SQL_DEPT_NAME[] = "SELECT name FROM dept WHERE id = ?";
-static const char SQL_USERNAME[] = "SELECT username FROM app_user WHERE id = ?";
 
 /* Header text → column: Chinese or English, ignoring spaces, and ASCII or full-width parens. */
 static int column_of(const char *h)
@@ -684,8 +682,123 @@ out_free:
 
 /* ---- export ---- */
 
-/* The cell texts of one enterprise, in column order, into a per-row arena. */
-static void row_cells(struct db *c, struct arena *a, const struct enterprise *en, const char **v)
+static const char SQL_ZONE_FLAGS[] =
+	"SELECT enterprise_id, flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE "
+	"zone_id = ? ORDER BY enterprise_id, flag, valid_from";
+static const char SQL_ZONE_DEPTS[] = "SELECT id, name FROM dept WHERE zone_id = ?";
+static const char SQL_ZONE_USERS[] = "SELECT id, username FROM app_user WHERE zone_id = ?";
+
+/* What an export looks up for every row, read once for the zone: flag spans ordered by
+ * enterprise, department names and user names. */
+struct export_maps {
+	struct flag_row {
+		int64_t ent;
+		enum ent_flag_kind flag;
+		char from[11], to[11];
+		char *cert;
+	} *flags;
+	size_t n_flags;
+	struct id_name {
+		int64_t id;
+		char *name;
+	} *names; /* departments then users, each sorted by id */
+	size_t n_depts, n_users;
+	struct arena arena;
+	int failed;
+};
+
+static int cmp_id_name(const void *x, const void *y)
+{
+	const struct id_name *a = x, *b = y;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct yq_err *e)
+{
+	memset(m, 0, sizeof *m);
+	size_t cap = 0;
+	struct db_stmt *st = db_prepare(c, SQL_ZONE_FLAGS);
+	int rc = DB_ERR;
+	if (!st)
+		goto out_err;
+	db_bind_int(st, 1, zone);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (m->n_flags == cap) {
+			cap = cap ? cap * 2 : 1024;
+			struct flag_row *p = yq_realloc(m->flags, cap * sizeof *p);
+			if (!p) {
+				m->failed = 1;
+				break;
+			}
+			m->flags = p;
+		}
+		struct flag_row *f = &m->flags[m->n_flags++];
+		f->ent = db_col_int(st, 0);
+		f->flag = ent_flag_from_name(db_col_text(st, 1));
+		snprintf(f->from, sizeof f->from, "%s", db_col_text(st, 2));
+		snprintf(f->to, sizeof f->to, "%s", db_col_is_null(st, 3) ? "" : db_col_text(st, 3));
+		f->cert = arena_strdup(&m->arena, db_col_text(st, 4));
+	}
+	db_reset(st);
+	if (rc < 0 || m->failed)
+		goto out_err;
+	const char *sqls[2] = {SQL_ZONE_DEPTS, SQL_ZONE_USERS};
+	cap = 0;
+	for (int k = 0; k < 2; k++) {
+		size_t start = m->n_depts + m->n_users;
+		if (!(st = db_prepare(c, sqls[k]))) {
+			rc = DB_ERR;
+			goto out_err;
+		}
+		db_bind_int(st, 1, zone);
+		while ((rc = db_step(st)) == DB_ROW) {
+			size_t n = m->n_depts + m->n_users;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				struct id_name *p = yq_realloc(m->names, cap * sizeof *p);
+				if (!p) {
+					m->failed = 1;
+					break;
+				}
+				m->names = p;
+			}
+			m->names[n].id = db_col_int(st, 0);
+			m->names[n].name = arena_strdup(&m->arena, db_col_text(st, 1));
+			if (k == 0)
+				m->n_depts++;
+			else
+				m->n_users++;
+		}
+		db_reset(st);
+		if (rc < 0 || m->failed)
+			goto out_err;
+		size_t n = k == 0 ? m->n_depts : m->n_users;
+		if (n)
+			qsort(m->names + start, n, sizeof *m->names, cmp_id_name);
+	}
+	return 0;
+out_err:
+	return m->failed ? err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory")
+			 : err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+static void release_maps(struct export_maps *m)
+{
+	yq_free(m->flags);
+	yq_free(m->names);
+	arena_release(&m->arena);
+}
+
+static const char *name_of(const struct id_name *v, size_t n, int64_t id)
+{
+	struct id_name key = {id, NULL};
+	const struct id_name *hit = id && n ? bsearch(&key, v, n, sizeof *v, cmp_id_name) : NULL;
+	return hit ? hit->name : NULL;
+}
+
+/* The cell texts of one enterprise, in column order, into the per-row arena. */
+static void row_cells(const struct export_maps *m, struct arena *a, const struct enterprise *en,
+		      const char **v)
 {
 	memset(v, 0, sizeof *v * C__COUNT);
 	v[C_USCC] = en->uscc;
@@ -701,15 +814,25 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
 		if (en->ent_type && strcmp(en->ent_type, types[i].en) == 0)
 			v[C_TYPE] = types[i].zh;
+	/* the enterprise's spans: a contiguous run of the sorted flag rows */
+	size_t lo = 0, hi = m->n_flags;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (m->flags[mid].ent < en->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	struct strbuf sb[FLAG__COUNT];
 	for (int f = 0; f < FLAG__COUNT; f++)
 		strbuf_init(&sb[f], 4096);
-	for (int i = 0; i < en->n_flags; i++) {
-		struct strbuf *b = &sb[en->flags[i].flag % FLAG__COUNT];
-		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", en->flags[i].from,
-		            en->flags[i].to ? en->flags[i].to : "",
-		            en->flags[i].cert_no && *en->flags[i].cert_no ? " " : "",
-		            en->flags[i].cert_no ? en->flags[i].cert_no : "");
+	for (size_t i = lo; i < m->n_flags && m->flags[i].ent == en->id; i++) {
+		const struct flag_row *fr = &m->flags[i];
+		if (fr->flag >= FLAG__COUNT)
+			continue;
+		struct strbuf *b = &sb[fr->flag];
+		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", fr->from, fr->to,
+			    fr->cert && *fr->cert ? " " : "", fr->cert ? fr->cert : "");
 	}
 	for (int f = 0; f < FLAG__COUNT; f++) {
 		v[flag_cols[f]] = sb[f].len ? arena_strdup(a, sb[f].buf) : NULL;
@@ -724,8 +847,7 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	{
 		const char *ph = json_string_value(json_object_get(x, "phone"));
 		const char *ro = json_string_value(json_object_get(x, "role"));
-		strbuf_addf(&s, "%s%s", s.len ? ";" : "",
-		            json_string_value(json_object_get(x, "name")));
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(json_object_get(x, "name")));
 		if ((ph && *ph) || (ro && *ro))
 			strbuf_addf(&s, "/%s", ph ? ph : "");
 		if (ro && *ro)
@@ -735,52 +857,14 @@ static void row_cells(struct db *c, struct arena *a, const struct enterprise *en
 	v[C_CONTACTS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_reset(&s);
 	j = json_loads(en->tags_json ? en->tags_json : "[]", 0, NULL);
-	json_array_foreach(j, i, x) strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
+	json_array_foreach(j, i, x)
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
 	json_decref(j);
 	v[C_TAGS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_release(&s);
-	struct {
-		int64_t id;
-		const char *sql;
-		enum col col;
-	} names[] = {{en->dept_id, SQL_DEPT_NAME, C_DEPT},
-	             {en->leader_user_id, SQL_USERNAME, C_LEADER},
-	             {en->liaison_user_id, SQL_USERNAME, C_LIAISON}};
-	for (size_t k = 0; k < 3; k++) {
-		if (!names[k].id)
-			continue;
-		struct db_stmt *st = db_prepare(c, names[k].sql);
-		if (!st)
-			continue;
-		db_bind_int(st, 1, names[k].id);
-		if (db_step(st) == DB_ROW)
-			v[names[k].col] = arena_strdup(a, db_col_text(st, 0));
-		db_reset(st);
-	}
-}
-
-struct export_ctx {
-	struct db *c;
-	const struct principal *p;
-	int64_t *ids;
-	size_t n, cap;
-	int failed;
-};
-
-static void collect_id(void *ctx, const struct enterprise *en)
-{
-	struct export_ctx *x = ctx;
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 1024;
-		int64_t *ids = yq_realloc(x->ids, cap * sizeof *ids);
-		if (!ids) {
-			x->failed = 1;
-			return;
-		}
-		x->ids = ids;
-		x->cap = cap;
-	}
-	x->ids[x->n++] = en->id;
+	v[C_DEPT] = name_of(m->names, m->n_depts, en->dept_id);
+	v[C_LEADER] = name_of(m->names + m->n_depts, m->n_users, en->leader_user_id);
+	v[C_LIAISON] = name_of(m->names + m->n_depts, m->n_users, en->liaison_user_id);
 }
 
 static void csv_cell(struct strbuf *sb, const char *s)
@@ -801,84 +885,95 @@ static void csv_cell(struct strbuf *sb, const char *s)
 	}
 }
 
-/* Writes rows into an .xlsx file at path, or CSV into sb. rows: callback giving values. */
-typedef int (*row_source)(void *ctx, size_t i, struct arena *a, const char **v);
+/* A table being written row by row: CSV into memory, or .xlsx into a temporary file that
+ * libxlsxwriter streams (constant memory). */
+struct table_writer {
+	enum export_format fmt;
+	struct strbuf csv;
+	char path[32];
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *text;
+	lxw_row_t row;
+};
 
-static int write_table(enum export_format fmt, row_source src, void *ctx, size_t n_rows, char **out,
-                       size_t *len, struct yq_err *e)
+static int writer_open(struct table_writer *w, enum export_format fmt, struct yq_err *e)
 {
-	struct arena a = ARENA_INIT;
-	const char *v[C__COUNT];
+	memset(w, 0, sizeof *w);
+	w->fmt = fmt;
 	if (fmt == EXPORT_CSV) {
-		struct strbuf sb = STRBUF_INIT(512u << 20);
-		strbuf_adds(&sb, "\xef\xbb\xbf"); /* BOM: Excel reads the file as UTF-8 */
+		strbuf_init(&w->csv, 512u << 20);
+		strbuf_adds(&w->csv, "\xef\xbb\xbf"); /* BOM: Excel reads the file as UTF-8 */
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
-				strbuf_addch(&sb, ',');
-			csv_cell(&sb, cols[k].zh);
+				strbuf_addch(&w->csv, ',');
+			csv_cell(&w->csv, cols[k].zh);
 		}
-		strbuf_adds(&sb, "\r\n");
-		for (size_t i = 0; i < n_rows; i++) {
-			arena_release(&a);
-			if (src(ctx, i, &a, v) < 0)
-				break;
-			for (int k = 0; k < C__COUNT; k++) {
-				if (k)
-					strbuf_addch(&sb, ',');
-				csv_cell(&sb, v[k]);
-			}
-			strbuf_adds(&sb, "\r\n");
-		}
-		arena_release(&a);
-		if (sb.failed) {
-			strbuf_release(&sb);
-			return err_set(e, ERR_INTERNAL, NULL, "导出失败", "export too large");
-		}
-		*out = strbuf_detach(&sb, len);
+		strbuf_adds(&w->csv, "\r\n");
 		return 0;
 	}
-	char path[] = "/tmp/yuanqu-export-XXXXXX";
-	int fd = mkstemp(path);
+	snprintf(w->path, sizeof w->path, "/tmp/yuanqu-export-XXXXXX");
+	int fd = mkstemp(w->path);
 	if (fd < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
 	close(fd);
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = "/tmp"};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "企业库") : NULL;
-	if (!ws) {
-		if (wb)
-			workbook_close(wb);
-		unlink(path);
+	w->wb = workbook_new_opt(w->path, &opt);
+	w->ws = w->wb ? workbook_add_worksheet(w->wb, "企业库") : NULL;
+	if (!w->ws) {
+		if (w->wb)
+			workbook_close(w->wb);
+		unlink(w->path);
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create the workbook");
 	}
-	lxw_format *head = workbook_add_format(wb);
+	lxw_format *head = workbook_add_format(w->wb);
 	format_set_bold(head);
 	format_set_bg_color(head, 0xDDEBF7);
-	lxw_format *text = workbook_add_format(wb);
-	format_set_num_format(text, "@");
+	w->text = workbook_add_format(w->wb);
+	format_set_num_format(w->text, "@");
 	for (int k = 0; k < C__COUNT; k++) {
-		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, text);
-		worksheet_write_string(ws, 0, (lxw_col_t)k, cols[k].zh, head);
+		worksheet_set_column(w->ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, w->text);
+		worksheet_write_string(w->ws, 0, (lxw_col_t)k, cols[k].zh, head);
 	}
-	worksheet_freeze_panes(ws, 1, 0);
-	for (size_t i = 0; i < n_rows; i++) {
-		arena_release(&a);
-		if (src(ctx, i, &a, v) < 0)
-			break;
+	worksheet_freeze_panes(w->ws, 1, 0);
+	return 0;
+}
+
+static void writer_row(struct table_writer *w, const char **v)
+{
+	if (w->fmt == EXPORT_CSV) {
 		for (int k = 0; k < C__COUNT; k++) {
-			if (!v[k] || !*v[k])
-				continue;
-			if (k == C_CAPITAL)
-				worksheet_write_number(ws, (lxw_row_t)(i + 1), (lxw_col_t)k,
-				                       strtod(v[k], NULL), NULL);
-			else
-				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v[k],
-				                       text);
+			if (k)
+				strbuf_addch(&w->csv, ',');
+			csv_cell(&w->csv, v[k]);
 		}
+		strbuf_adds(&w->csv, "\r\n");
+		return;
 	}
-	arena_release(&a);
-	lxw_error xe = workbook_close(wb);
-	FILE *f = xe == LXW_NO_ERROR ? fopen(path, "rb") : NULL;
+	w->row++;
+	for (int k = 0; k < C__COUNT; k++) {
+		if (!v[k] || !*v[k])
+			continue;
+		if (k == C_CAPITAL)
+			worksheet_write_number(w->ws, w->row, (lxw_col_t)k, strtod(v[k], NULL), NULL);
+		else
+			worksheet_write_string(w->ws, w->row, (lxw_col_t)k, v[k], w->text);
+	}
+}
+
+/* Finishes the table into a malloc'd buffer (ok != 0), or discards it. */
+static int writer_close(struct table_writer *w, int ok, char **out, size_t *len, struct yq_err *e)
+{
+	if (w->fmt == EXPORT_CSV) {
+		if (!ok || w->csv.failed) {
+			strbuf_release(&w->csv);
+			return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "export too large") : -1;
+		}
+		*out = strbuf_detach(&w->csv, len);
+		return 0;
+	}
+	lxw_error xe = workbook_close(w->wb);
+	FILE *f = ok && xe == LXW_NO_ERROR ? fopen(w->path, "rb") : NULL;
 	struct strbuf sb = STRBUF_INIT(512u << 20);
 	char buf[65536];
 	size_t got;
@@ -886,48 +981,62 @@ static int write_table(enum export_format fmt, row_source src, void *ctx, size_t
 		strbuf_add(&sb, buf, got);
 	if (f)
 		fclose(f);
-	unlink(path);
+	unlink(w->path);
 	if (!f || sb.failed) {
 		strbuf_release(&sb);
-		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot write the workbook");
+		return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot write the workbook") : -1;
 	}
 	*out = strbuf_detach(&sb, len);
 	return 0;
 }
 
-static int export_row(void *ctx, size_t i, struct arena *a, const char **v)
+struct export_ctx {
+	const struct export_maps *maps;
+	struct table_writer *w;
+	struct arena row;
+};
+
+static void export_row(void *ctx, const struct enterprise *en)
 {
 	struct export_ctx *x = ctx;
-	struct enterprise en;
-	struct yq_err e = {0};
-	if (ent_get(x->c, x->p, x->ids[i], a, &en, &e) < 0)
-		return -1;
-	row_cells(x->c, a, &en, v);
-	return 0;
+	const char *v[C__COUNT];
+	arena_release(&x->row);
+	row_cells(x->maps, &x->row, en, v);
+	writer_row(x->w, v);
 }
 
 int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
-               enum export_format fmt, char **out, size_t *len, struct yq_err *e)
+	       enum export_format fmt, char **out, size_t *len, struct yq_err *e)
 {
 	struct ent_filter all = *f;
 	all.page = 1;
 	all.page_size = IMPORT_MAX_ROWS;
-	struct export_ctx x = {c, p, NULL, 0, 0, 0};
-	int64_t total;
-	int rc = ent_list(c, p, &all, collect_id, &x, &total);
-	if (rc < 0 || x.failed) {
-		yq_free(x.ids);
-		return rc < 0 ? err_db(e, rc)
-		              : err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	struct export_maps maps;
+	struct table_writer w;
+	if (load_maps(c, p->zone_id, &maps, e) < 0) {
+		release_maps(&maps);
+		return -1;
 	}
-	int r = write_table(fmt, export_row, &x, x.n, out, len, e);
-	yq_free(x.ids);
-	return r;
+	if (writer_open(&w, fmt, e) < 0) {
+		release_maps(&maps);
+		return -1;
+	}
+	/* rows are written as the list query yields them: one pass, no per-row queries */
+	struct export_ctx x = {&maps, &w, ARENA_INIT};
+	int64_t total;
+	int rc = ent_list(c, p, &all, export_row, &x, &total);
+	arena_release(&x.row);
+	release_maps(&maps);
+	if (rc < 0) {
+		writer_close(&w, 0, out, len, e);
+		return err_db(e, rc);
+	}
+	return writer_close(&w, 1, out, len, e);
 }
 
-static int template_row(void *ctx, size_t i, struct arena *a, const char **v)
+int ent_template(char **out, size_t *len, struct yq_err *e)
 {
-	memset(v, 0, sizeof *v * C__COUNT);
+	const char *v[C__COUNT] = {0};
 	v[C_USCC] = "91220101MA0Y3FXP73";
 	v[C_NAME] = "长春示例光电科技有限公司";
 	v[C_SHORT] = "示例光电";
@@ -942,10 +1051,9 @@ static int template_row(void *ctx, size_t i, struct arena *a, const char **v)
 	v[C_HIGHTECH] = "2021-11-01~2024-10-31 GR202122000123";
 	v[C_CONTACTS] = "王经理/13800000000/总经理;李会计/0431-88888888/财务";
 	v[C_TAGS] = "光电;龙头企业";
-	return 0;
-}
-
-int ent_template(char **out, size_t *len, struct yq_err *e)
-{
-	return write_table(EXPORT_XLSX, template_row, NULL, 1, out, len, e);
+	struct table_writer w;
+	if (writer_open(&w, EXPORT_XLSX, e) < 0)
+		return -1;
+	writer_row(&w, v);
+	return writer_close(&w, 1, out, len, e);
 }

@@ -11,6 +11,7 @@
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -474,6 +475,15 @@ static void fmt_capital(char *buf, size_t n, int has, double v)
 		buf[0] = 0;
 }
 
+/* Orders flag spans by kind, then start date. */
+static int cmp_span(const void *x, const void *y)
+{
+	const struct ent_flag_span *a = x, *b = y;
+	if (a->flag != b->flag)
+		return a->flag < b->flag ? -1 : 1;
+	return strcmp(a->from ? a->from : "", b->from ? b->from : "");
+}
+
 int ent_apply(struct db *tx, const struct principal *p, const struct enterprise *old,
               struct ent_input *in, int *changed, struct yq_err *e)
 {
@@ -501,7 +511,10 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	audit_change_int(&ch, "dept_id", old->dept_id, in->dept_id);
 	audit_change_int(&ch, "leader_user_id", old->leader_user_id, in->leader_user_id);
 	audit_change_int(&ch, "liaison_user_id", old->liaison_user_id, in->liaison_user_id);
-	/* flags: compare the stored spans with the new ones */
+	/* flags: compare the stored spans with the new ones, both in (flag, from) order */
+	qsort(in->flags, (size_t)in->n_flags, sizeof *in->flags, cmp_span);
+	if (old->flags)
+		qsort(old->flags, (size_t)old->n_flags, sizeof *old->flags, cmp_span);
 	int flags_same = old->n_flags == in->n_flags;
 	for (int i = 0; flags_same && i < in->n_flags; i++) {
 		const struct ent_flag_span *a = &old->flags[i], *b = &in->flags[i];

@@ -103,6 +103,11 @@ test('missing required headers and junk files are clear 400s', async () => {
 });
 
 test('export as .xlsx and .csv re-imports unchanged', async () => {
+  const multi = await admin.post('/api/enterprises', { uscc: make(9), name: '海门多资质企业有限公司', industry_code: '3491',
+    flags: [{ flag: 'little_giant', from: '2023-07-01' }, { flag: 'specialized', from: '2022-01-01', to: '2024-12-31' },
+      { flag: 'high_tech', from: '2021-11-01', to: '2024-10-31', cert_no: 'GR202132000111' }, { flag: 'high_tech', from: '2024-12-01' }],
+    contacts: [{ name: '周经理', phone: '0513-81234567', role: '总经理' }], tags: ['专精特新', '机器人'] });
+  assert.equal(multi.status, 201, multi.body);
   const x = await admin.get('/api/enterprises/export?format=xlsx', { raw: true });
   assert.equal(x.status, 200);
   assert.match(x.headers.get('content-type'), /spreadsheetml/);
@@ -111,13 +116,13 @@ test('export as .xlsx and .csv re-imports unchanged', async () => {
   const ri = await upload('/api/enterprises/import', x.body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'e.xlsx');
   assert.equal(ri.status, 200, ri.body);
   assert.equal(ri.json.invalid, 0, JSON.stringify(ri.json.errors));
-  assert.equal(ri.json.unchanged, 3);
+  assert.equal(ri.json.unchanged, 4);
   assert.equal(ri.json.updated + ri.json.created, 0);
   const c = await admin.get('/api/enterprises/export?format=csv', { raw: true });
   assert.match(c.headers.get('content-type'), /text\/csv/);
   assert.ok(c.body.toString('utf8').includes('南通泰盟智能装备有限公司'));
   const rc = await upload('/api/enterprises/import', c.body);
-  assert.equal(rc.json.unchanged, 3, JSON.stringify(rc.json));
+  assert.equal(rc.json.unchanged, 4, JSON.stringify(rc.json));
   const f = await admin.get('/api/enterprises/export?format=csv&q=' + encodeURIComponent('泰盟'), { raw: true });
   assert.equal(f.body.toString('utf8').trim().split('\r\n').length, 2, 'the export follows the filters');
 });
