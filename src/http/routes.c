@@ -6,6 +6,7 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "ticket/notify_api.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 
@@ -79,6 +80,12 @@ const struct route routes[] = {
     R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
     R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
     R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
+    R(GET, "/api/notifications", h_notifications_list, PERM_TICKET_READ, 0),
+    R(POST, "/api/notifications/:id/read", h_notification_read, PERM_TICKET_READ, 0),
+    R(GET, "/api/webhooks", h_webhooks_list, PERM_TICKET_ADMIN, 0),
+    R(POST, "/api/webhooks", h_webhooks_create, PERM_TICKET_ADMIN, 0),
+    R(GET, "/api/webhooks/deliveries", h_webhook_deliveries, PERM_TICKET_ADMIN, 0),
+    R(DELETE, "/api/webhooks/:id", h_webhooks_delete, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/holidays", h_holidays, PERM_TICKET_READ, 0),
     R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
 

@@ -5,6 +5,7 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/static.h"
+#include "ticket/notify.h"
 #include "ticket/ticket_store.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
@@ -436,11 +437,15 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const ch
 static void *maintenance(void *arg)
 {
 	struct server *s = arg;
+	int64_t period = 30;
+	const char *env = getenv("YUANQU_MAINTENANCE_SECONDS");
+	if (env && parse_int64(env, 1, 3600, &period) < 0)
+		period = 30;
 	pthread_mutex_lock(&s->maint_lock);
 	while (!s->stopping) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 30;
+		ts.tv_sec += period;
 		pthread_cond_timedwait(&s->maint_cond, &s->maint_lock, &ts);
 		if (s->stopping)
 			break;
@@ -448,6 +453,8 @@ static void *maintenance(void *arg)
 		db_pool_maintain(s->pool);
 		auth_expire(s->pool);
 		ticket_autoclose(s->pool, now_unix(), 7);
+		notify_overdue(s->pool, now_unix());
+		webhook_deliver_due(s->pool, now_unix(), 20);
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);

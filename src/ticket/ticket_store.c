@@ -9,6 +9,7 @@
 #include "lib/util.h"
 #include "org/org.h"
 #include "ticket/calendar.h"
+#include "ticket/notify.h"
 #include "ticket/ticket_search.h"
 #include "db/qb.h"
 #include <stdio.h>
@@ -911,6 +912,10 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	if ((rc = save(tx, t, now)) < 0 ||
 	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
 	                      a->ev == TE_COMMENT && a->internal)) < 0)
+		return err_db(e, rc);
+	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
+	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title, notify_ev,
+	                                           t->dept_id)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&

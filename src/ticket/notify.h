@@ -1,0 +1,81 @@
+/* Notifications of enterprise requests: an in-app notification for the department that must act,
+ * and one queued webhook delivery per enabled webhook of the zone (delivered by webhook.c from
+ * the server's maintenance thread). */
+#ifndef YQ_TICKET_NOTIFY_H
+#define YQ_TICKET_NOTIFY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "ticket/ticket.h"
+
+struct db;
+struct db_pool;
+struct principal;
+struct yq_err;
+
+#define WEBHOOK_URL_MAX      500        /* characters of a webhook URL */
+#define WEBHOOK_SECRET_MAX   200        /* characters of a webhook secret */
+#define WEBHOOK_MAX_ATTEMPTS 6          /* a delivery is 'failed' after this many attempts */
+#define WEBHOOK_RESPONSE_MAX (16 << 10) /* bytes of a response read */
+#define WEBHOOK_TIMEOUT_MS   3000       /* connect, write and read timeouts */
+
+/* The notification event of action `ev` (ext_decision: 0 for an extension request), or NULL
+ * when the action notifies nobody: accept → "assigned", escalate → "escalated", return →
+ * "returned", extension request → "extension_request", resolve → "resolved", rated unsatisfied
+ * → "rated_unsatisfied". Pure. */
+const char *notify_event_for(enum ticket_event ev, int ext_decision);
+
+/* Inside the action's transaction tx: writes a notification for the responsible department(s)
+ * of `event` (assigned, escalated, rated_unsatisfied, overdue → the lead department dept_id;
+ * returned, extension_request, resolved → the zone's service center departments; the service
+ * center also when dept_id is 0) and one pending webhook_delivery per enabled webhook of the
+ * zone with the JSON payload {"event","zone_id","ticket_id","no","title","dept_id","at"}.
+ * Returns DB_OK or a negative enum db_rc. */
+int notify_ticket_event(struct db *tx, int64_t zone_id, int64_t ticket_id, const char *ticket_no,
+                        const char *title, const char *event, int64_t dept_id);
+
+/* Queues one "overdue" notification and delivery for each request being handled whose
+ * due_resolve is before now and that has no "overdue" notification yet (at most 200 per call).
+ * Returns how many were queued, or -1. */
+int notify_overdue(struct db_pool *pool, int64_t now);
+
+/* ---- webhooks (webhook.c) ---- */
+
+/* The parts of an "http://host[:port][/path]" URL. */
+struct webhook_url {
+	char host[256];
+	int port;
+	char path[WEBHOOK_URL_MAX + 1];
+};
+
+/* Parses an http:// URL of at most WEBHOOK_URL_MAX characters. Returns 0, -2 for an https://
+ * URL (no TLS library in this build), -1 for anything else invalid (other schemes, empty host,
+ * bad port, spaces or control characters). Pure. */
+int webhook_url_parse(const char *url, struct webhook_url *out);
+
+/* The seconds to wait before the next attempt after `attempts` failed ones (1 → 30 s, 2 → 2 min,
+ * 3 → 10 min, 4 → 1 h, 5 and more → 6 h), multiplied by scale (≥ 0). Pure. */
+int64_t webhook_backoff(int attempts, double scale);
+
+/* Writes "sha256=" and the lowercase hex HMAC-SHA256 of body keyed with secret into out (at
+ * least 72 bytes). */
+void webhook_signature(const char *secret, const char *body, size_t len, char out[72]);
+
+/* Sends up to max pending deliveries whose next_at ≤ now, one POST each; 2xx marks a delivery
+ * delivered, anything else records the error and schedules a retry (YUANQU_WEBHOOK_BACKOFF_SCALE
+ * scales the backoff) or, after WEBHOOK_MAX_ATTEMPTS, marks it failed. Returns how many were
+ * delivered, or -1. */
+int webhook_deliver_due(struct db_pool *pool, int64_t now, int max);
+
+/* Registers a webhook of the caller's zone; *id is its id. ERR_VALIDATION on "url" (https
+ * refused) or "secret". */
+int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
+                   const char *secret, int64_t *id, struct yq_err *e);
+/* Disables a webhook of the caller's zone (its pending deliveries stay queued but are not sent).
+ * ERR_NOT_FOUND when it is not the zone's. */
+int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
+
+/* Marks a notification of the caller's department read. ERR_NOT_FOUND when it is not one. */
+int notification_read(struct db_pool *pool, const struct principal *p, int64_t id,
+                      struct yq_err *e);
+
+#endif

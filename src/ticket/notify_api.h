@@ -1,0 +1,13 @@
+/* HTTP handlers of notifications (/api/notifications) and webhooks (/api/webhooks). */
+#ifndef YQ_TICKET_NOTIFY_API_H
+#define YQ_TICKET_NOTIFY_API_H
+#include "http/http.h"
+
+int h_notifications_list(struct req *r, struct yq_err *e);
+int h_notification_read(struct req *r, struct yq_err *e);
+int h_webhooks_list(struct req *r, struct yq_err *e);
+int h_webhooks_create(struct req *r, struct yq_err *e);
+int h_webhooks_delete(struct req *r, struct yq_err *e);
+int h_webhook_deliveries(struct req *r, struct yq_err *e);
+
+#endif

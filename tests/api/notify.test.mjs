@@ -1,0 +1,205 @@
+// Notifications and webhooks of enterprise requests: a webhook receiver inside the test gets a
+// signed POST when a request is assigned, a 500 is retried, a closed port ends as a visible
+// failure, https is refused, and the lead department sees (and reads) its notification.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { createHmac } from 'node:crypto';
+import net from 'node:net';
+import { startServer, adminClient, Client, sleep } from './lib.mjs';
+
+let srv, admin, svc, hr, ent, recv, recvPort;
+const ids = {};
+const PW = 'Start-Passw0rd-2026';
+const SECRET = 'webhook-secret-2026';
+const got = [];
+let failFirst = 0;
+
+function check(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
+  return cs[(31 - (s % 31)) % 31];
+}
+const make = (n) => { const b = '91430112MA' + String(n).padStart(7, '0'); return b + check(b); };
+
+async function user(username, role, extra) {
+  const r = await admin.post('/api/users', { username, role, password: PW, ...extra });
+  assert.equal(r.status, 201, r.body);
+  const c = new Client(srv.base);
+  assert.equal((await c.login(username, PW)).status, 200);
+  assert.equal((await c.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  return c;
+}
+
+async function until(fn, ms = 8000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) return v;
+    await sleep(100);
+  }
+}
+
+async function freePort() {
+  const s = net.createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const p = s.address().port;
+  await new Promise((r) => s.close(r));
+  return p;
+}
+
+before(async () => {
+  recv = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => {
+      got.push({ path: req.url, headers: req.headers, body });
+      if (failFirst > 0) { failFirst--; res.writeHead(500); res.end('boom'); return; }
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('ok');
+    });
+  });
+  await new Promise((r) => recv.listen(0, '127.0.0.1', r));
+  recvPort = recv.address().port;
+  srv = await startServer({ env: { YUANQU_MAINTENANCE_SECONDS: '1', YUANQU_WEBHOOK_BACKOFF_SCALE: '0.0001' } });
+  admin = await adminClient(srv);
+  for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
+    ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
+  }
+  ids.ent = (await admin.post('/api/enterprises', { uscc: make(7), name: '望城华通智能终端有限公司', industry_code: '3922' })).json.id;
+  svc = await user('svc1', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
+  hr = await user('hr1', 'staff', { dept_id: ids.hr });
+  ent = await user('ent1', 'enterprise', { enterprise_id: ids.ent });
+});
+after(async () => {
+  await srv.stop();
+  await new Promise((r) => recv.close(r));
+});
+
+const submit = () => ent.post('/api/tickets', { category: '用工', title: '四季度用工缺口30人', description: '订单增加，急需普工30人。', contact_name: '张经理', contact_phone: '13900000001' });
+
+test('webhook registration: http only, admin only, listed without the secret', async () => {
+  const tls = await admin.post('/api/webhooks', { url: 'https://example.com/hook', secret: SECRET });
+  assert.equal(tls.status, 400, tls.body);
+  assert.equal(tls.json.error.field, 'url');
+  admin.lang = 'en';
+  const tlsEn = await admin.post('/api/webhooks', { url: 'https://example.com/hook', secret: SECRET });
+  assert.match(tlsEn.json.error.message, /https.*not supported/i);
+  admin.lang = null;
+  assert.equal((await admin.post('/api/webhooks', { url: 'ftp://x/y', secret: SECRET })).status, 400);
+  assert.equal((await admin.post('/api/webhooks', { url: 'http://127.0.0.1:1/x' })).status, 400, 'secret required');
+  assert.equal((await admin.post('/api/webhooks', { url: 'http://h/' + 'a'.repeat(500), secret: SECRET })).status, 400);
+  assert.equal((await hr.post('/api/webhooks', { url: `http://127.0.0.1:${recvPort}/hook`, secret: SECRET })).status, 403);
+  const r = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${recvPort}/hook?src=yq`, secret: SECRET });
+  assert.equal(r.status, 201, r.body);
+  ids.hook = r.json.id;
+  const list = await admin.get('/api/webhooks');
+  assert.equal(list.status, 200);
+  assert.equal(list.json.items.length, 1);
+  assert.equal(list.json.items[0].enabled, true);
+  assert.ok(!('secret' in list.json.items[0]));
+});
+
+test('accepting a request notifies the lead department and posts a signed webhook', async () => {
+  const t = await submit();
+  assert.equal(t.status, 201, t.body);
+  ids.t1 = t.json.id;
+  const a = await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr, priority: 'normal' });
+  assert.equal(a.status, 200, a.body);
+  const hit = await until(() => got.find((g) => JSON.parse(g.body).ticket_id === ids.t1));
+  assert.ok(hit, 'the receiver got the POST');
+  assert.equal(hit.path, '/hook?src=yq');
+  assert.equal(hit.headers['content-type'], 'application/json');
+  const want = 'sha256=' + createHmac('sha256', SECRET).update(hit.body).digest('hex');
+  assert.equal(hit.headers['x-yuanqu-signature'], want);
+  const p = JSON.parse(hit.body);
+  assert.equal(p.event, 'assigned');
+  assert.equal(p.no, t.json.no);
+  assert.equal(p.title, '四季度用工缺口30人');
+  assert.equal(p.dept_id, ids.hr);
+  assert.equal(typeof p.at, 'number');
+  const d = await until(async () => {
+    const r = await admin.get('/api/webhooks/deliveries?status=delivered');
+    return r.json.items.find((x) => x.payload.ticket_id === ids.t1) && r;
+  });
+  assert.ok(d);
+  const item = d.json.items.find((x) => x.payload.ticket_id === ids.t1);
+  assert.equal(item.attempts, 1);
+  assert.equal(item.last_status, 200);
+
+  const n = await hr.get('/api/notifications?unread=1');
+  assert.equal(n.status, 200, n.body);
+  assert.equal(n.json.total, 1);
+  const note = n.json.items[0];
+  assert.equal(note.kind, 'assigned');
+  assert.equal(note.ticket_id, ids.t1);
+  assert.equal(note.read, false);
+  assert.match(note.title, /四季度用工缺口30人/);
+  assert.equal((await svc.get('/api/notifications?unread=1')).json.total, 0, 'not the service center’s');
+  assert.equal((await svc.post(`/api/notifications/${note.id}/read`)).status, 404, 'another department');
+  assert.equal((await hr.post(`/api/notifications/${note.id}/read`)).status, 204);
+  assert.equal((await hr.get('/api/notifications?unread=1')).json.total, 0);
+  const all = await hr.get('/api/notifications');
+  assert.equal(all.json.total, 1);
+  assert.equal(all.json.items[0].read, true);
+  assert.ok(all.json.items[0].read_at);
+});
+
+test('a returned request notifies the service center', async () => {
+  const r = await hr.post(`/api/tickets/${ids.t1}/return`, { reason: '不属于本部门职责' });
+  assert.equal(r.status, 200, r.body);
+  const n = await svc.get('/api/notifications?unread=1');
+  assert.equal(n.json.total, 1);
+  assert.equal(n.json.items[0].kind, 'returned');
+  const hit = await until(() => got.find((g) => JSON.parse(g.body).event === 'returned'));
+  assert.ok(hit);
+});
+
+test('a 500 from the receiver is retried, then delivered', async () => {
+  failFirst = 1;
+  const before = got.length;
+  const t = await submit();
+  const a = await svc.post(`/api/tickets/${t.json.id}/accept`, { dept_id: ids.hr });
+  assert.equal(a.status, 200, a.body);
+  const ok = await until(async () => {
+    const r = await admin.get('/api/webhooks/deliveries?status=delivered');
+    return r.json.items.find((x) => x.payload.ticket_id === t.json.id);
+  }, 10000);
+  assert.ok(ok, 'delivered after a retry');
+  assert.equal(ok.attempts, 2);
+  assert.equal(got.slice(before).filter((g) => JSON.parse(g.body).ticket_id === t.json.id).length, 2);
+});
+
+test('a closed port ends as a failed delivery the admin can see', async () => {
+  const port = await freePort();
+  const r = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${port}/dead`, secret: 's' });
+  assert.equal(r.status, 201, r.body);
+  const t = await submit();
+  assert.equal((await svc.post(`/api/tickets/${t.json.id}/accept`, { dept_id: ids.hr })).status, 200);
+  const pending = await until(async () => {
+    const x = await admin.get('/api/webhooks/deliveries?status=pending');
+    return x.json.items.find((i) => i.webhook_id === r.json.id && i.attempts >= 1);
+  });
+  assert.ok(pending, 'a failed attempt is retried later');
+  assert.match(pending.last_error, /connect/);
+  assert.ok(pending.next_at);
+  const failed = await until(async () => {
+    const x = await admin.get('/api/webhooks/deliveries?status=failed');
+    return x.json.items.find((i) => i.webhook_id === r.json.id);
+  }, 20000);
+  assert.ok(failed, 'failed after six attempts');
+  assert.equal(failed.attempts, 6);
+  assert.equal(failed.status, 'failed');
+  assert.match(failed.last_error, /cannot connect/);
+  assert.equal(failed.next_at, null);
+  assert.equal((await admin.get('/api/webhooks/deliveries?status=nope')).status, 400);
+  assert.equal((await hr.get('/api/webhooks/deliveries?status=failed')).status, 403);
+  // disabling stops new deliveries for it
+  assert.equal((await admin.del(`/api/webhooks/${r.json.id}`)).status, 204);
+  assert.equal((await admin.del(`/api/webhooks/999999`)).status, 404);
+  const list = await admin.get('/api/webhooks');
+  assert.equal(list.json.items.find((w) => w.id === r.json.id).enabled, false);
+});
