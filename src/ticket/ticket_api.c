@@ -137,6 +137,7 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	f.overdue = flag(r, "overdue");
 	f.due_soon = flag(r, "due_soon");
 	f.escalated = flag(r, "escalated");
+	f.extension_pending = flag(r, "extension_pending");
 	struct jsonw w;
 	resp_items_open(r, &w);
 	struct ctx ctx = {r, &w, f.q};

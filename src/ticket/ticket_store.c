@@ -272,6 +272,8 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 	}
 	if (f->escalated)
 		qb_sql(q, " AND t.escalated = 1");
+	if (f->extension_pending)
+		qb_sql(q, " AND t.ext_days > 0");
 	if (f->q && *f->q) {
 		/* a query matches through the full-text index, or a request number exactly */
 		if (ticket_search_param(c, p->zone_id, f->q, match) < 0 || match->failed)
@@ -914,8 +916,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	                      a->ev == TE_COMMENT && a->internal)) < 0)
 		return err_db(e, rc);
 	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
-	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title, notify_ev,
-	                                           t->dept_id)) < 0)
+	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
+	                                           notify_ev, t->dept_id)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&

@@ -47,7 +47,7 @@ struct ticket_filter {
 	const char *status; /* a status name, or "open" */
 	const char *category, *channel, *q;
 	int64_t dept_id, enterprise_id;
-	int overdue, due_soon, escalated;
+	int overdue, due_soon, escalated, extension_pending;
 	int64_t from, to; /* created_at range, unix seconds; 0 = open */
 	const char *sort; /* -created_at (default), created_at, due_resolve */
 	int64_t page, page_size;

@@ -289,3 +289,12 @@ test('concurrent submissions get distinct consecutive numbers', async () => {
   const nos = rs.map((r) => r.json.no);
   assert.equal(new Set(nos).size, 24);
 });
+
+test('pending extension requests can be listed for the service center', async () => {
+  const t = (await submit(entA, { title: '延期筛选测试' })).json.id;
+  await svc.post(`/api/tickets/${t}/accept`, { dept_id: ids.hr });
+  await hr.post(`/api/tickets/${t}/start`);
+  await hr.post(`/api/tickets/${t}/extension`, { days: 2, reason: '等待材料' });
+  const l = await svc.get('/api/tickets?extension_pending=1');
+  assert.deepEqual(l.json.items.map((x) => x.id), [t]);
+});
