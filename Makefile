@@ -80,13 +80,17 @@ web: deps
 run: deps all web
 	@sh tools/run.sh
 
-test: deps
+# the tests also need PostgreSQL, clang, Chromium and the browser tests' npm packages
+test:
+	@sh tools/deps.sh test
 	@bash tests/run.sh
 
-bench: deps all
+bench: all
+	@sh tools/deps.sh test
 	@bash bench/run.sh
 
-fuzz: deps
+fuzz:
+	@sh tools/deps.sh test
 	@bash tests/fuzz/run.sh long
 
 check-banned:
