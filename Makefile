@@ -85,8 +85,9 @@ test:
 	@sh tools/deps.sh test
 	@bash tests/run.sh
 
-bench: all
+bench:
 	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh
 
 fuzz:
