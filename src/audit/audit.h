@@ -20,14 +20,10 @@ void audit_change_str(struct audit_changes *c, const char *field, const char *be
                       const char *after);
 void audit_change_int(struct audit_changes *c, const char *field, int64_t before, int64_t after);
 
-/* Writes one audit row inside the caller's transaction `tx`. `who` may be NULL for the CLI, in
- * which case `cli_user` names the operator. Returns 0 or a negative enum db_rc; the caller must
- * roll back if it fails (an audit write that fails fails the request). */
+/* Writes one audit row inside the caller's transaction `tx`. Returns 0 or a negative enum db_rc;
+ * the caller must roll back if it fails (an audit write that fails fails the request). */
 int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, const char *action,
                 const char *obj_type, int64_t obj_id, const struct audit_changes *changes);
-/* Same, for changes made from the command line (no principal). */
-int audit_write_cli(struct db *tx, int64_t zone_id, const char *action, const char *obj_type,
-                    int64_t obj_id, const struct audit_changes *changes);
 /* Writes a login-log row. */
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
                 const char *ip, const char *user_agent, int success, const char *reason);

@@ -136,12 +136,6 @@ int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, con
 	                 obj_id, changes);
 }
 
-int audit_write_cli(struct db *tx, int64_t zone_id, const char *action, const char *obj_type,
-                    int64_t obj_id, const struct audit_changes *changes)
-{
-	return write_row(tx, zone_id, 0, "(cli)", "local", action, obj_type, obj_id, changes);
-}
-
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
                 const char *ip, const char *user_agent, int success, const char *reason)
 {

@@ -683,8 +683,8 @@ out_free:
 /* ---- export ---- */
 
 static const char SQL_ZONE_FLAGS[] =
-	"SELECT enterprise_id, flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE "
-	"zone_id = ? ORDER BY enterprise_id, flag, valid_from";
+    "SELECT enterprise_id, flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE "
+    "zone_id = ? ORDER BY enterprise_id, flag, valid_from";
 static const char SQL_ZONE_DEPTS[] = "SELECT id, name FROM dept WHERE zone_id = ?";
 static const char SQL_ZONE_USERS[] = "SELECT id, username FROM app_user WHERE zone_id = ?";
 
@@ -696,12 +696,12 @@ struct export_maps {
 		enum ent_flag_kind flag;
 		char from[11], to[11];
 		char *cert;
-	} *flags;
+	} * flags;
 	size_t n_flags;
 	struct id_name {
 		int64_t id;
 		char *name;
-	} *names; /* departments then users, each sorted by id */
+	} * names; /* departments then users, each sorted by id */
 	size_t n_depts, n_users;
 	struct arena arena;
 	int failed;
@@ -736,7 +736,8 @@ static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct y
 		f->ent = db_col_int(st, 0);
 		f->flag = ent_flag_from_name(db_col_text(st, 1));
 		snprintf(f->from, sizeof f->from, "%s", db_col_text(st, 2));
-		snprintf(f->to, sizeof f->to, "%s", db_col_is_null(st, 3) ? "" : db_col_text(st, 3));
+		snprintf(f->to, sizeof f->to, "%s",
+		         db_col_is_null(st, 3) ? "" : db_col_text(st, 3));
 		f->cert = arena_strdup(&m->arena, db_col_text(st, 4));
 	}
 	db_reset(st);
@@ -779,7 +780,7 @@ static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct y
 	return 0;
 out_err:
 	return m->failed ? err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory")
-			 : err_db(e, rc < 0 ? rc : DB_ERR);
+	                 : err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
 static void release_maps(struct export_maps *m)
@@ -798,7 +799,7 @@ static const char *name_of(const struct id_name *v, size_t n, int64_t id)
 
 /* The cell texts of one enterprise, in column order, into the per-row arena. */
 static void row_cells(const struct export_maps *m, struct arena *a, const struct enterprise *en,
-		      const char **v)
+                      const char **v)
 {
 	memset(v, 0, sizeof *v * C__COUNT);
 	v[C_USCC] = en->uscc;
@@ -832,7 +833,7 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 			continue;
 		struct strbuf *b = &sb[fr->flag];
 		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", fr->from, fr->to,
-			    fr->cert && *fr->cert ? " " : "", fr->cert ? fr->cert : "");
+		            fr->cert && *fr->cert ? " " : "", fr->cert ? fr->cert : "");
 	}
 	for (int f = 0; f < FLAG__COUNT; f++) {
 		v[flag_cols[f]] = sb[f].len ? arena_strdup(a, sb[f].buf) : NULL;
@@ -847,7 +848,8 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 	{
 		const char *ph = json_string_value(json_object_get(x, "phone"));
 		const char *ro = json_string_value(json_object_get(x, "role"));
-		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(json_object_get(x, "name")));
+		strbuf_addf(&s, "%s%s", s.len ? ";" : "",
+		            json_string_value(json_object_get(x, "name")));
 		if ((ph && *ph) || (ro && *ro))
 			strbuf_addf(&s, "/%s", ph ? ph : "");
 		if (ro && *ro)
@@ -857,8 +859,7 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 	v[C_CONTACTS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_reset(&s);
 	j = json_loads(en->tags_json ? en->tags_json : "[]", 0, NULL);
-	json_array_foreach(j, i, x)
-		strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
+	json_array_foreach(j, i, x) strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
 	json_decref(j);
 	v[C_TAGS] = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_release(&s);
@@ -955,7 +956,8 @@ static void writer_row(struct table_writer *w, const char **v)
 		if (!v[k] || !*v[k])
 			continue;
 		if (k == C_CAPITAL)
-			worksheet_write_number(w->ws, w->row, (lxw_col_t)k, strtod(v[k], NULL), NULL);
+			worksheet_write_number(w->ws, w->row, (lxw_col_t)k, strtod(v[k], NULL),
+			                       NULL);
 		else
 			worksheet_write_string(w->ws, w->row, (lxw_col_t)k, v[k], w->text);
 	}
@@ -967,7 +969,8 @@ static int writer_close(struct table_writer *w, int ok, char **out, size_t *len,
 	if (w->fmt == EXPORT_CSV) {
 		if (!ok || w->csv.failed) {
 			strbuf_release(&w->csv);
-			return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "export too large") : -1;
+			return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "export too large")
+			          : -1;
 		}
 		*out = strbuf_detach(&w->csv, len);
 		return 0;
@@ -984,7 +987,8 @@ static int writer_close(struct table_writer *w, int ok, char **out, size_t *len,
 	unlink(w->path);
 	if (!f || sb.failed) {
 		strbuf_release(&sb);
-		return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot write the workbook") : -1;
+		return ok ? err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot write the workbook")
+		          : -1;
 	}
 	*out = strbuf_detach(&sb, len);
 	return 0;
@@ -1006,7 +1010,7 @@ static void export_row(void *ctx, const struct enterprise *en)
 }
 
 int ent_export(struct db *c, const struct principal *p, const struct ent_filter *f,
-	       enum export_format fmt, char **out, size_t *len, struct yq_err *e)
+               enum export_format fmt, char **out, size_t *len, struct yq_err *e)
 {
 	struct ent_filter all = *f;
 	all.page = 1;
