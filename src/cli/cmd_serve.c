@@ -88,6 +88,7 @@ int cmd_serve(int argc, char **argv)
 	    .timeout_s = 30,
 	    .header_limit = 32 * 1024,
 	    .access_log = 1,
+	    .data_dir = env.data_dir,
 	};
 	char host[64] = "127.0.0.1", webbuf[1000];
 	const char *listen = getenv("YUANQU_LISTEN"), *v;

@@ -107,6 +107,12 @@ void resp_header(struct req *r, const char *name, const char *value);
 /* Sends `data` (malloc'd, taken over) as a download with the given type and file name. */
 int resp_download(struct req *r, char *data, size_t len, const char *content_type,
                   const char *filename);
+/* Sends `size` bytes of the open file `fd` (taken over, closed after sending) as a download with
+ * the given type and UTF-8 file name (Content-Disposition: attachment; filename*=UTF-8''…). */
+int resp_download_fd(struct req *r, int fd, uint64_t size, const char *content_type,
+                     const char *filename);
+/* The data directory (YUANQU_DATA_DIR) where uploaded files are kept. */
+const char *req_data_dir(struct req *r);
 /* Picks the message in the caller's language. */
 const char *req_msg(struct req *r, const char *zh, const char *en);
 /* Formats unix time t as ISO-8601 in the arena (NULL for 0). */

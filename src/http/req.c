@@ -6,6 +6,7 @@
 #include <microhttpd.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 struct db *req_db(struct req *r, struct yq_err *e)
 {
@@ -266,4 +267,33 @@ const char *req_time(struct req *r, int64_t t)
 	if (buf)
 		fmt_time_iso(t, buf, 24);
 	return buf;
+}
+
+int resp_download_fd(struct req *r, int fd, uint64_t size, const char *content_type,
+                     const char *filename)
+{
+	r->file_resp = MHD_create_response_from_fd(size, fd);
+	if (!r->file_resp) {
+		close(fd);
+		return -1;
+	}
+	MHD_add_response_header(r->file_resp, "Content-Type", content_type);
+	struct strbuf enc = STRBUF_INIT(4096);
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
+			strbuf_addch(&enc, (char)*p);
+		else {
+			char t[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			strbuf_add(&enc, t, 3);
+		}
+	}
+	char *cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
+	                        enc.buf ? enc.buf : "download");
+	strbuf_release(&enc);
+	if (cd)
+		MHD_add_response_header(r->file_resp, "Content-Disposition", cd);
+	r->status = 200;
+	return 0;
 }

@@ -7,6 +7,7 @@
 #include "http/sys_api.h"
 #include "org/org_api.h"
 #include "ticket/notify_api.h"
+#include "ticket/attachment_api.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 
@@ -78,6 +79,10 @@ const struct route routes[] = {
     R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE,
       0),
     R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
+    R(GET, "/api/tickets/:id/attachments", h_attachment_list, PERM_TICKET_READ, 0),
+    R(POST, "/api/tickets/:id/attachments", h_attachment_upload, PERM_TICKET_READ, ROUTE_UPLOAD),
+    R(GET, "/api/tickets/:id/attachments/:aid", h_attachment_download, PERM_TICKET_READ, 0),
+    R(DELETE, "/api/tickets/:id/attachments/:aid", h_attachment_delete, PERM_TICKET_READ, 0),
     R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
     R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/notifications", h_notifications_list, PERM_TICKET_READ, 0),

@@ -48,6 +48,11 @@ struct db_pool *req_pool(struct req *r)
 	return r->srv->pool;
 }
 
+const char *req_data_dir(struct req *r)
+{
+	return r->srv->cfg.data_dir ? r->srv->cfg.data_dir : "data";
+}
+
 static enum http_method method_of(const char *m)
 {
 	static const struct {

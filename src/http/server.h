@@ -16,6 +16,7 @@ struct server_config {
 	const char *web_dir;            /* built console (web/dist), may be NULL */
 	const char *tls_cert, *tls_key; /* PEM file paths, both or neither */
 	int access_log;                 /* one line per request */
+	const char *data_dir;           /* uploaded files (attachments); NULL = "data" */
 };
 
 struct server;

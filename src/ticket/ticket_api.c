@@ -1,5 +1,6 @@
 /* HTTP handlers of enterprise requests (see ticket_api.h): decode, call, encode. */
 #include "ticket/ticket_api.h"
+#include "ticket/attachment_api.h"
 #include "lib/util.h"
 #include "ticket/calendar.h"
 #include "ticket/ticket_search.h"
@@ -180,6 +181,9 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 	struct ctx ctx = {r, &w, NULL};
 	int rc = ticket_timeline(c, &r->who, id, event_row, &ctx, e);
 	jw_arr_close(&w);
+	jw_key(&w, "attachments");
+	if (rc == 0)
+		rc = attachment_json_list(r, &w, id, e);
 	jw_obj_close(&w);
 	return rc;
 }

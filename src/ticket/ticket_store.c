@@ -1190,3 +1190,18 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 		return rc;
 	return ticket_search_index(tx, *id);
 }
+
+int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc)
+{
+	if (can_triage(c, p, rc))
+		return 1;
+	if (*rc < 0)
+		return 0;
+	return can_handle(c, p, t->dept_id, rc);
+}
+
+int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
+                     const char *action, const char *body)
+{
+	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0);
+}

@@ -79,6 +79,13 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
                const struct ticket_action *a, struct yq_err *e);
+/* 1 if the principal may act on request t beyond reading it: the service center (and admins) or
+ * staff of its lead department; sets *rc to a negative enum db_rc on a database error. */
+int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc);
+/* Writes a timeline event that does not change the state (attachments) inside tx. Returns 0 or
+ * a negative enum db_rc. */
+int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
+                     const char *action, const char *body);
 /* Closes requests resolved more than `days` calendar days before `now` without a rating
  * (recorded as unrated). Returns how many, or -1. */
 int ticket_autoclose(struct db_pool *pool, int64_t now, int days);

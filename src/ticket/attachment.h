@@ -1,0 +1,79 @@
+/* Files attached to enterprise requests (附件): the pure rules (allowed types checked by extension
+ * and by magic bytes, file name sanitising), the content-addressed file store under the data
+ * directory, and the rows that tie a file to a request.
+ *
+ * Files are stored once per content: DATA_DIR/attachments/ab/abcdef… (the SHA-256 in hex),
+ * written to a temporary file, fsync'd and renamed into place, so a file name in the store always
+ * holds complete bytes. The row, the timeline event and the audit row are written in one
+ * transaction after the file is in place; a file without a row (a failed transaction) is never
+ * served. Who may do what:
+ *   - list and download: whoever can see the request (ticket_get's scope); others get 404;
+ *   - upload: the submitting enterprise, the service center, and the lead department's staff,
+ *     while the request is open (not closed, rejected or merged: 409);
+ *   - delete: the uploader, while the request is open. */
+#ifndef YQ_TICKET_ATTACHMENT_H
+#define YQ_TICKET_ATTACHMENT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "auth/auth.h"
+#include "lib/err.h"
+
+#define ATTACHMENT_MAX_BYTES (20u << 20) /* per file: 20 MiB, 413 beyond */
+#define ATTACHMENT_MAX_COUNT 10          /* per request */
+#define ATTACHMENT_NAME_MAX  120         /* characters kept of a file name */
+
+struct db;
+struct db_pool;
+struct arena;
+
+/* The allowed type of a file: checks that the extension of `name` is one of pdf, png, jpg/jpeg,
+ * gif, doc/docx, xls/xlsx, txt, zip (case-insensitive) and that the first bytes of `data` are
+ * those of that type (a renamed .exe is refused). Returns the content type to store and serve
+ * ("application/pdf" …), or NULL with e set: ERR_MEDIA_TYPE (415) on field "file". Pure. */
+const char *attachment_type(const char *name, const unsigned char *data, size_t len,
+                            struct yq_err *e);
+
+/* Cleans an uploaded file name for display and for the Content-Disposition header: keeps the
+ * part after the last '/' or '\', replaces invalid UTF-8, control characters, bidirectional
+ * overrides and <>:"|?* with '_', drops leading dots and spaces and trailing dots and spaces,
+ * and cuts the name to ATTACHMENT_NAME_MAX characters keeping its extension. An empty result
+ * becomes "附件". Writes at most n-1 bytes and a NUL to out (n ≥ 16). Pure. */
+void attachment_name_clean(const char *in, char *out, size_t n);
+
+/* Stores `data` under dir/attachments by its SHA-256 (hex into sha), durably: temporary file,
+ * fsync, rename, fsync of the directory. Returns 0, or -1 with e set (500). */
+int attachment_file_put(const char *dir, const void *data, size_t len, char sha[65],
+                        struct yq_err *e);
+/* The path of a stored file into out. */
+void attachment_file_path(const char *dir, const char *sha, char *out, size_t n);
+
+/* One attachment row. */
+struct attachment {
+	int64_t id, ticket_id, size, uploaded_by, created_at;
+	const char *sha256, *name, *content_type, *uploader_name;
+};
+typedef void (*attachment_fn)(void *ctx, const struct attachment *a);
+
+/* Lists the attachments of a request the caller can see, oldest first (ERR_NOT_FOUND when the
+ * request is outside the caller's zone or scope). */
+int attachment_list(struct db *c, const struct principal *p, int64_t ticket_id, attachment_fn fn,
+                    void *ctx, struct yq_err *e);
+/* Reads one attachment of a request the caller can see into out (strings in the arena). */
+int attachment_get(struct db *c, const struct principal *p, int64_t ticket_id, int64_t id,
+                   struct arena *a, struct attachment *out, struct yq_err *e);
+/* Adds a stored file (sha, size, type) under `name` to a request: checks scope, who may upload,
+ * the request's state and the count, then writes the row, the timeline event "attach" and the
+ * audit row in one transaction. Sets *id. */
+int attachment_add(struct db_pool *pool, const struct principal *p, int64_t ticket_id,
+                   const char *sha, int64_t size, const char *name, const char *content_type,
+                   int64_t *id, struct yq_err *e);
+/* Checks that the caller may add one more attachment to the request (scope, role, state,
+ * count) without writing: lets the handler refuse before storing the bytes. */
+int attachment_may_add(struct db *c, const struct principal *p, int64_t ticket_id,
+                       struct yq_err *e);
+/* Deletes an attachment (the uploader, while the request is open): marks the row deleted and
+ * writes the timeline event "detach" and the audit row in one transaction. */
+int attachment_delete(struct db_pool *pool, const struct principal *p, int64_t ticket_id,
+                      int64_t id, struct yq_err *e);
+
+#endif
