@@ -63,6 +63,7 @@ const struct route routes[] = {
     R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, 0),
     R(POST, "/api/tickets", h_ticket_create, PERM_TICKET_CREATE, 0),
     R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, 0),
+    R(GET, "/api/tickets/export", h_ticket_export, PERM_TICKET_READ, 0),
     R(GET, "/api/tickets/briefing", h_ticket_briefing, PERM_TICKET_STATS, 0),
     R(GET, "/api/tickets/:id", h_ticket_get, PERM_TICKET_READ, 0),
     R(POST, "/api/tickets/:id/accept", h_ticket_accept, PERM_TICKET_TRIAGE, 0),

@@ -1,5 +1,6 @@
 /* HTTP handlers of enterprise requests (see ticket_api.h): decode, call, encode. */
 #include "ticket/ticket_api.h"
+#include "ticket/ticket_export.h"
 #include "ticket/attachment_api.h"
 #include "lib/util.h"
 #include "ticket/calendar.h"
@@ -117,28 +118,62 @@ static int day_arg(struct req *r, const char *key, int end, int64_t *out, struct
 	return 0;
 }
 
+/* The list filters of GET /api/tickets from the query string (shared with the export). */
+static int filter_from_query(struct req *r, struct ticket_filter *f, struct yq_err *e)
+{
+	if (req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f->dept_id, e) < 0 ||
+	    req_query_int(r, "enterprise_id", 0, 0, INT64_MAX, &f->enterprise_id, e) < 0 ||
+	    day_arg(r, "from", 0, &f->from, e) < 0 || day_arg(r, "to", 1, &f->to, e) < 0)
+		return -1;
+	f->status = opt(r, "status");
+	if (f->status && strcmp(f->status, "open") &&
+	    ticket_status_from_name(f->status) == TS__COUNT)
+		return err_set(e, ERR_VALIDATION, "status", "状态无效", "invalid status");
+	f->category = opt(r, "category");
+	f->channel = opt(r, "channel");
+	f->q = opt(r, "q");
+	if (f->q && strlen(f->q) > 100)
+		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
+	f->sort = opt(r, "sort");
+	f->overdue = flag(r, "overdue");
+	f->due_soon = flag(r, "due_soon");
+	f->escalated = flag(r, "escalated");
+	f->extension_pending = flag(r, "extension_pending");
+	return 0;
+}
+
+int h_ticket_export(struct req *r, struct yq_err *e)
+{
+	struct ticket_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || filter_from_query(r, &f, e) < 0)
+		return -1;
+	const char *fmt = opt(r, "format");
+	if (fmt && strcmp(fmt, "xlsx") && strcmp(fmt, "csv"))
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	int csv = fmt && strcmp(fmt, "csv") == 0;
+	int fd;
+	uint64_t size;
+	int64_t rows;
+	if (ticket_export(c, &r->who, &f, csv, &fd, &size, &rows, e) < 0)
+		return -1;
+	if (resp_download_fd(
+	        r, fd, size,
+	        csv ? "text/csv; charset=utf-8"
+	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        csv ? "企业诉求.csv" : "企业诉求.xlsx") < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)rows));
+	return 0;
+}
+
 int h_ticket_list(struct req *r, struct yq_err *e)
 {
 	struct ticket_filter f = {0};
 	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f.dept_id, e) < 0 ||
-	    req_query_int(r, "enterprise_id", 0, 0, INT64_MAX, &f.enterprise_id, e) < 0 ||
-	    day_arg(r, "from", 0, &f.from, e) < 0 || day_arg(r, "to", 1, &f.to, e) < 0)
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 || filter_from_query(r, &f, e) < 0)
 		return -1;
-	f.status = opt(r, "status");
-	if (f.status && strcmp(f.status, "open") && ticket_status_from_name(f.status) == TS__COUNT)
-		return err_set(e, ERR_VALIDATION, "status", "状态无效", "invalid status");
-	f.category = opt(r, "category");
-	f.channel = opt(r, "channel");
-	f.q = opt(r, "q");
-	if (f.q && strlen(f.q) > 100)
-		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
-	f.sort = opt(r, "sort");
-	f.overdue = flag(r, "overdue");
-	f.due_soon = flag(r, "due_soon");
-	f.escalated = flag(r, "escalated");
-	f.extension_pending = flag(r, "extension_pending");
 	struct jsonw w;
 	resp_items_open(r, &w);
 	struct ctx ctx = {r, &w, f.q};

@@ -19,6 +19,8 @@ int h_ticket_comment(struct req *r, struct yq_err *e);
 int h_ticket_extension(struct req *r, struct yq_err *e);
 int h_ticket_extension_decide(struct req *r, struct yq_err *e);
 int h_ticket_escalate(struct req *r, struct yq_err *e);
+/* GET /api/tickets/export?format=xlsx|csv&…the list filters: the whole list as a download. */
+int h_ticket_export(struct req *r, struct yq_err *e);
 int h_ticket_stats(struct req *r, struct yq_err *e);
 /* GET /api/tickets/briefing?date=YYYY-MM-DD&format=html|pdf: the daily briefing. */
 int h_ticket_briefing(struct req *r, struct yq_err *e);
