@@ -88,6 +88,7 @@ const struct route routes[] = {
     R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/notifications", h_notifications_list, PERM_TICKET_READ, 0),
     R(POST, "/api/notifications/:id/read", h_notification_read, PERM_TICKET_READ, 0),
+    R(POST, "/api/notifications/read-all", h_notifications_read_all, PERM_TICKET_READ, 0),
     R(GET, "/api/webhooks", h_webhooks_list, PERM_TICKET_ADMIN, 0),
     R(POST, "/api/webhooks", h_webhooks_create, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/webhooks/deliveries", h_webhook_deliveries, PERM_TICKET_ADMIN, 0),

@@ -34,6 +34,9 @@ static const char SQL_WEBHOOK_DISABLE[] =
 static const char SQL_NOTIFY_READ[] =
     "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
     "dept_id = ? AND (user_id IS NULL OR user_id = ?)";
+static const char SQL_NOTIFY_READ_ALL[] =
+    "UPDATE notification SET read_at = ? WHERE zone_id = ? AND dept_id = ? AND (user_id IS NULL "
+    "OR user_id = ?) AND read_at IS NULL";
 static const char SQL_NOTIFY_COUNT[] =
     "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id "
     "IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)";
@@ -453,4 +456,32 @@ int webhook_delivery_list(struct db *c, const struct principal *p, const char *s
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int notification_read_all(struct db_pool *pool, const struct principal *p, int64_t *n,
+                          struct yq_err *e)
+{
+	*n = 0;
+	if (!p->dept_id)
+		return 0;
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_NOTIFY_READ_ALL);
+	if (!st) {
+		rc = DB_ERR;
+		goto out;
+	}
+	db_bind_int(st, 1, now_unix());
+	db_bind_int(st, 2, p->zone_id);
+	db_bind_int(st, 3, p->dept_id);
+	db_bind_int(st, 4, p->user_id);
+	rc = db_step(st);
+	*n = db_changes(st);
+	db_reset(st);
+out:
+	if (db_tx_end(pool, tx, rc >= 0) < 0 && rc >= 0)
+		rc = DB_ERR;
+	return rc < 0 ? err_db(e, rc) : 0;
 }

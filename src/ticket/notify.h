@@ -77,5 +77,9 @@ int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id,
 /* Marks a notification of the caller's department read. ERR_NOT_FOUND when it is not one. */
 int notification_read(struct db_pool *pool, const struct principal *p, int64_t id,
                       struct yq_err *e);
+/* Marks every unread notification of the caller's department read; *n gets how many (0 for
+ * callers without a department). */
+int notification_read_all(struct db_pool *pool, const struct principal *p, int64_t *n,
+                          struct yq_err *e);
 
 #endif

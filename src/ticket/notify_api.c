@@ -56,6 +56,19 @@ int h_notification_read(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
+int h_notifications_read_all(struct req *r, struct yq_err *e)
+{
+	int64_t n;
+	if (notification_read_all(req_pool(r), &r->who, &n, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "read", n);
+	jw_obj_close(&w);
+	return 0;
+}
+
 static void webhook_row(void *p, const struct webhook_row *wh)
 {
 	struct ctx *c = p;

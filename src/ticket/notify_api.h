@@ -5,6 +5,8 @@
 
 int h_notifications_list(struct req *r, struct yq_err *e);
 int h_notification_read(struct req *r, struct yq_err *e);
+/* POST /api/notifications/read-all → {"read": n}. */
+int h_notifications_read_all(struct req *r, struct yq_err *e);
 int h_webhooks_list(struct req *r, struct yq_err *e);
 int h_webhooks_create(struct req *r, struct yq_err *e);
 int h_webhooks_delete(struct req *r, struct yq_err *e);

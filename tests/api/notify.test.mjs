@@ -203,3 +203,22 @@ test('a closed port ends as a failed delivery the admin can see', async () => {
   const list = await admin.get('/api/webhooks');
   assert.equal(list.json.items.find((w) => w.id === r.json.id).enabled, false);
 });
+
+test('mark all read clears only the caller’s department’s unread notifications', async () => {
+  const hrBefore = (await hr.get('/api/notifications?unread=1')).json.total;
+  const t2 = await submit();
+  const t3 = await submit();
+  assert.equal((await svc.post(`/api/tickets/${t2.json.id}/accept`, { dept_id: ids.hr })).status, 200);
+  assert.equal((await svc.post(`/api/tickets/${t3.json.id}/accept`, { dept_id: ids.hr })).status, 200);
+  assert.equal((await hr.get('/api/notifications?unread=1')).json.total, hrBefore + 2);
+  await hr.post(`/api/tickets/${t2.json.id}/return`, { reason: '退回测试' });
+  const svcBefore = (await svc.get('/api/notifications?unread=1')).json.total;
+  assert.ok(svcBefore >= 1);
+  const r = await hr.post('/api/notifications/read-all');
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.read, hrBefore + 2);
+  assert.equal((await hr.get('/api/notifications?unread=1')).json.total, 0);
+  assert.equal((await svc.get('/api/notifications?unread=1')).json.total, svcBefore, 'other departments untouched');
+  assert.equal((await hr.post('/api/notifications/read-all')).json.read, 0, 'nothing left');
+  assert.equal((await ent.post('/api/notifications/read-all')).json.read, 0, 'no department: nothing');
+});
