@@ -95,8 +95,24 @@ export const ticketApi = {
   extension: (id, days, reason) => act(id, 'extension', { days, reason }),
   decideExtension: (id, approve, comment) => act(id, 'extension/decision', { approve, comment }),
   escalate: (id, b) => act(id, 'escalate', b),
+  // the list with the same filters as .xlsx or .csv, written by the server (all rows, scope applied)
+  exportFile: (params, format = 'xlsx') => http.download('/api/tickets/export', { params: { ...params, format } }),
+  attachments: (id) => http.get(`/api/tickets/${id}/attachments`, quiet),
+  upload: (id, file) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return http.upload(`/api/tickets/${id}/attachments`, form, { fieldErrors: true })
+  },
+  removeAttachment: (id, aid) => http.del(`/api/tickets/${id}/attachments/${aid}`),
   rules: () => http.get('/api/ticket-rules', quiet),
   setRule: (rule) => http.put('/api/ticket-rules', rule, { fieldErrors: true }),
   holidays: () => http.get('/api/holidays', quiet),
   addHoliday: (h) => http.post('/api/holidays', h, { fieldErrors: true }),
+}
+
+// 消息: the department's notifications (docs/API.md "Notifications").
+export const notifyApi = {
+  list: (params) => http.get('/api/notifications', { ...quiet, params }),
+  read: (id) => http.post(`/api/notifications/${id}/read`, {}, quiet),
+  readAll: () => http.post('/api/notifications/read-all', {}, quiet),
 }
