@@ -7,7 +7,7 @@ dir=$(mktemp -d /tmp/yq-e2e.XXXXXX)
 pass='Demo-Passw0rd-2026'
 db="sqlite:$dir/e2e.db"
 echo "$pass" | build/yuanqu demo --db "$db" --password-stdin >"$dir/demo.log" 2>&1 || { cat "$dir/demo.log"; echo "0 passed, 1 failed"; exit 1; }
-build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --web-dir web/dist --no-access-log >"$dir/server.log" 2>&1 &
+YUANQU_DATA_DIR="$dir" build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --web-dir web/dist --no-access-log >"$dir/server.log" 2>&1 &
 pid=$!
 port=""
 for _ in $(seq 1 100); do

@@ -765,6 +765,9 @@ test('an enterprise request goes from submission to 销号 through three desks',
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
   const title = `e2e招工难${RUN}`
+  // a small but real PDF the enterprise attaches and the department downloads byte for byte
+  const pdf = Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% e2e ${RUN} ${'用工需求'.repeat(20)}\ntrailer <<>>\n%%EOF\n`, 'utf8')
+  const pdfName = `用工需求表${RUN}.pdf`
   let id = null
   // 1. the enterprise submits on a phone
   let page = await newPage(PHONE)
@@ -785,11 +788,19 @@ test('an enterprise request goes from submission to 销号 through three desks',
     await page.fill('textarea[name="description"]', '新建产线需招聘普工100名，请协助对接人社部门和职业院校。')
     await page.fill('input[name="contact_name"]', '王立鑫')
     await page.fill('input[name="contact_phone"]', '13800000001')
+    // the file is chosen on the form and uploaded once the request exists
+    await page.setInputFiles('[data-test="ticket-files"] input[type="file"]', { name: pdfName, mimeType: 'application/pdf', buffer: pdf })
+    await page.locator('[data-test="ticket-files"] .el-upload-list__item', { hasText: pdfName }).waitFor()
     await shot(page, '20-ticket-submit-phone')
-    await page.click('[data-test="ticket-submit"]')
+    const [up] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/tickets\/\d+\/attachments$/.test(r.url()) && r.request().method() === 'POST'),
+      page.click('[data-test="ticket-submit"]'),
+    ])
+    assert(up.status() === 201, `attachment upload: HTTP ${up.status()} ${(await up.text()).slice(0, 200)}`)
     await page.waitForURL(/\/tickets\/\d+$/)
     id = Number(new URL(page.url()).pathname.split('/').pop())
     await page.waitForSelector('[data-test="ticket-detail"] [data-status="received"]')
+    await page.locator(`[data-test="attachment-item"][data-name="${pdfName}"]`).waitFor()
     await shot(page, '20-ticket-submitted')
     await page.goto(BASE + '/tickets/mine')
     await page.waitForSelector(`[data-test="ticket-table"] >> text=${title}`)
@@ -833,7 +844,8 @@ test('an enterprise request goes from submission to 销号 through three desks',
     await page.context().close()
   }
 
-  // 3. the head of 招商局 starts and resolves it from the worklist
+  // 3. the head of 招商局 sees it in the worklist and under the bell (消息), opens it from the
+  //    bell, downloads the enterprise's file, then starts and resolves it
   page = await newPage()
   try {
     await uiLogin(page, 'ccetdz-zhaoshang', DEMO_PASS)
@@ -841,8 +853,27 @@ test('an enterprise request goes from submission to 销号 through three desks',
     const row = page.locator('[data-test="ticket-table"] .el-table__body tr', { hasText: title })
     await row.waitFor()
     await shot(page, '22-ticket-todo')
-    await row.locator('[data-test="ticket-link"]').click()
+    const bell = page.locator('.header [data-test="notify-bell"]')
+    await bell.waitFor()
+    await page.waitForFunction(() => Number(document.querySelector('.header [data-test="notify-bell"]')?.dataset.unread) > 0)
+    const unreadBefore = Number(await bell.getAttribute('data-unread'))
+    const badge = ((await page.textContent('.header [data-test="notify-badge"] .el-badge__content')) || '').trim()
+    assert(badge === (unreadBefore > 99 ? '99+' : String(unreadBefore)), `badge says "${badge}" for ${unreadBefore} unread`)
+    await bell.click()
+    await page.locator('[data-test="notify-panel"]').waitFor()
+    await page.waitForTimeout(500)
+    await shot(page, '22-notify-bell')
+    const item = page.locator(`[data-test="notify-panel"] [data-test="notify-item"][data-ticket="${id}"]`)
+    await item.waitFor()
+    await item.locator('.notify-link').click()
     await page.waitForURL(new RegExp(`/tickets/${id}$`))
+    await page.waitForFunction((n) => Number(document.querySelector('.header [data-test="notify-bell"]')?.dataset.unread) === n - 1, unreadBefore)
+    const link = page.locator(`[data-test="attachment-item"][data-name="${pdfName}"] [data-test="attachment-download"]`)
+    await link.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), link.click()])
+    const got = readFileSync(await download.path())
+    assert(got.equals(pdf), `the downloaded file differs (${got.length} bytes, sent ${pdf.length})`)
+    assert(download.suggestedFilename() === pdfName, `downloaded as ${download.suggestedFilename()}`)
     await page.click('[data-test="ticket-actions"] [data-action="start"]')
     await page.click('[data-test="action-dialog-start"] [data-test="action-submit"]')
     await page.waitForSelector('[data-test="ticket-detail"] [data-status="in_progress"]')
@@ -926,6 +957,61 @@ test('the request desks, statistics, deadlines and holidays pages load', async (
     await page.goto(BASE + '/tickets/extensions')
     await page.waitForSelector('[data-test="ticket-table"]')
     await shot(page, '25-ticket-extensions')
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('a province user switches zone and sees that zone\'s data', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  // what each zone holds, read through the API as the same user (its own session)
+  const api = await apiLogin('province-viewer', DEMO_PASS)
+  const expected = {}
+  try {
+    const zones = (await api.get('/api/me')).body.zones
+    assert(zones && zones.length >= 2, `the province user sees ${zones ? zones.length : 0} zones`)
+    for (const z of zones) {
+      await api.put('/api/me/zone', { zone_id: z.id })
+      const list = (await api.get('/api/enterprises?page_size=1')).body
+      expected[z.name] = { id: z.id, total: list.total, first: list.items[0] ? list.items[0].name : '' }
+    }
+  } finally {
+    await api.dispose()
+  }
+  const page = await newPage()
+  try {
+    await uiLogin(page, 'province-viewer', DEMO_PASS)
+    const sw = page.locator('.header [data-test="zone-switch"]')
+    await sw.waitFor()
+    await page.goto(BASE + '/enterprises')
+    await page.waitForSelector('[data-test="enterprise-table"] .el-table__body tr')
+    const current = ((await sw.locator('.el-select__selected-item:not(.is-hidden)').first().textContent()) || '').trim()
+    assert(expected[current], `the switcher shows "${current}", not a zone of the user`)
+    const target = Object.keys(expected).find((n) => n !== current && expected[n].total !== expected[current].total)
+    assert(target, 'no second zone with other figures to switch to')
+    const totalText = async () => ((await page.textContent('.toolbar .muted')) || '').trim()
+    await page.waitForFunction((n) => (document.querySelector('.toolbar .muted')?.textContent || '').includes(String(n)), expected[current].total)
+    await shot(page, '26-province-before')
+    await sw.locator('.el-select__wrapper').click()
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/me/zone') && r.request().method() === 'PUT'),
+      page.locator('.el-select-dropdown__item:visible', { hasText: target }).first().click(),
+    ])
+    assert(resp.status() === 200 || resp.status() === 204, `zone switch: HTTP ${resp.status()}`)
+    // the page reloads its data for the new zone: its total and first enterprise
+    await page.waitForFunction((n) => (document.querySelector('.toolbar .muted')?.textContent || '').includes(String(n)), expected[target].total, { timeout: 15_000 })
+    const first = expected[target].first
+    if (first) await page.locator('[data-test="enterprise-table"] .el-table__body tr').first().filter({ hasText: first }).waitFor()
+    const now = ((await sw.locator('.el-select__selected-item:not(.is-hidden)').first().textContent()) || '').trim()
+    assert(now === target, `the switcher shows "${now}" after switching to "${target}"`)
+    assert((await totalText()).includes(String(expected[target].total)), `the list says "${await totalText()}"`)
+    await shot(page, '26-province-after')
+    // the session keeps the zone across a reload
+    await page.reload()
+    await page.waitForSelector('[data-test="enterprise-table"] .el-table__body tr')
+    const kept = ((await sw.locator('.el-select__selected-item:not(.is-hidden)').first().textContent()) || '').trim()
+    assert(kept === target, `after a reload the switcher shows "${kept}"`)
   } finally {
     await page.context().close()
   }
