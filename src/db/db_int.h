@@ -23,6 +23,9 @@ struct db_driver {
 	int (*exec)(struct db *c, const char *sql);
 	/* 1 when the connection is broken and should be reopened */
 	int (*broken)(struct db *c);
+	/* reopens a broken connection in place (same struct db, so pointers callers hold stay
+	 * valid) and bumps c->gen so statements are prepared again on first use; 0 or -1 */
+	int (*reconnect)(struct db *c);
 };
 
 /* A bound parameter, kept by the driver-independent layer. */
@@ -52,6 +55,7 @@ struct db {
 	int n_cached;
 	int in_tx;
 	unsigned stmt_seq; /* PostgreSQL statement names */
+	unsigned gen;      /* bumped on each reconnect: statements prepared before are gone */
 };
 
 extern const struct db_driver db_sqlite_driver;

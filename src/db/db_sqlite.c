@@ -177,6 +177,12 @@ static int sq_broken(struct db *c)
 	return 0;
 }
 
+static int sq_reconnect(struct db *c)
+{
+	(void)c;
+	return 0; /* a file does not go away */
+}
+
 const struct db_driver db_sqlite_driver = {
     .engine = DB_SQLITE,
     .open = sq_open,
@@ -192,4 +198,5 @@ const struct db_driver db_sqlite_driver = {
     .changes = sq_changes,
     .exec = sq_exec,
     .broken = sq_broken,
+    .reconnect = sq_reconnect,
 };
