@@ -25,6 +25,11 @@ static _Thread_local struct {
 } defer;
 static atomic_uint_fast64_t db_time_total;
 
+/* Why this thread's last db_prepare failed (a negative enum db_rc), 0 after a success. Callers
+ * report a NULL statement as DB_ERR; err_db uses this to answer 503, not 500, when the
+ * statement could not be prepared because the database went away. */
+static _Thread_local int prepare_rc;
+
 void db_time_add(uint64_t us)
 {
 	atomic_fetch_add(&db_time_total, us);
@@ -202,6 +207,7 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 	int np = count_params(sql);
 	if (np > DB_MAX_PARAMS) {
 		db_set_error(c, "statement has %d parameters, more than %d", np, DB_MAX_PARAMS);
+		prepare_rc = DB_ERR;
 		error("db: %s", c->errmsg);
 		return NULL;
 	}
@@ -227,11 +233,16 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 		rc = c->drv->prepare(c, st, sql);
 	}
 	if (rc < 0) {
-		error("db: prepare failed: %s: %.200s", c->errmsg, sql);
+		prepare_rc = rc;
+		if (rc == DB_UNAVAILABLE)
+			log_warn("db: prepare failed, database unavailable: %s", c->errmsg);
+		else
+			error("db: prepare failed: %s: %.200s", c->errmsg, sql);
 		yq_free((char *)st->key);
 		yq_free(st);
 		return NULL;
 	}
+	prepare_rc = 0;
 	while (c->cache[slot])
 		slot = (slot + 1) % DB_STMT_CACHE;
 	c->cache[slot] = st;
@@ -616,6 +627,9 @@ void db_test_flush_commits(void)
 
 int err_db(struct yq_err *e, int db_rc)
 {
+	if (db_rc == DB_ERR && prepare_rc == DB_UNAVAILABLE)
+		db_rc = DB_UNAVAILABLE; /* a statement that could not be prepared: see prepare_rc */
+	prepare_rc = 0;
 	switch (db_rc) {
 	case DB_CONSTRAINT:
 		return err_set(e, ERR_CONFLICT, NULL, "数据冲突", "conflicting data");

@@ -10,7 +10,8 @@ struct db_driver {
 	enum db_engine engine;
 	int (*open)(struct db *c, const char *target, char *err, size_t errlen);
 	void (*close)(struct db *c);
-	/* prepares `sql` (already in the engine's placeholder syntax) into st->impl */
+	/* prepares `sql` (already in the engine's placeholder syntax) into st->impl; 0 or a
+	 * negative enum db_rc */
 	int (*prepare)(struct db *c, struct db_stmt *st, const char *sql);
 	void (*finalize)(struct db_stmt *st);
 	int (*step)(struct db_stmt *st);

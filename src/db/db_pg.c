@@ -4,6 +4,7 @@
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,10 +110,11 @@ static int pg_prepare(struct db *c, struct db_stmt *st, const char *sql)
 		return -1;
 	snprintf(ps->name, sizeof ps->name, "s%u", ++c->stmt_seq);
 	ps->sql = yq_strdup(sql);
-	if (!ps->sql || pg_prepare_on_server(c, ps) < 0) {
+	int rc = ps->sql ? pg_prepare_on_server(c, ps) : DB_ERR;
+	if (rc < 0) {
 		yq_free(ps->sql);
 		yq_free(ps);
-		return -1;
+		return rc;
 	}
 	ps->row = -1;
 	st->impl = ps;
@@ -246,14 +248,30 @@ static int pg_exec(struct db *c, const char *sql)
 	return DB_OK;
 }
 
-/* A connection whose server went away (PostgreSQL restarted, the backend was terminated) only
- * shows it when next used: between transactions, read what is pending without blocking, so the
- * end of the stream is seen here and the connection reopened before a request uses it. */
+/* A connection whose server went away (PostgreSQL restarted, the backend terminated) only shows
+ * it when next used, as one more failed request. Between transactions nothing should arrive on
+ * it: look without blocking, and report it broken when the server closed its end, so the pool
+ * reconnects before a request uses it. */
 static int pg_broken(struct db *c)
 {
 	PGconn *h = c->impl;
-	if (PQstatus(h) == CONNECTION_OK && PQtransactionStatus(h) == PQTRANS_IDLE)
-		PQconsumeInput(h);
+	if (PQstatus(h) != CONNECTION_OK)
+		return 1;
+	if (PQtransactionStatus(h) != PQTRANS_IDLE)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		struct pollfd pfd = {.fd = PQsocket(h), .events = POLLIN | POLLRDHUP};
+		if (pfd.fd < 0)
+			return 1;
+		if (poll(&pfd, 1, 0) <= 0)
+			return 0;
+		if (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL))
+			return 1;
+		/* a message while idle (a notice, a parameter change): take it and look again */
+		if (!PQconsumeInput(h))
+			return 1;
+		PQisBusy(h);
+	}
 	return PQstatus(h) != CONNECTION_OK;
 }
 

@@ -76,7 +76,8 @@ static int sq_prepare(struct db *c, struct db_stmt *st, const char *sql)
 	int rc = sqlite3_prepare_v3(c->impl, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
 	if (rc != SQLITE_OK) {
 		db_set_error(c, "%s", sqlite3_errmsg(c->impl));
-		return -1;
+		int m = map_rc(c, rc);
+		return m < 0 ? m : DB_ERR;
 	}
 	st->impl = s;
 	return 0;
