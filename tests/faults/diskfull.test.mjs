@@ -1,7 +1,8 @@
 // Disk full (issue 6, Faults): the SQLite database on a 2 MB tmpfs, written until the filesystem
-// is full. Writes then answer 503 with the JSON error body (never 500), reads keep working, the
-// server stays up; after the filesystem is grown (remount) the same server process accepts
-// writes again, and every write acknowledged before, during and after is present.
+// is full. Writes then answer 503 with the JSON error body (never 500), reads and /healthz keep
+// working (the database answers; only writes are refused), the server stays up; after the
+// filesystem is grown (remount) the same server process accepts writes again, and every write
+// acknowledged before, during and after is present.
 // Needs root (mount); elsewhere the test reports itself skipped, not passed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +65,9 @@ test('sqlite on a full filesystem: 503, no acknowledged write lost, recovers whe
     const list = await c.get('/api/tickets?page_size=5');
     assert.equal(list.status, 200, 'reads keep working on a full disk: ' + list.body);
     assert.equal((await c.get(`/api/tickets/${some}`)).status, 200);
+    // /healthz checks that the database answers, which it does: a full disk shows as 503 on
+    // writes only
+    assert.equal((await fetch(srv.base + '/healthz')).status, 200);
     assert.equal(srv.proc.exitCode, null, 'the server is still up');
 
     // free space: grow the filesystem; the same process writes again
