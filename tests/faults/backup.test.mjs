@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -153,6 +153,7 @@ test('sqlite: yuanqu backup under write load, restored, holds every acknowledged
     await srv2.stop();
   }
   const d = digest(live);
+  rmSync(dir, { recursive: true, force: true }); // kept when the test fails
   console.log(`backup drill sqlite: ${v.checked} writes acknowledged before the backup all restored, 0 lost; ` +
     `quiet backup = live: ${Object.entries(d).map(([t, x]) => `${t} ${x.rows} rows sha256 ${x.sha256.slice(0, 12)}`).join(', ')}`);
 });
@@ -193,6 +194,7 @@ test('postgres: yuanqu backup names pg_dump; pg_dump under write load, restored,
     assert.deepEqual(digest(again), digest(live));
     console.log(`backup drill postgres: pg_dump under load took ${ms} ms while ${acksDuring} writes were acknowledged; ` +
       `${v.checked} writes acknowledged before it all restored, 0 lost; quiet dump restored = live`);
+    rmSync(dir, { recursive: true, force: true });
   } finally {
     await srv.stop();
   }

@@ -9,7 +9,7 @@
 //
 // With ACK_BEFORE_COMMIT_MS the server runs with the test hook that answers before it commits
 // (src/db/db.h): the harness must then report lost writes.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -25,8 +25,8 @@ const rand = (a, b) => a + Math.floor(Math.random() * (b - a + 1));
  */
 export async function crashRun({ engine, rounds, pg = null, hookMs = 0, writers = 4, stopOnLoss = false, log = () => {} }) {
   const t0 = Date.now();
-  const url = initDatabase(engine === 'postgres' ? pg.createdb()
-    : `sqlite:${join(mkdtempSync(join(tmpdir(), 'yq-crash-')), 'yuanqu.db')}`);
+  const dir = engine === 'postgres' ? null : mkdtempSync(join(tmpdir(), 'yq-crash-'));
+  const url = initDatabase(dir ? `sqlite:${join(dir, 'yuanqu.db')}` : pg.createdb());
   const env = hookMs ? { YUANQU_TEST_ACK_BEFORE_COMMIT: String(hookMs) } : {};
   const serve = () => startServer({ db: url, env, args: ['--no-access-log'] });
   let srv = await serve();
@@ -81,6 +81,7 @@ export async function crashRun({ engine, rounds, pg = null, hookMs = 0, writers 
   for (const [code, n] of Object.entries(led.statuses)) {
     if (/^5/.test(code) && code !== '503') bad.add(`${n} answers with status ${code} (only 503 may signal a fault)`);
   }
+  if (dir && !bad.size && (hookMs || !lost.size)) rmSync(dir, { recursive: true, force: true }); // kept on failure
   return {
     engine, rounds: done, pgKills, acked: led.acks, checked: v ? v.checked : 0, tickets: v ? v.tickets : 0,
     lost: [...lost], bad: [...bad], statuses: led.statuses, ms: Date.now() - t0,
