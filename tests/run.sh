@@ -4,8 +4,10 @@
 #   API tests on SQLite and on PostgreSQL    tests/api/*.test.mjs against build/yuanqu
 #   API tests again under ASan + UBSan       build/asan/yuanqu (SQLite)
 #   fuzz targets, short runs                 tests/fuzz/run.sh short
+#   faults: crash consistency, database gone or full, backup drill   tests/faults/*.test.mjs
 #   web unit tests (Vitest) and end-to-end in Chromium
-# Set YQ_QUICK=1 to skip the sanitizer pass, fuzzing and the browser tests.
+# Set YQ_QUICK=1 to skip the sanitizer pass, fuzzing and the browser tests (and to run 20 crash
+# rounds per engine instead of 100).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -85,6 +87,23 @@ else
 	add "api-postgres (server start)" 0 1
 fi
 rm -rf "$PGDIR"
+
+# ---- faults: SIGKILL crash rounds, PostgreSQL stopped, SQLite disk full, backup drill ----
+# (each file starts its own PostgreSQL; a skipped test, e.g. no permission to mount a tmpfs, is
+# reported and counted neither passed nor failed)
+faults_log="$ART/faults.log"
+[ "${YQ_QUICK:-0}" = 1 ] && export YQ_CRASH_ROUNDS=${YQ_CRASH_ROUNDS:-20}
+faults_t0=$(date +%s)
+YQ_BIN=$ROOT/build/yuanqu node --test --test-reporter=tap --test-concurrency=1 tests/faults/*.test.mjs \
+	>"$faults_log" 2>&1
+fp=$(grep -E '^# pass ' "$faults_log" | tail -n 1 | awk '{print $3}')
+ff=$(grep -E '^# fail ' "$faults_log" | tail -n 1 | awk '{print $3}')
+fs=$(grep -E '^# skipped ' "$faults_log" | tail -n 1 | awk '{print $3}')
+[ -n "$fp" ] || { fp=0; ff=1; }
+[ "$ff" != 0 ] && grep -E '^not ok|error:|expected|actual' "$faults_log" | head -n 40
+grep -E '^# (crash |db gone|disk full|backup drill)' "$faults_log" | sed 's/^# /   /'
+[ "${fs:-0}" -gt 0 ] && grep -E '^ok .*# SKIP' "$faults_log" | sed 's/^/   skipped (not counted): /'
+add "faults ($(($(date +%s) - faults_t0)) s)" "$fp" "$ff"
 
 if [ "${YQ_QUICK:-0}" != 1 ]; then
 	# ---- the same API suite under AddressSanitizer + UndefinedBehaviorSanitizer ----

@@ -183,9 +183,12 @@ int cmd_backup(int argc, char **argv)
 		sqlite3_close(dst);
 		return 1;
 	}
-	/* copy in steps so writers are not blocked for long */
+	/* copy every page in one step, inside one read transaction: the database is in WAL mode,
+	 * so the server's writers are not blocked meanwhile, and the copy is the snapshot of the
+	 * moment the step began. (Copying in several steps restarts from the first page whenever
+	 * another process writes between two steps: under steady load it never finished.) */
 	do {
-		rc = sqlite3_backup_step(b, 256);
+		rc = sqlite3_backup_step(b, -1);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			sqlite3_sleep(20);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);

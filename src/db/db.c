@@ -14,7 +14,21 @@
 #include <unistd.h>
 
 int db_test_commit_delay_ms;
+
+/* Test hook state of this thread (see db_test_defer_commits): the transaction whose commit
+ * was reported but not yet run, and how many transactions are nested in it as savepoints. */
+static _Thread_local struct {
+	int armed;
+	struct db_pool *pool;
+	struct db *conn;
+	int depth;
+} defer;
 static atomic_uint_fast64_t db_time_total;
+
+/* Why this thread's last db_prepare failed (a negative enum db_rc), 0 after a success. Callers
+ * report a NULL statement as DB_ERR; err_db uses this to answer 503, not 500, when the
+ * statement could not be prepared because the database went away. */
+static _Thread_local int prepare_rc;
 
 void db_time_add(uint64_t us)
 {
@@ -193,6 +207,7 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 	int np = count_params(sql);
 	if (np > DB_MAX_PARAMS) {
 		db_set_error(c, "statement has %d parameters, more than %d", np, DB_MAX_PARAMS);
+		prepare_rc = DB_ERR;
 		error("db: %s", c->errmsg);
 		return NULL;
 	}
@@ -218,11 +233,16 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 		rc = c->drv->prepare(c, st, sql);
 	}
 	if (rc < 0) {
-		error("db: prepare failed: %s: %.200s", c->errmsg, sql);
+		prepare_rc = rc;
+		if (rc == DB_UNAVAILABLE)
+			log_warn("db: prepare failed, database unavailable: %s", c->errmsg);
+		else
+			error("db: prepare failed: %s: %.200s", c->errmsg, sql);
 		yq_free((char *)st->key);
 		yq_free(st);
 		return NULL;
 	}
+	prepare_rc = 0;
 	while (c->cache[slot])
 		slot = (slot + 1) % DB_STMT_CACHE;
 	c->cache[slot] = st;
@@ -363,8 +383,6 @@ int db_begin(struct db *c, int write)
 
 int db_commit(struct db *c)
 {
-	if (db_test_commit_delay_ms > 0)
-		usleep((useconds_t)db_test_commit_delay_ms * 1000);
 	int rc = db_exec(c, "COMMIT");
 	if (rc != DB_OK)
 		db_exec(c, "ROLLBACK");
@@ -469,19 +487,17 @@ enum db_engine db_pool_engine(const struct db_pool *p)
 
 struct db *db_pool_reader(struct db_pool *p)
 {
+	/* test hook: this thread's uncommitted writes stay visible to it */
+	if (defer.conn && defer.pool == p)
+		return defer.conn;
 	struct db *c = pthread_getspecific(p->key);
-	if (c && c->drv->broken(c)) {
-		/* the server went away: drop this connection and open a new one */
-		pthread_mutex_lock(&p->list_lock);
-		for (int i = 0; i < p->n_conns; i++)
-			if (p->conns[i] == c) {
-				p->conns[i] = p->conns[--p->n_conns];
-				break;
-			}
-		pthread_mutex_unlock(&p->list_lock);
-		pthread_setspecific(p->key, NULL);
-		db_close(c);
-		c = NULL;
+	if (c && !c->in_tx && c->drv->broken(c)) {
+		/* the server went away: reconnect in place, since a caller may still hold c */
+		if (c->drv->reconnect(c) < 0) {
+			log_warn("db: cannot reconnect: %s", c->errmsg);
+			return NULL;
+		}
+		log_info("db: reconnected to the database");
 	}
 	if (c)
 		return c;
@@ -502,9 +518,21 @@ struct db *db_pool_reader(struct db_pool *p)
 	return c;
 }
 
+/* Test hook: a transaction nested in this thread's deferred one. */
+static struct db *defer_nest(int *rc)
+{
+	*rc = db_exec(defer.conn, "SAVEPOINT yq_deferred");
+	if (*rc != DB_OK)
+		return NULL;
+	defer.depth++;
+	return defer.conn;
+}
+
 struct db *db_tx_begin(struct db_pool *p, int *rc)
 {
 	struct db *c;
+	if (defer.conn && defer.pool == p)
+		return defer_nest(rc);
 	if (p->engine == DB_SQLITE) {
 		pthread_mutex_lock(&p->wlock);
 		c = p->writer;
@@ -526,7 +554,7 @@ struct db *db_tx_begin(struct db_pool *p, int *rc)
 
 struct db *db_tx_try_begin(struct db_pool *p, int *rc)
 {
-	if (p->engine != DB_SQLITE)
+	if (p->engine != DB_SQLITE || (defer.conn && defer.pool == p))
 		return db_tx_begin(p, rc);
 	if (pthread_mutex_trylock(&p->wlock) != 0) {
 		*rc = DB_UNAVAILABLE;
@@ -542,6 +570,19 @@ struct db *db_tx_try_begin(struct db_pool *p, int *rc)
 
 int db_tx_end(struct db_pool *p, struct db *c, int commit)
 {
+	if (defer.conn == c && defer.depth > 0) {
+		defer.depth--;
+		int rc = commit ? DB_OK : db_exec(c, "ROLLBACK TO yq_deferred");
+		int rc2 = db_exec(c, "RELEASE yq_deferred");
+		return rc != DB_OK ? rc : rc2;
+	}
+	if (commit && defer.armed && !defer.conn && db_test_commit_delay_ms > 0) {
+		/* test hook: report success now, commit after the answer is sent (the writer
+		 * lock of SQLite stays held until then) */
+		defer.conn = c;
+		defer.pool = p;
+		return DB_OK;
+	}
 	int rc = commit ? db_commit(c) : db_rollback(c);
 	if (p->engine == DB_SQLITE)
 		pthread_mutex_unlock(&p->wlock);
@@ -561,8 +602,34 @@ void db_pool_maintain(struct db_pool *p)
 	pthread_mutex_unlock(&p->wlock);
 }
 
+void db_test_defer_commits(void)
+{
+	if (db_test_commit_delay_ms > 0)
+		defer.armed = 1;
+}
+
+void db_test_flush_commits(void)
+{
+	defer.armed = 0;
+	if (!defer.conn)
+		return;
+	struct db_pool *p = defer.pool;
+	struct db *c = defer.conn;
+	defer.conn = NULL;
+	defer.pool = NULL;
+	defer.depth = 0;
+	usleep((useconds_t)db_test_commit_delay_ms * 1000);
+	if (db_commit(c) != DB_OK)
+		log_warn("db: test hook: a deferred commit failed: %s", c->errmsg);
+	if (p->engine == DB_SQLITE)
+		pthread_mutex_unlock(&p->wlock);
+}
+
 int err_db(struct yq_err *e, int db_rc)
 {
+	if (db_rc == DB_ERR && prepare_rc == DB_UNAVAILABLE)
+		db_rc = DB_UNAVAILABLE; /* a statement that could not be prepared: see prepare_rc */
+	prepare_rc = 0;
 	switch (db_rc) {
 	case DB_CONSTRAINT:
 		return err_set(e, ERR_CONFLICT, NULL, "数据冲突", "conflicting data");

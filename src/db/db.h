@@ -84,9 +84,20 @@ int db_rollback(struct db *c);
  * first row in *out (0 if no row). Returns 0, or a negative enum db_rc. */
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
 
-/* Test hook: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT), db_commit sleeps
- * this many milliseconds before committing. Used to prove the crash tests can fail. */
+/* Test hook, deliberately wrong: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT),
+ * a write transaction ended by db_tx_end on a thread between db_test_defer_commits and
+ * db_test_flush_commits reports success at once, so the request is answered 2xx, and is committed
+ * only by db_test_flush_commits, which first sleeps this many milliseconds. A crash in that window
+ * loses an acknowledged write: the crash tests (tests/faults/) must notice. In the meantime the
+ * thread keeps the transaction open (on SQLite, with the writer lock), sees its own writes through
+ * db_pool_reader, and runs further transactions nested in it as savepoints. */
 extern int db_test_commit_delay_ms;
+/* Starts deferring commits on this thread (no-op unless the hook is set): called before a
+ * request is handled. */
+void db_test_defer_commits(void);
+/* Stops deferring on this thread and runs the deferred commit, if any, after the delay: called
+ * once the answer has been sent. */
+void db_test_flush_commits(void);
 
 struct yq_err;
 /* Maps a negative enum db_rc to a domain error (409, 503 or 500) and returns -1. */

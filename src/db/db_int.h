@@ -10,7 +10,8 @@ struct db_driver {
 	enum db_engine engine;
 	int (*open)(struct db *c, const char *target, char *err, size_t errlen);
 	void (*close)(struct db *c);
-	/* prepares `sql` (already in the engine's placeholder syntax) into st->impl */
+	/* prepares `sql` (already in the engine's placeholder syntax) into st->impl; 0 or a
+	 * negative enum db_rc */
 	int (*prepare)(struct db *c, struct db_stmt *st, const char *sql);
 	void (*finalize)(struct db_stmt *st);
 	int (*step)(struct db_stmt *st);
@@ -23,6 +24,9 @@ struct db_driver {
 	int (*exec)(struct db *c, const char *sql);
 	/* 1 when the connection is broken and should be reopened */
 	int (*broken)(struct db *c);
+	/* reopens a broken connection in place (same struct db, so pointers callers hold stay
+	 * valid) and bumps c->gen so statements are prepared again on first use; 0 or -1 */
+	int (*reconnect)(struct db *c);
 };
 
 /* A bound parameter, kept by the driver-independent layer. */
@@ -52,6 +56,7 @@ struct db {
 	int n_cached;
 	int in_tx;
 	unsigned stmt_seq; /* PostgreSQL statement names */
+	unsigned gen;      /* bumped on each reconnect: statements prepared before are gone */
 };
 
 extern const struct db_driver db_sqlite_driver;

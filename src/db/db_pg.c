@@ -4,12 +4,15 @@
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct pg_stmt {
 	char name[24];
+	char *sql;     /* the statement text in PostgreSQL syntax, to prepare it again */
+	unsigned gen;  /* the connection generation it was prepared on (struct db.gen) */
 	PGresult *res; /* result of the current execution, NULL before the first step */
 	int row;       /* current row, -1 before the first */
 	int nrows;
@@ -42,6 +45,23 @@ static int pg_open(struct db *c, const char *target, char *err, size_t errlen)
 	return 0;
 }
 
+/* Reconnects with the same parameters. The server forgot every prepared statement with the old
+ * session: bumping c->gen makes pg_step prepare each again on its next execution. */
+static int pg_reconnect(struct db *c)
+{
+	PQreset(c->impl);
+	c->gen++;
+	if (PQstatus(c->impl) != CONNECTION_OK) {
+		db_set_error(c, "%s", PQerrorMessage(c->impl));
+		size_t n = strlen(c->errmsg);
+		while (n && (c->errmsg[n - 1] == '\n' || c->errmsg[n - 1] == ' '))
+			c->errmsg[--n] = 0;
+		return -1;
+	}
+	PQclear(PQexec(c->impl, "SET client_encoding='UTF8'; SET TIME ZONE 'UTC'"));
+	return 0;
+}
+
 static void pg_close(struct db *c)
 {
 	PQfinish(c->impl);
@@ -69,20 +89,33 @@ static int map_result(struct db *c, PGresult *r)
 	return DB_ERR;
 }
 
+/* Prepares ps->sql under ps->name on the current session. 0 or a negative enum db_rc. */
+static int pg_prepare_on_server(struct db *c, struct pg_stmt *ps)
+{
+	PGresult *r = PQprepare(c->impl, ps->name, ps->sql, 0, NULL);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		int rc = map_result(c, r);
+		PQclear(r);
+		return rc < 0 ? rc : DB_ERR;
+	}
+	PQclear(r);
+	ps->gen = c->gen;
+	return DB_OK;
+}
+
 static int pg_prepare(struct db *c, struct db_stmt *st, const char *sql)
 {
 	struct pg_stmt *ps = yq_calloc(1, sizeof *ps);
 	if (!ps)
 		return -1;
 	snprintf(ps->name, sizeof ps->name, "s%u", ++c->stmt_seq);
-	PGresult *r = PQprepare(c->impl, ps->name, sql, 0, NULL);
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		map_result(c, r);
-		PQclear(r);
+	ps->sql = yq_strdup(sql);
+	int rc = ps->sql ? pg_prepare_on_server(c, ps) : DB_ERR;
+	if (rc < 0) {
+		yq_free(ps->sql);
 		yq_free(ps);
-		return -1;
+		return rc;
 	}
-	PQclear(r);
 	ps->row = -1;
 	st->impl = ps;
 	return 0;
@@ -95,12 +128,14 @@ static void pg_finalize(struct db_stmt *st)
 		return;
 	PQclear(ps->res);
 	/* the prepared statement itself dies with the connection; deallocate if it lives on */
-	if (st->conn->impl && PQstatus(st->conn->impl) == CONNECTION_OK &&
+	if (st->conn->impl && ps->gen == st->conn->gen &&
+	    PQstatus(st->conn->impl) == CONNECTION_OK &&
 	    PQtransactionStatus(st->conn->impl) == PQTRANS_IDLE) {
 		char q[48];
 		snprintf(q, sizeof q, "DEALLOCATE %s", ps->name);
 		PQclear(PQexec(st->conn->impl, q));
 	}
+	yq_free(ps->sql);
 	yq_free(ps);
 	st->impl = NULL;
 }
@@ -109,6 +144,12 @@ static int pg_step(struct db_stmt *st)
 {
 	struct pg_stmt *ps = st->impl;
 	if (!ps->res) {
+		if (ps->gen != st->conn->gen) {
+			/* prepared on a session that is gone (see pg_reconnect) */
+			int rc = pg_prepare_on_server(st->conn, ps);
+			if (rc < 0)
+				return rc;
+		}
 		const char *values[DB_MAX_PARAMS];
 		char nums[DB_MAX_PARAMS][32];
 		for (int i = 0; i < st->nparams; i++) {
@@ -207,9 +248,31 @@ static int pg_exec(struct db *c, const char *sql)
 	return DB_OK;
 }
 
+/* A connection whose server went away (PostgreSQL restarted, the backend terminated) only shows
+ * it when next used, as one more failed request. Between transactions nothing should arrive on
+ * it: look without blocking, and report it broken when the server closed its end, so the pool
+ * reconnects before a request uses it. */
 static int pg_broken(struct db *c)
 {
-	return PQstatus(c->impl) != CONNECTION_OK;
+	PGconn *h = c->impl;
+	if (PQstatus(h) != CONNECTION_OK)
+		return 1;
+	if (PQtransactionStatus(h) != PQTRANS_IDLE)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		struct pollfd pfd = {.fd = PQsocket(h), .events = POLLIN | POLLRDHUP};
+		if (pfd.fd < 0)
+			return 1;
+		if (poll(&pfd, 1, 0) <= 0)
+			return 0;
+		if (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL))
+			return 1;
+		/* a message while idle (a notice, a parameter change): take it and look again */
+		if (!PQconsumeInput(h))
+			return 1;
+		PQisBusy(h);
+	}
+	return PQstatus(h) != CONNECTION_OK;
 }
 
 const struct db_driver db_pg_driver = {
@@ -227,4 +290,5 @@ const struct db_driver db_pg_driver = {
     .changes = pg_changes,
     .exec = pg_exec,
     .broken = pg_broken,
+    .reconnect = pg_reconnect,
 };

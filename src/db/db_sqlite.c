@@ -76,7 +76,8 @@ static int sq_prepare(struct db *c, struct db_stmt *st, const char *sql)
 	int rc = sqlite3_prepare_v3(c->impl, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
 	if (rc != SQLITE_OK) {
 		db_set_error(c, "%s", sqlite3_errmsg(c->impl));
-		return -1;
+		int m = map_rc(c, rc);
+		return m < 0 ? m : DB_ERR;
 	}
 	st->impl = s;
 	return 0;
@@ -177,6 +178,12 @@ static int sq_broken(struct db *c)
 	return 0;
 }
 
+static int sq_reconnect(struct db *c)
+{
+	(void)c;
+	return 0; /* a file does not go away */
+}
+
 const struct db_driver db_sqlite_driver = {
     .engine = DB_SQLITE,
     .open = sq_open,
@@ -192,4 +199,5 @@ const struct db_driver db_sqlite_driver = {
     .changes = sq_changes,
     .exec = sq_exec,
     .broken = sq_broken,
+    .reconnect = sq_reconnect,
 };

@@ -398,6 +398,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return send_response(r);
 	if (r->async == ASYNC_PENDING)
 		return MHD_YES;
+	db_test_defer_commits(); /* test hook only, see db.h */
 	dispatch(r);
 	if (r->async == ASYNC_PENDING)
 		return MHD_YES; /* answered when the slow lane resumes the connection */
@@ -409,6 +410,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct server *s = cls;
 	struct req *r = *con_cls;
+	db_test_flush_commits(); /* test hook only: commits what was answered before its commit */
 	if (!r)
 		return;
 	int64_t dur = now_mono_us() - r->t0_us;
