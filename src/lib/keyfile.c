@@ -76,7 +76,8 @@ static int create_key_file(const char *path, uint8_t key[KEYFILE_KEY_LEN], char 
 	}
 	randombytes_buf(key, KEYFILE_KEY_LEN);
 	sodium_bin2hex(hex, sizeof hex - 1, key, KEYFILE_KEY_LEN);
-	strcat(hex, "\n");
+	hex[2 * KEYFILE_KEY_LEN] = '\n';
+	hex[2 * KEYFILE_KEY_LEN + 1] = 0;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create key file %s: %s", tmp, strerror(errno));
