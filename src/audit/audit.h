@@ -89,6 +89,9 @@ int audit_chain_has_key(void);
 /* Test hook: seconds added to the time of the rows written (YUANQU_TEST_AUDIT_TIME_OFFSET), so a
  * test can make rows old enough to purge. 0 in production. */
 extern int64_t audit_test_time_offset;
+/* Test hook: rows read per batch by the verifier and the purge (YUANQU_TEST_AUDIT_BATCH), so a
+ * test crosses batch boundaries with few rows. 0 = the defaults. */
+extern int audit_test_batch;
 
 /* Checks the key against the database's check value, storing it on first use. When the chain
  * still has no row, also chains the rows written before the chain existed (seq NULL), in table

@@ -17,6 +17,7 @@
 static uint8_t chain_key[AUDIT_KEY_LEN];
 static int chain_key_set;
 int64_t audit_test_time_offset;
+int audit_test_batch;
 int audit_retention_days = AUDIT_RETENTION_MIN_DAYS;
 
 static const char SQL_HEAD_TAKE[] =
@@ -33,15 +34,18 @@ static const char SQL_HEAD_SET_ANCHOR[] =
 static const char SQL_UNCHAINED[] =
     "SELECT (SELECT COUNT(*) FROM audit_log WHERE seq IS NULL) + (SELECT COUNT(*) FROM "
     "login_log WHERE seq IS NULL)";
-/* Both tables in chain order, as: seq, table, id, zone_id, at, user_id, text×6, success, mac. */
-#define CHAIN_ROWS                                                                                 \
-	"SELECT seq, 0, id, zone_id, at, user_id, username, ip, action, obj_type, obj_id, "        \
-	"changes, CAST(0 AS BIGINT), mac FROM audit_log WHERE seq > ?"                             \
-	" UNION ALL SELECT seq, 1, id, zone_id, at, user_id, username, ip, user_agent, reason, "   \
-	"CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(success AS BIGINT), mac FROM login_log "     \
-	"WHERE seq > ? ORDER BY 1"
-static const char SQL_CHAIN_ROWS[] = CHAIN_ROWS;
-static const char SQL_CHAIN_ROWS_BATCH[] = CHAIN_ROWS " LIMIT ?";
+/* Each table in chain order, one batch after position ?, as: seq, id, zone_id, at, user_id,
+ * text×6, success, mac. The verifier and the purge merge the two by seq. */
+static const char SQL_AUDIT_ROWS[] =
+    "SELECT seq, id, zone_id, at, user_id, username, ip, action, obj_type, obj_id, changes, 0, "
+    "mac FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?";
+static const char SQL_LOGIN_ROWS[] =
+    "SELECT seq, id, zone_id, at, user_id, username, ip, user_agent, reason, NULL, NULL, "
+    "success, mac FROM login_log WHERE seq > ? ORDER BY seq LIMIT ?";
+static const char SQL_OLDEST_AUDIT[] =
+    "SELECT at FROM audit_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1";
+static const char SQL_OLDEST_LOGIN[] =
+    "SELECT at FROM login_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1";
 static const char SQL_LEGACY_AUDIT[] =
     "SELECT id, zone_id, at, user_id, username, ip, action, obj_type, obj_id, changes FROM "
     "audit_log WHERE seq IS NULL ORDER BY id";
@@ -325,26 +329,141 @@ int audit_chain_init(struct db *c, char *err, size_t errlen)
 	return 0;
 }
 
-/* One chained row as read back by the verifier or the purge. */
+/* One chained row as read back by the verifier or the purge, its strings owned (malloc). */
 struct read_row {
 	struct chain_row r;
 	int64_t id;
-	const char *mac;
+	char *mac;
+	char *texts[6];
 };
 
-static void read_chain_row(struct db_stmt *st, struct read_row *x)
+/* Reads one table in chain order, a batch at a time, so neither engine holds the whole log in
+ * memory (libpq fetches a whole result). */
+struct table_cursor {
+	enum chain_table table;
+	int64_t after; /* the last position fetched */
+	struct read_row *rows;
+	int n, i, batch;
+	int done;
+};
+
+static char *dup_or_null(const char *s)
 {
-	memset(x, 0, sizeof *x);
-	x->r.seq = db_col_int(st, 0);
-	x->r.table = db_col_int(st, 1) ? CHAIN_LOGIN : CHAIN_AUDIT;
-	x->id = db_col_int(st, 2);
-	x->r.zone_id = db_col_int(st, 3);
-	x->r.at = db_col_int(st, 4);
-	x->r.user_id = db_col_int(st, 5);
-	for (int i = 0; i < 6; i++)
-		x->r.text[i] = db_col_text(st, 6 + i);
-	x->r.success = db_col_int(st, 12);
-	x->mac = db_col_text(st, 13);
+	return s ? strdup(s) : NULL;
+}
+
+static void free_rows(struct table_cursor *t)
+{
+	for (int k = 0; k < t->n; k++) {
+		free(t->rows[k].mac);
+		for (int x = 0; x < 6; x++)
+			free(t->rows[k].texts[x]);
+	}
+	t->n = t->i = 0;
+}
+
+static void cursor_release(struct table_cursor *t)
+{
+	free_rows(t);
+	free(t->rows);
+	t->rows = NULL;
+}
+
+static int cursor_init(struct table_cursor *t, enum chain_table table, int64_t after, int batch)
+{
+	memset(t, 0, sizeof *t);
+	t->table = table;
+	t->after = after;
+	t->batch = batch;
+	t->rows = calloc((size_t)batch, sizeof *t->rows);
+	return t->rows ? DB_OK : DB_ERR;
+}
+
+/* The next row of the table without consuming it (NULL at the end), fetching a batch when the
+ * current one is used up. *rc gets a negative enum db_rc on failure. */
+static struct read_row *cursor_peek(struct db *c, struct table_cursor *t, int *rc)
+{
+	*rc = DB_OK;
+	if (t->i < t->n)
+		return &t->rows[t->i];
+	if (t->done)
+		return NULL;
+	free_rows(t);
+	struct db_stmt *st =
+	    db_prepare(c, t->table == CHAIN_AUDIT ? SQL_AUDIT_ROWS : SQL_LOGIN_ROWS);
+	if (!st) {
+		*rc = DB_ERR;
+		return NULL;
+	}
+	db_bind_int(st, 1, t->after);
+	db_bind_int(st, 2, t->batch);
+	int r, oom = 0;
+	while ((r = db_step(st)) == DB_ROW && t->n < t->batch) {
+		struct read_row *x = &t->rows[t->n++];
+		memset(x, 0, sizeof *x);
+		x->r.table = t->table;
+		x->r.seq = db_col_int(st, 0);
+		x->id = db_col_int(st, 1);
+		x->r.zone_id = db_col_int(st, 2);
+		x->r.at = db_col_int(st, 3);
+		x->r.user_id = db_col_int(st, 4);
+		for (int k = 0; k < 6; k++) {
+			const char *v = db_col_text(st, 5 + k);
+			x->texts[k] = dup_or_null(v);
+			oom |= v && !x->texts[k];
+			x->r.text[k] = x->texts[k];
+		}
+		x->r.success = db_col_int(st, 11);
+		const char *m = db_col_text(st, 12);
+		x->mac = dup_or_null(m);
+		oom |= m && !x->mac;
+		t->after = x->r.seq;
+	}
+	db_reset(st);
+	if (r < 0 || oom) {
+		*rc = r < 0 ? r : DB_ERR;
+		return NULL;
+	}
+	if (t->n < t->batch)
+		t->done = 1;
+	return t->n ? &t->rows[0] : NULL;
+}
+
+/* Both tables merged by position: the next row in chain order (consumed), or NULL at the end
+ * (or on failure, *rc < 0). The row stays valid until the next call. */
+struct chain_cursor {
+	struct table_cursor t[2];
+};
+
+static struct read_row *chain_next(struct db *c, struct chain_cursor *cc, int *rc)
+{
+	struct read_row *a = cursor_peek(c, &cc->t[0], rc);
+	if (*rc < 0)
+		return NULL;
+	struct read_row *b = cursor_peek(c, &cc->t[1], rc);
+	if (*rc < 0)
+		return NULL;
+	if (!a && !b)
+		return NULL;
+	int pick = !a ? 1 : !b ? 0 : (b->r.seq < a->r.seq);
+	return &cc->t[pick].rows[cc->t[pick].i++];
+}
+
+static int chain_open(struct chain_cursor *cc, int64_t after, int batch)
+{
+	if (cursor_init(&cc->t[0], CHAIN_AUDIT, after, batch) < 0)
+		return DB_ERR;
+	if (cursor_init(&cc->t[1], CHAIN_LOGIN, after, batch) < 0) {
+		cursor_release(&cc->t[0]);
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+static void chain_close(struct chain_cursor *cc)
+{
+	cursor_release(&cc->t[0]);
+	cursor_release(&cc->t[1]);
 }
 
 static void fail(struct audit_verify *v, int64_t seq, const char *why)
@@ -397,52 +516,49 @@ int audit_chain_verify(struct db *c, struct audit_verify *v)
 	int64_t unchained;
 	if ((rc = db_query_int(c, SQL_UNCHAINED, &unchained, 0)) < 0)
 		return rc;
-	struct db_stmt *st = db_prepare(c, SQL_CHAIN_ROWS);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, h.anchor_seq);
-	db_bind_int(st, 2, h.anchor_seq);
+	struct chain_cursor cc;
+	if ((rc = chain_open(&cc, h.anchor_seq, audit_test_batch ? audit_test_batch : 2000)) < 0)
+		return rc;
 	int64_t expect = h.anchor_seq + 1;
 	int64_t last_id[2] = {0, 0};
 	int pending = 0; /* a MAC mismatch seen: one more row tells "changed" from "reordered" */
 	int64_t pending_id = 0;
 	enum chain_table pending_table = CHAIN_AUDIT;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct read_row x;
-		read_chain_row(st, &x);
+	struct read_row *x;
+	while ((x = chain_next(c, &cc, &rc))) {
 		if (pending) {
-			if (x.r.table == pending_table && x.id < pending_id)
+			if (x->r.table == pending_table && x->id < pending_id)
 				snprintf(v->why, sizeof v->why, "reordered");
 			break;
 		}
-		if (x.r.seq < expect) {
-			fail(v, x.r.seq, "reordered (position used twice)");
+		if (x->r.seq < expect) {
+			fail(v, x->r.seq, "reordered (position used twice)");
 			break;
 		}
-		if (x.r.seq > expect) {
+		if (x->r.seq > expect) {
 			fail(v, expect, "row missing");
 			break;
 		}
-		if (x.id <= last_id[x.r.table]) {
-			fail(v, x.r.seq, "reordered");
+		if (x->id <= last_id[x->r.table]) {
+			fail(v, x->r.seq, "reordered");
 			break;
 		}
 		uint8_t want[32], got[32];
-		row_mac(prev, &x.r, want);
-		if (unhex_mac(x.mac, got) < 0 || !x.mac || !*x.mac ||
+		row_mac(prev, &x->r, want);
+		if (!x->mac || !*x->mac || unhex_mac(x->mac, got) < 0 ||
 		    sodium_memcmp(want, got, 32) != 0) {
-			fail(v, x.r.seq, "row changed");
+			fail(v, x->r.seq, "row changed");
 			pending = 1;
-			pending_id = x.id;
-			pending_table = x.r.table;
+			pending_id = x->id;
+			pending_table = x->r.table;
 			continue;
 		}
 		memcpy(prev, got, 32);
-		last_id[x.r.table] = x.id;
+		last_id[x->r.table] = x->id;
 		v->rows++;
 		expect++;
 	}
-	db_reset(st);
+	chain_close(&cc);
 	if (rc < 0)
 		return rc;
 	if (v->ok && expect - 1 < h.seq)
@@ -480,42 +596,39 @@ static int purge_step(struct db_pool *pool, int64_t cutoff, int batch, int64_t *
 	struct head h;
 	if ((rc = read_head(tx, &h)) < 0)
 		goto out_rollback;
-	if (!(st = db_prepare(tx, SQL_CHAIN_ROWS_BATCH))) {
-		rc = DB_ERR;
+	struct chain_cursor cc;
+	int fetch = audit_test_batch ? audit_test_batch : 500;
+	if ((rc = chain_open(&cc, h.anchor_seq, batch < fetch ? batch : fetch)) < 0)
 		goto out_rollback;
-	}
-	db_bind_int(st, 1, h.anchor_seq);
-	db_bind_int(st, 2, h.anchor_seq);
-	db_bind_int(st, 3, batch);
 	int64_t last = 0, last_at = 0;
 	char last_mac[65] = "";
 	uint8_t prev[32], want[32], got[32];
 	if (unhex_mac(h.anchor_mac, prev) < 0) {
+		chain_close(&cc);
 		rc = DB_ERR;
 		goto out_rollback;
 	}
 	/* the purged prefix stops at the first row young enough to keep, and before any row that
 	 * does not verify: a purge never hides a broken link */
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct read_row x;
-		read_chain_row(st, &x);
-		if (x.r.at >= cutoff)
+	struct read_row *x;
+	for (int k = 0; k < batch && (x = chain_next(tx, &cc, &rc)); k++) {
+		if (x->r.at >= cutoff)
 			break;
-		row_mac(prev, &x.r, want);
-		if (x.r.seq != (last ? last : h.anchor_seq) + 1 || unhex_mac(x.mac, got) < 0 ||
-		    !x.mac || !*x.mac || sodium_memcmp(want, got, 32) != 0) {
+		row_mac(prev, &x->r, want);
+		if (x->r.seq != (last ? last : h.anchor_seq) + 1 || !x->mac || !*x->mac ||
+		    unhex_mac(x->mac, got) < 0 || sodium_memcmp(want, got, 32) != 0) {
 			log_error(
 			    "audit: chain broken at seq %lld: the retention purge stops before "
 			    "it (run yuanqu audit verify)",
-			    (long long)x.r.seq);
+			    (long long)x->r.seq);
 			break;
 		}
 		memcpy(prev, got, 32);
-		last = x.r.seq;
-		last_at = x.r.at;
-		snprintf(last_mac, sizeof last_mac, "%s", x.mac ? x.mac : "");
+		last = x->r.seq;
+		last_at = x->r.at;
+		snprintf(last_mac, sizeof last_mac, "%s", x->mac);
 	}
-	db_reset(st);
+	chain_close(&cc);
 	if (rc < 0)
 		goto out_rollback;
 	if (!last) {
@@ -553,14 +666,45 @@ out_rollback:
 	return rc < 0 ? rc : DB_ERR;
 }
 
+/* 1 when the oldest chained row of either table is older than cutoff: a read, so the usual
+ * maintenance pass takes no write lock. */
+static int anything_to_purge(struct db_pool *pool, int64_t cutoff, int *rc)
+{
+	static const char *const sql[2] = {SQL_OLDEST_AUDIT, SQL_OLDEST_LOGIN};
+	struct db *c = db_pool_reader(pool);
+	*rc = c ? DB_OK : DB_UNAVAILABLE;
+	for (int t = 0; c && t < 2; t++) {
+		int64_t at = 0;
+		struct db_stmt *st = db_prepare(c, sql[t]);
+		if (!st) {
+			*rc = DB_ERR;
+			return 0;
+		}
+		int r = db_step(st);
+		if (r == DB_ROW)
+			at = db_col_int(st, 0);
+		db_reset(st);
+		if (r < 0) {
+			*rc = r;
+			return 0;
+		}
+		if (r == DB_ROW && at < cutoff)
+			return 1;
+	}
+	return 0;
+}
+
 int audit_purge(struct db_pool *pool, int64_t cutoff, int batch, int64_t *purged)
 {
 	*purged = 0;
 	if (!chain_key_set)
 		return DB_ERR;
+	int rc;
+	if (!anything_to_purge(pool, cutoff, &rc))
+		return rc;
 	for (;;) {
 		int64_t n;
-		int rc = purge_step(pool, cutoff, batch, &n);
+		rc = purge_step(pool, cutoff, batch, &n);
 		if (rc < 0)
 			return rc;
 		*purged += n;

@@ -133,6 +133,9 @@ int cli_security_init(const struct cli_env *env, struct db *c)
 		audit_test_time_offset = v;
 		log_warn("audit: test hook: audit rows dated %lld s in the past", (long long)-v);
 	}
+	const char *batch = getenv("YUANQU_TEST_AUDIT_BATCH");
+	if (batch && *batch && parse_int64(batch, 1, 100000, &v) == 0)
+		audit_test_batch = (int)v;
 	if (load_gm(env, c) < 0)
 		return -1;
 	return load_audit_key(env, c);
