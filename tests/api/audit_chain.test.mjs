@@ -222,7 +222,10 @@ test('an audit write that fails fails the request: 500 with an error id, nothing
     assert.equal(r.status, 500, r.body);
     assert.match(r.json.error.error_id, /^[0-9a-f]{16}$/);
     assert.ok(!r.body.includes('refused'), 'no database message in the body');
-    assert.match(srv.log(), new RegExp(`error_id=${r.json.error.error_id}`));
+    // the log line explaining the id arrives through a pipe: wait for it
+    const idLine = new RegExp(`error_id=${r.json.error.error_id}`);
+    for (let i = 0; i < 50 && !idLine.test(srv.log()); i++) await new Promise((res) => setTimeout(res, 50));
+    assert.match(srv.log(), idLine);
     // the business change was rolled back with it, and the chain head did not move
     assert.equal(sql(db, `SELECT COUNT(*) FROM dept WHERE name = '${name}'`).trim(), '0');
     assert.equal(sql(db, 'SELECT seq, mac FROM audit_head').trim(), head);
