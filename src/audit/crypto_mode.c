@@ -70,3 +70,14 @@ int crypto_gm_check_put(struct db *c, const char *check)
 {
 	return setting_put(c, "gm_key_check", check);
 }
+
+int crypto_mode_switch_to_gm(struct db *c)
+{
+	static const char SQL_SET_GM[] =
+	    "UPDATE crypto_setting SET value = 'gm' WHERE name = 'mode' AND value = 'std'";
+	struct db_stmt *st = db_prepare(c, SQL_SET_GM);
+	if (!st)
+		return DB_ERR;
+	int rc = db_run(st);
+	return rc < 0 ? rc : (db_changes(st) == 1 ? DB_OK : DB_ERR);
+}

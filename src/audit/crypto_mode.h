@@ -16,4 +16,8 @@ int crypto_gm_check_get(struct db *c, char out[65]);
 /* Records the check value of the 国密 key (first use). Returns 0 or a negative enum db_rc. */
 int crypto_gm_check_put(struct db *c, const char *check);
 
+/* Records the one-way switch of a standard database to the 国密 mode (inside the caller's
+ * transaction). Returns 0, or DB_ERR when the database is not in the standard mode. */
+int crypto_mode_switch_to_gm(struct db *c);
+
 #endif

@@ -9,6 +9,8 @@
 #include "cli/cli.h"
 #include "audit/audit.h"
 #include "audit/crypto_mode.h"
+#include "enterprise/enterprise.h"
+#include "org/org.h"
 #include "lib/gm.h"
 #include "lib/keyfile.h"
 #include "lib/log.h"
@@ -262,4 +264,113 @@ int cmd_audit(int argc, char **argv)
 	fprintf(stderr, "yuanqu: unknown audit command '%s'\n", sub);
 	usage(stderr);
 	return 2;
+}
+
+/* yuanqu crypto enable-gm: the one-way switch of a standard database to the 国密 mode. In one
+ * transaction: the mode is recorded, the 国密 key is created (or taken from the environment) and
+ * its check value recorded, every stored phone number is sealed and an audit row written.
+ * Passwords are rehashed with PBKDF2-HMAC-SM3 at each user's next login. */
+static int enable_gm(const struct cli_env *env)
+{
+	struct cli_env e = *env;
+	e.crypto = NULL;
+	struct db *c;
+	if (cli_open_db(&e, &c) < 0)
+		return 1;
+	if (gm_enabled()) {
+		printf("database %s is in the 国密 mode already\n", env->db_url);
+		db_close(c);
+		return 0;
+	}
+	if (!audit_chain_has_key()) {
+		fprintf(stderr, "yuanqu: the switch is audited and needs the audit key\n");
+		db_close(c);
+		return 1;
+	}
+	char path[1200], err[1400], check[65];
+	keyfile_path(env->db_url, env->data_dir, "gm.key", path, sizeof path);
+	uint8_t key[GM_KEY_LEN];
+	int created = 0;
+	if (keyfile_load(path, "YUANQU_GM_KEY", "YUANQU_GM_KEY_FILE", 1, key, &created, err,
+	                 sizeof err) != 0) {
+		fprintf(stderr, "yuanqu: 国密 key: %s\n", err);
+		db_close(c);
+		return 1;
+	}
+	gm_key_check(key, check);
+	gm_enable(key);
+	sodium_memzero(key, sizeof key);
+	int64_t users = 0, ents = 0, zone = 0;
+	struct principal cli;
+	int rc = db_begin(c, 1);
+	if (rc == DB_OK)
+		rc = crypto_mode_switch_to_gm(c);
+	if (rc == DB_OK)
+		rc = crypto_gm_check_put(c, check);
+	if (rc == DB_OK)
+		rc = user_seal_phones(c, &users);
+	if (rc == DB_OK)
+		rc = ent_seal_contacts(c, &ents);
+	if (rc == DB_OK)
+		rc = db_query_int(c, "SELECT COALESCE(MIN(id), 0) FROM zone", &zone, 0);
+	if (rc == DB_OK) {
+		org_cli_principal(&cli, zone);
+		struct audit_changes ch;
+		audit_changes_init(&ch);
+		audit_change_str(&ch, "crypto_mode", "std", "gm");
+		audit_change_int(&ch, "user_phones_sealed", 0, users);
+		audit_change_int(&ch, "enterprise_contacts_sealed", 0, ents);
+		rc = audit_write(c, &cli, zone, "update", "crypto_mode", 0, &ch);
+		audit_changes_release(&ch);
+	}
+	if (rc != DB_OK || db_commit(c) != DB_OK) {
+		fprintf(stderr, "yuanqu: the switch to the 国密 mode failed, nothing changed: %s\n",
+		        db_errmsg(c));
+		db_rollback(c);
+		db_close(c);
+		return 1;
+	}
+	/* rewrite the files so the plain values of the old row versions are gone as well */
+	int vac = db_engine_of(c) == DB_SQLITE
+	              ? db_exec(c, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)")
+	              : db_exec(c, "VACUUM FULL app_user");
+	if (vac == DB_OK && db_engine_of(c) == DB_POSTGRES)
+		vac = db_exec(c, "VACUUM FULL enterprise");
+	db_close(c);
+	printf("database %s switched to the 国密 mode: %lld user phone numbers and the contacts of "
+	       "%lld enterprises sealed%s; passwords are rehashed at each user's next login\n",
+	       env->db_url, (long long)users, (long long)ents,
+	       created ? "; new key file created" : "");
+	if (vac != DB_OK)
+		fprintf(stderr, "yuanqu: warning: VACUUM failed: old row versions may still hold "
+		                "plain values until the next VACUUM\n");
+	return 0;
+}
+
+int cmd_crypto(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	const char *use =
+	    "usage: yuanqu crypto enable-gm [--db URL]\n\n"
+	    "Switches a standard database to the 国密 mode, one way: records the mode, "
+	    "creates the\nkey file gm.key (or uses YUANQU_GM_KEY), seals the stored "
+	    "phone numbers of users and\nenterprise contacts with SM4, and rehashes each "
+	    "password with PBKDF2-HMAC-SM3 at its\nnext login. Stop the server first. "
+	    "Audit rows written before keep their values.\n";
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		fputs(use, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		fputs(use, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "enable-gm") != 0) {
+		fputs(use, stderr);
+		return 2;
+	}
+	return enable_gm(&env);
 }

@@ -212,3 +212,36 @@ test('the audit chain verifies in the 国密 mode', () => {
   const r = cli(['audit', 'verify', '--db', db]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
 });
+
+test('a standard database switches to the 国密 mode one way: phones sealed, passwords rehashed at login', async () => {
+  const sdb = initDatabase();
+  let s = await startServer({ db: sdb });
+  const a = await adminClient(s);
+  const u = await a.post('/api/users', { username: 'before_gm', role: 'leader', phone: PHONE, password: PW });
+  assert.equal(u.status, 201, u.body);
+  const e = await a.post('/api/enterprises', { uscc: USCC(7002), name: '切换前企业', industry_code: '3670',
+    contacts: [{ name: '王主任', phone: PHONE, role: '主任' }] });
+  assert.equal(e.status, 201, e.body);
+  await s.stop();
+  assert.notEqual(rawBytes(sdb).indexOf(Buffer.from(PHONE)), -1, 'plain before the switch');
+  assert.match(sql(sdb, "SELECT password_hash FROM app_user WHERE username = 'admin'").trim(), /^\$argon2id\$/);
+
+  const r = cli(['crypto', 'enable-gm', '--db', sdb]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /switched to the 国密 mode: 1 user phone numbers and the contacts of 1 enterprises sealed/);
+  assert.equal(rawBytes(sdb).indexOf(Buffer.from(PHONE)), -1, 'no plain phone after the switch');
+  assert.equal(sql(sdb, "SELECT value FROM crypto_setting WHERE name = 'mode'").trim(), 'gm');
+  assert.match(cli(['crypto', 'enable-gm', '--db', sdb]).stdout, /in the 国密 mode already/);
+  assert.match(cli(['user', 'list', '--db', sdb, '--crypto', 'std']).stderr, /initialised with --crypto gm/);
+
+  s = await startServer({ db: sdb });
+  const a2 = await adminClient(s); // argon2id still verifies ...
+  assert.match(sql(sdb, "SELECT password_hash FROM app_user WHERE username = 'admin'").trim(), /^\$pbkdf2-sm3\$/); // ... and is rehashed
+  assert.equal((await a2.get(`/api/users/${u.json.id}`)).json.phone, PHONE);
+  assert.equal((await a2.get(`/api/enterprises/${e.json.id}`)).json.contacts[0].phone, PHONE);
+  const log = await a2.get('/api/audit?obj_type=crypto_mode');
+  assert.deepEqual(log.json.items[0].changes.crypto_mode, ['std', 'gm']);
+  await s.stop();
+  const v = cli(['audit', 'verify', '--db', sdb]);
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+});
