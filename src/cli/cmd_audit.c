@@ -118,12 +118,6 @@ static int load_gm(const struct cli_env *env, struct db *c)
 		         path);
 	gm_enable(key);
 	sodium_memzero(key, sizeof key);
-	const char *it = getenv("YUANQU_TEST_GM_PBKDF2_ITERATIONS");
-	int64_t n;
-	if (it && *it && parse_int64(it, 1, 10000000, &n) == 0) {
-		gm_password_set_iterations((uint32_t)n);
-		log_warn("gm: test hook: PBKDF2 iterations set to %lld", (long long)n);
-	}
 	return 0;
 }
 
