@@ -19,6 +19,14 @@ void audit_changes_release(struct audit_changes *c);
 void audit_change_str(struct audit_changes *c, const char *field, const char *before,
                       const char *after);
 void audit_change_int(struct audit_changes *c, const char *field, int64_t before, int64_t after);
+/* Like audit_change_str for personal data: in the 国密 mode the values are recorded sealed
+ * (lib/gm.h), so the audit log holds no plain phone number. */
+void audit_change_secret(struct audit_changes *c, const char *field, const char *before,
+                         const char *after);
+/* For a JSON array of objects whose member `member` is personal data (enterprise contacts):
+ * records the change with that member sealed in the 国密 mode. */
+void audit_change_json_secret(struct audit_changes *c, const char *field, const char *before,
+                              const char *after, const char *member);
 
 /* Writes one audit row inside the caller's transaction `tx`. Returns 0 or a negative enum db_rc;
  * the caller must roll back if it fails (an audit write that fails fails the request). */
@@ -59,5 +67,63 @@ int audit_list(struct db *c, const struct principal *p, const struct audit_filte
 /* Same for the login log (rows of the zone, plus failed attempts for unknown user names). */
 int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
                  login_row_fn fn, void *ctx, int64_t *total);
+
+/* ---- the HMAC chain over audit and login-log rows (audit_chain.c) ----
+ *
+ * Every row written by audit_write or audit_login takes the next position `seq` of one chain
+ * shared by both tables (strictly increasing per database) and
+ * mac = HMAC-SHA256(key, previous mac || canonical form of the row's fields). The position is
+ * taken by `UPDATE audit_head SET seq = seq + 1 … RETURNING`, which locks the head row until the
+ * transaction ends, so concurrent writers (PostgreSQL) are serialised and a rolled-back
+ * transaction leaves no gap. Retention purges delete the oldest positions and keep an anchor
+ * (seq, mac and time of the last purged row, itself MAC'd), from which verification starts. */
+
+#define AUDIT_KEY_LEN 32
+/* The minimum, and default, number of days audit rows are kept. */
+#define AUDIT_RETENTION_MIN_DAYS 180
+
+/* Sets the process-wide chain key. Call once before any thread writes; without a key every
+ * audit write fails (and so does the request). */
+void audit_chain_set_key(const uint8_t key[AUDIT_KEY_LEN]);
+int audit_chain_has_key(void);
+/* Test hook: seconds added to the time of the rows written (YUANQU_TEST_AUDIT_TIME_OFFSET), so a
+ * test can make rows old enough to purge. 0 in production. */
+extern int64_t audit_test_time_offset;
+/* Test hook: rows read per batch by the verifier and the purge (YUANQU_TEST_AUDIT_BATCH), so a
+ * test crosses batch boundaries with few rows. 0 = the defaults. */
+extern int audit_test_batch;
+
+/* Checks the key against the database's check value, storing it on first use. When the chain
+ * still has no row, also chains the rows written before the chain existed (seq NULL), in table
+ * and id order. Returns 0; -1 with a message in err (key mismatch, database error). */
+int audit_chain_init(struct db *c, char *err, size_t errlen);
+/* The number of rows in the chain so far (the head position); -1 on a database error. */
+int64_t audit_chain_length(struct db *c);
+
+/* The outcome of audit_chain_verify. */
+struct audit_verify {
+	int ok;
+	int64_t rows;       /* rows checked */
+	int64_t first_seq;  /* first position checked (anchor + 1) */
+	int64_t head_seq;   /* the head position */
+	int64_t anchor_seq; /* last purged position, 0 if none */
+	int64_t broken_seq; /* first bad position (0 when the fault is not one row's) */
+	char head_mac[65];  /* hex mac of the head */
+	char why[160];      /* "row changed", "row missing", "reordered", … */
+};
+/* Walks the chain from the anchor to the head. Returns 0 (result in *v, v->ok says whether the
+ * chain holds) or a negative enum db_rc. */
+int audit_chain_verify(struct db *c, struct audit_verify *v);
+
+/* Deletes the rows older than `cutoff` (unix seconds) from the start of the chain, at most
+ * `batch` positions per transaction, and moves the anchor past them. *purged gets the count.
+ * Returns 0 or a negative enum db_rc. */
+struct db_pool;
+int audit_purge(struct db_pool *pool, int64_t cutoff, int batch, int64_t *purged);
+/* The retention in days used by the server's maintenance (AUDIT_RETENTION_MIN_DAYS by default;
+ * set from serve --audit-retention-days). */
+extern int audit_retention_days;
+/* The maintenance step: purges rows older than audit_retention_days. */
+void audit_maintain(struct db_pool *pool);
 
 #endif

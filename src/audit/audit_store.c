@@ -1,6 +1,8 @@
 /* Audit and login log storage (see audit.h). */
 #include "audit/audit.h"
+#include "audit/audit_chain_int.h"
 #include "auth/auth.h"
+#include "lib/gm.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include <stdio.h>
@@ -8,10 +10,10 @@
 
 static const char SQL_AUDIT_INSERT[] =
     "INSERT INTO audit_log (zone_id, at, user_id, username, ip, action, obj_type, obj_id, "
-    "changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "changes, seq, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_LOGIN_INSERT[] =
-    "INSERT INTO login_log (zone_id, at, username, user_id, ip, user_agent, success, reason) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO login_log (zone_id, at, username, user_id, ip, user_agent, success, reason, "
+    "seq, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 /* The filter part shared by the audit list and its count; parameters 1..9. */
 #define AUDIT_WHERE                                                                                \
@@ -89,13 +91,58 @@ void audit_change_int(struct audit_changes *c, const char *field, int64_t before
 	strbuf_addf(&c->sb, "%lld,%lld]", (long long)before, (long long)after);
 }
 
+/* Maps the result of an audit insert: a constraint or trigger refusing the row is a failure of
+ * the audit write (HTTP 500), not a conflict in the caller's data. */
+static int audit_rc(int rc)
+{
+	if (rc == DB_DONE || rc == DB_OK)
+		return DB_OK;
+	return rc == DB_UNAVAILABLE ? rc : DB_ERR;
+}
+
+void audit_change_secret(struct audit_changes *c, const char *field, const char *before,
+                         const char *after)
+{
+	if (!gm_enabled() || (before && after && strcmp(before, after) == 0)) {
+		audit_change_str(c, field, before, after);
+		return;
+	}
+	struct strbuf b = STRBUF_INIT(0), a = STRBUF_INIT(0);
+	if (before)
+		gm_seal(before, &b);
+	if (after)
+		gm_seal(after, &a);
+	if (b.failed || a.failed)
+		c->sb.failed = 1; /* the audit write then fails, and so does the change */
+	else
+		audit_change_str(c, field, before ? (b.buf ? b.buf : "") : NULL,
+		                 after ? (a.buf ? a.buf : "") : NULL);
+	strbuf_release(&b);
+	strbuf_release(&a);
+}
+
+void audit_change_json_secret(struct audit_changes *c, const char *field, const char *before,
+                              const char *after, const char *member)
+{
+	if (!gm_enabled() || (before && after && strcmp(before, after) == 0)) {
+		audit_change_str(c, field, before, after);
+		return;
+	}
+	struct strbuf b = STRBUF_INIT(0), a = STRBUF_INIT(0);
+	if ((before && gm_json_field(before, member, 1, &b) < 0) ||
+	    (after && gm_json_field(after, member, 1, &a) < 0) || b.failed || a.failed)
+		c->sb.failed = 1;
+	else
+		audit_change_str(c, field, before ? (b.buf ? b.buf : "") : NULL,
+		                 after ? (a.buf ? a.buf : "") : NULL);
+	strbuf_release(&b);
+	strbuf_release(&a);
+}
+
 static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char *username,
                      const char *ip, const char *action, const char *obj_type, int64_t obj_id,
                      const struct audit_changes *changes)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_AUDIT_INSERT);
-	if (!st)
-		return DB_ERR;
 	char id[24] = "";
 	if (obj_id)
 		snprintf(id, sizeof id, "%lld", (long long)obj_id);
@@ -112,21 +159,33 @@ static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char
 		}
 		ch = tmp.buf;
 	}
+	struct chain_row r = {
+	    .table = CHAIN_AUDIT,
+	    .zone_id = zone_id,
+	    .at = audit_chain_now(),
+	    .user_id = user_id,
+	    .text = {username ? username : "", ip ? ip : "", action, obj_type, id, ch},
+	};
+	char mac[65];
+	int rc = audit_chain_take(tx, &r, mac);
+	struct db_stmt *st = rc == DB_OK ? db_prepare(tx, SQL_AUDIT_INSERT) : NULL;
+	if (!st) {
+		strbuf_release(&tmp);
+		return audit_rc(rc == DB_OK ? DB_ERR : rc);
+	}
 	if (zone_id)
 		db_bind_int(st, 1, zone_id);
-	db_bind_int(st, 2, now_unix());
+	db_bind_int(st, 2, r.at);
 	if (user_id)
 		db_bind_int(st, 3, user_id);
-	db_bind_text(st, 4, username ? username : "");
-	db_bind_text(st, 5, ip ? ip : "");
-	db_bind_text(st, 6, action);
-	db_bind_text(st, 7, obj_type);
-	db_bind_text(st, 8, id);
-	db_bind_text(st, 9, ch);
-	int rc = db_step(st);
+	for (int i = 0; i < 6; i++)
+		db_bind_text(st, 4 + i, r.text[i]);
+	db_bind_int(st, 10, r.seq);
+	db_bind_text(st, 11, mac);
+	rc = db_step(st);
 	db_reset(st);
 	strbuf_release(&tmp);
-	return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+	return audit_rc(rc);
 }
 
 int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, const char *action,
@@ -139,26 +198,38 @@ int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, con
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
                 const char *ip, const char *user_agent, int success, const char *reason)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_LOGIN_INSERT);
-	if (!st)
-		return DB_ERR;
 	char name[129];
 	snprintf(name, sizeof name, "%s", username ? username : "");
 	char ua[257];
 	snprintf(ua, sizeof ua, "%s", user_agent ? user_agent : "");
+	struct chain_row r = {
+	    .table = CHAIN_LOGIN,
+	    .zone_id = zone_id,
+	    .at = audit_chain_now(),
+	    .user_id = user_id,
+	    .success = success ? 1 : 0,
+	    .text = {name, ip ? ip : "", ua, reason ? reason : ""},
+	};
+	char mac[65];
+	int rc = audit_chain_take(tx, &r, mac);
+	struct db_stmt *st = rc == DB_OK ? db_prepare(tx, SQL_LOGIN_INSERT) : NULL;
+	if (!st)
+		return audit_rc(rc == DB_OK ? DB_ERR : rc);
 	if (zone_id)
 		db_bind_int(st, 1, zone_id);
-	db_bind_int(st, 2, now_unix());
-	db_bind_text(st, 3, name);
+	db_bind_int(st, 2, r.at);
+	db_bind_text(st, 3, r.text[0]);
 	if (user_id)
 		db_bind_int(st, 4, user_id);
-	db_bind_text(st, 5, ip ? ip : "");
-	db_bind_text(st, 6, ua);
-	db_bind_int(st, 7, success ? 1 : 0);
-	db_bind_text(st, 8, reason ? reason : "");
-	int rc = db_step(st);
+	db_bind_text(st, 5, r.text[1]);
+	db_bind_text(st, 6, r.text[2]);
+	db_bind_int(st, 7, r.success);
+	db_bind_text(st, 8, r.text[3]);
+	db_bind_int(st, 9, r.seq);
+	db_bind_text(st, 10, mac);
+	rc = db_step(st);
 	db_reset(st);
-	return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+	return audit_rc(rc);
 }
 
 static void bind_audit_where(struct db_stmt *st, const struct principal *p,

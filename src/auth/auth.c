@@ -5,6 +5,7 @@
 #include "lib/arena.h"
 #include "lib/log.h"
 #include "lib/util.h"
+#include "org/org.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -281,6 +282,8 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 	db_bind_int(st, 6, now);
 	db_bind_int(st, 7, now);
 	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	if ((rc = user_password_upgrade(tx, u.id, password, u.hash)) < 0)
 		goto out_rollback;
 	if ((rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 1, "")) < 0)
 		goto out_rollback;

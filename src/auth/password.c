@@ -1,5 +1,6 @@
 /* Password policy and argon2id hashing with a cap on concurrent hashes (see password.h). */
 #include "auth/password.h"
+#include "lib/gm.h"
 #include "lib/utf8.h"
 #include <ctype.h>
 #include <semaphore.h>
@@ -65,8 +66,34 @@ static int acquire(int wait)
 	return sem_trywait(&slots) == 0 ? 0 : -2;
 }
 
+/* The 国密 mode's scheme, PBKDF2-HMAC-SM3 (lib/gm.h), under the same cap on concurrent hashes. */
+static int password_hash_gm(const char *pw, char out[PASSWORD_HASH_LEN], int wait)
+{
+	if (acquire(wait) < 0)
+		return -2;
+	int rc = gm_password_hash(pw, out, PASSWORD_HASH_LEN);
+	sem_post(&slots);
+	return rc == 0 ? 0 : -1;
+}
+
+static int password_verify_gm(const char *pw, const char *hash, int wait)
+{
+	if (acquire(wait) < 0)
+		return -2;
+	int ok = gm_password_verify(pw, hash);
+	sem_post(&slots);
+	return ok;
+}
+
+int password_needs_rehash(const char *hash)
+{
+	return gm_enabled() && !gm_password_is(hash);
+}
+
 int password_hash(const char *pw, char out[PASSWORD_HASH_LEN], int wait)
 {
+	if (gm_enabled())
+		return password_hash_gm(pw, out, wait);
 	if (acquire(wait) < 0)
 		return -2;
 	unsigned long long ops =
@@ -79,6 +106,8 @@ int password_hash(const char *pw, char out[PASSWORD_HASH_LEN], int wait)
 
 int password_verify(const char *pw, const char *hash, int wait)
 {
+	if (gm_password_is(hash))
+		return password_verify_gm(pw, hash, wait);
 	if (acquire(wait) < 0)
 		return -2;
 	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));

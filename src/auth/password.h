@@ -21,6 +21,9 @@ void password_set_slots(int n);
 int password_hash(const char *pw, char out[PASSWORD_HASH_LEN], int wait);
 /* Verifies `pw` against `hash`: 1 match, 0 mismatch, -2 busy (as above). */
 int password_verify(const char *pw, const char *hash, int wait);
+/* 1 when a stored hash is not of the current scheme (an argon2id hash in the 国密 mode), so
+ * the password should be hashed again at the next successful login. */
+int password_needs_rehash(const char *hash);
 /* Generates a random password meeting the policy (16 characters) into out[17]. */
 void password_generate(char out[17]);
 /* Uses the cheapest argon2id parameters (tests only: makes hashing fast). */

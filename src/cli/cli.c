@@ -20,6 +20,7 @@ int cli_env_init(struct cli_env *env)
 		snprintf(default_url, sizeof default_url, "sqlite:%s/yuanqu.db", env->data_dir);
 		env->db_url = default_url;
 	}
+	env->crypto = getenv("YUANQU_CRYPTO");
 	return 0;
 }
 
@@ -43,6 +44,10 @@ int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i)
 	const char *v = cli_opt("--db", argc, argv, i);
 	if (v) {
 		env->db_url = v;
+		return 1;
+	}
+	if ((v = cli_opt("--crypto", argc, argv, i))) {
+		env->crypto = v;
 		return 1;
 	}
 	return 0;
@@ -74,6 +79,11 @@ int cli_open_db(const struct cli_env *env, struct db **out)
 	int applied;
 	if (db_migrate(*out, &applied) < 0) {
 		fprintf(stderr, "yuanqu: database migration failed\n");
+		db_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	if (cli_security_init(env, *out) < 0) {
 		db_close(*out);
 		*out = NULL;
 		return -1;

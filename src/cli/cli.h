@@ -8,6 +8,7 @@
 struct cli_env {
 	const char *db_url;   /* --db, YUANQU_DB, default sqlite:$YUANQU_DATA_DIR/yuanqu.db */
 	const char *data_dir; /* YUANQU_DATA_DIR, default ./data */
+	const char *crypto;   /* --crypto, YUANQU_CRYPTO: "std", "gm" (国密) or NULL */
 };
 
 /* Resolves the common settings; returns 0. */
@@ -31,5 +32,14 @@ int cmd_import(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_briefing(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_crypto(int argc, char **argv);
+/* Loads the audit-chain key and the crypto mode (and 国密 key) of an opened database, creating
+ * missing key files where that is safe (see cmd_audit.c). Returns 0, or -1 with the reason
+ * printed. */
+int cli_security_init(const struct cli_env *env, struct db *c);
+/* Parses an audit retention in days into *out, refusing fewer than 180 (message printed).
+ * Returns 0 or -1. */
+int cli_retention_days(const char *v, int *out);
 
 #endif

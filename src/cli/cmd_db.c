@@ -20,6 +20,9 @@ static void init_usage(FILE *f)
 	       "its administrator 'admin' with a generated password, printed once, which must be\n"
 	       "changed at first login; --password-stdin reads the password instead (not forced\n"
 	       "to change).\n");
+	fprintf(f,
+	        "--crypto gm (or YUANQU_CRYPTO=gm) selects the 国密 mode for good: passwords\n"
+	        "hashed with PBKDF2-HMAC-SM3, phone numbers sealed with SM4 (key file gm.key).\n");
 }
 
 int cmd_init(int argc, char **argv)

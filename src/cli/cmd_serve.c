@@ -1,5 +1,6 @@
 /* yuanqu serve: runs the HTTP server. */
 #include "cli/cli.h"
+#include "audit/audit.h"
 #include "auth/auth.h"
 #include "auth/auth_api.h"
 #include "auth/password.h"
@@ -24,6 +25,9 @@ static void usage(FILE *f)
 	       "(YUANQU_LISTEN),\n"
 	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
 	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n");
+	fprintf(f,
+	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
+	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
 }
 
 /* Parses HOST:PORT. */
@@ -128,6 +132,9 @@ int cmd_serve(int argc, char **argv)
 			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) <
 			    0)
 				return 2;
+		} else if ((v = cli_opt("--audit-retention-days", argc, argv, &i))) {
+			if (cli_retention_days(v, &audit_retention_days) < 0)
+				return 2;
 		} else if (strcmp(argv[i], "--no-access-log") == 0) {
 			cfg.access_log = 0;
 		} else {
@@ -161,6 +168,10 @@ int cmd_serve(int argc, char **argv)
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
 	db_close(c);
+	if (!audit_chain_has_key()) {
+		fprintf(stderr, "yuanqu: serve needs the audit key (see above)\n");
+		return 1;
+	}
 	struct db_pool *pool;
 	char err[512];
 	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {

@@ -24,6 +24,8 @@ static const struct command {
     {"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
     {"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
     {"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
+    {"audit", cmd_audit, "verify the HMAC chain of the audit log, purge old rows"},
+    {"crypto", cmd_crypto, "switch a standard database to the 国密 mode (one way)"},
     {"version", NULL, "print the version"},
 };
 

@@ -8,6 +8,7 @@
 #include "enterprise/industry.h"
 #include "db/qb.h"
 #include "lib/arena.h"
+#include "lib/gm.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include <stdio.h>
@@ -99,8 +100,21 @@ static const char *keep(struct arena *a, const char *s)
 	return a ? arena_strdup(a, s) : s;
 }
 
-/* Reads the current row of an ENT_SELECT into e; strings copied into `a` when not NULL. */
-static void read_row(struct db_stmt *st, struct arena *a, struct enterprise *e)
+/* The contacts as stored, with sealed phone numbers opened (国密 mode): into `a` when not NULL,
+ * else into `tmp`. A value that does not open gives an empty list (logged). */
+static const char *open_contacts(struct arena *a, struct strbuf *tmp, const char *stored)
+{
+	if (!stored || !strstr(stored, "\"" GM_SEAL_PREFIX))
+		return keep(a, stored);
+	strbuf_reset(tmp);
+	if (gm_json_field(stored, "phone", 0, tmp) < 0 || tmp->failed)
+		return "[]";
+	return a ? arena_strdup(a, tmp->buf) : tmp->buf;
+}
+
+/* Reads the current row of an ENT_SELECT into e; strings copied into `a` when not NULL, else
+ * valid until the next row (the opened contacts live in `tmp`). */
+static void read_row(struct db_stmt *st, struct arena *a, struct strbuf *tmp, struct enterprise *e)
 {
 	memset(e, 0, sizeof *e);
 	e->id = db_col_int(st, 0);
@@ -117,7 +131,7 @@ static void read_row(struct db_stmt *st, struct arena *a, struct enterprise *e)
 	e->established_on = keep(a, db_col_text(st, 11));
 	e->ent_type = keep(a, db_col_text(st, 12));
 	e->tags_json = keep(a, db_col_text(st, 13));
-	e->contacts_json = keep(a, db_col_text(st, 14));
+	e->contacts_json = open_contacts(a, tmp, db_col_text(st, 14));
 	e->dept_name = keep(a, db_col_text(st, 15));
 	e->leader_name = keep(a, db_col_text(st, 16));
 	e->liaison_name = keep(a, db_col_text(st, 17));
@@ -270,12 +284,14 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 		goto out;
 	}
 	qb_bind(&lq, st, 1);
+	struct strbuf tmp = STRBUF_INIT(256 * 1024);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct enterprise e;
-		read_row(st, NULL, &e);
+		read_row(st, NULL, &tmp, &e);
 		fn(ctx, &e);
 	}
 	db_reset(st);
+	strbuf_release(&tmp);
 out:
 	qb_release(&cq);
 	qb_release(&lq);
@@ -295,9 +311,11 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	db_bind_int(st, i++, id);
 	scope_bind(st, i, p);
 	int rc = db_step(st);
+	struct strbuf tmp = STRBUF_INIT(256 * 1024);
 	if (rc == DB_ROW)
-		read_row(st, a, out);
+		read_row(st, a, &tmp, out);
 	db_reset(st);
+	strbuf_release(&tmp);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)
@@ -317,6 +335,13 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	}
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */
+static void seal_contacts(const struct strbuf *plain, struct strbuf *out)
+{
+	if (plain->failed || gm_json_field(plain->buf ? plain->buf : "[]", "phone", 1, out) < 0)
+		out->failed = 1;
 }
 
 /* JSON text of the contacts and tags, for storage. */
@@ -402,10 +427,12 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	if (check_links(tx, p->zone_id, in, e) < 0)
 		return -1;
 	struct strbuf contacts = STRBUF_INIT(64 * 1024), tags = STRBUF_INIT(8 * 1024);
+	struct strbuf sealed = STRBUF_INIT(256 * 1024);
 	encode_lists(in, &contacts, &tags);
+	seal_contacts(&contacts, &sealed);
 	int64_t now = now_unix();
 	int rc = DB_ERR;
-	struct db_stmt *st = db_prepare(tx, SQL_ENT_INSERT);
+	struct db_stmt *st = sealed.failed ? NULL : db_prepare(tx, SQL_ENT_INSERT);
 	if (!st || contacts.failed || tags.failed)
 		goto out_free;
 	db_bind_int(st, 1, p->zone_id);
@@ -421,7 +448,7 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	db_bind_text(st, 10, in->established_on && *in->established_on ? in->established_on : NULL);
 	db_bind_text(st, 11, in->ent_type ? in->ent_type : "domestic");
 	db_bind_text(st, 12, tags.buf);
-	db_bind_text(st, 13, contacts.buf);
+	db_bind_text(st, 13, sealed.buf);
 	bind_opt_int(st, 14, in->dept_id);
 	bind_opt_int(st, 15, in->leader_user_id);
 	bind_opt_int(st, 16, in->liaison_user_id);
@@ -443,6 +470,7 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	}
 out_free:
 	strbuf_release(&contacts);
+	strbuf_release(&sealed);
 	strbuf_release(&tags);
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
@@ -490,7 +518,9 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	if (check_links(tx, p->zone_id, in, e) < 0)
 		return -1;
 	struct strbuf contacts = STRBUF_INIT(64 * 1024), tags = STRBUF_INIT(8 * 1024);
+	struct strbuf sealed = STRBUF_INIT(256 * 1024);
 	encode_lists(in, &contacts, &tags);
+	seal_contacts(&contacts, &sealed);
 	struct audit_changes ch;
 	audit_changes_init(&ch);
 	char cap_old[40], cap_new[40];
@@ -507,7 +537,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	audit_change_str(&ch, "established_on", old->established_on, est);
 	audit_change_str(&ch, "ent_type", old->ent_type, in->ent_type ? in->ent_type : "domestic");
 	audit_change_str(&ch, "tags", old->tags_json, tags.buf);
-	audit_change_str(&ch, "contacts", old->contacts_json, contacts.buf);
+	audit_change_json_secret(&ch, "contacts", old->contacts_json, contacts.buf, "phone");
 	audit_change_int(&ch, "dept_id", old->dept_id, in->dept_id);
 	audit_change_int(&ch, "leader_user_id", old->leader_user_id, in->leader_user_id);
 	audit_change_int(&ch, "liaison_user_id", old->liaison_user_id, in->liaison_user_id);
@@ -531,7 +561,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	if (!*changed)
 		goto out_free;
 	struct db_stmt *st = db_prepare(tx, SQL_ENT_UPDATE);
-	if (!st || contacts.failed || tags.failed) {
+	if (!st || contacts.failed || tags.failed || sealed.failed) {
 		rc = DB_ERR;
 		goto out_free;
 	}
@@ -547,7 +577,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	db_bind_text(st, 9, est);
 	db_bind_text(st, 10, in->ent_type ? in->ent_type : "domestic");
 	db_bind_text(st, 11, tags.buf);
-	db_bind_text(st, 12, contacts.buf);
+	db_bind_text(st, 12, sealed.buf);
 	bind_opt_int(st, 13, in->dept_id);
 	bind_opt_int(st, 14, in->leader_user_id);
 	bind_opt_int(st, 15, in->liaison_user_id);
@@ -560,6 +590,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 		rc = audit_write(tx, p, p->zone_id, "update", "enterprise", old->id, &ch);
 out_free:
 	audit_changes_release(&ch);
+	strbuf_release(&sealed);
 	strbuf_release(&contacts);
 	strbuf_release(&tags);
 	if (rc == DB_CONSTRAINT)
@@ -794,4 +825,49 @@ int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int ent_seal_contacts(struct db *tx, int64_t *n)
+{
+	static const char SQL_CONTACTS_AFTER[] =
+	    "SELECT id, contacts FROM enterprise WHERE id > ? AND contacts LIKE '%\"phone\":\"_%' "
+	    "ORDER BY id LIMIT 1";
+	static const char SQL_SET_CONTACTS[] = "UPDATE enterprise SET contacts = ? WHERE id = ?";
+	*n = 0;
+	int64_t after = 0;
+	for (;;) {
+		struct db_stmt *st = db_prepare(tx, SQL_CONTACTS_AFTER);
+		if (!st)
+			return DB_ERR;
+		db_bind_int(st, 1, after);
+		int rc = db_step(st);
+		struct strbuf sealed = STRBUF_INIT(256 * 1024);
+		int bad = 0;
+		if (rc == DB_ROW) {
+			after = db_col_int(st, 0);
+			/* values already sealed stay as they are: open, then seal everything */
+			struct strbuf plain = STRBUF_INIT(256 * 1024);
+			bad =
+			    gm_json_field(db_col_text(st, 1), "phone", 0, &plain) < 0 ||
+			    plain.failed ||
+			    gm_json_field(plain.buf ? plain.buf : "[]", "phone", 1, &sealed) < 0 ||
+			    sealed.failed;
+			strbuf_release(&plain);
+		}
+		db_reset(st);
+		if (rc != DB_ROW) {
+			strbuf_release(&sealed);
+			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+		}
+		if (bad || !(st = db_prepare(tx, SQL_SET_CONTACTS))) {
+			strbuf_release(&sealed);
+			return DB_ERR;
+		}
+		db_bind_text(st, 1, sealed.buf);
+		db_bind_int(st, 2, after);
+		strbuf_release(&sealed);
+		if ((rc = db_run(st)) < 0)
+			return rc;
+		(*n)++;
+	}
 }

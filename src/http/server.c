@@ -7,6 +7,7 @@
 #include "http/static.h"
 #include "ticket/notify.h"
 #include "ticket/ticket_store.h"
+#include "audit/audit.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include "lib/util.h"
@@ -462,6 +463,7 @@ static void *maintenance(void *arg)
 		ticket_autoclose(s->pool, now_unix(), 7);
 		notify_overdue(s->pool, now_unix());
 		webhook_deliver_due(s->pool, now_unix(), 20);
+		audit_maintain(s->pool);
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);

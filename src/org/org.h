@@ -107,6 +107,14 @@ int user_set_password(struct db_pool *pool, const struct principal *p, int64_t i
                       const char *password, int must_change, struct yq_err *e);
 /* Finds a user id by name (any zone); 0 if none. */
 int user_find(struct db *c, const char *username, int64_t *id);
+/* After a successful login: stores the password hashed with the current scheme when the stored
+ * hash is of an older one (argon2id in the 国密 mode). Inside the login transaction `tx`.
+ * Returns 0 or a negative enum db_rc. */
+int user_password_upgrade(struct db *tx, int64_t user_id, const char *password,
+                          const char *stored_hash);
+/* Switching a database to the 国密 mode: seals every plain phone number of app_user inside `tx`
+ * (gm_enable must have been called). *n gets the count. Returns 0 or a negative enum db_rc. */
+int user_seal_phones(struct db *tx, int64_t *n);
 
 /* The principal the command line acts as: an administrator of every zone. */
 void org_cli_principal(struct principal *p, int64_t zone_id);

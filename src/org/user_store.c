@@ -4,7 +4,9 @@
 #include "auth/password.h"
 #include "auth/scope.h"
 #include "lib/arena.h"
+#include "lib/gm.h"
 #include "lib/util.h"
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -110,7 +112,9 @@ int user_list(struct db *c, const struct principal *p, const struct user_filter 
 	db_bind_int(st, i++, (f->page - 1) * f->page_size);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct user u;
+		char phone[64];
 		read_user(st, &u);
+		u.phone = gm_open_buf(u.phone, phone, sizeof phone);
 		fn(ctx, &u);
 	}
 	db_reset(st);
@@ -139,7 +143,8 @@ int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 		out->role = dup(a, out->role);
 		out->data_scope = dup(a, out->data_scope);
 		out->dept_name = out->dept_name ? dup(a, out->dept_name) : NULL;
-		out->phone = dup(a, out->phone);
+		char phone[64];
+		out->phone = dup(a, gm_open_buf(out->phone, phone, sizeof phone));
 		out->email = dup(a, out->email);
 		out->status = dup(a, out->status);
 	}
@@ -259,7 +264,14 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 		db_bind_int(st, 6, in->dept_id);
 	if (in->enterprise_id)
 		db_bind_int(st, 7, in->enterprise_id);
-	db_bind_text(st, 8, in->phone ? in->phone : "");
+	struct strbuf sealed = STRBUF_INIT(1024);
+	if (gm_seal(in->phone ? in->phone : "", &sealed) < 0) {
+		strbuf_release(&sealed);
+		db_reset(st);
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
+	}
+	db_bind_text(st, 8, sealed.buf ? sealed.buf : "");
+	strbuf_release(&sealed);
 	db_bind_text(st, 9, in->email ? in->email : "");
 	db_bind_text(st, 10, hash);
 	db_bind_int(st, 11, in->must_change ? 1 : 0);
@@ -347,7 +359,15 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 		db_bind_int(st, 4, dept);
 	if (ent)
 		db_bind_int(st, 5, ent);
-	db_bind_text(st, 6, phone);
+	struct strbuf sealed = STRBUF_INIT(1024);
+	if (gm_seal(phone, &sealed) < 0) {
+		strbuf_release(&sealed);
+		db_reset(st);
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
+		goto out_rollback;
+	}
+	db_bind_text(st, 6, sealed.buf ? sealed.buf : "");
+	strbuf_release(&sealed);
 	db_bind_text(st, 7, email);
 	db_bind_int(st, 8, now_unix());
 	db_bind_int(st, 9, id);
@@ -362,7 +382,7 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	audit_change_str(&ch, "data_scope", old.data_scope, scope_name(scope));
 	audit_change_int(&ch, "dept_id", old.dept_id, dept);
 	audit_change_int(&ch, "enterprise_id", old.enterprise_id, ent);
-	audit_change_str(&ch, "phone", old.phone, phone);
+	audit_change_secret(&ch, "phone", old.phone, phone);
 	audit_change_str(&ch, "email", old.email, email);
 	rc = audit_write(tx, p, p->zone_id, "update", "user", id, &ch);
 	audit_changes_release(&ch);
@@ -488,4 +508,61 @@ out_rollback:
 out_free:
 	arena_release(&a);
 	return -1;
+}
+
+int user_password_upgrade(struct db *tx, int64_t user_id, const char *password,
+                          const char *stored_hash)
+{
+	static const char SQL_REHASH[] =
+	    "UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?";
+	if (!password_needs_rehash(stored_hash))
+		return DB_OK;
+	char hash[PASSWORD_HASH_LEN];
+	if (password_hash(password, hash, 1) < 0)
+		return DB_ERR;
+	struct db_stmt *st = db_prepare(tx, SQL_REHASH);
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, user_id);
+	db_bind_text(st, 3, stored_hash);
+	sodium_memzero(hash, sizeof hash);
+	return db_run(st);
+}
+
+int user_seal_phones(struct db *tx, int64_t *n)
+{
+	static const char SQL_PLAIN_PHONES[] = "SELECT id, phone FROM app_user WHERE phone <> '' "
+	                                       "AND phone NOT LIKE 'sm4:%' AND id > ? "
+	                                       "ORDER BY id LIMIT 1";
+	static const char SQL_SET_PHONE[] = "UPDATE app_user SET phone = ? WHERE id = ?";
+	*n = 0;
+	int64_t after = 0;
+	for (;;) {
+		struct db_stmt *st = db_prepare(tx, SQL_PLAIN_PHONES);
+		if (!st)
+			return DB_ERR;
+		db_bind_int(st, 1, after);
+		int rc = db_step(st);
+		struct strbuf sealed = STRBUF_INIT(1024);
+		if (rc == DB_ROW) {
+			after = db_col_int(st, 0);
+			gm_seal(db_col_text(st, 1), &sealed);
+		}
+		db_reset(st);
+		if (rc != DB_ROW) {
+			strbuf_release(&sealed);
+			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+		}
+		if (sealed.failed || !(st = db_prepare(tx, SQL_SET_PHONE))) {
+			strbuf_release(&sealed);
+			return DB_ERR;
+		}
+		db_bind_text(st, 1, sealed.buf);
+		db_bind_int(st, 2, after);
+		strbuf_release(&sealed);
+		if ((rc = db_run(st)) < 0)
+			return rc;
+		(*n)++;
+	}
 }

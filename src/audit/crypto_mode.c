@@ -1,0 +1,83 @@
+/* The recorded crypto mode (see crypto_mode.h). */
+#include "audit/crypto_mode.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_SETTING_GET[] = "SELECT value FROM crypto_setting WHERE name = ?";
+static const char SQL_SETTING_PUT[] =
+    "INSERT INTO crypto_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
+
+static int setting_get(struct db *c, const char *name, char *out, size_t n)
+{
+	out[0] = 0;
+	struct db_stmt *st = db_prepare(c, SQL_SETTING_GET);
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, name);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(out, n, "%s", db_col_text(st, 0));
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+static int setting_put(struct db *c, const char *name, const char *value)
+{
+	struct db_stmt *st = db_prepare(c, SQL_SETTING_PUT);
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, value);
+	return db_run(st);
+}
+
+int crypto_mode_resolve(struct db *c, const char *want, int *gm, char *err, size_t errlen)
+{
+	if (want && *want && strcmp(want, "std") != 0 && strcmp(want, "gm") != 0) {
+		snprintf(err, errlen, "--crypto (YUANQU_CRYPTO) must be std or gm, not '%s'", want);
+		return -1;
+	}
+	char mode[16];
+	if (setting_get(c, "mode", mode, sizeof mode) < 0) {
+		snprintf(err, errlen, "cannot read the crypto mode: %s", db_errmsg(c));
+		return -1;
+	}
+	if (!mode[0]) {
+		const char *m = want && *want ? want : "std";
+		if (setting_put(c, "mode", m) < 0 ||
+		    setting_get(c, "mode", mode, sizeof mode) < 0) {
+			snprintf(err, errlen, "cannot record the crypto mode: %s", db_errmsg(c));
+			return -1;
+		}
+	}
+	if (want && *want && strcmp(want, mode) != 0) {
+		snprintf(err, errlen,
+		         "this database was initialised with --crypto %s; it cannot be opened with "
+		         "--crypto %s",
+		         mode, want);
+		return -1;
+	}
+	*gm = strcmp(mode, "gm") == 0;
+	return 0;
+}
+
+int crypto_gm_check_get(struct db *c, char out[65])
+{
+	return setting_get(c, "gm_key_check", out, 65);
+}
+
+int crypto_gm_check_put(struct db *c, const char *check)
+{
+	return setting_put(c, "gm_key_check", check);
+}
+
+int crypto_mode_switch_to_gm(struct db *c)
+{
+	static const char SQL_SET_GM[] =
+	    "UPDATE crypto_setting SET value = 'gm' WHERE name = 'mode' AND value = 'std'";
+	struct db_stmt *st = db_prepare(c, SQL_SET_GM);
+	if (!st)
+		return DB_ERR;
+	int rc = db_run(st);
+	return rc < 0 ? rc : (db_changes(st) == 1 ? DB_OK : DB_ERR);
+}

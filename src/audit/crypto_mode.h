@@ -1,0 +1,23 @@
+/* The crypto mode of a database ('std' or 'gm', 国密), recorded once in crypto_setting so it
+ * cannot change silently, and the check value of the 国密 key that sealed its fields. */
+#ifndef YQ_AUDIT_CRYPTO_MODE_H
+#define YQ_AUDIT_CRYPTO_MODE_H
+#include <stddef.h>
+#include "db/db.h"
+
+/* Resolves the mode: `want` is what the command line / environment asks for ("std", "gm" or
+ * NULL for no preference). When the database has no mode yet, records `want` (default "std").
+ * When it has one and `want` differs, fails. *gm gets 1 for the 国密 mode. Returns 0, or -1 with
+ * a message in err. */
+int crypto_mode_resolve(struct db *c, const char *want, int *gm, char *err, size_t errlen);
+/* Reads the recorded check value of the 国密 key into out[65] ("" if none). Returns 0 or a
+ * negative enum db_rc. */
+int crypto_gm_check_get(struct db *c, char out[65]);
+/* Records the check value of the 国密 key (first use). Returns 0 or a negative enum db_rc. */
+int crypto_gm_check_put(struct db *c, const char *check);
+
+/* Records the one-way switch of a standard database to the 国密 mode (inside the caller's
+ * transaction). Returns 0, or DB_ERR when the database is not in the standard mode. */
+int crypto_mode_switch_to_gm(struct db *c);
+
+#endif

@@ -1,0 +1,370 @@
+/* yuanqu audit verify|purge, and the loading of the security keys of a database (the audit-chain
+ * key, the crypto mode and the 国密 key) for every command that opens one.
+ *
+ * Key files live beside the SQLite database (else in YUANQU_DATA_DIR): audit.key and gm.key,
+ * 64 hex digits, mode 0600; YUANQU_AUDIT_KEY / YUANQU_GM_KEY (hex) or YUANQU_AUDIT_KEY_FILE /
+ * YUANQU_GM_KEY_FILE (path) take precedence. A missing key file is created only while nothing
+ * depends on it (an empty audit chain; no field sealed with a 国密 key); otherwise the command
+ * refuses to start rather than continue with a new key. */
+#include "cli/cli.h"
+#include "audit/audit.h"
+#include "audit/crypto_mode.h"
+#include "enterprise/enterprise.h"
+#include "org/org.h"
+#include "lib/gm.h"
+#include "lib/keyfile.h"
+#include "lib/log.h"
+#include "lib/util.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int load_audit_key(const struct cli_env *env, struct db *c)
+{
+	char path[1200], err[1400];
+	keyfile_path(env->db_url, env->data_dir, "audit.key", path, sizeof path);
+	int64_t rows = audit_chain_length(c);
+	if (rows < 0) {
+		fprintf(stderr, "yuanqu: cannot read the audit chain: %s\n", db_errmsg(c));
+		return -1;
+	}
+	uint8_t key[AUDIT_KEY_LEN];
+	int created = 0;
+	int rc = keyfile_load(path, "YUANQU_AUDIT_KEY", "YUANQU_AUDIT_KEY_FILE", 0, key, &created,
+	                      err, sizeof err);
+	if (rc == 1) {
+		/* no key file: create one, unless rows were already chained with a lost key */
+		if (rows > 0) {
+			/* reading goes on; every audited write fails, and serve refuses to start */
+			fprintf(stderr,
+			        "yuanqu: warning: the audit key file %s is missing, but the audit "
+			        "chain "
+			        "of this database has %lld rows: restore the key file (or set "
+			        "YUANQU_AUDIT_KEY); until then every change fails\n",
+			        path, (long long)rows);
+			return 0;
+		}
+		rc = keyfile_load(path, "YUANQU_AUDIT_KEY", "YUANQU_AUDIT_KEY_FILE", 1, key,
+		                  &created, err, sizeof err);
+	}
+	if (rc != 0) {
+		fprintf(stderr, "yuanqu: audit key: %s\n", err);
+		return -1;
+	}
+	if (created)
+		log_info("audit: created the audit-chain key file %s (mode 0600): back it up apart "
+		         "from the database",
+		         path);
+	audit_chain_set_key(key);
+	sodium_memzero(key, sizeof key);
+	if (audit_chain_init(c, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_gm(const struct cli_env *env, struct db *c)
+{
+	char err[1400];
+	int gm;
+	if (crypto_mode_resolve(c, env->crypto, &gm, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return -1;
+	}
+	if (!gm) {
+		gm_disable();
+		return 0;
+	}
+	char path[1200], recorded[65], check[65];
+	keyfile_path(env->db_url, env->data_dir, "gm.key", path, sizeof path);
+	if (crypto_gm_check_get(c, recorded) < 0) {
+		fprintf(stderr, "yuanqu: cannot read the 国密 settings: %s\n", db_errmsg(c));
+		return -1;
+	}
+	uint8_t key[GM_KEY_LEN];
+	int created = 0;
+	int rc = keyfile_load(path, "YUANQU_GM_KEY", "YUANQU_GM_KEY_FILE", !recorded[0], key,
+	                      &created, err, sizeof err);
+	if (rc == 1) {
+		fprintf(stderr,
+		        "yuanqu: the 国密 key file %s is missing, but this database holds data "
+		        "sealed with it: restore the key file (or set YUANQU_GM_KEY)\n",
+		        path);
+		return -1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "yuanqu: 国密 key: %s\n", err);
+		return -1;
+	}
+	gm_key_check(key, check);
+	if (recorded[0] && strcmp(recorded, check) != 0) {
+		sodium_memzero(key, sizeof key);
+		fprintf(stderr,
+		        "yuanqu: the 国密 key %s does not match the key this database was "
+		        "sealed with\n",
+		        path);
+		return -1;
+	}
+	if (!recorded[0] && crypto_gm_check_put(c, check) < 0) {
+		sodium_memzero(key, sizeof key);
+		fprintf(stderr, "yuanqu: cannot record the 国密 key check: %s\n", db_errmsg(c));
+		return -1;
+	}
+	if (created)
+		log_info("gm: created the 国密 key file %s (mode 0600): back it up apart from the "
+		         "database",
+		         path);
+	gm_enable(key);
+	sodium_memzero(key, sizeof key);
+	return 0;
+}
+
+int cli_security_init(const struct cli_env *env, struct db *c)
+{
+	const char *off = getenv("YUANQU_TEST_AUDIT_TIME_OFFSET");
+	int64_t v;
+	if (off && *off && parse_int64(off, -100LL * 365 * 86400, 0, &v) == 0) {
+		audit_test_time_offset = v;
+		log_warn("audit: test hook: audit rows dated %lld s in the past", (long long)-v);
+	}
+	const char *batch = getenv("YUANQU_TEST_AUDIT_BATCH");
+	if (batch && *batch && parse_int64(batch, 1, 100000, &v) == 0)
+		audit_test_batch = (int)v;
+	if (load_gm(env, c) < 0)
+		return -1;
+	return load_audit_key(env, c);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(
+	    f,
+	    "usage: yuanqu audit verify [--db URL]\n"
+	    "       yuanqu audit purge [--db URL] [--retention-days N]\n\n"
+	    "verify  walks the HMAC chain of the audit and login logs from the purge anchor to\n"
+	    "        the head; prints 'audit chain ok: N rows' (exit 0) or the first broken\n"
+	    "        position and why: row changed, row missing, reordered (exit 1).\n"
+	    "purge   deletes rows older than the retention (default and minimum %d days) from\n"
+	    "        the start of the chain, keeping it verifiable (the server does this in\n"
+	    "        its maintenance, see serve --audit-retention-days).\n\n"
+	    "The key: audit.key beside the SQLite database (else in YUANQU_DATA_DIR), or\n"
+	    "YUANQU_AUDIT_KEY (64 hex digits) / YUANQU_AUDIT_KEY_FILE.\n",
+	    AUDIT_RETENTION_MIN_DAYS);
+}
+
+static int audit_verify_cmd(const struct cli_env *env)
+{
+	struct db *c;
+	if (cli_open_db(env, &c) < 0)
+		return 1;
+	struct audit_verify v;
+	int rc = audit_chain_verify(c, &v);
+	db_close(c);
+	if (rc < 0) {
+		fprintf(stderr, "yuanqu: audit verify: database error\n");
+		return 1;
+	}
+	if (!v.ok) {
+		if (v.broken_seq)
+			printf("audit chain broken at seq %lld: %s\n", (long long)v.broken_seq,
+			       v.why);
+		else
+			printf("audit chain broken: %s\n", v.why);
+		return 1;
+	}
+	printf("audit chain ok: %lld rows\n", (long long)v.rows);
+	printf("positions %lld..%lld, purge anchor at %lld, head mac %s\n", (long long)v.first_seq,
+	       (long long)v.head_seq, (long long)v.anchor_seq,
+	       v.head_mac[0] ? v.head_mac : "(none)");
+	return 0;
+}
+
+static int audit_purge_cmd(const struct cli_env *env, int64_t days)
+{
+	struct db *c;
+	if (cli_open_db(env, &c) < 0)
+		return 1;
+	db_close(c);
+	struct db_pool *pool;
+	char err[512];
+	if (db_pool_new(env->db_url, &pool, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return 1;
+	}
+	int64_t purged;
+	int rc = audit_purge(pool, now_unix() - days * 86400, 5000, &purged);
+	db_pool_free(pool);
+	if (rc < 0) {
+		fprintf(stderr, "yuanqu: audit purge failed\n");
+		return 1;
+	}
+	printf("purged %lld rows older than %lld days\n", (long long)purged, (long long)days);
+	return 0;
+}
+
+int cli_retention_days(const char *v, int *out)
+{
+	int64_t d;
+	if (parse_int64(v, 0, 100000, &d) < 0) {
+		fprintf(stderr, "yuanqu: the audit retention must be a number of days\n");
+		return -1;
+	}
+	if (d < AUDIT_RETENTION_MIN_DAYS) {
+		fprintf(
+		    stderr,
+		    "yuanqu: the audit retention must be at least %d days (等保 2.0 keeps audit "
+		    "records at least six months), not %lld\n",
+		    AUDIT_RETENTION_MIN_DAYS, (long long)d);
+		return -1;
+	}
+	*out = (int)d;
+	return 0;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	const char *sub = argv[1];
+	int days = AUDIT_RETENTION_MIN_DAYS;
+	const char *v;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		if (strcmp(sub, "purge") == 0 &&
+		    (v = cli_opt("--retention-days", argc, argv, &i))) {
+			if (cli_retention_days(v, &days) < 0)
+				return 2;
+			continue;
+		}
+		fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(sub, "verify") == 0)
+		return audit_verify_cmd(&env);
+	if (strcmp(sub, "purge") == 0)
+		return audit_purge_cmd(&env, days);
+	fprintf(stderr, "yuanqu: unknown audit command '%s'\n", sub);
+	usage(stderr);
+	return 2;
+}
+
+/* yuanqu crypto enable-gm: the one-way switch of a standard database to the 国密 mode. In one
+ * transaction: the mode is recorded, the 国密 key is created (or taken from the environment) and
+ * its check value recorded, every stored phone number is sealed and an audit row written.
+ * Passwords are rehashed with PBKDF2-HMAC-SM3 at each user's next login. */
+static int enable_gm(const struct cli_env *env)
+{
+	struct cli_env e = *env;
+	e.crypto = NULL;
+	struct db *c;
+	if (cli_open_db(&e, &c) < 0)
+		return 1;
+	if (gm_enabled()) {
+		printf("database %s is in the 国密 mode already\n", env->db_url);
+		db_close(c);
+		return 0;
+	}
+	if (!audit_chain_has_key()) {
+		fprintf(stderr, "yuanqu: the switch is audited and needs the audit key\n");
+		db_close(c);
+		return 1;
+	}
+	char path[1200], err[1400], check[65];
+	keyfile_path(env->db_url, env->data_dir, "gm.key", path, sizeof path);
+	uint8_t key[GM_KEY_LEN];
+	int created = 0;
+	if (keyfile_load(path, "YUANQU_GM_KEY", "YUANQU_GM_KEY_FILE", 1, key, &created, err,
+	                 sizeof err) != 0) {
+		fprintf(stderr, "yuanqu: 国密 key: %s\n", err);
+		db_close(c);
+		return 1;
+	}
+	gm_key_check(key, check);
+	gm_enable(key);
+	sodium_memzero(key, sizeof key);
+	int64_t users = 0, ents = 0, zone = 0;
+	struct principal cli;
+	int rc = db_begin(c, 1);
+	if (rc == DB_OK)
+		rc = crypto_mode_switch_to_gm(c);
+	if (rc == DB_OK)
+		rc = crypto_gm_check_put(c, check);
+	if (rc == DB_OK)
+		rc = user_seal_phones(c, &users);
+	if (rc == DB_OK)
+		rc = ent_seal_contacts(c, &ents);
+	if (rc == DB_OK)
+		rc = db_query_int(c, "SELECT COALESCE(MIN(id), 0) FROM zone", &zone, 0);
+	if (rc == DB_OK) {
+		org_cli_principal(&cli, zone);
+		struct audit_changes ch;
+		audit_changes_init(&ch);
+		audit_change_str(&ch, "crypto_mode", "std", "gm");
+		audit_change_int(&ch, "user_phones_sealed", 0, users);
+		audit_change_int(&ch, "enterprise_contacts_sealed", 0, ents);
+		rc = audit_write(c, &cli, zone, "update", "crypto_mode", 0, &ch);
+		audit_changes_release(&ch);
+	}
+	if (rc != DB_OK || db_commit(c) != DB_OK) {
+		fprintf(stderr, "yuanqu: the switch to the 国密 mode failed, nothing changed: %s\n",
+		        db_errmsg(c));
+		db_rollback(c);
+		db_close(c);
+		return 1;
+	}
+	/* rewrite the files so the plain values of the old row versions are gone as well */
+	int vac = db_engine_of(c) == DB_SQLITE
+	              ? db_exec(c, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)")
+	              : db_exec(c, "VACUUM FULL app_user");
+	if (vac == DB_OK && db_engine_of(c) == DB_POSTGRES)
+		vac = db_exec(c, "VACUUM FULL enterprise");
+	db_close(c);
+	printf("database %s switched to the 国密 mode: %lld user phone numbers and the contacts of "
+	       "%lld enterprises sealed%s; passwords are rehashed at each user's next login\n",
+	       env->db_url, (long long)users, (long long)ents,
+	       created ? "; new key file created" : "");
+	if (vac != DB_OK)
+		fprintf(stderr, "yuanqu: warning: VACUUM failed: old row versions may still hold "
+		                "plain values until the next VACUUM\n");
+	return 0;
+}
+
+int cmd_crypto(int argc, char **argv)
+{
+	struct cli_env env;
+	cli_env_init(&env);
+	const char *use =
+	    "usage: yuanqu crypto enable-gm [--db URL]\n\n"
+	    "Switches a standard database to the 国密 mode, one way: records the mode, "
+	    "creates the\nkey file gm.key (or uses YUANQU_GM_KEY), seals the stored "
+	    "phone numbers of users and\nenterprise contacts with SM4, and rehashes each "
+	    "password with PBKDF2-HMAC-SM3 at its\nnext login. Stop the server first. "
+	    "Audit rows written before keep their values.\n";
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		fputs(use, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (cli_common_opt(&env, argc, argv, &i))
+			continue;
+		fputs(use, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "enable-gm") != 0) {
+		fputs(use, stderr);
+		return 2;
+	}
+	return enable_gm(&env);
+}
