@@ -45,6 +45,7 @@ struct req {
 	json_t *json;       /* parsed body (req_json), freed at completion */
 	struct principal who;
 	int authed;
+	int gated; /* route_gate passed (upload routes pass it before the body is read) */
 	/* response */
 	int status;
 	struct strbuf out;

@@ -185,11 +185,15 @@ static int slow_enqueue(struct req *r, struct yq_err *e)
 }
 
 /* Runs the matched route: authentication, password-change gate, permission, CSRF, handler. */
-static int run_route(struct req *r, struct yq_err *e)
+/* Who may call the route: session or token, forced password change, permission, CSRF.
+ * Upload routes pass this gate before their body is read (see on_request), so only callers
+ * allowed to upload can make the server buffer an upload-sized body. */
+static int route_gate(struct req *r, struct yq_err *e)
 {
 	const struct route *rt = r->route;
-	if (r->body_too_large)
-		return err_set(e, ERR_TOO_LARGE, NULL, "请求体过大", "request body too large");
+	if (r->gated)
+		return 0;
+	r->gated = 1;
 	if (rt->perm != PERM_NONE) {
 		if (authenticate(r, e) < 0)
 			return -1;
@@ -208,6 +212,16 @@ static int run_route(struct req *r, struct yq_err *e)
 				               "missing or invalid CSRF token");
 		}
 	}
+	return 0;
+}
+
+static int run_route(struct req *r, struct yq_err *e)
+{
+	const struct route *rt = r->route;
+	if (r->body_too_large)
+		return err_set(e, ERR_TOO_LARGE, NULL, "请求体过大", "request body too large");
+	if (route_gate(r, e) < 0)
+		return -1;
 	if (rt->flags & ROUTE_SLOW)
 		return slow_enqueue(r, e);
 	return rt->fn(r, e);
@@ -363,6 +377,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		size_t limit =
 		    r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX : HTTP_JSON_MAX;
 		r->body.max = limit;
+		if (r->route && (r->route->flags & ROUTE_UPLOAD)) {
+			struct yq_err ge = {0};
+			if (route_gate(r, &ge) < 0) {
+				r->early_answered = 1;
+				error_response(r, &ge);
+				return send_response(r);
+			}
+		}
 		int64_t len = -1;
 		if (cl && (parse_int64(cl, 0, INT64_MAX, &len) < 0 || (uint64_t)len > limit)) {
 			/* a moderately oversized body is read and dropped, so the client gets its

@@ -155,3 +155,13 @@ test('an absurd Content-Length is refused at once with 413', async () => {
   const bad = await rawRequest(srv.port, 'POST /api/depts HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n');
   assert.match(bad, /^HTTP\/1\.1 4\d\d/);
 });
+
+test('an upload route refuses a caller without the permission before reading the body', async () => {
+  // 40 MiB announced, only the headers sent: the answer must come without the body
+  const head = (extra) => 'POST /api/enterprises/import HTTP/1.1\r\nHost: x\r\n' +
+    'Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 41943040\r\n' + extra + '\r\n';
+  const anon = await rawRequest(srv.port, head(''));
+  assert.match(anon, /^HTTP\/1\.1 401/);
+  const noCsrf = await rawRequest(srv.port, head(`Cookie: ${admin.cookieHeader()}\r\n`));
+  assert.match(noCsrf, /^HTTP\/1\.1 403/, 'a session without the CSRF token is refused too');
+});
