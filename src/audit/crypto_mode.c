@@ -1,5 +1,7 @@
 /* The recorded crypto mode (see crypto_mode.h). */
 #include "audit/crypto_mode.h"
+#include "lib/gm.h"
+#include "lib/strbuf.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -80,4 +82,43 @@ int crypto_mode_switch_to_gm(struct db *c)
 		return DB_ERR;
 	int rc = db_run(st);
 	return rc < 0 ? rc : (db_changes(st) == 1 ? DB_OK : DB_ERR);
+}
+
+int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_t *n)
+{
+	char sql_next[256], sql_set[256];
+	snprintf(sql_next, sizeof sql_next,
+	         "SELECT id, %s FROM %s WHERE %s <> '' AND %s NOT LIKE 'sm4:%%' AND id > ? "
+	         "ORDER BY id LIMIT 1",
+	         col, table, col, col);
+	snprintf(sql_set, sizeof sql_set, "UPDATE %s SET %s = ? WHERE id = ?", table, col);
+	*n = 0;
+	int64_t after = 0;
+	for (;;) {
+		struct db_stmt *st = db_prepare(tx, sql_next);
+		if (!st)
+			return DB_ERR;
+		db_bind_int(st, 1, after);
+		int rc = db_step(st);
+		struct strbuf sealed = STRBUF_INIT(1024);
+		if (rc == DB_ROW) {
+			after = db_col_int(st, 0);
+			gm_seal(db_col_text(st, 1), &sealed);
+		}
+		db_reset(st);
+		if (rc != DB_ROW) {
+			strbuf_release(&sealed);
+			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+		}
+		if (sealed.failed || !(st = db_prepare(tx, sql_set))) {
+			strbuf_release(&sealed);
+			return DB_ERR;
+		}
+		db_bind_text(st, 1, sealed.buf);
+		db_bind_int(st, 2, after);
+		strbuf_release(&sealed);
+		if ((rc = db_run(st)) < 0)
+			return rc;
+		(*n)++;
+	}
 }

@@ -3,6 +3,7 @@
 #ifndef YQ_AUDIT_CRYPTO_MODE_H
 #define YQ_AUDIT_CRYPTO_MODE_H
 #include <stddef.h>
+#include <stdint.h>
 #include "db/db.h"
 
 /* Resolves the mode: `want` is what the command line / environment asks for ("std", "gm" or
@@ -19,5 +20,11 @@ int crypto_gm_check_put(struct db *c, const char *check);
 /* Records the one-way switch of a standard database to the 国密 mode (inside the caller's
  * transaction). Returns 0, or DB_ERR when the database is not in the standard mode. */
 int crypto_mode_switch_to_gm(struct db *c);
+
+/* Seals (国密 mode must be on) every plain, non-empty value of a text column of a table with an
+ * `id` key, one row at a time, inside the caller's transaction; *n gets the number sealed.
+ * table and col are constants of the caller, never outside input. Returns 0 or a negative
+ * enum db_rc. */
+int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_t *n);
 
 #endif

@@ -294,7 +294,7 @@ static int enable_gm(const struct cli_env *env)
 	gm_key_check(key, check);
 	gm_enable(key);
 	sodium_memzero(key, sizeof key);
-	int64_t users = 0, ents = 0, zone = 0;
+	int64_t users = 0, ents = 0, tickets = 0, zone = 0;
 	struct principal cli;
 	int rc = db_begin(c, 1);
 	if (rc == DB_OK)
@@ -306,6 +306,8 @@ static int enable_gm(const struct cli_env *env)
 	if (rc == DB_OK)
 		rc = ent_seal_contacts(c, &ents);
 	if (rc == DB_OK)
+		rc = crypto_seal_column(c, "ticket", "contact_phone", &tickets);
+	if (rc == DB_OK)
 		rc = db_query_int(c, "SELECT COALESCE(MIN(id), 0) FROM zone", &zone, 0);
 	if (rc == DB_OK) {
 		org_cli_principal(&cli, zone);
@@ -314,6 +316,7 @@ static int enable_gm(const struct cli_env *env)
 		audit_change_str(&ch, "crypto_mode", "std", "gm");
 		audit_change_int(&ch, "user_phones_sealed", 0, users);
 		audit_change_int(&ch, "enterprise_contacts_sealed", 0, ents);
+		audit_change_int(&ch, "ticket_phones_sealed", 0, tickets);
 		rc = audit_write(c, &cli, zone, "update", "crypto_mode", 0, &ch);
 		audit_changes_release(&ch);
 	}
@@ -330,11 +333,15 @@ static int enable_gm(const struct cli_env *env)
 	              : db_exec(c, "VACUUM FULL app_user");
 	if (vac == DB_OK && db_engine_of(c) == DB_POSTGRES)
 		vac = db_exec(c, "VACUUM FULL enterprise");
+	if (vac == DB_OK && db_engine_of(c) == DB_POSTGRES)
+		vac = db_exec(c, "VACUUM FULL ticket");
 	db_close(c);
-	printf("database %s switched to the 国密 mode: %lld user phone numbers and the contacts of "
-	       "%lld enterprises sealed%s; passwords are rehashed at each user's next login\n",
-	       env->db_url, (long long)users, (long long)ents,
-	       created ? "; new key file created" : "");
+	printf(
+	    "database %s switched to the 国密 mode: %lld user phone numbers, the contacts of "
+	    "%lld enterprises and %lld request phone numbers sealed%s; passwords are rehashed at "
+	    "each user's next login\n",
+	    env->db_url, (long long)users, (long long)ents, (long long)tickets,
+	    created ? "; new key file created" : "");
 	if (vac != DB_OK)
 		fprintf(stderr, "yuanqu: warning: VACUUM failed: old row versions may still hold "
 		                "plain values until the next VACUUM\n");

@@ -1,6 +1,7 @@
 /* User account storage (see org.h). Reads apply the caller's data scope. */
 #include "org/org.h"
 #include "audit/audit.h"
+#include "audit/crypto_mode.h"
 #include "auth/password.h"
 #include "auth/scope.h"
 #include "lib/arena.h"
@@ -532,37 +533,5 @@ int user_password_upgrade(struct db *tx, int64_t user_id, const char *password,
 
 int user_seal_phones(struct db *tx, int64_t *n)
 {
-	static const char SQL_PLAIN_PHONES[] = "SELECT id, phone FROM app_user WHERE phone <> '' "
-	                                       "AND phone NOT LIKE 'sm4:%' AND id > ? "
-	                                       "ORDER BY id LIMIT 1";
-	static const char SQL_SET_PHONE[] = "UPDATE app_user SET phone = ? WHERE id = ?";
-	*n = 0;
-	int64_t after = 0;
-	for (;;) {
-		struct db_stmt *st = db_prepare(tx, SQL_PLAIN_PHONES);
-		if (!st)
-			return DB_ERR;
-		db_bind_int(st, 1, after);
-		int rc = db_step(st);
-		struct strbuf sealed = STRBUF_INIT(1024);
-		if (rc == DB_ROW) {
-			after = db_col_int(st, 0);
-			gm_seal(db_col_text(st, 1), &sealed);
-		}
-		db_reset(st);
-		if (rc != DB_ROW) {
-			strbuf_release(&sealed);
-			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
-		}
-		if (sealed.failed || !(st = db_prepare(tx, SQL_SET_PHONE))) {
-			strbuf_release(&sealed);
-			return DB_ERR;
-		}
-		db_bind_text(st, 1, sealed.buf);
-		db_bind_int(st, 2, after);
-		strbuf_release(&sealed);
-		if ((rc = db_run(st)) < 0)
-			return rc;
-		(*n)++;
-	}
+	return crypto_seal_column(tx, "app_user", "phone", n);
 }

@@ -5,6 +5,7 @@
 #include "lib/alloc.h"
 #include "lib/arena.h"
 #include "lib/embedded.h"
+#include "lib/gm.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "org/org.h"
@@ -163,6 +164,10 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	                       &t->esc_deadline};
 	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
 		*strs[k] = dup(a, db_col_text(st, i++));
+	if (t->contact_phone && *t->contact_phone) { /* sealed in the 国密 mode */
+		char phone[64];
+		t->contact_phone = dup(a, gm_open_buf(t->contact_phone, phone, sizeof phone));
+	}
 	t->status = ticket_status_from_name(db_col_text(st, i++));
 	int64_t *times[] = {&t->created_at,  &t->accepted_at, &t->first_contact_at,
 	                    &t->resolved_at, &t->closed_at,   &t->due_first_contact,
@@ -479,7 +484,15 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		db_bind_text(st, 7, in->title);
 		db_bind_text(st, 8, in->description);
 		db_bind_text(st, 9, in->contact_name ? in->contact_name : "");
-		db_bind_text(st, 10, in->contact_phone ? in->contact_phone : "");
+		struct strbuf sealed = STRBUF_INIT(256);
+		if (gm_seal(in->contact_phone ? in->contact_phone : "", &sealed) < 0) {
+			strbuf_release(&sealed);
+			db_reset(st);
+			rc = DB_ERR;
+			goto out_db;
+		}
+		db_bind_text(st, 10, sealed.buf ? sealed.buf : "");
+		strbuf_release(&sealed);
 		if (p->user_id)
 			db_bind_int(st, 11, p->user_id);
 		db_bind_int(st, 12, now);

@@ -138,9 +138,24 @@ test('an enterprise contact phone is sealed in the database and plain in the API
   assert.ok(JSON.stringify(first.changes.contacts).includes('sm4:'));
 });
 
+const PHONE3 = '13955556666';
+let ticketId;
+test('a request contact phone is sealed in the database and plain in the API', async () => {
+  assert.ok(entId, 'the test above created the enterprise');
+  const r = await admin.post('/api/tickets', {
+    enterprise_id: entId, channel: 'phone', category: '融资', title: '国密诉求',
+    description: '联系电话加密存储', contact_name: '张经理', contact_phone: PHONE3,
+  });
+  assert.equal(r.status, 201, r.body);
+  ticketId = r.json.id;
+  const g = await admin.get(`/api/tickets/${ticketId}`);
+  assert.equal(g.json.ticket.contact_phone, PHONE3);
+  assert.match(sql(db, `SELECT contact_phone FROM ticket WHERE id = ${ticketId}`).trim(), /^sm4:/);
+});
+
 test('the raw database holds no seeded phone number', async () => {
-  assert.ok(userId && entId, 'the tests above seeded the numbers');
-  for (const p of [PHONE, PHONE2]) {
+  assert.ok(userId && entId && ticketId, 'the tests above seeded the numbers');
+  for (const p of [PHONE, PHONE2, PHONE3]) {
     const bytes = rawBytes(db);
     assert.ok(bytes.length > 10000);
     assert.equal(bytes.indexOf(Buffer.from(p)), -1, `${p} found in the raw database`);
@@ -222,13 +237,16 @@ test('a standard database switches to the 国密 mode one way: phones sealed, pa
   const e = await a.post('/api/enterprises', { uscc: USCC(7002), name: '切换前企业', industry_code: '3670',
     contacts: [{ name: '王主任', phone: PHONE, role: '主任' }] });
   assert.equal(e.status, 201, e.body);
+  const t = await a.post('/api/tickets', { enterprise_id: e.json.id, channel: 'phone', category: '用工',
+    title: '切换前诉求', description: '切换前登记', contact_phone: PHONE });
+  assert.equal(t.status, 201, t.body);
   await s.stop();
   assert.notEqual(rawBytes(sdb).indexOf(Buffer.from(PHONE)), -1, 'plain before the switch');
   assert.match(sql(sdb, "SELECT password_hash FROM app_user WHERE username = 'admin'").trim(), /^\$argon2id\$/);
 
   const r = cli(['crypto', 'enable-gm', '--db', sdb]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /switched to the 国密 mode: 1 user phone numbers and the contacts of 1 enterprises sealed/);
+  assert.match(r.stdout, /switched to the 国密 mode: 1 user phone numbers, the contacts of 1 enterprises and 1 request phone numbers sealed/);
   assert.equal(rawBytes(sdb).indexOf(Buffer.from(PHONE)), -1, 'no plain phone after the switch');
   assert.equal(sql(sdb, "SELECT value FROM crypto_setting WHERE name = 'mode'").trim(), 'gm');
   assert.match(cli(['crypto', 'enable-gm', '--db', sdb]).stdout, /in the 国密 mode already/);
@@ -239,6 +257,7 @@ test('a standard database switches to the 国密 mode one way: phones sealed, pa
   assert.match(sql(sdb, "SELECT password_hash FROM app_user WHERE username = 'admin'").trim(), /^\$pbkdf2-sm3\$/); // ... and is rehashed
   assert.equal((await a2.get(`/api/users/${u.json.id}`)).json.phone, PHONE);
   assert.equal((await a2.get(`/api/enterprises/${e.json.id}`)).json.contacts[0].phone, PHONE);
+  assert.equal((await a2.get(`/api/tickets/${t.json.id}`)).json.ticket.contact_phone, PHONE);
   const log = await a2.get('/api/audit?obj_type=crypto_mode');
   assert.deepEqual(log.json.items[0].changes.crypto_mode, ['std', 'gm']);
   await s.stop();
