@@ -191,6 +191,9 @@ static int run_route(struct req *r, struct yq_err *e)
 		if (r->who.must_change && !(rt->flags & ROUTE_PASSWORD_OK))
 			return err_set(e, ERR_PASSWORD_CHANGE, NULL, "首次登录须修改密码",
 			               "you must change your password first");
+		if (r->who.totp_enrol && !(rt->flags & ROUTE_TOTP_OK))
+			return err_set(e, ERR_TOTP_ENROL, NULL, "您的角色须启用两步验证，请先绑定",
+			               "your role requires a second factor: set up TOTP first");
 		if (!principal_can(&r->who, rt->perm))
 			return err_set(e, ERR_FORBIDDEN, NULL, "无权执行此操作",
 			               "you are not allowed to do this");
@@ -452,6 +455,7 @@ static void *maintenance(void *arg)
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
 		auth_expire(s->pool);
+		auth_disable_dormant(s->pool, now_unix());
 		ticket_autoclose(s->pool, now_unix(), 7);
 		notify_overdue(s->pool, now_unix());
 		webhook_deliver_due(s->pool, now_unix(), 20);
