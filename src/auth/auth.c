@@ -231,12 +231,10 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 		return -1;
 	}
 	if (u.found && u.locked_until > now) {
-		struct db *tx = db_tx_begin(pool, &rc);
-		if (tx) {
-			rc =
-			    audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "locked");
-			db_tx_end(pool, tx, rc == DB_OK);
-		}
+		/* logged and counted against the address: hammering a locked account gets the
+		 * address throttled too */
+		int locked;
+		record_failure(pool, &u, username, ip, user_agent, "locked", now, &locked);
 		err_set(e, ERR_LOCKED, NULL, "账号已锁定，请稍后再试", "account locked, try later");
 		e->retry_after = (long)(u.locked_until - now);
 		return -1;
