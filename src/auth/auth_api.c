@@ -27,6 +27,8 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	struct user u;
 	if (user_get(c, &self, p->user_id, &r->arena, &u, e) < 0)
 		return -1;
+	if (p->must_change)
+		u.must_change = 1; /* an expired password counts as one to change */
 	struct jsonw w;
 	resp_json(r, 200, &w);
 	jw_obj_open(&w);
