@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
 libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev
 fonts-noto-cjk libcmocka-dev"
-TEST_PKGS="postgresql clang libclang-rt-14-dev chromium wrk sqlite3 poppler-utils"
+TEST_PKGS="postgresql clang libclang-rt-14-dev chromium wrk sqlite3 poppler-utils openssl"
 
 want="$RUN_PKGS"
 [ "${1:-}" = test ] && want="$want $TEST_PKGS"

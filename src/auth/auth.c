@@ -1,5 +1,6 @@
 /* Logins, sessions and API tokens (see auth.h). */
 #include "auth/auth.h"
+#include "auth/mfa.h"
 #include "auth/password.h"
 #include "audit/audit.h"
 #include "lib/arena.h"
@@ -17,10 +18,13 @@ struct auth_config auth_config = {
     .lock_s = 900,
     .ip_fail_limit = 20,
     .ip_window_s = 900,
+    .password_max_age_days = 90,
+    .dormant_days = 90,
 };
 
 static const char SQL_USER_FOR_LOGIN[] =
-    "SELECT id, zone_id, password_hash, status, locked_until FROM app_user WHERE username = ?";
+    "SELECT id, zone_id, password_hash, status, locked_until, totp_enabled, totp_secret, "
+    "totp_last_step FROM app_user WHERE username = ?";
 static const char SQL_THROTTLE_GET[] =
     "SELECT failures, window_start FROM login_throttle WHERE ip = ?";
 static const char SQL_THROTTLE_FAIL[] =
@@ -46,7 +50,9 @@ static const char SQL_SESSION_INSERT[] =
 static const char SQL_SESSION_GET[] =
     "SELECT s.user_id, s.zone_id, s.csrf_token, s.created_at, s.last_seen, u.zone_id, "
     "u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
-    "u.must_change, u.status FROM session s JOIN app_user u ON u.id = s.user_id "
+    "u.must_change, u.status, u.password_changed_at, u.totp_enabled, "
+    "(SELECT COUNT(*) FROM totp_role r WHERE r.zone_id = COALESCE(u.zone_id, 0) AND "
+    "r.role = u.role) FROM session s JOIN app_user u ON u.id = s.user_id "
     "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
     "SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
@@ -63,6 +69,11 @@ static const char SQL_ZONE_EXISTS[] = "SELECT COUNT(*) FROM zone WHERE id = ?";
 static const char SQL_SESSION_EXPIRE[] =
     "DELETE FROM session WHERE last_seen < ? OR created_at < ?";
 static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
+static const char SQL_DORMANT_LIST[] =
+    "SELECT id, COALESCE(zone_id, 0), username FROM app_user WHERE status = 'active' AND "
+    "COALESCE(last_login_at, created_at) < ? AND updated_at < ? ORDER BY id LIMIT 500";
+static const char SQL_DORMANT_DISABLE[] =
+    "UPDATE app_user SET status = 'disabled', updated_at = ? WHERE id = ? AND status = 'active'";
 static const char SQL_PASSWORD_GET[] = "SELECT password_hash FROM app_user WHERE id = ?";
 static const char SQL_PASSWORD_SET[] =
     "UPDATE app_user SET password_hash = ?, must_change = 0, password_changed_at = ?, "
@@ -82,6 +93,9 @@ struct login_user {
 	char hash[PASSWORD_HASH_LEN];
 	char status[16];
 	int found;
+	int totp_enabled;
+	char totp_secret[TOTP_B32_MAX];
+	int64_t totp_last_step;
 };
 
 static int load_login_user(struct db *c, const char *username, struct login_user *u)
@@ -99,6 +113,10 @@ static int load_login_user(struct db *c, const char *username, struct login_user
 		snprintf(u->hash, sizeof u->hash, "%s", db_col_text(st, 2));
 		snprintf(u->status, sizeof u->status, "%s", db_col_text(st, 3));
 		u->locked_until = db_col_int(st, 4);
+		u->totp_enabled = (int)db_col_int(st, 5);
+		const char *sec = db_col_text(st, 6);
+		snprintf(u->totp_secret, sizeof u->totp_secret, "%s", sec ? sec : "");
+		u->totp_last_step = db_col_int(st, 7);
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
@@ -138,7 +156,7 @@ static int record_failure(struct db_pool *pool, const struct login_user *u, cons
 	if (!tx)
 		return rc;
 	struct db_stmt *st;
-	if (u->found && strcmp(reason, "bad_password") == 0) {
+	if (u->found && (strcmp(reason, "bad_password") == 0 || strcmp(reason, "bad_totp") == 0)) {
 		/* a lock that has run out starts a fresh count */
 		st = db_prepare(tx, SQL_USER_LOCK_EXPIRED);
 		if (!st)
@@ -182,6 +200,13 @@ out_rollback:
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
                const char *user_agent, struct login_result *out, struct yq_err *e)
 {
+	return auth_login_totp(pool, username, password, NULL, ip, user_agent, out, e);
+}
+
+int auth_login_totp(struct db_pool *pool, const char *username, const char *password,
+                    const char *totp, const char *ip, const char *user_agent,
+                    struct login_result *out, struct yq_err *e)
+{
 	int64_t now = now_unix();
 	struct db *c = db_pool_reader(pool);
 	if (!c)
@@ -207,12 +232,10 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 		return -1;
 	}
 	if (u.found && u.locked_until > now) {
-		struct db *tx = db_tx_begin(pool, &rc);
-		if (tx) {
-			rc =
-			    audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0, "locked");
-			db_tx_end(pool, tx, rc == DB_OK);
-		}
+		/* logged and counted against the address: hammering a locked account gets the
+		 * address throttled too */
+		int locked;
+		record_failure(pool, &u, username, ip, user_agent, "locked", now, &locked);
 		err_set(e, ERR_LOCKED, NULL, "账号已锁定，请稍后再试", "account locked, try later");
 		e->retry_after = (long)(u.locked_until - now);
 		return -1;
@@ -251,6 +274,36 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 		               "wrong user name or password");
 	}
 
+	/* second factor: a right password alone opens no session */
+	int64_t totp_step_used = -1;
+	if (u.totp_enabled) {
+		if (!totp || !*totp) {
+			struct db *tx = db_tx_begin(pool, &rc);
+			if (tx) {
+				rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0,
+				                 "totp_required");
+				db_tx_end(pool, tx, rc == DB_OK);
+			}
+			return err_set(e, ERR_TOTP_REQUIRED, "totp", "请输入动态验证码",
+			               "enter the code from your authenticator app");
+		}
+		if (!mfa_code_ok(u.totp_secret, u.totp_last_step, totp, now, &totp_step_used)) {
+			int locked;
+			rc = record_failure(pool, &u, username, ip, user_agent, "bad_totp", now,
+			                    &locked);
+			if (rc < 0)
+				return err_db(e, rc);
+			if (locked) {
+				err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，账号已锁定15分钟",
+				        "too many failed attempts, account locked for 15 minutes");
+				e->retry_after = auth_config.lock_s;
+				return -1;
+			}
+			return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
+			               "wrong or already used code");
+		}
+	}
+
 	/* success: a fresh session token every login */
 	char token_hash[65];
 	random_hex(out->token, 32);
@@ -270,6 +323,12 @@ int auth_login(struct db_pool *pool, const char *username, const char *password,
 	db_bind_int(st, 2, u.id);
 	if ((rc = db_run(st)) < 0)
 		goto out_rollback;
+	if (totp_step_used >= 0 && (rc = mfa_spend_step(tx, u.id, totp_step_used)) < 0) {
+		/* another login spent this code first */
+		db_tx_end(pool, tx, 0);
+		return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
+		               "wrong or already used code");
+	}
 	st = db_prepare(tx, SQL_SESSION_INSERT);
 	if (!st)
 		goto out_rollback;
@@ -353,7 +412,15 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	p->enterprise_id = db_col_int(st, 12);
 	p->must_change = (int)db_col_int(st, 13);
 	int active = strcmp(db_col_text(st, 14), "active") == 0;
+	int64_t pw_changed = db_col_int(st, 15);
+	p->totp_on = (int)db_col_int(st, 16);
+	p->totp_enrol = !p->totp_on && db_col_int(st, 17) > 0;
 	db_reset(st);
+	if (auth_config.password_max_age_days > 0 &&
+	    now_unix() - pw_changed > (int64_t)auth_config.password_max_age_days * 86400) {
+		p->password_expired = 1;
+		p->must_change = 1;
+	}
 	p->session_hash = arena_strdup(a, hash);
 	p->ip = ip;
 	p->perms = role_perms(p->role);
@@ -561,4 +628,76 @@ void auth_expire(struct db_pool *pool)
 		rc = db_run(st);
 	}
 	db_tx_end(pool, tx, rc == DB_OK);
+}
+
+int auth_disable_dormant(struct db_pool *pool, int64_t now)
+{
+	if (auth_config.dormant_days <= 0)
+		return 0;
+	int64_t cutoff = now - (int64_t)auth_config.dormant_days * 86400;
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return rc;
+	struct db_stmt *st = db_prepare(tx, SQL_DORMANT_LIST);
+	if (!st)
+		goto out_rollback;
+	db_bind_int(st, 1, cutoff);
+	db_bind_int(st, 2, cutoff);
+	struct arena a = ARENA_INIT;
+	struct dormant {
+		int64_t id, zone_id;
+		const char *username;
+	} *list = NULL;
+	int n = 0, cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct dormant *grown = arena_alloc(&a, (size_t)cap * sizeof *list);
+			if (!grown)
+				break;
+			if (n)
+				memcpy(grown, list, (size_t)n * sizeof *list);
+			list = grown;
+		}
+		list[n].id = db_col_int(st, 0);
+		list[n].zone_id = db_col_int(st, 1);
+		list[n].username = arena_strdup(&a, db_col_text(st, 2));
+		n++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		goto out_release;
+	struct principal sys = {.username = "system", .ip = ""};
+	for (int i = 0; i < n; i++) {
+		if (!(st = db_prepare(tx, SQL_DORMANT_DISABLE))) {
+			rc = DB_ERR;
+			goto out_release;
+		}
+		db_bind_int(st, 1, now);
+		db_bind_int(st, 2, list[i].id);
+		if ((rc = db_run(st)) < 0)
+			goto out_release;
+		struct audit_changes ch;
+		audit_changes_init(&ch);
+		audit_change_str(&ch, "status", "active", "disabled");
+		audit_change_str(&ch, "username", NULL, list[i].username);
+		rc = audit_write(tx, &sys, list[i].zone_id, "dormant_disable", "user", list[i].id,
+		                 &ch);
+		audit_changes_release(&ch);
+		if (rc < 0)
+			goto out_release;
+	}
+	arena_release(&a);
+	if ((rc = db_tx_end(pool, tx, 1)) < 0)
+		return rc;
+	if (n)
+		log_info("auth: disabled %d account(s) without a login for %d days", n,
+		         auth_config.dormant_days);
+	return n;
+out_release:
+	arena_release(&a);
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return rc < 0 ? rc : DB_ERR;
 }

@@ -10,12 +10,14 @@
 
 /* Limits, set once at start from flags and environment. */
 struct auth_config {
-	int session_idle_s; /* idle timeout, default 1800 */
-	int session_max_s;  /* absolute lifetime, default 43200 */
-	int lock_after;     /* failed logins that lock an account, default 5 */
-	int lock_s;         /* lock duration, default 900 */
-	int ip_fail_limit;  /* failed logins from one address within ip_window_s → 429 */
-	int ip_window_s;    /* default 900 */
+	int session_idle_s;        /* idle timeout, default 1800 */
+	int session_max_s;         /* absolute lifetime, default 43200 */
+	int lock_after;            /* failed logins that lock an account, default 5 */
+	int lock_s;                /* lock duration, default 900 */
+	int ip_fail_limit;         /* failed logins from one address within ip_window_s → 429 */
+	int ip_window_s;           /* default 900 */
+	int password_max_age_days; /* a password older than this must be changed; 0 = never */
+	int dormant_days; /* accounts without a login for this long are disabled; 0 = off */
 };
 extern struct auth_config auth_config;
 
@@ -33,7 +35,10 @@ struct principal {
 	const char *username;
 	const char *display_name;
 	perm_set perms;
-	int must_change;
+	int must_change; /* set by the flag or by an expired password */
+	int password_expired;
+	int totp_enrol; /* the role requires TOTP and the user has none: may only enrol */
+	int totp_on;    /* the user logs in with a TOTP code */
 	int via_token;
 	const char *csrf; /* session's CSRF token; NULL for API tokens */
 	const char *session_hash;
@@ -56,6 +61,12 @@ struct login_result {
  * full), ERR_FORBIDDEN (account disabled), ERR_UNAVAILABLE. */
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
                const char *user_agent, struct login_result *out, struct yq_err *e);
+/* The same with a TOTP code (NULL when none was sent). When the user has TOTP on, a right
+ * password without a code gives ERR_TOTP_REQUIRED and a wrong or reused code ERR_TOTP_INVALID
+ * (counted toward the account lock like a wrong password); no session is opened then. */
+int auth_login_totp(struct db_pool *pool, const char *username, const char *password,
+                    const char *totp, const char *ip, const char *user_agent,
+                    struct login_result *out, struct yq_err *e);
 /* Resolves a raw session token into *p (allocated strings from `a`). Expired or unknown
  * sessions give ERR_SESSION_EXPIRED / ERR_UNAUTH. Refreshes last_seen at most once a minute. */
 int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
@@ -73,6 +84,10 @@ int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_
                   struct yq_err *e);
 /* Deletes sessions past their lifetime and stale throttle rows. */
 void auth_expire(struct db_pool *pool);
+/* Disables active accounts with no login (nor administrator change) for
+ * auth_config.dormant_days, writing an audit row "dormant_disable" for each; an administrator
+ * re-enables them with unlock. Returns how many were disabled, or a negative enum db_rc. */
+int auth_disable_dormant(struct db_pool *pool, int64_t now);
 
 /* 1 if the principal has permission p. */
 static inline int principal_can(const struct principal *p, enum perm perm)

@@ -1,5 +1,6 @@
 /* HTTP handlers for sessions and the caller's own account (see auth_api.h). */
 #include "auth/auth_api.h"
+#include "auth/mfa.h"
 #include "auth/token.h"
 #include "org/org_api.h"
 #include "lib/util.h"
@@ -26,12 +27,20 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	struct user u;
 	if (user_get(c, &self, p->user_id, &r->arena, &u, e) < 0)
 		return -1;
+	if (p->must_change)
+		u.must_change = 1; /* an expired password counts as one to change */
 	struct jsonw w;
 	resp_json(r, 200, &w);
 	jw_obj_open(&w);
 	jw_key(&w, "user");
 	org_user_json(r, &w, &u);
 	jw_kstr(&w, "csrf_token", csrf);
+	jw_kbool(&w, "password_expired", p->password_expired);
+	jw_key(&w, "totp");
+	jw_obj_open(&w);
+	jw_kbool(&w, "enabled", p->totp_on);
+	jw_kbool(&w, "enrol_required", p->totp_enrol);
+	jw_obj_close(&w);
 	jw_key(&w, "permissions");
 	jw_arr_open(&w);
 	for (int i = PERM_AUTH + 1; i < PERM__COUNT; i++)
@@ -61,13 +70,14 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 int h_login(struct req *r, struct yq_err *e)
 {
 	json_t *j = req_json(r, e);
-	const char *username, *password;
+	const char *username, *password, *totp;
 	if (!j || json_str(r, j, "username", 1, 64, &username, e) < 0 ||
-	    json_str(r, j, "password", 1, 128, &password, e) < 0)
+	    json_str(r, j, "password", 1, 128, &password, e) < 0 ||
+	    json_str(r, j, "totp", 0, 16, &totp, e) < 0)
 		return -1;
 	struct login_result res;
-	if (auth_login(req_pool(r), username, password, r->ip, req_header(r, "User-Agent"), &res,
-	               e) < 0)
+	if (auth_login_totp(req_pool(r), username, password, totp, r->ip,
+	                    req_header(r, "User-Agent"), &res, e) < 0)
 		return -1;
 	resp_header(r, "Set-Cookie",
 	            arena_printf(&r->arena,
@@ -189,4 +199,121 @@ int h_tokens_revoke(struct req *r, struct yq_err *e)
 	if (req_id(r, 0, &id, e) < 0 || token_revoke(req_pool(r), &r->who, id, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
+}
+
+int h_me_totp(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct mfa_status st;
+	int rc = mfa_status_get(c, &r->who, &st);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_kbool(&w, "enabled", st.enabled);
+	jw_kbool(&w, "pending", st.pending);
+	jw_kbool(&w, "required", st.required);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_me_totp_enrol(struct req *r, struct yq_err *e)
+{
+	char secret[TOTP_B32_MAX], uri[MFA_URI_MAX];
+	if (mfa_enrol(req_pool(r), &r->who, secret, uri, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_json(r, 201, &w);
+	jw_obj_open(&w);
+	jw_kstr(&w, "secret", secret);
+	jw_kstr(&w, "otpauth_uri", uri);
+	jw_kint(&w, "digits", TOTP_DIGITS);
+	jw_kint(&w, "period", TOTP_STEP_S);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_me_totp_confirm(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	const char *code;
+	if (!j || json_str(r, j, "code", 1, 16, &code, e) < 0 ||
+	    mfa_confirm(req_pool(r), &r->who, code, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+int h_me_totp_disable(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	const char *password, *code;
+	if (!j || json_str(r, j, "password", 0, 128, &password, e) < 0 ||
+	    json_str(r, j, "code", 0, 16, &code, e) < 0 ||
+	    mfa_disable(req_pool(r), &r->who, password, code, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+int h_users_totp_reset(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || mfa_admin_reset(req_pool(r), &r->who, id, e) < 0)
+		return -1;
+	return resp_empty(r, 204);
+}
+
+/* Writes {"roles":[…]} for the bit set. */
+static int totp_roles_json(struct req *r, unsigned roles)
+{
+	struct jsonw w;
+	resp_json(r, 200, &w);
+	jw_obj_open(&w);
+	jw_key(&w, "roles");
+	jw_arr_open(&w);
+	for (int role = 1; role < ROLE__COUNT; role++)
+		if (roles & (1u << role))
+			jw_str(&w, role_name((enum role)role));
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_totp_roles(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	unsigned roles;
+	int rc = mfa_roles_get(c, &r->who, &roles);
+	if (rc < 0)
+		return err_db(e, rc);
+	return totp_roles_json(r, roles);
+}
+
+int h_totp_roles_set(struct req *r, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	if (!j)
+		return -1;
+	json_t *arr = json_object_get(j, "roles");
+	if (!json_is_array(arr) || json_array_size(arr) > ROLE__COUNT)
+		return err_set(e, ERR_VALIDATION, "roles", "roles 应为角色名数组",
+		               "roles must be an array of role names");
+	unsigned roles = 0;
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		enum role role =
+		    json_is_string(v) ? role_from_name(json_string_value(v)) : ROLE_NONE;
+		if (role == ROLE_NONE)
+			return err_set(e, ERR_VALIDATION, "roles", "角色无效", "invalid role");
+		roles |= 1u << role;
+	}
+	if (mfa_roles_set(req_pool(r), &r->who, roles, e) < 0)
+		return -1;
+	return totp_roles_json(r, roles);
 }

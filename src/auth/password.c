@@ -1,10 +1,14 @@
 /* Password policy and argon2id hashing with a cap on concurrent hashes (see password.h). */
 #include "auth/password.h"
 #include "lib/gm.h"
+#include "lib/alloc.h"
+#include "lib/embedded.h"
 #include "lib/utf8.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 static sem_t slots;
@@ -54,6 +58,100 @@ int password_check_policy(const char *pw, const char *username, struct yq_err *e
 	if (username && strcasecmp(pw, username) == 0)
 		return err_set(e, ERR_VALIDATION, "password", "密码不能与用户名相同",
 		               "password must differ from the user name");
+	if (password_is_common(pw))
+		return err_set(e, ERR_VALIDATION, "password", "密码过于常见，请换一个",
+		               "password is too common, choose another");
+	return 0;
+}
+
+/* The common-password list (assets/common-passwords.txt), loaded once: `words` points into one
+ * copy of the text, sorted for bsearch. */
+static struct {
+	char *text;
+	const char **words;
+	size_t n;
+} common;
+static pthread_once_t common_once = PTHREAD_ONCE_INIT;
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void common_load(void)
+{
+	const struct embedded_file *f = embedded_find("common-passwords.txt");
+	if (!f)
+		return;
+	char *text = yq_malloc(f->len + 1);
+	size_t lines = 1;
+	for (size_t i = 0; i < f->len; i++)
+		lines += f->data[i] == '\n';
+	const char **words = yq_malloc(lines * sizeof *words);
+	if (!text || !words) {
+		yq_free(text);
+		yq_free(words);
+		return;
+	}
+	memcpy(text, f->data, f->len + 1);
+	size_t n = 0;
+	for (char *line = text, *end; line && *line; line = end) {
+		end = strchr(line, '\n');
+		if (end)
+			*end++ = 0;
+		size_t len = strlen(line);
+		if (len && line[len - 1] == '\r')
+			line[--len] = 0;
+		if (len && line[0] != '#')
+			words[n++] = line;
+	}
+	qsort(words, n, sizeof *words, cmp_word);
+	common.text = text;
+	common.words = words;
+	common.n = n;
+}
+
+static int in_list(const char *w)
+{
+	return *w && bsearch(&w, common.words, common.n, sizeof *common.words, cmp_word) != NULL;
+}
+
+/* 1 for a character stripped from the ends of a password before the lookup. */
+static int strippable(char c, int digits)
+{
+	return ispunct((unsigned char)c) || c == ' ' || (digits && isdigit((unsigned char)c));
+}
+
+size_t password_common_count(void)
+{
+	pthread_once(&common_once, common_load);
+	return common.n;
+}
+
+int password_is_common(const char *pw)
+{
+	pthread_once(&common_once, common_load);
+	char low[PASSWORD_MAX_LEN + 1];
+	size_t n = strlen(pw);
+	if (!common.n || n > PASSWORD_MAX_LEN)
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)pw[i]);
+	if (in_list(low))
+		return 1;
+	/* with symbols, then also digits, stripped from both ends: "Password123!!" → "password" */
+	for (int digits = 0; digits < 2; digits++) {
+		size_t b = 0, e = n;
+		while (b < e && strippable(low[b], digits))
+			b++;
+		while (e > b && strippable(low[e - 1], digits))
+			e--;
+		char w[PASSWORD_MAX_LEN + 1];
+		memcpy(w, low + b, e - b);
+		w[e - b] = 0;
+		if (in_list(w))
+			return 1;
+	}
 	return 0;
 }
 

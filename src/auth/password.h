@@ -14,6 +14,12 @@
 /* Checks `pw` against the policy for `username`. 0 if acceptable, else -1 with e filled
  * (field "password"). Pure function. */
 int password_check_policy(const char *pw, const char *username, struct yq_err *e);
+/* 1 if `pw` is on the shipped list of common passwords (assets/common-passwords.txt): its lower
+ * case form, or that form with symbols (and then digits and symbols) stripped from both ends.
+ * The list is loaded and sorted once; each lookup is a binary search. */
+int password_is_common(const char *pw);
+/* Entries in the common-password list (loads it). */
+size_t password_common_count(void);
 /* Sets how many hashes may run at once (default 1). Call before serving. */
 void password_set_slots(int n);
 /* Hashes `pw` into `out`. Returns 0; -1 when out of memory; -2 when every hashing slot is busy

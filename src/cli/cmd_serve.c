@@ -20,7 +20,8 @@ static void usage(FILE *f)
 	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
 	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
 	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n\n"
+	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
+	       "                    [--password-max-age-days N] [--dormant-days N]\n\n"
 	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
 	       "(YUANQU_LISTEN),\n"
 	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
@@ -135,6 +136,13 @@ int cmd_serve(int argc, char **argv)
 		} else if ((v = cli_opt("--audit-retention-days", argc, argv, &i))) {
 			if (cli_retention_days(v, &audit_retention_days) < 0)
 				return 2;
+		} else if ((v = cli_opt("--password-max-age-days", argc, argv, &i))) {
+			if (int_opt(v, "--password-max-age-days", 0, 3650,
+			            &auth_config.password_max_age_days) < 0)
+				return 2;
+		} else if ((v = cli_opt("--dormant-days", argc, argv, &i))) {
+			if (int_opt(v, "--dormant-days", 0, 3650, &auth_config.dormant_days) < 0)
+				return 2;
 		} else if (strcmp(argv[i], "--no-access-log") == 0) {
 			cfg.access_log = 0;
 		} else {
@@ -179,6 +187,12 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	password_set_slots(1);
+	const char *fast = getenv("YUANQU_TEST_FAST_HASH");
+	if (fast && strcmp(fast, "1") == 0) {
+		password_set_fast(1);
+		log_warn(
+		    "serve: test hook: new passwords hashed with the cheapest argon2id settings");
+	}
 	int rc = server_run(&cfg, pool);
 	db_pool_free(pool);
 	return rc;

@@ -105,16 +105,8 @@ int db_migrate(struct db *c, int *applied)
 		for (const struct embedded_file *e = embedded_files; e->name; e++)
 			if (migration_number(e->name) == v && migration_for(c, e->name))
 				f = e;
-		if (!f) {
-			/* a number no file of either engine uses is reserved for a migration being
-			 * written on another branch: recorded as an empty step */
-			static const struct embedded_file reserved = {"(reserved number)",
-			                                              "SELECT 1", 8};
-			for (const struct embedded_file *e = embedded_files; e->name; e++)
-				if (migration_number(e->name) == v)
-					return error("migrate: migration %04d is missing", v);
-			f = &reserved;
-		}
+		if (!f)
+			return error("migrate: migration %04d is missing", v);
 		char *sql = ddl_for_engine(c, f->data);
 		if (!sql)
 			return error("migrate: out of memory");

@@ -23,9 +23,14 @@ const struct route routes[] = {
 
     /* sessions and one's own account */
     R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),
-    R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK),
-    R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK),
-    R(PUT, "/api/me/password", h_me_password, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_SLOW),
+    R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK),
+    R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK),
+    R(PUT, "/api/me/password", h_me_password, PERM_AUTH,
+      ROUTE_PASSWORD_OK | ROUTE_SLOW | ROUTE_TOTP_OK),
+    R(GET, "/api/me/totp", h_me_totp, PERM_AUTH, ROUTE_TOTP_OK),
+    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK),
+    R(POST, "/api/me/totp/confirm", h_me_totp_confirm, PERM_AUTH, ROUTE_TOTP_OK),
+    R(POST, "/api/me/totp/disable", h_me_totp_disable, PERM_AUTH, ROUTE_SLOW),
     R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
 
     /* organisation */
@@ -42,6 +47,9 @@ const struct route routes[] = {
     R(POST, "/api/users/:id/lock", h_users_lock, PERM_USER_WRITE, 0),
     R(POST, "/api/users/:id/unlock", h_users_unlock, PERM_USER_WRITE, 0),
     R(POST, "/api/users/:id/reset-password", h_users_reset_password, PERM_USER_WRITE, ROUTE_SLOW),
+    R(POST, "/api/users/:id/totp/reset", h_users_totp_reset, PERM_USER_WRITE, 0),
+    R(GET, "/api/security/totp-roles", h_totp_roles, PERM_USER_READ, 0),
+    R(PUT, "/api/security/totp-roles", h_totp_roles_set, PERM_USER_WRITE, 0),
 
     /* enterprise registry (企业库) */
     R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),

@@ -10,6 +10,7 @@ enum route_flags {
 	ROUTE_NO_CSRF = 2,     /* exempt from the CSRF check (login) */
 	ROUTE_PASSWORD_OK = 4, /* allowed while the password must be changed */
 	ROUTE_SLOW = 8,        /* runs on the slow lane (password hashing), never on a worker */
+	ROUTE_TOTP_OK = 16,    /* allowed while the role's required TOTP is not yet set up */
 };
 
 struct route {

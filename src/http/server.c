@@ -184,7 +184,6 @@ static int slow_enqueue(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-/* Runs the matched route: authentication, password-change gate, permission, CSRF, handler. */
 /* Who may call the route: session or token, forced password change, permission, CSRF.
  * Upload routes pass this gate before their body is read (see on_request), so only callers
  * allowed to upload can make the server buffer an upload-sized body. */
@@ -201,6 +200,9 @@ static int route_gate(struct req *r, struct yq_err *e)
 		if (r->who.must_change && !(rt->flags & ROUTE_PASSWORD_OK))
 			return err_set(e, ERR_PASSWORD_CHANGE, NULL, "首次登录须修改密码",
 			               "you must change your password first");
+		if (r->who.totp_enrol && !(rt->flags & ROUTE_TOTP_OK))
+			return err_set(e, ERR_TOTP_ENROL, NULL, "您的角色须启用两步验证，请先绑定",
+			               "your role requires a second factor: set up TOTP first");
 		if (!principal_can(&r->who, rt->perm))
 			return err_set(e, ERR_FORBIDDEN, NULL, "无权执行此操作",
 			               "you are not allowed to do this");
@@ -215,6 +217,7 @@ static int route_gate(struct req *r, struct yq_err *e)
 	return 0;
 }
 
+/* Runs the matched route: body limit, the gate above, then the handler (or the slow lane). */
 static int run_route(struct req *r, struct yq_err *e)
 {
 	const struct route *rt = r->route;
@@ -482,6 +485,7 @@ static void *maintenance(void *arg)
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
 		auth_expire(s->pool);
+		auth_disable_dormant(s->pool, now_unix());
 		ticket_autoclose(s->pool, now_unix(), 7);
 		notify_overdue(s->pool, now_unix());
 		webhook_deliver_due(s->pool, now_unix(), 20);
@@ -575,7 +579,7 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	    {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
 	    {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
 	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
-	     (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"},
+	     (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE"},
 	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->d = MHD_start_daemon(

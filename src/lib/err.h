@@ -26,6 +26,9 @@ enum err_code {
 	ERR_BUSY,            /* 429: server saturated for this kind of work */
 	ERR_INTERNAL,        /* 500 */
 	ERR_UNAVAILABLE,     /* 503: database unavailable */
+	ERR_TOTP_REQUIRED,   /* 401: right password, the TOTP code is missing */
+	ERR_TOTP_INVALID,    /* 401: wrong or reused TOTP code */
+	ERR_TOTP_ENROL,      /* 403: the role requires TOTP: enrol first */
 	ERR__COUNT
 };
 

@@ -11,6 +11,7 @@
 import { chromium, request as pwRequest } from 'playwright-core'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { inflateRawSync } from 'node:zlib'
+import { createHmac } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -1015,6 +1016,73 @@ test('a province user switches zone and sees that zone\'s data', async () => {
   } finally {
     await page.context().close()
   }
+})
+
+/** The 6-digit TOTP code of a base32 secret at 30-second step `step` (RFC 6238, HMAC-SHA1). */
+function totpAt(secret, step) {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = 0
+  let val = 0
+  const key = []
+  for (const ch of secret) {
+    val = (val << 5) | A.indexOf(ch)
+    bits += 5
+    if (bits >= 8) {
+      key.push((val >>> (bits - 8)) & 255)
+      bits -= 8
+    }
+  }
+  const msg = Buffer.alloc(8)
+  msg.writeBigUInt64BE(BigInt(step))
+  const mac = createHmac('sha1', Buffer.from(key)).update(msg).digest()
+  const off = mac[19] & 15
+  const bin = ((mac[off] & 0x7f) << 24) | (mac[off + 1] << 16) | (mac[off + 2] << 8) | mac[off + 3]
+  return String(bin % 1e6).padStart(6, '0')
+}
+
+test('a leader sets up two-step verification with the QR code and logs in with a code', async () => {
+  const who = state.users.leader
+  if (!who) throw new Skip('no leader user from the earlier case')
+  let page = await newPage()
+  let step
+  let secret
+  try {
+    await uiLogin(page, who.username, who.password)
+    await page.goto(BASE + '/account')
+    await page.click('[data-test="totp-enrol"]')
+    const qr = await page.waitForSelector('[data-test="totp-qr"]')
+    assert((await qr.getAttribute('src')).startsWith('data:image/png;base64,'), 'QR code image')
+    secret = (await page.textContent('[data-test="totp-secret"]')).trim()
+    assert(/^[A-Z2-7]{32}$/.test(secret), `secret ${secret}`)
+    await shot(page, '26-totp-enrol')
+    step = Math.floor(Date.now() / 30000)
+    await page.fill('input[data-test="totp-code"], [data-test="totp-code"] input', totpAt(secret, step))
+    await page.click('[data-test="totp-confirm"]')
+    await page.waitForSelector('[data-test="totp-state"][data-state="enabled"]')
+  } finally {
+    await page.context().close()
+  }
+  page = await newPage()
+  try {
+    await page.goto(BASE + '/login')
+    await page.fill('input[name="username"]', who.username)
+    await page.fill('input[name="password"]', who.password)
+    await page.click('[data-test="login-submit"]')
+    await page.waitForSelector('input[data-test="login-totp"], [data-test="login-totp"] input')
+    await shot(page, '26-totp-login')
+    await page.fill('input[data-test="login-totp"], [data-test="login-totp"] input', '000000' === totpAt(secret, step) ? '111111' : '000000')
+    await page.click('[data-test="login-submit"]')
+    const err = await page.waitForSelector('[data-test="login-error"][data-code="totp_invalid"]')
+    assert(err, 'wrong code shown')
+    // the confirming step is spent: the next step's code (inside the ±1 window) logs in
+    await page.fill('input[data-test="login-totp"], [data-test="login-totp"] input', totpAt(secret, step + 1))
+    await page.click('[data-test="login-submit"]')
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+    await page.waitForSelector('.header [data-test="user-menu"]')
+  } finally {
+    await page.context().close()
+  }
+  await state.admin.post(`/api/users/${who.id}/totp/reset`, {})
 })
 
 // ---------------------------------------------------------------------------------------------

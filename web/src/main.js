@@ -41,6 +41,12 @@ configureHttp({
     if (auth.user) auth.user.must_change_password = true
     if (router.currentRoute.value.name !== 'password-change') router.push({ name: 'password-change' })
   },
+  // 403 totp_enrol_required: the role must use TOTP; the account page enrols.
+  onTotpEnrol() {
+    const auth = useAuthStore()
+    auth.totpEnrolRequired = true
+    if (router.currentRoute.value.name !== 'account') router.push({ name: 'account' })
+  },
   onError(err) {
     toastError(err)
   },

@@ -35,6 +35,9 @@ static const struct {
     {ERR_BUSY, 429, "busy"},
     {ERR_INTERNAL, 500, "internal"},
     {ERR_UNAVAILABLE, 503, "unavailable"},
+    {ERR_TOTP_REQUIRED, 401, "totp_required"},
+    {ERR_TOTP_INVALID, 401, "totp_invalid"},
+    {ERR_TOTP_ENROL, 403, "totp_enrol_required"},
 };
 #define N_DOCUMENTED (sizeof documented / sizeof documented[0])
 

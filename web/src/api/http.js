@@ -16,6 +16,7 @@ const state = {
   handlers: {
     onUnauthorized: null, // (err) => void
     onPasswordChange: null, // (err) => void
+    onTotpEnrol: null, // (err) => void: the role requires TOTP, the account has none yet
     onError: null, // (err) => void, shows err.message
   },
 }
@@ -147,6 +148,11 @@ function report(err, opts) {
       h.onUnauthorized(err)
       err.handled = true
     }
+    return
+  }
+  if (err.status === 403 && err.code === 'totp_enrol_required' && h.onTotpEnrol) {
+    h.onTotpEnrol(err)
+    err.handled = true
     return
   }
   if (err.status === 403 && err.code === 'password_change_required') {

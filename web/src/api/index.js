@@ -6,12 +6,24 @@ import http from './http'
 const quiet = { silent: true }
 
 export const authApi = {
-  login: (username, password) => http.post('/api/login', { username, password }, { silent: true, noAuthRedirect: true }),
+  login: (username, password, totp) =>
+    http.post('/api/login', totp ? { username, password, totp } : { username, password }, { silent: true, noAuthRedirect: true }),
   logout: () => http.post('/api/logout', {}, { silent: true, noAuthRedirect: true }),
   me: (opts = {}) => http.get('/api/me', opts),
   changePassword: (old_password, new_password) =>
     http.put('/api/me/password', { old_password, new_password }, { fieldErrors: true }),
   switchZone: (zone_id) => http.put('/api/me/zone', { zone_id }),
+}
+
+// TOTP second factor of one's own account, and the roles that must use it (admin)
+export const totpApi = {
+  status: () => http.get('/api/me/totp', quiet),
+  enrol: () => http.post('/api/me/totp/enrol', {}),
+  confirm: (code) => http.post('/api/me/totp/confirm', { code }, { fieldErrors: true }),
+  disable: (body) => http.post('/api/me/totp/disable', body, { fieldErrors: true }),
+  reset: (userId) => http.post(`/api/users/${userId}/totp/reset`, {}),
+  roles: () => http.get('/api/security/totp-roles', quiet),
+  setRoles: (roles) => http.put('/api/security/totp-roles', { roles }, { fieldErrors: true }),
 }
 
 export const roleApi = {

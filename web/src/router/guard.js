@@ -21,6 +21,8 @@ export async function authGuard(to, auth) {
     return to.name === 'password-change' ? true : { name: 'password-change' }
   }
   if (to.name === 'password-change') return { path: '/' }
+  // a role that must use TOTP: nothing but the account page until it is set up
+  if (auth.totpEnrolRequired && to.name !== 'account') return { name: 'account' }
 
   // An enterprise user's home is its own enterprise.
   if (to.name === 'home' && auth.user.role === 'enterprise') return { name: 'my-enterprise' }

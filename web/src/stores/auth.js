@@ -13,6 +13,9 @@ export const useAuthStore = defineStore('auth', {
     // the kind of the user's department (service_center, investment, ...): '' without one,
     // null when unknown; it tells the 企业服务中心 desk from other departments with ticket.triage
     deptKind: null,
+    // the role requires TOTP and the account has none: only the account page works
+    totpEnrolRequired: false,
+    totpEnabled: false,
     loaded: false,
   }),
   getters: {
@@ -33,6 +36,8 @@ export const useAuthStore = defineStore('auth', {
       this.zone = me.zone || null
       this.zones = me.zones || []
       if (me.csrf_token) setCsrfToken(me.csrf_token)
+      this.totpEnrolRequired = !!(me.totp && me.totp.enrol_required)
+      this.totpEnabled = !!(me.totp && me.totp.enabled)
     },
     /** Load the session; a 401 simply means nobody is signed in. */
     async fetchMe() {
@@ -66,8 +71,8 @@ export const useAuthStore = defineStore('auth', {
         this.deptKind = null
       }
     },
-    async login(username, password) {
-      const res = await authApi.login(username, password)
+    async login(username, password, totp) {
+      const res = await authApi.login(username, password, totp)
       setCsrfToken(res.csrf_token)
       this.user = res.user
       this.loaded = true
@@ -88,6 +93,8 @@ export const useAuthStore = defineStore('auth', {
       this.zone = null
       this.zones = []
       this.deptKind = null
+      this.totpEnrolRequired = false
+      this.totpEnabled = false
       setCsrfToken('')
     },
     async changePassword(oldPassword, newPassword) {

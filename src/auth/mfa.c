@@ -1,0 +1,375 @@
+/* TOTP enrolment, confirmation, disabling, admin reset and the per-role rule (see mfa.h). */
+#include "auth/mfa.h"
+#include "auth/password.h"
+#include "audit/audit.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include "org/org.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_TOTP_GET[] =
+    "SELECT totp_secret, totp_enabled, totp_last_step, password_hash, role, "
+    "COALESCE(zone_id, 0) FROM app_user WHERE id = ?";
+static const char SQL_TOTP_SET_PENDING[] =
+    "UPDATE app_user SET totp_secret = ?, totp_enabled = 0, updated_at = ? WHERE id = ?";
+static const char SQL_TOTP_ENABLE[] =
+    "UPDATE app_user SET totp_enabled = 1, totp_last_step = ?, updated_at = ? "
+    "WHERE id = ? AND totp_secret = ? AND totp_enabled = 0";
+static const char SQL_TOTP_CLEAR[] =
+    "UPDATE app_user SET totp_secret = '', totp_enabled = 0, totp_last_step = 0, updated_at = ? "
+    "WHERE id = ?";
+static const char SQL_TOTP_SPEND[] =
+    "UPDATE app_user SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
+static const char SQL_TOTP_ROLE_HAS[] =
+    "SELECT COUNT(*) FROM totp_role WHERE zone_id = ? AND role = ?";
+static const char SQL_TOTP_ROLES[] = "SELECT role FROM totp_role WHERE zone_id = ?";
+static const char SQL_TOTP_ROLES_CLEAR[] = "DELETE FROM totp_role WHERE zone_id = ?";
+static const char SQL_TOTP_ROLE_ADD[] =
+    "INSERT INTO totp_role (zone_id, role, updated_at) VALUES (?, ?, ?)";
+
+/* A user's stored TOTP fields. */
+struct totp_row {
+	char secret[TOTP_B32_MAX];
+	int enabled;
+	int64_t last_step, zone_id;
+	char hash[PASSWORD_HASH_LEN];
+	char role[32];
+};
+
+static int load_row(struct db *c, int64_t user_id, struct totp_row *t)
+{
+	memset(t, 0, sizeof *t);
+	struct db_stmt *st = db_prepare(c, SQL_TOTP_GET);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, user_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		const char *s = db_col_text(st, 0);
+		snprintf(t->secret, sizeof t->secret, "%s", s ? s : "");
+		t->enabled = (int)db_col_int(st, 1);
+		t->last_step = db_col_int(st, 2);
+		snprintf(t->hash, sizeof t->hash, "%s", db_col_text(st, 3));
+		snprintf(t->role, sizeof t->role, "%s", db_col_text(st, 4));
+		t->zone_id = db_col_int(st, 5);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return rc == DB_ROW ? DB_OK : DB_ERR;
+}
+
+int mfa_code_ok(const char *secret_b32, int64_t last_step, const char *code, int64_t now,
+                int64_t *step)
+{
+	uint8_t key[40];
+	int n = secret_b32 && *secret_b32 ? base32_decode(secret_b32, key, sizeof key) : -1;
+	if (n <= 0)
+		return 0;
+	/* accept the earliest unspent step in the window the code matches */
+	for (int64_t s = totp_step(now) - MFA_WINDOW; s <= totp_step(now) + MFA_WINDOW; s++) {
+		if (s <= last_step)
+			continue;
+		if (totp_verify(key, (size_t)n, code, s * TOTP_STEP_S, 0) == s) {
+			sodium_memzero(key, sizeof key);
+			*step = s;
+			return 1;
+		}
+	}
+	sodium_memzero(key, sizeof key);
+	return 0;
+}
+
+int mfa_spend_step(struct db *tx, int64_t user_id, int64_t step)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_TOTP_SPEND);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, step);
+	db_bind_int(st, 2, user_id);
+	db_bind_int(st, 3, step);
+	int rc = db_step(st);
+	int64_t n = db_changes(st);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return n == 1 ? DB_OK : DB_ERR;
+}
+
+int mfa_status_get(struct db *c, const struct principal *p, struct mfa_status *out)
+{
+	memset(out, 0, sizeof *out);
+	struct totp_row t;
+	int rc = load_row(c, p->user_id, &t);
+	if (rc < 0)
+		return rc;
+	out->enabled = t.enabled;
+	out->pending = !t.enabled && t.secret[0];
+	struct db_stmt *st = db_prepare(c, SQL_TOTP_ROLE_HAS);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, t.zone_id);
+	db_bind_text(st, 2, t.role);
+	rc = db_step(st);
+	out->required = rc == DB_ROW && db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Percent-encodes s (UTF-8 bytes) as a URI component into out (cap bytes, truncating). */
+static void uri_escape(const char *s, char *out, size_t cap)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 4 < cap; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+			out[o++] = (char)*p;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = 0;
+}
+
+/* Runs the update `sql` on user `id` (parameters: `text` when not NULL, then n1, then id) and
+ * writes the audit row `action`, in one transaction. */
+static int audited_update(struct db_pool *pool, const struct principal *p, int64_t zone_id,
+                          int64_t id, const char *action, const char *sql, const char *text,
+                          int64_t n1, struct yq_err *e)
+{
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, sql);
+	if (!st) {
+		rc = DB_ERR;
+		goto out_rollback;
+	}
+	int i = 1;
+	if (text)
+		db_bind_text(st, i++, text);
+	db_bind_int(st, i++, n1);
+	db_bind_int(st, i++, id);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	if ((rc = audit_write(tx, p, zone_id, action, "user", id, NULL)) < 0)
+		goto out_rollback;
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+int mfa_enrol(struct db_pool *pool, const struct principal *p, char *secret, char *uri,
+              struct yq_err *e)
+{
+	if (p->via_token)
+		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能设置两步验证",
+		               "API tokens cannot enrol a second factor");
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct totp_row t;
+	int rc = load_row(c, p->user_id, &t);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (t.enabled)
+		return err_set(e, ERR_STATE, NULL, "两步验证已启用，请先停用",
+		               "TOTP is already enabled; disable it first");
+	uint8_t key[TOTP_SECRET_LEN];
+	randombytes_buf(key, sizeof key);
+	base32_encode(key, sizeof key, secret, TOTP_B32_MAX);
+	sodium_memzero(key, sizeof key);
+	char issuer[96], account[200];
+	uri_escape(MFA_ISSUER, issuer, sizeof issuer);
+	uri_escape(p->username ? p->username : "", account, sizeof account);
+	snprintf(uri, MFA_URI_MAX,
+	         "otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=6&period=30",
+	         issuer, account, secret, issuer);
+	return audited_update(pool, p, p->home_zone_id, p->user_id, "totp_enrol",
+	                      SQL_TOTP_SET_PENDING, secret, now_unix(), e);
+}
+
+int mfa_confirm(struct db_pool *pool, const struct principal *p, const char *code, struct yq_err *e)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct totp_row t;
+	int rc = load_row(c, p->user_id, &t);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (t.enabled)
+		return err_set(e, ERR_STATE, NULL, "两步验证已启用", "TOTP is already enabled");
+	if (!t.secret[0])
+		return err_set(e, ERR_STATE, NULL, "请先开始绑定", "start an enrolment first");
+	int64_t step, now = now_unix();
+	if (!mfa_code_ok(t.secret, t.last_step, code, now, &step))
+		return err_set(e, ERR_VALIDATION, "code", "验证码错误", "wrong code");
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_TOTP_ENABLE);
+	if (!st) {
+		rc = DB_ERR;
+		goto out_rollback;
+	}
+	db_bind_int(st, 1, step);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, p->user_id);
+	db_bind_text(st, 4, t.secret);
+	rc = db_step(st);
+	int64_t n = db_changes(st);
+	db_reset(st);
+	if (rc < 0)
+		goto out_rollback;
+	if (n != 1) {
+		db_tx_end(pool, tx, 0);
+		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
+		               "the enrolment changed meanwhile; start again");
+	}
+	if ((rc = audit_write(tx, p, p->home_zone_id, "totp_enable", "user", p->user_id, NULL)) < 0)
+		goto out_rollback;
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+int mfa_disable(struct db_pool *pool, const struct principal *p, const char *password,
+                const char *code, struct yq_err *e)
+{
+	if (p->via_token)
+		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能停用两步验证",
+		               "API tokens cannot disable the second factor");
+	if ((!password || !*password) && (!code || !*code))
+		return err_set(e, ERR_VALIDATION, "password", "请输入密码或当前验证码",
+		               "give the password or a current code");
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct totp_row t;
+	int rc = load_row(c, p->user_id, &t);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!t.enabled && !t.secret[0])
+		return err_set(e, ERR_STATE, NULL, "两步验证未启用", "TOTP is not enabled");
+	if (password && *password) {
+		int ok = password_verify(password, t.hash, 1);
+		if (ok == -2)
+			return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
+			               "busy, retry shortly");
+		if (ok != 1)
+			return err_set(e, ERR_VALIDATION, "password", "密码错误",
+			               "the password is wrong");
+	} else {
+		int64_t step;
+		if (!t.enabled || !mfa_code_ok(t.secret, t.last_step, code, now_unix(), &step))
+			return err_set(e, ERR_VALIDATION, "code", "验证码错误", "wrong code");
+	}
+	return audited_update(pool, p, p->home_zone_id, p->user_id, "totp_disable", SQL_TOTP_CLEAR,
+	                      NULL, now_unix(), e);
+}
+
+int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t user_id,
+                    struct yq_err *e)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct arena a = ARENA_INIT;
+	struct user u;
+	int rc = user_get(c, p, user_id, &a, &u, e);
+	arena_release(&a);
+	if (rc < 0)
+		return -1;
+	return audited_update(pool, p, p->zone_id, user_id, "totp_reset", SQL_TOTP_CLEAR, NULL,
+	                      now_unix(), e);
+}
+
+int mfa_roles_get(struct db *c, const struct principal *p, unsigned *roles)
+{
+	*roles = 0;
+	struct db_stmt *st = db_prepare(c, SQL_TOTP_ROLES);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		enum role r = role_from_name(db_col_text(st, 0));
+		if (r != ROLE_NONE)
+			*roles |= 1u << r;
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Appends ",name" (or "name" to an empty list) to the list text in buf. */
+static void list_add(char *buf, size_t cap, const char *name)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, cap - n, "%s%s", n ? "," : "", name);
+}
+
+int mfa_roles_set(struct db_pool *pool, const struct principal *p, unsigned roles, struct yq_err *e)
+{
+	for (int r = 0; r < 32; r++)
+		if ((roles & (1u << r)) && (r >= ROLE__COUNT || !role_may_grant(p->role, r)))
+			return err_set(e, ERR_VALIDATION, "roles", "角色无效", "invalid role");
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	unsigned old;
+	int rc = mfa_roles_get(c, p, &old);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	struct db_stmt *st = db_prepare(tx, SQL_TOTP_ROLES_CLEAR);
+	if (!st) {
+		rc = DB_ERR;
+		goto out_rollback;
+	}
+	db_bind_int(st, 1, p->zone_id);
+	if ((rc = db_run(st)) < 0)
+		goto out_rollback;
+	int64_t now = now_unix();
+	char before[160] = "", after[160] = "";
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		if (old & (1u << r))
+			list_add(before, sizeof before, role_name(r));
+		if (!(roles & (1u << r)))
+			continue;
+		list_add(after, sizeof after, role_name(r));
+		if (!(st = db_prepare(tx, SQL_TOTP_ROLE_ADD))) {
+			rc = DB_ERR;
+			goto out_rollback;
+		}
+		db_bind_int(st, 1, p->zone_id);
+		db_bind_text(st, 2, role_name(r));
+		db_bind_int(st, 3, now);
+		if ((rc = db_run(st)) < 0)
+			goto out_rollback;
+	}
+	struct audit_changes ch;
+	audit_changes_init(&ch);
+	audit_change_str(&ch, "totp_roles", before, after);
+	rc = audit_write(tx, p, p->zone_id, "totp_roles", "setting", p->zone_id, &ch);
+	audit_changes_release(&ch);
+	if (rc < 0)
+		goto out_rollback;
+	rc = db_tx_end(pool, tx, 1);
+	return rc < 0 ? err_db(e, rc) : 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}

@@ -1,0 +1,131 @@
+// Password policy: common passwords refused everywhere a password is set; a password older than
+// --password-max-age-days forces a change; accounts unused for --dormant-days are disabled by
+// the maintenance thread, audited, and an administrator re-enables them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, adminClient, Client, ENGINE, sleep, cli } from './lib.mjs';
+
+/** Runs one SQL statement on the server's database (to move times into the past). */
+function sql(db, statement) {
+  if (ENGINE === 'postgres') {
+    const u = new URL(db.replace(/^postgresql:\/\/yuanqu@\//, 'postgresql://yuanqu@x/'));
+    execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-q', '-h', u.searchParams.get('host'),
+      '-p', u.searchParams.get('port'), '-U', 'yuanqu', '-d', u.pathname.slice(1), '-c', statement]);
+  } else {
+    execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), statement]);
+  }
+}
+const DAY = 86400;
+const now = () => Math.floor(Date.now() / 1000);
+
+async function makeUser(admin, srv, username, role = 'leader') {
+  const init = 'Init-Passw0rd-' + username;
+  const r = await admin.post('/api/users', { username, display_name: username, role, password: init });
+  assert.equal(r.status, 201, r.body);
+  const c = new Client(srv.base);
+  assert.equal((await c.login(username, init)).status, 200);
+  const password = 'Own-Passw0rd-' + username;
+  assert.equal((await c.put('/api/me/password', { old_password: init, new_password: password })).status, 204);
+  return { id: r.json.id, password, client: c };
+}
+
+test('common passwords are refused on create, change and reset', async () => {
+  const srv = await startServer({ env: { YUANQU_TEST_FAST_HASH: '1' } });
+  try {
+    const admin = await adminClient(srv);
+    for (const pw of ['Password123!!', 'Woaini1314@@', '1qaz2wsx!!!!', 'Qwer1234!!!!', 'Aa123456!@#$', 'P@ssw0rd2026']) {
+      const r = await admin.post('/api/users', { username: 'weak', display_name: 'w', role: 'leader', password: pw });
+      assert.equal(r.status, 400, `${pw} accepted: ${r.body}`);
+      assert.equal(r.json.error.field, 'password');
+      assert.match(r.json.error.message, /常见/);
+    }
+    const u = await makeUser(admin, srv, 'pol.one');
+    const ch = await u.client.put('/api/me/password', { old_password: u.password, new_password: 'Woaini1314@@' });
+    assert.equal(ch.status, 400);
+    assert.equal(ch.json.error.field, 'new_password');
+    const reset = await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Password123!!' });
+    assert.equal(reset.status, 400);
+    assert.equal(reset.json.error.field, 'password');
+    // the old rules still hold: length, classes, not the user name
+    assert.equal((await admin.post('/api/users', { username: 'short', role: 'leader', password: 'Ab1!xyz' })).status, 400);
+    assert.equal((await admin.post('/api/users', { username: 'classes', role: 'leader', password: 'abcdefghijklmn' })).status, 400);
+    const en = await admin.post('/api/users', { username: 'weak', role: 'leader', password: 'Password123!!' }, { headers: { 'Accept-Language': 'en' } });
+    assert.match(en.json.error.message, /too common/);
+  } finally { await srv.stop(); }
+});
+
+test('a password past --password-max-age-days must be changed; 0 turns the rule off', async () => {
+  const srv = await startServer({ args: ['--password-max-age-days', '30'], env: { YUANQU_TEST_FAST_HASH: '1' } });
+  let db;
+  try {
+    db = srv.db;
+    const admin = await adminClient(srv);
+    const u = await makeUser(admin, srv, 'pol.age');
+    sql(db, `UPDATE app_user SET password_changed_at = ${now() - 29 * DAY} WHERE id = ${u.id}`);
+    const fresh = new Client(srv.base);
+    assert.equal((await fresh.login('pol.age', u.password)).status, 200);
+    assert.equal((await fresh.get('/api/tickets')).status, 200, '29 days old: fine');
+    sql(db, `UPDATE app_user SET password_changed_at = ${now() - 31 * DAY} WHERE id = ${u.id}`);
+    const c = new Client(srv.base);
+    const r = await c.login('pol.age', u.password);
+    assert.equal(r.status, 200, 'the login itself succeeds');
+    assert.equal(r.json.password_expired, true);
+    assert.equal(r.json.user.must_change_password, true, 'the console sends the user to the password form');
+    const blocked = await c.get('/api/tickets');
+    assert.equal(blocked.status, 403);
+    assert.equal(blocked.json.error.code, 'password_change_required');
+    const ch = await c.put('/api/me/password', { old_password: u.password, new_password: 'Renewed-Passw0rd-7' });
+    assert.equal(ch.status, 204, ch.body);
+    assert.equal((await c.get('/api/tickets')).status, 200);
+    assert.equal((await c.get('/api/me')).json.password_expired, false);
+    assert.equal((await c.get('/api/me')).json.user.must_change_password, false);
+  } finally { await srv.stop(); }
+  const off = await startServer({ db, args: ['--password-max-age-days', '0'] });
+  try {
+    sql(db, `UPDATE app_user SET password_changed_at = ${now() - 3000 * DAY} WHERE username = 'pol.age'`);
+    const c = new Client(off.base);
+    assert.equal((await c.login('pol.age', 'Renewed-Passw0rd-7')).status, 200);
+    assert.equal((await c.get('/api/tickets')).status, 200, 'no maximum age');
+  } finally { await off.stop(); }
+  for (const flag of ['--password-max-age-days', '--dormant-days']) {
+    const bad = cli(['serve', '--db', db, flag, '-1']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, new RegExp(`${flag} must be a number from 0 to 3650`));
+  }
+});
+
+test('dormant accounts are disabled by the maintenance thread, audited, and re-enabled by unlock', async () => {
+  const srv = await startServer({
+    args: ['--dormant-days', '60'],
+    env: { YUANQU_TEST_FAST_HASH: '1', YUANQU_MAINTENANCE_SECONDS: '1' },
+  });
+  try {
+    const admin = await adminClient(srv);
+    const old = await makeUser(admin, srv, 'pol.dormant');
+    const recent = await makeUser(admin, srv, 'pol.recent');
+    const t = now() - 61 * DAY;
+    sql(srv.db, `UPDATE app_user SET last_login_at = ${t}, created_at = ${t}, updated_at = ${t} WHERE id = ${old.id}`);
+    sql(srv.db, `UPDATE app_user SET last_login_at = ${now() - 59 * DAY}, created_at = ${t}, updated_at = ${t} WHERE id = ${recent.id}`);
+    let status;
+    for (let i = 0; i < 50 && status !== 'disabled'; i++) {
+      await sleep(200);
+      status = (await admin.get(`/api/users/${old.id}`)).json.status;
+    }
+    assert.equal(status, 'disabled');
+    assert.equal((await admin.get(`/api/users/${recent.id}`)).json.status, 'active', '59 days: still active');
+    assert.equal((await admin.get('/api/users?username=admin')).status, 200);
+    const refused = await new Client(srv.base).login('pol.dormant', old.password);
+    assert.equal(refused.status, 403);
+    assert.equal((await old.client.get('/api/me')).status, 401, 'its session ended');
+    const a = await admin.get(`/api/audit?obj_type=user&obj_id=${old.id}&action=dormant_disable`);
+    assert.equal(a.json.total, 1);
+    assert.equal(a.json.items[0].username, 'system');
+    assert.deepEqual(a.json.items[0].changes.status, ['active', 'disabled']);
+    assert.equal((await admin.post(`/api/users/${old.id}/unlock`)).status, 204);
+    await sleep(2500); // two more maintenance rounds: re-enabled accounts stay enabled
+    assert.equal((await admin.get(`/api/users/${old.id}`)).json.status, 'active');
+    assert.equal((await new Client(srv.base).login('pol.dormant', old.password)).status, 200);
+  } finally { await srv.stop(); }
+});
