@@ -23,6 +23,10 @@ struct db_driver {
 	int (*exec)(struct db *c, const char *sql);
 	/* 1 when the connection is broken and should be reopened */
 	int (*broken)(struct db *c);
+	/* bulk mode (db_bulk), optional: send runs st without waiting for its reply; sync waits
+	 * for the replies of everything sent and returns the first error */
+	int (*send)(struct db_stmt *st);
+	int (*sync)(struct db *c);
 };
 
 /* A bound parameter, kept by the driver-independent layer. */
@@ -52,6 +56,8 @@ struct db {
 	int n_cached;
 	int in_tx;
 	unsigned stmt_seq; /* PostgreSQL statement names */
+	int bulk;          /* db_bulk is on */
+	int n_pending;     /* statements sent in bulk mode whose replies are not read yet */
 };
 
 extern const struct db_driver db_sqlite_driver;
