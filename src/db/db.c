@@ -310,9 +310,13 @@ int db_bulk(struct db *c, int on)
 	return rc;
 }
 
+void (*db_step_hook)(struct db_stmt *st);
+
 int db_step(struct db_stmt *st)
 {
 	int64_t t0 = now_mono_us();
+	if (db_step_hook && !st->in_use)
+		db_step_hook(st);
 	st->in_use = 1;
 	int rc = bulk_sync(st->conn);
 	if (rc < 0)

@@ -67,5 +67,8 @@ void db_set_error(struct db *c, const char *fmt, ...) __attribute__((format(prin
 /* Translates `?` placeholders to `$n` outside string literals; malloc'd result. */
 char *db_translate_placeholders(const char *sql);
 void db_time_add(uint64_t us);
+/* Benchmark hook (bench/raw.c): when set, called with each statement as its execution starts,
+ * parameters bound. Set before any thread uses the database. */
+extern void (*db_step_hook)(struct db_stmt *st);
 
 #endif
