@@ -1,9 +1,9 @@
 /* bench/raw: the database's own limit for the reads `make bench` times over HTTP.
  *
  * For each read (a department's open requests, one request with its timeline, the enterprise
- * list with filters, a two-character search, the zone-year statistics) it calls the store
- * function the HTTP handler calls, once, as the zone's administrator, and records every
- * statement the store runs with its bound parameters (db_step_hook). It then replays exactly
+ * list with filters and its plain first page, a two-character search, the zone-year statistics) it
+ * calls the store function the HTTP handler calls, once, as the zone's administrator, and records
+ * every statement the store runs with its bound parameters (db_step_hook). It then replays exactly
  * those statements as prepared statements through the same driver (src/db: sqlite3 or libpq,
  * one pooled connection per thread, as the server has) on THREADS threads for SECONDS seconds:
  * bind, step every row, read every column as text, reset. What the replay leaves out is what
@@ -244,6 +244,12 @@ static int capture(struct db *c, const struct principal *p, int i, int64_t dept,
 		rc = ent_list(c, p, &f, no_ent, NULL, &total);
 		break;
 	}
+	case 5: {
+		struct ent_filter f = {.flag = -1, .page = 1, .page_size = 20};
+		s->name = "enterprises_page";
+		rc = ent_list(c, p, &f, no_ent, NULL, &total);
+		break;
+	}
 	case 3: {
 		struct ticket_filter f = {.q = "用工", .page = 1, .page_size = 20};
 		s->name = "tickets_search_2char";
@@ -337,14 +343,14 @@ int main(int argc, char **argv)
 	}
 	struct principal p;
 	org_cli_principal(&p, zone);
-	static struct scenario sc[5];
+	static struct scenario sc[6];
 	int ret = 0;
 	db_step_hook = record;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		if (capture(c, &p, i, dept, ticket, year, &sc[i]) < 0)
 			ret = 1;
 	db_step_hook = NULL;
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		if (!sc[i].n || (only && strcmp(only, sc[i].name)))
 			continue;
 		for (int k = 0; show && k < sc[i].n; k++) {
@@ -364,7 +370,7 @@ int main(int argc, char **argv)
 		}
 		run(pool, &sc[i], threads, seconds);
 	}
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		for (int k = 0; k < sc[i].n; k++) {
 			free(sc[i].st[k].sql);
 			for (int j = 0; j < sc[i].st[k].n; j++)
