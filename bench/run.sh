@@ -8,7 +8,8 @@
 # statements through the same driver (src/db: sqlite3 or libpq) on BENCH_RAW_THREADS threads.
 # Ends with a table: route, connections, req/s, p50, p99, non-2xx, raw q/s and its p50/p99,
 # ratio (req/s ÷ raw q/s), server CPU over the run (utime+stime from /proc/PID/stat, in
-# seconds and in cores) and server memory (VmRSS after the run, VmHWM peak so far).
+# seconds and in cores; on PostgreSQL also the cluster's backends, "+ pg") and server memory
+# (VmRSS after the run, VmHWM peak so far).
 #
 # Data set: `yuanqu gen BENCH_GEN` (default the province set: 120 zones × 2,500 enterprises ×
 # 8,334 requests = 300,000 enterprises, 1,000,080 requests), built ONCE into the cache
@@ -166,10 +167,21 @@ cat "$dir/raw.out"
 
 # ---- HTTP ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# PostgreSQL: the CPU of our cluster's processes (the postmaster's children: the server's
+# backends live as long as its connections)
+pg_ticks() {
+	[ -n "$pg_started" ] || { echo 0; return; }
+	local pm t=0 p
+	pm=$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+	for p in $(pgrep -P "$pm"); do
+		t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$t"
+}
 mem_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$pid/status"; }
 declare -a rows
 bench() { # bench NAME CONNS
-	local name=$1 c=$2 out t0 t1 w0 w1 script=bench/get.lua path="" env=()
+	local name=$1 c=$2 out t0 t1 g0 g1 w0 w1 script=bench/get.lua path="" env=()
 	case $name in
 	healthz) path=/healthz ;;
 	me) path=/api/me ;;
@@ -184,11 +196,13 @@ bench() { # bench NAME CONNS
 	*) echo "unknown route $name"; return ;;
 	esac
 	t0=$(cpu_ticks)
+	g0=$(pg_ticks)
 	w0=$(date +%s%N)
 	out=$(YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_USER=$user YQ_PASS=$pass \
 		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
 	w1=$(date +%s%N)
 	t1=$(cpu_ticks)
+	g1=$(pg_ticks)
 	kill -0 "$pid" 2>/dev/null || { echo "server died during $name"; cat "$dir/server.log" | tail -n 20; exit 1; }
 	local rps p50 p99 non2xx errs
 	rps=$(echo "$out" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
@@ -200,7 +214,14 @@ bench() { # bench NAME CONNS
 	[ -n "$rq" ] && [ -n "$rps" ] && ratio=$(awk -v a="$rps" -v b="$rq" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')
 	cpu=$(awk -v a="$t0" -v b="$t1" -v k="$clk" 'BEGIN{printf "%.1f", (b - a) / k}')
 	cores=$(awk -v c="$cpu" -v a="$w0" -v b="$w1" 'BEGIN{printf "%.2f", c / ((b - a) / 1e9)}')
-	local row="| $name | $c | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${non2xx:-?}/${errs:-?} | ${rq:--} | ${raw_p50[$name]:--} | ${raw_p99[$name]:--} | $ratio | $cpu ($cores) | $(($(mem_kb VmRSS) / 1024)) / $(($(mem_kb VmHWM) / 1024)) |"
+	if [ -n "$pg_started" ]; then
+		local gcpu
+		gcpu=$(awk -v a="$g0" -v b="$g1" -v k="$clk" -v x="$w0" -v y="$w1" 'BEGIN{printf "%.1f (%.2f)", (b - a) / k, (b - a) / k / ((y - x) / 1e9)}')
+		cpu="$cpu ($cores) + pg $gcpu"
+	else
+		cpu="$cpu ($cores)"
+	fi
+	local row="| $name | $c | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${non2xx:-?}/${errs:-?} | ${rq:--} | ${raw_p50[$name]:--} | ${raw_p99[$name]:--} | $ratio | $cpu | $(($(mem_kb VmRSS) / 1024)) / $(($(mem_kb VmHWM) / 1024)) |"
 	rows+=("$row")
 	echo "$row"
 }
