@@ -251,7 +251,7 @@ static int capture(struct db *c, const struct principal *p, int i, int64_t dept,
 		break;
 	}
 	case 3: {
-		struct ticket_filter f = {.q = "用工", .page = 1, .page_size = 20};
+		struct ticket_filter f = {.q = "贷款", .page = 1, .page_size = 20};
 		s->name = "tickets_search_2char";
 		rc = ticket_list(c, p, &f, no_ticket, NULL, &total);
 		break;
