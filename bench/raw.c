@@ -304,15 +304,15 @@ int main(int argc, char **argv)
 		else if (strcmp(k, "--ticket") == 0)
 			ticket = strtoll(v, NULL, 10);
 		else if (strcmp(k, "--year") == 0)
-			year = atoi(v);
+			year = (int)strtol(v, NULL, 10);
 		else if (strcmp(k, "--seconds") == 0)
-			seconds = atof(v);
+			seconds = strtod(v, NULL);
 		else if (strcmp(k, "--threads") == 0)
-			threads = atoi(v);
+			threads = (int)strtol(v, NULL, 10);
 		else if (strcmp(k, "--only") == 0)
 			only = v;
 		else if (strcmp(k, "--show") == 0)
-			show = atoi(v);
+			show = (int)strtol(v, NULL, 10);
 		else
 			url = NULL, i = argc;
 	}
