@@ -5,13 +5,15 @@
  * calls the store function the HTTP handler calls, once, as the zone's administrator, and records
  * every statement the store runs with its bound parameters (db_step_hook). It then replays exactly
  * those statements as prepared statements through the same driver (src/db: sqlite3 or libpq,
- * one pooled connection per thread, as the server has) on THREADS threads for SECONDS seconds:
+ * one pooled connection per thread, as the server has) on THREADS threads for SECONDS seconds
+ * (after an unmeasured warm-up):
  * bind, step every row, read every column as text, reset. What the replay leaves out is what
  * the server adds: HTTP, the session lookup, JSON and the computation in C (the statistics'
  * working-time arithmetic).
  *
  * usage: raw --db URL [--zone Z] [--dept D] [--ticket T] [--year YYYY] [--seconds S]
- *            [--threads N] [--only NAME] [--show 1]
+ *            [--threads N] [--warmup S] [--only NAME] [--show 1]
+ * (--warmup: seconds each read runs unmeasured first, default 1)
  * (--show 1 prints the recorded statements and their parameters to stderr)
  * prints one line per read:
  *   RAW name=tickets_dept_open qps=… p50_ms=… p99_ms=… stmts=2 rows=21 errors=0
@@ -146,7 +148,9 @@ static int cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void run(struct db_pool *pool, const struct scenario *s, int threads, double seconds)
+/* Runs s on `threads` threads for `seconds`; prints the line unless quiet (the warm-up). */
+static void run(struct db_pool *pool, const struct scenario *s, int threads, double seconds,
+                int quiet)
 {
 	struct worker w[64];
 	memset(w, 0, sizeof w);
@@ -181,6 +185,8 @@ static void run(struct db_pool *pool, const struct scenario *s, int threads, dou
 		p99 = (double)all[(total - 1) * 99 / 100] / 1000.0;
 	}
 	free(all);
+	if (quiet)
+		return;
 	printf("RAW name=%s qps=%.0f p50_ms=%.3f p99_ms=%.3f stmts=%d rows=%ld errors=%ld\n",
 	       s->name, (double)total / elapsed, p50, p99, s->n, total ? rows / (long)total : 0,
 	       errors);
@@ -292,7 +298,7 @@ int main(int argc, char **argv)
 	int show = 0;
 	int64_t zone = 1, dept = 0, ticket = 1;
 	int threads = 2, year = 0;
-	double seconds = 10;
+	double seconds = 10, warmup = 1;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		const char *k = argv[i], *v = argv[i + 1];
 		if (strcmp(k, "--db") == 0)
@@ -311,6 +317,8 @@ int main(int argc, char **argv)
 			threads = (int)strtol(v, NULL, 10);
 		else if (strcmp(k, "--only") == 0)
 			only = v;
+		else if (strcmp(k, "--warmup") == 0)
+			warmup = strtod(v, NULL);
 		else if (strcmp(k, "--show") == 0)
 			show = (int)strtol(v, NULL, 10);
 		else
@@ -319,7 +327,7 @@ int main(int argc, char **argv)
 	if (!url || threads < 1 || threads > 64 || seconds <= 0) {
 		fprintf(stderr,
 		        "usage: raw --db URL [--zone Z] [--dept D] [--ticket T] [--year YYYY] "
-		        "[--seconds S] [--threads N] [--only NAME] [--show 1]\n");
+		        "[--seconds S] [--threads N] [--warmup S] [--only NAME] [--show 1]\n");
 		return 2;
 	}
 	if (!year) {
@@ -368,7 +376,9 @@ int main(int argc, char **argv)
 			}
 			fprintf(stderr, "\n");
 		}
-		run(pool, &sc[i], threads, seconds);
+		if (warmup > 0)
+			run(pool, &sc[i], threads, warmup, 1);
+		run(pool, &sc[i], threads, seconds, 0);
 	}
 	for (int i = 0; i < 6; i++)
 		for (int k = 0; k < sc[i].n; k++) {

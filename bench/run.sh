@@ -5,7 +5,8 @@
 # against a real `yuanqu serve`, bounded in time, at each connection count; beside each figure
 # the same run's limits: GET /healthz (the HTTP stack alone) at the same wrk settings, and
 # bench/raw, which replays the statements the store runs for that read as bare prepared
-# statements through the same driver (src/db: sqlite3 or libpq) on BENCH_RAW_THREADS threads.
+# statements through the same driver (src/db: sqlite3 or libpq) on BENCH_RAW_THREADS threads,
+# after a one-second warm-up.
 # Ends with a table: route, connections, req/s, p50, p99, non-2xx, raw q/s and its p50/p99,
 # ratio (req/s ÷ raw q/s), server CPU over the run (utime+stime from /proc/PID/stat, in
 # seconds and in cores; on PostgreSQL also the cluster's backends, "+ pg") and server memory
@@ -30,7 +31,7 @@
 #   BENCH_USER, BENCH_PASS    account (default gen001-admin / Gen-Passw0rd-2026)
 #   BENCH_CONNS="32 64"       connection counts;  BENCH_THREADS=2  wrk threads
 #   BENCH_DURATION=10         seconds per wrk run and per raw run
-#   BENCH_RAW_THREADS=2       threads of bench/raw
+#   BENCH_RAW_THREADS=N       threads of bench/raw (default cores; 2 × cores on PostgreSQL)
 #   BENCH_ROUTES="…"          a subset of: healthz me tickets_dept_open ticket_get
 #                             tickets_create_durable tickets_search_2char tickets_stats_year
 #                             enterprises_page enterprises_filtered login
@@ -48,12 +49,17 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -x build/yuanqu ] && [ -x build/bench/raw ] || { echo "build first: make all build/bench/raw"; exit 1; }
 engine=${BENCH_ENGINE:-sqlite}
 [ "$engine" = postgres ] && engine=pg
+if [ -n "${BENCH_DB:-}" ]; then
+	case $BENCH_DB in postgres://* | postgresql://*) engine=pg ;; *) engine=sqlite ;; esac
+fi
 gen_args=${BENCH_GEN:---zones 120 --enterprises-per-zone 2500 --tickets-per-zone 8334}
 conns_list=${BENCH_CONNS:-32 64}
 threads=${BENCH_THREADS:-2}
 dur=${BENCH_DURATION:-10}
 dur=${dur%s}
-raw_threads=${BENCH_RAW_THREADS:-2}
+# raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
+# query waits for a round trip to the backend and two threads leave the cores idle
+raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
 routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_stats_year enterprises_page enterprises_filtered login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
