@@ -70,6 +70,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libyuanqu.a
 
 test-unit-bin: $(UNIT_BIN)
 
+# bench/raw: the benchmark's reads as bare prepared statements (see bench/raw.c)
+$(BUILD)/bench/raw: bench/raw.c $(BUILD)/libyuanqu.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ $< $(BUILD)/libyuanqu.a $(LIBS)
+
 # Installs the Debian and npm packages the project needs when they are missing.
 deps:
 	@sh tools/deps.sh
@@ -87,7 +93,7 @@ test:
 
 bench:
 	@sh tools/deps.sh test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/raw
 	@bash bench/run.sh
 
 fuzz:

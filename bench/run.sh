@@ -1,59 +1,258 @@
 #!/bin/bash
-# make bench: throughput and latency of the HTTP stack and of authenticated API reads under wrk
-# on loopback, with the server's resident memory. Not part of make test.
-#   BENCH_DB=URL              an existing database (e.g. from yuanqu gen) instead of a fresh demo
-#   BENCH_USER, BENCH_PASS    the account to log in with (default the demo's ccetdz-admin)
-#   BENCH_DURATION=10s BENCH_CONNS=32 BENCH_THREADS=2
+# make bench: the issue-6 benchmarks. Not part of make test.
+#
+# For each read and write the console does at scale, wrk on loopback (Lua scripts in bench/)
+# against a real `yuanqu serve`, bounded in time, at each connection count; beside each figure
+# the same run's limits: GET /healthz (the HTTP stack alone) at the same wrk settings, and
+# bench/raw, which replays the statements the store runs for that read as bare prepared
+# statements through the same driver (src/db: sqlite3 or libpq) on BENCH_RAW_THREADS threads,
+# after a one-second warm-up.
+# Ends with a table: route, connections, req/s, p50, p99, non-2xx, raw q/s and its p50/p99,
+# ratio (req/s ÷ raw q/s), server CPU over the run (utime+stime from /proc/PID/stat, in
+# seconds and in cores; on PostgreSQL also the cluster's backends, "+ pg") and server memory
+# (VmRSS after the run, VmHWM peak so far).
+#
+# The two-character search is 贷款 (loan): it is in the titles of about one request in ten of
+# the generated set, so the page is full; 用工 (the category name) is in no generated text.
+#
+# Data set: `yuanqu gen BENCH_GEN` (default the province set: 120 zones × 2,500 enterprises ×
+# 8,334 requests = 300,000 enterprises, 1,000,080 requests), built ONCE into the cache
+# (BENCH_CACHE, default build/bench) and reused: SQLite build/bench/<set>.db; PostgreSQL a
+# cluster in build/bench/pg (initialised by tests/pg.sh, started and stopped here) with one
+# database per set. Each run works on a copy (a file copy, or CREATE DATABASE … TEMPLATE), so the
+# requests the create benchmark adds never accumulate in the cached set. Building the province
+# set takes about 4 minutes on SQLite and 10 on PostgreSQL (2 cores); delete the cache entry
+# to rebuild it.
+#
+# Variables (all optional):
+#   BENCH_ENGINE=sqlite|pg    engine (default sqlite)
+#   BENCH_GEN="--zones 4 …"   yuanqu gen arguments (default the province set)
+#   BENCH_DB=URL              use this existing database as it is (no gen, no copy)
+#   BENCH_USER, BENCH_PASS    account (default gen001-admin / Gen-Passw0rd-2026)
+#   BENCH_CONNS="32 64"       connection counts;  BENCH_THREADS=2  wrk threads
+#   BENCH_DURATION=10         seconds per wrk run and per raw run
+#   BENCH_RAW_THREADS=N       threads of bench/raw (default cores; 2 × cores on PostgreSQL)
+#   BENCH_ROUTES="…"          a subset of: healthz me tickets_dept_open ticket_get
+#                             tickets_create_durable tickets_search_2char tickets_stats_year
+#                             enterprises_page enterprises_filtered login
+#   BENCH_CACHE=build/bench   where the data sets live
+#   BENCH_OUT=FILE            also write the table (Markdown) to FILE
+# Examples:
+#   make bench                                               # SQLite, province set, 32 and 64
+#   BENCH_ENGINE=pg make bench                               # the same on PostgreSQL
+#   BENCH_DURATION=3 BENCH_GEN="--zones 4 --enterprises-per-zone 2500 --tickets-per-zone 8334" \
+#     BENCH_ENGINE=pg bash bench/run.sh                      # a quick check of the tooling
+#   BENCH_DB=sqlite:/data/prov.db BENCH_CONNS=64 BENCH_ROUTES="ticket_get" bash bench/run.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-dur=${BENCH_DURATION:-10s}
-conns=${BENCH_CONNS:-32}
-threads=${BENCH_THREADS:-2}
-dir=$(mktemp -d /tmp/yq-bench.XXXXXX)
-pass='Bench-Passw0rd-2026'
-db=${BENCH_DB:-sqlite:$dir/bench.db}
-if [ -z "${BENCH_DB:-}" ]; then
-	echo "$pass" | build/yuanqu demo --db "$db" --password-stdin >/dev/null 2>&1 || exit 1
+[ -x build/yuanqu ] && [ -x build/bench/raw ] || { echo "build first: make all build/bench/raw"; exit 1; }
+engine=${BENCH_ENGINE:-sqlite}
+[ "$engine" = postgres ] && engine=pg
+if [ -n "${BENCH_DB:-}" ]; then
+	case $BENCH_DB in postgres://* | postgresql://*) engine=pg ;; *) engine=sqlite ;; esac
 fi
+gen_args=${BENCH_GEN:---zones 120 --enterprises-per-zone 2500 --tickets-per-zone 8334}
+conns_list=${BENCH_CONNS:-32 64}
+threads=${BENCH_THREADS:-2}
+dur=${BENCH_DURATION:-10}
+dur=${dur%s}
+# raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
+# query waits for a round trip to the backend and two threads leave the cores idle
+raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_stats_year enterprises_page enterprises_filtered login}
+cache=${BENCH_CACHE:-build/bench}
+user=${BENCH_USER:-gen001-admin}
+pass=${BENCH_PASS:-Gen-Passw0rd-2026}
+set_name=gen$(echo "$gen_args" | tr -c 'a-z0-9\n' '_' | tr -s '_')
+mkdir -p "$cache"
+cache=$(cd "$cache" && pwd)
+dir=$(mktemp -d /tmp/yq-bench.XXXXXX)
+pid=""
+pg_dir=$cache/pg
+pg_port=${BENCH_PG_PORT:-55433}
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_started=""
+run_db_name=""
+
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_url() { echo "postgresql://yuanqu@/$1?host=$pg_dir&port=$pg_port"; }
+cleanup() {
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	if [ -n "$run_db_name" ]; then
+		"$pg_bin/dropdb" -h "$pg_dir" -p "$pg_port" -U yuanqu --if-exists "$run_db_name" 2>/dev/null
+	fi
+	[ -n "$pg_started" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- the data set ----
+if [ -n "${BENCH_DB:-}" ]; then
+	db=$BENCH_DB
+	raw_db=$db
+	echo "data set: $db (as given)"
+elif [ "$engine" = sqlite ]; then
+	src=$cache/$set_name.db
+	if [ ! -f "$src.ok" ]; then
+		echo "building the data set into $src: yuanqu gen $gen_args (once)"
+		rm -f "$src" "$src-wal" "$src-shm"
+		/usr/bin/time -f "gen: %e s wall, %M kB peak RSS" nice -n 10 build/yuanqu gen --db "sqlite:$src" $gen_args 2>&1 |
+			grep -v ' info migrate' || exit 1
+		[ -f "$src" ] && echo "$gen_args" >"$src.ok" || exit 1
+	fi
+	cp --reflink=auto "$src" "$dir/bench.db" || exit 1
+	db=sqlite:$dir/bench.db
+	raw_db=$db
+	echo "data set: copy of $src ($(du -h "$src" | cut -f1))"
+elif [ "$engine" = pg ]; then
+	[ -n "$pg_bin" ] || { echo "PostgreSQL server binaries not found"; exit 1; }
+	if [ ! -d "$pg_dir/data" ]; then
+		PGTEST_PORT=$pg_port bash tests/pg.sh start "$pg_dir" >/dev/null || exit 1
+	else
+		as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+			-o "-k $pg_dir -c listen_addresses='' -p $pg_port -c max_connections=200 -c shared_buffers=64MB" \
+			start >/dev/null || exit 1
+	fi
+	pg_started=1
+	if [ ! -f "$cache/$set_name.pg.ok" ]; then
+		echo "building the data set into database $set_name of $pg_dir: yuanqu gen $gen_args (once)"
+		"$pg_bin/dropdb" -h "$pg_dir" -p "$pg_port" -U yuanqu --if-exists "$set_name" >/dev/null 2>&1
+		"$pg_bin/createdb" -h "$pg_dir" -p "$pg_port" -U yuanqu "$set_name" || exit 1
+		/usr/bin/time -f "gen: %e s wall, %M kB peak RSS" nice -n 10 build/yuanqu gen --db "$(pg_url "$set_name")" $gen_args 2>&1 |
+			grep -v ' info migrate' || exit 1
+		"$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U yuanqu -qc "VACUUM ANALYZE" "$set_name" || exit 1
+		echo "$gen_args" >"$cache/$set_name.pg.ok"
+	fi
+	run_db_name=bench_run_$$
+	"$pg_bin/createdb" -h "$pg_dir" -p "$pg_port" -U yuanqu -T "$set_name" "$run_db_name" || exit 1
+	db=$(pg_url "$run_db_name")
+	raw_db=$db
+	echo "data set: copy of database $set_name in $pg_dir (PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'))"
+else
+	echo "BENCH_ENGINE must be sqlite or pg"
+	exit 2
+fi
+
+# ---- the server ----
 build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --no-access-log --login-ip-limit 1000000 >"$dir/server.log" 2>&1 &
 pid=$!
 port=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
 	port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/server.log" | head -n 1)
 	[ -n "$port" ] && break
+	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.1
 done
+[ -n "$port" ] || { echo "server did not start:"; cat "$dir/server.log"; exit 1; }
 base="http://127.0.0.1:$port"
-user=${BENCH_USER:-ccetdz-admin}
-pass=${BENCH_PASS:-$pass}
 login=$(curl -s -D "$dir/headers" -H 'Content-Type: application/json' \
 	-d "{\"username\":\"$user\",\"password\":\"$pass\"}" "$base/api/login")
 cookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/headers")
 csrf=$(echo "$login" | sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p')
-[ -n "$cookie" ] || { echo "login as $user failed: $login"; kill $pid; exit 1; }
-echo "server: pid $pid, $(nproc) cores, database ${db%%:*}; wrk -t$threads -c$conns -d$dur"
-run() { # run NAME PATH [cookie]
-	YQ_COOKIE=${3:-} wrk -t"$threads" -c"$conns" -d"$dur" -s bench/get.lua "$base" -- "$2" | grep '^RESULT' | sed "s/^RESULT/$1/"
-}
-run healthz /healthz
-run me /api/me "$cookie"
-run enterprises_page "/api/enterprises?page_size=20" "$cookie"
-run enterprises_filtered "/api/enterprises?industry=C&flag=above_size&q=%E5%85%89%E7%94%B5&sort=-registered_capital" "$cookie"
+[ -n "$cookie" ] || { echo "login as $user failed: $login"; exit 1; }
 dept=$(curl -s -b "$cookie" "$base/api/depts" | sed -n 's/.*"id":\([0-9]*\),"parent_id":[0-9]*,"name":"[^"]*","kind":"investment".*/\1/p' | head -n 1)
-run tickets_dept_open "/api/tickets?status=open&dept_id=${dept:-0}&sort=due_resolve" "$cookie"
-run ticket_get "/api/tickets/1" "$cookie"
-run tickets_search_2char "/api/tickets?q=%E7%94%A8%E5%B7%A5" "$cookie"
-year=$(date +%Y)
-run tickets_stats_year "/api/tickets/stats?from=$year-01-01&to=$year-12-31&group=dept" "$cookie"
 ent=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
-YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} wrk -t"$threads" -c"$conns" -d"$dur" -s bench/post.lua "$base" |
-	grep '^RESULT' | sed 's/^RESULT/tickets_create_durable/'
+ticket=$(curl -s -b "$cookie" "$base/api/tickets?page_size=1&sort=created_at" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+zone=$(curl -s -b "$cookie" "$base/api/me" | sed -n 's/.*"zone_id":\([0-9]*\).*/\1/p' | head -n 1)
+year=$(date +%Y)
+clk=$(getconf CLK_TCK)
+echo "server: pid $pid on $base, $(nproc) cores, engine $engine; wrk -t$threads -d${dur}s -c{$conns_list};" \
+	"zone ${zone:-?}, dept ${dept:-?}, request ${ticket:-?}, enterprise ${ent:-?}"
+
+# ---- raw limits (once per run; they do not depend on the HTTP connection count) ----
+declare -A raw_qps raw_p50 raw_p99
+build/bench/raw --db "$raw_db" --zone "${zone:-1}" --dept "${dept:-0}" --ticket "${ticket:-1}" --year "$year" \
+	--seconds "$dur" --threads "$raw_threads" >"$dir/raw.out" 2>"$dir/raw.err"
+[ -s "$dir/raw.err" ] && sed 's/^/raw: /' "$dir/raw.err"
+while read -r _ name qps p50 p99 _; do
+	name=${name#name=}
+	raw_qps[$name]=${qps#qps=}
+	raw_p50[$name]=${p50#p50_ms=}
+	raw_p99[$name]=${p99#p99_ms=}
+done < <(grep '^RAW' "$dir/raw.out")
+cat "$dir/raw.out"
+
+# ---- HTTP ----
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# PostgreSQL: the CPU of our cluster's processes (the postmaster's children: the server's
+# backends live as long as its connections)
+pg_ticks() {
+	[ -n "$pg_started" ] || { echo 0; return; }
+	local pm t=0 p
+	pm=$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+	for p in $(pgrep -P "$pm"); do
+		t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$t"
+}
+mem_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$pid/status"; }
+declare -a rows
+bench() { # bench NAME CONNS
+	local name=$1 c=$2 out t0 t1 g0 g1 w0 w1 script=bench/get.lua path="" env=()
+	case $name in
+	healthz) path=/healthz ;;
+	me) path=/api/me ;;
+	tickets_dept_open) path="/api/tickets?status=open&dept_id=${dept:-0}&sort=due_resolve" ;;
+	ticket_get) path="/api/tickets/${ticket:-1}" ;;
+	tickets_search_2char) path="/api/tickets?q=%E8%B4%B7%E6%AC%BE" ;;
+	tickets_stats_year) path="/api/tickets/stats?from=$year-01-01&to=$year-12-31&group=dept" ;;
+	enterprises_page) path="/api/enterprises?page_size=20" ;;
+	enterprises_filtered) path="/api/enterprises?industry=C&flag=above_size&q=%E5%85%89%E7%94%B5&sort=-registered_capital" ;;
+	tickets_create_durable) script=bench/post.lua ;;
+	login) script=bench/login.lua ;;
+	*) echo "unknown route $name"; return ;;
+	esac
+	t0=$(cpu_ticks)
+	g0=$(pg_ticks)
+	w0=$(date +%s%N)
+	out=$(YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_USER=$user YQ_PASS=$pass \
+		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
+	w1=$(date +%s%N)
+	t1=$(cpu_ticks)
+	g1=$(pg_ticks)
+	kill -0 "$pid" 2>/dev/null || { echo "server died during $name"; cat "$dir/server.log" | tail -n 20; exit 1; }
+	local rps p50 p99 non2xx errs
+	rps=$(echo "$out" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+	p50=$(echo "$out" | sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p')
+	p99=$(echo "$out" | sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p')
+	non2xx=$(echo "$out" | sed -n 's/.* non2xx=\([0-9]*\).*/\1/p')
+	errs=$(echo "$out" | sed -n 's/.* errors=\([0-9]*\).*/\1/p')
+	local rq=${raw_qps[$name]:-} ratio="-" cpu cores
+	[ -n "$rq" ] && [ -n "$rps" ] && ratio=$(awk -v a="$rps" -v b="$rq" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')
+	cpu=$(awk -v a="$t0" -v b="$t1" -v k="$clk" 'BEGIN{printf "%.1f", (b - a) / k}')
+	cores=$(awk -v c="$cpu" -v a="$w0" -v b="$w1" 'BEGIN{printf "%.2f", c / ((b - a) / 1e9)}')
+	if [ -n "$pg_started" ]; then
+		local gcpu
+		gcpu=$(awk -v a="$g0" -v b="$g1" -v k="$clk" -v x="$w0" -v y="$w1" 'BEGIN{printf "%.1f (%.2f)", (b - a) / k, (b - a) / k / ((y - x) / 1e9)}')
+		cpu="$cpu ($cores) + pg $gcpu"
+	else
+		cpu="$cpu ($cores)"
+	fi
+	local row="| $name | $c | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${non2xx:-?}/${errs:-?} | ${rq:--} | ${raw_p50[$name]:--} | ${raw_p99[$name]:--} | $ratio | $cpu | $(($(mem_kb VmRSS) / 1024)) / $(($(mem_kb VmHWM) / 1024)) |"
+	rows+=("$row")
+	echo "$row"
+}
+header="| route | conns | req/s | p50 ms | p99 ms | non-2xx/errors | raw q/s | raw p50 ms | raw p99 ms | ratio | server CPU s (cores) | RSS / peak MB |"
+sep="|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "$header"
+echo "$sep"
+for c in $conns_list; do
+	for r in $routes; do
+		bench "$r" "$c"
+	done
+done
 t0=$(date +%s%N)
-build/yuanqu briefing --db "$db" --out "$dir/briefing.pdf" >/dev/null 2>&1 && echo "briefing_pdf ms=$(( ($(date +%s%N) - t0) / 1000000 )) (whole process)"
-rss=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
-hwm=$(awk '/VmHWM/{print $2}' /proc/$pid/status)
-echo "server RSS ${rss} kB (peak ${hwm} kB)"
-kill -TERM $pid
-wait $pid 2>/dev/null
-rm -rf "$dir"
+build/yuanqu briefing --db "$db" --out "$dir/briefing.pdf" >/dev/null 2>&1 &&
+	echo "briefing_pdf ms=$((($(date +%s%N) - t0) / 1000000)) (whole process)"
+{
+	echo
+	echo "engine $engine, data set ${BENCH_DB:-yuanqu gen $gen_args}, wrk -t$threads -d${dur}s, raw on $raw_threads threads, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+	echo
+	echo "$header"
+	echo "$sep"
+	printf '%s\n' "${rows[@]}"
+} | tee "$dir/table.md"
+[ -n "${BENCH_OUT:-}" ] && cp "$dir/table.md" "$BENCH_OUT"
+exit 0

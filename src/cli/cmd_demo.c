@@ -109,17 +109,20 @@ int cmd_gen(int argc, char **argv)
 	struct cli_env env;
 	cli_env_init(&env);
 	int64_t zones = 120, per = 2500, tickets = 0, seed = 42;
+	int64_t now = 0;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone "
-			       "M] [--tickets-per-zone T] [--seed S]\n\n"
+			       "M] [--tickets-per-zone T] [--seed S] [--now UNIXTIME]\n\n"
 			       "Builds a deterministic province-scale data set in a new database "
 			       "(default 120\n"
 			       "zones x 2,500 enterprises) for benchmarks. Users zone code + "
 			       "-admin, -leader,\n"
 			       "-dept_head, -staff (e.g. gen001-admin), password "
-			       "Gen-Passw0rd-2026.\n");
+			       "Gen-Passw0rd-2026. --now fixes the end of the generated year "
+			       "(default: now),\n"
+			       "so two runs give the same requests.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
@@ -136,6 +139,9 @@ int cmd_gen(int argc, char **argv)
 		} else if ((v = cli_opt("--seed", argc, argv, &i))) {
 			if (parse_int64(v, 0, INT64_MAX, &seed) < 0)
 				goto usage;
+		} else if ((v = cli_opt("--now", argc, argv, &i))) {
+			if (parse_int64(v, 946684800, 4102444800, &now) < 0)
+				goto usage;
 		} else {
 			goto usage;
 		}
@@ -145,7 +151,7 @@ int cmd_gen(int argc, char **argv)
 		return 1;
 	struct gen_opts o = {
 	    (int)zones, (int)per, (int)tickets, (uint64_t)seed, isatty(2) ? gen_progress : NULL,
-	    NULL};
+	    NULL,       now};
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
 	int rc = demo_gen(pool, &o, &res);

@@ -190,6 +190,8 @@ static int count_params(const char *sql)
 	return k;
 }
 
+static int bulk_sync(struct db *c);
+
 struct db_stmt *db_prepare(struct db *c, const char *sql)
 {
 	uint64_t h = fnv1a(sql);
@@ -204,6 +206,8 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 			return st;
 		}
 	}
+	if (bulk_sync(c) < 0)
+		return NULL;
 	int np = count_params(sql);
 	if (np > DB_MAX_PARAMS) {
 		db_set_error(c, "statement has %d parameters, more than %d", np, DB_MAX_PARAMS);
@@ -307,11 +311,37 @@ int db_bind_null(struct db_stmt *st, int idx)
 	return DB_OK;
 }
 
+/* Reads the replies of the statements sent in bulk mode; the first error. */
+static int bulk_sync(struct db *c)
+{
+	if (!c->n_pending)
+		return DB_OK;
+	int64_t t0 = now_mono_us();
+	int rc = c->drv->sync(c);
+	c->n_pending = 0;
+	db_time_add((uint64_t)(now_mono_us() - t0));
+	return rc;
+}
+
+int db_bulk(struct db *c, int on)
+{
+	int rc = bulk_sync(c);
+	c->bulk = on && c->drv->send && c->drv->sync;
+	return rc;
+}
+
+void (*db_step_hook)(struct db_stmt *st);
+
 int db_step(struct db_stmt *st)
 {
 	int64_t t0 = now_mono_us();
+	if (db_step_hook && !st->in_use)
+		db_step_hook(st);
 	st->in_use = 1;
-	int rc = st->conn->drv->step(st);
+	int rc = bulk_sync(st->conn);
+	if (rc < 0)
+		return rc;
+	rc = st->conn->drv->step(st);
 	db_time_add((uint64_t)(now_mono_us() - t0));
 	return rc;
 }
@@ -360,6 +390,20 @@ void db_reset(struct db_stmt *st)
 
 int db_run(struct db_stmt *st)
 {
+	struct db *c = st->conn;
+	if (c->bulk) {
+		/* bounded, so the server never blocks on replies nobody reads */
+		int rc = c->n_pending >= 256 ? bulk_sync(c) : DB_OK;
+		if (rc == DB_OK) {
+			int64_t t0 = now_mono_us();
+			rc = c->drv->send(st);
+			db_time_add((uint64_t)(now_mono_us() - t0));
+			if (rc == DB_OK)
+				c->n_pending++;
+		}
+		db_reset(st);
+		return rc;
+	}
 	int rc = db_step(st);
 	db_reset(st);
 	return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
@@ -367,8 +411,11 @@ int db_run(struct db_stmt *st)
 
 int db_exec(struct db *c, const char *sql)
 {
+	int rc = bulk_sync(c);
+	if (rc < 0)
+		return rc;
 	int64_t t0 = now_mono_us();
-	int rc = c->drv->exec(c, sql);
+	rc = c->drv->exec(c, sql);
 	db_time_add((uint64_t)(now_mono_us() - t0));
 	return rc;
 }
@@ -392,6 +439,7 @@ int db_commit(struct db *c)
 
 int db_rollback(struct db *c)
 {
+	bulk_sync(c); /* a deferred error must not keep the ROLLBACK from running */
 	int rc = db_exec(c, "ROLLBACK");
 	c->in_tx = 0;
 	return rc;

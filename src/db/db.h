@@ -80,6 +80,14 @@ int db_begin(struct db *c, int write);
 int db_commit(struct db *c);
 int db_rollback(struct db *c);
 
+/* Bulk loading (yuanqu gen): while on, db_run on PostgreSQL sends the statement without waiting
+ * for its reply (libpq pipeline mode), so a run of INSERTs costs one round trip. The replies are
+ * read, and the first error returned, by the next call that needs an answer (db_step, db_exec,
+ * db_commit, preparing a new statement) or by db_bulk(c, 0). db_changes is not meaningful for
+ * statements run this way. No effect on SQLite, where a statement costs no round trip. Turn it
+ * off before the transaction ends. Returns DB_OK or the first deferred error. */
+int db_bulk(struct db *c, int on);
+
 /* Convenience: runs `sql` with the int parameters given and returns the first column of the
  * first row in *out (0 if no row). Returns 0, or a negative enum db_rc. */
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);

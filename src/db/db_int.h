@@ -27,6 +27,10 @@ struct db_driver {
 	/* reopens a broken connection in place (same struct db, so pointers callers hold stay
 	 * valid) and bumps c->gen so statements are prepared again on first use; 0 or -1 */
 	int (*reconnect)(struct db *c);
+	/* bulk mode (db_bulk), optional: send runs st without waiting for its reply; sync waits
+	 * for the replies of everything sent and returns the first error */
+	int (*send)(struct db_stmt *st);
+	int (*sync)(struct db *c);
 };
 
 /* A bound parameter, kept by the driver-independent layer. */
@@ -57,6 +61,8 @@ struct db {
 	int in_tx;
 	unsigned stmt_seq; /* PostgreSQL statement names */
 	unsigned gen;      /* bumped on each reconnect: statements prepared before are gone */
+	int bulk;          /* db_bulk is on */
+	int n_pending;     /* statements sent in bulk mode whose replies are not read yet */
 };
 
 extern const struct db_driver db_sqlite_driver;
@@ -66,5 +72,8 @@ void db_set_error(struct db *c, const char *fmt, ...) __attribute__((format(prin
 /* Translates `?` placeholders to `$n` outside string literals; malloc'd result. */
 char *db_translate_placeholders(const char *sql);
 void db_time_add(uint64_t us);
+/* Benchmark hook (bench/raw.c): when set, called with each statement as its execution starts,
+ * parameters bound. Set before any thread uses the database. */
+extern void (*db_step_hook)(struct db_stmt *st);
 
 #endif

@@ -140,6 +140,29 @@ static void pg_finalize(struct db_stmt *st)
 	st->impl = NULL;
 }
 
+/* The text form of st's parameters; nums holds the numbers' text. */
+static void pg_values(struct db_stmt *st, const char **values, char (*nums)[32])
+{
+	for (int i = 0; i < st->nparams; i++) {
+		struct db_param *p = &st->params[i];
+		switch (p->kind) {
+		case 'i':
+			snprintf(nums[i], sizeof nums[i], "%lld", (long long)p->i);
+			values[i] = nums[i];
+			break;
+		case 'd':
+			snprintf(nums[i], sizeof nums[i], "%.17g", p->d);
+			values[i] = nums[i];
+			break;
+		case 't':
+			values[i] = p->text;
+			break;
+		default:
+			values[i] = NULL;
+		}
+	}
+}
+
 static int pg_step(struct db_stmt *st)
 {
 	struct pg_stmt *ps = st->impl;
@@ -152,24 +175,7 @@ static int pg_step(struct db_stmt *st)
 		}
 		const char *values[DB_MAX_PARAMS];
 		char nums[DB_MAX_PARAMS][32];
-		for (int i = 0; i < st->nparams; i++) {
-			struct db_param *p = &st->params[i];
-			switch (p->kind) {
-			case 'i':
-				snprintf(nums[i], sizeof nums[i], "%lld", (long long)p->i);
-				values[i] = nums[i];
-				break;
-			case 'd':
-				snprintf(nums[i], sizeof nums[i], "%.17g", p->d);
-				values[i] = nums[i];
-				break;
-			case 't':
-				values[i] = p->text;
-				break;
-			default:
-				values[i] = NULL;
-			}
-		}
+		pg_values(st, values, nums);
 		PGresult *r =
 		    PQexecPrepared(st->conn->impl, ps->name, st->nparams, values, NULL, NULL, 0);
 		ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -275,6 +281,64 @@ static int pg_broken(struct db *c)
 	return PQstatus(h) != CONNECTION_OK;
 }
 
+/* Bulk mode: queues st in libpq's pipeline (entered on the first statement) without waiting. */
+static int pg_send(struct db_stmt *st)
+{
+	struct pg_stmt *ps = st->impl;
+	PGconn *h = st->conn->impl;
+	if (ps->gen != st->conn->gen) {
+		/* prepared on a session that is gone (see pg_reconnect) */
+		int rc = pg_prepare_on_server(st->conn, ps);
+		if (rc < 0)
+			return rc;
+	}
+	if (PQpipelineStatus(h) == PQ_PIPELINE_OFF && !PQenterPipelineMode(h))
+		return map_result(st->conn, NULL);
+	const char *values[DB_MAX_PARAMS];
+	char nums[DB_MAX_PARAMS][32];
+	pg_values(st, values, nums);
+	if (!PQsendQueryPrepared(h, ps->name, st->nparams, values, NULL, NULL, 0))
+		return map_result(st->conn, NULL);
+	return DB_OK;
+}
+
+/* Ends the pipeline: sends a Sync, reads every reply up to it and leaves pipeline mode. After an
+ * error the server skips the rest of the pipeline; the first error is returned. */
+static int pg_sync(struct db *c)
+{
+	PGconn *h = c->impl;
+	if (PQpipelineStatus(h) == PQ_PIPELINE_OFF)
+		return DB_OK;
+	if (!PQpipelineSync(h))
+		return map_result(c, NULL);
+	int rc = DB_OK, nulls = 0;
+	for (;;) {
+		PGresult *r = PQgetResult(h);
+		if (!r) {
+			/* one NULL ends each statement's replies; more means the stream is broken
+			 */
+			if (PQstatus(h) != CONNECTION_OK || ++nulls > c->n_pending + 1) {
+				if (rc == DB_OK)
+					rc = map_result(c, NULL);
+				return rc;
+			}
+			continue;
+		}
+		ExecStatusType s = PQresultStatus(r);
+		if (s == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_PIPELINE_ABORTED &&
+		    rc == DB_OK)
+			rc = map_result(c, r);
+		PQclear(r);
+	}
+	if (!PQexitPipelineMode(h) && rc == DB_OK)
+		rc = map_result(c, NULL);
+	return rc;
+}
+
 const struct db_driver db_pg_driver = {
     .engine = DB_POSTGRES,
     .open = pg_open,
@@ -291,4 +355,6 @@ const struct db_driver db_pg_driver = {
     .exec = pg_exec,
     .broken = pg_broken,
     .reconnect = pg_reconnect,
+    .send = pg_send,
+    .sync = pg_sync,
 };

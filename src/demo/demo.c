@@ -142,14 +142,13 @@ static const char *fill_number(struct arena *a, const char *tpl, int n)
 /* Adds `count` requests of the past to zone z, from `start` until now: most resolved and rated,
  * some open (a few past their deadline), some rejected, a few escalated. */
 static int synth_tickets(struct db *tx, struct rng *r, struct zone_ctx *z, int count, int64_t start,
-                         struct calendar *cal, struct arena *a)
+                         int64_t now, struct calendar *cal, struct arena *a)
 {
 	static const char *const channels[] = {"online", "online", "online", "online",  "online",
 	                                       "phone",  "phone",  "visit",  "hotline", "wechat"};
 	int total_w = 0;
 	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++)
 		total_w += asks[i].weight;
-	int64_t now = now_unix();
 	if (!z->n_ents || !z->n_handle)
 		return 0;
 	for (int k = 0; k < count; k++) {
@@ -565,7 +564,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 	struct tm t0 = {0};
 	strptime(year0, "%Y-%m-%d", &t0);
 	int nt = (int)z.n_ents / 2;
-	rc = synth_tickets(tx, r, &z, nt, (int64_t)timegm(&t0) - 8 * 3600, cal, &a);
+	rc = synth_tickets(tx, r, &z, nt, (int64_t)timegm(&t0) - 8 * 3600, now_unix(), cal, &a);
 	calendar_free(cal);
 	if (rc < 0)
 		goto out_fail;
@@ -654,11 +653,14 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 	    {"3922", "智能终端", "电子", "通信"},   {"2929", "新材料", "塑胶", "材料"},
 	};
 	struct rng r = {o->seed ? o->seed : 42};
+	int64_t now = o->now > 0 ? o->now : now_unix();
 	for (int zi = 0; zi < o->zones; zi++) {
 		int rc;
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (!tx)
 			return error("gen: database unavailable");
+		/* PostgreSQL: the INSERTs whose reply is not needed go out in pipelines */
+		db_bulk(tx, 1);
 		struct zone_ctx z;
 		memset(&z, 0, sizeof z);
 		struct arena a = ARENA_INIT;
@@ -745,8 +747,8 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			if (ticket_calendar(tx, &cal) < 0)
 				goto out_fail;
 			/* the year up to now */
-			int64_t start = now_unix() - 330 * 86400;
-			rc = synth_tickets(tx, &r, &z, o->tickets_per_zone, start, cal, &a);
+			int64_t start = now - 330 * 86400;
+			rc = synth_tickets(tx, &r, &z, o->tickets_per_zone, start, now, cal, &a);
 			calendar_free(cal);
 			if (rc < 0)
 				goto out_fail;
@@ -755,6 +757,10 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		arena_release(&a);
 		yq_free(z.ents);
 		z.ents = NULL;
+		if (db_bulk(tx, 0) < 0) {
+			db_tx_end(pool, tx, 0);
+			return error("gen: zone %s: %s", code, db_errmsg(tx));
+		}
 		if (db_tx_end(pool, tx, 1) < 0)
 			return -1;
 		if (o->progress)
@@ -763,6 +769,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 	out_fail:
 		arena_release(&a);
 		yq_free(z.ents);
+		db_bulk(tx, 0);
 		db_tx_end(pool, tx, 0);
 		return -1;
 	}

@@ -35,6 +35,7 @@ struct gen_opts {
 	uint64_t seed;
 	void (*progress)(void *ctx, int zone, int zones);
 	void *progress_ctx;
+	int64_t now; /* the generated year ends here (Unix time); 0: the current time */
 };
 /* Builds a deterministic province-scale data set: zones gen001…, each with the standard
  * departments, a few users (password "Gen-Passw0rd-2026", not forced to change) and its

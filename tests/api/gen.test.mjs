@@ -1,0 +1,100 @@
+// yuanqu gen: the benchmark data set is deterministic (same seed and --now → same rows, on either
+// engine), readable through the API, and on PostgreSQL its pipelined INSERTs (db_bulk) report
+// a failure: the zone is rolled back and the command fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, newDatabase, startServer, Client, ENGINE } from './lib.mjs';
+
+const NOW = '1795000000';
+const ARGS = ['--zones', '2', '--enterprises-per-zone', '60', '--tickets-per-zone', '240', '--now', NOW];
+
+function gen(db, extra = []) {
+  return cli(['gen', '--db', db, ...ARGS, ...extra]);
+}
+
+/** What zone 1's administrator sees: every request with its timeline, every enterprise, a search. */
+async function snapshot(db) {
+  const srv = await startServer({ db });
+  try {
+    const c = new Client(srv.base);
+    const login = await c.login('gen001-admin', 'Gen-Passw0rd-2026');
+    assert.equal(login.status, 200, login.body);
+    const t = await c.get('/api/tickets?page_size=200&sort=created_at');
+    const t2 = await c.get('/api/tickets?page_size=200&page=2&sort=created_at');
+    assert.equal(t.status, 200);
+    const tickets = [...t.json.items, ...t2.json.items];
+    const timelines = [];
+    for (const id of tickets.filter((_, i) => i % 20 === 0).map((x) => x.id)) {
+      const g = await c.get(`/api/tickets/${id}`);
+      assert.equal(g.status, 200);
+      timelines.push(g.json.timeline.map(({ at, action, from_status, to_status, body }) => ({ at, action, from_status, to_status, body })));
+    }
+    const e = await c.get('/api/enterprises?page_size=200&sort=name');
+    assert.equal(e.status, 200);
+    const ents = e.json.items.map(({ created_at, updated_at, ...rest }) => rest);
+    const s = await c.get('/api/tickets?q=%E8%B4%B7%E6%AC%BE&page_size=200&sort=created_at');
+    assert.equal(s.status, 200);
+    return { total: t.json.total, tickets, timelines, ents, entTotal: e.json.total, search: s.json.items.map((x) => x.id) };
+  } finally { await srv.stop(); }
+}
+
+test('gen builds the same data set every time, and the same on SQLite and PostgreSQL', async () => {
+  const a = newDatabase();
+  let r = gen(a);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /2 zones, 8 users, 120 enterprises, 480 requests/);
+  // the second database: the other engine when PostgreSQL is under test, else a second file
+  const b = ENGINE === 'postgres'
+    ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'yq-gen-')), 'gen.db')}`
+    : newDatabase();
+  r = gen(b);
+  assert.equal(r.code, 0, r.stderr);
+  const x = await snapshot(a), y = await snapshot(b);
+  assert.equal(x.total, 240);
+  assert.equal(x.tickets.length, 240);
+  assert.equal(x.entTotal, 60);
+  assert.ok(x.search.length > 0, 'the two-character search finds generated requests');
+  assert.ok(x.timelines.every((tl) => tl.length >= 1 && tl[0].action === 'submit'), JSON.stringify(x.timelines.slice(0, 2)));
+  assert.deepEqual(y, x);
+  // another --now gives other requests: the option is what makes runs repeatable
+  const c = newDatabase();
+  r = cli(['gen', '--db', c, ...ARGS.slice(0, -2), '--now', String(Number(NOW) + 40 * 86400)]);
+  assert.equal(r.code, 0, r.stderr);
+  const z = await snapshot(c);
+  assert.notDeepEqual(z.tickets, x.tickets);
+});
+
+test('gen refuses a bad --now', () => {
+  const r = gen(newDatabase(), ['--now', 'yesterday']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /usage/);
+});
+
+test('gen on PostgreSQL: a failing pipelined INSERT fails the command and keeps nothing of the zone',
+  { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, () => {
+    const db = newDatabase();
+    let r = cli(['migrate', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    const psql = (sql) => execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-qAt', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql]).toString().trim();
+    // the 100th request's timeline (an INSERT sent without waiting for its reply) is refused
+    psql(`CREATE FUNCTION yq_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN IF NEW.ticket_id = 100 THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
+          CREATE TRIGGER yq_test_refuse BEFORE INSERT ON ticket_event FOR EACH ROW EXECUTE FUNCTION yq_test_refuse();`);
+    r = gen(db);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /refused by test trigger/);
+    assert.match(r.stderr, /generating failed/);
+    assert.equal(psql('SELECT COUNT(*) FROM zone'), '0');
+    assert.equal(psql('SELECT COUNT(*) FROM ticket'), '0');
+    assert.equal(psql('SELECT COUNT(*) FROM enterprise'), '0');
+    // without the trigger the same database takes the set
+    psql('DROP TRIGGER yq_test_refuse ON ticket_event');
+    r = gen(db);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(psql('SELECT COUNT(*) FROM ticket'), '480');
+    assert.equal(psql('SELECT COUNT(*) FROM ticket_search'), psql("SELECT COUNT(*) FROM ticket WHERE status <> 'rejected'"));
+  });
