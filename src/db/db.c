@@ -358,6 +358,8 @@ const char *db_col_text(struct db_stmt *st, int col)
 
 int64_t db_col_int(struct db_stmt *st, int col)
 {
+	if (st->conn->drv->col_int)
+		return st->conn->drv->col_int(st, col);
 	const char *t = st->conn->drv->col_text(st, col);
 	return t ? strtoll(t, NULL, 10) : 0;
 }

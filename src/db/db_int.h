@@ -19,6 +19,8 @@ struct db_driver {
 	int (*col_is_null)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
 	double (*col_double)(struct db_stmt *st, int col);
+	/* optional: the column as an integer without a detour through text (NULL → 0) */
+	int64_t (*col_int)(struct db_stmt *st, int col);
 	int (*col_count)(struct db_stmt *st);
 	int64_t (*changes)(struct db_stmt *st);
 	int (*exec)(struct db *c, const char *sql);

@@ -144,6 +144,11 @@ static const char *sq_col_text(struct db_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st->impl, col);
 }
 
+static int64_t sq_col_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->impl, col);
+}
+
 static double sq_col_double(struct db_stmt *st, int col)
 {
 	return sqlite3_column_double(st->impl, col);
@@ -194,6 +199,7 @@ const struct db_driver db_sqlite_driver = {
     .reset = sq_reset,
     .col_is_null = sq_col_is_null,
     .col_text = sq_col_text,
+    .col_int = sq_col_int,
     .col_double = sq_col_double,
     .col_count = sq_col_count,
     .changes = sq_changes,
