@@ -162,9 +162,10 @@ out:
 const char *ticket_search_condition(struct db *c)
 {
 	return db_engine_of(c) == DB_SQLITE
-	           ? "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
+	           ? "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? UNION ALL "
+	             "SELECT id FROM ticket WHERE zone_id = ? AND no = ?)"
 	           : "t.id IN (SELECT ticket_id FROM ticket_search WHERE tokens @> CAST(? AS "
-	             "TEXT[]))";
+	             "TEXT[]) UNION ALL SELECT id FROM ticket WHERE zone_id = ? AND no = ?)";
 }
 
 int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)

@@ -283,10 +283,10 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 		/* a query matches through the full-text index, or a request number exactly */
 		if (ticket_search_param(c, p->zone_id, f->q, match) < 0 || match->failed)
 			return -1;
-		qb_sql(q, " AND (");
+		qb_sql(q, " AND ");
 		qb_sql(q, ticket_search_condition(c));
-		qb_sql(q, " OR t.no = ?)");
 		qb_text(q, match->buf);
+		qb_int(q, p->zone_id);
 		qb_text(q, f->q);
 	}
 	return 0;
