@@ -31,5 +31,6 @@ int cmd_import(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_briefing(int argc, char **argv);
+int cmd_routes(int argc, char **argv);
 
 #endif

@@ -24,6 +24,7 @@ static const struct command {
     {"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
     {"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
     {"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
+    {"routes", cmd_routes, "print the API route table (method, path, permission, flags)"},
     {"version", NULL, "print the version"},
 };
 
