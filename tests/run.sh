@@ -4,6 +4,7 @@
 #   API tests on SQLite and on PostgreSQL    tests/api/*.test.mjs against build/yuanqu
 #   API tests again under ASan + UBSan       build/asan/yuanqu (SQLite)
 #   fuzz targets, short runs                 tests/fuzz/run.sh short
+#   allocation failures (ASan build)         tests/oom/run.sh
 #   web unit tests (Vitest) and end-to-end in Chromium
 # Set YQ_QUICK=1 to skip the sanitizer pass, fuzzing and the browser tests.
 set -uo pipefail
@@ -106,6 +107,18 @@ if [ "${YQ_QUICK:-0}" != 1 ]; then
 		else
 			tail -n 20 "$ART/fuzz.log"
 			add "fuzz (short)" 0 1
+		fi
+	fi
+
+	# ---- allocation failures: the N-th allocation fails, N = 1, 2, 3 … (tests/oom/) ----
+	if [ -x tests/oom/run.sh ]; then
+		bash tests/oom/run.sh >"$ART/oom.log" 2>&1
+		grep -E 'fault points,|^# [0-9]+ leaks|sanitizer report' "$ART/oom.log" | sed 's/^/# oom: /'
+		if grep -q '^ok - oom' "$ART/oom.log"; then
+			add "oom (allocation failures)" 1 0
+		else
+			grep -E '^oom:|ERROR|runtime error' "$ART/oom.log" | head -n 20
+			add "oom (allocation failures)" 0 1
 		fi
 	fi
 
