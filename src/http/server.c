@@ -9,6 +9,7 @@
 #include "ticket/ticket_store.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -207,6 +208,20 @@ static int run_route(struct req *r, struct yq_err *e)
 	return rt->fn(r, e);
 }
 
+/* MHD_get_connection_values callback: stops at the first query argument whose name or value is
+ * not valid UTF-8, keeping its name. */
+static enum MHD_Result query_arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+	const char **bad = cls;
+	if ((key && !utf8_valid(key, strlen(key))) ||
+	    (value && !utf8_valid(value, strlen(value)))) {
+		*bad = key && utf8_valid(key, strlen(key)) ? key : "query";
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
 static void dispatch(struct req *r)
 {
 	struct yq_err e = {0};
@@ -236,6 +251,17 @@ static void dispatch(struct req *r)
 		} else {
 			err_set(&e, ERR_NOT_FOUND, NULL, "接口不存在", "no such API route");
 		}
+		error_response(r, &e);
+		return;
+	}
+	/* query arguments reach SQL as text: PostgreSQL refuses invalid UTF-8 there, so it is
+	 * refused here for every API route (Open311 checks its own, in its own error format) */
+	const char *bad = NULL;
+	if (strncmp(r->path, "/api/", 5) == 0)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg_utf8, &bad);
+	if (bad) {
+		err_set(&e, ERR_VALIDATION, arena_strdup(&r->arena, bad), "参数含有非法字符",
+		        "the query argument is not valid UTF-8");
 		error_response(r, &e);
 		return;
 	}

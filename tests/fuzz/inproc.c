@@ -49,6 +49,21 @@ const char *MHD_lookup_connection_value(struct MHD_Connection *c, enum MHD_Value
 	return NULL;
 }
 
+int MHD_get_connection_values(struct MHD_Connection *c, enum MHD_ValueKind kind,
+                              MHD_KeyValueIterator it, void *it_cls)
+{
+	if (!c || kind != MHD_GET_ARGUMENT_KIND)
+		return 0;
+	int n = 0;
+	for (size_t i = 0; i < c->query.n_fields; i++) {
+		n++;
+		if (it &&
+		    it(it_cls, kind, c->query.fields[i].key, c->query.fields[i].value) != MHD_YES)
+			break;
+	}
+	return n;
+}
+
 struct MHD_Response *MHD_create_response_from_buffer(size_t size, void *buffer,
                                                      enum MHD_ResponseMemoryMode mode)
 {
