@@ -183,6 +183,8 @@ static int slow_enqueue(struct req *r, struct yq_err *e)
 static int run_route(struct req *r, struct yq_err *e)
 {
 	const struct route *rt = r->route;
+	if (r->body_too_large == 2)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory reading the body");
 	if (r->body_too_large)
 		return err_set(e, ERR_TOO_LARGE, NULL, "请求体过大", "request body too large");
 	if (rt->perm != PERM_NONE) {
@@ -402,7 +404,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * then answered 413; a client that keeps sending far past it is disconnected */
 		if (!r->body_too_large &&
 		    strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
-			r->body_too_large = 1;
+			/* 2: within the limit, so the buffer could not grow (out of memory) */
+			r->body_too_large = r->body.len + *upload_data_size <= r->body.max ? 2 : 1;
 			strbuf_release(&r->body);
 		}
 		if (r->body_too_large) {

@@ -254,7 +254,7 @@ int inproc_call(const struct inproc_req *q, struct inproc_resp *out)
 	r->body.max =
 	    r->route && (r->route->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX : HTTP_JSON_MAX;
 	if (q->len && strbuf_add(&r->body, q->body, q->len) < 0) {
-		r->body_too_large = 1;
+		r->body_too_large = r->body.len + q->len <= r->body.max ? 2 : 1; /* as server.c */
 		strbuf_release(&r->body);
 	}
 	dispatch(r);
