@@ -361,3 +361,11 @@ test('scoped totals: the enterprise user counts one enterprise, the department h
   const t = await all(as.enterprise, '/api/tickets');
   assert.ok(t.length >= 1 && t.every((x) => x.enterprise_id === me.enterprise.enterprise_id));
 });
+
+test('demo data: synthetic addresses keep their city (a use-after-free once garbled them)', () => {
+  // the demo loader released the arena holding the zone's city name every 256 enterprises
+  const synth = ents1.filter((e) => /开发区.*路\d+号$/.test(e.address));
+  assert.ok(synth.length > 300, `${synth.length} synthetic enterprises`);
+  const bad = synth.filter((e) => !e.address.startsWith('长春开发区'));
+  assert.deepEqual(bad.slice(0, 3).map((e) => e.address), []);
+});
