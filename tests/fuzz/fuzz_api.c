@@ -102,12 +102,29 @@ static void reset_db(void)
 	make_callers();
 }
 
+static char tmp_dir[64];
+
+/* Removes the temporary database at exit. */
+static void remove_tmp(void)
+{
+	char p[128];
+	inproc_close();
+	static const char *const names[] = {"y.db", "y.db-wal", "y.db-shm", "fixture.db"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(p, sizeof p, "%s/%s", tmp_dir, names[i]);
+		unlink(p);
+	}
+	rmdir(tmp_dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	log_set_level(LOG_ERROR);
 	char dir[] = "/tmp/yq-fuzz-api.XXXXXX";
 	if (!mkdtemp(dir))
 		abort();
+	snprintf(tmp_dir, sizeof tmp_dir, "%s", dir);
+	atexit(remove_tmp);
 	snprintf(db_path, sizeof db_path, "%s/y.db", dir);
 	snprintf(tmpl_path, sizeof tmpl_path, "%s/fixture.db", dir);
 	snprintf(db_url, sizeof db_url, "sqlite:%s", db_path);
