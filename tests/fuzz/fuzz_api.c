@@ -36,9 +36,25 @@ static const char *const content_types[] = {"application/json", "application/jso
                                             "multipart/form-data; boundary=XyZ"};
 
 /* Path parameter values: existing ids of several zones, edge numbers and junk. */
-static const char *const params[] = {"1",   "2",   "3",   "5",     "17",          "120",
-                                     "400", "900", "0",   "-1",    "99999999999", "abc",
-                                     "1a",  "%31", "1.0", "00001", "3.json",      "1.xml"};
+static const char *const params[] = {"1",
+                                     "2",
+                                     "3",
+                                     "5",
+                                     "17",
+                                     "120",
+                                     "400",
+                                     "900",
+                                     "0",
+                                     "-1",
+                                     "99999999999",
+                                     "abc",
+                                     "1a",
+                                     "%31",
+                                     "1.0",
+                                     "00001",
+                                     "3.json",
+                                     "1.xml",
+                                     "financing.json"};
 
 static void login_all(void)
 {

@@ -73,7 +73,7 @@ QUERIES = {
     '/open311/v2/tokens/:id': 'api_key=@KEY@',
 }
 O311_FORM = ('api_key=@KEY@&jurisdiction_id=ccetdz&service_code=financing&description=%E8%9E%8D%E8%B5%84'
-             '&first_name=%E5%BC%A0&phone=13900000001&attribute%5Buscc%5D=91350100M000100YI3'
+             '&first_name=%E5%BC%A0&phone=13900000001&attribute%5Buscc%5D=91220171000000051H'
              '&attribute%5Bcodes%5D%5B%5D=a&attribute%5Bcodes%5D%5B%5D=b')
 MULTIPART = ('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n'
              'Content-Type: text/csv\r\n\r\n统一社会信用代码,企业名称,行业代码\r\n'
@@ -95,8 +95,12 @@ for i, rt in enumerate(routes):
     if rt['pattern'] == '/api/login':
         callers = [0]
     for who in callers:
-        for param in (0, 3):
-            if param and ':' not in rt['pattern']:
+        # indices into fuzz_api.c's params: 0 "1", 3 "5", 16 "3.json", 18 "financing.json"
+        params = (16,) if rt['pattern'].startswith('/open311/') else (0, 3)
+        if rt['pattern'].endswith(':code'):
+            params = (18,)
+        for param in params:
+            if param and ':' not in rt['pattern'] and param < 16:
                 continue
             flags = who | (ct << 3) | (64 if rt['pattern'].startswith('/open311/') else 0)
             data = bytes([i, flags, param]) + q.encode() + b'\n' + body
