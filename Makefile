@@ -6,6 +6,8 @@
 #   make SANITIZE=1   build into build/asan with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    benchmarks (not part of make test)
 #   make fuzz     long fuzzing runs
+#   make valgrind unit tests and an API smoke under valgrind (also a stage of make test)
+#   make oom      requests with the N-th allocation failing (also a stage of make test)
 
 CC       ?= gcc
 PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo
@@ -35,7 +37,7 @@ EMBED_IN := $(sort $(wildcard src/db/migrations/*.sql)) $(sort $(wildcard assets
 UNIT_SRC := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps web run test test-unit bench fuzz clean format check-banned
+.PHONY: all deps web run test test-unit bench fuzz clean format check-banned valgrind oom
 all: $(BUILD)/yuanqu
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -99,6 +101,12 @@ bench:
 fuzz:
 	@sh tools/deps.sh test
 	@bash tests/fuzz/run.sh long
+
+valgrind:
+	@bash tests/valgrind.sh
+
+oom:
+	@bash tests/oom/run.sh
 
 check-banned:
 	@sh tools/check-banned.sh

@@ -5,6 +5,8 @@
 #   API tests again under ASan + UBSan       build/asan/yuanqu (SQLite)
 #   fuzz targets, short runs                 tests/fuzz/run.sh short
 #   faults: crash consistency, database gone or full, backup drill   tests/faults/*.test.mjs
+#   allocation failures (ASan build)         tests/oom/run.sh
+#   unit tests and an API smoke in valgrind  tests/valgrind.sh
 #   web unit tests (Vitest) and end-to-end in Chromium
 # Set YQ_QUICK=1 to skip the sanitizer pass, fuzzing and the browser tests (and to run 20 crash
 # rounds per engine instead of 100).
@@ -125,6 +127,32 @@ if [ "${YQ_QUICK:-0}" != 1 ]; then
 		else
 			tail -n 20 "$ART/fuzz.log"
 			add "fuzz (short)" 0 1
+		fi
+	fi
+
+	# ---- allocation failures: the N-th allocation fails, N = 1, 2, 3 … (tests/oom/) ----
+	if [ -x tests/oom/run.sh ]; then
+		bash tests/oom/run.sh >"$ART/oom.log" 2>&1
+		grep -E 'fault points,|^# [0-9]+ leaks|sanitizer report' "$ART/oom.log" | sed 's/^/# oom: /'
+		if grep -q '^ok - oom' "$ART/oom.log"; then
+			add "oom (allocation failures)" 1 0
+		else
+			grep -E '^oom:|ERROR|runtime error' "$ART/oom.log" | head -n 20
+			add "oom (allocation failures)" 0 1
+		fi
+	fi
+
+	# ---- valgrind: unit tests and an API smoke on the ordinary build (tests/valgrind.sh) ----
+	if [ -x tests/valgrind.sh ]; then
+		bash tests/valgrind.sh >"$ART/valgrind.log" 2>&1
+		grep -E '^# (api smoke|[0-9]+ yuanqu processes)' "$ART/valgrind.log"
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$ART/valgrind.log" | tail -n 1)
+		if [ -n "$line" ]; then
+			grep -E '^not ok' "$ART/valgrind.log" | head -n 20
+			add "valgrind" "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"
+		else
+			tail -n 20 "$ART/valgrind.log"
+			add "valgrind" 0 1
 		fi
 	fi
 

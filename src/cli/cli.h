@@ -41,5 +41,6 @@ int cli_security_init(const struct cli_env *env, struct db *c);
 /* Parses an audit retention in days into *out, refusing fewer than 180 (message printed).
  * Returns 0 or -1. */
 int cli_retention_days(const char *v, int *out);
+int cmd_routes(int argc, char **argv);
 
 #endif

@@ -26,6 +26,7 @@ static const struct command {
     {"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
     {"audit", cmd_audit, "verify the HMAC chain of the audit log, purge old rows"},
     {"crypto", cmd_crypto, "switch a standard database to the 国密 mode (one way)"},
+    {"routes", cmd_routes, "print the API route table (method, path, permission, flags)"},
     {"version", NULL, "print the version"},
 };
 

@@ -295,7 +295,7 @@ int db_bind_text(struct db_stmt *st, int idx, const char *s)
 	}
 	p->text = yq_strdup(s);
 	if (!p->text) {
-		p->kind = 'n';
+		p->kind = 'x'; /* failed: db_step refuses to run with it rather than bind NULL */
 		return DB_ERR;
 	}
 	p->kind = 't';
@@ -334,6 +334,13 @@ void (*db_step_hook)(struct db_stmt *st);
 
 int db_step(struct db_stmt *st)
 {
+	/* a text parameter that could not be copied (out of memory) would otherwise run as NULL
+	 * and read as "no such row" or a constraint violation; callers rarely check binds */
+	for (int i = 0; i < st->nparams; i++)
+		if (st->params[i].kind == 'x') {
+			log_error("db: a parameter could not be bound (out of memory)");
+			return DB_ERR;
+		}
 	int64_t t0 = now_mono_us();
 	if (db_step_hook && !st->in_use)
 		db_step_hook(st);

@@ -41,7 +41,7 @@ struct db_param {
 	char *text; /* malloc'd text form; owned */
 	int64_t i;
 	double d;
-	char kind; /* 'n' null, 'i' int, 'd' double, 't' text */
+	char kind; /* 'n' null, 'i' int, 'd' double, 't' text, 'x' bind failed (out of memory) */
 };
 
 struct db_stmt {

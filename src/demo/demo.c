@@ -540,18 +540,24 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password, str
 			goto out_fail;
 	}
 	/* the synthetic fill in the zone's leading sectors */
+	/* their strings live in an arena of their own, released every 256 enterprises: `a` also
+	 * holds the zone's city name and sector words, which later enterprises still use */
 	int n = (int)json_integer_value(json_object_get(zj, "synthetic_count"));
+	struct arena fill = ARENA_INIT;
 	for (int k = 0; k < n; k++) {
 		struct ent_input in;
 		char dates[5][11];
-		synth(r, &z, &a, &in, dates);
+		synth(r, &z, &fill, &in, dates);
 		int64_t id;
-		if (add_enterprise(tx, &who, &in, &id, res) < 0)
+		if (add_enterprise(tx, &who, &in, &id, res) < 0) {
+			arena_release(&fill);
 			goto out_fail;
+		}
 		remember_ent(&z, id);
 		if (k % 256 == 255)
-			arena_release(&a);
+			arena_release(&fill);
 	}
+	arena_release(&fill);
 	/* a year of requests: about one per enterprise */
 	struct calendar *cal;
 	if (ticket_calendar(tx, &cal) < 0)

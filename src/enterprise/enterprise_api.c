@@ -521,8 +521,10 @@ int h_ent_import(struct req *r, struct yq_err *e)
 	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
 	                        .skip_invalid = flag_query(r, "skip_invalid")};
 	struct import_report rep;
-	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0)
+	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0) {
+		import_report_release(&rep); /* rows read before the failure may hold errors */
 		return -1;
+	}
 	struct jsonw w;
 	resp_json(r, 200, &w);
 	jw_obj_open(&w);

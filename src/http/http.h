@@ -39,7 +39,7 @@ struct req {
 	const char *ip;
 	int lang_en;        /* Accept-Language asks for English */
 	struct strbuf body; /* the request body, bounded by the route's limit */
-	int body_too_large;
+	int body_too_large; /* 1: past the route's limit (413); 2: out of memory (500) */
 	int early_answered; /* a response was queued before the body was read */
 	uint64_t discarded; /* body bytes dropped past the limit */
 	json_t *json;       /* parsed body (req_json), freed at completion */

@@ -105,6 +105,14 @@ json_t *req_json(struct req *r, struct yq_err *e)
 	}
 	json_error_t je;
 	json_t *j = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!j && json_error_code(&je) != json_error_out_of_memory)
+		/* jansson reports most allocation failures as syntax errors ("invalid token"): a
+		 * second parse tells them apart from bad text, which fails the same way again */
+		j = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!j && json_error_code(&je) == json_error_out_of_memory) {
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory parsing the JSON body");
+		return NULL;
+	}
 	if (!j) {
 		const char *msg =
 		    strstr(je.text, "duplicate") ? "JSON 含有重复的键" : "JSON 格式错误";

@@ -10,6 +10,7 @@
 #include "audit/audit.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -221,6 +222,8 @@ static int route_gate(struct req *r, struct yq_err *e)
 static int run_route(struct req *r, struct yq_err *e)
 {
 	const struct route *rt = r->route;
+	if (r->body_too_large == 2)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory reading the body");
 	if (r->body_too_large)
 		return err_set(e, ERR_TOO_LARGE, NULL, "请求体过大", "request body too large");
 	if (route_gate(r, e) < 0)
@@ -228,6 +231,20 @@ static int run_route(struct req *r, struct yq_err *e)
 	if (rt->flags & ROUTE_SLOW)
 		return slow_enqueue(r, e);
 	return rt->fn(r, e);
+}
+
+/* MHD_get_connection_values callback: stops at the first query argument whose name or value is
+ * not valid UTF-8, keeping its name. */
+static enum MHD_Result query_arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+	const char **bad = cls;
+	if ((key && !utf8_valid(key, strlen(key))) ||
+	    (value && !utf8_valid(value, strlen(value)))) {
+		*bad = key && utf8_valid(key, strlen(key)) ? key : "query";
+		return MHD_NO;
+	}
+	return MHD_YES;
 }
 
 static void dispatch(struct req *r)
@@ -259,6 +276,17 @@ static void dispatch(struct req *r)
 		} else {
 			err_set(&e, ERR_NOT_FOUND, NULL, "接口不存在", "no such API route");
 		}
+		error_response(r, &e);
+		return;
+	}
+	/* query arguments reach SQL as text: PostgreSQL refuses invalid UTF-8 there, so it is
+	 * refused here for every API route (Open311 checks its own, in its own error format) */
+	const char *bad = NULL;
+	if (strncmp(r->path, "/api/", 5) == 0)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg_utf8, &bad);
+	if (bad) {
+		err_set(&e, ERR_VALIDATION, arena_strdup(&r->arena, bad), "参数含有非法字符",
+		        "the query argument is not valid UTF-8");
 		error_response(r, &e);
 		return;
 	}
@@ -407,7 +435,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * then answered 413; a client that keeps sending far past it is disconnected */
 		if (!r->body_too_large &&
 		    strbuf_add(&r->body, upload_data, *upload_data_size) < 0) {
-			r->body_too_large = 1;
+			/* 2: within the limit, so the buffer could not grow (out of memory) */
+			r->body_too_large = r->body.len + *upload_data_size <= r->body.max ? 2 : 1;
 			strbuf_release(&r->body);
 		}
 		if (r->body_too_large) {

@@ -19,11 +19,19 @@ void yq_fail_after(long n)
 {
 	atomic_store(&fail_countdown, n);
 }
+int yq_fail_pending(void)
+{
+	return atomic_load(&fail_countdown) > 0;
+}
 #else
 #define should_fail() 0
 void yq_fail_after(long n)
 {
 	(void)n;
+}
+int yq_fail_pending(void)
+{
+	return 0;
 }
 #endif
 

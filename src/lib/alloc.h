@@ -13,5 +13,8 @@ void yq_free(void *p);
 /* Fault injection: the n-th allocation from now fails (n >= 1); 0 disables. No-op unless built
  * with YQ_FAULT_INJECT. */
 void yq_fail_after(long n);
+/* 1 if the failure armed by yq_fail_after has not happened yet (fewer allocations were made);
+ * always 0 unless built with YQ_FAULT_INJECT. */
+int yq_fail_pending(void);
 
 #endif
