@@ -27,6 +27,12 @@ const EXPECT = {
   'GET /api/me': { kind: 'self' },
   'PUT /api/me/password': { kind: 'self' },
   'PUT /api/me/zone': { kind: 'self' },
+  'GET /api/me/totp': { kind: 'self' },
+  'POST /api/me/totp/enrol': { kind: 'self' },
+  'POST /api/me/totp/confirm': { kind: 'self' },
+  'POST /api/me/totp/disable': { kind: 'self' },
+  'GET /api/security/totp-roles': { kind: 'config' },
+  'PUT /api/security/totp-roles': { kind: 'config' },
   'GET /api/roles': { kind: 'config' },
   'GET /api/zones': { kind: 'list' },
   'GET /api/depts': { kind: 'list' },
@@ -39,6 +45,7 @@ const EXPECT = {
   'PUT /api/users/:id': { kind: 'object', obj: 'user', body: { display_name: '越权改名' } },
   'POST /api/users/:id/lock': { kind: 'object', obj: 'user' },
   'POST /api/users/:id/unlock': { kind: 'object', obj: 'user' },
+  'POST /api/users/:id/totp/reset': { kind: 'object', obj: 'user' },
   'POST /api/users/:id/reset-password': { kind: 'object', obj: 'user', body: { password: 'Reset-Passw0rd!2026' } },
   'GET /api/enterprises': { kind: 'list', query: 'page_size=200' },
   'POST /api/enterprises': { kind: 'create' },
@@ -72,10 +79,16 @@ const EXPECT = {
   'POST /api/tickets/:id/extension': { kind: 'object', obj: 'ticket', body: { days: 3, reason: '越权延期' } },
   'POST /api/tickets/:id/extension/decision': { kind: 'object', obj: 'ticket', body: { approve: true } },
   'POST /api/tickets/:id/escalate': { kind: 'object', obj: 'ticket', body: { level: 'leader', note: '越权督办' } },
+  'GET /api/tickets/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/tickets/:id/attachments': { kind: 'object', obj: 'ticket' },
+  'POST /api/tickets/:id/attachments': { kind: 'object', obj: 'ticket', body: () => attachmentForm() },
+  'GET /api/tickets/:id/attachments/:aid': { kind: 'object', obj: 'ticket', path: (id) => `/api/tickets/${id}/attachments/${obj.attachment}` },
+  'DELETE /api/tickets/:id/attachments/:aid': { kind: 'object', obj: 'ticket', path: (id) => `/api/tickets/${id}/attachments/${obj.attachment}` },
   'GET /api/ticket-rules': { kind: 'config' },
   'PUT /api/ticket-rules': { kind: 'config' },
   'GET /api/notifications': { kind: 'list' },
   'POST /api/notifications/:id/read': { kind: 'object', obj: 'notification' },
+  'POST /api/notifications/read-all': { kind: 'self' },
   'GET /api/webhooks': { kind: 'list' },
   'POST /api/webhooks': { kind: 'create' },
   'GET /api/webhooks/deliveries': { kind: 'list' },
@@ -99,6 +112,14 @@ const EXPECT = {
   'GET /open311/v2/requests/:id': { kind: 'o311', path: (id) => `/open311/v2/requests/${id}.json` },
   'GET /open311/v2/tokens/:id': { kind: 'o311', path: (id) => `/open311/v2/tokens/${id}.json` },
 };
+
+// A small PDF as a multipart body for the upload route ({ raw, type } for call() below).
+function attachmentForm() {
+  const b = '----yqaccess';
+  const pdf = '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n';
+  const raw = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="越权.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${b}--\r\n`;
+  return { raw: new Uint8Array(Buffer.from(raw, 'utf8')), type: `multipart/form-data; boundary=${b}` };
+}
 
 const routes = JSON.parse(cli(['routes', '--json']).stdout).routes;
 const key = (r) => `${r.method} ${r.pattern}`;
@@ -148,6 +169,10 @@ before(async () => {
   const t = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试诉求', description: '越权访问测试专用。', contact_name: '张经理', contact_phone: '13900000001' });
   assert.equal(t.status, 201, t.body);
   obj.ticket = t.json.id; data.ticket = '访问控制测试诉求';
+  const f = attachmentForm();
+  const up = await as.enterprise.post(`/api/tickets/${obj.ticket}/attachments`, f.raw, { headers: { 'Content-Type': f.type } });
+  assert.equal(up.status, 201, up.body);
+  obj.attachment = up.json.id;
   // the first enterprise itself, outside the department head's department
   const own = ents1.find((e) => e.id === me.enterprise.enterprise_id);
   assert.ok(own, 'the enterprise user has an enterprise');
@@ -229,6 +254,7 @@ function pathOf(rt, id) {
 }
 function call(c, rt, path, body) {
   if (typeof body === 'function') body = body();
+  if (body && body.raw) return c.req(rt.method, path, body.raw, { headers: { 'Content-Type': body.type } });
   const b = body ?? (rt.method === 'POST' || rt.method === 'PUT' ? {} : undefined);
   return c.req(rt.method, path, b);
 }
