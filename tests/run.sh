@@ -30,7 +30,7 @@ add() { # add NAME PASSED FAILED
 # Runs node's test runner on the API suite; counts its "# pass" / "# fail" lines.
 api_suite() { # api_suite NAME BIN ENGINE
 	local name=$1 bin=$2 engine=$3 log="$ART/api-$1.log"
-	YQ_BIN=$bin YQ_ENGINE=$engine node --test --test-reporter=tap --test-concurrency=2 \
+	YQ_BIN=$bin YQ_ENGINE=$engine node --test --test-reporter=tap --test-concurrency=2 --test-timeout=300000 \
 		tests/api/*.test.mjs >"$log" 2>&1
 	local p f
 	p=$(grep -E '^# pass ' "$log" | tail -n 1 | awk '{print $3}')

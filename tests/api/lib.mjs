@@ -36,15 +36,15 @@ export function cli(args, { input, env } = {}) {
 }
 
 /** Creates a database with the first zone and admin (password ADMIN_PASS). */
-export function initDatabase(db = newDatabase()) {
-  const r = cli(['init', '--db', db, '--password-stdin'], { input: ADMIN_PASS + '\n' });
+export function initDatabase(db = newDatabase(), env = {}) {
+  const r = cli(['init', '--db', db, '--password-stdin'], { input: ADMIN_PASS + '\n', env });
   if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
   return db;
 }
 
 /** Starts a server; resolves to {base, port, db, proc, log(), stop(signal)}. */
 export async function startServer({ db, args = [], env = {} } = {}) {
-  db = db || initDatabase();
+  db = db || initDatabase(undefined, env); // the same data directory (and audit key) as the server
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...args], {
     env: { ...process.env, YUANQU_LOG: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
