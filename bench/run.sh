@@ -139,7 +139,8 @@ fi
 build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --no-access-log --login-ip-limit 1000000 >"$dir/server.log" 2>&1 &
 pid=$!
 port=""
-for _ in $(seq 1 300); do
+# a copy of an older data set is migrated, and its audit rows chained, at the first start (minutes on PostgreSQL)
+for _ in $(seq 1 6000); do
 	port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/server.log" | head -n 1)
 	[ -n "$port" ] && break
 	kill -0 "$pid" 2>/dev/null || break

@@ -48,10 +48,10 @@ static const char SQL_OLDEST_LOGIN[] =
     "SELECT at FROM login_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1";
 static const char SQL_LEGACY_AUDIT[] =
     "SELECT id, zone_id, at, user_id, username, ip, action, obj_type, obj_id, changes FROM "
-    "audit_log WHERE seq IS NULL ORDER BY id";
+    "audit_log WHERE seq IS NULL AND id > ? ORDER BY id LIMIT 1";
 static const char SQL_LEGACY_LOGIN[] =
     "SELECT id, zone_id, at, user_id, username, ip, user_agent, reason, success FROM login_log "
-    "WHERE seq IS NULL ORDER BY id";
+    "WHERE seq IS NULL AND id > ? ORDER BY id LIMIT 1";
 static const char SQL_AUDIT_SET_SEQ[] = "UPDATE audit_log SET seq = ?, mac = ? WHERE id = ?";
 static const char SQL_LOGIN_SET_SEQ[] = "UPDATE login_log SET seq = ?, mac = ? WHERE id = ?";
 static const char SQL_PURGE_AUDIT[] = "DELETE FROM audit_log WHERE seq <= ?";
@@ -229,11 +229,14 @@ static int adopt_legacy(struct db *c, int64_t *n)
 	static const char *const upd[2] = {SQL_AUDIT_SET_SEQ, SQL_LOGIN_SET_SEQ};
 	*n = 0;
 	for (int t = 0; t < 2; t++) {
+		int64_t after = 0;
 		for (;;) {
-			/* one row at a time: the select is re-run after each update */
+			/* one row at a time, from the last one on: the select is re-run after each
+			 * update, and a primary-key range keeps each run short on a large log */
 			struct db_stmt *st = db_prepare(c, sel[t]);
 			if (!st)
 				return DB_ERR;
+			db_bind_int(st, 1, after);
 			int rc = db_step(st);
 			if (rc != DB_ROW) {
 				db_reset(st);
@@ -243,6 +246,7 @@ static int adopt_legacy(struct db *c, int64_t *n)
 			}
 			struct chain_row r = {.table = t == 0 ? CHAIN_AUDIT : CHAIN_LOGIN};
 			int64_t id = db_col_int(st, 0);
+			after = id;
 			r.zone_id = db_col_int(st, 1);
 			r.at = db_col_int(st, 2);
 			r.user_id = db_col_int(st, 3);
