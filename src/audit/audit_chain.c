@@ -23,6 +23,7 @@ int audit_retention_days = AUDIT_RETENTION_MIN_DAYS;
 static const char SQL_HEAD_TAKE[] =
     "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, mac";
 static const char SQL_HEAD_SET_MAC[] = "UPDATE audit_head SET mac = ? WHERE id = 1";
+static const char SQL_HEAD_SET[] = "UPDATE audit_head SET seq = ?, mac = ? WHERE id = 1";
 static const char SQL_HEAD_GET[] =
     "SELECT seq, mac, anchor_seq, anchor_mac, anchor_at, anchor_tag, key_check FROM audit_head "
     "WHERE id = 1";
@@ -228,6 +229,16 @@ static int adopt_legacy(struct db *c, int64_t *n)
 	static const char *const sel[2] = {SQL_LEGACY_AUDIT, SQL_LEGACY_LOGIN};
 	static const char *const upd[2] = {SQL_AUDIT_SET_SEQ, SQL_LOGIN_SET_SEQ};
 	*n = 0;
+	struct head h;
+	uint8_t prev[32];
+	int rc0 = read_head(c, &h);
+	if (rc0 < 0)
+		return rc0;
+	if (unhex_mac(h.mac, prev) < 0) {
+		log_error("audit: the chain head holds a malformed mac");
+		return DB_ERR;
+	}
+	int64_t seq = h.seq;
 	for (int t = 0; t < 2; t++) {
 		int64_t after = 0;
 		for (;;) {
@@ -260,14 +271,21 @@ static int adopt_legacy(struct db *c, int64_t *n)
 			if (t == 1)
 				r.success = db_col_int(st, 8);
 			db_reset(st);
+			/* chained in memory and the head written once at the end: on PostgreSQL,
+			 * updating one row hundreds of thousands of times in a transaction costs
+			 * quadratic time */
 			char mac[65];
-			rc = audit_chain_take(c, &r, mac);
-			if (rc == DB_OK && (st = db_prepare(c, upd[t]))) {
+			uint8_t out[32];
+			r.seq = ++seq;
+			row_mac(prev, &r, out);
+			memcpy(prev, out, sizeof prev);
+			sodium_bin2hex(mac, sizeof mac, out, sizeof out);
+			if ((st = db_prepare(c, upd[t]))) {
 				db_bind_int(st, 1, r.seq);
 				db_bind_text(st, 2, mac);
 				db_bind_int(st, 3, id);
 				rc = db_run(st);
-			} else if (rc == DB_OK) {
+			} else {
 				rc = DB_ERR;
 			}
 			for (int i = 0; i < 6; i++)
@@ -277,7 +295,16 @@ static int adopt_legacy(struct db *c, int64_t *n)
 			(*n)++;
 		}
 	}
-	return DB_OK;
+	if (!*n)
+		return DB_OK;
+	char head_mac[65];
+	sodium_bin2hex(head_mac, sizeof head_mac, prev, sizeof prev);
+	struct db_stmt *hs = db_prepare(c, SQL_HEAD_SET);
+	if (!hs)
+		return DB_ERR;
+	db_bind_int(hs, 1, seq);
+	db_bind_text(hs, 2, head_mac);
+	return db_run(hs);
 }
 
 int audit_chain_init(struct db *c, char *err, size_t errlen)
