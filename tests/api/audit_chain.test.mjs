@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startServer, adminClient, initDatabase, newDatabase, cli, ENGINE, ADMIN_PASS, Client } from './lib.mjs';
+import { startServer, adminClient, initDatabase, newDatabase, cli, ENGINE, ADMIN_PASS, Client, uscc } from './lib.mjs';
 
 /** Runs SQL directly on the test database (bypassing the program); returns stdout. */
 function sql(db, text) {
@@ -22,14 +22,7 @@ function sql(db, text) {
 // boundaries (the default batch is 2,000)
 const verify = (db) => cli(['audit', 'verify', '--db', db], { env: { YUANQU_TEST_AUDIT_BATCH: '3' } });
 
-const USCC = (n) => {
-  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const b = '91220101MA' + String(n).padStart(7, '0');
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += cs.indexOf(b[i]) * w[i];
-  return b + cs[(31 - (s % 31)) % 31];
-};
+const USCC = (n) => uscc('91220101MA', n);
 
 /** Generates activity: logins (good and bad), departments, users, enterprises. */
 async function activity(srv, tag, n = 3) {

@@ -2,21 +2,14 @@
 // and data scope (an enterprise user sees only its own enterprise).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, adminClient, Client } from './lib.mjs';
+import { startServer, adminClient, Client, uscc } from './lib.mjs';
 
 let srv, admin, ids = {}, staff = {}, dept = {};
 const PW = 'Start-Passw0rd-2026';
 
 // valid codes (GB 32100-2015 check character), made with the standard's weights
 const USCC = ['91350100M000100Y43', '91220101MA0Y3FXP7X', '91320684MA1MXXXX0M', '9143012278000000X1'];
-function check(first17) {
-  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
-  return cs[(31 - (s % 31)) % 31];
-}
-const make = (n) => { const b = '91220101MA' + String(n).padStart(7, '0'); return b + check(b); };
+const make = (n) => uscc('91220101MA', n);
 
 async function loginChanged(username) {
   const c = new Client(srv.base);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startServer, adminClient, newDatabase, initDatabase, cli, ENGINE, ADMIN_PASS, Client } from './lib.mjs';
+import { startServer, adminClient, newDatabase, initDatabase, cli, ENGINE, ADMIN_PASS, Client, uscc } from './lib.mjs';
 
 const PHONE = '13912345678';
 const PHONE2 = '13987654321';
@@ -32,14 +32,7 @@ function rawBytes(db) {
   if (existsSync(path + '-wal')) parts.push(readFileSync(path + '-wal'));
   return Buffer.concat(parts);
 }
-const USCC = (n) => {
-  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const b = '91220101MA' + String(n).padStart(7, '0');
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += cs.indexOf(b[i]) * w[i];
-  return b + cs[(31 - (s % 31)) % 31];
-};
+const USCC = (n) => uscc('91220101MA', n);
 
 let db, srv, admin, userId, entId;
 before(async () => {

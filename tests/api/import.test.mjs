@@ -6,17 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, adminClient, cli } from './lib.mjs';
+import { startServer, adminClient, cli, uscc } from './lib.mjs';
 
 let srv, admin;
-function check(first17) {
-  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
-  return cs[(31 - (s % 31)) % 31];
-}
-const make = (n) => { const b = '91320684MA' + String(n).padStart(7, '0'); return b + check(b); };
+const make = (n) => uscc('91320684MA', n);
 
 async function upload(path, body, type = 'text/csv', name = 'e.csv') {
   const boundary = '----yq' + Date.now();

@@ -138,3 +138,29 @@ export function rawRequest(port, data, wait = 1500) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export { existsSync };
+
+/** The GB 32100 check character of the first 17 characters of a USCC. */
+export function usccCheck(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
+  return cs[(31 - (s % 31)) % 31];
+}
+
+/** A valid USCC: the 10-character prefix, n on 7 digits, the check character. */
+export function uscc(prefix, n) {
+  const b = prefix + String(n).padStart(7, '0');
+  return b + usccCheck(b);
+}
+
+/** Creates a user through `admin` with password `pw`, logs it in, changes the forced password
+ * (to pw + 'x'); returns its client. */
+export async function newUser(srv, admin, username, role, extra, pw) {
+  const r = await admin.post('/api/users', { username, role, password: pw, ...extra });
+  if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${r.body}`);
+  const c = new Client(srv.base);
+  if ((await c.login(username, pw)).status !== 200) throw new Error(`login ${username}`);
+  if ((await c.put('/api/me/password', { old_password: pw, new_password: pw + 'x' })).status !== 204) throw new Error(`password ${username}`);
+  return c;
+}

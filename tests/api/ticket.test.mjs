@@ -3,29 +3,15 @@
 // fixture, data scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, adminClient, Client } from './lib.mjs';
+import { startServer, adminClient, Client, uscc, newUser } from './lib.mjs';
 
 let srv, admin, svc, hr, eco, leader, entA, entB;
 const ids = {};
 const PW = 'Start-Passw0rd-2026';
 
-function check(first17) {
-  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += cs.indexOf(first17[i]) * w[i];
-  return cs[(31 - (s % 31)) % 31];
-}
-const make = (n) => { const b = '91430112MA' + String(n).padStart(7, '0'); return b + check(b); };
+const make = (n) => uscc('91430112MA', n);
 
-async function user(username, role, extra) {
-  const r = await admin.post('/api/users', { username, role, password: PW, ...extra });
-  assert.equal(r.status, 201, r.body);
-  const c = new Client(srv.base);
-  assert.equal((await c.login(username, PW)).status, 200);
-  assert.equal((await c.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
-  return c;
-}
+const user = (username, role, extra) => newUser(srv, admin, username, role, extra, PW);
 
 before(async () => {
   srv = await startServer();
