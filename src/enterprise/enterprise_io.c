@@ -891,7 +891,7 @@ static void csv_cell(struct strbuf *sb, const char *s)
 struct table_writer {
 	enum export_format fmt;
 	struct strbuf csv;
-	char path[32];
+	char path[512];
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *text;
@@ -913,12 +913,9 @@ static int writer_open(struct table_writer *w, enum export_format fmt, struct yq
 		strbuf_adds(&w->csv, "\r\n");
 		return 0;
 	}
-	snprintf(w->path, sizeof w->path, "/tmp/yuanqu-export-XXXXXX");
-	int fd = mkstemp(w->path);
-	if (fd < 0)
+	if (tmp_file("yuanqu-export-", w->path, sizeof w->path) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
-	close(fd);
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = "/tmp"};
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmp_dir()};
 	w->wb = workbook_new_opt(w->path, &opt);
 	w->ws = w->wb ? workbook_add_worksheet(w->wb, "企业库") : NULL;
 	if (!w->ws) {

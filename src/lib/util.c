@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int64_t now_unix(void)
 {
@@ -86,4 +87,22 @@ int valid_date(const char *s)
 		return 0;
 	int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	return d <= md;
+}
+
+const char *tmp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && *t ? t : "/tmp";
+}
+
+int tmp_file(const char *prefix, char *path, size_t n)
+{
+	int w = snprintf(path, n, "%s/%sXXXXXX", tmp_dir(), prefix);
+	if (w < 0 || (size_t)w >= n)
+		return -1;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
 }

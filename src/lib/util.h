@@ -16,6 +16,11 @@ void random_hex(char *hex, size_t nbytes);
 void sha256_hex(const void *data, size_t n, char out[65]);
 /* Parses a decimal int64 in [min,max] from the whole of `s`; -1 on anything else. */
 int parse_int64(const char *s, int64_t min, int64_t max, int64_t *out);
+/* The folder for temporary files: $TMPDIR when set, else /tmp. */
+const char *tmp_dir(void);
+/* Creates an empty temporary file "<tmp_dir>/<prefix>XXXXXX" (mode 0600) and writes its path to
+ * path[n]. Returns 0, or -1 when it cannot be created. */
+int tmp_file(const char *prefix, char *path, size_t n);
 /* Constant-time string equality; 1 when equal. */
 int str_eq_ct(const char *a, const char *b);
 /* 1 if `s` is a valid calendar date "YYYY-MM-DD". */

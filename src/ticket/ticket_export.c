@@ -3,6 +3,7 @@
  * or plain CSV), which is unlinked and handed over as an open descriptor to stream from. */
 #include "ticket/ticket_export.h"
 #include "ticket/ticket_store.h"
+#include "lib/util.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,9 +198,7 @@ static int writer_open(struct writer *w, int csv, const char *path)
 		write_row(w, v);
 		return 0;
 	}
-	const char *tmp = getenv("TMPDIR");
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
-	                            .tmpdir = (char *)(tmp && *tmp ? tmp : "/tmp")};
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmp_dir()};
 	w->wb = workbook_new_opt(path, &opt);
 	w->ws = w->wb ? workbook_add_worksheet(w->wb, "企业诉求") : NULL;
 	if (!w->ws)
@@ -241,13 +240,9 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	struct ticket_filter all = *f;
 	all.page = 1;
 	all.page_size = TICKET_EXPORT_MAX_ROWS;
-	const char *tmp = getenv("TMPDIR");
 	char path[512];
-	snprintf(path, sizeof path, "%s/yuanqu-ticket-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
+	if (tmp_file("yuanqu-ticket-export-", path, sizeof path) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
-	close(fd);
 	struct writer w = {.csv = csv};
 	int64_t total = 0;
 	int rc = DB_OK;
@@ -256,7 +251,7 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	else
 		w.failed = 1;
 	int closed = writer_close(&w);
-	fd = closed == 0 && rc >= 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	int fd = closed == 0 && rc >= 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	unlink(path); /* the open descriptor keeps the bytes until they are sent */
 	struct stat st;
 	if (fd >= 0 && fstat(fd, &st) == 0) {
