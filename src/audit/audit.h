@@ -27,6 +27,12 @@ void audit_change_secret(struct audit_changes *c, const char *field, const char 
  * records the change with that member sealed in the 国密 mode. */
 void audit_change_json_secret(struct audit_changes *c, const char *field, const char *before,
                               const char *after, const char *member);
+struct entity;
+/* Records every F_AUDIT field of an entity (lib/field.h) whose value differs between before and
+ * after (before NULL: a creation, every audited field that has a value); F_SEALED fields as with
+ * audit_change_secret / audit_change_json_secret. */
+void audit_change_entity(struct audit_changes *c, const struct entity *en, const void *before,
+                         const void *after);
 
 /* Writes one audit row inside the caller's transaction `tx`. Returns 0 or a negative enum db_rc;
  * the caller must roll back if it fails (an audit write that fails fails the request). */

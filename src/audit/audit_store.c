@@ -2,6 +2,7 @@
 #include "audit/audit.h"
 #include "audit/audit_chain_int.h"
 #include "auth/auth.h"
+#include "lib/field.h"
 #include "lib/gm.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
@@ -137,6 +138,30 @@ void audit_change_json_secret(struct audit_changes *c, const char *field, const 
 		                 after ? (a.buf ? a.buf : "") : NULL);
 	strbuf_release(&b);
 	strbuf_release(&a);
+}
+
+void audit_change_entity(struct audit_changes *c, const struct entity *en, const void *before,
+                         const void *after)
+{
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		if (!(f->flags & F_AUDIT) || (before && field_equal(f, before, after)))
+			continue;
+		if (f->type == FT_INT || f->type == FT_REF || f->type == FT_TIME) {
+			audit_change_int(c, f->key, before ? *FIELD_CPTR(before, f, int64_t) : 0,
+			                 *FIELD_CPTR(after, f, int64_t));
+			continue;
+		}
+		char b1[48], b2[48];
+		const char *vb = before ? field_text_of(f, before, b1, sizeof b1) : NULL;
+		const char *va = field_text_of(f, after, b2, sizeof b2);
+		if (!(f->flags & F_SEALED))
+			audit_change_str(c, f->key, vb, va);
+		else if (f->type == FT_JSON && f->seal_member)
+			audit_change_json_secret(c, f->key, vb, va, f->seal_member);
+		else
+			audit_change_secret(c, f->key, vb, va);
+	}
 }
 
 static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char *username,

@@ -1,0 +1,436 @@
+/* Field tables: decoding, validation, JSON and comparison driven by an entity's declaration
+ * (see field.h). */
+#include "lib/field.h"
+#include "lib/arena.h"
+#include "lib/err.h"
+#include "lib/jsonw.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct field *entity_field(const struct entity *en, const char *key)
+{
+	for (int i = 0; key && i < en->n_fields; i++)
+		if (strcmp(en->fields[i].key, key) == 0)
+			return &en->fields[i];
+	return NULL;
+}
+
+/* 1 if code point cp is white space to trim. */
+static int trim_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+	       cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0xFEFF || cp == 0x1680 || cp == 0x85;
+}
+
+void field_trim(const char *s, size_t n, size_t *start, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t b = 0, end = n, last_keep = 0;
+	uint32_t cp;
+	int k;
+	while (b < n && (k = utf8_decode(p + b, n - b, &cp)) > 0 && trim_cp(cp))
+		b += (size_t)k;
+	/* walk forward from b, remembering the end of the last character that is kept */
+	last_keep = b;
+	for (size_t i = b; i < end;) {
+		k = utf8_decode(p + i, end - i, &cp);
+		if (k <= 0) { /* invalid bytes are kept: validation refuses them */
+			i++;
+			last_keep = i;
+			continue;
+		}
+		i += (size_t)k;
+		if (!trim_cp(cp))
+			last_keep = i;
+	}
+	*start = b;
+	*len = last_keep - b;
+}
+
+/* Sets a validation error on field f with a message naming it. */
+static int bad(const struct field *f, struct arena *a, struct yq_err *e, const char *zh,
+               const char *en)
+{
+	const char *lz = f->label_zh ? f->label_zh : f->key;
+	const char *le = f->label_en ? f->label_en : f->key;
+	return err_set(e, ERR_VALIDATION, f->key, a ? arena_printf(a, "%s%s", lz, zh) : zh,
+	               a ? arena_printf(a, "%s: %s", le, en) : en);
+}
+
+/* 1 if the text holds a control character that the field does not allow. */
+static int has_control(const struct field *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\t' || c == '\r') {
+			if (!(f->flags & F_MULTILINE))
+				return 1;
+		} else if (c < 0x20 || c == 0x7F)
+			return 1;
+	}
+	return 0;
+}
+
+/* Checks the shape "NNNN-NN-NN" / "NNNN-NN"; 1 when it has it. */
+static int digits_shape(const char *s, const char *shape)
+{
+	size_t n = strlen(shape);
+	if (strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (shape[i] == 'N' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
+			return 0;
+	}
+	return 1;
+}
+
+int field_text(const struct field *f, const char *s, struct arena *a, const char **out,
+               struct yq_err *e)
+{
+	size_t n = strlen(s), b = 0, len = n;
+	if (!utf8_valid(s, n))
+		return bad(f, a, e, "含有非法字符", "has invalid characters");
+	if (!(f->flags & F_NOTRIM))
+		field_trim(s, n, &b, &len);
+	if (has_control(f, s + b, len))
+		return bad(f, a, e, "含有控制字符", "has control characters");
+	const char *v = a ? arena_strndup(a, s + b, len) : s;
+	if (!v)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	*out = v;
+	if (len == 0) {
+		*out = NULL;
+		if (f->flags & F_REQUIRED)
+			return bad(f, a, e, "不能为空", "is required");
+		return 0;
+	}
+	switch (f->type) {
+	case FT_TEXT: {
+		size_t chars = utf8_count(v);
+		if (f->max > 0 && chars > (size_t)f->max)
+			return err_set(
+			    e, ERR_VALIDATION, f->key,
+			    a ? arena_printf(a, "%s不能超过%" PRId64 "个字符",
+			                     f->label_zh ? f->label_zh : f->key, f->max)
+			      : "过长",
+			    a ? arena_printf(a, "%s: at most %" PRId64 " characters",
+			                     f->label_en ? f->label_en : f->key, f->max)
+			      : "too long");
+		if (f->min > 0 && chars < (size_t)f->min)
+			return err_set(
+			    e, ERR_VALIDATION, f->key,
+			    a ? arena_printf(a, "%s至少%" PRId64 "个字符",
+			                     f->label_zh ? f->label_zh : f->key, f->min)
+			      : "过短",
+			    a ? arena_printf(a, "%s: at least %" PRId64 " characters",
+			                     f->label_en ? f->label_en : f->key, f->min)
+			      : "too short");
+		break;
+	}
+	case FT_DATE:
+		if (!digits_shape(v, "NNNN-NN-NN"))
+			return bad(f, a, e, "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
+		if (!valid_date(v))
+			return bad(f, a, e, "日期不存在", "no such date");
+		break;
+	case FT_MONTH: {
+		if (!digits_shape(v, "NNNN-NN"))
+			return bad(f, a, e, "月份格式应为 YYYY-MM", "month must be YYYY-MM");
+		int m = (v[5] - '0') * 10 + (v[6] - '0');
+		if (m < 1 || m > 12 || v[0] == '0')
+			return bad(f, a, e, "月份不存在", "no such month");
+		break;
+	}
+	case FT_ENUM: {
+		int ok = 0;
+		for (int i = 0; f->values && f->values[i]; i++)
+			if (strcmp(f->values[i], v) == 0)
+				ok = 1;
+		if (!ok)
+			return bad(f, a, e, "取值无效", "invalid value");
+		break;
+	}
+	default:
+		break;
+	}
+	if (f->check && f->check(v, e) < 0) {
+		e->field = f->key;
+		return -1;
+	}
+	return 0;
+}
+
+/* Clears member f of obj (none / zero). */
+static void field_clear(const struct field *f, void *obj)
+{
+	switch (f->type) {
+	case FT_INT:
+	case FT_REF:
+	case FT_TIME:
+		*FIELD_PTR(obj, f, int64_t) = 0;
+		break;
+	case FT_NUM:
+	case FT_MONEY:
+		*FIELD_PTR(obj, f, double) = NAN;
+		break;
+	case FT_BOOL:
+		*FIELD_PTR(obj, f, int) = 0;
+		break;
+	default:
+		*FIELD_PTR(obj, f, const char *) = NULL;
+		break;
+	}
+}
+
+/* Decodes one present, non-null JSON value into member f. */
+static int decode_one(const struct field *f, json_t *v, struct arena *a, void *obj,
+                      struct yq_err *e)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_DATE:
+	case FT_MONTH:
+	case FT_ENUM: {
+		if (!json_is_string(v))
+			return bad(f, a, e, "应为字符串", "must be a string");
+		const char *s = json_string_value(v);
+		if (strlen(s) != json_string_length(v))
+			return bad(f, a, e, "含有非法字符", "has invalid characters");
+		return field_text(f, s, a, FIELD_PTR(obj, f, const char *), e);
+	}
+	case FT_INT:
+	case FT_REF: {
+		if (!json_is_integer(v))
+			return bad(f, a, e, "应为整数", "must be an integer");
+		json_int_t x = json_integer_value(v);
+		int64_t lo = f->type == FT_REF ? 1 : f->min, hi = f->max ? f->max : INT64_MAX;
+		if (f->type == FT_INT && f->min == 0 && f->max == 0)
+			lo = INT64_MIN;
+		if (x < lo || x > hi)
+			return bad(f, a, e, "数值超出范围", "out of range");
+		*FIELD_PTR(obj, f, int64_t) = x;
+		return 0;
+	}
+	case FT_NUM:
+	case FT_MONEY: {
+		if (!json_is_number(v))
+			return bad(f, a, e, f->type == FT_MONEY ? "应为数字（万元）" : "应为数字",
+			           f->type == FT_MONEY ? "must be a number (10k yuan)"
+			                               : "must be a number");
+		double d = json_number_value(v);
+		if (!isfinite(d))
+			return bad(f, a, e, "应为数字", "must be a number");
+		double lo = (double)f->min, hi = (double)f->max;
+		if (f->type == FT_MONEY && f->min == 0 && f->max == 0)
+			hi = 1e12; /* 10^16 yuan: beyond any enterprise */
+		if ((f->min || f->max || f->type == FT_MONEY) && (d < lo || d > hi))
+			return bad(f, a, e, "数值超出范围", "out of range");
+		*FIELD_PTR(obj, f, double) = d;
+		return 0;
+	}
+	case FT_BOOL:
+		if (!json_is_boolean(v))
+			return bad(f, a, e, "应为布尔值", "must be true or false");
+		*FIELD_PTR(obj, f, int) = json_is_true(v);
+		return 0;
+	case FT_TIME:
+		return bad(f, a, e, "不可修改", "is read-only");
+	case FT_JSON: {
+		if (!json_is_array(v) && !json_is_object(v))
+			return bad(f, a, e, "格式错误", "must be an array or object");
+		char *text = json_dumps(v, JSON_COMPACT);
+		if (!text)
+			return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+		const char *kept = a ? arena_strdup(a, text) : NULL;
+		free(text);
+		if (!kept)
+			return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+		if (f->max > 0 && strlen(kept) > (size_t)f->max)
+			return bad(f, a, e, "内容过长", "too long");
+		*FIELD_PTR(obj, f, const char *) = kept;
+		if (f->check && f->check(kept, e) < 0) {
+			e->field = f->key;
+			return -1;
+		}
+		return 0;
+	}
+	default:
+		return bad(f, a, e, "类型未知", "unknown type");
+	}
+}
+
+int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, struct arena *a,
+                  void *obj, uint64_t *present, struct yq_err *e)
+{
+	if (present)
+		*present = 0;
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		if (f->flags & F_READONLY)
+			continue;
+		json_t *v = json_object_get(o, f->key);
+		if (!v) {
+			if (mode == DECODE_PATCH)
+				continue;
+			field_clear(f, obj);
+			if (f->flags & F_REQUIRED)
+				return bad(f, a, e, "不能为空", "is required");
+			continue;
+		}
+		if (present && i < 64)
+			*present |= (uint64_t)1 << i;
+		if (json_is_null(v)) {
+			field_clear(f, obj);
+			if (f->flags & F_REQUIRED)
+				return bad(f, a, e, "不能为空", "is required");
+			continue;
+		}
+		if (decode_one(f, v, a, obj, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void field_json_value(struct jsonw *w, const struct field *f, const void *obj)
+{
+	switch (f->type) {
+	case FT_INT:
+		jw_int(w, *FIELD_CPTR(obj, f, int64_t));
+		break;
+	case FT_REF: {
+		int64_t v = *FIELD_CPTR(obj, f, int64_t);
+		if (v)
+			jw_int(w, v);
+		else
+			jw_null(w);
+		break;
+	}
+	case FT_TIME: {
+		int64_t v = *FIELD_CPTR(obj, f, int64_t);
+		char buf[32];
+		if (v) {
+			fmt_time_iso(v, buf, sizeof buf);
+			jw_str(w, buf);
+		} else
+			jw_null(w);
+		break;
+	}
+	case FT_NUM:
+	case FT_MONEY: {
+		double d = *FIELD_CPTR(obj, f, double);
+		if (isfinite(d))
+			jw_double(w, d);
+		else
+			jw_null(w);
+		break;
+	}
+	case FT_BOOL:
+		jw_bool(w, *FIELD_CPTR(obj, f, int));
+		break;
+	case FT_JSON: {
+		const char *s = *FIELD_CPTR(obj, f, const char *);
+		/* only text that starts as the declared kind; anything else is written empty */
+		if (s && (s[0] == '[' || s[0] == '{'))
+			jw_raw(w, s);
+		else
+			jw_raw(w, "[]");
+		break;
+	}
+	default: {
+		const char *s = *FIELD_CPTR(obj, f, const char *);
+		jw_str(w, s);
+		break;
+	}
+	}
+}
+
+void entity_json(struct jsonw *w, const struct entity *en, const void *obj, unsigned hide)
+{
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		if (f->flags & (F_WRITEONLY | hide))
+			continue;
+		jw_key(w, f->key);
+		field_json_value(w, f, obj);
+	}
+}
+
+int field_equal(const struct field *f, const void *a, const void *b)
+{
+	switch (f->type) {
+	case FT_INT:
+	case FT_REF:
+	case FT_TIME:
+		return *FIELD_CPTR(a, f, int64_t) == *FIELD_CPTR(b, f, int64_t);
+	case FT_NUM:
+	case FT_MONEY: {
+		double x = *FIELD_CPTR(a, f, double), y = *FIELD_CPTR(b, f, double);
+		return (isnan(x) && isnan(y)) || x == y;
+	}
+	case FT_BOOL:
+		return !*FIELD_CPTR(a, f, int) == !*FIELD_CPTR(b, f, int);
+	default: {
+		const char *x = *FIELD_CPTR(a, f, const char *), *y = *FIELD_CPTR(b, f, const char *);
+		return strcmp(x ? x : "", y ? y : "") == 0;
+	}
+	}
+}
+
+const char *field_text_of(const struct field *f, const void *obj, char *buf, size_t n)
+{
+	switch (f->type) {
+	case FT_INT:
+		snprintf(buf, n, "%" PRId64, *FIELD_CPTR(obj, f, int64_t));
+		return buf;
+	case FT_REF: {
+		int64_t v = *FIELD_CPTR(obj, f, int64_t);
+		if (!v)
+			return NULL;
+		snprintf(buf, n, "%" PRId64, v);
+		return buf;
+	}
+	case FT_TIME: {
+		int64_t v = *FIELD_CPTR(obj, f, int64_t);
+		if (!v)
+			return NULL;
+		fmt_time_iso(v, buf, n);
+		return buf;
+	}
+	case FT_NUM:
+	case FT_MONEY: {
+		double d = *FIELD_CPTR(obj, f, double);
+		if (!isfinite(d))
+			return NULL;
+		snprintf(buf, n, "%.17g", d);
+		/* the shortest form that reads back the same */
+		for (int prec = 1; prec <= 17; prec++) {
+			char t[40];
+			snprintf(t, sizeof t, "%.*g", prec, d);
+			if (strtod(t, NULL) == d) {
+				snprintf(buf, n, "%s", t);
+				break;
+			}
+		}
+		return buf;
+	}
+	case FT_BOOL:
+		snprintf(buf, n, "%s", *FIELD_CPTR(obj, f, int) ? "true" : "false");
+		return buf;
+	default:
+		return *FIELD_CPTR(obj, f, const char *);
+	}
+}
+
+const char *field_enum_label(const struct field *f, const char *value)
+{
+	for (int i = 0; value && f->values && f->labels && f->values[i]; i++)
+		if (strcmp(f->values[i], value) == 0)
+			return f->labels[i];
+	return value;
+}
