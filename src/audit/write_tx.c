@@ -1,0 +1,47 @@
+/* The one write path (see write_tx.h). */
+#include "audit/write_tx.h"
+#include "auth/auth.h"
+#include "db/db.h"
+
+void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id)
+{
+	w->action = action;
+	w->obj_type = obj_type;
+	w->obj_id = obj_id;
+}
+
+int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e)
+{
+	(void)w;
+	return err_db(e, db_rc < 0 ? db_rc : DB_ERR);
+}
+
+int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, void *arg,
+             struct yq_err *e)
+{
+	int rc;
+	struct write_ctx w = {.who = who, .zone_id = who ? who->zone_id : 0};
+	w.tx = db_tx_begin(pool, &rc);
+	if (!w.tx)
+		return err_db(e, rc);
+	audit_changes_init(&w.changes);
+	int ok = fn(&w, arg, e) == 0;
+	if (ok && w.action) {
+		static const struct principal system = {.username = "system"};
+		rc = audit_write(w.tx, who ? who : &system, w.zone_id, w.action, w.obj_type,
+		                 w.obj_id, &w.changes);
+		if (rc < 0) {
+			if (rc == DB_UNAVAILABLE)
+				err_db(e, rc);
+			else
+				err_set(e, ERR_INTERNAL, NULL, "内部错误",
+				        "the audit row could not be written");
+			ok = 0;
+		}
+	}
+	audit_changes_release(&w.changes);
+	rc = db_tx_end(pool, w.tx, ok);
+	if (ok && rc < 0)
+		return err_db(e, rc);
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,47 @@
+/* The one write path: every change to the database goes through write_tx, which opens the
+ * write transaction, runs the change, writes its audit row into the chain, and commits — or
+ * rolls everything back and maps the error. A handler cannot forget the audit row, the rollback
+ * or the 503 for a database that is gone.
+ *
+ *	static int do_archive(struct write_ctx *w, void *arg, struct yq_err *e)
+ *	{
+ *		… read the row in w->tx with the caller's scope, check, update …
+ *		write_audit(w, "archive", "enterprise", id);
+ *		audit_change_int(&w->changes, "archived", 0, 1);
+ *		return 0;
+ *	}
+ *	return write_tx(pool, &r->who, do_archive, &args, e);
+ */
+#ifndef YQ_AUDIT_WRITE_TX_H
+#define YQ_AUDIT_WRITE_TX_H
+#include <stdint.h>
+#include "audit/audit.h"
+#include "lib/err.h"
+
+struct principal;
+struct db_pool;
+
+/* What a change sees and fills. */
+struct write_ctx {
+	struct db *tx;                 /* the open write transaction */
+	const struct principal *who;   /* the caller; NULL for the system (the CLI, maintenance) */
+	struct audit_changes changes;  /* before/after of what changed */
+	const char *action, *obj_type; /* the audit row; no row when action is NULL */
+	int64_t obj_id;
+	int64_t zone_id; /* the audit row's zone (default: the caller's) */
+};
+
+/* A change: 0, or -1 with e filled (a database failure: return write_fail(w, rc, e)). */
+typedef int (*write_fn)(struct write_ctx *w, void *arg, struct yq_err *e);
+
+/* Runs fn in a write transaction with the audit row; commits when fn returns 0 and the audit row
+ * is written, rolls back otherwise. Returns 0, or -1 with e set (ERR_UNAVAILABLE when the
+ * database cannot be reached, ERR_INTERNAL when the audit row cannot be written). */
+int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, void *arg,
+             struct yq_err *e);
+/* Names the audit row of the change. */
+void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id);
+/* Maps a negative enum db_rc of a statement inside the change to e; returns -1. */
+int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e);
+
+#endif
