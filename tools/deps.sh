@@ -36,5 +36,5 @@ npm_ci() {
 	fi
 }
 npm_ci web
-[ "${1:-}" = test ] && npm_ci tests/e2e
+[ "${1:-}" = test ] && npm_ci tests/e2e && npm_ci tests/api
 exit 0

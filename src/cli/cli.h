@@ -42,5 +42,6 @@ int cli_security_init(const struct cli_env *env, struct db *c);
  * Returns 0 or -1. */
 int cli_retention_days(const char *v, int *out);
 int cmd_routes(int argc, char **argv);
+int cmd_openapi(int argc, char **argv);
 
 #endif

@@ -3,7 +3,9 @@
  * the program itself rather than from a copy. */
 #include "auth/perm.h"
 #include "cli/cli.h"
+#include "http/openapi.h"
 #include "http/routes.h"
+#include "lib/version.h"
 #include "lib/jsonw.h"
 #include "lib/strbuf.h"
 #include <stdio.h>
@@ -107,4 +109,27 @@ int cmd_routes(int argc, char **argv)
 		return print_json();
 	print_text();
 	return 0;
+}
+
+int cmd_openapi(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		printf("usage: yuanqu openapi\n\nPrints the OpenAPI 3.1 description of the API, "
+		       "generated from the route table\nand the field tables (the same document as "
+		       "GET /api/openapi.json).\n");
+		return 0;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "usage: yuanqu openapi\n");
+		return 2;
+	}
+	struct strbuf sb = STRBUF_INIT(16u << 20);
+	int rc = openapi_write(&sb, YQ_VERSION);
+	if (rc == 0 && sb.buf) {
+		fwrite(sb.buf, 1, sb.len, stdout);
+		fputc('\n', stdout);
+	} else
+		fprintf(stderr, "yuanqu: out of memory\n");
+	strbuf_release(&sb);
+	return rc == 0 ? 0 : 1;
 }

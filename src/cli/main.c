@@ -1,14 +1,12 @@
 /* yuanqu: the program. Dispatches to the subcommands (see cli.h). */
 #include "cli/cli.h"
+#include "lib/version.h"
 #include "lib/log.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef YQ_VERSION
-#define YQ_VERSION "0.1.0"
-#endif
 
 static const struct command {
 	const char *name;
@@ -27,6 +25,7 @@ static const struct command {
     {"audit", cmd_audit, "verify the HMAC chain of the audit log, purge old rows"},
     {"crypto", cmd_crypto, "switch a standard database to the 国密 mode (one way)"},
     {"routes", cmd_routes, "print the API route table (method, path, permission, flags)"},
+    {"openapi", cmd_openapi, "print the OpenAPI 3.1 description of the API"},
     {"version", NULL, "print the version"},
 };
 

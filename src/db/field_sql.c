@@ -122,8 +122,7 @@ int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *o
 	}
 }
 
-int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void *obj,
-                int update)
+int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void *obj, int update)
 {
 	for (int i = 0; i < en->n_fields; i++) {
 		const struct field *f = &en->fields[i];
@@ -146,8 +145,8 @@ static const char *open_text(const struct field *f, const char *stored, struct a
 	             ? gm_json_field(stored, f->seal_member, 0, &plain)
 	             : gm_open(stored, &plain);
 	const char *out = rc < 0 || plain.failed ? (f->type == FT_JSON ? "[]" : "")
-	                  : a                   ? arena_strdup(a, plain.buf ? plain.buf : "")
-	                                        : "";
+	                  : a                    ? arena_strdup(a, plain.buf ? plain.buf : "")
+	                                         : "";
 	strbuf_release(&plain);
 	return out;
 }

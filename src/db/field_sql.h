@@ -41,8 +41,7 @@ int field_stored(const struct field *f);
 /* Binds the stored fields of obj from parameter idx, in {insert_cols} order (update != 0:
  * {update_sets} order). Text of F_SEALED fields is sealed in the 国密 mode. Returns the next
  * free index, or -1 when memory runs out. */
-int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void *obj,
-                int update);
+int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void *obj, int update);
 /* Reads the {select} columns of the current row from column `col` into obj; strings copied into
  * `a` (sealed ones opened). Returns the next column. */
 int entity_read(struct db_stmt *st, int col, const struct entity *en, void *obj, struct arena *a);

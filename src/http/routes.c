@@ -11,15 +11,18 @@
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 
-#define R(m, pat, fn, perm, flags)                                                                 \
+/* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
+#define R(m, pat, handler, p, fl, ...)                                                             \
 	{                                                                                          \
-		HTTP_##m, pat, fn, perm, flags, pat                                                \
+		.method = HTTP_##m, .pattern = pat, .fn = handler, .perm = p, .flags = fl,         \
+		.name = pat, __VA_ARGS__                                                           \
 	}
 
 const struct route routes[] = {
     /* service */
     R(GET, "/healthz", h_healthz, PERM_NONE, 0),
     R(GET, "/metrics", h_metrics, PERM_NONE, 0),
+    R(GET, "/api/openapi.json", h_openapi, PERM_AUTH, 0),
 
     /* sessions and one's own account */
     R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),

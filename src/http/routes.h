@@ -11,7 +11,11 @@ enum route_flags {
 	ROUTE_PASSWORD_OK = 4, /* allowed while the password must be changed */
 	ROUTE_SLOW = 8,        /* runs on the slow lane (password hashing), never on a worker */
 	ROUTE_TOTP_OK = 16,    /* allowed while the role's required TOTP is not yet set up */
+	ROUTE_LIST = 32,       /* answers a page of `schema` objects: {items, total, page, …} */
+	ROUTE_FILE = 64,       /* answers a file (download, export) rather than JSON */
 };
+
+struct entity;
 
 struct route {
 	enum http_method method;
@@ -20,6 +24,10 @@ struct route {
 	enum perm perm;
 	unsigned flags;
 	const char *name; /* metrics label: the pattern */
+	/* for the API reference (GET /api/openapi.json): one line in Chinese, and the entity the
+	 * route reads or writes (its field table gives the schema), both optional */
+	const char *summary;
+	const struct entity *schema;
 };
 
 extern const struct route routes[];

@@ -1,6 +1,8 @@
 /* Service routes: health check and metrics. */
 #include "http/sys_api.h"
 #include "http/metrics.h"
+#include "http/openapi.h"
+#include "lib/version.h"
 
 int h_healthz(struct req *r, struct yq_err *e)
 {
@@ -21,5 +23,15 @@ int h_metrics(struct req *r, struct yq_err *e)
 	r->status = 200;
 	r->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	metrics_render(&r->out);
+	return 0;
+}
+
+int h_openapi(struct req *r, struct yq_err *e)
+{
+	r->status = 200;
+	r->content_type = "application/json; charset=utf-8";
+	strbuf_reset(&r->out);
+	if (openapi_write(&r->out, YQ_VERSION) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	return 0;
 }

@@ -114,23 +114,21 @@ int field_text(const struct field *f, const char *s, struct arena *a, const char
 	case FT_TEXT: {
 		size_t chars = utf8_count(v);
 		if (f->max > 0 && chars > (size_t)f->max)
-			return err_set(
-			    e, ERR_VALIDATION, f->key,
-			    a ? arena_printf(a, "%s不能超过%" PRId64 "个字符",
-			                     f->label_zh ? f->label_zh : f->key, f->max)
-			      : "过长",
-			    a ? arena_printf(a, "%s: at most %" PRId64 " characters",
-			                     f->label_en ? f->label_en : f->key, f->max)
-			      : "too long");
+			return err_set(e, ERR_VALIDATION, f->key,
+			               a ? arena_printf(a, "%s不能超过%" PRId64 "个字符",
+			                                f->label_zh ? f->label_zh : f->key, f->max)
+			                 : "过长",
+			               a ? arena_printf(a, "%s: at most %" PRId64 " characters",
+			                                f->label_en ? f->label_en : f->key, f->max)
+			                 : "too long");
 		if (f->min > 0 && chars < (size_t)f->min)
-			return err_set(
-			    e, ERR_VALIDATION, f->key,
-			    a ? arena_printf(a, "%s至少%" PRId64 "个字符",
-			                     f->label_zh ? f->label_zh : f->key, f->min)
-			      : "过短",
-			    a ? arena_printf(a, "%s: at least %" PRId64 " characters",
-			                     f->label_en ? f->label_en : f->key, f->min)
-			      : "too short");
+			return err_set(e, ERR_VALIDATION, f->key,
+			               a ? arena_printf(a, "%s至少%" PRId64 "个字符",
+			                                f->label_zh ? f->label_zh : f->key, f->min)
+			                 : "过短",
+			               a ? arena_printf(a, "%s: at least %" PRId64 " characters",
+			                                f->label_en ? f->label_en : f->key, f->min)
+			                 : "too short");
 		break;
 	}
 	case FT_DATE:
@@ -376,7 +374,8 @@ int field_equal(const struct field *f, const void *a, const void *b)
 	case FT_BOOL:
 		return !*FIELD_CPTR(a, f, int) == !*FIELD_CPTR(b, f, int);
 	default: {
-		const char *x = *FIELD_CPTR(a, f, const char *), *y = *FIELD_CPTR(b, f, const char *);
+		const char *x = *FIELD_CPTR(a, f, const char *),
+		           *y = *FIELD_CPTR(b, f, const char *);
 		return strcmp(x ? x : "", y ? y : "") == 0;
 	}
 	}

@@ -66,12 +66,12 @@ struct field {
 	                     * read only (a join); NULL: not stored by the generic code */
 	enum field_type type;
 	unsigned flags;
-	size_t offset;              /* of the member in the entity's struct */
-	int64_t min, max;           /* see enum field_type */
-	const char *const *values;  /* FT_ENUM: NULL-terminated codes */
-	const char *const *labels;  /* FT_ENUM: Chinese labels, parallel to values, or NULL */
-	const char *label_zh;       /* 企业名称: error messages, export headers, API description */
-	const char *label_en;       /* Name */
+	size_t offset;             /* of the member in the entity's struct */
+	int64_t min, max;          /* see enum field_type */
+	const char *const *values; /* FT_ENUM: NULL-terminated codes */
+	const char *const *labels; /* FT_ENUM: Chinese labels, parallel to values, or NULL */
+	const char *label_zh; /* 企业名称: error messages, export headers, API description */
+	const char *label_en; /* Name */
 	/* FT_JSON with F_SEALED: the string member of each object that is personal data
 	 * ("phone" of enterprise contacts); the rest of the text stays plain */
 	const char *seal_member;
@@ -93,26 +93,26 @@ struct entity {
 #define FIELD_AT(type, member) offsetof(type, member)
 /* A row of a field table for member `m` of struct type `S`, its JSON key the member's name:
  * FIELD(…) as a whole row, or {FIELD_INIT(…), .values = …, .check = …} to add members. */
-#define FIELD_INIT(S, m, ft, col, lo, hi, fl, zh, en)                                             \
+#define FIELD_INIT(S, m, ft, col, lo, hi, fl, zh, en)                                              \
 	.key = #m, .column = (col), .type = (ft), .flags = (fl), .offset = offsetof(S, m),         \
 	.min = (lo), .max = (hi), .label_zh = (zh), .label_en = (en)
-#define FIELD(S, m, ft, col, lo, hi, fl, zh, en)                                                  \
+#define FIELD(S, m, ft, col, lo, hi, fl, zh, en)                                                   \
 	{                                                                                          \
 		FIELD_INIT(S, m, ft, col, lo, hi, fl, zh, en)                                      \
 	}
 /* The same for a member whose JSON key `k` is not its name. */
-#define FIELDK_INIT(S, m, k, ft, col, lo, hi, fl, zh, en)                                         \
+#define FIELDK_INIT(S, m, k, ft, col, lo, hi, fl, zh, en)                                          \
 	.key = (k), .column = (col), .type = (ft), .flags = (fl), .offset = offsetof(S, m),        \
 	.min = (lo), .max = (hi), .label_zh = (zh), .label_en = (en)
 #define ENTITY(nm, tbl, al, arr, zh, en)                                                           \
 	{                                                                                          \
 		.name = (nm), .table = (tbl), .alias = (al), .fields = (arr),                      \
-		.n_fields = (int)(sizeof(arr) / sizeof((arr)[0])), .label_zh = (zh),              \
+		.n_fields = (int)(sizeof(arr) / sizeof((arr)[0])), .label_zh = (zh),               \
 		.label_en = (en)                                                                   \
 	}
 
 /* The member of `obj` that field f describes. */
-#define FIELD_PTR(obj, f, T) ((T *)(void *)((char *)(obj) + (f)->offset))
+#define FIELD_PTR(obj, f, T)  ((T *)(void *)((char *)(obj) + (f)->offset))
 #define FIELD_CPTR(obj, f, T) ((const T *)(const void *)((const char *)(obj) + (f)->offset))
 
 /* The field with JSON key `key`, or NULL. */

@@ -61,6 +61,7 @@ const EXPECT = {
   'GET /api/baobao/leaders': { kind: 'list' },
   'GET /api/stats/enterprises': { kind: 'list' },
   'GET /api/industries': { kind: 'config' },
+  'GET /api/openapi.json': { kind: 'config' },
   'GET /api/tickets': { kind: 'list', query: 'page_size=200' },
   'POST /api/tickets': { kind: 'create' },
   'GET /api/tickets/stats': { kind: 'list' },

@@ -33,8 +33,8 @@ static int check_no_x(const char *v, struct yq_err *e)
 
 static const struct field THING_FIELDS[] = {
     FIELD(struct thing, id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID"),
-    {FIELD_INIT(struct thing, name, FT_TEXT, "name", 1, 10, F_REQUIRED | F_AUDIT | F_EXPORT,
-                "名称", "Name"),
+    {FIELD_INIT(struct thing, name, FT_TEXT, "name", 1, 10, F_REQUIRED | F_AUDIT | F_EXPORT, "名称",
+                "Name"),
      .check = check_no_x},
     FIELD(struct thing, born, FT_DATE, "born", 0, 0, F_AUDIT, "成立日期", "Established"),
     {FIELD_INIT(struct thing, kind, FT_ENUM, "kind", 0, 0, F_AUDIT, "类型", "Kind"),
@@ -47,8 +47,7 @@ static const struct field THING_FIELDS[] = {
     FIELD(struct thing, owner_name, FT_TEXT, "u.name", 0, 0, F_READONLY, "负责人姓名", "Owner"),
     FIELD(struct thing, money, FT_MONEY, "money", 0, 0, F_AUDIT, "注册资本", "Capital"),
     FIELD(struct thing, active, FT_BOOL, "active", 0, 0, 0, "在用", "Active"),
-    FIELD(struct thing, created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间",
-          "Created"),
+    FIELD(struct thing, created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created"),
 };
 static const struct entity THING = ENTITY("thing", "thing", "t", THING_FIELDS, "物", "Thing");
 
@@ -163,8 +162,15 @@ static void test_decode_patch(void **state)
 static void test_json(void **state)
 {
 	struct fx *f = *state;
-	struct thing t = {.id = 3, .name = "甲\"", .born = NULL, .kind = "a", .tags = NULL,
-	                  .note = "内部", .money = NAN, .owner_id = 0, .created_at = 86400,
+	struct thing t = {.id = 3,
+	                  .name = "甲\"",
+	                  .born = NULL,
+	                  .kind = "a",
+	                  .tags = NULL,
+	                  .note = "内部",
+	                  .money = NAN,
+	                  .owner_id = 0,
+	                  .created_at = 86400,
 	                  .active = 1};
 	struct strbuf sb = STRBUF_INIT(0);
 	struct jsonw w;
@@ -215,18 +221,20 @@ static void test_equal_and_text(void **state)
 static void test_sql_expand(void **state)
 {
 	static struct sql_tmpl sel = SQL_TMPL(THING, "SELECT {select} FROM thing t");
-	static struct sql_tmpl ins =
-	    SQL_TMPL(THING, "INSERT INTO thing (created_at, {insert_cols}) VALUES (?, {insert_vals})");
+	static struct sql_tmpl ins = SQL_TMPL(
+	    THING, "INSERT INTO thing (created_at, {insert_cols}) VALUES (?, {insert_vals})");
 	static struct sql_tmpl upd = SQL_TMPL(THING, "UPDATE thing SET {update_sets} WHERE id = ?");
-	assert_string_equal(sql_of(&sel),
-	                    "SELECT t.id, t.name, t.born, t.kind, t.note, t.tags, t.phone, t.count, "
-	                    "t.owner_id, u.name, t.money, t.active, t.created_at FROM thing t");
-	assert_string_equal(sql_of(&ins),
-	                    "INSERT INTO thing (created_at, name, born, kind, note, tags, phone, "
-	                    "count, owner_id, money, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	assert_string_equal(sql_of(&upd), "UPDATE thing SET name = ?, born = ?, kind = ?, note = ?, "
-	                                  "tags = ?, phone = ?, owner_id = ?, money = ?, active = ? "
-	                                  "WHERE id = ?");
+	assert_string_equal(
+	    sql_of(&sel), "SELECT t.id, t.name, t.born, t.kind, t.note, t.tags, t.phone, t.count, "
+	                  "t.owner_id, u.name, t.money, t.active, t.created_at FROM thing t");
+	assert_string_equal(
+	    sql_of(&ins),
+	    "INSERT INTO thing (created_at, name, born, kind, note, tags, phone, "
+	    "count, owner_id, money, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	assert_string_equal(sql_of(&upd),
+	                    "UPDATE thing SET name = ?, born = ?, kind = ?, note = ?, "
+	                    "tags = ?, phone = ?, owner_id = ?, money = ?, active = ? "
+	                    "WHERE id = ?");
 	assert_ptr_equal(sql_of(&sel), sql_of(&sel));
 	(void)state;
 }
@@ -235,23 +243,31 @@ static void test_sql_expand(void **state)
 static void test_round_trip(void **state)
 {
 	struct fx *f = *state;
-	static struct sql_tmpl ins =
-	    SQL_TMPL(THING, "INSERT INTO thing (created_at, {insert_cols}) VALUES (?, {insert_vals})");
+	static struct sql_tmpl ins = SQL_TMPL(
+	    THING, "INSERT INTO thing (created_at, {insert_cols}) VALUES (?, {insert_vals})");
 	static struct sql_tmpl sel = SQL_TMPL(
 	    THING, "SELECT {select} FROM thing t LEFT JOIN u ON u.id = t.owner_id WHERE t.id = ?");
 	static struct sql_tmpl upd = SQL_TMPL(THING, "UPDATE thing SET {update_sets} WHERE id = ?");
 	struct db *c;
 	char err[256];
 	assert_int_equal(db_open("sqlite::memory:", &c, err, sizeof err), 0);
-	assert_int_equal(db_exec(c, "CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT);"
-	                            "INSERT INTO u VALUES (7, '王五');"
-	                            "CREATE TABLE thing (id INTEGER PRIMARY KEY, created_at BIGINT, "
-	                            "name TEXT, born TEXT, kind TEXT, note TEXT, tags TEXT, phone "
-	                            "TEXT, count BIGINT, owner_id BIGINT, money REAL, active INT)"),
+	assert_int_equal(db_exec(c,
+	                         "CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT);"
+	                         "INSERT INTO u VALUES (7, '王五');"
+	                         "CREATE TABLE thing (id INTEGER PRIMARY KEY, created_at BIGINT, "
+	                         "name TEXT, born TEXT, kind TEXT, note TEXT, tags TEXT, phone "
+	                         "TEXT, count BIGINT, owner_id BIGINT, money REAL, active INT)"),
 	                 DB_OK);
-	struct thing t = {.name = "甲", .born = "2021-01-31", .kind = "a", .note = "n\nm",
-	                  .tags = "[1]", .phone = "13800000000", .count = 4, .owner_id = 7,
-	                  .money = 1234.5, .active = 1};
+	struct thing t = {.name = "甲",
+	                  .born = "2021-01-31",
+	                  .kind = "a",
+	                  .note = "n\nm",
+	                  .tags = "[1]",
+	                  .phone = "13800000000",
+	                  .count = 4,
+	                  .owner_id = 7,
+	                  .money = 1234.5,
+	                  .active = 1};
 	struct db_stmt *st = db_prepare(c, sql_of(&ins));
 	assert_non_null(st);
 	db_bind_int(st, 1, 1000);
