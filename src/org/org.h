@@ -42,6 +42,9 @@ struct user_input {
 	int64_t dept_id;
 	int64_t enterprise_id;
 	const char *password;
+	/* instead of password: a hash made by password_hash(), for loading many accounts that share
+	 * one password (the demo's cadres and enterprise accounts); never taken from input */
+	const char *password_hash;
 	const char *phone;
 	const char *email;
 	int must_change; /* create: force a change at first login */

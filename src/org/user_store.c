@@ -237,7 +237,8 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 		zone_id = 0;
 	else if (check_links(tx, zone_id, role, in->dept_id, in->enterprise_id, e) < 0)
 		return -1;
-	if (!in->password || password_check_policy(in->password, in->username, e) < 0) {
+	if (!in->password_hash &&
+	    (!in->password || password_check_policy(in->password, in->username, e) < 0)) {
 		if (!in->password)
 			err_set(e, ERR_VALIDATION, "password", "请输入密码", "password required");
 		return -1;
@@ -249,7 +250,9 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 	if (existing)
 		return err_set(e, ERR_CONFLICT, "username", "用户名已存在", "user name taken");
 	char hash[PASSWORD_HASH_LEN];
-	if (password_hash(in->password, hash, 1) < 0)
+	if (in->password_hash)
+		snprintf(hash, sizeof hash, "%s", in->password_hash);
+	else if (password_hash(in->password, hash, 1) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
 	int64_t now = now_unix();
 	struct db_stmt *st = db_prepare(tx, SQL_USER_INSERT);
