@@ -1111,29 +1111,82 @@ out:
 
 static const char SQL_HIST_INSERT[] =
     "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-    "description, status, dept_id, created_by, created_at, accepted_at, first_contact_at, "
-    "resolved_at, closed_at, due_first_contact, due_resolve, answer, rating, unrated, "
-    "reject_reason, escalated, esc_level, esc_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "description, contact_name, contact_phone, status, dept_id, created_by, created_at, "
+    "accepted_at, first_contact_at, resolved_at, closed_at, due_first_contact, due_resolve, "
+    "answer, rating, rating_comment, rated_at, unrated, reject_reason, escalated, esc_level, "
+    "esc_note, esc_deadline, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_HIST_EVENT[] =
-    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_name, action, from_status, "
-    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
+    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, int64_t at,
-                      const char *action, const char *from, const char *to, const char *body)
+/* One step of a historical request's timeline. */
+struct hist_step {
+	int64_t at;
+	const struct ticket_actor *who; /* NULL: the system */
+	const char *action, *from, *to, *body;
+};
+
+/* The label of a rating and its comment, as ticket_act writes them ("不满意：…"). */
+static const char *rating_body(struct arena *a, const char *rating, const char *comment)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_HIST_EVENT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, h->zone_id);
-	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, at);
-	db_bind_text(st, 4, h->actor ? h->actor : "");
-	db_bind_text(st, 5, action);
-	db_bind_text(st, 6, from);
-	db_bind_text(st, 7, to);
-	db_bind_text(st, 8, body ? body : "");
-	return db_run(st);
+	enum ticket_rating r = ticket_rating_from_name(rating);
+	const char *label = r == TR_SATISFIED ? "满意" : r == TR_BASIC ? "基本满意" : "不满意";
+	return arena_printf(a, "%s%s%s", label, comment && *comment ? "：" : "",
+	                    comment ? comment : "");
+}
+
+/* The steps of h in the order they happened (a stable sort by time: steps at the same instant
+ * keep the lifecycle's order); returns how many, at most 10. 挂牌督办 does not change the state:
+ * its from and to are the state it found. */
+static int hist_steps(const struct ticket_hist *h, struct arena *a, struct hist_step *s)
+{
+	int n = 0;
+	s[n++] =
+	    (struct hist_step){h->created_at, &h->submitter, "submit", "", "received", h->channel};
+	if (h->status == TS_REJECTED) {
+		s[n++] = (struct hist_step){h->closed_at, &h->officer, "reject",
+		                            "received",   "rejected",  h->reject_reason};
+		return n;
+	}
+	if (!h->accepted_at)
+		return n;
+	s[n++] =
+	    (struct hist_step){h->accepted_at, &h->officer, "accept", "received", "assigned", ""};
+	if (h->first_contact_at)
+		s[n++] = (struct hist_step){h->first_contact_at, &h->handler,   "start",
+		                            "assigned",          "in_progress", ""};
+	if (h->reopened_at) {
+		s[n++] = (struct hist_step){h->first_resolved_at, &h->handler, "resolve",
+		                            "in_progress",        "resolved",  h->first_answer};
+		s[n++] = (struct hist_step){
+		    h->reopened_at, &h->rater,
+		    "rate",         "resolved",
+		    "in_progress",  rating_body(a, "unsatisfied", h->reopen_comment)};
+	}
+	if (h->resolved_at)
+		s[n++] = (struct hist_step){h->resolved_at, &h->handler, "resolve",
+		                            "in_progress",  "resolved",  h->answer};
+	if (h->status == TS_CLOSED)
+		s[n++] =
+		    h->unrated
+		        ? (struct hist_step){h->closed_at, NULL,
+		                             "autoclose",  "resolved",
+		                             "closed",     "企业7日内未评价，自动销号（未评价）"}
+		        : (struct hist_step){
+		              h->closed_at, &h->rater,
+		              "rate",       "resolved",
+		              "closed",     rating_body(a, h->rating, h->rating_comment)};
+	if (h->escalated && h->escalated_at) {
+		int k = n;
+		while (k > 1 && s[k - 1].at > h->escalated_at)
+			k--;
+		memmove(&s[k + 1], &s[k], (size_t)(n - k) * sizeof *s);
+		s[k] = (struct hist_step){h->escalated_at, &h->leader,  "escalate",
+		                          s[k - 1].to,     s[k - 1].to, h->esc_note};
+		n++;
+	}
+	return n;
 }
 
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id)
@@ -1145,6 +1198,11 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	struct db_stmt *st;
 	if (!(st = db_prepare(tx, SQL_HIST_INSERT)))
 		return DB_ERR;
+	struct strbuf phone = STRBUF_INIT(1024);
+	if (gm_seal(h->contact_phone ? h->contact_phone : "", &phone) < 0) {
+		strbuf_release(&phone);
+		return DB_ERR;
+	}
 	int i = 1;
 	db_bind_int(st, i++, h->zone_id);
 	db_bind_text(st, i++, no);
@@ -1154,9 +1212,11 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	db_bind_text(st, i++, h->priority ? h->priority : "normal");
 	db_bind_text(st, i++, h->title);
 	db_bind_text(st, i++, h->description);
+	db_bind_text(st, i++, h->contact_name ? h->contact_name : "");
+	db_bind_text(st, i++, phone.buf ? phone.buf : "");
 	db_bind_text(st, i++, ticket_status_name(h->status));
 	bind_opt(st, i++, h->dept_id);
-	bind_opt(st, i++, h->created_by);
+	bind_opt(st, i++, h->submitter.user_id);
 	db_bind_int(st, i++, h->created_at);
 	bind_opt(st, i++, h->accepted_at);
 	bind_opt(st, i++, h->first_contact_at);
@@ -1166,42 +1226,57 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	bind_opt(st, i++, h->due_resolve);
 	db_bind_text(st, i++, h->answer ? h->answer : "");
 	db_bind_text(st, i++, h->rating ? h->rating : "");
+	db_bind_text(st, i++, h->rating_comment ? h->rating_comment : "");
+	bind_opt(st, i++, h->rated_at);
 	db_bind_int(st, i++, h->unrated);
 	db_bind_text(st, i++, h->reject_reason ? h->reject_reason : "");
 	db_bind_int(st, i++, h->escalated);
 	db_bind_text(st, i++, h->esc_level ? h->esc_level : "");
 	db_bind_text(st, i++, h->esc_note ? h->esc_note : "");
-	db_bind_int(st, i++,
-	            h->closed_at     ? h->closed_at
-	            : h->resolved_at ? h->resolved_at
-	                             : h->created_at);
+	if (h->esc_deadline && *h->esc_deadline)
+		db_bind_text(st, i++, h->esc_deadline);
+	else
+		db_bind_null(st, i++);
+	int64_t last = h->created_at;
+	struct hist_step steps[10];
+	struct arena a = ARENA_INIT;
+	int n = hist_steps(h, &a, steps);
+	for (int k = 0; k < n; k++)
+		if (steps[k].at > last)
+			last = steps[k].at;
+	db_bind_int(st, i++, last);
 	rc = db_step(st);
+	strbuf_release(&phone);
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DB_ERR;
+	if (rc != DB_ROW) {
+		rc = rc < 0 ? rc : DB_ERR;
+		goto out;
+	}
 	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
-		return rc;
-	if ((rc = hist_event(tx, h, *id, h->created_at, "submit", "", "received", h->channel)) < 0)
-		return rc;
-	if (h->status == TS_REJECTED)
-		return hist_event(tx, h, *id, h->closed_at, "reject", "received", "rejected",
-		                  h->reject_reason);
-	if (h->accepted_at &&
-	    (rc = hist_event(tx, h, *id, h->accepted_at, "accept", "received", "assigned", "")) < 0)
-		return rc;
-	if (h->first_contact_at && (rc = hist_event(tx, h, *id, h->first_contact_at, "start",
-	                                            "assigned", "in_progress", "")) < 0)
-		return rc;
-	if (h->resolved_at && (rc = hist_event(tx, h, *id, h->resolved_at, "resolve", "in_progress",
-	                                       "resolved", h->answer)) < 0)
-		return rc;
-	if (h->status == TS_CLOSED &&
-	    (rc = hist_event(tx, h, *id, h->closed_at, h->unrated ? "autoclose" : "rate",
-	                     "resolved", "closed",
-	                     h->unrated ? "企业7日内未评价，自动销号（未评价）" : h->rating)) < 0)
-		return rc;
-	return ticket_search_index(tx, *id);
+		goto out;
+	for (int k = 0; k < n; k++) {
+		const struct ticket_actor *who = steps[k].who;
+		if (!(st = db_prepare(tx, SQL_HIST_EVENT))) {
+			rc = DB_ERR;
+			goto out;
+		}
+		db_bind_int(st, 1, h->zone_id);
+		db_bind_int(st, 2, *id);
+		db_bind_int(st, 3, steps[k].at);
+		bind_opt(st, 4, who ? who->user_id : 0);
+		db_bind_text(st, 5, who && who->name ? who->name : "系统");
+		db_bind_text(st, 6, steps[k].action);
+		db_bind_text(st, 7, steps[k].from);
+		db_bind_text(st, 8, steps[k].to);
+		db_bind_text(st, 9, steps[k].body ? steps[k].body : "");
+		if ((rc = db_run(st)) < 0)
+			goto out;
+	}
+	rc = h->status == TS_REJECTED ? DB_OK : ticket_search_index(tx, *id);
+out:
+	arena_release(&a);
+	return rc;
 }
 
 int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc)

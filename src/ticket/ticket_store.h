@@ -106,20 +106,49 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
                  const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
 
+/* Who did a step of a historical request: an account (0 when the step was not done through
+ * one) and the name the timeline shows. */
+struct ticket_actor {
+	int64_t user_id;
+	const char *name;
+};
+
 /* A request as it happened in the past, for loading history (demo data, the scale generator,
- * legacy records): written with its timeline in one go, not through the state machine. */
+ * legacy records): written with its timeline in one go, not through the state machine. `status`
+ * says how far it got; the times of the steps it did not reach are 0. */
 struct ticket_hist {
-	int64_t zone_id, enterprise_id, dept_id, created_by;
-	const char *channel, *category, *priority, *title, *description, *answer, *rating,
-	    *reject_reason, *esc_level, *esc_note;
+	int64_t zone_id, enterprise_id, dept_id;
+	const char *channel, *category, *priority, *title, *description, *contact_name,
+	    *contact_phone; /* the contact is sealed in the 国密 mode like any other */
 	enum ticket_status status;
 	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
 	    due_first_contact, due_resolve;
-	int unrated, escalated;
-	const char *actor; /* name shown in the timeline */
+	const char *answer;
+	/* the last rating (satisfied, basic, unsatisfied) given at rated_at with its comment;
+	 * unrated: closed 7 days after the answer without a rating (autoclose) */
+	const char *rating, *rating_comment;
+	int64_t rated_at;
+	int unrated;
+	/* one 不满意 round before the answer above (reopened_at 0: none): first answered at
+	 * first_resolved_at with first_answer, rated 不满意 at reopened_at with reopen_comment,
+	 * reopened to the same department; resolved_at 0 with status in_progress: still at it */
+	int64_t first_resolved_at, reopened_at;
+	const char *first_answer, *reopen_comment;
+	const char *reject_reason; /* status rejected, at closed_at */
+	/* 挂牌督办 at escalated_at (1: flagged, 2: flagged and since closed) */
+	int escalated;
+	int64_t escalated_at;
+	const char *esc_level, *esc_note, *esc_deadline;
+	/* who did each step; a NULL name shows as 系统: the submitter (created_by when an account:
+	 * the enterprise online, the service center or a 包保 cadre for the other channels), the
+	 * service-center officer who accepted or rejected it, the department staff who handled it,
+	 * the rater (the enterprise, or the officer who called it back: 回访) and the leader who
+	 * escalated it. The 7-day close is always the system's. */
+	struct ticket_actor submitter, officer, handler, rater, leader;
 };
-/* Inserts one historical request with its department, timeline events and search index inside
- * tx; numbered by its creation day. Returns 0 or a negative enum db_rc. */
+/* Inserts one historical request with its department, timeline events (in time order) and search
+ * index inside tx; numbered by its creation day, so insert a zone's requests in creation order.
+ * Returns 0 or a negative enum db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
 
 /* Deadline rules and holidays (admin). */
