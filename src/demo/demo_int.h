@@ -134,6 +134,8 @@ struct ent_row {
 	int covered;                                  /* has a 包保 leader */
 };
 
+/* A zone while it is built: its departments, people and enterprises as the requests need them.
+ * Released with the zone (zone_release in demo.c). */
 struct zone_ctx {
 	int64_t zone_id;
 	const char *code, *city; /* name prefix for synthetic companies, e.g. "长春" */
@@ -151,7 +153,8 @@ struct zone_ctx {
 	int n_people, cap_people;
 	struct ent_row *ents;
 	int n_ents, cap_ents;
-	/* enterprise accounts made on demand for online requests (demo only) */
+	/* the zone's transaction and administrator; enterprise accounts are made on demand for
+	 * online requests (the demo; gen makes none) */
 	struct db *tx;
 	const struct principal *who;
 	const char *account_hash; /* NULL: none are made */
@@ -172,8 +175,8 @@ struct period {
 	int count;         /* requests, the stories dated in the range included */
 	int rejected;      /* exactly this many 不予受理; -1: about 3 in 100 */
 	int all_satisfied; /* a seed states 满意率 100% for it */
-	const char
-	    *served; /* this category's requests come from n_served enterprises, all answered */
+	/* this category's requests come from n_served enterprises, every one answered */
+	const char *served;
 	int n_served;
 };
 
