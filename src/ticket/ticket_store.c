@@ -857,12 +857,22 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		if (a->ev == TE_RATE_GOOD) {
 			t->closed_at = now;
 		} else {
-			/* reopened to the same department with a fresh resolution deadline */
+			/* reopened to the same department. The deadline in force when it was
+			 * resolved (an approved extension included) still holds, moved on by the
+			 * office time the request then spent waiting on the enterprise's rating,
+			 * as a wait for the enterprise moves it; and never earlier than a fresh
+			 * resolution period from now. */
 			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
 			                          &rule)) < 0)
 				return err_db(e, rc);
+			int64_t fresh = calendar_deadline_days(cal, now, rule.resolve_days);
+			int64_t kept = t->due_resolve;
+			if (kept && t->resolved_at && t->resolved_at < now)
+				kept = calendar_add_work_seconds(
+				    cal, kept,
+				    calendar_work_seconds_between(cal, t->resolved_at, now));
 			t->resolved_at = 0;
-			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
+			t->due_resolve = kept > fresh ? kept : fresh;
 		}
 		break;
 	case TE_COMMENT:

@@ -284,3 +284,26 @@ test('pending extension requests can be listed for the service center', async ()
   const l = await svc.get('/api/tickets?extension_pending=1');
   assert.deepEqual(l.json.items.map((x) => x.id), [t]);
 });
+
+test('不满意 reopens with the deadline in force when it was resolved: an approved extension is kept', async () => {
+  const t = (await submit(entA, { title: '延期后重办测试' })).json.id;
+  const acc = await svc.post(`/api/tickets/${t}/accept`, { dept_id: ids.hr, priority: 'normal' });
+  assert.equal(acc.status, 200, acc.body);
+  await hr.post(`/api/tickets/${t}/start`);
+  assert.equal((await hr.post(`/api/tickets/${t}/extension`, { days: 20, reason: '需跨年度协调' })).status, 200);
+  const ext = await svc.post(`/api/tickets/${t}/extension/decision`, { approve: true });
+  assert.equal(ext.status, 200, ext.body);
+  const extended = ext.json.due_resolve;
+  assert.ok(extended > acc.json.due_resolve, 'the extension moved the deadline');
+  assert.equal((await hr.post(`/api/tickets/${t}/resolve`, { answer: '已答复' })).status, 200);
+  const bad = await entA.post(`/api/tickets/${t}/rate`, { rating: 'unsatisfied', comment: '未解决' });
+  assert.equal(bad.status, 200, bad.body);
+  assert.equal(bad.json.status, 'in_progress');
+  assert.ok(bad.json.due_resolve >= extended, `reopened due ${bad.json.due_resolve} keeps the extended ${extended}`);
+  // the waiting pause still moves it on (the clock logic as it is)
+  await hr.post(`/api/tickets/${t}/wait`, { body: '请补充说明' });
+  await new Promise((r) => setTimeout(r, 1100));
+  const sup = await entA.post(`/api/tickets/${t}/supply`, { body: '已补充' });
+  assert.equal(sup.status, 200, sup.body);
+  assert.ok(sup.json.due_resolve >= bad.json.due_resolve);
+});
