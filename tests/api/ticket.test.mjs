@@ -181,7 +181,9 @@ test('statistics on a known fixture', async () => {
   assert.equal(t.resolved, 1);
   assert.equal(t.rated, 1);
   assert.equal(t.satisfied, 1, '基本满意 counts as satisfied');
-  assert.equal(t.resolve_rate, 0.5);
+  // 解决率 on the seeds' basis (长春经开区: 479 resolved / 535 collected), and 受理后解决率 apart
+  assert.equal(t.resolve_rate, 0.2, '解决率 = resolved / received = 1 / 5');
+  assert.equal(t.resolve_rate_accepted, 0.5, '受理后解决率 = resolved / accepted = 1 / 2');
   assert.equal(t.satisfaction_rate, 1);
   const hrRow = (await leader.get('/api/tickets/stats?group=dept')).json.rows.find((r) => r.key === '人社局');
   assert.equal(hrRow.resolved, 1);
@@ -253,6 +255,12 @@ test('the daily briefing as HTML, as PDF through the API and from the command li
   assert.match(h.body, /企业诉求每日简报/);
   assert.match(h.body, /四季度用工缺口30人|用电增容/);
   assert.doesNotMatch(h.body, /<script>alert/, 'titles are escaped');
+  // both rates, named, on the year's figures as GET /api/tickets/stats gives them
+  const year = (await leader.get(`/api/tickets/stats?from=${today.slice(0, 4)}-01-01&to=${today}`)).json.total;
+  const pct = (v) => (v * 100).toFixed(1) + '%';
+  assert.ok(h.body.includes(`<span>解决率</span><strong>${pct(year.resolve_rate)}</strong>`), 'the seeds’ 解决率');
+  assert.ok(h.body.includes(`<span>受理后解决率</span><strong>${pct(year.resolve_rate_accepted)}</strong>`), '受理后解决率');
+  assert.notEqual(year.resolve_rate, year.resolve_rate_accepted, 'the fixture tells the two apart');
   const p = await leader.get(`/api/tickets/briefing?date=${today}&format=pdf`, { raw: true });
   assert.equal(p.status, 200);
   assert.equal(p.body.subarray(0, 5).toString(), '%PDF-');
@@ -264,6 +272,8 @@ test('the daily briefing as HTML, as PDF through the API and from the command li
   assert.match(r.stdout, /written to .* in \d+ ms/);
   const text = execFileSync('pdftotext', [out, '-']).toString();
   assert.match(text, /企业诉求每日简报/);
+  assert.match(text, /受理后解决率/);
+  assert.ok(text.includes(pct(year.resolve_rate)) && text.includes(pct(year.resolve_rate_accepted)));
   const fonts = execFileSync('pdffonts', [out]).toString();
   assert.match(fonts, /NotoSansCJK|Noto Sans CJK/);
   assert.ok(readFileSync(out).length > 1000);

@@ -166,6 +166,7 @@ export default {
     ticketOpen: '在办诉求',
     ticketOverdue: '当前超期',
     ticketResolveRate: '本年解决率',
+    ticketResolveRateAccepted: '本年受理后解决率',
     ticketSatisfaction: '本年满意率',
   },
   flags: {
@@ -656,6 +657,7 @@ export default {
     accepted: '受理数',
     resolved: '办结数',
     resolveRate: '解决率',
+    resolveRateAccepted: '受理后解决率',
     onTime: '按时办结数',
     onTimeRate: '按时办结率',
     rated: '已评价数',
@@ -669,8 +671,9 @@ export default {
     def: {
       received: '统计期间内登记的诉求数。',
       accepted: '登记的诉求中，经企业服务中心受理的数量。',
-      resolved: '受理的诉求中，已答复办结的数量（含已办结、已销号）。',
-      resolveRate: '解决率 = 办结数 ÷ 受理数。',
+      resolved: '登记的诉求中，已答复办结的数量（含已办结、已销号）。',
+      resolveRate: '解决率 = 办结数 ÷ 登记数（收集的诉求），与长春经开区「收集479件、解决率90%」口径一致。',
+      resolveRateAccepted: '受理后解决率 = 办结数 ÷ 受理数，不计不予受理、合并和待受理的诉求。',
       onTime: '办结的诉求中，不晚于办结时限办结的数量。',
       onTimeRate: '按时办结率 = 按时办结数 ÷ 办结数。',
       rated: '企业已评价（或回访录入评价）的诉求数。',

@@ -96,7 +96,7 @@ describe('i18n', () => {
       ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
       ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
       ...['week', 'month'].map((u) => `stats.unit.${u}`),
-      ...['received', 'accepted', 'resolved', 'resolveRate', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
+      ...['received', 'accepted', 'resolved', 'resolveRate', 'resolveRateAccepted', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
         (k) => [`stats.${k}`, `stats.def.${k}`],
       ),
       ...['first_contact_hours', 'interim_days', 'resolve_days'].map((f) => `rules.${f}`),
@@ -112,6 +112,7 @@ describe('i18n', () => {
     expect(zh['login.locked']).toBe('账号已锁定，请 {n} 分钟后再试')
     expect(zh['error.forbiddenTitle']).toBe('无权访问')
     expect(zh['stats.resolveRate']).toBe('解决率')
+    expect(zh['stats.resolveRateAccepted']).toBe('受理后解决率')
     expect(zh['stats.onTimeRate']).toBe('按时办结率')
     expect(zh['stats.satisfactionRate']).toBe('满意率')
     expect(zh['ticketStatus.closed']).toBe('已销号')
