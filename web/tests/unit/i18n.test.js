@@ -94,6 +94,7 @@ describe('i18n', () => {
       ...['overdue', 'soon', 'paused'].map((d) => `ticket.due.${d}`),
       ...['mine', 'all', 'intake', 'todo', 'escalated', 'extensions'].map((m) => `ticket.empty.${m}`),
       ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
+      ...['intake', 'triage', 'overdue', 'soon'].map((k) => `dashboard.deskSub.${k}`),
       ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
       ...['week', 'month'].map((u) => `stats.unit.${u}`),
       ...['received', 'accepted', 'resolved', 'resolveRate', 'resolveRateAccepted', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
