@@ -513,6 +513,8 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
 		                      TS_RECEIVED, channel, 0)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
+		    (rc = notify_ticket_event(tx, p->zone_id, *id, no, in->title,
+		                              notify_event_for(TE_SUBMIT, 0), 0)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
 			goto out_db;
@@ -942,6 +944,12 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
 	                                           notify_ev, t->dept_id)) < 0)
 		return err_db(e, rc);
+	/* the enterprise is told what others did with its request */
+	const char *ent_ev = enterprise ? NULL : notify_enterprise_event_for(a->ev);
+	if (ent_ev && (rc = notify_enterprise(tx, t->zone_id, t->id, t->enterprise_id,
+	                                      t->dept_id ? t->dept_id : p->dept_id, t->no, t->title,
+	                                      ent_ev)) < 0)
+		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
 	    (rc = ticket_search_index(tx, t->id)) < 0)
@@ -1022,6 +1030,9 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			ok = save(tx, &t, now) == DB_OK &&
 			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
 			                 a.body, 0) == DB_OK &&
+			     notify_enterprise(
+			         tx, t.zone_id, t.id, t.enterprise_id, t.dept_id, t.no, t.title,
+			         notify_enterprise_event_for(TE_AUTOCLOSE)) == DB_OK &&
 			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
 			         DB_OK;
 		}

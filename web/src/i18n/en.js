@@ -542,6 +542,13 @@ export default {
     viewAll: 'All requests',
     unreadN: '{n} unread',
     kind: {
+      submitted: 'New request',
+      accepted: 'Accepted',
+      supply_requested: 'Information needed',
+      answered: 'Answered',
+      closed: 'Closed',
+      rejected: 'Rejected',
+      merged: 'Merged',
       assigned: 'Assigned',
       escalated: 'Escalated',
       rated_unsatisfied: 'Unsatisfied',

@@ -542,6 +542,13 @@ export default {
     viewAll: '查看全部诉求',
     unreadN: '{n} 条未读',
     kind: {
+      submitted: '新诉求',
+      accepted: '已受理',
+      supply_requested: '需补充材料',
+      answered: '已答复',
+      closed: '已销号',
+      rejected: '不予受理',
+      merged: '已合并',
       assigned: '新分派',
       escalated: '挂牌督办',
       rated_unsatisfied: '企业不满意',

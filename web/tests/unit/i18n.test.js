@@ -8,6 +8,7 @@ import zhCN from '../../src/i18n/zh-CN'
 import en from '../../src/i18n/en'
 import { MENU, menuLeaves } from '../../src/router/menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
+import { NOTIFY_KINDS } from '../../src/utils/notify'
 import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
 
 function flatten(obj, prefix = '') {
@@ -94,6 +95,7 @@ describe('i18n', () => {
       ...['overdue', 'soon', 'paused'].map((d) => `ticket.due.${d}`),
       ...['mine', 'all', 'intake', 'todo', 'escalated', 'extensions'].map((m) => `ticket.empty.${m}`),
       ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
+      ...NOTIFY_KINDS.map((k) => `notify.kind.${k}`),
       ...['intake', 'triage', 'overdue', 'soon'].map((k) => `dashboard.deskSub.${k}`),
       ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
       ...['week', 'month'].map((u) => `stats.unit.${u}`),
