@@ -52,7 +52,7 @@ static const char SQL_SESSION_GET[] =
     "u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
     "u.must_change, u.status, u.password_changed_at, u.totp_enabled, "
     "(SELECT COUNT(*) FROM totp_role r WHERE r.zone_id = COALESCE(u.zone_id, 0) AND "
-    "r.role = u.role) FROM session s JOIN app_user u ON u.id = s.user_id "
+    "r.role = u.role), d.kind FROM session s JOIN app_user u ON u.id = s.user_id "
     "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
     "SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
@@ -415,6 +415,8 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	int64_t pw_changed = db_col_int(st, 15);
 	p->totp_on = (int)db_col_int(st, 16);
 	p->totp_enrol = !p->totp_on && db_col_int(st, 17) > 0;
+	p->perms = role_perms(p->role);
+	perm_dept_kind_grant(db_col_text(st, 18), p->role, &p->perms, &p->scope);
 	db_reset(st);
 	if (auth_config.password_max_age_days > 0 &&
 	    now_unix() - pw_changed > (int64_t)auth_config.password_max_age_days * 86400) {
@@ -423,7 +425,6 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	}
 	p->session_hash = arena_strdup(a, hash);
 	p->ip = ip;
-	p->perms = role_perms(p->role);
 	int64_t now = now_unix();
 	if (!active || !p->csrf || !p->username || p->role == ROLE_NONE ||
 	    now - p->session_seen > auth_config.session_idle_s ||

@@ -123,6 +123,17 @@ int perm_allows(perm_set have, enum perm p)
 	return (have & PERM_BIT(p)) != 0;
 }
 
+void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
+                          enum data_scope *scope)
+{
+	if (!dept_kind || strcmp(dept_kind, "service_center") != 0 ||
+	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
+		return;
+	*perms |= PERM_BIT(PERM_TICKET_STATS);
+	if (*scope == SCOPE_DEPT)
+		*scope = SCOPE_ZONE;
+}
+
 int role_may_grant(enum role granter, enum role r)
 {
 	return granter == ROLE_ADMIN && r != ROLE_NONE && r != ROLE_PROVINCE;

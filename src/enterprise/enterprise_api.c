@@ -3,6 +3,7 @@
 #include "enterprise/enterprise.h"
 #include "enterprise/enterprise_io.h"
 #include "lib/multipart.h"
+#include "lib/utf8.h"
 #include "enterprise/industry.h"
 #include <string.h>
 
@@ -96,6 +97,10 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 	f->building = opt(r, "building");
 	f->sort = opt(r, "sort");
 	f->as_of = opt(r, "as_of");
+	f->tag = opt(r, "tag");
+	if (f->tag && (!utf8_valid(f->tag, strlen(f->tag)) || utf8_count(f->tag) > 20))
+		return err_set(e, ERR_VALIDATION, "tag", "标签不超过20个字",
+		               "a tag has at most 20 characters");
 	if (f->q && strlen(f->q) > 100)
 		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
 	if (f->building && strlen(f->building) > 100)

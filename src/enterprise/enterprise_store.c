@@ -165,8 +165,32 @@ static const char *contains(const char *s, char *buf, size_t n, int upper)
 
 /* Buffers for the values a list binds; they live until the statement is bound. */
 struct filter_args {
-	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300];
+	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300], tag[512];
 };
+
+/* The LIKE pattern that finds `tag` as one whole element of the stored tags array: the tag
+ * written as a JSON string exactly as encode_lists() stores it (quotes included, so "链主" does
+ * not match "链主企业"), with LIKE's own characters escaped, between two '%'. NULL when it does
+ * not fit `buf` (tags are at most 20 characters, so it always does). */
+static const char *tag_pattern(const char *tag, char *buf, size_t n)
+{
+	struct strbuf js = STRBUF_INIT(256);
+	struct jsonw w;
+	jw_init(&w, &js);
+	jw_str(&w, tag);
+	const char *out = NULL;
+	if (!js.failed && js.buf) {
+		size_t want = 2; /* the two '%' */
+		for (const char *c = js.buf; *c; c++)
+			want += (*c == '%' || *c == '_' || *c == '\\') ? 2 : 1;
+		/* contains() stops early when buf is short: only a whole pattern is used */
+		out = contains(js.buf, buf, n, 0);
+		if (out && strlen(out) != want)
+			out = NULL;
+	}
+	strbuf_release(&js);
+	return out;
+}
 
 /* Appends the zone, the caller's scope and only the filters given (see db/qb.h). */
 static void list_where(struct qb *q, const struct principal *p, const struct ent_filter *f,
@@ -207,6 +231,15 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 	if (f->building && *f->building) {
 		qb_sql(q, " AND e.building LIKE ? ESCAPE '\\'");
 		qb_text(q, contains(f->building, a->bld, sizeof a->bld, 0));
+	}
+	if (f->tag && *f->tag) {
+		const char *pat = tag_pattern(f->tag, a->tag, sizeof a->tag);
+		if (pat) {
+			qb_sql(q, " AND e.tags LIKE ? ESCAPE '\\'");
+			qb_text(q, pat);
+		} else {
+			qb_sql(q, " AND 1 = 0");
+		}
 	}
 	if (f->flag >= 0 && f->flag < FLAG__COUNT) {
 		qb_sql(q,

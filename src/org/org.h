@@ -29,6 +29,7 @@ struct user {
 	int64_t id, zone_id, dept_id, enterprise_id;
 	const char *username, *display_name, *role, *data_scope, *dept_name, *phone, *email,
 	    *status;
+	const char *enterprise_name; /* NULL when the user has no enterprise */
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
 };

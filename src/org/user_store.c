@@ -14,8 +14,11 @@
 #define USER_COLS                                                                                  \
 	"u.id, u.zone_id, u.dept_id, u.enterprise_id, u.username, u.display_name, u.role, "        \
 	"u.data_scope, d.name, u.phone, u.email, u.status, u.must_change, u.locked_until, "        \
-	"u.last_login_at, u.created_at"
-#define USER_FROM  " FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id"
+	"u.last_login_at, u.created_at, en.name"
+#define USER_FROM                                                                                  \
+	" FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id "  \
+	"= "                                                                                       \
+	"u.enterprise_id"
 #define USER_SCOPE SCOPE_SQL("u.dept_id", "u.id", "u.enterprise_id")
 #define USER_FILTER                                                                                \
 	" AND (CAST(? AS TEXT) IS NULL OR u.username LIKE ? OR u.display_name LIKE ?)"             \
@@ -69,6 +72,7 @@ static void read_user(struct db_stmt *st, struct user *u)
 	u->locked_until = db_col_int(st, 13);
 	u->last_login_at = db_col_int(st, 14);
 	u->created_at = db_col_int(st, 15);
+	u->enterprise_name = db_col_text(st, 16);
 }
 
 static int bind_list(struct db_stmt *st, const struct principal *p, const struct user_filter *f,
@@ -144,6 +148,7 @@ int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 		out->role = dup(a, out->role);
 		out->data_scope = dup(a, out->data_scope);
 		out->dept_name = out->dept_name ? dup(a, out->dept_name) : NULL;
+		out->enterprise_name = out->enterprise_name ? dup(a, out->enterprise_name) : NULL;
 		char phone[64];
 		out->phone = dup(a, gm_open_buf(out->phone, phone, sizeof phone));
 		out->email = dup(a, out->email);
@@ -169,7 +174,9 @@ int user_find(struct db *c, const char *username, int64_t *id)
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* Checks role, department and enterprise of a user in `zone_id`. */
+/* Checks role, department and enterprise of a user in `zone_id`: staff and department heads
+ * need a department, enterprise users an enterprise and no department (notifications and
+ * data scope follow the department), nobody else an enterprise; both must be of the zone. */
 static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
                        int64_t enterprise_id, struct yq_err *e)
 {
@@ -186,6 +193,9 @@ static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t d
 	if (role != ROLE_ENTERPRISE && enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "只有企业用户可以关联企业",
 		               "only enterprise users belong to an enterprise");
+	if (role == ROLE_ENTERPRISE && dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "企业用户不属于部门",
+		               "enterprise users belong to no department");
 	if (dept_id) {
 		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, dept_id, zone_id)) < 0)
 			return err_db(e, rc);
@@ -334,10 +344,12 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 		        "invalid role");
 		goto out_rollback;
 	}
-	int64_t dept = in->dept_id ? in->dept_id : old.dept_id;
+	/* a change of role takes the department or enterprise the old role had along only
+	 * where the new role has one */
+	int64_t dept = in->dept_id ? in->dept_id : role == ROLE_ENTERPRISE ? 0 : old.dept_id;
 	int64_t ent = role == ROLE_ENTERPRISE
 	                  ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id)
-	                  : 0;
+	                  : in->enterprise_id;
 	if (check_links(tx, p->zone_id, role, dept, ent, e) < 0)
 		goto out_rollback;
 	enum data_scope scope = in->data_scope ? scope_from_name(in->data_scope)

@@ -19,10 +19,16 @@ struct yq_err;
 #define WEBHOOK_TIMEOUT_MS   3000       /* connect, write and read timeouts */
 
 /* The notification event of action `ev` (ext_decision: 0 for an extension request), or NULL
- * when the action notifies nobody: accept → "assigned", escalate → "escalated", return →
- * "returned", extension request → "extension_request", resolve → "resolved", rated unsatisfied
- * → "rated_unsatisfied". Pure. */
+ * when the action notifies nobody: submit → "submitted", accept → "assigned", escalate →
+ * "escalated", return → "returned", extension request → "extension_request", resolve →
+ * "resolved", rated unsatisfied → "rated_unsatisfied". Pure. */
 const char *notify_event_for(enum ticket_event ev, int ext_decision);
+
+/* What action `ev` tells the requesting enterprise, or NULL: accept → "accepted", wait →
+ * "supply_requested" (asked for material), resolve → "answered", 满意/基本满意 (a phone 回访) or
+ * the 7-day close → "closed", reject → "rejected", merge → "merged". The caller leaves out the
+ * enterprise's own actions. Pure. */
+const char *notify_enterprise_event_for(enum ticket_event ev);
 
 /* Inside the action's transaction tx: writes a notification for the responsible department(s)
  * of `event` (assigned, escalated, rated_unsatisfied, overdue → the lead department dept_id;
@@ -32,6 +38,14 @@ const char *notify_event_for(enum ticket_event ev, int ext_decision);
  * Returns DB_OK or a negative enum db_rc. */
 int notify_ticket_event(struct db *tx, int64_t zone_id, int64_t ticket_id, const char *ticket_no,
                         const char *title, const char *event, int64_t dept_id);
+
+/* Inside tx: writes a notification of `event` (one of notify_enterprise_event_for's) for each
+ * active user of the enterprise (at most 16), addressed to the user (user_id) and filed under the
+ * department responsible for the request (dept_id; 0: the zone's service center, else any
+ * department of the zone; none: nothing is written). No webhook: the action's own event carries
+ * it. Returns DB_OK or a negative enum db_rc. */
+int notify_enterprise(struct db *tx, int64_t zone_id, int64_t ticket_id, int64_t enterprise_id,
+                      int64_t dept_id, const char *ticket_no, const char *title, const char *event);
 
 /* Queues one "overdue" notification and delivery for each request being handled whose
  * due_resolve is before now and that has no "overdue" notification yet (at most 200 per call).
@@ -74,7 +88,8 @@ int webhook_create(struct db_pool *pool, const struct principal *p, const char *
  * ERR_NOT_FOUND when it is not the zone's. */
 int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
-/* Marks a notification of the caller's department read. ERR_NOT_FOUND when it is not one. */
+/* Marks a notification of the caller's department read (enterprise users: one addressed to the
+ * caller about its enterprise's requests). ERR_NOT_FOUND when it is not one. */
 int notification_read(struct db_pool *pool, const struct principal *p, int64_t id,
                       struct yq_err *e);
 /* Marks every unread notification of the caller's department read; *n gets how many (0 for

@@ -420,10 +420,15 @@ static void stat_row(struct jsonw *w, const struct ticket_stat_row *s, int with_
 	jw_kint(w, "satisfied", s->satisfied);
 	jw_kint(w, "unrated", s->unrated);
 	jw_kint(w, "overdue_now", s->overdue_now);
-	if (s->accepted)
-		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->accepted);
+	/* 解决率 on the seeds' basis (resolved / received), 受理后解决率 over accepted */
+	if (s->received)
+		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->received);
 	else
 		jw_knull(w, "resolve_rate");
+	if (s->accepted)
+		jw_kdouble(w, "resolve_rate_accepted", (double)s->resolved / (double)s->accepted);
+	else
+		jw_knull(w, "resolve_rate_accepted");
 	if (s->resolved)
 		jw_kdouble(w, "on_time_rate", (double)s->on_time / (double)s->resolved);
 	else

@@ -165,6 +165,8 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	if (ticket_stats(c, p, cst_midnight(year0), to, "dept", &ys, e) < 0)
 		return -1;
 	b->resolve_rate =
+	    ys.total.received ? (double)ys.total.resolved / (double)ys.total.received : -1;
+	b->resolve_rate_accepted =
 	    ys.total.accepted ? (double)ys.total.resolved / (double)ys.total.accepted : -1;
 	b->satisfaction_rate =
 	    ys.total.rated ? (double)ys.total.satisfied / (double)ys.total.rated : -1;

@@ -513,6 +513,8 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
 		                      TS_RECEIVED, channel, 0)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
+		    (rc = notify_ticket_event(tx, p->zone_id, *id, no, in->title,
+		                              notify_event_for(TE_SUBMIT, 0), 0)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
 			goto out_db;
@@ -857,12 +859,22 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		if (a->ev == TE_RATE_GOOD) {
 			t->closed_at = now;
 		} else {
-			/* reopened to the same department with a fresh resolution deadline */
+			/* reopened to the same department. The deadline in force when it was
+			 * resolved (an approved extension included) still holds, moved on by the
+			 * office time the request then spent waiting on the enterprise's rating,
+			 * as a wait for the enterprise moves it; and never earlier than a fresh
+			 * resolution period from now. */
 			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
 			                          &rule)) < 0)
 				return err_db(e, rc);
+			int64_t fresh = calendar_deadline_days(cal, now, rule.resolve_days);
+			int64_t kept = t->due_resolve;
+			if (kept && t->resolved_at && t->resolved_at < now)
+				kept = calendar_add_work_seconds(
+				    cal, kept,
+				    calendar_work_seconds_between(cal, t->resolved_at, now));
 			t->resolved_at = 0;
-			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
+			t->due_resolve = kept > fresh ? kept : fresh;
 		}
 		break;
 	case TE_COMMENT:
@@ -931,6 +943,12 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
 	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
 	                                           notify_ev, t->dept_id)) < 0)
+		return err_db(e, rc);
+	/* the enterprise is told what others did with its request */
+	const char *ent_ev = enterprise ? NULL : notify_enterprise_event_for(a->ev);
+	if (ent_ev && (rc = notify_enterprise(tx, t->zone_id, t->id, t->enterprise_id,
+	                                      t->dept_id ? t->dept_id : p->dept_id, t->no, t->title,
+	                                      ent_ev)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
@@ -1012,6 +1030,9 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			ok = save(tx, &t, now) == DB_OK &&
 			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
 			                 a.body, 0) == DB_OK &&
+			     notify_enterprise(
+			         tx, t.zone_id, t.id, t.enterprise_id, t.dept_id, t.no, t.title,
+			         notify_enterprise_event_for(TE_AUTOCLOSE)) == DB_OK &&
 			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
 			         DB_OK;
 		}

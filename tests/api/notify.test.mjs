@@ -1,6 +1,7 @@
 // Notifications and webhooks of enterprise requests: a webhook receiver inside the test gets a
 // signed POST when a request is assigned, a 500 is retried, a closed port ends as a visible
-// failure, https is refused, and the lead department sees (and reads) its notification.
+// failure, https is refused, and the lead department sees (and reads) its notification; the
+// service center is told of new requests, and the enterprise of what is done with its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -8,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import { startServer, adminClient, Client, sleep, uscc, newUser } from './lib.mjs';
 
-let srv, admin, svc, hr, ent, recv, recvPort;
+let srv, admin, svc, hr, ent, ent2, entB, recv, recvPort;
 const ids = {};
 const PW = 'Start-Passw0rd-2026';
 const SECRET = 'webhook-secret-2026';
@@ -59,6 +60,9 @@ before(async () => {
   svc = await user('svc1', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
   hr = await user('hr1', 'staff', { dept_id: ids.hr });
   ent = await user('ent1', 'enterprise', { enterprise_id: ids.ent });
+  ent2 = await user('ent1b', 'enterprise', { enterprise_id: ids.ent });
+  ids.entB = (await admin.post('/api/enterprises', { uscc: make(8), name: '望城三鑫电子有限公司', industry_code: '3976' })).json.id;
+  entB = await user('entB', 'enterprise', { enterprise_id: ids.entB });
 });
 after(async () => {
   await srv.stop();
@@ -95,7 +99,7 @@ test('accepting a request notifies the lead department and posts a signed webhoo
   ids.t1 = t.json.id;
   const a = await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr, priority: 'normal' });
   assert.equal(a.status, 200, a.body);
-  const hit = await until(() => got.find((g) => JSON.parse(g.body).ticket_id === ids.t1));
+  const hit = await until(() => got.find((g) => JSON.parse(g.body).ticket_id === ids.t1 && JSON.parse(g.body).event === 'assigned'));
   assert.ok(hit, 'the receiver got the POST');
   assert.equal(hit.path, '/hook?src=yq');
   assert.equal(hit.headers['content-type'], 'application/json');
@@ -109,10 +113,10 @@ test('accepting a request notifies the lead department and posts a signed webhoo
   assert.equal(typeof p.at, 'number');
   const d = await until(async () => {
     const r = await admin.get('/api/webhooks/deliveries?status=delivered');
-    return r.json.items.find((x) => x.payload.ticket_id === ids.t1) && r;
+    return r.json.items.find((x) => x.payload.ticket_id === ids.t1 && x.event === 'assigned') && r;
   });
   assert.ok(d);
-  const item = d.json.items.find((x) => x.payload.ticket_id === ids.t1);
+  const item = d.json.items.find((x) => x.payload.ticket_id === ids.t1 && x.event === 'assigned');
   assert.equal(item.attempts, 1);
   assert.equal(item.last_status, 200);
 
@@ -124,7 +128,7 @@ test('accepting a request notifies the lead department and posts a signed webhoo
   assert.equal(note.ticket_id, ids.t1);
   assert.equal(note.read, false);
   assert.match(note.title, /四季度用工缺口30人/);
-  assert.equal((await svc.get('/api/notifications?unread=1')).json.total, 0, 'not the service center’s');
+  assert.ok(!(await svc.get('/api/notifications?unread=1')).json.items.some((x) => x.kind === 'assigned'), 'not the service center’s');
   assert.equal((await svc.post(`/api/notifications/${note.id}/read`)).status, 404, 'another department');
   assert.equal((await hr.post(`/api/notifications/${note.id}/read`)).status, 204);
   assert.equal((await hr.get('/api/notifications?unread=1')).json.total, 0);
@@ -138,21 +142,24 @@ test('a returned request notifies the service center', async () => {
   const r = await hr.post(`/api/tickets/${ids.t1}/return`, { reason: '不属于本部门职责' });
   assert.equal(r.status, 200, r.body);
   const n = await svc.get('/api/notifications?unread=1');
-  assert.equal(n.json.total, 1);
-  assert.equal(n.json.items[0].kind, 'returned');
+  const returned = n.json.items.filter((x) => x.kind === 'returned');
+  assert.equal(returned.length, 1);
+  assert.equal(returned[0].ticket_id, ids.t1);
   const hit = await until(() => got.find((g) => JSON.parse(g.body).event === 'returned'));
   assert.ok(hit);
 });
 
 test('a 500 from the receiver is retried, then delivered', async () => {
+  const t = await submit();
+  // the new request's own delivery first, so that the failure falls on the assignment's
+  assert.ok(await until(() => got.find((g) => JSON.parse(g.body).ticket_id === t.json.id && JSON.parse(g.body).event === 'submitted')));
   failFirst = 1;
   const before = got.length;
-  const t = await submit();
   const a = await svc.post(`/api/tickets/${t.json.id}/accept`, { dept_id: ids.hr });
   assert.equal(a.status, 200, a.body);
   const ok = await until(async () => {
     const r = await admin.get('/api/webhooks/deliveries?status=delivered');
-    return r.json.items.find((x) => x.payload.ticket_id === t.json.id);
+    return r.json.items.find((x) => x.payload.ticket_id === t.json.id && x.event === 'assigned');
   }, 10000);
   assert.ok(ok, 'delivered after a retry');
   assert.equal(ok.attempts, 2);
@@ -206,5 +213,79 @@ test('mark all read clears only the caller’s department’s unread notificatio
   assert.equal((await hr.get('/api/notifications?unread=1')).json.total, 0);
   assert.equal((await svc.get('/api/notifications?unread=1')).json.total, svcBefore, 'other departments untouched');
   assert.equal((await hr.post('/api/notifications/read-all')).json.read, 0, 'nothing left');
-  assert.equal((await ent.post('/api/notifications/read-all')).json.read, 0, 'no department: nothing');
+  const entUnread = (await ent.get('/api/notifications?unread=1')).json.total;
+  assert.ok(entUnread >= 2, 'the enterprise was told of the two acceptances');
+  assert.equal((await ent.post('/api/notifications/read-all')).json.read, entUnread, 'its own, and only those');
+  assert.equal((await admin.post('/api/notifications/read-all')).json.read, 0, 'no department: nothing');
+});
+
+test('a new request notifies the service center and the webhook, not the departments', async () => {
+  const svcBefore = (await svc.get('/api/notifications?unread=1&page_size=200')).json.items.filter((x) => x.kind === 'submitted').length;
+  const hrBefore = (await hr.get('/api/notifications?unread=1')).json.total;
+  const t = await submit();
+  assert.equal(t.status, 201, t.body);
+  const n = (await svc.get('/api/notifications?unread=1&page_size=200')).json.items.filter((x) => x.kind === 'submitted');
+  assert.equal(n.length, svcBefore + 1);
+  const mine = n.find((x) => x.ticket_id === t.json.id);
+  assert.ok(mine, 'the desk is told of the new request');
+  assert.equal(mine.title, `新诉求待受理：${t.json.no} 四季度用工缺口30人`);
+  assert.equal(mine.ticket_no, t.json.no);
+  assert.equal((await svc.get(`/api/tickets/${mine.ticket_id}`)).status, 200);
+  assert.equal((await hr.get('/api/notifications?unread=1')).json.total, hrBefore, 'not the departments');
+  const hit = await until(() => got.find((g) => JSON.parse(g.body).ticket_id === t.json.id && JSON.parse(g.body).event === 'submitted'));
+  assert.ok(hit, 'the webhook gets "submitted"');
+  assert.equal(JSON.parse(hit.body).dept_id, null);
+  // a request registered by the desk on the phone is announced too
+  const phone = await svc.post('/api/tickets', { enterprise_id: ids.ent, channel: 'phone', category: '物流', title: '电话：拼车发运常州', description: '2万元货物发常州。' });
+  assert.equal(phone.status, 201, phone.body);
+  assert.ok((await svc.get('/api/notifications?unread=1&page_size=200')).json.items.some((x) => x.ticket_id === phone.json.id && x.kind === 'submitted'));
+});
+
+test('the enterprise is told when its request is accepted, asked for material, answered and closed', async () => {
+  const kinds = async (c, tid) => (await c.get('/api/notifications?page_size=200')).json.items.filter((x) => x.ticket_id === tid).map((x) => x.kind);
+  const t = (await submit()).json;
+  assert.deepEqual(await kinds(ent, t.id), [], 'its own submission tells it nothing');
+  assert.equal((await svc.post(`/api/tickets/${t.id}/accept`, { dept_id: ids.hr })).status, 200);
+  const acc = (await ent.get('/api/notifications?unread=1')).json.items.find((x) => x.ticket_id === t.id);
+  assert.equal(acc.kind, 'accepted');
+  assert.equal(acc.title, `您的诉求已受理：${t.no} 四季度用工缺口30人`);
+  assert.equal(acc.read, false);
+  assert.deepEqual(await kinds(ent2, t.id), ['accepted'], 'every user of the enterprise');
+  assert.deepEqual(await kinds(entB, t.id), [], 'not another enterprise');
+  assert.ok(!(await kinds(hr, t.id)).includes('accepted'), 'not the department');
+  assert.equal((await ent.get(`/api/tickets/${acc.ticket_id}`)).status, 200, 'it opens the request');
+
+  assert.equal((await hr.post(`/api/tickets/${t.id}/start`)).status, 200);
+  assert.equal((await hr.post(`/api/tickets/${t.id}/wait`, { body: '请补充近三月社保缴纳名单' })).status, 200);
+  assert.equal((await kinds(ent, t.id))[0], 'supply_requested');
+  assert.equal((await ent.post(`/api/tickets/${t.id}/supply`, { body: '已上传' })).status, 200);
+  assert.equal((await hr.post(`/api/tickets/${t.id}/resolve`, { answer: '已安排专场招聘会' })).status, 200);
+  const ans = (await ent.get('/api/notifications?page_size=200')).json.items.find((x) => x.ticket_id === t.id && x.kind === 'answered');
+  assert.equal(ans.title, `您的诉求已办结答复，请评价：${t.no} 四季度用工缺口30人`);
+  // the desk records a phone 回访: the enterprise learns its request is closed
+  assert.equal((await svc.post(`/api/tickets/${t.id}/rate`, { rating: 'satisfied' })).status, 200);
+  assert.deepEqual(await kinds(ent, t.id), ['closed', 'answered', 'supply_requested', 'accepted']);
+  assert.deepEqual(await kinds(entB, t.id), []);
+
+  // rejected and merged end it early; its own rating tells it nothing
+  const r = (await submit()).json;
+  assert.equal((await svc.post(`/api/tickets/${r.id}/reject`, { reason: '不属于受理范围' })).status, 200);
+  assert.deepEqual(await kinds(ent, r.id), ['rejected']);
+  const m = (await submit()).json;
+  assert.equal((await svc.post(`/api/tickets/${m.id}/merge`, { into_id: t.id })).status, 200);
+  assert.deepEqual(await kinds(ent, m.id), ['merged']);
+  const own = (await submit()).json;
+  await svc.post(`/api/tickets/${own.id}/accept`, { dept_id: ids.hr });
+  await hr.post(`/api/tickets/${own.id}/resolve`, { answer: '已答复' });
+  assert.equal((await ent.post(`/api/tickets/${own.id}/rate`, { rating: 'basic' })).status, 200);
+  assert.deepEqual(await kinds(ent, own.id), ['answered', 'accepted']);
+
+  // reading: only its own; the department cannot read it, nor it the department's
+  const hrNote = (await hr.get('/api/notifications?page_size=200')).json.items[0];
+  assert.equal((await ent.post(`/api/notifications/${hrNote.id}/read`)).status, 404);
+  assert.equal((await hr.post(`/api/notifications/${acc.id}/read`)).status, 404);
+  assert.equal((await entB.post(`/api/notifications/${acc.id}/read`)).status, 404);
+  assert.equal((await ent.post(`/api/notifications/${acc.id}/read`)).status, 204);
+  assert.equal((await ent.get('/api/notifications?page_size=200')).json.items.find((x) => x.id === acc.id).read, true);
+  assert.equal((await ent2.get('/api/notifications?page_size=200')).json.items.find((x) => x.ticket_id === t.id && x.kind === 'accepted').read, false, 'each user reads its own');
 });

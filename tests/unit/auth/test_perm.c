@@ -221,6 +221,42 @@ static void test_role_may_grant(void **state)
 	assert_false(role_may_grant(ROLE_DEPT_HEAD, ROLE_STAFF));
 }
 
+/* The department-kind grant: only staff and heads of the service center, only ticket.stats and
+ * the zone scope in place of a department scope. */
+static void test_dept_kind_grant(void **state)
+{
+	(void)state;
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		static const char *const kinds[] = {
+		    NULL,      "",      "leadership",     "investment", "economic",
+		    "project", "other", "SERVICE_CENTER", "service_ce", "service_center "};
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			perm_set ps = role_perms((enum role)r);
+			enum data_scope sc = role_default_scope((enum role)r);
+			perm_dept_kind_grant(kinds[k], (enum role)r, &ps, &sc);
+			assert_true(ps == role_perms((enum role)r));
+			assert_int_equal(sc, role_default_scope((enum role)r));
+		}
+		perm_set ps = role_perms((enum role)r);
+		enum data_scope sc = role_default_scope((enum role)r);
+		perm_dept_kind_grant("service_center", (enum role)r, &ps, &sc);
+		if (r == ROLE_STAFF || r == ROLE_DEPT_HEAD) {
+			assert_true(ps == (role_perms((enum role)r) | PERM_BIT(PERM_TICKET_STATS)));
+			assert_int_equal(sc, SCOPE_ZONE);
+		} else {
+			assert_true(ps == role_perms((enum role)r));
+			assert_int_equal(sc, role_default_scope((enum role)r));
+		}
+	}
+	/* a narrower scope set on the account is kept */
+	perm_set ps = role_perms(ROLE_STAFF);
+	enum data_scope sc = SCOPE_SELF;
+	perm_dept_kind_grant("service_center", ROLE_STAFF, &ps, &sc);
+	assert_int_equal(sc, SCOPE_SELF);
+	assert_false(perm_allows(ps, PERM_USER_WRITE));
+	assert_false(perm_allows(ps, PERM_TICKET_ESCALATE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_read_only_roles),
 	    cmocka_unit_test(test_default_scopes),
 	    cmocka_unit_test(test_role_may_grant),
+	    cmocka_unit_test(test_dept_kind_grant),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,19 @@ static void test_event_for(void **state)
 	assert_string_equal(notify_event_for(TE_RATE_BAD, 0), "rated_unsatisfied");
 	assert_null(notify_event_for(TE_RATE_GOOD, 0));
 	assert_null(notify_event_for(TE_COMMENT, 0));
+	assert_string_equal(notify_event_for(TE_SUBMIT, 0), "submitted");
+	/* what the enterprise is told */
+	assert_string_equal(notify_enterprise_event_for(TE_ACCEPT), "accepted");
+	assert_string_equal(notify_enterprise_event_for(TE_WAIT), "supply_requested");
+	assert_string_equal(notify_enterprise_event_for(TE_RESOLVE), "answered");
+	assert_string_equal(notify_enterprise_event_for(TE_RATE_GOOD), "closed");
+	assert_string_equal(notify_enterprise_event_for(TE_AUTOCLOSE), "closed");
+	assert_string_equal(notify_enterprise_event_for(TE_REJECT), "rejected");
+	assert_string_equal(notify_enterprise_event_for(TE_MERGE), "merged");
+	static const enum ticket_event quiet[] = {TE_SUBMIT,   TE_START,   TE_SUPPLY, TE_RETURN,
+	                                          TE_RATE_BAD, TE_COMMENT, TE_EXTEND, TE_ESCALATE};
+	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
+		assert_null(notify_enterprise_event_for(quiet[i]));
 }
 
 static void test_url_parse(void **state)
