@@ -145,13 +145,13 @@ static void error_response(struct req *r, const struct yq_err *e)
 	jw_obj_close(&w);
 }
 
-/* The session cookie value, or NULL. */
+/* The session cookie value, or NULL. Only the name the server sets is read: under TLS the
+ * __Host- cookie (Secure, host-only, which no plain-HTTP page nor sibling domain can plant);
+ * a plain yq_session cookie there is ignored. */
 static const char *session_cookie(struct req *r)
 {
-	const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "__Host-yq_session");
-	if (!v)
-		v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "yq_session");
-	return v;
+	return MHD_lookup_connection_value(
+	    r->conn, MHD_COOKIE_KIND, r->srv->cfg.tls_cert ? "__Host-yq_session" : "yq_session");
 }
 
 static int authenticate(struct req *r, struct yq_err *e)
