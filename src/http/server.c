@@ -24,6 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
+/* GnuTLS priorities: TLS 1.2 and 1.3 only; in TLS 1.2 only forward-secret (ECDHE) key exchange
+ * with AEAD ciphers (AES-GCM, ChaCha20-Poly1305), no CBC and no SHA-1 MAC; server order. */
+#define TLS_PRIORITIES                                                                             \
+	"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:-CIPHER-ALL:"  \
+	"+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305:-MAC-ALL:+AEAD:%SERVER_PRECEDENCE"
 #define SLOW_THREADS 1
 #define SLOW_QUEUE   64
 
@@ -653,8 +658,7 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	struct MHD_OptionItem tls_opts[] = {
 	    {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
 	    {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
-	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
-	     (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE"},
+	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0, (void *)TLS_PRIORITIES},
 	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->d = MHD_start_daemon(
