@@ -17,17 +17,18 @@
 static void usage(FILE *f)
 {
 	fprintf(
-	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
-	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
-	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
-	       "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n\n"
-	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
-	       "(YUANQU_LISTEN),\n"
-	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
-	       "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
-	       "servers share it on purpose (the kernel spreads connections among them).\n");
+	    f,
+	    "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+	    "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+	    "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+	    "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
+	    "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n\n"
+	    "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
+	    "(YUANQU_LISTEN),\n"
+	    "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+	    "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
+	    "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
+	    "servers share it on purpose (the kernel spreads connections among them).\n");
 	fprintf(f,
 	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
 	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
