@@ -5,9 +5,12 @@
 #include "auth/auth_api.h"
 #include "auth/password.h"
 #include "db/migrate.h"
+#include "http/metrics.h"
 #include "http/server.h"
+#include "lib/keyfile.h"
 #include "lib/log.h"
 #include "lib/util.h"
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +85,29 @@ static const char *default_web_dir(char *buf, size_t n)
 		}
 	}
 	return NULL;
+}
+
+/* Loads the /metrics scrape token: YUANQU_METRICS_TOKEN (64 hex digits), the file named by
+ * YUANQU_METRICS_TOKEN_FILE, else metrics.key beside audit.key, created (0600) at the first
+ * start. */
+static int load_metrics_token(const struct cli_env *env)
+{
+	char path[1200], err[1400];
+	keyfile_path(env->db_url, env->data_dir, "metrics.key", path, sizeof path);
+	uint8_t token[METRICS_TOKEN_LEN];
+	int created = 0;
+	if (keyfile_load(path, "YUANQU_METRICS_TOKEN", "YUANQU_METRICS_TOKEN_FILE", 1, token,
+	                 &created, err, sizeof err) != 0) {
+		fprintf(stderr, "yuanqu: metrics token: %s\n", err);
+		return -1;
+	}
+	if (created)
+		log_info("metrics: created the scrape token file %s (mode 0600): /metrics answers "
+		         "to \"Authorization: Bearer <its content>\"",
+		         path);
+	metrics_set_token(token);
+	sodium_memzero(token, sizeof token);
+	return 0;
 }
 
 int cmd_serve(int argc, char **argv)
@@ -185,6 +211,8 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "yuanqu: serve needs the audit key (see above)\n");
 		return 1;
 	}
+	if (load_metrics_token(&env) < 0)
+		return 1;
 	struct db_pool *pool;
 	char err[512];
 	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
