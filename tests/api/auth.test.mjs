@@ -7,8 +7,10 @@ let srv, admin;
 before(async () => { srv = await startServer({ args: ['--login-ip-limit', '1000'] }); admin = await adminClient(srv); });
 after(async () => { await srv.stop(); });
 
+// passwords of made users: numbered, never containing the user name (the policy refuses that)
+let pwSeq = 0;
 async function makeUser(username, role = 'leader', extra = {}) {
-  const password = 'Init-Passw0rd-' + username;
+  const password = `Init-Passw0rd-${++pwSeq}`;
   const r = await admin.post('/api/users', { username, display_name: username, role, password, ...extra });
   assert.equal(r.status, 201, r.body);
   return { id: r.json.id, password };

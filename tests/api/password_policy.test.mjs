@@ -20,13 +20,15 @@ function sql(db, statement) {
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
 
+// passwords of made users: numbered, never containing the user name (the policy refuses that)
+let pwSeq = 0;
 async function makeUser(admin, srv, username, role = 'leader') {
-  const init = 'Init-Passw0rd-' + username;
+  const init = `Init-Passw0rd-${++pwSeq}`;
   const r = await admin.post('/api/users', { username, display_name: username, role, password: init });
   assert.equal(r.status, 201, r.body);
   const c = new Client(srv.base);
   assert.equal((await c.login(username, init)).status, 200);
-  const password = 'Own-Passw0rd-' + username;
+  const password = `Own-Passw0rd-${++pwSeq}`;
   assert.equal((await c.put('/api/me/password', { old_password: init, new_password: password })).status, 204);
   return { id: r.json.id, password, client: c };
 }
@@ -53,6 +55,29 @@ test('common passwords are refused on create, change and reset', async () => {
     assert.equal((await admin.post('/api/users', { username: 'classes', role: 'leader', password: 'abcdefghijklmn' })).status, 400);
     const en = await admin.post('/api/users', { username: 'weak', role: 'leader', password: 'Password123!!' }, { headers: { 'Accept-Language': 'en' } });
     assert.match(en.json.error.message, /too common/);
+  } finally { await srv.stop(); }
+});
+
+test('a password containing the user name (any case) is refused on create, change and reset', async () => {
+  const srv = await startServer({ env: { YUANQU_TEST_FAST_HASH: '1' } });
+  try {
+    const admin = await adminClient(srv);
+    for (const pw of ['Zhang.San-2026!', 'x-ZHANG.SAN-9x', 'Pw0rd!zhang.san']) {
+      const r = await admin.post('/api/users', { username: 'zhang.san', display_name: '张三', role: 'leader', password: pw });
+      assert.equal(r.status, 400, `${pw} accepted: ${r.body}`);
+      assert.equal(r.json.error.field, 'password');
+      assert.equal(r.json.error.message, '密码不能包含用户名');
+    }
+    const u = await makeUser(admin, srv, 'pol.two');
+    const ch = await u.client.put('/api/me/password', { old_password: u.password, new_password: 'Mine-POL.TWO-2026' });
+    assert.equal(ch.status, 400);
+    assert.equal(ch.json.error.field, 'new_password');
+    assert.equal(ch.json.error.message, '密码不能包含用户名');
+    const reset = await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Reset-pol.two-26' });
+    assert.equal(reset.status, 400);
+    assert.equal(reset.json.error.field, 'password');
+    // a name that only shares letters with the password is fine
+    assert.equal((await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Reset-pol-two-26' })).status, 204);
   } finally { await srv.stop(); }
 });
 

@@ -37,14 +37,16 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
+// passwords of made users: numbered, never containing the user name (the policy refuses that)
+let pwSeq = 0;
 /** Creates a user and changes its first password; returns {id, password, client}. */
 async function makeUser(username, role = 'leader') {
-  const init = 'Init-Passw0rd-' + username;
+  const init = `Init-Passw0rd-${++pwSeq}`;
   const r = await admin.post('/api/users', { username, display_name: username, role, password: init });
   assert.equal(r.status, 201, r.body);
   const c = new Client(srv.base);
   assert.equal((await c.login(username, init)).status, 200);
-  const password = 'Own-Passw0rd-' + username;
+  const password = `Own-Passw0rd-${++pwSeq}`;
   const ch = await c.put('/api/me/password', { old_password: init, new_password: password });
   assert.equal(ch.status, 204, ch.body);
   return { id: r.json.id, password, client: c };
