@@ -70,7 +70,7 @@ static const char SQL_SESSION_EXPIRE[] =
     "DELETE FROM session WHERE last_seen < ? OR created_at < ?";
 static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
 static const char SQL_DORMANT_LIST[] =
-    "SELECT id, COALESCE(zone_id, 0), username FROM app_user WHERE status = 'active' AND "
+    "SELECT id, COALESCE(zone_id, 0), username, role FROM app_user WHERE status = 'active' AND "
     "COALESCE(last_login_at, created_at) < ? AND updated_at < ? ORDER BY id LIMIT 500";
 static const char SQL_DORMANT_DISABLE[] =
     "UPDATE app_user SET status = 'disabled', updated_at = ? WHERE id = ? AND status = 'active'";
@@ -648,6 +648,7 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 	struct dormant {
 		int64_t id, zone_id;
 		const char *username;
+		int admin;
 	} *list = NULL;
 	int n = 0, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -663,13 +664,22 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 		list[n].id = db_col_int(st, 0);
 		list[n].zone_id = db_col_int(st, 1);
 		list[n].username = arena_strdup(&a, db_col_text(st, 2));
+		list[n].admin = strcmp(db_col_text(st, 3), "admin") == 0;
 		n++;
 	}
 	db_reset(st);
 	if (rc < 0)
 		goto out_release;
 	struct principal sys = {.username = "system", .ip = ""};
+	int disabled = 0;
 	for (int i = 0; i < n; i++) {
+		/* a zone keeps its last active administrator, dormant or not */
+		int last = 0;
+		if (list[i].admin &&
+		    (rc = user_is_last_admin(tx, list[i].zone_id, list[i].id, &last)) < 0)
+			goto out_release;
+		if (last)
+			continue;
 		if (!(st = db_prepare(tx, SQL_DORMANT_DISABLE))) {
 			rc = DB_ERR;
 			goto out_release;
@@ -687,14 +697,15 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 		audit_changes_release(&ch);
 		if (rc < 0)
 			goto out_release;
+		disabled++;
 	}
 	arena_release(&a);
 	if ((rc = db_tx_end(pool, tx, 1)) < 0)
 		return rc;
-	if (n)
-		log_info("auth: disabled %d account(s) without a login for %d days", n,
+	if (disabled)
+		log_info("auth: disabled %d account(s) without a login for %d days", disabled,
 		         auth_config.dormant_days);
-	return n;
+	return disabled;
 out_release:
 	arena_release(&a);
 out_rollback:

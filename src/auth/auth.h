@@ -86,7 +86,7 @@ int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_
 void auth_expire(struct db_pool *pool);
 /* Disables active accounts with no login (nor administrator change) for
  * auth_config.dormant_days, writing an audit row "dormant_disable" for each; an administrator
- * re-enables them with unlock. Returns how many were disabled, or a negative enum db_rc. */
+ * re-enables them with unlock. The last active administrator of a zone is skipped. Returns how many were disabled, or a negative enum db_rc. */
 int auth_disable_dormant(struct db_pool *pool, int64_t now);
 
 /* 1 if the principal has permission p. */

@@ -121,6 +121,49 @@ test('a password past --password-max-age-days must be changed; 0 turns the rule 
   }
 });
 
+test('the last active administrator of a zone cannot be demoted, locked or swept as dormant', async () => {
+  const srv = await startServer({
+    args: ['--dormant-days', '60'],
+    env: { YUANQU_TEST_FAST_HASH: '1', YUANQU_MAINTENANCE_SECONDS: '1' },
+  });
+  try {
+    const admin = await adminClient(srv);
+    const adminId = (await admin.get('/api/me')).json.user.id;
+    const LAST = '不能锁定、停用或降级本园区最后一个管理员';
+    // alone: it cannot demote itself, and the command line cannot lock it either
+    const demote = await admin.put(`/api/users/${adminId}`, { role: 'leader' });
+    assert.equal(demote.status, 409, demote.body);
+    assert.equal(demote.json.error.message, LAST);
+    const lock = cli(['user', 'lock', 'admin', '--db', srv.db]);
+    assert.notEqual(lock.code, 0);
+    assert.match(lock.stderr, /last active administrator/);
+    assert.equal((await admin.get('/api/me')).json.user.role, 'admin');
+    // with a second administrator each may lock the other, but not both at once
+    const two = await makeUser(admin, srv, 'pol.admin2', 'admin');
+    const both = await Promise.all([admin.post(`/api/users/${two.id}/lock`), two.client.post(`/api/users/${adminId}/lock`)]);
+    // the first to commit wins; the other is refused as the last admin (409) or, when the
+    // winner's lock ended its session first, no longer logged in (401)
+    assert.equal(both.filter((r) => r.status === 204).length, 1, both.map((r) => r.body).join(' '));
+    assert.ok(both.some((r) => r.status === 409 || r.status === 401), both.map((r) => r.body).join(' '));
+    const [winner, loser] = both[0].status === 204 ? [admin, two] : [two, admin];
+    const loserId = loser === admin ? adminId : two.id;
+    const winnerId = loser === admin ? two.id : adminId;
+    assert.equal((await winner.put(`/api/users/${winnerId}`, { role: 'leader' })).status, 409, 'now the last one');
+    assert.equal((await winner.post(`/api/users/${loserId}/unlock`)).status, 204);
+    assert.equal((await winner.put(`/api/users/${loserId}`, { role: 'leader' })).status, 200, 'not the last one');
+    assert.equal((await winner.put(`/api/users/${loserId}`, { role: 'admin' })).status, 200);
+    // both dormant: the sweep disables one and keeps the other
+    const t = now() - 61 * DAY;
+    sql(srv.db, `UPDATE app_user SET last_login_at = ${t}, created_at = ${t}, updated_at = ${t} WHERE role = 'admin'`);
+    // the administrators' statuses, from the command line (a disabled admin has no session)
+    const adminStatuses = () => cli(['user', 'list', '--db', srv.db]).stdout.split('\n')
+      .map((l) => l.trim().split(/\s+/)).filter((f) => f[2] === 'admin').map((f) => f[3]).sort();
+    for (let i = 0; i < 50 && !adminStatuses().includes('disabled'); i++) await sleep(200);
+    await sleep(2500); // more maintenance rounds: the last one stays active
+    assert.deepEqual(adminStatuses(), ['active', 'disabled']);
+  } finally { await srv.stop(); }
+});
+
 test('dormant accounts are disabled by the maintenance thread, audited, and re-enabled by unlock', async () => {
   const srv = await startServer({
     args: ['--dormant-days', '60'],
