@@ -10,6 +10,7 @@
 #include "lib/keyfile.h"
 #include "lib/log.h"
 #include "lib/util.h"
+#include "ticket/notify.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,18 +21,20 @@
 static void usage(FILE *f)
 {
 	fprintf(
-	    f,
-	    "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
-	    "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
-	    "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	    "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
-	    "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n\n"
-	    "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
-	    "(YUANQU_LISTEN),\n"
-	    "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-	    "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
-	    "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
-	    "servers share it on purpose (the kernel spreads connections among them).\n");
+	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
+	       "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
+	       "                    [--webhook-allow CIDR[,CIDR...]]\n\n"
+	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
+	       "(YUANQU_LISTEN),\n"
+	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
+	       "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
+	       "servers share it on purpose (the kernel spreads connections among them).\n"
+	       "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
+	       "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24.\n");
 	fprintf(f,
 	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
 	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
@@ -127,6 +130,7 @@ int cmd_serve(int argc, char **argv)
 	char host[64] = "127.0.0.1", webbuf[1000];
 	const char *listen = getenv("YUANQU_LISTEN"), *v;
 	const char *web_dir = NULL;
+	const char *webhook_allow = getenv("YUANQU_WEBHOOK_ALLOW");
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
@@ -172,6 +176,8 @@ int cmd_serve(int argc, char **argv)
 		} else if ((v = cli_opt("--dormant-days", argc, argv, &i))) {
 			if (int_opt(v, "--dormant-days", 0, 3650, &auth_config.dormant_days) < 0)
 				return 2;
+		} else if ((v = cli_opt("--webhook-allow", argc, argv, &i))) {
+			webhook_allow = v;
 		} else if (strcmp(argv[i], "--reuse-port") == 0) {
 			cfg.reuse_port = 1;
 		} else if (strcmp(argv[i], "--no-access-log") == 0) {
@@ -190,6 +196,13 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "yuanqu: --tls-cert and --tls-key go together\n");
 		return 2;
 	}
+	char err_allow[200];
+	if (webhook_allow_set(webhook_allow, err_allow, sizeof err_allow) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err_allow);
+		return 2;
+	}
+	if (webhook_allow && *webhook_allow)
+		log_info("serve: webhooks may reach the internal ranges %s", webhook_allow);
 	cfg.listen_host = host;
 	cfg.web_dir = web_dir ? web_dir : default_web_dir(webbuf, sizeof webbuf);
 	auth_cookie_secure = cfg.tls_cert != NULL;
