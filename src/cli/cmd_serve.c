@@ -24,7 +24,8 @@ static void usage(FILE *f)
 	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
 	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
 	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
+	       "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
+	       "                    [--max-connections N] [--max-per-ip N]\n"
 	       "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
 	       "                    [--webhook-allow CIDR[,CIDR...]]\n\n"
 	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
@@ -165,6 +166,9 @@ int cmd_serve(int argc, char **argv)
 		} else if ((v = cli_opt("--login-ip-limit", argc, argv, &i))) {
 			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) <
 			    0)
+				return 2;
+		} else if ((v = cli_opt("--login-backoff", argc, argv, &i))) {
+			if (int_opt(v, "--login-backoff", 1, 900, &auth_config.backoff_base_s) < 0)
 				return 2;
 		} else if ((v = cli_opt("--audit-retention-days", argc, argv, &i))) {
 			if (cli_retention_days(v, &audit_retention_days) < 0)
