@@ -42,7 +42,7 @@ struct server {
 	pthread_cond_t maint_cond;
 	int stopping;
 	int port;
-	int listen_fd; /* ours: libmicrohttpd does not close a socket it was given */
+	int listen_fd; /* opened here; after MHD_quiesce_daemon closing it is ours to do */
 	/* the slow lane: routes flagged ROUTE_SLOW (password hashing) run here, on their own
 	 * threads, while their connections are suspended, so the worker threads keep serving */
 	pthread_t slow[SLOW_THREADS];
@@ -684,7 +684,8 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	for (int i = 0; i < SLOW_THREADS; i++)
 		pthread_create(&s->slow[i], NULL, slow_lane, s);
 	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
-		MHD_stop_daemon(s->d);
+		MHD_stop_daemon(s->d); /* not quiesced: closes the listening socket itself */
+		s->listen_fd = -1;
 		goto out_free;
 	}
 	return s;
@@ -722,7 +723,7 @@ void server_stop(struct server *s, int grace_s)
 	pthread_cond_signal(&s->maint_cond);
 	pthread_mutex_unlock(&s->maint_lock);
 	pthread_join(s->maint, NULL);
-	close(s->listen_fd);
+	close(s->listen_fd); /* quiesced above, so libmicrohttpd left it open */
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
 	pthread_mutex_destroy(&s->slow_lock);
