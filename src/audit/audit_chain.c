@@ -64,6 +64,33 @@ void audit_chain_set_key(const uint8_t key[AUDIT_KEY_LEN])
 	chain_key_set = 1;
 }
 
+void audit_name_digest(const char *name, char out[AUDIT_NAME_DIGEST_HEX + 1])
+{
+	static const char tag[] = "login-name"; /* with its NUL: domain separation */
+	uint8_t mac[32];
+	if (chain_key_set) {
+		crypto_auth_hmacsha256_state st;
+		crypto_auth_hmacsha256_init(&st, chain_key, AUDIT_KEY_LEN);
+		crypto_auth_hmacsha256_update(&st, (const uint8_t *)tag, sizeof tag);
+		crypto_auth_hmacsha256_update(&st, (const uint8_t *)name, strlen(name));
+		crypto_auth_hmacsha256_final(&st, mac);
+	} else {
+		crypto_hash_sha256_state st;
+		crypto_hash_sha256_init(&st);
+		crypto_hash_sha256_update(&st, (const uint8_t *)tag, sizeof tag);
+		crypto_hash_sha256_update(&st, (const uint8_t *)name, strlen(name));
+		crypto_hash_sha256_final(&st, mac);
+	}
+	sodium_bin2hex(out, AUDIT_NAME_DIGEST_HEX + 1, mac, AUDIT_NAME_DIGEST_HEX / 2);
+	sodium_memzero(mac, sizeof mac);
+}
+
+void audit_unknown_name(const char *name, char out[AUDIT_UNKNOWN_NAME_LEN + 1])
+{
+	out[0] = '?';
+	audit_name_digest(name, out + 1);
+}
+
 int audit_chain_has_key(void)
 {
 	return chain_key_set;

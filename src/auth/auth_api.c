@@ -117,7 +117,8 @@ int h_me_password(struct req *r, struct yq_err *e)
 	if (r->who.via_token)
 		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能修改密码",
 		               "API tokens cannot change passwords");
-	if (auth_change_password(req_pool(r), &r->who, old_pw, new_pw, e) < 0) {
+	if (auth_change_password(req_pool(r), &r->who, req_header(r, "User-Agent"), old_pw, new_pw,
+	                         e) < 0) {
 		if (e->field && strcmp(e->field, "password") == 0)
 			e->field = "new_password";
 		return -1;
@@ -223,7 +224,11 @@ int h_me_totp(struct req *r, struct yq_err *e)
 int h_me_totp_enrol(struct req *r, struct yq_err *e)
 {
 	char secret[TOTP_B32_MAX], uri[MFA_URI_MAX];
-	if (mfa_enrol(req_pool(r), &r->who, secret, uri, e) < 0)
+	json_t *j = req_json(r, e);
+	const char *password;
+	if (!j || json_str(r, j, "password", 0, 128, &password, e) < 0 ||
+	    mfa_enrol(req_pool(r), &r->who, req_header(r, "User-Agent"), password, secret, uri, e) <
+	        0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
@@ -252,7 +257,7 @@ int h_me_totp_disable(struct req *r, struct yq_err *e)
 	const char *password, *code;
 	if (!j || json_str(r, j, "password", 0, 128, &password, e) < 0 ||
 	    json_str(r, j, "code", 0, 16, &code, e) < 0 ||
-	    mfa_disable(req_pool(r), &r->who, password, code, e) < 0)
+	    mfa_disable(req_pool(r), &r->who, req_header(r, "User-Agent"), password, code, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
 }

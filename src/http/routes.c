@@ -28,7 +28,7 @@ const struct route routes[] = {
     R(PUT, "/api/me/password", h_me_password, PERM_AUTH,
       ROUTE_PASSWORD_OK | ROUTE_SLOW | ROUTE_TOTP_OK),
     R(GET, "/api/me/totp", h_me_totp, PERM_AUTH, ROUTE_TOTP_OK),
-    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK),
+    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SLOW),
     R(POST, "/api/me/totp/confirm", h_me_totp_confirm, PERM_AUTH, ROUTE_TOTP_OK),
     R(POST, "/api/me/totp/disable", h_me_totp_disable, PERM_AUTH, ROUTE_SLOW),
     R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),

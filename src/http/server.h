@@ -17,6 +17,7 @@ struct server_config {
 	const char *tls_cert, *tls_key; /* PEM file paths, both or neither */
 	int access_log;                 /* one line per request */
 	const char *data_dir;           /* uploaded files (attachments); NULL = "data" */
+	int reuse_port; /* SO_REUSEPORT: let several servers share the port (off: refused) */
 };
 
 struct server;

@@ -103,12 +103,17 @@ int user_create(struct db_pool *pool, const struct principal *p, const struct us
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct user_input *in, struct yq_err *e);
 /* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
- * sessions of a user that is no longer active. */
+ * sessions of a user that is no longer active. Neither this nor user_update takes the admin
+ * role or the active status from the last active administrator of a zone (ERR_STATE). */
 int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,
                     struct yq_err *e);
 /* Sets a new password; must_change forces a change at next login. Ends the user's sessions. */
 int user_set_password(struct db_pool *pool, const struct principal *p, int64_t id,
                       const char *password, int must_change, struct yq_err *e);
+/* Inside `tx`: *last = 1 when no active administrator other than user_id is left in zone_id
+ * (0 for zone 0). Takes the zone row's lock first, so that concurrent changes to a zone's
+ * administrators are serialised until tx ends. Returns 0 or a negative enum db_rc. */
+int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *last);
 /* Finds a user id by name (any zone); 0 if none. */
 int user_find(struct db *c, const char *username, int64_t *id);
 /* After a successful login: stores the password hashed with the current scheme when the stored

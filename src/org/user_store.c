@@ -53,6 +53,11 @@ static const char SQL_USER_SET_PASSWORD[] =
     "UPDATE app_user SET password_hash = ?, must_change = ?, password_changed_at = ?, "
     "updated_at = ? WHERE id = ?";
 static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?";
+/* a no-op write that takes the zone row's lock: changes to a zone's administrators queue */
+static const char SQL_ZONE_LOCK[] = "UPDATE zone SET code = code WHERE id = ?";
+static const char SQL_OTHER_ADMINS[] =
+    "SELECT COUNT(*) FROM app_user WHERE zone_id = ? AND role = 'admin' AND status = 'active' "
+    "AND id <> ?";
 
 static void read_user(struct db_stmt *st, struct user *u)
 {
@@ -325,6 +330,40 @@ int user_create(struct db_pool *pool, const struct principal *p, const struct us
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *last)
+{
+	*last = 0;
+	if (!zone_id)
+		return DB_OK;
+	struct db_stmt *st = db_prepare(tx, SQL_ZONE_LOCK);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	int rc = db_run(st);
+	int64_t others = 0;
+	if (rc == DB_OK)
+		rc = db_query_int(tx, SQL_OTHER_ADMINS, &others, 2, zone_id, user_id);
+	*last = rc == DB_OK && others == 0;
+	return rc;
+}
+
+/* Refuses (ERR_STATE, 409) to take the role or the active status from `old` when it is the last
+ * active administrator of its zone: nobody could then manage the zone's accounts. */
+static int keep_last_admin(struct db *tx, const struct user *old, struct yq_err *e)
+{
+	if (strcmp(old->role, "admin") != 0 || strcmp(old->status, "active") != 0)
+		return 0;
+	int last;
+	int rc = user_is_last_admin(tx, old->zone_id, old->id, &last);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (last)
+		return err_set(e, ERR_STATE, NULL, "不能锁定、停用或降级本园区最后一个管理员",
+		               "cannot lock, disable or demote the last active administrator of "
+		               "the zone");
+	return 0;
+}
+
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct user_input *in, struct yq_err *e)
 {
@@ -351,6 +390,8 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	                  ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id)
 	                  : in->enterprise_id;
 	if (check_links(tx, p->zone_id, role, dept, ent, e) < 0)
+		goto out_rollback;
+	if (role != ROLE_ADMIN && keep_last_admin(tx, &old, e) < 0)
 		goto out_rollback;
 	enum data_scope scope = in->data_scope ? scope_from_name(in->data_scope)
 	                        : in->role     ? role_default_scope(role)
@@ -439,6 +480,8 @@ int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
 	if (!tx)
 		return err_db(e, rc);
 	if (user_get(tx, p, id, &a, &old, e) < 0)
+		goto out_rollback;
+	if (strcmp(status, "active") != 0 && keep_last_admin(tx, &old, e) < 0)
 		goto out_rollback;
 	struct db_stmt *st = db_prepare(tx, SQL_USER_SET_STATUS);
 	if (!st) {

@@ -90,7 +90,7 @@ struct briefing {
 	const char *dept_period; /* the period of the department figures, e.g. "本月累计"; NULL */
 };
 
-/* Renders `b` as an A4 PDF into the file `path` (mode 0644), replacing it atomically: written to
+/* Renders `b` as an A4 PDF into the file `path` (mode 0600), replacing it atomically: written to
  * a temporary "{path}.XXXXXX" in the same folder, synced, then renamed; the temporary file is
  * removed on failure. Returns 0, or -1 with a message in err (errlen bytes, may be 0).
  * Fonts: Noto Sans CJK SC (Debian fonts-noto-cjk), subset and embedded. Thread-safe: each thread

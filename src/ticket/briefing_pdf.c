@@ -1136,7 +1136,7 @@ int briefing_render_pdf(const struct briefing *b, const char *path, char *err, s
 		fail(err, errlen, "briefing pdf: cannot create %s: %s", tmp, strerror(errno));
 		goto out_free_pdf;
 	}
-	(void)fchmod(fd, 0644);
+	(void)fchmod(fd, 0600);
 	size_t off = 0;
 	while (off < len) {
 		ssize_t n = write(fd, pdf + off, len - off);

@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "lib/err.h"
 #include "lib/jsonw.h"
+#include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -370,6 +371,15 @@ int webhook_create(struct db_pool *pool, const struct principal *p, const char *
 	if (!utf8_valid(secret, strlen(secret)) || strlen(secret) > WEBHOOK_SECRET_MAX)
 		return err_set(e, ERR_VALIDATION, "secret", "密钥无效或过长",
 		               "secret is invalid or too long");
+	char why[300];
+	if (webhook_target_check(&u, why, sizeof why) < 0) {
+		/* one message for an internal address and a name that does not resolve */
+		log_info("webhook registration refused: %s", why);
+		return err_set(e, ERR_VALIDATION, "url",
+		               "推送地址须为可解析的公网地址，不能指向本机或内部网络",
+		               "the url must resolve to public addresses, not to this host or an "
+		               "internal network");
+	}
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)

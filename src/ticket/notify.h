@@ -9,6 +9,7 @@
 
 struct db;
 struct db_pool;
+struct sockaddr;
 struct principal;
 struct yq_err;
 
@@ -80,8 +81,31 @@ void webhook_signature(const char *secret, const char *body, size_t len, char ou
  * delivered, or -1. */
 int webhook_deliver_due(struct db_pool *pool, int64_t now, int max);
 
+/* ---- which addresses a webhook may reach (webhook.c) ----
+ *
+ * A webhook must not reach the server itself nor the networks behind it: loopback, link-local,
+ * private (RFC 1918, CGNAT 100.64/10, ULA fc00::/7), unspecified, multicast, reserved and
+ * documentation ranges are refused, also inside IPv4-mapped, IPv4-compatible, NAT64 and 6to4
+ * IPv6 forms, unless the installation allows a range (serve --webhook-allow,
+ * YUANQU_WEBHOOK_ALLOW). The check runs at registration on every address the host resolves to,
+ * and again at each delivery, which connects only to an address it has just checked. */
+
+#define WEBHOOK_ALLOW_MAX 32 /* ranges in the allow list */
+
+/* 1 when the address (AF_INET or AF_INET6) is internal in the sense above. Pure. */
+int webhook_addr_internal(const struct sockaddr *sa);
+/* Replaces the allow list with `list`: CIDR ranges ("127.0.0.1/32", "10.0.0.0/8", "fd00::/8";
+ * without "/n" a single address) separated by commas or spaces; NULL or "" empties it.
+ * Returns 0, or -1 with a message in err (the list is then unchanged). Call before serving. */
+int webhook_allow_set(const char *list, char *err, size_t errlen);
+/* 1 when a webhook may connect to the address: not internal, or within an allowed range. */
+int webhook_addr_allowed(const struct sockaddr *sa);
+/* Resolves u->host and checks every address it resolves to: 0 when all may be reached, -1
+ * when one may not or the name does not resolve (detail in `why`, for the log). */
+int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen);
+
 /* Registers a webhook of the caller's zone; *id is its id. ERR_VALIDATION on "url" (https
- * refused) or "secret". */
+ * refused, or a host that resolves to an address a webhook may not reach) or "secret". */
 int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
                    const char *secret, int64_t *id, struct yq_err *e);
 /* Disables a webhook of the caller's zone (its pending deliveries stay queued but are not sent).

@@ -155,7 +155,7 @@ before(async () => {
   const db = newDatabase();
   const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
   assert.equal(d.code, 0, d.stderr);
-  srv = await startServer({ db });
+  srv = await startServer({ db, env: { YUANQU_WEBHOOK_ALLOW: '127.0.0.1/32' } }); // its webhook is on 127.0.0.1
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);
     const r = await as[k].login(u, PW);

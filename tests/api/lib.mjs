@@ -10,7 +10,7 @@ import net from 'node:net';
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const BIN = process.env.YQ_BIN || join(ROOT, 'build/yuanqu');
 export const ENGINE = process.env.YQ_ENGINE || 'sqlite';
-export const ADMIN_PASS = 'Admin-Passw0rd!2026';
+export const ADMIN_PASS = 'Root-Passw0rd!2026'; // never containing the user name (the policy refuses that)
 let seq = 0;
 
 /** A new empty database URL for the engine under test. */

@@ -1,7 +1,14 @@
 // Notifications and webhooks of enterprise requests: a webhook receiver inside the test gets a
 // signed POST when a request is assigned, a 500 is retried, a closed port ends as a visible
+<<<<<<< HEAD
 // failure, https is refused, and the lead department sees (and reads) its notification; the
 // service center is told of new requests, and the enterprise of what is done with its own.
+=======
+// failure, https is refused, and the lead department sees (and reads) its notification.
+// Webhooks never reach internal addresses unless allowed: the receivers here are on 127.0.0.1,
+// so the server runs with YUANQU_WEBHOOK_ALLOW=127.0.0.1/32; the refusals are checked on
+// servers without it, with receivers that count every connection they get (none).
+>>>>>>> w-security
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -17,6 +24,22 @@ const got = [];
 let failFirst = 0;
 
 const make = (n) => uscc('91430112MA', n);
+const FAILED = '推送失败（原因见服务器日志）';
+const REFUSED = '推送地址须为可解析的公网地址，不能指向本机或内部网络';
+
+/** A TCP listener on 127.0.0.1 that counts the connections it accepts and answers `reply` (or
+ * nothing) to each; resolves {port, count(), close()}. */
+async function tcpProbe(reply) {
+  let n = 0;
+  const s = net.createServer((c) => {
+    n++;
+    c.on('error', () => {});
+    c.resume(); // read (and drop) the request, so the close of the peer is seen
+    if (reply) c.end(reply); else c.destroy();
+  });
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  return { port: s.address().port, count: () => n, close: () => new Promise((r) => s.close(r)) };
+}
 
 const user = (username, role, extra) => newUser(srv, admin, username, role, extra, PW);
 
@@ -51,7 +74,7 @@ before(async () => {
   });
   await new Promise((r) => recv.listen(0, '127.0.0.1', r));
   recvPort = recv.address().port;
-  srv = await startServer({ env: { YUANQU_MAINTENANCE_SECONDS: '1', YUANQU_WEBHOOK_BACKOFF_SCALE: '0.0001' } });
+  srv = await startServer({ env: { YUANQU_MAINTENANCE_SECONDS: '1', YUANQU_WEBHOOK_BACKOFF_SCALE: '0.0001', YUANQU_WEBHOOK_ALLOW: '127.0.0.1/32' } });
   admin = await adminClient(srv);
   for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
     ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
@@ -177,7 +200,8 @@ test('a closed port ends as a failed delivery the admin can see', async () => {
     return x.json.items.find((i) => i.webhook_id === r.json.id && i.attempts >= 1);
   });
   assert.ok(pending, 'a failed attempt is retried later');
-  assert.match(pending.last_error, /connect/);
+  assert.equal(pending.last_error, FAILED, 'no detail that tells the port state');
+  assert.equal(pending.last_status, null);
   assert.ok(pending.next_at);
   const failed = await until(async () => {
     const x = await admin.get('/api/webhooks/deliveries?status=failed');
@@ -186,7 +210,8 @@ test('a closed port ends as a failed delivery the admin can see', async () => {
   assert.ok(failed, 'failed after six attempts');
   assert.equal(failed.attempts, 6);
   assert.equal(failed.status, 'failed');
-  assert.match(failed.last_error, /cannot connect/);
+  assert.equal(failed.last_error, FAILED);
+  assert.match(srv.log(), /webhook delivery \d+ to http:\/\/127\.0\.0\.1:\d+\/dead failed \(attempt \d\): cannot connect/, 'the cause is in the server log');
   assert.equal(failed.next_at, null);
   assert.equal((await admin.get('/api/webhooks/deliveries?status=nope')).status, 400);
   assert.equal((await hr.get('/api/webhooks/deliveries?status=failed')).status, 403);
@@ -195,6 +220,82 @@ test('a closed port ends as a failed delivery the admin can see', async () => {
   assert.equal((await admin.del(`/api/webhooks/999999`)).status, 404);
   const list = await admin.get('/api/webhooks');
   assert.equal(list.json.items.find((w) => w.id === r.json.id).enabled, false);
+});
+
+test('an HTTP error, a non-HTTP port and a closed port look alike to the admin', async () => {
+  const http500 = await tcpProbe('HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n');
+  const garbage = await tcpProbe('SSH-2.0-OpenSSH_9.2\r\n');
+  const closed = await freePort();
+  try {
+    const hooks = {};
+    for (const [k, port] of [['http500', http500.port], ['garbage', garbage.port], ['closed', closed]]) {
+      const r = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${port}/probe-${k}`, secret: 's' });
+      assert.equal(r.status, 201, r.body);
+      hooks[k] = r.json.id;
+    }
+    const t = await submit();
+    assert.equal((await svc.post(`/api/tickets/${t.json.id}/accept`, { dept_id: ids.hr })).status, 200);
+    const seen = await until(async () => {
+      const x = await admin.get('/api/webhooks/deliveries?page_size=200');
+      const mine = x.json.items.filter((i) => Object.values(hooks).includes(i.webhook_id) && i.payload.ticket_id === t.json.id && i.attempts >= 1);
+      return mine.length === 3 && mine;
+    });
+    assert.ok(seen, 'each probe was tried');
+    assert.ok(http500.count() >= 1 && garbage.count() >= 1, 'the listening probes were reached');
+    for (const d of seen) {
+      assert.equal(d.last_error, FAILED, JSON.stringify(d));
+      assert.equal(d.last_status, null, JSON.stringify(d));
+      assert.notEqual(d.status, 'delivered');
+    }
+    for (const id of Object.values(hooks)) assert.equal((await admin.del(`/api/webhooks/${id}`)).status, 204);
+  } finally { await http500.close(); await garbage.close(); }
+});
+
+test('without an allowed range, internal webhook targets are refused and never connected to', async () => {
+  const probe = await tcpProbe('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
+  // a server with the receiver allowed registers a webhook and queues a delivery for it, and
+  // stops before its maintenance (every 30 s) sends it
+  const a = await startServer({ env: { YUANQU_WEBHOOK_ALLOW: '127.0.0.1/32' } });
+  let b;
+  try {
+    const adm = await adminClient(a);
+    const dept = (await adm.post('/api/depts', { name: '人社局', kind: 'other' })).json.id;
+    await adm.post('/api/depts', { name: '企业服务中心', kind: 'service_center' });
+    const entId = (await adm.post('/api/enterprises', { uscc: make(8), name: '望城内网探测有限公司', industry_code: '3922' })).json.id;
+    const svcDept = (await adm.get('/api/depts')).json.items.find((d) => d.name === '企业服务中心').id;
+    const s1 = await newUser(a, adm, 'svc.probe', 'staff', { dept_id: svcDept, data_scope: 'zone' }, PW);
+    const e1 = await newUser(a, adm, 'ent.probe', 'enterprise', { enterprise_id: entId }, PW);
+    const w = await adm.post('/api/webhooks', { url: `http://127.0.0.1:${probe.port}/queued`, secret: 's' });
+    assert.equal(w.status, 201, w.body);
+    const t = await e1.post('/api/tickets', { category: '用工', title: '内网探测', description: '探测', contact_name: '张', contact_phone: '13900000002' });
+    assert.equal((await s1.post(`/api/tickets/${t.json.id}/accept`, { dept_id: dept })).status, 200);
+    await a.stop();
+    // the same database served without the allowed range: delivery checks the address again
+    b = await startServer({ db: a.db, env: { YUANQU_MAINTENANCE_SECONDS: '1', YUANQU_WEBHOOK_BACKOFF_SCALE: '0.0001' } });
+    const adm2 = await adminClient(b);
+    for (const url of [`http://127.0.0.1:${probe.port}/x`, `http://localhost:${probe.port}/x`,
+      `http://2130706433:${probe.port}/x`, `http://0x7f.1:${probe.port}/x`, `http://127.1:${probe.port}/x`,
+      'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/x', 'http://172.16.5.4/x',
+      'http://192.168.1.1/x', 'http://100.64.0.1/x', 'http://0.0.0.0/x', 'http://224.0.0.1/x',
+      'http://no-such-host.invalid/x']) {
+      const r = await adm2.post('/api/webhooks', { url, secret: 's' });
+      assert.equal(r.status, 400, `${url}: ${r.body}`);
+      assert.equal(r.json.error.field, 'url');
+      assert.equal(r.json.error.message, REFUSED, url);
+    }
+    const failed = await until(async () => {
+      const x = await adm2.get('/api/webhooks/deliveries?status=failed');
+      return x.json.items.find((i) => i.webhook_id === w.json.id);
+    }, 15000);
+    assert.ok(failed, 'the queued delivery failed');
+    assert.equal(failed.attempts, 6);
+    assert.equal(failed.last_error, FAILED);
+    assert.match(b.log(), /refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1, an internal address/);
+    assert.equal(probe.count(), 0, 'no connection ever reached the internal target');
+  } finally {
+    if (b) await b.stop(); else await a.stop();
+    await probe.close();
+  }
 });
 
 test('mark all read clears only the caller’s department’s unread notifications', async () => {

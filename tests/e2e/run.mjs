@@ -1132,6 +1132,13 @@ test('a leader sets up two-step verification with the QR code and logs in with a
   try {
     await uiLogin(page, who.username, who.password)
     await page.goto(BASE + '/account')
+    // the password first: a wrong one is refused under its field, nothing is enrolled
+    const pw = 'input[data-test="totp-enrol-password"], [data-test="totp-enrol-password"] input'
+    await page.fill(pw, 'Wrong-Passw0rd-e2e')
+    await page.click('[data-test="totp-enrol"]')
+    await page.waitForSelector('[data-test="totp-setup"] .el-form-item__error >> text=密码错误')
+    assert(!(await page.isVisible('[data-test="totp-qr"]')), 'no QR code after a wrong password')
+    await page.fill(pw, who.password)
     await page.click('[data-test="totp-enrol"]')
     const qr = await page.waitForSelector('[data-test="totp-qr"]')
     assert((await qr.getAttribute('src')).startsWith('data:image/png;base64,'), 'QR code image')

@@ -18,7 +18,7 @@ export const authApi = {
 // TOTP second factor of one's own account, and the roles that must use it (admin)
 export const totpApi = {
   status: () => http.get('/api/me/totp', quiet),
-  enrol: () => http.post('/api/me/totp/enrol', {}),
+  enrol: (password) => http.post('/api/me/totp/enrol', { password }, { fieldErrors: true }),
   confirm: (code) => http.post('/api/me/totp/confirm', { code }, { fieldErrors: true }),
   disable: (body) => http.post('/api/me/totp/disable', body, { fieldErrors: true }),
   reset: (userId) => http.post(`/api/users/${userId}/totp/reset`, {}),

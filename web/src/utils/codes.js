@@ -118,7 +118,7 @@ export const AUDIT_FIELDS = [
 ]
 
 /** The reasons of failed logins in the login log. */
-export const LOGIN_REASONS = ['bad_password', 'unknown_user', 'bad_totp', 'totp_required', 'locked', 'disabled', 'ip_throttled']
+export const LOGIN_REASONS = ['bad_password', 'unknown_user', 'bad_totp', 'totp_required', 'locked', 'disabled', 'ip_throttled', 'backoff', 'reauth_bad_password', 'reauth_bad_totp', 'reauth_backoff']
 
 function label(prefix, code) {
   if (code === null || code === undefined || code === '') return '-'
