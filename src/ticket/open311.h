@@ -1,7 +1,7 @@
 /* Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over enterprise requests, so that
  * the 12345 hotline and city systems that speak Open311 can file requests (企业诉求) and follow
- * them. This file is the pure mapping — services, statuses, dates, the description block, and the
- * XML and JSON bodies — unit-tested in tests/unit/ticket/test_open311.c; the handlers are in
+ * them. This file is the pure mapping — services, statuses, dates, coordinates, and the XML and
+ * JSON bodies — unit-tested in tests/unit/ticket/test_open311.c; the handlers are in
  * open311_api.c. Endpoints (the route table has them):
  *
  *   GET  /open311/discovery.{xml,json}          service discovery (no key)
@@ -38,21 +38,22 @@
  *   from service_code, description required (at most 4,000 characters, as the spec says; our
  *   tickets need one), title = its first 30 characters with white space folded, contact_name
  *   from first_name and last_name (Chinese order 姓名 when either is not ASCII, else "first
- *   last"), contact_phone from phone. We have no geo column: address_string, lat/long (both or
- *   neither, WGS84 decimal degrees), email and media_url are kept at the end of the description
- *   as a block of labelled lines (o311_description_build), which reads split off again. A
- *   location is optional (the enterprise is the location). address_id, device_id and account_id
- *   are ignored. The answer is 201 with service_request_id (never a token).
+ *   last"), contact_phone from phone. address_string, lat/long (both or neither, WGS84 decimal
+ *   degrees, parsed to numbers: "043.8171" is 43.8171), email and media_url (http or https)
+ *   are stored in the request's own columns and shown to the console as such; nothing is ever
+ *   read back out of a description. A location is optional (the enterprise is the location).
+ *   address_id, device_id and account_id are ignored. The answer is 201 with
+ *   service_request_id (never a token).
  * - service_request_id is our request number (SQ20261123-0001); GET also accepts our numeric id.
  * - Status: received, assigned, in_progress, waiting → "open"; resolved (已办结: answered),
  *   closed, rejected, merged → "closed" ("closed: it has been resolved"). A request rated
  *   不满意 goes back to open. status_notes: the answer (resolved, closed), the reject reason
  *   (rejected), "重复诉求，已合并办理" (merged), the Chinese state label while open (办理中 …).
  * - GET requests fields: service_request_id, status, status_notes, service_name, service_code,
- *   description (without the block), agency_responsible (the lead department), service_notice
- *   (null), requested_datetime (created), updated_datetime (for closed requests: when closed or
+ *   description, agency_responsible (the lead department), service_notice (null),
+ *   requested_datetime (created), updated_datetime (for closed requests: when closed or
  *   resolved), expected_datetime (the resolution deadline, due_resolve), address, address_id
- *   (null), zipcode (null), lat, long, media_url.
+ *   (null), zipcode (null), lat, long (numbers), media_url: each from its own column.
  * - GET requests filters: service_request_id (comma-separated, at most O311_MAX_IDS, overrides
  *   the rest; unknown ids are left out), service_code and status (comma-separated), start_date
  *   and end_date on requested_datetime (default: the last 90 days; a range longer than 90 days is
@@ -128,40 +129,40 @@ void o311_time(int64_t t, char out[O311_TIME_SIZE]);
  * seconds. Returns -1 on anything else, an impossible date or time included. */
 int o311_parse_time(const char *s, int64_t *out);
 
-/* 1 if `s` is a WGS84 decimal coordinate written plainly ("-122.4212043": optional '-', one to
- * three digits, optionally '.' and one to fifteen digits) within ±90 (is_lat) or ±180. */
-int o311_coord_valid(const char *s, int is_lat);
+/* Parses a WGS84 decimal coordinate written plainly (optional '-', one or more digits, leading
+ * zeros allowed, optionally '.' and one to fifteen digits; at most 24 characters) within ±90
+ * (is_lat) or ±180 into *out (-0 as 0). Returns -1 on anything else: exponents, hex, "nan",
+ * spaces, an empty or NULL string. */
+int o311_coord_parse(const char *s, int is_lat, double *out);
 
-/* What a POST carries besides the description, kept at the end of the stored description. NULL
- * or "" members are absent. Strings are borrowed. */
-struct o311_extra {
-	const char *address; /* address_string */
-	const char *lat, *lon;
-	const char *email;
-	const char *media_url;
+/* What POST requests used to append to the stored description before migration 0011 (a blank
+ * line, then one labelled line per value, in this order, each at most once:
+ *   【地址】address_string      【坐标】lat,long      【邮箱】email      【附件】media_url),
+ * taken apart once, by ticket_split_legacy_blocks; requests are never read this way. */
+struct o311_block {
+	size_t description_len; /* bytes of the description before the block */
+	char address[O311_ADDRESS_MAX * 4 + 1];
+	char email[O311_EMAIL_MAX * 4 + 1];
+	char media_url[O311_MEDIA_URL_MAX * 4 + 1];
+	int has_coords;
+	double lat, lon;
 };
 
-/* Appends to `out` the description to store: `description` without trailing white space, then,
- * when any extra is present, an empty line and one labelled line per extra, in this order:
- *   【地址】address_string      【坐标】lat,long      【邮箱】email      【附件】media_url
- * Line breaks and tabs inside the extras become spaces. Returns 0, or -1 when `out` failed. */
-int o311_description_build(struct strbuf *out, const char *description, const struct o311_extra *x);
+/* Finds such a block at the end of `stored`: after the last blank line, every line a labelled
+ * line, labels in order and at most once, and every value what POST requests accepts (address
+ * and email within their lengths, coordinates by o311_coord_parse, email with an '@' and no
+ * white space, media_url http(s)). Returns 0 and fills *out, or -1 (out zeroed) when the text
+ * does not end in exactly that. */
+int o311_block_take(const char *stored, struct o311_block *out);
 
-/* A slice of a string: `n` bytes at `p` (p NULL and n 0 when absent). */
-struct o311_span {
-	const char *p;
-	size_t n;
-};
+/* 1 if `s` is a media_url POST requests accepts: starts with http:// or https://. */
+int o311_media_url_ok(const char *s);
+/* 1 if `s` is an email POST requests accepts: an '@' and no space or tab. */
+int o311_email_ok(const char *s);
 
-/* A stored description split into the client's text and the extras. */
-struct o311_stored {
-	struct o311_span description, address, lat, lon, email, media_url;
-};
-
-/* Splits a stored description: the block starts after the last empty line when every line after
- * it is a labelled line of o311_description_build, each label at most once and in order;
- * otherwise the whole text is the description. Slices point into `stored`. */
-void o311_description_split(const char *stored, struct o311_stored *out);
+/* The number of bytes of the first `max_chars` characters of the UTF-8 text `s` (all of it
+ * when shorter). */
+size_t o311_prefix_bytes(const char *s, size_t max_chars);
 
 /* The title of a request from its description: the first O311_TITLE_CHARS characters of the
  * description's text with runs of white space (line breaks included) folded into one space and
@@ -199,11 +200,12 @@ void o311w_obj_close(struct o311_writer *w, const char *name);
 /* A text member: XML <key>escaped</key> (<key></key> for NULL), JSON "key": "…" or null. */
 void o311w_str(struct o311_writer *w, const char *key, const char *s);
 void o311w_strn(struct o311_writer *w, const char *key, const char *s, size_t n);
-/* A member whose JSON value is a number or boolean literal: XML <key>text</key>, JSON text
- * unquoted (null for NULL). `text` must be a valid JSON literal. */
-void o311w_lit(struct o311_writer *w, const char *key, const char *text);
+/* Number and boolean members, formatted here (never text from outside): XML <key>1.5</key>,
+ * JSON "key": 1.5. o311w_double writes null (XML <key></key>) when !present or v is not
+ * finite, else the shortest decimal that reads back as v. */
 void o311w_int(struct o311_writer *w, const char *key, int64_t v);
 void o311w_bool(struct o311_writer *w, const char *key, int v);
+void o311w_double(struct o311_writer *w, const char *key, int present, double v);
 /* A time member as o311_time(); t 0 is NULL. */
 void o311w_time(struct o311_writer *w, const char *key, int64_t t);
 /* A string item of a list: XML <name>escaped</name>, JSON "…". */

@@ -13,10 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define ID_MAX     40          /* bytes of one service_request_id */
-#define LIST_PAGE  200         /* requests read per ticket_list call */
-#define LIST_PAGES 100         /* pages read at most for one GET requests */
-#define DESC_STORE (64 * 1024) /* bound of the stored description being built */
+#define ID_MAX     40  /* bytes of one service_request_id */
+#define LIST_PAGE  200 /* requests read per ticket_list call */
+#define LIST_PAGES 100 /* pages read at most for one GET requests */
 
 /* Starts the answer: empties the output and sets status and content type. */
 static void answer(struct req *r, enum o311_format fmt, int status)
@@ -311,18 +310,16 @@ static int form_text(const struct form *f, const char *key, size_t max_chars, in
 }
 
 /* Reads and checks the POST fields other than api_key, service_code and attribute[uscc]:
- * description, location, contact. Fills in (title and description in the arena). */
+ * description, location, contact. Fills in (title in the arena, the rest borrowed from f). */
 static int read_request_fields(struct req *r, const struct form *f, struct ticket_input *in,
                                struct yq_err *e)
 {
-	const char *desc, *first, *last, *phone;
-	struct o311_extra x = {0};
+	const char *desc, *first, *last, *phone, *lat, *lon;
 	if (form_text(f, "description", O311_DESCRIPTION_MAX, 1, &desc, e) < 0 ||
-	    form_text(f, "address_string", O311_ADDRESS_MAX, 0, &x.address, e) < 0 ||
-	    form_text(f, "lat", 24, 0, &x.lat, e) < 0 ||
-	    form_text(f, "long", 24, 0, &x.lon, e) < 0 ||
-	    form_text(f, "email", O311_EMAIL_MAX, 0, &x.email, e) < 0 ||
-	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &x.media_url, e) < 0 ||
+	    form_text(f, "address_string", O311_ADDRESS_MAX, 0, &in->address, e) < 0 ||
+	    form_text(f, "lat", 24, 0, &lat, e) < 0 || form_text(f, "long", 24, 0, &lon, e) < 0 ||
+	    form_text(f, "email", O311_EMAIL_MAX, 0, &in->email, e) < 0 ||
+	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &in->media_url, e) < 0 ||
 	    form_text(f, "first_name", O311_CONTACT_MAX, 0, &first, e) < 0 ||
 	    form_text(f, "last_name", O311_CONTACT_MAX, 0, &last, e) < 0 ||
 	    form_text(f, "phone", 20, 0, &phone, e) < 0)
@@ -332,19 +329,19 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 	if (!desc || !title[0])
 		return err_set(e, ERR_VALIDATION, "description", "请填写诉求内容 description",
 		               "description was not provided (a request needs one)");
-	if (!x.lat != !x.lon)
-		return err_set(e, ERR_VALIDATION, x.lat ? "long" : "lat", "lat 和 long 须同时提供",
+	if (!lat != !lon)
+		return err_set(e, ERR_VALIDATION, lat ? "long" : "lat", "lat 和 long 须同时提供",
 		               "lat and long must both be sent");
-	if (x.lat && !o311_coord_valid(x.lat, 1))
+	if (lat && o311_coord_parse(lat, 1, &in->lat) < 0)
 		return err_set(e, ERR_VALIDATION, "lat", "纬度无效（WGS84 十进制度数）",
 		               "invalid latitude (WGS84 decimal degrees)");
-	if (x.lon && !o311_coord_valid(x.lon, 0))
+	if (lon && o311_coord_parse(lon, 0, &in->lon) < 0)
 		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
 		               "invalid longitude (WGS84 decimal degrees)");
-	if (x.email && (!strchr(x.email, '@') || strpbrk(x.email, " \t")))
+	in->has_coords = lat != NULL;
+	if (in->email && !o311_email_ok(in->email))
 		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
-	if (x.media_url && strncmp(x.media_url, "http://", 7) != 0 &&
-	    strncmp(x.media_url, "https://", 8) != 0)
+	if (in->media_url && !o311_media_url_ok(in->media_url))
 		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
 		               "media_url must be an http(s) URL");
 	char name[O311_CONTACT_MAX * 4 + 2];
@@ -352,17 +349,11 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 	    utf8_count(name) > O311_CONTACT_MAX)
 		return err_set(e, ERR_VALIDATION, "first_name", "联系人姓名过长",
 		               "first_name and last_name are too long together");
-	struct strbuf stored = STRBUF_INIT(DESC_STORE);
-	if (o311_description_build(&stored, desc, &x) < 0) {
-		strbuf_release(&stored);
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot build the description");
-	}
-	in->description = arena_strdup(&r->arena, stored.buf);
-	strbuf_release(&stored);
+	in->description = desc;
 	in->title = arena_strdup(&r->arena, title);
 	in->contact_name = name[0] ? arena_strdup(&r->arena, name) : NULL;
 	in->contact_phone = phone;
-	if (!in->description || !in->title || (name[0] && !in->contact_name))
+	if (!in->title || (name[0] && !in->contact_name))
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	return 0;
 }
@@ -379,6 +370,7 @@ static const char *param_of_field(const char *field)
 	    {"description", "description"},
 	    {"enterprise_id", "attribute[uscc]"},
 	    {"category", "service_code"},
+	    {"address", "address_string"},
 	};
 	for (size_t i = 0; field && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(field, map[i].ours) == 0)

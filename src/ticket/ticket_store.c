@@ -11,6 +11,7 @@
 #include "org/org.h"
 #include "ticket/calendar.h"
 #include "ticket/notify.h"
+#include "ticket/open311.h"
 #include "ticket/ticket_search.h"
 #include "db/qb.h"
 #include <stdio.h>
@@ -28,7 +29,9 @@
 	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
 	"t.ext_reason, t.esc_level, t.esc_note, t.esc_deadline, t.status, t.created_at, "          \
 	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
-	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, t.escalated"
+	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, "            \
+	"t.escalated, "                                                                            \
+	"t.address, t.email, t.media_url, t.lat, t.lon"
 #define TICKET_FROM                                                                                \
 	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
 	"t.dept_id"
@@ -40,8 +43,16 @@ static const char SQL_CODEPTS[] =
     "SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
 static const char SQL_INSERT[] =
     "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-    "description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
+    "description, contact_name, contact_phone, status, created_by, created_at, updated_at, "
+    "address, email, media_url, lat, lon) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static const char SQL_BLOCK_PENDING[] =
+    "SELECT p.ticket_id, t.description FROM ticket_block_pending p JOIN ticket t ON t.id = "
+    "p.ticket_id ORDER BY p.ticket_id LIMIT 200";
+static const char SQL_BLOCK_DONE[] = "DELETE FROM ticket_block_pending WHERE ticket_id = ?";
+static const char SQL_BLOCK_MOVE[] =
+    "UPDATE ticket SET description = ?, address = ?, email = ?, media_url = ?, lat = ?, lon = ? "
+    "WHERE id = ?";
 static const char SQL_NEXT_NO[] =
     "INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
     "UPDATE SET n = ticket_seq.n + 1 RETURNING n";
@@ -178,6 +189,13 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	t->ext_days = (int)db_col_int(st, i++);
 	t->unrated = (int)db_col_int(st, i++);
 	t->escalated = (int)db_col_int(st, i++);
+	t->address = dup(a, db_col_text(st, i++));
+	t->email = dup(a, db_col_text(st, i++));
+	t->media_url = dup(a, db_col_text(st, i++));
+	t->has_coords = !db_col_is_null(st, i) && !db_col_is_null(st, i + 1);
+	t->lat = t->has_coords ? db_col_double(st, i) : 0;
+	t->lon = t->has_coords ? db_col_double(st, i + 1) : 0;
+	i += 2;
 	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) && t->due_resolve &&
 	             t->due_resolve < now;
 }
@@ -407,6 +425,37 @@ static int check_text(const char *s, const char *field, size_t max, int required
 	return 0;
 }
 
+/* Checks where and how to reach of a new request (ticket_input): single lines within their
+ * lengths, an http(s) media_url, an email with '@', coordinates within range. */
+static int check_place(const struct ticket_input *in, struct yq_err *e)
+{
+	const struct {
+		const char *v, *field;
+		size_t max;
+	} texts[] = {{in->address, "address", O311_ADDRESS_MAX},
+	             {in->email, "email", O311_EMAIL_MAX},
+	             {in->media_url, "media_url", O311_MEDIA_URL_MAX}};
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		if (check_text(texts[k].v, texts[k].field, texts[k].max, 0, e) < 0)
+			return -1;
+		if (texts[k].v && strpbrk(texts[k].v, "\r\n"))
+			return err_set(e, ERR_VALIDATION, texts[k].field, "不能换行",
+			               "must be one line");
+	}
+	if (in->media_url && *in->media_url && !o311_media_url_ok(in->media_url))
+		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
+		               "media_url must be an http(s) URL");
+	if (in->email && *in->email && !o311_email_ok(in->email))
+		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
+	if (in->has_coords && !(in->lat >= -90 && in->lat <= 90))
+		return err_set(e, ERR_VALIDATION, "lat", "纬度无效（WGS84 十进制度数）",
+		               "invalid latitude (WGS84 decimal degrees)");
+	if (in->has_coords && !(in->lon >= -180 && in->lon <= 180))
+		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
+		               "invalid longitude (WGS84 decimal degrees)");
+	return 0;
+}
+
 static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
                        const char *action, enum ticket_status from, enum ticket_status to,
                        const char *body, int internal)
@@ -448,7 +497,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 	if (check_text(in->title, "title", 100, 1, e) < 0 ||
 	    check_text(in->description, "description", 5000, 1, e) < 0 ||
 	    check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
-	    org_check_phone(in->contact_phone, e) < 0) {
+	    org_check_phone(in->contact_phone, e) < 0 || check_place(in, e) < 0) {
 		if (e->field && strcmp(e->field, "phone") == 0)
 			e->field = "contact_phone";
 		return -1;
@@ -497,6 +546,13 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 			db_bind_int(st, 11, p->user_id);
 		db_bind_int(st, 12, now);
 		db_bind_int(st, 13, now);
+		db_bind_text(st, 14, in->address ? in->address : "");
+		db_bind_text(st, 15, in->email ? in->email : "");
+		db_bind_text(st, 16, in->media_url ? in->media_url : "");
+		if (in->has_coords) {
+			db_bind_double(st, 17, in->lat);
+			db_bind_double(st, 18, in->lon);
+		}
 		rc = db_step(st);
 		*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 		db_reset(st);
@@ -1217,4 +1273,74 @@ int ticket_event_add(struct db *tx, const struct principal *p, const struct tick
                      const char *action, const char *body)
 {
 	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0);
+}
+
+int ticket_split_legacy_blocks(struct db *c)
+{
+	int changed = 0;
+	for (;;) {
+		int rc = db_begin(c, 1);
+		if (rc != DB_OK)
+			return rc < 0 ? rc : DB_ERR;
+		struct db_stmt *st = db_prepare(c, SQL_BLOCK_PENDING);
+		if (!st) {
+			db_rollback(c);
+			return DB_ERR;
+		}
+		/* one batch of ids and texts, copied: the statement is reset before the writes */
+		struct arena a = ARENA_INIT;
+		int64_t ids[200];
+		const char *texts[200];
+		int n = 0;
+		while ((rc = db_step(st)) == DB_ROW && n < 200) {
+			ids[n] = db_col_int(st, 0);
+			texts[n++] = arena_strdup(&a, db_col_text(st, 1));
+		}
+		db_reset(st);
+		for (int i = 0; rc >= 0 && i < n; i++) {
+			struct o311_block b;
+			if (!texts[i]) {
+				rc = DB_ERR; /* out of memory */
+				break;
+			}
+			if (o311_block_take(texts[i], &b) == 0) {
+				char *desc = arena_strndup(&a, texts[i], b.description_len);
+				if (!desc || !(st = db_prepare(c, SQL_BLOCK_MOVE))) {
+					rc = DB_ERR;
+					break;
+				}
+				db_bind_text(st, 1, desc);
+				db_bind_text(st, 2, b.address);
+				db_bind_text(st, 3, b.email);
+				db_bind_text(st, 4, b.media_url);
+				if (b.has_coords) {
+					db_bind_double(st, 5, b.lat);
+					db_bind_double(st, 6, b.lon);
+				} else {
+					db_bind_null(st, 5);
+					db_bind_null(st, 6);
+				}
+				db_bind_int(st, 7, ids[i]);
+				if ((rc = db_run(st)) < 0 ||
+				    (rc = ticket_search_index(c, ids[i])) < 0)
+					break;
+				changed++;
+			}
+			if (!(st = db_prepare(c, SQL_BLOCK_DONE))) {
+				rc = DB_ERR;
+				break;
+			}
+			db_bind_int(st, 1, ids[i]);
+			rc = db_run(st);
+		}
+		arena_release(&a);
+		if (rc < 0) {
+			db_rollback(c);
+			return rc;
+		}
+		if ((rc = db_commit(c)) != DB_OK)
+			return rc < 0 ? rc : DB_ERR;
+		if (n < 200)
+			return changed;
+	}
 }

@@ -12,6 +12,11 @@ struct ticket_input {
 	int64_t enterprise_id; /* enterprise users: ignored, their own */
 	const char *channel, *category, *priority, *title, *description, *contact_name,
 	    *contact_phone;
+	/* where and how to reach: what Open311 sends besides the description (NULL or "" when
+	 * absent); lat and lon only with has_coords, WGS84 degrees within ±90 / ±180 */
+	const char *address, *email, *media_url;
+	int has_coords;
+	double lat, lon;
 };
 
 struct ticket {
@@ -25,6 +30,9 @@ struct ticket {
 	int ext_days, unrated, escalated, overdue;
 	int64_t co_depts[8];
 	int n_co;
+	const char *address, *email, *media_url; /* "" when absent (see ticket_input) */
+	int has_coords;
+	double lat, lon;
 };
 
 /* One action on a request: the event and what it carries. */
@@ -121,6 +129,13 @@ struct ticket_hist {
 /* Inserts one historical request with its department, timeline events and search index inside
  * tx; numbered by its creation day. Returns 0 or a negative enum db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
+
+/* Moves the location block that Open311 requests carried at the end of their description before
+ * migration 0011 into the request's columns (o311_block_take), for the requests the migration
+ * listed in ticket_block_pending, and empties that list; a description without exactly such a
+ * block is left as it is. Runs at start (cli_open_db), in batches, each in a transaction of c.
+ * Returns the number of requests changed, or a negative enum db_rc. */
+int ticket_split_legacy_blocks(struct db *c);
 
 /* Deadline rules and holidays (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,

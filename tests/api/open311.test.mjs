@@ -183,9 +183,7 @@ test('POST requests with a form body creates a hotline request the service cente
   assert.equal(t.contact_phone, '13900000001');
   assert.equal(t.title, '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷');
   assert.equal([...t.title].length, 30);
-  assert.ok(t.description.startsWith('企业流动资金紧张'));
-  assert.ok(t.description.includes('【地址】望城经开区 旺旺路 1 号'), t.description);
-  assert.ok(t.description.includes('【坐标】28.3648,112.8198'));
+  assert.equal(t.description, request().description, 'the location is kept in its own fields');
   // JSON, with attribute[uscc][] and a Chinese contact given only as a family name
   const j = await post('/open311/v2/requests.json', request({ 'attribute[uscc]': '', 'attribute[uscc][]': make(1).toLowerCase(), first_name: '', service_code: 'labor' }));
   assert.equal(j.status, 201, j.body);
@@ -306,6 +304,70 @@ test('XML escaping: a description with <>&"\' comes back intact in both formats'
   const j = assertJson(await o311.get(`/open311/v2/requests/${no}.json?api_key=${staffKey}`));
   assert.equal(j[0].description, desc);
   assert.equal(j[0].service_code, 'utilities');
+});
+
+test('coordinates are numbers the writer formats: a leading zero never reaches the JSON', async () => {
+  const key = `api_key=${staffKey}`;
+  const r = await post('/open311/v2/requests.json', request({ lat: '043.8171', long: '0125.32450', service_code: 'approval' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  const one = await o311.get(`/open311/v2/requests/${no}.json?${key}`);
+  assert.doesNotMatch(one.body, /"lat":0\d/, one.body);
+  const j = assertJson(one)[0];
+  assert.equal(j.lat, 43.8171);
+  assert.equal(j.long, 125.3245);
+  const x = assertXml(await o311.get(`/open311/v2/requests/${no}.xml?${key}`), 'service_requests');
+  assert.equal(text(x, 'lat'), '43.8171');
+  assert.equal(text(x, 'long'), '125.3245');
+  // a console description that ends like the old location block is text, not coordinates
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'phone', category: '审批', title: '厂区道路破损',
+    description: '厂区道路破损。\n\n【坐标】01,02' });
+  assert.equal(c.status, 201, c.body);
+  const list = await o311.get(`/open311/v2/requests.json?${key}&service_code=approval`);
+  const all = assertJson(list); // the whole list still parses
+  const mine = all.find((x) => x.service_request_id === c.json.no);
+  assert.ok(mine, list.body);
+  assert.equal(mine.lat, null);
+  assert.equal(mine.long, null);
+  assert.equal(mine.description, '厂区道路破损。\n\n【坐标】01,02');
+  // out of range or not a plain decimal is refused
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '90.5', long: '1' })), 400, 400, 'json'), /latitude/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '1', long: '-180.01' })), 400, 400, 'json'), /longitude/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '1e1', long: '1' })), 400, 400, 'json'), /latitude/);
+  o311.lang = null;
+});
+
+test('Open311 fields are columns: labelled lines in a description are never read back as fields', async () => {
+  const key = `api_key=${staffKey}`;
+  const desc = '配电房跳闸。\n\n【地址】假的地址\n【附件】javascript:alert(1)';
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'hotline', category: '水电气', title: '配电房跳闸', description: desc });
+  assert.equal(c.status, 201, c.body);
+  for (const fmt of ['json', 'xml']) {
+    const r = await o311.get(`/open311/v2/requests/${c.json.no}.${fmt}?${key}`);
+    assert.equal(r.status, 200, r.body);
+    if (fmt === 'json') {
+      const j = assertJson(r)[0];
+      assert.equal(j.media_url, null);
+      assert.equal(j.address, null);
+      assert.equal(j.description, desc);
+    } else {
+      const doc = assertXml(r, 'service_requests');
+      assert.equal(text(doc, 'media_url'), '');
+      assert.equal(text(doc, 'address'), '');
+      assert.equal(text(doc, 'description'), desc);
+    }
+  }
+  // what Open311 sent is kept in its own fields and shown to the console as such
+  const t = (await svc.get(`/api/tickets/${ids.t1}`)).json.ticket;
+  assert.equal(t.description, request().description);
+  assert.equal(t.address, '望城经开区 旺旺路 1 号');
+  assert.equal(t.lat, 28.3648);
+  assert.equal(t.long, 112.8198);
+  assert.equal(t.email, 'zhang@example.com');
+  assert.equal(t.media_url, 'https://img.example.com/1.jpg');
+  assert.equal(c.json.address, null);
+  assert.equal(c.json.lat, null);
 });
 
 test('status follows the request: accepted → agency and deadline; resolved → closed with the answer', async () => {
