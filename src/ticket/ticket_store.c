@@ -54,8 +54,8 @@ static const char SQL_BLOCK_MOVE[] =
     "UPDATE ticket SET description = ?, address = ?, email = ?, media_url = ?, lat = ?, lon = ? "
     "WHERE id = ?";
 static const char SQL_NEXT_NO[] =
-    "INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
-    "UPDATE SET n = ticket_seq.n + 1 RETURNING n";
+    "INSERT INTO ticket_no_seq (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = "
+    "ticket_no_seq.n + 1 RETURNING n";
 static const char SQL_ENT_OK[] =
     "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
 static const char SQL_EVENT[] =
@@ -92,9 +92,11 @@ static const char SQL_AUTOCLOSE_IDS[] =
     "SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
     "LIMIT 500";
 
-/* Gives the next request number of the zone for the (China Standard Time) day of `at`, inside
- * tx: "SQ20261123-0001". */
-static int next_no(struct db *tx, int64_t zone_id, int64_t at, char *no, size_t n)
+/* Gives the next request number for the (China Standard Time) day of `at`, inside tx:
+ * "SQ20261123-0001". One counter per day for the whole installation, so a number names one
+ * request in every zone (a unique index holds it); the upsert on the day's row serialises
+ * concurrent numbering on both engines. */
+static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 {
 	char day[16];
 	time_t cst = (time_t)(at + 8 * 3600);
@@ -104,8 +106,7 @@ static int next_no(struct db *tx, int64_t zone_id, int64_t at, char *no, size_t 
 	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, day);
+	db_bind_text(st, 1, day);
 	int rc = db_step(st);
 	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -515,9 +516,9 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
 			               "no such enterprise");
 		}
-		/* numbered per zone and day: SQ20261123-0001 (China Standard Time) */
+		/* numbered per day: SQ20261123-0001 (China Standard Time) */
 		char no[48];
-		if ((rc = next_no(tx, p->zone_id, now, no, sizeof no)) < 0)
+		if ((rc = next_no(tx, now, no, sizeof no)) < 0)
 			goto out_db;
 		struct db_stmt *st;
 		if (!(st = db_prepare(tx, SQL_INSERT))) {
@@ -1195,7 +1196,7 @@ static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, in
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id)
 {
 	char no[48];
-	int rc = next_no(tx, h->zone_id, h->created_at, no, sizeof no);
+	int rc = next_no(tx, h->created_at, no, sizeof no);
 	if (rc < 0)
 		return rc;
 	struct db_stmt *st;

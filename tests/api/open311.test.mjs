@@ -5,14 +5,27 @@
 // elements in order, and text unescaped back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, adminClient, Client, uscc, newUser } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, adminClient, Client, uscc, newUser, initDatabase, cli, ENGINE } from './lib.mjs';
 
-let srv, admin, svc, hr, o311, staffKey, leaderKey, revokedKey;
+let srv, admin, svc, hr, o311, staffKey, leaderKey, revokedKey, zone2Key;
 const ids = {};
 const PW = 'Start-Passw0rd-2026';
 const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>\n';
 
 const make = (n) => uscc('91430112MA', n);
+const make2 = (n) => uscc('91320684MA', n); // an enterprise of the second zone
+
+/** Runs SQL directly on the test database (what the API cannot do: make a second zone). */
+function sql(db, text) {
+  if (ENGINE === 'postgres') {
+    const name = db.match(/^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/)[1];
+    return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
+      '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', text]).toString();
+  }
+  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), text]).toString();
+}
 
 /** XML text back to characters. */
 const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
@@ -59,7 +72,7 @@ function assertError(r, status, code, fmt) {
 const form = (o) => new URLSearchParams(o).toString();
 const post = (path, fields, headers = {}) => o311.post(path, form(fields), { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers } });
 const request = (extra = {}) => ({
-  api_key: staffKey, jurisdiction_id: 'wangcheng.gov.cn', service_code: 'financing',
+  api_key: staffKey, jurisdiction_id: 'zone1', service_code: 'financing',
   'attribute[uscc]': make(1), description: '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷款需续贷。',
   first_name: '三', last_name: '张', phone: '13900000001', ...extra,
 });
@@ -67,8 +80,18 @@ const request = (extra = {}) => ({
 const user = (username, role, extra) => newUser(srv, admin, username, role, extra, PW);
 
 before(async () => {
-  srv = await startServer();
+  // two zones: zone1 (made by init) and zone2 with its own administrator
+  const db = initDatabase();
+  sql(db, "INSERT INTO zone (code, name, created_at) VALUES ('zone2', '海门开发区', 0)");
+  const a2 = cli(['user', 'add', 'zone2-admin', '--role', 'admin', '--zone', 'zone2', '--password-stdin', '--db', db], { input: PW + '\n' });
+  assert.equal(a2.code, 0, a2.stderr);
+  srv = await startServer({ db });
   admin = await adminClient(srv);
+  const admin2 = new Client(srv.base);
+  assert.equal((await admin2.login('zone2-admin', PW)).status, 200);
+  assert.equal((await admin2.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  assert.equal((await admin2.post('/api/enterprises', { uscc: make2(1), name: '海门通达物流有限公司', industry_code: '3922' })).status, 201);
+  zone2Key = (await admin2.post('/api/tokens', { name: '海门12345热线', role: 'staff' })).json.token;
   for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
     ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
   }
@@ -397,7 +420,7 @@ test('GET requests: service_request_id, service_code, status and date filters', 
   const all = assertJson(await o311.get(`/open311/v2/requests.json?${key}`));
   const nos = all.map((x) => x.service_request_id);
   assert.ok(nos.includes(ids.no1) && nos.includes(ids.no2), nos.join());
-  const x = await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=wangcheng.gov.cn`);
+  const x = await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=zone1`);
   const doc = assertXml(x, 'service_requests');
   assert.equal(items(doc, 'request').length, all.length);
   // service_request_id overrides the rest; unknown ones are left out
@@ -433,6 +456,20 @@ test('GET requests: service_request_id, service_code, status and date filters', 
   assertError(await o311.get('/open311/v2/requests.json'), 403, 403, 'json');
   assertError(await o311.get('/open311/v2/requests.json?api_key=yq_' + '0'.repeat(64)), 403, 403, 'json');
   o311.lang = null;
+});
+
+test('request numbers name one request in the whole installation, not one per zone', async () => {
+  const zone1 = (await svc.get('/api/tickets?page_size=200')).json.items.map((t) => t.no);
+  assert.ok(zone1.length >= 3);
+  const r = await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1),
+    description: '海门园区企业的诉求：货车通行证办理。' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  assert.match(no, /^SQ\d{8}-\d{4}$/);
+  assert.ok(!zone1.includes(no), `${no} is already a request of zone1`);
+  // and zone1's next one follows it
+  const n1 = assertJson(await post('/open311/v2/requests.json', request()))[0].service_request_id;
+  assert.ok(n1 > no, `${n1} after ${no}`);
 });
 
 test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {

@@ -1,7 +1,8 @@
-// Migration 0011 (src/db/migrations/0011_open311.sql) on a database as it was before it: the
-// location block that Open311 requests carried at the end of their description moves into the
-// request's fields once, only where it is exactly that block with valid values and only on
-// hotline requests. The database is taken back to version 10 directly
+// Migration 0011 (src/db/migrations/0011_open311.sql) on a database as it was before it: request
+// numbers repeated across zones become unique across the installation (the earliest holder
+// keeps its number), and the location block that Open311 requests carried at the end of their
+// description moves into the request's fields once, only where it is exactly that block with
+// valid values and only on hotline requests. The database is taken back to version 10 directly
 // through sqlite3 / psql, then `yuanqu migrate` and a restarted server take it forward again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,9 +24,16 @@ function sql(db, text) {
   return out ? JSON.parse(out) : [];
 }
 
-/** Takes a migrated database back to what it was at version 10 (what 0011 adds, removed). */
+/** Takes a migrated database back to what it was at version 10 (what 0011 adds, removed; the
+ * counter per zone and day as it was kept). */
 function undo0011(db) {
-  sql(db, `DROP TABLE ticket_block_pending;
+  sql(db, `DROP INDEX ticket_no;
+    CREATE TABLE ticket_seq (zone_id BIGINT NOT NULL REFERENCES zone(id), day TEXT NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (zone_id, day));
+    INSERT INTO ticket_seq (zone_id, day, n) SELECT zone_id, substr(no, 3, 8), MAX(CAST(substr(no, 12) AS INTEGER))
+      FROM ticket GROUP BY zone_id, substr(no, 3, 8);
+    DROP TABLE ticket_no_seq;
+    DROP TABLE ticket_block_pending;
     ALTER TABLE ticket DROP COLUMN address;
     ALTER TABLE ticket DROP COLUMN lat;
     ALTER TABLE ticket DROP COLUMN lon;
@@ -62,6 +70,14 @@ before(async () => {
   }
   await srv.stop();
   undo0011(db);
+  // a second zone whose requests carry the same numbers as the first zone's
+  sql(db, `INSERT INTO zone (code, name, created_at) VALUES ('zone2', '第二园区', 0);
+    INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, description, status,
+      created_at, updated_at)
+    SELECT (SELECT id FROM zone WHERE code = 'zone2'), no, enterprise_id, channel, category, priority, title,
+      description, status, created_at, updated_at FROM ticket ORDER BY id;
+    INSERT INTO ticket_seq (zone_id, day, n) SELECT zone_id, substr(no, 3, 8), MAX(CAST(substr(no, 12) AS INTEGER))
+      FROM ticket WHERE zone_id = (SELECT id FROM zone WHERE code = 'zone2') GROUP BY zone_id, substr(no, 3, 8);`);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
   assert.match(m.stdout, /1 migration applied/);
@@ -70,6 +86,26 @@ before(async () => {
   assert.equal((await svc.login('svc0011', PW + 'x')).status, 200);
 });
 after(async () => { await srv.stop(); });
+
+test('request numbers become unique across zones; the earliest request keeps its number', () => {
+  const rows = sql(db, 'SELECT t.id, t.no, z.code FROM ticket t JOIN zone z ON z.id = t.zone_id ORDER BY t.id');
+  assert.equal(rows.length, 6);
+  assert.equal(new Set(rows.map((r) => r.no)).size, 6, JSON.stringify(rows));
+  const day = made.hotline.no.slice(2, 10);
+  assert.deepEqual(rows.slice(0, 3).map((r) => r.no), [made.hotline.no, made.bad.no, made.phone.no]);
+  // the second zone's copies follow the day's highest number, in id order
+  assert.deepEqual(rows.slice(3).map((r) => [r.code, r.no]), [4, 5, 6].map((n) => ['zone2', `SQ${day}-000${n}`]));
+  assert.deepEqual(sql(db, 'SELECT day, n FROM ticket_no_seq').map((r) => [r.day, Number(r.n)]), [[day, 6]]);
+  // a second request with a number already given is refused by the database itself
+  assert.throws(() => sql(db, `UPDATE ticket SET no = '${made.hotline.no}' WHERE id = ${rows[4].id}`));
+});
+
+test('new requests are numbered after every zone\'s numbers', async () => {
+  const e = (await svc.get('/api/enterprises')).json.items[0];
+  const r = await svc.post('/api/tickets', { enterprise_id: e.id, channel: 'phone', category: '用工', title: '招工', description: '招工难' });
+  assert.equal(r.status, 201, r.body);
+  assert.equal(r.json.no, `SQ${made.hotline.no.slice(2, 10)}-0007`);
+});
 
 test('the Open311 block moves into the fields once, only where it is valid and on hotline requests', async () => {
   const get = async (t) => (await svc.get(`/api/tickets/${t.id}`)).json.ticket;

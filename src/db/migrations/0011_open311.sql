@@ -20,3 +20,34 @@ CREATE TABLE ticket_block_pending (
 INSERT INTO ticket_block_pending (ticket_id)
 SELECT id FROM ticket WHERE channel = 'hotline' AND description LIKE '%【%】%';
 
+-- Request numbers name one request in the whole installation (SQ20261203-0001 existed in two
+-- zones): one counter per day replaces the counter per zone and day. A number that an earlier
+-- request (lower id) of another zone already holds moves after the day's highest number, in id
+-- order; the earliest holder keeps it.
+CREATE TABLE ticket_no_seq (
+	day TEXT PRIMARY KEY,
+	n INTEGER NOT NULL
+);
+CREATE TABLE ticket_renumber (
+	id BIGINT PRIMARY KEY,
+	day TEXT NOT NULL,
+	k INTEGER NOT NULL
+);
+INSERT INTO ticket_renumber (id, day, k)
+SELECT id, day, ROW_NUMBER() OVER (PARTITION BY day ORDER BY id)
+FROM (SELECT id, substr(no, 3, 8) AS day, ROW_NUMBER() OVER (PARTITION BY no ORDER BY id) AS nth
+      FROM ticket) x
+WHERE nth > 1;
+INSERT INTO ticket_no_seq (day, n)
+SELECT substr(no, 3, 8), MAX(CAST(substr(no, 12) AS INTEGER)) FROM ticket GROUP BY substr(no, 3, 8);
+UPDATE ticket SET no = (
+	SELECT 'SQ' || r.day || '-' ||
+	       CASE WHEN s.n + r.k < 10 THEN '000' WHEN s.n + r.k < 100 THEN '00'
+	            WHEN s.n + r.k < 1000 THEN '0' ELSE '' END || CAST(s.n + r.k AS TEXT)
+	FROM ticket_renumber r JOIN ticket_no_seq s ON s.day = r.day
+	WHERE r.id = ticket.id)
+WHERE id IN (SELECT id FROM ticket_renumber);
+UPDATE ticket_no_seq SET n = n + (SELECT COUNT(*) FROM ticket_renumber r WHERE r.day = ticket_no_seq.day);
+DROP TABLE ticket_renumber;
+DROP TABLE ticket_seq;
+CREATE UNIQUE INDEX ticket_no ON ticket(no);
