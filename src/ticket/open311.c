@@ -617,8 +617,9 @@ void o311_write_discovery(struct strbuf *sb, enum o311_format fmt, const char *u
 	o311w_str(
 	    &w, "key_service",
 	    "api_key 为园区通 API 令牌（yq_…），由园区管理员创建（POST /api/tokens）；提交诉求须有 "
-	    "ticket.create 权限，查询须有 ticket.read 权限。The api_key is a Yuanqu API token "
-	    "made by the zone administrator.");
+	    "ticket.create 权限，查询须有 ticket.read 权限；jurisdiction_id 为园区代码。The api_key "
+	    "is a Yuanqu API token made by the zone administrator; jurisdiction_id is the zone's "
+	    "code.");
 	o311w_list_open(&w, "endpoints");
 	o311w_obj_open(&w, "endpoint");
 	o311w_str(&w, "specification", O311_SPEC);

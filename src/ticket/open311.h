@@ -24,7 +24,9 @@
  *   (form body for POST, query string for GET) or as Authorization: Bearer. The request acts as
  *   the token's principal: POST needs ticket.create, GET requests ticket.read, and reads apply the
  *   principal's data scope. Discovery, services, service definitions and tokens need no key.
- * - jurisdiction_id: accepted and ignored; the api_key's zone is the jurisdiction, and the
+ * - jurisdiction_id: the zone's code (zone.code, e.g. "ccetdz"), in the query string or a POST's
+ *   form. One that names no zone is 404 on every endpoint; with an api_key of another zone it is
+ *   403 (nothing is read or filed). Without it the api_key's zone is the jurisdiction. The
  *   services are the same in every zone.
  * - Services: one per request category (ticket_categories), type "realtime", metadata true:
  *   融资 financing, 用地 land, 用工 labor, 物流 logistics, 审批 approval, 水电气 utilities,

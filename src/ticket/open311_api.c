@@ -4,6 +4,7 @@
 #include "ticket/open311.h"
 #include "auth/auth_api.h"
 #include "enterprise/enterprise.h"
+#include "org/org.h"
 #include "http/errmap.h"
 #include "http/http.h"
 #include "lib/form.h"
@@ -155,6 +156,50 @@ static int authorize(struct req *r, const char *key, enum perm need, const char 
 	return 0;
 }
 
+/* ---- jurisdiction_id ---- */
+
+/* The zone a call names with jurisdiction_id (a zone code: "ccetdz"), from the form of a POST or
+ * the query string, into *zone_id; 0 when the call names none. ERR_NOT_FOUND naming it when no
+ * zone has that code. */
+static int named_zone(struct req *r, const struct form *f, int64_t *zone_id, struct yq_err *e)
+{
+	*zone_id = 0;
+	const char *j = f ? form_get(f, "jurisdiction_id") : NULL;
+	if (!j || !*j)
+		j = query(r, "jurisdiction_id");
+	if (!j || !*j)
+		return 0;
+	int64_t id = 0;
+	if (strlen(j) <= 64 && utf8_valid(j, strlen(j))) {
+		struct db *c = req_db(r, e);
+		if (!c)
+			return -1;
+		int rc = zone_find_by_code(c, j, &id);
+		if (rc < 0)
+			return err_db(e, rc);
+	}
+	if (!id)
+		return err_set(e, ERR_NOT_FOUND, "jurisdiction_id",
+		               arena_printf(&r->arena, "jurisdiction_id %s 不存在（应为园区代码）", j),
+		               arena_printf(&r->arena, "jurisdiction_id %s was not found", j));
+	*zone_id = id;
+	return 0;
+}
+
+/* A call with an api_key (r->who resolved): a jurisdiction_id it names must exist (404) and be
+ * the key's zone (403); without one the key's zone is the jurisdiction. */
+static int check_jurisdiction(struct req *r, const struct form *f, struct yq_err *e)
+{
+	int64_t zone;
+	if (named_zone(r, f, &zone, e) < 0)
+		return -1;
+	if (zone && zone != r->who.zone_id)
+		return err_set(e, ERR_FORBIDDEN, "jurisdiction_id",
+		               "api_key 不属于 jurisdiction_id 指定的园区",
+		               "the api_key does not belong to that jurisdiction_id");
+	return 0;
+}
+
 /* ---- discovery and services ---- */
 
 /* 1 if `host` is a plausible Host header value (name or address, optional port). */
@@ -177,7 +222,8 @@ static int host_ok(const char *host)
 int h_o311_discovery(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	/* the endpoint URL as the client reached us: Host, and the scheme TLS or a proxy says */
 	const char *host = req_header(r, "Host");
@@ -193,11 +239,13 @@ int h_o311_discovery(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-/* GET /open311/v2/services.{xml,json}: the nine services. No key; jurisdiction_id ignored. */
+/* GET /open311/v2/services.{xml,json}: the nine services, the same in every zone. No key; a
+ * jurisdiction_id must name a zone (404). */
 int h_o311_services(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	answer(r, fmt, 200);
 	o311_write_services(&r->out, fmt);
@@ -209,7 +257,8 @@ int h_o311_services(struct req *r, struct yq_err *e)
 int h_o311_service_definition(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	const char *code = param_base(r);
 	const struct o311_service *s = o311_service_by_code(code);
@@ -229,7 +278,8 @@ int h_o311_service_definition(struct req *r, struct yq_err *e)
 int h_o311_token_get(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	const char *token = param_base(r);
 	err_set(e, ERR_NOT_FOUND, "token",
@@ -400,7 +450,8 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", form_error_message(fe));
 	if (fe != FORM_OK)
 		return err_set(e, ERR_BAD_REQUEST, NULL, "表单格式错误", form_error_message(fe));
-	if (authorize(r, api_key(r, f), PERM_TICKET_CREATE, "create_request", e) < 0)
+	if (authorize(r, api_key(r, f), PERM_TICKET_CREATE, "create_request", e) < 0 ||
+	    check_jurisdiction(r, f, e) < 0)
 		return -1;
 	const char *code = form_get(f, "service_code");
 	if (!code || !*code)
@@ -490,7 +541,8 @@ int h_o311_request_get(struct req *r, struct yq_err *e)
 	enum o311_format fmt;
 	struct ticket t;
 	if (path_format(r, &fmt, e) < 0 ||
-	    authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request", e) < 0)
+	    authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request", e) < 0 ||
+	    check_jurisdiction(r, NULL, e) < 0)
 		return fail(r, fmt, e);
 	const char *id = param_base(r);
 	struct db *c = req_db(r, e);
@@ -631,7 +683,8 @@ static int date_arg(struct req *r, const char *key, int64_t *out, int *given, st
 /* GET requests, once the format is known. */
 static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 {
-	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_requests", e) < 0)
+	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_requests", e) < 0 ||
+	    check_jurisdiction(r, NULL, e) < 0)
 		return -1;
 	const char *ids, *codes, *status;
 	if (query_text(r, "service_request_id", 4096, &ids, e) < 0 ||

@@ -136,7 +136,7 @@ test('discovery in both formats names the v2 endpoint and its formats', async ()
 });
 
 test('GET services: nine services, no key needed, the spec example shape', async () => {
-  const x = await o311.get('/open311/v2/services.xml?jurisdiction_id=wangcheng.gov.cn');
+  const x = await o311.get('/open311/v2/services.xml?jurisdiction_id=zone1');
   assert.equal(x.status, 200);
   const doc = assertXml(x, 'services');
   const svcs = items(doc, 'service');
@@ -470,6 +470,35 @@ test('request numbers name one request in the whole installation, not one per zo
   // and zone1's next one follows it
   const n1 = assertJson(await post('/open311/v2/requests.json', request()))[0].service_request_id;
   assert.ok(n1 > no, `${n1} after ${no}`);
+});
+
+test('jurisdiction_id: an unknown one is 404, another zone\'s with this zone\'s key is 403', async () => {
+  o311.lang = 'en';
+  const z2 = () => o311.get(`/open311/v2/requests.json?api_key=${zone2Key}`);
+  const before2 = assertJson(await z2()).length;
+  // POST: nothing is filed, in either zone
+  assert.match(assertError(await post('/open311/v2/requests.xml', request({ jurisdiction_id: 'wangcheng.gov.cn' })), 404, 404, 'xml'),
+    /jurisdiction_id wangcheng\.gov\.cn was not found/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ jurisdiction_id: 'zone2' })), 403, 403, 'json'),
+    /jurisdiction_id/);
+  assert.equal(assertJson(await z2()).length, before2, 'nothing filed into zone2');
+  // the jurisdiction may come in the query string too
+  assertError(await post('/open311/v2/requests.json?jurisdiction_id=zone2', request({ jurisdiction_id: '' })), 403, 403, 'json');
+  // GET with a key
+  const key = `api_key=${staffKey}`;
+  assertError(await o311.get(`/open311/v2/requests.json?${key}&jurisdiction_id=zone2`), 403, 403, 'json');
+  assertError(await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=nowhere`), 404, 404, 'xml');
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}&jurisdiction_id=zone2`), 403, 403, 'json');
+  assert.equal((await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}&jurisdiction_id=zone1`)).status, 200);
+  // services, definitions, discovery and tokens: a jurisdiction_id must name a zone
+  assertError(await o311.get('/open311/v2/services.json?jurisdiction_id=wangcheng.gov.cn'), 404, 404, 'json');
+  assertError(await o311.get('/open311/v2/services/financing.xml?jurisdiction_id=nowhere'), 404, 404, 'xml');
+  assertError(await o311.get('/open311/discovery.json?jurisdiction_id=nowhere'), 404, 404, 'json');
+  assert.equal((await o311.get('/open311/v2/services.json?jurisdiction_id=zone2')).status, 200);
+  assert.equal((await o311.get('/open311/v2/services.xml?jurisdiction_id=zone1')).status, 200);
+  o311.lang = null;
+  // and the right one files as before
+  assert.equal((await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1) }))).status, 201);
 });
 
 test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {
