@@ -617,7 +617,8 @@ void o311_write_discovery(struct strbuf *sb, enum o311_format fmt, const char *u
 	o311w_str(
 	    &w, "key_service",
 	    "api_key 为园区通 API 令牌（yq_…），由园区管理员创建（POST /api/tokens）；提交诉求须有 "
-	    "ticket.create 权限，查询须有 ticket.read 权限；jurisdiction_id 为园区代码。The api_key "
+	    "ticket.create 权限，查询须有 ticket.read 权限；jurisdiction_id 为园区代码。The "
+	    "api_key "
 	    "is a Yuanqu API token made by the zone administrator; jurisdiction_id is the zone's "
 	    "code.");
 	o311w_list_open(&w, "endpoints");
@@ -708,7 +709,7 @@ void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_for
 	o311w_list_open(w, "service_requests");
 }
 
-void o311_requests_add(struct o311_writer *w, const struct ticket *t)
+void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full)
 {
 	const struct o311_service *s = o311_service_by_category(t->category);
 	if (!s)
@@ -716,21 +717,21 @@ void o311_requests_add(struct o311_writer *w, const struct ticket *t)
 	o311w_obj_open(w, "request");
 	o311w_str(w, "service_request_id", t->no);
 	o311w_str(w, "status", o311_status(t->status));
-	o311w_str(w, "status_notes", o311_status_notes(t));
+	o311w_str(w, "status_notes", full ? o311_status_notes(t) : NULL);
 	o311w_str(w, "service_name", s->category);
 	o311w_str(w, "service_code", s->code);
-	o311w_str(w, "description", t->description);
+	o311w_str(w, "description", full ? t->description : NULL);
 	o311w_str(w, "agency_responsible", text_or_null(t->dept_name));
 	o311w_str(w, "service_notice", NULL);
 	o311w_time(w, "requested_datetime", t->created_at);
 	o311w_time(w, "updated_datetime", o311_updated_at(t));
 	o311w_time(w, "expected_datetime", t->due_resolve);
-	o311w_str(w, "address", text_or_null(t->address));
+	o311w_str(w, "address", full ? text_or_null(t->address) : NULL);
 	o311w_str(w, "address_id", NULL);
 	o311w_str(w, "zipcode", NULL);
-	o311w_double(w, "lat", t->has_coords, t->lat);
-	o311w_double(w, "long", t->has_coords, t->lon);
-	o311w_str(w, "media_url", text_or_null(t->media_url));
+	o311w_double(w, "lat", full && t->has_coords, t->lat);
+	o311w_double(w, "long", full && t->has_coords, t->lon);
+	o311w_str(w, "media_url", full ? text_or_null(t->media_url) : NULL);
 	o311w_obj_close(w, "request");
 }
 

@@ -8,8 +8,9 @@
  *   GET  /open311/v2/services.{xml,json}        the nine services (no key)
  *   GET  /open311/v2/services/{code}.{xml,json} a service definition (no key)
  *   POST /open311/v2/requests.{xml,json}        create a request (api_key, ticket.create)
- *   GET  /open311/v2/requests.{xml,json}        query requests (api_key, ticket.read)
- *   GET  /open311/v2/requests/{id}.{xml,json}   one request (api_key, ticket.read)
+ *   GET  /open311/v2/requests.{xml,json}        query requests (api_key, ticket.read; without
+ *                                               a key: status fields only)
+ *   GET  /open311/v2/requests/{id}.{xml,json}   one request (the same)
  *   GET  /open311/v2/tokens/{token}.{xml,json}  always 404: we never issue tokens (no key)
  *
  * Mapping decisions:
@@ -51,6 +52,11 @@
  *   closed, rejected, merged → "closed" ("closed: it has been resolved"). A request rated
  *   不满意 goes back to open. status_notes: the answer (resolved, closed), the reject reason
  *   (rejected), "重复诉求，已合并办理" (merged), the Chinese state label while open (办理中 …).
+ * - Reading without an api_key (GET requests and requests/{id}; FixMyStreet's status sync sends
+ *   none): the zone is the one jurisdiction_id names, or the installation's only zone (400 when
+ *   there are several and none is named); every request of the zone, with only its status
+ *   fields (o311_requests_add): what was asked, by which enterprise, where, and the answer need
+ *   an api_key of the zone. An api_key that is sent must be valid (403 otherwise).
  * - GET requests fields: service_request_id, status, status_notes, service_name, service_code,
  *   description, agency_responsible (the lead department), service_notice (null),
  *   requested_datetime (created), updated_datetime (for closed requests: when closed or
@@ -227,9 +233,13 @@ void o311_write_created(struct strbuf *sb, enum o311_format fmt, const char *ser
 /* One error: <errors><error><code/><description/></error></errors>. */
 void o311_write_error(struct strbuf *sb, enum o311_format fmt, int code, const char *description);
 /* GET requests: begin the <service_requests> list, add one <request> per ticket (strings are
- * copied into the output at once, so a ticket from a list callback will do), end the list. */
+ * copied into the output at once, so a ticket from a list callback will do), end the list.
+ * Every element is always there; without `full` (a read without an api_key) only the status
+ * fields have values — service_request_id, service_name, service_code, status,
+ * agency_responsible, requested/updated/expected_datetime — and status_notes, description,
+ * address, lat, long and media_url are null. */
 void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
-void o311_requests_add(struct o311_writer *w, const struct ticket *t);
+void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full);
 void o311_requests_end(struct o311_writer *w);
 
 /* The HTTP handlers (open311_api.c), for the route table. They answer every error themselves in

@@ -179,9 +179,10 @@ static int named_zone(struct req *r, const struct form *f, int64_t *zone_id, str
 			return err_db(e, rc);
 	}
 	if (!id)
-		return err_set(e, ERR_NOT_FOUND, "jurisdiction_id",
-		               arena_printf(&r->arena, "jurisdiction_id %s 不存在（应为园区代码）", j),
-		               arena_printf(&r->arena, "jurisdiction_id %s was not found", j));
+		return err_set(
+		    e, ERR_NOT_FOUND, "jurisdiction_id",
+		    arena_printf(&r->arena, "jurisdiction_id %s 不存在（应为园区代码）", j),
+		    arena_printf(&r->arena, "jurisdiction_id %s was not found", j));
 	*zone_id = id;
 	return 0;
 }
@@ -512,6 +513,46 @@ int h_o311_requests_create(struct req *r, struct yq_err *e)
 
 /* ---- reading requests ---- */
 
+/* Who reads requests, into r->who. With an api_key: its principal (ticket.read; its zone, which
+ * a jurisdiction_id must name, and its data scope), *full = 1. Without one (the spec's reads
+ * need none): the zone jurisdiction_id names, or the installation's only zone, seen whole but
+ * answered with the status fields only, *full = 0; ERR_VALIDATION on jurisdiction_id when there
+ * are several zones and none is named. */
+static int reader(struct req *r, const char *action, int *full, struct yq_err *e)
+{
+	const char *key = api_key(r, NULL);
+	*full = key != NULL;
+	if (key)
+		return authorize(r, key, PERM_TICKET_READ, action, e) < 0 ||
+		               check_jurisdiction(r, NULL, e) < 0
+		           ? -1
+		           : 0;
+	int64_t zone;
+	if (named_zone(r, NULL, &zone, e) < 0)
+		return -1;
+	if (!zone) {
+		struct db *c = req_db(r, e);
+		if (!c)
+			return -1;
+		int rc = zone_find_only(c, &zone);
+		if (rc < 0)
+			return err_db(e, rc);
+		if (!zone)
+			return err_set(
+			    e, ERR_VALIDATION, "jurisdiction_id",
+			    "请提供 jurisdiction_id（园区代码）或 api_key",
+			    "jurisdiction_id was not provided: this endpoint serves several "
+			    "zones");
+	}
+	memset(&r->who, 0, sizeof r->who);
+	r->who.zone_id = zone;
+	r->who.role = ROLE_NONE; /* no permission: it only reads, here, what full = 0 shows */
+	r->who.scope = SCOPE_ZONE;
+	r->who.username = r->who.display_name = "open311";
+	r->who.ip = r->ip;
+	return 0;
+}
+
 /* The request with this service_request_id (`n` bytes at `id`): our number (SQ20261123-0001, any
  * case) or our numeric id, within the caller's scope. ERR_NOT_FOUND when there is none. */
 static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, struct ticket *out,
@@ -534,15 +575,14 @@ static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, st
 	return ticket_get_by_no(c, &r->who, buf, &r->arena, out, e);
 }
 
-/* GET /open311/v2/requests/{id}.{xml,json}: one request by number or id, within the api_key's
- * scope (ticket.read); 404 when there is none. */
+/* GET /open311/v2/requests/{id}.{xml,json}: one request by number or id, within the reader's
+ * zone and scope (reader above); 404 when there is none. */
 int h_o311_request_get(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
 	struct ticket t;
-	if (path_format(r, &fmt, e) < 0 ||
-	    authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request", e) < 0 ||
-	    check_jurisdiction(r, NULL, e) < 0)
+	int full;
+	if (path_format(r, &fmt, e) < 0 || reader(r, "get_service_request", &full, e) < 0)
 		return fail(r, fmt, e);
 	const char *id = param_base(r);
 	struct db *c = req_db(r, e);
@@ -560,14 +600,14 @@ int h_o311_request_get(struct req *r, struct yq_err *e)
 	struct o311_writer w;
 	answer(r, fmt, 200);
 	o311_requests_begin(&w, &r->out, fmt);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, full);
 	o311_requests_end(&w);
 	return 0;
 }
 
 /* GET requests?service_request_id=a,b: the requests named, in that order; unknown ones are left
  * out. */
-static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, const char *ids,
+static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int full, const char *ids,
                        struct yq_err *e)
 {
 	const char *items[O311_MAX_IDS];
@@ -602,7 +642,7 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, const 
 			}
 			return -1;
 		}
-		o311_requests_add(&w, &t);
+		o311_requests_add(&w, &t, full);
 	}
 	o311_requests_end(&w);
 	return 0;
@@ -614,6 +654,7 @@ struct list_ctx {
 	int want_open, want_closed;
 	const char *categories[O311_N_SERVICES]; /* service_code filter; n_categories 0 = all */
 	int n_categories;
+	int full; /* o311_requests_add */
 	int64_t seen, written;
 };
 
@@ -632,7 +673,7 @@ static void list_row(void *p, const struct ticket *t)
 		match = t->category && strcmp(t->category, c->categories[i]) == 0;
 	if (!match)
 		return;
-	o311_requests_add(c->w, t);
+	o311_requests_add(c->w, t, c->full);
 	c->written++;
 }
 
@@ -683,8 +724,8 @@ static int date_arg(struct req *r, const char *key, int64_t *out, int *given, st
 /* GET requests, once the format is known. */
 static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 {
-	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_requests", e) < 0 ||
-	    check_jurisdiction(r, NULL, e) < 0)
+	int full;
+	if (reader(r, "get_service_requests", &full, e) < 0)
 		return -1;
 	const char *ids, *codes, *status;
 	if (query_text(r, "service_request_id", 4096, &ids, e) < 0 ||
@@ -695,9 +736,10 @@ static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 	if (!c)
 		return -1;
 	if (ids)
-		return list_by_ids(r, c, fmt, ids, e);
+		return list_by_ids(r, c, fmt, full, ids, e);
 	struct list_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
+	ctx.full = full;
 	ctx.want_open = ctx.want_closed = 1;
 	if (status && o311_status_filter(status, &ctx.want_open, &ctx.want_closed) < 0)
 		return err_set(e, ERR_VALIDATION, "status", "status 应为 open 或 closed",

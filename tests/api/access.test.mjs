@@ -18,7 +18,8 @@ const PW = 'Access-Passw0rd!2026';
 //   config   zone-wide settings or reference data: 401 / 403 only
 //   object   takes the id of an object of kind `obj`: 401, 403, and 404 for foreign callers
 //   list     returns rows: 401, 403, and no foreign rows for scoped callers
-//   o311     Open311 route with an object id: the api_key of another zone gets 404
+//   o311     Open311 route with an object id: the api_key of another zone gets 404; requests
+//            without a key show no text of them
 const EXPECT = {
   'GET /healthz': { kind: 'public' },
   'GET /metrics': { kind: 'public' },
@@ -168,7 +169,7 @@ before(async () => {
   // a request of the first enterprise, new (no department yet), seen by the service center
   const t = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试诉求', description: '越权访问测试专用。', contact_name: '张经理', contact_phone: '13900000001' });
   assert.equal(t.status, 201, t.body);
-  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求';
+  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求'; data.ticketText = '越权访问测试专用。';
   const f = attachmentForm();
   const up = await as.enterprise.post(`/api/tickets/${obj.ticket}/attachments`, f.raw, { headers: { 'Content-Type': f.type } });
   assert.equal(up.status, 201, up.body);
@@ -310,7 +311,19 @@ for (const rt of routes) {
       const r = await call(anon, rt, path);
       assert.ok(r.status < 500, `${k} anonymous: ${r.status}`);
       if (exp.kind === 'o311' || exp.kind === 'o311list') {
-        assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        if (rt.pattern.includes('requests')) {
+          // no key: 400 while several zones are served and none is named; with the zone named, the
+          // status of its requests and nothing of what they say
+          assert.equal(r.status, 400, `${k} without api_key: ${r.body.slice(0, 200)}`);
+          const pub = await anon.get(`${path}?jurisdiction_id=ccetdz`);
+          assert.equal(pub.status, 200, `${k} without api_key, zone named: ${pub.body.slice(0, 200)}`);
+          assert.ok(!pub.body.includes(data.ticketText), `${k}: a request's text without api_key`);
+          // another zone's key naming this zone: 403
+          const cross = await anon.get(`${path}?jurisdiction_id=ccetdz&api_key=${encodeURIComponent(key2)}`);
+          assert.equal(cross.status, 403, `${k} other zone's key naming this zone: ${cross.body.slice(0, 200)}`);
+        } else {
+          assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        }
         // another zone's key: the request is not found, and nothing of it shows
         const r2 = await anon.get(`${path}?api_key=${encodeURIComponent(key2)}`);
         if (exp.kind === 'o311') {

@@ -308,7 +308,7 @@ test('GET requests/{id}: every field in the spec order, by number or by id, in b
   const lower = assertJson(await o311.get(`/open311/v2/requests/${ids.no1.toLowerCase()}.json?${key}`));
   assert.equal(lower[0].service_request_id, ids.no1);
   assertError(await o311.get(`/open311/v2/requests/SQ19990101-0001.json?${key}`), 404, 404, 'json');
-  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml`), 403, 403, 'xml');
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml?api_key=xyz`), 403, 403, 'xml');
   // the leader's token reads (ticket.read) though it cannot create
   assert.equal((await o311.get(`/open311/v2/requests/${ids.no1}.json?api_key=${leaderKey}`)).status, 200);
 });
@@ -453,9 +453,51 @@ test('GET requests: service_request_id, service_code, status and date filters', 
   assert.match(assertError(await o311.get(`/open311/v2/requests.xml?${key}&start_date=yesterday`), 400, 400, 'xml'), /^start_date: /);
   assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&status=pending`), 400, 400, 'json'), /^status/);
   assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&service_code=pothole`), 400, 400, 'json'), /pothole/);
-  assertError(await o311.get('/open311/v2/requests.json'), 403, 403, 'json');
+  assertError(await o311.get('/open311/v2/requests.json?api_key=xyz'), 403, 403, 'json');
   assertError(await o311.get('/open311/v2/requests.json?api_key=yq_' + '0'.repeat(64)), 403, 403, 'json');
   o311.lang = null;
+});
+
+test('reads without an api_key: the zone jurisdiction_id names, status fields only', async () => {
+  // what FixMyStreet's status sync sends: no key, the jurisdiction, the ids it filed
+  const j = assertJson(await o311.get(`/open311/v2/requests.json?jurisdiction_id=zone1&service_request_id=${ids.no1},${ids.no2}`));
+  assert.deepEqual(j.map((x) => x.service_request_id), [ids.no1, ids.no2]);
+  for (const x of j) {
+    assert.deepEqual(Object.keys(x), ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code',
+      'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime',
+      'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'], 'every element is still there');
+    assert.equal(x.status, 'closed');
+    for (const k of ['status_notes', 'description', 'address', 'lat', 'long', 'media_url']) assert.equal(x[k], null, k);
+  }
+  assert.equal(j[0].service_code, 'financing');
+  assert.equal(j[0].agency_responsible, '人社局');
+  assert.match(j[0].requested_datetime, /\+08:00$/);
+  assert.match(j[0].expected_datetime, /\+08:00$/);
+  // the whole list and one request, in XML
+  const all = await o311.get('/open311/v2/requests.xml?jurisdiction_id=zone1');
+  const doc = assertXml(all, 'service_requests');
+  const reqs = items(doc, 'request');
+  assert.ok(reqs.length >= 5, doc.slice(0, 200));
+  for (const k of ['description', 'status_notes', 'address', 'lat', 'long', 'media_url']) assert.ok(texts(doc, k).every((v) => v === ''), k);
+  assert.ok(!doc.includes('企业流动资金紧张') && !doc.includes('望城经开区'), 'no text of the requests');
+  const one = assertXml(await o311.get(`/open311/v2/requests/${ids.no1}.xml?jurisdiction_id=zone1`), 'service_requests');
+  assert.equal(text(one, 'service_request_id'), ids.no1);
+  assert.equal(text(one, 'description'), '');
+  // another zone's request is not found in this one; zone2's own are there
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.json?jurisdiction_id=zone2`), 404, 404, 'json');
+  const z2 = assertJson(await o311.get('/open311/v2/requests.json?jurisdiction_id=zone2'));
+  assert.ok(z2.every((x) => x.description === null));
+  assert.ok(!z2.some((x) => x.service_request_id === ids.no1));
+  // several zones and none named: 400; a key that is sent must be valid
+  o311.lang = 'en';
+  assert.match(assertError(await o311.get('/open311/v2/requests.json'), 400, 400, 'json'), /jurisdiction_id/);
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml`), 400, 400, 'xml');
+  assertError(await o311.get('/open311/v2/requests.json?jurisdiction_id=zone1&api_key=xyz'), 403, 403, 'json');
+  assertError(await o311.get('/open311/v2/requests.json?jurisdiction_id=nowhere'), 404, 404, 'json');
+  o311.lang = null;
+  // with the zone's key the same request is whole
+  const full = assertJson(await o311.get(`/open311/v2/requests/${ids.no1}.json?jurisdiction_id=zone1&api_key=${staffKey}`))[0];
+  assert.equal(full.description, request().description);
 });
 
 test('request numbers name one request in the whole installation, not one per zone', async () => {

@@ -68,6 +68,11 @@ before(async () => {
     assert.equal(r.status, 201, r.body);
     made[k] = r.json;
   }
+  // (an aside: with one zone, a read without a key or jurisdiction_id is about that zone)
+  const pub = await new Client(srv.base).get('/open311/v2/requests.json');
+  assert.equal(pub.status, 200, pub.body);
+  assert.deepEqual(JSON.parse(pub.body).map((x) => [x.service_request_id, x.description]).sort(),
+    Object.values(made).map((t) => [t.no, null]).sort());
   await srv.stop();
   undo0011(db);
   // a second zone whose requests carry the same numbers as the first zone's

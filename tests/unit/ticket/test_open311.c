@@ -565,7 +565,7 @@ static void test_request_body(void **state)
 	struct strbuf sb = STRBUF_INIT(1 << 20);
 	struct o311_writer w;
 	o311_requests_begin(&w, &sb, O311_XML);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	o311_requests_end(&w);
 	assert_true(well_formed(sb.buf));
 	static const char *const order[] = {"service_request_id",
@@ -612,7 +612,7 @@ static void test_request_body(void **state)
 
 	strbuf_reset(&sb);
 	o311_requests_begin(&w, &sb, O311_JSON);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	t.no = "SQ20261123-0003";
 	t.status = TS_ASSIGNED;
 	t.description = "无位置\n\n【地址】文本里的不算\n【坐标】01,02";
@@ -621,7 +621,7 @@ static void test_request_body(void **state)
 	t.media_url = NULL;
 	t.dept_name = "";
 	t.due_resolve = 0;
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	o311_requests_end(&w);
 	json_t *j = parse_json(sb.buf);
 	assert_int_equal(json_array_size(j), 2);
@@ -646,6 +646,43 @@ static void test_request_body(void **state)
 	assert_true(json_is_null(json_object_get(r, "address")));
 	assert_true(json_is_null(json_object_get(r, "lat")));
 	json_decref(j);
+
+	/* without an api_key: every element, only the status fields with values */
+	strbuf_reset(&sb);
+	t.no = "SQ20261123-0002";
+	t.status = TS_RESOLVED;
+	t.description = "配电房跳闸";
+	t.address = "旺旺路 1 号";
+	t.has_coords = 1;
+	t.media_url = "https://img.example.com/a.jpg";
+	t.dept_name = "经发局";
+	t.due_resolve = 1795428000 + 86400;
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_add(&w, &t, 0);
+	o311_requests_end(&w);
+	j = parse_json(sb.buf);
+	r = json_array_get(j, 0);
+	assert_int_equal(json_object_size(r), sizeof order / sizeof order[0]);
+	static const char *const hidden[] = {"status_notes", "description", "address",
+	                                     "lat",          "long",        "media_url"};
+	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+		assert_true(json_is_null(json_object_get(r, hidden[i])));
+	assert_string_equal(json_string_value(json_object_get(r, "service_request_id")),
+	                    "SQ20261123-0002");
+	assert_string_equal(json_string_value(json_object_get(r, "status")), "closed");
+	assert_string_equal(json_string_value(json_object_get(r, "service_code")), "utilities");
+	assert_string_equal(json_string_value(json_object_get(r, "agency_responsible")), "经发局");
+	assert_string_equal(json_string_value(json_object_get(r, "expected_datetime")),
+	                    "2026-11-24T18:00:00+08:00");
+	json_decref(j);
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_add(&w, &t, 0);
+	o311_requests_end(&w);
+	assert_true(well_formed(sb.buf));
+	assert_null(strstr(sb.buf, "配电房"));
+	assert_null(strstr(sb.buf, "旺旺路"));
+	assert_string_equal(element(sb.buf, "lat"), "");
 
 	/* an empty list is still a document */
 	strbuf_reset(&sb);
