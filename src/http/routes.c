@@ -130,3 +130,10 @@ const struct route routes[] = {
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);
+
+const struct route_error_format route_error_formats[] = {
+    /* Open311 clients parse the spec's error list, in XML unless the path asks for JSON */
+    {"/open311/", o311_http_error},
+};
+
+const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof route_error_formats[0]);

@@ -709,6 +709,25 @@ void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_for
 	o311w_list_open(w, "service_requests");
 }
 
+/* The description member, at most O311_DESCRIPTION_MAX characters: a longer one (the console
+ * allows 5,000) is cut to O311_DESCRIPTION_MAX - 1 characters and "…". */
+static void description(struct o311_writer *w, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (!s || o311_prefix_bytes(s, O311_DESCRIPTION_MAX) == n) {
+		o311w_str(w, "description", s);
+		return;
+	}
+	struct strbuf cut = STRBUF_INIT(O311_DESCRIPTION_MAX * 4 + 4);
+	strbuf_add(&cut, s, o311_prefix_bytes(s, O311_DESCRIPTION_MAX - 1));
+	strbuf_adds(&cut, "…");
+	if (cut.failed)
+		w->sb->failed = 1;
+	else
+		o311w_strn(w, "description", cut.buf, cut.len);
+	strbuf_release(&cut);
+}
+
 void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full)
 {
 	const struct o311_service *s = o311_service_by_category(t->category);
@@ -720,7 +739,7 @@ void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full)
 	o311w_str(w, "status_notes", full ? o311_status_notes(t) : NULL);
 	o311w_str(w, "service_name", s->category);
 	o311w_str(w, "service_code", s->code);
-	o311w_str(w, "description", full ? t->description : NULL);
+	description(w, full ? t->description : NULL);
 	o311w_str(w, "agency_responsible", text_or_null(t->dept_name));
 	o311w_str(w, "service_notice", NULL);
 	o311w_time(w, "requested_datetime", t->created_at);

@@ -20,7 +20,9 @@
  *   "description"}]. HTTP status: 403 for a missing, invalid or underpowered api_key, 404 for a
  *   resource that does not exist, 400 for anything else; the body's code may be more specific
  *   (413 body too large, 415 wrong content type, 500 / 503 server side with an error id logged).
- *   Descriptions are Chinese, English with Accept-Language: en.
+ *   Descriptions are Chinese, English with Accept-Language: en. The server's own errors under
+ *   /open311/ (no such path, method not allowed, body too large) come in the same list, JSON
+ *   when the path ends in .json, else XML (o311_http_error).
  * - api_key: one of our API tokens ("yq_…", POST /api/tokens), sent as the api_key parameter
  *   (form body for POST, query string for GET) or as Authorization: Bearer. The request acts as
  *   the token's principal: POST needs ticket.create, GET requests ticket.read, and reads apply the
@@ -58,7 +60,9 @@
  *   fields (o311_requests_add): what was asked, by which enterprise, where, and the answer need
  *   an api_key of the zone. An api_key that is sent must be valid (403 otherwise).
  * - GET requests fields: service_request_id, status, status_notes, service_name, service_code,
- *   description, agency_responsible (the lead department), service_notice (null),
+ *   description (at most 4,000 characters, the spec's limit: a longer one — the console allows
+ *   5,000 — is cut to 3,999 and "…"), agency_responsible (the lead department), service_notice
+ *   (null),
  *   requested_datetime (created), updated_datetime (for closed requests: when closed or
  *   resolved), expected_datetime (the resolution deadline, due_resolve), address, address_id
  *   (null), zipcode (null), lat, long (numbers), media_url: each from its own column.
@@ -80,7 +84,7 @@
 #define O311_SPEC            "http://wiki.open311.org/GeoReport_v2"
 #define O311_CHANGESET       "2026-11-23 00:00" /* bump when services or definitions change */
 #define O311_N_SERVICES      9
-#define O311_DESCRIPTION_MAX 4000 /* characters of description a client may send */
+#define O311_DESCRIPTION_MAX 4000 /* characters of description sent or answered (the spec) */
 #define O311_TITLE_CHARS     30   /* characters of description that make the title */
 #define O311_TITLE_SIZE      (O311_TITLE_CHARS * 4 + 1)
 #define O311_ADDRESS_MAX     200 /* characters of address_string */
@@ -253,5 +257,10 @@ int h_o311_requests_create(struct req *r, struct yq_err *e);
 int h_o311_requests_list(struct req *r, struct yq_err *e);
 int h_o311_request_get(struct req *r, struct yq_err *e);
 int h_o311_token_get(struct req *r, struct yq_err *e);
+/* Writes the server's own error e (no such route, method not allowed, body too large …) for a
+ * path under /open311/ as the spec's error list: JSON when the path ends in .json, else XML;
+ * the HTTP status as for every Open311 error (see Format above). For the route table's
+ * route_error_formats. */
+void o311_http_error(struct req *r, const struct yq_err *e);
 
 #endif

@@ -63,6 +63,22 @@ static int fail(struct req *r, enum o311_format fmt, const struct yq_err *e)
 	return r->out.failed ? -1 : 0;
 }
 
+void o311_http_error(struct req *r, const struct yq_err *e)
+{
+	size_t base;
+	enum o311_format fmt = O311_XML;
+	const char *last = strrchr(r->path, '/');
+	if (o311_split_format(last ? last + 1 : r->path, &base, &fmt) < 0)
+		fmt = O311_XML;
+	if (fail(r, fmt, e) < 0) { /* not even the error list could be written */
+		strbuf_reset(&r->out);
+		r->status = 500;
+		return;
+	}
+	if (e->retry_after > 0)
+		resp_header(r, "Retry-After", arena_printf(&r->arena, "%ld", e->retry_after));
+}
+
 /* The response format from the last path segment's extension. Without one (possible only on the
  * routes with a parameter) the error is answered in XML, the spec's required format. */
 static int path_format(struct req *r, enum o311_format *fmt, struct yq_err *e)

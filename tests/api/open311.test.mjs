@@ -543,6 +543,49 @@ test('jurisdiction_id: an unknown one is 404, another zone\'s with this zone\'s 
   assert.equal((await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1) }))).status, 201);
 });
 
+test('unknown paths and methods under /open311/ answer the spec\'s error list, XML unless .json', async () => {
+  for (const [path, fmt] of [['/open311/v2/nothing.xml', 'xml'], ['/open311/v2/nothing.json', 'json'], ['/open311/v2/requests', 'xml'],
+    ['/open311/v3/requests.json', 'json'], ['/open311/', 'xml'], ['/open311/v2/servicerequestupdate.xml', 'xml']]) {
+    const r = await o311.get(path);
+    assertError(r, 404, 404, fmt);
+  }
+  const del = await o311.del('/open311/v2/requests.json');
+  assertError(del, 400, 405, 'json');
+  assert.equal(del.headers.get('allow'), 'POST, GET');
+  assertError(await o311.req('PUT', '/open311/v2/services.xml', 'x'), 400, 405, 'xml');
+  // a body past the limit, refused before it is read
+  const big = await o311.post('/open311/v2/requests.xml', 'a'.repeat(9 << 20), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assertError(big, 400, 413, 'xml');
+  // the console keeps its own format
+  const api = await o311.get('/api/nothing');
+  assert.equal(api.status, 404);
+  assert.equal(api.json.error.code, 'not_found');
+});
+
+test('descriptions: more than 4,000 characters is refused on POST, never answered on GET', async () => {
+  const key = `api_key=${staffKey}`;
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/requests.xml', request({ description: '长'.repeat(4001) })), 400, 400, 'xml'), /^description: /);
+  o311.lang = null;
+  const exact = await post('/open311/v2/requests.json', request({ description: '长'.repeat(4000) }));
+  assert.equal(exact.status, 201, exact.body);
+  const no4000 = assertJson(exact)[0].service_request_id;
+  assert.equal([...assertJson(await o311.get(`/open311/v2/requests/${no4000}.json?${key}`))[0].description].length, 4000);
+  // the console allows 5,000: GET answers the first 3,999 and an ellipsis
+  const long = '企业诉求'.repeat(1250);
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'phone', category: '政策', title: '长诉求', description: long });
+  assert.equal(c.status, 201, c.body);
+  const j = assertJson(await o311.get(`/open311/v2/requests/${c.json.no}.json?${key}`))[0];
+  assert.equal([...j.description].length, 4000);
+  assert.equal(j.description, [...long].slice(0, 3999).join('') + '…');
+  const x = assertXml(await o311.get(`/open311/v2/requests/${c.json.no}.xml?${key}`), 'service_requests');
+  assert.equal(text(x, 'description'), j.description);
+  // in the list too, and the console still has all of it
+  const list = assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_code=policy`));
+  assert.ok(list.every((r) => [...(r.description || '')].length <= 4000));
+  assert.equal((await svc.get(`/api/tickets/${c.json.id}`)).json.ticket.description, long);
+});
+
 test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {
   assertError(await o311.get('/open311/v2/tokens/12345.xml'), 404, 404, 'xml');
   assertError(await o311.get('/open311/v2/tokens/12345.json'), 404, 404, 'json');

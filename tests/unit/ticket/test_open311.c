@@ -44,7 +44,7 @@ static json_t *parse_json(const char *s)
  * absent. */
 static const char *element(const char *xml, const char *tag)
 {
-	static char out[4096];
+	static char out[20000];
 	char open[64], close[64];
 	snprintf(open, sizeof open, "<%s>", tag);
 	snprintf(close, sizeof close, "</%s>", tag);
@@ -683,6 +683,31 @@ static void test_request_body(void **state)
 	assert_null(strstr(sb.buf, "配电房"));
 	assert_null(strstr(sb.buf, "旺旺路"));
 	assert_string_equal(element(sb.buf, "lat"), "");
+
+	/* a description over the spec's 4,000 characters is cut to 3,999 and an ellipsis */
+	char *long_desc = malloc(4001 * 3 + 1);
+	assert_non_null(long_desc);
+	for (int i = 0; i < 4001; i++)
+		memcpy(long_desc + i * 3, "长", 3);
+	long_desc[4001 * 3] = 0;
+	t.description = long_desc;
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_add(&w, &t, 1);
+	o311_requests_end(&w);
+	j = parse_json(sb.buf);
+	const char *d = json_string_value(json_object_get(json_array_get(j, 0), "description"));
+	assert_int_equal(strlen(d), 3999 * 3 + strlen("…"));
+	assert_memory_equal(d, long_desc, 3999 * 3);
+	assert_string_equal(d + 3999 * 3, "…");
+	json_decref(j);
+	long_desc[4000 * 3] = 0; /* exactly 4,000: as it is */
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_add(&w, &t, 1);
+	o311_requests_end(&w);
+	assert_string_equal(element(sb.buf, "description"), long_desc);
+	free(long_desc);
 
 	/* an empty list is still a document */
 	strbuf_reset(&sb);
