@@ -127,6 +127,11 @@ const struct route routes[] = {
     R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
     R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
     R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
+    /* FixMyStreet's updates extension: what happened to a request, replies from the client */
+    R(GET, "/open311/v2/servicerequestupdates.xml", h_o311_updates_list, PERM_NONE, 0),
+    R(GET, "/open311/v2/servicerequestupdates.json", h_o311_updates_list, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.xml", h_o311_update_create, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.json", h_o311_update_create, PERM_NONE, 0),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);

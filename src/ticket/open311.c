@@ -758,3 +758,78 @@ void o311_requests_end(struct o311_writer *w)
 {
 	o311w_list_close(w, "service_requests");
 }
+
+/* ---- service request updates ---- */
+
+int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
+{
+	/* action → the sentence for an event without text; body: its text goes out */
+	static const struct {
+		const char *action, *bare;
+		int body;
+	} out[] = {
+	    {"reply", NULL, 1},
+	    {"wait", "承办部门请企业补充材料", 1},
+	    {"supply", "企业已补充材料", 1},
+	    {"accept", "诉求已受理，已分派承办部门办理", 0},
+	    {"start", "承办部门已联系企业，正在办理", 1},
+	    {"resolve", "诉求已办结", 1},
+	    {"reject", "诉求不予受理", 1},
+	    {"merge", "重复诉求，已合并办理", 1},
+	    {"rate", "企业已评价，诉求已销号", 1},
+	    {"autoclose", "企业7日内未评价，诉求已自动销号", 1},
+	};
+	if (!ev || ev->internal || !ev->action)
+		return 0;
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+		if (strcmp(ev->action, out[i].action) != 0)
+			continue;
+		const char *text = out[i].body && ev->body && *ev->body ? ev->body : out[i].bare;
+		if (!text)
+			return 0; /* a reply without text says nothing */
+		enum ticket_status to = ticket_status_from_name(ev->to_status);
+		u->status = to == TS__COUNT ? "open" : o311_status(to);
+		u->description = text;
+		return 1;
+	}
+	return 0;
+}
+
+void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt)
+{
+	o311w_init(w, sb, fmt);
+	o311w_list_open(w, "service_request_updates");
+}
+
+void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+                      const struct o311_update *u)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)ev->id);
+	o311w_obj_open(w, "request_update");
+	o311w_str(w, "update_id", id);
+	o311w_str(w, "service_request_id", ev->ticket_no);
+	o311w_str(w, "status", u->status);
+	o311w_time(w, "updated_datetime", ev->at);
+	description(w, u->description ? u->description : "");
+	o311w_str(w, "media_url", ev->media_url ? ev->media_url : "");
+	o311w_obj_close(w, "request_update");
+}
+
+void o311_updates_end(struct o311_writer *w)
+{
+	o311w_list_close(w, "service_request_updates");
+}
+
+void o311_write_update_created(struct strbuf *sb, enum o311_format fmt, int64_t update_id)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)update_id);
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_list_open(&w, "service_request_updates");
+	o311w_obj_open(&w, "request_update");
+	o311w_str(&w, "update_id", id);
+	o311w_obj_close(&w, "request_update");
+	o311w_list_close(&w, "service_request_updates");
+}

@@ -12,6 +12,8 @@
  *                                               a key: status fields only)
  *   GET  /open311/v2/requests/{id}.{xml,json}   one request (the same)
  *   GET  /open311/v2/tokens/{token}.{xml,json}  always 404: we never issue tokens (no key)
+ *   GET  /open311/v2/servicerequestupdates.{xml,json}  updates (api_key, ticket.read)
+ *   POST /open311/v2/servicerequestupdates.{xml,json}  a reply from the client (the same)
  *
  * Mapping decisions:
  * - Format: the extension picks it, .xml (text/xml) or .json (application/json), both UTF-8;
@@ -246,6 +248,35 @@ void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_for
 void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full);
 void o311_requests_end(struct o311_writer *w);
 
+/* ---- service request updates (FixMyStreet's Open311 extension) ---- */
+
+/* What one timeline event says as an update. */
+struct o311_update {
+	const char *status;      /* "open" or "closed": the request's state after the event */
+	const char *description; /* the event's text, or a sentence for a bare state change */
+};
+
+/* The one rule of what of a request's timeline goes out as an update, kept here alone so it can
+ * be swapped for the zone's single "what may an enterprise see" rule: what the enterprise itself
+ * sees of its request, as the request JSON shows it. Out: replies, the department's questions
+ * and the enterprise's answers (wait, supply), acceptance, first contact (start), the answer
+ * (resolve), reject, merge, the rating and the automatic close. Never: internal notes, the
+ * filing itself (submit), returns to the service center, escalation (督办) and extensions
+ * (their notes and reasons are hidden from enterprises), attachments, anything unknown.
+ * Returns 1 and fills *u, or 0. */
+int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u);
+
+/* GET servicerequestupdates: XML <service_request_updates><request_update>…, JSON an array. Each
+ * update: update_id (the event's id), service_request_id, status, updated_datetime,
+ * description (at most O311_DESCRIPTION_MAX characters, as for requests) and media_url ("" when
+ * none: the extension's schema wants strings). */
+void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
+void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+                      const struct o311_update *u);
+void o311_updates_end(struct o311_writer *w);
+/* POST servicerequestupdates: the update_id given to it. */
+void o311_write_update_created(struct strbuf *sb, enum o311_format fmt, int64_t update_id);
+
 /* The HTTP handlers (open311_api.c), for the route table. They answer every error themselves in
  * the Open311 error format and return 0; -1 only when even that could not be written. */
 struct req;
@@ -257,6 +288,8 @@ int h_o311_requests_create(struct req *r, struct yq_err *e);
 int h_o311_requests_list(struct req *r, struct yq_err *e);
 int h_o311_request_get(struct req *r, struct yq_err *e);
 int h_o311_token_get(struct req *r, struct yq_err *e);
+int h_o311_updates_list(struct req *r, struct yq_err *e);
+int h_o311_update_create(struct req *r, struct yq_err *e);
 /* Writes the server's own error e (no such route, method not allowed, body too large …) for a
  * path under /open311/ as the spec's error list: JSON when the path ends in .json, else XML;
  * the HTTP status as for every Open311 error (see Format above). For the route table's

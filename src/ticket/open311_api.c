@@ -453,8 +453,9 @@ static int is_form(const char *ct)
 	return ct && strncasecmp(ct, want, n) == 0 && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
 }
 
-/* POST requests, once the format is known: everything but the answer's error format. */
-static int create_request(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+/* Parses a POST's form body into f: ERR_MEDIA_TYPE unless it is a form, ERR_TOO_LARGE past
+ * 64 KiB, ERR_BAD_REQUEST naming what is wrong with it. */
+static int read_form(struct req *r, struct form *f, struct yq_err *e)
 {
 	if (!is_form(req_header(r, "Content-Type")))
 		return err_set(e, ERR_MEDIA_TYPE, NULL,
@@ -467,6 +468,14 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", form_error_message(fe));
 	if (fe != FORM_OK)
 		return err_set(e, ERR_BAD_REQUEST, NULL, "表单格式错误", form_error_message(fe));
+	return 0;
+}
+
+/* POST requests, once the format is known: everything but the answer's error format. */
+static int create_request(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+{
+	if (read_form(r, f, e) < 0)
+		return -1;
 	if (authorize(r, api_key(r, f), PERM_TICKET_CREATE, "create_request", e) < 0 ||
 	    check_jurisdiction(r, f, e) < 0)
 		return -1;
@@ -737,6 +746,30 @@ static int date_arg(struct req *r, const char *key, int64_t *out, int *given, st
 	return 0;
 }
 
+/* start_date and end_date (both included): the last 90 days when neither is given, 90 days from
+ * the one given; ERR_VALIDATION for a span over 90 days or an end before the start. */
+static int date_range(struct req *r, int64_t *start, int64_t *end, struct yq_err *e)
+{
+	int has_start, has_end;
+	*start = *end = 0;
+	if (date_arg(r, "start_date", start, &has_start, e) < 0 ||
+	    date_arg(r, "end_date", end, &has_end, e) < 0)
+		return -1;
+	if (!has_start && !has_end)
+		*end = now_unix();
+	if (!has_start)
+		*start = *end - O311_RANGE_MAX_S;
+	else if (!has_end)
+		*end = *start + O311_RANGE_MAX_S;
+	if (*end < *start)
+		return err_set(e, ERR_VALIDATION, "end_date", "end_date 早于 start_date",
+		               "end_date is before start_date");
+	if (*end - *start > O311_RANGE_MAX_S)
+		return err_set(e, ERR_VALIDATION, "end_date", "查询时间范围不能超过 90 天",
+		               "start_date to end_date may not span more than 90 days");
+	return 0;
+}
+
 /* GET requests, once the format is known. */
 static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 {
@@ -762,23 +795,9 @@ static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 		               "status must be open, closed or both, comma-separated");
 	if (codes && parse_codes(r, codes, &ctx, e) < 0)
 		return -1;
-	int64_t start = 0, end = 0;
-	int has_start, has_end;
-	if (date_arg(r, "start_date", &start, &has_start, e) < 0 ||
-	    date_arg(r, "end_date", &end, &has_end, e) < 0)
+	int64_t start, end;
+	if (date_range(r, &start, &end, e) < 0)
 		return -1;
-	if (!has_start && !has_end)
-		end = now_unix();
-	if (!has_start)
-		start = end - O311_RANGE_MAX_S;
-	else if (!has_end)
-		end = start + O311_RANGE_MAX_S;
-	if (end < start)
-		return err_set(e, ERR_VALIDATION, "end_date", "end_date 早于 start_date",
-		               "end_date is before start_date");
-	if (end - start > O311_RANGE_MAX_S)
-		return err_set(e, ERR_VALIDATION, "end_date", "查询时间范围不能超过 90 天",
-		               "start_date to end_date may not span more than 90 days");
 	struct ticket_filter f;
 	memset(&f, 0, sizeof f);
 	/* the store's "open" also holds resolved requests, which are closed here: the rows are
@@ -813,4 +832,152 @@ int h_o311_requests_list(struct req *r, struct yq_err *e)
 	if (path_format(r, &fmt, e) < 0 || list_requests(r, fmt, e) < 0)
 		return fail(r, fmt, e);
 	return 0;
+}
+
+/* ---- service request updates ---- */
+
+#define UPDATES_PAGE  500 /* events read per ticket_updates call */
+#define UPDATES_PAGES 100 /* pages read at most for one GET servicerequestupdates */
+
+/* What GET servicerequestupdates keeps of the events ticket_updates gives. */
+struct updates_ctx {
+	struct o311_writer *w;
+	int64_t seen, written, last_id;
+};
+
+/* ticket_updates callback: the events o311_update_of lets out, up to O311_LIST_MAX. */
+static void update_row(void *p, const struct ticket_event_row *ev)
+{
+	struct updates_ctx *c = p;
+	struct o311_update u;
+	c->seen++;
+	c->last_id = ev->id;
+	if (c->written < O311_LIST_MAX && o311_update_of(ev, &u)) {
+		o311_updates_add(c->w, ev, &u);
+		c->written++;
+	}
+}
+
+/* GET servicerequestupdates, once the format is known. */
+static int list_updates(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	int64_t start, end;
+	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request_updates", e) <
+	        0 ||
+	    check_jurisdiction(r, NULL, e) < 0 || date_range(r, &start, &end, e) < 0)
+		return -1;
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct o311_writer w;
+	struct updates_ctx ctx = {.w = &w};
+	answer(r, fmt, 200);
+	o311_updates_begin(&w, &r->out, fmt);
+	for (int page = 0; page < UPDATES_PAGES && ctx.written < O311_LIST_MAX; page++) {
+		ctx.seen = 0;
+		if (ticket_updates(c, &r->who, start, end, ctx.last_id, UPDATES_PAGE, update_row,
+		                   &ctx, e) < 0)
+			return -1;
+		if (ctx.seen < UPDATES_PAGE)
+			break;
+	}
+	o311_updates_end(&w);
+	return 0;
+}
+
+/* GET /open311/v2/servicerequestupdates.{xml,json}?start_date&end_date: what happened to the
+ * requests of the api_key's zone and scope (ticket.read) in that span, oldest first, at most
+ * O311_LIST_MAX updates; only what o311_update_of lets out. */
+int h_o311_updates_list(struct req *r, struct yq_err *e)
+{
+	enum o311_format fmt;
+	if (path_format(r, &fmt, e) < 0 || list_updates(r, fmt, e) < 0)
+		return fail(r, fmt, e);
+	return 0;
+}
+
+/* POST servicerequestupdates, once the format is known. */
+static int create_update(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+{
+	if (read_form(r, f, e) < 0 ||
+	    authorize(r, api_key(r, f), PERM_TICKET_READ, "post_service_request_update", e) < 0 ||
+	    check_jurisdiction(r, f, e) < 0)
+		return -1;
+	const char *id, *desc, *media_url, *ref;
+	if (form_text(f, "service_request_id", ID_MAX, 0, &id, e) < 0 ||
+	    form_text(f, "description", O311_DESCRIPTION_MAX, 1, &desc, e) < 0 ||
+	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &media_url, e) < 0 ||
+	    form_text(f, "update_id", 64, 0, &ref, e) < 0)
+		return -1;
+	char title[O311_TITLE_SIZE];
+	o311_title(desc, title, sizeof title);
+	if (!id)
+		return err_set(e, ERR_VALIDATION, "service_request_id", "缺少 service_request_id",
+		               "service_request_id was not provided");
+	if (!desc || !title[0])
+		return err_set(e, ERR_VALIDATION, "description", "请填写 description",
+		               "description was not provided (an update needs one)");
+	if (media_url && !o311_media_url_ok(media_url))
+		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
+		               "media_url must be an http(s) URL");
+	struct db *c = req_db(r, e);
+	struct ticket t;
+	if (!c)
+		return -1;
+	if (find_ticket(r, c, id, strlen(id), &t, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_NOT_FOUND, "service_request_id",
+			        arena_printf(&r->arena, "service_request_id %s 不存在", id),
+			        arena_printf(&r->arena, "service_request_id %s was not found", id));
+		return -1;
+	}
+	/* the client's update_id makes a repeated POST give back the first one; without it the
+	 * reply gets a reference of ours */
+	char ours[24];
+	if (!ref) {
+		memcpy(ours, "yq-", 3);
+		random_hex(ours + 3, 8);
+		ref = ours;
+	}
+	int64_t update_id = 0;
+	if (ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+		return -1;
+	int status = 200;
+	if (!update_id) {
+		struct ticket_action a = {
+		    .ev = TE_COMMENT, .body = desc, .media_url = media_url, .ref = ref};
+		struct yq_err act = {0};
+		if (ticket_act(req_pool(r), &r->who, t.id, &a, &act) < 0 &&
+		    act.code != ERR_CONFLICT) {
+			*e = act;
+			return -1;
+		}
+		/* ERR_CONFLICT: the same update_id, posted at the same moment, is there now */
+		if (!(c = req_db(r, e)) || ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+			return -1;
+		if (!update_id) {
+			*e = act.code ? act : (struct yq_err){0};
+			return act.code ? -1
+			                : err_set(e, ERR_INTERNAL, NULL, "内部错误",
+			                          "the update was not written");
+		}
+		status = act.code ? 200 : 201;
+	}
+	answer(r, fmt, status);
+	o311_write_update_created(&r->out, fmt, update_id);
+	return 0;
+}
+
+/* POST /open311/v2/servicerequestupdates.{xml,json}: a reply from the client on one of the
+ * requests of the api_key's zone and scope (ticket.read, as replies in the console), as the
+ * enterprise and the departments see it in the timeline; 201 with its update_id (200 and the
+ * first one for an update_id already posted on the request). status, updated_datetime, names,
+ * email and phone are accepted and not used: the zone decides the state. */
+int h_o311_update_create(struct req *r, struct yq_err *e)
+{
+	enum o311_format fmt;
+	struct form f = FORM_INIT;
+	int rc = path_format(r, &fmt, e) < 0 ? -1 : create_update(r, fmt, &f, e);
+	form_release(&f);
+	return rc < 0 ? fail(r, fmt, e) : 0;
 }

@@ -207,6 +207,7 @@ static void event_row(void *p, const struct ticket_event_row *ev)
 	jw_kstr(w, "to_status", ev->to_status);
 	jw_kstr(w, "body", ev->body);
 	jw_kbool(w, "internal", ev->internal);
+	jw_kstr(w, "media_url", ev->media_url && *ev->media_url ? ev->media_url : NULL);
 	jw_obj_close(w);
 }
 

@@ -60,10 +60,17 @@ static const char SQL_ENT_OK[] =
     "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
 static const char SQL_EVENT[] =
     "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
-    "to_status, body, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "to_status, body, internal, media_url, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TIMELINE[] =
-    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal FROM "
-    "ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal, "
+    "media_url FROM ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+static const char SQL_UPDATES[] =
+    "SELECT e.id, e.at, e.user_id, e.user_name, e.action, e.from_status, e.to_status, e.body, "
+    "e.internal, e.media_url, t.id, t.no FROM ticket_event e JOIN ticket t ON t.id = "
+    "e.ticket_id WHERE e.zone_id = ? AND t.zone_id = ? AND e.at >= ? AND e.at <= ? AND e.id > "
+    "?" TICKET_SCOPE " ORDER BY e.id LIMIT ?";
+static const char SQL_EVENT_BY_REF[] =
+    "SELECT id FROM ticket_event WHERE ticket_id = ? AND ref = ?";
 static const char SQL_UPDATE[] =
     "UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
     "first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
@@ -407,9 +414,62 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 		    .to_status = db_col_text(st, 6),
 		    .body = db_col_text(st, 7),
 		    .internal = (int)db_col_int(st, 8),
+		    .media_url = db_col_text(st, 9),
 		};
 		fn(ctx, &ev);
 	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
+                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(c, SQL_UPDATES);
+	if (!st)
+		return err_db(e, DB_ERR);
+	int i = 1;
+	db_bind_int(st, i++, p->zone_id);
+	db_bind_int(st, i++, p->zone_id);
+	db_bind_int(st, i++, from);
+	db_bind_int(st, i++, to);
+	db_bind_int(st, i++, after_id);
+	i = scope_bind(st, i, p);
+	db_bind_int(st, i, limit);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ticket_event_row ev = {
+		    .id = db_col_int(st, 0),
+		    .at = db_col_int(st, 1),
+		    .user_id = db_col_int(st, 2),
+		    .user_name = db_col_text(st, 3),
+		    .action = db_col_text(st, 4),
+		    .from_status = db_col_text(st, 5),
+		    .to_status = db_col_text(st, 6),
+		    .body = db_col_text(st, 7),
+		    .internal = (int)db_col_int(st, 8),
+		    .media_url = db_col_text(st, 9),
+		    .ticket_id = db_col_int(st, 10),
+		    .ticket_no = db_col_text(st, 11),
+		};
+		fn(ctx, &ev);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
+                        struct yq_err *e)
+{
+	*event_id = 0;
+	struct db_stmt *st = db_prepare(c, SQL_EVENT_BY_REF);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, ticket_id);
+	db_bind_text(st, 2, ref);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*event_id = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
@@ -457,9 +517,10 @@ static int check_place(const struct ticket_input *in, struct yq_err *e)
 	return 0;
 }
 
+/* Writes a timeline event; `a`, when given, adds a comment's media_url and ref. */
 static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
                        const char *action, enum ticket_status from, enum ticket_status to,
-                       const char *body, int internal)
+                       const char *body, int internal, const struct ticket_action *a)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_EVENT);
 	if (!st)
@@ -475,6 +536,11 @@ static int write_event(struct db *tx, const struct principal *p, int64_t zone, i
 	db_bind_text(st, 8, ticket_status_name(to));
 	db_bind_text(st, 9, body ? body : "");
 	db_bind_int(st, 10, internal);
+	db_bind_text(st, 11, a && a->media_url ? a->media_url : "");
+	if (a && a->ref && *a->ref)
+		db_bind_text(st, 12, a->ref);
+	else
+		db_bind_null(st, 12);
 	return db_run(st);
 }
 
@@ -568,7 +634,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_change_str(&ch, "no", NULL, no);
 		audit_change_str(&ch, "title", NULL, in->title);
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
-		                      TS_RECEIVED, channel, 0)) < 0 ||
+		                      TS_RECEIVED, channel, 0, NULL)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
@@ -923,8 +989,14 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		}
 		break;
 	case TE_COMMENT:
-		if (check_text(a->body, "body", 5000, 1, e) < 0)
+		if (check_text(a->body, "body", 5000, 1, e) < 0 ||
+		    check_text(a->media_url, "media_url", 500, 0, e) < 0 ||
+		    check_text(a->ref, "ref", 64, 0, e) < 0)
 			return -1;
+		if (a->media_url && *a->media_url && !o311_media_url_ok(a->media_url))
+			return err_set(e, ERR_VALIDATION, "media_url",
+			               "media_url 须为 http(s) 网址",
+			               "media_url must be an http(s) URL");
 		action = a->internal ? "note" : "reply";
 		break;
 	case TE_EXTEND:
@@ -983,7 +1055,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		t->escalated = t->escalated ? 2 : 0; /* 2: was escalated, now settled */
 	if ((rc = save(tx, t, now)) < 0 ||
 	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
-	                      a->ev == TE_COMMENT && a->internal)) < 0)
+	                      a->ev == TE_COMMENT && a->internal,
+	                      a->ev == TE_COMMENT && !a->internal ? a : NULL)) < 0)
 		return err_db(e, rc);
 	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
 	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
@@ -1068,7 +1141,7 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			t.escalated = t.escalated ? 2 : 0;
 			ok = save(tx, &t, now) == DB_OK &&
 			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
-			                 a.body, 0) == DB_OK &&
+			                 a.body, 0, NULL) == DB_OK &&
 			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
 			         DB_OK;
 		}
@@ -1273,7 +1346,7 @@ int ticket_may_act(struct db *c, const struct principal *p, const struct ticket 
 int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
                      const char *action, const char *body)
 {
-	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0);
+	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0, NULL);
 }
 
 int ticket_split_legacy_blocks(struct db *c)

@@ -49,6 +49,10 @@ struct ticket_action {
 	int ext_decision;                /* extend: 0 request, 1 approve, 2 deny */
 	enum ticket_rating rating;
 	const char *esc_level, *esc_deadline; /* escalate */
+	/* comment (a reply, not a note), from an Open311 update: an http(s) picture link, and the
+	 * update's reference — a second reply with the same ref on the request is refused by the
+	 * database (DB_CONSTRAINT → ERR_CONFLICT); see ticket_event_by_ref */
+	const char *media_url, *ref;
 };
 
 struct ticket_filter {
@@ -65,6 +69,9 @@ struct ticket_event_row {
 	int64_t id, at, user_id;
 	const char *user_name, *action, *from_status, *to_status, *body;
 	int internal;
+	const char *media_url; /* "" when none (see ticket_action) */
+	int64_t ticket_id;     /* ticket_updates only: the request and its number */
+	const char *ticket_no;
 };
 
 typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
@@ -83,6 +90,14 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 /* The timeline, oldest first; internal notes are left out for enterprise users. */
 int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
                     void *ctx, struct yq_err *e);
+/* The events of the caller's zone and scope with at in [from, to] and an id above after_id,
+ * oldest first, at most `limit` of them, internal notes included (the caller decides what goes
+ * out: o311_update_of), each with its request's id and number. Returns 0, or -1 with e set. */
+int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
+                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e);
+/* The id of the event of request ticket_id whose reference is ref (ticket_action), 0 if none. */
+int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
+                        struct yq_err *e);
 /* Carries out one action: checks who may do it and the state machine, updates the request and
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,

@@ -543,6 +543,96 @@ test('jurisdiction_id: an unknown one is 404, another zone\'s with this zone\'s 
   assert.equal((await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1) }))).status, 201);
 });
 
+test('GET servicerequestupdates: what an enterprise may see of the timeline, as FixMyStreet reads it', async () => {
+  const key = `api_key=${staffKey}`;
+  const from = new Date(Date.now() - 120e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  const r = await post('/open311/v2/requests.json', request({ description: '厂区门前道路积水，影响货车进出。', service_code: 'infrastructure' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  const t = (await svc.get('/api/tickets?channel=hotline&page_size=200')).json.items.find((x) => x.no === no);
+  const act = async (c, a, body) => { const x = await c.post(`/api/tickets/${t.id}/${a}`, body); assert.equal(x.status, 200, `${a}: ${x.body}`); };
+  await act(svc, 'accept', { dept_id: ids.hr });
+  await act(hr, 'start', { body: '已电话联系企业，约定明日现场查看' });
+  await act(hr, 'comments', { body: '内部备注：领导批示，不对外', internal: true });
+  await act(hr, 'extension', { days: 3, reason: '内部协调排水管网，需延期' });
+  await act(svc, 'comments', { body: '已联系市政部门，本周内疏通', internal: false });
+  await act(hr, 'wait', { body: '请补充积水位置照片' });
+  const to = new Date(Date.now() + 60e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  // XML, as FixMyStreet asks: api_key, jurisdiction_id, start_date, end_date
+  const x = await o311.get(`/open311/v2/servicerequestupdates.xml?${key}&jurisdiction_id=zone1&start_date=${from}&end_date=${to}`);
+  assert.equal(x.status, 200, x.body);
+  const doc = assertXml(x, 'service_request_updates');
+  const mine = items(doc, 'request_update').filter((u) => text(u, 'service_request_id') === no);
+  for (const u of mine) assert.deepEqual(childNames(u), ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url']);
+  assert.deepEqual(mine.map((u) => text(u, 'description')), ['诉求已受理，已分派承办部门办理', '已电话联系企业，约定明日现场查看',
+    '已联系市政部门，本周内疏通', '请补充积水位置照片']);
+  assert.ok(mine.every((u) => text(u, 'status') === 'open' && text(u, 'media_url') === ''));
+  assert.ok(mine.every((u) => /^\d+$/.test(text(u, 'update_id'))));
+  assert.ok(mine.every((u) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(text(u, 'updated_datetime'))));
+  assert.ok(!doc.includes('不对外') && !doc.includes('内部协调'), 'no internal note, no extension reason');
+  assert.ok(!doc.includes('厂区门前道路积水'), 'the filing itself is not an update');
+  // JSON: an array of the same updates; an answered request is closed with the answer
+  const j = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=${from}&end_date=${to}`));
+  assert.deepEqual(j.filter((u) => u.service_request_id === no).map((u) => u.update_id), mine.map((u) => text(u, 'update_id')));
+  const all = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}`));
+  const resolved = all.find((u) => u.service_request_id === ids.no1 && u.status === 'closed');
+  assert.equal(resolved.description, '已协调银行续贷500万元');
+  const rejected = all.find((u) => u.service_request_id === ids.no2);
+  assert.deepEqual([rejected.status, rejected.description], ['closed', '属于劳动仲裁事项，请向仲裁委申请']);
+  // nothing later than the span; the key decides; another zone's key sees none of zone1's
+  const later = new Date(Date.now() + 3600e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  assert.equal(assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=${later}`)).length, 0);
+  assert.ok(!assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${zone2Key}`)).some((u) => u.service_request_id === no));
+  assertError(await o311.get('/open311/v2/servicerequestupdates.xml?jurisdiction_id=zone1'), 403, 403, 'xml');
+  assertError(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${zone2Key}&jurisdiction_id=zone1`), 403, 403, 'json');
+  assertError(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z`), 400, 400, 'json');
+  ids.no3 = no;
+  ids.t3 = t.id;
+});
+
+test('POST servicerequestupdates: a reply from the client, once per update_id', async () => {
+  const fields = (extra = {}) => ({ api_key: staffKey, jurisdiction_id: 'zone1', service_request_id: ids.no3, update_id: '9001',
+    updated_datetime: '2026-12-03T09:00:00Z', status: 'OPEN', description: '市民补充：积水处在东门外50米', first_name: 'Bob',
+    last_name: 'Mould', email: 'bob@example.com', media_url: 'https://img.example.com/water.jpg', ...extra });
+  const r = await post('/open311/v2/servicerequestupdates.xml', fields());
+  assert.equal(r.status, 201, r.body);
+  const doc = assertXml(r, 'service_request_updates');
+  const u = items(doc, 'request_update');
+  assert.equal(u.length, 1);
+  const updateId = text(u[0], 'update_id');
+  assert.match(updateId, /^\d+$/);
+  // in the timeline, as a reply the enterprise and the department see, with its picture
+  const tl = (await svc.get(`/api/tickets/${ids.t3}`)).json.timeline;
+  const ev = tl.find((e) => String(e.id) === updateId);
+  assert.deepEqual([ev.action, ev.body, ev.internal, ev.media_url], ['reply', '市民补充：积水处在东门外50米', false, 'https://img.example.com/water.jpg']);
+  // the same update again (a client retrying): the first one, nothing new
+  const again = await post('/open311/v2/servicerequestupdates.json', fields());
+  assert.equal(again.status, 200, again.body);
+  assert.deepEqual(assertJson(again), [{ update_id: updateId }]);
+  assert.equal((await svc.get(`/api/tickets/${ids.t3}`)).json.timeline.length, tl.length);
+  // and it is read back among the updates
+  const list = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${staffKey}`));
+  const back = list.find((x) => x.update_id === updateId);
+  assert.deepEqual([back.service_request_id, back.status, back.description, back.media_url],
+    [ids.no3, 'open', '市民补充：积水处在东门外50米', 'https://img.example.com/water.jpg']);
+  // without an update_id every POST is a new reply
+  const a = await post('/open311/v2/servicerequestupdates.json', fields({ update_id: '', media_url: '' }));
+  const b = await post('/open311/v2/servicerequestupdates.json', fields({ update_id: '', media_url: '' }));
+  assert.equal(a.status, 201, a.body);
+  assert.notEqual(assertJson(a)[0].update_id, assertJson(b)[0].update_id);
+  // errors
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.xml', fields({ description: ' ' })), 400, 400, 'xml'), /description/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ service_request_id: 'SQ19990101-0001' })), 404, 404, 'json'), /service_request_id/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ service_request_id: '' })), 400, 400, 'json'), /service_request_id/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ media_url: 'javascript:alert(1)', update_id: '9002' })), 400, 400, 'json'), /media_url/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ description: '长'.repeat(4001) })), 400, 400, 'json'), /description/);
+  assertError(await post('/open311/v2/servicerequestupdates.xml', fields({ api_key: '' })), 403, 403, 'xml');
+  assertError(await post('/open311/v2/servicerequestupdates.json', fields({ api_key: zone2Key, jurisdiction_id: 'zone2' })), 404, 404, 'json');
+  assertError(await post('/open311/v2/servicerequestupdates.json', fields({ jurisdiction_id: 'zone2' })), 403, 403, 'json');
+  o311.lang = null;
+});
+
 test('unknown paths and methods under /open311/ answer the spec\'s error list, XML unless .json', async () => {
   for (const [path, fmt] of [['/open311/v2/nothing.xml', 'xml'], ['/open311/v2/nothing.json', 'json'], ['/open311/v2/requests', 'xml'],
     ['/open311/v3/requests.json', 'json'], ['/open311/', 'xml'], ['/open311/v2/servicerequestupdate.xml', 'xml']]) {

@@ -34,6 +34,10 @@ function undo0011(db) {
       FROM ticket GROUP BY zone_id, substr(no, 3, 8);
     DROP TABLE ticket_no_seq;
     DROP TABLE ticket_block_pending;
+    DROP INDEX ticket_event_ref;
+    DROP INDEX ticket_event_zone_at;
+    ALTER TABLE ticket_event DROP COLUMN media_url;
+    ALTER TABLE ticket_event DROP COLUMN ref;
     ALTER TABLE ticket DROP COLUMN address;
     ALTER TABLE ticket DROP COLUMN lat;
     ALTER TABLE ticket DROP COLUMN lon;

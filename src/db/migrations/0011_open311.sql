@@ -51,3 +51,12 @@ UPDATE ticket_no_seq SET n = n + (SELECT COUNT(*) FROM ticket_renumber r WHERE r
 DROP TABLE ticket_renumber;
 DROP TABLE ticket_seq;
 CREATE UNIQUE INDEX ticket_no ON ticket(no);
+
+-- Service request updates (GET / POST servicerequestupdates, FixMyStreet's Open311 extension):
+-- a picture link sent with an update, the update's reference (the client's update_id, or one
+-- of ours; a client that sends the same update twice gets the first one back), and the index
+-- the updates of a zone are read by.
+ALTER TABLE ticket_event ADD COLUMN media_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE ticket_event ADD COLUMN ref TEXT;
+CREATE UNIQUE INDEX ticket_event_ref ON ticket_event(ticket_id, ref);
+CREATE INDEX ticket_event_zone_at ON ticket_event(zone_id, at);

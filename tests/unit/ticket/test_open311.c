@@ -722,6 +722,107 @@ static void test_request_body(void **state)
 	strbuf_release(&sb);
 }
 
+/* The one rule of what goes out as an update, and the updates body in both formats. */
+static void test_updates(void **state)
+{
+	struct o311_update u;
+	struct ticket_event_row ev;
+	memset(&ev, 0, sizeof ev);
+	ev.id = 42;
+	ev.at = 1795428000;
+	ev.ticket_no = "SQ20261123-0007";
+	ev.media_url = "";
+	/* out, with their text or a sentence for a bare state change */
+	static const struct {
+		const char *action, *to, *body, *status, *description;
+	} out[] = {
+	    {"reply", "assigned", "已联系", "open", "已联系"},
+	    {"accept", "assigned", "", "open", "诉求已受理，已分派承办部门办理"},
+	    {"start", "in_progress", "", "open", "承办部门已联系企业，正在办理"},
+	    {"wait", "waiting", "请补充", "open", "请补充"},
+	    {"supply", "in_progress", "已补充", "open", "已补充"},
+	    {"resolve", "resolved", "已办结", "closed", "已办结"},
+	    {"reject", "rejected", "不属于", "closed", "不属于"},
+	    {"merge", "merged", "合并到 SQ20261123-0001", "closed", "合并到 SQ20261123-0001"},
+	    {"rate", "closed", "满意", "closed", "满意"},
+	    {"autoclose", "closed", "企业7日内未评价", "closed", "企业7日内未评价"},
+	};
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+		ev.action = out[i].action;
+		ev.to_status = out[i].to;
+		ev.body = out[i].body;
+		assert_int_equal(o311_update_of(&ev, &u), 1);
+		assert_string_equal(u.status, out[i].status);
+		assert_string_equal(u.description, out[i].description);
+	}
+	/* never */
+	static const char *const never[] = {"submit",
+	                                    "note",
+	                                    "return",
+	                                    "escalate",
+	                                    "extension_request",
+	                                    "extension_approved",
+	                                    "extension_denied",
+	                                    "attach",
+	                                    "detach",
+	                                    "something_new"};
+	ev.to_status = "in_progress";
+	ev.body = "内部";
+	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
+		ev.action = never[i];
+		assert_int_equal(o311_update_of(&ev, &u), 0);
+	}
+	/* an internal event never, whatever its action; a reply without text says nothing */
+	ev.action = "reply";
+	ev.internal = 1;
+	assert_int_equal(o311_update_of(&ev, &u), 0);
+	ev.internal = 0;
+	ev.body = "";
+	assert_int_equal(o311_update_of(&ev, &u), 0);
+	assert_int_equal(o311_update_of(NULL, &u), 0);
+
+	/* the body */
+	ev.action = "resolve";
+	ev.to_status = "resolved";
+	ev.body = "已抢修 <A相> & 恢复";
+	ev.media_url = "https://img.example.com/a.jpg?x=1&y=2";
+	assert_int_equal(o311_update_of(&ev, &u), 1);
+	struct strbuf sb = STRBUF_INIT(1 << 16);
+	struct o311_writer w;
+	o311_updates_begin(&w, &sb, O311_XML);
+	o311_updates_add(&w, &ev, &u);
+	o311_updates_end(&w);
+	assert_true(well_formed(sb.buf));
+	assert_string_equal(element(sb.buf, "update_id"), "42");
+	assert_string_equal(element(sb.buf, "service_request_id"), "SQ20261123-0007");
+	assert_string_equal(element(sb.buf, "status"), "closed");
+	assert_string_equal(element(sb.buf, "updated_datetime"), "2026-11-23T18:00:00+08:00");
+	assert_string_equal(element(sb.buf, "description"), "已抢修 &lt;A相&gt; &amp; 恢复");
+	assert_string_equal(element(sb.buf, "media_url"),
+	                    "https://img.example.com/a.jpg?x=1&amp;y=2");
+	assert_non_null(strstr(sb.buf, "<service_request_updates><request_update><update_id>"));
+	strbuf_reset(&sb);
+	ev.media_url = NULL;
+	o311_updates_begin(&w, &sb, O311_JSON);
+	o311_updates_add(&w, &ev, &u);
+	o311_updates_end(&w);
+	json_t *j = parse_json(sb.buf);
+	json_t *r = json_array_get(j, 0);
+	assert_string_equal(json_string_value(json_object_get(r, "update_id")), "42");
+	assert_string_equal(json_string_value(json_object_get(r, "media_url")), ""); /* a string */
+	json_decref(j);
+	strbuf_reset(&sb);
+	o311_write_update_created(&sb, O311_XML, 43);
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf,
+	                       "<service_request_updates><request_update><update_id>43</update_id>"
+	                       "</request_update></service_request_updates>"));
+	strbuf_reset(&sb);
+	o311_write_update_created(&sb, O311_JSON, 43);
+	assert_string_equal(sb.buf, "[{\"update_id\":\"43\"}]");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -733,7 +834,7 @@ int main(void)
 	    cmocka_unit_test(test_xml_escape),      cmocka_unit_test(test_services_body),
 	    cmocka_unit_test(test_definition_body), cmocka_unit_test(test_discovery_body),
 	    cmocka_unit_test(test_error_body),      cmocka_unit_test(test_created_body),
-	    cmocka_unit_test(test_request_body),
+	    cmocka_unit_test(test_request_body),    cmocka_unit_test(test_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
