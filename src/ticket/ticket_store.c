@@ -49,6 +49,7 @@ static const char SQL_INSERT[] =
 static const char SQL_BLOCK_PENDING[] =
     "SELECT p.ticket_id, t.description FROM ticket_block_pending p JOIN ticket t ON t.id = "
     "p.ticket_id ORDER BY p.ticket_id LIMIT 200";
+static const char SQL_BLOCK_COUNT[] = "SELECT COUNT(*) FROM ticket_block_pending";
 static const char SQL_BLOCK_DONE[] = "DELETE FROM ticket_block_pending WHERE ticket_id = ?";
 static const char SQL_BLOCK_MOVE[] =
     "UPDATE ticket SET description = ?, address = ?, email = ?, media_url = ?, lat = ?, lon = ? "
@@ -1352,6 +1353,11 @@ int ticket_event_add(struct db *tx, const struct principal *p, const struct tick
 int ticket_split_legacy_blocks(struct db *c)
 {
 	int changed = 0;
+	int64_t pending;
+	/* nothing left (every start after the first): no write transaction at all */
+	int rc0 = db_query_int(c, SQL_BLOCK_COUNT, &pending, 0);
+	if (rc0 < 0 || pending == 0)
+		return rc0 < 0 ? rc0 : 0;
 	for (;;) {
 		int rc = db_begin(c, 1);
 		if (rc != DB_OK)
