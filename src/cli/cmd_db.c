@@ -130,7 +130,7 @@ int cmd_migrate(int argc, char **argv)
 		return 1;
 	}
 	int applied = 0;
-	int rc = db_migrate(c, &applied);
+	int rc = cli_migrate(c, &applied);
 	if (rc == 0)
 		printf("schema version %d (%d migration%s applied)\n", db_schema_version(c),
 		       applied, applied == 1 ? "" : "s");

@@ -127,6 +127,18 @@ const struct route routes[] = {
     R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
     R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
     R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
+    /* FixMyStreet's updates extension: what happened to a request, replies from the client */
+    R(GET, "/open311/v2/servicerequestupdates.xml", h_o311_updates_list, PERM_NONE, 0),
+    R(GET, "/open311/v2/servicerequestupdates.json", h_o311_updates_list, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.xml", h_o311_update_create, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.json", h_o311_update_create, PERM_NONE, 0),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);
+
+const struct route_error_format route_error_formats[] = {
+    /* Open311 clients parse the spec's error list, in XML unless the path asks for JSON */
+    {"/open311/", o311_http_error},
+};
+
+const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof route_error_formats[0]);

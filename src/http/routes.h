@@ -25,6 +25,16 @@ struct route {
 extern const struct route routes[];
 extern const int n_routes;
 
+/* Paths under `prefix` get the server's own errors (no such route, method not allowed, body too
+ * large, a failed handler) written by `write` instead of the JSON error body: a protocol with
+ * its own error format. `write` fills r->out, r->status and r->content_type. */
+struct route_error_format {
+	const char *prefix;
+	void (*write)(struct req *r, const struct yq_err *e);
+};
+extern const struct route_error_format route_error_formats[];
+extern const int n_route_error_formats;
+
 /* Finds the route for method and path, filling r->params. Returns the route, or NULL; *path_known
  * is set when the path matches some route with another method (405), and allow gets their
  * methods ("GET, POST"). */

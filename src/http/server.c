@@ -110,7 +110,8 @@ static void add_common_headers(struct req *r, struct MHD_Response *resp, int api
 		MHD_add_response_header(resp, r->hdr_names[i], r->hdr_values[i]);
 }
 
-/* Writes the JSON error body for e into r (status from the error map). */
+/* Writes the JSON error body for e into r (status from the error map), or the error format the
+ * route table names for the path (route_error_formats). */
 static void error_response(struct req *r, const struct yq_err *e)
 {
 	const struct errmap_entry *m = errmap_get(e->code);
@@ -120,6 +121,13 @@ static void error_response(struct req *r, const struct yq_err *e)
 	if (r->file_resp) {
 		MHD_destroy_response(r->file_resp);
 		r->file_resp = NULL;
+	}
+	for (int i = 0; i < n_route_error_formats; i++) {
+		const char *prefix = route_error_formats[i].prefix;
+		if (r->path && strncmp(r->path, prefix, strlen(prefix)) == 0) {
+			route_error_formats[i].write(r, e);
+			return;
+		}
 	}
 	strbuf_reset(&r->out);
 	jw_init(&w, &r->out);

@@ -76,6 +76,8 @@ int zone_create(struct db *tx, const char *code, const char *name, int64_t *id);
 int zone_list(struct db *c, const struct principal *p, zone_fn fn, void *ctx);
 int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out);
 int zone_find_by_code(struct db *c, const char *code, int64_t *id);
+/* The id of the installation's only zone into *id; 0 when it has none or several. */
+int zone_find_only(struct db *c, int64_t *id);
 
 /* ---- departments ---- */
 int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);

@@ -41,6 +41,17 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "description", t->description);
 	jw_kstr(w, "contact_name", t->contact_name);
 	jw_kstr(w, "contact_phone", t->contact_phone);
+	/* what Open311 sent besides the description; null when absent */
+	jw_kstr(w, "address", t->address && *t->address ? t->address : NULL);
+	if (t->has_coords) {
+		jw_kdouble(w, "lat", t->lat);
+		jw_kdouble(w, "long", t->lon);
+	} else {
+		jw_knull(w, "lat");
+		jw_knull(w, "long");
+	}
+	jw_kstr(w, "email", t->email && *t->email ? t->email : NULL);
+	jw_kstr(w, "media_url", t->media_url && *t->media_url ? t->media_url : NULL);
 	jw_kstr(w, "status", ticket_status_name(t->status));
 	jw_kstr(w, "status_label",
 	        req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
@@ -196,6 +207,7 @@ static void event_row(void *p, const struct ticket_event_row *ev)
 	jw_kstr(w, "to_status", ev->to_status);
 	jw_kstr(w, "body", ev->body);
 	jw_kbool(w, "internal", ev->internal);
+	jw_kstr(w, "media_url", ev->media_url && *ev->media_url ? ev->media_url : NULL);
 	jw_obj_close(w);
 }
 

@@ -12,6 +12,11 @@ struct ticket_input {
 	int64_t enterprise_id; /* enterprise users: ignored, their own */
 	const char *channel, *category, *priority, *title, *description, *contact_name,
 	    *contact_phone;
+	/* where and how to reach: what Open311 sends besides the description (NULL or "" when
+	 * absent); lat and lon only with has_coords, WGS84 degrees within ±90 / ±180 */
+	const char *address, *email, *media_url;
+	int has_coords;
+	double lat, lon;
 };
 
 struct ticket {
@@ -25,6 +30,9 @@ struct ticket {
 	int ext_days, unrated, escalated, overdue;
 	int64_t co_depts[8];
 	int n_co;
+	const char *address, *email, *media_url; /* "" when absent (see ticket_input) */
+	int has_coords;
+	double lat, lon;
 };
 
 /* One action on a request: the event and what it carries. */
@@ -41,6 +49,10 @@ struct ticket_action {
 	int ext_decision;                /* extend: 0 request, 1 approve, 2 deny */
 	enum ticket_rating rating;
 	const char *esc_level, *esc_deadline; /* escalate */
+	/* comment (a reply, not a note), from an Open311 update: an http(s) picture link, and the
+	 * update's reference — a second reply with the same ref on the request is refused by the
+	 * database (DB_CONSTRAINT → ERR_CONFLICT); see ticket_event_by_ref */
+	const char *media_url, *ref;
 };
 
 struct ticket_filter {
@@ -57,6 +69,9 @@ struct ticket_event_row {
 	int64_t id, at, user_id;
 	const char *user_name, *action, *from_status, *to_status, *body;
 	int internal;
+	const char *media_url; /* "" when none (see ticket_action) */
+	int64_t ticket_id;     /* ticket_updates only: the request and its number */
+	const char *ticket_no;
 };
 
 typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
@@ -75,6 +90,14 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 /* The timeline, oldest first; internal notes are left out for enterprise users. */
 int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
                     void *ctx, struct yq_err *e);
+/* The events of the caller's zone and scope with at in [from, to] and an id above after_id,
+ * oldest first, at most `limit` of them, internal notes included (the caller decides what goes
+ * out: o311_update_of), each with its request's id and number. Returns 0, or -1 with e set. */
+int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
+                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e);
+/* The id of the event of request ticket_id whose reference is ref (ticket_action), 0 if none. */
+int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
+                        struct yq_err *e);
 /* Carries out one action: checks who may do it and the state machine, updates the request and
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
@@ -150,6 +173,13 @@ struct ticket_hist {
  * index inside tx; numbered by its creation day, so insert a zone's requests in creation order.
  * Returns 0 or a negative enum db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
+
+/* Moves the location block that Open311 requests carried at the end of their description before
+ * migration 0011 into the request's columns (o311_block_take), for the requests the migration
+ * listed in ticket_block_pending, and empties that list; a description without exactly such a
+ * block is left as it is. Runs at start (cli_open_db), in batches, each in a transaction of c.
+ * Returns the number of requests changed, or a negative enum db_rc. */
+int ticket_split_legacy_blocks(struct db *c);
 
 /* Deadline rules and holidays (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,

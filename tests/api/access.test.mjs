@@ -18,7 +18,11 @@ const PW = 'Access-Passw0rd!2026';
 //   config   zone-wide settings or reference data: 401 / 403 only
 //   object   takes the id of an object of kind `obj`: 401, 403, and 404 for foreign callers
 //   list     returns rows: 401, 403, and no foreign rows for scoped callers
-//   o311     Open311 route with an object id: the api_key of another zone gets 404
+//   o311     Open311 route with an object id: the api_key of another zone gets 404; requests
+//            without a key show no text of them
+//   o311list Open311 list: another zone's key lists none of this zone's requests
+//   o311write Open311 write on a request (an update): no key 403; another zone's key 404 and
+//            nothing written
 const EXPECT = {
   'GET /healthz': { kind: 'public' },
   'GET /metrics': { kind: 'public' },
@@ -111,6 +115,10 @@ const EXPECT = {
   'GET /open311/v2/requests.json': { kind: 'o311list' },
   'GET /open311/v2/requests/:id': { kind: 'o311', path: (id) => `/open311/v2/requests/${id}.json` },
   'GET /open311/v2/tokens/:id': { kind: 'o311', path: (id) => `/open311/v2/tokens/${id}.json` },
+  'GET /open311/v2/servicerequestupdates.xml': { kind: 'o311list' },
+  'GET /open311/v2/servicerequestupdates.json': { kind: 'o311list' },
+  'POST /open311/v2/servicerequestupdates.xml': { kind: 'o311write' },
+  'POST /open311/v2/servicerequestupdates.json': { kind: 'o311write' },
 };
 
 // A small PDF as a multipart body for the upload route ({ raw, type } for call() below).
@@ -168,7 +176,7 @@ before(async () => {
   // a request of the first enterprise, new (no department yet), seen by the service center
   const t = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试诉求', description: '越权访问测试专用。', contact_name: '张经理', contact_phone: '13900000001' });
   assert.equal(t.status, 201, t.body);
-  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求';
+  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求'; data.ticketText = '越权访问测试专用。'; data.ticketNo = t.json.no;
   const f = attachmentForm();
   const up = await as.enterprise.post(`/api/tickets/${obj.ticket}/attachments`, f.raw, { headers: { 'Content-Type': f.type } });
   assert.equal(up.status, 201, up.body);
@@ -306,11 +314,34 @@ for (const rt of routes) {
   test(`${k}: ${exp.kind}`, async () => {
     const anon = new Client(srv.base);
     const path = pathOf(rt, exp.obj ? obj[exp.obj] : o311Id);
+    if (exp.kind === 'o311write') {
+      const form = (key) => new URLSearchParams({ api_key: key, service_request_id: data.ticketNo, description: '越权更新' }).toString();
+      const send = (key) => anon.post(path, form(key), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const timeline = async () => JSON.stringify((await as.admin.get(`/api/tickets/${obj.ticket}`)).json.timeline);
+      const before = await timeline();
+      assert.equal((await send('')).status, 403, `${k} without api_key`);
+      const r2 = await send(key2);
+      assert.equal(r2.status, 404, `${k} other zone's key: ${r2.body.slice(0, 200)}`);
+      assert.equal(await timeline(), before, `${k}: another zone's key wrote on the request`);
+      return;
+    }
     if (rt.perm === 'public') {
       const r = await call(anon, rt, path);
       assert.ok(r.status < 500, `${k} anonymous: ${r.status}`);
       if (exp.kind === 'o311' || exp.kind === 'o311list') {
-        assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        if (rt.pattern.includes('requests')) {
+          // no key: 400 while several zones are served and none is named; with the zone named, the
+          // status of its requests and nothing of what they say
+          assert.equal(r.status, 400, `${k} without api_key: ${r.body.slice(0, 200)}`);
+          const pub = await anon.get(`${path}?jurisdiction_id=ccetdz`);
+          assert.equal(pub.status, 200, `${k} without api_key, zone named: ${pub.body.slice(0, 200)}`);
+          assert.ok(!pub.body.includes(data.ticketText), `${k}: a request's text without api_key`);
+          // another zone's key naming this zone: 403
+          const cross = await anon.get(`${path}?jurisdiction_id=ccetdz&api_key=${encodeURIComponent(key2)}`);
+          assert.equal(cross.status, 403, `${k} other zone's key naming this zone: ${cross.body.slice(0, 200)}`);
+        } else {
+          assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        }
         // another zone's key: the request is not found, and nothing of it shows
         const r2 = await anon.get(`${path}?api_key=${encodeURIComponent(key2)}`);
         if (exp.kind === 'o311') {
@@ -318,6 +349,10 @@ for (const rt of routes) {
         } else {
           assert.equal(r2.status, 200, r2.body.slice(0, 200));
           assert.ok(!r2.body.includes(data.ticket), `${k}: another zone's key lists a foreign request`);
+          assert.ok(!r2.body.includes(data.ticketNo), `${k}: another zone's key lists a foreign request's number`);
+          const own = await anon.get(`${path}?api_key=${encodeURIComponent(key1)}`);
+          assert.equal(own.status, 200, own.body.slice(0, 200));
+          assert.ok(own.body.includes(data.ticketNo), `${k}: the control, the zone's own key, lists the request`);
         }
         assert.ok(!r2.body.includes(data.ticket), `${k}: foreign data in the answer`);
         if (exp.kind === 'o311' && rt.pattern.includes('requests')) {
