@@ -69,10 +69,13 @@ static const char SQL_SESSION_GET[] =
     "r.role = u.role), d.kind FROM session s JOIN app_user u ON u.id = s.user_id "
     "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
-    "SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
-    "u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
-    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
+    "SELECT t.id, t.zone_id, t.role, t.expires_at, t.revoked_at, t.name, t.last_used_at, "
+    "t.data_scope, t.dept_id, d.path, t.enterprise_id, u.status, u.role "
+    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = t.dept_id "
     "WHERE t.token_hash = ?";
+static const char SQL_TOKEN_USED[] =
+    "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR "
+    "last_used_at <= ?)";
 static const char SQL_SESSION_TOUCH[] =
     "UPDATE session SET last_seen = ? WHERE token_hash = ? AND last_seen < ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
@@ -653,6 +656,26 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	return 0;
 }
 
+/* Records that a token was used now. Skipped (0) when another write is under way: a later use
+ * records it. */
+static int token_touch(struct db_pool *pool, int64_t id, int64_t now)
+{
+	int rc;
+	struct db *tx = db_tx_try_begin(pool, &rc);
+	if (!tx)
+		return rc == DB_UNAVAILABLE ? DB_OK : rc;
+	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_USED);
+	if (!st) {
+		db_tx_end(pool, tx, 0);
+		return DB_ERR;
+	}
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	db_bind_int(st, 3, now - 60);
+	rc = db_run(st);
+	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
+}
+
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
                    struct principal *p, struct yq_err *e)
 {
@@ -676,13 +699,15 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
 	}
 	int64_t now = now_unix();
-	p->user_id = db_col_int(st, 0);
+	/* a token is no user: it acts, and is recorded, as itself */
+	p->token_id = db_col_int(st, 0);
 	p->zone_id = p->home_zone_id = db_col_int(st, 1);
 	p->role = role_from_name(db_col_text(st, 2));
 	int64_t expires = db_col_int(st, 3);
 	int revoked = !db_col_is_null(st, 4);
-	p->username = arena_strdup(a, db_col_text(st, 5));
-	p->display_name = arena_strdup(a, db_col_text(st, 6));
+	p->username = arena_printf(a, "API令牌#%lld", (long long)p->token_id);
+	p->display_name = arena_printf(a, "API令牌：%s", db_col_text(st, 5));
+	int64_t last_used = db_col_int(st, 6);
 	p->scope = scope_from_name(db_col_text(st, 7));
 	p->dept_id = db_col_int(st, 8);
 	p->dept_path = arena_strdup(a, db_col_text(st, 9));
@@ -690,15 +715,18 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	int active = strcmp(db_col_text(st, 11), "active") == 0;
 	enum role owner_role = role_from_name(db_col_text(st, 12));
 	db_reset(st);
-	/* a token acts with its own role, never more than its owner's */
+	/* a token acts with its own role, never more than its creator's */
 	p->perms = role_perms(p->role) & role_perms(owner_role);
 	p->via_token = 1;
 	p->ip = ip;
-	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE) {
+	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE ||
+	    p->scope == SCOPE_NONE || !p->username || !p->display_name) {
 		memset(p, 0, sizeof *p);
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效",
 		               "API token expired or revoked");
 	}
+	if (now - last_used >= 60 && (rc = token_touch(pool, p->token_id, now)) < 0)
+		return err_db(e, rc);
 	return 0;
 }
 

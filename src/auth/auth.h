@@ -42,6 +42,7 @@ struct principal {
 	int totp_enrol; /* the role requires TOTP and the user has none: may only enrol */
 	int totp_on;    /* the user logs in with a TOTP code */
 	int via_token;
+	int64_t token_id; /* the API token acting (user_id is then 0: a token is no user) */
 	const char *csrf; /* session's CSRF token; NULL for API tokens */
 	const char *session_hash;
 	const char *ip;
@@ -81,7 +82,10 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
  * sessions give ERR_SESSION_EXPIRED / ERR_UNAUTH. Refreshes last_seen at most once a minute. */
 int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
                  struct principal *p, struct yq_err *e);
-/* Resolves an API token ("yq_…") into *p. */
+/* Resolves an API token ("yq_…") into *p: the token's role (capped by its creator's), data
+ * scope, department and enterprise; user_id 0, token_id set, username "API令牌#<id>" and
+ * display name "API令牌：<name>", so what it does is recorded as the token. Updates the token's
+ * last_used_at, at most once a minute. */
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
                    struct principal *p, struct yq_err *e);
 /* Ends the session with this token hash. */

@@ -1,8 +1,12 @@
 /* Enterprise storage (see enterprise.h). Every read applies the caller's zone and data scope:
  * dept → the enterprise's responsible department is under the caller's; self → the caller is its
- * liaison cadre; enterprise → it is the caller's own enterprise. */
+ * liaison cadre; enterprise → it is the caller's own enterprise; and the 包保 leader and liaison
+ * always see the enterprises they serve (auth/scope.h). Every write checks the same scope in its
+ * transaction: the enterprise as it was (404 outside) and as it would be after the write (403
+ * when the write would take it out of the caller's scope). */
 #include "enterprise/enterprise.h"
 #include "audit/audit.h"
+#include "auth/disclose.h"
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
@@ -29,7 +33,7 @@
 	" FROM enterprise e LEFT JOIN dept d ON d.id = e.dept_id"                                  \
 	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
-#define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
+#define ENT_SCOPE SCOPE_ENTERPRISE_SQL
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
@@ -48,6 +52,8 @@ static const char SQL_ENT_UPDATE[] =
     "industry_section = ?, address = ?, building = ?, registered_capital = ?, established_on = "
     "?, ent_type = ?, tags = ?, contacts = ?, dept_id = ?, leader_user_id = ?, liaison_user_id "
     "= ?, updated_at = ? WHERE id = ?";
+static const char SQL_ENT_IN_SCOPE[] =
+    "SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_ENT_ARCHIVE[] =
     "UPDATE enterprise SET archived = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
@@ -432,6 +438,32 @@ static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
 		db_bind_null(st, i);
 }
 
+/* Inside tx, after the enterprise was written and before it is audited: ERR_FORBIDDEN (on
+ * dept_id) unless the enterprise as written is in the caller's data scope, so no one creates an
+ * enterprise for another department or hands one over to it. The caller rolls back. */
+static int check_still_in_scope(struct db *tx, const struct principal *p, int64_t id,
+                                struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_ENT_IN_SCOPE);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, id);
+	scope_bind(st, 3, p);
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	if (!n)
+		return err_set(
+		    e, ERR_FORBIDDEN, "dept_id",
+		    "保存后该企业将不在您的数据权限范围内：请选择您负责的部门",
+		    "the enterprise would be outside your data scope: choose a department "
+		    "you are responsible for");
+	return 0;
+}
+
 static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_FLAGS_DELETE);
@@ -492,6 +524,12 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	db_reset(st);
 	if (rc == DB_ROW)
 		rc = write_flags(tx, p->zone_id, *id, in);
+	if (rc == DB_OK && check_still_in_scope(tx, p, *id, e) < 0) {
+		strbuf_release(&contacts);
+		strbuf_release(&sealed);
+		strbuf_release(&tags);
+		return -1;
+	}
 	if (rc == DB_OK) {
 		struct audit_changes ch;
 		audit_changes_init(&ch);
@@ -590,7 +628,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	if (!flags_same)
 		audit_change_str(&ch, "flags", "(before)", "(changed)");
 	*changed = ch.n > 0;
-	int rc = DB_OK;
+	int rc = DB_OK, failed = 0;
 	if (!*changed)
 		goto out_free;
 	struct db_stmt *st = db_prepare(tx, SQL_ENT_UPDATE);
@@ -619,6 +657,11 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	rc = db_run(st);
 	if (rc == DB_OK && !flags_same)
 		rc = write_flags(tx, p->zone_id, old->id, in);
+	if (rc == DB_OK && check_still_in_scope(tx, p, old->id, e) < 0) {
+		rc = DB_OK;
+		failed = 1;
+		goto out_free;
+	}
 	if (rc == DB_OK)
 		rc = audit_write(tx, p, p->zone_id, "update", "enterprise", old->id, &ch);
 out_free:
@@ -626,6 +669,8 @@ out_free:
 	strbuf_release(&sealed);
 	strbuf_release(&contacts);
 	strbuf_release(&tags);
+	if (failed)
+		return -1;
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
 		               "an enterprise with this code exists in the zone");
@@ -718,7 +763,22 @@ int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enter
 		return err_db(e, rc);
 	if (ent_get(tx, p, enterprise_id, &a, &ent, e) < 0)
 		goto out_rollback;
+	/* those who may edit the enterprise, and its 包保 leader and liaison, whatever their
+	 * department or role */
+	int serves = p->user_id > 0 &&
+	             (p->user_id == ent.leader_user_id || p->user_id == ent.liaison_user_id);
+	if (!serves && !principal_can(p, PERM_ENTERPRISE_WRITE)) {
+		err_set(e, ERR_FORBIDDEN, NULL,
+		        "只有该企业的包保领导、联络员或主管部门可以登记走访",
+		        "only the enterprise's 包保 leader or liaison, or its department, records "
+		        "visits");
+		goto out_rollback;
+	}
 	int64_t visitor = v->visitor_user_id ? v->visitor_user_id : p->user_id, n;
+	if (!visitor) { /* an API token is nobody: it names the visitor */
+		err_set(e, ERR_VALIDATION, "visitor_user_id", "请选择走访人", "name the visitor");
+		goto out_rollback;
+	}
 	if ((rc = db_query_int(tx, SQL_STAFF_IN_ZONE, &n, 2, visitor, p->zone_id)) < 0) {
 		err_db(e, rc);
 		goto out_rollback;
@@ -778,6 +838,11 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	arena_release(&a);
 	if (r < 0)
 		return -1;
+	/* the cadres' notes are the zone's own: an enterprise is not shown them (auth/disclose.h)
+	 */
+	enum disclose shown = disclose_to(p, "enterprise.visit");
+	if (shown == DISCLOSE_NONE)
+		return 0;
 	struct db_stmt *st = db_prepare(c, SQL_VISIT_LIST);
 	if (!st)
 		return err_db(e, DB_ERR);
@@ -791,8 +856,8 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 		    .visited_on = db_col_text(st, 3),
 		    .visitor_name = db_col_text(st, 4),
 		    .kind = db_col_text(st, 5),
-		    .findings = db_col_text(st, 6),
-		    .follow_ups = db_col_text(st, 7),
+		    .findings = shown == DISCLOSE_ALL ? db_col_text(st, 6) : "",
+		    .follow_ups = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
 		    .created_at = db_col_int(st, 8),
 		};
 		fn(ctx, &v);

@@ -11,6 +11,8 @@ enum route_flags {
 	ROUTE_PASSWORD_OK = 4, /* allowed while the password must be changed */
 	ROUTE_SLOW = 8,        /* runs on the slow lane (password hashing), never on a worker */
 	ROUTE_TOTP_OK = 16,    /* allowed while the role's required TOTP is not yet set up */
+	ROUTE_SELF = 32,       /* acts only on the caller's own session or account: open to
+	                        * read-only roles (province) even when it writes */
 };
 
 struct route {
@@ -40,6 +42,12 @@ extern const int n_route_error_formats;
  * methods ("GET, POST"). */
 const struct route *route_match(struct req *r, enum http_method m, const char *path,
                                 int *path_known, char *allow, size_t nallow);
+/* 1 if the route changes something: any method but GET and HEAD. */
+int route_writes(const struct route *rt);
+/* 1 if a caller of role r may call the route: the role holds its permission, and a read-only
+ * role (role_read_only) calls no route that writes, other than ROUTE_SELF ones. The request gate
+ * and `yuanqu routes` both answer from it. */
+int route_role_allowed(const struct route *rt, enum role r);
 /* Index of a route in the table (for metrics). */
 int route_index(const struct route *rt);
 

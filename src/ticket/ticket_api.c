@@ -28,7 +28,6 @@ static void opt_id(struct jsonw *w, const char *key, int64_t v)
 /* Writes a request; with a search query q, also an HTML "snippet" with the matches marked. */
 static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
-	int enterprise = r->who.role == ROLE_ENTERPRISE;
 	jw_obj_open(w);
 	jw_kint(w, "id", t->id);
 	jw_kstr(w, "no", t->no);
@@ -77,13 +76,13 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "due_resolve", req_time(r, t->due_resolve));
 	jw_kbool(w, "overdue", t->overdue);
 	jw_kbool(w, "waiting", t->status == TS_WAITING);
-	if (!enterprise) {
-		jw_kint(w, "extension_days_pending", t->ext_days);
-		jw_kstr(w, "extension_reason", t->ext_reason);
-	}
+	/* the store has cleared what the caller is not shown (auth/disclose.h) */
+	jw_kint(w, "extension_days_pending", t->ext_days);
+	jw_kstr(w, "extension_reason", t->ext_reason);
 	jw_kbool(w, "escalated", t->escalated == 1);
 	jw_kstr(w, "escalation_level", t->escalated == 1 ? t->esc_level : NULL);
-	jw_kstr(w, "escalation_note", t->escalated == 1 && !enterprise ? t->esc_note : NULL);
+	jw_kstr(w, "escalation_note",
+	        t->escalated == 1 && t->esc_note && *t->esc_note ? t->esc_note : NULL);
 	jw_kstr(w, "escalation_deadline", t->escalated == 1 ? t->esc_deadline : NULL);
 	jw_kstr(w, "updated_at", req_time(r, t->updated_at));
 	if (q) {

@@ -1,6 +1,7 @@
 /* Request storage and actions (see ticket_store.h). */
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
+#include "auth/disclose.h"
 #include "auth/scope.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
@@ -57,8 +58,9 @@ static const char SQL_BLOCK_MOVE[] =
 static const char SQL_NEXT_NO[] =
     "INSERT INTO ticket_no_seq (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = "
     "ticket_no_seq.n + 1 RETURNING n";
-static const char SQL_ENT_OK[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
+/* the enterprise a request is filed for, in the caller's scope: its archived flag */
+static const char SQL_ENT_FOR_REQUEST[] =
+    "SELECT e.archived FROM enterprise e WHERE e.id = ? AND e.zone_id = ?" SCOPE_ENTERPRISE_SQL;
 static const char SQL_EVENT[] =
     "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
     "to_status, body, internal, media_url, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -209,6 +211,18 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	             t->due_resolve < now;
 }
 
+/* Clears the fields the caller is not shown (auth/disclose.h): an enterprise reads neither the
+ * leader's escalation note nor a pending extension. */
+static void disclose_fields(const struct principal *p, struct ticket *t)
+{
+	if (disclose_to(p, "ticket.field.esc_note") == DISCLOSE_NONE)
+		t->esc_note = "";
+	if (disclose_to(p, "ticket.field.ext_reason") == DISCLOSE_NONE)
+		t->ext_reason = "";
+	if (disclose_to(p, "ticket.field.ext_days") == DISCLOSE_NONE)
+		t->ext_days = 0;
+}
+
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct ticket *out, struct yq_err *e)
 {
@@ -219,8 +233,10 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 	db_bind_int(st, 2, id);
 	scope_bind(st, 3, p);
 	int rc = db_step(st);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		read_ticket(st, a, out, now_unix());
+		disclose_fields(p, out);
+	}
 	db_reset(st);
 	if (rc < 0)
 		return err_db(e, rc);
@@ -378,6 +394,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket t;
 		read_ticket(st, NULL, &t, now);
+		disclose_fields(p, &t);
 		fn(ctx, &t);
 	}
 	db_reset(st);
@@ -405,6 +422,13 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 	db_bind_int(st, 2, p->role == ROLE_ENTERPRISE ? 1 : 0);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
+		/* what the caller is shown of each event: auth/disclose.h */
+		char kind[64];
+		snprintf(kind, sizeof kind, "ticket.%s", db_col_text(st, 4));
+		enum disclose shown =
+		    db_col_int(st, 8) ? disclose_to(p, "ticket.note") : disclose_to(p, kind);
+		if (shown == DISCLOSE_NONE)
+			continue;
 		struct ticket_event_row ev = {
 		    .id = db_col_int(st, 0),
 		    .at = db_col_int(st, 1),
@@ -413,7 +437,7 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 		    .action = db_col_text(st, 4),
 		    .from_status = db_col_text(st, 5),
 		    .to_status = db_col_text(st, 6),
-		    .body = db_col_text(st, 7),
+		    .body = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
 		    .internal = (int)db_col_int(st, 8),
 		    .media_url = db_col_text(st, 9),
 		};
@@ -575,19 +599,36 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (!tx)
 			return err_db(e, rc);
-		int64_t n, now = now_unix();
-		if ((rc = db_query_int(tx, SQL_ENT_OK, &n, 2, ent, p->zone_id)) < 0)
+		int64_t now = now_unix();
+		/* only for an enterprise in the caller's scope, checked in the transaction that
+		 * files it (the request would otherwise be filed, then out of the caller's sight)
+		 */
+		struct db_stmt *st = db_prepare(tx, SQL_ENT_FOR_REQUEST);
+		if (!st) {
+			rc = DB_ERR;
 			goto out_db;
-		if (!n) {
+		}
+		db_bind_int(st, 1, ent);
+		db_bind_int(st, 2, p->zone_id);
+		scope_bind(st, 3, p);
+		rc = db_step(st);
+		int archived = rc == DB_ROW ? (int)db_col_int(st, 0) : 0;
+		db_reset(st);
+		if (rc < 0)
+			goto out_db;
+		if (rc != DB_ROW || archived) {
 			db_tx_end(pool, tx, 0);
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+			if (rc == DB_ROW)
+				return err_set(e, ERR_VALIDATION, "enterprise_id",
+				               "企业已归档，不能提交诉求",
+				               "the enterprise is archived");
+			return err_set(e, ERR_NOT_FOUND, "enterprise_id", "企业不存在",
 			               "no such enterprise");
 		}
 		/* numbered per day: SQ20261123-0001 (China Standard Time) */
 		char no[48];
 		if ((rc = next_no(tx, now, no, sizeof no)) < 0)
 			goto out_db;
-		struct db_stmt *st;
 		if (!(st = db_prepare(tx, SQL_INSERT))) {
 			rc = DB_ERR;
 			goto out_db;

@@ -239,7 +239,8 @@ test('English messages on request', async () => {
 });
 
 test('API tokens: bearer, no CSRF, role-scoped, revocable, shown once', async () => {
-  const t = await admin.post('/api/tokens', { name: '12345热线对接', role: 'staff' });
+  const desk = await admin.post('/api/depts', { name: '热线对接', kind: 'service_center' });
+  const t = await admin.post('/api/tokens', { name: '12345热线对接', role: 'staff', dept_id: desk.json.id });
   assert.equal(t.status, 201, t.body);
   assert.match(t.json.token, /^yq_[0-9a-f]{64}$/);
   const bearer = new Client(srv.base);
@@ -256,7 +257,7 @@ test('API tokens: bearer, no CSRF, role-scoped, revocable, shown once', async ()
   assert.equal((await admin.del(`/api/tokens/${a.json.id}`)).status, 204);
   assert.equal((await bearer.get('/api/depts', ah)).status, 401);
   assert.equal((await bearer.get('/api/depts', { headers: { Authorization: 'Bearer yq_' + 'a'.repeat(64) } })).status, 401);
-  const past = await admin.post('/api/tokens', { name: 'x', role: 'staff', expires_at: '2001-01-01' });
+  const past = await admin.post('/api/tokens', { name: 'x', role: 'staff', dept_id: desk.json.id, expires_at: '2001-01-01' });
   assert.equal(past.status, 400);
   assert.equal(past.json.error.field, 'expires_at');
 });

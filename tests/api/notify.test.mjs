@@ -1,14 +1,10 @@
 // Notifications and webhooks of enterprise requests: a webhook receiver inside the test gets a
 // signed POST when a request is assigned, a 500 is retried, a closed port ends as a visible
-<<<<<<< HEAD
 // failure, https is refused, and the lead department sees (and reads) its notification; the
 // service center is told of new requests, and the enterprise of what is done with its own.
-=======
-// failure, https is refused, and the lead department sees (and reads) its notification.
 // Webhooks never reach internal addresses unless allowed: the receivers here are on 127.0.0.1,
 // so the server runs with YUANQU_WEBHOOK_ALLOW=127.0.0.1/32; the refusals are checked on
 // servers without it, with receivers that count every connection they get (none).
->>>>>>> w-security
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';

@@ -103,14 +103,16 @@ before(async () => {
   assert.equal((await admin.post(`/api/enterprises/${ids.entB}/archive`)).status, 204);
   svc = await user('svc311', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
   hr = await user('hr311', 'staff', { dept_id: ids.hr });
-  const tok = async (name, role) => {
-    const r = await admin.post('/api/tokens', { name, role });
+  const tok = async (name, role, bind = {}) => {
+    const r = await admin.post('/api/tokens', { name, role, ...bind });
     assert.equal(r.status, 201, r.body);
     return r.json;
   };
-  staffKey = (await tok('12345热线', 'staff')).token;
+  // the hotline's key works as the service center does: its department, the whole zone
+  const desk = { dept_id: ids.svc, data_scope: 'zone' };
+  staffKey = (await tok('12345热线', 'staff', desk)).token;
   leaderKey = (await tok('领导驾驶舱', 'leader')).token;
-  const rv = await tok('作废', 'staff');
+  const rv = await tok('作废', 'staff', desk);
   revokedKey = rv.token;
   assert.equal((await admin.del(`/api/tokens/${rv.id}`)).status, 204);
   o311 = new Client(srv.base); // no session: Open311 callers only have the api_key

@@ -322,6 +322,7 @@ function expectedMenu(role, perms, deptKind = '') {
   if (has('dept.read')) sys.push('depts')
   if (has('user.read')) sys.push('users')
   if (has('role.read')) sys.push('roles')
+  if (has('token.write')) sys.push('tokens')
   if (has('audit.read')) sys.push('audit', 'logins')
   if (has('ticket.admin')) sys.push('ticket-rules', 'holidays')
   if (sys.length) keys.push('system', ...sys)
@@ -486,6 +487,50 @@ test('the system pages load their data', async () => {
     await page.waitForSelector('[data-test="password-policy"]')
     await shot(page, '04-account')
   } finally {
+    await page.context().close()
+  }
+})
+
+test('an API token is made for an enterprise on the token page, works as it, and is revoked', async () => {
+  const ent = await ensureOtherEnterprise()
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(`${BASE}/system/tokens`)
+    await page.waitForSelector('[data-test="token-table"]')
+    await page.click('[data-test="token-new"]')
+    const dlg = page.locator('[data-test="token-dialog"]')
+    await dlg.locator('[data-field="name"] input').fill(`e2e企业令牌${RUN}`)
+    await dlg.locator('[data-field="role"] .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '企业用户' }).click()
+    // an enterprise token: no department to choose, its enterprise is required
+    assert(!(await dlg.locator('[data-field="dept_id"]').isVisible()), 'an enterprise token offers a department')
+    await page.click('[data-test="token-save"]')
+    await dlg.locator('[data-field="enterprise_id"] .el-form-item__error').waitFor()
+    await dlg.locator('[data-field="enterprise_id"] .el-select').click()
+    await page.keyboard.type(ent.name)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: ent.name }).first().click()
+    await page.click('[data-test="token-save"]')
+    const box = page.locator('[data-test="token-secret"]')
+    await box.waitFor()
+    const secret = await box.evaluate((el) => (el.tagName === 'INPUT' ? el.value : el.querySelector('input').value))
+    assert(/^yq_[0-9a-f]{64}$/.test(secret), `secret shown: ${secret}`)
+    await shot(page, '04-token-secret')
+    // the token sees its enterprise only
+    const r = await fetch(`${BASE}/api/enterprises?page_size=5`, { headers: { Authorization: `Bearer ${secret}` } })
+    const body = await r.json()
+    assert(r.status === 200 && body.total === 1 && body.items[0].id === ent.id, `token reads ${r.status} ${JSON.stringify(body).slice(0, 200)}`)
+    await page.locator('[data-test="token-secret-dialog"] .el-button--primary').click()
+    const row = page.locator('[data-test="token-table"] .el-table__body tr', { hasText: `e2e企业令牌${RUN}` })
+    await row.waitFor()
+    assert((await row.textContent()).includes(ent.name), 'the list shows the binding')
+    await row.locator('button', { hasText: '撤销' }).click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('text=已撤销').waitFor()
+    const after = await fetch(`${BASE}/api/enterprises?page_size=5`, { headers: { Authorization: `Bearer ${secret}` } })
+    assert(after.status === 401, `revoked token: HTTP ${after.status}`)
+  } finally {
+    await shot(page, '04-token-list')
     await page.context().close()
   }
 })

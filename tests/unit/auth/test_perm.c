@@ -186,6 +186,15 @@ static void test_read_only_roles(void **state)
 	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_USER_READ));
 	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_ENTERPRISE_IMPORT));
 	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_USER_READ));
+	/* 包保 cadres of every staff role record visits; enterprises and the province do not */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(perm_allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
+		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE);
+	/* the province is read-only whatever its permissions; no other role is */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(role_read_only((enum role)r), r == ROLE_PROVINCE);
+	assert_true(role_read_only(ROLE_NONE));
+	assert_true(role_read_only(ROLE__COUNT));
 }
 
 /* Default data scopes of each role. */

@@ -47,6 +47,14 @@ export const userApi = {
   resetPassword: (id, password) => http.post(`/api/users/${id}/reset-password`, { password }, { fieldErrors: true }),
 }
 
+// API tokens for integrations (12345 hotline, an enterprise's own system …), bound like a user of
+// their role: a department or an enterprise
+export const tokenApi = {
+  list: () => http.get('/api/tokens', quiet),
+  create: (tok) => http.post('/api/tokens', tok, { fieldErrors: true }),
+  revoke: (id) => http.del(`/api/tokens/${id}`),
+}
+
 export const zoneApi = {
   list: () => http.get('/api/zones', quiet),
 }
