@@ -91,7 +91,9 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "\r\033[K");
 	db_pool_free(pool);
 	if (rc < 0) {
-		fprintf(stderr, "yuanqu: %s\n", e.message_en ? e.message_en : "import failed");
+		fprintf(stderr, "yuanqu: %s%s%s%s\n", e.message ? e.message : "导入失败",
+		        e.message_en ? " (" : "", e.message_en ? e.message_en : "",
+		        e.message_en ? ")" : "");
 		return 1;
 	}
 	for (size_t i = 0; i < rep.n_errors; i++)

@@ -12,5 +12,10 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
  * says whether anything differed (nothing is written or audited otherwise). */
 int ent_apply(struct db *tx, const struct principal *p, const struct enterprise *old,
               struct ent_input *in, int *changed, struct yq_err *e);
+/* Finds the enterprise with the normalised code `uscc` in the caller's zone: *id gets its id (0
+ * when there is none) and *in_scope whether the caller's data scope reaches it (what ent_get
+ * would allow, without reading the row). Returns 0 or a negative enum db_rc. */
+int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
+                  int *in_scope);
 
 #endif

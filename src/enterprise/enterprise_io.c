@@ -1,5 +1,6 @@
 /* Enterprise import and export (see enterprise_io.h). */
 #include "enterprise/enterprise_io.h"
+#include "audit/audit.h"
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
@@ -9,6 +10,7 @@
 #include "lib/strbuf.h"
 #include "lib/table_read.h"
 #include "lib/util.h"
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,7 +72,6 @@ static const struct {
 	const char *zh, *en;
 } types[] = {{"内资", "domestic"}, {"外资", "foreign"}, {"港澳台", "hmt"}};
 
-static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
 static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
 static const char SQL_STAFF_BY_NAME[] =
     "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
@@ -429,39 +430,77 @@ void import_report_release(struct import_report *rep)
 	rep->n_errors = 0;
 }
 
-/* USCCs seen in the file, to report duplicates within it: open addressing on the 18 chars. */
+/* USCCs seen in the file, to report duplicates within it: the codes in file order in `codes`,
+ * and an open-addressing table of their positions (slot value = position + 1, 0 = empty) that is
+ * doubled whenever it is half full, so a probe always ends. At IMPORT_MAX_ROWS codes it holds
+ * 18 MB of codes and 8 MB of slots. */
 struct seen {
-	char (*keys)[USCC_LEN + 1];
-	size_t cap;
+	char (*codes)[USCC_LEN];
+	size_t n, cap; /* codes held and room for */
+	uint32_t *slots;
+	size_t n_slots; /* a power of two, or 0 before the first code */
 };
 
-static int seen_add(struct seen *s, const char *k)
+static size_t seen_hash(const char *k)
 {
-	if (!s->keys) {
-		s->cap = 1u << 18; /* room for IMPORT_MAX_ROWS at a quarter load… grown below */
-		s->keys = yq_calloc(s->cap, sizeof *s->keys);
-		if (!s->keys)
-			return -1;
-	}
 	uint64_t h = 1469598103934665603ull;
-	for (const char *p = k; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-		if (!s->keys[i][0]) {
-			memcpy(s->keys[i], k, USCC_LEN + 1);
-			return 0;
-		}
-		if (strcmp(s->keys[i], k) == 0)
-			return 1;
-	}
+	for (int i = 0; i < USCC_LEN; i++)
+		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 32));
 }
 
-static struct table_reader *open_table(const char *path, const void *data, size_t n,
-                                       struct yq_err *e)
+/* Rebuilds the slot table with n_slots slots (a power of two above 2 * s->n). Returns 0 or -1. */
+static int seen_rehash(struct seen *s, size_t n_slots)
+{
+	uint32_t *slots = yq_calloc(n_slots, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t k = 0; k < s->n; k++) {
+		size_t i = seen_hash(s->codes[k]) & (n_slots - 1);
+		while (slots[i])
+			i = (i + 1) & (n_slots - 1);
+		slots[i] = (uint32_t)(k + 1);
+	}
+	yq_free(s->slots);
+	s->slots = slots;
+	s->n_slots = n_slots;
+	return 0;
+}
+
+/* Adds the normalised code `k` (USCC_LEN characters). Returns 1 if it was there already, 0 when
+ * added, -1 when out of memory. */
+static int seen_add(struct seen *s, const char *k)
+{
+	if ((s->n + 1) * 2 > s->n_slots && seen_rehash(s, s->n_slots ? s->n_slots * 2 : 4096) < 0)
+		return -1;
+	size_t i = seen_hash(k) & (s->n_slots - 1);
+	for (; s->slots[i]; i = (i + 1) & (s->n_slots - 1))
+		if (memcmp(s->codes[s->slots[i] - 1], k, USCC_LEN) == 0)
+			return 1;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 4096;
+		void *p = yq_realloc(s->codes, cap * sizeof *s->codes);
+		if (!p)
+			return -1;
+		s->codes = p;
+		s->cap = cap;
+	}
+	memcpy(s->codes[s->n], k, USCC_LEN);
+	s->slots[i] = (uint32_t)(++s->n);
+	return 0;
+}
+
+static void seen_release(struct seen *s)
+{
+	yq_free(s->codes);
+	yq_free(s->slots);
+	memset(s, 0, sizeof *s);
+}
+
+static struct table_reader *open_table(const void *data, size_t n, struct yq_err *e)
 {
 	char err[256];
-	struct table_reader *t = path ? table_open_file(path, err, sizeof err)
-	                              : table_open_mem(data, n, err, sizeof err);
+	struct table_reader *t = table_open_mem(data, n, err, sizeof err);
 	if (!t) {
 		err_set(e, ERR_VALIDATION, "file", "无法读取文件：须为 .xlsx 或 .csv",
 		        "cannot read the file: it must be .xlsx or .csv");
@@ -501,17 +540,80 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 	return 0;
 }
 
-/* One pass over the file: validate each row (pass 0) or write it (pass 1, inside tx). */
-static int import_pass(struct db *c, const struct principal *p, struct table_reader *t,
-                       const int *map, size_t n_map, char **names, int write,
-                       const struct import_opts *o, struct import_report *rep, struct seen *seen,
+/* What the validation pass hands to the write pass. Rows are counted from 1 in file order,
+ * blank rows left out; both passes read the same bytes, so they count alike. */
+struct import_run {
+	const struct principal *p;
+	const struct import_opts *o;
+	struct import_report *rep;
+	int map[256];     /* file column → enum col, or -1 */
+	char *names[256]; /* the headers as written (malloc'd) */
+	size_t n_map;
+	struct seen seen; /* the codes of the rows found valid so far */
+	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid), PLAN_CREATE,
+	 * or update the enterprise of that id (looked up once, in the validation pass) */
+	int64_t *plan;
+	size_t n_plan, cap_plan;
+};
+#define PLAN_CREATE (-1)
+
+/* Records the plan of the next row (row n_plan + 1). Returns 0 or -1 when out of memory. */
+static int plan_add(struct import_run *x, int64_t what)
+{
+	if (x->n_plan == x->cap_plan) {
+		size_t cap = x->cap_plan ? x->cap_plan * 2 : 1024;
+		int64_t *p = yq_realloc(x->plan, cap * sizeof *p);
+		if (!p)
+			return -1;
+		x->plan = p;
+		x->cap_plan = cap;
+	}
+	x->plan[x->n_plan++] = what;
+	return 0;
+}
+
+/* Reports row `row` invalid, naming column `col` (an enum col, or -1) and its cell. */
+static void report_row(struct import_run *x, const struct table_row *row, int col,
+                       const char *reason, const char *reason_en)
+{
+	const char *colname = "", *val = "";
+	for (size_t i = 0; col >= 0 && i < x->n_map; i++)
+		if (x->map[i] == col) {
+			colname = x->names[i];
+			val = i < row->n_cells ? row->cells[i] : "";
+		}
+	add_error(x->rep, row->number, colname, val, reason, reason_en);
+}
+
+/* The write pass met a row that the validation pass accepted and that now fails (the database
+ * changed in between): the import fails, naming the row. */
+static int row_failed(struct import_run *x, const struct table_row *row, const struct yq_err *re,
+                      struct yq_err *e)
+{
+	snprintf(x->rep->message, sizeof x->rep->message, "第%lu行：%s", row->number,
+	         re->message ? re->message : "无法写入");
+	snprintf(x->rep->message_en, sizeof x->rep->message_en, "row %lu: %s", row->number,
+	         re->message_en ? re->message_en : "cannot be written");
+	*e = *re;
+	e->message = x->rep->message;
+	e->message_en = x->rep->message_en;
+	return -1;
+}
+
+/* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
+ * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
+ * so its cost per row does not grow with the rows it has written. */
+static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
                        struct yq_err *e)
 {
+	const struct principal *p = x->p;
+	const struct import_opts *o = x->o;
+	struct import_report *rep = x->rep;
 	struct table_row row;
 	struct row_ctx rc;
 	memset(&rc, 0, sizeof rc);
 	rc.arena.limit = 4u << 20;
-	int r;
+	int r, ret = -1;
 	long n = 0;
 	while ((r = table_next(t, &row)) == 1) {
 		arena_release(&rc.arena);
@@ -521,90 +623,95 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 				blank = 0;
 		if (blank)
 			continue;
-		if (++n > IMPORT_MAX_ROWS)
-			return err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
-			               "more than 1,000,000 rows");
+		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
+			err_set(e, ERR_UNAVAILABLE, NULL,
+			        "服务正在停止，导入已取消，未写入任何数据",
+			        "the server is stopping: the import was cancelled, nothing was "
+			        "written");
+			goto out;
+		}
+		if (++n > IMPORT_MAX_ROWS) {
+			err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
+			        "more than 1,000,000 rows");
+			goto out;
+		}
 		if (o->progress && n % 1000 == 0)
 			o->progress(o->progress_ctx, write, n);
+		int64_t what = 0;
+		if (write) {
+			what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0;
+			if (!what)
+				continue; /* reported invalid by the validation pass: never written
+				           */
+		} else if (plan_add(x, 0) < 0) {
+			err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			goto out;
+		}
 		struct yq_err re = {0};
 		int bad = -1;
-		if (parse_row(&row, map, n_map, &rc, &bad, &re) < 0 ||
+		r = 0;
+		if (parse_row(&row, x->map, x->n_map, &rc, &bad, &re) < 0 ||
 		    ent_validate(&rc.in, &re) < 0 ||
 		    (r = resolve_links(c, p->zone_id, &rc, &bad, &re)) < 0) {
 			if (r == -2) {
 				*e = re;
-				return -1;
+				goto out;
 			}
-			if (write)
-				continue; /* invalid rows were reported in the first pass */
-			if (bad < 0)
-				bad = col_of_field(re.field);
-			const char *colname = "";
-			const char *val = "";
-			for (size_t i = 0; bad >= 0 && i < n_map; i++)
-				if (map[i] == bad) {
-					colname = names[i];
-					val = i < row.n_cells ? row.cells[i] : "";
-				}
-			add_error(rep, row.number, colname, val, re.message, re.message_en);
+			if (write) {
+				row_failed(x, &row, &re, e);
+				goto out;
+			}
+			report_row(x, &row, bad >= 0 ? bad : col_of_field(re.field), re.message,
+			           re.message_en);
 			continue;
 		}
-		r = 0;
-		int64_t id;
 		if (!write) {
-			rep->total++;
-			int dup = seen_add(seen, rc.in.uscc_norm);
-			if (dup < 0)
-				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			int dup = seen_add(&x->seen, rc.in.uscc_norm);
+			if (dup < 0) {
+				err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+				goto out;
+			}
 			if (dup) {
-				rep->total--;
-				for (size_t i = 0; i < n_map; i++)
-					if (map[i] == C_USCC)
-						add_error(rep, row.number, names[i], row.cells[i],
-						          "文件中统一社会信用代码重复",
-						          "the code appears twice in the file");
+				report_row(x, &row, C_USCC, "文件中统一社会信用代码重复",
+				           "the code appears twice in the file");
 				continue;
+			}
+			int64_t existing;
+			int in_scope;
+			if ((r = ent_find_uscc(c, p, rc.in.uscc_norm, &existing, &in_scope)) < 0) {
+				err_db(e, r);
+				goto out;
 			}
 			/* an existing enterprise outside the caller's scope cannot be changed */
-			int64_t existing;
-			struct yq_err ge = {0};
-			struct enterprise old;
-			if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm,
-			                   &existing)) < 0)
-				return err_db(e, r);
-			if (existing && ent_get(c, p, existing, &rc.arena, &old, &ge) < 0) {
-				if (ge.code != ERR_NOT_FOUND) {
-					*e = ge;
-					return -1;
-				}
-				rep->total--;
-				for (size_t i = 0; i < n_map; i++)
-					if (map[i] == C_USCC)
-						add_error(rep, row.number, names[i], row.cells[i],
-						          "无权修改该企业",
-						          "not allowed to change this enterprise");
+			if (existing && !in_scope) {
+				report_row(x, &row, C_USCC, "无权修改该企业",
+				           "not allowed to change this enterprise");
 				continue;
 			}
+			rep->total++;
 			rep->valid++;
+			x->plan[n - 1] = existing ? existing : PLAN_CREATE;
 			continue;
 		}
 		struct yq_err we = {0};
-		int64_t existing;
-		if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm, &existing)) < 0)
-			return err_db(e, r);
-		if (!existing) {
+		if (what == PLAN_CREATE) {
+			int64_t id;
 			if (ent_insert(c, p, &rc.in, &id, &we) < 0) {
-				*e = we;
-				return -1;
+				row_failed(x, &row, &we, e);
+				goto out;
 			}
 			rep->created++;
 		} else {
 			struct enterprise old;
 			int changed;
-			if (ent_get(c, p, existing, &rc.arena, &old, &we) < 0 ||
-			    ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
-				*e = we;
-				return -1;
+			int got = ent_get(c, p, what, &rc.arena, &old, &we);
+			if (got == 0 && strcmp(old.uscc, rc.in.uscc_norm) != 0)
+				got = err_set(&we, ERR_CONFLICT, "uscc",
+				              "该企业的统一社会信用代码刚被修改，请重新导入",
+				              "the enterprise's code changed meanwhile, import again");
+			if (got < 0 || ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
+				row_failed(x, &row, &we, e);
+				goto out;
 			}
 			if (changed)
 				rep->updated++;
@@ -612,71 +719,135 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 				rep->unchanged++;
 		}
 	}
-	arena_release(&rc.arena);
 	if (r < 0) {
 		log_info("import: %s", table_error(t));
-		return err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
-		               "the file is malformed and cannot be read");
+		err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
+		        "the file is malformed and cannot be read");
+		goto out;
 	}
+	ret = 0;
+out:
+	arena_release(&rc.arena);
+	return ret;
+}
+
+/* Reads the file at `path` whole into a malloc'd buffer: the import validates and writes these
+ * bytes, never the path again (a file replaced meanwhile is not written unchecked). */
+static int read_input(const char *path, char **buf, size_t *len, struct yq_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		log_info("import: cannot open %s: %s", path, strerror(errno));
+		return err_set(e, ERR_VALIDATION, "file", "无法打开文件", "cannot open the file");
+	}
+	struct strbuf sb = STRBUF_INIT(IMPORT_MAX_FILE_BYTES);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && strbuf_add(&sb, chunk, got) == 0)
+		;
+	int failed = ferror(f);
+	fclose(f);
+	if (failed || sb.failed) {
+		int big = !failed && sb.len + got > IMPORT_MAX_FILE_BYTES;
+		strbuf_release(&sb);
+		return big ? err_set(e, ERR_TOO_LARGE, "file", "文件过大（上限 1 GB）",
+		                     "the file is larger than 1 GB")
+		           : err_set(e, ERR_VALIDATION, "file", "无法读取文件",
+		                     "cannot read the file");
+	}
+	*buf = strbuf_detach(&sb, len);
+	if (!*buf)
+		*len = 0;
 	return 0;
+}
+
+/* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
+static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+                                             struct yq_err *e)
+{
+	struct table_reader *t = open_table(data, n, e);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < x->n_map; i++)
+		yq_free(x->names[i]);
+	memset(x->names, 0, sizeof x->names);
+	x->n_map = 0;
+	if (read_header(t, x->map, &x->n_map, x->names, e) < 0) {
+		table_close(t);
+		return NULL;
+	}
+	return t;
 }
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
-	int map[256];
-	char *names[256] = {0};
-	size_t n_map = 0;
-	struct seen seen = {0};
+	struct import_run *x = yq_calloc(1, sizeof *x);
+	char *file = NULL;
+	struct table_reader *t = NULL;
 	int ret = -1, rc;
-	struct table_reader *t = open_table(path, data, n, e);
-	if (!t)
-		return -1;
+	if (!x)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	x->p = p;
+	x->o = o;
+	x->rep = rep;
+	if (path) {
+		if (read_input(path, &file, &n, e) < 0)
+			goto out_free;
+		data = file;
+	}
 	struct db *c = db_pool_reader(pool);
 	if (!c) {
 		err_db(e, DB_UNAVAILABLE);
-		goto out_close;
+		goto out_free;
 	}
-	if (read_header(t, map, &n_map, names, e) < 0 ||
-	    import_pass(c, p, t, map, n_map, names, 0, o, rep, &seen, e) < 0)
-		goto out_close;
+	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
+		goto out_free;
 	rep->encoding = table_encoding(t);
 	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
 		ret = 0;
-		goto out_close;
+		goto out_free;
 	}
-	/* second pass: write everything in one transaction */
+	/* second pass over the same bytes: write the rows found valid, in one transaction */
 	table_close(t);
-	if (!(t = open_table(path, data, n, e)))
+	if (!(t = open_with_header(x, data, n, e)))
 		goto out_free;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx) {
 		err_db(e, rc);
-		goto out_close;
+		goto out_free;
 	}
-	for (size_t i = 0; i < n_map; i++)
-		yq_free(names[i]);
-	memset(names, 0, sizeof names);
-	if (read_header(t, map, &n_map, names, e) < 0 ||
-	    import_pass(tx, p, t, map, n_map, names, 1, o, rep, &seen, e) < 0) {
+	if ((rc = audit_batch_begin(tx)) < 0) {
+		db_tx_end(pool, tx, 0);
+		err_db(e, rc);
+		goto out_free;
+	}
+	if (import_pass(tx, x, t, 1, e) < 0) {
+		audit_batch_end(tx, 0);
 		db_tx_end(pool, tx, 0);
 		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_close;
+		goto out_free;
 	}
-	if ((rc = db_tx_end(pool, tx, 1)) < 0) {
+	if ((rc = audit_batch_end(tx, 1)) < 0)
+		db_tx_end(pool, tx, 0);
+	else
+		rc = db_tx_end(pool, tx, 1);
+	if (rc < 0) {
 		err_db(e, rc);
 		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_close;
+		goto out_free;
 	}
 	rep->written = 1;
 	ret = 0;
-out_close:
-	table_close(t);
 out_free:
-	for (size_t i = 0; i < n_map; i++)
-		yq_free(names[i]);
-	yq_free(seen.keys);
+	table_close(t);
+	for (size_t i = 0; i < x->n_map; i++)
+		yq_free(x->names[i]);
+	seen_release(&x->seen);
+	yq_free(x->plan);
+	yq_free(x);
+	yq_free(file);
 	return ret;
 }
 

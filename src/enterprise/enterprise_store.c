@@ -31,6 +31,9 @@
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
 #define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
+static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
+static const char SQL_ENT_IN_SCOPE[] =
+    "SELECT 1 FROM enterprise e WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
     "ORDER BY flag, valid_from";
@@ -335,6 +338,35 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	}
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
+                  int *in_scope)
+{
+	/* two statements: the scope fragment costs a new plan on SQLite whenever its pattern is
+	 * bound, and most rows of a large import are new (found by the first alone) */
+	*id = 0;
+	*in_scope = 0;
+	struct db_stmt *st = db_prepare(c, SQL_ID_BY_USCC);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, uscc);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0 || !*id)
+		return rc < 0 ? rc : DB_OK;
+	if (!(st = db_prepare(c, SQL_ENT_IN_SCOPE)))
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, *id);
+	scope_bind(st, 3, p);
+	rc = db_step(st);
+	*in_scope = rc == DB_ROW;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
 }
 
 /* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */

@@ -2,20 +2,21 @@
 // written unless every row is valid, idempotent re-import, export that re-imports unchanged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync, openSync, writeSync, closeSync, readdirSync, readlinkSync, constants as fsc } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, adminClient, cli, uscc } from './lib.mjs';
+import { startServer, adminClient, cli, uscc, newUser, BIN, sleep } from './lib.mjs';
 
 let srv, admin;
 const make = (n) => uscc('91320684MA', n);
 
-async function upload(path, body, type = 'text/csv', name = 'e.csv') {
+async function upload(path, body, type = 'text/csv', name = 'e.csv', client = admin) {
   const boundary = '----yq' + Date.now();
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return admin.post(path, Buffer.concat([head, Buffer.from(body), tail]), { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+  return client.post(path, Buffer.concat([head, Buffer.from(body), tail]), { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
 }
 
 const HEADER = '企业名称,统一社会信用代码,行业代码,注册资本（万元）,成立日期,规上企业,联系人,标签\r\n';
@@ -140,4 +141,90 @@ test('CLI import with a report, then idempotent', () => {
   assert.match(r.stdout, /1 created/);
   r = cli(['import', 'enterprises', f, '--skip-invalid', '--db', srv.db]);
   assert.match(r.stdout, /0 created, 0 updated, 1 unchanged/);
+});
+
+test('skip_invalid never writes a row it reports as skipped: the second row of a code', async () => {
+  const a = make(20), file = HEADER + [
+    `甲一重复企业有限公司,${a},3491`, `乙重复企业有限公司,${make(21)},3491`, `丙重复企业有限公司,${make(22)},3491`,
+    ...bad, `甲二重复企业有限公司,${a},3491`].join('\r\n');
+  const r = await upload('/api/enterprises/import?skip_invalid=1', file);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.valid, 3);
+  assert.equal(r.json.invalid, 4);
+  assert.deepEqual(r.json.errors.map((x) => [x.row, x.reason]).at(-1), [8, '文件中统一社会信用代码重复']);
+  assert.deepEqual([r.json.created, r.json.updated, r.json.unchanged], [3, 0, 0]);
+  const l = await admin.get('/api/enterprises?q=' + a);
+  assert.equal(l.json.total, 1);
+  assert.equal(l.json.items[0].name, '甲一重复企业有限公司', 'row 2 is stored, row 8 was skipped');
+  const cliFile = join(mkdtempSync(join(tmpdir(), 'yq-imp-')), 'dup.csv');
+  writeFileSync(cliFile, HEADER + `丁一重复企业有限公司,${make(23)},3491\r\n丁二重复企业有限公司,${make(23)},3491\r\n`);
+  const c = cli(['import', 'enterprises', cliFile, '--skip-invalid', '--db', srv.db]);
+  assert.match(c.stdout, /1 valid, 1 invalid; written: 1 created, 0 updated/);
+  assert.equal((await admin.get('/api/enterprises?q=' + make(23))).json.items[0].name, '丁一重复企业有限公司');
+});
+
+test('skip_invalid with a row outside the caller\'s scope: that row reported and skipped, the rest written', async () => {
+  const mk = async (name) => (await admin.post('/api/depts', { name, kind: 'investment' })).json.id;
+  const own = await mk('导入一局'), other = await mk('导入二局');
+  const head = await newUser(srv, admin, 'imp_head', 'dept_head', { dept_id: own }, 'Imp-Head-Passw0rd-1');
+  const foreign = await admin.post('/api/enterprises', { uscc: make(30), name: '二局的企业有限公司', industry_code: '3491', dept_id: other });
+  assert.equal(foreign.status, 201, foreign.body);
+  const file = HEADER.replace('\r\n', ',负责部门\r\n') + [
+    `一局新企业甲有限公司,${make(31)},3491,,,,,,导入一局`,
+    `被冒改的企业有限公司,${make(30)},3491,,,,,,导入一局`,
+    `一局新企业乙有限公司,${make(32)},3491,,,,,,导入一局`].join('\r\n');
+  const dry = await upload('/api/enterprises/import?dry_run=1', file, 'text/csv', 'e.csv', head);
+  assert.equal(dry.status, 200, dry.body);
+  assert.deepEqual(dry.json.errors.map((x) => [x.row, x.column, x.reason]), [[3, '统一社会信用代码', '无权修改该企业']]);
+  const r = await upload('/api/enterprises/import?skip_invalid=1', file, 'text/csv', 'e.csv', head);
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(r.json.errors.map((x) => [x.row, x.column, x.reason]), [[3, '统一社会信用代码', '无权修改该企业']]);
+  assert.deepEqual([r.json.valid, r.json.invalid, r.json.created, r.json.updated, r.json.written], [2, 1, 2, 0, true]);
+  const x = await admin.get(`/api/enterprises/${foreign.json.id}`);
+  assert.equal(x.json.name, '二局的企业有限公司', 'the out-of-scope enterprise is untouched');
+  assert.equal(x.json.dept_id, other);
+  const mine = await head.get('/api/enterprises?q=' + encodeURIComponent('一局新企业'));
+  assert.equal(mine.json.total, 2);
+});
+
+test('the CLI writes the bytes it validated, never a file swapped in afterwards', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yq-imp-'));
+  const fifo = join(dir, 'e.csv');
+  execFileSync('mkfifo', [fifo]);
+  const checked = HEADER + `核验过的企业有限公司,${make(40)},3491\r\n`;
+  const swapped = HEADER + `偷换进来的企业有限公司,${make(40)},3491\r\n偷换的第二家企业有限公司,${make(41)},3491\r\n`;
+  const child = spawn(BIN, ['import', 'enterprises', fifo, '--db', srv.db], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const done = new Promise((res) => child.on('exit', (code) => res(code)));
+  let exited = false;
+  done.then(() => { exited = true; });
+  await writeFile(fifo, checked); // the first open of the path reads the checked file
+  // once that read is over, whoever opens the path again is given the swapped file
+  const holds = () => {
+    try {
+      return readdirSync(`/proc/${child.pid}/fd`).some((f) => {
+        try { return readlinkSync(`/proc/${child.pid}/fd/${f}`) === fifo; } catch { return false; }
+      });
+    } catch { return false; }
+  };
+  let reopened = false;
+  while (!exited && !reopened) {
+    if (holds()) { await sleep(2); continue; }
+    try {
+      const fd = openSync(fifo, fsc.O_WRONLY | fsc.O_NONBLOCK); // ENXIO while nobody reads it
+      writeSync(fd, swapped);
+      closeSync(fd);
+      reopened = true;
+    } catch (e) {
+      if (e.code !== 'ENXIO') throw e;
+      await sleep(2);
+    }
+  }
+  assert.equal(await done, 0, out);
+  assert.equal(reopened, false, 'the path was opened a second time');
+  assert.match(out, /1 valid, 0 invalid; written: 1 created/);
+  assert.equal((await admin.get('/api/enterprises?q=' + make(40))).json.items[0].name, '核验过的企业有限公司');
+  assert.equal((await admin.get('/api/enterprises?q=' + make(41))).json.total, 0);
 });

@@ -25,10 +25,10 @@ export function newDatabase() {
   return `sqlite:${join(dir, 'yuanqu.db')}`;
 }
 
-/** Runs the CLI; returns {code, stdout, stderr}. */
-export function cli(args, { input, env } = {}) {
+/** Runs the CLI (killed after `timeout` ms when given); returns {code, stdout, stderr}. */
+export function cli(args, { input, env, timeout } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = execFileSync(BIN, args, { input, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], timeout });
     return { code: 0, stdout: stdout.toString(), stderr: '' };
   } catch (e) {
     return { code: e.status, stdout: e.stdout?.toString() ?? '', stderr: e.stderr?.toString() ?? '' };
