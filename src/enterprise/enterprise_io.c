@@ -6,6 +6,7 @@
 #include "enterprise/industry.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
+#include "lib/csv.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/table_read.h"
@@ -540,6 +541,20 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 	return 0;
 }
 
+/* The cells of `raw` as the import reads them, into `row` (cells in `cells`, the first 256 kept,
+ * the columns a header can name): in a CSV file a field guarded against formulas by an export
+ * (csv_put_field) is read as the text it stands for. */
+static void clean_row(const struct table_row *raw, int csv, const char *cells[256],
+                      struct table_row *row)
+{
+	*row = *raw;
+	if (row->n_cells > 256)
+		row->n_cells = 256;
+	for (size_t i = 0; i < row->n_cells; i++)
+		cells[i] = csv ? csv_unprotect(raw->cells[i]) : raw->cells[i];
+	row->cells = cells;
+}
+
 /* What the validation pass hands to the write pass. Rows are counted from 1 in file order,
  * blank rows left out; both passes read the same bytes, so they count alike. */
 struct import_run {
@@ -609,14 +624,17 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 	const struct principal *p = x->p;
 	const struct import_opts *o = x->o;
 	struct import_report *rep = x->rep;
-	struct table_row row;
+	struct table_row raw, row;
+	const char *cells[256];
+	int csv = table_format(t) == TABLE_CSV;
 	struct row_ctx rc;
 	memset(&rc, 0, sizeof rc);
 	rc.arena.limit = 4u << 20;
 	int r, ret = -1;
 	long n = 0;
-	while ((r = table_next(t, &row)) == 1) {
+	while ((r = table_next(t, &raw)) == 1) {
 		arena_release(&rc.arena);
+		clean_row(&raw, csv, cells, &row);
 		int blank = 1;
 		for (size_t i = 0; i < row.n_cells; i++)
 			if (row.cells[i][0])
@@ -706,9 +724,10 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			int changed;
 			int got = ent_get(c, p, what, &rc.arena, &old, &we);
 			if (got == 0 && strcmp(old.uscc, rc.in.uscc_norm) != 0)
-				got = err_set(&we, ERR_CONFLICT, "uscc",
-				              "该企业的统一社会信用代码刚被修改，请重新导入",
-				              "the enterprise's code changed meanwhile, import again");
+				got = err_set(
+				    &we, ERR_CONFLICT, "uscc",
+				    "该企业的统一社会信用代码刚被修改，请重新导入",
+				    "the enterprise's code changed meanwhile, import again");
 			if (got < 0 || ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
 				row_failed(x, &row, &we, e);
 				goto out;
@@ -1039,24 +1058,6 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 	v[C_LIAISON] = name_of(m->names + m->n_depts, m->n_users, en->liaison_user_id);
 }
 
-static void csv_cell(struct strbuf *sb, const char *s)
-{
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") || (s[0] >= '0' && s[0] <= '9' && strlen(s) > 11)) {
-		/* quoted; long digit strings stay text when Excel opens the file */
-		strbuf_addch(sb, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				strbuf_addch(sb, '"');
-			strbuf_addch(sb, *p);
-		}
-		strbuf_addch(sb, '"');
-	} else {
-		strbuf_adds(sb, s);
-	}
-}
-
 /* A table being written row by row: CSV into memory, or .xlsx into a temporary file that
  * libxlsxwriter streams (constant memory). */
 struct table_writer {
@@ -1079,7 +1080,7 @@ static int writer_open(struct table_writer *w, enum export_format fmt, struct yq
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_cell(&w->csv, cols[k].zh);
+			csv_put_field(&w->csv, cols[k].zh, CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return 0;
@@ -1114,7 +1115,7 @@ static void writer_row(struct table_writer *w, const char **v)
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_cell(&w->csv, v[k]);
+			csv_put_field(&w->csv, v[k], k == C_CAPITAL ? CSV_NUMBER : CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return;

@@ -427,3 +427,58 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 	rec->number = r->number;
 	return 1;
 }
+
+/* ---- writing ---- */
+
+/* 1 if `s` is a plain decimal number: an optional sign, digits, an optional fraction. */
+static int plain_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	const char *digits = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == digits)
+		return 0;
+	if (*p == '.') {
+		const char *frac = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == frac)
+			return 0;
+	}
+	return *p == 0;
+}
+
+int csv_needs_guard(const char *s, enum csv_column col)
+{
+	if (!s || !strchr("=+-@\t\r", s[0]) || !s[0])
+		return 0;
+	return !(col == CSV_NUMBER && plain_number(s));
+}
+
+void csv_put_field(struct strbuf *sb, const char *s, enum csv_column col)
+{
+	if (!s)
+		s = "";
+	int guard = csv_needs_guard(s, col);
+	size_t n = strlen(s);
+	int long_code = s[0] >= '0' && s[0] <= '9' && n > 11; /* kept as text, not a number */
+	if (!guard && !long_code && !strpbrk(s, ",\"\r\n")) {
+		strbuf_add(sb, s, n);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	if (guard)
+		strbuf_addch(sb, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+const char *csv_unprotect(const char *s)
+{
+	return s && s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
+}

@@ -1,4 +1,5 @@
-/* csv: a streaming, bounded CSV reader (RFC 4180) that yields UTF-8.
+/* csv: a streaming, bounded CSV reader (RFC 4180) that yields UTF-8, and the one field writer
+ * of the CSV exports.
  *
  * Records are separated by CRLF, LF or a lone CR; fields by commas; a field in double quotes may
  * hold commas, line breaks and "" (one quote). Lenient where Excel is: a quote inside an unquoted
@@ -18,6 +19,8 @@
 #define YQ_LIB_CSV_H
 #include <stddef.h>
 #include <stdio.h>
+
+struct strbuf;
 
 #define CSV_MAX_FIELD   (64 * 1024)
 #define CSV_MAX_COLUMNS 256
@@ -66,5 +69,28 @@ const char *csv_encoding_name(enum csv_encoding e);
 
 /* Frees the reader and everything it returned; csv_free(NULL) is a no-op. */
 void csv_free(struct csv_reader *r);
+
+/* ---- writing ----
+ * Exports are opened in spreadsheets, which run a cell that looks like a formula (CSV injection).
+ * Following OWASP, a field that starts with '=', '+', '-', '@', a tab or a carriage return is
+ * written with a leading apostrophe, which the spreadsheet shows as text and importers of this
+ * program drop again (csv_unprotect); in a number column a plain number such as "-12.5" is left
+ * as it is. */
+
+/* What a column holds. */
+enum csv_column { CSV_TEXT, CSV_NUMBER };
+
+/* 1 when a spreadsheet would read text `s` as a formula (its first byte is one of = + - @ tab CR),
+ * unless `col` is CSV_NUMBER and `s` is a plain decimal number ("-12", "-0.5"). */
+int csv_needs_guard(const char *s, enum csv_column col);
+
+/* Appends `s` (NULL for an empty field) to `sb` as one field: guarded as above, and in double
+ * quotes (inner quotes doubled) when it holds a comma, a quote, a line break or the guard, or
+ * starts with a digit and is longer than 11 characters (a code, not a number). */
+void csv_put_field(struct strbuf *sb, const char *s, enum csv_column col);
+
+/* The text a guarded field stood for: `s` without the apostrophe csv_put_field added (an
+ * apostrophe followed by one of = + - @ tab CR), else `s` itself. */
+const char *csv_unprotect(const char *s);
 
 #endif

@@ -7,7 +7,7 @@ import { writeFileSync, mkdtempSync, openSync, writeSync, closeSync, readdirSync
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, adminClient, cli, uscc, newUser, BIN, sleep } from './lib.mjs';
+import { startServer, adminClient, cli, uscc, newUser, BIN, sleep, readCsv } from './lib.mjs';
 
 let srv, admin;
 const make = (n) => uscc('91320684MA', n);
@@ -227,4 +227,32 @@ test('the CLI writes the bytes it validated, never a file swapped in afterwards'
   assert.match(out, /1 valid, 0 invalid; written: 1 created/);
   assert.equal((await admin.get('/api/enterprises?q=' + make(40))).json.items[0].name, '核验过的企业有限公司');
   assert.equal((await admin.get('/api/enterprises?q=' + make(41))).json.total, 0);
+});
+
+test('the CSV export defuses formulas and re-imports to the same values', async () => {
+  const names = ["=cmd|' /C calc'!A0 注入测试", '@SUM(A1) 注入测试', '+1+1 注入测试', '-2+3 注入测试', '普通的注入测试企业'];
+  for (const [i, name] of names.entries()) {
+    const r = await admin.post('/api/enterprises', { uscc: make(50 + i), name, industry_code: '3491', registered_capital: 12.5,
+      short_name: i === 0 ? '=HYPERLINK("http://x")' : undefined, tags: i === 1 ? ['-1+1', '@x'] : undefined });
+    assert.equal(r.status, 201, r.body);
+  }
+  const c = await admin.get('/api/enterprises/export?format=csv&q=' + encodeURIComponent('注入测试'), { raw: true });
+  assert.equal(c.status, 200);
+  const text = c.body.toString('utf8');
+  const rows = readCsv(text.replace(/^\ufeff/, ''));
+  assert.equal(rows.length, 1 + names.length);
+  for (const cell of rows.slice(1).flat()) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `a cell a spreadsheet runs: ${cell}`);
+  assert.ok(text.includes(`"'=cmd|' /C calc'!A0 注入测试"`), text);
+  assert.ok(text.includes(`"'@SUM(A1) 注入测试"`));
+  assert.ok(text.includes(`"'+1+1 注入测试"`));
+  assert.ok(text.includes(`"'-2+3 注入测试"`));
+  assert.ok(text.includes(`"'=HYPERLINK(""http://x"")"`));
+  assert.ok(text.includes(`"'-1+1;@x"`));
+  assert.ok(text.includes(',12.5,'), 'a number stays a number');
+  const r = await upload('/api/enterprises/import', c.body);
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.unchanged, r.json.updated, r.json.created], [names.length, 0, 0], JSON.stringify(r.json));
+  const back = await admin.get('/api/enterprises?q=' + make(50));
+  assert.equal(back.json.items[0].name, names[0]);
+  assert.equal(back.json.items[0].short_name, '=HYPERLINK("http://x")');
 });

@@ -136,6 +136,23 @@ export function rawRequest(port, data, wait = 1500) {
   });
 }
 
+/** Parses CSV text (CRLF rows, quoted fields with "" for a quote) into rows of cells. */
+export function readCsv(text) {
+  const rows = [];
+  let row = [], cell = '', q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export { existsSync };
 
