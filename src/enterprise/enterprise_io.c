@@ -10,6 +10,7 @@
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/table_read.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include <errno.h>
 #include <jansson.h>
@@ -106,9 +107,10 @@ static int column_of(const char *h)
 	return -1;
 }
 
-/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11];
- * -1 when it is not one. */
-static int norm_date(const char *s, char out[11])
+/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11].
+ * Returns DATE_OK, DATE_FORMAT when it is written otherwise, DATE_NONEXISTENT when there is no
+ * such day (2023-02-29; 1900-02-29, which Excel counts) or DATE_RANGE before 1900. */
+static enum date_check norm_date(const char *s, char out[11])
 {
 	int y = 0, m = 0, d = 0, n = 0;
 	const char *p = s;
@@ -117,35 +119,57 @@ static int norm_date(const char *s, char out[11])
 	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
 		y = y * 10 + (*p - '0');
 	if (n != 4)
-		return -1;
+		return DATE_FORMAT;
 	if (*p == '-' || *p == '/' || *p == '.')
 		p++;
 	else if (strncmp(p, "年", 3) == 0)
 		p += 3;
 	else
-		return -1;
+		return DATE_FORMAT;
 	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
 		m = m * 10 + (*p - '0');
 	if (!n)
-		return -1;
+		return DATE_FORMAT;
 	if (*p == '-' || *p == '/' || *p == '.')
 		p++;
 	else if (strncmp(p, "月", 3) == 0)
 		p += 3;
 	else
-		return -1;
+		return DATE_FORMAT;
 	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
 		d = d * 10 + (*p - '0');
 	if (!n)
-		return -1;
+		return DATE_FORMAT;
 	if (strncmp(p, "日", 3) == 0)
 		p += 3;
 	while (*p == ' ')
 		p++;
 	if (*p)
-		return -1;
+		return DATE_FORMAT;
 	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return valid_date(out) ? 0 : -1;
+	return date_check(out);
+}
+
+/* The error for a date cell that norm_date refused: of 成立日期 (flag 0) or of a 资质 span (1).
+ * Messages are static: the report keeps them. */
+static int date_error(enum date_check dc, int flag, struct yq_err *e)
+{
+	static const char *const zh[2][3] = {
+	    {"日期格式错误", "日期不存在", "日期早于1900年"},
+	    {"资质日期格式错误", "资质日期不存在", "资质日期早于1900年"}};
+	static const char *const en[3] = {"invalid date", "there is no such day",
+	                                  "the date is before 1900"};
+	int k = dc == DATE_NONEXISTENT ? 1 : dc == DATE_RANGE ? 2 : 0;
+	return err_set(e, ERR_VALIDATION, flag ? "flags" : "established_on", zh[flag][k], en[k]);
+}
+
+/* Trims white space off both ends of the writable string `s` (utf8_trim); returns its start. */
+static char *trim_in_place(char *s)
+{
+	size_t len;
+	char *t = (char *)utf8_trim(s, strlen(s), &len);
+	t[len] = 0;
+	return t;
 }
 
 /* Splits `s` at ';', '；', '，' or '、' into trimmed, non-empty parts copied into the arena. */
@@ -168,15 +192,12 @@ static int split_list(struct arena *a, const char *s, const char **parts, int ma
 			}
 			end++;
 		}
-		const char *b = p, *e = end;
-		while (b < e && *b == ' ')
-			b++;
-		while (e > b && e[-1] == ' ')
-			e--;
-		if (e > b) {
+		size_t len;
+		const char *b = utf8_trim(p, (size_t)(end - p), &len);
+		if (len) {
 			if (n == max)
 				return -1;
-			parts[n++] = arena_strndup(a, b, (size_t)(e - b));
+			parts[n++] = arena_strndup(a, b, len);
 		}
 		p = *end ? end + seplen : end;
 	}
@@ -230,9 +251,11 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 	if (v[C_EST]) {
 		*bad_col = C_EST;
 		char *d = arena_alloc(&rc->arena, 11);
-		if (!d || norm_date(v[C_EST], d) < 0)
-			return err_set(e, ERR_VALIDATION, "established_on", "日期格式错误",
-			               "invalid date");
+		if (!d)
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		enum date_check dc = norm_date(v[C_EST], d);
+		if (dc != DATE_OK)
+			return date_error(dc, 0, e);
 		in->established_on = d;
 	}
 	if (v[C_TYPE]) {
@@ -280,10 +303,13 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 					s->cert_no++;
 			}
 			char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
-			if (!from || !to || norm_date(t, from) < 0 ||
-			    (*rest && norm_date(rest, to) < 0))
-				return err_set(e, ERR_VALIDATION, "flags", "资质日期格式错误",
-				               "invalid flag date");
+			if (!from || !to)
+				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			enum date_check dc = norm_date(t, from);
+			if (dc == DATE_OK && *rest)
+				dc = norm_date(rest, to);
+			if (dc != DATE_OK)
+				return date_error(dc, 1, e);
 			s->from = from;
 			s->to = *rest ? to : NULL;
 		}
@@ -311,6 +337,9 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 					c->role = s2;
 				}
 			}
+			c->name = trim_in_place((char *)c->name);
+			c->phone = c->phone ? trim_in_place((char *)c->phone) : NULL;
+			c->role = c->role ? trim_in_place((char *)c->role) : NULL;
 		}
 	}
 	if (v[C_TAGS]) {
@@ -498,30 +527,44 @@ static void seen_release(struct seen *s)
 	memset(s, 0, sizeof *s);
 }
 
-static struct table_reader *open_table(const void *data, size_t n, struct yq_err *e)
+/* The file cannot be read: e gets the reason for its user (field "file"), with the row and
+ * column where there is one; the message is kept in rep. `detail` (English) goes to the log. */
+static int file_error(struct import_report *rep, const struct read_fault *f, const char *detail,
+                      struct yq_err *e)
+{
+	log_info("import: %s", detail);
+	table_fault_message(f, rep->message, sizeof rep->message, rep->message_en,
+	                    sizeof rep->message_en);
+	err_set(e, f->code == READ_ERR_NOMEM ? ERR_UNAVAILABLE : ERR_VALIDATION, "file",
+	        rep->message, rep->message_en);
+	return -1;
+}
+
+static struct table_reader *open_table(struct import_report *rep, const void *data, size_t n,
+                                       struct yq_err *e)
 {
 	char err[256];
-	struct table_reader *t = table_open_mem(data, n, err, sizeof err);
-	if (!t) {
-		err_set(e, ERR_VALIDATION, "file", "无法读取文件：须为 .xlsx 或 .csv",
-		        "cannot read the file: it must be .xlsx or .csv");
-		log_info("import: %s", err);
-	}
+	struct read_fault f;
+	struct table_reader *t = table_open_mem(data, n, err, sizeof err, &f);
+	if (!t)
+		file_error(rep, &f, err, e);
 	return t;
 }
 
 /* Reads the header row into map (column index → enum col or -1). */
-static int read_header(struct table_reader *t, int *map, size_t *n_map, char **names,
-                       struct yq_err *e)
+static int read_header(struct import_report *rep, struct table_reader *t, int *map, size_t *n_map,
+                       char **names, struct yq_err *e)
 {
 	struct table_row row;
 	int r;
 	do {
 		r = table_next(t, &row);
 	} while (r == 1 && row.n_cells == 1 && !row.cells[0][0]);
-	if (r != 1)
-		return err_set(e, ERR_VALIDATION, "file", "文件为空或无法读取表头",
-		               "the file is empty or has no header row");
+	if (r < 0)
+		return file_error(rep, table_fault(t), table_error(t), e);
+	if (r == 0)
+		return err_set(e, ERR_VALIDATION, "file", "文件为空，没有表头",
+		               "the file is empty: no header row");
 	*n_map = row.n_cells < 256 ? row.n_cells : 256;
 	int have[C__COUNT] = {0};
 	for (size_t i = 0; i < *n_map; i++) {
@@ -542,16 +585,23 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 }
 
 /* The cells of `raw` as the import reads them, into `row` (cells in `cells`, the first 256 kept,
- * the columns a header can name): in a CSV file a field guarded against formulas by an export
- * (csv_put_field) is read as the text it stands for. */
-static void clean_row(const struct table_row *raw, int csv, const char *cells[256],
+ * the columns a header can name): without white space at either end (a leading NBSP or
+ * full-width space, a trailing space: utf8_trim), and in a CSV file a field guarded against
+ * formulas by an export (csv_put_field) read as the text it stands for. Trimmed copies go into
+ * the row's arena; a copy that fails keeps the cell as it is (the arena's limit). */
+static void clean_row(const struct table_row *raw, int csv, struct arena *a, const char *cells[256],
                       struct table_row *row)
 {
 	*row = *raw;
 	if (row->n_cells > 256)
 		row->n_cells = 256;
-	for (size_t i = 0; i < row->n_cells; i++)
-		cells[i] = csv ? csv_unprotect(raw->cells[i]) : raw->cells[i];
+	for (size_t i = 0; i < row->n_cells; i++) {
+		const char *c = csv ? csv_unprotect(raw->cells[i]) : raw->cells[i];
+		size_t n = strlen(c), len;
+		const char *t = utf8_trim(c, n, &len);
+		const char *copy = len == n ? c : arena_strndup(a, t, len);
+		cells[i] = copy ? copy : c;
+	}
 	row->cells = cells;
 }
 
@@ -634,7 +684,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 	long n = 0;
 	while ((r = table_next(t, &raw)) == 1) {
 		arena_release(&rc.arena);
-		clean_row(&raw, csv, cells, &row);
+		clean_row(&raw, csv, &rc.arena, cells, &row);
 		int blank = 1;
 		for (size_t i = 0; i < row.n_cells; i++)
 			if (row.cells[i][0])
@@ -739,9 +789,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 		}
 	}
 	if (r < 0) {
-		log_info("import: %s", table_error(t));
-		err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
-		        "the file is malformed and cannot be read");
+		file_error(rep, table_fault(t), table_error(t), e);
 		goto out;
 	}
 	ret = 0;
@@ -784,14 +832,14 @@ static int read_input(const char *path, char **buf, size_t *len, struct yq_err *
 static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
                                              struct yq_err *e)
 {
-	struct table_reader *t = open_table(data, n, e);
+	struct table_reader *t = open_table(x->rep, data, n, e);
 	if (!t)
 		return NULL;
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
 	memset(x->names, 0, sizeof x->names);
 	x->n_map = 0;
-	if (read_header(t, x->map, &x->n_map, x->names, e) < 0) {
+	if (read_header(x->rep, t, x->map, &x->n_map, x->names, e) < 0) {
 		table_close(t);
 		return NULL;
 	}

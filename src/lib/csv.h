@@ -9,8 +9,8 @@
  * Encoding: a UTF-8 byte order mark is skipped. The first 64 KiB are sniffed: valid UTF-8 is read
  * as UTF-8, anything else as GB18030 (the superset of GBK that Excel on Chinese Windows writes) and
  * converted to UTF-8 with iconv. When the sniffed bytes were plain ASCII, the first record that is
- * not valid UTF-8 switches the reader to GB18030. UTF-16 input (a UTF-16 byte order mark) is
- * refused with an error.
+ * not valid UTF-8 switches the reader to GB18030. UTF-16 input (a UTF-16 byte order mark, or a
+ * record whose NUL bytes sit next to its commas) is refused with an error.
  *
  * Limits (errors, never crashes): CSV_MAX_FIELD bytes per field, CSV_MAX_COLUMNS fields per
  * record, CSV_MAX_RECORD bytes per record, all counted on the input bytes. After an error the
@@ -19,6 +19,7 @@
 #define YQ_LIB_CSV_H
 #include <stddef.h>
 #include <stdio.h>
+#include "lib/read_err.h"
 
 struct strbuf;
 
@@ -60,6 +61,10 @@ int csv_next(struct csv_reader *r, struct csv_record *rec);
 /* The last error as a lowercase message naming the line, e.g. "line 7: more than 256 columns";
  * "" when there was none. Valid until csv_free(). */
 const char *csv_error(const struct csv_reader *r);
+
+/* The last error as a code and a place (the record number as `row`, the field as `col`);
+ * code READ_OK when there was none. Valid until csv_free(). */
+const struct read_fault *csv_fault(const struct csv_reader *r);
 
 /* The encoding detected so far (final once csv_next() has returned 0). */
 enum csv_encoding csv_encoding(const struct csv_reader *r);

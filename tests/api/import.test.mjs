@@ -3,10 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync, openSync, writeSync, closeSync, readdirSync, readlinkSync, constants as fsc } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, openSync, writeSync, closeSync, readdirSync, readlinkSync, constants as fsc } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT } from './lib.mjs';
 import { startServer, adminClient, cli, uscc, newUser, BIN, sleep, readCsv } from './lib.mjs';
 
 let srv, admin;
@@ -40,7 +41,7 @@ test('a file with bad rows: every bad row reported, nothing written', async () =
   assert.equal(r.json.invalid, 3);
   assert.equal(r.json.written, false);
   const reasons = r.json.errors.map((x) => [x.row, x.column, x.reason]);
-  assert.deepEqual(reasons, [[4, '统一社会信用代码', '校验码错误'], [5, '行业代码', '行业代码不存在'], [6, '成立日期', '日期格式错误']]);
+  assert.deepEqual(reasons, [[4, '统一社会信用代码', '校验码错误'], [5, '行业代码', '行业代码不存在'], [6, '成立日期', '日期不存在']]);
   assert.equal((await admin.get('/api/enterprises')).json.total, 0);
 });
 
@@ -255,4 +256,75 @@ test('the CSV export defuses formulas and re-imports to the same values', async 
   const back = await admin.get('/api/enterprises?q=' + make(50));
   assert.equal(back.json.items[0].name, names[0]);
   assert.equal(back.json.items[0].short_name, '=HYPERLINK("http://x")');
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fixture = (name) => readFileSync(join(ROOT, 'tests/fixtures', name));
+
+test('a file that cannot be read is answered with the reason and the row, not a generic message', async () => {
+  const row = `华通塑胶有限公司,${make(60)},2922`;
+  const long = Buffer.concat([Buffer.from(HEADER + `长字段企业,${make(61)},2922\r\n第三行企业,${make(62)},2922,`), Buffer.alloc(10 << 20, 'x'), Buffer.from('\r\n')]);
+  const cases = [
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER + row, 'utf16le')]), 'text/csv', 'e.csv',
+      '文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV'],
+    ['UTF-16 without a BOM', Buffer.from(HEADER + row, 'utf16le'), 'text/csv', 'e.csv', '文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV'],
+    ['a NUL byte', Buffer.from(HEADER + row + '\r\n' + `空字符\u0000企业,${make(63)},2922\r\n`), 'text/csv', 'e.csv', '第3行第1列含空字符'],
+    ['a 10 MB field', long, 'text/csv', 'e.csv', '第3行第4列超过长度上限（65,536 字节）'],
+    ['an unclosed quote', Buffer.from(HEADER + row + '\r\n"没有闭合的引号,1\r\n'), 'text/csv', 'e.csv', '第3行第1列的引号没有闭合'],
+    ['an xlsx with a DOCTYPE', fixture('hostile_doctype.xlsx'), XLSX, 'e.xlsx', 'xlsx 含 DOCTYPE，已拒绝'],
+    ['a zip bomb', fixture('hostile_bomb.xlsx'), XLSX, 'e.xlsx', '压缩包解压后过大，已拒绝'],
+    ['row 1,048,577', fixture('hostile_rows.xlsx'), XLSX, 'e.xlsx', '超过 1,048,576 行'],
+    ['a real .xls named .xlsx', fixture('legacy.xls'), XLSX, 'e.xlsx', '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx'],
+    ['a workbook with a password', fixture('encrypted.xlsx'), XLSX, 'e.xlsx', '工作簿设有密码，请取消密码后另存为 .xlsx'],
+    ['a broken zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3]), XLSX, 'e.xlsx', '不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）'],
+    ['an empty file', Buffer.from('\r\n\r\n'), 'text/csv', 'e.csv', '文件为空，没有表头'],
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'yq-imp-'));
+  for (const [what, body, type, name, message] of cases) {
+    const r = await upload('/api/enterprises/import?dry_run=1', body, type, name);
+    assert.equal(r.status, 400, `${what}: ${r.body}`);
+    assert.deepEqual([r.json.error.field, r.json.error.message], ['file', message], what);
+    const f = join(dir, name);
+    writeFileSync(f, body);
+    const c = cli(['import', 'enterprises', f, '--dry-run', '--db', srv.db]);
+    assert.equal(c.code, 1, what);
+    assert.ok(c.stderr.includes('yuanqu: ' + message), `${what}: the CLI says ${c.stderr}`);
+  }
+  assert.equal((await admin.get('/api/enterprises?q=' + make(60))).json.total, 0);
+});
+
+test('cells are trimmed of Unicode white space; 1900-02-29 is a day that does not exist', async () => {
+  const r = await upload('/api/enterprises/import', HEADER + [
+    `\u00a0前导不换行空格企业有限公司,${make(64)},2922,,,,\u3000王经理 / 13900000002 / 总经理\u3000,\u3000光电 ；龙头\u00a0`,
+    `\u3000全角空格企业有限公司 \u200b,\u00a0${make(65)} ,\u30002922\u3000,\u00a012.5 ,\u30002016-03-01\u00a0,,,`,
+  ].join('\r\n'));
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.created, 2, JSON.stringify(r.json.errors));
+  const a = (await admin.get('/api/enterprises?q=' + make(64))).json.items[0];
+  assert.equal(a.name, '前导不换行空格企业有限公司');
+  assert.deepEqual(a.contacts[0], { name: '王经理', phone: '13900000002', role: '总经理' });
+  assert.deepEqual(a.tags, ['光电', '龙头']);
+  const b = (await admin.get('/api/enterprises?q=' + make(65))).json.items[0];
+  assert.equal(b.name, '全角空格企业有限公司');
+  assert.equal(b.established_on, '2016-03-01');
+  const d = await upload('/api/enterprises/import?dry_run=1', fixture('hostile_date.xlsx'), XLSX, 'd.xlsx');
+  assert.deepEqual(d.json.errors.map((x) => [x.row, x.column, x.value, x.reason]), [[2, '成立日期', '1900-02-29', '日期不存在']]);
+  const csv = await upload('/api/enterprises/import?dry_run=1', HEADER + [
+    `闰日企业,${make(66)},2922,,2023-02-29`, `十三月企业,${make(67)},2922,,2024/13/1`, `格式企业,${make(68)},2922,,2024年二月`,
+    `早年企业,${make(69)},2922,,1899-12-31`, `资质企业,${make(70)},2922,,,2021-02-29~`].join('\r\n'));
+  assert.deepEqual(csv.json.errors.map((x) => [x.row, x.reason]),
+    [[2, '日期不存在'], [3, '日期不存在'], [4, '日期格式错误'], [5, '日期早于1900年'], [6, '资质日期不存在']]);
+  const api = await admin.post('/api/enterprises', { uscc: make(71), name: '接口闰日企业有限公司', industry_code: '2922', established_on: '1900-02-29' });
+  assert.deepEqual([api.status, api.json.error.field, api.json.error.message], [400, 'established_on', '日期不存在']);
+});
+
+test('--zone picks the zone by its code', () => {
+  const f = join(mkdtempSync(join(tmpdir(), 'yq-imp-')), 'z.csv');
+  writeFileSync(f, HEADER + `分区企业有限公司,${make(72)},2922\r\n`);
+  const bad = cli(['import', 'enterprises', f, '--zone', 'no-such-zone', '--db', srv.db]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /no zone with code no-such-zone/);
+  const ok = cli(['import', 'enterprises', f, '--zone', 'zone1', '--dry-run', '--db', srv.db]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /1 valid/);
 });

@@ -200,6 +200,21 @@ static void test_bad_input(void **state)
 	r = csv_open_mem(nul, sizeof nul - 1);
 	assert_int_equal(csv_next(r, &rec), -1);
 	assert_string_equal(csv_error(r), "line 1: field 2 contains a nul byte");
+	assert_int_equal(csv_fault(r)->code, READ_ERR_NUL);
+	assert_int_equal(csv_fault(r)->row, 1);
+	assert_int_equal(csv_fault(r)->col, 2);
+	csv_free(r);
+
+	/* UTF-16 without a byte order mark: NUL bytes next to the commas */
+	const char utf16_le[] = "a\x00,\x00b\x00,\x00c\x00\r\x00\n\x00";
+	r = csv_open_mem(utf16_le, sizeof utf16_le - 1);
+	assert_int_equal(csv_next(r, &rec), -1);
+	assert_int_equal(csv_fault(r)->code, READ_ERR_UTF16);
+	csv_free(r);
+	const char utf16_be[] = "\x00a\x00,\x00b\x00,\x00c\x00\n";
+	r = csv_open_mem(utf16_be, sizeof utf16_be - 1);
+	assert_int_equal(csv_next(r, &rec), -1);
+	assert_int_equal(csv_fault(r)->code, READ_ERR_UTF16);
 	csv_free(r);
 
 	const char utf16[] = "\xff\xfe"
