@@ -17,5 +17,10 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
  * would allow, without reading the row). Returns 0 or a negative enum db_rc. */
 int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
                   int *in_scope);
+/* Calls fn for every enterprise of the caller's zone with its code, its id and whether the
+ * caller's data scope reaches it (ent_find_uscc for all at once, in one statement); fn returns 0,
+ * or -1 to stop (then DB_ERR). Returns 0 or a negative enum db_rc. */
+typedef int (*code_fn)(void *ctx, const char *uscc, int64_t id, int in_scope);
+int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx);
 
 #endif

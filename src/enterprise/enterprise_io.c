@@ -460,18 +460,21 @@ void import_report_release(struct import_report *rep)
 	rep->n_errors = 0;
 }
 
-/* USCCs seen in the file, to report duplicates within it: the codes in file order in `codes`,
- * and an open-addressing table of their positions (slot value = position + 1, 0 = empty) that is
- * doubled whenever it is half full, so a probe always ends. At IMPORT_MAX_ROWS codes it holds
- * 18 MB of codes and 8 MB of slots. */
-struct seen {
+/* A set of codes with a value each: the codes of the file's valid rows (to report a second row
+ * with the same code), and those of the zone's enterprises for a large import. The codes are kept
+ * in arrival order in `codes` (values in `vals`), with an open-addressing table of their
+ * positions (slot value = position + 1, 0 = empty) doubled whenever it is half full, so a probe
+ * always ends. At IMPORT_MAX_ROWS codes it holds 18 MB of codes, 8 MB of values and 8 MB of
+ * slots. */
+struct code_set {
 	char (*codes)[USCC_LEN];
+	int64_t *vals;
 	size_t n, cap; /* codes held and room for */
 	uint32_t *slots;
 	size_t n_slots; /* a power of two, or 0 before the first code */
 };
 
-static size_t seen_hash(const char *k)
+static size_t code_hash(const char *k)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (int i = 0; i < USCC_LEN; i++)
@@ -480,13 +483,13 @@ static size_t seen_hash(const char *k)
 }
 
 /* Rebuilds the slot table with n_slots slots (a power of two above 2 * s->n). Returns 0 or -1. */
-static int seen_rehash(struct seen *s, size_t n_slots)
+static int code_set_rehash(struct code_set *s, size_t n_slots)
 {
 	uint32_t *slots = yq_calloc(n_slots, sizeof *slots);
 	if (!slots)
 		return -1;
 	for (size_t k = 0; k < s->n; k++) {
-		size_t i = seen_hash(s->codes[k]) & (n_slots - 1);
+		size_t i = code_hash(s->codes[k]) & (n_slots - 1);
 		while (slots[i])
 			i = (i + 1) & (n_slots - 1);
 		slots[i] = (uint32_t)(k + 1);
@@ -497,32 +500,57 @@ static int seen_rehash(struct seen *s, size_t n_slots)
 	return 0;
 }
 
-/* Adds the normalised code `k` (USCC_LEN characters). Returns 1 if it was there already, 0 when
- * added, -1 when out of memory. */
-static int seen_add(struct seen *s, const char *k)
+/* The slot of the code `k` (USCC_LEN characters): the one holding it, or the empty one where it
+ * would go. The table must have slots. */
+static size_t code_set_slot(const struct code_set *s, const char *k)
 {
-	if ((s->n + 1) * 2 > s->n_slots && seen_rehash(s, s->n_slots ? s->n_slots * 2 : 4096) < 0)
+	size_t i = code_hash(k) & (s->n_slots - 1);
+	while (s->slots[i] && memcmp(s->codes[s->slots[i] - 1], k, USCC_LEN) != 0)
+		i = (i + 1) & (s->n_slots - 1);
+	return i;
+}
+
+/* Adds the code `k` with the value `val`. Returns 1 if it was there already (its value kept), 0
+ * when added, -1 when out of memory. */
+static int code_set_add(struct code_set *s, const char *k, int64_t val)
+{
+	if ((s->n + 1) * 2 > s->n_slots &&
+	    code_set_rehash(s, s->n_slots ? s->n_slots * 2 : 4096) < 0)
 		return -1;
-	size_t i = seen_hash(k) & (s->n_slots - 1);
-	for (; s->slots[i]; i = (i + 1) & (s->n_slots - 1))
-		if (memcmp(s->codes[s->slots[i] - 1], k, USCC_LEN) == 0)
-			return 1;
+	size_t i = code_set_slot(s, k);
+	if (s->slots[i])
+		return 1;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 4096;
-		void *p = yq_realloc(s->codes, cap * sizeof *s->codes);
-		if (!p)
+		void *c = yq_realloc(s->codes, cap * sizeof *s->codes);
+		if (!c)
 			return -1;
-		s->codes = p;
+		s->codes = c;
+		void *v = yq_realloc(s->vals, cap * sizeof *s->vals);
+		if (!v)
+			return -1;
+		s->vals = v;
 		s->cap = cap;
 	}
 	memcpy(s->codes[s->n], k, USCC_LEN);
+	s->vals[s->n] = val;
 	s->slots[i] = (uint32_t)(++s->n);
 	return 0;
 }
 
-static void seen_release(struct seen *s)
+/* The value of the code `k`, or 0 when the set does not hold it. */
+static int64_t code_set_get(const struct code_set *s, const char *k)
+{
+	if (!s->n_slots)
+		return 0;
+	size_t i = code_set_slot(s, k);
+	return s->slots[i] ? s->vals[s->slots[i] - 1] : 0;
+}
+
+static void code_set_release(struct code_set *s)
 {
 	yq_free(s->codes);
+	yq_free(s->vals);
 	yq_free(s->slots);
 	memset(s, 0, sizeof *s);
 }
@@ -614,7 +642,11 @@ struct import_run {
 	int map[256];     /* file column → enum col, or -1 */
 	char *names[256]; /* the headers as written (malloc'd) */
 	size_t n_map;
-	struct seen seen; /* the codes of the rows found valid so far */
+	struct code_set seen; /* the codes of the rows found valid so far */
+	/* past ZONE_CODES_AFTER rows, the zone's codes read at once: value id when the caller's
+	 * scope reaches the enterprise, -id when not */
+	struct code_set zone;
+	int zone_loaded;
 	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid), PLAN_CREATE,
 	 * or update the enterprise of that id (looked up once, in the validation pass) */
 	int64_t *plan;
@@ -663,6 +695,18 @@ static int row_failed(struct import_run *x, const struct table_row *row, const s
 	e->message = x->rep->message;
 	e->message_en = x->rep->message_en;
 	return -1;
+}
+
+/* Rows checked one lookup at a time; past them the zone's codes are read in one statement (a
+ * large import would otherwise make a round trip to the database per row). */
+#define ZONE_CODES_AFTER 2000
+
+/* ent_each_code: adds an enterprise of the zone to the set (ctx). */
+static int zone_code(void *ctx, const char *uscc, int64_t id, int in_scope)
+{
+	if (strlen(uscc) != USCC_LEN)
+		return 0; /* every stored code is normalised; a row that is not never matches */
+	return code_set_add(ctx, uscc, in_scope ? id : -id) < 0 ? -1 : 0;
 }
 
 /* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
@@ -734,7 +778,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			continue;
 		}
 		if (!write) {
-			int dup = seen_add(&x->seen, rc.in.uscc_norm);
+			int dup = code_set_add(&x->seen, rc.in.uscc_norm, 1);
 			if (dup < 0) {
 				err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 				goto out;
@@ -746,7 +790,19 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			}
 			int64_t existing;
 			int in_scope;
-			if ((r = ent_find_uscc(c, p, rc.in.uscc_norm, &existing, &in_scope)) < 0) {
+			if (n > ZONE_CODES_AFTER && !x->zone_loaded) {
+				if ((r = ent_each_code(c, p, zone_code, &x->zone)) < 0) {
+					err_db(e, r);
+					goto out;
+				}
+				x->zone_loaded = 1;
+			}
+			if (x->zone_loaded) {
+				int64_t v = code_set_get(&x->zone, rc.in.uscc_norm);
+				existing = v < 0 ? -v : v;
+				in_scope = v > 0;
+			} else if ((r = ent_find_uscc(c, p, rc.in.uscc_norm, &existing,
+			                              &in_scope)) < 0) {
 				err_db(e, r);
 				goto out;
 			}
@@ -890,13 +946,16 @@ int ent_import(struct db_pool *pool, const struct principal *p, const char *path
 		err_db(e, rc);
 		goto out_free;
 	}
+	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
+	db_bulk(tx, 1);
 	if (import_pass(tx, x, t, 1, e) < 0) {
+		db_bulk(tx, 0);
 		audit_batch_end(tx, 0);
 		db_tx_end(pool, tx, 0);
 		rep->created = rep->updated = rep->unchanged = 0;
 		goto out_free;
 	}
-	if ((rc = audit_batch_end(tx, 1)) < 0)
+	if ((rc = db_bulk(tx, 0)) < 0 || (rc = audit_batch_end(tx, 1)) < 0)
 		db_tx_end(pool, tx, 0);
 	else
 		rc = db_tx_end(pool, tx, 1);
@@ -911,7 +970,8 @@ out_free:
 	table_close(t);
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
-	seen_release(&x->seen);
+	code_set_release(&x->seen);
+	code_set_release(&x->zone);
 	yq_free(x->plan);
 	yq_free(x);
 	yq_free(file);

@@ -34,6 +34,8 @@ static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND 
 static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
 static const char SQL_ENT_IN_SCOPE[] =
     "SELECT 1 FROM enterprise e WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
+static const char SQL_ZONE_CODES[] = "SELECT e.uscc, e.id, CASE WHEN 1 = 1" ENT_SCOPE
+                                     " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?";
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
     "ORDER BY flag, valid_from";
@@ -369,6 +371,23 @@ int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int
 	return rc < 0 ? rc : DB_OK;
 }
 
+int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, SQL_ZONE_CODES);
+	if (!st)
+		return DB_ERR;
+	int i = scope_bind(st, 1, p);
+	db_bind_int(st, i, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) < 0) {
+			rc = DB_ERR;
+			break;
+		}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 /* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */
 static void seal_contacts(const struct strbuf *plain, struct strbuf *out)
 {
@@ -431,13 +450,17 @@ static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
 		db_bind_null(st, i);
 }
 
-static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in)
+static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in,
+                       int replace)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_FLAGS_DELETE);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, id);
-	int rc = db_run(st);
+	struct db_stmt *st;
+	int rc = DB_OK;
+	if (replace) { /* a new enterprise has no spans to delete */
+		if (!(st = db_prepare(tx, SQL_FLAGS_DELETE)))
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		rc = db_run(st);
+	}
 	for (int i = 0; rc == DB_OK && i < in->n_flags; i++) {
 		const struct ent_flag_span *f = &in->flags[i];
 		if (!(st = db_prepare(tx, SQL_FLAG_INSERT)))
@@ -490,7 +513,7 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc == DB_ROW)
-		rc = write_flags(tx, p->zone_id, *id, in);
+		rc = write_flags(tx, p->zone_id, *id, in, 0);
 	if (rc == DB_OK) {
 		struct audit_changes ch;
 		audit_changes_init(&ch);
@@ -617,7 +640,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	db_bind_int(st, 17, old->id);
 	rc = db_run(st);
 	if (rc == DB_OK && !flags_same)
-		rc = write_flags(tx, p->zone_id, old->id, in);
+		rc = write_flags(tx, p->zone_id, old->id, in, 1);
 	if (rc == DB_OK)
 		rc = audit_write(tx, p, p->zone_id, "update", "enterprise", old->id, &ch);
 out_free:
