@@ -596,8 +596,13 @@ static int read_header(struct import_report *rep, struct table_reader *t, int *m
 	*n_map = row.n_cells < 256 ? row.n_cells : 256;
 	int have[C__COUNT] = {0};
 	for (size_t i = 0; i < *n_map; i++) {
-		map[i] = column_of(row.cells[i]);
-		names[i] = yq_strdup(row.cells[i]);
+		size_t len;
+		const char *h = utf8_trim(row.cells[i], strlen(row.cells[i]), &len);
+		if (!(names[i] = yq_malloc(len + 1)))
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		memcpy(names[i], h, len);
+		names[i][len] = 0;
+		map[i] = column_of(names[i]);
 		if (map[i] >= 0) {
 			if (have[map[i]])
 				return err_set(e, ERR_VALIDATION, "file", "表头列重复",
@@ -751,10 +756,10 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			o->progress(o->progress_ctx, write, n);
 		int64_t what = 0;
 		if (write) {
+			/* a row the validation pass reported invalid is never written */
 			what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0;
 			if (!what)
-				continue; /* reported invalid by the validation pass: never written
-				           */
+				continue;
 		} else if (plan_add(x, 0) < 0) {
 			err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 			goto out;

@@ -318,6 +318,8 @@ test('cells are trimmed of Unicode white space; 1900-02-29 is a day that does no
   const b = (await admin.get('/api/enterprises?q=' + make(65))).json.items[0];
   assert.equal(b.name, '全角空格企业有限公司');
   assert.equal(b.established_on, '2016-03-01');
+  const padded = await upload('/api/enterprises/import?dry_run=1', `\u3000企业名称 ,\u00a0统一社会信用代码,行业代码\u3000\r\n表头留白企业,${make(73)},2922\r\n`);
+  assert.deepEqual([padded.status, padded.json.valid], [200, 1], padded.body);
   const d = await upload('/api/enterprises/import?dry_run=1', fixture('hostile_date.xlsx'), XLSX, 'd.xlsx');
   assert.deepEqual(d.json.errors.map((x) => [x.row, x.column, x.value, x.reason]), [[2, '成立日期', '1900-02-29', '日期不存在']]);
   const csv = await upload('/api/enterprises/import?dry_run=1', HEADER + [
