@@ -105,6 +105,17 @@ extern int64_t audit_test_time_offset;
  * test crosses batch boundaries with few rows. 0 = the defaults. */
 extern int audit_test_batch;
 
+/* A chain batch, for a transaction that writes many audit rows (an import). Rows written in
+ * `tx` between audit_batch_begin and audit_batch_end chain from a head held in memory: the head
+ * row is locked and read once and written once, instead of being updated twice per row (which on
+ * PostgreSQL makes a long transaction quadratic: every update walks the row's versions).
+ * Call audit_batch_begin right after the transaction begins and audit_batch_end(tx, commit)
+ * before it ends, on every path: with commit != 0 it writes the head (its failure fails the
+ * transaction); with 0 it only forgets the batch. One batch per thread. Return 0 or a negative
+ * enum db_rc. */
+int audit_batch_begin(struct db *tx);
+int audit_batch_end(struct db *tx, int commit);
+
 /* Checks the key against the database's check value, storing it on first use. When the chain
  * still has no row, also chains the rows written before the chain existed (seq NULL), in table
  * and id order. Returns 0; -1 with a message in err (key mismatch, database error). */

@@ -509,6 +509,12 @@ static int flag_query(struct req *r, const char *key)
 	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 }
 
+/* import_opts.cancelled: the server is stopping and its grace is over. */
+static int import_cancelled(void *ctx)
+{
+	return req_cancelled(ctx);
+}
+
 int h_ent_import(struct req *r, struct yq_err *e)
 {
 	const char *data = r->body.buf;
@@ -524,9 +530,16 @@ int h_ent_import(struct req *r, struct yq_err *e)
 	if (!data || len == 0)
 		return err_set(e, ERR_VALIDATION, "file", "文件为空", "the file is empty");
 	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
-	                        .skip_invalid = flag_query(r, "skip_invalid")};
+	                        .skip_invalid = flag_query(r, "skip_invalid"),
+	                        .cancelled = import_cancelled,
+	                        .cancel_ctx = r};
 	struct import_report rep;
 	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0) {
+		/* a message naming a row lives in the report: keep it for the response */
+		if (e->message == rep.message)
+			e->message = arena_strdup(&r->arena, rep.message);
+		if (e->message_en == rep.message_en)
+			e->message_en = arena_strdup(&r->arena, rep.message_en);
 		import_report_release(&rep); /* rows read before the failure may hold errors */
 		return -1;
 	}

@@ -35,6 +35,9 @@
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
 #define ENT_SCOPE SCOPE_ENTERPRISE_SQL
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
+static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
+static const char SQL_ZONE_CODES[] = "SELECT e.uscc, e.id, CASE WHEN 1 = 1" ENT_SCOPE
+                                     " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?";
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
     "ORDER BY flag, valid_from";
@@ -376,6 +379,52 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
+                  int *in_scope)
+{
+	/* two statements: the scope fragment costs a new plan on SQLite whenever its pattern is
+	 * bound, and most rows of a large import are new (found by the first alone) */
+	*id = 0;
+	*in_scope = 0;
+	struct db_stmt *st = db_prepare(c, SQL_ID_BY_USCC);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, uscc);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0 || !*id)
+		return rc < 0 ? rc : DB_OK;
+	if (!(st = db_prepare(c, SQL_ENT_IN_SCOPE)))
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, *id);
+	scope_bind(st, 3, p);
+	rc = db_step(st);
+	*in_scope = rc == DB_ROW && db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, SQL_ZONE_CODES);
+	if (!st)
+		return DB_ERR;
+	int i = scope_bind(st, 1, p);
+	db_bind_int(st, i, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) < 0) {
+			rc = DB_ERR;
+			break;
+		}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 /* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */
 static void seal_contacts(const struct strbuf *plain, struct strbuf *out)
 {
@@ -464,13 +513,17 @@ static int check_still_in_scope(struct db *tx, const struct principal *p, int64_
 	return 0;
 }
 
-static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in)
+static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in,
+                       int replace)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_FLAGS_DELETE);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, id);
-	int rc = db_run(st);
+	struct db_stmt *st;
+	int rc = DB_OK;
+	if (replace) { /* a new enterprise has no spans to delete */
+		if (!(st = db_prepare(tx, SQL_FLAGS_DELETE)))
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		rc = db_run(st);
+	}
 	for (int i = 0; rc == DB_OK && i < in->n_flags; i++) {
 		const struct ent_flag_span *f = &in->flags[i];
 		if (!(st = db_prepare(tx, SQL_FLAG_INSERT)))
@@ -523,7 +576,7 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc == DB_ROW)
-		rc = write_flags(tx, p->zone_id, *id, in);
+		rc = write_flags(tx, p->zone_id, *id, in, 0);
 	if (rc == DB_OK && check_still_in_scope(tx, p, *id, e) < 0) {
 		strbuf_release(&contacts);
 		strbuf_release(&sealed);
@@ -656,7 +709,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	db_bind_int(st, 17, old->id);
 	rc = db_run(st);
 	if (rc == DB_OK && !flags_same)
-		rc = write_flags(tx, p->zone_id, old->id, in);
+		rc = write_flags(tx, p->zone_id, old->id, in, 1);
 	if (rc == DB_OK && check_still_in_scope(tx, p, old->id, e) < 0) {
 		rc = DB_OK;
 		failed = 1;

@@ -37,6 +37,7 @@ struct server {
 	struct server_config cfg;
 	struct db_pool *pool;
 	atomic_int active; /* requests in flight */
+	atomic_int cancel; /* the stop's grace is over: long handlers give up (req_cancelled) */
 	pthread_t maint;
 	pthread_mutex_t maint_lock;
 	pthread_cond_t maint_cond;
@@ -51,6 +52,11 @@ struct server {
 	struct req *slow_q[SLOW_QUEUE];
 	int slow_head, slow_len, slow_stop;
 };
+
+int req_cancelled(struct req *r)
+{
+	return atomic_load(&r->srv->cancel);
+}
 
 struct db_pool *req_pool(struct req *r)
 {
@@ -726,6 +732,7 @@ void server_stop(struct server *s, int grace_s)
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
+	atomic_store(&s->cancel, 1); /* an import still running rolls back and answers 503 */
 	pthread_mutex_lock(&s->slow_lock);
 	s->slow_stop = 1;
 	pthread_cond_broadcast(&s->slow_cond);
@@ -765,7 +772,11 @@ int server_run(const struct server_config *cfg, struct db_pool *pool)
 	sigwait(&set, &sig);
 	log_info("serve: %s received, finishing requests in flight",
 	         sig == SIGINT ? "SIGINT" : "SIGTERM");
-	server_stop(s, 10);
+	int64_t grace = 10;
+	const char *env = getenv("YUANQU_STOP_GRACE");
+	if (env && parse_int64(env, 0, 3600, &grace) < 0)
+		grace = 10;
+	server_stop(s, (int)grace);
 	log_info("serve: stopped");
 	return 0;
 }
