@@ -102,18 +102,9 @@ int db_migrate(struct db *c, int *applied)
 		return error("migrate: cannot read the schema version: %s", db_errmsg(c));
 	for (int v = current + 1; v <= db_latest_version(); v++) {
 		const struct embedded_file *f = NULL;
-		int numbered = 0;
-		for (const struct embedded_file *e = embedded_files; e->name; e++) {
-			if (migration_number(e->name) != v)
-				continue;
-			numbered = 1;
-			if (migration_for(c, e->name))
+		for (const struct embedded_file *e = embedded_files; e->name; e++)
+			if (migration_number(e->name) == v && migration_for(c, e->name))
 				f = e;
-		}
-		/* numbers are handed out ahead to work done in parallel: one this build carries no
-		 * file for is skipped; one with a file for the other engine only is an error */
-		if (!f && !numbered)
-			continue;
 		if (!f)
 			return error("migrate: migration %04d is missing", v);
 		char *sql = ddl_for_engine(c, f->data);
