@@ -42,6 +42,17 @@ int audit_write(struct db *tx, const struct principal *who, int64_t zone_id, con
 int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t user_id,
                 const char *ip, const char *user_agent, int success, const char *reason);
 
+/* A name that is no account (often a password typed into the name box) is never stored: the
+ * login log and the login back-off keep this digest of it instead, the first 128 bits of
+ * HMAC-SHA256(audit key, "login-name" NUL name) in hex (SHA-256 when no key is set). Equal
+ * names give equal digests, so attempts on one name can still be counted and found
+ * (yuanqu audit logins --user NAME). */
+#define AUDIT_NAME_DIGEST_HEX 32
+void audit_name_digest(const char *name, char out[AUDIT_NAME_DIGEST_HEX + 1]);
+/* The login-log form of a name that is no account: "?" and its digest. */
+#define AUDIT_UNKNOWN_NAME_LEN (AUDIT_NAME_DIGEST_HEX + 1)
+void audit_unknown_name(const char *name, char out[AUDIT_UNKNOWN_NAME_LEN + 1]);
+
 /* Filters for the log lists; NULL/0 fields do not filter. */
 struct audit_filter {
 	const char *username;
@@ -70,7 +81,8 @@ typedef void (*login_row_fn)(void *ctx, const struct login_row *row);
  * matching rows. Returns 0 or a negative enum db_rc. */
 int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
                audit_row_fn fn, void *ctx, int64_t *total);
-/* Same for the login log (rows of the zone, plus failed attempts for unknown user names). */
+/* Same for the login log: the rows of the zone's users; p NULL: every row of the installation
+ * (users without a zone, names that are no account; the command line). */
 int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
                  login_row_fn fn, void *ctx, int64_t *total);
 
@@ -98,6 +110,17 @@ extern int64_t audit_test_time_offset;
 /* Test hook: rows read per batch by the verifier and the purge (YUANQU_TEST_AUDIT_BATCH), so a
  * test crosses batch boundaries with few rows. 0 = the defaults. */
 extern int audit_test_batch;
+
+/* A chain batch, for a transaction that writes many audit rows (an import). Rows written in
+ * `tx` between audit_batch_begin and audit_batch_end chain from a head held in memory: the head
+ * row is locked and read once and written once, instead of being updated twice per row (which on
+ * PostgreSQL makes a long transaction quadratic: every update walks the row's versions).
+ * Call audit_batch_begin right after the transaction begins and audit_batch_end(tx, commit)
+ * before it ends, on every path: with commit != 0 it writes the head (its failure fails the
+ * transaction); with 0 it only forgets the batch. One batch per thread. Return 0 or a negative
+ * enum db_rc. */
+int audit_batch_begin(struct db *tx);
+int audit_batch_end(struct db *tx, int commit);
 
 /* Checks the key against the database's check value, storing it on first use. When the chain
  * still has no row, also chains the rows written before the chain existed (seq NULL), in table

@@ -28,6 +28,8 @@ static const char SQL_HEAD_GET[] =
     "SELECT seq, mac, anchor_seq, anchor_mac, anchor_at, anchor_tag, key_check FROM audit_head "
     "WHERE id = 1";
 static const char SQL_HEAD_LOCK[] = "UPDATE audit_head SET seq = seq WHERE id = 1";
+static const char SQL_HEAD_LOCK_GET[] =
+    "UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, mac";
 static const char SQL_HEAD_SET_CHECK[] = "UPDATE audit_head SET key_check = ? WHERE id = 1";
 static const char SQL_HEAD_SET_ANCHOR[] =
     "UPDATE audit_head SET anchor_seq = ?, anchor_mac = ?, anchor_at = ?, anchor_tag = ? "
@@ -62,6 +64,33 @@ void audit_chain_set_key(const uint8_t key[AUDIT_KEY_LEN])
 {
 	memcpy(chain_key, key, AUDIT_KEY_LEN);
 	chain_key_set = 1;
+}
+
+void audit_name_digest(const char *name, char out[AUDIT_NAME_DIGEST_HEX + 1])
+{
+	static const char tag[] = "login-name"; /* with its NUL: domain separation */
+	uint8_t mac[32];
+	if (chain_key_set) {
+		crypto_auth_hmacsha256_state st;
+		crypto_auth_hmacsha256_init(&st, chain_key, AUDIT_KEY_LEN);
+		crypto_auth_hmacsha256_update(&st, (const uint8_t *)tag, sizeof tag);
+		crypto_auth_hmacsha256_update(&st, (const uint8_t *)name, strlen(name));
+		crypto_auth_hmacsha256_final(&st, mac);
+	} else {
+		crypto_hash_sha256_state st;
+		crypto_hash_sha256_init(&st);
+		crypto_hash_sha256_update(&st, (const uint8_t *)tag, sizeof tag);
+		crypto_hash_sha256_update(&st, (const uint8_t *)name, strlen(name));
+		crypto_hash_sha256_final(&st, mac);
+	}
+	sodium_bin2hex(out, AUDIT_NAME_DIGEST_HEX + 1, mac, AUDIT_NAME_DIGEST_HEX / 2);
+	sodium_memzero(mac, sizeof mac);
+}
+
+void audit_unknown_name(const char *name, char out[AUDIT_UNKNOWN_NAME_LEN + 1])
+{
+	out[0] = '?';
+	audit_name_digest(name, out + 1);
 }
 
 int audit_chain_has_key(void)
@@ -157,11 +186,70 @@ static int unhex_mac(const char *hex, uint8_t out[32])
 	return 0;
 }
 
+/* The open chain batch of this thread (see audit_batch_begin): the transaction it belongs to
+ * (NULL when none) and the head as the rows chained so far left it. */
+static _Thread_local struct {
+	struct db *tx;
+	int64_t seq;
+	uint8_t mac[32];
+	int64_t taken; /* rows chained since the batch began */
+} open_batch;
+
+int audit_batch_begin(struct db *tx)
+{
+	open_batch.tx = NULL;
+	struct db_stmt *st = db_prepare(tx, SQL_HEAD_LOCK_GET);
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st), bad = 0;
+	if (rc == DB_ROW) {
+		open_batch.seq = db_col_int(st, 0);
+		bad = unhex_mac(db_col_text(st, 1), open_batch.mac) < 0;
+	}
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc < 0 && rc != DB_CONSTRAINT ? rc : DB_ERR;
+	if (bad) {
+		log_error("audit: the chain head holds a malformed mac");
+		return DB_ERR;
+	}
+	open_batch.tx = tx;
+	open_batch.taken = 0;
+	return DB_OK;
+}
+
+int audit_batch_end(struct db *tx, int commit)
+{
+	if (open_batch.tx != tx)
+		return commit ? DB_ERR : DB_OK;
+	open_batch.tx = NULL;
+	if (!commit || !open_batch.taken)
+		return DB_OK;
+	char mac_hex[65];
+	sodium_bin2hex(mac_hex, sizeof mac_hex, open_batch.mac, sizeof open_batch.mac);
+	struct db_stmt *st = db_prepare(tx, SQL_HEAD_SET);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, open_batch.seq);
+	db_bind_text(st, 2, mac_hex);
+	int rc = db_run(st);
+	return rc == DB_OK ? DB_OK : (rc == DB_UNAVAILABLE ? rc : DB_ERR);
+}
+
 int audit_chain_take(struct db *tx, struct chain_row *r, char mac_hex[65])
 {
 	if (!chain_key_set) {
 		log_error("audit: no audit key loaded, refusing to write an unchained row");
 		return DB_ERR;
+	}
+	if (open_batch.tx && open_batch.tx == tx) {
+		uint8_t mac[32];
+		r->seq = ++open_batch.seq;
+		row_mac(open_batch.mac, r, mac);
+		memcpy(open_batch.mac, mac, sizeof mac);
+		open_batch.taken++;
+		sodium_bin2hex(mac_hex, 65, mac, sizeof mac);
+		return DB_OK;
 	}
 	struct db_stmt *st = db_prepare(tx, SQL_HEAD_TAKE);
 	if (!st)

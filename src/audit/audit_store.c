@@ -28,9 +28,11 @@ static const char SQL_AUDIT_LIST[] =
     "FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
 
+/* A zone's view holds the logins of its users only: rows of users without a zone (province) and
+ * of names that are no account (zone_id NULL) are for the installation's view (the command
+ * line). Parameter 2: 1 for that view (every zone). */
 #define LOGIN_WHERE                                                                                \
-	" WHERE (zone_id = ? OR (zone_id IS NULL AND ? = 1)) AND (CAST(? AS TEXT) IS NULL OR "     \
-	"username = ?)"                                                                            \
+	" WHERE (zone_id = ? OR ? = 1) AND (CAST(? AS TEXT) IS NULL OR username = ?)"              \
 	" AND (? < 0 OR success = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS "       \
 	"BIGINT) = 0 OR at < ?)"
 static const char SQL_LOGIN_LIST[] =
@@ -324,8 +326,8 @@ int audit_list(struct db *c, const struct principal *p, const struct audit_filte
 static void bind_login_where(struct db_stmt *st, const struct principal *p,
                              const struct audit_filter *f)
 {
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, 1); /* admins also see attempts on unknown user names */
+	db_bind_int(st, 1, p ? p->zone_id : 0);
+	db_bind_int(st, 2, p ? 0 : 1);
 	db_bind_text(st, 3, f->username);
 	db_bind_text(st, 4, f->username);
 	db_bind_int(st, 5, f->success);

@@ -16,6 +16,8 @@ struct auth_config auth_config = {
     .session_max_s = 43200,
     .lock_after = 5,
     .lock_s = 900,
+    .backoff_base_s = 30,
+    .backoff_reset_s = 86400,
     .ip_fail_limit = 20,
     .ip_window_s = 900,
     .password_max_age_days = 90,
@@ -24,7 +26,10 @@ struct auth_config auth_config = {
 
 static const char SQL_USER_FOR_LOGIN[] =
     "SELECT id, zone_id, password_hash, status, locked_until, totp_enabled, totp_secret, "
-    "totp_last_step FROM app_user WHERE username = ?";
+    "totp_last_step, failed_count, failed_at FROM app_user WHERE username = ?";
+static const char SQL_USER_FOR_RECHECK[] =
+    "SELECT id, zone_id, password_hash, status, locked_until, totp_enabled, totp_secret, "
+    "totp_last_step, failed_count, failed_at, username FROM app_user WHERE id = ?";
 static const char SQL_THROTTLE_GET[] =
     "SELECT failures, window_start FROM login_throttle WHERE ip = ?";
 static const char SQL_THROTTLE_FAIL[] =
@@ -34,15 +39,24 @@ static const char SQL_THROTTLE_FAIL[] =
     "END, "
     "window_start = CASE WHEN login_throttle.window_start < ? THEN ? ELSE "
     "login_throttle.window_start END";
+/* a failure: counted since the last success, the count forgotten after backoff_reset_s */
 static const char SQL_USER_FAIL[] =
-    "UPDATE app_user SET failed_count = failed_count + 1, "
-    "locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?";
-static const char SQL_USER_LOCK_EXPIRED[] =
-    "UPDATE app_user SET failed_count = 0, locked_until = 0 "
-    "WHERE id = ? AND locked_until <> 0 AND locked_until <= ?";
-static const char SQL_USER_LOGIN_OK[] =
-    "UPDATE app_user SET failed_count = 0, locked_until = 0, last_login_at = ? WHERE id = ?";
+    "UPDATE app_user SET failed_count = CASE WHEN failed_at < ? THEN 1 ELSE failed_count + 1 "
+    "END, failed_at = ? WHERE id = ?";
 static const char SQL_USER_FAILED_COUNT[] = "SELECT failed_count FROM app_user WHERE id = ?";
+static const char SQL_USER_BACKOFF_SET[] = "UPDATE app_user SET locked_until = ? WHERE id = ?";
+static const char SQL_NAME_BACKOFF_GET[] =
+    "SELECT failures, failed_at, locked_until FROM login_backoff WHERE name_key = ?";
+static const char SQL_NAME_FAIL[] =
+    "INSERT INTO login_backoff (name_key, failures, failed_at, locked_until) VALUES (?, 1, ?, 0) "
+    "ON CONFLICT (name_key) DO UPDATE SET failures = CASE WHEN login_backoff.failed_at < ? THEN "
+    "1 ELSE login_backoff.failures + 1 END, failed_at = ?";
+static const char SQL_NAME_FAILED_COUNT[] = "SELECT failures FROM login_backoff WHERE name_key = ?";
+static const char SQL_NAME_BACKOFF_SET[] =
+    "UPDATE login_backoff SET locked_until = ? WHERE name_key = ?";
+static const char SQL_USER_LOGIN_OK[] =
+    "UPDATE app_user SET failed_count = 0, failed_at = 0, locked_until = 0, last_login_at = ? "
+    "WHERE id = ?";
 static const char SQL_FIRST_ZONE[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 static const char SQL_SESSION_INSERT[] =
     "INSERT INTO session (token_hash, user_id, zone_id, csrf_token, ip, created_at, last_seen) "
@@ -52,13 +66,16 @@ static const char SQL_SESSION_GET[] =
     "u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
     "u.must_change, u.status, u.password_changed_at, u.totp_enabled, "
     "(SELECT COUNT(*) FROM totp_role r WHERE r.zone_id = COALESCE(u.zone_id, 0) AND "
-    "r.role = u.role) FROM session s JOIN app_user u ON u.id = s.user_id "
+    "r.role = u.role), d.kind FROM session s JOIN app_user u ON u.id = s.user_id "
     "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
-    "SELECT t.user_id, t.zone_id, t.role, t.expires_at, t.revoked_at, u.username, "
-    "u.display_name, u.data_scope, u.dept_id, d.path, u.enterprise_id, u.status, u.role "
-    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = u.dept_id "
+    "SELECT t.id, t.zone_id, t.role, t.expires_at, t.revoked_at, t.name, t.last_used_at, "
+    "t.data_scope, t.dept_id, d.path, t.enterprise_id, u.status, u.role "
+    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = t.dept_id "
     "WHERE t.token_hash = ?";
+static const char SQL_TOKEN_USED[] =
+    "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR "
+    "last_used_at <= ?)";
 static const char SQL_SESSION_TOUCH[] =
     "UPDATE session SET last_seen = ? WHERE token_hash = ? AND last_seen < ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
@@ -69,12 +86,13 @@ static const char SQL_ZONE_EXISTS[] = "SELECT COUNT(*) FROM zone WHERE id = ?";
 static const char SQL_SESSION_EXPIRE[] =
     "DELETE FROM session WHERE last_seen < ? OR created_at < ?";
 static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
+static const char SQL_BACKOFF_EXPIRE[] =
+    "DELETE FROM login_backoff WHERE failed_at < ? AND locked_until < ?";
 static const char SQL_DORMANT_LIST[] =
-    "SELECT id, COALESCE(zone_id, 0), username FROM app_user WHERE status = 'active' AND "
+    "SELECT id, COALESCE(zone_id, 0), username, role FROM app_user WHERE status = 'active' AND "
     "COALESCE(last_login_at, created_at) < ? AND updated_at < ? ORDER BY id LIMIT 500";
 static const char SQL_DORMANT_DISABLE[] =
     "UPDATE app_user SET status = 'disabled', updated_at = ? WHERE id = ? AND status = 'active'";
-static const char SQL_PASSWORD_GET[] = "SELECT password_hash FROM app_user WHERE id = ?";
 static const char SQL_PASSWORD_SET[] =
     "UPDATE app_user SET password_hash = ?, must_change = 0, password_changed_at = ?, "
     "updated_at = ? WHERE id = ?";
@@ -88,16 +106,41 @@ static void dummy_init(void)
 		dummy_hash[0] = 0;
 }
 
+/* An account (or a name that is none) as the login sees it. */
 struct login_user {
-	int64_t id, zone_id, locked_until;
+	int64_t id, zone_id;
 	char hash[PASSWORD_HASH_LEN];
 	char status[16];
 	int found;
 	int totp_enabled;
 	char totp_secret[TOTP_B32_MAX];
 	int64_t totp_last_step;
+	/* the back-off: failures since the last success, the time of the last one, and the end
+	 * of the wait they earned; of the account, or (found = 0) of the name's digest */
+	int64_t failures, failed_at, locked_until;
+	char name_key[AUDIT_NAME_DIGEST_HEX + 1];
+	char log_name[AUDIT_UNKNOWN_NAME_LEN + 1]; /* a name that is no account, as logged */
+	char username[72];                         /* the account's name (re-checks) */
 };
 
+/* Reads the user row of `st` (SQL_USER_FOR_LOGIN / _RECHECK columns) into u. */
+static void read_login_user(struct db_stmt *st, struct login_user *u)
+{
+	u->found = 1;
+	u->id = db_col_int(st, 0);
+	u->zone_id = db_col_int(st, 1);
+	snprintf(u->hash, sizeof u->hash, "%s", db_col_text(st, 2));
+	snprintf(u->status, sizeof u->status, "%s", db_col_text(st, 3));
+	u->locked_until = db_col_int(st, 4);
+	u->totp_enabled = (int)db_col_int(st, 5);
+	const char *sec = db_col_text(st, 6);
+	snprintf(u->totp_secret, sizeof u->totp_secret, "%s", sec ? sec : "");
+	u->totp_last_step = db_col_int(st, 7);
+	u->failures = db_col_int(st, 8);
+	u->failed_at = db_col_int(st, 9);
+}
+
+/* Loads the account named `username`, or else the back-off of that name (found = 0). */
 static int load_login_user(struct db *c, const char *username, struct login_user *u)
 {
 	memset(u, 0, sizeof *u);
@@ -106,20 +149,52 @@ static int load_login_user(struct db *c, const char *username, struct login_user
 		return DB_ERR;
 	db_bind_text(st, 1, username);
 	int rc = db_step(st);
+	if (rc == DB_ROW)
+		read_login_user(st, u);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (u->found)
+		return DB_OK;
+	audit_name_digest(username, u->name_key);
+	audit_unknown_name(username, u->log_name);
+	if (!(st = db_prepare(c, SQL_NAME_BACKOFF_GET)))
+		return DB_ERR;
+	db_bind_text(st, 1, u->name_key);
+	rc = db_step(st);
 	if (rc == DB_ROW) {
-		u->found = 1;
-		u->id = db_col_int(st, 0);
-		u->zone_id = db_col_int(st, 1);
-		snprintf(u->hash, sizeof u->hash, "%s", db_col_text(st, 2));
-		snprintf(u->status, sizeof u->status, "%s", db_col_text(st, 3));
-		u->locked_until = db_col_int(st, 4);
-		u->totp_enabled = (int)db_col_int(st, 5);
-		const char *sec = db_col_text(st, 6);
-		snprintf(u->totp_secret, sizeof u->totp_secret, "%s", sec ? sec : "");
-		u->totp_last_step = db_col_int(st, 7);
+		u->failures = db_col_int(st, 0);
+		u->failed_at = db_col_int(st, 1);
+		u->locked_until = db_col_int(st, 2);
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+/* The name to write in the login log: the account's, or the digest form of an unknown one. */
+static const char *log_name(const struct login_user *u, const char *username)
+{
+	return u->found ? username : u->log_name;
+}
+
+int64_t auth_backoff_delay(int64_t failures)
+{
+	if (failures < auth_config.lock_after)
+		return 0;
+	int64_t shift = failures - auth_config.lock_after;
+	int64_t d = auth_config.backoff_base_s;
+	while (shift-- > 0 && d < auth_config.lock_s)
+		d *= 2;
+	return d < auth_config.lock_s ? d : auth_config.lock_s;
+}
+
+/* The end of u's back-off at time now (0 when none): failures older than backoff_reset_s are
+ * forgotten. */
+static int64_t backoff_until(const struct login_user *u, int64_t now)
+{
+	if (u->failed_at < now - auth_config.backoff_reset_s)
+		return 0;
+	return u->locked_until > now ? u->locked_until : 0;
 }
 
 /* Seconds this address must wait, or 0. */
@@ -144,40 +219,67 @@ static int ip_wait(struct db *c, const char *ip, int64_t now, int *rc)
 	return wait;
 }
 
-/* Records a failed attempt: account counter, address throttle, login log. Sets *locked when the
- * account is now locked. */
+/* Inside tx: counts one failure against u (the account, or the name's digest) and sets the
+ * back-off it earns; *until gets its end (0: none yet). */
+static int count_failure(struct db *tx, const struct login_user *u, int64_t now, int64_t *until)
+{
+	int64_t floor = now - auth_config.backoff_reset_s, n = 0;
+	struct db_stmt *st = db_prepare(tx, u->found ? SQL_USER_FAIL : SQL_NAME_FAIL);
+	if (!st)
+		return DB_ERR;
+	if (u->found) {
+		db_bind_int(st, 1, floor);
+		db_bind_int(st, 2, now);
+		db_bind_int(st, 3, u->id);
+	} else {
+		db_bind_text(st, 1, u->name_key);
+		db_bind_int(st, 2, now);
+		db_bind_int(st, 3, floor);
+		db_bind_int(st, 4, now);
+	}
+	int rc = db_run(st);
+	if (rc < 0)
+		return rc;
+	if (u->found)
+		rc = db_query_int(tx, SQL_USER_FAILED_COUNT, &n, 1, u->id);
+	else if ((st = db_prepare(tx, SQL_NAME_FAILED_COUNT))) {
+		db_bind_text(st, 1, u->name_key);
+		rc = db_step(st);
+		n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
+		rc = rc < 0 ? rc : DB_OK;
+	} else {
+		rc = DB_ERR;
+	}
+	if (rc < 0)
+		return rc;
+	int64_t delay = auth_backoff_delay(n);
+	*until = delay ? now + delay : 0;
+	if (!(st = db_prepare(tx, u->found ? SQL_USER_BACKOFF_SET : SQL_NAME_BACKOFF_SET)))
+		return DB_ERR;
+	db_bind_int(st, 1, *until);
+	if (u->found)
+		db_bind_int(st, 2, u->id);
+	else
+		db_bind_text(st, 2, u->name_key);
+	return db_run(st);
+}
+
+/* Records a failed attempt in one transaction: when `counted`, a failure of the account or
+ * name (*until: the end of its back-off, 0 if none); the address throttle; the login log with
+ * `reason`. */
 static int record_failure(struct db_pool *pool, const struct login_user *u, const char *username,
-                          const char *ip, const char *ua, const char *reason, int64_t now,
-                          int *locked)
+                          const char *ip, const char *ua, const char *reason, int counted,
+                          int64_t now, int64_t *until)
 {
 	int rc;
-	*locked = 0;
+	*until = 0;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return rc;
 	struct db_stmt *st;
-	if (u->found && (strcmp(reason, "bad_password") == 0 || strcmp(reason, "bad_totp") == 0)) {
-		/* a lock that has run out starts a fresh count */
-		st = db_prepare(tx, SQL_USER_LOCK_EXPIRED);
-		if (!st)
-			goto out_rollback;
-		db_bind_int(st, 1, u->id);
-		db_bind_int(st, 2, now);
-		if ((rc = db_run(st)) < 0)
-			goto out_rollback;
-		st = db_prepare(tx, SQL_USER_FAIL);
-		if (!st)
-			goto out_rollback;
-		db_bind_int(st, 1, auth_config.lock_after);
-		db_bind_int(st, 2, now + auth_config.lock_s);
-		db_bind_int(st, 3, u->id);
-		if ((rc = db_run(st)) < 0)
-			goto out_rollback;
-		int64_t n;
-		if ((rc = db_query_int(tx, SQL_USER_FAILED_COUNT, &n, 1, u->id)) < 0)
-			goto out_rollback;
-		*locked = n >= auth_config.lock_after;
-	}
+	if (counted && (rc = count_failure(tx, u, now, until)) < 0)
+		goto out_rollback;
 	st = db_prepare(tx, SQL_THROTTLE_FAIL);
 	if (!st)
 		goto out_rollback;
@@ -189,12 +291,24 @@ static int record_failure(struct db_pool *pool, const struct login_user *u, cons
 	db_bind_int(st, 5, now);
 	if ((rc = db_run(st)) < 0)
 		goto out_rollback;
-	if ((rc = audit_login(tx, u->zone_id, username, u->id, ip, ua, 0, reason)) < 0)
+	if ((rc = audit_login(tx, u->zone_id, log_name(u, username), u->id, ip, ua, 0, reason)) < 0)
 		goto out_rollback;
 	return db_tx_end(pool, tx, 1);
 out_rollback:
 	db_tx_end(pool, tx, 0);
 	return rc < 0 ? rc : DB_ERR;
+}
+
+/* The answer to an attempt on a name in back-off: the same for every name, account or not,
+ * whatever was sent. */
+static int backoff_error(struct yq_err *e, int64_t until, int64_t now)
+{
+	err_set(e, ERR_LOCKED, NULL,
+	        "登录失败次数过多，请稍后再试；已启用两步验证的用户可输入动态验证码立即登录",
+	        "too many failed logins: try again later, or log in now with the code of your "
+	        "authenticator app if you use one");
+	e->retry_after = until > now ? (long)(until - now) : 1;
+	return -1;
 }
 
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
@@ -222,8 +336,8 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 		/* the attempt is logged, but not counted against the account */
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (tx) {
-			rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0,
-			                 "ip_throttled");
+			rc = audit_login(tx, u.zone_id, log_name(&u, username), u.id, ip,
+			                 user_agent, 0, "ip_throttled");
 			db_tx_end(pool, tx, rc == DB_OK);
 		}
 		err_set(e, ERR_THROTTLED, NULL, "登录失败次数过多，请稍后再试",
@@ -231,19 +345,22 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 		e->retry_after = wait;
 		return -1;
 	}
-	if (u.found && u.locked_until > now) {
-		/* logged and counted against the address: hammering a locked account gets the
-		 * address throttled too */
-		int locked;
-		record_failure(pool, &u, username, ip, user_agent, "locked", now, &locked);
-		err_set(e, ERR_LOCKED, NULL, "账号已锁定，请稍后再试", "account locked, try later");
-		e->retry_after = (long)(u.locked_until - now);
-		return -1;
+	int has_code = totp && *totp;
+	int64_t until = backoff_until(&u, now), new_until;
+	if (until && !has_code) {
+		/* in back-off: nothing is checked (no hash, for an account or not); logged and
+		 * counted against the address, so hammering a name gets the address throttled */
+		rc = record_failure(pool, &u, username, ip, user_agent, "backoff", 0, now,
+		                    &new_until);
+		if (rc < 0)
+			return err_db(e, rc);
+		return backoff_error(e, until, now);
 	}
 	int ok;
 	if (u.found) {
 		ok = password_verify(password, u.hash, 1);
 	} else {
+		/* a name that is no account costs one hash like an account */
 		pthread_once(&dummy_once, dummy_init);
 		ok = password_verify(password, dummy_hash, 1);
 		if (ok == 1)
@@ -252,32 +369,47 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 	if (ok == -2)
 		return err_set(e, ERR_BUSY, NULL, "登录请求过多，请稍后重试",
 		               "too many logins at once, retry shortly");
-	if (ok == 1 && strcmp(u.status, "active") != 0) {
-		int locked;
-		record_failure(pool, &u, username, ip, user_agent, "disabled", now, &locked);
+	int active = u.found && strcmp(u.status, "active") == 0;
+	int64_t totp_step_used = -1;
+	if (until) {
+		/* in back-off with a code: only the owner's right password and right code pass;
+		 * anything else gets the back-off answer */
+		if (ok == 1 && active && u.totp_enabled &&
+		    mfa_code_ok(u.totp_secret, u.totp_last_step, totp, now, &totp_step_used))
+			goto out_success;
+		const char *why = !u.found          ? "unknown_user"
+		                  : ok != 1         ? "bad_password"
+		                  : !active         ? "disabled"
+		                  : !u.totp_enabled ? "backoff"
+		                                    : "bad_totp";
+		/* a right password of an account without TOTP is no guess to count */
+		int counted = strcmp(why, "backoff") != 0 && strcmp(why, "disabled") != 0;
+		rc = record_failure(pool, &u, username, ip, user_agent, why, counted, now,
+		                    &new_until);
+		if (rc < 0)
+			return err_db(e, rc);
+		return backoff_error(e, new_until > until ? new_until : until, now);
+	}
+	if (ok == 1 && !active) {
+		rc = record_failure(pool, &u, username, ip, user_agent, "disabled", 0, now,
+		                    &new_until);
 		return err_set(e, ERR_FORBIDDEN, NULL, "账号已被管理员锁定或停用，请联系管理员",
 		               "account locked or disabled by an administrator");
 	}
 	if (ok != 1) {
-		int locked;
 		rc = record_failure(pool, &u, username, ip, user_agent,
-		                    u.found ? "bad_password" : "unknown_user", now, &locked);
+		                    u.found ? "bad_password" : "unknown_user", 1, now, &new_until);
 		if (rc < 0)
 			return err_db(e, rc);
-		if (locked) {
-			err_set(e, ERR_LOCKED, NULL, "密码错误次数过多，账号已锁定15分钟",
-			        "too many wrong passwords, account locked for 15 minutes");
-			e->retry_after = auth_config.lock_s;
-			return -1;
-		}
+		if (new_until)
+			return backoff_error(e, new_until, now);
 		return err_set(e, ERR_BAD_CREDENTIALS, NULL, "用户名或密码错误",
 		               "wrong user name or password");
 	}
 
 	/* second factor: a right password alone opens no session */
-	int64_t totp_step_used = -1;
 	if (u.totp_enabled) {
-		if (!totp || !*totp) {
+		if (!has_code) {
 			struct db *tx = db_tx_begin(pool, &rc);
 			if (tx) {
 				rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0,
@@ -288,23 +420,19 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 			               "enter the code from your authenticator app");
 		}
 		if (!mfa_code_ok(u.totp_secret, u.totp_last_step, totp, now, &totp_step_used)) {
-			int locked;
-			rc = record_failure(pool, &u, username, ip, user_agent, "bad_totp", now,
-			                    &locked);
+			rc = record_failure(pool, &u, username, ip, user_agent, "bad_totp", 1, now,
+			                    &new_until);
 			if (rc < 0)
 				return err_db(e, rc);
-			if (locked) {
-				err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，账号已锁定15分钟",
-				        "too many failed attempts, account locked for 15 minutes");
-				e->retry_after = auth_config.lock_s;
-				return -1;
-			}
+			if (new_until)
+				return backoff_error(e, new_until, now);
 			return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
 			               "wrong or already used code");
 		}
 	}
 
-	/* success: a fresh session token every login */
+out_success:;
+	/* a fresh session token every login */
 	char token_hash[65];
 	random_hex(out->token, 32);
 	random_hex(out->csrf, 16);
@@ -349,6 +477,93 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 	if ((rc = db_tx_end(pool, tx, 1)) < 0)
 		return err_db(e, rc);
 	return 0;
+out_rollback:
+	db_tx_end(pool, tx, 0);
+	return err_db(e, rc < 0 ? rc : DB_ERR);
+}
+
+int auth_recheck(struct db_pool *pool, const struct principal *p, const char *user_agent,
+                 const char *password, const char *code, const char *field, struct yq_err *e)
+{
+	if (p->via_token)
+		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能执行此操作",
+		               "API tokens cannot do this");
+	int64_t now = now_unix();
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	struct login_user u;
+	memset(&u, 0, sizeof u);
+	struct db_stmt *st = db_prepare(c, SQL_USER_FOR_RECHECK);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->user_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		read_login_user(st, &u);
+		snprintf(u.username, sizeof u.username, "%s", db_col_text(st, 10));
+	}
+	db_reset(st);
+	if (rc != DB_ROW)
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	const char *ip = p->ip ? p->ip : "";
+	int64_t until = backoff_until(&u, now), new_until;
+	if (until) {
+		/* in back-off, as at the login: nothing is checked */
+		rc = record_failure(pool, &u, u.username, ip, user_agent, "reauth_backoff", 0, now,
+		                    &new_until);
+		if (rc < 0)
+			return err_db(e, rc);
+		err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，请稍后再试",
+		        "too many failed attempts, try later");
+		e->retry_after = (long)(until - now);
+		return -1;
+	}
+	int ok, by_password = password && *password;
+	int64_t step;
+	if (by_password) {
+		ok = password_verify(password, u.hash, 1);
+		if (ok == -2)
+			return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
+			               "busy, retry shortly");
+	} else {
+		ok = code && *code && u.totp_enabled &&
+		     mfa_code_ok(u.totp_secret, u.totp_last_step, code, now, &step);
+	}
+	if (ok == 1)
+		return 0;
+	/* a wrong secret from a live session counts like a wrong login; the session that earns
+	 * the back-off is ended with it, so a borrowed session cannot keep guessing */
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	if ((rc = count_failure(tx, &u, now, &new_until)) < 0)
+		goto out_rollback;
+	if (new_until && p->session_hash) {
+		if (!(st = db_prepare(tx, SQL_SESSION_DELETE))) {
+			rc = DB_ERR;
+			goto out_rollback;
+		}
+		db_bind_text(st, 1, p->session_hash);
+		if ((rc = db_run(st)) < 0)
+			goto out_rollback;
+	}
+	if ((rc = audit_login(tx, u.zone_id, u.username, u.id, ip, user_agent, 0,
+	                      by_password ? "reauth_bad_password" : "reauth_bad_totp")) < 0)
+		goto out_rollback;
+	if ((rc = db_tx_end(pool, tx, 1)) < 0)
+		return err_db(e, rc);
+	if (new_until) {
+		err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，已退出登录，请稍后重新登录",
+		        "too many failed attempts: you are logged out, log in again later");
+		e->retry_after = (long)(new_until - now);
+		return -1;
+	}
+	if (by_password)
+		return err_set(e, ERR_VALIDATION, field,
+		               strcmp(field, "old_password") == 0 ? "原密码错误" : "密码错误",
+		               "the password is wrong");
+	return err_set(e, ERR_VALIDATION, field, "验证码错误", "wrong code");
 out_rollback:
 	db_tx_end(pool, tx, 0);
 	return err_db(e, rc < 0 ? rc : DB_ERR);
@@ -415,6 +630,8 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	int64_t pw_changed = db_col_int(st, 15);
 	p->totp_on = (int)db_col_int(st, 16);
 	p->totp_enrol = !p->totp_on && db_col_int(st, 17) > 0;
+	p->perms = role_perms(p->role);
+	perm_dept_kind_grant(db_col_text(st, 18), p->role, &p->perms, &p->scope);
 	db_reset(st);
 	if (auth_config.password_max_age_days > 0 &&
 	    now_unix() - pw_changed > (int64_t)auth_config.password_max_age_days * 86400) {
@@ -423,7 +640,6 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	}
 	p->session_hash = arena_strdup(a, hash);
 	p->ip = ip;
-	p->perms = role_perms(p->role);
 	int64_t now = now_unix();
 	if (!active || !p->csrf || !p->username || p->role == ROLE_NONE ||
 	    now - p->session_seen > auth_config.session_idle_s ||
@@ -438,6 +654,26 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 			return err_db(e, rc);
 	}
 	return 0;
+}
+
+/* Records that a token was used now. Skipped (0) when another write is under way: a later use
+ * records it. */
+static int token_touch(struct db_pool *pool, int64_t id, int64_t now)
+{
+	int rc;
+	struct db *tx = db_tx_try_begin(pool, &rc);
+	if (!tx)
+		return rc == DB_UNAVAILABLE ? DB_OK : rc;
+	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_USED);
+	if (!st) {
+		db_tx_end(pool, tx, 0);
+		return DB_ERR;
+	}
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	db_bind_int(st, 3, now - 60);
+	rc = db_run(st);
+	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
 }
 
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
@@ -463,13 +699,15 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
 	}
 	int64_t now = now_unix();
-	p->user_id = db_col_int(st, 0);
+	/* a token is no user: it acts, and is recorded, as itself */
+	p->token_id = db_col_int(st, 0);
 	p->zone_id = p->home_zone_id = db_col_int(st, 1);
 	p->role = role_from_name(db_col_text(st, 2));
 	int64_t expires = db_col_int(st, 3);
 	int revoked = !db_col_is_null(st, 4);
-	p->username = arena_strdup(a, db_col_text(st, 5));
-	p->display_name = arena_strdup(a, db_col_text(st, 6));
+	p->username = arena_printf(a, "API令牌#%lld", (long long)p->token_id);
+	p->display_name = arena_printf(a, "API令牌：%s", db_col_text(st, 5));
+	int64_t last_used = db_col_int(st, 6);
 	p->scope = scope_from_name(db_col_text(st, 7));
 	p->dept_id = db_col_int(st, 8);
 	p->dept_path = arena_strdup(a, db_col_text(st, 9));
@@ -477,15 +715,18 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	int active = strcmp(db_col_text(st, 11), "active") == 0;
 	enum role owner_role = role_from_name(db_col_text(st, 12));
 	db_reset(st);
-	/* a token acts with its own role, never more than its owner's */
+	/* a token acts with its own role, never more than its creator's */
 	p->perms = role_perms(p->role) & role_perms(owner_role);
 	p->via_token = 1;
 	p->ip = ip;
-	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE) {
+	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE ||
+	    p->scope == SCOPE_NONE || !p->username || !p->display_name) {
 		memset(p, 0, sizeof *p);
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效",
 		               "API token expired or revoked");
 	}
+	if (now - last_used >= 60 && (rc = token_touch(pool, p->token_id, now)) < 0)
+		return err_db(e, rc);
 	return 0;
 }
 
@@ -514,36 +755,18 @@ int auth_logout(struct db_pool *pool, const struct principal *p, struct yq_err *
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-int auth_change_password(struct db_pool *pool, const struct principal *p, const char *old_pw,
-                         const char *new_pw, struct yq_err *e)
+int auth_change_password(struct db_pool *pool, const struct principal *p, const char *user_agent,
+                         const char *old_pw, const char *new_pw, struct yq_err *e)
 {
 	if (password_check_policy(new_pw, p->username, e) < 0)
 		return -1;
 	if (strcmp(old_pw, new_pw) == 0)
 		return err_set(e, ERR_VALIDATION, "new_password", "新密码不能与旧密码相同",
 		               "the new password must differ from the old one");
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
-	struct db_stmt *st = db_prepare(c, SQL_PASSWORD_GET);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->user_id);
-	char hash[PASSWORD_HASH_LEN] = "";
-	int rc = db_step(st);
-	if (rc == DB_ROW)
-		snprintf(hash, sizeof hash, "%s", db_col_text(st, 0));
-	db_reset(st);
-	if (rc != DB_ROW)
-		return err_db(e, rc < 0 ? rc : DB_ERR);
-	int ok = password_verify(old_pw, hash, 1);
-	if (ok == -2)
-		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
-	if (ok != 1)
-		return err_set(e, ERR_VALIDATION, "old_password", "原密码错误",
-		               "the current password is wrong");
+	if (auth_recheck(pool, p, user_agent, old_pw, NULL, "old_password", e) < 0)
+		return -1;
 	char newhash[PASSWORD_HASH_LEN];
-	rc = password_hash(new_pw, newhash, 1);
+	int rc = password_hash(new_pw, newhash, 1);
 	if (rc == -2)
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
 	if (rc < 0)
@@ -552,7 +775,7 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return err_db(e, rc);
-	st = db_prepare(tx, SQL_PASSWORD_SET);
+	struct db_stmt *st = db_prepare(tx, SQL_PASSWORD_SET);
 	if (!st)
 		goto out_rollback;
 	db_bind_text(st, 1, newhash);
@@ -627,6 +850,12 @@ void auth_expire(struct db_pool *pool)
 		db_bind_int(st, 1, now - auth_config.ip_window_s);
 		rc = db_run(st);
 	}
+	st = db_prepare(tx, SQL_BACKOFF_EXPIRE);
+	if (st) {
+		db_bind_int(st, 1, now - auth_config.backoff_reset_s);
+		db_bind_int(st, 2, now);
+		rc = db_run(st);
+	}
 	db_tx_end(pool, tx, rc == DB_OK);
 }
 
@@ -648,6 +877,7 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 	struct dormant {
 		int64_t id, zone_id;
 		const char *username;
+		int admin;
 	} *list = NULL;
 	int n = 0, cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -663,13 +893,22 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 		list[n].id = db_col_int(st, 0);
 		list[n].zone_id = db_col_int(st, 1);
 		list[n].username = arena_strdup(&a, db_col_text(st, 2));
+		list[n].admin = strcmp(db_col_text(st, 3), "admin") == 0;
 		n++;
 	}
 	db_reset(st);
 	if (rc < 0)
 		goto out_release;
 	struct principal sys = {.username = "system", .ip = ""};
+	int disabled = 0;
 	for (int i = 0; i < n; i++) {
+		/* a zone keeps its last active administrator, dormant or not */
+		int last = 0;
+		if (list[i].admin &&
+		    (rc = user_is_last_admin(tx, list[i].zone_id, list[i].id, &last)) < 0)
+			goto out_release;
+		if (last)
+			continue;
 		if (!(st = db_prepare(tx, SQL_DORMANT_DISABLE))) {
 			rc = DB_ERR;
 			goto out_release;
@@ -687,14 +926,15 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 		audit_changes_release(&ch);
 		if (rc < 0)
 			goto out_release;
+		disabled++;
 	}
 	arena_release(&a);
 	if ((rc = db_tx_end(pool, tx, 1)) < 0)
 		return rc;
-	if (n)
-		log_info("auth: disabled %d account(s) without a login for %d days", n,
+	if (disabled)
+		log_info("auth: disabled %d account(s) without a login for %d days", disabled,
 		         auth_config.dormant_days);
-	return n;
+	return disabled;
 out_release:
 	arena_release(&a);
 out_rollback:

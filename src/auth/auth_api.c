@@ -117,7 +117,8 @@ int h_me_password(struct req *r, struct yq_err *e)
 	if (r->who.via_token)
 		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能修改密码",
 		               "API tokens cannot change passwords");
-	if (auth_change_password(req_pool(r), &r->who, old_pw, new_pw, e) < 0) {
+	if (auth_change_password(req_pool(r), &r->who, req_header(r, "User-Agent"), old_pw, new_pw,
+	                         e) < 0) {
 		if (e->field && strcmp(e->field, "password") == 0)
 			e->field = "new_password";
 		return -1;
@@ -135,6 +136,14 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
+static void opt_int(struct jsonw *w, const char *key, int64_t v)
+{
+	if (v)
+		jw_kint(w, key, v);
+	else
+		jw_knull(w, key);
+}
+
 static void token_row(void *ctx, const struct api_token *t)
 {
 	struct req *r = ((void **)ctx)[0];
@@ -143,10 +152,16 @@ static void token_row(void *ctx, const struct api_token *t)
 	jw_kint(w, "id", t->id);
 	jw_kstr(w, "name", t->name);
 	jw_kstr(w, "role", t->role);
+	jw_kstr(w, "data_scope", t->data_scope);
+	opt_int(w, "dept_id", t->dept_id);
+	jw_kstr(w, "dept_name", t->dept_name);
+	opt_int(w, "enterprise_id", t->enterprise_id);
+	jw_kstr(w, "enterprise_name", t->enterprise_name);
 	jw_kstr(w, "created_by", t->username);
 	jw_kstr(w, "created_at", req_time(r, t->created_at));
 	jw_kstr(w, "expires_at", req_time(r, t->expires_at));
 	jw_kstr(w, "revoked_at", req_time(r, t->revoked_at));
+	jw_kstr(w, "last_used_at", req_time(r, t->last_used_at));
 	jw_obj_close(w);
 }
 
@@ -165,29 +180,33 @@ int h_tokens_list(struct req *r, struct yq_err *e)
 int h_tokens_create(struct req *r, struct yq_err *e)
 {
 	json_t *j = req_json(r, e);
-	const char *name, *role, *expires;
-	if (!j || json_str(r, j, "name", 1, 64, &name, e) < 0 ||
-	    json_str(r, j, "role", 1, 32, &role, e) < 0 ||
+	struct token_input in = {0};
+	const char *expires;
+	if (!j || json_str(r, j, "name", 1, 64, &in.name, e) < 0 ||
+	    json_str(r, j, "role", 1, 32, &in.role, e) < 0 ||
+	    json_str(r, j, "data_scope", 0, 32, &in.data_scope, e) < 0 ||
+	    json_int(j, "dept_id", 0, 0, 0, INT64_MAX, &in.dept_id, e) < 0 ||
+	    json_int(j, "enterprise_id", 0, 0, 0, INT64_MAX, &in.enterprise_id, e) < 0 ||
 	    json_str(r, j, "expires_at", 0, 10, &expires, e) < 0)
 		return -1;
-	int64_t exp = 0, id;
+	int64_t id;
 	if (expires && *expires) {
 		if (!valid_date(expires))
 			return err_set(e, ERR_VALIDATION, "expires_at", "日期格式应为 YYYY-MM-DD",
 			               "date must be YYYY-MM-DD");
 		struct tm tm = {0};
 		strptime(expires, "%Y-%m-%d", &tm);
-		exp = (int64_t)timegm(&tm) + 86400;
+		in.expires_at = (int64_t)timegm(&tm) + 86400;
 	}
 	char secret[68];
-	if (token_create(req_pool(r), &r->who, name, role, exp, &id, secret, e) < 0)
+	if (token_create(req_pool(r), &r->who, &in, &id, secret, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
 	jw_obj_open(&w);
 	jw_kint(&w, "id", id);
-	jw_kstr(&w, "name", name);
-	jw_kstr(&w, "role", role);
+	jw_kstr(&w, "name", in.name);
+	jw_kstr(&w, "role", in.role);
 	jw_kstr(&w, "token", secret);
 	jw_obj_close(&w);
 	return 0;
@@ -223,7 +242,11 @@ int h_me_totp(struct req *r, struct yq_err *e)
 int h_me_totp_enrol(struct req *r, struct yq_err *e)
 {
 	char secret[TOTP_B32_MAX], uri[MFA_URI_MAX];
-	if (mfa_enrol(req_pool(r), &r->who, secret, uri, e) < 0)
+	json_t *j = req_json(r, e);
+	const char *password;
+	if (!j || json_str(r, j, "password", 0, 128, &password, e) < 0 ||
+	    mfa_enrol(req_pool(r), &r->who, req_header(r, "User-Agent"), password, secret, uri, e) <
+	        0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
@@ -252,7 +275,7 @@ int h_me_totp_disable(struct req *r, struct yq_err *e)
 	const char *password, *code;
 	if (!j || json_str(r, j, "password", 0, 128, &password, e) < 0 ||
 	    json_str(r, j, "code", 0, 16, &code, e) < 0 ||
-	    mfa_disable(req_pool(r), &r->who, password, code, e) < 0)
+	    mfa_disable(req_pool(r), &r->who, req_header(r, "User-Agent"), password, code, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
 }

@@ -167,12 +167,15 @@ out_rollback:
 	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
-int mfa_enrol(struct db_pool *pool, const struct principal *p, char *secret, char *uri,
-              struct yq_err *e)
+int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_agent,
+              const char *password, char *secret, char *uri, struct yq_err *e)
 {
 	if (p->via_token)
 		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能设置两步验证",
 		               "API tokens cannot enrol a second factor");
+	if (!password || !*password)
+		return err_set(e, ERR_VALIDATION, "password", "请输入登录密码",
+		               "give your password");
 	struct db *c = db_pool_reader(pool);
 	if (!c)
 		return err_db(e, DB_UNAVAILABLE);
@@ -183,6 +186,9 @@ int mfa_enrol(struct db_pool *pool, const struct principal *p, char *secret, cha
 	if (t.enabled)
 		return err_set(e, ERR_STATE, NULL, "两步验证已启用，请先停用",
 		               "TOTP is already enabled; disable it first");
+	/* whoever holds the session must also know the password to bind a new authenticator */
+	if (auth_recheck(pool, p, user_agent, password, NULL, "password", e) < 0)
+		return -1;
 	uint8_t key[TOTP_SECRET_LEN];
 	randombytes_buf(key, sizeof key);
 	base32_encode(key, sizeof key, secret, TOTP_B32_MAX);
@@ -244,8 +250,8 @@ out_rollback:
 	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
-int mfa_disable(struct db_pool *pool, const struct principal *p, const char *password,
-                const char *code, struct yq_err *e)
+int mfa_disable(struct db_pool *pool, const struct principal *p, const char *user_agent,
+                const char *password, const char *code, struct yq_err *e)
 {
 	if (p->via_token)
 		return err_set(e, ERR_FORBIDDEN, NULL, "API令牌不能停用两步验证",
@@ -262,19 +268,10 @@ int mfa_disable(struct db_pool *pool, const struct principal *p, const char *pas
 		return err_db(e, rc);
 	if (!t.enabled && !t.secret[0])
 		return err_set(e, ERR_STATE, NULL, "两步验证未启用", "TOTP is not enabled");
-	if (password && *password) {
-		int ok = password_verify(password, t.hash, 1);
-		if (ok == -2)
-			return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
-			               "busy, retry shortly");
-		if (ok != 1)
-			return err_set(e, ERR_VALIDATION, "password", "密码错误",
-			               "the password is wrong");
-	} else {
-		int64_t step;
-		if (!t.enabled || !mfa_code_ok(t.secret, t.last_step, code, now_unix(), &step))
-			return err_set(e, ERR_VALIDATION, "code", "验证码错误", "wrong code");
-	}
+	int by_password = password && *password;
+	if (auth_recheck(pool, p, user_agent, by_password ? password : NULL,
+	                 by_password ? NULL : code, by_password ? "password" : "code", e) < 0)
+		return -1;
 	return audited_update(pool, p, p->home_zone_id, p->user_id, "totp_disable", SQL_TOTP_CLEAR,
 	                      NULL, now_unix(), e);
 }

@@ -21,18 +21,19 @@ struct mfa_status {
 
 /* Reads the state of user p->user_id. Returns 0 or a negative enum db_rc. */
 int mfa_status_get(struct db *c, const struct principal *p, struct mfa_status *out);
-/* Starts an enrolment: a new 20-byte secret (replacing any pending one) stored as pending;
- * writes its base32 text into secret (TOTP_B32_MAX) and the otpauth:// URI into uri
- * (MFA_URI_MAX). ERR_STATE when TOTP is already enabled. */
-int mfa_enrol(struct db_pool *pool, const struct principal *p, char *secret, char *uri,
-              struct yq_err *e);
+/* Starts an enrolment after checking the caller's password (auth_recheck: counted, logged):
+ * a new 20-byte secret (replacing any pending one) stored as pending; writes its base32 text
+ * into secret (TOTP_B32_MAX) and the otpauth:// URI into uri (MFA_URI_MAX). ERR_STATE when TOTP
+ * is already enabled; ERR_VALIDATION on "password" when it is missing or wrong. */
+int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_agent,
+              const char *password, char *secret, char *uri, struct yq_err *e);
 /* Confirms a pending enrolment with a code from the app; the code's step is spent. */
 int mfa_confirm(struct db_pool *pool, const struct principal *p, const char *code,
                 struct yq_err *e);
-/* Turns TOTP off for the caller after checking `password` (when not NULL) or else `code`.
- * ERR_BUSY when no hashing slot is free. */
-int mfa_disable(struct db_pool *pool, const struct principal *p, const char *password,
-                const char *code, struct yq_err *e);
+/* Turns TOTP off for the caller after checking `password` (when not empty) or else `code`
+ * (auth_recheck: counted toward the back-off, logged). ERR_BUSY when no hashing slot is free. */
+int mfa_disable(struct db_pool *pool, const struct principal *p, const char *user_agent,
+                const char *password, const char *code, struct yq_err *e);
 /* Clears another user's TOTP (lost phone); the user must be within the administrator's scope. */
 int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t user_id,
                     struct yq_err *e);

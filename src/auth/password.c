@@ -9,6 +9,7 @@
 #include <semaphore.h>
 #include <sodium.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 static sem_t slots;
@@ -26,6 +27,16 @@ void password_set_slots(int n)
 void password_set_fast(int fast)
 {
 	fast_mode = fast;
+}
+
+/* 1 when `hay` contains `needle` (not empty), ASCII letters compared without case. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = needle ? strlen(needle) : 0, len = strlen(hay);
+	for (size_t i = 0; n && i + n <= len; i++)
+		if (strncasecmp(hay + i, needle, n) == 0)
+			return 1;
+	return 0;
 }
 
 int password_check_policy(const char *pw, const char *username, struct yq_err *e)
@@ -55,9 +66,9 @@ int password_check_policy(const char *pw, const char *username, struct yq_err *e
 		return err_set(e, ERR_VALIDATION, "password",
 		               "密码须包含大写字母、小写字母、数字、符号中的至少三类",
 		               "password needs three of: upper case, lower case, digits, symbols");
-	if (username && strcasecmp(pw, username) == 0)
-		return err_set(e, ERR_VALIDATION, "password", "密码不能与用户名相同",
-		               "password must differ from the user name");
+	if (contains_nocase(pw, username))
+		return err_set(e, ERR_VALIDATION, "password", "密码不能包含用户名",
+		               "password must not contain the user name");
 	if (password_is_common(pw))
 		return err_set(e, ERR_VALIDATION, "password", "密码过于常见，请换一个",
 		               "password is too common, choose another");

@@ -1,7 +1,7 @@
-/* Passwords: the policy (≥ 12 characters, three of four classes, not the user name) and argon2id
- * hashing through libsodium. Hashing is deliberately slow (tens of milliseconds, 64 MiB), so the
- * server caps how many run at once (password_hash_slots) and refuses more instead of letting
- * logins starve the worker threads. */
+/* Passwords: the policy (≥ 12 characters, three of four classes, not containing the user name,
+ * not a common password) and argon2id hashing through libsodium. Hashing is deliberately slow
+ * (tens of milliseconds, 64 MiB), so the server caps how many run at once (password_hash_slots)
+ * and refuses more instead of letting logins starve the worker threads. */
 #ifndef YQ_AUTH_PASSWORD_H
 #define YQ_AUTH_PASSWORD_H
 #include <stddef.h>
@@ -11,8 +11,8 @@
 #define PASSWORD_MAX_LEN  128
 #define PASSWORD_HASH_LEN 128 /* crypto_pwhash_STRBYTES */
 
-/* Checks `pw` against the policy for `username`. 0 if acceptable, else -1 with e filled
- * (field "password"). Pure function. */
+/* Checks `pw` against the policy for `username` (NULL or "": no user name rule). 0 if acceptable,
+ * else -1 with e filled (field "password"). Pure function. */
 int password_check_policy(const char *pw, const char *username, struct yq_err *e);
 /* 1 if `pw` is on the shipped list of common passwords (assets/common-passwords.txt): its lower
  * case form, or that form with symbols (and then digits and symbols) stripped from both ends.

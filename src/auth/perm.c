@@ -17,6 +17,7 @@ static const char *const perm_names[PERM__COUNT] = {
     [PERM_ENTERPRISE_READ] = "enterprise.read",
     [PERM_ENTERPRISE_WRITE] = "enterprise.write",
     [PERM_ENTERPRISE_IMPORT] = "enterprise.import",
+    [PERM_ENTERPRISE_VISIT] = "enterprise.visit",
     [PERM_DASHBOARD_READ] = "dashboard.read",
     [PERM_TICKET_READ] = "ticket.read",
     [PERM_TICKET_CREATE] = "ticket.create",
@@ -33,35 +34,40 @@ static const struct role_def {
 	const char *name;
 	const char *label_zh;
 	enum data_scope scope;
+	int read_only; /* reads only, whatever its permissions (see role_read_only) */
 	perm_set perms;
 } roles[ROLE__COUNT] = {
-    [ROLE_NONE] = {"", "", SCOPE_NONE, 0},
-    [ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE,
+    [ROLE_NONE] = {"", "", SCOPE_NONE, 1, 0},
+    [ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE, 0,
                     B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
                         B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
                         B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
                         B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_IMPORT) |
-                        B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
-                        B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
-                        B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) | B(PERM_TICKET_ADMIN)},
-    [ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE,
+                        B(PERM_ENTERPRISE_VISIT) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
+                        B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
+                        B(PERM_TICKET_RATE) | B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) |
+                        B(PERM_TICKET_ADMIN)},
+    [ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE, 0,
                      B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
-                         B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
-                         B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS)},
-    [ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT,
+                         B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_VISIT) |
+                         B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_ESCALATE) |
+                         B(PERM_TICKET_STATS)},
+    [ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT, 0,
                         B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
                             B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
-                            B(PERM_ENTERPRISE_IMPORT) | B(PERM_DASHBOARD_READ) |
-                            B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) |
-                            B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) | B(PERM_TICKET_STATS)},
-    [ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT,
+                            B(PERM_ENTERPRISE_VISIT) | B(PERM_ENTERPRISE_IMPORT) |
+                            B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
+                            B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
+                            B(PERM_TICKET_STATS)},
+    [ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT, 0,
                     B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
-                        B(PERM_ENTERPRISE_WRITE) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
-                        B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE)},
-    [ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE,
+                        B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_VISIT) | B(PERM_TICKET_READ) |
+                        B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
+                        B(PERM_TICKET_RATE)},
+    [ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE, 0,
                          B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
                              B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
-    [ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL,
+    [ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL, 1,
                        B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
                            B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
                            B(PERM_TICKET_STATS)},
@@ -121,6 +127,22 @@ int perm_allows(perm_set have, enum perm p)
 	if (p == PERM_NONE)
 		return 1;
 	return (have & PERM_BIT(p)) != 0;
+}
+
+void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
+                          enum data_scope *scope)
+{
+	if (!dept_kind || strcmp(dept_kind, "service_center") != 0 ||
+	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
+		return;
+	*perms |= PERM_BIT(PERM_TICKET_STATS);
+	if (*scope == SCOPE_DEPT)
+		*scope = SCOPE_ZONE;
+}
+
+int role_read_only(enum role r)
+{
+	return r < ROLE__COUNT ? roles[r].read_only : 1;
 }
 
 int role_may_grant(enum role granter, enum role r)

@@ -20,6 +20,8 @@ enum perm {
 	PERM_ENTERPRISE_READ,
 	PERM_ENTERPRISE_WRITE,
 	PERM_ENTERPRISE_IMPORT,
+	PERM_ENTERPRISE_VISIT, /* record a 包保 visit: further limited to the enterprise's 包保
+	                        * leader and liaison, or to those who may edit it */
 	PERM_DASHBOARD_READ,
 	PERM_TICKET_READ,
 	PERM_TICKET_CREATE,
@@ -70,6 +72,17 @@ perm_set role_perms(enum role r);
 enum data_scope role_default_scope(enum role r);
 /* 1 if a role with these permissions may call a route requiring `p`. */
 int perm_allows(perm_set have, enum perm p);
+/* The department-kind grant, the one place where the kind of the caller's department adds to
+ * its role: staff and heads of a department of kind `service_center` (企业服务中心, the desk that
+ * takes in, routes and chases every request of the zone and compiles the daily briefing) get
+ * ticket.stats, and a department data scope becomes the zone's (they read every request and
+ * enterprise of the zone, as the desk must). Other kinds and roles are left as they are. Applied
+ * to *perms and *scope when a session is resolved; dept_kind may be NULL. Pure. */
+void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
+                          enum data_scope *scope);
+/* 1 if the role only reads: every route that changes something, other than the caller's own
+ * session and account, refuses it (province users). */
+int role_read_only(enum role r);
 /* 1 if `granter` may create or edit a user with role `r` (admins: any but province). */
 int role_may_grant(enum role granter, enum role r);
 

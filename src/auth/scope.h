@@ -1,35 +1,55 @@
 /* Data scope (数据权限) in SQL: one fragment, written once, that every store appends to its reads
- * so a caller only ever sees the rows its scope allows.
+ * and to the check it makes before a write, so a caller only ever sees, and only ever changes,
+ * the rows its scope allows.
  *
  *	"SELECT … FROM app_user u WHERE u.zone_id = ?" SCOPE_SQL("u.dept_id", "u.id",
- *"u.enterprise_id")
+ *	                                                         "u.enterprise_id")
  *
- * and bind its 7 parameters with scope_bind(st, next_index, principal). The zone condition is
- * the store's own (every query has it); SCOPE_SQL narrows within the zone:
- * zone/all → everything; dept → rows whose department path is under the caller's department;
- * self → rows owned by the caller; enterprise → rows of the caller's enterprise. The department
- * subtree is an uncorrelated subquery, evaluated once per statement, not a join per row. */
+ * and bind its SCOPE_NPARAMS parameters with scope_bind(st, next_index, principal). The zone
+ * condition is the store's own (every query has it); SCOPE_SQL narrows within the zone. A row is
+ * in the caller's scope when
+ *   zone/all    always;
+ *   dept        the row's department is under the caller's department;
+ *   self        the caller owns the row;
+ *   enterprise  the row belongs to the caller's enterprise;
+ * and, for dept and self scopes, when the row's enterprise is one the caller serves: an
+ * enterprise whose responsible department is under the caller's department (dept scope), or
+ * whose 包保 leader or liaison the caller is (whatever the department). So a 包保 cadre reads his
+ * enterprises, their requests and their accounts, and a department reads the requests of the
+ * enterprises it is responsible for as well as those routed to it. The department subtree and
+ * the served enterprises are uncorrelated subqueries, evaluated once per statement, not a join
+ * per row, and only for the scope that needs them. */
 #ifndef YQ_AUTH_SCOPE_H
 #define YQ_AUTH_SCOPE_H
 #include "auth/auth.h"
 
 #define SCOPE_SQL(dept_col, owner_col, enterprise_col)                                             \
 	SCOPE_SQL_DEPTS(dept_col " IN", "", owner_col, enterprise_col)
+/* The enterprises a dept- or self-scoped caller serves (3 parameters: user id twice, the
+ * department pattern): see above. */
+#define SCOPE_SERVED_ENTERPRISES                                                                   \
+	"(SELECT x.id FROM enterprise x WHERE x.leader_user_id = ? OR x.liaison_user_id = ? OR "   \
+	"x.dept_id IN (SELECT id FROM dept WHERE path LIKE ?))"
 /* The general form: the department condition is dept_pre "(SELECT id FROM dept WHERE path LIKE
  * ?)" dept_post, for rows that belong to several departments (a request and its co-handlers). */
 #define SCOPE_SQL_DEPTS(dept_pre, dept_post, owner_col, enterprise_col)                            \
 	" AND (CAST(? AS TEXT) IN ('zone','all') OR (CAST(? AS TEXT) = 'dept' AND " dept_pre       \
 	" (SELECT id FROM dept WHERE path LIKE ?)" dept_post                                       \
 	") OR (CAST(? AS TEXT) = 'self' AND " owner_col                                            \
-	" = ?) OR (CAST(? AS TEXT) = 'enterprise' AND " enterprise_col " = ?))"
-#define SCOPE_NPARAMS 7
+	" = ?) OR (CAST(? AS TEXT) = 'enterprise' AND " enterprise_col                             \
+	" = ?) OR (CAST(? AS TEXT) IN ('dept','self') AND " enterprise_col                         \
+	" IN " SCOPE_SERVED_ENTERPRISES "))"
+#define SCOPE_NPARAMS 11
+/* The scope of an enterprise row aliased `e`: its responsible department, its liaison cadre
+ * ("self"), the enterprise itself (enterprise users), and the cadres who serve it. */
+#define SCOPE_ENTERPRISE_SQL SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
 
 /* Binds the SCOPE_SQL parameters starting at `idx`; returns the next free index. */
 int scope_bind(struct db_stmt *st, int idx, const struct principal *p);
 
 struct qb;
 /* The same conditions for a statement assembled with qb (db/qb.h): appends only the one the
- * caller's scope needs (nothing for zone and province scope), with its parameter. `like` holds
+ * caller's scope needs (nothing for zone and province scope), with its parameters. `like` holds
  * the department pattern and must live until the statement is bound (32+ bytes). */
 void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, const char *dept_post,
               const char *owner_col, const char *enterprise_col, char *like, size_t nlike);

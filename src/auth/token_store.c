@@ -7,35 +7,110 @@
 #include <string.h>
 
 static const char SQL_TOKEN_INSERT[] =
-    "INSERT INTO api_token (zone_id, user_id, name, role, token_hash, created_at, expires_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO api_token (zone_id, user_id, name, role, data_scope, dept_id, enterprise_id, "
+    "token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_TOKEN_LIST[] =
     "SELECT t.id, t.user_id, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, "
-    "t.name, t.role, u.username FROM api_token t JOIN app_user u ON u.id = t.user_id "
-    "WHERE t.zone_id = ? ORDER BY t.id DESC";
+    "t.name, t.role, u.username, t.data_scope, t.dept_id, d.name, t.enterprise_id, en.name "
+    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = t.dept_id "
+    "LEFT JOIN enterprise en ON en.id = t.enterprise_id WHERE t.zone_id = ? ORDER BY t.id DESC";
 static const char SQL_TOKEN_REVOKE[] =
     "UPDATE api_token SET revoked_at = ? WHERE id = ? AND zone_id = ? AND revoked_at IS NULL";
+static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
+static const char SQL_ENT_IN_ZONE[] =
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
 
-int token_create(struct db_pool *pool, const struct principal *p, const char *name,
-                 const char *role, int64_t expires_at, int64_t *id, char secret[68],
-                 struct yq_err *e)
+/* The scope a token of role r gets when none is asked for. */
+static enum data_scope default_scope(enum role r)
 {
-	if (org_check_name(name, "name", e) < 0)
+	return r == ROLE_ENTERPRISE                     ? SCOPE_ENTERPRISE
+	       : r == ROLE_STAFF || r == ROLE_DEPT_HEAD ? SCOPE_DEPT
+	                                                : SCOPE_ZONE;
+}
+
+int token_check(struct db *tx, const struct principal *p, const struct token_input *in,
+                struct yq_err *e)
+{
+	if (org_check_name(in->name, "name", e) < 0)
 		return -1;
-	enum role r = role_from_name(role);
-	if (r == ROLE_NONE || r == ROLE_PROVINCE || (r != p->role && !role_may_grant(p->role, r)))
+	enum role r = role_from_name(in->role);
+	if (r == ROLE_NONE || r == ROLE_PROVINCE)
 		return err_set(e, ERR_VALIDATION, "role", "令牌角色无效", "invalid token role");
-	if (expires_at && expires_at <= now_unix())
+	if (r != p->role && !role_may_grant(p->role, r))
+		return err_set(e, ERR_FORBIDDEN, "role", "无权授予该角色",
+		               "not allowed to grant this role");
+	enum data_scope s =
+	    in->data_scope && *in->data_scope ? scope_from_name(in->data_scope) : default_scope(r);
+	if (s != SCOPE_ZONE && s != SCOPE_DEPT && s != SCOPE_ENTERPRISE)
+		return err_set(e, ERR_VALIDATION, "data_scope",
+		               "令牌的数据权限应为全园区、本部门或本企业",
+		               "a token's data scope is zone, dept or enterprise");
+	if ((r == ROLE_ENTERPRISE) != (s == SCOPE_ENTERPRISE))
+		return err_set(e, ERR_VALIDATION, "data_scope",
+		               r == ROLE_ENTERPRISE ? "企业令牌的数据权限只能是本企业"
+		                                    : "只有企业令牌的数据权限是本企业",
+		               "enterprise tokens, and only they, have the enterprise scope");
+	if ((r == ROLE_STAFF || r == ROLE_DEPT_HEAD || s == SCOPE_DEPT) && !in->dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "请选择令牌所属部门",
+		               "a department is required for this token");
+	if (r == ROLE_ENTERPRISE && !in->enterprise_id)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择令牌所属企业",
+		               "an enterprise is required for an enterprise token");
+	if (r != ROLE_ENTERPRISE && in->enterprise_id)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "只有企业令牌可以关联企业",
+		               "only enterprise tokens belong to an enterprise");
+	if (r == ROLE_ENTERPRISE && in->dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "企业令牌不属于部门",
+		               "enterprise tokens belong to no department");
+	if (in->expires_at && in->expires_at <= now_unix())
 		return err_set(e, ERR_VALIDATION, "expires_at", "过期时间须在将来",
 		               "the expiry must be in the future");
-	char hex[65], hash[65];
-	random_hex(hex, 32);
-	snprintf(secret, 68, "yq_%s", hex);
-	sha256_hex(secret, strlen(secret), hash);
+	int64_t n;
+	int rc;
+	if (in->dept_id) {
+		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, in->dept_id, p->zone_id)) < 0)
+			return err_db(e, rc);
+		if (!n)
+			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
+			               "no such department");
+	}
+	if (in->enterprise_id) {
+		if ((rc = db_query_int(tx, SQL_ENT_IN_ZONE, &n, 2, in->enterprise_id, p->zone_id)) <
+		    0)
+			return err_db(e, rc);
+		if (!n)
+			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+			               "no such enterprise");
+	}
+	return 0;
+}
+
+static void bind_opt(struct db_stmt *st, int i, int64_t v)
+{
+	if (v)
+		db_bind_int(st, i, v);
+	else
+		db_bind_null(st, i);
+}
+
+int token_create(struct db_pool *pool, const struct principal *p, const struct token_input *in,
+                 int64_t *id, char secret[68], struct yq_err *e)
+{
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return err_db(e, rc);
+	if (token_check(tx, p, in, e) < 0) {
+		db_tx_end(pool, tx, 0);
+		return -1;
+	}
+	enum role r = role_from_name(in->role);
+	const char *scope = scope_name(
+	    in->data_scope && *in->data_scope ? scope_from_name(in->data_scope) : default_scope(r));
+	char hex[65], hash[65];
+	random_hex(hex, 32);
+	snprintf(secret, 68, "yq_%s", hex);
+	sha256_hex(secret, strlen(secret), hash);
 	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_INSERT);
 	if (!st) {
 		rc = DB_ERR;
@@ -43,12 +118,14 @@ int token_create(struct db_pool *pool, const struct principal *p, const char *na
 	}
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_int(st, 2, p->user_id);
-	db_bind_text(st, 3, name);
+	db_bind_text(st, 3, in->name);
 	db_bind_text(st, 4, role_name(r));
-	db_bind_text(st, 5, hash);
-	db_bind_int(st, 6, now_unix());
-	if (expires_at)
-		db_bind_int(st, 7, expires_at);
+	db_bind_text(st, 5, scope);
+	bind_opt(st, 6, in->dept_id);
+	bind_opt(st, 7, in->enterprise_id);
+	db_bind_text(st, 8, hash);
+	db_bind_int(st, 9, now_unix());
+	bind_opt(st, 10, in->expires_at);
 	rc = db_step(st);
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -56,8 +133,11 @@ int token_create(struct db_pool *pool, const struct principal *p, const char *na
 		goto out_rollback;
 	struct audit_changes ch;
 	audit_changes_init(&ch);
-	audit_change_str(&ch, "name", NULL, name);
+	audit_change_str(&ch, "name", NULL, in->name);
 	audit_change_str(&ch, "role", NULL, role_name(r));
+	audit_change_str(&ch, "data_scope", NULL, scope);
+	audit_change_int(&ch, "dept_id", 0, in->dept_id);
+	audit_change_int(&ch, "enterprise_id", 0, in->enterprise_id);
 	rc = audit_write(tx, p, p->zone_id, "create", "api_token", *id, &ch);
 	audit_changes_release(&ch);
 	if (rc < 0)
@@ -87,6 +167,11 @@ int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
 		    .name = db_col_text(st, 6),
 		    .role = db_col_text(st, 7),
 		    .username = db_col_text(st, 8),
+		    .data_scope = db_col_text(st, 9),
+		    .dept_id = db_col_int(st, 10),
+		    .dept_name = db_col_text(st, 11),
+		    .enterprise_id = db_col_int(st, 12),
+		    .enterprise_name = db_col_text(st, 13),
 		};
 		fn(ctx, &t);
 	}

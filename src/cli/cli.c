@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "db/migrate.h"
 #include "lib/log.h"
+#include "ticket/ticket_store.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,21 @@ int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i)
 	return 0;
 }
 
+int cli_migrate(struct db *c, int *applied)
+{
+	if (db_migrate(c, applied) < 0)
+		return -1;
+	int moved = ticket_split_legacy_blocks(c);
+	if (moved < 0)
+		return error("migrate: cannot move the Open311 location blocks of old requests: %s",
+		             db_errmsg(c));
+	if (moved > 0)
+		log_info(
+		    "migrate: moved the location block of %d Open311 request%s into its fields",
+		    moved, moved == 1 ? "" : "s");
+	return 0;
+}
+
 int cli_open_db(const struct cli_env *env, struct db **out)
 {
 	char err[512];
@@ -77,7 +93,7 @@ int cli_open_db(const struct cli_env *env, struct db **out)
 		return -1;
 	}
 	int applied;
-	if (db_migrate(*out, &applied) < 0) {
+	if (cli_migrate(*out, &applied) < 0) {
 		fprintf(stderr, "yuanqu: database migration failed\n");
 		db_close(*out);
 		*out = NULL;

@@ -19,6 +19,9 @@ int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i);
 /* The value of option `name` at argv[*i] ("--x V" or "--x=V"), advancing *i; NULL otherwise. */
 const char *cli_opt(const char *name, int argc, char **argv, int *i);
 /* Opens and migrates the database. */
+/* Applies the migrations (db_migrate), then the one-time data step they leave to the program
+ * (ticket_split_legacy_blocks). Returns 0, or -1 (logged). */
+int cli_migrate(struct db *c, int *applied);
 int cli_open_db(const struct cli_env *env, struct db **out);
 /* Reads one line (a password) from standard input into buf; -1 if none. */
 int cli_read_stdin_line(char *buf, size_t n);

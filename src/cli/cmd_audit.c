@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int load_audit_key(const struct cli_env *env, struct db *c)
 {
@@ -142,13 +143,19 @@ static void usage(FILE *f)
 	fprintf(
 	    f,
 	    "usage: yuanqu audit verify [--db URL]\n"
-	    "       yuanqu audit purge [--db URL] [--retention-days N]\n\n"
+	    "       yuanqu audit purge [--db URL] [--retention-days N]\n"
+	    "       yuanqu audit logins [--db URL] [--user NAME] [--failed] [--limit N]\n\n"
 	    "verify  walks the HMAC chain of the audit and login logs from the purge anchor to\n"
 	    "        the head; prints 'audit chain ok: N rows' (exit 0) or the first broken\n"
 	    "        position and why: row changed, row missing, reordered (exit 1).\n"
 	    "purge   deletes rows older than the retention (default and minimum %d days) from\n"
 	    "        the start of the chain, keeping it verifiable (the server does this in\n"
-	    "        its maintenance, see serve --audit-retention-days).\n\n"
+	    "        its maintenance, see serve --audit-retention-days).\n"
+	    "logins  the login log of the whole installation, newest first (default 50 rows):\n"
+	    "        every zone, users without a zone (province) and names that are no account,\n"
+	    "        which are kept as '?' and a keyed digest, never as typed; --user NAME finds\n"
+	    "        the attempts on NAME, an account or not. A zone's administrators see only\n"
+	    "        their users' logins in the console.\n\n"
 	    "The key: audit.key beside the SQLite database (else in YUANQU_DATA_DIR), or\n"
 	    "YUANQU_AUDIT_KEY (64 hex digits) / YUANQU_AUDIT_KEY_FILE.\n",
 	    AUDIT_RETENTION_MIN_DAYS);
@@ -204,6 +211,52 @@ static int audit_purge_cmd(const struct cli_env *env, int64_t days)
 	return 0;
 }
 
+static void login_row_print(void *ctx, const struct login_row *row)
+{
+	(void)ctx;
+	char at[32];
+	time_t t = (time_t)row->at;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	printf("%s  %-34s %-5s %-7s %-20s %-15s zone=%lld\n", at, row->username,
+	       row->success ? "ok" : "fail", row->user_id ? "account" : "-",
+	       row->reason && *row->reason ? row->reason : "-", row->ip ? row->ip : "",
+	       (long long)row->zone_id);
+}
+
+/* yuanqu audit logins: the installation-wide login log. */
+static int audit_logins_cmd(const struct cli_env *env, const char *user, int failed, int64_t limit)
+{
+	struct db *c;
+	if (cli_open_db(env, &c) < 0)
+		return 1;
+	char masked[AUDIT_UNKNOWN_NAME_LEN + 1];
+	struct audit_filter f = {.success = failed ? 0 : -1, .page = 1, .page_size = limit};
+	if (user) {
+		int64_t id = 0;
+		if (user_find(c, user, &id) < 0) {
+			db_close(c);
+			fprintf(stderr, "yuanqu: audit logins: database error\n");
+			return 1;
+		}
+		/* a name that is no account was logged as its digest */
+		if (!id)
+			audit_unknown_name(user, masked);
+		f.username = id ? user : masked;
+	}
+	int64_t total = 0;
+	int rc = audit_logins(c, NULL, &f, login_row_print, NULL, &total);
+	db_close(c);
+	if (rc < 0) {
+		fprintf(stderr, "yuanqu: audit logins: database error\n");
+		return 1;
+	}
+	printf("%lld of %lld row(s)\n", (long long)(total < limit ? total : limit),
+	       (long long)total);
+	return 0;
+}
+
 int cli_retention_days(const char *v, int *out)
 {
 	int64_t d;
@@ -233,7 +286,9 @@ int cmd_audit(int argc, char **argv)
 	}
 	const char *sub = argv[1];
 	int days = AUDIT_RETENTION_MIN_DAYS;
-	const char *v;
+	const char *v, *user = NULL;
+	int failed = 0;
+	int64_t limit = 50;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
@@ -247,6 +302,23 @@ int cmd_audit(int argc, char **argv)
 				return 2;
 			continue;
 		}
+		if (strcmp(sub, "logins") == 0) {
+			if ((v = cli_opt("--user", argc, argv, &i))) {
+				user = v;
+				continue;
+			}
+			if ((v = cli_opt("--limit", argc, argv, &i))) {
+				if (parse_int64(v, 1, 100000, &limit) < 0) {
+					fprintf(stderr, "yuanqu: --limit must be 1 to 100000\n");
+					return 2;
+				}
+				continue;
+			}
+			if (strcmp(argv[i], "--failed") == 0) {
+				failed = 1;
+				continue;
+			}
+		}
 		fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
 		usage(stderr);
 		return 2;
@@ -255,6 +327,8 @@ int cmd_audit(int argc, char **argv)
 		return audit_verify_cmd(&env);
 	if (strcmp(sub, "purge") == 0)
 		return audit_purge_cmd(&env, days);
+	if (strcmp(sub, "logins") == 0)
+		return audit_logins_cmd(&env, user, failed, limit);
 	fprintf(stderr, "yuanqu: unknown audit command '%s'\n", sub);
 	usage(stderr);
 	return 2;

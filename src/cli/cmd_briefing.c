@@ -7,6 +7,7 @@
 #include "ticket/ticket_briefing.h"
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
@@ -77,6 +78,8 @@ int cmd_briefing(int argc, char **argv)
 	if (n > 5 && strcmp(out + n - 5, ".html") == 0) {
 		struct strbuf sb = STRBUF_INIT(64u << 20);
 		FILE *f = fopen(out, "w");
+		if (f)
+			(void)fchmod(fileno(f), 0600); /* also when it replaces an older file */
 		if (briefing_render_html(&b, &sb) < 0 || !f ||
 		    fwrite(sb.buf, 1, sb.len, f) != sb.len) {
 			fprintf(stderr, "yuanqu: cannot write %s\n", out);

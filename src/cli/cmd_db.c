@@ -4,10 +4,12 @@
 #include "db/migrate.h"
 #include "lib/log.h"
 #include "org/org.h"
+#include <errno.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char SQL_ZONE_COUNT[] = "SELECT COUNT(*) FROM zone";
 
@@ -128,7 +130,7 @@ int cmd_migrate(int argc, char **argv)
 		return 1;
 	}
 	int applied = 0;
-	int rc = db_migrate(c, &applied);
+	int rc = cli_migrate(c, &applied);
 	if (rc == 0)
 		printf("schema version %d (%d migration%s applied)\n", db_schema_version(c),
 		       applied, applied == 1 ? "" : "s");
@@ -168,6 +170,13 @@ int cmd_backup(int argc, char **argv)
 		return 2;
 	}
 	const char *src_path = strncmp(env.db_url, "sqlite:", 7) == 0 ? env.db_url + 7 : env.db_url;
+	/* the copy is as secret as the database: a new file is created 0600 (umask 077), an older
+	 * one it replaces is made 0600 before anything is written into it */
+	if (chmod(out, 0600) < 0 && errno != ENOENT) {
+		fprintf(stderr, "yuanqu: backup: cannot make %s private: %s\n", out,
+		        strerror(errno));
+		return 1;
+	}
 	sqlite3 *src = NULL, *dst = NULL;
 	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL);
 	if (rc == SQLITE_OK)

@@ -36,21 +36,29 @@ int cmd_demo(int argc, char **argv)
 	struct cli_env env;
 	cli_env_init(&env);
 	int pw_stdin = 0;
-	int64_t seed = 20261123;
+	int64_t seed = 20261123, now = 0;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu demo [--db URL] [--password-stdin] [--seed N]\n\n"
+			printf("usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] [--now "
+			       "UNIXTIME]\n\n"
 			       "Loads the four zones of the seed reports (长春经开区, "
 			       "长春装备制造产业开发区,\n"
-			       "海门开发区, 望城经开区) into a new database: departments, one user "
-			       "per role,\n"
-			       "the enterprises the reports name and a synthetic fill in each "
-			       "zone's leading\n"
-			       "sectors. Passwords are generated and printed once (to be changed "
-			       "at first\n"
-			       "login), or read from standard input with --password-stdin for "
-			       "every user.\n");
+			       "海门开发区, 望城经开区) into a new database: departments with "
+			       "the requests each\n"
+			       "handles, the listed accounts (one per role, printed) and the "
+			       "zones' cadres,\n"
+			       "the enterprises the reports name and a synthetic fill whose "
+			       "figures are the\n"
+			       "reports', 包保, visits, and requests of the years the reports "
+			       "speak of and of\n"
+			       "this year. The listed accounts' passwords are generated and "
+			       "printed once (to be\n"
+			       "changed at first login), or read from standard input with "
+			       "--password-stdin for\n"
+			       "every account. --now fixes the present the requests are "
+			       "played out to (default:\n"
+			       "now), so two runs give the same rows.\n");
 			return 0;
 		}
 		if (cli_common_opt(&env, argc, argv, &i))
@@ -60,9 +68,13 @@ int cmd_demo(int argc, char **argv)
 		else if ((v = cli_opt("--seed", argc, argv, &i)) &&
 		         parse_int64(v, 0, INT64_MAX, &seed) == 0)
 			;
+		else if ((v = cli_opt("--now", argc, argv, &i)) &&
+		         parse_int64(v, 1577836800, 4102444800, &now) == 0)
+			;
 		else {
 			fprintf(stderr,
-			        "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N]\n");
+			        "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] "
+			        "[--now UNIXTIME]\n");
 			return 2;
 		}
 	}
@@ -76,7 +88,7 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
-	int rc = demo_load(pool, pw_stdin ? pw : NULL, (uint64_t)seed, &res);
+	int rc = demo_load(pool, pw_stdin ? pw : NULL, (uint64_t)seed, now, &res);
 	db_pool_free(pool);
 	if (rc < 0) {
 		fprintf(stderr, "yuanqu: loading the demo data failed\n");

@@ -18,7 +18,8 @@ static void usage(FILE *f)
 	    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
 	    "Every row is validated first; nothing is written unless all rows are valid, or\n"
 	    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
-	    "file again changes nothing. --dry-run only validates.\n");
+	    "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
+	    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n");
 }
 
 static void progress(void *ctx, int phase, long done)
@@ -71,7 +72,10 @@ int cmd_import(int argc, char **argv)
 	}
 	db_close(c);
 	if (!zone) {
-		fprintf(stderr, "yuanqu: no such zone (run yuanqu init first)\n");
+		if (zone_code)
+			fprintf(stderr, "yuanqu: no zone with code %s\n", zone_code);
+		else
+			fprintf(stderr, "yuanqu: no zone yet (run yuanqu init first)\n");
 		return 1;
 	}
 	struct db_pool *pool;
@@ -91,7 +95,9 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "\r\033[K");
 	db_pool_free(pool);
 	if (rc < 0) {
-		fprintf(stderr, "yuanqu: %s\n", e.message_en ? e.message_en : "import failed");
+		fprintf(stderr, "yuanqu: %s%s%s%s\n", e.message ? e.message : "导入失败",
+		        e.message_en ? " (" : "", e.message_en ? e.message_en : "",
+		        e.message_en ? ")" : "");
 		return 1;
 	}
 	for (size_t i = 0; i < rep.n_errors; i++)

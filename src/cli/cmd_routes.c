@@ -1,5 +1,5 @@
 /* yuanqu routes: prints the route table of src/http/routes.c (method, pattern, permission, the
- * roles holding it, flags), as text or JSON, so tests and reviewers read the API surface from
+ * roles that may call it, flags), as text or JSON, so tests and reviewers read the API surface from
  * the program itself rather than from a copy. */
 #include "auth/perm.h"
 #include "cli/cli.h"
@@ -18,10 +18,8 @@ static const struct {
 	unsigned bit;
 	const char *name;
 } flag_names[] = {
-    {ROUTE_UPLOAD, "upload"},
-    {ROUTE_NO_CSRF, "no_csrf"},
-    {ROUTE_PASSWORD_OK, "password_ok"},
-    {ROUTE_SLOW, "slow"},
+    {ROUTE_UPLOAD, "upload"}, {ROUTE_NO_CSRF, "no_csrf"}, {ROUTE_PASSWORD_OK, "password_ok"},
+    {ROUTE_SLOW, "slow"},     {ROUTE_TOTP_OK, "totp_ok"}, {ROUTE_SELF, "self"},
 };
 
 #define N_FLAGS (sizeof flag_names / sizeof flag_names[0])
@@ -44,8 +42,7 @@ static int print_json(void)
 		jw_key(&w, "roles");
 		jw_arr_open(&w);
 		for (int ro = ROLE_NONE + 1; ro < ROLE__COUNT; ro++)
-			if (rt->perm != PERM_NONE &&
-			    perm_allows(role_perms((enum role)ro), rt->perm))
+			if (rt->perm != PERM_NONE && route_role_allowed(rt, (enum role)ro))
 				jw_str(&w, role_name((enum role)ro));
 		jw_arr_close(&w);
 		jw_key(&w, "flags");
@@ -97,8 +94,8 @@ int cmd_routes(int argc, char **argv)
 			printf(
 			    "usage: yuanqu routes [--json]\n\nPrints the API route table: method, "
 			    "path pattern, the permission it\nrequires (public: none; auth: any "
-			    "logged-in user) and its flags.\n--json adds the roles that hold "
-			    "each permission.\n");
+			    "logged-in user) and its flags.\n--json adds the roles that may call "
+			    "each route.\n");
 			return 0;
 		} else {
 			fprintf(stderr, "usage: yuanqu routes [--json]\n");

@@ -5,9 +5,13 @@
 #include "auth/auth_api.h"
 #include "auth/password.h"
 #include "db/migrate.h"
+#include "http/metrics.h"
 #include "http/server.h"
+#include "lib/keyfile.h"
 #include "lib/log.h"
 #include "lib/util.h"
+#include "ticket/notify.h"
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +24,18 @@ static void usage(FILE *f)
 	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
 	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
 	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	       "                    [--login-ip-limit N] [--max-connections N] [--max-per-ip N]\n"
-	       "                    [--password-max-age-days N] [--dormant-days N]\n\n"
+	       "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
+	       "                    [--max-connections N] [--max-per-ip N]\n"
+	       "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
+	       "                    [--webhook-allow CIDR[,CIDR...]]\n\n"
 	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
 	       "(YUANQU_LISTEN),\n"
 	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n");
+	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
+	       "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
+	       "servers share it on purpose (the kernel spreads connections among them).\n"
+	       "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
+	       "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24.\n");
 	fprintf(f,
 	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
 	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
@@ -81,6 +91,29 @@ static const char *default_web_dir(char *buf, size_t n)
 	return NULL;
 }
 
+/* Loads the /metrics scrape token: YUANQU_METRICS_TOKEN (64 hex digits), the file named by
+ * YUANQU_METRICS_TOKEN_FILE, else metrics.key beside audit.key, created (0600) at the first
+ * start. */
+static int load_metrics_token(const struct cli_env *env)
+{
+	char path[1200], err[1400];
+	keyfile_path(env->db_url, env->data_dir, "metrics.key", path, sizeof path);
+	uint8_t token[METRICS_TOKEN_LEN];
+	int created = 0;
+	if (keyfile_load(path, "YUANQU_METRICS_TOKEN", "YUANQU_METRICS_TOKEN_FILE", 1, token,
+	                 &created, err, sizeof err) != 0) {
+		fprintf(stderr, "yuanqu: metrics token: %s\n", err);
+		return -1;
+	}
+	if (created)
+		log_info("metrics: created the scrape token file %s (mode 0600): /metrics answers "
+		         "to \"Authorization: Bearer <its content>\"",
+		         path);
+	metrics_set_token(token);
+	sodium_memzero(token, sizeof token);
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	struct cli_env env;
@@ -98,6 +131,7 @@ int cmd_serve(int argc, char **argv)
 	char host[64] = "127.0.0.1", webbuf[1000];
 	const char *listen = getenv("YUANQU_LISTEN"), *v;
 	const char *web_dir = NULL;
+	const char *webhook_allow = getenv("YUANQU_WEBHOOK_ALLOW");
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
@@ -133,6 +167,9 @@ int cmd_serve(int argc, char **argv)
 			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) <
 			    0)
 				return 2;
+		} else if ((v = cli_opt("--login-backoff", argc, argv, &i))) {
+			if (int_opt(v, "--login-backoff", 1, 900, &auth_config.backoff_base_s) < 0)
+				return 2;
 		} else if ((v = cli_opt("--audit-retention-days", argc, argv, &i))) {
 			if (cli_retention_days(v, &audit_retention_days) < 0)
 				return 2;
@@ -143,6 +180,10 @@ int cmd_serve(int argc, char **argv)
 		} else if ((v = cli_opt("--dormant-days", argc, argv, &i))) {
 			if (int_opt(v, "--dormant-days", 0, 3650, &auth_config.dormant_days) < 0)
 				return 2;
+		} else if ((v = cli_opt("--webhook-allow", argc, argv, &i))) {
+			webhook_allow = v;
+		} else if (strcmp(argv[i], "--reuse-port") == 0) {
+			cfg.reuse_port = 1;
 		} else if (strcmp(argv[i], "--no-access-log") == 0) {
 			cfg.access_log = 0;
 		} else {
@@ -159,6 +200,13 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "yuanqu: --tls-cert and --tls-key go together\n");
 		return 2;
 	}
+	char err_allow[200];
+	if (webhook_allow_set(webhook_allow, err_allow, sizeof err_allow) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err_allow);
+		return 2;
+	}
+	if (webhook_allow && *webhook_allow)
+		log_info("serve: webhooks may reach the internal ranges %s", webhook_allow);
 	cfg.listen_host = host;
 	cfg.web_dir = web_dir ? web_dir : default_web_dir(webbuf, sizeof webbuf);
 	auth_cookie_secure = cfg.tls_cert != NULL;
@@ -180,6 +228,8 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "yuanqu: serve needs the audit key (see above)\n");
 		return 1;
 	}
+	if (load_metrics_token(&env) < 0)
+		return 1;
 	struct db_pool *pool;
 	char err[512];
 	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {

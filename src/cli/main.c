@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 
 static const struct command {
@@ -43,6 +44,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* every file the program creates is its owner's alone: the SQLite database and its WAL,
+	 * backups, briefings, attachments, key files (0600; folders 0700) */
+	umask(077);
 	if (sodium_init() < 0) {
 		fprintf(stderr, "yuanqu: cannot initialise libsodium\n");
 		return 1;

@@ -1,6 +1,7 @@
 /* Demo and scale data. `demo` loads the four zones of the seed reports (assets/demo.json:
- * departments, one user per role, the enterprises the reports name, a synthetic fill in each
- * zone's leading sectors, 包保 assignments and visits). `gen` builds a deterministic
+ * departments, accounts and cadres, the enterprises the reports name, a synthetic fill in each
+ * zone's leading sectors whose counts and flags give the reports' figures, 包保 assignments,
+ * visits and requests). `gen` builds a deterministic
  * province-scale data set for benchmarks. Both write through the domain modules, so every row
  * is validated and audited like any other. */
 #ifndef YQ_DEMO_DEMO_H
@@ -22,11 +23,16 @@ struct demo_result {
 	int n_accounts;
 };
 
-/* Loads the demo zones into an initialised, empty database. `password` sets every demo user's
- * password (not forced to change); NULL generates one per user, to be changed at first login.
- * `seed` makes the synthetic fill repeatable. Returns 0 or -1 (logged); on failure nothing of
- * the failing zone is kept. */
-int demo_load(struct db_pool *pool, const char *password, uint64_t seed, struct demo_result *res);
+/* Loads the demo zones into an initialised, empty database: the holidays of the years its
+ * history covers; per zone the departments with the request topics each handles, the listed
+ * accounts and the cadres, the enterprises (flags, tags and 包保 by the zone's plans), visits,
+ * and requests over the periods the seeds speak of and this year, played out in office hours
+ * up to `now` (0: the current time). `password` sets every demo user's password (not forced to
+ * change); NULL generates one per listed user, to be changed at first login (the cadres and the
+ * enterprises' own accounts then get one nobody is shown). The same seed and `now` give the
+ * same rows. Returns 0 or -1 (logged); on failure nothing of the failing zone is kept. */
+int demo_load(struct db_pool *pool, const char *password, uint64_t seed, int64_t now,
+              struct demo_result *res);
 
 struct gen_opts {
 	int zones;                /* number of zones, e.g. 120 */

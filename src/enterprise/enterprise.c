@@ -135,9 +135,18 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 		return err_set(e, ERR_VALIDATION, "registered_capital",
 		               "注册资本应为非负数（万元）",
 		               "registered capital must be a non-negative amount in 10k yuan");
-	if (in->established_on && *in->established_on && !valid_date(in->established_on))
-		return err_set(e, ERR_VALIDATION, "established_on", "日期格式应为 YYYY-MM-DD",
-		               "date must be YYYY-MM-DD");
+	if (in->established_on && *in->established_on) {
+		enum date_check dc = date_check(in->established_on);
+		if (dc == DATE_NONEXISTENT)
+			return err_set(e, ERR_VALIDATION, "established_on", "日期不存在",
+			               "there is no such day");
+		if (dc == DATE_RANGE)
+			return err_set(e, ERR_VALIDATION, "established_on", "日期早于1900年",
+			               "the date is before 1900");
+		if (dc != DATE_OK)
+			return err_set(e, ERR_VALIDATION, "established_on",
+			               "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
+	}
 	if (in->ent_type && strcmp(in->ent_type, "domestic") && strcmp(in->ent_type, "foreign") &&
 	    strcmp(in->ent_type, "hmt"))
 		return err_set(e, ERR_VALIDATION, "ent_type", "企业类型应为内资、外资或港澳台",
@@ -164,10 +173,16 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 		const struct ent_flag_span *f = &in->flags[i];
 		if (f->flag >= FLAG__COUNT)
 			return err_set(e, ERR_VALIDATION, "flags", "资质类型无效", "unknown flag");
+		if (f->from && date_check(f->from) == DATE_NONEXISTENT)
+			return err_set(e, ERR_VALIDATION, "flags", "资质起始日期不存在",
+			               "there is no such day as the flag's start");
 		if (!f->from || !valid_date(f->from))
 			return err_set(e, ERR_VALIDATION, "flags",
 			               "资质起始日期格式应为 YYYY-MM-DD",
 			               "a flag needs a start date YYYY-MM-DD");
+		if (f->to && *f->to && date_check(f->to) == DATE_NONEXISTENT)
+			return err_set(e, ERR_VALIDATION, "flags", "资质截止日期不存在",
+			               "there is no such day as the flag's end");
 		if (f->to && *f->to && (!valid_date(f->to) || strcmp(f->to, f->from) < 0))
 			return err_set(e, ERR_VALIDATION, "flags", "资质截止日期无效",
 			               "a flag's end date must be a date after its start");

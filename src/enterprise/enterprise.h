@@ -81,6 +81,7 @@ struct ent_filter {
 	int64_t leader_id;
 	int no_leader;        /* only enterprises without a 包保 leader */
 	const char *building; /* contains */
+	const char *tag;      /* one of the enterprise's tags, exactly (at most 20 characters) */
 	int archived;         /* 0 active only, 1 archived only, 2 both */
 	const char *sort;     /* name, -name, created_at, -created_at, registered_capital, … */
 	int64_t page, page_size;

@@ -3,6 +3,7 @@
 #include "enterprise/enterprise.h"
 #include "enterprise/enterprise_io.h"
 #include "lib/multipart.h"
+#include "lib/utf8.h"
 #include "enterprise/industry.h"
 #include <string.h>
 
@@ -96,6 +97,10 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 	f->building = opt(r, "building");
 	f->sort = opt(r, "sort");
 	f->as_of = opt(r, "as_of");
+	f->tag = opt(r, "tag");
+	if (f->tag && (!utf8_valid(f->tag, strlen(f->tag)) || utf8_count(f->tag) > 20))
+		return err_set(e, ERR_VALIDATION, "tag", "标签不超过20个字",
+		               "a tag has at most 20 characters");
 	if (f->q && strlen(f->q) > 100)
 		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
 	if (f->building && strlen(f->building) > 100)
@@ -504,6 +509,12 @@ static int flag_query(struct req *r, const char *key)
 	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 }
 
+/* import_opts.cancelled: the server is stopping and its grace is over. */
+static int import_cancelled(void *ctx)
+{
+	return req_cancelled(ctx);
+}
+
 int h_ent_import(struct req *r, struct yq_err *e)
 {
 	const char *data = r->body.buf;
@@ -519,9 +530,16 @@ int h_ent_import(struct req *r, struct yq_err *e)
 	if (!data || len == 0)
 		return err_set(e, ERR_VALIDATION, "file", "文件为空", "the file is empty");
 	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
-	                        .skip_invalid = flag_query(r, "skip_invalid")};
+	                        .skip_invalid = flag_query(r, "skip_invalid"),
+	                        .cancelled = import_cancelled,
+	                        .cancel_ctx = r};
 	struct import_report rep;
 	if (ent_import(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0) {
+		/* a message naming a row lives in the report: keep it for the response */
+		if (e->message == rep.message)
+			e->message = arena_strdup(&r->arena, rep.message);
+		if (e->message_en == rep.message_en)
+			e->message_en = arena_strdup(&r->arena, rep.message_en);
 		import_report_release(&rep); /* rows read before the failure may hold errors */
 		return -1;
 	}

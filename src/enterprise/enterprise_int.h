@@ -12,5 +12,15 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
  * says whether anything differed (nothing is written or audited otherwise). */
 int ent_apply(struct db *tx, const struct principal *p, const struct enterprise *old,
               struct ent_input *in, int *changed, struct yq_err *e);
+/* Finds the enterprise with the normalised code `uscc` in the caller's zone: *id gets its id (0
+ * when there is none) and *in_scope whether the caller's data scope reaches it (what ent_get
+ * would allow, without reading the row). Returns 0 or a negative enum db_rc. */
+int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
+                  int *in_scope);
+/* Calls fn for every enterprise of the caller's zone with its code, its id and whether the
+ * caller's data scope reaches it (ent_find_uscc for all at once, in one statement); fn returns 0,
+ * or -1 to stop (then DB_ERR). Returns 0 or a negative enum db_rc. */
+typedef int (*code_fn)(void *ctx, const char *uscc, int64_t id, int in_scope);
+int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx);
 
 #endif

@@ -1,14 +1,18 @@
 /* Enterprise import and export (see enterprise_io.h). */
 #include "enterprise/enterprise_io.h"
+#include "audit/audit.h"
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
+#include "lib/csv.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/table_read.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,7 +74,6 @@ static const struct {
 	const char *zh, *en;
 } types[] = {{"内资", "domestic"}, {"外资", "foreign"}, {"港澳台", "hmt"}};
 
-static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
 static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
 static const char SQL_STAFF_BY_NAME[] =
     "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
@@ -104,9 +107,10 @@ static int column_of(const char *h)
 	return -1;
 }
 
-/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11];
- * -1 when it is not one. */
-static int norm_date(const char *s, char out[11])
+/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11].
+ * Returns DATE_OK, DATE_FORMAT when it is written otherwise, DATE_NONEXISTENT when there is no
+ * such day (2023-02-29; 1900-02-29, which Excel counts) or DATE_RANGE before 1900. */
+static enum date_check norm_date(const char *s, char out[11])
 {
 	int y = 0, m = 0, d = 0, n = 0;
 	const char *p = s;
@@ -115,35 +119,57 @@ static int norm_date(const char *s, char out[11])
 	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
 		y = y * 10 + (*p - '0');
 	if (n != 4)
-		return -1;
+		return DATE_FORMAT;
 	if (*p == '-' || *p == '/' || *p == '.')
 		p++;
 	else if (strncmp(p, "年", 3) == 0)
 		p += 3;
 	else
-		return -1;
+		return DATE_FORMAT;
 	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
 		m = m * 10 + (*p - '0');
 	if (!n)
-		return -1;
+		return DATE_FORMAT;
 	if (*p == '-' || *p == '/' || *p == '.')
 		p++;
 	else if (strncmp(p, "月", 3) == 0)
 		p += 3;
 	else
-		return -1;
+		return DATE_FORMAT;
 	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
 		d = d * 10 + (*p - '0');
 	if (!n)
-		return -1;
+		return DATE_FORMAT;
 	if (strncmp(p, "日", 3) == 0)
 		p += 3;
 	while (*p == ' ')
 		p++;
 	if (*p)
-		return -1;
+		return DATE_FORMAT;
 	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return valid_date(out) ? 0 : -1;
+	return date_check(out);
+}
+
+/* The error for a date cell that norm_date refused: of 成立日期 (flag 0) or of a 资质 span (1).
+ * Messages are static: the report keeps them. */
+static int date_error(enum date_check dc, int flag, struct yq_err *e)
+{
+	static const char *const zh[2][3] = {
+	    {"日期格式错误", "日期不存在", "日期早于1900年"},
+	    {"资质日期格式错误", "资质日期不存在", "资质日期早于1900年"}};
+	static const char *const en[3] = {"invalid date", "there is no such day",
+	                                  "the date is before 1900"};
+	int k = dc == DATE_NONEXISTENT ? 1 : dc == DATE_RANGE ? 2 : 0;
+	return err_set(e, ERR_VALIDATION, flag ? "flags" : "established_on", zh[flag][k], en[k]);
+}
+
+/* Trims white space off both ends of the writable string `s` (utf8_trim); returns its start. */
+static char *trim_in_place(char *s)
+{
+	size_t len;
+	char *t = (char *)utf8_trim(s, strlen(s), &len);
+	t[len] = 0;
+	return t;
 }
 
 /* Splits `s` at ';', '；', '，' or '、' into trimmed, non-empty parts copied into the arena. */
@@ -166,15 +192,12 @@ static int split_list(struct arena *a, const char *s, const char **parts, int ma
 			}
 			end++;
 		}
-		const char *b = p, *e = end;
-		while (b < e && *b == ' ')
-			b++;
-		while (e > b && e[-1] == ' ')
-			e--;
-		if (e > b) {
+		size_t len;
+		const char *b = utf8_trim(p, (size_t)(end - p), &len);
+		if (len) {
 			if (n == max)
 				return -1;
-			parts[n++] = arena_strndup(a, b, (size_t)(e - b));
+			parts[n++] = arena_strndup(a, b, len);
 		}
 		p = *end ? end + seplen : end;
 	}
@@ -228,9 +251,11 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 	if (v[C_EST]) {
 		*bad_col = C_EST;
 		char *d = arena_alloc(&rc->arena, 11);
-		if (!d || norm_date(v[C_EST], d) < 0)
-			return err_set(e, ERR_VALIDATION, "established_on", "日期格式错误",
-			               "invalid date");
+		if (!d)
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		enum date_check dc = norm_date(v[C_EST], d);
+		if (dc != DATE_OK)
+			return date_error(dc, 0, e);
 		in->established_on = d;
 	}
 	if (v[C_TYPE]) {
@@ -278,10 +303,13 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 					s->cert_no++;
 			}
 			char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
-			if (!from || !to || norm_date(t, from) < 0 ||
-			    (*rest && norm_date(rest, to) < 0))
-				return err_set(e, ERR_VALIDATION, "flags", "资质日期格式错误",
-				               "invalid flag date");
+			if (!from || !to)
+				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			enum date_check dc = norm_date(t, from);
+			if (dc == DATE_OK && *rest)
+				dc = norm_date(rest, to);
+			if (dc != DATE_OK)
+				return date_error(dc, 1, e);
 			s->from = from;
 			s->to = *rest ? to : NULL;
 		}
@@ -309,6 +337,9 @@ static int parse_row(const struct table_row *row, const int *map, size_t n_map, 
 					c->role = s2;
 				}
 			}
+			c->name = trim_in_place((char *)c->name);
+			c->phone = c->phone ? trim_in_place((char *)c->phone) : NULL;
+			c->role = c->role ? trim_in_place((char *)c->role) : NULL;
 		}
 	}
 	if (v[C_TAGS]) {
@@ -429,64 +460,149 @@ void import_report_release(struct import_report *rep)
 	rep->n_errors = 0;
 }
 
-/* USCCs seen in the file, to report duplicates within it: open addressing on the 18 chars. */
-struct seen {
-	char (*keys)[USCC_LEN + 1];
-	size_t cap;
+/* A set of codes with a value each: the codes of the file's valid rows (to report a second row
+ * with the same code), and those of the zone's enterprises for a large import. The codes are kept
+ * in arrival order in `codes` (values in `vals`), with an open-addressing table of their
+ * positions (slot value = position + 1, 0 = empty) doubled whenever it is half full, so a probe
+ * always ends. At IMPORT_MAX_ROWS codes it holds 18 MB of codes, 8 MB of values and 8 MB of
+ * slots. */
+struct code_set {
+	char (*codes)[USCC_LEN];
+	int64_t *vals;
+	size_t n, cap; /* codes held and room for */
+	uint32_t *slots;
+	size_t n_slots; /* a power of two, or 0 before the first code */
 };
 
-static int seen_add(struct seen *s, const char *k)
+static size_t code_hash(const char *k)
 {
-	if (!s->keys) {
-		s->cap = 1u << 18; /* room for IMPORT_MAX_ROWS at a quarter load… grown below */
-		s->keys = yq_calloc(s->cap, sizeof *s->keys);
-		if (!s->keys)
-			return -1;
-	}
 	uint64_t h = 1469598103934665603ull;
-	for (const char *p = k; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-		if (!s->keys[i][0]) {
-			memcpy(s->keys[i], k, USCC_LEN + 1);
-			return 0;
-		}
-		if (strcmp(s->keys[i], k) == 0)
-			return 1;
-	}
+	for (int i = 0; i < USCC_LEN; i++)
+		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 32));
 }
 
-static struct table_reader *open_table(const char *path, const void *data, size_t n,
+/* Rebuilds the slot table with n_slots slots (a power of two above 2 * s->n). Returns 0 or -1. */
+static int code_set_rehash(struct code_set *s, size_t n_slots)
+{
+	uint32_t *slots = yq_calloc(n_slots, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t k = 0; k < s->n; k++) {
+		size_t i = code_hash(s->codes[k]) & (n_slots - 1);
+		while (slots[i])
+			i = (i + 1) & (n_slots - 1);
+		slots[i] = (uint32_t)(k + 1);
+	}
+	yq_free(s->slots);
+	s->slots = slots;
+	s->n_slots = n_slots;
+	return 0;
+}
+
+/* The slot of the code `k` (USCC_LEN characters): the one holding it, or the empty one where it
+ * would go. The table must have slots. */
+static size_t code_set_slot(const struct code_set *s, const char *k)
+{
+	size_t i = code_hash(k) & (s->n_slots - 1);
+	while (s->slots[i] && memcmp(s->codes[s->slots[i] - 1], k, USCC_LEN) != 0)
+		i = (i + 1) & (s->n_slots - 1);
+	return i;
+}
+
+/* Adds the code `k` with the value `val`. Returns 1 if it was there already (its value kept), 0
+ * when added, -1 when out of memory. */
+static int code_set_add(struct code_set *s, const char *k, int64_t val)
+{
+	if ((s->n + 1) * 2 > s->n_slots &&
+	    code_set_rehash(s, s->n_slots ? s->n_slots * 2 : 4096) < 0)
+		return -1;
+	size_t i = code_set_slot(s, k);
+	if (s->slots[i])
+		return 1;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 4096;
+		void *c = yq_realloc(s->codes, cap * sizeof *s->codes);
+		if (!c)
+			return -1;
+		s->codes = c;
+		void *v = yq_realloc(s->vals, cap * sizeof *s->vals);
+		if (!v)
+			return -1;
+		s->vals = v;
+		s->cap = cap;
+	}
+	memcpy(s->codes[s->n], k, USCC_LEN);
+	s->vals[s->n] = val;
+	s->slots[i] = (uint32_t)(++s->n);
+	return 0;
+}
+
+/* The value of the code `k`, or 0 when the set does not hold it. */
+static int64_t code_set_get(const struct code_set *s, const char *k)
+{
+	if (!s->n_slots)
+		return 0;
+	size_t i = code_set_slot(s, k);
+	return s->slots[i] ? s->vals[s->slots[i] - 1] : 0;
+}
+
+static void code_set_release(struct code_set *s)
+{
+	yq_free(s->codes);
+	yq_free(s->vals);
+	yq_free(s->slots);
+	memset(s, 0, sizeof *s);
+}
+
+/* The file cannot be read: e gets the reason for its user (field "file"), with the row and
+ * column where there is one; the message is kept in rep. `detail` (English) goes to the log. */
+static int file_error(struct import_report *rep, const struct read_fault *f, const char *detail,
+                      struct yq_err *e)
+{
+	log_info("import: %s", detail);
+	table_fault_message(f, rep->message, sizeof rep->message, rep->message_en,
+	                    sizeof rep->message_en);
+	err_set(e, f->code == READ_ERR_NOMEM ? ERR_UNAVAILABLE : ERR_VALIDATION, "file",
+	        rep->message, rep->message_en);
+	return -1;
+}
+
+static struct table_reader *open_table(struct import_report *rep, const void *data, size_t n,
                                        struct yq_err *e)
 {
 	char err[256];
-	struct table_reader *t = path ? table_open_file(path, err, sizeof err)
-	                              : table_open_mem(data, n, err, sizeof err);
-	if (!t) {
-		err_set(e, ERR_VALIDATION, "file", "无法读取文件：须为 .xlsx 或 .csv",
-		        "cannot read the file: it must be .xlsx or .csv");
-		log_info("import: %s", err);
-	}
+	struct read_fault f;
+	struct table_reader *t = table_open_mem(data, n, err, sizeof err, &f);
+	if (!t)
+		file_error(rep, &f, err, e);
 	return t;
 }
 
 /* Reads the header row into map (column index → enum col or -1). */
-static int read_header(struct table_reader *t, int *map, size_t *n_map, char **names,
-                       struct yq_err *e)
+static int read_header(struct import_report *rep, struct table_reader *t, int *map, size_t *n_map,
+                       char **names, struct yq_err *e)
 {
 	struct table_row row;
 	int r;
 	do {
 		r = table_next(t, &row);
 	} while (r == 1 && row.n_cells == 1 && !row.cells[0][0]);
-	if (r != 1)
-		return err_set(e, ERR_VALIDATION, "file", "文件为空或无法读取表头",
-		               "the file is empty or has no header row");
+	if (r < 0)
+		return file_error(rep, table_fault(t), table_error(t), e);
+	if (r == 0)
+		return err_set(e, ERR_VALIDATION, "file", "文件为空，没有表头",
+		               "the file is empty: no header row");
 	*n_map = row.n_cells < 256 ? row.n_cells : 256;
 	int have[C__COUNT] = {0};
 	for (size_t i = 0; i < *n_map; i++) {
-		map[i] = column_of(row.cells[i]);
-		names[i] = yq_strdup(row.cells[i]);
+		size_t len;
+		const char *h = utf8_trim(row.cells[i], strlen(row.cells[i]), &len);
+		if (!(names[i] = yq_malloc(len + 1)))
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		memcpy(names[i], h, len);
+		names[i][len] = 0;
+		map[i] = column_of(names[i]);
 		if (map[i] >= 0) {
 			if (have[map[i]])
 				return err_set(e, ERR_VALIDATION, "file", "表头列重复",
@@ -501,110 +617,231 @@ static int read_header(struct table_reader *t, int *map, size_t *n_map, char **n
 	return 0;
 }
 
-/* One pass over the file: validate each row (pass 0) or write it (pass 1, inside tx). */
-static int import_pass(struct db *c, const struct principal *p, struct table_reader *t,
-                       const int *map, size_t n_map, char **names, int write,
-                       const struct import_opts *o, struct import_report *rep, struct seen *seen,
+/* The cells of `raw` as the import reads them, into `row` (cells in `cells`, the first 256 kept,
+ * the columns a header can name): without white space at either end (a leading NBSP or
+ * full-width space, a trailing space: utf8_trim), and in a CSV file a field guarded against
+ * formulas by an export (csv_put_field) read as the text it stands for. Trimmed copies go into
+ * the row's arena; a copy that fails keeps the cell as it is (the arena's limit). */
+static void clean_row(const struct table_row *raw, int csv, struct arena *a, const char *cells[256],
+                      struct table_row *row)
+{
+	*row = *raw;
+	if (row->n_cells > 256)
+		row->n_cells = 256;
+	for (size_t i = 0; i < row->n_cells; i++) {
+		const char *c = csv ? csv_unprotect(raw->cells[i]) : raw->cells[i];
+		size_t n = strlen(c), len;
+		const char *t = utf8_trim(c, n, &len);
+		const char *copy = len == n ? c : arena_strndup(a, t, len);
+		cells[i] = copy ? copy : c;
+	}
+	row->cells = cells;
+}
+
+/* What the validation pass hands to the write pass. Rows are counted from 1 in file order,
+ * blank rows left out; both passes read the same bytes, so they count alike. */
+struct import_run {
+	const struct principal *p;
+	const struct import_opts *o;
+	struct import_report *rep;
+	int map[256];     /* file column → enum col, or -1 */
+	char *names[256]; /* the headers as written (malloc'd) */
+	size_t n_map;
+	struct code_set seen; /* the codes of the rows found valid so far */
+	/* past ZONE_CODES_AFTER rows, the zone's codes read at once: value id when the caller's
+	 * scope reaches the enterprise, -id when not */
+	struct code_set zone;
+	int zone_loaded;
+	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid), PLAN_CREATE,
+	 * or update the enterprise of that id (looked up once, in the validation pass) */
+	int64_t *plan;
+	size_t n_plan, cap_plan;
+};
+#define PLAN_CREATE (-1)
+
+/* Records the plan of the next row (row n_plan + 1). Returns 0 or -1 when out of memory. */
+static int plan_add(struct import_run *x, int64_t what)
+{
+	if (x->n_plan == x->cap_plan) {
+		size_t cap = x->cap_plan ? x->cap_plan * 2 : 1024;
+		int64_t *p = yq_realloc(x->plan, cap * sizeof *p);
+		if (!p)
+			return -1;
+		x->plan = p;
+		x->cap_plan = cap;
+	}
+	x->plan[x->n_plan++] = what;
+	return 0;
+}
+
+/* Reports row `row` invalid, naming column `col` (an enum col, or -1) and its cell. */
+static void report_row(struct import_run *x, const struct table_row *row, int col,
+                       const char *reason, const char *reason_en)
+{
+	const char *colname = "", *val = "";
+	for (size_t i = 0; col >= 0 && i < x->n_map; i++)
+		if (x->map[i] == col) {
+			colname = x->names[i];
+			val = i < row->n_cells ? row->cells[i] : "";
+		}
+	add_error(x->rep, row->number, colname, val, reason, reason_en);
+}
+
+/* The write pass met a row that the validation pass accepted and that now fails (the database
+ * changed in between): the import fails, naming the row. */
+static int row_failed(struct import_run *x, const struct table_row *row, const struct yq_err *re,
+                      struct yq_err *e)
+{
+	snprintf(x->rep->message, sizeof x->rep->message, "第%lu行：%s", row->number,
+	         re->message ? re->message : "无法写入");
+	snprintf(x->rep->message_en, sizeof x->rep->message_en, "row %lu: %s", row->number,
+	         re->message_en ? re->message_en : "cannot be written");
+	*e = *re;
+	e->message = x->rep->message;
+	e->message_en = x->rep->message_en;
+	return -1;
+}
+
+/* Rows checked one lookup at a time; past them the zone's codes are read in one statement (a
+ * large import would otherwise make a round trip to the database per row). */
+#define ZONE_CODES_AFTER 2000
+
+/* ent_each_code: adds an enterprise of the zone to the set (ctx). */
+static int zone_code(void *ctx, const char *uscc, int64_t id, int in_scope)
+{
+	if (strlen(uscc) != USCC_LEN)
+		return 0; /* every stored code is normalised; a row that is not never matches */
+	return code_set_add(ctx, uscc, in_scope ? id : -id) < 0 ? -1 : 0;
+}
+
+/* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
+ * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
+ * so its cost per row does not grow with the rows it has written. */
+static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
                        struct yq_err *e)
 {
-	struct table_row row;
+	const struct principal *p = x->p;
+	const struct import_opts *o = x->o;
+	struct import_report *rep = x->rep;
+	struct table_row raw, row;
+	const char *cells[256];
+	int csv = table_format(t) == TABLE_CSV;
 	struct row_ctx rc;
 	memset(&rc, 0, sizeof rc);
 	rc.arena.limit = 4u << 20;
-	int r;
+	int r, ret = -1;
 	long n = 0;
-	while ((r = table_next(t, &row)) == 1) {
+	while ((r = table_next(t, &raw)) == 1) {
 		arena_release(&rc.arena);
+		clean_row(&raw, csv, &rc.arena, cells, &row);
 		int blank = 1;
 		for (size_t i = 0; i < row.n_cells; i++)
 			if (row.cells[i][0])
 				blank = 0;
 		if (blank)
 			continue;
-		if (++n > IMPORT_MAX_ROWS)
-			return err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
-			               "more than 1,000,000 rows");
+		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
+			err_set(e, ERR_UNAVAILABLE, NULL,
+			        "服务正在停止，导入已取消，未写入任何数据",
+			        "the server is stopping: the import was cancelled, nothing was "
+			        "written");
+			goto out;
+		}
+		if (++n > IMPORT_MAX_ROWS) {
+			err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
+			        "more than 1,000,000 rows");
+			goto out;
+		}
 		if (o->progress && n % 1000 == 0)
 			o->progress(o->progress_ctx, write, n);
+		int64_t what = 0;
+		if (write) {
+			/* a row the validation pass reported invalid is never written */
+			what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0;
+			if (!what)
+				continue;
+		} else if (plan_add(x, 0) < 0) {
+			err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			goto out;
+		}
 		struct yq_err re = {0};
 		int bad = -1;
-		if (parse_row(&row, map, n_map, &rc, &bad, &re) < 0 ||
+		r = 0;
+		if (parse_row(&row, x->map, x->n_map, &rc, &bad, &re) < 0 ||
 		    ent_validate(&rc.in, &re) < 0 ||
 		    (r = resolve_links(c, p->zone_id, &rc, &bad, &re)) < 0) {
 			if (r == -2) {
 				*e = re;
-				return -1;
+				goto out;
 			}
-			if (write)
-				continue; /* invalid rows were reported in the first pass */
-			if (bad < 0)
-				bad = col_of_field(re.field);
-			const char *colname = "";
-			const char *val = "";
-			for (size_t i = 0; bad >= 0 && i < n_map; i++)
-				if (map[i] == bad) {
-					colname = names[i];
-					val = i < row.n_cells ? row.cells[i] : "";
-				}
-			add_error(rep, row.number, colname, val, re.message, re.message_en);
+			if (write) {
+				row_failed(x, &row, &re, e);
+				goto out;
+			}
+			report_row(x, &row, bad >= 0 ? bad : col_of_field(re.field), re.message,
+			           re.message_en);
 			continue;
 		}
-		r = 0;
-		int64_t id;
 		if (!write) {
-			rep->total++;
-			int dup = seen_add(seen, rc.in.uscc_norm);
-			if (dup < 0)
-				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+			int dup = code_set_add(&x->seen, rc.in.uscc_norm, 1);
+			if (dup < 0) {
+				err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+				goto out;
+			}
 			if (dup) {
-				rep->total--;
-				for (size_t i = 0; i < n_map; i++)
-					if (map[i] == C_USCC)
-						add_error(rep, row.number, names[i], row.cells[i],
-						          "文件中统一社会信用代码重复",
-						          "the code appears twice in the file");
+				report_row(x, &row, C_USCC, "文件中统一社会信用代码重复",
+				           "the code appears twice in the file");
 				continue;
+			}
+			int64_t existing;
+			int in_scope;
+			if (n > ZONE_CODES_AFTER && !x->zone_loaded) {
+				if ((r = ent_each_code(c, p, zone_code, &x->zone)) < 0) {
+					err_db(e, r);
+					goto out;
+				}
+				x->zone_loaded = 1;
+			}
+			if (x->zone_loaded) {
+				int64_t v = code_set_get(&x->zone, rc.in.uscc_norm);
+				existing = v < 0 ? -v : v;
+				in_scope = v > 0;
+			} else if ((r = ent_find_uscc(c, p, rc.in.uscc_norm, &existing,
+			                              &in_scope)) < 0) {
+				err_db(e, r);
+				goto out;
 			}
 			/* an existing enterprise outside the caller's scope cannot be changed */
-			int64_t existing;
-			struct yq_err ge = {0};
-			struct enterprise old;
-			if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm,
-			                   &existing)) < 0)
-				return err_db(e, r);
-			if (existing && ent_get(c, p, existing, &rc.arena, &old, &ge) < 0) {
-				if (ge.code != ERR_NOT_FOUND) {
-					*e = ge;
-					return -1;
-				}
-				rep->total--;
-				for (size_t i = 0; i < n_map; i++)
-					if (map[i] == C_USCC)
-						add_error(rep, row.number, names[i], row.cells[i],
-						          "无权修改该企业",
-						          "not allowed to change this enterprise");
+			if (existing && !in_scope) {
+				report_row(x, &row, C_USCC, "无权修改该企业",
+				           "not allowed to change this enterprise");
 				continue;
 			}
+			rep->total++;
 			rep->valid++;
+			x->plan[n - 1] = existing ? existing : PLAN_CREATE;
 			continue;
 		}
 		struct yq_err we = {0};
-		int64_t existing;
-		if ((r = lookup_id(c, SQL_ID_BY_USCC, p->zone_id, rc.in.uscc_norm, &existing)) < 0)
-			return err_db(e, r);
-		if (!existing) {
+		if (what == PLAN_CREATE) {
+			int64_t id;
 			if (ent_insert(c, p, &rc.in, &id, &we) < 0) {
-				*e = we;
-				return -1;
+				row_failed(x, &row, &we, e);
+				goto out;
 			}
 			rep->created++;
 		} else {
 			struct enterprise old;
 			int changed;
-			if (ent_get(c, p, existing, &rc.arena, &old, &we) < 0 ||
-			    ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
-				*e = we;
-				return -1;
+			int got = ent_get(c, p, what, &rc.arena, &old, &we);
+			if (got == 0 && strcmp(old.uscc, rc.in.uscc_norm) != 0)
+				got = err_set(
+				    &we, ERR_CONFLICT, "uscc",
+				    "该企业的统一社会信用代码刚被修改，请重新导入",
+				    "the enterprise's code changed meanwhile, import again");
+			if (got < 0 || ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
+				row_failed(x, &row, &we, e);
+				goto out;
 			}
 			if (changed)
 				rep->updated++;
@@ -612,71 +849,137 @@ static int import_pass(struct db *c, const struct principal *p, struct table_rea
 				rep->unchanged++;
 		}
 	}
-	arena_release(&rc.arena);
 	if (r < 0) {
-		log_info("import: %s", table_error(t));
-		return err_set(e, ERR_VALIDATION, "file", "文件格式错误，无法读取",
-		               "the file is malformed and cannot be read");
+		file_error(rep, table_fault(t), table_error(t), e);
+		goto out;
 	}
+	ret = 0;
+out:
+	arena_release(&rc.arena);
+	return ret;
+}
+
+/* Reads the file at `path` whole into a malloc'd buffer: the import validates and writes these
+ * bytes, never the path again (a file replaced meanwhile is not written unchecked). */
+static int read_input(const char *path, char **buf, size_t *len, struct yq_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		log_info("import: cannot open %s: %s", path, strerror(errno));
+		return err_set(e, ERR_VALIDATION, "file", "无法打开文件", "cannot open the file");
+	}
+	struct strbuf sb = STRBUF_INIT(IMPORT_MAX_FILE_BYTES);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && strbuf_add(&sb, chunk, got) == 0)
+		;
+	int failed = ferror(f);
+	fclose(f);
+	if (failed || sb.failed) {
+		int big = !failed && sb.len + got > IMPORT_MAX_FILE_BYTES;
+		strbuf_release(&sb);
+		return big ? err_set(e, ERR_TOO_LARGE, "file", "文件过大（上限 1 GB）",
+		                     "the file is larger than 1 GB")
+		           : err_set(e, ERR_VALIDATION, "file", "无法读取文件",
+		                     "cannot read the file");
+	}
+	*buf = strbuf_detach(&sb, len);
+	if (!*buf)
+		*len = 0;
 	return 0;
+}
+
+/* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
+static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+                                             struct yq_err *e)
+{
+	struct table_reader *t = open_table(x->rep, data, n, e);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < x->n_map; i++)
+		yq_free(x->names[i]);
+	memset(x->names, 0, sizeof x->names);
+	x->n_map = 0;
+	if (read_header(x->rep, t, x->map, &x->n_map, x->names, e) < 0) {
+		table_close(t);
+		return NULL;
+	}
+	return t;
 }
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
-	int map[256];
-	char *names[256] = {0};
-	size_t n_map = 0;
-	struct seen seen = {0};
+	struct import_run *x = yq_calloc(1, sizeof *x);
+	char *file = NULL;
+	struct table_reader *t = NULL;
 	int ret = -1, rc;
-	struct table_reader *t = open_table(path, data, n, e);
-	if (!t)
-		return -1;
+	if (!x)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	x->p = p;
+	x->o = o;
+	x->rep = rep;
+	if (path) {
+		if (read_input(path, &file, &n, e) < 0)
+			goto out_free;
+		data = file;
+	}
 	struct db *c = db_pool_reader(pool);
 	if (!c) {
 		err_db(e, DB_UNAVAILABLE);
-		goto out_close;
+		goto out_free;
 	}
-	if (read_header(t, map, &n_map, names, e) < 0 ||
-	    import_pass(c, p, t, map, n_map, names, 0, o, rep, &seen, e) < 0)
-		goto out_close;
+	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
+		goto out_free;
 	rep->encoding = table_encoding(t);
 	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
 		ret = 0;
-		goto out_close;
+		goto out_free;
 	}
-	/* second pass: write everything in one transaction */
+	/* second pass over the same bytes: write the rows found valid, in one transaction */
 	table_close(t);
-	if (!(t = open_table(path, data, n, e)))
+	if (!(t = open_with_header(x, data, n, e)))
 		goto out_free;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx) {
 		err_db(e, rc);
-		goto out_close;
+		goto out_free;
 	}
-	for (size_t i = 0; i < n_map; i++)
-		yq_free(names[i]);
-	memset(names, 0, sizeof names);
-	if (read_header(t, map, &n_map, names, e) < 0 ||
-	    import_pass(tx, p, t, map, n_map, names, 1, o, rep, &seen, e) < 0) {
+	if ((rc = audit_batch_begin(tx)) < 0) {
+		db_tx_end(pool, tx, 0);
+		err_db(e, rc);
+		goto out_free;
+	}
+	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
+	db_bulk(tx, 1);
+	if (import_pass(tx, x, t, 1, e) < 0) {
+		db_bulk(tx, 0);
+		audit_batch_end(tx, 0);
 		db_tx_end(pool, tx, 0);
 		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_close;
+		goto out_free;
 	}
-	if ((rc = db_tx_end(pool, tx, 1)) < 0) {
+	if ((rc = db_bulk(tx, 0)) < 0 || (rc = audit_batch_end(tx, 1)) < 0)
+		db_tx_end(pool, tx, 0);
+	else
+		rc = db_tx_end(pool, tx, 1);
+	if (rc < 0) {
 		err_db(e, rc);
 		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_close;
+		goto out_free;
 	}
 	rep->written = 1;
 	ret = 0;
-out_close:
-	table_close(t);
 out_free:
-	for (size_t i = 0; i < n_map; i++)
-		yq_free(names[i]);
-	yq_free(seen.keys);
+	table_close(t);
+	for (size_t i = 0; i < x->n_map; i++)
+		yq_free(x->names[i]);
+	code_set_release(&x->seen);
+	code_set_release(&x->zone);
+	yq_free(x->plan);
+	yq_free(x);
+	yq_free(file);
 	return ret;
 }
 
@@ -868,24 +1171,6 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 	v[C_LIAISON] = name_of(m->names + m->n_depts, m->n_users, en->liaison_user_id);
 }
 
-static void csv_cell(struct strbuf *sb, const char *s)
-{
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") || (s[0] >= '0' && s[0] <= '9' && strlen(s) > 11)) {
-		/* quoted; long digit strings stay text when Excel opens the file */
-		strbuf_addch(sb, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				strbuf_addch(sb, '"');
-			strbuf_addch(sb, *p);
-		}
-		strbuf_addch(sb, '"');
-	} else {
-		strbuf_adds(sb, s);
-	}
-}
-
 /* A table being written row by row: CSV into memory, or .xlsx into a temporary file that
  * libxlsxwriter streams (constant memory). */
 struct table_writer {
@@ -908,7 +1193,7 @@ static int writer_open(struct table_writer *w, enum export_format fmt, struct yq
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_cell(&w->csv, cols[k].zh);
+			csv_put_field(&w->csv, cols[k].zh, CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return 0;
@@ -943,7 +1228,7 @@ static void writer_row(struct table_writer *w, const char **v)
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_cell(&w->csv, v[k]);
+			csv_put_field(&w->csv, v[k], k == C_CAPITAL ? CSV_NUMBER : CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return;

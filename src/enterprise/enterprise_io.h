@@ -14,6 +14,7 @@
 
 #define IMPORT_MAX_ERRORS 1000 /* errors kept in the report; all are counted */
 #define IMPORT_MAX_ROWS   1000000
+#define IMPORT_MAX_FILE_BYTES (1024u << 20) /* a file imported from the command line */
 
 struct import_error {
 	unsigned long row;  /* the row number the spreadsheet shows */
@@ -29,6 +30,9 @@ struct import_report {
 	const char *encoding; /* "utf-8", "gb18030", "xlsx" */
 	struct import_error *errors;
 	size_t n_errors; /* kept, ≤ IMPORT_MAX_ERRORS */
+	/* when ent_import fails for a reason that names a row or line of the file, the message
+	 * (e->message and e->message_en point here: copy them before the report goes) */
+	char message[256], message_en[256];
 };
 
 struct import_opts {
@@ -37,11 +41,19 @@ struct import_opts {
 	/* called now and then while reading and writing (phase 0 validate, 1 write), may be NULL */
 	void (*progress)(void *ctx, int phase, long done);
 	void *progress_ctx;
+	/* polled before each row, may be NULL: when it returns nonzero the import stops, writes
+	 * nothing and fails with ERR_UNAVAILABLE (the server is stopping) */
+	int (*cancelled)(void *ctx);
+	void *cancel_ctx;
 };
 
-/* Imports a file (path) or a buffer (data, n; path NULL) into the principal's zone. Returns 0
- * with the report filled (errors included; nothing written when any row is invalid unless
- * skip_invalid), or -1 with e set when the file cannot be read at all or the database fails. */
+/* Imports a file (path, read whole into memory once) or a buffer (data, n; path NULL) into the
+ * principal's zone: a validation pass over every row, then, unless dry_run, a write pass over
+ * the same bytes in one transaction that writes exactly the rows found valid (an invalid row,
+ * a second row with the same code, an enterprise outside the caller's scope are reported and
+ * never written). Returns 0 with the report filled (errors included; nothing written when any
+ * row is invalid unless skip_invalid), or -1 with e set when the file cannot be read at all, the
+ * database fails or the import is cancelled. */
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e);
 void import_report_release(struct import_report *rep);

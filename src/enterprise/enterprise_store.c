@@ -1,8 +1,12 @@
 /* Enterprise storage (see enterprise.h). Every read applies the caller's zone and data scope:
  * dept → the enterprise's responsible department is under the caller's; self → the caller is its
- * liaison cadre; enterprise → it is the caller's own enterprise. */
+ * liaison cadre; enterprise → it is the caller's own enterprise; and the 包保 leader and liaison
+ * always see the enterprises they serve (auth/scope.h). Every write checks the same scope in its
+ * transaction: the enterprise as it was (404 outside) and as it would be after the write (403
+ * when the write would take it out of the caller's scope). */
 #include "enterprise/enterprise.h"
 #include "audit/audit.h"
+#include "auth/disclose.h"
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
@@ -29,8 +33,11 @@
 	" FROM enterprise e LEFT JOIN dept d ON d.id = e.dept_id"                                  \
 	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
 	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
-#define ENT_SCOPE SCOPE_SQL("e.dept_id", "e.liaison_user_id", "e.id")
+#define ENT_SCOPE SCOPE_ENTERPRISE_SQL
 static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
+static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
+static const char SQL_ZONE_CODES[] = "SELECT e.uscc, e.id, CASE WHEN 1 = 1" ENT_SCOPE
+                                     " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?";
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
     "ORDER BY flag, valid_from";
@@ -48,6 +55,8 @@ static const char SQL_ENT_UPDATE[] =
     "industry_section = ?, address = ?, building = ?, registered_capital = ?, established_on = "
     "?, ent_type = ?, tags = ?, contacts = ?, dept_id = ?, leader_user_id = ?, liaison_user_id "
     "= ?, updated_at = ? WHERE id = ?";
+static const char SQL_ENT_IN_SCOPE[] =
+    "SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_ENT_ARCHIVE[] =
     "UPDATE enterprise SET archived = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
@@ -165,8 +174,32 @@ static const char *contains(const char *s, char *buf, size_t n, int upper)
 
 /* Buffers for the values a list binds; they live until the statement is bound. */
 struct filter_args {
-	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300];
+	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300], tag[512];
 };
+
+/* The LIKE pattern that finds `tag` as one whole element of the stored tags array: the tag
+ * written as a JSON string exactly as encode_lists() stores it (quotes included, so "链主" does
+ * not match "链主企业"), with LIKE's own characters escaped, between two '%'. NULL when it does
+ * not fit `buf` (tags are at most 20 characters, so it always does). */
+static const char *tag_pattern(const char *tag, char *buf, size_t n)
+{
+	struct strbuf js = STRBUF_INIT(256);
+	struct jsonw w;
+	jw_init(&w, &js);
+	jw_str(&w, tag);
+	const char *out = NULL;
+	if (!js.failed && js.buf) {
+		size_t want = 2; /* the two '%' */
+		for (const char *c = js.buf; *c; c++)
+			want += (*c == '%' || *c == '_' || *c == '\\') ? 2 : 1;
+		/* contains() stops early when buf is short: only a whole pattern is used */
+		out = contains(js.buf, buf, n, 0);
+		if (out && strlen(out) != want)
+			out = NULL;
+	}
+	strbuf_release(&js);
+	return out;
+}
 
 /* Appends the zone, the caller's scope and only the filters given (see db/qb.h). */
 static void list_where(struct qb *q, const struct principal *p, const struct ent_filter *f,
@@ -207,6 +240,15 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 	if (f->building && *f->building) {
 		qb_sql(q, " AND e.building LIKE ? ESCAPE '\\'");
 		qb_text(q, contains(f->building, a->bld, sizeof a->bld, 0));
+	}
+	if (f->tag && *f->tag) {
+		const char *pat = tag_pattern(f->tag, a->tag, sizeof a->tag);
+		if (pat) {
+			qb_sql(q, " AND e.tags LIKE ? ESCAPE '\\'");
+			qb_text(q, pat);
+		} else {
+			qb_sql(q, " AND 1 = 0");
+		}
 	}
 	if (f->flag >= 0 && f->flag < FLAG__COUNT) {
 		qb_sql(q,
@@ -337,6 +379,52 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
+                  int *in_scope)
+{
+	/* two statements: the scope fragment costs a new plan on SQLite whenever its pattern is
+	 * bound, and most rows of a large import are new (found by the first alone) */
+	*id = 0;
+	*in_scope = 0;
+	struct db_stmt *st = db_prepare(c, SQL_ID_BY_USCC);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, uscc);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0 || !*id)
+		return rc < 0 ? rc : DB_OK;
+	if (!(st = db_prepare(c, SQL_ENT_IN_SCOPE)))
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, *id);
+	scope_bind(st, 3, p);
+	rc = db_step(st);
+	*in_scope = rc == DB_ROW && db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, SQL_ZONE_CODES);
+	if (!st)
+		return DB_ERR;
+	int i = scope_bind(st, 1, p);
+	db_bind_int(st, i, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) < 0) {
+			rc = DB_ERR;
+			break;
+		}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 /* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */
 static void seal_contacts(const struct strbuf *plain, struct strbuf *out)
 {
@@ -399,13 +487,43 @@ static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
 		db_bind_null(st, i);
 }
 
-static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in)
+/* Inside tx, after the enterprise was written and before it is audited: ERR_FORBIDDEN (on
+ * dept_id) unless the enterprise as written is in the caller's data scope, so no one creates an
+ * enterprise for another department or hands one over to it. The caller rolls back. */
+static int check_still_in_scope(struct db *tx, const struct principal *p, int64_t id,
+                                struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_FLAGS_DELETE);
+	struct db_stmt *st = db_prepare(tx, SQL_ENT_IN_SCOPE);
 	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, id);
-	int rc = db_run(st);
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, id);
+	scope_bind(st, 3, p);
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	if (!n)
+		return err_set(
+		    e, ERR_FORBIDDEN, "dept_id",
+		    "保存后该企业将不在您的数据权限范围内：请选择您负责的部门",
+		    "the enterprise would be outside your data scope: choose a department "
+		    "you are responsible for");
+	return 0;
+}
+
+static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in,
+                       int replace)
+{
+	struct db_stmt *st;
+	int rc = DB_OK;
+	if (replace) { /* a new enterprise has no spans to delete */
+		if (!(st = db_prepare(tx, SQL_FLAGS_DELETE)))
+			return DB_ERR;
+		db_bind_int(st, 1, id);
+		rc = db_run(st);
+	}
 	for (int i = 0; rc == DB_OK && i < in->n_flags; i++) {
 		const struct ent_flag_span *f = &in->flags[i];
 		if (!(st = db_prepare(tx, SQL_FLAG_INSERT)))
@@ -458,7 +576,13 @@ int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, i
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc == DB_ROW)
-		rc = write_flags(tx, p->zone_id, *id, in);
+		rc = write_flags(tx, p->zone_id, *id, in, 0);
+	if (rc == DB_OK && check_still_in_scope(tx, p, *id, e) < 0) {
+		strbuf_release(&contacts);
+		strbuf_release(&sealed);
+		strbuf_release(&tags);
+		return -1;
+	}
 	if (rc == DB_OK) {
 		struct audit_changes ch;
 		audit_changes_init(&ch);
@@ -557,7 +681,7 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	if (!flags_same)
 		audit_change_str(&ch, "flags", "(before)", "(changed)");
 	*changed = ch.n > 0;
-	int rc = DB_OK;
+	int rc = DB_OK, failed = 0;
 	if (!*changed)
 		goto out_free;
 	struct db_stmt *st = db_prepare(tx, SQL_ENT_UPDATE);
@@ -585,7 +709,12 @@ int ent_apply(struct db *tx, const struct principal *p, const struct enterprise 
 	db_bind_int(st, 17, old->id);
 	rc = db_run(st);
 	if (rc == DB_OK && !flags_same)
-		rc = write_flags(tx, p->zone_id, old->id, in);
+		rc = write_flags(tx, p->zone_id, old->id, in, 1);
+	if (rc == DB_OK && check_still_in_scope(tx, p, old->id, e) < 0) {
+		rc = DB_OK;
+		failed = 1;
+		goto out_free;
+	}
 	if (rc == DB_OK)
 		rc = audit_write(tx, p, p->zone_id, "update", "enterprise", old->id, &ch);
 out_free:
@@ -593,6 +722,8 @@ out_free:
 	strbuf_release(&sealed);
 	strbuf_release(&contacts);
 	strbuf_release(&tags);
+	if (failed)
+		return -1;
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
 		               "an enterprise with this code exists in the zone");
@@ -685,7 +816,22 @@ int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enter
 		return err_db(e, rc);
 	if (ent_get(tx, p, enterprise_id, &a, &ent, e) < 0)
 		goto out_rollback;
+	/* those who may edit the enterprise, and its 包保 leader and liaison, whatever their
+	 * department or role */
+	int serves = p->user_id > 0 &&
+	             (p->user_id == ent.leader_user_id || p->user_id == ent.liaison_user_id);
+	if (!serves && !principal_can(p, PERM_ENTERPRISE_WRITE)) {
+		err_set(e, ERR_FORBIDDEN, NULL,
+		        "只有该企业的包保领导、联络员或主管部门可以登记走访",
+		        "only the enterprise's 包保 leader or liaison, or its department, records "
+		        "visits");
+		goto out_rollback;
+	}
 	int64_t visitor = v->visitor_user_id ? v->visitor_user_id : p->user_id, n;
+	if (!visitor) { /* an API token is nobody: it names the visitor */
+		err_set(e, ERR_VALIDATION, "visitor_user_id", "请选择走访人", "name the visitor");
+		goto out_rollback;
+	}
 	if ((rc = db_query_int(tx, SQL_STAFF_IN_ZONE, &n, 2, visitor, p->zone_id)) < 0) {
 		err_db(e, rc);
 		goto out_rollback;
@@ -745,6 +891,11 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	arena_release(&a);
 	if (r < 0)
 		return -1;
+	/* the cadres' notes are the zone's own: an enterprise is not shown them (auth/disclose.h)
+	 */
+	enum disclose shown = disclose_to(p, "enterprise.visit");
+	if (shown == DISCLOSE_NONE)
+		return 0;
 	struct db_stmt *st = db_prepare(c, SQL_VISIT_LIST);
 	if (!st)
 		return err_db(e, DB_ERR);
@@ -758,8 +909,8 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 		    .visited_on = db_col_text(st, 3),
 		    .visitor_name = db_col_text(st, 4),
 		    .kind = db_col_text(st, 5),
-		    .findings = db_col_text(st, 6),
-		    .follow_ups = db_col_text(st, 7),
+		    .findings = shown == DISCLOSE_ALL ? db_col_text(st, 6) : "",
+		    .follow_ups = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
 		    .created_at = db_col_int(st, 8),
 		};
 		fn(ctx, &v);

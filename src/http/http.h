@@ -62,6 +62,9 @@ struct req {
 /* Handlers return 0 when the response is written, or -1 with `e` filled. */
 typedef int (*handler_fn)(struct req *r, struct yq_err *e);
 
+/* 1 once the server is stopping and the grace for requests in flight is over: a handler that
+ * works for long (an import) polls it, gives up, rolls back and answers 503. */
+int req_cancelled(struct req *r);
 /* The database pool of the server. */
 struct db_pool *req_pool(struct req *r);
 /* A reading connection for this request, or NULL with e set to 503. */

@@ -2,7 +2,9 @@
 #include "http/metrics.h"
 #include "db/db.h"
 #include "http/routes.h"
+#include <sodium.h>
 #include <stdatomic.h>
+#include <string.h>
 
 #define MAX_ROUTES 256
 static const int statuses[] = {200, 201, 204, 206, 301, 302, 304, 400, 401,
@@ -15,6 +17,29 @@ static atomic_ullong requests[MAX_ROUTES + 1][N_STATUS]; /* last row: no route *
 static atomic_ullong hist[N_BUCKETS + 1];
 static atomic_ullong hist_sum_us, hist_count;
 static atomic_llong open_conns;
+
+static uint8_t scrape_token[METRICS_TOKEN_LEN];
+static int scrape_token_set;
+
+void metrics_set_token(const uint8_t token[METRICS_TOKEN_LEN])
+{
+	memcpy(scrape_token, token, METRICS_TOKEN_LEN);
+	scrape_token_set = 1;
+}
+
+int metrics_authorized(const char *authorization)
+{
+	if (!scrape_token_set || !authorization || strncmp(authorization, "Bearer ", 7) != 0)
+		return 0;
+	const char *hex = authorization + 7;
+	uint8_t got[METRICS_TOKEN_LEN];
+	size_t n = 0;
+	if (strlen(hex) != 2 * METRICS_TOKEN_LEN ||
+	    sodium_hex2bin(got, sizeof got, hex, 2 * METRICS_TOKEN_LEN, NULL, &n, NULL) != 0 ||
+	    n != METRICS_TOKEN_LEN)
+		return 0;
+	return sodium_memcmp(got, scrape_token, METRICS_TOKEN_LEN) == 0;
+}
 
 void metrics_request(int route, int status, int64_t duration_us)
 {

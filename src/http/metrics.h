@@ -11,4 +11,12 @@ void metrics_connection(int delta);
 /* Appends the Prometheus text exposition to sb. */
 void metrics_render(struct strbuf *sb);
 
+#define METRICS_TOKEN_LEN 32
+/* Sets the scrape token (32 bytes, from metrics.key): /metrics answers only to a request with
+ * "Authorization: Bearer <its 64 hex digits>". Call once before serving. */
+void metrics_set_token(const uint8_t token[METRICS_TOKEN_LEN]);
+/* 1 when the Authorization header value carries the scrape token (constant-time compare); 0
+ * otherwise, and always 0 while no token is set. */
+int metrics_authorized(const char *authorization);
+
 #endif

@@ -1,5 +1,7 @@
 /* The route table: the whole API surface and who may call what. Default deny: anything not
- * listed here is 404; every route names the permission it needs (PERM_NONE: public). */
+ * listed here is 404; every route names the permission it needs (PERM_NONE: public). A
+ * read-only role (province) calls no route that writes, other than those flagged ROUTE_SELF
+ * (its own session and account): see route_role_allowed. */
 #include "http/routes.h"
 #include "audit/audit_api.h"
 #include "auth/auth_api.h"
@@ -26,15 +28,15 @@ const struct route routes[] = {
 
     /* sessions and one's own account */
     R(POST, "/api/login", h_login, PERM_NONE, ROUTE_NO_CSRF | ROUTE_SLOW),
-    R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK),
-    R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK),
+    R(POST, "/api/logout", h_logout, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK | ROUTE_SELF),
+    R(GET, "/api/me", h_me, PERM_AUTH, ROUTE_PASSWORD_OK | ROUTE_TOTP_OK | ROUTE_SELF),
     R(PUT, "/api/me/password", h_me_password, PERM_AUTH,
-      ROUTE_PASSWORD_OK | ROUTE_SLOW | ROUTE_TOTP_OK),
-    R(GET, "/api/me/totp", h_me_totp, PERM_AUTH, ROUTE_TOTP_OK),
-    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK),
-    R(POST, "/api/me/totp/confirm", h_me_totp_confirm, PERM_AUTH, ROUTE_TOTP_OK),
-    R(POST, "/api/me/totp/disable", h_me_totp_disable, PERM_AUTH, ROUTE_SLOW),
-    R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, 0),
+      ROUTE_PASSWORD_OK | ROUTE_SLOW | ROUTE_TOTP_OK | ROUTE_SELF),
+    R(GET, "/api/me/totp", h_me_totp, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SELF),
+    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SLOW | ROUTE_SELF),
+    R(POST, "/api/me/totp/confirm", h_me_totp_confirm, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SELF),
+    R(POST, "/api/me/totp/disable", h_me_totp_disable, PERM_AUTH, ROUTE_SLOW | ROUTE_SELF),
+    R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, ROUTE_SELF),
 
     /* organisation */
     R(GET, "/api/roles", h_roles_list, PERM_ROLE_READ, 0),
@@ -65,7 +67,7 @@ const struct route routes[] = {
     R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),
     R(POST, "/api/enterprises/:id/unarchive", h_ent_unarchive, PERM_ENTERPRISE_WRITE, 0),
     R(GET, "/api/enterprises/:id/visits", h_ent_visits, PERM_ENTERPRISE_READ, 0),
-    R(POST, "/api/enterprises/:id/visits", h_ent_visit_add, PERM_ENTERPRISE_WRITE, 0),
+    R(POST, "/api/enterprises/:id/visits", h_ent_visit_add, PERM_ENTERPRISE_VISIT, 0),
     R(GET, "/api/baobao/leaders", h_ent_leaders, PERM_ENTERPRISE_READ, 0),
     R(GET, "/api/stats/enterprises", h_ent_stats, PERM_ENTERPRISE_READ, 0),
     R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
@@ -130,6 +132,18 @@ const struct route routes[] = {
     R(GET, "/open311/v2/requests.json", h_o311_requests_list, PERM_NONE, 0),
     R(GET, "/open311/v2/requests/:id", h_o311_request_get, PERM_NONE, 0),
     R(GET, "/open311/v2/tokens/:id", h_o311_token_get, PERM_NONE, 0),
+    /* FixMyStreet's updates extension: what happened to a request, replies from the client */
+    R(GET, "/open311/v2/servicerequestupdates.xml", h_o311_updates_list, PERM_NONE, 0),
+    R(GET, "/open311/v2/servicerequestupdates.json", h_o311_updates_list, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.xml", h_o311_update_create, PERM_NONE, 0),
+    R(POST, "/open311/v2/servicerequestupdates.json", h_o311_update_create, PERM_NONE, 0),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);
+
+const struct route_error_format route_error_formats[] = {
+    /* Open311 clients parse the spec's error list, in XML unless the path asks for JSON */
+    {"/open311/", o311_http_error},
+};
+
+const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof route_error_formats[0]);

@@ -11,8 +11,10 @@ enum route_flags {
 	ROUTE_PASSWORD_OK = 4, /* allowed while the password must be changed */
 	ROUTE_SLOW = 8,        /* runs on the slow lane (password hashing), never on a worker */
 	ROUTE_TOTP_OK = 16,    /* allowed while the role's required TOTP is not yet set up */
-	ROUTE_LIST = 32,       /* answers a page of `schema` objects: {items, total, page, …} */
-	ROUTE_FILE = 64,       /* answers a file (download, export) rather than JSON */
+	ROUTE_SELF = 32,       /* acts only on the caller's own session or account: open to
+	                        * read-only roles (province) even when it writes */
+	ROUTE_LIST = 64,       /* answers a page of `schema` objects: {items, total, page, …} */
+	ROUTE_FILE = 128,      /* answers a file (download, export) rather than JSON */
 };
 
 struct entity;
@@ -33,11 +35,27 @@ struct route {
 extern const struct route routes[];
 extern const int n_routes;
 
+/* Paths under `prefix` get the server's own errors (no such route, method not allowed, body too
+ * large, a failed handler) written by `write` instead of the JSON error body: a protocol with
+ * its own error format. `write` fills r->out, r->status and r->content_type. */
+struct route_error_format {
+	const char *prefix;
+	void (*write)(struct req *r, const struct yq_err *e);
+};
+extern const struct route_error_format route_error_formats[];
+extern const int n_route_error_formats;
+
 /* Finds the route for method and path, filling r->params. Returns the route, or NULL; *path_known
  * is set when the path matches some route with another method (405), and allow gets their
  * methods ("GET, POST"). */
 const struct route *route_match(struct req *r, enum http_method m, const char *path,
                                 int *path_known, char *allow, size_t nallow);
+/* 1 if the route changes something: any method but GET and HEAD. */
+int route_writes(const struct route *rt);
+/* 1 if a caller of role r may call the route: the role holds its permission, and a read-only
+ * role (role_read_only) calls no route that writes, other than ROUTE_SELF ones. The request gate
+ * and `yuanqu routes` both answer from it. */
+int route_role_allowed(const struct route *rt, enum role r);
 /* Index of a route in the table (for metrics). */
 int route_index(const struct route *rt);
 

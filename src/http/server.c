@@ -13,6 +13,7 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -23,6 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
+/* GnuTLS priorities: TLS 1.2 and 1.3 only; in TLS 1.2 only forward-secret (ECDHE) key exchange
+ * with AEAD ciphers (AES-GCM, ChaCha20-Poly1305), no CBC and no SHA-1 MAC; server order. */
+#define TLS_PRIORITIES                                                                             \
+	"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:-CIPHER-ALL:"  \
+	"+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305:-MAC-ALL:+AEAD:%SERVER_PRECEDENCE"
 #define SLOW_THREADS 1
 #define SLOW_QUEUE   64
 
@@ -31,11 +37,13 @@ struct server {
 	struct server_config cfg;
 	struct db_pool *pool;
 	atomic_int active; /* requests in flight */
+	atomic_int cancel; /* the stop's grace is over: long handlers give up (req_cancelled) */
 	pthread_t maint;
 	pthread_mutex_t maint_lock;
 	pthread_cond_t maint_cond;
 	int stopping;
 	int port;
+	int listen_fd; /* opened here; after MHD_quiesce_daemon closing it is ours to do */
 	/* the slow lane: routes flagged ROUTE_SLOW (password hashing) run here, on their own
 	 * threads, while their connections are suspended, so the worker threads keep serving */
 	pthread_t slow[SLOW_THREADS];
@@ -44,6 +52,11 @@ struct server {
 	struct req *slow_q[SLOW_QUEUE];
 	int slow_head, slow_len, slow_stop;
 };
+
+int req_cancelled(struct req *r)
+{
+	return atomic_load(&r->srv->cancel);
+}
 
 struct db_pool *req_pool(struct req *r)
 {
@@ -103,7 +116,8 @@ static void add_common_headers(struct req *r, struct MHD_Response *resp, int api
 		MHD_add_response_header(resp, r->hdr_names[i], r->hdr_values[i]);
 }
 
-/* Writes the JSON error body for e into r (status from the error map). */
+/* Writes the JSON error body for e into r (status from the error map), or the error format the
+ * route table names for the path (route_error_formats). */
 static void error_response(struct req *r, const struct yq_err *e)
 {
 	const struct errmap_entry *m = errmap_get(e->code);
@@ -113,6 +127,13 @@ static void error_response(struct req *r, const struct yq_err *e)
 	if (r->file_resp) {
 		MHD_destroy_response(r->file_resp);
 		r->file_resp = NULL;
+	}
+	for (int i = 0; i < n_route_error_formats; i++) {
+		const char *prefix = route_error_formats[i].prefix;
+		if (r->path && strncmp(r->path, prefix, strlen(prefix)) == 0) {
+			route_error_formats[i].write(r, e);
+			return;
+		}
 	}
 	strbuf_reset(&r->out);
 	jw_init(&w, &r->out);
@@ -145,13 +166,13 @@ static void error_response(struct req *r, const struct yq_err *e)
 	jw_obj_close(&w);
 }
 
-/* The session cookie value, or NULL. */
+/* The session cookie value, or NULL. Only the name the server sets is read: under TLS the
+ * __Host- cookie (Secure, host-only, which no plain-HTTP page nor sibling domain can plant);
+ * a plain yq_session cookie there is ignored. */
 static const char *session_cookie(struct req *r)
 {
-	const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "__Host-yq_session");
-	if (!v)
-		v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "yq_session");
-	return v;
+	return MHD_lookup_connection_value(
+	    r->conn, MHD_COOKIE_KIND, r->srv->cfg.tls_cert ? "__Host-yq_session" : "yq_session");
 }
 
 static int authenticate(struct req *r, struct yq_err *e)
@@ -207,6 +228,13 @@ static int route_gate(struct req *r, struct yq_err *e)
 		if (!principal_can(&r->who, rt->perm))
 			return err_set(e, ERR_FORBIDDEN, NULL, "无权执行此操作",
 			               "you are not allowed to do this");
+		if (r->who.via_token && (rt->flags & ROUTE_SELF))
+			return err_set(e, ERR_FORBIDDEN, NULL,
+			               "API令牌不是用户账户，不能用于本人账户操作",
+			               "an API token is not a user account");
+		if (!route_role_allowed(rt, r->who.role))
+			return err_set(e, ERR_FORBIDDEN, NULL, "您的角色只能查看数据，不能修改",
+			               "your role can only read");
 		int unsafe = r->method != HTTP_GET && r->method != HTTP_HEAD;
 		if (unsafe && !r->who.via_token && !(rt->flags & ROUTE_NO_CSRF)) {
 			const char *t = req_header(r, "X-CSRF-Token");
@@ -569,6 +597,51 @@ static char *read_file(const char *path, size_t max)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* Opens the listening socket for host:port, non-blocking. SO_REUSEADDR lets a restarted server
+ * bind at once over connections still in TIME_WAIT; SO_REUSEPORT only when asked for, because
+ * with it a second server on the same port starts silently and the kernel splits the traffic
+ * between the two. Returns the socket, or -1 with the reason logged ("address in use"). */
+static int listen_socket(const struct server_config *cfg)
+{
+	struct sockaddr_in addr = {0};
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)cfg->port);
+	if (inet_pton(AF_INET, cfg->listen_host, &addr.sin_addr) != 1) {
+		error("serve: listen address must be an IPv4 address: %s", cfg->listen_host);
+		return -1;
+	}
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		error("serve: cannot create a socket: %s", strerror(errno));
+		return -1;
+	}
+	int on = 1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0 ||
+	    (cfg->reuse_port && setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) < 0)) {
+		error("serve: cannot set socket options: %s", strerror(errno));
+		goto out_close;
+	}
+	if (bind(fd, (const struct sockaddr *)&addr, sizeof addr) < 0) {
+		if (errno == EADDRINUSE)
+			error("serve: cannot listen on %s:%d: address in use (another server is "
+			      "listening there; --reuse-port shares the port on purpose)",
+			      cfg->listen_host, cfg->port);
+		else
+			error("serve: cannot listen on %s:%d: %s", cfg->listen_host, cfg->port,
+			      strerror(errno));
+		goto out_close;
+	}
+	if (listen(fd, SOMAXCONN) < 0) {
+		error("serve: cannot listen on %s:%d: %s", cfg->listen_host, cfg->port,
+		      strerror(errno));
+		goto out_close;
+	}
+	return fd;
+out_close:
+	close(fd);
+	return -1;
+}
+
 struct server *server_start(const struct server_config *cfg, struct db_pool *pool)
 {
 	struct server *s = yq_calloc(1, sizeof *s);
@@ -576,6 +649,7 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 		return NULL;
 	s->cfg = *cfg;
 	s->pool = pool;
+	s->listen_fd = -1;
 	pthread_mutex_init(&s->maint_lock, NULL);
 	pthread_cond_init(&s->maint_cond, NULL);
 	pthread_mutex_init(&s->slow_lock, NULL);
@@ -583,13 +657,6 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;
-	struct sockaddr_in addr = {0};
-	addr.sin_family = AF_INET;
-	addr.sin_port = htons((uint16_t)cfg->port);
-	if (inet_pton(AF_INET, cfg->listen_host, &addr.sin_addr) != 1) {
-		error("serve: listen address must be an IPv4 address: %s", cfg->listen_host);
-		goto out_free;
-	}
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
 	                 MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
@@ -604,38 +671,48 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 		}
 		flags |= MHD_USE_TLS;
 	}
+	if ((s->listen_fd = listen_socket(cfg)) < 0) {
+		free(cert);
+		free(key);
+		goto out_free;
+	}
 	struct MHD_OptionItem tls_opts[] = {
 	    {cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert},
 	    {cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key},
-	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0,
-	     (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE"},
+	    {cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0, (void *)TLS_PRIORITIES},
 	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->d = MHD_start_daemon(
-	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &addr,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-	    (unsigned)cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
+	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_LISTEN_SOCKET,
+	    s->listen_fd, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_NOTIFY_COMPLETED,
 	    on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-	    (unsigned)1, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
 	free(cert);
 	free(key);
 	if (!s->d) {
-		error("serve: cannot listen on %s:%d", cfg->listen_host, cfg->port);
+		error("serve: cannot serve on %s:%d", cfg->listen_host, cfg->port);
 		goto out_free;
 	}
-	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
-	s->port = di ? di->port : cfg->port;
+	struct sockaddr_in bound;
+	socklen_t blen = sizeof bound;
+	s->port = getsockname(s->listen_fd, (struct sockaddr *)&bound, &blen) == 0
+	              ? ntohs(bound.sin_port)
+	              : cfg->port;
 	for (int i = 0; i < SLOW_THREADS; i++)
 		pthread_create(&s->slow[i], NULL, slow_lane, s);
 	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
-		MHD_stop_daemon(s->d);
+		MHD_stop_daemon(s->d); /* not quiesced: closes the listening socket itself */
+		s->listen_fd = -1;
 		goto out_free;
 	}
 	return s;
 out_free:
+	if (s->listen_fd >= 0)
+		close(s->listen_fd);
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
 	yq_free(s);
@@ -655,6 +732,7 @@ void server_stop(struct server *s, int grace_s)
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
+	atomic_store(&s->cancel, 1); /* an import still running rolls back and answers 503 */
 	pthread_mutex_lock(&s->slow_lock);
 	s->slow_stop = 1;
 	pthread_cond_broadcast(&s->slow_cond);
@@ -667,6 +745,7 @@ void server_stop(struct server *s, int grace_s)
 	pthread_cond_signal(&s->maint_cond);
 	pthread_mutex_unlock(&s->maint_lock);
 	pthread_join(s->maint, NULL);
+	close(s->listen_fd); /* quiesced above, so libmicrohttpd left it open */
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
 	pthread_mutex_destroy(&s->slow_lock);
@@ -693,7 +772,11 @@ int server_run(const struct server_config *cfg, struct db_pool *pool)
 	sigwait(&set, &sig);
 	log_info("serve: %s received, finishing requests in flight",
 	         sig == SIGINT ? "SIGINT" : "SIGTERM");
-	server_stop(s, 10);
+	int64_t grace = 10;
+	const char *env = getenv("YUANQU_STOP_GRACE");
+	if (env && parse_int64(env, 0, 3600, &grace) < 0)
+		grace = 10;
+	server_stop(s, (int)grace);
 	log_info("serve: stopped");
 	return 0;
 }

@@ -17,19 +17,21 @@ struct server_config {
 	const char *tls_cert, *tls_key; /* PEM file paths, both or neither */
 	int access_log;                 /* one line per request */
 	const char *data_dir;           /* uploaded files (attachments); NULL = "data" */
+	int reuse_port; /* SO_REUSEPORT: let several servers share the port (off: refused) */
 };
 
 struct server;
 
 /* Starts serving with the pool (owned by the caller). Returns NULL on failure (logged). */
 struct server *server_start(const struct server_config *cfg, struct db_pool *pool);
-/* Stops accepting connections, waits up to `grace_s` for requests in flight, then stops the
- * threads. */
+/* Stops accepting connections, waits up to `grace_s` for requests in flight, then tells the
+ * handlers still running to give up (req_cancelled) and stops the threads. */
 void server_stop(struct server *s, int grace_s);
 /* The port actually bound (useful with port 0). */
 int server_port(const struct server *s);
 
-/* Runs the server until SIGINT or SIGTERM; returns the process exit code. */
+/* Runs the server until SIGINT or SIGTERM (then stops with the grace of YUANQU_STOP_GRACE
+ * seconds, 10 by default); returns the process exit code. */
 int server_run(const struct server_config *cfg, struct db_pool *pool);
 
 #endif

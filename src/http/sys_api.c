@@ -20,6 +20,12 @@ int h_healthz(struct req *r, struct yq_err *e)
 
 int h_metrics(struct req *r, struct yq_err *e)
 {
+	/* route counts and latencies of the whole installation: for the scraper only */
+	if (!metrics_authorized(req_header(r, "Authorization"))) {
+		resp_header(r, "WWW-Authenticate", "Bearer realm=\"yuanqu-metrics\"");
+		return err_set(e, ERR_UNAUTH, NULL, "须提供指标令牌（metrics.key）",
+		               "the metrics token (metrics.key) is required");
+	}
 	r->status = 200;
 	r->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	metrics_render(&r->out);

@@ -33,11 +33,12 @@ struct csv_reader {
 	int enc_final;         /* 0 while only ASCII has been seen, so `enc` may still change */
 	iconv_t cd;            /* GB18030 -> UTF-8, or (iconv_t)-1 before first use */
 
-	unsigned long line;   /* physical line of the next byte, 1-based */
-	unsigned long number; /* records returned, plus empty lines skipped */
-	int failed;           /* an error happened; every later csv_next() fails */
-	int done;             /* the end was reached */
-	char err[160];        /* the error message, "" when none */
+	unsigned long line;      /* physical line of the next byte, 1-based */
+	unsigned long number;    /* records returned, plus empty lines skipped */
+	int failed;              /* an error happened; every later csv_next() fails */
+	int done;                /* the end was reached */
+	char err[160];           /* the error message, "" when none */
+	struct read_fault fault; /* the error as a code and a place */
 
 	/* The current record: the input bytes of each field followed by a NUL in `raw`, field i
 	 * starting at raw.buf + starts[i]. Converted fields are in `conv` at conv_off[i]. */
@@ -50,14 +51,24 @@ struct csv_reader {
 	const char *fields[CSV_MAX_COLUMNS];
 };
 
-/* Records the error message (printf-style) and marks the reader failed. Returns -1. */
-__attribute__((format(printf, 2, 3))) static int fail(struct csv_reader *r, const char *fmt, ...)
+/* Records the error (code, the column `col` of the record being read or 0, the limit exceeded
+ * or 0, and a printf-style message) and marks the reader failed. Returns -1. */
+__attribute__((format(printf, 5, 6))) static int fail(struct csv_reader *r, enum read_err code,
+                                                      size_t col, unsigned long limit,
+                                                      const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(r->err, sizeof r->err, fmt, ap);
 	va_end(ap);
 	r->failed = 1;
+	r->fault.code = code;
+	/* the record being read is the next number; an error before the first has no place */
+	r->fault.row = code == READ_ERR_IO || code == READ_ERR_NOMEM || code == READ_ERR_UTF16
+	                   ? 0
+	                   : r->number + 1;
+	r->fault.col = col;
+	r->fault.limit = limit;
 	return -1;
 }
 
@@ -113,6 +124,11 @@ void csv_free(struct csv_reader *r)
 const char *csv_error(const struct csv_reader *r)
 {
 	return r->err;
+}
+
+const struct read_fault *csv_fault(const struct csv_reader *r)
+{
+	return &r->fault;
 }
 
 enum csv_encoding csv_encoding(const struct csv_reader *r)
@@ -191,16 +207,17 @@ static int sniff(const unsigned char *p, size_t n, int partial)
 	return non_ascii;
 }
 
-/* First csv_next(): reads the first window, skips a UTF-8 BOM, refuses UTF-16 and chooses the
- * encoding. Returns 0 or -1. */
+/* First csv_next(): reads the first window, skips a UTF-8 BOM, refuses UTF-16 with a BOM and
+ * chooses the encoding. Returns 0 or -1. */
 static int start(struct csv_reader *r)
 {
 	r->started = 1;
 	if (r->file && refill(r) < 0)
-		return fail(r, "read error");
+		return fail(r, READ_ERR_IO, 0, 0, "read error");
 	const unsigned char *p = r->data;
 	if (r->len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
-		return fail(r, "utf-16 text is not supported, save the file as csv utf-8");
+		return fail(r, READ_ERR_UTF16, 0, 0,
+		            "utf-16 text is not supported, save the file as csv utf-8");
 	if (r->len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 		r->pos = 3;
 		r->enc = CSV_ENC_UTF8;
@@ -250,18 +267,19 @@ static int convert_field(struct csv_reader *r, size_t i, const char *in, size_t 
 	if (r->cd == (iconv_t)-1) {
 		r->cd = iconv_open("UTF-8", "GB18030");
 		if (r->cd == (iconv_t)-1)
-			return fail(r, "gb18030 conversion is not available");
+			return fail(r, READ_ERR_NOMEM, 0, 0, "gb18030 conversion is not available");
 	}
 	/* A GB18030 character of 1, 2 or 4 bytes becomes at most 1, 3 or 4 UTF-8 bytes. */
 	if (len > SIZE_MAX / 2 - 1 || conv_reserve(r, len * 2 + 1) < 0)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, 0, "out of memory");
 	iconv(r->cd, NULL, NULL, NULL, NULL);
 	char *src = (char *)in;
 	size_t src_left = len;
 	char *dst = r->conv + r->conv_len;
 	size_t dst_left = len * 2;
 	if (iconv(r->cd, &src, &src_left, &dst, &dst_left) == (size_t)-1)
-		return fail(r, "line %lu: field %zu is not valid gb18030 text", line, i + 1);
+		return fail(r, READ_ERR_ENCODING, i + 1, 0,
+		            "line %lu: field %zu is not valid gb18030 text", line, i + 1);
 	size_t out = len * 2 - dst_left;
 	r->conv_off[i] = r->conv_len;
 	r->conv[r->conv_len + out] = 0;
@@ -278,6 +296,24 @@ static int all_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 if the current record, which holds a NUL byte, is UTF-16 read as bytes: two NUL bytes or
+ * more, one of them right after a comma (the high byte of a UTF-16LE comma starts the next field)
+ * or right before one (UTF-16BE). Decided on the record alone, so it does not depend on how much
+ * of the input was read. */
+static int utf16_record(const struct csv_reader *r)
+{
+	int edge = 0;
+	size_t nuls = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *f = r->raw.buf + r->starts[i];
+		size_t len = (i + 1 < r->n ? r->starts[i + 1] : r->raw.len) - r->starts[i] - 1;
+		edge |= len && ((i > 0 && f[0] == 0) || (i + 1 < r->n && f[len - 1] == 0));
+		for (size_t k = 0; k < len; k++)
+			nuls += f[k] == 0;
+	}
+	return edge && nuls >= 2;
+}
+
 /* Turns the raw fields of the current record into UTF-8 and fills `fields`. Returns 0 or -1. */
 static int decode_record(struct csv_reader *r, unsigned long line)
 {
@@ -286,8 +322,14 @@ static int decode_record(struct csv_reader *r, unsigned long line)
 		const char *s = r->raw.buf + r->starts[i];
 		size_t len = (i + 1 < r->n ? r->starts[i + 1] : r->raw.len) - r->starts[i] - 1;
 		r->conv_off[i] = NOT_CONVERTED;
+		if (memchr(s, 0, len) && utf16_record(r))
+			return fail(
+			    r, READ_ERR_UTF16, 0, 0,
+			    "line %lu: utf-16 text is not supported, save the file as csv utf-8",
+			    line);
 		if (memchr(s, 0, len))
-			return fail(r, "line %lu: field %zu contains a nul byte", line, i + 1);
+			return fail(r, READ_ERR_NUL, i + 1, 0,
+			            "line %lu: field %zu contains a nul byte", line, i + 1);
 		if (all_ascii(s, len))
 			continue;
 		if (r->enc == CSV_ENC_UTF8) {
@@ -296,7 +338,8 @@ static int decode_record(struct csv_reader *r, unsigned long line)
 				continue;
 			}
 			if (r->enc_final)
-				return fail(r, "line %lu: field %zu is not valid utf-8 text", line,
+				return fail(r, READ_ERR_ENCODING, i + 1, 0,
+				            "line %lu: field %zu is not valid utf-8 text", line,
 				            i + 1);
 			r->enc = CSV_ENC_GB18030;
 			r->enc_final = 1;
@@ -315,12 +358,14 @@ static int add_byte(struct csv_reader *r, int c)
 {
 	size_t field_len = r->raw.len - r->starts[r->n];
 	if (field_len >= CSV_MAX_FIELD)
-		return fail(r, "line %lu: field %zu is longer than %d bytes", r->line, r->n + 1,
+		return fail(r, READ_ERR_CELL_LONG, r->n + 1, CSV_MAX_FIELD,
+		            "line %lu: field %zu is longer than %d bytes", r->line, r->n + 1,
 		            CSV_MAX_FIELD);
 	if (r->raw.len - r->n >= CSV_MAX_RECORD)
-		return fail(r, "line %lu: record is longer than %d bytes", r->line, CSV_MAX_RECORD);
+		return fail(r, READ_ERR_ROW_LONG, 0, CSV_MAX_RECORD,
+		            "line %lu: record is longer than %d bytes", r->line, CSV_MAX_RECORD);
 	if (strbuf_addch(&r->raw, (char)c) < 0)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, 0, "out of memory");
 	return 0;
 }
 
@@ -345,10 +390,10 @@ static int read_record(struct csv_reader *r, unsigned long rec_line)
 			for (;;) {
 				c = get_byte(r);
 				if (c == BYTE_ERR)
-					return fail(r, "read error");
+					return fail(r, READ_ERR_IO, 0, 0, "read error");
 				if (c == BYTE_EOF)
 					return fail(
-					    r,
+					    r, READ_ERR_QUOTE, r->n + 1, 0,
 					    "line %lu: quoted field is not closed by the end "
 					    "of the file",
 					    rec_line);
@@ -369,18 +414,19 @@ static int read_record(struct csv_reader *r, unsigned long rec_line)
 		/* Unquoted text, or what follows a closing quote. */
 		while (c != ',' && c != '\r' && c != '\n' && c != BYTE_EOF) {
 			if (c == BYTE_ERR)
-				return fail(r, "read error");
+				return fail(r, READ_ERR_IO, 0, 0, "read error");
 			if (add_byte(r, c) < 0)
 				return -1;
 			c = get_byte(r);
 		}
 		if (strbuf_addch(&r->raw, 0) < 0)
-			return fail(r, "out of memory");
+			return fail(r, READ_ERR_NOMEM, 0, 0, "out of memory");
 		r->n++;
 		if (c != ',')
 			break;
 		if (r->n >= CSV_MAX_COLUMNS)
-			return fail(r, "line %lu: more than %d columns", r->line, CSV_MAX_COLUMNS);
+			return fail(r, READ_ERR_COLUMNS, 0, CSV_MAX_COLUMNS,
+			            "line %lu: more than %d columns", r->line, CSV_MAX_COLUMNS);
 	}
 	if (c == '\r')
 		end_line_cr(r);
@@ -400,7 +446,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 	for (;;) {
 		int c = peek_byte(r);
 		if (c == BYTE_ERR)
-			return fail(r, "read error");
+			return fail(r, READ_ERR_IO, 0, 0, "read error");
 		if (c == BYTE_EOF) {
 			r->done = 1;
 			return 0;
@@ -426,4 +472,59 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 	rec->line = rec_line;
 	rec->number = r->number;
 	return 1;
+}
+
+/* ---- writing ---- */
+
+/* 1 if `s` is a plain decimal number: an optional sign, digits, an optional fraction. */
+static int plain_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	const char *digits = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == digits)
+		return 0;
+	if (*p == '.') {
+		const char *frac = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == frac)
+			return 0;
+	}
+	return *p == 0;
+}
+
+int csv_needs_guard(const char *s, enum csv_column col)
+{
+	if (!s || !strchr("=+-@\t\r", s[0]) || !s[0])
+		return 0;
+	return !(col == CSV_NUMBER && plain_number(s));
+}
+
+void csv_put_field(struct strbuf *sb, const char *s, enum csv_column col)
+{
+	if (!s)
+		s = "";
+	int guard = csv_needs_guard(s, col);
+	size_t n = strlen(s);
+	int long_code = s[0] >= '0' && s[0] <= '9' && n > 11; /* kept as text, not a number */
+	if (!guard && !long_code && !strpbrk(s, ",\"\r\n")) {
+		strbuf_add(sb, s, n);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	if (guard)
+		strbuf_addch(sb, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+const char *csv_unprotect(const char *s)
+{
+	return s && s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
 }

@@ -1,4 +1,5 @@
-/* csv: a streaming, bounded CSV reader (RFC 4180) that yields UTF-8.
+/* csv: a streaming, bounded CSV reader (RFC 4180) that yields UTF-8, and the one field writer
+ * of the CSV exports.
  *
  * Records are separated by CRLF, LF or a lone CR; fields by commas; a field in double quotes may
  * hold commas, line breaks and "" (one quote). Lenient where Excel is: a quote inside an unquoted
@@ -8,8 +9,8 @@
  * Encoding: a UTF-8 byte order mark is skipped. The first 64 KiB are sniffed: valid UTF-8 is read
  * as UTF-8, anything else as GB18030 (the superset of GBK that Excel on Chinese Windows writes) and
  * converted to UTF-8 with iconv. When the sniffed bytes were plain ASCII, the first record that is
- * not valid UTF-8 switches the reader to GB18030. UTF-16 input (a UTF-16 byte order mark) is
- * refused with an error.
+ * not valid UTF-8 switches the reader to GB18030. UTF-16 input (a UTF-16 byte order mark, or a
+ * record whose NUL bytes sit next to its commas) is refused with an error.
  *
  * Limits (errors, never crashes): CSV_MAX_FIELD bytes per field, CSV_MAX_COLUMNS fields per
  * record, CSV_MAX_RECORD bytes per record, all counted on the input bytes. After an error the
@@ -18,6 +19,9 @@
 #define YQ_LIB_CSV_H
 #include <stddef.h>
 #include <stdio.h>
+#include "lib/read_err.h"
+
+struct strbuf;
 
 #define CSV_MAX_FIELD   (64 * 1024)
 #define CSV_MAX_COLUMNS 256
@@ -58,6 +62,10 @@ int csv_next(struct csv_reader *r, struct csv_record *rec);
  * "" when there was none. Valid until csv_free(). */
 const char *csv_error(const struct csv_reader *r);
 
+/* The last error as a code and a place (the record number as `row`, the field as `col`);
+ * code READ_OK when there was none. Valid until csv_free(). */
+const struct read_fault *csv_fault(const struct csv_reader *r);
+
 /* The encoding detected so far (final once csv_next() has returned 0). */
 enum csv_encoding csv_encoding(const struct csv_reader *r);
 
@@ -66,5 +74,28 @@ const char *csv_encoding_name(enum csv_encoding e);
 
 /* Frees the reader and everything it returned; csv_free(NULL) is a no-op. */
 void csv_free(struct csv_reader *r);
+
+/* ---- writing ----
+ * Exports are opened in spreadsheets, which run a cell that looks like a formula (CSV injection).
+ * Following OWASP, a field that starts with '=', '+', '-', '@', a tab or a carriage return is
+ * written with a leading apostrophe, which the spreadsheet shows as text and importers of this
+ * program drop again (csv_unprotect); in a number column a plain number such as "-12.5" is left
+ * as it is. */
+
+/* What a column holds. */
+enum csv_column { CSV_TEXT, CSV_NUMBER };
+
+/* 1 when a spreadsheet would read text `s` as a formula (its first byte is one of = + - @ tab CR),
+ * unless `col` is CSV_NUMBER and `s` is a plain decimal number ("-12", "-0.5"). */
+int csv_needs_guard(const char *s, enum csv_column col);
+
+/* Appends `s` (NULL for an empty field) to `sb` as one field: guarded as above, and in double
+ * quotes (inner quotes doubled) when it holds a comma, a quote, a line break or the guard, or
+ * starts with a digit and is longer than 11 characters (a code, not a number). */
+void csv_put_field(struct strbuf *sb, const char *s, enum csv_column col);
+
+/* The text a guarded field stood for: `s` without the apostrophe csv_put_field added (an
+ * apostrophe followed by one of = + - @ tab CR), else `s` itself. */
+const char *csv_unprotect(const char *s);
 
 #endif

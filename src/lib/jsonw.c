@@ -2,6 +2,7 @@
 #include "lib/jsonw.h"
 #include "lib/utf8.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -140,13 +141,25 @@ void jw_int(struct jsonw *w, int64_t v)
 	strbuf_addf(w->sb, "%lld", (long long)v);
 }
 
+int jw_format_double(double v, char *buf, size_t n)
+{
+	if (n)
+		buf[0] = 0;
+	if (!isfinite(v) || n == 0)
+		return -1;
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, v);
+		if (prec == 17 || strtod(buf, NULL) == v)
+			break;
+	}
+	return 0;
+}
+
 void jw_double(struct jsonw *w, double v)
 {
+	char buf[32];
 	before_value(w);
-	if (!isfinite(v))
-		strbuf_adds(w->sb, "null");
-	else
-		strbuf_addf(w->sb, "%.17g", v);
+	strbuf_adds(w->sb, jw_format_double(v, buf, sizeof buf) < 0 ? "null" : buf);
 }
 
 void jw_bool(struct jsonw *w, int v)

@@ -26,6 +26,8 @@ void jw_key(struct jsonw *w, const char *key);
 void jw_str(struct jsonw *w, const char *s);
 void jw_strn(struct jsonw *w, const char *s, size_t n);
 void jw_int(struct jsonw *w, int64_t v);
+/* A number: the shortest of %.15g, %.16g and %.17g that reads back as v (0.1 is "0.1");
+ * NaN and infinities are null. */
 void jw_double(struct jsonw *w, double v);
 void jw_bool(struct jsonw *w, int v);
 void jw_null(struct jsonw *w);
@@ -37,6 +39,9 @@ void jw_kint(struct jsonw *w, const char *key, int64_t v);
 void jw_kdouble(struct jsonw *w, const char *key, double v);
 void jw_kbool(struct jsonw *w, const char *key, int v);
 void jw_knull(struct jsonw *w, const char *key);
+/* Writes a finite v into buf as jw_double does (at most 24 bytes with the NUL; n >= 32 is
+ * always enough). Returns -1 for NaN and infinities (buf then ""). */
+int jw_format_double(double v, char *buf, size_t n);
 /* Appends `s` escaped as JSON string content (no quotes) to `sb`. */
 void json_escape_into(struct strbuf *sb, const char *s, size_t n);
 

@@ -14,8 +14,33 @@ struct table_reader {
 	struct xlsx_reader *xlsx; /* TABLE_XLSX */
 };
 
-/* The format the first `n` bytes at `p` announce: TABLE_XLSX for a zip, TABLE_CSV otherwise; -1
- * for an OLE2 compound file (.xls, or an encrypted .xlsx). */
+/* Sets *fault (when not NULL) to `code` without a place. */
+static void set_fault(struct read_fault *fault, enum read_err code)
+{
+	if (fault)
+		*fault = (struct read_fault){.code = code};
+}
+
+#define SNIFF_BYTES 4096 /* the bytes looked at to tell the kind of file */
+#define SNIFF_OLE2  (-1)
+#define SNIFF_UTF16 (-2)
+
+/* 1 if the `n` bytes at `p` look like UTF-16 text without a byte order mark: NUL bytes (never
+ * in CSV text), at least two, nearly all at even or nearly all at odd offsets (the high bytes of
+ * the ASCII commas, digits and line breaks; a character U+xx00 puts one on the other side). */
+static int utf16_without_bom(const unsigned char *p, size_t n)
+{
+	size_t zeros[2] = {0, 0};
+	for (size_t i = 0; i < n; i++)
+		zeros[i % 2] += p[i] == 0;
+	size_t hi = zeros[0] > zeros[1] ? zeros[0] : zeros[1];
+	size_t lo = zeros[0] > zeros[1] ? zeros[1] : zeros[0];
+	return hi >= 2 && lo * 4 < hi;
+}
+
+/* The format the first `n` bytes at `p` (up to SNIFF_BYTES) announce: TABLE_XLSX for a zip,
+ * TABLE_CSV otherwise; SNIFF_OLE2 for an OLE2 compound file (.xls, or an encrypted .xlsx) and
+ * SNIFF_UTF16 for UTF-16 text, which are refused. */
 static int sniff(const unsigned char *p, size_t n)
 {
 	static const unsigned char ole2[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
@@ -23,41 +48,89 @@ static int sniff(const unsigned char *p, size_t n)
 	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6)))
 		return TABLE_XLSX;
 	if (n >= 8 && memcmp(p, ole2, 8) == 0)
-		return -1;
+		return SNIFF_OLE2;
+	if ((n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff))) ||
+	    utf16_without_bom(p, n < SNIFF_BYTES ? n : SNIFF_BYTES))
+		return SNIFF_UTF16;
 	return TABLE_CSV;
 }
 
-/* The message for an OLE2 file. */
-static const char ole2_message[] = "the file is a legacy .xls or a password-protected workbook, "
-                                   "save it as .xlsx without a password";
-
-struct table_reader *table_open_file(const char *path, char *err, size_t errlen)
+/* Fills err and *fault for UTF-16 text. */
+static void utf16_error(char *err, size_t errlen, struct read_fault *fault)
 {
-	unsigned char head[8];
+	snprintf(err, errlen, "utf-16 text is not supported, save the file as csv utf-8");
+	set_fault(fault, READ_ERR_UTF16);
+}
+
+/* "EncryptedPackage" in UTF-16LE: the stream of a password-protected OOXML workbook, named in
+ * the directory of its OLE2 container. */
+static const char encrypted_name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+#define ENCRYPTED_NAME_LEN (sizeof encrypted_name - 1)
+
+/* Fills err and *fault for an OLE2 file: encrypted when its bytes name the encrypted stream. */
+static void ole2_error(int encrypted, char *err, size_t errlen, struct read_fault *fault)
+{
+	if (encrypted)
+		snprintf(err, errlen,
+		         "the workbook is protected by a password, save it as .xlsx "
+		         "without a password");
+	else
+		snprintf(err, errlen, "the file is a legacy .xls workbook, save it as .xlsx");
+	set_fault(fault, encrypted ? READ_ERR_ENCRYPTED : READ_ERR_XLS);
+}
+
+/* 1 if the OLE2 file `f` names the encrypted stream, read in chunks from the start. */
+static int ole2_encrypted_file(FILE *f)
+{
+	char buf[65536];
+	size_t keep = 0, got;
+	rewind(f);
+	while ((got = fread(buf + keep, 1, sizeof buf - keep, f)) > 0) {
+		size_t n = keep + got;
+		if (memmem(buf, n, encrypted_name, ENCRYPTED_NAME_LEN))
+			return 1;
+		keep = n < ENCRYPTED_NAME_LEN ? n : ENCRYPTED_NAME_LEN - 1;
+		memmove(buf, buf + n - keep, keep);
+	}
+	return 0;
+}
+
+struct table_reader *table_open_file(const char *path, char *err, size_t errlen,
+                                     struct read_fault *fault)
+{
+	unsigned char head[SNIFF_BYTES];
+	set_fault(fault, READ_OK);
 	struct table_reader *t = yq_calloc(1, sizeof *t);
 	if (!t) {
 		snprintf(err, errlen, "out of memory");
+		set_fault(fault, READ_ERR_NOMEM);
 		return NULL;
 	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		set_fault(fault, READ_ERR_IO);
 		goto out_free;
 	}
 	size_t n = fread(head, 1, sizeof head, f);
 	if (ferror(f)) {
 		snprintf(err, errlen, "cannot read %s", path);
+		set_fault(fault, READ_ERR_IO);
 		goto out_close;
 	}
 	int format = sniff(head, n);
-	if (format < 0) {
-		snprintf(err, errlen, "%s", ole2_message);
+	if (format == SNIFF_OLE2) {
+		ole2_error(ole2_encrypted_file(f), err, errlen, fault);
+		goto out_close;
+	}
+	if (format == SNIFF_UTF16) {
+		utf16_error(err, errlen, fault);
 		goto out_close;
 	}
 	t->format = (enum table_format)format;
 	if (t->format == TABLE_XLSX) {
 		fclose(f);
-		t->xlsx = xlsx_open(path, err, errlen);
+		t->xlsx = xlsx_open(path, err, errlen, fault);
 		if (!t->xlsx)
 			goto out_free;
 		return t;
@@ -66,6 +139,7 @@ struct table_reader *table_open_file(const char *path, char *err, size_t errlen)
 	t->csv = csv_open_file(f);
 	if (!t->csv) {
 		snprintf(err, errlen, "out of memory");
+		set_fault(fault, READ_ERR_NOMEM);
 		goto out_close;
 	}
 	t->file = f;
@@ -77,27 +151,36 @@ out_free:
 	return NULL;
 }
 
-struct table_reader *table_open_mem(const void *data, size_t n, char *err, size_t errlen)
+struct table_reader *table_open_mem(const void *data, size_t n, char *err, size_t errlen,
+                                    struct read_fault *fault)
 {
+	set_fault(fault, READ_OK);
 	struct table_reader *t = yq_calloc(1, sizeof *t);
 	if (!t) {
 		snprintf(err, errlen, "out of memory");
+		set_fault(fault, READ_ERR_NOMEM);
 		return NULL;
 	}
 	int format = sniff(data, n);
-	if (format < 0) {
-		snprintf(err, errlen, "%s", ole2_message);
+	if (format == SNIFF_OLE2) {
+		ole2_error(memmem(data, n, encrypted_name, ENCRYPTED_NAME_LEN) != NULL, err, errlen,
+		           fault);
+		goto out_free;
+	}
+	if (format == SNIFF_UTF16) {
+		utf16_error(err, errlen, fault);
 		goto out_free;
 	}
 	t->format = (enum table_format)format;
 	if (t->format == TABLE_XLSX) {
-		t->xlsx = xlsx_open_mem(data, n, err, errlen);
+		t->xlsx = xlsx_open_mem(data, n, err, errlen, fault);
 		if (!t->xlsx)
 			goto out_free;
 	} else {
 		t->csv = csv_open_mem(data, n);
 		if (!t->csv) {
 			snprintf(err, errlen, "out of memory");
+			set_fault(fault, READ_ERR_NOMEM);
 			goto out_free;
 		}
 	}
@@ -150,6 +233,112 @@ int table_next(struct table_reader *t, struct table_row *row)
 const char *table_error(const struct table_reader *t)
 {
 	return t->format == TABLE_XLSX ? xlsx_error(t->xlsx) : csv_error(t->csv);
+}
+
+const struct read_fault *table_fault(const struct table_reader *t)
+{
+	return t->format == TABLE_XLSX ? xlsx_fault(t->xlsx) : csv_fault(t->csv);
+}
+
+/* n with a comma every three digits, "1,048,576", into buf. */
+static const char *thousands(unsigned long n, char buf[32])
+{
+	char d[24];
+	int len = snprintf(d, sizeof d, "%lu", n), o = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = d[i];
+	}
+	buf[o] = 0;
+	return buf;
+}
+
+void table_fault_message(const struct read_fault *f, char *zh, size_t zn, char *en, size_t en_n)
+{
+	char lim[32], where[64] = "", where_en[64] = "";
+	thousands(f->limit, lim);
+	if (f->row && f->col) {
+		snprintf(where, sizeof where, "第%lu行第%lu列", f->row, f->col);
+		snprintf(where_en, sizeof where_en, "row %lu, column %lu: ", f->row, f->col);
+	} else if (f->row) {
+		snprintf(where, sizeof where, "第%lu行", f->row);
+		snprintf(where_en, sizeof where_en, "row %lu: ", f->row);
+	}
+	switch (f->code) {
+	case READ_ERR_IO:
+		snprintf(zh, zn, "无法读取文件");
+		snprintf(en, en_n, "cannot read the file");
+		break;
+	case READ_ERR_NOMEM:
+		snprintf(zh, zn, "内存不足，无法读取文件，请稍后重试");
+		snprintf(en, en_n, "out of memory reading the file, retry later");
+		break;
+	case READ_ERR_XLS:
+		snprintf(zh, zn, "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx");
+		snprintf(en, en_n, "this is a legacy .xls file: save it as .xlsx");
+		break;
+	case READ_ERR_ENCRYPTED:
+		snprintf(zh, zn, "工作簿设有密码，请取消密码后另存为 .xlsx");
+		snprintf(en, en_n, "the workbook has a password: remove it and save as .xlsx");
+		break;
+	case READ_ERR_NOT_XLSX:
+		snprintf(zh, zn, "不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）");
+		snprintf(en, en_n, "not a valid .xlsx file (a broken zip or no worksheet)");
+		break;
+	case READ_ERR_TOO_LARGE:
+		snprintf(zh, zn, "压缩包解压后过大，已拒绝");
+		snprintf(en, en_n, "the workbook unpacks to more than the limits, refused");
+		break;
+	case READ_ERR_DOCTYPE:
+		snprintf(zh, zn, "xlsx 含 DOCTYPE，已拒绝");
+		snprintf(en, en_n, "the xlsx contains a DOCTYPE, refused");
+		break;
+	case READ_ERR_XML:
+		snprintf(zh, zn, "%s%sxlsx 内容格式错误", where, *where ? "：" : "");
+		snprintf(en, en_n, "%sthe xlsx content is malformed", where_en);
+		break;
+	case READ_ERR_UTF16:
+		snprintf(zh, zn, "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV");
+		snprintf(en, en_n, "the file is UTF-16 text: save it as a UTF-8 or GBK CSV");
+		break;
+	case READ_ERR_ENCODING:
+		snprintf(zh, zn, "%s含有无法识别的文字（应为 UTF-8 或 GBK 编码）", where);
+		snprintf(en, en_n, "%stext that is neither UTF-8 nor GBK", where_en);
+		break;
+	case READ_ERR_NUL:
+		snprintf(zh, zn, "%s含空字符", f->row ? where : "文件");
+		snprintf(en, en_n, "%sa NUL character", where_en);
+		break;
+	case READ_ERR_CELL_LONG:
+		snprintf(zh, zn, "%s超过长度上限（%s 字节）", where, lim);
+		snprintf(en, en_n, "%slonger than %s bytes", where_en, lim);
+		break;
+	case READ_ERR_ROW_LONG:
+		snprintf(zh, zn, "%s超过长度上限（整行 %s 字节）", where, lim);
+		snprintf(en, en_n, "%sthe row is longer than %s bytes", where_en, lim);
+		break;
+	case READ_ERR_COLUMNS:
+		snprintf(zh, zn, "%s超过 %s 列", where, lim);
+		snprintf(en, en_n, "%smore than %s columns", where_en, lim);
+		break;
+	case READ_ERR_ROWS:
+		snprintf(zh, zn, "超过 %s 行", lim);
+		snprintf(en, en_n, "more than %s rows", lim);
+		break;
+	case READ_ERR_QUOTE:
+		snprintf(zh, zn, "%s的引号没有闭合", where);
+		snprintf(en, en_n, "%sa quoted field is not closed", where_en);
+		break;
+	case READ_ERR_CELL:
+		snprintf(zh, zn, "%s%s单元格格式错误", where, *where ? "：" : "");
+		snprintf(en, en_n, "%sa malformed cell", where_en);
+		break;
+	default:
+		snprintf(zh, zn, "文件格式错误，无法读取");
+		snprintf(en, en_n, "the file is malformed and cannot be read");
+		break;
+	}
 }
 
 enum table_format table_format(const struct table_reader *t)

@@ -59,3 +59,30 @@ size_t utf8_count(const char *s)
 			c++;
 	return c;
 }
+
+int utf8_is_space(uint32_t cp)
+{
+	return (cp >= 0x09 && cp <= 0x0d) || cp == 0x20 || cp == 0x85 || cp == 0xa0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+}
+
+const char *utf8_trim(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	uint32_t cp;
+	int l;
+	while (p < end && (l = utf8_decode(p, (size_t)(end - p), &cp)) > 0 && utf8_is_space(cp))
+		p += l;
+	while (end > p) {
+		const unsigned char *q = end - 1;
+		while (q > p && (*q & 0xc0) == 0x80 && end - q < 4)
+			q--;
+		l = utf8_decode(q, (size_t)(end - q), &cp);
+		if (l != end - q || !utf8_is_space(cp))
+			break;
+		end = q;
+	}
+	*len = (size_t)(end - p);
+	return (const char *)p;
+}

@@ -74,19 +74,24 @@ static int digits(const char *s, int n)
 	return v;
 }
 
-int valid_date(const char *s)
+enum date_check date_check(const char *s)
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
+		return DATE_FORMAT;
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
+			return DATE_FORMAT;
 	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return 0;
-	int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	return d <= md;
+	if (m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
+		return DATE_NONEXISTENT;
+	return y < 1900 ? DATE_RANGE : DATE_OK;
+}
+
+int valid_date(const char *s)
+{
+	return date_check(s) == DATE_OK;
 }
 
 const char *tmp_dir(void)

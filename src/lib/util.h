@@ -23,7 +23,16 @@ const char *tmp_dir(void);
 int tmp_file(const char *prefix, char *path, size_t n);
 /* Constant-time string equality; 1 when equal. */
 int str_eq_ct(const char *a, const char *b);
-/* 1 if `s` is a valid calendar date "YYYY-MM-DD". */
+/* What is wrong with `s` as a calendar date "YYYY-MM-DD" (years from 1900). */
+enum date_check {
+	DATE_OK = 0,
+	DATE_FORMAT,      /* not of the form YYYY-MM-DD */
+	DATE_NONEXISTENT, /* of the form, but no such day: 2023-02-29, 1900-02-29, 2024-04-31,
+	                     2024-13-01 */
+	DATE_RANGE,       /* a real day before 1900 */
+};
+enum date_check date_check(const char *s);
+/* 1 if `s` is a valid calendar date "YYYY-MM-DD" from 1900 on (date_check(s) == DATE_OK). */
 int valid_date(const char *s);
 
 #endif

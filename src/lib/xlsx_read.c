@@ -53,9 +53,10 @@ struct cell_ref {
 
 struct xlsx_reader {
 	zip_t *zip;
-	char err[256]; /* the error message, "" when none */
-	int failed;    /* an error happened: every later call fails */
-	int done;      /* the sheet was read to its end */
+	char err[256];           /* the error message, "" when none */
+	int failed;              /* an error happened: every later call fails */
+	struct read_fault fault; /* the error as a code and a place */
+	int done;                /* the sheet was read to its end */
 
 	/* The part being parsed. */
 	XML_Parser parser;
@@ -111,9 +112,11 @@ struct xlsx_reader {
 	unsigned long long total_cells; /* cells returned so far, at most XLSX_MAX_CELLS */
 };
 
-/* Records an error message (printf-style) unless one is recorded already, marks the reader failed
- * and aborts the parser when called from a handler. Returns -1. */
-__attribute__((format(printf, 2, 3))) static int fail(struct xlsx_reader *r, const char *fmt, ...)
+/* Records an error (its code, the limit exceeded or 0, and a printf-style message) unless one is
+ * recorded already, with the sheet row and column being read, marks the reader failed and
+ * aborts the parser when called from a handler. Returns -1. */
+__attribute__((format(printf, 4, 5))) static int fail(struct xlsx_reader *r, enum read_err code,
+                                                      unsigned long limit, const char *fmt, ...)
 {
 	if (!r->failed) {
 		va_list ap;
@@ -121,6 +124,10 @@ __attribute__((format(printf, 2, 3))) static int fail(struct xlsx_reader *r, con
 		vsnprintf(r->err, sizeof r->err, fmt, ap);
 		va_end(ap);
 		r->failed = 1;
+		r->fault.code = code;
+		r->fault.row = r->in_row ? r->row_num : 0;
+		r->fault.col = r->in_row && r->in_cell ? (unsigned long)r->col + 1 : 0;
+		r->fault.limit = limit;
 	}
 	if (r->parsing && r->parser) {
 		r->parsing = 0;
@@ -206,7 +213,8 @@ static int enter(struct xlsx_reader *r)
 	if (r->failed)
 		return 0;
 	if (++r->depth > XLSX_MAX_DEPTH) {
-		fail(r, "%s: elements nested deeper than %d", r->part, XLSX_MAX_DEPTH);
+		fail(r, READ_ERR_XML, 0, "%s: elements nested deeper than %d", r->part,
+		     XLSX_MAX_DEPTH);
 		return 0;
 	}
 	return 1;
@@ -217,7 +225,7 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, co
                        int has_internal_subset)
 {
 	struct xlsx_reader *r = ud;
-	fail(r, "%s: document type declarations are not allowed", r->part);
+	fail(r, READ_ERR_DOCTYPE, 0, "%s: document type declarations are not allowed", r->part);
 }
 
 /* Appends character data to `text` when collecting; fails past XLSX_MAX_CELL_BYTES. */
@@ -227,7 +235,8 @@ static void on_text(void *ud, const XML_Char *s, int len)
 	if (r->failed || !(r->in_t || r->in_v))
 		return;
 	if (strbuf_add(&r->text, s, (size_t)len) < 0)
-		fail(r, "%s: a value is longer than %u bytes", r->part, XLSX_MAX_CELL_BYTES);
+		fail(r, READ_ERR_CELL_LONG, XLSX_MAX_CELL_BYTES,
+		     "%s: a value is longer than %u bytes", r->part, XLSX_MAX_CELL_BYTES);
 }
 
 /* Expat handler for elements without meaning to a part: keeps the depth. */
@@ -307,7 +316,7 @@ static int parser_new(struct xlsx_reader *r, const char *name)
 	r->parser = XML_ParserCreate_MM(NULL, &mem, &sep);
 	xml_owner = NULL;
 	if (!r->parser)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	XML_SetUserData(r->parser, r);
 	XML_SetStartDoctypeDeclHandler(r->parser, on_doctype);
 	XML_SetCharacterDataHandler(r->parser, on_text);
@@ -329,8 +338,8 @@ static void parser_free(struct xlsx_reader *r)
 static int xml_fail(struct xlsx_reader *r)
 {
 	enum XML_Error code = XML_GetErrorCode(r->parser);
-	return fail(r, "%s: line %lu: %s", r->part,
-	            (unsigned long)XML_GetCurrentLineNumber(r->parser),
+	return fail(r, code == XML_ERROR_NO_MEMORY ? READ_ERR_TOO_LARGE : READ_ERR_XML, 0,
+	            "%s: line %lu: %s", r->part, (unsigned long)XML_GetCurrentLineNumber(r->parser),
 	            code == XML_ERROR_NO_MEMORY ? "out of memory (or a tag too large)"
 	                                        : XML_ErrorString(code));
 }
@@ -354,28 +363,31 @@ static zip_file_t *part_open(struct xlsx_reader *r, const char *name, zip_uint64
 	zip_stat_init(&st);
 	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		fail(r, "%s: cannot read its size in the zip directory", name);
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: cannot read its size in the zip directory",
+		     name);
 		return NULL;
 	}
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-		fail(r, "%s: the entry is encrypted", name);
+		fail(r, READ_ERR_ENCRYPTED, 0, "%s: the entry is encrypted", name);
 		return NULL;
 	}
 	if (st.size > max) {
-		fail(r, "%s: uncompressed size %llu exceeds the limit of %llu bytes", name,
+		fail(r, READ_ERR_TOO_LARGE, 0,
+		     "%s: uncompressed size %llu exceeds the limit of %llu bytes", name,
 		     (unsigned long long)st.size, (unsigned long long)max);
 		return NULL;
 	}
 	if (st.size > XLSX_RATIO_MIN_BYTES &&
 	    (st.comp_size == 0 || st.size / st.comp_size > XLSX_MAX_RATIO)) {
-		fail(r, "%s: compression ratio %llu:1 is suspicious (limit %d:1)", name,
+		fail(r, READ_ERR_TOO_LARGE, 0,
+		     "%s: compression ratio %llu:1 is suspicious (limit %d:1)", name,
 		     (unsigned long long)(st.comp_size ? st.size / st.comp_size : st.size),
 		     XLSX_MAX_RATIO);
 		return NULL;
 	}
 	zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
 	if (!zf) {
-		fail(r, "%s: %s", name, zip_strerror(r->zip));
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: %s", name, zip_strerror(r->zip));
 		return NULL;
 	}
 	*size = st.size;
@@ -392,23 +404,23 @@ static enum XML_Status feed_chunk(struct xlsx_reader *r, zip_file_t *zf, zip_uin
 	void *buf = XML_GetBuffer(r->parser, CHUNK);
 	xml_owner = NULL;
 	if (!buf) {
-		fail(r, "%s: out of memory (or a tag too large)", r->part);
+		fail(r, READ_ERR_TOO_LARGE, 0, "%s: out of memory (or a tag too large)", r->part);
 		return XML_STATUS_ERROR;
 	}
 	zip_int64_t n = zip_fread(zf, buf, CHUNK);
 	if (n < 0) {
-		fail(r, "%s: %s", r->part, zip_file_strerror(zf));
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: %s", r->part, zip_file_strerror(zf));
 		return XML_STATUS_ERROR;
 	}
 	*total += (zip_uint64_t)n;
 	if (*total > size) {
-		fail(r, "%s: inflates past its declared size of %llu bytes", r->part,
-		     (unsigned long long)size);
+		fail(r, READ_ERR_TOO_LARGE, 0, "%s: inflates past its declared size of %llu bytes",
+		     r->part, (unsigned long long)size);
 		return XML_STATUS_ERROR;
 	}
 	*final = n == 0;
 	if (*final && *total != size) {
-		fail(r, "%s: shorter than its declared size", r->part);
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: shorter than its declared size", r->part);
 		return XML_STATUS_ERROR;
 	}
 	r->parsing = 1;
@@ -433,7 +445,7 @@ static int parse_part(struct xlsx_reader *r, const char *name, zip_uint64_t max,
 		if (missing && optional)
 			return 1;
 		if (missing)
-			fail(r, "%s: missing from the workbook", name);
+			fail(r, READ_ERR_NOT_XLSX, 0, "%s: missing from the workbook", name);
 		return -1;
 	}
 	if (parser_new(r, name) < 0)
@@ -477,7 +489,7 @@ static void on_rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		return;
 	if (grow_array((void **)&r->rels, &r->rels_alloc, r->n_rels + 1, sizeof *r->rels,
 	               MAX_RELS) < 0) {
-		fail(r, "%s: too many relationships", r->part);
+		fail(r, READ_ERR_TOO_LARGE, 0, "%s: too many relationships", r->part);
 		return;
 	}
 	struct rel *rel = &r->rels[r->n_rels];
@@ -486,7 +498,7 @@ static void on_rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	rel->target = yq_strdup(target);
 	r->n_rels++;
 	if (!rel->id || !rel->type || !rel->target)
-		fail(r, "out of memory");
+		fail(r, READ_ERR_NOMEM, 0, "out of memory");
 }
 
 /* 1 if string `s` ends with `suffix`. */
@@ -570,7 +582,7 @@ static void on_workbook_start(void *ud, const XML_Char *name, const XML_Char **a
 			return;
 		if (grow_array((void **)&r->sheets, &r->sheets_alloc, r->n_sheets + 1,
 		               sizeof *r->sheets, MAX_SHEETS) < 0) {
-			fail(r, "out of memory");
+			fail(r, READ_ERR_NOMEM, 0, "out of memory");
 			return;
 		}
 		struct sheet_entry *s = &r->sheets[r->n_sheets];
@@ -579,7 +591,7 @@ static void on_workbook_start(void *ud, const XML_Char *name, const XML_Char **a
 		s->hidden = state && strcmp(state, "visible") != 0;
 		r->n_sheets++;
 		if (!s->name || !s->rid)
-			fail(r, "out of memory");
+			fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	}
 }
 
@@ -681,7 +693,7 @@ static void on_styles_start(void *ud, const XML_Char *name, const XML_Char **att
 			return;
 		if (grow_array((void **)&r->numfmts, &r->numfmts_alloc, r->n_numfmts + 1,
 		               sizeof *r->numfmts, MAX_NUMFMTS) < 0) {
-			fail(r, "%s: too many number formats", r->part);
+			fail(r, READ_ERR_TOO_LARGE, 0, "%s: too many number formats", r->part);
 			return;
 		}
 		r->numfmts[r->n_numfmts].id = (uint32_t)id;
@@ -693,7 +705,7 @@ static void on_styles_start(void *ud, const XML_Char *name, const XML_Char **att
 			id = 0;
 		if (grow_array((void **)&r->xf_numfmt, &r->xfs_alloc, r->n_xfs + 1,
 		               sizeof *r->xf_numfmt, MAX_XFS) < 0) {
-			fail(r, "%s: too many cell formats", r->part);
+			fail(r, READ_ERR_TOO_LARGE, 0, "%s: too many cell formats", r->part);
 			return;
 		}
 		r->xf_numfmt[r->n_xfs++] = (uint32_t)id;
@@ -724,7 +736,7 @@ static int styles_resolve(struct xlsx_reader *r)
 		qsort(r->numfmts, r->n_numfmts, sizeof *r->numfmts, compare_numfmt);
 	r->xf_kind = yq_malloc(r->n_xfs ? r->n_xfs : 1);
 	if (!r->xf_kind)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	for (size_t i = 0; i < r->n_xfs; i++) {
 		struct numfmt key = {r->xf_numfmt[i], FMT_PLAIN};
 		const struct numfmt *f = r->n_numfmts ? bsearch(&key, r->numfmts, r->n_numfmts,
@@ -849,15 +861,15 @@ static int sst_push(struct xlsx_reader *r)
 	decode_escapes(&r->text);
 	size_t need = r->sst.len + r->text.len + 1 + (r->n_sst + 1) * sizeof *r->sst_off;
 	if (need > XLSX_MAX_SST_BYTES)
-		return fail(r, "%s: shared strings take more than %u bytes", r->part,
-		            XLSX_MAX_SST_BYTES);
+		return fail(r, READ_ERR_TOO_LARGE, 0, "%s: shared strings take more than %u bytes",
+		            r->part, XLSX_MAX_SST_BYTES);
 	if (grow_array((void **)&r->sst_off, &r->sst_alloc, r->n_sst + 1, sizeof *r->sst_off,
 	               XLSX_MAX_SST_BYTES / sizeof *r->sst_off) < 0)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	r->sst_off[r->n_sst] = (uint32_t)r->sst.len;
 	if (strbuf_add(&r->sst, r->text.buf ? r->text.buf : "", r->text.len) < 0 ||
 	    strbuf_addch(&r->sst, 0) < 0)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	r->n_sst++;
 	return 0;
 }
@@ -911,18 +923,19 @@ static void on_sheet_start(void *ud, const XML_Char *name, const XML_Char **atts
 	const char *ln = local_name(name);
 	if (r->depth == 1) {
 		if (strcmp(ln, "worksheet") != 0)
-			fail(r, "%s: not a worksheet", r->part);
+			fail(r, READ_ERR_NOT_XLSX, 0, "%s: not a worksheet", r->part);
 	} else if (strcmp(ln, "sheetData") == 0) {
 		r->in_sheetdata = 1;
 	} else if (r->in_sheetdata && !r->in_row && strcmp(ln, "row") == 0) {
 		const char *rs = attr(atts, "r");
 		unsigned long n = r->last_row + 1;
-		if (rs && parse_uint(rs, XLSX_MAX_ROWS, &n) < 0) {
-			fail(r, "%s: bad row number \"%.20s\"", r->part, rs);
+		if (rs && parse_uint(rs, ULONG_MAX / 2, &n) < 0) {
+			fail(r, READ_ERR_CELL, 0, "%s: bad row number \"%.20s\"", r->part, rs);
 			return;
 		}
 		if (n == 0 || n > XLSX_MAX_ROWS) {
-			fail(r, "%s: more than %d rows", r->part, XLSX_MAX_ROWS);
+			fail(r, READ_ERR_ROWS, XLSX_MAX_ROWS, "%s: more than %d rows", r->part,
+			     XLSX_MAX_ROWS);
 			return;
 		}
 		r->in_row = 1;
@@ -935,12 +948,13 @@ static void on_sheet_start(void *ud, const XML_Char *name, const XML_Char **atts
 		uint32_t col = r->next_col;
 		unsigned long style = 0;
 		if (ref && parse_cell_ref(ref, &col) < 0) {
-			fail(r, "%s: row %lu: bad cell reference \"%.20s\"", r->part, r->row_num,
-			     ref);
+			fail(r, READ_ERR_CELL, 0, "%s: row %lu: bad cell reference \"%.20s\"",
+			     r->part, r->row_num, ref);
 			return;
 		}
 		if (col >= XLSX_MAX_COLS) {
-			fail(r, "%s: row %lu: more than %d columns", r->part, r->row_num,
+			fail(r, READ_ERR_COLUMNS, XLSX_MAX_COLS,
+			     "%s: row %lu: more than %d columns", r->part, r->row_num,
 			     XLSX_MAX_COLS);
 			return;
 		}
@@ -1043,8 +1057,8 @@ static int row_add(struct xlsx_reader *r, int from_sst, size_t at)
 {
 	if (grow_array((void **)&r->refs, &r->refs_alloc, r->n_refs + 1, sizeof *r->refs,
 	               XLSX_MAX_COLS) < 0)
-		return fail(r, "%s: row %lu: more than %d cells", r->part, r->row_num,
-		            XLSX_MAX_COLS);
+		return fail(r, READ_ERR_COLUMNS, XLSX_MAX_COLS, "%s: row %lu: more than %d cells",
+		            r->part, r->row_num, XLSX_MAX_COLS);
 	r->refs[r->n_refs].col = r->col;
 	r->refs[r->n_refs].from_sst = from_sst;
 	r->refs[r->n_refs].at = at;
@@ -1060,7 +1074,8 @@ static int row_add_text(struct xlsx_reader *r, const char *s, size_t len)
 		return 0;
 	size_t at = r->row_text.len;
 	if (strbuf_add(&r->row_text, s, len) < 0 || strbuf_addch(&r->row_text, 0) < 0)
-		return fail(r, "%s: row %lu: values longer than %u bytes", r->part, r->row_num,
+		return fail(r, READ_ERR_ROW_LONG, XLSX_MAX_ROW_BYTES,
+		            "%s: row %lu: values longer than %u bytes", r->part, r->row_num,
 		            XLSX_MAX_ROW_BYTES);
 	return row_add(r, 0, at);
 }
@@ -1073,7 +1088,8 @@ static int cell_end(struct xlsx_reader *r)
 	if (strcmp(t, "s") == 0) {
 		unsigned long idx;
 		if (parse_uint(s, ULONG_MAX / 2, &idx) < 0 || idx >= r->n_sst)
-			return fail(r, "%s: row %lu: shared string index \"%.20s\" out of range",
+			return fail(r, READ_ERR_CELL, 0,
+			            "%s: row %lu: shared string index \"%.20s\" out of range",
 			            r->part, r->row_num, s);
 		if (r->sst.buf[r->sst_off[idx]] == 0)
 			return 0;
@@ -1114,9 +1130,10 @@ static int row_build(struct xlsx_reader *r)
 	size_t n = (size_t)max_col + 1;
 	r->total_cells += n;
 	if (r->total_cells > XLSX_MAX_CELLS)
-		return fail(r, "%s: more than %u cells in the sheet", r->part, XLSX_MAX_CELLS);
+		return fail(r, READ_ERR_TOO_LARGE, 0, "%s: more than %u cells in the sheet",
+		            r->part, XLSX_MAX_CELLS);
 	if (grow_array((void **)&r->cells, &r->cells_alloc, n, sizeof *r->cells, XLSX_MAX_COLS) < 0)
-		return fail(r, "out of memory");
+		return fail(r, READ_ERR_NOMEM, 0, "out of memory");
 	for (size_t i = 0; i < n; i++)
 		r->cells[i] = "";
 	for (size_t i = 0; i < r->n_refs; i++) {
@@ -1179,7 +1196,7 @@ static int load_package(struct xlsx_reader *r)
 		goto out_clear;
 	const struct rel *doc = got == 0 ? rel_by_type(r, "/officeDocument") : NULL;
 	if (doc && resolve_target("", doc->target, wb) < 0) {
-		fail(r, "_rels/.rels: bad workbook target");
+		fail(r, READ_ERR_NOT_XLSX, 0, "_rels/.rels: bad workbook target");
 		goto out_clear;
 	}
 	rels_clear(r);
@@ -1208,16 +1225,16 @@ static int load_package(struct xlsx_reader *r)
 		}
 	}
 	if (!chosen) {
-		fail(r, "%s: the workbook has no worksheet", wb);
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: the workbook has no worksheet", wb);
 		goto out_clear;
 	}
 	if (resolve_target(dir, chosen_rel->target, sheet) < 0) {
-		fail(r, "%s: bad worksheet target", wb_rels);
+		fail(r, READ_ERR_NOT_XLSX, 0, "%s: bad worksheet target", wb_rels);
 		goto out_clear;
 	}
 	r->sheet_name = yq_strdup(chosen->name);
 	if (!r->sheet_name) {
-		fail(r, "out of memory");
+		fail(r, READ_ERR_NOMEM, 0, "out of memory");
 		goto out_clear;
 	}
 	const struct rel *rel = rel_by_type(r, "/sharedStrings");
@@ -1247,7 +1264,7 @@ static int load_package(struct xlsx_reader *r)
 	r->sheet = part_open(r, sheet, XLSX_MAX_SHEET_BYTES, &r->sheet_size, &missing);
 	if (!r->sheet) {
 		if (missing)
-			fail(r, "%s: missing from the workbook", sheet);
+			fail(r, READ_ERR_NOT_XLSX, 0, "%s: missing from the workbook", sheet);
 		goto out_clear;
 	}
 	if (parser_new(r, sheet) < 0)
@@ -1262,12 +1279,20 @@ out_clear:
 
 /* Allocates a reader over the open archive `zip` (which it then owns) and loads the package.
  * Returns it, or NULL with the message in `err`. */
-static struct xlsx_reader *open_zip(zip_t *zip, char *err, size_t errlen)
+/* Sets *fault (when not NULL) to `code` without a place. */
+static void set_fault(struct read_fault *fault, enum read_err code)
+{
+	if (fault)
+		*fault = (struct read_fault){.code = code};
+}
+
+static struct xlsx_reader *open_zip(zip_t *zip, char *err, size_t errlen, struct read_fault *fault)
 {
 	struct xlsx_reader *r = yq_calloc(1, sizeof *r);
 	if (!r) {
 		zip_discard(zip);
 		snprintf(err, errlen, "out of memory");
+		set_fault(fault, READ_ERR_NOMEM);
 		return NULL;
 	}
 	r->zip = zip;
@@ -1276,55 +1301,69 @@ static struct xlsx_reader *open_zip(zip_t *zip, char *err, size_t errlen)
 	strbuf_init(&r->row_text, XLSX_MAX_ROW_BYTES);
 	if (load_package(r) < 0) {
 		snprintf(err, errlen, "%s", r->err);
+		if (fault)
+			*fault = r->fault;
 		xlsx_close(r);
 		return NULL;
 	}
 	return r;
 }
 
-/* Writes a libzip open error into `err`. */
-static void zip_open_error(zip_error_t *ze, char *err, size_t errlen)
+/* Writes a libzip open error into `err` and *fault. */
+static void zip_open_error(zip_error_t *ze, char *err, size_t errlen, struct read_fault *fault)
 {
 	int code = zip_error_code_zip(ze);
-	if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS)
-		snprintf(err, errlen, "not an xlsx file (%s)", zip_error_strerror(ze));
-	else
+	if (code == ZIP_ER_MEMORY) {
+		snprintf(err, errlen, "out of memory");
+		set_fault(fault, READ_ERR_NOMEM);
+	} else if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT) {
 		snprintf(err, errlen, "cannot open the workbook: %s", zip_error_strerror(ze));
+		set_fault(fault, READ_ERR_IO);
+	} else {
+		snprintf(err, errlen, "not an xlsx file (%s)", zip_error_strerror(ze));
+		set_fault(fault, READ_ERR_NOT_XLSX);
+	}
 }
 
-struct xlsx_reader *xlsx_open(const char *path, char *err, size_t errlen)
+struct xlsx_reader *xlsx_open(const char *path, char *err, size_t errlen, struct read_fault *fault)
 {
 	int code = 0;
 	zip_t *zip = zip_open(path, ZIP_RDONLY, &code);
 	if (!zip) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, code);
-		zip_open_error(&ze, err, errlen);
+		zip_open_error(&ze, err, errlen, fault);
 		zip_error_fini(&ze);
 		return NULL;
 	}
-	return open_zip(zip, err, errlen);
+	return open_zip(zip, err, errlen, fault);
 }
 
-struct xlsx_reader *xlsx_open_mem(const void *data, size_t n, char *err, size_t errlen)
+struct xlsx_reader *xlsx_open_mem(const void *data, size_t n, char *err, size_t errlen,
+                                  struct read_fault *fault)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
 	if (!src) {
-		zip_open_error(&ze, err, errlen);
+		zip_open_error(&ze, err, errlen, fault);
 		zip_error_fini(&ze);
 		return NULL;
 	}
 	zip_t *zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!zip) {
 		zip_source_free(src);
-		zip_open_error(&ze, err, errlen);
+		zip_open_error(&ze, err, errlen, fault);
 		zip_error_fini(&ze);
 		return NULL;
 	}
 	zip_error_fini(&ze);
-	return open_zip(zip, err, errlen);
+	return open_zip(zip, err, errlen, fault);
+}
+
+const struct read_fault *xlsx_fault(const struct xlsx_reader *r)
+{
+	return &r->fault;
 }
 
 /* ---- reading ---- */

@@ -28,6 +28,7 @@
 #ifndef YQ_LIB_XLSX_READ_H
 #define YQ_LIB_XLSX_READ_H
 #include <stddef.h>
+#include "lib/read_err.h"
 
 /* Sizes are uncompressed bytes. */
 #define XLSX_MAX_SHEET_BYTES (200u * 1024 * 1024) /* the worksheet */
@@ -56,13 +57,15 @@ struct xlsx_reader;
 
 /* Opens the workbook at `path` and prepares its first worksheet: reads the relationships, the
  * workbook, the styles and the shared strings. Returns the reader, or NULL with a lowercase message
- * in `err` (`errlen` bytes, may be 0) when the file cannot be read, is not an xlsx workbook, breaks
- * a limit or memory runs out. Free it with xlsx_close(). */
-struct xlsx_reader *xlsx_open(const char *path, char *err, size_t errlen);
+ * in `err` (`errlen` bytes, may be 0) and the reason in *fault (when `fault` is not NULL) when the
+ * file cannot be read, is not an xlsx workbook, breaks a limit or memory runs out. Free it with
+ * xlsx_close(). */
+struct xlsx_reader *xlsx_open(const char *path, char *err, size_t errlen, struct read_fault *fault);
 
 /* Like xlsx_open() for the `n` bytes at `data`, which must stay valid and unchanged until
  * xlsx_close(). */
-struct xlsx_reader *xlsx_open_mem(const void *data, size_t n, char *err, size_t errlen);
+struct xlsx_reader *xlsx_open_mem(const void *data, size_t n, char *err, size_t errlen,
+                                  struct read_fault *fault);
 
 /* Reads the next row that has a value into *row. Returns 1 with a row, 0 at the end of the sheet,
  * -1 on an error (malformed XML, a limit exceeded, a bad shared string index, a read error, out of
@@ -72,6 +75,10 @@ int xlsx_next_row(struct xlsx_reader *r, struct xlsx_row *row);
 /* The last error as a lowercase message, e.g. "xl/worksheets/sheet2.xml: row 7: shared string
  * index 99 out of range"; "" when there was none. Valid until xlsx_close(). */
 const char *xlsx_error(const struct xlsx_reader *r);
+
+/* The last error as a code and a place (the sheet row and column being read); code READ_OK
+ * when there was none. Valid until xlsx_close(). */
+const struct read_fault *xlsx_fault(const struct xlsx_reader *r);
 
 /* The name of the sheet being read, e.g. "企业名单". */
 const char *xlsx_sheet_name(const struct xlsx_reader *r);

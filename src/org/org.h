@@ -29,6 +29,7 @@ struct user {
 	int64_t id, zone_id, dept_id, enterprise_id;
 	const char *username, *display_name, *role, *data_scope, *dept_name, *phone, *email,
 	    *status;
+	const char *enterprise_name; /* NULL when the user has no enterprise */
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
 };
@@ -42,6 +43,9 @@ struct user_input {
 	int64_t dept_id;
 	int64_t enterprise_id;
 	const char *password;
+	/* instead of password: a hash made by password_hash(), for loading many accounts that share
+	 * one password (the demo's cadres and enterprise accounts); never taken from input */
+	const char *password_hash;
 	const char *phone;
 	const char *email;
 	int must_change; /* create: force a change at first login */
@@ -72,6 +76,8 @@ int zone_create(struct db *tx, const char *code, const char *name, int64_t *id);
 int zone_list(struct db *c, const struct principal *p, zone_fn fn, void *ctx);
 int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out);
 int zone_find_by_code(struct db *c, const char *code, int64_t *id);
+/* The id of the installation's only zone into *id; 0 when it has none or several. */
+int zone_find_only(struct db *c, int64_t *id);
 
 /* ---- departments ---- */
 int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);
@@ -99,12 +105,17 @@ int user_create(struct db_pool *pool, const struct principal *p, const struct us
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct user_input *in, struct yq_err *e);
 /* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
- * sessions of a user that is no longer active. */
+ * sessions of a user that is no longer active. Neither this nor user_update takes the admin
+ * role or the active status from the last active administrator of a zone (ERR_STATE). */
 int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,
                     struct yq_err *e);
 /* Sets a new password; must_change forces a change at next login. Ends the user's sessions. */
 int user_set_password(struct db_pool *pool, const struct principal *p, int64_t id,
                       const char *password, int must_change, struct yq_err *e);
+/* Inside `tx`: *last = 1 when no active administrator other than user_id is left in zone_id
+ * (0 for zone 0). Takes the zone row's lock first, so that concurrent changes to a zone's
+ * administrators are serialised until tx ends. Returns 0 or a negative enum db_rc. */
+int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *last);
 /* Finds a user id by name (any zone); 0 if none. */
 int user_find(struct db *c, const char *username, int64_t *id);
 /* After a successful login: stores the password hashed with the current scheme when the stored

@@ -23,6 +23,7 @@ void org_user_json(struct req *r, struct jsonw *w, const struct user *u)
 		jw_kint(w, "enterprise_id", u->enterprise_id);
 	else
 		jw_knull(w, "enterprise_id");
+	jw_kstr(w, "enterprise_name", u->enterprise_id ? u->enterprise_name : NULL);
 	jw_kstr(w, "phone", u->phone);
 	jw_kstr(w, "email", u->email);
 	jw_kstr(w, "status", u->status);

@@ -14,8 +14,11 @@
 #define USER_COLS                                                                                  \
 	"u.id, u.zone_id, u.dept_id, u.enterprise_id, u.username, u.display_name, u.role, "        \
 	"u.data_scope, d.name, u.phone, u.email, u.status, u.must_change, u.locked_until, "        \
-	"u.last_login_at, u.created_at"
-#define USER_FROM  " FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id"
+	"u.last_login_at, u.created_at, en.name"
+#define USER_FROM                                                                                  \
+	" FROM app_user u LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id "  \
+	"= "                                                                                       \
+	"u.enterprise_id"
 #define USER_SCOPE SCOPE_SQL("u.dept_id", "u.id", "u.enterprise_id")
 #define USER_FILTER                                                                                \
 	" AND (CAST(? AS TEXT) IS NULL OR u.username LIKE ? OR u.display_name LIKE ?)"             \
@@ -50,6 +53,11 @@ static const char SQL_USER_SET_PASSWORD[] =
     "UPDATE app_user SET password_hash = ?, must_change = ?, password_changed_at = ?, "
     "updated_at = ? WHERE id = ?";
 static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?";
+/* a no-op write that takes the zone row's lock: changes to a zone's administrators queue */
+static const char SQL_ZONE_LOCK[] = "UPDATE zone SET code = code WHERE id = ?";
+static const char SQL_OTHER_ADMINS[] =
+    "SELECT COUNT(*) FROM app_user WHERE zone_id = ? AND role = 'admin' AND status = 'active' "
+    "AND id <> ?";
 
 static void read_user(struct db_stmt *st, struct user *u)
 {
@@ -69,6 +77,7 @@ static void read_user(struct db_stmt *st, struct user *u)
 	u->locked_until = db_col_int(st, 13);
 	u->last_login_at = db_col_int(st, 14);
 	u->created_at = db_col_int(st, 15);
+	u->enterprise_name = db_col_text(st, 16);
 }
 
 static int bind_list(struct db_stmt *st, const struct principal *p, const struct user_filter *f,
@@ -144,6 +153,7 @@ int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 		out->role = dup(a, out->role);
 		out->data_scope = dup(a, out->data_scope);
 		out->dept_name = out->dept_name ? dup(a, out->dept_name) : NULL;
+		out->enterprise_name = out->enterprise_name ? dup(a, out->enterprise_name) : NULL;
 		char phone[64];
 		out->phone = dup(a, gm_open_buf(out->phone, phone, sizeof phone));
 		out->email = dup(a, out->email);
@@ -169,7 +179,9 @@ int user_find(struct db *c, const char *username, int64_t *id)
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* Checks role, department and enterprise of a user in `zone_id`. */
+/* Checks role, department and enterprise of a user in `zone_id`: staff and department heads
+ * need a department, enterprise users an enterprise and no department (notifications and
+ * data scope follow the department), nobody else an enterprise; both must be of the zone. */
 static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
                        int64_t enterprise_id, struct yq_err *e)
 {
@@ -186,6 +198,9 @@ static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t d
 	if (role != ROLE_ENTERPRISE && enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "只有企业用户可以关联企业",
 		               "only enterprise users belong to an enterprise");
+	if (role == ROLE_ENTERPRISE && dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "企业用户不属于部门",
+		               "enterprise users belong to no department");
 	if (dept_id) {
 		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, dept_id, zone_id)) < 0)
 			return err_db(e, rc);
@@ -237,7 +252,8 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 		zone_id = 0;
 	else if (check_links(tx, zone_id, role, in->dept_id, in->enterprise_id, e) < 0)
 		return -1;
-	if (!in->password || password_check_policy(in->password, in->username, e) < 0) {
+	if (!in->password_hash &&
+	    (!in->password || password_check_policy(in->password, in->username, e) < 0)) {
 		if (!in->password)
 			err_set(e, ERR_VALIDATION, "password", "请输入密码", "password required");
 		return -1;
@@ -249,7 +265,9 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 	if (existing)
 		return err_set(e, ERR_CONFLICT, "username", "用户名已存在", "user name taken");
 	char hash[PASSWORD_HASH_LEN];
-	if (password_hash(in->password, hash, 1) < 0)
+	if (in->password_hash)
+		snprintf(hash, sizeof hash, "%s", in->password_hash);
+	else if (password_hash(in->password, hash, 1) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
 	int64_t now = now_unix();
 	struct db_stmt *st = db_prepare(tx, SQL_USER_INSERT);
@@ -312,6 +330,40 @@ int user_create(struct db_pool *pool, const struct principal *p, const struct us
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *last)
+{
+	*last = 0;
+	if (!zone_id)
+		return DB_OK;
+	struct db_stmt *st = db_prepare(tx, SQL_ZONE_LOCK);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	int rc = db_run(st);
+	int64_t others = 0;
+	if (rc == DB_OK)
+		rc = db_query_int(tx, SQL_OTHER_ADMINS, &others, 2, zone_id, user_id);
+	*last = rc == DB_OK && others == 0;
+	return rc;
+}
+
+/* Refuses (ERR_STATE, 409) to take the role or the active status from `old` when it is the last
+ * active administrator of its zone: nobody could then manage the zone's accounts. */
+static int keep_last_admin(struct db *tx, const struct user *old, struct yq_err *e)
+{
+	if (strcmp(old->role, "admin") != 0 || strcmp(old->status, "active") != 0)
+		return 0;
+	int last;
+	int rc = user_is_last_admin(tx, old->zone_id, old->id, &last);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (last)
+		return err_set(e, ERR_STATE, NULL, "不能锁定、停用或降级本园区最后一个管理员",
+		               "cannot lock, disable or demote the last active administrator of "
+		               "the zone");
+	return 0;
+}
+
 int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct user_input *in, struct yq_err *e)
 {
@@ -331,11 +383,15 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 		        "invalid role");
 		goto out_rollback;
 	}
-	int64_t dept = in->dept_id ? in->dept_id : old.dept_id;
+	/* a change of role takes the department or enterprise the old role had along only
+	 * where the new role has one */
+	int64_t dept = in->dept_id ? in->dept_id : role == ROLE_ENTERPRISE ? 0 : old.dept_id;
 	int64_t ent = role == ROLE_ENTERPRISE
 	                  ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id)
-	                  : 0;
+	                  : in->enterprise_id;
 	if (check_links(tx, p->zone_id, role, dept, ent, e) < 0)
+		goto out_rollback;
+	if (role != ROLE_ADMIN && keep_last_admin(tx, &old, e) < 0)
 		goto out_rollback;
 	enum data_scope scope = in->data_scope ? scope_from_name(in->data_scope)
 	                        : in->role     ? role_default_scope(role)
@@ -424,6 +480,8 @@ int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id,
 	if (!tx)
 		return err_db(e, rc);
 	if (user_get(tx, p, id, &a, &old, e) < 0)
+		goto out_rollback;
+	if (strcmp(status, "active") != 0 && keep_last_admin(tx, &old, e) < 0)
 		goto out_rollback;
 	struct db_stmt *st = db_prepare(tx, SQL_USER_SET_STATUS);
 	if (!st) {

@@ -8,6 +8,7 @@ static const char SQL_ZONE_INSERT[] =
 static const char SQL_ZONE_LIST_ALL[] = "SELECT id, code, name FROM zone ORDER BY id";
 static const char SQL_ZONE_LIST_ONE[] = "SELECT id, code, name FROM zone WHERE id = ?";
 static const char SQL_ZONE_BY_CODE[] = "SELECT id FROM zone WHERE code = ?";
+static const char SQL_ZONE_ONLY[] = "SELECT id FROM zone ORDER BY id LIMIT 2";
 
 int zone_create(struct db *tx, const char *code, const char *name, int64_t *id)
 {
@@ -67,4 +68,22 @@ int zone_find_by_code(struct db *c, const char *code, int64_t *id)
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int zone_find_only(struct db *c, int64_t *id)
+{
+	*id = 0;
+	struct db_stmt *st = db_prepare(c, SQL_ZONE_ONLY);
+	if (!st)
+		return DB_ERR;
+	int rc, n = 0;
+	int64_t first = 0;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (n++ == 0)
+			first = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*id = n == 1 ? first : 0;
+	return DB_OK;
 }

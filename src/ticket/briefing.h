@@ -67,6 +67,8 @@ struct briefing {
 	long overdue_now; /* 当前超期: open requests past their due date at the end of `date` */
 	long escalated_open; /* 挂牌督办中: open requests under leader escalation (挂牌督办) */
 	double resolve_rate; /* 解决率 = resolved / received in `rate_period`, 0..1; <0 undefined */
+	double resolve_rate_accepted; /* 受理后解决率 = resolved / accepted in `rate_period`, 0..1;
+	                               * <0 undefined */
 	double satisfaction_rate; /* 满意率 = 满意 + 基本满意 over rated, 0..1; <0 undefined */
 	const char *rate_period; /* the period of both rates, e.g. "本年累计"; NULL: not shown */
 
@@ -88,7 +90,7 @@ struct briefing {
 	const char *dept_period; /* the period of the department figures, e.g. "本月累计"; NULL */
 };
 
-/* Renders `b` as an A4 PDF into the file `path` (mode 0644), replacing it atomically: written to
+/* Renders `b` as an A4 PDF into the file `path` (mode 0600), replacing it atomically: written to
  * a temporary "{path}.XXXXXX" in the same folder, synced, then renamed; the temporary file is
  * removed on failure. Returns 0, or -1 with a message in err (errlen bytes, may be 0).
  * Fonts: Noto Sans CJK SC (Debian fonts-noto-cjk), subset and embedded. Thread-safe: each thread
@@ -169,18 +171,18 @@ void briefing_format_date(const char *ymd, char *buf, size_t n);
 
 /* Writes the summary of the day into buf (n bytes), e.g. "2026年11月22日，新受理企业诉求 12 件
  * （其中未受理 1 件），办结 9 件；截至当日，超期未办结 3 件，挂牌督办中 2 件。本年累计解决率
- * 90.0%，满意率 96.5%。" (a rate that is undefined is left out). */
+ * 89.5%（受理后解决率 92.0%），满意率 96.5%。" (a rate that is undefined is left out). */
 void briefing_summary_text(const struct briefing *b, char *buf, size_t n);
 
-/* One of the six headline figures. */
+/* One of the seven headline figures. */
 struct briefing_figure {
-	const char *label; /* 新受理, 已办结, 当前超期, 挂牌督办中, 解决率, 满意率 */
+	const char *label; /* 新受理, 已办结, 当前超期, 挂牌督办中, 解决率, 受理后解决率, 满意率 */
 	char value[32]; /* "12", "90.0%", or "—" when undefined */
 	char sub[96];   /* a caption under the value: the unit, or the rates' period */
 	int alert;      /* 0 normal, 1 bad news (red: overdue), 2 attention (orange) */
 };
 
-#define BRIEFING_N_FIGURES 6
+#define BRIEFING_N_FIGURES 7
 
 /* Fills `out` with the headline figures of `b`, in the order shown. */
 void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEFING_N_FIGURES]);

@@ -179,7 +179,7 @@ void briefing_format_date(const char *ymd, char *buf, size_t n)
 
 void briefing_summary_text(const struct briefing *b, char *buf, size_t n)
 {
-	char date[64], rec[24], res[24], ovd[24], esc[24], rr[16], sr[16], period[128];
+	char date[64], rec[24], res[24], ovd[24], esc[24], rr[16], ra[16], sr[16], period[128];
 	char refused[64] = "";
 	if (!buf || n == 0)
 		return;
@@ -189,6 +189,7 @@ void briefing_summary_text(const struct briefing *b, char *buf, size_t n)
 	briefing_format_count(b->overdue_now, ovd, sizeof ovd);
 	briefing_format_count(b->escalated_open, esc, sizeof esc);
 	briefing_format_rate(b->resolve_rate, rr, sizeof rr);
+	briefing_format_rate(b->resolve_rate_accepted, ra, sizeof ra);
 	briefing_format_rate(b->satisfaction_rate, sr, sizeof sr);
 	briefing_clean_text(b->rate_period, period, sizeof period);
 	if (b->accepted >= 0 && b->received > b->accepted)
@@ -200,17 +201,23 @@ void briefing_summary_text(const struct briefing *b, char *buf, size_t n)
 	                 date[0] ? date : "当日", rec, refused, res, ovd, esc);
 	if (w < 0 || (size_t)w >= n)
 		return;
-	int has_rr = strcmp(rr, "—") != 0, has_sr = strcmp(sr, "—") != 0;
-	if (has_rr || has_sr)
-		snprintf(buf + w, n - (size_t)w, "%s%s%s%s%s%s。", period, has_rr ? "解决率 " : "",
-		         has_rr ? rr : "", has_rr && has_sr ? "，" : "", has_sr ? "满意率 " : "",
+	int has_rr = strcmp(rr, "—") != 0, has_ra = strcmp(ra, "—") != 0,
+	    has_sr = strcmp(sr, "—") != 0;
+	char accepted[64] = "";
+	if (has_ra)
+		snprintf(accepted, sizeof accepted, "%s受理后解决率 %s%s", has_rr ? "（" : "", ra,
+		         has_rr ? "）" : "");
+	if (has_rr || has_ra || has_sr)
+		snprintf(buf + w, n - (size_t)w, "%s%s%s%s%s%s%s。", period,
+		         has_rr ? "解决率 " : "", has_rr ? rr : "", accepted,
+		         (has_rr || has_ra) && has_sr ? "，" : "", has_sr ? "满意率 " : "",
 		         has_sr ? sr : "");
 }
 
 void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEFING_N_FIGURES])
 {
-	static const char *const labels[BRIEFING_N_FIGURES] = {"新受理",     "已办结", "当前超期",
-	                                                       "挂牌督办中", "解决率", "满意率"};
+	static const char *const labels[BRIEFING_N_FIGURES] = {
+	    "新受理", "已办结", "当前超期", "挂牌督办中", "解决率", "受理后解决率", "满意率"};
 	char period[80];
 	for (int i = 0; i < BRIEFING_N_FIGURES; i++) {
 		out[i].label = labels[i];
@@ -234,8 +241,10 @@ void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEF
 	briefing_clean_text(b->rate_period, period, sizeof period);
 	briefing_format_rate(b->resolve_rate, out[4].value, sizeof out[4].value);
 	snprintf(out[4].sub, sizeof out[4].sub, "%s", period);
-	briefing_format_rate(b->satisfaction_rate, out[5].value, sizeof out[5].value);
+	briefing_format_rate(b->resolve_rate_accepted, out[5].value, sizeof out[5].value);
 	snprintf(out[5].sub, sizeof out[5].sub, "%s", period);
+	briefing_format_rate(b->satisfaction_rate, out[6].value, sizeof out[6].value);
+	snprintf(out[6].sub, sizeof out[6].sub, "%s", period);
 }
 
 /* Writes a formatted message into err (errlen bytes) when there is room; returns -1. */
@@ -760,7 +769,7 @@ static void masthead(struct pdf *c)
 	c->y += 16;
 }
 
-/* Draws section 一、总体情况: the summary sentence and the six headline figures. */
+/* Draws section 一、总体情况: the summary sentence and the seven headline figures. */
 static void overview(struct pdf *c)
 {
 	static const struct style para = {10, 0, AL_LEFT, 0, &c_text};
@@ -777,12 +786,12 @@ static void overview(struct pdf *c)
 	c->y += text_at(c, sentence, MARGIN + 9, c->y, CONTENT_W - 9, &para, 1, NULL) + 8;
 
 	const double gap = 8, ch = 60;
-	const double cw = (CONTENT_W - 5 * gap) / BRIEFING_N_FIGURES;
+	const double cw = (CONTENT_W - (BRIEFING_N_FIGURES - 1) * gap) / BRIEFING_N_FIGURES;
 	for (int i = 0; i < BRIEFING_N_FIGURES; i++) {
 		const struct rgb *col = figs[i].alert == 1   ? &c_red
 		                        : figs[i].alert == 2 ? &c_orange
 		                                             : &c_navy;
-		struct style val = {19, 1, AL_CENTER, 1, col};
+		struct style val = {16, 1, AL_CENTER, 1, col}; /* "100.0%" fits a seventh of the width */
 		double x = MARGIN + i * (cw + gap);
 		fill_rect(c, x, c->y, cw, ch, &c_card_bg);
 		fill_rect(c, x, c->y, cw, 2.5, col);
@@ -1127,7 +1136,7 @@ int briefing_render_pdf(const struct briefing *b, const char *path, char *err, s
 		fail(err, errlen, "briefing pdf: cannot create %s: %s", tmp, strerror(errno));
 		goto out_free_pdf;
 	}
-	(void)fchmod(fd, 0644);
+	(void)fchmod(fd, 0600);
 	size_t off = 0;
 	while (off < len) {
 		ssize_t n = write(fd, pdf + off, len - off);

@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "lib/err.h"
 #include "lib/jsonw.h"
+#include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -14,6 +15,31 @@
 
 static const char SQL_SERVICE_CENTERS[] =
     "SELECT id FROM dept WHERE zone_id = ? AND kind = 'service_center' ORDER BY id LIMIT 16";
+static const char SQL_ANY_DEPT[] =
+    "SELECT id FROM dept WHERE zone_id = ? ORDER BY CASE WHEN kind = 'service_center' THEN 0 "
+    "ELSE 1 END, id LIMIT 1";
+static const char SQL_ENTERPRISE_USERS[] =
+    "SELECT id FROM app_user WHERE zone_id = ? AND enterprise_id = ? AND role = 'enterprise' AND "
+    "status = 'active' ORDER BY id LIMIT 16";
+static const char SQL_NOTIFY_USER_INSERT[] =
+    "INSERT INTO notification (zone_id, dept_id, user_id, ticket_id, kind, title, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+/* An enterprise user's notifications: addressed to the user, about its enterprise's requests
+ * (found through the requests, so an enterprise's few requests bound the search) */
+static const char SQL_NOTIFY_ENT_COUNT[] =
+    "SELECT COUNT(*) FROM ticket t JOIN notification n ON n.ticket_id = t.id WHERE t.zone_id = ? "
+    "AND t.enterprise_id = ? AND n.user_id = ? AND (? = 0 OR n.read_at IS NULL)";
+static const char SQL_NOTIFY_ENT_LIST[] =
+    "SELECT n.id, n.ticket_id, t.no, n.kind, n.title, n.created_at, n.read_at FROM ticket t JOIN "
+    "notification n ON n.ticket_id = t.id WHERE t.zone_id = ? AND t.enterprise_id = ? AND "
+    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id DESC LIMIT "
+    "? OFFSET ?";
+static const char SQL_NOTIFY_ENT_READ[] =
+    "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
+    "user_id = ? AND ticket_id IN (SELECT id FROM ticket WHERE enterprise_id = ?)";
+static const char SQL_NOTIFY_ENT_READ_ALL[] =
+    "UPDATE notification SET read_at = ? WHERE zone_id = ? AND user_id = ? AND read_at IS NULL "
+    "AND ticket_id IN (SELECT id FROM ticket WHERE enterprise_id = ?)";
 static const char SQL_NOTIFY_INSERT[] =
     "INSERT INTO notification (zone_id, dept_id, user_id, ticket_id, kind, title, created_at) "
     "VALUES (?, ?, NULL, ?, ?, ?, ?)";
@@ -59,6 +85,8 @@ static const char SQL_DELIVERY_LIST[] =
 const char *notify_event_for(enum ticket_event ev, int ext_decision)
 {
 	switch (ev) {
+	case TE_SUBMIT:
+		return "submitted";
 	case TE_ACCEPT:
 		return "assigned";
 	case TE_ESCALATE:
@@ -76,16 +104,48 @@ const char *notify_event_for(enum ticket_event ev, int ext_decision)
 	}
 }
 
+const char *notify_enterprise_event_for(enum ticket_event ev)
+{
+	switch (ev) {
+	case TE_ACCEPT:
+		return "accepted";
+	case TE_WAIT:
+		return "supply_requested";
+	case TE_RESOLVE:
+		return "answered";
+	case TE_RATE_GOOD:
+	case TE_AUTOCLOSE:
+		return "closed";
+	case TE_REJECT:
+		return "rejected";
+	case TE_MERGE:
+		return "merged";
+	default:
+		return NULL;
+	}
+}
+
 /* The Chinese label of an event for the notification title. */
 static const char *event_label(const char *event)
 {
 	static const struct {
 		const char *event, *label;
 	} labels[] = {
-	    {"assigned", "新分派诉求"}, {"escalated", "诉求被挂牌督办"},
-	    {"returned", "诉求被退回"}, {"extension_request", "诉求申请延期"},
-	    {"resolved", "诉求已办结"}, {"rated_unsatisfied", "企业不满意，诉求重办"},
+	    {"submitted", "新诉求待受理"},
+	    {"assigned", "新分派诉求"},
+	    {"escalated", "诉求被挂牌督办"},
+	    {"returned", "诉求被退回"},
+	    {"extension_request", "诉求申请延期"},
+	    {"resolved", "诉求已办结"},
+	    {"rated_unsatisfied", "企业不满意，诉求重办"},
 	    {"overdue", "诉求已超期"},
+	    /* to the enterprise */
+	    {"accepted", "您的诉求已受理"},
+	    {"supply_requested", "您的诉求需补充材料"},
+	    {"answered", "您的诉求已办结答复，请评价"},
+	    {"closed", "您的诉求已销号"},
+	    {"rejected", "您的诉求不予受理"},
+	    {"merged", "您的诉求已合并办理"},
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].event, event) == 0)
@@ -196,6 +256,57 @@ out:
 	return rc < 0 ? rc : DB_OK;
 }
 
+int notify_enterprise(struct db *tx, int64_t zone_id, int64_t ticket_id, int64_t enterprise_id,
+                      int64_t dept_id, const char *ticket_no, const char *title, const char *event)
+{
+	int64_t users[16];
+	int n = 0, rc;
+	struct db_stmt *st;
+	if (!enterprise_id)
+		return DB_OK;
+	if (!(st = db_prepare(tx, SQL_ENTERPRISE_USERS)))
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	db_bind_int(st, 2, enterprise_id);
+	while ((rc = db_step(st)) == DB_ROW && n < 16)
+		users[n++] = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!n)
+		return DB_OK;
+	/* the department responsible for the request; before routing, the service center */
+	if (!dept_id) {
+		if ((rc = db_query_int(tx, SQL_ANY_DEPT, &dept_id, 1, zone_id)) < 0)
+			return rc;
+		if (!dept_id)
+			return DB_OK; /* a zone without departments: nobody to write it from */
+	}
+	struct strbuf text = STRBUF_INIT(4096);
+	strbuf_addf(&text, "%s：%s %s", event_label(event), ticket_no ? ticket_no : "",
+	            title ? title : "");
+	if (text.failed)
+		return DB_ERR;
+	int64_t now = now_unix();
+	rc = DB_OK;
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		if (!(st = db_prepare(tx, SQL_NOTIFY_USER_INSERT))) {
+			rc = DB_ERR;
+			break;
+		}
+		db_bind_int(st, 1, zone_id);
+		db_bind_int(st, 2, dept_id);
+		db_bind_int(st, 3, users[i]);
+		db_bind_int(st, 4, ticket_id);
+		db_bind_text(st, 5, event);
+		db_bind_text(st, 6, text.buf);
+		db_bind_int(st, 7, now);
+		rc = db_run(st);
+	}
+	strbuf_release(&text);
+	return rc < 0 ? rc : DB_OK;
+}
+
 int notify_overdue(struct db_pool *pool, int64_t now)
 {
 	struct db *c = db_pool_reader(pool);
@@ -260,6 +371,15 @@ int webhook_create(struct db_pool *pool, const struct principal *p, const char *
 	if (!utf8_valid(secret, strlen(secret)) || strlen(secret) > WEBHOOK_SECRET_MAX)
 		return err_set(e, ERR_VALIDATION, "secret", "密钥无效或过长",
 		               "secret is invalid or too long");
+	char why[300];
+	if (webhook_target_check(&u, why, sizeof why) < 0) {
+		/* one message for an internal address and a name that does not resolve */
+		log_info("webhook registration refused: %s", why);
+		return err_set(e, ERR_VALIDATION, "url",
+		               "推送地址须为可解析的公网地址，不能指向本机或内部网络",
+		               "the url must resolve to public addresses, not to this host or an "
+		               "internal network");
+	}
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
@@ -321,16 +441,24 @@ out:
 	return 0;
 }
 
+/* 1 when the principal reads the notifications addressed to it about its enterprise's requests
+ * (enterprise users), 0 when those of its department. */
+static int as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE;
+}
+
 int notification_read(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
 {
-	if (!p->dept_id)
+	int ent = as_enterprise(p);
+	if (ent ? !p->enterprise_id : !p->dept_id)
 		return err_set(e, ERR_NOT_FOUND, NULL, "通知不存在", "no such notification");
 	int rc;
 	int64_t changed = 0;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_NOTIFY_READ);
+	struct db_stmt *st = db_prepare(tx, ent ? SQL_NOTIFY_ENT_READ : SQL_NOTIFY_READ);
 	if (!st) {
 		rc = DB_ERR;
 		goto out;
@@ -338,8 +466,13 @@ int notification_read(struct db_pool *pool, const struct principal *p, int64_t i
 	db_bind_int(st, 1, now_unix());
 	db_bind_int(st, 2, id);
 	db_bind_int(st, 3, p->zone_id);
-	db_bind_int(st, 4, p->dept_id);
-	db_bind_int(st, 5, p->user_id);
+	if (ent) {
+		db_bind_int(st, 4, p->user_id);
+		db_bind_int(st, 5, p->enterprise_id);
+	} else {
+		db_bind_int(st, 4, p->dept_id);
+		db_bind_int(st, 5, p->user_id);
+	}
 	rc = db_step(st);
 	changed = db_changes(st);
 	db_reset(st);
@@ -357,13 +490,16 @@ int notification_list(struct db *c, const struct principal *p, int unread, int64
                       int64_t page_size, notification_fn fn, void *ctx, int64_t *total)
 {
 	*total = 0;
-	if (!p->dept_id)
+	int ent = as_enterprise(p);
+	if (ent ? !p->enterprise_id : !p->dept_id)
 		return DB_OK;
-	struct db_stmt *st = db_prepare(c, SQL_NOTIFY_COUNT);
+	/* the department's (or the enterprise's) and the caller's own */
+	int64_t group = ent ? p->enterprise_id : p->dept_id;
+	struct db_stmt *st = db_prepare(c, ent ? SQL_NOTIFY_ENT_COUNT : SQL_NOTIFY_COUNT);
 	if (!st)
 		return DB_ERR;
 	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, p->dept_id);
+	db_bind_int(st, 2, group);
 	db_bind_int(st, 3, p->user_id);
 	db_bind_int(st, 4, unread ? 1 : 0);
 	int rc = db_step(st);
@@ -371,10 +507,10 @@ int notification_list(struct db *c, const struct principal *p, int unread, int64
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	if (!(st = db_prepare(c, SQL_NOTIFY_LIST)))
+	if (!(st = db_prepare(c, ent ? SQL_NOTIFY_ENT_LIST : SQL_NOTIFY_LIST)))
 		return DB_ERR;
 	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, p->dept_id);
+	db_bind_int(st, 2, group);
 	db_bind_int(st, 3, p->user_id);
 	db_bind_int(st, 4, unread ? 1 : 0);
 	db_bind_int(st, 5, page_size);
@@ -462,21 +598,27 @@ int notification_read_all(struct db_pool *pool, const struct principal *p, int64
                           struct yq_err *e)
 {
 	*n = 0;
-	if (!p->dept_id)
+	int ent = as_enterprise(p);
+	if (ent ? !p->enterprise_id : !p->dept_id)
 		return 0;
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_NOTIFY_READ_ALL);
+	struct db_stmt *st = db_prepare(tx, ent ? SQL_NOTIFY_ENT_READ_ALL : SQL_NOTIFY_READ_ALL);
 	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
 	db_bind_int(st, 1, now_unix());
 	db_bind_int(st, 2, p->zone_id);
-	db_bind_int(st, 3, p->dept_id);
-	db_bind_int(st, 4, p->user_id);
+	if (ent) {
+		db_bind_int(st, 3, p->user_id);
+		db_bind_int(st, 4, p->enterprise_id);
+	} else {
+		db_bind_int(st, 3, p->dept_id);
+		db_bind_int(st, 4, p->user_id);
+	}
 	rc = db_step(st);
 	*n = db_changes(st);
 	db_reset(st);

@@ -9,6 +9,7 @@
 
 struct db;
 struct db_pool;
+struct sockaddr;
 struct principal;
 struct yq_err;
 
@@ -19,10 +20,16 @@ struct yq_err;
 #define WEBHOOK_TIMEOUT_MS   3000       /* connect, write and read timeouts */
 
 /* The notification event of action `ev` (ext_decision: 0 for an extension request), or NULL
- * when the action notifies nobody: accept → "assigned", escalate → "escalated", return →
- * "returned", extension request → "extension_request", resolve → "resolved", rated unsatisfied
- * → "rated_unsatisfied". Pure. */
+ * when the action notifies nobody: submit → "submitted", accept → "assigned", escalate →
+ * "escalated", return → "returned", extension request → "extension_request", resolve →
+ * "resolved", rated unsatisfied → "rated_unsatisfied". Pure. */
 const char *notify_event_for(enum ticket_event ev, int ext_decision);
+
+/* What action `ev` tells the requesting enterprise, or NULL: accept → "accepted", wait →
+ * "supply_requested" (asked for material), resolve → "answered", 满意/基本满意 (a phone 回访) or
+ * the 7-day close → "closed", reject → "rejected", merge → "merged". The caller leaves out the
+ * enterprise's own actions. Pure. */
+const char *notify_enterprise_event_for(enum ticket_event ev);
 
 /* Inside the action's transaction tx: writes a notification for the responsible department(s)
  * of `event` (assigned, escalated, rated_unsatisfied, overdue → the lead department dept_id;
@@ -32,6 +39,14 @@ const char *notify_event_for(enum ticket_event ev, int ext_decision);
  * Returns DB_OK or a negative enum db_rc. */
 int notify_ticket_event(struct db *tx, int64_t zone_id, int64_t ticket_id, const char *ticket_no,
                         const char *title, const char *event, int64_t dept_id);
+
+/* Inside tx: writes a notification of `event` (one of notify_enterprise_event_for's) for each
+ * active user of the enterprise (at most 16), addressed to the user (user_id) and filed under the
+ * department responsible for the request (dept_id; 0: the zone's service center, else any
+ * department of the zone; none: nothing is written). No webhook: the action's own event carries
+ * it. Returns DB_OK or a negative enum db_rc. */
+int notify_enterprise(struct db *tx, int64_t zone_id, int64_t ticket_id, int64_t enterprise_id,
+                      int64_t dept_id, const char *ticket_no, const char *title, const char *event);
 
 /* Queues one "overdue" notification and delivery for each request being handled whose
  * due_resolve is before now and that has no "overdue" notification yet (at most 200 per call).
@@ -66,15 +81,39 @@ void webhook_signature(const char *secret, const char *body, size_t len, char ou
  * delivered, or -1. */
 int webhook_deliver_due(struct db_pool *pool, int64_t now, int max);
 
+/* ---- which addresses a webhook may reach (webhook.c) ----
+ *
+ * A webhook must not reach the server itself nor the networks behind it: loopback, link-local,
+ * private (RFC 1918, CGNAT 100.64/10, ULA fc00::/7), unspecified, multicast, reserved and
+ * documentation ranges are refused, also inside IPv4-mapped, IPv4-compatible, NAT64 and 6to4
+ * IPv6 forms, unless the installation allows a range (serve --webhook-allow,
+ * YUANQU_WEBHOOK_ALLOW). The check runs at registration on every address the host resolves to,
+ * and again at each delivery, which connects only to an address it has just checked. */
+
+#define WEBHOOK_ALLOW_MAX 32 /* ranges in the allow list */
+
+/* 1 when the address (AF_INET or AF_INET6) is internal in the sense above. Pure. */
+int webhook_addr_internal(const struct sockaddr *sa);
+/* Replaces the allow list with `list`: CIDR ranges ("127.0.0.1/32", "10.0.0.0/8", "fd00::/8";
+ * without "/n" a single address) separated by commas or spaces; NULL or "" empties it.
+ * Returns 0, or -1 with a message in err (the list is then unchanged). Call before serving. */
+int webhook_allow_set(const char *list, char *err, size_t errlen);
+/* 1 when a webhook may connect to the address: not internal, or within an allowed range. */
+int webhook_addr_allowed(const struct sockaddr *sa);
+/* Resolves u->host and checks every address it resolves to: 0 when all may be reached, -1
+ * when one may not or the name does not resolve (detail in `why`, for the log). */
+int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen);
+
 /* Registers a webhook of the caller's zone; *id is its id. ERR_VALIDATION on "url" (https
- * refused) or "secret". */
+ * refused, or a host that resolves to an address a webhook may not reach) or "secret". */
 int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
                    const char *secret, int64_t *id, struct yq_err *e);
 /* Disables a webhook of the caller's zone (its pending deliveries stay queued but are not sent).
  * ERR_NOT_FOUND when it is not the zone's. */
 int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
-/* Marks a notification of the caller's department read. ERR_NOT_FOUND when it is not one. */
+/* Marks a notification of the caller's department read (enterprise users: one addressed to the
+ * caller about its enterprise's requests). ERR_NOT_FOUND when it is not one. */
 int notification_read(struct db_pool *pool, const struct principal *p, int64_t id,
                       struct yq_err *e);
 /* Marks every unread notification of the caller's department read; *n gets how many (0 for

@@ -36,7 +36,8 @@ struct delivery_row {
 typedef void (*delivery_fn)(void *ctx, const struct delivery_row *d);
 
 /* The notifications of the caller's department (and the caller), newest first; only unread ones
- * when `unread`. Callers without a department have none. Returns DB_OK or a negative db rc. */
+ * when `unread`. Callers without a department have none. Enterprise users get those addressed to
+ * them about their enterprise's requests. Returns DB_OK or a negative db rc. */
 int notification_list(struct db *c, const struct principal *p, int unread, int64_t page,
                       int64_t page_size, notification_fn fn, void *ctx, int64_t *total);
 /* The webhooks of the caller's zone, oldest first. */

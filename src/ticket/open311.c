@@ -1,5 +1,5 @@
-/* Open311 GeoReport v2 mapping: services, statuses, dates, the description block, XML and JSON
- * bodies (see open311.h). Pure functions. */
+/* Open311 GeoReport v2 mapping: services, statuses, dates, coordinates, XML and JSON bodies (see
+ * open311.h). Pure functions. */
 #include "ticket/open311.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -210,125 +210,133 @@ int o311_parse_time(const char *s, int64_t *out)
 	return 0;
 }
 
-int o311_coord_valid(const char *s, int is_lat)
+int o311_coord_parse(const char *s, int is_lat, double *out)
 {
-	if (!s)
-		return 0;
+	if (!s || strlen(s) > 24)
+		return -1;
 	const char *p = s;
 	if (*p == '-')
 		p++;
 	int whole = 0, frac = 0;
-	while (*p >= '0' && *p <= '9' && whole < 4)
-		p++, whole++;
-	if (whole < 1 || whole > 3)
-		return 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		whole++;
+	if (whole < 1)
+		return -1;
 	if (*p == '.') {
-		for (p++; *p >= '0' && *p <= '9' && frac < 16; p++)
+		for (p++; *p >= '0' && *p <= '9'; p++)
 			frac++;
 		if (frac < 1 || frac > 15)
-			return 0;
+			return -1;
 	}
 	if (*p)
-		return 0;
+		return -1;
 	double v = strtod(s, NULL);
 	double lim = is_lat ? 90.0 : 180.0;
-	return v >= -lim && v <= lim;
+	if (!(v >= -lim && v <= lim))
+		return -1;
+	*out = v == 0 ? 0.0 : v; /* no "-0" */
+	return 0;
 }
 
-/* 1 if s is present and not empty. */
-static int present(const char *s)
+int o311_media_url_ok(const char *s)
 {
-	return s && *s;
+	return s && (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0);
 }
 
-/* Appends one labelled line "\n" label value, with line breaks and tabs in value as spaces. */
-static void block_line(struct strbuf *out, const char *label, const char *value)
+int o311_email_ok(const char *s)
 {
-	strbuf_addch(out, '\n');
-	strbuf_adds(out, label);
-	for (const char *p = value; *p; p++)
-		strbuf_addch(out, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
+	return s && strchr(s, '@') && !strpbrk(s, " \t\r\n");
 }
 
-static const char *const block_labels[] = {"【地址】", "【坐标】", "【邮箱】", "【附件】"};
-
-int o311_description_build(struct strbuf *out, const char *description, const struct o311_extra *x)
+size_t o311_prefix_bytes(const char *s, size_t max_chars)
 {
-	size_t n = description ? strlen(description) : 0;
-	while (n && (description[n - 1] == ' ' || description[n - 1] == '\n' ||
-	             description[n - 1] == '\r' || description[n - 1] == '\t'))
-		n--;
-	strbuf_add(out, description ? description : "", n);
-	int coords = x && present(x->lat) && present(x->lon);
-	if (x && (present(x->address) || coords || present(x->email) || present(x->media_url))) {
-		strbuf_addch(out, '\n');
-		if (present(x->address))
-			block_line(out, block_labels[0], x->address);
-		if (coords) {
-			block_line(out, block_labels[1], x->lat);
-			strbuf_addch(out, ',');
-			strbuf_adds(out, x->lon);
-		}
-		if (present(x->email))
-			block_line(out, block_labels[2], x->email);
-		if (present(x->media_url))
-			block_line(out, block_labels[3], x->media_url);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t i = 0, chars = 0;
+	while (p[i] && chars < max_chars) {
+		i++;
+		while ((p[i] & 0xC0) == 0x80) /* continuation bytes belong to the character */
+			i++;
+		chars++;
 	}
-	return out->failed ? -1 : 0;
+	return i;
 }
 
-void o311_description_split(const char *stored, struct o311_stored *out)
+/* Copies the n bytes at v into out (size cap) as a string when they are valid UTF-8 of at most
+ * max_chars characters. Returns -1 otherwise. */
+static int block_value(const char *v, size_t n, size_t max_chars, char *out, size_t cap)
 {
+	if (n == 0 || n >= cap || !utf8_valid(v, n))
+		return -1;
+	memcpy(out, v, n);
+	out[n] = 0;
+	return utf8_count(out) > max_chars ? -1 : 0;
+}
+
+/* One coordinate of the block's 【坐标】 line. */
+static int block_coord(const char *v, size_t n, int is_lat, double *out)
+{
+	char buf[32];
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	memcpy(buf, v, n);
+	buf[n] = 0;
+	return o311_coord_parse(buf, is_lat, out);
+}
+
+int o311_block_take(const char *stored, struct o311_block *out)
+{
+	static const char *const labels[] = {"【地址】", "【坐标】", "【邮箱】", "【附件】"};
+	struct o311_block b;
 	memset(out, 0, sizeof *out);
-	if (!stored)
-		return;
-	out->description.p = stored;
-	out->description.n = strlen(stored);
-	const char *last = NULL;
-	for (const char *p = strstr(stored, "\n\n"); p; p = strstr(p + 1, "\n\n"))
-		last = p;
-	if (!last || !last[2])
-		return;
-	struct o311_stored b;
 	memset(&b, 0, sizeof b);
+	const char *last = NULL;
+	for (const char *p = stored ? strstr(stored, "\n\n") : NULL; p; p = strstr(p + 1, "\n\n"))
+		last = p;
+	if (!last || !last[2] || last == stored)
+		return -1;
 	int next = 0;
-	const char *q = last + 2;
-	for (;;) {
+	for (const char *q = last + 2;;) {
 		const char *eol = strchr(q, '\n');
 		size_t len = eol ? (size_t)(eol - q) : strlen(q);
 		int k;
 		size_t ll = 0;
 		for (k = next; k < 4; k++) {
-			ll = strlen(block_labels[k]);
-			if (len >= ll && memcmp(q, block_labels[k], ll) == 0)
+			ll = strlen(labels[k]);
+			if (len >= ll && memcmp(q, labels[k], ll) == 0)
 				break;
 		}
 		if (k == 4)
-			return; /* not our block: the whole text is the description */
-		struct o311_span v = {q + ll, len - ll};
+			return -1; /* a line that is not the next label: not the block */
+		const char *v = q + ll;
+		size_t n = len - ll;
+		int bad;
 		if (k == 0) {
-			b.address = v;
+			bad = block_value(v, n, O311_ADDRESS_MAX, b.address, sizeof b.address) < 0;
 		} else if (k == 1) {
-			const char *comma = memchr(v.p, ',', v.n);
-			if (!comma)
-				return;
-			b.lat = (struct o311_span){v.p, (size_t)(comma - v.p)};
-			b.lon = (struct o311_span){comma + 1, v.n - (size_t)(comma - v.p) - 1};
+			const char *comma = memchr(v, ',', n);
+			bad = !comma || block_coord(v, (size_t)(comma - v), 1, &b.lat) < 0 ||
+			      block_coord(comma + 1, n - (size_t)(comma - v) - 1, 0, &b.lon) < 0;
+			b.has_coords = 1;
 		} else if (k == 2) {
-			b.email = v;
+			bad = block_value(v, n, O311_EMAIL_MAX, b.email, sizeof b.email) < 0 ||
+			      !o311_email_ok(b.email);
 		} else {
-			b.media_url = v;
+			bad = block_value(v, n, O311_MEDIA_URL_MAX, b.media_url,
+			                  sizeof b.media_url) < 0 ||
+			      !o311_media_url_ok(b.media_url);
 		}
+		if (bad)
+			return -1;
 		next = k + 1;
 		if (!eol)
 			break;
 		q = eol + 1;
 		if (!*q)
-			return; /* we never end the block with a line break */
+			return -1; /* the block never ended with a line break */
 	}
-	b.description.p = stored;
-	b.description.n = (size_t)(last - stored);
+	b.description_len = (size_t)(last - stored);
 	*out = b;
+	return 0;
 }
 
 /* Length of the white-space character at p (ASCII white space or U+3000), 0 if none. */
@@ -545,7 +553,9 @@ void o311w_str(struct o311_writer *w, const char *key, const char *s)
 	o311w_strn(w, key, s, s ? strlen(s) : 0);
 }
 
-void o311w_lit(struct o311_writer *w, const char *key, const char *text)
+/* A member whose JSON value is a literal formatted here (a number, true, false): XML
+ * <key>text</key>, JSON text unquoted, null for NULL. */
+static void lit(struct o311_writer *w, const char *key, const char *text)
 {
 	if (w->fmt == O311_XML) {
 		o311w_str(w, key, text);
@@ -562,12 +572,18 @@ void o311w_int(struct o311_writer *w, const char *key, int64_t v)
 {
 	char buf[24];
 	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	o311w_lit(w, key, buf);
+	lit(w, key, buf);
 }
 
 void o311w_bool(struct o311_writer *w, const char *key, int v)
 {
-	o311w_lit(w, key, v ? "true" : "false");
+	lit(w, key, v ? "true" : "false");
+}
+
+void o311w_double(struct o311_writer *w, const char *key, int present, double v)
+{
+	char buf[32];
+	lit(w, key, present && jw_format_double(v, buf, sizeof buf) == 0 ? buf : NULL);
 }
 
 void o311w_time(struct o311_writer *w, const char *key, int64_t t)
@@ -601,8 +617,10 @@ void o311_write_discovery(struct strbuf *sb, enum o311_format fmt, const char *u
 	o311w_str(
 	    &w, "key_service",
 	    "api_key 为园区通 API 令牌（yq_…），由园区管理员创建（POST /api/tokens）；提交诉求须有 "
-	    "ticket.create 权限，查询须有 ticket.read 权限。The api_key is a Yuanqu API token "
-	    "made by the zone administrator.");
+	    "ticket.create 权限，查询须有 ticket.read 权限；jurisdiction_id 为园区代码。The "
+	    "api_key "
+	    "is a Yuanqu API token made by the zone administrator; jurisdiction_id is the zone's "
+	    "code.");
 	o311w_list_open(&w, "endpoints");
 	o311w_obj_open(&w, "endpoint");
 	o311w_str(&w, "specification", O311_SPEC);
@@ -691,55 +709,127 @@ void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_for
 	o311w_list_open(w, "service_requests");
 }
 
-/* The span, or NULL when empty. */
-static const char *span_or_null(struct o311_span s)
+/* The description member, at most O311_DESCRIPTION_MAX characters: a longer one (the console
+ * allows 5,000) is cut to O311_DESCRIPTION_MAX - 1 characters and "…". */
+static void description(struct o311_writer *w, const char *s)
 {
-	return s.n ? s.p : NULL;
-}
-
-/* A coordinate member: the stored text when it is a valid coordinate, else null. */
-static void coord(struct o311_writer *w, const char *key, struct o311_span s, int is_lat)
-{
-	char buf[32];
-	const char *v = NULL;
-	if (s.n && s.n < sizeof buf) {
-		memcpy(buf, s.p, s.n);
-		buf[s.n] = 0;
-		if (o311_coord_valid(buf, is_lat))
-			v = buf;
+	size_t n = s ? strlen(s) : 0;
+	if (!s || o311_prefix_bytes(s, O311_DESCRIPTION_MAX) == n) {
+		o311w_str(w, "description", s);
+		return;
 	}
-	o311w_lit(w, key, v);
+	struct strbuf cut = STRBUF_INIT(O311_DESCRIPTION_MAX * 4 + 4);
+	strbuf_add(&cut, s, o311_prefix_bytes(s, O311_DESCRIPTION_MAX - 1));
+	strbuf_adds(&cut, "…");
+	if (cut.failed)
+		w->sb->failed = 1;
+	else
+		o311w_strn(w, "description", cut.buf, cut.len);
+	strbuf_release(&cut);
 }
 
-void o311_requests_add(struct o311_writer *w, const struct ticket *t)
+void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full)
 {
 	const struct o311_service *s = o311_service_by_category(t->category);
 	if (!s)
 		s = &o311_services[O311_N_SERVICES - 1];
-	struct o311_stored d;
-	o311_description_split(t->description, &d);
 	o311w_obj_open(w, "request");
 	o311w_str(w, "service_request_id", t->no);
 	o311w_str(w, "status", o311_status(t->status));
-	o311w_str(w, "status_notes", o311_status_notes(t));
+	o311w_str(w, "status_notes", full ? o311_status_notes(t) : NULL);
 	o311w_str(w, "service_name", s->category);
 	o311w_str(w, "service_code", s->code);
-	o311w_strn(w, "description", span_or_null(d.description), d.description.n);
+	description(w, full ? t->description : NULL);
 	o311w_str(w, "agency_responsible", text_or_null(t->dept_name));
 	o311w_str(w, "service_notice", NULL);
 	o311w_time(w, "requested_datetime", t->created_at);
 	o311w_time(w, "updated_datetime", o311_updated_at(t));
 	o311w_time(w, "expected_datetime", t->due_resolve);
-	o311w_strn(w, "address", span_or_null(d.address), d.address.n);
+	o311w_str(w, "address", full ? text_or_null(t->address) : NULL);
 	o311w_str(w, "address_id", NULL);
 	o311w_str(w, "zipcode", NULL);
-	coord(w, "lat", d.lat, 1);
-	coord(w, "long", d.lon, 0);
-	o311w_strn(w, "media_url", span_or_null(d.media_url), d.media_url.n);
+	o311w_double(w, "lat", full && t->has_coords, t->lat);
+	o311w_double(w, "long", full && t->has_coords, t->lon);
+	o311w_str(w, "media_url", full ? text_or_null(t->media_url) : NULL);
 	o311w_obj_close(w, "request");
 }
 
 void o311_requests_end(struct o311_writer *w)
 {
 	o311w_list_close(w, "service_requests");
+}
+
+/* ---- service request updates ---- */
+
+int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
+{
+	/* action → the sentence for an event without text; body: its text goes out */
+	static const struct {
+		const char *action, *bare;
+		int body;
+	} out[] = {
+	    {"reply", NULL, 1},
+	    {"wait", "承办部门请企业补充材料", 1},
+	    {"supply", "企业已补充材料", 1},
+	    {"accept", "诉求已受理，已分派承办部门办理", 0},
+	    {"start", "承办部门已联系企业，正在办理", 1},
+	    {"resolve", "诉求已办结", 1},
+	    {"reject", "诉求不予受理", 1},
+	    {"merge", "重复诉求，已合并办理", 1},
+	    {"rate", "企业已评价，诉求已销号", 1},
+	    {"autoclose", "企业7日内未评价，诉求已自动销号", 1},
+	};
+	if (!ev || ev->internal || !ev->action)
+		return 0;
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+		if (strcmp(ev->action, out[i].action) != 0)
+			continue;
+		const char *text = out[i].body && ev->body && *ev->body ? ev->body : out[i].bare;
+		if (!text)
+			return 0; /* a reply without text says nothing */
+		enum ticket_status to = ticket_status_from_name(ev->to_status);
+		u->status = to == TS__COUNT ? "open" : o311_status(to);
+		u->description = text;
+		return 1;
+	}
+	return 0;
+}
+
+void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt)
+{
+	o311w_init(w, sb, fmt);
+	o311w_list_open(w, "service_request_updates");
+}
+
+void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+                      const struct o311_update *u)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)ev->id);
+	o311w_obj_open(w, "request_update");
+	o311w_str(w, "update_id", id);
+	o311w_str(w, "service_request_id", ev->ticket_no);
+	o311w_str(w, "status", u->status);
+	o311w_time(w, "updated_datetime", ev->at);
+	description(w, u->description ? u->description : "");
+	o311w_str(w, "media_url", ev->media_url ? ev->media_url : "");
+	o311w_obj_close(w, "request_update");
+}
+
+void o311_updates_end(struct o311_writer *w)
+{
+	o311w_list_close(w, "service_request_updates");
+}
+
+void o311_write_update_created(struct strbuf *sb, enum o311_format fmt, int64_t update_id)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)update_id);
+	struct o311_writer w;
+	o311w_init(&w, sb, fmt);
+	o311w_list_open(&w, "service_request_updates");
+	o311w_obj_open(&w, "request_update");
+	o311w_str(&w, "update_id", id);
+	o311w_obj_close(&w, "request_update");
+	o311w_list_close(&w, "service_request_updates");
 }

@@ -1,16 +1,19 @@
 /* Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over enterprise requests, so that
  * the 12345 hotline and city systems that speak Open311 can file requests (企业诉求) and follow
- * them. This file is the pure mapping — services, statuses, dates, the description block, and the
- * XML and JSON bodies — unit-tested in tests/unit/ticket/test_open311.c; the handlers are in
+ * them. This file is the pure mapping — services, statuses, dates, coordinates, and the XML and
+ * JSON bodies — unit-tested in tests/unit/ticket/test_open311.c; the handlers are in
  * open311_api.c. Endpoints (the route table has them):
  *
  *   GET  /open311/discovery.{xml,json}          service discovery (no key)
  *   GET  /open311/v2/services.{xml,json}        the nine services (no key)
  *   GET  /open311/v2/services/{code}.{xml,json} a service definition (no key)
  *   POST /open311/v2/requests.{xml,json}        create a request (api_key, ticket.create)
- *   GET  /open311/v2/requests.{xml,json}        query requests (api_key, ticket.read)
- *   GET  /open311/v2/requests/{id}.{xml,json}   one request (api_key, ticket.read)
+ *   GET  /open311/v2/requests.{xml,json}        query requests (api_key, ticket.read; without
+ *                                               a key: status fields only)
+ *   GET  /open311/v2/requests/{id}.{xml,json}   one request (the same)
  *   GET  /open311/v2/tokens/{token}.{xml,json}  always 404: we never issue tokens (no key)
+ *   GET  /open311/v2/servicerequestupdates.{xml,json}  updates (api_key, ticket.read)
+ *   POST /open311/v2/servicerequestupdates.{xml,json}  a reply from the client (the same)
  *
  * Mapping decisions:
  * - Format: the extension picks it, .xml (text/xml) or .json (application/json), both UTF-8;
@@ -19,12 +22,16 @@
  *   "description"}]. HTTP status: 403 for a missing, invalid or underpowered api_key, 404 for a
  *   resource that does not exist, 400 for anything else; the body's code may be more specific
  *   (413 body too large, 415 wrong content type, 500 / 503 server side with an error id logged).
- *   Descriptions are Chinese, English with Accept-Language: en.
+ *   Descriptions are Chinese, English with Accept-Language: en. The server's own errors under
+ *   /open311/ (no such path, method not allowed, body too large) come in the same list, JSON
+ *   when the path ends in .json, else XML (o311_http_error).
  * - api_key: one of our API tokens ("yq_…", POST /api/tokens), sent as the api_key parameter
  *   (form body for POST, query string for GET) or as Authorization: Bearer. The request acts as
  *   the token's principal: POST needs ticket.create, GET requests ticket.read, and reads apply the
  *   principal's data scope. Discovery, services, service definitions and tokens need no key.
- * - jurisdiction_id: accepted and ignored; the api_key's zone is the jurisdiction, and the
+ * - jurisdiction_id: the zone's code (zone.code, e.g. "ccetdz"), in the query string or a POST's
+ *   form. One that names no zone is 404 on every endpoint; with an api_key of another zone it is
+ *   403 (nothing is read or filed). Without it the api_key's zone is the jurisdiction. The
  *   services are the same in every zone.
  * - Services: one per request category (ticket_categories), type "realtime", metadata true:
  *   融资 financing, 用地 land, 用工 labor, 物流 logistics, 审批 approval, 水电气 utilities,
@@ -38,21 +45,29 @@
  *   from service_code, description required (at most 4,000 characters, as the spec says; our
  *   tickets need one), title = its first 30 characters with white space folded, contact_name
  *   from first_name and last_name (Chinese order 姓名 when either is not ASCII, else "first
- *   last"), contact_phone from phone. We have no geo column: address_string, lat/long (both or
- *   neither, WGS84 decimal degrees), email and media_url are kept at the end of the description
- *   as a block of labelled lines (o311_description_build), which reads split off again. A
- *   location is optional (the enterprise is the location). address_id, device_id and account_id
- *   are ignored. The answer is 201 with service_request_id (never a token).
+ *   last"), contact_phone from phone. address_string, lat/long (both or neither, WGS84 decimal
+ *   degrees, parsed to numbers: "043.8171" is 43.8171), email and media_url (http or https)
+ *   are stored in the request's own columns and shown to the console as such; nothing is ever
+ *   read back out of a description. A location is optional (the enterprise is the location).
+ *   address_id, device_id and account_id are ignored. The answer is 201 with
+ *   service_request_id (never a token).
  * - service_request_id is our request number (SQ20261123-0001); GET also accepts our numeric id.
  * - Status: received, assigned, in_progress, waiting → "open"; resolved (已办结: answered),
  *   closed, rejected, merged → "closed" ("closed: it has been resolved"). A request rated
  *   不满意 goes back to open. status_notes: the answer (resolved, closed), the reject reason
  *   (rejected), "重复诉求，已合并办理" (merged), the Chinese state label while open (办理中 …).
+ * - Reading without an api_key (GET requests and requests/{id}; FixMyStreet's status sync sends
+ *   none): the zone is the one jurisdiction_id names, or the installation's only zone (400 when
+ *   there are several and none is named); every request of the zone, with only its status
+ *   fields (o311_requests_add): what was asked, by which enterprise, where, and the answer need
+ *   an api_key of the zone. An api_key that is sent must be valid (403 otherwise).
  * - GET requests fields: service_request_id, status, status_notes, service_name, service_code,
- *   description (without the block), agency_responsible (the lead department), service_notice
- *   (null), requested_datetime (created), updated_datetime (for closed requests: when closed or
+ *   description (at most 4,000 characters, the spec's limit: a longer one — the console allows
+ *   5,000 — is cut to 3,999 and "…"), agency_responsible (the lead department), service_notice
+ *   (null),
+ *   requested_datetime (created), updated_datetime (for closed requests: when closed or
  *   resolved), expected_datetime (the resolution deadline, due_resolve), address, address_id
- *   (null), zipcode (null), lat, long, media_url.
+ *   (null), zipcode (null), lat, long (numbers), media_url: each from its own column.
  * - GET requests filters: service_request_id (comma-separated, at most O311_MAX_IDS, overrides
  *   the rest; unknown ids are left out), service_code and status (comma-separated), start_date
  *   and end_date on requested_datetime (default: the last 90 days; a range longer than 90 days is
@@ -71,7 +86,7 @@
 #define O311_SPEC            "http://wiki.open311.org/GeoReport_v2"
 #define O311_CHANGESET       "2026-11-23 00:00" /* bump when services or definitions change */
 #define O311_N_SERVICES      9
-#define O311_DESCRIPTION_MAX 4000 /* characters of description a client may send */
+#define O311_DESCRIPTION_MAX 4000 /* characters of description sent or answered (the spec) */
 #define O311_TITLE_CHARS     30   /* characters of description that make the title */
 #define O311_TITLE_SIZE      (O311_TITLE_CHARS * 4 + 1)
 #define O311_ADDRESS_MAX     200 /* characters of address_string */
@@ -128,40 +143,40 @@ void o311_time(int64_t t, char out[O311_TIME_SIZE]);
  * seconds. Returns -1 on anything else, an impossible date or time included. */
 int o311_parse_time(const char *s, int64_t *out);
 
-/* 1 if `s` is a WGS84 decimal coordinate written plainly ("-122.4212043": optional '-', one to
- * three digits, optionally '.' and one to fifteen digits) within ±90 (is_lat) or ±180. */
-int o311_coord_valid(const char *s, int is_lat);
+/* Parses a WGS84 decimal coordinate written plainly (optional '-', one or more digits, leading
+ * zeros allowed, optionally '.' and one to fifteen digits; at most 24 characters) within ±90
+ * (is_lat) or ±180 into *out (-0 as 0). Returns -1 on anything else: exponents, hex, "nan",
+ * spaces, an empty or NULL string. */
+int o311_coord_parse(const char *s, int is_lat, double *out);
 
-/* What a POST carries besides the description, kept at the end of the stored description. NULL
- * or "" members are absent. Strings are borrowed. */
-struct o311_extra {
-	const char *address; /* address_string */
-	const char *lat, *lon;
-	const char *email;
-	const char *media_url;
+/* What POST requests used to append to the stored description before migration 0011 (a blank
+ * line, then one labelled line per value, in this order, each at most once:
+ *   【地址】address_string      【坐标】lat,long      【邮箱】email      【附件】media_url),
+ * taken apart once, by ticket_split_legacy_blocks; requests are never read this way. */
+struct o311_block {
+	size_t description_len; /* bytes of the description before the block */
+	char address[O311_ADDRESS_MAX * 4 + 1];
+	char email[O311_EMAIL_MAX * 4 + 1];
+	char media_url[O311_MEDIA_URL_MAX * 4 + 1];
+	int has_coords;
+	double lat, lon;
 };
 
-/* Appends to `out` the description to store: `description` without trailing white space, then,
- * when any extra is present, an empty line and one labelled line per extra, in this order:
- *   【地址】address_string      【坐标】lat,long      【邮箱】email      【附件】media_url
- * Line breaks and tabs inside the extras become spaces. Returns 0, or -1 when `out` failed. */
-int o311_description_build(struct strbuf *out, const char *description, const struct o311_extra *x);
+/* Finds such a block at the end of `stored`: after the last blank line, every line a labelled
+ * line, labels in order and at most once, and every value what POST requests accepts (address
+ * and email within their lengths, coordinates by o311_coord_parse, email with an '@' and no
+ * white space, media_url http(s)). Returns 0 and fills *out, or -1 (out zeroed) when the text
+ * does not end in exactly that. */
+int o311_block_take(const char *stored, struct o311_block *out);
 
-/* A slice of a string: `n` bytes at `p` (p NULL and n 0 when absent). */
-struct o311_span {
-	const char *p;
-	size_t n;
-};
+/* 1 if `s` is a media_url POST requests accepts: starts with http:// or https://. */
+int o311_media_url_ok(const char *s);
+/* 1 if `s` is an email POST requests accepts: an '@' and no space or tab. */
+int o311_email_ok(const char *s);
 
-/* A stored description split into the client's text and the extras. */
-struct o311_stored {
-	struct o311_span description, address, lat, lon, email, media_url;
-};
-
-/* Splits a stored description: the block starts after the last empty line when every line after
- * it is a labelled line of o311_description_build, each label at most once and in order;
- * otherwise the whole text is the description. Slices point into `stored`. */
-void o311_description_split(const char *stored, struct o311_stored *out);
+/* The number of bytes of the first `max_chars` characters of the UTF-8 text `s` (all of it
+ * when shorter). */
+size_t o311_prefix_bytes(const char *s, size_t max_chars);
 
 /* The title of a request from its description: the first O311_TITLE_CHARS characters of the
  * description's text with runs of white space (line breaks included) folded into one space and
@@ -199,11 +214,12 @@ void o311w_obj_close(struct o311_writer *w, const char *name);
 /* A text member: XML <key>escaped</key> (<key></key> for NULL), JSON "key": "…" or null. */
 void o311w_str(struct o311_writer *w, const char *key, const char *s);
 void o311w_strn(struct o311_writer *w, const char *key, const char *s, size_t n);
-/* A member whose JSON value is a number or boolean literal: XML <key>text</key>, JSON text
- * unquoted (null for NULL). `text` must be a valid JSON literal. */
-void o311w_lit(struct o311_writer *w, const char *key, const char *text);
+/* Number and boolean members, formatted here (never text from outside): XML <key>1.5</key>,
+ * JSON "key": 1.5. o311w_double writes null (XML <key></key>) when !present or v is not
+ * finite, else the shortest decimal that reads back as v. */
 void o311w_int(struct o311_writer *w, const char *key, int64_t v);
 void o311w_bool(struct o311_writer *w, const char *key, int v);
+void o311w_double(struct o311_writer *w, const char *key, int present, double v);
 /* A time member as o311_time(); t 0 is NULL. */
 void o311w_time(struct o311_writer *w, const char *key, int64_t t);
 /* A string item of a list: XML <name>escaped</name>, JSON "…". */
@@ -223,10 +239,43 @@ void o311_write_created(struct strbuf *sb, enum o311_format fmt, const char *ser
 /* One error: <errors><error><code/><description/></error></errors>. */
 void o311_write_error(struct strbuf *sb, enum o311_format fmt, int code, const char *description);
 /* GET requests: begin the <service_requests> list, add one <request> per ticket (strings are
- * copied into the output at once, so a ticket from a list callback will do), end the list. */
+ * copied into the output at once, so a ticket from a list callback will do), end the list.
+ * Every element is always there; without `full` (a read without an api_key) only the status
+ * fields have values — service_request_id, service_name, service_code, status,
+ * agency_responsible, requested/updated/expected_datetime — and status_notes, description,
+ * address, lat, long and media_url are null. */
 void o311_requests_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
-void o311_requests_add(struct o311_writer *w, const struct ticket *t);
+void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full);
 void o311_requests_end(struct o311_writer *w);
+
+/* ---- service request updates (FixMyStreet's Open311 extension) ---- */
+
+/* What one timeline event says as an update. */
+struct o311_update {
+	const char *status;      /* "open" or "closed": the request's state after the event */
+	const char *description; /* the event's text, or a sentence for a bare state change */
+};
+
+/* The one rule of what of a request's timeline goes out as an update, kept here alone so it can
+ * be swapped for the zone's single "what may an enterprise see" rule: what the enterprise itself
+ * sees of its request, as the request JSON shows it. Out: replies, the department's questions
+ * and the enterprise's answers (wait, supply), acceptance, first contact (start), the answer
+ * (resolve), reject, merge, the rating and the automatic close. Never: internal notes, the
+ * filing itself (submit), returns to the service center, escalation (督办) and extensions
+ * (their notes and reasons are hidden from enterprises), attachments, anything unknown.
+ * Returns 1 and fills *u, or 0. */
+int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u);
+
+/* GET servicerequestupdates: XML <service_request_updates><request_update>…, JSON an array. Each
+ * update: update_id (the event's id), service_request_id, status, updated_datetime,
+ * description (at most O311_DESCRIPTION_MAX characters, as for requests) and media_url ("" when
+ * none: the extension's schema wants strings). */
+void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
+void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+                      const struct o311_update *u);
+void o311_updates_end(struct o311_writer *w);
+/* POST servicerequestupdates: the update_id given to it. */
+void o311_write_update_created(struct strbuf *sb, enum o311_format fmt, int64_t update_id);
 
 /* The HTTP handlers (open311_api.c), for the route table. They answer every error themselves in
  * the Open311 error format and return 0; -1 only when even that could not be written. */
@@ -239,5 +288,12 @@ int h_o311_requests_create(struct req *r, struct yq_err *e);
 int h_o311_requests_list(struct req *r, struct yq_err *e);
 int h_o311_request_get(struct req *r, struct yq_err *e);
 int h_o311_token_get(struct req *r, struct yq_err *e);
+int h_o311_updates_list(struct req *r, struct yq_err *e);
+int h_o311_update_create(struct req *r, struct yq_err *e);
+/* Writes the server's own error e (no such route, method not allowed, body too large …) for a
+ * path under /open311/ as the spec's error list: JSON when the path ends in .json, else XML;
+ * the HTTP status as for every Open311 error (see Format above). For the route table's
+ * route_error_formats. */
+void o311_http_error(struct req *r, const struct yq_err *e);
 
 #endif

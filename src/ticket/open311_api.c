@@ -4,6 +4,7 @@
 #include "ticket/open311.h"
 #include "auth/auth_api.h"
 #include "enterprise/enterprise.h"
+#include "org/org.h"
 #include "http/errmap.h"
 #include "http/http.h"
 #include "lib/form.h"
@@ -13,10 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define ID_MAX     40          /* bytes of one service_request_id */
-#define LIST_PAGE  200         /* requests read per ticket_list call */
-#define LIST_PAGES 100         /* pages read at most for one GET requests */
-#define DESC_STORE (64 * 1024) /* bound of the stored description being built */
+#define ID_MAX     40  /* bytes of one service_request_id */
+#define LIST_PAGE  200 /* requests read per ticket_list call */
+#define LIST_PAGES 100 /* pages read at most for one GET requests */
 
 /* Starts the answer: empties the output and sets status and content type. */
 static void answer(struct req *r, enum o311_format fmt, int status)
@@ -61,6 +61,22 @@ static int fail(struct req *r, enum o311_format fmt, const struct yq_err *e)
 	answer(r, fmt, status);
 	o311_write_error(&r->out, fmt, code, msg);
 	return r->out.failed ? -1 : 0;
+}
+
+void o311_http_error(struct req *r, const struct yq_err *e)
+{
+	size_t base;
+	enum o311_format fmt = O311_XML;
+	const char *last = strrchr(r->path, '/');
+	if (o311_split_format(last ? last + 1 : r->path, &base, &fmt) < 0)
+		fmt = O311_XML;
+	if (fail(r, fmt, e) < 0) { /* not even the error list could be written */
+		strbuf_reset(&r->out);
+		r->status = 500;
+		return;
+	}
+	if (e->retry_after > 0)
+		resp_header(r, "Retry-After", arena_printf(&r->arena, "%ld", e->retry_after));
 }
 
 /* The response format from the last path segment's extension. Without one (possible only on the
@@ -156,6 +172,51 @@ static int authorize(struct req *r, const char *key, enum perm need, const char 
 	return 0;
 }
 
+/* ---- jurisdiction_id ---- */
+
+/* The zone a call names with jurisdiction_id (a zone code: "ccetdz"), from the form of a POST or
+ * the query string, into *zone_id; 0 when the call names none. ERR_NOT_FOUND naming it when no
+ * zone has that code. */
+static int named_zone(struct req *r, const struct form *f, int64_t *zone_id, struct yq_err *e)
+{
+	*zone_id = 0;
+	const char *j = f ? form_get(f, "jurisdiction_id") : NULL;
+	if (!j || !*j)
+		j = query(r, "jurisdiction_id");
+	if (!j || !*j)
+		return 0;
+	int64_t id = 0;
+	if (strlen(j) <= 64 && utf8_valid(j, strlen(j))) {
+		struct db *c = req_db(r, e);
+		if (!c)
+			return -1;
+		int rc = zone_find_by_code(c, j, &id);
+		if (rc < 0)
+			return err_db(e, rc);
+	}
+	if (!id)
+		return err_set(
+		    e, ERR_NOT_FOUND, "jurisdiction_id",
+		    arena_printf(&r->arena, "jurisdiction_id %s 不存在（应为园区代码）", j),
+		    arena_printf(&r->arena, "jurisdiction_id %s was not found", j));
+	*zone_id = id;
+	return 0;
+}
+
+/* A call with an api_key (r->who resolved): a jurisdiction_id it names must exist (404) and be
+ * the key's zone (403); without one the key's zone is the jurisdiction. */
+static int check_jurisdiction(struct req *r, const struct form *f, struct yq_err *e)
+{
+	int64_t zone;
+	if (named_zone(r, f, &zone, e) < 0)
+		return -1;
+	if (zone && zone != r->who.zone_id)
+		return err_set(e, ERR_FORBIDDEN, "jurisdiction_id",
+		               "api_key 不属于 jurisdiction_id 指定的园区",
+		               "the api_key does not belong to that jurisdiction_id");
+	return 0;
+}
+
 /* ---- discovery and services ---- */
 
 /* 1 if `host` is a plausible Host header value (name or address, optional port). */
@@ -178,7 +239,8 @@ static int host_ok(const char *host)
 int h_o311_discovery(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	/* the endpoint URL as the client reached us: Host, and the scheme TLS or a proxy says */
 	const char *host = req_header(r, "Host");
@@ -194,11 +256,13 @@ int h_o311_discovery(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-/* GET /open311/v2/services.{xml,json}: the nine services. No key; jurisdiction_id ignored. */
+/* GET /open311/v2/services.{xml,json}: the nine services, the same in every zone. No key; a
+ * jurisdiction_id must name a zone (404). */
 int h_o311_services(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	answer(r, fmt, 200);
 	o311_write_services(&r->out, fmt);
@@ -210,7 +274,8 @@ int h_o311_services(struct req *r, struct yq_err *e)
 int h_o311_service_definition(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	const char *code = param_base(r);
 	const struct o311_service *s = o311_service_by_code(code);
@@ -230,7 +295,8 @@ int h_o311_service_definition(struct req *r, struct yq_err *e)
 int h_o311_token_get(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0)
+	int64_t zone;
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
 		return fail(r, fmt, e);
 	const char *token = param_base(r);
 	err_set(e, ERR_NOT_FOUND, "token",
@@ -311,18 +377,16 @@ static int form_text(const struct form *f, const char *key, size_t max_chars, in
 }
 
 /* Reads and checks the POST fields other than api_key, service_code and attribute[uscc]:
- * description, location, contact. Fills in (title and description in the arena). */
+ * description, location, contact. Fills in (title in the arena, the rest borrowed from f). */
 static int read_request_fields(struct req *r, const struct form *f, struct ticket_input *in,
                                struct yq_err *e)
 {
-	const char *desc, *first, *last, *phone;
-	struct o311_extra x = {0};
+	const char *desc, *first, *last, *phone, *lat, *lon;
 	if (form_text(f, "description", O311_DESCRIPTION_MAX, 1, &desc, e) < 0 ||
-	    form_text(f, "address_string", O311_ADDRESS_MAX, 0, &x.address, e) < 0 ||
-	    form_text(f, "lat", 24, 0, &x.lat, e) < 0 ||
-	    form_text(f, "long", 24, 0, &x.lon, e) < 0 ||
-	    form_text(f, "email", O311_EMAIL_MAX, 0, &x.email, e) < 0 ||
-	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &x.media_url, e) < 0 ||
+	    form_text(f, "address_string", O311_ADDRESS_MAX, 0, &in->address, e) < 0 ||
+	    form_text(f, "lat", 24, 0, &lat, e) < 0 || form_text(f, "long", 24, 0, &lon, e) < 0 ||
+	    form_text(f, "email", O311_EMAIL_MAX, 0, &in->email, e) < 0 ||
+	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &in->media_url, e) < 0 ||
 	    form_text(f, "first_name", O311_CONTACT_MAX, 0, &first, e) < 0 ||
 	    form_text(f, "last_name", O311_CONTACT_MAX, 0, &last, e) < 0 ||
 	    form_text(f, "phone", 20, 0, &phone, e) < 0)
@@ -332,19 +396,19 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 	if (!desc || !title[0])
 		return err_set(e, ERR_VALIDATION, "description", "请填写诉求内容 description",
 		               "description was not provided (a request needs one)");
-	if (!x.lat != !x.lon)
-		return err_set(e, ERR_VALIDATION, x.lat ? "long" : "lat", "lat 和 long 须同时提供",
+	if (!lat != !lon)
+		return err_set(e, ERR_VALIDATION, lat ? "long" : "lat", "lat 和 long 须同时提供",
 		               "lat and long must both be sent");
-	if (x.lat && !o311_coord_valid(x.lat, 1))
+	if (lat && o311_coord_parse(lat, 1, &in->lat) < 0)
 		return err_set(e, ERR_VALIDATION, "lat", "纬度无效（WGS84 十进制度数）",
 		               "invalid latitude (WGS84 decimal degrees)");
-	if (x.lon && !o311_coord_valid(x.lon, 0))
+	if (lon && o311_coord_parse(lon, 0, &in->lon) < 0)
 		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
 		               "invalid longitude (WGS84 decimal degrees)");
-	if (x.email && (!strchr(x.email, '@') || strpbrk(x.email, " \t")))
+	in->has_coords = lat != NULL;
+	if (in->email && !o311_email_ok(in->email))
 		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
-	if (x.media_url && strncmp(x.media_url, "http://", 7) != 0 &&
-	    strncmp(x.media_url, "https://", 8) != 0)
+	if (in->media_url && !o311_media_url_ok(in->media_url))
 		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
 		               "media_url must be an http(s) URL");
 	char name[O311_CONTACT_MAX * 4 + 2];
@@ -352,17 +416,11 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 	    utf8_count(name) > O311_CONTACT_MAX)
 		return err_set(e, ERR_VALIDATION, "first_name", "联系人姓名过长",
 		               "first_name and last_name are too long together");
-	struct strbuf stored = STRBUF_INIT(DESC_STORE);
-	if (o311_description_build(&stored, desc, &x) < 0) {
-		strbuf_release(&stored);
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot build the description");
-	}
-	in->description = arena_strdup(&r->arena, stored.buf);
-	strbuf_release(&stored);
+	in->description = desc;
 	in->title = arena_strdup(&r->arena, title);
 	in->contact_name = name[0] ? arena_strdup(&r->arena, name) : NULL;
 	in->contact_phone = phone;
-	if (!in->description || !in->title || (name[0] && !in->contact_name))
+	if (!in->title || (name[0] && !in->contact_name))
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	return 0;
 }
@@ -379,6 +437,7 @@ static const char *param_of_field(const char *field)
 	    {"description", "description"},
 	    {"enterprise_id", "attribute[uscc]"},
 	    {"category", "service_code"},
+	    {"address", "address_string"},
 	};
 	for (size_t i = 0; field && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(field, map[i].ours) == 0)
@@ -394,8 +453,9 @@ static int is_form(const char *ct)
 	return ct && strncasecmp(ct, want, n) == 0 && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
 }
 
-/* POST requests, once the format is known: everything but the answer's error format. */
-static int create_request(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+/* Parses a POST's form body into f: ERR_MEDIA_TYPE unless it is a form, ERR_TOO_LARGE past
+ * 64 KiB, ERR_BAD_REQUEST naming what is wrong with it. */
+static int read_form(struct req *r, struct form *f, struct yq_err *e)
 {
 	if (!is_form(req_header(r, "Content-Type")))
 		return err_set(e, ERR_MEDIA_TYPE, NULL,
@@ -408,7 +468,16 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", form_error_message(fe));
 	if (fe != FORM_OK)
 		return err_set(e, ERR_BAD_REQUEST, NULL, "表单格式错误", form_error_message(fe));
-	if (authorize(r, api_key(r, f), PERM_TICKET_CREATE, "create_request", e) < 0)
+	return 0;
+}
+
+/* POST requests, once the format is known: everything but the answer's error format. */
+static int create_request(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+{
+	if (read_form(r, f, e) < 0)
+		return -1;
+	if (authorize(r, api_key(r, f), PERM_TICKET_CREATE, "create_request", e) < 0 ||
+	    check_jurisdiction(r, f, e) < 0)
 		return -1;
 	const char *code = form_get(f, "service_code");
 	if (!code || !*code)
@@ -469,6 +538,46 @@ int h_o311_requests_create(struct req *r, struct yq_err *e)
 
 /* ---- reading requests ---- */
 
+/* Who reads requests, into r->who. With an api_key: its principal (ticket.read; its zone, which
+ * a jurisdiction_id must name, and its data scope), *full = 1. Without one (the spec's reads
+ * need none): the zone jurisdiction_id names, or the installation's only zone, seen whole but
+ * answered with the status fields only, *full = 0; ERR_VALIDATION on jurisdiction_id when there
+ * are several zones and none is named. */
+static int reader(struct req *r, const char *action, int *full, struct yq_err *e)
+{
+	const char *key = api_key(r, NULL);
+	*full = key != NULL;
+	if (key)
+		return authorize(r, key, PERM_TICKET_READ, action, e) < 0 ||
+		               check_jurisdiction(r, NULL, e) < 0
+		           ? -1
+		           : 0;
+	int64_t zone;
+	if (named_zone(r, NULL, &zone, e) < 0)
+		return -1;
+	if (!zone) {
+		struct db *c = req_db(r, e);
+		if (!c)
+			return -1;
+		int rc = zone_find_only(c, &zone);
+		if (rc < 0)
+			return err_db(e, rc);
+		if (!zone)
+			return err_set(
+			    e, ERR_VALIDATION, "jurisdiction_id",
+			    "请提供 jurisdiction_id（园区代码）或 api_key",
+			    "jurisdiction_id was not provided: this endpoint serves several "
+			    "zones");
+	}
+	memset(&r->who, 0, sizeof r->who);
+	r->who.zone_id = zone;
+	r->who.role = ROLE_NONE; /* no permission: it only reads, here, what full = 0 shows */
+	r->who.scope = SCOPE_ZONE;
+	r->who.username = r->who.display_name = "open311";
+	r->who.ip = r->ip;
+	return 0;
+}
+
 /* The request with this service_request_id (`n` bytes at `id`): our number (SQ20261123-0001, any
  * case) or our numeric id, within the caller's scope. ERR_NOT_FOUND when there is none. */
 static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, struct ticket *out,
@@ -491,14 +600,14 @@ static int find_ticket(struct req *r, struct db *c, const char *id, size_t n, st
 	return ticket_get_by_no(c, &r->who, buf, &r->arena, out, e);
 }
 
-/* GET /open311/v2/requests/{id}.{xml,json}: one request by number or id, within the api_key's
- * scope (ticket.read); 404 when there is none. */
+/* GET /open311/v2/requests/{id}.{xml,json}: one request by number or id, within the reader's
+ * zone and scope (reader above); 404 when there is none. */
 int h_o311_request_get(struct req *r, struct yq_err *e)
 {
 	enum o311_format fmt;
 	struct ticket t;
-	if (path_format(r, &fmt, e) < 0 ||
-	    authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request", e) < 0)
+	int full;
+	if (path_format(r, &fmt, e) < 0 || reader(r, "get_service_request", &full, e) < 0)
 		return fail(r, fmt, e);
 	const char *id = param_base(r);
 	struct db *c = req_db(r, e);
@@ -516,14 +625,14 @@ int h_o311_request_get(struct req *r, struct yq_err *e)
 	struct o311_writer w;
 	answer(r, fmt, 200);
 	o311_requests_begin(&w, &r->out, fmt);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, full);
 	o311_requests_end(&w);
 	return 0;
 }
 
 /* GET requests?service_request_id=a,b: the requests named, in that order; unknown ones are left
  * out. */
-static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, const char *ids,
+static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int full, const char *ids,
                        struct yq_err *e)
 {
 	const char *items[O311_MAX_IDS];
@@ -558,7 +667,7 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, const 
 			}
 			return -1;
 		}
-		o311_requests_add(&w, &t);
+		o311_requests_add(&w, &t, full);
 	}
 	o311_requests_end(&w);
 	return 0;
@@ -570,6 +679,7 @@ struct list_ctx {
 	int want_open, want_closed;
 	const char *categories[O311_N_SERVICES]; /* service_code filter; n_categories 0 = all */
 	int n_categories;
+	int full; /* o311_requests_add */
 	int64_t seen, written;
 };
 
@@ -588,7 +698,7 @@ static void list_row(void *p, const struct ticket *t)
 		match = t->category && strcmp(t->category, c->categories[i]) == 0;
 	if (!match)
 		return;
-	o311_requests_add(c->w, t);
+	o311_requests_add(c->w, t, c->full);
 	c->written++;
 }
 
@@ -636,10 +746,35 @@ static int date_arg(struct req *r, const char *key, int64_t *out, int *given, st
 	return 0;
 }
 
+/* start_date and end_date (both included): the last 90 days when neither is given, 90 days from
+ * the one given; ERR_VALIDATION for a span over 90 days or an end before the start. */
+static int date_range(struct req *r, int64_t *start, int64_t *end, struct yq_err *e)
+{
+	int has_start, has_end;
+	*start = *end = 0;
+	if (date_arg(r, "start_date", start, &has_start, e) < 0 ||
+	    date_arg(r, "end_date", end, &has_end, e) < 0)
+		return -1;
+	if (!has_start && !has_end)
+		*end = now_unix();
+	if (!has_start)
+		*start = *end - O311_RANGE_MAX_S;
+	else if (!has_end)
+		*end = *start + O311_RANGE_MAX_S;
+	if (*end < *start)
+		return err_set(e, ERR_VALIDATION, "end_date", "end_date 早于 start_date",
+		               "end_date is before start_date");
+	if (*end - *start > O311_RANGE_MAX_S)
+		return err_set(e, ERR_VALIDATION, "end_date", "查询时间范围不能超过 90 天",
+		               "start_date to end_date may not span more than 90 days");
+	return 0;
+}
+
 /* GET requests, once the format is known. */
 static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 {
-	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_requests", e) < 0)
+	int full;
+	if (reader(r, "get_service_requests", &full, e) < 0)
 		return -1;
 	const char *ids, *codes, *status;
 	if (query_text(r, "service_request_id", 4096, &ids, e) < 0 ||
@@ -650,32 +785,19 @@ static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 	if (!c)
 		return -1;
 	if (ids)
-		return list_by_ids(r, c, fmt, ids, e);
+		return list_by_ids(r, c, fmt, full, ids, e);
 	struct list_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
+	ctx.full = full;
 	ctx.want_open = ctx.want_closed = 1;
 	if (status && o311_status_filter(status, &ctx.want_open, &ctx.want_closed) < 0)
 		return err_set(e, ERR_VALIDATION, "status", "status 应为 open 或 closed",
 		               "status must be open, closed or both, comma-separated");
 	if (codes && parse_codes(r, codes, &ctx, e) < 0)
 		return -1;
-	int64_t start = 0, end = 0;
-	int has_start, has_end;
-	if (date_arg(r, "start_date", &start, &has_start, e) < 0 ||
-	    date_arg(r, "end_date", &end, &has_end, e) < 0)
+	int64_t start, end;
+	if (date_range(r, &start, &end, e) < 0)
 		return -1;
-	if (!has_start && !has_end)
-		end = now_unix();
-	if (!has_start)
-		start = end - O311_RANGE_MAX_S;
-	else if (!has_end)
-		end = start + O311_RANGE_MAX_S;
-	if (end < start)
-		return err_set(e, ERR_VALIDATION, "end_date", "end_date 早于 start_date",
-		               "end_date is before start_date");
-	if (end - start > O311_RANGE_MAX_S)
-		return err_set(e, ERR_VALIDATION, "end_date", "查询时间范围不能超过 90 天",
-		               "start_date to end_date may not span more than 90 days");
 	struct ticket_filter f;
 	memset(&f, 0, sizeof f);
 	/* the store's "open" also holds resolved requests, which are closed here: the rows are
@@ -710,4 +832,152 @@ int h_o311_requests_list(struct req *r, struct yq_err *e)
 	if (path_format(r, &fmt, e) < 0 || list_requests(r, fmt, e) < 0)
 		return fail(r, fmt, e);
 	return 0;
+}
+
+/* ---- service request updates ---- */
+
+#define UPDATES_PAGE  500 /* events read per ticket_updates call */
+#define UPDATES_PAGES 100 /* pages read at most for one GET servicerequestupdates */
+
+/* What GET servicerequestupdates keeps of the events ticket_updates gives. */
+struct updates_ctx {
+	struct o311_writer *w;
+	int64_t seen, written, last_id;
+};
+
+/* ticket_updates callback: the events o311_update_of lets out, up to O311_LIST_MAX. */
+static void update_row(void *p, const struct ticket_event_row *ev)
+{
+	struct updates_ctx *c = p;
+	struct o311_update u;
+	c->seen++;
+	c->last_id = ev->id;
+	if (c->written < O311_LIST_MAX && o311_update_of(ev, &u)) {
+		o311_updates_add(c->w, ev, &u);
+		c->written++;
+	}
+}
+
+/* GET servicerequestupdates, once the format is known. */
+static int list_updates(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	int64_t start, end;
+	if (authorize(r, api_key(r, NULL), PERM_TICKET_READ, "get_service_request_updates", e) <
+	        0 ||
+	    check_jurisdiction(r, NULL, e) < 0 || date_range(r, &start, &end, e) < 0)
+		return -1;
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct o311_writer w;
+	struct updates_ctx ctx = {.w = &w};
+	answer(r, fmt, 200);
+	o311_updates_begin(&w, &r->out, fmt);
+	for (int page = 0; page < UPDATES_PAGES && ctx.written < O311_LIST_MAX; page++) {
+		ctx.seen = 0;
+		if (ticket_updates(c, &r->who, start, end, ctx.last_id, UPDATES_PAGE, update_row,
+		                   &ctx, e) < 0)
+			return -1;
+		if (ctx.seen < UPDATES_PAGE)
+			break;
+	}
+	o311_updates_end(&w);
+	return 0;
+}
+
+/* GET /open311/v2/servicerequestupdates.{xml,json}?start_date&end_date: what happened to the
+ * requests of the api_key's zone and scope (ticket.read) in that span, oldest first, at most
+ * O311_LIST_MAX updates; only what o311_update_of lets out. */
+int h_o311_updates_list(struct req *r, struct yq_err *e)
+{
+	enum o311_format fmt;
+	if (path_format(r, &fmt, e) < 0 || list_updates(r, fmt, e) < 0)
+		return fail(r, fmt, e);
+	return 0;
+}
+
+/* POST servicerequestupdates, once the format is known. */
+static int create_update(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e)
+{
+	if (read_form(r, f, e) < 0 ||
+	    authorize(r, api_key(r, f), PERM_TICKET_READ, "post_service_request_update", e) < 0 ||
+	    check_jurisdiction(r, f, e) < 0)
+		return -1;
+	const char *id, *desc, *media_url, *ref;
+	if (form_text(f, "service_request_id", ID_MAX, 0, &id, e) < 0 ||
+	    form_text(f, "description", O311_DESCRIPTION_MAX, 1, &desc, e) < 0 ||
+	    form_text(f, "media_url", O311_MEDIA_URL_MAX, 0, &media_url, e) < 0 ||
+	    form_text(f, "update_id", 64, 0, &ref, e) < 0)
+		return -1;
+	char title[O311_TITLE_SIZE];
+	o311_title(desc, title, sizeof title);
+	if (!id)
+		return err_set(e, ERR_VALIDATION, "service_request_id", "缺少 service_request_id",
+		               "service_request_id was not provided");
+	if (!desc || !title[0])
+		return err_set(e, ERR_VALIDATION, "description", "请填写 description",
+		               "description was not provided (an update needs one)");
+	if (media_url && !o311_media_url_ok(media_url))
+		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
+		               "media_url must be an http(s) URL");
+	struct db *c = req_db(r, e);
+	struct ticket t;
+	if (!c)
+		return -1;
+	if (find_ticket(r, c, id, strlen(id), &t, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_NOT_FOUND, "service_request_id",
+			        arena_printf(&r->arena, "service_request_id %s 不存在", id),
+			        arena_printf(&r->arena, "service_request_id %s was not found", id));
+		return -1;
+	}
+	/* the client's update_id makes a repeated POST give back the first one; without it the
+	 * reply gets a reference of ours */
+	char ours[24];
+	if (!ref) {
+		memcpy(ours, "yq-", 3);
+		random_hex(ours + 3, 8);
+		ref = ours;
+	}
+	int64_t update_id = 0;
+	if (ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+		return -1;
+	int status = 200;
+	if (!update_id) {
+		struct ticket_action a = {
+		    .ev = TE_COMMENT, .body = desc, .media_url = media_url, .ref = ref};
+		struct yq_err act = {0};
+		if (ticket_act(req_pool(r), &r->who, t.id, &a, &act) < 0 &&
+		    act.code != ERR_CONFLICT) {
+			*e = act;
+			return -1;
+		}
+		/* ERR_CONFLICT: the same update_id, posted at the same moment, is there now */
+		if (!(c = req_db(r, e)) || ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+			return -1;
+		if (!update_id) {
+			*e = act.code ? act : (struct yq_err){0};
+			return act.code ? -1
+			                : err_set(e, ERR_INTERNAL, NULL, "内部错误",
+			                          "the update was not written");
+		}
+		status = act.code ? 200 : 201;
+	}
+	answer(r, fmt, status);
+	o311_write_update_created(&r->out, fmt, update_id);
+	return 0;
+}
+
+/* POST /open311/v2/servicerequestupdates.{xml,json}: a reply from the client on one of the
+ * requests of the api_key's zone and scope (ticket.read, as replies in the console), as the
+ * enterprise and the departments see it in the timeline; 201 with its update_id (200 and the
+ * first one for an update_id already posted on the request). status, updated_datetime, names,
+ * email and phone are accepted and not used: the zone decides the state. */
+int h_o311_update_create(struct req *r, struct yq_err *e)
+{
+	enum o311_format fmt;
+	struct form f = FORM_INIT;
+	int rc = path_format(r, &fmt, e) < 0 ? -1 : create_update(r, fmt, &f, e);
+	form_release(&f);
+	return rc < 0 ? fail(r, fmt, e) : 0;
 }

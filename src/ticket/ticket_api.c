@@ -28,7 +28,6 @@ static void opt_id(struct jsonw *w, const char *key, int64_t v)
 /* Writes a request; with a search query q, also an HTML "snippet" with the matches marked. */
 static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
-	int enterprise = r->who.role == ROLE_ENTERPRISE;
 	jw_obj_open(w);
 	jw_kint(w, "id", t->id);
 	jw_kstr(w, "no", t->no);
@@ -41,6 +40,17 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "description", t->description);
 	jw_kstr(w, "contact_name", t->contact_name);
 	jw_kstr(w, "contact_phone", t->contact_phone);
+	/* what Open311 sent besides the description; null when absent */
+	jw_kstr(w, "address", t->address && *t->address ? t->address : NULL);
+	if (t->has_coords) {
+		jw_kdouble(w, "lat", t->lat);
+		jw_kdouble(w, "long", t->lon);
+	} else {
+		jw_knull(w, "lat");
+		jw_knull(w, "long");
+	}
+	jw_kstr(w, "email", t->email && *t->email ? t->email : NULL);
+	jw_kstr(w, "media_url", t->media_url && *t->media_url ? t->media_url : NULL);
 	jw_kstr(w, "status", ticket_status_name(t->status));
 	jw_kstr(w, "status_label",
 	        req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
@@ -66,13 +76,13 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "due_resolve", req_time(r, t->due_resolve));
 	jw_kbool(w, "overdue", t->overdue);
 	jw_kbool(w, "waiting", t->status == TS_WAITING);
-	if (!enterprise) {
-		jw_kint(w, "extension_days_pending", t->ext_days);
-		jw_kstr(w, "extension_reason", t->ext_reason);
-	}
+	/* the store has cleared what the caller is not shown (auth/disclose.h) */
+	jw_kint(w, "extension_days_pending", t->ext_days);
+	jw_kstr(w, "extension_reason", t->ext_reason);
 	jw_kbool(w, "escalated", t->escalated == 1);
 	jw_kstr(w, "escalation_level", t->escalated == 1 ? t->esc_level : NULL);
-	jw_kstr(w, "escalation_note", t->escalated == 1 && !enterprise ? t->esc_note : NULL);
+	jw_kstr(w, "escalation_note",
+	        t->escalated == 1 && t->esc_note && *t->esc_note ? t->esc_note : NULL);
 	jw_kstr(w, "escalation_deadline", t->escalated == 1 ? t->esc_deadline : NULL);
 	jw_kstr(w, "updated_at", req_time(r, t->updated_at));
 	if (q) {
@@ -196,6 +206,7 @@ static void event_row(void *p, const struct ticket_event_row *ev)
 	jw_kstr(w, "to_status", ev->to_status);
 	jw_kstr(w, "body", ev->body);
 	jw_kbool(w, "internal", ev->internal);
+	jw_kstr(w, "media_url", ev->media_url && *ev->media_url ? ev->media_url : NULL);
 	jw_obj_close(w);
 }
 
@@ -420,10 +431,15 @@ static void stat_row(struct jsonw *w, const struct ticket_stat_row *s, int with_
 	jw_kint(w, "satisfied", s->satisfied);
 	jw_kint(w, "unrated", s->unrated);
 	jw_kint(w, "overdue_now", s->overdue_now);
-	if (s->accepted)
-		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->accepted);
+	/* 解决率 on the seeds' basis (resolved / received), 受理后解决率 over accepted */
+	if (s->received)
+		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->received);
 	else
 		jw_knull(w, "resolve_rate");
+	if (s->accepted)
+		jw_kdouble(w, "resolve_rate_accepted", (double)s->resolved / (double)s->accepted);
+	else
+		jw_knull(w, "resolve_rate_accepted");
 	if (s->resolved)
 		jw_kdouble(w, "on_time_rate", (double)s->on_time / (double)s->resolved);
 	else

@@ -1,5 +1,6 @@
 /* Gathering the daily briefing (see ticket_briefing.h). */
 #include "ticket/ticket_briefing.h"
+#include "auth/disclose.h"
 #include "auth/scope.h"
 #include "lib/arena.h"
 #include "lib/util.h"
@@ -94,13 +95,15 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		}
 		if (strcmp(kind, "escalated") == 0) {
 			const char *lv = db_col_text(st, 7);
-			it->note =
-			    arena_printf(a, "%s督办：%s%s%s",
-			                 strcmp(lv, "red") == 0      ? "红色"
-			                 : strcmp(lv, "orange") == 0 ? "橙色"
-			                                             : "黄色",
-			                 db_col_text(st, 8), db_col_is_null(st, 9) ? "" : "，限",
-			                 db_col_is_null(st, 9) ? "" : db_col_text(st, 9));
+			/* the leader's note only for those shown it (auth/disclose.h) */
+			int shown = disclose_to(p, "ticket.field.esc_note") == DISCLOSE_ALL;
+			it->note = arena_printf(a, "%s督办%s%s%s%s",
+			                        strcmp(lv, "red") == 0      ? "红色"
+			                        : strcmp(lv, "orange") == 0 ? "橙色"
+			                                                    : "黄色",
+			                        shown ? "：" : "", shown ? db_col_text(st, 8) : "",
+			                        db_col_is_null(st, 9) ? "" : "，限",
+			                        db_col_is_null(st, 9) ? "" : db_col_text(st, 9));
 		}
 	}
 	db_reset(st);
@@ -165,6 +168,8 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	if (ticket_stats(c, p, cst_midnight(year0), to, "dept", &ys, e) < 0)
 		return -1;
 	b->resolve_rate =
+	    ys.total.received ? (double)ys.total.resolved / (double)ys.total.received : -1;
+	b->resolve_rate_accepted =
 	    ys.total.accepted ? (double)ys.total.resolved / (double)ys.total.accepted : -1;
 	b->satisfaction_rate =
 	    ys.total.rated ? (double)ys.total.satisfied / (double)ys.total.rated : -1;

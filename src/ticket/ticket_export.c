@@ -3,6 +3,8 @@
  * or plain CSV), which is unlinked and handed over as an open descriptor to stream from. */
 #include "ticket/ticket_export.h"
 #include "ticket/ticket_store.h"
+#include "lib/csv.h"
+#include "lib/strbuf.h"
 #include "lib/util.h"
 #include <fcntl.h>
 #include <stdio.h>
@@ -103,7 +105,8 @@ static void cst(int64_t t, char *buf, size_t n)
 
 struct writer {
 	int csv;
-	FILE *f; /* csv */
+	FILE *f;            /* csv */
+	struct strbuf line; /* csv: the row being written */
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *text;
@@ -111,36 +114,18 @@ struct writer {
 	int failed;
 };
 
-static void csv_cell(FILE *f, const char *s)
-{
-	if (!s)
-		s = "";
-	/* a leading = + - @ would make a formula in Excel: quote it with a leading apostrophe */
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-	if (formula || strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		if (formula)
-			fputc('\'', f);
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-}
-
 static void write_row(struct writer *w, const char *const *v)
 {
 	if (w->csv) {
+		struct strbuf *line = &w->line;
+		strbuf_reset(line);
 		for (int k = 0; k < C__COUNT; k++) {
 			if (k)
-				fputc(',', w->f);
-			csv_cell(w->f, v[k]);
+				strbuf_addch(line, ',');
+			csv_put_field(line, v[k], CSV_TEXT);
 		}
-		if (fputs("\r\n", w->f) < 0)
+		strbuf_adds(line, "\r\n");
+		if (line->failed || fwrite(line->buf, 1, line->len, w->f) != line->len)
 			w->failed = 1;
 		return;
 	}
@@ -220,6 +205,7 @@ static int writer_open(struct writer *w, int csv, const char *path)
 static int writer_close(struct writer *w)
 {
 	int bad = w->failed;
+	strbuf_release(&w->line);
 	if (w->csv) {
 		if (!w->f || fclose(w->f) != 0)
 			bad = 1;
@@ -243,7 +229,7 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	char path[512];
 	if (tmp_file("yuanqu-ticket-export-", path, sizeof path) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
-	struct writer w = {.csv = csv};
+	struct writer w = {.csv = csv, .line = STRBUF_INIT(4u << 20)};
 	int64_t total = 0;
 	int rc = DB_OK;
 	if (writer_open(&w, csv, path) == 0)

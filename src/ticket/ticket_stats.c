@@ -1,7 +1,8 @@
 /* Request figures for a period (see ticket_store.h). Definitions, also in docs/API.md:
  *   received   requests registered in the period
  *   accepted   of those, accepted by the service center (not rejected or merged)
- *   resolved   of those, answered (resolved or closed); 解决率 = resolved / accepted
+ *   resolved   of those, answered (resolved or closed); 解决率 = resolved / received (the
+ *              seeds' basis: 长春经开区 479 / 535); 受理后解决率 = resolved / accepted
  *   on_time    resolved no later than the resolution deadline; 按时办结率 = on_time / resolved
  *   rated      rated by the enterprise; 满意率 = (满意 + 基本满意) / rated; unrated closes
  *              (7 days without an answer) are never counted as satisfied

@@ -1,6 +1,7 @@
 /* Request storage and actions (see ticket_store.h). */
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
+#include "auth/disclose.h"
 #include "auth/scope.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
@@ -11,6 +12,7 @@
 #include "org/org.h"
 #include "ticket/calendar.h"
 #include "ticket/notify.h"
+#include "ticket/open311.h"
 #include "ticket/ticket_search.h"
 #include "db/qb.h"
 #include <stdio.h>
@@ -28,7 +30,9 @@
 	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
 	"t.ext_reason, t.esc_level, t.esc_note, t.esc_deadline, t.status, t.created_at, "          \
 	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
-	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, t.escalated"
+	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, "            \
+	"t.escalated, "                                                                            \
+	"t.address, t.email, t.media_url, t.lat, t.lon"
 #define TICKET_FROM                                                                                \
 	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
 	"t.dept_id"
@@ -40,19 +44,36 @@ static const char SQL_CODEPTS[] =
     "SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
 static const char SQL_INSERT[] =
     "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-    "description, contact_name, contact_phone, status, created_by, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) RETURNING id";
+    "description, contact_name, contact_phone, status, created_by, created_at, updated_at, "
+    "address, email, media_url, lat, lon) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static const char SQL_BLOCK_PENDING[] =
+    "SELECT p.ticket_id, t.description FROM ticket_block_pending p JOIN ticket t ON t.id = "
+    "p.ticket_id ORDER BY p.ticket_id LIMIT 200";
+static const char SQL_BLOCK_COUNT[] = "SELECT COUNT(*) FROM ticket_block_pending";
+static const char SQL_BLOCK_DONE[] = "DELETE FROM ticket_block_pending WHERE ticket_id = ?";
+static const char SQL_BLOCK_MOVE[] =
+    "UPDATE ticket SET description = ?, address = ?, email = ?, media_url = ?, lat = ?, lon = ? "
+    "WHERE id = ?";
 static const char SQL_NEXT_NO[] =
-    "INSERT INTO ticket_seq (zone_id, day, n) VALUES (?, ?, 1) ON CONFLICT (zone_id, day) DO "
-    "UPDATE SET n = ticket_seq.n + 1 RETURNING n";
-static const char SQL_ENT_OK[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ? AND archived = 0";
+    "INSERT INTO ticket_no_seq (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = "
+    "ticket_no_seq.n + 1 RETURNING n";
+/* the enterprise a request is filed for, in the caller's scope: its archived flag */
+static const char SQL_ENT_FOR_REQUEST[] =
+    "SELECT e.archived FROM enterprise e WHERE e.id = ? AND e.zone_id = ?" SCOPE_ENTERPRISE_SQL;
 static const char SQL_EVENT[] =
     "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
-    "to_status, body, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "to_status, body, internal, media_url, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TIMELINE[] =
-    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal FROM "
-    "ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal, "
+    "media_url FROM ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
+static const char SQL_UPDATES[] =
+    "SELECT e.id, e.at, e.user_id, e.user_name, e.action, e.from_status, e.to_status, e.body, "
+    "e.internal, e.media_url, t.id, t.no FROM ticket_event e JOIN ticket t ON t.id = "
+    "e.ticket_id WHERE e.zone_id = ? AND t.zone_id = ? AND e.at >= ? AND e.at <= ? AND e.id > "
+    "?" TICKET_SCOPE " ORDER BY e.id LIMIT ?";
+static const char SQL_EVENT_BY_REF[] =
+    "SELECT id FROM ticket_event WHERE ticket_id = ? AND ref = ?";
 static const char SQL_UPDATE[] =
     "UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
     "first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
@@ -81,9 +102,11 @@ static const char SQL_AUTOCLOSE_IDS[] =
     "SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
     "LIMIT 500";
 
-/* Gives the next request number of the zone for the (China Standard Time) day of `at`, inside
- * tx: "SQ20261123-0001". */
-static int next_no(struct db *tx, int64_t zone_id, int64_t at, char *no, size_t n)
+/* Gives the next request number for the (China Standard Time) day of `at`, inside tx:
+ * "SQ20261123-0001". One counter per day for the whole installation, so a number names one
+ * request in every zone (a unique index holds it); the upsert on the day's row serialises
+ * concurrent numbering on both engines. */
+static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 {
 	char day[16];
 	time_t cst = (time_t)(at + 8 * 3600);
@@ -93,8 +116,7 @@ static int next_no(struct db *tx, int64_t zone_id, int64_t at, char *no, size_t 
 	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, day);
+	db_bind_text(st, 1, day);
 	int rc = db_step(st);
 	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -178,8 +200,27 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	t->ext_days = (int)db_col_int(st, i++);
 	t->unrated = (int)db_col_int(st, i++);
 	t->escalated = (int)db_col_int(st, i++);
+	t->address = dup(a, db_col_text(st, i++));
+	t->email = dup(a, db_col_text(st, i++));
+	t->media_url = dup(a, db_col_text(st, i++));
+	t->has_coords = !db_col_is_null(st, i) && !db_col_is_null(st, i + 1);
+	t->lat = t->has_coords ? db_col_double(st, i) : 0;
+	t->lon = t->has_coords ? db_col_double(st, i + 1) : 0;
+	i += 2;
 	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) && t->due_resolve &&
 	             t->due_resolve < now;
+}
+
+/* Clears the fields the caller is not shown (auth/disclose.h): an enterprise reads neither the
+ * leader's escalation note nor a pending extension. */
+static void disclose_fields(const struct principal *p, struct ticket *t)
+{
+	if (disclose_to(p, "ticket.field.esc_note") == DISCLOSE_NONE)
+		t->esc_note = "";
+	if (disclose_to(p, "ticket.field.ext_reason") == DISCLOSE_NONE)
+		t->ext_reason = "";
+	if (disclose_to(p, "ticket.field.ext_days") == DISCLOSE_NONE)
+		t->ext_days = 0;
 }
 
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
@@ -192,8 +233,10 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 	db_bind_int(st, 2, id);
 	scope_bind(st, 3, p);
 	int rc = db_step(st);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		read_ticket(st, a, out, now_unix());
+		disclose_fields(p, out);
+	}
 	db_reset(st);
 	if (rc < 0)
 		return err_db(e, rc);
@@ -351,6 +394,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket t;
 		read_ticket(st, NULL, &t, now);
+		disclose_fields(p, &t);
 		fn(ctx, &t);
 	}
 	db_reset(st);
@@ -378,6 +422,47 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 	db_bind_int(st, 2, p->role == ROLE_ENTERPRISE ? 1 : 0);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
+		/* what the caller is shown of each event: auth/disclose.h */
+		char kind[64];
+		snprintf(kind, sizeof kind, "ticket.%s", db_col_text(st, 4));
+		enum disclose shown =
+		    db_col_int(st, 8) ? disclose_to(p, "ticket.note") : disclose_to(p, kind);
+		if (shown == DISCLOSE_NONE)
+			continue;
+		struct ticket_event_row ev = {
+		    .id = db_col_int(st, 0),
+		    .at = db_col_int(st, 1),
+		    .user_id = db_col_int(st, 2),
+		    .user_name = db_col_text(st, 3),
+		    .action = db_col_text(st, 4),
+		    .from_status = db_col_text(st, 5),
+		    .to_status = db_col_text(st, 6),
+		    .body = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
+		    .internal = (int)db_col_int(st, 8),
+		    .media_url = db_col_text(st, 9),
+		};
+		fn(ctx, &ev);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
+                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(c, SQL_UPDATES);
+	if (!st)
+		return err_db(e, DB_ERR);
+	int i = 1;
+	db_bind_int(st, i++, p->zone_id);
+	db_bind_int(st, i++, p->zone_id);
+	db_bind_int(st, i++, from);
+	db_bind_int(st, i++, to);
+	db_bind_int(st, i++, after_id);
+	i = scope_bind(st, i, p);
+	db_bind_int(st, i, limit);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket_event_row ev = {
 		    .id = db_col_int(st, 0),
 		    .at = db_col_int(st, 1),
@@ -388,9 +473,28 @@ int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_
 		    .to_status = db_col_text(st, 6),
 		    .body = db_col_text(st, 7),
 		    .internal = (int)db_col_int(st, 8),
+		    .media_url = db_col_text(st, 9),
+		    .ticket_id = db_col_int(st, 10),
+		    .ticket_no = db_col_text(st, 11),
 		};
 		fn(ctx, &ev);
 	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
+                        struct yq_err *e)
+{
+	*event_id = 0;
+	struct db_stmt *st = db_prepare(c, SQL_EVENT_BY_REF);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, ticket_id);
+	db_bind_text(st, 2, ref);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*event_id = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
@@ -407,9 +511,41 @@ static int check_text(const char *s, const char *field, size_t max, int required
 	return 0;
 }
 
+/* Checks where and how to reach of a new request (ticket_input): single lines within their
+ * lengths, an http(s) media_url, an email with '@', coordinates within range. */
+static int check_place(const struct ticket_input *in, struct yq_err *e)
+{
+	const struct {
+		const char *v, *field;
+		size_t max;
+	} texts[] = {{in->address, "address", O311_ADDRESS_MAX},
+	             {in->email, "email", O311_EMAIL_MAX},
+	             {in->media_url, "media_url", O311_MEDIA_URL_MAX}};
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		if (check_text(texts[k].v, texts[k].field, texts[k].max, 0, e) < 0)
+			return -1;
+		if (texts[k].v && strpbrk(texts[k].v, "\r\n"))
+			return err_set(e, ERR_VALIDATION, texts[k].field, "不能换行",
+			               "must be one line");
+	}
+	if (in->media_url && *in->media_url && !o311_media_url_ok(in->media_url))
+		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
+		               "media_url must be an http(s) URL");
+	if (in->email && *in->email && !o311_email_ok(in->email))
+		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
+	if (in->has_coords && !(in->lat >= -90 && in->lat <= 90))
+		return err_set(e, ERR_VALIDATION, "lat", "纬度无效（WGS84 十进制度数）",
+		               "invalid latitude (WGS84 decimal degrees)");
+	if (in->has_coords && !(in->lon >= -180 && in->lon <= 180))
+		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
+		               "invalid longitude (WGS84 decimal degrees)");
+	return 0;
+}
+
+/* Writes a timeline event; `a`, when given, adds a comment's media_url and ref. */
 static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
                        const char *action, enum ticket_status from, enum ticket_status to,
-                       const char *body, int internal)
+                       const char *body, int internal, const struct ticket_action *a)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_EVENT);
 	if (!st)
@@ -425,6 +561,11 @@ static int write_event(struct db *tx, const struct principal *p, int64_t zone, i
 	db_bind_text(st, 8, ticket_status_name(to));
 	db_bind_text(st, 9, body ? body : "");
 	db_bind_int(st, 10, internal);
+	db_bind_text(st, 11, a && a->media_url ? a->media_url : "");
+	if (a && a->ref && *a->ref)
+		db_bind_text(st, 12, a->ref);
+	else
+		db_bind_null(st, 12);
 	return db_run(st);
 }
 
@@ -448,7 +589,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 	if (check_text(in->title, "title", 100, 1, e) < 0 ||
 	    check_text(in->description, "description", 5000, 1, e) < 0 ||
 	    check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
-	    org_check_phone(in->contact_phone, e) < 0) {
+	    org_check_phone(in->contact_phone, e) < 0 || check_place(in, e) < 0) {
 		if (e->field && strcmp(e->field, "phone") == 0)
 			e->field = "contact_phone";
 		return -1;
@@ -458,19 +599,36 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (!tx)
 			return err_db(e, rc);
-		int64_t n, now = now_unix();
-		if ((rc = db_query_int(tx, SQL_ENT_OK, &n, 2, ent, p->zone_id)) < 0)
+		int64_t now = now_unix();
+		/* only for an enterprise in the caller's scope, checked in the transaction that
+		 * files it (the request would otherwise be filed, then out of the caller's sight)
+		 */
+		struct db_stmt *st = db_prepare(tx, SQL_ENT_FOR_REQUEST);
+		if (!st) {
+			rc = DB_ERR;
 			goto out_db;
-		if (!n) {
+		}
+		db_bind_int(st, 1, ent);
+		db_bind_int(st, 2, p->zone_id);
+		scope_bind(st, 3, p);
+		rc = db_step(st);
+		int archived = rc == DB_ROW ? (int)db_col_int(st, 0) : 0;
+		db_reset(st);
+		if (rc < 0)
+			goto out_db;
+		if (rc != DB_ROW || archived) {
 			db_tx_end(pool, tx, 0);
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+			if (rc == DB_ROW)
+				return err_set(e, ERR_VALIDATION, "enterprise_id",
+				               "企业已归档，不能提交诉求",
+				               "the enterprise is archived");
+			return err_set(e, ERR_NOT_FOUND, "enterprise_id", "企业不存在",
 			               "no such enterprise");
 		}
-		/* numbered per zone and day: SQ20261123-0001 (China Standard Time) */
+		/* numbered per day: SQ20261123-0001 (China Standard Time) */
 		char no[48];
-		if ((rc = next_no(tx, p->zone_id, now, no, sizeof no)) < 0)
+		if ((rc = next_no(tx, now, no, sizeof no)) < 0)
 			goto out_db;
-		struct db_stmt *st;
 		if (!(st = db_prepare(tx, SQL_INSERT))) {
 			rc = DB_ERR;
 			goto out_db;
@@ -497,6 +655,13 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 			db_bind_int(st, 11, p->user_id);
 		db_bind_int(st, 12, now);
 		db_bind_int(st, 13, now);
+		db_bind_text(st, 14, in->address ? in->address : "");
+		db_bind_text(st, 15, in->email ? in->email : "");
+		db_bind_text(st, 16, in->media_url ? in->media_url : "");
+		if (in->has_coords) {
+			db_bind_double(st, 17, in->lat);
+			db_bind_double(st, 18, in->lon);
+		}
 		rc = db_step(st);
 		*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 		db_reset(st);
@@ -511,8 +676,10 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_change_str(&ch, "no", NULL, no);
 		audit_change_str(&ch, "title", NULL, in->title);
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
-		                      TS_RECEIVED, channel, 0)) < 0 ||
+		                      TS_RECEIVED, channel, 0, NULL)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
+		    (rc = notify_ticket_event(tx, p->zone_id, *id, no, in->title,
+		                              notify_event_for(TE_SUBMIT, 0), 0)) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
 			goto out_db;
@@ -857,17 +1024,33 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		if (a->ev == TE_RATE_GOOD) {
 			t->closed_at = now;
 		} else {
-			/* reopened to the same department with a fresh resolution deadline */
+			/* reopened to the same department. The deadline in force when it was
+			 * resolved (an approved extension included) still holds, moved on by the
+			 * office time the request then spent waiting on the enterprise's rating,
+			 * as a wait for the enterprise moves it; and never earlier than a fresh
+			 * resolution period from now. */
 			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
 			                          &rule)) < 0)
 				return err_db(e, rc);
+			int64_t fresh = calendar_deadline_days(cal, now, rule.resolve_days);
+			int64_t kept = t->due_resolve;
+			if (kept && t->resolved_at && t->resolved_at < now)
+				kept = calendar_add_work_seconds(
+				    cal, kept,
+				    calendar_work_seconds_between(cal, t->resolved_at, now));
 			t->resolved_at = 0;
-			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
+			t->due_resolve = kept > fresh ? kept : fresh;
 		}
 		break;
 	case TE_COMMENT:
-		if (check_text(a->body, "body", 5000, 1, e) < 0)
+		if (check_text(a->body, "body", 5000, 1, e) < 0 ||
+		    check_text(a->media_url, "media_url", 500, 0, e) < 0 ||
+		    check_text(a->ref, "ref", 64, 0, e) < 0)
 			return -1;
+		if (a->media_url && *a->media_url && !o311_media_url_ok(a->media_url))
+			return err_set(e, ERR_VALIDATION, "media_url",
+			               "media_url 须为 http(s) 网址",
+			               "media_url must be an http(s) URL");
 		action = a->internal ? "note" : "reply";
 		break;
 	case TE_EXTEND:
@@ -926,11 +1109,18 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		t->escalated = t->escalated ? 2 : 0; /* 2: was escalated, now settled */
 	if ((rc = save(tx, t, now)) < 0 ||
 	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
-	                      a->ev == TE_COMMENT && a->internal)) < 0)
+	                      a->ev == TE_COMMENT && a->internal,
+	                      a->ev == TE_COMMENT && !a->internal ? a : NULL)) < 0)
 		return err_db(e, rc);
 	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
 	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
 	                                           notify_ev, t->dept_id)) < 0)
+		return err_db(e, rc);
+	/* the enterprise is told what others did with its request */
+	const char *ent_ev = enterprise ? NULL : notify_enterprise_event_for(a->ev);
+	if (ent_ev && (rc = notify_enterprise(tx, t->zone_id, t->id, t->enterprise_id,
+	                                      t->dept_id ? t->dept_id : p->dept_id, t->no, t->title,
+	                                      ent_ev)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
@@ -1011,7 +1201,10 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			t.escalated = t.escalated ? 2 : 0;
 			ok = save(tx, &t, now) == DB_OK &&
 			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
-			                 a.body, 0) == DB_OK &&
+			                 a.body, 0, NULL) == DB_OK &&
+			     notify_enterprise(
+			         tx, t.zone_id, t.id, t.enterprise_id, t.dept_id, t.no, t.title,
+			         notify_enterprise_event_for(TE_AUTOCLOSE)) == DB_OK &&
 			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
 			         DB_OK;
 		}
@@ -1111,40 +1304,98 @@ out:
 
 static const char SQL_HIST_INSERT[] =
     "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-    "description, status, dept_id, created_by, created_at, accepted_at, first_contact_at, "
-    "resolved_at, closed_at, due_first_contact, due_resolve, answer, rating, unrated, "
-    "reject_reason, escalated, esc_level, esc_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "description, contact_name, contact_phone, status, dept_id, created_by, created_at, "
+    "accepted_at, first_contact_at, resolved_at, closed_at, due_first_contact, due_resolve, "
+    "answer, rating, rating_comment, rated_at, unrated, reject_reason, escalated, esc_level, "
+    "esc_note, esc_deadline, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_HIST_EVENT[] =
-    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_name, action, from_status, "
-    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
+    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-static int hist_event(struct db *tx, const struct ticket_hist *h, int64_t id, int64_t at,
-                      const char *action, const char *from, const char *to, const char *body)
+/* One step of a historical request's timeline. */
+struct hist_step {
+	int64_t at;
+	const struct ticket_actor *who; /* NULL: the system */
+	const char *action, *from, *to, *body;
+};
+
+/* The label of a rating and its comment, as ticket_act writes them ("不满意：…"). */
+static const char *rating_body(struct arena *a, const char *rating, const char *comment)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_HIST_EVENT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, h->zone_id);
-	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, at);
-	db_bind_text(st, 4, h->actor ? h->actor : "");
-	db_bind_text(st, 5, action);
-	db_bind_text(st, 6, from);
-	db_bind_text(st, 7, to);
-	db_bind_text(st, 8, body ? body : "");
-	return db_run(st);
+	enum ticket_rating r = ticket_rating_from_name(rating);
+	const char *label = r == TR_SATISFIED ? "满意" : r == TR_BASIC ? "基本满意" : "不满意";
+	return arena_printf(a, "%s%s%s", label, comment && *comment ? "：" : "",
+	                    comment ? comment : "");
+}
+
+/* The steps of h in the order they happened (a stable sort by time: steps at the same instant
+ * keep the lifecycle's order); returns how many, at most 10. 挂牌督办 does not change the state:
+ * its from and to are the state it found. */
+static int hist_steps(const struct ticket_hist *h, struct arena *a, struct hist_step *s)
+{
+	int n = 0;
+	s[n++] =
+	    (struct hist_step){h->created_at, &h->submitter, "submit", "", "received", h->channel};
+	if (h->status == TS_REJECTED) {
+		s[n++] = (struct hist_step){h->closed_at, &h->officer, "reject",
+		                            "received",   "rejected",  h->reject_reason};
+		return n;
+	}
+	if (!h->accepted_at)
+		return n;
+	s[n++] =
+	    (struct hist_step){h->accepted_at, &h->officer, "accept", "received", "assigned", ""};
+	if (h->first_contact_at)
+		s[n++] = (struct hist_step){h->first_contact_at, &h->handler,   "start",
+		                            "assigned",          "in_progress", ""};
+	if (h->reopened_at) {
+		s[n++] = (struct hist_step){h->first_resolved_at, &h->handler, "resolve",
+		                            "in_progress",        "resolved",  h->first_answer};
+		s[n++] = (struct hist_step){
+		    h->reopened_at, &h->rater,
+		    "rate",         "resolved",
+		    "in_progress",  rating_body(a, "unsatisfied", h->reopen_comment)};
+	}
+	if (h->resolved_at)
+		s[n++] = (struct hist_step){h->resolved_at, &h->handler, "resolve",
+		                            "in_progress",  "resolved",  h->answer};
+	if (h->status == TS_CLOSED)
+		s[n++] =
+		    h->unrated
+		        ? (struct hist_step){h->closed_at, NULL,
+		                             "autoclose",  "resolved",
+		                             "closed",     "企业7日内未评价，自动销号（未评价）"}
+		        : (struct hist_step){
+		              h->closed_at, &h->rater,
+		              "rate",       "resolved",
+		              "closed",     rating_body(a, h->rating, h->rating_comment)};
+	if (h->escalated && h->escalated_at) {
+		int k = n;
+		while (k > 1 && s[k - 1].at > h->escalated_at)
+			k--;
+		memmove(&s[k + 1], &s[k], (size_t)(n - k) * sizeof *s);
+		s[k] = (struct hist_step){h->escalated_at, &h->leader,  "escalate",
+		                          s[k - 1].to,     s[k - 1].to, h->esc_note};
+		n++;
+	}
+	return n;
 }
 
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id)
 {
 	char no[48];
-	int rc = next_no(tx, h->zone_id, h->created_at, no, sizeof no);
+	int rc = next_no(tx, h->created_at, no, sizeof no);
 	if (rc < 0)
 		return rc;
 	struct db_stmt *st;
 	if (!(st = db_prepare(tx, SQL_HIST_INSERT)))
 		return DB_ERR;
+	struct strbuf phone = STRBUF_INIT(1024);
+	if (gm_seal(h->contact_phone ? h->contact_phone : "", &phone) < 0) {
+		strbuf_release(&phone);
+		return DB_ERR;
+	}
 	int i = 1;
 	db_bind_int(st, i++, h->zone_id);
 	db_bind_text(st, i++, no);
@@ -1154,9 +1405,11 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	db_bind_text(st, i++, h->priority ? h->priority : "normal");
 	db_bind_text(st, i++, h->title);
 	db_bind_text(st, i++, h->description);
+	db_bind_text(st, i++, h->contact_name ? h->contact_name : "");
+	db_bind_text(st, i++, phone.buf ? phone.buf : "");
 	db_bind_text(st, i++, ticket_status_name(h->status));
 	bind_opt(st, i++, h->dept_id);
-	bind_opt(st, i++, h->created_by);
+	bind_opt(st, i++, h->submitter.user_id);
 	db_bind_int(st, i++, h->created_at);
 	bind_opt(st, i++, h->accepted_at);
 	bind_opt(st, i++, h->first_contact_at);
@@ -1166,42 +1419,57 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	bind_opt(st, i++, h->due_resolve);
 	db_bind_text(st, i++, h->answer ? h->answer : "");
 	db_bind_text(st, i++, h->rating ? h->rating : "");
+	db_bind_text(st, i++, h->rating_comment ? h->rating_comment : "");
+	bind_opt(st, i++, h->rated_at);
 	db_bind_int(st, i++, h->unrated);
 	db_bind_text(st, i++, h->reject_reason ? h->reject_reason : "");
 	db_bind_int(st, i++, h->escalated);
 	db_bind_text(st, i++, h->esc_level ? h->esc_level : "");
 	db_bind_text(st, i++, h->esc_note ? h->esc_note : "");
-	db_bind_int(st, i++,
-	            h->closed_at     ? h->closed_at
-	            : h->resolved_at ? h->resolved_at
-	                             : h->created_at);
+	if (h->esc_deadline && *h->esc_deadline)
+		db_bind_text(st, i++, h->esc_deadline);
+	else
+		db_bind_null(st, i++);
+	int64_t last = h->created_at;
+	struct hist_step steps[10];
+	struct arena a = ARENA_INIT;
+	int n = hist_steps(h, &a, steps);
+	for (int k = 0; k < n; k++)
+		if (steps[k].at > last)
+			last = steps[k].at;
+	db_bind_int(st, i++, last);
 	rc = db_step(st);
+	strbuf_release(&phone);
 	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DB_ERR;
+	if (rc != DB_ROW) {
+		rc = rc < 0 ? rc : DB_ERR;
+		goto out;
+	}
 	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
-		return rc;
-	if ((rc = hist_event(tx, h, *id, h->created_at, "submit", "", "received", h->channel)) < 0)
-		return rc;
-	if (h->status == TS_REJECTED)
-		return hist_event(tx, h, *id, h->closed_at, "reject", "received", "rejected",
-		                  h->reject_reason);
-	if (h->accepted_at &&
-	    (rc = hist_event(tx, h, *id, h->accepted_at, "accept", "received", "assigned", "")) < 0)
-		return rc;
-	if (h->first_contact_at && (rc = hist_event(tx, h, *id, h->first_contact_at, "start",
-	                                            "assigned", "in_progress", "")) < 0)
-		return rc;
-	if (h->resolved_at && (rc = hist_event(tx, h, *id, h->resolved_at, "resolve", "in_progress",
-	                                       "resolved", h->answer)) < 0)
-		return rc;
-	if (h->status == TS_CLOSED &&
-	    (rc = hist_event(tx, h, *id, h->closed_at, h->unrated ? "autoclose" : "rate",
-	                     "resolved", "closed",
-	                     h->unrated ? "企业7日内未评价，自动销号（未评价）" : h->rating)) < 0)
-		return rc;
-	return ticket_search_index(tx, *id);
+		goto out;
+	for (int k = 0; k < n; k++) {
+		const struct ticket_actor *who = steps[k].who;
+		if (!(st = db_prepare(tx, SQL_HIST_EVENT))) {
+			rc = DB_ERR;
+			goto out;
+		}
+		db_bind_int(st, 1, h->zone_id);
+		db_bind_int(st, 2, *id);
+		db_bind_int(st, 3, steps[k].at);
+		bind_opt(st, 4, who ? who->user_id : 0);
+		db_bind_text(st, 5, who && who->name ? who->name : "系统");
+		db_bind_text(st, 6, steps[k].action);
+		db_bind_text(st, 7, steps[k].from);
+		db_bind_text(st, 8, steps[k].to);
+		db_bind_text(st, 9, steps[k].body ? steps[k].body : "");
+		if ((rc = db_run(st)) < 0)
+			goto out;
+	}
+	rc = h->status == TS_REJECTED ? DB_OK : ticket_search_index(tx, *id);
+out:
+	arena_release(&a);
+	return rc;
 }
 
 int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc)
@@ -1216,5 +1484,80 @@ int ticket_may_act(struct db *c, const struct principal *p, const struct ticket 
 int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
                      const char *action, const char *body)
 {
-	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0);
+	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0, NULL);
+}
+
+int ticket_split_legacy_blocks(struct db *c)
+{
+	int changed = 0;
+	int64_t pending;
+	/* nothing left (every start after the first): no write transaction at all */
+	int rc0 = db_query_int(c, SQL_BLOCK_COUNT, &pending, 0);
+	if (rc0 < 0 || pending == 0)
+		return rc0 < 0 ? rc0 : 0;
+	for (;;) {
+		int rc = db_begin(c, 1);
+		if (rc != DB_OK)
+			return rc < 0 ? rc : DB_ERR;
+		struct db_stmt *st = db_prepare(c, SQL_BLOCK_PENDING);
+		if (!st) {
+			db_rollback(c);
+			return DB_ERR;
+		}
+		/* one batch of ids and texts, copied: the statement is reset before the writes */
+		struct arena a = ARENA_INIT;
+		int64_t ids[200];
+		const char *texts[200];
+		int n = 0;
+		while ((rc = db_step(st)) == DB_ROW && n < 200) {
+			ids[n] = db_col_int(st, 0);
+			texts[n++] = arena_strdup(&a, db_col_text(st, 1));
+		}
+		db_reset(st);
+		for (int i = 0; rc >= 0 && i < n; i++) {
+			struct o311_block b;
+			if (!texts[i]) {
+				rc = DB_ERR; /* out of memory */
+				break;
+			}
+			if (o311_block_take(texts[i], &b) == 0) {
+				char *desc = arena_strndup(&a, texts[i], b.description_len);
+				if (!desc || !(st = db_prepare(c, SQL_BLOCK_MOVE))) {
+					rc = DB_ERR;
+					break;
+				}
+				db_bind_text(st, 1, desc);
+				db_bind_text(st, 2, b.address);
+				db_bind_text(st, 3, b.email);
+				db_bind_text(st, 4, b.media_url);
+				if (b.has_coords) {
+					db_bind_double(st, 5, b.lat);
+					db_bind_double(st, 6, b.lon);
+				} else {
+					db_bind_null(st, 5);
+					db_bind_null(st, 6);
+				}
+				db_bind_int(st, 7, ids[i]);
+				if ((rc = db_run(st)) < 0 ||
+				    (rc = ticket_search_index(c, ids[i])) < 0)
+					break;
+				changed++;
+			}
+			if (!(st = db_prepare(c, SQL_BLOCK_DONE))) {
+				rc = DB_ERR;
+				break;
+			}
+			db_bind_int(st, 1, ids[i]);
+			rc = db_run(st);
+		}
+		arena_release(&a);
+		if (rc < 0) {
+			db_rollback(c);
+			return rc;
+		}
+		if ((rc = db_commit(c)) != DB_OK)
+			return rc < 0 ? rc : DB_ERR;
+		if (n < 200)
+			return changed;
+	}
 }

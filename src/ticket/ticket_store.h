@@ -12,6 +12,11 @@ struct ticket_input {
 	int64_t enterprise_id; /* enterprise users: ignored, their own */
 	const char *channel, *category, *priority, *title, *description, *contact_name,
 	    *contact_phone;
+	/* where and how to reach: what Open311 sends besides the description (NULL or "" when
+	 * absent); lat and lon only with has_coords, WGS84 degrees within ±90 / ±180 */
+	const char *address, *email, *media_url;
+	int has_coords;
+	double lat, lon;
 };
 
 struct ticket {
@@ -25,6 +30,9 @@ struct ticket {
 	int ext_days, unrated, escalated, overdue;
 	int64_t co_depts[8];
 	int n_co;
+	const char *address, *email, *media_url; /* "" when absent (see ticket_input) */
+	int has_coords;
+	double lat, lon;
 };
 
 /* One action on a request: the event and what it carries. */
@@ -41,6 +49,10 @@ struct ticket_action {
 	int ext_decision;                /* extend: 0 request, 1 approve, 2 deny */
 	enum ticket_rating rating;
 	const char *esc_level, *esc_deadline; /* escalate */
+	/* comment (a reply, not a note), from an Open311 update: an http(s) picture link, and the
+	 * update's reference — a second reply with the same ref on the request is refused by the
+	 * database (DB_CONSTRAINT → ERR_CONFLICT); see ticket_event_by_ref */
+	const char *media_url, *ref;
 };
 
 struct ticket_filter {
@@ -57,6 +69,9 @@ struct ticket_event_row {
 	int64_t id, at, user_id;
 	const char *user_name, *action, *from_status, *to_status, *body;
 	int internal;
+	const char *media_url; /* "" when none (see ticket_action) */
+	int64_t ticket_id;     /* ticket_updates only: the request and its number */
+	const char *ticket_no;
 };
 
 typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
@@ -75,6 +90,14 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 /* The timeline, oldest first; internal notes are left out for enterprise users. */
 int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
                     void *ctx, struct yq_err *e);
+/* The events of the caller's zone and scope with at in [from, to] and an id above after_id,
+ * oldest first, at most `limit` of them, internal notes included (the caller decides what goes
+ * out: o311_update_of), each with its request's id and number. Returns 0, or -1 with e set. */
+int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
+                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e);
+/* The id of the event of request ticket_id whose reference is ref (ticket_action), 0 if none. */
+int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
+                        struct yq_err *e);
 /* Carries out one action: checks who may do it and the state machine, updates the request and
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
@@ -106,21 +129,57 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
                  const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
 
+/* Who did a step of a historical request: an account (0 when the step was not done through
+ * one) and the name the timeline shows. */
+struct ticket_actor {
+	int64_t user_id;
+	const char *name;
+};
+
 /* A request as it happened in the past, for loading history (demo data, the scale generator,
- * legacy records): written with its timeline in one go, not through the state machine. */
+ * legacy records): written with its timeline in one go, not through the state machine. `status`
+ * says how far it got; the times of the steps it did not reach are 0. */
 struct ticket_hist {
-	int64_t zone_id, enterprise_id, dept_id, created_by;
-	const char *channel, *category, *priority, *title, *description, *answer, *rating,
-	    *reject_reason, *esc_level, *esc_note;
+	int64_t zone_id, enterprise_id, dept_id;
+	const char *channel, *category, *priority, *title, *description, *contact_name,
+	    *contact_phone; /* the contact is sealed in the 国密 mode like any other */
 	enum ticket_status status;
 	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
 	    due_first_contact, due_resolve;
-	int unrated, escalated;
-	const char *actor; /* name shown in the timeline */
+	const char *answer;
+	/* the last rating (satisfied, basic, unsatisfied) given at rated_at with its comment;
+	 * unrated: closed 7 days after the answer without a rating (autoclose) */
+	const char *rating, *rating_comment;
+	int64_t rated_at;
+	int unrated;
+	/* one 不满意 round before the answer above (reopened_at 0: none): first answered at
+	 * first_resolved_at with first_answer, rated 不满意 at reopened_at with reopen_comment,
+	 * reopened to the same department; resolved_at 0 with status in_progress: still at it */
+	int64_t first_resolved_at, reopened_at;
+	const char *first_answer, *reopen_comment;
+	const char *reject_reason; /* status rejected, at closed_at */
+	/* 挂牌督办 at escalated_at (1: flagged, 2: flagged and since closed) */
+	int escalated;
+	int64_t escalated_at;
+	const char *esc_level, *esc_note, *esc_deadline;
+	/* who did each step; a NULL name shows as 系统: the submitter (created_by when an account:
+	 * the enterprise online, the service center or a 包保 cadre for the other channels), the
+	 * service-center officer who accepted or rejected it, the department staff who handled it,
+	 * the rater (the enterprise, or the officer who called it back: 回访) and the leader who
+	 * escalated it. The 7-day close is always the system's. */
+	struct ticket_actor submitter, officer, handler, rater, leader;
 };
-/* Inserts one historical request with its department, timeline events and search index inside
- * tx; numbered by its creation day. Returns 0 or a negative enum db_rc. */
+/* Inserts one historical request with its department, timeline events (in time order) and search
+ * index inside tx; numbered by its creation day, so insert a zone's requests in creation order.
+ * Returns 0 or a negative enum db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
+
+/* Moves the location block that Open311 requests carried at the end of their description before
+ * migration 0011 into the request's columns (o311_block_take), for the requests the migration
+ * listed in ticket_block_pending, and empties that list; a description without exactly such a
+ * block is left as it is. Runs at start (cli_open_db), in batches, each in a transaction of c.
+ * Returns the number of requests changed, or a negative enum db_rc. */
+int ticket_split_legacy_blocks(struct db *c);
 
 /* Deadline rules and holidays (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,

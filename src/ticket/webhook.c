@@ -1,13 +1,16 @@
 /* Webhook delivery: a minimal HTTP/1.1 POST client over a TCP socket (http:// only, no TLS in
- * this build), HMAC-SHA256 signatures and the retry schedule (see notify.h). */
+ * this build), the addresses it may reach, HMAC-SHA256 signatures and the retry schedule (see
+ * notify.h). */
 #include "db/db.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/util.h"
 #include "ticket/notify.h"
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -26,6 +29,222 @@ static const char SQL_DELIVERED[] =
 static const char SQL_RETRY[] =
     "UPDATE webhook_delivery SET status = ?, attempts = ?, next_at = ?, last_status = ?, "
     "last_error = ? WHERE id = ?";
+
+/* What the administrator sees of any failed attempt: one message, whatever happened (refused
+ * address, no answer, closed port, an HTTP error), so the delivery list tells nothing about the
+ * ports of the target; the cause goes to the server log. */
+#define DELIVERY_FAILED "推送失败（原因见服务器日志）"
+
+/* One range of the allow list; IPv4 ranges are kept as IPv4 (family AF_INET, 4 bytes). */
+struct cidr {
+	int family;
+	uint8_t addr[16];
+	int bits;
+};
+static struct cidr allow_list[WEBHOOK_ALLOW_MAX];
+static int n_allow;
+
+/* The 4 bytes of an IPv4 address held in an IPv6 one, when the IPv6 form carries one that is
+ * routed as IPv4: IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96 and
+ * 6to4 2002:AABB:CCDD::/48. NULL otherwise. */
+static const uint8_t *embedded_v4(const uint8_t *a)
+{
+	static const uint8_t zero[12] = {0},
+	                     mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff},
+	                     nat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+	if (memcmp(a, mapped, 12) == 0 || memcmp(a, nat64, 12) == 0)
+		return a + 12;
+	if (memcmp(a, zero, 12) == 0 && !(a[12] == 0 && a[13] == 0 && a[14] == 0 && a[15] <= 1))
+		return a + 12; /* ::a.b.c.d, not :: nor ::1 */
+	if (a[0] == 0x20 && a[1] == 0x02)
+		return a + 2;
+	return NULL;
+}
+
+/* 1 when the IPv4 address (network byte order, 4 bytes) is not a public unicast address. */
+static int v4_internal(const uint8_t *b)
+{
+	uint32_t a = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+	static const struct {
+		uint32_t net;
+		int bits;
+	} ranges[] = {
+	    {0x00000000, 8},  /* 0.0.0.0/8 "this network" */
+	    {0x0a000000, 8},  /* 10/8 private */
+	    {0x64400000, 10}, /* 100.64/10 carrier-grade NAT */
+	    {0x7f000000, 8},  /* 127/8 loopback */
+	    {0xa9fe0000, 16}, /* 169.254/16 link-local (cloud metadata) */
+	    {0xac100000, 12}, /* 172.16/12 private */
+	    {0xc0000000, 24}, /* 192.0.0/24 protocol assignments */
+	    {0xc0000200, 24}, /* 192.0.2/24 documentation */
+	    {0xc0a80000, 16}, /* 192.168/16 private */
+	    {0xc6120000, 15}, /* 198.18/15 benchmarking */
+	    {0xc6336400, 24}, /* 198.51.100/24 documentation */
+	    {0xcb007100, 24}, /* 203.0.113/24 documentation */
+	    {0xe0000000, 4},  /* 224/4 multicast */
+	    {0xf0000000, 4},  /* 240/4 reserved, 255.255.255.255 broadcast */
+	};
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+		uint32_t mask = 0xffffffffu << (32 - ranges[i].bits);
+		if ((a & mask) == ranges[i].net)
+			return 1;
+	}
+	return 0;
+}
+
+int webhook_addr_internal(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return v4_internal((const uint8_t *)&((const struct sockaddr_in *)sa)->sin_addr);
+	if (sa->sa_family != AF_INET6)
+		return 1;
+	const uint8_t *a = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+	const uint8_t *v4 = embedded_v4(a);
+	if (v4)
+		return v4_internal(v4);
+	static const uint8_t zero[15] = {0};
+	if (memcmp(a, zero, 15) == 0)
+		return 1; /* :: unspecified, ::1 loopback */
+	if ((a[0] & 0xfe) == 0xfc)
+		return 1; /* fc00::/7 unique local */
+	if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+		return 1; /* fe80::/10 link-local */
+	if (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0)
+		return 1; /* fec0::/10 site-local (deprecated) */
+	if (a[0] == 0xff)
+		return 1; /* ff00::/8 multicast */
+	if (a[0] == 0x01 && a[1] == 0 && memcmp(a + 2, zero, 6) == 0)
+		return 1; /* 100::/64 discard */
+	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d && a[3] == 0xb8)
+		return 1; /* 2001:db8::/32 documentation */
+	if (a[0] == 0 && a[1] == 0x64 && a[2] == 0xff && a[3] == 0x9b && a[4] == 0 && a[5] == 1)
+		return 1; /* 64:ff9b:1::/48 local-use NAT64 */
+	if (a[0] == 0)
+		return 1; /* the rest of ::/8 (reserved) */
+	return 0;
+}
+
+/* 1 when the first `bits` bits of a and b are equal. */
+static int prefix_eq(const uint8_t *a, const uint8_t *b, int bits)
+{
+	int whole = bits / 8, rest = bits % 8;
+	if (memcmp(a, b, (size_t)whole) != 0)
+		return 0;
+	if (!rest)
+		return 1;
+	uint8_t mask = (uint8_t)(0xff << (8 - rest));
+	return (a[whole] & mask) == (b[whole] & mask);
+}
+
+int webhook_addr_allowed(const struct sockaddr *sa)
+{
+	if (!webhook_addr_internal(sa))
+		return 1;
+	int family = sa->sa_family;
+	const uint8_t *a;
+	if (family == AF_INET) {
+		a = (const uint8_t *)&((const struct sockaddr_in *)sa)->sin_addr;
+	} else if (family == AF_INET6) {
+		a = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+		const uint8_t *v4 = embedded_v4(a);
+		if (v4) { /* matched against IPv4 ranges, as it is routed */
+			a = v4;
+			family = AF_INET;
+		}
+	} else {
+		return 0;
+	}
+	for (int i = 0; i < n_allow; i++)
+		if (allow_list[i].family == family &&
+		    prefix_eq(a, allow_list[i].addr, allow_list[i].bits))
+			return 1;
+	return 0;
+}
+
+int webhook_allow_set(const char *list, char *err, size_t errlen)
+{
+	struct cidr parsed[WEBHOOK_ALLOW_MAX];
+	int n = 0;
+	const char *s = list ? list : "";
+	for (;;) {
+		s += strspn(s, ", \t");
+		size_t len = strcspn(s, ", \t");
+		if (!len)
+			break;
+		char item[64];
+		if (len >= sizeof item || n == WEBHOOK_ALLOW_MAX) {
+			snprintf(err, errlen, "--webhook-allow: %s",
+			         n == WEBHOOK_ALLOW_MAX ? "at most 32 ranges" : "range too long");
+			return -1;
+		}
+		memcpy(item, s, len);
+		item[len] = 0;
+		s += len;
+		char *slash = strchr(item, '/');
+		int bits = -1;
+		if (slash) {
+			*slash = 0;
+			char *end;
+			long b = strtol(slash + 1, &end, 10);
+			if (!slash[1] || *end || b < 0 || b > 128)
+				goto bad;
+			bits = (int)b;
+		}
+		struct cidr *c = &parsed[n];
+		memset(c, 0, sizeof *c);
+		if (inet_pton(AF_INET, item, c->addr) == 1) {
+			c->family = AF_INET;
+			if (bits > 32)
+				goto bad;
+			c->bits = bits < 0 ? 32 : bits;
+		} else if (inet_pton(AF_INET6, item, c->addr) == 1) {
+			c->family = AF_INET6;
+			c->bits = bits < 0 ? 128 : bits;
+		} else {
+			goto bad;
+		}
+		n++;
+		continue;
+	bad:
+		snprintf(err, errlen, "--webhook-allow: not an address range: %.64s", item);
+		return -1;
+	}
+	memcpy(allow_list, parsed, sizeof parsed);
+	n_allow = n;
+	return 0;
+}
+
+/* Formats the address of sa into buf (INET6_ADDRSTRLEN). */
+static const char *addr_text(const struct sockaddr *sa, char *buf)
+{
+	const void *a = sa->sa_family == AF_INET
+	                    ? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
+	                    : (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
+	if (!inet_ntop(sa->sa_family, a, buf, INET6_ADDRSTRLEN))
+		snprintf(buf, INET6_ADDRSTRLEN, "?");
+	return buf;
+}
+
+int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen)
+{
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
+	int r = getaddrinfo(u->host, NULL, &hints, &res);
+	if (r != 0) {
+		snprintf(why, whylen, "cannot resolve %s: %s", u->host, gai_strerror(r));
+		return -1;
+	}
+	int ok = 1;
+	for (ai = res; ai && ok; ai = ai->ai_next) {
+		if (!webhook_addr_allowed(ai->ai_addr)) {
+			char buf[INET6_ADDRSTRLEN];
+			snprintf(why, whylen, "%s resolves to %s, an internal address", u->host,
+			         addr_text(ai->ai_addr, buf));
+			ok = 0;
+		}
+	}
+	freeaddrinfo(res);
+	return ok ? 0 : -1;
+}
 
 int webhook_url_parse(const char *url, struct webhook_url *out)
 {
@@ -122,6 +341,14 @@ static int connect_to(const struct webhook_url *u, char *err, size_t n)
 	int fd = -1;
 	snprintf(err, n, "cannot connect to %s:%d", u->host, u->port);
 	for (ai = res; ai; ai = ai->ai_next) {
+		/* checked here, on the very address connected to: a name that resolved to a
+		 * public address at registration may resolve to an internal one now */
+		if (!webhook_addr_allowed(ai->ai_addr)) {
+			char buf[INET6_ADDRSTRLEN];
+			snprintf(err, n, "refused: %s resolves to %s, an internal address", u->host,
+			         addr_text(ai->ai_addr, buf));
+			continue;
+		}
 		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
 		            ai->ai_protocol);
 		if (fd < 0)
@@ -269,6 +496,9 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 	for (int i = 0; i < n; i++) {
 		struct due *d = &rows[i];
 		char err[1024] = "";
+		/* the retry is scheduled from the start of the attempt, so next_at does not show
+		 * whether it ended at once (closed port) or after the timeout (filtered one) */
+		int64_t started = now_unix();
 		int status = post(d->url, d->secret, d->payload, err, sizeof err);
 		int ok = status >= 200 && status < 300;
 		if (!ok && status > 0)
@@ -286,9 +516,9 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 			db_bind_text(st, 1,
 			             attempts >= WEBHOOK_MAX_ATTEMPTS ? "failed" : "pending");
 			db_bind_int(st, 2, attempts);
-			db_bind_int(st, 3, at + webhook_backoff(attempts, scale));
-			db_bind_int(st, 4, status > 0 ? status : 0);
-			db_bind_text(st, 5, err);
+			db_bind_int(st, 3, started + webhook_backoff(attempts, scale));
+			db_bind_int(st, 4, 0); /* no status either: see DELIVERY_FAILED */
+			db_bind_text(st, 5, DELIVERY_FAILED);
 			db_bind_int(st, 6, d->id);
 		}
 		rc = st ? db_run(st) : DB_ERR;

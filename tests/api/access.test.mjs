@@ -3,11 +3,15 @@
 // (403), and by callers of another zone, another enterprise and another department on an object
 // that exists outside their scope (404, the object's data absent, the object unchanged); every
 // list and export is read by an enterprise user, a department head and another zone's users and
-// must hold no foreign rows. Every route must be classified in EXPECT below: a new route fails
-// this test until someone says how it is to be checked.
+// must hold no foreign rows. Writes that name a foreign row in their body (file a request for
+// another department's enterprise, create or move an enterprise into another department …) are
+// refused too. After every refused write the database is unchanged: the object as the zone's
+// admin reads it, and the audit log (every change writes one row in its own transaction). The
+// province role writes nowhere but its own session and account. Every route must be classified
+// in EXPECT below: a new route fails this test until someone says how it is to be checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
 
 const PW = 'Access-Passw0rd!2026';
 
@@ -18,7 +22,11 @@ const PW = 'Access-Passw0rd!2026';
 //   config   zone-wide settings or reference data: 401 / 403 only
 //   object   takes the id of an object of kind `obj`: 401, 403, and 404 for foreign callers
 //   list     returns rows: 401, 403, and no foreign rows for scoped callers
-//   o311     Open311 route with an object id: the api_key of another zone gets 404
+//   o311     Open311 route with an object id: the api_key of another zone gets 404; requests
+//            without a key show no text of them
+//   o311list Open311 list: another zone's key lists none of this zone's requests
+//   o311write Open311 write on a request (an update): no key 403; another zone's key 404 and
+//            nothing written
 const EXPECT = {
   'GET /healthz': { kind: 'public' },
   'GET /metrics': { kind: 'public' },
@@ -40,7 +48,10 @@ const EXPECT = {
   'PUT /api/depts/:id': { kind: 'object', obj: 'dept', body: { name: '越权改名' } },
   'DELETE /api/depts/:id': { kind: 'object', obj: 'dept' },
   'GET /api/users': { kind: 'list' },
-  'POST /api/users': { kind: 'create' },
+  'POST /api/users': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ username: 'yuequan-user', role: 'staff', dept_id: obj.foreignDept, password: PW }) },
+    { who: 'zone2_admin', status: [400], body: () => ({ username: 'yuequan-qiye', role: 'enterprise', enterprise_id: obj.enterprise, password: PW }) },
+  ] },
   'GET /api/users/:id': { kind: 'object', obj: 'user' },
   'PUT /api/users/:id': { kind: 'object', obj: 'user', body: { display_name: '越权改名' } },
   'POST /api/users/:id/lock': { kind: 'object', obj: 'user' },
@@ -48,28 +59,49 @@ const EXPECT = {
   'POST /api/users/:id/totp/reset': { kind: 'object', obj: 'user' },
   'POST /api/users/:id/reset-password': { kind: 'object', obj: 'user', body: { password: 'Reset-Passw0rd!2026' } },
   'GET /api/enterprises': { kind: 'list', query: 'page_size=200' },
-  'POST /api/enterprises': { kind: 'create' },
+  'POST /api/enterprises': { kind: 'create', foreign: [
+    // created for another department (or for none): it would be out of the creator's sight
+    { who: 'dept_head', status: [403], body: () => ({ uscc: freshUscc(1), name: '越权新建有限公司', industry_code: '3670', dept_id: obj.foreignDept }) },
+    { who: 'dept_head', status: [403], body: () => ({ uscc: freshUscc(2), name: '越权新建有限公司', industry_code: '3670' }) },
+    { who: 'zone2_admin', status: [400], body: () => ({ uscc: freshUscc(3), name: '越权新建有限公司', industry_code: '3670', dept_id: obj.foreignDept }) },
+  ] },
   'GET /api/enterprises/export': { kind: 'list', query: 'format=csv' },
   'GET /api/enterprises/import/template': { kind: 'config' },
-  'POST /api/enterprises/import': { kind: 'create' },
+  'POST /api/enterprises/import': { kind: 'create', foreign: [
+    { who: 'dept_head', status: [403], body: () => csvForm(`企业名称,统一社会信用代码,行业代码,负责部门\r\n越权导入有限公司,${freshUscc(4)},3670,${obj.foreignDeptName}\r\n`) },
+  ] },
   'GET /api/enterprises/:id': { kind: 'object', obj: 'enterprise' },
-  'PUT /api/enterprises/:id': { kind: 'object', obj: 'enterprise', body: () => ({ uscc: data.enterprise, name: '越权改名有限公司', industry_code: '3670' }) },
+  'PUT /api/enterprises/:id': { kind: 'object', obj: 'enterprise', body: () => ({ uscc: data.enterprise, name: '越权改名有限公司', industry_code: '3670' }), foreign: [
+    // an enterprise of the head's own scope handed over to another department
+    { who: 'dept_head', status: [403], path: () => `/api/enterprises/${obj.headEnterprise.id}`, body: () => ({ ...entBody(obj.headEnterprise), dept_id: obj.foreignDept, leader_user_id: me.leader.id, liaison_user_id: null }) },
+  ] },
   'POST /api/enterprises/:id/archive': { kind: 'object', obj: 'enterprise' },
   'POST /api/enterprises/:id/unarchive': { kind: 'object', obj: 'enterprise' },
   'GET /api/enterprises/:id/visits': { kind: 'object', obj: 'enterprise' },
-  'POST /api/enterprises/:id/visits': { kind: 'object', obj: 'enterprise', body: { visited_on: '2026-03-04', kind: '服务', findings: '越权走访' } },
+  'POST /api/enterprises/:id/visits': { kind: 'object', obj: 'enterprise', body: { visited_on: '2026-03-04', kind: '服务', findings: '越权走访' }, foreign: [
+    // a zone leader records visits on the enterprises he serves only
+    { who: 'leader', status: [403], body: { visited_on: '2026-03-04', kind: '服务', findings: '越权走访' } },
+  ] },
   'GET /api/baobao/leaders': { kind: 'list' },
   'GET /api/stats/enterprises': { kind: 'list' },
   'GET /api/industries': { kind: 'config' },
   'GET /api/openapi.json': { kind: 'config' },
   'GET /api/tickets': { kind: 'list', query: 'page_size=200' },
-  'POST /api/tickets': { kind: 'create' },
+  'POST /api/tickets': { kind: 'create', foreign: [
+    // a department head files for an enterprise outside its scope; another zone names ours
+    { who: 'dept_head', status: [404], body: () => ({ enterprise_id: obj.enterprise, channel: 'phone', category: '用工', title: '越权代填诉求', description: '越权代填。' }) },
+    { who: 'zone2_admin', status: [404], body: () => ({ enterprise_id: obj.enterprise, channel: 'phone', category: '用工', title: '越权代填诉求', description: '越权代填。' }) },
+  ] },
   'GET /api/tickets/stats': { kind: 'list' },
   'GET /api/tickets/briefing': { kind: 'list' },
   'GET /api/tickets/:id': { kind: 'object', obj: 'ticket' },
-  'POST /api/tickets/:id/accept': { kind: 'object', obj: 'ticket', body: { dept_id: 4, category: '用工', priority: 'normal' } },
+  'POST /api/tickets/:id/accept': { kind: 'object', obj: 'ticket', body: { dept_id: 4, category: '用工', priority: 'normal' }, foreign: [
+    { who: 'staff', status: [400], path: () => `/api/tickets/${obj.newTicket}/accept`, body: () => ({ dept_id: obj.zone2Dept, category: '用工', priority: 'normal' }) },
+  ] },
   'POST /api/tickets/:id/reject': { kind: 'object', obj: 'ticket', body: { reason: '越权驳回' } },
-  'POST /api/tickets/:id/merge': { kind: 'object', obj: 'ticket', body: { into_id: 1 } },
+  'POST /api/tickets/:id/merge': { kind: 'object', obj: 'ticket', body: { into_id: 1 }, foreign: [
+    { who: 'staff', status: [404], path: () => `/api/tickets/${obj.newTicket}/merge`, body: () => ({ into_id: obj.zone2Ticket }) },
+  ] },
   'POST /api/tickets/:id/start': { kind: 'object', obj: 'ticket' },
   'POST /api/tickets/:id/wait': { kind: 'object', obj: 'ticket', body: { body: '越权等待' } },
   'POST /api/tickets/:id/supply': { kind: 'object', obj: 'ticket', body: { body: '越权补充' } },
@@ -97,7 +129,10 @@ const EXPECT = {
   'GET /api/holidays': { kind: 'config' },
   'POST /api/holidays': { kind: 'config' },
   'GET /api/tokens': { kind: 'list' },
-  'POST /api/tokens': { kind: 'create' },
+  'POST /api/tokens': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
+    { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'staff', dept_id: obj.foreignDept }) },
+  ] },
   'DELETE /api/tokens/:id': { kind: 'object', obj: 'token' },
   'GET /api/audit': { kind: 'list', query: 'page_size=200' },
   'GET /api/logins': { kind: 'list', query: 'page_size=200' },
@@ -112,6 +147,10 @@ const EXPECT = {
   'GET /open311/v2/requests.json': { kind: 'o311list' },
   'GET /open311/v2/requests/:id': { kind: 'o311', path: (id) => `/open311/v2/requests/${id}.json` },
   'GET /open311/v2/tokens/:id': { kind: 'o311', path: (id) => `/open311/v2/tokens/${id}.json` },
+  'GET /open311/v2/servicerequestupdates.xml': { kind: 'o311list' },
+  'GET /open311/v2/servicerequestupdates.json': { kind: 'o311list' },
+  'POST /open311/v2/servicerequestupdates.xml': { kind: 'o311write' },
+  'POST /open311/v2/servicerequestupdates.json': { kind: 'o311write' },
 };
 
 // A small PDF as a multipart body for the upload route ({ raw, type } for call() below).
@@ -120,6 +159,26 @@ function attachmentForm() {
   const pdf = '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n';
   const raw = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="越权.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${b}--\r\n`;
   return { raw: new Uint8Array(Buffer.from(raw, 'utf8')), type: `multipart/form-data; boundary=${b}` };
+}
+
+// A CSV file as the multipart body of an import.
+function csvForm(csv) {
+  const b = '----yqaccesscsv';
+  const raw = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="越权.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${b}--\r\n`;
+  return { raw: new Uint8Array(Buffer.from(raw, 'utf8')), type: `multipart/form-data; boundary=${b}` };
+}
+
+// A USCC no demo enterprise has.
+const freshUscc = (n) => uscc('91220101AC', n);
+
+// The body of PUT /api/enterprises/:id that keeps an enterprise as it is.
+function entBody(e) {
+  return {
+    uscc: e.uscc, name: e.name, short_name: e.short_name, industry_code: e.industry_code, address: e.address,
+    building: e.building, registered_capital: e.registered_capital, established_on: e.established_on || '',
+    ent_type: e.ent_type, contacts: e.contacts, tags: e.tags, flags: e.flags,
+    dept_id: e.dept_id, leader_user_id: e.leader_user_id, liaison_user_id: e.liaison_user_id,
+  };
 }
 
 const routes = JSON.parse(cli(['routes', '--json']).stdout).routes;
@@ -156,7 +215,9 @@ before(async () => {
   const db = newDatabase();
   const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
   assert.equal(d.code, 0, d.stderr);
-  srv = await startServer({ db });
+  // no maintenance pass (auto-close writes audit rows) while the audit log is compared; its
+  // webhook is on 127.0.0.1
+  srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600', YUANQU_WEBHOOK_ALLOW: '127.0.0.1/32' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);
     const r = await as[k].login(u, PW);
@@ -169,18 +230,34 @@ before(async () => {
   // a request of the first enterprise, new (no department yet), seen by the service center
   const t = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试诉求', description: '越权访问测试专用。', contact_name: '张经理', contact_phone: '13900000001' });
   assert.equal(t.status, 201, t.body);
-  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求';
+  obj.ticket = t.json.id; data.ticket = '访问控制测试诉求'; data.ticketText = '越权访问测试专用。'; data.ticketNo = t.json.no;
   const f = attachmentForm();
   const up = await as.enterprise.post(`/api/tickets/${obj.ticket}/attachments`, f.raw, { headers: { 'Content-Type': f.type } });
   assert.equal(up.status, 201, up.body);
   obj.attachment = up.json.id;
-  // the first enterprise itself, outside the department head's department
+  // the first enterprise itself, outside the department head's scope: neither of his department
+  // nor served by him as 包保 leader or liaison
   const own = ents1.find((e) => e.id === me.enterprise.enterprise_id);
   assert.ok(own, 'the enterprise user has an enterprise');
   const headDept = depts1.find((x) => x.id === me.dept_head.dept_id);
   const inHead = (deptId) => { const dd = depts1.find((x) => x.id === deptId); return dd && dd.path.startsWith(headDept.path); };
-  const ent = inHead(own.dept_id) ? ents1.find((e) => e.id !== own.id && !inHead(e.dept_id)) : own;
+  if (headServes(own)) { // the request below must be outside his scope: another 包保 leader
+    const full = (await as.admin.get(`/api/enterprises/${own.id}`)).json;
+    const r = await as.admin.put(`/api/enterprises/${own.id}`, { ...entBody(full), leader_user_id: me.investment_head.id, liaison_user_id: null });
+    assert.equal(r.status, 200, r.body);
+    ents1 = await all(as.admin, '/api/enterprises');
+  }
+  const ent = inHead(own.dept_id) ? ents1.find((e) => e.id !== own.id && !headServes(e)) : own;
   obj.enterprise = ent.id; data.enterprise = ent.uscc;
+  assert.ok(ent.leader_user_id !== me.leader.id && ent.liaison_user_id !== me.leader.id, 'the zone leader does not serve it');
+  // an enterprise the head serves, and a department of the zone outside his
+  obj.headEnterprise = ents1.find(headServes);
+  assert.ok(obj.headEnterprise, 'the department head serves some enterprise');
+  obj.headEnterprise = (await as.admin.get(`/api/enterprises/${obj.headEnterprise.id}`)).json;
+  const fd = depts1.find((x) => !inHead(x.id) && x.kind !== 'leadership');
+  obj.foreignDept = fd.id; obj.foreignDeptName = fd.name;
+  const depts2 = (await as.zone2_admin.get('/api/depts')).json.items;
+  obj.zone2Dept = depts2[0].id;
   // the staff user (service center), outside the department head's department
   assert.ok(!inHead(me.staff.dept_id));
   obj.user = me.staff.id; data.user = NAMES.staff;
@@ -196,14 +273,38 @@ before(async () => {
   const w = await as.admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/access-hook', secret: 'abcdefghijklmnop' });
   assert.equal(w.status, 201, w.body);
   obj.webhook = w.json.id; data.webhook = 'access-hook';
-  const k = await as.admin.post('/api/tokens', { name: '访问控制测试令牌', role: 'staff' });
+  const desk1 = depts1.find((x) => x.kind === 'service_center').id;
+  const desk2 = depts2.find((x) => x.kind === 'service_center').id;
+  const k = await as.admin.post('/api/tokens', { name: '访问控制测试令牌', role: 'staff', dept_id: desk1, data_scope: 'zone' });
   assert.equal(k.status, 201, k.body);
   obj.token = k.json.id; data.token = '访问控制测试令牌'; key1 = k.json.token;
-  const k2 = await as.zone2_admin.post('/api/tokens', { name: '其他园区令牌', role: 'staff' });
+  const k2 = await as.zone2_admin.post('/api/tokens', { name: '其他园区令牌', role: 'staff', dept_id: desk2, data_scope: 'zone' });
   assert.equal(k2.status, 201, k2.body);
   key2 = k2.json.token;
   o311Id = obj.ticket;
+  // a request of the other zone, and a new one of ours (for writes that name them)
+  const t2 = await as.zone2_enterprise.post('/api/tickets', { category: '用工', title: '其他园区诉求', description: '其他园区。' });
+  assert.equal(t2.status, 201, t2.body);
+  obj.zone2Ticket = t2.json.id;
+  const t3 = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试新诉求', description: '待受理。' });
+  assert.equal(t3.status, 201, t3.body);
+  obj.newTicket = t3.json.id;
 });
+
+// Whether the department head serves an enterprise: of his department's subtree, or as its 包保
+// leader or liaison (his data scope, src/auth/scope.h).
+function headServes(e) {
+  const head = depts1.find((x) => x.id === me.dept_head.dept_id);
+  const dd = depts1.find((x) => x.id === e.dept_id);
+  return (dd && dd.path.startsWith(head.path)) || e.leader_user_id === me.dept_head.id || e.liaison_user_id === me.dept_head.id;
+}
+
+// The number of audit rows of zone 1: every change writes one, in its own transaction.
+async function auditTotal() {
+  const r = await as.admin.get('/api/audit?page_size=1');
+  assert.equal(r.status, 200, r.body);
+  return r.json.total;
+}
 
 after(async () => { await srv?.stop(); });
 
@@ -218,11 +319,7 @@ function foreign(who) {
     for (const e of ents1) if (e.id !== u.enterprise_id) { f.uscc.add(e.uscc); f.ent.add(e.id); }
   }
   if (!zone2 && u.role === 'dept_head') {
-    const head = depts1.find((x) => x.id === u.dept_id);
-    for (const e of ents1) {
-      const dd = depts1.find((x) => x.id === e.dept_id);
-      if (!dd || !dd.path.startsWith(head.path)) f.uscc.add(e.uscc);
-    }
+    for (const e of ents1) if (!headServes(e)) f.uscc.add(e.uscc);
   }
   return f;
 }
@@ -307,11 +404,34 @@ for (const rt of routes) {
   test(`${k}: ${exp.kind}`, async () => {
     const anon = new Client(srv.base);
     const path = pathOf(rt, exp.obj ? obj[exp.obj] : o311Id);
+    if (exp.kind === 'o311write') {
+      const form = (key) => new URLSearchParams({ api_key: key, service_request_id: data.ticketNo, description: '越权更新' }).toString();
+      const send = (key) => anon.post(path, form(key), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const timeline = async () => JSON.stringify((await as.admin.get(`/api/tickets/${obj.ticket}`)).json.timeline);
+      const before = await timeline();
+      assert.equal((await send('')).status, 403, `${k} without api_key`);
+      const r2 = await send(key2);
+      assert.equal(r2.status, 404, `${k} other zone's key: ${r2.body.slice(0, 200)}`);
+      assert.equal(await timeline(), before, `${k}: another zone's key wrote on the request`);
+      return;
+    }
     if (rt.perm === 'public') {
       const r = await call(anon, rt, path);
       assert.ok(r.status < 500, `${k} anonymous: ${r.status}`);
       if (exp.kind === 'o311' || exp.kind === 'o311list') {
-        assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        if (rt.pattern.includes('requests')) {
+          // no key: 400 while several zones are served and none is named; with the zone named, the
+          // status of its requests and nothing of what they say
+          assert.equal(r.status, 400, `${k} without api_key: ${r.body.slice(0, 200)}`);
+          const pub = await anon.get(`${path}?jurisdiction_id=ccetdz`);
+          assert.equal(pub.status, 200, `${k} without api_key, zone named: ${pub.body.slice(0, 200)}`);
+          assert.ok(!pub.body.includes(data.ticketText), `${k}: a request's text without api_key`);
+          // another zone's key naming this zone: 403
+          const cross = await anon.get(`${path}?jurisdiction_id=ccetdz&api_key=${encodeURIComponent(key2)}`);
+          assert.equal(cross.status, 403, `${k} other zone's key naming this zone: ${cross.body.slice(0, 200)}`);
+        } else {
+          assert.ok(r.status === 403 || r.status === 404, `${k} without api_key: ${r.status} ${r.body.slice(0, 200)}`);
+        }
         // another zone's key: the request is not found, and nothing of it shows
         const r2 = await anon.get(`${path}?api_key=${encodeURIComponent(key2)}`);
         if (exp.kind === 'o311') {
@@ -319,6 +439,10 @@ for (const rt of routes) {
         } else {
           assert.equal(r2.status, 200, r2.body.slice(0, 200));
           assert.ok(!r2.body.includes(data.ticket), `${k}: another zone's key lists a foreign request`);
+          assert.ok(!r2.body.includes(data.ticketNo), `${k}: another zone's key lists a foreign request's number`);
+          const own = await anon.get(`${path}?api_key=${encodeURIComponent(key1)}`);
+          assert.equal(own.status, 200, own.body.slice(0, 200));
+          assert.ok(own.body.includes(data.ticketNo), `${k}: the control, the zone's own key, lists the request`);
         }
         assert.ok(!r2.body.includes(data.ticket), `${k}: foreign data in the answer`);
         if (exp.kind === 'o311' && rt.pattern.includes('requests')) {
@@ -339,6 +463,7 @@ for (const rt of routes) {
     }
     if (exp.kind === 'object') {
       const before = await snapshot(exp.obj);
+      const audit0 = await auditTotal();
       assert.ok(before && before !== 'undefined' && before !== '{}', `${exp.obj} ${obj[exp.obj]} exists`);
       for (const who of OUTSIDERS[exp.obj]) {
         if (!rt.roles.includes(me[who].role)) continue;
@@ -347,11 +472,23 @@ for (const rt of routes) {
         assert.ok(!r.body.includes(data[exp.obj]), `${k} as ${who}: the answer shows the object`);
       }
       assert.equal(await snapshot(exp.obj), before, `${k}: a foreign caller changed ${exp.obj} ${obj[exp.obj]}`);
+      assert.equal(await auditTotal(), audit0, `${k}: a foreign caller's call wrote something`);
       if (rt.method === 'GET') { // the control: an insider reads the same path
         const insider = exp.obj === 'notification' ? 'investment_head' : 'admin';
         const r = await as[insider].get(path);
         assert.equal(r.status, 200, `${k} as ${insider}: ${r.body.slice(0, 200)}`);
       }
+    }
+    // writes that name a foreign row in their body: refused, nothing written
+    for (const f of exp.foreign ?? []) {
+      const audit0 = await auditTotal();
+      const p = f.path ? f.path() : path;
+      const r = await call(as[f.who], rt, p, f.body);
+      assert.ok(f.status.includes(r.status), `${k} as ${f.who} naming a foreign row: ${r.status} ${r.body.slice(0, 200)}`);
+      assert.equal(await auditTotal(), audit0, `${k} as ${f.who}: written although refused`);
+      const again = await call(as[f.who], rt, p, f.body); // a client retrying makes nothing either
+      assert.equal(again.status, r.status);
+      assert.equal(await auditTotal(), audit0, `${k} as ${f.who}: written on a retry`);
     }
     if (exp.kind === 'list') {
       for (const who of ['enterprise', 'dept_head', 'zone2_admin', 'zone2_enterprise']) {
@@ -364,6 +501,30 @@ for (const rt of routes) {
     }
   });
 }
+
+// Province users read every zone and write nowhere (issue 10 item 10): every route that writes,
+// but those on the caller's own session and account, refuses them, and the route table says so.
+test('the province role is refused every write, and nothing is written', async () => {
+  const writes = routes.filter((rt) => rt.method !== 'GET' && rt.perm !== 'public' && !rt.flags.includes('self'));
+  assert.ok(writes.length >= 40, `${writes.length} write routes`);
+  for (const rt of writes) assert.ok(!rt.roles.includes('province'), `${key(rt)} lists province`);
+  const audit0 = await auditTotal();
+  for (const rt of writes) {
+    const exp = EXPECT[key(rt)];
+    const path = pathOf(rt, exp.obj ? obj[exp.obj] : o311Id);
+    const r = await call(as.province, rt, path, exp.body);
+    assert.equal(r.status, 403, `${key(rt)} as province: ${r.body.slice(0, 200)}`);
+  }
+  // the request of a zone it reads: no reply, no internal note
+  for (const internal of [false, true]) {
+    const r = await as.province.post(`/api/tickets/${obj.ticket}/comments`, { body: '省级越权回复', internal });
+    assert.equal(r.status, 403);
+  }
+  assert.equal(await auditTotal(), audit0, 'the province wrote something');
+  assert.ok(!JSON.stringify((await as.enterprise.get(`/api/tickets/${obj.ticket}`)).json).includes('省级越权回复'));
+  // its own session still works
+  assert.equal((await as.province.get('/api/me')).status, 200);
+});
 
 test('the leak check finds foreign rows where there are some (control)', async () => {
   const r = await as.admin.get('/api/enterprises?page_size=50');
@@ -379,8 +540,8 @@ test('scoped totals: the enterprise user counts one enterprise, the department h
   const e = await as.enterprise.get('/api/stats/enterprises');
   assert.equal(e.status, 200);
   assert.equal(e.json.total, 1);
-  const head = depts1.find((x) => x.id === me.dept_head.dept_id);
-  const mine = ents1.filter((x) => { const dd = depts1.find((y) => y.id === x.dept_id); return dd && dd.path.startsWith(head.path); });
+  const mine = ents1.filter(headServes);
+  assert.ok(mine.length > 0, 'the department head serves enterprises (包保)');
   const h = await as.dept_head.get('/api/stats/enterprises');
   assert.equal(h.json.total, mine.length);
   const l = await as.dept_head.get('/api/enterprises?page_size=1');

@@ -94,6 +94,32 @@ test('two-character Chinese keyword, industry prefix, building and sort', async 
   assert.ok(r.json.total >= 3);
 });
 
+test('?tag= keeps the enterprises carrying that exact tag, in the list and the export', async () => {
+  const tagged = {};
+  for (const [k, n, tags] of [['a', 11, ['专精特新培育', '链主']], ['b', 12, ['链主企业']], ['c', 13, ['他"说\\x', '50%']]]) {
+    const r = await admin.post('/api/enterprises', { uscc: make(n), name: `标签测试${k}有限公司`, industry_code: '3670', tags });
+    assert.equal(r.status, 201, r.body);
+    assert.deepEqual(r.json.tags, tags);
+    tagged[k] = r.json.id;
+  }
+  const ids_of = async (tag) => (await admin.get('/api/enterprises?page_size=200&tag=' + encodeURIComponent(tag))).json.items.map((x) => x.id).sort();
+  assert.deepEqual(await ids_of('链主'), [tagged.a], 'exact tag, not a prefix of 链主企业');
+  assert.deepEqual(await ids_of('链主企业'), [tagged.b]);
+  assert.deepEqual(await ids_of('他"说\\x'), [tagged.c], 'quotes and backslashes match as stored');
+  assert.deepEqual(await ids_of('50%'), [tagged.c], '% is not a wildcard');
+  assert.deepEqual(await ids_of('5_%'), [], '_ is not a wildcard');
+  assert.deepEqual(await ids_of('链'), [], 'a part of a tag is not the tag');
+  const all = (await admin.get('/api/enterprises?page_size=200')).json.total;
+  assert.equal((await admin.get('/api/enterprises?page_size=200&tag=')).json.total, all, 'an empty tag filters nothing');
+  const bad = await admin.get('/api/enterprises?tag=' + encodeURIComponent('长'.repeat(21)));
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.field, 'tag');
+  const csv = await admin.get('/api/enterprises/export?format=csv&tag=' + encodeURIComponent('链主'));
+  assert.equal(csv.status, 200);
+  assert.match(csv.body, /标签测试a有限公司/);
+  assert.doesNotMatch(csv.body, /标签测试b有限公司/);
+});
+
 test('dated flags answer "as of" questions', async () => {
   let r = await admin.get('/api/enterprises?flag=above_size&as_of=2019-06');
   assert.deepEqual(r.json.items.map((x) => x.id), [ids.qipei], '规上 as of 2019-06');

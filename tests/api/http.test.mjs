@@ -1,6 +1,8 @@
 // The HTTP layer: health, metrics, routing errors, limits, malformed input, security headers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startServer, adminClient, Client, rawRequest } from './lib.mjs';
 
 let srv, admin;
@@ -17,9 +19,30 @@ test('healthz answers ok with security headers', async () => {
   assert.equal(r.headers.get('server'), null, 'no version string');
 });
 
-test('metrics in Prometheus text format', async () => {
+/** The scrape token file serve created at its first start (beside audit.key). */
+function metricsKeyFile() {
+  return srv.db.startsWith('sqlite:') ? join(dirname(srv.db.slice(7)), 'metrics.key')
+    : join(process.env.YUANQU_DATA_DIR || 'data', 'metrics.key');
+}
+
+test('metrics in Prometheus text format, only with the scrape token', async () => {
   await new Client(srv.base).get('/healthz');
-  const r = await new Client(srv.base).get('/metrics');
+  const file = metricsKeyFile();
+  assert.equal((statSync(file).mode & 0o777).toString(8), '600');
+  const token = readFileSync(file, 'utf8').trim();
+  assert.match(token, /^[0-9a-f]{64}$/);
+  // anonymous, a session, a wrong token: 401, nothing of the metrics
+  for (const [who, opts] of [['anonymous', {}], ['admin session', null],
+    ['wrong token', { headers: { Authorization: 'Bearer ' + '0'.repeat(64) } }],
+    ['short token', { headers: { Authorization: 'Bearer ' + token.slice(0, 63) } }],
+    ['token without Bearer', { headers: { Authorization: token } }]]) {
+    const x = opts ? await new Client(srv.base).get('/metrics', opts) : await admin.get('/metrics');
+    assert.equal(x.status, 401, who);
+    assert.equal(x.json.error.code, 'unauthenticated', who);
+    assert.match(x.headers.get('www-authenticate'), /^Bearer/, who);
+    assert.doesNotMatch(x.body, /yuanqu_http/, who);
+  }
+  const r = await new Client(srv.base).get('/metrics', { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /text\/plain/);
   assert.match(r.body, /yuanqu_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);

@@ -10,7 +10,7 @@ import net from 'node:net';
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const BIN = process.env.YQ_BIN || join(ROOT, 'build/yuanqu');
 export const ENGINE = process.env.YQ_ENGINE || 'sqlite';
-export const ADMIN_PASS = 'Admin-Passw0rd!2026';
+export const ADMIN_PASS = 'Root-Passw0rd!2026'; // never containing the user name (the policy refuses that)
 let seq = 0;
 
 /** A new empty database URL for the engine under test. */
@@ -25,10 +25,10 @@ export function newDatabase() {
   return `sqlite:${join(dir, 'yuanqu.db')}`;
 }
 
-/** Runs the CLI; returns {code, stdout, stderr}. */
-export function cli(args, { input, env } = {}) {
+/** Runs the CLI (killed after `timeout` ms when given); returns {code, stdout, stderr}. */
+export function cli(args, { input, env, timeout } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = execFileSync(BIN, args, { input, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], timeout });
     return { code: 0, stdout: stdout.toString(), stderr: '' };
   } catch (e) {
     return { code: e.status, stdout: e.stdout?.toString() ?? '', stderr: e.stderr?.toString() ?? '' };
@@ -134,6 +134,23 @@ export function rawRequest(port, data, wait = 1500) {
     s.on('error', () => {});
     s.write(data);
   });
+}
+
+/** Parses CSV text (CRLF rows, quoted fields with "" for a quote) into rows of cells. */
+export function readCsv(text) {
+  const rows = [];
+  let row = [], cell = '', q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -5,14 +5,27 @@
 // elements in order, and text unescaped back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, adminClient, Client, uscc, newUser } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, adminClient, Client, uscc, newUser, initDatabase, cli, ENGINE } from './lib.mjs';
 
-let srv, admin, svc, hr, o311, staffKey, leaderKey, revokedKey;
+let srv, admin, svc, hr, o311, staffKey, leaderKey, revokedKey, zone2Key;
 const ids = {};
 const PW = 'Start-Passw0rd-2026';
 const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>\n';
 
 const make = (n) => uscc('91430112MA', n);
+const make2 = (n) => uscc('91320684MA', n); // an enterprise of the second zone
+
+/** Runs SQL directly on the test database (what the API cannot do: make a second zone). */
+function sql(db, text) {
+  if (ENGINE === 'postgres') {
+    const name = db.match(/^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/)[1];
+    return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
+      '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', text]).toString();
+  }
+  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), text]).toString();
+}
 
 /** XML text back to characters. */
 const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
@@ -59,7 +72,7 @@ function assertError(r, status, code, fmt) {
 const form = (o) => new URLSearchParams(o).toString();
 const post = (path, fields, headers = {}) => o311.post(path, form(fields), { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers } });
 const request = (extra = {}) => ({
-  api_key: staffKey, jurisdiction_id: 'wangcheng.gov.cn', service_code: 'financing',
+  api_key: staffKey, jurisdiction_id: 'zone1', service_code: 'financing',
   'attribute[uscc]': make(1), description: '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷款需续贷。',
   first_name: '三', last_name: '张', phone: '13900000001', ...extra,
 });
@@ -67,8 +80,18 @@ const request = (extra = {}) => ({
 const user = (username, role, extra) => newUser(srv, admin, username, role, extra, PW);
 
 before(async () => {
-  srv = await startServer();
+  // two zones: zone1 (made by init) and zone2 with its own administrator
+  const db = initDatabase();
+  sql(db, "INSERT INTO zone (code, name, created_at) VALUES ('zone2', '海门开发区', 0)");
+  const a2 = cli(['user', 'add', 'zone2-admin', '--role', 'admin', '--zone', 'zone2', '--password-stdin', '--db', db], { input: PW + '\n' });
+  assert.equal(a2.code, 0, a2.stderr);
+  srv = await startServer({ db });
   admin = await adminClient(srv);
+  const admin2 = new Client(srv.base);
+  assert.equal((await admin2.login('zone2-admin', PW)).status, 200);
+  assert.equal((await admin2.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  assert.equal((await admin2.post('/api/enterprises', { uscc: make2(1), name: '海门通达物流有限公司', industry_code: '3922' })).status, 201);
+  zone2Key = (await admin2.post('/api/tokens', { name: '海门12345热线', role: 'staff' })).json.token;
   for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
     ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
   }
@@ -80,14 +103,16 @@ before(async () => {
   assert.equal((await admin.post(`/api/enterprises/${ids.entB}/archive`)).status, 204);
   svc = await user('svc311', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
   hr = await user('hr311', 'staff', { dept_id: ids.hr });
-  const tok = async (name, role) => {
-    const r = await admin.post('/api/tokens', { name, role });
+  const tok = async (name, role, bind = {}) => {
+    const r = await admin.post('/api/tokens', { name, role, ...bind });
     assert.equal(r.status, 201, r.body);
     return r.json;
   };
-  staffKey = (await tok('12345热线', 'staff')).token;
+  // the hotline's key works as the service center does: its department, the whole zone
+  const desk = { dept_id: ids.svc, data_scope: 'zone' };
+  staffKey = (await tok('12345热线', 'staff', desk)).token;
   leaderKey = (await tok('领导驾驶舱', 'leader')).token;
-  const rv = await tok('作废', 'staff');
+  const rv = await tok('作废', 'staff', desk);
   revokedKey = rv.token;
   assert.equal((await admin.del(`/api/tokens/${rv.id}`)).status, 204);
   o311 = new Client(srv.base); // no session: Open311 callers only have the api_key
@@ -113,7 +138,7 @@ test('discovery in both formats names the v2 endpoint and its formats', async ()
 });
 
 test('GET services: nine services, no key needed, the spec example shape', async () => {
-  const x = await o311.get('/open311/v2/services.xml?jurisdiction_id=wangcheng.gov.cn');
+  const x = await o311.get('/open311/v2/services.xml?jurisdiction_id=zone1');
   assert.equal(x.status, 200);
   const doc = assertXml(x, 'services');
   const svcs = items(doc, 'service');
@@ -183,9 +208,7 @@ test('POST requests with a form body creates a hotline request the service cente
   assert.equal(t.contact_phone, '13900000001');
   assert.equal(t.title, '企业流动资金紧张，申请协调转贷资金500万元，三个月内到期贷');
   assert.equal([...t.title].length, 30);
-  assert.ok(t.description.startsWith('企业流动资金紧张'));
-  assert.ok(t.description.includes('【地址】望城经开区 旺旺路 1 号'), t.description);
-  assert.ok(t.description.includes('【坐标】28.3648,112.8198'));
+  assert.equal(t.description, request().description, 'the location is kept in its own fields');
   // JSON, with attribute[uscc][] and a Chinese contact given only as a family name
   const j = await post('/open311/v2/requests.json', request({ 'attribute[uscc]': '', 'attribute[uscc][]': make(1).toLowerCase(), first_name: '', service_code: 'labor' }));
   assert.equal(j.status, 201, j.body);
@@ -287,7 +310,7 @@ test('GET requests/{id}: every field in the spec order, by number or by id, in b
   const lower = assertJson(await o311.get(`/open311/v2/requests/${ids.no1.toLowerCase()}.json?${key}`));
   assert.equal(lower[0].service_request_id, ids.no1);
   assertError(await o311.get(`/open311/v2/requests/SQ19990101-0001.json?${key}`), 404, 404, 'json');
-  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml`), 403, 403, 'xml');
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml?api_key=xyz`), 403, 403, 'xml');
   // the leader's token reads (ticket.read) though it cannot create
   assert.equal((await o311.get(`/open311/v2/requests/${ids.no1}.json?api_key=${leaderKey}`)).status, 200);
 });
@@ -306,6 +329,70 @@ test('XML escaping: a description with <>&"\' comes back intact in both formats'
   const j = assertJson(await o311.get(`/open311/v2/requests/${no}.json?api_key=${staffKey}`));
   assert.equal(j[0].description, desc);
   assert.equal(j[0].service_code, 'utilities');
+});
+
+test('coordinates are numbers the writer formats: a leading zero never reaches the JSON', async () => {
+  const key = `api_key=${staffKey}`;
+  const r = await post('/open311/v2/requests.json', request({ lat: '043.8171', long: '0125.32450', service_code: 'approval' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  const one = await o311.get(`/open311/v2/requests/${no}.json?${key}`);
+  assert.doesNotMatch(one.body, /"lat":0\d/, one.body);
+  const j = assertJson(one)[0];
+  assert.equal(j.lat, 43.8171);
+  assert.equal(j.long, 125.3245);
+  const x = assertXml(await o311.get(`/open311/v2/requests/${no}.xml?${key}`), 'service_requests');
+  assert.equal(text(x, 'lat'), '43.8171');
+  assert.equal(text(x, 'long'), '125.3245');
+  // a console description that ends like the old location block is text, not coordinates
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'phone', category: '审批', title: '厂区道路破损',
+    description: '厂区道路破损。\n\n【坐标】01,02' });
+  assert.equal(c.status, 201, c.body);
+  const list = await o311.get(`/open311/v2/requests.json?${key}&service_code=approval`);
+  const all = assertJson(list); // the whole list still parses
+  const mine = all.find((x) => x.service_request_id === c.json.no);
+  assert.ok(mine, list.body);
+  assert.equal(mine.lat, null);
+  assert.equal(mine.long, null);
+  assert.equal(mine.description, '厂区道路破损。\n\n【坐标】01,02');
+  // out of range or not a plain decimal is refused
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '90.5', long: '1' })), 400, 400, 'json'), /latitude/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '1', long: '-180.01' })), 400, 400, 'json'), /longitude/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ lat: '1e1', long: '1' })), 400, 400, 'json'), /latitude/);
+  o311.lang = null;
+});
+
+test('Open311 fields are columns: labelled lines in a description are never read back as fields', async () => {
+  const key = `api_key=${staffKey}`;
+  const desc = '配电房跳闸。\n\n【地址】假的地址\n【附件】javascript:alert(1)';
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'hotline', category: '水电气', title: '配电房跳闸', description: desc });
+  assert.equal(c.status, 201, c.body);
+  for (const fmt of ['json', 'xml']) {
+    const r = await o311.get(`/open311/v2/requests/${c.json.no}.${fmt}?${key}`);
+    assert.equal(r.status, 200, r.body);
+    if (fmt === 'json') {
+      const j = assertJson(r)[0];
+      assert.equal(j.media_url, null);
+      assert.equal(j.address, null);
+      assert.equal(j.description, desc);
+    } else {
+      const doc = assertXml(r, 'service_requests');
+      assert.equal(text(doc, 'media_url'), '');
+      assert.equal(text(doc, 'address'), '');
+      assert.equal(text(doc, 'description'), desc);
+    }
+  }
+  // what Open311 sent is kept in its own fields and shown to the console as such
+  const t = (await svc.get(`/api/tickets/${ids.t1}`)).json.ticket;
+  assert.equal(t.description, request().description);
+  assert.equal(t.address, '望城经开区 旺旺路 1 号');
+  assert.equal(t.lat, 28.3648);
+  assert.equal(t.long, 112.8198);
+  assert.equal(t.email, 'zhang@example.com');
+  assert.equal(t.media_url, 'https://img.example.com/1.jpg');
+  assert.equal(c.json.address, null);
+  assert.equal(c.json.lat, null);
 });
 
 test('status follows the request: accepted → agency and deadline; resolved → closed with the answer', async () => {
@@ -335,7 +422,7 @@ test('GET requests: service_request_id, service_code, status and date filters', 
   const all = assertJson(await o311.get(`/open311/v2/requests.json?${key}`));
   const nos = all.map((x) => x.service_request_id);
   assert.ok(nos.includes(ids.no1) && nos.includes(ids.no2), nos.join());
-  const x = await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=wangcheng.gov.cn`);
+  const x = await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=zone1`);
   const doc = assertXml(x, 'service_requests');
   assert.equal(items(doc, 'request').length, all.length);
   // service_request_id overrides the rest; unknown ones are left out
@@ -368,9 +455,227 @@ test('GET requests: service_request_id, service_code, status and date filters', 
   assert.match(assertError(await o311.get(`/open311/v2/requests.xml?${key}&start_date=yesterday`), 400, 400, 'xml'), /^start_date: /);
   assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&status=pending`), 400, 400, 'json'), /^status/);
   assert.match(assertError(await o311.get(`/open311/v2/requests.json?${key}&service_code=pothole`), 400, 400, 'json'), /pothole/);
-  assertError(await o311.get('/open311/v2/requests.json'), 403, 403, 'json');
+  assertError(await o311.get('/open311/v2/requests.json?api_key=xyz'), 403, 403, 'json');
   assertError(await o311.get('/open311/v2/requests.json?api_key=yq_' + '0'.repeat(64)), 403, 403, 'json');
   o311.lang = null;
+});
+
+test('reads without an api_key: the zone jurisdiction_id names, status fields only', async () => {
+  // what FixMyStreet's status sync sends: no key, the jurisdiction, the ids it filed
+  const j = assertJson(await o311.get(`/open311/v2/requests.json?jurisdiction_id=zone1&service_request_id=${ids.no1},${ids.no2}`));
+  assert.deepEqual(j.map((x) => x.service_request_id), [ids.no1, ids.no2]);
+  for (const x of j) {
+    assert.deepEqual(Object.keys(x), ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code',
+      'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime',
+      'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'], 'every element is still there');
+    assert.equal(x.status, 'closed');
+    for (const k of ['status_notes', 'description', 'address', 'lat', 'long', 'media_url']) assert.equal(x[k], null, k);
+  }
+  assert.equal(j[0].service_code, 'financing');
+  assert.equal(j[0].agency_responsible, '人社局');
+  assert.match(j[0].requested_datetime, /\+08:00$/);
+  assert.match(j[0].expected_datetime, /\+08:00$/);
+  // the whole list and one request, in XML
+  const all = await o311.get('/open311/v2/requests.xml?jurisdiction_id=zone1');
+  const doc = assertXml(all, 'service_requests');
+  const reqs = items(doc, 'request');
+  assert.ok(reqs.length >= 5, doc.slice(0, 200));
+  for (const k of ['description', 'status_notes', 'address', 'lat', 'long', 'media_url']) assert.ok(texts(doc, k).every((v) => v === ''), k);
+  assert.ok(!doc.includes('企业流动资金紧张') && !doc.includes('望城经开区'), 'no text of the requests');
+  const one = assertXml(await o311.get(`/open311/v2/requests/${ids.no1}.xml?jurisdiction_id=zone1`), 'service_requests');
+  assert.equal(text(one, 'service_request_id'), ids.no1);
+  assert.equal(text(one, 'description'), '');
+  // another zone's request is not found in this one; zone2's own are there
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.json?jurisdiction_id=zone2`), 404, 404, 'json');
+  const z2 = assertJson(await o311.get('/open311/v2/requests.json?jurisdiction_id=zone2'));
+  assert.ok(z2.every((x) => x.description === null));
+  assert.ok(!z2.some((x) => x.service_request_id === ids.no1));
+  // several zones and none named: 400; a key that is sent must be valid
+  o311.lang = 'en';
+  assert.match(assertError(await o311.get('/open311/v2/requests.json'), 400, 400, 'json'), /jurisdiction_id/);
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.xml`), 400, 400, 'xml');
+  assertError(await o311.get('/open311/v2/requests.json?jurisdiction_id=zone1&api_key=xyz'), 403, 403, 'json');
+  assertError(await o311.get('/open311/v2/requests.json?jurisdiction_id=nowhere'), 404, 404, 'json');
+  o311.lang = null;
+  // with the zone's key the same request is whole
+  const full = assertJson(await o311.get(`/open311/v2/requests/${ids.no1}.json?jurisdiction_id=zone1&api_key=${staffKey}`))[0];
+  assert.equal(full.description, request().description);
+});
+
+test('request numbers name one request in the whole installation, not one per zone', async () => {
+  const zone1 = (await svc.get('/api/tickets?page_size=200')).json.items.map((t) => t.no);
+  assert.ok(zone1.length >= 3);
+  const r = await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1),
+    description: '海门园区企业的诉求：货车通行证办理。' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  assert.match(no, /^SQ\d{8}-\d{4}$/);
+  assert.ok(!zone1.includes(no), `${no} is already a request of zone1`);
+  // and zone1's next one follows it
+  const n1 = assertJson(await post('/open311/v2/requests.json', request()))[0].service_request_id;
+  assert.ok(n1 > no, `${n1} after ${no}`);
+});
+
+test('jurisdiction_id: an unknown one is 404, another zone\'s with this zone\'s key is 403', async () => {
+  o311.lang = 'en';
+  const z2 = () => o311.get(`/open311/v2/requests.json?api_key=${zone2Key}`);
+  const before2 = assertJson(await z2()).length;
+  // POST: nothing is filed, in either zone
+  assert.match(assertError(await post('/open311/v2/requests.xml', request({ jurisdiction_id: 'wangcheng.gov.cn' })), 404, 404, 'xml'),
+    /jurisdiction_id wangcheng\.gov\.cn was not found/);
+  assert.match(assertError(await post('/open311/v2/requests.json', request({ jurisdiction_id: 'zone2' })), 403, 403, 'json'),
+    /jurisdiction_id/);
+  assert.equal(assertJson(await z2()).length, before2, 'nothing filed into zone2');
+  // the jurisdiction may come in the query string too
+  assertError(await post('/open311/v2/requests.json?jurisdiction_id=zone2', request({ jurisdiction_id: '' })), 403, 403, 'json');
+  // GET with a key
+  const key = `api_key=${staffKey}`;
+  assertError(await o311.get(`/open311/v2/requests.json?${key}&jurisdiction_id=zone2`), 403, 403, 'json');
+  assertError(await o311.get(`/open311/v2/requests.xml?${key}&jurisdiction_id=nowhere`), 404, 404, 'xml');
+  assertError(await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}&jurisdiction_id=zone2`), 403, 403, 'json');
+  assert.equal((await o311.get(`/open311/v2/requests/${ids.no1}.json?${key}&jurisdiction_id=zone1`)).status, 200);
+  // services, definitions, discovery and tokens: a jurisdiction_id must name a zone
+  assertError(await o311.get('/open311/v2/services.json?jurisdiction_id=wangcheng.gov.cn'), 404, 404, 'json');
+  assertError(await o311.get('/open311/v2/services/financing.xml?jurisdiction_id=nowhere'), 404, 404, 'xml');
+  assertError(await o311.get('/open311/discovery.json?jurisdiction_id=nowhere'), 404, 404, 'json');
+  assert.equal((await o311.get('/open311/v2/services.json?jurisdiction_id=zone2')).status, 200);
+  assert.equal((await o311.get('/open311/v2/services.xml?jurisdiction_id=zone1')).status, 200);
+  o311.lang = null;
+  // and the right one files as before
+  assert.equal((await post('/open311/v2/requests.json', request({ api_key: zone2Key, jurisdiction_id: 'zone2', 'attribute[uscc]': make2(1) }))).status, 201);
+});
+
+test('GET servicerequestupdates: what an enterprise may see of the timeline, as FixMyStreet reads it', async () => {
+  const key = `api_key=${staffKey}`;
+  const from = new Date(Date.now() - 120e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  const r = await post('/open311/v2/requests.json', request({ description: '厂区门前道路积水，影响货车进出。', service_code: 'infrastructure' }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  const t = (await svc.get('/api/tickets?channel=hotline&page_size=200')).json.items.find((x) => x.no === no);
+  const act = async (c, a, body) => { const x = await c.post(`/api/tickets/${t.id}/${a}`, body); assert.equal(x.status, 200, `${a}: ${x.body}`); };
+  await act(svc, 'accept', { dept_id: ids.hr });
+  await act(hr, 'start', { body: '已电话联系企业，约定明日现场查看' });
+  await act(hr, 'comments', { body: '内部备注：领导批示，不对外', internal: true });
+  await act(hr, 'extension', { days: 3, reason: '内部协调排水管网，需延期' });
+  await act(svc, 'comments', { body: '已联系市政部门，本周内疏通', internal: false });
+  await act(hr, 'wait', { body: '请补充积水位置照片' });
+  const to = new Date(Date.now() + 60e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  // XML, as FixMyStreet asks: api_key, jurisdiction_id, start_date, end_date
+  const x = await o311.get(`/open311/v2/servicerequestupdates.xml?${key}&jurisdiction_id=zone1&start_date=${from}&end_date=${to}`);
+  assert.equal(x.status, 200, x.body);
+  const doc = assertXml(x, 'service_request_updates');
+  const mine = items(doc, 'request_update').filter((u) => text(u, 'service_request_id') === no);
+  for (const u of mine) assert.deepEqual(childNames(u), ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url']);
+  assert.deepEqual(mine.map((u) => text(u, 'description')), ['诉求已受理，已分派承办部门办理', '已电话联系企业，约定明日现场查看',
+    '已联系市政部门，本周内疏通', '请补充积水位置照片']);
+  assert.ok(mine.every((u) => text(u, 'status') === 'open' && text(u, 'media_url') === ''));
+  assert.ok(mine.every((u) => /^\d+$/.test(text(u, 'update_id'))));
+  assert.ok(mine.every((u) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(text(u, 'updated_datetime'))));
+  assert.ok(!doc.includes('不对外') && !doc.includes('内部协调'), 'no internal note, no extension reason');
+  assert.ok(!doc.includes('厂区门前道路积水'), 'the filing itself is not an update');
+  // JSON: an array of the same updates; an answered request is closed with the answer
+  const j = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=${from}&end_date=${to}`));
+  assert.deepEqual(j.filter((u) => u.service_request_id === no).map((u) => u.update_id), mine.map((u) => text(u, 'update_id')));
+  const all = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}`));
+  const resolved = all.find((u) => u.service_request_id === ids.no1 && u.status === 'closed');
+  assert.equal(resolved.description, '已协调银行续贷500万元');
+  const rejected = all.find((u) => u.service_request_id === ids.no2);
+  assert.deepEqual([rejected.status, rejected.description], ['closed', '属于劳动仲裁事项，请向仲裁委申请']);
+  // nothing later than the span; the key decides; another zone's key sees none of zone1's
+  const later = new Date(Date.now() + 3600e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  assert.equal(assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=${later}`)).length, 0);
+  assert.ok(!assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${zone2Key}`)).some((u) => u.service_request_id === no));
+  assertError(await o311.get('/open311/v2/servicerequestupdates.xml?jurisdiction_id=zone1'), 403, 403, 'xml');
+  assertError(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${zone2Key}&jurisdiction_id=zone1`), 403, 403, 'json');
+  assertError(await o311.get(`/open311/v2/servicerequestupdates.json?${key}&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z`), 400, 400, 'json');
+  ids.no3 = no;
+  ids.t3 = t.id;
+});
+
+test('POST servicerequestupdates: a reply from the client, once per update_id', async () => {
+  const fields = (extra = {}) => ({ api_key: staffKey, jurisdiction_id: 'zone1', service_request_id: ids.no3, update_id: '9001',
+    updated_datetime: '2026-12-03T09:00:00Z', status: 'OPEN', description: '市民补充：积水处在东门外50米', first_name: 'Bob',
+    last_name: 'Mould', email: 'bob@example.com', media_url: 'https://img.example.com/water.jpg', ...extra });
+  const r = await post('/open311/v2/servicerequestupdates.xml', fields());
+  assert.equal(r.status, 201, r.body);
+  const doc = assertXml(r, 'service_request_updates');
+  const u = items(doc, 'request_update');
+  assert.equal(u.length, 1);
+  const updateId = text(u[0], 'update_id');
+  assert.match(updateId, /^\d+$/);
+  // in the timeline, as a reply the enterprise and the department see, with its picture
+  const tl = (await svc.get(`/api/tickets/${ids.t3}`)).json.timeline;
+  const ev = tl.find((e) => String(e.id) === updateId);
+  assert.deepEqual([ev.action, ev.body, ev.internal, ev.media_url], ['reply', '市民补充：积水处在东门外50米', false, 'https://img.example.com/water.jpg']);
+  // the same update again (a client retrying): the first one, nothing new
+  const again = await post('/open311/v2/servicerequestupdates.json', fields());
+  assert.equal(again.status, 200, again.body);
+  assert.deepEqual(assertJson(again), [{ update_id: updateId }]);
+  assert.equal((await svc.get(`/api/tickets/${ids.t3}`)).json.timeline.length, tl.length);
+  // and it is read back among the updates
+  const list = assertJson(await o311.get(`/open311/v2/servicerequestupdates.json?api_key=${staffKey}`));
+  const back = list.find((x) => x.update_id === updateId);
+  assert.deepEqual([back.service_request_id, back.status, back.description, back.media_url],
+    [ids.no3, 'open', '市民补充：积水处在东门外50米', 'https://img.example.com/water.jpg']);
+  // without an update_id every POST is a new reply
+  const a = await post('/open311/v2/servicerequestupdates.json', fields({ update_id: '', media_url: '' }));
+  const b = await post('/open311/v2/servicerequestupdates.json', fields({ update_id: '', media_url: '' }));
+  assert.equal(a.status, 201, a.body);
+  assert.notEqual(assertJson(a)[0].update_id, assertJson(b)[0].update_id);
+  // errors
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.xml', fields({ description: ' ' })), 400, 400, 'xml'), /description/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ service_request_id: 'SQ19990101-0001' })), 404, 404, 'json'), /service_request_id/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ service_request_id: '' })), 400, 400, 'json'), /service_request_id/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ media_url: 'javascript:alert(1)', update_id: '9002' })), 400, 400, 'json'), /media_url/);
+  assert.match(assertError(await post('/open311/v2/servicerequestupdates.json', fields({ description: '长'.repeat(4001) })), 400, 400, 'json'), /description/);
+  assertError(await post('/open311/v2/servicerequestupdates.xml', fields({ api_key: '' })), 403, 403, 'xml');
+  assertError(await post('/open311/v2/servicerequestupdates.json', fields({ api_key: zone2Key, jurisdiction_id: 'zone2' })), 404, 404, 'json');
+  assertError(await post('/open311/v2/servicerequestupdates.json', fields({ jurisdiction_id: 'zone2' })), 403, 403, 'json');
+  o311.lang = null;
+});
+
+test('unknown paths and methods under /open311/ answer the spec\'s error list, XML unless .json', async () => {
+  for (const [path, fmt] of [['/open311/v2/nothing.xml', 'xml'], ['/open311/v2/nothing.json', 'json'], ['/open311/v2/requests', 'xml'],
+    ['/open311/v3/requests.json', 'json'], ['/open311/', 'xml'], ['/open311/v2/servicerequestupdate.xml', 'xml']]) {
+    const r = await o311.get(path);
+    assertError(r, 404, 404, fmt);
+  }
+  const del = await o311.del('/open311/v2/requests.json');
+  assertError(del, 400, 405, 'json');
+  assert.equal(del.headers.get('allow'), 'POST, GET');
+  assertError(await o311.req('PUT', '/open311/v2/services.xml', 'x'), 400, 405, 'xml');
+  // a body past the limit, refused before it is read
+  const big = await o311.post('/open311/v2/requests.xml', 'a'.repeat(9 << 20), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  assertError(big, 400, 413, 'xml');
+  // the console keeps its own format
+  const api = await o311.get('/api/nothing');
+  assert.equal(api.status, 404);
+  assert.equal(api.json.error.code, 'not_found');
+});
+
+test('descriptions: more than 4,000 characters is refused on POST, never answered on GET', async () => {
+  const key = `api_key=${staffKey}`;
+  o311.lang = 'en';
+  assert.match(assertError(await post('/open311/v2/requests.xml', request({ description: '长'.repeat(4001) })), 400, 400, 'xml'), /^description: /);
+  o311.lang = null;
+  const exact = await post('/open311/v2/requests.json', request({ description: '长'.repeat(4000) }));
+  assert.equal(exact.status, 201, exact.body);
+  const no4000 = assertJson(exact)[0].service_request_id;
+  assert.equal([...assertJson(await o311.get(`/open311/v2/requests/${no4000}.json?${key}`))[0].description].length, 4000);
+  // the console allows 5,000: GET answers the first 3,999 and an ellipsis
+  const long = '企业诉求'.repeat(1250);
+  const c = await svc.post('/api/tickets', { enterprise_id: ids.entA, channel: 'phone', category: '政策', title: '长诉求', description: long });
+  assert.equal(c.status, 201, c.body);
+  const j = assertJson(await o311.get(`/open311/v2/requests/${c.json.no}.json?${key}`))[0];
+  assert.equal([...j.description].length, 4000);
+  assert.equal(j.description, [...long].slice(0, 3999).join('') + '…');
+  const x = assertXml(await o311.get(`/open311/v2/requests/${c.json.no}.xml?${key}`), 'service_requests');
+  assert.equal(text(x, 'description'), j.description);
+  // in the list too, and the console still has all of it
+  const list = assertJson(await o311.get(`/open311/v2/requests.json?${key}&service_code=policy`));
+  assert.ok(list.every((r) => [...(r.description || '')].length <= 4000));
+  assert.equal((await svc.get(`/api/tickets/${c.json.id}`)).json.ticket.description, long);
 });
 
 test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {

@@ -20,13 +20,15 @@ function sql(db, statement) {
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
 
+// passwords of made users: numbered, never containing the user name (the policy refuses that)
+let pwSeq = 0;
 async function makeUser(admin, srv, username, role = 'leader') {
-  const init = 'Init-Passw0rd-' + username;
+  const init = `Init-Passw0rd-${++pwSeq}`;
   const r = await admin.post('/api/users', { username, display_name: username, role, password: init });
   assert.equal(r.status, 201, r.body);
   const c = new Client(srv.base);
   assert.equal((await c.login(username, init)).status, 200);
-  const password = 'Own-Passw0rd-' + username;
+  const password = `Own-Passw0rd-${++pwSeq}`;
   assert.equal((await c.put('/api/me/password', { old_password: init, new_password: password })).status, 204);
   return { id: r.json.id, password, client: c };
 }
@@ -53,6 +55,29 @@ test('common passwords are refused on create, change and reset', async () => {
     assert.equal((await admin.post('/api/users', { username: 'classes', role: 'leader', password: 'abcdefghijklmn' })).status, 400);
     const en = await admin.post('/api/users', { username: 'weak', role: 'leader', password: 'Password123!!' }, { headers: { 'Accept-Language': 'en' } });
     assert.match(en.json.error.message, /too common/);
+  } finally { await srv.stop(); }
+});
+
+test('a password containing the user name (any case) is refused on create, change and reset', async () => {
+  const srv = await startServer({ env: { YUANQU_TEST_FAST_HASH: '1' } });
+  try {
+    const admin = await adminClient(srv);
+    for (const pw of ['Zhang.San-2026!', 'x-ZHANG.SAN-9x', 'Pw0rd!zhang.san']) {
+      const r = await admin.post('/api/users', { username: 'zhang.san', display_name: '张三', role: 'leader', password: pw });
+      assert.equal(r.status, 400, `${pw} accepted: ${r.body}`);
+      assert.equal(r.json.error.field, 'password');
+      assert.equal(r.json.error.message, '密码不能包含用户名');
+    }
+    const u = await makeUser(admin, srv, 'pol.two');
+    const ch = await u.client.put('/api/me/password', { old_password: u.password, new_password: 'Mine-POL.TWO-2026' });
+    assert.equal(ch.status, 400);
+    assert.equal(ch.json.error.field, 'new_password');
+    assert.equal(ch.json.error.message, '密码不能包含用户名');
+    const reset = await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Reset-pol.two-26' });
+    assert.equal(reset.status, 400);
+    assert.equal(reset.json.error.field, 'password');
+    // a name that only shares letters with the password is fine
+    assert.equal((await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Reset-pol-two-26' })).status, 204);
   } finally { await srv.stop(); }
 });
 
@@ -94,6 +119,49 @@ test('a password past --password-max-age-days must be changed; 0 turns the rule 
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, new RegExp(`${flag} must be a number from 0 to 3650`));
   }
+});
+
+test('the last active administrator of a zone cannot be demoted, locked or swept as dormant', async () => {
+  const srv = await startServer({
+    args: ['--dormant-days', '60'],
+    env: { YUANQU_TEST_FAST_HASH: '1', YUANQU_MAINTENANCE_SECONDS: '1' },
+  });
+  try {
+    const admin = await adminClient(srv);
+    const adminId = (await admin.get('/api/me')).json.user.id;
+    const LAST = '不能锁定、停用或降级本园区最后一个管理员';
+    // alone: it cannot demote itself, and the command line cannot lock it either
+    const demote = await admin.put(`/api/users/${adminId}`, { role: 'leader' });
+    assert.equal(demote.status, 409, demote.body);
+    assert.equal(demote.json.error.message, LAST);
+    const lock = cli(['user', 'lock', 'admin', '--db', srv.db]);
+    assert.notEqual(lock.code, 0);
+    assert.match(lock.stderr, /last active administrator/);
+    assert.equal((await admin.get('/api/me')).json.user.role, 'admin');
+    // with a second administrator each may lock the other, but not both at once
+    const two = await makeUser(admin, srv, 'pol.admin2', 'admin');
+    const both = await Promise.all([admin.post(`/api/users/${two.id}/lock`), two.client.post(`/api/users/${adminId}/lock`)]);
+    // the first to commit wins; the other is refused as the last admin (409) or, when the
+    // winner's lock ended its session first, no longer logged in (401)
+    assert.equal(both.filter((r) => r.status === 204).length, 1, both.map((r) => r.body).join(' '));
+    assert.ok(both.some((r) => r.status === 409 || r.status === 401), both.map((r) => r.body).join(' '));
+    const [winner, loser] = both[0].status === 204 ? [admin, two] : [two, admin];
+    const loserId = loser === admin ? adminId : two.id;
+    const winnerId = loser === admin ? two.id : adminId;
+    assert.equal((await winner.put(`/api/users/${winnerId}`, { role: 'leader' })).status, 409, 'now the last one');
+    assert.equal((await winner.post(`/api/users/${loserId}/unlock`)).status, 204);
+    assert.equal((await winner.put(`/api/users/${loserId}`, { role: 'leader' })).status, 200, 'not the last one');
+    assert.equal((await winner.put(`/api/users/${loserId}`, { role: 'admin' })).status, 200);
+    // both dormant: the sweep disables one and keeps the other
+    const t = now() - 61 * DAY;
+    sql(srv.db, `UPDATE app_user SET last_login_at = ${t}, created_at = ${t}, updated_at = ${t} WHERE role = 'admin'`);
+    // the administrators' statuses, from the command line (a disabled admin has no session)
+    const adminStatuses = () => cli(['user', 'list', '--db', srv.db]).stdout.split('\n')
+      .map((l) => l.trim().split(/\s+/)).filter((f) => f[2] === 'admin').map((f) => f[3]).sort();
+    for (let i = 0; i < 50 && !adminStatuses().includes('disabled'); i++) await sleep(200);
+    await sleep(2500); // more maintenance rounds: the last one stays active
+    assert.deepEqual(adminStatuses(), ['active', 'disabled']);
+  } finally { await srv.stop(); }
 });
 
 test('dormant accounts are disabled by the maintenance thread, audited, and re-enabled by unlock', async () => {

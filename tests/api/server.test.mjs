@@ -2,7 +2,8 @@
 // hashed on the slow lane so other routes keep their latency under a login flood.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, adminClient, Client, ENGINE, initDatabase, ADMIN_PASS, sleep } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { startServer, adminClient, Client, ENGINE, initDatabase, ADMIN_PASS, sleep, BIN } from './lib.mjs';
 
 test('SIGTERM finishes the request in flight, then the server exits 0', async () => {
   const srv = await startServer();
@@ -16,6 +17,31 @@ test('SIGTERM finishes the request in flight, then the server exits 0', async ()
   assert.equal(code, 0);
   assert.match(srv.log(), /stopped/);
   await assert.rejects(fetch(srv.base + '/healthz'), 'no longer accepting');
+});
+
+test('a second server on a port in use is refused unless --reuse-port is given', async () => {
+  const a = await startServer();
+  try {
+    // another installation (its own database) on the same port: refused, the first keeps it
+    const db = initDatabase();
+    const r = spawnSync(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${a.port}`],
+      { env: { ...process.env, YUANQU_LOG: 'info' }, timeout: 15000, encoding: 'utf8' });
+    assert.notEqual(r.status, 0, 'exits non-zero');
+    assert.equal(r.signal, null, 'exits by itself, does not serve');
+    assert.match(r.stderr, /address in use/);
+    assert.match(r.stderr, new RegExp(`127\\.0\\.0\\.1:${a.port}`));
+    for (let i = 0; i < 20; i++) assert.equal((await fetch(a.base + '/healthz')).status, 200);
+  } finally { await a.stop(); }
+  // asked for: two servers share the port on purpose
+  const db = initDatabase();
+  const b = await startServer({ db, args: ['--reuse-port'] });
+  try {
+    const c = await startServer({ db, args: ['--reuse-port', '--listen', `127.0.0.1:${b.port}`] });
+    try {
+      assert.equal(c.port, b.port);
+      assert.equal((await fetch(c.base + '/healthz')).status, 200);
+    } finally { await c.stop(); }
+  } finally { await b.stop(); }
 });
 
 test('two servers on one database share sessions', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
@@ -51,8 +77,9 @@ test('a login flood does not starve other routes', async () => {
     let flood = 0, busy = 0;
     const flooders = Array.from({ length: 8 }, async (_, i) => {
       const f = new Client(srv.base);
-      while (Date.now() < stop) {
-        const r = await f.login(`flood${i}`, 'Wrong-Passw0rd-x');
+      // a new name each time: a name's back-off would answer its later attempts unhashed
+      for (let n = 0; Date.now() < stop; n++) {
+        const r = await f.login(`flood${i}-${n}`, 'Wrong-Passw0rd-x');
         flood++;
         if (r.status === 429) { busy++; await sleep(20); }
       }

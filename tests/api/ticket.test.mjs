@@ -181,7 +181,9 @@ test('statistics on a known fixture', async () => {
   assert.equal(t.resolved, 1);
   assert.equal(t.rated, 1);
   assert.equal(t.satisfied, 1, '基本满意 counts as satisfied');
-  assert.equal(t.resolve_rate, 0.5);
+  // 解决率 on the seeds' basis (长春经开区: 479 resolved / 535 collected), and 受理后解决率 apart
+  assert.equal(t.resolve_rate, 0.2, '解决率 = resolved / received = 1 / 5');
+  assert.equal(t.resolve_rate_accepted, 0.5, '受理后解决率 = resolved / accepted = 1 / 2');
   assert.equal(t.satisfaction_rate, 1);
   const hrRow = (await leader.get('/api/tickets/stats?group=dept')).json.rows.find((r) => r.key === '人社局');
   assert.equal(hrRow.resolved, 1);
@@ -253,6 +255,12 @@ test('the daily briefing as HTML, as PDF through the API and from the command li
   assert.match(h.body, /企业诉求每日简报/);
   assert.match(h.body, /四季度用工缺口30人|用电增容/);
   assert.doesNotMatch(h.body, /<script>alert/, 'titles are escaped');
+  // both rates, named, on the year's figures as GET /api/tickets/stats gives them
+  const year = (await leader.get(`/api/tickets/stats?from=${today.slice(0, 4)}-01-01&to=${today}`)).json.total;
+  const pct = (v) => (v * 100).toFixed(1) + '%';
+  assert.ok(h.body.includes(`<span>解决率</span><strong>${pct(year.resolve_rate)}</strong>`), 'the seeds’ 解决率');
+  assert.ok(h.body.includes(`<span>受理后解决率</span><strong>${pct(year.resolve_rate_accepted)}</strong>`), '受理后解决率');
+  assert.notEqual(year.resolve_rate, year.resolve_rate_accepted, 'the fixture tells the two apart');
   const p = await leader.get(`/api/tickets/briefing?date=${today}&format=pdf`, { raw: true });
   assert.equal(p.status, 200);
   assert.equal(p.body.subarray(0, 5).toString(), '%PDF-');
@@ -264,6 +272,8 @@ test('the daily briefing as HTML, as PDF through the API and from the command li
   assert.match(r.stdout, /written to .* in \d+ ms/);
   const text = execFileSync('pdftotext', [out, '-']).toString();
   assert.match(text, /企业诉求每日简报/);
+  assert.match(text, /受理后解决率/);
+  assert.ok(text.includes(pct(year.resolve_rate)) && text.includes(pct(year.resolve_rate_accepted)));
   const fonts = execFileSync('pdffonts', [out]).toString();
   assert.match(fonts, /NotoSansCJK|Noto Sans CJK/);
   assert.ok(readFileSync(out).length > 1000);
@@ -283,4 +293,27 @@ test('pending extension requests can be listed for the service center', async ()
   await hr.post(`/api/tickets/${t}/extension`, { days: 2, reason: '等待材料' });
   const l = await svc.get('/api/tickets?extension_pending=1');
   assert.deepEqual(l.json.items.map((x) => x.id), [t]);
+});
+
+test('不满意 reopens with the deadline in force when it was resolved: an approved extension is kept', async () => {
+  const t = (await submit(entA, { title: '延期后重办测试' })).json.id;
+  const acc = await svc.post(`/api/tickets/${t}/accept`, { dept_id: ids.hr, priority: 'normal' });
+  assert.equal(acc.status, 200, acc.body);
+  await hr.post(`/api/tickets/${t}/start`);
+  assert.equal((await hr.post(`/api/tickets/${t}/extension`, { days: 20, reason: '需跨年度协调' })).status, 200);
+  const ext = await svc.post(`/api/tickets/${t}/extension/decision`, { approve: true });
+  assert.equal(ext.status, 200, ext.body);
+  const extended = ext.json.due_resolve;
+  assert.ok(extended > acc.json.due_resolve, 'the extension moved the deadline');
+  assert.equal((await hr.post(`/api/tickets/${t}/resolve`, { answer: '已答复' })).status, 200);
+  const bad = await entA.post(`/api/tickets/${t}/rate`, { rating: 'unsatisfied', comment: '未解决' });
+  assert.equal(bad.status, 200, bad.body);
+  assert.equal(bad.json.status, 'in_progress');
+  assert.ok(bad.json.due_resolve >= extended, `reopened due ${bad.json.due_resolve} keeps the extended ${extended}`);
+  // the waiting pause still moves it on (the clock logic as it is)
+  await hr.post(`/api/tickets/${t}/wait`, { body: '请补充说明' });
+  await new Promise((r) => setTimeout(r, 1100));
+  const sup = await entA.post(`/api/tickets/${t}/supply`, { body: '已补充' });
+  assert.equal(sup.status, 200, sup.body);
+  assert.ok(sup.json.due_resolve >= bad.json.due_resolve);
 });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, adminClient, Client, uscc, newUser } from './lib.mjs';
+import { startServer, adminClient, Client, uscc, newUser, readCsv } from './lib.mjs';
 
 let srv, admin, svc, hr, entA, entB;
 const ids = {};
@@ -48,22 +48,6 @@ function readXlsx(buf) {
 }
 
 /** Parses RFC 4180 CSV. */
-function readCsv(text) {
-  const rows = [];
-  let row = [], cell = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
 const list = async (c, qs = '') => (await c.get(`/api/tickets?page_size=200${qs ? '&' + qs : ''}`)).json.items;
 const exportXlsx = async (c, qs = '') => {
   const r = await c.get(`/api/tickets/export?format=xlsx${qs ? '&' + qs : ''}`, { raw: true });

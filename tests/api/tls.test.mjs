@@ -62,14 +62,16 @@ function req(method, path, { body, headers = {} } = {}) {
   });
 }
 
-/** A bare TLS handshake limited to versions [min, max]; resolves the protocol or the error. */
-function handshake(minVersion, maxVersion) {
+/** A bare TLS handshake limited to versions [min, max] (and to the given TLS 1.2 cipher
+ * suites); resolves the protocol and the suite, or the error. */
+function handshake(minVersion, maxVersion, ciphers = 'DEFAULT@SECLEVEL=0') {
   return new Promise((res) => {
     const s = tls.connect({ host: '127.0.0.1', port, ca, minVersion, maxVersion,
-      ciphers: 'DEFAULT@SECLEVEL=0', rejectUnauthorized: false }, () => {
+      ciphers, rejectUnauthorized: false }, () => {
       const p = s.getProtocol();
+      const c = s.getCipher().standardName;
       s.end();
-      res({ ok: true, protocol: p });
+      res(ciphers === 'DEFAULT@SECLEVEL=0' ? { ok: true, protocol: p } : { ok: true, protocol: p, cipher: c });
     });
     s.on('error', (e) => res({ ok: false, error: e.code || e.message }));
     s.setTimeout(5000, () => { s.destroy(); res({ ok: false, error: 'timeout' }); });
@@ -107,6 +109,35 @@ test('TLS 1.2 and 1.3 handshakes succeed', async () => {
   assert.deepEqual(v12, { ok: true, protocol: 'TLSv1.2' });
   const v13 = await handshake('TLSv1.3', 'TLSv1.3');
   assert.deepEqual(v13, { ok: true, protocol: 'TLSv1.3' });
+});
+
+test('TLS 1.2 offers only ECDHE key exchange with AEAD ciphers: CBC and SHA-1 suites are refused', async () => {
+  // suites a client may offer (the certificate is ECDSA): each CBC one alone, then all of them
+  const cbc = ['ECDHE-ECDSA-AES128-SHA', 'ECDHE-ECDSA-AES256-SHA', 'ECDHE-ECDSA-AES128-SHA256',
+    'ECDHE-ECDSA-AES256-SHA384'];
+  for (const c of [...cbc, cbc.join(':')]) {
+    const r = await handshake('TLSv1.2', 'TLSv1.2', c + '@SECLEVEL=0');
+    assert.equal(r.ok, false, `${c} accepted: ${JSON.stringify(r)}`);
+    assert.notEqual(r.error, 'ERR_SSL_NO_CIPHERS_AVAILABLE', `${c}: the client could not offer it`);
+  }
+  for (const [c, name] of [['ECDHE-ECDSA-AES128-GCM-SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'],
+    ['ECDHE-ECDSA-AES256-GCM-SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384'],
+    ['ECDHE-ECDSA-CHACHA20-POLY1305', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256']]) {
+    assert.deepEqual(await handshake('TLSv1.2', 'TLSv1.2', c), { ok: true, protocol: 'TLSv1.2', cipher: name });
+  }
+  // a client offering everything gets an AEAD suite
+  const any = await handshake('TLSv1.2', 'TLSv1.2', 'ALL@SECLEVEL=0');
+  assert.match(any.cipher, /^TLS_ECDHE_ECDSA_WITH_(AES_\d+_GCM|CHACHA20_POLY1305)/);
+});
+
+test('under TLS only the __Host- cookie opens the session, not a plain yq_session cookie', async () => {
+  const r = await req('POST', '/api/login', { body: { username: 'admin', password: ADMIN_PASS } });
+  assert.equal(r.status, 200);
+  const token = r.headers['set-cookie'][0].match(/^__Host-yq_session=([0-9a-f]{64})/)[1];
+  assert.equal((await req('GET', '/api/me', { headers: { Cookie: `__Host-yq_session=${token}` } })).status, 200);
+  const plain = await req('GET', '/api/me', { headers: { Cookie: `yq_session=${token}` } });
+  assert.equal(plain.status, 401, 'a plain cookie (one a plain-HTTP page could plant) is ignored');
+  assert.equal(plain.json.error.code, 'unauthenticated');
 });
 
 test('TLS 1.0 and 1.1 handshakes are refused by the server', async () => {

@@ -1,8 +1,11 @@
-// TOTP second factor (RFC 6238): enrol, confirm, login with a code used once, wrong codes
-// counting toward the lock, disable, the administrator's reset and the per-role requirement.
+// TOTP second factor (RFC 6238): enrol (with the password), confirm, login with a code used
+// once, wrong codes counting toward the back-off, the owner's code passing a back-off others
+// caused, re-checks of a live session counted and logged, disable, the administrator's reset
+// and the per-role requirement.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
 import { startServer, adminClient, Client, ADMIN_PASS } from './lib.mjs';
 
 /** Decodes RFC 4648 base32 (no padding). */
@@ -37,22 +40,25 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
+// passwords of made users: numbered, never containing the user name (the policy refuses that)
+let pwSeq = 0;
 /** Creates a user and changes its first password; returns {id, password, client}. */
 async function makeUser(username, role = 'leader') {
-  const init = 'Init-Passw0rd-' + username;
+  const init = `Init-Passw0rd-${++pwSeq}`;
   const r = await admin.post('/api/users', { username, display_name: username, role, password: init });
   assert.equal(r.status, 201, r.body);
   const c = new Client(srv.base);
   assert.equal((await c.login(username, init)).status, 200);
-  const password = 'Own-Passw0rd-' + username;
+  const password = `Own-Passw0rd-${++pwSeq}`;
   const ch = await c.put('/api/me/password', { old_password: init, new_password: password });
   assert.equal(ch.status, 204, ch.body);
   return { id: r.json.id, password, client: c };
 }
 
-/** Enrols and confirms TOTP for client c; returns {secret, step} (step spent by the confirm). */
-async function enrol(c) {
-  const e = await c.post('/api/me/totp/enrol');
+/** Enrols (with the account's password) and confirms TOTP for client c; returns {secret, step}
+ * (step spent by the confirm). */
+async function enrol(c, password) {
+  const e = await c.post('/api/me/totp/enrol', { password });
   assert.equal(e.status, 201, e.body);
   const step = stepNow();
   const ok = await c.post('/api/me/totp/confirm', { code: totpAt(e.json.secret, step) });
@@ -64,7 +70,7 @@ test('enrol gives a secret and otpauth URI, pending until a valid code confirms 
   const u = await makeUser('totp.one');
   const c = u.client;
   assert.deepEqual((await c.get('/api/me/totp')).json, { enabled: false, pending: false, required: false });
-  const e = await c.post('/api/me/totp/enrol');
+  const e = await c.post('/api/me/totp/enrol', { password: u.password });
   assert.equal(e.status, 201);
   assert.match(e.json.secret, /^[A-Z2-7]{32}$/, '20 random bytes in base32');
   assert.equal(base32(e.json.secret).length, 20);
@@ -89,12 +95,12 @@ test('enrol gives a secret and otpauth URI, pending until a valid code confirms 
   assert.deepEqual((await c.get('/api/me/totp')).json, { enabled: true, pending: false, required: false });
   assert.equal((await c.get('/api/me')).json.totp.enabled, true);
   // a second enrolment while enabled is refused
-  assert.equal((await c.post('/api/me/totp/enrol')).status, 409);
+  assert.equal((await c.post('/api/me/totp/enrol', { password: u.password })).status, 409);
 });
 
 test('login with TOTP: code required, wrong and reused codes refused, no session until right', async () => {
   const u = await makeUser('totp.two');
-  const { secret, step } = await enrol(u.client);
+  const { secret, step } = await enrol(u.client, u.password);
   const c = new Client(srv.base);
   const none = await c.login('totp.two', u.password);
   assert.equal(none.status, 401);
@@ -123,13 +129,14 @@ test('login with TOTP: code required, wrong and reused codes refused, no session
   for (const r of ['totp_required', 'bad_totp']) assert.ok(reasons.includes(r), `login log has ${r}: ${reasons}`);
 });
 
-test('wrong codes count toward the account lock', async () => {
+test('wrong codes count toward the back-off', async () => {
   const u = await makeUser('totp.three');
-  await enrol(u.client);
+  const { secret, step } = await enrol(u.client, u.password);
   const c = new Client(srv.base);
   const codes = [];
+  const wrong = ['000000', '111111'].find((x) => ![step, step + 1, step + 2].some((s) => totpAt(secret, s) === x));
   for (let i = 0; i < 5; i++) {
-    const r = await c.post('/api/login', { username: 'totp.three', password: u.password, totp: '000000' });
+    const r = await c.post('/api/login', { username: 'totp.three', password: u.password, totp: wrong });
     codes.push(r.json.error.code);
   }
   assert.deepEqual(codes.slice(0, 4), ['totp_invalid', 'totp_invalid', 'totp_invalid', 'totp_invalid']);
@@ -139,9 +146,88 @@ test('wrong codes count toward the account lock', async () => {
   assert.equal(r.json.error.code, 'account_locked');
 });
 
+/** A client bound to one source address (127.0.0.x). */
+function from(address) {
+  const agent = new http.Agent({ localAddress: address });
+  return (body) => new Promise((res, rej) => {
+    const data = JSON.stringify(body);
+    const r = http.request(`${srv.base}/api/login`, { method: 'POST', agent,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } }, (resp) => {
+      const chunks = [];
+      resp.on('data', (x) => chunks.push(x));
+      resp.on('end', () => res({ status: resp.statusCode, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
+    });
+    r.on('error', rej);
+    r.end(data);
+  });
+}
+
+test('a back-off others cause from many addresses does not keep out the owner with TOTP', async () => {
+  const u = await makeUser('totp.siege');
+  const { secret, step } = await enrol(u.client, u.password);
+  // three addresses, four wrong passwords each: the name is in back-off from the fifth
+  const got = [];
+  for (const ip of ['127.0.0.11', '127.0.0.12', '127.0.0.13']) {
+    const post = from(ip);
+    for (let i = 0; i < 4; i++) got.push((await post({ username: 'totp.siege', password: `Wrong-Passw0rd-${ip}-${i}` })).json.error.code);
+  }
+  assert.deepEqual(got, [...Array(4).fill('bad_credentials'), ...Array(8).fill('account_locked')]);
+  const owner = new Client(srv.base);
+  const noCode = await owner.login('totp.siege', u.password);
+  assert.equal(noCode.status, 429, 'the password alone waits like anyone');
+  assert.equal(noCode.json.error.code, 'account_locked');
+  assert.match(noCode.json.error.message, /动态验证码/);
+  // a wrong code, and a right code with a wrong password: the same answer, nothing revealed
+  const badCode = await owner.post('/api/login', { username: 'totp.siege', password: u.password, totp: totpAt(secret, step - 5) });
+  assert.equal(badCode.status, 429);
+  const badPw = await owner.post('/api/login', { username: 'totp.siege', password: 'Wrong-Passw0rd-9', totp: totpAt(secret, step + 1) });
+  assert.equal(badPw.status, 429);
+  assert.equal(badPw.json.error.message, noCode.json.error.message);
+  // the right password with a right code: let in despite the back-off, which it clears
+  const ok = await owner.post('/api/login', { username: 'totp.siege', password: u.password, totp: totpAt(secret, step + 1) });
+  assert.equal(ok.status, 200, ok.body);
+  assert.equal((await from('127.0.0.14')({ username: 'totp.siege', password: 'Wrong-Passw0rd-x' })).json.error.code, 'bad_credentials');
+  const log = await admin.get('/api/logins?username=totp.siege&page_size=50');
+  const reasons = log.json.items.map((x) => x.reason);
+  for (const r of ['bad_password', 'backoff', 'bad_totp']) assert.ok(reasons.includes(r), `login log has ${r}: ${reasons}`);
+  assert.ok(log.json.items.some((x) => x.success && x.ip === '127.0.0.1'));
+});
+
+test('enrolment needs the password; wrong re-checks are counted, logged and end the session', async () => {
+  const u = await makeUser('totp.recheck');
+  const c = u.client;
+  const none = await c.post('/api/me/totp/enrol', {});
+  assert.equal(none.status, 400);
+  assert.equal(none.json.error.field, 'password');
+  const wrongPw = await c.post('/api/me/totp/enrol', { password: 'Wrong-Passw0rd-1' });
+  assert.equal(wrongPw.status, 400);
+  assert.equal(wrongPw.json.error.field, 'password');
+  assert.deepEqual((await c.get('/api/me/totp')).json, { enabled: false, pending: false, required: false }, 'nothing enrolled');
+  const { secret, step } = await enrol(c, u.password);
+  // wrong codes to disable: refused, counted with the wrong password above; the fifth failure
+  // starts the back-off and ends the session (the issue: 2,000 wrong codes at 865/s)
+  const wrong = ['000000', '111111'].find((x) => ![step - 1, step, step + 1, step + 2].some((s) => totpAt(secret, s) === x));
+  const statuses = [];
+  for (let i = 0; i < 6; i++) statuses.push((await c.post('/api/me/totp/disable', { code: wrong })).status);
+  assert.deepEqual(statuses, [400, 400, 400, 429, 401, 401]);
+  assert.equal((await c.get('/api/me')).status, 401, 'the session that started the back-off is over');
+  assert.equal((await c.get('/api/me/totp')).status, 401);
+  // still on for the owner, who logs in with the password and a code despite the back-off
+  const owner = new Client(srv.base);
+  assert.equal((await owner.login('totp.recheck', u.password)).status, 429);
+  const ok = await owner.post('/api/login', { username: 'totp.recheck', password: u.password, totp: totpAt(secret, step + 1) });
+  assert.equal(ok.status, 200, ok.body);
+  owner.csrf = ok.json.csrf_token;
+  assert.equal((await owner.get('/api/me/totp')).json.enabled, true);
+  const log = await admin.get('/api/logins?username=totp.recheck&success=0&page_size=50');
+  const reasons = log.json.items.map((x) => x.reason);
+  assert.equal(reasons.filter((r) => r === 'reauth_bad_totp').length, 4);
+  assert.equal(reasons.filter((r) => r === 'reauth_bad_password').length, 1);
+});
+
 test('disable needs the password or a current code; both audited', async () => {
   const u = await makeUser('totp.four');
-  const { secret, step } = await enrol(u.client);
+  const { secret, step } = await enrol(u.client, u.password);
   const c = u.client;
   assert.equal((await c.post('/api/me/totp/disable', {})).status, 400);
   const badPw = await c.post('/api/me/totp/disable', { password: 'Wrong-Passw0rd-4' });
@@ -152,7 +238,7 @@ test('disable needs the password or a current code; both audited', async () => {
   assert.equal((await c.post('/api/me/totp/disable', { password: u.password })).status, 204);
   assert.equal((await new Client(srv.base).login('totp.four', u.password)).status, 200, 'no code needed any more');
   // enrol again and disable with a code this time
-  const again = await enrol(c);
+  const again = await enrol(c, u.password);
   const d = await c.post('/api/me/totp/disable', { code: totpAt(again.secret, again.step + 1) });
   assert.equal(d.status, 204, d.body);
   const a = await admin.get(`/api/audit?obj_type=user&obj_id=${u.id}`);
@@ -183,7 +269,7 @@ test('role requirement: a leader without TOTP may only enrol; admin reset; valid
   assert.equal(me.status, 200);
   assert.equal(me.json.totp.enrol_required, true);
   assert.equal((await c.get('/api/me/totp')).json.required, true);
-  const { secret, step } = await enrol(c);
+  const { secret, step } = await enrol(c, u.password);
   assert.equal((await c.get('/api/tickets')).status, 200, 'enrolled: the session works');
   // admin (not in a required role) is unaffected
   assert.equal((await admin.get('/api/tickets')).status, 200);
@@ -206,7 +292,7 @@ test('role requirement: a leader without TOTP may only enrol; admin reset; valid
 
 test('admin login keeps working with TOTP on the admin account', async () => {
   const c = await adminClient(srv);
-  const { secret, step } = await enrol(c);
+  const { secret, step } = await enrol(c, ADMIN_PASS);
   const x = new Client(srv.base);
   assert.equal((await x.login('admin', ADMIN_PASS)).json.error.code, 'totp_required');
   const r = await x.post('/api/login', { username: 'admin', password: ADMIN_PASS, totp: totpAt(secret, step + 1) });

@@ -322,6 +322,7 @@ function expectedMenu(role, perms, deptKind = '') {
   if (has('dept.read')) sys.push('depts')
   if (has('user.read')) sys.push('users')
   if (has('role.read')) sys.push('roles')
+  if (has('token.write')) sys.push('tokens')
   if (has('audit.read')) sys.push('audit', 'logins')
   if (has('ticket.admin')) sys.push('ticket-rules', 'holidays')
   if (sys.length) keys.push('system', ...sys)
@@ -407,6 +408,7 @@ test('users of each role log in and see their menu', async () => {
     const password = strongPassword(role.name)
     const body = { username, display_name: `测试${role.label || role.name}`, role: role.name, dept_id: deptId, password, phone: '', email: '' }
     if (role.name === 'enterprise') {
+      delete body.dept_id // an enterprise user belongs to its enterprise, not to a department
       try {
         body.enterprise_id = (await ensureOtherEnterprise()).id
       } catch (e) {
@@ -485,6 +487,50 @@ test('the system pages load their data', async () => {
     await page.waitForSelector('[data-test="password-policy"]')
     await shot(page, '04-account')
   } finally {
+    await page.context().close()
+  }
+})
+
+test('an API token is made for an enterprise on the token page, works as it, and is revoked', async () => {
+  const ent = await ensureOtherEnterprise()
+  const page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(`${BASE}/system/tokens`)
+    await page.waitForSelector('[data-test="token-table"]')
+    await page.click('[data-test="token-new"]')
+    const dlg = page.locator('[data-test="token-dialog"]')
+    await dlg.locator('[data-field="name"] input').fill(`e2e企业令牌${RUN}`)
+    await dlg.locator('[data-field="role"] .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '企业用户' }).click()
+    // an enterprise token: no department to choose, its enterprise is required
+    assert(!(await dlg.locator('[data-field="dept_id"]').isVisible()), 'an enterprise token offers a department')
+    await page.click('[data-test="token-save"]')
+    await dlg.locator('[data-field="enterprise_id"] .el-form-item__error').waitFor()
+    await dlg.locator('[data-field="enterprise_id"] .el-select').click()
+    await page.keyboard.type(ent.name)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: ent.name }).first().click()
+    await page.click('[data-test="token-save"]')
+    const box = page.locator('[data-test="token-secret"]')
+    await box.waitFor()
+    const secret = await box.evaluate((el) => (el.tagName === 'INPUT' ? el.value : el.querySelector('input').value))
+    assert(/^yq_[0-9a-f]{64}$/.test(secret), `secret shown: ${secret}`)
+    await shot(page, '04-token-secret')
+    // the token sees its enterprise only
+    const r = await fetch(`${BASE}/api/enterprises?page_size=5`, { headers: { Authorization: `Bearer ${secret}` } })
+    const body = await r.json()
+    assert(r.status === 200 && body.total === 1 && body.items[0].id === ent.id, `token reads ${r.status} ${JSON.stringify(body).slice(0, 200)}`)
+    await page.locator('[data-test="token-secret-dialog"] .el-button--primary').click()
+    const row = page.locator('[data-test="token-table"] .el-table__body tr', { hasText: `e2e企业令牌${RUN}` })
+    await row.waitFor()
+    assert((await row.textContent()).includes(ent.name), 'the list shows the binding')
+    await row.locator('button', { hasText: '撤销' }).click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('text=已撤销').waitFor()
+    const after = await fetch(`${BASE}/api/enterprises?page_size=5`, { headers: { Authorization: `Bearer ${secret}` } })
+    assert(after.status === 401, `revoked token: HTTP ${after.status}`)
+  } finally {
+    await shot(page, '04-token-list')
     await page.context().close()
   }
 })
@@ -661,13 +707,11 @@ test('an enterprise user sees only its own enterprise', async () => {
   const other = mine === state.other ? null : await ensureOtherEnterprise()
   const username = `e2e_ent_${RUN}`
   const password = strongPassword('ent')
-  const dept = await ensureDept()
   const res = await state.admin.post('/api/users', {
     username,
     display_name: 'e2e企业用户',
     role: 'enterprise',
-    dept_id: dept,
-    enterprise_id: mine.id,
+    enterprise_id: mine.id, // and no department: an enterprise user has none
     password,
     phone: '',
     email: '',
@@ -966,6 +1010,87 @@ test('the request desks, statistics, deadlines and holidays pages load', async (
   }
 })
 
+test('an admin adds a service-center officer in the console; the officer works the zone\'s requests', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const username = `e2e_fuwu_${RUN}`
+  const password = strongPassword('fuwu')
+  const title = `e2e新诉求待受理${RUN}`
+  // 1. the admin adds the officer: role 工作人员, department 企业服务中心 (required for the role)
+  let page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/system/users')
+    await page.waitForSelector('[data-test="user-table"] .el-table__body tr')
+    await page.click('[data-test="user-new"]')
+    const dlg = page.locator('[data-test="user-dialog"]')
+    await dlg.waitFor()
+    await dlg.locator('input[name="username"]').fill(username)
+    await dlg.locator('input[name="display_name"]').fill('新来的服务专员')
+    await dlg.locator('[data-field="role"] .el-select__wrapper').click()
+    await page.locator('.user-role-popper .el-select-dropdown__item', { hasText: '工作人员' }).first().click()
+    await dlg.locator('input[name="password"]').fill(password)
+    // without a department the form says what is missing, in Chinese, and sends nothing
+    await dlg.locator('[data-test="user-save"]').click()
+    const missing = (await dlg.locator('[data-field="dept_id"] .el-form-item__error').textContent({ timeout: 10_000 })).trim()
+    assert(missing === '请选择所属部门', `department error "${missing}"`)
+    await dlg.locator('[data-field="dept_id"] .el-select__wrapper').click()
+    await page.locator('.user-dept-popper .el-tree-node__content', { hasText: '企业服务中心' }).first().click()
+    await dlg.locator('[data-test="user-dept-hint"]').waitFor()
+    await dlg.locator('[data-field="dept_id"] .el-form-item__error').waitFor({ state: 'detached' })
+    await page.waitForTimeout(300) // the dropdown fades out
+    await shot(page, '26-user-new-service-center')
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/users') && r.request().method() === 'POST'),
+      dlg.locator('[data-test="user-save"]').click(),
+    ])
+    assert(resp.status() === 201, `create user: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    const row = page.locator('[data-test="user-table"] .el-table__body tr', { hasText: username })
+    await row.waitFor()
+    assert((await row.textContent()).includes('企业服务中心'), 'the list names the department')
+  } finally {
+    await page.context().close()
+  }
+  // 2. an enterprise files a new request
+  const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
+  try {
+    await ent.post('/api/tickets', { category: '用地', title, description: '扩产需新增工业用地20亩，请协助对接自然资源部门。', contact_name: '王立鑫', contact_phone: '13800000002' })
+  } finally {
+    await ent.dispose()
+  }
+  // 3. the officer logs in: the desk on the home page, the new request in the intake, the figures
+  page = await newPage()
+  try {
+    await uiLoginForced(page, username, password, strongPassword('fuwu2'))
+    await page.goto(BASE + '/')
+    await page.waitForSelector('[data-widget="desk-cards"] [data-card="desk-triage"] .value')
+    const triage = Number((await page.textContent('[data-widget="desk-cards"] [data-card="desk-triage"] .value')).trim())
+    assert(triage >= 1, `待受理 shows ${triage}`)
+    // 今日新收 counts the browser's calendar day, which may not be the server's day in China
+    for (const c of ['desk-intake', 'desk-overdue', 'desk-soon']) assert(/^\d+$/.test((await page.textContent(`[data-card="${c}"] .value`)).trim()), `${c} is not a number`)
+    await page.waitForSelector('[data-widget="ticket-cards"] [data-card="ticket-resolve_rate_accepted"] .value')
+    assert((await page.locator('.el-alert--error, .el-result .icon-error').count()) === 0, 'the home page shows an error')
+    await page.waitForTimeout(400)
+    await shot(page, '26-service-center-home')
+    const keys = await menuKeys(page)
+    for (const k of ['ticket-intake', 'ticket-register', 'ticket-stats']) assert(keys.includes(k), `menu lacks ${k}: ${keys}`)
+    await page.click('[data-widget="desk-cards"] [data-card="desk-triage"]')
+    await page.waitForURL(/\/tickets\/intake/)
+    await page.locator('[data-test="ticket-table"] .el-table__body tr', { hasText: title }).waitFor()
+    await shot(page, '26-service-center-intake')
+    await page.goto(BASE + '/tickets/stats')
+    await page.waitForSelector('[data-test="stats-table"] .el-table__body tr')
+    assert((await page.locator('.el-alert--error').count()) === 0, 'the statistics page shows an error')
+    const head = await page.textContent('[data-test="stats-table"] .el-table__header')
+    assert(head.includes('解决率') && head.includes('受理后解决率'), 'both rates are named in the table')
+    assert(!new URL(page.url()).pathname.startsWith('/403'), 'statistics refused')
+    await page.waitForTimeout(600)
+    await shot(page, '26-service-center-stats')
+  } finally {
+    await page.context().close()
+  }
+})
+
 test('a province user switches zone and sees that zone\'s data', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
@@ -1052,6 +1177,13 @@ test('a leader sets up two-step verification with the QR code and logs in with a
   try {
     await uiLogin(page, who.username, who.password)
     await page.goto(BASE + '/account')
+    // the password first: a wrong one is refused under its field, nothing is enrolled
+    const pw = 'input[data-test="totp-enrol-password"], [data-test="totp-enrol-password"] input'
+    await page.fill(pw, 'Wrong-Passw0rd-e2e')
+    await page.click('[data-test="totp-enrol"]')
+    await page.waitForSelector('[data-test="totp-setup"] .el-form-item__error >> text=密码错误')
+    assert(!(await page.isVisible('[data-test="totp-qr"]')), 'no QR code after a wrong password')
+    await page.fill(pw, who.password)
     await page.click('[data-test="totp-enrol"]')
     const qr = await page.waitForSelector('[data-test="totp-qr"]')
     assert((await qr.getAttribute('src')).startsWith('data:image/png;base64,'), 'QR code image')

@@ -213,7 +213,7 @@ export function verify(url, led, pg) {
     .map((t) => [Number(t.id), t]));
   const events = query(url, 'SELECT id, ticket_id, action, to_status, body FROM ticket_event ORDER BY id', pg);
   const audit = query(url, "SELECT action, obj_id, COUNT(*) AS n FROM audit_log WHERE obj_type = 'ticket' GROUP BY action, obj_id", pg);
-  const seq = query(url, 'SELECT zone_id, day, n FROM ticket_seq', pg);
+  const seq = query(url, 'SELECT day, n FROM ticket_no_seq', pg);
   const depts = query(url, 'SELECT ticket_id FROM ticket_dept', pg);
   const ents = new Map(query(url, 'SELECT id, address FROM enterprise', pg).map((e) => [Number(e.id), e.address]));
   let checked = 0;
@@ -271,16 +271,16 @@ export function verify(url, led, pg) {
   for (const t of tickets.values()) {
     const m = /^SQ(\d{8})-(\d+)$/.exec(t.no);
     if (!m) { bad.push(`ticket ${t.id}: malformed number ${t.no}`); continue; }
-    const key = `${t.zone_id}/${m[1]}`;
+    const key = m[1]; // one counter per day for every zone
     const v = perDay.get(key) || { count: 0, max: 0 };
     v.count++;
     v.max = Math.max(v.max, Number(m[2]));
     perDay.set(key, v);
   }
-  const seqN = new Map(seq.map((s) => [`${s.zone_id}/${s.day}`, Number(s.n)]));
+  const seqN = new Map(seq.map((s) => [s.day, Number(s.n)]));
   for (const [key, v] of perDay) {
     const n = seqN.get(key);
-    if (n === undefined || n < v.max) bad.push(`ticket_seq ${key}: counter ${n} below the highest number ${v.max}`);
+    if (n === undefined || n < v.max) bad.push(`ticket_no_seq ${key}: counter ${n} below the highest number ${v.max}`);
     if (v.count !== v.max) bad.push(`numbers of ${key}: ${v.count} tickets but the highest is ${v.max} (gap or duplicate)`);
   }
   return { checked, lost, bad, tickets: tickets.size };

@@ -69,7 +69,9 @@ static char db_path[96], tmpl_path[96], db_url[128];
 static void make_callers(void)
 {
 	login_all();
-	const char *body = "{\"name\":\"fuzz\",\"role\":\"staff\"}";
+	/* a service-center key (department 2 of the demo's first zone), as the hotline has */
+	const char *body =
+	    "{\"name\":\"fuzz\",\"role\":\"staff\",\"dept_id\":2,\"data_scope\":\"zone\"}";
 	struct inproc_req q = {.method = "POST",
 	                       .path = "/api/tokens",
 	                       .cookie = tokens[1],

@@ -60,7 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					__builtin_trap();
 		}
 	}
-	if (gm == -1 && csv_error(m)[0] == 0)
+	if (gm == -1 && (csv_error(m)[0] == 0 || csv_fault(m)->code == READ_OK))
+		__builtin_trap();
+	if (gm == 0 && csv_fault(m)->code != READ_OK)
 		__builtin_trap();
 	if (compare && (csv_next(fr, &rf) != gm || strcmp(csv_error(m), csv_error(fr)) != 0))
 		__builtin_trap();

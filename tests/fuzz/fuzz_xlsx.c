@@ -104,9 +104,10 @@ out_fini:
 static void read_book(const void *zip, size_t len)
 {
 	char err[256] = "";
-	struct xlsx_reader *r = xlsx_open_mem(zip, len, err, sizeof err);
+	struct read_fault f = {READ_OK, 0, 0, 0};
+	struct xlsx_reader *r = xlsx_open_mem(zip, len, err, sizeof err, &f);
 	if (!r) {
-		if (!err[0])
+		if (!err[0] || f.code == READ_OK)
 			__builtin_trap();
 		return;
 	}
@@ -126,7 +127,7 @@ static void read_book(const void *zip, size_t len)
 		if (!any || row.cells[row.n_cells - 1][0] == 0)
 			__builtin_trap();
 	}
-	if (rc == -1 && !xlsx_error(r)[0])
+	if (rc == -1 && (!xlsx_error(r)[0] || xlsx_fault(r)->code == READ_OK))
 		__builtin_trap();
 	if (xlsx_next_row(r, &row) != rc)
 		__builtin_trap();
@@ -138,11 +139,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
 		read_book(data, size);
-		char err[256];
-		struct table_reader *t = table_open_mem(data, size, err, sizeof err);
+		char err[256], zh[256], en[256];
+		struct read_fault f;
+		struct table_reader *t = table_open_mem(data, size, err, sizeof err, &f);
 		struct table_row row;
 		while (t && table_next(t, &row) == 1)
 			;
+		/* the message for the user names no more than the fault holds */
+		table_fault_message(t ? table_fault(t) : &f, zh, sizeof zh, en, sizeof en);
+		if (!zh[0] || !en[0])
+			__builtin_trap();
 		table_close(t);
 		return 0;
 	}

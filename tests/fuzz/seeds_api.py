@@ -56,7 +56,8 @@ BODIES = {
                                    'interim_days': 1, 'resolve_days': 2},
     ('POST', '/api/webhooks'): {'url': 'http://127.0.0.1:9/hook', 'secret': 'abcdefghijklmnop'},
     ('POST', '/api/holidays'): {'date': '2027-01-01', 'kind': 'holiday', 'name': '元旦'},
-    ('POST', '/api/tokens'): {'name': '12345热线对接', 'role': 'staff', 'expires_at': '2099-12-31'},
+    ('POST', '/api/tokens'): {'name': '12345热线对接', 'role': 'staff', 'dept_id': 2, 'data_scope': 'zone',
+                              'expires_at': '2099-12-31'},
 }
 OTHER_BODY = {'comment': '说明', 'note': 'x'}
 QUERIES = {

@@ -111,15 +111,18 @@ static void test_classes(void **state)
 	refused("abcdefghi园区通", NULL, FEW_CLASSES);
 }
 
-/* The password may not equal the user name, compared without case. */
+/* The password may not contain the user name, compared without case. */
 static void test_not_user_name(void **state)
 {
 	refused("Admin.User12", "Admin.User12", SAME_AS_USER);
 	refused("Admin.User12", "admin.user12", SAME_AS_USER);
 	refused("admin.user12", "ADMIN.USER12", SAME_AS_USER);
-	accepted("Admin.User12", "admin.user1");
+	refused("Admin.User12x", "Admin.User12", SAME_AS_USER);
+	refused("Zhang-San-2026!", "zhang-san", SAME_AS_USER);
+	refused("Init-Passw0rd-WANGWU", "wangwu", SAME_AS_USER);
+	refused("xx-Pw0rd-liSi", "lisi", SAME_AS_USER); /* at the very end */
 	accepted("Admin.User12", "admin.user123");
-	accepted("Admin.User12x", "Admin.User12"); /* containing it is allowed */
+	accepted("Zhang-Sa-n2026!", "zhang-san");
 	accepted("Admin.User12", NULL);
 	accepted("Admin.User12", "");
 }

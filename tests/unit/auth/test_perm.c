@@ -186,6 +186,15 @@ static void test_read_only_roles(void **state)
 	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_USER_READ));
 	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_ENTERPRISE_IMPORT));
 	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_USER_READ));
+	/* 包保 cadres of every staff role record visits; enterprises and the province do not */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(perm_allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
+		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE);
+	/* the province is read-only whatever its permissions; no other role is */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(role_read_only((enum role)r), r == ROLE_PROVINCE);
+	assert_true(role_read_only(ROLE_NONE));
+	assert_true(role_read_only(ROLE__COUNT));
 }
 
 /* Default data scopes of each role. */
@@ -221,6 +230,42 @@ static void test_role_may_grant(void **state)
 	assert_false(role_may_grant(ROLE_DEPT_HEAD, ROLE_STAFF));
 }
 
+/* The department-kind grant: only staff and heads of the service center, only ticket.stats and
+ * the zone scope in place of a department scope. */
+static void test_dept_kind_grant(void **state)
+{
+	(void)state;
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		static const char *const kinds[] = {
+		    NULL,      "",      "leadership",     "investment", "economic",
+		    "project", "other", "SERVICE_CENTER", "service_ce", "service_center "};
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			perm_set ps = role_perms((enum role)r);
+			enum data_scope sc = role_default_scope((enum role)r);
+			perm_dept_kind_grant(kinds[k], (enum role)r, &ps, &sc);
+			assert_true(ps == role_perms((enum role)r));
+			assert_int_equal(sc, role_default_scope((enum role)r));
+		}
+		perm_set ps = role_perms((enum role)r);
+		enum data_scope sc = role_default_scope((enum role)r);
+		perm_dept_kind_grant("service_center", (enum role)r, &ps, &sc);
+		if (r == ROLE_STAFF || r == ROLE_DEPT_HEAD) {
+			assert_true(ps == (role_perms((enum role)r) | PERM_BIT(PERM_TICKET_STATS)));
+			assert_int_equal(sc, SCOPE_ZONE);
+		} else {
+			assert_true(ps == role_perms((enum role)r));
+			assert_int_equal(sc, role_default_scope((enum role)r));
+		}
+	}
+	/* a narrower scope set on the account is kept */
+	perm_set ps = role_perms(ROLE_STAFF);
+	enum data_scope sc = SCOPE_SELF;
+	perm_dept_kind_grant("service_center", ROLE_STAFF, &ps, &sc);
+	assert_int_equal(sc, SCOPE_SELF);
+	assert_false(perm_allows(ps, PERM_USER_WRITE));
+	assert_false(perm_allows(ps, PERM_TICKET_ESCALATE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +281,7 @@ int main(void)
 	    cmocka_unit_test(test_read_only_roles),
 	    cmocka_unit_test(test_default_scopes),
 	    cmocka_unit_test(test_role_may_grant),
+	    cmocka_unit_test(test_dept_kind_grant),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

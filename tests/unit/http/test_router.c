@@ -313,14 +313,53 @@ static void test_route_permissions(void **state)
 			assert_string_equal(routes[i].pattern, "/api/login");
 }
 
+/* A read-only role (province) may call the routes that read, and of those that write only the
+ * ones on its own session and account (ROUTE_SELF: under /api/me, and logout); other roles are
+ * limited by their permissions alone. */
+static void test_read_only_role_writes_nothing(void **state)
+{
+	int self = 0;
+	for (int i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		if (rt->flags & ROUTE_SELF) {
+			self++;
+			assert_true(strncmp(rt->pattern, "/api/me", 7) == 0 ||
+			            strcmp(rt->pattern, "/api/logout") == 0);
+		}
+		int holds = perm_allows(role_perms(ROLE_PROVINCE), rt->perm);
+		int want = holds &&
+		           (!route_writes(rt) || (rt->flags & ROUTE_SELF) || rt->perm == PERM_NONE);
+		if (route_role_allowed(rt, ROLE_PROVINCE) != want)
+			fail_msg("%s %s: province %s", rt->pattern,
+			         route_writes(rt) ? "writes" : "reads",
+			         want ? "allowed" : "refused");
+		for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++)
+			if (r != ROLE_PROVINCE)
+				assert_int_equal(route_role_allowed(rt, (enum role)r),
+				                 perm_allows(role_perms((enum role)r), rt->perm));
+	}
+	assert_true(self >= 8);
+	/* the write routes the province reached before: a reply and a note, an upload */
+	struct req *r = *state;
+	struct m m = match(r, HTTP_POST, "/api/tickets/1/comments");
+	assert_false(route_role_allowed(m.rt, ROLE_PROVINCE));
+	assert_true(route_role_allowed(m.rt, ROLE_ENTERPRISE));
+	m = match(r, HTTP_POST, "/api/tickets/1/attachments");
+	assert_false(route_role_allowed(m.rt, ROLE_PROVINCE));
+	m = match(r, HTTP_PUT, "/api/me/zone");
+	assert_true(route_role_allowed(m.rt, ROLE_PROVINCE));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_param_filled),       T(test_param_is_copy),         T(test_static_paths),
-	    T(test_no_match),           T(test_method_not_allowed),    T(test_head_matches_get),
-	    T(test_allow_buffer_small), T(test_every_route_reachable), T(test_route_permissions),
+	    T(test_param_filled),       T(test_param_is_copy),
+	    T(test_static_paths),       T(test_no_match),
+	    T(test_method_not_allowed), T(test_head_matches_get),
+	    T(test_allow_buffer_small), T(test_every_route_reachable),
+	    T(test_route_permissions),  T(test_read_only_role_writes_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 
 #include "lib/alloc.h"
 #include "lib/csv.h"
+#include "lib/strbuf.h"
 
 #ifndef FIXTURE_DIR
 #define FIXTURE_DIR "tests/fixtures"
@@ -199,6 +200,21 @@ static void test_bad_input(void **state)
 	r = csv_open_mem(nul, sizeof nul - 1);
 	assert_int_equal(csv_next(r, &rec), -1);
 	assert_string_equal(csv_error(r), "line 1: field 2 contains a nul byte");
+	assert_int_equal(csv_fault(r)->code, READ_ERR_NUL);
+	assert_int_equal(csv_fault(r)->row, 1);
+	assert_int_equal(csv_fault(r)->col, 2);
+	csv_free(r);
+
+	/* UTF-16 without a byte order mark: NUL bytes next to the commas */
+	const char utf16_le[] = "a\x00,\x00b\x00,\x00c\x00\r\x00\n\x00";
+	r = csv_open_mem(utf16_le, sizeof utf16_le - 1);
+	assert_int_equal(csv_next(r, &rec), -1);
+	assert_int_equal(csv_fault(r)->code, READ_ERR_UTF16);
+	csv_free(r);
+	const char utf16_be[] = "\x00a\x00,\x00b\x00,\x00c\x00\n";
+	r = csv_open_mem(utf16_be, sizeof utf16_be - 1);
+	assert_int_equal(csv_next(r, &rec), -1);
+	assert_int_equal(csv_fault(r)->code, READ_ERR_UTF16);
 	csv_free(r);
 
 	const char utf16[] = "\xff\xfe"
@@ -348,6 +364,56 @@ static void test_allocation_failures(void **state)
 	}
 }
 
+/* csv_put_field of `s` in a column of kind `col` gives `want`. */
+static void put_is(const char *s, enum csv_column col, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT(0);
+	csv_put_field(&sb, s, col);
+	assert_false(sb.failed);
+	assert_string_equal(sb.buf ? sb.buf : "", want);
+	strbuf_release(&sb);
+}
+
+/* The one guard of the CSV exports against formulas (OWASP's CSV injection list). */
+static void test_formula_guard(void **state)
+{
+	(void)state;
+	put_is("=cmd|' /C calc'!A0", CSV_TEXT, "\"'=cmd|' /C calc'!A0\"");
+	put_is("@SUM(A1)", CSV_TEXT, "\"'@SUM(A1)\"");
+	put_is("+1+1", CSV_TEXT, "\"'+1+1\"");
+	put_is("-2+3+cmd|' /C calc'!A0", CSV_TEXT, "\"'-2+3+cmd|' /C calc'!A0\"");
+	put_is("\t=1+1", CSV_TEXT, "\"'\t=1+1\"");
+	put_is("\r=1+1", CSV_TEXT, "\"'\r=1+1\"");
+	put_is("=HYPERLINK(\"http://x\")", CSV_TEXT, "\"'=HYPERLINK(\"\"http://x\"\")\"");
+	/* a plain number keeps its sign in a number column, nowhere else */
+	put_is("-12.5", CSV_NUMBER, "-12.5");
+	put_is("-3", CSV_NUMBER, "-3");
+	put_is("-3", CSV_TEXT, "\"'-3\"");
+	put_is("-1+1", CSV_NUMBER, "\"'-1+1\"");
+	put_is("-1e3", CSV_NUMBER, "\"'-1e3\"");
+	put_is("-", CSV_NUMBER, "\"'-\"");
+	put_is("-.5", CSV_NUMBER, "\"'-.5\"");
+	/* harmless text as is; quoting where CSV needs it */
+	put_is("华通塑胶", CSV_TEXT, "华通塑胶");
+	put_is("1+1", CSV_TEXT, "1+1");
+	put_is("a=b", CSV_TEXT, "a=b");
+	put_is("", CSV_TEXT, "");
+	put_is(NULL, CSV_TEXT, "");
+	put_is("a,b", CSV_TEXT, "\"a,b\"");
+	put_is("say \"hi\"", CSV_TEXT, "\"say \"\"hi\"\"\"");
+	put_is("91320684MA0000001X", CSV_TEXT, "\"91320684MA0000001X\"");
+	put_is("13900000001", CSV_TEXT, "13900000001");
+	/* the importer reads a guarded field back as the text it stands for */
+	assert_string_equal(csv_unprotect("'=1+1"), "=1+1");
+	assert_string_equal(csv_unprotect("'-3"), "-3");
+	assert_string_equal(csv_unprotect("'\tx"), "\tx");
+	assert_string_equal(csv_unprotect("'abc"), "'abc");
+	assert_string_equal(csv_unprotect("'"), "'");
+	assert_string_equal(csv_unprotect(""), "");
+	assert_int_equal(csv_needs_guard("", CSV_TEXT), 0);
+	assert_int_equal(csv_needs_guard(NULL, CSV_TEXT), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +429,7 @@ int main(void)
 	    cmocka_unit_test(test_file_matches_memory),
 	    cmocka_unit_test(test_fixtures),
 	    cmocka_unit_test(test_allocation_failures),
+	    cmocka_unit_test(test_formula_guard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/jsonw.h"
@@ -301,6 +302,17 @@ static void test_doubles(void **state)
 	jw_kdouble(&f->w, "one", 1.0);
 	jw_obj_close(&f->w);
 	assert_string_equal(f->sb.buf, "{\"nan\":null,\"one\":1}");
+
+	/* the shortest text that reads back: 0.1, not 0.10000000000000001 */
+	char buf[32];
+	assert_int_equal(jw_format_double(0.1, buf, sizeof buf), 0);
+	assert_string_equal(buf, "0.1");
+	assert_int_equal(jw_format_double(28.3648, buf, sizeof buf), 0);
+	assert_string_equal(buf, "28.3648");
+	assert_int_equal(jw_format_double(1.0 / 3.0, buf, sizeof buf), 0);
+	assert_true(strtod(buf, NULL) == 1.0 / 3.0);
+	assert_int_equal(jw_format_double(NAN, buf, sizeof buf), -1);
+	assert_string_equal(buf, "");
 }
 
 /* Nesting to exactly JSONW_MAX_DEPTH is fine and parses. */

@@ -227,6 +227,37 @@ static void test_count(void **state)
 	assert_int_equal(utf8_count(twelve), 12);
 }
 
+/* utf8_trim of the C string `s` gives `want`. */
+static void trim_is(const char *s, const char *want)
+{
+	size_t len;
+	const char *t = utf8_trim(s, strlen(s), &len);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(t, want, len);
+}
+
+static void test_trim(void **state)
+{
+	(void)state;
+	trim_is("华通塑胶", "华通塑胶");
+	trim_is(" 华通塑胶 ", "华通塑胶");
+	trim_is("\xc2\xa0华通塑胶", "华通塑胶");                   /* NBSP */
+	trim_is("\xe3\x80\x80华通 塑胶\xe3\x80\x80", "华通 塑胶"); /* U+3000, inner space kept */
+	trim_is("\t\r\n华通\xe2\x80\x83\xe2\x80\x8b\xef\xbb\xbf", "华通"); /* em space, ZWSP, BOM */
+	trim_is("\xe2\x80\xaf\xe2\x81\x9f"
+	        "A"
+	        "\xe1\x9a\x80",
+	        "A"); /* U+202F, U+205F, U+1680 */
+	trim_is("   ", "");
+	trim_is("", "");
+	trim_is("\xc2\xa0\xe3\x80\x80", "");
+	trim_is("\xe3\x80", "\xe3\x80"); /* a cut sequence is kept */
+	trim_is(" \xff ", "\xff");
+	assert_true(utf8_is_space(0x3000));
+	assert_false(utf8_is_space(0x4e00));
+	assert_false(utf8_is_space(0x200c)); /* ZWNJ joins scripts: not trimmed */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +271,7 @@ int main(void)
 	    cmocka_unit_test(test_two_byte_exhaustive),
 	    cmocka_unit_test(test_valid),
 	    cmocka_unit_test(test_count),
+	    cmocka_unit_test(test_trim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,6 +120,18 @@ static void test_valid_date_leap(void **state)
 	assert_false(valid_date("2024-02-30"));
 	assert_true(valid_date("2023-02-28"));
 	assert_true(valid_date("1900-02-28"));
+	/* what is wrong, for the message */
+	assert_int_equal(date_check("2024-02-29"), DATE_OK);
+	assert_int_equal(date_check("1900-02-29"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("2023-02-29"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("2024-04-31"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("2024-13-01"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("2024-00-10"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("2024-01-00"), DATE_NONEXISTENT);
+	assert_int_equal(date_check("1899-12-31"), DATE_RANGE);
+	assert_int_equal(date_check("2024/01/01"), DATE_FORMAT);
+	assert_int_equal(date_check("2024-1-1"), DATE_FORMAT);
+	assert_int_equal(date_check(NULL), DATE_FORMAT);
 }
 
 /* Month and day bounds: the last day of every month, and the day after it. */

@@ -104,6 +104,7 @@ static struct briefing sample(void)
 	    .overdue_now = 9,
 	    .escalated_open = 7,
 	    .resolve_rate = 479.0 / 535.0,
+	    .resolve_rate_accepted = 479.0 / 520.0,
 	    .satisfaction_rate = 0.965,
 	    .rate_period = "本年累计",
 	    .new_items = items,
@@ -330,6 +331,8 @@ static void test_sample_pdf(void **state)
 	assert_non_null(strstr(text, "新受理"));
 	assert_non_null(strstr(text, "挂牌督办中"));
 	assert_non_null(strstr(text, "89.5%")); /* 479 / 535 */
+	assert_non_null(strstr(text, "92.1%")); /* 479 / 520 */
+	assert_non_null(strstr(text, "受理后解决率"));
 	assert_non_null(strstr(text, "96.5%"));
 	assert_non_null(strstr(text, "超期诉求（含责任部门）"));
 	assert_non_null(strstr(text, "各部门新受理与办结数量"));
@@ -377,6 +380,7 @@ static void test_empty_sections(void **state)
 	    .zone_name = "望城经开区",
 	    .date = "2026-11-22",
 	    .resolve_rate = -1,
+	    .resolve_rate_accepted = -1,
 	    .satisfaction_rate = -1,
 	};
 	char path[128], err[256] = "";
@@ -535,7 +539,8 @@ static void test_html(void **state)
 	                          "<p class=\"yq-b-none\">无</p>"));
 	assert_non_null(strstr(h, "<svg"));
 	assert_non_null(strstr(h, "<strong>—</strong>")); /* 满意率 undefined */
-	assert_non_null(strstr(h, "<strong>89.5%</strong>"));
+	assert_non_null(strstr(h, "<span>解决率</span><strong>89.5%</strong>"));
+	assert_non_null(strstr(h, "<span>受理后解决率</span><strong>92.1%</strong>"));
 	assert_non_null(strstr(h, "</article>\n"));
 
 	/* Without a zone name the title is just the briefing's name. */
@@ -697,8 +702,11 @@ static void test_format(void **state)
 	assert_string_equal(s,
 	                    "2026年11月22日，新受理企业诉求 14 件（其中未受理 1 件），办结 10 件；"
 	                    "截至当日，超期未办结 9 件，挂牌督办中 7 件。"
-	                    "本年累计解决率 89.5%，满意率 96.5%。");
+	                    "本年累计解决率 89.5%（受理后解决率 92.1%），满意率 96.5%。");
 	b.resolve_rate = -1;
+	briefing_summary_text(&b, s, sizeof s);
+	assert_non_null(strstr(s, "本年累计受理后解决率 92.1%，满意率 96.5%。"));
+	b.resolve_rate_accepted = -1;
 	b.rate_period = NULL;
 	b.accepted = -1;
 	briefing_summary_text(&b, s, sizeof s);

@@ -1,11 +1,14 @@
 /* Unit tests for the pure parts of notifications and webhooks (src/ticket/notify.c, webhook.c):
- * the event of each action, URL parsing, the backoff table and the signature. */
+ * the event of each action, URL parsing, the backoff table, the signature and which addresses a
+ * webhook may reach. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 
 #include "ticket/notify.h"
@@ -22,6 +25,19 @@ static void test_event_for(void **state)
 	assert_string_equal(notify_event_for(TE_RATE_BAD, 0), "rated_unsatisfied");
 	assert_null(notify_event_for(TE_RATE_GOOD, 0));
 	assert_null(notify_event_for(TE_COMMENT, 0));
+	assert_string_equal(notify_event_for(TE_SUBMIT, 0), "submitted");
+	/* what the enterprise is told */
+	assert_string_equal(notify_enterprise_event_for(TE_ACCEPT), "accepted");
+	assert_string_equal(notify_enterprise_event_for(TE_WAIT), "supply_requested");
+	assert_string_equal(notify_enterprise_event_for(TE_RESOLVE), "answered");
+	assert_string_equal(notify_enterprise_event_for(TE_RATE_GOOD), "closed");
+	assert_string_equal(notify_enterprise_event_for(TE_AUTOCLOSE), "closed");
+	assert_string_equal(notify_enterprise_event_for(TE_REJECT), "rejected");
+	assert_string_equal(notify_enterprise_event_for(TE_MERGE), "merged");
+	static const enum ticket_event quiet[] = {TE_SUBMIT,   TE_START,   TE_SUPPLY, TE_RETURN,
+	                                          TE_RATE_BAD, TE_COMMENT, TE_EXTEND, TE_ESCALATE};
+	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
+		assert_null(notify_enterprise_event_for(quiet[i]));
 }
 
 static void test_url_parse(void **state)
@@ -90,13 +106,148 @@ static void test_signature(void **state)
 	    sig, "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+/* Fills ss with the address text (IPv4 or IPv6); returns it as a sockaddr. */
+static const struct sockaddr *addr(struct sockaddr_storage *ss, const char *text)
+{
+	memset(ss, 0, sizeof *ss);
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, text, &v4->sin_addr) == 1)
+		v4->sin_family = AF_INET;
+	else if (inet_pton(AF_INET6, text, &v6->sin6_addr) == 1)
+		v6->sin6_family = AF_INET6;
+	else
+		fail_msg("bad test address %s", text);
+	return (const struct sockaddr *)ss;
+}
+
+static void test_addr_internal(void **state)
+{
+	(void)state;
+	struct sockaddr_storage ss;
+	static const char *const internal[] = {
+	    "127.0.0.1",
+	    "127.255.255.254",
+	    "0.0.0.0",
+	    "0.1.2.3",
+	    "10.0.0.1",
+	    "10.255.255.255",
+	    "172.16.0.1",
+	    "172.31.255.255",
+	    "192.168.1.1",
+	    "169.254.169.254",
+	    "100.64.0.1",
+	    "100.127.255.255",
+	    "224.0.0.1",
+	    "239.255.255.250",
+	    "240.0.0.1",
+	    "255.255.255.255",
+	    "192.0.0.1",
+	    "192.0.2.1",
+	    "198.18.0.1",
+	    "198.51.100.7",
+	    "203.0.113.9",
+	    "::",
+	    "::1",
+	    "fc00::1",
+	    "fd12:3456::1",
+	    "fe80::1",
+	    "febf::1",
+	    "fec0::1",
+	    "ff02::1",
+	    "ff05::2",
+	    "::ffff:127.0.0.1",
+	    "::ffff:10.1.2.3",
+	    "::ffff:169.254.169.254",
+	    "::127.0.0.1",
+	    "::10.0.0.1",
+	    "64:ff9b::a9fe:a9fe",
+	    "64:ff9b::7f00:1",
+	    "64:ff9b:1::1",
+	    "2002:7f00:1::1",
+	    "2002:a00:1::",
+	    "2001:db8::1",
+	    "100::1",
+	    "::2",
+	};
+	for (size_t i = 0; i < sizeof internal / sizeof internal[0]; i++)
+		if (!webhook_addr_internal(addr(&ss, internal[i])))
+			fail_msg("%s should be internal", internal[i]);
+	static const char *const public[] = {
+	    "8.8.8.8",         "1.1.1.1",          "9.255.255.255",
+	    "11.0.0.1",        "100.63.255.255",   "100.128.0.1",
+	    "126.255.255.255", "128.0.0.1",        "169.253.255.255",
+	    "172.15.255.255",  "172.32.0.1",       "192.167.255.255",
+	    "192.169.0.1",     "198.17.255.255",   "198.20.0.1",
+	    "223.255.255.255", "2400:3200::1",     "2001:4860:4860::8888",
+	    "::ffff:8.8.8.8",  "64:ff9b::808:808", "2002:808:808::1",
+	};
+	for (size_t i = 0; i < sizeof public / sizeof public[0]; i++)
+		if (webhook_addr_internal(addr(&ss, public[i])))
+			fail_msg("%s should be public", public[i]);
+}
+
+static void test_allow_list(void **state)
+{
+	(void)state;
+	struct sockaddr_storage ss;
+	char err[200];
+	assert_int_equal(webhook_allow_set(NULL, err, sizeof err), 0);
+	assert_false(webhook_addr_allowed(addr(&ss, "127.0.0.1")));
+	assert_true(webhook_addr_allowed(addr(&ss, "8.8.8.8")));
+	assert_int_equal(webhook_allow_set("127.0.0.1/32, 10.1.2.0/24,fd00::/8", err, sizeof err),
+	                 0);
+	assert_true(webhook_addr_allowed(addr(&ss, "127.0.0.1")));
+	assert_true(webhook_addr_allowed(addr(&ss, "::ffff:127.0.0.1"))); /* as it is routed */
+	assert_false(webhook_addr_allowed(addr(&ss, "127.0.0.2")));
+	assert_true(webhook_addr_allowed(addr(&ss, "10.1.2.200")));
+	assert_false(webhook_addr_allowed(addr(&ss, "10.1.3.1")));
+	assert_true(webhook_addr_allowed(addr(&ss, "fd12::1")));
+	assert_false(webhook_addr_allowed(addr(&ss, "fc00::1")));
+	assert_false(webhook_addr_allowed(addr(&ss, "::1")));
+	assert_false(webhook_addr_allowed(addr(&ss, "169.254.169.254")));
+	/* a single address without /n; bad ranges leave the list as it was */
+	assert_int_equal(webhook_allow_set("169.254.169.254", err, sizeof err), 0);
+	assert_true(webhook_addr_allowed(addr(&ss, "169.254.169.254")));
+	assert_false(webhook_addr_allowed(addr(&ss, "169.254.169.253")));
+	static const char *const bad[] = {"10.0.0.0/33", "10.0.0.0/", "10.0.0/8",   "localhost",
+	                                  "fd00::/129",  "1.2.3.4/x", "10.0.0.0/-1"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (webhook_allow_set(bad[i], err, sizeof err) != -1)
+			fail_msg("%s accepted", bad[i]);
+	assert_true(webhook_addr_allowed(addr(&ss, "169.254.169.254")));
+	assert_int_equal(webhook_allow_set("", err, sizeof err), 0);
+	assert_false(webhook_addr_allowed(addr(&ss, "169.254.169.254")));
+}
+
+/* Registration-time check on names: "localhost" resolves (from /etc/hosts) to loopback only;
+ * no connection is made. */
+static void test_target_check(void **state)
+{
+	(void)state;
+	char err[200], why[300];
+	struct webhook_url u;
+	assert_int_equal(webhook_allow_set(NULL, err, sizeof err), 0);
+	assert_int_equal(webhook_url_parse("http://localhost:8080/x", &u), 0);
+	assert_int_equal(webhook_target_check(&u, why, sizeof why), -1);
+	assert_non_null(strstr(why, "internal"));
+	assert_int_equal(webhook_url_parse("http://2130706433/x", &u), 0); /* 127.0.0.1 */
+	assert_int_equal(webhook_target_check(&u, why, sizeof why), -1);
+	assert_int_equal(webhook_url_parse("http://0x7f.1/x", &u), 0);
+	assert_int_equal(webhook_target_check(&u, why, sizeof why), -1);
+	assert_int_equal(webhook_url_parse("http://8.8.8.8/x", &u), 0);
+	assert_int_equal(webhook_target_check(&u, why, sizeof why), 0);
+	assert_int_equal(webhook_url_parse("http://no-such-host.invalid/x", &u), 0);
+	assert_int_equal(webhook_target_check(&u, why, sizeof why), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_event_for),
-	    cmocka_unit_test(test_url_parse),
-	    cmocka_unit_test(test_backoff),
-	    cmocka_unit_test(test_signature),
+	    cmocka_unit_test(test_event_for),     cmocka_unit_test(test_url_parse),
+	    cmocka_unit_test(test_backoff),       cmocka_unit_test(test_signature),
+	    cmocka_unit_test(test_addr_internal), cmocka_unit_test(test_allow_list),
+	    cmocka_unit_test(test_target_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /* Unit tests for the Open311 GeoReport v2 mapping (src/ticket/open311.c): services, statuses,
- * dates, the description block, XML escaping and the shape of every body in both formats
- * against the specification's examples. XML bodies are checked for well-formedness with expat,
- * JSON bodies parsed with jansson. Instants: 1795428000 is 2026-11-23T10:00:00Z, 1795363200 is
- * 2026-11-23T00:00:00+08:00, 784041330 is the spec's 1994-11-05T08:15:30-05:00. */
+ * dates, coordinates, the legacy location block, XML escaping and the shape of every body in both
+ * formats against the specification's examples. XML bodies are checked for well-formedness with
+ * expat, JSON bodies parsed with jansson. Instants: 1795428000 is 2026-11-23T10:00:00Z, 1795363200
+ * is 2026-11-23T00:00:00+08:00, 784041330 is the spec's 1994-11-05T08:15:30-05:00. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <expat.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static json_t *parse_json(const char *s)
  * absent. */
 static const char *element(const char *xml, const char *tag)
 {
-	static char out[4096];
+	static char out[20000];
 	char open[64], close[64];
 	snprintf(open, sizeof open, "<%s>", tag);
 	snprintf(close, sizeof close, "</%s>", tag);
@@ -228,89 +229,115 @@ static void test_dates(void **state)
 	assert_int_equal(o311_parse_time(NULL, &t), -1);
 }
 
-/* Coordinates: plain decimal degrees within range. */
+/* Coordinates: plain decimal degrees within range, parsed to numbers. */
 static void test_coords(void **state)
 {
-	assert_true(o311_coord_valid("37.76524078", 1));
-	assert_true(o311_coord_valid("-122.4212043", 0));
-	assert_false(o311_coord_valid("-122.4212043", 1));
-	assert_true(o311_coord_valid("90", 1));
-	assert_true(o311_coord_valid("-90.0", 1));
-	assert_false(o311_coord_valid("90.0001", 1));
-	assert_true(o311_coord_valid("180", 0));
-	assert_false(o311_coord_valid("180.5", 0));
-	static const char *const bad[] = {
-	    "",      "+1",   ".5", "1.", "1e5", "1234", "0x10",
-	    "1.2.3", "12,5", " 1", "1 ", "nan", "inf",  "1.1234567890123456"};
+	double v = -1;
+	assert_int_equal(o311_coord_parse("37.76524078", 1, &v), 0);
+	assert_true(v == 37.76524078);
+	assert_int_equal(o311_coord_parse("-122.4212043", 0, &v), 0);
+	assert_true(v == -122.4212043);
+	assert_int_equal(o311_coord_parse("-122.4212043", 1, &v), -1);
+	assert_int_equal(o311_coord_parse("90", 1, &v), 0);
+	assert_int_equal(o311_coord_parse("-90.0", 1, &v), 0);
+	assert_true(v == -90.0);
+	assert_int_equal(o311_coord_parse("90.0001", 1, &v), -1);
+	assert_int_equal(o311_coord_parse("180", 0, &v), 0);
+	assert_int_equal(o311_coord_parse("180.5", 0, &v), -1);
+	/* leading zeros are a number like any other: 043.8171 is 43.8171 */
+	assert_int_equal(o311_coord_parse("043.8171", 1, &v), 0);
+	assert_true(v == 43.8171);
+	assert_int_equal(o311_coord_parse("0000125.5", 0, &v), 0);
+	assert_true(v == 125.5);
+	assert_int_equal(o311_coord_parse("-0.0", 1, &v), 0);
+	assert_false(signbit(v)); /* never written as -0 */
+	static const char *const bad[] = {"",
+	                                  "+1",
+	                                  ".5",
+	                                  "1.",
+	                                  "1e5",
+	                                  "1234",
+	                                  "0x10",
+	                                  "1.2.3",
+	                                  "12,5",
+	                                  " 1",
+	                                  "1 ",
+	                                  "nan",
+	                                  "inf",
+	                                  "-",
+	                                  "1.1234567890123456",
+	                                  "0000000000000000000000001"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_false(o311_coord_valid(bad[i], 0));
-	assert_false(o311_coord_valid(NULL, 0));
+		assert_int_equal(o311_coord_parse(bad[i], 0, &v), -1);
+	assert_int_equal(o311_coord_parse(NULL, 0, &v), -1);
 }
 
-/* The block at the end of the description goes in and comes out again. */
-static void test_description_block(void **state)
+/* The location block that requests carried before migration 0011 is taken apart once, only
+ * when it is exactly that block with valid values. */
+static void test_legacy_block(void **state)
 {
-	struct strbuf sb = STRBUF_INIT(1 << 16);
-	struct o311_extra x = {"望城区 旺旺路 1 号\n东门", "28.3648", "112.8198", "li@example.com",
-	                       "https://img.example.com/1.jpg"};
-	assert_int_equal(o311_description_build(&sb, "厂房屋顶漏水。\n\n请尽快处理。 \n", &x), 0);
-	assert_string_equal(sb.buf, "厂房屋顶漏水。\n\n请尽快处理。\n\n"
-	                            "【地址】望城区 旺旺路 1 号 东门\n"
-	                            "【坐标】28.3648,112.8198\n"
-	                            "【邮箱】li@example.com\n"
-	                            "【附件】https://img.example.com/1.jpg");
-	struct o311_stored d;
-	o311_description_split(sb.buf, &d);
-	assert_int_equal(d.description.n, strlen("厂房屋顶漏水。\n\n请尽快处理。"));
-	assert_memory_equal(d.description.p, "厂房屋顶漏水。\n\n请尽快处理。", d.description.n);
-	assert_int_equal(d.address.n, strlen("望城区 旺旺路 1 号 东门"));
-	assert_memory_equal(d.lat.p, "28.3648", d.lat.n);
-	assert_memory_equal(d.lon.p, "112.8198", d.lon.n);
-	assert_memory_equal(d.email.p, "li@example.com", d.email.n);
-	assert_memory_equal(d.media_url.p, "https://img.example.com/1.jpg", d.media_url.n);
+	struct o311_block b;
+	const char *full = "厂房屋顶漏水。\n\n请尽快处理。\n\n"
+	                   "【地址】望城区 旺旺路 1 号 东门\n"
+	                   "【坐标】28.3648,112.8198\n"
+	                   "【邮箱】li@example.com\n"
+	                   "【附件】https://img.example.com/1.jpg";
+	assert_int_equal(o311_block_take(full, &b), 0);
+	assert_int_equal(b.description_len, strlen("厂房屋顶漏水。\n\n请尽快处理。"));
+	assert_string_equal(b.address, "望城区 旺旺路 1 号 东门");
+	assert_true(b.has_coords);
+	assert_true(b.lat == 28.3648 && b.lon == 112.8198);
+	assert_string_equal(b.email, "li@example.com");
+	assert_string_equal(b.media_url, "https://img.example.com/1.jpg");
 
-	/* only some extras */
-	strbuf_reset(&sb);
-	struct o311_extra some = {NULL, "1.5", "2.5", "", NULL};
-	assert_int_equal(o311_description_build(&sb, "停电", &some), 0);
-	assert_string_equal(sb.buf, "停电\n\n【坐标】1.5,2.5");
-	o311_description_split(sb.buf, &d);
-	assert_int_equal(d.description.n, strlen("停电"));
-	assert_null(d.address.p);
-	assert_memory_equal(d.lat.p, "1.5", 3);
-	/* lat without long is not written */
-	strbuf_reset(&sb);
-	struct o311_extra half = {NULL, "1.5", NULL, NULL, NULL};
-	assert_int_equal(o311_description_build(&sb, "停电", &half), 0);
-	assert_string_equal(sb.buf, "停电");
+	assert_int_equal(o311_block_take("停电\n\n【坐标】1.5,2.5", &b), 0);
+	assert_int_equal(b.description_len, strlen("停电"));
+	assert_string_equal(b.address, "");
+	assert_true(b.has_coords && b.lat == 1.5 && b.lon == 2.5);
+	assert_int_equal(o311_block_take("停电\n\n【地址】东门", &b), 0);
+	assert_false(b.has_coords);
 
-	/* no extras: the text as it is, and no block read back */
-	strbuf_reset(&sb);
-	assert_int_equal(o311_description_build(&sb, "第一段\n\n第二段", NULL), 0);
-	assert_string_equal(sb.buf, "第一段\n\n第二段");
-	o311_description_split(sb.buf, &d);
-	assert_int_equal(d.description.n, strlen(sb.buf));
-	assert_null(d.address.p);
-	strbuf_release(&sb);
-
-	/* what is not exactly our block stays description */
+	/* what is not exactly the block, or carries a value POST never accepted, stays text */
 	static const char *const not_block[] = {
-	    "a\n\n【地址】x\n其他",        /* a foreign line */
-	    "a\n\n【坐标】1,2\n【地址】x", /* out of order */
-	    "a\n\n【地址】x\n【地址】y",   /* twice */
-	    "a\n\n【坐标】12",             /* no comma */
-	    "a\n\n【地址】x\n",            /* ends with a line break */
-	    "a\n\n",                       /* nothing after the gap */
-	    "【地址】x",                   /* no gap before it */
+	    "a\n\n【地址】x\n其他",             /* a foreign line */
+	    "a\n\n【坐标】1,2\n【地址】x",      /* out of order */
+	    "a\n\n【地址】x\n【地址】y",        /* twice */
+	    "a\n\n【坐标】12",                  /* no comma */
+	    "a\n\n【坐标】01,1e2",              /* not a plain decimal */
+	    "a\n\n【坐标】91,2",                /* out of range */
+	    "a\n\n【附件】javascript:alert(1)", /* not http(s) */
+	    "a\n\n【邮箱】no-at-sign",          /* not an email */
+	    "a\n\n【地址】",                    /* empty value */
+	    "a\n\n【地址】x\n",                 /* ends with a line break */
+	    "a\n\n",                            /* nothing after the gap */
+	    "\n\n【地址】x",                    /* no description before it */
+	    "【地址】x",                        /* no gap before it */
+	    "第一段\n\n第二段",                 /* plain paragraphs */
 	};
 	for (size_t i = 0; i < sizeof not_block / sizeof not_block[0]; i++) {
-		o311_description_split(not_block[i], &d);
-		assert_int_equal(d.description.n, strlen(not_block[i]));
-		assert_null(d.address.p);
-		assert_null(d.lat.p);
+		b.has_coords = 1;
+		assert_int_equal(o311_block_take(not_block[i], &b), -1);
+		assert_int_equal(b.description_len, 0);
+		assert_false(b.has_coords);
 	}
-	o311_description_split(NULL, &d);
-	assert_null(d.description.p);
+	assert_int_equal(o311_block_take(NULL, &b), -1);
+	/* an address longer than address_string may be is not one */
+	char longer[O311_ADDRESS_MAX + 32] = "a\n\n【地址】";
+	size_t n = strlen(longer);
+	memset(longer + n, 'x', O311_ADDRESS_MAX + 1);
+	longer[n + O311_ADDRESS_MAX + 1] = 0;
+	assert_int_equal(o311_block_take(longer, &b), -1);
+}
+
+/* Prefixes count characters, not bytes. */
+static void test_prefix_bytes(void **state)
+{
+	assert_int_equal(o311_prefix_bytes("一二三", 2), 6);
+	assert_int_equal(o311_prefix_bytes("一二三", 3), 9);
+	assert_int_equal(o311_prefix_bytes("一二三", 9), 9);
+	assert_int_equal(o311_prefix_bytes("ab一", 3), 5);
+	assert_int_equal(o311_prefix_bytes("", 3), 0);
+	assert_int_equal(o311_prefix_bytes(NULL, 3), 0);
 }
 
 /* Titles: 30 characters, white space folded. */
@@ -513,7 +540,8 @@ static void test_created_body(void **state)
 	strbuf_release(&sb);
 }
 
-/* A ticket as GET requests writes it: every field of the spec, escaping, the block split off. */
+/* A ticket as GET requests writes it: every field of the spec, escaping, the location from its
+ * fields. */
 static void test_request_body(void **state)
 {
 	struct ticket t;
@@ -523,9 +551,12 @@ static void test_request_body(void **state)
 	t.category = "水电气";
 	t.status = TS_RESOLVED;
 	t.answer = "已抢修 <A相> & 恢复供电";
-	t.description =
-	    "配电房跳闸 <b>&\"停产\"</b>\n\n【地址】旺旺路 1 号\n【坐标】28.3648,112.8198\n"
-	    "【附件】https://img.example.com/a.jpg?x=1&y=2";
+	t.description = "配电房跳闸 <b>&\"停产\"</b>";
+	t.address = "旺旺路 1 号";
+	t.has_coords = 1;
+	t.lat = 28.3648;
+	t.lon = 112.8198;
+	t.media_url = "https://img.example.com/a.jpg?x=1&y=2";
 	t.dept_name = "经发局";
 	t.created_at = 1795428000;
 	t.updated_at = 1795428000 + 60;
@@ -534,7 +565,7 @@ static void test_request_body(void **state)
 	struct strbuf sb = STRBUF_INIT(1 << 20);
 	struct o311_writer w;
 	o311_requests_begin(&w, &sb, O311_XML);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	o311_requests_end(&w);
 	assert_true(well_formed(sb.buf));
 	static const char *const order[] = {"service_request_id",
@@ -581,13 +612,16 @@ static void test_request_body(void **state)
 
 	strbuf_reset(&sb);
 	o311_requests_begin(&w, &sb, O311_JSON);
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	t.no = "SQ20261123-0003";
 	t.status = TS_ASSIGNED;
-	t.description = "无位置";
+	t.description = "无位置\n\n【地址】文本里的不算\n【坐标】01,02";
+	t.address = "";
+	t.has_coords = 0;
+	t.media_url = NULL;
 	t.dept_name = "";
 	t.due_resolve = 0;
-	o311_requests_add(&w, &t);
+	o311_requests_add(&w, &t, 1);
 	o311_requests_end(&w);
 	json_t *j = parse_json(sb.buf);
 	assert_int_equal(json_array_size(j), 2);
@@ -596,18 +630,84 @@ static void test_request_body(void **state)
 	                    "配电房跳闸 <b>&\"停产\"</b>");
 	assert_string_equal(json_string_value(json_object_get(r, "status_notes")),
 	                    "已抢修 <A相> & 恢复供电");
-	assert_true(json_is_real(json_object_get(r, "lat")));
-	assert_true(json_real_value(json_object_get(r, "long")) > 112.8);
+	assert_true(json_real_value(json_object_get(r, "lat")) == 28.3648);
+	assert_true(json_real_value(json_object_get(r, "long")) == 112.8198);
+	assert_non_null(strstr(sb.buf, "\"lat\":28.3648,\"long\":112.8198,")); /* shortest form */
 	assert_true(json_is_null(json_object_get(r, "service_notice")));
 	r = json_array_get(j, 1);
 	assert_string_equal(json_string_value(json_object_get(r, "status")), "open");
 	assert_string_equal(json_string_value(json_object_get(r, "status_notes")), "已分派");
-	assert_string_equal(json_string_value(json_object_get(r, "description")), "无位置");
+	assert_string_equal(json_string_value(json_object_get(r, "description")),
+	                    "无位置\n\n【地址】文本里的不算\n【坐标】01,02");
+	assert_true(json_is_null(json_object_get(r, "long")));
+	assert_true(json_is_null(json_object_get(r, "media_url")));
 	assert_true(json_is_null(json_object_get(r, "agency_responsible")));
 	assert_true(json_is_null(json_object_get(r, "expected_datetime")));
 	assert_true(json_is_null(json_object_get(r, "address")));
 	assert_true(json_is_null(json_object_get(r, "lat")));
 	json_decref(j);
+
+	/* without an api_key: every element, only the status fields with values */
+	strbuf_reset(&sb);
+	t.no = "SQ20261123-0002";
+	t.status = TS_RESOLVED;
+	t.description = "配电房跳闸";
+	t.address = "旺旺路 1 号";
+	t.has_coords = 1;
+	t.media_url = "https://img.example.com/a.jpg";
+	t.dept_name = "经发局";
+	t.due_resolve = 1795428000 + 86400;
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_add(&w, &t, 0);
+	o311_requests_end(&w);
+	j = parse_json(sb.buf);
+	r = json_array_get(j, 0);
+	assert_int_equal(json_object_size(r), sizeof order / sizeof order[0]);
+	static const char *const hidden[] = {"status_notes", "description", "address",
+	                                     "lat",          "long",        "media_url"};
+	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+		assert_true(json_is_null(json_object_get(r, hidden[i])));
+	assert_string_equal(json_string_value(json_object_get(r, "service_request_id")),
+	                    "SQ20261123-0002");
+	assert_string_equal(json_string_value(json_object_get(r, "status")), "closed");
+	assert_string_equal(json_string_value(json_object_get(r, "service_code")), "utilities");
+	assert_string_equal(json_string_value(json_object_get(r, "agency_responsible")), "经发局");
+	assert_string_equal(json_string_value(json_object_get(r, "expected_datetime")),
+	                    "2026-11-24T18:00:00+08:00");
+	json_decref(j);
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_add(&w, &t, 0);
+	o311_requests_end(&w);
+	assert_true(well_formed(sb.buf));
+	assert_null(strstr(sb.buf, "配电房"));
+	assert_null(strstr(sb.buf, "旺旺路"));
+	assert_string_equal(element(sb.buf, "lat"), "");
+
+	/* a description over the spec's 4,000 characters is cut to 3,999 and an ellipsis */
+	char *long_desc = malloc(4001 * 3 + 1);
+	assert_non_null(long_desc);
+	for (int i = 0; i < 4001; i++)
+		memcpy(long_desc + i * 3, "长", 3);
+	long_desc[4001 * 3] = 0;
+	t.description = long_desc;
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_JSON);
+	o311_requests_add(&w, &t, 1);
+	o311_requests_end(&w);
+	j = parse_json(sb.buf);
+	const char *d = json_string_value(json_object_get(json_array_get(j, 0), "description"));
+	assert_int_equal(strlen(d), 3999 * 3 + strlen("…"));
+	assert_memory_equal(d, long_desc, 3999 * 3);
+	assert_string_equal(d + 3999 * 3, "…");
+	json_decref(j);
+	long_desc[4000 * 3] = 0; /* exactly 4,000: as it is */
+	strbuf_reset(&sb);
+	o311_requests_begin(&w, &sb, O311_XML);
+	o311_requests_add(&w, &t, 1);
+	o311_requests_end(&w);
+	assert_string_equal(element(sb.buf, "description"), long_desc);
+	free(long_desc);
 
 	/* an empty list is still a document */
 	strbuf_reset(&sb);
@@ -622,25 +722,119 @@ static void test_request_body(void **state)
 	strbuf_release(&sb);
 }
 
+/* The one rule of what goes out as an update, and the updates body in both formats. */
+static void test_updates(void **state)
+{
+	struct o311_update u;
+	struct ticket_event_row ev;
+	memset(&ev, 0, sizeof ev);
+	ev.id = 42;
+	ev.at = 1795428000;
+	ev.ticket_no = "SQ20261123-0007";
+	ev.media_url = "";
+	/* out, with their text or a sentence for a bare state change */
+	static const struct {
+		const char *action, *to, *body, *status, *description;
+	} out[] = {
+	    {"reply", "assigned", "已联系", "open", "已联系"},
+	    {"accept", "assigned", "", "open", "诉求已受理，已分派承办部门办理"},
+	    {"start", "in_progress", "", "open", "承办部门已联系企业，正在办理"},
+	    {"wait", "waiting", "请补充", "open", "请补充"},
+	    {"supply", "in_progress", "已补充", "open", "已补充"},
+	    {"resolve", "resolved", "已办结", "closed", "已办结"},
+	    {"reject", "rejected", "不属于", "closed", "不属于"},
+	    {"merge", "merged", "合并到 SQ20261123-0001", "closed", "合并到 SQ20261123-0001"},
+	    {"rate", "closed", "满意", "closed", "满意"},
+	    {"autoclose", "closed", "企业7日内未评价", "closed", "企业7日内未评价"},
+	};
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+		ev.action = out[i].action;
+		ev.to_status = out[i].to;
+		ev.body = out[i].body;
+		assert_int_equal(o311_update_of(&ev, &u), 1);
+		assert_string_equal(u.status, out[i].status);
+		assert_string_equal(u.description, out[i].description);
+	}
+	/* never */
+	static const char *const never[] = {"submit",
+	                                    "note",
+	                                    "return",
+	                                    "escalate",
+	                                    "extension_request",
+	                                    "extension_approved",
+	                                    "extension_denied",
+	                                    "attach",
+	                                    "detach",
+	                                    "something_new"};
+	ev.to_status = "in_progress";
+	ev.body = "内部";
+	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
+		ev.action = never[i];
+		assert_int_equal(o311_update_of(&ev, &u), 0);
+	}
+	/* an internal event never, whatever its action; a reply without text says nothing */
+	ev.action = "reply";
+	ev.internal = 1;
+	assert_int_equal(o311_update_of(&ev, &u), 0);
+	ev.internal = 0;
+	ev.body = "";
+	assert_int_equal(o311_update_of(&ev, &u), 0);
+	assert_int_equal(o311_update_of(NULL, &u), 0);
+
+	/* the body */
+	ev.action = "resolve";
+	ev.to_status = "resolved";
+	ev.body = "已抢修 <A相> & 恢复";
+	ev.media_url = "https://img.example.com/a.jpg?x=1&y=2";
+	assert_int_equal(o311_update_of(&ev, &u), 1);
+	struct strbuf sb = STRBUF_INIT(1 << 16);
+	struct o311_writer w;
+	o311_updates_begin(&w, &sb, O311_XML);
+	o311_updates_add(&w, &ev, &u);
+	o311_updates_end(&w);
+	assert_true(well_formed(sb.buf));
+	assert_string_equal(element(sb.buf, "update_id"), "42");
+	assert_string_equal(element(sb.buf, "service_request_id"), "SQ20261123-0007");
+	assert_string_equal(element(sb.buf, "status"), "closed");
+	assert_string_equal(element(sb.buf, "updated_datetime"), "2026-11-23T18:00:00+08:00");
+	assert_string_equal(element(sb.buf, "description"), "已抢修 &lt;A相&gt; &amp; 恢复");
+	assert_string_equal(element(sb.buf, "media_url"),
+	                    "https://img.example.com/a.jpg?x=1&amp;y=2");
+	assert_non_null(strstr(sb.buf, "<service_request_updates><request_update><update_id>"));
+	strbuf_reset(&sb);
+	ev.media_url = NULL;
+	o311_updates_begin(&w, &sb, O311_JSON);
+	o311_updates_add(&w, &ev, &u);
+	o311_updates_end(&w);
+	json_t *j = parse_json(sb.buf);
+	json_t *r = json_array_get(j, 0);
+	assert_string_equal(json_string_value(json_object_get(r, "update_id")), "42");
+	assert_string_equal(json_string_value(json_object_get(r, "media_url")), ""); /* a string */
+	json_decref(j);
+	strbuf_reset(&sb);
+	o311_write_update_created(&sb, O311_XML, 43);
+	assert_true(well_formed(sb.buf));
+	assert_non_null(strstr(sb.buf,
+	                       "<service_request_updates><request_update><update_id>43</update_id>"
+	                       "</request_update></service_request_updates>"));
+	strbuf_reset(&sb);
+	o311_write_update_created(&sb, O311_JSON, 43);
+	assert_string_equal(sb.buf, "[{\"update_id\":\"43\"}]");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_services),
-	    cmocka_unit_test(test_split_format),
-	    cmocka_unit_test(test_status),
-	    cmocka_unit_test(test_notes_and_updated),
-	    cmocka_unit_test(test_dates),
-	    cmocka_unit_test(test_coords),
-	    cmocka_unit_test(test_description_block),
-	    cmocka_unit_test(test_title),
-	    cmocka_unit_test(test_contact_name),
-	    cmocka_unit_test(test_xml_escape),
-	    cmocka_unit_test(test_services_body),
-	    cmocka_unit_test(test_definition_body),
-	    cmocka_unit_test(test_discovery_body),
-	    cmocka_unit_test(test_error_body),
-	    cmocka_unit_test(test_created_body),
-	    cmocka_unit_test(test_request_body),
+	    cmocka_unit_test(test_services),        cmocka_unit_test(test_split_format),
+	    cmocka_unit_test(test_status),          cmocka_unit_test(test_notes_and_updated),
+	    cmocka_unit_test(test_dates),           cmocka_unit_test(test_coords),
+	    cmocka_unit_test(test_legacy_block),    cmocka_unit_test(test_prefix_bytes),
+	    cmocka_unit_test(test_title),           cmocka_unit_test(test_contact_name),
+	    cmocka_unit_test(test_xml_escape),      cmocka_unit_test(test_services_body),
+	    cmocka_unit_test(test_definition_body), cmocka_unit_test(test_discovery_body),
+	    cmocka_unit_test(test_error_body),      cmocka_unit_test(test_created_body),
+	    cmocka_unit_test(test_request_body),    cmocka_unit_test(test_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,7 @@ export const authApi = {
 // TOTP second factor of one's own account, and the roles that must use it (admin)
 export const totpApi = {
   status: () => http.get('/api/me/totp', quiet),
-  enrol: () => http.post('/api/me/totp/enrol', {}),
+  enrol: (password) => http.post('/api/me/totp/enrol', { password }, { fieldErrors: true }),
   confirm: (code) => http.post('/api/me/totp/confirm', { code }, { fieldErrors: true }),
   disable: (body) => http.post('/api/me/totp/disable', body, { fieldErrors: true }),
   reset: (userId) => http.post(`/api/users/${userId}/totp/reset`, {}),
@@ -45,6 +45,14 @@ export const userApi = {
   lock: (id) => http.post(`/api/users/${id}/lock`, {}),
   unlock: (id) => http.post(`/api/users/${id}/unlock`, {}),
   resetPassword: (id, password) => http.post(`/api/users/${id}/reset-password`, { password }, { fieldErrors: true }),
+}
+
+// API tokens for integrations (12345 hotline, an enterprise's own system …), bound like a user of
+// their role: a department or an enterprise
+export const tokenApi = {
+  list: () => http.get('/api/tokens', quiet),
+  create: (tok) => http.post('/api/tokens', tok, { fieldErrors: true }),
+  revoke: (id) => http.del(`/api/tokens/${id}`),
 }
 
 export const zoneApi = {

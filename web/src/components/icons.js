@@ -17,6 +17,7 @@ import {
   Flag,
   DataAnalysis,
   Calendar,
+  Connection,
 } from '@element-plus/icons-vue'
 
 export const menuIcons = {
@@ -37,4 +38,5 @@ export const menuIcons = {
   Flag,
   DataAnalysis,
   Calendar,
+  Connection,
 }

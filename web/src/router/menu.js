@@ -45,6 +45,7 @@ export const MENU = [
       { key: 'depts', path: '/system/depts', title: 'menu.depts', icon: 'Share', perm: 'dept.read' },
       { key: 'users', path: '/system/users', title: 'menu.users', icon: 'User', perm: 'user.read' },
       { key: 'roles', path: '/system/roles', title: 'menu.roles', icon: 'Key', perm: 'role.read' },
+      { key: 'tokens', path: '/system/tokens', title: 'menu.tokens', icon: 'Connection', perm: 'token.write' },
       { key: 'audit', path: '/system/audit', title: 'menu.audit', icon: 'Document', perm: 'audit.read' },
       { key: 'logins', path: '/system/logins', title: 'menu.logins', icon: 'Tickets', perm: 'audit.read' },
       { key: 'ticket-rules', path: '/system/ticket-rules', title: 'menu.ticketRules', icon: 'Timer', perm: 'ticket.admin' },

@@ -144,6 +144,12 @@ export const routes = [
         meta: { title: 'menu.roles', perm: 'role.read', group: 'menu.system' },
       },
       {
+        path: 'system/tokens',
+        name: 'tokens',
+        component: () => import('../views/system/TokenPage.vue'),
+        meta: { title: 'menu.tokens', perm: 'token.write', group: 'menu.system' },
+      },
+      {
         path: 'system/audit',
         name: 'audit',
         component: () => import('../views/system/AuditPage.vue'),

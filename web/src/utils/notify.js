@@ -3,6 +3,32 @@
 
 export const POLL_MS = 60000
 
+/** The kinds of notification the server writes (docs/API.md "Notifications"), each with a label. */
+export const NOTIFY_KINDS = [
+  // to departments and the service center
+  'submitted',
+  'assigned',
+  'escalated',
+  'rated_unsatisfied',
+  'overdue',
+  'returned',
+  'extension_request',
+  'resolved',
+  // to the requesting enterprise's users
+  'accepted',
+  'supply_requested',
+  'answered',
+  'closed',
+  'rejected',
+  'merged',
+]
+
+/** Kinds shown as bad news (red tag). */
+export const ALERT_KINDS = ['overdue', 'escalated', 'rated_unsatisfied', 'rejected', 'supply_requested']
+
+/** Whether the user gets notifications: department users and enterprise users who read requests. */
+export const hasBell = (user, can) => !!user && (!!user.dept_id || user.role === 'enterprise') && can('ticket.read')
+
 /** The badge text: '' for none, the number up to 99, then '99+'. */
 export function badgeText(n) {
   const v = Number(n) || 0

@@ -1,5 +1,6 @@
 // The password policy (shown to the user and checked before the server does):
-// at least 12 characters, three of upper/lower/digit/symbol, not equal to the user name.
+// at least 12 characters, three of upper/lower/digit/symbol, not containing the user name
+// (compared without case).
 
 export const MIN_PASSWORD_LENGTH = 12
 
@@ -14,7 +15,7 @@ export function passwordChecks(pw, username) {
   return [
     { key: 'length', ok: [...s].length >= MIN_PASSWORD_LENGTH },
     { key: 'classes', ok: classes >= 3 },
-    { key: 'username', ok: s.length > 0 && s.toLowerCase() !== String(username || '').toLowerCase() },
+    { key: 'username', ok: s.length > 0 && !(username && s.toLowerCase().includes(String(username).toLowerCase())) },
   ]
 }
 

@@ -69,3 +69,14 @@ export function filterMenu(items, ctx) {
   }
   return out
 }
+
+/**
+ * Whether the user may record a 包保 visit on enterprise `ent` (the server's rule): the
+ * enterprise.visit permission, and either enterprise.write (the enterprise is in the user's
+ * scope, or the page would not show it) or being the enterprise's 包保 leader or liaison.
+ */
+export function mayRecordVisit(perms, userId, ent) {
+  if (!ent || !hasPerm(perms, 'enterprise.visit')) return false
+  if (hasPerm(perms, 'enterprise.write')) return true
+  return !!userId && (ent.leader_user_id === userId || ent.liaison_user_id === userId)
+}

@@ -8,6 +8,7 @@ import zhCN from '../../src/i18n/zh-CN'
 import en from '../../src/i18n/en'
 import { MENU, menuLeaves } from '../../src/router/menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
+import { NOTIFY_KINDS } from '../../src/utils/notify'
 import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
 
 function flatten(obj, prefix = '') {
@@ -94,9 +95,11 @@ describe('i18n', () => {
       ...['overdue', 'soon', 'paused'].map((d) => `ticket.due.${d}`),
       ...['mine', 'all', 'intake', 'todo', 'escalated', 'extensions'].map((m) => `ticket.empty.${m}`),
       ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
+      ...NOTIFY_KINDS.map((k) => `notify.kind.${k}`),
+      ...['intake', 'triage', 'overdue', 'soon'].map((k) => `dashboard.deskSub.${k}`),
       ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
       ...['week', 'month'].map((u) => `stats.unit.${u}`),
-      ...['received', 'accepted', 'resolved', 'resolveRate', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
+      ...['received', 'accepted', 'resolved', 'resolveRate', 'resolveRateAccepted', 'onTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'unrated', 'overdueNow', 'avgDays', 'p90Days'].flatMap(
         (k) => [`stats.${k}`, `stats.def.${k}`],
       ),
       ...['first_contact_hours', 'interim_days', 'resolve_days'].map((f) => `rules.${f}`),
@@ -112,6 +115,7 @@ describe('i18n', () => {
     expect(zh['login.locked']).toBe('账号已锁定，请 {n} 分钟后再试')
     expect(zh['error.forbiddenTitle']).toBe('无权访问')
     expect(zh['stats.resolveRate']).toBe('解决率')
+    expect(zh['stats.resolveRateAccepted']).toBe('受理后解决率')
     expect(zh['stats.onTimeRate']).toBe('按时办结率')
     expect(zh['stats.satisfactionRate']).toBe('满意率')
     expect(zh['ticketStatus.closed']).toBe('已销号')

@@ -1,7 +1,7 @@
 // The notification bell's logic (src/utils/notify.js): badge text, links, read bookkeeping and the
 // 60-second poller that pauses while the page is hidden.
 import { describe, it, expect, vi, afterEach } from 'vitest'
-import { badgeText, notificationRoute, markedRead, allRead, startPoller, POLL_MS } from '../../src/utils/notify'
+import { badgeText, notificationRoute, markedRead, allRead, startPoller, POLL_MS, hasBell } from '../../src/utils/notify'
 
 describe('badge and links', () => {
   it('shows nothing for none, the number, then 99+', () => {
@@ -91,5 +91,16 @@ describe('poller', () => {
     await vi.advanceTimersByTimeAsync(POLL_MS * 2)
     expect(fn).toHaveBeenCalledTimes(3)
     stop()
+  })
+})
+
+describe('who has the bell', () => {
+  const can = (p) => p === 'ticket.read'
+  it('department users and enterprise users, not users without either', () => {
+    expect(hasBell({ role: 'staff', dept_id: 3 }, can)).toBe(true)
+    expect(hasBell({ role: 'enterprise', dept_id: null, enterprise_id: 9 }, can)).toBe(true)
+    expect(hasBell({ role: 'leader', dept_id: null }, can)).toBe(false)
+    expect(hasBell(null, can)).toBe(false)
+    expect(hasBell({ role: 'enterprise' }, () => false)).toBe(false)
   })
 })

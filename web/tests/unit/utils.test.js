@@ -19,8 +19,10 @@ describe('USCC (GB 32100-2015)', () => {
 })
 
 describe('password policy', () => {
-  it('needs 12 characters, three classes, and not the user name', () => {
-    expect(passwordOk('Admin-Passw0rd!', 'admin')).toBe(true)
+  it('needs 12 characters, three classes, and not the user name inside', () => {
+    expect(passwordOk('Root-Passw0rd!', 'admin')).toBe(true)
+    expect(passwordOk('Admin-Passw0rd!', 'admin')).toBe(false)
+    expect(passwordOk('x-ZHANG.san-2026', 'zhang.san')).toBe(false)
     expect(passwordOk('Short1!a', 'x')).toBe(false)
     expect(passwordOk('alllowercase12', 'x')).toBe(false)
     expect(passwordOk('lowerUPPERcase', 'x')).toBe(false)

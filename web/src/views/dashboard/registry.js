@@ -2,10 +2,20 @@
 // registerWidget): id, title (i18n key, optional), perm (permission needed), span (columns of 24
 // on a wide screen; phones always use 24), component (loaded lazily).
 // The enterprise widgets read GET /api/stats/enterprises (enterprise.read, which every role
-// with dashboard.read has). The 企业诉求 cards need ticket.stats (leaders, heads, admins).
+// with dashboard.read has). The 企业诉求 cards need ticket.stats (leaders, heads, admins, and the
+// service center by its department's grant); the desk cards are the 企业服务中心's own (duty
+// 'center' of utils/perm.js: it triages).
 import { defineAsyncComponent } from 'vue'
 
 export const WIDGETS = [
+  {
+    id: 'desk-cards',
+    title: 'dashboard.desk',
+    perm: 'ticket.triage',
+    duty: ['center'],
+    span: 24,
+    component: defineAsyncComponent(() => import('./widgets/DeskCards.vue')),
+  },
   {
     id: 'enterprise-cards',
     perm: 'dashboard.read',

@@ -1,0 +1,28 @@
+/* What an enterprise user is shown of the zone's records about it: one table, read by every
+ * output that an enterprise can reach (the request JSON and its timeline, request exports, the
+ * briefing, Open311, 包保 visit records, notifications). The zone's staff and province users see
+ * everything; an enterprise user sees what the table gives it, and nothing of a kind the table
+ * does not list, so a new kind of record stays internal until someone decides otherwise here. */
+#ifndef YQ_AUTH_DISCLOSE_H
+#define YQ_AUTH_DISCLOSE_H
+#include "auth/auth.h"
+
+enum disclose {
+	DISCLOSE_NONE,    /* not shown at all */
+	DISCLOSE_NO_TEXT, /* shown without its text: that it happened, not what was written */
+	DISCLOSE_ALL,     /* shown as it is */
+};
+
+/* How much of a record of `kind` the caller sees. Kinds:
+ *   "ticket.<action>"      a request's timeline event, by the action stored in ticket_event
+ *                          (submit, accept, reply, note, extension_request, escalate …)
+ *   "ticket.field.<name>"  a field of the request kept from the enterprise (esc_note,
+ *                          ext_reason, ext_days)
+ *   "enterprise.visit"     a 包保 visit record (findings and follow-ups)
+ * Pure. */
+enum disclose disclose_to(const struct principal *p, const char *kind);
+/* The same for an enterprise reader, whoever the caller is (for what is addressed to an
+ * enterprise, such as its notifications). Pure. */
+enum disclose disclose_to_enterprise(const char *kind);
+
+#endif

@@ -1,0 +1,138 @@
+// What an enterprise is shown (issue 10 item 11): one rule (src/auth/disclose.c) for every
+// output. A request carries every kind of internal text (an internal note, extension reasons and
+// the decision's comment, a leader's escalation note, a department's reason for returning it) and
+// the enterprise has a visit record; then every GET route the enterprise role may call, taken
+// from the route table, and the Open311 lookups with an enterprise key, are read as the
+// enterprise, and none may show any of that text. The zone's staff see all of it (the control).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, adminClient, cli, uscc, newUser } from './lib.mjs';
+
+let srv, admin, svc, hr, leader, entA, entKey;
+const ids = {};
+const PW = 'Start-Passw0rd-2026';
+const user = (username, role, extra) => newUser(srv, admin, username, role, extra, PW);
+
+// one marker per kind of internal text
+const SECRET = {
+  note: '内部备注甲',
+  extReason: '延期理由乙',
+  escNote: '督办要求丙',
+  returnReason: '退回原因丁',
+  findings: '走访发现戊',
+  followUps: '走访跟进己',
+  decision: '审批意见庚',
+  pendingReason: '延期理由辛',
+};
+const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
+
+before(async () => {
+  srv = await startServer();
+  admin = await adminClient(srv);
+  for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
+    ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
+  }
+  const e = await admin.post('/api/enterprises', { uscc: uscc('91220101MD', 1), name: '长春披露测试有限公司', industry_code: '3670', dept_id: ids.hr });
+  ok(e, 'enterprise');
+  ids.ent = e.json.id;
+  svc = await user('svc_d', 'staff', { dept_id: ids.svc, data_scope: 'zone' });
+  hr = await user('hr_d', 'staff', { dept_id: ids.hr });
+  leader = await user('lead_d', 'leader', {});
+  entA = await user('ent_d', 'enterprise', { enterprise_id: ids.ent });
+  const submit = async (title) => {
+    const t = await entA.post('/api/tickets', { category: '用工', title, description: '急需普工30人。' });
+    ok(t, 'submit');
+    return t.json.id;
+  };
+  // request 1: handled, with notes, an approved and a pending extension, an escalation
+  ids.t1 = await submit('披露测试诉求一');
+  ok(await svc.post(`/api/tickets/${ids.t1}/accept`, { dept_id: ids.hr }), 'accept');
+  ok(await hr.post(`/api/tickets/${ids.t1}/start`), 'start');
+  ok(await hr.post(`/api/tickets/${ids.t1}/comments`, { body: SECRET.note, internal: true }), 'note');
+  ok(await hr.post(`/api/tickets/${ids.t1}/comments`, { body: '已与学院对接' }), 'reply');
+  ok(await hr.post(`/api/tickets/${ids.t1}/extension`, { days: 3, reason: SECRET.extReason }), 'extension');
+  ok(await svc.post(`/api/tickets/${ids.t1}/extension/decision`, { approve: true, comment: SECRET.decision }), 'decision');
+  ok(await hr.post(`/api/tickets/${ids.t1}/extension`, { days: 2, reason: SECRET.pendingReason }), 'pending extension');
+  ok(await leader.post(`/api/tickets/${ids.t1}/escalate`, { level: 'red', note: SECRET.escNote, deadline: '2026-12-31' }), 'escalate');
+  const f = '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n';
+  const b = '----yqdisclose';
+  const raw = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="营业执照.pdf"\r\nContent-Type: application/pdf\r\n\r\n${f}\r\n--${b}--\r\n`;
+  const up = await entA.req('POST', `/api/tickets/${ids.t1}/attachments`, new Uint8Array(Buffer.from(raw)), { headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+  ok(up, 'upload');
+  ids.att = up.json.id;
+  // request 2: returned by the department with its reason
+  ids.t2 = await submit('披露测试诉求二');
+  ok(await svc.post(`/api/tickets/${ids.t2}/accept`, { dept_id: ids.hr }), 'accept 2');
+  ok(await hr.post(`/api/tickets/${ids.t2}/return`, { reason: SECRET.returnReason }), 'return');
+  // a 包保 visit on record
+  ok(await admin.post(`/api/enterprises/${ids.ent}/visits`, { visited_on: '2026-03-04', kind: '服务', findings: SECRET.findings, follow_ups: SECRET.followUps, visitor_user_id: (await admin.get('/api/users?q=hr_d')).json.items[0].id }), 'visit');
+  // the enterprise's own Open311 key
+  const k = await admin.post('/api/tokens', { name: '企业自助', role: 'enterprise', enterprise_id: ids.ent });
+  ok(k, 'token');
+  entKey = k.json.token;
+});
+after(async () => { await srv.stop(); });
+
+const secretsIn = (text) => Object.values(SECRET).filter((s) => text.includes(s));
+
+test('the staff see the internal texts (control)', async () => {
+  const t1 = (await svc.get(`/api/tickets/${ids.t1}`)).body;
+  for (const s of [SECRET.note, SECRET.extReason, SECRET.decision, SECRET.pendingReason, SECRET.escNote]) assert.ok(t1.includes(s), s);
+  assert.ok((await svc.get(`/api/tickets/${ids.t2}`)).body.includes(SECRET.returnReason));
+  const v = (await admin.get(`/api/enterprises/${ids.ent}/visits`)).body;
+  assert.ok(v.includes(SECRET.findings) && v.includes(SECRET.followUps));
+  const j = (await svc.get(`/api/tickets/${ids.t1}`)).json;
+  assert.equal(j.ticket.escalation_note, SECRET.escNote);
+  assert.equal(j.ticket.extension_reason, SECRET.pendingReason);
+});
+
+test('the request as the enterprise reads it: the events happen, the internal texts do not show', async () => {
+  const j = (await entA.get(`/api/tickets/${ids.t1}`)).json;
+  assert.equal(j.ticket.escalated, true, 'it is told that the request is escalated');
+  assert.equal(j.ticket.escalation_level, 'red');
+  assert.equal(j.ticket.escalation_note, null);
+  assert.equal(j.ticket.extension_reason, '');
+  assert.equal(j.ticket.extension_days_pending, 0);
+  const actions = j.timeline.map((x) => x.action);
+  assert.ok(actions.includes('escalate') && actions.includes('reply'));
+  for (const a of ['note', 'extension_request', 'extension_approved']) assert.ok(!actions.includes(a), a);
+  assert.equal(j.timeline.find((x) => x.action === 'escalate').body, '');
+  const j2 = (await entA.get(`/api/tickets/${ids.t2}`)).json;
+  assert.ok(!j2.timeline.some((x) => x.action === 'return'));
+});
+
+test('no output the enterprise can read shows an internal text', async () => {
+  const routes = JSON.parse(cli(['routes', '--json']).stdout).routes;
+  const gets = routes.filter((r) => r.method === 'GET' && r.roles.includes('enterprise'));
+  assert.ok(gets.length >= 15, `${gets.length} routes`);
+  const fill = (p) => p.replace('/api/tickets/:id/attachments/:aid', `/api/tickets/${ids.t1}/attachments/${ids.att}`)
+    .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
+  const paths = [];
+  for (const r of gets) {
+    const p = fill(r.pattern);
+    assert.ok(!p.includes(':'), `a path parameter of ${r.pattern} is not filled in`);
+    paths.push(p);
+    if (p.endsWith('/export')) paths.push(`${p}?format=csv`);
+    if (p.startsWith('/api/tickets/') && !p.includes('attach')) paths.push(p.replace(String(ids.t1), String(ids.t2)));
+  }
+  for (const s of Object.values(SECRET)) paths.push(`/api/tickets?q=${encodeURIComponent(s)}`);
+  let read = 0;
+  for (const p of paths) {
+    const r = await entA.get(p);
+    assert.ok(r.status < 500, `${p}: ${r.status}`);
+    assert.deepEqual(secretsIn(r.body), [], `${p} shows internal text`);
+    if (p.includes('?q=')) assert.equal(r.json.total, 0, `${p}: found through internal text`);
+    if (r.status === 200) read++;
+  }
+  assert.ok(read >= paths.length - 2, `${read} of ${paths.length} read`);
+  // Open311 with the enterprise's key
+  for (const ext of ['json', 'xml']) {
+    for (const p of [`/open311/v2/requests.${ext}`, `/open311/v2/requests/${ids.t1}.${ext}`, `/open311/v2/requests/${ids.t2}.${ext}`]) {
+      const r = await entA.get(`${p}${p.includes('?') ? '&' : '?'}api_key=${entKey}`);
+      assert.equal(r.status, 200, `${p}: ${r.body.slice(0, 200)}`);
+      assert.deepEqual(secretsIn(r.body), [], `${p} shows internal text`);
+    }
+  }
+  // the visits: the enterprise is shown none of the cadres' notes
+  assert.deepEqual((await entA.get(`/api/enterprises/${ids.ent}/visits`)).json.items, []);
+});
