@@ -201,7 +201,7 @@ static void operation(struct jsonw *w, const struct route *rt)
 	jw_key(w, "x-roles");
 	jw_arr_open(w);
 	for (int ro = ROLE_NONE + 1; ro < ROLE__COUNT && rt->perm != PERM_NONE; ro++)
-		if (perm_allows(role_perms((enum role)ro), rt->perm))
+		if (route_role_allowed(rt, (enum role)ro))
 			jw_str(w, role_name((enum role)ro));
 	jw_arr_close(w);
 	if (rt->perm == PERM_NONE) {
