@@ -39,8 +39,9 @@
  *   word staff see in the console), with a group, keywords and a description (o311_services).
  * - Every service has one attribute, `uscc` (统一社会信用代码): variable, datatype "string",
  *   required, order 1. POST sends it as attribute[uscc] (attribute[uscc][] also accepted; the
- *   first value counts). It names an active enterprise of the token's zone (an enterprise token:
- *   its own enterprise); otherwise 400 "enterprise not found".
+ *   first value counts). It names an active enterprise within the token's data scope, as for a
+ *   user of its role (an enterprise token: its own enterprise; a department's: those it
+ *   serves); otherwise 400 "enterprise not found", alike for one that does not exist.
  * - POST creates a ticket through ticket_create(): channel "hotline", priority normal, category
  *   from service_code, description required (at most 4,000 characters, as the spec says; our
  *   tickets need one), title = its first 30 characters with white space folded, contact_name
