@@ -257,14 +257,14 @@ struct o311_update {
 	const char *description; /* the event's text, or a sentence for a bare state change */
 };
 
-/* The one rule of what of a request's timeline goes out as an update, kept here alone so it can
- * be swapped for the zone's single "what may an enterprise see" rule: what the enterprise itself
- * sees of its request, as the request JSON shows it. Out: replies, the department's questions
- * and the enterprise's answers (wait, supply), acceptance, first contact (start), the answer
- * (resolve), reject, merge, the rating and the automatic close. Never: internal notes, the
- * filing itself (submit), returns to the service center, escalation (督办) and extensions
- * (their notes and reasons are hidden from enterprises), attachments, anything unknown.
- * Returns 1 and fills *u, or 0. */
+/* What of a request's timeline goes out as an update: what the enterprise itself sees of its
+ * request, by the zone's one rule (auth/disclose.h, as its timeline is shown), of the events
+ * that make an update here: replies, the department's questions and the enterprise's answers
+ * (wait, supply), acceptance, first contact (start), the answer (resolve), reject, merge, the
+ * rating and the automatic close. Never: what that rule keeps from the enterprise (internal
+ * notes, returns to the service center, extensions and their reasons), the filing itself
+ * (submit), escalation (督办), attachments, anything unknown. An event shown without its text
+ * goes out with its sentence. Returns 1 and fills *u, or 0. */
 int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u);
 
 /* GET servicerequestupdates: XML <service_request_updates><request_update>…, JSON an array. Each
