@@ -94,6 +94,14 @@ test('a department token needs its department and sees what the department sees'
     assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.body}`);
     assert.equal(r.json.error.field, field, JSON.stringify(body));
   }
+  // one rule binds tokens and users alike: the same answer for the same missing or wrong link
+  for (const body of [{ role: 'staff' }, { role: 'staff', dept_id: 999999 }, { role: 'enterprise' },
+    { role: 'enterprise', enterprise_id: ids.entA, dept_id: ids.inv }, { role: 'leader', enterprise_id: ids.entA }]) {
+    const k = await admin.post('/api/tokens', { name: '部门对接', ...body });
+    const u = await admin.post('/api/users', { username: 'bind.check', password: 'Start-Passw0rd-2026', ...body });
+    assert.equal(k.status, 400, k.body);
+    assert.deepEqual([k.json.error.field, k.json.error.message], [u.json.error.field, u.json.error.message], JSON.stringify(body));
+  }
   const r = await admin.post('/api/tokens', { name: '招商局对接', role: 'staff', dept_id: ids.inv });
   assert.equal(r.status, 201, r.body);
   const tok = bearer(r.json.token);
