@@ -70,7 +70,7 @@ static const char SQL_SESSION_GET[] =
     "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
     "SELECT t.id, t.zone_id, t.role, t.expires_at, t.revoked_at, t.name, t.last_used_at, "
-    "t.data_scope, t.dept_id, d.path, t.enterprise_id, u.status, u.role "
+    "t.data_scope, t.dept_id, d.path, t.enterprise_id, u.status, u.role, d.kind "
     "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = t.dept_id "
     "WHERE t.token_hash = ?";
 static const char SQL_TOKEN_USED[] =
@@ -714,9 +714,12 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	p->enterprise_id = db_col_int(st, 10);
 	int active = strcmp(db_col_text(st, 11), "active") == 0;
 	enum role owner_role = role_from_name(db_col_text(st, 12));
+	/* a token acts with its own role, as a user of that role in its department would (the
+	 * service center's desk reads the zone and its figures), never more than its creator */
+	p->perms = role_perms(p->role);
+	perm_dept_kind_grant(db_col_text(st, 13), p->role, &p->perms, &p->scope);
+	p->perms &= role_perms(owner_role);
 	db_reset(st);
-	/* a token acts with its own role, never more than its creator's */
-	p->perms = role_perms(p->role) & role_perms(owner_role);
 	p->via_token = 1;
 	p->ip = ip;
 	if (!active || revoked || (expires && expires < now) || p->role == ROLE_NONE ||

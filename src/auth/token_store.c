@@ -16,17 +16,6 @@ static const char SQL_TOKEN_LIST[] =
     "LEFT JOIN enterprise en ON en.id = t.enterprise_id WHERE t.zone_id = ? ORDER BY t.id DESC";
 static const char SQL_TOKEN_REVOKE[] =
     "UPDATE api_token SET revoked_at = ? WHERE id = ? AND zone_id = ? AND revoked_at IS NULL";
-static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
-static const char SQL_ENT_IN_ZONE[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
-
-/* The scope a token of role r gets when none is asked for. */
-static enum data_scope default_scope(enum role r)
-{
-	return r == ROLE_ENTERPRISE                     ? SCOPE_ENTERPRISE
-	       : r == ROLE_STAFF || r == ROLE_DEPT_HEAD ? SCOPE_DEPT
-	                                                : SCOPE_ZONE;
-}
 
 int token_check(struct db *tx, const struct principal *p, const struct token_input *in,
                 struct yq_err *e)
@@ -39,8 +28,8 @@ int token_check(struct db *tx, const struct principal *p, const struct token_inp
 	if (r != p->role && !role_may_grant(p->role, r))
 		return err_set(e, ERR_FORBIDDEN, "role", "无权授予该角色",
 		               "not allowed to grant this role");
-	enum data_scope s =
-	    in->data_scope && *in->data_scope ? scope_from_name(in->data_scope) : default_scope(r);
+	enum data_scope s = in->data_scope && *in->data_scope ? scope_from_name(in->data_scope)
+	                                                      : role_default_scope(r);
 	if (s != SCOPE_ZONE && s != SCOPE_DEPT && s != SCOPE_ENTERPRISE)
 		return err_set(e, ERR_VALIDATION, "data_scope",
 		               "令牌的数据权限应为全园区、本部门或本企业",
@@ -50,38 +39,15 @@ int token_check(struct db *tx, const struct principal *p, const struct token_inp
 		               r == ROLE_ENTERPRISE ? "企业令牌的数据权限只能是本企业"
 		                                    : "只有企业令牌的数据权限是本企业",
 		               "enterprise tokens, and only they, have the enterprise scope");
-	if ((r == ROLE_STAFF || r == ROLE_DEPT_HEAD || s == SCOPE_DEPT) && !in->dept_id)
-		return err_set(e, ERR_VALIDATION, "dept_id", "请选择令牌所属部门",
-		               "a department is required for this token");
-	if (r == ROLE_ENTERPRISE && !in->enterprise_id)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择令牌所属企业",
-		               "an enterprise is required for an enterprise token");
-	if (r != ROLE_ENTERPRISE && in->enterprise_id)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "只有企业令牌可以关联企业",
-		               "only enterprise tokens belong to an enterprise");
-	if (r == ROLE_ENTERPRISE && in->dept_id)
-		return err_set(e, ERR_VALIDATION, "dept_id", "企业令牌不属于部门",
-		               "enterprise tokens belong to no department");
 	if (in->expires_at && in->expires_at <= now_unix())
 		return err_set(e, ERR_VALIDATION, "expires_at", "过期时间须在将来",
 		               "the expiry must be in the future");
-	int64_t n;
-	int rc;
-	if (in->dept_id) {
-		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, in->dept_id, p->zone_id)) < 0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
-			               "no such department");
-	}
-	if (in->enterprise_id) {
-		if ((rc = db_query_int(tx, SQL_ENT_IN_ZONE, &n, 2, in->enterprise_id, p->zone_id)) <
-		    0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-			               "no such enterprise");
-	}
+	/* bound as a user of its role would be; a department's scope needs the department too */
+	if (org_check_links(tx, p->zone_id, r, in->dept_id, in->enterprise_id, e) < 0)
+		return -1;
+	if (s == SCOPE_DEPT && !in->dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "数据权限为本部门时须选择所属部门",
+		               "the dept scope needs a department");
 	return 0;
 }
 
@@ -105,8 +71,9 @@ int token_create(struct db_pool *pool, const struct principal *p, const struct t
 		return -1;
 	}
 	enum role r = role_from_name(in->role);
-	const char *scope = scope_name(
-	    in->data_scope && *in->data_scope ? scope_from_name(in->data_scope) : default_scope(r));
+	const char *scope =
+	    scope_name(in->data_scope && *in->data_scope ? scope_from_name(in->data_scope)
+	                                                 : role_default_scope(r));
 	char hex[65], hash[65];
 	random_hex(hex, 32);
 	snprintf(secret, 68, "yq_%s", hex);

@@ -66,13 +66,17 @@ int route_writes(const struct route *rt)
 	return rt->method != HTTP_GET && rt->method != HTTP_HEAD;
 }
 
+int route_read_only_refused(const struct route *rt, enum role r)
+{
+	return rt->perm != PERM_NONE && route_writes(rt) && !(rt->flags & ROUTE_SELF) &&
+	       role_read_only(r);
+}
+
 int route_role_allowed(const struct route *rt, enum role r)
 {
 	if (rt->perm == PERM_NONE)
 		return 1;
-	if (!perm_allows(role_perms(r), rt->perm))
-		return 0;
-	return !(route_writes(rt) && !(rt->flags & ROUTE_SELF) && role_read_only(r));
+	return perm_allows(role_perms(r), rt->perm) && !route_read_only_refused(rt, r);
 }
 
 int route_index(const struct route *rt)

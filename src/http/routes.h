@@ -56,6 +56,10 @@ int route_writes(const struct route *rt);
  * role (role_read_only) calls no route that writes, other than ROUTE_SELF ones. The request gate
  * and `yuanqu routes` both answer from it. */
 int route_role_allowed(const struct route *rt, enum role r);
+/* 1 if the route writes (other than ROUTE_SELF ones) and role r only reads: the read-only half of
+ * route_role_allowed, which the request gate applies after the caller's own permissions (those
+ * of its role and its department's kind, perm_dept_kind_grant, or a token's). */
+int route_read_only_refused(const struct route *rt, enum role r);
 /* Index of a route in the table (for metrics). */
 int route_index(const struct route *rt);
 

@@ -232,7 +232,7 @@ static int route_gate(struct req *r, struct yq_err *e)
 			return err_set(e, ERR_FORBIDDEN, NULL,
 			               "API令牌不是用户账户，不能用于本人账户操作",
 			               "an API token is not a user account");
-		if (!route_role_allowed(rt, r->who.role))
+		if (route_read_only_refused(rt, r->who.role))
 			return err_set(e, ERR_FORBIDDEN, NULL, "您的角色只能查看数据，不能修改",
 			               "your role can only read");
 		int unsafe = r->method != HTTP_GET && r->method != HTTP_HEAD;

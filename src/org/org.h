@@ -116,6 +116,12 @@ int user_set_password(struct db_pool *pool, const struct principal *p, int64_t i
  * (0 for zone 0). Takes the zone row's lock first, so that concurrent changes to a zone's
  * administrators are serialised until tx ends. Returns 0 or a negative enum db_rc. */
 int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *last);
+/* What an account of `role` in `zone_id` is bound to, a user's or an API token's alike: staff
+ * and department heads need a department, enterprise accounts an enterprise and no department
+ * (notifications and data scope follow them), no other role an enterprise; both must be of the
+ * zone. ERR_VALIDATION naming the field (dept_id, enterprise_id) otherwise; reads in tx. */
+int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
+                    int64_t enterprise_id, struct yq_err *e);
 /* Finds a user id by name (any zone); 0 if none. */
 int user_find(struct db *c, const char *username, int64_t *id);
 /* After a successful login: stores the password hashed with the current scheme when the stored

@@ -179,11 +179,8 @@ int user_find(struct db *c, const char *username, int64_t *id)
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* Checks role, department and enterprise of a user in `zone_id`: staff and department heads
- * need a department, enterprise users an enterprise and no department (notifications and
- * data scope follow the department), nobody else an enterprise; both must be of the zone. */
-static int check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
-                       int64_t enterprise_id, struct yq_err *e)
+int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
+                    int64_t enterprise_id, struct yq_err *e)
 {
 	int64_t n;
 	int rc;
@@ -250,7 +247,7 @@ int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
 		               "invalid data scope");
 	if (role == ROLE_PROVINCE)
 		zone_id = 0;
-	else if (check_links(tx, zone_id, role, in->dept_id, in->enterprise_id, e) < 0)
+	else if (org_check_links(tx, zone_id, role, in->dept_id, in->enterprise_id, e) < 0)
 		return -1;
 	if (!in->password_hash &&
 	    (!in->password || password_check_policy(in->password, in->username, e) < 0)) {
@@ -389,7 +386,7 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	int64_t ent = role == ROLE_ENTERPRISE
 	                  ? (in->enterprise_id ? in->enterprise_id : old.enterprise_id)
 	                  : in->enterprise_id;
-	if (check_links(tx, p->zone_id, role, dept, ent, e) < 0)
+	if (org_check_links(tx, p->zone_id, role, dept, ent, e) < 0)
 		goto out_rollback;
 	if (role != ROLE_ADMIN && keep_last_admin(tx, &old, e) < 0)
 		goto out_rollback;

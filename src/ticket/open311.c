@@ -1,6 +1,7 @@
 /* Open311 GeoReport v2 mapping: services, statuses, dates, coordinates, XML and JSON bodies (see
  * open311.h). Pure functions. */
 #include "ticket/open311.h"
+#include "auth/disclose.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include <stdio.h>
@@ -763,7 +764,8 @@ void o311_requests_end(struct o311_writer *w)
 
 int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
 {
-	/* action → the sentence for an event without text; body: its text goes out */
+	/* the events that make an update: action → the sentence for an event without text (or
+	 * whose text the enterprise is not shown); body: its text goes out, where shown */
 	static const struct {
 		const char *action, *bare;
 		int body;
@@ -779,12 +781,19 @@ int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
 	    {"rate", "企业已评价，诉求已销号", 1},
 	    {"autoclose", "企业7日内未评价，诉求已自动销号", 1},
 	};
-	if (!ev || ev->internal || !ev->action)
+	if (!ev || !ev->action)
+		return 0;
+	/* what the enterprise sees of the event, as its timeline shows it (auth/disclose.h) */
+	char kind[64];
+	snprintf(kind, sizeof kind, "ticket.%s", ev->internal ? "note" : ev->action);
+	enum disclose shown = disclose_to_enterprise(kind);
+	if (shown == DISCLOSE_NONE)
 		return 0;
 	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
 		if (strcmp(ev->action, out[i].action) != 0)
 			continue;
-		const char *text = out[i].body && ev->body && *ev->body ? ev->body : out[i].bare;
+		int body = out[i].body && shown == DISCLOSE_ALL && ev->body && *ev->body;
+		const char *text = body ? ev->body : out[i].bare;
 		if (!text)
 			return 0; /* a reply without text says nothing */
 		enum ticket_status to = ticket_status_from_name(ev->to_status);

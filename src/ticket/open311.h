@@ -39,8 +39,9 @@
  *   word staff see in the console), with a group, keywords and a description (o311_services).
  * - Every service has one attribute, `uscc` (统一社会信用代码): variable, datatype "string",
  *   required, order 1. POST sends it as attribute[uscc] (attribute[uscc][] also accepted; the
- *   first value counts). It names an active enterprise of the token's zone (an enterprise token:
- *   its own enterprise); otherwise 400 "enterprise not found".
+ *   first value counts). It names an active enterprise within the token's data scope, as for a
+ *   user of its role (an enterprise token: its own enterprise; a department's: those it
+ *   serves); otherwise 400 "enterprise not found", alike for one that does not exist.
  * - POST creates a ticket through ticket_create(): channel "hotline", priority normal, category
  *   from service_code, description required (at most 4,000 characters, as the spec says; our
  *   tickets need one), title = its first 30 characters with white space folded, contact_name
@@ -256,14 +257,14 @@ struct o311_update {
 	const char *description; /* the event's text, or a sentence for a bare state change */
 };
 
-/* The one rule of what of a request's timeline goes out as an update, kept here alone so it can
- * be swapped for the zone's single "what may an enterprise see" rule: what the enterprise itself
- * sees of its request, as the request JSON shows it. Out: replies, the department's questions
- * and the enterprise's answers (wait, supply), acceptance, first contact (start), the answer
- * (resolve), reject, merge, the rating and the automatic close. Never: internal notes, the
- * filing itself (submit), returns to the service center, escalation (督办) and extensions
- * (their notes and reasons are hidden from enterprises), attachments, anything unknown.
- * Returns 1 and fills *u, or 0. */
+/* What of a request's timeline goes out as an update: what the enterprise itself sees of its
+ * request, by the zone's one rule (auth/disclose.h, as its timeline is shown), of the events
+ * that make an update here: replies, the department's questions and the enterprise's answers
+ * (wait, supply), acceptance, first contact (start), the answer (resolve), reject, merge, the
+ * rating and the automatic close. Never: what that rule keeps from the enterprise (internal
+ * notes, returns to the service center, extensions and their reasons), the filing itself
+ * (submit), escalation (督办), attachments, anything unknown. An event shown without its text
+ * goes out with its sentence. Returns 1 and fills *u, or 0. */
 int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u);
 
 /* GET servicerequestupdates: XML <service_request_updates><request_update>…, JSON an array. Each

@@ -325,8 +325,10 @@ static void ent_found(void *ctx, const struct enterprise *en)
 		f->id = en->id;
 }
 
-/* The active enterprise of the caller's zone with this USCC (an enterprise token: only its own).
- * ERR_VALIDATION on attribute[uscc] for a malformed code or "enterprise not found". */
+/* The active enterprise with this USCC within the api_key's scope, as ticket_create checks it
+ * (an enterprise token: only its own; a department's: the enterprises it serves). ERR_VALIDATION
+ * on attribute[uscc] for a malformed code or "enterprise not found", alike for one that does not
+ * exist and one outside the scope. */
 static int find_enterprise(struct req *r, struct db *c, const char *raw, int64_t *id,
                            struct yq_err *e)
 {
@@ -335,10 +337,6 @@ static int find_enterprise(struct req *r, struct db *c, const char *raw, int64_t
 	if (ue != USCC_OK)
 		return err_set(e, ERR_VALIDATION, "attribute[uscc]", uscc_error_zh(ue),
 		               uscc_error_en(ue));
-	/* the zone's registry, as ticket_create checks it; enterprises keep their own scope */
-	struct principal look = r->who;
-	if (look.role != ROLE_ENTERPRISE)
-		look.scope = SCOPE_ZONE;
 	struct ent_filter f;
 	memset(&f, 0, sizeof f);
 	f.q = norm;
@@ -348,7 +346,7 @@ static int find_enterprise(struct req *r, struct db *c, const char *raw, int64_t
 	f.page_size = 5;
 	struct ent_find found = {norm, 0};
 	int64_t total;
-	int rc = ent_list(c, &look, &f, ent_found, &found, &total);
+	int rc = ent_list(c, &r->who, &f, ent_found, &found, &total);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (!found.id)
@@ -509,12 +507,9 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 		e->field = param_of_field(e->field);
 		return -1;
 	}
-	/* the number of what it just filed, even when its scope would not show it */
-	struct principal zone = r->who;
-	if (zone.role != ROLE_ENTERPRISE)
-		zone.scope = SCOPE_ZONE;
+	/* the number of what it just filed: its scope shows it (the enterprise is one it serves) */
 	struct ticket t;
-	if (!(c = req_db(r, e)) || ticket_get(c, &zone, id, &r->arena, &t, e) < 0)
+	if (!(c = req_db(r, e)) || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
 		return -1;
 	answer(r, fmt, 201);
 	o311_write_created(

@@ -91,7 +91,11 @@ before(async () => {
   assert.equal((await admin2.login('zone2-admin', PW)).status, 200);
   assert.equal((await admin2.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
   assert.equal((await admin2.post('/api/enterprises', { uscc: make2(1), name: '海门通达物流有限公司', industry_code: '3922' })).status, 201);
-  zone2Key = (await admin2.post('/api/tokens', { name: '海门12345热线', role: 'staff' })).json.token;
+  // zone2's hotline key, bound to zone2's service center like zone1's below
+  const desk2 = (await admin2.post('/api/depts', { name: '海门企业服务中心', kind: 'service_center' })).json.id;
+  const k2 = await admin2.post('/api/tokens', { name: '海门12345热线', role: 'staff', dept_id: desk2, data_scope: 'zone' });
+  assert.equal(k2.status, 201, k2.body);
+  zone2Key = k2.json.token;
   for (const [k, name, kind] of [['svc', '企业服务中心', 'service_center'], ['hr', '人社局', 'other']]) {
     ids[k] = (await admin.post('/api/depts', { name, kind })).json.id;
   }
@@ -681,4 +685,29 @@ test('descriptions: more than 4,000 characters is refused on POST, never answere
 test('tokens are never issued: GET tokens/{id} is 404 in the error format', async () => {
   assertError(await o311.get('/open311/v2/tokens/12345.xml'), 404, 404, 'xml');
   assertError(await o311.get('/open311/v2/tokens/12345.json'), 404, 404, 'json');
+});
+
+test('a department\'s key files for the enterprises its department serves; another is not found, as one that does not exist', async () => {
+  const c = await admin.post('/api/enterprises', { uscc: make(4), name: '望城人社对口服务有限公司', industry_code: '3922', dept_id: ids.hr });
+  assert.equal(c.status, 201, c.body);
+  const k = await admin.post('/api/tokens', { name: '人社局对接', role: 'staff', dept_id: ids.hr });
+  assert.equal(k.status, 201, k.body);
+  const hrKey = k.json.token;
+  const total = async () => (await admin.get('/api/tickets?page_size=1')).json.total;
+  const before = await total();
+  o311.lang = 'en';
+  // enterprise A is the zone's but not the department's: the same answer as a code no enterprise has
+  for (const code of [make(1), make(3)]) {
+    const d = assertError(await post('/open311/v2/requests.json', request({ api_key: hrKey, 'attribute[uscc]': code })), 400, 400, 'json');
+    assert.equal(d, 'attribute[uscc]: enterprise not found', code);
+  }
+  o311.lang = null;
+  assert.equal(await total(), before, 'nothing filed');
+  // its own enterprise: filed, and its number answered
+  const r = await post('/open311/v2/requests.json', request({ api_key: hrKey, 'attribute[uscc]': make(4) }));
+  assert.equal(r.status, 201, r.body);
+  const no = assertJson(r)[0].service_request_id;
+  assert.match(no, /^SQ\d{8}-\d{4}$/);
+  assert.equal(await total(), before + 1);
+  assert.equal(assertJson(await o311.get(`/open311/v2/requests/${no}.json?api_key=${hrKey}`))[0].description, request().description);
 });

@@ -25,7 +25,8 @@ function sql(db, text) {
 }
 
 /** Takes a migrated database back to what it was at version 10 (what 0011 adds, removed; the
- * counter per zone and day as it was kept). */
+ * counter per zone and day as it was kept; and what the later 0012 adds, so that `migrate` finds
+ * the database at 10, not at 12 with 0011 missing). */
 function undo0011(db) {
   sql(db, `DROP INDEX ticket_no;
     CREATE TABLE ticket_seq (zone_id BIGINT NOT NULL REFERENCES zone(id), day TEXT NOT NULL, n INTEGER NOT NULL,
@@ -43,7 +44,9 @@ function undo0011(db) {
     ALTER TABLE ticket DROP COLUMN lon;
     ALTER TABLE ticket DROP COLUMN email;
     ALTER TABLE ticket DROP COLUMN media_url;
-    DELETE FROM schema_version WHERE version = 11;`);
+    DROP TABLE login_backoff;
+    ALTER TABLE app_user DROP COLUMN failed_at;
+    DELETE FROM schema_version WHERE version IN (11, 12);`);
 }
 
 const PW = 'Start-Passw0rd-2026';
@@ -65,7 +68,10 @@ before(async () => {
   const e = await admin.post('/api/enterprises', { uscc: make(1), name: '望城华通智能终端有限公司', industry_code: '3922' });
   assert.equal(e.status, 201, e.body);
   svc = await newUser(srv, admin, 'svc0011', 'staff', { dept_id: d, data_scope: 'zone' }, PW);
-  key = (await admin.post('/api/tokens', { name: '12345热线', role: 'staff' })).json.token;
+  // the hotline's key, bound like the service center's officers: its department, the whole zone
+  const hotline = await admin.post('/api/tokens', { name: '12345热线', role: 'staff', dept_id: d, data_scope: 'zone' });
+  assert.equal(hotline.status, 201, hotline.body);
+  key = hotline.json.token;
   // requests as the program before 0011 stored them: Open311's block at the end of the text
   for (const [k, channel] of [['hotline', 'hotline'], ['bad', 'hotline'], ['phone', 'phone']]) {
     const r = await svc.post('/api/tickets', { enterprise_id: e.json.id, channel, category: '融资', title: k, description: texts[k] });
@@ -89,7 +95,7 @@ before(async () => {
       FROM ticket WHERE zone_id = (SELECT id FROM zone WHERE code = 'zone2') GROUP BY zone_id, substr(no, 3, 8);`);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /1 migration applied/);
+  assert.match(m.stdout, /2 migrations applied/); // 0011, then 0012
   srv = await startServer({ db });
   svc = new Client(srv.base);
   assert.equal((await svc.login('svc0011', PW + 'x')).status, 200);

@@ -145,7 +145,7 @@ test('the last active administrator of a zone cannot be demoted, locked or swept
     // winner's lock ended its session first, no longer logged in (401)
     assert.equal(both.filter((r) => r.status === 204).length, 1, both.map((r) => r.body).join(' '));
     assert.ok(both.some((r) => r.status === 409 || r.status === 401), both.map((r) => r.body).join(' '));
-    const [winner, loser] = both[0].status === 204 ? [admin, two] : [two, admin];
+    const [winner, loser] = both[0].status === 204 ? [admin, two.client] : [two.client, admin];
     const loserId = loser === admin ? adminId : two.id;
     const winnerId = loser === admin ? two.id : adminId;
     assert.equal((await winner.put(`/api/users/${winnerId}`, { role: 'leader' })).status, 409, 'now the last one');

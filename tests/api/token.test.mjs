@@ -94,6 +94,14 @@ test('a department token needs its department and sees what the department sees'
     assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.body}`);
     assert.equal(r.json.error.field, field, JSON.stringify(body));
   }
+  // one rule binds tokens and users alike: the same answer for the same missing or wrong link
+  for (const body of [{ role: 'staff' }, { role: 'staff', dept_id: 999999 }, { role: 'enterprise' },
+    { role: 'enterprise', enterprise_id: ids.entA, dept_id: ids.inv }, { role: 'leader', enterprise_id: ids.entA }]) {
+    const k = await admin.post('/api/tokens', { name: '部门对接', ...body });
+    const u = await admin.post('/api/users', { username: 'bind.check', password: 'Start-Passw0rd-2026', ...body });
+    assert.equal(k.status, 400, k.body);
+    assert.deepEqual([k.json.error.field, k.json.error.message], [u.json.error.field, u.json.error.message], JSON.stringify(body));
+  }
   const r = await admin.post('/api/tokens', { name: '招商局对接', role: 'staff', dept_id: ids.inv });
   assert.equal(r.status, 201, r.body);
   const tok = bearer(r.json.token);
@@ -121,4 +129,28 @@ test('a token is no user account: the routes of one\'s own account refuse it', a
   assert.equal((await tok.put('/api/me/password', { old_password: 'x', new_password: 'y' })).status, 403);
   assert.equal((await tok.post('/api/me/totp/enrol')).status, 403);
   assert.equal((await tok.get('/api/depts')).status, 200);
+});
+
+test('a token bound to the service center works as its officers do: the whole zone and its figures', async () => {
+  const desk = await admin.post('/api/depts', { name: '企业服务中心', kind: 'service_center' });
+  assert.equal(desk.status, 201, desk.body);
+  // bound as the console binds an officer: the role and the department, no data scope
+  const r = await admin.post('/api/tokens', { name: '12345热线', role: 'staff', dept_id: desk.json.id });
+  assert.equal(r.status, 201, r.body);
+  const tok = bearer(r.json.token);
+  const all = (await admin.get('/api/tickets?page_size=200')).json.items.map((t) => t.id).sort();
+  const seen = await tok.get('/api/tickets?page_size=200');
+  assert.equal(seen.status, 200, seen.body);
+  assert.deepEqual(seen.json.items.map((t) => t.id).sort(), all, 'every request of the zone');
+  assert.ok([ids.tA, ids.tB, ids.tC].every((id) => all.includes(id)));
+  assert.equal((await tok.get(`/api/tickets/${ids.tB}`)).status, 200);
+  const stats = await tok.get('/api/tickets/stats');
+  assert.equal(stats.status, 200, stats.body);
+  // it files for any enterprise of the zone, as the desk does
+  const t = await submit(tok, { enterprise_id: ids.entB, channel: 'hotline' });
+  assert.equal(t.status, 201, t.body);
+  // its binding is listed as made; the desk's widening is the department's, not the token's
+  const row = (await admin.get('/api/tokens')).json.items.find((x) => x.id === r.json.id);
+  assert.equal(row.data_scope, 'dept');
+  assert.equal(row.dept_name, '企业服务中心');
 });

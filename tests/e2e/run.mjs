@@ -1045,6 +1045,10 @@ test('an admin adds a service-center officer in the console; the officer works t
       dlg.locator('[data-test="user-save"]').click(),
     ])
     assert(resp.status() === 201, `create user: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    // the demo zone has hundreds of users: the new one is found by its name, as an admin would
+    await page.locator('[data-test="user-dialog"]').waitFor({ state: 'hidden' })
+    await page.getByPlaceholder('用户名/姓名/手机').fill(username)
+    await page.getByPlaceholder('用户名/姓名/手机').press('Enter')
     const row = page.locator('[data-test="user-table"] .el-table__body tr', { hasText: username })
     await row.waitFor()
     assert((await row.textContent()).includes('企业服务中心'), 'the list names the department')

@@ -333,10 +333,17 @@ static void test_read_only_role_writes_nothing(void **state)
 			fail_msg("%s %s: province %s", rt->pattern,
 			         route_writes(rt) ? "writes" : "reads",
 			         want ? "allowed" : "refused");
+		assert_int_equal(route_read_only_refused(rt, ROLE_PROVINCE),
+		                 rt->perm != PERM_NONE && route_writes(rt) &&
+		                     !(rt->flags & ROUTE_SELF));
 		for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++)
-			if (r != ROLE_PROVINCE)
+			if (r != ROLE_PROVINCE) {
 				assert_int_equal(route_role_allowed(rt, (enum role)r),
 				                 perm_allows(role_perms((enum role)r), rt->perm));
+				/* the gate's half: nothing for the other roles, so a permission
+				 * their department's kind grants is not taken away again */
+				assert_false(route_read_only_refused(rt, (enum role)r));
+			}
 	}
 	assert_true(self >= 8);
 	/* the write routes the province reached before: a reply and a note, an upload */

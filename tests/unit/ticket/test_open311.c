@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/disclose.h"
 #include "ticket/open311.h"
 
 /* 1 if `xml` is a well-formed XML document (expat). */
@@ -771,6 +772,22 @@ static void test_updates(void **state)
 	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
 		ev.action = never[i];
 		assert_int_equal(o311_update_of(&ev, &u), 0);
+	}
+	/* whatever goes out is what the enterprise's own timeline shows (auth/disclose.h): the
+	 * two never disagree, and a text kept from the enterprise never goes out */
+	ev.internal = 0;
+	ev.body = "只给园区看的文字";
+	for (size_t i = 0; i < sizeof out / sizeof out[0] + sizeof never / sizeof never[0]; i++) {
+		ev.action = i < sizeof out / sizeof out[0] ? out[i].action
+		                                           : never[i - sizeof out / sizeof out[0]];
+		char kind[64];
+		snprintf(kind, sizeof kind, "ticket.%s", ev.action);
+		enum disclose shown = disclose_to_enterprise(kind);
+		if (o311_update_of(&ev, &u) == 1) {
+			assert_int_not_equal(shown, DISCLOSE_NONE);
+			if (shown != DISCLOSE_ALL)
+				assert_string_not_equal(u.description, ev.body);
+		}
 	}
 	/* an internal event never, whatever its action; a reply without text says nothing */
 	ev.action = "reply";
