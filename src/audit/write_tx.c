@@ -16,20 +16,16 @@ int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e)
 	return err_db(e, db_rc < 0 ? db_rc : DB_ERR);
 }
 
-int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, void *arg,
+int write_in(struct db *tx, const struct principal *who, int64_t zone_id, write_fn fn, void *arg,
              struct yq_err *e)
 {
-	int rc;
-	struct write_ctx w = {.who = who, .zone_id = who ? who->zone_id : 0};
-	w.tx = db_tx_begin(pool, &rc);
-	if (!w.tx)
-		return err_db(e, rc);
+	struct write_ctx w = {.tx = tx, .who = who, .zone_id = zone_id};
 	audit_changes_init(&w.changes);
 	int ok = fn(&w, arg, e) == 0;
 	if (ok && w.action) {
 		static const struct principal system = {.username = "system"};
-		rc = audit_write(w.tx, who ? who : &system, w.zone_id, w.action, w.obj_type,
-		                 w.obj_id, &w.changes);
+		int rc = audit_write(tx, who ? who : &system, w.zone_id, w.action, w.obj_type,
+		                     w.obj_id, &w.changes);
 		if (rc < 0) {
 			if (rc == DB_UNAVAILABLE)
 				err_db(e, rc);
@@ -40,7 +36,18 @@ int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, voi
 		}
 	}
 	audit_changes_release(&w.changes);
-	rc = db_tx_end(pool, w.tx, ok);
+	return ok ? 0 : -1;
+}
+
+int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, void *arg,
+             struct yq_err *e)
+{
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return err_db(e, rc);
+	int ok = write_in(tx, who, who ? who->zone_id : 0, fn, arg, e) == 0;
+	rc = db_tx_end(pool, tx, ok);
 	if (ok && rc < 0)
 		return err_db(e, rc);
 	return ok ? 0 : -1;

@@ -39,6 +39,11 @@ typedef int (*write_fn)(struct write_ctx *w, void *arg, struct yq_err *e);
  * database cannot be reached, ERR_INTERNAL when the audit row cannot be written). */
 int write_tx(struct db_pool *pool, const struct principal *who, write_fn fn, void *arg,
              struct yq_err *e);
+/* Runs fn inside the open transaction tx, as write_tx does but without beginning or ending it:
+ * for writers that make many changes in one transaction (an import, the demo), each change with
+ * its own audit row. Returns 0, or -1 with e set (the caller rolls tx back). */
+int write_in(struct db *tx, const struct principal *who, int64_t zone_id, write_fn fn, void *arg,
+             struct yq_err *e);
 /* Names the audit row of the change. */
 void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id);
 /* Maps a negative enum db_rc of a statement inside the change to e; returns -1. */

@@ -1,6 +1,8 @@
 /* Binding of the data-scope SQL fragment (see scope.h). */
 #include "auth/scope.h"
+#include "db/field_sql.h"
 #include "db/qb.h"
+#include "lib/arena.h"
 #include <stdio.h>
 
 /* The caller as the owner of rows: its user id, or -1 (an API token is no user, and owns and
@@ -85,4 +87,89 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
 		qb_sql(q, " AND 1 = 0"); /* an unknown scope sees nothing */
 		return;
 	}
+}
+
+void scope_from(struct qb *q, const struct principal *p, const struct entity *en, int joins,
+                char *like, size_t nlike)
+{
+	qb_sql(q, " FROM ");
+	qb_sql(q, en->table);
+	qb_sql(q, " ");
+	qb_sql(q, en->alias);
+	if (joins && en->joins)
+		qb_sql(q, en->joins);
+	qb_sql(q, " WHERE ");
+	qb_sql(q, en->zone_col);
+	if (p->zone_id) {
+		qb_sql(q, " = ?");
+		qb_int(q, p->zone_id);
+	} else {
+		qb_sql(q, " IS NULL");
+	}
+	if (!en->scope_dept && !en->scope_owner && !en->scope_enterprise)
+		return;
+	char dept_pre[128];
+	snprintf(dept_pre, sizeof dept_pre, "%s IN", en->scope_dept ? en->scope_dept : "-1");
+	scope_qb(q, p, dept_pre, "", en->scope_owner ? en->scope_owner : "-1",
+	         en->scope_enterprise ? en->scope_enterprise : "-1", like, nlike);
+}
+
+/* The statement of a read of one row, bound: "SELECT <cols> FROM … WHERE zone, scope AND
+ * alias.id = ?"; NULL when it cannot be prepared. */
+static struct db_stmt *prepare_one(struct db *c, const struct principal *p, const struct entity *en,
+                                   const char *cols, int joins, int64_t id)
+{
+	struct qb q;
+	char like[320], id_col[64];
+	qb_init(&q, "SELECT ");
+	qb_sql(&q, cols);
+	scope_from(&q, p, en, joins, like, sizeof like);
+	snprintf(id_col, sizeof id_col, " AND %s.id = ?", en->alias);
+	qb_sql(&q, id_col);
+	qb_int(&q, id);
+	const char *sql = qb_text_of(&q);
+	struct db_stmt *st = sql ? db_prepare(c, sql) : NULL;
+	if (st)
+		qb_bind(&q, st, 1);
+	qb_release(&q);
+	return st;
+}
+
+int scope_get(struct db *c, const struct principal *p, const struct entity *en, int64_t id,
+              struct arena *a, void *obj, struct yq_err *e)
+{
+	const char *sel = entity_select(en);
+	struct db_stmt *st = sel ? prepare_one(c, p, en, sel, 1, id) : NULL;
+	if (!st)
+		return err_db(e, DB_ERR);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		entity_read(st, 0, en, obj, a);
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW) {
+		const char *name = en->label_en ? en->label_en : en->name;
+		char lower[64];
+		snprintf(lower, sizeof lower, "%s", name);
+		if (lower[0] >= 'A' && lower[0] <= 'Z')
+			lower[0] = (char)(lower[0] - 'A' + 'a');
+		const char *zh =
+		    a ? arena_printf(a, "%s不存在", en->label_zh ? en->label_zh : en->name) : NULL;
+		const char *msg_en = a ? arena_printf(a, "no such %s", lower) : NULL;
+		return err_set(e, ERR_NOT_FOUND, NULL, zh ? zh : "对象不存在",
+		               msg_en ? msg_en : "no such object");
+	}
+	return 0;
+}
+
+int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id)
+{
+	struct db_stmt *st = prepare_one(c, p, en, "COUNT(*)", 0, id);
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW ? n > 0 : (rc < 0 ? rc : DB_ERR);
 }

@@ -54,4 +54,32 @@ struct qb;
 void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, const char *dept_post,
               const char *owner_col, const char *enterprise_col, char *like, size_t nlike);
 
+/* ---- scoped reads: no read of an entity can forget its zone or the caller's data scope ----
+ * An entity declares (lib/field.h) the joins its select list needs, its zone column and the
+ * columns its data scope looks at (department, owner, enterprise); every read of it starts with
+ * scope_from, which writes the FROM and the WHERE of the zone and the scope before any filter
+ * of the reader's own:
+ *
+ *	qb_init(&q, "SELECT COUNT(*)");
+ *	scope_from(&q, p, &ENTITY_USER, 0, like, sizeof like);
+ *	if (f->role) { qb_sql(&q, " AND u.role = ?"); qb_text(&q, f->role); }
+ *
+ * and scope_get reads one row by id the same way. */
+struct entity;
+struct arena;
+/* Appends " FROM table alias[joins] WHERE zone_col = ?" (zone_col IS NULL for a principal of no
+ * zone: a province user's own account) and, when the entity has scope columns, the caller's
+ * data-scope condition on them (as scope_qb), with their parameters. joins 0: the table alone (a
+ * count, a page of ids). `like` (32+ bytes) must live until q is bound. */
+void scope_from(struct qb *q, const struct principal *p, const struct entity *en, int joins,
+                char *like, size_t nlike);
+/* Reads the row `id` within the caller's zone and data scope into obj (its {select} list,
+ * entity_read; strings into a). Returns 0; -1 with ERR_NOT_FOUND ("企业不存在": the entity's
+ * label) when the caller has no such row, or with the database's error. */
+int scope_get(struct db *c, const struct principal *p, const struct entity *en, int64_t id,
+              struct arena *a, void *obj, struct yq_err *e);
+/* 1 if the row `id` is within the caller's zone and data scope, 0 if not, or a negative enum
+ * db_rc. */
+int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id);
+
 #endif

@@ -86,6 +86,25 @@ const char *sql_of(struct sql_tmpl *t)
 	return t->sql;
 }
 
+const char *entity_select(const struct entity *en)
+{
+	/* one template per entity, made on first use; entities are few and live as long as the
+	 * process */
+	static struct sql_tmpl made[32];
+	static int n_made;
+	struct sql_tmpl *t = NULL;
+	pthread_mutex_lock(&expand_lock);
+	for (int i = 0; i < n_made && !t; i++)
+		if (made[i].en == en)
+			t = &made[i];
+	if (!t && n_made < (int)(sizeof made / sizeof made[0])) {
+		t = &made[n_made++];
+		*t = (struct sql_tmpl){en, "{select}", NULL};
+	}
+	pthread_mutex_unlock(&expand_lock);
+	return t ? sql_of(t) : NULL;
+}
+
 int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *obj)
 {
 	switch (f->type) {
@@ -105,8 +124,12 @@ int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *o
 	}
 	default: {
 		const char *s = *FIELD_CPTR(obj, f, const char *);
+		if (!s || (!*s && f->type == FT_JSON)) /* none: the default, '' for text */
+			s = f->def                                             ? f->def
+			    : !s && (f->type == FT_TEXT || f->type == FT_ENUM) ? ""
+			                                                       : NULL;
 		if (!(f->flags & F_SEALED) || !s || !gm_enabled())
-			return db_bind_text(st, idx, s && f->type == FT_JSON && !*s ? NULL : s);
+			return db_bind_text(st, idx, s);
 		struct strbuf sealed = STRBUF_INIT(1 << 20);
 		int rc = f->type == FT_JSON && f->seal_member
 		             ? gm_json_field(s, f->seal_member, 1, &sealed)

@@ -39,13 +39,18 @@ const char *sql_of(struct sql_tmpl *t);
 int field_stored(const struct field *f);
 
 /* Binds the stored fields of obj from parameter idx, in {insert_cols} order (update != 0:
- * {update_sets} order). Text of F_SEALED fields is sealed in the 国密 mode. Returns the next
- * free index, or -1 when memory runs out. */
+ * {update_sets} order). Text of F_SEALED fields is sealed in the 国密 mode. None is stored as
+ * the field's `def`, else as '' for text and enums (the schema's text columns are NOT NULL
+ * DEFAULT '') and NULL for the other types. Returns the next free index, or -1 when memory
+ * runs out. */
 int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void *obj, int update);
 /* Reads the {select} columns of the current row from column `col` into obj; strings copied into
  * `a` (sealed ones opened). Returns the next column. */
 int entity_read(struct db_stmt *st, int col, const struct entity *en, void *obj, struct arena *a);
 /* The stored value of one field (sealed in the 国密 mode) bound at idx: 0 or -1. */
 int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *obj);
+/* The {select} list of an entity, expanded once for the life of the process (as sql_of), or
+ * NULL when memory runs out. */
+const char *entity_select(const struct entity *en);
 
 #endif

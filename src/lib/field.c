@@ -53,17 +53,20 @@ void field_trim(const char *s, size_t n, size_t *start, size_t *len)
 	*len = last_keep - b;
 }
 
-/* Sets a validation error on field f with a message naming it. */
+/* Sets a validation error on field f with a message naming it (F_SHORTMSG: the message alone). */
 static int bad(const struct field *f, struct arena *a, struct yq_err *e, const char *zh,
                const char *en)
 {
+	if (f->flags & F_SHORTMSG)
+		return err_set(e, ERR_VALIDATION, f->key, zh, en);
 	const char *lz = f->label_zh ? f->label_zh : f->key;
 	const char *le = f->label_en ? f->label_en : f->key;
 	return err_set(e, ERR_VALIDATION, f->key, a ? arena_printf(a, "%s%s", lz, zh) : zh,
 	               a ? arena_printf(a, "%s: %s", le, en) : en);
 }
 
-/* 1 if the text holds a control character that the field does not allow. */
+/* 1 if the text holds a control character that the field does not allow: C0 (line breaks and
+ * tabs allowed with F_MULTILINE), DEL and C1 (U+0080–U+009F, encoded C2 80–C2 9F). */
 static int has_control(const struct field *f, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -71,7 +74,8 @@ static int has_control(const struct field *f, const char *s, size_t n)
 		if (c == '\n' || c == '\t' || c == '\r') {
 			if (!(f->flags & F_MULTILINE))
 				return 1;
-		} else if (c < 0x20 || c == 0x7F)
+		} else if (c < 0x20 || c == 0x7F ||
+		           (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0))
 			return 1;
 	}
 	return 0;
@@ -132,10 +136,16 @@ int field_text(const struct field *f, const char *s, struct arena *a, const char
 		break;
 	}
 	case FT_DATE:
-		if (!digits_shape(v, "NNNN-NN-NN"))
+		switch (date_check(v)) {
+		case DATE_OK:
+			break;
+		case DATE_FORMAT:
 			return bad(f, a, e, "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
-		if (!valid_date(v))
+		case DATE_RANGE:
+			return bad(f, a, e, "日期早于1900年", "the date is before 1900");
+		default:
 			return bad(f, a, e, "日期不存在", "no such date");
+		}
 		break;
 	case FT_MONTH: {
 		if (!digits_shape(v, "NNNN-NN"))
@@ -181,9 +191,24 @@ static void field_clear(const struct field *f, void *obj)
 		*FIELD_PTR(obj, f, int) = 0;
 		break;
 	default:
-		*FIELD_PTR(obj, f, const char *) = NULL;
+		*FIELD_PTR(obj, f, const char *) = f->def;
 		break;
 	}
+}
+
+/* Checks a number for field f: finite and within [min, max] (FT_MONEY without limits: 0 to
+ * 10^12 万元, beyond any enterprise; FT_NUM without limits: any). Stores it. */
+static int put_number(const struct field *f, double d, struct arena *a, void *obj, struct yq_err *e)
+{
+	if (!isfinite(d))
+		return bad(f, a, e, "应为数字", "must be a number");
+	double lo = (double)f->min, hi = (double)f->max;
+	if (f->type == FT_MONEY && f->min == 0 && f->max == 0)
+		hi = 1e12;
+	if ((f->min || f->max || f->type == FT_MONEY) && (d < lo || d > hi))
+		return bad(f, a, e, "数值超出范围", "out of range");
+	*FIELD_PTR(obj, f, double) = d;
+	return 0;
 }
 
 /* Decodes one present, non-null JSON value into member f. */
@@ -221,16 +246,7 @@ static int decode_one(const struct field *f, json_t *v, struct arena *a, void *o
 			return bad(f, a, e, f->type == FT_MONEY ? "应为数字（万元）" : "应为数字",
 			           f->type == FT_MONEY ? "must be a number (10k yuan)"
 			                               : "must be a number");
-		double d = json_number_value(v);
-		if (!isfinite(d))
-			return bad(f, a, e, "应为数字", "must be a number");
-		double lo = (double)f->min, hi = (double)f->max;
-		if (f->type == FT_MONEY && f->min == 0 && f->max == 0)
-			hi = 1e12; /* 10^16 yuan: beyond any enterprise */
-		if ((f->min || f->max || f->type == FT_MONEY) && (d < lo || d > hi))
-			return bad(f, a, e, "数值超出范围", "out of range");
-		*FIELD_PTR(obj, f, double) = d;
-		return 0;
+		return put_number(f, json_number_value(v), a, obj, e);
 	}
 	case FT_BOOL:
 		if (!json_is_boolean(v))
@@ -289,7 +305,7 @@ int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, str
 				return bad(f, a, e, "不能为空", "is required");
 			continue;
 		}
-		if (decode_one(f, v, a, obj, e) < 0)
+		if ((f->decode ? f->decode(f, v, a, obj, e) : decode_one(f, v, a, obj, e)) < 0)
 			return -1;
 	}
 	return 0;
@@ -432,4 +448,110 @@ const char *field_enum_label(const struct field *f, const char *value)
 		if (strcmp(f->values[i], value) == 0)
 			return f->labels[i];
 	return value;
+}
+
+/* ---- spreadsheet cells ---- */
+
+int field_numeric(const struct field *f)
+{
+	return f->type == FT_INT || f->type == FT_NUM || f->type == FT_MONEY;
+}
+
+const char *field_header(const struct field *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s", f->label_zh ? f->label_zh : f->key,
+	         f->type == FT_MONEY ? "（万元）" : "");
+	return buf;
+}
+
+/* The number in a cell: digits with ',' and ' ' between them left out. 0, or -1 when it is no
+ * number. */
+static int cell_number(const char *cell, double *out)
+{
+	char num[64];
+	size_t o = 0;
+	for (const char *p = cell; *p; p++) {
+		if (*p == ',' || *p == ' ')
+			continue;
+		if (o + 1 >= sizeof num)
+			return -1;
+		num[o++] = *p;
+	}
+	num[o] = 0;
+	char *end;
+	*out = strtod(num, &end);
+	return o && !*end ? 0 : -1;
+}
+
+int field_cell(const struct field *f, const char *cell, struct arena *a, void *obj,
+               struct yq_err *e)
+{
+	size_t b, len;
+	field_trim(cell, strlen(cell), &b, &len);
+	if (!len) {
+		field_clear(f, obj);
+		return f->flags & F_REQUIRED ? bad(f, a, e, "不能为空", "is required") : 0;
+	}
+	switch (f->type) {
+	case FT_INT: {
+		double d;
+		if (cell_number(cell, &d) < 0 || !(d > -9e18 && d < 9e18) || d != floor(d))
+			return bad(f, a, e, "应为整数", "must be an integer");
+		if ((f->min || f->max) && (d < (double)f->min || d > (double)f->max))
+			return bad(f, a, e, "数值超出范围", "out of range");
+		*FIELD_PTR(obj, f, int64_t) = (int64_t)d;
+		return 0;
+	}
+	case FT_NUM:
+	case FT_MONEY: {
+		double d;
+		if (cell_number(cell, &d) < 0)
+			return bad(f, a, e, f->type == FT_MONEY ? "应为数字（万元）" : "应为数字",
+			           f->type == FT_MONEY ? "must be a number (10k yuan)"
+			                               : "must be a number");
+		return put_number(f, d, a, obj, e);
+	}
+	case FT_BOOL: {
+		static const char *const yes[] = {"是", "true", "TRUE", "1", NULL};
+		static const char *const no[] = {"否", "false", "FALSE", "0", NULL};
+		const char *t = a ? arena_strndup(a, cell + b, len) : NULL;
+		for (int i = 0; t && yes[i]; i++)
+			if (strcmp(t, yes[i]) == 0 || strcmp(t, no[i]) == 0) {
+				*FIELD_PTR(obj, f, int) = strcmp(t, yes[i]) == 0;
+				return 0;
+			}
+		return bad(f, a, e, "应为“是”或“否”", "must be yes or no");
+	}
+	case FT_DATE: {
+		char day[11];
+		if (date_norm(cell + b, day) == DATE_FORMAT)
+			return bad(f, a, e, "日期格式错误", "invalid date");
+		return field_text(f, day, a, FIELD_PTR(obj, f, const char *), e);
+	}
+	case FT_ENUM:
+		for (int i = 0; f->values && f->labels && f->values[i]; i++)
+			if (strlen(f->labels[i]) == len && memcmp(f->labels[i], cell + b, len) == 0)
+				return field_text(f, f->values[i], a,
+				                  FIELD_PTR(obj, f, const char *), e);
+		return field_text(f, cell, a, FIELD_PTR(obj, f, const char *), e);
+	case FT_TEXT:
+	case FT_MONTH:
+		return field_text(f, cell, a, FIELD_PTR(obj, f, const char *), e);
+	default:
+		return bad(f, a, e, "不能导入", "cannot be imported");
+	}
+}
+
+const char *field_cell_text(const struct field *f, const void *obj, char *buf, size_t n)
+{
+	switch (f->type) {
+	case FT_ENUM:
+		return field_enum_label(f, *FIELD_CPTR(obj, f, const char *));
+	case FT_BOOL:
+		return *FIELD_CPTR(obj, f, int) ? "是" : "否";
+	default: {
+		const char *s = field_text_of(f, obj, buf, n);
+		return s && *s ? s : NULL;
+	}
+	}
 }

@@ -16,7 +16,9 @@
  *		      F_REQUIRED | F_AUDIT | F_EXPORT, "企业名称", "Name"),
  *		…
  *	};
- *	const struct entity ENTITY_ENTERPRISE = ENTITY("enterprise", "enterprise", "e", ENT_FIELDS);
+ *	const struct entity ENTITY_ENTERPRISE = ENTITY("enterprise", "enterprise", "e", ENT_FIELDS,
+ *	                                               "企业", "Enterprise", .zone_col =
+ *"e.zone_id");
  */
 #ifndef YQ_LIB_FIELD_H
 #define YQ_LIB_FIELD_H
@@ -57,6 +59,9 @@ enum field_flag {
 	F_NOUPDATE = 1u << 8,  /* set when created; an update leaves the column alone */
 	F_MULTILINE = 1u << 9, /* text may hold line breaks and tabs */
 	F_NOTRIM = 1u << 10,   /* text kept as given (white space at the ends is trimmed else) */
+	F_SHORTMSG =
+	    1u << 11, /* error messages leave the label out ("日期不存在", not "成立日期日期
+	               * 不存在"): the field is named by error.field, an import's column */
 };
 
 /* One member of an entity. */
@@ -78,16 +83,31 @@ struct field {
 	/* extra check of a decoded value (text and JSON types): 0, or -1 with e filled (field set
 	 * by the caller) */
 	int (*check)(const char *value, struct yq_err *e);
+	/* FT_TEXT, FT_ENUM, FT_JSON: the value of a member that a full body leaves out or sets to
+	 * null, and that is stored for none (the column's default: "domestic", "[]"); NULL: none,
+	 * stored as '' for text and enums, NULL for the other types */
+	const char *def;
+	/* a member decoded by code rather than by its type (a list whose items have rules of their
+	 * own, such as an enterprise's contacts): fills the member from a present, non-null value;
+	 * 0, or -1 with e filled */
+	int (*decode)(const struct field *f, json_t *v, struct arena *a, void *obj,
+	              struct yq_err *e);
 };
 
-/* An entity: its name, table, alias and field table. */
+/* An entity: its name, table, alias and field table, and how its rows are read. */
 struct entity {
 	const char *name;  /* "enterprise": audit object type and OpenAPI schema name */
 	const char *table; /* "enterprise" */
 	const char *alias; /* "e": prefix of the select list */
 	const struct field *fields;
 	int n_fields;
-	const char *label_zh, *label_en;
+	const char *label_zh, *label_en; /* "企业": also "企业不存在" when a read finds nothing */
+	/* Reads (auth/scope.h): the joins after "FROM table alias" that the {select} list needs
+	 * (" LEFT JOIN dept d ON d.id = e.dept_id"), the zone column ("e.zone_id"; rows of no zone
+	 * have it NULL), and the columns the caller's data scope looks at: the row's department,
+	 * its owner and its enterprise. With the three NULL the zone alone scopes the rows. */
+	const char *joins, *zone_col;
+	const char *scope_dept, *scope_owner, *scope_enterprise;
 };
 
 #define FIELD_AT(type, member) offsetof(type, member)
@@ -104,11 +124,12 @@ struct entity {
 #define FIELDK_INIT(S, m, k, ft, col, lo, hi, fl, zh, en)                                          \
 	.key = (k), .column = (col), .type = (ft), .flags = (fl), .offset = offsetof(S, m),        \
 	.min = (lo), .max = (hi), .label_zh = (zh), .label_en = (en)
-#define ENTITY(nm, tbl, al, arr, zh, en)                                                           \
+/* An entity; trailing designated initializers add the members that say how it is read. */
+#define ENTITY(nm, tbl, al, arr, zh, en, ...)                                                      \
 	{                                                                                          \
 		.name = (nm), .table = (tbl), .alias = (al), .fields = (arr),                      \
 		.n_fields = (int)(sizeof(arr) / sizeof((arr)[0])), .label_zh = (zh),               \
-		.label_en = (en)                                                                   \
+		.label_en = (en), __VA_ARGS__                                                      \
 	}
 
 /* The member of `obj` that field f describes. */
@@ -125,7 +146,8 @@ enum decode_mode {
 };
 
 /* Decodes the JSON object `o` into `obj` (a struct of the entity's type) by the field table:
- * every field that is not F_READONLY. Types, limits, enum values, dates and `check` are applied;
+ * every field that is not F_READONLY (a field with `decode` by that function). Types, limits,
+ * enum values, dates (a day that exists, from 1900) and `check` are applied;
  * text is trimmed of white space at both ends (ASCII, NBSP, U+3000 …) unless F_NOTRIM, and
  * control characters are refused (line breaks and tabs allowed with F_MULTILINE). Strings are
  * copied into `a`. The first bad field gives ERR_VALIDATION naming its key, with a message that
@@ -138,6 +160,23 @@ int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, str
  * imports, which read cells rather than JSON. Returns 0 or -1 with e naming the field. */
 int field_text(const struct field *f, const char *s, struct arena *a, const char **out,
                struct yq_err *e);
+
+/* ---- spreadsheet cells: the import and export columns of an entity ---- */
+/* Reads one cell of an import into member f of obj, by the field's type: text as field_text
+ * does; numbers with thousands separators and spaces ("1,000.5"); an enum by its value or its
+ * Chinese label ("内资"); a date as date_norm reads it (lib/util.h); a boolean as 是/否,
+ * true/false or 1/0. An empty cell is none (`def` for text). Returns 0, or -1 with e naming the
+ * field; FT_REF, FT_TIME and FT_JSON cells are the entity's own business (-1). */
+int field_cell(const struct field *f, const char *cell, struct arena *a, void *obj,
+               struct yq_err *e);
+/* The cell of member f in an export: an enum by its Chinese label, a boolean as 是/否, the rest
+ * as field_text_of; NULL for none. */
+const char *field_cell_text(const struct field *f, const void *obj, char *buf, size_t n);
+/* 1 if the field's cells are numbers (a sheet writes them as numbers, a CSV unquoted). */
+int field_numeric(const struct field *f);
+/* The header of the field's column: its Chinese label, with the unit for money
+ * ("注册资本（万元）"); into buf, which is returned. */
+const char *field_header(const struct field *f, char *buf, size_t n);
 
 /* Writes the members of `obj` as "key": value pairs into the open JSON object of w: every field
  * but F_WRITEONLY ones and those with a flag in `hide` (F_INTERNAL for enterprise users). */

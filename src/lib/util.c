@@ -94,6 +94,46 @@ int valid_date(const char *s)
 	return date_check(s) == DATE_OK;
 }
 
+enum date_check date_norm(const char *s, char out[11])
+{
+	int y = 0, m = 0, d = 0, n = 0;
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
+		y = y * 10 + (*p - '0');
+	if (n != 4)
+		return DATE_FORMAT;
+	if (*p == '-' || *p == '/' || *p == '.')
+		p++;
+	else if (strncmp(p, "年", 3) == 0)
+		p += 3;
+	else
+		return DATE_FORMAT;
+	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
+		m = m * 10 + (*p - '0');
+	if (!n)
+		return DATE_FORMAT;
+	if (*p == '-' || *p == '/' || *p == '.')
+		p++;
+	else if (strncmp(p, "月", 3) == 0)
+		p += 3;
+	else
+		return DATE_FORMAT;
+	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
+		d = d * 10 + (*p - '0');
+	if (!n)
+		return DATE_FORMAT;
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	if (*p)
+		return DATE_FORMAT;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return date_check(out);
+}
+
 const char *tmp_dir(void)
 {
 	const char *t = getenv("TMPDIR");

@@ -236,6 +236,10 @@ static void test_sql_expand(void **state)
 	                    "tags = ?, phone = ?, owner_id = ?, money = ?, active = ? "
 	                    "WHERE id = ?");
 	assert_ptr_equal(sql_of(&sel), sql_of(&sel));
+	assert_string_equal(entity_select(&THING), "t.id, t.name, t.born, t.kind, t.note, t.tags, "
+	                                           "t.phone, t.count, t.owner_id, u.name, t.money, "
+	                                           "t.active, t.created_at");
+	assert_ptr_equal(entity_select(&THING), entity_select(&THING));
 	(void)state;
 }
 
@@ -307,7 +311,149 @@ static void test_round_trip(void **state)
 	assert_true(isnan(back.money));
 	assert_int_equal(back.owner_id, 0);
 	assert_null(back.owner_name);
+	/* none is stored as '' for text (NOT NULL DEFAULT '' columns), NULL for a date */
+	t.note = NULL;
+	t.born = NULL;
+	st = db_prepare(c, sql_of(&upd));
+	db_bind_int(st, entity_bind(st, 1, &THING, &t, 1), 1);
+	assert_int_equal(db_run(st), DB_OK);
+	int64_t n = -1;
+	assert_int_equal(
+	    db_query_int(c, "SELECT COUNT(*) FROM thing WHERE note = '' AND born IS NULL", &n, 0),
+	    DB_OK);
+	assert_int_equal(n, 1);
 	db_close(c);
+}
+
+/* A date field with short messages, a text field with a default, a decode hook. */
+struct gadget {
+	const char *made_on, *kind, *parts;
+	double price;
+	int64_t count;
+	int sold;
+};
+static const char *const GADGET_KINDS[] = {"domestic", "foreign", NULL};
+static const char *const GADGET_KIND_LABELS[] = {"内资", "外资", NULL};
+
+/* decode hook: a list of strings stored as "a|b" */
+static int decode_parts(const struct field *f, json_t *v, struct arena *a, void *obj,
+                        struct yq_err *e)
+{
+	if (!json_is_array(v))
+		return err_set(e, ERR_VALIDATION, f->key, "部件应为列表", "parts must be a list");
+	struct strbuf sb = STRBUF_INIT(1024);
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x) strbuf_addf(&sb, "%s%s", i ? "|" : "", json_string_value(x));
+	*FIELD_PTR(obj, f, const char *) = arena_strdup(a, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	return 0;
+}
+
+static const struct field GADGET_FIELDS[] = {
+    FIELD(struct gadget, made_on, FT_DATE, "made_on", 0, 0, F_SHORTMSG | F_EXPORT, "出厂日期",
+          "Made on"),
+    {FIELD_INIT(struct gadget, kind, FT_ENUM, "kind", 0, 0, F_EXPORT, "类型", "Kind"),
+     .values = GADGET_KINDS, .labels = GADGET_KIND_LABELS, .def = "domestic"},
+    {FIELD_INIT(struct gadget, parts, FT_JSON, "parts", 0, 0, 0, "部件", "Parts"),
+     .decode = decode_parts, .def = "[]"},
+    FIELD(struct gadget, price, FT_MONEY, "price", 0, 10000, F_EXPORT, "价格", "Price"),
+    FIELD(struct gadget, count, FT_INT, "count", 0, 100, F_EXPORT, "数量", "Count"),
+    FIELD(struct gadget, sold, FT_BOOL, "sold", 0, 0, F_EXPORT, "已售", "Sold"),
+};
+static const struct entity GADGET =
+    ENTITY("gadget", "gadget", "g", GADGET_FIELDS, "器件", "Gadget", .zone_col = "g.zone_id");
+
+/* Dates refused with the message alone (F_SHORTMSG), before 1900 named; C1 controls refused; a
+ * left-out member gets its default; a decode hook decodes its member. */
+static void test_decode_more(void **state)
+{
+	struct fx *f = *state;
+	struct gadget g;
+	static const struct {
+		const char *json, *field, *msg;
+	} cases[] = {
+	    {"{\"made_on\":\"2023-02-29\"}", "made_on", "日期不存在"},
+	    {"{\"made_on\":\"1899-12-31\"}", "made_on", "日期早于1900年"},
+	    {"{\"made_on\":\"2023/1/1\"}", "made_on", "日期格式应为 YYYY-MM-DD"},
+	    {"{\"parts\":5}", "parts", "部件应为列表"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		json_t *o = json_loads(cases[i].json, 0, NULL);
+		memset(&f->e, 0, sizeof f->e);
+		assert_int_equal(entity_decode(&GADGET, o, DECODE_FULL, &f->a, &g, NULL, &f->e),
+		                 -1);
+		json_decref(o);
+		assert_string_equal(f->e.field, cases[i].field);
+		assert_string_equal(f->e.message, cases[i].msg);
+	}
+	json_t *o = json_loads("{\"parts\":[\"a\",\"b\"],\"kind\":null}", 0, NULL);
+	assert_int_equal(entity_decode(&GADGET, o, DECODE_FULL, &f->a, &g, NULL, &f->e), 0);
+	json_decref(o);
+	assert_string_equal(g.parts, "a|b");
+	assert_string_equal(g.kind, "domestic");
+	o = json_loads("{}", 0, NULL);
+	assert_int_equal(entity_decode(&GADGET, o, DECODE_FULL, &f->a, &g, NULL, &f->e), 0);
+	json_decref(o);
+	assert_string_equal(g.parts, "[]");
+	assert_null(g.made_on);
+	/* U+0085 (NEL) is a C1 control character */
+	o = json_loads("{\"name\":\"a\\u0085b\"}", 0, NULL);
+	assert_int_equal(entity_decode(&THING, o, DECODE_FULL, &f->a, &f->t, NULL, &f->e), -1);
+	json_decref(o);
+	assert_string_equal(f->e.message, "名称含有控制字符");
+}
+
+/* Cells read by type: loose dates, numbers with separators, enums by label, yes/no; and written
+ * back the same way. */
+static void test_cells(void **state)
+{
+	struct fx *f = *state;
+	struct gadget g;
+	memset(&g, 0, sizeof g);
+	const struct field *made = entity_field(&GADGET, "made_on"),
+	                   *kind = entity_field(&GADGET, "kind"),
+	                   *price = entity_field(&GADGET, "price"),
+	                   *count = entity_field(&GADGET, "count"),
+	                   *sold = entity_field(&GADGET, "sold");
+	assert_int_equal(field_cell(made, " 2016年3月1日 ", &f->a, &g, &f->e), 0);
+	assert_string_equal(g.made_on, "2016-03-01");
+	assert_int_equal(field_cell(made, "2016/3/1", &f->a, &g, &f->e), 0);
+	assert_string_equal(g.made_on, "2016-03-01");
+	assert_int_equal(field_cell(made, "二月", &f->a, &g, &f->e), -1);
+	assert_string_equal(f->e.message, "日期格式错误");
+	assert_int_equal(field_cell(made, "1900-02-29", &f->a, &g, &f->e), -1);
+	assert_string_equal(f->e.message, "日期不存在");
+	assert_int_equal(field_cell(kind, "外资", &f->a, &g, &f->e), 0);
+	assert_string_equal(g.kind, "foreign");
+	assert_int_equal(field_cell(kind, "domestic", &f->a, &g, &f->e), 0);
+	assert_string_equal(g.kind, "domestic");
+	assert_int_equal(field_cell(kind, "合资", &f->a, &g, &f->e), -1);
+	assert_int_equal(field_cell(kind, "", &f->a, &g, &f->e), 0);
+	assert_string_equal(g.kind, "domestic");
+	assert_int_equal(field_cell(price, " 1,000.5 ", &f->a, &g, &f->e), 0);
+	assert_true(g.price == 1000.5);
+	assert_int_equal(field_cell(price, "12元", &f->a, &g, &f->e), -1);
+	assert_string_equal(f->e.message, "价格应为数字（万元）");
+	assert_int_equal(field_cell(price, "10001", &f->a, &g, &f->e), -1);
+	assert_int_equal(field_cell(price, "", &f->a, &g, &f->e), 0);
+	assert_true(isnan(g.price));
+	assert_int_equal(field_cell(count, "7", &f->a, &g, &f->e), 0);
+	assert_int_equal(g.count, 7);
+	assert_int_equal(field_cell(count, "7.5", &f->a, &g, &f->e), -1);
+	assert_int_equal(field_cell(sold, "是", &f->a, &g, &f->e), 0);
+	assert_int_equal(g.sold, 1);
+	assert_int_equal(field_cell(sold, "maybe", &f->a, &g, &f->e), -1);
+	char buf[48];
+	g.price = 12.5;
+	assert_string_equal(field_cell_text(price, &g, buf, sizeof buf), "12.5");
+	assert_string_equal(field_cell_text(kind, &g, buf, sizeof buf), "内资");
+	assert_string_equal(field_cell_text(sold, &g, buf, sizeof buf), "是");
+	g.made_on = NULL;
+	assert_null(field_cell_text(made, &g, buf, sizeof buf));
+	assert_true(field_numeric(price) && field_numeric(count) && !field_numeric(kind));
+	assert_string_equal(field_header(price, buf, sizeof buf), "价格（万元）");
+	assert_string_equal(field_header(kind, buf, sizeof buf), "类型");
 }
 
 int main(void)
@@ -320,6 +466,8 @@ int main(void)
 	    cmocka_unit_test(test_equal_and_text),
 	    cmocka_unit_test(test_sql_expand),
 	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_decode_more, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cells, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
