@@ -29,8 +29,10 @@ void audit_change_json_secret(struct audit_changes *c, const char *field, const 
                               const char *after, const char *member);
 struct entity;
 /* Records every F_AUDIT field of an entity (lib/field.h) whose value differs between before and
- * after (before NULL: a creation, every audited field that has a value); F_SEALED fields as with
- * audit_change_secret / audit_change_json_secret. */
+ * after (before NULL: a creation, every audited field that has a value but the F_SEALED ones:
+ * a row written in the standard mode keeps its values for ever, and personal data should not
+ * enter the log just because an object was made); F_SEALED fields as with audit_change_secret /
+ * audit_change_json_secret. */
 void audit_change_entity(struct audit_changes *c, const struct entity *en, const void *before,
                          const void *after);
 

@@ -149,6 +149,8 @@ void audit_change_entity(struct audit_changes *c, const struct entity *en, const
 		const struct field *f = &en->fields[i];
 		if (!(f->flags & F_AUDIT) || (before && field_equal(f, before, after)))
 			continue;
+		if (!before && (f->flags & F_SEALED))
+			continue; /* personal data is recorded when it changes, never at creation */
 		if (f->type == FT_INT || f->type == FT_REF || f->type == FT_TIME) {
 			audit_change_int(c, f->key, before ? *FIELD_CPTR(before, f, int64_t) : 0,
 			                 *FIELD_CPTR(after, f, int64_t));

@@ -89,15 +89,15 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
 	}
 }
 
-void scope_from(struct qb *q, const struct principal *p, const struct entity *en, int joins,
+void scope_from(struct qb *q, const struct principal *p, const struct entity *en, const char *joins,
                 char *like, size_t nlike)
 {
 	qb_sql(q, " FROM ");
 	qb_sql(q, en->table);
 	qb_sql(q, " ");
 	qb_sql(q, en->alias);
-	if (joins && en->joins)
-		qb_sql(q, en->joins);
+	if (joins)
+		qb_sql(q, joins);
 	qb_sql(q, " WHERE ");
 	qb_sql(q, en->zone_col);
 	if (p->zone_id) {
@@ -106,6 +106,12 @@ void scope_from(struct qb *q, const struct principal *p, const struct entity *en
 	} else {
 		qb_sql(q, " IS NULL");
 	}
+	scope_cond(q, p, en, like, nlike);
+}
+
+void scope_cond(struct qb *q, const struct principal *p, const struct entity *en, char *like,
+                size_t nlike)
+{
 	if (!en->scope_dept && !en->scope_owner && !en->scope_enterprise)
 		return;
 	char dept_pre[128];
@@ -117,7 +123,7 @@ void scope_from(struct qb *q, const struct principal *p, const struct entity *en
 /* The statement of a read of one row, bound: "SELECT <cols> FROM … WHERE zone, scope AND
  * alias.id = ?"; NULL when it cannot be prepared. */
 static struct db_stmt *prepare_one(struct db *c, const struct principal *p, const struct entity *en,
-                                   const char *cols, int joins, int64_t id)
+                                   const char *cols, const char *joins, int64_t id)
 {
 	struct qb q;
 	char like[320], id_col[64];
@@ -139,7 +145,7 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
               struct arena *a, void *obj, struct yq_err *e)
 {
 	const char *sel = entity_select(en);
-	struct db_stmt *st = sel ? prepare_one(c, p, en, sel, 1, id) : NULL;
+	struct db_stmt *st = sel ? prepare_one(c, p, en, sel, en->joins, id) : NULL;
 	if (!st)
 		return err_db(e, DB_ERR);
 	int rc = db_step(st);
@@ -165,11 +171,16 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
 
 int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id)
 {
-	struct db_stmt *st = prepare_one(c, p, en, "COUNT(*)", 0, id);
+	struct db_stmt *st = prepare_one(c, p, en, "COUNT(*)", NULL, id);
 	if (!st)
 		return DB_ERR;
 	int rc = db_step(st);
 	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	return rc == DB_ROW ? n > 0 : (rc < 0 ? rc : DB_ERR);
+}
+
+int scope_whole_zone(const struct principal *p)
+{
+	return p->scope == SCOPE_ZONE || p->scope == SCOPE_ALL;
 }

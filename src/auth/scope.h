@@ -61,18 +61,25 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
  * of the reader's own:
  *
  *	qb_init(&q, "SELECT COUNT(*)");
- *	scope_from(&q, p, &ENTITY_USER, 0, like, sizeof like);
+ *	scope_from(&q, p, &ENTITY_USER, NULL, like, sizeof like);
  *	if (f->role) { qb_sql(&q, " AND u.role = ?"); qb_text(&q, f->role); }
  *
  * and scope_get reads one row by id the same way. */
 struct entity;
 struct arena;
-/* Appends " FROM table alias[joins] WHERE zone_col = ?" (zone_col IS NULL for a principal of no
+/* Appends " FROM table alias<joins> WHERE zone_col = ?" (zone_col IS NULL for a principal of no
  * zone: a province user's own account) and, when the entity has scope columns, the caller's
- * data-scope condition on them (as scope_qb), with their parameters. joins 0: the table alone (a
- * count, a page of ids). `like` (32+ bytes) must live until q is bound. */
-void scope_from(struct qb *q, const struct principal *p, const struct entity *en, int joins,
+ * data-scope condition on them (as scope_qb), with their parameters. joins: the entity's own
+ * (en->joins) for its {select} list, NULL for the table alone (a count, a page of ids), or the
+ * reader's. `like` (32+ bytes) must live until q is bound. */
+void scope_from(struct qb *q, const struct principal *p, const struct entity *en, const char *joins,
                 char *like, size_t nlike);
+/* The caller's data-scope condition on the entity's rows alone (" AND (…)", nothing for a zone
+ * scope), for the rare read that takes rows outside the scope on purpose to tell them apart
+ * (an import reports the codes it may not change): qb_sql it inside a CASE, never instead of
+ * scope_from. */
+void scope_cond(struct qb *q, const struct principal *p, const struct entity *en, char *like,
+                size_t nlike);
 /* Reads the row `id` within the caller's zone and data scope into obj (its {select} list,
  * entity_read; strings into a). Returns 0; -1 with ERR_NOT_FOUND ("企业不存在": the entity's
  * label) when the caller has no such row, or with the database's error. */
@@ -81,5 +88,8 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
 /* 1 if the row `id` is within the caller's zone and data scope, 0 if not, or a negative enum
  * db_rc. */
 int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id);
+/* 1 if the caller's scope is its whole zone (zone, all): scope_from adds no condition but the
+ * zone's. */
+int scope_whole_zone(const struct principal *p);
 
 #endif

@@ -1,5 +1,6 @@
 /* Demo zones from the seed reports and the province-scale generator (see demo.h). */
 #include "demo/demo_int.h"
+#include "audit/write_tx.h"
 #include "auth/password.h"
 #include "enterprise/enterprise.h"
 #include "enterprise/enterprise_int.h"
@@ -12,6 +13,7 @@
 #include "ticket/calendar.h"
 #include "ticket/ticket_store.h"
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,9 +252,18 @@ static const char *rand_day(struct rng *r, struct arena *a, int year, int m0, in
 	                    1 + rng_below(r, 28));
 }
 
-/* An enterprise being planned: its input, and what the plans decided. */
+/* An enterprise being planned: the enterprise, its lists kept as arrays while the plans work on
+ * them (made into their stored form when it is written, as a body's are), and what the plans
+ * decided. */
 struct plan_ent {
-	struct ent_input in;
+	struct enterprise en;
+	char uscc[USCC_LEN + 1];
+	struct ent_contact contacts[ENT_MAX_CONTACTS];
+	int n_contacts;
+	const char *tags[ENT_MAX_TAGS];
+	int n_tags;
+	struct ent_flag_span flags[ENT_MAX_FLAGS];
+	int n_flags;
 	int est_year, named, manufacturing;
 	int first[FLAG__COUNT]; /* the year each flag was first granted; 0: never */
 	int holds[FLAG__COUNT]; /* holds it today */
@@ -262,9 +273,9 @@ struct plan_ent {
 static void add_span(struct plan_ent *pe, enum ent_flag_kind f, const char *from, const char *to,
                      const char *cert)
 {
-	if (pe->in.n_flags >= ENT_MAX_FLAGS)
+	if (pe->n_flags >= ENT_MAX_FLAGS)
 		return;
-	pe->in.flags[pe->in.n_flags++] = (struct ent_flag_span){f, from, to, cert ? cert : ""};
+	pe->flags[pe->n_flags++] = (struct ent_flag_span){f, from, to, cert ? cert : ""};
 	int y = 0;
 	sscanf(from, "%4d", &y);
 	if (!pe->first[f] || y < pe->first[f])
@@ -346,9 +357,10 @@ static int is_manufacturing(const char *code)
 
 /* Fills an input for one synthetic enterprise of zone z (flags come from the plans; gen draws
  * them here). Strings live in `a`; the contact in the zone's arena. */
-static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct ent_input *in,
+static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct plan_ent *pe,
                   int *est_year)
 {
+	struct enterprise *in = &pe->en;
 	memset(in, 0, sizeof *in);
 	int w = rng_below(r, z->total_weight), k = 0;
 	while (k < z->n_sectors - 1 && w >= z->sectors[k].weight)
@@ -358,8 +370,8 @@ static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct ent
 	const char *b1 = brands[rng_below(r, N_BRANDS)];
 	const char *b2 = brands[rng_below(r, N_BRANDS)];
 	const char *suf = suffixes[rng_below(r, (int)(sizeof suffixes / sizeof suffixes[0]))];
-	uscc_make(z->prefix8, ++z->serial, in->uscc_norm);
-	in->uscc = in->uscc_norm;
+	uscc_make(z->prefix8, ++z->serial, pe->uscc);
+	in->uscc = pe->uscc;
 	in->name = arena_printf(a, "%s%s%s%s%s", z->city, b1, b2, word, suf);
 	in->short_name = arena_printf(a, "%s%s%s", b1, b2, word);
 	in->industry_code = s->n_industries ? s->industries[rng_below(r, s->n_industries)] : "3499";
@@ -367,17 +379,16 @@ static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct ent
 	                            1 + rng_below(r, 40));
 	in->address = arena_printf(a, "%s开发区%s路%d号", z->city, brands[rng_below(r, N_BRANDS)],
 	                           1 + rng_below(r, 999));
-	in->has_capital = 1;
 	in->registered_capital = (double)(50 + rng_below(r, 200) * 50);
 	*est_year = 2000 + rng_below(r, 25);
 	in->established_on = rand_day(r, a, *est_year, 1, 12);
 	in->ent_type = rng_below(r, 20) == 0   ? "foreign"
 	               : rng_below(r, 30) == 0 ? "hmt"
 	                                       : "domestic";
-	in->contacts[0] = (struct ent_contact){
+	pe->contacts[0] = (struct ent_contact){
 	    person_name(r, &z->za), fake_phone(&z->za, 100 + rng_below(r, 9900)),
 	    contact_roles[rng_below(r, (int)(sizeof contact_roles / sizeof contact_roles[0]))]};
-	in->n_contacts = 1;
+	pe->n_contacts = 1;
 	if (z->n_invest)
 		in->dept_id = z->invest_depts[rng_below(r, z->n_invest)];
 }
@@ -403,14 +414,26 @@ static int load_sectors(struct zone_ctx *z, json_t *sectors)
 	return z->n_sectors ? 0 : -1;
 }
 
-/* Inserts one enterprise; validates like any input. */
-static int add_enterprise(struct db *tx, const struct principal *who, struct ent_input *in,
-                          int64_t *id, struct demo_result *res)
+static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	return ent_insert(w, arg, e);
+}
+
+/* Inserts one planned enterprise inside tx, audited, its lists in their stored form (in a);
+ * validates like any input. */
+static int add_enterprise(struct db *tx, const struct principal *who, struct plan_ent *pe,
+                          struct arena *a, int64_t *id, struct demo_result *res)
 {
 	struct yq_err e = {0};
-	if (ent_validate(in, &e) < 0 || ent_insert(tx, who, in, id, &e) < 0)
-		return error("demo: enterprise %s: %s: %s", in->name, e.field ? e.field : "",
+	struct enterprise *en = &pe->en;
+	en->flags = pe->flags;
+	en->n_flags = pe->n_flags;
+	if (ent_contacts_json(pe->contacts, pe->n_contacts, a, &en->contacts, &e) < 0 ||
+	    ent_tags_json(pe->tags, pe->n_tags, a, &en->tags, &e) < 0 ||
+	    ent_validate(en, a, &e) < 0 || write_in(tx, who, who->zone_id, do_insert, en, &e) < 0)
+		return error("demo: enterprise %s: %s: %s", en->name, e.field ? e.field : "",
 		             e.message_en ? e.message_en : "failed");
+	*id = en->id;
 	res->enterprises++;
 	return 0;
 }
@@ -543,17 +566,17 @@ static void plan_tags(struct rng *r, struct plan_ent *pes, int n, json_t *tp)
 		if (!tag)
 			continue;
 		for (int k = 0; k < n; k++)
-			for (int j = 0; j < pes[k].in.n_tags; j++)
-				want -= strcmp(pes[k].in.tags[j], tag) == 0;
+			for (int j = 0; j < pes[k].n_tags; j++)
+				want -= strcmp(pes[k].tags[j], tag) == 0;
 		for (int tries = 0; want > 0 && tries < 100000; tries++) {
 			struct plan_ent *pe = &pes[rng_below(r, n)];
 			int has = 0;
-			for (int j = 0; j < pe->in.n_tags; j++)
-				has |= strcmp(pe->in.tags[j], tag) == 0;
-			if (has || pe->named || pe->in.n_tags >= ENT_MAX_TAGS ||
+			for (int j = 0; j < pe->n_tags; j++)
+				has |= strcmp(pe->tags[j], tag) == 0;
+			if (has || pe->named || pe->n_tags >= ENT_MAX_TAGS ||
 			    (among < FLAG__COUNT && !pe->holds[among]))
 				continue;
-			pe->in.tags[pe->in.n_tags++] = tag;
+			pe->tags[pe->n_tags++] = tag;
 			want--;
 		}
 	}
@@ -644,10 +667,10 @@ static void plan_baobao(struct zone_ctx *z, struct rng *r, struct plan_ent *pes,
 		struct plan_ent *pe = &pes[cov[c]];
 		pe->covered = 1;
 		if (n_lead)
-			pe->in.leader_user_id =
+			pe->en.leader_user_id =
 			    z->people[lead[lead_all && c < n_lead ? c : rng_below(r, n_lead)]].id;
 		if (n_liai)
-			pe->in.liaison_user_id =
+			pe->en.liaison_user_id =
 			    z->people[liai[liai_all && c < n_liai ? c : rng_below(r, n_liai)]].id;
 	}
 	yq_free(cov);
@@ -670,10 +693,10 @@ static int named_plan(struct zone_ctx *z, struct rng *r, json_t *en, int idx, st
                       const char *today)
 {
 	memset(pe, 0, sizeof *pe);
-	struct ent_input *in = &pe->in;
+	struct enterprise *in = &pe->en;
 	pe->named = 1;
-	uscc_make(z->prefix8, ++z->serial, in->uscc_norm);
-	in->uscc = in->uscc_norm;
+	uscc_make(z->prefix8, ++z->serial, pe->uscc);
+	in->uscc = pe->uscc;
 	in->name = json_string_value(json_object_get(en, "name"));
 	in->short_name = json_string_value(json_object_get(en, "short_name"));
 	in->industry_code = json_string_value(json_object_get(en, "industry"));
@@ -682,8 +705,7 @@ static int named_plan(struct zone_ctx *z, struct rng *r, json_t *en, int idx, st
 	in->address = json_string_value(json_object_get(en, "address"));
 	in->established_on = json_string_value(json_object_get(en, "established_on"));
 	json_t *cap = json_object_get(en, "registered_capital");
-	in->has_capital = json_is_number(cap);
-	in->registered_capital = json_number_value(cap);
+	in->registered_capital = json_is_number(cap) ? json_number_value(cap) : NAN;
 	pe->est_year = 2000;
 	if (in->established_on)
 		sscanf(in->established_on, "%4d", &pe->est_year);
@@ -691,15 +713,15 @@ static int named_plan(struct zone_ctx *z, struct rng *r, json_t *en, int idx, st
 	size_t k;
 	json_t *x;
 	json_array_foreach(json_object_get(en, "contacts"), k,
-	                   x) if (in->n_contacts < ENT_MAX_CONTACTS)
-	    in->contacts[in->n_contacts++] =
+	                   x) if (pe->n_contacts < ENT_MAX_CONTACTS)
+	    pe->contacts[pe->n_contacts++] =
 	    (struct ent_contact){json_string_value(json_object_get(x, "name")),
 	                         json_string_value(json_object_get(x, "phone")),
 	                         json_string_value(json_object_get(x, "role"))};
-	if (!in->n_contacts)
+	if (!pe->n_contacts)
 		return error("demo: enterprise %s has no contact", in->name ? in->name : "?");
-	json_array_foreach(json_object_get(en, "tags"), k, x) if (in->n_tags < ENT_MAX_TAGS)
-	    in->tags[in->n_tags++] = json_string_value(x);
+	json_array_foreach(json_object_get(en, "tags"), k, x) if (pe->n_tags < ENT_MAX_TAGS)
+	    pe->tags[pe->n_tags++] = json_string_value(x);
 	json_array_foreach(json_object_get(en, "flags"), k, x)
 	{
 		enum ent_flag_kind f = flag_of(json_string_value(json_object_get(x, "flag")));
@@ -825,16 +847,16 @@ static int add_enterprises(struct db *tx, struct zone_ctx *z, struct rng *r, jso
 		if (named_plan(z, r, json_array_get(named, (size_t)i), i, &pes[i], today) < 0)
 			goto out;
 	for (int i = n_named; i < n; i++) {
-		synth(r, z, &z->za, &pes[i].in, &pes[i].est_year);
-		pes[i].manufacturing = is_manufacturing(pes[i].in.industry_code);
+		synth(r, z, &z->za, &pes[i], &pes[i].est_year);
+		pes[i].manufacturing = is_manufacturing(pes[i].en.industry_code);
 	}
 	plan_flags(z, r, pes, n, json_object_get(zj, "flag_plan"), today);
 	plan_tags(r, pes, n, json_object_get(zj, "tag_plan"));
 	plan_baobao(z, r, pes, n, json_object_get(zj, "baobao"));
 	for (int i = 0; i < n; i++) {
-		struct ent_input *in = &pes[i].in;
+		struct enterprise *in = &pes[i].en;
 		int64_t id;
-		if (add_enterprise(tx, z->who, in, &id, z->res) < 0)
+		if (add_enterprise(tx, z->who, &pes[i], &z->za, &id, z->res) < 0)
 			goto out;
 		struct ent_row *e = add_ent_row(z);
 		if (!e) {
@@ -843,8 +865,8 @@ static int add_enterprises(struct db *tx, struct zone_ctx *z, struct rng *r, jso
 		}
 		e->id = id;
 		e->est_year = pes[i].est_year;
-		e->contact = in->contacts[0].name;
-		e->phone = in->contacts[0].phone;
+		e->contact = pes[i].contacts[0].name;
+		e->phone = pes[i].contacts[0].phone;
 		e->covered = pes[i].covered;
 		if (in->leader_user_id)
 			e->leader = (struct ticket_actor){in->leader_user_id,
@@ -1275,32 +1297,27 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		for (int k = 0; k < o->enterprises_per_zone; k++) {
 			struct plan_ent pe;
 			memset(&pe, 0, sizeof pe);
-			synth(&r, &z, &a, &pe.in, &pe.est_year);
+			synth(&r, &z, &a, &pe, &pe.est_year);
 			gen_flags(&z, &r, &pe, today);
 			/* 包保: key (规上) enterprises get a leader and a liaison */
 			if (pe.holds[FLAG_ABOVE_SIZE]) {
-				pe.in.leader_user_id = uid[1 + rng_below(&r, 2)];
-				pe.in.liaison_user_id = uid[3];
+				pe.en.leader_user_id = uid[1 + rng_below(&r, 2)];
+				pe.en.liaison_user_id = uid[3];
 			}
 			int64_t id;
-			struct yq_err e = {0};
-			if (ent_insert(tx, &who, &pe.in, &id, &e) < 0) {
-				error("gen: %s: %s", pe.in.name,
-				      e.message_en ? e.message_en : "failed");
+			if (add_enterprise(tx, &who, &pe, &a, &id, res) < 0)
 				goto out_fail;
-			}
-			res->enterprises++;
 			struct ent_row *row = add_ent_row(&z);
 			if (!row)
 				goto out_fail;
 			row->id = id;
 			row->est_year = pe.est_year;
-			row->contact = pe.in.contacts[0].name;
-			row->phone = pe.in.contacts[0].phone;
-			if (pe.in.leader_user_id)
+			row->contact = pe.contacts[0].name;
+			row->phone = pe.contacts[0].phone;
+			if (pe.en.leader_user_id)
 				row->leader = (struct ticket_actor){
-				    pe.in.leader_user_id, person_name_of(&z, pe.in.leader_user_id)};
-			if (pe.in.liaison_user_id)
+				    pe.en.leader_user_id, person_name_of(&z, pe.en.leader_user_id)};
+			if (pe.en.liaison_user_id)
 				row->liaison = (struct ticket_actor){uid[3], names[3]};
 			if (k % 256 == 255)
 				arena_release(&a);

@@ -1,6 +1,10 @@
-/* Enterprise rules: validation and normalisation (see enterprise.h). Pure functions. */
+/* Enterprise rules: the field tables of an enterprise and a visit, and the rules beside them
+ * (see enterprise.h). Pure functions. */
 #include "enterprise/enterprise.h"
 #include "enterprise/industry.h"
+#include "lib/arena.h"
+#include "lib/jsonw.h"
+#include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "org/org.h"
@@ -92,8 +96,152 @@ int ent_as_of(const char *s, char out[11])
 	return -1;
 }
 
-/* Optional text: at most max characters of valid UTF-8 without control characters. */
-static int check_text(const char *s, const char *field, size_t max, struct yq_err *e)
+/* ---- the field tables ---- */
+
+/* industry_code: a code of the GB/T 4754-2017 table */
+static int check_industry(const char *v, struct yq_err *e)
+{
+	if (industry_init() < 0 || !industry_find(v))
+		return err_set(e, ERR_VALIDATION, NULL, "行业代码不存在",
+		               "no such GB/T 4754-2017 industry code");
+	return 0;
+}
+
+/* A JSON string member of a list item, or NULL; -1 when present and not a string. */
+static int member_str(json_t *o, const char *key, const char **out)
+{
+	json_t *v = json_object_get(o, key);
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
+		return -1;
+	*out = json_string_value(v);
+	return 0;
+}
+
+/* contacts: an array of {name, phone, role} (field decode hook) */
+static int decode_contacts(const struct field *f, json_t *v, struct arena *a, void *obj,
+                           struct yq_err *e)
+{
+	struct ent_contact c[ENT_MAX_CONTACTS];
+	if (!json_is_array(v) || json_array_size(v) > ENT_MAX_CONTACTS)
+		return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
+		               "at most 20 contacts");
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x)
+	{
+		if (!json_is_object(x) || member_str(x, "name", &c[i].name) < 0 ||
+		    member_str(x, "phone", &c[i].phone) < 0 ||
+		    member_str(x, "role", &c[i].role) < 0)
+			return err_set(e, ERR_VALIDATION, "contacts", "联系人格式错误",
+			               "invalid contact");
+	}
+	return ent_contacts_json(c, (int)json_array_size(v), a, FIELD_PTR(obj, f, const char *), e);
+}
+
+/* tags: an array of strings (field decode hook) */
+static int decode_tags(const struct field *f, json_t *v, struct arena *a, void *obj,
+                       struct yq_err *e)
+{
+	const char *t[ENT_MAX_TAGS];
+	if (!json_is_array(v) || json_array_size(v) > ENT_MAX_TAGS)
+		return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x)
+	{
+		if (!json_is_string(x))
+			return err_set(e, ERR_VALIDATION, "tags", "标签应为字符串",
+			               "tags must be strings");
+		t[i] = json_string_value(x);
+	}
+	return ent_tags_json(t, (int)json_array_size(v), a, FIELD_PTR(obj, f, const char *), e);
+}
+
+static const char *const ENT_TYPES[] = {"domestic", "foreign", "hmt", NULL};
+static const char *const ENT_TYPE_LABELS[] = {"内资", "外资", "港澳台", NULL};
+
+#define E_(m, ft, col, lo, hi, fl, zh, en)                                                         \
+	FIELD_INIT(struct enterprise, m, ft, col, lo, hi, fl, zh, en)
+#define STORED (F_AUDIT | F_EXPORT)
+static const struct field ENT_FIELDS[] = {
+    {E_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {E_(uscc, FT_TEXT, "uscc", 1, 40, F_REQUIRED | STORED, "统一社会信用代码",
+        "Unified social credit code")},
+    {E_(name, FT_TEXT, "name", 1, 100, F_REQUIRED | STORED, "企业名称", "Name")},
+    {E_(short_name, FT_TEXT, "short_name", 0, 30, STORED, "企业简称", "Short name")},
+    {E_(industry_code, FT_TEXT, "industry_code", 1, 4, F_REQUIRED | STORED, "行业代码",
+        "Industry code (GB/T 4754-2017)"),
+     .check = check_industry},
+    {E_(industry_name, FT_TEXT, NULL, 0, 0, F_READONLY | F_EXPORT, "行业名称", "Industry")},
+    {E_(address, FT_TEXT, "address", 0, 200, STORED, "注册地址", "Address")},
+    {E_(building, FT_TEXT, "building", 0, 100, STORED, "所在楼宇", "Building")},
+    {E_(registered_capital, FT_MONEY, "registered_capital", 0, 1000000000, STORED, "注册资本",
+        "Registered capital")},
+    {E_(established_on, FT_DATE, "established_on", 0, 0, F_SHORTMSG | STORED, "成立日期",
+        "Established on")},
+    {E_(ent_type, FT_ENUM, "ent_type", 0, 0, STORED, "企业类型", "Type"), .values = ENT_TYPES,
+     .labels = ENT_TYPE_LABELS, .def = "domestic"},
+    {E_(contacts, FT_JSON, "contacts", 0, 0, F_SEALED | STORED, "联系人", "Contacts"),
+     .seal_member = "phone", .def = "[]", .decode = decode_contacts},
+    {E_(tags, FT_JSON, "tags", 0, 0, STORED, "标签", "Tags"), .def = "[]", .decode = decode_tags},
+    {E_(dept_id, FT_REF, "dept_id", 0, 0, STORED, "负责部门", "Department")},
+    {E_(dept_name, FT_TEXT, "d.name", 0, 0, F_READONLY, "负责部门名称", "Department name")},
+    {E_(leader_user_id, FT_REF, "leader_user_id", 0, 0, STORED, "包保领导", "包保 leader")},
+    {E_(leader_name, FT_TEXT, "lu.display_name", 0, 0, F_READONLY, "包保领导姓名",
+        "Leader's name")},
+    {E_(liaison_user_id, FT_REF, "liaison_user_id", 0, 0, STORED, "联络员", "Liaison cadre")},
+    {E_(liaison_name, FT_TEXT, "su.display_name", 0, 0, F_READONLY, "联络员姓名",
+        "Liaison's name")},
+    {E_(archived, FT_BOOL, "archived", 0, 0, F_READONLY, "已归档", "Archived")},
+    {E_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
+    {E_(updated_at, FT_TIME, "updated_at", 0, 0, F_READONLY, "更新时间", "Updated")},
+};
+#undef E_
+#undef STORED
+
+/* The scope of an enterprise (auth/scope.h): its responsible department, its liaison cadre
+ * ("self"), the enterprise itself (enterprise users), and the cadres who serve it. */
+const struct entity ENTITY_ENTERPRISE =
+    ENTITY("enterprise", "enterprise", "e", ENT_FIELDS, "企业", "Enterprise",
+           .joins = " LEFT JOIN dept d ON d.id = e.dept_id"
+                    " LEFT JOIN app_user lu ON lu.id = e.leader_user_id"
+                    " LEFT JOIN app_user su ON su.id = e.liaison_user_id",
+           .zone_col = "e.zone_id", .scope_dept = "e.dept_id", .scope_owner = "e.liaison_user_id",
+           .scope_enterprise = "e.id");
+
+static const char *const VISIT_KINDS[] = {"摸底", "服务", "挖潜", NULL};
+
+#define V_(m, ft, col, lo, hi, fl, zh, en)                                                         \
+	FIELD_INIT(struct ent_visit, m, ft, col, lo, hi, fl, zh, en)
+static const struct field VISIT_FIELDS[] = {
+    {V_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {V_(visited_on, FT_DATE, "visited_on", 0, 0, F_REQUIRED | F_SHORTMSG | F_AUDIT, "走访日期",
+        "Visited on")},
+    {V_(visitor_user_id, FT_REF, "visitor_user_id", 0, 0, 0, "走访人", "Visitor")},
+    {V_(visitor_name, FT_TEXT, "COALESCE(u.display_name, v.visitor_name)", 0, 0, F_READONLY,
+        "走访人姓名", "Visitor's name")},
+    {V_(kind, FT_ENUM, "kind", 0, 0, F_REQUIRED | F_AUDIT, "走访类型", "Kind"),
+     .values = VISIT_KINDS},
+    {V_(findings, FT_TEXT, "findings", 1, 2000, F_REQUIRED | F_MULTILINE | F_INTERNAL, "走访发现",
+        "Findings")},
+    {V_(follow_ups, FT_TEXT, "follow_ups", 0, 2000, F_MULTILINE | F_INTERNAL, "后续事项",
+        "Follow-ups")},
+    {V_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "登记时间", "Recorded")},
+};
+#undef V_
+
+/* A visit is read after its enterprise, within the caller's scope (ent_get). */
+const struct entity ENTITY_VISIT =
+    ENTITY("visit", "enterprise_visit", "v", VISIT_FIELDS, "走访记录", "Visit",
+           .joins = " LEFT JOIN app_user u ON u.id = v.visitor_user_id", .zone_col = "v.zone_id");
+
+/* ---- the rules beside the tables ---- */
+
+/* Text of a list item: at most max characters of valid UTF-8 without control characters. */
+static int check_item(const char *s, const char *field, size_t max, struct yq_err *e)
 {
 	if (!s)
 		return 0;
@@ -101,7 +249,7 @@ static int check_text(const char *s, const char *field, size_t max, struct yq_er
 	if (!utf8_valid(s, n))
 		return err_set(e, ERR_VALIDATION, field, "含有非法字符", "has invalid characters");
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 && s[i] != '\n')
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return err_set(e, ERR_VALIDATION, field, "含有控制字符",
 			               "has control characters");
 	if (utf8_count(s) > max)
@@ -109,68 +257,116 @@ static int check_text(const char *s, const char *field, size_t max, struct yq_er
 	return 0;
 }
 
-int ent_validate(struct ent_input *in, struct yq_err *e)
+/* Copies the JSON text of sb into a as *out; -1 (out of memory) when it cannot. */
+static int keep_json(struct strbuf *sb, struct arena *a, const char **out, struct yq_err *e)
 {
-	if (!in->uscc || !*in->uscc)
-		return err_set(e, ERR_VALIDATION, "uscc", "请填写统一社会信用代码",
-		               "the unified social credit code is required");
-	enum uscc_error ue = uscc_check(in->uscc, in->uscc_norm);
-	if (ue != USCC_OK)
-		return err_set(e, ERR_VALIDATION, "uscc", uscc_error_zh(ue), uscc_error_en(ue));
-	if (!in->name || !*in->name)
-		return err_set(e, ERR_VALIDATION, "name", "请填写企业名称", "the name is required");
-	if (check_text(in->name, "name", 100, e) < 0 ||
-	    check_text(in->short_name, "short_name", 30, e) < 0 ||
-	    check_text(in->address, "address", 200, e) < 0 ||
-	    check_text(in->building, "building", 100, e) < 0)
-		return -1;
-	if (!in->industry_code || !*in->industry_code)
-		return err_set(e, ERR_VALIDATION, "industry_code", "请填写行业代码",
-		               "the industry code is required");
-	if (industry_init() < 0 || !industry_find(in->industry_code))
-		return err_set(e, ERR_VALIDATION, "industry_code", "行业代码不存在",
-		               "no such GB/T 4754-2017 industry code");
-	if (in->has_capital && (!isfinite(in->registered_capital) || in->registered_capital < 0 ||
-	                        in->registered_capital > 1e9))
-		return err_set(e, ERR_VALIDATION, "registered_capital",
-		               "注册资本应为非负数（万元）",
-		               "registered capital must be a non-negative amount in 10k yuan");
-	if (in->established_on && *in->established_on) {
-		enum date_check dc = date_check(in->established_on);
-		if (dc == DATE_NONEXISTENT)
-			return err_set(e, ERR_VALIDATION, "established_on", "日期不存在",
-			               "there is no such day");
-		if (dc == DATE_RANGE)
-			return err_set(e, ERR_VALIDATION, "established_on", "日期早于1900年",
-			               "the date is before 1900");
-		if (dc != DATE_OK)
-			return err_set(e, ERR_VALIDATION, "established_on",
-			               "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD");
-	}
-	if (in->ent_type && strcmp(in->ent_type, "domestic") && strcmp(in->ent_type, "foreign") &&
-	    strcmp(in->ent_type, "hmt"))
-		return err_set(e, ERR_VALIDATION, "ent_type", "企业类型应为内资、外资或港澳台",
-		               "type must be domestic, foreign or hmt");
-	for (int i = 0; i < in->n_contacts; i++) {
-		const struct ent_contact *c = &in->contacts[i];
-		if (!c->name || !*c->name)
+	*out = sb->failed || !sb->buf ? NULL : arena_strdup(a, sb->buf);
+	strbuf_release(sb);
+	return *out ? 0 : err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+}
+
+int ent_contacts_json(const struct ent_contact *c, int n, struct arena *a, const char **out,
+                      struct yq_err *e)
+{
+	if (n > ENT_MAX_CONTACTS)
+		return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
+		               "at most 20 contacts");
+	for (int i = 0; i < n; i++) {
+		if (!c[i].name || !*c[i].name)
 			return err_set(e, ERR_VALIDATION, "contacts", "联系人姓名不能为空",
 			               "a contact needs a name");
-		if (check_text(c->name, "contacts", 32, e) < 0 ||
-		    check_text(c->role, "contacts", 32, e) < 0)
+		if (check_item(c[i].name, "contacts", 32, e) < 0 ||
+		    check_item(c[i].role, "contacts", 32, e) < 0)
 			return -1;
-		if (org_check_phone(c->phone, e) < 0) {
+		if (org_check_phone(c[i].phone, e) < 0) {
 			e->field = "contacts";
 			return -1;
 		}
 	}
-	for (int i = 0; i < in->n_tags; i++)
-		if (!in->tags[i] || !*in->tags[i] || check_text(in->tags[i], "tags", 20, e) < 0)
-			return e->code ? -1
-			               : err_set(e, ERR_VALIDATION, "tags", "标签不能为空",
-			                         "tags must not be empty");
-	for (int i = 0; i < in->n_flags; i++) {
-		const struct ent_flag_span *f = &in->flags[i];
+	if (!n) {
+		*out = "[]";
+		return 0;
+	}
+	struct strbuf sb = STRBUF_INIT(64 * 1024);
+	struct jsonw w;
+	jw_init(&w, &sb);
+	jw_arr_open(&w);
+	for (int i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "name", c[i].name);
+		jw_kstr(&w, "phone", c[i].phone ? c[i].phone : "");
+		jw_kstr(&w, "role", c[i].role ? c[i].role : "");
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	return keep_json(&sb, a, out, e);
+}
+
+int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **out,
+                  struct yq_err *e)
+{
+	if (n > ENT_MAX_TAGS)
+		return err_set(e, ERR_VALIDATION, "tags", "标签最多20个", "at most 20 tags");
+	for (int i = 0; i < n; i++) {
+		if (!tags[i] || !*tags[i])
+			return err_set(e, ERR_VALIDATION, "tags", "标签不能为空",
+			               "tags must not be empty");
+		if (check_item(tags[i], "tags", 20, e) < 0)
+			return -1;
+	}
+	if (!n) {
+		*out = "[]";
+		return 0;
+	}
+	struct strbuf sb = STRBUF_INIT(8 * 1024);
+	struct jsonw w;
+	jw_init(&w, &sb);
+	jw_arr_open(&w);
+	for (int i = 0; i < n; i++)
+		jw_str(&w, tags[i]);
+	jw_arr_close(&w);
+	return keep_json(&sb, a, out, e);
+}
+
+int ent_decode_flags(json_t *body, struct arena *a, struct enterprise *en, struct yq_err *e)
+{
+	json_t *v = json_object_get(body, "flags");
+	en->flags = NULL;
+	en->n_flags = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_array(v) || json_array_size(v) > ENT_MAX_FLAGS)
+		return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many flags");
+	en->flags = arena_zalloc(a, sizeof *en->flags * ENT_MAX_FLAGS);
+	if (!en->flags)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x)
+	{
+		struct ent_flag_span *s = &en->flags[en->n_flags++];
+		const char *name = NULL;
+		if (!json_is_object(x) || member_str(x, "flag", &name) < 0 ||
+		    member_str(x, "from", &s->from) < 0 || member_str(x, "to", &s->to) < 0 ||
+		    member_str(x, "cert_no", &s->cert_no) < 0)
+			return err_set(e, ERR_VALIDATION, "flags", "资质格式错误", "invalid flag");
+		s->flag = ent_flag_from_name(name);
+		if (s->to && !*s->to)
+			s->to = NULL;
+	}
+	return 0;
+}
+
+int ent_validate(struct enterprise *en, struct arena *a, struct yq_err *e)
+{
+	char norm[USCC_LEN + 1];
+	enum uscc_error ue = uscc_check(en->uscc, norm);
+	if (ue != USCC_OK)
+		return err_set(e, ERR_VALIDATION, "uscc", uscc_error_zh(ue), uscc_error_en(ue));
+	if (strcmp(norm, en->uscc) != 0 && !(en->uscc = arena_strdup(a, norm)))
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	for (int i = 0; i < en->n_flags; i++) {
+		const struct ent_flag_span *f = &en->flags[i];
 		if (f->flag >= FLAG__COUNT)
 			return err_set(e, ERR_VALIDATION, "flags", "资质类型无效", "unknown flag");
 		if (f->from && date_check(f->from) == DATE_NONEXISTENT)
@@ -180,14 +376,48 @@ int ent_validate(struct ent_input *in, struct yq_err *e)
 			return err_set(e, ERR_VALIDATION, "flags",
 			               "资质起始日期格式应为 YYYY-MM-DD",
 			               "a flag needs a start date YYYY-MM-DD");
-		if (f->to && *f->to && date_check(f->to) == DATE_NONEXISTENT)
+		if (f->to && date_check(f->to) == DATE_NONEXISTENT)
 			return err_set(e, ERR_VALIDATION, "flags", "资质截止日期不存在",
 			               "there is no such day as the flag's end");
-		if (f->to && *f->to && (!valid_date(f->to) || strcmp(f->to, f->from) < 0))
+		if (f->to && (!valid_date(f->to) || strcmp(f->to, f->from) < 0))
 			return err_set(e, ERR_VALIDATION, "flags", "资质截止日期无效",
 			               "a flag's end date must be a date after its start");
-		if (check_text(f->cert_no, "flags", 64, e) < 0)
+		if (check_item(f->cert_no, "flags", 64, e) < 0)
 			return -1;
 	}
 	return 0;
+}
+
+void ent_flags_now(struct enterprise *en, const char *day)
+{
+	memset(en->flags_now, 0, sizeof en->flags_now);
+	for (int i = 0; i < en->n_flags; i++) {
+		const struct ent_flag_span *s = &en->flags[i];
+		if (s->flag < FLAG__COUNT && s->from && strcmp(s->from, day) <= 0 &&
+		    (!s->to || strcmp(s->to, day) >= 0))
+			en->flags_now[s->flag] = 1;
+	}
+}
+
+void ent_json_extra(struct jsonw *w, const void *obj)
+{
+	const struct enterprise *en = obj;
+	if (en->flags) {
+		jw_key(w, "flags");
+		jw_arr_open(w);
+		for (int i = 0; i < en->n_flags; i++) {
+			jw_obj_open(w);
+			jw_kstr(w, "flag", ent_flag_name(en->flags[i].flag));
+			jw_kstr(w, "from", en->flags[i].from);
+			jw_kstr(w, "to", en->flags[i].to);
+			jw_kstr(w, "cert_no", en->flags[i].cert_no);
+			jw_obj_close(w);
+		}
+		jw_arr_close(w);
+	}
+	jw_key(w, "flags_now");
+	jw_obj_open(w);
+	for (int i = 0; i < FLAG__COUNT; i++)
+		jw_kbool(w, ent_flag_name((enum ent_flag_kind)i), en->flags_now[i]);
+	jw_obj_close(w);
 }

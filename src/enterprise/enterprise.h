@@ -4,13 +4,20 @@
  * 包保 leader and liaison cadre with a log of their visits. Enterprises are archived, never
  * deleted.
  *
- * Rules (validation, pure) are in enterprise.c; storage in enterprise_store.c; import and export
- * in enterprise_io.c; HTTP handlers in enterprise_api.c. */
+ * An enterprise is declared once, in the field table ENTITY_ENTERPRISE (enterprise.c): it drives
+ * the decoding of a body, the rows read and written, the JSON, the audit diff, the columns of the
+ * import and export and the API description. Beside the table stay the rules it cannot say (the
+ * USCC's check character, the flag spans) and the spans themselves, kept in their own table.
+ *
+ * Rules (pure) are in enterprise.c; storage in enterprise_store.c; import and export in
+ * enterprise_io.c; HTTP handlers in enterprise_api.c. */
 #ifndef YQ_ENTERPRISE_ENTERPRISE_H
 #define YQ_ENTERPRISE_ENTERPRISE_H
+#include <jansson.h>
 #include <stdint.h>
 #include "auth/auth.h"
 #include "enterprise/uscc.h"
+#include "lib/field.h"
 
 #define ENT_MAX_CONTACTS 20
 #define ENT_MAX_TAGS     20
@@ -40,37 +47,33 @@ struct ent_flag_span {
 	const char *from, *to, *cert_no;
 };
 
-/* What a create, update or import row says about an enterprise. Strings are borrowed. */
-struct ent_input {
-	const char *uscc; /* as typed; normalised into uscc_norm by ent_validate */
-	const char *name, *short_name, *industry_code, *address, *building;
-	double registered_capital; /* 万元 */
-	int has_capital;
+/* An enterprise: what a create, an update or an import row says of it, and what a read gives.
+ * The members of the field table (ENTITY_ENTERPRISE) come first; strings live in an arena (or
+ * are borrowed from the caller). */
+struct enterprise {
+	int64_t id;
+	const char *uscc; /* as typed; normalised by ent_validate */
+	const char *name, *short_name, *industry_code;
+	const char *industry_name; /* from the GB/T 4754 table, not stored */
+	const char *address, *building;
+	double registered_capital;  /* 万元; NAN = none */
 	const char *established_on; /* YYYY-MM-DD or NULL */
-	const char *ent_type;       /* domestic | foreign | hmt; NULL = domestic */
-	struct ent_contact contacts[ENT_MAX_CONTACTS];
-	int n_contacts;
-	const char *tags[ENT_MAX_TAGS];
-	int n_tags;
-	struct ent_flag_span flags[ENT_MAX_FLAGS];
-	int n_flags;
+	const char *ent_type;       /* domestic | foreign | hmt */
+	const char *contacts;       /* JSON [{"name","phone","role"}…] (ent_contacts_json) */
+	const char *tags;           /* JSON ["…"…] (ent_tags_json) */
 	int64_t dept_id, leader_user_id, liaison_user_id; /* 0 = none */
-	char uscc_norm[USCC_LEN + 1];
+	const char *dept_name, *leader_name, *liaison_name;
+	int archived;
+	int64_t created_at, updated_at;
+	/* beside the table: the flags that hold today, and every span (read by ent_get, given by a
+	 * body or a row; NULL in a list) */
+	int flags_now[FLAG__COUNT];
+	struct ent_flag_span *flags;
+	int n_flags;
 };
 
-/* An enterprise as read. Strings live in the arena given to the read. */
-struct enterprise {
-	int64_t id, zone_id, dept_id, leader_user_id, liaison_user_id;
-	const char *uscc, *name, *short_name, *industry_code, *industry_name, *address, *building,
-	    *established_on, *ent_type, *tags_json, *contacts_json, *dept_name, *leader_name,
-	    *liaison_name;
-	double registered_capital;
-	int has_capital, archived;
-	int flags_now[FLAG__COUNT];
-	struct ent_flag_span *flags; /* all spans (ent_get only) */
-	int n_flags;
-	int64_t created_at, updated_at;
-};
+/* The field tables of an enterprise and of a 包保 visit (enterprise.c). */
+extern const struct entity ENTITY_ENTERPRISE, ENTITY_VISIT;
 
 /* List filters; NULL / 0 fields do not filter. */
 struct ent_filter {
@@ -87,9 +90,12 @@ struct ent_filter {
 	int64_t page, page_size;
 };
 
+/* A 包保 visit (摸底 / 服务 / 挖潜). */
 struct ent_visit {
-	int64_t id, enterprise_id, visitor_user_id;
-	const char *visited_on, *visitor_name, *kind, *findings, *follow_ups;
+	int64_t id;
+	const char *visited_on;
+	int64_t visitor_user_id; /* 0: the caller */
+	const char *visitor_name, *kind, *findings, *follow_ups;
 	int64_t created_at;
 };
 
@@ -97,10 +103,29 @@ typedef void (*ent_fn)(void *ctx, const struct enterprise *e);
 typedef void (*visit_fn)(void *ctx, const struct ent_visit *v);
 
 /* ---- rules (pure) ---- */
-/* Validates and normalises an input: USCC (normalised into uscc_norm; field "uscc", message the
- * validator's reason such as "校验码错误"), names, industry code in the GB/T 4754 table
- * ("行业代码不存在"), dates, capital, type, contacts, tags and flag spans. */
-int ent_validate(struct ent_input *in, struct yq_err *e);
+/* The rules beyond the field table, after a body or an import row is decoded: the USCC checked
+ * against GB 32100-2015 and normalised (lowercase and full-width accepted; field "uscc", the
+ * validator's reason such as "校验码错误"; the normal form copied into a) and the flag spans
+ * checked (field "flags"). */
+int ent_validate(struct enterprise *en, struct arena *a, struct yq_err *e);
+/* The stored form of a list of contacts: each checked (a name of at most 32 characters, a phone
+ * as org_check_phone, a role of at most 32; at most ENT_MAX_CONTACTS; field "contacts") and
+ * written as the JSON text [{"name","phone","role"}…] into a. */
+int ent_contacts_json(const struct ent_contact *c, int n, struct arena *a, const char **out,
+                      struct yq_err *e);
+/* The stored form of a list of tags: each 1–20 characters, at most ENT_MAX_TAGS (field "tags"),
+ * written as the JSON text ["…"…] into a. The list filter (?tag=) looks for a tag as written
+ * here. */
+int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **out,
+                  struct yq_err *e);
+/* Decodes the "flags" member of a body (an array of {flag, from, to, cert_no}) into en's spans,
+ * in a; none when absent or null. */
+int ent_decode_flags(json_t *body, struct arena *a, struct enterprise *en, struct yq_err *e);
+/* Sets en->flags_now from its spans: the flags that hold on `day`. */
+void ent_flags_now(struct enterprise *en, const char *day);
+/* Writes the members beside the table into an open JSON object: "flags" (when the spans were
+ * read) and "flags_now". */
+void ent_json_extra(struct jsonw *w, const void *en);
 /* Normalises an as-of argument: "YYYY-MM-DD" stays, "YYYY-MM" becomes the month's last day;
  * out has 11 bytes. -1 when neither. */
 int ent_as_of(const char *s, char out[11]);
@@ -108,18 +133,24 @@ int ent_as_of(const char *s, char out[11]);
 int ent_sort_valid(const char *s);
 
 /* ---- storage ---- */
-int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in, int64_t *id,
+/* Creates a decoded enterprise (ent_validate applied here) in the caller's zone; en->id gets its
+ * id. */
+int ent_create(struct db_pool *pool, const struct principal *p, struct enterprise *en,
                struct yq_err *e);
-int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct ent_input *in,
+/* Replaces the enterprise `id` with a decoded one (its spans included). */
+int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct enterprise *en,
                struct yq_err *e);
 int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id, int archived,
                      struct yq_err *e);
-/* Reads one enterprise within the caller's data scope (ERR_NOT_FOUND outside it). */
+/* Reads one enterprise with its spans within the caller's data scope (ERR_NOT_FOUND outside
+ * it). */
 int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
             struct enterprise *out, struct yq_err *e);
 /* Lists one page; *total counts every match. The struct passed to fn lives until it returns. */
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
              void *ctx, int64_t *total);
+/* Records a visit to an enterprise in the caller's scope: by those who may edit it, and by its
+ * 包保 leader and liaison whatever their department or role. *id gets the visit's id. */
 int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enterprise_id,
                   const struct ent_visit *v, int64_t *id, struct yq_err *e);
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,

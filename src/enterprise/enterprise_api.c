@@ -7,75 +7,18 @@
 #include "enterprise/industry.h"
 #include <string.h>
 
-/* Writes one enterprise. */
-static void ent_json(struct req *r, struct jsonw *w, const struct enterprise *e)
+/* An enterprise as answered: its table, then its spans and the flags that hold today. */
+static const struct entity_out ENT_OUT = {&ENTITY_ENTERPRISE, 0, ent_json_extra};
+static const struct entity_out VISIT_OUT = {&ENTITY_VISIT, 0, NULL};
+
+static void ent_row(void *list, const struct enterprise *en)
 {
-	jw_obj_open(w);
-	jw_kint(w, "id", e->id);
-	jw_kstr(w, "uscc", e->uscc);
-	jw_kstr(w, "name", e->name);
-	jw_kstr(w, "short_name", e->short_name);
-	jw_kstr(w, "industry_code", e->industry_code);
-	jw_kstr(w, "industry_name", e->industry_name);
-	jw_kstr(w, "address", e->address);
-	jw_kstr(w, "building", e->building);
-	if (e->has_capital)
-		jw_kdouble(w, "registered_capital", e->registered_capital);
-	else
-		jw_knull(w, "registered_capital");
-	jw_kstr(w, "established_on", e->established_on);
-	jw_kstr(w, "ent_type", e->ent_type);
-	jw_key(w, "contacts");
-	jw_raw(w, e->contacts_json && e->contacts_json[0] == '[' ? e->contacts_json : "[]");
-	jw_key(w, "tags");
-	jw_raw(w, e->tags_json && e->tags_json[0] == '[' ? e->tags_json : "[]");
-	if (e->flags) {
-		jw_key(w, "flags");
-		jw_arr_open(w);
-		for (int i = 0; i < e->n_flags; i++) {
-			jw_obj_open(w);
-			jw_kstr(w, "flag", ent_flag_name(e->flags[i].flag));
-			jw_kstr(w, "from", e->flags[i].from);
-			jw_kstr(w, "to", e->flags[i].to);
-			jw_kstr(w, "cert_no", e->flags[i].cert_no);
-			jw_obj_close(w);
-		}
-		jw_arr_close(w);
-	}
-	jw_key(w, "flags_now");
-	jw_obj_open(w);
-	for (int i = 0; i < FLAG__COUNT; i++)
-		jw_kbool(w, ent_flag_name((enum ent_flag_kind)i), e->flags_now[i]);
-	jw_obj_close(w);
-#define OPT_ID(key, v)                                                                             \
-	do {                                                                                       \
-		if (v)                                                                             \
-			jw_kint(w, key, v);                                                        \
-		else                                                                               \
-			jw_knull(w, key);                                                          \
-	} while (0)
-	OPT_ID("dept_id", e->dept_id);
-	jw_kstr(w, "dept_name", e->dept_name);
-	OPT_ID("leader_user_id", e->leader_user_id);
-	jw_kstr(w, "leader_name", e->leader_name);
-	OPT_ID("liaison_user_id", e->liaison_user_id);
-	jw_kstr(w, "liaison_name", e->liaison_name);
-#undef OPT_ID
-	jw_kbool(w, "archived", e->archived);
-	jw_kstr(w, "created_at", req_time(r, e->created_at));
-	jw_kstr(w, "updated_at", req_time(r, e->updated_at));
-	jw_obj_close(w);
+	resp_list_row(list, en);
 }
 
-struct list_ctx {
-	struct req *r;
-	struct jsonw *w;
-};
-
-static void ent_row(void *p, const struct enterprise *e)
+static void visit_row(void *list, const struct ent_visit *v)
 {
-	struct list_ctx *c = p;
-	ent_json(c->r, c->w, e);
+	resp_list_row(list, v);
 }
 
 static const char *opt(struct req *r, const char *key)
@@ -138,137 +81,53 @@ int h_ent_list(struct req *r, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || ent_filter_from_query(r, &f, e) < 0)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
-	struct list_ctx ctx = {r, &w};
+	struct entity_list l;
 	int64_t total = 0;
-	int rc = ent_list(c, &r->who, &f, ent_row, &ctx, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
+	resp_list_open(r, &l, &ENT_OUT);
+	int rc = ent_list(c, &r->who, &f, ent_row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+/* Answers the enterprise `id` as the caller reads it, with `status`. */
+static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct enterprise en;
+	struct db *c = req_db(r, e);
+	if (!c || ent_get(c, &r->who, id, &r->arena, &en, e) < 0)
+		return -1;
+	return resp_entity(r, status, &ENT_OUT, &en);
 }
 
 int h_ent_get(struct req *r, struct yq_err *e)
 {
 	int64_t id;
-	struct enterprise ent;
-	struct db *c = req_db(r, e);
-	if (!c || req_id(r, 0, &id, e) < 0 || ent_get(c, &r->who, id, &r->arena, &ent, e) < 0)
-		return -1;
-	struct jsonw w;
-	ent_json(r, resp_json(r, 200, &w), &ent);
-	return 0;
+	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
-/* Decodes an enterprise body into in. */
-static int decode_ent(struct req *r, struct ent_input *in, struct yq_err *e)
+/* An enterprise body: the members of its table, then the spans beside it. */
+static int decode_ent(struct req *r, struct enterprise *en, struct yq_err *e)
 {
-	json_t *j = req_json(r, e);
-	if (!j)
-		return -1;
-	memset(in, 0, sizeof *in);
-	if (json_str(r, j, "uscc", 1, 40, &in->uscc, e) < 0 ||
-	    json_str(r, j, "name", 1, 100, &in->name, e) < 0 ||
-	    json_str(r, j, "short_name", 0, 30, &in->short_name, e) < 0 ||
-	    json_str(r, j, "industry_code", 1, 4, &in->industry_code, e) < 0 ||
-	    json_str(r, j, "address", 0, 200, &in->address, e) < 0 ||
-	    json_str(r, j, "building", 0, 100, &in->building, e) < 0 ||
-	    json_str(r, j, "established_on", 0, 10, &in->established_on, e) < 0 ||
-	    json_str(r, j, "ent_type", 0, 16, &in->ent_type, e) < 0 ||
-	    json_int(j, "dept_id", 0, 0, 0, INT64_MAX, &in->dept_id, e) < 0 ||
-	    json_int(j, "leader_user_id", 0, 0, 0, INT64_MAX, &in->leader_user_id, e) < 0 ||
-	    json_int(j, "liaison_user_id", 0, 0, 0, INT64_MAX, &in->liaison_user_id, e) < 0)
-		return -1;
-	json_t *cap = json_object_get(j, "registered_capital");
-	if (cap && !json_is_null(cap)) {
-		if (!json_is_number(cap))
-			return err_set(e, ERR_VALIDATION, "registered_capital", "应为数字（万元）",
-			               "must be a number (10k yuan)");
-		in->registered_capital = json_number_value(cap);
-		in->has_capital = 1;
-	}
-	json_t *a = json_object_get(j, "contacts");
-	if (a && !json_is_null(a)) {
-		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_CONTACTS)
-			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
-			               "at most 20 contacts");
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v)
-		{
-			struct ent_contact *ct = &in->contacts[in->n_contacts++];
-			if (!json_is_object(v) || json_str(r, v, "name", 1, 32, &ct->name, e) < 0 ||
-			    json_str(r, v, "phone", 0, 20, &ct->phone, e) < 0 ||
-			    json_str(r, v, "role", 0, 32, &ct->role, e) < 0) {
-				e->field = "contacts";
-				return e->code ? -1
-				               : err_set(e, ERR_VALIDATION, "contacts",
-				                         "联系人格式错误", "invalid contact");
-			}
-		}
-	}
-	a = json_object_get(j, "tags");
-	if (a && !json_is_null(a)) {
-		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_TAGS)
-			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个",
-			               "at most 20 tags");
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v)
-		{
-			if (!json_is_string(v))
-				return err_set(e, ERR_VALIDATION, "tags", "标签应为字符串",
-				               "tags must be strings");
-			in->tags[in->n_tags++] = json_string_value(v);
-		}
-	}
-	a = json_object_get(j, "flags");
-	if (a && !json_is_null(a)) {
-		if (!json_is_array(a) || json_array_size(a) > ENT_MAX_FLAGS)
-			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多",
-			               "too many flags");
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v)
-		{
-			struct ent_flag_span *s = &in->flags[in->n_flags++];
-			const char *name = NULL;
-			if (!json_is_object(v) || json_str(r, v, "flag", 1, 32, &name, e) < 0 ||
-			    json_str(r, v, "from", 1, 10, &s->from, e) < 0 ||
-			    json_str(r, v, "to", 0, 10, &s->to, e) < 0 ||
-			    json_str(r, v, "cert_no", 0, 64, &s->cert_no, e) < 0) {
-				e->field = "flags";
-				return e->code ? -1
-				               : err_set(e, ERR_VALIDATION, "flags", "资质格式错误",
-				                         "invalid flag");
-			}
-			s->flag = ent_flag_from_name(name);
-		}
-	}
-	return 0;
+	memset(en, 0, sizeof *en);
+	json_t *j = req_entity(r, &ENTITY_ENTERPRISE, DECODE_FULL, en, NULL, e);
+	return j && ent_decode_flags(j, &r->arena, en, e) == 0 ? 0 : -1;
 }
 
 int h_ent_create(struct req *r, struct yq_err *e)
 {
-	struct ent_input in;
-	int64_t id;
-	if (decode_ent(r, &in, e) < 0 || ent_create(req_pool(r), &r->who, &in, &id, e) < 0)
+	struct enterprise en;
+	if (decode_ent(r, &en, e) < 0 || ent_create(req_pool(r), &r->who, &en, e) < 0)
 		return -1;
-	struct enterprise ent;
-	struct db *c = req_db(r, e);
-	if (!c || ent_get(c, &r->who, id, &r->arena, &ent, e) < 0)
-		return -1;
-	struct jsonw w;
-	ent_json(r, resp_json(r, 201, &w), &ent);
-	return 0;
+	return answer(r, 201, en.id, e);
 }
 
 int h_ent_update(struct req *r, struct yq_err *e)
 {
-	struct ent_input in;
+	struct enterprise en;
 	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || decode_ent(r, &in, e) < 0 ||
-	    ent_update(req_pool(r), &r->who, id, &in, e) < 0)
+	if (req_id(r, 0, &id, e) < 0 || decode_ent(r, &en, e) < 0 ||
+	    ent_update(req_pool(r), &r->who, id, &en, e) < 0)
 		return -1;
-	return h_ent_get(r, e);
+	return answer(r, 200, id, e);
 }
 
 static int set_archived(struct req *r, int archived, struct yq_err *e)
@@ -289,59 +148,28 @@ int h_ent_unarchive(struct req *r, struct yq_err *e)
 	return set_archived(r, 0, e);
 }
 
-static void visit_row(void *p, const struct ent_visit *v)
-{
-	struct list_ctx *c = p;
-	struct jsonw *w = c->w;
-	jw_obj_open(w);
-	jw_kint(w, "id", v->id);
-	jw_kstr(w, "visited_on", v->visited_on);
-	if (v->visitor_user_id)
-		jw_kint(w, "visitor_user_id", v->visitor_user_id);
-	else
-		jw_knull(w, "visitor_user_id");
-	jw_kstr(w, "visitor_name", v->visitor_name);
-	jw_kstr(w, "kind", v->kind);
-	jw_kstr(w, "findings", v->findings);
-	jw_kstr(w, "follow_ups", v->follow_ups);
-	jw_kstr(w, "created_at", req_time(c->r, v->created_at));
-	jw_obj_close(w);
-}
-
 int h_ent_visits(struct req *r, struct yq_err *e)
 {
 	int64_t id;
 	struct db *c = req_db(r, e);
 	if (!c || req_id(r, 0, &id, e) < 0)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
-	struct list_ctx ctx = {r, &w};
-	int rc = ent_visit_list(c, &r->who, id, visit_row, &ctx, e);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	return rc;
+	struct entity_list l;
+	resp_list_open(r, &l, &VISIT_OUT);
+	if (ent_visit_list(c, &r->who, id, visit_row, &l, e) < 0)
+		return -1;
+	return resp_list_close(&l, 0, -1, 0, 0, e);
 }
 
 int h_ent_visit_add(struct req *r, struct yq_err *e)
 {
 	int64_t id, vid;
-	struct ent_visit v = {0};
-	json_t *j;
-	if (req_id(r, 0, &id, e) < 0 || !(j = req_json(r, e)) ||
-	    json_str(r, j, "visited_on", 1, 10, &v.visited_on, e) < 0 ||
-	    json_str(r, j, "kind", 1, 8, &v.kind, e) < 0 ||
-	    json_str(r, j, "findings", 1, 2000, &v.findings, e) < 0 ||
-	    json_str(r, j, "follow_ups", 0, 2000, &v.follow_ups, e) < 0 ||
-	    json_int(j, "visitor_user_id", 0, 0, 0, INT64_MAX, &v.visitor_user_id, e) < 0 ||
+	struct ent_visit v;
+	memset(&v, 0, sizeof v);
+	if (req_id(r, 0, &id, e) < 0 || !req_entity(r, &ENTITY_VISIT, DECODE_FULL, &v, NULL, e) ||
 	    ent_visit_add(req_pool(r), &r->who, id, &v, &vid, e) < 0)
 		return -1;
-	struct jsonw w;
-	resp_json(r, 201, &w);
-	jw_obj_open(&w);
-	jw_kint(&w, "id", vid);
-	jw_obj_close(&w);
-	return 0;
+	return resp_id(r, 201, vid);
 }
 
 struct leader_ctx {

@@ -1,6 +1,7 @@
 /* Enterprise import and export (see enterprise_io.h). */
 #include "enterprise/enterprise_io.h"
 #include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "auth/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
@@ -20,66 +21,118 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-enum col {
-	C_USCC,
-	C_NAME,
-	C_SHORT,
-	C_INDUSTRY,
-	C_INDUSTRY_NAME,
-	C_ADDRESS,
-	C_BUILDING,
-	C_CAPITAL,
-	C_EST,
-	C_TYPE,
-	C_ABOVE,
-	C_HIGHTECH,
-	C_SPEC,
-	C_GIANT,
-	C_CONTACTS,
-	C_TAGS,
-	C_DEPT,
-	C_LEADER,
-	C_LIAISON,
-	C__COUNT
+/* ---- the sheet's columns ----
+ * In export order: the fields of the enterprise's table marked F_EXPORT, each with its label as
+ * header and its cells read and written by its type (lib/field.h field_cell, field_cell_text),
+ * and, before the contacts, one column of spans per flag. Beside the table stay the cells that
+ * are not a value of their field: the contacts ("姓名/电话/职务;…"), the tags ("a;b"), the spans
+ * ("2020-01-01~" or "2021-01-01~2023-12-31 GR202122000123", separated by ";") and the department
+ * and the cadres, written by name rather than by id. */
+
+enum cell_kind {
+	CELL_TYPED,    /* the field's value, by its type */
+	CELL_FLAG,     /* the spans of one flag */
+	CELL_CONTACTS, /* "姓名/电话/职务;…" */
+	CELL_TAGS,     /* "a;b" */
+	CELL_DEPT,     /* a department by name */
+	CELL_USER,     /* a cadre by user name */
 };
 
-/* The columns, in export order: Chinese header, English header, width in the sheet. */
+/* The cells beside the table, by field, with the headers of those written by name. */
 static const struct {
-	const char *zh, *en;
+	const char *key;
+	enum cell_kind kind;
+	const char *zh, *en;              /* header; NULL: the field's */
+	const char *unknown, *unknown_en; /* the reason for a name that is no one */
+} special_cells[] = {
+    {"contacts", CELL_CONTACTS, NULL, NULL, NULL, NULL},
+    {"tags", CELL_TAGS, NULL, NULL, NULL, NULL},
+    {"dept_id", CELL_DEPT, "负责部门", "dept", "部门不存在", "no such department"},
+    {"leader_user_id", CELL_USER, "包保领导账号", "leader", "包保领导账号不存在",
+     "no such staff user"},
+    {"liaison_user_id", CELL_USER, "联络员账号", "liaison", "联络员账号不存在",
+     "no such staff user"},
+};
+
+/* Other headers a file may give a column (older templates), by field. */
+static const struct {
+	const char *header, *key;
+} header_aliases[] = {
+    {"注册资本", "registered_capital"},
+    {"注册资本（万元人民币）", "registered_capital"},
+    {"企业名称（全称）", "name"},
+};
+
+#define MAX_COLS 32
+
+struct col {
+	const struct field *f; /* NULL for a flag's spans */
+	enum ent_flag_kind flag;
+	enum cell_kind kind;
+	char zh[64];
+	const char *en;
+	const char *unknown, *unknown_en;
 	double width;
-} cols[C__COUNT] = {
-    [C_USCC] = {"统一社会信用代码", "uscc", 22},
-    [C_NAME] = {"企业名称", "name", 32},
-    [C_SHORT] = {"企业简称", "short_name", 12},
-    [C_INDUSTRY] = {"行业代码", "industry_code", 9},
-    [C_INDUSTRY_NAME] = {"行业名称", "industry_name", 20},
-    [C_ADDRESS] = {"注册地址", "address", 28},
-    [C_BUILDING] = {"所在楼宇", "building", 16},
-    [C_CAPITAL] = {"注册资本（万元）", "registered_capital", 14},
-    [C_EST] = {"成立日期", "established_on", 12},
-    [C_TYPE] = {"企业类型", "ent_type", 9},
-    [C_ABOVE] = {"规上企业", "above_size", 24},
-    [C_HIGHTECH] = {"高新技术企业", "high_tech", 34},
-    [C_SPEC] = {"专精特新", "specialized", 24},
-    [C_GIANT] = {"小巨人", "little_giant", 24},
-    [C_CONTACTS] = {"联系人", "contacts", 30},
-    [C_TAGS] = {"标签", "tags", 16},
-    [C_DEPT] = {"负责部门", "dept", 14},
-    [C_LEADER] = {"包保领导账号", "leader", 14},
-    [C_LIAISON] = {"联络员账号", "liaison", 14},
 };
-static const enum col flag_cols[FLAG__COUNT] = {C_ABOVE, C_HIGHTECH, C_SPEC, C_GIANT};
 
-static const struct {
-	const char *zh, *en;
-} types[] = {{"内资", "domestic"}, {"外资", "foreign"}, {"港澳台", "hmt"}};
+struct sheet {
+	struct col cols[MAX_COLS];
+	int n;
+};
 
-static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
-static const char SQL_STAFF_BY_NAME[] =
-    "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
+/* The columns of the enterprise sheet, from its field table. */
+static void sheet_init(struct sheet *sh)
+{
+	const struct entity *en = &ENTITY_ENTERPRISE;
+	sh->n = 0;
+	for (int i = 0; i < en->n_fields && sh->n < MAX_COLS; i++) {
+		const struct field *f = &en->fields[i];
+		if (!(f->flags & F_EXPORT))
+			continue;
+		if (strcmp(f->key, "contacts") == 0)
+			for (int k = 0; k < FLAG__COUNT && sh->n < MAX_COLS; k++) {
+				struct col *c = &sh->cols[sh->n++];
+				*c = (struct col){.flag = (enum ent_flag_kind)k,
+				                  .kind = CELL_FLAG,
+				                  .en = ent_flag_name((enum ent_flag_kind)k),
+				                  .width = k == FLAG_HIGH_TECH ? 34 : 24};
+				snprintf(c->zh, sizeof c->zh, "%s",
+				         ent_flag_label((enum ent_flag_kind)k));
+			}
+		struct col *c = &sh->cols[sh->n++];
+		*c = (struct col){.f = f, .kind = CELL_TYPED, .en = f->key};
+		field_header(f, c->zh, sizeof c->zh);
+		for (size_t k = 0; k < sizeof special_cells / sizeof special_cells[0]; k++)
+			if (strcmp(f->key, special_cells[k].key) == 0) {
+				c->kind = special_cells[k].kind;
+				c->unknown = special_cells[k].unknown;
+				c->unknown_en = special_cells[k].unknown_en;
+				if (special_cells[k].zh) {
+					snprintf(c->zh, sizeof c->zh, "%s", special_cells[k].zh);
+					c->en = special_cells[k].en;
+				}
+			}
+		/* a width for the sheet: from the longest text the field takes */
+		c->width = c->kind == CELL_CONTACTS ? 30
+		           : f->type == FT_TEXT     ? (f->max >= 100  ? 30
+		                                       : f->max >= 18 ? 20
+		                                                      : 12)
+		                                    : 14;
+	}
+}
 
-/* Header text → column: Chinese or English, ignoring spaces, and ASCII or full-width parens. */
-static int column_of(const char *h)
+/* The column a validation error's field belongs to, or -1. */
+static int col_of_field(const struct sheet *sh, const char *field)
+{
+	for (int i = 0; field && i < sh->n; i++)
+		if (sh->cols[i].f && strcmp(sh->cols[i].f->key, field) == 0)
+			return i;
+	return -1;
+}
+
+/* Header text → column of sh: Chinese or English, ignoring spaces, and ASCII or full-width
+ * parens; -1 for a column the import does not read. */
+static int column_of(const struct sheet *sh, const char *h)
 {
 	char t[128];
 	size_t o = 0;
@@ -97,70 +150,24 @@ static int column_of(const char *h)
 		}
 	}
 	t[o] = 0;
-	for (int i = 0; i < C__COUNT; i++)
-		if (strcmp(t, cols[i].zh) == 0 || strcasecmp(t, cols[i].en) == 0)
+	for (size_t k = 0; k < sizeof header_aliases / sizeof header_aliases[0]; k++)
+		if (strcmp(t, header_aliases[k].header) == 0)
+			return col_of_field(sh, header_aliases[k].key);
+	for (int i = 0; i < sh->n; i++)
+		if (strcmp(t, sh->cols[i].zh) == 0 || strcasecmp(t, sh->cols[i].en) == 0)
 			return i;
-	if (strcmp(t, "注册资本") == 0 || strcmp(t, "注册资本（万元人民币）") == 0)
-		return C_CAPITAL;
-	if (strcmp(t, "企业名称（全称）") == 0)
-		return C_NAME;
 	return -1;
 }
 
-/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 into out[11].
- * Returns DATE_OK, DATE_FORMAT when it is written otherwise, DATE_NONEXISTENT when there is no
- * such day (2023-02-29; 1900-02-29, which Excel counts) or DATE_RANGE before 1900. */
-static enum date_check norm_date(const char *s, char out[11])
+/* The error for a date of a 资质 span that date_norm refused. Messages are static. */
+static int span_date_error(enum date_check dc, struct yq_err *e)
 {
-	int y = 0, m = 0, d = 0, n = 0;
-	const char *p = s;
-	while (*p == ' ')
-		p++;
-	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
-		y = y * 10 + (*p - '0');
-	if (n != 4)
-		return DATE_FORMAT;
-	if (*p == '-' || *p == '/' || *p == '.')
-		p++;
-	else if (strncmp(p, "年", 3) == 0)
-		p += 3;
-	else
-		return DATE_FORMAT;
-	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
-		m = m * 10 + (*p - '0');
-	if (!n)
-		return DATE_FORMAT;
-	if (*p == '-' || *p == '/' || *p == '.')
-		p++;
-	else if (strncmp(p, "月", 3) == 0)
-		p += 3;
-	else
-		return DATE_FORMAT;
-	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
-		d = d * 10 + (*p - '0');
-	if (!n)
-		return DATE_FORMAT;
-	if (strncmp(p, "日", 3) == 0)
-		p += 3;
-	while (*p == ' ')
-		p++;
-	if (*p)
-		return DATE_FORMAT;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return date_check(out);
-}
-
-/* The error for a date cell that norm_date refused: of 成立日期 (flag 0) or of a 资质 span (1).
- * Messages are static: the report keeps them. */
-static int date_error(enum date_check dc, int flag, struct yq_err *e)
-{
-	static const char *const zh[2][3] = {
-	    {"日期格式错误", "日期不存在", "日期早于1900年"},
-	    {"资质日期格式错误", "资质日期不存在", "资质日期早于1900年"}};
+	static const char *const zh[3] = {"资质日期格式错误", "资质日期不存在",
+	                                  "资质日期早于1900年"};
 	static const char *const en[3] = {"invalid date", "there is no such day",
 	                                  "the date is before 1900"};
 	int k = dc == DATE_NONEXISTENT ? 1 : dc == DATE_RANGE ? 2 : 0;
-	return err_set(e, ERR_VALIDATION, flag ? "flags" : "established_on", zh[flag][k], en[k]);
+	return err_set(e, ERR_VALIDATION, "flags", zh[k], en[k]);
 }
 
 /* Trims white space off both ends of the writable string `s` (utf8_trim); returns its start. */
@@ -204,226 +211,188 @@ static int split_list(struct arena *a, const char *s, const char **parts, int ma
 	return n;
 }
 
-/* A row being imported: the input and where each value came from. */
+/* A row being imported: the enterprise, its spans, and the names of its department and cadres
+ * (by column), looked up once the row is otherwise valid. */
 struct row_ctx {
-	struct ent_input in;
+	struct enterprise en;
+	struct ent_flag_span spans[ENT_MAX_FLAGS];
+	const char *names[MAX_COLS];
 	struct arena arena;
-	const char *leader_name, *liaison_name, *dept_name;
 };
 
-/* Fills rc->in from a table row using the header mapping; on a malformed cell returns -1 with
- * *bad_col and e set. */
-static int parse_row(const struct table_row *row, const int *map, size_t n_map, struct row_ctx *rc,
+/* Adds the spans of flag `f` written in `cell` ("FROM~TO CERT;…", TO and CERT optional) to the
+ * row's enterprise. */
+static int parse_spans(struct row_ctx *rc, enum ent_flag_kind f, const char *cell, struct yq_err *e)
+{
+	struct enterprise *en = &rc->en;
+	const char *spans[8];
+	int n = split_list(&rc->arena, cell, spans, 8);
+	if (n < 0 || en->n_flags + n > ENT_MAX_FLAGS)
+		return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many spans");
+	for (int i = 0; i < n; i++) {
+		struct ent_flag_span *s = &en->flags[en->n_flags++];
+		s->flag = f;
+		char *t = arena_strdup(&rc->arena, spans[i]);
+		char *tilde = t ? strstr(t, "~") : NULL;
+		if (!tilde && t)
+			tilde = strstr(t, "～");
+		if (!t || !tilde)
+			return err_set(e, ERR_VALIDATION, "flags",
+			               "资质格式应为 起始日期~截止日期，如 2020-01-01~",
+			               "flag spans look like 2020-01-01~2023-12-31");
+		int tl = strncmp(tilde, "～", 3) == 0 ? 3 : 1;
+		*tilde = 0;
+		char *rest = tilde + tl, *sp = strchr(rest, ' ');
+		if (sp) {
+			*sp = 0;
+			s->cert_no = sp + 1;
+			while (*s->cert_no == ' ')
+				s->cert_no++;
+		}
+		char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
+		if (!from || !to)
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		enum date_check dc = date_norm(t, from);
+		if (dc == DATE_OK && *rest)
+			dc = date_norm(rest, to);
+		if (dc != DATE_OK)
+			return span_date_error(dc, e);
+		s->from = from;
+		s->to = *rest ? to : NULL;
+	}
+	return 0;
+}
+
+/* The contacts written "姓名/电话/职务;…" into their stored form. */
+static int parse_contacts(struct row_ctx *rc, const char *cell, const char **out, struct yq_err *e)
+{
+	const char *parts[ENT_MAX_CONTACTS];
+	struct ent_contact c[ENT_MAX_CONTACTS];
+	int n = split_list(&rc->arena, cell, parts, ENT_MAX_CONTACTS);
+	if (n < 0)
+		return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
+		               "at most 20 contacts");
+	for (int i = 0; i < n; i++) {
+		char *t = arena_strdup(&rc->arena, parts[i]);
+		if (!t)
+			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		char *phone = NULL, *role = NULL, *s1 = strchr(t, '/');
+		if (s1) {
+			*s1++ = 0;
+			phone = s1;
+			char *s2 = strchr(s1, '/');
+			if (s2) {
+				*s2++ = 0;
+				role = s2;
+			}
+		}
+		c[i] = (struct ent_contact){trim_in_place(t), phone ? trim_in_place(phone) : NULL,
+		                            role ? trim_in_place(role) : NULL};
+	}
+	return ent_contacts_json(c, n, &rc->arena, out, e);
+}
+
+/* The columns of sh that parse_row visits for a file whose header gave the columns `have`: those,
+ * and those whose none is no zero (a default, a number's NAN) or that are required. Returns the
+ * count written into visit. */
+static int visit_cols(const struct sheet *sh, const int *have, int *visit)
+{
+	int n = 0;
+	for (int k = 0; k < sh->n; k++) {
+		const struct field *f = sh->cols[k].f;
+		if (have[k] || (f && (f->def || f->type == FT_MONEY || f->type == FT_NUM ||
+		                      (f->flags & F_REQUIRED))))
+			visit[n++] = k;
+	}
+	return n;
+}
+
+/* Fills rc->en from a table row using the header mapping: the columns `visit` of the sheet, an
+ * absent or empty cell as none. On a bad cell returns -1 with *bad_col (a column of sh) and e
+ * set. */
+static int parse_row(const struct sheet *sh, const int *visit, int n_visit,
+                     const struct table_row *row, const int *map, size_t n_map, struct row_ctx *rc,
                      int *bad_col, struct yq_err *e)
 {
-	struct ent_input *in = &rc->in;
-	memset(in, 0, sizeof *in);
-	rc->leader_name = rc->liaison_name = rc->dept_name = NULL;
-	const char *v[C__COUNT] = {0};
+	struct enterprise *en = &rc->en;
+	memset(en, 0, sizeof *en);
+	memset(rc->names, 0, sizeof rc->names);
+	en->flags = rc->spans;
+	const char *v[MAX_COLS] = {0};
 	for (size_t i = 0; i < row->n_cells && i < n_map; i++)
 		if (map[i] >= 0 && row->cells[i][0])
 			v[map[i]] = row->cells[i];
-	in->uscc = v[C_USCC];
-	in->name = v[C_NAME];
-	in->short_name = v[C_SHORT];
-	in->industry_code = v[C_INDUSTRY];
-	in->address = v[C_ADDRESS];
-	in->building = v[C_BUILDING];
-	rc->dept_name = v[C_DEPT];
-	rc->leader_name = v[C_LEADER];
-	rc->liaison_name = v[C_LIAISON];
-	if (v[C_CAPITAL]) {
-		*bad_col = C_CAPITAL;
-		char num[64];
-		size_t o = 0;
-		for (const char *p = v[C_CAPITAL]; *p && o + 1 < sizeof num; p++)
-			if (*p != ',' && *p != ' ')
-				num[o++] = *p;
-		num[o] = 0;
-		char *end;
-		in->registered_capital = strtod(num, &end);
-		if (!o || *end)
-			return err_set(e, ERR_VALIDATION, "registered_capital",
-			               "注册资本应为数字（万元）",
-			               "registered capital must be a number");
-		in->has_capital = 1;
-	}
-	if (v[C_EST]) {
-		*bad_col = C_EST;
-		char *d = arena_alloc(&rc->arena, 11);
-		if (!d)
-			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-		enum date_check dc = norm_date(v[C_EST], d);
-		if (dc != DATE_OK)
-			return date_error(dc, 0, e);
-		in->established_on = d;
-	}
-	if (v[C_TYPE]) {
-		*bad_col = C_TYPE;
-		in->ent_type = "";
-		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-			if (strcmp(v[C_TYPE], types[i].zh) == 0 ||
-			    strcmp(v[C_TYPE], types[i].en) == 0)
-				in->ent_type = types[i].en;
-		if (!*in->ent_type)
-			return err_set(e, ERR_VALIDATION, "ent_type",
-			               "企业类型应为内资、外资或港澳台",
-			               "type must be 内资, 外资 or 港澳台");
-	}
-	for (int f = 0; f < FLAG__COUNT; f++) {
-		const char *cell = v[flag_cols[f]];
-		if (!cell)
-			continue;
-		*bad_col = flag_cols[f];
-		const char *spans[8];
-		int n = split_list(&rc->arena, cell, spans, 8);
-		if (n < 0 || in->n_flags + n > ENT_MAX_FLAGS)
-			return err_set(e, ERR_VALIDATION, "flags", "资质记录过多",
-			               "too many spans");
-		for (int i = 0; i < n; i++) {
-			/* "FROM~TO CERT", TO and CERT optional; "是" means held since an unknown
-			 * date */
-			struct ent_flag_span *s = &in->flags[in->n_flags++];
-			s->flag = (enum ent_flag_kind)f;
-			char *t = arena_strdup(&rc->arena, spans[i]);
-			char *tilde = t ? strstr(t, "~") : NULL;
-			if (!tilde && t)
-				tilde = strstr(t, "～");
-			if (!t || !tilde)
-				return err_set(e, ERR_VALIDATION, "flags",
-				               "资质格式应为 起始日期~截止日期，如 2020-01-01~",
-				               "flag spans look like 2020-01-01~2023-12-31");
-			int tl = strncmp(tilde, "～", 3) == 0 ? 3 : 1;
-			*tilde = 0;
-			char *rest = tilde + tl, *sp = strchr(rest, ' ');
-			if (sp) {
-				*sp = 0;
-				s->cert_no = sp + 1;
-				while (*s->cert_no == ' ')
-					s->cert_no++;
-			}
-			char *from = arena_alloc(&rc->arena, 11), *to = arena_alloc(&rc->arena, 11);
-			if (!from || !to)
-				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-			enum date_check dc = norm_date(t, from);
-			if (dc == DATE_OK && *rest)
-				dc = norm_date(rest, to);
-			if (dc != DATE_OK)
-				return date_error(dc, 1, e);
-			s->from = from;
-			s->to = *rest ? to : NULL;
+	for (int i = 0; i < n_visit; i++) {
+		int k = visit[i];
+		const struct col *c = &sh->cols[k];
+		const char *cell = v[k] ? v[k] : "";
+		*bad_col = k;
+		int r = 0;
+		switch (c->kind) {
+		case CELL_TYPED:
+			if (!(c->f->flags & F_READONLY))
+				r = field_cell(c->f, cell, &rc->arena, en, e);
+			break;
+		case CELL_FLAG:
+			r = *cell ? parse_spans(rc, c->flag, cell, e) : 0;
+			break;
+		case CELL_CONTACTS:
+			r = parse_contacts(rc, cell, FIELD_PTR(en, c->f, const char *), e);
+			break;
+		case CELL_TAGS: {
+			const char *tags[ENT_MAX_TAGS];
+			int n = split_list(&rc->arena, cell, tags, ENT_MAX_TAGS);
+			r = n < 0 ? err_set(e, ERR_VALIDATION, "tags", "标签最多20个",
+			                    "at most 20 tags")
+			          : ent_tags_json(tags, n, &rc->arena,
+			                          FIELD_PTR(en, c->f, const char *), e);
+			break;
 		}
-	}
-	if (v[C_CONTACTS]) {
-		*bad_col = C_CONTACTS;
-		const char *parts[ENT_MAX_CONTACTS];
-		int n = split_list(&rc->arena, v[C_CONTACTS], parts, ENT_MAX_CONTACTS);
-		if (n < 0)
-			return err_set(e, ERR_VALIDATION, "contacts", "联系人最多20个",
-			               "at most 20 contacts");
-		for (int i = 0; i < n; i++) {
-			char *t = arena_strdup(&rc->arena, parts[i]);
-			if (!t)
-				return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-			struct ent_contact *c = &in->contacts[in->n_contacts++];
-			c->name = t;
-			char *s1 = strchr(t, '/');
-			if (s1) {
-				*s1++ = 0;
-				c->phone = s1;
-				char *s2 = strchr(s1, '/');
-				if (s2) {
-					*s2++ = 0;
-					c->role = s2;
-				}
-			}
-			c->name = trim_in_place((char *)c->name);
-			c->phone = c->phone ? trim_in_place((char *)c->phone) : NULL;
-			c->role = c->role ? trim_in_place((char *)c->role) : NULL;
+		case CELL_DEPT:
+		case CELL_USER:
+			rc->names[k] = v[k];
+			break;
 		}
-	}
-	if (v[C_TAGS]) {
-		*bad_col = C_TAGS;
-		int n = split_list(&rc->arena, v[C_TAGS], in->tags, ENT_MAX_TAGS);
-		if (n < 0)
-			return err_set(e, ERR_VALIDATION, "tags", "标签最多20个",
-			               "at most 20 tags");
-		in->n_tags = n;
+		if (r < 0)
+			return -1;
 	}
 	*bad_col = -1;
 	return 0;
 }
 
-/* The column a validation error's field belongs to. */
-static int col_of_field(const char *field)
-{
-	static const struct {
-		const char *field;
-		enum col c;
-	} t[] = {{"uscc", C_USCC},
-	         {"name", C_NAME},
-	         {"short_name", C_SHORT},
-	         {"industry_code", C_INDUSTRY},
-	         {"address", C_ADDRESS},
-	         {"building", C_BUILDING},
-	         {"registered_capital", C_CAPITAL},
-	         {"established_on", C_EST},
-	         {"ent_type", C_TYPE},
-	         {"contacts", C_CONTACTS},
-	         {"tags", C_TAGS},
-	         {"dept_id", C_DEPT},
-	         {"leader_user_id", C_LEADER},
-	         {"liaison_user_id", C_LIAISON}};
-	for (size_t i = 0; field && i < sizeof t / sizeof t[0]; i++)
-		if (strcmp(field, t[i].field) == 0)
-			return t[i].c;
-	return -1;
-}
+static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ?";
+static const char SQL_STAFF_BY_NAME[] =
+    "SELECT id FROM app_user WHERE zone_id = ? AND username = ? AND role <> 'enterprise'";
 
-static int lookup_id(struct db *c, const char *sql, int64_t zone, const char *name, int64_t *id)
+/* Resolves the department and cadre names of a row to ids; -1 with *bad_col and e set when one
+ * is unknown, -2 on a database error. */
+static int resolve_links(struct db *c, const struct sheet *sh, int64_t zone, struct row_ctx *rc,
+                         int *bad_col, struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, sql);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, zone);
-	db_bind_text(st, 2, name);
-	int rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
-}
-
-/* Resolves department and cadre names of a row to ids; -1 with *bad_col and e set when one is
- * unknown, -2 on a database error. */
-static int resolve_links(struct db *c, int64_t zone, struct row_ctx *rc, int *bad_col,
-                         struct yq_err *e)
-{
-	const struct {
-		const char *name;
-		const char *sql;
-		int64_t *id;
-		enum col col;
-		const char *zh, *en;
-	} links[] = {
-	    {rc->dept_name, SQL_DEPT_BY_NAME, &rc->in.dept_id, C_DEPT, "部门不存在",
-	     "no such department"},
-	    {rc->leader_name, SQL_STAFF_BY_NAME, &rc->in.leader_user_id, C_LEADER,
-	     "包保领导账号不存在", "no such staff user"},
-	    {rc->liaison_name, SQL_STAFF_BY_NAME, &rc->in.liaison_user_id, C_LIAISON,
-	     "联络员账号不存在", "no such staff user"},
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		if (!links[i].name)
+	for (int k = 0; k < sh->n; k++) {
+		const struct col *col = &sh->cols[k];
+		if (!rc->names[k])
 			continue;
-		int r = lookup_id(c, links[i].sql, zone, links[i].name, links[i].id);
+		struct db_stmt *st =
+		    db_prepare(c, col->kind == CELL_DEPT ? SQL_DEPT_BY_NAME : SQL_STAFF_BY_NAME);
+		if (!st) {
+			err_db(e, DB_ERR);
+			return -2;
+		}
+		db_bind_int(st, 1, zone);
+		db_bind_text(st, 2, rc->names[k]);
+		int r = db_step(st);
+		int64_t id = r == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
 		if (r < 0) {
 			err_db(e, r);
 			return -2;
 		}
-		if (!*links[i].id) {
-			*bad_col = links[i].col;
-			return err_set(e, ERR_VALIDATION, NULL, links[i].zh, links[i].en);
+		if (!id) {
+			*bad_col = k;
+			return err_set(e, ERR_VALIDATION, NULL, col->unknown, col->unknown_en);
 		}
+		*FIELD_PTR(&rc->en, col->f, int64_t) = id;
 	}
 	return 0;
 }
@@ -445,8 +414,8 @@ static void add_error(struct import_report *rep, unsigned long row, const char *
 	char buf[101];
 	snprintf(buf, sizeof buf, "%s", value ? value : "");
 	x->value = yq_strdup(buf);
-	x->reason = reason;
-	x->reason_en = reason_en;
+	x->reason = yq_strdup(reason ? reason : "");
+	x->reason_en = yq_strdup(reason_en ? reason_en : "");
 }
 
 void import_report_release(struct import_report *rep)
@@ -454,6 +423,8 @@ void import_report_release(struct import_report *rep)
 	for (size_t i = 0; i < rep->n_errors; i++) {
 		yq_free(rep->errors[i].value);
 		yq_free(rep->errors[i].column);
+		yq_free(rep->errors[i].reason);
+		yq_free(rep->errors[i].reason_en);
 	}
 	yq_free(rep->errors);
 	rep->errors = NULL;
@@ -579,9 +550,11 @@ static struct table_reader *open_table(struct import_report *rep, const void *da
 	return t;
 }
 
-/* Reads the header row into map (column index → enum col or -1). */
-static int read_header(struct import_report *rep, struct table_reader *t, int *map, size_t *n_map,
-                       char **names, struct yq_err *e)
+/* Reads the header row into map (file column → column of sh, or -1), and the columns each row
+ * is read for into visit (visit_cols). Every required field of the table needs its column. */
+static int read_header(const struct sheet *sh, struct import_report *rep, struct table_reader *t,
+                       int *map, size_t *n_map, char **names, int *visit, int *n_visit,
+                       struct yq_err *e)
 {
 	struct table_row row;
 	int r;
@@ -594,7 +567,7 @@ static int read_header(struct import_report *rep, struct table_reader *t, int *m
 		return err_set(e, ERR_VALIDATION, "file", "文件为空，没有表头",
 		               "the file is empty: no header row");
 	*n_map = row.n_cells < 256 ? row.n_cells : 256;
-	int have[C__COUNT] = {0};
+	int have[MAX_COLS] = {0};
 	for (size_t i = 0; i < *n_map; i++) {
 		size_t len;
 		const char *h = utf8_trim(row.cells[i], strlen(row.cells[i]), &len);
@@ -602,7 +575,7 @@ static int read_header(struct import_report *rep, struct table_reader *t, int *m
 			return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 		memcpy(names[i], h, len);
 		names[i][len] = 0;
-		map[i] = column_of(names[i]);
+		map[i] = column_of(sh, names[i]);
 		if (map[i] >= 0) {
 			if (have[map[i]])
 				return err_set(e, ERR_VALIDATION, "file", "表头列重复",
@@ -610,11 +583,27 @@ static int read_header(struct import_report *rep, struct table_reader *t, int *m
 			have[map[i]] = 1;
 		}
 	}
-	if (!have[C_USCC] || !have[C_NAME] || !have[C_INDUSTRY])
-		return err_set(e, ERR_VALIDATION, "file",
-		               "表头须包含：统一社会信用代码、企业名称、行业代码",
-		               "the header needs uscc, name and industry_code columns");
-	return 0;
+	int missing = 0;
+	struct strbuf zh = STRBUF_INIT(sizeof rep->message), en = STRBUF_INIT(sizeof rep->message);
+	for (int k = 0; k < sh->n; k++) {
+		const struct field *f = sh->cols[k].f;
+		if (!f || !(f->flags & F_REQUIRED))
+			continue;
+		missing |= !have[k];
+		strbuf_addf(&zh, "%s%s", zh.len ? "、" : "", sh->cols[k].zh);
+		strbuf_addf(&en, "%s%s", en.len ? ", " : "", f->key);
+	}
+	if (!missing)
+		*n_visit = visit_cols(sh, have, visit);
+	if (missing) {
+		snprintf(rep->message, sizeof rep->message, "表头须包含：%s", zh.buf ? zh.buf : "");
+		snprintf(rep->message_en, sizeof rep->message_en, "the header needs the columns %s",
+		         en.buf ? en.buf : "");
+		err_set(e, ERR_VALIDATION, "file", rep->message, rep->message_en);
+	}
+	strbuf_release(&zh);
+	strbuf_release(&en);
+	return missing ? -1 : 0;
 }
 
 /* The cells of `raw` as the import reads them, into `row` (cells in `cells`, the first 256 kept,
@@ -644,7 +633,10 @@ struct import_run {
 	const struct principal *p;
 	const struct import_opts *o;
 	struct import_report *rep;
-	int map[256];     /* file column → enum col, or -1 */
+	struct sheet sheet;  /* the columns a file may have */
+	int visit[MAX_COLS]; /* the columns each row is read for (visit_cols) */
+	int n_visit;
+	int map[256];     /* file column → column of the sheet, or -1 */
 	char *names[256]; /* the headers as written (malloc'd) */
 	size_t n_map;
 	struct code_set seen; /* the codes of the rows found valid so far */
@@ -674,7 +666,7 @@ static int plan_add(struct import_run *x, int64_t what)
 	return 0;
 }
 
-/* Reports row `row` invalid, naming column `col` (an enum col, or -1) and its cell. */
+/* Reports row `row` invalid, naming column `col` (a column of the sheet, or -1) and its cell. */
 static void report_row(struct import_run *x, const struct table_row *row, int col,
                        const char *reason, const char *reason_en)
 {
@@ -714,6 +706,29 @@ static int zone_code(void *ctx, const char *uscc, int64_t id, int in_scope)
 	return code_set_add(ctx, uscc, in_scope ? id : -id) < 0 ? -1 : 0;
 }
 
+/* What the write pass does with one row, as a change of its own (write_in): create the
+ * enterprise, or update the one the validation pass found (unless its code changed since). */
+struct row_write {
+	struct row_ctx *rc;
+	int64_t what; /* PLAN_CREATE or the id */
+	int changed;
+};
+
+static int write_row(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct row_write *rw = arg;
+	struct enterprise *en = &rw->rc->en, old;
+	if (rw->what == PLAN_CREATE)
+		return ent_insert(w, en, e);
+	if (ent_get(w->tx, w->who, rw->what, &rw->rc->arena, &old, e) < 0)
+		return -1;
+	if (strcmp(old.uscc, en->uscc) != 0)
+		return err_set(e, ERR_CONFLICT, "uscc",
+		               "该企业的统一社会信用代码刚被修改，请重新导入",
+		               "the enterprise's code changed meanwhile, import again");
+	return ent_apply(w, &old, en, &rw->changed, e);
+}
+
 /* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
  * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
  * so its cost per row does not grow with the rows it has written. */
@@ -732,7 +747,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 	int r, ret = -1;
 	long n = 0;
 	while ((r = table_next(t, &raw)) == 1) {
-		arena_release(&rc.arena);
+		arena_reset(&rc.arena);
 		clean_row(&raw, csv, &rc.arena, cells, &row);
 		int blank = 1;
 		for (size_t i = 0; i < row.n_cells; i++)
@@ -767,9 +782,10 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 		struct yq_err re = {0};
 		int bad = -1;
 		r = 0;
-		if (parse_row(&row, x->map, x->n_map, &rc, &bad, &re) < 0 ||
-		    ent_validate(&rc.in, &re) < 0 ||
-		    (r = resolve_links(c, p->zone_id, &rc, &bad, &re)) < 0) {
+		if (parse_row(&x->sheet, x->visit, x->n_visit, &row, x->map, x->n_map, &rc, &bad,
+		              &re) < 0 ||
+		    ent_validate(&rc.en, &rc.arena, &re) < 0 ||
+		    (r = resolve_links(c, &x->sheet, p->zone_id, &rc, &bad, &re)) < 0) {
 			if (r == -2) {
 				*e = re;
 				goto out;
@@ -778,18 +794,19 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 				row_failed(x, &row, &re, e);
 				goto out;
 			}
-			report_row(x, &row, bad >= 0 ? bad : col_of_field(re.field), re.message,
-			           re.message_en);
+			report_row(x, &row, bad >= 0 ? bad : col_of_field(&x->sheet, re.field),
+			           re.message, re.message_en);
 			continue;
 		}
 		if (!write) {
-			int dup = code_set_add(&x->seen, rc.in.uscc_norm, 1);
+			int dup = code_set_add(&x->seen, rc.en.uscc, 1);
 			if (dup < 0) {
 				err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 				goto out;
 			}
 			if (dup) {
-				report_row(x, &row, C_USCC, "文件中统一社会信用代码重复",
+				report_row(x, &row, col_of_field(&x->sheet, "uscc"),
+				           "文件中统一社会信用代码重复",
 				           "the code appears twice in the file");
 				continue;
 			}
@@ -803,17 +820,18 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 				x->zone_loaded = 1;
 			}
 			if (x->zone_loaded) {
-				int64_t v = code_set_get(&x->zone, rc.in.uscc_norm);
+				int64_t v = code_set_get(&x->zone, rc.en.uscc);
 				existing = v < 0 ? -v : v;
 				in_scope = v > 0;
-			} else if ((r = ent_find_uscc(c, p, rc.in.uscc_norm, &existing,
-			                              &in_scope)) < 0) {
+			} else if ((r = ent_find_uscc(c, p, rc.en.uscc, &existing, &in_scope)) <
+			           0) {
 				err_db(e, r);
 				goto out;
 			}
 			/* an existing enterprise outside the caller's scope cannot be changed */
 			if (existing && !in_scope) {
-				report_row(x, &row, C_USCC, "无权修改该企业",
+				report_row(x, &row, col_of_field(&x->sheet, "uscc"),
+				           "无权修改该企业",
 				           "not allowed to change this enterprise");
 				continue;
 			}
@@ -823,31 +841,17 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			continue;
 		}
 		struct yq_err we = {0};
-		if (what == PLAN_CREATE) {
-			int64_t id;
-			if (ent_insert(c, p, &rc.in, &id, &we) < 0) {
-				row_failed(x, &row, &we, e);
-				goto out;
-			}
-			rep->created++;
-		} else {
-			struct enterprise old;
-			int changed;
-			int got = ent_get(c, p, what, &rc.arena, &old, &we);
-			if (got == 0 && strcmp(old.uscc, rc.in.uscc_norm) != 0)
-				got = err_set(
-				    &we, ERR_CONFLICT, "uscc",
-				    "该企业的统一社会信用代码刚被修改，请重新导入",
-				    "the enterprise's code changed meanwhile, import again");
-			if (got < 0 || ent_apply(c, p, &old, &rc.in, &changed, &we) < 0) {
-				row_failed(x, &row, &we, e);
-				goto out;
-			}
-			if (changed)
-				rep->updated++;
-			else
-				rep->unchanged++;
+		struct row_write rw = {&rc, what, 1};
+		if (write_in(c, p, p->zone_id, write_row, &rw, &we) < 0) {
+			row_failed(x, &row, &we, e);
+			goto out;
 		}
+		if (what == PLAN_CREATE)
+			rep->created++;
+		else if (rw.changed)
+			rep->updated++;
+		else
+			rep->unchanged++;
 	}
 	if (r < 0) {
 		file_error(rep, table_fault(t), table_error(t), e);
@@ -900,11 +904,35 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 		yq_free(x->names[i]);
 	memset(x->names, 0, sizeof x->names);
 	x->n_map = 0;
-	if (read_header(x->rep, t, x->map, &x->n_map, x->names, e) < 0) {
+	if (read_header(&x->sheet, x->rep, t, x->map, &x->n_map, x->names, x->visit, &x->n_visit,
+	                e) < 0) {
 		table_close(t);
 		return NULL;
 	}
 	return t;
+}
+
+/* The write pass, in one transaction whose audit rows chain from a head held in memory
+ * (audit_batch_begin): every row is a change with its own audit row. */
+struct import_write {
+	struct import_run *x;
+	struct table_reader *t;
+};
+
+static int import_write(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct import_write *iw = arg;
+	int rc = audit_batch_begin(w->tx);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
+	db_bulk(w->tx, 1);
+	int ok = import_pass(w->tx, iw->x, iw->t, 1, e) == 0;
+	if ((rc = db_bulk(w->tx, 0)) < 0 && ok)
+		ok = write_fail(w, rc, e) == 0;
+	if ((rc = audit_batch_end(w->tx, ok)) < 0 && ok)
+		ok = write_fail(w, rc, e) == 0;
+	return ok ? 0 : -1;
 }
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
@@ -914,12 +942,13 @@ int ent_import(struct db_pool *pool, const struct principal *p, const char *path
 	struct import_run *x = yq_calloc(1, sizeof *x);
 	char *file = NULL;
 	struct table_reader *t = NULL;
-	int ret = -1, rc;
+	int ret = -1;
 	if (!x)
 		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 	x->p = p;
 	x->o = o;
 	x->rep = rep;
+	sheet_init(&x->sheet);
 	if (path) {
 		if (read_input(path, &file, &n, e) < 0)
 			goto out_free;
@@ -941,31 +970,8 @@ int ent_import(struct db_pool *pool, const struct principal *p, const char *path
 	table_close(t);
 	if (!(t = open_with_header(x, data, n, e)))
 		goto out_free;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx) {
-		err_db(e, rc);
-		goto out_free;
-	}
-	if ((rc = audit_batch_begin(tx)) < 0) {
-		db_tx_end(pool, tx, 0);
-		err_db(e, rc);
-		goto out_free;
-	}
-	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
-	db_bulk(tx, 1);
-	if (import_pass(tx, x, t, 1, e) < 0) {
-		db_bulk(tx, 0);
-		audit_batch_end(tx, 0);
-		db_tx_end(pool, tx, 0);
-		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_free;
-	}
-	if ((rc = db_bulk(tx, 0)) < 0 || (rc = audit_batch_end(tx, 1)) < 0)
-		db_tx_end(pool, tx, 0);
-	else
-		rc = db_tx_end(pool, tx, 1);
-	if (rc < 0) {
-		err_db(e, rc);
+	struct import_write iw = {x, t};
+	if (write_tx(pool, p, import_write, &iw, e) < 0) {
 		rep->created = rep->updated = rep->unchanged = 0;
 		goto out_free;
 	}
@@ -1100,55 +1106,40 @@ static const char *name_of(const struct id_name *v, size_t n, int64_t id)
 	return hit ? hit->name : NULL;
 }
 
-/* The cell texts of one enterprise, in column order, into the per-row arena. */
-static void row_cells(const struct export_maps *m, struct arena *a, const struct enterprise *en,
-                      const char **v)
+/* The spans of the enterprise `id` among the zone's, ordered by enterprise: a contiguous run
+ * of m->flags, copied into out (at most ENT_MAX_FLAGS). Returns the count. */
+static int spans_of(const struct export_maps *m, int64_t id, struct ent_flag_span *out)
 {
-	memset(v, 0, sizeof *v * C__COUNT);
-	v[C_USCC] = en->uscc;
-	v[C_NAME] = en->name;
-	v[C_SHORT] = en->short_name;
-	v[C_INDUSTRY] = en->industry_code;
-	v[C_INDUSTRY_NAME] = en->industry_name;
-	v[C_ADDRESS] = en->address;
-	v[C_BUILDING] = en->building;
-	if (en->has_capital)
-		v[C_CAPITAL] = arena_printf(a, "%.15g", en->registered_capital);
-	v[C_EST] = en->established_on;
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (en->ent_type && strcmp(en->ent_type, types[i].en) == 0)
-			v[C_TYPE] = types[i].zh;
-	/* the enterprise's spans: a contiguous run of the sorted flag rows */
 	size_t lo = 0, hi = m->n_flags;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (m->flags[mid].ent < en->id)
+		if (m->flags[mid].ent < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	struct strbuf sb[FLAG__COUNT];
-	for (int f = 0; f < FLAG__COUNT; f++)
-		strbuf_init(&sb[f], 4096);
-	for (size_t i = lo; i < m->n_flags && m->flags[i].ent == en->id; i++) {
-		const struct flag_row *fr = &m->flags[i];
-		if (fr->flag >= FLAG__COUNT)
-			continue;
-		struct strbuf *b = &sb[fr->flag];
-		strbuf_addf(b, "%s%s~%s%s%s", b->len ? ";" : "", fr->from, fr->to,
-		            fr->cert && *fr->cert ? " " : "", fr->cert ? fr->cert : "");
-	}
-	for (int f = 0; f < FLAG__COUNT; f++) {
-		v[flag_cols[f]] = sb[f].len ? arena_strdup(a, sb[f].buf) : NULL;
-		strbuf_release(&sb[f]);
-	}
-	/* contacts and tags are stored as JSON arrays */
-	json_t *j = json_loads(en->contacts_json ? en->contacts_json : "[]", 0, NULL);
+	int n = 0;
+	for (size_t i = lo; i < m->n_flags && m->flags[i].ent == id && n < ENT_MAX_FLAGS; i++)
+		out[n++] = (struct ent_flag_span){m->flags[i].flag, m->flags[i].from,
+		                                  m->flags[i].to[0] ? m->flags[i].to : NULL,
+		                                  m->flags[i].cert};
+	return n;
+}
+
+/* The cell of a list column (contacts, tags) from its stored JSON text: "a;b", a contact as
+ * "姓名/电话/职务" (the phone and role left out when empty). */
+static const char *list_cell(struct arena *a, const char *json, int contacts)
+{
+	json_t *j = json_loads(json ? json : "[]", 0, NULL);
 	struct strbuf s = STRBUF_INIT(64 * 1024);
 	size_t i;
 	json_t *x;
 	json_array_foreach(j, i, x)
 	{
+		if (!contacts) {
+			strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
+			continue;
+		}
 		const char *ph = json_string_value(json_object_get(x, "phone"));
 		const char *ro = json_string_value(json_object_get(x, "role"));
 		strbuf_addf(&s, "%s%s", s.len ? ";" : "",
@@ -1159,21 +1150,63 @@ static void row_cells(const struct export_maps *m, struct arena *a, const struct
 			strbuf_addf(&s, "/%s", ro);
 	}
 	json_decref(j);
-	v[C_CONTACTS] = s.len ? arena_strdup(a, s.buf) : NULL;
-	strbuf_reset(&s);
-	j = json_loads(en->tags_json ? en->tags_json : "[]", 0, NULL);
-	json_array_foreach(j, i, x) strbuf_addf(&s, "%s%s", s.len ? ";" : "", json_string_value(x));
-	json_decref(j);
-	v[C_TAGS] = s.len ? arena_strdup(a, s.buf) : NULL;
+	const char *out = s.len ? arena_strdup(a, s.buf) : NULL;
 	strbuf_release(&s);
-	v[C_DEPT] = name_of(m->names, m->n_depts, en->dept_id);
-	v[C_LEADER] = name_of(m->names + m->n_depts, m->n_users, en->leader_user_id);
-	v[C_LIAISON] = name_of(m->names + m->n_depts, m->n_users, en->liaison_user_id);
+	return out;
+}
+
+/* The cell texts of one enterprise, in the sheet's column order, into the per-row arena: the
+ * spans from en->flags, names from the maps (NULL: written as ids are not). */
+static void row_cells(const struct sheet *sh, const struct export_maps *m, struct arena *a,
+                      const struct enterprise *en, const char **v)
+{
+	for (int k = 0; k < sh->n; k++) {
+		const struct col *c = &sh->cols[k];
+		char buf[48];
+		v[k] = NULL;
+		switch (c->kind) {
+		case CELL_TYPED: {
+			const char *t = field_cell_text(c->f, en, buf, sizeof buf);
+			v[k] = t == buf ? arena_strdup(a, buf) : t;
+			break;
+		}
+		case CELL_FLAG: {
+			struct strbuf b = STRBUF_INIT(4096);
+			for (int i = 0; i < en->n_flags; i++) {
+				const struct ent_flag_span *fs = &en->flags[i];
+				if (fs->flag != c->flag)
+					continue;
+				strbuf_addf(&b, "%s%s~%s%s%s", b.len ? ";" : "", fs->from,
+				            fs->to ? fs->to : "",
+				            fs->cert_no && *fs->cert_no ? " " : "",
+				            fs->cert_no ? fs->cert_no : "");
+			}
+			v[k] = b.len ? arena_strdup(a, b.buf) : NULL;
+			strbuf_release(&b);
+			break;
+		}
+		case CELL_CONTACTS:
+		case CELL_TAGS:
+			v[k] = list_cell(a, *FIELD_CPTR(en, c->f, const char *),
+			                 c->kind == CELL_CONTACTS);
+			break;
+		case CELL_DEPT:
+		case CELL_USER:
+			if (m)
+				v[k] = c->kind == CELL_DEPT
+				           ? name_of(m->names, m->n_depts,
+				                     *FIELD_CPTR(en, c->f, int64_t))
+				           : name_of(m->names + m->n_depts, m->n_users,
+				                     *FIELD_CPTR(en, c->f, int64_t));
+			break;
+		}
+	}
 }
 
 /* A table being written row by row: CSV into memory, or .xlsx into a temporary file that
  * libxlsxwriter streams (constant memory). */
 struct table_writer {
+	const struct sheet *sh;
 	enum export_format fmt;
 	struct strbuf csv;
 	char path[512];
@@ -1183,17 +1216,25 @@ struct table_writer {
 	lxw_row_t row;
 };
 
-static int writer_open(struct table_writer *w, enum export_format fmt, struct yq_err *e)
+/* 1 if column k of the sheet holds numbers. */
+static int numeric_col(const struct sheet *sh, int k)
+{
+	return sh->cols[k].kind == CELL_TYPED && field_numeric(sh->cols[k].f);
+}
+
+static int writer_open(struct table_writer *w, const struct sheet *sh, enum export_format fmt,
+                       struct yq_err *e)
 {
 	memset(w, 0, sizeof *w);
+	w->sh = sh;
 	w->fmt = fmt;
 	if (fmt == EXPORT_CSV) {
 		strbuf_init(&w->csv, 512u << 20);
 		strbuf_adds(&w->csv, "\xef\xbb\xbf"); /* BOM: Excel reads the file as UTF-8 */
-		for (int k = 0; k < C__COUNT; k++) {
+		for (int k = 0; k < sh->n; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_put_field(&w->csv, cols[k].zh, CSV_TEXT);
+			csv_put_field(&w->csv, sh->cols[k].zh, CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return 0;
@@ -1214,9 +1255,9 @@ static int writer_open(struct table_writer *w, enum export_format fmt, struct yq
 	format_set_bg_color(head, 0xDDEBF7);
 	w->text = workbook_add_format(w->wb);
 	format_set_num_format(w->text, "@");
-	for (int k = 0; k < C__COUNT; k++) {
-		worksheet_set_column(w->ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, w->text);
-		worksheet_write_string(w->ws, 0, (lxw_col_t)k, cols[k].zh, head);
+	for (int k = 0; k < sh->n; k++) {
+		worksheet_set_column(w->ws, (lxw_col_t)k, (lxw_col_t)k, sh->cols[k].width, w->text);
+		worksheet_write_string(w->ws, 0, (lxw_col_t)k, sh->cols[k].zh, head);
 	}
 	worksheet_freeze_panes(w->ws, 1, 0);
 	return 0;
@@ -1224,20 +1265,21 @@ static int writer_open(struct table_writer *w, enum export_format fmt, struct yq
 
 static void writer_row(struct table_writer *w, const char **v)
 {
+	const struct sheet *sh = w->sh;
 	if (w->fmt == EXPORT_CSV) {
-		for (int k = 0; k < C__COUNT; k++) {
+		for (int k = 0; k < sh->n; k++) {
 			if (k)
 				strbuf_addch(&w->csv, ',');
-			csv_put_field(&w->csv, v[k], k == C_CAPITAL ? CSV_NUMBER : CSV_TEXT);
+			csv_put_field(&w->csv, v[k], numeric_col(sh, k) ? CSV_NUMBER : CSV_TEXT);
 		}
 		strbuf_adds(&w->csv, "\r\n");
 		return;
 	}
 	w->row++;
-	for (int k = 0; k < C__COUNT; k++) {
+	for (int k = 0; k < sh->n; k++) {
 		if (!v[k] || !*v[k])
 			continue;
-		if (k == C_CAPITAL)
+		if (numeric_col(sh, k))
 			worksheet_write_number(w->ws, w->row, (lxw_col_t)k, strtod(v[k], NULL),
 			                       NULL);
 		else
@@ -1277,6 +1319,7 @@ static int writer_close(struct table_writer *w, int ok, char **out, size_t *len,
 }
 
 struct export_ctx {
+	const struct sheet *sh;
 	const struct export_maps *maps;
 	struct table_writer *w;
 	struct arena row;
@@ -1285,9 +1328,13 @@ struct export_ctx {
 static void export_row(void *ctx, const struct enterprise *en)
 {
 	struct export_ctx *x = ctx;
-	const char *v[C__COUNT];
-	arena_release(&x->row);
-	row_cells(x->maps, &x->row, en, v);
+	struct enterprise with = *en;
+	struct ent_flag_span spans[ENT_MAX_FLAGS];
+	const char *v[MAX_COLS];
+	with.flags = spans;
+	with.n_flags = spans_of(x->maps, en->id, spans);
+	arena_reset(&x->row);
+	row_cells(x->sh, x->maps, &x->row, &with, v);
 	writer_row(x->w, v);
 }
 
@@ -1297,18 +1344,20 @@ int ent_export(struct db *c, const struct principal *p, const struct ent_filter 
 	struct ent_filter all = *f;
 	all.page = 1;
 	all.page_size = IMPORT_MAX_ROWS;
+	struct sheet sh;
 	struct export_maps maps;
 	struct table_writer w;
+	sheet_init(&sh);
 	if (load_maps(c, p->zone_id, &maps, e) < 0) {
 		release_maps(&maps);
 		return -1;
 	}
-	if (writer_open(&w, fmt, e) < 0) {
+	if (writer_open(&w, &sh, fmt, e) < 0) {
 		release_maps(&maps);
 		return -1;
 	}
 	/* rows are written as the list query yields them: one pass, no per-row queries */
-	struct export_ctx x = {&maps, &w, ARENA_INIT};
+	struct export_ctx x = {&sh, &maps, &w, ARENA_INIT};
 	int64_t total;
 	int rc = ent_list(c, p, &all, export_row, &x, &total);
 	arena_release(&x.row);
@@ -1322,24 +1371,36 @@ int ent_export(struct db *c, const struct principal *p, const struct ent_filter 
 
 int ent_template(char **out, size_t *len, struct yq_err *e)
 {
-	const char *v[C__COUNT] = {0};
-	v[C_USCC] = "91220101MA0Y3FXP73";
-	v[C_NAME] = "长春示例光电科技有限公司";
-	v[C_SHORT] = "示例光电";
-	v[C_INDUSTRY] = "3976";
-	v[C_INDUSTRY_NAME] = "光电子器件制造（导入时不读取）";
-	v[C_ADDRESS] = "长春市经济技术开发区示例路88号";
-	v[C_BUILDING] = "光电产业园A栋";
-	v[C_CAPITAL] = "5000";
-	v[C_EST] = "2015-06-18";
-	v[C_TYPE] = "内资";
-	v[C_ABOVE] = "2019-01-01~";
-	v[C_HIGHTECH] = "2021-11-01~2024-10-31 GR202122000123";
-	v[C_CONTACTS] = "王经理/13800000000/总经理;李会计/0431-88888888/财务";
-	v[C_TAGS] = "光电;龙头企业";
+	struct ent_flag_span spans[] = {
+	    {FLAG_ABOVE_SIZE, "2019-01-01", NULL, NULL},
+	    {FLAG_HIGH_TECH, "2021-11-01", "2024-10-31", "GR202122000123"},
+	};
+	struct enterprise ex = {
+	    .uscc = "91220101MA0Y3FXP73",
+	    .name = "长春示例光电科技有限公司",
+	    .short_name = "示例光电",
+	    .industry_code = "3976",
+	    .industry_name = "光电子器件制造（导入时不读取）",
+	    .address = "长春市经济技术开发区示例路88号",
+	    .building = "光电产业园A栋",
+	    .registered_capital = 5000,
+	    .established_on = "2015-06-18",
+	    .ent_type = "domestic",
+	    .contacts = "[{\"name\":\"王经理\",\"phone\":\"13800000000\",\"role\":\"总经理\"},"
+	                "{\"name\":\"李会计\",\"phone\":\"0431-88888888\",\"role\":\"财务\"}]",
+	    .tags = "[\"光电\",\"龙头企业\"]",
+	    .flags = spans,
+	    .n_flags = 2,
+	};
+	struct sheet sh;
+	struct arena a = ARENA_INIT;
+	const char *v[MAX_COLS];
 	struct table_writer w;
-	if (writer_open(&w, EXPORT_XLSX, e) < 0)
-		return -1;
-	writer_row(&w, v);
-	return writer_close(&w, 1, out, len, e);
+	sheet_init(&sh);
+	row_cells(&sh, NULL, &a, &ex, v);
+	int rc = writer_open(&w, &sh, EXPORT_XLSX, e) < 0 ? -1 : (writer_row(&w, v), 0);
+	if (rc == 0)
+		rc = writer_close(&w, 1, out, len, e);
+	arena_release(&a);
+	return rc;
 }

@@ -3,25 +3,28 @@
  * before anything is written, upserted by USCC so re-importing a file changes nothing; export of
  * the filtered list with the same headers, so an export re-imports unchanged.
  *
- * Cell formats: flags as spans "2020-01-01~" or "2021-01-01~2023-12-31 GR202122000123"
- * separated by ";"; contacts as "姓名/电话/职务" separated by ";"; tags separated by ";";
- * 负责部门 by department name; 包保领导账号 and 联络员账号 by user name. */
+ * The columns are the fields of the enterprise's table marked F_EXPORT (headers from their labels,
+ * cells by their type: numbers, dates written YYYY-MM-DD or YYYY/M/D or YYYY年M月D日, enums by
+ * their Chinese label), with these cells beside: flags as spans "2020-01-01~" or
+ * "2021-01-01~2023-12-31 GR202122000123" separated by ";"; contacts as "姓名/电话/职务" separated
+ * by ";"; tags separated by ";"; 负责部门 by department name; 包保领导账号 and 联络员账号 by user
+ * name. */
 #ifndef YQ_ENTERPRISE_ENTERPRISE_IO_H
 #define YQ_ENTERPRISE_ENTERPRISE_IO_H
 #include <stddef.h>
 #include <stdint.h>
 #include "enterprise/enterprise.h"
 
-#define IMPORT_MAX_ERRORS 1000 /* errors kept in the report; all are counted */
-#define IMPORT_MAX_ROWS   1000000
+#define IMPORT_MAX_ERRORS     1000 /* errors kept in the report; all are counted */
+#define IMPORT_MAX_ROWS       1000000
 #define IMPORT_MAX_FILE_BYTES (1024u << 20) /* a file imported from the command line */
 
 struct import_error {
-	unsigned long row;  /* the row number the spreadsheet shows */
-	char *column;       /* the header as written in the file, or "" (malloc'd) */
-	char *value;        /* the cell, truncated to 100 bytes (malloc'd) */
-	const char *reason; /* Chinese */
-	const char *reason_en;
+	unsigned long row; /* the row number the spreadsheet shows */
+	char *column;      /* the header as written in the file, or "" (malloc'd) */
+	char *value;       /* the cell, truncated to 100 bytes (malloc'd) */
+	char *reason;      /* Chinese (malloc'd) */
+	char *reason_en;   /* (malloc'd) */
 };
 
 struct import_report {

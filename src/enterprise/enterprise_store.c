@@ -1,43 +1,51 @@
-/* Enterprise storage (see enterprise.h). Every read applies the caller's zone and data scope:
- * dept → the enterprise's responsible department is under the caller's; self → the caller is its
- * liaison cadre; enterprise → it is the caller's own enterprise; and the 包保 leader and liaison
- * always see the enterprises they serve (auth/scope.h). Every write checks the same scope in its
- * transaction: the enterprise as it was (404 outside) and as it would be after the write (403
- * when the write would take it out of the caller's scope). */
+/* Enterprise storage (see enterprise.h). Every read starts with the caller's zone and data scope
+ * (auth/scope.h scope_from, scope_get): dept → the enterprise's responsible department is under
+ * the caller's; self → the caller is its liaison cadre; enterprise → it is the caller's own
+ * enterprise; and the 包保 leader and liaison always see the enterprises they serve. Every write
+ * goes through write_tx (audit/write_tx.h) and checks the same scope in its transaction: the
+ * enterprise as it was (404 outside) and as it would be after the write (403 when the write
+ * would take it out of the caller's scope). Rows are bound and read by the field table. */
 #include "enterprise/enterprise.h"
 #include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "auth/disclose.h"
 #include "auth/scope.h"
+#include "db/field_sql.h"
+#include "db/qb.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
-#include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/gm.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* 1 when the flag holds on the day bound twice (as-of), for the rows of a list */
 #define FLAG_HOLDS(name)                                                                           \
 	"(SELECT COUNT(*) FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = '" name \
 	"' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?))"
-#define ENT_SELECT                                                                                 \
-	"SELECT e.id, e.zone_id, e.dept_id, e.leader_user_id, e.liaison_user_id, e.uscc, e.name, " \
-	"e.short_name, e.industry_code, e.address, e.building, e.established_on, e.ent_type, "     \
-	"e.tags, e.contacts, d.name, lu.display_name, su.display_name, e.registered_capital, "     \
-	"e.archived, e.created_at, e.updated_at, " FLAG_HOLDS("above_size") ", " FLAG_HOLDS(       \
-	    "high_tech") ", " FLAG_HOLDS("specialized") ", " FLAG_HOLDS("little_giant")
-#define ENT_FROM                                                                                   \
-	" FROM enterprise e LEFT JOIN dept d ON d.id = e.dept_id"                                  \
-	" LEFT JOIN app_user lu ON lu.id = e.leader_user_id"                                       \
-	" LEFT JOIN app_user su ON su.id = e.liaison_user_id"
-#define ENT_SCOPE SCOPE_ENTERPRISE_SQL
-static const char SQL_ENT_GET[] = ENT_SELECT ENT_FROM " WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
+#define FLAGS_NOW                                                                                  \
+	", " FLAG_HOLDS("above_size") ", " FLAG_HOLDS("high_tech") ", " FLAG_HOLDS(                \
+	    "specialized") ", " FLAG_HOLDS("little_giant")
+
+static struct sql_tmpl SQL_ENT_INSERT =
+    SQL_TMPL(ENTITY_ENTERPRISE, "INSERT INTO enterprise (zone_id, industry_section, created_at, "
+                                "updated_at, {insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) "
+                                "RETURNING id");
+static struct sql_tmpl SQL_ENT_UPDATE = SQL_TMPL(
+    ENTITY_ENTERPRISE,
+    "UPDATE enterprise SET industry_section = ?, updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_ENT_PAGE =
+    SQL_TMPL(ENTITY_ENTERPRISE, "SELECT {select}" FLAGS_NOW " FROM enterprise e");
+static struct sql_tmpl SQL_VISIT_INSERT = SQL_TMPL(
+    ENTITY_VISIT, "INSERT INTO enterprise_visit (zone_id, enterprise_id, created_by, created_at, "
+                  "{insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_VISIT_SELECT = SQL_TMPL(ENTITY_VISIT, "SELECT {select}");
 static const char SQL_ID_BY_USCC[] = "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ?";
-static const char SQL_ZONE_CODES[] = "SELECT e.uscc, e.id, CASE WHEN 1 = 1" ENT_SCOPE
-                                     " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?";
 static const char SQL_FLAGS_OF[] =
     "SELECT flag, valid_from, valid_to, cert_no FROM enterprise_flag WHERE enterprise_id = ? "
     "ORDER BY flag, valid_from";
@@ -45,48 +53,11 @@ static const char SQL_FLAGS_DELETE[] = "DELETE FROM enterprise_flag WHERE enterp
 static const char SQL_FLAG_INSERT[] =
     "INSERT INTO enterprise_flag (zone_id, enterprise_id, flag, valid_from, valid_to, cert_no) "
     "VALUES (?, ?, ?, ?, ?, ?)";
-static const char SQL_ENT_INSERT[] =
-    "INSERT INTO enterprise (zone_id, uscc, name, short_name, industry_code, industry_section, "
-    "address, building, registered_capital, established_on, ent_type, tags, contacts, dept_id, "
-    "leader_user_id, liaison_user_id, archived, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id";
-static const char SQL_ENT_UPDATE[] =
-    "UPDATE enterprise SET uscc = ?, name = ?, short_name = ?, industry_code = ?, "
-    "industry_section = ?, address = ?, building = ?, registered_capital = ?, established_on = "
-    "?, ent_type = ?, tags = ?, contacts = ?, dept_id = ?, leader_user_id = ?, liaison_user_id "
-    "= ?, updated_at = ? WHERE id = ?";
-static const char SQL_ENT_IN_SCOPE[] =
-    "SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.id = ?" ENT_SCOPE;
 static const char SQL_ENT_ARCHIVE[] =
     "UPDATE enterprise SET archived = ?, updated_at = ? WHERE id = ?";
 static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?";
 static const char SQL_STAFF_IN_ZONE[] =
     "SELECT COUNT(*) FROM app_user WHERE id = ? AND zone_id = ? AND role <> 'enterprise'";
-static const char SQL_VISIT_INSERT[] =
-    "INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, "
-    "visitor_name, kind, findings, follow_ups, created_by, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-static const char SQL_VISIT_LIST[] =
-    "SELECT v.id, v.enterprise_id, v.visitor_user_id, v.visited_on, "
-    "COALESCE(u.display_name, v.visitor_name), v.kind, v.findings, v.follow_ups, v.created_at "
-    "FROM enterprise_visit v LEFT JOIN app_user u ON u.id = v.visitor_user_id "
-    "WHERE v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC";
-static const char SQL_LEADERS[] =
-    "SELECT u.id, u.display_name, e.id, e.name FROM enterprise e "
-    "JOIN app_user u ON u.id = e.leader_user_id "
-    "WHERE e.zone_id = ? AND e.archived = 0" ENT_SCOPE " ORDER BY u.display_name, u.id, e.name";
-static const char SQL_STATS[] =
-    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN e.archived = 0 AND e.leader_user_id IS NOT NULL THEN 1 ELSE 0 END), 0)"
-    " FROM enterprise e WHERE e.zone_id = ?" ENT_SCOPE;
-static const char SQL_STATS_SECTIONS[] =
-    "SELECT e.industry_section, COUNT(*) FROM enterprise e WHERE e.zone_id = ? AND e.archived = "
-    "0" ENT_SCOPE " GROUP BY e.industry_section ORDER BY COUNT(*) DESC";
-static const char SQL_STATS_FLAGS[] =
-    "SELECT f.flag, COUNT(DISTINCT e.id) FROM enterprise e"
-    " JOIN enterprise_flag f ON f.enterprise_id = e.id WHERE e.zone_id = ? AND e.archived = "
-    "0" ENT_SCOPE
-    " AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?) GROUP BY f.flag";
 
 void ent_today(char out[11])
 {
@@ -96,63 +67,11 @@ void ent_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Binds the 8 as-of parameters of the four FLAG_HOLDS columns from idx; returns the next. */
-static int bind_flags_now(struct db_stmt *st, int idx, const char *as_of)
+/* The members read beside the row: the industry's name from the GB/T 4754 table. */
+static void fill_industry(struct enterprise *en)
 {
-	for (int i = 0; i < 8; i++)
-		db_bind_text(st, idx + i, as_of);
-	return idx + 8;
-}
-
-static const char *keep(struct arena *a, const char *s)
-{
-	return a ? arena_strdup(a, s) : s;
-}
-
-/* The contacts as stored, with sealed phone numbers opened (国密 mode): into `a` when not NULL,
- * else into `tmp`. A value that does not open gives an empty list (logged). */
-static const char *open_contacts(struct arena *a, struct strbuf *tmp, const char *stored)
-{
-	if (!stored || !strstr(stored, "\"" GM_SEAL_PREFIX))
-		return keep(a, stored);
-	strbuf_reset(tmp);
-	if (gm_json_field(stored, "phone", 0, tmp) < 0 || tmp->failed)
-		return "[]";
-	return a ? arena_strdup(a, tmp->buf) : tmp->buf;
-}
-
-/* Reads the current row of an ENT_SELECT into e; strings copied into `a` when not NULL, else
- * valid until the next row (the opened contacts live in `tmp`). */
-static void read_row(struct db_stmt *st, struct arena *a, struct strbuf *tmp, struct enterprise *e)
-{
-	memset(e, 0, sizeof *e);
-	e->id = db_col_int(st, 0);
-	e->zone_id = db_col_int(st, 1);
-	e->dept_id = db_col_int(st, 2);
-	e->leader_user_id = db_col_int(st, 3);
-	e->liaison_user_id = db_col_int(st, 4);
-	e->uscc = keep(a, db_col_text(st, 5));
-	e->name = keep(a, db_col_text(st, 6));
-	e->short_name = keep(a, db_col_text(st, 7));
-	e->industry_code = keep(a, db_col_text(st, 8));
-	e->address = keep(a, db_col_text(st, 9));
-	e->building = keep(a, db_col_text(st, 10));
-	e->established_on = keep(a, db_col_text(st, 11));
-	e->ent_type = keep(a, db_col_text(st, 12));
-	e->tags_json = keep(a, db_col_text(st, 13));
-	e->contacts_json = open_contacts(a, tmp, db_col_text(st, 14));
-	e->dept_name = keep(a, db_col_text(st, 15));
-	e->leader_name = keep(a, db_col_text(st, 16));
-	e->liaison_name = keep(a, db_col_text(st, 17));
-	e->has_capital = !db_col_is_null(st, 18);
-	e->registered_capital = db_col_double(st, 18);
-	e->archived = (int)db_col_int(st, 19);
-	e->created_at = db_col_int(st, 20);
-	e->updated_at = db_col_int(st, 21);
-	for (int i = 0; i < FLAG__COUNT; i++)
-		e->flags_now[i] = db_col_int(st, 22 + i) > 0;
-	const struct industry *ind = industry_init() == 0 ? industry_find(e->industry_code) : NULL;
-	e->industry_name = ind ? ind->name : NULL;
+	const struct industry *ind = industry_init() == 0 ? industry_find(en->industry_code) : NULL;
+	en->industry_name = ind ? ind->name : NULL;
 }
 
 /* LIKE pattern "%s%" with % _ \ escaped, into buf. */
@@ -201,12 +120,12 @@ static const char *tag_pattern(const char *tag, char *buf, size_t n)
 	return out;
 }
 
-/* Appends the zone, the caller's scope and only the filters given (see db/qb.h). */
+/* Appends FROM the enterprises of the caller's zone and scope, then only the filters given (see
+ * db/qb.h). */
 static void list_where(struct qb *q, const struct principal *p, const struct ent_filter *f,
                        struct filter_args *a)
 {
-	qb_int(q, p->zone_id);
-	scope_qb(q, p, "e.dept_id IN", "", "e.liaison_user_id", "e.id", a->like, sizeof a->like);
+	scope_from(q, p, &ENTITY_ENTERPRISE, NULL, a->like, sizeof a->like);
 	if (f->archived != 2)
 		qb_sql(q, f->archived ? " AND e.archived = 1" : " AND e.archived = 0");
 	if (f->q && *f->q) {
@@ -298,14 +217,15 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 		if (strcmp(f->sort, orders[i].key) == 0)
 			order = orders[i].sql;
 	struct qb cq, lq;
-	qb_init(&cq, "SELECT COUNT(*) FROM enterprise e WHERE e.zone_id = ?");
+	qb_init(&cq, "SELECT COUNT(*)");
 	list_where(&cq, p, f, &a);
 	/* a page is chosen by an inner query over ids, so the per-row flag columns are computed
 	 * for the rows of the page only */
-	qb_init(&lq,
-	        ENT_SELECT ENT_FROM " JOIN (SELECT e.id FROM enterprise e WHERE e.zone_id = ?");
+	qb_init(&lq, sql_of(&SQL_ENT_PAGE));
 	for (int i = 0; i < 8; i++)
 		qb_text(&lq, today); /* the four flags_now columns come first in the text */
+	qb_sql(&lq, ENTITY_ENTERPRISE.joins);
+	qb_sql(&lq, " JOIN (SELECT e.id");
 	list_where(&lq, p, f, &b);
 	qb_sql(&lq, order);
 	qb_sql(&lq, " LIMIT ? OFFSET ?) pg ON pg.id = e.id");
@@ -326,64 +246,67 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 		goto out;
 	}
 	qb_bind(&lq, st, 1);
-	struct strbuf tmp = STRBUF_INIT(256 * 1024);
+	struct arena row = ARENA_INIT;
 	while ((rc = db_step(st)) == DB_ROW) {
-		struct enterprise e;
-		read_row(st, NULL, &tmp, &e);
-		fn(ctx, &e);
+		struct enterprise en;
+		memset(&en, 0, sizeof en);
+		arena_reset(&row);
+		int col = entity_read(st, 0, &ENTITY_ENTERPRISE, &en, &row);
+		for (int i = 0; i < FLAG__COUNT; i++)
+			en.flags_now[i] = db_col_int(st, col + i) > 0;
+		fill_industry(&en);
+		fn(ctx, &en);
 	}
 	db_reset(st);
-	strbuf_release(&tmp);
+	arena_release(&row);
 out:
 	qb_release(&cq);
 	qb_release(&lq);
 	return rc < 0 ? rc : DB_OK;
 }
 
-int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-            struct enterprise *out, struct yq_err *e)
+/* Reads the spans of enterprise id into en (in a), ordered by flag and start. */
+static int read_spans(struct db *c, int64_t id, struct arena *a, struct enterprise *en,
+                      struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ENT_GET);
-	if (!st)
-		return err_db(e, DB_ERR);
-	char today[11];
-	ent_today(today);
-	int i = bind_flags_now(st, 1, today);
-	db_bind_int(st, i++, p->zone_id);
-	db_bind_int(st, i++, id);
-	scope_bind(st, i, p);
-	int rc = db_step(st);
-	struct strbuf tmp = STRBUF_INIT(256 * 1024);
-	if (rc == DB_ROW)
-		read_row(st, a, &tmp, out);
-	db_reset(st);
-	strbuf_release(&tmp);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, "企业不存在", "no such enterprise");
-	st = db_prepare(c, SQL_FLAGS_OF);
+	struct db_stmt *st = db_prepare(c, SQL_FLAGS_OF);
 	if (!st)
 		return err_db(e, DB_ERR);
 	db_bind_int(st, 1, id);
-	out->flags = arena_zalloc(a, sizeof *out->flags * ENT_MAX_FLAGS);
-	out->n_flags = 0;
-	while ((rc = db_step(st)) == DB_ROW && out->flags && out->n_flags < ENT_MAX_FLAGS) {
-		struct ent_flag_span *s = &out->flags[out->n_flags++];
+	en->flags = arena_zalloc(a, sizeof *en->flags * ENT_MAX_FLAGS);
+	en->n_flags = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && en->flags && en->n_flags < ENT_MAX_FLAGS) {
+		struct ent_flag_span *s = &en->flags[en->n_flags++];
 		s->flag = ent_flag_from_name(db_col_text(st, 0));
 		s->from = arena_strdup(a, db_col_text(st, 1));
 		s->to = arena_strdup(a, db_col_text(st, 2));
 		s->cert_no = arena_strdup(a, db_col_text(st, 3));
 	}
 	db_reset(st);
-	return rc < 0 ? err_db(e, rc) : 0;
+	if (rc < 0)
+		return err_db(e, rc);
+	return en->flags ? 0 : err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+}
+
+int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+            struct enterprise *out, struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (scope_get(c, p, &ENTITY_ENTERPRISE, id, a, out, e) < 0 ||
+	    read_spans(c, id, a, out, e) < 0)
+		return -1;
+	char today[11];
+	ent_today(today);
+	ent_flags_now(out, today);
+	fill_industry(out);
+	return 0;
 }
 
 int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int64_t *id,
                   int *in_scope)
 {
-	/* two statements: the scope fragment costs a new plan on SQLite whenever its pattern is
-	 * bound, and most rows of a large import are new (found by the first alone) */
+	/* two statements: most rows of a large import are new (found by the first alone) */
 	*id = 0;
 	*in_scope = 0;
 	struct db_stmt *st = db_prepare(c, SQL_ID_BY_USCC);
@@ -397,75 +320,51 @@ int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int
 	db_reset(st);
 	if (rc < 0 || !*id)
 		return rc < 0 ? rc : DB_OK;
-	if (!(st = db_prepare(c, SQL_ENT_IN_SCOPE)))
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, *id);
-	scope_bind(st, 3, p);
-	rc = db_step(st);
-	*in_scope = rc == DB_ROW && db_col_int(st, 0) > 0;
-	db_reset(st);
+	rc = scope_has(c, p, &ENTITY_ENTERPRISE, *id);
+	*in_scope = rc == 1;
 	return rc < 0 ? rc : DB_OK;
 }
 
 int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ZONE_CODES);
-	if (!st)
-		return DB_ERR;
-	int i = scope_bind(st, 1, p);
-	db_bind_int(st, i, p->zone_id);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW)
-		if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) < 0) {
-			rc = DB_ERR;
-			break;
-		}
-	db_reset(st);
+	/* every code of the zone, those outside the caller's scope too: the import reports them
+	 * as codes it may not change */
+	struct qb q;
+	char like[320];
+	qb_init(&q, "SELECT e.uscc, e.id, CASE WHEN 1 = 1");
+	scope_cond(&q, p, &ENTITY_ENTERPRISE, like, sizeof like);
+	qb_sql(&q, " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?");
+	qb_int(&q, p->zone_id);
+	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	int rc = DB_ERR;
+	if (st) {
+		qb_bind(&q, st, 1);
+		while ((rc = db_step(st)) == DB_ROW)
+			if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) <
+			    0) {
+				rc = DB_ERR;
+				break;
+			}
+		db_reset(st);
+	}
+	qb_release(&q);
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The contacts JSON as stored: phone numbers sealed in the 国密 mode (lib/gm.h). */
-static void seal_contacts(const struct strbuf *plain, struct strbuf *out)
-{
-	if (plain->failed || gm_json_field(plain->buf ? plain->buf : "[]", "phone", 1, out) < 0)
-		out->failed = 1;
-}
-
-/* JSON text of the contacts and tags, for storage. */
-static void encode_lists(const struct ent_input *in, struct strbuf *contacts, struct strbuf *tags)
-{
-	struct jsonw w;
-	jw_init(&w, contacts);
-	jw_arr_open(&w);
-	for (int i = 0; i < in->n_contacts; i++) {
-		jw_obj_open(&w);
-		jw_kstr(&w, "name", in->contacts[i].name);
-		jw_kstr(&w, "phone", in->contacts[i].phone ? in->contacts[i].phone : "");
-		jw_kstr(&w, "role", in->contacts[i].role ? in->contacts[i].role : "");
-		jw_obj_close(&w);
-	}
-	jw_arr_close(&w);
-	jw_init(&w, tags);
-	jw_arr_open(&w);
-	for (int i = 0; i < in->n_tags; i++)
-		jw_str(&w, in->tags[i]);
-	jw_arr_close(&w);
-}
-
-/* Checks that the department and cadres an input names belong to the zone. */
-static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *in, struct yq_err *e)
+/* Checks that the department and cadres an enterprise names belong to the zone. */
+static int check_links(struct db *tx, int64_t zone_id, const struct enterprise *en,
+                       struct yq_err *e)
 {
 	int64_t n;
 	int rc;
-	if (in->dept_id) {
-		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, in->dept_id, zone_id)) < 0)
+	if (en->dept_id) {
+		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, en->dept_id, zone_id)) < 0)
 			return err_db(e, rc);
 		if (!n)
 			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
 			               "no such department");
 	}
-	const int64_t ids[2] = {in->leader_user_id, in->liaison_user_id};
+	const int64_t ids[2] = {en->leader_user_id, en->liaison_user_id};
 	const char *fields[2] = {"leader_user_id", "liaison_user_id"};
 	for (int i = 0; i < 2; i++) {
 		if (!ids[i])
@@ -479,32 +378,20 @@ static int check_links(struct db *tx, int64_t zone_id, const struct ent_input *i
 	return 0;
 }
 
-static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
+/* After the enterprise was written, before it is audited: ERR_FORBIDDEN (on dept_id) unless
+ * the enterprise as written is in the caller's data scope, so no one creates an enterprise for
+ * another department or hands one over to it. The write rolls back. */
+static int check_still_in_scope(struct write_ctx *w, int64_t id, struct yq_err *e)
 {
-	if (v)
-		db_bind_int(st, i, v);
-	else
-		db_bind_null(st, i);
-}
-
-/* Inside tx, after the enterprise was written and before it is audited: ERR_FORBIDDEN (on
- * dept_id) unless the enterprise as written is in the caller's data scope, so no one creates an
- * enterprise for another department or hands one over to it. The caller rolls back. */
-static int check_still_in_scope(struct db *tx, const struct principal *p, int64_t id,
-                                struct yq_err *e)
-{
-	struct db_stmt *st = db_prepare(tx, SQL_ENT_IN_SCOPE);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, id);
-	scope_bind(st, 3, p);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return err_db(e, rc < 0 ? rc : DB_ERR);
-	if (!n)
+	/* written in the caller's zone, it is in a zone-wide scope: no statement (an import's rows
+	 * would each ask, and PostgreSQL's generic plan for an id, made while the table was empty,
+	 * scans it) */
+	if (scope_whole_zone(w->who))
+		return 0;
+	int rc = scope_has(w->tx, w->who, &ENTITY_ENTERPRISE, id);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (!rc)
 		return err_set(
 		    e, ERR_FORBIDDEN, "dept_id",
 		    "保存后该企业将不在您的数据权限范围内：请选择您负责的部门",
@@ -513,19 +400,20 @@ static int check_still_in_scope(struct db *tx, const struct principal *p, int64_
 	return 0;
 }
 
-static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct ent_input *in,
+/* Replaces the spans of enterprise id with en's (a new enterprise has none to delete). */
+static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct enterprise *en,
                        int replace)
 {
 	struct db_stmt *st;
 	int rc = DB_OK;
-	if (replace) { /* a new enterprise has no spans to delete */
+	if (replace) {
 		if (!(st = db_prepare(tx, SQL_FLAGS_DELETE)))
 			return DB_ERR;
 		db_bind_int(st, 1, id);
 		rc = db_run(st);
 	}
-	for (int i = 0; rc == DB_OK && i < in->n_flags; i++) {
-		const struct ent_flag_span *f = &in->flags[i];
+	for (int i = 0; rc == DB_OK && i < en->n_flags; i++) {
+		const struct ent_flag_span *f = &en->flags[i];
 		if (!(st = db_prepare(tx, SQL_FLAG_INSERT)))
 			return DB_ERR;
 		db_bind_int(st, 1, zone_id);
@@ -539,92 +427,45 @@ static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct 
 	return rc;
 }
 
-int ent_insert(struct db *tx, const struct principal *p, struct ent_input *in, int64_t *id,
-               struct yq_err *e)
+/* The error of a statement that wrote an enterprise: a second enterprise with the code is a
+ * conflict on uscc. */
+static int write_error(struct write_ctx *w, int rc, struct yq_err *e)
 {
-	if (check_links(tx, p->zone_id, in, e) < 0)
-		return -1;
-	struct strbuf contacts = STRBUF_INIT(64 * 1024), tags = STRBUF_INIT(8 * 1024);
-	struct strbuf sealed = STRBUF_INIT(256 * 1024);
-	encode_lists(in, &contacts, &tags);
-	seal_contacts(&contacts, &sealed);
-	int64_t now = now_unix();
-	int rc = DB_ERR;
-	struct db_stmt *st = sealed.failed ? NULL : db_prepare(tx, SQL_ENT_INSERT);
-	if (!st || contacts.failed || tags.failed)
-		goto out_free;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, in->uscc_norm);
-	db_bind_text(st, 3, in->name);
-	db_bind_text(st, 4, in->short_name ? in->short_name : "");
-	db_bind_text(st, 5, in->industry_code);
-	db_bind_text(st, 6, industry_section_of(in->industry_code));
-	db_bind_text(st, 7, in->address ? in->address : "");
-	db_bind_text(st, 8, in->building ? in->building : "");
-	if (in->has_capital)
-		db_bind_double(st, 9, in->registered_capital);
-	db_bind_text(st, 10, in->established_on && *in->established_on ? in->established_on : NULL);
-	db_bind_text(st, 11, in->ent_type ? in->ent_type : "domestic");
-	db_bind_text(st, 12, tags.buf);
-	db_bind_text(st, 13, sealed.buf);
-	bind_opt_int(st, 14, in->dept_id);
-	bind_opt_int(st, 15, in->leader_user_id);
-	bind_opt_int(st, 16, in->liaison_user_id);
-	db_bind_int(st, 17, now);
-	db_bind_int(st, 18, now);
-	rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc == DB_ROW)
-		rc = write_flags(tx, p->zone_id, *id, in, 0);
-	if (rc == DB_OK && check_still_in_scope(tx, p, *id, e) < 0) {
-		strbuf_release(&contacts);
-		strbuf_release(&sealed);
-		strbuf_release(&tags);
-		return -1;
-	}
-	if (rc == DB_OK) {
-		struct audit_changes ch;
-		audit_changes_init(&ch);
-		audit_change_str(&ch, "uscc", NULL, in->uscc_norm);
-		audit_change_str(&ch, "name", NULL, in->name);
-		audit_change_str(&ch, "industry_code", NULL, in->industry_code);
-		rc = audit_write(tx, p, p->zone_id, "create", "enterprise", *id, &ch);
-		audit_changes_release(&ch);
-	}
-out_free:
-	strbuf_release(&contacts);
-	strbuf_release(&sealed);
-	strbuf_release(&tags);
 	if (rc == DB_CONSTRAINT)
 		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
 		               "an enterprise with this code exists in the zone");
-	return rc < 0 ? err_db(e, rc) : 0;
+	return write_fail(w, rc, e);
 }
 
-int ent_create(struct db_pool *pool, const struct principal *p, struct ent_input *in, int64_t *id,
-               struct yq_err *e)
+int ent_insert(struct write_ctx *w, struct enterprise *en, struct yq_err *e)
 {
-	if (ent_validate(in, e) < 0)
+	const struct principal *p = w->who;
+	if (check_links(w->tx, p->zone_id, en, e) < 0)
 		return -1;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (ent_insert(tx, p, in, id, e) < 0) {
-		db_tx_end(pool, tx, 0);
-		return -1;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ENT_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, industry_section_of(en->industry_code));
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, now);
+	if (entity_bind(st, 5, &ENTITY_ENTERPRISE, en, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
 	}
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-}
-
-static void fmt_capital(char *buf, size_t n, int has, double v)
-{
-	if (has)
-		snprintf(buf, n, "%.4f", v);
-	else
-		buf[0] = 0;
+	int rc = db_step(st);
+	en->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return write_error(w, rc < 0 ? rc : DB_ERR, e);
+	if ((rc = write_flags(w->tx, p->zone_id, en->id, en, 0)) < 0)
+		return write_fail(w, rc, e);
+	if (check_still_in_scope(w, en->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "enterprise", en->id);
+	audit_change_entity(&w->changes, &ENTITY_ENTERPRISE, NULL, en);
+	return 0;
 }
 
 /* Orders flag spans by kind, then start date. */
@@ -636,250 +477,200 @@ static int cmp_span(const void *x, const void *y)
 	return strcmp(a->from ? a->from : "", b->from ? b->from : "");
 }
 
-int ent_apply(struct db *tx, const struct principal *p, const struct enterprise *old,
-              struct ent_input *in, int *changed, struct yq_err *e)
+/* 1 if the two enterprises have the same spans (sorted here). */
+static int same_spans(struct enterprise *a, struct enterprise *b)
 {
-	if (check_links(tx, p->zone_id, in, e) < 0)
-		return -1;
-	struct strbuf contacts = STRBUF_INIT(64 * 1024), tags = STRBUF_INIT(8 * 1024);
-	struct strbuf sealed = STRBUF_INIT(256 * 1024);
-	encode_lists(in, &contacts, &tags);
-	seal_contacts(&contacts, &sealed);
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	char cap_old[40], cap_new[40];
-	fmt_capital(cap_old, sizeof cap_old, old->has_capital, old->registered_capital);
-	fmt_capital(cap_new, sizeof cap_new, in->has_capital, in->registered_capital);
-	const char *est = in->established_on && *in->established_on ? in->established_on : NULL;
-	audit_change_str(&ch, "uscc", old->uscc, in->uscc_norm);
-	audit_change_str(&ch, "name", old->name, in->name);
-	audit_change_str(&ch, "short_name", old->short_name, in->short_name ? in->short_name : "");
-	audit_change_str(&ch, "industry_code", old->industry_code, in->industry_code);
-	audit_change_str(&ch, "address", old->address, in->address ? in->address : "");
-	audit_change_str(&ch, "building", old->building, in->building ? in->building : "");
-	audit_change_str(&ch, "registered_capital", cap_old, cap_new);
-	audit_change_str(&ch, "established_on", old->established_on, est);
-	audit_change_str(&ch, "ent_type", old->ent_type, in->ent_type ? in->ent_type : "domestic");
-	audit_change_str(&ch, "tags", old->tags_json, tags.buf);
-	audit_change_json_secret(&ch, "contacts", old->contacts_json, contacts.buf, "phone");
-	audit_change_int(&ch, "dept_id", old->dept_id, in->dept_id);
-	audit_change_int(&ch, "leader_user_id", old->leader_user_id, in->leader_user_id);
-	audit_change_int(&ch, "liaison_user_id", old->liaison_user_id, in->liaison_user_id);
-	/* flags: compare the stored spans with the new ones, both in (flag, from) order */
-	qsort(in->flags, (size_t)in->n_flags, sizeof *in->flags, cmp_span);
-	if (old->flags)
-		qsort(old->flags, (size_t)old->n_flags, sizeof *old->flags, cmp_span);
-	int flags_same = old->n_flags == in->n_flags;
-	for (int i = 0; flags_same && i < in->n_flags; i++) {
-		const struct ent_flag_span *a = &old->flags[i], *b = &in->flags[i];
-		const char *bt = b->to && *b->to ? b->to : NULL;
-		flags_same =
-		    a->flag == b->flag && strcmp(a->from, b->from) == 0 &&
-		    ((!a->to && !bt) || (a->to && bt && strcmp(a->to, bt) == 0)) &&
-		    strcmp(a->cert_no ? a->cert_no : "", b->cert_no ? b->cert_no : "") == 0;
+	if (a->n_flags != b->n_flags)
+		return 0;
+	qsort(a->flags, (size_t)a->n_flags, sizeof *a->flags, cmp_span);
+	qsort(b->flags, (size_t)b->n_flags, sizeof *b->flags, cmp_span);
+	for (int i = 0; i < a->n_flags; i++) {
+		const struct ent_flag_span *x = &a->flags[i], *y = &b->flags[i];
+		const char *xt = x->to && *x->to ? x->to : "", *yt = y->to && *y->to ? y->to : "";
+		if (x->flag != y->flag || strcmp(x->from, y->from) != 0 || strcmp(xt, yt) != 0 ||
+		    strcmp(x->cert_no ? x->cert_no : "", y->cert_no ? y->cert_no : "") != 0)
+			return 0;
 	}
-	if (!flags_same)
-		audit_change_str(&ch, "flags", "(before)", "(changed)");
-	*changed = ch.n > 0;
-	int rc = DB_OK, failed = 0;
-	if (!*changed)
-		goto out_free;
-	struct db_stmt *st = db_prepare(tx, SQL_ENT_UPDATE);
-	if (!st || contacts.failed || tags.failed || sealed.failed) {
-		rc = DB_ERR;
-		goto out_free;
-	}
-	db_bind_text(st, 1, in->uscc_norm);
-	db_bind_text(st, 2, in->name);
-	db_bind_text(st, 3, in->short_name ? in->short_name : "");
-	db_bind_text(st, 4, in->industry_code);
-	db_bind_text(st, 5, industry_section_of(in->industry_code));
-	db_bind_text(st, 6, in->address ? in->address : "");
-	db_bind_text(st, 7, in->building ? in->building : "");
-	if (in->has_capital)
-		db_bind_double(st, 8, in->registered_capital);
-	db_bind_text(st, 9, est);
-	db_bind_text(st, 10, in->ent_type ? in->ent_type : "domestic");
-	db_bind_text(st, 11, tags.buf);
-	db_bind_text(st, 12, sealed.buf);
-	bind_opt_int(st, 13, in->dept_id);
-	bind_opt_int(st, 14, in->leader_user_id);
-	bind_opt_int(st, 15, in->liaison_user_id);
-	db_bind_int(st, 16, now_unix());
-	db_bind_int(st, 17, old->id);
-	rc = db_run(st);
-	if (rc == DB_OK && !flags_same)
-		rc = write_flags(tx, p->zone_id, old->id, in, 1);
-	if (rc == DB_OK && check_still_in_scope(tx, p, old->id, e) < 0) {
-		rc = DB_OK;
-		failed = 1;
-		goto out_free;
-	}
-	if (rc == DB_OK)
-		rc = audit_write(tx, p, p->zone_id, "update", "enterprise", old->id, &ch);
-out_free:
-	audit_changes_release(&ch);
-	strbuf_release(&sealed);
-	strbuf_release(&contacts);
-	strbuf_release(&tags);
-	if (failed)
-		return -1;
-	if (rc == DB_CONSTRAINT)
-		return err_set(e, ERR_CONFLICT, "uscc", "该统一社会信用代码已存在",
-		               "an enterprise with this code exists in the zone");
-	return rc < 0 ? err_db(e, rc) : 0;
+	return 1;
 }
 
-int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct ent_input *in,
+int ent_apply(struct write_ctx *w, struct enterprise *old, struct enterprise *en, int *changed,
+              struct yq_err *e)
+{
+	const struct principal *p = w->who;
+	if (check_links(w->tx, p->zone_id, en, e) < 0)
+		return -1;
+	audit_change_entity(&w->changes, &ENTITY_ENTERPRISE, old, en);
+	int flags_same = same_spans(old, en);
+	if (!flags_same)
+		audit_change_str(&w->changes, "flags", "(before)", "(changed)");
+	*changed = w->changes.n > 0;
+	if (!*changed)
+		return 0;
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ENT_UPDATE));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_text(st, 1, industry_section_of(en->industry_code));
+	db_bind_int(st, 2, now_unix());
+	int idx = entity_bind(st, 3, &ENTITY_ENTERPRISE, en, 1);
+	if (idx < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	db_bind_int(st, idx, old->id);
+	int rc = db_run(st);
+	if (rc == DB_OK && !flags_same)
+		rc = write_flags(w->tx, p->zone_id, old->id, en, 1);
+	if (rc < 0)
+		return write_error(w, rc, e);
+	if (check_still_in_scope(w, old->id, e) < 0)
+		return -1;
+	write_audit(w, "update", "enterprise", old->id);
+	return 0;
+}
+
+static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	return ent_insert(w, arg, e);
+}
+
+int ent_create(struct db_pool *pool, const struct principal *p, struct enterprise *en,
                struct yq_err *e)
 {
-	if (ent_validate(in, e) < 0)
-		return -1;
+	struct arena a = ARENA_INIT;
+	int rc = ent_validate(en, &a, e) < 0 ? -1 : write_tx(pool, p, do_create, en, e);
+	arena_release(&a);
+	return rc;
+}
+
+/* What a change to one enterprise acts on: its id, and the new state or the archive flag. */
+struct ent_change {
+	int64_t id;
+	struct enterprise *en;
+	int archived;
+	const struct ent_visit *visit;
+	int64_t visit_id;
+};
+
+static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct ent_change *x = arg;
 	struct arena a = ARENA_INIT;
 	struct enterprise old;
-	int rc, changed;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (ent_get(tx, p, id, &a, &old, e) < 0 || ent_apply(tx, p, &old, in, &changed, e) < 0) {
-		db_tx_end(pool, tx, 0);
-		arena_release(&a);
-		return -1;
-	}
+	int changed;
+	int rc = ent_get(w->tx, w->who, x->id, &a, &old, e) < 0 ||
+	                 ent_apply(w, &old, x->en, &changed, e) < 0
+	             ? -1
+	             : 0;
 	arena_release(&a);
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return rc;
+}
+
+int ent_update(struct db_pool *pool, const struct principal *p, int64_t id, struct enterprise *en,
+               struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct ent_change x = {.id = id, .en = en};
+	int rc = ent_validate(en, &a, e) < 0 ? -1 : write_tx(pool, p, do_update, &x, e);
+	arena_release(&a);
+	return rc;
+}
+
+static int do_archive(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct ent_change *x = arg;
+	struct arena a = ARENA_INIT;
+	struct enterprise old;
+	int rc = ent_get(w->tx, w->who, x->id, &a, &old, e);
+	arena_release(&a);
+	if (rc < 0)
+		return -1;
+	if (old.archived == x->archived)
+		return err_set(e, ERR_STATE, NULL, x->archived ? "企业已归档" : "企业未归档",
+		               x->archived ? "already archived" : "not archived");
+	struct db_stmt *st = db_prepare(w->tx, SQL_ENT_ARCHIVE);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, x->archived);
+	db_bind_int(st, 2, now_unix());
+	db_bind_int(st, 3, x->id);
+	if ((rc = db_run(st)) < 0)
+		return write_fail(w, rc, e);
+	write_audit(w, x->archived ? "archive" : "unarchive", "enterprise", x->id);
+	audit_change_int(&w->changes, "archived", old.archived, x->archived);
+	return 0;
 }
 
 int ent_set_archived(struct db_pool *pool, const struct principal *p, int64_t id, int archived,
                      struct yq_err *e)
 {
+	struct ent_change x = {.id = id, .archived = archived};
+	return write_tx(pool, p, do_archive, &x, e);
+}
+
+static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct ent_change *x = arg;
+	const struct principal *p = w->who;
 	struct arena a = ARENA_INIT;
-	struct enterprise old;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (ent_get(tx, p, id, &a, &old, e) < 0)
-		goto out_rollback;
-	if (old.archived == archived) {
-		err_set(e, ERR_STATE, NULL, archived ? "企业已归档" : "企业未归档",
-		        archived ? "already archived" : "not archived");
-		goto out_rollback;
-	}
-	struct db_stmt *st = db_prepare(tx, SQL_ENT_ARCHIVE);
-	if (!st) {
-		err_db(e, DB_ERR);
-		goto out_rollback;
-	}
-	db_bind_int(st, 1, archived);
-	db_bind_int(st, 2, now_unix());
-	db_bind_int(st, 3, id);
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_int(&ch, "archived", old.archived, archived);
-	if ((rc = db_run(st)) < 0 ||
-	    (rc = audit_write(tx, p, p->zone_id, archived ? "archive" : "unarchive", "enterprise",
-	                      id, &ch)) < 0) {
-		audit_changes_release(&ch);
-		err_db(e, rc);
-		goto out_rollback;
-	}
-	audit_changes_release(&ch);
+	struct enterprise ent;
+	int rc = ent_get(w->tx, p, x->id, &a, &ent, e);
 	arena_release(&a);
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	arena_release(&a);
-	db_tx_end(pool, tx, 0);
-	return -1;
+	if (rc < 0)
+		return -1;
+	/* those who may edit the enterprise, and its 包保 leader and liaison, whatever their
+	 * department or role */
+	int serves = p->user_id > 0 &&
+	             (p->user_id == ent.leader_user_id || p->user_id == ent.liaison_user_id);
+	if (!serves && !principal_can(p, PERM_ENTERPRISE_WRITE))
+		return err_set(e, ERR_FORBIDDEN, NULL,
+		               "只有该企业的包保领导、联络员或主管部门可以登记走访",
+		               "only the enterprise's 包保 leader or liaison, or its department, "
+		               "records visits");
+	struct ent_visit v = *x->visit;
+	if (!v.visitor_user_id)
+		v.visitor_user_id = p->user_id;
+	if (!v.visitor_user_id) /* an API token is nobody: it names the visitor */
+		return err_set(e, ERR_VALIDATION, "visitor_user_id", "请选择走访人",
+		               "name the visitor");
+	int64_t n;
+	if ((rc = db_query_int(w->tx, SQL_STAFF_IN_ZONE, &n, 2, v.visitor_user_id, p->zone_id)) < 0)
+		return write_fail(w, rc, e);
+	if (!n && v.visitor_user_id != p->user_id)
+		return err_set(e, ERR_VALIDATION, "visitor_user_id", "走访人不存在",
+		               "no such visitor");
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_VISIT_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, x->id);
+	if (p->user_id)
+		db_bind_int(st, 3, p->user_id);
+	else
+		db_bind_null(st, 3);
+	db_bind_int(st, 4, now_unix());
+	if (entity_bind(st, 5, &ENTITY_VISIT, &v, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	rc = db_step(st);
+	x->visit_id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	write_audit(w, "visit", "enterprise", x->id);
+	audit_change_entity(&w->changes, &ENTITY_VISIT, NULL, &v);
+	return 0;
 }
 
 int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enterprise_id,
                   const struct ent_visit *v, int64_t *id, struct yq_err *e)
 {
-	if (!v->visited_on || !valid_date(v->visited_on))
-		return err_set(e, ERR_VALIDATION, "visited_on", "日期格式应为 YYYY-MM-DD",
-		               "date must be YYYY-MM-DD");
-	if (!v->kind ||
-	    (strcmp(v->kind, "摸底") && strcmp(v->kind, "服务") && strcmp(v->kind, "挖潜")))
-		return err_set(e, ERR_VALIDATION, "kind", "走访类型应为摸底、服务或挖潜",
-		               "kind must be 摸底, 服务 or 挖潜");
-	if (!v->findings || !*v->findings)
-		return err_set(e, ERR_VALIDATION, "findings", "请填写走访发现",
-		               "findings are required");
-	struct arena a = ARENA_INIT;
-	struct enterprise ent;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (ent_get(tx, p, enterprise_id, &a, &ent, e) < 0)
-		goto out_rollback;
-	/* those who may edit the enterprise, and its 包保 leader and liaison, whatever their
-	 * department or role */
-	int serves = p->user_id > 0 &&
-	             (p->user_id == ent.leader_user_id || p->user_id == ent.liaison_user_id);
-	if (!serves && !principal_can(p, PERM_ENTERPRISE_WRITE)) {
-		err_set(e, ERR_FORBIDDEN, NULL,
-		        "只有该企业的包保领导、联络员或主管部门可以登记走访",
-		        "only the enterprise's 包保 leader or liaison, or its department, records "
-		        "visits");
-		goto out_rollback;
-	}
-	int64_t visitor = v->visitor_user_id ? v->visitor_user_id : p->user_id, n;
-	if (!visitor) { /* an API token is nobody: it names the visitor */
-		err_set(e, ERR_VALIDATION, "visitor_user_id", "请选择走访人", "name the visitor");
-		goto out_rollback;
-	}
-	if ((rc = db_query_int(tx, SQL_STAFF_IN_ZONE, &n, 2, visitor, p->zone_id)) < 0) {
-		err_db(e, rc);
-		goto out_rollback;
-	}
-	if (!n && visitor != p->user_id) {
-		err_set(e, ERR_VALIDATION, "visitor_user_id", "走访人不存在", "no such visitor");
-		goto out_rollback;
-	}
-	struct db_stmt *st = db_prepare(tx, SQL_VISIT_INSERT);
-	if (!st) {
-		err_db(e, DB_ERR);
-		goto out_rollback;
-	}
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, enterprise_id);
-	db_bind_text(st, 3, v->visited_on);
-	db_bind_int(st, 4, visitor);
-	db_bind_text(st, 5, v->visitor_name ? v->visitor_name : "");
-	db_bind_text(st, 6, v->kind);
-	db_bind_text(st, 7, v->findings);
-	db_bind_text(st, 8, v->follow_ups ? v->follow_ups : "");
-	if (p->user_id)
-		db_bind_int(st, 9, p->user_id);
-	db_bind_int(st, 10, now_unix());
-	rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW) {
-		err_db(e, rc < 0 ? rc : DB_ERR);
-		goto out_rollback;
-	}
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_str(&ch, "visited_on", NULL, v->visited_on);
-	audit_change_str(&ch, "kind", NULL, v->kind);
-	rc = audit_write(tx, p, p->zone_id, "visit", "enterprise", enterprise_id, &ch);
-	audit_changes_release(&ch);
-	if (rc < 0) {
-		err_db(e, rc);
-		goto out_rollback;
-	}
-	arena_release(&a);
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	arena_release(&a);
-	db_tx_end(pool, tx, 0);
-	return -1;
+	struct ent_change x = {.id = enterprise_id, .visit = v};
+	if (write_tx(pool, p, do_visit, &x, e) < 0)
+		return -1;
+	*id = x.visit_id;
+	return 0;
 }
 
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,
@@ -896,36 +687,62 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	enum disclose shown = disclose_to(p, "enterprise.visit");
 	if (shown == DISCLOSE_NONE)
 		return 0;
-	struct db_stmt *st = db_prepare(c, SQL_VISIT_LIST);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, enterprise_id);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct ent_visit v = {
-		    .id = db_col_int(st, 0),
-		    .enterprise_id = db_col_int(st, 1),
-		    .visitor_user_id = db_col_int(st, 2),
-		    .visited_on = db_col_text(st, 3),
-		    .visitor_name = db_col_text(st, 4),
-		    .kind = db_col_text(st, 5),
-		    .findings = shown == DISCLOSE_ALL ? db_col_text(st, 6) : "",
-		    .follow_ups = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
-		    .created_at = db_col_int(st, 8),
-		};
-		fn(ctx, &v);
+	struct qb q;
+	char like[320];
+	qb_init(&q, sql_of(&SQL_VISIT_SELECT));
+	scope_from(&q, p, &ENTITY_VISIT, ENTITY_VISIT.joins, like, sizeof like);
+	qb_sql(&q, " AND v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC");
+	qb_int(&q, enterprise_id);
+	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	int rc = DB_ERR;
+	if (st) {
+		qb_bind(&q, st, 1);
+		struct arena row = ARENA_INIT;
+		while ((rc = db_step(st)) == DB_ROW) {
+			struct ent_visit v;
+			arena_reset(&row);
+			entity_read(st, 0, &ENTITY_VISIT, &v, &row);
+			if (shown != DISCLOSE_ALL)
+				v.findings = v.follow_ups = "";
+			fn(ctx, &v);
+		}
+		db_reset(st);
+		arena_release(&row);
 	}
-	db_reset(st);
+	qb_release(&q);
 	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* A statement of the leaders or the stats: the head begun in q, then FROM the enterprises of the
+ * caller's zone and scope (with `joins`), then `tail`, whose parameters are `day` twice when it
+ * is not NULL. Releases q; returns the bound statement or NULL. */
+static struct db_stmt *scoped_stmt(struct db *c, const struct principal *p, struct qb *q,
+                                   const char *joins, const char *tail, const char *day)
+{
+	char like[320];
+	scope_from(q, p, &ENTITY_ENTERPRISE, joins, like, sizeof like);
+	qb_sql(q, tail);
+	if (day) {
+		qb_text(q, day);
+		qb_text(q, day);
+	}
+	struct db_stmt *st = qb_text_of(q) ? db_prepare(c, qb_text_of(q)) : NULL;
+	if (st)
+		qb_bind(q, st, 1);
+	qb_release(q);
+	return st;
 }
 
 int ent_leaders(struct db *c, const struct principal *p, leader_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, SQL_LEADERS);
+	struct qb q;
+	qb_init(&q, "SELECT lu.id, lu.display_name, e.id, e.name");
+	struct db_stmt *st = scoped_stmt(c, p, &q, ENTITY_ENTERPRISE.joins,
+	                                 " AND e.archived = 0 AND lu.id IS NOT NULL"
+	                                 " ORDER BY lu.display_name, lu.id, e.name",
+	                                 NULL);
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	scope_bind(st, 2, p);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ent_leader l = {db_col_int(st, 0), db_col_text(st, 1), db_col_int(st, 2),
@@ -942,11 +759,14 @@ int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct
 	char day[11];
 	if (!as_of || ent_as_of(as_of, day) < 0)
 		ent_today(day);
-	struct db_stmt *st = db_prepare(c, SQL_STATS);
+	struct qb q;
+	qb_init(&q,
+	        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "
+	        "COALESCE(SUM(CASE WHEN e.archived = 0 AND e.leader_user_id IS NOT NULL THEN 1 "
+	        "ELSE 0 END), 0)");
+	struct db_stmt *st = scoped_stmt(c, p, &q, NULL, "", NULL);
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	scope_bind(st, 2, p);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		s->archived = db_col_int(st, 1);
@@ -954,21 +774,26 @@ int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct
 		s->covered = db_col_int(st, 2);
 	}
 	db_reset(st);
-	if (rc < 0 || !(st = db_prepare(c, SQL_STATS_SECTIONS)))
-		return rc < 0 ? rc : DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	scope_bind(st, 2, p);
+	if (rc < 0)
+		return rc;
+	qb_init(&q, "SELECT e.industry_section, COUNT(*)");
+	if (!(st = scoped_stmt(
+	          c, p, &q, NULL,
+	          " AND e.archived = 0 GROUP BY e.industry_section ORDER BY COUNT(*) DESC", NULL)))
+		return DB_ERR;
 	while ((rc = db_step(st)) == DB_ROW && s->n_sections < 26) {
 		snprintf(s->by_section[s->n_sections].section, 2, "%s", db_col_text(st, 0));
 		s->by_section[s->n_sections++].count = db_col_int(st, 1);
 	}
 	db_reset(st);
-	if (rc < 0 || !(st = db_prepare(c, SQL_STATS_FLAGS)))
-		return rc < 0 ? rc : DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	int i = scope_bind(st, 2, p);
-	db_bind_text(st, i, day);
-	db_bind_text(st, i + 1, day);
+	if (rc < 0)
+		return rc;
+	qb_init(&q, "SELECT f.flag, COUNT(DISTINCT e.id)");
+	if (!(st = scoped_stmt(c, p, &q, " JOIN enterprise_flag f ON f.enterprise_id = e.id",
+	                       " AND e.archived = 0 AND f.valid_from <= ? AND (f.valid_to IS NULL "
+	                       "OR f.valid_to >= ?) GROUP BY f.flag",
+	                       day)))
+		return DB_ERR;
 	while ((rc = db_step(st)) == DB_ROW) {
 		enum ent_flag_kind f = ent_flag_from_name(db_col_text(st, 0));
 		if (f < FLAG__COUNT)

@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "lib/arena.h"
 #include "lib/err.h"
+#include "lib/field.h"
 #include "lib/jsonw.h"
 #include "lib/strbuf.h"
 
@@ -95,6 +96,36 @@ int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min,
              int64_t *out, struct yq_err *e);
 /* Reads a boolean member (absent → def). */
 int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e);
+
+/* ---- entities (lib/field.h) in and out ---- */
+/* The JSON body decoded into obj by the entity's field table (entity_decode; strings in the
+ * request's arena). Returns the body, for the members decoded beside the table, or NULL with e
+ * set. */
+json_t *req_entity(struct req *r, const struct entity *en, enum decode_mode mode, void *obj,
+                   uint64_t *present, struct yq_err *e);
+/* How an entity's objects are written: the members of its table but those with a flag in
+ * `hide`, then the members beside it (`extra`, may be NULL). */
+struct entity_out {
+	const struct entity *en;
+	unsigned hide;
+	void (*extra)(struct jsonw *w, const void *obj);
+};
+/* Answers one object with `status`. Returns 0. */
+int resp_entity(struct req *r, int status, const struct entity_out *o, const void *obj);
+/* Answers an object {"id": id} with `status` (a creation that returns the new id). Returns 0. */
+int resp_id(struct req *r, int status, int64_t id);
+/* A list of an entity's objects being answered: {"items":[…], "total", "page", "page_size"}. */
+struct entity_list {
+	struct req *r;
+	struct jsonw w;
+	const struct entity_out *o;
+};
+void resp_list_open(struct req *r, struct entity_list *l, const struct entity_out *o);
+/* Writes one object of the list (a store's row callback calls it with the list as ctx). */
+void resp_list_row(struct entity_list *l, const void *obj);
+/* Ends the list as resp_items_close does. */
+int resp_list_close(struct entity_list *l, int rc, int64_t total, int64_t page, int64_t page_size,
+                    struct yq_err *e);
 
 /* Starts a JSON response with `status`; returns the writer to fill. */
 struct jsonw *resp_json(struct req *r, int status, struct jsonw *w);

@@ -219,6 +219,60 @@ int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int6
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+json_t *req_entity(struct req *r, const struct entity *en, enum decode_mode mode, void *obj,
+                   uint64_t *present, struct yq_err *e)
+{
+	json_t *j = req_json(r, e);
+	if (!j || entity_decode(en, j, mode, &r->arena, obj, present, e) < 0)
+		return NULL;
+	return j;
+}
+
+/* Writes one object of an entity. */
+static void write_entity(struct jsonw *w, const struct entity_out *o, const void *obj)
+{
+	jw_obj_open(w);
+	entity_json(w, o->en, obj, o->hide);
+	if (o->extra)
+		o->extra(w, obj);
+	jw_obj_close(w);
+}
+
+int resp_entity(struct req *r, int status, const struct entity_out *o, const void *obj)
+{
+	struct jsonw w;
+	write_entity(resp_json(r, status, &w), o, obj);
+	return 0;
+}
+
+int resp_id(struct req *r, int status, int64_t id)
+{
+	struct jsonw w;
+	resp_json(r, status, &w);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_obj_close(&w);
+	return 0;
+}
+
+void resp_list_open(struct req *r, struct entity_list *l, const struct entity_out *o)
+{
+	l->r = r;
+	l->o = o;
+	resp_items_open(r, &l->w);
+}
+
+void resp_list_row(struct entity_list *l, const void *obj)
+{
+	write_entity(&l->w, l->o, obj);
+}
+
+int resp_list_close(struct entity_list *l, int rc, int64_t total, int64_t page, int64_t page_size,
+                    struct yq_err *e)
+{
+	return resp_items_close(l->r, &l->w, rc, total, page, page_size, e);
+}
+
 int resp_empty(struct req *r, int status)
 {
 	r->status = status;

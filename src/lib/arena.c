@@ -97,3 +97,17 @@ void arena_release(struct arena *a)
 	a->head = NULL;
 	a->used = 0;
 }
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *b = a->head;
+	while (b && b->next) {
+		struct arena_block *next = b->next;
+		yq_free(b);
+		b = next;
+	}
+	if (b)
+		b->off = 0;
+	a->head = b;
+	a->used = 0;
+}

@@ -31,5 +31,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Frees every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
+/* Empties the arena but keeps its first block for what comes next (one row after another);
+ * arena_release still frees it. */
+void arena_reset(struct arena *a);
 
 #endif

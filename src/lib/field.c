@@ -34,6 +34,25 @@ void field_trim(const char *s, size_t n, size_t *start, size_t *len)
 	size_t b = 0, end = n, last_keep = 0;
 	uint32_t cp;
 	int k;
+	/* the common case, a value with nothing to trim: its first and last characters (the last
+	 * one decoded from its lead byte backwards) are no white space */
+	if (n) {
+		size_t lead = n - 1;
+		while (lead > 0 && n - lead < 4 && (p[lead] & 0xC0) == 0x80)
+			lead--;
+		uint32_t first, last;
+		/* ASCII above the space and below DEL is no white space; else decode */
+		int first_kept = (p[0] > 0x20 && p[0] < 0x7F) ||
+		                 (utf8_decode(p, n, &first) > 0 && !trim_cp(first));
+		int last_kept =
+		    (p[n - 1] > 0x20 && p[n - 1] < 0x7F) ||
+		    (utf8_decode(p + lead, n - lead, &last) == (int)(n - lead) && !trim_cp(last));
+		if (first_kept && last_kept) {
+			*start = 0;
+			*len = n;
+			return;
+		}
+	}
 	while (b < n && (k = utf8_decode(p + b, n - b, &cp)) > 0 && trim_cp(cp))
 		b += (size_t)k;
 	/* walk forward from b, remembering the end of the last character that is kept */
@@ -66,11 +85,14 @@ static int bad(const struct field *f, struct arena *a, struct yq_err *e, const c
 }
 
 /* 1 if the text holds a control character that the field does not allow: C0 (line breaks and
- * tabs allowed with F_MULTILINE), DEL and C1 (U+0080–U+009F, encoded C2 80–C2 9F). */
-static int has_control(const struct field *f, const char *s, size_t n)
+ * tabs allowed with F_MULTILINE), DEL and C1 (U+0080–U+009F, encoded C2 80–C2 9F). *chars gets
+ * the count of characters of the (valid UTF-8) text. */
+static int has_control(const struct field *f, const char *s, size_t n, size_t *chars)
 {
+	*chars = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		*chars += (c & 0xC0) != 0x80;
 		if (c == '\n' || c == '\t' || c == '\r') {
 			if (!(f->flags & F_MULTILINE))
 				return 1;
@@ -102,21 +124,21 @@ int field_text(const struct field *f, const char *s, struct arena *a, const char
 		return bad(f, a, e, "含有非法字符", "has invalid characters");
 	if (!(f->flags & F_NOTRIM))
 		field_trim(s, n, &b, &len);
-	if (has_control(f, s + b, len))
+	size_t chars;
+	if (has_control(f, s + b, len, &chars))
 		return bad(f, a, e, "含有控制字符", "has control characters");
-	const char *v = a ? arena_strndup(a, s + b, len) : s;
-	if (!v)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	*out = v;
 	if (len == 0) {
-		*out = NULL;
+		*out = f->def;
 		if (f->flags & F_REQUIRED)
 			return bad(f, a, e, "不能为空", "is required");
 		return 0;
 	}
+	const char *v = a ? arena_strndup(a, s + b, len) : s;
+	if (!v)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	*out = v;
 	switch (f->type) {
 	case FT_TEXT: {
-		size_t chars = utf8_count(v);
 		if (f->max > 0 && chars > (size_t)f->max)
 			return err_set(e, ERR_VALIDATION, f->key,
 			               a ? arena_printf(a, "%s不能超过%" PRId64 "个字符",
@@ -486,8 +508,11 @@ static int cell_number(const char *cell, double *out)
 int field_cell(const struct field *f, const char *cell, struct arena *a, void *obj,
                struct yq_err *e)
 {
-	size_t b, len;
-	field_trim(cell, strlen(cell), &b, &len);
+	if (f->type == FT_TEXT || f->type == FT_MONTH) /* field_text trims and checks */
+		return field_text(f, cell, a, FIELD_PTR(obj, f, const char *), e);
+	size_t b = 0, len = 0;
+	if (*cell)
+		field_trim(cell, strlen(cell), &b, &len);
 	if (!len) {
 		field_clear(f, obj);
 		return f->flags & F_REQUIRED ? bad(f, a, e, "不能为空", "is required") : 0;
@@ -533,9 +558,6 @@ int field_cell(const struct field *f, const char *cell, struct arena *a, void *o
 			if (strlen(f->labels[i]) == len && memcmp(f->labels[i], cell + b, len) == 0)
 				return field_text(f, f->values[i], a,
 				                  FIELD_PTR(obj, f, const char *), e);
-		return field_text(f, cell, a, FIELD_PTR(obj, f, const char *), e);
-	case FT_TEXT:
-	case FT_MONTH:
 		return field_text(f, cell, a, FIELD_PTR(obj, f, const char *), e);
 	default:
 		return bad(f, a, e, "不能导入", "cannot be imported");

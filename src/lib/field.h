@@ -156,8 +156,9 @@ enum decode_mode {
 int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, struct arena *a,
                   void *obj, uint64_t *present, struct yq_err *e);
 
-/* Validates one text value against field f (trimmed copy into a; the result in *out). Used by
- * imports, which read cells rather than JSON. Returns 0 or -1 with e naming the field. */
+/* Validates one text value against field f (trimmed copy into a; the result in *out, `def` when
+ * nothing is left). Used by imports, which read cells rather than JSON. Returns 0 or -1 with e
+ * naming the field. */
 int field_text(const struct field *f, const char *s, struct arena *a, const char **out,
                struct yq_err *e);
 

@@ -41,6 +41,10 @@ int utf8_valid(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
+		if (p[i] - 1u < 0x7fu) { /* ASCII but NUL: most of most text */
+			i++;
+			continue;
+		}
 		if (p[i] == 0)
 			return 0;
 		int len = utf8_decode(p + i, n - i, &cp);

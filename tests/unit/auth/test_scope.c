@@ -61,7 +61,7 @@ static void ids(struct db *c, const struct principal *p, char *out, size_t n)
 	struct qb q;
 	char like[64];
 	qb_init(&q, "SELECT r.id");
-	scope_from(&q, p, &ROW, 1, like, sizeof like);
+	scope_from(&q, p, &ROW, ROW.joins, like, sizeof like);
 	qb_sql(&q, " ORDER BY r.id");
 	struct db_stmt *st = db_prepare(c, qb_text_of(&q));
 	assert_non_null(st);
