@@ -1,5 +1,6 @@
 /* The recorded crypto mode (see crypto_mode.h). */
 #include "audit/crypto_mode.h"
+#include "lib/field.h"
 #include "lib/gm.h"
 #include "lib/strbuf.h"
 #include <stdio.h>
@@ -121,4 +122,72 @@ int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_
 			return rc;
 		(*n)++;
 	}
+}
+
+/* Seals (opens, then seals again: values sealed already stay readable) the member `member` of
+ * the JSON text in column `col` of every row of `table` that has a non-empty one; *n gets the
+ * count of rows rewritten. */
+static int seal_json_column(struct db *tx, const char *table, const char *col, const char *member,
+                            int64_t *n)
+{
+	char sql_next[256], sql_set[256], pattern[96];
+	snprintf(sql_next, sizeof sql_next,
+	         "SELECT id, %s FROM %s WHERE id > ? AND %s LIKE ? ORDER BY id LIMIT 1", col, table,
+	         col);
+	snprintf(sql_set, sizeof sql_set, "UPDATE %s SET %s = ? WHERE id = ?", table, col);
+	snprintf(pattern, sizeof pattern, "%%\"%s\":\"_%%", member);
+	*n = 0;
+	int64_t after = 0;
+	for (;;) {
+		struct db_stmt *st = db_prepare(tx, sql_next);
+		if (!st)
+			return DB_ERR;
+		db_bind_int(st, 1, after);
+		db_bind_text(st, 2, pattern);
+		int rc = db_step(st);
+		struct strbuf sealed = STRBUF_INIT(256 * 1024);
+		int bad = 0;
+		if (rc == DB_ROW) {
+			after = db_col_int(st, 0);
+			struct strbuf plain = STRBUF_INIT(256 * 1024);
+			bad = gm_json_field(db_col_text(st, 1), member, 0, &plain) < 0 ||
+			      plain.failed ||
+			      gm_json_field(plain.buf ? plain.buf : "[]", member, 1, &sealed) < 0 ||
+			      sealed.failed;
+			strbuf_release(&plain);
+		}
+		db_reset(st);
+		if (rc != DB_ROW) {
+			strbuf_release(&sealed);
+			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
+		}
+		if (bad || !(st = db_prepare(tx, sql_set))) {
+			strbuf_release(&sealed);
+			return DB_ERR;
+		}
+		db_bind_text(st, 1, sealed.buf);
+		db_bind_int(st, 2, after);
+		strbuf_release(&sealed);
+		if ((rc = db_run(st)) < 0)
+			return rc;
+		(*n)++;
+	}
+}
+
+int crypto_seal_entity(struct db *tx, const struct entity *en, int64_t *n)
+{
+	*n = 0;
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		if (!(f->flags & F_SEALED) || !f->column)
+			continue;
+		int64_t k = 0;
+		int rc = f->type == FT_JSON && f->seal_member
+		             ? seal_json_column(tx, en->table, f->column, f->seal_member, &k)
+		             : crypto_seal_column(tx, en->table, f->column, &k);
+		if (rc < 0)
+			return rc;
+		*n += k;
+	}
+	return DB_OK;
 }

@@ -26,5 +26,11 @@ int crypto_mode_switch_to_gm(struct db *c);
  * table and col are constants of the caller, never outside input. Returns 0 or a negative
  * enum db_rc. */
 int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_t *n);
+struct entity;
+/* Seals (国密 mode must be on) the stored values of every F_SEALED field of an entity (lib/field.h)
+ * inside the caller's transaction: a text column as crypto_seal_column, the `seal_member` of
+ * each object of a JSON column (an enterprise's contacts' phones). *n gets the count of values
+ * (text) and rows (JSON) sealed. Returns 0 or a negative enum db_rc. */
+int crypto_seal_entity(struct db *tx, const struct entity *en, int64_t *n);
 
 #endif

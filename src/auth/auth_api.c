@@ -33,7 +33,7 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	resp_json(r, 200, &w);
 	jw_obj_open(&w);
 	jw_key(&w, "user");
-	org_user_json(r, &w, &u);
+	jw_entity(&w, &USER_OUT, &u);
 	jw_kstr(&w, "csrf_token", csrf);
 	jw_kbool(&w, "password_expired", p->password_expired);
 	jw_key(&w, "totp");

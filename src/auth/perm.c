@@ -29,16 +29,24 @@ static const char *const perm_names[PERM__COUNT] = {
     [PERM_TICKET_ADMIN] = "ticket.admin",
 };
 
+/* The names and Chinese labels of the roles, from ROLE_ADMIN on, NULL-terminated: the values a
+ * field table takes (org.c). */
+const char *const ROLE_NAMES[ROLE__COUNT] = {"admin",      "leader",   "dept_head", "staff",
+                                             "enterprise", "province", NULL};
+const char *const ROLE_LABELS[ROLE__COUNT] = {"系统管理员", "园区领导", "部门负责人", "工作人员",
+                                              "企业用户",   "省级用户", NULL};
+/* The names of the data scopes, from SCOPE_ALL on, NULL-terminated. */
+const char *const SCOPE_NAMES[] = {"all", "zone", "dept", "self", "enterprise", NULL};
+const char *const SCOPE_LABELS[] = {"全部园区", "全园区", "本部门及下级", "本人", "本企业", NULL};
+
 #define B PERM_BIT
 static const struct role_def {
-	const char *name;
-	const char *label_zh;
 	enum data_scope scope;
 	int read_only; /* reads only, whatever its permissions (see role_read_only) */
 	perm_set perms;
 } roles[ROLE__COUNT] = {
-    [ROLE_NONE] = {"", "", SCOPE_NONE, 1, 0},
-    [ROLE_ADMIN] = {"admin", "系统管理员", SCOPE_ZONE, 0,
+    [ROLE_NONE] = {SCOPE_NONE, 1, 0},
+    [ROLE_ADMIN] = {SCOPE_ZONE, 0,
                     B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
                         B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
                         B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
@@ -47,34 +55,32 @@ static const struct role_def {
                         B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
                         B(PERM_TICKET_RATE) | B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) |
                         B(PERM_TICKET_ADMIN)},
-    [ROLE_LEADER] = {"leader", "园区领导", SCOPE_ZONE, 0,
+    [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
                          B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_VISIT) |
                          B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_ESCALATE) |
                          B(PERM_TICKET_STATS)},
-    [ROLE_DEPT_HEAD] = {"dept_head", "部门负责人", SCOPE_DEPT, 0,
+    [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
                             B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
                             B(PERM_ENTERPRISE_VISIT) | B(PERM_ENTERPRISE_IMPORT) |
                             B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
                             B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
                             B(PERM_TICKET_STATS)},
-    [ROLE_STAFF] = {"staff", "工作人员", SCOPE_DEPT, 0,
+    [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
                         B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_VISIT) | B(PERM_TICKET_READ) |
                         B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
                         B(PERM_TICKET_RATE)},
-    [ROLE_ENTERPRISE] = {"enterprise", "企业用户", SCOPE_ENTERPRISE, 0,
+    [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
                              B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
-    [ROLE_PROVINCE] = {"province", "省级用户", SCOPE_ALL, 1,
+    [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
                            B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
                            B(PERM_TICKET_STATS)},
 };
 #undef B
-
-static const char *const scope_names[] = {"", "all", "zone", "dept", "self", "enterprise"};
 
 const char *perm_name(enum perm p)
 {
@@ -83,23 +89,23 @@ const char *perm_name(enum perm p)
 
 const char *role_name(enum role r)
 {
-	return r < ROLE__COUNT ? roles[r].name : "";
+	return r > ROLE_NONE && r < ROLE__COUNT ? ROLE_NAMES[r - 1] : "";
 }
 
 const char *role_label_zh(enum role r)
 {
-	return r < ROLE__COUNT ? roles[r].label_zh : "";
+	return r > ROLE_NONE && r < ROLE__COUNT ? ROLE_LABELS[r - 1] : "";
 }
 
 const char *scope_name(enum data_scope s)
 {
-	return s <= SCOPE_ENTERPRISE ? scope_names[s] : "";
+	return s > SCOPE_NONE && s <= SCOPE_ENTERPRISE ? SCOPE_NAMES[s - 1] : "";
 }
 
 enum role role_from_name(const char *s)
 {
 	for (int r = 1; s && r < ROLE__COUNT; r++)
-		if (strcmp(s, roles[r].name) == 0)
+		if (strcmp(s, ROLE_NAMES[r - 1]) == 0)
 			return (enum role)r;
 	return ROLE_NONE;
 }
@@ -107,7 +113,7 @@ enum role role_from_name(const char *s)
 enum data_scope scope_from_name(const char *s)
 {
 	for (int i = 1; s && i <= SCOPE_ENTERPRISE; i++)
-		if (strcmp(s, scope_names[i]) == 0)
+		if (strcmp(s, SCOPE_NAMES[i - 1]) == 0)
 			return (enum data_scope)i;
 	return SCOPE_NONE;
 }

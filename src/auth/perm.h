@@ -58,6 +58,10 @@ enum data_scope {
 typedef uint64_t perm_set;
 #define PERM_BIT(p) ((perm_set)1 << (p))
 
+/* The role names ("admin" …) and Chinese labels from ROLE_ADMIN on, and the scope names ("all"
+ * …) and labels from SCOPE_ALL on; each NULL-terminated (the values of a field table). */
+extern const char *const ROLE_NAMES[ROLE__COUNT], *const ROLE_LABELS[ROLE__COUNT];
+extern const char *const SCOPE_NAMES[], *const SCOPE_LABELS[];
 /* Name of a permission ("enterprise.read"), role ("dept_head") or scope ("dept"). */
 const char *perm_name(enum perm p);
 const char *role_name(enum role r);

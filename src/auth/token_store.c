@@ -1,6 +1,7 @@
 /* API token storage (see token.h). */
 #include "auth/token.h"
 #include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "lib/util.h"
 #include "org/org.h"
 #include <stdio.h>
@@ -59,30 +60,31 @@ static void bind_opt(struct db_stmt *st, int i, int64_t v)
 		db_bind_null(st, i);
 }
 
-int token_create(struct db_pool *pool, const struct principal *p, const struct token_input *in,
-                 int64_t *id, char secret[68], struct yq_err *e)
+/* A token being made: the input, and the id and secret it gets. */
+struct token_new {
+	const struct token_input *in;
+	int64_t id;
+	char *secret;
+};
+
+static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (token_check(tx, p, in, e) < 0) {
-		db_tx_end(pool, tx, 0);
+	struct token_new *x = arg;
+	const struct token_input *in = x->in;
+	const struct principal *p = w->who;
+	if (token_check(w->tx, p, in, e) < 0)
 		return -1;
-	}
 	enum role r = role_from_name(in->role);
 	const char *scope =
 	    scope_name(in->data_scope && *in->data_scope ? scope_from_name(in->data_scope)
 	                                                 : role_default_scope(r));
 	char hex[65], hash[65];
 	random_hex(hex, 32);
-	snprintf(secret, 68, "yq_%s", hex);
-	sha256_hex(secret, strlen(secret), hash);
-	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_INSERT);
-	if (!st) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
+	snprintf(x->secret, 68, "yq_%s", hex);
+	sha256_hex(x->secret, strlen(x->secret), hash);
+	struct db_stmt *st = db_prepare(w->tx, SQL_TOKEN_INSERT);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_int(st, 2, p->user_id);
 	db_bind_text(st, 3, in->name);
@@ -93,27 +95,28 @@ int token_create(struct db_pool *pool, const struct principal *p, const struct t
 	db_bind_text(st, 8, hash);
 	db_bind_int(st, 9, now_unix());
 	bind_opt(st, 10, in->expires_at);
-	rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	int rc = db_step(st);
+	x->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc != DB_ROW)
-		goto out_rollback;
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_str(&ch, "name", NULL, in->name);
-	audit_change_str(&ch, "role", NULL, role_name(r));
-	audit_change_str(&ch, "data_scope", NULL, scope);
-	audit_change_int(&ch, "dept_id", 0, in->dept_id);
-	audit_change_int(&ch, "enterprise_id", 0, in->enterprise_id);
-	rc = audit_write(tx, p, p->zone_id, "create", "api_token", *id, &ch);
-	audit_changes_release(&ch);
-	if (rc < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	write_audit(w, "create", "api_token", x->id);
+	audit_change_str(&w->changes, "name", NULL, in->name);
+	audit_change_str(&w->changes, "role", NULL, role_name(r));
+	audit_change_str(&w->changes, "data_scope", NULL, scope);
+	audit_change_int(&w->changes, "dept_id", 0, in->dept_id);
+	audit_change_int(&w->changes, "enterprise_id", 0, in->enterprise_id);
+	return 0;
+}
+
+int token_create(struct db_pool *pool, const struct principal *p, const struct token_input *in,
+                 int64_t *id, char secret[68], struct yq_err *e)
+{
+	struct token_new x = {in, 0, secret};
+	if (write_tx(pool, p, do_create, &x, e) < 0)
+		return -1;
+	*id = x.id;
+	return 0;
 }
 
 int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
@@ -146,35 +149,28 @@ int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
 	return rc < 0 ? rc : DB_OK;
 }
 
-int token_revoke(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
+static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_REVOKE);
-	if (!st) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
+	int64_t id = *(const int64_t *)arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_TOKEN_REVOKE);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, now_unix());
 	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, p->zone_id);
-	rc = db_step(st);
+	db_bind_int(st, 3, w->who->zone_id);
+	int rc = db_step(st);
 	int64_t n = db_changes(st);
 	db_reset(st);
 	if (rc < 0)
-		goto out_rollback;
-	if (n == 0) {
-		db_tx_end(pool, tx, 0);
+		return write_fail(w, rc, e);
+	if (n == 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "令牌不存在或已撤销",
 		               "no such token, or already revoked");
-	}
-	if ((rc = audit_write(tx, p, p->zone_id, "revoke", "api_token", id, NULL)) < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+	write_audit(w, "revoke", "api_token", id);
+	return 0;
+}
+
+int token_revoke(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	return write_tx(pool, p, do_revoke, &id, e);
 }

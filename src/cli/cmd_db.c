@@ -74,20 +74,20 @@ int cmd_init(int argc, char **argv)
 	}
 	struct principal cli;
 	struct yq_err e = {0};
-	int64_t zone_id, user_id;
+	int64_t zone_id;
 	if (db_begin(c, 1) != DB_OK)
 		goto out_close;
 	if (zone_create(c, code, name, &zone_id) != DB_OK)
 		goto out_rollback;
 	org_cli_principal(&cli, zone_id);
-	struct user_input in = {
+	struct user in = {
 	    .username = "admin",
 	    .display_name = "系统管理员",
 	    .role = "admin",
 	    .password = password,
 	    .must_change = !pw_stdin,
 	};
-	if (user_insert(c, &cli, zone_id, &in, &user_id, &e) < 0) {
+	if (user_add_in(c, &cli, zone_id, &in, &e) < 0) {
 		fprintf(stderr, "yuanqu: %s: %s\n", e.field ? e.field : "admin",
 		        e.message_en ? e.message_en : "cannot create admin");
 		goto out_rollback;

@@ -63,7 +63,7 @@ int cmd_user(int argc, char **argv)
 		return argc < 2 ? 2 : 0;
 	}
 	const char *verb = argv[1], *name = NULL, *zone_code = NULL, *v;
-	struct user_input in = {0};
+	struct user in = {0};
 	int pw_stdin = 0;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
@@ -148,10 +148,11 @@ int cmd_user(int argc, char **argv)
 		in.username = name;
 		in.password = password;
 		in.must_change = !pw_stdin;
-		if (user_create(pool, &cli, &in, &id, &e) < 0) {
+		if (user_create(pool, &cli, &in, &e) < 0) {
 			rc = report(&e);
 			goto out;
 		}
+		id = in.id;
 		printf("created user %s (id %lld, role %s)\n", name, (long long)id, in.role);
 	} else if (strcmp(verb, "passwd") == 0 || strcmp(verb, "lock") == 0 ||
 	           strcmp(verb, "unlock") == 0) {

@@ -115,19 +115,19 @@ static int add_depts(struct db *tx, struct zone_ctx *z, json_t *list, int64_t pa
 	json_t *d;
 	json_array_foreach(list, i, d)
 	{
-		struct dept_input in = {
+		struct dept in = {
 		    .name = json_string_value(json_object_get(d, "name")),
 		    .kind = json_string_value(json_object_get(d, "kind")),
 		    .parent_id = parent,
 		    .sort = (int64_t)i,
 		};
-		int64_t id;
 		struct yq_err e = {0};
 		if (z->n_depts >= 64)
 			return error("demo: more than 64 departments in zone %s", z->code);
-		if (dept_insert(tx, z->zone_id, &in, &id, &e) < 0)
+		if (dept_add_in(tx, z->who, &in, &e) < 0)
 			return error("demo: department %s: %s", in.name ? in.name : "?",
 			             e.message_en ? e.message_en : "failed");
+		int64_t id = in.id;
 		res->depts++;
 		json_object_set_new(ids, in.name, json_integer(id));
 		struct dept_row *row = &z->depts[z->n_depts++];
@@ -173,7 +173,7 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 		password_generate(pw);
 	const char *dept = json_string_value(json_object_get(u, "dept"));
 	const char *role = json_string_value(json_object_get(u, "role"));
-	struct user_input in = {
+	struct user in = {
 	    .username = json_string_value(json_object_get(u, "username")),
 	    .display_name = json_string_value(json_object_get(u, "display_name")),
 	    .role = role,
@@ -187,9 +187,10 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	if (z && role && strcmp(role, "staff") == 0 && in.dept_id == z->service_dept)
 		in.data_scope = "zone";
 	struct yq_err e = {0};
-	if (user_insert(tx, who, z ? z->zone_id : 0, &in, id, &e) < 0)
+	if (user_add_in(tx, who, z ? z->zone_id : 0, &in, &e) < 0)
 		return error("demo: user %s: %s: %s", in.username ? in.username : "?",
 		             e.field ? e.field : "", e.message_en ? e.message_en : "failed");
+	*id = in.id;
 	res->users++;
 	remember(res, zone_name, in.username, role, pw);
 	return 0;
@@ -222,7 +223,7 @@ static int add_cadres(struct db *tx, struct zone_ctx *z, struct rng *r, json_t *
 		for (int k = 0; k < n; k++) {
 			char uname[40];
 			snprintf(uname, sizeof uname, "%s-gb%03d", z->code, ++serial % 1000);
-			struct user_input in = {
+			struct user in = {
 			    .username = uname,
 			    .display_name = person_name(r, &z->za),
 			    .role = role,
@@ -232,11 +233,11 @@ static int add_cadres(struct db *tx, struct zone_ctx *z, struct rng *r, json_t *
 			};
 			if (dept_id == z->service_dept && strcmp(role, "staff") == 0)
 				in.data_scope = "zone";
-			int64_t id;
 			struct yq_err e = {0};
-			if (user_insert(tx, z->who, z->zone_id, &in, &id, &e) < 0)
+			if (user_add_in(tx, z->who, z->zone_id, &in, &e) < 0)
 				return error("demo: user %s: %s", uname,
 				             e.message_en ? e.message_en : "failed");
+			int64_t id = in.id;
 			z->res->users++;
 			if (add_person(z, id, dept_id, in.display_name, role_code(role)) < 0)
 				return -1;
@@ -1244,11 +1245,14 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		z.who = &who;
 		int64_t dept_ids[5];
 		for (int d = 0; d < 5; d++) {
-			struct dept_input in = {gdepts[d].name, gdepts[d].kind, d ? dept_ids[0] : 0,
-			                        d};
+			struct dept in = {.name = gdepts[d].name,
+			                  .kind = gdepts[d].kind,
+			                  .parent_id = d ? dept_ids[0] : 0,
+			                  .sort = d};
 			struct yq_err e = {0};
-			if (dept_insert(tx, z.zone_id, &in, &dept_ids[d], &e) < 0)
+			if (dept_add_in(tx, &who, &in, &e) < 0)
 				goto out_fail;
+			dept_ids[d] = in.id;
 			res->depts++;
 			struct dept_row *row = &z.depts[z.n_depts++];
 			memset(row, 0, sizeof *row);
@@ -1267,7 +1271,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		for (int k = 0; k < 4; k++) {
 			char uname[40];
 			snprintf(uname, sizeof uname, "%s-%s", code, roles[k]);
-			struct user_input in = {
+			struct user in = {
 			    .username = uname,
 			    .display_name = names[k],
 			    .role = roles[k],
@@ -1277,8 +1281,9 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			if (k == 3)
 				in.data_scope = "zone";
 			struct yq_err e = {0};
-			if (user_insert(tx, &who, z.zone_id, &in, &uid[k], &e) < 0)
+			if (user_add_in(tx, &who, z.zone_id, &in, &e) < 0)
 				goto out_fail;
+			uid[k] = in.id;
 			res->users++;
 			if (k &&
 			    add_person(&z, uid[k], in.dept_id, names[k], role_code(roles[k])) < 0)

@@ -242,7 +242,7 @@ static int ensure_account(struct zone_ctx *z, struct ent_row *e)
 		return 0;
 	char uname[40];
 	snprintf(uname, sizeof uname, "%s-qy%04d", z->code, ++z->n_accounts % 10000);
-	struct user_input in = {
+	struct user in = {
 	    .username = uname,
 	    .display_name = e->contact,
 	    .role = "enterprise",
@@ -252,9 +252,9 @@ static int ensure_account(struct zone_ctx *z, struct ent_row *e)
 	    .must_change = 1,
 	};
 	struct yq_err err = {0};
-	int64_t id;
-	if (user_insert(z->tx, z->who, z->zone_id, &in, &id, &err) < 0)
+	if (user_add_in(z->tx, z->who, z->zone_id, &in, &err) < 0)
 		return error("demo: account %s: %s", uname, err.message_en ? err.message_en : "");
+	int64_t id = in.id;
 	z->res->users++;
 	e->account = (struct ticket_actor){id, e->contact};
 	return 0;

@@ -179,9 +179,4 @@ struct ent_stats {
 };
 int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct ent_stats *s);
 
-/* Switching a database to the 国密 mode: seals the phone numbers of every enterprise's contacts
- * inside `tx` (gm_enable must have been called). *n gets the count of enterprises rewritten.
- * Returns 0 or a negative enum db_rc. */
-int ent_seal_contacts(struct db *tx, int64_t *n);
-
 #endif

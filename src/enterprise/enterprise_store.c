@@ -15,7 +15,6 @@
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
 #include "lib/arena.h"
-#include "lib/gm.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include <math.h>
@@ -801,49 +800,4 @@ int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
-}
-
-int ent_seal_contacts(struct db *tx, int64_t *n)
-{
-	static const char SQL_CONTACTS_AFTER[] =
-	    "SELECT id, contacts FROM enterprise WHERE id > ? AND contacts LIKE '%\"phone\":\"_%' "
-	    "ORDER BY id LIMIT 1";
-	static const char SQL_SET_CONTACTS[] = "UPDATE enterprise SET contacts = ? WHERE id = ?";
-	*n = 0;
-	int64_t after = 0;
-	for (;;) {
-		struct db_stmt *st = db_prepare(tx, SQL_CONTACTS_AFTER);
-		if (!st)
-			return DB_ERR;
-		db_bind_int(st, 1, after);
-		int rc = db_step(st);
-		struct strbuf sealed = STRBUF_INIT(256 * 1024);
-		int bad = 0;
-		if (rc == DB_ROW) {
-			after = db_col_int(st, 0);
-			/* values already sealed stay as they are: open, then seal everything */
-			struct strbuf plain = STRBUF_INIT(256 * 1024);
-			bad =
-			    gm_json_field(db_col_text(st, 1), "phone", 0, &plain) < 0 ||
-			    plain.failed ||
-			    gm_json_field(plain.buf ? plain.buf : "[]", "phone", 1, &sealed) < 0 ||
-			    sealed.failed;
-			strbuf_release(&plain);
-		}
-		db_reset(st);
-		if (rc != DB_ROW) {
-			strbuf_release(&sealed);
-			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
-		}
-		if (bad || !(st = db_prepare(tx, SQL_SET_CONTACTS))) {
-			strbuf_release(&sealed);
-			return DB_ERR;
-		}
-		db_bind_text(st, 1, sealed.buf);
-		db_bind_int(st, 2, after);
-		strbuf_release(&sealed);
-		if ((rc = db_run(st)) < 0)
-			return rc;
-		(*n)++;
-	}
 }

@@ -228,8 +228,7 @@ json_t *req_entity(struct req *r, const struct entity *en, enum decode_mode mode
 	return j;
 }
 
-/* Writes one object of an entity. */
-static void write_entity(struct jsonw *w, const struct entity_out *o, const void *obj)
+void jw_entity(struct jsonw *w, const struct entity_out *o, const void *obj)
 {
 	jw_obj_open(w);
 	entity_json(w, o->en, obj, o->hide);
@@ -241,7 +240,7 @@ static void write_entity(struct jsonw *w, const struct entity_out *o, const void
 int resp_entity(struct req *r, int status, const struct entity_out *o, const void *obj)
 {
 	struct jsonw w;
-	write_entity(resp_json(r, status, &w), o, obj);
+	jw_entity(resp_json(r, status, &w), o, obj);
 	return 0;
 }
 
@@ -264,7 +263,7 @@ void resp_list_open(struct req *r, struct entity_list *l, const struct entity_ou
 
 void resp_list_row(struct entity_list *l, const void *obj)
 {
-	write_entity(&l->w, l->o, obj);
+	jw_entity(&l->w, l->o, obj);
 }
 
 int resp_list_close(struct entity_list *l, int rc, int64_t total, int64_t page, int64_t page_size,

@@ -219,8 +219,8 @@ static void field_clear(const struct field *f, void *obj)
 }
 
 /* Checks a number for field f: finite and within [min, max] (FT_MONEY without limits: 0 to
- * 10^12 万元, beyond any enterprise; FT_NUM without limits: any). Stores it. */
-static int put_number(const struct field *f, double d, struct arena *a, void *obj, struct yq_err *e)
+ * 10^12 万元, beyond any enterprise; FT_NUM without limits: any). */
+static int check_number(const struct field *f, double d, struct arena *a, struct yq_err *e)
 {
 	if (!isfinite(d))
 		return bad(f, a, e, "应为数字", "must be a number");
@@ -229,6 +229,14 @@ static int put_number(const struct field *f, double d, struct arena *a, void *ob
 		hi = 1e12;
 	if ((f->min || f->max || f->type == FT_MONEY) && (d < lo || d > hi))
 		return bad(f, a, e, "数值超出范围", "out of range");
+	return 0;
+}
+
+/* check_number, then stores the number. */
+static int put_number(const struct field *f, double d, struct arena *a, void *obj, struct yq_err *e)
+{
+	if (check_number(f, d, a, e) < 0)
+		return -1;
 	*FIELD_PTR(obj, f, double) = d;
 	return 0;
 }
@@ -331,6 +339,68 @@ int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, str
 			return -1;
 	}
 	return 0;
+}
+
+int entity_check(const struct entity *en, const void *obj, struct arena *a, struct yq_err *e)
+{
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		if ((f->flags & F_READONLY) || f->decode)
+			continue;
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_DATE:
+		case FT_MONTH:
+		case FT_ENUM: {
+			const char *v = *FIELD_PTR(obj, f, const char *), *checked;
+			if (v ? field_text(f, v, a, &checked, e) < 0
+			      : (f->flags & F_REQUIRED) && bad(f, a, e, "不能为空", "is required"))
+				return -1;
+			break;
+		}
+		case FT_INT:
+		case FT_REF: {
+			int64_t v = *FIELD_CPTR(obj, f, int64_t);
+			if ((f->type == FT_REF && v < 0) ||
+			    (f->type == FT_INT && (f->min || f->max) && (v < f->min || v > f->max)))
+				return bad(f, a, e, "数值超出范围", "out of range");
+			break;
+		}
+		case FT_NUM:
+		case FT_MONEY: {
+			double d = *FIELD_CPTR(obj, f, double);
+			if (!isnan(d) && check_number(f, d, a, e) < 0)
+				return -1;
+			break;
+		}
+		case FT_JSON: {
+			const char *v = *FIELD_CPTR(obj, f, const char *);
+			if (v && f->check && f->check(v, e) < 0) {
+				e->field = f->key;
+				return -1;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+void entity_copy(const struct entity *en, void *dst, const void *src, uint64_t mask)
+{
+	for (int i = 0; i < en->n_fields && i < 64; i++) {
+		const struct field *f = &en->fields[i];
+		if (!(mask & ((uint64_t)1 << i)))
+			continue;
+		size_t n = f->type == FT_INT || f->type == FT_REF || f->type == FT_TIME
+		               ? sizeof(int64_t)
+		           : f->type == FT_NUM || f->type == FT_MONEY ? sizeof(double)
+		           : f->type == FT_BOOL                       ? sizeof(int)
+		                                                      : sizeof(const char *);
+		memcpy((char *)dst + f->offset, (const char *)src + f->offset, n);
+	}
 }
 
 void field_json_value(struct jsonw *w, const struct field *f, const void *obj)

@@ -156,6 +156,15 @@ enum decode_mode {
 int entity_decode(const struct entity *en, json_t *o, enum decode_mode mode, struct arena *a,
                   void *obj, uint64_t *present, struct yq_err *e);
 
+/* Validates the members of obj that are not F_READONLY as entity_decode would a body giving
+ * them (text, limits, `check`, required ones present), leaving them as they are: for objects
+ * made by code rather than decoded (the command line, the demo). Members with a `decode` hook are
+ * the caller's. Messages go into a. Returns 0 or -1 with e naming the field. */
+int entity_check(const struct entity *en, const void *obj, struct arena *a, struct yq_err *e);
+/* Copies into dst the members of src whose field index has its bit set in `mask` (the
+ * `present` of entity_decode): a change applied to the object it changes. */
+void entity_copy(const struct entity *en, void *dst, const void *src, uint64_t mask);
+
 /* Validates one text value against field f (trimmed copy into a; the result in *out, `def` when
  * nothing is left). Used by imports, which read cells rather than JSON. Returns 0 or -1 with e
  * naming the field. */

@@ -1,4 +1,5 @@
-/* Organisation rules: pure validation (see org.h). */
+/* Organisation rules: the field tables of a department and a user, and pure validation (see
+ * org.h). */
 #include "org/org.h"
 #include "lib/utf8.h"
 #include <string.h>
@@ -41,13 +42,15 @@ int org_check_name(const char *s, const char *field, struct yq_err *e)
 	return 0;
 }
 
-static const char *const dept_kinds[] = {"leadership", "service_center", "investment", "economic",
+static const char *const DEPT_KINDS[] = {"leadership", "service_center", "investment", "economic",
                                          "project",    "other",          NULL};
+static const char *const DEPT_KIND_LABELS[] = {"领导班子", "企业服务中心", "招商部门", "经发部门",
+                                               "项目办",   "其他",         NULL};
 
 int org_check_dept_kind(const char *s, struct yq_err *e)
 {
-	for (int i = 0; s && dept_kinds[i]; i++)
-		if (strcmp(s, dept_kinds[i]) == 0)
+	for (int i = 0; s && DEPT_KINDS[i]; i++)
+		if (strcmp(s, DEPT_KINDS[i]) == 0)
 			return 0;
 	return err_set(e, ERR_VALIDATION, "kind", "部门类型无效", "invalid department kind");
 }
@@ -78,3 +81,79 @@ void org_cli_principal(struct principal *p, int64_t zone_id)
 	p->display_name = "(cli)";
 	p->ip = "local";
 }
+
+/* ---- the field tables ---- */
+
+/* username: the characters a user name may have (field_text has checked its length) */
+static int check_username(const char *v, struct yq_err *e)
+{
+	return org_check_username(v, e);
+}
+
+static int check_phone(const char *v, struct yq_err *e)
+{
+	return org_check_phone(v, e);
+}
+
+static int check_email(const char *v, struct yq_err *e)
+{
+	return strchr(v, '@') ? 0
+	                      : err_set(e, ERR_VALIDATION, NULL, "邮箱格式错误", "invalid e-mail");
+}
+
+#define D_(m, ft, col, lo, hi, fl, zh, en) FIELD_INIT(struct dept, m, ft, col, lo, hi, fl, zh, en)
+static const struct field DEPT_FIELDS[] = {
+    {D_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {D_(parent_id, FT_REF, "parent_id", 0, 0, F_AUDIT, "上级部门", "Parent")},
+    {D_(name, FT_TEXT, "name", 1, 64, F_REQUIRED | F_AUDIT, "部门名称", "Name")},
+    {D_(kind, FT_ENUM, "kind", 0, 0, F_AUDIT, "部门类型", "Kind"), .values = DEPT_KINDS,
+     .labels = DEPT_KIND_LABELS, .def = "other"},
+    {D_(path, FT_TEXT, "path", 0, 0, F_READONLY, "路径", "Path (materialised ids)")},
+    {D_(sort, FT_INT, "sort", -100000, 100000, F_AUDIT, "排序", "Sort order")},
+};
+#undef D_
+
+/* Departments are the zone's: no data scope narrows them. */
+const struct entity ENTITY_DEPT =
+    ENTITY("dept", "dept", "d", DEPT_FIELDS, "部门", "Department", .zone_col = "d.zone_id");
+
+static const char *const USER_STATUSES[] = {"active", "locked", "disabled", NULL};
+static const char *const USER_STATUS_LABELS[] = {"正常", "锁定", "停用", NULL};
+
+#define U_(m, ft, col, lo, hi, fl, zh, en) FIELD_INIT(struct user, m, ft, col, lo, hi, fl, zh, en)
+static const struct field USER_FIELDS[] = {
+    {U_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {U_(username, FT_TEXT, "username", 3, 32, F_REQUIRED | F_NOUPDATE | F_AUDIT, "用户名",
+        "User name"),
+     .check = check_username},
+    {U_(display_name, FT_TEXT, "display_name", 0, 64, F_AUDIT, "姓名", "Display name")},
+    {U_(role, FT_ENUM, "role", 0, 0, F_REQUIRED | F_AUDIT | F_FILTER, "角色", "Role"),
+     .values = ROLE_NAMES, .labels = ROLE_LABELS},
+    {U_(data_scope, FT_ENUM, "data_scope", 0, 0, F_AUDIT, "数据权限", "Data scope"),
+     .values = SCOPE_NAMES, .labels = SCOPE_LABELS},
+    {U_(zone_id, FT_REF, "zone_id", 0, 0, F_READONLY, "园区", "Zone")},
+    {U_(dept_id, FT_REF, "dept_id", 0, 0, F_AUDIT | F_FILTER, "所属部门", "Department")},
+    {U_(dept_name, FT_TEXT, "d.name", 0, 0, F_READONLY, "部门名称", "Department name")},
+    {U_(enterprise_id, FT_REF, "enterprise_id", 0, 0, F_AUDIT, "所属企业", "Enterprise")},
+    {U_(enterprise_name, FT_TEXT, "en.name", 0, 0, F_READONLY, "企业名称", "Enterprise name")},
+    {U_(phone, FT_TEXT, "phone", 0, 20, F_SEALED | F_AUDIT, "手机", "Phone"), .check = check_phone},
+    {U_(email, FT_TEXT, "email", 0, 120, F_AUDIT, "邮箱", "E-mail"), .check = check_email},
+    {U_(status, FT_ENUM, "status", 0, 0, F_READONLY | F_FILTER, "状态", "Status"),
+     .values = USER_STATUSES, .labels = USER_STATUS_LABELS},
+    {FIELDK_INIT(struct user, must_change, "must_change_password", FT_BOOL, "must_change", 0, 0,
+                 F_READONLY, "须修改密码", "Must change the password")},
+    {U_(locked_until, FT_TIME, "locked_until", 0, 0, F_READONLY, "锁定至", "Locked until")},
+    {U_(last_login_at, FT_TIME, "last_login_at", 0, 0, F_READONLY, "最后登录", "Last login")},
+    {U_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
+    {U_(password, FT_TEXT, NULL, 1, 128, F_WRITEONLY | F_NOTRIM, "密码", "Password")},
+};
+#undef U_
+
+/* A user is in a caller's scope by its department (dept), as itself (self), by its enterprise
+ * (enterprise), or as an account of an enterprise the caller serves (auth/scope.h). */
+const struct entity ENTITY_USER =
+    ENTITY("user", "app_user", "u", USER_FIELDS, "用户", "User",
+           .joins = " LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id = "
+                    "u.enterprise_id",
+           .zone_col = "u.zone_id", .scope_dept = "u.dept_id", .scope_owner = "u.id",
+           .scope_enterprise = "u.enterprise_id");

@@ -5,51 +5,42 @@
 #define YQ_ORG_ORG_H
 #include <stdint.h>
 #include "auth/auth.h"
+#include "lib/field.h"
 
 struct zone {
 	int64_t id;
 	const char *code, *name;
 };
 
+/* A department: what a create or update says of it, and what a read gives. Declared once in
+ * ENTITY_DEPT (org.c). */
 struct dept {
-	int64_t id, zone_id, parent_id; /* parent_id 0 for a root */
+	int64_t id, parent_id; /* parent_id 0 for a root */
 	const char *name, *kind, *path;
 	int64_t sort;
 };
 
-/* Input of a department create or update. */
-struct dept_input {
-	const char *name;
-	const char *kind; /* leadership, service_center, investment, economic, project, other */
-	int64_t parent_id;
-	int64_t sort;
-};
-
+/* A user account: what a create or update says of it, and what a read gives. Declared once in
+ * ENTITY_USER (org.c); the password is only ever given, never read. */
 struct user {
-	int64_t id, zone_id, dept_id, enterprise_id;
-	const char *username, *display_name, *role, *data_scope, *dept_name, *phone, *email,
-	    *status;
+	int64_t id;
+	const char *username, *display_name, *role, *data_scope;
+	int64_t zone_id, dept_id; /* zone 0: a province user */
+	const char *dept_name;
+	int64_t enterprise_id;
 	const char *enterprise_name; /* NULL when the user has no enterprise */
+	const char *phone, *email, *status;
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
+	const char *password;
+	/* beside the table, for a creation: instead of password, a hash made by password_hash(),
+	 * for loading many accounts that share one password (the demo's cadres and enterprise
+	 * accounts); never taken from input */
+	const char *password_hash;
 };
 
-/* Input of a user create or update; NULL / 0 fields are left unchanged on update. */
-struct user_input {
-	const char *username;
-	const char *display_name;
-	const char *role;
-	const char *data_scope; /* optional; the role's default when NULL */
-	int64_t dept_id;
-	int64_t enterprise_id;
-	const char *password;
-	/* instead of password: a hash made by password_hash(), for loading many accounts that share
-	 * one password (the demo's cadres and enterprise accounts); never taken from input */
-	const char *password_hash;
-	const char *phone;
-	const char *email;
-	int must_change; /* create: force a change at first login */
-};
+/* The field tables of a department and a user (org.c). */
+extern const struct entity ENTITY_DEPT, ENTITY_USER;
 
 struct user_filter {
 	const char *q, *role, *status;
@@ -66,8 +57,6 @@ typedef void (*user_fn)(void *ctx, const struct user *u);
 int org_check_username(const char *s, struct yq_err *e);
 /* Display and department names: 1–64 characters of valid UTF-8 without control characters. */
 int org_check_name(const char *s, const char *field, struct yq_err *e);
-/* Department kinds. */
-int org_check_dept_kind(const char *s, struct yq_err *e);
 /* Phone: empty, or 5–20 characters of digits, spaces, + and -. */
 int org_check_phone(const char *s, struct yq_err *e);
 
@@ -81,13 +70,15 @@ int zone_find_only(struct db *c, int64_t *id);
 
 /* ---- departments ---- */
 int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);
-/* Creates a department in the caller's zone (tx: the caller's transaction, for init and demo). */
-int dept_insert(struct db *tx, int64_t zone_id, const struct dept_input *in, int64_t *id,
-                struct yq_err *e);
-int dept_create(struct db_pool *pool, const struct principal *p, const struct dept_input *in,
-                int64_t *id, struct yq_err *e);
-int dept_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                const struct dept_input *in, struct yq_err *e);
+/* Creates a department in the caller's zone, audited, inside the caller's open transaction tx (a
+ * change of its own: audit/write_tx.h write_in): for the demo. d->id gets its id. */
+int dept_add_in(struct db *tx, const struct principal *who, struct dept *d, struct yq_err *e);
+/* Creates a department in the caller's zone; d->id gets its id. */
+int dept_create(struct db_pool *pool, const struct principal *p, struct dept *d, struct yq_err *e);
+/* Updates a department: its name, parent (0: a root; the subtree moves along) and sort; its kind
+ * unless `keep_kind`. */
+int dept_update(struct db_pool *pool, const struct principal *p, int64_t id, const struct dept *d,
+                int keep_kind, struct yq_err *e);
 int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
 /* ---- users ---- */
@@ -96,14 +87,20 @@ int user_list(struct db *c, const struct principal *p, const struct user_filter 
 /* Reads one user within the caller's data scope; ERR_NOT_FOUND outside it. */
 int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct user *out,
              struct yq_err *e);
-/* Inserts a user inside `tx` (init, demo, CLI); validates and hashes the password (waiting for
- * a hashing slot). zone_id 0 for province users. */
-int user_insert(struct db *tx, const struct principal *who, int64_t zone_id,
-                const struct user_input *in, int64_t *id, struct yq_err *e);
-int user_create(struct db_pool *pool, const struct principal *p, const struct user_input *in,
-                int64_t *id, struct yq_err *e);
-int user_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                const struct user_input *in, struct yq_err *e);
+/* Creates a user in zone_id (a province user in none), audited, inside the caller's open
+ * transaction tx (a change of its own: audit/write_tx.h write_in): for init and the demo. Checks
+ * its members by the field table (entity_check: they may come from the command line), the role
+ * the caller may grant, the links its role needs, and hashes the password (waiting for a hashing
+ * slot). u->id gets its id. */
+int user_add_in(struct db *tx, const struct principal *who, int64_t zone_id, struct user *u,
+                struct yq_err *e);
+/* Creates a user in the caller's zone (as user_add_in); u->id gets its id. */
+int user_create(struct db_pool *pool, const struct principal *p, struct user *u, struct yq_err *e);
+/* Changes the members of user `id` whose field index is set in `present` (entity_decode) to
+ * those of `in`, by the rules of a change: a new role takes its default data scope and keeps the
+ * department, or the enterprise, only where it has one; an empty display name keeps the old. */
+int user_update(struct db_pool *pool, const struct principal *p, int64_t id, const struct user *in,
+                uint64_t present, struct yq_err *e);
 /* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
  * sessions of a user that is no longer active. Neither this nor user_update takes the admin
  * role or the active status from the last active administrator of a zone (ERR_STATE). */
@@ -129,9 +126,6 @@ int user_find(struct db *c, const char *username, int64_t *id);
  * Returns 0 or a negative enum db_rc. */
 int user_password_upgrade(struct db *tx, int64_t user_id, const char *password,
                           const char *stored_hash);
-/* Switching a database to the 国密 mode: seals every plain phone number of app_user inside `tx`
- * (gm_enable must have been called). *n gets the count. Returns 0 or a negative enum db_rc. */
-int user_seal_phones(struct db *tx, int64_t *n);
 
 /* The principal the command line acts as: an administrator of every zone. */
 void org_cli_principal(struct principal *p, int64_t zone_id);

@@ -4,8 +4,8 @@
 #include "http/http.h"
 #include "org/org.h"
 
-/* Writes a user object. */
-void org_user_json(struct req *r, struct jsonw *w, const struct user *u);
+/* How a user is answered (its field table). */
+extern const struct entity_out USER_OUT;
 
 /* zone_fn writing a zone object to the struct jsonw * in ctx. */
 void org_zone_json_row(void *ctx, const struct zone *z);
