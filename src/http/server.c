@@ -37,7 +37,8 @@ struct server {
 	struct server_config cfg;
 	struct db_pool *pool;
 	atomic_int active; /* requests in flight */
-	atomic_int cancel; /* the stop's grace is over: long handlers give up (req_cancelled) */
+	int cancel;        /* (atomic builtins)  the stop's grace is over: long handlers give up
+	                      (req_cancelled) */
 	pthread_t maint;
 	pthread_mutex_t maint_lock;
 	pthread_cond_t maint_cond;
@@ -52,21 +53,6 @@ struct server {
 	struct req *slow_q[SLOW_QUEUE];
 	int slow_head, slow_len, slow_stop;
 };
-
-int req_cancelled(struct req *r)
-{
-	return atomic_load(&r->srv->cancel);
-}
-
-struct db_pool *req_pool(struct req *r)
-{
-	return r->srv->pool;
-}
-
-const char *req_data_dir(struct req *r)
-{
-	return r->srv->cfg.data_dir ? r->srv->cfg.data_dir : "data";
-}
 
 static enum http_method method_of(const char *m)
 {
@@ -364,6 +350,9 @@ static struct req *req_new(struct server *s, struct MHD_Connection *c, const cha
 	if (!r)
 		return NULL;
 	r->srv = s;
+	r->pool = s->pool;
+	r->data_dir = s->cfg.data_dir ? s->cfg.data_dir : "data";
+	r->cancel = &s->cancel;
 	r->conn = c;
 	r->t0_us = now_mono_us();
 	r->arena.limit = 32u << 20;
@@ -732,7 +721,8 @@ void server_stop(struct server *s, int grace_s)
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
-	atomic_store(&s->cancel, 1); /* an import still running rolls back and answers 503 */
+	__atomic_store_n(&s->cancel, 1,
+	                 __ATOMIC_RELAXED); /* an import still running rolls back and answers 503 */
 	pthread_mutex_lock(&s->slow_lock);
 	s->slow_stop = 1;
 	pthread_cond_broadcast(&s->slow_cond);
