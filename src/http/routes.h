@@ -15,6 +15,8 @@ enum route_flags {
 	                        * read-only roles (province) even when it writes */
 	ROUTE_LIST = 64,       /* answers a page of `schema` objects: {items, total, page, …} */
 	ROUTE_FILE = 128,      /* answers a file (download, export) rather than JSON */
+	ROUTE_HEAVY = 256,  /* long work (statistics, exports, imports): runs on the heavy lane */
+	ROUTE_SEARCH = 512, /* a list that runs on the heavy lane when asked with ?q= */
 };
 
 struct entity;
