@@ -393,6 +393,7 @@ export default {
     enterprise_read: 'View enterprises',
     enterprise_write: 'Edit enterprises',
     enterprise_import: 'Import enterprises',
+    enterprise_visit: 'Record visits to enterprises',
     dashboard_read: 'View the cockpit',
     ticket_read: 'View requests',
     ticket_create: 'Submit requests',

@@ -393,6 +393,7 @@ export default {
     enterprise_read: '查看企业',
     enterprise_write: '编辑企业',
     enterprise_import: '导入企业',
+    enterprise_visit: '记录包保走访',
     dashboard_read: '查看驾驶舱',
     ticket_read: '查看诉求',
     ticket_create: '提交诉求',

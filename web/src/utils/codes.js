@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'enterprise.read',
   'enterprise.write',
   'enterprise.import',
+  'enterprise.visit',
   'dashboard.read',
   'ticket.read',
   'ticket.create',
