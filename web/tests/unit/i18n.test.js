@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zhCN from '../../src/i18n/zh-CN'
 import en from '../../src/i18n/en'
-import { MENU, menuLeaves } from '../../src/router/menu'
+import { MENU, LEAVES } from './app-menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
 import { NOTIFY_KINDS } from '../../src/utils/notify'
 import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
@@ -105,7 +105,7 @@ describe('i18n', () => {
       ...['first_contact_hours', 'interim_days', 'resolve_days'].map((f) => `rules.${f}`),
       ...['holiday', 'workday'].flatMap((k) => [`holiday.kinds.${k}`, `holiday.short.${k}`]),
       ...MENU.map((m) => m.title),
-      ...menuLeaves().map((m) => m.title),
+      ...LEAVES.map((m) => m.title),
     ]
     expect(dynamic.filter((k) => !(k in zh))).toEqual([])
   })
