@@ -179,11 +179,11 @@ export const routes = [
         meta: { title: 'menu.logins', perm: 'audit.read', group: 'menu.system', icon: 'Tickets', order: 460 },
       },
       { path: 'account', name: 'account', component: () => import('../views/account/AccountPage.vue'), meta: { title: 'menu.account' } },
-      { path: '403', name: 'forbidden', component: () => import('../views/ForbiddenPage.vue'), meta: { title: 'error.forbiddenTitle' } },
+      { path: '403', name: 'forbidden', component: () => import('../views/ErrorPage.vue'), meta: { title: 'error.forbiddenTitle' } },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('../views/NotFoundPage.vue'),
+        component: () => import('../views/ErrorPage.vue'),
         meta: { title: 'error.notFoundTitle' },
       },
     ],
