@@ -1045,6 +1045,9 @@ test('an admin adds a service-center officer in the console; the officer works t
       dlg.locator('[data-test="user-save"]').click(),
     ])
     assert(resp.status() === 201, `create user: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    // the demo zone has hundreds of users: find the new one by name
+    await page.fill('[data-test="user-filters"] input[name="q"]', username)
+    await page.click('[data-test="user-filters"] [data-test="search"]')
     const row = page.locator('[data-test="user-table"] .el-table__body tr', { hasText: username })
     await row.waitFor()
     assert((await row.textContent()).includes('企业服务中心'), 'the list names the department')
