@@ -60,6 +60,11 @@ export const tokenApi = {
   revoke: (id) => http.del(`/api/tokens/${id}`),
 }
 
+// the API's own description (OpenAPI 3.1, made by the server from its route table)
+export const docsApi = {
+  openapi: () => http.get('/api/openapi.json', quiet),
+}
+
 export const zoneApi = {
   list: () => http.get('/api/zones', quiet),
 }

@@ -19,4 +19,5 @@ export {
   DataAnalysis,
   Calendar,
   Connection,
+  Notebook,
 } from '@element-plus/icons-vue'

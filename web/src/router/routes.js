@@ -167,6 +167,12 @@ export const routes = [
         meta: { title: 'menu.tokens', perm: 'token.write', group: 'menu.system', icon: 'Connection', order: 430 },
       },
       {
+        path: 'system/api-docs',
+        name: 'api-docs',
+        component: () => import('../views/system/ApiDocsPage.vue'),
+        meta: { title: 'menu.apiDocs', perm: 'token.write', group: 'menu.system', icon: 'Notebook', order: 440 },
+      },
+      {
         path: 'system/audit',
         name: 'audit',
         component: () => import('../views/system/AuditPage.vue'),

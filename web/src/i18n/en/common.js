@@ -82,5 +82,6 @@ export default {
     ticketRules: 'Request deadlines',
     holidays: 'Holidays',
     tokens: 'API tokens',
+    apiDocs: 'API reference',
   },
 }

@@ -262,4 +262,8 @@ export default {
       enterprise: 'Own enterprise',
     },
   },
+  apiDocs: {
+    intro: 'Every interface Yuanqu offers, grouped by module: what each does, the permission (x-permission) and roles (x-roles) it needs, its parameters and data structures. Other systems call it with an API token an administrator issues (Authorization: Bearer yq_…).',
+    download: 'Download openapi.json',
+  },
 }

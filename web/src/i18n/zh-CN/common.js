@@ -82,5 +82,6 @@ export default {
     ticketRules: '诉求时限',
     holidays: '节假日',
     tokens: 'API令牌',
+    apiDocs: '接口文档',
   },
 }

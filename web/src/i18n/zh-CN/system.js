@@ -262,4 +262,8 @@ export default {
       enterprise: '本企业',
     },
   },
+  apiDocs: {
+    intro: '园区通对外提供的全部接口，按模块分组：每个接口的用途、所需权限 (x-permission) 与角色 (x-roles)、参数和数据结构。第三方系统以管理员签发的 API 令牌调用（Authorization: Bearer yq_…）。',
+    download: '下载 openapi.json',
+  },
 }
