@@ -9,7 +9,7 @@
 #include "lib/log.h"
 #include "lib/util.h"
 #include "org/org.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include "ticket/ticket_store.h"
 #include <jansson.h>
 #include <stdio.h>

@@ -8,8 +8,8 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
-#include "ticket/notify_api.h"
-#include "ticket/attachment_api.h"
+#include "work/notify_api.h"
+#include "work/attachment_api.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
 

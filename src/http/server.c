@@ -5,7 +5,7 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/static.h"
-#include "ticket/notify.h"
+#include "work/notify.h"
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
 #include "lib/alloc.h"

@@ -1,9 +1,9 @@
 /* HTTP handlers of enterprise requests (see ticket_api.h): decode, call, encode. */
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_export.h"
-#include "ticket/attachment_api.h"
+#include "work/attachment_api.h"
 #include "lib/util.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include "ticket/ticket_search.h"
 #include "ticket/ticket_briefing.h"
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include "ticket/ticket_store.h"
 #include <stdio.h>
 #include <string.h>

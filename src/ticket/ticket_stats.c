@@ -12,7 +12,7 @@
 #include "auth/scope.h"
 #include "lib/alloc.h"
 #include "lib/util.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

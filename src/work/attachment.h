@@ -11,8 +11,8 @@
  *   - upload: the submitting enterprise, the service center, and the lead department's staff,
  *     while the request is open (not closed, rejected or merged: 409);
  *   - delete: the uploader, while the request is open. */
-#ifndef YQ_TICKET_ATTACHMENT_H
-#define YQ_TICKET_ATTACHMENT_H
+#ifndef YQ_WORK_ATTACHMENT_H
+#define YQ_WORK_ATTACHMENT_H
 #include <stddef.h>
 #include <stdint.h>
 #include "auth/auth.h"

@@ -1,5 +1,5 @@
 /* Notifications and webhook registrations of enterprise requests: their SQL (see notify.h). */
-#include "ticket/notify.h"
+#include "work/notify.h"
 #include "audit/audit.h"
 #include "auth/auth.h"
 #include "db/db.h"
@@ -9,7 +9,7 @@
 #include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
-#include "ticket/notify_store.h"
+#include "work/notify_store.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* HTTP handlers of notifications and webhooks (see notify_api.h): decode, call, encode. */
-#include "ticket/notify_api.h"
-#include "ticket/notify.h"
-#include "ticket/notify_store.h"
+#include "work/notify_api.h"
+#include "work/notify.h"
+#include "work/notify_store.h"
 #include <string.h>
 
 struct ctx {

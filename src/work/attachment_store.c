@@ -1,6 +1,6 @@
 /* Attachment rows (see attachment.h): every read goes through ticket_get, which applies the zone
  * and the caller's data scope, so an attachment of a request the caller cannot see is 404. */
-#include "ticket/attachment.h"
+#include "work/attachment.h"
 #include "audit/audit.h"
 #include "db/db.h"
 #include "lib/arena.h"

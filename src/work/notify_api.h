@@ -1,6 +1,6 @@
 /* HTTP handlers of notifications (/api/notifications) and webhooks (/api/webhooks). */
-#ifndef YQ_TICKET_NOTIFY_API_H
-#define YQ_TICKET_NOTIFY_API_H
+#ifndef YQ_WORK_NOTIFY_API_H
+#define YQ_WORK_NOTIFY_API_H
 #include "http/http.h"
 
 int h_notifications_list(struct req *r, struct yq_err *e);

@@ -5,7 +5,7 @@
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/util.h"
-#include "ticket/notify.h"
+#include "work/notify.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 /* HTTP handlers of request attachments (see attachment_api.h): decode, call, encode. */
-#include "ticket/attachment_api.h"
+#include "work/attachment_api.h"
 #include "lib/multipart.h"
-#include "ticket/attachment.h"
+#include "work/attachment.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>

@@ -1,8 +1,8 @@
 /* Notifications of enterprise requests: an in-app notification for the department that must act,
  * and one queued webhook delivery per enabled webhook of the zone (delivered by webhook.c from
  * the server's maintenance thread). */
-#ifndef YQ_TICKET_NOTIFY_H
-#define YQ_TICKET_NOTIFY_H
+#ifndef YQ_WORK_NOTIFY_H
+#define YQ_WORK_NOTIFY_H
 #include <stddef.h>
 #include <stdint.h>
 #include "ticket/ticket.h"

@@ -1,6 +1,6 @@
 /* HTTP handlers of request attachments (/api/tickets/:id/attachments). */
-#ifndef YQ_TICKET_ATTACHMENT_API_H
-#define YQ_TICKET_ATTACHMENT_API_H
+#ifndef YQ_WORK_ATTACHMENT_API_H
+#define YQ_WORK_ATTACHMENT_API_H
 #include "http/http.h"
 
 struct attachment;

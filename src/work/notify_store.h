@@ -1,6 +1,6 @@
 /* Listing notifications, webhooks and webhook deliveries (notify.c), for the handlers. */
-#ifndef YQ_TICKET_NOTIFY_STORE_H
-#define YQ_TICKET_NOTIFY_STORE_H
+#ifndef YQ_WORK_NOTIFY_STORE_H
+#define YQ_WORK_NOTIFY_STORE_H
 #include <stdint.h>
 
 struct db;

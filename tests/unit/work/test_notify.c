@@ -1,4 +1,4 @@
-/* Unit tests for the pure parts of notifications and webhooks (src/ticket/notify.c, webhook.c):
+/* Unit tests for the pure parts of notifications and webhooks (src/work/notify.c, webhook.c):
  * the event of each action, URL parsing, the backoff table, the signature and which addresses a
  * webhook may reach. */
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "ticket/notify.h"
+#include "work/notify.h"
 
 static void test_event_for(void **state)
 {
