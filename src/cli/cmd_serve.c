@@ -10,7 +10,7 @@
 #include "lib/keyfile.h"
 #include "lib/log.h"
 #include "lib/util.h"
-#include "work/notify.h"
+#include "work/webhook.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>

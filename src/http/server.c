@@ -6,6 +6,7 @@
 #include "http/routes.h"
 #include "http/static.h"
 #include "work/notify.h"
+#include "work/webhook.h"
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
 #include "lib/alloc.h"

@@ -1,11 +1,17 @@
-/* Webhook delivery: a minimal HTTP/1.1 POST client over a TCP socket (http:// only, no TLS in
- * this build), the addresses it may reach, HMAC-SHA256 signatures and the retry schedule (see
- * notify.h). */
+/* Webhooks (see webhook.h): a minimal HTTP/1.1 POST client over a TCP socket (http:// only, no
+ * TLS in this build), the addresses it may reach, HMAC-SHA256 signatures, the retry schedule;
+ * and the registrations and delivery queue in the database. */
+#include "audit/write_tx.h"
+#include "auth/auth.h"
 #include "db/db.h"
+#include "lib/err.h"
+#include "lib/jsonw.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
-#include "work/notify.h"
+#include "work/webhook.h"
+#include "work/work.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -534,4 +540,233 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 		free(rows[i].secret);
 	}
 	return delivered;
+}
+
+/* ---- registrations and the delivery queue ---- */
+
+static const char SQL_ENABLED[] =
+    "SELECT id FROM webhook WHERE zone_id = ? AND enabled = 1 ORDER BY id LIMIT 50";
+static const char SQL_DELIVERY_INSERT[] =
+    "INSERT INTO webhook_delivery (zone_id, webhook_id, event, payload, status, attempts, "
+    "next_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)";
+static const char SQL_INSERT[] =
+    "INSERT INTO webhook (zone_id, url, secret, enabled, created_at) VALUES (?, ?, ?, 1, ?) "
+    "RETURNING id";
+static const char SQL_DISABLE[] = "UPDATE webhook SET enabled = 0 WHERE id = ? AND zone_id = ?";
+static const char SQL_LIST[] =
+    "SELECT id, url, enabled, created_at FROM webhook WHERE zone_id = ? ORDER BY id";
+static const char SQL_DELIVERY_COUNT[] =
+    "SELECT COUNT(*) FROM webhook_delivery WHERE zone_id = ? AND (CAST(? AS TEXT) = '' OR "
+    "status = ?)";
+static const char SQL_DELIVERY_LIST[] =
+    "SELECT d.id, d.webhook_id, w.url, d.event, d.payload, d.status, d.attempts, d.next_at, "
+    "d.last_error, d.last_status, d.created_at, d.delivered_at FROM webhook_delivery d JOIN "
+    "webhook w ON w.id = d.webhook_id WHERE d.zone_id = ? AND (CAST(? AS TEXT) = '' OR d.status "
+    "= ?) ORDER BY d.id DESC LIMIT ? OFFSET ?";
+
+int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                  const char *event, const char *event_label)
+{
+	int64_t hooks[50];
+	int n = 0, rc;
+	struct db_stmt *st = db_prepare(tx, SQL_ENABLED);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, it->zone_id);
+	while ((rc = db_step(st)) == DB_ROW && n < 50)
+		hooks[n++] = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0 || !n)
+		return rc < 0 ? rc : DB_OK;
+	int64_t now = now_unix();
+	struct strbuf payload = STRBUF_INIT(8192);
+	struct jsonw w;
+	jw_init(&w, &payload);
+	jw_obj_open(&w);
+	jw_kstr(&w, "event", event);
+	jw_kint(&w, "zone_id", it->zone_id);
+	jw_kint(&w, kind->id_key, it->id);
+	jw_kstr(&w, "no", it->no);
+	jw_kstr(&w, "title", it->title);
+	if (it->dept_id)
+		jw_kint(&w, "dept_id", it->dept_id);
+	else
+		jw_knull(&w, "dept_id");
+	jw_kint(&w, "at", now);
+	jw_obj_close(&w);
+	rc = payload.failed ? DB_ERR : DB_OK;
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		if (!(st = db_prepare(tx, SQL_DELIVERY_INSERT))) {
+			rc = DB_ERR;
+			break;
+		}
+		db_bind_int(st, 1, it->zone_id);
+		db_bind_int(st, 2, hooks[i]);
+		db_bind_text(st, 3, event);
+		db_bind_text(st, 4, payload.buf);
+		db_bind_int(st, 5, now);
+		db_bind_int(st, 6, now);
+		rc = db_run(st);
+	}
+	strbuf_release(&payload);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Checks a registration: the URL (http, reachable) and the secret. */
+static int check(const char *url, const char *secret, struct yq_err *e)
+{
+	struct webhook_url u;
+	if (!url || !*url)
+		return err_set(e, ERR_VALIDATION, "url", "必填项", "required");
+	if (strlen(url) > WEBHOOK_URL_MAX)
+		return err_set(e, ERR_VALIDATION, "url", "地址不能超过500个字符",
+		               "url must be at most 500 characters");
+	int r = webhook_url_parse(url, &u);
+	if (r == -2)
+		return err_set(
+		    e, ERR_VALIDATION, "url",
+		    "不支持 https 地址：本系统未带 TLS 库，请使用 http:// 地址（可经本地转发）",
+		    "https URLs are not supported: this build has no TLS library; use an "
+		    "http:// URL (for example a local relay)");
+	if (r < 0)
+		return err_set(e, ERR_VALIDATION, "url", "地址应为 http://主机[:端口]/路径",
+		               "url must be http://host[:port]/path");
+	if (!secret || !*secret)
+		return err_set(e, ERR_VALIDATION, "secret", "必填项", "required");
+	if (!utf8_valid(secret, strlen(secret)) || strlen(secret) > WEBHOOK_SECRET_MAX)
+		return err_set(e, ERR_VALIDATION, "secret", "密钥无效或过长",
+		               "secret is invalid or too long");
+	char why[300];
+	if (webhook_target_check(&u, why, sizeof why) < 0) {
+		/* one message for an internal address and a name that does not resolve */
+		log_info("webhook registration refused: %s", why);
+		return err_set(e, ERR_VALIDATION, "url",
+		               "推送地址须为可解析的公网地址，不能指向本机或内部网络",
+		               "the url must resolve to public addresses, not to this host or an "
+		               "internal network");
+	}
+	return 0;
+}
+
+/* What a registration writes. */
+struct reg {
+	const char *url, *secret;
+	int64_t id;
+};
+
+static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct reg *g = arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_INSERT);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_text(st, 2, g->url);
+	db_bind_text(st, 3, g->secret);
+	db_bind_int(st, 4, now_unix());
+	int rc = db_step(st);
+	g->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return write_fail(w, rc, e);
+	audit_change_str(&w->changes, "url", NULL, g->url);
+	write_audit(w, "create", "webhook", g->id);
+	return 0;
+}
+
+int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
+                   const char *secret, int64_t *id, struct yq_err *e)
+{
+	struct reg g = {.url = url, .secret = secret};
+	if (check(url, secret, e) < 0 || write_tx(pool, p, do_create, &g, e) < 0)
+		return -1;
+	*id = g.id;
+	return 0;
+}
+
+static int do_disable(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	int64_t id = *(const int64_t *)arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_DISABLE);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, w->who->zone_id);
+	int rc = db_step(st);
+	int64_t changed = db_changes(st);
+	db_reset(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (!changed)
+		return err_set(e, ERR_NOT_FOUND, NULL, "推送地址不存在", "no such webhook");
+	write_audit(w, "disable", "webhook", id);
+	return 0;
+}
+
+int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	return write_tx(pool, p, do_disable, &id, e);
+}
+
+int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, SQL_LIST);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct webhook_row w = {
+		    .id = db_col_int(st, 0),
+		    .url = db_col_text(st, 1),
+		    .enabled = (int)db_col_int(st, 2),
+		    .created_at = db_col_int(st, 3),
+		};
+		fn(ctx, &w);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int webhook_delivery_list(struct db *c, const struct principal *p, const char *status, int64_t page,
+                          int64_t page_size, delivery_fn fn, void *ctx, int64_t *total)
+{
+	const char *s = status ? status : "";
+	struct db_stmt *st = db_prepare(c, SQL_DELIVERY_COUNT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, s);
+	db_bind_text(st, 3, s);
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!(st = db_prepare(c, SQL_DELIVERY_LIST)))
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, s);
+	db_bind_text(st, 3, s);
+	db_bind_int(st, 4, page_size);
+	db_bind_int(st, 5, (page - 1) * page_size);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct delivery_row d = {
+		    .id = db_col_int(st, 0),
+		    .webhook_id = db_col_int(st, 1),
+		    .url = db_col_text(st, 2),
+		    .event = db_col_text(st, 3),
+		    .payload = db_col_text(st, 4),
+		    .status = db_col_text(st, 5),
+		    .attempts = (int)db_col_int(st, 6),
+		    .next_at = db_col_int(st, 7),
+		    .last_error = db_col_text(st, 8),
+		    .last_status = (int)db_col_int(st, 9),
+		    .created_at = db_col_int(st, 10),
+		    .delivered_at = db_col_int(st, 11),
+		};
+		fn(ctx, &d);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
 }

@@ -3,7 +3,7 @@
 // keeps its number), and the location block that Open311 requests carried at the end of their
 // description moves into the request's fields once, only where it is exactly that block with
 // valid values and only on hotline requests. The database is taken back to version 10 directly
-// through sqlite3 / psql, then `yuanqu migrate` and a restarted server take it forward again.
+// through sqlite3 / psql (past 0013 and 0012 too), then `yuanqu migrate` and a restarted server take it forward again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -28,6 +28,7 @@ function sql(db, text) {
  * counter per zone and day as it was kept; and what the later 0012 adds, so that `migrate` finds
  * the database at 10, not at 12 with 0011 missing). */
 function undo0011(db) {
+  undo0013(db);
   sql(db, `DROP INDEX ticket_no;
     CREATE TABLE ticket_seq (zone_id BIGINT NOT NULL REFERENCES zone(id), day TEXT NOT NULL, n INTEGER NOT NULL,
       PRIMARY KEY (zone_id, day));
@@ -47,6 +48,81 @@ function undo0011(db) {
     DROP TABLE login_backoff;
     ALTER TABLE app_user DROP COLUMN failed_at;
     DELETE FROM schema_version WHERE version IN (11, 12);`);
+}
+
+/** Takes the database from version 13 back to 12: what 0013 made generic over kinds is the
+ * request's own again (timeline, attachments, notifications, 督办 columns, no webhook format). */
+function undo0013(db) {
+  const esc = `ALTER TABLE ticket ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE ticket ADD COLUMN esc_level TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ticket ADD COLUMN esc_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ticket ADD COLUMN esc_deadline TEXT;
+    UPDATE ticket SET escalated = COALESCE((SELECT x.state FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), 0),
+      esc_level = COALESCE((SELECT x.level FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), ''),
+      esc_note = COALESCE((SELECT x.note FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), ''),
+      esc_deadline = (SELECT x.deadline FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id);
+    DROP TABLE work_escalation;
+    ALTER TABLE webhook DROP COLUMN format;
+    DELETE FROM schema_version WHERE version = 13;`;
+  if (ENGINE === 'postgres') {
+    sql(db, `ALTER SEQUENCE work_event_id_seq RENAME TO ticket_event_id_seq;
+      ALTER INDEX work_event_pkey RENAME TO ticket_event_pkey;
+      ALTER SEQUENCE work_attachment_id_seq RENAME TO ticket_attachment_id_seq;
+      ALTER INDEX work_attachment_pkey RENAME TO ticket_attachment_pkey;
+      ALTER TABLE work_event RENAME TO ticket_event;
+      DROP INDEX work_event_item; DROP INDEX work_event_ref;
+      ALTER INDEX work_event_zone_at RENAME TO ticket_event_zone_at;
+      ALTER TABLE ticket_event DROP COLUMN kind;
+      ALTER TABLE ticket_event RENAME COLUMN ref_id TO ticket_id;
+      ALTER TABLE ticket_event RENAME COLUMN from_state TO from_status;
+      ALTER TABLE ticket_event RENAME COLUMN to_state TO to_status;
+      CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, id);
+      CREATE UNIQUE INDEX ticket_event_ref ON ticket_event(ticket_id, ref);
+      ALTER TABLE ticket_event ADD CONSTRAINT ticket_event_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      ALTER TABLE work_attachment RENAME TO ticket_attachment;
+      DROP INDEX work_attachment_item;
+      ALTER TABLE ticket_attachment DROP COLUMN kind;
+      ALTER TABLE ticket_attachment RENAME COLUMN ref_id TO ticket_id;
+      CREATE INDEX ticket_attachment_ticket ON ticket_attachment(ticket_id, id);
+      ALTER TABLE ticket_attachment ADD CONSTRAINT ticket_attachment_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      DROP INDEX notification_user; DROP INDEX notification_item;
+      ALTER TABLE notification DROP COLUMN kind;
+      ALTER TABLE notification DROP COLUMN ref_no;
+      ALTER TABLE notification DROP COLUMN enterprise_id;
+      ALTER TABLE notification RENAME COLUMN ref_id TO ticket_id;
+      ALTER TABLE notification RENAME COLUMN event TO kind;
+      CREATE INDEX notification_ticket ON notification(ticket_id, kind);
+      ALTER TABLE notification ADD CONSTRAINT notification_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      ${esc}`);
+    return;
+  }
+  sql(db, `CREATE TABLE ticket_event (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      ticket_id BIGINT NOT NULL REFERENCES ticket(id), at BIGINT NOT NULL, user_id BIGINT, user_name TEXT NOT NULL DEFAULT '',
+      action TEXT NOT NULL, from_status TEXT NOT NULL DEFAULT '', to_status TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',
+      internal INTEGER NOT NULL DEFAULT 0, media_url TEXT NOT NULL DEFAULT '', ref TEXT);
+    INSERT INTO ticket_event SELECT id, zone_id, ref_id, at, user_id, user_name, action, from_state, to_state, body, internal, media_url, ref
+      FROM work_event;
+    DROP TABLE work_event;
+    CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, id);
+    CREATE UNIQUE INDEX ticket_event_ref ON ticket_event(ticket_id, ref);
+    CREATE INDEX ticket_event_zone_at ON ticket_event(zone_id, at);
+    CREATE TABLE ticket_attachment (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      ticket_id BIGINT NOT NULL REFERENCES ticket(id), sha256 TEXT NOT NULL, name TEXT NOT NULL, content_type TEXT NOT NULL,
+      size BIGINT NOT NULL, uploaded_by BIGINT REFERENCES app_user(id), uploader_name TEXT NOT NULL, created_at BIGINT NOT NULL,
+      deleted_at BIGINT);
+    INSERT INTO ticket_attachment SELECT id, zone_id, ref_id, sha256, name, content_type, size, uploaded_by, uploader_name,
+      created_at, deleted_at FROM work_attachment;
+    DROP TABLE work_attachment;
+    CREATE INDEX ticket_attachment_ticket ON ticket_attachment(ticket_id, id);
+    CREATE TABLE notification_12 (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      dept_id BIGINT NOT NULL REFERENCES dept(id), user_id BIGINT REFERENCES app_user(id), ticket_id BIGINT NOT NULL REFERENCES ticket(id),
+      kind TEXT NOT NULL, title TEXT NOT NULL, created_at BIGINT NOT NULL, read_at BIGINT);
+    INSERT INTO notification_12 SELECT id, zone_id, dept_id, user_id, ref_id, event, title, created_at, read_at FROM notification;
+    DROP TABLE notification;
+    ALTER TABLE notification_12 RENAME TO notification;
+    CREATE INDEX notification_dept ON notification(dept_id, created_at);
+    CREATE INDEX notification_ticket ON notification(ticket_id, kind);
+    ${esc}`);
 }
 
 const PW = 'Start-Passw0rd-2026';
@@ -95,7 +171,7 @@ before(async () => {
       FROM ticket WHERE zone_id = (SELECT id FROM zone WHERE code = 'zone2') GROUP BY zone_id, substr(no, 3, 8);`);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /2 migrations applied/); // 0011, then 0012
+  assert.match(m.stdout, /3 migrations applied/); // 0011, then 0012 and 0013
   srv = await startServer({ db });
   svc = new Client(srv.base);
   assert.equal((await svc.login('svc0011', PW + 'x')).status, 200);

@@ -1,6 +1,5 @@
-/* Unit tests for the pure parts of notifications and webhooks (src/work/notify.c, webhook.c):
- * the event of each action, URL parsing, the backoff table, the signature and which addresses a
- * webhook may reach. */
+/* Unit tests for the pure parts of webhooks (src/work/webhook.c): URL parsing, the backoff
+ * table, the signature and which addresses a webhook may reach. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,34 +10,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "work/notify.h"
-
-static void test_event_for(void **state)
-{
-	(void)state;
-	assert_string_equal(notify_event_for(TE_ACCEPT, 0), "assigned");
-	assert_string_equal(notify_event_for(TE_ESCALATE, 0), "escalated");
-	assert_string_equal(notify_event_for(TE_RETURN, 0), "returned");
-	assert_string_equal(notify_event_for(TE_EXTEND, 0), "extension_request");
-	assert_null(notify_event_for(TE_EXTEND, 1));
-	assert_string_equal(notify_event_for(TE_RESOLVE, 0), "resolved");
-	assert_string_equal(notify_event_for(TE_RATE_BAD, 0), "rated_unsatisfied");
-	assert_null(notify_event_for(TE_RATE_GOOD, 0));
-	assert_null(notify_event_for(TE_COMMENT, 0));
-	assert_string_equal(notify_event_for(TE_SUBMIT, 0), "submitted");
-	/* what the enterprise is told */
-	assert_string_equal(notify_enterprise_event_for(TE_ACCEPT), "accepted");
-	assert_string_equal(notify_enterprise_event_for(TE_WAIT), "supply_requested");
-	assert_string_equal(notify_enterprise_event_for(TE_RESOLVE), "answered");
-	assert_string_equal(notify_enterprise_event_for(TE_RATE_GOOD), "closed");
-	assert_string_equal(notify_enterprise_event_for(TE_AUTOCLOSE), "closed");
-	assert_string_equal(notify_enterprise_event_for(TE_REJECT), "rejected");
-	assert_string_equal(notify_enterprise_event_for(TE_MERGE), "merged");
-	static const enum ticket_event quiet[] = {TE_SUBMIT,   TE_START,   TE_SUPPLY, TE_RETURN,
-	                                          TE_RATE_BAD, TE_COMMENT, TE_EXTEND, TE_ESCALATE};
-	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
-		assert_null(notify_enterprise_event_for(quiet[i]));
-}
+#include "work/webhook.h"
 
 static void test_url_parse(void **state)
 {
@@ -244,10 +216,9 @@ static void test_target_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_event_for),     cmocka_unit_test(test_url_parse),
-	    cmocka_unit_test(test_backoff),       cmocka_unit_test(test_signature),
-	    cmocka_unit_test(test_addr_internal), cmocka_unit_test(test_allow_list),
-	    cmocka_unit_test(test_target_check),
+	    cmocka_unit_test(test_url_parse),  cmocka_unit_test(test_backoff),
+	    cmocka_unit_test(test_signature),  cmocka_unit_test(test_addr_internal),
+	    cmocka_unit_test(test_allow_list), cmocka_unit_test(test_target_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
