@@ -69,6 +69,7 @@ static void webhook_row(void *p, const struct webhook_row *wh)
 	jw_obj_open(c->w);
 	jw_kint(c->w, "id", wh->id);
 	jw_kstr(c->w, "url", wh->url);
+	jw_kstr(c->w, "format", wh->format);
 	jw_kbool(c->w, "enabled", wh->enabled);
 	jw_kstr(c->w, "created_at", req_time(c->r, wh->created_at));
 	jw_obj_close(c->w);
@@ -88,18 +89,20 @@ int h_webhooks_list(struct req *r, struct yq_err *e)
 
 int h_webhooks_create(struct req *r, struct yq_err *e)
 {
-	const char *url, *secret;
+	const char *url, *secret, *format;
 	int64_t id;
 	json_t *j = req_json(r, e);
 	if (!j || json_str(r, j, "url", 1, WEBHOOK_URL_MAX, &url, e) < 0 ||
-	    json_str(r, j, "secret", 1, WEBHOOK_SECRET_MAX, &secret, e) < 0 ||
-	    webhook_create(req_pool(r), &r->who, url, secret, &id, e) < 0)
+	    json_str(r, j, "format", 0, 16, &format, e) < 0 ||
+	    json_str(r, j, "secret", 0, WEBHOOK_SECRET_MAX, &secret, e) < 0 ||
+	    webhook_create(req_pool(r), &r->who, url, format, secret, &id, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
 	jw_obj_open(&w);
 	jw_kint(&w, "id", id);
 	jw_kstr(&w, "url", url);
+	jw_kstr(&w, "format", format && *format ? format : "json");
 	jw_kbool(&w, "enabled", 1);
 	jw_obj_close(&w);
 	return 0;

@@ -11,7 +11,7 @@ int h_notification_read(struct req *r, struct yq_err *e);
 int h_notifications_read_all(struct req *r, struct yq_err *e);
 
 int h_webhooks_list(struct req *r, struct yq_err *e);
-/* POST /api/webhooks {"url","secret"} → 201 {"id","url","enabled"}. */
+/* POST /api/webhooks {"url","format","secret"} → 201 {"id","url","format","enabled"}. */
 int h_webhooks_create(struct req *r, struct yq_err *e);
 int h_webhooks_delete(struct req *r, struct yq_err *e);
 int h_webhook_deliveries(struct req *r, struct yq_err *e);

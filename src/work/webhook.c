@@ -1,6 +1,6 @@
-/* Webhooks (see webhook.h): a minimal HTTP/1.1 POST client over a TCP socket (http:// only, no
- * TLS in this build), the addresses it may reach, HMAC-SHA256 signatures, the retry schedule;
- * and the registrations and delivery queue in the database. */
+/* Webhooks (see webhook.h): the bodies of each format, their signatures, the addresses a webhook
+ * may reach, one POST over http or https through libcurl pinned to a checked address, the retry
+ * schedule; and the registrations and delivery queue in the database. */
 #include "audit/write_tx.h"
 #include "auth/auth.h"
 #include "db/db.h"
@@ -13,22 +13,22 @@
 #include "work/webhook.h"
 #include "work/work.h"
 #include <arpa/inet.h>
-#include <errno.h>
-#include <fcntl.h>
+#include <curl/curl.h>
+#include <jansson.h>
 #include <netdb.h>
 #include <netinet/in.h>
-#include <poll.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <unistd.h>
+#include <time.h>
 
 static const char SQL_DUE[] =
-    "SELECT d.id, d.payload, d.attempts, w.url, w.secret FROM webhook_delivery d JOIN webhook w "
-    "ON w.id = d.webhook_id WHERE d.status = 'pending' AND d.next_at <= ? AND w.enabled = 1 "
-    "ORDER BY d.next_at, d.id LIMIT ?";
+    "SELECT d.id, d.payload, d.attempts, w.url, w.secret, w.format FROM webhook_delivery d JOIN "
+    "webhook w ON w.id = d.webhook_id WHERE d.status = 'pending' AND d.next_at <= ? AND "
+    "w.enabled = 1 ORDER BY d.next_at, d.id LIMIT ?";
 static const char SQL_DELIVERED[] =
     "UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status = ?, "
     "last_error = '', delivered_at = ? WHERE id = ?";
@@ -40,6 +40,21 @@ static const char SQL_RETRY[] =
  * address, no answer, closed port, an HTTP error), so the delivery list tells nothing about the
  * ports of the target; the cause goes to the server log. */
 #define DELIVERY_FAILED "推送失败（原因见服务器日志）"
+
+static const char *const format_names[WH__COUNT] = {"json", "wecom", "dingtalk"};
+
+const char *webhook_format_name(enum webhook_format f)
+{
+	return f >= 0 && f < WH__COUNT ? format_names[f] : "json";
+}
+
+enum webhook_format webhook_format_from_name(const char *s)
+{
+	for (int f = 0; s && f < WH__COUNT; f++)
+		if (strcmp(s, format_names[f]) == 0)
+			return (enum webhook_format)f;
+	return WH__COUNT;
+}
 
 /* One range of the allow list; IPv4 ranges are kept as IPv4 (family AF_INET, 4 bytes). */
 struct cidr {
@@ -257,21 +272,27 @@ int webhook_url_parse(const char *url, struct webhook_url *out)
 	memset(out, 0, sizeof *out);
 	if (!url || strlen(url) > WEBHOOK_URL_MAX)
 		return -1;
-	if (strncasecmp(url, "https://", 8) == 0)
-		return -2;
-	if (strncasecmp(url, "http://", 7) != 0)
+	size_t skip;
+	if (strncasecmp(url, "https://", 8) == 0) {
+		out->tls = 1;
+		skip = 8;
+	} else if (strncasecmp(url, "http://", 7) == 0) {
+		skip = 7;
+	} else {
 		return -1;
+	}
 	for (const unsigned char *c = (const unsigned char *)url; *c; c++)
 		if (*c <= ' ' || *c == 0x7f)
 			return -1;
-	const char *h = url + 7;
+	const char *h = url + skip;
 	size_t hn = strcspn(h, ":/?#");
-	if (hn == 0 || hn >= sizeof out->host || memchr(h, '@', strcspn(h, "/")))
+	if (hn == 0 || hn >= sizeof out->host || memchr(h, '@', strcspn(h, "/")) ||
+	    memchr(h, '[', hn) || memchr(h, '\\', hn))
 		return -1;
 	memcpy(out->host, h, hn);
 	out->host[hn] = 0;
 	const char *s = h + hn;
-	out->port = 80;
+	out->port = out->tls ? 443 : 80;
 	if (*s == ':') {
 		s++;
 		long port = 0;
@@ -322,31 +343,137 @@ void webhook_signature(const char *secret, const char *body, size_t len, char ou
 	sodium_bin2hex(out + 7, 72 - 7, mac, sizeof mac);
 }
 
-/* Waits until fd is ready for `events` within WEBHOOK_TIMEOUT_MS: 0, or -1 on timeout/error. */
-static int wait_fd(int fd, short events)
+void webhook_dingtalk_sign(const char *secret, int64_t timestamp_ms, char out[128])
 {
-	struct pollfd p = {.fd = fd, .events = events};
-	int r;
-	do
-		r = poll(&p, 1, WEBHOOK_TIMEOUT_MS);
-	while (r < 0 && errno == EINTR);
-	return r == 1 ? 0 : -1;
+	char text[WEBHOOK_SECRET_MAX + 32];
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	char b64[64];
+	int n = snprintf(text, sizeof text, "%lld\n%s", (long long)timestamp_ms, secret);
+	crypto_auth_hmacsha256_state st;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)secret, strlen(secret));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)text,
+	                              n < 0                     ? 0
+	                              : (size_t)n < sizeof text ? (size_t)n
+	                                                        : sizeof text - 1);
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2base64(b64, sizeof b64, mac, sizeof mac, sodium_base64_VARIANT_ORIGINAL);
+	/* urlencode: base64 holds only letters, digits, '+', '/' and '=' */
+	size_t o = 0;
+	for (const char *c = b64; *c && o + 4 < 128; c++) {
+		if (*c == '+' || *c == '/' || *c == '=') {
+			o += (size_t)snprintf(out + o, 128 - o, "%%%02X", (unsigned char)*c);
+		} else {
+			out[o++] = *c;
+		}
+	}
+	out[o] = 0;
 }
 
-/* Connects to host:port with a timeout; the socket is non-blocking. -1 with err set. */
-static int connect_to(const struct webhook_url *u, char *err, size_t n)
+/* Appends s with its line breaks made spaces and the characters that markdown reads as markup
+ * (a link, emphasis, a heading) escaped, so an item's title stays text in a robot's message. */
+static void md_text(struct strbuf *sb, const char *s)
 {
-	char port[8];
-	snprintf(port, sizeof port, "%d", u->port);
+	for (; s && *s; s++) {
+		if (*s == '\r' || *s == '\n')
+			strbuf_addch(sb, ' ');
+		else if (strchr("\\`*_[]()#<>!|~", *s))
+			strbuf_addf(sb, "\\%c", *s);
+		else
+			strbuf_addch(sb, *s);
+	}
+}
+
+int webhook_body(enum webhook_format f, const struct work_kind *kind, const struct work_item *it,
+                 const char *event, const char *event_label, int64_t at, struct strbuf *out)
+{
+	struct jsonw w;
+	jw_init(&w, out);
+	jw_obj_open(&w);
+	if (f == WH_JSON) {
+		jw_kstr(&w, "event", event);
+		jw_kint(&w, "zone_id", it->zone_id);
+		jw_kint(&w, kind->id_key, it->id);
+		jw_kstr(&w, "no", it->no);
+		jw_kstr(&w, "title", it->title);
+		if (it->dept_id)
+			jw_kint(&w, "dept_id", it->dept_id);
+		else
+			jw_knull(&w, "dept_id");
+		jw_kint(&w, "at", at);
+		jw_obj_close(&w);
+		return out->failed ? -1 : 0;
+	}
+	/* a group robot's markdown message, in China Standard Time */
+	char when[32];
+	time_t cst = (time_t)(at + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&cst, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	const char *label = event_label ? event_label : event;
+	struct strbuf md = STRBUF_INIT(4096);
+	if (f == WH_WECOM)
+		strbuf_addf(&md, "**%s**\n> ", label);
+	else
+		strbuf_addf(&md, "#### %s\n\n- ", label);
+	strbuf_addf(&md, "%s编号：", kind->label_zh);
+	md_text(&md, it->no);
+	strbuf_addf(&md, "%s", f == WH_WECOM ? "\n> 标题：" : "\n- 标题：");
+	md_text(&md, it->title);
+	strbuf_addf(&md, f == WH_WECOM ? "\n> 时间：%s" : "\n- 时间：%s", when);
+	jw_kstr(&w, "msgtype", "markdown");
+	jw_key(&w, "markdown");
+	jw_obj_open(&w);
+	if (f == WH_DINGTALK)
+		jw_kstr(&w, "title", label);
+	jw_kstr(&w, f == WH_WECOM ? "content" : "text", md.buf ? md.buf : "");
+	jw_obj_close(&w);
+	jw_obj_close(&w);
+	int bad = md.failed || out->failed;
+	strbuf_release(&md);
+	return bad ? -1 : 0;
+}
+
+/* The one address a delivery may connect to, checked before the transfer starts; the socket
+ * callback refuses any other (libcurl is told to connect there, see post). */
+struct pinned {
+	struct sockaddr_storage addr;
+	socklen_t len;
+};
+
+static int same_addr(const struct sockaddr *a, const struct sockaddr *b)
+{
+	if (a->sa_family != b->sa_family)
+		return 0;
+	if (a->sa_family == AF_INET)
+		return memcmp(&((const struct sockaddr_in *)a)->sin_addr,
+		              &((const struct sockaddr_in *)b)->sin_addr, 4) == 0;
+	return a->sa_family == AF_INET6 &&
+	       memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+	              &((const struct sockaddr_in6 *)b)->sin6_addr, 16) == 0;
+}
+
+static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	const struct pinned *pin = ctx;
+	if (purpose != CURLSOCKTYPE_IPCXN ||
+	    !same_addr(&a->addr, (const struct sockaddr *)&pin->addr) ||
+	    !webhook_addr_allowed(&a->addr))
+		return CURL_SOCKET_BAD;
+	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+/* Resolves u's host and picks the first address a webhook may reach into pin: 0, or -1 with
+ * err set (no address, or none allowed). */
+static int pick_address(const struct webhook_url *u, struct pinned *pin, char *err, size_t n)
+{
 	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
-	int r = getaddrinfo(u->host, port, &hints, &res);
+	int r = getaddrinfo(u->host, NULL, &hints, &res);
 	if (r != 0) {
 		snprintf(err, n, "cannot resolve %s: %s", u->host, gai_strerror(r));
 		return -1;
 	}
-	int fd = -1;
-	snprintf(err, n, "cannot connect to %s:%d", u->host, u->port);
-	for (ai = res; ai; ai = ai->ai_next) {
+	int found = 0;
+	for (ai = res; ai && !found; ai = ai->ai_next) {
 		/* checked here, on the very address connected to: a name that resolved to a
 		 * public address at registration may resolve to an internal one now */
 		if (!webhook_addr_allowed(ai->ai_addr)) {
@@ -355,102 +482,138 @@ static int connect_to(const struct webhook_url *u, char *err, size_t n)
 			         addr_text(ai->ai_addr, buf));
 			continue;
 		}
-		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-		            ai->ai_protocol);
-		if (fd < 0)
+		if (ai->ai_addrlen > sizeof pin->addr)
 			continue;
-		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
-			break;
-		if (errno == EINPROGRESS && wait_fd(fd, POLLOUT) == 0) {
-			int soerr = 0;
-			socklen_t sl = sizeof soerr;
-			if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl) == 0 && soerr == 0)
-				break;
-			snprintf(err, n, "cannot connect to %s:%d: %s", u->host, u->port,
-			         strerror(soerr));
-		} else {
-			snprintf(err, n, "cannot connect to %s:%d: %s", u->host, u->port,
-			         errno == EINPROGRESS ? "timed out" : strerror(errno));
-		}
-		close(fd);
-		fd = -1;
+		memcpy(&pin->addr, ai->ai_addr, ai->ai_addrlen);
+		pin->len = (socklen_t)ai->ai_addrlen;
+		found = 1;
 	}
 	freeaddrinfo(res);
-	return fd;
+	return found ? 0 : -1;
 }
 
-/* POSTs body to url; returns the HTTP status, or -1 with err set when no status was read. */
-static int post(const char *url, const char *secret, const char *body, char *err, size_t n)
+/* The response, kept up to WEBHOOK_RESPONSE_MAX bytes. */
+static size_t keep_response(char *data, size_t size, size_t n, void *ctx)
+{
+	struct strbuf *sb = ctx;
+	size_t len = size * n;
+	if (sb->len + len <= WEBHOOK_RESPONSE_MAX)
+		strbuf_add(sb, data, len);
+	return len;
+}
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static void curl_start(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* 1 when a robot's answer reports an error: a JSON body whose errcode is not 0 (both robots
+ * answer HTTP 200 with {"errcode":…,"errmsg":…}). */
+static int robot_error(const struct strbuf *resp, char *err, size_t n)
+{
+	json_t *j = resp->buf ? json_loadb(resp->buf, resp->len, 0, NULL) : NULL;
+	json_t *code = j ? json_object_get(j, "errcode") : NULL;
+	int bad = json_is_integer(code) && json_integer_value(code) != 0;
+	if (bad)
+		snprintf(err, n, "robot errcode %lld", (long long)json_integer_value(code));
+	json_decref(j);
+	return bad;
+}
+
+/* POSTs body to url in format f; returns the HTTP status, or -1 with err set when no status was
+ * read (or a robot reported an error). */
+static int post(const char *url, enum webhook_format f, const char *secret, const char *body,
+                char *err, size_t n)
 {
 	struct webhook_url u;
+	struct pinned pin;
 	if (webhook_url_parse(url, &u) < 0) {
 		snprintf(err, n, "invalid url");
 		return -1;
 	}
-	int fd = connect_to(&u, err, n);
-	if (fd < 0)
+	if (pick_address(&u, &pin, err, n) < 0)
 		return -1;
-	char sig[72];
-	size_t len = strlen(body);
-	webhook_signature(secret, body, len, sig);
-	struct strbuf rq = STRBUF_INIT(WEBHOOK_URL_MAX + 1024 + len);
-	strbuf_addf(&rq,
-	            "POST %s HTTP/1.1\r\nHost: %s:%d\r\nUser-Agent: yuanqu-webhook\r\n"
-	            "Content-Type: application/json\r\nContent-Length: %zu\r\n"
-	            "X-Yuanqu-Signature: %s\r\nConnection: close\r\n\r\n",
-	            u.path, u.host, u.port, len, sig);
-	strbuf_add(&rq, body, len);
-	int status = -1;
-	char *resp = NULL;
-	if (rq.failed) {
-		snprintf(err, n, "request too large");
-		goto out;
+	pthread_once(&curl_once, curl_start);
+	CURL *h = curl_easy_init();
+	if (!h) {
+		snprintf(err, n, "out of memory");
+		return -1;
 	}
-	for (size_t off = 0; off < rq.len;) {
-		if (wait_fd(fd, POLLOUT) < 0) {
-			snprintf(err, n, "write timed out");
-			goto out;
-		}
-		ssize_t w = send(fd, rq.buf + off, rq.len - off, MSG_NOSIGNAL);
-		if (w < 0 && (errno == EAGAIN || errno == EINTR))
-			continue;
-		if (w <= 0) {
-			snprintf(err, n, "write failed: %s", strerror(errno));
-			goto out;
-		}
-		off += (size_t)w;
+	char ip[INET6_ADDRSTRLEN], connect_to[INET6_ADDRSTRLEN + 32], sig[72], header[128];
+	char full[WEBHOOK_URL_MAX + 200], errbuf[CURL_ERROR_SIZE] = "";
+	addr_text((const struct sockaddr *)&pin.addr, ip);
+	/* "::ADDR:PORT": whatever the host name, connect to the checked address */
+	snprintf(connect_to, sizeof connect_to,
+	         pin.addr.ss_family == AF_INET6 ? "::[%s]:%d" : "::%s:%d", ip, u.port);
+	struct curl_slist *to = curl_slist_append(NULL, connect_to), *headers = NULL;
+	headers = curl_slist_append(headers, "Content-Type: application/json");
+	headers = curl_slist_append(headers, "Expect:");
+	const char *target = url;
+	if (f == WH_JSON) {
+		webhook_signature(secret, body, strlen(body), sig);
+		snprintf(header, sizeof header, "X-Yuanqu-Signature: %s", sig);
+		headers = curl_slist_append(headers, header);
+	} else if (f == WH_DINGTALK && secret && *secret) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+		char sign[128];
+		webhook_dingtalk_sign(secret, ms, sign);
+		snprintf(full, sizeof full, "%s%ctimestamp=%lld&sign=%s", url,
+		         strchr(url, '?') ? '&' : '?', (long long)ms, sign);
+		target = full;
 	}
-	/* read up to WEBHOOK_RESPONSE_MAX bytes or until the peer closes */
-	resp = malloc(WEBHOOK_RESPONSE_MAX + 1);
-	if (!resp) {
+	struct strbuf resp = STRBUF_INIT(WEBHOOK_RESPONSE_MAX + 1);
+	const char *ca = getenv("YUANQU_WEBHOOK_CA");
+	long status = -1;
+	if (!to || !headers) {
 		snprintf(err, n, "out of memory");
 		goto out;
 	}
-	size_t got = 0;
-	while (got < WEBHOOK_RESPONSE_MAX) {
-		if (wait_fd(fd, POLLIN) < 0)
-			break;
-		ssize_t r = recv(fd, resp + got, WEBHOOK_RESPONSE_MAX - got, 0);
-		if (r < 0 && (errno == EAGAIN || errno == EINTR))
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-		if (memmem(resp, got, "\r\n\r\n", 4) && got > 12 && resp[9] != '1')
-			break; /* the headers are in; the body does not matter */
+	curl_easy_setopt(h, CURLOPT_URL, target);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(h, CURLOPT_PROXY, "");
+	curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(h, CURLOPT_CONNECT_TO, to);
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &pin);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)WEBHOOK_TIMEOUT_MS);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)WEBHOOK_TIMEOUT_MS * 2);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "yuanqu-webhook");
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep_response);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &resp);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (ca && *ca)
+		curl_easy_setopt(h, CURLOPT_CAINFO, ca);
+	CURLcode rc = curl_easy_perform(h);
+	if (rc != CURLE_OK) {
+		snprintf(err, n, "%s%s:%d: %s",
+		         rc == CURLE_COULDNT_CONNECT ? "cannot connect to " : "request to ", u.host,
+		         u.port, *errbuf ? errbuf : curl_easy_strerror(rc));
+		goto out;
 	}
-	resp[got] = 0;
-	if (got >= 12 && strncmp(resp, "HTTP/1.", 7) == 0 && resp[8] == ' ' && resp[9] >= '1' &&
-	    resp[9] <= '5' && resp[10] >= '0' && resp[10] <= '9' && resp[11] >= '0' &&
-	    resp[11] <= '9')
-		status = (resp[9] - '0') * 100 + (resp[10] - '0') * 10 + (resp[11] - '0');
-	else
-		snprintf(err, n, got ? "invalid response" : "no response (timed out or closed)");
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+	if (status < 100 || status > 599) {
+		snprintf(err, n, "invalid response");
+		status = -1;
+	} else if (f != WH_JSON && status >= 200 && status < 300 && robot_error(&resp, err, n)) {
+		status = -1;
+	}
 out:
-	free(resp);
-	strbuf_release(&rq);
-	close(fd);
-	return status;
+	strbuf_release(&resp);
+	curl_slist_free_all(to);
+	curl_slist_free_all(headers);
+	curl_easy_cleanup(h);
+	return (int)status;
 }
 
 static double backoff_scale(void)
@@ -468,6 +631,7 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 	struct due {
 		int64_t id;
 		int attempts;
+		enum webhook_format format;
 		char *payload, *url, *secret;
 	};
 	struct db *c = db_pool_reader(pool);
@@ -486,6 +650,9 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 		struct due *d = &rows[n];
 		d->id = db_col_int(st, 0);
 		d->attempts = (int)db_col_int(st, 2);
+		d->format = webhook_format_from_name(db_col_text(st, 5));
+		if (d->format == WH__COUNT)
+			d->format = WH_JSON;
 		d->payload = strdup(db_col_text(st, 1) ? db_col_text(st, 1) : "");
 		d->url = strdup(db_col_text(st, 3) ? db_col_text(st, 3) : "");
 		d->secret = strdup(db_col_text(st, 4) ? db_col_text(st, 4) : "");
@@ -505,7 +672,7 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 		/* the retry is scheduled from the start of the attempt, so next_at does not show
 		 * whether it ended at once (closed port) or after the timeout (filtered one) */
 		int64_t started = now_unix();
-		int status = post(d->url, d->secret, d->payload, err, sizeof err);
+		int status = post(d->url, d->format, d->secret, d->payload, err, sizeof err);
 		int ok = status >= 200 && status < 300;
 		if (!ok && status > 0)
 			snprintf(err, sizeof err, "HTTP status %d", status);
@@ -545,16 +712,16 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 /* ---- registrations and the delivery queue ---- */
 
 static const char SQL_ENABLED[] =
-    "SELECT id FROM webhook WHERE zone_id = ? AND enabled = 1 ORDER BY id LIMIT 50";
+    "SELECT id, format FROM webhook WHERE zone_id = ? AND enabled = 1 ORDER BY id LIMIT 50";
 static const char SQL_DELIVERY_INSERT[] =
     "INSERT INTO webhook_delivery (zone_id, webhook_id, event, payload, status, attempts, "
     "next_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)";
 static const char SQL_INSERT[] =
-    "INSERT INTO webhook (zone_id, url, secret, enabled, created_at) VALUES (?, ?, ?, 1, ?) "
-    "RETURNING id";
+    "INSERT INTO webhook (zone_id, url, secret, format, enabled, created_at) VALUES (?, ?, ?, ?, "
+    "1, ?) RETURNING id";
 static const char SQL_DISABLE[] = "UPDATE webhook SET enabled = 0 WHERE id = ? AND zone_id = ?";
 static const char SQL_LIST[] =
-    "SELECT id, url, enabled, created_at FROM webhook WHERE zone_id = ? ORDER BY id";
+    "SELECT id, url, format, enabled, created_at FROM webhook WHERE zone_id = ? ORDER BY id";
 static const char SQL_DELIVERY_COUNT[] =
     "SELECT COUNT(*) FROM webhook_delivery WHERE zone_id = ? AND (CAST(? AS TEXT) = '' OR "
     "status = ?)";
@@ -568,34 +735,30 @@ int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work
                   const char *event, const char *event_label)
 {
 	int64_t hooks[50];
+	enum webhook_format formats[50];
 	int n = 0, rc;
 	struct db_stmt *st = db_prepare(tx, SQL_ENABLED);
 	if (!st)
 		return DB_ERR;
 	db_bind_int(st, 1, it->zone_id);
-	while ((rc = db_step(st)) == DB_ROW && n < 50)
+	while ((rc = db_step(st)) == DB_ROW && n < 50) {
+		formats[n] = webhook_format_from_name(db_col_text(st, 1));
 		hooks[n++] = db_col_int(st, 0);
+	}
 	db_reset(st);
-	if (rc < 0 || !n)
-		return rc < 0 ? rc : DB_OK;
+	if (rc < 0)
+		return rc;
+	/* the body of each format, made once */
+	struct strbuf bodies[WH__COUNT] = {STRBUF_INIT(8192), STRBUF_INIT(8192), STRBUF_INIT(8192)};
 	int64_t now = now_unix();
-	struct strbuf payload = STRBUF_INIT(8192);
-	struct jsonw w;
-	jw_init(&w, &payload);
-	jw_obj_open(&w);
-	jw_kstr(&w, "event", event);
-	jw_kint(&w, "zone_id", it->zone_id);
-	jw_kint(&w, kind->id_key, it->id);
-	jw_kstr(&w, "no", it->no);
-	jw_kstr(&w, "title", it->title);
-	if (it->dept_id)
-		jw_kint(&w, "dept_id", it->dept_id);
-	else
-		jw_knull(&w, "dept_id");
-	jw_kint(&w, "at", now);
-	jw_obj_close(&w);
-	rc = payload.failed ? DB_ERR : DB_OK;
+	rc = DB_OK;
 	for (int i = 0; i < n && rc == DB_OK; i++) {
+		enum webhook_format f = formats[i] == WH__COUNT ? WH_JSON : formats[i];
+		if (!bodies[f].len &&
+		    webhook_body(f, kind, it, event, event_label, now, &bodies[f]) < 0) {
+			rc = DB_ERR;
+			break;
+		}
 		if (!(st = db_prepare(tx, SQL_DELIVERY_INSERT))) {
 			rc = DB_ERR;
 			break;
@@ -603,17 +766,18 @@ int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work
 		db_bind_int(st, 1, it->zone_id);
 		db_bind_int(st, 2, hooks[i]);
 		db_bind_text(st, 3, event);
-		db_bind_text(st, 4, payload.buf);
+		db_bind_text(st, 4, bodies[f].buf);
 		db_bind_int(st, 5, now);
 		db_bind_int(st, 6, now);
 		rc = db_run(st);
 	}
-	strbuf_release(&payload);
+	for (int f = 0; f < WH__COUNT; f++)
+		strbuf_release(&bodies[f]);
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* Checks a registration: the URL (http, reachable) and the secret. */
-static int check(const char *url, const char *secret, struct yq_err *e)
+/* Checks a registration: the URL (http or https, reachable), the format and the secret. */
+static int check(const char *url, enum webhook_format f, const char *secret, struct yq_err *e)
 {
 	struct webhook_url u;
 	if (!url || !*url)
@@ -621,19 +785,15 @@ static int check(const char *url, const char *secret, struct yq_err *e)
 	if (strlen(url) > WEBHOOK_URL_MAX)
 		return err_set(e, ERR_VALIDATION, "url", "地址不能超过500个字符",
 		               "url must be at most 500 characters");
-	int r = webhook_url_parse(url, &u);
-	if (r == -2)
-		return err_set(
-		    e, ERR_VALIDATION, "url",
-		    "不支持 https 地址：本系统未带 TLS 库，请使用 http:// 地址（可经本地转发）",
-		    "https URLs are not supported: this build has no TLS library; use an "
-		    "http:// URL (for example a local relay)");
-	if (r < 0)
-		return err_set(e, ERR_VALIDATION, "url", "地址应为 http://主机[:端口]/路径",
-		               "url must be http://host[:port]/path");
-	if (!secret || !*secret)
+	if (webhook_url_parse(url, &u) < 0)
+		return err_set(e, ERR_VALIDATION, "url", "地址应为 http(s)://主机[:端口]/路径",
+		               "url must be http(s)://host[:port]/path");
+	if (f == WH__COUNT)
+		return err_set(e, ERR_VALIDATION, "format", "格式应为 json、wecom 或 dingtalk",
+		               "format must be json, wecom or dingtalk");
+	if ((!secret || !*secret) && f != WH_WECOM)
 		return err_set(e, ERR_VALIDATION, "secret", "必填项", "required");
-	if (!utf8_valid(secret, strlen(secret)) || strlen(secret) > WEBHOOK_SECRET_MAX)
+	if (secret && (!utf8_valid(secret, strlen(secret)) || strlen(secret) > WEBHOOK_SECRET_MAX))
 		return err_set(e, ERR_VALIDATION, "secret", "密钥无效或过长",
 		               "secret is invalid or too long");
 	char why[300];
@@ -651,6 +811,7 @@ static int check(const char *url, const char *secret, struct yq_err *e)
 /* What a registration writes. */
 struct reg {
 	const char *url, *secret;
+	enum webhook_format format;
 	int64_t id;
 };
 
@@ -662,23 +823,27 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, w->who->zone_id);
 	db_bind_text(st, 2, g->url);
-	db_bind_text(st, 3, g->secret);
-	db_bind_int(st, 4, now_unix());
+	db_bind_text(st, 3, g->secret ? g->secret : "");
+	db_bind_text(st, 4, webhook_format_name(g->format));
+	db_bind_int(st, 5, now_unix());
 	int rc = db_step(st);
 	g->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	if (rc != DB_ROW)
 		return write_fail(w, rc, e);
 	audit_change_str(&w->changes, "url", NULL, g->url);
+	audit_change_str(&w->changes, "format", NULL, webhook_format_name(g->format));
 	write_audit(w, "create", "webhook", g->id);
 	return 0;
 }
 
 int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
-                   const char *secret, int64_t *id, struct yq_err *e)
+                   const char *format, const char *secret, int64_t *id, struct yq_err *e)
 {
-	struct reg g = {.url = url, .secret = secret};
-	if (check(url, secret, e) < 0 || write_tx(pool, p, do_create, &g, e) < 0)
+	struct reg g = {.url = url,
+	                .secret = secret,
+	                .format = format && *format ? webhook_format_from_name(format) : WH_JSON};
+	if (check(url, g.format, secret, e) < 0 || write_tx(pool, p, do_create, &g, e) < 0)
 		return -1;
 	*id = g.id;
 	return 0;
@@ -719,8 +884,9 @@ int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *c
 		struct webhook_row w = {
 		    .id = db_col_int(st, 0),
 		    .url = db_col_text(st, 1),
-		    .enabled = (int)db_col_int(st, 2),
-		    .created_at = db_col_int(st, 3),
+		    .format = db_col_text(st, 2),
+		    .enabled = (int)db_col_int(st, 3),
+		    .created_at = db_col_int(st, 4),
 		};
 		fn(ctx, &w);
 	}

@@ -1,17 +1,27 @@
 /* webhook: outgoing pushes of work-item notifications to other systems (webhook,
- * webhook_delivery tables). A zone's administrator registers http:// URLs; each notification of
- * the responsible department queues one delivery per enabled webhook, {"event","zone_id",
- * "<kind>_id","no","title","dept_id","at"} signed with X-Yuanqu-Signature: sha256=<hex
- * HMAC-SHA256 of the body keyed with the webhook's secret}, sent by the server's maintenance
- * thread and retried with a growing backoff.
+ * webhook_delivery tables). A zone's administrator registers URLs; each notification of the
+ * responsible department queues one delivery per enabled webhook, sent over http or https
+ * (libcurl) by the server's maintenance thread, retried with a growing backoff.
+ *
+ * Formats (the webhook's `format`):
+ *   json      the plain event {"event","zone_id","ticket_id","no","title","dept_id","at"},
+ *             signed: X-Yuanqu-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the
+ *             webhook's secret>
+ *   wecom     a 企业微信 group robot: {"msgtype":"markdown","markdown":{"content":…}} to the
+ *             robot's URL (…/cgi-bin/webhook/send?key=…); the secret is not used
+ *   dingtalk  a 钉钉 group robot: {"msgtype":"markdown","markdown":{"title","text"}} to the
+ *             robot's URL (…/robot/send?access_token=…) signed as the robot's 加签 setting asks:
+ *             &timestamp=<ms>&sign=urlencode(base64(HMAC-SHA256(secret, timestamp "\n" secret)))
  *
  * Which addresses a webhook may reach: not the server itself nor the networks behind it.
  * Loopback, link-local, private (RFC 1918, CGNAT 100.64/10, ULA fc00::/7), unspecified,
  * multicast, reserved and documentation ranges are refused, also inside IPv4-mapped,
  * IPv4-compatible, NAT64 and 6to4 IPv6 forms, unless the installation allows a range (serve
  * --webhook-allow, YUANQU_WEBHOOK_ALLOW). The check runs at registration on every address the
- * host resolves to, and again at each delivery, which connects only to an address it has just
- * checked. */
+ * host resolves to, and again at each delivery, which connects only to the address it has just
+ * checked (pinned with CURLOPT_CONNECT_TO and checked again when the socket opens), over http or
+ * https only, without following redirects or using a proxy. https certificates are verified
+ * against the system's CAs, or the file named by YUANQU_WEBHOOK_CA. */
 #ifndef YQ_WORK_WEBHOOK_H
 #define YQ_WORK_WEBHOOK_H
 #include <stddef.h>
@@ -30,19 +40,27 @@ struct work_item;
 #define WEBHOOK_SECRET_MAX   200        /* characters of a webhook secret */
 #define WEBHOOK_MAX_ATTEMPTS 6          /* a delivery is 'failed' after this many attempts */
 #define WEBHOOK_RESPONSE_MAX (16 << 10) /* bytes of a response read */
-#define WEBHOOK_TIMEOUT_MS   3000       /* connect, write and read timeouts */
+#define WEBHOOK_TIMEOUT_MS   3000       /* connect timeout; the whole exchange gets twice that */
 #define WEBHOOK_ALLOW_MAX    32         /* ranges in the allow list */
 
-/* The parts of an "http://host[:port][/path]" URL. */
+enum webhook_format { WH_JSON, WH_WECOM, WH_DINGTALK, WH__COUNT };
+
+/* "json", "wecom", "dingtalk". */
+const char *webhook_format_name(enum webhook_format f);
+/* The format named s; WH__COUNT when unknown. */
+enum webhook_format webhook_format_from_name(const char *s);
+
+/* The parts of an "http[s]://host[:port][/path]" URL. */
 struct webhook_url {
+	int tls; /* https */
 	char host[256];
 	int port;
 	char path[WEBHOOK_URL_MAX + 1];
 };
 
-/* Parses an http:// URL of at most WEBHOOK_URL_MAX characters. Returns 0, -2 for an https://
- * URL (no TLS library in this build), -1 for anything else invalid (other schemes, empty host,
- * bad port, spaces or control characters). Pure. */
+/* Parses an http:// or https:// URL of at most WEBHOOK_URL_MAX characters (default ports 80 and
+ * 443). Returns 0, or -1 for anything else (other schemes, empty host, user info, bad port,
+ * spaces or control characters). Pure. */
 int webhook_url_parse(const char *url, struct webhook_url *out);
 
 /* The seconds to wait before the next attempt after `attempts` failed ones (1 → 30 s, 2 → 2 min,
@@ -52,6 +70,15 @@ int64_t webhook_backoff(int attempts, double scale);
 /* Writes "sha256=" and the lowercase hex HMAC-SHA256 of body keyed with secret into out (at
  * least 72 bytes). */
 void webhook_signature(const char *secret, const char *body, size_t len, char out[72]);
+
+/* 钉钉's signature of a request sent at timestamp_ms: urlencode(base64(HMAC-SHA256(secret,
+ * "<timestamp_ms>\n<secret>"))) into out (at least 128 bytes). */
+void webhook_dingtalk_sign(const char *secret, int64_t timestamp_ms, char out[128]);
+
+/* Writes into out the body a webhook of format f is sent for `event` about item it (of kind)
+ * at `at`: the JSON event, or a robot's markdown message. Returns 0, or -1 when out failed. */
+int webhook_body(enum webhook_format f, const struct work_kind *kind, const struct work_item *it,
+                 const char *event, const char *event_label, int64_t at, struct strbuf *out);
 
 /* 1 when the address (AF_INET or AF_INET6) is internal in the sense above. Pure. */
 int webhook_addr_internal(const struct sockaddr *sa);
@@ -73,23 +100,24 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max);
 
 /* ---- registrations and the delivery queue ---- */
 
-/* Registers a webhook of the caller's zone; *id is its id. ERR_VALIDATION on "url" (https
- * refused, or a host that resolves to an address a webhook may not reach) or "secret". */
+/* Registers a webhook of the caller's zone in format `format` (NULL: json); *id is its id.
+ * ERR_VALIDATION on "url" (not http(s), or a host that resolves to an address a webhook may
+ * not reach), "format", or "secret" (required for json and dingtalk). */
 int webhook_create(struct db_pool *pool, const struct principal *p, const char *url,
-                   const char *secret, int64_t *id, struct yq_err *e);
+                   const char *format, const char *secret, int64_t *id, struct yq_err *e);
 /* Disables a webhook of the caller's zone (its pending deliveries stay queued but are not sent).
  * ERR_NOT_FOUND when it is not the zone's. */
 int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
-/* Inside tx: queues one delivery of `event` (titled event_label) about item it per enabled
- * webhook of its zone. Returns DB_OK or a negative enum db_rc. */
+/* Inside tx: queues one delivery of `event` about item it per enabled webhook of its zone, each
+ * in its webhook's format. Returns DB_OK or a negative enum db_rc. */
 int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work_item *it,
                   const char *event, const char *event_label);
 
 /* One webhook (the secret is never read back). */
 struct webhook_row {
 	int64_t id;
-	const char *url;
+	const char *url, *format;
 	int enabled;
 	int64_t created_at;
 };
