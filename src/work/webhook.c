@@ -560,8 +560,10 @@ static int post(const char *url, enum webhook_format f, const char *secret, cons
 		int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 		char sign[128];
 		webhook_dingtalk_sign(secret, ms, sign);
-		snprintf(full, sizeof full, "%s%ctimestamp=%lld&sign=%s", url,
-		         strchr(url, '?') ? '&' : '?', (long long)ms, sign);
+		/* the signature's parameters go before a fragment, if any */
+		int len = (int)strcspn(url, "#");
+		snprintf(full, sizeof full, "%.*s%ctimestamp=%lld&sign=%s", len, url,
+		         memchr(url, '?', (size_t)len) ? '&' : '?', (long long)ms, sign);
 		target = full;
 	}
 	struct strbuf resp = STRBUF_INIT(WEBHOOK_RESPONSE_MAX + 1);
