@@ -8,10 +8,13 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
-#include "ticket/notify_api.h"
-#include "ticket/attachment_api.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
+#include "ticket/ticket_store.h"
+#include "work/attachment_api.h"
+#include "work/calendar_api.h"
+#include "work/notify_api.h"
+#include "work/work.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -19,6 +22,10 @@
 		.method = HTTP_##m, .pattern = pat, .fn = handler, .perm = p, .flags = fl,         \
 		.name = pat, __VA_ARGS__                                                           \
 	}
+
+/* The kinds of work items (work/work.h): each module that tracks work with the shared services
+ * declares its kind beside its store; its shared routes carry it as .arg. */
+const struct work_kind *const work_kinds[] = {&ticket_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -95,10 +102,14 @@ const struct route routes[] = {
     R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE,
       0),
     R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
-    R(GET, "/api/tickets/:id/attachments", h_attachment_list, PERM_TICKET_READ, 0),
-    R(POST, "/api/tickets/:id/attachments", h_attachment_upload, PERM_TICKET_READ, ROUTE_UPLOAD),
-    R(GET, "/api/tickets/:id/attachments/:aid", h_attachment_download, PERM_TICKET_READ, 0),
-    R(DELETE, "/api/tickets/:id/attachments/:aid", h_attachment_delete, PERM_TICKET_READ, 0),
+    R(GET, "/api/tickets/:id/attachments", h_attachment_list, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
+    R(POST, "/api/tickets/:id/attachments", h_attachment_upload, PERM_TICKET_READ, ROUTE_UPLOAD,
+      .arg = &ticket_kind),
+    R(GET, "/api/tickets/:id/attachments/:aid", h_attachment_download, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
+    R(DELETE, "/api/tickets/:id/attachments/:aid", h_attachment_delete, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
     R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
     R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/notifications", h_notifications_list, PERM_TICKET_READ, 0),

@@ -32,6 +32,9 @@ struct route {
 	 * route reads or writes (its field table gives the schema), both optional */
 	const char *summary;
 	const struct entity *schema;
+	/* what a handler shared by several modules works on: the routes of the shared work
+	 * services (the src/work/ API files) carry their module's struct work_kind here */
+	const void *arg;
 };
 
 extern const struct route routes[];

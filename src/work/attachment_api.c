@@ -1,7 +1,9 @@
-/* HTTP handlers of request attachments (see attachment_api.h): decode, call, encode. */
-#include "ticket/attachment_api.h"
+/* HTTP handlers of the attachments of work items (see attachment_api.h): decode, call,
+ * encode. */
+#include "work/attachment_api.h"
+#include "http/routes.h"
 #include "lib/multipart.h"
-#include "ticket/attachment.h"
+#include "work/attachment.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -10,13 +12,21 @@
 struct list_ctx {
 	struct req *r;
 	struct jsonw *w;
+	const struct work_kind *kind;
 };
 
-static void attachment_json(struct req *r, struct jsonw *w, const struct attachment *a)
+/* The kind of the route's items (its arg). */
+static const struct work_kind *route_kind(struct req *r)
+{
+	return r->route->arg;
+}
+
+static void attachment_json(struct req *r, struct jsonw *w, const struct work_kind *kind,
+                            const struct attachment *a)
 {
 	jw_obj_open(w);
 	jw_kint(w, "id", a->id);
-	jw_kint(w, "ticket_id", a->ticket_id);
+	jw_kint(w, kind->id_key, a->ref_id);
 	jw_kstr(w, "name", a->name);
 	jw_kstr(w, "content_type", a->content_type);
 	jw_kint(w, "size", a->size);
@@ -34,17 +44,18 @@ static void attachment_json(struct req *r, struct jsonw *w, const struct attachm
 static void list_row(void *p, const struct attachment *a)
 {
 	struct list_ctx *c = p;
-	attachment_json(c->r, c->w, a);
+	attachment_json(c->r, c->w, c->kind, a);
 }
 
-int attachment_json_list(struct req *r, struct jsonw *w, int64_t id, struct yq_err *e)
+int attachment_json_list(struct req *r, struct jsonw *w, const struct work_kind *kind, int64_t id,
+                         struct yq_err *e)
 {
 	struct db *c = req_db(r, e);
 	if (!c)
 		return -1;
-	struct list_ctx ctx = {r, w};
+	struct list_ctx ctx = {r, w, kind};
 	jw_arr_open(w);
-	int rc = attachment_list(c, &r->who, id, list_row, &ctx, e);
+	int rc = attachment_list_rows(c, &r->who, kind, id, list_row, &ctx, e);
 	jw_arr_close(w);
 	return rc;
 }
@@ -57,8 +68,8 @@ int h_attachment_list(struct req *r, struct yq_err *e)
 		return -1;
 	struct jsonw w;
 	resp_items_open(r, &w);
-	struct list_ctx ctx = {r, &w};
-	if (attachment_list(c, &r->who, id, list_row, &ctx, e) < 0)
+	struct list_ctx ctx = {r, &w, route_kind(r)};
+	if (attachment_list(c, &r->who, ctx.kind, id, list_row, &ctx, e) < 0)
 		return -1; /* the error response replaces what was written */
 	return resp_items_close(r, &w, 0, -1, 0, 0, e);
 }
@@ -70,7 +81,8 @@ int h_attachment_upload(struct req *r, struct yq_err *e)
 	if (!c || req_id(r, 0, &id, e) < 0)
 		return -1;
 	/* scope, role, state and count first: nothing is stored for a refused upload */
-	if (attachment_may_add(c, &r->who, id, e) < 0)
+	const struct work_kind *kind = route_kind(r);
+	if (attachment_may_add(c, &r->who, kind, id, e) < 0)
 		return -1;
 	char boundary[72], raw_name[256], name[256];
 	const char *data;
@@ -93,14 +105,15 @@ int h_attachment_upload(struct req *r, struct yq_err *e)
 		return -1;
 	char sha[65];
 	if (attachment_file_put(req_data_dir(r), data, len, sha, e) < 0 ||
-	    attachment_add(req_pool(r), &r->who, id, sha, (int64_t)len, name, type, &aid, e) < 0)
+	    attachment_add(req_pool(r), &r->who, kind, id, sha, (int64_t)len, name, type, &aid, e) <
+	        0)
 		return -1;
 	struct attachment a;
-	if (attachment_get(req_db(r, e), &r->who, id, aid, &r->arena, &a, e) < 0)
+	if (attachment_get(req_db(r, e), &r->who, kind, id, aid, &r->arena, &a, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
-	attachment_json(r, &w, &a);
+	attachment_json(r, &w, kind, &a);
 	return 0;
 }
 
@@ -110,7 +123,7 @@ int h_attachment_download(struct req *r, struct yq_err *e)
 	struct attachment a;
 	struct db *c = req_db(r, e);
 	if (!c || req_id(r, 0, &id, e) < 0 || req_id(r, 1, &aid, e) < 0 ||
-	    attachment_get(c, &r->who, id, aid, &r->arena, &a, e) < 0)
+	    attachment_get(c, &r->who, route_kind(r), id, aid, &r->arena, &a, e) < 0)
 		return -1;
 	char path[1200];
 	attachment_file_path(req_data_dir(r), a.sha256, path, sizeof path);
@@ -130,7 +143,7 @@ int h_attachment_delete(struct req *r, struct yq_err *e)
 {
 	int64_t id, aid;
 	if (req_id(r, 0, &id, e) < 0 || req_id(r, 1, &aid, e) < 0 ||
-	    attachment_delete(req_pool(r), &r->who, id, aid, e) < 0)
+	    attachment_delete(req_pool(r), &r->who, route_kind(r), id, aid, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
 }

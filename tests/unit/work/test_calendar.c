@@ -1,4 +1,4 @@
-/* Unit tests for the working-day calendar (src/ticket/calendar.c).
+/* Unit tests for the working-day calendar (src/work/calendar.c).
  *
  * Expected dates are worked out by hand from assets/cn-holidays-2025-2026.csv; the weekdays used:
  * 2025-01-01 Wednesday, 2025-10-01 Wednesday, 2025-11-01 Saturday, 2026-01-01 Thursday,
@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "lib/alloc.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 
 #define HOUR 3600
 

@@ -1,5 +1,5 @@
-/* Unit tests for the pure parts of notifications and webhooks (src/ticket/notify.c, webhook.c):
- * the event of each action, URL parsing, the backoff table, the signature and which addresses a
+/* Unit tests for the pure parts of webhooks (src/work/webhook.c): URL parsing, the backoff
+ * table, the signatures (plain JSON and 钉钉's), the bodies of each format and which addresses a
  * webhook may reach. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,34 +11,12 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "ticket/notify.h"
-
-static void test_event_for(void **state)
-{
-	(void)state;
-	assert_string_equal(notify_event_for(TE_ACCEPT, 0), "assigned");
-	assert_string_equal(notify_event_for(TE_ESCALATE, 0), "escalated");
-	assert_string_equal(notify_event_for(TE_RETURN, 0), "returned");
-	assert_string_equal(notify_event_for(TE_EXTEND, 0), "extension_request");
-	assert_null(notify_event_for(TE_EXTEND, 1));
-	assert_string_equal(notify_event_for(TE_RESOLVE, 0), "resolved");
-	assert_string_equal(notify_event_for(TE_RATE_BAD, 0), "rated_unsatisfied");
-	assert_null(notify_event_for(TE_RATE_GOOD, 0));
-	assert_null(notify_event_for(TE_COMMENT, 0));
-	assert_string_equal(notify_event_for(TE_SUBMIT, 0), "submitted");
-	/* what the enterprise is told */
-	assert_string_equal(notify_enterprise_event_for(TE_ACCEPT), "accepted");
-	assert_string_equal(notify_enterprise_event_for(TE_WAIT), "supply_requested");
-	assert_string_equal(notify_enterprise_event_for(TE_RESOLVE), "answered");
-	assert_string_equal(notify_enterprise_event_for(TE_RATE_GOOD), "closed");
-	assert_string_equal(notify_enterprise_event_for(TE_AUTOCLOSE), "closed");
-	assert_string_equal(notify_enterprise_event_for(TE_REJECT), "rejected");
-	assert_string_equal(notify_enterprise_event_for(TE_MERGE), "merged");
-	static const enum ticket_event quiet[] = {TE_SUBMIT,   TE_START,   TE_SUPPLY, TE_RETURN,
-	                                          TE_RATE_BAD, TE_COMMENT, TE_EXTEND, TE_ESCALATE};
-	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
-		assert_null(notify_enterprise_event_for(quiet[i]));
-}
+#include "lib/strbuf.h"
+#include "work/webhook.h"
+#include "work/work.h"
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
 
 static void test_url_parse(void **state)
 {
@@ -56,7 +34,16 @@ static void test_url_parse(void **state)
 	assert_string_equal(u.path, "/?q");
 	assert_int_equal(webhook_url_parse("http://h/p#frag", &u), 0);
 	assert_string_equal(u.path, "/p");
-	assert_int_equal(webhook_url_parse("https://example.com/", &u), -2);
+	assert_int_equal(u.tls, 0);
+	assert_int_equal(webhook_url_parse("https://example.com/", &u), 0);
+	assert_int_equal(u.tls, 1);
+	assert_int_equal(u.port, 443);
+	assert_int_equal(
+	    webhook_url_parse("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", &u), 0);
+	assert_string_equal(u.host, "qyapi.weixin.qq.com");
+	assert_string_equal(u.path, "/cgi-bin/webhook/send?key=k");
+	assert_int_equal(webhook_url_parse("HTTPS://h:8443", &u), 0);
+	assert_int_equal(u.port, 8443);
 	const char *bad[] = {"",
 	                     "ftp://h/",
 	                     "http://",
@@ -69,6 +56,11 @@ static void test_url_parse(void **state)
 	                     "http://u@h/",
 	                     "http://h\r\nX: y/",
 	                     "httpx://h/",
+	                     "https://",
+	                     "https://[::1]/",
+	                     "https://h\\@evil/",
+	                     "file:///etc/passwd",
+	                     "gopher://h/",
 	                     "http://h#x"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(webhook_url_parse(bad[i], &u), -1);
@@ -104,6 +96,94 @@ static void test_signature(void **state)
 	webhook_signature("Jefe", body, strlen(body), sig);
 	assert_string_equal(
 	    sig, "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+/* 钉钉's 加签: urlencode(base64(HMAC-SHA256(secret, timestamp "\n" secret))), checked against
+ * the HMAC computed here from its parts. */
+static void test_dingtalk_sign(void **state)
+{
+	(void)state;
+	char sign[128];
+	webhook_dingtalk_sign("SECabc", 1700000000000LL, sign);
+	/* the same HMAC by hand, then base64 and percent-encoding */
+	unsigned char mac[32];
+	const char *msg = "1700000000000\nSECabc";
+	crypto_auth_hmacsha256_state st;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)"SECabc", 6);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
+	crypto_auth_hmacsha256_final(&st, mac);
+	char b64[64], want[128];
+	sodium_bin2base64(b64, sizeof b64, mac, sizeof mac, sodium_base64_VARIANT_ORIGINAL);
+	size_t o = 0;
+	for (const char *c = b64; *c; c++)
+		o += (size_t)(*c == '+'   ? snprintf(want + o, sizeof want - o, "%%2B")
+		              : *c == '/' ? snprintf(want + o, sizeof want - o, "%%2F")
+		              : *c == '=' ? snprintf(want + o, sizeof want - o, "%%3D")
+		                          : snprintf(want + o, sizeof want - o, "%c", *c));
+	assert_string_equal(sign, want);
+	assert_null(strpbrk(sign, "+/="));
+	/* a known value: HMAC-SHA256("key", "1\nkey") */
+	webhook_dingtalk_sign("key", 1, sign);
+	assert_true(strlen(sign) >= 44);
+}
+
+static const struct work_kind test_kind = {
+    .name = "ticket", .id_key = "ticket_id", .no_key = "ticket_no", .label_zh = "诉求"};
+
+/* The body of each format: the plain event, and the robots' markdown messages with the item's
+ * title kept as text (markdown escaped, one line). */
+static void test_bodies(void **state)
+{
+	(void)state;
+	struct work_item it = {.id = 7,
+	                       .zone_id = 2,
+	                       .dept_id = 0,
+	                       .no = "SQ20261203-0001",
+	                       .title = "用地[审批](http://x)\n加快"};
+	struct strbuf sb = STRBUF_INIT(8192);
+	assert_int_equal(
+	    webhook_body(WH_JSON, &test_kind, &it, "assigned", "新分派诉求", 1764720000, &sb), 0);
+	json_t *j = json_loads(sb.buf, 0, NULL);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(j, "event")), "assigned");
+	assert_int_equal(json_integer_value(json_object_get(j, "ticket_id")), 7);
+	assert_int_equal(json_integer_value(json_object_get(j, "zone_id")), 2);
+	assert_true(json_is_null(json_object_get(j, "dept_id")));
+	assert_int_equal(json_integer_value(json_object_get(j, "at")), 1764720000);
+	json_decref(j);
+	strbuf_release(&sb);
+
+	sb = (struct strbuf)STRBUF_INIT(8192);
+	assert_int_equal(
+	    webhook_body(WH_WECOM, &test_kind, &it, "assigned", "新分派诉求", 1764720000, &sb), 0);
+	j = json_loads(sb.buf, 0, NULL);
+	assert_string_equal(json_string_value(json_object_get(j, "msgtype")), "markdown");
+	const char *content =
+	    json_string_value(json_object_get(json_object_get(j, "markdown"), "content"));
+	assert_non_null(content);
+	assert_non_null(strstr(content, "**新分派诉求**"));
+	assert_non_null(strstr(content, "诉求编号：SQ20261203-0001"));
+	assert_non_null(strstr(content, "用地\\[审批\\]\\(http://x\\) 加快"));
+	assert_non_null(strstr(content, "2025-12-03 08:00")); /* China Standard Time */
+	json_decref(j);
+	strbuf_release(&sb);
+
+	sb = (struct strbuf)STRBUF_INIT(8192);
+	assert_int_equal(
+	    webhook_body(WH_DINGTALK, &test_kind, &it, "overdue", NULL, 1764720000, &sb), 0);
+	j = json_loads(sb.buf, 0, NULL);
+	assert_string_equal(json_string_value(json_object_get(j, "msgtype")), "markdown");
+	json_t *md = json_object_get(j, "markdown");
+	assert_string_equal(json_string_value(json_object_get(md, "title")), "overdue");
+	assert_non_null(strstr(json_string_value(json_object_get(md, "text")), "#### overdue"));
+	json_decref(j);
+	strbuf_release(&sb);
+
+	assert_int_equal(webhook_format_from_name("wecom"), WH_WECOM);
+	assert_int_equal(webhook_format_from_name("dingtalk"), WH_DINGTALK);
+	assert_int_equal(webhook_format_from_name("json"), WH_JSON);
+	assert_int_equal(webhook_format_from_name("slack"), WH__COUNT);
+	assert_int_equal(webhook_format_from_name(NULL), WH__COUNT);
 }
 
 /* Fills ss with the address text (IPv4 or IPv6); returns it as a sockaddr. */
@@ -244,10 +324,10 @@ static void test_target_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_event_for),     cmocka_unit_test(test_url_parse),
-	    cmocka_unit_test(test_backoff),       cmocka_unit_test(test_signature),
-	    cmocka_unit_test(test_addr_internal), cmocka_unit_test(test_allow_list),
-	    cmocka_unit_test(test_target_check),
+	    cmocka_unit_test(test_url_parse),  cmocka_unit_test(test_dingtalk_sign),
+	    cmocka_unit_test(test_bodies),     cmocka_unit_test(test_backoff),
+	    cmocka_unit_test(test_signature),  cmocka_unit_test(test_addr_internal),
+	    cmocka_unit_test(test_allow_list), cmocka_unit_test(test_target_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

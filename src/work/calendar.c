@@ -1,6 +1,6 @@
 /* Working-day calendar: special dates in a sorted table, working days and office time counted
  * with prefix sums, so every query costs O(log n) whatever the span. */
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include "lib/alloc.h"
 #include "lib/embedded.h"
 #include "lib/utf8.h"

@@ -23,8 +23,8 @@
  * Every query takes a const calendar and touches nothing else, so any number of threads may query
  * one calendar at once; changing it (load, set, office hours) needs exclusive access. Calendar
  * functions never change the calendar on failure. */
-#ifndef YQ_TICKET_CALENDAR_H
-#define YQ_TICKET_CALENDAR_H
+#ifndef YQ_WORK_CALENDAR_H
+#define YQ_WORK_CALENDAR_H
 #include <stddef.h>
 #include <stdint.h>
 

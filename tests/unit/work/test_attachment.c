@@ -1,4 +1,4 @@
-/* Unit tests for the pure attachment rules (src/ticket/attachment.c): allowed types by extension
+/* Unit tests for the pure attachment rules (src/work/attachment.c): allowed types by extension
  * and magic bytes, and file name cleaning. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "ticket/attachment.h"
+#include "work/attachment.h"
 
 static const char *type_of(const char *name, const char *data, size_t n)
 {

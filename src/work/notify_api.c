@@ -1,7 +1,7 @@
 /* HTTP handlers of notifications and webhooks (see notify_api.h): decode, call, encode. */
-#include "ticket/notify_api.h"
-#include "ticket/notify.h"
-#include "ticket/notify_store.h"
+#include "work/notify_api.h"
+#include "work/notify.h"
+#include "work/webhook.h"
 #include <string.h>
 
 struct ctx {
@@ -9,25 +9,19 @@ struct ctx {
 	struct jsonw *w;
 };
 
-static void opt_time(struct ctx *c, const char *key, int64_t t)
-{
-	if (t)
-		jw_kstr(c->w, key, req_time(c->r, t));
-	else
-		jw_knull(c->w, key);
-}
-
 static void notification_row(void *p, const struct notification_row *n)
 {
 	struct ctx *c = p;
 	jw_obj_open(c->w);
 	jw_kint(c->w, "id", n->id);
-	jw_kint(c->w, "ticket_id", n->ticket_id);
-	jw_kstr(c->w, "ticket_no", n->ticket_no);
-	jw_kstr(c->w, "kind", n->kind);
+	/* the item as its kind names it: "ticket_id", "ticket_no" */
+	const struct work_kind *kind = work_kind_find(n->kind);
+	jw_kint(c->w, kind ? kind->id_key : "ref_id", n->ref_id);
+	jw_kstr(c->w, kind ? kind->no_key : "ref_no", n->ref_no);
+	jw_kstr(c->w, "kind", n->event);
 	jw_kstr(c->w, "title", n->title);
-	opt_time(c, "created_at", n->created_at);
-	opt_time(c, "read_at", n->read_at);
+	jw_kstr(c->w, "created_at", req_time(c->r, n->created_at));
+	jw_kstr(c->w, "read_at", req_time(c->r, n->read_at));
 	jw_kbool(c->w, "read", n->read_at != 0);
 	jw_obj_close(c->w);
 }
@@ -75,8 +69,9 @@ static void webhook_row(void *p, const struct webhook_row *wh)
 	jw_obj_open(c->w);
 	jw_kint(c->w, "id", wh->id);
 	jw_kstr(c->w, "url", wh->url);
+	jw_kstr(c->w, "format", wh->format);
 	jw_kbool(c->w, "enabled", wh->enabled);
-	opt_time(c, "created_at", wh->created_at);
+	jw_kstr(c->w, "created_at", req_time(c->r, wh->created_at));
 	jw_obj_close(c->w);
 }
 
@@ -94,18 +89,20 @@ int h_webhooks_list(struct req *r, struct yq_err *e)
 
 int h_webhooks_create(struct req *r, struct yq_err *e)
 {
-	const char *url, *secret;
+	const char *url, *secret, *format;
 	int64_t id;
 	json_t *j = req_json(r, e);
 	if (!j || json_str(r, j, "url", 1, WEBHOOK_URL_MAX, &url, e) < 0 ||
-	    json_str(r, j, "secret", 1, WEBHOOK_SECRET_MAX, &secret, e) < 0 ||
-	    webhook_create(req_pool(r), &r->who, url, secret, &id, e) < 0)
+	    json_str(r, j, "format", 0, 16, &format, e) < 0 ||
+	    json_str(r, j, "secret", 0, WEBHOOK_SECRET_MAX, &secret, e) < 0 ||
+	    webhook_create(req_pool(r), &r->who, url, format, secret, &id, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_json(r, 201, &w);
 	jw_obj_open(&w);
 	jw_kint(&w, "id", id);
 	jw_kstr(&w, "url", url);
+	jw_kstr(&w, "format", format && *format ? format : "json");
 	jw_kbool(&w, "enabled", 1);
 	jw_obj_close(&w);
 	return 0;
@@ -134,9 +131,10 @@ static void delivery_row(void *p, const struct delivery_row *d)
 	else
 		jw_knull(c->w, "last_status");
 	jw_kstr(c->w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
-	opt_time(c, "next_at", strcmp(d->status, "pending") == 0 ? d->next_at : 0);
-	opt_time(c, "created_at", d->created_at);
-	opt_time(c, "delivered_at", d->delivered_at);
+	jw_kstr(c->w, "next_at",
+	        req_time(c->r, strcmp(d->status, "pending") == 0 ? d->next_at : 0));
+	jw_kstr(c->w, "created_at", req_time(c->r, d->created_at));
+	jw_kstr(c->w, "delivered_at", req_time(c->r, d->delivered_at));
 	jw_key(c->w, "payload");
 	jw_raw(c->w, d->payload && *d->payload ? d->payload : "null");
 	jw_obj_close(c->w);

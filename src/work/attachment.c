@@ -1,5 +1,5 @@
 /* Attachment rules and the content-addressed file store (see attachment.h). */
-#include "ticket/attachment.h"
+#include "work/attachment.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include <errno.h>
