@@ -10,7 +10,7 @@
 #   make oom      requests with the N-th allocation failing (also a stage of make test)
 
 CC       ?= gcc
-PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo
+PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo libcurl
 SANITIZE ?=
 BUILD    ?= build$(if $(SANITIZE),/asan,)
 

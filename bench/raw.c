@@ -199,7 +199,7 @@ static void no_ticket(void *ctx, const struct ticket *t)
 	(void)t;
 }
 
-static void no_event(void *ctx, const struct ticket_event_row *ev)
+static void no_event(void *ctx, const struct work_event *ev)
 {
 	(void)ctx;
 	(void)ev;
@@ -236,7 +236,7 @@ static int capture(struct db *c, const struct principal *p, int i, int64_t dept,
 		s->name = "ticket_get";
 		rc = ticket_get(c, p, ticket, &a, &t, &e);
 		if (rc >= 0)
-			rc = ticket_timeline(c, p, ticket, no_event, NULL, &e);
+			rc = work_timeline_rows(c, p, &ticket_kind, ticket, no_event, NULL, &e);
 		break;
 	}
 	case 2: {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
 libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev
-fonts-noto-cjk libcmocka-dev"
+fonts-noto-cjk libcmocka-dev libcurl4-openssl-dev"
 TEST_PKGS="postgresql clang libclang-rt-14-dev chromium wrk sqlite3 poppler-utils openssl valgrind"
 
 want="$RUN_PKGS"

@@ -40,6 +40,8 @@ export default defineConfig({
           groups: [
             { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
+            // the API reference viewer, loaded by the 接口文档 page only
+            { name: 'rapidoc', test: /node_modules[\\/]rapidoc[\\/]/ },
           ],
         },
       },

@@ -14,7 +14,7 @@ enum disclose {
 };
 
 /* How much of a record of `kind` the caller sees. Kinds:
- *   "ticket.<action>"      a request's timeline event, by the action stored in ticket_event
+ *   "ticket.<action>"      a request's timeline event, by the action stored in work_event
  *                          (submit, accept, reply, note, extension_request, escalate …)
  *   "ticket.field.<name>"  a field of the request kept from the enterprise (esc_note,
  *                          ext_reason, ext_days)

@@ -10,7 +10,7 @@
 #include "lib/keyfile.h"
 #include "lib/log.h"
 #include "lib/util.h"
-#include "ticket/notify.h"
+#include "work/webhook.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +35,8 @@ static void usage(FILE *f)
 	       "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
 	       "servers share it on purpose (the kernel spreads connections among them).\n"
 	       "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
-	       "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24.\n");
+	       "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
+	       "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n");
 	fprintf(f,
 	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
 	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");

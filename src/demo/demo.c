@@ -10,7 +10,8 @@
 #include "lib/log.h"
 #include "lib/util.h"
 #include "org/org.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
+#include "work/calendar_store.h"
 #include "ticket/ticket_store.h"
 #include <jansson.h>
 #include <math.h>
@@ -1030,7 +1031,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 		goto out_fail;
 	arena_release(&a);
 	/* requests: the periods the seeds speak of and this year, with the seeds' stories */
-	if (ticket_calendar(tx, &cal) < 0 ||
+	if (work_calendar(tx, &cal) < 0 ||
 	    read_stories(&z, json_object_get(zj, "stories"), ent_ids, &stories, &n_stories) < 0)
 		goto out_fail;
 	json_t *pj;
@@ -1100,7 +1101,7 @@ static int add_holidays(struct db_pool *pool, json_t *list)
 		for (int64_t t = from; t <= to; t += DAY) {
 			char d[11];
 			cst_date(t, d);
-			if (ticket_holiday_set(pool, &who, d, "holiday", name, &e) < 0)
+			if (work_holiday_set(pool, &who, d, "holiday", name, &e) < 0)
 				return error("demo: holiday %s: %s", d,
 				             e.message_en ? e.message_en : "");
 		}
@@ -1108,8 +1109,8 @@ static int add_holidays(struct db_pool *pool, json_t *list)
 		json_t *w;
 		json_array_foreach(json_object_get(h, "workdays"), j, w)
 		{
-			if (ticket_holiday_set(pool, &who, json_string_value(w), "workday", name,
-			                       &e) < 0)
+			if (work_holiday_set(pool, &who, json_string_value(w), "workday", name,
+			                     &e) < 0)
 				return error("demo: workday %s: %s", json_string_value(w),
 				             e.message_en ? e.message_en : "");
 		}
@@ -1329,7 +1330,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		}
 		arena_release(&a);
 		if (o->tickets_per_zone > 0) {
-			if (ticket_calendar(tx, &cal) < 0)
+			if (work_calendar(tx, &cal) < 0)
 				goto out_fail;
 			/* the year up to now */
 			struct period p = {.from = now - 330 * DAY,

@@ -4,7 +4,7 @@
 #define YQ_DEMO_DEMO_INT_H
 #include "demo/demo.h"
 #include "lib/arena.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
 #include "ticket/ticket_store.h"
 #include <jansson.h>
 #include <stdint.h>

@@ -28,7 +28,10 @@ enum http_method { HTTP_GET, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_
 /* One HTTP request and its response under construction. Lives from the first callback of
  * libmicrohttpd to its completion notice; everything in `arena` is freed then. */
 struct req {
-	struct server *srv;
+	struct server *srv;   /* owned by server.c; handlers use the members below */
+	struct db_pool *pool; /* the server's database pool */
+	const char *data_dir; /* YUANQU_DATA_DIR */
+	const int *cancel;    /* nonzero once the stop's grace is over (atomic) */
 	struct MHD_Connection *conn;
 	struct arena arena;
 	enum http_method method;

@@ -8,6 +8,21 @@
 #include <string.h>
 #include <unistd.h>
 
+struct db_pool *req_pool(struct req *r)
+{
+	return r->pool;
+}
+
+const char *req_data_dir(struct req *r)
+{
+	return r->data_dir;
+}
+
+int req_cancelled(struct req *r)
+{
+	return r->cancel && __atomic_load_n(r->cancel, __ATOMIC_RELAXED);
+}
+
 struct db *req_db(struct req *r, struct yq_err *e)
 {
 	struct db *c = db_pool_reader(req_pool(r));

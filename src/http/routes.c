@@ -8,10 +8,13 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
-#include "ticket/notify_api.h"
-#include "ticket/attachment_api.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_api.h"
+#include "ticket/ticket_store.h"
+#include "work/attachment_api.h"
+#include "work/calendar_api.h"
+#include "work/notify_api.h"
+#include "work/work.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -19,6 +22,10 @@
 		.method = HTTP_##m, .pattern = pat, .fn = handler, .perm = p, .flags = fl,         \
 		.name = pat, __VA_ARGS__                                                           \
 	}
+
+/* The kinds of work items (work/work.h): each module that tracks work with the shared services
+ * declares its kind beside its store; its shared routes carry it as .arg. */
+const struct work_kind *const work_kinds[] = {&ticket_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -33,7 +40,8 @@ const struct route routes[] = {
     R(PUT, "/api/me/password", h_me_password, PERM_AUTH,
       ROUTE_PASSWORD_OK | ROUTE_SLOW | ROUTE_TOTP_OK | ROUTE_SELF),
     R(GET, "/api/me/totp", h_me_totp, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SELF),
-    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SLOW | ROUTE_SELF),
+    R(POST, "/api/me/totp/enrol", h_me_totp_enrol, PERM_AUTH,
+      ROUTE_TOTP_OK | ROUTE_SLOW | ROUTE_SELF),
     R(POST, "/api/me/totp/confirm", h_me_totp_confirm, PERM_AUTH, ROUTE_TOTP_OK | ROUTE_SELF),
     R(POST, "/api/me/totp/disable", h_me_totp_disable, PERM_AUTH, ROUTE_SLOW | ROUTE_SELF),
     R(PUT, "/api/me/zone", h_me_zone, PERM_ZONE_READ, ROUTE_SELF),
@@ -57,11 +65,12 @@ const struct route routes[] = {
     R(PUT, "/api/security/totp-roles", h_totp_roles_set, PERM_USER_WRITE, 0),
 
     /* enterprise registry (企业库) */
-    R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, 0),
+    R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, ROUTE_SEARCH),
     R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0),
-    R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, 0),
+    R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, ROUTE_HEAVY),
     R(GET, "/api/enterprises/import/template", h_ent_template, PERM_ENTERPRISE_READ, 0),
-    R(POST, "/api/enterprises/import", h_ent_import, PERM_ENTERPRISE_IMPORT, ROUTE_UPLOAD),
+    R(POST, "/api/enterprises/import", h_ent_import, PERM_ENTERPRISE_IMPORT,
+      ROUTE_UPLOAD | ROUTE_HEAVY),
     R(GET, "/api/enterprises/:id", h_ent_get, PERM_ENTERPRISE_READ, 0),
     R(PUT, "/api/enterprises/:id", h_ent_update, PERM_ENTERPRISE_WRITE, 0),
     R(POST, "/api/enterprises/:id/archive", h_ent_archive, PERM_ENTERPRISE_WRITE, 0),
@@ -73,11 +82,11 @@ const struct route routes[] = {
     R(GET, "/api/industries", h_industries, PERM_AUTH, 0),
 
     /* enterprise requests (企业诉求) */
-    R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, 0),
+    R(GET, "/api/tickets", h_ticket_list, PERM_TICKET_READ, ROUTE_SEARCH),
     R(POST, "/api/tickets", h_ticket_create, PERM_TICKET_CREATE, 0),
-    R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, 0),
-    R(GET, "/api/tickets/export", h_ticket_export, PERM_TICKET_READ, 0),
-    R(GET, "/api/tickets/briefing", h_ticket_briefing, PERM_TICKET_STATS, 0),
+    R(GET, "/api/tickets/stats", h_ticket_stats, PERM_TICKET_STATS, ROUTE_HEAVY),
+    R(GET, "/api/tickets/export", h_ticket_export, PERM_TICKET_READ, ROUTE_HEAVY),
+    R(GET, "/api/tickets/briefing", h_ticket_briefing, PERM_TICKET_STATS, ROUTE_HEAVY),
     R(GET, "/api/tickets/:id", h_ticket_get, PERM_TICKET_READ, 0),
     R(POST, "/api/tickets/:id/accept", h_ticket_accept, PERM_TICKET_TRIAGE, 0),
     R(POST, "/api/tickets/:id/reject", h_ticket_reject, PERM_TICKET_TRIAGE, 0),
@@ -93,10 +102,14 @@ const struct route routes[] = {
     R(POST, "/api/tickets/:id/extension/decision", h_ticket_extension_decide, PERM_TICKET_TRIAGE,
       0),
     R(POST, "/api/tickets/:id/escalate", h_ticket_escalate, PERM_TICKET_ESCALATE, 0),
-    R(GET, "/api/tickets/:id/attachments", h_attachment_list, PERM_TICKET_READ, 0),
-    R(POST, "/api/tickets/:id/attachments", h_attachment_upload, PERM_TICKET_READ, ROUTE_UPLOAD),
-    R(GET, "/api/tickets/:id/attachments/:aid", h_attachment_download, PERM_TICKET_READ, 0),
-    R(DELETE, "/api/tickets/:id/attachments/:aid", h_attachment_delete, PERM_TICKET_READ, 0),
+    R(GET, "/api/tickets/:id/attachments", h_attachment_list, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
+    R(POST, "/api/tickets/:id/attachments", h_attachment_upload, PERM_TICKET_READ, ROUTE_UPLOAD,
+      .arg = &ticket_kind),
+    R(GET, "/api/tickets/:id/attachments/:aid", h_attachment_download, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
+    R(DELETE, "/api/tickets/:id/attachments/:aid", h_attachment_delete, PERM_TICKET_READ, 0,
+      .arg = &ticket_kind),
     R(GET, "/api/ticket-rules", h_ticket_rules, PERM_TICKET_READ, 0),
     R(PUT, "/api/ticket-rules", h_ticket_rule_set, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/notifications", h_notifications_list, PERM_TICKET_READ, 0),

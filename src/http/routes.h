@@ -15,6 +15,8 @@ enum route_flags {
 	                        * read-only roles (province) even when it writes */
 	ROUTE_LIST = 64,       /* answers a page of `schema` objects: {items, total, page, …} */
 	ROUTE_FILE = 128,      /* answers a file (download, export) rather than JSON */
+	ROUTE_HEAVY = 256,  /* long work (statistics, exports, imports): runs on the heavy lane */
+	ROUTE_SEARCH = 512, /* a list that runs on the heavy lane when asked with ?q= */
 };
 
 struct entity;
@@ -30,6 +32,9 @@ struct route {
 	 * route reads or writes (its field table gives the schema), both optional */
 	const char *summary;
 	const struct entity *schema;
+	/* what a handler shared by several modules works on: the routes of the shared work
+	 * services (the src/work/ API files) carry their module's struct work_kind here */
+	const void *arg;
 };
 
 extern const struct route routes[];

@@ -5,7 +5,8 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/static.h"
-#include "ticket/notify.h"
+#include "work/notify.h"
+#include "work/webhook.h"
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
 #include "lib/alloc.h"
@@ -29,44 +30,40 @@
 #define TLS_PRIORITIES                                                                             \
 	"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:-CIPHER-ALL:"  \
 	"+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305:-MAC-ALL:+AEAD:%SERVER_PRECEDENCE"
-#define SLOW_THREADS 1
-#define SLOW_QUEUE   64
+#define LANE_QUEUE       64 /* requests waiting per lane; ERR_BUSY beyond */
+#define LANE_MAX_THREADS 16
+
+/* A lane: requests run on its own threads while their connections are suspended, so the
+ * libmicrohttpd threads keep serving. The slow lane (one thread) takes ROUTE_SLOW routes
+ * (password hashing, 64 MiB each); the heavy lane (one thread per core) takes ROUTE_HEAVY routes
+ * and searches, so long requests never wait behind each other on one connection's thread while
+ * another thread idles. */
+struct lane {
+	struct server *srv;
+	int delay_ms; /* test hook (YUANQU_TEST_HEAVY_DELAY_MS): each request waits this long */
+	pthread_t threads[LANE_MAX_THREADS];
+	int n_threads;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct req *q[LANE_QUEUE];
+	int head, len, stop;
+};
 
 struct server {
 	struct MHD_Daemon *d;
 	struct server_config cfg;
 	struct db_pool *pool;
 	atomic_int active; /* requests in flight */
-	atomic_int cancel; /* the stop's grace is over: long handlers give up (req_cancelled) */
+	int cancel;        /* (atomic builtins)  the stop's grace is over: long handlers give up
+	                      (req_cancelled) */
 	pthread_t maint;
 	pthread_mutex_t maint_lock;
 	pthread_cond_t maint_cond;
 	int stopping;
 	int port;
 	int listen_fd; /* opened here; after MHD_quiesce_daemon closing it is ours to do */
-	/* the slow lane: routes flagged ROUTE_SLOW (password hashing) run here, on their own
-	 * threads, while their connections are suspended, so the worker threads keep serving */
-	pthread_t slow[SLOW_THREADS];
-	pthread_mutex_t slow_lock;
-	pthread_cond_t slow_cond;
-	struct req *slow_q[SLOW_QUEUE];
-	int slow_head, slow_len, slow_stop;
+	struct lane slow, heavy;
 };
-
-int req_cancelled(struct req *r)
-{
-	return atomic_load(&r->srv->cancel);
-}
-
-struct db_pool *req_pool(struct req *r)
-{
-	return r->srv->pool;
-}
-
-const char *req_data_dir(struct req *r)
-{
-	return r->srv->cfg.data_dir ? r->srv->cfg.data_dir : "data";
-}
 
 static enum http_method method_of(const char *m)
 {
@@ -186,24 +183,33 @@ static int authenticate(struct req *r, struct yq_err *e)
 	return auth_session(r->srv->pool, &r->arena, tok, r->ip, &r->who, e);
 }
 
-/* Queues a request for the slow lane and suspends its connection. ERR_BUSY when the queue is
- * full. */
-static int slow_enqueue(struct req *r, struct yq_err *e)
+/* Queues a request on a lane and suspends its connection. ERR_BUSY when the queue is full. */
+static int lane_enqueue(struct lane *l, struct req *r, struct yq_err *e)
 {
-	struct server *s = r->srv;
-	pthread_mutex_lock(&s->slow_lock);
-	if (s->slow_len >= SLOW_QUEUE || s->slow_stop) {
-		pthread_mutex_unlock(&s->slow_lock);
+	pthread_mutex_lock(&l->lock);
+	if (l->len >= LANE_QUEUE || l->stop) {
+		pthread_mutex_unlock(&l->lock);
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
 		               "too busy, retry shortly");
 	}
 	r->async = ASYNC_PENDING;
 	MHD_suspend_connection(r->conn);
-	s->slow_q[(s->slow_head + s->slow_len) % SLOW_QUEUE] = r;
-	s->slow_len++;
-	pthread_cond_signal(&s->slow_cond);
-	pthread_mutex_unlock(&s->slow_lock);
+	l->q[(l->head + l->len) % LANE_QUEUE] = r;
+	l->len++;
+	pthread_cond_signal(&l->cond);
+	pthread_mutex_unlock(&l->lock);
 	return 0;
+}
+
+/* 1 if the request is long work for the heavy lane: a ROUTE_HEAVY route, or a ROUTE_SEARCH
+ * list asked with a search term. */
+static int is_heavy(struct req *r)
+{
+	const struct route *rt = r->route;
+	if (rt->flags & ROUTE_HEAVY)
+		return 1;
+	const char *q = (rt->flags & ROUTE_SEARCH) ? req_query(r, "q") : NULL;
+	return q && *q;
 }
 
 /* Who may call the route: session or token, forced password change, permission, CSRF.
@@ -257,7 +263,9 @@ static int run_route(struct req *r, struct yq_err *e)
 	if (route_gate(r, e) < 0)
 		return -1;
 	if (rt->flags & ROUTE_SLOW)
-		return slow_enqueue(r, e);
+		return lane_enqueue(&r->srv->slow, r, e);
+	if (r->srv->heavy.n_threads && is_heavy(r))
+		return lane_enqueue(&r->srv->heavy, r, e);
 	return rt->fn(r, e);
 }
 
@@ -364,6 +372,9 @@ static struct req *req_new(struct server *s, struct MHD_Connection *c, const cha
 	if (!r)
 		return NULL;
 	r->srv = s;
+	r->pool = s->pool;
+	r->data_dir = s->cfg.data_dir ? s->cfg.data_dir : "data";
+	r->cancel = &s->cancel;
 	r->conn = c;
 	r->t0_us = now_mono_us();
 	r->arena.limit = 32u << 20;
@@ -553,21 +564,23 @@ static void *maintenance(void *arg)
 	return NULL;
 }
 
-static void *slow_lane(void *arg)
+static void *lane_run(void *arg)
 {
-	struct server *s = arg;
+	struct lane *l = arg;
 	for (;;) {
-		pthread_mutex_lock(&s->slow_lock);
-		while (!s->slow_len && !s->slow_stop)
-			pthread_cond_wait(&s->slow_cond, &s->slow_lock);
-		if (!s->slow_len) {
-			pthread_mutex_unlock(&s->slow_lock);
+		pthread_mutex_lock(&l->lock);
+		while (!l->len && !l->stop)
+			pthread_cond_wait(&l->cond, &l->lock);
+		if (!l->len) {
+			pthread_mutex_unlock(&l->lock);
 			return NULL;
 		}
-		struct req *r = s->slow_q[s->slow_head];
-		s->slow_head = (s->slow_head + 1) % SLOW_QUEUE;
-		s->slow_len--;
-		pthread_mutex_unlock(&s->slow_lock);
+		struct req *r = l->q[l->head];
+		l->head = (l->head + 1) % LANE_QUEUE;
+		l->len--;
+		pthread_mutex_unlock(&l->lock);
+		if (l->delay_ms)
+			usleep((useconds_t)l->delay_ms * 1000);
 		struct yq_err e = {0};
 		if (r->route->fn(r, &e) < 0) {
 			if (e.code == ERR_NONE)
@@ -577,6 +590,39 @@ static void *slow_lane(void *arg)
 		r->async = ASYNC_DONE;
 		MHD_resume_connection(r->conn);
 	}
+}
+
+static void lane_init(struct lane *l, struct server *s)
+{
+	l->srv = s;
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->cond, NULL);
+}
+
+/* Starts up to n threads; the lane keeps those that started. */
+static void lane_start(struct lane *l, int n)
+{
+	for (int i = 0; i < n && i < LANE_MAX_THREADS; i++)
+		if (pthread_create(&l->threads[l->n_threads], NULL, lane_run, l) == 0)
+			l->n_threads++;
+}
+
+/* Lets the queued requests finish, then ends the threads. */
+static void lane_stop(struct lane *l)
+{
+	pthread_mutex_lock(&l->lock);
+	l->stop = 1;
+	pthread_cond_broadcast(&l->cond);
+	pthread_mutex_unlock(&l->lock);
+	for (int i = 0; i < l->n_threads; i++)
+		pthread_join(l->threads[i], NULL);
+	l->n_threads = 0;
+}
+
+static void lane_destroy(struct lane *l)
+{
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->cond);
 }
 
 static char *read_file(const char *path, size_t max)
@@ -652,8 +698,12 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	s->listen_fd = -1;
 	pthread_mutex_init(&s->maint_lock, NULL);
 	pthread_cond_init(&s->maint_cond, NULL);
-	pthread_mutex_init(&s->slow_lock, NULL);
-	pthread_cond_init(&s->slow_cond, NULL);
+	lane_init(&s->slow, s);
+	lane_init(&s->heavy, s);
+	const char *hook = getenv("YUANQU_TEST_HEAVY_DELAY_MS");
+	int64_t delay;
+	if (hook && *hook && parse_int64(hook, 0, 10000, &delay) == 0)
+		s->heavy.delay_ms = (int)delay;
 	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;
@@ -702,9 +752,11 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	s->port = getsockname(s->listen_fd, (struct sockaddr *)&bound, &blen) == 0
 	              ? ntohs(bound.sin_port)
 	              : cfg->port;
-	for (int i = 0; i < SLOW_THREADS; i++)
-		pthread_create(&s->slow[i], NULL, slow_lane, s);
+	lane_start(&s->slow, 1);
+	lane_start(&s->heavy, threads);
 	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
+		lane_stop(&s->slow);
+		lane_stop(&s->heavy);
 		MHD_stop_daemon(s->d); /* not quiesced: closes the listening socket itself */
 		s->listen_fd = -1;
 		goto out_free;
@@ -715,6 +767,8 @@ out_free:
 		close(s->listen_fd);
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
+	lane_destroy(&s->slow);
+	lane_destroy(&s->heavy);
 	yq_free(s);
 	return NULL;
 }
@@ -732,13 +786,10 @@ void server_stop(struct server *s, int grace_s)
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
-	atomic_store(&s->cancel, 1); /* an import still running rolls back and answers 503 */
-	pthread_mutex_lock(&s->slow_lock);
-	s->slow_stop = 1;
-	pthread_cond_broadcast(&s->slow_cond);
-	pthread_mutex_unlock(&s->slow_lock);
-	for (int i = 0; i < SLOW_THREADS; i++)
-		pthread_join(s->slow[i], NULL);
+	__atomic_store_n(&s->cancel, 1,
+	                 __ATOMIC_RELAXED); /* an import still running rolls back and answers 503 */
+	lane_stop(&s->slow);
+	lane_stop(&s->heavy);
 	MHD_stop_daemon(s->d);
 	pthread_mutex_lock(&s->maint_lock);
 	s->stopping = 1;
@@ -748,8 +799,8 @@ void server_stop(struct server *s, int grace_s)
 	close(s->listen_fd); /* quiesced above, so libmicrohttpd left it open */
 	pthread_mutex_destroy(&s->maint_lock);
 	pthread_cond_destroy(&s->maint_cond);
-	pthread_mutex_destroy(&s->slow_lock);
-	pthread_cond_destroy(&s->slow_cond);
+	lane_destroy(&s->slow);
+	lane_destroy(&s->heavy);
 	yq_free(s);
 }
 

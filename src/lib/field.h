@@ -134,7 +134,7 @@ struct entity {
 
 /* The member of `obj` that field f describes. */
 #define FIELD_PTR(obj, f, T)  ((T *)(void *)((char *)(obj) + (f)->offset))
-#define FIELD_CPTR(obj, f, T) ((const T *)(const void *)((const char *)(obj) + (f)->offset))
+#define FIELD_CPTR(obj, f, T) ((T const *)(const void *)((const char *)(obj) + (f)->offset))
 
 /* The field with JSON key `key`, or NULL. */
 const struct field *entity_field(const struct entity *en, const char *key);

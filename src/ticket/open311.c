@@ -1,6 +1,7 @@
 /* Open311 GeoReport v2 mapping: services, statuses, dates, coordinates, XML and JSON bodies (see
  * open311.h). Pure functions. */
 #include "ticket/open311.h"
+#include "work/work.h"
 #include "auth/disclose.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -241,7 +242,7 @@ int o311_coord_parse(const char *s, int is_lat, double *out)
 
 int o311_media_url_ok(const char *s)
 {
-	return s && (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0);
+	return work_link_ok(s);
 }
 
 int o311_email_ok(const char *s)
@@ -762,7 +763,7 @@ void o311_requests_end(struct o311_writer *w)
 
 /* ---- service request updates ---- */
 
-int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
+int o311_update_of(const struct work_event *ev, struct o311_update *u)
 {
 	/* the events that make an update: action → the sentence for an event without text (or
 	 * whose text the enterprise is not shown); body: its text goes out, where shown */
@@ -796,7 +797,7 @@ int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u)
 		const char *text = body ? ev->body : out[i].bare;
 		if (!text)
 			return 0; /* a reply without text says nothing */
-		enum ticket_status to = ticket_status_from_name(ev->to_status);
+		enum ticket_status to = ticket_status_from_name(ev->to_state);
 		u->status = to == TS__COUNT ? "open" : o311_status(to);
 		u->description = text;
 		return 1;
@@ -810,14 +811,14 @@ void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_form
 	o311w_list_open(w, "service_request_updates");
 }
 
-void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+void o311_updates_add(struct o311_writer *w, const struct work_event *ev,
                       const struct o311_update *u)
 {
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)ev->id);
 	o311w_obj_open(w, "request_update");
 	o311w_str(w, "update_id", id);
-	o311w_str(w, "service_request_id", ev->ticket_no);
+	o311w_str(w, "service_request_id", ev->ref_no);
 	o311w_str(w, "status", u->status);
 	o311w_time(w, "updated_datetime", ev->at);
 	description(w, u->description ? u->description : "");

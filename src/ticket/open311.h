@@ -265,14 +265,14 @@ struct o311_update {
  * notes, returns to the service center, extensions and their reasons), the filing itself
  * (submit), escalation (督办), attachments, anything unknown. An event shown without its text
  * goes out with its sentence. Returns 1 and fills *u, or 0. */
-int o311_update_of(const struct ticket_event_row *ev, struct o311_update *u);
+int o311_update_of(const struct work_event *ev, struct o311_update *u);
 
 /* GET servicerequestupdates: XML <service_request_updates><request_update>…, JSON an array. Each
  * update: update_id (the event's id), service_request_id, status, updated_datetime,
  * description (at most O311_DESCRIPTION_MAX characters, as for requests) and media_url ("" when
  * none: the extension's schema wants strings). */
 void o311_updates_begin(struct o311_writer *w, struct strbuf *sb, enum o311_format fmt);
-void o311_updates_add(struct o311_writer *w, const struct ticket_event_row *ev,
+void o311_updates_add(struct o311_writer *w, const struct work_event *ev,
                       const struct o311_update *u);
 void o311_updates_end(struct o311_writer *w);
 /* POST servicerequestupdates: the update_id given to it. */

@@ -841,7 +841,7 @@ struct updates_ctx {
 };
 
 /* ticket_updates callback: the events o311_update_of lets out, up to O311_LIST_MAX. */
-static void update_row(void *p, const struct ticket_event_row *ev)
+static void update_row(void *p, const struct work_event *ev)
 {
 	struct updates_ctx *c = p;
 	struct o311_update u;
@@ -935,7 +935,7 @@ static int create_update(struct req *r, enum o311_format fmt, struct form *f, st
 		ref = ours;
 	}
 	int64_t update_id = 0;
-	if (ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+	if (work_event_by_ref(c, &ticket_kind, t.id, ref, &update_id, e) < 0)
 		return -1;
 	int status = 200;
 	if (!update_id) {
@@ -948,7 +948,8 @@ static int create_update(struct req *r, enum o311_format fmt, struct form *f, st
 			return -1;
 		}
 		/* ERR_CONFLICT: the same update_id, posted at the same moment, is there now */
-		if (!(c = req_db(r, e)) || ticket_event_by_ref(c, t.id, ref, &update_id, e) < 0)
+		if (!(c = req_db(r, e)) ||
+		    work_event_by_ref(c, &ticket_kind, t.id, ref, &update_id, e) < 0)
 			return -1;
 		if (!update_id) {
 			*e = act.code ? act : (struct yq_err){0};

@@ -168,3 +168,79 @@ void ticket_rule_default(const char *category, const char *priority, struct tick
 	r->interim_days = urgent ? 1 : 3;
 	r->resolve_days = urgent ? 3 : 5;
 }
+
+const char *ticket_notify_event(enum ticket_event ev, int ext_decision)
+{
+	switch (ev) {
+	case TE_SUBMIT:
+		return "submitted";
+	case TE_ACCEPT:
+		return "assigned";
+	case TE_ESCALATE:
+		return "escalated";
+	case TE_RETURN:
+		return "returned";
+	case TE_EXTEND:
+		return ext_decision ? NULL : "extension_request";
+	case TE_RESOLVE:
+		return "resolved";
+	case TE_RATE_BAD:
+		return "rated_unsatisfied";
+	default:
+		return NULL;
+	}
+}
+
+const char *ticket_notify_enterprise_event(enum ticket_event ev)
+{
+	switch (ev) {
+	case TE_ACCEPT:
+		return "accepted";
+	case TE_WAIT:
+		return "supply_requested";
+	case TE_RESOLVE:
+		return "answered";
+	case TE_RATE_GOOD:
+	case TE_AUTOCLOSE:
+		return "closed";
+	case TE_REJECT:
+		return "rejected";
+	case TE_MERGE:
+		return "merged";
+	default:
+		return NULL;
+	}
+}
+
+const char *ticket_event_label(const char *event)
+{
+	static const struct {
+		const char *event, *label;
+	} labels[] = {
+	    {"submitted", "新诉求待受理"},
+	    {"assigned", "新分派诉求"},
+	    {"escalated", "诉求被挂牌督办"},
+	    {"returned", "诉求被退回"},
+	    {"extension_request", "诉求申请延期"},
+	    {"resolved", "诉求已办结"},
+	    {"rated_unsatisfied", "企业不满意，诉求重办"},
+	    {"overdue", "诉求已超期"},
+	    /* to the enterprise */
+	    {"accepted", "您的诉求已受理"},
+	    {"supply_requested", "您的诉求需补充材料"},
+	    {"answered", "您的诉求已办结答复，请评价"},
+	    {"closed", "您的诉求已销号"},
+	    {"rejected", "您的诉求不予受理"},
+	    {"merged", "您的诉求已合并办理"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].event, event) == 0)
+			return labels[i].label;
+	return NULL;
+}
+
+int ticket_event_to_lead(const char *event)
+{
+	return strcmp(event, "assigned") == 0 || strcmp(event, "escalated") == 0 ||
+	       strcmp(event, "rated_unsatisfied") == 0 || strcmp(event, "overdue") == 0;
+}

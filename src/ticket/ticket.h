@@ -72,6 +72,22 @@ int ticket_category_valid(const char *s);
 int ticket_channel_valid(const char *s);
 int ticket_priority_valid(const char *s); /* normal, urgent */
 
+/* The notification event of action `ev` for the department that must act (ext_decision: 0 for
+ * an extension request), or NULL when the action notifies nobody: submit → "submitted", accept
+ * → "assigned", escalate → "escalated", return → "returned", extension request →
+ * "extension_request", resolve → "resolved", rated unsatisfied → "rated_unsatisfied". Pure. */
+const char *ticket_notify_event(enum ticket_event ev, int ext_decision);
+/* What action `ev` tells the requesting enterprise, or NULL: accept → "accepted", wait →
+ * "supply_requested" (asked for material), resolve → "answered", 满意/基本满意 (a phone 回访) or
+ * the 7-day close → "closed", reject → "rejected", merge → "merged". The caller leaves out the
+ * enterprise's own actions. Pure. */
+const char *ticket_notify_enterprise_event(enum ticket_event ev);
+/* The Chinese title of a notification event ("新分派诉求"); NULL for an unknown one. Pure. */
+const char *ticket_event_label(const char *event);
+/* 1 when a notification event goes to the lead department (assigned, escalated,
+ * rated_unsatisfied, overdue), 0 when to the service center. Pure. */
+int ticket_event_to_lead(const char *event);
+
 /* Deadline rule of a category and priority: working hours to first contact, working days to an
  * interim reply and to resolution. */
 struct ticket_rule {

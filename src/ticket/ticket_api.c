@@ -1,9 +1,8 @@
 /* HTTP handlers of enterprise requests (see ticket_api.h): decode, call, encode. */
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_export.h"
-#include "ticket/attachment_api.h"
+#include "work/attachment_api.h"
 #include "lib/util.h"
-#include "ticket/calendar.h"
 #include "ticket/ticket_search.h"
 #include "ticket/ticket_briefing.h"
 #include <stdlib.h>
@@ -192,7 +191,7 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
-static void event_row(void *p, const struct ticket_event_row *ev)
+static void event_row(void *p, const struct work_event *ev)
 {
 	struct ctx *c = p;
 	struct jsonw *w = c->w;
@@ -202,8 +201,8 @@ static void event_row(void *p, const struct ticket_event_row *ev)
 	opt_id(w, "user_id", ev->user_id);
 	jw_kstr(w, "user_name", ev->user_name);
 	jw_kstr(w, "action", ev->action);
-	jw_kstr(w, "from_status", *ev->from_status ? ev->from_status : NULL);
-	jw_kstr(w, "to_status", ev->to_status);
+	jw_kstr(w, "from_status", *ev->from_state ? ev->from_state : NULL);
+	jw_kstr(w, "to_status", ev->to_state);
 	jw_kstr(w, "body", ev->body);
 	jw_kbool(w, "internal", ev->internal);
 	jw_kstr(w, "media_url", ev->media_url && *ev->media_url ? ev->media_url : NULL);
@@ -225,11 +224,12 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 	jw_key(&w, "timeline");
 	jw_arr_open(&w);
 	struct ctx ctx = {r, &w, NULL};
-	int rc = ticket_timeline(c, &r->who, id, event_row, &ctx, e);
+	/* the request is read once, with the caller's scope: its timeline and attachments follow */
+	int rc = work_timeline_rows(c, &r->who, &ticket_kind, id, event_row, &ctx, e);
 	jw_arr_close(&w);
 	jw_key(&w, "attachments");
 	if (rc == 0)
-		rc = attachment_json_list(r, &w, id, e);
+		rc = attachment_json_list(r, &w, &ticket_kind, id, e);
 	jw_obj_close(&w);
 	return rc;
 }
@@ -530,43 +530,6 @@ int h_ticket_rule_set(struct req *r, struct yq_err *e)
 	rule.interim_days = (int)b;
 	rule.resolve_days = (int)d;
 	if (ticket_rule_set(req_pool(r), &r->who, &rule, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
-}
-
-int h_holidays(struct req *r, struct yq_err *e)
-{
-	struct db *c = req_db(r, e);
-	struct calendar *cal;
-	if (!c)
-		return -1;
-	int rc = ticket_calendar(c, &cal);
-	if (rc < 0)
-		return err_db(e, rc);
-	struct jsonw w;
-	resp_items_open(r, &w);
-	for (size_t i = 0; i < calendar_count(cal); i++) {
-		const struct cal_day *d = calendar_at(cal, i);
-		jw_obj_open(&w);
-		jw_kstr(&w, "date", d->date);
-		jw_kstr(&w, "kind", cal_kind_name(d->kind));
-		jw_kstr(&w, "name", d->name);
-		jw_obj_close(&w);
-	}
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	calendar_free(cal);
-	return 0;
-}
-
-int h_holiday_set(struct req *r, struct yq_err *e)
-{
-	const char *date, *kind, *name;
-	json_t *j = req_json(r, e);
-	if (!j || json_str(r, j, "date", 1, 10, &date, e) < 0 ||
-	    json_str(r, j, "kind", 1, 16, &kind, e) < 0 ||
-	    json_str(r, j, "name", 0, 30, &name, e) < 0 ||
-	    ticket_holiday_set(req_pool(r), &r->who, date, kind, name, e) < 0)
 		return -1;
 	return resp_empty(r, 204);
 }

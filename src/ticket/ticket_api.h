@@ -26,7 +26,5 @@ int h_ticket_stats(struct req *r, struct yq_err *e);
 int h_ticket_briefing(struct req *r, struct yq_err *e);
 int h_ticket_rules(struct req *r, struct yq_err *e);
 int h_ticket_rule_set(struct req *r, struct yq_err *e);
-int h_holidays(struct req *r, struct yq_err *e);
-int h_holiday_set(struct req *r, struct yq_err *e);
 
 #endif

@@ -5,8 +5,10 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
+#include "work/calendar_store.h"
 #include "ticket/ticket_store.h"
+#include "work/escalation.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -16,15 +18,18 @@
 	                ")", "t.created_by", "t.enterprise_id")
 static const char SQL_ITEMS[] =
     "SELECT t.no, CASE WHEN en.short_name <> '' THEN en.short_name ELSE en.name END, t.title, "
-    "t.category, d.name, t.status, t.due_resolve, t.esc_level, t.esc_note, t.esc_deadline, "
+    "t.category, d.name, t.status, t.due_resolve, x.level, x.note, x.deadline, "
     "t.accepted_at, t.rating FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id "
-    "LEFT JOIN dept d ON d.id = t.dept_id WHERE t.zone_id = ?" BRIEF_SCOPE
-    " AND ((CAST(? AS TEXT) = 'new' AND t.created_at >= ? AND t.created_at < ?)"
-    " OR (CAST(? AS TEXT) = 'resolved' AND t.resolved_at >= ? AND t.resolved_at < ?)"
-    " OR (CAST(? AS TEXT) = 'overdue' AND t.status IN ('assigned','in_progress') AND "
-    "t.due_resolve < ?)"
-    " OR (CAST(? AS TEXT) = 'escalated' AND t.escalated = 1))"
-    " ORDER BY t.due_resolve, t.id LIMIT 501";
+    "LEFT JOIN dept d ON d.id = t.dept_id" WORK_ESC_JOIN(
+        "ticket",
+        "t.id") " WHERE t.zone_id = "
+                "?" BRIEF_SCOPE
+                " AND ((CAST(? AS TEXT) = 'new' AND t.created_at >= ? AND t.created_at < ?)"
+                " OR (CAST(? AS TEXT) = 'resolved' AND t.resolved_at >= ? AND t.resolved_at < ?)"
+                " OR (CAST(? AS TEXT) = 'overdue' AND t.status IN ('assigned','in_progress') AND "
+                "t.due_resolve < ?)"
+                " OR (CAST(? AS TEXT) = 'escalated' AND x.state = 1))"
+                " ORDER BY t.due_resolve, t.id LIMIT 501";
 
 /* Midnight (China Standard Time) starting `date`, as unix seconds. */
 static int64_t cst_midnight(const char *date)
@@ -124,7 +129,7 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	} else {
 		/* the previous working day */
 		struct calendar *cal;
-		if ((rc = ticket_calendar(c, &cal)) < 0)
+		if ((rc = work_calendar(c, &cal)) < 0)
 			return err_db(e, rc);
 		cst_date(now_unix(), day);
 		for (int k = 0; k < 30; k++) {

@@ -11,8 +11,8 @@
 static const char SQL_TITLE[] =
     "SELECT title, description, answer, zone_id FROM ticket WHERE id = ?";
 static const char SQL_REPLIES[] =
-    "SELECT body FROM ticket_event WHERE ticket_id = ? AND internal = 0 AND action IN "
-    "('reply', 'supply') ORDER BY id";
+    "SELECT body FROM work_event WHERE kind = 'ticket' AND ref_id = ? AND internal = 0 AND "
+    "action IN ('reply', 'supply') ORDER BY id";
 static const char SQL_FTS_DELETE[] = "DELETE FROM ticket_fts WHERE rowid = ?";
 static const char SQL_FTS_INSERT[] =
     "INSERT INTO ticket_fts (rowid, title, body, zone) VALUES (?, ?, ?, ?)";

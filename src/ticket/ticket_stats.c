@@ -12,7 +12,8 @@
 #include "auth/scope.h"
 #include "lib/alloc.h"
 #include "lib/util.h"
-#include "ticket/calendar.h"
+#include "work/calendar.h"
+#include "work/calendar_store.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +88,7 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 {
 	memset(out, 0, sizeof *out);
 	struct calendar *cal = NULL;
-	int rc = ticket_calendar(c, &cal);
+	int rc = work_calendar(c, &cal);
 	if (rc < 0)
 		return err_db(e, rc);
 	struct group total = {0}, *groups = NULL;

@@ -10,8 +10,13 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "org/org.h"
-#include "ticket/calendar.h"
-#include "ticket/notify.h"
+#include "work/calendar.h"
+#include "work/calendar_store.h"
+#include "work/clock.h"
+#include "work/comment.h"
+#include "work/due.h"
+#include "work/escalation.h"
+#include "work/notify.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_search.h"
 #include "db/qb.h"
@@ -28,14 +33,15 @@
 	"en.name, "                                                                                \
 	"t.channel, t.category, t.priority, t.title, t.description, t.contact_name, "              \
 	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
-	"t.ext_reason, t.esc_level, t.esc_note, t.esc_deadline, t.status, t.created_at, "          \
+	"t.ext_reason, t.status, t.created_at, "                                                   \
 	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
 	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, "            \
-	"t.escalated, "                                                                            \
-	"t.address, t.email, t.media_url, t.lat, t.lon"
+	"t.address, t.email, t.media_url, t.lat, t.lon, " WORK_ESC_COLS
 #define TICKET_FROM                                                                                \
 	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
-	"t.dept_id"
+	"t.dept_id" WORK_ESC_JOIN("ticket", "t.id")
+/* a request's clock runs while it is with its lead department (not waiting, not answered) */
+#define TICKET_RUNNING " AND t.status IN ('assigned','in_progress')"
 static const char SQL_GET[] =
     "SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
 static const char SQL_ID_BY_NO[] =
@@ -61,25 +67,16 @@ static const char SQL_NEXT_NO[] =
 /* the enterprise a request is filed for, in the caller's scope: its archived flag */
 static const char SQL_ENT_FOR_REQUEST[] =
     "SELECT e.archived FROM enterprise e WHERE e.id = ? AND e.zone_id = ?" SCOPE_ENTERPRISE_SQL;
-static const char SQL_EVENT[] =
-    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
-    "to_status, body, internal, media_url, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_TIMELINE[] =
-    "SELECT id, at, user_id, user_name, action, from_status, to_status, body, internal, "
-    "media_url FROM ticket_event WHERE ticket_id = ? AND (internal = 0 OR ? = 0) ORDER BY id";
 static const char SQL_UPDATES[] =
-    "SELECT e.id, e.at, e.user_id, e.user_name, e.action, e.from_status, e.to_status, e.body, "
-    "e.internal, e.media_url, t.id, t.no FROM ticket_event e JOIN ticket t ON t.id = "
-    "e.ticket_id WHERE e.zone_id = ? AND t.zone_id = ? AND e.at >= ? AND e.at <= ? AND e.id > "
-    "?" TICKET_SCOPE " ORDER BY e.id LIMIT ?";
-static const char SQL_EVENT_BY_REF[] =
-    "SELECT id FROM ticket_event WHERE ticket_id = ? AND ref = ?";
+    "SELECT " WORK_EVENT_COLS ", t.id, t.no FROM work_event e JOIN ticket t ON t.id = "
+    "e.ref_id WHERE e.zone_id = ? AND e.kind = 'ticket' AND t.zone_id = ? AND e.at >= ? AND "
+    "e.at <= ? AND e.id > ?" TICKET_SCOPE " ORDER BY e.id LIMIT ?";
 static const char SQL_UPDATE[] =
     "UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
     "first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
     "= ?, paused_at = ?, ext_days = ?, ext_reason = ?, answer = ?, rating = ?, rating_comment = "
-    "?, rated_at = ?, unrated = ?, reject_reason = ?, merged_into = ?, escalated = ?, esc_level "
-    "= ?, esc_note = ?, esc_deadline = ?, updated_at = ? WHERE id = ?";
+    "?, rated_at = ?, unrated = ?, reject_reason = ?, merged_into = ?, updated_at = ? WHERE id = "
+    "?";
 static const char SQL_DEPTS_CLEAR[] = "DELETE FROM ticket_dept WHERE ticket_id = ?";
 static const char SQL_DEPT_ADD[] =
     "INSERT INTO ticket_dept (ticket_id, dept_id, role) VALUES (?, ?, ?) ON CONFLICT "
@@ -94,10 +91,6 @@ static const char SQL_RULE_SET[] =
     "resolve_days) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id, category, priority) DO UPDATE "
     "SET first_contact_hours = excluded.first_contact_hours, interim_days = "
     "excluded.interim_days, resolve_days = excluded.resolve_days";
-static const char SQL_HOLIDAYS[] = "SELECT day, kind, name FROM holiday ORDER BY day";
-static const char SQL_HOLIDAY_SET[] =
-    "INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
-    "kind = excluded.kind, name = excluded.name";
 static const char SQL_AUTOCLOSE_IDS[] =
     "SELECT id, zone_id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id "
     "LIMIT 500";
@@ -126,31 +119,6 @@ static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 	return DB_OK;
 }
 
-int ticket_calendar(struct db *c, struct calendar **out)
-{
-	struct calendar *cal;
-	if (calendar_default(&cal) < 0)
-		return DB_ERR;
-	struct db_stmt *st = db_prepare(c, SQL_HOLIDAYS);
-	if (!st) {
-		calendar_free(cal);
-		return DB_ERR;
-	}
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		enum cal_kind k;
-		if (cal_kind_parse(db_col_text(st, 1), &k) == 0)
-			calendar_set(cal, db_col_text(st, 0), k, db_col_text(st, 2));
-	}
-	db_reset(st);
-	if (rc < 0) {
-		calendar_free(cal);
-		return rc;
-	}
-	*out = cal;
-	return DB_OK;
-}
-
 static const char *dup(struct arena *a, const char *s)
 {
 	return a ? arena_strdup(a, s) : s;
@@ -166,24 +134,10 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	t->dept_id = db_col_int(st, i++);
 	t->created_by = db_col_int(st, i++);
 	t->merged_into = db_col_int(st, i++);
-	const char **strs[] = {&t->no,
-	                       &t->enterprise_name,
-	                       &t->channel,
-	                       &t->category,
-	                       &t->priority,
-	                       &t->title,
-	                       &t->description,
-	                       &t->contact_name,
-	                       &t->contact_phone,
-	                       &t->dept_name,
-	                       &t->answer,
-	                       &t->rating,
-	                       &t->rating_comment,
-	                       &t->reject_reason,
-	                       &t->ext_reason,
-	                       &t->esc_level,
-	                       &t->esc_note,
-	                       &t->esc_deadline};
+	const char **strs[] = {
+	    &t->no,     &t->enterprise_name, &t->channel,        &t->category,      &t->priority,
+	    &t->title,  &t->description,     &t->contact_name,   &t->contact_phone, &t->dept_name,
+	    &t->answer, &t->rating,          &t->rating_comment, &t->reject_reason, &t->ext_reason};
 	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
 		*strs[k] = dup(a, db_col_text(st, i++));
 	if (t->contact_phone && *t->contact_phone) { /* sealed in the 国密 mode */
@@ -199,7 +153,6 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 		*times[k] = db_col_int(st, i++);
 	t->ext_days = (int)db_col_int(st, i++);
 	t->unrated = (int)db_col_int(st, i++);
-	t->escalated = (int)db_col_int(st, i++);
 	t->address = dup(a, db_col_text(st, i++));
 	t->email = dup(a, db_col_text(st, i++));
 	t->media_url = dup(a, db_col_text(st, i++));
@@ -207,8 +160,14 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	t->lat = t->has_coords ? db_col_double(st, i) : 0;
 	t->lon = t->has_coords ? db_col_double(st, i + 1) : 0;
 	i += 2;
-	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) && t->due_resolve &&
-	             t->due_resolve < now;
+	struct work_escalation esc;
+	work_escalation_read(st, i, a, &esc);
+	t->escalated = (int)esc.state;
+	t->esc_level = esc.level;
+	t->esc_note = esc.note;
+	t->esc_deadline = esc.deadline;
+	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) &&
+	             work_overdue(t->due_resolve, now);
 }
 
 /* Clears the fields the caller is not shown (auth/disclose.h): an enterprise reads neither the
@@ -309,17 +268,17 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 		}
 	}
 	if (f->overdue) {
-		qb_sql(q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve < ?");
-		qb_int(q, now);
+		qb_sql(q, TICKET_RUNNING WORK_SQL_OVERDUE("t.due_resolve"));
+		work_due_bind(q, WORK_DUE_OVERDUE, now);
 	}
 	if (f->due_soon) {
-		qb_sql(q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve >= ? AND "
-		          "t.due_resolve < ?");
-		qb_int(q, now);
-		qb_int(q, now + 86400);
+		qb_sql(q, TICKET_RUNNING WORK_SQL_DUE_SOON("t.due_resolve"));
+		work_due_bind(q, WORK_DUE_SOON, now);
 	}
-	if (f->escalated)
-		qb_sql(q, " AND t.escalated = 1");
+	if (f->escalated) {
+		qb_sql(q, WORK_ESC_ACTIVE("ticket", "t.id"));
+		qb_int(q, p->zone_id);
+	}
 	if (f->extension_pending)
 		qb_sql(q, " AND t.ext_days > 0");
 	if (f->q && *f->q) {
@@ -406,49 +365,8 @@ out:
 	return rc < 0 ? rc : DB_OK;
 }
 
-int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
-                    void *ctx, struct yq_err *e)
-{
-	struct arena a = ARENA_INIT;
-	struct ticket t;
-	int r = ticket_get(c, p, id, &a, &t, e);
-	arena_release(&a);
-	if (r < 0)
-		return -1;
-	struct db_stmt *st = db_prepare(c, SQL_TIMELINE);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, p->role == ROLE_ENTERPRISE ? 1 : 0);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		/* what the caller is shown of each event: auth/disclose.h */
-		char kind[64];
-		snprintf(kind, sizeof kind, "ticket.%s", db_col_text(st, 4));
-		enum disclose shown =
-		    db_col_int(st, 8) ? disclose_to(p, "ticket.note") : disclose_to(p, kind);
-		if (shown == DISCLOSE_NONE)
-			continue;
-		struct ticket_event_row ev = {
-		    .id = db_col_int(st, 0),
-		    .at = db_col_int(st, 1),
-		    .user_id = db_col_int(st, 2),
-		    .user_name = db_col_text(st, 3),
-		    .action = db_col_text(st, 4),
-		    .from_status = db_col_text(st, 5),
-		    .to_status = db_col_text(st, 6),
-		    .body = shown == DISCLOSE_ALL ? db_col_text(st, 7) : "",
-		    .internal = (int)db_col_int(st, 8),
-		    .media_url = db_col_text(st, 9),
-		};
-		fn(ctx, &ev);
-	}
-	db_reset(st);
-	return rc < 0 ? err_db(e, rc) : 0;
-}
-
 int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
-                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e)
+                   int64_t after_id, int limit, work_event_fn fn, void *ctx, struct yq_err *e)
 {
 	struct db_stmt *st = db_prepare(c, SQL_UPDATES);
 	if (!st)
@@ -463,52 +381,14 @@ int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_
 	db_bind_int(st, i, limit);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		struct ticket_event_row ev = {
-		    .id = db_col_int(st, 0),
-		    .at = db_col_int(st, 1),
-		    .user_id = db_col_int(st, 2),
-		    .user_name = db_col_text(st, 3),
-		    .action = db_col_text(st, 4),
-		    .from_status = db_col_text(st, 5),
-		    .to_status = db_col_text(st, 6),
-		    .body = db_col_text(st, 7),
-		    .internal = (int)db_col_int(st, 8),
-		    .media_url = db_col_text(st, 9),
-		    .ticket_id = db_col_int(st, 10),
-		    .ticket_no = db_col_text(st, 11),
-		};
+		struct work_event ev;
+		work_event_read(st, &ev);
+		ev.ref_id = db_col_int(st, 10);
+		ev.ref_no = db_col_text(st, 11);
 		fn(ctx, &ev);
 	}
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
-}
-
-int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
-                        struct yq_err *e)
-{
-	*event_id = 0;
-	struct db_stmt *st = db_prepare(c, SQL_EVENT_BY_REF);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, ticket_id);
-	db_bind_text(st, 2, ref);
-	int rc = db_step(st);
-	if (rc == DB_ROW)
-		*event_id = db_col_int(st, 0);
-	db_reset(st);
-	return rc < 0 ? err_db(e, rc) : 0;
-}
-
-static int check_text(const char *s, const char *field, size_t max, int required, struct yq_err *e)
-{
-	if (!s || !*s)
-		return required ? err_set(e, ERR_VALIDATION, field, "必填项", "required") : 0;
-	size_t n = strlen(s);
-	if (!utf8_valid(s, n))
-		return err_set(e, ERR_VALIDATION, field, "含有非法字符", "has invalid characters");
-	if (utf8_count(s) > max)
-		return err_set(e, ERR_VALIDATION, field, "内容过长", "too long");
-	return 0;
 }
 
 /* Checks where and how to reach of a new request (ticket_input): single lines within their
@@ -522,7 +402,7 @@ static int check_place(const struct ticket_input *in, struct yq_err *e)
 	             {in->email, "email", O311_EMAIL_MAX},
 	             {in->media_url, "media_url", O311_MEDIA_URL_MAX}};
 	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
-		if (check_text(texts[k].v, texts[k].field, texts[k].max, 0, e) < 0)
+		if (work_check_text(texts[k].v, texts[k].field, texts[k].max, 0, e) < 0)
 			return -1;
 		if (texts[k].v && strpbrk(texts[k].v, "\r\n"))
 			return err_set(e, ERR_VALIDATION, texts[k].field, "不能换行",
@@ -542,31 +422,64 @@ static int check_place(const struct ticket_input *in, struct yq_err *e)
 	return 0;
 }
 
-/* Writes a timeline event; `a`, when given, adds a comment's media_url and ref. */
+/* Writes a timeline event of request tid by p from state `from` ((enum ticket_status)-1: none)
+ * to `to`. */
 static int write_event(struct db *tx, const struct principal *p, int64_t zone, int64_t tid,
                        const char *action, enum ticket_status from, enum ticket_status to,
-                       const char *body, int internal, const struct ticket_action *a)
+                       const char *body)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_EVENT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, zone);
-	db_bind_int(st, 2, tid);
-	db_bind_int(st, 3, now_unix());
-	if (p->user_id)
-		db_bind_int(st, 4, p->user_id);
-	db_bind_text(st, 5, p->display_name ? p->display_name : p->username);
-	db_bind_text(st, 6, action);
-	db_bind_text(st, 7, (int)from >= 0 ? ticket_status_name(from) : "");
-	db_bind_text(st, 8, ticket_status_name(to));
-	db_bind_text(st, 9, body ? body : "");
-	db_bind_int(st, 10, internal);
-	db_bind_text(st, 11, a && a->media_url ? a->media_url : "");
-	if (a && a->ref && *a->ref)
-		db_bind_text(st, 12, a->ref);
-	else
-		db_bind_null(st, 12);
-	return db_run(st);
+	struct work_event_in ev = {
+	    .action = action,
+	    .from_state = (int)from >= 0 ? ticket_status_name(from) : "",
+	    .to_state = ticket_status_name(to),
+	    .body = body,
+	};
+	return work_event_add(tx, p, &ticket_kind, zone, tid, &ev);
+}
+
+/* The work item of request t (work/work.h). */
+static void as_item(const struct ticket *t, struct work_item *it)
+{
+	*it = (struct work_item){
+	    .id = t->id,
+	    .zone_id = t->zone_id,
+	    .dept_id = t->dept_id,
+	    .enterprise_id = t->enterprise_id,
+	    .no = t->no,
+	    .title = t->title,
+	    .state = ticket_status_name(t->status),
+	};
+	switch (t->status) {
+	case TS_CLOSED:
+		it->closed = 1;
+		it->closed_zh = "已销号的诉求不能再变更附件";
+		it->closed_en = "the request is closed: its attachments cannot change";
+		break;
+	case TS_REJECTED:
+		it->closed = 1;
+		it->closed_zh = "不予受理的诉求不能再变更附件";
+		it->closed_en = "the request is rejected: its attachments cannot change";
+		break;
+	case TS_MERGED:
+		it->closed = 1;
+		it->closed_zh = "已合并的诉求不能再变更附件";
+		it->closed_en = "the request is merged: its attachments cannot change";
+		break;
+	default:
+		if (!ticket_is_open(t->status)) {
+			it->closed = 1;
+			it->closed_zh = "诉求已结束";
+			it->closed_en = "the request is over";
+		}
+	}
+}
+
+/* Notifies the department that must act (and the webhooks) of event `ev` on request t. */
+static int notify_ticket(struct db *tx, const struct ticket *t, const char *event)
+{
+	struct work_item it;
+	as_item(t, &it);
+	return notify_item(tx, &ticket_kind, &it, event);
 }
 
 int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
@@ -586,9 +499,9 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 	if (in->priority && !ticket_priority_valid(in->priority))
 		return err_set(e, ERR_VALIDATION, "priority", "优先级应为 normal 或 urgent",
 		               "priority must be normal or urgent");
-	if (check_text(in->title, "title", 100, 1, e) < 0 ||
-	    check_text(in->description, "description", 5000, 1, e) < 0 ||
-	    check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
+	if (work_check_text(in->title, "title", 100, 1, e) < 0 ||
+	    work_check_text(in->description, "description", 5000, 1, e) < 0 ||
+	    work_check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
 	    org_check_phone(in->contact_phone, e) < 0 || check_place(in, e) < 0) {
 		if (e->field && strcmp(e->field, "phone") == 0)
 			e->field = "contact_phone";
@@ -675,11 +588,16 @@ int ticket_create(struct db_pool *pool, const struct principal *p, const struct 
 		audit_changes_init(&ch);
 		audit_change_str(&ch, "no", NULL, no);
 		audit_change_str(&ch, "title", NULL, in->title);
+		struct ticket made = {.id = *id,
+		                      .zone_id = p->zone_id,
+		                      .enterprise_id = ent,
+		                      .no = no,
+		                      .title = in->title,
+		                      .status = TS_RECEIVED};
 		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
-		                      TS_RECEIVED, channel, 0, NULL)) < 0 ||
+		                      TS_RECEIVED, channel)) < 0 ||
 		    (rc = ticket_search_index(tx, *id)) < 0 ||
-		    (rc = notify_ticket_event(tx, p->zone_id, *id, no, in->title,
-		                              notify_event_for(TE_SUBMIT, 0), 0)) < 0 ||
+		    (rc = notify_ticket(tx, &made, ticket_notify_event(TE_SUBMIT, 0))) < 0 ||
 		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
 			audit_changes_release(&ch);
 			goto out_db;
@@ -778,10 +696,6 @@ static int save(struct db *tx, const struct ticket *t, int64_t now)
 	db_bind_int(st, i++, t->unrated);
 	db_bind_text(st, i++, t->reject_reason);
 	bind_opt(st, i++, t->merged_into);
-	db_bind_int(st, i++, t->escalated);
-	db_bind_text(st, i++, t->esc_level);
-	db_bind_text(st, i++, t->esc_note);
-	db_bind_text(st, i++, t->esc_deadline);
 	db_bind_int(st, i++, now);
 	db_bind_int(st, i++, t->id);
 	return db_run(st);
@@ -826,6 +740,35 @@ static int set_depts(struct db *tx, int64_t tid, int64_t lead, const int64_t *co
 		rc = db_run(st);
 	}
 	return rc;
+}
+
+/* The deadline clock of request t (work/clock.h) and back. */
+static struct work_clock clock_of(const struct ticket *t)
+{
+	return (struct work_clock){.started_at = t->accepted_at,
+	                           .due_first = t->due_first_contact,
+	                           .due = t->due_resolve,
+	                           .paused_at = t->paused_at};
+}
+
+static void set_clock(struct ticket *t, const struct work_clock *k)
+{
+	t->accepted_at = k->started_at;
+	t->due_first_contact = k->due_first;
+	t->due_resolve = k->due;
+	t->paused_at = k->paused_at;
+}
+
+/* A request that has ended (closed, rejected, merged) settles its 督办 (销号): escalated becomes
+ * 2, "was escalated, now settled". */
+static int finish(struct db *tx, struct ticket *t, int64_t now)
+{
+	if (t->status != TS_CLOSED && t->status != TS_REJECTED && t->status != TS_MERGED)
+		return DB_OK;
+	if (t->escalated != 1)
+		return DB_OK;
+	t->escalated = 2;
+	return work_escalation_settle(tx, &ticket_kind, t->id, now);
 }
 
 /* Applies action a to t (read inside tx), checking who may do it. */
@@ -892,11 +835,6 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			    e, ERR_FORBIDDEN, NULL, "由企业评价或企业服务中心回访录入",
 			    "the enterprise rates, or the service center records a call");
 		break;
-	case TE_COMMENT:
-		if (enterprise && a->internal)
-			return err_set(e, ERR_FORBIDDEN, "internal", "企业不能添加内部备注",
-			               "enterprises cannot add internal notes");
-		break;
 	case TE_ESCALATE:
 		if (p->role != ROLE_LEADER && p->role != ROLE_ADMIN)
 			return err_set(e, ERR_FORBIDDEN, NULL, "只有领导可以挂牌督办",
@@ -908,6 +846,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 	const char *action = ticket_event_name(a->ev);
 	const char *body = a->body;
 	struct ticket_rule rule;
+	struct work_clock k = clock_of(t);
+	struct work_comment comment = {a->body, a->internal, a->media_url, a->ref};
 	switch (a->ev) {
 	case TE_ACCEPT: {
 		if (!a->dept_id)
@@ -938,18 +878,14 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		t->priority = pri;
 		t->dept_id = a->dept_id;
 		/* the clock starts at the first acceptance and follows the request on transfer */
-		if (!t->accepted_at) {
-			t->accepted_at = now;
-			t->due_first_contact = calendar_add_work_seconds(
-			    cal, now, (int64_t)rule.first_contact_hours * 3600);
-			t->due_resolve = calendar_deadline_days(cal, now, rule.resolve_days);
-		}
+		if (!work_clock_start(&k, cal, now, rule.first_contact_hours, rule.resolve_days))
+			work_clock_transfer(&k);
 		if ((rc = set_depts(tx, t->id, a->dept_id, a->co_depts, a->n_co)) < 0)
 			return err_db(e, rc);
 		break;
 	}
 	case TE_REJECT:
-		if (check_text(a->body, "reason", 500, 1, e) < 0)
+		if (work_check_text(a->body, "reason", 500, 1, e) < 0)
 			return -1;
 		t->reject_reason = a->body;
 		t->closed_at = now;
@@ -977,31 +913,26 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			t->first_contact_at = now;
 		break;
 	case TE_WAIT:
-		if (check_text(a->body, "body", 2000, 1, e) < 0)
+		if (work_check_text(a->body, "body", 2000, 1, e) < 0)
 			return -1;
-		t->paused_at = now;
+		work_clock_pause(&k, now);
 		break;
 	case TE_SUPPLY:
-		if (check_text(a->body, "body", 2000, 1, e) < 0)
+		if (work_check_text(a->body, "body", 2000, 1, e) < 0)
 			return -1;
-		/* the clock was paused: push the deadlines by the office time spent waiting */
-		if (t->paused_at) {
-			int64_t paused = calendar_work_seconds_between(cal, t->paused_at, now);
-			if (t->due_resolve)
-				t->due_resolve =
-				    calendar_add_work_seconds(cal, t->due_resolve, paused);
-			t->paused_at = 0;
-		}
+		/* the clock was paused: push the deadline by the office time spent waiting */
+		work_clock_resume(&k, cal, now);
 		break;
 	case TE_RETURN:
-		if (check_text(a->body, "reason", 500, 1, e) < 0)
+		if (work_check_text(a->body, "reason", 500, 1, e) < 0)
 			return -1;
 		t->dept_id = 0;
+		work_clock_transfer(&k); /* back at the service center, the clock runs on */
 		if ((rc = set_depts(tx, t->id, 0, NULL, 0)) < 0)
 			return err_db(e, rc);
 		break;
 	case TE_RESOLVE:
-		if (check_text(a->body, "answer", 5000, 1, e) < 0)
+		if (work_check_text(a->body, "answer", 5000, 1, e) < 0)
 			return -1;
 		t->answer = a->body;
 		t->resolved_at = now;
@@ -1010,7 +941,7 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		break;
 	case TE_RATE_GOOD:
 	case TE_RATE_BAD:
-		if (check_text(a->body, "comment", 500, 0, e) < 0)
+		if (work_check_text(a->body, "comment", 500, 0, e) < 0)
 			return -1;
 		t->rating = ticket_rating_name(a->rating);
 		t->rating_comment = a->body ? a->body : "";
@@ -1032,25 +963,13 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
 			                          &rule)) < 0)
 				return err_db(e, rc);
-			int64_t fresh = calendar_deadline_days(cal, now, rule.resolve_days);
-			int64_t kept = t->due_resolve;
-			if (kept && t->resolved_at && t->resolved_at < now)
-				kept = calendar_add_work_seconds(
-				    cal, kept,
-				    calendar_work_seconds_between(cal, t->resolved_at, now));
+			work_clock_reopen(&k, cal, t->resolved_at, now, rule.resolve_days);
 			t->resolved_at = 0;
-			t->due_resolve = kept > fresh ? kept : fresh;
 		}
 		break;
 	case TE_COMMENT:
-		if (check_text(a->body, "body", 5000, 1, e) < 0 ||
-		    check_text(a->media_url, "media_url", 500, 0, e) < 0 ||
-		    check_text(a->ref, "ref", 64, 0, e) < 0)
+		if (work_comment_check(p, &comment, e) < 0)
 			return -1;
-		if (a->media_url && *a->media_url && !o311_media_url_ok(a->media_url))
-			return err_set(e, ERR_VALIDATION, "media_url",
-			               "media_url 须为 http(s) 网址",
-			               "media_url must be an http(s) URL");
 		action = a->internal ? "note" : "reply";
 		break;
 	case TE_EXTEND:
@@ -1059,7 +978,7 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 				return err_set(e, ERR_VALIDATION, "days",
 				               "延期天数应为1至60个工作日",
 				               "extension must be 1 to 60 working days");
-			if (check_text(a->body, "reason", 500, 1, e) < 0)
+			if (work_check_text(a->body, "reason", 500, 1, e) < 0)
 				return -1;
 			if (t->ext_days)
 				return err_set(e, ERR_STATE, NULL, "已有待审批的延期申请",
@@ -1072,9 +991,8 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 			if (!t->ext_days)
 				return err_set(e, ERR_STATE, NULL, "没有待审批的延期申请",
 				               "no extension request is pending");
-			if (a->ext_decision == 1 && t->due_resolve)
-				t->due_resolve =
-				    calendar_deadline_days(cal, t->due_resolve, t->ext_days);
+			if (a->ext_decision == 1)
+				work_clock_extend(&k, cal, t->ext_days);
 			action = a->ext_decision == 1 ? "extension_approved" : "extension_denied";
 			body = arena_printf(
 			    ar, "%s延期%d个工作日%s%s", a->ext_decision == 1 ? "同意" : "不同意",
@@ -1084,43 +1002,33 @@ static int apply(struct db *tx, const struct principal *p, struct ticket *t,
 		}
 		break;
 	case TE_ESCALATE:
-		if (!a->esc_level ||
-		    (strcmp(a->esc_level, "yellow") && strcmp(a->esc_level, "orange") &&
-		     strcmp(a->esc_level, "red")))
-			return err_set(e, ERR_VALIDATION, "level",
-			               "督办级别应为 yellow、orange 或 red",
-			               "level must be yellow, orange or red");
-		if (a->esc_deadline && *a->esc_deadline && !valid_date(a->esc_deadline))
-			return err_set(e, ERR_VALIDATION, "deadline", "日期格式应为 YYYY-MM-DD",
-			               "date must be YYYY-MM-DD");
-		if (check_text(a->body, "note", 500, 1, e) < 0)
+		if (work_escalation_check(a->esc_level, a->body, a->esc_deadline, e) < 0)
 			return -1;
+		if ((rc = work_escalation_set(tx, p, &ticket_kind, t->zone_id, t->id, a->esc_level,
+		                              a->body, a->esc_deadline, now)) < 0)
+			return err_db(e, rc);
 		t->escalated = 1;
-		t->esc_level = a->esc_level;
-		t->esc_note = a->body;
-		t->esc_deadline = a->esc_deadline && *a->esc_deadline ? a->esc_deadline : NULL;
 		break;
 	default:
 		return err_set(e, ERR_STATE, NULL, "不支持的操作", "unsupported action");
 	}
+	set_clock(t, &k);
 	enum ticket_status from = t->status;
 	t->status = to;
-	if (to == TS_CLOSED || to == TS_REJECTED || to == TS_MERGED)
-		t->escalated = t->escalated ? 2 : 0; /* 2: was escalated, now settled */
-	if ((rc = save(tx, t, now)) < 0 ||
-	    (rc = write_event(tx, p, t->zone_id, t->id, action, from, to, body,
-	                      a->ev == TE_COMMENT && a->internal,
-	                      a->ev == TE_COMMENT && !a->internal ? a : NULL)) < 0)
+	struct work_item it;
+	as_item(t, &it);
+	if ((rc = save(tx, t, now)) < 0 || (rc = finish(tx, t, now)) < 0 ||
+	    (rc = a->ev == TE_COMMENT
+	              ? work_comment_add(tx, p, &ticket_kind, &it, &comment)
+	              : write_event(tx, p, t->zone_id, t->id, action, from, to, body)) < 0)
 		return err_db(e, rc);
-	const char *notify_ev = notify_event_for(a->ev, a->ext_decision);
-	if (notify_ev && (rc = notify_ticket_event(tx, t->zone_id, t->id, t->no, t->title,
-	                                           notify_ev, t->dept_id)) < 0)
+	const char *notify_ev = ticket_notify_event(a->ev, a->ext_decision);
+	if (notify_ev && (rc = notify_item(tx, &ticket_kind, &it, notify_ev)) < 0)
 		return err_db(e, rc);
 	/* the enterprise is told what others did with its request */
-	const char *ent_ev = enterprise ? NULL : notify_enterprise_event_for(a->ev);
-	if (ent_ev && (rc = notify_enterprise(tx, t->zone_id, t->id, t->enterprise_id,
-	                                      t->dept_id ? t->dept_id : p->dept_id, t->no, t->title,
-	                                      ent_ev)) < 0)
+	const char *ent_ev = enterprise ? NULL : ticket_notify_enterprise_event(a->ev);
+	if (ent_ev && (rc = notify_enterprise(tx, &ticket_kind, &it,
+	                                      t->dept_id ? t->dept_id : p->dept_id, ent_ev)) < 0)
 		return err_db(e, rc);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
@@ -1146,7 +1054,7 @@ int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
 		return err_db(e, rc);
 	if (ticket_get(tx, p, id, &ar, &t, e) < 0)
 		goto out_rollback;
-	if ((rc = ticket_calendar(tx, &cal)) < 0) {
+	if ((rc = work_calendar(tx, &cal)) < 0) {
 		err_db(e, rc);
 		goto out_rollback;
 	}
@@ -1198,13 +1106,14 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 			t.status = TS_CLOSED;
 			t.closed_at = now;
 			t.unrated = 1;
-			t.escalated = t.escalated ? 2 : 0;
-			ok = save(tx, &t, now) == DB_OK &&
+			struct work_item it;
+			as_item(&t, &it);
+			ok = save(tx, &t, now) == DB_OK && finish(tx, &t, now) == DB_OK &&
 			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
-			                 a.body, 0, NULL) == DB_OK &&
-			     notify_enterprise(
-			         tx, t.zone_id, t.id, t.enterprise_id, t.dept_id, t.no, t.title,
-			         notify_enterprise_event_for(TE_AUTOCLOSE)) == DB_OK &&
+			                 a.body) == DB_OK &&
+			     notify_enterprise(tx, &ticket_kind, &it, t.dept_id,
+			                       ticket_notify_enterprise_event(TE_AUTOCLOSE)) ==
+			         DB_OK &&
 			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
 			         DB_OK;
 		}
@@ -1258,60 +1167,12 @@ out:
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const char *day,
-                       const char *kind, const char *name, struct yq_err *e)
-{
-	enum cal_kind k;
-	if (!day || !valid_date(day))
-		return err_set(e, ERR_VALIDATION, "date", "日期格式应为 YYYY-MM-DD",
-		               "date must be YYYY-MM-DD");
-	if (cal_kind_parse(kind, &k) < 0)
-		return err_set(e, ERR_VALIDATION, "kind", "类型应为 holiday 或 workday",
-		               "kind must be holiday or workday");
-	if (check_text(name, "name", 30, 0, e) < 0)
-		return -1;
-	/* the calendar's own rules (a workday must be a weekend day) */
-	struct calendar *cal = calendar_new();
-	int bad = !cal || calendar_set(cal, day, k, name ? name : "") < 0;
-	calendar_free(cal);
-	if (bad)
-		return err_set(e, ERR_VALIDATION, "kind", "调休上班日须为周六或周日",
-		               "a make-up working day must be a weekend day");
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_HOLIDAY_SET);
-	if (!st) {
-		rc = DB_ERR;
-		goto out;
-	}
-	db_bind_text(st, 1, day);
-	db_bind_text(st, 2, cal_kind_name(k));
-	db_bind_text(st, 3, name ? name : "");
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_str(&ch, "date", NULL, day);
-	audit_change_str(&ch, "kind", NULL, cal_kind_name(k));
-	if ((rc = db_run(st)) == DB_OK)
-		rc = audit_write(tx, p, p->zone_id, "update", "holiday", 0, &ch);
-	audit_changes_release(&ch);
-out:
-	if (db_tx_end(pool, tx, rc == DB_OK) < 0 && rc == DB_OK)
-		rc = DB_ERR;
-	return rc < 0 ? err_db(e, rc) : 0;
-}
-
 static const char SQL_HIST_INSERT[] =
     "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
     "description, contact_name, contact_phone, status, dept_id, created_by, created_at, "
     "accepted_at, first_contact_at, resolved_at, closed_at, due_first_contact, due_resolve, "
-    "answer, rating, rating_comment, rated_at, unrated, reject_reason, escalated, esc_level, "
-    "esc_note, esc_deadline, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-static const char SQL_HIST_EVENT[] =
-    "INSERT INTO ticket_event (zone_id, ticket_id, at, user_id, user_name, action, from_status, "
-    "to_status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "answer, rating, rating_comment, rated_at, unrated, reject_reason, updated_at) VALUES (?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 /* One step of a historical request's timeline. */
 struct hist_step {
@@ -1423,13 +1284,6 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	bind_opt(st, i++, h->rated_at);
 	db_bind_int(st, i++, h->unrated);
 	db_bind_text(st, i++, h->reject_reason ? h->reject_reason : "");
-	db_bind_int(st, i++, h->escalated);
-	db_bind_text(st, i++, h->esc_level ? h->esc_level : "");
-	db_bind_text(st, i++, h->esc_note ? h->esc_note : "");
-	if (h->esc_deadline && *h->esc_deadline)
-		db_bind_text(st, i++, h->esc_deadline);
-	else
-		db_bind_null(st, i++);
 	int64_t last = h->created_at;
 	struct hist_step steps[10];
 	struct arena a = ARENA_INIT;
@@ -1448,22 +1302,28 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	}
 	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
 		goto out;
+	if (h->escalated) {
+		struct principal leader = {.user_id = h->leader.user_id};
+		if ((rc = work_escalation_set(tx, &leader, &ticket_kind, h->zone_id, *id,
+		                              h->esc_level ? h->esc_level : "", h->esc_note,
+		                              h->esc_deadline,
+		                              h->escalated_at ? h->escalated_at : last)) < 0 ||
+		    (h->escalated == 2 &&
+		     (rc = work_escalation_settle(tx, &ticket_kind, *id, h->closed_at)) < 0))
+			goto out;
+	}
 	for (int k = 0; k < n; k++) {
 		const struct ticket_actor *who = steps[k].who;
-		if (!(st = db_prepare(tx, SQL_HIST_EVENT))) {
-			rc = DB_ERR;
-			goto out;
-		}
-		db_bind_int(st, 1, h->zone_id);
-		db_bind_int(st, 2, *id);
-		db_bind_int(st, 3, steps[k].at);
-		bind_opt(st, 4, who ? who->user_id : 0);
-		db_bind_text(st, 5, who && who->name ? who->name : "系统");
-		db_bind_text(st, 6, steps[k].action);
-		db_bind_text(st, 7, steps[k].from);
-		db_bind_text(st, 8, steps[k].to);
-		db_bind_text(st, 9, steps[k].body ? steps[k].body : "");
-		if ((rc = db_run(st)) < 0)
+		struct work_event_in ev = {
+		    .at = steps[k].at,
+		    .user_id = who ? who->user_id : 0,
+		    .user_name = who && who->name ? who->name : "系统",
+		    .action = steps[k].action,
+		    .from_state = steps[k].from,
+		    .to_state = steps[k].to,
+		    .body = steps[k].body,
+		};
+		if ((rc = work_event_add(tx, NULL, &ticket_kind, h->zone_id, *id, &ev)) < 0)
 			goto out;
 	}
 	rc = h->status == TS_REJECTED ? DB_OK : ticket_search_index(tx, *id);
@@ -1472,20 +1332,50 @@ out:
 	return rc;
 }
 
-int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc)
+/* ---- requests as work items (work/work.h) ---- */
+
+static int load_item(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                     struct arena *a, struct work_item *out, struct yq_err *e)
 {
-	if (can_triage(c, p, rc))
-		return 1;
-	if (*rc < 0)
-		return 0;
-	return can_handle(c, p, t->dept_id, rc);
+	(void)access; /* reading and writing what hangs on a request need the same sight of it */
+	struct ticket t;
+	if (ticket_get(c, p, id, a, &t, e) < 0)
+		return -1;
+	as_item(&t, out);
+	return 0;
 }
 
-int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
-                     const char *action, const char *body)
+/* Uploads: the requesting enterprise, the service center (and admins) and staff of its lead
+ * department. */
+static int may_upload(struct db *c, const struct principal *p, const struct work_item *it, int *rc)
 {
-	return write_event(tx, p, t->zone_id, t->id, action, t->status, t->status, body, 0, NULL);
+	*rc = DB_OK;
+	if (p->role == ROLE_ENTERPRISE)
+		return p->enterprise_id == it->enterprise_id;
+	if (can_triage(c, p, rc))
+		return 1;
+	return *rc < 0 ? 0 : can_handle(c, p, it->dept_id, rc);
 }
+
+const struct work_kind ticket_kind = {
+    .name = "ticket",
+    .id_key = "ticket_id",
+    .no_key = "ticket_no",
+    .label_zh = "诉求",
+    .label_en = "request",
+    .load = load_item,
+    .may_upload = may_upload,
+    .upload_denied_zh = "只有提出诉求的企业、企业服务中心和承办部门可以上传附件",
+    .upload_denied_en = "only the requesting enterprise, the service center and the lead "
+                        "department add attachments",
+    .event_label = ticket_event_label,
+    .to_lead = ticket_event_to_lead,
+    .sql_overdue =
+        "SELECT t.id, t.zone_id, t.no, t.title, t.dept_id FROM ticket t WHERE t.status IN "
+        "('assigned','in_progress') AND t.due_resolve < ? AND NOT EXISTS (SELECT 1 FROM "
+        "notification n WHERE n.kind = 'ticket' AND n.ref_id = t.id AND n.event = 'overdue') "
+        "ORDER BY t.id LIMIT 200",
+};
 
 int ticket_split_legacy_blocks(struct db *c)
 {

@@ -5,8 +5,14 @@
 #define YQ_TICKET_TICKET_STORE_H
 #include <stdint.h>
 #include "ticket/ticket.h"
+#include "work/timeline.h"
+#include "work/work.h"
 
 struct arena;
+
+/* Requests as work items (work/work.h): their timeline, comments, attachments, notifications,
+ * deadline clock and 督办 are the shared services', under the kind "ticket". */
+extern const struct work_kind ticket_kind;
 
 struct ticket_input {
 	int64_t enterprise_id; /* enterprise users: ignored, their own */
@@ -51,7 +57,7 @@ struct ticket_action {
 	const char *esc_level, *esc_deadline; /* escalate */
 	/* comment (a reply, not a note), from an Open311 update: an http(s) picture link, and the
 	 * update's reference — a second reply with the same ref on the request is refused by the
-	 * database (DB_CONSTRAINT → ERR_CONFLICT); see ticket_event_by_ref */
+	 * database (DB_CONSTRAINT → ERR_CONFLICT); see work_event_by_ref */
 	const char *media_url, *ref;
 };
 
@@ -65,17 +71,7 @@ struct ticket_filter {
 	int64_t page, page_size;
 };
 
-struct ticket_event_row {
-	int64_t id, at, user_id;
-	const char *user_name, *action, *from_status, *to_status, *body;
-	int internal;
-	const char *media_url; /* "" when none (see ticket_action) */
-	int64_t ticket_id;     /* ticket_updates only: the request and its number */
-	const char *ticket_no;
-};
-
 typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
-typedef void (*ticket_event_fn)(void *ctx, const struct ticket_event_row *ev);
 
 int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
                   int64_t *id, struct yq_err *e);
@@ -87,28 +83,16 @@ int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, st
                      struct ticket *out, struct yq_err *e);
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
                 ticket_fn fn, void *ctx, int64_t *total);
-/* The timeline, oldest first; internal notes are left out for enterprise users. */
-int ticket_timeline(struct db *c, const struct principal *p, int64_t id, ticket_event_fn fn,
-                    void *ctx, struct yq_err *e);
 /* The events of the caller's zone and scope with at in [from, to] and an id above after_id,
  * oldest first, at most `limit` of them, internal notes included (the caller decides what goes
- * out: o311_update_of), each with its request's id and number. Returns 0, or -1 with e set. */
+ * out: o311_update_of), each with its request's id and number (ref_id, ref_no). Returns 0, or
+ * -1 with e set. */
 int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
-                   int64_t after_id, int limit, ticket_event_fn fn, void *ctx, struct yq_err *e);
-/* The id of the event of request ticket_id whose reference is ref (ticket_action), 0 if none. */
-int ticket_event_by_ref(struct db *c, int64_t ticket_id, const char *ref, int64_t *event_id,
-                        struct yq_err *e);
+                   int64_t after_id, int limit, work_event_fn fn, void *ctx, struct yq_err *e);
 /* Carries out one action: checks who may do it and the state machine, updates the request and
  * its deadlines, writes the timeline event and the audit row in one transaction. */
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
                const struct ticket_action *a, struct yq_err *e);
-/* 1 if the principal may act on request t beyond reading it: the service center (and admins) or
- * staff of its lead department; sets *rc to a negative enum db_rc on a database error. */
-int ticket_may_act(struct db *c, const struct principal *p, const struct ticket *t, int *rc);
-/* Writes a timeline event that does not change the state (attachments) inside tx. Returns 0 or
- * a negative enum db_rc. */
-int ticket_event_add(struct db *tx, const struct principal *p, const struct ticket *t,
-                     const char *action, const char *body);
 /* Closes requests resolved more than `days` calendar days before `now` without a rating
  * (recorded as unrated). Returns how many, or -1. */
 int ticket_autoclose(struct db_pool *pool, int64_t now, int days);
@@ -181,15 +165,10 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
  * Returns the number of requests changed, or a negative enum db_rc. */
 int ticket_split_legacy_blocks(struct db *c);
 
-/* Deadline rules and holidays (admin). */
+/* Deadline rules (admin). */
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
                     struct ticket_rule *r);
 int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struct ticket_rule *r,
                     struct yq_err *e);
-int ticket_holiday_set(struct db_pool *pool, const struct principal *p, const char *day,
-                       const char *kind, const char *name, struct yq_err *e);
-struct calendar;
-/* The shipped holiday table plus the dates admins added; the caller frees it. */
-int ticket_calendar(struct db *c, struct calendar **out);
 
 #endif

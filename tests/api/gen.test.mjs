@@ -82,8 +82,8 @@ test('gen on PostgreSQL: a failing pipelined INSERT fails the command and keeps 
     const psql = (sql) => execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-qAt', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql]).toString().trim();
     // the 100th request's timeline (an INSERT sent without waiting for its reply) is refused
     psql(`CREATE FUNCTION yq_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN IF NEW.ticket_id = 100 THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
-          CREATE TRIGGER yq_test_refuse BEFORE INSERT ON ticket_event FOR EACH ROW EXECUTE FUNCTION yq_test_refuse();`);
+          BEGIN IF NEW.ref_id = 100 THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
+          CREATE TRIGGER yq_test_refuse BEFORE INSERT ON work_event FOR EACH ROW EXECUTE FUNCTION yq_test_refuse();`);
     r = gen(db);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /refused by test trigger/);
@@ -92,7 +92,7 @@ test('gen on PostgreSQL: a failing pipelined INSERT fails the command and keeps 
     assert.equal(psql('SELECT COUNT(*) FROM ticket'), '0');
     assert.equal(psql('SELECT COUNT(*) FROM enterprise'), '0');
     // without the trigger the same database takes the set
-    psql('DROP TRIGGER yq_test_refuse ON ticket_event');
+    psql('DROP TRIGGER yq_test_refuse ON work_event');
     r = gen(db);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(psql('SELECT COUNT(*) FROM ticket'), '480');

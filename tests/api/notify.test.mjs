@@ -1,6 +1,6 @@
 // Notifications and webhooks of enterprise requests: a webhook receiver inside the test gets a
 // signed POST when a request is assigned, a 500 is retried, a closed port ends as a visible
-// failure, https is refused, and the lead department sees (and reads) its notification; the
+// failure, https URLs are accepted (delivered over TLS in webhook_https.test.mjs), and the lead department sees (and reads) its notification; the
 // service center is told of new requests, and the enterprise of what is done with its own.
 // Webhooks never reach internal addresses unless allowed: the receivers here are on 127.0.0.1,
 // so the server runs with YUANQU_WEBHOOK_ALLOW=127.0.0.1/32; the refusals are checked on
@@ -90,15 +90,20 @@ after(async () => {
 
 const submit = () => ent.post('/api/tickets', { category: '用工', title: '四季度用工缺口30人', description: '订单增加，急需普工30人。', contact_name: '张经理', contact_phone: '13900000001' });
 
-test('webhook registration: http only, admin only, listed without the secret', async () => {
-  const tls = await admin.post('/api/webhooks', { url: 'https://example.com/hook', secret: SECRET });
-  assert.equal(tls.status, 400, tls.body);
-  assert.equal(tls.json.error.field, 'url');
-  admin.lang = 'en';
-  const tlsEn = await admin.post('/api/webhooks', { url: 'https://example.com/hook', secret: SECRET });
-  assert.match(tlsEn.json.error.message, /https.*not supported/i);
-  admin.lang = null;
+test('webhook registration: http and https, admin only, listed without the secret', async () => {
+  // https works (deliveries over TLS: webhook_https.test.mjs); registered, then disabled again
+  const tls = await admin.post('/api/webhooks', { url: `https://127.0.0.1:${recvPort}/hook`, secret: SECRET });
+  assert.equal(tls.status, 201, tls.body);
+  assert.equal(tls.json.format, 'json');
+  assert.equal((await admin.del(`/api/webhooks/${tls.json.id}`)).status, 204);
   assert.equal((await admin.post('/api/webhooks', { url: 'ftp://x/y', secret: SECRET })).status, 400);
+  assert.equal((await admin.post('/api/webhooks', { url: 'file:///etc/passwd', secret: SECRET })).status, 400);
+  const fmt = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${recvPort}/x`, secret: SECRET, format: 'slack' });
+  assert.equal(fmt.status, 400, fmt.body);
+  assert.equal(fmt.json.error.field, 'format');
+  const noSecret = await admin.post('/api/webhooks', { url: `http://127.0.0.1:${recvPort}/x`, format: 'dingtalk' });
+  assert.equal(noSecret.status, 400, 'a 钉钉 robot needs its 加签 secret');
+  assert.equal(noSecret.json.error.field, 'secret');
   assert.equal((await admin.post('/api/webhooks', { url: 'http://127.0.0.1:1/x' })).status, 400, 'secret required');
   assert.equal((await admin.post('/api/webhooks', { url: 'http://h/' + 'a'.repeat(500), secret: SECRET })).status, 400);
   assert.equal((await hr.post('/api/webhooks', { url: `http://127.0.0.1:${recvPort}/hook`, secret: SECRET })).status, 403);
@@ -107,8 +112,10 @@ test('webhook registration: http only, admin only, listed without the secret', a
   ids.hook = r.json.id;
   const list = await admin.get('/api/webhooks');
   assert.equal(list.status, 200);
-  assert.equal(list.json.items.length, 1);
-  assert.equal(list.json.items[0].enabled, true);
+  assert.equal(list.json.items.length, 2);
+  assert.equal(list.json.items[0].enabled, false, 'the https one, disabled');
+  assert.equal(list.json.items[1].enabled, true);
+  assert.equal(list.json.items[1].format, 'json');
   assert.ok(!('secret' in list.json.items[0]));
 });
 

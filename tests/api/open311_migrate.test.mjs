@@ -3,31 +3,19 @@
 // keeps its number), and the location block that Open311 requests carried at the end of their
 // description moves into the request's fields once, only where it is exactly that block with
 // valid values and only on hotline requests. The database is taken back to version 10 directly
-// through sqlite3 / psql, then `yuanqu migrate` and a restarted server take it forward again.
+// through sqlite3 / psql (past 0013 and 0012 too), then `yuanqu migrate` and a restarted server take it forward again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, adminClient, initDatabase, cli, ENGINE, uscc, newUser, Client } from './lib.mjs';
-
-/** Runs SQL directly on the test database; returns the rows of a SELECT as objects. */
-function sql(db, text) {
-  if (ENGINE === 'postgres') {
-    const name = db.match(/^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/)[1];
-    const psql = (q) => execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
-      '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', q], { stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
-    if (/^\s*SELECT/i.test(text)) return JSON.parse(psql(`SELECT coalesce(json_agg(t), '[]') FROM (${text}) t`));
-    psql(text);
-    return [];
-  }
-  const out = execFileSync('sqlite3', ['-json', db.replace(/^sqlite:/, ''), text], { stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
-  return out ? JSON.parse(out) : [];
-}
+import { sql, undo0013 } from './undo_migrations.mjs';
 
 /** Takes a migrated database back to what it was at version 10 (what 0011 adds, removed; the
  * counter per zone and day as it was kept; and what the later 0012 adds, so that `migrate` finds
  * the database at 10, not at 12 with 0011 missing). */
 function undo0011(db) {
+  undo0013(db);
   sql(db, `DROP INDEX ticket_no;
     CREATE TABLE ticket_seq (zone_id BIGINT NOT NULL REFERENCES zone(id), day TEXT NOT NULL, n INTEGER NOT NULL,
       PRIMARY KEY (zone_id, day));
@@ -95,7 +83,7 @@ before(async () => {
       FROM ticket WHERE zone_id = (SELECT id FROM zone WHERE code = 'zone2') GROUP BY zone_id, substr(no, 3, 8);`);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /2 migrations applied/); // 0011, then 0012
+  assert.match(m.stdout, /3 migrations applied/); // 0011, then 0012 and 0013
   srv = await startServer({ db });
   svc = new Client(srv.base);
   assert.equal((await svc.login('svc0011', PW + 'x')).status, 200);

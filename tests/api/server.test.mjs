@@ -103,3 +103,30 @@ test('a login flood does not starve other routes', async () => {
     assert.ok(p95 < hash / 2, `p95 ${p95} ms against one hash of ${hash} ms`);
   } finally { await srv.stop(); }
 });
+
+test('long requests run side by side on the heavy lane, and quick ones pass them', async () => {
+  // each heavy request waits 1 s first (test hook): two at once take about 1 s if they run side
+  // by side, 2 s if one waits behind the other on a connection's thread
+  const srv = await startServer({ args: ['--threads', '2'], env: { YUANQU_TEST_HEAVY_DELAY_MS: '1000' } });
+  try {
+    const c = await adminClient(srv);
+    for (const order of [['/api/tickets?q=贷款', '/api/tickets/stats'], ['/api/tickets/stats', '/api/tickets?q=贷款']]) {
+      const t0 = performance.now();
+      const heavy = order.map((p) => c.get(p));
+      await sleep(200);
+      const t1 = performance.now();
+      const me = await c.get('/api/me');
+      const quick = performance.now() - t1;
+      const rs = await Promise.all(heavy);
+      const both = performance.now() - t0;
+      for (const r of rs) assert.equal(r.status, 200, r.body);
+      assert.equal(me.status, 200);
+      assert.ok(both < 1700, `${order.join(' then ')}: both took ${both.toFixed(0)} ms`);
+      assert.ok(quick < 500, `a quick request waited ${quick.toFixed(0)} ms behind them`);
+    }
+    // a plain list is not heavy: no delay
+    const t = performance.now();
+    assert.equal((await c.get('/api/tickets')).status, 200);
+    assert.ok(performance.now() - t < 900);
+  } finally { await srv.stop(); }
+});

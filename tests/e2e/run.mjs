@@ -322,7 +322,7 @@ function expectedMenu(role, perms, deptKind = '') {
   if (has('dept.read')) sys.push('depts')
   if (has('user.read')) sys.push('users')
   if (has('role.read')) sys.push('roles')
-  if (has('token.write')) sys.push('tokens')
+  if (has('token.write')) sys.push('tokens', 'api-docs')
   if (has('audit.read')) sys.push('audit', 'logins')
   if (has('ticket.admin')) sys.push('ticket-rules', 'holidays')
   if (sys.length) keys.push('system', ...sys)
@@ -486,6 +486,48 @@ test('the system pages load their data', async () => {
     await page.goto(`${BASE}/account`)
     await page.waitForSelector('[data-test="password-policy"]')
     await shot(page, '04-account')
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('the admin reads the API reference, drawn in the console with nothing fetched from outside', async () => {
+  const page = await newPage()
+  const elsewhere = []
+  page.on('request', (r) => {
+    const u = r.url()
+    if (!u.startsWith(BASE + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) elsewhere.push(u)
+  })
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    page.consoleErrors.length = 0 // the login page's own 401 on GET /api/me is expected
+    await page.click('[data-menu="system"]')
+    await page.click('[data-menu="api-docs"]')
+    await page.waitForURL(/\/system\/api-docs$/)
+    assert(await page.isVisible('.header .el-breadcrumb >> text=接口文档'), 'breadcrumb lacks 接口文档')
+    // what the server says about its enterprise routes, read with the same session
+    const spec = await (await page.request.get(BASE + '/api/openapi.json')).json()
+    const list = spec.paths['/api/enterprises'].get
+    const one = spec.paths['/api/enterprises/{id}'].get
+    const viewer = page.locator('[data-test="api-docs"] rapi-doc')
+    await viewer.waitFor()
+    // the operations are grouped under their tag, each with its summary and path
+    await viewer.getByText(list.summary, { exact: true }).first().waitFor()
+    await viewer.getByText(list.tags[0], { exact: true }).first().waitFor()
+    const text = await viewer.evaluate((el) => el.shadowRoot.textContent)
+    for (const op of [list, one]) assert(text.includes(op.summary), `the reference lacks "${op.summary}"`)
+    assert(text.includes('/api/enterprises/{id}'), 'the reference lacks /api/enterprises/{id}')
+    assert(!/try\s*it|TRY/.test(await viewer.evaluate((el) => [...el.shadowRoot.querySelectorAll('button')].map((b) => b.textContent).join(' '))), '"try it" is offered')
+    // an operation opens on its parameters and schemas
+    await viewer.getByText(one.summary, { exact: true }).first().click()
+    await viewer.getByText('PATH PARAMETERS', { exact: false }).first().waitFor()
+    await page.waitForTimeout(300)
+    await shot(page, '04-api-docs')
+    const param = viewer.locator('tr', { has: page.locator('.param-name', { hasText: one.parameters[0].name }) }).filter({ visible: true }).first()
+    await param.waitFor()
+    assert((await param.locator('.param-type').textContent()).trim() === one.parameters[0].schema.type, 'the parameter type is not shown')
+    assert(page.consoleErrors.length === 0, `console errors: ${page.consoleErrors.join(' | ').slice(0, 300)}`)
+    assert(elsewhere.length === 0, `requests left 127.0.0.1: ${elsewhere.slice(0, 5).join(', ')}`)
   } finally {
     await page.context().close()
   }
@@ -1045,10 +1087,10 @@ test('an admin adds a service-center officer in the console; the officer works t
       dlg.locator('[data-test="user-save"]').click(),
     ])
     assert(resp.status() === 201, `create user: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
-    // the demo zone has hundreds of users: the new one is found by its name, as an admin would
     await page.locator('[data-test="user-dialog"]').waitFor({ state: 'hidden' })
-    await page.getByPlaceholder('用户名/姓名/手机').fill(username)
-    await page.getByPlaceholder('用户名/姓名/手机').press('Enter')
+    // the demo zone has hundreds of users: find the new one by name
+    await page.fill('[data-test="user-filters"] input[name="q"]', username)
+    await page.click('[data-test="user-filters"] [data-test="search"]')
     const row = page.locator('[data-test="user-table"] .el-table__body tr', { hasText: username })
     await row.waitFor()
     assert((await row.textContent()).includes('企业服务中心'), 'the list names the department')

@@ -38,7 +38,7 @@ function run(cmd, args, limitMs = 30000) {
 /** The tables compared, with their columns (what every engine stores the same way). */
 const TABLES = {
   ticket: 'id, zone_id, no, enterprise_id, title, description, status, dept_id, created_at',
-  ticket_event: 'id, ticket_id, action, from_status, to_status, body',
+  work_event: 'id, kind, ref_id, action, from_state, to_state, body',
   ticket_dept: 'ticket_id, dept_id, role',
   audit_log: 'id, action, obj_type, obj_id, changes',
   enterprise: 'id, uscc, name, address',
@@ -80,7 +80,7 @@ async function checkDrill(engine, live, restored, ackedBefore, fx) {
   assert.deepEqual(v.bad, [], 'the backup is not a consistent snapshot');
   assert.ok(v.checked > 20, `too few acknowledged writes before the backup: ${v.checked}`);
   // holds nothing the live database lacks: its append-only rows are the live rows
-  const maxIds = { ticket: maxId(restored, 'ticket'), ticket_event: maxId(restored, 'ticket_event'), audit_log: maxId(restored, 'audit_log') };
+  const maxIds = { ticket: maxId(restored, 'ticket'), work_event: maxId(restored, 'work_event'), audit_log: maxId(restored, 'audit_log') };
   const liveTickets = new Map(query(live, 'SELECT id, no, title, description FROM ticket', pg).map((t) => [Number(t.id), t]));
   for (const t of query(restored, 'SELECT id, no, title, description FROM ticket', pg)) {
     const l = liveTickets.get(Number(t.id));
@@ -90,7 +90,7 @@ async function checkDrill(engine, live, restored, ackedBefore, fx) {
     // SQLite commits one at a time and numbers rows in commit order: a snapshot is exactly the
     // live rows up to its highest id, with no gap and nothing torn
     const a = digest(restored), b = digest(live, maxIds);
-    for (const t of ['ticket_event', 'audit_log']) assert.deepEqual(a[t], b[t], `${t}: the backup is not a prefix of the live history`);
+    for (const t of ['work_event', 'audit_log']) assert.deepEqual(a[t], b[t], `${t}: the backup is not a prefix of the live history`);
     assert.equal(a.ticket.rows, b.ticket.rows, 'tickets: the backup is not a prefix of the live history');
   }
   // restored in a new place, a new server serves it: the same count through the API, and it

@@ -211,7 +211,7 @@ export function verify(url, led, pg) {
   const bad = physicalCheck(url);
   const tickets = new Map(query(url, 'SELECT id, zone_id, no, title, description, status FROM ticket', pg)
     .map((t) => [Number(t.id), t]));
-  const events = query(url, 'SELECT id, ticket_id, action, to_status, body FROM ticket_event ORDER BY id', pg);
+  const events = query(url, "SELECT id, ref_id AS ticket_id, action, to_state AS to_status, body FROM work_event WHERE kind = 'ticket' ORDER BY id", pg);
   const audit = query(url, "SELECT action, obj_id, COUNT(*) AS n FROM audit_log WHERE obj_type = 'ticket' GROUP BY action, obj_id", pg);
   const seq = query(url, 'SELECT day, n FROM ticket_no_seq', pg);
   const depts = query(url, 'SELECT ticket_id FROM ticket_dept', pg);

@@ -54,7 +54,7 @@ sources() {
 	esac
 }
 LIB=build/fuzz/lib/libyuanqu.a
-PKGS_NO_MHD="jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo"
+PKGS_NO_MHD="jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo libcurl"
 libs() {
 	case $1 in
 	fuzz_xlsx) echo "$(pkg-config --libs libzip expat) -lm" ;;

@@ -7,7 +7,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 OUT=build/oom
-PKGS_NO_MHD="jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo"
+PKGS_NO_MHD="jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo libcurl"
 mkdir -p "$OUT"
 if ! make -j"$(nproc 2>/dev/null || echo 2)" SANITIZE=1 BUILD=$OUT CFLAGS=-DYQ_FAULT_INJECT \
 	"$OUT/libyuanqu.a" >"$OUT/build.log" 2>&1; then

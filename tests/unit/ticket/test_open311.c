@@ -727,11 +727,11 @@ static void test_request_body(void **state)
 static void test_updates(void **state)
 {
 	struct o311_update u;
-	struct ticket_event_row ev;
+	struct work_event ev;
 	memset(&ev, 0, sizeof ev);
 	ev.id = 42;
 	ev.at = 1795428000;
-	ev.ticket_no = "SQ20261123-0007";
+	ev.ref_no = "SQ20261123-0007";
 	ev.media_url = "";
 	/* out, with their text or a sentence for a bare state change */
 	static const struct {
@@ -750,7 +750,7 @@ static void test_updates(void **state)
 	};
 	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
 		ev.action = out[i].action;
-		ev.to_status = out[i].to;
+		ev.to_state = out[i].to;
 		ev.body = out[i].body;
 		assert_int_equal(o311_update_of(&ev, &u), 1);
 		assert_string_equal(u.status, out[i].status);
@@ -767,7 +767,7 @@ static void test_updates(void **state)
 	                                    "attach",
 	                                    "detach",
 	                                    "something_new"};
-	ev.to_status = "in_progress";
+	ev.to_state = "in_progress";
 	ev.body = "内部";
 	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
 		ev.action = never[i];
@@ -800,7 +800,7 @@ static void test_updates(void **state)
 
 	/* the body */
 	ev.action = "resolve";
-	ev.to_status = "resolved";
+	ev.to_state = "resolved";
 	ev.body = "已抢修 <A相> & 恢复";
 	ev.media_url = "https://img.example.com/a.jpg?x=1&y=2";
 	assert_int_equal(o311_update_of(&ev, &u), 1);

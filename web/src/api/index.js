@@ -5,6 +5,14 @@ import http from './http'
 
 const quiet = { silent: true }
 
+/** The calls of a collection at `base` that has all four routes: list, read one, create, update. */
+const collection = (base) => ({
+  list: (params) => http.get(base, { ...quiet, params }),
+  get: (id) => http.get(`${base}/${id}`, quiet),
+  create: (body) => http.post(base, body, { fieldErrors: true }),
+  update: (id, body) => http.put(`${base}/${id}`, body, { fieldErrors: true }),
+})
+
 export const authApi = {
   login: (username, password, totp) =>
     http.post('/api/login', totp ? { username, password, totp } : { username, password }, { silent: true, noAuthRedirect: true }),
@@ -38,10 +46,7 @@ export const deptApi = {
 }
 
 export const userApi = {
-  list: (params) => http.get('/api/users', { ...quiet, params }),
-  get: (id) => http.get(`/api/users/${id}`, quiet),
-  create: (u) => http.post('/api/users', u, { fieldErrors: true }),
-  update: (id, u) => http.put(`/api/users/${id}`, u, { fieldErrors: true }),
+  ...collection('/api/users'),
   lock: (id) => http.post(`/api/users/${id}/lock`, {}),
   unlock: (id) => http.post(`/api/users/${id}/unlock`, {}),
   resetPassword: (id, password) => http.post(`/api/users/${id}/reset-password`, { password }, { fieldErrors: true }),
@@ -55,6 +60,11 @@ export const tokenApi = {
   revoke: (id) => http.del(`/api/tokens/${id}`),
 }
 
+// the API's own description (OpenAPI 3.1, made by the server from its route table)
+export const docsApi = {
+  openapi: () => http.get('/api/openapi.json', quiet),
+}
+
 export const zoneApi = {
   list: () => http.get('/api/zones', quiet),
 }
@@ -65,10 +75,7 @@ export const auditApi = {
 }
 
 export const enterpriseApi = {
-  list: (params) => http.get('/api/enterprises', { ...quiet, params }),
-  get: (id) => http.get(`/api/enterprises/${id}`, quiet),
-  create: (e) => http.post('/api/enterprises', e, { fieldErrors: true }),
-  update: (id, e) => http.put(`/api/enterprises/${id}`, e, { fieldErrors: true }),
+  ...collection('/api/enterprises'),
   archive: (id) => http.post(`/api/enterprises/${id}/archive`, {}),
   unarchive: (id) => http.post(`/api/enterprises/${id}/unarchive`, {}),
   visits: (id, params) => http.get(`/api/enterprises/${id}/visits`, { ...quiet, params }),

@@ -1,8 +1,25 @@
 // vue-i18n setup: zh-CN by default, English switchable, the choice kept in localStorage.
+// The messages are one file per module and language (zh-CN/ticket.js, en/ticket.js …); a module
+// adds its pair and they are merged here. A top-level section belongs to one module only.
 import { createI18n } from 'vue-i18n'
-import zhCN from './zh-CN'
-import en from './en'
 import { setLocale as setHttpLocale } from '../api/http'
+
+/** The modules' message objects merged into one tree; a section defined twice is an error. */
+export function mergeModules(modules) {
+  const out = {}
+  for (const [file, sections] of Object.entries(modules)) {
+    for (const [key, value] of Object.entries(sections)) {
+      if (key in out) throw new Error(`i18n: section ${key} of ${file} is defined twice`)
+      out[key] = value
+    }
+  }
+  return out
+}
+
+export const messages = {
+  'zh-CN': mergeModules(import.meta.glob('./zh-CN/*.js', { eager: true, import: 'default' })),
+  en: mergeModules(import.meta.glob('./en/*.js', { eager: true, import: 'default' })),
+}
 
 export const LOCALE_KEY = 'yq.locale'
 export const LOCALES = [
@@ -29,7 +46,7 @@ export const i18n = createI18n({
   globalInjection: true,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages,
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -36,6 +36,22 @@ export async function confirmAction(message, title) {
   }
 }
 
+/**
+ * Ask to confirm `message`, then run action(): toasts `done` (the plain success text without it)
+ * or the error. Resolves true when the action ran and succeeded.
+ */
+export async function confirmAndRun(message, action, done) {
+  if (!(await confirmAction(message))) return false
+  try {
+    await action()
+    toastOk(done)
+    return true
+  } catch (e) {
+    showUnhandled(e)
+    return false
+  }
+}
+
 /** Show a caught error unless a global handler already did. */
 export function showUnhandled(err) {
   if (err && err.handled) return

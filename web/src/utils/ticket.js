@@ -119,6 +119,14 @@ export function fmtRate(v) {
   return (Number(v) * 100).toFixed(1) + '%'
 }
 
+/**
+ * A figure card (components/StatCards.vue) of the rate `key` of stats totals s, with the counts
+ * it is made of below it ("a / b" from the fields a and b); label is an i18n key.
+ */
+export function rateCard(s, key, label, a, b, color) {
+  return { key, label: i18n.global.t(label), value: fmtRate(s[key]), sub: i18n.global.t('stats.ofN', { a: s[a] ?? 0, b: s[b] ?? 0 }), color }
+}
+
 /** Working days with one decimal, '-' when undefined. */
 export function fmtDays(v) {
   if (v === null || v === undefined || Number.isNaN(Number(v))) return '-'

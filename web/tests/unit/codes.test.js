@@ -6,7 +6,8 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import zhCN from '../../src/i18n/zh-CN'
+import { messages } from '../../src/i18n'
+const zhCN = messages['zh-CN']
 import { PERMISSIONS, AUDIT_ACTIONS, AUDIT_OBJECTS, AUDIT_FIELDS, LOGIN_REASONS, permLabel, auditActionLabel, auditObjectLabel, auditFieldLabel, loginReasonLabel, auditValueLabel } from '../../src/utils/codes'
 import { actionLabel } from '../../src/utils/ticket'
 

@@ -1,12 +1,13 @@
-// i18n completeness: zh-CN and en have the same keys, no empty string, and every key the code
-// uses exists.
+// i18n completeness: zh-CN and en have the same keys, module by module, no empty string, and
+// every key the code uses exists; the merged messages are the ones recorded before the split
+// into modules (fixtures/i18n-before.json) plus the keys added since.
 import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import zhCN from '../../src/i18n/zh-CN'
-import en from '../../src/i18n/en'
-import { MENU, menuLeaves } from '../../src/router/menu'
+import { messages, mergeModules } from '../../src/i18n'
+import BEFORE from './fixtures/i18n-before.json'
+import { MENU, LEAVES } from './app-menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
 import { NOTIFY_KINDS } from '../../src/utils/notify'
 import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
@@ -20,8 +21,15 @@ function flatten(obj, prefix = '') {
   }
   return out
 }
-const zh = flatten(zhCN)
-const enFlat = flatten(en)
+const zh = flatten(messages['zh-CN'])
+const enFlat = flatten(messages.en)
+const MODULES = {
+  'zh-CN': import.meta.glob('../../src/i18n/zh-CN/*.js', { eager: true, import: 'default' }),
+  en: import.meta.glob('../../src/i18n/en/*.js', { eager: true, import: 'default' }),
+}
+const moduleName = (path) => path.split('/').pop()
+// keys added after the split (every other key must keep its recorded text)
+const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download']
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../src')
 function sourceFiles(dir) {
@@ -31,6 +39,33 @@ function sourceFiles(dir) {
     return /\.(vue|js)$/.test(name) ? [p] : []
   })
 }
+
+describe('i18n modules', () => {
+  it('has the same module files in both languages, with the same keys', () => {
+    const zhFiles = Object.keys(MODULES['zh-CN']).map(moduleName)
+    expect(Object.keys(MODULES.en).map(moduleName)).toEqual(zhFiles)
+    expect(zhFiles.length).toBeGreaterThanOrEqual(6)
+    for (const [path, mod] of Object.entries(MODULES['zh-CN'])) {
+      const other = MODULES.en[path.replace('/zh-CN/', '/en/')]
+      expect(Object.keys(flatten(other)), moduleName(path)).toEqual(Object.keys(flatten(mod)))
+    }
+  })
+
+  it('keeps every recorded key with its recorded text, in both languages', () => {
+    for (const [lang, flat] of [['zh-CN', zh], ['en', enFlat]]) {
+      const before = BEFORE[lang]
+      expect(Object.keys(before).length).toBeGreaterThan(700)
+      const now = Object.fromEntries(Object.entries(flat).filter(([k]) => k in before))
+      expect(now, lang).toEqual(before)
+      expect(Object.keys(flat).filter((k) => !(k in before)).sort(), lang).toEqual([...ADDED].sort())
+    }
+  })
+
+  it('refuses a section that two modules define', () => {
+    expect(() => mergeModules({ 'a.js': { menu: {} }, 'b.js': { menu: {} } })).toThrow(/menu of b\.js/)
+    expect(mergeModules({ 'a.js': { x: { y: 'z' } }, 'b.js': { w: {} } })).toEqual({ x: { y: 'z' }, w: {} })
+  })
+})
 
 describe('i18n', () => {
   it('has every zh-CN key in en', () => {
@@ -105,7 +140,7 @@ describe('i18n', () => {
       ...['first_contact_hours', 'interim_days', 'resolve_days'].map((f) => `rules.${f}`),
       ...['holiday', 'workday'].flatMap((k) => [`holiday.kinds.${k}`, `holiday.short.${k}`]),
       ...MENU.map((m) => m.title),
-      ...menuLeaves().map((m) => m.title),
+      ...LEAVES.map((m) => m.title),
     ]
     expect(dynamic.filter((k) => !(k in zh))).toEqual([])
   })

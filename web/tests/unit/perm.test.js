@@ -1,7 +1,7 @@
 // The permission rules: menu filtering and the router guard.
 import { describe, it, expect, vi } from 'vitest'
 import { hasPerm, filterMenu, isAllowed } from '../../src/utils/perm'
-import { MENU, menuLeaves } from '../../src/router/menu'
+import { MENU, LEAVES } from './app-menu'
 import { authGuard } from '../../src/router/guard'
 
 const keys = (items) => items.flatMap((i) => [i.key, ...(i.children ? keys(i.children) : [])])
@@ -106,7 +106,7 @@ describe('route guard', () => {
 
   it('checks a menu item with the same rule as its route', () => {
     const ctx = { perms: ['audit.read'], role: 'x' }
-    for (const leaf of menuLeaves()) {
+    for (const leaf of LEAVES) {
       if (leaf.perm) expect(isAllowed(leaf, ctx)).toBe(hasPerm(ctx.perms, leaf.perm) && (!leaf.roles || leaf.roles.includes('x')))
     }
   })

@@ -22,7 +22,7 @@ import {
   MAX_WEEKS,
 } from '../../src/utils/ticket'
 import { ticketDuties, filterMenu, isAllowed } from '../../src/utils/perm'
-import { MENU, menuLeaves } from '../../src/router/menu'
+import { MENU, LEAVES } from './app-menu'
 import { csvCell, toCsv, fetchAll } from '../../src/utils/csv'
 import { useTicketStore } from '../../src/stores/ticket'
 import { useAuthStore } from '../../src/stores/auth'
@@ -111,7 +111,7 @@ describe('duties', () => {
   })
 
   it('refuses a desk route to a user without the duty', () => {
-    const intake = menuLeaves().find((m) => m.key === 'ticket-intake')
+    const intake = LEAVES.find((m) => m.key === 'ticket-intake')
     expect(isAllowed(intake, CENTER)).toBe(true)
     expect(isAllowed(intake, ZHAOSHANG)).toBe(false)
     expect(isAllowed(intake, ENT)).toBe(false)

@@ -1,0 +1,24 @@
+/* HTTP handlers of the attachments of work items, shared by every kind: each kind's routes
+ * (/api/tickets/:id/attachments …) name these handlers with their struct work_kind as the
+ * route's arg. The item's id is the path's first parameter, the attachment's the second. */
+#ifndef YQ_WORK_ATTACHMENT_API_H
+#define YQ_WORK_ATTACHMENT_API_H
+#include "http/http.h"
+
+struct attachment;
+struct work_kind;
+
+/* GET …/:id/attachments: {"items":[…]}. */
+int h_attachment_list(struct req *r, struct yq_err *e);
+/* POST …/:id/attachments: multipart/form-data, one file in the field "file". */
+int h_attachment_upload(struct req *r, struct yq_err *e);
+/* GET …/:id/attachments/:aid: the bytes, as a download. */
+int h_attachment_download(struct req *r, struct yq_err *e);
+/* DELETE …/:id/attachments/:aid: the uploader, while the item is not closed. */
+int h_attachment_delete(struct req *r, struct yq_err *e);
+/* Writes the attachments of item `id`, which the caller has loaded with its scope, as a JSON
+ * array (for GET /api/tickets/:id). */
+int attachment_json_list(struct req *r, struct jsonw *w, const struct work_kind *kind, int64_t id,
+                         struct yq_err *e);
+
+#endif

@@ -1,0 +1,11 @@
+/* HTTP handlers of the holiday calendar (/api/holidays). */
+#ifndef YQ_WORK_CALENDAR_API_H
+#define YQ_WORK_CALENDAR_API_H
+#include "http/http.h"
+
+/* GET /api/holidays: {"items":[{"date","kind","name"}…]}, the shipped and the added dates. */
+int h_holidays(struct req *r, struct yq_err *e);
+/* POST /api/holidays {"date","kind","name"}: adds or replaces one date (204). */
+int h_holiday_set(struct req *r, struct yq_err *e);
+
+#endif

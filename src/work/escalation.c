@@ -1,0 +1,81 @@
+/* 挂牌督办 of work items (see escalation.h). */
+#include "work/escalation.h"
+#include "auth/auth.h"
+#include "db/db.h"
+#include "lib/arena.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include <string.h>
+
+static const char SQL_SET[] =
+    "INSERT INTO work_escalation (kind, ref_id, zone_id, state, level, note, deadline, at, "
+    "user_id, closed_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, NULL) ON CONFLICT (kind, ref_id) DO "
+    "UPDATE SET state = 1, level = excluded.level, note = excluded.note, deadline = "
+    "excluded.deadline, at = excluded.at, user_id = excluded.user_id, closed_at = NULL";
+static const char SQL_SETTLE[] =
+    "UPDATE work_escalation SET state = 2, closed_at = ? WHERE kind = ? AND ref_id = ? AND "
+    "state = 1";
+
+static const char *keep(struct arena *a, const char *s)
+{
+	return a && s ? arena_strdup(a, s) : s;
+}
+
+void work_escalation_read(struct db_stmt *st, int col, struct arena *a, struct work_escalation *out)
+{
+	out->state = (enum work_esc_state)db_col_int(st, col);
+	out->level = keep(a, db_col_text(st, col + 1));
+	out->note = keep(a, db_col_text(st, col + 2));
+	out->deadline = db_col_is_null(st, col + 3) ? NULL : keep(a, db_col_text(st, col + 3));
+	if (!out->level)
+		out->level = "";
+	if (!out->note)
+		out->note = "";
+}
+
+int work_escalation_check(const char *level, const char *note, const char *deadline,
+                          struct yq_err *e)
+{
+	if (!level || (strcmp(level, "yellow") && strcmp(level, "orange") && strcmp(level, "red")))
+		return err_set(e, ERR_VALIDATION, "level", "督办级别应为 yellow、orange 或 red",
+		               "level must be yellow, orange or red");
+	if (deadline && *deadline && !valid_date(deadline))
+		return err_set(e, ERR_VALIDATION, "deadline", "日期格式应为 YYYY-MM-DD",
+		               "date must be YYYY-MM-DD");
+	return work_check_text(note, "note", WORK_ESC_NOTE_MAX, 1, e);
+}
+
+int work_escalation_set(struct db *tx, const struct principal *p, const struct work_kind *kind,
+                        int64_t zone_id, int64_t ref_id, const char *level, const char *note,
+                        const char *deadline, int64_t now)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_SET);
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, kind->name);
+	db_bind_int(st, 2, ref_id);
+	db_bind_int(st, 3, zone_id);
+	db_bind_text(st, 4, level);
+	db_bind_text(st, 5, note ? note : "");
+	if (deadline && *deadline)
+		db_bind_text(st, 6, deadline);
+	else
+		db_bind_null(st, 6);
+	db_bind_int(st, 7, now);
+	if (p && p->user_id)
+		db_bind_int(st, 8, p->user_id);
+	else
+		db_bind_null(st, 8);
+	return db_run(st);
+}
+
+int work_escalation_settle(struct db *tx, const struct work_kind *kind, int64_t ref_id, int64_t now)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_SETTLE);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_text(st, 2, kind->name);
+	db_bind_int(st, 3, ref_id);
+	return db_run(st);
+}

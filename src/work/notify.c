@@ -1,0 +1,326 @@
+/* Notifications of work items: their SQL (see notify.h). */
+#include "work/notify.h"
+#include "audit/write_tx.h"
+#include "auth/auth.h"
+#include "db/db.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+#include "lib/util.h"
+#include "work/webhook.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_SERVICE_CENTERS[] =
+    "SELECT id FROM dept WHERE zone_id = ? AND kind = 'service_center' ORDER BY id LIMIT 16";
+static const char SQL_ANY_DEPT[] =
+    "SELECT id FROM dept WHERE zone_id = ? ORDER BY CASE WHEN kind = 'service_center' THEN 0 "
+    "ELSE 1 END, id LIMIT 1";
+static const char SQL_ENTERPRISE_USERS[] =
+    "SELECT id FROM app_user WHERE zone_id = ? AND enterprise_id = ? AND role = 'enterprise' AND "
+    "status = 'active' ORDER BY id LIMIT 16";
+static const char SQL_INSERT[] =
+    "INSERT INTO notification (zone_id, dept_id, user_id, enterprise_id, kind, ref_id, ref_no, "
+    "event, title, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+#define NOTE_COLS "n.id, n.kind, n.ref_id, n.ref_no, n.event, n.title, n.created_at, n.read_at"
+/* An enterprise user's notifications: addressed to the user, about its enterprise's items */
+static const char SQL_ENT_COUNT[] =
+    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
+    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL)";
+static const char SQL_ENT_LIST[] =
+    "SELECT " NOTE_COLS " FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
+    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id DESC LIMIT "
+    "? OFFSET ?";
+static const char SQL_ENT_READ[] =
+    "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
+    "user_id = ? AND enterprise_id = ?";
+static const char SQL_ENT_READ_ALL[] =
+    "UPDATE notification SET read_at = ? WHERE zone_id = ? AND user_id = ? AND read_at IS NULL "
+    "AND enterprise_id = ?";
+static const char SQL_READ[] =
+    "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
+    "dept_id = ? AND (user_id IS NULL OR user_id = ?)";
+static const char SQL_READ_ALL[] =
+    "UPDATE notification SET read_at = ? WHERE zone_id = ? AND dept_id = ? AND (user_id IS NULL "
+    "OR user_id = ?) AND read_at IS NULL";
+static const char SQL_COUNT[] =
+    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id "
+    "IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)";
+static const char SQL_LIST[] =
+    "SELECT " NOTE_COLS " FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND "
+    "(n.user_id IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL) ORDER BY "
+    "n.created_at DESC, n.id DESC LIMIT ? OFFSET ?";
+
+/* The title of a notification: "<label>：<no> <title>". */
+static int note_title(const struct work_kind *kind, const struct work_item *it, const char *event,
+                      struct strbuf *out)
+{
+	const char *label = kind->event_label ? kind->event_label(event) : NULL;
+	strbuf_addf(out, "%s：%s %s", label ? label : event, it->no ? it->no : "",
+	            it->title ? it->title : "");
+	return out->failed ? -1 : 0;
+}
+
+/* Writes one notification (user_id 0: for the department). */
+static int insert(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                  int64_t dept_id, int64_t user_id, const char *event, const char *title,
+                  int64_t now)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_INSERT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, it->zone_id);
+	db_bind_int(st, 2, dept_id);
+	if (user_id) {
+		db_bind_int(st, 3, user_id);
+		db_bind_int(st, 4, it->enterprise_id);
+	} else {
+		db_bind_null(st, 3);
+		db_bind_null(st, 4);
+	}
+	db_bind_text(st, 5, kind->name);
+	db_bind_int(st, 6, it->id);
+	db_bind_text(st, 7, it->no ? it->no : "");
+	db_bind_text(st, 8, event);
+	db_bind_text(st, 9, title);
+	db_bind_int(st, 10, now);
+	return db_run(st);
+}
+
+/* The ids (at most 16) that `sql` selects for the zone and, when not 0, a second parameter:
+ * how many, or a negative enum db_rc. */
+static int ids_of(struct db *tx, const char *sql, int64_t zone_id, int64_t second, int64_t out[16])
+{
+	struct db_stmt *st = db_prepare(tx, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	if (second)
+		db_bind_int(st, 2, second);
+	int n = 0, rc;
+	while ((rc = db_step(st)) == DB_ROW && n < 16)
+		out[n++] = db_col_int(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : n;
+}
+
+int notify_item(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                const char *event)
+{
+	int64_t now = now_unix();
+	int64_t depts[16];
+	int n_depts = 0, rc = DB_OK;
+	struct strbuf text = STRBUF_INIT(4096);
+	if (kind->to_lead && kind->to_lead(event) && it->dept_id)
+		depts[n_depts++] = it->dept_id;
+	else if ((n_depts = ids_of(tx, SQL_SERVICE_CENTERS, it->zone_id, 0, depts)) < 0)
+		return n_depts;
+	if (note_title(kind, it, event, &text) < 0)
+		return DB_ERR;
+	rc = DB_OK;
+	for (int i = 0; i < n_depts && rc == DB_OK; i++)
+		rc = insert(tx, kind, it, depts[i], 0, event, text.buf, now);
+	if (rc == DB_OK)
+		rc = webhook_queue(tx, kind, it, event,
+		                   kind->event_label ? kind->event_label(event) : NULL);
+	strbuf_release(&text);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                      int64_t dept_id, const char *event)
+{
+	int64_t users[16];
+	int rc, n = it->enterprise_id
+	                ? ids_of(tx, SQL_ENTERPRISE_USERS, it->zone_id, it->enterprise_id, users)
+	                : 0;
+	if (n <= 0)
+		return n;
+	/* the department responsible for the item; before routing, the service center */
+	if (!dept_id) {
+		if ((rc = db_query_int(tx, SQL_ANY_DEPT, &dept_id, 1, it->zone_id)) < 0)
+			return rc;
+		if (!dept_id)
+			return DB_OK; /* a zone without departments: nobody to write it from */
+	}
+	struct strbuf text = STRBUF_INIT(4096);
+	if (note_title(kind, it, event, &text) < 0)
+		return DB_ERR;
+	int64_t now = now_unix();
+	rc = DB_OK;
+	for (int i = 0; i < n && rc == DB_OK; i++)
+		rc = insert(tx, kind, it, dept_id, users[i], event, text.buf, now);
+	strbuf_release(&text);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Queues the overdue notifications of one kind. */
+static int overdue_of(struct db_pool *pool, const struct work_kind *kind, int64_t now)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return -1;
+	struct overdue {
+		int64_t id, zone_id, dept_id;
+		char no[48];
+		char title[1024]; /* titles are at most 100 characters */
+	};
+	static struct overdue rows[200]; /* only the maintenance thread calls this */
+	int n = 0, queued = 0, rc;
+	struct db_stmt *st = db_prepare(c, kind->sql_overdue);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, now);
+	while ((rc = db_step(st)) == DB_ROW && n < 200) {
+		struct overdue *o = &rows[n++];
+		o->id = db_col_int(st, 0);
+		o->zone_id = db_col_int(st, 1);
+		snprintf(o->no, sizeof o->no, "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		snprintf(o->title, sizeof o->title, "%s",
+		         db_col_text(st, 3) ? db_col_text(st, 3) : "");
+		o->dept_id = db_col_int(st, 4);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		struct work_item it = {.id = rows[i].id,
+		                       .zone_id = rows[i].zone_id,
+		                       .dept_id = rows[i].dept_id,
+		                       .no = rows[i].no,
+		                       .title = rows[i].title};
+		struct db *tx = db_tx_begin(pool, &rc);
+		if (!tx)
+			return queued;
+		rc = notify_item(tx, kind, &it, "overdue");
+		if (db_tx_end(pool, tx, rc == DB_OK) == DB_OK && rc == DB_OK)
+			queued++;
+	}
+	return queued;
+}
+
+int notify_overdue(struct db_pool *pool, int64_t now)
+{
+	int queued = 0;
+	for (size_t i = 0; work_kinds[i]; i++) {
+		if (!work_kinds[i]->sql_overdue)
+			continue;
+		int n = overdue_of(pool, work_kinds[i], now);
+		if (n < 0)
+			return -1;
+		queued += n;
+	}
+	return queued;
+}
+
+/* 1 when the principal reads the notifications addressed to it about its enterprise's items
+ * (enterprise users), 0 when those of its department. */
+static int as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE;
+}
+
+/* Marks the caller's notification `id` read, or every unread one when id is 0 (SQL_READ /
+ * SQL_ENT_READ and the READ_ALL forms); *changed gets how many. No audit row: reading is not a
+ * change of record. */
+struct mark {
+	int64_t id, changed;
+};
+
+static int do_mark(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct mark *m = arg;
+	const struct principal *p = w->who;
+	int ent = as_enterprise(p);
+	const char *sql =
+	    m->id ? (ent ? SQL_ENT_READ : SQL_READ) : (ent ? SQL_ENT_READ_ALL : SQL_READ_ALL);
+	struct db_stmt *st = db_prepare(w->tx, sql);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	int i = 1;
+	db_bind_int(st, i++, now_unix());
+	if (m->id)
+		db_bind_int(st, i++, m->id);
+	db_bind_int(st, i++, p->zone_id);
+	db_bind_int(st, i++, ent ? p->user_id : p->dept_id);
+	db_bind_int(st, i++, ent ? p->enterprise_id : p->user_id);
+	int rc = db_step(st);
+	m->changed = db_changes(st);
+	db_reset(st);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
+static int mark_read(struct db_pool *pool, const struct principal *p, int64_t id, int64_t *changed,
+                     struct yq_err *e)
+{
+	struct mark m = {.id = id};
+	int r = write_tx(pool, p, do_mark, &m, e);
+	*changed = m.changed;
+	return r;
+}
+
+int notification_read(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	int64_t changed = 0;
+	if (as_enterprise(p) ? !p->enterprise_id : !p->dept_id)
+		return err_set(e, ERR_NOT_FOUND, NULL, "通知不存在", "no such notification");
+	if (mark_read(pool, p, id, &changed, e) < 0)
+		return -1;
+	if (!changed)
+		return err_set(e, ERR_NOT_FOUND, NULL, "通知不存在", "no such notification");
+	return 0;
+}
+
+int notification_read_all(struct db_pool *pool, const struct principal *p, int64_t *n,
+                          struct yq_err *e)
+{
+	*n = 0;
+	if (as_enterprise(p) ? !p->enterprise_id : !p->dept_id)
+		return 0;
+	return mark_read(pool, p, 0, n, e);
+}
+
+int notification_list(struct db *c, const struct principal *p, int unread, int64_t page,
+                      int64_t page_size, notification_fn fn, void *ctx, int64_t *total)
+{
+	*total = 0;
+	int ent = as_enterprise(p);
+	if (ent ? !p->enterprise_id : !p->dept_id)
+		return DB_OK;
+	/* the department's (or the enterprise's) and the caller's own */
+	int64_t group = ent ? p->enterprise_id : p->dept_id;
+	struct db_stmt *st = db_prepare(c, ent ? SQL_ENT_COUNT : SQL_COUNT);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, group);
+	db_bind_int(st, 3, p->user_id);
+	db_bind_int(st, 4, unread ? 1 : 0);
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!(st = db_prepare(c, ent ? SQL_ENT_LIST : SQL_LIST)))
+		return DB_ERR;
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_int(st, 2, group);
+	db_bind_int(st, 3, p->user_id);
+	db_bind_int(st, 4, unread ? 1 : 0);
+	db_bind_int(st, 5, page_size);
+	db_bind_int(st, 6, (page - 1) * page_size);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct notification_row n = {
+		    .id = db_col_int(st, 0),
+		    .kind = db_col_text(st, 1),
+		    .ref_id = db_col_int(st, 2),
+		    .ref_no = db_col_text(st, 3),
+		    .event = db_col_text(st, 4),
+		    .title = db_col_text(st, 5),
+		    .created_at = db_col_int(st, 6),
+		    .read_at = db_col_int(st, 7),
+		};
+		fn(ctx, &n);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}

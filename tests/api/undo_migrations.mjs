@@ -1,0 +1,94 @@
+// Taking a test database back past a migration, directly through sqlite3 / psql, so that a test
+// can run `yuanqu migrate` on data as the program before it stored them.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ENGINE } from './lib.mjs';
+
+/** Runs SQL directly on the test database; returns the rows of a SELECT as objects. */
+export function sql(db, text) {
+  if (ENGINE === 'postgres') {
+    const name = db.match(/^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/)[1];
+    const psql = (q) => execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
+      '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', q], { stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
+    if (/^\s*SELECT/i.test(text)) return JSON.parse(psql(`SELECT coalesce(json_agg(t), '[]') FROM (${text}) t`));
+    psql(text);
+    return [];
+  }
+  const out = execFileSync('sqlite3', ['-json', db.replace(/^sqlite:/, ''), text], { stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
+  return out ? JSON.parse(out) : [];
+}
+
+/** Takes the database from version 13 back to 12: what 0013 made generic over kinds is the
+ * request's own again (timeline, attachments, notifications, 督办 columns, no webhook format). */
+export function undo0013(db) {
+  const esc = `ALTER TABLE ticket ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE ticket ADD COLUMN esc_level TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ticket ADD COLUMN esc_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ticket ADD COLUMN esc_deadline TEXT;
+    UPDATE ticket SET escalated = COALESCE((SELECT x.state FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), 0),
+      esc_level = COALESCE((SELECT x.level FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), ''),
+      esc_note = COALESCE((SELECT x.note FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id), ''),
+      esc_deadline = (SELECT x.deadline FROM work_escalation x WHERE x.kind = 'ticket' AND x.ref_id = ticket.id);
+    DROP TABLE work_escalation;
+    ALTER TABLE webhook DROP COLUMN format;
+    DELETE FROM schema_version WHERE version = 13;`;
+  if (ENGINE === 'postgres') {
+    sql(db, `ALTER SEQUENCE work_event_id_seq RENAME TO ticket_event_id_seq;
+      ALTER INDEX work_event_pkey RENAME TO ticket_event_pkey;
+      ALTER SEQUENCE work_attachment_id_seq RENAME TO ticket_attachment_id_seq;
+      ALTER INDEX work_attachment_pkey RENAME TO ticket_attachment_pkey;
+      ALTER TABLE work_event RENAME TO ticket_event;
+      DROP INDEX work_event_item; DROP INDEX work_event_ref;
+      ALTER INDEX work_event_zone_at RENAME TO ticket_event_zone_at;
+      ALTER TABLE ticket_event DROP COLUMN kind;
+      ALTER TABLE ticket_event RENAME COLUMN ref_id TO ticket_id;
+      ALTER TABLE ticket_event RENAME COLUMN from_state TO from_status;
+      ALTER TABLE ticket_event RENAME COLUMN to_state TO to_status;
+      CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, id);
+      CREATE UNIQUE INDEX ticket_event_ref ON ticket_event(ticket_id, ref);
+      ALTER TABLE ticket_event ADD CONSTRAINT ticket_event_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      ALTER TABLE work_attachment RENAME TO ticket_attachment;
+      DROP INDEX work_attachment_item;
+      ALTER TABLE ticket_attachment DROP COLUMN kind;
+      ALTER TABLE ticket_attachment RENAME COLUMN ref_id TO ticket_id;
+      CREATE INDEX ticket_attachment_ticket ON ticket_attachment(ticket_id, id);
+      ALTER TABLE ticket_attachment ADD CONSTRAINT ticket_attachment_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      DROP INDEX notification_user; DROP INDEX notification_item;
+      ALTER TABLE notification DROP COLUMN kind;
+      ALTER TABLE notification DROP COLUMN ref_no;
+      ALTER TABLE notification DROP COLUMN enterprise_id;
+      ALTER TABLE notification RENAME COLUMN ref_id TO ticket_id;
+      ALTER TABLE notification RENAME COLUMN event TO kind;
+      CREATE INDEX notification_ticket ON notification(ticket_id, kind);
+      ALTER TABLE notification ADD CONSTRAINT notification_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES ticket(id);
+      ${esc}`);
+    return;
+  }
+  sql(db, `CREATE TABLE ticket_event (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      ticket_id BIGINT NOT NULL REFERENCES ticket(id), at BIGINT NOT NULL, user_id BIGINT, user_name TEXT NOT NULL DEFAULT '',
+      action TEXT NOT NULL, from_status TEXT NOT NULL DEFAULT '', to_status TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',
+      internal INTEGER NOT NULL DEFAULT 0, media_url TEXT NOT NULL DEFAULT '', ref TEXT);
+    INSERT INTO ticket_event SELECT id, zone_id, ref_id, at, user_id, user_name, action, from_state, to_state, body, internal, media_url, ref
+      FROM work_event;
+    DROP TABLE work_event;
+    CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, id);
+    CREATE UNIQUE INDEX ticket_event_ref ON ticket_event(ticket_id, ref);
+    CREATE INDEX ticket_event_zone_at ON ticket_event(zone_id, at);
+    CREATE TABLE ticket_attachment (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      ticket_id BIGINT NOT NULL REFERENCES ticket(id), sha256 TEXT NOT NULL, name TEXT NOT NULL, content_type TEXT NOT NULL,
+      size BIGINT NOT NULL, uploaded_by BIGINT REFERENCES app_user(id), uploader_name TEXT NOT NULL, created_at BIGINT NOT NULL,
+      deleted_at BIGINT);
+    INSERT INTO ticket_attachment SELECT id, zone_id, ref_id, sha256, name, content_type, size, uploaded_by, uploader_name,
+      created_at, deleted_at FROM work_attachment;
+    DROP TABLE work_attachment;
+    CREATE INDEX ticket_attachment_ticket ON ticket_attachment(ticket_id, id);
+    CREATE TABLE notification_12 (id INTEGER PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zone(id),
+      dept_id BIGINT NOT NULL REFERENCES dept(id), user_id BIGINT REFERENCES app_user(id), ticket_id BIGINT NOT NULL REFERENCES ticket(id),
+      kind TEXT NOT NULL, title TEXT NOT NULL, created_at BIGINT NOT NULL, read_at BIGINT);
+    INSERT INTO notification_12 SELECT id, zone_id, dept_id, user_id, ref_id, event, title, created_at, read_at FROM notification;
+    DROP TABLE notification;
+    ALTER TABLE notification_12 RENAME TO notification;
+    CREATE INDEX notification_dept ON notification(dept_id, created_at);
+    CREATE INDEX notification_ticket ON notification(ticket_id, kind);
+    ${esc}`);
+}
