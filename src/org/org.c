@@ -47,14 +47,6 @@ static const char *const DEPT_KINDS[] = {"leadership", "service_center", "invest
 static const char *const DEPT_KIND_LABELS[] = {"领导班子", "企业服务中心", "招商部门", "经发部门",
                                                "项目办",   "其他",         NULL};
 
-int org_check_dept_kind(const char *s, struct yq_err *e)
-{
-	for (int i = 0; s && DEPT_KINDS[i]; i++)
-		if (strcmp(s, DEPT_KINDS[i]) == 0)
-			return 0;
-	return err_set(e, ERR_VALIDATION, "kind", "部门类型无效", "invalid department kind");
-}
-
 int org_check_phone(const char *s, struct yq_err *e)
 {
 	size_t n = s ? strlen(s) : 0;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "lib/arena.h"
 #include "org/org.h"
 
 /* Builds `n` copies of `unit` into buf (of size cap). */
@@ -137,23 +138,48 @@ static void test_name_other_controls(void **state)
 	}
 }
 
-/* Department kinds: the six documented, exactly. */
+/* Decodes {"name": "部门", "kind": kind} (kind left out when NULL) by ENTITY_DEPT into *d. */
+static int decode_dept_kind(json_t *kind, struct arena *a, struct dept *d, struct yq_err *e)
+{
+	json_t *o = json_pack("{s:s}", "name", "招商部");
+	if (kind)
+		json_object_set_new(o, "kind", kind);
+	memset(d, 0, sizeof *d);
+	int rc = entity_decode(&ENTITY_DEPT, o, DECODE_FULL, a, d, NULL, e);
+	json_decref(o);
+	return rc;
+}
+
+/* Department kinds: the six documented, exactly (white space at the ends is trimmed, as of
+ * every text of a body); none, or an empty one, is "other" (the column's default). */
 static void test_dept_kind(void **state)
 {
+	struct arena arena = {0}, *a = &arena; /* a zeroed arena is empty */
+	struct dept d;
 	static const char *const ok[] = {"leadership", "service_center", "investment",
 	                                 "economic",   "project",        "other"};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		struct yq_err e = {0};
-		assert_int_equal(org_check_dept_kind(ok[i], &e), 0);
+		assert_int_equal(decode_dept_kind(json_string(ok[i]), a, &d, &e), 0);
+		assert_string_equal(d.kind, ok[i]);
 	}
-	static const char *const bad[] = {"",         "Other", "OTHER",          "other ",
-	                                  " project", "misc",  "service-center", "leader"};
+	static const char *const bad[] = {"Other",  "OTHER",     "misc",    "service-center",
+	                                  "leader", "pro\nject", "pro ject"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct yq_err e = {0};
-		assert_refused(org_check_dept_kind(bad[i], &e), &e, "kind");
+		assert_refused(decode_dept_kind(json_string(bad[i]), a, &d, &e), &e, "kind");
 	}
 	struct yq_err e = {0};
-	assert_refused(org_check_dept_kind(NULL, &e), &e, "kind");
+	assert_refused(decode_dept_kind(json_integer(1), a, &d, &e), &e, "kind");
+	assert_int_equal(decode_dept_kind(json_string(" project "), a, &d, &e), 0);
+	assert_string_equal(d.kind, "project");
+	assert_int_equal(decode_dept_kind(json_string(""), a, &d, &e), 0);
+	assert_string_equal(d.kind, "other");
+	assert_int_equal(decode_dept_kind(json_null(), a, &d, &e), 0);
+	assert_string_equal(d.kind, "other");
+	assert_int_equal(decode_dept_kind(NULL, a, &d, &e), 0);
+	assert_string_equal(d.kind, "other");
+	arena_release(a);
 }
 
 static void phone_ok(const char *s)
