@@ -718,7 +718,8 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	 * service center's desk reads the zone and its figures), never more than its creator */
 	p->perms = role_perms(p->role);
 	perm_dept_kind_grant(db_col_text(st, 13), p->role, &p->perms, &p->scope);
-	p->perms &= role_perms(owner_role);
+	perm_set owner = role_perms(owner_role);
+	perm_intersect(&p->perms, &owner);
 	db_reset(st);
 	p->via_token = 1;
 	p->ip = ip;

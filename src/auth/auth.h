@@ -119,7 +119,7 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now);
 /* 1 if the principal has permission p. */
 static inline int principal_can(const struct principal *p, enum perm perm)
 {
-	return perm_allows(p->perms, perm);
+	return perm_allows(&p->perms, perm);
 }
 
 #endif

@@ -44,7 +44,7 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	jw_key(&w, "permissions");
 	jw_arr_open(&w);
 	for (int i = PERM_AUTH + 1; i < PERM__COUNT; i++)
-		if (p->perms & PERM_BIT(i))
+		if (perm_has(&p->perms, (enum perm)i))
 			jw_str(&w, perm_name((enum perm)i));
 	jw_arr_close(&w);
 	struct zone z = {0};

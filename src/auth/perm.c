@@ -2,32 +2,12 @@
 #include "auth/perm.h"
 #include <string.h>
 
-static const char *const perm_names[PERM__COUNT] = {
-    [PERM_NONE] = "public",
-    [PERM_AUTH] = "auth",
-    [PERM_ZONE_READ] = "zone.read",
-    [PERM_ZONE_WRITE] = "zone.write",
-    [PERM_DEPT_READ] = "dept.read",
-    [PERM_DEPT_WRITE] = "dept.write",
-    [PERM_USER_READ] = "user.read",
-    [PERM_USER_WRITE] = "user.write",
-    [PERM_ROLE_READ] = "role.read",
-    [PERM_TOKEN_WRITE] = "token.write",
-    [PERM_AUDIT_READ] = "audit.read",
-    [PERM_ENTERPRISE_READ] = "enterprise.read",
-    [PERM_ENTERPRISE_WRITE] = "enterprise.write",
-    [PERM_ENTERPRISE_IMPORT] = "enterprise.import",
-    [PERM_ENTERPRISE_VISIT] = "enterprise.visit",
-    [PERM_DASHBOARD_READ] = "dashboard.read",
-    [PERM_TICKET_READ] = "ticket.read",
-    [PERM_TICKET_CREATE] = "ticket.create",
-    [PERM_TICKET_TRIAGE] = "ticket.triage",
-    [PERM_TICKET_HANDLE] = "ticket.handle",
-    [PERM_TICKET_RATE] = "ticket.rate",
-    [PERM_TICKET_ESCALATE] = "ticket.escalate",
-    [PERM_TICKET_STATS] = "ticket.stats",
-    [PERM_TICKET_ADMIN] = "ticket.admin",
+static const char *const perm_names[] = {
+#define PERM_NAME(e, name) [e] = name,
+    PERM_LIST(PERM_NAME)
+#undef PERM_NAME
 };
+_Static_assert(sizeof perm_names / sizeof perm_names[0] == PERM__COUNT, "a name per permission");
 
 /* The names and Chinese labels of the roles, from ROLE_ADMIN on, NULL-terminated: the values a
  * field table takes (org.c). */
@@ -39,48 +19,72 @@ const char *const ROLE_LABELS[ROLE__COUNT] = {"系统管理员", "园区领导",
 const char *const SCOPE_NAMES[] = {"all", "zone", "dept", "self", "enterprise", NULL};
 const char *const SCOPE_LABELS[] = {"全部园区", "全园区", "本部门及下级", "本人", "本企业", NULL};
 
-#define B PERM_BIT
+/* The role table: each role's default data scope, whether it only reads, and the permissions
+ * it grants, listed by name (the list ends with PERM__COUNT). */
+#define PERMS(...) ((const enum perm[]){__VA_ARGS__, PERM__COUNT})
 static const struct role_def {
 	enum data_scope scope;
 	int read_only; /* reads only, whatever its permissions (see role_read_only) */
-	perm_set perms;
+	const enum perm *perms;
 } roles[ROLE__COUNT] = {
-    [ROLE_NONE] = {SCOPE_NONE, 1, 0},
+    [ROLE_NONE] = {SCOPE_NONE, 1, PERMS(PERM__COUNT)},
     [ROLE_ADMIN] = {SCOPE_ZONE, 0,
-                    B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) | B(PERM_DEPT_WRITE) |
-                        B(PERM_USER_READ) | B(PERM_USER_WRITE) | B(PERM_ROLE_READ) |
-                        B(PERM_TOKEN_WRITE) | B(PERM_AUDIT_READ) | B(PERM_ENTERPRISE_READ) |
-                        B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_IMPORT) |
-                        B(PERM_ENTERPRISE_VISIT) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
-                        B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
-                        B(PERM_TICKET_RATE) | B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) |
-                        B(PERM_TICKET_ADMIN)},
+                    PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_DEPT_WRITE,
+                          PERM_USER_READ, PERM_USER_WRITE, PERM_ROLE_READ, PERM_TOKEN_WRITE,
+                          PERM_AUDIT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
+                          PERM_ENTERPRISE_IMPORT, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ,
+                          PERM_TICKET_READ, PERM_TICKET_CREATE, PERM_TICKET_TRIAGE,
+                          PERM_TICKET_HANDLE, PERM_TICKET_RATE, PERM_TICKET_ESCALATE,
+                          PERM_TICKET_STATS, PERM_TICKET_ADMIN)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
-                     B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
-                         B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_VISIT) |
-                         B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_ESCALATE) |
-                         B(PERM_TICKET_STATS)},
+                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
+                           PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
+                           PERM_TICKET_ESCALATE, PERM_TICKET_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
-                        B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
-                            B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
-                            B(PERM_ENTERPRISE_VISIT) | B(PERM_ENTERPRISE_IMPORT) |
-                            B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
-                            B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
-                            B(PERM_TICKET_STATS)},
+                        PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
+                              PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
+                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_CREATE,
+                              PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
+                              PERM_TICKET_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
-                    B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
-                        B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_VISIT) | B(PERM_TICKET_READ) |
-                        B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
-                        B(PERM_TICKET_RATE)},
+                    PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
+                          PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
+                          PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
-                         B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
-                             B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
+                         PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
+                               PERM_TICKET_CREATE, PERM_TICKET_RATE)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
-                       B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
-                           B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
-                           B(PERM_TICKET_STATS)},
+                       PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
+                             PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS)},
 };
-#undef B
+#undef PERMS
+
+void perm_intersect(perm_set *s, const perm_set *o)
+{
+	for (int i = 0; i < PERM_WORDS; i++)
+		s->w[i] &= o->w[i];
+}
+
+int perm_set_equal(const perm_set *a, const perm_set *b)
+{
+	return memcmp(a->w, b->w, sizeof a->w) == 0;
+}
+
+perm_set perm_set_of(const enum perm *list)
+{
+	perm_set s = {{0}};
+	for (; *list != PERM__COUNT; list++)
+		perm_add(&s, *list);
+	return s;
+}
+
+perm_set perm_set_all(void)
+{
+	perm_set s = {{0}};
+	for (int p = 0; p < PERM__COUNT; p++)
+		perm_add(&s, (enum perm)p);
+	return s;
+}
 
 const char *perm_name(enum perm p)
 {
@@ -120,7 +124,7 @@ enum data_scope scope_from_name(const char *s)
 
 perm_set role_perms(enum role r)
 {
-	return r < ROLE__COUNT ? roles[r].perms : 0;
+	return perm_set_of(r < ROLE__COUNT ? roles[r].perms : roles[ROLE_NONE].perms);
 }
 
 enum data_scope role_default_scope(enum role r)
@@ -128,11 +132,15 @@ enum data_scope role_default_scope(enum role r)
 	return r < ROLE__COUNT ? roles[r].scope : SCOPE_NONE;
 }
 
-int perm_allows(perm_set have, enum perm p)
+int perm_allows(const perm_set *have, enum perm p)
 {
-	if (p == PERM_NONE)
-		return 1;
-	return (have & PERM_BIT(p)) != 0;
+	return p == PERM_NONE || perm_has(have, p);
+}
+
+int role_allows(enum role r, enum perm p)
+{
+	perm_set s = role_perms(r);
+	return perm_allows(&s, p);
 }
 
 void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
@@ -141,7 +149,7 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	if (!dept_kind || strcmp(dept_kind, "service_center") != 0 ||
 	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
 		return;
-	*perms |= PERM_BIT(PERM_TICKET_STATS);
+	perm_add(perms, PERM_TICKET_STATS);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -5,33 +5,42 @@
 #define YQ_AUTH_PERM_H
 #include <stdint.h>
 
+/* Every permission once: its constant and its name on the wire (routes, roles page, audit).
+ * A new module adds its lines here and grants them in the role table (perm.c); the set below
+ * grows with the list, so there is no limit to outgrow. */
+#define PERM_LIST(X)                                                                                   \
+	X(PERM_NONE, "public") /* public route: no login needed */                                     \
+	X(PERM_AUTH, "auth")   /* any logged-in user */                                                \
+	X(PERM_ZONE_READ, "zone.read")                                                                 \
+	X(PERM_ZONE_WRITE, "zone.write")                                                               \
+	X(PERM_DEPT_READ, "dept.read")                                                                 \
+	X(PERM_DEPT_WRITE, "dept.write")                                                               \
+	X(PERM_USER_READ, "user.read")                                                                 \
+	X(PERM_USER_WRITE, "user.write")                                                               \
+	X(PERM_ROLE_READ, "role.read")                                                                 \
+	X(PERM_TOKEN_WRITE, "token.write")                                                             \
+	X(PERM_AUDIT_READ, "audit.read")                                                               \
+	X(PERM_ENTERPRISE_READ, "enterprise.read")                                                     \
+	X(PERM_ENTERPRISE_WRITE, "enterprise.write")                                                   \
+	X(PERM_ENTERPRISE_IMPORT, "enterprise.import")                                                 \
+	/* record a 包保 visit: further limited to the enterprise's 包保 leader and liaison, or to \
+	 * those who may edit it */                                                                    \
+	X(PERM_ENTERPRISE_VISIT, "enterprise.visit")                                                   \
+	X(PERM_DASHBOARD_READ, "dashboard.read")                                                       \
+	X(PERM_TICKET_READ, "ticket.read")                                                             \
+	X(PERM_TICKET_CREATE, "ticket.create")                                                         \
+	X(PERM_TICKET_TRIAGE, "ticket.triage") /* further limited to the service center */             \
+	X(PERM_TICKET_HANDLE, "ticket.handle") /* further limited to the lead department */            \
+	X(PERM_TICKET_RATE, "ticket.rate")                                                             \
+	X(PERM_TICKET_ESCALATE, "ticket.escalate")                                                     \
+	X(PERM_TICKET_STATS, "ticket.stats")                                                           \
+	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */
+
 enum perm {
-	PERM_NONE = 0, /* public route: no login needed */
-	PERM_AUTH,     /* any logged-in user */
-	PERM_ZONE_READ,
-	PERM_ZONE_WRITE,
-	PERM_DEPT_READ,
-	PERM_DEPT_WRITE,
-	PERM_USER_READ,
-	PERM_USER_WRITE,
-	PERM_ROLE_READ,
-	PERM_TOKEN_WRITE,
-	PERM_AUDIT_READ,
-	PERM_ENTERPRISE_READ,
-	PERM_ENTERPRISE_WRITE,
-	PERM_ENTERPRISE_IMPORT,
-	PERM_ENTERPRISE_VISIT, /* record a 包保 visit: further limited to the enterprise's 包保
-	                        * leader and liaison, or to those who may edit it */
-	PERM_DASHBOARD_READ,
-	PERM_TICKET_READ,
-	PERM_TICKET_CREATE,
-	PERM_TICKET_TRIAGE, /* further limited to the service center in the domain */
-	PERM_TICKET_HANDLE, /* further limited to the lead department in the domain */
-	PERM_TICKET_RATE,
-	PERM_TICKET_ESCALATE,
-	PERM_TICKET_STATS,
-	PERM_TICKET_ADMIN, /* deadline rules and the holiday calendar */
-	PERM__COUNT
+#define PERM_ENUM(e, name) e,
+	PERM_LIST(PERM_ENUM)
+#undef PERM_ENUM
+	    PERM__COUNT
 };
 
 enum role {
@@ -55,8 +64,29 @@ enum data_scope {
 	SCOPE_ENTERPRISE, /* own enterprise */
 };
 
-typedef uint64_t perm_set;
-#define PERM_BIT(p) ((perm_set)1 << (p))
+/* A set of permissions: one bit per permission in as many words as PERM_LIST needs. */
+#define PERM_WORDS (((int)PERM__COUNT + 63) / 64)
+typedef struct {
+	uint64_t w[PERM_WORDS];
+} perm_set;
+_Static_assert(sizeof(perm_set) * 8 >= PERM__COUNT, "perm_set holds every permission");
+
+static inline int perm_has(const perm_set *s, enum perm p)
+{
+	return p < PERM__COUNT && (s->w[p / 64] >> (p % 64) & 1);
+}
+static inline void perm_add(perm_set *s, enum perm p)
+{
+	if (p < PERM__COUNT)
+		s->w[p / 64] |= (uint64_t)1 << (p % 64);
+}
+/* Keeps in *s only what o also has. */
+void perm_intersect(perm_set *s, const perm_set *o);
+int perm_set_equal(const perm_set *a, const perm_set *b);
+/* The set of a list ending with PERM__COUNT. */
+perm_set perm_set_of(const enum perm *list);
+/* Every permission. */
+perm_set perm_set_all(void);
 
 /* The role names ("admin" …) and Chinese labels from ROLE_ADMIN on, and the scope names ("all"
  * …) and labels from SCOPE_ALL on; each NULL-terminated (the values of a field table). */
@@ -75,7 +105,9 @@ perm_set role_perms(enum role r);
 /* The data scope a role gets by default. */
 enum data_scope role_default_scope(enum role r);
 /* 1 if a role with these permissions may call a route requiring `p`. */
-int perm_allows(perm_set have, enum perm p);
+int perm_allows(const perm_set *have, enum perm p);
+/* 1 if role r (without a department-kind grant) may call a route requiring `p`. */
+int role_allows(enum role r, enum perm p);
 /* The department-kind grant, the one place where the kind of the caller's department adds to
  * its role: staff and heads of a department of kind `service_center` (企业服务中心, the desk that
  * takes in, routes and chases every request of the zone and compiles the daily briefing) get

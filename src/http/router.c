@@ -76,7 +76,7 @@ int route_role_allowed(const struct route *rt, enum role r)
 {
 	if (rt->perm == PERM_NONE)
 		return 1;
-	return perm_allows(role_perms(r), rt->perm) && !route_read_only_refused(rt, r);
+	return role_allows(r, rt->perm) && !route_read_only_refused(rt, r);
 }
 
 int route_index(const struct route *rt)

@@ -28,7 +28,7 @@ int h_roles_list(struct req *r, struct yq_err *e)
 		jw_arr_open(&w);
 		perm_set ps = role_perms((enum role)role);
 		for (int p = PERM_AUTH + 1; p < PERM__COUNT; p++)
-			if (ps & PERM_BIT(p))
+			if (perm_has(&ps, (enum perm)p))
 				jw_str(&w, perm_name((enum perm)p));
 		jw_arr_close(&w);
 		jw_obj_close(&w);

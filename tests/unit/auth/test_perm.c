@@ -8,11 +8,59 @@
 
 #include "auth/perm.h"
 
-/* Every permission bit fits in perm_set. */
-static void test_perm_set_wide_enough(void **state)
+static int allows(perm_set s, enum perm p)
 {
-	assert_true(PERM__COUNT <= 64);
-	assert_true(PERM_BIT(PERM__COUNT - 1) != 0);
+	return perm_allows(&s, p);
+}
+static perm_set bit(int p)
+{
+	perm_set s = {{0}};
+	perm_add(&s, (enum perm)p);
+	return s;
+}
+static perm_set with(perm_set s, enum perm p)
+{
+	perm_add(&s, p);
+	return s;
+}
+static perm_set all_but(int p)
+{
+	perm_set s = perm_set_all();
+	s.w[p / 64] &= ~((uint64_t)1 << (p % 64));
+	return s;
+}
+static int eq(perm_set a, perm_set b)
+{
+	return perm_set_equal(&a, &b);
+}
+/* Bits set past the last permission. */
+static int beyond(perm_set s)
+{
+	int n = 0;
+	for (int i = PERM__COUNT; i < PERM_WORDS * 64; i++)
+		n += (int)(s.w[i / 64] >> (i % 64) & 1);
+	return n;
+}
+
+/* The set grows with the list: every permission has its bit, names and bits agree, nothing is
+ * set past the last, and a set of a list holds exactly that list. */
+static void test_perm_set_grows(void **state)
+{
+	perm_set all = perm_set_all();
+	assert_int_equal(beyond(all), 0);
+	for (int p = 0; p < PERM__COUNT; p++) {
+		assert_true(perm_has(&all, (enum perm)p));
+		assert_true(strlen(perm_name((enum perm)p)) > 0);
+		perm_set one = bit(p);
+		for (int q = 0; q < PERM__COUNT; q++)
+			assert_int_equal(perm_has(&one, (enum perm)q), p == q);
+	}
+	assert_false(perm_has(&all, PERM__COUNT));
+	perm_set two = perm_set_of((const enum perm[]){PERM_AUTH, PERM_TICKET_ADMIN, PERM__COUNT});
+	assert_true(eq(two, with(bit(PERM_AUTH), PERM_TICKET_ADMIN)));
+	perm_set x = perm_set_all();
+	perm_intersect(&x, &two);
+	assert_true(eq(x, two));
 }
 
 /* Every role name round-trips, is non-empty and distinct; so is every Chinese label. */
@@ -52,8 +100,8 @@ static void test_role_unknown(void **state)
 	assert_string_equal(role_name(ROLE__COUNT), "");
 	assert_string_equal(role_name((enum role)1000), "");
 	assert_string_equal(role_label_zh(ROLE__COUNT), "");
-	assert_int_equal(role_perms(ROLE__COUNT), 0);
-	assert_int_equal(role_perms((enum role)1000), 0);
+	assert_true(eq(role_perms(ROLE__COUNT), (perm_set){{0}}));
+	assert_true(eq(role_perms((enum role)1000), (perm_set){{0}}));
 	assert_int_equal(role_default_scope(ROLE__COUNT), SCOPE_NONE);
 }
 
@@ -98,31 +146,32 @@ static void test_perm_names(void **state)
 /* perm_allows: public routes always; otherwise exactly the permission's bit. */
 static void test_perm_allows(void **state)
 {
-	assert_true(perm_allows(0, PERM_NONE));
-	assert_true(perm_allows(~(perm_set)0, PERM_NONE));
+	perm_set none = {{0}};
+	assert_true(allows(none, PERM_NONE));
+	assert_true(allows(perm_set_all(), PERM_NONE));
 	for (int p = 1; p < PERM__COUNT; p++) {
-		assert_false(perm_allows(0, (enum perm)p));
-		assert_true(perm_allows(PERM_BIT(p), (enum perm)p));
-		assert_false(perm_allows(~PERM_BIT(p), (enum perm)p));
-		assert_true(perm_allows(~(perm_set)0, (enum perm)p));
+		assert_false(allows(none, (enum perm)p));
+		assert_true(allows(bit(p), (enum perm)p));
+		assert_false(allows(all_but(p), (enum perm)p));
+		assert_true(allows(perm_set_all(), (enum perm)p));
 	}
-	perm_set s = PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ZONE_READ);
-	assert_true(perm_allows(s, PERM_AUTH));
-	assert_true(perm_allows(s, PERM_ZONE_READ));
-	assert_false(perm_allows(s, PERM_ZONE_WRITE));
+	perm_set s = with(bit(PERM_AUTH), PERM_ZONE_READ);
+	assert_true(allows(s, PERM_AUTH));
+	assert_true(allows(s, PERM_ZONE_READ));
+	assert_false(allows(s, PERM_ZONE_WRITE));
 }
 
 /* Every real role may call routes needing a login; ROLE_NONE has no permissions. */
 static void test_every_role_is_authed(void **state)
 {
-	assert_int_equal(role_perms(ROLE_NONE), 0);
+	assert_true(eq(role_perms(ROLE_NONE), (perm_set){{0}}));
 	for (int r = 1; r < ROLE__COUNT; r++) {
 		perm_set s = role_perms((enum role)r);
-		assert_true(perm_allows(s, PERM_AUTH));
-		assert_true(perm_allows(s, PERM_NONE));
-		assert_true(perm_allows(s, PERM_ENTERPRISE_READ));
+		assert_true(allows(s, PERM_AUTH));
+		assert_true(allows(s, PERM_NONE));
+		assert_true(allows(s, PERM_ENTERPRISE_READ));
 		/* no bits beyond the known permissions */
-		assert_int_equal(s & ~(PERM_BIT(PERM__COUNT) - 1), 0);
+		assert_int_equal(beyond(s), 0);
 	}
 }
 
@@ -130,21 +179,21 @@ static void test_every_role_is_authed(void **state)
 static void test_enterprise_role(void **state)
 {
 	perm_set s = role_perms(ROLE_ENTERPRISE);
-	assert_false(perm_allows(s, PERM_USER_READ));
-	assert_false(perm_allows(s, PERM_USER_WRITE));
-	assert_false(perm_allows(s, PERM_DEPT_READ));
-	assert_false(perm_allows(s, PERM_ENTERPRISE_WRITE));
-	assert_false(perm_allows(s, PERM_ENTERPRISE_IMPORT));
-	assert_false(perm_allows(s, PERM_AUDIT_READ));
-	assert_false(perm_allows(s, PERM_TOKEN_WRITE));
-	assert_false(perm_allows(s, PERM_DASHBOARD_READ));
-	assert_false(perm_allows(s, PERM_TICKET_TRIAGE));
-	assert_false(perm_allows(s, PERM_TICKET_HANDLE));
-	assert_false(perm_allows(s, PERM_TICKET_STATS));
+	assert_false(allows(s, PERM_USER_READ));
+	assert_false(allows(s, PERM_USER_WRITE));
+	assert_false(allows(s, PERM_DEPT_READ));
+	assert_false(allows(s, PERM_ENTERPRISE_WRITE));
+	assert_false(allows(s, PERM_ENTERPRISE_IMPORT));
+	assert_false(allows(s, PERM_AUDIT_READ));
+	assert_false(allows(s, PERM_TOKEN_WRITE));
+	assert_false(allows(s, PERM_DASHBOARD_READ));
+	assert_false(allows(s, PERM_TICKET_TRIAGE));
+	assert_false(allows(s, PERM_TICKET_HANDLE));
+	assert_false(allows(s, PERM_TICKET_STATS));
 	/* an enterprise reads its registry entry and files, follows and rates its requests */
-	assert_int_equal(s, PERM_BIT(PERM_AUTH) | PERM_BIT(PERM_ENTERPRISE_READ) |
-	                        PERM_BIT(PERM_TICKET_READ) | PERM_BIT(PERM_TICKET_CREATE) |
-	                        PERM_BIT(PERM_TICKET_RATE));
+	assert_true(eq(s, perm_set_of((const enum perm[]){PERM_AUTH, PERM_ENTERPRISE_READ,
+	                                                  PERM_TICKET_READ, PERM_TICKET_CREATE,
+	                                                  PERM_TICKET_RATE, PERM__COUNT})));
 }
 
 /* Administration (users, roles, tokens, audit, departments) is for admins only, and admins
@@ -155,16 +204,16 @@ static void test_admin_only_permissions(void **state)
 	                                       PERM_AUDIT_READ, PERM_DEPT_WRITE};
 	for (size_t i = 0; i < sizeof admin_only / sizeof admin_only[0]; i++) {
 		for (int r = 1; r < ROLE__COUNT; r++) {
-			int allowed = perm_allows(role_perms((enum role)r), admin_only[i]);
+			int allowed = allows(role_perms((enum role)r), admin_only[i]);
 			assert_int_equal(allowed, r == ROLE_ADMIN);
 		}
 	}
 	perm_set admin = role_perms(ROLE_ADMIN);
 	for (int p = 1; p < PERM__COUNT; p++)
-		assert_int_equal(perm_allows(admin, (enum perm)p), p != PERM_ZONE_WRITE);
+		assert_int_equal(allows(admin, (enum perm)p), p != PERM_ZONE_WRITE);
 	/* zone.write is granted to no role */
 	for (int r = 0; r < ROLE__COUNT; r++)
-		assert_false(perm_allows(role_perms((enum role)r), PERM_ZONE_WRITE));
+		assert_false(allows(role_perms((enum role)r), PERM_ZONE_WRITE));
 }
 
 /* Read-only roles: leader and province change nothing. */
@@ -176,19 +225,19 @@ static void test_read_only_roles(void **state)
 	                                   PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_IMPORT};
 	for (size_t i = 0; i < sizeof ro / sizeof ro[0]; i++)
 		for (size_t k = 0; k < sizeof writes / sizeof writes[0]; k++)
-			assert_false(perm_allows(role_perms(ro[i]), writes[k]));
+			assert_false(allows(role_perms(ro[i]), writes[k]));
 	/* only province reads across zones through zone.read besides admin */
-	assert_true(perm_allows(role_perms(ROLE_PROVINCE), PERM_ZONE_READ));
-	assert_false(perm_allows(role_perms(ROLE_LEADER), PERM_ZONE_READ));
+	assert_true(allows(role_perms(ROLE_PROVINCE), PERM_ZONE_READ));
+	assert_false(allows(role_perms(ROLE_LEADER), PERM_ZONE_READ));
 	/* staff edit enterprises but do not import; department heads do both */
-	assert_true(perm_allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_WRITE));
-	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_IMPORT));
-	assert_false(perm_allows(role_perms(ROLE_STAFF), PERM_USER_READ));
-	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_ENTERPRISE_IMPORT));
-	assert_true(perm_allows(role_perms(ROLE_DEPT_HEAD), PERM_USER_READ));
+	assert_true(allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_WRITE));
+	assert_false(allows(role_perms(ROLE_STAFF), PERM_ENTERPRISE_IMPORT));
+	assert_false(allows(role_perms(ROLE_STAFF), PERM_USER_READ));
+	assert_true(allows(role_perms(ROLE_DEPT_HEAD), PERM_ENTERPRISE_IMPORT));
+	assert_true(allows(role_perms(ROLE_DEPT_HEAD), PERM_USER_READ));
 	/* 包保 cadres of every staff role record visits; enterprises and the province do not */
 	for (int r = 1; r < ROLE__COUNT; r++)
-		assert_int_equal(perm_allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
+		assert_int_equal(allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
 		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE);
 	/* the province is read-only whatever its permissions; no other role is */
 	for (int r = 1; r < ROLE__COUNT; r++)
@@ -243,17 +292,17 @@ static void test_dept_kind_grant(void **state)
 			perm_set ps = role_perms((enum role)r);
 			enum data_scope sc = role_default_scope((enum role)r);
 			perm_dept_kind_grant(kinds[k], (enum role)r, &ps, &sc);
-			assert_true(ps == role_perms((enum role)r));
+			assert_true(eq(ps, role_perms((enum role)r)));
 			assert_int_equal(sc, role_default_scope((enum role)r));
 		}
 		perm_set ps = role_perms((enum role)r);
 		enum data_scope sc = role_default_scope((enum role)r);
 		perm_dept_kind_grant("service_center", (enum role)r, &ps, &sc);
 		if (r == ROLE_STAFF || r == ROLE_DEPT_HEAD) {
-			assert_true(ps == (role_perms((enum role)r) | PERM_BIT(PERM_TICKET_STATS)));
+			assert_true(eq(ps, with(role_perms((enum role)r), PERM_TICKET_STATS)));
 			assert_int_equal(sc, SCOPE_ZONE);
 		} else {
-			assert_true(ps == role_perms((enum role)r));
+			assert_true(eq(ps, role_perms((enum role)r)));
 			assert_int_equal(sc, role_default_scope((enum role)r));
 		}
 	}
@@ -262,14 +311,14 @@ static void test_dept_kind_grant(void **state)
 	enum data_scope sc = SCOPE_SELF;
 	perm_dept_kind_grant("service_center", ROLE_STAFF, &ps, &sc);
 	assert_int_equal(sc, SCOPE_SELF);
-	assert_false(perm_allows(ps, PERM_USER_WRITE));
-	assert_false(perm_allows(ps, PERM_TICKET_ESCALATE));
+	assert_false(allows(ps, PERM_USER_WRITE));
+	assert_false(allows(ps, PERM_TICKET_ESCALATE));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_perm_set_wide_enough),
+	    cmocka_unit_test(test_perm_set_grows),
 	    cmocka_unit_test(test_role_names_roundtrip),
 	    cmocka_unit_test(test_role_unknown),
 	    cmocka_unit_test(test_scope_names),

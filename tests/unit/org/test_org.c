@@ -228,7 +228,8 @@ static void test_cli_principal(void **state)
 	assert_int_equal(p.zone_id, 7);
 	assert_int_equal(p.role, ROLE_ADMIN);
 	assert_int_equal(p.scope, SCOPE_ALL);
-	assert_true(p.perms == role_perms(ROLE_ADMIN));
+	perm_set admin = role_perms(ROLE_ADMIN);
+	assert_true(perm_set_equal(&p.perms, &admin));
 	assert_int_equal(p.user_id, 0);
 	assert_int_equal(p.dept_id, 0);
 	assert_int_equal(p.must_change, 0);
