@@ -29,7 +29,7 @@ const uniq = (a) => [...new Set(a)].filter(Boolean).sort()
 const chinese = (s) => /[\u4e00-\u9fff]/.test(s)
 
 // what the server writes
-const perms = uniq([...C['auth/perm.c'].matchAll(/\[PERM_\w+\] = "([a-z.]+)"/g)].map((m) => m[1])).filter((p) => p !== 'public' && p !== 'auth')
+const perms = uniq([...readFileSync(join(SRC, 'access/perm.h'), 'utf8').matchAll(/X\(PERM_\w+, "([a-z.]+)"\)/g)].map((m) => m[1])).filter((p) => p !== 'public' && p !== 'auth')
 const auditCalls = callLiterals(all, 'audit_write')
 const objects = uniq(auditCalls.map((l) => l[l.length - 1]))
 const actions = uniq([
@@ -42,12 +42,19 @@ const timeline = uniq([
   ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = "([a-z_]+)"/g)].map((m) => m[1]),
   ...[...C['ticket/ticket_store.c'].matchAll(/\baction = ([^;]+);/g)].flatMap((m) => [...m[1].matchAll(/"([a-z_]+)"/g)].map((x) => x[1])),
   ...callLiterals(all, 'ticket_event_add').map((l) => l[0]),
+  // the shared work services write the events every module's timeline has (attach, detach)
+  ...[...all.matchAll(/\bwork_event_(?:add|keep_state)\([^;]*?"([a-z_]+)"/g)].map((m) => m[1]),
   // the action is the first literal of write_event and the first after the time in hist_event
   ...callLiterals(C['ticket/ticket_store.c'], 'write_event').map((l) => l[0]),
   ...[...C['ticket/ticket_store.c'].matchAll(/\bhist_event\(tx, h, \*id, [^,]+,\s*(?:[^,"]*\?\s*)?"([a-z_]+)"(?:\s*:\s*"([a-z_]+)")?/g)].flatMap((m) => [m[1], m[2]]),
 ])
 const reasons = uniq([...callLiterals(C['auth/auth.c'], 'record_failure'), ...callLiterals(C['auth/auth.c'], 'audit_login')].flatMap((l) => l))
-const fields = uniq(all.match(/audit_change_[a-z]+\(&?\w+, "([a-z_]+)"/g).map((s) => s.match(/"([a-z_]+)"/)[1]))
+const fields = uniq([
+  ...all.match(/audit_change_[a-z]+\(&?\w+, "([a-z_]+)"/g).map((s) => s.match(/"([a-z_]+)"/)[1]),
+  // the audited fields of the field tables (F_AUDIT): the member's name, or the key FIELDK_INIT gives
+  ...[...all.matchAll(/\b[A-Z]+_\((\w+), FT_[A-Z]+,[^}]*?F_AUDIT/g)].map((m) => m[1]),
+  ...[...all.matchAll(/FIELDK_INIT\(struct \w+, \w+, "(\w+)", FT_[A-Z]+,[^}]*?F_AUDIT/g)].map((m) => m[1]),
+])
 
 describe('codes read from the server', () => {
   it('found enough of each to be a real check', () => {
