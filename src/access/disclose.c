@@ -1,5 +1,5 @@
 /* What an enterprise user is shown (see disclose.h): the table. */
-#include "auth/disclose.h"
+#include "access/disclose.h"
 #include <string.h>
 
 static const struct {

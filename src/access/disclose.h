@@ -3,9 +3,9 @@
  * briefing, Open311, 包保 visit records, notifications). The zone's staff and province users see
  * everything; an enterprise user sees what the table gives it, and nothing of a kind the table
  * does not list, so a new kind of record stays internal until someone decides otherwise here. */
-#ifndef YQ_AUTH_DISCLOSE_H
-#define YQ_AUTH_DISCLOSE_H
-#include "auth/auth.h"
+#ifndef YQ_ACCESS_DISCLOSE_H
+#define YQ_ACCESS_DISCLOSE_H
+#include "access/principal.h"
 
 enum disclose {
 	DISCLOSE_NONE,    /* not shown at all */

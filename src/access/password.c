@@ -1,5 +1,5 @@
 /* Password policy and argon2id hashing with a cap on concurrent hashes (see password.h). */
-#include "auth/password.h"
+#include "access/password.h"
 #include "lib/gm.h"
 #include "lib/alloc.h"
 #include "lib/embedded.h"

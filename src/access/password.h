@@ -2,8 +2,8 @@
  * not a common password) and argon2id hashing through libsodium. Hashing is deliberately slow
  * (tens of milliseconds, 64 MiB), so the server caps how many run at once (password_hash_slots)
  * and refuses more instead of letting logins starve the worker threads. */
-#ifndef YQ_AUTH_PASSWORD_H
-#define YQ_AUTH_PASSWORD_H
+#ifndef YQ_ACCESS_PASSWORD_H
+#define YQ_ACCESS_PASSWORD_H
 #include <stddef.h>
 #include "lib/err.h"
 

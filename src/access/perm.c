@@ -1,5 +1,5 @@
 /* Roles → permissions: the one table (see perm.h). */
-#include "auth/perm.h"
+#include "access/perm.h"
 #include <string.h>
 
 static const char *const perm_names[] = {

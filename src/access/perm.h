@@ -1,8 +1,8 @@
 /* Roles and permissions: the one table that says which role may do what.
- * Permissions are named strings on routes (src/http/routes.c); roles map to sets of them here.
+ * Permissions are named strings on routes (src/app/routes.c); roles map to sets of them here.
  * Data scope (which rows a role sees) is separate: see enum data_scope. */
-#ifndef YQ_AUTH_PERM_H
-#define YQ_AUTH_PERM_H
+#ifndef YQ_ACCESS_PERM_H
+#define YQ_ACCESS_PERM_H
 #include <stdint.h>
 
 /* Every permission once: its constant and its name on the wire (routes, roles page, audit).

@@ -1,5 +1,5 @@
 /* Binding of the data-scope SQL fragment (see scope.h). */
-#include "auth/scope.h"
+#include "access/scope.h"
 #include "db/field_sql.h"
 #include "db/qb.h"
 #include "lib/arena.h"

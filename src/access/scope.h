@@ -19,9 +19,12 @@
  * enterprises it is responsible for as well as those routed to it. The department subtree and
  * the served enterprises are uncorrelated subqueries, evaluated once per statement, not a join
  * per row, and only for the scope that needs them. */
-#ifndef YQ_AUTH_SCOPE_H
-#define YQ_AUTH_SCOPE_H
-#include "auth/auth.h"
+#ifndef YQ_ACCESS_SCOPE_H
+#define YQ_ACCESS_SCOPE_H
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
+#include <stddef.h>
 
 #define SCOPE_SQL(dept_col, owner_col, enterprise_col)                                             \
 	SCOPE_SQL_DEPTS(dept_col " IN", "", owner_col, enterprise_col)

@@ -15,6 +15,10 @@
 #include "work/calendar_api.h"
 #include "work/notify_api.h"
 #include "work/work.h"
+#include "work/notify.h"
+#include "work/webhook.h"
+#include "audit/audit.h"
+#include "auth/auth.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -160,3 +164,22 @@ const struct route_error_format route_error_formats[] = {
 };
 
 const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof route_error_formats[0]);
+
+/* Every period of the maintenance thread (after the pool's own housekeeping): sessions and
+ * dormant accounts, requests resolved and never rated, overdue notices, webhook retries, the audit
+ * log's retention. */
+static void maintain(struct db_pool *pool, int64_t now)
+{
+	auth_expire(pool);
+	auth_disable_dormant(pool, now);
+	ticket_autoclose(pool, now, 7);
+	notify_overdue(pool, now);
+	webhook_deliver_due(pool, now, 20);
+	audit_maintain(pool);
+}
+
+const struct app_hooks app_hooks = {
+    .api_token = auth_api_token,
+    .session = auth_session,
+    .maintain = maintain,
+};

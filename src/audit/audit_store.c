@@ -1,7 +1,7 @@
 /* Audit and login log storage (see audit.h). */
 #include "audit/audit.h"
 #include "audit/audit_chain_int.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "lib/field.h"
 #include "lib/gm.h"
 #include "lib/jsonw.h"

@@ -1,6 +1,6 @@
 /* The one write path (see write_tx.h). */
 #include "audit/write_tx.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "db/db.h"
 
 void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id)

@@ -1,7 +1,7 @@
 /* Logins, sessions and API tokens (see auth.h). */
 #include "auth/auth.h"
 #include "auth/mfa.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "audit/audit.h"
 #include "lib/arena.h"
 #include "lib/log.h"

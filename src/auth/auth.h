@@ -4,7 +4,7 @@
 #ifndef YQ_AUTH_AUTH_H
 #define YQ_AUTH_AUTH_H
 #include <stdint.h>
-#include "auth/perm.h"
+#include "access/principal.h"
 #include "db/db.h"
 #include "lib/err.h"
 
@@ -23,31 +23,6 @@ struct auth_config {
 };
 extern struct auth_config auth_config;
 
-/* The caller of a request, resolved from a session cookie or an API token.
- * Strings point into the request arena. */
-struct principal {
-	int64_t user_id;
-	int64_t zone_id;      /* the zone the caller is looking at (province: chosen zone) */
-	int64_t home_zone_id; /* the user's own zone; 0 for province users */
-	enum role role;
-	enum data_scope scope;
-	int64_t dept_id;       /* 0 if none */
-	const char *dept_path; /* "/1/4/" materialised path of the department, or NULL */
-	int64_t enterprise_id; /* enterprise users: their enterprise */
-	const char *username;
-	const char *display_name;
-	perm_set perms;
-	int must_change; /* set by the flag or by an expired password */
-	int password_expired;
-	int totp_enrol; /* the role requires TOTP and the user has none: may only enrol */
-	int totp_on;    /* the user logs in with a TOTP code */
-	int via_token;
-	int64_t token_id; /* the API token acting (user_id is then 0: a token is no user) */
-	const char *csrf; /* session's CSRF token; NULL for API tokens */
-	const char *session_hash;
-	const char *ip;
-	int64_t session_created, session_seen;
-};
 
 struct arena;
 
@@ -116,10 +91,5 @@ void auth_expire(struct db_pool *pool);
  * were disabled, or a negative enum db_rc. */
 int auth_disable_dormant(struct db_pool *pool, int64_t now);
 
-/* 1 if the principal has permission p. */
-static inline int principal_can(const struct principal *p, enum perm perm)
-{
-	return perm_allows(&p->perms, perm);
-}
 
 #endif

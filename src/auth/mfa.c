@@ -1,6 +1,6 @@
 /* TOTP enrolment, confirmation, disabling, admin reset and the per-role rule (see mfa.h). */
 #include "auth/mfa.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "audit/audit.h"
 #include "lib/arena.h"
 #include "lib/util.h"

@@ -1,6 +1,6 @@
 /* Commands on the database as a whole: init, migrate, backup. */
 #include "cli/cli.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "db/migrate.h"
 #include "lib/log.h"
 #include "org/org.h"

@@ -1,7 +1,7 @@
-/* yuanqu routes: prints the route table of src/http/routes.c (method, pattern, permission, the
+/* yuanqu routes: prints the route table of src/app/routes.c (method, pattern, permission, the
  * roles that may call it, flags), as text or JSON, so tests and reviewers read the API surface from
  * the program itself rather than from a copy. */
-#include "auth/perm.h"
+#include "access/perm.h"
 #include "cli/cli.h"
 #include "http/openapi.h"
 #include "http/routes.h"

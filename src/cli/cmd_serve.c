@@ -3,7 +3,7 @@
 #include "audit/audit.h"
 #include "auth/auth.h"
 #include "auth/auth_api.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "db/migrate.h"
 #include "http/metrics.h"
 #include "http/server.h"

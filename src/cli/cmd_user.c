@@ -1,6 +1,6 @@
 /* yuanqu user add|passwd|lock|unlock|list: account administration from the command line. */
 #include "cli/cli.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "lib/util.h"
 #include "org/org.h"
 #include <sodium.h>

@@ -1,7 +1,7 @@
 /* Demo zones from the seed reports and the province-scale generator (see demo.h). */
 #include "demo/demo_int.h"
 #include "audit/write_tx.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "enterprise/enterprise.h"
 #include "enterprise/enterprise_int.h"
 #include "lib/alloc.h"

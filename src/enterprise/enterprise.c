@@ -202,7 +202,7 @@ static const struct field ENT_FIELDS[] = {
 #undef E_
 #undef STORED
 
-/* The scope of an enterprise (auth/scope.h): its responsible department, its liaison cadre
+/* The scope of an enterprise (access/scope.h): its responsible department, its liaison cadre
  * ("self"), the enterprise itself (enterprise users), and the cadres who serve it. */
 const struct entity ENTITY_ENTERPRISE =
     ENTITY("enterprise", "enterprise", "e", ENT_FIELDS, "企业", "Enterprise",

@@ -15,7 +15,9 @@
 #define YQ_ENTERPRISE_ENTERPRISE_H
 #include <jansson.h>
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "enterprise/uscc.h"
 #include "lib/field.h"
 

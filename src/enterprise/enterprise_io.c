@@ -2,7 +2,7 @@
 #include "enterprise/enterprise_io.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
-#include "auth/scope.h"
+#include "access/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/industry.h"
 #include "lib/alloc.h"

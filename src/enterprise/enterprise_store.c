@@ -1,5 +1,5 @@
 /* Enterprise storage (see enterprise.h). Every read starts with the caller's zone and data scope
- * (auth/scope.h scope_from, scope_get): dept → the enterprise's responsible department is under
+ * (access/scope.h scope_from, scope_get): dept → the enterprise's responsible department is under
  * the caller's; self → the caller is its liaison cadre; enterprise → it is the caller's own
  * enterprise; and the 包保 leader and liaison always see the enterprises they serve. Every write
  * goes through write_tx (audit/write_tx.h) and checks the same scope in its transaction: the
@@ -8,8 +8,8 @@
 #include "enterprise/enterprise.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
-#include "auth/disclose.h"
-#include "auth/scope.h"
+#include "access/disclose.h"
+#include "access/scope.h"
 #include "db/field_sql.h"
 #include "db/qb.h"
 #include "enterprise/enterprise_int.h"
@@ -681,7 +681,7 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	arena_release(&a);
 	if (r < 0)
 		return -1;
-	/* the cadres' notes are the zone's own: an enterprise is not shown them (auth/disclose.h)
+	/* the cadres' notes are the zone's own: an enterprise is not shown them (access/disclose.h)
 	 */
 	enum disclose shown = disclose_to(p, "enterprise.visit");
 	if (shown == DISCLOSE_NONE)

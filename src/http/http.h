@@ -1,11 +1,13 @@
 /* The HTTP layer seen by handlers: a request with its arena, decoded inputs and caller, and the
  * helpers that write JSON responses. Handlers decode, call the domain, encode; the domain never
- * sees a request. The route table is src/http/routes.c. */
+ * sees a request. The route table is src/app/routes.c. */
 #ifndef YQ_HTTP_HTTP_H
 #define YQ_HTTP_HTTP_H
 #include <jansson.h>
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "lib/arena.h"
 #include "lib/err.h"
 #include "lib/field.h"

@@ -1,6 +1,6 @@
 /* OpenAPI 3.1 from the route table and the field tables (see openapi.h). */
 #include "http/openapi.h"
-#include "auth/perm.h"
+#include "access/perm.h"
 #include "http/routes.h"
 #include "lib/field.h"
 #include "lib/jsonw.h"

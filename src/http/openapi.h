@@ -1,4 +1,4 @@
-/* The OpenAPI 3.1 description of the API, generated from the route table (src/http/routes.c)
+/* The OpenAPI 3.1 description of the API, generated from the route table (src/app/routes.c)
  * and the field tables of the entities the routes name (lib/field.h): `yuanqu openapi` and
  * GET /api/openapi.json. Nothing in it is written by hand, so it cannot drift from the code. */
 #ifndef YQ_HTTP_OPENAPI_H

@@ -38,6 +38,20 @@ struct route {
 };
 
 extern const struct route routes[];
+
+struct arena;
+struct db_pool;
+/* What the application gives the framework beside its route table (src/app/routes.c): how the
+ * caller of a request is resolved from an API token or a session cookie's token, and the work
+ * the maintenance thread does every period. The framework itself knows no module. */
+struct app_hooks {
+	int (*api_token)(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
+	                 struct principal *p, struct yq_err *e);
+	int (*session)(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
+	               struct principal *p, struct yq_err *e);
+	void (*maintain)(struct db_pool *pool, int64_t now);
+};
+extern const struct app_hooks app_hooks;
 extern const int n_routes;
 
 /* Paths under `prefix` get the server's own errors (no such route, method not allowed, body too

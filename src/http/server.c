@@ -5,10 +5,6 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/static.h"
-#include "work/notify.h"
-#include "work/webhook.h"
-#include "ticket/ticket_store.h"
-#include "audit/audit.h"
 #include "lib/alloc.h"
 #include "lib/log.h"
 #include "lib/utf8.h"
@@ -176,11 +172,11 @@ static int authenticate(struct req *r, struct yq_err *e)
 {
 	const char *authz = req_header(r, "Authorization");
 	if (authz && strncmp(authz, "Bearer ", 7) == 0)
-		return auth_api_token(r->srv->pool, &r->arena, authz + 7, r->ip, &r->who, e);
+		return app_hooks.api_token(r->srv->pool, &r->arena, authz + 7, r->ip, &r->who, e);
 	const char *tok = session_cookie(r);
 	if (!tok)
 		return err_set(e, ERR_UNAUTH, NULL, "请先登录", "please log in");
-	return auth_session(r->srv->pool, &r->arena, tok, r->ip, &r->who, e);
+	return app_hooks.session(r->srv->pool, &r->arena, tok, r->ip, &r->who, e);
 }
 
 /* Queues a request on a lane and suspends its connection. ERR_BUSY when the queue is full. */
@@ -552,12 +548,7 @@ static void *maintenance(void *arg)
 			break;
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
-		auth_expire(s->pool);
-		auth_disable_dormant(s->pool, now_unix());
-		ticket_autoclose(s->pool, now_unix(), 7);
-		notify_overdue(s->pool, now_unix());
-		webhook_deliver_due(s->pool, now_unix(), 20);
-		audit_maintain(s->pool);
+		app_hooks.maintain(s->pool, now_unix());
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);

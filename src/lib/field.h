@@ -102,7 +102,7 @@ struct entity {
 	const struct field *fields;
 	int n_fields;
 	const char *label_zh, *label_en; /* "企业": also "企业不存在" when a read finds nothing */
-	/* Reads (auth/scope.h): the joins after "FROM table alias" that the {select} list needs
+	/* Reads (access/scope.h): the joins after "FROM table alias" that the {select} list needs
 	 * (" LEFT JOIN dept d ON d.id = e.dept_id"), the zone column ("e.zone_id"; rows of no zone
 	 * have it NULL), and the columns the caller's data scope looks at: the row's department,
 	 * its owner and its enterprise. With the three NULL the zone alone scopes the rows. */

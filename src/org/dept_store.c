@@ -5,7 +5,7 @@
 #include "org/org.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
-#include "auth/scope.h"
+#include "access/scope.h"
 #include "db/field_sql.h"
 #include "db/qb.h"
 #include "lib/arena.h"

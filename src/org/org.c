@@ -142,7 +142,7 @@ static const struct field USER_FIELDS[] = {
 #undef U_
 
 /* A user is in a caller's scope by its department (dept), as itself (self), by its enterprise
- * (enterprise), or as an account of an enterprise the caller serves (auth/scope.h). */
+ * (enterprise), or as an account of an enterprise the caller serves (access/scope.h). */
 const struct entity ENTITY_USER =
     ENTITY("user", "app_user", "u", USER_FIELDS, "用户", "User",
            .joins = " LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id = "

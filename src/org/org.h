@@ -4,7 +4,9 @@
 #ifndef YQ_ORG_ORG_H
 #define YQ_ORG_ORG_H
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "lib/field.h"
 
 struct zone {

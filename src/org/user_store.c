@@ -6,8 +6,8 @@
 #include "audit/write_tx.h"
 #include "db/field_sql.h"
 #include "db/qb.h"
-#include "auth/password.h"
-#include "auth/scope.h"
+#include "access/password.h"
+#include "access/scope.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include <sodium.h>

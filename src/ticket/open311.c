@@ -2,7 +2,7 @@
  * open311.h). Pure functions. */
 #include "ticket/open311.h"
 #include "work/work.h"
-#include "auth/disclose.h"
+#include "access/disclose.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include <stdio.h>
@@ -784,7 +784,7 @@ int o311_update_of(const struct work_event *ev, struct o311_update *u)
 	};
 	if (!ev || !ev->action)
 		return 0;
-	/* what the enterprise sees of the event, as its timeline shows it (auth/disclose.h) */
+	/* what the enterprise sees of the event, as its timeline shows it (access/disclose.h) */
 	char kind[64];
 	snprintf(kind, sizeof kind, "ticket.%s", ev->internal ? "note" : ev->action);
 	enum disclose shown = disclose_to_enterprise(kind);

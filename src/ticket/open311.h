@@ -258,7 +258,7 @@ struct o311_update {
 };
 
 /* What of a request's timeline goes out as an update: what the enterprise itself sees of its
- * request, by the zone's one rule (auth/disclose.h, as its timeline is shown), of the events
+ * request, by the zone's one rule (access/disclose.h, as its timeline is shown), of the events
  * that make an update here: replies, the department's questions and the enterprise's answers
  * (wait, supply), acceptance, first contact (start), the answer (resolve), reject, merge, the
  * rating and the automatic close. Never: what that rule keeps from the enterprise (internal

@@ -15,7 +15,9 @@
 #ifndef YQ_TICKET_TICKET_H
 #define YQ_TICKET_TICKET_H
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 
 enum ticket_status {
 	TS_RECEIVED,    /* 待受理: waiting for the service center */

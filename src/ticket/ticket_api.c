@@ -75,7 +75,7 @@ static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, 
 	jw_kstr(w, "due_resolve", req_time(r, t->due_resolve));
 	jw_kbool(w, "overdue", t->overdue);
 	jw_kbool(w, "waiting", t->status == TS_WAITING);
-	/* the store has cleared what the caller is not shown (auth/disclose.h) */
+	/* the store has cleared what the caller is not shown (access/disclose.h) */
 	jw_kint(w, "extension_days_pending", t->ext_days);
 	jw_kstr(w, "extension_reason", t->ext_reason);
 	jw_kbool(w, "escalated", t->escalated == 1);

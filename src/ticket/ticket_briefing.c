@@ -1,7 +1,7 @@
 /* Gathering the daily briefing (see ticket_briefing.h). */
 #include "ticket/ticket_briefing.h"
-#include "auth/disclose.h"
-#include "auth/scope.h"
+#include "access/disclose.h"
+#include "access/scope.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
@@ -100,7 +100,7 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		}
 		if (strcmp(kind, "escalated") == 0) {
 			const char *lv = db_col_text(st, 7);
-			/* the leader's note only for those shown it (auth/disclose.h) */
+			/* the leader's note only for those shown it (access/disclose.h) */
 			int shown = disclose_to(p, "ticket.field.esc_note") == DISCLOSE_ALL;
 			it->note = arena_printf(a, "%s督办%s%s%s%s",
 			                        strcmp(lv, "red") == 0      ? "红色"

@@ -2,7 +2,9 @@
  * briefing for the PDF and HTML renderers (briefing.h). */
 #ifndef YQ_TICKET_TICKET_BRIEFING_H
 #define YQ_TICKET_TICKET_BRIEFING_H
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "ticket/briefing.h"
 
 struct arena;

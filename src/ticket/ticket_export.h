@@ -7,7 +7,9 @@
 #ifndef YQ_TICKET_TICKET_EXPORT_H
 #define YQ_TICKET_TICKET_EXPORT_H
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "lib/err.h"
 
 #define TICKET_EXPORT_MAX_ROWS 1048575 /* an .xlsx sheet's rows less the header */

@@ -9,7 +9,7 @@
  *   overdue_now still open past the deadline now (paused requests excluded)
  *   avg/p90    handling time accepted → resolved in working days (7 office hours a day) */
 #include "ticket/ticket_store.h"
-#include "auth/scope.h"
+#include "access/scope.h"
 #include "lib/alloc.h"
 #include "lib/util.h"
 #include "work/calendar.h"

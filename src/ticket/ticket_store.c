@@ -1,8 +1,8 @@
 /* Request storage and actions (see ticket_store.h). */
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
-#include "auth/disclose.h"
-#include "auth/scope.h"
+#include "access/disclose.h"
+#include "access/scope.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
 #include "lib/embedded.h"
@@ -170,7 +170,7 @@ static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, i
 	             work_overdue(t->due_resolve, now);
 }
 
-/* Clears the fields the caller is not shown (auth/disclose.h): an enterprise reads neither the
+/* Clears the fields the caller is not shown (access/disclose.h): an enterprise reads neither the
  * leader's escalation note nor a pending extension. */
 static void disclose_fields(const struct principal *p, struct ticket *t)
 {

@@ -18,7 +18,9 @@
 #define YQ_WORK_ATTACHMENT_H
 #include <stddef.h>
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
 #include "lib/err.h"
 #include "work/work.h"
 

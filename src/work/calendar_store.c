@@ -1,7 +1,7 @@
 /* The calendar's dates in the database (see calendar_store.h). */
 #include "work/calendar_store.h"
 #include "audit/write_tx.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "db/db.h"
 #include "lib/err.h"
 #include "lib/util.h"

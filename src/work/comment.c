@@ -1,6 +1,6 @@
 /* Comments on work items (see comment.h). */
 #include "work/comment.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "lib/err.h"
 #include "work/timeline.h"
 

@@ -1,6 +1,6 @@
 /* 挂牌督办 of work items (see escalation.h). */
 #include "work/escalation.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "db/db.h"
 #include "lib/arena.h"
 #include "lib/err.h"

@@ -1,7 +1,7 @@
 /* Notifications of work items: their SQL (see notify.h). */
 #include "work/notify.h"
 #include "audit/write_tx.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "db/db.h"
 #include "lib/err.h"
 #include "lib/strbuf.h"

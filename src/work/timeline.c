@@ -1,6 +1,6 @@
 /* The timeline of work items: its SQL and what each caller is shown (see timeline.h). */
 #include "work/timeline.h"
-#include "auth/disclose.h"
+#include "access/disclose.h"
 #include "db/db.h"
 #include "lib/arena.h"
 #include "lib/err.h"
@@ -90,7 +90,7 @@ int work_timeline_rows(struct db *c, const struct principal *p, const struct wor
 	enum disclose notes = disclose_to(p, note);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		/* what the caller is shown of each event: auth/disclose.h */
+		/* what the caller is shown of each event: access/disclose.h */
 		char what[96];
 		snprintf(what, sizeof what, "%s.%s", kind->name, db_col_text(st, 4));
 		enum disclose shown = db_col_int(st, 8) ? notes : disclose_to(p, what);

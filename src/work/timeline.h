@@ -2,7 +2,7 @@
  * ref_id)). Each event says who did what and when, the item's state before and after, a text,
  * whether it is an internal note, and for comments a picture link and the client's reference
  * (Open311 update ids: the event id is the update id). What a caller is shown of each event is
- * the one disclosure table's (auth/disclose.h: "<kind>.<action>", "<kind>.note"). */
+ * the one disclosure table's (access/disclose.h: "<kind>.<action>", "<kind>.note"). */
 #ifndef YQ_WORK_TIMELINE_H
 #define YQ_WORK_TIMELINE_H
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* The kinds of work items and the small rules every shared service uses (see work.h). */
 #include "work/work.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "lib/err.h"
 #include "lib/utf8.h"
 #include <string.h>

@@ -292,7 +292,7 @@ before(async () => {
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
-// leader or liaison (his data scope, src/auth/scope.h).
+// leader or liaison (his data scope, src/access/scope.h).
 function headServes(e) {
   const head = depts1.find((x) => x.id === me.dept_head.dept_id);
   const dd = depts1.find((x) => x.id === e.dept_id);

@@ -1,4 +1,4 @@
-// What an enterprise is shown (issue 10 item 11): one rule (src/auth/disclose.c) for every
+// What an enterprise is shown (issue 10 item 11): one rule (src/access/disclose.c) for every
 // output. A request carries every kind of internal text (an internal note, extension reasons and
 // the decision's comment, a leader's escalation note, a department's reason for returning it) and
 // the enterprise has a visit record; then every GET route the enterprise role may call, taken

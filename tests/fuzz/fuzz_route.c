@@ -1,5 +1,5 @@
 /* libFuzzer driver for route matching and path parameters (src/http/router.c against the table
- * in src/http/routes.c): byte 0 picks the method, the rest is the request path. Checked: a
+ * in src/app/routes.c): byte 0 picks the method, the rest is the request path. Checked: a
  * match fills exactly one non-empty, slash-free parameter per ":x" segment and the pattern with
  * the parameters put back is the path; a path that matches is "known" and its method is in the
  * Allow list; req_id accepts only

@@ -3,7 +3,7 @@
 #include "http/server.c" /* the static dispatcher, run_route and error_response */
 
 #include "inproc.h"
-#include "auth/password.h"
+#include "access/password.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "lib/form.h"

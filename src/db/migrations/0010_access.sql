@@ -1,5 +1,5 @@
 -- 0010: API tokens scoped like a user of their role, and indexes for the served-enterprise part
--- of the data scope (src/auth/scope.h).
+-- of the data scope (src/access/scope.h).
 
 -- A token no longer acts with its creator's data scope: it carries its own, with the department
 -- or enterprise it is bound to, as a user of its role would (src/auth/token_store.c).

@@ -1,4 +1,4 @@
-/* Unit tests for what an enterprise user is shown (src/auth/disclose.c). */
+/* Unit tests for what an enterprise user is shown (src/access/disclose.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth/disclose.h"
+#include "access/disclose.h"
 
 static struct principal as(enum role r)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for the password policy, hashing and generation (src/auth/password.c). */
+/* Unit tests for the password policy, hashing and generation (src/access/password.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "auth/password.h"
+#include "access/password.h"
 
 static int setup(void **state)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for the common-password list of the password policy (src/auth/password.c). */
+/* Unit tests for the common-password list of the password policy (src/access/password.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth/password.h"
+#include "access/password.h"
 #include "lib/util.h"
 
 /* The shipped list is loaded: tens of thousands of entries. */

@@ -1,4 +1,4 @@
-/* Unit tests for roles, permissions and data scopes (src/auth/perm.c). */
+/* Unit tests for roles, permissions and data scopes (src/access/perm.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth/perm.h"
+#include "access/perm.h"
 
 static int allows(perm_set s, enum perm p)
 {

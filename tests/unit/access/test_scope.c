@@ -1,4 +1,4 @@
-/* Unit tests for the scoped reads (src/auth/scope.c): scope_from, scope_get and scope_has on a
+/* Unit tests for the scoped reads (src/access/scope.c): scope_from, scope_get and scope_has on a
  * real SQLite database, for each data scope. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth/scope.h"
+#include "access/scope.h"
 #include "db/field_sql.h"
 #include "db/qb.h"
 #include "lib/arena.h"

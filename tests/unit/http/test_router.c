@@ -1,4 +1,4 @@
-/* Unit tests for route matching (src/http/router.c) against the route table (src/http/routes.c). */
+/* Unit tests for route matching (src/http/router.c) against the route table (src/app/routes.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

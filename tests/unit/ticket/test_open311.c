@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/disclose.h"
+#include "access/disclose.h"
 #include "ticket/open311.h"
 
 /* 1 if `xml` is a well-formed XML document (expat). */
@@ -773,7 +773,7 @@ static void test_updates(void **state)
 		ev.action = never[i];
 		assert_int_equal(o311_update_of(&ev, &u), 0);
 	}
-	/* whatever goes out is what the enterprise's own timeline shows (auth/disclose.h): the
+	/* whatever goes out is what the enterprise's own timeline shows (access/disclose.h): the
 	 * two never disagree, and a text kept from the enterprise never goes out */
 	ev.internal = 0;
 	ev.body = "只给园区看的文字";

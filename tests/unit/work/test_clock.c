@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "lib/err.h"
 #include "work/calendar.h"
 #include "work/clock.h"

@@ -6,7 +6,7 @@ import { i18n } from '../i18n'
 import { roleLabel, statusLabel } from './format'
 import { statusLabel as ticketStatusLabel } from './ticket'
 
-/** The permissions of GET /api/roles (src/auth/perm.c). */
+/** The permissions of GET /api/roles (src/access/perm.c). */
 export const PERMISSIONS = [
   'zone.read',
   'zone.write',

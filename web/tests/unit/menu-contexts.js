@@ -1,5 +1,5 @@
 // The users whose side menu tests/unit/menu.test.js compares with the recorded one: every role of
-// the server's role table (src/auth/perm.c) with its permissions, in each kind of department
+// the server's role table (src/access/perm.c) with its permissions, in each kind of department
 // that changes a request duty (utils/perm.js ticketDuties), and the edge cases (the wildcard,
 // no permission at all, a department grant that adds triage).
 const ADMIN = ['zone.read', 'dept.read', 'dept.write', 'user.read', 'user.write', 'role.read', 'token.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.visit', 'dashboard.read', 'ticket.read', 'ticket.create', 'ticket.triage', 'ticket.handle', 'ticket.rate', 'ticket.escalate', 'ticket.stats', 'ticket.admin']

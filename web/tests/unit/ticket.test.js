@@ -28,7 +28,7 @@ import { useTicketStore } from '../../src/stores/ticket'
 import { useAuthStore } from '../../src/stores/auth'
 import { setCsrfToken, configureHttp } from '../../src/api/http'
 
-// the roles' permissions as the server grants them (src/auth/perm.c)
+// the roles' permissions as the server grants them (src/access/perm.c)
 const PERMS = {
   admin: ['dept.read', 'ticket.read', 'ticket.create', 'ticket.triage', 'ticket.handle', 'ticket.rate', 'ticket.escalate', 'ticket.stats', 'ticket.admin'],
   leader: ['dept.read', 'ticket.read', 'ticket.escalate', 'ticket.stats', 'dashboard.read'],
