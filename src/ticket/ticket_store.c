@@ -448,6 +448,9 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct enterprise ent;
 	int rc = scope_get(w->tx, p, &ENTITY_ENTERPRISE, t->enterprise_id, &a, &ent, e);
 	int archived = rc == 0 && ent.archived;
+	/* the message of a missing one was written into a: said again before a goes */
+	if (rc < 0 && e->code == ERR_NOT_FOUND)
+		err_set(e, ERR_NOT_FOUND, NULL, "企业不存在", "no such enterprise");
 	arena_release(&a);
 	if (rc < 0) {
 		e->field = "enterprise_id";
