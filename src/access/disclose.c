@@ -29,9 +29,9 @@ static const struct {
     {"ticket.extension_request", DISCLOSE_NONE},
     {"ticket.extension_approved", DISCLOSE_NONE},
     {"ticket.extension_denied", DISCLOSE_NONE},
-    {"ticket.field.esc_note", DISCLOSE_NONE},
-    {"ticket.field.ext_reason", DISCLOSE_NONE},
-    {"ticket.field.ext_days", DISCLOSE_NONE},
+    {"ticket.field.escalation_note", DISCLOSE_NONE},
+    {"ticket.field.extension_reason", DISCLOSE_NONE},
+    {"ticket.field.extension_days_pending", DISCLOSE_NONE},
     /* the 包保 cadres' notes on their visits */
     {"enterprise.visit", DISCLOSE_NONE},
 };

@@ -16,8 +16,9 @@ enum disclose {
 /* How much of a record of `kind` the caller sees. Kinds:
  *   "ticket.<action>"      a request's timeline event, by the action stored in work_event
  *                          (submit, accept, reply, note, extension_request, escalate …)
- *   "ticket.field.<name>"  a field of the request kept from the enterprise (esc_note,
- *                          ext_reason, ext_days)
+ *   "ticket.field.<name>"  a field of the request kept from the enterprise, by its
+ *                          JSON key (escalation_note, extension_reason,
+ *                          extension_days_pending: F_INTERNAL in ENTITY_TICKET)
  *   "enterprise.visit"     a 包保 visit record (findings and follow-ups)
  * Pure. */
 enum disclose disclose_to(const struct principal *p, const char *kind);

@@ -116,7 +116,8 @@ void scope_cond(struct qb *q, const struct principal *p, const struct entity *en
 		return;
 	char dept_pre[128];
 	snprintf(dept_pre, sizeof dept_pre, "%s IN", en->scope_dept ? en->scope_dept : "-1");
-	scope_qb(q, p, dept_pre, "", en->scope_owner ? en->scope_owner : "-1",
+	scope_qb(q, p, dept_pre, en->scope_dept_post ? en->scope_dept_post : "",
+	         en->scope_owner ? en->scope_owner : "-1",
 	         en->scope_enterprise ? en->scope_enterprise : "-1", like, nlike);
 }
 

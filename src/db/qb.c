@@ -54,3 +54,17 @@ void qb_release(struct qb *q)
 {
 	strbuf_release(&q->sql);
 }
+
+void qb_add(struct qb *q, const struct qb *src)
+{
+	strbuf_adds(&q->sql, src->sql.buf ? src->sql.buf : "");
+	if (src->failed || src->sql.failed)
+		q->failed = 1;
+	for (int k = 0; k < src->n; k++) {
+		if (q->n >= QB_MAX_PARAMS) {
+			q->failed = 1;
+			return;
+		}
+		q->p[q->n++] = src->p[k];
+	}
+}

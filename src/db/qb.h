@@ -34,6 +34,9 @@ void qb_int(struct qb *q, int64_t v);
 void qb_text(struct qb *q, const char *s);
 /* The assembled SQL, or NULL when the builder failed. */
 const char *qb_text_of(const struct qb *q);
+/* Appends the text and the parameters of src: a part built once for two statements (a list's
+ * filters under its count and its page). */
+void qb_add(struct qb *q, const struct qb *src);
 /* Binds the collected parameters from index `start`; returns the next free index. */
 int qb_bind(const struct qb *q, struct db_stmt *st, int start);
 void qb_release(struct qb *q);

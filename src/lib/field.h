@@ -108,6 +108,10 @@ struct entity {
 	 * its owner and its enterprise. With the three NULL the zone alone scopes the rows. */
 	const char *joins, *zone_col;
 	const char *scope_dept, *scope_owner, *scope_enterprise;
+	/* rows of several departments (a request and its co-handlers): the department condition is
+	 * scope_dept " IN (subtree)" scope_dept_post, scope_dept then an open "x IN (SELECT … WHERE
+	 * d" and scope_dept_post its ")"; NULL for a plain column */
+	const char *scope_dept_post;
 };
 
 #define FIELD_AT(type, member) offsetof(type, member)

@@ -750,8 +750,8 @@ void o311_requests_add(struct o311_writer *w, const struct ticket *t, int full)
 	o311w_str(w, "address", full ? text_or_null(t->address) : NULL);
 	o311w_str(w, "address_id", NULL);
 	o311w_str(w, "zipcode", NULL);
-	o311w_double(w, "lat", full && t->has_coords, t->lat);
-	o311w_double(w, "long", full && t->has_coords, t->lon);
+	o311w_double(w, "lat", full && ticket_has_coords(t), t->lat);
+	o311w_double(w, "long", full && ticket_has_coords(t), t->lon);
 	o311w_str(w, "media_url", full ? text_or_null(t->media_url) : NULL);
 	o311w_obj_close(w, "request");
 }

@@ -12,6 +12,7 @@
 #include "lib/log.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -377,7 +378,7 @@ static int form_text(const struct form *f, const char *key, size_t max_chars, in
 
 /* Reads and checks the POST fields other than api_key, service_code and attribute[uscc]:
  * description, location, contact. Fills in (title in the arena, the rest borrowed from f). */
-static int read_request_fields(struct req *r, const struct form *f, struct ticket_input *in,
+static int read_request_fields(struct req *r, const struct form *f, struct ticket *in,
                                struct yq_err *e)
 {
 	const char *desc, *first, *last, *phone, *lat, *lon;
@@ -404,7 +405,8 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 	if (lon && o311_coord_parse(lon, 0, &in->lon) < 0)
 		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
 		               "invalid longitude (WGS84 decimal degrees)");
-	in->has_coords = lat != NULL;
+	if (!lat)
+		in->lat = in->lon = NAN;
 	if (in->email && !o311_email_ok(in->email))
 		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
 	if (in->media_url && !o311_media_url_ok(in->media_url))
@@ -495,7 +497,8 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 		               "缺少必填属性 attribute[uscc]（企业统一社会信用代码）",
 		               "attribute[uscc] (the enterprise's unified social credit code) was "
 		               "not provided");
-	struct ticket_input in = {0};
+	struct ticket in;
+	memset(&in, 0, sizeof in);
 	in.channel = "hotline";
 	in.category = s->category;
 	in.priority = "normal";
@@ -503,14 +506,15 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
 	if (!c || find_enterprise(r, c, uscc, &in.enterprise_id, e) < 0 ||
 	    read_request_fields(r, f, &in, e) < 0)
 		return -1;
-	int64_t id;
-	if (ticket_create(req_pool(r), &r->who, &in, &id, e) < 0) {
+	/* checked by the request's field table as a JSON body is decoded by it */
+	if (entity_check(&ENTITY_TICKET, &in, &r->arena, e) < 0 ||
+	    ticket_create(req_pool(r), &r->who, &in, e) < 0) {
 		e->field = param_of_field(e->field);
 		return -1;
 	}
 	/* the number of what it just filed: its scope shows it (the enterprise is one it serves) */
 	struct ticket t;
-	if (!(c = req_db(r, e)) || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
+	if (!(c = req_db(r, e)) || ticket_get(c, &r->who, in.id, &r->arena, &t, e) < 0)
 		return -1;
 	answer(r, fmt, 201);
 	o311_write_created(

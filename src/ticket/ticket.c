@@ -1,16 +1,22 @@
 /* The request state machine and vocabularies (see ticket.h). Pure functions. */
 #include "ticket/ticket.h"
+#include "access/disclose.h"
+#include "org/org.h"
+#include "ticket/open311.h"
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-static const struct {
-	const char *name, *label;
-} statuses[TS__COUNT] = {
-    [TS_RECEIVED] = {"received", "待受理"},       [TS_ASSIGNED] = {"assigned", "已分派"},
-    [TS_IN_PROGRESS] = {"in_progress", "办理中"}, [TS_WAITING] = {"waiting", "待补充"},
-    [TS_RESOLVED] = {"resolved", "已办结"},       [TS_CLOSED] = {"closed", "已销号"},
-    [TS_REJECTED] = {"rejected", "不予受理"},     [TS_MERGED] = {"merged", "已合并"},
+static const char *const STATUS_NAMES[TS__COUNT + 1] = {
+    [TS_RECEIVED] = "received", [TS_ASSIGNED] = "assigned", [TS_IN_PROGRESS] = "in_progress",
+    [TS_WAITING] = "waiting",   [TS_RESOLVED] = "resolved", [TS_CLOSED] = "closed",
+    [TS_REJECTED] = "rejected", [TS_MERGED] = "merged",
+};
+static const char *const STATUS_LABELS[TS__COUNT + 1] = {
+    [TS_RECEIVED] = "待受理",   [TS_ASSIGNED] = "已分派", [TS_IN_PROGRESS] = "办理中",
+    [TS_WAITING] = "待补充",    [TS_RESOLVED] = "已办结", [TS_CLOSED] = "已销号",
+    [TS_REJECTED] = "不予受理", [TS_MERGED] = "已合并",
 };
 
 static const char *const events[TE__COUNT] = {
@@ -62,9 +68,9 @@ static void build_refusals(void)
 	for (int s = 0; s < TS__COUNT; s++)
 		for (int ev = 0; ev < TE__COUNT; ev++) {
 			snprintf(refusal[s][ev], sizeof refusal[s][ev], "%s的诉求不能%s",
-			         statuses[s].label, verbs[ev]);
+			         STATUS_LABELS[s], verbs[ev]);
 			snprintf(refusal_en[s][ev], sizeof refusal_en[s][ev],
-			         "a request that is %s cannot %s", statuses[s].name, events[ev]);
+			         "a request that is %s cannot %s", STATUS_NAMES[s], events[ev]);
 		}
 }
 
@@ -90,18 +96,18 @@ int ticket_is_open(enum ticket_status s)
 
 const char *ticket_status_name(enum ticket_status s)
 {
-	return (unsigned)s < TS__COUNT ? statuses[s].name : "";
+	return (unsigned)s < TS__COUNT ? STATUS_NAMES[s] : "";
 }
 
 const char *ticket_status_label(enum ticket_status s)
 {
-	return (unsigned)s < TS__COUNT ? statuses[s].label : "";
+	return (unsigned)s < TS__COUNT ? STATUS_LABELS[s] : "";
 }
 
 enum ticket_status ticket_status_from_name(const char *s)
 {
 	for (int i = 0; s && i < TS__COUNT; i++)
-		if (strcmp(s, statuses[i].name) == 0)
+		if (strcmp(s, STATUS_NAMES[i]) == 0)
 			return (enum ticket_status)i;
 	return TS__COUNT;
 }
@@ -243,4 +249,150 @@ int ticket_event_to_lead(const char *event)
 {
 	return strcmp(event, "assigned") == 0 || strcmp(event, "escalated") == 0 ||
 	       strcmp(event, "rated_unsatisfied") == 0 || strcmp(event, "overdue") == 0;
+}
+
+/* ---- the field table ---- */
+
+static const char *const CHANNEL_LABELS[] = {"网上", "电话", "走访", "热线", "微信", NULL};
+static const char *const PRIORITIES[] = {"normal", "urgent", NULL};
+static const char *const PRIORITY_LABELS[] = {"一般", "紧急", NULL};
+static const char *const RATINGS[] = {"satisfied", "basic", "unsatisfied", NULL};
+static const char *const RATING_LABELS[] = {"满意", "基本满意", "不满意", NULL};
+
+/* contact_phone: a phone number as an account's (org_check_phone) */
+static int check_phone(const char *v, struct yq_err *e)
+{
+	return org_check_phone(v, e);
+}
+
+static int check_email(const char *v, struct yq_err *e)
+{
+	return !*v || o311_email_ok(v)
+	           ? 0
+	           : err_set(e, ERR_VALIDATION, NULL, "邮箱格式错误", "invalid email address");
+}
+
+static int check_media_url(const char *v, struct yq_err *e)
+{
+	return !*v || o311_media_url_ok(v)
+	           ? 0
+	           : err_set(e, ERR_VALIDATION, NULL, "media_url 须为 http(s) 网址",
+	                     "media_url must be an http(s) URL");
+}
+
+#define T_(m, ft, col, lo, hi, fl, zh, en) FIELD_INIT(struct ticket, m, ft, col, lo, hi, fl, zh, en)
+#define TK_(m, k, ft, col, lo, hi, fl, zh, en)                                                     \
+	FIELDK_INIT(struct ticket, m, k, ft, col, lo, hi, fl, zh, en)
+#define RO F_READONLY
+/* In the order of the export's columns (F_EXPORT), then the rest. A creation gives the members
+ * that are not F_READONLY; the state machine (ticket_store.c) writes the others. */
+static const struct field TICKET_FIELDS[] = {
+    {T_(id, FT_INT, "id", 0, 0, RO, "编号", "ID")},
+    {T_(no, FT_TEXT, "no", 0, 0, RO | F_AUDIT | F_EXPORT, "编号", "Number")},
+    {T_(title, FT_TEXT, "title", 1, 100, F_REQUIRED | F_NOUPDATE | F_AUDIT | F_EXPORT, "标题",
+        "Title")},
+    {T_(enterprise_id, FT_REF, "enterprise_id", 0, 0, F_NOUPDATE | F_FILTER, "企业", "Enterprise")},
+    {T_(enterprise_name, FT_TEXT, "en.name", 0, 0, RO | F_EXPORT, "企业", "Enterprise name")},
+    {T_(category, FT_ENUM, "category", 0, 0, F_REQUIRED | F_AUDIT | F_EXPORT | F_FILTER, "类别",
+        "Category"),
+     .values = ticket_categories},
+    {T_(channel, FT_ENUM, "channel", 0, 0, F_NOUPDATE | F_EXPORT | F_FILTER, "渠道", "Channel"),
+     .values = ticket_channels, .labels = CHANNEL_LABELS},
+    {T_(priority, FT_ENUM, "priority", 0, 0, F_AUDIT | F_EXPORT, "优先级", "Priority"),
+     .values = PRIORITIES, .labels = PRIORITY_LABELS, .def = "normal"},
+    {TK_(state, "status", FT_ENUM, "status", 0, 0, RO | F_AUDIT | F_EXPORT | F_FILTER, "状态",
+         "Status"),
+     .values = STATUS_NAMES, .labels = STATUS_LABELS},
+    {T_(dept_id, FT_REF, "dept_id", 0, 0, RO | F_AUDIT | F_FILTER, "主办部门", "Lead department")},
+    {T_(dept_name, FT_TEXT, "d.name", 0, 0, RO | F_EXPORT, "主办部门", "Lead department name")},
+    {T_(created_at, FT_TIME, "created_at", 0, 0, RO | F_EXPORT, "提交时间", "Submitted")},
+    {T_(accepted_at, FT_TIME, "accepted_at", 0, 0, RO | F_EXPORT, "受理时间", "Accepted")},
+    {T_(due_resolve, FT_TIME, "due_resolve", 0, 0, RO | F_AUDIT | F_EXPORT, "期限",
+        "Resolution deadline")},
+    {T_(resolved_at, FT_TIME, "resolved_at", 0, 0, RO | F_EXPORT, "办结时间", "Resolved")},
+    {T_(closed_at, FT_TIME, "closed_at", 0, 0, RO | F_EXPORT, "销号时间", "Closed")},
+    {T_(rating, FT_ENUM, "rating", 0, 0, RO | F_AUDIT | F_EXPORT, "满意度", "Rating"),
+     .values = RATINGS, .labels = RATING_LABELS},
+    {T_(escalated, FT_BOOL, "CASE WHEN x.state = 1 THEN 1 ELSE 0 END", 0, 0, RO | F_EXPORT, "督办",
+        "Escalated")},
+    {T_(overdue, FT_BOOL, NULL, 0, 0, RO | F_EXPORT, "超期", "Overdue")},
+    {T_(contact_name, FT_TEXT, "contact_name", 0, 32, F_NOUPDATE | F_EXPORT, "联系人", "Contact")},
+    {T_(contact_phone, FT_TEXT, "contact_phone", 0, 20, F_NOUPDATE | F_SEALED | F_EXPORT,
+        "联系电话", "Contact phone"),
+     .check = check_phone},
+    {T_(description, FT_TEXT, "description", 1, 5000, F_REQUIRED | F_NOUPDATE | F_MULTILINE,
+        "诉求内容", "Description")},
+    {T_(address, FT_TEXT, "address", 0, O311_ADDRESS_MAX, F_NOUPDATE, "地址", "Address")},
+    {T_(lat, FT_NUM, "lat", -90, 90, F_NOUPDATE, "纬度", "Latitude (WGS84)")},
+    {TK_(lon, "long", FT_NUM, "lon", -180, 180, F_NOUPDATE, "经度", "Longitude (WGS84)")},
+    {T_(email, FT_TEXT, "email", 0, O311_EMAIL_MAX, F_NOUPDATE, "邮箱", "E-mail"),
+     .check = check_email},
+    {T_(media_url, FT_TEXT, "media_url", 0, O311_MEDIA_URL_MAX, F_NOUPDATE, "图片链接",
+        "Media URL"),
+     .check = check_media_url},
+    {T_(answer, FT_TEXT, "answer", 0, 0, RO | F_AUDIT, "办理答复", "Answer")},
+    {T_(rating_comment, FT_TEXT, "rating_comment", 0, 0, RO, "评价意见", "Rating comment")},
+    {T_(unrated, FT_BOOL, "unrated", 0, 0, RO, "未评价销号", "Closed unrated")},
+    {T_(reject_reason, FT_TEXT, "reject_reason", 0, 0, RO | F_AUDIT, "不予受理理由",
+        "Reason for rejection")},
+    {T_(merged_into, FT_REF, "merged_into", 0, 0, RO | F_AUDIT, "合并到", "Merged into")},
+    {T_(first_contact_at, FT_TIME, "first_contact_at", 0, 0, RO, "首次联系时间", "First contact")},
+    {T_(due_first_contact, FT_TIME, "due_first_contact", 0, 0, RO, "首次联系期限",
+        "First contact deadline")},
+    {TK_(ext_days, "extension_days_pending", FT_INT, "ext_days", 0, 0, RO | F_INTERNAL,
+         "待审批延期天数", "Extension days pending")},
+    {TK_(ext_reason, "extension_reason", FT_TEXT, "ext_reason", 0, 0, RO | F_INTERNAL, "延期理由",
+         "Extension reason"),
+     .def = ""},
+    {TK_(esc_level, "escalation_level", FT_TEXT, "CASE WHEN x.state = 1 THEN x.level END", 0, 0, RO,
+         "督办级别", "Escalation level")},
+    {TK_(esc_note, "escalation_note", FT_TEXT,
+         "CASE WHEN x.state = 1 AND x.note <> '' THEN x.note END", 0, 0, RO | F_INTERNAL,
+         "督办意见", "Escalation note")},
+    {TK_(esc_deadline, "escalation_deadline", FT_TEXT, "CASE WHEN x.state = 1 THEN x.deadline END",
+         0, 0, RO, "督办期限", "Escalation deadline")},
+    {T_(updated_at, FT_TIME, "updated_at", 0, 0, RO, "更新时间", "Updated")},
+};
+#undef T_
+#undef TK_
+#undef RO
+
+/* Read with its enterprise, lead department and 督办; a request is in a caller's scope through
+ * its lead or co-handling departments (ticket_dept), its registrant and its enterprise. */
+const struct entity ENTITY_TICKET = ENTITY(
+    "ticket", "ticket", "t", TICKET_FIELDS, "诉求", "Request",
+    .joins = " JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = t.dept_id"
+             " LEFT JOIN work_escalation x ON x.kind = 'ticket' AND x.ref_id = t.id",
+    .zone_col = "t.zone_id",
+    .scope_dept = "t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id",
+    .scope_dept_post = ")", .scope_owner = "t.created_by", .scope_enterprise = "t.enterprise_id");
+
+int ticket_has_coords(const struct ticket *t)
+{
+	return isfinite(t->lat) && isfinite(t->lon);
+}
+
+int ticket_validate(const struct ticket *t, struct yq_err *e)
+{
+	if (isfinite(t->lat) != isfinite(t->lon))
+		return err_set(e, ERR_VALIDATION, isfinite(t->lat) ? "long" : "lat",
+		               "lat 和 long 须同时提供", "lat and long must both be sent");
+	return 0;
+}
+
+void ticket_disclose(const struct principal *p, struct ticket *t)
+{
+	for (int i = 0; i < ENTITY_TICKET.n_fields; i++) {
+		const struct field *f = &ENTITY_TICKET.fields[i];
+		char kind[64];
+		if (!(f->flags & F_INTERNAL))
+			continue;
+		snprintf(kind, sizeof kind, "ticket.field.%s", f->key);
+		if (disclose_to(p, kind) != DISCLOSE_NONE)
+			continue;
+		if (f->type == FT_INT)
+			*FIELD_PTR(t, f, int64_t) = 0;
+		else
+			*FIELD_PTR(t, f, const char *) = f->def;
+	}
 }

@@ -15,9 +15,8 @@
 #ifndef YQ_TICKET_TICKET_H
 #define YQ_TICKET_TICKET_H
 #include <stdint.h>
-#include "access/principal.h"
-#include "db/db.h"
-#include "lib/err.h"
+#include "auth/auth.h"
+#include "lib/field.h"
 
 enum ticket_status {
 	TS_RECEIVED,    /* 待受理: waiting for the service center */
@@ -89,6 +88,56 @@ const char *ticket_event_label(const char *event);
 /* 1 when a notification event goes to the lead department (assigned, escalated,
  * rated_unsatisfied, overdue), 0 when to the service center. Pure. */
 int ticket_event_to_lead(const char *event);
+
+/* A request: what a creation says of it and what a read gives. The members of the field table
+ * (ENTITY_TICKET, ticket.c) come first: they drive the decoding of a body, the rows written and
+ * read, the JSON, the audit diff and the export columns. Strings live in an arena (or are
+ * borrowed from the caller). */
+struct ticket {
+	int64_t id;
+	const char *no;        /* SQ20261123-0001 */
+	int64_t enterprise_id; /* a creation by an enterprise user: its own, whatever is given */
+	const char *enterprise_name;
+	const char *channel, *category, *priority, *title, *description, *contact_name,
+	    *contact_phone; /* the phone is sealed in the 国密 mode */
+	/* where and how to reach: what Open311 sends besides the description (NULL or "" when
+	 * absent); lat and lon WGS84 degrees, NAN when absent (both given or neither) */
+	const char *address;
+	double lat, lon;
+	const char *email, *media_url;
+	const char *state; /* the status's name (JSON "status"); see status below */
+	int64_t dept_id;   /* the lead department; 0 while at the service center */
+	const char *dept_name;
+	const char *answer, *rating, *rating_comment;
+	int unrated;
+	const char *reject_reason;
+	int64_t merged_into;
+	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
+	    due_first_contact, due_resolve;
+	int overdue;      /* computed: its clock runs and the deadline is past */
+	int64_t ext_days; /* a pending extension request: working days, and why */
+	const char *ext_reason;
+	int escalated; /* 挂牌督办 in force, with its level, note and deadline */
+	const char *esc_level, *esc_note, *esc_deadline;
+	int64_t updated_at;
+	/* beside the table */
+	enum ticket_status status;
+	int64_t zone_id, created_by, paused_at, rated_at;
+	int64_t co_depts[8]; /* co-handling departments (协办) */
+	int n_co;
+};
+
+/* The field table of a request (ticket.c). */
+extern const struct entity ENTITY_TICKET;
+
+/* The rules beyond the table, after a creation's members are decoded or checked: coordinates
+ * given both or neither. Pure. */
+int ticket_validate(const struct ticket *t, struct yq_err *e);
+/* 1 if the request carries coordinates. */
+int ticket_has_coords(const struct ticket *t);
+/* Clears what the caller is not shown of t (access/disclose.h): every F_INTERNAL field that the
+ * disclosure table keeps from it ("ticket.field.<key>") is set to none. Pure. */
+void ticket_disclose(const struct principal *p, struct ticket *t);
 
 /* Deadline rule of a category and priority: working hours to first contact, working days to an
  * interim reply and to resolution. */

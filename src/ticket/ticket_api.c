@@ -24,66 +24,21 @@ static void opt_id(struct jsonw *w, const char *key, int64_t v)
 		jw_knull(w, key);
 }
 
-/* Writes a request; with a search query q, also an HTML "snippet" with the matches marked. */
+/* Writes a request: its table (what the store cleared for the caller is cleared: access/disclose.h),
+ * then the members beside it; with a search query q, also an HTML "snippet" with the matches
+ * marked. */
 static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
 	jw_obj_open(w);
-	jw_kint(w, "id", t->id);
-	jw_kstr(w, "no", t->no);
-	jw_kint(w, "enterprise_id", t->enterprise_id);
-	jw_kstr(w, "enterprise_name", t->enterprise_name);
-	jw_kstr(w, "channel", t->channel);
-	jw_kstr(w, "category", t->category);
-	jw_kstr(w, "priority", t->priority);
-	jw_kstr(w, "title", t->title);
-	jw_kstr(w, "description", t->description);
-	jw_kstr(w, "contact_name", t->contact_name);
-	jw_kstr(w, "contact_phone", t->contact_phone);
-	/* what Open311 sent besides the description; null when absent */
-	jw_kstr(w, "address", t->address && *t->address ? t->address : NULL);
-	if (t->has_coords) {
-		jw_kdouble(w, "lat", t->lat);
-		jw_kdouble(w, "long", t->lon);
-	} else {
-		jw_knull(w, "lat");
-		jw_knull(w, "long");
-	}
-	jw_kstr(w, "email", t->email && *t->email ? t->email : NULL);
-	jw_kstr(w, "media_url", t->media_url && *t->media_url ? t->media_url : NULL);
-	jw_kstr(w, "status", ticket_status_name(t->status));
+	entity_json(w, &ENTITY_TICKET, t, 0);
 	jw_kstr(w, "status_label",
 	        req_msg(r, ticket_status_label(t->status), ticket_status_name(t->status)));
-	opt_id(w, "dept_id", t->dept_id);
-	jw_kstr(w, "dept_name", t->dept_name);
 	jw_key(w, "co_dept_ids");
 	jw_arr_open(w);
 	for (int i = 0; i < t->n_co; i++)
 		jw_int(w, t->co_depts[i]);
 	jw_arr_close(w);
-	jw_kstr(w, "answer", t->answer);
-	jw_kstr(w, "rating", t->rating && *t->rating ? t->rating : NULL);
-	jw_kstr(w, "rating_comment", t->rating_comment);
-	jw_kbool(w, "unrated", t->unrated);
-	jw_kstr(w, "reject_reason", t->reject_reason);
-	opt_id(w, "merged_into", t->merged_into);
-	jw_kstr(w, "created_at", req_time(r, t->created_at));
-	jw_kstr(w, "accepted_at", req_time(r, t->accepted_at));
-	jw_kstr(w, "first_contact_at", req_time(r, t->first_contact_at));
-	jw_kstr(w, "resolved_at", req_time(r, t->resolved_at));
-	jw_kstr(w, "closed_at", req_time(r, t->closed_at));
-	jw_kstr(w, "due_first_contact", req_time(r, t->due_first_contact));
-	jw_kstr(w, "due_resolve", req_time(r, t->due_resolve));
-	jw_kbool(w, "overdue", t->overdue);
 	jw_kbool(w, "waiting", t->status == TS_WAITING);
-	/* the store has cleared what the caller is not shown (access/disclose.h) */
-	jw_kint(w, "extension_days_pending", t->ext_days);
-	jw_kstr(w, "extension_reason", t->ext_reason);
-	jw_kbool(w, "escalated", t->escalated == 1);
-	jw_kstr(w, "escalation_level", t->escalated == 1 ? t->esc_level : NULL);
-	jw_kstr(w, "escalation_note",
-	        t->escalated == 1 && t->esc_note && *t->esc_note ? t->esc_note : NULL);
-	jw_kstr(w, "escalation_deadline", t->escalated == 1 ? t->esc_deadline : NULL);
-	jw_kstr(w, "updated_at", req_time(r, t->updated_at));
 	if (q) {
 		struct strbuf sn = STRBUF_INIT(8192);
 		ticket_search_snippet(t->description, q, 60, &sn);
@@ -236,22 +191,13 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 
 int h_ticket_create(struct req *r, struct yq_err *e)
 {
-	struct ticket_input in = {0};
-	json_t *j = req_json(r, e);
-	int64_t id;
-	if (!j || json_int(j, "enterprise_id", 0, 0, 0, INT64_MAX, &in.enterprise_id, e) < 0 ||
-	    json_str(r, j, "channel", 0, 16, &in.channel, e) < 0 ||
-	    json_str(r, j, "category", 1, 8, &in.category, e) < 0 ||
-	    json_str(r, j, "priority", 0, 8, &in.priority, e) < 0 ||
-	    json_str(r, j, "title", 1, 100, &in.title, e) < 0 ||
-	    json_str(r, j, "description", 1, 5000, &in.description, e) < 0 ||
-	    json_str(r, j, "contact_name", 0, 32, &in.contact_name, e) < 0 ||
-	    json_str(r, j, "contact_phone", 0, 20, &in.contact_phone, e) < 0 ||
-	    ticket_create(req_pool(r), &r->who, &in, &id, e) < 0)
-		return -1;
 	struct ticket t;
+	memset(&t, 0, sizeof t);
+	if (!req_entity(r, &ENTITY_TICKET, DECODE_FULL, &t, NULL, e) ||
+	    ticket_create(req_pool(r), &r->who, &t, e) < 0)
+		return -1;
 	struct db *c = req_db(r, e);
-	if (!c || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
+	if (!c || ticket_get(c, &r->who, t.id, &r->arena, &t, e) < 0)
 		return -1;
 	struct jsonw w;
 	ticket_json(r, resp_json(r, 201, &w), &t, NULL);

@@ -101,7 +101,7 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		if (strcmp(kind, "escalated") == 0) {
 			const char *lv = db_col_text(st, 7);
 			/* the leader's note only for those shown it (access/disclose.h) */
-			int shown = disclose_to(p, "ticket.field.esc_note") == DISCLOSE_ALL;
+			int shown = disclose_to(p, "ticket.field.escalation_note") == DISCLOSE_ALL;
 			it->note = arena_printf(a, "%s督办%s%s%s%s",
 			                        strcmp(lv, "red") == 0      ? "红色"
 			                        : strcmp(lv, "orange") == 0 ? "橙色"

@@ -7,6 +7,7 @@
 #include "lib/strbuf.h"
 #include "lib/util.h"
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,79 +16,49 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-enum col {
-	C_NO,
-	C_TITLE,
-	C_ENTERPRISE,
-	C_CATEGORY,
-	C_CHANNEL,
-	C_PRIORITY,
-	C_STATUS,
-	C_DEPT,
-	C_CREATED,
-	C_ACCEPTED,
-	C_DUE,
-	C_RESOLVED,
-	C_CLOSED,
-	C_RATING,
-	C_ESCALATED,
-	C_OVERDUE,
-	C_CONTACT,
-	C_PHONE,
-	C__COUNT
+/* The columns: the fields of the request's table marked F_EXPORT, in table order, headed by
+ * their labels, each cell by its type (lib/field.h field_cell_text). Beside the table stay the
+ * cells that are not a value of their field: times in China Standard Time, the rating (未评价
+ * for a request closed unrated), the 督办 (its level) and 超期 ("是" or empty). */
+#define MAX_COLS 32
+
+struct sheet {
+	const struct field *cols[MAX_COLS];
+	int n;
 };
 
-static const struct {
-	const char *zh;
-	double width;
-} cols[C__COUNT] = {
-    [C_NO] = {"编号", 16},           [C_TITLE] = {"标题", 36},     [C_ENTERPRISE] = {"企业", 30},
-    [C_CATEGORY] = {"类别", 10},     [C_CHANNEL] = {"渠道", 8},    [C_PRIORITY] = {"优先级", 8},
-    [C_STATUS] = {"状态", 10},       [C_DEPT] = {"主办部门", 16},  [C_CREATED] = {"提交时间", 17},
-    [C_ACCEPTED] = {"受理时间", 17}, [C_DUE] = {"期限", 17},       [C_RESOLVED] = {"办结时间", 17},
-    [C_CLOSED] = {"销号时间", 17},   [C_RATING] = {"满意度", 12},  [C_ESCALATED] = {"督办", 10},
-    [C_OVERDUE] = {"超期", 6},       [C_CONTACT] = {"联系人", 10}, [C_PHONE] = {"联系电话", 14},
-};
+static void sheet_init(struct sheet *sh)
+{
+	sh->n = 0;
+	for (int i = 0; i < ENTITY_TICKET.n_fields && sh->n < MAX_COLS; i++)
+		if (ENTITY_TICKET.fields[i].flags & F_EXPORT)
+			sh->cols[sh->n++] = &ENTITY_TICKET.fields[i];
+}
 
 const char *ticket_export_header(int k)
 {
-	return k >= 0 && k < C__COUNT ? cols[k].zh : NULL;
+	struct sheet sh;
+	sheet_init(&sh);
+	return k >= 0 && k < sh.n ? sh.cols[k]->label_zh : NULL;
 }
 
 int ticket_export_ncols(void)
 {
-	return C__COUNT;
+	struct sheet sh;
+	sheet_init(&sh);
+	return sh.n;
 }
 
-static const char *channel_label(const char *c)
+/* A column's width in the sheet: from the longest text its field takes. */
+static double col_width(const struct field *f)
 {
-	static const char *const m[][2] = {{"online", "网上"},
-	                                   {"phone", "电话"},
-	                                   {"visit", "走访"},
-	                                   {"hotline", "热线"},
-	                                   {"wechat", "微信"}};
-	for (size_t i = 0; c && i < sizeof m / sizeof m[0]; i++)
-		if (strcmp(c, m[i][0]) == 0)
-			return m[i][1];
-	return c;
-}
-
-static const char *rating_label(const struct ticket *t)
-{
-	if (t->unrated)
-		return "未评价";
-	if (!t->rating || !*t->rating)
-		return "";
-	switch (ticket_rating_from_name(t->rating)) {
-	case TR_SATISFIED:
-		return "满意";
-	case TR_BASIC:
-		return "基本满意";
-	case TR_UNSATISFIED:
-		return "不满意";
-	default:
-		return t->rating;
-	}
+	if (f->type == FT_TIME)
+		return 17;
+	if (f->type == FT_BOOL)
+		return 8;
+	if (f->type == FT_TEXT && f->max >= 100)
+		return 36;
+	return f->type == FT_TEXT ? 16 : 10;
 }
 
 /* Unix time as "YYYY-MM-DD HH:MM" in China Standard Time, or "" for 0. */
@@ -103,7 +74,24 @@ static void cst(int64_t t, char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* The cell of field f of request t (buf: room for it). */
+static const char *cell(const struct field *f, const struct ticket *t, char *buf, size_t n)
+{
+	if (f->type == FT_TIME) {
+		cst(*FIELD_CPTR(t, f, int64_t), buf, n);
+		return buf;
+	}
+	if (f->offset == offsetof(struct ticket, rating) && t->unrated)
+		return "未评价";
+	if (f->offset == offsetof(struct ticket, escalated))
+		return !t->escalated ? "" : t->esc_level && *t->esc_level ? t->esc_level : "是";
+	if (f->type == FT_BOOL)
+		return *FIELD_CPTR(t, f, int) ? "是" : "";
+	return field_cell_text(f, t, buf, n);
+}
+
 struct writer {
+	struct sheet sh;
 	int csv;
 	FILE *f;            /* csv */
 	struct strbuf line; /* csv: the row being written */
@@ -119,7 +107,7 @@ static void write_row(struct writer *w, const char *const *v)
 	if (w->csv) {
 		struct strbuf *line = &w->line;
 		strbuf_reset(line);
-		for (int k = 0; k < C__COUNT; k++) {
+		for (int k = 0; k < w->sh.n; k++) {
 			if (k)
 				strbuf_addch(line, ',');
 			csv_put_field(line, v[k], CSV_TEXT);
@@ -130,7 +118,7 @@ static void write_row(struct writer *w, const char *const *v)
 		return;
 	}
 	w->row++;
-	for (int k = 0; k < C__COUNT; k++)
+	for (int k = 0; k < w->sh.n; k++)
 		if (v[k] && *v[k] &&
 		    worksheet_write_string(w->ws, w->row, (lxw_col_t)k, v[k], w->text) !=
 		        LXW_NO_ERROR)
@@ -140,33 +128,10 @@ static void write_row(struct writer *w, const char *const *v)
 static void export_row(void *ctx, const struct ticket *t)
 {
 	struct writer *w = ctx;
-	char created[24], accepted[24], due[24], resolved[24], closed[24];
-	cst(t->created_at, created, sizeof created);
-	cst(t->accepted_at, accepted, sizeof accepted);
-	cst(t->due_resolve, due, sizeof due);
-	cst(t->resolved_at, resolved, sizeof resolved);
-	cst(t->closed_at, closed, sizeof closed);
-	const char *v[C__COUNT] = {
-	    [C_NO] = t->no,
-	    [C_TITLE] = t->title,
-	    [C_ENTERPRISE] = t->enterprise_name,
-	    [C_CATEGORY] = t->category,
-	    [C_CHANNEL] = channel_label(t->channel),
-	    [C_PRIORITY] = t->priority && strcmp(t->priority, "urgent") == 0 ? "紧急" : "一般",
-	    [C_STATUS] = ticket_status_label(t->status),
-	    [C_DEPT] = t->dept_name,
-	    [C_CREATED] = created,
-	    [C_ACCEPTED] = accepted,
-	    [C_DUE] = due,
-	    [C_RESOLVED] = resolved,
-	    [C_CLOSED] = closed,
-	    [C_RATING] = rating_label(t),
-	    [C_ESCALATED] =
-	        t->escalated == 1 ? (t->esc_level && *t->esc_level ? t->esc_level : "是") : "",
-	    [C_OVERDUE] = t->overdue ? "是" : "",
-	    [C_CONTACT] = t->contact_name,
-	    [C_PHONE] = t->contact_phone,
-	};
+	char bufs[MAX_COLS][48];
+	const char *v[MAX_COLS];
+	for (int k = 0; k < w->sh.n; k++)
+		v[k] = cell(w->sh.cols[k], t, bufs[k], sizeof bufs[k]);
 	write_row(w, v);
 }
 
@@ -177,9 +142,9 @@ static int writer_open(struct writer *w, int csv, const char *path)
 		if (!w->f)
 			return -1;
 		fputs("\xef\xbb\xbf", w->f); /* BOM: Excel reads the file as UTF-8 */
-		const char *v[C__COUNT];
-		for (int k = 0; k < C__COUNT; k++)
-			v[k] = cols[k].zh;
+		const char *v[MAX_COLS];
+		for (int k = 0; k < w->sh.n; k++)
+			v[k] = w->sh.cols[k]->label_zh;
 		write_row(w, v);
 		return 0;
 	}
@@ -193,9 +158,10 @@ static int writer_open(struct writer *w, int csv, const char *path)
 	format_set_bg_color(head, 0xDDEBF7);
 	w->text = workbook_add_format(w->wb);
 	format_set_num_format(w->text, "@");
-	for (int k = 0; k < C__COUNT; k++) {
-		worksheet_set_column(w->ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width, w->text);
-		worksheet_write_string(w->ws, 0, (lxw_col_t)k, cols[k].zh, head);
+	for (int k = 0; k < w->sh.n; k++) {
+		const struct field *f = w->sh.cols[k];
+		worksheet_set_column(w->ws, (lxw_col_t)k, (lxw_col_t)k, col_width(f), w->text);
+		worksheet_write_string(w->ws, 0, (lxw_col_t)k, f->label_zh, head);
 	}
 	worksheet_freeze_panes(w->ws, 1, 0);
 	return 0;
@@ -230,6 +196,7 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	if (tmp_file("yuanqu-ticket-export-", path, sizeof path) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "导出失败", "cannot create a temporary file");
 	struct writer w = {.csv = csv, .line = STRBUF_INIT(4u << 20)};
+	sheet_init(&w.sh);
 	int64_t total = 0;
 	int rc = DB_OK;
 	if (writer_open(&w, csv, path) == 0)

@@ -1,7 +1,9 @@
 /* Request storage and actions (see ticket_store.h). */
 #include "ticket/ticket_store.h"
 #include "audit/audit.h"
-#include "access/disclose.h"
+#include "audit/write_tx.h"
+#include "db/field_sql.h"
+#include "enterprise/enterprise.h"
 #include "access/scope.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
@@ -20,39 +22,22 @@
 #include "ticket/open311.h"
 #include "ticket/ticket_search.h"
 #include "db/qb.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define TICKET_SCOPE                                                                               \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
-	                ")", "t.created_by", "t.enterprise_id")
-#define TICKET_COLS                                                                                \
-	"t.id, t.zone_id, t.enterprise_id, t.dept_id, t.created_by, t.merged_into, t.no, "         \
-	"en.name, "                                                                                \
-	"t.channel, t.category, t.priority, t.title, t.description, t.contact_name, "              \
-	"t.contact_phone, d.name, t.answer, t.rating, t.rating_comment, t.reject_reason, "         \
-	"t.ext_reason, t.status, t.created_at, "                                                   \
-	"t.accepted_at, t.first_contact_at, t.resolved_at, t.closed_at, t.due_first_contact, "     \
-	"t.due_resolve, t.paused_at, t.rated_at, t.updated_at, t.ext_days, t.unrated, "            \
-	"t.address, t.email, t.media_url, t.lat, t.lon, " WORK_ESC_COLS
-#define TICKET_FROM                                                                                \
-	" FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id LEFT JOIN dept d ON d.id = " \
-	"t.dept_id" WORK_ESC_JOIN("ticket", "t.id")
+/* The members beside the table, read after its {select} list. */
+#define TICKET_MORE ", t.zone_id, t.created_by, t.paused_at, t.rated_at"
 /* a request's clock runs while it is with its lead department (not waiting, not answered) */
 #define TICKET_RUNNING " AND t.status IN ('assigned','in_progress')"
-static const char SQL_GET[] =
-    "SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ? AND t.id = ?" TICKET_SCOPE;
-static const char SQL_ID_BY_NO[] =
-    "SELECT t.id FROM ticket t WHERE t.zone_id = ? AND t.no = ?" TICKET_SCOPE;
 static const char SQL_CODEPTS[] =
     "SELECT dept_id FROM ticket_dept WHERE ticket_id = ? AND role = 'co' ORDER BY dept_id";
-static const char SQL_INSERT[] =
-    "INSERT INTO ticket (zone_id, no, enterprise_id, channel, category, priority, title, "
-    "description, contact_name, contact_phone, status, created_by, created_at, updated_at, "
-    "address, email, media_url, lat, lon) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static struct sql_tmpl SQL_INSERT =
+    SQL_TMPL(ENTITY_TICKET, "INSERT INTO ticket (zone_id, no, status, created_by, created_at, "
+                            "updated_at, {insert_cols}) VALUES (?, ?, 'received', ?, ?, ?, "
+                            "{insert_vals}) RETURNING id");
 static const char SQL_BLOCK_PENDING[] =
     "SELECT p.ticket_id, t.description FROM ticket_block_pending p JOIN ticket t ON t.id = "
     "p.ticket_id ORDER BY p.ticket_id LIMIT 200";
@@ -64,13 +49,6 @@ static const char SQL_BLOCK_MOVE[] =
 static const char SQL_NEXT_NO[] =
     "INSERT INTO ticket_no_seq (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = "
     "ticket_no_seq.n + 1 RETURNING n";
-/* the enterprise a request is filed for, in the caller's scope: its archived flag */
-static const char SQL_ENT_FOR_REQUEST[] =
-    "SELECT e.archived FROM enterprise e WHERE e.id = ? AND e.zone_id = ?" SCOPE_ENTERPRISE_SQL;
-static const char SQL_UPDATES[] =
-    "SELECT " WORK_EVENT_COLS ", t.id, t.no FROM work_event e JOIN ticket t ON t.id = "
-    "e.ref_id WHERE e.zone_id = ? AND e.kind = 'ticket' AND t.zone_id = ? AND e.at >= ? AND "
-    "e.at <= ? AND e.id > ?" TICKET_SCOPE " ORDER BY e.id LIMIT ?";
 static const char SQL_UPDATE[] =
     "UPDATE ticket SET status = ?, dept_id = ?, category = ?, priority = ?, accepted_at = ?, "
     "first_contact_at = ?, resolved_at = ?, closed_at = ?, due_first_contact = ?, due_resolve "
@@ -119,82 +97,55 @@ static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 	return DB_OK;
 }
 
-static const char *dup(struct arena *a, const char *s)
+static const char *none_if_empty(const char *s)
 {
-	return a ? arena_strdup(a, s) : s;
+	return s && *s ? s : NULL;
 }
 
+/* Reads the row of a statement that selects {select} TICKET_MORE into t (strings into a). */
 static void read_ticket(struct db_stmt *st, struct arena *a, struct ticket *t, int64_t now)
 {
 	memset(t, 0, sizeof *t);
-	int i = 0;
-	t->id = db_col_int(st, i++);
+	int i = entity_read(st, 0, &ENTITY_TICKET, t, a);
 	t->zone_id = db_col_int(st, i++);
-	t->enterprise_id = db_col_int(st, i++);
-	t->dept_id = db_col_int(st, i++);
 	t->created_by = db_col_int(st, i++);
-	t->merged_into = db_col_int(st, i++);
-	const char **strs[] = {
-	    &t->no,     &t->enterprise_name, &t->channel,        &t->category,      &t->priority,
-	    &t->title,  &t->description,     &t->contact_name,   &t->contact_phone, &t->dept_name,
-	    &t->answer, &t->rating,          &t->rating_comment, &t->reject_reason, &t->ext_reason};
-	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
-		*strs[k] = dup(a, db_col_text(st, i++));
-	if (t->contact_phone && *t->contact_phone) { /* sealed in the 国密 mode */
-		char phone[64];
-		t->contact_phone = dup(a, gm_open_buf(t->contact_phone, phone, sizeof phone));
-	}
-	t->status = ticket_status_from_name(db_col_text(st, i++));
-	int64_t *times[] = {&t->created_at,  &t->accepted_at, &t->first_contact_at,
-	                    &t->resolved_at, &t->closed_at,   &t->due_first_contact,
-	                    &t->due_resolve, &t->paused_at,   &t->rated_at,
-	                    &t->updated_at};
-	for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
-		*times[k] = db_col_int(st, i++);
-	t->ext_days = (int)db_col_int(st, i++);
-	t->unrated = (int)db_col_int(st, i++);
-	t->address = dup(a, db_col_text(st, i++));
-	t->email = dup(a, db_col_text(st, i++));
-	t->media_url = dup(a, db_col_text(st, i++));
-	t->has_coords = !db_col_is_null(st, i) && !db_col_is_null(st, i + 1);
-	t->lat = t->has_coords ? db_col_double(st, i) : 0;
-	t->lon = t->has_coords ? db_col_double(st, i + 1) : 0;
-	i += 2;
-	struct work_escalation esc;
-	work_escalation_read(st, i, a, &esc);
-	t->escalated = (int)esc.state;
-	t->esc_level = esc.level;
-	t->esc_note = esc.note;
-	t->esc_deadline = esc.deadline;
+	t->paused_at = db_col_int(st, i++);
+	t->rated_at = db_col_int(st, i);
+	t->status = ticket_status_from_name(t->state);
+	/* what a request may lack is null, not "" */
+	t->address = none_if_empty(t->address);
+	t->email = none_if_empty(t->email);
+	t->media_url = none_if_empty(t->media_url);
+	t->rating = none_if_empty(t->rating);
 	t->overdue = (t->status == TS_ASSIGNED || t->status == TS_IN_PROGRESS) &&
 	             work_overdue(t->due_resolve, now);
 }
 
-/* Clears the fields the caller is not shown (access/disclose.h): an enterprise reads neither the
- * leader's escalation note nor a pending extension. */
-static void disclose_fields(const struct principal *p, struct ticket *t)
+/* Starts a read of requests: SELECT {select} TICKET_MORE FROM … WHERE zone and scope. */
+static void select_from(struct qb *q, const struct principal *p, char *like, size_t nlike)
 {
-	if (disclose_to(p, "ticket.field.esc_note") == DISCLOSE_NONE)
-		t->esc_note = "";
-	if (disclose_to(p, "ticket.field.ext_reason") == DISCLOSE_NONE)
-		t->ext_reason = "";
-	if (disclose_to(p, "ticket.field.ext_days") == DISCLOSE_NONE)
-		t->ext_days = 0;
+	const char *sel = entity_select(&ENTITY_TICKET);
+	qb_init(q, "SELECT ");
+	if (!sel)
+		q->failed = 1;
+	qb_sql(q, sel ? sel : "");
+	qb_sql(q, TICKET_MORE);
+	scope_from(q, p, &ENTITY_TICKET, ENTITY_TICKET.joins, like, nlike);
 }
 
-int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-               struct ticket *out, struct yq_err *e)
+/* Reads the one request that the statement q (select_from and its condition) finds, with its
+ * co-handling departments, cleared of what the caller is not shown. */
+static int read_one(struct db *c, const struct principal *p, struct qb *q, struct arena *a,
+                    struct ticket *out, struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_GET);
+	struct db_stmt *st = qb_text_of(q) ? db_prepare(c, qb_text_of(q)) : NULL;
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, id);
-	scope_bind(st, 3, p);
+	qb_bind(q, st, 1);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		read_ticket(st, a, out, now_unix());
-		disclose_fields(p, out);
+		ticket_disclose(p, out);
 	}
 	db_reset(st);
 	if (rc < 0)
@@ -203,41 +154,49 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
 		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
 	if (!(st = db_prepare(c, SQL_CODEPTS)))
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
+	db_bind_int(st, 1, out->id);
 	while ((rc = db_step(st)) == DB_ROW && out->n_co < 8)
 		out->co_depts[out->n_co++] = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+/* Reads the request of the caller's zone and scope whose id (no NULL) or number is given. */
+static int get_one(struct db *c, const struct principal *p, int64_t id, const char *no,
+                   struct arena *a, struct ticket *out, struct yq_err *e)
+{
+	char like[320];
+	struct qb q;
+	select_from(&q, p, like, sizeof like);
+	if (no) {
+		qb_sql(&q, " AND t.no = ?");
+		qb_text(&q, no);
+	} else {
+		qb_sql(&q, " AND t.id = ?");
+		qb_int(&q, id);
+	}
+	int rc = read_one(c, p, &q, a, out, e);
+	qb_release(&q);
+	return rc;
+}
+
+int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+               struct ticket *out, struct yq_err *e)
+{
+	return get_one(c, p, id, NULL, a, out, e);
+}
+
 int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
                      struct ticket *out, struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ID_BY_NO);
-	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, no);
-	scope_bind(st, 3, p);
-	int rc = db_step(st);
-	int64_t id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (!id)
-		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
-	return ticket_get(c, p, id, a, out, e);
+	return get_one(c, p, 0, no, a, out, e);
 }
 
-/* Appends the WHERE conditions of a list: the zone, the caller's scope and only the filters
- * given, each from a fixed fragment (so an index can serve them). */
-static int list_where(struct db *c, struct qb *q, const struct principal *p,
-                      const struct ticket_filter *f, int64_t now, char *like, size_t nlike,
-                      struct strbuf *match)
+/* The filters of a list after its zone and scope: only those given, each from a fixed fragment
+ * (so an index can serve them), built once for the count and the page. */
+static int list_filters(struct db *c, struct qb *q, const struct principal *p,
+                        const struct ticket_filter *f, int64_t now, struct strbuf *match)
 {
-	qb_int(q, p->zone_id);
-	scope_qb(q, p, "t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN", ")",
-	         "t.created_by", "t.enterprise_id", like, nlike);
 	if (f->status && strcmp(f->status, "open") == 0) {
 		qb_sql(
 		    q,
@@ -294,22 +253,53 @@ static int list_where(struct db *c, struct qb *q, const struct principal *p,
 	return 0;
 }
 
+/* Appends the ORDER BY of a list (title_like: room for the title pattern of a query). */
+static void list_order(struct qb *q, const struct ticket_filter *f, char *title_like, size_t n)
+{
+	if (f->sort && strcmp(f->sort, "created_at") == 0) {
+		qb_sql(q, " ORDER BY t.created_at, t.id");
+	} else if (f->sort && strcmp(f->sort, "due_resolve") == 0) {
+		qb_sql(q, " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
+		          "t.due_resolve, t.id");
+	} else if (f->q && *f->q) {
+		/* with a query: title matches first, then newest */
+		size_t o = 0;
+		title_like[o++] = '%';
+		for (const char *s2 = f->q; *s2 && o + 3 < n; s2++) {
+			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
+				title_like[o++] = '\\';
+			title_like[o++] = *s2;
+		}
+		title_like[o++] = '%';
+		title_like[o] = 0;
+		qb_sql(q, " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
+		          "t.created_at DESC, t.id DESC");
+		qb_text(q, title_like);
+	} else {
+		qb_sql(q, " ORDER BY t.created_at DESC, t.id DESC");
+	}
+}
+
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
                 ticket_fn fn, void *ctx, int64_t *total)
 {
 	int64_t now = now_unix();
-	char like[300], like2[300], title_like[320];
-	struct strbuf match = STRBUF_INIT(64 * 1024), match2 = STRBUF_INIT(64 * 1024);
-	struct qb cq, lq;
+	char like[320], like2[320], title_like[320];
+	struct strbuf match = STRBUF_INIT(64 * 1024);
+	struct qb fq, cq, lq;
+	struct arena row = ARENA_INIT;
 	int rc = DB_ERR;
 	*total = 0;
-	qb_init(&cq, "SELECT COUNT(*) FROM ticket t WHERE t.zone_id = ?");
-	qb_init(&lq, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.zone_id = ?");
-	if (list_where(c, &cq, p, f, now, like, sizeof like, &match) < 0 ||
-	    list_where(c, &lq, p, f, now, like2, sizeof like2, &match2) < 0) {
+	qb_init(&fq, "");
+	qb_init(&cq, "SELECT COUNT(*)");
+	scope_from(&cq, p, &ENTITY_TICKET, NULL, like, sizeof like);
+	select_from(&lq, p, like2, sizeof like2);
+	if (list_filters(c, &fq, p, f, now, &match) < 0) {
 		rc = DB_OK; /* nothing searchable in the query: no match */
 		goto out;
 	}
+	qb_add(&cq, &fq);
+	qb_add(&lq, &fq);
 	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
 	if (!st)
 		goto out;
@@ -319,28 +309,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	db_reset(st);
 	if (rc < 0)
 		goto out;
-	if (f->sort && strcmp(f->sort, "created_at") == 0) {
-		qb_sql(&lq, " ORDER BY t.created_at, t.id");
-	} else if (f->sort && strcmp(f->sort, "due_resolve") == 0) {
-		qb_sql(&lq, " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
-		            "t.due_resolve, t.id");
-	} else if (f->q && *f->q) {
-		/* with a query: title matches first, then newest */
-		size_t o = 0;
-		title_like[o++] = '%';
-		for (const char *s2 = f->q; *s2 && o + 3 < sizeof title_like; s2++) {
-			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
-				title_like[o++] = '\\';
-			title_like[o++] = *s2;
-		}
-		title_like[o++] = '%';
-		title_like[o] = 0;
-		qb_sql(&lq, " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
-		            "t.created_at DESC, t.id DESC");
-		qb_text(&lq, title_like);
-	} else {
-		qb_sql(&lq, " ORDER BY t.created_at DESC, t.id DESC");
-	}
+	list_order(&lq, f, title_like, sizeof title_like);
 	qb_sql(&lq, " LIMIT ? OFFSET ?");
 	qb_int(&lq, f->page_size);
 	qb_int(&lq, (f->page - 1) * f->page_size);
@@ -352,33 +321,42 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	qb_bind(&lq, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket t;
-		read_ticket(st, NULL, &t, now);
-		disclose_fields(p, &t);
+		arena_reset(&row);
+		read_ticket(st, &row, &t, now);
+		ticket_disclose(p, &t);
 		fn(ctx, &t);
 	}
 	db_reset(st);
 out:
+	arena_release(&row);
+	qb_release(&fq);
 	qb_release(&cq);
 	qb_release(&lq);
 	strbuf_release(&match);
-	strbuf_release(&match2);
 	return rc < 0 ? rc : DB_OK;
 }
 
 int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_t to,
                    int64_t after_id, int limit, work_event_fn fn, void *ctx, struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_UPDATES);
-	if (!st)
+	char like[320];
+	struct qb q;
+	qb_init(&q, "SELECT " WORK_EVENT_COLS ", t.id, t.no");
+	scope_from(&q, p, &ENTITY_TICKET,
+	           " JOIN work_event e ON e.ref_id = t.id AND e.kind = 'ticket' AND e.zone_id = "
+	           "t.zone_id",
+	           like, sizeof like);
+	qb_sql(&q, " AND e.at >= ? AND e.at <= ? AND e.id > ? ORDER BY e.id LIMIT ?");
+	qb_int(&q, from);
+	qb_int(&q, to);
+	qb_int(&q, after_id);
+	qb_int(&q, limit);
+	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	if (!st) {
+		qb_release(&q);
 		return err_db(e, DB_ERR);
-	int i = 1;
-	db_bind_int(st, i++, p->zone_id);
-	db_bind_int(st, i++, p->zone_id);
-	db_bind_int(st, i++, from);
-	db_bind_int(st, i++, to);
-	db_bind_int(st, i++, after_id);
-	i = scope_bind(st, i, p);
-	db_bind_int(st, i, limit);
+	}
+	qb_bind(&q, st, 1);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct work_event ev;
@@ -388,38 +366,8 @@ int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_
 		fn(ctx, &ev);
 	}
 	db_reset(st);
+	qb_release(&q);
 	return rc < 0 ? err_db(e, rc) : 0;
-}
-
-/* Checks where and how to reach of a new request (ticket_input): single lines within their
- * lengths, an http(s) media_url, an email with '@', coordinates within range. */
-static int check_place(const struct ticket_input *in, struct yq_err *e)
-{
-	const struct {
-		const char *v, *field;
-		size_t max;
-	} texts[] = {{in->address, "address", O311_ADDRESS_MAX},
-	             {in->email, "email", O311_EMAIL_MAX},
-	             {in->media_url, "media_url", O311_MEDIA_URL_MAX}};
-	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
-		if (work_check_text(texts[k].v, texts[k].field, texts[k].max, 0, e) < 0)
-			return -1;
-		if (texts[k].v && strpbrk(texts[k].v, "\r\n"))
-			return err_set(e, ERR_VALIDATION, texts[k].field, "不能换行",
-			               "must be one line");
-	}
-	if (in->media_url && *in->media_url && !o311_media_url_ok(in->media_url))
-		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",
-		               "media_url must be an http(s) URL");
-	if (in->email && *in->email && !o311_email_ok(in->email))
-		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
-	if (in->has_coords && !(in->lat >= -90 && in->lat <= 90))
-		return err_set(e, ERR_VALIDATION, "lat", "纬度无效（WGS84 十进制度数）",
-		               "invalid latitude (WGS84 decimal degrees)");
-	if (in->has_coords && !(in->lon >= -180 && in->lon <= 180))
-		return err_set(e, ERR_VALIDATION, "long", "经度无效（WGS84 十进制度数）",
-		               "invalid longitude (WGS84 decimal degrees)");
-	return 0;
 }
 
 /* Writes a timeline event of request tid by p from state `from` ((enum ticket_status)-1: none)
@@ -482,132 +430,100 @@ static int notify_ticket(struct db *tx, const struct ticket *t, const char *even
 	return notify_item(tx, &ticket_kind, &it, event);
 }
 
-int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
-                  int64_t *id, struct yq_err *e)
+/* A creation: the request as decoded, and whether its number was taken meanwhile. */
+struct create_args {
+	struct ticket *t;
+	int retry;
+};
+
+/* Files a request for an enterprise of the caller's scope (checked in the transaction that
+ * files it: the request would otherwise be filed, then out of the caller's sight), numbered per
+ * day (SQ20261123-0001, China Standard Time), with its first timeline event. */
+static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	int enterprise = p->role == ROLE_ENTERPRISE;
-	int64_t ent = enterprise ? p->enterprise_id : in->enterprise_id;
-	const char *channel = enterprise ? "online" : in->channel;
-	if (!ent)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
-		               "choose the enterprise");
-	if (!ticket_channel_valid(channel))
-		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
-		               "channel must be online, phone, visit, hotline or wechat");
-	if (!ticket_category_valid(in->category))
-		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
-	if (in->priority && !ticket_priority_valid(in->priority))
-		return err_set(e, ERR_VALIDATION, "priority", "优先级应为 normal 或 urgent",
-		               "priority must be normal or urgent");
-	if (work_check_text(in->title, "title", 100, 1, e) < 0 ||
-	    work_check_text(in->description, "description", 5000, 1, e) < 0 ||
-	    work_check_text(in->contact_name, "contact_name", 32, 0, e) < 0 ||
-	    org_check_phone(in->contact_phone, e) < 0 || check_place(in, e) < 0) {
-		if (e->field && strcmp(e->field, "phone") == 0)
-			e->field = "contact_phone";
+	struct create_args *x = arg;
+	struct ticket *t = x->t;
+	const struct principal *p = w->who;
+	struct arena a = ARENA_INIT;
+	struct enterprise ent;
+	int rc = scope_get(w->tx, p, &ENTITY_ENTERPRISE, t->enterprise_id, &a, &ent, e);
+	int archived = rc == 0 && ent.archived;
+	/* the message of a missing one was written into a: said again before a goes */
+	if (rc < 0 && e->code == ERR_NOT_FOUND)
+		err_set(e, ERR_NOT_FOUND, NULL, "企业不存在", "no such enterprise");
+	arena_release(&a);
+	if (rc < 0) {
+		e->field = "enterprise_id";
 		return -1;
 	}
+	if (archived)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业已归档，不能提交诉求",
+		               "the enterprise is archived");
+	int64_t now = now_unix();
+	char no[48];
+	if ((rc = next_no(w->tx, now, no, sizeof no)) < 0)
+		return write_fail(w, rc, e);
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, no);
+	if (p->user_id)
+		db_bind_int(st, 3, p->user_id);
+	else
+		db_bind_null(st, 3);
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, now);
+	if (entity_bind(st, 6, &ENTITY_TICKET, t, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	rc = db_step(st);
+	t->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc == DB_CONSTRAINT) { /* a concurrent request took the number: retry */
+		x->retry = 1;
+		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试",
+		               "too busy, retry shortly");
+	}
+	if (rc != DB_ROW)
+		return write_fail(w, rc, e);
+	t->no = no;
+	t->zone_id = p->zone_id;
+	t->status = TS_RECEIVED;
+	t->state = ticket_status_name(TS_RECEIVED);
+	if ((rc = write_event(w->tx, p, p->zone_id, t->id, "submit", (enum ticket_status) - 1,
+	                      TS_RECEIVED, t->channel)) < 0 ||
+	    (rc = ticket_search_index(w->tx, t->id)) < 0 ||
+	    (rc = notify_ticket(w->tx, t, ticket_notify_event(TE_SUBMIT, 0))) < 0)
+		return write_fail(w, rc, e);
+	write_audit(w, "create", "ticket", t->id);
+	audit_change_entity(&w->changes, &ENTITY_TICKET, NULL, t);
+	t->no = NULL; /* the number lives in this frame only */
+	return 0;
+}
+
+int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
+                  struct yq_err *e)
+{
+	if (p->role == ROLE_ENTERPRISE) {
+		t->enterprise_id = p->enterprise_id;
+		t->channel = "online";
+	}
+	if (!t->enterprise_id)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
+		               "choose the enterprise");
+	if (!ticket_channel_valid(t->channel))
+		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
+		               "channel must be online, phone, visit, hotline or wechat");
+	if (ticket_validate(t, e) < 0)
+		return -1;
 	for (int attempt = 0; attempt < 3; attempt++) {
-		int rc;
-		struct db *tx = db_tx_begin(pool, &rc);
-		if (!tx)
-			return err_db(e, rc);
-		int64_t now = now_unix();
-		/* only for an enterprise in the caller's scope, checked in the transaction that
-		 * files it (the request would otherwise be filed, then out of the caller's sight)
-		 */
-		struct db_stmt *st = db_prepare(tx, SQL_ENT_FOR_REQUEST);
-		if (!st) {
-			rc = DB_ERR;
-			goto out_db;
-		}
-		db_bind_int(st, 1, ent);
-		db_bind_int(st, 2, p->zone_id);
-		scope_bind(st, 3, p);
-		rc = db_step(st);
-		int archived = rc == DB_ROW ? (int)db_col_int(st, 0) : 0;
-		db_reset(st);
-		if (rc < 0)
-			goto out_db;
-		if (rc != DB_ROW || archived) {
-			db_tx_end(pool, tx, 0);
-			if (rc == DB_ROW)
-				return err_set(e, ERR_VALIDATION, "enterprise_id",
-				               "企业已归档，不能提交诉求",
-				               "the enterprise is archived");
-			return err_set(e, ERR_NOT_FOUND, "enterprise_id", "企业不存在",
-			               "no such enterprise");
-		}
-		/* numbered per day: SQ20261123-0001 (China Standard Time) */
-		char no[48];
-		if ((rc = next_no(tx, now, no, sizeof no)) < 0)
-			goto out_db;
-		if (!(st = db_prepare(tx, SQL_INSERT))) {
-			rc = DB_ERR;
-			goto out_db;
-		}
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_text(st, 2, no);
-		db_bind_int(st, 3, ent);
-		db_bind_text(st, 4, channel);
-		db_bind_text(st, 5, in->category);
-		db_bind_text(st, 6, in->priority ? in->priority : "normal");
-		db_bind_text(st, 7, in->title);
-		db_bind_text(st, 8, in->description);
-		db_bind_text(st, 9, in->contact_name ? in->contact_name : "");
-		struct strbuf sealed = STRBUF_INIT(256);
-		if (gm_seal(in->contact_phone ? in->contact_phone : "", &sealed) < 0) {
-			strbuf_release(&sealed);
-			db_reset(st);
-			rc = DB_ERR;
-			goto out_db;
-		}
-		db_bind_text(st, 10, sealed.buf ? sealed.buf : "");
-		strbuf_release(&sealed);
-		if (p->user_id)
-			db_bind_int(st, 11, p->user_id);
-		db_bind_int(st, 12, now);
-		db_bind_int(st, 13, now);
-		db_bind_text(st, 14, in->address ? in->address : "");
-		db_bind_text(st, 15, in->email ? in->email : "");
-		db_bind_text(st, 16, in->media_url ? in->media_url : "");
-		if (in->has_coords) {
-			db_bind_double(st, 17, in->lat);
-			db_bind_double(st, 18, in->lon);
-		}
-		rc = db_step(st);
-		*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-		db_reset(st);
-		if (rc == DB_CONSTRAINT) {
-			db_tx_end(pool, tx, 0); /* a concurrent request took the number: retry */
-			continue;
-		}
-		if (rc != DB_ROW)
-			goto out_db;
-		struct audit_changes ch;
-		audit_changes_init(&ch);
-		audit_change_str(&ch, "no", NULL, no);
-		audit_change_str(&ch, "title", NULL, in->title);
-		struct ticket made = {.id = *id,
-		                      .zone_id = p->zone_id,
-		                      .enterprise_id = ent,
-		                      .no = no,
-		                      .title = in->title,
-		                      .status = TS_RECEIVED};
-		if ((rc = write_event(tx, p, p->zone_id, *id, "submit", (enum ticket_status) - 1,
-		                      TS_RECEIVED, channel)) < 0 ||
-		    (rc = ticket_search_index(tx, *id)) < 0 ||
-		    (rc = notify_ticket(tx, &made, ticket_notify_event(TE_SUBMIT, 0))) < 0 ||
-		    (rc = audit_write(tx, p, p->zone_id, "create", "ticket", *id, &ch)) < 0) {
-			audit_changes_release(&ch);
-			goto out_db;
-		}
-		audit_changes_release(&ch);
-		rc = db_tx_end(pool, tx, 1);
-		return rc < 0 ? err_db(e, rc) : 0;
-	out_db:
-		db_tx_end(pool, tx, 0);
-		return err_db(e, rc < 0 ? rc : DB_ERR);
+		struct create_args x = {t, 0};
+		if (write_tx(pool, p, do_create, &x, e) == 0)
+			return 0;
+		if (!x.retry)
+			return -1;
 	}
 	return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
 }
@@ -690,7 +606,7 @@ static int save(struct db *tx, const struct ticket *t, int64_t now)
 	db_bind_int(st, i++, t->ext_days);
 	db_bind_text(st, i++, t->ext_reason);
 	db_bind_text(st, i++, t->answer);
-	db_bind_text(st, i++, t->rating);
+	db_bind_text(st, i++, t->rating ? t->rating : "");
 	db_bind_text(st, i++, t->rating_comment);
 	bind_opt(st, i++, t->rated_at);
 	db_bind_int(st, i++, t->unrated);
@@ -759,316 +675,403 @@ static void set_clock(struct ticket *t, const struct work_clock *k)
 	t->paused_at = k->paused_at;
 }
 
-/* A request that has ended (closed, rejected, merged) settles its 督办 (销号): escalated becomes
- * 2, "was escalated, now settled". */
+/* A request that has ended (closed, rejected, merged) settles its 督办 (销号): it is no longer
+ * escalated. */
 static int finish(struct db *tx, struct ticket *t, int64_t now)
 {
 	if (t->status != TS_CLOSED && t->status != TS_REJECTED && t->status != TS_MERGED)
 		return DB_OK;
-	if (t->escalated != 1)
+	if (!t->escalated)
 		return DB_OK;
-	t->escalated = 2;
+	t->escalated = 0;
 	return work_escalation_settle(tx, &ticket_kind, t->id, now);
 }
 
-/* Applies action a to t (read inside tx), checking who may do it. */
-static int apply(struct db *tx, const struct principal *p, struct ticket *t,
-                 const struct ticket_action *a, struct calendar *cal, struct arena *ar,
-                 struct yq_err *e)
+/* Who may do action a on t: 0, or -1 with e set (ERR_FORBIDDEN, or the database's error). */
+static int check_may(struct db *tx, const struct principal *p, const struct ticket *t,
+                     const struct ticket_action *a, struct yq_err *e)
 {
-	int rc = DB_OK, ok;
-	int64_t now = now_unix();
-	enum ticket_status to;
-	if (ticket_next(t->status, a->ev, &to, e) < 0)
-		return -1;
-	int enterprise = p->role == ROLE_ENTERPRISE;
+	int rc = DB_OK, ok = 1;
+	const char *zh = NULL, *en = NULL;
 	switch (a->ev) {
 	case TE_ACCEPT:
 	case TE_REJECT:
 	case TE_MERGE:
 		ok = can_triage(tx, p, &rc);
-		if (rc < 0)
-			return err_db(e, rc);
-		if (!ok)
-			return err_set(e, ERR_FORBIDDEN, NULL, "只有企业服务中心可以受理、分派诉求",
-			               "only the service center triages requests");
+		zh = "只有企业服务中心可以受理、分派诉求";
+		en = "only the service center triages requests";
 		break;
 	case TE_START:
 	case TE_WAIT:
 	case TE_RETURN:
 	case TE_RESOLVE:
 		ok = can_handle(tx, p, t->dept_id, &rc);
-		if (rc < 0)
-			return err_db(e, rc);
-		if (!ok)
-			return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以办理该诉求",
-			               "only the lead department handles this request");
+		zh = "只有承办部门可以办理该诉求";
+		en = "only the lead department handles this request";
 		break;
 	case TE_EXTEND:
 		if (a->ext_decision) {
 			ok = can_triage(tx, p, &rc);
-			if (!ok && rc == DB_OK)
-				return err_set(e, ERR_FORBIDDEN, NULL, "延期由企业服务中心审批",
-				               "the service center decides on extensions");
+			zh = "延期由企业服务中心审批";
+			en = "the service center decides on extensions";
 		} else {
 			ok = can_handle(tx, p, t->dept_id, &rc);
-			if (!ok && rc == DB_OK)
-				return err_set(e, ERR_FORBIDDEN, NULL, "只有承办部门可以申请延期",
-				               "only the lead department asks for an extension");
+			zh = "只有承办部门可以申请延期";
+			en = "only the lead department asks for an extension";
 		}
-		if (rc < 0)
-			return err_db(e, rc);
 		break;
 	case TE_SUPPLY:
-		if (!enterprise)
-			return err_set(e, ERR_FORBIDDEN, NULL, "由企业补充材料",
-			               "the enterprise supplies the information");
+		ok = p->role == ROLE_ENTERPRISE;
+		zh = "由企业补充材料";
+		en = "the enterprise supplies the information";
 		break;
 	case TE_RATE_GOOD:
 	case TE_RATE_BAD:
-		ok = enterprise ||
-		     can_triage(tx, p, &rc); /* or a phone 回访 by the service center */
-		if (rc < 0)
-			return err_db(e, rc);
-		if (!ok)
-			return err_set(
-			    e, ERR_FORBIDDEN, NULL, "由企业评价或企业服务中心回访录入",
-			    "the enterprise rates, or the service center records a call");
+		/* the enterprise, or a phone 回访 by the service center */
+		ok = p->role == ROLE_ENTERPRISE || can_triage(tx, p, &rc);
+		zh = "由企业评价或企业服务中心回访录入";
+		en = "the enterprise rates, or the service center records a call";
 		break;
 	case TE_ESCALATE:
-		if (p->role != ROLE_LEADER && p->role != ROLE_ADMIN)
-			return err_set(e, ERR_FORBIDDEN, NULL, "只有领导可以挂牌督办",
-			               "only leaders escalate");
+		ok = p->role == ROLE_LEADER || p->role == ROLE_ADMIN;
+		zh = "只有领导可以挂牌督办";
+		en = "only leaders escalate";
 		break;
 	default:
 		break;
 	}
-	const char *action = ticket_event_name(a->ev);
-	const char *body = a->body;
+	if (rc < 0)
+		return err_db(e, rc);
+	return ok ? 0 : err_set(e, ERR_FORBIDDEN, NULL, zh, en);
+}
+
+/* One action being carried out: what the steps below change beside the request, and what the
+ * timeline records. */
+struct step {
+	const struct ticket_action *a;
+	struct calendar *cal;
+	struct arena *ar;
+	int64_t now;
+	struct work_clock k;         /* the request's deadline clock */
+	struct work_comment comment; /* TE_COMMENT */
+	const char *action, *body;   /* the timeline event and the audit row */
+};
+
+/* accept: the lead and co-handling departments (of the request's zone), the category and
+ * priority as corrected, and the clock started (or carried on a transfer). */
+static int step_accept(struct db *tx, struct ticket *t, struct step *s, struct yq_err *e)
+{
+	const struct ticket_action *a = s->a;
 	struct ticket_rule rule;
-	struct work_clock k = clock_of(t);
-	struct work_comment comment = {a->body, a->internal, a->media_url, a->ref};
-	switch (a->ev) {
-	case TE_ACCEPT: {
-		if (!a->dept_id)
-			return err_set(e, ERR_VALIDATION, "dept_id", "请选择承办部门",
-			               "choose the lead department");
-		const char *cat = a->category && *a->category ? a->category : t->category;
-		const char *pri = a->priority && *a->priority ? a->priority : t->priority;
-		if (!ticket_category_valid(cat))
-			return err_set(e, ERR_VALIDATION, "category", "诉求类别无效",
-			               "invalid category");
-		if (!ticket_priority_valid(pri))
-			return err_set(e, ERR_VALIDATION, "priority", "优先级无效",
-			               "invalid priority");
-		int64_t n;
-		for (int i = -1; i < a->n_co; i++) {
-			int64_t d = i < 0 ? a->dept_id : a->co_depts[i];
-			if ((rc = db_query_int(
-			         tx, "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?", &n,
-			         2, d, t->zone_id)) < 0)
-				return err_db(e, rc);
-			if (!n)
-				return err_set(e, ERR_VALIDATION, i < 0 ? "dept_id" : "co_dept_ids",
-				               "部门不存在", "no such department");
-		}
-		if ((rc = ticket_rule_get(tx, t->zone_id, cat, pri, &rule)) < 0)
+	int rc;
+	if (!a->dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "请选择承办部门",
+		               "choose the lead department");
+	const char *cat = a->category && *a->category ? a->category : t->category;
+	const char *pri = a->priority && *a->priority ? a->priority : t->priority;
+	if (!ticket_category_valid(cat))
+		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "invalid category");
+	if (!ticket_priority_valid(pri))
+		return err_set(e, ERR_VALIDATION, "priority", "优先级无效", "invalid priority");
+	for (int i = -1; i < a->n_co; i++) {
+		int64_t n, d = i < 0 ? a->dept_id : a->co_depts[i];
+		if ((rc = db_query_int(tx, "SELECT COUNT(*) FROM dept WHERE id = ? AND zone_id = ?",
+		                       &n, 2, d, t->zone_id)) < 0)
 			return err_db(e, rc);
-		t->category = cat;
-		t->priority = pri;
-		t->dept_id = a->dept_id;
-		/* the clock starts at the first acceptance and follows the request on transfer */
-		if (!work_clock_start(&k, cal, now, rule.first_contact_hours, rule.resolve_days))
-			work_clock_transfer(&k);
-		if ((rc = set_depts(tx, t->id, a->dept_id, a->co_depts, a->n_co)) < 0)
-			return err_db(e, rc);
-		break;
+		if (!n)
+			return err_set(e, ERR_VALIDATION, i < 0 ? "dept_id" : "co_dept_ids",
+			               "部门不存在", "no such department");
 	}
+	if ((rc = ticket_rule_get(tx, t->zone_id, cat, pri, &rule)) < 0)
+		return err_db(e, rc);
+	t->category = cat;
+	t->priority = pri;
+	t->dept_id = a->dept_id;
+	/* the clock starts at the first acceptance and follows the request on transfer */
+	if (!work_clock_start(&s->k, s->cal, s->now, rule.first_contact_hours, rule.resolve_days))
+		work_clock_transfer(&s->k);
+	if ((rc = set_depts(tx, t->id, a->dept_id, a->co_depts, a->n_co)) < 0)
+		return err_db(e, rc);
+	return 0;
+}
+
+/* merge: into an unmerged request of the same enterprise that the caller sees. */
+static int step_merge(struct db *tx, const struct principal *p, struct ticket *t, struct step *s,
+                      struct yq_err *e)
+{
+	struct ticket into;
+	if (s->a->merge_into == t->id)
+		return err_set(e, ERR_VALIDATION, "into_id", "不能合并到自身",
+		               "cannot merge into itself");
+	if (ticket_get(tx, p, s->a->merge_into, s->ar, &into, e) < 0) {
+		e->field = "into_id";
+		return -1;
+	}
+	if (into.enterprise_id != t->enterprise_id || into.status == TS_MERGED)
+		return err_set(e, ERR_VALIDATION, "into_id", "只能合并到同一企业的未合并诉求",
+		               "merge into an unmerged request of the same enterprise");
+	t->merged_into = into.id;
+	t->closed_at = s->now;
+	s->body = arena_printf(s->ar, "合并到 %s", into.no);
+	return 0;
+}
+
+/* rate: 满意 or 基本满意 closes; 不满意 reopens to the same department. */
+static int step_rate(struct db *tx, struct ticket *t, struct step *s, struct yq_err *e)
+{
+	const struct ticket_action *a = s->a;
+	if (work_check_text(a->body, "comment", 500, 0, e) < 0)
+		return -1;
+	t->rating = ticket_rating_name(a->rating);
+	t->rating_comment = a->body ? a->body : "";
+	t->rated_at = s->now;
+	s->action = "rate";
+	s->body = arena_printf(s->ar, "%s%s%s",
+	                       a->rating == TR_SATISFIED ? "满意"
+	                       : a->rating == TR_BASIC   ? "基本满意"
+	                                                 : "不满意",
+	                       a->body && *a->body ? "：" : "", a->body ? a->body : "");
+	if (a->ev == TE_RATE_GOOD) {
+		t->closed_at = s->now;
+		return 0;
+	}
+	/* reopened. The deadline in force when it was resolved (an approved extension included)
+	 * still holds, moved on by the office time the request then spent waiting on the
+	 * enterprise's rating, as a wait for the enterprise moves it; and never earlier than a
+	 * fresh resolution period from now. */
+	struct ticket_rule rule;
+	int rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority, &rule);
+	if (rc < 0)
+		return err_db(e, rc);
+	work_clock_reopen(&s->k, s->cal, t->resolved_at, s->now, rule.resolve_days);
+	t->resolved_at = 0;
+	return 0;
+}
+
+/* extend: a department asks for working days (one request pending at a time), the service
+ * center approves (the deadline moves) or denies. */
+static int step_extend(struct ticket *t, struct step *s, struct yq_err *e)
+{
+	const struct ticket_action *a = s->a;
+	if (!a->ext_decision) {
+		if (a->ext_days < 1 || a->ext_days > 60)
+			return err_set(e, ERR_VALIDATION, "days", "延期天数应为1至60个工作日",
+			               "extension must be 1 to 60 working days");
+		if (work_check_text(a->body, "reason", 500, 1, e) < 0)
+			return -1;
+		if (t->ext_days)
+			return err_set(e, ERR_STATE, NULL, "已有待审批的延期申请",
+			               "an extension request is pending");
+		t->ext_days = a->ext_days;
+		t->ext_reason = a->body;
+		s->action = "extension_request";
+		s->body = arena_printf(s->ar, "申请延期%d个工作日：%s", a->ext_days, a->body);
+		return 0;
+	}
+	if (!t->ext_days)
+		return err_set(e, ERR_STATE, NULL, "没有待审批的延期申请",
+		               "no extension request is pending");
+	int approve = a->ext_decision == 1;
+	if (approve)
+		work_clock_extend(&s->k, s->cal, (int)t->ext_days);
+	s->action = approve ? "extension_approved" : "extension_denied";
+	s->body =
+	    arena_printf(s->ar, "%s延期%d个工作日%s%s", approve ? "同意" : "不同意",
+	                 (int)t->ext_days, a->body && *a->body ? "：" : "", a->body ? a->body : "");
+	t->ext_days = 0;
+	t->ext_reason = "";
+	return 0;
+}
+
+/* Changes t (and what hangs on it) as action s->a says; checks what the action carries. */
+static int step(struct db *tx, const struct principal *p, struct ticket *t, struct step *s,
+                struct yq_err *e)
+{
+	const struct ticket_action *a = s->a;
+	int rc;
+	switch (a->ev) {
+	case TE_ACCEPT:
+		return step_accept(tx, t, s, e);
 	case TE_REJECT:
 		if (work_check_text(a->body, "reason", 500, 1, e) < 0)
 			return -1;
 		t->reject_reason = a->body;
-		t->closed_at = now;
-		break;
-	case TE_MERGE: {
-		struct ticket into;
-		if (a->merge_into == t->id)
-			return err_set(e, ERR_VALIDATION, "into_id", "不能合并到自身",
-			               "cannot merge into itself");
-		if (ticket_get(tx, p, a->merge_into, ar, &into, e) < 0) {
-			e->field = "into_id";
-			return -1;
-		}
-		if (into.enterprise_id != t->enterprise_id || into.status == TS_MERGED)
-			return err_set(e, ERR_VALIDATION, "into_id",
-			               "只能合并到同一企业的未合并诉求",
-			               "merge into an unmerged request of the same enterprise");
-		t->merged_into = into.id;
-		t->closed_at = now;
-		body = arena_printf(ar, "合并到 %s", into.no);
-		break;
-	}
+		t->closed_at = s->now;
+		return 0;
+	case TE_MERGE:
+		return step_merge(tx, p, t, s, e);
 	case TE_START:
 		if (!t->first_contact_at)
-			t->first_contact_at = now;
-		break;
+			t->first_contact_at = s->now;
+		return 0;
 	case TE_WAIT:
 		if (work_check_text(a->body, "body", 2000, 1, e) < 0)
 			return -1;
-		work_clock_pause(&k, now);
-		break;
+		work_clock_pause(&s->k, s->now);
+		return 0;
 	case TE_SUPPLY:
 		if (work_check_text(a->body, "body", 2000, 1, e) < 0)
 			return -1;
 		/* the clock was paused: push the deadline by the office time spent waiting */
-		work_clock_resume(&k, cal, now);
-		break;
+		work_clock_resume(&s->k, s->cal, s->now);
+		return 0;
 	case TE_RETURN:
 		if (work_check_text(a->body, "reason", 500, 1, e) < 0)
 			return -1;
 		t->dept_id = 0;
-		work_clock_transfer(&k); /* back at the service center, the clock runs on */
-		if ((rc = set_depts(tx, t->id, 0, NULL, 0)) < 0)
-			return err_db(e, rc);
-		break;
+		work_clock_transfer(&s->k); /* back at the service center, the clock runs on */
+		return (rc = set_depts(tx, t->id, 0, NULL, 0)) < 0 ? err_db(e, rc) : 0;
 	case TE_RESOLVE:
 		if (work_check_text(a->body, "answer", 5000, 1, e) < 0)
 			return -1;
 		t->answer = a->body;
-		t->resolved_at = now;
+		t->resolved_at = s->now;
 		if (!t->first_contact_at)
-			t->first_contact_at = now;
-		break;
+			t->first_contact_at = s->now;
+		return 0;
 	case TE_RATE_GOOD:
 	case TE_RATE_BAD:
-		if (work_check_text(a->body, "comment", 500, 0, e) < 0)
-			return -1;
-		t->rating = ticket_rating_name(a->rating);
-		t->rating_comment = a->body ? a->body : "";
-		t->rated_at = now;
-		action = "rate";
-		body = arena_printf(ar, "%s%s%s",
-		                    a->rating == TR_SATISFIED ? "满意"
-		                    : a->rating == TR_BASIC   ? "基本满意"
-		                                              : "不满意",
-		                    a->body && *a->body ? "：" : "", a->body ? a->body : "");
-		if (a->ev == TE_RATE_GOOD) {
-			t->closed_at = now;
-		} else {
-			/* reopened to the same department. The deadline in force when it was
-			 * resolved (an approved extension included) still holds, moved on by the
-			 * office time the request then spent waiting on the enterprise's rating,
-			 * as a wait for the enterprise moves it; and never earlier than a fresh
-			 * resolution period from now. */
-			if ((rc = ticket_rule_get(tx, t->zone_id, t->category, t->priority,
-			                          &rule)) < 0)
-				return err_db(e, rc);
-			work_clock_reopen(&k, cal, t->resolved_at, now, rule.resolve_days);
-			t->resolved_at = 0;
-		}
-		break;
+		return step_rate(tx, t, s, e);
 	case TE_COMMENT:
-		if (work_comment_check(p, &comment, e) < 0)
-			return -1;
-		action = a->internal ? "note" : "reply";
-		break;
+		s->action = a->internal ? "note" : "reply";
+		return work_comment_check(p, &s->comment, e);
 	case TE_EXTEND:
-		if (!a->ext_decision) {
-			if (a->ext_days < 1 || a->ext_days > 60)
-				return err_set(e, ERR_VALIDATION, "days",
-				               "延期天数应为1至60个工作日",
-				               "extension must be 1 to 60 working days");
-			if (work_check_text(a->body, "reason", 500, 1, e) < 0)
-				return -1;
-			if (t->ext_days)
-				return err_set(e, ERR_STATE, NULL, "已有待审批的延期申请",
-				               "an extension request is pending");
-			t->ext_days = a->ext_days;
-			t->ext_reason = a->body;
-			action = "extension_request";
-			body = arena_printf(ar, "申请延期%d个工作日：%s", a->ext_days, a->body);
-		} else {
-			if (!t->ext_days)
-				return err_set(e, ERR_STATE, NULL, "没有待审批的延期申请",
-				               "no extension request is pending");
-			if (a->ext_decision == 1)
-				work_clock_extend(&k, cal, t->ext_days);
-			action = a->ext_decision == 1 ? "extension_approved" : "extension_denied";
-			body = arena_printf(
-			    ar, "%s延期%d个工作日%s%s", a->ext_decision == 1 ? "同意" : "不同意",
-			    t->ext_days, a->body && *a->body ? "：" : "", a->body ? a->body : "");
-			t->ext_days = 0;
-			t->ext_reason = "";
-		}
-		break;
+		return step_extend(t, s, e);
 	case TE_ESCALATE:
 		if (work_escalation_check(a->esc_level, a->body, a->esc_deadline, e) < 0)
 			return -1;
 		if ((rc = work_escalation_set(tx, p, &ticket_kind, t->zone_id, t->id, a->esc_level,
-		                              a->body, a->esc_deadline, now)) < 0)
+		                              a->body, a->esc_deadline, s->now)) < 0)
 			return err_db(e, rc);
 		t->escalated = 1;
-		break;
+		return 0;
 	default:
 		return err_set(e, ERR_STATE, NULL, "不支持的操作", "unsupported action");
 	}
-	set_clock(t, &k);
-	enum ticket_status from = t->status;
-	t->status = to;
+}
+
+/* Writes what an action did: the request's row, the settled 督办, the timeline event (or the
+ * comment), the notifications, the search index and the audit diff. */
+static int record(struct write_ctx *w, struct ticket *t, const struct ticket *before,
+                  struct step *s, struct yq_err *e)
+{
+	const struct ticket_action *a = s->a;
+	const struct principal *p = w->who;
 	struct work_item it;
+	int rc;
 	as_item(t, &it);
-	if ((rc = save(tx, t, now)) < 0 || (rc = finish(tx, t, now)) < 0 ||
-	    (rc = a->ev == TE_COMMENT
-	              ? work_comment_add(tx, p, &ticket_kind, &it, &comment)
-	              : write_event(tx, p, t->zone_id, t->id, action, from, to, body)) < 0)
-		return err_db(e, rc);
+	if ((rc = save(w->tx, t, s->now)) < 0 || (rc = finish(w->tx, t, s->now)) < 0 ||
+	    (rc = a->ev == TE_COMMENT ? work_comment_add(w->tx, p, &ticket_kind, &it, &s->comment)
+	                              : write_event(w->tx, p, t->zone_id, t->id, s->action,
+	                                            before->status, t->status, s->body)) < 0)
+		return write_fail(w, rc, e);
 	const char *notify_ev = ticket_notify_event(a->ev, a->ext_decision);
-	if (notify_ev && (rc = notify_item(tx, &ticket_kind, &it, notify_ev)) < 0)
-		return err_db(e, rc);
+	if (notify_ev && (rc = notify_item(w->tx, &ticket_kind, &it, notify_ev)) < 0)
+		return write_fail(w, rc, e);
 	/* the enterprise is told what others did with its request */
-	const char *ent_ev = enterprise ? NULL : ticket_notify_enterprise_event(a->ev);
-	if (ent_ev && (rc = notify_enterprise(tx, &ticket_kind, &it,
+	const char *ent_ev =
+	    p->role == ROLE_ENTERPRISE ? NULL : ticket_notify_enterprise_event(a->ev);
+	if (ent_ev && (rc = notify_enterprise(w->tx, &ticket_kind, &it,
 	                                      t->dept_id ? t->dept_id : p->dept_id, ent_ev)) < 0)
-		return err_db(e, rc);
+		return write_fail(w, rc, e);
 	/* replies, supplied information and answers are searchable */
 	if ((a->ev == TE_RESOLVE || a->ev == TE_SUPPLY || (a->ev == TE_COMMENT && !a->internal)) &&
-	    (rc = ticket_search_index(tx, t->id)) < 0)
-		return err_db(e, rc);
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_str(&ch, "status", ticket_status_name(from), ticket_status_name(to));
-	rc = audit_write(tx, p, t->zone_id, action, "ticket", t->id, &ch);
-	audit_changes_release(&ch);
-	return rc < 0 ? err_db(e, rc) : 0;
+	    (rc = ticket_search_index(w->tx, t->id)) < 0)
+		return write_fail(w, rc, e);
+	write_audit(w, s->action, "ticket", t->id);
+	audit_change_entity(&w->changes, &ENTITY_TICKET, before, t);
+	return 0;
+}
+
+struct act_args {
+	int64_t id;
+	const struct ticket_action *a;
+};
+
+/* Reads the request in the write transaction with the caller's scope, checks who may act and
+ * the state machine, then steps and records. */
+static int do_act(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct act_args *x = arg;
+	const struct ticket_action *a = x->a;
+	struct arena ar = ARENA_INIT;
+	struct ticket t, before;
+	enum ticket_status to;
+	struct step s = {.a = a,
+	                 .ar = &ar,
+	                 .now = now_unix(),
+	                 .comment = {a->body, a->internal, a->media_url, a->ref},
+	                 .action = ticket_event_name(a->ev),
+	                 .body = a->body};
+	int rc = -1, drc;
+	if (ticket_get(w->tx, w->who, x->id, &ar, &t, e) < 0 ||
+	    ticket_next(t.status, a->ev, &to, e) < 0 || check_may(w->tx, w->who, &t, a, e) < 0)
+		goto out;
+	if ((drc = work_calendar(w->tx, &s.cal)) < 0) {
+		write_fail(w, drc, e);
+		goto out;
+	}
+	before = t;
+	s.k = clock_of(&t);
+	if (step(w->tx, w->who, &t, &s, e) < 0)
+		goto out;
+	set_clock(&t, &s.k);
+	t.status = to;
+	t.state = ticket_status_name(to);
+	rc = record(w, &t, &before, &s, e);
+out:
+	calendar_free(s.cal);
+	arena_release(&ar);
+	return rc;
 }
 
 int ticket_act(struct db_pool *pool, const struct principal *p, int64_t id,
                const struct ticket_action *a, struct yq_err *e)
 {
+	struct act_args x = {id, a};
+	return write_tx(pool, p, do_act, &x, e);
+}
+
+struct autoclose_args {
+	int64_t id, now;
+};
+
+/* Closes one resolved request unrated, as the system. */
+static int do_autoclose(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct autoclose_args *x = arg;
 	struct arena ar = ARENA_INIT;
-	struct ticket t;
-	struct calendar *cal = NULL;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if (ticket_get(tx, p, id, &ar, &t, e) < 0)
-		goto out_rollback;
-	if ((rc = work_calendar(tx, &cal)) < 0) {
-		err_db(e, rc);
-		goto out_rollback;
+	struct ticket t, before;
+	int64_t now = x->now;
+	int rc = -1, drc;
+	if (ticket_get(w->tx, w->who, x->id, &ar, &t, e) < 0)
+		goto out;
+	if (t.status != TS_RESOLVED) {
+		err_set(e, ERR_STATE, NULL, "诉求已不在待评价状态",
+		        "the request is no longer resolved");
+		goto out;
 	}
-	if (apply(tx, p, &t, a, cal, &ar, e) < 0)
-		goto out_rollback;
-	calendar_free(cal);
+	before = t;
+	t.status = TS_CLOSED;
+	t.state = ticket_status_name(TS_CLOSED);
+	t.closed_at = now;
+	t.unrated = 1;
+	struct work_item it;
+	as_item(&t, &it);
+	if ((drc = save(w->tx, &t, now)) < 0 || (drc = finish(w->tx, &t, now)) < 0 ||
+	    (drc = write_event(w->tx, w->who, t.zone_id, t.id, "autoclose", before.status,
+	                       TS_CLOSED, "企业7日内未评价，自动销号（未评价）")) < 0 ||
+	    (drc = notify_enterprise(w->tx, &ticket_kind, &it, t.dept_id,
+	                             ticket_notify_enterprise_event(TE_AUTOCLOSE))) < 0) {
+		write_fail(w, drc, e);
+		goto out;
+	}
+	write_audit(w, "autoclose", "ticket", t.id);
+	audit_change_entity(&w->changes, &ENTITY_TICKET, &before, &t);
+	rc = 0;
+out:
 	arena_release(&ar);
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	calendar_free(cal);
-	arena_release(&ar);
-	db_tx_end(pool, tx, 0);
-	return -1;
+	return rc;
 }
 
 int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
@@ -1092,36 +1095,39 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 		org_cli_principal(&sys, zones[i]);
 		sys.username = sys.display_name = "系统";
 		sys.ip = "";
-		struct ticket_action a = {.ev = TE_AUTOCLOSE,
-		                          .body = "企业7日内未评价，自动销号（未评价）"};
 		struct yq_err e = {0};
-		struct arena ar = ARENA_INIT;
-		struct ticket t;
-		struct db *tx = db_tx_begin(pool, &rc);
-		if (!tx)
-			return closed;
-		int ok = ticket_get(tx, &sys, ids[i], &ar, &t, &e) == 0 && t.status == TS_RESOLVED;
-		if (ok) {
-			enum ticket_status from = t.status;
-			t.status = TS_CLOSED;
-			t.closed_at = now;
-			t.unrated = 1;
-			struct work_item it;
-			as_item(&t, &it);
-			ok = save(tx, &t, now) == DB_OK && finish(tx, &t, now) == DB_OK &&
-			     write_event(tx, &sys, t.zone_id, t.id, "autoclose", from, TS_CLOSED,
-			                 a.body) == DB_OK &&
-			     notify_enterprise(tx, &ticket_kind, &it, t.dept_id,
-			                       ticket_notify_enterprise_event(TE_AUTOCLOSE)) ==
-			         DB_OK &&
-			     audit_write(tx, &sys, t.zone_id, "autoclose", "ticket", t.id, NULL) ==
-			         DB_OK;
-		}
-		arena_release(&ar);
-		if (db_tx_end(pool, tx, ok) == DB_OK && ok)
+		struct autoclose_args x = {ids[i], now};
+		if (write_tx(pool, &sys, do_autoclose, &x, &e) == 0)
 			closed++;
+		else if (e.code == ERR_UNAVAILABLE)
+			break;
 	}
 	return closed;
+}
+
+/* Stores one deadline rule of the caller's zone (arg: the rule). */
+static int do_rule_set(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct ticket_rule *r = arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_RULE_SET);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_text(st, 2, r->category);
+	db_bind_text(st, 3, r->priority);
+	db_bind_int(st, 4, r->first_contact_hours);
+	db_bind_int(st, 5, r->interim_days);
+	db_bind_int(st, 6, r->resolve_days);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	char v[64];
+	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days,
+	         r->resolve_days);
+	write_audit(w, "update", "ticket_rule", 0);
+	audit_change_str(&w->changes, "rule", NULL, v);
+	audit_change_str(&w->changes, "category", NULL, r->category);
+	return 0;
 }
 
 int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struct ticket_rule *r,
@@ -1136,35 +1142,7 @@ int ticket_rule_set(struct db_pool *pool, const struct principal *p, const struc
 	    r->interim_days > r->resolve_days)
 		return err_set(e, ERR_VALIDATION, "resolve_days", "时限超出范围",
 		               "limits out of range");
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_RULE_SET);
-	if (!st) {
-		rc = DB_ERR;
-		goto out;
-	}
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, r->category);
-	db_bind_text(st, 3, r->priority);
-	db_bind_int(st, 4, r->first_contact_hours);
-	db_bind_int(st, 5, r->interim_days);
-	db_bind_int(st, 6, r->resolve_days);
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	char v[64];
-	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days,
-	         r->resolve_days);
-	audit_change_str(&ch, "rule", NULL, v);
-	audit_change_str(&ch, "category", NULL, r->category);
-	if ((rc = db_run(st)) == DB_OK)
-		rc = audit_write(tx, p, p->zone_id, "update", "ticket_rule", 0, &ch);
-	audit_changes_release(&ch);
-out:
-	if (db_tx_end(pool, tx, rc == DB_OK) < 0 && rc == DB_OK)
-		rc = DB_ERR;
-	return rc < 0 ? err_db(e, rc) : 0;
+	return write_tx(pool, p, do_rule_set, (void *)r, e);
 }
 
 static const char SQL_HIST_INSERT[] =

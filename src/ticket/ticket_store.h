@@ -14,33 +14,6 @@ struct arena;
  * deadline clock and 督办 are the shared services', under the kind "ticket". */
 extern const struct work_kind ticket_kind;
 
-struct ticket_input {
-	int64_t enterprise_id; /* enterprise users: ignored, their own */
-	const char *channel, *category, *priority, *title, *description, *contact_name,
-	    *contact_phone;
-	/* where and how to reach: what Open311 sends besides the description (NULL or "" when
-	 * absent); lat and lon only with has_coords, WGS84 degrees within ±90 / ±180 */
-	const char *address, *email, *media_url;
-	int has_coords;
-	double lat, lon;
-};
-
-struct ticket {
-	int64_t id, zone_id, enterprise_id, dept_id, created_by, merged_into;
-	const char *no, *enterprise_name, *channel, *category, *priority, *title, *description,
-	    *contact_name, *contact_phone, *dept_name, *answer, *rating, *rating_comment,
-	    *reject_reason, *ext_reason, *esc_level, *esc_note, *esc_deadline;
-	enum ticket_status status;
-	int64_t created_at, accepted_at, first_contact_at, resolved_at, closed_at,
-	    due_first_contact, due_resolve, paused_at, rated_at, updated_at;
-	int ext_days, unrated, escalated, overdue;
-	int64_t co_depts[8];
-	int n_co;
-	const char *address, *email, *media_url; /* "" when absent (see ticket_input) */
-	int has_coords;
-	double lat, lon;
-};
-
 /* One action on a request: the event and what it carries. */
 struct ticket_action {
 	enum ticket_event ev;
@@ -73,8 +46,11 @@ struct ticket_filter {
 
 typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
 
-int ticket_create(struct db_pool *pool, const struct principal *p, const struct ticket_input *in,
-                  int64_t *id, struct yq_err *e);
+/* Files a request decoded by ENTITY_TICKET (or checked by entity_check): for an enterprise user
+ * its own enterprise, online; else the enterprise (in the caller's scope, not archived) and the
+ * channel given. t->id gets its id. One write_tx with its timeline event and audit row. */
+int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
+                  struct yq_err *e);
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct ticket *out, struct yq_err *e);
 /* Reads the request numbered `no` (SQ20261123-0001) like ticket_get; ERR_NOT_FOUND when the

@@ -20,7 +20,7 @@ static struct principal as(enum role r)
 static void test_staff_see_everything(void **state)
 {
 	static const char *const kinds[] = {"ticket.note",         "ticket.extension_request",
-	                                    "ticket.escalate",     "ticket.field.esc_note",
+	                                    "ticket.escalate",     "ticket.field.escalation_note",
 	                                    "enterprise.visit",    "ticket.reply",
 	                                    "a kind nobody listed"};
 	static const enum role staff[] = {ROLE_ADMIN, ROLE_LEADER, ROLE_DEPT_HEAD, ROLE_STAFF,
@@ -49,9 +49,9 @@ static void test_enterprise_table(void **state)
 	                                   "ticket.extension_request",
 	                                   "ticket.extension_approved",
 	                                   "ticket.extension_denied",
-	                                   "ticket.field.esc_note",
-	                                   "ticket.field.ext_reason",
-	                                   "ticket.field.ext_days",
+	                                   "ticket.field.escalation_note",
+	                                   "ticket.field.extension_reason",
+	                                   "ticket.field.extension_days_pending",
 	                                   "enterprise.visit",
 	                                   "ticket.comment",
 	                                   "ticket.",

@@ -554,7 +554,6 @@ static void test_request_body(void **state)
 	t.answer = "已抢修 <A相> & 恢复供电";
 	t.description = "配电房跳闸 <b>&\"停产\"</b>";
 	t.address = "旺旺路 1 号";
-	t.has_coords = 1;
 	t.lat = 28.3648;
 	t.lon = 112.8198;
 	t.media_url = "https://img.example.com/a.jpg?x=1&y=2";
@@ -618,7 +617,7 @@ static void test_request_body(void **state)
 	t.status = TS_ASSIGNED;
 	t.description = "无位置\n\n【地址】文本里的不算\n【坐标】01,02";
 	t.address = "";
-	t.has_coords = 0;
+	t.lat = t.lon = NAN; /* no coordinates */
 	t.media_url = NULL;
 	t.dept_name = "";
 	t.due_resolve = 0;
@@ -654,7 +653,8 @@ static void test_request_body(void **state)
 	t.status = TS_RESOLVED;
 	t.description = "配电房跳闸";
 	t.address = "旺旺路 1 号";
-	t.has_coords = 1;
+	t.lat = 28.3648;
+	t.lon = 112.8198;
 	t.media_url = "https://img.example.com/a.jpg";
 	t.dept_name = "经发局";
 	t.due_resolve = 1795428000 + 86400;
