@@ -27,6 +27,8 @@ static const char *const perm_names[PERM__COUNT] = {
     [PERM_TICKET_ESCALATE] = "ticket.escalate",
     [PERM_TICKET_STATS] = "ticket.stats",
     [PERM_TICKET_ADMIN] = "ticket.admin",
+    [PERM_ANNOUNCE_READ] = "announce.read",
+    [PERM_ANNOUNCE_WRITE] = "announce.write",
 };
 
 /* The names and Chinese labels of the roles, from ROLE_ADMIN on, NULL-terminated: the values a
@@ -54,27 +56,27 @@ static const struct role_def {
                         B(PERM_ENTERPRISE_VISIT) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
                         B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
                         B(PERM_TICKET_RATE) | B(PERM_TICKET_ESCALATE) | B(PERM_TICKET_STATS) |
-                        B(PERM_TICKET_ADMIN)},
+                        B(PERM_TICKET_ADMIN) | B(PERM_ANNOUNCE_READ) | B(PERM_ANNOUNCE_WRITE)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
                          B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_VISIT) |
                          B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_ESCALATE) |
-                         B(PERM_TICKET_STATS)},
+                         B(PERM_TICKET_STATS) | B(PERM_ANNOUNCE_READ)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_USER_READ) |
                             B(PERM_ENTERPRISE_READ) | B(PERM_ENTERPRISE_WRITE) |
                             B(PERM_ENTERPRISE_VISIT) | B(PERM_ENTERPRISE_IMPORT) |
                             B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) | B(PERM_TICKET_CREATE) |
                             B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) | B(PERM_TICKET_RATE) |
-                            B(PERM_TICKET_STATS)},
+                            B(PERM_TICKET_STATS) | B(PERM_ANNOUNCE_READ)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     B(PERM_AUTH) | B(PERM_DEPT_READ) | B(PERM_ENTERPRISE_READ) |
                         B(PERM_ENTERPRISE_WRITE) | B(PERM_ENTERPRISE_VISIT) | B(PERM_TICKET_READ) |
                         B(PERM_TICKET_CREATE) | B(PERM_TICKET_TRIAGE) | B(PERM_TICKET_HANDLE) |
-                        B(PERM_TICKET_RATE)},
+                        B(PERM_TICKET_RATE) | B(PERM_ANNOUNCE_READ)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          B(PERM_AUTH) | B(PERM_ENTERPRISE_READ) | B(PERM_TICKET_READ) |
-                             B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE)},
+                             B(PERM_TICKET_CREATE) | B(PERM_TICKET_RATE) | B(PERM_ANNOUNCE_READ)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        B(PERM_AUTH) | B(PERM_ZONE_READ) | B(PERM_DEPT_READ) |
                            B(PERM_ENTERPRISE_READ) | B(PERM_DASHBOARD_READ) | B(PERM_TICKET_READ) |
@@ -141,7 +143,7 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	if (!dept_kind || strcmp(dept_kind, "service_center") != 0 ||
 	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
 		return;
-	*perms |= PERM_BIT(PERM_TICKET_STATS);
+	*perms |= PERM_BIT(PERM_TICKET_STATS) | PERM_BIT(PERM_ANNOUNCE_WRITE);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

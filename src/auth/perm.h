@@ -30,7 +30,10 @@ enum perm {
 	PERM_TICKET_RATE,
 	PERM_TICKET_ESCALATE,
 	PERM_TICKET_STATS,
-	PERM_TICKET_ADMIN, /* deadline rules and the holiday calendar */
+	PERM_TICKET_ADMIN,   /* deadline rules and the holiday calendar */
+	PERM_ANNOUNCE_READ,  /* 通知公告: staff read every announcement of the zone; enterprise
+	                      * users only the published ones addressed to them */
+	PERM_ANNOUNCE_WRITE, /* write, publish and withdraw announcements */
 	PERM__COUNT
 };
 
@@ -79,9 +82,10 @@ int perm_allows(perm_set have, enum perm p);
 /* The department-kind grant, the one place where the kind of the caller's department adds to
  * its role: staff and heads of a department of kind `service_center` (企业服务中心, the desk that
  * takes in, routes and chases every request of the zone and compiles the daily briefing) get
- * ticket.stats, and a department data scope becomes the zone's (they read every request and
- * enterprise of the zone, as the desk must). Other kinds and roles are left as they are. Applied
- * to *perms and *scope when a session is resolved; dept_kind may be NULL. Pure. */
+ * ticket.stats and announce.write (the desk speaks to the zone's enterprises), and a department
+ * data scope becomes the zone's (they read every request and enterprise of the zone, as the desk
+ * must). Other kinds and roles are left as they are. Applied to *perms and *scope when a session is
+ * resolved; dept_kind may be NULL. Pure. */
 void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
                           enum data_scope *scope);
 /* 1 if the role only reads: every route that changes something, other than the caller's own
