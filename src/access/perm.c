@@ -35,24 +35,26 @@ static const struct role_def {
                           PERM_ENTERPRISE_IMPORT, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ,
                           PERM_TICKET_READ, PERM_TICKET_CREATE, PERM_TICKET_TRIAGE,
                           PERM_TICKET_HANDLE, PERM_TICKET_RATE, PERM_TICKET_ESCALATE,
-                          PERM_TICKET_STATS, PERM_TICKET_ADMIN)},
+                          PERM_TICKET_STATS, PERM_TICKET_ADMIN, PERM_ANNOUNCE_READ,
+                          PERM_ANNOUNCE_WRITE)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
-                           PERM_TICKET_ESCALATE, PERM_TICKET_STATS)},
+                           PERM_TICKET_ESCALATE, PERM_TICKET_STATS, PERM_ANNOUNCE_READ)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
                               PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_CREATE,
                               PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
-                              PERM_TICKET_STATS)},
+                              PERM_TICKET_STATS, PERM_ANNOUNCE_READ)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
-                          PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE)},
+                          PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
+                          PERM_ANNOUNCE_READ)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
-                               PERM_TICKET_CREATE, PERM_TICKET_RATE)},
+                               PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS)},
@@ -150,6 +152,7 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
 		return;
 	perm_add(perms, PERM_TICKET_STATS);
+	perm_add(perms, PERM_ANNOUNCE_WRITE);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

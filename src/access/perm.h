@@ -34,7 +34,11 @@
 	X(PERM_TICKET_RATE, "ticket.rate")                                                             \
 	X(PERM_TICKET_ESCALATE, "ticket.escalate")                                                     \
 	X(PERM_TICKET_STATS, "ticket.stats")                                                           \
-	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */
+	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */             \
+	/* 通知公告: staff read every announcement of the zone; enterprise users only the          \
+	 * published ones addressed to them */                                                                             \
+	X(PERM_ANNOUNCE_READ, "announce.read")                                                         \
+	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */
 
 enum perm {
 #define PERM_ENUM(e, name) e,
@@ -111,9 +115,10 @@ int role_allows(enum role r, enum perm p);
 /* The department-kind grant, the one place where the kind of the caller's department adds to
  * its role: staff and heads of a department of kind `service_center` (企业服务中心, the desk that
  * takes in, routes and chases every request of the zone and compiles the daily briefing) get
- * ticket.stats, and a department data scope becomes the zone's (they read every request and
- * enterprise of the zone, as the desk must). Other kinds and roles are left as they are. Applied
- * to *perms and *scope when a session is resolved; dept_kind may be NULL. Pure. */
+ * ticket.stats and announce.write (the desk speaks to the zone's enterprises), and a department
+ * data scope becomes the zone's (they read every request and enterprise of the zone, as the desk
+ * must). Other kinds and roles are left as they are. Applied to *perms and *scope when a session is
+ * resolved; dept_kind may be NULL. Pure. */
 void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
                           enum data_scope *scope);
 /* 1 if the role only reads: every route that changes something, other than the caller's own

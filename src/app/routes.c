@@ -3,6 +3,8 @@
  * read-only role (province) calls no route that writes, other than those flagged ROUTE_SELF
  * (its own session and account): see route_role_allowed. */
 #include "http/routes.h"
+#include "announce/announce.h"
+#include "announce/announce_api.h"
 #include "audit/audit_api.h"
 #include "auth/auth_api.h"
 #include "enterprise/enterprise_api.h"
@@ -29,7 +31,7 @@
 
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
-const struct work_kind *const work_kinds[] = {&ticket_kind, NULL};
+const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -145,6 +147,31 @@ const struct route routes[] = {
     R(DELETE, "/api/webhooks/:id", h_webhooks_delete, PERM_TICKET_ADMIN, 0),
     R(GET, "/api/holidays", h_holidays, PERM_TICKET_READ, 0),
     R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
+
+    /* 通知公告: announcements to the zone's enterprises (src/announce/) */
+    R(GET, "/api/announcements", h_ann_list, PERM_ANNOUNCE_READ, ROUTE_LIST,
+      .summary = "公告列表（企业用户：发给本企业的已发布公告，未读在前）",
+      .schema = &ENTITY_ANNOUNCEMENT),
+    R(POST, "/api/announcements", h_ann_create, PERM_ANNOUNCE_WRITE, 0, .summary = "新建公告草稿",
+      .schema = &ENTITY_ANNOUNCEMENT),
+    R(GET, "/api/announcements/:id", h_ann_get, PERM_ANNOUNCE_READ, 0,
+      .summary = "公告详情（企业用户首次打开即记录阅读回执）", .schema = &ENTITY_ANNOUNCEMENT),
+    R(PUT, "/api/announcements/:id", h_ann_update, PERM_ANNOUNCE_WRITE, 0,
+      .summary = "编辑公告草稿", .schema = &ENTITY_ANNOUNCEMENT),
+    R(POST, "/api/announcements/:id/publish", h_ann_publish, PERM_ANNOUNCE_WRITE, 0,
+      .summary = "发布公告：确定发送范围并通知企业", .schema = &ENTITY_ANNOUNCEMENT),
+    R(POST, "/api/announcements/:id/withdraw", h_ann_withdraw, PERM_ANNOUNCE_WRITE, 0,
+      .summary = "撤回已发布的公告", .schema = &ENTITY_ANNOUNCEMENT),
+    R(GET, "/api/announcements/:id/receipts", h_ann_receipts, PERM_ANNOUNCE_READ, 0,
+      .summary = "阅读回执：已读数、发送企业数和未读企业名单"),
+    R(GET, "/api/announcements/:id/attachments", h_attachment_list, PERM_ANNOUNCE_READ, 0,
+      .summary = "公告附件列表", .arg = &announce_kind),
+    R(POST, "/api/announcements/:id/attachments", h_attachment_upload, PERM_ANNOUNCE_WRITE,
+      ROUTE_UPLOAD, .summary = "上传公告附件（仅草稿）", .arg = &announce_kind),
+    R(GET, "/api/announcements/:id/attachments/:aid", h_attachment_download, PERM_ANNOUNCE_READ,
+      ROUTE_FILE, .summary = "下载公告附件", .arg = &announce_kind),
+    R(DELETE, "/api/announcements/:id/attachments/:aid", h_attachment_delete, PERM_ANNOUNCE_WRITE,
+      0, .summary = "删除公告附件（仅草稿，上传者本人）", .arg = &announce_kind),
 
     /* API tokens for integrations */
     R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),

@@ -128,6 +128,17 @@ const EXPECT = {
   'DELETE /api/webhooks/:id': { kind: 'object', obj: 'webhook' },
   'GET /api/holidays': { kind: 'config' },
   'POST /api/holidays': { kind: 'config' },
+  'GET /api/announcements': { kind: 'list' },
+  'POST /api/announcements': { kind: 'create' },
+  'GET /api/announcements/:id': { kind: 'object', obj: 'announcement' },
+  'PUT /api/announcements/:id': { kind: 'object', obj: 'announcement', body: { title: '越权修改公告' } },
+  'POST /api/announcements/:id/publish': { kind: 'object', obj: 'announcement' },
+  'POST /api/announcements/:id/withdraw': { kind: 'object', obj: 'announcement' },
+  'GET /api/announcements/:id/receipts': { kind: 'object', obj: 'announcement' },
+  'GET /api/announcements/:id/attachments': { kind: 'object', obj: 'announcement' },
+  'POST /api/announcements/:id/attachments': { kind: 'object', obj: 'announcement', body: () => attachmentForm() },
+  'GET /api/announcements/:id/attachments/:aid': { kind: 'object', obj: 'announcement', path: (id) => `/api/announcements/${id}/attachments/${obj.annAttachment}` },
+  'DELETE /api/announcements/:id/attachments/:aid': { kind: 'object', obj: 'announcement', path: (id) => `/api/announcements/${id}/attachments/${obj.annAttachment}` },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -289,6 +300,16 @@ before(async () => {
   const t3 = await as.enterprise.post('/api/tickets', { category: '用工', title: '访问控制测试新诉求', description: '待受理。' });
   assert.equal(t3.status, 201, t3.body);
   obj.newTicket = t3.json.id;
+  // a draft announcement for the first enterprise's building, with an attachment: no enterprise
+  // sees a draft, and no other zone sees any
+  const own1 = (await as.admin.get(`/api/enterprises/${me.enterprise.enterprise_id}`)).json;
+  const an = await as.admin.post('/api/announcements', { title: '访问控制测试公告', body: '越权访问测试专用。', category: 'notice', audience: 'building', audience_building: own1.building });
+  assert.equal(an.status, 201, an.body);
+  obj.announcement = an.json.id; data.announcement = '访问控制测试公告';
+  const af = attachmentForm();
+  const aup = await as.admin.post(`/api/announcements/${obj.announcement}/attachments`, af.raw, { headers: { 'Content-Type': af.type } });
+  assert.equal(aup.status, 201, aup.body);
+  obj.annAttachment = aup.json.id;
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -381,6 +402,7 @@ const OUTSIDERS = {
   notification: ['zone2_admin', 'admin', 'enterprise', 'dept_head', 'staff'],
   webhook: ['zone2_admin'],
   token: ['zone2_admin'],
+  announcement: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -393,6 +415,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'notification': return JSON.stringify((await as.investment_head.get('/api/notifications')).json.items.find((x) => x.id === obj.notification));
     case 'webhook': return JSON.stringify((await a.get('/api/webhooks')).json.items.find((x) => x.id === obj.webhook));
     case 'token': return JSON.stringify((await a.get('/api/tokens')).json.items.find((x) => x.id === obj.token));
+    case 'announcement': return JSON.stringify((await a.get(`/api/announcements/${obj.announcement}`)).json);
     default: return '';
   }
 }

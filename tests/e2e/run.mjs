@@ -302,6 +302,8 @@ function expectedMenu(role, perms, deptKind = '') {
   if (role !== 'enterprise') keys.push('home')
   if (role !== 'enterprise' && has('enterprise.read')) keys.push('enterprises')
   if (role === 'enterprise' && has('enterprise.read')) keys.push('my-enterprise')
+  if (role === 'enterprise' && has('announce.read')) keys.push('my-announcements')
+  if (role !== 'enterprise' && has('announce.read')) keys.push('announcements')
   const ent = role === 'enterprise'
   const center = !ent && has('ticket.triage') && (role === 'admin' || deptKind === 'service_center')
   const dept = !ent && has('ticket.handle') && (role === 'admin' || !center)
@@ -787,6 +789,70 @@ test('an enterprise user sees only its own enterprise', async () => {
   } finally {
     await shot(page, '09-enterprise-user-other')
     await page.context().close()
+  }
+})
+
+test('an enterprise user reads the zone\'s announcements on the phone, unread first, and the desk sees the receipt', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  // the service center writes one for the enterprise's building, with an attachment, and publishes it
+  const desk = await apiLogin('ccetdz-fuwu', DEMO_PASS)
+  const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
+  const own = (await desk.get(`/api/enterprises/${ent.user.enterprise_id}`)).body
+  const title = `e2e惠企政策${RUN}`
+  const made = await desk.post('/api/announcements', { title, body: `第一段：政策要点。\n第二段：申报截止${RUN}。`, category: 'policy', audience: 'building', audience_building: own.building })
+  const id = made.body.id
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')
+  await desk.post(`/api/announcements/${id}/attachments`, undefined, { multipart: { file: { name: '申报指南.pdf', mimeType: 'application/pdf', buffer: pdf } } })
+  await desk.post(`/api/announcements/${id}/publish`, {})
+  // a draft for everyone, which the enterprise must not see
+  await desk.post('/api/announcements', { title: `e2e草稿${RUN}`, body: '草稿。', category: 'notice' })
+  await ent.dispose()
+  const page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/my-announcements')
+    const card = page.locator(`[data-test="announce-card-${id}"]`)
+    await card.waitFor()
+    assert((await card.getAttribute('data-read')) === '0', 'the new announcement is unread')
+    // unread first
+    const reads = await page.$$eval('[data-test^="announce-card-"]', (els) => els.map((e) => e.getAttribute('data-read')))
+    assert(reads.indexOf('1') === -1 || reads.lastIndexOf('0') < reads.indexOf('1'), `unread first: ${reads}`)
+    assert(!(await page.isVisible(`text=e2e草稿${RUN}`)), 'a draft is shown to the enterprise')
+    const cardText = await card.textContent()
+    assert(cardText.includes('政策') && !/policy/.test(cardText), `Chinese labels, no codes: ${cardText}`)
+    // the cards fit the phone: no sideways scrolling
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await shot(page, '10-announcements-phone')
+    await card.click()
+    await page.waitForSelector('[data-test="announce-body"]')
+    const body = await page.textContent('[data-test="announce-body"]')
+    assert(body.includes(`申报截止${RUN}`), `body shown: ${body}`)
+    const files = await page.textContent('[data-test="announce-files"]')
+    assert(files.includes('申报指南.pdf'), `attachment listed: ${files}`)
+    await shot(page, '10-announcement-read')
+    await page.keyboard.press('Escape')
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-read') === '1', `[data-test="announce-card-${id}"]`)
+  } finally {
+    await page.context().close()
+  }
+  // the desk sees the receipt: one enterprise has read it, on the staff page too
+  const after = (await desk.get(`/api/announcements/${id}`)).body
+  assert(after.read_count === 1, `read_count ${after.read_count}`)
+  const staff = await newPage()
+  try {
+    await uiLogin(staff, 'ccetdz-fuwu', DEMO_PASS)
+    await staff.goto(`${BASE}/announcements/${id}`)
+    await staff.waitForSelector('[data-test="announce-read-share"]')
+    const share = await staff.textContent('[data-test="announce-read-share"]')
+    assert(share.includes(`已读 1 / 发送 ${after.audience_size}`), `read share: ${share}`)
+    assert((await staff.textContent('[data-test="announce-state"]')).includes('已发布'))
+    await shot(staff, '10-announcement-receipts')
+  } finally {
+    await staff.context().close()
+    await desk.post(`/api/announcements/${id}/withdraw`, {})
+    await desk.dispose()
   }
 })
 

@@ -190,10 +190,13 @@ static void test_enterprise_role(void **state)
 	assert_false(allows(s, PERM_TICKET_TRIAGE));
 	assert_false(allows(s, PERM_TICKET_HANDLE));
 	assert_false(allows(s, PERM_TICKET_STATS));
-	/* an enterprise reads its registry entry and files, follows and rates its requests */
+	assert_false(allows(s, PERM_ANNOUNCE_WRITE));
+	/* an enterprise reads its registry entry and files, follows and rates its requests, and
+	 * reads the announcements addressed to it */
 	assert_true(eq(s, perm_set_of((const enum perm[]){PERM_AUTH, PERM_ENTERPRISE_READ,
 	                                                  PERM_TICKET_READ, PERM_TICKET_CREATE,
-	                                                  PERM_TICKET_RATE, PERM__COUNT})));
+	                                                  PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
+	                                                  PERM__COUNT})));
 }
 
 /* Administration (users, roles, tokens, audit, departments) is for admins only, and admins
@@ -281,6 +284,19 @@ static void test_role_may_grant(void **state)
 
 /* The department-kind grant: only staff and heads of the service center, only ticket.stats and
  * the zone scope in place of a department scope. */
+/* 通知公告: admins write, every role of the zone reads (enterprises what is addressed to them),
+ * the province reads none; the service center writes through its department's grant */
+static void test_announce_perms(void **state)
+{
+	for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++) {
+		perm_set ps = role_perms((enum role)r);
+		assert_int_equal(perm_allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE);
+		assert_int_equal(perm_allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
+	}
+	assert_string_equal(perm_name(PERM_ANNOUNCE_READ), "announce.read");
+	assert_string_equal(perm_name(PERM_ANNOUNCE_WRITE), "announce.write");
+}
+
 static void test_dept_kind_grant(void **state)
 {
 	(void)state;
@@ -299,7 +315,8 @@ static void test_dept_kind_grant(void **state)
 		enum data_scope sc = role_default_scope((enum role)r);
 		perm_dept_kind_grant("service_center", (enum role)r, &ps, &sc);
 		if (r == ROLE_STAFF || r == ROLE_DEPT_HEAD) {
-			assert_true(eq(ps, with(role_perms((enum role)r), PERM_TICKET_STATS)));
+			assert_true(eq(ps, with(with(role_perms((enum role)r), PERM_TICKET_STATS),
+			                        PERM_ANNOUNCE_WRITE)));
 			assert_int_equal(sc, SCOPE_ZONE);
 		} else {
 			assert_true(eq(ps, role_perms((enum role)r)));
@@ -330,6 +347,7 @@ int main(void)
 	    cmocka_unit_test(test_read_only_roles),
 	    cmocka_unit_test(test_default_scopes),
 	    cmocka_unit_test(test_role_may_grant),
+	    cmocka_unit_test(test_announce_perms),
 	    cmocka_unit_test(test_dept_kind_grant),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

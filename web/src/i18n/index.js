@@ -1,14 +1,28 @@
 // vue-i18n setup: zh-CN by default, English switchable, the choice kept in localStorage.
 // The messages are one file per module and language (zh-CN/ticket.js, en/ticket.js …); a module
-// adds its pair and they are merged here. A top-level section belongs to one module only.
+// adds its pair and they are merged here. A top-level section belongs to one module only, but
+// for the label registries of the codes the server writes (CODE_SECTIONS: permissions, audit
+// actions, object types, fields and values, see utils/codes.js), to which each module adds the labels
+// of its own codes; a label defined twice is an error all the same.
 import { createI18n } from 'vue-i18n'
 import { setLocale as setHttpLocale } from '../api/http'
+
+/** The sections every module may add labels to (see above). */
+export const CODE_SECTIONS = ['perm', 'auditAction', 'auditObject', 'auditField', 'auditValue']
 
 /** The modules' message objects merged into one tree; a section defined twice is an error. */
 export function mergeModules(modules) {
   const out = {}
   for (const [file, sections] of Object.entries(modules)) {
     for (const [key, value] of Object.entries(sections)) {
+      if (CODE_SECTIONS.includes(key)) {
+        out[key] = out[key] || {}
+        for (const [code, label] of Object.entries(value)) {
+          if (code in out[key]) throw new Error(`i18n: label ${key}.${code} of ${file} is defined twice`)
+          out[key][code] = label
+        }
+        continue
+      }
       if (key in out) throw new Error(`i18n: section ${key} of ${file} is defined twice`)
       out[key] = value
     }

@@ -63,6 +63,31 @@ export const routes = [
         component: () => import('../views/enterprise/EnterpriseDetail.vue'),
         meta: { title: 'menu.myEnterprise', perm: 'enterprise.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 210 },
       },
+      // 通知公告 (views/announce/): staff write and follow, enterprises read theirs
+      {
+        path: 'announcements',
+        name: 'announcements',
+        component: () => import('../views/announce/AnnounceList.vue'),
+        meta: { title: 'announce.menu', perm: 'announce.read', hideForRoles: ['enterprise'], icon: 'Notebook', order: 250 },
+      },
+      {
+        path: 'announcements/new',
+        name: 'announcement-new',
+        component: () => import('../views/announce/AnnounceEdit.vue'),
+        meta: { title: 'announce.create', perm: 'announce.write', parent: 'announcements' },
+      },
+      {
+        path: 'announcements/:id(\\d+)',
+        name: 'announcement-edit',
+        component: () => import('../views/announce/AnnounceEdit.vue'),
+        meta: { title: 'announce.edit', perm: 'announce.read', hideForRoles: ['enterprise'], parent: 'announcements' },
+      },
+      {
+        path: 'my-announcements',
+        name: 'my-announcements',
+        component: () => import('../views/announce/AnnounceMine.vue'),
+        meta: { title: 'announce.mine', perm: 'announce.read', roles: ['enterprise'], icon: 'Notebook', order: 220 },
+      },
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       {
         path: 'tickets',

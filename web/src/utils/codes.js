@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'ticket.escalate',
   'ticket.stats',
   'ticket.admin',
+  'announce.read',
+  'announce.write',
 ]
 
 /** The actions written to the audit log (audit_write), request actions included. */
@@ -69,10 +71,13 @@ export const AUDIT_ACTIONS = [
   'extension_denied',
   'escalate',
   'autoclose',
+  'publish',
+  'withdraw',
+  'read',
 ]
 
 /** The object types of the audit log. */
-export const AUDIT_OBJECTS = ['user', 'dept', 'enterprise', 'ticket', 'ticket_attachment', 'ticket_rule', 'holiday', 'webhook', 'api_token', 'session', 'setting', 'crypto_mode']
+export const AUDIT_OBJECTS = ['user', 'dept', 'enterprise', 'ticket', 'ticket_attachment', 'ticket_rule', 'holiday', 'webhook', 'api_token', 'session', 'setting', 'crypto_mode', 'announcement', 'announcement_attachment']
 
 /** The fields whose before/after the audit log records. */
 export const AUDIT_FIELDS = [
@@ -116,6 +121,13 @@ export const AUDIT_FIELDS = [
   'user_phones_sealed',
   'enterprise_contacts_sealed',
   'ticket_phones_sealed',
+  'body',
+  'audience',
+  'audience_flags',
+  'audience_industry',
+  'audience_building',
+  'audience_size',
+  'announcement_id',
 ]
 
 /** The reasons of failed logins in the login log. */
@@ -133,10 +145,15 @@ export const auditObjectLabel = (o) => label('auditObject', o)
 export const auditFieldLabel = (f) => label('auditField', f)
 export const loginReasonLabel = (r) => label('loginReason', r)
 
-/** A value of an audit change as shown: codes of known fields get their label. */
+/**
+ * A value of an audit change as shown: codes of known fields get their label, first those a
+ * module gives for its own objects (i18n auditValue.<object type>.<field>.<code>).
+ */
 export function auditValueLabel(field, value, objType) {
   if (value === null || value === undefined || value === '') return value
   if (typeof value !== 'string') return value
+  const own = `auditValue.${objType}.${field}.${value}`
+  if (objType && field && i18n.global.te(own)) return i18n.global.t(own)
   if (field === 'role') return roleLabel(value)
   if (field === 'data_scope') return label('dataScope', value)
   if (field === 'kind' && objType === 'dept') return label('deptKind', value)

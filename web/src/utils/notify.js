@@ -21,6 +21,8 @@ export const NOTIFY_KINDS = [
   'closed',
   'rejected',
   'merged',
+  // to the enterprises an announcement is published to (views/announce/)
+  'published',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -36,8 +38,9 @@ export function badgeText(n) {
   return v > 99 ? '99+' : String(v)
 }
 
-/** The route of the request a notification is about. */
-export const notificationRoute = (n) => ({ name: 'ticket-detail', params: { id: n.ticket_id } })
+/** The route of the item a notification is about: a request, or an announcement (read in the
+ * enterprise's announcement list). */
+export const notificationRoute = (n) => (n.announcement_id ? { name: 'my-announcements' } : { name: 'ticket-detail', params: { id: n.ticket_id } })
 
 /** After marking one read: the list with it read and the unread count less one. */
 export function markedRead(items, unread, id) {

@@ -14,6 +14,7 @@ describe('badge and links', () => {
   })
   it('leads to the request', () => {
     expect(notificationRoute({ id: 7, ticket_id: 42 })).toEqual({ name: 'ticket-detail', params: { id: 42 } })
+    expect(notificationRoute({ id: 8, announcement_id: 5, announcement_no: 'GG00005' })).toEqual({ name: 'my-announcements' })
   })
 })
 

@@ -187,6 +187,7 @@ export default {
       returned: 'Returned',
       extension_request: 'Extension asked',
       resolved: 'Resolved',
+      published: 'New announcement',
     },
   },
   ticketAction: {

@@ -187,6 +187,7 @@ export default {
       returned: '被退回',
       extension_request: '延期申请',
       resolved: '已办结',
+      published: '新公告',
     },
   },
   ticketAction: {
