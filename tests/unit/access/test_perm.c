@@ -290,8 +290,8 @@ static void test_announce_perms(void **state)
 {
 	for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++) {
 		perm_set ps = role_perms((enum role)r);
-		assert_int_equal(perm_allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE);
-		assert_int_equal(perm_allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
+		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE);
+		assert_int_equal(allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
 	}
 	assert_string_equal(perm_name(PERM_ANNOUNCE_READ), "announce.read");
 	assert_string_equal(perm_name(PERM_ANNOUNCE_WRITE), "announce.write");

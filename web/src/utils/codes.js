@@ -128,6 +128,12 @@ export const AUDIT_FIELDS = [
   'audience_building',
   'audience_size',
   'announcement_id',
+  'answer',
+  'due_resolve',
+  'merged_into',
+  'priority',
+  'rating',
+  'reject_reason',
 ]
 
 /** The reasons of failed logins in the login log. */

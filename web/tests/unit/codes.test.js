@@ -31,9 +31,12 @@ const chinese = (s) => /[\u4e00-\u9fff]/.test(s)
 // what the server writes
 const perms = uniq([...readFileSync(join(SRC, 'access/perm.h'), 'utf8').matchAll(/X\(PERM_\w+, "([a-z.]+)"\)/g)].map((m) => m[1])).filter((p) => p !== 'public' && p !== 'auth')
 const auditCalls = callLiterals(all, 'audit_write')
-const objects = uniq(auditCalls.map((l) => l[l.length - 1]))
+// write_audit(w, action, object type, id) of the one write path: the type may be a variable
+const writeAudits = [...all.matchAll(/\bwrite_audit\(\s*\w+,\s*([^,]+),\s*([^,]+),/g)].map((m) => [m[1], m[2]].map((a) => (a.match(/^"([a-z_]+)"$/) || [])[1]))
+const objects = uniq([...auditCalls.map((l) => l[l.length - 1]), ...writeAudits.map((l) => l[1])])
 const actions = uniq([
   ...auditCalls.flatMap((l) => l.slice(0, -1)),
+  ...writeAudits.map((l) => l[0]),
   ...callLiterals(C['auth/mfa.c'], 'audited_update').map((l) => l[0]),
   ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = "([a-z_]+)"/g)].map((m) => m[1]),
   ...[...C['ticket/ticket_store.c'].matchAll(/\baction = ([^;]+);/g)].flatMap((m) => [...m[1].matchAll(/"([a-z_]+)"/g)].map((x) => x[1])),

@@ -30,7 +30,9 @@ const MODULES = {
 const moduleName = (path) => path.split('/').pop()
 // keys added after the split (every other key must keep its recorded text): these, and those of
 // the module files made since (a new module's own sections and the labels of its codes)
-const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind.published']
+const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind.published',
+  // the request fields the audit log records since requests run on their field table
+  'auditField.answer', 'auditField.due_resolve', 'auditField.merged_into', 'auditField.priority', 'auditField.rating', 'auditField.reject_reason']
 const RECORDED_FILES = ['account.js', 'common.js', 'dashboard.js', 'enterprise.js', 'system.js', 'ticket.js']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

@@ -368,4 +368,13 @@ export default {
     countN: '{holiday} holidays, {workday} make-up workdays',
     none: 'No holidays recorded for the year',
   },
+  // the request fields the audit log records (F_AUDIT in ENTITY_TICKET)
+  auditField: {
+    answer: 'Answer',
+    due_resolve: 'Resolve by',
+    merged_into: 'Merged into',
+    priority: 'Priority',
+    rating: 'Rating',
+    reject_reason: 'Rejection reason',
+  },
 }

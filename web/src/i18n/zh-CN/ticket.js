@@ -368,4 +368,13 @@ export default {
     countN: '放假 {holiday} 天，调休上班 {workday} 天',
     none: '该年度没有节假日记录',
   },
+  // the request fields the audit log records (F_AUDIT in ENTITY_TICKET)
+  auditField: {
+    answer: '答复内容',
+    due_resolve: '办结期限',
+    merged_into: '合并至',
+    priority: '优先级',
+    rating: '评价',
+    reject_reason: '不予受理理由',
+  },
 }
