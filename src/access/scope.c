@@ -155,18 +155,11 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
 	db_reset(st);
 	if (rc < 0)
 		return err_db(e, rc);
-	if (rc != DB_ROW) {
-		const char *name = en->label_en ? en->label_en : en->name;
-		char lower[64];
-		snprintf(lower, sizeof lower, "%s", name);
-		if (lower[0] >= 'A' && lower[0] <= 'Z')
-			lower[0] = (char)(lower[0] - 'A' + 'a');
-		const char *zh =
-		    a ? arena_printf(a, "%s不存在", en->label_zh ? en->label_zh : en->name) : NULL;
-		const char *msg_en = a ? arena_printf(a, "no such %s", lower) : NULL;
-		return err_set(e, ERR_NOT_FOUND, NULL, zh ? zh : "对象不存在",
-		               msg_en ? msg_en : "no such object");
-	}
+	/* static messages: the caller may release `a` before the error is answered */
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL,
+		               en->missing_zh ? en->missing_zh : "对象不存在",
+		               en->missing_en ? en->missing_en : "no such object");
 	return 0;
 }
 

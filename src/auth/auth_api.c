@@ -49,15 +49,10 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	jw_arr_close(&w);
 	struct zone z = {0};
 	jw_key(&w, "zone");
-	if (p->zone_id && zone_get(c, p->zone_id, &r->arena, &z) == DB_OK) {
-		jw_obj_open(&w);
-		jw_kint(&w, "id", z.id);
-		jw_kstr(&w, "code", z.code);
-		jw_kstr(&w, "name", z.name);
-		jw_obj_close(&w);
-	} else {
+	if (p->zone_id && zone_get(c, p->zone_id, &r->arena, &z) == DB_OK)
+		org_zone_json_row(&w, &z);
+	else
 		jw_null(&w);
-	}
 	jw_key(&w, "zones");
 	jw_arr_open(&w);
 	struct principal zp = *p;

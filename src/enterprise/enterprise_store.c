@@ -481,6 +481,8 @@ static int same_spans(struct enterprise *a, struct enterprise *b)
 {
 	if (a->n_flags != b->n_flags)
 		return 0;
+	if (a->n_flags == 0) /* flags may then be NULL, which qsort must not be given */
+		return 1;
 	qsort(a->flags, (size_t)a->n_flags, sizeof *a->flags, cmp_span);
 	qsort(b->flags, (size_t)b->n_flags, sizeof *b->flags, cmp_span);
 	for (int i = 0; i < a->n_flags; i++) {

@@ -173,6 +173,27 @@ static void json_content_close(struct jsonw *w)
 	jw_obj_close(w);
 }
 
+/* Opens the schema of an object, {"type": "object", "properties": {…: the caller writes the
+ * properties, then closes the properties (and may add "required") and the schema. */
+static void object_schema_open(struct jsonw *w)
+{
+	jw_obj_open(w);
+	jw_kstr(w, "type", "object");
+	jw_key(w, "properties");
+	jw_obj_open(w);
+}
+
+/* A property `key` of type integer, with a description unless NULL. */
+static void int_property(struct jsonw *w, const char *key, const char *desc)
+{
+	jw_key(w, key);
+	jw_obj_open(w);
+	jw_kstr(w, "type", "integer");
+	if (desc)
+		jw_kstr(w, "description", desc);
+	jw_obj_close(w);
+}
+
 /* One operation of a route. */
 static void operation(struct jsonw *w, const struct route *rt)
 {
@@ -231,7 +252,7 @@ static void operation(struct jsonw *w, const struct route *rt)
 		jw_obj_close(w);
 		jw_obj_close(w);
 	}
-	if (rt->flags & ROUTE_LIST) {
+	if ((rt->flags & ROUTE_LIST) && !(rt->flags & ROUTE_WHOLE)) {
 		static const char *const paging[][2] = {{"page", "页码，从 1 开始"},
 		                                        {"page_size", "每页条数，1–200，默认 20"}};
 		for (int i = 0; i < 2; i++) {
@@ -288,12 +309,28 @@ static void operation(struct jsonw *w, const struct route *rt)
 	}
 	jw_key(w, "responses");
 	jw_obj_open(w);
-	const char *ok =
-	    rt->method == HTTP_POST && rt->schema && !(rt->flags & ROUTE_LIST) ? "201" : "200";
+	const char *ok = rt->flags & ROUTE_EMPTY    ? "204"
+	                 : rt->flags & ROUTE_NEW_ID ? "201"
+	                 : rt->method == HTTP_POST && rt->schema && !(rt->flags & ROUTE_LIST)
+	                     ? "201"
+	                     : "200";
 	jw_key(w, ok);
 	jw_obj_open(w);
 	jw_kstr(w, "description", "成功");
-	if (rt->flags & ROUTE_FILE) {
+	if (rt->flags & ROUTE_EMPTY) {
+		/* no content */
+	} else if (rt->flags & ROUTE_NEW_ID) {
+		json_content_open(w);
+		object_schema_open(w);
+		int_property(w, "id", "新建对象的编号");
+		jw_obj_close(w);
+		jw_key(w, "required");
+		jw_arr_open(w);
+		jw_str(w, "id");
+		jw_arr_close(w);
+		jw_obj_close(w);
+		json_content_close(w);
+	} else if (rt->flags & ROUTE_FILE) {
 		jw_key(w, "content");
 		jw_obj_open(w);
 		jw_key(w, "application/octet-stream");
@@ -308,10 +345,7 @@ static void operation(struct jsonw *w, const struct route *rt)
 	} else if (rt->schema) {
 		json_content_open(w);
 		if (rt->flags & ROUTE_LIST) {
-			jw_obj_open(w);
-			jw_kstr(w, "type", "object");
-			jw_key(w, "properties");
-			jw_obj_open(w);
+			object_schema_open(w);
 			jw_key(w, "items");
 			jw_obj_open(w);
 			jw_kstr(w, "type", "array");
@@ -319,12 +353,8 @@ static void operation(struct jsonw *w, const struct route *rt)
 			ref(w, "schemas", rt->schema->name);
 			jw_obj_close(w);
 			static const char *const ints[] = {"total", "page", "page_size"};
-			for (int i = 0; i < 3; i++) {
-				jw_key(w, ints[i]);
-				jw_obj_open(w);
-				jw_kstr(w, "type", "integer");
-				jw_obj_close(w);
-			}
+			for (int i = 0; i < 3 && !(rt->flags & ROUTE_WHOLE); i++)
+				int_property(w, ints[i], NULL);
 			jw_obj_close(w);
 			jw_obj_close(w);
 		} else

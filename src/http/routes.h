@@ -17,6 +17,10 @@ enum route_flags {
 	ROUTE_FILE = 128,      /* answers a file (download, export) rather than JSON */
 	ROUTE_HEAVY = 256,  /* long work (statistics, exports, imports): runs on the heavy lane */
 	ROUTE_SEARCH = 512, /* a list that runs on the heavy lane when asked with ?q= */
+	/* for the API reference, how a route answers when it is not its `schema` object: */
+	ROUTE_WHOLE = 1024,  /* with ROUTE_LIST: every object at once, {items} without paging */
+	ROUTE_EMPTY = 2048,  /* 204 without a body */
+	ROUTE_NEW_ID = 4096, /* 201 {"id"} of what it created */
 };
 
 struct entity;

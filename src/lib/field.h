@@ -101,7 +101,10 @@ struct entity {
 	const char *alias; /* "e": prefix of the select list */
 	const struct field *fields;
 	int n_fields;
-	const char *label_zh, *label_en; /* "企业": also "企业不存在" when a read finds nothing */
+	const char *label_zh, *label_en; /* "企业", "Enterprise" */
+	/* "企业不存在", "Enterprise not found": what a read that finds nothing says (made by ENTITY
+	 * from the labels at compile time, so that the error outlives any arena) */
+	const char *missing_zh, *missing_en;
 	/* Reads (access/scope.h): the joins after "FROM table alias" that the {select} list needs
 	 * (" LEFT JOIN dept d ON d.id = e.dept_id"), the zone column ("e.zone_id"; rows of no zone
 	 * have it NULL), and the columns the caller's data scope looks at: the row's department,
@@ -128,12 +131,14 @@ struct entity {
 #define FIELDK_INIT(S, m, k, ft, col, lo, hi, fl, zh, en)                                          \
 	.key = (k), .column = (col), .type = (ft), .flags = (fl), .offset = offsetof(S, m),        \
 	.min = (lo), .max = (hi), .label_zh = (zh), .label_en = (en)
-/* An entity; trailing designated initializers add the members that say how it is read. */
+/* An entity (zh and en: string literals); trailing designated initializers add the members
+ * that say how it is read. */
 #define ENTITY(nm, tbl, al, arr, zh, en, ...)                                                      \
 	{                                                                                          \
 		.name = (nm), .table = (tbl), .alias = (al), .fields = (arr),                      \
 		.n_fields = (int)(sizeof(arr) / sizeof((arr)[0])), .label_zh = (zh),               \
-		.label_en = (en), __VA_ARGS__                                                      \
+		.label_en = (en), .missing_zh = zh "不存在", .missing_en = en " not found",        \
+		__VA_ARGS__                                                                        \
 	}
 
 /* The member of `obj` that field f describes. */

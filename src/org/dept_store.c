@@ -51,6 +51,13 @@ int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx)
 	return rc < 0 ? rc : DB_OK;
 }
 
+int dept_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct dept *out,
+             struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	return scope_get(c, p, &ENTITY_DEPT, id, a, out, e);
+}
+
 /* The parent a department is given, read in w's zone into *parent: ERR_VALIDATION on parent_id
  * when there is none, or when its path is already deep. */
 static int load_parent(struct write_ctx *w, int64_t id, struct arena *a, struct dept *parent,

@@ -93,6 +93,15 @@ static int check_email(const char *v, struct yq_err *e)
 	                      : err_set(e, ERR_VALIDATION, NULL, "邮箱格式错误", "invalid e-mail");
 }
 
+/* Zones are made on the command line: every member is read only. */
+static const struct field ZONE_FIELDS[] = {
+    {FIELD_INIT(struct zone, id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {FIELD_INIT(struct zone, code, FT_TEXT, "code", 0, 0, F_READONLY, "园区代码", "Code")},
+    {FIELD_INIT(struct zone, name, FT_TEXT, "name", 0, 0, F_READONLY, "园区名称", "Name")},
+};
+
+const struct entity ENTITY_ZONE = ENTITY("zone", "zone", "z", ZONE_FIELDS, "园区", "Zone");
+
 #define D_(m, ft, col, lo, hi, fl, zh, en) FIELD_INIT(struct dept, m, ft, col, lo, hi, fl, zh, en)
 static const struct field DEPT_FIELDS[] = {
     {D_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},

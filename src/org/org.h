@@ -9,6 +9,8 @@
 #include "lib/err.h"
 #include "lib/field.h"
 
+/* A zone (园区): made on the command line only (yuanqu init), read by the API. Declared in
+ * ENTITY_ZONE (org.c). */
 struct zone {
 	int64_t id;
 	const char *code, *name;
@@ -41,8 +43,8 @@ struct user {
 	const char *password_hash;
 };
 
-/* The field tables of a department and a user (org.c). */
-extern const struct entity ENTITY_DEPT, ENTITY_USER;
+/* The field tables of a zone, a department and a user (org.c). */
+extern const struct entity ENTITY_ZONE, ENTITY_DEPT, ENTITY_USER;
 
 struct user_filter {
 	const char *q, *role, *status;
@@ -72,6 +74,9 @@ int zone_find_only(struct db *c, int64_t *id);
 
 /* ---- departments ---- */
 int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx);
+/* Reads one department of the caller's zone; ERR_NOT_FOUND outside it. */
+int dept_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct dept *out,
+             struct yq_err *e);
 /* Creates a department in the caller's zone, audited, inside the caller's open transaction tx (a
  * change of its own: audit/write_tx.h write_in): for the demo. d->id gets its id. */
 int dept_add_in(struct db *tx, const struct principal *who, struct dept *d, struct yq_err *e);

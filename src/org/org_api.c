@@ -4,6 +4,7 @@
 
 const struct entity_out USER_OUT = {&ENTITY_USER, 0, NULL};
 static const struct entity_out DEPT_OUT = {&ENTITY_DEPT, 0, NULL};
+static const struct entity_out ZONE_OUT = {&ENTITY_ZONE, 0, NULL};
 
 static void user_row(void *list, const struct user *u)
 {
@@ -40,12 +41,7 @@ int h_roles_list(struct req *r, struct yq_err *e)
 
 void org_zone_json_row(void *ctx, const struct zone *z)
 {
-	struct jsonw *w = ctx;
-	jw_obj_open(w);
-	jw_kint(w, "id", z->id);
-	jw_kstr(w, "code", z->code);
-	jw_kstr(w, "name", z->name);
-	jw_obj_close(w);
+	jw_entity(ctx, &ZONE_OUT, z);
 }
 
 int h_zones_list(struct req *r, struct yq_err *e)
@@ -86,9 +82,11 @@ int h_depts_create(struct req *r, struct yq_err *e)
 {
 	struct dept d;
 	int keep_kind;
-	if (decode_dept(r, &d, &keep_kind, e) < 0 || dept_create(req_pool(r), &r->who, &d, e) < 0)
+	struct db *c;
+	if (decode_dept(r, &d, &keep_kind, e) < 0 || dept_create(req_pool(r), &r->who, &d, e) < 0 ||
+	    !(c = req_db(r, e)) || dept_get(c, &r->who, d.id, &r->arena, &d, e) < 0)
 		return -1;
-	return resp_id(r, 201, d.id);
+	return resp_entity(r, 201, &DEPT_OUT, &d);
 }
 
 int h_depts_update(struct req *r, struct yq_err *e)

@@ -7,7 +7,7 @@
 /* How a user is answered (its field table). */
 extern const struct entity_out USER_OUT;
 
-/* zone_fn writing a zone object to the struct jsonw * in ctx. */
+/* zone_fn writing a zone object (ENTITY_ZONE) to the struct jsonw * in ctx. */
 void org_zone_json_row(void *ctx, const struct zone *z);
 
 int h_roles_list(struct req *r, struct yq_err *e);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { startServer, adminClient, cli, Client } from './lib.mjs';
+import { startServer, adminClient, cli, Client, uscc } from './lib.mjs';
 
 const routes = JSON.parse(cli(['routes', '--json']).stdout).routes;
 const oaPath = (p) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
@@ -43,6 +43,86 @@ test('GET /api/openapi.json is valid OpenAPI 3.1 and matches the route table', a
       for (const ref of refs) assert.ok(doc.components.schemas[ref.split('/').pop()], ref);
     }
     assert.deepEqual(JSON.parse(cli(['openapi']).stdout), doc);
+  } finally {
+    await srv.stop();
+  }
+});
+
+// The routes of the organisation and the enterprise registry are described from their field
+// tables: a Chinese summary each, and the entity they answer or take; what they answer has every
+// documented member (and, for zones, departments and users, nothing else).
+test('organisation and enterprise routes carry a Chinese summary and their entity schema', async () => {
+  const doc = JSON.parse(cli(['openapi']).stdout);
+  const ours = /^\/api\/(roles|zones|depts|users|security|enterprises|baobao|stats\/enterprises|industries)\b/;
+  const mine = routes.filter((rt) => ours.test(rt.pattern));
+  assert.ok(mine.length >= 30, `${mine.length} routes`);
+  for (const rt of mine) {
+    const op = doc.paths[oaPath(rt.pattern)][rt.method.toLowerCase()];
+    assert.match(op.summary, /\p{Script=Han}/u, `${rt.method} ${rt.pattern}: ${op.summary}`);
+  }
+  const op = (m, p) => doc.paths[p][m];
+  const ok = (o) => Object.entries(o.responses).find(([k]) => /^2/.test(k));
+  const schemaOf = (m, p) => ok(op(m, p))[1].content?.['application/json']?.schema;
+  const bodyRef = (m, p) => op(m, p).requestBody?.content?.['application/json']?.schema?.$ref;
+  const ref = (n) => `#/components/schemas/${n}`;
+  // one object
+  for (const [m, p, n, code] of [
+    ['get', '/api/users/{id}', 'user', '200'], ['post', '/api/users', 'user', '201'],
+    ['put', '/api/users/{id}', 'user', '200'], ['post', '/api/depts', 'dept', '201'],
+    ['get', '/api/enterprises/{id}', 'enterprise', '200'],
+    ['post', '/api/enterprises', 'enterprise', '201'], ['put', '/api/enterprises/{id}', 'enterprise', '200'],
+  ]) {
+    assert.equal(ok(op(m, p))[0], code, `${m} ${p}`);
+    assert.equal(schemaOf(m, p)?.$ref, ref(n), `${m} ${p}`);
+    if (m !== 'get') assert.equal(bodyRef(m, p), ref(n), `${m} ${p}`);
+  }
+  // lists: paged ones take page and page_size and answer the total, whole ones do not
+  for (const [p, n, paged] of [['/api/users', 'user', true], ['/api/enterprises', 'enterprise', true],
+    ['/api/depts', 'dept', false], ['/api/zones', 'zone', false], ['/api/enterprises/{id}/visits', 'visit', false]]) {
+    const s = schemaOf('get', p);
+    assert.equal(s.properties.items.items.$ref, ref(n), p);
+    assert.equal('total' in s.properties, paged, p);
+    assert.equal(op('get', p).parameters.some((x) => x.name === 'page_size'), paged, p);
+  }
+  assert.deepEqual(op('get', '/api/users').parameters.filter((x) => x.in === 'query').map((x) => x.name).sort(),
+    ['dept_id', 'page', 'page_size', 'role', 'status']);
+  // what the routes answer otherwise: no content, a new id, a file
+  for (const [m, p] of [['put', '/api/depts/{id}'], ['delete', '/api/depts/{id}'], ['post', '/api/users/{id}/lock'],
+    ['post', '/api/enterprises/{id}/archive']]) assert.deepEqual(Object.keys(op(m, p).responses), ['204', '4XX', '5XX'], `${m} ${p}`);
+  assert.equal(ok(op('post', '/api/enterprises/{id}/visits'))[0], '201');
+  assert.deepEqual(schemaOf('post', '/api/enterprises/{id}/visits').required, ['id']);
+  assert.equal(bodyRef('post', '/api/enterprises/{id}/visits'), ref('visit'));
+  assert.ok(ok(op('get', '/api/enterprises/export'))[1].content['application/octet-stream']);
+
+  // the objects answered match their schemas
+  const props = (n) => Object.entries(doc.components.schemas[n].properties).filter(([, v]) => !v.writeOnly).map(([k]) => k).sort();
+  const srv = await startServer();
+  try {
+    const admin = await adminClient(srv);
+    const d = await admin.post('/api/depts', { name: '招商一部', kind: 'investment' });
+    assert.equal(d.status, 201);
+    assert.deepEqual(Object.keys(d.json).sort(), props('dept'));
+    assert.equal(d.json.name, '招商一部');
+    assert.equal(d.json.kind, 'investment');
+    assert.equal(d.json.path, `/${d.json.id}/`);
+    const depts = (await admin.get('/api/depts')).json;
+    assert.deepEqual(depts.items.find((x) => x.id === d.json.id), d.json);
+    assert.equal('total' in depts, false);
+    const zones = (await admin.get('/api/zones')).json;
+    for (const z of zones.items) assert.deepEqual(Object.keys(z).sort(), props('zone'));
+    const me = (await admin.get('/api/me')).json;
+    assert.deepEqual(me.zone, zones.items[0]);
+    const u = await admin.post('/api/users', { username: 'oa.staff', role: 'staff', dept_id: d.json.id, password: 'Oa-Staff-Passw0rd!' });
+    assert.equal(u.status, 201);
+    assert.deepEqual(Object.keys(u.json).sort(), props('user'));
+    const en = await admin.post('/api/enterprises', { uscc: uscc('91320500MA', 1), name: '描述测试有限公司', industry_code: '3670' });
+    assert.equal(en.status, 201);
+    for (const k of props('enterprise')) assert.ok(k in en.json, `enterprise lacks ${k}`);
+    const v = await admin.post(`/api/enterprises/${en.json.id}/visits`, { visited_on: '2026-03-02', kind: '服务', findings: '用工需求' });
+    assert.equal(v.status, 201);
+    assert.deepEqual(Object.keys(v.json), ['id']);
+    const visits = (await admin.get(`/api/enterprises/${en.json.id}/visits`)).json;
+    assert.deepEqual(Object.keys(visits.items[0]).sort(), props('visit'));
   } finally {
     await srv.stop();
   }
