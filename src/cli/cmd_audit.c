@@ -163,43 +163,24 @@ int cmd_audit(int argc, char **argv)
 	}
 	const char *sub = argv[1];
 	int days = AUDIT_RETENTION_MIN_DAYS;
-	const char *v, *user = NULL;
+	const char *user = NULL, *retention = NULL;
 	int failed = 0;
 	int64_t limit = 50;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if (strcmp(sub, "purge") == 0 &&
-		    (v = cli_opt("--retention-days", argc, argv, &i))) {
-			if (cli_retention_days(v, &days) < 0)
-				return 2;
-			continue;
-		}
-		if (strcmp(sub, "logins") == 0) {
-			if ((v = cli_opt("--user", argc, argv, &i))) {
-				user = v;
-				continue;
-			}
-			if ((v = cli_opt("--limit", argc, argv, &i))) {
-				if (parse_int64(v, 1, 100000, &limit) < 0) {
-					fprintf(stderr, "yuanqu: --limit must be 1 to 100000\n");
-					return 2;
-				}
-				continue;
-			}
-			if (strcmp(argv[i], "--failed") == 0) {
-				failed = 1;
-				continue;
-			}
-		}
-		fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
-		usage(stderr);
+	const struct cli_option purge_opts[] = {CLI_OPT_STR("--retention-days", &retention), {0}};
+	const struct cli_option logins_opts[] = {CLI_OPT_STR("--user", &user),
+	                                         CLI_OPT_INT64("--limit", &limit, 1, 100000),
+	                                         CLI_OPT_FLAG("--failed", &failed),
+	                                         {0}};
+	struct cli_cmd cmd = {.usage = usage};
+	if (strcmp(sub, "purge") == 0)
+		cmd.opts = purge_opts;
+	else if (strcmp(sub, "logins") == 0)
+		cmd.opts = logins_opts;
+	int st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
+	if (retention && cli_retention_days(retention, &days) < 0)
 		return 2;
-	}
 	if (strcmp(sub, "verify") == 0)
 		return audit_verify_cmd(&env);
 	if (strcmp(sub, "purge") == 0)
@@ -299,29 +280,31 @@ static int enable_gm(const struct cli_env *env)
 	return 0;
 }
 
+static void crypto_usage(FILE *f)
+{
+	fputs("usage: yuanqu crypto enable-gm [--db URL]\n\n"
+	      "Switches a standard database to the 国密 mode, one way: records the mode, creates "
+	      "the\nkey file gm.key (or uses YUANQU_GM_KEY), seals the stored phone numbers of "
+	      "users and\nenterprise contacts with SM4, and rehashes each password with "
+	      "PBKDF2-HMAC-SM3 at its\nnext login. Stop the server first. Audit rows written "
+	      "before keep their values.\n",
+	      f);
+}
+
 int cmd_crypto(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *use =
-	    "usage: yuanqu crypto enable-gm [--db URL]\n\n"
-	    "Switches a standard database to the 国密 mode, one way: records the mode, "
-	    "creates the\nkey file gm.key (or uses YUANQU_GM_KEY), seals the stored "
-	    "phone numbers of users and\nenterprise contacts with SM4, and rehashes each "
-	    "password with PBKDF2-HMAC-SM3 at its\nnext login. Stop the server first. "
-	    "Audit rows written before keep their values.\n";
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		fputs(use, argc < 2 ? stderr : stdout);
+		crypto_usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	for (int i = 2; i < argc; i++) {
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		fputs(use, stderr);
-		return 2;
-	}
+	struct cli_cmd cmd = {.usage = crypto_usage};
+	int st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
 	if (strcmp(argv[1], "enable-gm") != 0) {
-		fputs(use, stderr);
+		crypto_usage(stderr);
 		return 2;
 	}
 	return enable_gm(&env);

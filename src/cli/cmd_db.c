@@ -31,26 +31,16 @@ int cmd_init(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *code = "zone1", *name = "示范开发区", *v;
+	const char *code = "zone1", *name = "示范开发区";
 	int pw_stdin = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			init_usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--zone-code", argc, argv, &i)))
-			code = v;
-		else if ((v = cli_opt("--zone-name", argc, argv, &i)))
-			name = v;
-		else if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = 1;
-		else {
-			init_usage(stderr);
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {CLI_OPT_STR("--zone-code", &code),
+	                                  CLI_OPT_STR("--zone-name", &name),
+	                                  CLI_OPT_FLAG("--password-stdin", &pw_stdin),
+	                                  {0}};
+	struct cli_cmd cmd = {.opts = opts, .usage = init_usage};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
@@ -107,22 +97,21 @@ out_close:
 	return 1;
 }
 
+static void migrate_usage(FILE *f)
+{
+	fprintf(f, "usage: yuanqu migrate [--db URL]\n");
+	if (f == stdout)
+		fprintf(f, "\nApplies the database migrations compiled into this program.\n");
+}
+
 int cmd_migrate(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu migrate [--db URL]\n\nApplies the database migrations "
-			    "compiled into this program.\n");
-			return 0;
-		}
-		if (!cli_common_opt(&env, argc, argv, &i)) {
-			fprintf(stderr, "usage: yuanqu migrate [--db URL]\n");
-			return 2;
-		}
-	}
+	struct cli_cmd cmd = {.usage = migrate_usage};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	char err[512];
 	struct db *c;
 	if (db_open(env.db_url, &c, err, sizeof err) < 0) {
@@ -138,30 +127,26 @@ int cmd_migrate(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+static void backup_usage(FILE *f)
+{
+	fprintf(f, "usage: yuanqu backup [--db URL] FILE\n");
+	if (f == stdout)
+		fprintf(f, "\nWrites a consistent copy of a SQLite database to FILE while the "
+		           "server\nkeeps running (SQLite online backup). For PostgreSQL use "
+		           "pg_dump.\n");
+}
+
 int cmd_backup(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
 	const char *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu backup [--db URL] FILE\n\nWrites a consistent copy of a "
-			    "SQLite database to FILE while the server\nkeeps running (SQLite "
-			    "online "
-			    "backup). For PostgreSQL use pg_dump.\n");
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if (out || argv[i][0] == '-') {
-			fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
-			return 2;
-		}
-		out = argv[i];
-	}
+	struct cli_cmd cmd = {.usage = backup_usage, .words = &out, .max_words = 1};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	if (!out) {
-		fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
+		backup_usage(stderr);
 		return 2;
 	}
 	if (db_engine_of_url(env.db_url) == DB_POSTGRES) {

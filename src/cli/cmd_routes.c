@@ -85,24 +85,23 @@ static void print_text(void)
 	}
 }
 
+static void routes_usage(FILE *f)
+{
+	fprintf(f, "usage: yuanqu routes [--json]\n");
+	if (f == stdout)
+		fprintf(f, "\nPrints the API route table: method, path pattern, the permission it\n"
+		           "requires (public: none; auth: any logged-in user) and its flags.\n"
+		           "--json adds the roles that may call each route.\n");
+}
+
 int cmd_routes(int argc, char **argv)
 {
 	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu routes [--json]\n\nPrints the API route table: method, "
-			    "path pattern, the permission it\nrequires (public: none; auth: any "
-			    "logged-in user) and its flags.\n--json adds the roles that may call "
-			    "each route.\n");
-			return 0;
-		} else {
-			fprintf(stderr, "usage: yuanqu routes [--json]\n");
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {CLI_OPT_FLAG("--json", &json), {0}};
+	struct cli_cmd cmd = {.opts = opts, .usage = routes_usage};
+	int st = cli_parse(&cmd, &(struct cli_env){0}, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	if (json)
 		return print_json();
 	print_text();

@@ -62,35 +62,22 @@ int cmd_user(int argc, char **argv)
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	const char *verb = argv[1], *name = NULL, *zone_code = NULL, *v;
+	const char *verb = argv[1], *name = NULL, *zone_code = NULL;
 	struct user_input in = {0};
 	int pw_stdin = 0;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--role", argc, argv, &i)))
-			in.role = v;
-		else if ((v = cli_opt("--zone", argc, argv, &i)))
-			zone_code = v;
-		else if ((v = cli_opt("--display-name", argc, argv, &i)))
-			in.display_name = v;
-		else if ((v = cli_opt("--dept-id", argc, argv, &i)))
-			parse_int64(v, 0, INT64_MAX, &in.dept_id);
-		else if ((v = cli_opt("--enterprise-id", argc, argv, &i)))
-			parse_int64(v, 0, INT64_MAX, &in.enterprise_id);
-		else if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = 1;
-		else if (argv[i][0] != '-' && !name)
-			name = argv[i];
-		else {
-			usage(stderr);
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {
+	    CLI_OPT_STR("--role", &in.role),
+	    CLI_OPT_STR("--zone", &zone_code),
+	    CLI_OPT_STR("--display-name", &in.display_name),
+	    CLI_OPT_INT64("--dept-id", &in.dept_id, 0, INT64_MAX),
+	    CLI_OPT_INT64("--enterprise-id", &in.enterprise_id, 0, INT64_MAX),
+	    CLI_OPT_FLAG("--password-stdin", &pw_stdin),
+	    {0},
+	};
+	struct cli_cmd cmd = {.opts = opts, .usage = usage, .words = &name, .max_words = 1};
+	int st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
@@ -100,14 +87,9 @@ int cmd_user(int argc, char **argv)
 	int64_t zone = 0, id = 0;
 	struct principal cli;
 	struct yq_err e = {0};
-	if (zone_code) {
-		if (zone_find_by_code(c, zone_code, &zone) < 0 || !zone) {
-			fprintf(stderr, "yuanqu: no zone with code '%s'\n", zone_code);
-			goto out;
-		}
-	} else if (db_query_int(c, SQL_ZONE_FIRST, &zone, 0) < 0) {
+	if (zone_code ? cli_zone(c, zone_code, &zone) != 0
+	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0) < 0)
 		goto out;
-	}
 	if (strcmp(verb, "list") == 0) {
 		org_cli_principal(&cli, zone);
 		struct user_filter f = {.page = 1, .page_size = 100000};
