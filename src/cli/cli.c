@@ -75,13 +75,29 @@ static int opt_value(const struct cli_option *o, const char *v)
 	return 0;
 }
 
+void cli_usage(const struct cli_cmd *cmd, FILE *f)
+{
+	fprintf(f, "usage: yuanqu %s\n", cmd->synopsis);
+	if (f == stdout && cmd->help)
+		fprintf(f, "\n%s", cmd->help);
+}
+
+int cli_verb(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	if (argc >= 2 && argv[1][0] != '-')
+		return -1;
+	int help = argc >= 2 && strcmp(argv[1], "--help") == 0;
+	cli_usage(cmd, help ? stdout : stderr);
+	return help ? 0 : 2;
+}
+
 int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, int first)
 {
 	cmd->n_words = 0;
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i], *v;
 		if (strcmp(a, "--help") == 0) {
-			cmd->usage(stdout);
+			cli_usage(cmd, stdout);
 			return 0;
 		}
 		if (cli_common_opt(env, argc, argv, &i))
@@ -106,7 +122,7 @@ int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, i
 				fprintf(stderr, "yuanqu: unknown option '%s'\n", a);
 			else
 				fprintf(stderr, "yuanqu: unexpected argument '%s'\n", a);
-			cmd->usage(stderr);
+			cli_usage(cmd, stderr);
 			return 2;
 		}
 		cmd->words[cmd->n_words++] = a;

@@ -59,8 +59,9 @@ struct cli_option {
 /* One command's arguments: its options, its usage text, and room for its words (the
  * arguments that are not options, in order). */
 struct cli_cmd {
+	const char *synopsis; /* after "usage: yuanqu ", more forms on lines of their own */
+	const char *help;     /* what --help prints after the synopsis */
 	const struct cli_option *opts;
-	void (*usage)(FILE *f);
 	const char **words;
 	int max_words, n_words;
 };
@@ -68,6 +69,11 @@ struct cli_cmd {
  * the command's options into their destinations; other words into cmd->words. Returns -1 to
  * go on, or the status the command returns: 0 after --help, 2 after a usage error (the reason
  * and the usage printed on stderr). */
+/* Prints the synopsis on f, and the help too when f is stdout. */
+void cli_usage(const struct cli_cmd *cmd, FILE *f);
+/* For commands whose first word is a verb (user add, audit verify): -1 to go on when there is
+ * one, else the usage printed and the status to return (0 after --help, 2 without a verb). */
+int cli_verb(const struct cli_cmd *cmd, int argc, char **argv);
 int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, int first);
 /* The zone of `code`, or the first zone created when code is NULL, into *zone. Returns 0, or 1
  * with the reason printed. */

@@ -9,18 +9,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: yuanqu briefing --out FILE.pdf|FILE.html [--date YYYY-MM-DD] "
-	           "[--zone CODE] [--db URL]\n");
-	if (f == stdout)
-		fprintf(
-		    f,
-		    "\nWrites the daily briefing (每日简报) of enterprise requests: the day's new "
-		    "and\nresolved requests, overdue ones with their departments, escalated "
-		    "items, a\ntable and a chart by department. The date defaults to the "
-		    "previous working day.\n");
-}
+static const char SYNOPSIS[] =
+    "briefing --out FILE.pdf|FILE.html [--date YYYY-MM-DD] [--zone CODE] "
+    "[--db URL]";
+static const char HELP[] =
+    "Writes the daily briefing (每日简报) of enterprise requests: the day's new and\n"
+    "resolved requests, overdue ones with their departments, escalated items, a\n"
+    "table and a chart by department. The date defaults to the previous working day.\n";
 
 int cmd_briefing(int argc, char **argv)
 {
@@ -31,7 +26,7 @@ int cmd_briefing(int argc, char **argv)
 	                                  CLI_OPT_STR("--out", &out),
 	                                  CLI_OPT_STR("--zone", &zone_code),
 	                                  {0}};
-	struct cli_cmd cmd = {.opts = opts, .usage = usage};
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;

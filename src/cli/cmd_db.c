@@ -13,19 +13,13 @@
 
 static const char SQL_ZONE_COUNT[] = "SELECT COUNT(*) FROM zone";
 
-static void init_usage(FILE *f)
-{
-	fprintf(
-	    f, "usage: yuanqu init [--db URL] [--zone-code CODE] [--zone-name NAME] "
-	       "[--password-stdin]\n\n"
-	       "Creates or migrates the database. On an empty database creates the first zone and\n"
-	       "its administrator 'admin' with a generated password, printed once, which must be\n"
-	       "changed at first login; --password-stdin reads the password instead (not forced\n"
-	       "to change).\n");
-	fprintf(f,
-	        "--crypto gm (or YUANQU_CRYPTO=gm) selects the 国密 mode for good: passwords\n"
-	        "hashed with PBKDF2-HMAC-SM3, phone numbers sealed with SM4 (key file gm.key).\n");
-}
+static const char INIT_HELP[] =
+    "Creates or migrates the database. On an empty database creates the first zone and\n"
+    "its administrator 'admin' with a generated password, printed once, which must be\n"
+    "changed at first login; --password-stdin reads the password instead (not forced\n"
+    "to change).\n"
+    "--crypto gm (or YUANQU_CRYPTO=gm) selects the 国密 mode for good: passwords\n"
+    "hashed with PBKDF2-HMAC-SM3, phone numbers sealed with SM4 (key file gm.key).\n";
 
 int cmd_init(int argc, char **argv)
 {
@@ -37,7 +31,10 @@ int cmd_init(int argc, char **argv)
 	                                  CLI_OPT_STR("--zone-name", &name),
 	                                  CLI_OPT_FLAG("--password-stdin", &pw_stdin),
 	                                  {0}};
-	struct cli_cmd cmd = {.opts = opts, .usage = init_usage};
+	struct cli_cmd cmd = {
+	    .synopsis = "init [--db URL] [--zone-code CODE] [--zone-name NAME] [--password-stdin]",
+	    .help = INIT_HELP,
+	    .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
@@ -97,18 +94,13 @@ out_close:
 	return 1;
 }
 
-static void migrate_usage(FILE *f)
-{
-	fprintf(f, "usage: yuanqu migrate [--db URL]\n");
-	if (f == stdout)
-		fprintf(f, "\nApplies the database migrations compiled into this program.\n");
-}
-
 int cmd_migrate(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	struct cli_cmd cmd = {.usage = migrate_usage};
+	struct cli_cmd cmd = {.synopsis = "migrate [--db URL]",
+	                      .help =
+	                          "Applies the database migrations compiled into this program.\n"};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
@@ -127,26 +119,23 @@ int cmd_migrate(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-static void backup_usage(FILE *f)
-{
-	fprintf(f, "usage: yuanqu backup [--db URL] FILE\n");
-	if (f == stdout)
-		fprintf(f, "\nWrites a consistent copy of a SQLite database to FILE while the "
-		           "server\nkeeps running (SQLite online backup). For PostgreSQL use "
-		           "pg_dump.\n");
-}
-
 int cmd_backup(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
 	const char *out = NULL;
-	struct cli_cmd cmd = {.usage = backup_usage, .words = &out, .max_words = 1};
+	struct cli_cmd cmd = {
+	    .synopsis = "backup [--db URL] FILE",
+	    .help = "Writes a consistent copy of a SQLite database to FILE while the "
+	            "server\nkeeps running (SQLite online backup). For PostgreSQL use "
+	            "pg_dump.\n",
+	    .words = &out,
+	    .max_words = 1};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
 	if (!out) {
-		backup_usage(stderr);
+		cli_usage(&cmd, stderr);
 		return 2;
 	}
 	if (db_engine_of_url(env.db_url) == DB_POSTGRES) {

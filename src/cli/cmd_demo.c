@@ -31,32 +31,16 @@ static int open_empty(const struct cli_env *env, struct db_pool **pool)
 	return 0;
 }
 
-static void demo_usage(FILE *f)
-{
-	if (f == stdout)
-		printf("usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] [--now "
-		       "UNIXTIME]\n\n"
-		       "Loads the four zones of the seed reports (长春经开区, "
-		       "长春装备制造产业开发区,\n"
-		       "海门开发区, 望城经开区) into a new database: departments with "
-		       "the requests each\n"
-		       "handles, the listed accounts (one per role, printed) and the "
-		       "zones' cadres,\n"
-		       "the enterprises the reports name and a synthetic fill whose "
-		       "figures are the\n"
-		       "reports', 包保, visits, and requests of the years the reports "
-		       "speak of and of\n"
-		       "this year. The listed accounts' passwords are generated and "
-		       "printed once (to be\n"
-		       "changed at first login), or read from standard input with "
-		       "--password-stdin for\n"
-		       "every account. --now fixes the present the requests are "
-		       "played out to (default:\n"
-		       "now), so two runs give the same rows.\n");
-	else
-		fprintf(f, "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] [--now "
-		           "UNIXTIME]\n");
-}
+static const char DEMO_HELP[] =
+    "Loads the four zones of the seed reports (长春经开区, 长春装备制造产业开发区,\n"
+    "海门开发区, 望城经开区) into a new database: departments with the requests each\n"
+    "handles, the listed accounts (one per role, printed) and the zones' cadres,\n"
+    "the enterprises the reports name and a synthetic fill whose figures are the\n"
+    "reports', 包保, visits, and requests of the years the reports speak of and of\n"
+    "this year. The listed accounts' passwords are generated and printed once (to be\n"
+    "changed at first login), or read from standard input with --password-stdin for\n"
+    "every account. --now fixes the present the requests are played out to (default:\n"
+    "now), so two runs give the same rows.\n";
 
 int cmd_demo(int argc, char **argv)
 {
@@ -68,7 +52,10 @@ int cmd_demo(int argc, char **argv)
 	                                  CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
 	                                  CLI_OPT_INT64("--now", &now, 1577836800, 4102444800),
 	                                  {0}};
-	struct cli_cmd cmd = {.opts = opts, .usage = demo_usage};
+	struct cli_cmd cmd = {.synopsis =
+	                          "demo [--db URL] [--password-stdin] [--seed N] [--now UNIXTIME]",
+	                      .help = DEMO_HELP,
+	                      .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
@@ -110,23 +97,11 @@ static void gen_progress(void *ctx, int zone, int zones)
 	fflush(stderr);
 }
 
-static void gen_usage(FILE *f)
-{
-	if (f == stdout)
-		printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone "
-		       "M] [--tickets-per-zone T] [--seed S] [--now UNIXTIME]\n\n"
-		       "Builds a deterministic province-scale data set in a new database "
-		       "(default 120\n"
-		       "zones x 2,500 enterprises) for benchmarks. Users zone code + "
-		       "-admin, -leader,\n"
-		       "-dept_head, -staff (e.g. gen001-admin), password "
-		       "Gen-Passw0rd-2026. --now fixes the end of the generated year "
-		       "(default: now),\n"
-		       "so two runs give the same requests.\n");
-	else
-		fprintf(f, "usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-		           "[--tickets-per-zone T] [--seed S] [--now UNIXTIME]\n");
-}
+static const char GEN_HELP[] =
+    "Builds a deterministic province-scale data set in a new database (default 120\n"
+    "zones x 2,500 enterprises) for benchmarks. Users zone code + -admin, -leader,\n"
+    "-dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now fixes the\n"
+    "end of the generated year (default: now), so two runs give the same requests.\n";
 
 int cmd_gen(int argc, char **argv)
 {
@@ -142,7 +117,10 @@ int cmd_gen(int argc, char **argv)
 	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
 	    {0},
 	};
-	struct cli_cmd cmd = {.opts = opts, .usage = gen_usage};
+	struct cli_cmd cmd = {.synopsis = "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
+	                                  "[--tickets-per-zone T] [--seed S] [--now UNIXTIME]",
+	                      .help = GEN_HELP,
+	                      .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;

@@ -6,19 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: yuanqu import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] "
-	    "[--db URL]\n\n"
-	    "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
-	    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
-	    "Every row is validated first; nothing is written unless all rows are valid, or\n"
-	    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
-	    "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
-	    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n");
-}
+static const char SYNOPSIS[] =
+    "import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] [--db URL]";
+static const char HELP[] =
+    "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
+    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
+    "Every row is validated first; nothing is written unless all rows are valid, or\n"
+    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
+    "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
+    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n";
 
 static void progress(void *ctx, int phase, long done)
 {
@@ -37,12 +33,13 @@ int cmd_import(int argc, char **argv)
 	                                  CLI_OPT_FLAG("--dry-run", &o.dry_run),
 	                                  CLI_OPT_FLAG("--skip-invalid", &o.skip_invalid),
 	                                  {0}};
-	struct cli_cmd cmd = {.opts = opts, .usage = usage, .words = words, .max_words = 2};
+	struct cli_cmd cmd = {
+	    .synopsis = SYNOPSIS, .help = HELP, .opts = opts, .words = words, .max_words = 2};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
 	if (cmd.n_words != 2 || strcmp(words[0], "enterprises") != 0) {
-		usage(stderr);
+		cli_usage(&cmd, stderr);
 		return 2;
 	}
 	const char *file = words[1];

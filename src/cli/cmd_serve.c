@@ -18,30 +18,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
-	    "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
-	    "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	    "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
-	    "                    [--max-connections N] [--max-per-ip N]\n"
-	    "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
-	    "                    [--webhook-allow CIDR[,CIDR...]]\n\n"
-	    "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
-	    "(YUANQU_LISTEN),\n"
-	    "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-	    "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
-	    "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
-	    "servers share it on purpose (the kernel spreads connections among them).\n"
-	    "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
-	    "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
-	    "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n");
-	fprintf(f,
-	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
-	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
-}
+static const char SYNOPSIS[] =
+    "serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+    "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+    "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+    "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
+    "                    [--max-connections N] [--max-per-ip N]\n"
+    "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
+    "                    [--webhook-allow CIDR[,CIDR...]] [--audit-retention-days N]";
+static const char HELP[] =
+    "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 (YUANQU_LISTEN),\n"
+    "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+    "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
+    "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
+    "servers share it on purpose (the kernel spreads connections among them).\n"
+    "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
+    "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
+    "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n"
+    "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
+    "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n";
 
 /* Parses HOST:PORT. */
 static int parse_listen(const char *s, char *host, size_t nhost, int *port)
@@ -144,7 +139,7 @@ int cmd_serve(int argc, char **argv)
 	    CLI_OPT_SET("--no-access-log", &cfg.access_log, 0),
 	    {0},
 	};
-	struct cli_cmd cmd = {.opts = opts, .usage = usage};
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;

@@ -10,18 +10,15 @@
 static const char SQL_USER_ZONE[] = "SELECT COALESCE(zone_id, 0) FROM app_user WHERE id = ?";
 static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: yuanqu user add NAME --role ROLE [--zone CODE] [--dept-id N] "
-	           "[--enterprise-id N]\n"
-	           "                      [--display-name NAME] [--password-stdin]\n"
-	           "       yuanqu user passwd NAME [--password-stdin]\n"
-	           "       yuanqu user lock NAME | unlock NAME\n"
-	           "       yuanqu user list [--zone CODE]\n\n"
-	           "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
-	           "Without --password-stdin a password is generated, printed once and must be\n"
-	           "changed at first login. All take --db URL.\n");
-}
+static const char SYNOPSIS[] =
+    "user add NAME --role ROLE [--zone CODE] [--dept-id N] [--enterprise-id N]\n"
+    "                      [--display-name NAME] [--password-stdin]\n"
+    "       yuanqu user passwd NAME [--password-stdin]\n"
+    "       yuanqu user lock NAME | unlock NAME\n"
+    "       yuanqu user list [--zone CODE]";
+static const char HELP[] = "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
+                           "Without --password-stdin a password is generated, printed once "
+                           "and must be\nchanged at first login. All take --db URL.\n";
 
 struct list_ctx {
 	int n;
@@ -58,10 +55,10 @@ int cmd_user(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .max_words = 1};
+	int st = cli_verb(&cmd, argc, argv);
+	if (st >= 0)
+		return st;
 	const char *verb = argv[1], *name = NULL, *zone_code = NULL;
 	struct user_input in = {0};
 	int pw_stdin = 0;
@@ -74,8 +71,9 @@ int cmd_user(int argc, char **argv)
 	    CLI_OPT_FLAG("--password-stdin", &pw_stdin),
 	    {0},
 	};
-	struct cli_cmd cmd = {.opts = opts, .usage = usage, .words = &name, .max_words = 1};
-	int st = cli_parse(&cmd, &env, argc, argv, 2);
+	cmd.opts = opts;
+	cmd.words = &name;
+	st = cli_parse(&cmd, &env, argc, argv, 2);
 	if (st >= 0)
 		return st;
 	struct db *c;
@@ -102,7 +100,7 @@ int cmd_user(int argc, char **argv)
 		goto out;
 	}
 	if (!name) {
-		usage(stderr);
+		cli_usage(&cmd, stderr);
 		rc = 2;
 		goto out;
 	}
@@ -152,7 +150,7 @@ int cmd_user(int argc, char **argv)
 		}
 		printf("user %s: %s done\n", name, verb);
 	} else {
-		usage(stderr);
+		cli_usage(&cmd, stderr);
 		rc = 2;
 		goto out;
 	}
