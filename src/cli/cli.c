@@ -2,6 +2,8 @@
 #include "cli/cli.h"
 #include "db/migrate.h"
 #include "lib/log.h"
+#include "lib/util.h"
+#include "org/org.h"
 #include "ticket/ticket_store.h"
 #include <errno.h>
 #include <stdio.h>
@@ -52,6 +54,97 @@ int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i)
 		return 1;
 	}
 	return 0;
+}
+
+static int opt_value(const struct cli_option *o, const char *v)
+{
+	if (o->type == CLI_STR) {
+		*(const char **)o->dest = v;
+		return 0;
+	}
+	int64_t x;
+	if (parse_int64(v, o->min, o->max, &x) < 0) {
+		fprintf(stderr, "yuanqu: %s must be a number from %lld to %lld\n", o->name,
+		        (long long)o->min, (long long)o->max);
+		return -1;
+	}
+	if (o->type == CLI_INT64)
+		*(int64_t *)o->dest = x;
+	else
+		*(int *)o->dest = (int)x;
+	return 0;
+}
+
+void cli_usage(const struct cli_cmd *cmd, FILE *f)
+{
+	fprintf(f, "usage: yuanqu %s\n", cmd->synopsis);
+	if (f == stdout && cmd->help)
+		fprintf(f, "\n%s", cmd->help);
+}
+
+int cli_verb(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	if (argc >= 2 && argv[1][0] != '-')
+		return -1;
+	int help = argc >= 2 && strcmp(argv[1], "--help") == 0;
+	cli_usage(cmd, help ? stdout : stderr);
+	return help ? 0 : 2;
+}
+
+int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, int first)
+{
+	cmd->n_words = 0;
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (strcmp(a, "--help") == 0) {
+			cli_usage(cmd, stdout);
+			return 0;
+		}
+		if (cli_common_opt(env, argc, argv, &i))
+			continue;
+		const struct cli_option *o = cmd->opts;
+		for (; o && o->name; o++) {
+			if (o->type == CLI_SET) {
+				if (strcmp(a, o->name) == 0) {
+					*(int *)o->dest = (int)o->max;
+					break;
+				}
+			} else if ((v = cli_opt(o->name, argc, argv, &i))) {
+				if (opt_value(o, v) < 0)
+					return 2;
+				break;
+			}
+		}
+		if (o && o->name)
+			continue;
+		if (a[0] == '-' || cmd->n_words >= cmd->max_words) {
+			if (a[0] == '-')
+				fprintf(stderr, "yuanqu: unknown option '%s'\n", a);
+			else
+				fprintf(stderr, "yuanqu: unexpected argument '%s'\n", a);
+			cli_usage(cmd, stderr);
+			return 2;
+		}
+		cmd->words[cmd->n_words++] = a;
+	}
+	return -1;
+}
+
+int cli_zone(struct db *c, const char *code, int64_t *zone)
+{
+	*zone = 0;
+	if (code ? zone_find_by_code(c, code, zone)
+	         : db_query_int(c, "SELECT COALESCE(MIN(id), 0) FROM zone", zone, 0)) {
+		fprintf(stderr, "yuanqu: %s\n", db_errmsg(c));
+		return 1;
+	}
+	if (*zone)
+		return 0;
+	if (code)
+		fprintf(stderr, "yuanqu: no zone with code %s\n", code);
+	else
+		fprintf(stderr, "yuanqu: no zone yet (run yuanqu init first)\n");
+	return 1;
 }
 
 int cli_migrate(struct db *c, int *applied)

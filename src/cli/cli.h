@@ -4,6 +4,8 @@
 #ifndef YQ_CLI_CLI_H
 #define YQ_CLI_CLI_H
 #include "db/db.h"
+#include <stdint.h>
+#include <stdio.h>
 
 struct cli_env {
 	const char *db_url;   /* --db, YUANQU_DB, default sqlite:$YUANQU_DATA_DIR/yuanqu.db */
@@ -18,6 +20,64 @@ int cli_env_init(struct cli_env *env);
 int cli_common_opt(struct cli_env *env, int argc, char **argv, int *i);
 /* The value of option `name` at argv[*i] ("--x V" or "--x=V"), advancing *i; NULL otherwise. */
 const char *cli_opt(const char *name, int argc, char **argv, int *i);
+
+/* A command's options declared once, in the spirit of git's parse-options: a table ending with
+ * {0}, read by cli_parse. */
+enum cli_opt_type {
+	CLI_STR = 1, /* "--x V" or "--x=V" into a const char * */
+	CLI_INT,     /* the same, a whole number from min to max into an int */
+	CLI_INT64,   /* the same into an int64_t */
+	CLI_SET,     /* "--x" alone sets an int to `max` */
+};
+struct cli_option {
+	const char *name;
+	enum cli_opt_type type;
+	void *dest;
+	int64_t min, max;
+};
+#define CLI_OPT_STR(n, p)                                                                          \
+	{                                                                                          \
+		(n), CLI_STR, (p), 0, 0                                                            \
+	}
+#define CLI_OPT_INT(n, p, lo, hi)                                                                  \
+	{                                                                                          \
+		(n), CLI_INT, (p), (lo), (hi)                                                      \
+	}
+#define CLI_OPT_INT64(n, p, lo, hi)                                                                \
+	{                                                                                          \
+		(n), CLI_INT64, (p), (lo), (hi)                                                    \
+	}
+#define CLI_OPT_FLAG(n, p)                                                                         \
+	{                                                                                          \
+		(n), CLI_SET, (p), 0, 1                                                            \
+	}
+#define CLI_OPT_SET(n, p, v)                                                                       \
+	{                                                                                          \
+		(n), CLI_SET, (p), 0, (v)                                                          \
+	}
+
+/* One command's arguments: its options, its usage text, and room for its words (the
+ * arguments that are not options, in order). */
+struct cli_cmd {
+	const char *synopsis; /* after "usage: yuanqu ", more forms on lines of their own */
+	const char *help;     /* what --help prints after the synopsis */
+	const struct cli_option *opts;
+	const char **words;
+	int max_words, n_words;
+};
+/* Parses argv[first..argc): --help prints the usage on stdout; --db and --crypto go into env;
+ * the command's options into their destinations; other words into cmd->words. Returns -1 to
+ * go on, or the status the command returns: 0 after --help, 2 after a usage error (the reason
+ * and the usage printed on stderr). */
+/* Prints the synopsis on f, and the help too when f is stdout. */
+void cli_usage(const struct cli_cmd *cmd, FILE *f);
+/* For commands whose first word is a verb (user add, audit verify): -1 to go on when there is
+ * one, else the usage printed and the status to return (0 after --help, 2 without a verb). */
+int cli_verb(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, int first);
+/* The zone of `code`, or the first zone created when code is NULL, into *zone. Returns 0, or 1
+ * with the reason printed. */
+int cli_zone(struct db *c, const char *code, int64_t *zone);
 /* Opens and migrates the database. */
 /* Applies the migrations (db_migrate), then the one-time data step they leave to the program
  * (ticket_split_legacy_blocks). Returns 0, or -1 (logged). */

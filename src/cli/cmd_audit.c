@@ -15,28 +15,25 @@
 #include <string.h>
 #include <time.h>
 
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: yuanqu audit verify [--db URL]\n"
-	    "       yuanqu audit purge [--db URL] [--retention-days N]\n"
-	    "       yuanqu audit logins [--db URL] [--user NAME] [--failed] [--limit N]\n\n"
-	    "verify  walks the HMAC chain of the audit and login logs from the purge anchor to\n"
-	    "        the head; prints 'audit chain ok: N rows' (exit 0) or the first broken\n"
-	    "        position and why: row changed, row missing, reordered (exit 1).\n"
-	    "purge   deletes rows older than the retention (default and minimum %d days) from\n"
-	    "        the start of the chain, keeping it verifiable (the server does this in\n"
-	    "        its maintenance, see serve --audit-retention-days).\n"
-	    "logins  the login log of the whole installation, newest first (default 50 rows):\n"
-	    "        every zone, users without a zone (province) and names that are no account,\n"
-	    "        which are kept as '?' and a keyed digest, never as typed; --user NAME finds\n"
-	    "        the attempts on NAME, an account or not. A zone's administrators see only\n"
-	    "        their users' logins in the console.\n\n"
-	    "The key: audit.key beside the SQLite database (else in YUANQU_DATA_DIR), or\n"
-	    "YUANQU_AUDIT_KEY (64 hex digits) / YUANQU_AUDIT_KEY_FILE.\n",
-	    AUDIT_RETENTION_MIN_DAYS);
-}
+static const char SYNOPSIS[] =
+    "audit verify [--db URL]\n"
+    "       yuanqu audit purge [--db URL] [--retention-days N]\n"
+    "       yuanqu audit logins [--db URL] [--user NAME] [--failed] [--limit N]";
+_Static_assert(AUDIT_RETENTION_MIN_DAYS == 180, "the help below names the minimum");
+static const char HELP[] =
+    "verify  walks the HMAC chain of the audit and login logs from the purge anchor to\n"
+    "        the head; prints 'audit chain ok: N rows' (exit 0) or the first broken\n"
+    "        position and why: row changed, row missing, reordered (exit 1).\n"
+    "purge   deletes rows older than the retention (default and minimum 180 days) from\n"
+    "        the start of the chain, keeping it verifiable (the server does this in\n"
+    "        its maintenance, see serve --audit-retention-days).\n"
+    "logins  the login log of the whole installation, newest first (default 50 rows):\n"
+    "        every zone, users without a zone (province) and names that are no account,\n"
+    "        which are kept as '?' and a keyed digest, never as typed; --user NAME finds\n"
+    "        the attempts on NAME, an account or not. A zone's administrators see only\n"
+    "        their users' logins in the console.\n\n"
+    "The key: audit.key beside the SQLite database (else in YUANQU_DATA_DIR), or\n"
+    "YUANQU_AUDIT_KEY (64 hex digits) / YUANQU_AUDIT_KEY_FILE.\n";
 
 static int audit_verify_cmd(const struct cli_env *env)
 {
@@ -157,49 +154,29 @@ int cmd_audit(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP};
+	int st = cli_verb(&cmd, argc, argv);
+	if (st >= 0)
+		return st;
 	const char *sub = argv[1];
 	int days = AUDIT_RETENTION_MIN_DAYS;
-	const char *v, *user = NULL;
+	const char *user = NULL, *retention = NULL;
 	int failed = 0;
 	int64_t limit = 50;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if (strcmp(sub, "purge") == 0 &&
-		    (v = cli_opt("--retention-days", argc, argv, &i))) {
-			if (cli_retention_days(v, &days) < 0)
-				return 2;
-			continue;
-		}
-		if (strcmp(sub, "logins") == 0) {
-			if ((v = cli_opt("--user", argc, argv, &i))) {
-				user = v;
-				continue;
-			}
-			if ((v = cli_opt("--limit", argc, argv, &i))) {
-				if (parse_int64(v, 1, 100000, &limit) < 0) {
-					fprintf(stderr, "yuanqu: --limit must be 1 to 100000\n");
-					return 2;
-				}
-				continue;
-			}
-			if (strcmp(argv[i], "--failed") == 0) {
-				failed = 1;
-				continue;
-			}
-		}
-		fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
-		usage(stderr);
+	const struct cli_option purge_opts[] = {CLI_OPT_STR("--retention-days", &retention), {0}};
+	const struct cli_option logins_opts[] = {CLI_OPT_STR("--user", &user),
+	                                         CLI_OPT_INT64("--limit", &limit, 1, 100000),
+	                                         CLI_OPT_FLAG("--failed", &failed),
+	                                         {0}};
+	if (strcmp(sub, "purge") == 0)
+		cmd.opts = purge_opts;
+	else if (strcmp(sub, "logins") == 0)
+		cmd.opts = logins_opts;
+	st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
+	if (retention && cli_retention_days(retention, &days) < 0)
 		return 2;
-	}
 	if (strcmp(sub, "verify") == 0)
 		return audit_verify_cmd(&env);
 	if (strcmp(sub, "purge") == 0)
@@ -207,7 +184,7 @@ int cmd_audit(int argc, char **argv)
 	if (strcmp(sub, "logins") == 0)
 		return audit_logins_cmd(&env, user, failed, limit);
 	fprintf(stderr, "yuanqu: unknown audit command '%s'\n", sub);
-	usage(stderr);
+	cli_usage(&cmd, stderr);
 	return 2;
 }
 
@@ -309,29 +286,25 @@ static int enable_gm(const struct cli_env *env)
 	return 0;
 }
 
+static const char CRYPTO_HELP[] =
+    "Switches a standard database to the 国密 mode, one way: records the mode, creates the\n"
+    "key file gm.key (or uses YUANQU_GM_KEY), seals the stored phone numbers of users and\n"
+    "enterprise contacts with SM4, and rehashes each password with PBKDF2-HMAC-SM3 at its\n"
+    "next login. Stop the server first. Audit rows written before keep their values.\n";
+
 int cmd_crypto(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *use =
-	    "usage: yuanqu crypto enable-gm [--db URL]\n\n"
-	    "Switches a standard database to the 国密 mode, one way: records the mode, "
-	    "creates the\nkey file gm.key (or uses YUANQU_GM_KEY), seals the stored "
-	    "phone numbers of users and\nenterprise contacts with SM4, and rehashes each "
-	    "password with PBKDF2-HMAC-SM3 at its\nnext login. Stop the server first. "
-	    "Audit rows written before keep their values.\n";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		fputs(use, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	for (int i = 2; i < argc; i++) {
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		fputs(use, stderr);
-		return 2;
-	}
+	struct cli_cmd cmd = {.synopsis = "crypto enable-gm [--db URL]", .help = CRYPTO_HELP};
+	int st = cli_verb(&cmd, argc, argv);
+	if (st >= 0)
+		return st;
+	st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
 	if (strcmp(argv[1], "enable-gm") != 0) {
-		fputs(use, stderr);
+		cli_usage(&cmd, stderr);
 		return 2;
 	}
 	return enable_gm(&env);

@@ -9,40 +9,27 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
+static const char SYNOPSIS[] =
+    "briefing --out FILE.pdf|FILE.html [--date YYYY-MM-DD] [--zone CODE] "
+    "[--db URL]";
+static const char HELP[] =
+    "Writes the daily briefing (每日简报) of enterprise requests: the day's new and\n"
+    "resolved requests, overdue ones with their departments, escalated items, a\n"
+    "table and a chart by department. The date defaults to the previous working day.\n";
 
 int cmd_briefing(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *date = NULL, *out = NULL, *zone_code = NULL, *v;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu briefing --out FILE.pdf|FILE.html [--date "
-			       "YYYY-MM-DD] [--zone CODE] "
-			       "[--db URL]\n\n"
-			       "Writes the daily briefing (每日简报) of enterprise requests: the "
-			       "day's new and\n"
-			       "resolved requests, overdue ones with their departments, escalated "
-			       "items, a\n"
-			       "table and a chart by department. The date defaults to the previous "
-			       "working day.\n");
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--date", argc, argv, &i)))
-			date = v;
-		else if ((v = cli_opt("--out", argc, argv, &i)))
-			out = v;
-		else if ((v = cli_opt("--zone", argc, argv, &i)))
-			zone_code = v;
-		else {
-			fprintf(stderr, "usage: yuanqu briefing --out FILE.pdf [--date YYYY-MM-DD] "
-			                "[--zone CODE]\n");
-			return 2;
-		}
-	}
+	const char *date = NULL, *out = NULL, *zone_code = NULL;
+	const struct cli_option opts[] = {CLI_OPT_STR("--date", &date),
+	                                  CLI_OPT_STR("--out", &out),
+	                                  CLI_OPT_STR("--zone", &zone_code),
+	                                  {0}};
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .opts = opts};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	if (!out) {
 		fprintf(stderr, "yuanqu: --out FILE.pdf is required\n");
 		return 2;
@@ -50,14 +37,8 @@ int cmd_briefing(int argc, char **argv)
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
-	int64_t zone = 0;
-	if (zone_code ? zone_find_by_code(c, zone_code, &zone)
-	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
-		db_close(c);
-		return 1;
-	}
-	if (!zone) {
-		fprintf(stderr, "yuanqu: no such zone\n");
+	int64_t zone;
+	if (cli_zone(c, zone_code, &zone)) {
 		db_close(c);
 		return 1;
 	}

@@ -13,44 +13,31 @@
 
 static const char SQL_ZONE_COUNT[] = "SELECT COUNT(*) FROM zone";
 
-static void init_usage(FILE *f)
-{
-	fprintf(
-	    f, "usage: yuanqu init [--db URL] [--zone-code CODE] [--zone-name NAME] "
-	       "[--password-stdin]\n\n"
-	       "Creates or migrates the database. On an empty database creates the first zone and\n"
-	       "its administrator 'admin' with a generated password, printed once, which must be\n"
-	       "changed at first login; --password-stdin reads the password instead (not forced\n"
-	       "to change).\n");
-	fprintf(f,
-	        "--crypto gm (or YUANQU_CRYPTO=gm) selects the 国密 mode for good: passwords\n"
-	        "hashed with PBKDF2-HMAC-SM3, phone numbers sealed with SM4 (key file gm.key).\n");
-}
+static const char INIT_HELP[] =
+    "Creates or migrates the database. On an empty database creates the first zone and\n"
+    "its administrator 'admin' with a generated password, printed once, which must be\n"
+    "changed at first login; --password-stdin reads the password instead (not forced\n"
+    "to change).\n"
+    "--crypto gm (or YUANQU_CRYPTO=gm) selects the 国密 mode for good: passwords\n"
+    "hashed with PBKDF2-HMAC-SM3, phone numbers sealed with SM4 (key file gm.key).\n";
 
 int cmd_init(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *code = "zone1", *name = "示范开发区", *v;
+	const char *code = "zone1", *name = "示范开发区";
 	int pw_stdin = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			init_usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--zone-code", argc, argv, &i)))
-			code = v;
-		else if ((v = cli_opt("--zone-name", argc, argv, &i)))
-			name = v;
-		else if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = 1;
-		else {
-			init_usage(stderr);
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {CLI_OPT_STR("--zone-code", &code),
+	                                  CLI_OPT_STR("--zone-name", &name),
+	                                  CLI_OPT_FLAG("--password-stdin", &pw_stdin),
+	                                  {0}};
+	struct cli_cmd cmd = {
+	    .synopsis = "init [--db URL] [--zone-code CODE] [--zone-name NAME] [--password-stdin]",
+	    .help = INIT_HELP,
+	    .opts = opts};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
@@ -111,18 +98,12 @@ int cmd_migrate(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu migrate [--db URL]\n\nApplies the database migrations "
-			    "compiled into this program.\n");
-			return 0;
-		}
-		if (!cli_common_opt(&env, argc, argv, &i)) {
-			fprintf(stderr, "usage: yuanqu migrate [--db URL]\n");
-			return 2;
-		}
-	}
+	struct cli_cmd cmd = {.synopsis = "migrate [--db URL]",
+	                      .help =
+	                          "Applies the database migrations compiled into this program.\n"};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	char err[512];
 	struct db *c;
 	if (db_open(env.db_url, &c, err, sizeof err) < 0) {
@@ -143,25 +124,18 @@ int cmd_backup(int argc, char **argv)
 	struct cli_env env;
 	cli_env_init(&env);
 	const char *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu backup [--db URL] FILE\n\nWrites a consistent copy of a "
-			    "SQLite database to FILE while the server\nkeeps running (SQLite "
-			    "online "
-			    "backup). For PostgreSQL use pg_dump.\n");
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if (out || argv[i][0] == '-') {
-			fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
-			return 2;
-		}
-		out = argv[i];
-	}
+	struct cli_cmd cmd = {
+	    .synopsis = "backup [--db URL] FILE",
+	    .help = "Writes a consistent copy of a SQLite database to FILE while the "
+	            "server\nkeeps running (SQLite online backup). For PostgreSQL use "
+	            "pg_dump.\n",
+	    .words = &out,
+	    .max_words = 1};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	if (!out) {
-		fprintf(stderr, "usage: yuanqu backup [--db URL] FILE\n");
+		cli_usage(&cmd, stderr);
 		return 2;
 	}
 	if (db_engine_of_url(env.db_url) == DB_POSTGRES) {

@@ -31,53 +31,34 @@ static int open_empty(const struct cli_env *env, struct db_pool **pool)
 	return 0;
 }
 
+static const char DEMO_HELP[] =
+    "Loads the four zones of the seed reports (长春经开区, 长春装备制造产业开发区,\n"
+    "海门开发区, 望城经开区) into a new database: departments with the requests each\n"
+    "handles, the listed accounts (one per role, printed) and the zones' cadres,\n"
+    "the enterprises the reports name and a synthetic fill whose figures are the\n"
+    "reports', 包保, visits, and requests of the years the reports speak of and of\n"
+    "this year. The listed accounts' passwords are generated and printed once (to be\n"
+    "changed at first login), or read from standard input with --password-stdin for\n"
+    "every account. --now fixes the present the requests are played out to (default:\n"
+    "now), so two runs give the same rows.\n";
+
 int cmd_demo(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
 	int pw_stdin = 0;
 	int64_t seed = 20261123, now = 0;
-	const char *v;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] [--now "
-			       "UNIXTIME]\n\n"
-			       "Loads the four zones of the seed reports (长春经开区, "
-			       "长春装备制造产业开发区,\n"
-			       "海门开发区, 望城经开区) into a new database: departments with "
-			       "the requests each\n"
-			       "handles, the listed accounts (one per role, printed) and the "
-			       "zones' cadres,\n"
-			       "the enterprises the reports name and a synthetic fill whose "
-			       "figures are the\n"
-			       "reports', 包保, visits, and requests of the years the reports "
-			       "speak of and of\n"
-			       "this year. The listed accounts' passwords are generated and "
-			       "printed once (to be\n"
-			       "changed at first login), or read from standard input with "
-			       "--password-stdin for\n"
-			       "every account. --now fixes the present the requests are "
-			       "played out to (default:\n"
-			       "now), so two runs give the same rows.\n");
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = 1;
-		else if ((v = cli_opt("--seed", argc, argv, &i)) &&
-		         parse_int64(v, 0, INT64_MAX, &seed) == 0)
-			;
-		else if ((v = cli_opt("--now", argc, argv, &i)) &&
-		         parse_int64(v, 1577836800, 4102444800, &now) == 0)
-			;
-		else {
-			fprintf(stderr,
-			        "usage: yuanqu demo [--db URL] [--password-stdin] [--seed N] "
-			        "[--now UNIXTIME]\n");
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {CLI_OPT_FLAG("--password-stdin", &pw_stdin),
+	                                  CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
+	                                  CLI_OPT_INT64("--now", &now, 1577836800, 4102444800),
+	                                  {0}};
+	struct cli_cmd cmd = {.synopsis =
+	                          "demo [--db URL] [--password-stdin] [--seed N] [--now UNIXTIME]",
+	                      .help = DEMO_HELP,
+	                      .opts = opts};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	char pw[130];
 	if (pw_stdin && cli_read_stdin_line(pw, sizeof pw) < 0) {
 		fprintf(stderr, "yuanqu: no password on standard input\n");
@@ -116,48 +97,33 @@ static void gen_progress(void *ctx, int zone, int zones)
 	fflush(stderr);
 }
 
+static const char GEN_HELP[] =
+    "Builds a deterministic province-scale data set in a new database (default 120\n"
+    "zones x 2,500 enterprises) for benchmarks. Users zone code + -admin, -leader,\n"
+    "-dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now fixes the\n"
+    "end of the generated year (default: now), so two runs give the same requests.\n";
+
 int cmd_gen(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
 	int64_t zones = 120, per = 2500, tickets = 0, seed = 42;
 	int64_t now = 0;
-	const char *v;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone "
-			       "M] [--tickets-per-zone T] [--seed S] [--now UNIXTIME]\n\n"
-			       "Builds a deterministic province-scale data set in a new database "
-			       "(default 120\n"
-			       "zones x 2,500 enterprises) for benchmarks. Users zone code + "
-			       "-admin, -leader,\n"
-			       "-dept_head, -staff (e.g. gen001-admin), password "
-			       "Gen-Passw0rd-2026. --now fixes the end of the generated year "
-			       "(default: now),\n"
-			       "so two runs give the same requests.\n");
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--zones", argc, argv, &i))) {
-			if (parse_int64(v, 1, 999, &zones) < 0)
-				goto usage;
-		} else if ((v = cli_opt("--enterprises-per-zone", argc, argv, &i))) {
-			if (parse_int64(v, 0, 1000000, &per) < 0)
-				goto usage;
-		} else if ((v = cli_opt("--tickets-per-zone", argc, argv, &i))) {
-			if (parse_int64(v, 0, 1000000, &tickets) < 0)
-				goto usage;
-		} else if ((v = cli_opt("--seed", argc, argv, &i))) {
-			if (parse_int64(v, 0, INT64_MAX, &seed) < 0)
-				goto usage;
-		} else if ((v = cli_opt("--now", argc, argv, &i))) {
-			if (parse_int64(v, 946684800, 4102444800, &now) < 0)
-				goto usage;
-		} else {
-			goto usage;
-		}
-	}
+	const struct cli_option opts[] = {
+	    CLI_OPT_INT64("--zones", &zones, 1, 999),
+	    CLI_OPT_INT64("--enterprises-per-zone", &per, 0, 1000000),
+	    CLI_OPT_INT64("--tickets-per-zone", &tickets, 0, 1000000),
+	    CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
+	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
+	    {0},
+	};
+	struct cli_cmd cmd = {.synopsis = "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
+	                                  "[--tickets-per-zone T] [--seed S] [--now UNIXTIME]",
+	                      .help = GEN_HELP,
+	                      .opts = opts};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	struct db_pool *pool;
 	if (open_empty(&env, &pool) < 0)
 		return 1;
@@ -178,8 +144,4 @@ int cmd_gen(int argc, char **argv)
 	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises,
 	       res.tickets);
 	return 0;
-usage:
-	fprintf(stderr,
-	        "usage: yuanqu gen [--db URL] [--zones N] [--enterprises-per-zone M] [--seed S]\n");
-	return 2;
 }

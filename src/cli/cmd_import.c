@@ -6,21 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
-
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: yuanqu import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] "
-	    "[--db URL]\n\n"
-	    "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
-	    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
-	    "Every row is validated first; nothing is written unless all rows are valid, or\n"
-	    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
-	    "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
-	    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n");
-}
+static const char SYNOPSIS[] =
+    "import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] [--db URL]";
+static const char HELP[] =
+    "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
+    "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
+    "Every row is validated first; nothing is written unless all rows are valid, or\n"
+    "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
+    "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
+    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n";
 
 static void progress(void *ctx, int phase, long done)
 {
@@ -33,51 +27,30 @@ int cmd_import(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *what = NULL, *file = NULL, *zone_code = NULL, *v;
+	const char *zone_code = NULL, *words[2];
 	struct import_opts o = {0};
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--zone", argc, argv, &i)))
-			zone_code = v;
-		else if (strcmp(argv[i], "--dry-run") == 0)
-			o.dry_run = 1;
-		else if (strcmp(argv[i], "--skip-invalid") == 0)
-			o.skip_invalid = 1;
-		else if (argv[i][0] != '-' && !what)
-			what = argv[i];
-		else if (argv[i][0] != '-' && !file)
-			file = argv[i];
-		else {
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (!what || strcmp(what, "enterprises") != 0 || !file) {
-		usage(stderr);
+	const struct cli_option opts[] = {CLI_OPT_STR("--zone", &zone_code),
+	                                  CLI_OPT_FLAG("--dry-run", &o.dry_run),
+	                                  CLI_OPT_FLAG("--skip-invalid", &o.skip_invalid),
+	                                  {0}};
+	struct cli_cmd cmd = {
+	    .synopsis = SYNOPSIS, .help = HELP, .opts = opts, .words = words, .max_words = 2};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
+	if (cmd.n_words != 2 || strcmp(words[0], "enterprises") != 0) {
+		cli_usage(&cmd, stderr);
 		return 2;
 	}
+	const char *file = words[1];
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
-	int64_t zone = 0;
-	if (zone_code ? zone_find_by_code(c, zone_code, &zone)
-	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0)) {
-		db_close(c);
-		return 1;
-	}
+	int64_t zone;
+	int bad = cli_zone(c, zone_code, &zone);
 	db_close(c);
-	if (!zone) {
-		if (zone_code)
-			fprintf(stderr, "yuanqu: no zone with code %s\n", zone_code);
-		else
-			fprintf(stderr, "yuanqu: no zone yet (run yuanqu init first)\n");
+	if (bad)
 		return 1;
-	}
 	struct db_pool *pool;
 	char err[256];
 	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {

@@ -85,24 +85,19 @@ static void print_text(void)
 	}
 }
 
+static const char ROUTES_HELP[] =
+    "Prints the API route table: method, path pattern, the permission it\n"
+    "requires (public: none; auth: any logged-in user) and its flags.\n"
+    "--json adds the roles that may call each route.\n";
+
 int cmd_routes(int argc, char **argv)
 {
 	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else if (strcmp(argv[i], "--help") == 0) {
-			printf(
-			    "usage: yuanqu routes [--json]\n\nPrints the API route table: method, "
-			    "path pattern, the permission it\nrequires (public: none; auth: any "
-			    "logged-in user) and its flags.\n--json adds the roles that may call "
-			    "each route.\n");
-			return 0;
-		} else {
-			fprintf(stderr, "usage: yuanqu routes [--json]\n");
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {CLI_OPT_FLAG("--json", &json), {0}};
+	struct cli_cmd cmd = {.synopsis = "routes [--json]", .help = ROUTES_HELP, .opts = opts};
+	int st = cli_parse(&cmd, &(struct cli_env){0}, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	if (json)
 		return print_json();
 	print_text();
@@ -111,16 +106,14 @@ int cmd_routes(int argc, char **argv)
 
 int cmd_openapi(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("usage: yuanqu openapi\n\nPrints the OpenAPI 3.1 description of the API, "
-		       "generated from the route table\nand the field tables (the same document as "
-		       "GET /api/openapi.json).\n");
-		return 0;
-	}
-	if (argc > 1) {
-		fprintf(stderr, "usage: yuanqu openapi\n");
-		return 2;
-	}
+	struct cli_cmd cmd = {
+	    .synopsis = "openapi",
+	    .help = "Prints the OpenAPI 3.1 description of the API, generated from the "
+	            "route table\nand the field tables (the same document as GET "
+	            "/api/openapi.json).\n"};
+	int st = cli_parse(&cmd, &(struct cli_env){0}, argc, argv, 1);
+	if (st >= 0)
+		return st;
 	struct strbuf sb = STRBUF_INIT(16u << 20);
 	int rc = openapi_write(&sb, YQ_VERSION);
 	if (rc == 0 && sb.buf) {

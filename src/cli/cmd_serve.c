@@ -18,29 +18,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void usage(FILE *f)
-{
-	fprintf(
-	    f, "usage: yuanqu serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
-	       "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
-	       "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
-	       "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
-	       "                    [--max-connections N] [--max-per-ip N]\n"
-	       "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
-	       "                    [--webhook-allow CIDR[,CIDR...]]\n\n"
-	       "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 "
-	       "(YUANQU_LISTEN),\n"
-	       "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
-	       "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
-	       "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
-	       "servers share it on purpose (the kernel spreads connections among them).\n"
-	       "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
-	       "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
-	       "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n");
-	fprintf(f,
-	        "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
-	        "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n");
-}
+static const char SYNOPSIS[] =
+    "serve [--db URL] [--listen HOST:PORT] [--web-dir DIR] [--threads N]\n"
+    "                    [--tls-cert FILE --tls-key FILE] [--no-access-log]\n"
+    "                    [--session-idle SECONDS] [--session-max SECONDS]\n"
+    "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
+    "                    [--max-connections N] [--max-per-ip N]\n"
+    "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
+    "                    [--webhook-allow CIDR[,CIDR...]] [--audit-retention-days N]";
+static const char HELP[] =
+    "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 (YUANQU_LISTEN),\n"
+    "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
+    "The database is migrated at start. SIGINT or SIGTERM stop it gracefully.\n"
+    "A port already in use is refused (\"address in use\"); --reuse-port lets several\n"
+    "servers share it on purpose (the kernel spreads connections among them).\n"
+    "Webhooks never reach loopback, link-local or private addresses unless a range is\n"
+    "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
+    "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n"
+    "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
+    "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n";
 
 /* Parses HOST:PORT. */
 static int parse_listen(const char *s, char *host, size_t nhost, int *port)
@@ -54,17 +50,6 @@ static int parse_listen(const char *s, char *host, size_t nhost, int *port)
 	if (!*host)
 		snprintf(host, nhost, "0.0.0.0");
 	*port = (int)p;
-	return 0;
-}
-
-static int int_opt(const char *v, const char *name, int min, int max, int *out)
-{
-	int64_t x;
-	if (parse_int64(v, min, max, &x) < 0) {
-		fprintf(stderr, "yuanqu: %s must be a number from %d to %d\n", name, min, max);
-		return -1;
-	}
-	*out = (int)x;
 	return 0;
 }
 
@@ -130,69 +115,36 @@ int cmd_serve(int argc, char **argv)
 	    .data_dir = env.data_dir,
 	};
 	char host[64] = "127.0.0.1", webbuf[1000];
-	const char *listen = getenv("YUANQU_LISTEN"), *v;
+	const char *listen = getenv("YUANQU_LISTEN");
 	const char *web_dir = NULL;
 	const char *webhook_allow = getenv("YUANQU_WEBHOOK_ALLOW");
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--listen", argc, argv, &i)))
-			listen = v;
-		else if ((v = cli_opt("--web-dir", argc, argv, &i)))
-			web_dir = v;
-		else if ((v = cli_opt("--tls-cert", argc, argv, &i)))
-			cfg.tls_cert = v;
-		else if ((v = cli_opt("--tls-key", argc, argv, &i)))
-			cfg.tls_key = v;
-		else if ((v = cli_opt("--threads", argc, argv, &i))) {
-			if (int_opt(v, "--threads", 1, 256, &cfg.threads) < 0)
-				return 2;
-		} else if ((v = cli_opt("--max-connections", argc, argv, &i))) {
-			if (int_opt(v, "--max-connections", 1, 100000, &cfg.max_connections) < 0)
-				return 2;
-		} else if ((v = cli_opt("--max-per-ip", argc, argv, &i))) {
-			if (int_opt(v, "--max-per-ip", 1, 100000, &cfg.max_per_ip) < 0)
-				return 2;
-		} else if ((v = cli_opt("--session-idle", argc, argv, &i))) {
-			if (int_opt(v, "--session-idle", 1, 86400, &auth_config.session_idle_s) < 0)
-				return 2;
-		} else if ((v = cli_opt("--session-max", argc, argv, &i))) {
-			if (int_opt(v, "--session-max", 1, 7 * 86400, &auth_config.session_max_s) <
-			    0)
-				return 2;
-		} else if ((v = cli_opt("--login-ip-limit", argc, argv, &i))) {
-			if (int_opt(v, "--login-ip-limit", 1, 1000000, &auth_config.ip_fail_limit) <
-			    0)
-				return 2;
-		} else if ((v = cli_opt("--login-backoff", argc, argv, &i))) {
-			if (int_opt(v, "--login-backoff", 1, 900, &auth_config.backoff_base_s) < 0)
-				return 2;
-		} else if ((v = cli_opt("--audit-retention-days", argc, argv, &i))) {
-			if (cli_retention_days(v, &audit_retention_days) < 0)
-				return 2;
-		} else if ((v = cli_opt("--password-max-age-days", argc, argv, &i))) {
-			if (int_opt(v, "--password-max-age-days", 0, 3650,
-			            &auth_config.password_max_age_days) < 0)
-				return 2;
-		} else if ((v = cli_opt("--dormant-days", argc, argv, &i))) {
-			if (int_opt(v, "--dormant-days", 0, 3650, &auth_config.dormant_days) < 0)
-				return 2;
-		} else if ((v = cli_opt("--webhook-allow", argc, argv, &i))) {
-			webhook_allow = v;
-		} else if (strcmp(argv[i], "--reuse-port") == 0) {
-			cfg.reuse_port = 1;
-		} else if (strcmp(argv[i], "--no-access-log") == 0) {
-			cfg.access_log = 0;
-		} else {
-			fprintf(stderr, "yuanqu: unknown option '%s'\n", argv[i]);
-			usage(stderr);
-			return 2;
-		}
-	}
+	const char *retention = NULL;
+	const struct cli_option opts[] = {
+	    CLI_OPT_STR("--listen", &listen),
+	    CLI_OPT_STR("--web-dir", &web_dir),
+	    CLI_OPT_STR("--tls-cert", &cfg.tls_cert),
+	    CLI_OPT_STR("--tls-key", &cfg.tls_key),
+	    CLI_OPT_INT("--threads", &cfg.threads, 1, 256),
+	    CLI_OPT_INT("--max-connections", &cfg.max_connections, 1, 100000),
+	    CLI_OPT_INT("--max-per-ip", &cfg.max_per_ip, 1, 100000),
+	    CLI_OPT_INT("--session-idle", &auth_config.session_idle_s, 1, 86400),
+	    CLI_OPT_INT("--session-max", &auth_config.session_max_s, 1, 7 * 86400),
+	    CLI_OPT_INT("--login-ip-limit", &auth_config.ip_fail_limit, 1, 1000000),
+	    CLI_OPT_INT("--login-backoff", &auth_config.backoff_base_s, 1, 900),
+	    CLI_OPT_STR("--audit-retention-days", &retention),
+	    CLI_OPT_INT("--password-max-age-days", &auth_config.password_max_age_days, 0, 3650),
+	    CLI_OPT_INT("--dormant-days", &auth_config.dormant_days, 0, 3650),
+	    CLI_OPT_STR("--webhook-allow", &webhook_allow),
+	    CLI_OPT_FLAG("--reuse-port", &cfg.reuse_port),
+	    CLI_OPT_SET("--no-access-log", &cfg.access_log, 0),
+	    {0},
+	};
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .opts = opts};
+	int st = cli_parse(&cmd, &env, argc, argv, 1);
+	if (st >= 0)
+		return st;
+	if (retention && cli_retention_days(retention, &audit_retention_days) < 0)
+		return 2;
 	if (listen && parse_listen(listen, host, sizeof host, &cfg.port) < 0) {
 		fprintf(stderr, "yuanqu: --listen must be HOST:PORT\n");
 		return 2;

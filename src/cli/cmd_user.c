@@ -10,18 +10,15 @@
 static const char SQL_USER_ZONE[] = "SELECT COALESCE(zone_id, 0) FROM app_user WHERE id = ?";
 static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: yuanqu user add NAME --role ROLE [--zone CODE] [--dept-id N] "
-	           "[--enterprise-id N]\n"
-	           "                      [--display-name NAME] [--password-stdin]\n"
-	           "       yuanqu user passwd NAME [--password-stdin]\n"
-	           "       yuanqu user lock NAME | unlock NAME\n"
-	           "       yuanqu user list [--zone CODE]\n\n"
-	           "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
-	           "Without --password-stdin a password is generated, printed once and must be\n"
-	           "changed at first login. All take --db URL.\n");
-}
+static const char SYNOPSIS[] =
+    "user add NAME --role ROLE [--zone CODE] [--dept-id N] [--enterprise-id N]\n"
+    "                      [--display-name NAME] [--password-stdin]\n"
+    "       yuanqu user passwd NAME [--password-stdin]\n"
+    "       yuanqu user lock NAME | unlock NAME\n"
+    "       yuanqu user list [--zone CODE]";
+static const char HELP[] = "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
+                           "Without --password-stdin a password is generated, printed once "
+                           "and must be\nchanged at first login. All take --db URL.\n";
 
 struct list_ctx {
 	int n;
@@ -58,39 +55,27 @@ int cmd_user(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	const char *verb = argv[1], *name = NULL, *zone_code = NULL, *v;
+	struct cli_cmd cmd = {.synopsis = SYNOPSIS, .help = HELP, .max_words = 1};
+	int st = cli_verb(&cmd, argc, argv);
+	if (st >= 0)
+		return st;
+	const char *verb = argv[1], *name = NULL, *zone_code = NULL;
 	struct user in = {0};
 	int pw_stdin = 0;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		}
-		if (cli_common_opt(&env, argc, argv, &i))
-			continue;
-		if ((v = cli_opt("--role", argc, argv, &i)))
-			in.role = v;
-		else if ((v = cli_opt("--zone", argc, argv, &i)))
-			zone_code = v;
-		else if ((v = cli_opt("--display-name", argc, argv, &i)))
-			in.display_name = v;
-		else if ((v = cli_opt("--dept-id", argc, argv, &i)))
-			parse_int64(v, 0, INT64_MAX, &in.dept_id);
-		else if ((v = cli_opt("--enterprise-id", argc, argv, &i)))
-			parse_int64(v, 0, INT64_MAX, &in.enterprise_id);
-		else if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = 1;
-		else if (argv[i][0] != '-' && !name)
-			name = argv[i];
-		else {
-			usage(stderr);
-			return 2;
-		}
-	}
+	const struct cli_option opts[] = {
+	    CLI_OPT_STR("--role", &in.role),
+	    CLI_OPT_STR("--zone", &zone_code),
+	    CLI_OPT_STR("--display-name", &in.display_name),
+	    CLI_OPT_INT64("--dept-id", &in.dept_id, 0, INT64_MAX),
+	    CLI_OPT_INT64("--enterprise-id", &in.enterprise_id, 0, INT64_MAX),
+	    CLI_OPT_FLAG("--password-stdin", &pw_stdin),
+	    {0},
+	};
+	cmd.opts = opts;
+	cmd.words = &name;
+	st = cli_parse(&cmd, &env, argc, argv, 2);
+	if (st >= 0)
+		return st;
 	struct db *c;
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
@@ -100,14 +85,9 @@ int cmd_user(int argc, char **argv)
 	int64_t zone = 0, id = 0;
 	struct principal cli;
 	struct yq_err e = {0};
-	if (zone_code) {
-		if (zone_find_by_code(c, zone_code, &zone) < 0 || !zone) {
-			fprintf(stderr, "yuanqu: no zone with code '%s'\n", zone_code);
-			goto out;
-		}
-	} else if (db_query_int(c, SQL_ZONE_FIRST, &zone, 0) < 0) {
+	if (zone_code ? cli_zone(c, zone_code, &zone) != 0
+	              : db_query_int(c, SQL_ZONE_FIRST, &zone, 0) < 0)
 		goto out;
-	}
 	if (strcmp(verb, "list") == 0) {
 		org_cli_principal(&cli, zone);
 		struct user_filter f = {.page = 1, .page_size = 100000};
@@ -120,7 +100,7 @@ int cmd_user(int argc, char **argv)
 		goto out;
 	}
 	if (!name) {
-		usage(stderr);
+		cli_usage(&cmd, stderr);
 		rc = 2;
 		goto out;
 	}
@@ -171,7 +151,7 @@ int cmd_user(int argc, char **argv)
 		}
 		printf("user %s: %s done\n", name, verb);
 	} else {
-		usage(stderr);
+		cli_usage(&cmd, stderr);
 		rc = 2;
 		goto out;
 	}

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-
 static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
