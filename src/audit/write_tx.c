@@ -27,11 +27,9 @@ int write_in(struct db *tx, const struct principal *who, int64_t zone_id, write_
 		int rc = audit_write(tx, who ? who : &system, w.zone_id, w.action, w.obj_type,
 		                     w.obj_id, &w.changes);
 		if (rc < 0) {
-			if (rc == DB_UNAVAILABLE)
-				err_db(e, rc);
-			else
-				err_set(e, ERR_INTERNAL, NULL, "内部错误",
-				        "the audit row could not be written");
+			/* err_db also knows a statement that could not be prepared because the
+			 * database went away (503, not 500) */
+			err_db(e, rc);
 			ok = 0;
 		}
 	}

@@ -110,8 +110,10 @@ int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, i
 					break;
 				}
 			} else if ((v = cli_opt(o->name, argc, argv, &i))) {
-				if (opt_value(o, v) < 0)
+				if (opt_value(o, v) < 0) {
+					cli_usage(cmd, stderr);
 					return 2;
+				}
 				break;
 			}
 		}

@@ -29,6 +29,23 @@ static atomic_uint_fast64_t db_time_total;
  * report a NULL statement as DB_ERR; err_db uses this to answer 503, not 500, when the
  * statement could not be prepared because the database went away. */
 static _Thread_local int prepare_rc;
+/* set when a statement of this thread found the database gone (see db_unavailable_seen) */
+static _Thread_local int unavailable_seen;
+
+static int seen(int rc)
+{
+	if (rc == DB_UNAVAILABLE)
+		unavailable_seen = 1;
+	return rc;
+}
+
+int db_unavailable_seen(int reset)
+{
+	int v = unavailable_seen;
+	if (reset)
+		unavailable_seen = 0;
+	return v;
+}
 
 void db_time_add(uint64_t us)
 {
@@ -237,7 +254,7 @@ struct db_stmt *db_prepare(struct db *c, const char *sql)
 		rc = c->drv->prepare(c, st, sql);
 	}
 	if (rc < 0) {
-		prepare_rc = rc;
+		prepare_rc = seen(rc);
 		if (rc == DB_UNAVAILABLE)
 			log_warn("db: prepare failed, database unavailable: %s", c->errmsg);
 		else
@@ -350,7 +367,7 @@ int db_step(struct db_stmt *st)
 		return rc;
 	rc = st->conn->drv->step(st);
 	db_time_add((uint64_t)(now_mono_us() - t0));
-	return rc;
+	return seen(rc);
 }
 
 int db_col_is_null(struct db_stmt *st, int col)
@@ -426,7 +443,7 @@ int db_exec(struct db *c, const char *sql)
 	int64_t t0 = now_mono_us();
 	rc = c->drv->exec(c, sql);
 	db_time_add((uint64_t)(now_mono_us() - t0));
-	return rc;
+	return seen(rc);
 }
 
 int db_begin(struct db *c, int write)
@@ -596,7 +613,7 @@ struct db *db_tx_begin(struct db_pool *p, int *rc)
 	} else {
 		c = db_pool_reader(p);
 		if (!c) {
-			*rc = DB_UNAVAILABLE;
+			*rc = seen(DB_UNAVAILABLE);
 			return NULL;
 		}
 	}

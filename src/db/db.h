@@ -108,6 +108,10 @@ void db_test_defer_commits(void);
 void db_test_flush_commits(void);
 
 struct yq_err;
+/* 1 if a statement of this thread met the database gone (DB_UNAVAILABLE) since the last reset;
+ * reset when asked. The server resets it before each request and answers a failed one that met
+ * it 503, whatever error the handler made of it. */
+int db_unavailable_seen(int reset);
 /* Maps a negative enum db_rc to a domain error (409, 503 or 500) and returns -1. */
 int err_db(struct yq_err *e, int db_rc);
 

@@ -248,10 +248,24 @@ static int route_gate(struct req *r, struct yq_err *e)
 	return 0;
 }
 
+/* Answers a failed request. One that met the database gone (its session check or its handler)
+ * is 503, to be retried, whatever error the failing code made of it; one that failed without
+ * saying why is 500. */
+static void fail_response(struct req *r, struct yq_err *e)
+{
+	if ((e->code == ERR_NONE || e->code == ERR_INTERNAL) && db_unavailable_seen(0))
+		err_set(e, ERR_UNAVAILABLE, NULL, "数据库暂不可用，请稍后重试",
+		        "database unavailable, retry later");
+	else if (e->code == ERR_NONE)
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "handler failed without an error");
+	error_response(r, e);
+}
+
 /* Runs the matched route: body limit, the gate above, then the handler (or the slow lane). */
 static int run_route(struct req *r, struct yq_err *e)
 {
 	const struct route *rt = r->route;
+	db_unavailable_seen(1);
 	if (r->body_too_large == 2)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory reading the body");
 	if (r->body_too_large)
@@ -322,12 +336,8 @@ static void dispatch(struct req *r)
 		error_response(r, &e);
 		return;
 	}
-	if (run_route(r, &e) < 0) {
-		if (e.code == ERR_NONE)
-			err_set(&e, ERR_INTERNAL, NULL, "内部错误",
-			        "handler failed without an error");
-		error_response(r, &e);
-	}
+	if (run_route(r, &e) < 0)
+		fail_response(r, &e);
 	if (r->out.failed && !r->file_resp) {
 		struct yq_err oom = {0};
 		err_set(&oom, ERR_INTERNAL, NULL, "内部错误",
@@ -573,11 +583,9 @@ static void *lane_run(void *arg)
 		if (l->delay_ms)
 			usleep((useconds_t)l->delay_ms * 1000);
 		struct yq_err e = {0};
-		if (r->route->fn(r, &e) < 0) {
-			if (e.code == ERR_NONE)
-				err_set(&e, ERR_INTERNAL, NULL, "内部错误", "handler failed");
-			error_response(r, &e);
-		}
+		db_unavailable_seen(1);
+		if (r->route->fn(r, &e) < 0)
+			fail_response(r, &e);
 		r->async = ASYNC_DONE;
 		MHD_resume_connection(r->conn);
 	}

@@ -8,8 +8,9 @@ import { startServer, adminClient, Client, ENGINE, initDatabase, ADMIN_PASS, sle
 test('SIGTERM finishes the request in flight, then the server exits 0', async () => {
   const srv = await startServer();
   const c = new Client(srv.base);
-  const pending = c.login('admin', ADMIN_PASS); // hashing takes a while
-  await sleep(30);
+  const pending = c.login('admin', ADMIN_PASS); // hashing takes a while (~0.9 s)
+  // long enough for the request to be accepted on a loaded machine, well within the hash
+  await sleep(150);
   srv.proc.kill('SIGTERM');
   const r = await pending;
   assert.equal(r.status, 200, 'the login in flight completed');
