@@ -70,6 +70,14 @@ before(async () => {
   const k = await admin.post('/api/tokens', { name: '企业自助', role: 'enterprise', enterprise_id: ids.ent });
   ok(k, 'token');
   entKey = k.json.token;
+  // an announcement to every enterprise, with an attachment
+  const a = await admin.post('/api/announcements', { title: '关于惠企政策的通知', body: '申报时间另行通知。', category: 'policy' });
+  ok(a, 'announcement');
+  ids.ann = a.json.id;
+  const aup = await admin.req('POST', `/api/announcements/${ids.ann}/attachments`, new Uint8Array(Buffer.from(raw)), { headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+  ok(aup, 'announcement upload');
+  ids.annAtt = aup.json.id;
+  ok(await admin.post(`/api/announcements/${ids.ann}/publish`, {}), 'publish');
 });
 after(async () => { await srv.stop(); });
 
@@ -106,6 +114,8 @@ test('no output the enterprise can read shows an internal text', async () => {
   const gets = routes.filter((r) => r.method === 'GET' && r.roles.includes('enterprise'));
   assert.ok(gets.length >= 15, `${gets.length} routes`);
   const fill = (p) => p.replace('/api/tickets/:id/attachments/:aid', `/api/tickets/${ids.t1}/attachments/${ids.att}`)
+    .replace('/api/announcements/:id/attachments/:aid', `/api/announcements/${ids.ann}/attachments/${ids.annAtt}`)
+    .replace('/api/announcements/:id', `/api/announcements/${ids.ann}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

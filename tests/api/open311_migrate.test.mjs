@@ -3,7 +3,7 @@
 // keeps its number), and the location block that Open311 requests carried at the end of their
 // description moves into the request's fields once, only where it is exactly that block with
 // valid values and only on hotline requests. The database is taken back to version 10 directly
-// through sqlite3 / psql (past 0013 and 0012 too), then `yuanqu migrate` and a restarted server take it forward again.
+// through sqlite3 / psql (past 0014, 0013 and 0012 too), then `yuanqu migrate` and a restarted server take it forward again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -83,7 +83,7 @@ before(async () => {
       FROM ticket WHERE zone_id = (SELECT id FROM zone WHERE code = 'zone2') GROUP BY zone_id, substr(no, 3, 8);`);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /3 migrations applied/); // 0011, then 0012 and 0013
+  assert.match(m.stdout, /4 migrations applied/); // 0011, then 0012, 0013 and 0014
   srv = await startServer({ db });
   svc = new Client(srv.base);
   assert.equal((await svc.login('svc0011', PW + 'x')).status, 200);

@@ -18,9 +18,16 @@ export function sql(db, text) {
   return out ? JSON.parse(out) : [];
 }
 
-/** Takes the database from version 13 back to 12: what 0013 made generic over kinds is the
+/** Takes the database from version 14 back to 13: no announcements (0014). */
+export function undo0014(db) {
+  sql(db, `DROP TABLE announcement_target; DROP TABLE announcement;
+    DELETE FROM schema_version WHERE version = 14;`);
+}
+
+/** Takes the database from version 13 back to 12 (from 14 first, see undo0014): what 0013 made generic over kinds is the
  * request's own again (timeline, attachments, notifications, 督办 columns, no webhook format). */
 export function undo0013(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 14) undo0014(db);
   const esc = `ALTER TABLE ticket ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE ticket ADD COLUMN esc_level TEXT NOT NULL DEFAULT '';
     ALTER TABLE ticket ADD COLUMN esc_note TEXT NOT NULL DEFAULT '';
