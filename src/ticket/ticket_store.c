@@ -134,9 +134,11 @@ static void select_from(struct qb *q, const struct principal *p, char *like, siz
 }
 
 /* Reads the one request that the statement q (select_from and its condition) finds, with its
- * co-handling departments, cleared of what the caller is not shown. */
-static int read_one(struct db *c, const struct principal *p, struct qb *q, struct arena *a,
-                    struct ticket *out, struct yq_err *e)
+ * co-handling departments; cleared of what the caller is not shown when `shown` (a read to
+ * answer), whole when not (a read to change and write back: what the caller is not shown must
+ * be written back as it was, never as the emptied value). */
+static int read_one(struct db *c, const struct principal *p, struct qb *q, int shown,
+                    struct arena *a, struct ticket *out, struct yq_err *e)
 {
 	struct db_stmt *st = qb_text_of(q) ? db_prepare(c, qb_text_of(q)) : NULL;
 	if (!st)
@@ -145,7 +147,8 @@ static int read_one(struct db *c, const struct principal *p, struct qb *q, struc
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		read_ticket(st, a, out, now_unix());
-		ticket_disclose(p, out);
+		if (shown)
+			ticket_disclose(p, out);
 	}
 	db_reset(st);
 	if (rc < 0)
@@ -163,7 +166,7 @@ static int read_one(struct db *c, const struct principal *p, struct qb *q, struc
 
 /* Reads the request of the caller's zone and scope whose id (no NULL) or number is given. */
 static int get_one(struct db *c, const struct principal *p, int64_t id, const char *no,
-                   struct arena *a, struct ticket *out, struct yq_err *e)
+                   int shown, struct arena *a, struct ticket *out, struct yq_err *e)
 {
 	char like[320];
 	struct qb q;
@@ -175,7 +178,7 @@ static int get_one(struct db *c, const struct principal *p, int64_t id, const ch
 		qb_sql(&q, " AND t.id = ?");
 		qb_int(&q, id);
 	}
-	int rc = read_one(c, p, &q, a, out, e);
+	int rc = read_one(c, p, &q, shown, a, out, e);
 	qb_release(&q);
 	return rc;
 }
@@ -183,13 +186,20 @@ static int get_one(struct db *c, const struct principal *p, int64_t id, const ch
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct ticket *out, struct yq_err *e)
 {
-	return get_one(c, p, id, NULL, a, out, e);
+	return get_one(c, p, id, NULL, 1, a, out, e);
+}
+
+/* The request to change, in the caller's scope, whole (see read_one). */
+static int get_to_change(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                         struct ticket *out, struct yq_err *e)
+{
+	return get_one(c, p, id, NULL, 0, a, out, e);
 }
 
 int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
                      struct ticket *out, struct yq_err *e)
 {
-	return get_one(c, p, 0, no, a, out, e);
+	return get_one(c, p, 0, no, 1, a, out, e);
 }
 
 /* The filters of a list after its zone and scope: only those given, each from a fixed fragment
@@ -803,7 +813,7 @@ static int step_merge(struct db *tx, const struct principal *p, struct ticket *t
 	if (s->a->merge_into == t->id)
 		return err_set(e, ERR_VALIDATION, "into_id", "不能合并到自身",
 		               "cannot merge into itself");
-	if (ticket_get(tx, p, s->a->merge_into, s->ar, &into, e) < 0) {
+	if (get_to_change(tx, p, s->a->merge_into, s->ar, &into, e) < 0) {
 		e->field = "into_id";
 		return -1;
 	}
@@ -1004,7 +1014,7 @@ static int do_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	                 .action = ticket_event_name(a->ev),
 	                 .body = a->body};
 	int rc = -1, drc;
-	if (ticket_get(w->tx, w->who, x->id, &ar, &t, e) < 0 ||
+	if (get_to_change(w->tx, w->who, x->id, &ar, &t, e) < 0 ||
 	    ticket_next(t.status, a->ev, &to, e) < 0 || check_may(w->tx, w->who, &t, a, e) < 0)
 		goto out;
 	if ((drc = work_calendar(w->tx, &s.cal)) < 0) {
@@ -1044,7 +1054,7 @@ static int do_autoclose(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct ticket t, before;
 	int64_t now = x->now;
 	int rc = -1, drc;
-	if (ticket_get(w->tx, w->who, x->id, &ar, &t, e) < 0)
+	if (get_to_change(w->tx, w->who, x->id, &ar, &t, e) < 0)
 		goto out;
 	if (t.status != TS_RESOLVED) {
 		err_set(e, ERR_STATE, NULL, "诉求已不在待评价状态",

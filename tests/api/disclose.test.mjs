@@ -146,3 +146,15 @@ test('no output the enterprise can read shows an internal text', async () => {
   // the visits: the enterprise is shown none of the cadres' notes
   assert.deepEqual((await entA.get(`/api/enterprises/${ids.ent}/visits`)).json.items, []);
 });
+
+test('what the enterprise is not shown survives its own changes: a pending extension stays', async () => {
+  // the enterprise's change is made on the request as it is, not as it is shown to the enterprise
+  const before = (await svc.get(`/api/tickets/${ids.t1}`)).json.ticket;
+  assert.equal(before.extension_days_pending, 2);
+  ok(await entA.post(`/api/tickets/${ids.t1}/comments`, { body: '补充材料：用工需求表已上传' }), 'enterprise comment');
+  const after = (await svc.get(`/api/tickets/${ids.t1}`)).json.ticket;
+  assert.equal(after.extension_days_pending, 2, 'the pending extension is kept');
+  assert.equal(after.extension_reason, SECRET.pendingReason);
+  assert.equal(after.escalation_note, SECRET.escNote);
+  ok(await svc.post(`/api/tickets/${ids.t1}/extension/decision`, { approve: false, comment: '不予延期' }), 'the pending extension can still be decided');
+});
