@@ -202,8 +202,8 @@ int inproc_open(const char *url)
 	 * tests allow it, so registration is fuzzed past the address check */
 	if (webhook_allow_set("127.0.0.1/32", err, sizeof err) < 0)
 		return -1;
-	pthread_mutex_init(&the_server.slow_lock, NULL);
-	pthread_cond_init(&the_server.slow_cond, NULL);
+	lane_init(&the_server.slow, &the_server);
+	lane_init(&the_server.heavy, &the_server);
 	password_set_slots(1);
 	return 0;
 }
@@ -271,17 +271,17 @@ int inproc_call(const struct inproc_req *q, struct inproc_resp *out)
 	}
 	dispatch(r);
 	if (r->async == ASYNC_PENDING) {
-		/* what the slow lane does, on this thread */
-		pthread_mutex_lock(&the_server.slow_lock);
-		the_server.slow_head = (the_server.slow_head + 1) % SLOW_QUEUE;
-		the_server.slow_len--;
-		pthread_mutex_unlock(&the_server.slow_lock);
+		/* what the slow or the heavy lane does, on this thread */
+		struct lane *l =
+		    r->route->flags & ROUTE_SLOW ? &the_server.slow : &the_server.heavy;
+		pthread_mutex_lock(&l->lock);
+		l->head = (l->head + 1) % LANE_QUEUE;
+		l->len--;
+		pthread_mutex_unlock(&l->lock);
 		struct yq_err e = {0};
-		if (r->route->fn(r, &e) < 0) {
-			if (e.code == ERR_NONE)
-				err_set(&e, ERR_INTERNAL, NULL, "内部错误", "handler failed");
-			error_response(r, &e);
-		}
+		db_unavailable_seen(1);
+		if (r->route->fn(r, &e) < 0)
+			fail_response(r, &e);
 		r->async = ASYNC_DONE;
 	}
 	out->status = r->status;
