@@ -4,6 +4,8 @@
 
 #include "inproc.h"
 #include "access/password.h"
+#include "audit/audit.h"
+#include "work/webhook.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "lib/form.h"
