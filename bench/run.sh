@@ -103,6 +103,8 @@ elif [ "$engine" = sqlite ]; then
 		[ -f "$src" ] && echo "$gen_args" >"$src.ok" || exit 1
 	fi
 	cp --reflink=auto "$src" "$dir/bench.db" || exit 1
+	# the audit chain's key lives beside the database: the copy needs it to serve
+	[ -f "$cache/audit.key" ] && { cp "$cache/audit.key" "$dir/audit.key" || exit 1; }
 	db=sqlite:$dir/bench.db
 	raw_db=$db
 	echo "data set: copy of $src ($(du -h "$src" | cut -f1))"
