@@ -1314,7 +1314,7 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 		if ((rc = work_event_add(tx, NULL, &ticket_kind, h->zone_id, *id, &ev)) < 0)
 			goto out;
 	}
-	rc = h->status == TS_REJECTED ? DB_OK : ticket_search_index(tx, *id);
+	rc = ticket_search_index(tx, *id); /* every request, whatever its state */
 out:
 	arena_release(&a);
 	return rc;

@@ -98,3 +98,30 @@ test('gen on PostgreSQL: a failing pipelined INSERT fails the command and keeps 
     assert.equal(psql('SELECT COUNT(*) FROM ticket'), '480');
     assert.equal(psql('SELECT COUNT(*) FROM ticket_search'), psql("SELECT COUNT(*) FROM ticket WHERE status <> 'rejected'"));
   });
+
+test('every generated request is found by search, whatever its state', async () => {
+  // rejected, closed and open requests alike (issue 16 item 7: rejected ones were never indexed)
+  const db = newDatabase();
+  const r = gen(db);
+  assert.equal(r.code, 0, r.stderr);
+  const srv = await startServer({ db });
+  try {
+    const c = new Client(srv.base);
+    assert.equal((await c.login('gen001-admin', 'Gen-Passw0rd-2026')).status, 200);
+    const states = new Map();
+    for (const page of [1, 2]) {
+      for (const t of (await c.get(`/api/tickets?page_size=200&page=${page}&sort=created_at`)).json.items) {
+        if (!states.has(t.status)) states.set(t.status, []);
+        states.get(t.status).push(t);
+      }
+    }
+    assert.ok(states.has('rejected') && states.has('closed'), [...states.keys()].join());
+    for (const [status, list] of states) {
+      for (const t of list.slice(0, 3)) {
+        const s = await c.get(`/api/tickets?status=${status}&q=${encodeURIComponent(t.title)}&page_size=200`);
+        assert.equal(s.status, 200);
+        assert.ok(s.json.items.some((x) => x.id === t.id), `${status} request ${t.no} (${t.title}) is found`);
+      }
+    }
+  } finally { await srv.stop(); }
+});

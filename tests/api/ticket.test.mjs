@@ -133,6 +133,9 @@ test('staff register a phone request for an enterprise; reject with a reason the
   const seen = await entB.get(`/api/tickets/${r.json.id}`);
   assert.equal(seen.json.ticket.reject_reason, '属个人事项，不属于企业诉求受理范围');
   assert.equal((await svc.post(`/api/tickets/${r.json.id}/accept`, { dept_id: ids.hr })).status, 409);
+  // a rejected request is found by search like any other (issue 16 item 7)
+  const found = await svc.get(`/api/tickets?status=rejected&q=${encodeURIComponent('人才公寓')}`);
+  assert.ok(found.json.items.some((x) => x.id === r.json.id), 'the rejected request is found');
 });
 
 test('merge a duplicate into an earlier request', async () => {
@@ -143,6 +146,8 @@ test('merge a duplicate into an earlier request', async () => {
   const m = await svc.post(`/api/tickets/${b}/merge`, { into_id: a });
   assert.equal(m.json.status, 'merged');
   assert.equal(m.json.merged_into, a);
+  const found = await svc.get(`/api/tickets?status=merged&q=${encodeURIComponent('用电增容')}`);
+  assert.deepEqual(found.json.items.map((x) => x.id), [b], 'the merged request is found');
   ids.power = a;
 });
 
