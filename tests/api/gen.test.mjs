@@ -96,7 +96,7 @@ test('gen on PostgreSQL: a failing pipelined INSERT fails the command and keeps 
     r = gen(db);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(psql('SELECT COUNT(*) FROM ticket'), '480');
-    assert.equal(psql('SELECT COUNT(*) FROM ticket_search'), psql("SELECT COUNT(*) FROM ticket WHERE status <> 'rejected'"));
+    assert.equal(psql('SELECT COUNT(*) FROM ticket_search'), psql('SELECT COUNT(*) FROM ticket'), 'every request is indexed');
   });
 
 test('every generated request is found by search, whatever its state', async () => {
