@@ -72,11 +72,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libyuanqu.a
 
 test-unit-bin: $(UNIT_BIN)
 
-# bench/raw: the benchmark's reads as bare prepared statements (see bench/raw.c)
-$(BUILD)/bench/raw: bench/raw.c $(BUILD)/libyuanqu.a
+# bench/raw: the benchmark's reads as bare prepared statements (see bench/raw.c);
+# bench/limit_http: the same statements behind a minimal HTTP server (see bench/limit_http.c)
+$(BUILD)/bench/raw: bench/raw.c bench/capture.c bench/capture.h $(BUILD)/libyuanqu.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ $< $(BUILD)/libyuanqu.a $(LIBS)
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ bench/raw.c bench/capture.c $(BUILD)/libyuanqu.a $(LIBS)
+
+$(BUILD)/bench/limit_http: bench/limit_http.c bench/capture.c bench/capture.h $(BUILD)/libyuanqu.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ bench/limit_http.c bench/capture.c $(BUILD)/libyuanqu.a $(LIBS)
 
 # Installs the Debian and npm packages the project needs when they are missing.
 deps:
@@ -95,7 +101,7 @@ test:
 
 bench:
 	@sh tools/deps.sh test
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/raw
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/raw $(BUILD)/bench/limit_http
 	@bash bench/run.sh
 
 fuzz:

@@ -18,8 +18,8 @@
  * prints one line per read:
  *   RAW name=tickets_dept_open qps=… p50_ms=… p99_ms=… stmts=2 rows=21 errors=0
  */
+#include "capture.h"
 #include "db/db.h"
-#include "db/db_int.h"
 #include "enterprise/enterprise.h"
 #include "lib/arena.h"
 #include "lib/err.h"
@@ -32,78 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#define MAX_STMTS 32
-
-struct rec_stmt {
-	char *sql;
-	int n;
-	struct db_param p[DB_MAX_PARAMS];
-};
-
-struct scenario {
-	const char *name;
-	struct rec_stmt st[MAX_STMTS];
-	int n, overflow;
-};
-
-static struct scenario *recording;
-
-static void record(struct db_stmt *st)
-{
-	struct scenario *s = recording;
-	if (!s)
-		return;
-	if (s->n >= MAX_STMTS) {
-		s->overflow = 1;
-		return;
-	}
-	struct rec_stmt *r = &s->st[s->n++];
-	r->sql = strdup(st->key);
-	r->n = st->nparams;
-	for (int i = 0; i < st->nparams; i++) {
-		r->p[i] = st->params[i];
-		r->p[i].text = st->params[i].text ? strdup(st->params[i].text) : NULL;
-	}
-}
-
-/* Runs the recorded statements once; adds the rows read. Returns 0 or -1. */
-static int replay(struct db *c, const struct scenario *s, long *rows)
-{
-	for (int k = 0; k < s->n; k++) {
-		const struct rec_stmt *r = &s->st[k];
-		struct db_stmt *st = db_prepare(c, r->sql);
-		if (!st)
-			return -1;
-		for (int i = 0; i < r->n; i++) {
-			const struct db_param *p = &r->p[i];
-			switch (p->kind) {
-			case 'i':
-				db_bind_int(st, i + 1, p->i);
-				break;
-			case 'd':
-				db_bind_double(st, i + 1, p->d);
-				break;
-			case 't':
-				db_bind_text(st, i + 1, p->text);
-				break;
-			default:
-				db_bind_null(st, i + 1);
-			}
-		}
-		int rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			int nc = db_col_count(st);
-			for (int col = 0; col < nc; col++)
-				(void)db_col_text(st, col);
-			(*rows)++;
-		}
-		db_reset(st);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
 
 struct worker {
 	pthread_t th;
@@ -127,7 +55,7 @@ static void *work(void *arg)
 		int64_t t0 = now_mono_us();
 		if (t0 >= w->until_us)
 			break;
-		if (replay(c, w->s, &w->rows) < 0)
+		if (replay(c, w->s, &w->rows, NULL, NULL) < 0)
 			w->errors++;
 		if (w->n == w->cap) {
 			size_t cap = w->cap ? w->cap * 2 : 4096;
@@ -193,105 +121,6 @@ static void run(struct db_pool *pool, const struct scenario *s, int threads, dou
 	fflush(stdout);
 }
 
-static void no_ticket(void *ctx, const struct ticket *t)
-{
-	(void)ctx;
-	(void)t;
-}
-
-static void no_event(void *ctx, const struct work_event *ev)
-{
-	(void)ctx;
-	(void)ev;
-}
-
-static void no_ent(void *ctx, const struct enterprise *e)
-{
-	(void)ctx;
-	(void)e;
-}
-
-/* Runs the store call for scenario `i` as the HTTP handler would, recording its statements. */
-static int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_t ticket,
-                   int year, struct scenario *s)
-{
-	struct yq_err e = {0};
-	struct arena a = ARENA_INIT;
-	int64_t total = 0;
-	int rc = -1;
-	recording = s;
-	switch (i) {
-	case 0: {
-		struct ticket_filter f = {.status = "open",
-		                          .dept_id = dept,
-		                          .sort = "due_resolve",
-		                          .page = 1,
-		                          .page_size = 20};
-		s->name = "tickets_dept_open";
-		rc = ticket_list(c, p, &f, no_ticket, NULL, &total);
-		break;
-	}
-	case 1: {
-		struct ticket t;
-		s->name = "ticket_get";
-		rc = ticket_get(c, p, ticket, &a, &t, &e);
-		if (rc >= 0)
-			rc = work_timeline_rows(c, p, &ticket_kind, ticket, no_event, NULL, &e);
-		break;
-	}
-	case 2: {
-		struct ent_filter f = {.q = "光电",
-		                       .industry = "C",
-		                       .flag = (int)ent_flag_from_name("above_size"),
-		                       .sort = "-registered_capital",
-		                       .page = 1,
-		                       .page_size = 20};
-		s->name = "enterprises_filtered";
-		rc = ent_list(c, p, &f, no_ent, NULL, &total);
-		break;
-	}
-	case 5: {
-		struct ent_filter f = {.flag = -1, .page = 1, .page_size = 20};
-		s->name = "enterprises_page";
-		rc = ent_list(c, p, &f, no_ent, NULL, &total);
-		break;
-	}
-	case 3: {
-		struct ticket_filter f = {.q = "贷款", .page = 1, .page_size = 20};
-		s->name = "tickets_search_2char";
-		rc = ticket_list(c, p, &f, no_ticket, NULL, &total);
-		break;
-	}
-	case 4: {
-		/* from/to as the handler reads them: China Standard Time days, `to` exclusive */
-		char d[16];
-		struct tm tm = {0};
-		snprintf(d, sizeof d, "%04d-01-01", year % 10000);
-		strptime(d, "%Y-%m-%d", &tm);
-		int64_t from = (int64_t)timegm(&tm) - 8 * 3600;
-		snprintf(d, sizeof d, "%04d-12-31", year % 10000);
-		memset(&tm, 0, sizeof tm);
-		strptime(d, "%Y-%m-%d", &tm);
-		int64_t to = (int64_t)timegm(&tm) - 8 * 3600 + 86400;
-		struct ticket_stats st;
-		s->name = "tickets_stats_year";
-		rc = ticket_stats(c, p, from, to, "dept", &st, &e);
-		if (rc >= 0)
-			ticket_stats_release(&st);
-		break;
-	}
-	}
-	recording = NULL;
-	arena_release(&a);
-	if (rc < 0 || !s->n || s->overflow) {
-		fprintf(stderr, "raw: %s: the store call failed (%s) or ran %d statements\n",
-		        s->name ? s->name : "?", e.message_en ? e.message_en : "database error",
-		        s->n);
-		return -1;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *url = NULL, *only = NULL;
@@ -351,14 +180,12 @@ int main(int argc, char **argv)
 	}
 	struct principal p;
 	org_cli_principal(&p, zone);
-	static struct scenario sc[6];
+	static struct scenario sc[N_SCENARIOS];
 	int ret = 0;
-	db_step_hook = record;
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < N_SCENARIOS; i++)
 		if (capture(c, &p, i, dept, ticket, year, &sc[i]) < 0)
 			ret = 1;
-	db_step_hook = NULL;
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < N_SCENARIOS; i++) {
 		if (!sc[i].n || (only && strcmp(only, sc[i].name)))
 			continue;
 		for (int k = 0; show && k < sc[i].n; k++) {
@@ -380,12 +207,8 @@ int main(int argc, char **argv)
 			run(pool, &sc[i], threads, warmup, 1);
 		run(pool, &sc[i], threads, seconds, 0);
 	}
-	for (int i = 0; i < 6; i++)
-		for (int k = 0; k < sc[i].n; k++) {
-			free(sc[i].st[k].sql);
-			for (int j = 0; j < sc[i].st[k].n; j++)
-				free(sc[i].st[k].p[j].text);
-		}
+	for (int i = 0; i < N_SCENARIOS; i++)
+		scenario_free(&sc[i]);
 	db_pool_free(pool);
 	return ret;
 }

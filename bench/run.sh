@@ -7,7 +7,11 @@
 # bench/raw, which replays the statements the store runs for that read as bare prepared
 # statements through the same driver (src/db: sqlite3 or libpq) on BENCH_RAW_THREADS threads,
 # after a one-second warm-up.
-# Ends with a table: route, connections, req/s, p50, p99, non-2xx, raw q/s and its p50/p99,
+# Beside them the honest limit of each read: bench/limit_http, a minimal libmicrohttpd server with
+# the same threads and keep-alive that runs the session lookup and the read's statements as
+# prepared statements and writes the rows as JSON, timed with the same wrk settings ("limit
+# req/s"; "÷limit" is Yuanqu's share of it).
+# Ends with a table: route, connections, req/s, p50, p99, non-2xx, limit req/s, ÷limit, raw q/s and its p50/p99,
 # ratio (req/s ÷ raw q/s), server CPU over the run (utime+stime from /proc/PID/stat, in
 # seconds and in cores; on PostgreSQL also the cluster's backends, "+ pg") and server memory
 # (VmRSS after the run, VmHWM peak so far).
@@ -46,7 +50,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-[ -x build/yuanqu ] && [ -x build/bench/raw ] || { echo "build first: make all build/bench/raw"; exit 1; }
+[ -x build/yuanqu ] && [ -x build/bench/raw ] && [ -x build/bench/limit_http ] ||
+	{ echo "build first: make all build/bench/raw build/bench/limit_http"; exit 1; }
 engine=${BENCH_ENGINE:-sqlite}
 [ "$engine" = postgres ] && engine=pg
 if [ -n "${BENCH_DB:-}" ]; then
@@ -69,6 +74,7 @@ mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 dir=$(mktemp -d /tmp/yq-bench.XXXXXX)
 pid=""
+lim_pid=""
 pg_dir=$cache/pg
 pg_port=${BENCH_PG_PORT:-55433}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -79,6 +85,7 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 pg_url() { echo "postgresql://yuanqu@/$1?host=$pg_dir&port=$pg_port"; }
 cleanup() {
 	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	[ -n "$lim_pid" ] && kill -TERM "$lim_pid" 2>/dev/null && wait "$lim_pid" 2>/dev/null
 	if [ -n "$run_db_name" ]; then
 		"$pg_bin/dropdb" -h "$pg_dir" -p "$pg_port" -U yuanqu --if-exists "$run_db_name" 2>/dev/null
 	fi
@@ -177,6 +184,21 @@ while read -r _ name qps p50 p99 _; do
 done < <(grep '^RAW' "$dir/raw.out")
 cat "$dir/raw.out"
 
+# ---- the HTTP limit: bench/limit_http runs each read's statements (and the session lookup)
+# behind a minimal libmicrohttpd server with the same threads, keep-alive and JSON rows ----
+build/bench/limit_http --db "$raw_db" --session "${cookie#yq_session=}" --zone "${zone:-1}" --dept "${dept:-0}" \
+	--ticket "${ticket:-1}" --year "$year" >"$dir/limit.out" 2>"$dir/limit.err" &
+lim_pid=$!
+lim_port=""
+for _ in $(seq 1 600); do
+	lim_port=$(sed -n 's/^LIMIT port=\([0-9]*\).*/\1/p' "$dir/limit.out")
+	[ -n "$lim_port" ] && break
+	kill -0 "$lim_pid" 2>/dev/null || break
+	sleep 0.1
+done
+[ -n "$lim_port" ] || { echo "limit_http did not start:"; cat "$dir/limit.err"; exit 1; }
+echo "limit: $(cat "$dir/limit.out") on http://127.0.0.1:$lim_port"
+
 # ---- HTTP ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 # PostgreSQL: the CPU of our cluster's processes (the postmaster's children: the server's
@@ -222,6 +244,18 @@ bench() { # bench NAME CONNS
 	p99=$(echo "$out" | sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p')
 	non2xx=$(echo "$out" | sed -n 's/.* non2xx=\([0-9]*\).*/\1/p')
 	errs=$(echo "$out" | sed -n 's/.* errors=\([0-9]*\).*/\1/p')
+	# the same wrk run against the limit server, for the reads it serves
+	local lim="-" lratio="-" lpath=""
+	case $name in
+	healthz) lpath=/healthz ;;
+	me) lpath=/me ;;
+	tickets_dept_open | ticket_get | tickets_search_2char | tickets_stats_year | enterprises_page | enterprises_filtered) lpath=/$name ;;
+	esac
+	if [ -n "$lpath" ]; then
+		lim=$(wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s bench/get.lua "http://127.0.0.1:$lim_port" -- "$lpath" 2>&1 |
+			grep '^RESULT' | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+		[ -n "$lim" ] && [ -n "$rps" ] && lratio=$(awk -v a="$rps" -v b="$lim" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')
+	fi
 	local rq=${raw_qps[$name]:-} ratio="-" cpu cores
 	[ -n "$rq" ] && [ -n "$rps" ] && ratio=$(awk -v a="$rps" -v b="$rq" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')
 	cpu=$(awk -v a="$t0" -v b="$t1" -v k="$clk" 'BEGIN{printf "%.1f", (b - a) / k}')
@@ -233,12 +267,12 @@ bench() { # bench NAME CONNS
 	else
 		cpu="$cpu ($cores)"
 	fi
-	local row="| $name | $c | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${non2xx:-?}/${errs:-?} | ${rq:--} | ${raw_p50[$name]:--} | ${raw_p99[$name]:--} | $ratio | $cpu | $(($(mem_kb VmRSS) / 1024)) / $(($(mem_kb VmHWM) / 1024)) |"
+	local row="| $name | $c | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${non2xx:-?}/${errs:-?} | ${lim:--} | $lratio | ${rq:--} | ${raw_p50[$name]:--} | ${raw_p99[$name]:--} | $ratio | $cpu | $(($(mem_kb VmRSS) / 1024)) / $(($(mem_kb VmHWM) / 1024)) |"
 	rows+=("$row")
 	echo "$row"
 }
-header="| route | conns | req/s | p50 ms | p99 ms | non-2xx/errors | raw q/s | raw p50 ms | raw p99 ms | ratio | server CPU s (cores) | RSS / peak MB |"
-sep="|---|---|---|---|---|---|---|---|---|---|---|---|"
+header="| route | conns | req/s | p50 ms | p99 ms | non-2xx/errors | limit req/s | ÷limit | raw q/s | raw p50 ms | raw p99 ms | ratio | server CPU s (cores) | RSS / peak MB |"
+sep="|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 echo "$header"
 echo "$sep"
 for c in $conns_list; do
