@@ -293,41 +293,87 @@ async function pickIndustry(page, code) {
 }
 
 /**
+ * The side-menu routes of the console's route table (web/src/router/routes.js, read as text: the
+ * route records with a meta.order): [{key, order, group, perm, roles, duty}] in menu order.
+ */
+function menuRoutes() {
+  const text = readFileSync(join(HERE, '../../web/src/router/routes.js'), 'utf8')
+  const literal = (js) => JSON.parse(js.replace(/'/g, '"').replace(/([{,]\s*)(\w+):/g, '$1"$2":'))
+  const out = []
+  for (const m of text.matchAll(/name: '([^']+)',[^{}]*?meta: (\{[^{}]*\})/g)) {
+    const meta = literal(m[2])
+    if (meta.order != null) out.push({ key: m[1], ...meta })
+  }
+  if (!out.some((r) => r.key === 'home') || !out.some((r) => r.key === 'ticket-all')) throw new Error('routes.js: the menu routes could not be read')
+  return out.sort((a, b) => a.order - b.order)
+}
+const MENU_ROUTES = menuRoutes()
+
+/**
  * The menu every role should see, from its permissions (the console's rule, restated). deptKind is
  * the kind of the user's department: only the 企业服务中心 (service_center) desk triages requests.
+ * The shell's and the requests' pages are restated one by one below; every other menu route (a
+ * module's pages) is held to the rule of the server's role table: shown exactly to the users who
+ * hold its permission, who are enterprise users if and only if the route is made for them
+ * (meta.roles names 'enterprise'), and who have its request duty if it names one. The order and
+ * the groups are those of the route table (meta.order, meta.group).
  */
 function expectedMenu(role, perms, deptKind = '') {
-  const has = (p) => perms.includes(p)
-  const keys = []
-  if (role !== 'enterprise') keys.push('home')
-  if (role !== 'enterprise' && has('enterprise.read')) keys.push('enterprises')
-  if (role === 'enterprise' && has('enterprise.read')) keys.push('my-enterprise')
-  if (role === 'enterprise' && has('announce.read')) keys.push('my-announcements')
-  if (role !== 'enterprise' && has('announce.read')) keys.push('announcements')
+  const has = (p) => perms.includes('*') || [].concat(p).some((x) => perms.includes(x))
   const ent = role === 'enterprise'
   const center = !ent && has('ticket.triage') && (role === 'admin' || deptKind === 'service_center')
   const dept = !ent && has('ticket.handle') && (role === 'admin' || !center)
   const leader = !ent && (has('ticket.stats') || has('ticket.escalate'))
-  const tk = []
-  if (ent && has('ticket.read')) tk.push('ticket-mine')
-  if (ent && has('ticket.create')) tk.push('ticket-new')
-  if (center) tk.push('ticket-intake')
-  if (center && has('ticket.create')) tk.push('ticket-register')
-  if (center) tk.push('ticket-extensions')
-  if (dept) tk.push('ticket-todo')
-  if (has('ticket.read') && (center || dept || leader)) tk.push('ticket-overdue')
-  if (has('ticket.read') && (center || leader)) tk.push('ticket-escalated')
-  if (!ent && has('ticket.read')) tk.push('ticket-all')
-  if (has('ticket.stats')) tk.push('ticket-stats')
-  if (tk.length) keys.push('tickets', ...tk)
-  const sys = []
-  if (has('dept.read')) sys.push('depts')
-  if (has('user.read')) sys.push('users')
-  if (has('role.read')) sys.push('roles')
-  if (has('token.write')) sys.push('tokens', 'api-docs')
-  if (has('audit.read')) sys.push('audit', 'logins')
-  if (has('ticket.admin')) sys.push('ticket-rules', 'holidays')
-  if (sys.length) keys.push('system', ...sys)
+  const duties = { enterprise: ent, center, dept, leader }
+  const CORE = {
+    home: !ent,
+    enterprises: !ent && has('enterprise.read'),
+    'my-enterprise': ent && has('enterprise.read'),
+    'ticket-mine': ent && has('ticket.read'),
+    'ticket-new': ent && has('ticket.create'),
+    'ticket-intake': center,
+    'ticket-register': center && has('ticket.create'),
+    'ticket-extensions': center,
+    'ticket-todo': dept,
+    'ticket-overdue': has('ticket.read') && (center || dept || leader),
+    'ticket-escalated': has('ticket.read') && (center || leader),
+    'ticket-all': !ent && has('ticket.read'),
+    'ticket-stats': has('ticket.stats'),
+    depts: has('dept.read'),
+    users: has('user.read'),
+    roles: has('role.read'),
+    tokens: has('token.write'),
+    'api-docs': has('token.write'),
+    audit: has('audit.read'),
+    logins: has('audit.read'),
+    'ticket-rules': has('ticket.admin'),
+    holidays: has('ticket.admin'),
+  }
+  const missing = Object.keys(CORE).filter((k) => !MENU_ROUTES.some((r) => r.key === k))
+  if (missing.length) throw new Error(`routes.js has no menu route ${missing}`)
+  const mayUse = (r) => {
+    if (!r.perm) throw new Error(`menu route ${r.key} names no permission`)
+    if (!has(r.perm)) return false
+    if (ent !== !!(r.roles && r.roles.includes('enterprise'))) return false
+    if (r.roles && r.roles.length && !r.roles.includes(role)) return false
+    return !(r.duty && r.duty.length) || r.duty.some((d) => duties[d])
+  }
+  const keys = []
+  const groups = new Map() // group key -> its shown items, placed where its first route stands
+  for (const r of MENU_ROUTES) {
+    const shown = r.key in CORE ? CORE[r.key] : mayUse(r)
+    if (!r.group) {
+      if (shown) keys.push(r.key)
+      continue
+    }
+    const g = r.group.split('.').pop()
+    if (!groups.has(g)) {
+      groups.set(g, [])
+      keys.push(groups.get(g))
+    }
+    if (shown) groups.get(g).push(r.key)
+  }
+  for (const [g, items] of groups) keys.splice(keys.indexOf(items), 1, ...(items.length ? [g, ...items] : []))
   return keys
 }
 

@@ -10,10 +10,18 @@ import { setLocale as setHttpLocale } from '../api/http'
 /** The sections every module may add labels to (see above). */
 export const CODE_SECTIONS = ['perm', 'auditAction', 'auditObject', 'auditField', 'auditValue']
 
-/** The modules' message objects merged into one tree; a section defined twice is an error. */
+/** The file of the console's shell, which holds the core codes' labels (users, audit, login log). */
+const SHELL = /(^|\/)system\.js$/
+
+/**
+ * The modules' message objects merged into one tree; a section defined twice is an error. The
+ * shell's file comes first, then the modules by name, so the code lists read from the registries
+ * (utils/codes.js) keep the core codes first and a module's after them.
+ */
 export function mergeModules(modules) {
   const out = {}
-  for (const [file, sections] of Object.entries(modules)) {
+  const files = Object.entries(modules).sort(([a], [b]) => SHELL.test(b) - SHELL.test(a) || (a < b ? -1 : a > b ? 1 : 0))
+  for (const [file, sections] of files) {
     for (const [key, value] of Object.entries(sections)) {
       if (CODE_SECTIONS.includes(key)) {
         out[key] = out[key] || {}
