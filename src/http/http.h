@@ -65,8 +65,10 @@ struct req {
 	enum { ASYNC_NONE, ASYNC_PENDING, ASYNC_DONE } async; /* slow-lane state */
 };
 
-/* Handlers return 0 when the response is written, or -1 with `e` filled. */
-typedef int (*handler_fn)(struct req *r, struct yq_err *e);
+/* Handlers return 0 when the response is written, or -1 with `e` filled. A module's header
+ * declares its handlers with the type: `route_handler h_x;`. */
+typedef int route_handler(struct req *r, struct yq_err *e);
+typedef route_handler *handler_fn;
 
 /* 1 once the server is stopping and the grace for requests in flight is over: a handler that
  * works for long (an import) polls it, gives up, rolls back and answers 503. */

@@ -2,6 +2,7 @@
  * decode the form or query, resolve the api_key, call the ticket and enterprise domains, encode
  * XML or JSON. Every error is answered here in the Open311 error format. */
 #include "ticket/open311.h"
+#include "ticket/open311_api.h"
 #include "auth/auth.h"
 #include "auth/auth_api.h"
 #include "enterprise/enterprise.h"
