@@ -162,11 +162,10 @@ static void token_row(void *ctx, const struct api_token *t)
 
 int h_tokens_list(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	void *ctx[2] = {r, &w};
 	int rc = token_list(c, &r->who, token_row, ctx);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
@@ -209,10 +208,7 @@ int h_tokens_create(struct req *r, struct yq_err *e)
 
 int h_tokens_revoke(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || token_revoke(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, token_revoke, e);
 }
 
 int h_me_totp(struct req *r, struct yq_err *e)
@@ -277,10 +273,7 @@ int h_me_totp_disable(struct req *r, struct yq_err *e)
 
 int h_users_totp_reset(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || mfa_admin_reset(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, mfa_admin_reset, e);
 }
 
 /* Writes {"roles":[…]} for the bit set. */

@@ -294,6 +294,27 @@ int resp_empty(struct req *r, int status)
 	return 0;
 }
 
+struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (c)
+		resp_items_open(r, w);
+	return c;
+}
+
+int req_id_write(struct req *r, id_write_fn *fn, int64_t *id, struct yq_err *e)
+{
+	if (req_id(r, 0, id, e) < 0 || fn(req_pool(r), &r->who, *id, e) < 0)
+		return -1;
+	return 0;
+}
+
+int resp_id_write(struct req *r, id_write_fn *fn, struct yq_err *e)
+{
+	int64_t id;
+	return req_id_write(r, fn, &id, e) < 0 ? -1 : resp_empty(r, 204);
+}
+
 void resp_header(struct req *r, const char *name, const char *value)
 {
 	if (r->n_hdrs < HTTP_MAX_HEADERS && name && value) {

@@ -24,9 +24,9 @@ static void opt_id(struct jsonw *w, const char *key, int64_t v)
 		jw_knull(w, key);
 }
 
-/* Writes a request: its table (what the store cleared for the caller is cleared: access/disclose.h),
- * then the members beside it; with a search query q, also an HTML "snippet" with the matches
- * marked. */
+/* Writes a request: its table (what the store cleared for the caller is cleared:
+ * access/disclose.h), then the members beside it; with a search query q, also an HTML "snippet"
+ * with the matches marked. */
 static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
 	jw_obj_open(w);
@@ -435,11 +435,10 @@ int h_ticket_stats(struct req *r, struct yq_err *e)
 
 int h_ticket_rules(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	static const char *const prios[] = {"normal", "urgent"};
 	for (int i = 0; ticket_categories[i]; i++)
 		for (int k = 0; k < 2; k++) {
