@@ -131,14 +131,6 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
-static void opt_int(struct jsonw *w, const char *key, int64_t v)
-{
-	if (v)
-		jw_kint(w, key, v);
-	else
-		jw_knull(w, key);
-}
-
 static void token_row(void *ctx, const struct api_token *t)
 {
 	struct req *r = ((void **)ctx)[0];
@@ -148,9 +140,9 @@ static void token_row(void *ctx, const struct api_token *t)
 	jw_kstr(w, "name", t->name);
 	jw_kstr(w, "role", t->role);
 	jw_kstr(w, "data_scope", t->data_scope);
-	opt_int(w, "dept_id", t->dept_id);
+	jw_kint_or_null(w, "dept_id", t->dept_id);
 	jw_kstr(w, "dept_name", t->dept_name);
-	opt_int(w, "enterprise_id", t->enterprise_id);
+	jw_kint_or_null(w, "enterprise_id", t->enterprise_id);
 	jw_kstr(w, "enterprise_name", t->enterprise_name);
 	jw_kstr(w, "created_by", t->username);
 	jw_kstr(w, "created_at", req_time(r, t->created_at));

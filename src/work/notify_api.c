@@ -119,10 +119,7 @@ static void delivery_row(void *p, const struct delivery_row *d)
 	jw_kstr(c->w, "event", d->event);
 	jw_kstr(c->w, "status", d->status);
 	jw_kint(c->w, "attempts", d->attempts);
-	if (d->last_status)
-		jw_kint(c->w, "last_status", d->last_status);
-	else
-		jw_knull(c->w, "last_status");
+	jw_kint_or_null(c->w, "last_status", d->last_status);
 	jw_kstr(c->w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
 	jw_kstr(c->w, "next_at",
 	        req_time(c->r, strcmp(d->status, "pending") == 0 ? d->next_at : 0));
