@@ -2,7 +2,6 @@
 #include "lib/table_read.h"
 #include "lib/alloc.h"
 #include "lib/csv.h"
-#include "lib/util.h"
 #include "lib/xlsx_read.h"
 #include <errno.h>
 #include <stdio.h>
@@ -266,35 +265,42 @@ void table_fault_message(const struct read_fault *f, char *zh, size_t zn, char *
 		snprintf(where, sizeof where, "第%lu行", f->row);
 		snprintf(where_en, sizeof where_en, "row %lu: ", f->row);
 	}
-	/* the messages that name neither a place nor a limit */
-	static const struct {
-		const char *zh, *en;
-	} fixed[] = {
-	    [READ_ERR_IO] = {"无法读取文件", "cannot read the file"},
-	    [READ_ERR_NOMEM] = {"内存不足，无法读取文件，请稍后重试",
-	                        "out of memory reading the file, retry later"},
-	    [READ_ERR_XLS] = {"这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx",
-	                      "this is a legacy .xls file: save it as .xlsx"},
-	    [READ_ERR_ENCRYPTED] = {"工作簿设有密码，请取消密码后另存为 .xlsx",
-	                            "the workbook has a password: remove it and save as .xlsx"},
-	    [READ_ERR_NOT_XLSX] = {"不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）",
-	                           "not a valid .xlsx file (a broken zip or no worksheet)"},
-	    [READ_ERR_TOO_LARGE] = {"压缩包解压后过大，已拒绝",
-	                            "the workbook unpacks to more than the limits, refused"},
-	    [READ_ERR_DOCTYPE] = {"xlsx 含 DOCTYPE，已拒绝",
-	                          "the xlsx contains a DOCTYPE, refused"},
-	    [READ_ERR_UTF16] = {"文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV",
-	                        "the file is UTF-16 text: save it as a UTF-8 or GBK CSV"},
-	};
-	if ((size_t)f->code < ARRAY_LEN(fixed) && fixed[f->code].zh) {
-		snprintf(zh, zn, "%s", fixed[f->code].zh);
-		snprintf(en, en_n, "%s", fixed[f->code].en);
-		return;
-	}
 	switch (f->code) {
+	case READ_ERR_IO:
+		snprintf(zh, zn, "无法读取文件");
+		snprintf(en, en_n, "cannot read the file");
+		break;
+	case READ_ERR_NOMEM:
+		snprintf(zh, zn, "内存不足，无法读取文件，请稍后重试");
+		snprintf(en, en_n, "out of memory reading the file, retry later");
+		break;
+	case READ_ERR_XLS:
+		snprintf(zh, zn, "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx");
+		snprintf(en, en_n, "this is a legacy .xls file: save it as .xlsx");
+		break;
+	case READ_ERR_ENCRYPTED:
+		snprintf(zh, zn, "工作簿设有密码，请取消密码后另存为 .xlsx");
+		snprintf(en, en_n, "the workbook has a password: remove it and save as .xlsx");
+		break;
+	case READ_ERR_NOT_XLSX:
+		snprintf(zh, zn, "不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）");
+		snprintf(en, en_n, "not a valid .xlsx file (a broken zip or no worksheet)");
+		break;
+	case READ_ERR_TOO_LARGE:
+		snprintf(zh, zn, "压缩包解压后过大，已拒绝");
+		snprintf(en, en_n, "the workbook unpacks to more than the limits, refused");
+		break;
+	case READ_ERR_DOCTYPE:
+		snprintf(zh, zn, "xlsx 含 DOCTYPE，已拒绝");
+		snprintf(en, en_n, "the xlsx contains a DOCTYPE, refused");
+		break;
 	case READ_ERR_XML:
 		snprintf(zh, zn, "%s%sxlsx 内容格式错误", where, *where ? "：" : "");
 		snprintf(en, en_n, "%sthe xlsx content is malformed", where_en);
+		break;
+	case READ_ERR_UTF16:
+		snprintf(zh, zn, "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV");
+		snprintf(en, en_n, "the file is UTF-16 text: save it as a UTF-8 or GBK CSV");
 		break;
 	case READ_ERR_ENCODING:
 		snprintf(zh, zn, "%s含有无法识别的文字（应为 UTF-8 或 GBK 编码）", where);
