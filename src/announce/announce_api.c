@@ -124,17 +124,13 @@ int h_ann_update(struct req *r, struct yq_err *e)
 int h_ann_publish(struct req *r, struct yq_err *e)
 {
 	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || ann_publish(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return answer(r, 200, id, e);
+	return req_id_write(r, ann_publish, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
 int h_ann_withdraw(struct req *r, struct yq_err *e)
 {
 	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || ann_withdraw(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return answer(r, 200, id, e);
+	return req_id_write(r, ann_withdraw, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
 struct receipt_ctx {

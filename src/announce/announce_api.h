@@ -6,20 +6,20 @@
 
 /* GET /api/announcements[?q&status&category&page&page_size]: a page; an enterprise user gets
  * the published ones addressed to its enterprise, unread first, each with "read". */
-int h_ann_list(struct req *r, struct yq_err *e);
+route_handler h_ann_list;
 /* POST /api/announcements: a draft → 201 with the announcement. */
-int h_ann_create(struct req *r, struct yq_err *e);
+route_handler h_ann_create;
 /* GET /api/announcements/:id: the announcement with its attachments; an enterprise user's first
  * read records its enterprise's receipt. */
-int h_ann_get(struct req *r, struct yq_err *e);
+route_handler h_ann_get;
 /* PUT /api/announcements/:id: changes the members a body gives, while a draft (409 otherwise). */
-int h_ann_update(struct req *r, struct yq_err *e);
+route_handler h_ann_update;
 /* POST /api/announcements/:id/publish and /withdraw → 200 with the announcement. */
-int h_ann_publish(struct req *r, struct yq_err *e);
-int h_ann_withdraw(struct req *r, struct yq_err *e);
+route_handler h_ann_publish;
+route_handler h_ann_withdraw;
 /* GET /api/announcements/:id/receipts[?read=0|1&page&page_size]: {"audience_size",
  * "read_count", "items": the enterprises that have not read it (read=1: that have), "total",
  * "page", "page_size"}. Staff only. */
-int h_ann_receipts(struct req *r, struct yq_err *e);
+route_handler h_ann_receipts;
 
 #endif

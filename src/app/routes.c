@@ -11,7 +11,7 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
-#include "ticket/open311.h"
+#include "ticket/open311_api.h"
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_store.h"
 #include "work/attachment_api.h"

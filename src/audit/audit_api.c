@@ -46,10 +46,7 @@ static void audit_row_json(void *p, const struct audit_row *row)
 	jw_obj_open(w);
 	jw_kint(w, "id", row->id);
 	jw_kstr(w, "at", req_time(c->r, row->at));
-	if (row->user_id)
-		jw_kint(w, "user_id", row->user_id);
-	else
-		jw_knull(w, "user_id");
+	jw_kint_or_null(w, "user_id", row->user_id);
 	jw_kstr(w, "username", row->username);
 	jw_kstr(w, "ip", row->ip);
 	jw_kstr(w, "action", row->action);
@@ -98,10 +95,7 @@ static void login_row_json(void *p, const struct login_row *row)
 	jw_kint(w, "id", row->id);
 	jw_kstr(w, "at", req_time(c->r, row->at));
 	jw_kstr(w, "username", row->username);
-	if (row->user_id)
-		jw_kint(w, "user_id", row->user_id);
-	else
-		jw_knull(w, "user_id");
+	jw_kint_or_null(w, "user_id", row->user_id);
 	jw_kstr(w, "ip", row->ip);
 	jw_kstr(w, "user_agent", row->user_agent);
 	jw_kbool(w, "success", row->success);

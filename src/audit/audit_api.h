@@ -3,7 +3,7 @@
 #define YQ_AUDIT_AUDIT_API_H
 #include "http/http.h"
 
-int h_audit_list(struct req *r, struct yq_err *e);
-int h_logins_list(struct req *r, struct yq_err *e);
+route_handler h_audit_list;
+route_handler h_logins_list;
 
 #endif

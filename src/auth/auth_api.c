@@ -131,14 +131,6 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
-static void opt_int(struct jsonw *w, const char *key, int64_t v)
-{
-	if (v)
-		jw_kint(w, key, v);
-	else
-		jw_knull(w, key);
-}
-
 static void token_row(void *ctx, const struct api_token *t)
 {
 	struct req *r = ((void **)ctx)[0];
@@ -148,9 +140,9 @@ static void token_row(void *ctx, const struct api_token *t)
 	jw_kstr(w, "name", t->name);
 	jw_kstr(w, "role", t->role);
 	jw_kstr(w, "data_scope", t->data_scope);
-	opt_int(w, "dept_id", t->dept_id);
+	jw_kint_or_null(w, "dept_id", t->dept_id);
 	jw_kstr(w, "dept_name", t->dept_name);
-	opt_int(w, "enterprise_id", t->enterprise_id);
+	jw_kint_or_null(w, "enterprise_id", t->enterprise_id);
 	jw_kstr(w, "enterprise_name", t->enterprise_name);
 	jw_kstr(w, "created_by", t->username);
 	jw_kstr(w, "created_at", req_time(r, t->created_at));
@@ -162,11 +154,10 @@ static void token_row(void *ctx, const struct api_token *t)
 
 int h_tokens_list(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	void *ctx[2] = {r, &w};
 	int rc = token_list(c, &r->who, token_row, ctx);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
@@ -209,10 +200,7 @@ int h_tokens_create(struct req *r, struct yq_err *e)
 
 int h_tokens_revoke(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || token_revoke(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, token_revoke, e);
 }
 
 int h_me_totp(struct req *r, struct yq_err *e)
@@ -277,10 +265,7 @@ int h_me_totp_disable(struct req *r, struct yq_err *e)
 
 int h_users_totp_reset(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || mfa_admin_reset(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, mfa_admin_reset, e);
 }
 
 /* Writes {"roles":[…]} for the bit set. */

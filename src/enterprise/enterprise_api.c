@@ -204,11 +204,10 @@ static void leader_row(void *p, const struct ent_leader *l)
 
 int h_ent_leaders(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	struct leader_ctx ctx = {&w, 0, 0};
 	int rc = ent_leaders(c, &r->who, leader_row, &ctx);
 	if (ctx.current) {

@@ -55,9 +55,8 @@ static const struct {
 };
 
 /* Other headers a file may give a column (older templates), by field. */
-static const struct {
-	const char *header, *key;
-} header_aliases[] = {
+/* header → the field's key */
+static const struct str_map header_aliases[] = {
     {"注册资本", "registered_capital"},
     {"注册资本（万元人民币）", "registered_capital"},
     {"企业名称（全称）", "name"},
@@ -150,9 +149,9 @@ static int column_of(const struct sheet *sh, const char *h)
 		}
 	}
 	t[o] = 0;
-	for (size_t k = 0; k < sizeof header_aliases / sizeof header_aliases[0]; k++)
-		if (strcmp(t, header_aliases[k].header) == 0)
-			return col_of_field(sh, header_aliases[k].key);
+	const char *key = str_map_get(header_aliases, ARRAY_LEN(header_aliases), t);
+	if (key)
+		return col_of_field(sh, key);
 	for (int i = 0; i < sh->n; i++)
 		if (strcmp(t, sh->cols[i].zh) == 0 || strcasecmp(t, sh->cols[i].en) == 0)
 			return i;

@@ -179,9 +179,8 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 	}
 }
 
-static const struct {
-	const char *key, *sql;
-} orders[] = {
+/* ORDER BY clauses by the sort a caller names; the first is the default */
+static const struct str_map orders[] = {
     {"name", " ORDER BY e.name, e.id"},
     {"-name", " ORDER BY e.name DESC, e.id DESC"},
     {"created_at", " ORDER BY e.created_at, e.id"},
@@ -211,10 +210,9 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	memcpy(b.as_of, a.as_of, sizeof a.as_of);
 	ent_today(today);
 	/* the ORDER BY clause comes from a fixed table; no caller text reaches the SQL */
-	const char *order = orders[0].sql;
-	for (size_t i = 0; f->sort && i < sizeof orders / sizeof orders[0]; i++)
-		if (strcmp(f->sort, orders[i].key) == 0)
-			order = orders[i].sql;
+	const char *order = str_map_get(orders, ARRAY_LEN(orders), f->sort);
+	if (!order)
+		order = orders[0].value;
 	struct qb cq, lq;
 	qb_init(&cq, "SELECT COUNT(*)");
 	list_where(&cq, p, f, &a);

@@ -1,6 +1,7 @@
 /* Unified social credit code (GB 32100-2015): normalization, validation, check character. */
 #include "enterprise/uscc.h"
 #include "lib/utf8.h"
+#include "lib/util.h"
 #include <stddef.h>
 #include <string.h>
 
@@ -167,46 +168,27 @@ enum uscc_error uscc_check(const char *in, char out[USCC_LEN + 1])
 	return uscc_validate(out);
 }
 
+/* Each result's message, in Chinese and in English. */
+static const struct {
+	const char *zh, *en;
+} messages[] = {
+    [USCC_OK] = {"有效", "valid"},
+    [USCC_ERR_LENGTH] = {"长度应为18位", "must be 18 characters"},
+    [USCC_ERR_CHAR] = {"含非法字符", "contains an invalid character"},
+    [USCC_ERR_AUTHORITY] = {"登记管理部门代码错误", "invalid registration authority code"},
+    [USCC_ERR_TYPE] = {"机构类别代码错误", "invalid organization type code"},
+    [USCC_ERR_REGION] = {"行政区划码格式错误", "region code must be 6 digits"},
+    [USCC_ERR_CHECK] = {"校验码错误", "wrong check character"},
+};
+
 const char *uscc_error_zh(enum uscc_error e)
 {
-	switch (e) {
-	case USCC_OK:
-		return "有效";
-	case USCC_ERR_LENGTH:
-		return "长度应为18位";
-	case USCC_ERR_CHAR:
-		return "含非法字符";
-	case USCC_ERR_AUTHORITY:
-		return "登记管理部门代码错误";
-	case USCC_ERR_TYPE:
-		return "机构类别代码错误";
-	case USCC_ERR_REGION:
-		return "行政区划码格式错误";
-	case USCC_ERR_CHECK:
-		return "校验码错误";
-	}
-	return "未知错误";
+	return (size_t)e < ARRAY_LEN(messages) ? messages[e].zh : "未知错误";
 }
 
 const char *uscc_error_en(enum uscc_error e)
 {
-	switch (e) {
-	case USCC_OK:
-		return "valid";
-	case USCC_ERR_LENGTH:
-		return "must be 18 characters";
-	case USCC_ERR_CHAR:
-		return "contains an invalid character";
-	case USCC_ERR_AUTHORITY:
-		return "invalid registration authority code";
-	case USCC_ERR_TYPE:
-		return "invalid organization type code";
-	case USCC_ERR_REGION:
-		return "region code must be 6 digits";
-	case USCC_ERR_CHECK:
-		return "wrong check character";
-	}
-	return "unknown error";
+	return (size_t)e < ARRAY_LEN(messages) ? messages[e].en : "unknown error";
 }
 
 /* GB 11714 check digit of the 8-character organization code body `body`: weights

@@ -65,8 +65,10 @@ struct req {
 	enum { ASYNC_NONE, ASYNC_PENDING, ASYNC_DONE } async; /* slow-lane state */
 };
 
-/* Handlers return 0 when the response is written, or -1 with `e` filled. */
-typedef int (*handler_fn)(struct req *r, struct yq_err *e);
+/* Handlers return 0 when the response is written, or -1 with `e` filled. A module's header
+ * declares its handlers with the type: `route_handler h_x;`. */
+typedef int route_handler(struct req *r, struct yq_err *e);
+typedef route_handler *handler_fn;
 
 /* 1 once the server is stopping and the grace for requests in flight is over: a handler that
  * works for long (an import) polls it, gives up, rolls back and answers 503. */
@@ -142,8 +144,19 @@ struct jsonw *resp_items_open(struct req *r, struct jsonw *w);
  * or -1 with e set from a negative database result rc (the list is then discarded). */
 int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
                      int64_t page_size, struct yq_err *e);
+/* The prologue of a list that takes no query: a reading connection, with {"items":[ started
+ * in w. NULL with e set (503) when there is no connection. */
+struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e);
 /* An empty response (204 and the like). */
 int resp_empty(struct req *r, int status);
+/* A store's write on one object, by id, as the caller. */
+typedef int id_write_fn(struct db_pool *pool, const struct principal *p, int64_t id,
+                        struct yq_err *e);
+/* Runs fn on the path's first id (ERR_NOT_FOUND when it is not one) as the caller; *id is the
+ * id. Returns 0, or -1 with e set. */
+int req_id_write(struct req *r, id_write_fn *fn, int64_t *id, struct yq_err *e);
+/* req_id_write, then answers 204. */
+int resp_id_write(struct req *r, id_write_fn *fn, struct yq_err *e);
 /* Adds a response header; both strings must outlive the request (use the arena). */
 void resp_header(struct req *r, const char *name, const char *value);
 /* Sends `data` (malloc'd, taken over) as a download with the given type and file name. */

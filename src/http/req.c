@@ -145,16 +145,27 @@ json_t *req_json(struct req *r, struct yq_err *e)
 	return j;
 }
 
+/* The member `key` of o, or NULL when it is absent or null: *rc is then 0, or -1 with e set
+ * when the member is required. */
+static json_t *member(json_t *o, const char *key, int required, int *rc, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, key);
+	*rc = 0;
+	if (v && !json_is_null(v))
+		return v;
+	if (required)
+		*rc = err_set(e, ERR_VALIDATION, key, "必填项", "required");
+	return NULL;
+}
+
 int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
              const char **out, struct yq_err *e)
 {
-	json_t *v = json_object_get(o, key);
+	int rc;
+	json_t *v = member(o, key, required, &rc, e);
 	*out = NULL;
-	if (!v || json_is_null(v)) {
-		if (required)
-			return err_set(e, ERR_VALIDATION, key, "必填项", "required");
-		return 0;
-	}
+	if (!v)
+		return rc;
 	if (!json_is_string(v))
 		return err_set(e, ERR_VALIDATION, key, "应为字符串", "must be a string");
 	const char *s = json_string_value(v);
@@ -174,13 +185,11 @@ int json_str(struct req *r, json_t *o, const char *key, int required, size_t max
 int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min, int64_t max,
              int64_t *out, struct yq_err *e)
 {
-	json_t *v = json_object_get(o, key);
+	int rc;
+	json_t *v = member(o, key, required, &rc, e);
 	*out = def;
-	if (!v || json_is_null(v)) {
-		if (required)
-			return err_set(e, ERR_VALIDATION, key, "必填项", "required");
-		return 0;
-	}
+	if (!v)
+		return rc;
 	if (!json_is_integer(v))
 		return err_set(e, ERR_VALIDATION, key, "应为整数", "must be an integer");
 	json_int_t x = json_integer_value(v);
@@ -192,10 +201,11 @@ int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min,
 
 int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e)
 {
-	json_t *v = json_object_get(o, key);
+	int rc;
+	json_t *v = member(o, key, 0, &rc, e);
 	*out = def;
-	if (!v || json_is_null(v))
-		return 0;
+	if (!v)
+		return rc;
 	if (!json_is_boolean(v))
 		return err_set(e, ERR_VALIDATION, key, "应为布尔值", "must be true or false");
 	*out = json_is_true(v);
@@ -292,6 +302,27 @@ int resp_empty(struct req *r, int status)
 	r->status = status;
 	strbuf_reset(&r->out);
 	return 0;
+}
+
+struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (c)
+		resp_items_open(r, w);
+	return c;
+}
+
+int req_id_write(struct req *r, id_write_fn *fn, int64_t *id, struct yq_err *e)
+{
+	if (req_id(r, 0, id, e) < 0 || fn(req_pool(r), &r->who, *id, e) < 0)
+		return -1;
+	return 0;
+}
+
+int resp_id_write(struct req *r, id_write_fn *fn, struct yq_err *e)
+{
+	int64_t id;
+	return req_id_write(r, fn, &id, e) < 0 ? -1 : resp_empty(r, 204);
 }
 
 void resp_header(struct req *r, const char *name, const char *value)

@@ -1,5 +1,6 @@
 /* Static files of the web console (see static.h). */
 #include "http/static.h"
+#include "lib/util.h"
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <stdio.h>
@@ -7,9 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const struct {
-	const char *ext, *type;
-} types[] = {
+/* Content types by file name extension. */
+static const struct str_map types[] = {
     {".html", "text/html; charset=utf-8"},
     {".js", "text/javascript; charset=utf-8"},
     {".mjs", "text/javascript; charset=utf-8"},
@@ -29,10 +29,8 @@ static const struct {
 static const char *type_of(const char *path)
 {
 	const char *dot = strrchr(path, '.');
-	for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
-		if (strcmp(dot, types[i].ext) == 0)
-			return types[i].type;
-	return "application/octet-stream";
+	const char *type = str_map_get(types, ARRAY_LEN(types), dot);
+	return type ? type : "application/octet-stream";
 }
 
 /* 1 if the URL path is safe to map onto the file system: no "..", no hidden names, only plain

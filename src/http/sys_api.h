@@ -3,9 +3,9 @@
 #define YQ_HTTP_SYS_API_H
 #include "http/http.h"
 
-int h_healthz(struct req *r, struct yq_err *e);
-int h_metrics(struct req *r, struct yq_err *e);
+route_handler h_healthz;
+route_handler h_metrics;
 /* GET /api/openapi.json: the OpenAPI 3.1 description (http/openapi.h). */
-int h_openapi(struct req *r, struct yq_err *e);
+route_handler h_openapi;
 
 #endif

@@ -116,6 +116,21 @@ static int digits_shape(const char *s, const char *shape)
 	return 1;
 }
 
+/* A text of field f outside its length limit n: "名称不能超过100个字符" with `bound_zh`
+ * "不能超过" and `bound_en` "at most"; without an arena, the short words given. */
+static int length_error(const struct field *f, struct arena *a, const char *bound_zh,
+                        const char *bound_en, int64_t n, const char *short_zh, const char *short_en,
+                        struct yq_err *e)
+{
+	if (!a)
+		return err_set(e, ERR_VALIDATION, f->key, short_zh, short_en);
+	return err_set(e, ERR_VALIDATION, f->key,
+	               arena_printf(a, "%s%s%" PRId64 "个字符", f->label_zh ? f->label_zh : f->key,
+	                            bound_zh, n),
+	               arena_printf(a, "%s: %s %" PRId64 " characters",
+	                            f->label_en ? f->label_en : f->key, bound_en, n));
+}
+
 int field_text(const struct field *f, const char *s, struct arena *a, const char **out,
                struct yq_err *e)
 {
@@ -140,21 +155,11 @@ int field_text(const struct field *f, const char *s, struct arena *a, const char
 	switch (f->type) {
 	case FT_TEXT: {
 		if (f->max > 0 && chars > (size_t)f->max)
-			return err_set(e, ERR_VALIDATION, f->key,
-			               a ? arena_printf(a, "%s不能超过%" PRId64 "个字符",
-			                                f->label_zh ? f->label_zh : f->key, f->max)
-			                 : "过长",
-			               a ? arena_printf(a, "%s: at most %" PRId64 " characters",
-			                                f->label_en ? f->label_en : f->key, f->max)
-			                 : "too long");
+			return length_error(f, a, "不能超过", "at most", f->max, "过长", "too long",
+			                    e);
 		if (f->min > 0 && chars < (size_t)f->min)
-			return err_set(e, ERR_VALIDATION, f->key,
-			               a ? arena_printf(a, "%s至少%" PRId64 "个字符",
-			                                f->label_zh ? f->label_zh : f->key, f->min)
-			                 : "过短",
-			               a ? arena_printf(a, "%s: at least %" PRId64 " characters",
-			                                f->label_en ? f->label_en : f->key, f->min)
-			                 : "too short");
+			return length_error(f, a, "至少", "at least", f->min, "过短", "too short",
+			                    e);
 		break;
 	}
 	case FT_DATE:

@@ -2,6 +2,7 @@
 #include "lib/form.h"
 #include "lib/alloc.h"
 #include "lib/utf8.h"
+#include "lib/util.h"
 #include <string.h>
 
 /* The value of one hex digit, or -1. */
@@ -120,21 +121,15 @@ size_t form_get_all(const struct form *f, const char *key, const char **values, 
 
 const char *form_error_message(enum form_error err)
 {
-	switch (err) {
-	case FORM_OK:
-		return "ok";
-	case FORM_ERR_TOO_LARGE:
-		return "form larger than 64 KiB";
-	case FORM_ERR_TOO_MANY:
-		return "more than 64 form fields";
-	case FORM_ERR_ESCAPE:
-		return "invalid percent escape";
-	case FORM_ERR_UTF8:
-		return "form field is not valid UTF-8";
-	case FORM_ERR_NOMEM:
-		return "out of memory";
-	}
-	return "invalid form";
+	static const char *const messages[] = {
+	    [FORM_OK] = "ok",
+	    [FORM_ERR_TOO_LARGE] = "form larger than 64 KiB",
+	    [FORM_ERR_TOO_MANY] = "more than 64 form fields",
+	    [FORM_ERR_ESCAPE] = "invalid percent escape",
+	    [FORM_ERR_UTF8] = "form field is not valid UTF-8",
+	    [FORM_ERR_NOMEM] = "out of memory",
+	};
+	return (size_t)err < ARRAY_LEN(messages) ? messages[err] : "invalid form";
 }
 
 void form_release(struct form *f)

@@ -205,3 +205,17 @@ void jw_knull(struct jsonw *w, const char *key)
 	jw_key(w, key);
 	jw_null(w);
 }
+void jw_kint_or_null(struct jsonw *w, const char *key, int64_t v)
+{
+	if (v)
+		jw_kint(w, key, v);
+	else
+		jw_knull(w, key);
+}
+void jw_kratio(struct jsonw *w, const char *key, double num, double den)
+{
+	if (den != 0)
+		jw_kdouble(w, key, num / den);
+	else
+		jw_knull(w, key);
+}

@@ -39,6 +39,10 @@ void jw_kint(struct jsonw *w, const char *key, int64_t v);
 void jw_kdouble(struct jsonw *w, const char *key, double v);
 void jw_kbool(struct jsonw *w, const char *key, int v);
 void jw_knull(struct jsonw *w, const char *key);
+/* An integer, or null when it is 0 (an optional id, a status not yet known). */
+void jw_kint_or_null(struct jsonw *w, const char *key, int64_t v);
+/* The ratio num / den, or null when den is 0. */
+void jw_kratio(struct jsonw *w, const char *key, double num, double den);
 /* Writes a finite v into buf as jw_double does (at most 24 bytes with the NUL; n >= 32 is
  * always enough). Returns -1 for NaN and infinities (buf then ""). */
 int jw_format_double(double v, char *buf, size_t n);

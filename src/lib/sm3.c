@@ -1,16 +1,11 @@
 /* SM3 hash, HMAC-SM3 and PBKDF2-HMAC-SM3 (see sm3.h). Follows GB/T 32905-2016 section 5:
  * padding to 512-bit blocks, message expansion to W0..W67 and W'0..W'63, 64 compression rounds. */
 #include "lib/sm3.h"
+#include "lib/be32.h"
 #include <string.h>
 
 static const uint32_t IV[8] = {0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600,
                                0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e};
-
-static inline uint32_t rotl(uint32_t x, unsigned n)
-{
-	n &= 31;
-	return n ? (x << n) | (x >> (32 - n)) : x;
-}
 
 static inline uint32_t p0(uint32_t x)
 {
@@ -20,19 +15,6 @@ static inline uint32_t p0(uint32_t x)
 static inline uint32_t p1(uint32_t x)
 {
 	return x ^ rotl(x, 15) ^ rotl(x, 23);
-}
-
-static inline uint32_t load_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static inline void store_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
 }
 
 /* The compression function CF on one 64-byte block. */

@@ -1,6 +1,7 @@
 /* SM4 block cipher (see sm4.h): the S-box, FK and CK constants and the 32-round structure of
  * GB/T 32907-2016 sections 6 and 7. */
 #include "lib/sm4.h"
+#include "lib/be32.h"
 #include <string.h>
 
 static const uint8_t SBOX[256] = {
@@ -30,24 +31,6 @@ static const uint32_t CK[32] = {
     0xc0c7ced5, 0xdce3eaf1, 0xf8ff060d, 0x141b2229, 0x30373e45, 0x4c535a61, 0x686f767d, 0x848b9299,
     0xa0a7aeb5, 0xbcc3cad1, 0xd8dfe6ed, 0xf4fb0209, 0x10171e25, 0x2c333a41, 0x484f565d, 0x646b7279,
 };
-
-static inline uint32_t rotl(uint32_t x, unsigned n)
-{
-	return (x << n) | (x >> (32 - n));
-}
-
-static inline uint32_t load_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static inline void store_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
 
 /* The non-linear transformation τ: the S-box on each byte. */
 static inline uint32_t tau(uint32_t a)

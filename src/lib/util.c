@@ -151,3 +151,11 @@ int tmp_file(const char *prefix, char *path, size_t n)
 	close(fd);
 	return 0;
 }
+
+const char *str_map_get(const struct str_map *t, size_t n, const char *key)
+{
+	for (size_t i = 0; key && i < n; i++)
+		if (strcmp(key, t[i].key) == 0)
+			return t[i].value;
+	return NULL;
+}

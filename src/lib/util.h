@@ -39,4 +39,14 @@ int valid_date(const char *s);
  * else what date_check says of the normalised form. The forms people type into a spreadsheet. */
 enum date_check date_norm(const char *s, char out[11]);
 
+/* The number of elements of an array. */
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* One entry of a lookup table from strings to strings. */
+struct str_map {
+	const char *key, *value;
+};
+/* The value of the first of the n entries of t whose key is `key`, or NULL (also for a NULL
+ * key). */
+const char *str_map_get(const struct str_map *t, size_t n, const char *key);
+
 #endif

@@ -46,11 +46,10 @@ void org_zone_json_row(void *ctx, const struct zone *z)
 
 int h_zones_list(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	int rc = zone_list(c, &r->who, org_zone_json_row, &w);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
@@ -102,10 +101,7 @@ int h_depts_update(struct req *r, struct yq_err *e)
 
 int h_depts_delete(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || dept_delete(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, dept_delete, e);
 }
 
 int h_users_list(struct req *r, struct yq_err *e)

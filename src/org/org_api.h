@@ -10,18 +10,18 @@ extern const struct entity_out USER_OUT;
 /* zone_fn writing a zone object (ENTITY_ZONE) to the struct jsonw * in ctx. */
 void org_zone_json_row(void *ctx, const struct zone *z);
 
-int h_roles_list(struct req *r, struct yq_err *e);
-int h_zones_list(struct req *r, struct yq_err *e);
-int h_depts_list(struct req *r, struct yq_err *e);
-int h_depts_create(struct req *r, struct yq_err *e);
-int h_depts_update(struct req *r, struct yq_err *e);
-int h_depts_delete(struct req *r, struct yq_err *e);
-int h_users_list(struct req *r, struct yq_err *e);
-int h_users_get(struct req *r, struct yq_err *e);
-int h_users_create(struct req *r, struct yq_err *e);
-int h_users_update(struct req *r, struct yq_err *e);
-int h_users_lock(struct req *r, struct yq_err *e);
-int h_users_unlock(struct req *r, struct yq_err *e);
-int h_users_reset_password(struct req *r, struct yq_err *e);
+route_handler h_roles_list;
+route_handler h_zones_list;
+route_handler h_depts_list;
+route_handler h_depts_create;
+route_handler h_depts_update;
+route_handler h_depts_delete;
+route_handler h_users_list;
+route_handler h_users_get;
+route_handler h_users_create;
+route_handler h_users_update;
+route_handler h_users_lock;
+route_handler h_users_unlock;
+route_handler h_users_reset_password;
 
 #endif

@@ -24,7 +24,7 @@
  *   (413 body too large, 415 wrong content type, 500 / 503 server side with an error id logged).
  *   Descriptions are Chinese, English with Accept-Language: en. The server's own errors under
  *   /open311/ (no such path, method not allowed, body too large) come in the same list, JSON
- *   when the path ends in .json, else XML (o311_http_error).
+ *   when the path ends in .json, else XML (o311_http_error, open311_api.h).
  * - api_key: one of our API tokens ("yq_…", POST /api/tokens), sent as the api_key parameter
  *   (form body for POST, query string for GET) or as Authorization: Bearer. The request acts as
  *   the token's principal: POST needs ticket.create, GET requests ticket.read, and reads apply the
@@ -277,24 +277,5 @@ void o311_updates_add(struct o311_writer *w, const struct work_event *ev,
 void o311_updates_end(struct o311_writer *w);
 /* POST servicerequestupdates: the update_id given to it. */
 void o311_write_update_created(struct strbuf *sb, enum o311_format fmt, int64_t update_id);
-
-/* The HTTP handlers (open311_api.c), for the route table. They answer every error themselves in
- * the Open311 error format and return 0; -1 only when even that could not be written. */
-struct req;
-struct yq_err;
-int h_o311_discovery(struct req *r, struct yq_err *e);
-int h_o311_services(struct req *r, struct yq_err *e);
-int h_o311_service_definition(struct req *r, struct yq_err *e);
-int h_o311_requests_create(struct req *r, struct yq_err *e);
-int h_o311_requests_list(struct req *r, struct yq_err *e);
-int h_o311_request_get(struct req *r, struct yq_err *e);
-int h_o311_token_get(struct req *r, struct yq_err *e);
-int h_o311_updates_list(struct req *r, struct yq_err *e);
-int h_o311_update_create(struct req *r, struct yq_err *e);
-/* Writes the server's own error e (no such route, method not allowed, body too large …) for a
- * path under /open311/ as the spec's error list: JSON when the path ends in .json, else XML;
- * the HTTP status as for every Open311 error (see Format above). For the route table's
- * route_error_formats. */
-void o311_http_error(struct req *r, const struct yq_err *e);
 
 #endif

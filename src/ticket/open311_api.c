@@ -2,6 +2,7 @@
  * decode the form or query, resolve the api_key, call the ticket and enterprise domains, encode
  * XML or JSON. Every error is answered here in the Open311 error format. */
 #include "ticket/open311.h"
+#include "ticket/open311_api.h"
 #include "auth/auth.h"
 #include "auth/auth_api.h"
 #include "enterprise/enterprise.h"
@@ -429,9 +430,8 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 /* Names a ticket_create field by its Open311 parameter. */
 static const char *param_of_field(const char *field)
 {
-	static const struct {
-		const char *ours, *theirs;
-	} map[] = {
+	/* our field → its parameter */
+	static const struct str_map map[] = {
 	    {"contact_phone", "phone"},
 	    {"contact_name", "first_name"},
 	    {"title", "description"},
@@ -440,10 +440,8 @@ static const char *param_of_field(const char *field)
 	    {"category", "service_code"},
 	    {"address", "address_string"},
 	};
-	for (size_t i = 0; field && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(field, map[i].ours) == 0)
-			return map[i].theirs;
-	return field;
+	const char *param = str_map_get(map, ARRAY_LEN(map), field);
+	return param ? param : field;
 }
 
 /* The Content-Type is application/x-www-form-urlencoded (parameters allowed after it). */

@@ -3,6 +3,7 @@
 #include "access/disclose.h"
 #include "org/org.h"
 #include "ticket/open311.h"
+#include "lib/util.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -19,12 +20,18 @@ static const char *const STATUS_LABELS[TS__COUNT + 1] = {
     [TS_REJECTED] = "不予受理", [TS_MERGED] = "已合并",
 };
 
-static const char *const events[TE__COUNT] = {
-    [TE_SUBMIT] = "submit",   [TE_ACCEPT] = "accept", [TE_REJECT] = "reject",
-    [TE_MERGE] = "merge",     [TE_START] = "start",   [TE_WAIT] = "wait",
-    [TE_SUPPLY] = "supply",   [TE_RETURN] = "return", [TE_RESOLVE] = "resolve",
-    [TE_RATE_GOOD] = "rate",  [TE_RATE_BAD] = "rate", [TE_AUTOCLOSE] = "autoclose",
-    [TE_COMMENT] = "comment", [TE_EXTEND] = "extend", [TE_ESCALATE] = "escalate",
+/* Each event's name, and its Chinese verb for the refusal message. */
+static const struct {
+	const char *name, *verb_zh;
+} events[TE__COUNT] = {
+    [TE_SUBMIT] = {"submit", "提交"},         [TE_ACCEPT] = {"accept", "受理"},
+    [TE_REJECT] = {"reject", "不予受理"},     [TE_MERGE] = {"merge", "合并"},
+    [TE_START] = {"start", "开始办理"},       [TE_WAIT] = {"wait", "要求补充材料"},
+    [TE_SUPPLY] = {"supply", "补充材料"},     [TE_RETURN] = {"return", "退回"},
+    [TE_RESOLVE] = {"resolve", "办结"},       [TE_RATE_GOOD] = {"rate", "评价"},
+    [TE_RATE_BAD] = {"rate", "评价"},         [TE_AUTOCLOSE] = {"autoclose", "自动销号"},
+    [TE_COMMENT] = {"comment", "回复"},       [TE_EXTEND] = {"extend", "申请延期"},
+    [TE_ESCALATE] = {"escalate", "挂牌督办"},
 };
 
 /* What each event does in each state: the new state, or -1 when refused. */
@@ -50,15 +57,6 @@ static const signed char next[TE__COUNT][TS__COUNT] = {
 };
 #undef X
 
-/* Chinese verbs for the refusal message. */
-static const char *const verbs[TE__COUNT] = {
-    [TE_SUBMIT] = "提交",     [TE_ACCEPT] = "受理",     [TE_REJECT] = "不予受理",
-    [TE_MERGE] = "合并",      [TE_START] = "开始办理",  [TE_WAIT] = "要求补充材料",
-    [TE_SUPPLY] = "补充材料", [TE_RETURN] = "退回",     [TE_RESOLVE] = "办结",
-    [TE_RATE_GOOD] = "评价",  [TE_RATE_BAD] = "评价",   [TE_AUTOCLOSE] = "自动销号",
-    [TE_COMMENT] = "回复",    [TE_EXTEND] = "申请延期", [TE_ESCALATE] = "挂牌督办",
-};
-
 static char refusal[TS__COUNT][TE__COUNT][96];
 static char refusal_en[TS__COUNT][TE__COUNT][96];
 static pthread_once_t refusal_once = PTHREAD_ONCE_INIT;
@@ -68,9 +66,10 @@ static void build_refusals(void)
 	for (int s = 0; s < TS__COUNT; s++)
 		for (int ev = 0; ev < TE__COUNT; ev++) {
 			snprintf(refusal[s][ev], sizeof refusal[s][ev], "%s的诉求不能%s",
-			         STATUS_LABELS[s], verbs[ev]);
+			         STATUS_LABELS[s], events[ev].verb_zh);
 			snprintf(refusal_en[s][ev], sizeof refusal_en[s][ev],
-			         "a request that is %s cannot %s", STATUS_NAMES[s], events[ev]);
+			         "a request that is %s cannot %s", STATUS_NAMES[s],
+			         events[ev].name);
 		}
 }
 
@@ -114,7 +113,7 @@ enum ticket_status ticket_status_from_name(const char *s)
 
 const char *ticket_event_name(enum ticket_event ev)
 {
-	return (unsigned)ev < TE__COUNT ? events[ev] : "";
+	return (unsigned)ev < TE__COUNT ? events[ev].name : "";
 }
 
 static const char *const ratings[] = {"", "satisfied", "basic", "unsatisfied"};
@@ -220,9 +219,8 @@ const char *ticket_notify_enterprise_event(enum ticket_event ev)
 
 const char *ticket_event_label(const char *event)
 {
-	static const struct {
-		const char *event, *label;
-	} labels[] = {
+	/* event → label */
+	static const struct str_map labels[] = {
 	    {"submitted", "新诉求待受理"},
 	    {"assigned", "新分派诉求"},
 	    {"escalated", "诉求被挂牌督办"},
@@ -239,10 +237,7 @@ const char *ticket_event_label(const char *event)
 	    {"rejected", "您的诉求不予受理"},
 	    {"merged", "您的诉求已合并办理"},
 	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i].event, event) == 0)
-			return labels[i].label;
-	return NULL;
+	return str_map_get(labels, ARRAY_LEN(labels), event);
 }
 
 int ticket_event_to_lead(const char *event)

@@ -16,17 +16,9 @@ struct ctx {
 	const char *q;
 };
 
-static void opt_id(struct jsonw *w, const char *key, int64_t v)
-{
-	if (v)
-		jw_kint(w, key, v);
-	else
-		jw_knull(w, key);
-}
-
-/* Writes a request: its table (what the store cleared for the caller is cleared: access/disclose.h),
- * then the members beside it; with a search query q, also an HTML "snippet" with the matches
- * marked. */
+/* Writes a request: its table (what the store cleared for the caller is cleared:
+ * access/disclose.h), then the members beside it; with a search query q, also an HTML "snippet"
+ * with the matches marked. */
 static void ticket_json(struct req *r, struct jsonw *w, const struct ticket *t, const char *q)
 {
 	jw_obj_open(w);
@@ -153,7 +145,7 @@ static void event_row(void *p, const struct work_event *ev)
 	jw_obj_open(w);
 	jw_kint(w, "id", ev->id);
 	jw_kstr(w, "at", req_time(c->r, ev->at));
-	opt_id(w, "user_id", ev->user_id);
+	jw_kint_or_null(w, "user_id", ev->user_id);
 	jw_kstr(w, "user_name", ev->user_name);
 	jw_kstr(w, "action", ev->action);
 	jw_kstr(w, "from_status", *ev->from_state ? ev->from_state : NULL);
@@ -378,22 +370,10 @@ static void stat_row(struct jsonw *w, const struct ticket_stat_row *s, int with_
 	jw_kint(w, "unrated", s->unrated);
 	jw_kint(w, "overdue_now", s->overdue_now);
 	/* 解决率 on the seeds' basis (resolved / received), 受理后解决率 over accepted */
-	if (s->received)
-		jw_kdouble(w, "resolve_rate", (double)s->resolved / (double)s->received);
-	else
-		jw_knull(w, "resolve_rate");
-	if (s->accepted)
-		jw_kdouble(w, "resolve_rate_accepted", (double)s->resolved / (double)s->accepted);
-	else
-		jw_knull(w, "resolve_rate_accepted");
-	if (s->resolved)
-		jw_kdouble(w, "on_time_rate", (double)s->on_time / (double)s->resolved);
-	else
-		jw_knull(w, "on_time_rate");
-	if (s->rated)
-		jw_kdouble(w, "satisfaction_rate", (double)s->satisfied / (double)s->rated);
-	else
-		jw_knull(w, "satisfaction_rate");
+	jw_kratio(w, "resolve_rate", (double)s->resolved, (double)s->received);
+	jw_kratio(w, "resolve_rate_accepted", (double)s->resolved, (double)s->accepted);
+	jw_kratio(w, "on_time_rate", (double)s->on_time, (double)s->resolved);
+	jw_kratio(w, "satisfaction_rate", (double)s->satisfied, (double)s->rated);
 	if (s->resolved) {
 		jw_kdouble(w, "avg_days", s->avg_days);
 		jw_kdouble(w, "p90_days", s->p90_days);
@@ -435,11 +415,10 @@ int h_ticket_stats(struct req *r, struct yq_err *e)
 
 int h_ticket_rules(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	static const char *const prios[] = {"normal", "urgent"};
 	for (int i = 0; ticket_categories[i]; i++)
 		for (int k = 0; k < 2; k++) {

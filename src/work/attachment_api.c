@@ -31,10 +31,7 @@ static void attachment_json(struct req *r, struct jsonw *w, const struct work_ki
 	jw_kstr(w, "content_type", a->content_type);
 	jw_kint(w, "size", a->size);
 	jw_kstr(w, "sha256", a->sha256);
-	if (a->uploaded_by)
-		jw_kint(w, "uploaded_by", a->uploaded_by);
-	else
-		jw_knull(w, "uploaded_by");
+	jw_kint_or_null(w, "uploaded_by", a->uploaded_by);
 	jw_kstr(w, "uploader_name", a->uploader_name);
 	jw_kbool(w, "mine", r->who.user_id && a->uploaded_by == r->who.user_id);
 	jw_kstr(w, "created_at", req_time(r, a->created_at));

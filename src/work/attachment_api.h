@@ -9,13 +9,13 @@ struct attachment;
 struct work_kind;
 
 /* GET …/:id/attachments: {"items":[…]}. */
-int h_attachment_list(struct req *r, struct yq_err *e);
+route_handler h_attachment_list;
 /* POST …/:id/attachments: multipart/form-data, one file in the field "file". */
-int h_attachment_upload(struct req *r, struct yq_err *e);
+route_handler h_attachment_upload;
 /* GET …/:id/attachments/:aid: the bytes, as a download. */
-int h_attachment_download(struct req *r, struct yq_err *e);
+route_handler h_attachment_download;
 /* DELETE …/:id/attachments/:aid: the uploader, while the item is not closed. */
-int h_attachment_delete(struct req *r, struct yq_err *e);
+route_handler h_attachment_delete;
 /* Writes the attachments of item `id`, which the caller has loaded with its scope, as a JSON
  * array (for GET /api/tickets/:id). */
 int attachment_json_list(struct req *r, struct jsonw *w, const struct work_kind *kind, int64_t id,

@@ -4,6 +4,7 @@
 #include "lib/alloc.h"
 #include "lib/embedded.h"
 #include "lib/utf8.h"
+#include "lib/util.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,28 +332,23 @@ int calendar_default(struct calendar **out)
 	return 0;
 }
 
+/* Each kind's name. */
+static const char *const kind_names[] = {[CAL_HOLIDAY] = "holiday", [CAL_WORKDAY] = "workday"};
+
 const char *cal_kind_name(enum cal_kind kind)
 {
-	switch (kind) {
-	case CAL_HOLIDAY:
-		return "holiday";
-	case CAL_WORKDAY:
-		return "workday";
-	}
-	return NULL;
+	return (size_t)kind < ARRAY_LEN(kind_names) ? kind_names[kind] : NULL;
 }
 
 /* Parses the kind spelled by exactly `len` bytes at `s`. Returns 0 or -1. */
 static int parse_kind(const char *s, size_t len, enum cal_kind *kind)
 {
-	if (len == 7 && memcmp(s, "holiday", 7) == 0) {
-		*kind = CAL_HOLIDAY;
-		return 0;
-	}
-	if (len == 7 && memcmp(s, "workday", 7) == 0) {
-		*kind = CAL_WORKDAY;
-		return 0;
-	}
+	for (size_t k = 0; k < ARRAY_LEN(kind_names); k++)
+		if (kind_names[k] && strlen(kind_names[k]) == len &&
+		    memcmp(s, kind_names[k], len) == 0) {
+			*kind = (enum cal_kind)k;
+			return 0;
+		}
 	return -1;
 }
 

@@ -4,8 +4,8 @@
 #include "http/http.h"
 
 /* GET /api/holidays: {"items":[{"date","kind","name"}…]}, the shipped and the added dates. */
-int h_holidays(struct req *r, struct yq_err *e);
+route_handler h_holidays;
 /* POST /api/holidays {"date","kind","name"}: adds or replaces one date (204). */
-int h_holiday_set(struct req *r, struct yq_err *e);
+route_handler h_holiday_set;
 
 #endif

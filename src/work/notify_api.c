@@ -44,10 +44,7 @@ int h_notifications_list(struct req *r, struct yq_err *e)
 
 int h_notification_read(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || notification_read(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, notification_read, e);
 }
 
 int h_notifications_read_all(struct req *r, struct yq_err *e)
@@ -77,11 +74,10 @@ static void webhook_row(void *p, const struct webhook_row *wh)
 
 int h_webhooks_list(struct req *r, struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
+	struct jsonw w;
+	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct jsonw w;
-	resp_items_open(r, &w);
 	struct ctx ctx = {r, &w};
 	int rc = webhook_list(c, &r->who, webhook_row, &ctx);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
@@ -110,10 +106,7 @@ int h_webhooks_create(struct req *r, struct yq_err *e)
 
 int h_webhooks_delete(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0 || webhook_disable(req_pool(r), &r->who, id, e) < 0)
-		return -1;
-	return resp_empty(r, 204);
+	return resp_id_write(r, webhook_disable, e);
 }
 
 static void delivery_row(void *p, const struct delivery_row *d)
@@ -126,10 +119,7 @@ static void delivery_row(void *p, const struct delivery_row *d)
 	jw_kstr(c->w, "event", d->event);
 	jw_kstr(c->w, "status", d->status);
 	jw_kint(c->w, "attempts", d->attempts);
-	if (d->last_status)
-		jw_kint(c->w, "last_status", d->last_status);
-	else
-		jw_knull(c->w, "last_status");
+	jw_kint_or_null(c->w, "last_status", d->last_status);
 	jw_kstr(c->w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
 	jw_kstr(c->w, "next_at",
 	        req_time(c->r, strcmp(d->status, "pending") == 0 ? d->next_at : 0));

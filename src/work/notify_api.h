@@ -4,16 +4,16 @@
 #include "http/http.h"
 
 /* GET /api/notifications[?unread=1]: a page of the caller's notifications. */
-int h_notifications_list(struct req *r, struct yq_err *e);
+route_handler h_notifications_list;
 /* POST /api/notifications/:id/read (204). */
-int h_notification_read(struct req *r, struct yq_err *e);
+route_handler h_notification_read;
 /* POST /api/notifications/read-all → {"read": n}. */
-int h_notifications_read_all(struct req *r, struct yq_err *e);
+route_handler h_notifications_read_all;
 
-int h_webhooks_list(struct req *r, struct yq_err *e);
+route_handler h_webhooks_list;
 /* POST /api/webhooks {"url","format","secret"} → 201 {"id","url","format","enabled"}. */
-int h_webhooks_create(struct req *r, struct yq_err *e);
-int h_webhooks_delete(struct req *r, struct yq_err *e);
-int h_webhook_deliveries(struct req *r, struct yq_err *e);
+route_handler h_webhooks_create;
+route_handler h_webhooks_delete;
+route_handler h_webhook_deliveries;
 
 #endif

@@ -395,10 +395,7 @@ int webhook_body(enum webhook_format f, const struct work_kind *kind, const stru
 		jw_kint(&w, kind->id_key, it->id);
 		jw_kstr(&w, "no", it->no);
 		jw_kstr(&w, "title", it->title);
-		if (it->dept_id)
-			jw_kint(&w, "dept_id", it->dept_id);
-		else
-			jw_knull(&w, "dept_id");
+		jw_kint_or_null(&w, "dept_id", it->dept_id);
 		jw_kint(&w, "at", at);
 		jw_obj_close(&w);
 		return out->failed ? -1 : 0;
