@@ -1,4 +1,4 @@
-/* Unit tests for the daily briefing renderers (src/ticket/briefing_pdf.c, briefing_html.c).
+/* Unit tests for the daily briefing renderers (src/ticket/briefing.c, over src/report/).
  *
  * The PDF checks read the output back with poppler-utils (pdffonts, pdftotext, pdfinfo); the
  * tests that need them are skipped when they are not installed. Set YQ_BRIEFING_SAMPLE=path to
@@ -624,7 +624,7 @@ static double page_ink(const char *path)
 	return ink;
 }
 
-/* 如 is set in the JP face (see sc_regular_broken in briefing_pdf.c) because cairo embeds the SC
+/* 如 is set in the JP face (see sc_regular_broken in report/pdf.c) because cairo embeds the SC
  * glyph broken: it must have about as much ink as 好, which shares its left half. */
 static void test_glyph_workaround(void **state)
 {
@@ -654,48 +654,9 @@ static void test_glyph_workaround(void **state)
 	assert_true(ru > 0.6 * hao);
 }
 
-/* briefing_clean_text: U+FFFD for invalid bytes, spaces for control characters, cut on a
- * character boundary with "…". */
-static void test_clean_text(void **state)
+/* The summary sentence; an undefined rate is left out. */
+static void test_summary(void **state)
 {
-	char buf[16];
-	assert_string_equal(briefing_clean_text(NULL, buf, sizeof buf), "");
-	assert_string_equal(briefing_clean_text("a\tb\nc", buf, sizeof buf), "a b c");
-	assert_string_equal(briefing_clean_text("a\xff"
-	                                        "b",
-	                                        buf, sizeof buf),
-	                    "a\xEF\xBF\xBD"
-	                    "b");
-	assert_string_equal(briefing_clean_text("\xe4\xb8", buf, sizeof buf),
-	                    "\xEF\xBF\xBD\xEF\xBF\xBD");
-	/* 6 CJK characters = 18 bytes do not fit in 15: four fit with "…". */
-	assert_string_equal(briefing_clean_text("企业诉求简报", buf, sizeof buf), "企业诉求…");
-	char tiny[3];
-	assert_string_equal(briefing_clean_text("企业", tiny, sizeof tiny), "");
-	assert_string_equal(briefing_clean_text("ab", tiny, sizeof tiny), "ab");
-}
-
-/* Rates, counts, dates and the summary sentence. */
-static void test_format(void **state)
-{
-	char buf[64];
-	briefing_format_rate(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_rate(NAN, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_rate(479.0 / 535.0, buf, sizeof buf);
-	assert_string_equal(buf, "89.5%");
-	briefing_format_rate(1.0, buf, sizeof buf);
-	assert_string_equal(buf, "100.0%");
-	briefing_format_rate(0, buf, sizeof buf);
-	assert_string_equal(buf, "0.0%");
-	briefing_format_count(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_date("2026-11-02", buf, sizeof buf);
-	assert_string_equal(buf, "2026年11月2日");
-	briefing_format_date("2026-02-30", buf, sizeof buf);
-	assert_string_equal(buf, "2026-02-30");
-
 	struct briefing b = sample();
 	char s[512];
 	briefing_summary_text(&b, s, sizeof s);
@@ -717,12 +678,11 @@ static void test_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sample_pdf),     cmocka_unit_test(test_pdf_mem),
-	    cmocka_unit_test(test_empty_sections), cmocka_unit_test(test_row_cap),
-	    cmocka_unit_test(test_hostile_text),   cmocka_unit_test(test_html),
-	    cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_clean_text),
-	    cmocka_unit_test(test_format),         cmocka_unit_test(test_glyph_workaround),
-	    cmocka_unit_test(test_many_depts),
+	    cmocka_unit_test(test_sample_pdf),       cmocka_unit_test(test_pdf_mem),
+	    cmocka_unit_test(test_empty_sections),   cmocka_unit_test(test_row_cap),
+	    cmocka_unit_test(test_hostile_text),     cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_bad_input),        cmocka_unit_test(test_summary),
+	    cmocka_unit_test(test_glyph_workaround), cmocka_unit_test(test_many_depts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
