@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +15,6 @@
 #include <unistd.h>
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Writes a formatted message into err (errlen bytes) when there is room; returns -1. */
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	if (err && errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 #define PAGE_W    595.276 /* A4 in points */
 #define PAGE_H    841.890
@@ -681,15 +666,15 @@ struct report_pdf *report_pdf_open(const struct report_pdf_info *info, char *err
 	static const struct report_pdf_info none = {0};
 	struct report_pdf *d = calloc(1, sizeof *d);
 	if (!d) {
-		fail(err, errlen, "report pdf: out of memory");
+		report_fail(err, errlen, "report pdf: out of memory");
 		return NULL;
 	}
 	if (!info)
 		info = &none;
 	d->surface = cairo_pdf_surface_create_for_stream(membuf_write, &d->m, PAGE_W, PAGE_H);
 	if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
-		fail(err, errlen, "report pdf: cannot create the surface: %s",
-		     cairo_status_to_string(cairo_surface_status(d->surface)));
+		report_fail(err, errlen, "report pdf: cannot create the surface: %s",
+		            cairo_status_to_string(cairo_surface_status(d->surface)));
 		goto out_free;
 	}
 	if (info->title && info->title[0]) {
@@ -703,12 +688,12 @@ struct report_pdf *report_pdf_open(const struct report_pdf_info *info, char *err
 	report_clean_text(info->footer_note, d->footer, sizeof d->footer);
 	d->cr = cairo_create(d->surface);
 	if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
-		fail(err, errlen, "report pdf: cannot create the context: %s",
-		     cairo_status_to_string(cairo_status(d->cr)));
+		report_fail(err, errlen, "report pdf: cannot create the context: %s",
+		            cairo_status_to_string(cairo_status(d->cr)));
 		goto out_free;
 	}
 	if (pdf_text_init(d) < 0) {
-		fail(err, errlen, "report pdf: cannot set up the text layout");
+		report_fail(err, errlen, "report pdf: cannot set up the text layout");
 		goto out_free;
 	}
 	return d;
@@ -752,7 +737,7 @@ int report_pdf_close_mem(struct report_pdf *d, unsigned char **out, size_t *len,
 	if (!d)
 		return -1;
 	if (!out || !len) {
-		fail(err, errlen, "report pdf: no output buffer given");
+		report_fail(err, errlen, "report pdf: no output buffer given");
 		goto out_free;
 	}
 	cairo_surface_finish(d->surface);
@@ -760,12 +745,13 @@ int report_pdf_close_mem(struct report_pdf *d, unsigned char **out, size_t *len,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_status(d->cr);
 	if (d->m.too_large) {
-		fail(err, errlen, "report pdf: the document is larger than %u bytes",
-		     REPORT_PDF_MAX_BYTES);
+		report_fail(err, errlen, "report pdf: the document is larger than %u bytes",
+		            REPORT_PDF_MAX_BYTES);
 	} else if (st != CAIRO_STATUS_SUCCESS) {
-		fail(err, errlen, "report pdf: rendering failed: %s", cairo_status_to_string(st));
+		report_fail(err, errlen, "report pdf: rendering failed: %s",
+		            cairo_status_to_string(st));
 	} else if (d->pass < 2) {
-		fail(err, errlen, "report pdf: the document was not laid out");
+		report_fail(err, errlen, "report pdf: the document was not laid out");
 	} else {
 		*out = d->m.p;
 		*len = d->m.len;
@@ -787,19 +773,19 @@ int report_pdf_close_file(struct report_pdf *d, const char *path, char *err, siz
 		return -1;
 	if (!path || !path[0]) {
 		pdf_free(d);
-		return fail(err, errlen, "report pdf: no output path given");
+		return report_fail(err, errlen, "report pdf: no output path given");
 	}
 	int w = snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
 	if (w < 0 || (size_t)w >= sizeof tmp) {
 		pdf_free(d);
-		return fail(err, errlen, "report pdf: output path too long");
+		return report_fail(err, errlen, "report pdf: output path too long");
 	}
 	if (report_pdf_close_mem(d, &pdf, &len, err, errlen) < 0)
 		return -1;
 
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		fail(err, errlen, "report pdf: cannot create %s: %s", tmp, strerror(errno));
+		report_fail(err, errlen, "report pdf: cannot create %s: %s", tmp, strerror(errno));
 		goto out_free_pdf;
 	}
 	(void)fchmod(fd, 0600);
@@ -809,25 +795,25 @@ int report_pdf_close_file(struct report_pdf *d, const char *path, char *err, siz
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			fail(err, errlen, "report pdf: cannot write %s: %s", tmp,
-			     n < 0 ? strerror(errno) : "short write");
+			report_fail(err, errlen, "report pdf: cannot write %s: %s", tmp,
+			            n < 0 ? strerror(errno) : "short write");
 			goto out_unlink_tmp;
 		}
 		off += (size_t)n;
 	}
 	if (fsync(fd) < 0) {
-		fail(err, errlen, "report pdf: cannot sync %s: %s", tmp, strerror(errno));
+		report_fail(err, errlen, "report pdf: cannot sync %s: %s", tmp, strerror(errno));
 		goto out_unlink_tmp;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
-		fail(err, errlen, "report pdf: cannot close %s: %s", tmp, strerror(errno));
+		report_fail(err, errlen, "report pdf: cannot close %s: %s", tmp, strerror(errno));
 		goto out_unlink_tmp;
 	}
 	fd = -1;
 	if (rename(tmp, path) < 0) {
-		fail(err, errlen, "report pdf: cannot rename %s to %s: %s", tmp, path,
-		     strerror(errno));
+		report_fail(err, errlen, "report pdf: cannot rename %s to %s: %s", tmp, path,
+		            strerror(errno));
 		goto out_unlink_tmp;
 	}
 	rc = 0;

@@ -3,6 +3,7 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -95,4 +96,15 @@ const char *report_ordinal(int n)
 size_t report_rows_shown(const struct report_table *t)
 {
 	return t->max_rows && t->n_rows > t->max_rows ? t->max_rows : t->n_rows;
+}
+
+int report_fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	if (err && errlen) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
 }

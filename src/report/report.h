@@ -86,6 +86,11 @@ void report_format_date(const char *ymd, char *buf, size_t n);
 /* The Chinese ordinal of section n, from 0: "一" … "八", then again from "一". */
 const char *report_ordinal(int n);
 
+/* Writes a formatted message into err (errlen bytes; nothing when err is NULL or errlen 0).
+ * Returns -1, for `return report_fail(err, errlen, "…", …);`. */
+int report_fail(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* The rows of t shown: n_rows, at most max_rows when it is set. */
 size_t report_rows_shown(const struct report_table *t);
 

@@ -6,7 +6,6 @@
 #include "report/html.h"
 #include "report/pdf.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,39 +56,18 @@ void briefing_sections(const struct briefing *b, struct briefing_section out[BRI
 const char *briefing_item_text(const struct briefing_item *it, enum briefing_field f, char *buf,
                                size_t n)
 {
-	const char *s = NULL;
-	switch (f) {
-	case BRIEFING_F_NO:
-		s = it->no;
-		break;
-	case BRIEFING_F_ENTERPRISE:
-		s = it->enterprise;
-		break;
-	case BRIEFING_F_TITLE:
-		s = it->title;
-		break;
-	case BRIEFING_F_CATEGORY:
-		s = it->category;
-		break;
-	case BRIEFING_F_DEPT:
-		s = it->dept;
-		break;
-	case BRIEFING_F_STATUS:
-		s = it->status;
-		break;
-	case BRIEFING_F_DUE:
-		s = it->due;
-		break;
-	case BRIEFING_F_NOTE:
-		s = it->note;
-		break;
-	case BRIEFING_F_OVERDUE_DAYS:
-		if (it->overdue_days > 0 && buf && n) {
-			snprintf(buf, n, "%ld 天", it->overdue_days);
-			return buf;
-		}
-		break;
+	const char *const text[] = {
+	    [BRIEFING_F_NO] = it->no,         [BRIEFING_F_ENTERPRISE] = it->enterprise,
+	    [BRIEFING_F_TITLE] = it->title,   [BRIEFING_F_CATEGORY] = it->category,
+	    [BRIEFING_F_DEPT] = it->dept,     [BRIEFING_F_STATUS] = it->status,
+	    [BRIEFING_F_DUE] = it->due,       [BRIEFING_F_NOTE] = it->note,
+	    [BRIEFING_F_OVERDUE_DAYS] = NULL, /* a number, formatted below */
+	};
+	if (f == BRIEFING_F_OVERDUE_DAYS && it->overdue_days > 0 && buf && n) {
+		snprintf(buf, n, "%ld 天", it->overdue_days);
+		return buf;
 	}
+	const char *s = (size_t)f < N_OF(text) ? text[f] : NULL;
 	return s && s[0] ? s : "—";
 }
 
@@ -163,24 +141,10 @@ void briefing_figures(const struct briefing *b, struct report_figure out[BRIEFIN
 	snprintf(out[6].sub, sizeof out[6].sub, "%s", period);
 }
 
-/* Writes a formatted message into err (errlen bytes) when there is room; returns -1. */
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	if (err && errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 int briefing_check(const struct briefing *b, char *err, size_t errlen)
 {
 	if (!b)
-		return fail(err, errlen, "briefing: no briefing given");
+		return report_fail(err, errlen, "briefing: no briefing given");
 	const struct {
 		const char *name;
 		const void *ptr;
@@ -194,8 +158,8 @@ int briefing_check(const struct briefing *b, char *err, size_t errlen)
 	};
 	for (size_t i = 0; i < N_OF(arrays); i++)
 		if (arrays[i].n && !arrays[i].ptr)
-			return fail(err, errlen, "briefing: %s is NULL but its count is %zu",
-			            arrays[i].name, arrays[i].n);
+			return report_fail(err, errlen, "briefing: %s is NULL but its count is %zu",
+			                   arrays[i].name, arrays[i].n);
 	return 0;
 }
 
@@ -386,7 +350,7 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
                             size_t errlen)
 {
 	if (!out || !len)
-		return fail(err, errlen, "briefing pdf: no output buffer given");
+		return report_fail(err, errlen, "briefing pdf: no output buffer given");
 	*out = NULL;
 	*len = 0;
 	struct report_pdf *d = briefing_pdf(b, err, errlen);
@@ -396,7 +360,7 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
 int briefing_render_pdf(const struct briefing *b, const char *path, char *err, size_t errlen)
 {
 	if (!path || !path[0])
-		return fail(err, errlen, "briefing pdf: no output path given");
+		return report_fail(err, errlen, "briefing pdf: no output path given");
 	struct report_pdf *d = briefing_pdf(b, err, errlen);
 	return d ? report_pdf_close_file(d, path, err, errlen) : -1;
 }

@@ -46,31 +46,34 @@ static void test_clean_text(void **state)
 /* Rates, counts and dates; "—" for what is undefined. */
 static void test_format(void **state)
 {
+	static const struct {
+		double v;
+		const char *want;
+	} rates[] = {{-1, "—"},  {NAN, "—"}, {1.01, "—"}, {1.0, "100.0%"}, {479.0 / 535.0, "89.5%"},
+	             {0, "0.0%"}};
+	static const struct {
+		long v;
+		const char *want;
+	} counts[] = {{-1, "—"}, {0, "0"}, {1234, "1234"}};
+	static const struct {
+		const char *v, *want;
+	} dates[] = {{"2026-11-02", "2026年11月2日"},
+	             {"2026-02-30", "2026-02-30"},
+	             {"第\x01周", "第 周"},
+	             {NULL, ""}};
 	char buf[64];
-	report_format_rate(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	report_format_rate(NAN, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	report_format_rate(1.01, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	report_format_rate(479.0 / 535.0, buf, sizeof buf);
-	assert_string_equal(buf, "89.5%");
-	report_format_rate(1.0, buf, sizeof buf);
-	assert_string_equal(buf, "100.0%");
-	report_format_rate(0, buf, sizeof buf);
-	assert_string_equal(buf, "0.0%");
-	report_format_count(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	report_format_count(1234, buf, sizeof buf);
-	assert_string_equal(buf, "1234");
-	report_format_date("2026-11-02", buf, sizeof buf);
-	assert_string_equal(buf, "2026年11月2日");
-	report_format_date("2026-02-30", buf, sizeof buf);
-	assert_string_equal(buf, "2026-02-30");
-	report_format_date("第\x01周", buf, sizeof buf);
-	assert_string_equal(buf, "第 周");
-	report_format_date(NULL, buf, sizeof buf);
-	assert_string_equal(buf, "");
+	for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++) {
+		report_format_rate(rates[i].v, buf, sizeof buf);
+		assert_string_equal(buf, rates[i].want);
+	}
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		report_format_count(counts[i].v, buf, sizeof buf);
+		assert_string_equal(buf, counts[i].want);
+	}
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		report_format_date(dates[i].v, buf, sizeof buf);
+		assert_string_equal(buf, dates[i].want);
+	}
 }
 
 /* Section ordinals, and the rows a table shows. */

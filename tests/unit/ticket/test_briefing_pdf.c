@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "lib/strbuf.h"
+#include "report/check.h"
 #include "ticket/briefing.h"
 
 /* ---- sample data ---- */
@@ -124,39 +125,6 @@ static struct briefing sample(void)
 
 /* ---- helpers ---- */
 
-/* 1 when the program `name` is on the PATH. */
-static int have_tool(const char *name)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
-	return system(cmd) == 0;
-}
-
-/* Runs `cmd` and returns its standard output (malloc'd, NUL-terminated, at most 4 MB). */
-static char *run(const char *cmd)
-{
-	struct strbuf sb = STRBUF_INIT(4u << 20);
-	char buf[4096];
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-		strbuf_add(&sb, buf, n);
-	pclose(p);
-	assert_false(sb.failed);
-	strbuf_addch(&sb, 0);
-	return strbuf_detach(&sb, NULL);
-}
-
-/* Number of times `needle` occurs in `hay`. */
-static size_t count(const char *hay, const char *needle)
-{
-	size_t c = 0, n = strlen(needle);
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + n, needle))
-		c++;
-	return c;
-}
-
 /* Reads the whole file `path` (at most 64 MB) into a malloc'd buffer; its size in *len. */
 static unsigned char *slurp(const char *path, size_t *len)
 {
@@ -178,55 +146,6 @@ static double now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* A temporary directory for the PDFs, removed by the teardown. */
-static char tmpdir[64];
-
-static int setup(void **state)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/yq-briefing-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Number of pages of the PDF at path, from pdfinfo. */
-static int pdf_pages(const char *path)
-{
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
-	char *out = run(cmd);
-	const char *p = strstr(out, "Pages:");
-	assert_non_null(p);
-	int n = (int)strtol(p + 6, NULL, 10);
-	free(out);
-	return n;
-}
-
-/* Text of the PDF at path (pages first..last; 0 = all), from pdftotext, without its spaces:
- * pdftotext guesses spaces from glyph gaps and drops the narrow spaces of Noto Sans CJK between
- * Chinese text and digits, so "第 1 页" may come out as "第1页". Compare with squash()ed strings.
- */
-static char *pdf_text(const char *path, int first, int last)
-{
-	char cmd[320];
-	if (first)
-		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 -f %d -l %d '%s' -", first, last,
-		         path);
-	else
-		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	char *t = run(cmd), *o = t;
-	for (const char *p = t; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	return t;
 }
 
 /* `s` without its spaces, in buf (n bytes), for comparing with pdf_text(). */
