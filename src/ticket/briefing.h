@@ -2,19 +2,23 @@
  *
  * The ticket module fills a `struct briefing` for one zone and one day (yesterday, usually) and
  * hands it to briefing_render_pdf() / briefing_render_pdf_mem() for the printable document, or to
- * briefing_render_html() for the web view. The renderers are pure presentation: they never touch
- * the database, never keep a pointer into the struct after they return, and never modify it.
+ * briefing_render_html() for the web view. The renderers compose the briefing from the pieces of
+ * src/report/ (masthead, sections, figures, tables, the bar chart); they are pure presentation:
+ * they never touch the database, never keep a pointer into the struct after they return, and
+ * never modify it.
  *
  * Strings. Every `const char *` is UTF-8 and borrowed (the caller keeps it alive for the call).
  * NULL is allowed everywhere: an empty table cell shows "—", other text is left out. Invalid UTF-8
  * is shown as U+FFFD and control characters as spaces, so raw user text may be passed as is.
- * Each cell is cut at BRIEFING_MAX_CELL_BYTES bytes, then wrapped and ellipsized to fit.
+ * Each cell is cut at REPORT_MAX_CELL_BYTES bytes, then wrapped and ellipsized to fit.
  *
  * Bounds. At most BRIEFING_MAX_ROWS items per section and rows of the department table are
  * rendered, followed by "另有 N 条"; the chart shows at most BRIEFING_CHART_MAX_DEPTS departments
  * (the first ones, in the order given: sort `by_dept` as you want it shown). */
 #ifndef YQ_TICKET_BRIEFING_H
 #define YQ_TICKET_BRIEFING_H
+#include "report/pdf.h"
+#include "report/report.h"
 #include <stddef.h>
 
 struct strbuf;
@@ -23,10 +27,8 @@ struct strbuf;
 #define BRIEFING_MAX_ROWS 500
 /* Departments drawn in the bar chart. */
 #define BRIEFING_CHART_MAX_DEPTS 20
-/* Bytes of one text field used by the renderers; longer text is cut (on a character boundary). */
-#define BRIEFING_MAX_CELL_BYTES 600
 /* Largest PDF briefing_render_pdf_mem() produces; past it the call fails. */
-#define BRIEFING_PDF_MAX_BYTES (64u << 20)
+#define BRIEFING_PDF_MAX_BYTES REPORT_PDF_MAX_BYTES
 
 /* One enterprise request (诉求) as listed in a section of the briefing. */
 struct briefing_item {
@@ -125,21 +127,12 @@ enum briefing_field {
 	BRIEFING_F_NOTE,
 };
 
-/* A column of a section's table. */
-struct briefing_column {
-	const char *header;        /* column heading, e.g. "责任部门" */
-	enum briefing_field field; /* what it shows */
-	double width_pt;           /* width in the PDF in points; 0: shares the rest of the width */
-	int max_lines;             /* lines of wrapped text in the PDF before it is ellipsized */
-	int numeric;               /* 1: right-aligned */
-};
-
 /* One list section of the briefing, in the order shown. */
 struct briefing_section {
 	const char *title;                 /* e.g. "超期诉求（含责任部门）" */
 	const struct briefing_item *items; /* from the briefing; NULL when n_items is 0 */
 	size_t n_items;
-	const struct briefing_column *cols; /* static */
+	const struct report_column *cols; /* static; `key` is an enum briefing_field */
 	size_t n_cols;
 };
 
@@ -151,41 +144,20 @@ void briefing_sections(const struct briefing *b, struct briefing_section out[BRI
 
 /* Returns the text of field `f` of `it` for display: a pointer into `it`, or `buf` (n bytes) for
  * a formatted number ("3 天"); "—" when the field is NULL, empty or (days) not positive. The text
- * is not yet cleaned (see briefing_clean_text). */
+ * is not yet cleaned (see report_clean_text). */
 const char *briefing_item_text(const struct briefing_item *it, enum briefing_field f, char *buf,
                                size_t n);
-
-/* Copies `s` (NULL: "") into `out` (n > 0 bytes, always NUL-terminated): invalid UTF-8 becomes
- * U+FFFD, control characters spaces, and the text is cut on a character boundary to fit in
- * min(n - 1, BRIEFING_MAX_CELL_BYTES) bytes, "…" marking a cut. Returns `out`. */
-char *briefing_clean_text(const char *s, char *out, size_t n);
-
-/* Formats a 0..1 rate as "90.0%", or "—" when it is negative, NaN or above 1.0005. */
-void briefing_format_rate(double rate, char *buf, size_t n);
-
-/* Formats a count as "12", or "—" when it is negative. */
-void briefing_format_count(long v, char *buf, size_t n);
-
-/* Formats "YYYY-MM-DD" as "2026年11月22日"; any other text is copied (cleaned) as it is. */
-void briefing_format_date(const char *ymd, char *buf, size_t n);
 
 /* Writes the summary of the day into buf (n bytes), e.g. "2026年11月22日，新受理企业诉求 12 件
  * （其中未受理 1 件），办结 9 件；截至当日，超期未办结 3 件，挂牌督办中 2 件。本年累计解决率
  * 89.5%（受理后解决率 92.0%），满意率 96.5%。" (a rate that is undefined is left out). */
 void briefing_summary_text(const struct briefing *b, char *buf, size_t n);
 
-/* One of the seven headline figures. */
-struct briefing_figure {
-	const char *label; /* 新受理, 已办结, 当前超期, 挂牌督办中, 解决率, 受理后解决率, 满意率 */
-	char value[32]; /* "12", "90.0%", or "—" when undefined */
-	char sub[96];   /* a caption under the value: the unit, or the rates' period */
-	int alert;      /* 0 normal, 1 bad news (red: overdue), 2 attention (orange) */
-};
-
 #define BRIEFING_N_FIGURES 7
 
-/* Fills `out` with the headline figures of `b`, in the order shown. */
-void briefing_figures(const struct briefing *b, struct briefing_figure out[BRIEFING_N_FIGURES]);
+/* Fills `out` with the seven headline figures of `b`, in the order shown: 新受理, 已办结,
+ * 当前超期 (red when there are any), 挂牌督办中 (orange), 解决率, 受理后解决率, 满意率. */
+void briefing_figures(const struct briefing *b, struct report_figure out[BRIEFING_N_FIGURES]);
 
 /* Checks that `b` can be rendered: b is not NULL, and every array with a non-zero count is not
  * NULL. Returns 0, or -1 with a message in err. */

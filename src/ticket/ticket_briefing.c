@@ -2,34 +2,24 @@
 #include "ticket/ticket_briefing.h"
 #include "access/disclose.h"
 #include "access/scope.h"
+#include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
 #include "work/calendar.h"
 #include "work/calendar_store.h"
 #include "ticket/ticket_store.h"
-#include "work/escalation.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#define BRIEF_SCOPE                                                                                \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
-	                ")", "t.created_by", "t.enterprise_id")
-static const char SQL_ITEMS[] =
+/* The columns of a list's items; scope_from adds the FROM with the request's own joins (its
+ * enterprise, department and escalation), the zone and the caller's data scope, then items()
+ * the list's condition. */
+static const char SQL_ITEMS_COLS[] =
     "SELECT t.no, CASE WHEN en.short_name <> '' THEN en.short_name ELSE en.name END, t.title, "
     "t.category, d.name, t.status, t.due_resolve, x.level, x.note, x.deadline, "
-    "t.accepted_at, t.rating FROM ticket t JOIN enterprise en ON en.id = t.enterprise_id "
-    "LEFT JOIN dept d ON d.id = t.dept_id" WORK_ESC_JOIN(
-        "ticket",
-        "t.id") " WHERE t.zone_id = "
-                "?" BRIEF_SCOPE
-                " AND ((CAST(? AS TEXT) = 'new' AND t.created_at >= ? AND t.created_at < ?)"
-                " OR (CAST(? AS TEXT) = 'resolved' AND t.resolved_at >= ? AND t.resolved_at < ?)"
-                " OR (CAST(? AS TEXT) = 'overdue' AND t.status IN ('assigned','in_progress') AND "
-                "t.due_resolve < ?)"
-                " OR (CAST(? AS TEXT) = 'escalated' AND x.state = 1))"
-                " ORDER BY t.due_resolve, t.id LIMIT 501";
+    "t.accepted_at, t.rating";
 
 /* Midnight (China Standard Time) starting `date`, as unix seconds. */
 static int64_t cst_midnight(const char *date)
@@ -62,20 +52,31 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 	*out = arena_zalloc(a, sizeof **out * BRIEFING_MAX_ROWS);
 	if (!*out)
 		return DB_ERR;
-	struct db_stmt *st = db_prepare(c, SQL_ITEMS);
-	if (!st)
+	char like[320];
+	struct qb q;
+	qb_init(&q, SQL_ITEMS_COLS);
+	scope_from(&q, p, &ENTITY_TICKET, ENTITY_TICKET.joins, like, sizeof like);
+	if (strcmp(kind, "new") == 0) {
+		qb_sql(&q, " AND t.created_at >= ? AND t.created_at < ?");
+		qb_int(&q, from);
+		qb_int(&q, to);
+	} else if (strcmp(kind, "resolved") == 0) {
+		qb_sql(&q, " AND t.resolved_at >= ? AND t.resolved_at < ?");
+		qb_int(&q, from);
+		qb_int(&q, to);
+	} else if (strcmp(kind, "overdue") == 0) {
+		qb_sql(&q, " AND t.status IN ('assigned','in_progress') AND t.due_resolve < ?");
+		qb_int(&q, to);
+	} else {
+		qb_sql(&q, " AND x.state = 1"); /* escalated */
+	}
+	qb_sql(&q, " ORDER BY t.due_resolve, t.id LIMIT 501");
+	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	if (!st) {
+		qb_release(&q);
 		return DB_ERR;
-	int i = scope_bind(st, 2, p);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, i++, kind);
-	db_bind_int(st, i++, from);
-	db_bind_int(st, i++, to);
-	db_bind_text(st, i++, kind);
-	db_bind_int(st, i++, from);
-	db_bind_int(st, i++, to);
-	db_bind_text(st, i++, kind);
-	db_bind_int(st, i++, to);
-	db_bind_text(st, i++, kind);
+	}
+	qb_bind(&q, st, 1);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (accepted && !db_col_is_null(st, 10))
@@ -112,6 +113,7 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		}
 	}
 	db_reset(st);
+	qb_release(&q);
 	return rc < 0 ? rc : DB_OK;
 }
 

@@ -10,6 +10,7 @@
  *   avg/p90    handling time accepted → resolved in working days (7 office hours a day) */
 #include "ticket/ticket_store.h"
 #include "access/scope.h"
+#include "db/qb.h"
 #include "lib/alloc.h"
 #include "lib/util.h"
 #include "work/calendar.h"
@@ -19,14 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STATS_SCOPE                                                                                \
-	SCOPE_SQL_DEPTS("t.id IN (SELECT td.ticket_id FROM ticket_dept td WHERE td.dept_id IN",    \
-	                ")", "t.created_by", "t.enterprise_id")
-static const char SQL_STATS_ROWS[] =
+/* The rows the figures are counted from; scope_from adds the FROM, the zone and the caller's
+ * data scope (ENTITY_TICKET's scope columns), then the period. */
+static const char SQL_STATS_COLS[] =
     "SELECT COALESCE(d.name, ''), t.category, t.channel, t.status, t.accepted_at, t.resolved_at, "
-    "t.due_resolve, t.rating, t.unrated FROM ticket t LEFT JOIN dept d ON d.id = t.dept_id "
-    "WHERE t.zone_id = ? AND (CAST(? AS BIGINT) = 0 OR t.created_at >= ?) AND "
-    "(CAST(? AS BIGINT) = 0 OR t.created_at < ?)" STATS_SCOPE " ORDER BY t.id";
+    "t.due_resolve, t.rating, t.unrated";
+static const char SQL_STATS_JOINS[] = " LEFT JOIN dept d ON d.id = t.dept_id";
 
 #define OFFICE_DAY 25200.0 /* 7 office hours */
 
@@ -95,17 +94,25 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 	size_t n = 0, cap = 0;
 	int64_t now = now_unix();
 	int key_col = strcmp(group, "category") == 0 ? 1 : strcmp(group, "channel") == 0 ? 2 : 0;
-	struct db_stmt *st = db_prepare(c, SQL_STATS_ROWS);
+	char like[320];
+	struct qb q;
+	qb_init(&q, SQL_STATS_COLS);
+	scope_from(&q, p, &ENTITY_TICKET, SQL_STATS_JOINS, like, sizeof like);
+	if (from) {
+		qb_sql(&q, " AND t.created_at >= ?");
+		qb_int(&q, from);
+	}
+	if (to) {
+		qb_sql(&q, " AND t.created_at < ?");
+		qb_int(&q, to);
+	}
+	qb_sql(&q, " ORDER BY t.id");
+	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
 	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, from);
-	db_bind_int(st, 3, from);
-	db_bind_int(st, 4, to);
-	db_bind_int(st, 5, to);
-	scope_bind(st, 6, p);
+	qb_bind(&q, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *key = db_col_text(st, key_col);
 		if (key_col == 0 && !*key)
@@ -176,6 +183,7 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 	out->n_rows = out->rows ? n : 0;
 	rc = DB_OK;
 out:
+	qb_release(&q);
 	for (size_t i = 0; i < n; i++)
 		yq_free(groups[i].days);
 	yq_free(groups);

@@ -1,4 +1,4 @@
-/* Unit tests for the daily briefing renderers (src/ticket/briefing_pdf.c, briefing_html.c).
+/* Unit tests for the daily briefing renderers (src/ticket/briefing.c, over src/report/).
  *
  * The PDF checks read the output back with poppler-utils (pdffonts, pdftotext, pdfinfo); the
  * tests that need them are skipped when they are not installed. Set YQ_BRIEFING_SAMPLE=path to
@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "lib/strbuf.h"
+#include "report/check.h"
 #include "ticket/briefing.h"
 
 /* ---- sample data ---- */
@@ -124,39 +125,6 @@ static struct briefing sample(void)
 
 /* ---- helpers ---- */
 
-/* 1 when the program `name` is on the PATH. */
-static int have_tool(const char *name)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
-	return system(cmd) == 0;
-}
-
-/* Runs `cmd` and returns its standard output (malloc'd, NUL-terminated, at most 4 MB). */
-static char *run(const char *cmd)
-{
-	struct strbuf sb = STRBUF_INIT(4u << 20);
-	char buf[4096];
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-		strbuf_add(&sb, buf, n);
-	pclose(p);
-	assert_false(sb.failed);
-	strbuf_addch(&sb, 0);
-	return strbuf_detach(&sb, NULL);
-}
-
-/* Number of times `needle` occurs in `hay`. */
-static size_t count(const char *hay, const char *needle)
-{
-	size_t c = 0, n = strlen(needle);
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + n, needle))
-		c++;
-	return c;
-}
-
 /* Reads the whole file `path` (at most 64 MB) into a malloc'd buffer; its size in *len. */
 static unsigned char *slurp(const char *path, size_t *len)
 {
@@ -178,55 +146,6 @@ static double now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* A temporary directory for the PDFs, removed by the teardown. */
-static char tmpdir[64];
-
-static int setup(void **state)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/yq-briefing-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Number of pages of the PDF at path, from pdfinfo. */
-static int pdf_pages(const char *path)
-{
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
-	char *out = run(cmd);
-	const char *p = strstr(out, "Pages:");
-	assert_non_null(p);
-	int n = (int)strtol(p + 6, NULL, 10);
-	free(out);
-	return n;
-}
-
-/* Text of the PDF at path (pages first..last; 0 = all), from pdftotext, without its spaces:
- * pdftotext guesses spaces from glyph gaps and drops the narrow spaces of Noto Sans CJK between
- * Chinese text and digits, so "第 1 页" may come out as "第1页". Compare with squash()ed strings.
- */
-static char *pdf_text(const char *path, int first, int last)
-{
-	char cmd[320];
-	if (first)
-		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 -f %d -l %d '%s' -", first, last,
-		         path);
-	else
-		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	char *t = run(cmd), *o = t;
-	for (const char *p = t; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	return t;
 }
 
 /* `s` without its spaces, in buf (n bytes), for comparing with pdf_text(). */
@@ -624,7 +543,7 @@ static double page_ink(const char *path)
 	return ink;
 }
 
-/* 如 is set in the JP face (see sc_regular_broken in briefing_pdf.c) because cairo embeds the SC
+/* 如 is set in the JP face (see sc_regular_broken in report/pdf.c) because cairo embeds the SC
  * glyph broken: it must have about as much ink as 好, which shares its left half. */
 static void test_glyph_workaround(void **state)
 {
@@ -654,48 +573,9 @@ static void test_glyph_workaround(void **state)
 	assert_true(ru > 0.6 * hao);
 }
 
-/* briefing_clean_text: U+FFFD for invalid bytes, spaces for control characters, cut on a
- * character boundary with "…". */
-static void test_clean_text(void **state)
+/* The summary sentence; an undefined rate is left out. */
+static void test_summary(void **state)
 {
-	char buf[16];
-	assert_string_equal(briefing_clean_text(NULL, buf, sizeof buf), "");
-	assert_string_equal(briefing_clean_text("a\tb\nc", buf, sizeof buf), "a b c");
-	assert_string_equal(briefing_clean_text("a\xff"
-	                                        "b",
-	                                        buf, sizeof buf),
-	                    "a\xEF\xBF\xBD"
-	                    "b");
-	assert_string_equal(briefing_clean_text("\xe4\xb8", buf, sizeof buf),
-	                    "\xEF\xBF\xBD\xEF\xBF\xBD");
-	/* 6 CJK characters = 18 bytes do not fit in 15: four fit with "…". */
-	assert_string_equal(briefing_clean_text("企业诉求简报", buf, sizeof buf), "企业诉求…");
-	char tiny[3];
-	assert_string_equal(briefing_clean_text("企业", tiny, sizeof tiny), "");
-	assert_string_equal(briefing_clean_text("ab", tiny, sizeof tiny), "ab");
-}
-
-/* Rates, counts, dates and the summary sentence. */
-static void test_format(void **state)
-{
-	char buf[64];
-	briefing_format_rate(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_rate(NAN, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_rate(479.0 / 535.0, buf, sizeof buf);
-	assert_string_equal(buf, "89.5%");
-	briefing_format_rate(1.0, buf, sizeof buf);
-	assert_string_equal(buf, "100.0%");
-	briefing_format_rate(0, buf, sizeof buf);
-	assert_string_equal(buf, "0.0%");
-	briefing_format_count(-1, buf, sizeof buf);
-	assert_string_equal(buf, "—");
-	briefing_format_date("2026-11-02", buf, sizeof buf);
-	assert_string_equal(buf, "2026年11月2日");
-	briefing_format_date("2026-02-30", buf, sizeof buf);
-	assert_string_equal(buf, "2026-02-30");
-
 	struct briefing b = sample();
 	char s[512];
 	briefing_summary_text(&b, s, sizeof s);
@@ -717,12 +597,11 @@ static void test_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sample_pdf),     cmocka_unit_test(test_pdf_mem),
-	    cmocka_unit_test(test_empty_sections), cmocka_unit_test(test_row_cap),
-	    cmocka_unit_test(test_hostile_text),   cmocka_unit_test(test_html),
-	    cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_clean_text),
-	    cmocka_unit_test(test_format),         cmocka_unit_test(test_glyph_workaround),
-	    cmocka_unit_test(test_many_depts),
+	    cmocka_unit_test(test_sample_pdf),       cmocka_unit_test(test_pdf_mem),
+	    cmocka_unit_test(test_empty_sections),   cmocka_unit_test(test_row_cap),
+	    cmocka_unit_test(test_hostile_text),     cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_bad_input),        cmocka_unit_test(test_summary),
+	    cmocka_unit_test(test_glyph_workaround), cmocka_unit_test(test_many_depts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
