@@ -39,11 +39,11 @@ const actions = uniq([
   ...auditCalls.flatMap((l) => l.slice(0, -1)),
   ...writeAudits.map((l) => l[0]),
   ...callLiterals(C['auth/mfa.c'], 'audited_update').map((l) => l[0]),
-  ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = "([a-z_]+)"/g)].map((m) => m[1]),
+  ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = \{?"([a-z_]+)"/g)].map((m) => m[1]),
   ...[...C['ticket/ticket_store.c'].matchAll(/\baction = ([^;]+);/g)].flatMap((m) => [...m[1].matchAll(/"([a-z_]+)"/g)].map((x) => x[1])),
 ])
 const timeline = uniq([
-  ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = "([a-z_]+)"/g)].map((m) => m[1]),
+  ...[...C['ticket/ticket.c'].matchAll(/\[TE_\w+\] = \{?"([a-z_]+)"/g)].map((m) => m[1]),
   ...[...C['ticket/ticket_store.c'].matchAll(/\baction = ([^;]+);/g)].flatMap((m) => [...m[1].matchAll(/"([a-z_]+)"/g)].map((x) => x[1])),
   ...callLiterals(all, 'ticket_event_add').map((l) => l[0]),
   // the shared work services write the events every module's timeline has (attach, detach)
