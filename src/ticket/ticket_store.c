@@ -294,22 +294,38 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
                 ticket_fn fn, void *ctx, int64_t *total)
 {
 	int64_t now = now_unix();
-	char like[320], like2[320], title_like[320];
+	char like[320], like3[320], title_like[320], title_like2[320];
 	struct strbuf match = STRBUF_INIT(64 * 1024);
-	struct qb fq, cq, lq;
+	struct qb fq, cq, iq, lq;
 	struct arena row = ARENA_INIT;
 	int rc = DB_ERR;
 	*total = 0;
 	qb_init(&fq, "");
 	qb_init(&cq, "SELECT COUNT(*)");
 	scope_from(&cq, p, &ENTITY_TICKET, NULL, like, sizeof like);
-	select_from(&lq, p, like2, sizeof like2);
+	qb_init(&iq, "SELECT t.id AS page_id");
+	scope_from(&iq, p, &ENTITY_TICKET, NULL, like3, sizeof like3);
+	const char *sel = entity_select(&ENTITY_TICKET);
+	qb_init(&lq, "SELECT ");
+	if (!sel)
+		lq.failed = 1;
+	qb_sql(&lq, sel ? sel : "");
 	if (list_filters(c, &fq, p, f, now, &match) < 0) {
 		rc = DB_OK; /* nothing searchable in the query: no match */
 		goto out;
 	}
 	qb_add(&cq, &fq);
-	qb_add(&lq, &fq);
+	/* the page is chosen on the request's own columns, then only its rows are joined and read:
+	 * sorting every match with its joins and long texts cost more than the reads themselves */
+	qb_add(&iq, &fq);
+	list_order(&iq, f, title_like2, sizeof title_like2);
+	qb_sql(&iq, " LIMIT ? OFFSET ?");
+	qb_int(&iq, f->page_size);
+	qb_int(&iq, (f->page - 1) * f->page_size);
+	qb_sql(&lq, TICKET_MORE " FROM (");
+	qb_add(&lq, &iq); /* the zone, the scope and the filters are the page's */
+	qb_sql(&lq, ") pg JOIN ticket t ON t.id = pg.page_id");
+	qb_sql(&lq, ENTITY_TICKET.joins);
 	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
 	if (!st)
 		goto out;
@@ -320,9 +336,6 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	if (rc < 0)
 		goto out;
 	list_order(&lq, f, title_like, sizeof title_like);
-	qb_sql(&lq, " LIMIT ? OFFSET ?");
-	qb_int(&lq, f->page_size);
-	qb_int(&lq, (f->page - 1) * f->page_size);
 	st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL;
 	if (!st) {
 		rc = DB_ERR;
@@ -341,6 +354,7 @@ out:
 	arena_release(&row);
 	qb_release(&fq);
 	qb_release(&cq);
+	qb_release(&iq);
 	qb_release(&lq);
 	strbuf_release(&match);
 	return rc < 0 ? rc : DB_OK;
