@@ -64,10 +64,22 @@ void json_escape_into(struct strbuf *sb, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	while (p < end) {
+		/* one copy for each run of characters written as they are: plain ASCII and whole
+		 * UTF-8 sequences (Chinese text is mostly the latter) */
 		const unsigned char *run = p;
-		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\' && *p != '<' &&
-		       *p != '>' && *p != '&')
-			p++;
+		for (;;) {
+			while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\' &&
+			       *p != '<' && *p != '>' && *p != '&')
+				p++;
+			uint32_t cp;
+			int len;
+			if (p < end && *p >= 0x80 && (len = utf8_decode(p, (size_t)(end - p), &cp)) > 0 &&
+			    cp != 0x2028 && cp != 0x2029) {
+				p += len;
+				continue;
+			}
+			break;
+		}
 		if (p > run)
 			strbuf_add(sb, run, (size_t)(p - run));
 		if (p >= end)

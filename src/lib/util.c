@@ -20,12 +20,45 @@ int64_t now_mono_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+static void put_digits(char *p, int64_t v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 void fmt_time_iso(int64_t t, char *buf, size_t n)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* the civil date of a day count (H. Hinnant's days_from_civil, inverted): every JSON
+	 * answer writes several times per row, so no gmtime_r and strftime on this path */
+	int64_t days = t / 86400, sec = t % 86400;
+	if (sec < 0) {
+		sec += 86400;
+		days--;
+	}
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t y = yoe + era * 400 + (m <= 2);
+	if (y < 0 || y > 9999 || n < 21) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
+	}
+	memcpy(buf, "0000-00-00T00:00:00Z", 21);
+	put_digits(buf, y, 4);
+	put_digits(buf + 5, m, 2);
+	put_digits(buf + 8, d, 2);
+	put_digits(buf + 11, sec / 3600, 2);
+	put_digits(buf + 14, sec / 60 % 60, 2);
+	put_digits(buf + 17, sec % 60, 2);
 }
 
 void random_hex(char *hex, size_t nbytes)

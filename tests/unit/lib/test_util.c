@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/util.h"
 
@@ -280,6 +281,28 @@ static void test_fmt_time_iso(void **state)
 		fmt_time_iso(cases[i].t, buf, sizeof buf);
 		assert_string_equal(buf, cases[i].s);
 	}
+	/* the same as gmtime_r and strftime every 1,234,567 seconds from 1900 to 2200, and on
+	 * every day around the leap days of 2000, 2100 and 2024 */
+	for (int64_t t = -2208988800LL; t < 7258118400LL; t += 1234567) {
+		char a[32], b[32];
+		time_t tt = (time_t)t;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		fmt_time_iso(t, a, sizeof a);
+		assert_string_equal(a, b);
+	}
+	static const int64_t around[] = {951782400LL, 4107542400LL, 1709164800LL};
+	for (size_t i = 0; i < sizeof around / sizeof around[0]; i++)
+		for (int64_t t = around[i] - 3 * 86400 - 1; t < around[i] + 3 * 86400; t += 43201) {
+			char a[32], b[32];
+			time_t tt = (time_t)t;
+			struct tm tm;
+			gmtime_r(&tt, &tm);
+			strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+			fmt_time_iso(t, a, sizeof a);
+			assert_string_equal(a, b);
+		}
 }
 
 /* The clocks move forward. */
