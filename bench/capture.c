@@ -3,6 +3,7 @@
 #include "enterprise/enterprise.h"
 #include "lib/arena.h"
 #include "lib/err.h"
+#include "lib/log.h"
 #include "ticket/ticket_store.h"
 #include "work/timeline.h"
 #include <stdio.h>
@@ -70,6 +71,47 @@ int replay(struct db *c, const struct scenario *s, long *rows, row_fn row, void 
 			return -1;
 	}
 	return 0;
+}
+
+int bench_opt(struct bench_opts *o, const char *k, const char *v)
+{
+	if (strcmp(k, "--db") == 0)
+		o->url = v;
+	else if (strcmp(k, "--zone") == 0)
+		o->zone = strtoll(v, NULL, 10);
+	else if (strcmp(k, "--dept") == 0)
+		o->dept = strtoll(v, NULL, 10);
+	else if (strcmp(k, "--ticket") == 0)
+		o->ticket = strtoll(v, NULL, 10);
+	else if (strcmp(k, "--year") == 0)
+		o->year = (int)strtol(v, NULL, 10);
+	else if (strcmp(k, "--threads") == 0)
+		o->threads = (int)strtol(v, NULL, 10);
+	else
+		return 0;
+	return 1;
+}
+
+struct db *bench_open(struct bench_opts *o, const char *tool, struct db_pool **pool)
+{
+	if (!o->year) {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		o->year = tm.tm_year + 1900;
+	}
+	log_set_level(LOG_WARN);
+	char err[256];
+	if (db_pool_new(o->url, pool, err, sizeof err) < 0) {
+		fprintf(stderr, "%s: %s\n", tool, err);
+		return NULL;
+	}
+	struct db *c = db_pool_reader(*pool);
+	if (!c) {
+		fprintf(stderr, "%s: cannot open the database\n", tool);
+		db_pool_free(*pool);
+	}
+	return c;
 }
 
 void capture_begin(struct scenario *s)

@@ -23,6 +23,19 @@ struct scenario {
 	int n, overflow;
 };
 
+/* The options both tools take: the data set and what the reads are about. */
+struct bench_opts {
+	const char *url;
+	int64_t zone, dept, ticket;
+	int year, threads;
+};
+/* Takes option k with its value v into o when it is one of them (--db --zone --dept --ticket
+ * --year --threads); 1 if taken. */
+int bench_opt(struct bench_opts *o, const char *k, const char *v);
+/* Fills in the current year when none was given, quiets the log and opens the pool and this
+ * thread's connection. Returns the connection, or NULL with the reason printed (tool: its name). */
+struct db *bench_open(struct bench_opts *o, const char *tool, struct db_pool **pool);
+
 /* Called with each row a replay reads (NULL: rows only counted). */
 typedef void (*row_fn)(void *ctx, struct db_stmt *st);
 

@@ -120,52 +120,29 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 
 int main(int argc, char **argv)
 {
-	const char *url = NULL, *token = NULL;
-	int64_t zone = 1, dept = 0, ticket = 1;
-	int threads = (int)sysconf(_SC_NPROCESSORS_ONLN), year = 0, port = 0;
+	const char *token = NULL;
+	struct bench_opts o = {
+	    .zone = 1, .ticket = 1, .threads = (int)sysconf(_SC_NPROCESSORS_ONLN)};
+	int port = 0;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		const char *k = argv[i], *v = argv[i + 1];
-		if (strcmp(k, "--db") == 0)
-			url = v;
-		else if (strcmp(k, "--session") == 0)
+		if (bench_opt(&o, k, v))
+			continue;
+		if (strcmp(k, "--session") == 0)
 			token = v;
-		else if (strcmp(k, "--zone") == 0)
-			zone = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--dept") == 0)
-			dept = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--ticket") == 0)
-			ticket = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--year") == 0)
-			year = (int)strtol(v, NULL, 10);
-		else if (strcmp(k, "--threads") == 0)
-			threads = (int)strtol(v, NULL, 10);
 		else if (strcmp(k, "--port") == 0)
 			port = (int)strtol(v, NULL, 10);
 		else
-			url = NULL, i = argc;
+			o.url = NULL, i = argc;
 	}
-	if (!url || !token || threads < 1 || threads > 64 || port < 0 || port > 65535) {
+	if (!o.url || !token || o.threads < 1 || o.threads > 64 || port < 0 || port > 65535) {
 		fprintf(stderr, "usage: limit_http --db URL --session TOKEN [--zone Z] [--dept D] "
 		                "[--ticket T] [--year YYYY] [--threads N] [--port P]\n");
 		return 2;
 	}
-	if (!year) {
-		time_t now = time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		year = tm.tm_year + 1900;
-	}
-	log_set_level(LOG_WARN);
-	char err[256];
-	if (db_pool_new(url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "limit_http: %s\n", err);
+	struct db *c = bench_open(&o, "limit_http", &pool);
+	if (!c)
 		return 1;
-	}
-	struct db *c = db_pool_reader(pool);
-	if (!c) {
-		fprintf(stderr, "limit_http: cannot open the database\n");
-		return 1;
-	}
 	/* the session lookup: its SELECT, as the caller every read is made by */
 	struct arena a = ARENA_INIT;
 	struct principal p;
@@ -184,16 +161,13 @@ int main(int argc, char **argv)
 		        e.message_en ? e.message_en : "no statement");
 		return 1;
 	}
-	if (zone <= 0)
-		zone = p.zone_id;
-	(void)zone;
 	int ret = 0;
 	for (int i = 0; i < N_SCENARIOS; i++)
-		if (capture(c, &p, i, dept, ticket, year, &reads[i]) < 0)
+		if (capture(c, &p, i, o.dept, o.ticket, o.year, &reads[i]) < 0)
 			ret = 1;
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handle,
-	    NULL, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
+	    NULL, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o.threads, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "limit_http: cannot listen on port %d\n", port);
@@ -201,7 +175,7 @@ int main(int argc, char **argv)
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	printf("LIMIT port=%u threads=%d session_stmts=%d\n", info ? info->port : (unsigned)port,
-	       threads, session.n);
+	       o.threads, session.n);
 	fflush(stdout);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

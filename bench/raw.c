@@ -123,27 +123,16 @@ static void run(struct db_pool *pool, const struct scenario *s, int threads, dou
 
 int main(int argc, char **argv)
 {
-	const char *url = NULL, *only = NULL;
+	const char *only = NULL;
 	int show = 0;
-	int64_t zone = 1, dept = 0, ticket = 1;
-	int threads = 2, year = 0;
+	struct bench_opts o = {.zone = 1, .ticket = 1, .threads = 2};
 	double seconds = 10, warmup = 1;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		const char *k = argv[i], *v = argv[i + 1];
-		if (strcmp(k, "--db") == 0)
-			url = v;
-		else if (strcmp(k, "--zone") == 0)
-			zone = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--dept") == 0)
-			dept = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--ticket") == 0)
-			ticket = strtoll(v, NULL, 10);
-		else if (strcmp(k, "--year") == 0)
-			year = (int)strtol(v, NULL, 10);
-		else if (strcmp(k, "--seconds") == 0)
+		if (bench_opt(&o, k, v))
+			continue;
+		if (strcmp(k, "--seconds") == 0)
 			seconds = strtod(v, NULL);
-		else if (strcmp(k, "--threads") == 0)
-			threads = (int)strtol(v, NULL, 10);
 		else if (strcmp(k, "--only") == 0)
 			only = v;
 		else if (strcmp(k, "--warmup") == 0)
@@ -151,39 +140,24 @@ int main(int argc, char **argv)
 		else if (strcmp(k, "--show") == 0)
 			show = (int)strtol(v, NULL, 10);
 		else
-			url = NULL, i = argc;
+			o.url = NULL, i = argc;
 	}
-	if (!url || threads < 1 || threads > 64 || seconds <= 0) {
+	if (!o.url || o.threads < 1 || o.threads > 64 || seconds <= 0) {
 		fprintf(stderr,
 		        "usage: raw --db URL [--zone Z] [--dept D] [--ticket T] [--year YYYY] "
 		        "[--seconds S] [--threads N] [--warmup S] [--only NAME] [--show 1]\n");
 		return 2;
 	}
-	if (!year) {
-		time_t now = time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		year = tm.tm_year + 1900;
-	}
-	log_set_level(LOG_WARN);
 	struct db_pool *pool;
-	char err[256];
-	if (db_pool_new(url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "raw: %s\n", err);
+	struct db *c = bench_open(&o, "raw", &pool);
+	if (!c)
 		return 1;
-	}
-	struct db *c = db_pool_reader(pool);
-	if (!c) {
-		fprintf(stderr, "raw: cannot open the database\n");
-		db_pool_free(pool);
-		return 1;
-	}
 	struct principal p;
-	org_cli_principal(&p, zone);
+	org_cli_principal(&p, o.zone);
 	static struct scenario sc[N_SCENARIOS];
 	int ret = 0;
 	for (int i = 0; i < N_SCENARIOS; i++)
-		if (capture(c, &p, i, dept, ticket, year, &sc[i]) < 0)
+		if (capture(c, &p, i, o.dept, o.ticket, o.year, &sc[i]) < 0)
 			ret = 1;
 	for (int i = 0; i < N_SCENARIOS; i++) {
 		if (!sc[i].n || (only && strcmp(only, sc[i].name)))
@@ -204,8 +178,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\n");
 		}
 		if (warmup > 0)
-			run(pool, &sc[i], threads, warmup, 1);
-		run(pool, &sc[i], threads, seconds, 0);
+			run(pool, &sc[i], o.threads, warmup, 1);
+		run(pool, &sc[i], o.threads, seconds, 0);
 	}
 	for (int i = 0; i < N_SCENARIOS; i++)
 		scenario_free(&sc[i]);
