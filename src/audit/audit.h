@@ -76,6 +76,8 @@ struct login_row {
 	const char *username, *ip, *user_agent, *reason;
 	int success;
 };
+/* Their field tables: how the lists read them and the API writes them. */
+extern const struct entity ENTITY_AUDIT_ROW, ENTITY_LOGIN_ROW;
 typedef void (*audit_row_fn)(void *ctx, const struct audit_row *row);
 typedef void (*login_row_fn)(void *ctx, const struct login_row *row);
 

@@ -1,14 +1,10 @@
 /* HTTP handlers for the audit and login logs (see audit_api.h). */
 #include "audit/audit_api.h"
 #include "audit/audit.h"
+#include "lib/field.h"
 #include "lib/util.h"
 #include <string.h>
 #include <time.h>
-
-struct ctx {
-	struct req *r;
-	struct jsonw *w;
-};
 
 /* Parses a "from"/"to" query argument: YYYY-MM-DD (UTC midnight) or unix seconds. */
 static int query_time(struct req *r, const char *key, int end_of_day, int64_t *out,
@@ -41,17 +37,9 @@ static const char *opt(struct req *r, const char *key)
 
 static void audit_row_json(void *p, const struct audit_row *row)
 {
-	struct ctx *c = p;
-	struct jsonw *w = c->w;
+	struct jsonw *w = p;
 	jw_obj_open(w);
-	jw_kint(w, "id", row->id);
-	jw_kstr(w, "at", req_time(c->r, row->at));
-	jw_kint_or_null(w, "user_id", row->user_id);
-	jw_kstr(w, "username", row->username);
-	jw_kstr(w, "ip", row->ip);
-	jw_kstr(w, "action", row->action);
-	jw_kstr(w, "obj_type", row->obj_type);
-	jw_kstr(w, "obj_id", row->obj_id);
+	entity_json(w, &ENTITY_AUDIT_ROW, row, 0);
 	jw_key(w, "changes");
 	jw_raw(w, row->changes && row->changes[0] == '{' ? row->changes : "{}");
 	jw_obj_close(w);
@@ -82,24 +70,15 @@ int h_audit_list(struct req *r, struct yq_err *e)
 	struct jsonw w;
 	resp_items_open(r, &w);
 	int64_t total = 0;
-	struct ctx ctx = {r, &w};
-	int rc = audit_list(c, &r->who, &f, audit_row_json, &ctx, &total);
+	int rc = audit_list(c, &r->who, &f, audit_row_json, &w, &total);
 	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
 static void login_row_json(void *p, const struct login_row *row)
 {
-	struct ctx *c = p;
-	struct jsonw *w = c->w;
+	struct jsonw *w = p;
 	jw_obj_open(w);
-	jw_kint(w, "id", row->id);
-	jw_kstr(w, "at", req_time(c->r, row->at));
-	jw_kstr(w, "username", row->username);
-	jw_kint_or_null(w, "user_id", row->user_id);
-	jw_kstr(w, "ip", row->ip);
-	jw_kstr(w, "user_agent", row->user_agent);
-	jw_kbool(w, "success", row->success);
-	jw_kstr(w, "reason", row->reason);
+	entity_json(w, &ENTITY_LOGIN_ROW, row, 0);
 	jw_obj_close(w);
 }
 
@@ -115,7 +94,6 @@ int h_logins_list(struct req *r, struct yq_err *e)
 	struct jsonw w;
 	resp_items_open(r, &w);
 	int64_t total = 0;
-	struct ctx ctx = {r, &w};
-	int rc = audit_logins(c, &r->who, &f, login_row_json, &ctx, &total);
+	int rc = audit_logins(c, &r->who, &f, login_row_json, &w, &total);
 	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }

@@ -1,5 +1,6 @@
 /* HTTP handlers of notifications and webhooks (see notify_api.h): decode, call, encode. */
 #include "work/notify_api.h"
+#include "lib/field.h"
 #include "work/notify.h"
 #include "work/webhook.h"
 #include <string.h>
@@ -13,15 +14,11 @@ static void notification_row(void *p, const struct notification_row *n)
 {
 	struct ctx *c = p;
 	jw_obj_open(c->w);
-	jw_kint(c->w, "id", n->id);
+	entity_json(c->w, &ENTITY_NOTIFICATION, n, 0);
 	/* the item as its kind names it: "ticket_id", "ticket_no" */
 	const struct work_kind *kind = work_kind_find(n->kind);
 	jw_kint(c->w, kind ? kind->id_key : "ref_id", n->ref_id);
 	jw_kstr(c->w, kind ? kind->no_key : "ref_no", n->ref_no);
-	jw_kstr(c->w, "kind", n->event);
-	jw_kstr(c->w, "title", n->title);
-	jw_kstr(c->w, "created_at", req_time(c->r, n->created_at));
-	jw_kstr(c->w, "read_at", req_time(c->r, n->read_at));
 	jw_kbool(c->w, "read", n->read_at != 0);
 	jw_obj_close(c->w);
 }
@@ -64,11 +61,7 @@ static void webhook_row(void *p, const struct webhook_row *wh)
 {
 	struct ctx *c = p;
 	jw_obj_open(c->w);
-	jw_kint(c->w, "id", wh->id);
-	jw_kstr(c->w, "url", wh->url);
-	jw_kstr(c->w, "format", wh->format);
-	jw_kbool(c->w, "enabled", wh->enabled);
-	jw_kstr(c->w, "created_at", req_time(c->r, wh->created_at));
+	entity_json(c->w, &ENTITY_WEBHOOK, wh, 0);
 	jw_obj_close(c->w);
 }
 
@@ -113,18 +106,11 @@ static void delivery_row(void *p, const struct delivery_row *d)
 {
 	struct ctx *c = p;
 	jw_obj_open(c->w);
-	jw_kint(c->w, "id", d->id);
-	jw_kint(c->w, "webhook_id", d->webhook_id);
-	jw_kstr(c->w, "url", d->url);
-	jw_kstr(c->w, "event", d->event);
-	jw_kstr(c->w, "status", d->status);
-	jw_kint(c->w, "attempts", d->attempts);
+	entity_json(c->w, &ENTITY_DELIVERY, d, 0);
 	jw_kint_or_null(c->w, "last_status", d->last_status);
 	jw_kstr(c->w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
 	jw_kstr(c->w, "next_at",
 	        req_time(c->r, strcmp(d->status, "pending") == 0 ? d->next_at : 0));
-	jw_kstr(c->w, "created_at", req_time(c->r, d->created_at));
-	jw_kstr(c->w, "delivered_at", req_time(c->r, d->delivered_at));
 	jw_key(c->w, "payload");
 	jw_raw(c->w, d->payload && *d->payload ? d->payload : "null");
 	jw_obj_close(c->w);
