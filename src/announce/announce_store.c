@@ -135,10 +135,9 @@ int ann_list(struct db *c, const struct principal *p, const struct ann_filter *f
 			qb_int(&q, f->page_size);
 			qb_int(&q, (f->page - 1) * f->page_size);
 		}
-		struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+		struct db_stmt *st = qb_prepare(&q, c);
 		int rc = DB_ERR;
 		if (st) {
-			qb_bind(&q, st, 1);
 			struct arena row = ARENA_INIT;
 			while ((rc = db_step(st)) == DB_ROW) {
 				if (!pass) {
@@ -169,10 +168,9 @@ int ann_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	ann_from(&q, p, 1, like, sizeof like);
 	qb_sql(&q, " AND a.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		if ((rc = db_step(st)) == DB_ROW)
 			read_row(st, out, a);
 		db_reset(st);
@@ -364,11 +362,10 @@ static int write_audience(struct write_ctx *w, const struct announcement *a, int
 	qb_int(&q, w->who->zone_id);
 	int rc = audience_where(&q, a, &x, e);
 	if (rc == 0) {
-		struct db_stmt *st = qb_text_of(&q) ? db_prepare(w->tx, qb_text_of(&q)) : NULL;
+		struct db_stmt *st = qb_prepare(&q, w->tx);
 		if (!st) {
 			rc = write_fail(w, DB_ERR, e);
 		} else {
-			qb_bind(&q, st, 1);
 			int r = db_step(st);
 			*n = db_changes(st);
 			db_reset(st);

@@ -36,10 +36,9 @@ int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx)
 	qb_init(&q, sql_of(&SQL_DEPT_SELECT));
 	scope_from(&q, p, &ENTITY_DEPT, NULL, like, sizeof like);
 	qb_sql(&q, " ORDER BY d.path, d.sort, d.id");
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		while ((rc = db_step(st)) == DB_ROW) {
 			struct dept d;
 			entity_read(st, 0, &ENTITY_DEPT, &d, NULL);

@@ -79,18 +79,12 @@ int user_list(struct db *c, const struct principal *p, const struct user_filter 
 	qb_sql(&lq, " ORDER BY u.id LIMIT ? OFFSET ?");
 	qb_int(&lq, f->page_size);
 	qb_int(&lq, (f->page - 1) * f->page_size);
-	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
-	if (!st)
-		goto out;
-	qb_bind(&cq, st, 1);
-	rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0 || !(st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL)) {
+	struct db_stmt *st = NULL;
+	rc = qb_count(&cq, c, total);
+	if (rc < 0 || !(st = qb_prepare(&lq, c))) {
 		rc = rc < 0 ? rc : DB_ERR;
 		goto out;
 	}
-	qb_bind(&lq, st, 1);
 	struct arena row = ARENA_INIT;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct user u;
