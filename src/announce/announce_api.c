@@ -133,12 +133,11 @@ int h_ann_withdraw(struct req *r, struct yq_err *e)
 	return req_id_write(r, ann_withdraw, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
-static void receipt_row(void *p, const struct ann_receipt *x)
+static const struct entity_out RECEIPT_OUT = {&ENTITY_RECEIPT, 0, NULL};
+
+static void receipt_row(void *w, const struct ann_receipt *x)
 {
-	struct jsonw *w = p;
-	jw_obj_open(w);
-	entity_json(w, &ENTITY_RECEIPT, x, 0);
-	jw_obj_close(w);
+	jw_entity(w, &RECEIPT_OUT, x);
 }
 
 int h_ann_receipts(struct req *r, struct yq_err *e)

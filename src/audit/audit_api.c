@@ -1,7 +1,6 @@
 /* HTTP handlers for the audit and login logs (see audit_api.h). */
 #include "audit/audit_api.h"
 #include "audit/audit.h"
-#include "lib/field.h"
 #include "lib/util.h"
 #include <string.h>
 #include <time.h>
@@ -35,14 +34,20 @@ static const char *opt(struct req *r, const char *key)
 	return v && *v ? v : NULL;
 }
 
-static void audit_row_json(void *p, const struct audit_row *row)
+/* An audit row as answered: its table, then the changes as an object ("{}" when none). */
+static void audit_changes_json(struct jsonw *w, const void *obj)
 {
-	struct jsonw *w = p;
-	jw_obj_open(w);
-	entity_json(w, &ENTITY_AUDIT_ROW, row, 0);
+	const struct audit_row *row = obj;
 	jw_key(w, "changes");
 	jw_raw(w, row->changes && row->changes[0] == '{' ? row->changes : "{}");
-	jw_obj_close(w);
+}
+
+static const struct entity_out AUDIT_OUT = {&ENTITY_AUDIT_ROW, 0, audit_changes_json};
+static const struct entity_out LOGIN_OUT = {&ENTITY_LOGIN_ROW, 0, NULL};
+
+static void audit_row_json(void *w, const struct audit_row *row)
+{
+	jw_entity(w, &AUDIT_OUT, row);
 }
 
 static int common_filter(struct req *r, struct audit_filter *f, struct yq_err *e)
@@ -74,12 +79,9 @@ int h_audit_list(struct req *r, struct yq_err *e)
 	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
 }
 
-static void login_row_json(void *p, const struct login_row *row)
+static void login_row_json(void *w, const struct login_row *row)
 {
-	struct jsonw *w = p;
-	jw_obj_open(w);
-	entity_json(w, &ENTITY_LOGIN_ROW, row, 0);
-	jw_obj_close(w);
+	jw_entity(w, &LOGIN_OUT, row);
 }
 
 int h_logins_list(struct req *r, struct yq_err *e)

@@ -131,12 +131,11 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
-static void token_row(void *ctx, const struct api_token *t)
+static const struct entity_out TOKEN_OUT = {&ENTITY_API_TOKEN, 0, NULL};
+
+static void token_row(void *w, const struct api_token *t)
 {
-	struct jsonw *w = ctx;
-	jw_obj_open(w);
-	entity_json(w, &ENTITY_API_TOKEN, t, 0);
-	jw_obj_close(w);
+	jw_entity(w, &TOKEN_OUT, t);
 }
 
 int h_tokens_list(struct req *r, struct yq_err *e)
