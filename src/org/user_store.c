@@ -120,11 +120,21 @@ int user_find(struct db *c, const char *username, int64_t *id)
 	return rc < 0 ? rc : DB_OK;
 }
 
+/* 0 when `sql` counts the row `id` in zone `zone_id`; else -1 with e set: ERR_VALIDATION naming
+ * `field` (zh, en) when there is none. */
+static int in_zone(struct db *tx, const char *sql, int64_t id, int64_t zone_id, const char *field,
+                   const char *zh, const char *en, struct yq_err *e)
+{
+	int64_t n;
+	int rc = db_query_int(tx, sql, &n, 2, id, zone_id);
+	if (rc < 0)
+		return err_db(e, rc);
+	return n ? 0 : err_set(e, ERR_VALIDATION, field, zh, en);
+}
+
 int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
                     int64_t enterprise_id, struct yq_err *e)
 {
-	int64_t n;
-	int rc;
 	if (role == ROLE_NONE)
 		return err_set(e, ERR_VALIDATION, "role", "角色无效", "invalid role");
 	if ((role == ROLE_STAFF || role == ROLE_DEPT_HEAD) && !dept_id)
@@ -139,21 +149,12 @@ int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept
 	if (role == ROLE_ENTERPRISE && dept_id)
 		return err_set(e, ERR_VALIDATION, "dept_id", "企业用户不属于部门",
 		               "enterprise users belong to no department");
-	if (dept_id) {
-		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, dept_id, zone_id)) < 0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
-			               "no such department");
-	}
-	if (enterprise_id) {
-		if ((rc = db_query_int(tx, SQL_ENT_IN_ZONE, &n, 2, enterprise_id, zone_id)) < 0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-			               "no such enterprise");
-	}
-	return 0;
+	if (dept_id && in_zone(tx, SQL_DEPT_IN_ZONE, dept_id, zone_id, "dept_id", "部门不存在",
+	                       "no such department", e) < 0)
+		return -1;
+	return enterprise_id ? in_zone(tx, SQL_ENT_IN_ZONE, enterprise_id, zone_id, "enterprise_id",
+	                               "企业不存在", "no such enterprise", e)
+	                     : 0;
 }
 
 /* The data scope a user of `role` is given: `asked` when given (a zone-wide one only for a
