@@ -42,12 +42,24 @@ static void audit_changes_json(struct jsonw *w, const void *obj)
 	jw_raw(w, row->changes && row->changes[0] == '{' ? row->changes : "{}");
 }
 
-static const struct entity_out AUDIT_OUT = {&ENTITY_AUDIT_ROW, 0, audit_changes_json};
-static const struct entity_out LOGIN_OUT = {&ENTITY_LOGIN_ROW, 0, NULL};
+/* How each log's rows are answered (enum audit_log). */
+static const struct entity_out LOG_OUT[] = {{&ENTITY_AUDIT_ROW, 0, audit_changes_json},
+                                            {&ENTITY_LOGIN_ROW, 0, NULL}};
 
-static void audit_row_json(void *w, const struct audit_row *row)
+static void row_json(void *l, const void *row)
 {
-	jw_entity(w, &AUDIT_OUT, row);
+	resp_list_row(l, row);
+}
+
+/* Answers one page of log `log`. */
+static int answer_page(struct req *r, struct db *c, enum audit_log log,
+                       const struct audit_filter *f, struct yq_err *e)
+{
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, &LOG_OUT[log]);
+	int rc = audit_page(c, &r->who, log, f, row_json, &l, &total);
+	return resp_list_close(&l, rc, total, f->page, f->page_size, e);
 }
 
 static int common_filter(struct req *r, struct audit_filter *f, struct yq_err *e)
@@ -72,16 +84,7 @@ int h_audit_list(struct req *r, struct yq_err *e)
 	f.action = opt(r, "action");
 	f.obj_type = opt(r, "obj_type");
 	f.obj_id = opt(r, "obj_id");
-	struct jsonw w;
-	resp_items_open(r, &w);
-	int64_t total = 0;
-	int rc = audit_list(c, &r->who, &f, audit_row_json, &w, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
-}
-
-static void login_row_json(void *w, const struct login_row *row)
-{
-	jw_entity(w, &LOGIN_OUT, row);
+	return answer_page(r, c, AUDIT_LOG_CHANGES, &f, e);
 }
 
 int h_logins_list(struct req *r, struct yq_err *e)
@@ -93,9 +96,5 @@ int h_logins_list(struct req *r, struct yq_err *e)
 	const char *s = opt(r, "success");
 	if (s)
 		f.success = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
-	struct jsonw w;
-	resp_items_open(r, &w);
-	int64_t total = 0;
-	int rc = audit_logins(c, &r->who, &f, login_row_json, &w, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
+	return answer_page(r, c, AUDIT_LOG_LOGINS, &f, e);
 }

@@ -321,19 +321,6 @@ static int bind_audit_where(struct db_stmt *st, const void *arg)
 	return 14;
 }
 
-int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
-               audit_row_fn fn, void *ctx, int64_t *total)
-{
-	struct audit_where a = {p, f};
-	struct db_stmt *st;
-	int rc = db_page(c, SQL_AUDIT_COUNT, sql_of(&SQL_AUDIT_LIST), bind_audit_where, &a, f->page,
-	                 f->page_size, total, &st);
-	struct audit_row r;
-	while (rc >= 0 && (rc = entity_next(st, &ENTITY_AUDIT_ROW, &r)) == DB_ROW)
-		fn(ctx, &r);
-	return rc;
-}
-
 static int bind_login_where(struct db_stmt *st, const void *arg)
 {
 	const struct audit_where *a = arg;
@@ -351,15 +338,22 @@ static int bind_login_where(struct db_stmt *st, const void *arg)
 	return 11;
 }
 
-int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
-                 login_row_fn fn, void *ctx, int64_t *total)
+int audit_page(struct db *c, const struct principal *p, enum audit_log log,
+               const struct audit_filter *f, audit_row_fn fn, void *ctx, int64_t *total)
 {
+	int logins = log == AUDIT_LOG_LOGINS;
 	struct audit_where a = {p, f};
 	struct db_stmt *st;
-	int rc = db_page(c, SQL_LOGIN_COUNT, sql_of(&SQL_LOGIN_LIST), bind_login_where, &a, f->page,
-	                 f->page_size, total, &st);
-	struct login_row r;
-	while (rc >= 0 && (rc = entity_next(st, &ENTITY_LOGIN_ROW, &r)) == DB_ROW)
-		fn(ctx, &r);
+	int rc = db_page(c, logins ? SQL_LOGIN_COUNT : SQL_AUDIT_COUNT,
+	                 sql_of(logins ? &SQL_LOGIN_LIST : &SQL_AUDIT_LIST),
+	                 logins ? bind_login_where : bind_audit_where, &a, f->page, f->page_size,
+	                 total, &st);
+	union {
+		struct audit_row change;
+		struct login_row login;
+	} row;
+	while (rc >= 0 && (rc = entity_next(st, logins ? &ENTITY_LOGIN_ROW : &ENTITY_AUDIT_ROW,
+	                                    &row)) == DB_ROW)
+		fn(ctx, &row);
 	return rc;
 }
