@@ -39,15 +39,19 @@ static const struct field NOTE_FIELDS[] = {
 };
 const struct entity ENTITY_NOTIFICATION =
     ENTITY("notification", "notification", "n", NOTE_FIELDS, "通知", "Notification");
-/* An enterprise user's notifications: addressed to the user, about its enterprise's items */
-static const char SQL_ENT_COUNT[] =
-    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
-    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL)";
-static struct sql_tmpl SQL_ENT_LIST = SQL_TMPL(
-    ENTITY_NOTIFICATION,
-    "SELECT {select} FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
-    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id DESC LIMIT "
-    "? OFFSET ?");
+/* The notifications a list shows (parameters: zone, the enterprise or department, the caller,
+ * "unread only"), written once for its count and its page. An enterprise user's: addressed to
+ * the user, about its enterprise's items; a department's: its own and the caller's. */
+#define ENT_NOTES                                                                                  \
+	" FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND n.user_id = ? AND "  \
+	"(? = 0 OR n.read_at IS NULL)"
+#define DEPT_NOTES                                                                                 \
+	" FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id IS NULL OR "    \
+	"n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)"
+#define NOTES_PAGE " ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?"
+static const char SQL_ENT_COUNT[] = "SELECT COUNT(*)" ENT_NOTES;
+static struct sql_tmpl SQL_ENT_LIST =
+    SQL_TMPL(ENTITY_NOTIFICATION, "SELECT {select}" ENT_NOTES NOTES_PAGE);
 static const char SQL_ENT_READ[] =
     "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
     "user_id = ? AND enterprise_id = ?";
@@ -60,14 +64,9 @@ static const char SQL_READ[] =
 static const char SQL_READ_ALL[] =
     "UPDATE notification SET read_at = ? WHERE zone_id = ? AND dept_id = ? AND (user_id IS NULL "
     "OR user_id = ?) AND read_at IS NULL";
-static const char SQL_COUNT[] =
-    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id "
-    "IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)";
+static const char SQL_COUNT[] = "SELECT COUNT(*)" DEPT_NOTES;
 static struct sql_tmpl SQL_LIST =
-    SQL_TMPL(ENTITY_NOTIFICATION,
-             "SELECT {select} FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND "
-             "(n.user_id IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL) ORDER BY "
-             "n.created_at DESC, n.id DESC LIMIT ? OFFSET ?");
+    SQL_TMPL(ENTITY_NOTIFICATION, "SELECT {select}" DEPT_NOTES NOTES_PAGE);
 
 /* The title of a notification: "<label>：<no> <title>". */
 static int note_title(const struct work_kind *kind, const struct work_item *it, const char *event,

@@ -754,14 +754,13 @@ static const struct field DELIVERY_FIELDS[] = {
 };
 const struct entity ENTITY_DELIVERY =
     ENTITY("webhook_delivery", "webhook_delivery", "d", DELIVERY_FIELDS, "推送记录", "Delivery");
-static const char SQL_DELIVERY_COUNT[] =
-    "SELECT COUNT(*) FROM webhook_delivery WHERE zone_id = ? AND (CAST(? AS TEXT) = '' OR "
-    "status = ?)";
-static struct sql_tmpl SQL_DELIVERY_LIST = SQL_TMPL(
-    ENTITY_DELIVERY,
-    "SELECT {select} FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE "
-    "d.zone_id = ? AND (CAST(? AS TEXT) = '' OR d.status = ?) ORDER BY d.id DESC LIMIT ? OFFSET "
-    "?");
+/* The deliveries of a zone, of one status or all (""), written once for the count and the
+ * page. */
+#define DELIVERY_WHERE " WHERE d.zone_id = ? AND (CAST(? AS TEXT) = '' OR d.status = ?)"
+static const char SQL_DELIVERY_COUNT[] = "SELECT COUNT(*) FROM webhook_delivery d" DELIVERY_WHERE;
+static struct sql_tmpl SQL_DELIVERY_LIST =
+    SQL_TMPL(ENTITY_DELIVERY, "SELECT {select} FROM webhook_delivery d JOIN webhook w ON w.id = "
+                              "d.webhook_id" DELIVERY_WHERE " ORDER BY d.id DESC LIMIT ? OFFSET ?");
 
 int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work_item *it,
                   const char *event, const char *event_label)
