@@ -255,26 +255,7 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	entity_copy(&ENTITY_ANNOUNCEMENT, &a, x->in, x->present);
 	if (ann_check_audience(&a, e) < 0)
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ANN_UPDATE));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, now_unix());
-	int idx = entity_bind(st, 2, &ENTITY_ANNOUNCEMENT, &a, 1);
-	if (idx < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, idx, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
-	write_audit(w, "update", "announcement", x->id);
-	audit_change_entity(&w->changes, &ENTITY_ANNOUNCEMENT, &old, &a);
-	rc = 0;
+	rc = write_update(w, &SQL_ANN_UPDATE, x->id, &old, &a, e);
 out:
 	arena_release(&ar);
 	return rc;

@@ -353,26 +353,7 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	u.data_scope = scope_name(scope);
 	if (!u.display_name || !*u.display_name)
 		u.display_name = old.display_name;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_USER_UPDATE));
-	if (!st) {
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, now_unix());
-	int idx = entity_bind(st, 2, &ENTITY_USER, &u, 1);
-	if (idx < 0) {
-		db_reset(st);
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, idx, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
-	write_audit(w, "update", "user", x->id);
-	audit_change_entity(&w->changes, &ENTITY_USER, &old, &u);
-	rc = 0;
+	rc = write_update(w, &SQL_USER_UPDATE, x->id, &old, &u, e);
 out:
 	arena_release(&a);
 	return rc;
