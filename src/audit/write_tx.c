@@ -18,6 +18,14 @@ int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e)
 	return err_db(e, db_rc < 0 ? db_rc : DB_ERR);
 }
 
+int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq_err *e)
+{
+	int rc = db_step(st);
+	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW ? 0 : write_fail(w, rc, e);
+}
+
 int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const void *old,
                  const void *obj, struct yq_err *e)
 {

@@ -119,11 +119,8 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 8, hash);
 	db_bind_int(st, 9, now_unix());
 	bind_opt(st, 10, in->expires_at);
-	int rc = db_step(st);
-	x->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	if (write_insert(w, st, &x->id, e) < 0)
+		return -1;
 	write_audit(w, "create", "api_token", x->id);
 	audit_change_str(&w->changes, "name", NULL, in->name);
 	audit_change_str(&w->changes, "role", NULL, role_name(r));

@@ -645,11 +645,8 @@ static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
 	}
-	rc = db_step(st);
-	x->visit_id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	if (write_insert(w, st, &x->visit_id, e) < 0)
+		return -1;
 	write_audit(w, "visit", "enterprise", x->id);
 	audit_change_entity(&w->changes, &ENTITY_VISIT, NULL, &v);
 	return 0;

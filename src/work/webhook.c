@@ -857,11 +857,8 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 3, g->secret ? g->secret : "");
 	db_bind_text(st, 4, webhook_format_name(g->format));
 	db_bind_int(st, 5, now_unix());
-	int rc = db_step(st);
-	g->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc, e);
+	if (write_insert(w, st, &g->id, e) < 0)
+		return -1;
 	audit_change_str(&w->changes, "url", NULL, g->url);
 	audit_change_str(&w->changes, "format", NULL, webhook_format_name(g->format));
 	write_audit(w, "create", "webhook", g->id);
