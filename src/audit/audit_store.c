@@ -301,24 +301,33 @@ struct audit_where {
 	const struct audit_filter *f;
 };
 
+/* An optional filter, "(? IS NULL OR col = ?)" or "(? = 0 OR col >= ?)", takes its value twice:
+ * bound from i; returns the next index. */
+static int opt_text(struct db_stmt *st, int i, const char *v)
+{
+	db_bind_text(st, i, v);
+	db_bind_text(st, i + 1, v);
+	return i + 2;
+}
+
+static int opt_int(struct db_stmt *st, int i, int64_t v)
+{
+	db_bind_int(st, i, v);
+	db_bind_int(st, i + 1, v);
+	return i + 2;
+}
+
 static int bind_audit_where(struct db_stmt *st, const void *arg)
 {
 	const struct audit_where *a = arg;
 	const struct audit_filter *f = a->f;
 	db_bind_int(st, 1, a->p->zone_id);
-	db_bind_text(st, 2, f->username);
-	db_bind_text(st, 3, f->username);
-	db_bind_text(st, 4, f->action);
-	db_bind_text(st, 5, f->action);
-	db_bind_text(st, 6, f->obj_type);
-	db_bind_text(st, 7, f->obj_type);
-	db_bind_text(st, 8, f->obj_id);
-	db_bind_text(st, 9, f->obj_id);
-	db_bind_int(st, 10, f->from);
-	db_bind_int(st, 11, f->from);
-	db_bind_int(st, 12, f->to);
-	db_bind_int(st, 13, f->to);
-	return 14;
+	int i = opt_text(st, 2, f->username);
+	i = opt_text(st, i, f->action);
+	i = opt_text(st, i, f->obj_type);
+	i = opt_text(st, i, f->obj_id);
+	i = opt_int(st, i, f->from);
+	return opt_int(st, i, f->to);
 }
 
 static int bind_login_where(struct db_stmt *st, const void *arg)
@@ -327,15 +336,10 @@ static int bind_login_where(struct db_stmt *st, const void *arg)
 	const struct audit_filter *f = a->f;
 	db_bind_int(st, 1, a->p ? a->p->zone_id : 0);
 	db_bind_int(st, 2, a->p ? 0 : 1);
-	db_bind_text(st, 3, f->username);
-	db_bind_text(st, 4, f->username);
-	db_bind_int(st, 5, f->success);
-	db_bind_int(st, 6, f->success);
-	db_bind_int(st, 7, f->from);
-	db_bind_int(st, 8, f->from);
-	db_bind_int(st, 9, f->to);
-	db_bind_int(st, 10, f->to);
-	return 11;
+	int i = opt_text(st, 3, f->username);
+	i = opt_int(st, i, f->success);
+	i = opt_int(st, i, f->from);
+	return opt_int(st, i, f->to);
 }
 
 int audit_page(struct db *c, const struct principal *p, enum audit_log log,
