@@ -118,6 +118,7 @@ struct ann_receipt {
 	int64_t read_at;
 	const char *reader_name;
 };
+extern const struct entity ENTITY_RECEIPT; /* how the page reads it and the API writes it */
 typedef void (*receipt_fn)(void *ctx, const struct ann_receipt *r);
 /* The receipts of announcement `id` for staff: *size the audience, *read how many have read
  * it, and one page of the enterprises that have not (`read` 0) or have (`read` 1), by name.

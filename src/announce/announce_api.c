@@ -133,22 +133,11 @@ int h_ann_withdraw(struct req *r, struct yq_err *e)
 	return req_id_write(r, ann_withdraw, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
-struct receipt_ctx {
-	struct req *r;
-	struct jsonw *w;
-};
+static const struct entity_out RECEIPT_OUT = {&ENTITY_RECEIPT, 0, NULL};
 
-static void receipt_row(void *p, const struct ann_receipt *x)
+static void receipt_row(void *w, const struct ann_receipt *x)
 {
-	struct receipt_ctx *c = p;
-	jw_obj_open(c->w);
-	jw_kint(c->w, "enterprise_id", x->enterprise_id);
-	jw_kstr(c->w, "enterprise_name", x->enterprise_name);
-	jw_kstr(c->w, "uscc", x->uscc);
-	jw_kstr(c->w, "building", x->building);
-	jw_kstr(c->w, "read_at", req_time(c->r, x->read_at));
-	jw_kstr(c->w, "reader_name", x->reader_name);
-	jw_obj_close(c->w);
+	jw_entity(w, &RECEIPT_OUT, x);
 }
 
 int h_ann_receipts(struct req *r, struct yq_err *e)
@@ -163,8 +152,7 @@ int h_ann_receipts(struct req *r, struct yq_err *e)
 	struct jsonw iw;
 	jw_init(&iw, &items);
 	jw_arr_open(&iw);
-	struct receipt_ctx ctx = {r, &iw};
-	int rc = ann_receipts(c, &r->who, id, (int)read, page, page_size, receipt_row, &ctx, &size,
+	int rc = ann_receipts(c, &r->who, id, (int)read, page, page_size, receipt_row, &iw, &size,
 	                      &nread, &total, e);
 	jw_arr_close(&iw);
 	if (rc == 0 && items.failed)

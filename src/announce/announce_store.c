@@ -50,11 +50,25 @@ static const char SQL_MARK_READ[] =
 static const char SQL_RECEIPT_COUNTS[] =
     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 0 ELSE 1 END), 0) FROM "
     "announcement_target WHERE announcement_id = ? AND zone_id = ?";
-static const char SQL_RECEIPT_PAGE[] =
-    "SELECT t.enterprise_id, e.name, e.uscc, e.building, t.read_at, u.display_name FROM "
+/* A read receipt as the page reads it and the API writes it (entity_read, entity_json; text valid
+ * until the next step). */
+#define RC_(m, ft, col, zh, en) FIELD_INIT(struct ann_receipt, m, ft, col, 0, 0, F_READONLY, zh, en)
+static const struct field RECEIPT_FIELDS[] = {
+    {RC_(enterprise_id, FT_INT, "enterprise_id", "企业", "Enterprise")},
+    {RC_(enterprise_name, FT_TEXT, "e.name", "企业名称", "Enterprise name")},
+    {RC_(uscc, FT_TEXT, "e.uscc", "统一社会信用代码", "USCC")},
+    {RC_(building, FT_TEXT, "e.building", "楼宇", "Building")},
+    {RC_(read_at, FT_TIME, "read_at", "阅读时间", "Read at")},
+    {RC_(reader_name, FT_TEXT, "u.display_name", "阅读人", "Reader")},
+};
+const struct entity ENTITY_RECEIPT = ENTITY("announcement_receipt", "announcement_target", "t",
+                                            RECEIPT_FIELDS, "阅读回执", "Receipt");
+static struct sql_tmpl SQL_RECEIPT_PAGE = SQL_TMPL(
+    ENTITY_RECEIPT,
+    "SELECT {select} FROM "
     "announcement_target t JOIN enterprise e ON e.id = t.enterprise_id LEFT JOIN app_user u ON "
     "u.id = t.read_by WHERE t.announcement_id = ? AND t.zone_id = ? AND (CASE WHEN t.read_at IS "
-    "NULL THEN 0 ELSE 1 END) = ? ORDER BY e.name, e.id LIMIT ? OFFSET ?";
+    "NULL THEN 0 ELSE 1 END) = ? ORDER BY e.name, e.id LIMIT ? OFFSET ?");
 
 /* 1 when the caller reads as an enterprise: the disclosure rule applies. */
 static int as_enterprise(const struct principal *p)
@@ -121,10 +135,9 @@ int ann_list(struct db *c, const struct principal *p, const struct ann_filter *f
 			qb_int(&q, f->page_size);
 			qb_int(&q, (f->page - 1) * f->page_size);
 		}
-		struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+		struct db_stmt *st = qb_prepare(&q, c);
 		int rc = DB_ERR;
 		if (st) {
-			qb_bind(&q, st, 1);
 			struct arena row = ARENA_INIT;
 			while ((rc = db_step(st)) == DB_ROW) {
 				if (!pass) {
@@ -155,10 +168,9 @@ int ann_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	ann_from(&q, p, 1, like, sizeof like);
 	qb_sql(&q, " AND a.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		if ((rc = db_step(st)) == DB_ROW)
 			read_row(st, out, a);
 		db_reset(st);
@@ -207,11 +219,8 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
 	}
-	int rc = db_step(st);
-	a->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	if (write_insert(w, st, &a->id, e) < 0)
+		return -1;
 	write_audit(w, "create", "announcement", a->id);
 	audit_change_entity(&w->changes, &ENTITY_ANNOUNCEMENT, NULL, a);
 	return 0;
@@ -243,26 +252,7 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	entity_copy(&ENTITY_ANNOUNCEMENT, &a, x->in, x->present);
 	if (ann_check_audience(&a, e) < 0)
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ANN_UPDATE));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, now_unix());
-	int idx = entity_bind(st, 2, &ENTITY_ANNOUNCEMENT, &a, 1);
-	if (idx < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, idx, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
-	write_audit(w, "update", "announcement", x->id);
-	audit_change_entity(&w->changes, &ENTITY_ANNOUNCEMENT, &old, &a);
-	rc = 0;
+	rc = write_update(w, &SQL_ANN_UPDATE, x->id, &old, &a, e);
 out:
 	arena_release(&ar);
 	return rc;
@@ -350,11 +340,10 @@ static int write_audience(struct write_ctx *w, const struct announcement *a, int
 	qb_int(&q, w->who->zone_id);
 	int rc = audience_where(&q, a, &x, e);
 	if (rc == 0) {
-		struct db_stmt *st = qb_text_of(&q) ? db_prepare(w->tx, qb_text_of(&q)) : NULL;
+		struct db_stmt *st = qb_prepare(&q, w->tx);
 		if (!st) {
 			rc = write_fail(w, DB_ERR, e);
 		} else {
-			qb_bind(&q, st, 1);
 			int r = db_step(st);
 			*n = db_changes(st);
 			db_reset(st);
@@ -574,25 +563,16 @@ int ann_receipts(struct db *c, const struct principal *p, int64_t id, int read, 
 	if (rc < 0)
 		return err_db(e, rc);
 	*total = read ? *nread : *size - *nread;
-	if (!(st = db_prepare(c, SQL_RECEIPT_PAGE)))
+	if (!(st = db_prepare(c, sql_of(&SQL_RECEIPT_PAGE))))
 		return err_db(e, DB_ERR);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, p->zone_id);
 	db_bind_int(st, 3, read ? 1 : 0);
 	db_bind_int(st, 4, page_size);
 	db_bind_int(st, 5, (page - 1) * page_size);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct ann_receipt x = {
-		    .enterprise_id = db_col_int(st, 0),
-		    .enterprise_name = db_col_text(st, 1),
-		    .uscc = db_col_text(st, 2),
-		    .building = db_col_text(st, 3),
-		    .read_at = db_col_int(st, 4),
-		    .reader_name = db_col_text(st, 5),
-		};
+	struct ann_receipt x;
+	while ((rc = entity_next(st, &ENTITY_RECEIPT, &x)) == DB_ROW)
 		fn(ctx, &x);
-	}
-	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 

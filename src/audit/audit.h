@@ -76,17 +76,19 @@ struct login_row {
 	const char *username, *ip, *user_agent, *reason;
 	int success;
 };
-typedef void (*audit_row_fn)(void *ctx, const struct audit_row *row);
-typedef void (*login_row_fn)(void *ctx, const struct login_row *row);
+/* Their field tables: how the lists read them and the API writes them. */
+extern const struct entity ENTITY_AUDIT_ROW, ENTITY_LOGIN_ROW;
+/* The two logs, which share one HMAC chain. */
+enum audit_log { AUDIT_LOG_CHANGES, AUDIT_LOG_LOGINS };
+/* A row of a log: a struct audit_row (AUDIT_LOG_CHANGES) or a struct login_row. */
+typedef void (*audit_row_fn)(void *ctx, const void *row);
 
-/* Lists audit rows of the principal's zone, newest first, one page; *total gets the count of all
- * matching rows. Returns 0 or a negative enum db_rc. */
-int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
-               audit_row_fn fn, void *ctx, int64_t *total);
-/* Same for the login log: the rows of the zone's users; p NULL: every row of the installation
- * (users without a zone, names that are no account; the command line). */
-int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
-                 login_row_fn fn, void *ctx, int64_t *total);
+/* Lists one page of a log of the principal's zone, newest first; *total gets the count of all
+ * matching rows. The login log holds the rows of the zone's users; with p NULL every row of the
+ * installation (users without a zone, names that are no account; the command line). Returns 0
+ * or a negative enum db_rc. */
+int audit_page(struct db *c, const struct principal *p, enum audit_log log,
+               const struct audit_filter *f, audit_row_fn fn, void *ctx, int64_t *total);
 
 /* ---- the HMAC chain over audit and login-log rows (audit_chain.c) ----
  *

@@ -5,11 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-struct ctx {
-	struct req *r;
-	struct jsonw *w;
-};
-
 /* Parses a "from"/"to" query argument: YYYY-MM-DD (UTC midnight) or unix seconds. */
 static int query_time(struct req *r, const char *key, int end_of_day, int64_t *out,
                       struct yq_err *e)
@@ -39,22 +34,32 @@ static const char *opt(struct req *r, const char *key)
 	return v && *v ? v : NULL;
 }
 
-static void audit_row_json(void *p, const struct audit_row *row)
+/* An audit row as answered: its table, then the changes as an object ("{}" when none). */
+static void audit_changes_json(struct jsonw *w, const void *obj)
 {
-	struct ctx *c = p;
-	struct jsonw *w = c->w;
-	jw_obj_open(w);
-	jw_kint(w, "id", row->id);
-	jw_kstr(w, "at", req_time(c->r, row->at));
-	jw_kint_or_null(w, "user_id", row->user_id);
-	jw_kstr(w, "username", row->username);
-	jw_kstr(w, "ip", row->ip);
-	jw_kstr(w, "action", row->action);
-	jw_kstr(w, "obj_type", row->obj_type);
-	jw_kstr(w, "obj_id", row->obj_id);
+	const struct audit_row *row = obj;
 	jw_key(w, "changes");
 	jw_raw(w, row->changes && row->changes[0] == '{' ? row->changes : "{}");
-	jw_obj_close(w);
+}
+
+/* How each log's rows are answered (enum audit_log). */
+static const struct entity_out LOG_OUT[] = {{&ENTITY_AUDIT_ROW, 0, audit_changes_json},
+                                            {&ENTITY_LOGIN_ROW, 0, NULL}};
+
+static void row_json(void *l, const void *row)
+{
+	resp_list_row(l, row);
+}
+
+/* Answers one page of log `log`. */
+static int answer_page(struct req *r, struct db *c, enum audit_log log,
+                       const struct audit_filter *f, struct yq_err *e)
+{
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, &LOG_OUT[log]);
+	int rc = audit_page(c, &r->who, log, f, row_json, &l, &total);
+	return resp_list_close(&l, rc, total, f->page, f->page_size, e);
 }
 
 static int common_filter(struct req *r, struct audit_filter *f, struct yq_err *e)
@@ -79,28 +84,7 @@ int h_audit_list(struct req *r, struct yq_err *e)
 	f.action = opt(r, "action");
 	f.obj_type = opt(r, "obj_type");
 	f.obj_id = opt(r, "obj_id");
-	struct jsonw w;
-	resp_items_open(r, &w);
-	int64_t total = 0;
-	struct ctx ctx = {r, &w};
-	int rc = audit_list(c, &r->who, &f, audit_row_json, &ctx, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
-}
-
-static void login_row_json(void *p, const struct login_row *row)
-{
-	struct ctx *c = p;
-	struct jsonw *w = c->w;
-	jw_obj_open(w);
-	jw_kint(w, "id", row->id);
-	jw_kstr(w, "at", req_time(c->r, row->at));
-	jw_kstr(w, "username", row->username);
-	jw_kint_or_null(w, "user_id", row->user_id);
-	jw_kstr(w, "ip", row->ip);
-	jw_kstr(w, "user_agent", row->user_agent);
-	jw_kbool(w, "success", row->success);
-	jw_kstr(w, "reason", row->reason);
-	jw_obj_close(w);
+	return answer_page(r, c, AUDIT_LOG_CHANGES, &f, e);
 }
 
 int h_logins_list(struct req *r, struct yq_err *e)
@@ -112,10 +96,5 @@ int h_logins_list(struct req *r, struct yq_err *e)
 	const char *s = opt(r, "success");
 	if (s)
 		f.success = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
-	struct jsonw w;
-	resp_items_open(r, &w);
-	int64_t total = 0;
-	struct ctx ctx = {r, &w};
-	int rc = audit_logins(c, &r->who, &f, login_row_json, &ctx, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
+	return answer_page(r, c, AUDIT_LOG_LOGINS, &f, e);
 }

@@ -195,16 +195,17 @@ static _Thread_local struct {
 	int64_t taken; /* rows chained since the batch began */
 } open_batch;
 
-int audit_batch_begin(struct db *tx)
+/* Steps `sql`, which moves (or locks) the chain head and returns its position and mac, into
+ * *seq and mac: DB_OK, or a negative db rc (DB_ERR for a head that is missing or malformed). */
+static int head_step(struct db *tx, const char *sql, int64_t *seq, uint8_t mac[32])
 {
-	open_batch.tx = NULL;
-	struct db_stmt *st = db_prepare(tx, SQL_HEAD_LOCK_GET);
+	struct db_stmt *st = db_prepare(tx, sql);
 	if (!st)
 		return DB_ERR;
 	int rc = db_step(st), bad = 0;
 	if (rc == DB_ROW) {
-		open_batch.seq = db_col_int(st, 0);
-		bad = unhex_mac(db_col_text(st, 1), open_batch.mac) < 0;
+		*seq = db_col_int(st, 0);
+		bad = unhex_mac(db_col_text(st, 1), mac) < 0;
 	}
 	db_reset(st);
 	if (rc != DB_ROW)
@@ -213,6 +214,15 @@ int audit_batch_begin(struct db *tx)
 		log_error("audit: the chain head holds a malformed mac");
 		return DB_ERR;
 	}
+	return DB_OK;
+}
+
+int audit_batch_begin(struct db *tx)
+{
+	open_batch.tx = NULL;
+	int rc = head_step(tx, SQL_HEAD_LOCK_GET, &open_batch.seq, open_batch.mac);
+	if (rc < 0)
+		return rc;
 	open_batch.tx = tx;
 	open_batch.taken = 0;
 	return DB_OK;
@@ -251,26 +261,14 @@ int audit_chain_take(struct db *tx, struct chain_row *r, char mac_hex[65])
 		sodium_bin2hex(mac_hex, 65, mac, sizeof mac);
 		return DB_OK;
 	}
-	struct db_stmt *st = db_prepare(tx, SQL_HEAD_TAKE);
-	if (!st)
-		return DB_ERR;
-	int rc = db_step(st);
 	uint8_t prev[32], mac[32];
-	int bad = 0;
-	if (rc == DB_ROW) {
-		r->seq = db_col_int(st, 0);
-		bad = unhex_mac(db_col_text(st, 1), prev) < 0;
-	}
-	db_reset(st);
-	if (rc != DB_ROW)
-		return rc < 0 && rc != DB_CONSTRAINT ? rc : DB_ERR;
-	if (bad) {
-		log_error("audit: the chain head holds a malformed mac");
-		return DB_ERR;
-	}
+	int rc = head_step(tx, SQL_HEAD_TAKE, &r->seq, prev);
+	if (rc < 0)
+		return rc;
 	row_mac(prev, r, mac);
 	sodium_bin2hex(mac_hex, 65, mac, sizeof mac);
-	if (!(st = db_prepare(tx, SQL_HEAD_SET_MAC)))
+	struct db_stmt *st = db_prepare(tx, SQL_HEAD_SET_MAC);
+	if (!st)
 		return DB_ERR;
 	db_bind_text(st, 1, mac_hex);
 	rc = db_run(st);

@@ -2,6 +2,7 @@
 #include "audit/audit.h"
 #include "audit/audit_chain_int.h"
 #include "access/principal.h"
+#include "db/field_sql.h"
 #include "lib/field.h"
 #include "lib/gm.h"
 #include "lib/jsonw.h"
@@ -23,9 +24,34 @@ static const char SQL_LOGIN_INSERT[] =
 	"?)"                                                                                       \
 	" AND (CAST(? AS TEXT) IS NULL OR obj_id = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND " \
 	"(CAST(? AS BIGINT) = 0 OR at < ?)"
-static const char SQL_AUDIT_LIST[] =
-    "SELECT id, at, user_id, zone_id, username, ip, action, obj_type, obj_id, changes "
-    "FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
+/* The rows as the lists read and write them (entity_read, entity_json; text valid until the next
+ * step). Both logs begin with the same members, named alike in struct audit_row and struct
+ * login_row; the zone is for the command line; the changes are an object, "{}" when none. */
+#define LOG_(S, m, ft, fl, zh, en)                                                                 \
+	{                                                                                          \
+		FIELD_INIT(S, m, ft, #m, 0, 0, F_READONLY | fl, zh, en)                            \
+	}
+#define LOG_HEAD(S)                                                                                \
+	LOG_(S, id, FT_INT, 0, "编号", "ID"), LOG_(S, at, FT_TIME, 0, "时间", "At"),               \
+	    LOG_(S, user_id, FT_REF, 0, "用户", "User"),                                           \
+	    LOG_(S, zone_id, FT_REF, F_OWNJSON, "园区", "Zone"),                                   \
+	    LOG_(S, username, FT_TEXT, F_FILTER, "用户名", "Username"),                            \
+	    LOG_(S, ip, FT_TEXT, 0, "IP 地址", "IP address")
+/* A page of a log, newest first. */
+#define LOG_PAGE(table, where)                                                                     \
+	"SELECT {select} FROM " table where " ORDER BY id DESC LIMIT ? OFFSET ?"
+#define AR_(m, ft, fl, zh, en) LOG_(struct audit_row, m, ft, fl, zh, en)
+static const struct field AUDIT_ROW_FIELDS[] = {
+    LOG_HEAD(struct audit_row),
+    AR_(action, FT_TEXT, F_FILTER, "操作", "Action"),
+    AR_(obj_type, FT_TEXT, F_FILTER, "对象类型", "Object type"),
+    AR_(obj_id, FT_TEXT, F_FILTER, "对象编号", "Object ID"),
+    AR_(changes, FT_JSON, F_OWNJSON, "变更", "Changes"),
+};
+const struct entity ENTITY_AUDIT_ROW =
+    ENTITY("audit_row", "audit_log", "a", AUDIT_ROW_FIELDS, "审计记录", "Audit row");
+static struct sql_tmpl SQL_AUDIT_LIST =
+    SQL_TMPL(ENTITY_AUDIT_ROW, LOG_PAGE("audit_log a", AUDIT_WHERE));
 static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
 
 /* A zone's view holds the logins of its users only: rows of users without a zone (province) and
@@ -35,9 +61,17 @@ static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHE
 	" WHERE (zone_id = ? OR ? = 1) AND (CAST(? AS TEXT) IS NULL OR username = ?)"              \
 	" AND (? < 0 OR success = ?) AND (CAST(? AS BIGINT) = 0 OR at >= ?) AND (CAST(? AS "       \
 	"BIGINT) = 0 OR at < ?)"
-static const char SQL_LOGIN_LIST[] =
-    "SELECT id, at, user_id, zone_id, username, ip, user_agent, success, reason FROM "
-    "login_log" LOGIN_WHERE " ORDER BY id DESC LIMIT ? OFFSET ?";
+#define LR_(m, ft, fl, zh, en) LOG_(struct login_row, m, ft, fl, zh, en)
+static const struct field LOGIN_ROW_FIELDS[] = {
+    LOG_HEAD(struct login_row),
+    LR_(user_agent, FT_TEXT, 0, "浏览器", "User agent"),
+    LR_(success, FT_BOOL, F_FILTER, "成功", "Success"),
+    LR_(reason, FT_TEXT, 0, "原因", "Reason"),
+};
+const struct entity ENTITY_LOGIN_ROW =
+    ENTITY("login_row", "login_log", "l", LOGIN_ROW_FIELDS, "登录记录", "Login row");
+static struct sql_tmpl SQL_LOGIN_LIST =
+    SQL_TMPL(ENTITY_LOGIN_ROW, LOG_PAGE("login_log l", LOGIN_WHERE));
 static const char SQL_LOGIN_COUNT[] = "SELECT COUNT(*) FROM login_log" LOGIN_WHERE;
 
 void audit_changes_init(struct audit_changes *c)
@@ -261,111 +295,69 @@ int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t us
 	return audit_rc(rc);
 }
 
-static void bind_audit_where(struct db_stmt *st, const struct principal *p,
-                             const struct audit_filter *f)
+/* What the lists bind: the caller (NULL: the installation's view) and the filter. */
+struct audit_where {
+	const struct principal *p;
+	const struct audit_filter *f;
+};
+
+/* An optional filter, "(? IS NULL OR col = ?)" or "(? = 0 OR col >= ?)", takes its value twice:
+ * bound from i; returns the next index. */
+static int opt_text(struct db_stmt *st, int i, const char *v)
 {
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, f->username);
-	db_bind_text(st, 3, f->username);
-	db_bind_text(st, 4, f->action);
-	db_bind_text(st, 5, f->action);
-	db_bind_text(st, 6, f->obj_type);
-	db_bind_text(st, 7, f->obj_type);
-	db_bind_text(st, 8, f->obj_id);
-	db_bind_text(st, 9, f->obj_id);
-	db_bind_int(st, 10, f->from);
-	db_bind_int(st, 11, f->from);
-	db_bind_int(st, 12, f->to);
-	db_bind_int(st, 13, f->to);
+	db_bind_text(st, i, v);
+	db_bind_text(st, i + 1, v);
+	return i + 2;
 }
 
-static int count(struct db *c, const char *sql,
-                 void (*bind)(struct db_stmt *, const struct principal *,
-                              const struct audit_filter *),
-                 const struct principal *p, const struct audit_filter *f, int64_t *total)
+static int opt_int(struct db_stmt *st, int i, int64_t v)
 {
-	struct db_stmt *st = db_prepare(c, sql);
-	if (!st)
-		return DB_ERR;
-	bind(st, p, f);
-	int rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	db_bind_int(st, i, v);
+	db_bind_int(st, i + 1, v);
+	return i + 2;
 }
 
-int audit_list(struct db *c, const struct principal *p, const struct audit_filter *f,
-               audit_row_fn fn, void *ctx, int64_t *total)
+static int bind_audit_where(struct db_stmt *st, const void *arg)
 {
-	int rc = count(c, SQL_AUDIT_COUNT, bind_audit_where, p, f, total);
-	if (rc < 0)
-		return rc;
-	struct db_stmt *st = db_prepare(c, SQL_AUDIT_LIST);
-	if (!st)
-		return DB_ERR;
-	bind_audit_where(st, p, f);
-	db_bind_int(st, 14, f->page_size);
-	db_bind_int(st, 15, (f->page - 1) * f->page_size);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct audit_row r = {
-		    .id = db_col_int(st, 0),
-		    .at = db_col_int(st, 1),
-		    .user_id = db_col_int(st, 2),
-		    .zone_id = db_col_int(st, 3),
-		    .username = db_col_text(st, 4),
-		    .ip = db_col_text(st, 5),
-		    .action = db_col_text(st, 6),
-		    .obj_type = db_col_text(st, 7),
-		    .obj_id = db_col_text(st, 8),
-		    .changes = db_col_text(st, 9),
-		};
-		fn(ctx, &r);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	const struct audit_where *a = arg;
+	const struct audit_filter *f = a->f;
+	db_bind_int(st, 1, a->p->zone_id);
+	int i = opt_text(st, 2, f->username);
+	i = opt_text(st, i, f->action);
+	i = opt_text(st, i, f->obj_type);
+	i = opt_text(st, i, f->obj_id);
+	i = opt_int(st, i, f->from);
+	return opt_int(st, i, f->to);
 }
 
-static void bind_login_where(struct db_stmt *st, const struct principal *p,
-                             const struct audit_filter *f)
+static int bind_login_where(struct db_stmt *st, const void *arg)
 {
-	db_bind_int(st, 1, p ? p->zone_id : 0);
-	db_bind_int(st, 2, p ? 0 : 1);
-	db_bind_text(st, 3, f->username);
-	db_bind_text(st, 4, f->username);
-	db_bind_int(st, 5, f->success);
-	db_bind_int(st, 6, f->success);
-	db_bind_int(st, 7, f->from);
-	db_bind_int(st, 8, f->from);
-	db_bind_int(st, 9, f->to);
-	db_bind_int(st, 10, f->to);
+	const struct audit_where *a = arg;
+	const struct audit_filter *f = a->f;
+	db_bind_int(st, 1, a->p ? a->p->zone_id : 0);
+	db_bind_int(st, 2, a->p ? 0 : 1);
+	int i = opt_text(st, 3, f->username);
+	i = opt_int(st, i, f->success);
+	i = opt_int(st, i, f->from);
+	return opt_int(st, i, f->to);
 }
 
-int audit_logins(struct db *c, const struct principal *p, const struct audit_filter *f,
-                 login_row_fn fn, void *ctx, int64_t *total)
+int audit_page(struct db *c, const struct principal *p, enum audit_log log,
+               const struct audit_filter *f, audit_row_fn fn, void *ctx, int64_t *total)
 {
-	int rc = count(c, SQL_LOGIN_COUNT, bind_login_where, p, f, total);
-	if (rc < 0)
-		return rc;
-	struct db_stmt *st = db_prepare(c, SQL_LOGIN_LIST);
-	if (!st)
-		return DB_ERR;
-	bind_login_where(st, p, f);
-	db_bind_int(st, 11, f->page_size);
-	db_bind_int(st, 12, (f->page - 1) * f->page_size);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct login_row r = {
-		    .id = db_col_int(st, 0),
-		    .at = db_col_int(st, 1),
-		    .user_id = db_col_int(st, 2),
-		    .zone_id = db_col_int(st, 3),
-		    .username = db_col_text(st, 4),
-		    .ip = db_col_text(st, 5),
-		    .user_agent = db_col_text(st, 6),
-		    .success = (int)db_col_int(st, 7),
-		    .reason = db_col_text(st, 8),
-		};
-		fn(ctx, &r);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	int logins = log == AUDIT_LOG_LOGINS;
+	struct audit_where a = {p, f};
+	struct db_stmt *st;
+	int rc = db_page(c, logins ? SQL_LOGIN_COUNT : SQL_AUDIT_COUNT,
+	                 sql_of(logins ? &SQL_LOGIN_LIST : &SQL_AUDIT_LIST),
+	                 logins ? bind_login_where : bind_audit_where, &a, f->page, f->page_size,
+	                 total, &st);
+	union {
+		struct audit_row change;
+		struct login_row login;
+	} row;
+	while (rc >= 0 && (rc = entity_next(st, logins ? &ENTITY_LOGIN_ROW : &ENTITY_AUDIT_ROW,
+	                                    &row)) == DB_ROW)
+		fn(ctx, &row);
+	return rc;
 }

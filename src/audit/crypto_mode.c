@@ -85,13 +85,35 @@ int crypto_mode_switch_to_gm(struct db *c)
 	return rc < 0 ? rc : (db_changes(st) == 1 ? DB_OK : DB_ERR);
 }
 
-int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_t *n)
+/* Opens the member `member` of the JSON text and seals it again into `sealed`: 0, or 1 when the
+ * text cannot be read or sealed. */
+static int reseal_json(const char *text, const char *member, struct strbuf *sealed)
 {
-	char sql_next[256], sql_set[256];
-	snprintf(sql_next, sizeof sql_next,
-	         "SELECT id, %s FROM %s WHERE %s <> '' AND %s NOT LIKE 'sm4:%%' AND id > ? "
-	         "ORDER BY id LIMIT 1",
-	         col, table, col, col);
+	struct strbuf plain = STRBUF_INIT(256 * 1024);
+	int bad = gm_json_field(text, member, 0, &plain) < 0 || plain.failed ||
+	          gm_json_field(plain.buf ? plain.buf : "[]", member, 1, sealed) < 0;
+	strbuf_release(&plain);
+	return bad;
+}
+
+/* Seals column `col` of every row of `table`, one row at a time; *n gets the count of rows
+ * rewritten. member NULL: the text of every non-empty value not sealed yet; else the member
+ * `member` of the JSON text of every row that has a non-empty one (opened, then sealed again:
+ * values sealed already stay readable). */
+static int seal_rows(struct db *tx, const char *table, const char *col, const char *member,
+                     int64_t *n)
+{
+	char sql_next[256], sql_set[256], pattern[96] = "";
+	if (member) {
+		snprintf(sql_next, sizeof sql_next,
+		         "SELECT id, %s FROM %s WHERE id > ? AND %s LIKE ? ORDER BY id LIMIT 1",
+		         col, table, col);
+		snprintf(pattern, sizeof pattern, "%%\"%s\":\"_%%", member);
+	} else
+		snprintf(sql_next, sizeof sql_next,
+		         "SELECT id, %s FROM %s WHERE %s <> '' AND %s NOT LIKE 'sm4:%%' AND id > ? "
+		         "ORDER BY id LIMIT 1",
+		         col, table, col, col);
 	snprintf(sql_set, sizeof sql_set, "UPDATE %s SET %s = ? WHERE id = ?", table, col);
 	*n = 0;
 	int64_t after = 0;
@@ -100,18 +122,24 @@ int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_
 		if (!st)
 			return DB_ERR;
 		db_bind_int(st, 1, after);
+		if (member)
+			db_bind_text(st, 2, pattern);
 		int rc = db_step(st);
-		struct strbuf sealed = STRBUF_INIT(1024);
+		struct strbuf sealed = STRBUF_INIT(member ? 256 * 1024 : 1024);
+		int bad = 0;
 		if (rc == DB_ROW) {
 			after = db_col_int(st, 0);
-			gm_seal(db_col_text(st, 1), &sealed);
+			if (member)
+				bad = reseal_json(db_col_text(st, 1), member, &sealed);
+			else
+				gm_seal(db_col_text(st, 1), &sealed);
 		}
 		db_reset(st);
 		if (rc != DB_ROW) {
 			strbuf_release(&sealed);
 			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
 		}
-		if (sealed.failed || !(st = db_prepare(tx, sql_set))) {
+		if (bad || sealed.failed || !(st = db_prepare(tx, sql_set))) {
 			strbuf_release(&sealed);
 			return DB_ERR;
 		}
@@ -124,54 +152,9 @@ int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_
 	}
 }
 
-/* Seals (opens, then seals again: values sealed already stay readable) the member `member` of
- * the JSON text in column `col` of every row of `table` that has a non-empty one; *n gets the
- * count of rows rewritten. */
-static int seal_json_column(struct db *tx, const char *table, const char *col, const char *member,
-                            int64_t *n)
+int crypto_seal_column(struct db *tx, const char *table, const char *col, int64_t *n)
 {
-	char sql_next[256], sql_set[256], pattern[96];
-	snprintf(sql_next, sizeof sql_next,
-	         "SELECT id, %s FROM %s WHERE id > ? AND %s LIKE ? ORDER BY id LIMIT 1", col, table,
-	         col);
-	snprintf(sql_set, sizeof sql_set, "UPDATE %s SET %s = ? WHERE id = ?", table, col);
-	snprintf(pattern, sizeof pattern, "%%\"%s\":\"_%%", member);
-	*n = 0;
-	int64_t after = 0;
-	for (;;) {
-		struct db_stmt *st = db_prepare(tx, sql_next);
-		if (!st)
-			return DB_ERR;
-		db_bind_int(st, 1, after);
-		db_bind_text(st, 2, pattern);
-		int rc = db_step(st);
-		struct strbuf sealed = STRBUF_INIT(256 * 1024);
-		int bad = 0;
-		if (rc == DB_ROW) {
-			after = db_col_int(st, 0);
-			struct strbuf plain = STRBUF_INIT(256 * 1024);
-			bad = gm_json_field(db_col_text(st, 1), member, 0, &plain) < 0 ||
-			      plain.failed ||
-			      gm_json_field(plain.buf ? plain.buf : "[]", member, 1, &sealed) < 0 ||
-			      sealed.failed;
-			strbuf_release(&plain);
-		}
-		db_reset(st);
-		if (rc != DB_ROW) {
-			strbuf_release(&sealed);
-			return rc == DB_DONE ? DB_OK : (rc < 0 ? rc : DB_ERR);
-		}
-		if (bad || !(st = db_prepare(tx, sql_set))) {
-			strbuf_release(&sealed);
-			return DB_ERR;
-		}
-		db_bind_text(st, 1, sealed.buf);
-		db_bind_int(st, 2, after);
-		strbuf_release(&sealed);
-		if ((rc = db_run(st)) < 0)
-			return rc;
-		(*n)++;
-	}
+	return seal_rows(tx, table, col, NULL, n);
 }
 
 int crypto_seal_entity(struct db *tx, const struct entity *en, int64_t *n)
@@ -182,9 +165,8 @@ int crypto_seal_entity(struct db *tx, const struct entity *en, int64_t *n)
 		if (!(f->flags & F_SEALED) || !f->column)
 			continue;
 		int64_t k = 0;
-		int rc = f->type == FT_JSON && f->seal_member
-		             ? seal_json_column(tx, en->table, f->column, f->seal_member, &k)
-		             : crypto_seal_column(tx, en->table, f->column, &k);
+		int rc = seal_rows(tx, en->table, f->column,
+		                   f->type == FT_JSON ? f->seal_member : NULL, &k);
 		if (rc < 0)
 			return rc;
 		*n += k;

@@ -2,6 +2,8 @@
 #include "audit/write_tx.h"
 #include "access/principal.h"
 #include "db/db.h"
+#include "db/field_sql.h"
+#include "lib/util.h"
 
 void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id)
 {
@@ -14,6 +16,36 @@ int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e)
 {
 	(void)w;
 	return err_db(e, db_rc < 0 ? db_rc : DB_ERR);
+}
+
+int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq_err *e)
+{
+	int rc = db_step(st);
+	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW ? 0 : write_fail(w, rc, e);
+}
+
+int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const void *old,
+                 const void *obj, struct yq_err *e)
+{
+	const struct entity *en = sql->en;
+	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, now_unix());
+	int idx = entity_bind(st, 2, en, obj, 1);
+	if (idx < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	db_bind_int(st, idx, id);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	write_audit(w, "update", en->name, id);
+	audit_change_entity(&w->changes, en, old, obj);
+	return 0;
 }
 
 int write_in(struct db *tx, const struct principal *who, int64_t zone_id, write_fn fn, void *arg,

@@ -46,6 +46,16 @@ int write_in(struct db *tx, const struct principal *who, int64_t zone_id, write_
              struct yq_err *e);
 /* Names the audit row of the change. */
 void write_audit(struct write_ctx *w, const char *action, const char *obj_type, int64_t obj_id);
+/* The usual edit of one row of an entity: runs `sql` (an UPDATE whose parameters are the time
+ * of the change, the {update_sets} of obj, then id) and names the audit row "update" of the
+ * entity's type with the audited changes from old to obj. 0, or -1 with e set. */
+struct sql_tmpl;
+int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const void *old,
+                 const void *obj, struct yq_err *e);
+/* Steps the change's INSERT … RETURNING id (parameters bound) and resets it: 0 with *id, or -1
+ * with e set as write_fail does. */
+struct db_stmt;
+int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq_err *e);
 /* Maps a negative enum db_rc of a statement inside the change to e; returns -1. */
 int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e);
 

@@ -569,24 +569,57 @@ out_rollback:
 	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
-/* Refreshes a session's last-seen time. Skipped (0) when another write is under way: a later
- * request refreshes it, well within the idle timeout. */
-static int session_touch(struct db_pool *pool, const char *token_hash, int64_t now)
+/* Records that a session (`hash`) or a token (`id`) was used `now`, when its time is older than
+ * `since` (parameters: now, the key, since). Skipped (0) when another write is under way: a
+ * later request records it, well within a session's idle timeout. */
+static int touch(struct db_pool *pool, const char *sql, const char *hash, int64_t id, int64_t now,
+                 int64_t since)
 {
 	int rc;
 	struct db *tx = db_tx_try_begin(pool, &rc);
 	if (!tx)
 		return rc == DB_UNAVAILABLE ? DB_OK : rc;
-	struct db_stmt *st = db_prepare(tx, SQL_SESSION_TOUCH);
+	struct db_stmt *st = db_prepare(tx, sql);
 	if (!st) {
 		db_tx_end(pool, tx, 0);
 		return DB_ERR;
 	}
 	db_bind_int(st, 1, now);
-	db_bind_text(st, 2, token_hash);
-	db_bind_int(st, 3, now);
+	if (hash)
+		db_bind_text(st, 2, hash);
+	else
+		db_bind_int(st, 2, id);
+	db_bind_int(st, 3, since);
 	rc = db_run(st);
 	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
+}
+
+/* Steps `sql` on a reader for the row of the token hash `hash`: the statement on that row (reset
+ * it once read), or NULL with e set: the database's error, or `missing` (zh, en) for no row. */
+static struct db_stmt *row_of_hash(struct db_pool *pool, const char *sql, const char *hash,
+                                   enum err_code missing, const char *zh, const char *en,
+                                   struct yq_err *e)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c) {
+		err_db(e, DB_UNAVAILABLE);
+		return NULL;
+	}
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st) {
+		err_db(e, DB_ERR);
+		return NULL;
+	}
+	db_bind_text(st, 1, hash);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		return st;
+	db_reset(st);
+	if (rc < 0)
+		err_db(e, rc);
+	else
+		err_set(e, missing, NULL, zh, en);
+	return NULL;
 }
 
 int auth_session(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
@@ -597,21 +630,11 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 		return err_set(e, ERR_UNAUTH, NULL, "请先登录", "please log in");
 	char hash[65];
 	sha256_hex(token, 64, hash);
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
-	struct db_stmt *st = db_prepare(c, SQL_SESSION_GET);
+	struct db_stmt *st =
+	    row_of_hash(pool, SQL_SESSION_GET, hash, ERR_SESSION_EXPIRED, "会话已过期，请重新登录",
+	                "session expired, please log in again", e);
 	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, hash);
-	int rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_reset(st);
-		if (rc < 0)
-			return err_db(e, rc);
-		return err_set(e, ERR_SESSION_EXPIRED, NULL, "会话已过期，请重新登录",
-		               "session expired, please log in again");
-	}
+		return -1;
 	p->user_id = db_col_int(st, 0);
 	p->zone_id = db_col_int(st, 1);
 	p->csrf = arena_strdup(a, db_col_text(st, 2));
@@ -649,31 +672,11 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 		               "session expired, please log in again");
 	}
 	if (now - p->session_seen >= 60 || auth_config.session_idle_s < 120) {
-		rc = session_touch(pool, hash, now);
+		int rc = touch(pool, SQL_SESSION_TOUCH, hash, 0, now, now);
 		if (rc < 0)
 			return err_db(e, rc);
 	}
 	return 0;
-}
-
-/* Records that a token was used now. Skipped (0) when another write is under way: a later use
- * records it. */
-static int token_touch(struct db_pool *pool, int64_t id, int64_t now)
-{
-	int rc;
-	struct db *tx = db_tx_try_begin(pool, &rc);
-	if (!tx)
-		return rc == DB_UNAVAILABLE ? DB_OK : rc;
-	struct db_stmt *st = db_prepare(tx, SQL_TOKEN_USED);
-	if (!st) {
-		db_tx_end(pool, tx, 0);
-		return DB_ERR;
-	}
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, now - 60);
-	rc = db_run(st);
-	return db_tx_end(pool, tx, rc == DB_OK) < 0 ? DB_ERR : rc;
 }
 
 int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
@@ -684,20 +687,10 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
 	char hash[65];
 	sha256_hex(token, strlen(token), hash);
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
-	struct db_stmt *st = db_prepare(c, SQL_TOKEN_GET);
+	struct db_stmt *st = row_of_hash(pool, SQL_TOKEN_GET, hash, ERR_UNAUTH, "API令牌无效",
+	                                 "invalid API token", e);
 	if (!st)
-		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, hash);
-	int rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_reset(st);
-		if (rc < 0)
-			return err_db(e, rc);
-		return err_set(e, ERR_UNAUTH, NULL, "API令牌无效", "invalid API token");
-	}
+		return -1;
 	int64_t now = now_unix();
 	/* a token is no user: it acts, and is recorded, as itself */
 	p->token_id = db_col_int(st, 0);
@@ -729,7 +722,9 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 		return err_set(e, ERR_UNAUTH, NULL, "API令牌已失效",
 		               "API token expired or revoked");
 	}
-	if (now - last_used >= 60 && (rc = token_touch(pool, p->token_id, now)) < 0)
+	int rc;
+	if (now - last_used >= 60 &&
+	    (rc = touch(pool, SQL_TOKEN_USED, NULL, p->token_id, now, now - 60)) < 0)
 		return err_db(e, rc);
 	return 0;
 }

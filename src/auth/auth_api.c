@@ -131,25 +131,11 @@ int h_me_zone(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
-static void token_row(void *ctx, const struct api_token *t)
+static const struct entity_out TOKEN_OUT = {&ENTITY_API_TOKEN, 0, NULL};
+
+static void token_row(void *w, const struct api_token *t)
 {
-	struct req *r = ((void **)ctx)[0];
-	struct jsonw *w = ((void **)ctx)[1];
-	jw_obj_open(w);
-	jw_kint(w, "id", t->id);
-	jw_kstr(w, "name", t->name);
-	jw_kstr(w, "role", t->role);
-	jw_kstr(w, "data_scope", t->data_scope);
-	jw_kint_or_null(w, "dept_id", t->dept_id);
-	jw_kstr(w, "dept_name", t->dept_name);
-	jw_kint_or_null(w, "enterprise_id", t->enterprise_id);
-	jw_kstr(w, "enterprise_name", t->enterprise_name);
-	jw_kstr(w, "created_by", t->username);
-	jw_kstr(w, "created_at", req_time(r, t->created_at));
-	jw_kstr(w, "expires_at", req_time(r, t->expires_at));
-	jw_kstr(w, "revoked_at", req_time(r, t->revoked_at));
-	jw_kstr(w, "last_used_at", req_time(r, t->last_used_at));
-	jw_obj_close(w);
+	jw_entity(w, &TOKEN_OUT, t);
 }
 
 int h_tokens_list(struct req *r, struct yq_err *e)
@@ -158,8 +144,7 @@ int h_tokens_list(struct req *r, struct yq_err *e)
 	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	void *ctx[2] = {r, &w};
-	int rc = token_list(c, &r->who, token_row, ctx);
+	int rc = token_list(c, &r->who, token_row, &w);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 

@@ -2,6 +2,7 @@
 #include "auth/mfa.h"
 #include "access/password.h"
 #include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
@@ -136,35 +137,61 @@ static void uri_escape(const char *s, char *out, size_t cap)
 	out[o] = 0;
 }
 
-/* Runs the update `sql` on user `id` (parameters: `text` when not NULL, then n1, then id) and
- * writes the audit row `action`, in one transaction. */
-static int audited_update(struct db_pool *pool, const struct principal *p, int64_t zone_id,
-                          int64_t id, const char *action, const char *sql, const char *text,
-                          int64_t n1, struct yq_err *e)
+/* An update of user `id` by `sql`, audited as `action` in zone `zone_id`. Its parameters in order:
+ * text where `t` is not NULL, else the integer. With `stale` the update must change the row, or
+ * the write is refused (the enrolment changed meanwhile). */
+struct totp_update {
+	int64_t zone_id, id;
+	const char *action, *sql;
+	int stale, n;
+	struct {
+		int64_t i;
+		const char *t;
+	} v[4];
+};
+
+static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, sql);
-	if (!st) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
-	int i = 1;
-	if (text)
-		db_bind_text(st, i++, text);
-	db_bind_int(st, i++, n1);
-	db_bind_int(st, i++, id);
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	if ((rc = audit_write(tx, p, zone_id, action, "user", id, NULL)) < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
+	const struct totp_update *u = arg;
+	struct db_stmt *st = db_prepare(w->tx, u->sql);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	for (int k = 0; k < u->n; k++)
+		if (u->v[k].t)
+			db_bind_text(st, k + 1, u->v[k].t);
+		else
+			db_bind_int(st, k + 1, u->v[k].i);
+	int rc = db_step(st);
+	int64_t changed = db_changes(st);
+	db_reset(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (u->stale && changed != 1)
+		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
+		               "the enrolment changed meanwhile; start again");
+	w->zone_id = u->zone_id;
+	write_audit(w, u->action, "user", u->id);
+	return 0;
+}
+
+/* Clears the TOTP fields of user `id`, audited as `action`. */
+static int clear_totp(struct db_pool *pool, const struct principal *p, int64_t zone_id, int64_t id,
+                      const char *action, struct yq_err *e)
+{
+	struct totp_update u = {
+	    zone_id, id, action, SQL_TOTP_CLEAR, 0, 2, {{.i = now_unix()}, {.i = id}}};
+	return write_tx(pool, p, do_update, &u, e);
+}
+
+/* The caller's stored TOTP fields, read before the write: 0, or -1 with e set. */
+static int load_own(struct db_pool *pool, const struct principal *p, struct totp_row *t,
+                    struct yq_err *e)
+{
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return err_db(e, DB_UNAVAILABLE);
+	int rc = load_row(c, p->user_id, t);
 	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
 int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_agent,
@@ -176,13 +203,9 @@ int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_
 	if (!password || !*password)
 		return err_set(e, ERR_VALIDATION, "password", "请输入登录密码",
 		               "give your password");
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
 	struct totp_row t;
-	int rc = load_row(c, p->user_id, &t);
-	if (rc < 0)
-		return err_db(e, rc);
+	if (load_own(pool, p, &t, e) < 0)
+		return -1;
 	if (t.enabled)
 		return err_set(e, ERR_STATE, NULL, "两步验证已启用，请先停用",
 		               "TOTP is already enabled; disable it first");
@@ -199,19 +222,21 @@ int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_
 	snprintf(uri, MFA_URI_MAX,
 	         "otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=6&period=30",
 	         issuer, account, secret, issuer);
-	return audited_update(pool, p, p->home_zone_id, p->user_id, "totp_enrol",
-	                      SQL_TOTP_SET_PENDING, secret, now_unix(), e);
+	struct totp_update u = {p->home_zone_id,
+	                        p->user_id,
+	                        "totp_enrol",
+	                        SQL_TOTP_SET_PENDING,
+	                        0,
+	                        3,
+	                        {{.t = secret}, {.i = now_unix()}, {.i = p->user_id}}};
+	return write_tx(pool, p, do_update, &u, e);
 }
 
 int mfa_confirm(struct db_pool *pool, const struct principal *p, const char *code, struct yq_err *e)
 {
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
 	struct totp_row t;
-	int rc = load_row(c, p->user_id, &t);
-	if (rc < 0)
-		return err_db(e, rc);
+	if (load_own(pool, p, &t, e) < 0)
+		return -1;
 	if (t.enabled)
 		return err_set(e, ERR_STATE, NULL, "两步验证已启用", "TOTP is already enabled");
 	if (!t.secret[0])
@@ -219,35 +244,14 @@ int mfa_confirm(struct db_pool *pool, const struct principal *p, const char *cod
 	int64_t step, now = now_unix();
 	if (!mfa_code_ok(t.secret, t.last_step, code, now, &step))
 		return err_set(e, ERR_VALIDATION, "code", "验证码错误", "wrong code");
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_TOTP_ENABLE);
-	if (!st) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
-	db_bind_int(st, 1, step);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, p->user_id);
-	db_bind_text(st, 4, t.secret);
-	rc = db_step(st);
-	int64_t n = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		goto out_rollback;
-	if (n != 1) {
-		db_tx_end(pool, tx, 0);
-		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
-		               "the enrolment changed meanwhile; start again");
-	}
-	if ((rc = audit_write(tx, p, p->home_zone_id, "totp_enable", "user", p->user_id, NULL)) < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+	struct totp_update u = {p->home_zone_id,
+	                        p->user_id,
+	                        "totp_enable",
+	                        SQL_TOTP_ENABLE,
+	                        1,
+	                        4,
+	                        {{.i = step}, {.i = now}, {.i = p->user_id}, {.t = t.secret}}};
+	return write_tx(pool, p, do_update, &u, e);
 }
 
 int mfa_disable(struct db_pool *pool, const struct principal *p, const char *user_agent,
@@ -259,21 +263,16 @@ int mfa_disable(struct db_pool *pool, const struct principal *p, const char *use
 	if ((!password || !*password) && (!code || !*code))
 		return err_set(e, ERR_VALIDATION, "password", "请输入密码或当前验证码",
 		               "give the password or a current code");
-	struct db *c = db_pool_reader(pool);
-	if (!c)
-		return err_db(e, DB_UNAVAILABLE);
 	struct totp_row t;
-	int rc = load_row(c, p->user_id, &t);
-	if (rc < 0)
-		return err_db(e, rc);
+	if (load_own(pool, p, &t, e) < 0)
+		return -1;
 	if (!t.enabled && !t.secret[0])
 		return err_set(e, ERR_STATE, NULL, "两步验证未启用", "TOTP is not enabled");
 	int by_password = password && *password;
 	if (auth_recheck(pool, p, user_agent, by_password ? password : NULL,
 	                 by_password ? NULL : code, by_password ? "password" : "code", e) < 0)
 		return -1;
-	return audited_update(pool, p, p->home_zone_id, p->user_id, "totp_disable", SQL_TOTP_CLEAR,
-	                      NULL, now_unix(), e);
+	return clear_totp(pool, p, p->home_zone_id, p->user_id, "totp_disable", e);
 }
 
 int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t user_id,
@@ -288,8 +287,7 @@ int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t use
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
-	return audited_update(pool, p, p->zone_id, user_id, "totp_reset", SQL_TOTP_CLEAR, NULL,
-	                      now_unix(), e);
+	return clear_totp(pool, p, p->zone_id, user_id, "totp_reset", e);
 }
 
 int mfa_roles_get(struct db *c, const struct principal *p, unsigned *roles)
@@ -316,6 +314,43 @@ static void list_add(char *buf, size_t cap, const char *name)
 	snprintf(buf + n, cap - n, "%s%s", n ? "," : "", name);
 }
 
+/* Replaces the roles of the caller's zone that must use a second factor. */
+struct totp_roles {
+	unsigned old, roles;
+};
+
+static int do_roles(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct totp_roles *x = arg;
+	int64_t zone = w->who->zone_id;
+	struct db_stmt *st = db_prepare(w->tx, SQL_TOTP_ROLES_CLEAR);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, zone);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	int64_t now = now_unix();
+	char before[160] = "", after[160] = "";
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		if (x->old & (1u << r))
+			list_add(before, sizeof before, role_name(r));
+		if (!(x->roles & (1u << r)))
+			continue;
+		list_add(after, sizeof after, role_name(r));
+		if (!(st = db_prepare(w->tx, SQL_TOTP_ROLE_ADD)))
+			return write_fail(w, DB_ERR, e);
+		db_bind_int(st, 1, zone);
+		db_bind_text(st, 2, role_name(r));
+		db_bind_int(st, 3, now);
+		if ((rc = db_run(st)) < 0)
+			return write_fail(w, rc, e);
+	}
+	audit_change_str(&w->changes, "totp_roles", before, after);
+	write_audit(w, "totp_roles", "setting", zone);
+	return 0;
+}
+
 int mfa_roles_set(struct db_pool *pool, const struct principal *p, unsigned roles, struct yq_err *e)
 {
 	for (int r = 0; r < 32; r++)
@@ -328,45 +363,6 @@ int mfa_roles_set(struct db_pool *pool, const struct principal *p, unsigned role
 	int rc = mfa_roles_get(c, p, &old);
 	if (rc < 0)
 		return err_db(e, rc);
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_TOTP_ROLES_CLEAR);
-	if (!st) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
-	db_bind_int(st, 1, p->zone_id);
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	int64_t now = now_unix();
-	char before[160] = "", after[160] = "";
-	for (int r = 1; r < ROLE__COUNT; r++) {
-		if (old & (1u << r))
-			list_add(before, sizeof before, role_name(r));
-		if (!(roles & (1u << r)))
-			continue;
-		list_add(after, sizeof after, role_name(r));
-		if (!(st = db_prepare(tx, SQL_TOTP_ROLE_ADD))) {
-			rc = DB_ERR;
-			goto out_rollback;
-		}
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_text(st, 2, role_name(r));
-		db_bind_int(st, 3, now);
-		if ((rc = db_run(st)) < 0)
-			goto out_rollback;
-	}
-	struct audit_changes ch;
-	audit_changes_init(&ch);
-	audit_change_str(&ch, "totp_roles", before, after);
-	rc = audit_write(tx, p, p->zone_id, "totp_roles", "setting", p->zone_id, &ch);
-	audit_changes_release(&ch);
-	if (rc < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+	struct totp_roles x = {old, roles};
+	return write_tx(pool, p, do_roles, &x, e);
 }

@@ -15,6 +15,9 @@ struct api_token {
 	int64_t dept_id, enterprise_id; /* 0 when not bound */
 	const char *name, *role, *username, *data_scope, *dept_name, *enterprise_name;
 };
+/* Its field table: how the list reads it and the API writes it. */
+struct entity;
+extern const struct entity ENTITY_API_TOKEN;
 typedef void (*token_fn)(void *ctx, const struct api_token *t);
 
 /* What a token is made with. data_scope NULL: the role's default (enterprise → enterprise,

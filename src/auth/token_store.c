@@ -2,6 +2,7 @@
 #include "auth/token.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
+#include "db/field_sql.h"
 #include "lib/util.h"
 #include "org/org.h"
 #include <stdio.h>
@@ -10,11 +11,34 @@
 static const char SQL_TOKEN_INSERT[] =
     "INSERT INTO api_token (zone_id, user_id, name, role, data_scope, dept_id, enterprise_id, "
     "token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-static const char SQL_TOKEN_LIST[] =
-    "SELECT t.id, t.user_id, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, "
-    "t.name, t.role, u.username, t.data_scope, t.dept_id, d.name, t.enterprise_id, en.name "
-    "FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id = t.dept_id "
-    "LEFT JOIN enterprise en ON en.id = t.enterprise_id WHERE t.zone_id = ? ORDER BY t.id DESC";
+/* A token as the list reads it and the API writes it (entity_read, entity_json; text valid until
+ * the next step). The secret is never read back: only its hash is stored. */
+#define T_(m, ft, col, fl, zh, en)                                                                 \
+	FIELD_INIT(struct api_token, m, ft, col, 0, 0, F_READONLY | fl, zh, en)
+static const struct field TOKEN_FIELDS[] = {
+    {T_(id, FT_INT, "id", 0, "编号", "ID")},
+    {T_(user_id, FT_REF, "user_id", F_OWNJSON, "创建人", "Created by")},
+    {T_(created_at, FT_TIME, "created_at", 0, "创建时间", "Created")},
+    {T_(expires_at, FT_TIME, "expires_at", 0, "过期时间", "Expires")},
+    {T_(revoked_at, FT_TIME, "revoked_at", 0, "吊销时间", "Revoked")},
+    {T_(last_used_at, FT_TIME, "last_used_at", 0, "最近使用", "Last used")},
+    {T_(name, FT_TEXT, "name", 0, "名称", "Name")},
+    {T_(role, FT_TEXT, "role", 0, "角色", "Role")},
+    {FIELDK_INIT(struct api_token, username, "created_by", FT_TEXT, "u.username", 0, 0, F_READONLY,
+                 "创建人", "Created by")},
+    {T_(data_scope, FT_TEXT, "data_scope", 0, "数据范围", "Data scope")},
+    {T_(dept_id, FT_REF, "dept_id", 0, "部门", "Department")},
+    {T_(dept_name, FT_TEXT, "d.name", 0, "部门名称", "Department name")},
+    {T_(enterprise_id, FT_REF, "enterprise_id", 0, "企业", "Enterprise")},
+    {T_(enterprise_name, FT_TEXT, "en.name", 0, "企业名称", "Enterprise name")},
+};
+const struct entity ENTITY_API_TOKEN =
+    ENTITY("api_token", "api_token", "t", TOKEN_FIELDS, "令牌", "Token");
+static struct sql_tmpl SQL_TOKEN_LIST = SQL_TMPL(
+    ENTITY_API_TOKEN,
+    "SELECT {select} FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN dept d ON d.id "
+    "= t.dept_id "
+    "LEFT JOIN enterprise en ON en.id = t.enterprise_id WHERE t.zone_id = ? ORDER BY t.id DESC");
 static const char SQL_TOKEN_REVOKE[] =
     "UPDATE api_token SET revoked_at = ? WHERE id = ? AND zone_id = ? AND revoked_at IS NULL";
 
@@ -95,11 +119,8 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 8, hash);
 	db_bind_int(st, 9, now_unix());
 	bind_opt(st, 10, in->expires_at);
-	int rc = db_step(st);
-	x->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	if (write_insert(w, st, &x->id, e) < 0)
+		return -1;
 	write_audit(w, "create", "api_token", x->id);
 	audit_change_str(&w->changes, "name", NULL, in->name);
 	audit_change_str(&w->changes, "role", NULL, role_name(r));
@@ -121,32 +142,15 @@ int token_create(struct db_pool *pool, const struct principal *p, const struct t
 
 int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, SQL_TOKEN_LIST);
+	struct db_stmt *st = db_prepare(c, sql_of(&SQL_TOKEN_LIST));
 	if (!st)
 		return DB_ERR;
 	db_bind_int(st, 1, p->zone_id);
 	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct api_token t = {
-		    .id = db_col_int(st, 0),
-		    .user_id = db_col_int(st, 1),
-		    .created_at = db_col_int(st, 2),
-		    .expires_at = db_col_int(st, 3),
-		    .revoked_at = db_col_int(st, 4),
-		    .last_used_at = db_col_int(st, 5),
-		    .name = db_col_text(st, 6),
-		    .role = db_col_text(st, 7),
-		    .username = db_col_text(st, 8),
-		    .data_scope = db_col_text(st, 9),
-		    .dept_id = db_col_int(st, 10),
-		    .dept_name = db_col_text(st, 11),
-		    .enterprise_id = db_col_int(st, 12),
-		    .enterprise_name = db_col_text(st, 13),
-		};
+	struct api_token t;
+	while ((rc = entity_next(st, &ENTITY_API_TOKEN, &t)) == DB_ROW)
 		fn(ctx, &t);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return rc;
 }
 
 static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)

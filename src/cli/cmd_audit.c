@@ -85,8 +85,9 @@ static int audit_purge_cmd(const struct cli_env *env, int64_t days)
 	return 0;
 }
 
-static void login_row_print(void *ctx, const struct login_row *row)
+static void login_row_print(void *ctx, const void *log_row)
 {
+	const struct login_row *row = log_row;
 	(void)ctx;
 	char at[32];
 	time_t t = (time_t)row->at;
@@ -120,7 +121,7 @@ static int audit_logins_cmd(const struct cli_env *env, const char *user, int fai
 		f.username = id ? user : masked;
 	}
 	int64_t total = 0;
-	int rc = audit_logins(c, NULL, &f, login_row_print, NULL, &total);
+	int rc = audit_page(c, NULL, AUDIT_LOG_LOGINS, &f, login_row_print, NULL, &total);
 	db_close(c);
 	if (rc < 0) {
 		fprintf(stderr, "yuanqu: audit logins: database error\n");

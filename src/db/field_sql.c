@@ -203,3 +203,38 @@ int entity_read(struct db_stmt *st, int col, const struct entity *en, void *obj,
 	}
 	return col;
 }
+
+int entity_next(struct db_stmt *st, const struct entity *en, void *obj)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		entity_read(st, 0, en, obj, NULL);
+		return DB_ROW;
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int db_page(struct db *c, const char *count_sql, const char *page_sql, db_bind_fn bind,
+            const void *arg, int64_t page, int64_t page_size, int64_t *total,
+            struct db_stmt **page_st)
+{
+	*total = 0;
+	*page_st = NULL;
+	struct db_stmt *st = db_prepare(c, count_sql);
+	if (!st)
+		return DB_ERR;
+	bind(st, arg);
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!(st = db_prepare(c, page_sql)))
+		return DB_ERR;
+	int i = bind(st, arg);
+	db_bind_int(st, i, page_size);
+	db_bind_int(st, i + 1, (page - 1) * page_size);
+	*page_st = st;
+	return DB_OK;
+}

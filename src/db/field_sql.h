@@ -47,6 +47,24 @@ int entity_bind(struct db_stmt *st, int idx, const struct entity *en, const void
 /* Reads the {select} columns of the current row from column `col` into obj; strings copied into
  * `a` (sealed ones opened). Returns the next column. */
 int entity_read(struct db_stmt *st, int col, const struct entity *en, void *obj, struct arena *a);
+/* Steps st and reads its next row into obj by the entity's table (entity_read with no arena: text
+ * valid until the next step): DB_ROW; at the end, or on an error, st is reset and DB_OK or the
+ * negative db rc returned.
+ *
+ *	while ((rc = entity_next(st, &ENTITY_X, &row)) == DB_ROW)
+ *		fn(ctx, &row);
+ */
+int entity_next(struct db_stmt *st, const struct entity *en, void *obj);
+
+/* Binds the parameters of a statement from index 1; returns the next free index. */
+typedef int (*db_bind_fn)(struct db_stmt *st, const void *arg);
+/* One page of a list, and the count of all its rows: `count_sql` and `page_sql` take the same
+ * parameters, bound by bind(st, arg), and `page_sql` ends in "LIMIT ? OFFSET ?" (page from 1).
+ * *total gets the count and *page_st the page's statement, to step with entity_next. Returns
+ * DB_OK or a negative db rc (*page_st NULL). */
+int db_page(struct db *c, const char *count_sql, const char *page_sql, db_bind_fn bind,
+            const void *arg, int64_t page, int64_t page_size, int64_t *total,
+            struct db_stmt **page_st);
 /* The stored value of one field (sealed in the 国密 mode) bound at idx: 0 or -1. */
 int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *obj);
 /* The {select} list of an entity, expanded once for the life of the process (as sql_of), or

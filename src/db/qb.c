@@ -50,6 +50,26 @@ int qb_bind(const struct qb *q, struct db_stmt *st, int start)
 	return start + q->n;
 }
 
+struct db_stmt *qb_prepare(const struct qb *q, struct db *c)
+{
+	struct db_stmt *st = qb_text_of(q) ? db_prepare(c, qb_text_of(q)) : NULL;
+	if (st)
+		qb_bind(q, st, 1);
+	return st;
+}
+
+int qb_count(const struct qb *q, struct db *c, int64_t *total)
+{
+	struct db_stmt *st = qb_prepare(q, c);
+	*total = 0;
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 void qb_release(struct qb *q)
 {
 	strbuf_release(&q->sql);

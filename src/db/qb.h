@@ -39,6 +39,12 @@ const char *qb_text_of(const struct qb *q);
 void qb_add(struct qb *q, const struct qb *src);
 /* Binds the collected parameters from index `start`; returns the next free index. */
 int qb_bind(const struct qb *q, struct db_stmt *st, int start);
+/* Prepares the assembled statement on c and binds its parameters from 1: the statement, or NULL
+ * when the builder failed or the statement cannot be prepared. */
+struct db_stmt *qb_prepare(const struct qb *q, struct db *c);
+/* Runs the assembled count statement on c: *total gets the count (0 when it fails). Returns
+ * DB_OK or a negative db rc. */
+int qb_count(const struct qb *q, struct db *c, int64_t *total);
 void qb_release(struct qb *q);
 
 #endif

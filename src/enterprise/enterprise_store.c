@@ -229,20 +229,14 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	qb_sql(&lq, order);
 	qb_int(&lq, f->page_size);
 	qb_int(&lq, (f->page - 1) * f->page_size);
-	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
-	if (!st)
-		goto out;
-	qb_bind(&cq, st, 1);
-	rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	rc = qb_count(&cq, c, total);
 	if (rc < 0)
 		goto out;
-	if (!(st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL)) {
+	struct db_stmt *st = qb_prepare(&lq, c);
+	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
-	qb_bind(&lq, st, 1);
 	struct arena row = ARENA_INIT;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct enterprise en;
@@ -332,10 +326,9 @@ int ent_each_code(struct db *c, const struct principal *p, code_fn fn, void *ctx
 	scope_cond(&q, p, &ENTITY_ENTERPRISE, like, sizeof like);
 	qb_sql(&q, " THEN 1 ELSE 0 END FROM enterprise e WHERE e.zone_id = ?");
 	qb_int(&q, p->zone_id);
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		while ((rc = db_step(st)) == DB_ROW)
 			if (fn(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2) == 1) <
 			    0) {
@@ -652,11 +645,8 @@ static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
 	}
-	rc = db_step(st);
-	x->visit_id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	if (write_insert(w, st, &x->visit_id, e) < 0)
+		return -1;
 	write_audit(w, "visit", "enterprise", x->id);
 	audit_change_entity(&w->changes, &ENTITY_VISIT, NULL, &v);
 	return 0;
@@ -692,10 +682,9 @@ int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_i
 	scope_from(&q, p, &ENTITY_VISIT, ENTITY_VISIT.joins, like, sizeof like);
 	qb_sql(&q, " AND v.enterprise_id = ? ORDER BY v.visited_on DESC, v.id DESC");
 	qb_int(&q, enterprise_id);
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		struct arena row = ARENA_INIT;
 		while ((rc = db_step(st)) == DB_ROW) {
 			struct ent_visit v;

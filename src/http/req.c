@@ -145,29 +145,42 @@ json_t *req_json(struct req *r, struct yq_err *e)
 	return j;
 }
 
-/* The member `key` of o, or NULL when it is absent or null: *rc is then 0, or -1 with e set
- * when the member is required. */
-static json_t *member(json_t *o, const char *key, int required, int *rc, struct yq_err *e)
+/* The kinds of member json_str, json_int and json_bool read. */
+enum member_kind { M_STRING, M_INTEGER, M_BOOLEAN };
+
+/* The member `key` of o, of kind k. NULL when it is absent or null (*rc 0, or -1 with e set when
+ * the member is required) or of another kind (*rc -1, e set). */
+static json_t *member(json_t *o, const char *key, int required, enum member_kind k, int *rc,
+                      struct yq_err *e)
 {
+	static const char *const zh[] = {"应为字符串", "应为整数", "应为布尔值"};
+	static const char *const en[] = {"must be a string", "must be an integer",
+	                                 "must be true or false"};
 	json_t *v = json_object_get(o, key);
 	*rc = 0;
-	if (v && !json_is_null(v))
-		return v;
-	if (required)
-		*rc = err_set(e, ERR_VALIDATION, key, "必填项", "required");
-	return NULL;
+	if (!v || json_is_null(v)) {
+		if (required)
+			*rc = err_set(e, ERR_VALIDATION, key, "必填项", "required");
+		return NULL;
+	}
+	int ok = k == M_STRING    ? json_is_string(v)
+	         : k == M_INTEGER ? json_is_integer(v)
+	                          : json_is_boolean(v);
+	if (!ok) {
+		*rc = err_set(e, ERR_VALIDATION, key, zh[k], en[k]);
+		return NULL;
+	}
+	return v;
 }
 
 int json_str(struct req *r, json_t *o, const char *key, int required, size_t max_chars,
              const char **out, struct yq_err *e)
 {
 	int rc;
-	json_t *v = member(o, key, required, &rc, e);
+	json_t *v = member(o, key, required, M_STRING, &rc, e);
 	*out = NULL;
 	if (!v)
 		return rc;
-	if (!json_is_string(v))
-		return err_set(e, ERR_VALIDATION, key, "应为字符串", "must be a string");
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
 	if (strlen(s) != n || !utf8_valid(s, n))
@@ -186,12 +199,10 @@ int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min,
              int64_t *out, struct yq_err *e)
 {
 	int rc;
-	json_t *v = member(o, key, required, &rc, e);
+	json_t *v = member(o, key, required, M_INTEGER, &rc, e);
 	*out = def;
 	if (!v)
 		return rc;
-	if (!json_is_integer(v))
-		return err_set(e, ERR_VALIDATION, key, "应为整数", "must be an integer");
 	json_int_t x = json_integer_value(v);
 	if (x < min || x > max)
 		return err_set(e, ERR_VALIDATION, key, "数值超出范围", "out of range");
@@ -202,12 +213,10 @@ int json_int(json_t *o, const char *key, int required, int64_t def, int64_t min,
 int json_bool(json_t *o, const char *key, int def, int *out, struct yq_err *e)
 {
 	int rc;
-	json_t *v = member(o, key, 0, &rc, e);
+	json_t *v = member(o, key, 0, M_BOOLEAN, &rc, e);
 	*out = def;
 	if (!v)
 		return rc;
-	if (!json_is_boolean(v))
-		return err_set(e, ERR_VALIDATION, key, "应为布尔值", "must be true or false");
 	*out = json_is_true(v);
 	return 0;
 }
@@ -334,19 +343,12 @@ void resp_header(struct req *r, const char *name, const char *value)
 	}
 }
 
-int resp_download(struct req *r, char *data, size_t len, const char *content_type,
-                  const char *filename)
+/* Sets the type of the file answered in r->file_resp and its name (RFC 6266 / 5987: a UTF-8 file
+ * name for Chinese names, "download" for clients that read only the plain one). */
+static int file_headers(struct req *r, const char *content_type, const char *filename)
 {
-	r->file_resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	if (!r->file_resp) {
-		yq_free(data);
-		return -1;
-	}
 	MHD_add_response_header(r->file_resp, "Content-Type", content_type);
-	/* RFC 6266 / 5987: UTF-8 file names for Chinese names */
-	char *cd = arena_printf(&r->arena, "attachment; filename=\"export\"; filename*=UTF-8''%s",
-	                        filename);
-	struct strbuf enc = STRBUF_INIT(1024);
+	struct strbuf enc = STRBUF_INIT(4096);
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
@@ -357,13 +359,24 @@ int resp_download(struct req *r, char *data, size_t len, const char *content_typ
 			strbuf_add(&enc, t, 3);
 		}
 	}
-	cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
-	                  enc.buf ? enc.buf : "download");
+	char *cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
+	                        enc.buf ? enc.buf : "download");
 	strbuf_release(&enc);
 	if (cd)
 		MHD_add_response_header(r->file_resp, "Content-Disposition", cd);
 	r->status = 200;
 	return 0;
+}
+
+int resp_download(struct req *r, char *data, size_t len, const char *content_type,
+                  const char *filename)
+{
+	r->file_resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (!r->file_resp) {
+		yq_free(data);
+		return -1;
+	}
+	return file_headers(r, content_type, filename);
 }
 
 const char *req_time(struct req *r, int64_t t)
@@ -384,23 +397,5 @@ int resp_download_fd(struct req *r, int fd, uint64_t size, const char *content_t
 		close(fd);
 		return -1;
 	}
-	MHD_add_response_header(r->file_resp, "Content-Type", content_type);
-	struct strbuf enc = STRBUF_INIT(4096);
-	static const char hex[] = "0123456789ABCDEF";
-	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
-			strbuf_addch(&enc, (char)*p);
-		else {
-			char t[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-			strbuf_add(&enc, t, 3);
-		}
-	}
-	char *cd = arena_printf(&r->arena, "attachment; filename=\"download\"; filename*=UTF-8''%s",
-	                        enc.buf ? enc.buf : "download");
-	strbuf_release(&enc);
-	if (cd)
-		MHD_add_response_header(r->file_resp, "Content-Disposition", cd);
-	r->status = 200;
-	return 0;
+	return file_headers(r, content_type, filename);
 }

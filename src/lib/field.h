@@ -62,6 +62,9 @@ enum field_flag {
 	F_SHORTMSG =
 	    1u << 11, /* error messages leave the label out ("日期不存在", not "成立日期日期
 	               * 不存在"): the field is named by error.field, an import's column */
+	F_OWNJSON = 1u << 12, /* read and bound by the table, but its JSON is the code's beside the
+	                       * table (a key that depends on the row, a default of its own) or
+	                       * none: entity_json leaves it out */
 };
 
 /* One member of an entity. */
@@ -198,7 +201,8 @@ int field_numeric(const struct field *f);
 const char *field_header(const struct field *f, char *buf, size_t n);
 
 /* Writes the members of `obj` as "key": value pairs into the open JSON object of w: every field
- * but F_WRITEONLY ones and those with a flag in `hide` (F_INTERNAL for enterprise users). */
+ * but F_WRITEONLY and F_OWNJSON ones and those with a flag in `hide` (F_INTERNAL for enterprise
+ * users). */
 void entity_json(struct jsonw *w, const struct entity *en, const void *obj, unsigned hide);
 /* Writes one member's value (no key). */
 void field_json_value(struct jsonw *w, const struct field *f, const void *obj);

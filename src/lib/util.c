@@ -127,35 +127,36 @@ int valid_date(const char *s)
 	return date_check(s) == DATE_OK;
 }
 
+/* Reads up to `max` digits at *p into *v (advancing *p): how many were read. */
+static int read_digits(const char **p, int max, int *v)
+{
+	int n = 0;
+	for (*v = 0; n < max && **p >= '0' && **p <= '9'; n++, (*p)++)
+		*v = *v * 10 + (**p - '0');
+	return n;
+}
+
+/* Steps over a date's separator at *p: '-', '/', '.' or the unit ("年", "月"). 0, or -1 when
+ * there is none. */
+static int date_sep(const char **p, const char *unit)
+{
+	if (**p == '-' || **p == '/' || **p == '.')
+		(*p)++;
+	else if (strncmp(*p, unit, strlen(unit)) == 0)
+		*p += strlen(unit);
+	else
+		return -1;
+	return 0;
+}
+
 enum date_check date_norm(const char *s, char out[11])
 {
-	int y = 0, m = 0, d = 0, n = 0;
+	int y, m, d;
 	const char *p = s;
 	while (*p == ' ')
 		p++;
-	for (n = 0; n < 4 && *p >= '0' && *p <= '9'; n++, p++)
-		y = y * 10 + (*p - '0');
-	if (n != 4)
-		return DATE_FORMAT;
-	if (*p == '-' || *p == '/' || *p == '.')
-		p++;
-	else if (strncmp(p, "年", 3) == 0)
-		p += 3;
-	else
-		return DATE_FORMAT;
-	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
-		m = m * 10 + (*p - '0');
-	if (!n)
-		return DATE_FORMAT;
-	if (*p == '-' || *p == '/' || *p == '.')
-		p++;
-	else if (strncmp(p, "月", 3) == 0)
-		p += 3;
-	else
-		return DATE_FORMAT;
-	for (n = 0; n < 2 && *p >= '0' && *p <= '9'; n++, p++)
-		d = d * 10 + (*p - '0');
-	if (!n)
+	if (read_digits(&p, 4, &y) != 4 || date_sep(&p, "年") < 0 || !read_digits(&p, 2, &m) ||
+	    date_sep(&p, "月") < 0 || !read_digits(&p, 2, &d))
 		return DATE_FORMAT;
 	if (strncmp(p, "日", 3) == 0)
 		p += 3;

@@ -36,10 +36,9 @@ int dept_list(struct db *c, const struct principal *p, dept_fn fn, void *ctx)
 	qb_init(&q, sql_of(&SQL_DEPT_SELECT));
 	scope_from(&q, p, &ENTITY_DEPT, NULL, like, sizeof like);
 	qb_sql(&q, " ORDER BY d.path, d.sort, d.id");
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
 	if (st) {
-		qb_bind(&q, st, 1);
 		while ((rc = db_step(st)) == DB_ROW) {
 			struct dept d;
 			entity_read(st, 0, &ENTITY_DEPT, &d, NULL);
@@ -184,23 +183,15 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (sibling_exists(w, d.parent_id, d.name, x->id, e) < 0)
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEPT_UPDATE));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
+	if ((rc = write_update(w, &SQL_DEPT_UPDATE, x->id, &old, &d, e)) < 0)
 		goto out;
-	}
-	db_bind_int(st, 1, now_unix());
-	db_bind_int(st, entity_bind(st, 2, &ENTITY_DEPT, &d, 1), x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
 	if (d.parent_id != old.parent_id) {
 		/* the subtree's paths: the old prefix becomes the new one */
 		char newpath[300], like[300];
 		snprintf(newpath, sizeof newpath, "%s%lld/", parent.path, (long long)x->id);
 		snprintf(like, sizeof like, "%s%%", old.path);
-		if (!(st = db_prepare(w->tx, SQL_DEPT_MOVE_SUBTREE))) {
+		struct db_stmt *st = db_prepare(w->tx, SQL_DEPT_MOVE_SUBTREE);
+		if (!st) {
 			rc = write_fail(w, DB_ERR, e);
 			goto out;
 		}
@@ -213,8 +204,6 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 			goto out;
 		}
 	}
-	write_audit(w, "update", "dept", x->id);
-	audit_change_entity(&w->changes, &ENTITY_DEPT, &old, &d);
 	rc = 0;
 out:
 	arena_release(&a);

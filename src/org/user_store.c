@@ -79,18 +79,12 @@ int user_list(struct db *c, const struct principal *p, const struct user_filter 
 	qb_sql(&lq, " ORDER BY u.id LIMIT ? OFFSET ?");
 	qb_int(&lq, f->page_size);
 	qb_int(&lq, (f->page - 1) * f->page_size);
-	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
-	if (!st)
-		goto out;
-	qb_bind(&cq, st, 1);
-	rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0 || !(st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL)) {
+	struct db_stmt *st = NULL;
+	rc = qb_count(&cq, c, total);
+	if (rc < 0 || !(st = qb_prepare(&lq, c))) {
 		rc = rc < 0 ? rc : DB_ERR;
 		goto out;
 	}
-	qb_bind(&lq, st, 1);
 	struct arena row = ARENA_INIT;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct user u;
@@ -126,11 +120,21 @@ int user_find(struct db *c, const char *username, int64_t *id)
 	return rc < 0 ? rc : DB_OK;
 }
 
+/* 0 when `sql` counts the row `id` in zone `zone_id`; else -1 with e set: ERR_VALIDATION naming
+ * `field` (zh, en) when there is none. */
+static int in_zone(struct db *tx, const char *sql, int64_t id, int64_t zone_id, const char *field,
+                   const char *zh, const char *en, struct yq_err *e)
+{
+	int64_t n;
+	int rc = db_query_int(tx, sql, &n, 2, id, zone_id);
+	if (rc < 0)
+		return err_db(e, rc);
+	return n ? 0 : err_set(e, ERR_VALIDATION, field, zh, en);
+}
+
 int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
                     int64_t enterprise_id, struct yq_err *e)
 {
-	int64_t n;
-	int rc;
 	if (role == ROLE_NONE)
 		return err_set(e, ERR_VALIDATION, "role", "角色无效", "invalid role");
 	if ((role == ROLE_STAFF || role == ROLE_DEPT_HEAD) && !dept_id)
@@ -145,21 +149,12 @@ int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept
 	if (role == ROLE_ENTERPRISE && dept_id)
 		return err_set(e, ERR_VALIDATION, "dept_id", "企业用户不属于部门",
 		               "enterprise users belong to no department");
-	if (dept_id) {
-		if ((rc = db_query_int(tx, SQL_DEPT_IN_ZONE, &n, 2, dept_id, zone_id)) < 0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在",
-			               "no such department");
-	}
-	if (enterprise_id) {
-		if ((rc = db_query_int(tx, SQL_ENT_IN_ZONE, &n, 2, enterprise_id, zone_id)) < 0)
-			return err_db(e, rc);
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-			               "no such enterprise");
-	}
-	return 0;
+	if (dept_id && in_zone(tx, SQL_DEPT_IN_ZONE, dept_id, zone_id, "dept_id", "部门不存在",
+	                       "no such department", e) < 0)
+		return -1;
+	return enterprise_id ? in_zone(tx, SQL_ENT_IN_ZONE, enterprise_id, zone_id, "enterprise_id",
+	                               "企业不存在", "no such enterprise", e)
+	                     : 0;
 }
 
 /* The data scope a user of `role` is given: `asked` when given (a zone-wide one only for a
@@ -358,26 +353,7 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	u.data_scope = scope_name(scope);
 	if (!u.display_name || !*u.display_name)
 		u.display_name = old.display_name;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_USER_UPDATE));
-	if (!st) {
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, now_unix());
-	int idx = entity_bind(st, 2, &ENTITY_USER, &u, 1);
-	if (idx < 0) {
-		db_reset(st);
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, idx, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
-	write_audit(w, "update", "user", x->id);
-	audit_change_entity(&w->changes, &ENTITY_USER, &old, &u);
-	rc = 0;
+	rc = write_update(w, &SQL_USER_UPDATE, x->id, &old, &u, e);
 out:
 	arena_release(&a);
 	return rc;

@@ -71,12 +71,11 @@ static int items(struct db *c, const struct principal *p, const char *kind, int6
 		qb_sql(&q, " AND x.state = 1"); /* escalated */
 	}
 	qb_sql(&q, " ORDER BY t.due_resolve, t.id LIMIT 501");
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	if (!st) {
 		qb_release(&q);
 		return DB_ERR;
 	}
-	qb_bind(&q, st, 1);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (accepted && !db_col_is_null(st, 10))

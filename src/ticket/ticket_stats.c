@@ -107,12 +107,11 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 		qb_int(&q, to);
 	}
 	qb_sql(&q, " ORDER BY t.id");
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
-	qb_bind(&q, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *key = db_col_text(st, key_col);
 		if (key_col == 0 && !*key)

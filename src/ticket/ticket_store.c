@@ -165,8 +165,8 @@ static int read_one(struct db *c, const struct principal *p, struct qb *q, int s
 }
 
 /* Reads the request of the caller's zone and scope whose id (no NULL) or number is given. */
-static int get_one(struct db *c, const struct principal *p, int64_t id, const char *no,
-                   int shown, struct arena *a, struct ticket *out, struct yq_err *e)
+static int get_one(struct db *c, const struct principal *p, int64_t id, const char *no, int shown,
+                   struct arena *a, struct ticket *out, struct yq_err *e)
 {
 	char like[320];
 	struct qb q;
@@ -326,22 +326,15 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	qb_add(&lq, &iq); /* the zone, the scope and the filters are the page's */
 	qb_sql(&lq, ") pg JOIN ticket t ON t.id = pg.page_id");
 	qb_sql(&lq, ENTITY_TICKET.joins);
-	struct db_stmt *st = qb_text_of(&cq) ? db_prepare(c, qb_text_of(&cq)) : NULL;
-	if (!st)
-		goto out;
-	qb_bind(&cq, st, 1);
-	rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	rc = qb_count(&cq, c, total);
 	if (rc < 0)
 		goto out;
 	list_order(&lq, f, title_like, sizeof title_like);
-	st = qb_text_of(&lq) ? db_prepare(c, qb_text_of(&lq)) : NULL;
+	struct db_stmt *st = qb_prepare(&lq, c);
 	if (!st) {
 		rc = DB_ERR;
 		goto out;
 	}
-	qb_bind(&lq, st, 1);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct ticket t;
 		arena_reset(&row);
@@ -375,12 +368,11 @@ int ticket_updates(struct db *c, const struct principal *p, int64_t from, int64_
 	qb_int(&q, to);
 	qb_int(&q, after_id);
 	qb_int(&q, limit);
-	struct db_stmt *st = qb_text_of(&q) ? db_prepare(c, qb_text_of(&q)) : NULL;
+	struct db_stmt *st = qb_prepare(&q, c);
 	if (!st) {
 		qb_release(&q);
 		return err_db(e, DB_ERR);
 	}
-	qb_bind(&q, st, 1);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct work_event ev;

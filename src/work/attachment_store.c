@@ -191,18 +191,15 @@ static int do_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		db_bind_int(st, 8, p->user_id);
 	db_bind_text(st, 9, work_actor_name(p));
 	db_bind_int(st, 10, now_unix());
-	int rc = db_step(st);
-	c->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc, e);
+	if (write_insert(w, st, &c->id, e) < 0)
+		return -1;
 	audit_change_str(&w->changes, "name", NULL, c->name);
 	audit_change_str(&w->changes, "sha256", NULL, c->sha);
 	audit_change_int(&w->changes, "size", 0, c->size);
 	audit_change_int(&w->changes, c->kind->id_key, 0, it.id);
 	write_audit(w, "create", c->obj_type, c->id);
 	w->zone_id = it.zone_id;
-	rc = work_event_keep_state(w->tx, p, c->kind, &it, "attach", c->name);
+	int rc = work_event_keep_state(w->tx, p, c->kind, &it, "attach", c->name);
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 

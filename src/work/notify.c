@@ -1,6 +1,7 @@
 /* Notifications of work items: their SQL (see notify.h). */
 #include "work/notify.h"
 #include "audit/write_tx.h"
+#include "db/field_sql.h"
 #include "access/principal.h"
 #include "db/db.h"
 #include "lib/err.h"
@@ -21,15 +22,36 @@ static const char SQL_ENTERPRISE_USERS[] =
 static const char SQL_INSERT[] =
     "INSERT INTO notification (zone_id, dept_id, user_id, enterprise_id, kind, ref_id, ref_no, "
     "event, title, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-#define NOTE_COLS "n.id, n.kind, n.ref_id, n.ref_no, n.event, n.title, n.created_at, n.read_at"
-/* An enterprise user's notifications: addressed to the user, about its enterprise's items */
-static const char SQL_ENT_COUNT[] =
-    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
-    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL)";
-static const char SQL_ENT_LIST[] =
-    "SELECT " NOTE_COLS " FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND "
-    "n.user_id = ? AND (? = 0 OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id DESC LIMIT "
-    "? OFFSET ?";
+/* A notification as the list reads it and the API writes it (entity_read, entity_json; text
+ * valid until the next step). The item's keys are its kind's ("ticket_id", "ticket_no"). */
+#define N_(m, ft, fl, zh, en)                                                                      \
+	FIELD_INIT(struct notification_row, m, ft, #m, 0, 0, F_READONLY | fl, zh, en)
+static const struct field NOTE_FIELDS[] = {
+    {N_(id, FT_INT, 0, "编号", "ID")},
+    {N_(kind, FT_TEXT, F_OWNJSON, "事项类型", "Item kind")},
+    {N_(ref_id, FT_REF, F_OWNJSON, "事项", "Item")},
+    {N_(ref_no, FT_TEXT, F_OWNJSON, "事项编号", "Item number")},
+    {FIELDK_INIT(struct notification_row, event, "kind", FT_TEXT, "event", 0, 0, F_READONLY, "事件",
+                 "Event")},
+    {N_(title, FT_TEXT, 0, "标题", "Title")},
+    {N_(created_at, FT_TIME, 0, "时间", "At")},
+    {N_(read_at, FT_TIME, F_FILTER, "已读时间", "Read at")},
+};
+const struct entity ENTITY_NOTIFICATION =
+    ENTITY("notification", "notification", "n", NOTE_FIELDS, "通知", "Notification");
+/* The notifications a list shows (parameters: zone, the enterprise or department, the caller,
+ * "unread only"), written once for its count and its page. An enterprise user's: addressed to
+ * the user, about its enterprise's items; a department's: its own and the caller's. */
+#define ENT_NOTES                                                                                  \
+	" FROM notification n WHERE n.zone_id = ? AND n.enterprise_id = ? AND n.user_id = ? AND "  \
+	"(? = 0 OR n.read_at IS NULL)"
+#define DEPT_NOTES                                                                                 \
+	" FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id IS NULL OR "    \
+	"n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)"
+#define NOTES_PAGE " ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?"
+static const char SQL_ENT_COUNT[] = "SELECT COUNT(*)" ENT_NOTES;
+static struct sql_tmpl SQL_ENT_LIST =
+    SQL_TMPL(ENTITY_NOTIFICATION, "SELECT {select}" ENT_NOTES NOTES_PAGE);
 static const char SQL_ENT_READ[] =
     "UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND zone_id = ? AND "
     "user_id = ? AND enterprise_id = ?";
@@ -42,13 +64,9 @@ static const char SQL_READ[] =
 static const char SQL_READ_ALL[] =
     "UPDATE notification SET read_at = ? WHERE zone_id = ? AND dept_id = ? AND (user_id IS NULL "
     "OR user_id = ?) AND read_at IS NULL";
-static const char SQL_COUNT[] =
-    "SELECT COUNT(*) FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND (n.user_id "
-    "IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL)";
-static const char SQL_LIST[] =
-    "SELECT " NOTE_COLS " FROM notification n WHERE n.zone_id = ? AND n.dept_id = ? AND "
-    "(n.user_id IS NULL OR n.user_id = ?) AND (? = 0 OR n.read_at IS NULL) ORDER BY "
-    "n.created_at DESC, n.id DESC LIMIT ? OFFSET ?";
+static const char SQL_COUNT[] = "SELECT COUNT(*)" DEPT_NOTES;
+static struct sql_tmpl SQL_LIST =
+    SQL_TMPL(ENTITY_NOTIFICATION, "SELECT {select}" DEPT_NOTES NOTES_PAGE);
 
 /* The title of a notification: "<label>：<no> <title>". */
 static int note_title(const struct work_kind *kind, const struct work_item *it, const char *event,
@@ -279,6 +297,23 @@ int notification_read_all(struct db_pool *pool, const struct principal *p, int64
 	return mark_read(pool, p, 0, n, e);
 }
 
+/* What the list binds: the caller, its department (or enterprise) and "unread only". */
+struct note_where {
+	const struct principal *p;
+	int64_t group;
+	int unread;
+};
+
+static int bind_note_where(struct db_stmt *st, const void *arg)
+{
+	const struct note_where *a = arg;
+	db_bind_int(st, 1, a->p->zone_id);
+	db_bind_int(st, 2, a->group);
+	db_bind_int(st, 3, a->p->user_id);
+	db_bind_int(st, 4, a->unread);
+	return 5;
+}
+
 int notification_list(struct db *c, const struct principal *p, int unread, int64_t page,
                       int64_t page_size, notification_fn fn, void *ctx, int64_t *total)
 {
@@ -288,39 +323,13 @@ int notification_list(struct db *c, const struct principal *p, int unread, int64
 		return DB_OK;
 	/* the department's (or the enterprise's) and the caller's own */
 	int64_t group = ent ? p->enterprise_id : p->dept_id;
-	struct db_stmt *st = db_prepare(c, ent ? SQL_ENT_COUNT : SQL_COUNT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, group);
-	db_bind_int(st, 3, p->user_id);
-	db_bind_int(st, 4, unread ? 1 : 0);
-	int rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return rc;
-	if (!(st = db_prepare(c, ent ? SQL_ENT_LIST : SQL_LIST)))
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, group);
-	db_bind_int(st, 3, p->user_id);
-	db_bind_int(st, 4, unread ? 1 : 0);
-	db_bind_int(st, 5, page_size);
-	db_bind_int(st, 6, (page - 1) * page_size);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct notification_row n = {
-		    .id = db_col_int(st, 0),
-		    .kind = db_col_text(st, 1),
-		    .ref_id = db_col_int(st, 2),
-		    .ref_no = db_col_text(st, 3),
-		    .event = db_col_text(st, 4),
-		    .title = db_col_text(st, 5),
-		    .created_at = db_col_int(st, 6),
-		    .read_at = db_col_int(st, 7),
-		};
+	struct note_where a = {p, group, unread ? 1 : 0};
+	struct db_stmt *st;
+	int rc =
+	    db_page(c, ent ? SQL_ENT_COUNT : SQL_COUNT, sql_of(ent ? &SQL_ENT_LIST : &SQL_LIST),
+	            bind_note_where, &a, page, page_size, total, &st);
+	struct notification_row n;
+	while (rc >= 0 && (rc = entity_next(st, &ENTITY_NOTIFICATION, &n)) == DB_ROW)
 		fn(ctx, &n);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return rc;
 }

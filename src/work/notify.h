@@ -43,6 +43,9 @@ struct notification_row {
 	int64_t created_at;
 	int64_t read_at; /* 0: unread */
 };
+/* Its field table: how the list reads it and the API writes it. */
+struct entity;
+extern const struct entity ENTITY_NOTIFICATION;
 typedef void (*notification_fn)(void *ctx, const struct notification_row *n);
 
 /* The notifications of the caller's department (and the caller), newest first; only unread ones

@@ -1,29 +1,43 @@
 /* HTTP handlers of notifications and webhooks (see notify_api.h): decode, call, encode. */
 #include "work/notify_api.h"
+#include "lib/util.h"
 #include "work/notify.h"
 #include "work/webhook.h"
 #include <string.h>
 
-struct ctx {
-	struct req *r;
-	struct jsonw *w;
-};
-
-static void notification_row(void *p, const struct notification_row *n)
+/* A notification as answered: its table, then the item as its kind names it ("ticket_id",
+ * "ticket_no") and whether it was read. */
+static void notification_extra(struct jsonw *w, const void *obj)
 {
-	struct ctx *c = p;
-	jw_obj_open(c->w);
-	jw_kint(c->w, "id", n->id);
-	/* the item as its kind names it: "ticket_id", "ticket_no" */
+	const struct notification_row *n = obj;
 	const struct work_kind *kind = work_kind_find(n->kind);
-	jw_kint(c->w, kind ? kind->id_key : "ref_id", n->ref_id);
-	jw_kstr(c->w, kind ? kind->no_key : "ref_no", n->ref_no);
-	jw_kstr(c->w, "kind", n->event);
-	jw_kstr(c->w, "title", n->title);
-	jw_kstr(c->w, "created_at", req_time(c->r, n->created_at));
-	jw_kstr(c->w, "read_at", req_time(c->r, n->read_at));
-	jw_kbool(c->w, "read", n->read_at != 0);
-	jw_obj_close(c->w);
+	jw_kint(w, kind ? kind->id_key : "ref_id", n->ref_id);
+	jw_kstr(w, kind ? kind->no_key : "ref_no", n->ref_no);
+	jw_kbool(w, "read", n->read_at != 0);
+}
+
+/* A delivery as answered: its table, then what is null for none, next_at only while pending,
+ * and the payload as JSON. */
+static void delivery_extra(struct jsonw *w, const void *obj)
+{
+	const struct delivery_row *d = obj;
+	char at[32] = "";
+	if (strcmp(d->status, "pending") == 0 && d->next_at)
+		fmt_time_iso(d->next_at, at, sizeof at);
+	jw_kint_or_null(w, "last_status", d->last_status);
+	jw_kstr(w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
+	jw_kstr(w, "next_at", *at ? at : NULL);
+	jw_key(w, "payload");
+	jw_raw(w, d->payload && *d->payload ? d->payload : "null");
+}
+
+static const struct entity_out NOTIFICATION_OUT = {&ENTITY_NOTIFICATION, 0, notification_extra};
+static const struct entity_out WEBHOOK_OUT = {&ENTITY_WEBHOOK, 0, NULL};
+static const struct entity_out DELIVERY_OUT = {&ENTITY_DELIVERY, 0, delivery_extra};
+
+static void notification_row(void *w, const struct notification_row *n)
+{
+	jw_entity(w, &NOTIFICATION_OUT, n);
 }
 
 int h_notifications_list(struct req *r, struct yq_err *e)
@@ -35,9 +49,8 @@ int h_notifications_list(struct req *r, struct yq_err *e)
 		return -1;
 	struct jsonw w;
 	resp_items_open(r, &w);
-	struct ctx ctx = {r, &w};
 	int64_t total = 0;
-	int rc = notification_list(c, &r->who, (int)unread, page, page_size, notification_row, &ctx,
+	int rc = notification_list(c, &r->who, (int)unread, page, page_size, notification_row, &w,
 	                           &total);
 	return resp_items_close(r, &w, rc, total, page, page_size, e);
 }
@@ -60,16 +73,9 @@ int h_notifications_read_all(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-static void webhook_row(void *p, const struct webhook_row *wh)
+static void webhook_row(void *w, const struct webhook_row *wh)
 {
-	struct ctx *c = p;
-	jw_obj_open(c->w);
-	jw_kint(c->w, "id", wh->id);
-	jw_kstr(c->w, "url", wh->url);
-	jw_kstr(c->w, "format", wh->format);
-	jw_kbool(c->w, "enabled", wh->enabled);
-	jw_kstr(c->w, "created_at", req_time(c->r, wh->created_at));
-	jw_obj_close(c->w);
+	jw_entity(w, &WEBHOOK_OUT, wh);
 }
 
 int h_webhooks_list(struct req *r, struct yq_err *e)
@@ -78,8 +84,7 @@ int h_webhooks_list(struct req *r, struct yq_err *e)
 	struct db *c = resp_items_db(r, &w, e);
 	if (!c)
 		return -1;
-	struct ctx ctx = {r, &w};
-	int rc = webhook_list(c, &r->who, webhook_row, &ctx);
+	int rc = webhook_list(c, &r->who, webhook_row, &w);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
 }
 
@@ -109,25 +114,9 @@ int h_webhooks_delete(struct req *r, struct yq_err *e)
 	return resp_id_write(r, webhook_disable, e);
 }
 
-static void delivery_row(void *p, const struct delivery_row *d)
+static void delivery_row(void *w, const struct delivery_row *d)
 {
-	struct ctx *c = p;
-	jw_obj_open(c->w);
-	jw_kint(c->w, "id", d->id);
-	jw_kint(c->w, "webhook_id", d->webhook_id);
-	jw_kstr(c->w, "url", d->url);
-	jw_kstr(c->w, "event", d->event);
-	jw_kstr(c->w, "status", d->status);
-	jw_kint(c->w, "attempts", d->attempts);
-	jw_kint_or_null(c->w, "last_status", d->last_status);
-	jw_kstr(c->w, "last_error", d->last_error && *d->last_error ? d->last_error : NULL);
-	jw_kstr(c->w, "next_at",
-	        req_time(c->r, strcmp(d->status, "pending") == 0 ? d->next_at : 0));
-	jw_kstr(c->w, "created_at", req_time(c->r, d->created_at));
-	jw_kstr(c->w, "delivered_at", req_time(c->r, d->delivered_at));
-	jw_key(c->w, "payload");
-	jw_raw(c->w, d->payload && *d->payload ? d->payload : "null");
-	jw_obj_close(c->w);
+	jw_entity(w, &DELIVERY_OUT, d);
 }
 
 int h_webhook_deliveries(struct req *r, struct yq_err *e)
@@ -143,9 +132,8 @@ int h_webhook_deliveries(struct req *r, struct yq_err *e)
 		               "status must be pending, delivered or failed");
 	struct jsonw w;
 	resp_items_open(r, &w);
-	struct ctx ctx = {r, &w};
 	int64_t total = 0;
 	int rc =
-	    webhook_delivery_list(c, &r->who, status, page, page_size, delivery_row, &ctx, &total);
+	    webhook_delivery_list(c, &r->who, status, page, page_size, delivery_row, &w, &total);
 	return resp_items_close(r, &w, rc, total, page, page_size, e);
 }

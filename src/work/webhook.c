@@ -4,6 +4,7 @@
 #include "audit/write_tx.h"
 #include "auth/auth.h"
 #include "db/db.h"
+#include "db/field_sql.h"
 #include "lib/err.h"
 #include "lib/jsonw.h"
 #include "lib/log.h"
@@ -719,16 +720,47 @@ static const char SQL_INSERT[] =
     "INSERT INTO webhook (zone_id, url, secret, format, enabled, created_at) VALUES (?, ?, ?, ?, "
     "1, ?) RETURNING id";
 static const char SQL_DISABLE[] = "UPDATE webhook SET enabled = 0 WHERE id = ? AND zone_id = ?";
-static const char SQL_LIST[] =
-    "SELECT id, url, format, enabled, created_at FROM webhook WHERE zone_id = ? ORDER BY id";
-static const char SQL_DELIVERY_COUNT[] =
-    "SELECT COUNT(*) FROM webhook_delivery WHERE zone_id = ? AND (CAST(? AS TEXT) = '' OR "
-    "status = ?)";
-static const char SQL_DELIVERY_LIST[] =
-    "SELECT d.id, d.webhook_id, w.url, d.event, d.payload, d.status, d.attempts, d.next_at, "
-    "d.last_error, d.last_status, d.created_at, d.delivered_at FROM webhook_delivery d JOIN "
-    "webhook w ON w.id = d.webhook_id WHERE d.zone_id = ? AND (CAST(? AS TEXT) = '' OR d.status "
-    "= ?) ORDER BY d.id DESC LIMIT ? OFFSET ?";
+/* The rows as the lists read them and the API writes them (entity_read, entity_json; text valid
+ * until the next step). The secret is never read back. Of a delivery, the code beside the API
+ * writes the members whose JSON depends on the row (null for none, next_at only while pending). */
+static const struct field WEBHOOK_FIELDS[] = {
+    FIELD(struct webhook_row, id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID"),
+    FIELD(struct webhook_row, url, FT_TEXT, "url", 1, WEBHOOK_URL_MAX, F_REQUIRED, "推送地址",
+          "URL"),
+    FIELD(struct webhook_row, format, FT_TEXT, "format", 0, 16, 0, "格式", "Format"),
+    FIELD(struct webhook_row, enabled, FT_BOOL, "enabled", 0, 0, F_READONLY, "启用", "Enabled"),
+    FIELD(struct webhook_row, created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间",
+          "Created"),
+};
+const struct entity ENTITY_WEBHOOK =
+    ENTITY("webhook", "webhook", "w", WEBHOOK_FIELDS, "推送地址", "Webhook");
+static struct sql_tmpl SQL_LIST =
+    SQL_TMPL(ENTITY_WEBHOOK, "SELECT {select} FROM webhook w WHERE w.zone_id = ? ORDER BY w.id");
+#define D_(m, ft, col, fl, zh, en)                                                                 \
+	FIELD_INIT(struct delivery_row, m, ft, col, 0, 0, F_READONLY | fl, zh, en)
+static const struct field DELIVERY_FIELDS[] = {
+    {D_(id, FT_INT, "id", 0, "编号", "ID")},
+    {D_(webhook_id, FT_INT, "webhook_id", 0, "推送地址", "Webhook")},
+    {D_(url, FT_TEXT, "w.url", 0, "地址", "URL")},
+    {D_(event, FT_TEXT, "event", 0, "事件", "Event")},
+    {D_(payload, FT_JSON, "payload", F_OWNJSON, "内容", "Payload")},
+    {D_(status, FT_TEXT, "status", F_FILTER, "状态", "Status")},
+    {D_(attempts, FT_INT, "attempts", 0, "尝试次数", "Attempts")},
+    {D_(next_at, FT_TIME, "next_at", F_OWNJSON, "下次尝试", "Next attempt")},
+    {D_(last_error, FT_TEXT, "last_error", F_OWNJSON, "最近错误", "Last error")},
+    {D_(last_status, FT_INT, "last_status", F_OWNJSON, "最近状态码", "Last status")},
+    {D_(created_at, FT_TIME, "created_at", 0, "创建时间", "Created")},
+    {D_(delivered_at, FT_TIME, "delivered_at", 0, "送达时间", "Delivered")},
+};
+const struct entity ENTITY_DELIVERY =
+    ENTITY("webhook_delivery", "webhook_delivery", "d", DELIVERY_FIELDS, "推送记录", "Delivery");
+/* The deliveries of a zone, of one status or all (""), written once for the count and the
+ * page. */
+#define DELIVERY_WHERE " WHERE d.zone_id = ? AND (CAST(? AS TEXT) = '' OR d.status = ?)"
+static const char SQL_DELIVERY_COUNT[] = "SELECT COUNT(*) FROM webhook_delivery d" DELIVERY_WHERE;
+static struct sql_tmpl SQL_DELIVERY_LIST =
+    SQL_TMPL(ENTITY_DELIVERY, "SELECT {select} FROM webhook_delivery d JOIN webhook w ON w.id = "
+                              "d.webhook_id" DELIVERY_WHERE " ORDER BY d.id DESC LIMIT ? OFFSET ?");
 
 int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work_item *it,
                   const char *event, const char *event_label)
@@ -825,11 +857,8 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 3, g->secret ? g->secret : "");
 	db_bind_text(st, 4, webhook_format_name(g->format));
 	db_bind_int(st, 5, now_unix());
-	int rc = db_step(st);
-	g->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc != DB_ROW)
-		return write_fail(w, rc, e);
+	if (write_insert(w, st, &g->id, e) < 0)
+		return -1;
 	audit_change_str(&w->changes, "url", NULL, g->url);
 	audit_change_str(&w->changes, "format", NULL, webhook_format_name(g->format));
 	write_audit(w, "create", "webhook", g->id);
@@ -874,64 +903,41 @@ int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id,
 
 int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, SQL_LIST);
+	struct db_stmt *st = db_prepare(c, sql_of(&SQL_LIST));
 	if (!st)
 		return DB_ERR;
 	db_bind_int(st, 1, p->zone_id);
 	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct webhook_row w = {
-		    .id = db_col_int(st, 0),
-		    .url = db_col_text(st, 1),
-		    .format = db_col_text(st, 2),
-		    .enabled = (int)db_col_int(st, 3),
-		    .created_at = db_col_int(st, 4),
-		};
+	struct webhook_row w;
+	while ((rc = entity_next(st, &ENTITY_WEBHOOK, &w)) == DB_ROW)
 		fn(ctx, &w);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return rc;
+}
+
+/* What the deliveries' list binds: the zone and the status ("": all). */
+struct delivery_where {
+	int64_t zone_id;
+	const char *status;
+};
+
+static int bind_delivery_where(struct db_stmt *st, const void *arg)
+{
+	const struct delivery_where *a = arg;
+	db_bind_int(st, 1, a->zone_id);
+	db_bind_text(st, 2, a->status);
+	db_bind_text(st, 3, a->status);
+	return 4;
 }
 
 int webhook_delivery_list(struct db *c, const struct principal *p, const char *status, int64_t page,
                           int64_t page_size, delivery_fn fn, void *ctx, int64_t *total)
 {
-	const char *s = status ? status : "";
-	struct db_stmt *st = db_prepare(c, SQL_DELIVERY_COUNT);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, s);
-	db_bind_text(st, 3, s);
-	int rc = db_step(st);
-	*total = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return rc;
-	if (!(st = db_prepare(c, SQL_DELIVERY_LIST)))
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, s);
-	db_bind_text(st, 3, s);
-	db_bind_int(st, 4, page_size);
-	db_bind_int(st, 5, (page - 1) * page_size);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct delivery_row d = {
-		    .id = db_col_int(st, 0),
-		    .webhook_id = db_col_int(st, 1),
-		    .url = db_col_text(st, 2),
-		    .event = db_col_text(st, 3),
-		    .payload = db_col_text(st, 4),
-		    .status = db_col_text(st, 5),
-		    .attempts = (int)db_col_int(st, 6),
-		    .next_at = db_col_int(st, 7),
-		    .last_error = db_col_text(st, 8),
-		    .last_status = (int)db_col_int(st, 9),
-		    .created_at = db_col_int(st, 10),
-		    .delivered_at = db_col_int(st, 11),
-		};
+	struct delivery_where a = {p->zone_id, status ? status : ""};
+	struct db_stmt *st;
+	int rc = db_page(c, SQL_DELIVERY_COUNT, sql_of(&SQL_DELIVERY_LIST), bind_delivery_where, &a,
+	                 page, page_size, total, &st);
+	struct delivery_row d;
+	while (rc >= 0 && (rc = entity_next(st, &ENTITY_DELIVERY, &d)) == DB_ROW)
 		fn(ctx, &d);
-	}
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return rc;
 }

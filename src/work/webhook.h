@@ -121,15 +121,19 @@ struct webhook_row {
 	int enabled;
 	int64_t created_at;
 };
+/* Its field table: how the list reads it and the API writes it. */
+struct entity;
+extern const struct entity ENTITY_WEBHOOK;
 typedef void (*webhook_fn)(void *ctx, const struct webhook_row *w);
 
 /* One queued or finished delivery. */
 struct delivery_row {
 	int64_t id, webhook_id;
 	const char *url, *event, *payload, *status, *last_error;
-	int attempts, last_status;
+	int64_t attempts, last_status;
 	int64_t next_at, created_at, delivered_at;
 };
+extern const struct entity ENTITY_DELIVERY;
 typedef void (*delivery_fn)(void *ctx, const struct delivery_row *d);
 
 /* The webhooks of the caller's zone, oldest first. */
