@@ -36,7 +36,7 @@
 	X(PERM_TICKET_STATS, "ticket.stats")                                                           \
 	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */             \
 	/* 通知公告: staff read every announcement of the zone; enterprise users only the          \
-	 * published ones addressed to them */                                                                             \
+	 * published ones addressed to them */                                                         \
 	X(PERM_ANNOUNCE_READ, "announce.read")                                                         \
 	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */
 

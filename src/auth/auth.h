@@ -23,7 +23,6 @@ struct auth_config {
 };
 extern struct auth_config auth_config;
 
-
 struct arena;
 
 /* Result of a successful login: the raw session token for the cookie and the CSRF token. */
@@ -90,6 +89,5 @@ void auth_expire(struct db_pool *pool);
  * re-enables them with unlock. The last active administrator of a zone is skipped. Returns how many
  * were disabled, or a negative enum db_rc. */
 int auth_disable_dormant(struct db_pool *pool, int64_t now);
-
 
 #endif

@@ -73,8 +73,9 @@ void json_escape_into(struct strbuf *sb, const char *s, size_t n)
 				p++;
 			uint32_t cp;
 			int len;
-			if (p < end && *p >= 0x80 && (len = utf8_decode(p, (size_t)(end - p), &cp)) > 0 &&
-			    cp != 0x2028 && cp != 0x2029) {
+			if (p < end && *p >= 0x80 &&
+			    (len = utf8_decode(p, (size_t)(end - p), &cp)) > 0 && cp != 0x2028 &&
+			    cp != 0x2029) {
 				p += len;
 				continue;
 			}
