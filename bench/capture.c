@@ -171,7 +171,7 @@ int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_
 		                          .page = 1,
 		                          .page_size = 20};
 		s->name = "tickets_dept_open";
-		rc = ticket_list(c, p, &f, no_ticket, NULL, &total);
+		rc = ticket_list(c, p, &f, no_ticket, NULL, &total, NULL);
 		break;
 	}
 	case 1: {
@@ -202,7 +202,7 @@ int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_
 	case 3: {
 		struct ticket_filter f = {.q = "贷款", .page = 1, .page_size = 20};
 		s->name = "tickets_search_2char";
-		rc = ticket_list(c, p, &f, no_ticket, NULL, &total);
+		rc = ticket_list(c, p, &f, no_ticket, NULL, &total, NULL);
 		break;
 	}
 	case 4: {

@@ -92,7 +92,15 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
 void scope_from(struct qb *q, const struct principal *p, const struct entity *en, const char *joins,
                 char *like, size_t nlike)
 {
+	scope_from_lead(q, p, en, NULL, joins, like, nlike);
+}
+
+void scope_from_lead(struct qb *q, const struct principal *p, const struct entity *en,
+                     const char *lead, const char *joins, char *like, size_t nlike)
+{
 	qb_sql(q, " FROM ");
+	if (lead)
+		qb_sql(q, lead);
 	qb_sql(q, en->table);
 	qb_sql(q, " ");
 	qb_sql(q, en->alias);

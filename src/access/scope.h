@@ -77,6 +77,10 @@ struct arena;
  * reader's. `like` (32+ bytes) must live until q is bound. */
 void scope_from(struct qb *q, const struct principal *p, const struct entity *en, const char *joins,
                 char *like, size_t nlike);
+/* The same, with `lead` written before the entity's table in the FROM: "f CROSS JOIN " for a
+ * read driven by another table f (an index read in its own order), joined in the WHERE. */
+void scope_from_lead(struct qb *q, const struct principal *p, const struct entity *en,
+                     const char *lead, const char *joins, char *like, size_t nlike);
 /* The caller's data-scope condition on the entity's rows alone (" AND (…)", nothing for a zone
  * scope), for the rare read that takes rows outside the scope on purpose to tell them apart
  * (an import reports the codes it may not change): qb_sql it inside a CASE, never instead of

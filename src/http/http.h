@@ -144,6 +144,10 @@ struct jsonw *resp_items_open(struct req *r, struct jsonw *w);
  * or -1 with e set from a negative database result rc (the list is then discarded). */
 int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
                      int64_t page_size, struct yq_err *e);
+/* The same for a list whose total may be capped: with capped, "total_capped": true follows
+ * "total" (the list holds more than total). */
+int resp_items_end(struct req *r, struct jsonw *w, int rc, int64_t total, int capped, int64_t page,
+                   int64_t page_size, struct yq_err *e);
 /* The prologue of a list that takes no query: a reading connection, with {"items":[ started
  * in w. NULL with e set (503) when there is no connection. */
 struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e);

@@ -242,10 +242,18 @@ struct jsonw *resp_items_open(struct req *r, struct jsonw *w)
 int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int64_t page,
                      int64_t page_size, struct yq_err *e)
 {
+	return resp_items_end(r, w, rc, total, 0, page, page_size, e);
+}
+
+int resp_items_end(struct req *r, struct jsonw *w, int rc, int64_t total, int capped, int64_t page,
+                   int64_t page_size, struct yq_err *e)
+{
 	(void)r;
 	jw_arr_close(w);
 	if (total >= 0) {
 		jw_kint(w, "total", total);
+		if (capped)
+			jw_kbool(w, "total_capped", 1);
 		jw_kint(w, "page", page);
 		jw_kint(w, "page_size", page_size);
 	}

@@ -812,7 +812,7 @@ static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 	for (f.page = 1; f.page <= LIST_PAGES; f.page++) {
 		int64_t total = 0;
 		ctx.seen = 0;
-		int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total);
+		int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total, NULL);
 		if (rc < 0)
 			return err_db(e, rc);
 		if (ctx.written >= O311_LIST_MAX || ctx.seen < LIST_PAGE ||

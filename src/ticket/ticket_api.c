@@ -134,8 +134,9 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	resp_items_open(r, &w);
 	struct ctx ctx = {r, &w, f.q};
 	int64_t total = 0;
-	int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total);
-	return resp_items_close(r, &w, rc, total, f.page, f.page_size, e);
+	int capped = 0;
+	int rc = ticket_list(c, &r->who, &f, list_row, &ctx, &total, &capped);
+	return resp_items_end(r, &w, rc, total, capped, f.page, f.page_size, e);
 }
 
 static void event_row(void *p, const struct work_event *ev)

@@ -200,7 +200,7 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	int64_t total = 0;
 	int rc = DB_OK;
 	if (writer_open(&w, csv, path) == 0)
-		rc = ticket_list(c, p, &all, export_row, &w, &total);
+		rc = ticket_list(c, p, &all, export_row, &w, &total, NULL);
 	else
 		w.failed = 1;
 	int closed = writer_close(&w);

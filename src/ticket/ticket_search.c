@@ -1,6 +1,7 @@
 /* Full-text search of requests on both engines (see ticket_search.h). */
 #include "ticket/ticket_search.h"
 #include "db/fts_sqlite.h"
+#include "db/qb.h"
 #include "lib/alloc.h"
 #include "lib/cjk_tok.h"
 #include "lib/utf8.h"
@@ -14,17 +15,21 @@ static const char SQL_REPLIES[] =
     "SELECT body FROM work_event WHERE kind = 'ticket' AND ref_id = ? AND internal = 0 AND "
     "action IN ('reply', 'supply') ORDER BY id";
 static const char SQL_FTS_DELETE[] = "DELETE FROM ticket_fts WHERE rowid = ?";
-static const char SQL_FTS_INSERT[] =
-    "INSERT INTO ticket_fts (rowid, title, body, zone) VALUES (?, ?, ?, ?)";
+static const char SQL_FTS_INSERT[] = "INSERT INTO ticket_fts (rowid, title, body) VALUES (?, ?, ?)";
 static const char SQL_PG_UPSERT[] =
     "INSERT INTO ticket_search (ticket_id, tokens) VALUES (?, CAST(? AS TEXT[])) ON CONFLICT "
     "(ticket_id) DO UPDATE SET tokens = excluded.tokens";
 
-/* Collects tokens into a sorted, de-duplicated array literal {"a","b"}. */
+/* The rowid of a request in the SQLite index: its zone in the high 32 bits (0015). */
+#define ZONE_KEY(zone) ((int64_t)(zone)*4294967296LL)
+
+/* Collects tokens, each qualified by its zone ("17:贷款"), into a sorted, de-duplicated array
+ * literal {"a","b"}. */
 struct tokset {
 	char **toks;
 	size_t n, cap;
 	int failed;
+	char zone[24]; /* "17:" */
 };
 
 static int collect(void *ctx, const char *tok, size_t len, int start, int end)
@@ -46,13 +51,15 @@ static int collect(void *ctx, const char *tok, size_t len, int start, int end)
 		t->toks = p;
 		t->cap = cap;
 	}
-	char *s = yq_malloc(len + 1);
+	size_t zl = strlen(t->zone);
+	char *s = yq_malloc(zl + len + 1);
 	if (!s) {
 		t->failed = 1;
 		return 1;
 	}
-	memcpy(s, tok, len);
-	s[len] = 0;
+	memcpy(s, t->zone, zl);
+	memcpy(s + zl, tok, len);
+	s[zl + len] = 0;
 	t->toks[t->n++] = s;
 	return 0;
 }
@@ -70,7 +77,8 @@ static void tokset_literal(struct tokset *t, struct strbuf *out)
 	for (size_t i = 0; i < t->n; i++) {
 		if (i && strcmp(t->toks[i], t->toks[i - 1]) == 0)
 			continue;
-		/* tokens are Han characters or [a-z0-9] words: nothing to escape inside quotes */
+		/* tokens are a zone number and Han characters or [a-z0-9] words: nothing to escape
+		 */
 		strbuf_addf(out, "%s\"%s\"", w++ ? "," : "", t->toks[i]);
 	}
 	strbuf_addch(out, '}');
@@ -121,24 +129,19 @@ int ticket_search_index(struct db *tx, int64_t id)
 			rc = DB_ERR;
 			goto out;
 		}
-		db_bind_int(st, 1, id);
+		db_bind_int(st, 1, ZONE_KEY(zone) + id);
 		if ((rc = db_run(st)) < 0 || !(st = db_prepare(tx, SQL_FTS_INSERT))) {
 			rc = rc < 0 ? rc : DB_ERR;
 			goto out;
 		}
-		db_bind_int(st, 1, id);
+		db_bind_int(st, 1, ZONE_KEY(zone) + id);
 		db_bind_text(st, 2, title.buf ? title.buf : "");
 		db_bind_text(st, 3, body.buf ? body.buf : "");
-		char ztok[32];
-		snprintf(ztok, sizeof ztok, "z%lld", (long long)zone);
-		db_bind_text(st, 4, ztok);
 		rc = db_run(st);
 	} else {
 		struct tokset ts = {0};
 		struct strbuf lit = STRBUF_INIT(8u << 20);
-		char ztok[32];
-		int zn = snprintf(ztok, sizeof ztok, "#z%lld", (long long)zone);
-		collect(&ts, ztok, (size_t)zn, 0, 0);
+		snprintf(ts.zone, sizeof ts.zone, "%lld:", (long long)zone);
 		cjk_tokenize(title.buf ? title.buf : "", title.len, collect, &ts);
 		cjk_tokenize(body.buf ? body.buf : "", body.len, collect, &ts);
 		tokset_literal(&ts, &lit);
@@ -159,16 +162,9 @@ out:
 	return rc < 0 ? rc : DB_OK;
 }
 
-const char *ticket_search_condition(struct db *c)
-{
-	return db_engine_of(c) == DB_SQLITE
-	           ? "t.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? UNION ALL "
-	             "SELECT id FROM ticket WHERE zone_id = ? AND no = ?)"
-	           : "t.id IN (SELECT ticket_id FROM ticket_search WHERE tokens @> CAST(? AS "
-	             "TEXT[]) UNION ALL SELECT id FROM ticket WHERE zone_id = ? AND no = ?)";
-}
-
-int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
+/* The value to bind for a query, limited to one zone: an FTS5 MATCH expression (the zone is
+ * the rowid range) or a text-array literal of zone-qualified tokens. -1: nothing searchable. */
+static int search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
 {
 	size_t n = strlen(q);
 	if (db_engine_of(c) == DB_SQLITE) {
@@ -177,21 +173,96 @@ int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct str
 			return -1;
 		int r = fts_sqlite_match_expr(q, buf, FTS_MATCH_EXPR_SIZE(n));
 		if (r == 0)
-			strbuf_addf(out, "zone : \"z%lld\" AND {title body} : (%s)",
-			            (long long)zone_id, buf);
+			strbuf_adds(out, buf);
 		yq_free(buf);
 		return r;
 	}
 	struct tokset ts = {0};
+	snprintf(ts.zone, sizeof ts.zone, "%lld:", (long long)zone_id);
 	cjk_query_tokens(q, n, collect, &ts);
-	int r = ts.n ? 0 : -1;
-	char ztok[32];
-	int zn = snprintf(ztok, sizeof ztok, "#z%lld", (long long)zone_id);
-	collect(&ts, ztok, (size_t)zn, 0, 0);
+	int r = ts.n && !ts.failed ? 0 : -1;
 	if (r == 0)
 		tokset_literal(&ts, out);
 	tokset_free(&ts);
 	return r;
+}
+
+/* The match of the zone's index: the FTS table or the token table is `f`, its request id
+ * f_id. */
+static void match_cond(struct db *c, struct qb *q, int64_t zone, const char *match)
+{
+	if (db_engine_of(c) == DB_SQLITE) {
+		qb_sql(q, "f.ticket_fts MATCH ? AND f.rowid BETWEEN ? AND ?");
+		qb_text(q, match);
+		qb_int(q, ZONE_KEY(zone));
+		qb_int(q, ZONE_KEY(zone) + 4294967295LL);
+	} else {
+		qb_sql(q, "f.tokens @> CAST(? AS TEXT[])");
+		qb_text(q, match);
+	}
+}
+
+int ticket_search_where(struct db *c, struct qb *q, int64_t zone, const char *text,
+                        struct strbuf *match)
+{
+	if (search_param(c, zone, text, match) < 0 || match->failed)
+		return -1;
+	int lite = db_engine_of(c) == DB_SQLITE;
+	qb_sql(q, lite ? " AND t.id IN (SELECT f.rowid - ? FROM ticket_fts f WHERE "
+	               : " AND t.id IN (SELECT f.ticket_id FROM ticket_search f WHERE ");
+	if (lite)
+		qb_int(q, ZONE_KEY(zone));
+	match_cond(c, q, zone, match->buf);
+	qb_sql(q, " UNION ALL SELECT id FROM ticket WHERE zone_id = ? AND no = ?)");
+	qb_int(q, zone);
+	qb_text(q, text);
+	return 0;
+}
+
+void ticket_search_count(struct db *c, struct qb *q, int64_t zone, const char *match)
+{
+	qb_sql(q, db_engine_of(c) == DB_SQLITE ? " FROM ticket_fts f WHERE "
+	                                       : " FROM ticket_search f WHERE ");
+	match_cond(c, q, zone, match);
+}
+
+const char *ticket_search_lead(struct db *c)
+{
+	return db_engine_of(c) == DB_SQLITE ? "ticket_fts f CROSS JOIN "
+	                                    : "ticket_search f CROSS JOIN ";
+}
+
+int ticket_search_driven(struct db *c, struct qb *q, int64_t zone, const char *text,
+                         struct strbuf *match)
+{
+	if (search_param(c, zone, text, match) < 0 || match->failed)
+		return -1;
+	if (db_engine_of(c) == DB_SQLITE) {
+		qb_sql(q, " AND t.id = f.rowid - ? AND ");
+		qb_int(q, ZONE_KEY(zone));
+	} else {
+		qb_sql(q, " AND t.id = f.ticket_id AND ");
+	}
+	match_cond(c, q, zone, match->buf);
+	return 0;
+}
+
+const char *ticket_search_order(struct db *c, int few)
+{
+	if (db_engine_of(c) == DB_SQLITE)
+		return " ORDER BY f.rowid DESC";
+	/* PostgreSQL: many matches are met soon walking the zone's requests newest first
+	 * (ticket_zone_created backwards, each checked against its tokens); a few are fetched
+	 * from the GIN index and sorted (the + 0 keeps the planner off the walk, which would
+	 * cross the whole zone when the estimate of a several-word query is wrong). */
+	return few ? " ORDER BY t.created_at + 0 DESC, t.id DESC"
+	           : " ORDER BY t.created_at DESC, t.id DESC";
+}
+
+const char *ticket_search_page_order(struct db *c)
+{
+	return db_engine_of(c) == DB_SQLITE ? " ORDER BY t.id DESC"
+	                                    : " ORDER BY t.created_at DESC, t.id DESC";
 }
 
 static void html_escape(struct strbuf *out, const char *s, size_t n)

@@ -203,9 +203,10 @@ int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, st
 }
 
 /* The filters of a list after its zone and scope: only those given, each from a fixed fragment
- * (so an index can serve them), built once for the count and the page. */
-static int list_filters(struct db *c, struct qb *q, const struct principal *p,
-                        const struct ticket_filter *f, int64_t now, struct strbuf *match)
+ * (so an index can serve them), built once for the count and the page. The query `q` is not
+ * among them: the list adds it in one of two forms (ticket_search.h). */
+static void list_filters(struct qb *q, const struct principal *p, const struct ticket_filter *f,
+                         int64_t now)
 {
 	if (f->status && strcmp(f->status, "open") == 0) {
 		qb_sql(
@@ -250,75 +251,92 @@ static int list_filters(struct db *c, struct qb *q, const struct principal *p,
 	}
 	if (f->extension_pending)
 		qb_sql(q, " AND t.ext_days > 0");
-	if (f->q && *f->q) {
-		/* a query matches through the full-text index, or a request number exactly */
-		if (ticket_search_param(c, p->zone_id, f->q, match) < 0 || match->failed)
-			return -1;
-		qb_sql(q, " AND ");
-		qb_sql(q, ticket_search_condition(c));
-		qb_text(q, match->buf);
-		qb_int(q, p->zone_id);
-		qb_text(q, f->q);
-	}
-	return 0;
 }
 
-/* Appends the ORDER BY of a list (title_like: room for the title pattern of a query). */
-static void list_order(struct qb *q, const struct ticket_filter *f, char *title_like, size_t n)
+/* The ORDER BY of a list. */
+static const char *list_order(const struct ticket_filter *f)
 {
-	if (f->sort && strcmp(f->sort, "created_at") == 0) {
-		qb_sql(q, " ORDER BY t.created_at, t.id");
-	} else if (f->sort && strcmp(f->sort, "due_resolve") == 0) {
-		qb_sql(q, " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
-		          "t.due_resolve, t.id");
-	} else if (f->q && *f->q) {
-		/* with a query: title matches first, then newest */
-		size_t o = 0;
-		title_like[o++] = '%';
-		for (const char *s2 = f->q; *s2 && o + 3 < n; s2++) {
-			if (*s2 == '%' || *s2 == '_' || *s2 == '\\')
-				title_like[o++] = '\\';
-			title_like[o++] = *s2;
-		}
-		title_like[o++] = '%';
-		title_like[o] = 0;
-		qb_sql(q, " ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
-		          "t.created_at DESC, t.id DESC");
-		qb_text(q, title_like);
-	} else {
-		qb_sql(q, " ORDER BY t.created_at DESC, t.id DESC");
-	}
+	if (f->sort && strcmp(f->sort, "created_at") == 0)
+		return " ORDER BY t.created_at, t.id";
+	if (f->sort && strcmp(f->sort, "due_resolve") == 0)
+		return " ORDER BY CASE WHEN t.due_resolve IS NULL THEN 1 ELSE 0 END, "
+		       "t.due_resolve, "
+		       "t.id";
+	return " ORDER BY t.created_at DESC, t.id DESC";
+}
+
+/* 1 when `q` is exactly the number of a request of the zone (then the search takes the general
+ * form, which finds it beside the text matches). */
+static int is_request_no(struct db *c, int64_t zone, const char *q)
+{
+	struct db_stmt *st = db_prepare(c, "SELECT 1 FROM ticket WHERE zone_id = ? AND no = ?");
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, zone);
+	db_bind_text(st, 2, q);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_ROW;
 }
 
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
-                ticket_fn fn, void *ctx, int64_t *total)
+                ticket_fn fn, void *ctx, int64_t *total, int *capped)
 {
 	int64_t now = now_unix();
-	char like[320], like3[320], title_like[320], title_like2[320];
+	char like[320], like3[320];
 	struct strbuf match = STRBUF_INIT(64 * 1024);
 	struct qb fq, cq, iq, lq;
 	struct arena row = ARENA_INIT;
 	int rc = DB_ERR;
+	int searching = f->q && *f->q;
+	/* a query in the default order is read from the index newest first, and its total counted
+	 * up to TICKET_TOTAL_CAP: a page then costs its 25 rows, not every match */
+	int driven = searching && (!f->sort || strcmp(f->sort, "-created_at") == 0) &&
+	             !is_request_no(c, p->zone_id, f->q);
+	const char *lead = driven ? ticket_search_lead(c) : NULL;
 	*total = 0;
+	if (capped)
+		*capped = 0;
 	qb_init(&fq, "");
-	qb_init(&cq, "SELECT COUNT(*)");
-	scope_from(&cq, p, &ENTITY_TICKET, NULL, like, sizeof like);
+	list_filters(&fq, p, f, now);
+	/* nothing but the zone restricts the matches: they are counted in the index alone */
+	int index_count = driven && fq.sql.len == 0 && scope_whole_zone(p);
+	qb_init(&cq, driven ? "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
+	if (!index_count)
+		scope_from_lead(&cq, p, &ENTITY_TICKET, lead, NULL, like, sizeof like);
 	qb_init(&iq, "SELECT t.id AS page_id");
-	scope_from(&iq, p, &ENTITY_TICKET, NULL, like3, sizeof like3);
+	scope_from_lead(&iq, p, &ENTITY_TICKET, lead, NULL, like3, sizeof like3);
 	const char *sel = entity_select(&ENTITY_TICKET);
 	qb_init(&lq, "SELECT ");
 	if (!sel)
 		lq.failed = 1;
 	qb_sql(&lq, sel ? sel : "");
-	if (list_filters(c, &fq, p, f, now, &match) < 0) {
+	if (searching && (driven ? ticket_search_driven : ticket_search_where)(c, &fq, p->zone_id,
+	                                                                       f->q, &match) < 0) {
 		rc = DB_OK; /* nothing searchable in the query: no match */
 		goto out;
 	}
-	qb_add(&cq, &fq);
+	if (index_count)
+		ticket_search_count(c, &cq, p->zone_id, match.buf);
+	else
+		qb_add(&cq, &fq);
+	if (driven) {
+		qb_sql(&cq, " LIMIT ?) x");
+		qb_int(&cq, TICKET_TOTAL_CAP + 1);
+	}
+	rc = qb_count(&cq, c, total);
+	if (rc < 0 || *total == 0)
+		goto out;
+	int few = *total <= TICKET_TOTAL_CAP;
+	if (driven && !few) {
+		*total = TICKET_TOTAL_CAP;
+		if (capped)
+			*capped = 1;
+	}
 	/* the page is chosen on the request's own columns, then only its rows are joined and read:
 	 * sorting every match with its joins and long texts cost more than the reads themselves */
 	qb_add(&iq, &fq);
-	list_order(&iq, f, title_like2, sizeof title_like2);
+	qb_sql(&iq, driven ? ticket_search_order(c, few) : list_order(f));
 	qb_sql(&iq, " LIMIT ? OFFSET ?");
 	qb_int(&iq, f->page_size);
 	qb_int(&iq, (f->page - 1) * f->page_size);
@@ -326,10 +344,7 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	qb_add(&lq, &iq); /* the zone, the scope and the filters are the page's */
 	qb_sql(&lq, ") pg JOIN ticket t ON t.id = pg.page_id");
 	qb_sql(&lq, ENTITY_TICKET.joins);
-	rc = qb_count(&cq, c, total);
-	if (rc < 0)
-		goto out;
-	list_order(&lq, f, title_like, sizeof title_like);
+	qb_sql(&lq, driven ? ticket_search_page_order(c) : list_order(f));
 	struct db_stmt *st = qb_prepare(&lq, c);
 	if (!st) {
 		rc = DB_ERR;

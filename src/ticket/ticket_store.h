@@ -57,8 +57,14 @@ int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena
  * caller's zone and scope hold none. */
 int ticket_get_by_no(struct db *c, const struct principal *p, const char *no, struct arena *a,
                      struct ticket *out, struct yq_err *e);
+/* The most a searched list counts: beyond it, total is TICKET_TOTAL_CAP and *capped 1 (the
+ * console shows "1,000+"): a search walks at most that many matches to count them. */
+#define TICKET_TOTAL_CAP 1000
+/* Calls fn for each request of the page of f, in the caller's zone and scope; *total: how many
+ * the whole list holds — for a query in the default order (newest first), counted up to
+ * TICKET_TOTAL_CAP (*capped set to 1 beyond it; capped may be NULL). */
 int ticket_list(struct db *c, const struct principal *p, const struct ticket_filter *f,
-                ticket_fn fn, void *ctx, int64_t *total);
+                ticket_fn fn, void *ctx, int64_t *total, int *capped);
 /* The events of the caller's zone and scope with at in [from, to] and an id above after_id,
  * oldest first, at most `limit` of them, internal notes included (the caller decides what goes
  * out: o311_update_of), each with its request's id and number (ref_id, ref_no). Returns 0, or

@@ -18,8 +18,21 @@ export function sql(db, text) {
   return out ? JSON.parse(out) : [];
 }
 
-/** Takes the database from version 14 back to 13: no announcements (0014). */
+/** Takes the database from version 15 back to 14: the search index as 0004 kept it. On
+ * PostgreSQL the tokens lose their zone ("17:贷款" → "贷款") and get the zone token "#z17" back;
+ * on SQLite only the version goes (sqlite3 cannot open an FTS5 table of the program's own
+ * tokenizer, and 0015 rebuilds the index from the requests whatever it held). */
+export function undo0015(db) {
+  if (ENGINE === 'postgres') {
+    sql(db, `UPDATE ticket_search s SET tokens = ARRAY(SELECT substr(x, strpos(x, ':') + 1) FROM unnest(s.tokens) AS x)
+      || ('#z' || t.zone_id) FROM ticket t WHERE t.id = s.ticket_id`);
+  }
+  sql(db, 'DELETE FROM schema_version WHERE version = 15');
+}
+
+/** Takes the database from version 14 back to 13 (from 15 first): no announcements (0014). */
 export function undo0014(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 15) undo0015(db);
   sql(db, `DROP TABLE announcement_target; DROP TABLE announcement;
     DELETE FROM schema_version WHERE version = 14;`);
 }

@@ -73,6 +73,7 @@ export function usePagedList(opts) {
     pageSize: defaultSize,
     rows: [],
     total: 0,
+    totalCapped: false, // the list holds more than total (a search counts up to 1,000)
     loading: false,
     error: null,
     exporting: false,
@@ -100,11 +101,13 @@ export function usePagedList(opts) {
       if (mine !== seq) return
       list.rows = res.items || []
       list.total = res.total ?? list.rows.length
+      list.totalCapped = !!res.total_capped
     } catch (e) {
       if (mine !== seq) return
       list.error = e
       list.rows = []
       list.total = 0
+      list.totalCapped = false
     } finally {
       if (mine === seq) list.loading = false
     }
@@ -145,4 +148,11 @@ export function usePagedList(opts) {
     })
   }
   return list
+}
+
+/** "共 1,000+ 条" for a list whose total is capped, else "共 41 条" (t: vue-i18n's t). */
+export function totalLabel(t, list) {
+  return list.totalCapped
+    ? t('common.totalCapped', { n: Number(list.total).toLocaleString('en-US') })
+    : t('common.totalN', { n: list.total })
 }

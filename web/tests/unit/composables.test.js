@@ -6,7 +6,7 @@ import { createRouter, createMemoryHistory } from 'vue-router'
 
 vi.mock('../../src/utils/feedback', () => ({ showUnhandled: vi.fn(), toastOk: vi.fn() }))
 const feedback = await import('../../src/utils/feedback')
-const { usePagedList, filterParams, filtersFromQuery, queryOf } = await import('../../src/composables/usePagedList')
+const { usePagedList, filterParams, filtersFromQuery, queryOf, totalLabel } = await import('../../src/composables/usePagedList')
 const { useSubmit } = await import('../../src/composables/useSubmit')
 
 const DEFAULTS = { q: '', leader_id: null, archived: false, period: null }
@@ -49,6 +49,21 @@ describe('usePagedList', () => {
     expect(list.rows).toEqual([{ id: 1 }])
     expect(list.total).toBe(41)
     expect(list.loading).toBe(false)
+  })
+
+  it('says when a search counted only up to its cap: 共 1,000+ 条', async () => {
+    const zh = (await import('../../src/i18n/zh-CN/common.js')).default.common
+    const t = (k, v) => zh[k.replace('common.', '')].replace('{n}', v.n)
+    const fetch = vi.fn(async (p) => (p.q ? { items: [{ id: 2 }], total: 1000, total_capped: true } : { items: [], total: 7 }))
+    const list = usePagedList({ fetch, filters: { q: '' }, immediate: false })
+    list.filters.q = '园区'
+    await list.load()
+    expect(list.totalCapped).toBe(true)
+    expect(totalLabel(t, list)).toBe('共 1,000+ 条')
+    list.filters.q = ''
+    await list.load()
+    expect(list.totalCapped).toBe(false)
+    expect(totalLabel(t, list)).toBe('共 7 条')
   })
 
   it('keeps the error and empties the rows when the call fails', async () => {

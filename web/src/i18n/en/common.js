@@ -35,6 +35,7 @@ export default {
     deleted: 'Deleted',
     confirmTitle: 'Confirm',
     totalN: '{n} in total',
+    totalCapped: '{n}+ in total',
     yes: 'Yes',
     no: 'No',
     back: 'Back',

@@ -35,6 +35,7 @@ export default {
     deleted: '删除成功',
     confirmTitle: '提示',
     totalN: '共 {n} 条',
+    totalCapped: '共 {n}+ 条',
     yes: '是',
     no: '否',
     back: '返回',
