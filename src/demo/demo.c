@@ -870,6 +870,7 @@ static int add_enterprises(struct db *tx, struct zone_ctx *z, struct rng *r, jso
 		e->contact = pes[i].contacts[0].name;
 		e->phone = pes[i].contacts[0].phone;
 		e->covered = pes[i].covered;
+		e->building = in->building;
 		if (in->leader_user_id)
 			e->leader = (struct ticket_actor){in->leader_user_id,
 			                                  person_name_of(z, in->leader_user_id)};
@@ -965,6 +966,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	const char *city = json_string_value(json_object_get(zj, "city"));
 	const char *region = json_string_value(json_object_get(zj, "region_code"));
 	z.code = json_string_value(json_object_get(zj, "code"));
+	z.short_name = zname;
 	z.tx = tx;
 	z.who = &who;
 	z.account_hash = account_hash;
@@ -996,10 +998,17 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 		if (add_user(tx, &who, &z, zname, u, dept_ids, 0, NULL, password, res, &id) < 0)
 			goto out_fail;
 		const char *dept = json_string_value(json_object_get(u, "dept"));
+		int64_t dept_id = dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0;
+		if (strcmp(role, "staff") == 0 && dept_id && dept_id == z.service_dept &&
+		    !z.announcer.id) {
+			z.announcer.id = id;
+			z.announcer.username = json_string_value(json_object_get(u, "username"));
+			z.announcer.name = json_string_value(json_object_get(u, "display_name"));
+		}
 		if (strcmp(role, "admin") != 0 &&
-		    add_person(
-		        &z, id, dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0,
-		        json_string_value(json_object_get(u, "display_name")), role_code(role)) < 0)
+		    add_person(&z, id, dept_id,
+		               json_string_value(json_object_get(u, "display_name")),
+		               role_code(role)) < 0)
 			goto out_fail;
 	}
 	if (add_cadres(tx, &z, r, json_object_get(zj, "cadres"), dept_ids) < 0 ||
@@ -1026,6 +1035,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 			goto out_fail;
 		e->account = (struct ticket_actor){
 		    id, json_string_value(json_object_get(u, "display_name"))};
+		e->account_username = json_string_value(json_object_get(u, "username"));
 	}
 	if (add_visits(tx, &z, r, json_object_get(zj, "visits"), now, &a) < 0)
 		goto out_fail;
@@ -1064,6 +1074,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 		res->tickets++;
 	}
 	yq_free(done);
+	/* the zone's announcements, read by the accounts its requests made */
+	if (demo_announce_add(&z, cal, now) < 0)
+		goto out_fail;
 	calendar_free(cal);
 	yq_free(stories);
 	json_decref(dept_ids);
