@@ -458,6 +458,22 @@ static void error_component(struct jsonw *w)
 	jw_obj_close(w);
 }
 
+/* How a caller proves who it is: any one of these schemes (their names, then their members). */
+static const struct {
+	const char *name;
+	const char *members[4][2];
+} schemes[] = {
+    {"session",
+     {{"type", "apiKey"},
+      {"in", "cookie"},
+      {"name", "yq_session"},
+      {"description", "登录 (POST /api/login) 得到的会话；HTTPS 下名为 __Host-yq_session"}}},
+    {"token",
+     {{"type", "http"},
+      {"scheme", "bearer"},
+      {"description", "管理员签发的 API 令牌 (POST /api/tokens)"}}},
+};
+
 int openapi_write(struct strbuf *sb, const char *version)
 {
 	struct jsonw w;
@@ -482,16 +498,13 @@ int openapi_write(struct strbuf *sb, const char *version)
 	jw_arr_close(&w);
 	jw_key(&w, "security");
 	jw_arr_open(&w);
-	jw_obj_open(&w);
-	jw_key(&w, "session");
-	jw_arr_open(&w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	jw_obj_open(&w);
-	jw_key(&w, "token");
-	jw_arr_open(&w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		jw_obj_open(&w);
+		jw_key(&w, schemes[i].name);
+		jw_arr_open(&w);
+		jw_arr_close(&w);
+		jw_obj_close(&w);
+	}
 	jw_arr_close(&w);
 
 	/* paths: routes with the same pattern share one path item, in table order */
@@ -519,20 +532,13 @@ int openapi_write(struct strbuf *sb, const char *version)
 	jw_obj_open(&w);
 	jw_key(&w, "securitySchemes");
 	jw_obj_open(&w);
-	jw_key(&w, "session");
-	jw_obj_open(&w);
-	jw_kstr(&w, "type", "apiKey");
-	jw_kstr(&w, "in", "cookie");
-	jw_kstr(&w, "name", "yq_session");
-	jw_kstr(&w, "description",
-	        "登录 (POST /api/login) 得到的会话；HTTPS 下名为 __Host-yq_session");
-	jw_obj_close(&w);
-	jw_key(&w, "token");
-	jw_obj_open(&w);
-	jw_kstr(&w, "type", "http");
-	jw_kstr(&w, "scheme", "bearer");
-	jw_kstr(&w, "description", "管理员签发的 API 令牌 (POST /api/tokens)");
-	jw_obj_close(&w);
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		jw_key(&w, schemes[i].name);
+		jw_obj_open(&w);
+		for (int k = 0; k < 4 && schemes[i].members[k][0]; k++)
+			jw_kstr(&w, schemes[i].members[k][0], schemes[i].members[k][1]);
+		jw_obj_close(&w);
+	}
 	jw_obj_close(&w);
 	jw_key(&w, "responses");
 	jw_obj_open(&w);
