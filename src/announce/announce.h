@@ -111,6 +111,18 @@ int ann_withdraw(struct db_pool *pool, const struct principal *p, int64_t id, st
  * nothing. Other callers: nothing. */
 int ann_mark_read(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
+/* Loading history (the demo): the writes above inside the open transaction tx (write_in), each
+ * audited, dated `at` rather than now. A draft created at `at`; published at `at` to the
+ * audience its criteria name on that day, nobody notified and no webhook queued (the past is
+ * not news); an enterprise user's receipt read at `at`. Returns 0, or -1 with e set (the caller
+ * rolls tx back). */
+int ann_create_at(struct db *tx, const struct principal *p, struct announcement *a, int64_t at,
+                  struct yq_err *e);
+int ann_publish_at(struct db *tx, const struct principal *p, int64_t id, int64_t at,
+                   struct yq_err *e);
+int ann_mark_read_at(struct db *tx, const struct principal *p, int64_t id, int64_t at,
+                     struct yq_err *e);
+
 /* One enterprise of an announcement's audience and its receipt. */
 struct ann_receipt {
 	int64_t enterprise_id;

@@ -193,13 +193,29 @@ static int load_for(struct write_ctx *w, int64_t id, enum ann_event ev, struct a
 	return ann_next(ann_status_from_name(old->status), ev, to, e);
 }
 
+/* What a change to one announcement acts on, and when. */
+struct ann_change {
+	int64_t id;
+	const struct announcement *in;
+	uint64_t present;
+	struct announcement *made; /* a creation: the new draft, its id set */
+	int64_t at;                /* loading history: the instant of the change; 0: now */
+};
+
+/* The instant a change happens at. */
+static int64_t change_time(const struct ann_change *x)
+{
+	return x->at ? x->at : now_unix();
+}
+
 static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct announcement *a = arg;
+	struct ann_change *x = arg;
+	struct announcement *a = x->made;
 	const struct principal *p = w->who;
 	if (ann_check_audience(a, e) < 0)
 		return -1;
-	int64_t now = now_unix();
+	int64_t now = change_time(x);
 	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ANN_INSERT));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
@@ -229,15 +245,16 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 int ann_create(struct db_pool *pool, const struct principal *p, struct announcement *a,
                struct yq_err *e)
 {
-	return write_tx(pool, p, do_create, a, e);
+	struct ann_change x = {.made = a};
+	return write_tx(pool, p, do_create, &x, e);
 }
 
-/* What a change to one announcement acts on. */
-struct ann_change {
-	int64_t id;
-	const struct announcement *in;
-	uint64_t present;
-};
+int ann_create_at(struct db *tx, const struct principal *p, struct announcement *a, int64_t at,
+                  struct yq_err *e)
+{
+	struct ann_change x = {.made = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_create, &x, e);
+}
 
 static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -261,16 +278,16 @@ out:
 int ann_update(struct db_pool *pool, const struct principal *p, int64_t id,
                const struct announcement *in, uint64_t present, struct yq_err *e)
 {
-	struct ann_change x = {id, in, present};
+	struct ann_change x = {.id = id, .in = in, .present = present};
 	return write_tx(pool, p, do_update, &x, e);
 }
 
-/* Today's date, YYYY-MM-DD, local time (a flag holds on it). */
-static void today(char out[11])
+/* The date of instant t, YYYY-MM-DD, local time (a flag holds on it). */
+static void day_of(int64_t t, char out[11])
 {
-	time_t t = time(NULL);
+	time_t x = (time_t)t;
 	struct tm tm;
-	localtime_r(&t, &tm);
+	localtime_r(&x, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
@@ -281,9 +298,10 @@ struct audience_args {
 	json_t *flags_json;
 };
 
-/* Appends the condition of a's audience on the enterprises `e` (nothing for all of them). */
-static int audience_where(struct qb *q, const struct announcement *a, struct audience_args *x,
-                          struct yq_err *e)
+/* Appends the condition of a's audience at instant `at` on the enterprises `e` (nothing for all
+ * of them). */
+static int audience_where(struct qb *q, const struct announcement *a, int64_t at,
+                          struct audience_args *x, struct yq_err *e)
 {
 	if (strcmp(a->audience, "flag") == 0) {
 		x->flags_json = json_loads(a->audience_flags, 0, NULL);
@@ -291,7 +309,7 @@ static int audience_where(struct qb *q, const struct announcement *a, struct aud
 		if (n == 0 || n > FLAG__COUNT)
 			return err_set(e, ERR_VALIDATION, "audience_flags", "请选择企业资质",
 			               "choose at least one enterprise flag");
-		today(x->day);
+		day_of(at, x->day);
 		qb_sql(q,
 		       " AND EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id "
 		       "AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?) AND "
@@ -326,9 +344,9 @@ static int audience_where(struct qb *q, const struct announcement *a, struct aud
 	return 0;
 }
 
-/* Writes the audience of announcement a (the zone's active enterprises its criteria name
- * today) beside it; *n gets how many. */
-static int write_audience(struct write_ctx *w, const struct announcement *a, int64_t *n,
+/* Writes the audience of announcement a (the zone's active enterprises its criteria name on
+ * the day of `at`) beside it; *n gets how many. */
+static int write_audience(struct write_ctx *w, const struct announcement *a, int64_t at, int64_t *n,
                           struct yq_err *e)
 {
 	struct audience_args x = {0};
@@ -338,7 +356,7 @@ static int write_audience(struct write_ctx *w, const struct announcement *a, int
 	            "e.archived = 0");
 	qb_int(&q, a->id);
 	qb_int(&q, w->who->zone_id);
-	int rc = audience_where(&q, a, &x, e);
+	int rc = audience_where(&q, a, at, &x, e);
 	if (rc == 0) {
 		struct db_stmt *st = qb_prepare(&q, w->tx);
 		if (!st) {
@@ -415,10 +433,10 @@ static int do_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct announcement a;
 	enum ann_status to;
-	int64_t n = 0, now = now_unix();
+	int64_t n = 0, now = change_time(x);
 	int rc = -1;
 	if (load_for(w, x->id, ANN_EV_PUBLISH, &ar, &a, &to, e) < 0 ||
-	    write_audience(w, &a, &n, e) < 0)
+	    write_audience(w, &a, now, &n, e) < 0)
 		goto out;
 	if (n == 0) {
 		err_set(e, ERR_VALIDATION, "audience", "发送范围内没有企业，请调整发送范围",
@@ -439,7 +457,8 @@ static int do_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	a.status = ann_status_name(to);
-	if ((rc = notify_audience(w, &a, n, &ar, e)) < 0)
+	/* history is not news: nobody is told of an announcement published in the past */
+	if (!x->at && (rc = notify_audience(w, &a, n, &ar, e)) < 0)
 		goto out;
 	write_audit(w, "publish", "announcement", x->id);
 	audit_change_str(&w->changes, "status", ann_status_name(ANN_DRAFT), a.status);
@@ -454,6 +473,13 @@ int ann_publish(struct db_pool *pool, const struct principal *p, int64_t id, str
 {
 	struct ann_change x = {.id = id};
 	return write_tx(pool, p, do_publish, &x, e);
+}
+
+int ann_publish_at(struct db *tx, const struct principal *p, int64_t id, int64_t at,
+                   struct yq_err *e)
+{
+	struct ann_change x = {.id = id, .at = at};
+	return write_in(tx, p, p->zone_id, do_publish, &x, e);
 }
 
 static int do_withdraw(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -506,7 +532,7 @@ static int do_read(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct db_stmt *st = db_prepare(w->tx, SQL_MARK_READ);
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, now_unix());
+	db_bind_int(st, 1, change_time(x));
 	if (p->user_id > 0)
 		db_bind_int(st, 2, p->user_id);
 	else
@@ -532,6 +558,15 @@ int ann_mark_read(struct db_pool *pool, const struct principal *p, int64_t id, s
 		return 0;
 	struct ann_change x = {.id = id};
 	return write_tx(pool, p, do_read, &x, e);
+}
+
+int ann_mark_read_at(struct db *tx, const struct principal *p, int64_t id, int64_t at,
+                     struct yq_err *e)
+{
+	if (!as_enterprise(p) || !p->enterprise_id)
+		return 0;
+	struct ann_change x = {.id = id, .at = at};
+	return write_in(tx, p, p->zone_id, do_read, &x, e);
 }
 
 int ann_receipts(struct db *c, const struct principal *p, int64_t id, int read, int64_t page,

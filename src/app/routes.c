@@ -88,7 +88,7 @@ const struct route routes[] = {
 
     /* enterprise registry (企业库) */
     R(GET, "/api/enterprises", h_ent_list, PERM_ENTERPRISE_READ, ROUTE_SEARCH | ROUTE_LIST,
-      .summary = "企业列表", .schema = &ENTITY_ENTERPRISE),
+      .summary = "企业列表", .schema = &ENTITY_ENTERPRISE, .query = &ENTITY_ENT_QUERY),
     R(POST, "/api/enterprises", h_ent_create, PERM_ENTERPRISE_WRITE, 0, .summary = "新建企业",
       .schema = &ENTITY_ENTERPRISE),
     R(GET, "/api/enterprises/export", h_ent_export, PERM_ENTERPRISE_READ, ROUTE_HEAVY | ROUTE_FILE,

@@ -744,6 +744,15 @@ static int named_plan(struct zone_ctx *z, struct rng *r, json_t *en, int idx, st
 	return 0;
 }
 
+/* The days an object of demo.json spans, "from" and "to" (YYYY-MM-DD, both included): their
+ * first instants; -1 when either is missing or malformed, or they are out of order. */
+static int json_span(json_t *j, int64_t *from, int64_t *to)
+{
+	*from = cst_parse(json_string_value(json_object_get(j, "from")));
+	*to = cst_parse(json_string_value(json_object_get(j, "to")));
+	return *from < 0 || *to < *from ? -1 : 0;
+}
+
 static const char SQL_VISIT[] =
     "INSERT INTO enterprise_visit (zone_id, enterprise_id, visited_on, visitor_user_id, "
     "visitor_name, kind, findings, follow_ups, created_by, created_at) "
@@ -801,14 +810,14 @@ static int add_visits(struct db *tx, struct zone_ctx *z, struct rng *r, json_t *
 	json_array_foreach(campaigns, k, c)
 	{
 		const char *dept = json_string_value(json_object_get(c, "dept"));
-		int64_t from = cst_parse(json_string_value(json_object_get(c, "from")));
-		int64_t to = cst_parse(json_string_value(json_object_get(c, "to")));
+		int64_t from, to;
+		int bad = json_span(c, &from, &to) < 0;
 		int n = (int)json_integer_value(json_object_get(c, "count"));
 		const struct dept_row *d = NULL;
 		for (int i = 0; i < z->n_depts; i++)
 			if (dept && strcmp(z->depts[i].name, dept) == 0)
 				d = &z->depts[i];
-		if (!d || from < 0 || to < from)
+		if (!d || bad)
 			return error("demo: visits of zone %s: department and dates needed",
 			             z->code);
 		for (int v = 0; v < n; v++) {
@@ -870,6 +879,7 @@ static int add_enterprises(struct db *tx, struct zone_ctx *z, struct rng *r, jso
 		e->contact = pes[i].contacts[0].name;
 		e->phone = pes[i].contacts[0].phone;
 		e->covered = pes[i].covered;
+		e->building = in->building;
 		if (in->leader_user_id)
 			e->leader = (struct ticket_actor){in->leader_user_id,
 			                                  person_name_of(z, in->leader_user_id)};
@@ -953,6 +963,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
 		return error("demo: database unavailable");
+	int ret = -1;
 	struct zone_ctx z;
 	memset(&z, 0, sizeof z);
 	struct arena a = ARENA_INIT;
@@ -965,15 +976,16 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	const char *city = json_string_value(json_object_get(zj, "city"));
 	const char *region = json_string_value(json_object_get(zj, "region_code"));
 	z.code = json_string_value(json_object_get(zj, "code"));
+	z.short_name = zname;
 	z.tx = tx;
 	z.who = &who;
 	z.account_hash = account_hash;
 	z.res = res;
 	if (!zname || !city || !region || !z.code || strlen(region) != 6)
-		goto out_fail;
+		goto out_release;
 	if (zone_create(tx, z.code, json_string_value(json_object_get(zj, "name")), &z.zone_id) !=
 	    DB_OK)
-		goto out_fail;
+		goto out_release;
 	res->zones++;
 	as_admin(&who, z.zone_id);
 	z.city = arena_strndup(&z.za, city,
@@ -983,7 +995,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	snprintf(z.prefix8, sizeof z.prefix8, "91%s", region);
 	if (add_depts(tx, &z, json_object_get(zj, "depts"), 0, dept_ids, res) < 0 ||
 	    load_sectors(&z, json_object_get(zj, "sectors")) < 0)
-		goto out_fail;
+		goto out_release;
 	/* staff first: they are the 包保 leaders and liaisons and handle the requests */
 	size_t i;
 	json_t *u;
@@ -994,17 +1006,24 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 			continue;
 		int64_t id;
 		if (add_user(tx, &who, &z, zname, u, dept_ids, 0, NULL, password, res, &id) < 0)
-			goto out_fail;
+			goto out_release;
 		const char *dept = json_string_value(json_object_get(u, "dept"));
+		int64_t dept_id = dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0;
+		if (strcmp(role, "staff") == 0 && dept_id && dept_id == z.service_dept &&
+		    !z.announcer.id) {
+			z.announcer.id = id;
+			z.announcer.username = json_string_value(json_object_get(u, "username"));
+			z.announcer.name = json_string_value(json_object_get(u, "display_name"));
+		}
 		if (strcmp(role, "admin") != 0 &&
-		    add_person(
-		        &z, id, dept ? json_integer_value(json_object_get(dept_ids, dept)) : 0,
-		        json_string_value(json_object_get(u, "display_name")), role_code(role)) < 0)
-			goto out_fail;
+		    add_person(&z, id, dept_id,
+		               json_string_value(json_object_get(u, "display_name")),
+		               role_code(role)) < 0)
+			goto out_release;
 	}
 	if (add_cadres(tx, &z, r, json_object_get(zj, "cadres"), dept_ids) < 0 ||
 	    add_enterprises(tx, &z, r, zj, ent_ids, now) < 0)
-		goto out_fail;
+		goto out_release;
 	/* the enterprises' listed accounts */
 	json_array_foreach(json_object_get(zj, "users"), i, u)
 	{
@@ -1018,37 +1037,38 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 			error("demo: user %s: no enterprise named %s",
 			      json_string_value(json_object_get(u, "username")),
 			      ename ? ename : "?");
-			goto out_fail;
+			goto out_release;
 		}
 		struct ent_row *e = &z.ents[json_integer_value(idx)];
 		if (add_user(tx, &who, &z, zname, u, dept_ids, e->id, e->phone, password, res,
 		             &id) < 0)
-			goto out_fail;
+			goto out_release;
 		e->account = (struct ticket_actor){
 		    id, json_string_value(json_object_get(u, "display_name"))};
+		e->account_username = json_string_value(json_object_get(u, "username"));
 	}
 	if (add_visits(tx, &z, r, json_object_get(zj, "visits"), now, &a) < 0)
-		goto out_fail;
+		goto out_release;
 	arena_release(&a);
 	/* requests: the periods the seeds speak of and this year, with the seeds' stories */
 	if (work_calendar(tx, &cal) < 0 ||
 	    read_stories(&z, json_object_get(zj, "stories"), ent_ids, &stories, &n_stories) < 0)
-		goto out_fail;
+		goto out_release;
 	json_t *pj;
 	int *done = n_stories ? yq_calloc((size_t)n_stories, sizeof *done) : NULL;
 	if (n_stories && !done)
-		goto out_fail;
+		goto out_release;
 	json_array_foreach(json_object_get(zj, "requests"), i, pj)
 	{
 		struct period p;
 		if (read_period(pj, now, &p) < 0) {
 			error("demo: zone %s: request period %zu is malformed", z.code, i);
 			yq_free(done);
-			goto out_fail;
+			goto out_release;
 		}
 		if (demo_period_add(tx, r, &z, cal, &p, stories, n_stories, now, &a) < 0) {
 			yq_free(done);
-			goto out_fail;
+			goto out_release;
 		}
 		for (int s = 0; s < n_stories; s++)
 			done[s] |= stories[s].at >= p.from && stories[s].at < p.to;
@@ -1059,27 +1079,25 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 			continue;
 		if (demo_story_add(&z, r, cal, tx, &stories[s], now) < 0) {
 			yq_free(done);
-			goto out_fail;
+			goto out_release;
 		}
 		res->tickets++;
 	}
 	yq_free(done);
+	/* the zone's announcements, read by the accounts its requests made */
+	if (demo_announce_add(&z, cal, now) < 0)
+		goto out_release;
+	ret = 0;
+out_release: /* the zone is kept whole or not at all */
 	calendar_free(cal);
 	yq_free(stories);
 	json_decref(dept_ids);
 	json_decref(ent_ids);
 	arena_release(&a);
 	zone_release(&z);
-	return db_tx_end(pool, tx, 1) < 0 ? -1 : 0;
-out_fail:
-	calendar_free(cal);
-	yq_free(stories);
-	json_decref(dept_ids);
-	json_decref(ent_ids);
-	arena_release(&a);
-	zone_release(&z);
-	db_tx_end(pool, tx, 0);
-	return -1;
+	if (db_tx_end(pool, tx, ret == 0) < 0)
+		ret = -1;
+	return ret;
 }
 
 /* The official holidays and make-up working days of the years the demo's history covers
@@ -1093,10 +1111,9 @@ static int add_holidays(struct db_pool *pool, json_t *list)
 	json_array_foreach(list, i, h)
 	{
 		const char *name = json_string_value(json_object_get(h, "name"));
-		int64_t from = cst_parse(json_string_value(json_object_get(h, "from")));
-		int64_t to = cst_parse(json_string_value(json_object_get(h, "to")));
+		int64_t from, to;
 		struct yq_err e = {0};
-		if (from < 0 || to < from)
+		if (json_span(h, &from, &to) < 0)
 			return error("demo: holiday %s: bad dates", name ? name : "?");
 		for (int64_t t = from; t <= to; t += DAY) {
 			char d[11];

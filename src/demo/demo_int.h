@@ -131,6 +131,8 @@ struct ent_row {
 	int est_year;
 	const char *contact, *phone;
 	struct ticket_actor account, leader, liaison; /* user_id 0: none */
+	const char *account_username;                 /* of `account` */
+	const char *building;                         /* where it is ("" or NULL: not known) */
 	int covered;                                  /* has a 包保 leader */
 };
 
@@ -139,6 +141,7 @@ struct ent_row {
 struct zone_ctx {
 	int64_t zone_id;
 	const char *code, *city; /* name prefix for synthetic companies, e.g. "长春" */
+	const char *short_name;  /* the zone's: "长春经开区" */
 	char prefix8[9];         /* USCC prefix: "91" + region code */
 	struct arena za;         /* strings that live as long as the zone is being built */
 	struct sector sectors[12];
@@ -149,6 +152,11 @@ struct zone_ctx {
 	int64_t invest_depts[8]; /* departments responsible for enterprises */
 	int n_invest;
 	int64_t service_dept;
+	/* the service center's listed officer, who writes the zone's announcements (id 0: none) */
+	struct {
+		int64_t id;
+		const char *username, *name;
+	} announcer;
 	struct person *people;
 	int n_people, cap_people;
 	struct ent_row *ents;
@@ -168,6 +176,11 @@ struct ticket_actor demo_pick_person(const struct zone_ctx *z, struct rng *r, ch
                                      int service, int64_t dept, const char *fallback);
 /* The service-center officer (服务专员) on duty. */
 struct ticket_actor demo_pick_officer(const struct zone_ctx *z, struct rng *r);
+
+/* An instant on a working day in [from, to) when an office answers the phone and cadres visit
+ * (`visit`): see demo_requests.c. 0 when the range holds no working day. */
+int64_t demo_office_arrival(const struct calendar *cal, struct rng *r, int64_t from, int64_t to,
+                            int visit);
 
 /* A stretch of requests created in [from, to). */
 struct period {
@@ -198,5 +211,11 @@ int demo_period_add(struct db *tx, struct rng *r, struct zone_ctx *z, const stru
  * answered and rated on the days the report gives. */
 int demo_story_add(struct zone_ctx *z, struct rng *r, const struct calendar *cal, struct db *tx,
                    const struct story *s, int64_t now);
+
+/* The zone's announcements (通知公告) of the months before `now`, written and published by the
+ * service center's officer through the announcement store, and read by some of the enterprises'
+ * accounts (see demo_announce.c). Needs the accounts made for requests: runs after them. Its
+ * own generator, seeded by the zone's code, so the rest of the demo does not move. */
+int demo_announce_add(struct zone_ctx *z, const struct calendar *cal, int64_t now);
 
 #endif

@@ -169,8 +169,8 @@ static const char *fill_number(struct arena *a, const char *tpl, int n)
 /* An instant on a working day in [from, to) when an office answers the phone and cadres visit:
  * 08:30-17:30, seldom over lunch (12:00-13:30); visits 09:00-11:30 and 14:00-17:00. 0 when the
  * range holds no working day. */
-static int64_t office_arrival(const struct calendar *cal, struct rng *r, int64_t from, int64_t to,
-                              int visit)
+int64_t demo_office_arrival(const struct calendar *cal, struct rng *r, int64_t from, int64_t to,
+                            int visit)
 {
 	int64_t days = (to - from) / DAY + 1;
 	for (int tries = 0; tries < 200; tries++) {
@@ -257,7 +257,8 @@ static int ensure_account(struct zone_ctx *z, struct ent_row *e)
 	int64_t id = in.id;
 	z->res->users++;
 	e->account = (struct ticket_actor){id, e->contact};
-	return 0;
+	e->account_username = arena_strdup(&z->za, uname);
+	return e->account_username ? 0 : error("demo: out of memory");
 }
 
 /* What the generator decided about a request before its life is played out. */
@@ -590,7 +591,7 @@ int demo_period_add(struct db *tx, struct rng *r, struct zone_ctx *z, const stru
 			w -= channel_w[c++];
 		arr[i].channel = channels[c];
 		arr[i].at = c == 0 ? online_arrival(cal, r, p->from, to)
-		                   : office_arrival(cal, r, p->from, to, c == 2);
+		                   : demo_office_arrival(cal, r, p->from, to, c == 2);
 		if (!arr[i].at)
 			arr[i].at = p->from;
 	}

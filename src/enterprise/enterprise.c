@@ -12,23 +12,28 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct {
-	const char *name, *label;
-} flags[FLAG__COUNT] = {
-    [FLAG_ABOVE_SIZE] = {"above_size", "规上企业"},
-    [FLAG_HIGH_TECH] = {"high_tech", "高新技术企业"},
-    [FLAG_SPECIALIZED] = {"specialized", "专精特新"},
-    [FLAG_LITTLE_GIANT] = {"little_giant", "小巨人"},
+/* The flags by enum ent_flag_kind, NULL-terminated as a field's codes and labels are. */
+static const char *const FLAG_NAMES[FLAG__COUNT + 1] = {
+    [FLAG_ABOVE_SIZE] = "above_size",
+    [FLAG_HIGH_TECH] = "high_tech",
+    [FLAG_SPECIALIZED] = "specialized",
+    [FLAG_LITTLE_GIANT] = "little_giant",
+};
+static const char *const FLAG_LABELS[FLAG__COUNT + 1] = {
+    [FLAG_ABOVE_SIZE] = "规上企业",
+    [FLAG_HIGH_TECH] = "高新技术企业",
+    [FLAG_SPECIALIZED] = "专精特新",
+    [FLAG_LITTLE_GIANT] = "小巨人",
 };
 
 const char *ent_flag_name(enum ent_flag_kind f)
 {
-	return f < FLAG__COUNT ? flags[f].name : "";
+	return f < FLAG__COUNT ? FLAG_NAMES[f] : "";
 }
 
 const char *ent_flag_label(enum ent_flag_kind f)
 {
-	return f < FLAG__COUNT ? flags[f].label : "";
+	return f < FLAG__COUNT ? FLAG_LABELS[f] : "";
 }
 
 static const struct {
@@ -44,7 +49,7 @@ static const struct {
 enum ent_flag_kind ent_flag_from_name(const char *s)
 {
 	for (int i = 0; s && i < FLAG__COUNT; i++)
-		if (strcmp(s, flags[i].name) == 0 || strcmp(s, flags[i].label) == 0)
+		if (strcmp(s, FLAG_NAMES[i]) == 0 || strcmp(s, FLAG_LABELS[i]) == 0)
 			return (enum ent_flag_kind)i;
 	for (size_t i = 0; s && i < sizeof aliases / sizeof aliases[0]; i++)
 		if (strcmp(s, aliases[i].alias) == 0)
@@ -160,6 +165,37 @@ static int decode_tags(const struct field *f, json_t *v, struct arena *a, void *
 	return ent_tags_json(t, (int)json_array_size(v), a, FIELD_PTR(obj, f, const char *), e);
 }
 
+/* flags: an array of {flag, from, to, cert_no} spans (field decode hook), checked by
+ * ent_validate; absent or null, the table leaves the member NULL: no spans given */
+static int decode_flag_spans(const struct field *f, json_t *v, struct arena *a, void *obj,
+                             struct yq_err *e)
+{
+	(void)f;
+	struct enterprise *en = obj;
+	en->flags = NULL;
+	en->n_flags = 0;
+	if (!json_is_array(v) || json_array_size(v) > ENT_MAX_FLAGS)
+		return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many flags");
+	en->flags = arena_zalloc(a, sizeof *en->flags * ENT_MAX_FLAGS);
+	if (!en->flags)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x)
+	{
+		struct ent_flag_span *s = &en->flags[en->n_flags++];
+		const char *name = NULL;
+		if (!json_is_object(x) || member_str(x, "flag", &name) < 0 ||
+		    member_str(x, "from", &s->from) < 0 || member_str(x, "to", &s->to) < 0 ||
+		    member_str(x, "cert_no", &s->cert_no) < 0)
+			return err_set(e, ERR_VALIDATION, "flags", "资质格式错误", "invalid flag");
+		s->flag = ent_flag_from_name(name);
+		if (s->to && !*s->to)
+			s->to = NULL;
+	}
+	return 0;
+}
+
 static const char *const ENT_TYPES[] = {"domestic", "foreign", "hmt", NULL};
 static const char *const ENT_TYPE_LABELS[] = {"内资", "外资", "港澳台", NULL};
 
@@ -198,9 +234,42 @@ static const struct field ENT_FIELDS[] = {
     {E_(archived, FT_BOOL, "archived", 0, 0, F_READONLY, "已归档", "Archived")},
     {E_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
     {E_(updated_at, FT_TIME, "updated_at", 0, 0, F_READONLY, "更新时间", "Updated")},
+    /* beside the table's columns: the dated flags live in enterprise_flag, read and written by
+     * the store, their JSON written by ent_json_extra */
+    {E_(flags, FT_JSON, NULL, 0, 0, F_OWNJSON, "资质记录",
+        "Flag spans [{flag, from, to (null: still held), cert_no}]; not in lists"),
+     .decode = decode_flag_spans},
+    {E_(flags_now, FT_JSON, NULL, 0, 0, F_READONLY | F_OWNJSON, "当前资质",
+        "Flags held today: one boolean per flag"),
+     .def = "{}", .values = FLAG_NAMES, .labels = FLAG_LABELS},
 };
 #undef E_
 #undef STORED
+
+static const char *const ARCHIVED[] = {"0", "1", "all", NULL};
+static const char *const ARCHIVED_LABELS[] = {"在册企业", "已归档企业", "全部", NULL};
+
+#define Q_(m, ft, lo, hi, zh, en) FIELD_INIT(struct ent_query, m, ft, NULL, lo, hi, 0, zh, en)
+static const struct field QUERY_FIELDS[] = {
+    {Q_(q, FT_TEXT, 0, 100, "关键词", "Name, short name or USCC contains (two characters work)")},
+    {Q_(industry, FT_TEXT, 1, 4, "行业", "GB/T 4754 section letter or code prefix (C, 36, 367)")},
+    {Q_(flag, FT_ENUM, 0, 0, "资质", "Holds this flag on as_of"), .values = FLAG_NAMES,
+     .labels = FLAG_LABELS},
+    {Q_(as_of, FT_DATE, 0, 0, "资质日期",
+        "The day the flag holds on: YYYY-MM-DD or YYYY-MM "
+        "(default today)")},
+    {Q_(leader_id, FT_REF, 0, 0, "包保领导", "Its 包保 leader")},
+    {Q_(no_leader, FT_BOOL, 0, 0, "无包保领导", "Only those without a 包保 leader")},
+    {Q_(building, FT_TEXT, 0, 100, "所在楼宇", "Building contains")},
+    {Q_(tag, FT_TEXT, 0, 20, "标签", "Carries exactly this tag")},
+    {Q_(archived, FT_ENUM, 0, 0, "归档", "Archived ones: 1 only them, all both (default: none)"),
+     .values = ARCHIVED, .labels = ARCHIVED_LABELS},
+    {Q_(sort, FT_ENUM, 0, 0, "排序", "Order (- for descending; default by name)"), .values = sorts},
+};
+#undef Q_
+
+const struct entity ENTITY_ENT_QUERY =
+    ENTITY("enterprise_query", NULL, NULL, QUERY_FIELDS, "企业列表条件", "Enterprise list query");
 
 /* The scope of an enterprise (access/scope.h): its responsible department, its liaison cadre
  * ("self"), the enterprise itself (enterprise users), and the cadres who serve it. */
@@ -326,35 +395,6 @@ int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **
 		jw_str(&w, tags[i]);
 	jw_arr_close(&w);
 	return keep_json(&sb, a, out, e);
-}
-
-int ent_decode_flags(json_t *body, struct arena *a, struct enterprise *en, struct yq_err *e)
-{
-	json_t *v = json_object_get(body, "flags");
-	en->flags = NULL;
-	en->n_flags = 0;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_array(v) || json_array_size(v) > ENT_MAX_FLAGS)
-		return err_set(e, ERR_VALIDATION, "flags", "资质记录过多", "too many flags");
-	en->flags = arena_zalloc(a, sizeof *en->flags * ENT_MAX_FLAGS);
-	if (!en->flags)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	size_t i;
-	json_t *x;
-	json_array_foreach(v, i, x)
-	{
-		struct ent_flag_span *s = &en->flags[en->n_flags++];
-		const char *name = NULL;
-		if (!json_is_object(x) || member_str(x, "flag", &name) < 0 ||
-		    member_str(x, "from", &s->from) < 0 || member_str(x, "to", &s->to) < 0 ||
-		    member_str(x, "cert_no", &s->cert_no) < 0)
-			return err_set(e, ERR_VALIDATION, "flags", "资质格式错误", "invalid flag");
-		s->flag = ent_flag_from_name(name);
-		if (s->to && !*s->to)
-			s->to = NULL;
-	}
-	return 0;
 }
 
 int ent_validate(struct enterprise *en, struct arena *a, struct yq_err *e)

@@ -67,8 +67,9 @@ struct enterprise {
 	const char *dept_name, *leader_name, *liaison_name;
 	int archived;
 	int64_t created_at, updated_at;
-	/* beside the table: the flags that hold today, and every span (read by ent_get, given by a
-	 * body or a row; NULL in a list) */
+	/* beside the columns (rows of the table whose JSON is ent_json_extra's): the flags that
+	 * hold today, and every span (read by ent_get, decoded from a body, given by a row; NULL
+	 * in a list and when a body gives none) */
 	int flags_now[FLAG__COUNT];
 	struct ent_flag_span *flags;
 	int n_flags;
@@ -76,6 +77,17 @@ struct enterprise {
 
 /* The field tables of an enterprise and of a 包保 visit (enterprise.c). */
 extern const struct entity ENTITY_ENTERPRISE, ENTITY_VISIT;
+
+/* The query parameters of the enterprise list and export as they come (ENTITY_ENT_QUERY, one
+ * row per parameter: the API reference lists them, ent_filter_from_query reads exactly these and
+ * checks each into a struct ent_filter). NULL / 0: not given. */
+struct ent_query {
+	const char *q, *industry, *flag, *as_of;
+	int64_t leader_id;
+	int no_leader;
+	const char *building, *tag, *archived, *sort;
+};
+extern const struct entity ENTITY_ENT_QUERY;
 
 /* List filters; NULL / 0 fields do not filter. */
 struct ent_filter {
@@ -120,9 +132,6 @@ int ent_contacts_json(const struct ent_contact *c, int n, struct arena *a, const
  * here. */
 int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **out,
                   struct yq_err *e);
-/* Decodes the "flags" member of a body (an array of {flag, from, to, cert_no}) into en's spans,
- * in a; none when absent or null. */
-int ent_decode_flags(json_t *body, struct arena *a, struct enterprise *en, struct yq_err *e);
 /* Sets en->flags_now from its spans: the flags that hold on `day`. */
 void ent_flags_now(struct enterprise *en, const char *day);
 /* Writes the members beside the table into an open JSON object: "flags" (when the spans were

@@ -27,20 +27,43 @@ static const char *opt(struct req *r, const char *key)
 	return v && *v ? v : NULL;
 }
 
+/* Reads the parameters of the list's query table (ENTITY_ENT_QUERY) from the query string. */
+static int read_query(struct req *r, struct ent_query *q, struct yq_err *e)
+{
+	memset(q, 0, sizeof *q);
+	for (int i = 0; i < ENTITY_ENT_QUERY.n_fields; i++) {
+		const struct field *f = &ENTITY_ENT_QUERY.fields[i];
+		const char *v = opt(r, f->key);
+		if (f->type == FT_REF) {
+			if (req_query_int(r, f->key, 0, 0, INT64_MAX, FIELD_PTR(q, f, int64_t), e) <
+			    0)
+				return -1;
+		} else if (f->type == FT_BOOL) {
+			*FIELD_PTR(q, f, int) =
+			    v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+		} else {
+			*FIELD_PTR(q, f, const char *) = v;
+		}
+	}
+	return 0;
+}
+
 /* Reads the list filters from the query string (shared by the list and the export). */
 int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 {
+	struct ent_query q;
 	memset(f, 0, sizeof *f);
 	f->flag = -1;
-	if (req_page(r, &f->page, &f->page_size, e) < 0 ||
-	    req_query_int(r, "leader_id", 0, 0, INT64_MAX, &f->leader_id, e) < 0)
+	if (req_page(r, &f->page, &f->page_size, e) < 0 || read_query(r, &q, e) < 0)
 		return -1;
-	f->q = opt(r, "q");
-	f->industry = opt(r, "industry");
-	f->building = opt(r, "building");
-	f->sort = opt(r, "sort");
-	f->as_of = opt(r, "as_of");
-	f->tag = opt(r, "tag");
+	f->q = q.q;
+	f->industry = q.industry;
+	f->building = q.building;
+	f->sort = q.sort;
+	f->as_of = q.as_of;
+	f->tag = q.tag;
+	f->leader_id = q.leader_id;
+	f->no_leader = q.no_leader;
 	if (f->tag && (!utf8_valid(f->tag, strlen(f->tag)) || utf8_count(f->tag) > 20))
 		return err_set(e, ERR_VALIDATION, "tag", "标签不超过20个字",
 		               "a tag has at most 20 characters");
@@ -59,15 +82,12 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 	if (f->as_of && ent_as_of(f->as_of, day) < 0)
 		return err_set(e, ERR_VALIDATION, "as_of", "日期格式应为 YYYY-MM-DD 或 YYYY-MM",
 		               "date must be YYYY-MM-DD or YYYY-MM");
-	const char *flag = opt(r, "flag");
-	if (flag) {
-		f->flag = (int)ent_flag_from_name(flag);
+	if (q.flag) {
+		f->flag = (int)ent_flag_from_name(q.flag);
 		if (f->flag == FLAG__COUNT)
 			return err_set(e, ERR_VALIDATION, "flag", "资质类型无效", "unknown flag");
 	}
-	const char *nl = opt(r, "no_leader");
-	f->no_leader = nl && (strcmp(nl, "1") == 0 || strcmp(nl, "true") == 0);
-	const char *ar = opt(r, "archived");
+	const char *ar = q.archived;
 	f->archived = !ar ? 0
 	              : strcmp(ar, "all") == 0 || strcmp(ar, "2") == 0
 	                  ? 2
@@ -104,12 +124,11 @@ int h_ent_get(struct req *r, struct yq_err *e)
 	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
 }
 
-/* An enterprise body: the members of its table, then the spans beside it. */
+/* An enterprise body: the members of its table (the spans by their decode hook). */
 static int decode_ent(struct req *r, struct enterprise *en, struct yq_err *e)
 {
 	memset(en, 0, sizeof *en);
-	json_t *j = req_entity(r, &ENTITY_ENTERPRISE, DECODE_FULL, en, NULL, e);
-	return j && ent_decode_flags(j, &r->arena, en, e) == 0 ? 0 : -1;
+	return req_entity(r, &ENTITY_ENTERPRISE, DECODE_FULL, en, NULL, e) ? 0 : -1;
 }
 
 int h_ent_create(struct req *r, struct yq_err *e)

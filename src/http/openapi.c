@@ -9,7 +9,15 @@
 
 static const char *const methods[] = {"get", "post", "put", "patch", "delete", "head", ""};
 
-/* The schema of one field. */
+/* 1 if a JSON member is an object rather than an array: its default says so ("{}"). */
+static int json_object_member(const struct field *f)
+{
+	return f->type == FT_JSON && f->def && f->def[0] == '{';
+}
+
+/* The schema of one field. An FT_JSON member is an array, or an object when its default is one;
+ * with codes (`values`) an array holds those codes, an object one boolean per code (a set of
+ * flags, each held or not). */
 static void field_schema(struct jsonw *w, const struct field *f)
 {
 	int nullable = !(f->flags & F_REQUIRED);
@@ -33,7 +41,7 @@ static void field_schema(struct jsonw *w, const struct field *f)
 		nullable = 0;
 		break;
 	case FT_JSON:
-		t = "array";
+		t = json_object_member(f) ? "object" : "array";
 		nullable = 0;
 		break;
 	case FT_TIME:
@@ -95,6 +103,36 @@ static void field_schema(struct jsonw *w, const struct field *f)
 		if (nullable)
 			jw_null(w);
 		jw_arr_close(w);
+		break;
+	case FT_JSON:
+		if (f->values && json_object_member(f)) {
+			jw_key(w, "properties");
+			jw_obj_open(w);
+			for (int i = 0; f->values[i]; i++) {
+				jw_key(w, f->values[i]);
+				jw_obj_open(w);
+				jw_kstr(w, "type", "boolean");
+				if (f->labels && f->labels[i])
+					jw_kstr(w, "description", f->labels[i]);
+				jw_obj_close(w);
+			}
+			jw_obj_close(w);
+			jw_key(w, "required");
+			jw_arr_open(w);
+			for (int i = 0; f->values[i]; i++)
+				jw_str(w, f->values[i]);
+			jw_arr_close(w);
+		} else if (f->values) {
+			jw_key(w, "items");
+			jw_obj_open(w);
+			jw_kstr(w, "type", "string");
+			jw_key(w, "enum");
+			jw_arr_open(w);
+			for (int i = 0; f->values[i]; i++)
+				jw_str(w, f->values[i]);
+			jw_arr_close(w);
+			jw_obj_close(w);
+		}
 		break;
 	default:
 		break;
@@ -194,6 +232,17 @@ static void int_property(struct jsonw *w, const char *key, const char *desc)
 	jw_obj_close(w);
 }
 
+/* A query parameter: field f's key, its schema. */
+static void query_parameter(struct jsonw *w, const struct field *f)
+{
+	jw_obj_open(w);
+	jw_kstr(w, "name", f->key);
+	jw_kstr(w, "in", "query");
+	jw_key(w, "schema");
+	field_schema(w, f);
+	jw_obj_close(w);
+}
+
 /* One operation of a route. */
 static void operation(struct jsonw *w, const struct route *rt)
 {
@@ -267,18 +316,13 @@ static void operation(struct jsonw *w, const struct route *rt)
 			jw_obj_close(w);
 			jw_obj_close(w);
 		}
-		for (int i = 0; rt->schema && i < rt->schema->n_fields; i++) {
-			const struct field *f = &rt->schema->fields[i];
-			if (!(f->flags & F_FILTER))
-				continue;
-			jw_obj_open(w);
-			jw_kstr(w, "name", f->key);
-			jw_kstr(w, "in", "query");
-			jw_key(w, "schema");
-			field_schema(w, f);
-			jw_obj_close(w);
-		}
+		for (int i = 0; rt->schema && i < rt->schema->n_fields; i++)
+			if (rt->schema->fields[i].flags & F_FILTER &&
+			    !(rt->query && entity_field(rt->query, rt->schema->fields[i].key)))
+				query_parameter(w, &rt->schema->fields[i]);
 	}
+	for (int i = 0; rt->query && i < rt->query->n_fields; i++)
+		query_parameter(w, &rt->query->fields[i]);
 	jw_arr_close(w);
 	if ((rt->method == HTTP_POST || rt->method == HTTP_PUT || rt->method == HTTP_PATCH)) {
 		jw_key(w, "requestBody");
@@ -414,6 +458,22 @@ static void error_component(struct jsonw *w)
 	jw_obj_close(w);
 }
 
+/* How a caller proves who it is: any one of these schemes (their names, then their members). */
+static const struct {
+	const char *name;
+	const char *members[4][2];
+} schemes[] = {
+    {"session",
+     {{"type", "apiKey"},
+      {"in", "cookie"},
+      {"name", "yq_session"},
+      {"description", "登录 (POST /api/login) 得到的会话；HTTPS 下名为 __Host-yq_session"}}},
+    {"token",
+     {{"type", "http"},
+      {"scheme", "bearer"},
+      {"description", "管理员签发的 API 令牌 (POST /api/tokens)"}}},
+};
+
 int openapi_write(struct strbuf *sb, const char *version)
 {
 	struct jsonw w;
@@ -438,16 +498,13 @@ int openapi_write(struct strbuf *sb, const char *version)
 	jw_arr_close(&w);
 	jw_key(&w, "security");
 	jw_arr_open(&w);
-	jw_obj_open(&w);
-	jw_key(&w, "session");
-	jw_arr_open(&w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
-	jw_obj_open(&w);
-	jw_key(&w, "token");
-	jw_arr_open(&w);
-	jw_arr_close(&w);
-	jw_obj_close(&w);
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		jw_obj_open(&w);
+		jw_key(&w, schemes[i].name);
+		jw_arr_open(&w);
+		jw_arr_close(&w);
+		jw_obj_close(&w);
+	}
 	jw_arr_close(&w);
 
 	/* paths: routes with the same pattern share one path item, in table order */
@@ -475,20 +532,13 @@ int openapi_write(struct strbuf *sb, const char *version)
 	jw_obj_open(&w);
 	jw_key(&w, "securitySchemes");
 	jw_obj_open(&w);
-	jw_key(&w, "session");
-	jw_obj_open(&w);
-	jw_kstr(&w, "type", "apiKey");
-	jw_kstr(&w, "in", "cookie");
-	jw_kstr(&w, "name", "yq_session");
-	jw_kstr(&w, "description",
-	        "登录 (POST /api/login) 得到的会话；HTTPS 下名为 __Host-yq_session");
-	jw_obj_close(&w);
-	jw_key(&w, "token");
-	jw_obj_open(&w);
-	jw_kstr(&w, "type", "http");
-	jw_kstr(&w, "scheme", "bearer");
-	jw_kstr(&w, "description", "管理员签发的 API 令牌 (POST /api/tokens)");
-	jw_obj_close(&w);
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		jw_key(&w, schemes[i].name);
+		jw_obj_open(&w);
+		for (int k = 0; k < 4 && schemes[i].members[k][0]; k++)
+			jw_kstr(&w, schemes[i].members[k][0], schemes[i].members[k][1]);
+		jw_obj_close(&w);
+	}
 	jw_obj_close(&w);
 	jw_key(&w, "responses");
 	jw_obj_open(&w);

@@ -36,6 +36,9 @@ struct route {
 	 * route reads or writes (its field table gives the schema), both optional */
 	const char *summary;
 	const struct entity *schema;
+	/* the query parameters it reads beyond paging and the schema's F_FILTER fields: a field
+	 * table, one row per parameter (its key), which the handler reads by */
+	const struct entity *query;
 	/* what a handler shared by several modules works on: the routes of the shared work
 	 * services (the src/work/ API files) carry their module's struct work_kind here */
 	const void *arg;

@@ -431,6 +431,70 @@ test('ratings are 满意, 基本满意 and 不满意; 不满意 reopens and most
   assert.ok(again > 0, 'a reopened request was answered again');
 });
 
+// ---- 通知公告 ----------------------------------------------------------------------------------
+
+test('通知公告: the service center pushes policies and notices to their audiences; enterprises see theirs, some read', async () => {
+  // 000: 深入到园区包保企业…当好“宣传员”,及时传达上级会议文件精神,当面推送惠企助企政策
+  const c = admin.ccetdz;
+  const list = await all(c, '/api/announcements');
+  const pub = list.filter((a) => a.status === 'published');
+  assert.ok(pub.length >= 6 && pub.length <= 10, `${pub.length} published`);
+  assert.ok(list.some((a) => a.status === 'draft'), 'one is still being written');
+  assert.deepEqual(new Set(pub.map((a) => a.category)), new Set(['policy', 'notice', 'event']));
+  assert.deepEqual(new Set(pub.map((a) => a.audience)), new Set(['all', 'flag', 'industry', 'building']));
+  for (const re of [/稳岗/, /技术改造/, /专精特新/, /融资对接/, /停电/, /安全生产/]) assert.ok(pub.some((a) => re.test(a.title)), `${re}`);
+  // written by the service center, published in office hours of working days over the past months
+  const hol = new Map((await get(c, '/api/holidays')).items.map((h) => [h.date, h.kind]));
+  const workday = (x) => (hol.has(x.date) ? hol.get(x.date) === 'workday' : x.dow >= 1 && x.dow <= 5);
+  for (const a of pub) {
+    assert.equal(a.dept_name, '企业服务中心', a.title);
+    const t = cst(a.published_at);
+    assert.ok(workday(t) && t.min >= 9 * 60 && t.min <= 17 * 60, `${a.title} at ${a.published_at}`);
+    assert.ok(Date.parse(a.created_at) <= Date.parse(a.published_at) && Date.parse(a.published_at) < Number(NOW) * 1000, a.title);
+    assert.doesNotMatch(`${a.title}${a.body}`, /\{|\}/, 'every placeholder is filled');
+  }
+  assert.ok(new Set(pub.map((a) => a.published_at.slice(0, 7))).size >= 5, 'spread over the months');
+  // each audience is the zone's enterprises the criteria named on the day; receipts are counted
+  const audience = new Map();
+  let read = 0, size = 0;
+  for (const a of pub) {
+    const unread = await all(c, `/api/announcements/${a.id}/receipts?read=0`);
+    const done = await all(c, `/api/announcements/${a.id}/receipts?read=1`);
+    assert.equal(a.audience_size, unread.length + done.length, a.title);
+    assert.equal(a.read_count, done.length, a.title);
+    assert.ok(done.every((x) => x.read_at && x.reader_name && Date.parse(x.read_at) > Date.parse(a.published_at)), a.title);
+    audience.set(a.id, { ids: new Set([...unread, ...done].map((x) => x.enterprise_id)), read: new Set(done.map((x) => x.enterprise_id)) });
+    read += done.length;
+    size += a.audience_size;
+    const day = cst(a.published_at).date;
+    let want;
+    if (a.audience === 'all') want = await all(c, '/api/enterprises');
+    else if (a.audience === 'industry') want = await all(c, `/api/enterprises?industry=${a.audience_industry}`);
+    else if (a.audience === 'building') want = await all(c, `/api/enterprises?building=${encodeURIComponent(a.audience_building)}`);
+    else want = (await Promise.all(a.audience_flags.map((f) => all(c, `/api/enterprises?flag=${f}&as_of=${day}`)))).flat();
+    assert.deepEqual(audience.get(a.id).ids, new Set(want.map((e) => e.id)), `${a.title}: ${a.audience}`);
+  }
+  assert.ok(read > 0 && read < size / 2, `${read} of ${size} receipts: some read, most not`);
+  // an enterprise's phone list: the published ones addressed to it, unread first, its receipts
+  const ent = new Client(srv.base);
+  assert.equal((await ent.login('ccetdz-weipai', PW)).status, 200);
+  const me = (await get(ent, '/api/me')).user.enterprise_id;
+  const mine = await all(ent, '/api/announcements');
+  const addressed = pub.filter((a) => audience.get(a.id).ids.has(me));
+  assert.ok(addressed.length > 0 && addressed.length < pub.length, `${addressed.length} of ${pub.length} addressed to it`);
+  assert.deepEqual(mine.map((a) => a.id).sort(), addressed.map((a) => a.id).sort());
+  for (const a of mine) {
+    assert.equal(a.read, audience.get(a.id).read.has(me), a.title);
+    assert.equal(a.audience_size, undefined, 'never the counts');
+  }
+  const firstRead = mine.findIndex((a) => a.read);
+  assert.ok(firstRead < 0 || mine.slice(firstRead).every((a) => a.read), 'unread first');
+  for (const a of pub.filter((x) => !audience.get(x.id).ids.has(me))) {
+    assert.equal((await ent.get(`/api/announcements/${a.id}`)).status, 404, a.title);
+  }
+  assert.equal((await ent.get(`/api/announcements/${list.find((a) => a.status === 'draft').id}`)).status, 404, 'not the draft');
+});
+
 // ---- the same rows every run -----------------------------------------------------------------
 
 async function snapshot(db) {
@@ -447,7 +511,8 @@ async function snapshot(db) {
           ({ at, user_id, user_name, action, from_status, to_status, body })));
       }
       const ents = (await all(c, '/api/enterprises?sort=uscc')).map(({ created_at, updated_at, ...rest }) => rest);
-      out[code] = { tickets: t.map(({ updated_at, ...rest }) => rest), tl, ents, stats: await get(c, '/api/stats/enterprises') };
+      const anns = await all(c, '/api/announcements');
+      out[code] = { tickets: t.map(({ updated_at, ...rest }) => rest), tl, ents, anns, stats: await get(c, '/api/stats/enterprises') };
     }
     return out;
   } finally { await s.stop(); }

@@ -127,3 +127,72 @@ test('organisation and enterprise routes carry a Chinese summary and their entit
     await srv.stop();
   }
 });
+
+// The enterprise list's query parameters come from the list's query table (the one the handler
+// reads by) and an enterprise's dated flags from its field table: each parameter described is
+// taken by the server (no 400), its codes are the server's, and an enterprise as the server
+// answers it, alone or in the list, has no member the schema does not describe.
+test('the enterprise list\'s parameters and an enterprise\'s flags are described as the server takes and answers them', async () => {
+  const doc = JSON.parse(cli(['openapi']).stdout);
+  const params = doc.paths['/api/enterprises'].get.parameters;
+  assert.deepEqual(params.map((x) => x.name).sort(),
+    ['archived', 'as_of', 'building', 'flag', 'industry', 'leader_id', 'no_leader', 'page', 'page_size', 'q', 'sort', 'tag']);
+  assert.ok(params.every((x) => x.in === 'query' && (x.description || x.schema.description)), 'each described');
+  const schema = doc.components.schemas.enterprise;
+  const p = schema.properties;
+  const flagNames = ['above_size', 'high_tech', 'specialized', 'little_giant'];
+  assert.deepEqual(params.find((x) => x.name === 'flag').schema.enum.filter((x) => x !== null), flagNames);
+  assert.equal(p.flags.type, 'array');
+  assert.equal(p.flags.readOnly, undefined, 'a body gives the spans');
+  assert.equal(p.flags_now.type, 'object');
+  assert.equal(p.flags_now.readOnly, true);
+  assert.deepEqual(Object.keys(p.flags_now.properties), flagNames);
+  const srv = await startServer();
+  try {
+    const admin = await adminClient(srv);
+    const en = await admin.post('/api/enterprises', {
+      uscc: uscc('91320500MA', 7), name: '资质描述测试有限公司', industry_code: '3670', building: '标准厂房3号楼', tags: ['测试'],
+      flags: [{ flag: 'high_tech', from: '2024-11-20', to: null, cert_no: 'GR202432000001' }, { flag: 'above_size', from: '2020-01-01', to: '2021-12-31', cert_no: '' }],
+    });
+    assert.equal(en.status, 201, en.body);
+    // every value a parameter's schema allows is taken
+    const values = (s) => (s.enum ? s.enum.filter((x) => x !== null)
+      : s.type === 'boolean' ? [true, false]
+        : [s.type, s.type?.[0]].includes('integer') ? [Math.max(1, s.minimum ?? 1)]
+          : s.format === 'date' ? ['2026-03-01'] : ['3']);
+    for (const x of params) {
+      assert.ok(values(x.schema).length > 0, x.name);
+      for (const v of values(x.schema)) {
+        const r = await admin.get(`/api/enterprises?${x.name}=${encodeURIComponent(v)}`);
+        assert.equal(r.status, 200, `${x.name}=${v}: ${r.body}`);
+      }
+    }
+    // and the server refuses what the codes leave out, naming the parameter
+    for (const name of ['flag', 'sort']) {
+      const r = await admin.get(`/api/enterprises?${name}=nonesuch`);
+      assert.equal(r.status, 400, name);
+      assert.equal(r.json.error.field, name);
+    }
+    // the filters filter
+    const ids = async (q) => (await admin.get(`/api/enterprises?${q}`)).json.items.map((x) => x.id);
+    assert.deepEqual(await ids('flag=high_tech'), [en.json.id]);
+    assert.deepEqual(await ids('flag=above_size&as_of=2021-06-30'), [en.json.id]);
+    assert.deepEqual(await ids('flag=above_size'), []);
+    assert.deepEqual(await ids(`building=${encodeURIComponent('3号楼')}`), [en.json.id]);
+    assert.deepEqual(await ids(`tag=${encodeURIComponent('测试')}`), [en.json.id]);
+    assert.deepEqual(await ids('no_leader=true&industry=36'), [en.json.id]);
+    // one enterprise: every member described, every described member there
+    const one = (await admin.get(`/api/enterprises/${en.json.id}`)).json;
+    const described = Object.keys(p).filter((k) => !p[k].writeOnly).sort();
+    assert.deepEqual(Object.keys(one).sort(), described);
+    assert.equal(one.flags.length, 2);
+    for (const f of one.flags) assert.deepEqual(Object.keys(f).sort(), ['cert_no', 'flag', 'from', 'to']);
+    assert.deepEqual(one.flags_now, { above_size: false, high_tech: true, specialized: false, little_giant: false });
+    // in the list: the same but the spans
+    const row = (await admin.get('/api/enterprises')).json.items.find((x) => x.id === en.json.id);
+    assert.deepEqual(Object.keys(row).sort(), described.filter((k) => k !== 'flags'));
+    assert.deepEqual(row.flags_now, one.flags_now);
+  } finally {
+    await srv.stop();
+  }
+});
