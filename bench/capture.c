@@ -205,6 +205,20 @@ int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_
 		rc = ticket_list(c, p, &f, no_ticket, NULL, &total, NULL);
 		break;
 	}
+	case 6: {
+		/* 园区 (zone) is in every generated request */
+		struct ticket_filter f = {.q = "园区", .page = 1, .page_size = 20};
+		s->name = "tickets_search_all";
+		rc = ticket_list(c, p, &f, no_ticket, NULL, &total, NULL);
+		break;
+	}
+	case 7: {
+		/* one character in no request */
+		struct ticket_filter f = {.q = "龘", .page = 1, .page_size = 20};
+		s->name = "tickets_search_none";
+		rc = ticket_list(c, p, &f, no_ticket, NULL, &total, NULL);
+		break;
+	}
 	case 4: {
 		/* from/to as the handler reads them: China Standard Time days, `to` exclusive */
 		char d[16];

@@ -17,7 +17,8 @@
 # (VmRSS after the run, VmHWM peak so far).
 #
 # The two-character search is 贷款 (loan): it is in the titles of about one request in ten of
-# the generated set, so the page is full; 用工 (the category name) is in no generated text.
+# the generated set, so the page is full; tickets_search_all looks for 园区 (zone), which every
+# generated request holds, tickets_search_none for 龘, a character none holds.
 #
 # Data set: `yuanqu gen BENCH_GEN` (default the province set: 120 zones × 2,500 enterprises ×
 # 8,334 requests = 300,000 enterprises, 1,000,080 requests), built ONCE into the cache
@@ -37,8 +38,9 @@
 #   BENCH_DURATION=10         seconds per wrk run and per raw run
 #   BENCH_RAW_THREADS=N       threads of bench/raw (default cores; 2 × cores on PostgreSQL)
 #   BENCH_ROUTES="…"          a subset of: healthz me tickets_dept_open ticket_get
-#                             tickets_create_durable tickets_search_2char tickets_stats_year
-#                             enterprises_page enterprises_filtered login
+#                             tickets_create_durable tickets_search_2char tickets_search_all
+#                             tickets_search_none tickets_stats_year enterprises_page
+#                             enterprises_filtered login
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -65,7 +67,7 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_stats_year enterprises_page enterprises_filtered login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
@@ -222,6 +224,8 @@ bench() { # bench NAME CONNS
 	tickets_dept_open) path="/api/tickets?status=open&dept_id=${dept:-0}&sort=due_resolve" ;;
 	ticket_get) path="/api/tickets/${ticket:-1}" ;;
 	tickets_search_2char) path="/api/tickets?q=%E8%B4%B7%E6%AC%BE" ;;
+	tickets_search_all) path="/api/tickets?q=%E5%9B%AD%E5%8C%BA" ;;
+	tickets_search_none) path="/api/tickets?q=%E9%BE%98" ;;
 	tickets_stats_year) path="/api/tickets/stats?from=$year-01-01&to=$year-12-31&group=dept" ;;
 	enterprises_page) path="/api/enterprises?page_size=20" ;;
 	enterprises_filtered) path="/api/enterprises?industry=C&flag=above_size&q=%E5%85%89%E7%94%B5&sort=-registered_capital" ;;
@@ -249,7 +253,7 @@ bench() { # bench NAME CONNS
 	case $name in
 	healthz) lpath=/healthz ;;
 	me) lpath=/me ;;
-	tickets_dept_open | ticket_get | tickets_search_2char | tickets_stats_year | enterprises_page | enterprises_filtered) lpath=/$name ;;
+	tickets_dept_open | ticket_get | tickets_search_* | tickets_stats_year | enterprises_page | enterprises_filtered) lpath=/$name ;;
 	esac
 	if [ -n "$lpath" ]; then
 		lim=$(wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s bench/get.lua "http://127.0.0.1:$lim_port" -- "$lpath" 2>&1 |
