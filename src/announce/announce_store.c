@@ -204,15 +204,9 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
-	if (p->user_id > 0)
-		db_bind_int(st, 2, p->user_id);
-	else
-		db_bind_null(st, 2);
+	db_bind_opt(st, 2, p->user_id);
 	db_bind_text(st, 3, work_actor_name(p));
-	if (p->dept_id)
-		db_bind_int(st, 4, p->dept_id);
-	else
-		db_bind_null(st, 4);
+	db_bind_opt(st, 4, p->dept_id);
 	db_bind_int(st, 5, now);
 	db_bind_int(st, 6, now);
 	if (entity_bind(st, 7, &ENTITY_ANNOUNCEMENT, a, 0) < 0) {
@@ -507,10 +501,7 @@ static int do_read(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, now_unix());
-	if (p->user_id > 0)
-		db_bind_int(st, 2, p->user_id);
-	else
-		db_bind_null(st, 2);
+	db_bind_opt(st, 2, p->user_id);
 	db_bind_int(st, 3, x->id);
 	db_bind_int(st, 4, p->enterprise_id);
 	db_bind_int(st, 5, p->zone_id);

@@ -462,8 +462,7 @@ out_success:;
 		goto out_rollback;
 	db_bind_text(st, 1, token_hash);
 	db_bind_int(st, 2, u.id);
-	if (zone)
-		db_bind_int(st, 3, zone);
+	db_bind_opt(st, 3, zone);
 	db_bind_text(st, 4, out->csrf);
 	db_bind_text(st, 5, ip);
 	db_bind_int(st, 6, now);

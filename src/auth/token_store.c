@@ -76,14 +76,6 @@ int token_check(struct db *tx, const struct principal *p, const struct token_inp
 	return 0;
 }
 
-static void bind_opt(struct db_stmt *st, int i, int64_t v)
-{
-	if (v)
-		db_bind_int(st, i, v);
-	else
-		db_bind_null(st, i);
-}
-
 /* A token being made: the input, and the id and secret it gets. */
 struct token_new {
 	const struct token_input *in;
@@ -114,11 +106,11 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 3, in->name);
 	db_bind_text(st, 4, role_name(r));
 	db_bind_text(st, 5, scope);
-	bind_opt(st, 6, in->dept_id);
-	bind_opt(st, 7, in->enterprise_id);
+	db_bind_opt(st, 6, in->dept_id);
+	db_bind_opt(st, 7, in->enterprise_id);
 	db_bind_text(st, 8, hash);
 	db_bind_int(st, 9, now_unix());
-	bind_opt(st, 10, in->expires_at);
+	db_bind_opt(st, 10, in->expires_at);
 	if (write_insert(w, st, &x->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "api_token", x->id);

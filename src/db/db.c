@@ -328,6 +328,11 @@ int db_bind_null(struct db_stmt *st, int idx)
 	return DB_OK;
 }
 
+int db_bind_opt(struct db_stmt *st, int idx, int64_t v)
+{
+	return v ? db_bind_int(st, idx, v) : db_bind_null(st, idx);
+}
+
 /* Reads the replies of the statements sent in bulk mode; the first error. */
 static int bulk_sync(struct db *c)
 {

@@ -55,6 +55,8 @@ int db_bind_int(struct db_stmt *st, int idx, int64_t v);
 int db_bind_text(struct db_stmt *st, int idx, const char *s);
 int db_bind_double(struct db_stmt *st, int idx, double v);
 int db_bind_null(struct db_stmt *st, int idx);
+/* Binds v, or NULL when v is 0 (an optional reference or time). */
+int db_bind_opt(struct db_stmt *st, int idx, int64_t v);
 /* Runs the statement or moves to its next row: DB_ROW, DB_DONE or a negative enum db_rc. */
 int db_step(struct db_stmt *st);
 /* Column accessors for the current row (0-based). Text stays valid until the next step/reset. */

@@ -111,10 +111,8 @@ int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *o
 	case FT_INT:
 	case FT_TIME:
 		return db_bind_int(st, idx, *FIELD_CPTR(obj, f, int64_t));
-	case FT_REF: {
-		int64_t v = *FIELD_CPTR(obj, f, int64_t);
-		return v ? db_bind_int(st, idx, v) : db_bind_null(st, idx);
-	}
+	case FT_REF:
+		return db_bind_opt(st, idx, *FIELD_CPTR(obj, f, int64_t));
 	case FT_BOOL:
 		return db_bind_int(st, idx, *FIELD_CPTR(obj, f, int) ? 1 : 0);
 	case FT_NUM:

@@ -636,10 +636,7 @@ static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_int(st, 2, x->id);
-	if (p->user_id)
-		db_bind_int(st, 3, p->user_id);
-	else
-		db_bind_null(st, 3);
+	db_bind_opt(st, 3, p->user_id);
 	db_bind_int(st, 4, now_unix());
 	if (entity_bind(st, 5, &ENTITY_VISIT, &v, 0) < 0) {
 		db_reset(st);

@@ -221,10 +221,7 @@ static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	if (w->zone_id)
-		db_bind_int(st, 1, w->zone_id);
-	else
-		db_bind_null(st, 1);
+	db_bind_opt(st, 1, w->zone_id);
 	db_bind_text(st, 2, hash);
 	db_bind_int(st, 3, u->must_change ? 1 : 0);
 	db_bind_int(st, 4, now);
