@@ -247,14 +247,23 @@ static const char *addr_text(const struct sockaddr *sa, char *buf)
 	return buf;
 }
 
-int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen)
+/* The addresses of u's host (free them with freeaddrinfo), or NULL with err set. */
+static struct addrinfo *resolve(const struct webhook_url *u, char *err, size_t n)
 {
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res;
 	int r = getaddrinfo(u->host, NULL, &hints, &res);
 	if (r != 0) {
-		snprintf(why, whylen, "cannot resolve %s: %s", u->host, gai_strerror(r));
-		return -1;
+		snprintf(err, n, "cannot resolve %s: %s", u->host, gai_strerror(r));
+		return NULL;
 	}
+	return res;
+}
+
+int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen)
+{
+	struct addrinfo *res = resolve(u, why, whylen), *ai;
+	if (!res)
+		return -1;
 	int ok = 1;
 	for (ai = res; ai && ok; ai = ai->ai_next) {
 		if (!webhook_addr_allowed(ai->ai_addr)) {
@@ -464,12 +473,9 @@ static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_so
  * err set (no address, or none allowed). */
 static int pick_address(const struct webhook_url *u, struct pinned *pin, char *err, size_t n)
 {
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
-	int r = getaddrinfo(u->host, NULL, &hints, &res);
-	if (r != 0) {
-		snprintf(err, n, "cannot resolve %s: %s", u->host, gai_strerror(r));
+	struct addrinfo *res = resolve(u, err, n), *ai;
+	if (!res)
 		return -1;
-	}
 	int found = 0;
 	for (ai = res; ai && !found; ai = ai->ai_next) {
 		/* checked here, on the very address connected to: a name that resolved to a
