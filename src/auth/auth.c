@@ -243,15 +243,8 @@ static int count_failure(struct db *tx, const struct login_user *u, int64_t now,
 		return rc;
 	if (u->found)
 		rc = db_query_int(tx, SQL_USER_FAILED_COUNT, &n, 1, u->id);
-	else if ((st = db_prepare(tx, SQL_NAME_FAILED_COUNT))) {
-		db_bind_text(st, 1, u->name_key);
-		rc = db_step(st);
-		n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-		db_reset(st);
-		rc = rc < 0 ? rc : DB_OK;
-	} else {
-		rc = DB_ERR;
-	}
+	else
+		rc = db_query_int_text(tx, SQL_NAME_FAILED_COUNT, u->name_key, &n);
 	if (rc < 0)
 		return rc;
 	int64_t delay = auth_backoff_delay(n);

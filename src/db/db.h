@@ -93,6 +93,8 @@ int db_bulk(struct db *c, int on);
 /* Convenience: runs `sql` with the int parameters given and returns the first column of the
  * first row in *out (0 if no row). Returns 0, or a negative enum db_rc. */
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
+/* As db_query_int for a statement whose one parameter is the text `v` (a name, a code). */
+int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out);
 
 /* Test hook, deliberately wrong: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT),
  * a write transaction ended by db_tx_end on a thread between db_test_defer_commits and

@@ -110,14 +110,7 @@ int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 
 int user_find(struct db *c, const char *username, int64_t *id)
 {
-	struct db_stmt *st = db_prepare(c, SQL_USER_BY_NAME);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, username);
-	int rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return db_query_int_text(c, SQL_USER_BY_NAME, username, id);
 }
 
 /* 0 when `sql` counts the row `id` in zone `zone_id`; else -1 with e set: ERR_VALIDATION naming
