@@ -636,13 +636,9 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int fu
 	const char *items[O311_MAX_IDS];
 	size_t lens[O311_MAX_IDS], n = 0;
 	for (const char *p = ids; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		const char *s = p;
-		while (len && *s == ' ')
-			s++, len--;
-		while (len && s[len - 1] == ' ')
-			len--;
+		const char *s;
+		size_t len;
+		p = str_list_next(p, &s, &len);
 		if (len) {
 			if (n == O311_MAX_IDS)
 				return err_set(e, ERR_VALIDATION, "service_request_id",
@@ -651,7 +647,6 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int fu
 			items[n] = s;
 			lens[n++] = len;
 		}
-		p = end ? end + 1 : p + strlen(p);
 	}
 	struct o311_writer w;
 	answer(r, fmt, 200);
