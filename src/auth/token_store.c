@@ -132,17 +132,11 @@ int token_create(struct db_pool *pool, const struct principal *p, const struct t
 	return 0;
 }
 
-int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
+int token_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_TOKEN_LIST));
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	int rc;
 	struct api_token t;
-	while ((rc = entity_next(st, &ENTITY_API_TOKEN, &t)) == DB_ROW)
-		fn(ctx, &t);
-	return rc;
+	return entity_list_zone(c, sql_of(&SQL_TOKEN_LIST), p->zone_id, &ENTITY_API_TOKEN, &t, fn,
+	                        ctx);
 }
 
 static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)

@@ -213,6 +213,19 @@ int entity_next(struct db_stmt *st, const struct entity *en, void *obj)
 	return rc < 0 ? rc : DB_OK;
 }
 
+int entity_list_zone(struct db *c, const char *sql, int64_t zone_id, const struct entity *en,
+                     void *row, entity_row_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	int rc;
+	while ((rc = entity_next(st, en, row)) == DB_ROW)
+		fn(ctx, row);
+	return rc;
+}
+
 int db_page(struct db *c, const char *count_sql, const char *page_sql, db_bind_fn bind,
             const void *arg, int64_t page, int64_t page_size, int64_t *total,
             struct db_stmt **page_st)

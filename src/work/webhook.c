@@ -907,17 +907,10 @@ int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id,
 	return write_tx(pool, p, do_disable, &id, e);
 }
 
-int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *ctx)
+int webhook_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_LIST));
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	int rc;
 	struct webhook_row w;
-	while ((rc = entity_next(st, &ENTITY_WEBHOOK, &w)) == DB_ROW)
-		fn(ctx, &w);
-	return rc;
+	return entity_list_zone(c, sql_of(&SQL_LIST), p->zone_id, &ENTITY_WEBHOOK, &w, fn, ctx);
 }
 
 /* What the deliveries' list binds: the zone and the status ("": all). */
