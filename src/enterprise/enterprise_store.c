@@ -662,11 +662,7 @@ int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enter
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,
                    void *ctx, struct yq_err *e)
 {
-	struct arena a = ARENA_INIT;
-	struct enterprise ent;
-	int r = ent_get(c, p, enterprise_id, &a, &ent, e);
-	arena_release(&a);
-	if (r < 0)
+	if (scope_check(c, p, &ENTITY_ENTERPRISE, enterprise_id, e) < 0)
 		return -1;
 	/* the cadres' notes are the zone's own: an enterprise is not shown them (access/disclose.h)
 	 */
