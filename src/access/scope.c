@@ -59,21 +59,21 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
 	case SCOPE_ALL:
 		return;
 	case SCOPE_DEPT:
-		dept_like(p, like, nlike);
-		qb_sql(q, " AND (");
-		qb_sql(q, dept_pre);
-		qb_sql(q, " (SELECT id FROM dept WHERE path LIKE ?)");
-		qb_sql(q, dept_post);
-		qb_text(q, like);
-		served(q, p, enterprise_col, like);
-		qb_sql(q, ")");
-		return;
 	case SCOPE_SELF:
+		/* the rows of its department's subtree (dept) or its own (self), or of the
+		 * enterprises it serves */
 		dept_like(p, like, nlike);
 		qb_sql(q, " AND (");
-		qb_sql(q, owner_col);
-		qb_sql(q, " = ?");
-		qb_int(q, owner_id(p));
+		if (p->scope == SCOPE_DEPT) {
+			qb_sql(q, dept_pre);
+			qb_sql(q, " (SELECT id FROM dept WHERE path LIKE ?)");
+			qb_sql(q, dept_post);
+			qb_text(q, like);
+		} else {
+			qb_sql(q, owner_col);
+			qb_sql(q, " = ?");
+			qb_int(q, owner_id(p));
+		}
 		served(q, p, enterprise_col, like);
 		qb_sql(q, ")");
 		return;
