@@ -162,11 +162,9 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 			db_bind_text(st, k + 1, u->v[k].t);
 		else
 			db_bind_int(st, k + 1, u->v[k].i);
-	int rc = db_step(st);
-	int64_t changed = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
 	if (u->stale && changed != 1)
 		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
 		               "the enrolment changed meanwhile; start again");

@@ -148,11 +148,9 @@ static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 1, now_unix());
 	db_bind_int(st, 2, id);
 	db_bind_int(st, 3, w->who->zone_id);
-	int rc = db_step(st);
-	int64_t n = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t n;
+	if (write_run(w, st, &n, e) < 0)
+		return -1;
 	if (n == 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "令牌不存在或已撤销",
 		               "no such token, or already revoked");

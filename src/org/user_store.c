@@ -159,8 +159,9 @@ static enum data_scope scope_of(enum role role, const char *asked)
 }
 
 /* user_add_in inside a write (audit/write_tx.h), in w->zone_id. */
-static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
+static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 {
+	struct user *u = arg;
 	const struct principal *who = w->who;
 	struct arena a = ARENA_INIT;
 	int rc = -1;
@@ -236,11 +237,6 @@ static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
 out:
 	arena_release(&a);
 	return rc;
-}
-
-static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	return user_insert(w, arg, e);
 }
 
 int user_add_in(struct db *tx, const struct principal *who, int64_t zone_id, struct user *u,

@@ -891,11 +891,9 @@ static int do_disable(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, w->who->zone_id);
-	int rc = db_step(st);
-	int64_t changed = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
 	if (!changed)
 		return err_set(e, ERR_NOT_FOUND, NULL, "推送地址不存在", "no such webhook");
 	write_audit(w, "disable", "webhook", id);
