@@ -59,21 +59,21 @@ void scope_qb(struct qb *q, const struct principal *p, const char *dept_pre, con
 	case SCOPE_ALL:
 		return;
 	case SCOPE_DEPT:
-		dept_like(p, like, nlike);
-		qb_sql(q, " AND (");
-		qb_sql(q, dept_pre);
-		qb_sql(q, " (SELECT id FROM dept WHERE path LIKE ?)");
-		qb_sql(q, dept_post);
-		qb_text(q, like);
-		served(q, p, enterprise_col, like);
-		qb_sql(q, ")");
-		return;
 	case SCOPE_SELF:
+		/* the rows of its department's subtree (dept) or its own (self), or of the
+		 * enterprises it serves */
 		dept_like(p, like, nlike);
 		qb_sql(q, " AND (");
-		qb_sql(q, owner_col);
-		qb_sql(q, " = ?");
-		qb_int(q, owner_id(p));
+		if (p->scope == SCOPE_DEPT) {
+			qb_sql(q, dept_pre);
+			qb_sql(q, " (SELECT id FROM dept WHERE path LIKE ?)");
+			qb_sql(q, dept_post);
+			qb_text(q, like);
+		} else {
+			qb_sql(q, owner_col);
+			qb_sql(q, " = ?");
+			qb_int(q, owner_id(p));
+		}
 		served(q, p, enterprise_col, like);
 		qb_sql(q, ")");
 		return;
@@ -150,6 +150,14 @@ static struct db_stmt *prepare_one(struct db *c, const struct principal *p, cons
 	return st;
 }
 
+/* The entity's "not found" in e; -1. The messages are static: the caller may release the arena
+ * of a read before the error is answered. */
+static int not_found(const struct entity *en, struct yq_err *e)
+{
+	return err_set(e, ERR_NOT_FOUND, NULL, en->missing_zh ? en->missing_zh : "对象不存在",
+	               en->missing_en ? en->missing_en : "no such object");
+}
+
 int scope_get(struct db *c, const struct principal *p, const struct entity *en, int64_t id,
               struct arena *a, void *obj, struct yq_err *e)
 {
@@ -163,12 +171,7 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
 	db_reset(st);
 	if (rc < 0)
 		return err_db(e, rc);
-	/* static messages: the caller may release `a` before the error is answered */
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL,
-		               en->missing_zh ? en->missing_zh : "对象不存在",
-		               en->missing_en ? en->missing_en : "no such object");
-	return 0;
+	return rc == DB_ROW ? 0 : not_found(en, e);
 }
 
 int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id)
@@ -180,6 +183,15 @@ int scope_has(struct db *c, const struct principal *p, const struct entity *en, 
 	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
 	return rc == DB_ROW ? n > 0 : (rc < 0 ? rc : DB_ERR);
+}
+
+int scope_check(struct db *c, const struct principal *p, const struct entity *en, int64_t id,
+                struct yq_err *e)
+{
+	int rc = scope_has(c, p, en, id);
+	if (rc < 0)
+		return err_db(e, rc);
+	return rc ? 0 : not_found(en, e);
 }
 
 int scope_whole_zone(const struct principal *p)

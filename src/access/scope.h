@@ -95,6 +95,10 @@ int scope_get(struct db *c, const struct principal *p, const struct entity *en, 
 /* 1 if the row `id` is within the caller's zone and data scope, 0 if not, or a negative enum
  * db_rc. */
 int scope_has(struct db *c, const struct principal *p, const struct entity *en, int64_t id);
+/* 0 if the row `id` is within the caller's zone and data scope (scope_has); else -1 with e set:
+ * the entity's "not found", or the database's error. */
+int scope_check(struct db *c, const struct principal *p, const struct entity *en, int64_t id,
+                struct yq_err *e);
 /* 1 if the caller's scope is its whole zone (zone, all): scope_from adds no condition but the
  * zone's. */
 int scope_whole_zone(const struct principal *p);

@@ -74,8 +74,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 		return -1;
 	const struct entity_out *o = out_for(r);
 	struct jsonw w;
-	resp_json(r, status, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, status, &w);
 	entity_json(&w, o->en, &a, o->hide);
 	if (o->extra)
 		o->extra(&w, &a);
@@ -159,8 +158,7 @@ int h_ann_receipts(struct req *r, struct yq_err *e)
 		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	if (rc == 0) {
 		struct jsonw w;
-		resp_json(r, 200, &w);
-		jw_obj_open(&w);
+		resp_obj_open(r, 200, &w);
 		jw_kint(&w, "audience_size", size);
 		jw_kint(&w, "read_count", nread);
 		jw_key(&w, "items");

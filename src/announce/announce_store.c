@@ -220,15 +220,9 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
-	if (p->user_id > 0)
-		db_bind_int(st, 2, p->user_id);
-	else
-		db_bind_null(st, 2);
+	db_bind_opt(st, 2, p->user_id);
 	db_bind_text(st, 3, work_actor_name(p));
-	if (p->dept_id)
-		db_bind_int(st, 4, p->dept_id);
-	else
-		db_bind_null(st, 4);
+	db_bind_opt(st, 4, p->dept_id);
 	db_bind_int(st, 5, now);
 	db_bind_int(st, 6, now);
 	if (entity_bind(st, 7, &ENTITY_ANNOUNCEMENT, a, 0) < 0) {
@@ -362,10 +356,7 @@ static int write_audience(struct write_ctx *w, const struct announcement *a, int
 		if (!st) {
 			rc = write_fail(w, DB_ERR, e);
 		} else {
-			int r = db_step(st);
-			*n = db_changes(st);
-			db_reset(st);
-			rc = r < 0 ? write_fail(w, r, e) : 0;
+			rc = write_run(w, st, n, e);
 		}
 	}
 	qb_release(&q);
@@ -533,18 +524,13 @@ static int do_read(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, change_time(x));
-	if (p->user_id > 0)
-		db_bind_int(st, 2, p->user_id);
-	else
-		db_bind_null(st, 2);
+	db_bind_opt(st, 2, p->user_id);
 	db_bind_int(st, 3, x->id);
 	db_bind_int(st, 4, p->enterprise_id);
 	db_bind_int(st, 5, p->zone_id);
-	rc = db_step(st);
-	int64_t changed = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
 	if (changed) { /* the first read: the receipt is a record; later ones write nothing */
 		write_audit(w, "read", "announcement", x->id);
 		audit_change_int(&w->changes, "enterprise_id", 0, p->enterprise_id);

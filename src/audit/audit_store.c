@@ -236,11 +236,9 @@ static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char
 		strbuf_release(&tmp);
 		return audit_rc(rc == DB_OK ? DB_ERR : rc);
 	}
-	if (zone_id)
-		db_bind_int(st, 1, zone_id);
+	db_bind_opt(st, 1, zone_id);
 	db_bind_int(st, 2, r.at);
-	if (user_id)
-		db_bind_int(st, 3, user_id);
+	db_bind_opt(st, 3, user_id);
 	for (int i = 0; i < 6; i++)
 		db_bind_text(st, 4 + i, r.text[i]);
 	db_bind_int(st, 10, r.seq);
@@ -278,12 +276,10 @@ int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t us
 	struct db_stmt *st = rc == DB_OK ? db_prepare(tx, SQL_LOGIN_INSERT) : NULL;
 	if (!st)
 		return audit_rc(rc == DB_OK ? DB_ERR : rc);
-	if (zone_id)
-		db_bind_int(st, 1, zone_id);
+	db_bind_opt(st, 1, zone_id);
 	db_bind_int(st, 2, r.at);
 	db_bind_text(st, 3, r.text[0]);
-	if (user_id)
-		db_bind_int(st, 4, user_id);
+	db_bind_opt(st, 4, user_id);
 	db_bind_text(st, 5, r.text[1]);
 	db_bind_text(st, 6, r.text[2]);
 	db_bind_int(st, 7, r.success);

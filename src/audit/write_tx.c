@@ -26,6 +26,14 @@ int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq
 	return rc == DB_ROW ? 0 : write_fail(w, rc, e);
 }
 
+int write_run(struct write_ctx *w, struct db_stmt *st, int64_t *changed, struct yq_err *e)
+{
+	int rc = db_step(st);
+	*changed = rc < 0 ? 0 : db_changes(st);
+	db_reset(st);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
 int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const void *old,
                  const void *obj, struct yq_err *e)
 {

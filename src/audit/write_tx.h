@@ -56,6 +56,9 @@ int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const vo
  * with e set as write_fail does. */
 struct db_stmt;
 int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq_err *e);
+/* Steps the change's UPDATE or DELETE (parameters bound) and resets it: 0 with *changed, the
+ * rows it changed, or -1 with e set as write_fail does. */
+int write_run(struct write_ctx *w, struct db_stmt *st, int64_t *changed, struct yq_err *e);
 /* Maps a negative enum db_rc of a statement inside the change to e; returns -1. */
 int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e);
 

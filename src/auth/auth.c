@@ -3,6 +3,7 @@
 #include "auth/mfa.h"
 #include "access/password.h"
 #include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "lib/arena.h"
 #include "lib/log.h"
 #include "lib/util.h"
@@ -242,15 +243,8 @@ static int count_failure(struct db *tx, const struct login_user *u, int64_t now,
 		return rc;
 	if (u->found)
 		rc = db_query_int(tx, SQL_USER_FAILED_COUNT, &n, 1, u->id);
-	else if ((st = db_prepare(tx, SQL_NAME_FAILED_COUNT))) {
-		db_bind_text(st, 1, u->name_key);
-		rc = db_step(st);
-		n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-		db_reset(st);
-		rc = rc < 0 ? rc : DB_OK;
-	} else {
-		rc = DB_ERR;
-	}
+	else
+		rc = db_query_int_text(tx, SQL_NAME_FAILED_COUNT, u->name_key, &n);
 	if (rc < 0)
 		return rc;
 	int64_t delay = auth_backoff_delay(n);
@@ -265,38 +259,79 @@ static int count_failure(struct db *tx, const struct login_user *u, int64_t now,
 	return db_run(st);
 }
 
-/* Records a failed attempt in one transaction: when `counted`, a failure of the account or
- * name (*until: the end of its back-off, 0 if none); the address throttle; the login log with
- * `reason`. */
+/* A failed attempt, written as one change (do_attempt): always its line in the login log. */
+struct attempt {
+	const struct login_user *u;
+	const char *username, *ip, *ua;
+	const char *reason;      /* the login log's reason */
+	int counted;             /* a failure of the account or name, with the back-off it earns */
+	int throttled;           /* a failure of the address (the throttle) */
+	const char *end_session; /* a session to end when the back-off starts, or NULL */
+	int64_t now, until;      /* until: the end of the back-off it earned, 0 if none */
+};
+
+static int do_attempt(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct attempt *at = arg;
+	const struct login_user *u = at->u;
+	struct db_stmt *st;
+	int rc;
+	at->until = 0;
+	if (at->counted && (rc = count_failure(w->tx, u, at->now, &at->until)) < 0)
+		return write_fail(w, rc, e);
+	if (at->end_session && at->until) {
+		if (!(st = db_prepare(w->tx, SQL_SESSION_DELETE)))
+			return write_fail(w, DB_ERR, e);
+		db_bind_text(st, 1, at->end_session);
+		if ((rc = db_run(st)) < 0)
+			return write_fail(w, rc, e);
+	}
+	if (at->throttled) {
+		if (!(st = db_prepare(w->tx, SQL_THROTTLE_FAIL)))
+			return write_fail(w, DB_ERR, e);
+		int64_t window_floor = at->now - auth_config.ip_window_s;
+		db_bind_text(st, 1, at->ip);
+		db_bind_int(st, 2, at->now);
+		db_bind_int(st, 3, window_floor);
+		db_bind_int(st, 4, window_floor);
+		db_bind_int(st, 5, at->now);
+		if ((rc = db_run(st)) < 0)
+			return write_fail(w, rc, e);
+	}
+	if ((rc = audit_login(w->tx, u->zone_id, log_name(u, at->username), u->id, at->ip, at->ua,
+	                      0, at->reason)) < 0)
+		return write_fail(w, rc, e);
+	return 0;
+}
+
+/* Records a failed login in one transaction: when `counted`, a failure of the account or name
+ * (*until: the end of its back-off, 0 if none); the address throttle; the login log with
+ * `reason`. 0, or -1 with e set. */
 static int record_failure(struct db_pool *pool, const struct login_user *u, const char *username,
                           const char *ip, const char *ua, const char *reason, int counted,
-                          int64_t now, int64_t *until)
+                          int64_t now, int64_t *until, struct yq_err *e)
 {
-	int rc;
-	*until = 0;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return rc;
-	struct db_stmt *st;
-	if (counted && (rc = count_failure(tx, u, now, until)) < 0)
-		goto out_rollback;
-	st = db_prepare(tx, SQL_THROTTLE_FAIL);
-	if (!st)
-		goto out_rollback;
-	int64_t window_floor = now - auth_config.ip_window_s;
-	db_bind_text(st, 1, ip);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, window_floor);
-	db_bind_int(st, 4, window_floor);
-	db_bind_int(st, 5, now);
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	if ((rc = audit_login(tx, u->zone_id, log_name(u, username), u->id, ip, ua, 0, reason)) < 0)
-		goto out_rollback;
-	return db_tx_end(pool, tx, 1);
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return rc < 0 ? rc : DB_ERR;
+	struct attempt at = {.u = u,
+	                     .username = username,
+	                     .ip = ip,
+	                     .ua = ua,
+	                     .reason = reason,
+	                     .counted = counted,
+	                     .throttled = 1,
+	                     .now = now};
+	int rc = write_tx(pool, NULL, do_attempt, &at, e);
+	*until = at.until;
+	return rc;
+}
+
+/* Writes the login log's line for an attempt that is neither counted nor throttled; a failure
+ * to write it does not change the answer. */
+static void log_attempt(struct db_pool *pool, const struct login_user *u, const char *username,
+                        const char *ip, const char *ua, const char *reason)
+{
+	struct attempt at = {.u = u, .username = username, .ip = ip, .ua = ua, .reason = reason};
+	struct yq_err ignored = {0};
+	write_tx(pool, NULL, do_attempt, &at, &ignored);
 }
 
 /* The answer to an attempt on a name in back-off: the same for every name, account or not,
@@ -309,6 +344,54 @@ static int backoff_error(struct yq_err *e, int64_t until, int64_t now)
 	        "authenticator app if you use one");
 	e->retry_after = until > now ? (long)(until - now) : 1;
 	return -1;
+}
+
+/* A login that succeeded, written as one change (do_login_ok). */
+struct login_ok {
+	const struct login_user *u;
+	const char *username, *password, *ip, *ua;
+	const char *token_hash, *csrf; /* the new session's */
+	int64_t now;
+	int64_t totp_step; /* the TOTP step the login spent, or -1 */
+};
+
+/* Clears the account's back-off, spends the TOTP step, opens the session, upgrades the password
+ * hash and logs the login. */
+static int do_login_ok(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct login_ok *l = arg;
+	const struct login_user *u = l->u;
+	int64_t zone = u->zone_id;
+	int rc;
+	if (!zone && (rc = db_query_int(w->tx, SQL_FIRST_ZONE, &zone, 0)) < 0)
+		return write_fail(w, rc, e);
+	struct db_stmt *st = db_prepare(w->tx, SQL_USER_LOGIN_OK);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, l->now);
+	db_bind_int(st, 2, u->id);
+	if ((rc = db_run(st)) < 0)
+		return write_fail(w, rc, e);
+	if (l->totp_step >= 0 && mfa_spend_step(w->tx, u->id, l->totp_step) < 0)
+		/* another login spent this code first */
+		return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
+		               "wrong or already used code");
+	if (!(st = db_prepare(w->tx, SQL_SESSION_INSERT)))
+		return write_fail(w, DB_ERR, e);
+	db_bind_text(st, 1, l->token_hash);
+	db_bind_int(st, 2, u->id);
+	db_bind_opt(st, 3, zone);
+	db_bind_text(st, 4, l->csrf);
+	db_bind_text(st, 5, l->ip);
+	db_bind_int(st, 6, l->now);
+	db_bind_int(st, 7, l->now);
+	if ((rc = db_run(st)) < 0)
+		return write_fail(w, rc, e);
+	if ((rc = user_password_upgrade(w->tx, u->id, l->password, u->hash)) < 0)
+		return write_fail(w, rc, e);
+	if ((rc = audit_login(w->tx, u->zone_id, l->username, u->id, l->ip, l->ua, 1, "")) < 0)
+		return write_fail(w, rc, e);
+	return 0;
 }
 
 int auth_login(struct db_pool *pool, const char *username, const char *password, const char *ip,
@@ -334,12 +417,7 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 		return err_db(e, rc);
 	if (wait > 0) {
 		/* the attempt is logged, but not counted against the account */
-		struct db *tx = db_tx_begin(pool, &rc);
-		if (tx) {
-			rc = audit_login(tx, u.zone_id, log_name(&u, username), u.id, ip,
-			                 user_agent, 0, "ip_throttled");
-			db_tx_end(pool, tx, rc == DB_OK);
-		}
+		log_attempt(pool, &u, username, ip, user_agent, "ip_throttled");
 		err_set(e, ERR_THROTTLED, NULL, "登录失败次数过多，请稍后再试",
 		        "too many failed logins from this address, try later");
 		e->retry_after = wait;
@@ -350,10 +428,9 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 	if (until && !has_code) {
 		/* in back-off: nothing is checked (no hash, for an account or not); logged and
 		 * counted against the address, so hammering a name gets the address throttled */
-		rc = record_failure(pool, &u, username, ip, user_agent, "backoff", 0, now,
-		                    &new_until);
-		if (rc < 0)
-			return err_db(e, rc);
+		if (record_failure(pool, &u, username, ip, user_agent, "backoff", 0, now,
+		                   &new_until, e) < 0)
+			return -1;
 		return backoff_error(e, until, now);
 	}
 	int ok;
@@ -384,23 +461,24 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 		                                    : "bad_totp";
 		/* a right password of an account without TOTP is no guess to count */
 		int counted = strcmp(why, "backoff") != 0 && strcmp(why, "disabled") != 0;
-		rc = record_failure(pool, &u, username, ip, user_agent, why, counted, now,
-		                    &new_until);
-		if (rc < 0)
-			return err_db(e, rc);
+		if (record_failure(pool, &u, username, ip, user_agent, why, counted, now,
+		                   &new_until, e) < 0)
+			return -1;
 		return backoff_error(e, new_until > until ? new_until : until, now);
 	}
 	if (ok == 1 && !active) {
-		rc = record_failure(pool, &u, username, ip, user_agent, "disabled", 0, now,
-		                    &new_until);
+		/* the answer is the same whether or not the attempt could be recorded */
+		struct yq_err ignored = {0};
+		record_failure(pool, &u, username, ip, user_agent, "disabled", 0, now, &new_until,
+		               &ignored);
 		return err_set(e, ERR_FORBIDDEN, NULL, "账号已被管理员锁定或停用，请联系管理员",
 		               "account locked or disabled by an administrator");
 	}
 	if (ok != 1) {
-		rc = record_failure(pool, &u, username, ip, user_agent,
-		                    u.found ? "bad_password" : "unknown_user", 1, now, &new_until);
-		if (rc < 0)
-			return err_db(e, rc);
+		if (record_failure(pool, &u, username, ip, user_agent,
+		                   u.found ? "bad_password" : "unknown_user", 1, now, &new_until,
+		                   e) < 0)
+			return -1;
 		if (new_until)
 			return backoff_error(e, new_until, now);
 		return err_set(e, ERR_BAD_CREDENTIALS, NULL, "用户名或密码错误",
@@ -410,20 +488,14 @@ int auth_login_totp(struct db_pool *pool, const char *username, const char *pass
 	/* second factor: a right password alone opens no session */
 	if (u.totp_enabled) {
 		if (!has_code) {
-			struct db *tx = db_tx_begin(pool, &rc);
-			if (tx) {
-				rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 0,
-				                 "totp_required");
-				db_tx_end(pool, tx, rc == DB_OK);
-			}
+			log_attempt(pool, &u, username, ip, user_agent, "totp_required");
 			return err_set(e, ERR_TOTP_REQUIRED, "totp", "请输入动态验证码",
 			               "enter the code from your authenticator app");
 		}
 		if (!mfa_code_ok(u.totp_secret, u.totp_last_step, totp, now, &totp_step_used)) {
-			rc = record_failure(pool, &u, username, ip, user_agent, "bad_totp", 1, now,
-			                    &new_until);
-			if (rc < 0)
-				return err_db(e, rc);
+			if (record_failure(pool, &u, username, ip, user_agent, "bad_totp", 1, now,
+			                   &new_until, e) < 0)
+				return -1;
 			if (new_until)
 				return backoff_error(e, new_until, now);
 			return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
@@ -438,48 +510,16 @@ out_success:;
 	random_hex(out->csrf, 16);
 	sha256_hex(out->token, strlen(out->token), token_hash);
 	out->user_id = u.id;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	int64_t zone = u.zone_id;
-	if (!zone && (rc = db_query_int(tx, SQL_FIRST_ZONE, &zone, 0)) < 0)
-		goto out_rollback;
-	struct db_stmt *st = db_prepare(tx, SQL_USER_LOGIN_OK);
-	if (!st)
-		goto out_rollback;
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, u.id);
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	if (totp_step_used >= 0 && (rc = mfa_spend_step(tx, u.id, totp_step_used)) < 0) {
-		/* another login spent this code first */
-		db_tx_end(pool, tx, 0);
-		return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
-		               "wrong or already used code");
-	}
-	st = db_prepare(tx, SQL_SESSION_INSERT);
-	if (!st)
-		goto out_rollback;
-	db_bind_text(st, 1, token_hash);
-	db_bind_int(st, 2, u.id);
-	if (zone)
-		db_bind_int(st, 3, zone);
-	db_bind_text(st, 4, out->csrf);
-	db_bind_text(st, 5, ip);
-	db_bind_int(st, 6, now);
-	db_bind_int(st, 7, now);
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	if ((rc = user_password_upgrade(tx, u.id, password, u.hash)) < 0)
-		goto out_rollback;
-	if ((rc = audit_login(tx, u.zone_id, username, u.id, ip, user_agent, 1, "")) < 0)
-		goto out_rollback;
-	if ((rc = db_tx_end(pool, tx, 1)) < 0)
-		return err_db(e, rc);
-	return 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+	struct login_ok ok_login = {.u = &u,
+	                            .username = username,
+	                            .password = password,
+	                            .ip = ip,
+	                            .ua = user_agent,
+	                            .token_hash = token_hash,
+	                            .csrf = out->csrf,
+	                            .now = now,
+	                            .totp_step = totp_step_used};
+	return write_tx(pool, NULL, do_login_ok, &ok_login, e);
 }
 
 int auth_recheck(struct db_pool *pool, const struct principal *p, const char *user_agent,
@@ -510,10 +550,9 @@ int auth_recheck(struct db_pool *pool, const struct principal *p, const char *us
 	int64_t until = backoff_until(&u, now), new_until;
 	if (until) {
 		/* in back-off, as at the login: nothing is checked */
-		rc = record_failure(pool, &u, u.username, ip, user_agent, "reauth_backoff", 0, now,
-		                    &new_until);
-		if (rc < 0)
-			return err_db(e, rc);
+		if (record_failure(pool, &u, u.username, ip, user_agent, "reauth_backoff", 0, now,
+		                   &new_until, e) < 0)
+			return -1;
 		err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，请稍后再试",
 		        "too many failed attempts, try later");
 		e->retry_after = (long)(until - now);
@@ -534,25 +573,17 @@ int auth_recheck(struct db_pool *pool, const struct principal *p, const char *us
 		return 0;
 	/* a wrong secret from a live session counts like a wrong login; the session that earns
 	 * the back-off is ended with it, so a borrowed session cannot keep guessing */
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	if ((rc = count_failure(tx, &u, now, &new_until)) < 0)
-		goto out_rollback;
-	if (new_until && p->session_hash) {
-		if (!(st = db_prepare(tx, SQL_SESSION_DELETE))) {
-			rc = DB_ERR;
-			goto out_rollback;
-		}
-		db_bind_text(st, 1, p->session_hash);
-		if ((rc = db_run(st)) < 0)
-			goto out_rollback;
-	}
-	if ((rc = audit_login(tx, u.zone_id, u.username, u.id, ip, user_agent, 0,
-	                      by_password ? "reauth_bad_password" : "reauth_bad_totp")) < 0)
-		goto out_rollback;
-	if ((rc = db_tx_end(pool, tx, 1)) < 0)
-		return err_db(e, rc);
+	struct attempt at = {.u = &u,
+	                     .username = u.username,
+	                     .ip = ip,
+	                     .ua = user_agent,
+	                     .reason = by_password ? "reauth_bad_password" : "reauth_bad_totp",
+	                     .counted = 1,
+	                     .end_session = p->session_hash,
+	                     .now = now};
+	if (write_tx(pool, NULL, do_attempt, &at, e) < 0)
+		return -1;
+	new_until = at.until;
 	if (new_until) {
 		err_set(e, ERR_LOCKED, NULL, "验证失败次数过多，已退出登录，请稍后重新登录",
 		        "too many failed attempts: you are logged out, log in again later");
@@ -564,9 +595,6 @@ int auth_recheck(struct db_pool *pool, const struct principal *p, const char *us
 		               strcmp(field, "old_password") == 0 ? "原密码错误" : "密码错误",
 		               "the password is wrong");
 	return err_set(e, ERR_VALIDATION, field, "验证码错误", "wrong code");
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
 }
 
 /* Records that a session (`hash`) or a token (`id`) was used `now`, when its time is older than
@@ -729,29 +757,55 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	return 0;
 }
 
+/* Ends the caller's session; audited in the caller's home zone. */
+static int do_logout(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	(void)arg;
+	const struct principal *p = w->who;
+	struct db_stmt *st = db_prepare(w->tx, SQL_SESSION_DELETE);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_text(st, 1, p->session_hash);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	w->zone_id = p->home_zone_id;
+	write_audit(w, "logout", "session", p->user_id);
+	return 0;
+}
+
 int auth_logout(struct db_pool *pool, const struct principal *p, struct yq_err *e)
 {
 	if (!p->session_hash)
 		return 0;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_SESSION_DELETE);
-	if (!st) {
-		db_tx_end(pool, tx, 0);
-		return err_db(e, DB_ERR);
-	}
-	db_bind_text(st, 1, p->session_hash);
-	rc = db_run(st);
-	if (rc == DB_OK)
-		rc = audit_write(tx, p, p->home_zone_id, "logout", "session", p->user_id, NULL);
-	if (rc < 0) {
-		db_tx_end(pool, tx, 0);
-		return err_db(e, rc);
-	}
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
+	return write_tx(pool, p, do_logout, NULL, e);
+}
+
+/* Sets the caller's password to the hash `arg` and ends the caller's other sessions; audited in
+ * the caller's home zone. */
+static int do_password_set(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct principal *p = w->who;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, SQL_PASSWORD_SET);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_text(st, 1, arg);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, p->user_id);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (!(st = db_prepare(w->tx, SQL_SESSION_DELETE_OTHERS)))
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, p->user_id);
+	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
+	if ((rc = db_run(st)) < 0)
+		return write_fail(w, rc, e);
+	w->zone_id = p->home_zone_id;
+	write_audit(w, "password_change", "user", p->user_id);
+	return 0;
 }
 
 int auth_change_password(struct db_pool *pool, const struct principal *p, const char *user_agent,
@@ -770,34 +824,26 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 		return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "busy, retry shortly");
 	if (rc < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
-	int64_t now = now_unix();
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	struct db_stmt *st = db_prepare(tx, SQL_PASSWORD_SET);
+	return write_tx(pool, p, do_password_set, newhash, e);
+}
+
+/* Moves the caller's session to the zone `*arg`, which must exist. */
+static int do_set_zone(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	int64_t zone_id = *(const int64_t *)arg, n;
+	int rc = db_query_int(w->tx, SQL_ZONE_EXISTS, &n, 1, zone_id);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (!n)
+		return err_set(e, ERR_NOT_FOUND, "zone_id", "园区不存在", "no such zone");
+	struct db_stmt *st = db_prepare(w->tx, SQL_SESSION_SET_ZONE);
 	if (!st)
-		goto out_rollback;
-	db_bind_text(st, 1, newhash);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	db_bind_int(st, 4, p->user_id);
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, zone_id);
+	db_bind_text(st, 2, w->who->session_hash ? w->who->session_hash : "");
 	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	st = db_prepare(tx, SQL_SESSION_DELETE_OTHERS);
-	if (!st)
-		goto out_rollback;
-	db_bind_int(st, 1, p->user_id);
-	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	if ((rc = audit_write(tx, p, p->home_zone_id, "password_change", "user", p->user_id,
-	                      NULL)) < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+		return write_fail(w, rc, e);
+	return 0;
 }
 
 int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_id,
@@ -806,79 +852,90 @@ int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_
 	if (p->scope != SCOPE_ALL)
 		return err_set(e, ERR_FORBIDDEN, NULL, "只有省级用户可以切换园区",
 		               "only province users can switch zones");
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return err_db(e, rc);
-	int64_t n;
-	if ((rc = db_query_int(tx, SQL_ZONE_EXISTS, &n, 1, zone_id)) < 0)
-		goto out_rollback;
-	if (!n) {
-		db_tx_end(pool, tx, 0);
-		return err_set(e, ERR_NOT_FOUND, "zone_id", "园区不存在", "no such zone");
+	return write_tx(pool, p, do_set_zone, &zone_id, e);
+}
+
+/* Deletes the sessions, address throttles and name back-offs that have run out at `*arg`. */
+static int do_expire(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	int64_t now = *(const int64_t *)arg;
+	const struct {
+		const char *sql;
+		int n;
+		int64_t v[2];
+	} expired[] = {
+	    {SQL_SESSION_EXPIRE,
+	     2,
+	     {now - auth_config.session_idle_s, now - auth_config.session_max_s}},
+	    {SQL_THROTTLE_EXPIRE, 1, {now - auth_config.ip_window_s}},
+	    {SQL_BACKOFF_EXPIRE, 2, {now - auth_config.backoff_reset_s, now}},
+	};
+	for (size_t i = 0; i < sizeof expired / sizeof expired[0]; i++) {
+		struct db_stmt *st = db_prepare(w->tx, expired[i].sql);
+		if (!st)
+			return write_fail(w, DB_ERR, e);
+		for (int k = 0; k < expired[i].n; k++)
+			db_bind_int(st, k + 1, expired[i].v[k]);
+		int rc = db_run(st);
+		if (rc < 0)
+			return write_fail(w, rc, e);
 	}
-	struct db_stmt *st = db_prepare(tx, SQL_SESSION_SET_ZONE);
-	if (!st)
-		goto out_rollback;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
-	if ((rc = db_run(st)) < 0)
-		goto out_rollback;
-	rc = db_tx_end(pool, tx, 1);
-	return rc < 0 ? err_db(e, rc) : 0;
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return err_db(e, rc < 0 ? rc : DB_ERR);
+	return 0;
 }
 
 void auth_expire(struct db_pool *pool)
 {
-	int rc;
 	int64_t now = now_unix();
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return;
-	struct db_stmt *st = db_prepare(tx, SQL_SESSION_EXPIRE);
-	if (st) {
-		db_bind_int(st, 1, now - auth_config.session_idle_s);
-		db_bind_int(st, 2, now - auth_config.session_max_s);
-		rc = db_run(st);
-	}
-	st = db_prepare(tx, SQL_THROTTLE_EXPIRE);
-	if (st) {
-		db_bind_int(st, 1, now - auth_config.ip_window_s);
-		rc = db_run(st);
-	}
-	st = db_prepare(tx, SQL_BACKOFF_EXPIRE);
-	if (st) {
-		db_bind_int(st, 1, now - auth_config.backoff_reset_s);
-		db_bind_int(st, 2, now);
-		rc = db_run(st);
-	}
-	db_tx_end(pool, tx, rc == DB_OK);
+	struct yq_err ignored = {0};
+	write_tx(pool, NULL, do_expire, &now, &ignored);
 }
 
-int auth_disable_dormant(struct db_pool *pool, int64_t now)
+/* An account found dormant. */
+struct dormant {
+	int64_t id, zone_id;
+	const char *username;
+	int admin;
+};
+
+/* A pass over the dormant accounts: its time, the account at hand, how many it disabled. */
+struct dormant_pass {
+	int64_t now, cutoff;
+	const struct dormant *cur;
+	int disabled;
+};
+
+/* Disables the pass's current account, audited as "dormant_disable" in its zone. */
+static int do_disable_dormant(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	if (auth_config.dormant_days <= 0)
-		return 0;
-	int64_t cutoff = now - (int64_t)auth_config.dormant_days * 86400;
-	int rc;
-	struct db *tx = db_tx_begin(pool, &rc);
-	if (!tx)
-		return rc;
-	struct db_stmt *st = db_prepare(tx, SQL_DORMANT_LIST);
+	const struct dormant_pass *x = arg;
+	const struct dormant *d = x->cur;
+	struct db_stmt *st = db_prepare(w->tx, SQL_DORMANT_DISABLE);
 	if (!st)
-		goto out_rollback;
-	db_bind_int(st, 1, cutoff);
-	db_bind_int(st, 2, cutoff);
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, x->now);
+	db_bind_int(st, 2, d->id);
+	int rc = db_run(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	write_audit(w, "dormant_disable", "user", d->id);
+	audit_change_str(&w->changes, "status", "active", "disabled");
+	audit_change_str(&w->changes, "username", NULL, d->username);
+	return 0;
+}
+
+/* Lists the dormant accounts (at most 500 a pass) and disables each, skipping a zone's last
+ * active administrator. */
+static int do_dormant(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct dormant_pass *x = arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_DORMANT_LIST);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, x->cutoff);
+	db_bind_int(st, 2, x->cutoff);
 	struct arena a = ARENA_INIT;
-	struct dormant {
-		int64_t id, zone_id;
-		const char *username;
-		int admin;
-	} *list = NULL;
-	int n = 0, cap = 0;
+	struct dormant *list = NULL;
+	int n = 0, cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -897,46 +954,40 @@ int auth_disable_dormant(struct db_pool *pool, int64_t now)
 	}
 	db_reset(st);
 	if (rc < 0)
-		goto out_release;
-	struct principal sys = {.username = "system", .ip = ""};
-	int disabled = 0;
+		goto out_fail;
 	for (int i = 0; i < n; i++) {
 		/* a zone keeps its last active administrator, dormant or not */
 		int last = 0;
 		if (list[i].admin &&
-		    (rc = user_is_last_admin(tx, list[i].zone_id, list[i].id, &last)) < 0)
-			goto out_release;
+		    (rc = user_is_last_admin(w->tx, list[i].zone_id, list[i].id, &last)) < 0)
+			goto out_fail;
 		if (last)
 			continue;
-		if (!(st = db_prepare(tx, SQL_DORMANT_DISABLE))) {
-			rc = DB_ERR;
-			goto out_release;
+		x->cur = &list[i];
+		if (write_in(w->tx, NULL, list[i].zone_id, do_disable_dormant, x, e) < 0) {
+			arena_release(&a);
+			return -1;
 		}
-		db_bind_int(st, 1, now);
-		db_bind_int(st, 2, list[i].id);
-		if ((rc = db_run(st)) < 0)
-			goto out_release;
-		struct audit_changes ch;
-		audit_changes_init(&ch);
-		audit_change_str(&ch, "status", "active", "disabled");
-		audit_change_str(&ch, "username", NULL, list[i].username);
-		rc = audit_write(tx, &sys, list[i].zone_id, "dormant_disable", "user", list[i].id,
-		                 &ch);
-		audit_changes_release(&ch);
-		if (rc < 0)
-			goto out_release;
-		disabled++;
+		x->disabled++;
 	}
 	arena_release(&a);
-	if ((rc = db_tx_end(pool, tx, 1)) < 0)
-		return rc;
-	if (disabled)
-		log_info("auth: disabled %d account(s) without a login for %d days", disabled,
-		         auth_config.dormant_days);
-	return disabled;
-out_release:
+	return 0;
+out_fail:
 	arena_release(&a);
-out_rollback:
-	db_tx_end(pool, tx, 0);
-	return rc < 0 ? rc : DB_ERR;
+	return write_fail(w, rc, e);
+}
+
+int auth_disable_dormant(struct db_pool *pool, int64_t now)
+{
+	if (auth_config.dormant_days <= 0)
+		return 0;
+	struct dormant_pass x = {.now = now,
+	                         .cutoff = now - (int64_t)auth_config.dormant_days * 86400};
+	struct yq_err e = {0};
+	if (write_tx(pool, NULL, do_dormant, &x, &e) < 0)
+		return -1;
+	if (x.disabled)
+		log_info("auth: disabled %d account(s) without a login for %d days", x.disabled,
+		         auth_config.dormant_days);
+	return x.disabled;
 }

@@ -87,7 +87,7 @@ void auth_expire(struct db_pool *pool);
 /* Disables active accounts with no login (nor administrator change) for
  * auth_config.dormant_days, writing an audit row "dormant_disable" for each; an administrator
  * re-enables them with unlock. The last active administrator of a zone is skipped. Returns how many
- * were disabled, or a negative enum db_rc. */
+ * were disabled, or -1 when the pass could not be written (rolled back). */
 int auth_disable_dormant(struct db_pool *pool, int64_t now);
 
 #endif

@@ -30,8 +30,7 @@ static int write_me(struct req *r, const struct principal *p, const char *csrf, 
 	if (p->must_change)
 		u.must_change = 1; /* an expired password counts as one to change */
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_key(&w, "user");
 	jw_entity(&w, &USER_OUT, &u);
 	jw_kstr(&w, "csrf_token", csrf);
@@ -133,19 +132,9 @@ int h_me_zone(struct req *r, struct yq_err *e)
 
 static const struct entity_out TOKEN_OUT = {&ENTITY_API_TOKEN, 0, NULL};
 
-static void token_row(void *w, const struct api_token *t)
-{
-	jw_entity(w, &TOKEN_OUT, t);
-}
-
 int h_tokens_list(struct req *r, struct yq_err *e)
 {
-	struct jsonw w;
-	struct db *c = resp_items_db(r, &w, e);
-	if (!c)
-		return -1;
-	int rc = token_list(c, &r->who, token_row, &w);
-	return resp_items_close(r, &w, rc, -1, 0, 0, e);
+	return resp_entity_items(r, &TOKEN_OUT, token_list, e);
 }
 
 int h_tokens_create(struct req *r, struct yq_err *e)
@@ -173,8 +162,7 @@ int h_tokens_create(struct req *r, struct yq_err *e)
 	if (token_create(req_pool(r), &r->who, &in, &id, secret, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 201, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 201, &w);
 	jw_kint(&w, "id", id);
 	jw_kstr(&w, "name", in.name);
 	jw_kstr(&w, "role", in.role);
@@ -198,8 +186,7 @@ int h_me_totp(struct req *r, struct yq_err *e)
 	if (rc < 0)
 		return err_db(e, rc);
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kbool(&w, "enabled", st.enabled);
 	jw_kbool(&w, "pending", st.pending);
 	jw_kbool(&w, "required", st.required);
@@ -217,8 +204,7 @@ int h_me_totp_enrol(struct req *r, struct yq_err *e)
 	        0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 201, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 201, &w);
 	jw_kstr(&w, "secret", secret);
 	jw_kstr(&w, "otpauth_uri", uri);
 	jw_kint(&w, "digits", TOTP_DIGITS);
@@ -257,8 +243,7 @@ int h_users_totp_reset(struct req *r, struct yq_err *e)
 static int totp_roles_json(struct req *r, unsigned roles)
 {
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_key(&w, "roles");
 	jw_arr_open(&w);
 	for (int role = 1; role < ROLE__COUNT; role++)

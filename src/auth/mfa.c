@@ -1,6 +1,7 @@
 /* TOTP enrolment, confirmation, disabling, admin reset and the per-role rule (see mfa.h). */
 #include "auth/mfa.h"
 #include "access/password.h"
+#include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
 #include "lib/arena.h"
@@ -161,11 +162,9 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 			db_bind_text(st, k + 1, u->v[k].t);
 		else
 			db_bind_int(st, k + 1, u->v[k].i);
-	int rc = db_step(st);
-	int64_t changed = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
 	if (u->stale && changed != 1)
 		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
 		               "the enrolment changed meanwhile; start again");
@@ -281,11 +280,7 @@ int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t use
 	struct db *c = db_pool_reader(pool);
 	if (!c)
 		return err_db(e, DB_UNAVAILABLE);
-	struct arena a = ARENA_INIT;
-	struct user u;
-	int rc = user_get(c, p, user_id, &a, &u, e);
-	arena_release(&a);
-	if (rc < 0)
+	if (scope_check(c, p, &ENTITY_USER, user_id, e) < 0)
 		return -1;
 	return clear_totp(pool, p, p->zone_id, user_id, "totp_reset", e);
 }

@@ -9,6 +9,7 @@
 #define YQ_AUTH_TOKEN_H
 #include <stdint.h>
 #include "auth/auth.h"
+#include "lib/field.h"
 
 struct api_token {
 	int64_t id, user_id, created_at, expires_at, revoked_at, last_used_at;
@@ -18,7 +19,6 @@ struct api_token {
 /* Its field table: how the list reads it and the API writes it. */
 struct entity;
 extern const struct entity ENTITY_API_TOKEN;
-typedef void (*token_fn)(void *ctx, const struct api_token *t);
 
 /* What a token is made with. data_scope NULL: the role's default (enterprise → enterprise,
  * staff and dept_head → dept, admin and leader → zone); "zone", "dept" and "enterprise" are the
@@ -39,7 +39,7 @@ int token_check(struct db *tx, const struct principal *p, const struct token_inp
 int token_create(struct db_pool *pool, const struct principal *p, const struct token_input *in,
                  int64_t *id, char secret[68], struct yq_err *e);
 /* Lists the zone's tokens (never their secrets). */
-int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx);
+int token_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx);
 /* Revokes a token of the zone. */
 int token_revoke(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 

@@ -76,14 +76,6 @@ int token_check(struct db *tx, const struct principal *p, const struct token_inp
 	return 0;
 }
 
-static void bind_opt(struct db_stmt *st, int i, int64_t v)
-{
-	if (v)
-		db_bind_int(st, i, v);
-	else
-		db_bind_null(st, i);
-}
-
 /* A token being made: the input, and the id and secret it gets. */
 struct token_new {
 	const struct token_input *in;
@@ -114,11 +106,11 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 3, in->name);
 	db_bind_text(st, 4, role_name(r));
 	db_bind_text(st, 5, scope);
-	bind_opt(st, 6, in->dept_id);
-	bind_opt(st, 7, in->enterprise_id);
+	db_bind_opt(st, 6, in->dept_id);
+	db_bind_opt(st, 7, in->enterprise_id);
 	db_bind_text(st, 8, hash);
 	db_bind_int(st, 9, now_unix());
-	bind_opt(st, 10, in->expires_at);
+	db_bind_opt(st, 10, in->expires_at);
 	if (write_insert(w, st, &x->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "api_token", x->id);
@@ -140,17 +132,11 @@ int token_create(struct db_pool *pool, const struct principal *p, const struct t
 	return 0;
 }
 
-int token_list(struct db *c, const struct principal *p, token_fn fn, void *ctx)
+int token_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_TOKEN_LIST));
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	int rc;
 	struct api_token t;
-	while ((rc = entity_next(st, &ENTITY_API_TOKEN, &t)) == DB_ROW)
-		fn(ctx, &t);
-	return rc;
+	return entity_list_zone(c, sql_of(&SQL_TOKEN_LIST), p->zone_id, &ENTITY_API_TOKEN, &t, fn,
+	                        ctx);
 }
 
 static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -162,11 +148,9 @@ static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 1, now_unix());
 	db_bind_int(st, 2, id);
 	db_bind_int(st, 3, w->who->zone_id);
-	int rc = db_step(st);
-	int64_t n = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t n;
+	if (write_run(w, st, &n, e) < 0)
+		return -1;
 	if (n == 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "令牌不存在或已撤销",
 		               "no such token, or already revoked");

@@ -1,5 +1,6 @@
 /* Common command-line settings (see cli.h). */
 #include "cli/cli.h"
+#include "access/password.h"
 #include "db/migrate.h"
 #include "lib/log.h"
 #include "lib/util.h"
@@ -197,6 +198,29 @@ int cli_open_db(const struct cli_env *env, struct db **out)
 	if (cli_security_init(env, *out) < 0) {
 		db_close(*out);
 		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_open_pool(const struct cli_env *env, struct db_pool **out)
+{
+	char err[512];
+	if (db_pool_new(env->db_url, out, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_password(int from_stdin, char *buf, size_t n)
+{
+	if (!from_stdin) {
+		password_generate(buf);
+		return 0;
+	}
+	if (cli_read_stdin_line(buf, n) < 0) {
+		fprintf(stderr, "yuanqu: no password on standard input\n");
 		return -1;
 	}
 	return 0;

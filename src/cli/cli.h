@@ -83,8 +83,20 @@ int cli_zone(struct db *c, const char *code, int64_t *zone);
  * (ticket_split_legacy_blocks). Returns 0, or -1 (logged). */
 int cli_migrate(struct db *c, int *applied);
 int cli_open_db(const struct cli_env *env, struct db **out);
+/* Opens a connection pool on env's database. Returns 0, or -1 with the reason printed. */
+struct db_pool;
+int cli_open_pool(const struct cli_env *env, struct db_pool **out);
 /* Reads one line (a password) from standard input into buf; -1 if none. */
 int cli_read_stdin_line(char *buf, size_t n);
+/* The password of a command: read from standard input when `from_stdin`, else generated (buf
+ * holds at least 17 bytes). Returns 0, or -1 with the reason printed. */
+int cli_password(int from_stdin, char *buf, size_t n);
+/* The key files of a database (see keys.c). */
+enum cli_key { CLI_KEY_AUDIT, CLI_KEY_GM, CLI_KEY_METRICS };
+/* Loads the key file k into key, creating it when `create`; path gets its path. Returns 0, 1
+ * when it is missing and not created, or -1 with the reason printed. A creation is logged. */
+int cli_key_load(const struct cli_env *env, enum cli_key k, int create, uint8_t key[32], char *path,
+                 size_t pathlen);
 
 int cmd_serve(int argc, char **argv);
 int cmd_init(int argc, char **argv);

@@ -69,11 +69,8 @@ static int audit_purge_cmd(const struct cli_env *env, int64_t days)
 		return 1;
 	db_close(c);
 	struct db_pool *pool;
-	char err[512];
-	if (db_pool_new(env->db_url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
+	if (cli_open_pool(env, &pool) < 0)
 		return 1;
-	}
 	int64_t purged;
 	int rc = audit_purge(pool, now_unix() - days * 86400, 5000, &purged);
 	db_pool_free(pool);

@@ -51,14 +51,8 @@ int cmd_init(int argc, char **argv)
 		return 0;
 	}
 	char password[130];
-	if (pw_stdin) {
-		if (cli_read_stdin_line(password, sizeof password) < 0) {
-			fprintf(stderr, "yuanqu: no password on standard input\n");
-			goto out_close;
-		}
-	} else {
-		password_generate(password);
-	}
+	if (cli_password(pw_stdin, password, sizeof password) < 0)
+		goto out_close;
 	struct principal cli;
 	struct yq_err e = {0};
 	int64_t zone_id;

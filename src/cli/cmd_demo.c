@@ -23,12 +23,7 @@ static int open_empty(const struct cli_env *env, struct db_pool **pool)
 		fprintf(stderr, "yuanqu: the database already holds data; use a new database\n");
 		return -1;
 	}
-	char err[256];
-	if (db_pool_new(env->db_url, pool, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
-		return -1;
-	}
-	return 0;
+	return cli_open_pool(env, pool);
 }
 
 static const char DEMO_HELP[] =

@@ -52,11 +52,8 @@ int cmd_import(int argc, char **argv)
 	if (bad)
 		return 1;
 	struct db_pool *pool;
-	char err[256];
-	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
+	if (cli_open_pool(&env, &pool) < 0)
 		return 1;
-	}
 	struct principal cli;
 	org_cli_principal(&cli, zone);
 	if (isatty(2))

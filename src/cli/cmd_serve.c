@@ -82,19 +82,10 @@ static const char *default_web_dir(char *buf, size_t n)
  * start. */
 static int load_metrics_token(const struct cli_env *env)
 {
-	char path[1200], err[1400];
-	keyfile_path(env->db_url, env->data_dir, "metrics.key", path, sizeof path);
+	char path[1200];
 	uint8_t token[METRICS_TOKEN_LEN];
-	int created = 0;
-	if (keyfile_load(path, "YUANQU_METRICS_TOKEN", "YUANQU_METRICS_TOKEN_FILE", 1, token,
-	                 &created, err, sizeof err) != 0) {
-		fprintf(stderr, "yuanqu: metrics token: %s\n", err);
+	if (cli_key_load(env, CLI_KEY_METRICS, 1, token, path, sizeof path) != 0)
 		return -1;
-	}
-	if (created)
-		log_info("metrics: created the scrape token file %s (mode 0600): /metrics answers "
-		         "to \"Authorization: Bearer <its content>\"",
-		         path);
 	metrics_set_token(token);
 	sodium_memzero(token, sizeof token);
 	return 0;
@@ -184,11 +175,8 @@ int cmd_serve(int argc, char **argv)
 	if (load_metrics_token(&env) < 0)
 		return 1;
 	struct db_pool *pool;
-	char err[512];
-	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
+	if (cli_open_pool(&env, &pool) < 0)
 		return 1;
-	}
 	password_set_slots(1);
 	const char *fast = getenv("YUANQU_TEST_FAST_HASH");
 	if (fast && strcmp(fast, "1") == 0) {

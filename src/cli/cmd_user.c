@@ -80,7 +80,7 @@ int cmd_user(int argc, char **argv)
 	if (cli_open_db(&env, &c) < 0)
 		return 1;
 	struct db_pool *pool = NULL;
-	char err[256], password[130] = "";
+	char password[130] = "";
 	int rc = 1;
 	int64_t zone = 0, id = 0;
 	struct principal cli;
@@ -104,20 +104,11 @@ int cmd_user(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
-	if (db_pool_new(env.db_url, &pool, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
+	if (cli_open_pool(&env, &pool) < 0)
 		goto out;
-	}
-	if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
-		if (pw_stdin) {
-			if (cli_read_stdin_line(password, sizeof password) < 0) {
-				fprintf(stderr, "yuanqu: no password on standard input\n");
-				goto out;
-			}
-		} else {
-			password_generate(password);
-		}
-	}
+	if ((strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) &&
+	    cli_password(pw_stdin, password, sizeof password) < 0)
+		goto out;
 	if (strcmp(verb, "add") == 0) {
 		if (!in.role) {
 			fprintf(stderr, "yuanqu: --role is required\n");

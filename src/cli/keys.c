@@ -18,19 +18,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each key file: its name beside the database, the variables that take precedence
+ * (keyfile_load), its name in an error ("yuanqu: <what>: <reason>") and the log line of its
+ * creation ("<tag>: created the <label> file <path> (mode 0600): <hint>"). */
+static const struct key_file {
+	const char *file, *env_hex, *env_file, *what, *tag, *label, *hint;
+} keys[] = {
+    [CLI_KEY_AUDIT] = {"audit.key", "YUANQU_AUDIT_KEY", "YUANQU_AUDIT_KEY_FILE", "audit key",
+                       "audit", "audit-chain key", "back it up apart from the database"},
+    [CLI_KEY_GM] = {"gm.key", "YUANQU_GM_KEY", "YUANQU_GM_KEY_FILE", "国密 key", "gm", "国密 key",
+                    "back it up apart from the database"},
+    [CLI_KEY_METRICS] = {"metrics.key", "YUANQU_METRICS_TOKEN", "YUANQU_METRICS_TOKEN_FILE",
+                         "metrics token", "metrics", "scrape token",
+                         "/metrics answers to \"Authorization: Bearer <its content>\""},
+};
+
+int cli_key_load(const struct cli_env *env, enum cli_key which, int create,
+                 uint8_t key[KEYFILE_KEY_LEN], char *path, size_t pathlen)
+{
+	char err[1400];
+	const struct key_file *k = &keys[which];
+	keyfile_path(env->db_url, env->data_dir, k->file, path, pathlen);
+	int created = 0;
+	int rc =
+	    keyfile_load(path, k->env_hex, k->env_file, create, key, &created, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, "yuanqu: %s: %s\n", k->what, err);
+		return -1;
+	}
+	if (created)
+		log_info("%s: created the %s file %s (mode 0600): %s", k->tag, k->label, path,
+		         k->hint);
+	return rc;
+}
+
 static int load_audit_key(const struct cli_env *env, struct db *c)
 {
 	char path[1200], err[1400];
-	keyfile_path(env->db_url, env->data_dir, "audit.key", path, sizeof path);
 	int64_t rows = audit_chain_length(c);
 	if (rows < 0) {
 		fprintf(stderr, "yuanqu: cannot read the audit chain: %s\n", db_errmsg(c));
 		return -1;
 	}
 	uint8_t key[AUDIT_KEY_LEN];
-	int created = 0;
-	int rc = keyfile_load(path, "YUANQU_AUDIT_KEY", "YUANQU_AUDIT_KEY_FILE", 0, key, &created,
-	                      err, sizeof err);
+	int rc = cli_key_load(env, CLI_KEY_AUDIT, 0, key, path, sizeof path);
 	if (rc == 1) {
 		/* no key file: create one, unless rows were already chained with a lost key */
 		if (rows > 0) {
@@ -43,17 +74,10 @@ static int load_audit_key(const struct cli_env *env, struct db *c)
 			        path, (long long)rows);
 			return 0;
 		}
-		rc = keyfile_load(path, "YUANQU_AUDIT_KEY", "YUANQU_AUDIT_KEY_FILE", 1, key,
-		                  &created, err, sizeof err);
+		rc = cli_key_load(env, CLI_KEY_AUDIT, 1, key, path, sizeof path);
 	}
-	if (rc != 0) {
-		fprintf(stderr, "yuanqu: audit key: %s\n", err);
+	if (rc != 0)
 		return -1;
-	}
-	if (created)
-		log_info("audit: created the audit-chain key file %s (mode 0600): back it up apart "
-		         "from the database",
-		         path);
 	audit_chain_set_key(key);
 	sodium_memzero(key, sizeof key);
 	if (audit_chain_init(c, err, sizeof err) < 0) {
@@ -76,24 +100,19 @@ static int load_gm(const struct cli_env *env, struct db *c)
 		return 0;
 	}
 	char path[1200], recorded[65], check[65];
-	keyfile_path(env->db_url, env->data_dir, "gm.key", path, sizeof path);
 	if (crypto_gm_check_get(c, recorded) < 0) {
 		fprintf(stderr, "yuanqu: cannot read the 国密 settings: %s\n", db_errmsg(c));
 		return -1;
 	}
 	uint8_t key[GM_KEY_LEN];
-	int created = 0;
-	int rc = keyfile_load(path, "YUANQU_GM_KEY", "YUANQU_GM_KEY_FILE", !recorded[0], key,
-	                      &created, err, sizeof err);
+	int rc = cli_key_load(env, CLI_KEY_GM, !recorded[0], key, path, sizeof path);
+	if (rc < 0)
+		return -1;
 	if (rc == 1) {
 		fprintf(stderr,
 		        "yuanqu: the 国密 key file %s is missing, but this database holds data "
 		        "sealed with it: restore the key file (or set YUANQU_GM_KEY)\n",
 		        path);
-		return -1;
-	}
-	if (rc != 0) {
-		fprintf(stderr, "yuanqu: 国密 key: %s\n", err);
 		return -1;
 	}
 	gm_key_check(key, check);
@@ -110,10 +129,6 @@ static int load_gm(const struct cli_env *env, struct db *c)
 		fprintf(stderr, "yuanqu: cannot record the 国密 key check: %s\n", db_errmsg(c));
 		return -1;
 	}
-	if (created)
-		log_info("gm: created the 国密 key file %s (mode 0600): back it up apart from the "
-		         "database",
-		         path);
 	gm_enable(key);
 	sodium_memzero(key, sizeof key);
 	return 0;

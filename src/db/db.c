@@ -328,6 +328,11 @@ int db_bind_null(struct db_stmt *st, int idx)
 	return DB_OK;
 }
 
+int db_bind_opt(struct db_stmt *st, int idx, int64_t v)
+{
+	return v ? db_bind_int(st, idx, v) : db_bind_null(st, idx);
+}
+
 /* Reads the replies of the statements sent in bulk mode; the first error. */
 static int bulk_sync(struct db *c)
 {
@@ -471,6 +476,17 @@ int db_rollback(struct db *c)
 	return rc;
 }
 
+/* Steps st (its parameters bound) for the first column of its first row into *out (0 when there
+ * is none) and resets it: DB_OK or a negative db rc. */
+static int first_int(struct db_stmt *st, int64_t *out)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_col_int(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...)
 {
 	struct db_stmt *st = db_prepare(c, sql);
@@ -482,11 +498,17 @@ int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...)
 	for (int i = 1; i <= nparams; i++)
 		db_bind_int(st, i, va_arg(ap, int64_t));
 	va_end(ap);
-	int rc = db_step(st);
-	if (rc == DB_ROW)
-		*out = db_col_int(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return first_int(st, out);
+}
+
+int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	*out = 0;
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, v);
+	return first_int(st, out);
 }
 
 /* ---- pool ---- */

@@ -55,6 +55,8 @@ int db_bind_int(struct db_stmt *st, int idx, int64_t v);
 int db_bind_text(struct db_stmt *st, int idx, const char *s);
 int db_bind_double(struct db_stmt *st, int idx, double v);
 int db_bind_null(struct db_stmt *st, int idx);
+/* Binds v, or NULL when v is 0 (an optional reference or time). */
+int db_bind_opt(struct db_stmt *st, int idx, int64_t v);
 /* Runs the statement or moves to its next row: DB_ROW, DB_DONE or a negative enum db_rc. */
 int db_step(struct db_stmt *st);
 /* Column accessors for the current row (0-based). Text stays valid until the next step/reset. */
@@ -91,6 +93,8 @@ int db_bulk(struct db *c, int on);
 /* Convenience: runs `sql` with the int parameters given and returns the first column of the
  * first row in *out (0 if no row). Returns 0, or a negative enum db_rc. */
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
+/* As db_query_int for a statement whose one parameter is the text `v` (a name, a code). */
+int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out);
 
 /* Test hook, deliberately wrong: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT),
  * a write transaction ended by db_tx_end on a thread between db_test_defer_commits and

@@ -111,10 +111,8 @@ int field_bind(struct db_stmt *st, int idx, const struct field *f, const void *o
 	case FT_INT:
 	case FT_TIME:
 		return db_bind_int(st, idx, *FIELD_CPTR(obj, f, int64_t));
-	case FT_REF: {
-		int64_t v = *FIELD_CPTR(obj, f, int64_t);
-		return v ? db_bind_int(st, idx, v) : db_bind_null(st, idx);
-	}
+	case FT_REF:
+		return db_bind_opt(st, idx, *FIELD_CPTR(obj, f, int64_t));
 	case FT_BOOL:
 		return db_bind_int(st, idx, *FIELD_CPTR(obj, f, int) ? 1 : 0);
 	case FT_NUM:
@@ -213,6 +211,19 @@ int entity_next(struct db_stmt *st, const struct entity *en, void *obj)
 	}
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int entity_list_zone(struct db *c, const char *sql, int64_t zone_id, const struct entity *en,
+                     void *row, entity_row_fn fn, void *ctx)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	int rc;
+	while ((rc = entity_next(st, en, row)) == DB_ROW)
+		fn(ctx, row);
+	return rc;
 }
 
 int db_page(struct db *c, const char *count_sql, const char *page_sql, db_bind_fn bind,

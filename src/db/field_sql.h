@@ -55,6 +55,10 @@ int entity_read(struct db_stmt *st, int col, const struct entity *en, void *obj,
  *		fn(ctx, &row);
  */
 int entity_next(struct db_stmt *st, const struct entity *en, void *obj);
+/* Runs `sql`, whose one parameter is a zone, for zone_id and calls fn(ctx, row) with each row
+ * read into `row` as entity_next does. DB_OK or a negative db rc. */
+int entity_list_zone(struct db *c, const char *sql, int64_t zone_id, const struct entity *en,
+                     void *row, entity_row_fn fn, void *ctx);
 
 /* Binds the parameters of a statement from index 1; returns the next free index. */
 typedef int (*db_bind_fn)(struct db_stmt *st, const void *arg);

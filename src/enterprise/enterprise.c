@@ -334,6 +334,40 @@ static int keep_json(struct strbuf *sb, struct arena *a, const char **out, struc
 	return *out ? 0 : err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 }
 
+/* Writes the JSON array of n items, each written by item(w, i, items), into a as *out ("[]" for
+ * none), in at most `max` bytes: 0, or -1 as keep_json. */
+static int array_json(int n, size_t max, void (*item)(struct jsonw *w, int i, const void *items),
+                      const void *items, struct arena *a, const char **out, struct yq_err *e)
+{
+	if (!n) {
+		*out = "[]";
+		return 0;
+	}
+	struct strbuf sb = STRBUF_INIT(max);
+	struct jsonw w;
+	jw_init(&w, &sb);
+	jw_arr_open(&w);
+	for (int i = 0; i < n; i++)
+		item(&w, i, items);
+	jw_arr_close(&w);
+	return keep_json(&sb, a, out, e);
+}
+
+static void contact_item(struct jsonw *w, int i, const void *items)
+{
+	const struct ent_contact *c = (const struct ent_contact *)items + i;
+	jw_obj_open(w);
+	jw_kstr(w, "name", c->name);
+	jw_kstr(w, "phone", c->phone ? c->phone : "");
+	jw_kstr(w, "role", c->role ? c->role : "");
+	jw_obj_close(w);
+}
+
+static void tag_item(struct jsonw *w, int i, const void *items)
+{
+	jw_str(w, ((const char *const *)items)[i]);
+}
+
 int ent_contacts_json(const struct ent_contact *c, int n, struct arena *a, const char **out,
                       struct yq_err *e)
 {
@@ -352,23 +386,7 @@ int ent_contacts_json(const struct ent_contact *c, int n, struct arena *a, const
 			return -1;
 		}
 	}
-	if (!n) {
-		*out = "[]";
-		return 0;
-	}
-	struct strbuf sb = STRBUF_INIT(64 * 1024);
-	struct jsonw w;
-	jw_init(&w, &sb);
-	jw_arr_open(&w);
-	for (int i = 0; i < n; i++) {
-		jw_obj_open(&w);
-		jw_kstr(&w, "name", c[i].name);
-		jw_kstr(&w, "phone", c[i].phone ? c[i].phone : "");
-		jw_kstr(&w, "role", c[i].role ? c[i].role : "");
-		jw_obj_close(&w);
-	}
-	jw_arr_close(&w);
-	return keep_json(&sb, a, out, e);
+	return array_json(n, 64 * 1024, contact_item, c, a, out, e);
 }
 
 int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **out,
@@ -383,18 +401,7 @@ int ent_tags_json(const char *const *tags, int n, struct arena *a, const char **
 		if (check_item(tags[i], "tags", 20, e) < 0)
 			return -1;
 	}
-	if (!n) {
-		*out = "[]";
-		return 0;
-	}
-	struct strbuf sb = STRBUF_INIT(8 * 1024);
-	struct jsonw w;
-	jw_init(&w, &sb);
-	jw_arr_open(&w);
-	for (int i = 0; i < n; i++)
-		jw_str(&w, tags[i]);
-	jw_arr_close(&w);
-	return keep_json(&sb, a, out, e);
+	return array_json(n, 8 * 1024, tag_item, tags, a, out, e);
 }
 
 int ent_validate(struct enterprise *en, struct arena *a, struct yq_err *e)

@@ -170,8 +170,8 @@ int h_ent_unarchive(struct req *r, struct yq_err *e)
 int h_ent_visits(struct req *r, struct yq_err *e)
 {
 	int64_t id;
-	struct db *c = req_db(r, e);
-	if (!c || req_id(r, 0, &id, e) < 0)
+	struct db *c = req_db_id(r, &id, e);
+	if (!c)
 		return -1;
 	struct entity_list l;
 	resp_list_open(r, &l, &VISIT_OUT);
@@ -252,8 +252,7 @@ int h_ent_stats(struct req *r, struct yq_err *e)
 	if (rc < 0)
 		return err_db(e, rc);
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kint(&w, "total", s.total);
 	jw_kint(&w, "archived", s.archived);
 	jw_key(&w, "by_industry");
@@ -390,8 +389,7 @@ int h_ent_import(struct req *r, struct yq_err *e)
 		return -1;
 	}
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kint(&w, "total", rep.total + rep.invalid);
 	jw_kint(&w, "valid", rep.valid);
 	jw_kint(&w, "invalid", rep.invalid);

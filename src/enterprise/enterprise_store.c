@@ -636,10 +636,7 @@ static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_int(st, 2, x->id);
-	if (p->user_id)
-		db_bind_int(st, 3, p->user_id);
-	else
-		db_bind_null(st, 3);
+	db_bind_opt(st, 3, p->user_id);
 	db_bind_int(st, 4, now_unix());
 	if (entity_bind(st, 5, &ENTITY_VISIT, &v, 0) < 0) {
 		db_reset(st);
@@ -665,11 +662,7 @@ int ent_visit_add(struct db_pool *pool, const struct principal *p, int64_t enter
 int ent_visit_list(struct db *c, const struct principal *p, int64_t enterprise_id, visit_fn fn,
                    void *ctx, struct yq_err *e)
 {
-	struct arena a = ARENA_INIT;
-	struct enterprise ent;
-	int r = ent_get(c, p, enterprise_id, &a, &ent, e);
-	arena_release(&a);
-	if (r < 0)
+	if (scope_check(c, p, &ENTITY_ENTERPRISE, enterprise_id, e) < 0)
 		return -1;
 	/* the cadres' notes are the zone's own: an enterprise is not shown them (access/disclose.h)
 	 */

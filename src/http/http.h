@@ -80,6 +80,8 @@ struct db *req_db(struct req *r, struct yq_err *e);
 
 /* The i-th ":x" path parameter as a positive id; ERR_NOT_FOUND if it is not one. */
 int req_id(struct req *r, int i, int64_t *out, struct yq_err *e);
+/* A reading connection and the path's first id (req_db, req_id): NULL with e set. */
+struct db *req_db_id(struct req *r, int64_t *id, struct yq_err *e);
 /* A query-string argument, or NULL. */
 const char *req_query(struct req *r, const char *key);
 /* A request header, or NULL. */
@@ -138,6 +140,8 @@ int resp_list_close(struct entity_list *l, int rc, int64_t total, int64_t page, 
 
 /* Starts a JSON response with `status`; returns the writer to fill. */
 struct jsonw *resp_json(struct req *r, int status, struct jsonw *w);
+/* Starts a JSON object response {… with `status`; returns w. */
+struct jsonw *resp_obj_open(struct req *r, int status, struct jsonw *w);
 /* Starts a list response {"items":[ …; returns w. */
 struct jsonw *resp_items_open(struct req *r, struct jsonw *w);
 /* Ends it: closes the items and, when total ≥ 0, adds "total", "page" and "page_size". Returns 0,
@@ -148,6 +152,12 @@ int resp_items_close(struct req *r, struct jsonw *w, int rc, int64_t total, int6
  * "total" (the list holds more than total). */
 int resp_items_end(struct req *r, struct jsonw *w, int rc, int64_t total, int capped, int64_t page,
                    int64_t page_size, struct yq_err *e);
+/* A store's unpaged list of an entity for the caller (token_list): fn(ctx, row) for each row. */
+typedef int entity_list_fn(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx);
+/* Answers {"items":[…]} with the objects `list` reads for the caller, written by o. Returns 0, or
+ * -1 with e set. */
+int resp_entity_items(struct req *r, const struct entity_out *o, entity_list_fn *list,
+                      struct yq_err *e);
 /* The prologue of a list that takes no query: a reading connection, with {"items":[ started
  * in w. NULL with e set (503) when there is no connection. */
 struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e);

@@ -31,6 +31,12 @@ struct db *req_db(struct req *r, struct yq_err *e)
 	return c;
 }
 
+struct db *req_db_id(struct req *r, int64_t *id, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	return c && req_id(r, 0, id, e) == 0 ? c : NULL;
+}
+
 const char *req_msg(struct req *r, const char *zh, const char *en)
 {
 	return r->lang_en && en ? en : zh;
@@ -230,10 +236,16 @@ struct jsonw *resp_json(struct req *r, int status, struct jsonw *w)
 	return w;
 }
 
+struct jsonw *resp_obj_open(struct req *r, int status, struct jsonw *w)
+{
+	resp_json(r, status, w);
+	jw_obj_open(w);
+	return w;
+}
+
 struct jsonw *resp_items_open(struct req *r, struct jsonw *w)
 {
-	resp_json(r, 200, w);
-	jw_obj_open(w);
+	resp_obj_open(r, 200, w);
 	jw_key(w, "items");
 	jw_arr_open(w);
 	return w;
@@ -289,8 +301,7 @@ int resp_entity(struct req *r, int status, const struct entity_out *o, const voi
 int resp_id(struct req *r, int status, int64_t id)
 {
 	struct jsonw w;
-	resp_json(r, status, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, status, &w);
 	jw_kint(&w, "id", id);
 	jw_obj_close(&w);
 	return 0;
@@ -319,6 +330,22 @@ int resp_empty(struct req *r, int status)
 	r->status = status;
 	strbuf_reset(&r->out);
 	return 0;
+}
+
+static void list_row(void *l, const void *obj)
+{
+	resp_list_row(l, obj);
+}
+
+int resp_entity_items(struct req *r, const struct entity_out *o, entity_list_fn *list,
+                      struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct entity_list l;
+	resp_list_open(r, &l, o);
+	return resp_list_close(&l, list(c, &r->who, list_row, &l), -1, 0, 0, e);
 }
 
 struct db *resp_items_db(struct req *r, struct jsonw *w, struct yq_err *e)

@@ -11,8 +11,7 @@ int h_healthz(struct req *r, struct yq_err *e)
 	if (!c || db_query_int(c, "SELECT 1", &one, 0) < 0 || one != 1)
 		return err_set(e, ERR_UNAVAILABLE, NULL, "数据库不可用", "database unavailable");
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kstr(&w, "status", "ok");
 	jw_obj_close(&w);
 	return 0;

@@ -57,18 +57,15 @@ __attribute__((format(printf, 5, 6))) static int fail(struct csv_reader *r, enum
                                                       size_t col, unsigned long limit,
                                                       const char *fmt, ...)
 {
+	/* the record being read is the next number; an error before the first has no place */
+	unsigned long row = code == READ_ERR_IO || code == READ_ERR_NOMEM || code == READ_ERR_UTF16
+	                        ? 0
+	                        : r->number + 1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->err, sizeof r->err, fmt, ap);
+	read_fault_vset(&r->fault, r->err, sizeof r->err, code, row, col, limit, fmt, ap);
 	va_end(ap);
 	r->failed = 1;
-	r->fault.code = code;
-	/* the record being read is the next number; an error before the first has no place */
-	r->fault.row = code == READ_ERR_IO || code == READ_ERR_NOMEM || code == READ_ERR_UTF16
-	                   ? 0
-	                   : r->number + 1;
-	r->fault.col = col;
-	r->fault.limit = limit;
 	return -1;
 }
 

@@ -98,6 +98,9 @@ struct field {
 };
 
 /* An entity: its name, table, alias and field table, and how its rows are read. */
+/* A store's callback for each row of an entity that it lists (ctx is the caller's). */
+typedef void (*entity_row_fn)(void *ctx, const void *row);
+
 struct entity {
 	const char *name;  /* "enterprise": audit object type and OpenAPI schema name */
 	const char *table; /* "enterprise" */

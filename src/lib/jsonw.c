@@ -87,26 +87,14 @@ void json_escape_into(struct strbuf *sb, const char *s, size_t n)
 			break;
 		unsigned char c = *p;
 		if (c < 0x80) {
-			char e[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
-			switch (c) {
-			case '"':
-				strbuf_add(sb, "\\\"", 2);
-				break;
-			case '\\':
-				strbuf_add(sb, "\\\\", 2);
-				break;
-			case '\n':
-				strbuf_add(sb, "\\n", 2);
-				break;
-			case '\r':
-				strbuf_add(sb, "\\r", 2);
-				break;
-			case '\t':
-				strbuf_add(sb, "\\t", 2);
-				break;
-			default:
-				strbuf_add(sb, e, 6);
-			}
+			/* the two-character escapes: each character of `from` is written as a
+			 * backslash and the character of `to` at its place; the others \u00XX */
+			static const char from[] = "\"\\\n\r\t", to[] = "\"\\nrt";
+			const char *k = c ? strchr(from, c) : NULL;
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			if (k)
+				e[1] = to[k - from];
+			strbuf_add(sb, e, k ? 2 : 6);
 			p++;
 			continue;
 		}

@@ -3,6 +3,8 @@
  * are English, for the log). */
 #ifndef YQ_LIB_READ_ERR_H
 #define YQ_LIB_READ_ERR_H
+#include <stdarg.h>
+#include <stddef.h>
 
 enum read_err {
 	READ_OK = 0,
@@ -32,5 +34,13 @@ struct read_fault {
 	unsigned long col;   /* the 1-based column, 0 if none */
 	unsigned long limit; /* the limit exceeded, for the *_LONG, COLUMNS and ROWS codes */
 };
+
+/* Records a reader's fault in f: its code, place and limit, and the printf-style message (in
+ * English, for the log) in err. */
+__attribute__((format(printf, 8, 0))) void read_fault_vset(struct read_fault *f, char *err,
+                                                           size_t errlen, enum read_err code,
+                                                           unsigned long row, unsigned long col,
+                                                           unsigned long limit, const char *fmt,
+                                                           va_list ap);
 
 #endif

@@ -95,17 +95,47 @@ static int ole2_encrypted_file(FILE *f)
 	return 0;
 }
 
+/* Fills err and *fault for memory that ran out. */
+static void nomem_error(char *err, size_t errlen, struct read_fault *fault)
+{
+	snprintf(err, errlen, "out of memory");
+	set_fault(fault, READ_ERR_NOMEM);
+}
+
+/* A new reader with *fault cleared, or NULL (out of memory, reported). */
+static struct table_reader *reader_new(char *err, size_t errlen, struct read_fault *fault)
+{
+	set_fault(fault, READ_OK);
+	struct table_reader *t = yq_calloc(1, sizeof *t);
+	if (!t)
+		nomem_error(err, errlen, fault);
+	return t;
+}
+
+/* The sniffed `format` as a table format, or -1 with err and *fault filled for what neither
+ * reader reads: an OLE2 workbook (`encrypted` when it names the encrypted stream) or UTF-16
+ * text. */
+static int readable_format(int format, int encrypted, char *err, size_t errlen,
+                           struct read_fault *fault)
+{
+	if (format == SNIFF_OLE2) {
+		ole2_error(encrypted, err, errlen, fault);
+		return -1;
+	}
+	if (format == SNIFF_UTF16) {
+		utf16_error(err, errlen, fault);
+		return -1;
+	}
+	return format;
+}
+
 struct table_reader *table_open_file(const char *path, char *err, size_t errlen,
                                      struct read_fault *fault)
 {
 	unsigned char head[SNIFF_BYTES];
-	set_fault(fault, READ_OK);
-	struct table_reader *t = yq_calloc(1, sizeof *t);
-	if (!t) {
-		snprintf(err, errlen, "out of memory");
-		set_fault(fault, READ_ERR_NOMEM);
+	struct table_reader *t = reader_new(err, errlen, fault);
+	if (!t)
 		return NULL;
-	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
@@ -119,14 +149,10 @@ struct table_reader *table_open_file(const char *path, char *err, size_t errlen,
 		goto out_close;
 	}
 	int format = sniff(head, n);
-	if (format == SNIFF_OLE2) {
-		ole2_error(ole2_encrypted_file(f), err, errlen, fault);
+	format = readable_format(format, format == SNIFF_OLE2 && ole2_encrypted_file(f), err,
+	                         errlen, fault);
+	if (format < 0)
 		goto out_close;
-	}
-	if (format == SNIFF_UTF16) {
-		utf16_error(err, errlen, fault);
-		goto out_close;
-	}
 	t->format = (enum table_format)format;
 	if (t->format == TABLE_XLSX) {
 		fclose(f);
@@ -138,8 +164,7 @@ struct table_reader *table_open_file(const char *path, char *err, size_t errlen,
 	rewind(f);
 	t->csv = csv_open_file(f);
 	if (!t->csv) {
-		snprintf(err, errlen, "out of memory");
-		set_fault(fault, READ_ERR_NOMEM);
+		nomem_error(err, errlen, fault);
 		goto out_close;
 	}
 	t->file = f;
@@ -154,23 +179,15 @@ out_free:
 struct table_reader *table_open_mem(const void *data, size_t n, char *err, size_t errlen,
                                     struct read_fault *fault)
 {
-	set_fault(fault, READ_OK);
-	struct table_reader *t = yq_calloc(1, sizeof *t);
-	if (!t) {
-		snprintf(err, errlen, "out of memory");
-		set_fault(fault, READ_ERR_NOMEM);
+	struct table_reader *t = reader_new(err, errlen, fault);
+	if (!t)
 		return NULL;
-	}
 	int format = sniff(data, n);
-	if (format == SNIFF_OLE2) {
-		ole2_error(memmem(data, n, encrypted_name, ENCRYPTED_NAME_LEN) != NULL, err, errlen,
-		           fault);
+	format = readable_format(
+	    format, format == SNIFF_OLE2 && memmem(data, n, encrypted_name, ENCRYPTED_NAME_LEN),
+	    err, errlen, fault);
+	if (format < 0)
 		goto out_free;
-	}
-	if (format == SNIFF_UTF16) {
-		utf16_error(err, errlen, fault);
-		goto out_free;
-	}
 	t->format = (enum table_format)format;
 	if (t->format == TABLE_XLSX) {
 		t->xlsx = xlsx_open_mem(data, n, err, errlen, fault);
@@ -179,8 +196,7 @@ struct table_reader *table_open_mem(const void *data, size_t n, char *err, size_
 	} else {
 		t->csv = csv_open_mem(data, n);
 		if (!t->csv) {
-			snprintf(err, errlen, "out of memory");
-			set_fault(fault, READ_ERR_NOMEM);
+			nomem_error(err, errlen, fault);
 			goto out_free;
 		}
 	}
@@ -254,6 +270,51 @@ static const char *thousands(unsigned long n, char buf[32])
 	return buf;
 }
 
+/* How a fault's message is put together: [place][：]text[limit text_after], the place being
+ * "第R行第C列" / "row R, column C: " when the fault has one. */
+enum {
+	TEXT_PLACED = 1, /* after the place */
+	TEXT_SEP = 2,    /* with "：" after a place (zh) */
+	TEXT_FILE = 4,   /* "文件" in place of a missing place (zh) */
+	TEXT_LIMIT = 8,  /* the limit, written 1,048,576, then text_after */
+};
+
+/* The message of each fault, in Chinese and English; READ_OK stands for an unknown one. */
+static const struct {
+	const char *zh, *zh_after, *en, *en_after;
+	int how;
+} fault_text[] = {
+    [READ_OK] = {"文件格式错误，无法读取", "", "the file is malformed and cannot be read", "", 0},
+    [READ_ERR_IO] = {"无法读取文件", "", "cannot read the file", "", 0},
+    [READ_ERR_NOMEM] = {"内存不足，无法读取文件，请稍后重试", "",
+                        "out of memory reading the file, retry later", "", 0},
+    [READ_ERR_XLS] = {"这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx", "",
+                      "this is a legacy .xls file: save it as .xlsx", "", 0},
+    [READ_ERR_ENCRYPTED] = {"工作簿设有密码，请取消密码后另存为 .xlsx", "",
+                            "the workbook has a password: remove it and save as .xlsx", "", 0},
+    [READ_ERR_NOT_XLSX] = {"不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）", "",
+                           "not a valid .xlsx file (a broken zip or no worksheet)", "", 0},
+    [READ_ERR_TOO_LARGE] = {"压缩包解压后过大，已拒绝", "",
+                            "the workbook unpacks to more than the limits, refused", "", 0},
+    [READ_ERR_DOCTYPE] = {"xlsx 含 DOCTYPE，已拒绝", "", "the xlsx contains a DOCTYPE, refused", "",
+                          0},
+    [READ_ERR_XML] = {"xlsx 内容格式错误", "", "the xlsx content is malformed", "",
+                      TEXT_PLACED | TEXT_SEP},
+    [READ_ERR_UTF16] = {"文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV", "",
+                        "the file is UTF-16 text: save it as a UTF-8 or GBK CSV", "", 0},
+    [READ_ERR_ENCODING] = {"含有无法识别的文字（应为 UTF-8 或 GBK 编码）", "",
+                           "text that is neither UTF-8 nor GBK", "", TEXT_PLACED},
+    [READ_ERR_NUL] = {"含空字符", "", "a NUL character", "", TEXT_PLACED | TEXT_FILE},
+    [READ_ERR_CELL_LONG] = {"超过长度上限（", " 字节）", "longer than ", " bytes",
+                            TEXT_PLACED | TEXT_LIMIT},
+    [READ_ERR_ROW_LONG] = {"超过长度上限（整行 ", " 字节）", "the row is longer than ", " bytes",
+                           TEXT_PLACED | TEXT_LIMIT},
+    [READ_ERR_COLUMNS] = {"超过 ", " 列", "more than ", " columns", TEXT_PLACED | TEXT_LIMIT},
+    [READ_ERR_ROWS] = {"超过 ", " 行", "more than ", " rows", TEXT_LIMIT},
+    [READ_ERR_QUOTE] = {"的引号没有闭合", "", "a quoted field is not closed", "", TEXT_PLACED},
+    [READ_ERR_CELL] = {"单元格格式错误", "", "a malformed cell", "", TEXT_PLACED | TEXT_SEP},
+};
+
 void table_fault_message(const struct read_fault *f, char *zh, size_t zn, char *en, size_t en_n)
 {
 	char lim[32], where[64] = "", where_en[64] = "";
@@ -265,80 +326,18 @@ void table_fault_message(const struct read_fault *f, char *zh, size_t zn, char *
 		snprintf(where, sizeof where, "第%lu行", f->row);
 		snprintf(where_en, sizeof where_en, "row %lu: ", f->row);
 	}
-	switch (f->code) {
-	case READ_ERR_IO:
-		snprintf(zh, zn, "无法读取文件");
-		snprintf(en, en_n, "cannot read the file");
-		break;
-	case READ_ERR_NOMEM:
-		snprintf(zh, zn, "内存不足，无法读取文件，请稍后重试");
-		snprintf(en, en_n, "out of memory reading the file, retry later");
-		break;
-	case READ_ERR_XLS:
-		snprintf(zh, zn, "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx");
-		snprintf(en, en_n, "this is a legacy .xls file: save it as .xlsx");
-		break;
-	case READ_ERR_ENCRYPTED:
-		snprintf(zh, zn, "工作簿设有密码，请取消密码后另存为 .xlsx");
-		snprintf(en, en_n, "the workbook has a password: remove it and save as .xlsx");
-		break;
-	case READ_ERR_NOT_XLSX:
-		snprintf(zh, zn, "不是有效的 .xlsx 文件（压缩包损坏或缺少工作表）");
-		snprintf(en, en_n, "not a valid .xlsx file (a broken zip or no worksheet)");
-		break;
-	case READ_ERR_TOO_LARGE:
-		snprintf(zh, zn, "压缩包解压后过大，已拒绝");
-		snprintf(en, en_n, "the workbook unpacks to more than the limits, refused");
-		break;
-	case READ_ERR_DOCTYPE:
-		snprintf(zh, zn, "xlsx 含 DOCTYPE，已拒绝");
-		snprintf(en, en_n, "the xlsx contains a DOCTYPE, refused");
-		break;
-	case READ_ERR_XML:
-		snprintf(zh, zn, "%s%sxlsx 内容格式错误", where, *where ? "：" : "");
-		snprintf(en, en_n, "%sthe xlsx content is malformed", where_en);
-		break;
-	case READ_ERR_UTF16:
-		snprintf(zh, zn, "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV");
-		snprintf(en, en_n, "the file is UTF-16 text: save it as a UTF-8 or GBK CSV");
-		break;
-	case READ_ERR_ENCODING:
-		snprintf(zh, zn, "%s含有无法识别的文字（应为 UTF-8 或 GBK 编码）", where);
-		snprintf(en, en_n, "%stext that is neither UTF-8 nor GBK", where_en);
-		break;
-	case READ_ERR_NUL:
-		snprintf(zh, zn, "%s含空字符", f->row ? where : "文件");
-		snprintf(en, en_n, "%sa NUL character", where_en);
-		break;
-	case READ_ERR_CELL_LONG:
-		snprintf(zh, zn, "%s超过长度上限（%s 字节）", where, lim);
-		snprintf(en, en_n, "%slonger than %s bytes", where_en, lim);
-		break;
-	case READ_ERR_ROW_LONG:
-		snprintf(zh, zn, "%s超过长度上限（整行 %s 字节）", where, lim);
-		snprintf(en, en_n, "%sthe row is longer than %s bytes", where_en, lim);
-		break;
-	case READ_ERR_COLUMNS:
-		snprintf(zh, zn, "%s超过 %s 列", where, lim);
-		snprintf(en, en_n, "%smore than %s columns", where_en, lim);
-		break;
-	case READ_ERR_ROWS:
-		snprintf(zh, zn, "超过 %s 行", lim);
-		snprintf(en, en_n, "more than %s rows", lim);
-		break;
-	case READ_ERR_QUOTE:
-		snprintf(zh, zn, "%s的引号没有闭合", where);
-		snprintf(en, en_n, "%sa quoted field is not closed", where_en);
-		break;
-	case READ_ERR_CELL:
-		snprintf(zh, zn, "%s%s单元格格式错误", where, *where ? "：" : "");
-		snprintf(en, en_n, "%sa malformed cell", where_en);
-		break;
-	default:
-		snprintf(zh, zn, "文件格式错误，无法读取");
-		snprintf(en, en_n, "the file is malformed and cannot be read");
-		break;
+	size_t i = (size_t)f->code;
+	if (i >= sizeof fault_text / sizeof fault_text[0] || !fault_text[i].zh)
+		i = READ_OK;
+	int how = fault_text[i].how;
+	const char *place = "", *place_en = "", *sep = "", *limit = how & TEXT_LIMIT ? lim : "";
+	if (how & TEXT_PLACED) {
+		place = (how & TEXT_FILE) && !f->row ? "文件" : where;
+		place_en = where_en;
+		sep = (how & TEXT_SEP) && *where ? "：" : "";
 	}
+	snprintf(zh, zn, "%s%s%s%s%s", place, sep, fault_text[i].zh, limit, fault_text[i].zh_after);
+	snprintf(en, en_n, "%s%s%s%s", place_en, fault_text[i].en, limit, fault_text[i].en_after);
 }
 
 enum table_format table_format(const struct table_reader *t)

@@ -193,3 +193,17 @@ const char *str_map_get(const struct str_map *t, size_t n, const char *key)
 			return t[i].value;
 	return NULL;
 }
+
+const char *str_list_next(const char *p, const char **item, size_t *len)
+{
+	const char *end = strchr(p, ',');
+	size_t n = end ? (size_t)(end - p) : strlen(p);
+	const char *s = p;
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	*item = s;
+	*len = n;
+	return end ? end + 1 : p + strlen(p);
+}

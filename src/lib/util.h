@@ -49,4 +49,8 @@ struct str_map {
  * key). */
 const char *str_map_get(const struct str_map *t, size_t n, const char *key);
 
+/* The next item of the comma-separated list at p, without the spaces around it, in *item and
+ * *len (0 for an empty item). Returns where the list goes on: after the comma, or its end. */
+const char *str_list_next(const char *p, const char **item, size_t *len);
+
 #endif

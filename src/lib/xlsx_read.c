@@ -121,13 +121,11 @@ __attribute__((format(printf, 4, 5))) static int fail(struct xlsx_reader *r, enu
 	if (!r->failed) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(r->err, sizeof r->err, fmt, ap);
+		read_fault_vset(&r->fault, r->err, sizeof r->err, code, r->in_row ? r->row_num : 0,
+		                r->in_row && r->in_cell ? (unsigned long)r->col + 1 : 0, limit, fmt,
+		                ap);
 		va_end(ap);
 		r->failed = 1;
-		r->fault.code = code;
-		r->fault.row = r->in_row ? r->row_num : 0;
-		r->fault.col = r->in_row && r->in_cell ? (unsigned long)r->col + 1 : 0;
-		r->fault.limit = limit;
 	}
 	if (r->parsing && r->parser) {
 		r->parsing = 0;

@@ -95,8 +95,9 @@ static int sibling_exists(struct write_ctx *w, int64_t parent, const char *name,
 }
 
 /* Creates a department inside a write, in the caller's zone. */
-static int dept_insert(struct write_ctx *w, struct dept *d, struct yq_err *e)
+static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 {
+	struct dept *d = arg;
 	struct arena a = ARENA_INIT;
 	struct dept parent = {.path = "/"};
 	int rc = -1;
@@ -139,11 +140,6 @@ static int dept_insert(struct write_ctx *w, struct dept *d, struct yq_err *e)
 out:
 	arena_release(&a);
 	return rc;
-}
-
-static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	return dept_insert(w, arg, e);
 }
 
 int dept_add_in(struct db *tx, const struct principal *who, struct dept *d, struct yq_err *e)

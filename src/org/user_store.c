@@ -110,14 +110,7 @@ int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 
 int user_find(struct db *c, const char *username, int64_t *id)
 {
-	struct db_stmt *st = db_prepare(c, SQL_USER_BY_NAME);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, username);
-	int rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return db_query_int_text(c, SQL_USER_BY_NAME, username, id);
 }
 
 /* 0 when `sql` counts the row `id` in zone `zone_id`; else -1 with e set: ERR_VALIDATION naming
@@ -166,8 +159,9 @@ static enum data_scope scope_of(enum role role, const char *asked)
 }
 
 /* user_add_in inside a write (audit/write_tx.h), in w->zone_id. */
-static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
+static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 {
+	struct user *u = arg;
 	const struct principal *who = w->who;
 	struct arena a = ARENA_INIT;
 	int rc = -1;
@@ -221,10 +215,7 @@ static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	if (w->zone_id)
-		db_bind_int(st, 1, w->zone_id);
-	else
-		db_bind_null(st, 1);
+	db_bind_opt(st, 1, w->zone_id);
 	db_bind_text(st, 2, hash);
 	db_bind_int(st, 3, u->must_change ? 1 : 0);
 	db_bind_int(st, 4, now);
@@ -246,11 +237,6 @@ static int user_insert(struct write_ctx *w, struct user *u, struct yq_err *e)
 out:
 	arena_release(&a);
 	return rc;
-}
-
-static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	return user_insert(w, arg, e);
 }
 
 int user_add_in(struct db *tx, const struct principal *who, int64_t zone_id, struct user *u,

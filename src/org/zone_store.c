@@ -60,14 +60,7 @@ int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out)
 
 int zone_find_by_code(struct db *c, const char *code, int64_t *id)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ZONE_BY_CODE);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, code);
-	int rc = db_step(st);
-	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return rc < 0 ? rc : DB_OK;
+	return db_query_int_text(c, SQL_ZONE_BY_CODE, code, id);
 }
 
 int zone_find_only(struct db *c, int64_t *id)

@@ -86,13 +86,9 @@ int o311_status_filter(const char *list, int *want_open, int *want_closed)
 	int items = 0;
 	const char *p = list ? list : "";
 	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		const char *s = p;
-		while (n && *s == ' ')
-			s++, n--;
-		while (n && s[n - 1] == ' ')
-			n--;
+		const char *s;
+		size_t n;
+		p = str_list_next(p, &s, &n);
 		if (n == 4 && memcmp(s, "open", 4) == 0)
 			*want_open = 1;
 		else if (n == 6 && memcmp(s, "closed", 6) == 0)
@@ -100,7 +96,6 @@ int o311_status_filter(const char *list, int *want_open, int *want_closed)
 		else
 			return -1;
 		items++;
-		p = end ? end + 1 : p + strlen(p);
 	}
 	return items ? 0 : -1;
 }

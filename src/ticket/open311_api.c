@@ -95,6 +95,30 @@ static int path_format(struct req *r, enum o311_format *fmt, struct yq_err *e)
 	return 0;
 }
 
+/* The body of a handler, run in the format of its path: 0, or -1 with e set. A body that reads a
+ * form (a POST) is given one to fill, released after it. */
+typedef int o311_body(struct req *r, enum o311_format fmt, struct yq_err *e);
+typedef int o311_form_body(struct req *r, enum o311_format fmt, struct form *f, struct yq_err *e);
+
+/* Runs body in the format the path names, and answers its failure in that format. */
+static int in_format(struct req *r, o311_body *body, struct yq_err *e)
+{
+	enum o311_format fmt;
+	if (path_format(r, &fmt, e) < 0 || body(r, fmt, e) < 0)
+		return fail(r, fmt, e);
+	return 0;
+}
+
+/* The same for a body that reads a form. */
+static int with_form(struct req *r, o311_form_body *body, struct yq_err *e)
+{
+	enum o311_format fmt;
+	struct form f = FORM_INIT;
+	int rc = path_format(r, &fmt, e) < 0 ? -1 : body(r, fmt, &f, e);
+	form_release(&f);
+	return rc < 0 ? fail(r, fmt, e) : 0;
+}
+
 /* The first path parameter without its format extension, copied into the arena. */
 static const char *param_base(struct req *r)
 {
@@ -237,14 +261,22 @@ static int host_ok(const char *host)
 	return 1;
 }
 
-/* GET /open311/discovery.{xml,json}: the discovery document, its endpoint URL built from the Host
- * header (scheme https under TLS or with X-Forwarded-Proto: https). No key. */
-int h_o311_discovery(struct req *r, struct yq_err *e)
+/* Runs the body of a keyless route as in_format does, once the jurisdiction_id it may give is
+ * known to name a zone (named_zone). */
+static int keyless(struct req *r, o311_body *body, struct yq_err *e)
 {
 	enum o311_format fmt;
 	int64_t zone;
-	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
+	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0 || body(r, fmt, e) < 0)
 		return fail(r, fmt, e);
+	return 0;
+}
+
+/* The discovery document, its endpoint URL built from the Host header (scheme https under TLS
+ * or with X-Forwarded-Proto: https). */
+static int discovery(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	(void)e;
 	/* the endpoint URL as the client reached us: Host, and the scheme TLS or a proxy says */
 	const char *host = req_header(r, "Host");
 	const char *proto = req_header(r, "X-Forwarded-Proto");
@@ -259,16 +291,38 @@ int h_o311_discovery(struct req *r, struct yq_err *e)
 	return 0;
 }
 
+/* GET /open311/discovery.{xml,json}: the discovery document. No key. */
+int h_o311_discovery(struct req *r, struct yq_err *e)
+{
+	return keyless(r, discovery, e);
+}
+
+static int services(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	(void)e;
+	answer(r, fmt, 200);
+	o311_write_services(&r->out, fmt);
+	return 0;
+}
+
 /* GET /open311/v2/services.{xml,json}: the nine services, the same in every zone. No key; a
  * jurisdiction_id must name a zone (404). */
 int h_o311_services(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	int64_t zone;
-	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
-		return fail(r, fmt, e);
+	return keyless(r, services, e);
+}
+
+static int service_definition(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	const char *code = param_base(r);
+	const struct o311_service *s = o311_service_by_code(code);
+	if (!s)
+		return err_set(
+		    e, ERR_NOT_FOUND, "service_code",
+		    arena_printf(&r->arena, "service_code %s 不存在", code ? code : ""),
+		    arena_printf(&r->arena, "service_code %s was not found", code ? code : ""));
 	answer(r, fmt, 200);
-	o311_write_services(&r->out, fmt);
+	o311_write_definition(&r->out, fmt, s);
 	return 0;
 }
 
@@ -276,41 +330,29 @@ int h_o311_services(struct req *r, struct yq_err *e)
  * unknown service_code. No key. */
 int h_o311_service_definition(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	int64_t zone;
-	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
-		return fail(r, fmt, e);
-	const char *code = param_base(r);
-	const struct o311_service *s = o311_service_by_code(code);
-	if (!s) {
-		err_set(e, ERR_NOT_FOUND, "service_code",
-		        arena_printf(&r->arena, "service_code %s 不存在", code ? code : ""),
-		        arena_printf(&r->arena, "service_code %s was not found", code ? code : ""));
-		return fail(r, fmt, e);
-	}
-	answer(r, fmt, 200);
-	o311_write_definition(&r->out, fmt, s);
-	return 0;
+	return keyless(r, service_definition, e);
+}
+
+static int token_get(struct req *r, enum o311_format fmt, struct yq_err *e)
+{
+	(void)fmt;
+	const char *token = param_base(r);
+	return err_set(e, ERR_NOT_FOUND, "token",
+	               arena_printf(&r->arena,
+	                            "token %s 不存在：本接口实时创建诉求，提交时即返回 "
+	                            "service_request_id",
+	                            token ? token : ""),
+	               arena_printf(&r->arena,
+	                            "token %s was not found: requests are created in real time and "
+	                            "POST requests answers their service_request_id",
+	                            token ? token : ""));
 }
 
 /* GET /open311/v2/tokens/{token}.{xml,json}: every service is realtime, so no token is ever
  * issued and every token is 404. No key. */
 int h_o311_token_get(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	int64_t zone;
-	if (path_format(r, &fmt, e) < 0 || named_zone(r, NULL, &zone, e) < 0)
-		return fail(r, fmt, e);
-	const char *token = param_base(r);
-	err_set(e, ERR_NOT_FOUND, "token",
-	        arena_printf(&r->arena,
-	                     "token %s 不存在：本接口实时创建诉求，提交时即返回 service_request_id",
-	                     token ? token : ""),
-	        arena_printf(&r->arena,
-	                     "token %s was not found: requests are created in real time and POST "
-	                     "requests answers their service_request_id",
-	                     token ? token : ""));
-	return fail(r, fmt, e);
+	return keyless(r, token_get, e);
 }
 
 /* ---- creating a request ---- */
@@ -527,11 +569,7 @@ static int create_request(struct req *r, enum o311_format fmt, struct form *f, s
  * 201 with its service_request_id, or the error list. */
 int h_o311_requests_create(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	struct form f = FORM_INIT;
-	int rc = path_format(r, &fmt, e) < 0 ? -1 : create_request(r, fmt, &f, e);
-	form_release(&f);
-	return rc < 0 ? fail(r, fmt, e) : 0;
+	return with_form(r, create_request, e);
 }
 
 /* ---- reading requests ---- */
@@ -636,13 +674,9 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int fu
 	const char *items[O311_MAX_IDS];
 	size_t lens[O311_MAX_IDS], n = 0;
 	for (const char *p = ids; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		const char *s = p;
-		while (len && *s == ' ')
-			s++, len--;
-		while (len && s[len - 1] == ' ')
-			len--;
+		const char *s;
+		size_t len;
+		p = str_list_next(p, &s, &len);
 		if (len) {
 			if (n == O311_MAX_IDS)
 				return err_set(e, ERR_VALIDATION, "service_request_id",
@@ -651,7 +685,6 @@ static int list_by_ids(struct req *r, struct db *c, enum o311_format fmt, int fu
 			items[n] = s;
 			lens[n++] = len;
 		}
-		p = end ? end + 1 : p + strlen(p);
 	}
 	struct o311_writer w;
 	answer(r, fmt, 200);
@@ -826,10 +859,7 @@ static int list_requests(struct req *r, enum o311_format fmt, struct yq_err *e)
 /* GET /open311/v2/requests.{xml,json}: the requests the filters select (list_requests above). */
 int h_o311_requests_list(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0 || list_requests(r, fmt, e) < 0)
-		return fail(r, fmt, e);
-	return 0;
+	return in_format(r, list_requests, e);
 }
 
 /* ---- service request updates ---- */
@@ -888,10 +918,7 @@ static int list_updates(struct req *r, enum o311_format fmt, struct yq_err *e)
  * O311_LIST_MAX updates; only what o311_update_of lets out. */
 int h_o311_updates_list(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	if (path_format(r, &fmt, e) < 0 || list_updates(r, fmt, e) < 0)
-		return fail(r, fmt, e);
-	return 0;
+	return in_format(r, list_updates, e);
 }
 
 /* POST servicerequestupdates, once the format is known. */
@@ -974,9 +1001,5 @@ static int create_update(struct req *r, enum o311_format fmt, struct form *f, st
  * email and phone are accepted and not used: the zone decides the state. */
 int h_o311_update_create(struct req *r, struct yq_err *e)
 {
-	enum o311_format fmt;
-	struct form f = FORM_INIT;
-	int rc = path_format(r, &fmt, e) < 0 ? -1 : create_update(r, fmt, &f, e);
-	form_release(&f);
-	return rc < 0 ? fail(r, fmt, e) : 0;
+	return with_form(r, create_update, e);
 }

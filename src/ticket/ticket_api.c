@@ -165,8 +165,7 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 	if (!c || req_id(r, 0, &id, e) < 0 || ticket_get(c, &r->who, id, &r->arena, &t, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_key(&w, "ticket");
 	ticket_json(r, &w, &t, NULL);
 	jw_key(&w, "timeline");
@@ -399,8 +398,7 @@ int h_ticket_stats(struct req *r, struct yq_err *e)
 	if (ticket_stats(c, &r->who, from, to, group ? group : "dept", &s, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kstr(&w, "group", group ? group : "dept");
 	jw_key(&w, "total");
 	stat_row(&w, &s.total, 0);

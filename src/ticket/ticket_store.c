@@ -499,10 +499,7 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, p->zone_id);
 	db_bind_text(st, 2, no);
-	if (p->user_id)
-		db_bind_int(st, 3, p->user_id);
-	else
-		db_bind_null(st, 3);
+	db_bind_opt(st, 3, p->user_id);
 	db_bind_int(st, 4, now);
 	db_bind_int(st, 5, now);
 	if (entity_bind(st, 6, &ENTITY_TICKET, t, 0) < 0) {
@@ -609,14 +606,6 @@ static int can_handle(struct db *c, const struct principal *p, int64_t dept_id, 
 	return ok;
 }
 
-static void bind_opt(struct db_stmt *st, int i, int64_t v)
-{
-	if (v)
-		db_bind_int(st, i, v);
-	else
-		db_bind_null(st, i);
-}
-
 static int save(struct db *tx, const struct ticket *t, int64_t now)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_UPDATE);
@@ -624,25 +613,25 @@ static int save(struct db *tx, const struct ticket *t, int64_t now)
 		return DB_ERR;
 	int i = 1;
 	db_bind_text(st, i++, ticket_status_name(t->status));
-	bind_opt(st, i++, t->dept_id);
+	db_bind_opt(st, i++, t->dept_id);
 	db_bind_text(st, i++, t->category);
 	db_bind_text(st, i++, t->priority);
-	bind_opt(st, i++, t->accepted_at);
-	bind_opt(st, i++, t->first_contact_at);
-	bind_opt(st, i++, t->resolved_at);
-	bind_opt(st, i++, t->closed_at);
-	bind_opt(st, i++, t->due_first_contact);
-	bind_opt(st, i++, t->due_resolve);
-	bind_opt(st, i++, t->paused_at);
+	db_bind_opt(st, i++, t->accepted_at);
+	db_bind_opt(st, i++, t->first_contact_at);
+	db_bind_opt(st, i++, t->resolved_at);
+	db_bind_opt(st, i++, t->closed_at);
+	db_bind_opt(st, i++, t->due_first_contact);
+	db_bind_opt(st, i++, t->due_resolve);
+	db_bind_opt(st, i++, t->paused_at);
 	db_bind_int(st, i++, t->ext_days);
 	db_bind_text(st, i++, t->ext_reason);
 	db_bind_text(st, i++, t->answer);
 	db_bind_text(st, i++, t->rating ? t->rating : "");
 	db_bind_text(st, i++, t->rating_comment);
-	bind_opt(st, i++, t->rated_at);
+	db_bind_opt(st, i++, t->rated_at);
 	db_bind_int(st, i++, t->unrated);
 	db_bind_text(st, i++, t->reject_reason);
-	bind_opt(st, i++, t->merged_into);
+	db_bind_opt(st, i++, t->merged_into);
 	db_bind_int(st, i++, now);
 	db_bind_int(st, i++, t->id);
 	return db_run(st);
@@ -1278,19 +1267,19 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	db_bind_text(st, i++, h->contact_name ? h->contact_name : "");
 	db_bind_text(st, i++, phone.buf ? phone.buf : "");
 	db_bind_text(st, i++, ticket_status_name(h->status));
-	bind_opt(st, i++, h->dept_id);
-	bind_opt(st, i++, h->submitter.user_id);
+	db_bind_opt(st, i++, h->dept_id);
+	db_bind_opt(st, i++, h->submitter.user_id);
 	db_bind_int(st, i++, h->created_at);
-	bind_opt(st, i++, h->accepted_at);
-	bind_opt(st, i++, h->first_contact_at);
-	bind_opt(st, i++, h->resolved_at);
-	bind_opt(st, i++, h->closed_at);
-	bind_opt(st, i++, h->due_first_contact);
-	bind_opt(st, i++, h->due_resolve);
+	db_bind_opt(st, i++, h->accepted_at);
+	db_bind_opt(st, i++, h->first_contact_at);
+	db_bind_opt(st, i++, h->resolved_at);
+	db_bind_opt(st, i++, h->closed_at);
+	db_bind_opt(st, i++, h->due_first_contact);
+	db_bind_opt(st, i++, h->due_resolve);
 	db_bind_text(st, i++, h->answer ? h->answer : "");
 	db_bind_text(st, i++, h->rating ? h->rating : "");
 	db_bind_text(st, i++, h->rating_comment ? h->rating_comment : "");
-	bind_opt(st, i++, h->rated_at);
+	db_bind_opt(st, i++, h->rated_at);
 	db_bind_int(st, i++, h->unrated);
 	db_bind_text(st, i++, h->reject_reason ? h->reject_reason : "");
 	int64_t last = h->created_at;

@@ -60,8 +60,8 @@ int attachment_json_list(struct req *r, struct jsonw *w, const struct work_kind 
 int h_attachment_list(struct req *r, struct yq_err *e)
 {
 	int64_t id;
-	struct db *c = req_db(r, e);
-	if (!c || req_id(r, 0, &id, e) < 0)
+	struct db *c = req_db_id(r, &id, e);
+	if (!c)
 		return -1;
 	struct jsonw w;
 	resp_items_open(r, &w);
@@ -74,8 +74,8 @@ int h_attachment_list(struct req *r, struct yq_err *e)
 int h_attachment_upload(struct req *r, struct yq_err *e)
 {
 	int64_t id, aid;
-	struct db *c = req_db(r, e);
-	if (!c || req_id(r, 0, &id, e) < 0)
+	struct db *c = req_db_id(r, &id, e);
+	if (!c)
 		return -1;
 	/* scope, role, state and count first: nothing is stored for a refused upload */
 	const struct work_kind *kind = route_kind(r);

@@ -187,8 +187,7 @@ static int do_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 5, c->name);
 	db_bind_text(st, 6, c->content_type);
 	db_bind_int(st, 7, c->size);
-	if (p->user_id)
-		db_bind_int(st, 8, p->user_id);
+	db_bind_opt(st, 8, p->user_id);
 	db_bind_text(st, 9, work_actor_name(p));
 	db_bind_int(st, 10, now_unix());
 	if (write_insert(w, st, &c->id, e) < 0)

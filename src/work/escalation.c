@@ -62,10 +62,7 @@ int work_escalation_set(struct db *tx, const struct principal *p, const struct w
 	else
 		db_bind_null(st, 6);
 	db_bind_int(st, 7, now);
-	if (p && p->user_id)
-		db_bind_int(st, 8, p->user_id);
-	else
-		db_bind_null(st, 8);
+	db_bind_opt(st, 8, p ? p->user_id : 0);
 	return db_run(st);
 }
 

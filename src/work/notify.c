@@ -261,10 +261,7 @@ static int do_mark(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, i++, p->zone_id);
 	db_bind_int(st, i++, ent ? p->user_id : p->dept_id);
 	db_bind_int(st, i++, ent ? p->enterprise_id : p->user_id);
-	int rc = db_step(st);
-	m->changed = db_changes(st);
-	db_reset(st);
-	return rc < 0 ? write_fail(w, rc, e) : 0;
+	return write_run(w, st, &m->changed, e);
 }
 
 static int mark_read(struct db_pool *pool, const struct principal *p, int64_t id, int64_t *changed,

@@ -66,26 +66,15 @@ int h_notifications_read_all(struct req *r, struct yq_err *e)
 	if (notification_read_all(req_pool(r), &r->who, &n, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 200, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 200, &w);
 	jw_kint(&w, "read", n);
 	jw_obj_close(&w);
 	return 0;
 }
 
-static void webhook_row(void *w, const struct webhook_row *wh)
-{
-	jw_entity(w, &WEBHOOK_OUT, wh);
-}
-
 int h_webhooks_list(struct req *r, struct yq_err *e)
 {
-	struct jsonw w;
-	struct db *c = resp_items_db(r, &w, e);
-	if (!c)
-		return -1;
-	int rc = webhook_list(c, &r->who, webhook_row, &w);
-	return resp_items_close(r, &w, rc, -1, 0, 0, e);
+	return resp_entity_items(r, &WEBHOOK_OUT, webhook_list, e);
 }
 
 int h_webhooks_create(struct req *r, struct yq_err *e)
@@ -99,8 +88,7 @@ int h_webhooks_create(struct req *r, struct yq_err *e)
 	    webhook_create(req_pool(r), &r->who, url, format, secret, &id, e) < 0)
 		return -1;
 	struct jsonw w;
-	resp_json(r, 201, &w);
-	jw_obj_open(&w);
+	resp_obj_open(r, 201, &w);
 	jw_kint(&w, "id", id);
 	jw_kstr(&w, "url", url);
 	jw_kstr(&w, "format", format && *format ? format : "json");

@@ -33,10 +33,7 @@ int work_event_add(struct db *tx, const struct principal *p, const struct work_k
 	db_bind_int(st, 2, ref_id);
 	db_bind_int(st, 3, zone_id);
 	db_bind_int(st, 4, ev->at ? ev->at : now_unix());
-	if (user_id)
-		db_bind_int(st, 5, user_id);
-	else
-		db_bind_null(st, 5);
+	db_bind_opt(st, 5, user_id);
 	db_bind_text(st, 6, or_empty(name));
 	db_bind_text(st, 7, ev->action);
 	db_bind_text(st, 8, or_empty(ev->from_state));

@@ -247,14 +247,23 @@ static const char *addr_text(const struct sockaddr *sa, char *buf)
 	return buf;
 }
 
-int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen)
+/* The addresses of u's host (free them with freeaddrinfo), or NULL with err set. */
+static struct addrinfo *resolve(const struct webhook_url *u, char *err, size_t n)
 {
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res;
 	int r = getaddrinfo(u->host, NULL, &hints, &res);
 	if (r != 0) {
-		snprintf(why, whylen, "cannot resolve %s: %s", u->host, gai_strerror(r));
-		return -1;
+		snprintf(err, n, "cannot resolve %s: %s", u->host, gai_strerror(r));
+		return NULL;
 	}
+	return res;
+}
+
+int webhook_target_check(const struct webhook_url *u, char *why, size_t whylen)
+{
+	struct addrinfo *res = resolve(u, why, whylen), *ai;
+	if (!res)
+		return -1;
 	int ok = 1;
 	for (ai = res; ai && ok; ai = ai->ai_next) {
 		if (!webhook_addr_allowed(ai->ai_addr)) {
@@ -464,12 +473,9 @@ static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_so
  * err set (no address, or none allowed). */
 static int pick_address(const struct webhook_url *u, struct pinned *pin, char *err, size_t n)
 {
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
-	int r = getaddrinfo(u->host, NULL, &hints, &res);
-	if (r != 0) {
-		snprintf(err, n, "cannot resolve %s: %s", u->host, gai_strerror(r));
+	struct addrinfo *res = resolve(u, err, n), *ai;
+	if (!res)
 		return -1;
-	}
 	int found = 0;
 	for (ai = res; ai && !found; ai = ai->ai_next) {
 		/* checked here, on the very address connected to: a name that resolved to a
@@ -885,11 +891,9 @@ static int do_disable(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, w->who->zone_id);
-	int rc = db_step(st);
-	int64_t changed = db_changes(st);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
 	if (!changed)
 		return err_set(e, ERR_NOT_FOUND, NULL, "推送地址不存在", "no such webhook");
 	write_audit(w, "disable", "webhook", id);
@@ -901,17 +905,10 @@ int webhook_disable(struct db_pool *pool, const struct principal *p, int64_t id,
 	return write_tx(pool, p, do_disable, &id, e);
 }
 
-int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *ctx)
+int webhook_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx)
 {
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_LIST));
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	int rc;
 	struct webhook_row w;
-	while ((rc = entity_next(st, &ENTITY_WEBHOOK, &w)) == DB_ROW)
-		fn(ctx, &w);
-	return rc;
+	return entity_list_zone(c, sql_of(&SQL_LIST), p->zone_id, &ENTITY_WEBHOOK, &w, fn, ctx);
 }
 
 /* What the deliveries' list binds: the zone and the status ("": all). */

@@ -24,6 +24,7 @@
  * against the system's CAs, or the file named by YUANQU_WEBHOOK_CA. */
 #ifndef YQ_WORK_WEBHOOK_H
 #define YQ_WORK_WEBHOOK_H
+#include "lib/field.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -124,7 +125,6 @@ struct webhook_row {
 /* Its field table: how the list reads it and the API writes it. */
 struct entity;
 extern const struct entity ENTITY_WEBHOOK;
-typedef void (*webhook_fn)(void *ctx, const struct webhook_row *w);
 
 /* One queued or finished delivery. */
 struct delivery_row {
@@ -137,7 +137,7 @@ extern const struct entity ENTITY_DELIVERY;
 typedef void (*delivery_fn)(void *ctx, const struct delivery_row *d);
 
 /* The webhooks of the caller's zone, oldest first. */
-int webhook_list(struct db *c, const struct principal *p, webhook_fn fn, void *ctx);
+int webhook_list(struct db *c, const struct principal *p, entity_row_fn fn, void *ctx);
 /* The deliveries of the caller's zone, newest first; status NULL or "" for all. */
 int webhook_delivery_list(struct db *c, const struct principal *p, const char *status, int64_t page,
                           int64_t page_size, delivery_fn fn, void *ctx, int64_t *total);

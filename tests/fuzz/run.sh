@@ -45,9 +45,10 @@ sources() {
 	fuzz_uscc) echo "src/enterprise/uscc.c src/lib/utf8.c" ;;
 	fuzz_cjk_tok) echo "src/lib/cjk_tok.c src/lib/utf8.c src/lib/alloc.c" ;;
 	fuzz_form) echo "src/lib/form.c src/lib/alloc.c src/lib/utf8.c" ;;
-	fuzz_csv) echo "src/lib/csv.c src/lib/alloc.c src/lib/strbuf.c src/lib/utf8.c" ;;
-	fuzz_xlsx) echo "src/lib/xlsx_read.c src/lib/table_read.c src/lib/csv.c src/lib/alloc.c" \
-		"src/lib/strbuf.c src/lib/utf8.c" ;;
+	fuzz_csv) echo "src/lib/csv.c src/lib/read_err.c src/lib/alloc.c src/lib/strbuf.c" \
+		"src/lib/utf8.c" ;;
+	fuzz_xlsx) echo "src/lib/xlsx_read.c src/lib/table_read.c src/lib/csv.c src/lib/read_err.c" \
+		"src/lib/alloc.c src/lib/strbuf.c src/lib/utf8.c" ;;
 	fuzz_multipart) echo "src/lib/multipart.c" ;;
 	fuzz_route) echo "$LIB" ;;
 	fuzz_api) echo "tests/fuzz/inproc.c $LIB" ;; # inproc.c stands in for libmicrohttpd
