@@ -50,6 +50,10 @@ const char *db_errmsg(struct db *c);
 /* Returns the prepared statement for `sql`, preparing it on first use on this connection.
  * NULL on error (logged). The statement belongs to the connection. */
 struct db_stmt *db_prepare(struct db *c, const char *sql);
+/* Put at the start of a statement whose best plan depends on its values (a search: a word in
+ * every request, or in three): PostgreSQL then plans it at each execution instead of settling
+ * on one generic plan after a few; SQLite reads it as a comment. */
+#define DB_PLAN_EACH "/* plan each */ "
 /* Binds parameter `idx` (1-based). Text is copied. db_bind_text(st, i, NULL) binds NULL. */
 int db_bind_int(struct db_stmt *st, int idx, int64_t v);
 int db_bind_text(struct db_stmt *st, int idx, const char *s);

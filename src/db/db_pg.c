@@ -13,6 +13,7 @@ struct pg_stmt {
 	char name[24];
 	char *sql;     /* the statement text in PostgreSQL syntax, to prepare it again */
 	unsigned gen;  /* the connection generation it was prepared on (struct db.gen) */
+	int plan_each; /* DB_PLAN_EACH: sent with its text at each execution, never prepared */
 	PGresult *res; /* result of the current execution, NULL before the first step */
 	int row;       /* current row, -1 before the first */
 	int nrows;
@@ -24,6 +25,13 @@ static void notice_quiet(void *arg, const char *msg)
 	(void)arg;
 	(void)msg;
 }
+
+/* Every session: UTF-8, times in UTC, and no parallel plans — the server answers many short
+ * requests at once on a few cores, where starting workers for one query costs more time than
+ * the query (a search's page: 8.8 ms with two workers, 4.3 without) and takes the cores the
+ * other requests need. */
+static const char SESSION_SETUP[] =
+    "SET client_encoding='UTF8'; SET TIME ZONE 'UTC'; SET max_parallel_workers_per_gather = 0";
 
 static int pg_open(struct db *c, const char *target, char *err, size_t errlen)
 {
@@ -39,7 +47,7 @@ static int pg_open(struct db *c, const char *target, char *err, size_t errlen)
 		return -1;
 	}
 	PQsetNoticeProcessor(h, notice_quiet, NULL);
-	PGresult *r = PQexec(h, "SET client_encoding='UTF8'; SET TIME ZONE 'UTC'");
+	PGresult *r = PQexec(h, SESSION_SETUP);
 	PQclear(r);
 	c->impl = h;
 	return 0;
@@ -58,7 +66,7 @@ static int pg_reconnect(struct db *c)
 			c->errmsg[--n] = 0;
 		return -1;
 	}
-	PQclear(PQexec(c->impl, "SET client_encoding='UTF8'; SET TIME ZONE 'UTC'"));
+	PQclear(PQexec(c->impl, SESSION_SETUP));
 	return 0;
 }
 
@@ -110,7 +118,8 @@ static int pg_prepare(struct db *c, struct db_stmt *st, const char *sql)
 		return -1;
 	snprintf(ps->name, sizeof ps->name, "s%u", ++c->stmt_seq);
 	ps->sql = yq_strdup(sql);
-	int rc = ps->sql ? pg_prepare_on_server(c, ps) : DB_ERR;
+	ps->plan_each = strncmp(sql, DB_PLAN_EACH, sizeof DB_PLAN_EACH - 1) == 0;
+	int rc = !ps->sql ? DB_ERR : ps->plan_each ? DB_OK : pg_prepare_on_server(c, ps);
 	if (rc < 0) {
 		yq_free(ps->sql);
 		yq_free(ps);
@@ -128,7 +137,7 @@ static void pg_finalize(struct db_stmt *st)
 		return;
 	PQclear(ps->res);
 	/* the prepared statement itself dies with the connection; deallocate if it lives on */
-	if (st->conn->impl && ps->gen == st->conn->gen &&
+	if (!ps->plan_each && st->conn->impl && ps->gen == st->conn->gen &&
 	    PQstatus(st->conn->impl) == CONNECTION_OK &&
 	    PQtransactionStatus(st->conn->impl) == PQTRANS_IDLE) {
 		char q[48];
@@ -167,7 +176,7 @@ static int pg_step(struct db_stmt *st)
 {
 	struct pg_stmt *ps = st->impl;
 	if (!ps->res) {
-		if (ps->gen != st->conn->gen) {
+		if (!ps->plan_each && ps->gen != st->conn->gen) {
 			/* prepared on a session that is gone (see pg_reconnect) */
 			int rc = pg_prepare_on_server(st->conn, ps);
 			if (rc < 0)
@@ -176,8 +185,10 @@ static int pg_step(struct db_stmt *st)
 		const char *values[DB_MAX_PARAMS];
 		char nums[DB_MAX_PARAMS][32];
 		pg_values(st, values, nums);
-		PGresult *r =
-		    PQexecPrepared(st->conn->impl, ps->name, st->nparams, values, NULL, NULL, 0);
+		PGresult *r = ps->plan_each ? PQexecParams(st->conn->impl, ps->sql, st->nparams,
+		                                           NULL, values, NULL, NULL, 0)
+		                            : PQexecPrepared(st->conn->impl, ps->name, st->nparams,
+		                                             values, NULL, NULL, 0);
 		ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			int rc = map_result(st->conn, r);
@@ -286,7 +297,7 @@ static int pg_send(struct db_stmt *st)
 {
 	struct pg_stmt *ps = st->impl;
 	PGconn *h = st->conn->impl;
-	if (ps->gen != st->conn->gen) {
+	if (!ps->plan_each && ps->gen != st->conn->gen) {
 		/* prepared on a session that is gone (see pg_reconnect) */
 		int rc = pg_prepare_on_server(st->conn, ps);
 		if (rc < 0)
@@ -297,7 +308,9 @@ static int pg_send(struct db_stmt *st)
 	const char *values[DB_MAX_PARAMS];
 	char nums[DB_MAX_PARAMS][32];
 	pg_values(st, values, nums);
-	if (!PQsendQueryPrepared(h, ps->name, st->nparams, values, NULL, NULL, 0))
+	if (!(ps->plan_each
+	          ? PQsendQueryParams(h, ps->sql, st->nparams, NULL, values, NULL, NULL, 0)
+	          : PQsendQueryPrepared(h, ps->name, st->nparams, values, NULL, NULL, 0)))
 		return map_result(st->conn, NULL);
 	return DB_OK;
 }

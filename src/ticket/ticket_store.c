@@ -301,13 +301,13 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	list_filters(&fq, p, f, now);
 	/* nothing but the zone restricts the matches: they are counted in the index alone */
 	int index_count = driven && fq.sql.len == 0 && scope_whole_zone(p);
-	qb_init(&cq, driven ? "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
+	qb_init(&cq, driven ? DB_PLAN_EACH "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
 	if (!index_count)
 		scope_from_lead(&cq, p, &ENTITY_TICKET, lead, NULL, like, sizeof like);
 	qb_init(&iq, "SELECT t.id AS page_id");
 	scope_from_lead(&iq, p, &ENTITY_TICKET, lead, NULL, like3, sizeof like3);
 	const char *sel = entity_select(&ENTITY_TICKET);
-	qb_init(&lq, "SELECT ");
+	qb_init(&lq, driven ? DB_PLAN_EACH "SELECT " : "SELECT ");
 	if (!sel)
 		lq.failed = 1;
 	qb_sql(&lq, sel ? sel : "");
