@@ -162,33 +162,31 @@ out:
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The value to bind for a query, limited to one zone: an FTS5 MATCH expression (the zone is
- * the rowid range) or a text-array literal of zone-qualified tokens. -1: nothing searchable. */
-static int search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
+int ticket_search_param(struct db *c, int64_t zone_id, const char *q, struct strbuf *out)
 {
 	size_t n = strlen(q);
+	int r;
 	if (db_engine_of(c) == DB_SQLITE) {
 		char *buf = yq_malloc(FTS_MATCH_EXPR_SIZE(n));
 		if (!buf)
 			return -1;
-		int r = fts_sqlite_match_expr(q, buf, FTS_MATCH_EXPR_SIZE(n));
+		r = fts_sqlite_match_expr(q, buf, FTS_MATCH_EXPR_SIZE(n));
 		if (r == 0)
 			strbuf_adds(out, buf);
 		yq_free(buf);
-		return r;
+	} else {
+		struct tokset ts = {0};
+		snprintf(ts.zone, sizeof ts.zone, "%lld:", (long long)zone_id);
+		cjk_query_tokens(q, n, collect, &ts);
+		r = ts.n && !ts.failed ? 0 : -1;
+		if (r == 0)
+			tokset_literal(&ts, out);
+		tokset_free(&ts);
 	}
-	struct tokset ts = {0};
-	snprintf(ts.zone, sizeof ts.zone, "%lld:", (long long)zone_id);
-	cjk_query_tokens(q, n, collect, &ts);
-	int r = ts.n && !ts.failed ? 0 : -1;
-	if (r == 0)
-		tokset_literal(&ts, out);
-	tokset_free(&ts);
-	return r;
+	return r == 0 && !out->failed ? 0 : -1;
 }
 
-/* The match of the zone's index: the FTS table or the token table is `f`, its request id
- * f_id. */
+/* The match of the zone's index: the FTS table or the token table is `f`. */
 static void match_cond(struct db *c, struct qb *q, int64_t zone, const char *match)
 {
 	if (db_engine_of(c) == DB_SQLITE) {
@@ -202,21 +200,18 @@ static void match_cond(struct db *c, struct qb *q, int64_t zone, const char *mat
 	}
 }
 
-int ticket_search_where(struct db *c, struct qb *q, int64_t zone, const char *text,
-                        struct strbuf *match)
+void ticket_search_where(struct db *c, struct qb *q, int64_t zone, const char *match,
+                         const char *text)
 {
-	if (search_param(c, zone, text, match) < 0 || match->failed)
-		return -1;
 	int lite = db_engine_of(c) == DB_SQLITE;
 	qb_sql(q, lite ? " AND t.id IN (SELECT f.rowid - ? FROM ticket_fts f WHERE "
 	               : " AND t.id IN (SELECT f.ticket_id FROM ticket_search f WHERE ");
 	if (lite)
 		qb_int(q, ZONE_KEY(zone));
-	match_cond(c, q, zone, match->buf);
+	match_cond(c, q, zone, match);
 	qb_sql(q, " UNION ALL SELECT id FROM ticket WHERE zone_id = ? AND no = ?)");
 	qb_int(q, zone);
 	qb_text(q, text);
-	return 0;
 }
 
 void ticket_search_count(struct db *c, struct qb *q, int64_t zone, const char *match)
@@ -232,19 +227,31 @@ const char *ticket_search_lead(struct db *c)
 	                                    : "ticket_search f CROSS JOIN ";
 }
 
-int ticket_search_driven(struct db *c, struct qb *q, int64_t zone, const char *text,
-                         struct strbuf *match)
+void ticket_search_join(struct db *c, struct qb *q, int64_t zone, const char *match)
 {
-	if (search_param(c, zone, text, match) < 0 || match->failed)
-		return -1;
 	if (db_engine_of(c) == DB_SQLITE) {
 		qb_sql(q, " AND t.id = f.rowid - ? AND ");
 		qb_int(q, ZONE_KEY(zone));
 	} else {
 		qb_sql(q, " AND t.id = f.ticket_id AND ");
 	}
-	match_cond(c, q, zone, match->buf);
-	return 0;
+	match_cond(c, q, zone, match);
+}
+
+int ticket_search_walks(struct db *c, int few)
+{
+	return db_engine_of(c) != DB_SQLITE && !few;
+}
+
+void ticket_search_walk(struct qb *q, const char *match)
+{
+	/* a scalar subquery is never turned into a join: PostgreSQL tests it row by row as it
+	 * walks the zone newest first, and stops at the page's end (as a join, it believed the
+	 * zone-qualified tokens and the zone independent, expected a few dozen matches and read
+	 * them all) */
+	qb_sql(q, " AND (SELECT f.tokens @> CAST(? AS TEXT[]) FROM ticket_search f WHERE "
+	          "f.ticket_id = t.id)");
+	qb_text(q, match);
 }
 
 const char *ticket_search_order(struct db *c, int few)
@@ -252,9 +259,8 @@ const char *ticket_search_order(struct db *c, int few)
 	if (db_engine_of(c) == DB_SQLITE)
 		return " ORDER BY f.rowid DESC";
 	/* PostgreSQL: many matches are met soon walking the zone's requests newest first
-	 * (ticket_zone_created backwards, each checked against its tokens); a few are fetched
-	 * from the GIN index and sorted (the + 0 keeps the planner off the walk, which would
-	 * cross the whole zone when the estimate of a several-word query is wrong). */
+	 * (ticket_zone_created backwards); a few are fetched from the GIN index and sorted (the
+	 * + 0 keeps the planner off the walk, which would cross the whole zone to find them) */
 	return few ? " ORDER BY t.created_at + 0 DESC, t.id DESC"
 	           : " ORDER BY t.created_at DESC, t.id DESC";
 }

@@ -293,33 +293,33 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	 * up to TICKET_TOTAL_CAP: a page then costs its 25 rows, not every match */
 	int driven = searching && (!f->sort || strcmp(f->sort, "-created_at") == 0) &&
 	             !is_request_no(c, p->zone_id, f->q);
-	const char *lead = driven ? ticket_search_lead(c) : NULL;
 	*total = 0;
 	if (capped)
 		*capped = 0;
 	qb_init(&fq, "");
-	list_filters(&fq, p, f, now);
-	/* nothing but the zone restricts the matches: they are counted in the index alone */
-	int index_count = driven && fq.sql.len == 0 && scope_whole_zone(p);
 	qb_init(&cq, driven ? DB_PLAN_EACH "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
-	if (!index_count)
-		scope_from_lead(&cq, p, &ENTITY_TICKET, lead, NULL, like, sizeof like);
 	qb_init(&iq, "SELECT t.id AS page_id");
-	scope_from_lead(&iq, p, &ENTITY_TICKET, lead, NULL, like3, sizeof like3);
-	const char *sel = entity_select(&ENTITY_TICKET);
 	qb_init(&lq, driven ? DB_PLAN_EACH "SELECT " : "SELECT ");
-	if (!sel)
-		lq.failed = 1;
-	qb_sql(&lq, sel ? sel : "");
-	if (searching && (driven ? ticket_search_driven : ticket_search_where)(c, &fq, p->zone_id,
-	                                                                       f->q, &match) < 0) {
+	list_filters(&fq, p, f, now);
+	if (searching && ticket_search_param(c, p->zone_id, f->q, &match) < 0) {
 		rc = DB_OK; /* nothing searchable in the query: no match */
 		goto out;
 	}
-	if (index_count)
-		ticket_search_count(c, &cq, p->zone_id, match.buf);
-	else
+	if (!driven) {
+		if (searching)
+			ticket_search_where(c, &fq, p->zone_id, match.buf, f->q);
+		scope_from(&cq, p, &ENTITY_TICKET, NULL, like, sizeof like);
 		qb_add(&cq, &fq);
+	} else if (fq.sql.len == 0 && scope_whole_zone(p)) {
+		/* nothing but the zone restricts the matches: they are counted in the index alone
+		 */
+		ticket_search_count(c, &cq, p->zone_id, match.buf);
+	} else {
+		scope_from_lead(&cq, p, &ENTITY_TICKET, ticket_search_lead(c), NULL, like,
+		                sizeof like);
+		qb_add(&cq, &fq);
+		ticket_search_join(c, &cq, p->zone_id, match.buf);
+	}
 	if (driven) {
 		qb_sql(&cq, " LIMIT ?) x");
 		qb_int(&cq, TICKET_TOTAL_CAP + 1);
@@ -335,11 +335,27 @@ int ticket_list(struct db *c, const struct principal *p, const struct ticket_fil
 	}
 	/* the page is chosen on the request's own columns, then only its rows are joined and read:
 	 * sorting every match with its joins and long texts cost more than the reads themselves */
-	qb_add(&iq, &fq);
+	if (driven && ticket_search_walks(c, few)) {
+		scope_from(&iq, p, &ENTITY_TICKET, NULL, like3, sizeof like3);
+		qb_add(&iq, &fq);
+		ticket_search_walk(&iq, match.buf);
+	} else if (driven) {
+		scope_from_lead(&iq, p, &ENTITY_TICKET, ticket_search_lead(c), NULL, like3,
+		                sizeof like3);
+		qb_add(&iq, &fq);
+		ticket_search_join(c, &iq, p->zone_id, match.buf);
+	} else {
+		scope_from(&iq, p, &ENTITY_TICKET, NULL, like3, sizeof like3);
+		qb_add(&iq, &fq);
+	}
 	qb_sql(&iq, driven ? ticket_search_order(c, few) : list_order(f));
 	qb_sql(&iq, " LIMIT ? OFFSET ?");
 	qb_int(&iq, f->page_size);
 	qb_int(&iq, (f->page - 1) * f->page_size);
+	const char *sel = entity_select(&ENTITY_TICKET);
+	if (!sel)
+		lq.failed = 1;
+	qb_sql(&lq, sel ? sel : "");
 	qb_sql(&lq, TICKET_MORE " FROM (");
 	qb_add(&lq, &iq); /* the zone, the scope and the filters are the page's */
 	qb_sql(&lq, ") pg JOIN ticket t ON t.id = pg.page_id");
