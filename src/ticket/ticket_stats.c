@@ -39,11 +39,12 @@ static const char SQL_SUM[] =
 static const char SQL_BARS[] =
     "SELECT gkey, tenths, n FROM ticket_stat_hist WHERE zone_id = ? AND dim = ? AND lvl = ? AND "
     "day0 >= ? AND day0 < ? AND n <> 0";
-/* the open requests past their deadline, by group (ticket_zone_status) */
+/* the open requests past their deadline, from the index ticket_zone_status alone (its columns
+ * cover the statement; "+ 0" keeps the engine from taking the index by creation time instead) */
 #define SQL_OVERDUE(col)                                                                           \
-	"SELECT " col ", COUNT(*) FROM ticket t WHERE t.zone_id = ? AND t.status IN "              \
-	"('assigned','in_progress') AND t.due_resolve < ? AND t.created_at >= ? AND t.created_at " \
-	"< ? GROUP BY " col
+	"SELECT " col " FROM ticket t WHERE t.zone_id = ? AND t.status IN "                        \
+	"('assigned','in_progress') AND t.due_resolve < ? AND t.created_at + 0 >= ? AND "          \
+	"t.created_at + 0 < ?"
 static const char *const SQL_OVERDUE_BY[SD__COUNT] = {
     SQL_OVERDUE("t.dept_id"), SQL_OVERDUE("t.category"), SQL_OVERDUE("t.channel")};
 static const char SQL_DEPT_NAME[] = "SELECT name FROM dept WHERE id = ?";
@@ -392,7 +393,7 @@ static int from_summaries(struct db *c, int64_t zone, int64_t from, int64_t to, 
 			rc = DB_ERR;
 			break;
 		}
-		g->row.overdue_now += (long)db_col_int(st, 1);
+		g->row.overdue_now++;
 	}
 	db_reset(st);
 	return rc == DB_DONE ? DB_OK : rc < 0 ? rc : DB_ERR;
