@@ -1333,18 +1333,8 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 	}
 	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
 		goto out;
-	struct stat_in in = {.zone_id = h->zone_id,
-	                     .created_at = h->created_at,
-	                     .dept_id = h->dept_id,
-	                     .status = h->status,
-	                     .accepted_at = h->accepted_at,
-	                     .resolved_at = h->resolved_at,
-	                     .due_resolve = h->due_resolve,
-	                     .unrated = h->unrated};
-	snprintf(in.category, sizeof in.category, "%s", h->category ? h->category : "");
-	snprintf(in.channel, sizeof in.channel, "%s", h->channel ? h->channel : "");
-	snprintf(in.rating, sizeof in.rating, "%s", h->rating ? h->rating : "");
-	if ((rc = ticket_summary_change(tx, NULL, &in, NULL)) < 0)
+	/* the zone's figures: rebuilt after the load (ticket_summary.h) */
+	if ((rc = ticket_summary_invalidate(tx, h->zone_id)) < 0)
 		goto out;
 	if (h->escalated) {
 		struct principal leader = {.user_id = h->leader.user_id};

@@ -154,7 +154,9 @@ struct ticket_hist {
 };
 /* Inserts one historical request with its department, timeline events (in time order) and search
  * index inside tx; numbered by its creation day, so insert a zone's requests in creation order.
- * Returns 0 or a negative enum db_rc. */
+ * The zone's statistics summaries are marked for rebuilding: call ticket_summary_rebuild at the
+ * end of the load (else the first statistics read rebuilds them). Returns 0 or a negative enum
+ * db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
 
 /* Moves the location block that Open311 requests carried at the end of their description before

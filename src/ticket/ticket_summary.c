@@ -46,6 +46,10 @@ static const char SQL_ZONE_ADD[] =
 static const char SQL_ZONE_STALE[] =
     "INSERT INTO ticket_stat_zone (zone_id) VALUES (?) ON CONFLICT (zone_id) DO UPDATE SET "
     "cal_hash = ''";
+/* the same without writing a row already marked (a load marks its zone once per request) */
+static const char SQL_ZONE_MARK[] =
+    "INSERT INTO ticket_stat_zone (zone_id) VALUES (?) ON CONFLICT (zone_id) DO UPDATE SET "
+    "cal_hash = '' WHERE ticket_stat_zone.cal_hash <> ''";
 static const char SQL_ZONE_BUILT[] =
     "UPDATE ticket_stat_zone SET cal_hash = ?, built_at = ? WHERE zone_id = ?";
 static const char SQL_CLEAR[] = "DELETE FROM ticket_stat WHERE zone_id = ?";
@@ -307,7 +311,7 @@ int ticket_summary_change(struct db *tx, const struct stat_in *old, const struct
 
 int ticket_summary_invalidate(struct db *tx, int64_t zone_id)
 {
-	return run_int(tx, SQL_ZONE_STALE, zone_id);
+	return run_int(tx, SQL_ZONE_MARK, zone_id);
 }
 
 /* ---- rebuilding: the zone's requests in creation order, one period of each level at a time,

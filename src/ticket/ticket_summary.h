@@ -86,7 +86,9 @@ int ticket_summary_load(struct db *tx, int64_t id, struct stat_in *in);
  * enum db_rc. */
 int ticket_summary_change(struct db *tx, const struct stat_in *old, const struct stat_in *new,
                           const struct calendar *cal);
-/* Marks the zone's summaries as to be rebuilt (after writes that did not keep them). */
+/* Marks the zone's summaries as to be rebuilt, by the next read or the loader's own
+ * ticket_summary_rebuild: what a load of historical requests does for each (ticket_insert_history:
+ * no reply awaited, so a pipelined load stays pipelined). */
 int ticket_summary_invalidate(struct db *tx, int64_t zone_id);
 /* Rebuilds the zone's summaries from its requests inside the write transaction tx, with the
  * calendar `cal` (NULL: the database's). Leaves tx's bulk mode (db_bulk) off. Returns DB_OK or

@@ -1,4 +1,4 @@
--- 0016 (SQLite): request figures kept as summaries (src/ticket/ticket_summary.c), so that a zone's
+-- 0016: request figures kept as summaries (src/ticket/ticket_summary.c), so that a zone's
 -- statistics over a year read one row per group instead of every request. For each zone,
 -- dimension (dim: dept, category, channel), level (lvl: y year, m month, d day) and period
 -- (day0: the China Standard Time day number of the period's first day), one row per group
@@ -23,7 +23,7 @@ CREATE TABLE ticket_stat (
 	handled BIGINT NOT NULL DEFAULT 0,
 	work_s BIGINT NOT NULL DEFAULT 0,
 	PRIMARY KEY (zone_id, dim, lvl, day0, gkey)
-) WITHOUT ROWID;
+);
 CREATE TABLE ticket_stat_hist (
 	zone_id BIGINT NOT NULL,
 	dim TEXT NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE ticket_stat_hist (
 	tenths BIGINT NOT NULL,
 	n BIGINT NOT NULL DEFAULT 0,
 	PRIMARY KEY (zone_id, dim, lvl, day0, gkey, tenths)
-) WITHOUT ROWID;
+);
 -- a zone's summaries: present once built; cal_hash the fingerprint of the calendar they were
 -- computed with ('' : to be rebuilt)
 CREATE TABLE ticket_stat_zone (
