@@ -5,6 +5,7 @@
 #include "lib/err.h"
 #include "lib/log.h"
 #include "ticket/ticket_store.h"
+#include "ticket/ticket_summary.h"
 #include "work/timeline.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,15 @@ int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_
 		int64_t to = (int64_t)timegm(&tm) - 8 * 3600 + 86400;
 		struct ticket_stats st;
 		s->name = "tickets_stats_year";
+		/* the zone's summaries as the server's first read leaves them (built), not recorded
+		 */
+		capture_end();
+		if (db_begin(c, 1) < 0 || ticket_summary_rebuild(c, p->zone_id, NULL) < 0 ||
+		    db_commit(c) < 0) {
+			db_rollback(c);
+			fprintf(stderr, "raw: cannot build the statistics summaries\n");
+		}
+		capture_begin(s);
 		rc = ticket_stats(c, p, from, to, "dept", &st, &e);
 		if (rc >= 0)
 			ticket_stats_release(&st);

@@ -107,6 +107,7 @@ int cmd_import(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_briefing(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_crypto(int argc, char **argv);
 /* Loads the audit-chain key and the crypto mode (and 国密 key) of an opened database, creating

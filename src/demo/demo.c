@@ -13,6 +13,7 @@
 #include "work/calendar.h"
 #include "work/calendar_store.h"
 #include "ticket/ticket_store.h"
+#include "ticket/ticket_summary.h"
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -1087,6 +1088,11 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	/* the zone's announcements, read by the accounts its requests made */
 	if (demo_announce_add(&z, cal, now) < 0)
 		goto out_release;
+	/* the zone's figures as summaries (ticket_summary.h) */
+	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
+		error("demo: zone %s: cannot build the request figures", z.code);
+		goto out_release;
+	}
 	ret = 0;
 out_release: /* the zone is kept whole or not at all */
 	calendar_free(cal);
@@ -1355,6 +1361,10 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			                   .count = o->tickets_per_zone,
 			                   .rejected = -1};
 			rc = demo_period_add(tx, &r, &z, cal, &p, NULL, 0, now, &a);
+			/* the zone's figures as summaries (ticket_summary.h); bulk mode ends there
+			 */
+			if (rc >= 0 && (rc = ticket_summary_rebuild(tx, z.zone_id, cal)) < 0)
+				error("gen: zone %s: cannot build the request figures", code);
 			calendar_free(cal);
 			cal = NULL;
 			if (rc < 0)

@@ -2,6 +2,7 @@
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_export.h"
 #include "work/attachment_api.h"
+#include "lib/log.h"
 #include "lib/util.h"
 #include "ticket/ticket_search.h"
 #include "ticket/ticket_briefing.h"
@@ -408,6 +409,10 @@ int h_ticket_stats(struct req *r, struct yq_err *e)
 		stat_row(&w, &s.rows[i], 1);
 	jw_arr_close(&w);
 	jw_obj_close(&w);
+	/* answered from the rows: the zone's summaries are built (again) for the next read */
+	if (s.stale && ticket_stats_sync(req_pool(r), r->who.zone_id) < 0)
+		log_warn("ticket stats: zone %lld: the summaries could not be rebuilt",
+		         (long long)r->who.zone_id);
 	ticket_stats_release(&s);
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include "work/notify.h"
 #include "ticket/open311.h"
 #include "ticket/ticket_search.h"
+#include "ticket/ticket_summary.h"
 #include "db/qb.h"
 #include <math.h>
 #include <stdio.h>
@@ -536,9 +537,12 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	t->zone_id = p->zone_id;
 	t->status = TS_RECEIVED;
 	t->state = ticket_status_name(TS_RECEIVED);
+	struct stat_in in;
 	if ((rc = write_event(w->tx, p, p->zone_id, t->id, "submit", (enum ticket_status) - 1,
 	                      TS_RECEIVED, t->channel)) < 0 ||
 	    (rc = ticket_search_index(w->tx, t->id)) < 0 ||
+	    (rc = ticket_summary_load(w->tx, t->id, &in)) < 0 ||
+	    (rc = ticket_summary_change(w->tx, NULL, &in, NULL)) < 0 ||
 	    (rc = notify_ticket(w->tx, t, ticket_notify_event(TE_SUBMIT, 0))) < 0)
 		return write_fail(w, rc, e);
 	write_audit(w, "create", "ticket", t->id);
@@ -622,8 +626,14 @@ static int can_handle(struct db *c, const struct principal *p, int64_t dept_id, 
 	return ok;
 }
 
-static int save(struct db *tx, const struct ticket *t, int64_t now)
+/* Writes t's row, and what it changes in the figures (ticket_summary.h; cal: the calendar the
+ * action holds, or NULL). */
+static int save(struct db *tx, const struct ticket *t, int64_t now, const struct calendar *cal)
 {
+	struct stat_in old, new;
+	int rc = ticket_summary_load(tx, t->id, &old);
+	if (rc < 0)
+		return rc;
 	struct db_stmt *st = db_prepare(tx, SQL_UPDATE);
 	if (!st)
 		return DB_ERR;
@@ -650,7 +660,19 @@ static int save(struct db *tx, const struct ticket *t, int64_t now)
 	db_bind_opt(st, i++, t->merged_into);
 	db_bind_int(st, i++, now);
 	db_bind_int(st, i++, t->id);
-	return db_run(st);
+	if ((rc = db_run(st)) < 0)
+		return rc;
+	/* the columns above as the row now holds them; the zone, creation and channel stay */
+	new = old;
+	new.status = t->status;
+	new.dept_id = t->dept_id;
+	snprintf(new.category, sizeof new.category, "%s", t->category ? t->category : "");
+	new.accepted_at = t->accepted_at;
+	new.resolved_at = t->resolved_at;
+	new.due_resolve = t->due_resolve;
+	snprintf(new.rating, sizeof new.rating, "%s", t->rating ? t->rating : "");
+	new.unrated = t->unrated;
+	return ticket_summary_change(tx, &old, &new, cal);
 }
 
 int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const char *priority,
@@ -996,7 +1018,7 @@ static int record(struct write_ctx *w, struct ticket *t, const struct ticket *be
 	struct work_item it;
 	int rc;
 	as_item(t, &it);
-	if ((rc = save(w->tx, t, s->now)) < 0 || (rc = finish(w->tx, t, s->now)) < 0 ||
+	if ((rc = save(w->tx, t, s->now, s->cal)) < 0 || (rc = finish(w->tx, t, s->now)) < 0 ||
 	    (rc = a->ev == TE_COMMENT ? work_comment_add(w->tx, p, &ticket_kind, &it, &s->comment)
 	                              : write_event(w->tx, p, t->zone_id, t->id, s->action,
 	                                            before->status, t->status, s->body)) < 0)
@@ -1094,7 +1116,7 @@ static int do_autoclose(struct write_ctx *w, void *arg, struct yq_err *e)
 	t.unrated = 1;
 	struct work_item it;
 	as_item(&t, &it);
-	if ((drc = save(w->tx, &t, now)) < 0 || (drc = finish(w->tx, &t, now)) < 0 ||
+	if ((drc = save(w->tx, &t, now, NULL)) < 0 || (drc = finish(w->tx, &t, now)) < 0 ||
 	    (drc = write_event(w->tx, w->who, t.zone_id, t.id, "autoclose", before.status,
 	                       TS_CLOSED, "企业7日内未评价，自动销号（未评价）")) < 0 ||
 	    (drc = notify_enterprise(w->tx, &ticket_kind, &it, t.dept_id,
@@ -1315,6 +1337,9 @@ int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *i
 		goto out;
 	}
 	if (h->dept_id && (rc = set_depts(tx, *id, h->dept_id, NULL, 0)) < 0)
+		goto out;
+	/* the zone's figures: rebuilt after the load (ticket_summary.h) */
+	if ((rc = ticket_summary_invalidate(tx, h->zone_id)) < 0)
 		goto out;
 	if (h->escalated) {
 		struct principal leader = {.user_id = h->leader.user_id};

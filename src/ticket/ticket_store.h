@@ -4,6 +4,7 @@
 #ifndef YQ_TICKET_TICKET_STORE_H
 #define YQ_TICKET_TICKET_STORE_H
 #include <stdint.h>
+#include <stdio.h>
 #include "ticket/ticket.h"
 #include "work/timeline.h"
 #include "work/work.h"
@@ -88,12 +89,28 @@ struct ticket_stat_row {
 };
 struct ticket_stats {
 	struct ticket_stat_row total;
-	struct ticket_stat_row *rows;
+	struct ticket_stat_row *rows; /* by received, most first, then by key */
 	size_t n_rows;
+	int stale; /* the zone's summaries could have answered but are not built with the present
+	              calendar: computed from the rows; ticket_stats_sync rebuilds them */
 };
+/* From the zone's summaries (ticket_summary.h) when the caller sees the whole zone, the bounds
+ * are whole days (China Standard Time) and the summaries are up to date; else from the rows. */
 int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t to,
                  const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
+/* Rebuilds the zone's summaries from its requests in a write transaction, unless they are built
+ * with the present calendar. Returns DB_OK or a negative enum db_rc. */
+int ticket_stats_sync(struct db_pool *pool, int64_t zone_id);
+/* What ticket_stats_check compared. */
+struct ticket_stats_checked {
+	int differences, years, months;
+	int stale; /* the summaries are not built with the present calendar: nothing compared */
+};
+/* Computes the zone's figures both ways, from the summaries and from the rows, for each year,
+ * each month and the whole span of its requests, in each dimension, and prints every member
+ * that differs on f. Returns DB_OK or a negative enum db_rc. */
+int ticket_stats_check(struct db *c, int64_t zone_id, FILE *f, struct ticket_stats_checked *out);
 
 /* Who did a step of a historical request: an account (0 when the step was not done through
  * one) and the name the timeline shows. */
@@ -137,7 +154,9 @@ struct ticket_hist {
 };
 /* Inserts one historical request with its department, timeline events (in time order) and search
  * index inside tx; numbered by its creation day, so insert a zone's requests in creation order.
- * Returns 0 or a negative enum db_rc. */
+ * The zone's statistics summaries are marked for rebuilding: call ticket_summary_rebuild at the
+ * end of the load (else the first statistics read rebuilds them). Returns 0 or a negative enum
+ * db_rc. */
 int ticket_insert_history(struct db *tx, const struct ticket_hist *h, int64_t *id);
 
 /* Moves the location block that Open311 requests carried at the end of their description before

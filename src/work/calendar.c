@@ -786,3 +786,67 @@ int64_t calendar_deadline_days(const struct calendar *cal, int64_t start, int da
 	int close = cal->periods[cal->n_periods - 1].close;
 	return day * DAY_SECONDS + close - UTC_OFFSET;
 }
+
+int64_t calendar_day_of(int64_t t)
+{
+	int64_t x = t + UTC_OFFSET;
+	return x >= 0 ? x / 86400 : -((-x + 86399) / 86400);
+}
+
+void calendar_format_day(int64_t z, char out[11])
+{
+	format_date(z, out);
+}
+
+int64_t calendar_month_start(int64_t z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
+	return days_from_civil(y, m, 1);
+}
+
+int64_t calendar_year_start(int64_t z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
+	return days_from_civil(y, 1, 1);
+}
+
+int64_t calendar_next_month(int64_t z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
+	return m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1);
+}
+
+int64_t calendar_next_year(int64_t z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
+	return days_from_civil(y + 1, 1, 1);
+}
+
+/* FNV-1a over the bytes of v, little end first. */
+static uint64_t fnv_add(uint64_t h, uint64_t v, int bytes)
+{
+	for (int i = 0; i < bytes; i++) {
+		h ^= (v >> (8 * i)) & 0xff;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+uint64_t calendar_fingerprint(const struct calendar *cal)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < cal->n_rows; i++) {
+		h = fnv_add(h, (uint32_t)cal->rows[i].day, 4);
+		h = fnv_add(h, (uint64_t)cal->rows[i].pub.kind, 1);
+	}
+	h = fnv_add(h, 0xffffffffu, 4); /* the table's end: no day is that large */
+	for (size_t i = 0; i < cal->n_periods; i++) {
+		h = fnv_add(h, (uint32_t)cal->periods[i].open, 4);
+		h = fnv_add(h, (uint32_t)cal->periods[i].close, 4);
+	}
+	return h;
+}

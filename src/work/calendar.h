@@ -147,4 +147,20 @@ int64_t calendar_work_seconds_between(const struct calendar *cal, int64_t a, int
  * a negative start or days, or a result after 9999-12-31. */
 int64_t calendar_deadline_days(const struct calendar *cal, int64_t start, int days);
 
+/* The China Standard Time day of instant t (>= 0) as a day number: days since 1970-01-01. */
+int64_t calendar_day_of(int64_t t);
+/* Writes day number z >= 0 as "YYYY-MM-DD". */
+void calendar_format_day(int64_t z, char out[11]);
+/* The day numbers of the first day of the month and of the year of day number z >= 0. */
+int64_t calendar_month_start(int64_t z);
+int64_t calendar_year_start(int64_t z);
+/* The day number of the first day of the month after the one of day z, and of the year after. */
+int64_t calendar_next_month(int64_t z);
+int64_t calendar_next_year(int64_t z);
+
+/* A fingerprint of everything office time depends on: the special dates with their kinds (not
+ * their names) and the office hours. Two calendars with the same fingerprint count the same
+ * office seconds between any two instants (up to a 64-bit hash collision). */
+uint64_t calendar_fingerprint(const struct calendar *cal);
+
 #endif

@@ -60,6 +60,10 @@ test('gen builds the same data set every time, and the same on SQLite and Postgr
   assert.ok(x.search.length > 0, 'the two-character search finds generated requests');
   assert.ok(x.timelines.every((tl) => tl.length >= 1 && tl[0].action === 'submit'), JSON.stringify(x.timelines.slice(0, 2)));
   assert.deepEqual(y, x);
+  // gen builds each zone's statistics summaries: equal to the rows (yuanqu stats check)
+  const chk = cli(['stats', 'check', '--db', a]);
+  assert.equal(chk.code, 0, chk.stdout + chk.stderr);
+  assert.match(chk.stdout, /stats: zone gen001: 0 differences in 2 years, 1[12] months\nstats: zone gen002: 0 differences/);
   // another --now gives other requests: the option is what makes runs repeatable
   const c = newDatabase();
   r = cli(['gen', '--db', c, ...ARGS.slice(0, -2), '--now', String(Number(NOW) + 40 * 86400)]);

@@ -98,7 +98,7 @@ test('a database at version 12 is migrated and serves the same timelines, attach
   assert.equal(sql(db, "SELECT COUNT(*) AS n FROM ticket WHERE escalated = 2")[0].n, 1, 'the settled 督办 in the old columns');
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /schema version 15 \(3 migrations applied\)/);
+  assert.match(m.stdout, /schema version 16 \(4 migrations applied\)/);
   srv = await startServer({ db, env: ENV });
   const afterJson = await capture(await clients(srv));
   assert.deepEqual(afterJson, beforeJson);
