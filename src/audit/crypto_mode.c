@@ -12,15 +12,7 @@ static const char SQL_SETTING_PUT[] =
 
 static int setting_get(struct db *c, const char *name, char *out, size_t n)
 {
-	out[0] = 0;
-	struct db_stmt *st = db_prepare(c, SQL_SETTING_GET);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, name);
-	int rc = db_step(st);
-	if (rc == DB_ROW)
-		snprintf(out, n, "%s", db_col_text(st, 0));
-	db_reset(st);
+	int rc = db_query_text(c, SQL_SETTING_GET, 0, name, out, n);
 	return rc < 0 ? rc : DB_OK;
 }
 

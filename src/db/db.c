@@ -511,6 +511,23 @@ int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out
 	return first_int(st, out);
 }
 
+int db_query_text(struct db *c, const char *sql, int64_t id, const char *key, char *out, size_t n)
+{
+	out[0] = '\0';
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	if (key)
+		db_bind_text(st, 1, key);
+	else
+		db_bind_int(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(out, n, "%s", db_col_text(st, 0));
+	db_reset(st);
+	return rc;
+}
+
 /* ---- pool ---- */
 
 #define POOL_MAX_THREADS 256

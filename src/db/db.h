@@ -99,6 +99,10 @@ int db_bulk(struct db *c, int on);
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
 /* As db_query_int for a statement whose one parameter is the text `v` (a name, a code). */
 int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out);
+/* Runs sql with one parameter, the integer `id` or (when `key` is not NULL) the text `key`, and
+ * copies the first column of its first row into out (n bytes, cut at n - 1). Returns DB_ROW, or
+ * DB_DONE with out "" when there is no row, or a negative enum db_rc. */
+int db_query_text(struct db *c, const char *sql, int64_t id, const char *key, char *out, size_t n);
 
 /* Test hook, deliberately wrong: when set (only by tests, through YUANQU_TEST_ACK_BEFORE_COMMIT),
  * a write transaction ended by db_tx_end on a thread between db_test_defer_commits and

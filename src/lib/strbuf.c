@@ -107,3 +107,34 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	sb->failed = 0;
 	return p;
 }
+
+void strbuf_add_html(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *e;
+		switch (s[i]) {
+		case '&':
+			e = "&amp;";
+			break;
+		case '<':
+			e = "&lt;";
+			break;
+		case '>':
+			e = "&gt;";
+			break;
+		case '"':
+			e = "&quot;";
+			break;
+		case '\'':
+			e = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		strbuf_add(sb, s + run, i - run);
+		strbuf_adds(sb, e);
+		run = i + 1;
+	}
+	strbuf_add(sb, s + run, n - run);
+}

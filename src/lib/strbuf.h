@@ -27,6 +27,8 @@ int strbuf_add(struct strbuf *sb, const void *data, size_t n);
 int strbuf_adds(struct strbuf *sb, const char *s);
 int strbuf_addch(struct strbuf *sb, char c);
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the n bytes at s escaped for HTML text and attribute values: & < > " ' as entities. */
+void strbuf_add_html(struct strbuf *sb, const char *s, size_t n);
 int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 /* Empties the buffer, keeping its memory and clearing `failed`. */

@@ -50,33 +50,7 @@ void report_html_esc(struct strbuf *sb, const char *s)
 {
 	char clean[REPORT_MAX_CELL_BYTES + 4];
 	report_clean_text(s, clean, sizeof clean);
-	const char *p = clean, *run = clean;
-	for (; *p; p++) {
-		const char *e;
-		switch (*p) {
-		case '&':
-			e = "&amp;";
-			break;
-		case '<':
-			e = "&lt;";
-			break;
-		case '>':
-			e = "&gt;";
-			break;
-		case '"':
-			e = "&quot;";
-			break;
-		case '\'':
-			e = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		strbuf_add(sb, run, (size_t)(p - run));
-		strbuf_adds(sb, e);
-		run = p + 1;
-	}
-	strbuf_add(sb, run, (size_t)(p - run));
+	strbuf_add_html(sb, clean, strlen(clean));
 }
 
 void report_html_open(struct strbuf *sb, const char *cls)

@@ -271,31 +271,6 @@ const char *ticket_search_page_order(struct db *c)
 	                                    : " ORDER BY t.created_at DESC, t.id DESC";
 }
 
-static void html_escape(struct strbuf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '<':
-			strbuf_adds(out, "&lt;");
-			break;
-		case '>':
-			strbuf_adds(out, "&gt;");
-			break;
-		case '&':
-			strbuf_adds(out, "&amp;");
-			break;
-		case '"':
-			strbuf_adds(out, "&quot;");
-			break;
-		case '\'':
-			strbuf_adds(out, "&#39;");
-			break;
-		default:
-			strbuf_addch(out, s[i]);
-		}
-	}
-}
-
 /* The first query token, for locating and marking matches. */
 struct first_tok {
 	char tok[80];
@@ -339,7 +314,7 @@ void ticket_search_snippet(const char *text, const char *q, size_t max_chars, st
 	while (p < end && chars < max_chars) {
 		if (tl && (size_t)(end - p) >= tl && strncasecmp(p, f.tok, tl) == 0) {
 			strbuf_adds(out, "<mark>");
-			html_escape(out, p, tl);
+			strbuf_add_html(out, p, tl);
 			strbuf_adds(out, "</mark>");
 			p += tl;
 			chars += utf8_count(f.tok);
@@ -348,7 +323,7 @@ void ticket_search_snippet(const char *text, const char *q, size_t max_chars, st
 		size_t cl = 1;
 		while (p + cl < end && ((unsigned char)p[cl] & 0xc0) == 0x80)
 			cl++;
-		html_escape(out, p, cl);
+		strbuf_add_html(out, p, cl);
 		p += cl;
 		chars++;
 	}

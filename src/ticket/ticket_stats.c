@@ -193,18 +193,9 @@ static int label(struct db *c, int dim, const char *gkey, char *out, size_t n)
 	}
 	out[0] = '\0';
 	int64_t id = strtoll(gkey, NULL, 10);
-	if (id) {
-		struct db_stmt *st = db_prepare(c, SQL_DEPT_NAME);
-		if (!st)
-			return DB_ERR;
-		db_bind_int(st, 1, id);
-		int rc = db_step(st);
-		if (rc == DB_ROW)
-			snprintf(out, n, "%s", db_col_text(st, 0));
-		db_reset(st);
-		if (rc < 0)
-			return rc;
-	}
+	int rc = id ? db_query_text(c, SQL_DEPT_NAME, id, NULL, out, n) : DB_DONE;
+	if (rc < 0)
+		return rc;
 	if (!out[0])
 		snprintf(out, n, "%s", "未分派");
 	return DB_OK;

@@ -241,14 +241,7 @@ static int zone_state(struct db *tx, int64_t zone, char hash[17])
 {
 	const char *sql = db_engine_of(tx) == DB_POSTGRES ? SQL_ZONE_STATE_PG : SQL_ZONE_STATE;
 	for (int pass = 0; pass < 2; pass++) {
-		struct db_stmt *st = db_prepare(tx, sql);
-		if (!st)
-			return DB_ERR;
-		db_bind_int(st, 1, zone);
-		int rc = db_step(st);
-		if (rc == DB_ROW)
-			copy_text(hash, 17, db_col_text(st, 0));
-		db_reset(st);
+		int rc = db_query_text(tx, sql, zone, NULL, hash, 17);
 		if (rc != DB_DONE)
 			return rc == DB_ROW ? DB_OK : rc;
 		if (pass == 0 && (rc = run_int(tx, SQL_ZONE_ADD, zone)) < 0)
