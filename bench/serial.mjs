@@ -15,7 +15,7 @@ let r = await fetch(base + '/api/login', {
 });
 if (r.status !== 200) { console.error('login failed:', r.status, await r.text()); process.exit(1); }
 const cookie = r.headers.get('set-cookie').split(';')[0];
-for (const q of ['贷款', '融资', '电', '5G', '贷款 电']) {
+for (const q of ['贷款', '融资', '电', '5G', '贷款 电', '园区', '龘']) {
   const url = base + '/api/tickets?q=' + encodeURIComponent(q);
   r = await fetch(url, { headers: { cookie } });
   const total = (await r.json()).total;
