@@ -260,6 +260,18 @@ static void test_random_hex(void **state)
 }
 
 /* fmt_time_iso formats UTC, including leap days, before the epoch and the last 4-digit year. */
+
+/* fmt_time_iso(t) is what gmtime_r and strftime write. */
+static void check_iso_as_strftime(int64_t t)
+{
+	char a[32], b[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fmt_time_iso(t, a, sizeof a);
+	assert_string_equal(a, b);
+}
 static void test_fmt_time_iso(void **state)
 {
 	static const struct {
@@ -283,26 +295,12 @@ static void test_fmt_time_iso(void **state)
 	}
 	/* the same as gmtime_r and strftime every 1,234,567 seconds from 1900 to 2200, and on
 	 * every day around the leap days of 2000, 2100 and 2024 */
-	for (int64_t t = -2208988800LL; t < 7258118400LL; t += 1234567) {
-		char a[32], b[32];
-		time_t tt = (time_t)t;
-		struct tm tm;
-		gmtime_r(&tt, &tm);
-		strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		fmt_time_iso(t, a, sizeof a);
-		assert_string_equal(a, b);
-	}
+	for (int64_t t = -2208988800LL; t < 7258118400LL; t += 1234567)
+		check_iso_as_strftime(t);
 	static const int64_t around[] = {951782400LL, 4107542400LL, 1709164800LL};
 	for (size_t i = 0; i < sizeof around / sizeof around[0]; i++)
-		for (int64_t t = around[i] - 3 * 86400 - 1; t < around[i] + 3 * 86400; t += 43201) {
-			char a[32], b[32];
-			time_t tt = (time_t)t;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
-			fmt_time_iso(t, a, sizeof a);
-			assert_string_equal(a, b);
-		}
+		for (int64_t t = around[i] - 3 * 86400 - 1; t < around[i] + 3 * 86400; t += 43201)
+			check_iso_as_strftime(t);
 }
 
 /* The clocks move forward. */
