@@ -3,7 +3,7 @@
 # built console, then tests/e2e/run.mjs (playwright-core driving /usr/bin/chromium).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-dir=$(mktemp -d /tmp/yq-e2e.XXXXXX)
+dir=$(mktemp -d "${TMPDIR:-/tmp}/yq-e2e.XXXXXX")
 pass='Demo-Passw0rd-2026'
 db="sqlite:$dir/e2e.db"
 echo "$pass" | build/yuanqu demo --db "$db" --password-stdin >"$dir/demo.log" 2>&1 || { cat "$dir/demo.log"; echo "0 passed, 1 failed"; exit 1; }

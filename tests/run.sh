@@ -20,6 +20,13 @@ FAILED=0
 FAILED_NAMES=()
 JOBS=$(nproc 2>/dev/null || echo 2)
 
+# Every temporary file of the run (databases, PostgreSQL clusters, exports, the browser's profile)
+# lives under one directory that goes when the run ends, however the suites end: a machine that
+# runs the tests every day must not fill its disk with what they leave behind.
+RUN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yq-run.XXXXXX")
+export TMPDIR=$RUN_TMP
+trap 'rm -rf "$RUN_TMP"' EXIT
+
 add() { # add NAME PASSED FAILED
 	PASSED=$((PASSED + $2))
 	FAILED=$((FAILED + $3))
@@ -78,7 +85,7 @@ fi
 api_suite "api-sqlite" "$ROOT/build/yuanqu" sqlite
 
 # ---- API tests, PostgreSQL ----
-PGDIR=$(mktemp -d /tmp/yq-pg.XXXXXX)
+PGDIR=$(mktemp -d "$TMPDIR/yq-pg.XXXXXX")
 if PGENV=$(bash tests/pg.sh start "$PGDIR" 2>"$ART/pg-start.log"); then
 	eval "$PGENV"
 	export YQ_PG_HOST YQ_PG_PORT YQ_PG_BIN
