@@ -1,6 +1,7 @@
 /* Follow-ups, investment and problems of projects (see project_work.h). */
 #include "project/project_work.h"
 #include "project/project_int.h"
+#include "access/disclose.h"
 #include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
@@ -64,6 +65,8 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
+	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
+		return 0; /* the bureau's notes: none for the enterprise */
 	struct db_stmt *st = db_prepare(c, sql_of(&SQL_FU_SELECT));
 	if (!st)
 		return err_db(e, DB_ERR);
@@ -168,6 +171,8 @@ int proj_followups_overdue(struct db *c, const struct principal *p, followup_fn 
 {
 	char like[320], today[11];
 	struct qb q;
+	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
+		return DB_OK;
 	proj_today(now_unix(), today);
 	qb_init(&q, "SELECT f.id, f.project_id, pp.name, f.next_step, f.next_date, f.user_id, "
 	            "f.user_name FROM project_followup f JOIN project pp ON pp.id = f.project_id "
@@ -328,6 +333,11 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t now = now_unix();
 	if (proj_get(w->tx, w->who, x->id, x->a, &pr, e) < 0)
 		return -1;
+	/* seen first (404 outside the scope), then who may report */
+	if (!principal_can(w->who, PERM_PROJECT_REPORT) &&
+	    !principal_can(w->who, PERM_PROJECT_DISPATCH))
+		return err_set(e, ERR_FORBIDDEN, NULL, "只有项目企业和项目办可以填报投资",
+		               "only the project's enterprise and the project office report");
 	if (strcmp(pr.stage, "dropped") == 0)
 		return err_set(e, ERR_STATE, "stage", "项目已终止，不能填报投资",
 		               "the project is dropped");
@@ -459,6 +469,8 @@ static void pb_from(struct qb *q, const struct principal *p, int full, char *lik
 		qb_text(q, like2);
 	}
 	qb_sql(q, ")");
+	if (disclose_to(p, "project.problem") == DISCLOSE_NONE)
+		qb_sql(q, " AND 1 = 0"); /* the zone's coordination: no problem for an enterprise */
 }
 
 static void pb_read(struct db_stmt *st, struct proj_problem *x, struct arena *a, int64_t now)
