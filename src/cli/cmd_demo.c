@@ -32,10 +32,12 @@ static const char DEMO_HELP[] =
     "handles, the listed accounts (one per role, printed) and the zones' cadres,\n"
     "the enterprises the reports name and a synthetic fill whose figures are the\n"
     "reports', 包保, visits, and requests of the years the reports speak of and of\n"
-    "this year. The listed accounts' passwords are generated and printed once (to be\n"
-    "changed at first login), or read from standard input with --password-stdin for\n"
-    "every account. --now fixes the present the requests are played out to (default:\n"
-    "now), so two runs give the same rows.\n";
+    "this year; investment projects (招商引资, 项目建设) whose signings, 开工率,\n"
+    "investment and targets are the reports', with their contracts' scans stored under\n"
+    "YUANQU_DATA_DIR as uploads are. The listed accounts' passwords are generated and\n"
+    "printed once (to be changed at first login), or read from standard input with\n"
+    "--password-stdin for every account. --now fixes the present the requests and\n"
+    "projects are played out to (default: now), so two runs give the same rows.\n";
 
 int cmd_demo(int argc, char **argv)
 {
@@ -64,16 +66,16 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
-	int rc = demo_load(pool, pw_stdin ? pw : NULL, (uint64_t)seed, now, &res);
+	int rc = demo_load(pool, pw_stdin ? pw : NULL, (uint64_t)seed, now, env.data_dir, &res);
 	db_pool_free(pool);
 	if (rc < 0) {
 		fprintf(stderr, "yuanqu: loading the demo data failed\n");
 		return 1;
 	}
 	printf("demo loaded into %s in %.1f s: %d zones, %d departments, %d users, %d enterprises, "
-	       "%d requests\n\n",
+	       "%d requests, %d projects\n\n",
 	       env.db_url, (double)(now_mono_us() - t0) / 1e6, res.zones, res.depts, res.users,
-	       res.enterprises, res.tickets);
+	       res.enterprises, res.tickets, res.projects);
 	printf("%-20s %-11s %-18s %s\n", "user", "role", pw_stdin ? "" : "password", "zone");
 	for (int i = 0; i < res.n_accounts; i++) {
 		const struct demo_account *a = &res.accounts[i];
@@ -94,26 +96,30 @@ static void gen_progress(void *ctx, int zone, int zones)
 
 static const char GEN_HELP[] =
     "Builds a deterministic province-scale data set in a new database (default 120\n"
-    "zones x 2,500 enterprises) for benchmarks. Users zone code + -admin, -leader,\n"
-    "-dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now fixes the\n"
-    "end of the generated year (default: now), so two runs give the same requests.\n";
+    "zones x 2,500 enterprises x 400 investment projects, each with its monthly\n"
+    "investment over the past 36 months) for benchmarks. Users zone code + -admin,\n"
+    "-leader, -dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now\n"
+    "fixes the end of the generated period (default: now), so two runs give the same rows.\n";
 
 int cmd_gen(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	int64_t zones = 120, per = 2500, tickets = 0, seed = 42;
+	int64_t zones = 120, per = 2500, tickets = 0, projects = 400, seed = 42;
 	int64_t now = 0;
 	const struct cli_option opts[] = {
 	    CLI_OPT_INT64("--zones", &zones, 1, 999),
 	    CLI_OPT_INT64("--enterprises-per-zone", &per, 0, 1000000),
 	    CLI_OPT_INT64("--tickets-per-zone", &tickets, 0, 1000000),
+	    CLI_OPT_INT64("--projects-per-zone", &projects, 0, 100000),
 	    CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
 	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
 	    {0},
 	};
-	struct cli_cmd cmd = {.synopsis = "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-	                                  "[--tickets-per-zone T] [--seed S] [--now UNIXTIME]",
+	struct cli_cmd cmd = {.synopsis =
+	                          "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
+	                          "[--tickets-per-zone T] [--projects-per-zone P] [--seed S] "
+	                          "[--now UNIXTIME]",
 	                      .help = GEN_HELP,
 	                      .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
@@ -123,8 +129,14 @@ int cmd_gen(int argc, char **argv)
 	if (open_empty(&env, &pool) < 0)
 		return 1;
 	struct gen_opts o = {
-	    (int)zones, (int)per, (int)tickets, (uint64_t)seed, isatty(2) ? gen_progress : NULL,
-	    NULL,       now};
+	    .zones = (int)zones,
+	    .enterprises_per_zone = (int)per,
+	    .tickets_per_zone = (int)tickets,
+	    .projects_per_zone = (int)projects,
+	    .seed = (uint64_t)seed,
+	    .progress = isatty(2) ? gen_progress : NULL,
+	    .now = now,
+	};
 	static struct demo_result res;
 	int64_t t0 = now_mono_us();
 	int rc = demo_gen(pool, &o, &res);
@@ -135,8 +147,9 @@ int cmd_gen(int argc, char **argv)
 		fprintf(stderr, "yuanqu: generating failed\n");
 		return 1;
 	}
-	printf("generated in %.1f s: %d zones, %d users, %d enterprises, %d requests\n",
-	       (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises,
-	       res.tickets);
+	printf(
+	    "generated in %.1f s: %d zones, %d users, %d enterprises, %d requests, %d projects\n",
+	    (double)(now_mono_us() - t0) / 1e6, res.zones, res.users, res.enterprises, res.tickets,
+	    res.projects);
 	return 0;
 }

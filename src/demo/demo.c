@@ -198,6 +198,12 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	return 0;
 }
 
+int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id)
+{
+	return add_user(z->tx, z->who, z, z->short_name, u, dept_ids, 0, NULL, z->password, z->res,
+	                id);
+}
+
 static char role_code(const char *role)
 {
 	return strcmp(role, "leader") == 0      ? P_LEADER
@@ -958,7 +964,8 @@ static int read_period(json_t *j, int64_t now, struct period *p)
 }
 
 static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
-                     const char *account_hash, struct rng *r, int64_t now, struct demo_result *res)
+                     const char *account_hash, struct rng *r, int64_t now, const char *data_dir,
+                     struct demo_result *res)
 {
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
@@ -982,6 +989,8 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	z.who = &who;
 	z.account_hash = account_hash;
 	z.res = res;
+	z.password = password;
+	z.data_dir = data_dir && *data_dir ? data_dir : "data";
 	if (!zname || !city || !region || !z.code || strlen(region) != 6)
 		goto out_release;
 	if (zone_create(tx, z.code, json_string_value(json_object_get(zj, "name")), &z.zone_id) !=
@@ -1088,6 +1097,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	/* the zone's announcements, read by the accounts its requests made */
 	if (demo_announce_add(&z, cal, now) < 0)
 		goto out_release;
+	/* the zone's investment projects, worked by its bureaus and its project office */
+	if (demo_projects_add(&z, cal, zj, now) < 0)
+		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
 		error("demo: zone %s: cannot build the request figures", z.code);
@@ -1142,7 +1154,7 @@ static int add_holidays(struct db_pool *pool, json_t *list)
 }
 
 int demo_load(struct db_pool *pool, const char *password, uint64_t seed, int64_t now,
-              struct demo_result *res)
+              const char *data_dir, struct demo_result *res)
 {
 	memset(res, 0, sizeof *res);
 	const struct embedded_file *f = embedded_find("demo.json");
@@ -1172,7 +1184,7 @@ int demo_load(struct db_pool *pool, const char *password, uint64_t seed, int64_t
 	{
 		if (ret < 0)
 			break;
-		ret = load_zone(pool, zj, password, hash, &r, now, res);
+		ret = load_zone(pool, zj, password, hash, &r, now, data_dir, res);
 	}
 	/* province users read every zone */
 	json_t *prov = json_object_get(root, "province"), *u;
@@ -1370,6 +1382,13 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 			if (rc < 0)
 				goto out_fail;
 		}
+		/* the investment projects of the past 36 months, worked by the 招商局 head and
+		 * dispatched by the project office; generator of their own (the requests above do
+		 * not move) */
+		if (o->projects_per_zone > 0 &&
+		    demo_gen_projects(&z, o->projects_per_zone, dept_ids[4], uid[2], uid[0], now,
+		                      (o->seed ? o->seed : 42) * 1000003u + (uint64_t)zi) < 0)
+			goto out_fail;
 		zone_release(&z);
 		if (db_bulk(tx, 0) < 0) {
 			db_tx_end(pool, tx, 0);

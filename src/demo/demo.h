@@ -18,7 +18,7 @@ struct demo_account {
 };
 
 struct demo_result {
-	int zones, depts, users, enterprises, tickets;
+	int zones, depts, users, enterprises, tickets, projects;
 	struct demo_account accounts[64];
 	int n_accounts;
 };
@@ -30,22 +30,25 @@ struct demo_result {
  * up to `now` (0: the current time). `password` sets every demo user's password (not forced to
  * change); NULL generates one per listed user, to be changed at first login (the cadres and the
  * enterprises' own accounts then get one nobody is shown). The same seed and `now` give the
- * same rows. Returns 0 or -1 (logged); on failure nothing of the failing zone is kept. */
+ * same rows. Each zone's investment projects (招商引资 and 项目建设, demo_projects.c) come with
+ * their contracts' scans, stored under `data_dir` (YUANQU_DATA_DIR; NULL: "data") as uploads
+ * are. Returns 0 or -1 (logged); on failure nothing of the failing zone is kept. */
 int demo_load(struct db_pool *pool, const char *password, uint64_t seed, int64_t now,
-              struct demo_result *res);
+              const char *data_dir, struct demo_result *res);
 
 struct gen_opts {
 	int zones;                /* number of zones, e.g. 120 */
 	int enterprises_per_zone; /* e.g. 2500 */
 	int tickets_per_zone;     /* requests over the past year, e.g. 8334 */
+	int projects_per_zone;    /* investment projects over the past 36 months, e.g. 400 */
 	uint64_t seed;
 	void (*progress)(void *ctx, int zone, int zones);
 	void *progress_ctx;
 	int64_t now; /* the generated year ends here (Unix time); 0: the current time */
 };
 /* Builds a deterministic province-scale data set: zones gen001…, each with the standard
- * departments, a few users (password "Gen-Passw0rd-2026", not forced to change) and its
- * enterprises. */
+ * departments, a few users (password "Gen-Passw0rd-2026", not forced to change), its
+ * enterprises, requests, and investment projects with 36 months of monthly investment. */
 int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result *res);
 
 #endif

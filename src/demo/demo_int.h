@@ -168,6 +168,9 @@ struct zone_ctx {
 	const char *account_hash; /* NULL: none are made */
 	int n_accounts;
 	struct demo_result *res;
+	/* the listed accounts' password (NULL: one generated each) and where the files the demo
+	 * attaches are stored (the data directory) */
+	const char *password, *data_dir;
 };
 
 /* A random person of the zone matching: role (0: any), at the service center (-1: either),
@@ -217,5 +220,27 @@ int demo_story_add(struct zone_ctx *z, struct rng *r, const struct calendar *cal
  * accounts (see demo_announce.c). Needs the accounts made for requests: runs after them. Its
  * own generator, seeded by the zone's code, so the rest of the demo does not move. */
 int demo_announce_add(struct zone_ctx *z, const struct calendar *cal, int64_t now);
+
+/* A listed account of demo.json (username, display_name, role, dept) made in zone z after the
+ * rest of it: its department found by name in dept_ids; the password is the zone's, printed
+ * with the others. */
+int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id);
+
+/* The zone's investment projects (招商引资 and 项目建设) of the seed reports and of the months
+ * before `now`, written through the project module's own store as its people would: the
+ * bureaus and 招商专员 of demo.json "projects" first, then leads worked to signing, the stages
+ * up to production, follow-ups, monthly investment plans and reports, problems answered and
+ * closed (销号) or still open, the bureaus' yearly targets (see demo_projects.c). Runs last: its
+ * own generator, seeded by the zone's code, so the rest of the demo does not move. */
+int demo_projects_add(struct zone_ctx *z, const struct calendar *cal, json_t *zj, int64_t now);
+
+/* gen: `n` projects of zone z over the 36 months before `now` with their monthly investment,
+ * timelines, a few follow-ups and problems, and the bureau's targets, inserted as rows (the
+ * bulk path, as gen's requests are). `office` is the zone's project office (the department the
+ * problems go to), `owner` the 招商局 head who works the projects, `dispatcher` the account that
+ * moves them on and reports their investment (gen has no project-office account). Its own
+ * generator from `seed`. */
+int demo_gen_projects(struct zone_ctx *z, int n, int64_t office, int64_t owner, int64_t dispatcher,
+                      int64_t now, uint64_t seed);
 
 #endif

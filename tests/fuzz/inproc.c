@@ -193,7 +193,7 @@ int inproc_open(const char *url)
 	}
 	if (zones == 0) {
 		static struct demo_result res;
-		if (demo_load(the_pool, INPROC_PASSWORD, 20261123, 0, &res) < 0) {
+		if (demo_load(the_pool, INPROC_PASSWORD, 20261123, 0, NULL, &res) < 0) {
 			fprintf(stderr, "inproc: loading the demo data failed\n");
 			return -1;
 		}
