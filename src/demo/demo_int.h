@@ -228,10 +228,11 @@ int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id);
 
 /* The zone's investment projects (招商引资 and 项目建设) of the seed reports and of the months
  * before `now`, written through the project module's own store as its people would: the
- * bureaus and 招商专员 of demo.json "projects" first, then leads worked to signing, the stages
- * up to production, follow-ups, monthly investment plans and reports, problems answered and
- * closed (销号) or still open, the bureaus' yearly targets (see demo_projects.c). Runs last: its
- * own generator, seeded by the zone's code, so the rest of the demo does not move. */
+ * bureaus and 招商专员 of the zone's demo.json "projects" (zj: the zone's object) first, then
+ * leads worked to signing, the stages up to production, follow-ups, monthly investment plans
+ * and reports, problems answered and closed (销号) or still open, the bureaus' yearly targets
+ * (see demo_projects.c). Runs last: its own generator, seeded by the zone's code, so the rest
+ * of the demo does not move. */
 int demo_projects_add(struct zone_ctx *z, const struct calendar *cal, json_t *zj, int64_t now);
 
 /* gen: `n` projects of zone z over the 36 months before `now` with their monthly investment,

@@ -1726,6 +1726,9 @@ static int run_ev(struct pz *x, const struct ev *v)
 	const char *what = "";
 	if (p && v->kind != EV_CREATE && !p->id)
 		return 0; /* not created: its lead lies after now */
+	if ((v->kind == EV_ANSWER || v->kind == EV_CLOSE || v->kind == EV_ESCALATE) &&
+	    !x->pb[v->ref].id)
+		return 0; /* a problem raised after now */
 	switch (v->kind) {
 	case EV_CREATE:
 		what = "create";
@@ -3804,15 +3807,15 @@ int demo_gen_projects(struct zone_ctx *z, int n, int64_t office, int64_t owner, 
 	g.dispatcher = dispatcher;
 	g.ne = z->n_ents;
 	struct arena a = ARENA_INIT;
-	char name[128];
-	g.owner_name = db_query_text(z->tx, "SELECT display_name FROM app_user WHERE id = ?", owner,
-	                             NULL, name, sizeof name) == DB_ROW
-	                   ? arena_strdup(&a, name)
-	                   : "";
-	g.dispatcher_name = db_query_text(z->tx, "SELECT display_name FROM app_user WHERE id = ?",
-	                                  dispatcher, NULL, name, sizeof name) == DB_ROW
-	                        ? arena_strdup(&a, name)
-	                        : "";
+	char owner_name[128], dispatcher_name[128]; /* not in `a`: it is reset every few projects */
+	if (db_query_text(z->tx, "SELECT display_name FROM app_user WHERE id = ?", owner, NULL,
+	                  owner_name, sizeof owner_name) != DB_ROW)
+		owner_name[0] = 0;
+	if (db_query_text(z->tx, "SELECT display_name FROM app_user WHERE id = ?", dispatcher, NULL,
+	                  dispatcher_name, sizeof dispatcher_name) != DB_ROW)
+		dispatcher_name[0] = 0;
+	g.owner_name = owner_name;
+	g.dispatcher_name = dispatcher_name;
 	struct gproj *ps = yq_calloc((size_t)n + 1, sizeof *ps);
 	g.ent_id = yq_calloc((size_t)g.ne + 1, sizeof *g.ent_id);
 	g.ent_uscc = yq_calloc((size_t)g.ne + 1, sizeof *g.ent_uscc);

@@ -382,7 +382,8 @@ async function snapshot(db) {
     const out = {};
     for (const code of ['ccetdz', 'hmetdz']) {
       const c = await client(s.base, `${code}-admin`);
-      const ps = await all(c, '/api/projects?sort=sign_date');
+      // by id: the engines order a list's empty signing dates differently
+      const ps = (await all(c, '/api/projects?sort=sign_date')).sort((p, q) => p.id - q.id);
       const tl = [];
       for (const p of ps.filter((_, i) => i % 50 === 0)) tl.push((await get(c, `/api/projects/${p.id}/timeline`)).items.map(({ id, ...e }) => e));
       out[code] = {
@@ -457,7 +458,7 @@ test('gen: the same projects every time, and the same on SQLite and PostgreSQL',
     try {
       const c = new Client(s.base);
       assert.equal((await c.login('gen002-admin', 'Gen-Passw0rd-2026')).status, 200);
-      const ps = await all(c, '/api/projects?sort=sign_date');
+      const ps = (await all(c, '/api/projects?sort=sign_date')).sort((p, q) => p.id - q.id);
       const inv = [];
       for (const p of ps.filter((_, i) => i % 10 === 0)) inv.push(await get(c, `/api/projects/${p.id}/invest?year=2025`));
       return { ps, inv, board: await get(c, '/api/projects/leaderboard?week=2026-W30') };
