@@ -1,0 +1,384 @@
+// 招商引资 and 项目建设 in the console (views/project/rules.js): the moves offered and the evidence
+// each needs, the body a move and a project form send, amounts in 万元/亿元, ISO weeks, 序时进度,
+// the colour rule's words, the 龙虎榜's rank changes, the investment chart's series and what may be
+// done to a problem.
+import { describe, it, expect } from 'vitest'
+import {
+  PIPELINE,
+  STAGES,
+  DISPATCH_STAGES,
+  nextStages,
+  skipped,
+  stageSteps,
+  activeStep,
+  blankMove,
+  moveBody,
+  checkMove,
+  blankProject,
+  projectForm,
+  projectBody,
+  checkProject,
+  amountParts,
+  fmtAmount,
+  projectAmount,
+  amountBand,
+  isoWeek,
+  isWeek,
+  weeksInYear,
+  weekMonday,
+  weekRange,
+  shiftWeek,
+  pickedWeek,
+  lastWeek,
+  timeShare,
+  progress,
+  fmtRate,
+  barPercent,
+  colourRule,
+  colourWhy,
+  rankChange,
+  investSeries,
+  planBody,
+  yearMonths,
+  reportMonth,
+  problemActions,
+  daysOverdue,
+  COLOURS,
+  FOLLOWUP_KINDS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SOURCES,
+  LEVELS,
+  INVESTOR_TYPES,
+  ORIGINS,
+  TARGET_FIGURES,
+} from '../../src/views/project/rules'
+import { usccProblem } from '../../src/utils/uscc'
+import { messages } from '../../src/i18n'
+
+const zh = messages['zh-CN']
+const en = messages.en
+const get = (tree, k) => k.split('.').reduce((o, p) => (o == null ? undefined : o[p]), tree)
+const fill = (s, params = {}) => s.replace(/\{(\w+)\}/g, (_, k) => String(params[k]))
+const t = (k, params) => fill(get(zh, k), params)
+const chinese = (s) => /[\u4e00-\u9fff]/.test(s)
+
+describe('stages and moves', () => {
+  it('offers the next stage, over 注册 and 供地, and 终止 before 投产', () => {
+    expect(nextStages({ stage: 'lead' })).toEqual(['negotiating', 'dropped'])
+    expect(nextStages({ stage: 'negotiating' })).toEqual(['signed', 'dropped'])
+    expect(nextStages({ stage: 'signed' })).toEqual(['registered', 'land', 'started', 'dropped'])
+    expect(nextStages({ stage: 'registered' })).toEqual(['land', 'started', 'dropped'])
+    expect(nextStages({ stage: 'land' })).toEqual(['started', 'dropped'])
+    expect(nextStages({ stage: 'started' })).toEqual(['completed', 'dropped'])
+    expect(nextStages({ stage: 'completed' })).toEqual(['producing', 'dropped'])
+    // no dropping once producing
+    expect(nextStages({ stage: 'producing' })).toEqual(['capacity'])
+    expect(nextStages({ stage: 'capacity' })).toEqual([])
+    expect(nextStages({ stage: 'dropped' })).toEqual([])
+    expect(nextStages({ stage: 'nonsense' })).toEqual([])
+    expect(nextStages(null)).toEqual([])
+  })
+
+  it('names the stages a move skips', () => {
+    expect(skipped('signed', 'started')).toEqual(['registered', 'land'])
+    expect(skipped('signed', 'land')).toEqual(['registered'])
+    expect(skipped('signed', 'registered')).toEqual([])
+    expect(skipped('lead', 'dropped')).toEqual([])
+  })
+
+  it('has a Chinese label for every stage, colour and code it shows', () => {
+    for (const s of STAGES) expect(chinese(t('project.stages.' + s)), s).toBe(true)
+    expect(STAGES.map((s) => t('project.stages.' + s))).toEqual(['线索', '在谈', '签约', '注册', '供地', '开工', '竣工', '投产', '达产', '终止'])
+    for (const c of COLOURS) expect(t('project.colours.' + c)).toMatch(/^[绿黄红]·/)
+    const sets = { followupKinds: FOLLOWUP_KINDS, problemCategories: PROBLEM_CATEGORIES, problemStatuses: PROBLEM_STATUSES, sources: SOURCES, levels: LEVELS, investorTypes: INVESTOR_TYPES, origins: ORIGINS, figures: TARGET_FIGURES }
+    for (const [section, codes] of Object.entries(sets))
+      for (const c of codes) {
+        expect(chinese(t(`project.${section}.${c}`)), `${section}.${c}`).toBe(true)
+        expect(get(en, `project.${section}.${c}`), `en ${section}.${c}`).toBeTruthy()
+      }
+    expect(PROBLEM_CATEGORIES.map((c) => t('project.problemCategories.' + c))).toEqual(['用地', '规划', '审批', '资金', '水电气', '拆迁', '其他'])
+    expect(DISPATCH_STAGES).toEqual(PIPELINE.slice(2, 8))
+  })
+
+  it('draws the stepper with planned and actual dates, late stages marked', () => {
+    const p = { stage: 'land', lead_date: '2026-01-05', plan_sign_date: '2026-02-01', sign_date: '2026-02-10', register_date: '2026-03-01', land_date: '2026-03-20', plan_start_date: '2026-04-01', plan_complete_date: '2026-12-01' }
+    const steps = stageSteps(p, '2026-05-01')
+    expect(steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done', 'current', 'late', 'todo', 'todo', 'todo'])
+    expect(steps[2]).toEqual({ stage: 'signed', plan: '2026-02-01', actual: '2026-02-10', state: 'done' })
+    expect(steps[5]).toEqual({ stage: 'started', plan: '2026-04-01', actual: '', state: 'late' })
+    expect(activeStep(p)).toBe(4)
+    // a dropped project shows the stages it reached, none current
+    const d = stageSteps({ stage: 'dropped', dropped_from: 'negotiating', plan_sign_date: '2026-01-01' }, '2026-05-01')
+    expect(d.map((s) => s.state).slice(0, 3)).toEqual(['done', 'done', 'late'])
+    expect(activeStep({ stage: 'dropped', dropped_from: 'negotiating' })).toBe(1)
+  })
+})
+
+describe('the evidence of a move', () => {
+  const today = '2026-05-10'
+  const base = (to, more = {}) => ({ ...blankMove(today), to, ...more })
+
+  it('asks 签约 for the contract number, its date and the scan', () => {
+    expect(checkMove(base('signed'), today)).toEqual({ contract_no: 'project.move.contractRequired', attachment_id: 'project.move.scanRequired' })
+    expect(checkMove(base('signed', { contract_no: 'HT-2026-018', attachment_id: 7 }), today)).toEqual({})
+    expect(checkMove(base('signed', { contract_no: 'HT', attachment_id: 7, date: '2026-05-11' }), today)).toEqual({ date: 'project.move.dateFuture' })
+    expect(checkMove(base('signed', { contract_no: 'HT', attachment_id: 7, date: '' }), today)).toEqual({ date: 'project.move.dateRequired' })
+    expect(moveBody(base('signed', { contract_no: ' HT-2026-018 ', attachment_id: '7', uscc: 'ignored', reason: 'ignored' }))).toEqual({ to: 'signed', date: today, contract_no: 'HT-2026-018', attachment_id: 7 })
+  })
+
+  it('asks 注册 for a valid USCC, sent in capitals', () => {
+    expect(checkMove(base('registered'), today, usccProblem)).toEqual({ uscc: 'project.move.usccRequired' })
+    expect(checkMove(base('registered', { uscc: '91320000123456789X' }), today, usccProblem)).toEqual({ uscc: 'project.move.usccInvalid' })
+    expect(checkMove(base('registered', { uscc: '91350100M000100Y43' }), today, usccProblem)).toEqual({})
+    expect(moveBody(base('registered', { uscc: ' 91350100m000100y43 ' }))).toEqual({ to: 'registered', date: today, uscc: '91350100M000100Y43' })
+  })
+
+  it('asks 开工 for a permit number or a site photo', () => {
+    expect(checkMove(base('started'), today)).toEqual({ start_permit_no: 'project.move.permitOrPhoto' })
+    expect(checkMove(base('started', { start_permit_no: '320601202605100101' }), today)).toEqual({})
+    expect(checkMove(base('started', { attachment_id: 3 }), today)).toEqual({})
+    expect(moveBody(base('started', { attachment_id: 3, note: ' 奠基 ' }))).toEqual({ to: 'started', date: today, attachment_id: 3, note: '奠基' })
+  })
+
+  it('asks 投产 for the first month of output, not after this month; 终止 for a reason', () => {
+    expect(checkMove(base('producing'), today)).toEqual({ first_output_month: 'project.move.monthRequired' })
+    expect(checkMove(base('producing', { first_output_month: '2026-13' }), today)).toEqual({ first_output_month: 'project.move.monthRequired' })
+    expect(checkMove(base('producing', { first_output_month: '2026-06' }), today)).toEqual({ first_output_month: 'project.move.monthFuture' })
+    expect(checkMove(base('producing', { first_output_month: '2026-05' }), today)).toEqual({})
+    expect(checkMove(base('dropped', { reason: '  ' }), today)).toEqual({ reason: 'project.move.reasonRequired' })
+    expect(moveBody(base('dropped', { reason: '投资方资金链断裂' }))).toEqual({ to: 'dropped', date: today, reason: '投资方资金链断裂' })
+    expect(checkMove(base(''), today)).toEqual({ to: 'project.move.toRequired' })
+    // the moves without evidence need only the date
+    expect(checkMove(base('negotiating'), today)).toEqual({})
+    expect(moveBody(base('completed'))).toEqual({ to: 'completed', date: today })
+  })
+
+  it('says each missing piece in Chinese', () => {
+    const keys = new Set()
+    for (const to of STAGES) for (const f of [base(to, { date: '' }), base(to, { uscc: 'x', first_output_month: '2099-01', date: '2099-01-01' })]) for (const k of Object.values(checkMove(f, today, usccProblem))) keys.add(k)
+    keys.add('project.move.toRequired')
+    expect(keys.size).toBeGreaterThanOrEqual(9)
+    for (const k of keys) expect(chinese(t(k)), k).toBe(true)
+  })
+})
+
+describe('the project form', () => {
+  it('sends text trimmed, empty numbers as null, the rate only with USD', () => {
+    const f = { ...blankProject(), name: '  德赛电池二期 ', investor: ' 德赛集团 ', total_investment: 150000, fx_rate: 7.1, expected_jobs: '', dept_id: '3', plan_start_date: '2026-09-01', special_team: 1 }
+    const b = projectBody(f)
+    expect(b.name).toBe('德赛电池二期')
+    expect(b.investor).toBe('德赛集团')
+    expect(b.total_investment).toBe(150000)
+    expect(b.fx_rate).toBeNull()
+    expect(b.expected_jobs).toBeNull()
+    expect(b.dept_id).toBe(3)
+    expect(b.owner_user_id).toBeNull()
+    expect(b.special_team).toBe(true)
+    expect(b.plan_start_date).toBe('2026-09-01')
+    expect(b.plan_sign_date).toBeNull()
+    expect('stage' in b).toBe(false)
+    expect(projectBody({ ...f, currency: 'USD' }).fx_rate).toBe(7.1)
+    // a create says where the project starts, lead or negotiating only
+    expect(projectBody({ ...f, stage: 'negotiating', lead_date: '2026-01-02' }, { create: true })).toMatchObject({ stage: 'negotiating', lead_date: '2026-01-02' })
+    expect(projectBody({ ...f, stage: 'signed' }, { create: true }).stage).toBe('lead')
+  })
+
+  it('reads a project back into the form', () => {
+    const p = { id: 4, name: '新中联', currency: 'USD', total_investment: 20000, fx_rate: 7.2, special_team: 1, stage: 'signed', plan_start_date: '2026-07-01', uscc: 'x', colour: 'red' }
+    const f = projectForm(p)
+    expect(f).toMatchObject({ name: '新中联', currency: 'USD', total_investment: 20000, fx_rate: 7.2, special_team: true, plan_start_date: '2026-07-01', plan_sign_date: '' })
+    expect('colour' in f).toBe(false)
+  })
+
+  it('finds a missing name, a missing rate and a negative amount', () => {
+    expect(checkProject(blankProject())).toEqual({ name: 'project.nameRequired' })
+    expect(checkProject({ ...blankProject(), name: 'x', currency: 'USD' })).toEqual({ fx_rate: 'project.fxRequired' })
+    expect(checkProject({ ...blankProject(), name: 'x', land_mu: -1 })).toEqual({ land_mu: 'project.notNegative' })
+  })
+})
+
+describe('amounts in 万元 and 亿元', () => {
+  it('writes 万元 below 1亿 and 亿元 from it', () => {
+    expect(fmtAmount(3200)).toBe('3,200万元')
+    expect(fmtAmount(9999.5)).toBe('9,999.5万元')
+    expect(fmtAmount(10000)).toBe('1亿元')
+    expect(fmtAmount(15000)).toBe('1.5亿元')
+    expect(fmtAmount(1155000)).toBe('115.5亿元')
+    expect(fmtAmount(123456)).toBe('12.35亿元')
+    expect(fmtAmount(0)).toBe('0万元')
+    expect(fmtAmount(null)).toBe('-')
+    expect(fmtAmount('')).toBe('-')
+    expect(fmtAmount('abc')).toBe('-')
+    expect(fmtAmount(20000, 'USD')).toBe('2亿美元')
+    expect(fmtAmount(8000, 'USD')).toBe('8,000万美元')
+    expect(amountParts(-25000)).toEqual({ value: '-2.5', unit: 'yi' })
+  })
+
+  it('shows a foreign project in its currency with 万元 beside it', () => {
+    expect(projectAmount({ currency: 'USD', total_investment: 20000, amount_wan: 142000 })).toBe('2亿美元（14.2亿元）')
+    expect(projectAmount({ currency: 'CNY', total_investment: 50000, amount_wan: 50000 })).toBe('5亿元')
+    expect(projectAmount({ currency: 'CNY', total_investment: 800 })).toBe('800万元')
+    const units = { wan: ' ×10k CNY', yi: ' ×100m CNY', wanUsd: ' ×10k USD', yiUsd: ' ×100m USD' }
+    expect(fmtAmount(15000, 'CNY', units)).toBe('1.5 ×100m CNY')
+  })
+
+  it('puts an amount in its size band', () => {
+    expect([9999, 10000, 49999, 50000, 100000, 500000].map(amountBand)).toEqual(['', '100m', '100m', '500m', '1000m', '1000m'])
+  })
+})
+
+describe('ISO weeks', () => {
+  it('gives the week of a day, its year from the Thursday', () => {
+    expect(isoWeek('2026-01-01')).toBe('2026-W01')
+    expect(isoWeek('2027-01-01')).toBe('2026-W53')
+    expect(isoWeek('2024-12-30')).toBe('2025-W01')
+    expect(isoWeek('2021-01-03')).toBe('2020-W53')
+    expect(isoWeek('2026-05-10')).toBe('2026-W19')
+    expect(isoWeek('2026-05-11')).toBe('2026-W20')
+    expect(isoWeek(new Date(2026, 4, 11, 23, 30))).toBe('2026-W20')
+  })
+
+  it('knows which weeks exist', () => {
+    expect(weeksInYear(2026)).toBe(53)
+    expect(weeksInYear(2025)).toBe(52)
+    expect(isWeek('2026-W53')).toBe(true)
+    expect(isWeek('2025-W53')).toBe(false)
+    expect(isWeek('2025-W00')).toBe(false)
+    expect(isWeek('2025-W1')).toBe(false)
+    expect(isWeek('2025W10')).toBe(false)
+    expect(isWeek(null)).toBe(false)
+  })
+
+  it('gives a week’s Monday and Sunday, and the weeks around it', () => {
+    expect(weekMonday('2026-W01')).toBe('2025-12-29')
+    expect(weekRange('2026-W19')).toEqual(['2026-05-04', '2026-05-10'])
+    expect(weekRange('2020-W53')).toEqual(['2020-12-28', '2021-01-03'])
+    expect(weekMonday('x')).toBeNull()
+    expect(shiftWeek('2026-W01', -1)).toBe('2025-W52')
+    expect(shiftWeek('2026-W53', 1)).toBe('2027-W01')
+    expect(shiftWeek('2026-W19', 0)).toBe('2026-W19')
+    expect(lastWeek('2026-05-11')).toBe('2026-W19')
+    // every week of a few years round-trips through its Monday
+    for (const y of [2020, 2025, 2026, 2027])
+      for (let n = 1; n <= weeksInYear(y); n++) {
+        const w = `${y}-W${String(n).padStart(2, '0')}`
+        expect(isoWeek(weekMonday(w))).toBe(w)
+        expect(isoWeek(weekRange(w)[1])).toBe(w)
+      }
+  })
+
+  it('reads the week a picker shows, Monday or Sunday first', () => {
+    expect(pickedWeek(new Date(2026, 4, 4))).toBe('2026-W19')
+    // a picker whose weeks start on Sunday gives the Sunday before the Monday
+    expect(pickedWeek(new Date(2026, 4, 3))).toBe('2026-W19')
+    expect(pickedWeek('2026-05-06')).toBe('2026-W19')
+    expect(pickedWeek(null)).toBeNull()
+  })
+})
+
+describe('序时进度 and progress', () => {
+  it('counts the elapsed share of the year, today included', () => {
+    expect(timeShare(2026, '2026-01-01')).toBeCloseTo(1 / 365)
+    expect(timeShare(2026, '2026-07-02')).toBeCloseTo(183 / 365)
+    expect(timeShare(2024, '2024-12-31')).toBe(1)
+    expect(timeShare(2024, '2024-02-29')).toBeCloseTo(60 / 366)
+    expect(timeShare(2025, '2026-03-01')).toBe(1)
+    expect(timeShare(2027, '2026-03-01')).toBe(0)
+  })
+
+  it('compares the actual with the target and with its 序时 share', () => {
+    // 长春经开区 2020: 170 signed as the target; 90 by mid-year is ahead of 序时 (85)
+    expect(progress(90, 170, 0.5)).toEqual({ rate: 52.9, due: 85, dueRate: 50, ahead: true, gap: 5 })
+    expect(progress(60, 170, 0.5)).toMatchObject({ rate: 35.3, ahead: false, gap: -25 })
+    expect(progress(3, 0, 0.5)).toEqual({ rate: null, due: 0, dueRate: null, ahead: true, gap: 3 })
+    expect(progress(null, 100, 0.25)).toMatchObject({ rate: 0, due: 25, ahead: false })
+    expect(barPercent(130)).toBe(100)
+    expect(barPercent(null)).toBe(0)
+    expect(fmtRate(0.73)).toBe('73.0%')
+    expect(fmtRate(null)).toBe('-')
+  })
+})
+
+describe('status colours', () => {
+  it('writes the zone’s rule with its figures', () => {
+    const r = colourRule({ amber_days: 15, amber_ratio: 0.9, red_ratio: 0.7 })
+    expect(r.map((x) => t(x.key, x.params))).toEqual([
+      '绿：各节点按计划推进，投资完成达到序时计划',
+      '黄：节点滞后不超过 15 天，或累计投资低于序时计划的 90%',
+      '红：节点滞后超过 15 天，或累计投资低于序时计划的 70%',
+    ])
+    expect(colourRule({ amber_days: 10, amber_ratio: 0.85, red_ratio: 0.6 })[2].params).toEqual({ days: 10, ratio: 60 })
+    expect(colourRule(null)[1].params).toEqual({ days: 15, ratio: 90 })
+  })
+
+  it('says why a project has its colour', () => {
+    expect(colourWhy({ colour: 'amber', days_late: 6, plan_ytd: 2000, actual_ytd: 1700 })).toEqual({ days: 6, share: 85 })
+    expect(colourWhy({ colour: 'green', days_late: 0, plan_ytd: 0, actual_ytd: 0 })).toEqual({ days: 0, share: null })
+    expect(colourWhy({ colour: '' })).toBeNull()
+  })
+})
+
+describe('龙虎榜', () => {
+  it('gives each rank’s change against last week', () => {
+    expect(rankChange({ rank: 2, prev_rank: 5 })).toEqual({ dir: 'up', n: 3 })
+    expect(rankChange({ rank: 4, prev_rank: 1 })).toEqual({ dir: 'down', n: 3 })
+    expect(rankChange({ rank: 3, prev_rank: 3 })).toEqual({ dir: 'same', n: 0 })
+    expect(rankChange({ rank: 6, prev_rank: null })).toEqual({ dir: 'new', n: 0 })
+    expect(rankChange({ rank: 6, prev_rank: 0 })).toEqual({ dir: 'new', n: 0 })
+  })
+})
+
+describe('investment', () => {
+  it('builds the monthly and cumulative series, an unreported month left empty', () => {
+    const inv = {
+      months: [
+        { month: '2026-01', planned: 100, actual: 80, funds: 0 },
+        { month: '2026-02', planned: 200, actual: 250.5, funds: 10 },
+        { month: '2026-03', planned: 300, actual: null, funds: 0 },
+      ],
+    }
+    expect(investSeries(inv)).toEqual({
+      labels: ['01', '02', '03'],
+      planned: [100, 200, 300],
+      actual: [80, 250.5, null],
+      cumPlanned: [100, 300, 600],
+      cumActual: [80, 330.5, null],
+    })
+    expect(investSeries(null).labels).toEqual([])
+  })
+
+  it('sends a year’s plan, the months of a year and the month to report', () => {
+    expect(yearMonths(2026)).toHaveLength(12)
+    expect(yearMonths(2026)[0]).toBe('2026-01')
+    expect(yearMonths(2026)[11]).toBe('2026-12')
+    expect(planBody('2026', [{ month: '2026-01', planned: '12.5' }, { month: '2026-02', planned: null }])).toEqual({ year: 2026, months: [{ month: '2026-01', planned: 12.5 }, { month: '2026-02', planned: 0 }] })
+    expect(reportMonth('2026-05-10')).toBe('2026-04')
+    expect(reportMonth('2026-01-05')).toBe('2025-12')
+  })
+})
+
+describe('problems', () => {
+  const ctx = (perms, deptId = 7) => ({ can: (p) => perms.includes(p), deptId })
+  it('lets the department answer its own open problem', () => {
+    expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.handle']))).toEqual(['answer'])
+    expect(problemActions({ status: 'open', dept_id: 8 }, ctx(['project.handle']))).toEqual([])
+    expect(problemActions({ status: 'answered', dept_id: 7 }, ctx(['project.handle']))).toEqual([])
+  })
+
+  it('lets the project office close (销号) and reopen, and leaders escalate (督办)', () => {
+    expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['close'])
+    expect(problemActions({ status: 'answered', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['close', 'reopen'])
+    expect(problemActions({ status: 'closed', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['reopen'])
+    expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.escalate'], null))).toEqual(['escalate'])
+    expect(problemActions({ status: 'closed', dept_id: 7 }, ctx(['project.escalate'], null))).toEqual([])
+    expect(problemActions(null, ctx(['project.dispatch']))).toEqual([])
+  })
+
+  it('counts the days a next step is late', () => {
+    expect(daysOverdue('2026-05-01', '2026-05-10')).toBe(9)
+    expect(daysOverdue('2026-05-11', '2026-05-10')).toBe(0)
+    expect(daysOverdue('', '2026-05-10')).toBe(0)
+    expect(daysOverdue('2026-03-28', '2026-03-30')).toBe(2)
+  })
+})
