@@ -1,8 +1,10 @@
 // 招商引资 and 项目建设 in the console (views/project/rules.js): the moves offered and the evidence
 // each needs, the body a move and a project form send, amounts in 万元/亿元, ISO weeks, 序时进度,
-// the colour rule's words, the 龙虎榜's rank changes, the investment chart's series and what may be
-// done to a problem.
-import { describe, it, expect } from 'vitest'
+// the colour rule's words, the 龙虎榜's rank changes, the investment chart's series, what may be
+// done to a problem, and the move dialog showing the server's refusal.
+import { describe, it, expect, vi } from 'vitest'
+import { mount, flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
 import {
   PIPELINE,
   STAGES,
@@ -53,8 +55,11 @@ import {
   ORIGINS,
   TARGET_FIGURES,
 } from '../../src/views/project/rules'
+import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { usccProblem } from '../../src/utils/uscc'
-import { messages } from '../../src/i18n'
+import { messages, i18n, setAppLocale } from '../../src/i18n'
+import { configureHttp } from '../../src/api/http'
+import { today } from '../../src/utils/format'
 
 const zh = messages['zh-CN']
 const en = messages.en
@@ -380,5 +385,68 @@ describe('problems', () => {
     expect(daysOverdue('2026-05-11', '2026-05-10')).toBe(0)
     expect(daysOverdue('', '2026-05-10')).toBe(0)
     expect(daysOverdue('2026-03-28', '2026-03-30')).toBe(2)
+  })
+})
+
+// The move dialog in the page: it sends the move with its evidence and shows the server's
+// refusal in the dialog — a 409 naming the stage above the form, a 400 under the field it names.
+
+async function waitFor(cond, ms = 4000) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (cond()) return
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+
+describe('MoveDialog', { timeout: 20000 }, () => {
+  let calls
+  function mountDialog(project, answer) {
+    calls = []
+    setAppLocale('zh-CN')
+    configureHttp({ onUnauthorized: vi.fn(), onPasswordChange: vi.fn(), onError: vi.fn() })
+    globalThis.fetch = vi.fn(async (url, init) => {
+      calls.push({ url: String(url), method: init.method, body: init.body ? JSON.parse(init.body) : null })
+      return answer()
+    })
+    setActivePinia(createPinia())
+    return mount(MoveDialog, { props: { project, attachments: [], modelValue: false }, global: { plugins: [i18n] }, attachTo: document.body })
+  }
+  const q = (sel) => document.body.querySelector(sel)
+
+  it('shows the server’s 409 naming the stage in the dialog', async () => {
+    const w = mountDialog({ id: 12, stage: 'lead' }, () => json(409, { error: { code: 'invalid_state', message: '项目已签约，不能退回在谈', field: null } }))
+    await w.setProps({ modelValue: true })
+    await waitFor(() => q('[data-test="move-save"]'))
+    q('[data-test="move-save"]').click()
+    await waitFor(() => q('[data-test="move-error"]'))
+    expect(calls).toEqual([{ url: '/api/projects/12/move', method: 'POST', body: { to: 'negotiating', date: today() } }])
+    expect(q('[data-test="move-error"]').textContent).toContain('项目已签约，不能退回在谈')
+    w.unmount()
+  })
+
+  it('puts a 400 under the field it names, and asks for the reason before sending', async () => {
+    const w = mountDialog({ id: 5, stage: 'negotiating' }, () => json(400, { error: { code: 'validation', message: '终止原因不能超过500个字符', field: 'reason' } }))
+    await w.setProps({ modelValue: true })
+    await waitFor(() => q('[data-stage="dropped"]'))
+    q('[data-stage="dropped"] input').click()
+    await waitFor(() => q('textarea[name="reason"]') || q('[data-field="reason"] textarea'))
+    // nothing sent without a reason: the dialog says what is missing
+    q('[data-test="move-save"]').click()
+    await waitFor(() => q('[data-field="reason"] .el-form-item__error'))
+    expect(q('[data-field="reason"] .el-form-item__error').textContent).toBe('终止须填写原因')
+    expect(calls).toEqual([])
+    const ta = q('[data-field="reason"] textarea')
+    ta.value = '投资方战略调整'
+    ta.dispatchEvent(new Event('input'))
+    await flushPromises()
+    q('[data-test="move-save"]').click()
+    await waitFor(() => calls.length && q('[data-field="reason"] .el-form-item__error')?.textContent.includes('500'))
+    expect(calls[0].body).toEqual({ to: 'dropped', date: today(), reason: '投资方战略调整' })
+    expect(q('[data-field="reason"] .el-form-item__error').textContent).toBe('终止原因不能超过500个字符')
+    expect(q('[data-test="move-error"]').textContent).toContain('终止原因不能超过500个字符')
+    w.unmount()
   })
 })
