@@ -11,12 +11,15 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "project/project.h"
+#include "project/project_api.h"
 #include "ticket/open311_api.h"
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_store.h"
 #include "work/attachment_api.h"
 #include "work/calendar_api.h"
 #include "work/notify_api.h"
+#include "work/timeline_api.h"
 #include "work/work.h"
 #include "work/notify.h"
 #include "work/webhook.h"
@@ -32,7 +35,8 @@
 
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
-const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, NULL};
+const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
+                                               NULL};
 
 const struct route routes[] = {
     /* service */
@@ -201,6 +205,29 @@ const struct route routes[] = {
       ROUTE_FILE, .summary = "下载公告附件", .arg = &announce_kind),
     R(DELETE, "/api/announcements/:id/attachments/:aid", h_attachment_delete, PERM_ANNOUNCE_WRITE,
       0, .summary = "删除公告附件（仅草稿，上传者本人）", .arg = &announce_kind),
+
+    /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
+    R(GET, "/api/projects", h_proj_list, PERM_PROJECT_READ, ROUTE_LIST,
+      .summary = "项目列表（招商局：本局项目；项目办：全园区；企业：本企业项目）",
+      .schema = &ENTITY_PROJECT),
+    R(POST, "/api/projects", h_proj_create, PERM_PROJECT_WRITE, 0,
+      .summary = "登记项目（线索或在谈）", .schema = &ENTITY_PROJECT),
+    R(GET, "/api/projects/:id", h_proj_get, PERM_PROJECT_READ, 0,
+      .summary = "项目详情（附件、时间线）", .schema = &ENTITY_PROJECT),
+    R(PATCH, "/api/projects/:id", h_proj_update, PERM_PROJECT_WRITE, 0, .summary = "编辑项目",
+      .schema = &ENTITY_PROJECT),
+    R(POST, "/api/projects/:id/move", h_proj_move, PERM_PROJECT_WRITE, 0,
+      .summary = "推进项目阶段（附证明材料）", .schema = &ENTITY_PROJECT),
+    R(GET, "/api/projects/:id/timeline", h_work_timeline, PERM_PROJECT_READ, 0,
+      .summary = "项目时间线", .arg = &project_kind),
+    R(GET, "/api/projects/:id/attachments", h_attachment_list, PERM_PROJECT_READ, 0,
+      .summary = "项目附件列表", .arg = &project_kind),
+    R(POST, "/api/projects/:id/attachments", h_attachment_upload, PERM_PROJECT_READ, ROUTE_UPLOAD,
+      .summary = "上传项目附件（合同扫描件、现场照片等）", .arg = &project_kind),
+    R(GET, "/api/projects/:id/attachments/:aid", h_attachment_download, PERM_PROJECT_READ,
+      ROUTE_FILE, .summary = "下载项目附件", .arg = &project_kind),
+    R(DELETE, "/api/projects/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ, 0,
+      .summary = "删除项目附件（上传者本人）", .arg = &project_kind),
 
     /* API tokens for integrations */
     R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),
