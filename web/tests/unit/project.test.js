@@ -44,6 +44,7 @@ import {
   yearMonths,
   reportMonth,
   problemActions,
+  activeEscalation,
   daysOverdue,
   COLOURS,
   FOLLOWUP_KINDS,
@@ -371,13 +372,20 @@ describe('problems', () => {
     expect(problemActions({ status: 'answered', dept_id: 7 }, ctx(['project.handle']))).toEqual([])
   })
 
-  it('lets the project office close (销号) and reopen, and leaders escalate (督办)', () => {
-    expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['close'])
+  it('lets the project office answer, close (销号) and reopen, and leaders escalate (督办)', () => {
+    expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['answer', 'close'])
     expect(problemActions({ status: 'answered', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['close', 'reopen'])
     expect(problemActions({ status: 'closed', dept_id: 7 }, ctx(['project.dispatch'], 1))).toEqual(['reopen'])
     expect(problemActions({ status: 'open', dept_id: 7 }, ctx(['project.escalate'], null))).toEqual(['escalate'])
     expect(problemActions({ status: 'closed', dept_id: 7 }, ctx(['project.escalate'], null))).toEqual([])
     expect(problemActions(null, ctx(['project.dispatch']))).toEqual([])
+  })
+
+  it('reads the 督办 in force, not a settled one', () => {
+    expect(activeEscalation({ escalation: { state: 'active', level: 'red', note: '限期解决', deadline: '2026-06-01' } })).toMatchObject({ level: 'red' })
+    expect(activeEscalation({ escalation: { state: 'settled', level: 'red' } })).toBeNull()
+    expect(activeEscalation({ escalation: null })).toBeNull()
+    expect(activeEscalation(null)).toBeNull()
   })
 
   it('counts the days a next step is late', () => {

@@ -38,6 +38,12 @@ export const projectApi = {
   problem: (pid) => http.get(`${BASE}/problems/${pid}`, quiet),
   addProblem: (id, body) => http.post(`${BASE}/${id}/problems`, body, write),
   problemAct: (pid, action, body) => http.post(`${BASE}/problems/${pid}/${action}`, body || {}, write),
+  uploadProblemFile(pid, file) {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return http.upload(`${BASE}/problems/${pid}/attachments`, form, write)
+  },
+  removeProblemFile: (pid, aid) => http.del(`${BASE}/problems/${pid}/attachments/${aid}`),
 
   targets: (year) => http.get(`${BASE}/targets`, { ...quiet, params: { year } }),
   setTarget: (body) => http.put(`${BASE}/targets`, body, write),
@@ -49,3 +55,5 @@ export const projectApi = {
 
 /** The download address of a project's attachment (a plain GET: the session cookie goes along). */
 export const attachmentHref = (id, aid) => `${BASE}/${id}/attachments/${aid}`
+/** The download address of a problem's attachment. */
+export const problemFileHref = (pid, aid) => `${BASE}/problems/${pid}/attachments/${aid}`

@@ -498,19 +498,26 @@ export function reportMonth(today) {
 // ---- problems (问题清单) ----
 
 /**
- * What the caller may do to problem q: answer (project.handle, a user of the problem's
- * department, while open), close (销号: project.dispatch, not closed), reopen (project.dispatch,
+ * What the caller may do to problem q: answer (while open: the project office, project.dispatch,
+ * or a user of the problem's department with project.handle; the server also accepts the
+ * departments above it), close (销号: project.dispatch, not closed), reopen (project.dispatch,
  * answered or closed), escalate (督办: project.escalate, not closed). ctx {can(perm), deptId}.
  */
 export function problemActions(q, ctx) {
   if (!q) return []
   const can = (p) => !!ctx && ctx.can(p)
   const out = []
-  if (q.status === 'open' && can('project.handle') && !!ctx.deptId && ctx.deptId === q.dept_id) out.push('answer')
+  if (q.status === 'open' && (can('project.dispatch') || (can('project.handle') && !!ctx.deptId && ctx.deptId === q.dept_id))) out.push('answer')
   if (q.status !== 'closed' && can('project.dispatch')) out.push('close')
   if (q.status !== 'open' && can('project.dispatch')) out.push('reopen')
   if (q.status !== 'closed' && can('project.escalate')) out.push('escalate')
   return out
+}
+
+/** The 督办 in force on problem q (its escalation, state active), or null. */
+export function activeEscalation(q) {
+  const x = q && q.escalation
+  return x && x.level && x.state !== 'settled' ? x : null
 }
 
 /** Days between two days (b − a), YYYY-MM-DD. */
