@@ -34,6 +34,7 @@ void proj_from(struct qb *q, const struct principal *p, const char *joins, char 
  * the zone's colour rules. */
 struct proj_read {
 	char today[11];
+	char red_day[11];        /* today less the amber days: a milestone before it is red */
 	char m_from[8], m_to[8]; /* months [from, to): January to the month before today's */
 	struct proj_rules rules;
 };

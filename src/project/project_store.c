@@ -150,6 +150,7 @@ void proj_read_init(struct proj_read *x, struct db *c, int64_t zone_id)
 	x->rules = def;
 	if (c)
 		proj_rules_get(c, zone_id, &x->rules);
+	proj_day_string(proj_day_number(x->today) - x->rules.amber_days, x->red_day);
 }
 
 /* Reads the current row: the table's columns, then the year's investment and the open
@@ -197,12 +198,10 @@ static void cond_late_or_low(struct qb *q, const struct proj_read *x, const char
 
 void proj_colour_where(struct qb *q, const struct proj_read *x, const char *colour)
 {
-	char red_day[11];
-	proj_day_string(proj_day_number(x->today) - x->rules.amber_days, red_day);
 	qb_sql(q, DISPATCHED);
 	int red = strcmp(colour, "red") == 0, amber = strcmp(colour, "amber") == 0;
 	qb_sql(q, red ? " AND " : " AND NOT ");
-	cond_late_or_low(q, x, red_day, x->rules.red_ratio);
+	cond_late_or_low(q, x, x->red_day, x->rules.red_ratio);
 	if (red)
 		return;
 	qb_sql(q, amber ? " AND " : " AND NOT ");
