@@ -10,6 +10,7 @@ import {
   STAGES,
   DISPATCH_STAGES,
   nextStages,
+  skippable,
   skipped,
   stageSteps,
   activeStep,
@@ -70,11 +71,20 @@ const t = (k, params) => fill(get(zh, k), params)
 const chinese = (s) => /[\u4e00-\u9fff]/.test(s)
 
 describe('stages and moves', () => {
-  it('offers the next stage, over 注册 and 供地, and 终止 before 投产', () => {
-    expect(nextStages({ stage: 'lead' })).toEqual(['negotiating', 'dropped'])
+  it('offers the next stage, over those the project may skip, and 终止 before 投产', () => {
+    // a lead may be signed at once
+    expect(nextStages({ stage: 'lead' })).toEqual(['negotiating', 'signed', 'dropped'])
     expect(nextStages({ stage: 'negotiating' })).toEqual(['signed', 'dropped'])
-    expect(nextStages({ stage: 'signed' })).toEqual(['registered', 'land', 'started', 'dropped'])
-    expect(nextStages({ stage: 'registered' })).toEqual(['land', 'started', 'dropped'])
+    // a new company on new land: 注册 and 供地 in turn
+    expect(nextStages({ stage: 'signed', land_mu: 120 })).toEqual(['registered', 'dropped'])
+    expect(nextStages({ stage: 'registered', land_mu: 120, enterprise_id: 4 })).toEqual(['land', 'dropped'])
+    // linked to its enterprise already: over 注册; needing no land: over 供地 too
+    expect(nextStages({ stage: 'signed', land_mu: 120, enterprise_id: 4 })).toEqual(['registered', 'land', 'dropped'])
+    expect(nextStages({ stage: 'signed', enterprise_id: 4 })).toEqual(['registered', 'land', 'started', 'dropped'])
+    expect(nextStages({ stage: 'signed', land_mu: 0 })).toEqual(['registered', 'dropped'])
+    // a renovation passes over both
+    expect(nextStages({ stage: 'signed', renovation: true, land_mu: 30 })).toEqual(['registered', 'land', 'started', 'dropped'])
+    expect(nextStages({ stage: 'registered', land_mu: null })).toEqual(['land', 'started', 'dropped'])
     expect(nextStages({ stage: 'land' })).toEqual(['started', 'dropped'])
     expect(nextStages({ stage: 'started' })).toEqual(['completed', 'dropped'])
     expect(nextStages({ stage: 'completed' })).toEqual(['producing', 'dropped'])
@@ -84,6 +94,17 @@ describe('stages and moves', () => {
     expect(nextStages({ stage: 'dropped' })).toEqual([])
     expect(nextStages({ stage: 'nonsense' })).toEqual([])
     expect(nextStages(null)).toEqual([])
+  })
+
+  it('says which stages a project may pass over, as the server does', () => {
+    expect(skippable({}, 'negotiating')).toBe(true)
+    expect(skippable({}, 'registered')).toBe(false)
+    expect(skippable({ enterprise_id: 9 }, 'registered')).toBe(true)
+    expect(skippable({ renovation: 1 }, 'registered')).toBe(true)
+    expect(skippable({ land_mu: 50 }, 'land')).toBe(false)
+    expect(skippable({ land_mu: 50, renovation: true }, 'land')).toBe(true)
+    expect(skippable({}, 'land')).toBe(true)
+    expect(skippable({ renovation: true }, 'started')).toBe(false)
   })
 
   it('names the stages a move skips', () => {
@@ -336,21 +357,23 @@ describe('龙虎榜', () => {
 })
 
 describe('investment', () => {
-  it('builds the monthly and cumulative series, an unreported month left empty', () => {
+  it('builds the monthly and cumulative series, the completed line to the last month reported', () => {
     const inv = {
       months: [
         { month: '2026-01', planned: 100, actual: 80, funds: 0 },
-        { month: '2026-02', planned: 200, actual: 250.5, funds: 10 },
-        { month: '2026-03', planned: 300, actual: null, funds: 0 },
+        { month: '2026-02', planned: 200, actual: null, funds: 0 },
+        { month: '2026-03', planned: 300, actual: 250.5, funds: 10 },
+        { month: '2026-04', planned: 300, actual: null, funds: 0 },
       ],
     }
     expect(investSeries(inv)).toEqual({
-      labels: ['01', '02', '03'],
-      planned: [100, 200, 300],
-      actual: [80, 250.5, null],
-      cumPlanned: [100, 300, 600],
-      cumActual: [80, 330.5, null],
+      labels: ['01', '02', '03', '04'],
+      planned: [100, 200, 300, 300],
+      actual: [80, null, 250.5, null],
+      cumPlanned: [100, 300, 600, 900],
+      cumActual: [80, 80, 330.5, null],
     })
+    expect(investSeries({ months: [{ month: '2026-01', planned: 5, actual: null }] }).cumActual).toEqual([null])
     expect(investSeries(null).labels).toEqual([])
   })
 
@@ -456,5 +479,20 @@ describe('MoveDialog', { timeout: 20000 }, () => {
     expect(q('[data-field="reason"] .el-form-item__error').textContent).toBe('终止原因不能超过500个字符')
     expect(q('[data-test="move-error"]').textContent).toContain('终止原因不能超过500个字符')
     w.unmount()
+  })
+})
+
+describe('timeline words', () => {
+  it('labels a project’s and a problem’s events in Chinese, a problem’s own first', async () => {
+    const { eventLabel } = await import('../../src/views/project/events')
+    setAppLocale('zh-CN')
+    expect(eventLabel('move')).toBe('推进阶段')
+    expect(eventLabel('create')).toBe('创建项目')
+    expect(eventLabel('create', 'problem')).toBe('交办问题')
+    expect(eventLabel('close', 'problem')).toBe('销号')
+    // an event only the audit log names, and one nobody names
+    expect(eventLabel('extension_request')).toBe('申请延期')
+    expect(eventLabel('brand_new')).toBe('brand_new')
+    for (const a of ['create', 'move', 'attach', 'detach', 'followup', 'invest', 'problem']) expect(chinese(eventLabel(a)), a).toBe(true)
   })
 })

@@ -52,7 +52,7 @@ export default {
     specialTeam: 'Task force',
     specialTeamShort: 'Task force',
     renovation: 'Renovation',
-    renovationHint: 'A renovation by an existing enterprise, or a project on land it holds, may skip registration and land',
+    renovationHint: 'A renovation by an existing enterprise may skip registration and land',
     stage: 'Stage',
     stageActive: 'Active (not dropped)',
     stages: {
@@ -125,6 +125,7 @@ export default {
       reopen: 'Reopened',
       escalate: 'Escalated',
     },
+    problemEvent: { create: 'Assigned', answer: 'Answered', close: 'Closed', reopen: 'Reassigned', escalate: 'Escalated', attach: 'Attached a file', detach: 'Removed a file' },
     move: {
       title: 'Move stage',
       confirm: 'Move',
@@ -136,7 +137,7 @@ export default {
       dateRequired: 'Choose the date',
       dateFuture: 'The date cannot be after today',
       note: 'Note',
-      skips: 'Skips: {stages} (only a renovation or a project on its own land may)',
+      skips: 'Skips: {stages} (a renovation or a project linked to its enterprise needs no registration; one needing no new land, no land)',
       contractRequired: 'Signing needs the contract number',
       scan: 'Contract scan',
       scanRequired: 'Signing needs the contract scan: upload it, then choose it',

@@ -52,7 +52,7 @@ export default {
     specialTeam: '专班推进',
     specialTeamShort: '专班',
     renovation: '技改项目',
-    renovationHint: '现有企业技改或在自有土地上建设的项目，可跳过注册、供地阶段',
+    renovationHint: '现有企业的技改项目可跳过注册、供地阶段',
     stage: '阶段',
     stageActive: '在库（不含终止）',
     stages: {
@@ -125,6 +125,7 @@ export default {
       reopen: '重新交办',
       escalate: '挂牌督办',
     },
+    problemEvent: { create: '交办问题', answer: '答复', close: '销号', reopen: '重新交办', escalate: '挂牌督办', attach: '上传附件', detach: '删除附件' },
     move: {
       title: '推进阶段',
       confirm: '确认推进',
@@ -136,7 +137,7 @@ export default {
       dateRequired: '请选择日期',
       dateFuture: '日期不能晚于今天',
       note: '说明',
-      skips: '将跳过：{stages}（仅技改项目或在自有土地上建设的项目可跳过）',
+      skips: '将跳过：{stages}（技改项目、已关联企业的项目可免注册，不需新供地的项目可免供地）',
       contractRequired: '签约须填写合同编号',
       scan: '合同扫描件',
       scanRequired: '签约须上传并选择合同扫描件',

@@ -11,8 +11,6 @@ export const STAGES = [...PIPELINE, 'dropped']
 export const BOARD_STAGES = PIPELINE
 /** The stages under dispatch (项目调度): a project there has a status colour. */
 export const DISPATCH_STAGES = ['signed', 'registered', 'land', 'started', 'completed', 'producing']
-/** The stages a move may skip (a renovation, or a project on land it holds). */
-export const SKIPPABLE = ['registered', 'land']
 /** The stages a new project may start at. */
 export const CREATE_STAGES = ['lead', 'negotiating']
 /** el-tag types by stage. */
@@ -70,9 +68,20 @@ export const stageIndex = (s) => PIPELINE.indexOf(s)
 export const dispatched = (s) => DISPATCH_STAGES.includes(s)
 
 /**
- * The stages project p may move to, as the server's machine allows: the next stage, over
- * 注册 and 供地 when they come next (a renovation or a project on its own land may skip them),
- * and 终止 before 投产. Nothing from 达产 or 终止.
+ * Whether project p may pass over stage s, as the server's machine says: 在谈 always (a lead
+ * signed at once); 注册 for a renovation or a project already linked to its enterprise; 供地 for a
+ * renovation or a project that needs no land (no 亩 given).
+ */
+export function skippable(p, s) {
+  if (s === 'negotiating') return true
+  if (s === 'registered') return !!p.renovation || Number(p.enterprise_id) > 0
+  if (s === 'land') return !!p.renovation || !(Number(p.land_mu) > 0)
+  return false
+}
+
+/**
+ * The stages project p may move to: the next stage, and those after it while the stages in
+ * between may be skipped (skippable), and 终止 before 投产. Nothing from 达产 or 终止.
  */
 export function nextStages(p) {
   const i = stageIndex(p && p.stage)
@@ -80,7 +89,7 @@ export function nextStages(p) {
   const out = []
   for (let j = i + 1; j < PIPELINE.length; j++) {
     out.push(PIPELINE[j])
-    if (!SKIPPABLE.includes(PIPELINE[j])) break
+    if (!skippable(p, PIPELINE[j])) break
   }
   if (i < stageIndex('producing')) out.push('dropped')
   return out
@@ -461,22 +470,24 @@ export function rankChange(row) {
 
 /**
  * The chart data of a year's investment (GET /api/projects/:id/invest): the months' labels, the
- * planned and completed amounts (null for a month not reported), and the cumulative lines.
+ * planned and completed amounts (null for a month not reported), and the cumulative lines; the
+ * completed one runs to the last month reported (a month not reported adds nothing) and stops.
  */
 export function investSeries(inv) {
   const months = (inv && inv.months) || []
+  const last = months.reduce((k, m, i) => (m.actual == null ? k : i), -1)
   let cp = 0
   let ca = 0
   const out = { labels: [], planned: [], actual: [], cumPlanned: [], cumActual: [] }
-  for (const m of months) {
+  months.forEach((m, i) => {
     out.labels.push(String(m.month).slice(5))
     out.planned.push(Number(m.planned) || 0)
     out.actual.push(m.actual == null ? null : Number(m.actual))
     cp += Number(m.planned) || 0
     ca += Number(m.actual) || 0
     out.cumPlanned.push(Math.round(cp * 100) / 100)
-    out.cumActual.push(m.actual == null ? null : Math.round(ca * 100) / 100)
-  }
+    out.cumActual.push(i <= last ? Math.round(ca * 100) / 100 : null)
+  })
   return out
 }
 
