@@ -1112,6 +1112,165 @@ test('an enterprise request goes from submission to 销号 through three desks',
   }
 })
 
+test('a bureau signs a lead with its contract scan, the project office logs a problem, the department answers, the office closes it (销号) and the leader reads the 龙虎榜 and its bulletin', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const bureau = await apiLogin('ccetdz-zhaoshang', DEMO_PASS)
+  const office = await apiLogin('ccetdz-xiangmu', DEMO_PASS)
+  const name = `e2e光电产业园项目${RUN}`
+  const contractNo = `HT-E2E-${RUN}`
+  const scan = Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% 投资合同 ${RUN}\ntrailer <<>>\n%%EOF\n`, 'utf8')
+  const scanName = `投资合同扫描件${RUN}.pdf`
+  const made = await bureau.post('/api/projects', { name, investor: 'e2e光电科技有限公司', total_investment: 60000, currency: 'CNY', stage: 'lead', source: 'business', level: 'city' })
+  const id = made.body.id
+  assert(made.body.stage === 'lead', `the new project is at ${made.body.stage}`)
+  const problemTitle = `e2e施工用电接入${RUN}`
+  let problemId = null
+  let signDate = null
+
+  // 1. the bureau finds the lead in its library and moves it to 签约: the dialog asks for the
+  //    contract number and the scan, which is uploaded in the dialog and picked
+  let page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-zhaoshang', DEMO_PASS)
+    await page.click('[data-menu="projects"]')
+    await page.waitForURL(/\/projects(\?|$)/)
+    await page.fill('[data-test="project-filters"] input[name="q"]', name)
+    await page.click('[data-test="project-filters"] [data-test="search"]')
+    const row = page.locator('[data-test="project-table"] .el-table__body tr', { hasText: name })
+    await row.waitFor()
+    assert((await row.textContent()).includes('6亿元'), 'the amount reads 6亿元')
+    await shot(page, '30-project-library')
+    await row.locator('a', { hasText: name }).click()
+    await page.waitForURL(new RegExp(`/projects/${id}$`))
+    await page.waitForSelector('[data-test="project-stage"][data-stage="lead"]')
+    await page.click('[data-test="project-move"]')
+    const dlg = page.locator('[data-test="move-dialog"]')
+    await dlg.locator('[data-stage="signed"]').click()
+    await dlg.locator('[data-test="move-save"]').click()
+    assert((await fieldError(page, 'contract_no')) === '签约须填写合同编号', 'the dialog asks for the contract number')
+    assert((await fieldError(page, 'attachment_id')).includes('合同扫描件'), 'the dialog asks for the scan')
+    await dlg.locator('input[name="contract_no"]').fill(contractNo)
+    const [up] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/attachments`) && r.request().method() === 'POST'),
+      page.setInputFiles('[data-test="move-upload"] input[type="file"]', { name: scanName, mimeType: 'application/pdf', buffer: scan }),
+    ])
+    assert(up.status() === 201, `scan upload: HTTP ${up.status()} ${(await up.text()).slice(0, 200)}`)
+    await dlg.locator('[data-test="move-attachment"]', { hasText: scanName }).waitFor()
+    await shot(page, '30-project-move-signed')
+    const [moved] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/move`)), dlg.locator('[data-test="move-save"]').click()])
+    assert(moved.status() === 200, `move: HTTP ${moved.status()} ${(await moved.text()).slice(0, 200)}`)
+    const sent = moved.request().postDataJSON()
+    assert(sent.to === 'signed' && sent.contract_no === contractNo && sent.attachment_id > 0, `the move sent ${JSON.stringify(sent)}`)
+    signDate = sent.date
+    await page.waitForSelector('[data-test="project-stage"][data-stage="signed"]')
+    await page.waitForSelector('[data-test="project-steps"] [data-step="signed"][data-state="current"]')
+    await page.click('.el-tabs__item:has-text("项目动态")')
+    await page.locator('[data-test="project-timeline"] [data-event="move"]', { hasText: contractNo }).waitFor()
+    await shot(page, '30-project-signed')
+  } finally {
+    await page.context().close()
+  }
+  const signed = (await bureau.get(`/api/projects/${id}`)).body
+  assert(signed.stage === 'signed' && signed.sign_date === signDate && signed.contract_no === contractNo, `stage ${signed.stage}, signed on ${signed.sign_date}`)
+  assert(signed.attachments.some((a) => a.name === scanName), 'the scan is among the project attachments')
+  const scanBack = await bureau.getRaw(`/api/projects/${id}/attachments/${signed.attachments.find((a) => a.name === scanName).id}`)
+  assert(Buffer.compare(scanBack.body, scan) === 0, 'the scan comes back byte for byte')
+
+  // 2. the project office logs a problem of the project for 企业服务中心
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-xiangmu', DEMO_PASS)
+    await page.goto(`${BASE}/projects/${id}`)
+    await page.waitForSelector('[data-test="project-stage"][data-stage="signed"]')
+    await page.click('.el-tabs__item:has-text("问题清单")')
+    await page.click('[data-test="problem-new"]')
+    const dlg = page.locator('[data-test="problem-dialog-create"]')
+    await dlg.locator('input[name="title"]').fill(problemTitle)
+    await dlg.locator('textarea[name="detail"]').fill('厂区临时用电尚未接入，影响开工准备。')
+    await dlg.locator('[data-field="dept_id"] .el-select__wrapper').click()
+    await page.locator('.problem-dept-popper .el-select-dropdown__item', { hasText: '企业服务中心' }).first().click()
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/problems`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 201, `log the problem: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    problemId = (await resp.json()).id
+    await page.locator('[data-test="problem-table"] .el-table__body tr', { hasText: problemTitle }).waitFor()
+    await shot(page, '31-project-problem-logged')
+  } finally {
+    await page.context().close()
+  }
+
+  // 3. the department finds it on its problem board and answers
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-fuwu', DEMO_PASS)
+    await page.click('[data-menu="project-problems"]')
+    await page.waitForURL(/\/projects\/problems/)
+    await page.click(`[data-test="problem-column-open"] [data-test="problem-card-${problemId}"]`)
+    const drawer = page.locator('[data-test="problem-drawer"]')
+    await drawer.locator('[data-action="answer"]').click()
+    const dlg = page.locator('[data-test="problem-dialog-answer"]')
+    await dlg.locator('textarea[name="reply"]').fill('已协调供电公司，临时用电本周内接入。')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/problems/${problemId}/answer`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 200, `answer: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await drawer.locator('[data-test="problem-status"][data-status="answered"]').waitFor()
+    await page.locator(`[data-test="problem-column-answered"] [data-test="problem-card-${problemId}"]`).waitFor()
+    await shot(page, '32-project-problem-answered')
+  } finally {
+    await page.context().close()
+  }
+
+  // 4. the project office closes it (销号) with its note
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-xiangmu', DEMO_PASS)
+    await page.goto(BASE + '/projects/problems')
+    await page.click(`[data-test="problem-column-answered"] [data-test="problem-card-${problemId}"]`)
+    const drawer = page.locator('[data-test="problem-drawer"]')
+    await drawer.locator('[data-test="problem-reply"]', { hasText: '临时用电本周内接入' }).waitFor()
+    await drawer.locator('[data-action="close"]').click()
+    const dlg = page.locator('[data-test="problem-dialog-close"]')
+    await dlg.locator('textarea[name="note"]').fill('现场核实已通电，予以销号。')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/problems/${problemId}/close`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 200, `close: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await drawer.locator('[data-test="problem-status"][data-status="closed"]').waitFor()
+    await page.locator(`[data-test="problem-column-closed"] [data-test="problem-card-${problemId}"]`).waitFor()
+    await shot(page, '33-project-problem-closed')
+  } finally {
+    await page.context().close()
+  }
+  const closed = (await office.get(`/api/projects/problems/${problemId}`)).body
+  assert(closed.status === 'closed' && closed.close_note === '现场核实已通电，予以销号。', `the problem is ${closed.status}`)
+  assert(['create', 'answer', 'close'].every((a) => closed.timeline.some((ev) => ev.action === a)), 'the problem timeline has its three steps')
+
+  // 5. the leader opens the 龙虎榜 (the bureau ranked on this year's target) and downloads the
+  //    weekly bulletin of the week shown
+  const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
+  await admin.put('/api/projects/targets', { year: Number(signDate.slice(0, 4)), dept_id: bureau.user.dept_id, signed_count: 20, signed_amount: 500000, count_100m: 5, count_500m: 2, count_1000m: 1, count_usd100m: 1, funds: 100000, started_count: 10, producing_count: 5 })
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.click('[data-menu="project-leaderboard"]')
+    await page.waitForURL(/\/projects\/leaderboard/)
+    const row = page.locator('[data-test="leaderboard-table"] .el-table__body tr', { hasText: '招商局' })
+    await row.waitFor()
+    assert(Number(await row.locator('[data-rank]').getAttribute('data-rank')) >= 1, 'the bureau has a rank')
+    const week = ((await page.textContent('[data-test="week-text"]')) || '').trim().slice(0, 8)
+    assert(/^\d{4}-W\d{2}$/.test(week), `the week reads "${week}"`)
+    await shot(page, '34-project-leaderboard')
+    const route = await admin.getRaw(`/api/projects/bulletin?week=${week}&format=pdf`)
+    if (route.status === 404) throw new MissingRoute('GET', '/api/projects/bulletin')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test="bulletin-download"]')])
+    const buf = readFileSync(await download.path())
+    assert(buf.subarray(0, 5).toString() === '%PDF-', 'the bulletin is a PDF')
+    assert(/\.pdf$/i.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`)
+  } finally {
+    await page.context().close()
+    await bureau.dispose()
+    await office.dispose()
+    if (admin !== state.admin) await admin.dispose()
+  }
+})
+
 test('the request desks, statistics, deadlines and holidays pages load', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
