@@ -55,6 +55,7 @@ export default {
     renovationHint: 'A renovation by an existing enterprise may skip registration and land',
     stage: 'Stage',
     stageActive: 'Active (not dropped)',
+    stageDispatched: 'All under dispatch',
     stages: {
       lead: 'Lead',
       negotiating: 'Negotiating',
@@ -318,6 +319,7 @@ export default {
     mine: {
       none: 'No projects of your enterprise',
       next: 'Next milestone: {stage}, planned {date}',
+      nextStage: 'Next milestone: {stage}',
       investYtd: 'Invested this year {actual}, plan to date {plan}',
     },
     widget: {

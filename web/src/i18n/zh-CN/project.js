@@ -55,6 +55,7 @@ export default {
     renovationHint: '现有企业的技改项目可跳过注册、供地阶段',
     stage: '阶段',
     stageActive: '在库（不含终止）',
+    stageDispatched: '全部调度阶段',
     stages: {
       lead: '线索',
       negotiating: '在谈',
@@ -318,6 +319,7 @@ export default {
     mine: {
       none: '暂无本企业的项目',
       next: '下一节点：{stage}，计划 {date}',
+      nextStage: '下一节点：{stage}',
       investYtd: '本年完成投资 {actual}，序时计划 {plan}',
     },
     widget: {
