@@ -256,6 +256,8 @@ const struct route routes[] = {
       .summary = "设定招商局（分局）或个人的年度目标"),
     R(GET, "/api/projects/leaderboard", h_proj_leaderboard, PERM_PROJECT_STATS, 0,
       .summary = "招商龙虎榜（按周，含名次变化）"),
+    R(GET, "/api/projects/evaluation", h_proj_evaluation, PERM_PROJECT_STATS, 0,
+      .summary = "每月评估：项目得分与扣分项、各局平均分"),
     R(GET, "/api/projects/settings", h_proj_settings, PERM_PROJECT_READ, 0,
       .summary = "项目调度规则（红黄绿、填报截止日、龙虎榜权重）"),
     R(PUT, "/api/projects/settings", h_proj_settings_set, PERM_PROJECT_ADMIN, 0,

@@ -50,6 +50,7 @@ route_handler h_proj_targets;
 route_handler h_proj_target_set;
 route_handler h_proj_stats;
 route_handler h_proj_leaderboard;
+route_handler h_proj_evaluation;
 route_handler h_proj_settings;
 route_handler h_proj_settings_set;
 

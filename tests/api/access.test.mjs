@@ -168,6 +168,7 @@ const EXPECT = {
     { who: 'admin', status: [400], body: () => ({ year: 2026, dept_id: obj.zone2Dept, signed_count: 9 }) },
   ] },
   'GET /api/projects/leaderboard': { kind: 'config' },
+  'GET /api/projects/evaluation': { kind: 'config' },
   'GET /api/projects/settings': { kind: 'config' },
   'PUT /api/projects/settings': { kind: 'config', body: { amber_days: 20 } },
   'GET /api/projects': { kind: 'list' },
