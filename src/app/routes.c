@@ -38,7 +38,7 @@
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
 const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
-                                               &problem_kind, NULL};
+                                              &problem_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -234,8 +234,8 @@ const struct route routes[] = {
       ROUTE_UPLOAD, .summary = "上传问题附件（销号证明等）", .arg = &problem_kind),
     R(GET, "/api/projects/problems/:id/attachments/:aid", h_attachment_download, PERM_PROJECT_READ,
       ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
-    R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete,
-      PERM_PROJECT_READ, 0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ,
+      0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
     R(GET, "/api/projects/reviews", h_review_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "招商会审列表", .schema = &ENTITY_REVIEW),
     R(POST, "/api/projects/reviews", h_review_create, PERM_PROJECT_WRITE, 0,

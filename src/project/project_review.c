@@ -185,7 +185,8 @@ static int open_review(struct write_ctx *w, int64_t id, struct arena *a, struct 
 	if (review_row(w->tx, w->who, id, a, r, e) < 0)
 		return -1;
 	if (strcmp(r->status, "open") != 0)
-		return err_set(e, ERR_STATE, "status", "会审已结束，不能再变更", "the meeting is closed");
+		return err_set(e, ERR_STATE, "status", "会审已结束，不能再变更",
+		               "the meeting is closed");
 	return 0;
 }
 
@@ -205,7 +206,8 @@ static int do_review_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	    project_seen(w->tx, w->who, x->project_id, &pr, &a, e) < 0)
 		goto out;
 	if (strcmp(pr.stage, "dropped") == 0) {
-		rc = err_set(e, ERR_STATE, "project_id", "项目已终止，不能上会", "the project is dropped");
+		rc = err_set(e, ERR_STATE, "project_id", "项目已终止，不能上会",
+		             "the project is dropped");
 		goto out;
 	}
 	struct db_stmt *st = db_prepare(w->tx, SQL_ITEM_ADD);
@@ -250,7 +252,8 @@ static int do_review_decide(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct project pr;
 	const char *label = review_decision_label(x->decision);
 	if (!label)
-		return err_set(e, ERR_VALIDATION, "decision", "会审决定应为推进、补充材料、暂缓或否决",
+		return err_set(e, ERR_VALIDATION, "decision",
+		               "会审决定应为推进、补充材料、暂缓或否决",
 		               "decision: advance, supplement, defer or reject");
 	if (open_review(w, x->id, x->a, &r, e) < 0 ||
 	    project_seen(w->tx, w->who, x->project_id, &pr, x->a, e) < 0)
@@ -282,8 +285,8 @@ static int do_review_decide(struct write_ctx *w, void *arg, struct yq_err *e)
 int review_decide(struct db_pool *pool, const struct principal *p, int64_t id, int64_t project_id,
                   const char *decision, const char *note, struct arena *a, struct yq_err *e)
 {
-	struct review_change x = {.id = id, .project_id = project_id, .decision = decision,
-	                          .text = note, .a = a};
+	struct review_change x = {
+	    .id = id, .project_id = project_id, .decision = decision, .text = note, .a = a};
 	return write_tx(pool, p, do_review_decide, &x, e);
 }
 
@@ -298,7 +301,8 @@ static int do_review_close(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (open_review(w, x->id, x->a, &r, e) < 0)
 		return -1;
 	if (r.items == 0)
-		return err_set(e, ERR_STATE, "status", "会审议程中还没有项目", "the agenda is empty");
+		return err_set(e, ERR_STATE, "status", "会审议程中还没有项目",
+		               "the agenda is empty");
 	if (r.decided < r.items)
 		return err_set(e, ERR_STATE, "status",
 		               arena_printf(x->a, "还有 %lld 个项目未作会审决定",
@@ -351,8 +355,8 @@ int permit_types(struct db *c, int64_t zone_id, struct arena *a, const char ***o
 		size_t i;
 		json_t *v;
 		if (json_is_array(arr))
-			json_array_foreach(arr, i, v) if (json_is_string(v) && *n < MAX_PERMITS) list[(*n)++] =
-			    arena_strdup(a, json_string_value(v));
+			json_array_foreach(arr, i, v) if (json_is_string(v) && *n < MAX_PERMITS)
+			    list[(*n)++] = arena_strdup(a, json_string_value(v));
 		json_decref(arr);
 	}
 	db_reset(st);
@@ -403,15 +407,18 @@ int permit_list(struct db *c, const struct principal *p, int64_t id, permit_fn f
 	while ((rc = db_step(st)) == DB_ROW && nrows < MAX_PERMITS * 2) {
 		struct proj_permit *x = &rows[nrows++];
 		x->permit = arena_strdup(&a, db_col_text(st, 0));
-		x->applied_date = db_col_is_null(st, 1) ? NULL : arena_strdup(&a, db_col_text(st, 1));
-		x->approved_date = db_col_is_null(st, 2) ? NULL : arena_strdup(&a, db_col_text(st, 2));
+		x->applied_date =
+		    db_col_is_null(st, 1) ? NULL : arena_strdup(&a, db_col_text(st, 1));
+		x->approved_date =
+		    db_col_is_null(st, 2) ? NULL : arena_strdup(&a, db_col_text(st, 2));
 		x->permit_no = arena_strdup(&a, db_col_text(st, 3));
 		x->notes = arena_strdup(&a, db_col_text(st, 4));
 		x->secretary_user_id = db_col_int(st, 5);
 		x->secretary_name = arena_strdup(&a, db_col_text(st, 6));
-		x->workdays = x->applied_date && x->approved_date
-		                  ? calendar_workdays_between(cal, x->applied_date, x->approved_date)
-		                  : -1;
+		x->workdays =
+		    x->applied_date && x->approved_date
+		        ? calendar_workdays_between(cal, x->applied_date, x->approved_date)
+		        : -1;
 	}
 	db_reset(st);
 	calendar_free(cal);
@@ -424,8 +431,11 @@ int permit_list(struct db *c, const struct principal *p, int64_t id, permit_fn f
 		for (int i = 0; i < nrows; i++)
 			found |= strcmp(rows[i].permit, types[t]) == 0;
 		if (!found) {
-			struct proj_permit empty = {.permit = types[t], .permit_no = "", .notes = "",
-			                            .secretary_name = "", .workdays = -1};
+			struct proj_permit empty = {.permit = types[t],
+			                            .permit_no = "",
+			                            .notes = "",
+			                            .secretary_name = "",
+			                            .workdays = -1};
 			fn(ctx, &empty);
 		} else {
 			for (int i = 0; i < nrows; i++)
@@ -482,7 +492,8 @@ static int do_permit_set(struct write_ctx *w, void *arg, struct yq_err *e)
 		             "the permit is not in the zone's list");
 		goto out;
 	}
-	if (x->approved_date && (!x->applied_date || strcmp(x->approved_date, x->applied_date) < 0)) {
+	if (x->approved_date &&
+	    (!x->applied_date || strcmp(x->approved_date, x->applied_date) < 0)) {
 		rc = err_set(e, ERR_VALIDATION, "approved_date", "批复日期不能早于申报日期",
 		             "approved before applied");
 		goto out;
@@ -513,9 +524,9 @@ static int do_permit_set(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t changed;
 	if ((rc = write_run(w, st, &changed, e)) < 0)
 		goto out;
-	if (x->approved_date &&
-	    (rc = proj_event(w, c->id, 0, "permit", pr.stage, pr.stage,
-	                     arena_printf(&a, "%s 已批复（%s）", x->permit, x->approved_date))) < 0) {
+	if (x->approved_date && (rc = proj_event(w, c->id, 0, "permit", pr.stage, pr.stage,
+	                                         arena_printf(&a, "%s 已批复（%s）", x->permit,
+	                                                      x->approved_date))) < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -547,7 +558,8 @@ static const struct field CHECK_FIELDS[] = {
     {C_(checker, FT_TEXT, "checker", 1, 50, F_REQUIRED | F_AUDIT, "检查人", "Checker")},
     {C_(progress, FT_INT, "progress", 0, 100, F_AUDIT, "形象进度（%）", "Progress (%)")},
     {C_(notes, FT_TEXT, "notes", 0, 5000, F_AUDIT | F_MULTILINE, "现场情况", "Notes")},
-    {C_(problems, FT_TEXT, "problems", 0, 5000, F_AUDIT | F_MULTILINE, "发现问题", "Problems found")},
+    {C_(problems, FT_TEXT, "problems", 0, 5000, F_AUDIT | F_MULTILINE, "发现问题",
+        "Problems found")},
     {C_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "记录时间", "Recorded")},
 };
 #undef C_
@@ -556,9 +568,9 @@ const struct entity ENTITY_CHECK = ENTITY("project_check", "project_check", "k",
 static struct sql_tmpl SQL_CHECKS =
     SQL_TMPL(ENTITY_CHECK, "SELECT {select} FROM project_check k WHERE k.project_id = ? ORDER BY "
                            "k.on_date DESC, k.id DESC LIMIT 500");
-static struct sql_tmpl SQL_CHECK_INSERT = SQL_TMPL(
-    ENTITY_CHECK, "INSERT INTO project_check (zone_id, project_id, user_id, created_at, "
-                  "{insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_CHECK_INSERT =
+    SQL_TMPL(ENTITY_CHECK, "INSERT INTO project_check (zone_id, project_id, user_id, created_at, "
+                           "{insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) RETURNING id");
 
 int check_list(struct db *c, const struct principal *p, int64_t id, check_fn fn, void *ctx,
                struct yq_err *e)

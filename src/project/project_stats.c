@@ -16,12 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const PROJ_FIG_KEYS[FIG__COUNT] = {
-    "signed_count", "signed_amount", "count_100m", "count_500m",     "count_1000m",
-    "count_usd100m", "funds",        "started_count", "producing_count"};
+const char *const PROJ_FIG_KEYS[FIG__COUNT] = {"signed_count", "signed_amount", "count_100m",
+                                               "count_500m",   "count_1000m",   "count_usd100m",
+                                               "funds",        "started_count", "producing_count"};
 const char *const PROJ_FIG_LABELS[FIG__COUNT] = {
-    "签约项目数", "签约金额（万元）", "亿元以上项目", "5亿元以上项目", "10亿元以上项目",
-    "1亿美元以上项目", "到位资金（万元）", "开工项目数", "投产项目数"};
+    "签约项目数",      "签约金额（万元）", "亿元以上项目", "5亿元以上项目", "10亿元以上项目",
+    "1亿美元以上项目", "到位资金（万元）", "开工项目数",   "投产项目数"};
 /* The default weights of the 龙虎榜 (a zone sets its own). */
 static const double DEFAULT_WEIGHTS[FIG__COUNT] = {25, 25, 10, 0, 0, 0, 15, 15, 10};
 
@@ -149,8 +149,7 @@ static int rate(struct db *c, const struct principal *p, const char *plan_col, c
 /* The average working days from `from_col` to the start, over the projects started in the
  * year that have both dates. */
 static int avg_days(struct db *c, const struct principal *p, const struct calendar *cal,
-                    const char *from_col, const char *y0, const char *asof, double *avg,
-                    int64_t *n)
+                    const char *from_col, const char *y0, const char *asof, double *avg, int64_t *n)
 {
 	char like[320], sql[128];
 	struct qb q;
@@ -168,7 +167,8 @@ static int avg_days(struct db *c, const struct principal *p, const struct calend
 	*n = 0;
 	if (st) {
 		while ((rc = db_step(st)) == DB_ROW) {
-			int d = calendar_workdays_between(cal, db_col_text(st, 0), db_col_text(st, 1));
+			int d =
+			    calendar_workdays_between(cal, db_col_text(st, 0), db_col_text(st, 1));
 			if (d < 0)
 				continue;
 			sum += d;
@@ -301,13 +301,14 @@ static int read_targets(struct db *c, int64_t zone_id, int year, const char *aso
 	return DB_OK;
 }
 
-int proj_targets(struct db *c, const struct principal *p, int year, const char *asof,
-                 target_fn fn, void *ctx, double *time_share, struct yq_err *e)
+int proj_targets(struct db *c, const struct principal *p, int year, const char *asof, target_fn fn,
+                 void *ctx, double *time_share, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct proj_target *rows = arena_alloc(&a, sizeof *rows * PROJ_BOARD_MAX);
-	int n = 0, rc = rows ? read_targets(c, p->zone_id, year, asof, -1, &a, rows, PROJ_BOARD_MAX, &n)
-	                     : DB_ERR;
+	int n = 0,
+	    rc = rows ? read_targets(c, p->zone_id, year, asof, -1, &a, rows, PROJ_BOARD_MAX, &n)
+	              : DB_ERR;
 	if (rc >= 0)
 		for (int i = 0; i < n; i++)
 			fn(ctx, &rows[i]);
@@ -418,8 +419,8 @@ int proj_week_end(const char *week, char out[11])
 	for (int i = 0; i < 8; i++)
 		if (i != 4 && i != 5 && (week[i] < '0' || week[i] > '9'))
 			return -1;
-	int y = (week[0] - '0') * 1000 + (week[1] - '0') * 100 + (week[2] - '0') * 10 +
-	        (week[3] - '0');
+	int y =
+	    (week[0] - '0') * 1000 + (week[1] - '0') * 100 + (week[2] - '0') * 10 + (week[3] - '0');
 	int w = (week[6] - '0') * 10 + (week[7] - '0');
 	if (y < 1990 || y > 2100)
 		return -1;
@@ -508,10 +509,11 @@ int proj_leaderboard(struct db *c, const struct principal *p, const char *week, 
 	double w[FIG__COUNT];
 	*n = 0;
 	if (proj_week_end(week, week_end) < 0)
-		return err_set(e, ERR_VALIDATION, "week", "周次格式应为 YYYY-Www（ISO 周，如 2026-W18）",
+		return err_set(e, ERR_VALIDATION, "week",
+		               "周次格式应为 YYYY-Www（ISO 周，如 2026-W18）",
 		               "week must be an ISO week, YYYY-Www");
-	int year = (week_end[0] - '0') * 1000 + (week_end[1] - '0') * 100 + (week_end[2] - '0') * 10 +
-	           (week_end[3] - '0');
+	int year = (week_end[0] - '0') * 1000 + (week_end[1] - '0') * 100 +
+	           (week_end[2] - '0') * 10 + (week_end[3] - '0');
 	proj_day_string(proj_day_number(week_end) - 7, prev_end);
 	int prev_year = (prev_end[0] - '0') * 1000 + (prev_end[1] - '0') * 100 +
 	                (prev_end[2] - '0') * 10 + (prev_end[3] - '0');
@@ -520,11 +522,12 @@ int proj_leaderboard(struct db *c, const struct principal *p, const char *week, 
 	struct proj_board_row *prev = arena_alloc(&a, sizeof *prev * PROJ_BOARD_MAX);
 	int m = 0, np = 0, rc = t && prev ? proj_weights(c, p->zone_id, w) : DB_ERR;
 	if (rc >= 0)
-		rc = read_targets(c, p->zone_id, year, week_end, persons, ra, t, PROJ_BOARD_MAX, &m);
+		rc =
+		    read_targets(c, p->zone_id, year, week_end, persons, ra, t, PROJ_BOARD_MAX, &m);
 	if (rc >= 0 && prev_year == year) {
 		struct proj_target *pt = arena_alloc(&a, sizeof *pt * PROJ_BOARD_MAX);
-		rc = pt ? read_targets(c, p->zone_id, year, prev_end, persons, &a, pt, PROJ_BOARD_MAX,
-		                       &np)
+		rc = pt ? read_targets(c, p->zone_id, year, prev_end, persons, &a, pt,
+		                       PROJ_BOARD_MAX, &np)
 		        : DB_ERR;
 		for (int i = 0; rc >= 0 && i < np; i++) {
 			memset(&prev[i], 0, sizeof prev[i]);
@@ -558,7 +561,8 @@ static const char SQL_SETTINGS_UPSERT[] =
     "weights, permits, updated_at) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?) ON CONFLICT "
     "(zone_id) DO UPDATE SET amber_days = excluded.amber_days, amber_ratio = "
     "excluded.amber_ratio, red_ratio = excluded.red_ratio, report_day = excluded.report_day, "
-    "weights = excluded.weights, permits = CASE WHEN ? IS NULL THEN project_setting.permits ELSE "
+    "weights = excluded.weights, permits = CASE WHEN CAST(? AS TEXT) IS NULL THEN "
+    "project_setting.permits ELSE "
     "excluded.permits END, updated_at = excluded.updated_at";
 
 struct settings_change {
@@ -687,7 +691,8 @@ int proj_evaluate(struct db *c, const struct principal *p, const char *month, ev
 	char first[16], end[16], today[11];
 	if (!month || strlen(month) != 7 || snprintf(first, sizeof first, "%s-01", month) != 10 ||
 	    !valid_date(first))
-		return err_set(e, ERR_VALIDATION, "month", "月份格式应为 YYYY-MM", "month must be YYYY-MM");
+		return err_set(e, ERR_VALIDATION, "month", "月份格式应为 YYYY-MM",
+		               "month must be YYYY-MM");
 	proj_today(now_unix(), today);
 	if (strcmp(first, today) > 0)
 		return err_set(e, ERR_VALIDATION, "month", "不能评估尚未开始的月份",
@@ -697,7 +702,8 @@ int proj_evaluate(struct db *c, const struct principal *p, const char *month, ev
 	        (month[3] - '0');
 	int m = (month[5] - '0') * 10 + (month[6] - '0');
 	char next[32];
-	snprintf(next, sizeof next, "%04d-%02d-01", (m == 12 ? y + 1 : y) % 10000, m == 12 ? 1 : m + 1);
+	snprintf(next, sizeof next, "%04d-%02d-01", (m == 12 ? y + 1 : y) % 10000,
+	         m == 12 ? 1 : m + 1);
 	proj_day_string(proj_day_number(next) - 1, end);
 	/* the month's end in China Standard Time as an instant */
 	int64_t end_ts = proj_day_number(next) * 86400 - 8 * 3600 - 1;

@@ -54,8 +54,8 @@ struct proj_target {
 typedef void (*target_fn)(void *ctx, const struct proj_target *t);
 /* The targets of `year` in the zone with their actuals as of `asof`; *time_share is the
  * elapsed share of the year on asof (序时进度 = target × time_share). */
-int proj_targets(struct db *c, const struct principal *p, int year, const char *asof,
-                 target_fn fn, void *ctx, double *time_share, struct yq_err *e);
+int proj_targets(struct db *c, const struct principal *p, int year, const char *asof, target_fn fn,
+                 void *ctx, double *time_share, struct yq_err *e);
 /* Sets the target of a bureau (user_id 0) or of one of its people for `year` (project.admin). */
 int proj_target_set(struct db_pool *pool, const struct principal *p, int year, int64_t dept_id,
                     int64_t user_id, const struct proj_figures *t, struct yq_err *e);

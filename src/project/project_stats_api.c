@@ -244,7 +244,8 @@ int h_proj_settings(struct req *r, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c)
 		return -1;
-	if (proj_rules_get(c, r->who.zone_id, &rules) < 0 || proj_weights(c, r->who.zone_id, wts) < 0)
+	if (proj_rules_get(c, r->who.zone_id, &rules) < 0 ||
+	    proj_weights(c, r->who.zone_id, wts) < 0)
 		return err_db(e, DB_ERR);
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);
@@ -287,10 +288,14 @@ static int permits_member(struct req *r, json_t *o, const char **out, struct yq_
 	{
 		const char *s = json_is_string(x) ? json_string_value(x) : NULL;
 		if (!s || work_check_text(s, "permits", 30, 1, e) < 0)
-			return err_set(e, ERR_VALIDATION, "permits", "审批事项名称应为 1 至 30 个字",
+			return err_set(e, ERR_VALIDATION, "permits",
+			               "审批事项名称应为 1 至 30 个字",
 			               "a permit is named in 1 to 30 characters");
-		json_array_foreach(v, j, y) if (j < i && strcmp(json_string_value(y), s) == 0) return err_set(
-		    e, ERR_VALIDATION, "permits", "审批事项重复", "a permit is listed twice");
+		json_array_foreach(v, j, y) if (j < i &&
+		                                strcmp(json_string_value(y), s) ==
+		                                    0) return err_set(e, ERR_VALIDATION, "permits",
+		                                                      "审批事项重复",
+		                                                      "a permit is listed twice");
 	}
 	char *txt = json_dumps(v, JSON_COMPACT);
 	*out = txt ? arena_strdup(&r->arena, txt) : NULL;
@@ -331,7 +336,8 @@ int h_proj_settings_set(struct req *r, struct yq_err *e)
 		               "red_ratio must not exceed amber_ratio");
 	if ((wo = json_object_get(o, "weights"))) {
 		if (!json_is_object(wo))
-			return err_set(e, ERR_VALIDATION, "weights", "权重应为对象", "weights is an object");
+			return err_set(e, ERR_VALIDATION, "weights", "权重应为对象",
+			               "weights is an object");
 		double sum = 0;
 		for (int k = 0; k < FIG__COUNT; k++) {
 			json_t *v = json_object_get(wo, PROJ_FIG_KEYS[k]);
