@@ -44,7 +44,8 @@ enum proj_stage {
 };
 
 /* A project: what a create or an edit says, and what a read gives. Strings in an arena; money
- * in 万元 (total_investment in 万美元 when currency is USD: amount_wan is it in 万元 at fx_rate). */
+ * in 万元 (total_investment in 万美元 when currency is USD: amount_wan is it in 万元 at fx_rate).
+ */
 struct project {
 	int64_t id;
 	const char *no; /* XM2026-0001 */
@@ -94,17 +95,17 @@ extern const struct work_kind problem_kind;
 
 /* ---- rules (pure, project.c) ---- */
 const char *proj_stage_name(enum proj_stage s);
-const char *proj_stage_label(enum proj_stage s); /* 线索, 在谈, … */
-enum proj_stage proj_stage_from_name(const char *s);  /* PS__COUNT when unknown */
+const char *proj_stage_label(enum proj_stage s);     /* 线索, 在谈, … */
+enum proj_stage proj_stage_from_name(const char *s); /* PS__COUNT when unknown */
 
 /* The evidence a move carries (the body of POST /api/projects/:id/move). */
 struct proj_move {
-	const char *to;              /* the stage */
-	const char *date;            /* the actual date, YYYY-MM-DD, not after today */
-	const char *contract_no;     /* 签约 */
-	int64_t attachment_id;       /* 签约: the contract scan; 开工: the site photo */
-	const char *uscc;            /* 注册 */
-	const char *start_permit_no; /* 开工: the 施工许可证 number (or a photo) */
+	const char *to;                 /* the stage */
+	const char *date;               /* the actual date, YYYY-MM-DD, not after today */
+	const char *contract_no;        /* 签约 */
+	int64_t attachment_id;          /* 签约: the contract scan; 开工: the site photo */
+	const char *uscc;               /* 注册 */
+	const char *start_permit_no;    /* 开工: the 施工许可证 number (or a photo) */
 	const char *first_output_month; /* 投产: YYYY-MM */
 	const char *reason;             /* 终止 */
 	const char *note;
@@ -121,11 +122,14 @@ int proj_dispatched(enum proj_stage s);
 
 /* The status colour rules of a zone (project_setting). */
 struct proj_rules {
-	int64_t amber_days;           /* a milestone late by up to this many days: amber */
+	int64_t amber_days;            /* a milestone late by up to this many days: amber */
 	double amber_ratio, red_ratio; /* completed / 序时 plan below these: amber, red */
 	int64_t report_day;            /* a month's investment locks on this day of the next */
 };
-#define PROJ_RULES_DEFAULT {15, 0.9, 0.7, 10}
+#define PROJ_RULES_DEFAULT                                                                         \
+	{                                                                                          \
+		15, 0.9, 0.7, 10                                                                   \
+	}
 /* The colour of a dispatched project: red when its next milestone is more than amber_days late
  * or the completed investment is below red_ratio of the plan to date; amber when late at all or
  * below amber_ratio; green otherwise. plan 0: the investment rule does not apply. */
@@ -139,14 +143,14 @@ int proj_parse_date(const char *s, char out[11]);
 
 /* ---- storage (project_store.c) ---- */
 struct proj_filter {
-	const char *q;       /* name or investor contains */
-	const char *stage;   /* one stage, or "active" (not dropped) */
-	const char *colour;  /* green | amber | red */
+	const char *q;      /* name or investor contains */
+	const char *stage;  /* one stage, or "active" (not dropped) */
+	const char *colour; /* green | amber | red */
 	const char *level, *source, *year_signed;
 	int64_t dept_id, owner_user_id, enterprise_id;
-	int special_team;    /* 1: 专班 projects only */
+	int special_team; /* 1: 专班 projects only */
 	int64_t page, page_size;
-	const char *sort;    /* id (default, newest first) | sign_date | amount */
+	const char *sort; /* id (default, newest first) | sign_date | amount */
 };
 typedef void (*proj_fn)(void *ctx, const struct project *p);
 

@@ -52,7 +52,8 @@ static int filter_from_query(struct req *r, struct proj_filter *f, struct yq_err
 	static const char *const colours[] = {"green", "amber", "red"};
 	static const char *const sorts[] = {"id", "sign_date", "amount"};
 	int64_t year = 0, special = 0;
-	if (req_page(r, &f->page, &f->page_size, e) < 0 || enum_query(r, "level", &f->level, e) < 0 ||
+	if (req_page(r, &f->page, &f->page_size, e) < 0 ||
+	    enum_query(r, "level", &f->level, e) < 0 ||
 	    enum_query(r, "source", &f->source, e) < 0 ||
 	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f->dept_id, e) < 0 ||
 	    req_query_int(r, "owner_user_id", 0, 0, INT64_MAX, &f->owner_user_id, e) < 0 ||
@@ -72,7 +73,8 @@ static int filter_from_query(struct req *r, struct proj_filter *f, struct yq_err
 		for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
 			ok |= strcmp(f->colour, colours[i]) == 0;
 		if (!ok)
-			return err_set(e, ERR_VALIDATION, "colour", "状态颜色应为 green、amber 或 red",
+			return err_set(e, ERR_VALIDATION, "colour",
+			               "状态颜色应为 green、amber 或 red",
 			               "colour must be green, amber or red");
 	}
 	if ((f->sort = opt(r, "sort"))) {
@@ -167,7 +169,8 @@ int h_proj_move(struct req *r, struct yq_err *e)
 	struct proj_move m = {0};
 	json_t *o;
 	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)) ||
-	    json_str(r, o, "to", 1, 20, &m.to, e) < 0 || json_str(r, o, "date", 0, 10, &m.date, e) < 0 ||
+	    json_str(r, o, "to", 1, 20, &m.to, e) < 0 ||
+	    json_str(r, o, "date", 0, 10, &m.date, e) < 0 ||
 	    json_str(r, o, "contract_no", 0, 64, &m.contract_no, e) < 0 ||
 	    json_int(o, "attachment_id", 0, 0, 0, INT64_MAX, &m.attachment_id, e) < 0 ||
 	    json_str(r, o, "uscc", 0, 18, &m.uscc, e) < 0 ||

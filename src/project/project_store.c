@@ -179,10 +179,10 @@ static void read_row(struct db_stmt *st, const struct proj_read *x, struct proje
 #define ACT_YTD                                                                                    \
 	"(SELECT COALESCE(SUM(i.actual), 0) FROM project_invest i WHERE i.project_id = p.id AND "  \
 	"i.month >= ? AND i.month < ?)"
-#define DISPATCHED " AND p.stage IN ('signed','registered','land','started','completed','producing')"
+#define DISPATCHED                                                                                 \
+	" AND p.stage IN ('signed','registered','land','started','completed','producing')"
 
-static void cond_late_or_low(struct qb *q, const struct proj_read *x, const char *day,
-                             double ratio)
+static void cond_late_or_low(struct qb *q, const struct proj_read *x, const char *day, double ratio)
 {
 	qb_sql(q, "(COALESCE(p.next_due, '9999-12-31') < ? OR (" PLAN_YTD " > 0 AND " ACT_YTD
 	          " * 1000 < ? * " PLAN_YTD "))");
@@ -248,7 +248,8 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 	    {offsetof(struct proj_filter, source), " AND p.source = ?"},
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		const char *v = *(const char *const *)(const void *)((const char *)f + texts[i].off);
+		const char *v =
+		    *(const char *const *)(const void *)((const char *)f + texts[i].off);
 		if (v) {
 			qb_sql(q, texts[i].sql);
 			qb_text(q, v);
@@ -294,9 +295,10 @@ int proj_list(struct db *c, const struct principal *p, const struct proj_filter 
 		filter_where(&q, f, &x, q_like, y0, y1);
 		if (pass) {
 			const char *s = f->sort ? f->sort : "id";
-			qb_sql(&q, strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
-			           : strcmp(s, "amount") == 0  ? " ORDER BY p.amount_wan DESC, p.id DESC"
-			                                       : " ORDER BY p.id DESC");
+			qb_sql(&q,
+			       strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
+			       : strcmp(s, "amount") == 0 ? " ORDER BY p.amount_wan DESC, p.id DESC"
+			                                  : " ORDER BY p.id DESC");
 			if (f->page_size > 0) {
 				qb_sql(&q, " LIMIT ? OFFSET ?");
 				qb_int(&q, f->page_size);
@@ -362,8 +364,8 @@ static const char SQL_NEXT_NO[] =
 int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *day, char *no,
                  size_t n)
 {
-	int64_t year = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 +
-	               (day[3] - '0');
+	int64_t year =
+	    (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
 	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
 	if (!st)
 		return DB_ERR;
@@ -385,8 +387,7 @@ static struct sql_tmpl SQL_INSERT = SQL_TMPL(
     "{insert_cols}) VALUES (?, ?, ?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
 static struct sql_tmpl SQL_UPDATE =
     SQL_TMPL(ENTITY_PROJECT, "UPDATE project SET updated_at = ?, {update_sets} WHERE id = ?");
-static const char SQL_DERIVED[] =
-    "UPDATE project SET amount_wan = ?, next_due = ? WHERE id = ?";
+static const char SQL_DERIVED[] = "UPDATE project SET amount_wan = ?, next_due = ? WHERE id = ?";
 static const char SQL_MOVE[] =
     "UPDATE project SET stage = ?, updated_at = ?, next_due = ?, sign_date = ?, register_date = "
     "?, land_date = ?, start_date = ?, complete_date = ?, produce_date = ?, capacity_date = ?, "
@@ -555,9 +556,8 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		               "the project is dropped");
 	p = old;
 	entity_copy(&ENTITY_PROJECT, &p, x->in, x->present);
-	if (check_project(w, &p, e) < 0 ||
-	    write_update(w, &SQL_UPDATE, x->id, &old, &p, e) < 0 || derived(w, &p, e) < 0 ||
-	    still_mine(w, x->id, e) < 0)
+	if (check_project(w, &p, e) < 0 || write_update(w, &SQL_UPDATE, x->id, &old, &p, e) < 0 ||
+	    derived(w, &p, e) < 0 || still_mine(w, x->id, e) < 0)
 		return -1;
 	return 0;
 }
@@ -646,10 +646,10 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct db_stmt *st = db_prepare(w->tx, SQL_MOVE);
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	const char *vals[] = {p.stage,         NULL,           p.next_due,    p.sign_date,
-	                      p.register_date, p.land_date,    p.start_date,  p.complete_date,
-	                      p.produce_date,  p.capacity_date, p.drop_date,   p.contract_no,
-	                      p.start_permit_no, p.first_output_month, p.uscc};
+	const char *vals[] = {
+	    p.stage,     NULL,          p.next_due,        p.sign_date,          p.register_date,
+	    p.land_date, p.start_date,  p.complete_date,   p.produce_date,       p.capacity_date,
+	    p.drop_date, p.contract_no, p.start_permit_no, p.first_output_month, p.uscc};
 	for (int i = 0; i < (int)(sizeof vals / sizeof vals[0]); i++)
 		if (i == 1)
 			db_bind_int(st, 2, now);
@@ -670,9 +670,8 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 		return -1;
 	const char *body = m->note && *m->note ? m->note
 	                   : to == PS_DROPPED  ? m->reason
-	                   : to == PS_SIGNED   ? arena_printf(x->a, "合同编号 %s",
-	                                                      m->contract_no)
-	                                       : NULL;
+	                   : to == PS_SIGNED ? arena_printf(x->a, "合同编号 %s", m->contract_no)
+	                                     : NULL;
 	int rc = proj_event(w, x->id, now, "move", old.stage, p.stage, body);
 	if (rc < 0)
 		return write_fail(w, rc, e);

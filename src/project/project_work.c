@@ -22,20 +22,19 @@
 
 static const char *const FU_KINDS[] = {"visit",      "negotiation", "inspection", "cloud_visit",
                                        "cloud_talk", "cloud_sign",  NULL};
-static const char *const FU_KIND_LABELS[] = {"拜访", "洽谈", "考察", "云拜访", "云洽谈", "云签约",
-                                             NULL};
+static const char *const FU_KIND_LABELS[] = {"拜访",   "洽谈",   "考察", "云拜访",
+                                             "云洽谈", "云签约", NULL};
 #define F_(m, ft, col, lo, hi, fl, zh, en)                                                         \
 	FIELD_INIT(struct proj_followup, m, ft, col, lo, hi, fl, zh, en)
 static const struct field FU_FIELDS[] = {
     {F_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
     {F_(project_id, FT_INT, "project_id", 0, 0, F_READONLY, "项目", "Project")},
     {F_(project_name, FT_TEXT, "p.name", 0, 0, F_READONLY, "项目名称", "Project name")},
-    {F_(kind, FT_ENUM, "kind", 0, 0, F_REQUIRED | F_AUDIT, "跟进方式", "Kind"),
-     .values = FU_KINDS, .labels = FU_KIND_LABELS},
+    {F_(kind, FT_ENUM, "kind", 0, 0, F_REQUIRED | F_AUDIT, "跟进方式", "Kind"), .values = FU_KINDS,
+     .labels = FU_KIND_LABELS},
     {F_(on_date, FT_DATE, "on_date", 0, 0, F_REQUIRED | F_AUDIT, "跟进日期", "Date")},
     {F_(people, FT_TEXT, "people", 0, 200, F_AUDIT, "参与人员", "People")},
-    {F_(notes, FT_TEXT, "notes", 1, 5000, F_REQUIRED | F_AUDIT | F_MULTILINE, "跟进情况",
-        "Notes")},
+    {F_(notes, FT_TEXT, "notes", 1, 5000, F_REQUIRED | F_AUDIT | F_MULTILINE, "跟进情况", "Notes")},
     {F_(next_step, FT_TEXT, "next_step", 0, 500, F_AUDIT, "下一步", "Next step")},
     {F_(next_date, FT_DATE, "next_date", 0, 0, F_AUDIT, "下一步日期", "Next step's date")},
     {F_(next_done, FT_BOOL, "next_done", 0, 0, F_READONLY, "下一步已完成", "Next step done")},
@@ -51,10 +50,10 @@ const struct entity ENTITY_FOLLOWUP =
 static struct sql_tmpl SQL_FU_SELECT = SQL_TMPL(
     ENTITY_FOLLOWUP, "SELECT {select} FROM project_followup f JOIN project p ON p.id = "
                      "f.project_id WHERE f.project_id = ? ORDER BY f.on_date DESC, f.id DESC");
-static struct sql_tmpl SQL_FU_INSERT = SQL_TMPL(
-    ENTITY_FOLLOWUP,
-    "INSERT INTO project_followup (zone_id, project_id, user_id, user_name, created_at, "
-    "{insert_cols}) VALUES (?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_FU_INSERT =
+    SQL_TMPL(ENTITY_FOLLOWUP,
+             "INSERT INTO project_followup (zone_id, project_id, user_id, user_name, created_at, "
+             "{insert_cols}) VALUES (?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
 
 int proj_followups(struct db *c, const struct principal *p, int64_t project_id, followup_fn fn,
                    void *ctx, struct yq_err *e)
@@ -80,6 +79,7 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 struct fu_add {
 	int64_t project_id;
 	struct proj_followup *f;
+	int64_t at; /* loading history: when it was recorded; 0: now */
 };
 
 static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -95,7 +95,7 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		             "the next step needs a date");
 		goto out;
 	}
-	int64_t now = now_unix();
+	int64_t now = x->at ? x->at : now_unix();
 	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_FU_INSERT));
 	if (!st) {
 		rc = write_fail(w, DB_ERR, e);
@@ -113,7 +113,8 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (write_insert(w, st, &x->f->id, e) < 0)
 		goto out;
-	if ((rc = proj_event(w, x->project_id, now, "followup", pr.stage, pr.stage, x->f->notes)) < 0) {
+	if ((rc = proj_event(w, x->project_id, now, "followup", pr.stage, pr.stage, x->f->notes)) <
+	    0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -128,8 +129,15 @@ out:
 int proj_followup_add(struct db_pool *pool, const struct principal *p, int64_t project_id,
                       struct proj_followup *f, struct yq_err *e)
 {
-	struct fu_add x = {project_id, f};
+	struct fu_add x = {project_id, f, 0};
 	return write_tx(pool, p, do_fu_add, &x, e);
+}
+
+int proj_followup_add_in(struct db *tx, const struct principal *p, int64_t project_id,
+                         struct proj_followup *f, int64_t at, struct yq_err *e)
+{
+	struct fu_add x = {project_id, f, at};
+	return write_in(tx, p, p->zone_id, do_fu_add, &x, e);
 }
 
 static const char SQL_FU_PROJECT[] =
@@ -286,6 +294,7 @@ struct invest_change {
 	const char *month;
 	double actual, funds;
 	struct arena *a;
+	int64_t at; /* loading history: when it was reported (the lock is not checked); 0: now */
 };
 
 static int do_invest_plan(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -324,13 +333,20 @@ int proj_invest_plan(struct db_pool *pool, const struct principal *p, int64_t id
 	return write_tx(pool, p, do_invest_plan, &x, e);
 }
 
+int proj_invest_plan_in(struct db *tx, const struct principal *p, int64_t id, int year,
+                        const struct proj_month *months, int n, struct yq_err *e)
+{
+	struct invest_change x = {.id = id, .year = year, .n = n, .months = months};
+	return write_in(tx, p, p->zone_id, do_invest_plan, &x, e);
+}
+
 static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct invest_change *x = arg;
 	struct project pr;
 	struct proj_rules rules;
 	char today[11], lock[11], day1[11];
-	int64_t now = now_unix();
+	int64_t now = x->at ? x->at : now_unix();
 	if (proj_get(w->tx, w->who, x->id, x->a, &pr, e) < 0)
 		return -1;
 	/* seen first (404 outside the scope), then who may report */
@@ -353,7 +369,7 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (rc < 0)
 		return write_fail(w, rc, e);
 	lock_day(x->month, rules.report_day, lock);
-	if (strcmp(today, lock) > 0 && !principal_can(w->who, PERM_PROJECT_ADMIN))
+	if (!x->at && strcmp(today, lock) > 0 && !principal_can(w->who, PERM_PROJECT_ADMIN))
 		return err_set(e, ERR_STATE, "month",
 		               arena_printf(x->a, "%s 的投资已于 %s 截止填报，修改需管理员办理",
 		                            x->month, lock),
@@ -399,16 +415,26 @@ int proj_invest_report(struct db_pool *pool, const struct principal *p, int64_t 
                        const char *month, double actual, double funds, struct arena *a,
                        struct yq_err *e)
 {
-	struct invest_change x = {.id = id, .month = month, .actual = actual, .funds = funds, .a = a};
+	struct invest_change x = {
+	    .id = id, .month = month, .actual = actual, .funds = funds, .a = a};
 	return write_tx(pool, p, do_invest_report, &x, e);
+}
+
+int proj_invest_report_in(struct db *tx, const struct principal *p, int64_t id, const char *month,
+                          double actual, double funds, int64_t at, struct arena *a,
+                          struct yq_err *e)
+{
+	struct invest_change x = {
+	    .id = id, .month = month, .actual = actual, .funds = funds, .a = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_invest_report, &x, e);
 }
 
 /* ---- problems ---- */
 
 static const char *const PB_CATEGORIES[] = {"land",      "planning",   "approval", "funding",
                                             "utilities", "demolition", "other",    NULL};
-static const char *const PB_CATEGORY_LABELS[] = {"用地", "规划", "审批", "资金", "水电气",
-                                                 "拆迁", "其他", NULL};
+static const char *const PB_CATEGORY_LABELS[] = {"用地",   "规划", "审批", "资金",
+                                                 "水电气", "拆迁", "其他", NULL};
 static const char *const PB_STATUSES[] = {"open", "answered", "closed", NULL};
 static const char *const PB_STATUS_LABELS[] = {"办理中", "已答复", "已销号", NULL};
 #define Q_(m, ft, col, lo, hi, fl, zh, en)                                                         \
@@ -489,7 +515,8 @@ int problem_list(struct db *c, const struct principal *p, const struct problem_f
 	struct qb q;
 	*total = 0;
 	for (int pass = 0; pass < 2; pass++) {
-		qb_init(&q, pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
+		qb_init(&q,
+		        pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
 		pb_from(&q, p, pass, like, like2);
 		if (f->status) {
 			qb_sql(&q, " AND q.status = ?");
@@ -508,8 +535,9 @@ int problem_list(struct db *c, const struct principal *p, const struct problem_f
 			qb_int(&q, now);
 		}
 		if (pass) {
-			qb_sql(&q, " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 "
-			           "ELSE 2 END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
+			qb_sql(&q,
+			       " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 "
+			       "ELSE 2 END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
 			qb_int(&q, f->page_size);
 			qb_int(&q, (f->page - 1) * f->page_size);
 		}
@@ -633,8 +661,9 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (q->ticket_id) {
 		ok = 0;
-		if ((rc = db_query_int(w->tx, SQL_PB_TICKET_OK, &ok, 3, q->ticket_id, w->who->zone_id,
-		                       pr.enterprise_id ? pr.enterprise_id : -1)) < 0) {
+		if ((rc = db_query_int(w->tx, SQL_PB_TICKET_OK, &ok, 3, q->ticket_id,
+		                       w->who->zone_id, pr.enterprise_id ? pr.enterprise_id : -1)) <
+		    0) {
 			rc = write_fail(w, rc, e);
 			goto out;
 		}
@@ -677,7 +706,8 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	q->status = "open";
 	struct work_item it;
 	as_item(w->who, q, &it);
-	struct work_event_in ev = {.at = now, .action = "create", .to_state = "open", .body = q->title};
+	struct work_event_in ev = {
+	    .at = now, .action = "create", .to_state = "open", .body = q->title};
 	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, q->id, &ev)) < 0 ||
 	    (rc = proj_event(w, x->project_id, now, "problem", pr.stage, pr.stage, q->title)) < 0 ||
 	    (!x->at && (rc = notify_item(w->tx, &problem_kind, &it, "assigned")) < 0)) {
@@ -760,13 +790,15 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 	if (m == PB_ANSWER ? !may_answer(w->tx, w->who, &q)
 	                   : !principal_can(w->who, PERM_PROJECT_DISPATCH)) {
 		rc = err_set(e, ERR_FORBIDDEN, NULL,
-		             m == PB_ANSWER ? "只有责任部门可以答复该问题" : "只有项目办可以销号或重新交办",
+		             m == PB_ANSWER ? "只有责任部门可以答复该问题"
+		                            : "只有项目办可以销号或重新交办",
 		             "not the problem's department or the project office");
 		goto out;
 	}
 	if (strcmp(q.status, PB_MOVES[m].from_a) != 0 &&
 	    !(PB_MOVES[m].from_b && strcmp(q.status, PB_MOVES[m].from_b) == 0)) {
-		rc = err_set(e, ERR_STATE, "status", PB_MOVES[m].refused, "the problem's state forbids it");
+		rc = err_set(e, ERR_STATE, "status", PB_MOVES[m].refused,
+		             "the problem's state forbids it");
 		goto out;
 	}
 	int64_t due = m == PB_REOPEN ? due_of(w->tx, now, q.days) : 0;
@@ -793,14 +825,18 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 	db_bind_text(st, 15, q.status);
 	if ((rc = write_run(w, st, &n, e)) < 0)
 		goto out;
-	struct work_event_in ev = {
-	    .at = now, .action = act, .from_state = q.status, .to_state = PB_MOVES[m].to,
-	    .body = x->text};
+	struct work_event_in ev = {.at = now,
+	                           .action = act,
+	                           .from_state = q.status,
+	                           .to_state = PB_MOVES[m].to,
+	                           .body = x->text};
 	struct work_item it;
 	as_item(w->who, &q, &it);
 	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0 ||
-	    (m == PB_CLOSE && (rc = work_escalation_settle(w->tx, &problem_kind, x->id, now)) < 0) ||
-	    (m == PB_REOPEN && !x->at && (rc = notify_item(w->tx, &problem_kind, &it, "reopened")) < 0)) {
+	    (m == PB_CLOSE &&
+	     (rc = work_escalation_settle(w->tx, &problem_kind, x->id, now)) < 0) ||
+	    (m == PB_REOPEN && !x->at &&
+	     (rc = notify_item(w->tx, &problem_kind, &it, "reopened")) < 0)) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -839,6 +875,20 @@ int problem_close(struct db_pool *pool, const struct principal *p, int64_t id, c
 	return write_tx(pool, p, do_pb_close, &x, e);
 }
 
+int problem_answer_in(struct db *tx, const struct principal *p, int64_t id, const char *reply,
+                      int64_t at, struct yq_err *e)
+{
+	struct pb_change x = {.id = id, .text = reply, .at = at};
+	return write_in(tx, p, p->zone_id, do_pb_answer, &x, e);
+}
+
+int problem_close_in(struct db *tx, const struct principal *p, int64_t id, const char *note,
+                     int64_t at, struct yq_err *e)
+{
+	struct pb_change x = {.id = id, .text = note, .at = at};
+	return write_in(tx, p, p->zone_id, do_pb_close, &x, e);
+}
+
 int problem_reopen(struct db_pool *pool, const struct principal *p, int64_t id, const char *note,
                    struct yq_err *e)
 {
@@ -861,10 +911,13 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (strcmp(q.status, "closed") == 0)
 		return err_set(e, ERR_STATE, "status", "问题已销号，不能督办",
 		               "the problem is closed");
-	struct work_event_in ev = {.at = now, .action = "escalate", .from_state = q.status,
-	                           .to_state = q.status, .body = x->text};
-	if ((rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, x->level,
-	                              x->text, x->deadline, now)) < 0 ||
+	struct work_event_in ev = {.at = now,
+	                           .action = "escalate",
+	                           .from_state = q.status,
+	                           .to_state = q.status,
+	                           .body = x->text};
+	if ((rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id,
+	                              x->level, x->text, x->deadline, now)) < 0 ||
 	    (rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0)
 		return write_fail(w, rc, e);
 	write_audit(w, "escalate", "project_problem", x->id);
@@ -872,8 +925,8 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id,
-                     const char *level, const char *note, const char *deadline, struct yq_err *e)
+int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id, const char *level,
+                     const char *note, const char *deadline, struct yq_err *e)
 {
 	struct pb_change x = {.id = id, .text = note, .level = level, .deadline = deadline};
 	return write_tx(pool, p, do_pb_escalate, &x, e);
