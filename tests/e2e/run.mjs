@@ -1112,7 +1112,7 @@ test('an enterprise request goes from submission to 销号 through three desks',
   }
 })
 
-test('a bureau signs a lead with its contract scan, the project office logs a problem, the department answers, the office closes it (销号) and the leader reads the 龙虎榜 and its bulletin', async () => {
+test('a bureau signs a lead with its contract scan, the project office logs a check and a problem, the department answers, the office closes it (销号) and the leader reads the 龙虎榜 and its bulletin', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
   const bureau = await apiLogin('ccetdz-zhaoshang', DEMO_PASS)
@@ -1177,12 +1177,20 @@ test('a bureau signs a lead with its contract scan, the project office logs a pr
   const scanBack = await bureau.getRaw(`/api/projects/${id}/attachments/${signed.attachments.find((a) => a.name === scanName).id}`)
   assert(Buffer.compare(scanBack.body, scan) === 0, 'the scan comes back byte for byte')
 
-  // 2. the project office logs a problem of the project for 企业服务中心
+  // 2. the project office logs a site check and a problem of the project for 企业服务中心
   page = await newPage()
   try {
     await uiLogin(page, 'ccetdz-xiangmu', DEMO_PASS)
     await page.goto(`${BASE}/projects/${id}`)
     await page.waitForSelector('[data-test="project-stage"][data-stage="signed"]')
+    await page.click('.el-tabs__item:has-text("现场检查")')
+    await page.click('[data-test="check-new"]')
+    const check = page.locator('[data-test="check-dialog"]')
+    await check.locator('textarea[name="notes"]').fill(`场地平整完成，围挡已建${RUN}`)
+    await check.locator('textarea[name="problems"]').fill('临时用电未接入')
+    const [made] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/checks`) && r.request().method() === 'POST'), page.click('[data-test="check-save"]')])
+    assert(made.status() === 201, `log the check: HTTP ${made.status()} ${(await made.text()).slice(0, 200)}`)
+    await page.locator('[data-test="check-table"] .el-table__body tr', { hasText: `围挡已建${RUN}` }).waitFor()
     await page.click('.el-tabs__item:has-text("问题清单")')
     await page.click('[data-test="problem-new"]')
     const dlg = page.locator('[data-test="problem-dialog-create"]')

@@ -56,6 +56,8 @@ import {
   INVESTOR_TYPES,
   ORIGINS,
   TARGET_FIGURES,
+  PERMIT_STATUSES,
+  permitBody,
 } from '../../src/views/project/rules'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { usccProblem } from '../../src/utils/uscc'
@@ -384,6 +386,20 @@ describe('investment', () => {
     expect(planBody('2026', [{ month: '2026-01', planned: '12.5' }, { month: '2026-02', planned: null }])).toEqual({ year: 2026, months: [{ month: '2026-01', planned: 12.5 }, { month: '2026-02', planned: 0 }] })
     expect(reportMonth('2026-05-10')).toBe('2026-04')
     expect(reportMonth('2026-01-05')).toBe('2025-12')
+  })
+})
+
+describe('permits', () => {
+  it('sends a permit with its dates, empty ones as null', () => {
+    expect(permitBody({ permit: '施工许可证', applied_date: '2026-04-01', approved_date: '', permit_no: ' 220101202605200101 ', notes: '', secretary_user_id: '12' })).toEqual({
+      permit: '施工许可证',
+      applied_date: '2026-04-01',
+      approved_date: null,
+      permit_no: '220101202605200101',
+      notes: '',
+      secretary_user_id: 12,
+    })
+    for (const s of PERMIT_STATUSES) expect(chinese(t('project.permitStatuses.' + s)), s).toBe(true)
   })
 })
 

@@ -45,6 +45,11 @@ export const projectApi = {
   },
   removeProblemFile: (pid, aid) => http.del(`${BASE}/problems/${pid}/attachments/${aid}`),
 
+  permits: (id) => http.get(`${BASE}/${id}/permits`, quiet),
+  setPermit: (id, body) => http.put(`${BASE}/${id}/permits`, body, write),
+  checks: (id) => http.get(`${BASE}/${id}/checks`, quiet),
+  addCheck: (id, body) => http.post(`${BASE}/${id}/checks`, body, write),
+
   targets: (year) => http.get(`${BASE}/targets`, { ...quiet, params: { year } }),
   setTarget: (body) => http.put(`${BASE}/targets`, body, write),
   stats: (year) => http.get(`${BASE}/stats`, { ...quiet, params: { year } }),

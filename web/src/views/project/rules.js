@@ -41,6 +41,22 @@ export const FOLLOWUP_KINDS = ['visit', 'negotiation', 'inspection', 'cloud_visi
 export const PROBLEM_CATEGORIES = ['land', 'planning', 'approval', 'funding', 'utilities', 'demolition', 'other']
 export const PROBLEM_STATUSES = ['open', 'answered', 'closed']
 export const PROBLEM_STATUS_TYPE = { open: 'danger', answered: 'warning', closed: 'success' }
+/** A permit's state (审批), by its dates: none, applied, approved; el-tag types. */
+export const PERMIT_STATUSES = ['none', 'applied', 'approved']
+export const PERMIT_STATUS_TYPE = { none: 'info', applied: 'warning', approved: 'success' }
+
+/** The body of PUT /api/projects/:id/permits: the permit, its dates (empty as null) and the rest. */
+export function permitBody(f) {
+  return {
+    permit: f.permit,
+    applied_date: f.applied_date || null,
+    approved_date: f.approved_date || null,
+    permit_no: String(f.permit_no || '').trim(),
+    notes: String(f.notes || '').trim(),
+    secretary_user_id: f.secretary_user_id ? Number(f.secretary_user_id) : null,
+  }
+}
+
 /** The figures of a target (project_target), in the order the pages show them. */
 export const TARGET_FIGURES = ['signed_count', 'signed_amount', 'count_100m', 'count_500m', 'count_1000m', 'count_usd100m', 'funds', 'started_count', 'producing_count']
 /** The figures of a target that are money (万元); the others are counts. */
