@@ -512,3 +512,18 @@ describe('timeline words', () => {
     for (const a of ['create', 'move', 'attach', 'detach', 'followup', 'invest', 'problem']) expect(chinese(eventLabel(a)), a).toBe(true)
   })
 })
+
+describe('cockpit widgets of projects', () => {
+  it('are shown to those who read the project figures, and to no enterprise', async () => {
+    const { WIDGETS } = await import('../../src/views/dashboard/registry')
+    const { isAllowed } = await import('../../src/utils/perm')
+    const { ROLE_PERMS } = await import('./menu-contexts')
+    const ids = (ctx) => WIDGETS.filter((w) => isAllowed(w, ctx)).map((w) => w.id).filter((id) => id.startsWith('project-'))
+    expect(ids({ role: 'leader', perms: ROLE_PERMS.leader })).toEqual(['project-cards', 'project-lists'])
+    expect(ids({ role: 'admin', perms: ROLE_PERMS.admin })).toEqual(['project-cards', 'project-lists'])
+    expect(ids({ role: 'enterprise', perms: ROLE_PERMS.enterprise })).toEqual([])
+    // staff of an ordinary department hold no project.stats by their role
+    expect(ids({ role: 'staff', perms: ROLE_PERMS.staff })).toEqual([])
+    for (const w of WIDGETS.filter((x) => x.id.startsWith('project-'))) expect(chinese(t(w.title)), w.id).toBe(true)
+  })
+})
