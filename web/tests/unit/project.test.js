@@ -248,8 +248,12 @@ describe('amounts in 万元 and 亿元', () => {
     expect(projectAmount({ currency: 'USD', total_investment: 20000, amount_wan: 142000 })).toBe('2亿美元（14.2亿元）')
     expect(projectAmount({ currency: 'CNY', total_investment: 50000, amount_wan: 50000 })).toBe('5亿元')
     expect(projectAmount({ currency: 'CNY', total_investment: 800 })).toBe('800万元')
-    const units = { wan: ' ×10k CNY', yi: ' ×100m CNY', wanUsd: ' ×10k USD', yiUsd: ' ×100m USD' }
-    expect(fmtAmount(15000, 'CNY', units)).toBe('1.5 ×100m CNY')
+    // English writes millions
+    const units = { style: 'million', million: ' m CNY', millionUsd: ' m USD' }
+    expect(fmtAmount(15000, 'CNY', units)).toBe('150 m CNY')
+    expect(fmtAmount(3250, 'CNY', units)).toBe('32.5 m CNY')
+    expect(fmtAmount(20000, 'USD', units)).toBe('200 m USD')
+    expect(fmtAmount(null, 'CNY', units)).toBe('-')
   })
 
   it('puts an amount in its size band', () => {

@@ -76,7 +76,7 @@ export default {
     actualShort: 'Actual',
     stepLate: 'Late',
     colour: 'Status',
-    colours: { green: 'Green · on track', amber: 'Amber · at risk', red: 'Red · behind' },
+    colours: { green: 'Green', amber: 'Amber', red: 'Red' },
     colourWhy: { days: 'Milestone {n} days late', share: 'Investment at {p}% of the plan to date' },
     colourRule: {
       green: 'Green: milestones on schedule and investment up to the plan to date',
@@ -100,7 +100,8 @@ export default {
     viewBoard: 'Board',
     boardMore: 'All {n}',
     sorts: { id: 'Newest first', sign_date: 'By signing date', amount: 'By amount' },
-    unit: { wan: '×10k CNY', yi: '×100m CNY', wanUsd: '×10k USD', yiUsd: '×100m USD', mu: 'mu', people: 'people', count: 'projects' },
+    // style: how amounts are written, wan (万元 / 亿元) or million
+    unit: { style: 'million', million: ' m CNY', millionUsd: ' m USD', wan: '×10k CNY', yi: '×100m CNY', wanUsd: '×10k USD', yiUsd: '×100m USD', mu: 'mu', people: 'people', count: 'projects' },
     tabs: { info: 'Details', attachments: 'Attachments ({n})', timeline: 'Timeline', followups: 'Follow-ups', invest: 'Investment', problems: 'Problems ({n})', permits: 'Permits', checks: 'Site checks' },
     upload: 'Upload',
     uploaded: 'Attachment uploaded',

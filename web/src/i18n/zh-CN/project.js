@@ -100,7 +100,8 @@ export default {
     viewBoard: '看板',
     boardMore: '查看全部 {n} 个',
     sorts: { id: '按录入时间', sign_date: '按签约日期', amount: '按投资额' },
-    unit: { wan: '万元', yi: '亿元', wanUsd: '万美元', yiUsd: '亿美元', mu: '亩', people: '人', count: '个' },
+    // style: how amounts are written, wan (万元 / 亿元) or million
+    unit: { style: 'wan', million: '百万元', millionUsd: '百万美元', wan: '万元', yi: '亿元', wanUsd: '万美元', yiUsd: '亿美元', mu: '亩', people: '人', count: '个' },
     tabs: { info: '基本信息', attachments: '附件（{n}）', timeline: '项目动态', followups: '跟进记录', invest: '投资进度', problems: '问题清单（{n}）', permits: '审批手续', checks: '现场检查' },
     upload: '上传附件',
     uploaded: '附件已上传',

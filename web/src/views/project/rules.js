@@ -295,9 +295,15 @@ export function amountParts(wan) {
 
 /**
  * The text of an amount in 万: "3,200万元", "1.5亿元", "2亿美元" (currency USD), '-' for none.
- * units maps wan, yi, wanUsd, yiUsd to their words (the Chinese ones by default).
+ * units maps wan, yi, wanUsd, yiUsd to their words (the Chinese ones by default); with
+ * style 'million' the amount is written in millions instead (English: "15 m CNY").
  */
 export function fmtAmount(wan, currency = 'CNY', units = { wan: '万元', yi: '亿元', wanUsd: '万美元', yiUsd: '亿美元' }) {
+  if (units.style === 'million') {
+    const n = Number(wan)
+    if (wan === null || wan === undefined || wan === '' || !Number.isFinite(n)) return '-'
+    return (Math.round(n) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 }) + (currency === 'USD' ? units.millionUsd : units.million)
+  }
   const p = amountParts(wan)
   if (!p) return '-'
   const key = currency === 'USD' ? p.unit + 'Usd' : p.unit

@@ -31,7 +31,15 @@ export function useDepts() {
 }
 
 /** The words of amounts in the UI language (t: vue-i18n's t). */
-export const amountUnits = (t) => ({ wan: t('project.unit.wan'), yi: t('project.unit.yi'), wanUsd: t('project.unit.wanUsd'), yiUsd: t('project.unit.yiUsd') })
+export const amountUnits = (t) => ({
+  style: t('project.unit.style'),
+  wan: t('project.unit.wan'),
+  yi: t('project.unit.yi'),
+  wanUsd: t('project.unit.wanUsd'),
+  yiUsd: t('project.unit.yiUsd'),
+  million: t('project.unit.million'),
+  millionUsd: t('project.unit.millionUsd'),
+})
 
 /** amount(v, currency) and projAmount(p) bound to the UI language. */
 export function useAmount(t) {
