@@ -264,7 +264,7 @@ const struct route routes[] = {
       .summary = "设定项目调度规则"),
     R(GET, "/api/projects", h_proj_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "项目列表（招商局：本局项目；项目办：全园区；企业：本企业项目）",
-      .schema = &ENTITY_PROJECT),
+      .schema = &ENTITY_PROJECT, .query = &ENTITY_PROJ_QUERY),
     R(POST, "/api/projects", h_proj_create, PERM_PROJECT_WRITE, 0,
       .summary = "登记项目（线索或在谈）", .schema = &ENTITY_PROJECT),
     R(GET, "/api/projects/:id", h_proj_get, PERM_PROJECT_READ, 0,

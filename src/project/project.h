@@ -142,16 +142,21 @@ int proj_parse_amount(const char *s, double unit_wan, double *out_wan, int *usd)
 int proj_parse_date(const char *s, char out[11]);
 
 /* ---- storage (project_store.c) ---- */
+/* The list's filters, read from the query as ENTITY_PROJ_QUERY declares them (project.c);
+ * NULL / 0: not given. */
 struct proj_filter {
-	const char *q;      /* name or investor contains */
-	const char *stage;  /* one stage, or "active" (not dropped) */
+	const char *q; /* name or investor contains */
+	const char
+	    *stage; /* one stage, "active" (not dropped) or "dispatched" (signed…producing) */
 	const char *colour; /* green | amber | red */
-	const char *level, *source, *year_signed;
+	const char *level, *source;
+	int64_t year; /* signed that year */
 	int64_t dept_id, owner_user_id, enterprise_id;
 	int special_team; /* 1: 专班 projects only */
-	int64_t page, page_size;
 	const char *sort; /* id (default, newest first) | sign_date | amount */
+	int64_t page, page_size;
 };
+extern const struct entity ENTITY_PROJ_QUERY;
 typedef void (*proj_fn)(void *ctx, const struct project *p);
 
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,

@@ -255,9 +255,9 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 			qb_text(q, v);
 		}
 	}
-	if (f->year_signed) {
-		snprintf(y0, 11, "%.4s-01-01", f->year_signed);
-		snprintf(y1, 11, "%.4s-12-31", f->year_signed);
+	if (f->year) {
+		snprintf(y0, 16, "%04d-01-01", (int)(f->year % 10000));
+		snprintf(y1, 16, "%04d-12-31", (int)(f->year % 10000));
 		qb_sql(q, " AND p.sign_date >= ? AND p.sign_date <= ?");
 		qb_text(q, y0);
 		qb_text(q, y1);
@@ -281,7 +281,7 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
               void *ctx, int64_t *total)
 {
-	char like[320], q_like[420], y0[11], y1[11];
+	char like[320], q_like[420], y0[16], y1[16];
 	struct proj_read x;
 	struct qb q;
 	*total = 0;
