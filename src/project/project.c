@@ -84,7 +84,7 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		if (need_text(m->contract_no, 64, "contract_no", "签约需填写合同编号",
 		              "a signing needs the contract number", e) < 0)
 			return -1;
-		if (m->attachment_id <= 0)
+		if (m->attachment_id <= 0 && !m->imported)
 			return err_set(e, ERR_VALIDATION, "attachment_id", "签约需上传合同扫描件",
 			               "a signing needs the contract's scan");
 		return 0;
@@ -99,7 +99,8 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		return 0;
 	}
 	case PS_STARTED:
-		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0)
+		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0 &&
+		    !m->imported)
 			return err_set(
 			    e, ERR_VALIDATION, "start_permit_no",
 			    "开工需填写施工许可证号或上传现场照片",

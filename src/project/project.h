@@ -109,6 +109,9 @@ struct proj_move {
 	const char *first_output_month; /* 投产: YYYY-MM */
 	const char *reason;             /* 终止 */
 	const char *note;
+	/* a move read from the zone's own 调度表 (an import): the files a sheet cannot carry — the
+	 * scan of 签约, the photo of 开工 — are not asked for; the rest of the evidence is */
+	int imported;
 };
 
 /* Checks that project `p` (its stage, renovation flag, land) may move as m says on `today`:
@@ -170,6 +173,8 @@ int proj_create(struct db_pool *pool, const struct principal *p, struct project 
                 struct arena *a, struct yq_err *e);
 int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct project *in, uint64_t present, struct arena *a, struct yq_err *e);
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e);
 int proj_move(struct db_pool *pool, const struct principal *p, int64_t id,
               const struct proj_move *m, struct arena *a, struct yq_err *e);
 /* The same inside an open transaction, dated `at` (imports and the demo; write_in). */

@@ -569,6 +569,13 @@ int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	return write_tx(pool, p, do_update, &x, e);
 }
 
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present, .a = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_update, &x, e);
+}
+
 /* The evidence of a move written on the project: the date on its stage, the contract, permit,
  * first month or reason; a registration links the enterprise of the registry. */
 static int apply_move(struct write_ctx *w, struct project *p, const struct proj_move *m,
@@ -669,6 +676,7 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (still_mine(w, x->id, e) < 0)
 		return -1;
 	const char *body = m->note && *m->note ? m->note
+	                   : m->imported       ? "据重点项目调度表导入"
 	                   : to == PS_DROPPED  ? m->reason
 	                   : to == PS_SIGNED ? arena_printf(x->a, "合同编号 %s", m->contract_no)
 	                                     : NULL;
