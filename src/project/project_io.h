@@ -1,0 +1,132 @@
+/* Project import: the 重点项目调度表 a zone already keeps, read as people really fill it.
+ *
+ * The sheet (.xlsx, or .csv in UTF-8 or GB18030) may start with a title row ("2021年重点项目调度
+ * 表") and a date line ("填报单位：… 截至2021年3月31日", "单位：亿元") before its header; the header
+ * is the first row of the first 30 that names the project (项目名称) and one other known column,
+ * and it may span two rows: a group cell merged over the columns below it ("计划开工" over
+ * "时间", "总投资（亿元）" over "合计" and "其中：固定资产投资", "时间节点" over "签约" and "开工"),
+ * while a cell merged down over both rows stands alone. Only the top-left cell of a merged range
+ * holds its text, so a group is carried right over the empty cells of the first row for as long
+ * as the second row has a sub-header there.
+ *
+ * Headers are matched whole, after removing white space, a leading "*" or "其中：" and turning
+ * full-width letters and brackets into ASCII; a unit in brackets or after "/" is read off the
+ * header ("总投资（亿元）", "用地（亩）", "总投资/万美元"); a money column without one takes the
+ * unit a line above the header states ("单位：亿元"), else 万元. The columns read (and the
+ * members of struct project they fill) are listed in project_io.c, with the names each goes by.
+ * Columns the import does not know are left alone; two columns for the same member are refused
+ * (which one holds the value is a guess), except the notes columns, which are joined.
+ *
+ * Rows skipped without a word: blank rows, a repeat of the header, 合计/小计/总计 rows, section
+ * headings ("一、新开工项目（12个）", "（二）续建项目"), and note rows ("注：…", "填报说明",
+ * "填报人：… 审核人：…") with the one-cell lines that follow them. Every other row is a project:
+ * its cells are read by their column's kind; what cannot be read unambiguously is an error of the
+ * row naming the column (an amount or date that cannot be read, a stage, level or source that is
+ * none of the known words, a department or user name that matches none or several of the zone).
+ *
+ * Writing (proj_import): every row is validated first; unless dry_run, and unless some row is
+ * invalid without skip_invalid, the valid rows are written in one transaction. A row names an
+ * existing project of the zone when one has the same name (and the same investor, when the row
+ * gives one): it is updated rather than duplicated, so importing a file twice changes nothing;
+ * several such projects make the row an error. A stage beyond the project's is reached by moves
+ * dated by the sheet's actual dates; a sheet never moves a project back. */
+#ifndef YQ_PROJECT_PROJECT_IO_H
+#define YQ_PROJECT_PROJECT_IO_H
+#include <stddef.h>
+#include <stdint.h>
+#include "lib/arena.h"
+#include "lib/import.h"
+#include "project/project.h"
+
+#define PROJ_IMPORT_MAX_COLS    256 /* columns of a sheet the import looks at */
+#define PROJ_IMPORT_HEADER_SCAN 30  /* rows searched for the header */
+
+/* Amounts (proj_parse_amount, declared in project.h) read, after full-width digits and signs are
+ * made ASCII and white space is dropped: an optional 约/近/超/逾/超过/大约/人民币 before, an
+ * optional 左右/以上/余/多 after; a number with "," between digits and at most one "."; then
+ * optionally 余/多 and a unit: 元, 万, 万元, 亿, 亿元, 美元, 万美元, 亿美元 (美金 for 美元).
+ * Without a unit the number is in the column's unit (unit_wan: 1 for 万元, 10000 for 亿元,
+ * 0.0001 for 元); with one, in that unit. The result is in 万 of its currency, rounded to six
+ * decimals; *usd (may be NULL) is 1 when the cell says 美元 (the caller adds the column's own
+ * currency). An empty cell or a mark for none ("", "-", "—", "/", "无", "暂无") returns 0 with
+ * *out_wan NAN; a negative number, two numbers, a range, an exponent, more than 10^10 万 or
+ * anything else returns -1. */
+
+/* Dates (proj_parse_date, declared in project.h) read: YYYY-M-D, YYYY/M/D, YYYY.M.D,
+ * YYYY年M月D日 (or 号), with a time after it ignored; a month alone YYYY-M, YYYY/M, YYYY.M,
+ * YYYY年M月 as its first day, YYYY年M月底/末 as its last day, YYYY年底/末 as 12-31; YYYYMMDD and
+ * YYYYMM; and an Excel serial number (1900 system; 1 is 1900-01-01, 60 is Excel's fictitious
+ * 1900-02-29 and refused; a fraction is the time of day). Years 1900 to 2100. An empty cell or a
+ * mark for none returns 0 with out "" ; a day that does not exist (2021-02-29), a year alone
+ * ("2021"), a month 13 or anything else returns -1. proj_date_read tells the two apart. */
+enum proj_date_fault {
+	PDATE_OK = 0,
+	PDATE_FORMAT,      /* not written as a date */
+	PDATE_NONEXISTENT, /* written as a date, but no such day (or outside 1900-2100) */
+};
+enum proj_date_fault proj_date_read(const char *s, char out[11]);
+
+/* One column of the file, as the header maps it. */
+struct proj_col {
+	int key;         /* the member it fills (an index into the import's key table), or -1 */
+	double unit;     /* money: 万 per unit of the cell (亿元 10000); land: 亩 per unit */
+	int usd;         /* money in US dollars */
+	char header[96]; /* the header as written, two rows joined ("计划开工时间"), for reports */
+};
+
+/* The header of a sheet and where its rows start. */
+struct proj_layout {
+	struct proj_col cols[PROJ_IMPORT_MAX_COLS];
+	size_t n_cols;
+	unsigned long header_row, header_last; /* sheet rows of the header (equal for one row) */
+	int name_col;                          /* the file column of 项目名称 */
+	int seq_col;                           /* the file column of 序号, or -1 */
+	double unit;                           /* the money unit stated above the header (万 per) */
+	int usd;
+	/* the row read after a one-row header (it is data): copied here, handed out first */
+	struct table_row pending;
+	int has_pending;
+	const char *pending_cells[PROJ_IMPORT_MAX_COLS];
+	struct arena arena; /* the pending row's cells */
+};
+
+/* Reads the header from t into L (zeroed first): the title and date lines, the header row or
+ * two. Returns 0, or -1 with e (field "file") and rep's message set when no header is found in
+ * the first PROJ_IMPORT_HEADER_SCAN rows, two columns fill the same member, or the file cannot be
+ * read. Release L with proj_layout_release. */
+int proj_layout_read(struct proj_layout *L, struct table_reader *t, struct import_report *rep,
+                     struct yq_err *e);
+void proj_layout_release(struct proj_layout *L);
+/* The key (the project's JSON member: "total_investment", "plan_start_date", "dept_id", …) the
+ * file column i fills, or NULL when the import does not read it. */
+const char *proj_layout_key(const struct proj_layout *L, size_t i);
+
+/* A row of the sheet read into a project: the members the row gives, the names of its bureau
+ * and person (looked up in the zone later), its stage. */
+struct proj_row {
+	struct project pr;     /* doubles NAN and strings NULL where the row gives nothing */
+	enum proj_stage stage; /* the stage the row gives, or PS__COUNT when none */
+	const char *dept_name, *owner_name;
+	uint64_t given;  /* bit k: the row has a value for key k */
+	int bad_col;     /* on an error: the file column, or -1 */
+	const char *why, *why_en; /* on an error: the reason (static) */
+};
+
+enum proj_row_kind {
+	PROW_DATA,    /* a project: out filled */
+	PROW_SKIP,    /* blank, 合计, a heading, a note, a repeated header */
+	PROW_INVALID, /* a project row with a cell that cannot be read: out->bad_col, why */
+};
+/* The state carried from row to row (a note row makes the one-cell rows after it notes too). */
+struct proj_row_state {
+	int after_note;
+};
+/* Reads one cleaned row (import_clean_row) of the sheet laid out by L into out; strings in a.
+ * `today` ("YYYY-MM-DD") bounds the actual dates. */
+enum proj_row_kind proj_row_read(const struct proj_layout *L, struct proj_row_state *st,
+                                 const struct table_row *row, const char *today, struct arena *a,
+                                 struct proj_row *out);
+/* The header of the column that holds `key` in L, or "" (for a report naming the column). */
+int proj_layout_col_of(const struct proj_layout *L, const char *key);
+
+#endif
