@@ -24,6 +24,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # lives under one directory that goes when the run ends, however the suites end: a machine that
 # runs the tests every day must not fill its disk with what they leave behind.
 RUN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yq-run.XXXXXX")
+chmod 711 "$RUN_TMP" # the test clusters run as the postgres user: it must reach its folder
 export TMPDIR=$RUN_TMP
 trap 'rm -rf "$RUN_TMP"' EXIT
 

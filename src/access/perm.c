@@ -36,28 +36,34 @@ static const struct role_def {
                           PERM_TICKET_READ, PERM_TICKET_CREATE, PERM_TICKET_TRIAGE,
                           PERM_TICKET_HANDLE, PERM_TICKET_RATE, PERM_TICKET_ESCALATE,
                           PERM_TICKET_STATS, PERM_TICKET_ADMIN, PERM_ANNOUNCE_READ,
-                          PERM_ANNOUNCE_WRITE)},
+                          PERM_ANNOUNCE_WRITE, PERM_PROJECT_READ, PERM_PROJECT_WRITE,
+                          PERM_PROJECT_DISPATCH, PERM_PROJECT_HANDLE, PERM_PROJECT_REPORT,
+                          PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS, PERM_PROJECT_ADMIN)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
-                           PERM_TICKET_ESCALATE, PERM_TICKET_STATS, PERM_ANNOUNCE_READ)},
+                           PERM_TICKET_ESCALATE, PERM_TICKET_STATS, PERM_ANNOUNCE_READ,
+                           PERM_PROJECT_READ, PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
                               PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_CREATE,
                               PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
-                              PERM_TICKET_STATS, PERM_ANNOUNCE_READ)},
+                              PERM_TICKET_STATS, PERM_ANNOUNCE_READ, PERM_PROJECT_READ,
+                              PERM_PROJECT_HANDLE, PERM_PROJECT_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
                           PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
-                          PERM_ANNOUNCE_READ)},
+                          PERM_ANNOUNCE_READ, PERM_PROJECT_READ, PERM_PROJECT_HANDLE)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
-                               PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ)},
+                               PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
+                               PERM_PROJECT_READ, PERM_PROJECT_REPORT)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
-                             PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS)},
+                             PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS,
+                             PERM_PROJECT_READ, PERM_PROJECT_STATS)},
 };
 #undef PERMS
 
@@ -148,8 +154,18 @@ int role_allows(enum role r, enum perm p)
 void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
                           enum data_scope *scope)
 {
-	if (!dept_kind || strcmp(dept_kind, "service_center") != 0 ||
-	    (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
+	if (!dept_kind || (r != ROLE_STAFF && r != ROLE_DEPT_HEAD))
+		return;
+	/* 招商局 and its 分局 work their projects; the 项目办 dispatches every project of the zone
+	 * (the store widens its project reads, project_store.c proj_scope) */
+	int invest = strcmp(dept_kind, "investment") == 0, project = strcmp(dept_kind, "project") == 0;
+	if (invest || project) {
+		perm_add(perms, PERM_PROJECT_WRITE);
+		perm_add(perms, PERM_PROJECT_STATS);
+	}
+	if (project)
+		perm_add(perms, PERM_PROJECT_DISPATCH);
+	if (strcmp(dept_kind, "service_center") != 0)
 		return;
 	perm_add(perms, PERM_TICKET_STATS);
 	perm_add(perms, PERM_ANNOUNCE_WRITE);

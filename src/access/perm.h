@@ -38,7 +38,16 @@
 	/* 通知公告: staff read every announcement of the zone; enterprise users only the          \
 	 * published ones addressed to them */                                                         \
 	X(PERM_ANNOUNCE_READ, "announce.read")                                                         \
-	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */
+	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */     \
+	/* 招商引资 and 项目建设: a bureau reads its projects, the project office all of the zone */     \
+	X(PERM_PROJECT_READ, "project.read")                                                           \
+	X(PERM_PROJECT_WRITE, "project.write") /* create, edit, move; follow-ups */                    \
+	X(PERM_PROJECT_DISPATCH, "project.dispatch") /* plans, problems, checks, permits, 会审 */      \
+	X(PERM_PROJECT_HANDLE, "project.handle")     /* answer a problem of one's department */       \
+	X(PERM_PROJECT_REPORT, "project.report")     /* an enterprise reports its investment */       \
+	X(PERM_PROJECT_ESCALATE, "project.escalate") /* 督办 on a problem */                            \
+	X(PERM_PROJECT_STATS, "project.stats")       /* figures, 龙虎榜, the weekly bulletin */          \
+	X(PERM_PROJECT_ADMIN, "project.admin")       /* targets and the zone's rules */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -75,9 +75,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 	const struct entity_out *o = out_for(r);
 	struct jsonw w;
 	resp_obj_open(r, status, &w);
-	entity_json(&w, o->en, &a, o->hide);
-	if (o->extra)
-		o->extra(&w, &a);
+	jw_entity_members(&w, o, &a);
 	jw_key(&w, "attachments");
 	if (attachment_json_list(r, &w, &announce_kind, id, e) < 0)
 		return -1;

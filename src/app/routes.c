@@ -11,12 +11,16 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "project/project.h"
+#include "project/project_api.h"
+#include "project/project_work.h"
 #include "ticket/open311_api.h"
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_store.h"
 #include "work/attachment_api.h"
 #include "work/calendar_api.h"
 #include "work/notify_api.h"
+#include "work/timeline_api.h"
 #include "work/work.h"
 #include "work/notify.h"
 #include "work/webhook.h"
@@ -32,7 +36,8 @@
 
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
-const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, NULL};
+const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
+                                               &problem_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -201,6 +206,80 @@ const struct route routes[] = {
       ROUTE_FILE, .summary = "下载公告附件", .arg = &announce_kind),
     R(DELETE, "/api/announcements/:id/attachments/:aid", h_attachment_delete, PERM_ANNOUNCE_WRITE,
       0, .summary = "删除公告附件（仅草稿，上传者本人）", .arg = &announce_kind),
+
+    /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
+    R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
+      .summary = "逾期未办的下一步（按招商专员）"),
+    R(POST, "/api/projects/followups/:id/done", h_proj_followup_done, PERM_PROJECT_WRITE, 0,
+      .summary = "跟进的下一步已完成"),
+    R(GET, "/api/projects/problems", h_problem_list, PERM_PROJECT_READ, ROUTE_LIST,
+      .summary = "问题清单（项目办：全部；部门：本部门承办的；招商局：本局项目的）",
+      .schema = &ENTITY_PROBLEM),
+    R(GET, "/api/projects/problems/:id", h_problem_get, PERM_PROJECT_READ, 0,
+      .summary = "问题详情（时间线、附件）", .schema = &ENTITY_PROBLEM),
+    R(POST, "/api/projects/problems/:id/answer", h_problem_answer, PERM_PROJECT_HANDLE, 0,
+      .summary = "责任部门答复问题", .schema = &ENTITY_PROBLEM),
+    R(POST, "/api/projects/problems/:id/close", h_problem_close, PERM_PROJECT_DISPATCH, 0,
+      .summary = "问题销号", .schema = &ENTITY_PROBLEM),
+    R(POST, "/api/projects/problems/:id/reopen", h_problem_reopen, PERM_PROJECT_DISPATCH, 0,
+      .summary = "问题重新交办", .schema = &ENTITY_PROBLEM),
+    R(POST, "/api/projects/problems/:id/escalate", h_problem_escalate, PERM_PROJECT_ESCALATE, 0,
+      .summary = "问题挂牌督办", .schema = &ENTITY_PROBLEM),
+    R(GET, "/api/projects/problems/:id/timeline", h_work_timeline, PERM_PROJECT_READ, 0,
+      .summary = "问题时间线", .arg = &problem_kind),
+    R(GET, "/api/projects/problems/:id/attachments", h_attachment_list, PERM_PROJECT_READ, 0,
+      .summary = "问题附件列表", .arg = &problem_kind),
+    R(POST, "/api/projects/problems/:id/attachments", h_attachment_upload, PERM_PROJECT_READ,
+      ROUTE_UPLOAD, .summary = "上传问题附件（销号证明等）", .arg = &problem_kind),
+    R(GET, "/api/projects/problems/:id/attachments/:aid", h_attachment_download, PERM_PROJECT_READ,
+      ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
+    R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete,
+      PERM_PROJECT_READ, 0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(GET, "/api/projects/stats", h_proj_stats, PERM_PROJECT_STATS, 0,
+      .summary = "年度招商与项目建设指标（签约、开工率、投产率、投资完成、到位资金）"),
+    R(GET, "/api/projects/targets", h_proj_targets, PERM_PROJECT_STATS, 0,
+      .summary = "年度目标与完成情况（对比目标和序时进度）"),
+    R(PUT, "/api/projects/targets", h_proj_target_set, PERM_PROJECT_ADMIN, 0,
+      .summary = "设定招商局（分局）或个人的年度目标"),
+    R(GET, "/api/projects/leaderboard", h_proj_leaderboard, PERM_PROJECT_STATS, 0,
+      .summary = "招商龙虎榜（按周，含名次变化）"),
+    R(GET, "/api/projects/settings", h_proj_settings, PERM_PROJECT_READ, 0,
+      .summary = "项目调度规则（红黄绿、填报截止日、龙虎榜权重）"),
+    R(PUT, "/api/projects/settings", h_proj_settings_set, PERM_PROJECT_ADMIN, 0,
+      .summary = "设定项目调度规则"),
+    R(GET, "/api/projects", h_proj_list, PERM_PROJECT_READ, ROUTE_LIST,
+      .summary = "项目列表（招商局：本局项目；项目办：全园区；企业：本企业项目）",
+      .schema = &ENTITY_PROJECT),
+    R(POST, "/api/projects", h_proj_create, PERM_PROJECT_WRITE, 0,
+      .summary = "登记项目（线索或在谈）", .schema = &ENTITY_PROJECT),
+    R(GET, "/api/projects/:id", h_proj_get, PERM_PROJECT_READ, 0,
+      .summary = "项目详情（附件、时间线）", .schema = &ENTITY_PROJECT),
+    R(PATCH, "/api/projects/:id", h_proj_update, PERM_PROJECT_WRITE, 0, .summary = "编辑项目",
+      .schema = &ENTITY_PROJECT),
+    R(POST, "/api/projects/:id/move", h_proj_move, PERM_PROJECT_WRITE, 0,
+      .summary = "推进项目阶段（附证明材料）", .schema = &ENTITY_PROJECT),
+    R(GET, "/api/projects/:id/timeline", h_work_timeline, PERM_PROJECT_READ, 0,
+      .summary = "项目时间线", .arg = &project_kind),
+    R(GET, "/api/projects/:id/attachments", h_attachment_list, PERM_PROJECT_READ, 0,
+      .summary = "项目附件列表", .arg = &project_kind),
+    R(POST, "/api/projects/:id/attachments", h_attachment_upload, PERM_PROJECT_READ, ROUTE_UPLOAD,
+      .summary = "上传项目附件（合同扫描件、现场照片等）", .arg = &project_kind),
+    R(GET, "/api/projects/:id/attachments/:aid", h_attachment_download, PERM_PROJECT_READ,
+      ROUTE_FILE, .summary = "下载项目附件", .arg = &project_kind),
+    R(DELETE, "/api/projects/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ, 0,
+      .summary = "删除项目附件（上传者本人）", .arg = &project_kind),
+    R(GET, "/api/projects/:id/followups", h_proj_followups, PERM_PROJECT_READ, 0,
+      .summary = "项目跟进记录", .schema = &ENTITY_FOLLOWUP),
+    R(POST, "/api/projects/:id/followups", h_proj_followup_add, PERM_PROJECT_WRITE, 0,
+      .summary = "记录跟进（拜访、洽谈、考察、云拜访/云洽谈/云签约）", .schema = &ENTITY_FOLLOWUP),
+    R(GET, "/api/projects/:id/invest", h_proj_invest, PERM_PROJECT_READ, 0,
+      .summary = "项目年度投资计划与完成情况（按月）"),
+    R(PUT, "/api/projects/:id/invest", h_proj_invest_plan, PERM_PROJECT_DISPATCH, 0,
+      .summary = "设定项目年度投资计划（按月）"),
+    R(PUT, "/api/projects/:id/invest/:month", h_proj_invest_report, PERM_PROJECT_READ, 0,
+      .summary = "填报月度完成投资和到位资金（项目企业或项目办）"),
+    R(POST, "/api/projects/:id/problems", h_problem_add, PERM_PROJECT_DISPATCH, 0,
+      .summary = "交办项目问题", .schema = &ENTITY_PROBLEM),
 
     /* API tokens for integrations */
     R(GET, "/api/tokens", h_tokens_list, PERM_TOKEN_WRITE, 0),

@@ -121,6 +121,8 @@ struct entity_out {
 };
 /* Writes one object. */
 void jw_entity(struct jsonw *w, const struct entity_out *o, const void *obj);
+/* Writes its members into the open object of w (an answer that adds members of its own). */
+void jw_entity_members(struct jsonw *w, const struct entity_out *o, const void *obj);
 /* Answers one object with `status`. Returns 0. */
 int resp_entity(struct req *r, int status, const struct entity_out *o, const void *obj);
 /* Answers an object {"id": id} with `status` (a creation that returns the new id). Returns 0. */

@@ -282,12 +282,17 @@ json_t *req_entity(struct req *r, const struct entity *en, enum decode_mode mode
 	return j;
 }
 
-void jw_entity(struct jsonw *w, const struct entity_out *o, const void *obj)
+void jw_entity_members(struct jsonw *w, const struct entity_out *o, const void *obj)
 {
-	jw_obj_open(w);
 	entity_json(w, o->en, obj, o->hide);
 	if (o->extra)
 		o->extra(w, obj);
+}
+
+void jw_entity(struct jsonw *w, const struct entity_out *o, const void *obj)
+{
+	jw_obj_open(w);
+	jw_entity_members(w, o, obj);
 	jw_obj_close(w);
 }
 

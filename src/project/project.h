@@ -112,9 +112,10 @@ struct proj_move {
 
 /* Checks that project `p` (its stage, renovation flag, land) may move as m says on `today`:
  * 0, or -1 with e set: ERR_STATE (409) naming the stage for a move the machine refuses
- * ("项目已签约，不能退回在谈"), ERR_VALIDATION naming the field for missing evidence. */
+ * ("项目已签约，不能退回在谈"; the message is made in a), ERR_VALIDATION naming the field for
+ * missing evidence. */
 int proj_move_check(const struct project *p, const struct proj_move *m, const char *today,
-                    struct yq_err *e);
+                    struct arena *a, struct yq_err *e);
 /* 1 when a project at stage `s` is under dispatch (signed to producing: it has a colour). */
 int proj_dispatched(enum proj_stage s);
 
@@ -153,17 +154,20 @@ int proj_list(struct db *c, const struct principal *p, const struct proj_filter 
               void *ctx, int64_t *total);
 int proj_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
              struct project *out, struct yq_err *e);
+/* The writes, each in one transaction with its audit row and timeline event. Strings the change
+ * makes and its error messages are allocated in `a`, which must outlive the call's answer (the
+ * request's arena). */
 int proj_create(struct db_pool *pool, const struct principal *p, struct project *in,
-                struct yq_err *e);
+                struct arena *a, struct yq_err *e);
 int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                const struct project *in, uint64_t present, struct yq_err *e);
+                const struct project *in, uint64_t present, struct arena *a, struct yq_err *e);
 int proj_move(struct db_pool *pool, const struct principal *p, int64_t id,
-              const struct proj_move *m, struct yq_err *e);
-/* The same inside an open transaction, dated `at` (imports and the demo). */
+              const struct proj_move *m, struct arena *a, struct yq_err *e);
+/* The same inside an open transaction, dated `at` (imports and the demo; write_in). */
 int proj_create_in(struct db *tx, const struct principal *p, struct project *in, int64_t at,
-                   struct yq_err *e);
+                   struct arena *a, struct yq_err *e);
 int proj_move_in(struct db *tx, const struct principal *p, int64_t id, const struct proj_move *m,
-                 int64_t at, struct yq_err *e);
+                 int64_t at, struct arena *a, struct yq_err *e);
 int proj_rules_get(struct db *c, int64_t zone_id, struct proj_rules *r);
 
 #endif

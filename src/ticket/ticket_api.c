@@ -2,6 +2,7 @@
 #include "ticket/ticket_api.h"
 #include "ticket/ticket_export.h"
 #include "work/attachment_api.h"
+#include "work/timeline_api.h"
 #include "lib/log.h"
 #include "lib/util.h"
 #include "ticket/ticket_search.h"
@@ -140,24 +141,6 @@ int h_ticket_list(struct req *r, struct yq_err *e)
 	return resp_items_end(r, &w, rc, total, capped, f.page, f.page_size, e);
 }
 
-static void event_row(void *p, const struct work_event *ev)
-{
-	struct ctx *c = p;
-	struct jsonw *w = c->w;
-	jw_obj_open(w);
-	jw_kint(w, "id", ev->id);
-	jw_kstr(w, "at", req_time(c->r, ev->at));
-	jw_kint_or_null(w, "user_id", ev->user_id);
-	jw_kstr(w, "user_name", ev->user_name);
-	jw_kstr(w, "action", ev->action);
-	jw_kstr(w, "from_status", *ev->from_state ? ev->from_state : NULL);
-	jw_kstr(w, "to_status", ev->to_state);
-	jw_kstr(w, "body", ev->body);
-	jw_kbool(w, "internal", ev->internal);
-	jw_kstr(w, "media_url", ev->media_url && *ev->media_url ? ev->media_url : NULL);
-	jw_obj_close(w);
-}
-
 int h_ticket_get(struct req *r, struct yq_err *e)
 {
 	int64_t id;
@@ -170,11 +153,8 @@ int h_ticket_get(struct req *r, struct yq_err *e)
 	jw_key(&w, "ticket");
 	ticket_json(r, &w, &t, NULL);
 	jw_key(&w, "timeline");
-	jw_arr_open(&w);
-	struct ctx ctx = {r, &w, NULL};
 	/* the request is read once, with the caller's scope: its timeline and attachments follow */
-	int rc = work_timeline_rows(c, &r->who, &ticket_kind, id, event_row, &ctx, e);
-	jw_arr_close(&w);
+	int rc = work_timeline_json(r, &w, &ticket_kind, id, e);
 	jw_key(&w, "attachments");
 	if (rc == 0)
 		rc = attachment_json_list(r, &w, &ticket_kind, id, e);

@@ -107,7 +107,15 @@ export class Client {
   get(p, o) { return this.req('GET', p, undefined, o); }
   post(p, b, o) { return this.req('POST', p, b, o); }
   put(p, b, o) { return this.req('PUT', p, b, o); }
+  patch(p, b, o) { return this.req('PATCH', p, b, o); }
   del(p, o) { return this.req('DELETE', p, undefined, o); }
+  /** Uploads one file in the multipart field "file". */
+  upload(p, filename, content, type = 'application/octet-stream') {
+    const b = '----yqupload' + Math.random().toString(16).slice(2);
+    const head = Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+    const form = Buffer.concat([head, Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+    return this.req('POST', p, new Uint8Array(form), { headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+  }
   async login(username, password) {
     const r = await this.post('/api/login', { username, password });
     if (r.status === 200) this.csrf = r.json.csrf_token;

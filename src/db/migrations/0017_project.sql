@@ -202,6 +202,16 @@ CREATE TABLE project_review_item (
 	PRIMARY KEY (review_id, project_id)
 );
 
+-- the numbers of projects (XM2026-0001) and problems (WT2026-0001): a counter per zone, kind
+-- and year; the upsert serialises concurrent numbering on both engines
+CREATE TABLE project_seq (
+	zone_id BIGINT NOT NULL REFERENCES zone(id),
+	kind TEXT NOT NULL,
+	year BIGINT NOT NULL,
+	n BIGINT NOT NULL,
+	PRIMARY KEY (zone_id, kind, year)
+);
+
 -- a zone's rules of the module: the status colours, the reporting day, the leaderboard weights
 CREATE TABLE project_setting (
 	zone_id BIGINT PRIMARY KEY REFERENCES zone(id),

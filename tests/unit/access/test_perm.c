@@ -219,6 +219,7 @@ static void test_every_role_is_authed(void **state)
 static void test_enterprise_role(void **state)
 {
 	static const char *const allowed[] = {".read", "ticket.create", "ticket.rate", "auth",
+	                                      "project.report",
 	                                      NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
@@ -284,7 +285,8 @@ static void test_read_only_roles(void **state)
 {
 	static const char *const province[] = {".read", ".stats", "auth", NULL};
 	static const char *const leader[] = {
-	    ".read", ".stats", "auth", "enterprise.visit", "ticket.escalate", NULL};
+	    ".read", ".stats", "auth", "enterprise.visit", "ticket.escalate", "project.escalate",
+	    NULL};
 	char buf[512];
 	assert_string_equal(beyond_rule(role_perms(ROLE_PROVINCE), province, buf, sizeof buf), "");
 	assert_string_equal(beyond_rule(role_perms(ROLE_LEADER), leader, buf, sizeof buf), "");
@@ -372,9 +374,9 @@ static void test_dept_kind_grant(void **state)
 {
 	(void)state;
 	for (int r = 1; r < ROLE__COUNT; r++) {
-		static const char *const kinds[] = {
-		    NULL,      "",      "leadership",     "investment", "economic",
-		    "project", "other", "SERVICE_CENTER", "service_ce", "service_center "};
+		static const char *const kinds[] = {NULL,         "",         "leadership",
+		                                    "economic",   "other",    "SERVICE_CENTER",
+		                                    "service_ce", "service_center ", "Project"};
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 			perm_set ps = role_perms((enum role)r);
 			enum data_scope sc = role_default_scope((enum role)r);
@@ -412,10 +414,42 @@ static void test_dept_kind_grant(void **state)
 	assert_false(allows(ps, PERM_TICKET_ESCALATE));
 }
 
+/* 招商局 and its 分局 (kind investment) write and count their projects; the 项目办 (kind project)
+ * dispatches them too. Only staff and heads gain it, the scope does not change, and neither
+ * gains administration, escalation or anything beyond the project module's own. */
+static void test_project_kind_grant(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *kind;
+		int dispatch;
+	} kinds[] = {{"investment", 0}, {"project", 1}};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		for (int r = 1; r < ROLE__COUNT; r++) {
+			perm_set role = role_perms((enum role)r), ps = role;
+			enum data_scope sc = role_default_scope((enum role)r);
+			perm_dept_kind_grant(kinds[k].kind, (enum role)r, &ps, &sc);
+			assert_int_equal(sc, role_default_scope((enum role)r));
+			if (r != ROLE_STAFF && r != ROLE_DEPT_HEAD) {
+				assert_true(eq(ps, role));
+				continue;
+			}
+			assert_true(allows(ps, PERM_PROJECT_WRITE));
+			assert_true(allows(ps, PERM_PROJECT_STATS));
+			assert_int_equal(allows(ps, PERM_PROJECT_DISPATCH), kinds[k].dispatch);
+			for (int p = 0; p < PERM__COUNT; p++)
+				if (perm_has(&ps, (enum perm)p) && !perm_has(&role, (enum perm)p) &&
+				    (admin_only((enum perm)p) || strncmp(perm_name((enum perm)p), "project.", 8)))
+					fail_msg("%s of %s gains %s", role_name((enum role)r), kinds[k].kind,
+					         perm_name((enum perm)p));
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_perm_set_grows),
+	    cmocka_unit_test(test_project_kind_grant),
 	    cmocka_unit_test(test_role_names_roundtrip),
 	    cmocka_unit_test(test_role_unknown),
 	    cmocka_unit_test(test_scope_names),

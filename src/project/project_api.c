@@ -1,0 +1,181 @@
+/* HTTP handlers of projects (see project_api.h): decode, call, encode. */
+#include "project/project_api.h"
+#include "project/project.h"
+#include "lib/arena.h"
+#include "lib/jsonw.h"
+#include "work/attachment_api.h"
+#include "work/timeline_api.h"
+#include <string.h>
+
+/* The members beside the table: the colour and its inputs, computed on read. */
+static void extra(struct jsonw *w, const void *obj)
+{
+	const struct project *p = obj;
+	jw_kstr(w, "colour", p->colour);
+	jw_kint(w, "days_late", p->days_late);
+	jw_kdouble(w, "plan_ytd", p->plan_ytd);
+	jw_kdouble(w, "actual_ytd", p->actual_ytd);
+	jw_kint(w, "open_problems", p->open_problems);
+}
+
+static const struct entity_out STAFF_OUT = {&ENTITY_PROJECT, 0, extra};
+static const struct entity_out ENT_OUT = {&ENTITY_PROJECT, F_INTERNAL, extra};
+
+static const struct entity_out *out_for(const struct req *r)
+{
+	return r->who.role == ROLE_ENTERPRISE || r->who.scope == SCOPE_ENTERPRISE ? &ENT_OUT
+	                                                                          : &STAFF_OUT;
+}
+
+static void proj_row(void *list, const struct project *p)
+{
+	resp_list_row(list, p);
+}
+
+static const char *opt(struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+	return v && *v ? v : NULL;
+}
+
+/* An enum query argument checked against the field of the same key. */
+static int enum_query(struct req *r, const char *key, const char **out, struct yq_err *e)
+{
+	*out = opt(r, key);
+	if (!*out)
+		return 0;
+	return field_text(entity_field(&ENTITY_PROJECT, key), *out, &r->arena, out, e);
+}
+
+static int filter_from_query(struct req *r, struct proj_filter *f, struct yq_err *e)
+{
+	static const char *const colours[] = {"green", "amber", "red"};
+	static const char *const sorts[] = {"id", "sign_date", "amount"};
+	int64_t year = 0, special = 0;
+	if (req_page(r, &f->page, &f->page_size, e) < 0 || enum_query(r, "level", &f->level, e) < 0 ||
+	    enum_query(r, "source", &f->source, e) < 0 ||
+	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f->dept_id, e) < 0 ||
+	    req_query_int(r, "owner_user_id", 0, 0, INT64_MAX, &f->owner_user_id, e) < 0 ||
+	    req_query_int(r, "enterprise_id", 0, 0, INT64_MAX, &f->enterprise_id, e) < 0 ||
+	    req_query_int(r, "special_team", 0, 0, 1, &special, e) < 0 ||
+	    req_query_int(r, "year", 0, 1990, 2100, &year, e) < 0)
+		return -1;
+	f->special_team = (int)special;
+	if (year)
+		f->year_signed = arena_printf(&r->arena, "%04lld", (long long)year);
+	f->stage = opt(r, "stage");
+	if (f->stage && strcmp(f->stage, "active") != 0 && strcmp(f->stage, "dispatched") != 0 &&
+	    enum_query(r, "stage", &f->stage, e) < 0)
+		return -1;
+	if ((f->colour = opt(r, "colour"))) {
+		int ok = 0;
+		for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
+			ok |= strcmp(f->colour, colours[i]) == 0;
+		if (!ok)
+			return err_set(e, ERR_VALIDATION, "colour", "状态颜色应为 green、amber 或 red",
+			               "colour must be green, amber or red");
+	}
+	if ((f->sort = opt(r, "sort"))) {
+		int ok = 0;
+		for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
+			ok |= strcmp(f->sort, sorts[i]) == 0;
+		if (!ok)
+			return err_set(e, ERR_VALIDATION, "sort", "排序方式无效", "invalid sort");
+	}
+	f->q = opt(r, "q");
+	if (f->q && strlen(f->q) > 100)
+		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
+	return 0;
+}
+
+int h_proj_list(struct req *r, struct yq_err *e)
+{
+	struct proj_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || filter_from_query(r, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r));
+	int rc = proj_list(c, &r->who, &f, proj_row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+/* Answers project `id` as the caller reads it, with its attachments and timeline. */
+static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct project p;
+	struct db *c = req_db(r, e);
+	if (!c || proj_get(c, &r->who, id, &r->arena, &p, e) < 0)
+		return -1;
+	const struct entity_out *o = out_for(r);
+	struct jsonw w;
+	resp_obj_open(r, status, &w);
+	jw_entity_members(&w, o, &p);
+	jw_key(&w, "attachments");
+	if (attachment_json_list(r, &w, &project_kind, id, e) < 0)
+		return -1;
+	jw_key(&w, "timeline");
+	if (work_timeline_json(r, &w, &project_kind, id, e) < 0)
+		return -1;
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_proj_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+}
+
+int h_proj_create(struct req *r, struct yq_err *e)
+{
+	struct project p;
+	memset(&p, 0, sizeof p);
+	json_t *body = req_entity(r, &ENTITY_PROJECT, DECODE_FULL, &p, NULL, e);
+	if (!body)
+		return -1;
+	/* the stage a project is registered at: lead (default) or negotiating */
+	const char *stage = NULL;
+	if (json_str(r, body, "stage", 0, 20, &stage, e) < 0)
+		return -1;
+	if (stage && strcmp(stage, "lead") != 0 && strcmp(stage, "negotiating") != 0)
+		return err_set(e, ERR_VALIDATION, "stage", "新项目只能是线索或在谈阶段",
+		               "a new project is a lead or in negotiation");
+	p.stage = stage;
+	if (proj_create(req_pool(r), &r->who, &p, &r->arena, e) < 0)
+		return -1;
+	return answer(r, 201, p.id, e);
+}
+
+int h_proj_update(struct req *r, struct yq_err *e)
+{
+	struct project in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_PROJECT, DECODE_PATCH, &in, &present, e) ||
+	    proj_update(req_pool(r), &r->who, id, &in, present, &r->arena, e) < 0)
+		return -1;
+	return answer(r, 200, id, e);
+}
+
+int h_proj_move(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct proj_move m = {0};
+	json_t *o;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)) ||
+	    json_str(r, o, "to", 1, 20, &m.to, e) < 0 || json_str(r, o, "date", 0, 10, &m.date, e) < 0 ||
+	    json_str(r, o, "contract_no", 0, 64, &m.contract_no, e) < 0 ||
+	    json_int(o, "attachment_id", 0, 0, 0, INT64_MAX, &m.attachment_id, e) < 0 ||
+	    json_str(r, o, "uscc", 0, 18, &m.uscc, e) < 0 ||
+	    json_str(r, o, "start_permit_no", 0, 64, &m.start_permit_no, e) < 0 ||
+	    json_str(r, o, "first_output_month", 0, 7, &m.first_output_month, e) < 0 ||
+	    json_str(r, o, "reason", 0, 500, &m.reason, e) < 0 ||
+	    json_str(r, o, "note", 0, 2000, &m.note, e) < 0 ||
+	    proj_move(req_pool(r), &r->who, id, &m, &r->arena, e) < 0)
+		return -1;
+	return answer(r, 200, id, e);
+}

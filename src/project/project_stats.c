@@ -1,0 +1,610 @@
+/* The figures of projects (see project_stats.h). */
+#include "project/project_stats.h"
+#include "project/project_int.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
+#include "db/qb.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include "work/calendar.h"
+#include "work/calendar_store.h"
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const PROJ_FIG_KEYS[FIG__COUNT] = {
+    "signed_count", "signed_amount", "count_100m", "count_500m",     "count_1000m",
+    "count_usd100m", "funds",        "started_count", "producing_count"};
+const char *const PROJ_FIG_LABELS[FIG__COUNT] = {
+    "签约项目数", "签约金额（万元）", "亿元以上项目", "5亿元以上项目", "10亿元以上项目",
+    "1亿美元以上项目", "到位资金（万元）", "开工项目数", "投产项目数"};
+/* The default weights of the 龙虎榜 (a zone sets its own). */
+static const double DEFAULT_WEIGHTS[FIG__COUNT] = {25, 25, 10, 0, 0, 0, 15, 15, 10};
+
+/* ---- the actuals ---- */
+
+/* The conditions narrowing the projects to a bureau's subtree and a person. */
+static void who_where(struct qb *q, int64_t zone_id, int64_t dept_id, int64_t user_id, char *like)
+{
+	qb_int(q, zone_id);
+	if (dept_id) {
+		snprintf(like, 32, "%%/%lld/%%", (long long)dept_id);
+		qb_sql(q, " AND p.dept_id IN (SELECT id FROM dept WHERE path LIKE ?)");
+		qb_text(q, like);
+	}
+	if (user_id) {
+		qb_sql(q, " AND p.owner_user_id = ?");
+		qb_int(q, user_id);
+	}
+}
+
+#define SIGNED "p.sign_date >= ? AND p.sign_date <= ?"
+static const char SQL_ACTUALS[] =
+    "SELECT COALESCE(SUM(CASE WHEN " SIGNED " THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN " SIGNED " THEN p.amount_wan ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 10000 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 50000 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 100000 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.currency = 'USD' AND p.total_investment >= 10000 "
+    "THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN p.start_date >= ? AND p.start_date <= ? THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN p.produce_date >= ? AND p.produce_date <= ? THEN 1 ELSE 0 END), 0) "
+    "FROM project p WHERE p.zone_id = ?";
+static const char SQL_FUNDS[] =
+    "SELECT COALESCE(SUM(i.funds), 0) FROM project_invest i JOIN project p ON p.id = "
+    "i.project_id WHERE i.month >= ? AND i.month <= ? AND p.zone_id = ?";
+
+int proj_actuals(struct db *c, int64_t zone_id, int64_t dept_id, int64_t user_id, int year,
+                 const char *asof, struct proj_figures *out)
+{
+	char y0[16], like[32], m0[16], m1[8];
+	struct qb q;
+	memset(out, 0, sizeof *out);
+	snprintf(y0, sizeof y0, "%04d-01-01", year);
+	qb_init(&q, SQL_ACTUALS);
+	for (int k = 0; k < 8; k++) {
+		qb_text(&q, y0);
+		qb_text(&q, asof);
+	}
+	who_where(&q, zone_id, dept_id, user_id, like);
+	static const enum proj_fig cols[] = {FIG_SIGNED_COUNT, FIG_SIGNED_AMOUNT, FIG_COUNT_100M,
+	                                     FIG_COUNT_500M,   FIG_COUNT_1000M,   FIG_COUNT_USD100M,
+	                                     FIG_STARTED,      FIG_PRODUCING};
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = DB_ERR;
+	if (st) {
+		if ((rc = db_step(st)) == DB_ROW)
+			for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+				out->v[cols[i]] = db_col_double(st, (int)i);
+		db_reset(st);
+	}
+	qb_release(&q);
+	if (rc < 0)
+		return rc;
+	snprintf(m0, sizeof m0, "%04d-01", year);
+	snprintf(m1, sizeof m1, "%.7s", asof);
+	qb_init(&q, SQL_FUNDS);
+	qb_text(&q, m0);
+	qb_text(&q, m1);
+	who_where(&q, zone_id, dept_id, user_id, like);
+	rc = DB_ERR;
+	if ((st = qb_prepare(&q, c))) {
+		if ((rc = db_step(st)) == DB_ROW)
+			out->v[FIG_FUNDS] = db_col_double(st, 0);
+		db_reset(st);
+	}
+	qb_release(&q);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* ---- the zone's figures of a year ---- */
+
+/* The day the figures of `year` are read on: today, or the year's last day for a past year. */
+static void asof_of(int year, char out[11])
+{
+	char today[11];
+	proj_today(now_unix(), today);
+	int ty = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
+	         (today[3] - '0');
+	char end[16];
+	snprintf(end, sizeof end, "%04d-12-31", year % 10000);
+	memcpy(out, year < ty ? end : today, 11);
+	out[10] = 0;
+}
+
+/* One row of two counts: planned in the year, and of them reached by asof. */
+static int rate(struct db *c, const struct principal *p, const char *plan_col, const char *act_col,
+                const char *y0, const char *y1, const char *asof, int64_t *num, int64_t *den)
+{
+	char like[320], sql[256];
+	struct qb q;
+	snprintf(sql, sizeof sql,
+	         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.%s IS NOT NULL AND p.%s <= ? THEN 1 "
+	         "ELSE 0 END), 0)",
+	         act_col, act_col);
+	qb_init(&q, sql);
+	qb_text(&q, asof);
+	proj_from(&q, p, NULL, like, sizeof like);
+	snprintf(sql, sizeof sql, " AND p.%s >= ? AND p.%s <= ?", plan_col, plan_col);
+	qb_sql(&q, sql);
+	qb_text(&q, y0);
+	qb_text(&q, y1);
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = DB_ERR;
+	if (st) {
+		if ((rc = db_step(st)) == DB_ROW) {
+			*den = db_col_int(st, 0);
+			*num = db_col_int(st, 1);
+		}
+		db_reset(st);
+	}
+	qb_release(&q);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* The average working days from `from_col` to the start, over the projects started in the
+ * year that have both dates. */
+static int avg_days(struct db *c, const struct principal *p, const struct calendar *cal,
+                    const char *from_col, const char *y0, const char *asof, double *avg,
+                    int64_t *n)
+{
+	char like[320], sql[128];
+	struct qb q;
+	snprintf(sql, sizeof sql, "SELECT p.%s, p.start_date", from_col);
+	qb_init(&q, sql);
+	proj_from(&q, p, NULL, like, sizeof like);
+	snprintf(sql, sizeof sql,
+	         " AND p.start_date >= ? AND p.start_date <= ? AND p.%s IS NOT NULL", from_col);
+	qb_sql(&q, sql);
+	qb_text(&q, y0);
+	qb_text(&q, asof);
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = DB_ERR;
+	double sum = 0;
+	*n = 0;
+	if (st) {
+		while ((rc = db_step(st)) == DB_ROW) {
+			int d = calendar_workdays_between(cal, db_col_text(st, 0), db_col_text(st, 1));
+			if (d < 0)
+				continue;
+			sum += d;
+			(*n)++;
+		}
+		db_reset(st);
+	}
+	qb_release(&q);
+	*avg = *n ? sum / (double)*n : NAN;
+	return rc < 0 ? rc : DB_OK;
+}
+
+int proj_stats(struct db *c, const struct principal *p, int year, struct proj_stats *out,
+               struct yq_err *e)
+{
+	char y0[16], y1[16], asof[11], m0[16], m1[16], like[320];
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	snprintf(y0, sizeof y0, "%04d-01-01", year);
+	snprintf(y1, sizeof y1, "%04d-12-31", year);
+	snprintf(m0, sizeof m0, "%04d-01", year);
+	snprintf(m1, sizeof m1, "%04d-12", year);
+	asof_of(year, asof);
+	struct principal zone = *p;
+	zone.scope = SCOPE_ZONE; /* the zone's figures (project_stats.h) */
+	int rc = proj_actuals(c, p->zone_id, 0, 0, year, asof, &out->fig);
+	if (rc >= 0)
+		rc = rate(c, &zone, "plan_start_date", "start_date", y0, y1, asof, &out->start_num,
+		          &out->start_den);
+	if (rc >= 0)
+		rc = rate(c, &zone, "plan_produce_date", "produce_date", y0, y1, asof,
+		          &out->produce_num, &out->produce_den);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct qb q;
+	qb_init(&q, "SELECT COALESCE(SUM(i.planned), 0), COALESCE(SUM(i.actual), 0) FROM "
+	            "project_invest i WHERE i.zone_id = ? AND i.month >= ? AND i.month <= ?");
+	qb_int(&q, p->zone_id);
+	qb_text(&q, m0);
+	qb_text(&q, m1);
+	struct db_stmt *st = qb_prepare(&q, c);
+	rc = DB_ERR;
+	if (st) {
+		if ((rc = db_step(st)) == DB_ROW) {
+			out->invest_planned = db_col_double(st, 0);
+			out->invest_actual = db_col_double(st, 1);
+		}
+		db_reset(st);
+	}
+	qb_release(&q);
+	if (rc < 0)
+		return err_db(e, rc);
+	qb_init(&q, "SELECT p.stage, COUNT(*)");
+	proj_from(&q, &zone, NULL, like, sizeof like);
+	qb_sql(&q, " GROUP BY p.stage");
+	rc = DB_ERR;
+	if ((st = qb_prepare(&q, c))) {
+		while ((rc = db_step(st)) == DB_ROW) {
+			enum proj_stage s = proj_stage_from_name(db_col_text(st, 0));
+			if (s < PS__COUNT)
+				out->by_stage[s] = db_col_int(st, 1);
+		}
+		db_reset(st);
+	}
+	qb_release(&q);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct calendar *cal = NULL;
+	if ((rc = work_calendar(c, &cal)) < 0)
+		return err_db(e, rc);
+	rc = avg_days(c, &zone, cal, "sign_date", y0, asof, &out->avg_days_sign_to_start,
+	              &out->n_sign_to_start);
+	if (rc >= 0)
+		rc = avg_days(c, &zone, cal, "land_date", y0, asof, &out->avg_days_land_to_start,
+		              &out->n_land_to_start);
+	calendar_free(cal);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* ---- targets ---- */
+
+static const char SQL_TARGETS[] =
+    "SELECT t.id, t.dept_id, COALESCE(t.user_id, 0), d.name, COALESCE(u.display_name, ''), "
+    "t.signed_count, t.signed_amount, t.count_100m, t.count_500m, t.count_1000m, "
+    "t.count_usd100m, t.funds, t.started_count, t.producing_count FROM project_target t JOIN "
+    "dept d ON d.id = t.dept_id LEFT JOIN app_user u ON u.id = t.user_id WHERE t.zone_id = ? "
+    "AND t.year = ? ORDER BY d.sort, d.id, COALESCE(t.user_id, 0) LIMIT 200";
+
+static double time_share_of(const char *asof)
+{
+	char y0[16], y1[16];
+	snprintf(y0, sizeof y0, "%.4s-01-01", asof);
+	snprintf(y1, sizeof y1, "%.4s-12-31", asof);
+	double days = (double)(proj_day_number(y1) - proj_day_number(y0) + 1);
+	return (double)(proj_day_number(asof) - proj_day_number(y0) + 1) / days;
+}
+
+/* Reads the target rows of `year` with their actuals as of asof into rows (at most max). */
+static int read_targets(struct db *c, int64_t zone_id, int year, const char *asof, int persons,
+                        struct arena *a, struct proj_target *rows, int max, int *n)
+{
+	*n = 0;
+	struct db_stmt *st = db_prepare(c, SQL_TARGETS);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	db_bind_int(st, 2, year);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && *n < max) {
+		int64_t user = db_col_int(st, 2);
+		if (persons >= 0 && (user != 0) != persons)
+			continue;
+		struct proj_target *t = &rows[(*n)++];
+		memset(t, 0, sizeof *t);
+		t->id = db_col_int(st, 0);
+		t->dept_id = db_col_int(st, 1);
+		t->user_id = user;
+		t->dept_name = arena_strdup(a, db_col_text(st, 3));
+		t->user_name = arena_strdup(a, db_col_text(st, 4));
+		for (int k = 0; k < FIG__COUNT; k++)
+			t->target.v[k] = db_col_double(st, 5 + k);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	for (int i = 0; i < *n; i++)
+		if ((rc = proj_actuals(c, zone_id, rows[i].dept_id, rows[i].user_id, year, asof,
+		                       &rows[i].actual)) < 0)
+			return rc;
+	return DB_OK;
+}
+
+int proj_targets(struct db *c, const struct principal *p, int year, const char *asof,
+                 target_fn fn, void *ctx, double *time_share, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct proj_target *rows = arena_alloc(&a, sizeof *rows * PROJ_BOARD_MAX);
+	int n = 0, rc = rows ? read_targets(c, p->zone_id, year, asof, -1, &a, rows, PROJ_BOARD_MAX, &n)
+	                     : DB_ERR;
+	if (rc >= 0)
+		for (int i = 0; i < n; i++)
+			fn(ctx, &rows[i]);
+	arena_release(&a);
+	*time_share = time_share_of(asof);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static const char SQL_TARGET_FIND[] =
+    "SELECT id FROM project_target WHERE zone_id = ? AND year = ? AND dept_id = ? AND "
+    "COALESCE(user_id, 0) = ?";
+static const char SQL_TARGET_INSERT[] =
+    "INSERT INTO project_target (zone_id, year, dept_id, user_id, signed_count, signed_amount, "
+    "count_100m, count_500m, count_1000m, count_usd100m, funds, started_count, producing_count, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static const char SQL_TARGET_UPDATE[] =
+    "UPDATE project_target SET signed_count = ?, signed_amount = ?, count_100m = ?, count_500m "
+    "= ?, count_1000m = ?, count_usd100m = ?, funds = ?, started_count = ?, producing_count = "
+    "?, updated_at = ? WHERE id = ?";
+static const char SQL_TARGET_DEPT[] = "SELECT 1 FROM dept WHERE id = ? AND zone_id = ?";
+static const char SQL_TARGET_USER[] =
+    "SELECT 1 FROM app_user WHERE id = ? AND zone_id = ? AND dept_id IN (SELECT id FROM dept "
+    "WHERE path LIKE ?)";
+
+struct target_change {
+	int year;
+	int64_t dept_id, user_id;
+	const struct proj_figures *t;
+};
+
+static int do_target_set(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct target_change *x = arg;
+	int64_t ok = 0, id = 0, now = now_unix();
+	int rc = db_query_int(w->tx, SQL_TARGET_DEPT, &ok, 2, x->dept_id, w->who->zone_id);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (!ok)
+		return err_set(e, ERR_VALIDATION, "dept_id", "部门不存在", "no such department");
+	if (x->user_id) {
+		char like[32];
+		snprintf(like, sizeof like, "%%/%lld/%%", (long long)x->dept_id);
+		struct db_stmt *st = db_prepare(w->tx, SQL_TARGET_USER);
+		if (!st)
+			return write_fail(w, DB_ERR, e);
+		db_bind_int(st, 1, x->user_id);
+		db_bind_int(st, 2, w->who->zone_id);
+		db_bind_text(st, 3, like);
+		rc = db_step(st);
+		db_reset(st);
+		if (rc < 0)
+			return write_fail(w, rc, e);
+		if (rc != DB_ROW)
+			return err_set(e, ERR_VALIDATION, "user_id", "该人员不属于这个部门",
+			               "the user is not of the department");
+	}
+	if ((rc = db_query_int(w->tx, SQL_TARGET_FIND, &id, 4, w->who->zone_id, (int64_t)x->year,
+	                       x->dept_id, x->user_id)) < 0)
+		return write_fail(w, rc, e);
+	struct db_stmt *st = db_prepare(w->tx, id ? SQL_TARGET_UPDATE : SQL_TARGET_INSERT);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	int i = 1;
+	if (!id) {
+		db_bind_int(st, i++, w->who->zone_id);
+		db_bind_int(st, i++, x->year);
+		db_bind_int(st, i++, x->dept_id);
+		db_bind_opt(st, i++, x->user_id);
+	}
+	for (int k = 0; k < FIG__COUNT; k++)
+		db_bind_double(st, i++, x->t->v[k]);
+	db_bind_int(st, i++, now);
+	if (id) {
+		db_bind_int(st, i, id);
+		int64_t n;
+		if (write_run(w, st, &n, e) < 0)
+			return -1;
+	} else if (write_insert(w, st, &id, e) < 0) {
+		return -1;
+	}
+	write_audit(w, "target", "project_target", id);
+	audit_change_int(&w->changes, "year", 0, x->year);
+	for (int k = 0; k < FIG__COUNT; k++)
+		audit_change_int(&w->changes, PROJ_FIG_KEYS[k], 0, llround(x->t->v[k]));
+	return 0;
+}
+
+int proj_target_set(struct db_pool *pool, const struct principal *p, int year, int64_t dept_id,
+                    int64_t user_id, const struct proj_figures *t, struct yq_err *e)
+{
+	struct target_change x = {year, dept_id, user_id, t};
+	return write_tx(pool, p, do_target_set, &x, e);
+}
+
+/* ---- the 龙虎榜 ---- */
+
+int proj_week_end(const char *week, char out[11])
+{
+	if (!week || strlen(week) != 8 || week[4] != '-' || week[5] != 'W')
+		return -1;
+	for (int i = 0; i < 8; i++)
+		if (i != 4 && i != 5 && (week[i] < '0' || week[i] > '9'))
+			return -1;
+	int y = (week[0] - '0') * 1000 + (week[1] - '0') * 100 + (week[2] - '0') * 10 +
+	        (week[3] - '0');
+	int w = (week[6] - '0') * 10 + (week[7] - '0');
+	if (y < 1990 || y > 2100)
+		return -1;
+	char jan4[16];
+	snprintf(jan4, sizeof jan4, "%04d-01-04", y);
+	int64_t d4 = proj_day_number(jan4);
+	int64_t monday1 = d4 - (d4 + 3) % 7; /* day 0 (1970-01-01) was a Thursday */
+	char jan1[16];
+	snprintf(jan1, sizeof jan1, "%04d-01-01", y);
+	int64_t dow1 = (proj_day_number(jan1) + 3) % 7; /* 0 Monday … 6 Sunday */
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	int weeks = 52 + (dow1 == 3 || (leap && dow1 == 2));
+	if (w < 1 || w > weeks)
+		return -1;
+	proj_day_string(monday1 + (int64_t)(w - 1) * 7 + 6, out);
+	return 0;
+}
+
+static const char SQL_SETTINGS[] = "SELECT weights FROM project_setting WHERE zone_id = ?";
+
+int proj_weights(struct db *c, int64_t zone_id, double w[FIG__COUNT])
+{
+	memcpy(w, DEFAULT_WEIGHTS, sizeof DEFAULT_WEIGHTS);
+	struct db_stmt *st = db_prepare(c, SQL_SETTINGS);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		const char *txt = db_col_text(st, 0);
+		json_t *o = txt && *txt ? json_loads(txt, 0, NULL) : NULL;
+		if (json_is_object(o))
+			for (int k = 0; k < FIG__COUNT; k++) {
+				json_t *v = json_object_get(o, PROJ_FIG_KEYS[k]);
+				w[k] = json_is_number(v) ? json_number_value(v) : 0;
+			}
+		json_decref(o);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+static double score_of(const struct proj_target *t, const double w[FIG__COUNT])
+{
+	double sum = 0, weight = 0;
+	for (int k = 0; k < FIG__COUNT; k++) {
+		if (!(w[k] > 0) || !(t->target.v[k] > 0))
+			continue;
+		double r = t->actual.v[k] / t->target.v[k];
+		sum += w[k] * (r > 1.5 ? 1.5 : r);
+		weight += w[k];
+	}
+	return weight > 0 ? round(sum / weight * 1000) / 10 : 0;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct proj_board_row *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	double ax = x->t.actual.v[FIG_SIGNED_AMOUNT], ay = y->t.actual.v[FIG_SIGNED_AMOUNT];
+	if (ax != ay)
+		return ax < ay ? 1 : -1;
+	return x->t.id < y->t.id ? -1 : x->t.id > y->t.id;
+}
+
+/* Scores and ranks rows[0..n) as of asof (the actuals read by read_targets). */
+static void rank_rows(struct proj_board_row *rows, int n, const double w[FIG__COUNT])
+{
+	for (int i = 0; i < n; i++)
+		rows[i].score = score_of(&rows[i].t, w);
+	qsort(rows, (size_t)n, sizeof *rows, by_score);
+	for (int i = 0; i < n; i++)
+		rows[i].rank = i > 0 && rows[i].score == rows[i - 1].score &&
+		                       rows[i].t.actual.v[FIG_SIGNED_AMOUNT] ==
+		                           rows[i - 1].t.actual.v[FIG_SIGNED_AMOUNT]
+		                   ? rows[i - 1].rank
+		                   : i + 1;
+}
+
+int proj_leaderboard(struct db *c, const struct principal *p, const char *week, int persons,
+                     struct arena *ra, struct proj_board_row *rows, int *n, char week_end[11],
+                     struct yq_err *e)
+{
+	char prev_end[11];
+	double w[FIG__COUNT];
+	*n = 0;
+	if (proj_week_end(week, week_end) < 0)
+		return err_set(e, ERR_VALIDATION, "week", "周次格式应为 YYYY-Www（ISO 周，如 2026-W18）",
+		               "week must be an ISO week, YYYY-Www");
+	int year = (week_end[0] - '0') * 1000 + (week_end[1] - '0') * 100 + (week_end[2] - '0') * 10 +
+	           (week_end[3] - '0');
+	proj_day_string(proj_day_number(week_end) - 7, prev_end);
+	int prev_year = (prev_end[0] - '0') * 1000 + (prev_end[1] - '0') * 100 +
+	                (prev_end[2] - '0') * 10 + (prev_end[3] - '0');
+	struct arena a = ARENA_INIT;
+	struct proj_target *t = arena_alloc(&a, sizeof *t * PROJ_BOARD_MAX);
+	struct proj_board_row *prev = arena_alloc(&a, sizeof *prev * PROJ_BOARD_MAX);
+	int m = 0, np = 0, rc = t && prev ? proj_weights(c, p->zone_id, w) : DB_ERR;
+	if (rc >= 0)
+		rc = read_targets(c, p->zone_id, year, week_end, persons, ra, t, PROJ_BOARD_MAX, &m);
+	if (rc >= 0 && prev_year == year) {
+		struct proj_target *pt = arena_alloc(&a, sizeof *pt * PROJ_BOARD_MAX);
+		rc = pt ? read_targets(c, p->zone_id, year, prev_end, persons, &a, pt, PROJ_BOARD_MAX,
+		                       &np)
+		        : DB_ERR;
+		for (int i = 0; rc >= 0 && i < np; i++) {
+			memset(&prev[i], 0, sizeof prev[i]);
+			prev[i].t = pt[i];
+		}
+		if (rc >= 0)
+			rank_rows(prev, np, w);
+	}
+	if (rc < 0) {
+		arena_release(&a);
+		return err_db(e, rc);
+	}
+	for (int i = 0; i < m; i++) {
+		memset(&rows[i], 0, sizeof rows[i]);
+		rows[i].t = t[i];
+	}
+	rank_rows(rows, m, w);
+	for (int i = 0; i < m; i++)
+		for (int j = 0; j < np; j++)
+			if (prev[j].t.id == rows[i].t.id)
+				rows[i].prev_rank = prev[j].rank;
+	*n = m;
+	arena_release(&a);
+	return 0;
+}
+
+/* ---- the zone's settings ---- */
+
+static const char SQL_SETTINGS_UPSERT[] =
+    "INSERT INTO project_setting (zone_id, amber_days, amber_ratio, red_ratio, report_day, "
+    "weights, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id) DO UPDATE SET "
+    "amber_days = excluded.amber_days, amber_ratio = excluded.amber_ratio, red_ratio = "
+    "excluded.red_ratio, report_day = excluded.report_day, weights = excluded.weights, "
+    "updated_at = excluded.updated_at";
+
+struct settings_change {
+	const struct proj_rules *r;
+	const double *weights;
+};
+
+static int do_settings(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct settings_change *x = arg;
+	struct proj_rules old;
+	double ow[FIG__COUNT], nw[FIG__COUNT];
+	int rc = proj_rules_get(w->tx, w->who->zone_id, &old);
+	if (rc >= 0)
+		rc = proj_weights(w->tx, w->who->zone_id, ow);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	memcpy(nw, x->weights ? x->weights : ow, sizeof nw);
+	json_t *o = json_object();
+	for (int k = 0; k < FIG__COUNT; k++)
+		json_object_set_new(o, PROJ_FIG_KEYS[k], json_real(nw[k]));
+	char *txt = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	struct db_stmt *st = txt ? db_prepare(w->tx, SQL_SETTINGS_UPSERT) : NULL;
+	if (!st) {
+		free(txt);
+		return write_fail(w, DB_ERR, e);
+	}
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, x->r->amber_days);
+	db_bind_double(st, 3, x->r->amber_ratio);
+	db_bind_double(st, 4, x->r->red_ratio);
+	db_bind_int(st, 5, x->r->report_day);
+	db_bind_text(st, 6, txt);
+	db_bind_int(st, 7, now_unix());
+	int64_t n;
+	rc = write_run(w, st, &n, e);
+	free(txt);
+	if (rc < 0)
+		return -1;
+	write_audit(w, "settings", "project_setting", w->who->zone_id);
+	audit_change_int(&w->changes, "amber_days", old.amber_days, x->r->amber_days);
+	audit_change_int(&w->changes, "amber_ratio", llround(old.amber_ratio * 100),
+	                 llround(x->r->amber_ratio * 100));
+	audit_change_int(&w->changes, "red_ratio", llround(old.red_ratio * 100),
+	                 llround(x->r->red_ratio * 100));
+	audit_change_int(&w->changes, "report_day", old.report_day, x->r->report_day);
+	for (int k = 0; k < FIG__COUNT; k++)
+		audit_change_int(&w->changes, PROJ_FIG_KEYS[k], llround(ow[k]), llround(nw[k]));
+	return 0;
+}
+
+int proj_settings_set(struct db_pool *pool, const struct principal *p, const struct proj_rules *r,
+                      const double *weights, struct yq_err *e)
+{
+	struct settings_change x = {r, weights};
+	return write_tx(pool, p, do_settings, &x, e);
+}
