@@ -1,9 +1,15 @@
 /* Project import: the 重点项目调度表 as people fill it (see project_io.h). */
 #include "project/project_io.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
 #include "enterprise/industry.h"
+#include "enterprise/uscc.h"
 #include "lib/alloc.h"
+#include "lib/log.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
+#include "project/project_int.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -1714,4 +1720,681 @@ enum proj_row_kind proj_row_read(const struct proj_layout *L, struct proj_row_st
 		return row_bad(out, (size_t)acc.col[key_index("notes")], "备注超过5000字",
 		               "the notes are longer than 5000 characters");
 	return row_finish(L, &acc, a, out);
+}
+
+/* ---- writing ---- */
+
+/* A set of strings (the projects of the file so far, by name and investor): chained buckets
+ * doubled when full, entries in an arena of their own. */
+struct str_set {
+	struct set_node {
+		struct set_node *next;
+		char s[];
+	} * *b;
+	size_t n, n_b;
+	struct arena a;
+};
+
+static size_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Adds s: 1 when it was there, 0 when added, -1 when out of memory. */
+static int str_set_add(struct str_set *set, const char *s)
+{
+	if (set->n >= set->n_b) {
+		size_t nb = set->n_b ? set->n_b * 2 : 1024;
+		struct set_node **b = yq_calloc(nb, sizeof *b);
+		if (!b)
+			return -1;
+		for (size_t i = 0; i < set->n_b; i++)
+			for (struct set_node *x = set->b[i], *nx; x; x = nx) {
+				nx = x->next;
+				size_t k = str_hash(x->s) & (nb - 1);
+				x->next = b[k];
+				b[k] = x;
+			}
+		yq_free(set->b);
+		set->b = b;
+		set->n_b = nb;
+	}
+	size_t k = str_hash(s) & (set->n_b - 1);
+	for (struct set_node *x = set->b[k]; x; x = x->next)
+		if (strcmp(x->s, s) == 0)
+			return 1;
+	size_t len = strlen(s);
+	struct set_node *x = arena_alloc(&set->a, sizeof *x + len + 1);
+	if (!x)
+		return -1;
+	memcpy(x->s, s, len + 1);
+	x->next = set->b[k];
+	set->b[k] = x;
+	set->n++;
+	return 0;
+}
+
+static int str_set_has(const struct str_set *set, const char *s)
+{
+	if (!set->n_b)
+		return 0;
+	for (struct set_node *x = set->b[str_hash(s) & (set->n_b - 1)]; x; x = x->next)
+		if (strcmp(x->s, s) == 0)
+			return 1;
+	return 0;
+}
+
+static void str_set_release(struct str_set *set)
+{
+	yq_free(set->b);
+	arena_release(&set->a);
+	memset(set, 0, sizeof *set);
+}
+
+#define PLAN_CREATE (-1)
+
+/* An import in progress: what the validation pass hands to the write pass. Rows are counted
+ * from 1 in file order, rows skipped and blank rows left out; both passes read the same bytes,
+ * so they count alike. */
+struct import_run {
+	const struct principal *p;
+	const struct import_opts *o;
+	struct import_report *rep;
+	struct proj_layout L;
+	int64_t at; /* the import's time: its events and the bound of the actual dates */
+	char today[11];
+	struct str_set seen; /* name and investor of the valid rows so far */
+	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid or unchanged),
+	 * PLAN_CREATE, or move the project of that id */
+	int64_t *plan;
+	size_t n_plan, cap_plan;
+};
+
+static int plan_add(struct import_run *x, int64_t what)
+{
+	if (x->n_plan == x->cap_plan) {
+		size_t cap = x->cap_plan ? x->cap_plan * 2 : 1024;
+		int64_t *p = yq_realloc(x->plan, cap * sizeof *p);
+		if (!p)
+			return -1;
+		x->plan = p;
+		x->cap_plan = cap;
+	}
+	x->plan[x->n_plan++] = what;
+	return 0;
+}
+
+/* A row made ready to write: the project it gives, the project of the zone it names, and the
+ * moves that bring it to the row's stage. */
+struct row_plan {
+	struct proj_row row;
+	int64_t existing;   /* the project the row names, 0 for a new one */
+	struct project old; /* that project, read with the caller's scope */
+	struct proj_move moves[PS__COUNT];
+	int n_moves;
+};
+
+/* Why a row cannot be written: the file column (or -1) and the reason (static, or in the row's
+ * arena); -2 from the functions below is a database failure that stops the import (e set). */
+struct row_fault {
+	int col;
+	const char *why, *why_en;
+};
+
+static int fault(struct row_fault *f, int col, const char *why, const char *why_en)
+{
+	f->col = col;
+	f->why = why;
+	f->why_en = why_en;
+	return -1;
+}
+
+static const char SQL_DEPT_BY_NAME[] = "SELECT id FROM dept WHERE zone_id = ? AND name = ? "
+                                       "ORDER BY id LIMIT 2";
+static const char SQL_USER_BY_NAME[] =
+    "SELECT id FROM app_user WHERE zone_id = ? AND role <> 'enterprise' AND (display_name = ? "
+    "OR (display_name = '' AND username = ?)) ORDER BY id LIMIT 2";
+static const char SQL_SAME_NAME[] = "SELECT id, investor FROM project WHERE zone_id = ? AND "
+                                    "name = ? ORDER BY id LIMIT 50";
+static const char SQL_ENT_BY_USCC[] =
+    "SELECT id FROM enterprise WHERE zone_id = ? AND uscc = ? AND archived = 0";
+/* The caller's data scope over a project of this bureau and person (project_store.c checks the
+ * written row the same way): the synthetic row p. */
+static const char SQL_SCOPE_OK[] =
+    "SELECT 1 FROM (SELECT CAST(? AS BIGINT) AS dept_id, CAST(? AS BIGINT) AS owner_user_id, "
+    "CAST(NULL AS BIGINT) AS enterprise_id) p WHERE 1 = 1" SCOPE_SQL("p.dept_id", "p.owner_user_id",
+                                                                     "p.enterprise_id");
+
+/* The id the name finds with `sql` (zone, name[, name]): 0 none, -1 several, or -2 with e set. */
+static int64_t id_by_name(struct db *c, const char *sql, int64_t zone, const char *name,
+                          struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return err_db(e, DB_ERR), -2;
+	db_bind_int(st, 1, zone);
+	db_bind_text(st, 2, name);
+	if (sql == SQL_USER_BY_NAME)
+		db_bind_text(st, 3, name);
+	int64_t id = 0;
+	int rc, n = 0;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (n++ == 0)
+			id = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc), -2;
+	return n > 1 ? -1 : id;
+}
+
+/* The bureau and the person the row names, as ids of the zone. */
+static int resolve_names(struct db *c, const struct import_run *x, struct row_plan *rp,
+                         struct row_fault *f, struct yq_err *e)
+{
+	struct proj_row *r = &rp->row;
+	int64_t id;
+	if (r->dept_name) {
+		if ((id = id_by_name(c, SQL_DEPT_BY_NAME, x->p->zone_id, r->dept_name, e)) == -2)
+			return -2;
+		int col = proj_layout_col_of(&x->L, "dept_id");
+		if (id == 0)
+			return fault(f, col, "部门不存在", "no such department");
+		if (id < 0)
+			return fault(f, col, "有多个同名部门，无法确定",
+			             "several departments have the name");
+		r->pr.dept_id = id;
+	}
+	if (r->owner_name) {
+		if ((id = id_by_name(c, SQL_USER_BY_NAME, x->p->zone_id, r->owner_name, e)) == -2)
+			return -2;
+		int col = proj_layout_col_of(&x->L, "owner_user_id");
+		if (id == 0)
+			return fault(f, col, "人员不存在", "no such staff user");
+		if (id < 0)
+			return fault(f, col, "有多位同名人员，无法确定",
+			             "several users have the name");
+		r->pr.owner_user_id = id;
+	}
+	return 0;
+}
+
+/* 1 when the caller's scope reaches a project of this bureau and person, 0 if not, -2. */
+static int scope_ok(struct db *c, const struct principal *p, int64_t dept, int64_t owner,
+                    struct yq_err *e)
+{
+	struct principal wide;
+	struct db_stmt *st = db_prepare(c, SQL_SCOPE_OK);
+	if (!st)
+		return err_db(e, DB_ERR), -2;
+	db_bind_opt(st, 1, dept);
+	db_bind_opt(st, 2, owner);
+	scope_bind(st, 3, proj_scope(p, &wide));
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc), -2;
+	return rc == DB_ROW;
+}
+
+/* The project of the zone the row names: one of the same name and, when the row gives an
+ * investor, the same investor or none. 0 with rp->existing (0: none), -1 for several, -2. */
+static int find_existing(struct db *c, const struct import_run *x, struct row_plan *rp,
+                         struct row_fault *f, struct yq_err *e)
+{
+	const struct project *pr = &rp->row.pr;
+	struct db_stmt *st = db_prepare(c, SQL_SAME_NAME);
+	if (!st)
+		return err_db(e, DB_ERR), -2;
+	db_bind_int(st, 1, x->p->zone_id);
+	db_bind_text(st, 2, pr->name);
+	int rc, n = 0;
+	rp->existing = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *inv = db_col_text(st, 1);
+		if (pr->investor && *pr->investor && inv && *inv && strcmp(inv, pr->investor) != 0)
+			continue;
+		if (n++ == 0)
+			rp->existing = db_col_int(st, 0);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc), -2;
+	if (n > 1)
+		return fault(f, x->L.name_col, "已有多个同名项目，请填写投资方以区分",
+		             "several projects have the name: give the investor");
+	return 0;
+}
+
+/* The file column of the first member the row gives that the existing project holds otherwise
+ * (actual dates and evidence are the moves' business and not compared), or -1. */
+static int first_change(const struct import_run *x, const struct row_plan *rp)
+{
+	const struct project *now = &rp->row.pr, *old = &rp->old;
+	for (size_t i = 0; i < x->L.n_cols; i++) {
+		int k = x->L.cols[i].key;
+		if (k < 0 || !(rp->row.given & (1ull << k)))
+			continue;
+		const struct field *f = entity_field(&ENTITY_PROJECT, KEYS[k].key);
+		if (!f || (f->flags & F_READONLY))
+			continue;
+		if (!field_equal(f, now, old))
+			return (int)i;
+		if (strcmp(KEYS[k].key, "total_investment") == 0 &&
+		    strcmp(now->currency ? now->currency : "CNY",
+		           old->currency ? old->currency : "CNY"))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The actual date the row gives for stage s, or NULL. */
+static const char *date_of(const struct project *pr, enum proj_stage s, int *key)
+{
+	for (int k = 0; k < N_KEYS; k++)
+		if (KEYS[k].type == K_DATE && KEYS[k].stage == s) {
+			*key = k;
+			return *(const char *const *)((const char *)pr + KEYS[k].off);
+		}
+	*key = -1;
+	return NULL;
+}
+
+/* The file column where a move's fault shows: the column of the evidence the move lacked, else
+ * the column of the stage's date, else the stage's, else the name's. */
+static int move_col(const struct import_run *x, const char *field, int date_key)
+{
+	static const char *const keys[][2] = {{"contract_no", "contract_no"},
+	                                      {"uscc", "uscc"},
+	                                      {"start_permit_no", "start_permit_no"},
+	                                      {"first_output_month", "produce_date"},
+	                                      {"reason", "drop_reason"}};
+	int col = -1;
+	for (size_t i = 0; field && i < ARRAY_LEN(keys); i++)
+		if (strcmp(field, keys[i][0]) == 0)
+			col = proj_layout_col_of(&x->L, keys[i][1]);
+	if (col < 0 && date_key >= 0)
+		col = proj_layout_col_of(&x->L, KEYS[date_key].key);
+	if (col < 0)
+		col = proj_layout_col_of(&x->L, "stage");
+	return col >= 0 ? col : x->L.name_col;
+}
+
+/* The moves that bring the project (rp->old, or a new one at its first stage) to the row's
+ * stage: one to each stage in between whose date the row gives, and one to the row's stage; each
+ * checked by the project's own rules (proj_move_check) on the project as the moves before it
+ * leave it, with the evidence the row gives. A sheet never moves a project back. */
+static int plan_moves(struct db *c, const struct import_run *x, struct row_plan *rp,
+                      struct arena *a, struct row_fault *f, struct yq_err *e)
+{
+	struct project sim = rp->existing ? rp->old : rp->row.pr;
+	const struct project *pr = &rp->row.pr;
+	enum proj_stage to = rp->row.stage, from;
+	if (!rp->existing)
+		sim.stage = to == PS_NEGOTIATING ? "negotiating" : "lead";
+	from = proj_stage_from_name(sim.stage);
+	rp->n_moves = 0;
+	if (from == PS_DROPPED || (to != PS_DROPPED && to <= from) || from == PS__COUNT)
+		return 0;
+	const char *last = NULL;
+	for (int s = to == PS_DROPPED ? PS_DROPPED : (int)from + 1; s <= (int)to; s++) {
+		int dk;
+		const char *d = date_of(pr, (enum proj_stage)s, &dk);
+		if (!d && s != (int)to)
+			continue;
+		struct proj_move *m = &rp->moves[rp->n_moves];
+		*m = (struct proj_move){.to = proj_stage_name((enum proj_stage)s),
+		                        .date = d,
+		                        .contract_no = pr->contract_no,
+		                        .uscc = pr->uscc,
+		                        .start_permit_no = pr->start_permit_no,
+		                        .first_output_month = pr->first_output_month,
+		                        .reason = pr->drop_reason,
+		                        .note = "导入调度表"};
+		if (!d) {
+			const char *why =
+			    arena_printf(a, "阶段为%s，须填写%s", proj_stage_label(to),
+			                 dk >= 0 ? KEYS[dk].names[0] : "日期");
+			return fault(f, move_col(x, NULL, dk), why ? why : "须填写该阶段的日期",
+			             "the stage needs its date");
+		}
+		if (last && strcmp(d, last) < 0)
+			return fault(f, move_col(x, NULL, dk), "日期早于前一阶段的日期",
+			             "the date is before the previous stage's");
+		struct yq_err me = {0};
+		if (proj_move_check(&sim, m, x->today, a, &me) < 0)
+			return fault(f, move_col(x, me.field, dk), me.message, me.message_en);
+		if (s == PS_REGISTERED) {
+			char norm[USCC_LEN + 1];
+			uscc_check(m->uscc, norm);
+			struct db_stmt *st = db_prepare(c, SQL_ENT_BY_USCC);
+			if (!st)
+				return err_db(e, DB_ERR), -2;
+			db_bind_int(st, 1, x->p->zone_id);
+			db_bind_text(st, 2, norm);
+			int rc = db_step(st);
+			int64_t ent = rc == DB_ROW ? db_col_int(st, 0) : 0;
+			db_reset(st);
+			if (rc < 0)
+				return err_db(e, rc), -2;
+			if (!ent)
+				return fault(f, move_col(x, "uscc", dk),
+				             "企业库中没有该统一社会信用代码的企业，请先登记企业",
+				             "no enterprise of the zone has this USCC");
+			sim.enterprise_id = ent;
+		}
+		sim.stage = m->to;
+		last = d;
+		rp->n_moves++;
+	}
+	return 0;
+}
+
+/* Makes a project row ready to write: its names resolved, its members checked by the field
+ * table, the project it names found (and read with the caller's scope), a new one within the
+ * caller's scope, its moves planned. 0, -1 with f set, or -2 with e set. */
+static int prepare_row(struct db *c, const struct import_run *x, int64_t known, struct row_plan *rp,
+                       struct arena *a, struct row_fault *f, struct yq_err *e)
+{
+	struct project *pr = &rp->row.pr;
+	struct yq_err ce = {0};
+	int r;
+	if ((r = resolve_names(c, x, rp, f, e)) < 0)
+		return r;
+	if (entity_check(&ENTITY_PROJECT, pr, a, &ce) < 0) {
+		int col = ce.field ? proj_layout_col_of(&x->L, ce.field) : -1;
+		return fault(f, col >= 0 ? col : x->L.name_col, ce.message, ce.message_en);
+	}
+	rp->existing = known > 0 ? known : 0;
+	if (known < 0 && (r = find_existing(c, x, rp, f, e)) < 0)
+		return r;
+	if (rp->existing) {
+		if (proj_get(c, x->p, rp->existing, a, &rp->old, &ce) < 0) {
+			if (ce.code != ERR_NOT_FOUND)
+				return *e = ce, -2;
+			return fault(f, x->L.name_col, "无权修改该项目",
+			             "not allowed to change this project");
+		}
+		int col = first_change(x, rp);
+		if (col >= 0)
+			return fault(
+			    f, col, "与已有的同名项目不同（导入不修改已有项目，请在项目页编辑）",
+			    "differs from the project of that name: an import does not edit "
+			    "projects");
+	} else {
+		int dept_col = proj_layout_col_of(&x->L, "dept_id");
+		if ((r = scope_ok(c, x->p, pr->dept_id ? pr->dept_id : x->p->dept_id,
+		                  pr->owner_user_id, e)) < 0)
+			return -2;
+		if (!r)
+			return fault(f, dept_col >= 0 ? dept_col : x->L.name_col,
+			             "只能导入本部门的项目",
+			             "a project must be of your own department");
+	}
+	return plan_moves(c, x, rp, a, f, e);
+}
+
+/* Reports row `row` invalid, naming file column `col` (or none) and its cell. */
+static void report_row(struct import_run *x, const struct table_row *row, int col, const char *why,
+                       const char *why_en)
+{
+	int ok = col >= 0 && (size_t)col < x->L.n_cols;
+	import_report_add(x->rep, row->number, ok ? x->L.cols[col].header : "",
+	                  ok && (size_t)col < row->n_cells ? row->cells[col] : "", why, why_en);
+}
+
+#define PLAN_UNCHANGED (-2)
+
+/* What the write pass does with one row: create the project, or move the one it names. */
+static int write_row(struct db *tx, struct import_run *x, struct row_plan *rp, int64_t what,
+                     struct arena *a, struct yq_err *e)
+{
+	int64_t id = what;
+	if (what == PLAN_CREATE) {
+		struct project pr = rp->row.pr;
+		/* the actual dates and the evidence come with the moves */
+		pr.sign_date = pr.register_date = pr.land_date = pr.start_date = NULL;
+		pr.complete_date = pr.produce_date = pr.capacity_date = pr.drop_date = NULL;
+		pr.contract_no = pr.uscc = pr.start_permit_no = pr.first_output_month = NULL;
+		pr.drop_reason = NULL;
+		pr.stage = rp->row.stage == PS_NEGOTIATING ? "negotiating" : "lead";
+		if (proj_create_in(tx, x->p, &pr, x->at, a, e) < 0)
+			return -1;
+		id = pr.id;
+	}
+	for (int i = 0; i < rp->n_moves; i++)
+		if (proj_move_in(tx, x->p, id, &rp->moves[i], x->at, a, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* Whether the file gave this project already: a row with an investor repeats a row of the same
+ * name and investor, or of the same name and none; a row without one repeats any row of the same
+ * name (it would name the same project). Records the row. 1 repeated, 0 not, -1 out of memory. */
+static int seen_before(struct import_run *x, const struct proj_row *r, struct arena *a)
+{
+	const char *inv = r->pr.investor ? r->pr.investor : "";
+	const char *any = arena_printf(a, "%s\x1f*", r->pr.name);
+	const char *none = arena_printf(a, "%s\x1f", r->pr.name);
+	const char *own = arena_printf(a, "%s\x1f%s", r->pr.name, inv);
+	if (!any || !none || !own)
+		return -1;
+	if (*inv ? str_set_has(&x->seen, own) || str_set_has(&x->seen, none)
+	         : str_set_has(&x->seen, any))
+		return 1;
+	if (str_set_add(&x->seen, own) < 0 || str_set_add(&x->seen, any) < 0)
+		return -1;
+	return 0;
+}
+
+/* The next row of the sheet: the row read after a one-row header first, then the reader's.
+ * Cleaned into row; 1, 0 at the end, -1 on the reader's error. */
+static int next_row(struct import_run *x, struct table_reader *t, struct arena *a,
+                    const char *cells[256], struct table_row *row)
+{
+	if (x->L.has_pending) {
+		x->L.has_pending = 0;
+		*row = x->L.pending;
+		return 1;
+	}
+	struct table_row raw;
+	int r = table_next(t, &raw);
+	if (r == 1)
+		import_clean_row(&raw, table_format(t) == TABLE_CSV, a, cells, row);
+	return r;
+}
+
+/* Validates one row (write == 0) and plans it, or carries the plan out in tx (write != 0).
+ * Returns 0, or -1 when the import stops (e set). */
+static int import_row(struct db *c, struct import_run *x, const struct table_row *row, long n,
+                      int write, struct row_plan *rp, struct arena *a, struct yq_err *e)
+{
+	struct import_report *rep = x->rep;
+	int64_t what = 0;
+	if (write && !(what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0))
+		return 0; /* invalid: never written */
+	if (write && what == PLAN_UNCHANGED) {
+		rep->unchanged++;
+		return 0;
+	}
+	if (!write && plan_add(x, 0) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	if (rp->row.why) { /* a cell that cannot be read: the validation pass reports it */
+		report_row(x, row, rp->row.bad_col, rp->row.why, rp->row.why_en);
+		return 0;
+	}
+	struct row_fault f = {-1, NULL, NULL};
+	/* the write pass follows the plan: new, or the project found then */
+	int r = prepare_row(c, x, !write ? -1 : what == PLAN_CREATE ? 0 : what, rp, a, &f, e);
+	if (r == -2)
+		return -1;
+	if (r < 0 && write) {
+		struct yq_err re = {ERR_CONFLICT, NULL, f.why, f.why_en, 0};
+		return import_row_failed(rep, row->number, &re, e);
+	}
+	if (r < 0) {
+		report_row(x, row, f.col, f.why, f.why_en);
+		return 0;
+	}
+	if (write) {
+		struct yq_err we = {0};
+		if (write_row(c, x, rp, what, a, &we) < 0)
+			return import_row_failed(rep, row->number, &we, e);
+		if (what == PLAN_CREATE)
+			rep->created++;
+		else
+			rep->updated++;
+		return 0;
+	}
+	int dup = seen_before(x, &rp->row, a);
+	if (dup < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	if (dup) {
+		report_row(x, row, x->L.name_col, "文件中项目重复（项目名称与投资方相同）",
+		           "the project appears twice in the file");
+		return 0;
+	}
+	rep->total++;
+	rep->valid++;
+	x->plan[n - 1] = !rp->existing     ? PLAN_CREATE
+	                 : rp->n_moves > 0 ? rp->existing
+	                                   : PLAN_UNCHANGED;
+	return 0;
+}
+
+/* One pass over the sheet's rows after the header: validate and plan (write == 0), or write
+ * the plan in the transaction c (write != 0). */
+static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
+                       struct yq_err *e)
+{
+	const struct import_opts *o = x->o;
+	struct proj_row_state st = {0};
+	struct table_row row;
+	const char *cells[256];
+	struct arena a = {.limit = 4u << 20};
+	struct row_plan *rp = yq_calloc(1, sizeof *rp);
+	int r, ret = -1;
+	long n = 0;
+	if (!rp)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	while ((r = next_row(x, t, &a, cells, &row)) == 1) {
+		if (proj_row_read(&x->L, &st, &row, x->today, &a, &rp->row) == PROW_SKIP) {
+			arena_reset(&a);
+			continue;
+		}
+		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
+			err_set(e, ERR_UNAVAILABLE, NULL,
+			        "服务正在停止，导入已取消，未写入任何数据",
+			        "the server is stopping: the import was cancelled, nothing was "
+			        "written");
+			goto out;
+		}
+		if (++n > IMPORT_MAX_ROWS) {
+			err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
+			        "more than 1,000,000 rows");
+			goto out;
+		}
+		if (o->progress && n % 1000 == 0)
+			o->progress(o->progress_ctx, write, n);
+		if (import_row(c, x, &row, n, write, rp, &a, e) < 0)
+			goto out;
+		arena_reset(&a);
+	}
+	if (r < 0) {
+		import_file_error(x->rep, table_fault(t), table_error(t), e);
+		goto out;
+	}
+	ret = 0;
+out:
+	arena_release(&a);
+	yq_free(rp);
+	return ret;
+}
+
+/* Opens the table over the bytes and reads its header into x->L. The reader, or NULL. */
+static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+                                             struct yq_err *e)
+{
+	struct table_reader *t = import_open(x->rep, data, n, e);
+	if (!t)
+		return NULL;
+	proj_layout_release(&x->L);
+	if (proj_layout_read(&x->L, t, x->rep, e) < 0) {
+		table_close(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The write pass, in one transaction whose audit rows chain from a head held in memory. */
+struct import_write {
+	struct import_run *x;
+	struct table_reader *t;
+};
+
+static int import_write(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct import_write *iw = arg;
+	int rc = audit_batch_begin(w->tx);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	int ok = import_pass(w->tx, iw->x, iw->t, 1, e) == 0;
+	if ((rc = audit_batch_end(w->tx, ok)) < 0 && ok)
+		ok = write_fail(w, rc, e) == 0;
+	return ok ? 0 : -1;
+}
+
+int proj_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
+                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
+{
+	memset(rep, 0, sizeof *rep);
+	struct import_run *x = yq_calloc(1, sizeof *x);
+	char *file = NULL;
+	struct table_reader *t = NULL;
+	int ret = -1;
+	if (!x)
+		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	x->p = p;
+	x->o = o;
+	x->rep = rep;
+	x->at = now_unix();
+	proj_today(x->at, x->today);
+	if (path) {
+		if (import_read_file(path, &file, &n, e) < 0)
+			goto out_free;
+		data = file;
+	}
+	struct db *c = db_pool_reader(pool);
+	if (!c) {
+		err_db(e, DB_UNAVAILABLE);
+		goto out_free;
+	}
+	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
+		goto out_free;
+	rep->encoding = table_encoding(t);
+	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
+		ret = 0;
+		goto out_free;
+	}
+	/* the second pass over the same bytes writes the rows found valid, in one transaction */
+	table_close(t);
+	if (!(t = open_with_header(x, data, n, e)))
+		goto out_free;
+	struct import_write iw = {x, t};
+	if (write_tx(pool, p, import_write, &iw, e) < 0) {
+		rep->created = rep->updated = rep->unchanged = 0;
+		goto out_free;
+	}
+	rep->written = 1;
+	ret = 0;
+out_free:
+	table_close(t);
+	proj_layout_release(&x->L);
+	str_set_release(&x->seen);
+	yq_free(x->plan);
+	yq_free(x);
+	yq_free(file);
+	return ret;
 }

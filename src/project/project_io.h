@@ -1,13 +1,13 @@
 /* Project import: the 重点项目调度表 a zone already keeps, read as people really fill it.
  *
  * The sheet (.xlsx, or .csv in UTF-8 or GB18030) may start with a title row ("2021年重点项目调度
- * 表") and a date line ("填报单位：… 截至2021年3月31日", "单位：亿元") before its header; the header
- * is the first row of the first 30 that names the project (项目名称) and one other known column,
- * and it may span two rows: a group cell merged over the columns below it ("计划开工" over
- * "时间", "总投资（亿元）" over "合计" and "其中：固定资产投资", "时间节点" over "签约" and "开工"),
- * while a cell merged down over both rows stands alone. Only the top-left cell of a merged range
- * holds its text, so a group is carried right over the empty cells of the first row for as long
- * as the second row has a sub-header there.
+ * 表") and a date line ("填报单位：… 截至2021年3月31日", "单位：亿元") before its header; the
+ * header is the first row of the first 30 that names the project (项目名称) and one other known
+ * column, and it may span two rows: a group cell merged over the columns below it ("计划开工" over
+ * "时间", "总投资（亿元）" over "合计" and "其中：固定资产投资", "时间节点" over "签约" and
+ * "开工"), while a cell merged down over both rows stands alone. Only the top-left cell of a merged
+ * range holds its text, so a group is carried right over the empty cells of the first row for as
+ * long as the second row has a sub-header there.
  *
  * Headers are matched whole, after removing white space, a leading "*" or "其中：" and turning
  * full-width letters and brackets into ASCII; a unit in brackets or after "/" is read off the
@@ -68,9 +68,9 @@ enum proj_date_fault proj_date_read(const char *s, char out[11]);
 
 /* One column of the file, as the header maps it. */
 struct proj_col {
-	int key;         /* the member it fills (an index into the import's key table), or -1 */
-	double unit;     /* money: 万 per unit of the cell (亿元 10000); land: 亩 per unit */
-	int usd;         /* money in US dollars */
+	int key;     /* the member it fills (an index into the import's key table), or -1 */
+	double unit; /* money: 万 per unit of the cell (亿元 10000); land: 亩 per unit */
+	int usd;     /* money in US dollars */
 	char header[96]; /* the header as written, two rows joined ("计划开工时间"), for reports */
 };
 
@@ -81,7 +81,7 @@ struct proj_layout {
 	unsigned long header_row, header_last; /* sheet rows of the header (equal for one row) */
 	int name_col;                          /* the file column of 项目名称 */
 	int seq_col;                           /* the file column of 序号, or -1 */
-	double unit;                           /* the money unit stated above the header (万 per) */
+	double unit; /* the money unit stated above the header (万 per) */
 	int usd;
 	/* the row read after a one-row header (it is data): copied here, handed out first */
 	struct table_row pending;
@@ -107,9 +107,9 @@ struct proj_row {
 	struct project pr;     /* doubles NAN and strings NULL where the row gives nothing */
 	enum proj_stage stage; /* the stage the row gives, or PS__COUNT when none */
 	const char *dept_name, *owner_name;
-	uint64_t given;  /* bit k: the row has a value for key k */
-	int bad_col;     /* on an error: the file column, or -1 */
-	const char *why, *why_en; /* on an error: the reason (static) */
+	uint64_t given;           /* bit k: the row has a value for key k */
+	int bad_col;              /* on an error: the file column, or -1 */
+	const char *why, *why_en; /* on an error: the reason (static, or in the row's arena) */
 };
 
 enum proj_row_kind {
@@ -126,7 +126,22 @@ struct proj_row_state {
 enum proj_row_kind proj_row_read(const struct proj_layout *L, struct proj_row_state *st,
                                  const struct table_row *row, const char *today, struct arena *a,
                                  struct proj_row *out);
-/* The header of the column that holds `key` in L, or "" (for a report naming the column). */
+/* The file column that holds `key` in L (the first of them), or -1. */
 int proj_layout_col_of(const struct proj_layout *L, const char *key);
+
+/* Imports a 调度表 (path, read whole into memory once, or the n bytes at data; path NULL) into
+ * the principal's zone, with the enterprise import's row report (lib/import.h): a validation
+ * pass over every row, then, unless dry_run, a write pass over the same bytes in one transaction
+ * that writes exactly the rows found valid: a new project by proj_create_in and the moves to
+ * its stage by proj_move_in, dated by the sheet; a project of the zone the row names, by the
+ * moves that bring it forward. Nothing is written when a row is invalid, unless skip_invalid.
+ * A row is invalid when a cell cannot be read, a name finds no department or user of the zone
+ * or several, the project's rules refuse a member or a move (its evidence, a stage it may not
+ * skip), the project is outside the caller's scope, the file names the project twice, or the
+ * project of that name exists and the row gives a member it holds otherwise (an import creates
+ * and moves projects; it does not edit them). Returns 0 with the report, or -1 with e set when
+ * the file cannot be read, has no header, the database fails or the import is cancelled. */
+int proj_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
+                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e);
 
 #endif
