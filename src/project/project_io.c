@@ -2002,8 +2002,8 @@ static const char *date_of(const struct project *pr, enum proj_stage s, int *key
 	return NULL;
 }
 
-/* The file column where a move's fault shows: the column of the evidence the move lacked, else
- * the column of the stage's date, else the stage's, else the name's. */
+/* The file column where a move's fault shows: the column of the evidence the move lacked (of
+ * the date, for a date), else the stage's, else the stage's date's, else the name's. */
 static int move_col(const struct import_run *x, const char *field, int date_key)
 {
 	static const char *const keys[][2] = {{"contract_no", "contract_no"},
@@ -2011,14 +2011,16 @@ static int move_col(const struct import_run *x, const char *field, int date_key)
 	                                      {"start_permit_no", "start_permit_no"},
 	                                      {"first_output_month", "produce_date"},
 	                                      {"reason", "drop_reason"}};
-	int col = -1;
+	int col = -1, date_col = date_key >= 0 ? proj_layout_col_of(&x->L, KEYS[date_key].key) : -1;
 	for (size_t i = 0; field && i < ARRAY_LEN(keys); i++)
 		if (strcmp(field, keys[i][0]) == 0)
 			col = proj_layout_col_of(&x->L, keys[i][1]);
-	if (col < 0 && date_key >= 0)
-		col = proj_layout_col_of(&x->L, KEYS[date_key].key);
+	if (col < 0 && field && strcmp(field, "date") == 0)
+		col = date_col;
 	if (col < 0)
 		col = proj_layout_col_of(&x->L, "stage");
+	if (col < 0)
+		col = date_col;
 	return col >= 0 ? col : x->L.name_col;
 }
 
@@ -2044,6 +2046,8 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 		const char *d = date_of(pr, (enum proj_stage)s, &dk);
 		if (!d && s != (int)to)
 			continue;
+		if (!d && s == PS_NEGOTIATING)
+			d = x->today; /* 在谈 has no date of its own: as of the import */
 		struct proj_move *m = &rp->moves[rp->n_moves];
 		*m = (struct proj_move){.to = proj_stage_name((enum proj_stage)s),
 		                        .date = d,

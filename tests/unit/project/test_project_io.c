@@ -663,7 +663,7 @@ static void test_xlsx_fixture(void **state)
 	int data = 0, bad = 0;
 	for (int i = 0; i < rs.n; i++)
 		rs.kind[i] == PROW_DATA ? data++ : bad++;
-	assert_int_equal(data, 6);
+	assert_int_equal(data, 8);
 	assert_int_equal(bad, 3);
 	assert_string_equal(rs.r[0].pr.name, "毛亨高新材料产业园");
 	assert_true(rs.r[0].pr.total_investment == 150000);
