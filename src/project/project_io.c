@@ -939,18 +939,6 @@ static void set_col(struct proj_layout *L, size_t i, int key, const struct unit 
 		L->name_col = (int)i;
 }
 
-/* Copies a row into L's arena as the pending row (its strings outlive the reader's). */
-static int keep_pending(struct proj_layout *L, const struct table_row *row)
-{
-	size_t n = row->n_cells < PROJ_IMPORT_MAX_COLS ? row->n_cells : PROJ_IMPORT_MAX_COLS;
-	for (size_t i = 0; i < n; i++)
-		if (!(L->pending_cells[i] = arena_strdup(&L->arena, row->cells[i])))
-			return -1;
-	L->pending = (struct table_row){L->pending_cells, n, row->number};
-	L->has_pending = 1;
-	return 0;
-}
-
 /* 1 when the cleaned row is the header: it names the project and one more known column. */
 static int is_header(const struct table_row *row)
 {
@@ -1089,6 +1077,73 @@ static int next_clean(struct table_reader *t, struct arena *a, const char *cells
 	return r;
 }
 
+/* Copies row into out, its cells into cells and their text into a: the copy outlives the
+ * reader's next row. 0, or -1 when the arena is full. */
+static int copy_row(struct arena *a, const struct table_row *row, const char **cells,
+                    struct table_row *out)
+{
+	size_t n = row->n_cells < PROJ_IMPORT_MAX_COLS ? row->n_cells : PROJ_IMPORT_MAX_COLS;
+	for (size_t i = 0; i < n; i++)
+		if (!(cells[i] = arena_strdup(a, row->cells[i])))
+			return -1;
+	*out = (struct table_row){cells, n, row->number};
+	return 0;
+}
+
+/* 1 when p, the row right above the header row h, is the header's first row: a header whose
+ * project name is in its second row, under a group ("基本情况" over 项目名称 and 建设单位).
+ * Then a cell of p merged down stands over an empty cell of h, or a group of p says more about
+ * the cell of h under it than h alone. */
+static int is_first_row(const struct table_row *p, const struct table_row *h)
+{
+	if (!p || p->number + 1 != h->number)
+		return 0;
+	for (size_t j = 0; j < h->n_cells || j < p->n_cells; j++) {
+		const char *s = j < h->n_cells ? h->cells[j] : "";
+		const struct unit *u = NULL;
+		int joined;
+		if (!*s) {
+			if (j < p->n_cells && key_of_cell(p->cells[j], &u) != -1)
+				return 1;
+			continue;
+		}
+		const char *g = group_of(p, h, j);
+		int k = g ? key_of_pair(g, s, &u, &joined) : -1;
+		if (k >= 0 && k != key_of_cell(s, &u))
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads the rows before the header (the units they state) and the header row into *head (a
+ * copy), with the row above it in *prev (a copy; number 0 when none). 1, 0 when no header is
+ * found in the first rows, -1 on a reader's error, -2 when the arena is full. */
+static int find_header(struct proj_layout *L, struct table_reader *t, struct table_row *head,
+                       const char **head_cells, struct table_row *prev, const char **prev_cells)
+{
+	const char *cells[256];
+	struct table_row row;
+	int r;
+	memset(prev, 0, sizeof *prev);
+	for (int scanned = 0; scanned < PROJ_IMPORT_HEADER_SCAN; scanned++) {
+		if ((r = next_clean(t, &L->arena, cells, &row)) != 1)
+			return r;
+		if (is_header(&row))
+			return copy_row(&L->arena, &row, head_cells, head) < 0 ? -2 : 1;
+		for (size_t i = 0; i < row.n_cells; i++) {
+			const struct unit *u = stated_unit(row.cells[i]);
+			if (u) {
+				L->unit = u->factor;
+				L->usd = u->usd;
+			}
+		}
+		if (copy_row(&L->arena, &row, prev_cells, prev) < 0)
+			memset(prev, 0,
+			       sizeof *prev); /* a row of huge cells: no header's first row */
+	}
+	return 0;
+}
+
 int proj_layout_read(struct proj_layout *L, struct table_reader *t, struct import_report *rep,
                      struct yq_err *e)
 {
@@ -1096,24 +1151,14 @@ int proj_layout_read(struct proj_layout *L, struct table_reader *t, struct impor
 	L->arena.limit = 4u << 20;
 	L->name_col = L->seq_col = -1;
 	L->unit = 1;
-	const char *cells[256], *cells2[256];
-	struct table_row r1, r2, *top;
-	int r, scanned = 0;
-	while ((r = next_clean(t, &L->arena, cells, &r1)) == 1 && !is_header(&r1)) {
-		for (size_t i = 0; i < r1.n_cells; i++) {
-			const struct unit *u = stated_unit(r1.cells[i]);
-			if (u) {
-				L->unit = u->factor;
-				L->usd = u->usd;
-			}
-		}
-		if (++scanned >= PROJ_IMPORT_HEADER_SCAN) {
-			r = 0;
-			break;
-		}
-	}
-	if (r < 0)
+	const char *head_cells[PROJ_IMPORT_MAX_COLS], *prev_cells[PROJ_IMPORT_MAX_COLS];
+	const char *cells[256];
+	struct table_row head = {0}, prev, next;
+	int r = find_header(L, t, &head, head_cells, &prev, prev_cells);
+	if (r == -1)
 		return import_file_error(rep, table_fault(t), table_error(t), e);
+	if (r == -2)
+		goto out_full;
 	if (r == 0) {
 		snprintf(rep->message, sizeof rep->message,
 		         "未找到表头：前%d行中没有含「项目名称」的表头行", PROJ_IMPORT_HEADER_SCAN);
@@ -1122,26 +1167,29 @@ int proj_layout_read(struct proj_layout *L, struct table_reader *t, struct impor
 		         PROJ_IMPORT_HEADER_SCAN);
 		return err_set(e, ERR_VALIDATION, "file", rep->message, rep->message_en);
 	}
-	/* the header's cells outlive the next row: keep them as the pending row for now */
-	if (keep_pending(L, &r1) < 0)
-		goto out_nomem;
-	top = &L->pending;
-	L->has_pending = 0;
-	L->header_row = L->header_last = top->number;
-	map_one_row(L, top);
-	r = next_clean(t, &L->arena, cells2, &r2);
-	if (r < 0)
+	L->header_row = L->header_last = head.number;
+	if (is_first_row(&prev, &head)) { /* the name in the second row, under a group */
+		map_two_rows(L, &prev, &head);
+		L->header_row = prev.number;
+		return check_twice(L, rep) < 0
+		           ? err_set(e, ERR_VALIDATION, "file", rep->message, rep->message_en)
+		           : 0;
+	}
+	map_one_row(L, &head);
+	if ((r = next_clean(t, &L->arena, cells, &next)) < 0)
 		return import_file_error(rep, table_fault(t), table_error(t), e);
-	if (r == 1 && is_second_row(top, &r2, L->name_col)) {
-		map_two_rows(L, top, &r2);
-		L->header_last = r2.number;
-	} else if (r == 1 && keep_pending(L, &r2) < 0) { /* the first project row */
-		goto out_nomem;
+	if (r == 1 && is_second_row(&head, &next, L->name_col)) {
+		map_two_rows(L, &head, &next);
+		L->header_last = next.number;
+	} else if (r == 1) { /* the first project row: handed out first */
+		if (copy_row(&L->arena, &next, L->pending_cells, &L->pending) < 0)
+			goto out_full;
+		L->has_pending = 1;
 	}
 	if (check_twice(L, rep) < 0)
 		return err_set(e, ERR_VALIDATION, "file", rep->message, rep->message_en);
 	return 0;
-out_nomem: /* the arena's limit: cells of megabytes */
+out_full: /* the arena's limit: cells of megabytes */
 	return err_set(e, ERR_VALIDATION, "file", "表头附近的单元格过长",
 	               "the cells around the header are too long");
 }
@@ -1337,6 +1385,11 @@ static enum proj_row_kind read_cell(const struct proj_layout *L, size_t i, const
 	acc->col[c->key] = (int)i;
 	switch (k->type) {
 	case K_TEXT: {
+		if (strlen(cell) >
+		    (size_t)k->max * 4) { /* more bytes than the characters can take */
+			const char *why = arena_printf(a, "超过%d个字", k->max);
+			return row_bad(out, i, why ? why : "内容过长", "too long");
+		}
 		const char *v = cell_text(cell, 0, a);
 		if (!v)
 			return row_bad(out, i, "含有控制字符", "control characters in the text");
@@ -1348,6 +1401,9 @@ static enum proj_row_kind read_cell(const struct proj_layout *L, size_t i, const
 		return PROW_DATA;
 	}
 	case K_NOTES: {
+		if (strlen(cell) > (size_t)PROJ_NOTES_MAX * 4)
+			return row_bad(out, i, "备注超过5000字",
+			               "the notes are longer than 5000 characters");
 		const char *v = cell_text(cell, 1, a), *old = out->pr.notes;
 		if (!v)
 			return row_bad(out, i, "含有控制字符", "control characters in the text");
@@ -1418,9 +1474,12 @@ static enum proj_row_kind read_cell(const struct proj_layout *L, size_t i, const
 	}
 	case K_DEPT:
 	case K_USER: {
+		if (strlen(cell) > 400)
+			return row_bad(out, i, "名称过长", "the name is too long");
 		const char *v = cell_text(cell, 0, a);
-		if (!v || strpbrk(v, ",;/") || strstr(v, "、") || strstr(v, "，") ||
-		    strstr(v, "；"))
+		if (!v)
+			return row_bad(out, i, "含有控制字符", "control characters in the text");
+		if (strpbrk(v, ",;/") || strstr(v, "、") || strstr(v, "，") || strstr(v, "；"))
 			return row_bad(out, i,
 			               k->type == K_DEPT ? "只能填写一个部门" : "只能填写一位人员",
 			               "one name only");

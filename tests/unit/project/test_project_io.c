@@ -573,6 +573,35 @@ static void test_date_groups(void **state)
 	sheet_close(s);
 }
 
+/* The name in the header's second row, under a group ("基本情况" over 项目名称 and 建设单位); the
+ * columns without a group merged down from the first row. */
+static void test_group_over_name(void **state)
+{
+	struct sheet *s = sheet_open("2021年重点项目调度表\n"
+	                             "序号,基本情况,,总投资（亿元）,,计划开工,阶段\n"
+	                             ",项目名称,建设单位,合计,其中：固定资产投资,时间,\n"
+	                             "1,甲项目,甲公司,1.5,1,2021年3月,在谈\n");
+	assert_int_equal(s->rc, 0);
+	assert_int_equal(s->L.header_row, 2);
+	assert_int_equal(s->L.header_last, 3);
+	assert_int_equal(s->L.seq_col, 0);
+	assert_int_equal(s->L.name_col, 1);
+	static const char *const want[] = {
+	    NULL,   "name", "investor", "total_investment", "fixed_investment", "plan_start_date",
+	    "stage"};
+	for (size_t i = 1; i < 7; i++)
+		assert_string_equal(proj_layout_key(&s->L, i), want[i]);
+	struct rows rs;
+	read_rows(s, &rs);
+	assert_int_equal(rs.n, 1);
+	assert_true(rs.r[0].pr.total_investment == 15000);
+	assert_true(rs.r[0].pr.fixed_investment == 10000);
+	assert_string_equal(rs.r[0].pr.plan_start_date, "2021-03-01");
+	assert_int_equal(rs.r[0].stage, PS_NEGOTIATING);
+	arena_release(&rs.a);
+	sheet_close(s);
+}
+
 static void test_header_faults(void **state)
 {
 	struct sheet *s = sheet_open("2021年调度表\n序号,名单,金额\n1,甲,3\n");
@@ -683,7 +712,7 @@ int main(void)
 	    cmocka_unit_test(test_two_row_header),    cmocka_unit_test(test_one_row_header),
 	    cmocka_unit_test(test_two_currencies),    cmocka_unit_test(test_date_groups),
 	    cmocka_unit_test(test_header_faults),     cmocka_unit_test(test_row_cells),
-	    cmocka_unit_test(test_xlsx_fixture),
+	    cmocka_unit_test(test_xlsx_fixture),      cmocka_unit_test(test_group_over_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
