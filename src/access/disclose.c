@@ -34,6 +34,16 @@ static const struct {
     {"ticket.field.extension_days_pending", DISCLOSE_NONE},
     /* the 包保 cadres' notes on their visits */
     {"enterprise.visit", DISCLOSE_NONE},
+    /* a project of the enterprise: its stages and dates, its own investment reports and the
+     * files; not the bureau's notes on a move, its follow-ups (negotiations) or the problem list
+     * (the zone's coordination between departments) */
+    {"project.create", DISCLOSE_ALL},
+    {"project.move", DISCLOSE_NO_TEXT},
+    {"project.invest", DISCLOSE_ALL},
+    {"project.attach", DISCLOSE_ALL},
+    {"project.detach", DISCLOSE_ALL},
+    {"project.followup", DISCLOSE_NONE},
+    {"project.problem", DISCLOSE_NONE},
 };
 
 enum disclose disclose_to_enterprise(const char *kind)

@@ -20,6 +20,9 @@ enum disclose {
  *                          JSON key (escalation_note, extension_reason,
  *                          extension_days_pending: F_INTERNAL in ENTITY_TICKET)
  *   "enterprise.visit"     a 包保 visit record (findings and follow-ups)
+ *   "project.<action>"     a project's timeline event (create, move, invest, followup …);
+ *                          "project.followup" also its follow-up records, "project.problem"
+ *                          its problem list
  * Pure. */
 enum disclose disclose_to(const struct principal *p, const char *kind);
 /* The same for an enterprise reader, whoever the caller is (for what is addressed to an

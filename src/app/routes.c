@@ -13,6 +13,7 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_review.h"
 #include "project/project_work.h"
 #include "ticket/open311_api.h"
 #include "ticket/ticket_api.h"
@@ -235,6 +236,18 @@ const struct route routes[] = {
       ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
     R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete,
       PERM_PROJECT_READ, 0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(GET, "/api/projects/reviews", h_review_list, PERM_PROJECT_READ, ROUTE_LIST,
+      .summary = "招商会审列表", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews", h_review_create, PERM_PROJECT_WRITE, 0,
+      .summary = "召开会审（日期、名称）", .schema = &ENTITY_REVIEW),
+    R(GET, "/api/projects/reviews/:id", h_review_get, PERM_PROJECT_READ, 0,
+      .summary = "会审详情（议程与决定）", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/items", h_review_add, PERM_PROJECT_WRITE, 0,
+      .summary = "项目上会（本局的项目）", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/decide", h_review_decide, PERM_PROJECT_WRITE, 0,
+      .summary = "会审决定：推进、补充材料、暂缓、否决", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/close", h_review_close, PERM_PROJECT_WRITE, 0,
+      .summary = "结束会审并形成纪要", .schema = &ENTITY_REVIEW),
     R(GET, "/api/projects/stats", h_proj_stats, PERM_PROJECT_STATS, 0,
       .summary = "年度招商与项目建设指标（签约、开工率、投产率、投资完成、到位资金）"),
     R(GET, "/api/projects/targets", h_proj_targets, PERM_PROJECT_STATS, 0,
@@ -278,6 +291,14 @@ const struct route routes[] = {
       .summary = "设定项目年度投资计划（按月）"),
     R(PUT, "/api/projects/:id/invest/:month", h_proj_invest_report, PERM_PROJECT_READ, 0,
       .summary = "填报月度完成投资和到位资金（项目企业或项目办）"),
+    R(GET, "/api/projects/:id/permits", h_permit_list, PERM_PROJECT_READ, 0,
+      .summary = "项目审批事项（申报、批复、审批秘书、用时）"),
+    R(PUT, "/api/projects/:id/permits", h_permit_set, PERM_PROJECT_DISPATCH, 0,
+      .summary = "登记项目审批事项"),
+    R(GET, "/api/projects/:id/checks", h_check_list, PERM_PROJECT_READ, 0,
+      .summary = "项目现场检查记录", .schema = &ENTITY_CHECK),
+    R(POST, "/api/projects/:id/checks", h_check_add, PERM_PROJECT_DISPATCH, 0,
+      .summary = "记录现场检查（每日检查）", .schema = &ENTITY_CHECK),
     R(POST, "/api/projects/:id/problems", h_problem_add, PERM_PROJECT_DISPATCH, 0,
       .summary = "交办项目问题", .schema = &ENTITY_PROBLEM),
 

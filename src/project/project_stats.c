@@ -401,6 +401,13 @@ int proj_target_set(struct db_pool *pool, const struct principal *p, int year, i
 	return write_tx(pool, p, do_target_set, &x, e);
 }
 
+int proj_target_set_in(struct db *tx, const struct principal *p, int year, int64_t dept_id,
+                       int64_t user_id, const struct proj_figures *t, struct yq_err *e)
+{
+	struct target_change x = {year, dept_id, user_id, t};
+	return write_in(tx, p, p->zone_id, do_target_set, &x, e);
+}
+
 /* ---- the 龙虎榜 ---- */
 
 int proj_week_end(const char *week, char out[11])

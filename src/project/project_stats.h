@@ -60,6 +60,10 @@ int proj_targets(struct db *c, const struct principal *p, int year, const char *
 int proj_target_set(struct db_pool *pool, const struct principal *p, int year, int64_t dept_id,
                     int64_t user_id, const struct proj_figures *t, struct yq_err *e);
 
+/* The same inside an open transaction (the demo, write_in). */
+int proj_target_set_in(struct db *tx, const struct principal *p, int year, int64_t dept_id,
+                       int64_t user_id, const struct proj_figures *t, struct yq_err *e);
+
 /* The 龙虎榜 of ISO week `week` (YYYY-Www): every target row of the year (bureaus, or people
  * with `persons`), scored by the zone's weights over completion of each figure with a target
  * (actual / target, capped at 150%), as of the week's Sunday; ranked, with last week's rank

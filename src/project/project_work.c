@@ -1,6 +1,7 @@
 /* Follow-ups, investment and problems of projects (see project_work.h). */
 #include "project/project_work.h"
 #include "project/project_int.h"
+#include "access/disclose.h"
 #include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
@@ -64,6 +65,8 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
+	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
+		return 0; /* the bureau's notes: none for the enterprise */
 	struct db_stmt *st = db_prepare(c, sql_of(&SQL_FU_SELECT));
 	if (!st)
 		return err_db(e, DB_ERR);
@@ -77,6 +80,7 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 struct fu_add {
 	int64_t project_id;
 	struct proj_followup *f;
+	int64_t at; /* loading history: when it was recorded; 0: now */
 };
 
 static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -92,7 +96,7 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		             "the next step needs a date");
 		goto out;
 	}
-	int64_t now = now_unix();
+	int64_t now = x->at ? x->at : now_unix();
 	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_FU_INSERT));
 	if (!st) {
 		rc = write_fail(w, DB_ERR, e);
@@ -125,8 +129,15 @@ out:
 int proj_followup_add(struct db_pool *pool, const struct principal *p, int64_t project_id,
                       struct proj_followup *f, struct yq_err *e)
 {
-	struct fu_add x = {project_id, f};
+	struct fu_add x = {project_id, f, 0};
 	return write_tx(pool, p, do_fu_add, &x, e);
+}
+
+int proj_followup_add_in(struct db *tx, const struct principal *p, int64_t project_id,
+                         struct proj_followup *f, int64_t at, struct yq_err *e)
+{
+	struct fu_add x = {project_id, f, at};
+	return write_in(tx, p, p->zone_id, do_fu_add, &x, e);
 }
 
 static const char SQL_FU_PROJECT[] =
@@ -168,6 +179,8 @@ int proj_followups_overdue(struct db *c, const struct principal *p, followup_fn 
 {
 	char like[320], today[11];
 	struct qb q;
+	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
+		return DB_OK;
 	proj_today(now_unix(), today);
 	qb_init(&q, "SELECT f.id, f.project_id, pp.name, f.next_step, f.next_date, f.user_id, "
 	            "f.user_name FROM project_followup f JOIN project pp ON pp.id = f.project_id "
@@ -281,6 +294,7 @@ struct invest_change {
 	const char *month;
 	double actual, funds;
 	struct arena *a;
+	int64_t at; /* loading history: when it was reported (the lock is not checked); 0: now */
 };
 
 static int do_invest_plan(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -319,15 +333,27 @@ int proj_invest_plan(struct db_pool *pool, const struct principal *p, int64_t id
 	return write_tx(pool, p, do_invest_plan, &x, e);
 }
 
+int proj_invest_plan_in(struct db *tx, const struct principal *p, int64_t id, int year,
+                        const struct proj_month *months, int n, struct yq_err *e)
+{
+	struct invest_change x = {.id = id, .year = year, .n = n, .months = months};
+	return write_in(tx, p, p->zone_id, do_invest_plan, &x, e);
+}
+
 static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct invest_change *x = arg;
 	struct project pr;
 	struct proj_rules rules;
 	char today[11], lock[11], day1[11];
-	int64_t now = now_unix();
+	int64_t now = x->at ? x->at : now_unix();
 	if (proj_get(w->tx, w->who, x->id, x->a, &pr, e) < 0)
 		return -1;
+	/* seen first (404 outside the scope), then who may report */
+	if (!principal_can(w->who, PERM_PROJECT_REPORT) &&
+	    !principal_can(w->who, PERM_PROJECT_DISPATCH))
+		return err_set(e, ERR_FORBIDDEN, NULL, "只有项目企业和项目办可以填报投资",
+		               "only the project's enterprise and the project office report");
 	if (strcmp(pr.stage, "dropped") == 0)
 		return err_set(e, ERR_STATE, "stage", "项目已终止，不能填报投资",
 		               "the project is dropped");
@@ -343,7 +369,7 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (rc < 0)
 		return write_fail(w, rc, e);
 	lock_day(x->month, rules.report_day, lock);
-	if (strcmp(today, lock) > 0 && !principal_can(w->who, PERM_PROJECT_ADMIN))
+	if (!x->at && strcmp(today, lock) > 0 && !principal_can(w->who, PERM_PROJECT_ADMIN))
 		return err_set(e, ERR_STATE, "month",
 		               arena_printf(x->a, "%s 的投资已于 %s 截止填报，修改需管理员办理",
 		                            x->month, lock),
@@ -391,6 +417,15 @@ int proj_invest_report(struct db_pool *pool, const struct principal *p, int64_t 
 {
 	struct invest_change x = {.id = id, .month = month, .actual = actual, .funds = funds, .a = a};
 	return write_tx(pool, p, do_invest_report, &x, e);
+}
+
+int proj_invest_report_in(struct db *tx, const struct principal *p, int64_t id, const char *month,
+                          double actual, double funds, int64_t at, struct arena *a,
+                          struct yq_err *e)
+{
+	struct invest_change x = {
+	    .id = id, .month = month, .actual = actual, .funds = funds, .a = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_invest_report, &x, e);
 }
 
 /* ---- problems ---- */
@@ -459,6 +494,8 @@ static void pb_from(struct qb *q, const struct principal *p, int full, char *lik
 		qb_text(q, like2);
 	}
 	qb_sql(q, ")");
+	if (disclose_to(p, "project.problem") == DISCLOSE_NONE)
+		qb_sql(q, " AND 1 = 0"); /* the zone's coordination: no problem for an enterprise */
 }
 
 static void pb_read(struct db_stmt *st, struct proj_problem *x, struct arena *a, int64_t now)
@@ -825,6 +862,20 @@ int problem_close(struct db_pool *pool, const struct principal *p, int64_t id, c
 {
 	struct pb_change x = {.id = id, .text = note};
 	return write_tx(pool, p, do_pb_close, &x, e);
+}
+
+int problem_answer_in(struct db *tx, const struct principal *p, int64_t id, const char *reply,
+                      int64_t at, struct yq_err *e)
+{
+	struct pb_change x = {.id = id, .text = reply, .at = at};
+	return write_in(tx, p, p->zone_id, do_pb_answer, &x, e);
+}
+
+int problem_close_in(struct db *tx, const struct principal *p, int64_t id, const char *note,
+                     int64_t at, struct yq_err *e)
+{
+	struct pb_change x = {.id = id, .text = note, .at = at};
+	return write_in(tx, p, p->zone_id, do_pb_close, &x, e);
 }
 
 int problem_reopen(struct db_pool *pool, const struct principal *p, int64_t id, const char *note,

@@ -100,9 +100,22 @@ int problem_reopen(struct db_pool *pool, const struct principal *p, int64_t id, 
 /* 挂牌督办 by a leader. */
 int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id,
                      const char *level, const char *note, const char *deadline, struct yq_err *e);
-/* Loading history (the demo): a problem raised at `at` and, when answered_at / closed_at are
- * set, answered and closed then. */
+/* Loading history (the demo, imports): the writes above inside the open transaction tx
+ * (write_in), each audited, dated `at` rather than now; nobody is notified (the past is not
+ * news) and a month's report is not held to its lock. Return 0, or -1 with e set (the caller
+ * rolls tx back). */
 int problem_add_in(struct db *tx, const struct principal *p, int64_t project_id,
                    struct proj_problem *q, int64_t at, struct yq_err *e);
+int problem_answer_in(struct db *tx, const struct principal *p, int64_t id, const char *reply,
+                      int64_t at, struct yq_err *e);
+int problem_close_in(struct db *tx, const struct principal *p, int64_t id, const char *note,
+                     int64_t at, struct yq_err *e);
+int proj_followup_add_in(struct db *tx, const struct principal *p, int64_t project_id,
+                         struct proj_followup *f, int64_t at, struct yq_err *e);
+int proj_invest_plan_in(struct db *tx, const struct principal *p, int64_t id, int year,
+                        const struct proj_month *months, int n, struct yq_err *e);
+int proj_invest_report_in(struct db *tx, const struct principal *p, int64_t id, const char *month,
+                          double actual, double funds, int64_t at, struct arena *a,
+                          struct yq_err *e);
 
 #endif

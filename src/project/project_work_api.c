@@ -221,10 +221,6 @@ int h_proj_invest_report(struct req *r, struct yq_err *e)
 	double actual, funds;
 	if (req_id(r, 0, &id, e) < 0)
 		return -1;
-	if (!principal_can(&r->who, PERM_PROJECT_REPORT) &&
-	    !principal_can(&r->who, PERM_PROJECT_DISPATCH))
-		return err_set(e, ERR_FORBIDDEN, NULL, "只有项目企业和项目办可以填报投资",
-		               "only the project's enterprise and the project office report");
 	const char *month = r->n_params > 1 ? r->params[1] : "";
 	if (!(o = req_json(r, e)) || money(o, "actual", 1, &actual, e) < 0 ||
 	    money(o, "funds", 0, &funds, e) < 0 ||

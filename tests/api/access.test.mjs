@@ -139,6 +139,60 @@ const EXPECT = {
   'POST /api/announcements/:id/attachments': { kind: 'object', obj: 'announcement', body: () => attachmentForm() },
   'GET /api/announcements/:id/attachments/:aid': { kind: 'object', obj: 'announcement', path: (id) => `/api/announcements/${id}/attachments/${obj.annAttachment}` },
   'DELETE /api/announcements/:id/attachments/:aid': { kind: 'object', obj: 'announcement', path: (id) => `/api/announcements/${id}/attachments/${obj.annAttachment}` },
+  'GET /api/projects/followups/overdue': { kind: 'list' },
+  'POST /api/projects/followups/:id/done': { kind: 'object', obj: 'followup' },
+  'GET /api/projects/problems': { kind: 'list' },
+  'GET /api/projects/problems/:id': { kind: 'object', obj: 'problem' },
+  'POST /api/projects/problems/:id/answer': { kind: 'object', obj: 'problem', body: { reply: '越权答复' } },
+  'POST /api/projects/problems/:id/close': { kind: 'object', obj: 'problem', body: { note: '越权销号' } },
+  'POST /api/projects/problems/:id/reopen': { kind: 'object', obj: 'problem', body: { note: '越权重新交办' } },
+  'POST /api/projects/problems/:id/escalate': { kind: 'object', obj: 'problem', body: { level: 'red', note: '越权督办' } },
+  'GET /api/projects/problems/:id/timeline': { kind: 'object', obj: 'problem' },
+  'GET /api/projects/problems/:id/attachments': { kind: 'object', obj: 'problem' },
+  'POST /api/projects/problems/:id/attachments': { kind: 'object', obj: 'problem', body: () => attachmentForm() },
+  'GET /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
+  'DELETE /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
+  'GET /api/projects/reviews': { kind: 'list' },
+  'POST /api/projects/reviews': { kind: 'create', body: { on_date: '2026-01-05', title: '越权会审' } },
+  'GET /api/projects/reviews/:id': { kind: 'object', obj: 'review' },
+  'POST /api/projects/reviews/:id/items': { kind: 'object', obj: 'review', body: () => ({ project_id: obj.project }) },
+  'POST /api/projects/reviews/:id/decide': { kind: 'object', obj: 'review', body: () => ({ project_id: obj.project, decision: 'reject' }) },
+  'POST /api/projects/reviews/:id/close': { kind: 'object', obj: 'review', body: { minutes: '越权纪要' } },
+  'GET /api/projects/:id/permits': { kind: 'object', obj: 'project' },
+  'PUT /api/projects/:id/permits': { kind: 'object', obj: 'project', body: { permit: '施工许可证', applied_date: '2026-01-05' } },
+  'GET /api/projects/:id/checks': { kind: 'object', obj: 'project' },
+  'POST /api/projects/:id/checks': { kind: 'object', obj: 'project', body: { on_date: '2026-01-05', checker: '越权检查', progress: 10 } },
+  'GET /api/projects/stats': { kind: 'config' },
+  'GET /api/projects/targets': { kind: 'config' },
+  'PUT /api/projects/targets': { kind: 'config', body: { year: 2026, dept_id: 1, signed_count: 1 }, foreign: [
+    { who: 'admin', status: [400], body: () => ({ year: 2026, dept_id: obj.zone2Dept, signed_count: 9 }) },
+  ] },
+  'GET /api/projects/leaderboard': { kind: 'config' },
+  'GET /api/projects/settings': { kind: 'config' },
+  'PUT /api/projects/settings': { kind: 'config', body: { amber_days: 20 } },
+  'GET /api/projects': { kind: 'list' },
+  'POST /api/projects': { kind: 'create', body: { name: '越权项目' }, foreign: [
+    { who: 'investment_head', status: [403], body: () => ({ name: '越权项目', dept_id: obj.economicDept }) },
+    { who: 'admin', status: [400], body: () => ({ name: '越权项目', dept_id: obj.zone2Dept }) },
+  ] },
+  'GET /api/projects/:id': { kind: 'object', obj: 'project' },
+  'PATCH /api/projects/:id': { kind: 'object', obj: 'project', body: { name: '越权改名' }, foreign: [
+    { who: 'investment_head', status: [403], path: () => `/api/projects/${obj.project}`, body: () => ({ dept_id: obj.economicDept }) },
+  ] },
+  'POST /api/projects/:id/move': { kind: 'object', obj: 'project', body: { to: 'negotiating', date: '2026-01-05' } },
+  'GET /api/projects/:id/timeline': { kind: 'object', obj: 'project' },
+  'GET /api/projects/:id/attachments': { kind: 'object', obj: 'project' },
+  'POST /api/projects/:id/attachments': { kind: 'object', obj: 'project', body: () => attachmentForm() },
+  'GET /api/projects/:id/attachments/:aid': { kind: 'object', obj: 'project', path: (id) => `/api/projects/${id}/attachments/${obj.projectAttachment}` },
+  'DELETE /api/projects/:id/attachments/:aid': { kind: 'object', obj: 'project', path: (id) => `/api/projects/${id}/attachments/${obj.projectAttachment}` },
+  'GET /api/projects/:id/followups': { kind: 'object', obj: 'project' },
+  'POST /api/projects/:id/followups': { kind: 'object', obj: 'project', body: { kind: 'visit', on_date: '2026-01-05', notes: '越权跟进' } },
+  'GET /api/projects/:id/invest': { kind: 'object', obj: 'project' },
+  'PUT /api/projects/:id/invest': { kind: 'object', obj: 'project', body: { year: 2026, months: [{ month: '2026-01', planned: 9 }] } },
+  'PUT /api/projects/:id/invest/:month': { kind: 'object', obj: 'project', path: (id) => `/api/projects/${id}/invest/2026-01`, body: { actual: 9 } },
+  'POST /api/projects/:id/problems': { kind: 'object', obj: 'project', body: () => ({ title: '越权问题', category: 'land', dept_id: obj.economicDept }), foreign: [
+    { who: 'admin', status: [400], path: () => `/api/projects/${obj.project}/problems`, body: () => ({ title: '越权问题', category: 'land', dept_id: obj.zone2Dept }) },
+  ] },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -310,6 +364,31 @@ before(async () => {
   const aup = await as.admin.post(`/api/announcements/${obj.announcement}/attachments`, af.raw, { headers: { 'Content-Type': af.type } });
   assert.equal(aup.status, 201, aup.body);
   obj.annAttachment = aup.json.id;
+  // a project of 招商局 (registered to no enterprise), with a scan, a follow-up and a problem for
+  // 招商局: outside the economic bureau head's scope and every enterprise's
+  const zs = depts1.find((x) => x.kind === 'investment');
+  obj.economicDept = depts1.find((x) => x.kind === 'economic').id;
+  const pr = await as.admin.post('/api/projects', { name: '访问控制测试项目', dept_id: zs.id, notes: '越权访问测试专用。' });
+  assert.equal(pr.status, 201, pr.body);
+  obj.project = pr.json.id; data.project = '访问控制测试项目';
+  const pf = attachmentForm();
+  const pup = await as.admin.post(`/api/projects/${obj.project}/attachments`, pf.raw, { headers: { 'Content-Type': pf.type } });
+  assert.equal(pup.status, 201, pup.body);
+  obj.projectAttachment = pup.json.id;
+  const fu = await as.admin.post(`/api/projects/${obj.project}/followups`, { kind: 'visit', on_date: '2026-01-05', notes: '访问控制测试跟进', next_step: '再次拜访', next_date: '2026-01-12' });
+  assert.equal(fu.status, 201, fu.body);
+  obj.followup = fu.json.id; data.followup = '访问控制测试跟进';
+  const pb = await as.admin.post(`/api/projects/${obj.project}/problems`, { title: '访问控制测试问题', category: 'land', dept_id: zs.id });
+  assert.equal(pb.status, 201, pb.body);
+  obj.problem = pb.json.id; data.problem = '访问控制测试问题';
+  const qf = attachmentForm();
+  const qup = await as.admin.post(`/api/projects/problems/${obj.problem}/attachments`, qf.raw, { headers: { 'Content-Type': qf.type } });
+  assert.equal(qup.status, 201, qup.body);
+  obj.problemAttachment = qup.json.id;
+  const rv = await as.admin.post('/api/projects/reviews', { on_date: '2026-01-09', title: '访问控制测试会审' });
+  assert.equal(rv.status, 201, rv.body);
+  obj.review = rv.json.id; data.review = '访问控制测试会审';
+  assert.equal((await as.admin.post(`/api/projects/reviews/${obj.review}/items`, { project_id: obj.project })).status, 200);
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -403,6 +482,10 @@ const OUTSIDERS = {
   webhook: ['zone2_admin'],
   token: ['zone2_admin'],
   announcement: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'enterprise'],
+  project: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
+  problem: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
+  followup: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'dept_head'],
+  review: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -416,6 +499,10 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'webhook': return JSON.stringify((await a.get('/api/webhooks')).json.items.find((x) => x.id === obj.webhook));
     case 'token': return JSON.stringify((await a.get('/api/tokens')).json.items.find((x) => x.id === obj.token));
     case 'announcement': return JSON.stringify((await a.get(`/api/announcements/${obj.announcement}`)).json);
+    case 'project': return JSON.stringify((await a.get(`/api/projects/${obj.project}`)).json);
+    case 'problem': return JSON.stringify((await a.get(`/api/projects/problems/${obj.problem}`)).json);
+    case 'review': return JSON.stringify((await a.get(`/api/projects/reviews/${obj.review}`)).json);
+    case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }
 }

@@ -23,6 +23,12 @@ const SECRET = {
   followUps: '走访跟进己',
   decision: '审批意见庚',
   pendingReason: '延期理由辛',
+  projNotes: '项目内部备注壬',
+  contract: 'HT-癸-0001',
+  moveNote: '签约说明子',
+  followup: '洽谈纪要丑',
+  problem: '用地问题寅',
+  review: '会审议题卯',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -78,6 +84,26 @@ before(async () => {
   ok(aup, 'announcement upload');
   ids.annAtt = aup.json.id;
   ok(await admin.post(`/api/announcements/${ids.ann}/publish`, {}), 'publish');
+  // a project registered to the enterprise, with the bureau's notes, a follow-up and a problem
+  const pr = await admin.post('/api/projects', { name: '披露测试项目', notes: SECRET.projNotes, renovation: true, dept_id: ids.hr });
+  ok(pr, 'project');
+  ids.proj = pr.json.id;
+  const scan = await admin.upload(`/api/projects/${ids.proj}/attachments`, '合同.pdf', '%PDF-1.4\n%%EOF\n', 'application/pdf');
+  ok(scan, 'contract scan');
+  ids.projAtt = scan.json.id;
+  ok(await admin.post(`/api/projects/${ids.proj}/move`, { to: 'signed', date: '2026-03-01', contract_no: SECRET.contract, attachment_id: ids.projAtt, note: SECRET.moveNote }), 'sign');
+  ok(await admin.post(`/api/projects/${ids.proj}/move`, { to: 'registered', date: '2026-03-02', uscc: uscc('91220101MD', 1) }), 'register');
+  ok(await admin.post(`/api/projects/${ids.proj}/followups`, { kind: 'negotiation', on_date: '2026-03-03', notes: SECRET.followup, next_step: '再谈', next_date: '2026-03-05' }), 'follow-up');
+  const pb = await admin.post(`/api/projects/${ids.proj}/problems`, { title: SECRET.problem, category: 'land', dept_id: ids.hr });
+  ok(pb, 'problem');
+  ids.problem = pb.json.id;
+  const pba = await admin.upload(`/api/projects/problems/${ids.problem}/attachments`, '问题.pdf', '%PDF-1.4\n%%EOF\n', 'application/pdf');
+  ok(pba, 'problem attachment');
+  ids.problemAtt = pba.json.id;
+  const rv = await admin.post('/api/projects/reviews', { on_date: '2026-03-06', title: SECRET.review });
+  ok(rv, 'review');
+  ids.review = rv.json.id;
+  ok(await admin.post(`/api/projects/reviews/${ids.review}/items`, { project_id: ids.proj }), 'agenda');
 });
 after(async () => { await srv.stop(); });
 
@@ -114,6 +140,11 @@ test('no output the enterprise can read shows an internal text', async () => {
   const gets = routes.filter((r) => r.method === 'GET' && r.roles.includes('enterprise'));
   assert.ok(gets.length >= 15, `${gets.length} routes`);
   const fill = (p) => p.replace('/api/tickets/:id/attachments/:aid', `/api/tickets/${ids.t1}/attachments/${ids.att}`)
+    .replace('/api/projects/problems/:id/attachments/:aid', `/api/projects/problems/${ids.problem}/attachments/${ids.problemAtt}`)
+    .replace('/api/projects/problems/:id', `/api/projects/problems/${ids.problem}`)
+    .replace('/api/projects/reviews/:id', `/api/projects/reviews/${ids.review}`)
+    .replace('/api/projects/:id/attachments/:aid', `/api/projects/${ids.proj}/attachments/${ids.projAtt}`)
+    .replace('/api/projects/:id', `/api/projects/${ids.proj}`)
     .replace('/api/announcements/:id/attachments/:aid', `/api/announcements/${ids.ann}/attachments/${ids.annAtt}`)
     .replace('/api/announcements/:id', `/api/announcements/${ids.ann}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
@@ -134,7 +165,17 @@ test('no output the enterprise can read shows an internal text', async () => {
     if (p.includes('?q=')) assert.equal(r.json.total, 0, `${p}: found through internal text`);
     if (r.status === 200) read++;
   }
-  assert.ok(read >= paths.length - 2, `${read} of ${paths.length} read`);
+  // the problem list and the 会审 are the zone's: each is 404 to the enterprise
+  const problems = paths.filter((p) => /^\/api\/projects\/(problems|reviews)\/\d/.test(p)).length;
+  assert.ok(problems >= 4, `${problems} problem paths`);
+  assert.ok(read >= paths.length - problems - 2, `${read} of ${paths.length} read`);
+  // its project: the stages and the files, not the notes, the contract number, the follow-ups
+  const pj = (await entA.get(`/api/projects/${ids.proj}`)).json;
+  assert.equal(pj.stage, 'registered');
+  assert.deepEqual(pj.timeline.map((x) => x.action), ['create', 'attach', 'move', 'move']);
+  assert.equal(pj.attachments.length, 1);
+  assert.deepEqual((await entA.get(`/api/projects/${ids.proj}/followups`)).json.items, []);
+  assert.deepEqual((await entA.get('/api/projects/problems')).json.items, []);
   // Open311 with the enterprise's key
   for (const ext of ['json', 'xml']) {
     for (const p of [`/open311/v2/requests.${ext}`, `/open311/v2/requests/${ids.t1}.${ext}`, `/open311/v2/requests/${ids.t2}.${ext}`]) {

@@ -5,7 +5,7 @@
 // only its own, another zone none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
 
 const PW = 'Project-Passw0rd!2026';
 const NAMES = {
@@ -166,4 +166,206 @@ test('scope: a 分局 its own, the 招商局 its subtree, the 项目办 the zone
   assert.equal((await as.zone2.get(`/api/projects/${mine.id}`)).status, 404);
   assert.equal((await as.zone2_office.get(`/api/projects/${mine.id}`)).status, 404);
   assert.ok(!(await ids(as.zone2)).includes(mine.id));
+});
+
+test('follow-ups: recorded on the timeline, overdue next steps listed by person, marked done', async () => {
+  const p = await lead();
+  const add = (body) => as.branch.post(`/api/projects/${p.id}/followups`, body);
+  let r = await add({ kind: 'cloud_talk', on_date: '2020-04-10', notes: '云洽谈：确认用地需求' });
+  assert.equal(r.status, 201, r.body);
+  r = await add({ kind: 'visit', on_date: '2020-04-20', notes: '拜访新加坡总部', next_step: '提交投资协议草案', next_date: '2020-05-01' });
+  assert.equal(r.status, 201, r.body);
+  const fid = r.json.id;
+  for (const [body, field] of [
+    [{ kind: 'phone', on_date: '2020-04-20', notes: 'x' }, 'kind'],
+    [{ kind: 'visit', on_date: '2020-04-20' }, 'notes'],
+    [{ kind: 'visit', on_date: '2020-04-20', notes: 'x', next_step: '再谈' }, 'next_date'],
+  ]) {
+    r = await add(body);
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, field);
+  }
+  const list = await as.branch.get(`/api/projects/${p.id}/followups`);
+  assert.deepEqual(list.json.items.map((x) => x.kind), ['visit', 'cloud_talk']);
+  assert.equal(list.json.items[0].user_name, me.branch.display_name);
+  assert.ok((await as.branch.get(`/api/projects/${p.id}`)).json.timeline.some((x) => x.action === 'followup'));
+  // overdue: the next step's date is past and it is not done
+  const overdue = await as.branch.get('/api/projects/followups/overdue');
+  const mine = overdue.json.items.find((x) => x.user_id === me.branch.id);
+  assert.ok(mine && mine.items.some((x) => x.id === fid && x.next_step === '提交投资协议草案'), overdue.body);
+  // another zone marks nothing done; the owner does
+  assert.equal((await as.zone2.post(`/api/projects/followups/${fid}/done`, {})).status, 404);
+  r = await as.branch.post(`/api/projects/followups/${fid}/done`, {});
+  assert.equal(r.status, 204, r.body);
+  const after = (await as.branch.get('/api/projects/followups/overdue')).json.items.flatMap((x) => x.items);
+  assert.ok(!after.some((x) => x.id === fid));
+});
+
+test('investment: the project office plans, the enterprise reports its own month, the month locks', async () => {
+  const p = await lead(as.office, { renovation: true, dept_id: depts['项目办'] });
+  const scan = await attach(as.office, p.id);
+  const ent = await as.admin.get(`/api/enterprises/${me.ent.enterprise_id}`);
+  assert.equal((await as.office.post(`/api/projects/${p.id}/move`, { to: 'signed', date: '2026-01-10', contract_no: 'T-1', attachment_id: scan })).status, 200);
+  assert.equal((await as.office.post(`/api/projects/${p.id}/move`, { to: 'registered', date: '2026-01-20', uscc: ent.json.uscc })).status, 200);
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, planned: 500 }));
+  let r = await as.branch.put(`/api/projects/${p.id}/invest`, { year: 2026, months });
+  assert.equal(r.status, 403, 'a bureau does not plan');
+  r = await as.office.put(`/api/projects/${p.id}/invest`, { year: 2026, months });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.planned_total, 6000);
+  for (const [body, field] of [
+    [{ year: 2026, months: [{ month: '2025-12', planned: 1 }] }, 'months'],
+    [{ year: 2026, months: [{ month: '2026-01', planned: -1 }] }, 'planned'],
+    [{ year: 2026, months: [{ month: '2026-01', planned: 1 }, { month: '2026-01', planned: 2 }] }, 'months'],
+  ]) {
+    r = await as.office.put(`/api/projects/${p.id}/invest`, body);
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, field);
+  }
+  // the enterprise reports this month; an earlier month is locked; a month to come is refused
+  const now = new Date(Date.now() + 8 * 3600e3);
+  const month = now.toISOString().slice(0, 7);
+  r = await as.ent.put(`/api/projects/${p.id}/invest/${month}`, { actual: 480, funds: 200 });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.months.find((x) => x.month === month).actual, 480);
+  r = await as.ent.put(`/api/projects/${p.id}/invest/2026-01`, { actual: 1 });
+  assert.equal(r.status, 409, r.body);
+  assert.match(r.json.error.message, /2026-01 的投资已于 2026-02-10 截止填报/);
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+  r = await as.ent.put(`/api/projects/${p.id}/invest/${next}`, { actual: 1 });
+  assert.equal(r.status, 400, r.body);
+  assert.equal(r.json.error.field, 'month');
+  r = await as.ent.put(`/api/projects/${p.id}/invest/2026-1`, { actual: 1 });
+  assert.equal(r.status, 400);
+  // the admin corrects a locked month; a bureau reports nothing; another enterprise sees nothing
+  assert.equal((await as.admin.put(`/api/projects/${p.id}/invest/2026-01`, { actual: 300 })).status, 200);
+  assert.equal((await as.branch.put(`/api/projects/${p.id}/invest/${month}`, { actual: 1 })).status, 404);
+  // 招商局 serves the enterprise (its responsible department): it reads the project, reports nothing
+  assert.equal((await as.bureau.put(`/api/projects/${p.id}/invest/${month}`, { actual: 1 })).status, 403);
+  assert.equal((await as.other_ent.put(`/api/projects/${p.id}/invest/${month}`, { actual: 1 })).status, 404);
+  const tl = (await as.ent.get(`/api/projects/${p.id}`)).json.timeline;
+  assert.ok(tl.some((x) => x.action === 'invest' && x.body.includes('480')));
+});
+
+test('problems: raised by the project office, answered by the department, closed (销号), reopened, 督办', async () => {
+  const p = await lead(as.office, { dept_id: depts['项目办'] });
+  const plan = depts['规划建设局'];
+  const planner = await newUser(srv, as.admin, 'hm-guihua', 'staff', { dept_id: plan }, PW);
+  const raise = (c, body) => c.post(`/api/projects/${p.id}/problems`, { title: '用地指标未落实', category: 'land', dept_id: plan, days: 5, ...body });
+  assert.equal((await raise(as.branch)).status, 403, 'a bureau does not raise problems');
+  let r = await raise(as.office, { category: 'weather' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'category');
+  r = await raise(as.office, { dept_id: 999999 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'dept_id');
+  r = await raise(as.office);
+  assert.equal(r.status, 201, r.body);
+  const q = r.json;
+  assert.match(q.no, /^WT\d{4}-\d{4}$/);
+  assert.equal(q.status, 'open');
+  assert.ok(q.due_at > q.created_at);
+  assert.equal(q.project_name, p.name);
+  // the department is notified and sees it on its board; the enterprise and the other zone do not
+  const notes = (await planner.get('/api/notifications')).json.items;
+  assert.ok(notes.some((n) => n.title.includes('用地指标未落实')), JSON.stringify(notes));
+  assert.ok((await planner.get('/api/projects/problems')).json.items.some((x) => x.id === q.id));
+  assert.equal((await planner.get(`/api/projects/problems/${q.id}`)).status, 200);
+  assert.equal((await as.ent.get(`/api/projects/problems/${q.id}`)).status, 404);
+  assert.equal((await as.zone2.get(`/api/projects/problems/${q.id}`)).status, 404);
+  // answered by the department, not by the service center; closed by the project office only
+  // the service center reads the zone, but answers for no department
+  assert.equal((await as.svc.post(`/api/projects/problems/${q.id}/answer`, { reply: 'x' })).status, 403);
+  r = await planner.post(`/api/projects/problems/${q.id}/answer`, { reply: '已协调调剂用地指标 120 亩' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'answered');
+  r = await planner.post(`/api/projects/problems/${q.id}/answer`, { reply: '再答' });
+  assert.equal(r.status, 409);
+  assert.equal((await planner.post(`/api/projects/problems/${q.id}/close`, { note: 'x' })).status, 403);
+  r = await as.office.post(`/api/projects/problems/${q.id}/close`, { note: '现场核实已落实，销号' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'closed');
+  r = await as.office.post(`/api/projects/problems/${q.id}/close`, { note: '再次销号' });
+  assert.equal(r.status, 409);
+  assert.equal(r.json.error.message, '问题已销号');
+  // reopened with a fresh deadline; the leader escalates it; closing settles the 督办
+  r = await as.office.post(`/api/projects/problems/${q.id}/reopen`, { note: '指标被收回' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'open');
+  r = await as.leader.post(`/api/projects/problems/${q.id}/escalate`, { level: 'red', note: '限期解决', deadline: '2026-12-31' });
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.escalation.state, r.json.escalation.level], ['active', 'red']);
+  assert.equal((await as.office.post(`/api/projects/problems/${q.id}/escalate`, { level: 'red', note: 'x' })).status, 403);
+  r = await as.office.post(`/api/projects/problems/${q.id}/close`, { note: '已解决' });
+  assert.equal(r.json.escalation.state, 'settled');
+  assert.deepEqual(r.json.timeline.map((x) => x.action), ['create', 'answer', 'close', 'reopen', 'escalate', 'close']);
+  // the list filters by status and department
+  const closed = await as.office.get(`/api/projects/problems?status=closed&dept_id=${plan}`);
+  assert.ok(closed.json.items.some((x) => x.id === q.id));
+  assert.equal((await as.office.get('/api/projects/problems?status=done')).status, 400);
+  assert.equal((await as.office.get(`/api/projects/${p.id}`)).json.open_problems, 0);
+});
+
+test('会审: bureaus bring projects, each gets a decision on its timeline, the meeting closes with minutes', async () => {
+  const a = await lead(as.branch), b = await lead(as.bureau);
+  let r = await as.branch.post('/api/projects/reviews', { on_date: '2020-05-08', title: '第19周招商会审' });
+  assert.equal(r.status, 201, r.body);
+  const rv = r.json;
+  assert.equal((await as.svc.post('/api/projects/reviews', { on_date: '2020-05-08', title: 'x' })).status, 403);
+  assert.equal((await as.branch.post(`/api/projects/reviews/${rv.id}/items`, { project_id: a.id })).status, 200);
+  // a 分局 cannot bring another bureau's project; the 招商局 can; twice is refused
+  assert.equal((await as.branch.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id })).status, 404);
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id })).status, 200);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id });
+  assert.equal(r.status, 409, r.body);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/close`, { minutes: '纪要' });
+  assert.equal(r.status, 409);
+  assert.equal(r.json.error.message, '还有 2 个项目未作会审决定');
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: a.id, decision: 'approve' });
+  assert.equal(r.json.error.field, 'decision');
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: a.id, decision: 'advance', note: '尽快签约' })).status, 200);
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: b.id, decision: 'supplement' })).status, 200);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/close`, { minutes: '两个项目上会，一推进一补充材料。' });
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.status, r.json.items.length, r.json.decided], ['closed', 2, 2]);
+  assert.deepEqual(r.json.items.map((x) => x.decision), ['advance', 'supplement']);
+  const tl = (await as.branch.get(`/api/projects/${a.id}`)).json.timeline;
+  assert.ok(tl.some((x) => x.action === 'review' && x.body === '2020-05-08 会审决定：推进。尽快签约'), JSON.stringify(tl));
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: a.id })).status, 409);
+  // enterprises and other zones see no meeting
+  assert.equal((await as.ent.get(`/api/projects/reviews/${rv.id}`)).status, 404);
+  assert.deepEqual((await as.ent.get('/api/projects/reviews')).json.items, []);
+  assert.equal((await as.zone2.get(`/api/projects/reviews/${rv.id}`)).status, 404);
+});
+
+test('permits and site checks: the zone list, working days taken, 拿地即开工; checks on the timeline', async () => {
+  const p = await lead(as.office, { dept_id: depts['项目办'] });
+  let r = await as.office.get(`/api/projects/${p.id}/permits`);
+  assert.equal(r.status, 200, r.body);
+  assert.ok(r.json.items.length >= 4);
+  assert.ok(r.json.items.every((x) => x.status === 'none'));
+  r = await as.office.put(`/api/projects/${p.id}/permits`, { permit: '施工许可证', applied_date: '2026-03-02', approved_date: '2026-03-06', permit_no: 'SG320684' });
+  assert.equal(r.status, 200, r.body);
+  const sg = r.json.items.find((x) => x.permit === '施工许可证');
+  assert.deepEqual([sg.status, sg.workdays], ['approved', 4]);
+  for (const [body, field] of [
+    [{ permit: '卫星发射许可', applied_date: '2026-03-02' }, 'permit'],
+    [{ permit: '施工许可证', applied_date: '2026-03-06', approved_date: '2026-03-02' }, 'approved_date'],
+    [{ permit: '施工许可证', applied_date: '2026-02-30' }, 'applied_date'],
+  ]) {
+    r = await as.office.put(`/api/projects/${p.id}/permits`, body);
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, field);
+  }
+  assert.equal((await as.branch.put(`/api/projects/${p.id}/permits`, { permit: '施工许可证' })).status, 403);
+  r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-10', checker: '黄志明', progress: 35, notes: '主体结构施工', problems: '临时用电未接通' });
+  assert.equal(r.status, 201, r.body);
+  r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-10', checker: '黄志明', progress: 135 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'progress');
+  const checks = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
+  assert.deepEqual(checks.map((x) => x.progress), [35]);
+  const tl = (await as.office.get(`/api/projects/${p.id}`)).json.timeline;
+  assert.ok(tl.some((x) => x.action === 'check' && x.body.includes('临时用电未接通')));
+  assert.ok(tl.some((x) => x.action === 'permit' && x.body.includes('施工许可证')));
 });

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli, newDatabase, startServer, Client, newUser } from './lib.mjs';
-import { undo0015 } from './undo_migrations.mjs';
+import { undo0015, migratedFrom } from './undo_migrations.mjs';
 
 // 1,100 requests a zone: every generated request mentions 园区, about one in ten 贷款
 const ARGS = ['--zones', '2', '--enterprises-per-zone', '30', '--tickets-per-zone', '1100', '--now', '1795000000'];
@@ -114,7 +114,7 @@ test('migration 0015 rebuilds the index: the same answers as the index the progr
   undo0015(db);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /schema version 16 \(2 migrations applied\)/);
+  assert.match(m.stdout, migratedFrom(14));
   srv = await startServer({ db });
   assert.deepEqual(await answer(await as('gen001-admin')), before);
 });

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli, newDatabase, startServer, Client, newUser } from './lib.mjs';
-import { sql, undo0016 } from './undo_migrations.mjs';
+import { sql, undo0016, migratedFrom } from './undo_migrations.mjs';
 
 const NOW = '1795000000'; // 2026-11-17, the end of the generated year
 const GEN = ['--zones', '1', '--enterprises-per-zone', '40', '--tickets-per-zone', '300', '--now', NOW];
@@ -200,7 +200,7 @@ test('a database from before 0016: the first read builds the summaries, equal to
   assert.equal(sql(old, 'SELECT MAX(version) AS v FROM schema_version')[0].v, 15);
   const m = cli(['migrate', '--db', old]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, /schema version 16 \(1 migration applied\)/);
+  assert.match(m.stdout, migratedFrom(15));
   assert.deepEqual(sql(old, 'SELECT cal_hash FROM ticket_stat_zone'), []);
   const s = await startServer({ db: old });
   try {

@@ -18,9 +18,27 @@ export function sql(db, text) {
   return out ? JSON.parse(out) : [];
 }
 
-/** Takes the database from version 16 back to 15: no summaries of the request figures, and the
- * index of open requests by deadline as 0003 made it. */
+/** The schema version of the program: what `yuanqu migrate` ends at. */
+export const LATEST = 17;
+
+/** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
+export function migratedFrom(from) {
+  const n = LATEST - from;
+  return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** Takes the database from version 17 back to 16: no projects (0017). */
+export function undo0017(db) {
+  sql(db, `DROP TABLE project_review_item; DROP TABLE project_review; DROP TABLE project_problem;
+    DROP TABLE project_permit; DROP TABLE project_check; DROP TABLE project_invest; DROP TABLE project_target;
+    DROP TABLE project_followup; DROP TABLE project_seq; DROP TABLE project_setting; DROP TABLE project;
+    DELETE FROM schema_version WHERE version = 17;`);
+}
+
+/** Takes the database from version 16 back to 15 (from 17 first): no summaries of the request
+ * figures, and the index of open requests by deadline as 0003 made it. */
 export function undo0016(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 17) undo0017(db);
   sql(db, `DROP TABLE ticket_stat_zone; DROP TABLE ticket_stat_hist; DROP TABLE ticket_stat;
     DROP INDEX ticket_zone_status; CREATE INDEX ticket_zone_status ON ticket(zone_id, status, due_resolve);
     DELETE FROM schema_version WHERE version = 16;`);
