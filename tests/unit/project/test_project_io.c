@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/log.h"
 #include "lib/table_read.h"
 #include "project/project_io.h"
 
@@ -602,6 +603,144 @@ static void test_group_over_name(void **state)
 	sheet_close(s);
 }
 
+/* Appends the cells of one row to buf (at *n, at most cap): `cells` cells of up to two pieces
+ * each, separated by commas, ended by a line break. */
+static void random_row(char *buf, size_t *n, size_t cap, const char *const *pieces, int n_pieces,
+                       int cells)
+{
+	for (int c = 0; c < cells; c++) {
+		for (int k = rand() % 3; k > 0; k--) {
+			const char *p = pieces[rand() % n_pieces];
+			size_t l = strlen(p);
+			if (*n + l + 2 >= cap)
+				return;
+			memcpy(buf + *n, p, l);
+			*n += l;
+		}
+		buf[(*n)++] = c + 1 < cells ? ',' : '\n';
+	}
+}
+
+/* Sheets made of random pieces of real ones (a header of one or two rows, rows of amounts,
+ * dates, names, totals and notes, quotes, stray bytes): the header reader and the row reader
+ * never crash, read past a cell or name a column the sheet does not have (the sanitizer build
+ * runs this). */
+static void test_random_sheets(void **state)
+{
+	static const char *const head[] = {
+	    "项目名称",   "总投资（亿元）", "总投资",   "计划开工",     "阶段",
+	    "招商分局",   "备注",           "序号",     "固定资产投资", "汇率",
+	    "用地（亩）", "总投资(万美元)", "签约时间", "专班",         "责任人",
+	    "行业",       "项目来源",       "终止原因", "终止时间",     "预计就业",
+	    "基本情况",   "时间节点",       ""};
+	static const char *const any[] = {"项目名称",
+	                                  "合计",
+	                                  "时间",
+	                                  "签约",
+	                                  "开工",
+	                                  "1.5亿",
+	                                  "3,200",
+	                                  "2021年3月",
+	                                  "44256",
+	                                  "注：",
+	                                  "一、",
+	                                  "（二）",
+	                                  "单位：万元",
+	                                  "张三、李四",
+	                                  "其中：",
+	                                  "是",
+	                                  "否",
+	                                  "\"",
+	                                  "\"\"",
+	                                  "\t",
+	                                  " ",
+	                                  "\xe5\x90",
+	                                  "2021-02-30",
+	                                  "约",
+	                                  "美元",
+	                                  "—",
+	                                  "个)",
+	                                  "(",
+	                                  "12",
+	                                  "在谈",
+	                                  "终止",
+	                                  "3982",
+	                                  "C3982 电子电路制造",
+	                                  "8000万美元",
+	                                  "2021.3",
+	                                  "",
+	                                  ""};
+	char buf[4096];
+	int tried = 0, read = 0;
+	srand(7);
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 0;
+		if (rand() % 2)
+			n += (size_t)snprintf(buf, sizeof buf, "2021年重点项目调度表\n");
+		int cols = 2 + rand() % 10, name = rand() % cols;
+		for (int c = 0; c < cols; c++) /* one header word a cell, 项目名称 among them */
+			n += (size_t)snprintf(
+			    buf + n, sizeof buf - n, "%s%c",
+			    c == name ? "项目名称"
+			              : head[rand() % (int)(sizeof head / sizeof head[0])],
+			    c + 1 < cols ? ',' : '\n');
+		if (rand() % 3 == 0) /* a second header row */
+			random_row(buf, &n, sizeof buf, head, (int)(sizeof head / sizeof head[0]),
+			           1 + rand() % 10);
+		for (int r = rand() % 12; r > 0; r--)
+			random_row(buf, &n, sizeof buf, any, (int)(sizeof any / sizeof any[0]),
+			           1 + rand() % 12);
+		buf[n] = 0;
+		char err[256];
+		struct table_reader *t = table_open_mem(buf, n, err, sizeof err, NULL);
+		if (!t)
+			continue;
+		tried++;
+		struct proj_layout *L = calloc(1, sizeof *L);
+		struct import_report rep = {0};
+		struct yq_err e = {0};
+		if (proj_layout_read(L, t, &rep, &e) == 0) {
+			read++;
+			assert_true(L->name_col >= 0 && (size_t)L->name_col < L->n_cols);
+			struct proj_row_state st = {0};
+			struct arena a = {0};
+			struct table_row raw, row;
+			const char *cells[256];
+			int first = L->has_pending;
+			for (;;) {
+				if (first) {
+					row = L->pending;
+					first = 0;
+				} else if (table_next(t, &raw) == 1) {
+					import_clean_row(&raw, 1, &a, cells, &row);
+				} else {
+					break;
+				}
+				struct proj_row r;
+				int k = proj_row_read(L, &st, &row, "2026-01-31", &a, &r);
+				assert_true(k == PROW_DATA || k == PROW_SKIP || k == PROW_INVALID);
+				if (k == PROW_INVALID) {
+					assert_true(r.bad_col >= -1 && r.bad_col < (int)L->n_cols);
+					assert_non_null(r.why);
+				}
+				if (k == PROW_DATA)
+					assert_true(r.pr.name && *r.pr.name && r.stage < PS__COUNT);
+			}
+			arena_release(&a);
+		} else {
+			assert_non_null(e.message);
+		}
+		proj_layout_release(L);
+		free(L);
+		table_close(t);
+		import_report_release(&rep);
+	}
+	/* most sheets open, and many have a header to read rows under */
+	assert_true(tried > 1500);
+	if (read < 300)
+		fail_msg("%d of %d sheets had a header", read, tried);
+}
+
 static void test_header_faults(void **state)
 {
 	struct sheet *s = sheet_open("2021年调度表\n序号,名单,金额\n1,甲,3\n");
@@ -703,6 +842,7 @@ static void test_xlsx_fixture(void **state)
 
 int main(void)
 {
+	log_set_level(LOG_WARN); /* the files refused on purpose are logged at info */
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_amount_units),      cmocka_unit_test(test_amount_dollars),
 	    cmocka_unit_test(test_amount_as_typed),   cmocka_unit_test(test_amount_none),
@@ -713,6 +853,7 @@ int main(void)
 	    cmocka_unit_test(test_two_currencies),    cmocka_unit_test(test_date_groups),
 	    cmocka_unit_test(test_header_faults),     cmocka_unit_test(test_row_cells),
 	    cmocka_unit_test(test_xlsx_fixture),      cmocka_unit_test(test_group_over_name),
+	    cmocka_unit_test(test_random_sheets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
