@@ -2022,14 +2022,23 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 			const char *why =
 			    arena_printf(a, "阶段为%s，须填写%s", proj_stage_label(to),
 			                 dk >= 0 ? KEYS[dk].names[0] : "日期");
-			return fault(f, move_col(x, NULL, dk), why ? why : "须填写该阶段的日期",
+			return fault(f, move_col(x, "date", dk), why ? why : "须填写该阶段的日期",
 			             "the stage needs its date");
 		}
 		if (last && strcmp(d, last) < 0)
-			return fault(f, move_col(x, NULL, dk), "日期早于前一阶段的日期",
+			return fault(f, move_col(x, "date", dk), "日期早于前一阶段的日期",
 			             "the date is before the previous stage's");
 		struct yq_err me = {0};
-		if (proj_move_check(&sim, m, x->today, a, &me) < 0)
+		if (proj_move_check(&sim, m, x->today, a, &me) < 0 && me.field &&
+		    strcmp(me.field, "attachment_id") == 0)
+			return fault(
+			    f, move_col(x, me.field, dk),
+			    "签约需上传合同扫描件，导入无法附带：请将阶段填为在谈导入，再在项目页"
+			    "上传扫描件并推进",
+			    "a signing needs the contract's scan, which an import cannot carry: "
+			    "import the project as 在谈, then upload the scan and move it on its "
+			    "page");
+		if (me.code)
 			return fault(f, move_col(x, me.field, dk), me.message, me.message_en);
 		if (s == PS_REGISTERED) {
 			char norm[USCC_LEN + 1];

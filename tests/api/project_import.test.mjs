@@ -204,6 +204,19 @@ test('names that are no one or several, a project given twice, cells that cannot
   assert.match(r.summary, /^9 rows: 1 valid, 8 invalid/);
 });
 
+test('a signing from a sheet: the contract number read, the scan it cannot carry named', async () => {
+  const f = csv('signed.csv', '项目名称,阶段,签约时间,合同编号\r\n' +
+    '签约项目甲,签约,2021-03-01,HT-2021-001\r\n' +
+    '签约项目乙,签约,2021-03-01,\r\n' +
+    '签约项目丙,签约,,HT-2021-003\r\n');
+  const r = imp(f, '--dry-run');
+  assert.deepEqual(r.errors, [
+    [2, '阶段', '签约', '签约需上传合同扫描件，导入无法附带：请将阶段填为在谈导入，再在项目页上传扫描件并推进'],
+    [3, '合同编号', '', '签约需填写合同编号'],
+    [4, '签约时间', '', '阶段为签约，须填写签约时间'],
+  ]);
+});
+
 test('files that cannot be read answer the reader\'s reason in Chinese, never a crash', async () => {
   const header = '项目名称,总投资\r\n甲项目,1亿\r\n';
   const cases = [
