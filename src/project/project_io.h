@@ -5,9 +5,9 @@
  * header is the first row of the first 30 that names the project (项目名称) and one other known
  * column, and it may span two rows: a group cell merged over the columns below it ("计划开工" over
  * "时间", "总投资（亿元）" over "合计" and "其中：固定资产投资", "时间节点" over "签约" and
- * "开工"), while a cell merged down over both rows stands alone. Only the top-left cell of a merged
- * range holds its text, so a group is carried right over the empty cells of the first row for as
- * long as the second row has a sub-header there.
+ * "注册", "基本情况" over 项目名称 and 建设单位), while a cell merged down over both rows stands
+ * alone. Only the top-left cell of a merged range holds its text, so a group is carried right
+ * over the empty cells of the first row for as long as the second row has a sub-header there.
  *
  * Headers are matched whole, after removing white space, a leading "*" or "其中：" and turning
  * full-width letters and brackets into ASCII; a unit in brackets or after "/" is read off the
@@ -24,12 +24,22 @@
  * row naming the column (an amount or date that cannot be read, a stage, level or source that is
  * none of the known words, a department or user name that matches none or several of the zone).
  *
+ * The stage is the 阶段 column's, else that of the last actual date the row gives (签约时间 …
+ * 投产时间; 终止时间 ends it), else 线索.
+ *
  * Writing (proj_import): every row is validated first; unless dry_run, and unless some row is
- * invalid without skip_invalid, the valid rows are written in one transaction. A row names an
- * existing project of the zone when one has the same name (and the same investor, when the row
- * gives one): it is updated rather than duplicated, so importing a file twice changes nothing;
- * several such projects make the row an error. A stage beyond the project's is reached by moves
- * dated by the sheet's actual dates; a sheet never moves a project back. */
+ * invalid without skip_invalid, the valid rows are written in one transaction. A new project is
+ * created at 线索 (在谈 when that is its stage) and moved to its stage by the project's own moves
+ * (proj_move_check decides, in the validation pass already): one to each stage whose actual date
+ * the row gives and one to the row's stage, dated by the sheet (在谈, which has no date of its
+ * own, by the day of the import), with the evidence the sheet gives (合同编号, 统一社会信用代码
+ * of an enterprise of the registry, 施工许可证号, the month of 投产时间, 终止原因); what a move
+ * lacks is an error of the row (a signing's scan, which no sheet carries, among it).
+ * A row names an existing project of the zone when one has the same name (and the same investor,
+ * or none, when the row gives one); several such projects make the row an error. Such a project
+ * is never duplicated and never edited: the row moves it forward to the sheet's stage (never
+ * back), and a member the row gives that the project holds otherwise is an error of the row
+ * naming the column, so importing a file twice changes nothing. */
 #ifndef YQ_PROJECT_PROJECT_IO_H
 #define YQ_PROJECT_PROJECT_IO_H
 #include <stddef.h>
