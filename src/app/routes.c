@@ -13,6 +13,7 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_import_api.h"
 #include "project/project_review.h"
 #include "project/project_work.h"
 #include "ticket/open311_api.h"
@@ -236,6 +237,8 @@ const struct route routes[] = {
       ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
     R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ,
       0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(POST, "/api/projects/import", h_proj_import, PERM_PROJECT_WRITE, ROUTE_UPLOAD | ROUTE_HEAVY,
+      .summary = "导入重点项目调度表（先校验全部行，同名项目只推进阶段）"),
     R(GET, "/api/projects/reviews", h_review_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "招商会审列表", .schema = &ENTITY_REVIEW),
     R(POST, "/api/projects/reviews", h_review_create, PERM_PROJECT_WRITE, 0,

@@ -1796,6 +1796,8 @@ struct row_plan {
 	struct project old; /* that project, read with the caller's scope */
 	struct proj_move moves[PS__COUNT];
 	int n_moves;
+	uint64_t changed; /* the members of the existing project the row gives otherwise (present
+	                   * bits of ENTITY_PROJECT, for proj_update_in) */
 };
 
 /* Why a row cannot be written: the file column (or -1) and the reason (static, or in the row's
@@ -1929,11 +1931,13 @@ static int find_existing(struct db *c, const struct import_run *x, struct row_pl
 	return 0;
 }
 
-/* The file column of the first member the row gives that the existing project holds otherwise
- * (actual dates and evidence are the moves' business and not compared), or -1. */
-static int first_change(const struct import_run *x, const struct row_plan *rp)
+/* The members the row gives that the existing project holds otherwise, as present bits of
+ * ENTITY_PROJECT (actual dates and evidence are the moves' business and not compared): what
+ * the write pass updates. */
+static uint64_t changes_of(const struct import_run *x, const struct row_plan *rp)
 {
 	const struct project *now = &rp->row.pr, *old = &rp->old;
+	uint64_t mask = 0;
 	for (size_t i = 0; i < x->L.n_cols; i++) {
 		int k = x->L.cols[i].key;
 		if (k < 0 || !(rp->row.given & (1ull << k)))
@@ -1941,14 +1945,19 @@ static int first_change(const struct import_run *x, const struct row_plan *rp)
 		const struct field *f = entity_field(&ENTITY_PROJECT, KEYS[k].key);
 		if (!f || (f->flags & F_READONLY))
 			continue;
-		if (!field_equal(f, now, old))
-			return (int)i;
-		if (strcmp(KEYS[k].key, "total_investment") == 0 &&
-		    strcmp(now->currency ? now->currency : "CNY",
-		           old->currency ? old->currency : "CNY"))
-			return (int)i;
+		int money = strcmp(KEYS[k].key, "total_investment") == 0;
+		int currency = money && strcmp(now->currency ? now->currency : "CNY",
+		                               old->currency ? old->currency : "CNY");
+		if (field_equal(f, now, old) && !currency)
+			continue;
+		mask |= 1ull << (f - ENTITY_PROJECT.fields);
+		if (money) { /* the amount goes with its currency and rate */
+			const struct field *c = entity_field(&ENTITY_PROJECT, "currency");
+			const struct field *r = entity_field(&ENTITY_PROJECT, "fx_rate");
+			mask |= 1ull << (c - ENTITY_PROJECT.fields) | 1ull << (r - ENTITY_PROJECT.fields);
+		}
 	}
-	return -1;
+	return mask;
 }
 
 /* The actual date the row gives for stage s, or NULL. */
@@ -2017,7 +2026,8 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 		                        .start_permit_no = pr->start_permit_no,
 		                        .first_output_month = pr->first_output_month,
 		                        .reason = pr->drop_reason,
-		                        .note = "导入调度表"};
+		                        .note = "导入调度表",
+		                        .imported = 1};
 		if (!d) {
 			const char *why =
 			    arena_printf(a, "阶段为%s，须填写%s", proj_stage_label(to),
@@ -2029,15 +2039,7 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 			return fault(f, move_col(x, "date", dk), "日期早于前一阶段的日期",
 			             "the date is before the previous stage's");
 		struct yq_err me = {0};
-		if (proj_move_check(&sim, m, x->today, a, &me) < 0 && me.field &&
-		    strcmp(me.field, "attachment_id") == 0)
-			return fault(
-			    f, move_col(x, me.field, dk),
-			    "签约需上传合同扫描件，导入无法附带：请将阶段填为在谈导入，再在项目页"
-			    "上传扫描件并推进",
-			    "a signing needs the contract's scan, which an import cannot carry: "
-			    "import the project as 在谈, then upload the scan and move it on its "
-			    "page");
+		proj_move_check(&sim, m, x->today, a, &me);
 		if (me.code)
 			return fault(f, move_col(x, me.field, dk), me.message, me.message_en);
 		if (s == PS_REGISTERED) {
@@ -2091,12 +2093,7 @@ static int prepare_row(struct db *c, const struct import_run *x, int64_t known, 
 			return fault(f, x->L.name_col, "无权修改该项目",
 			             "not allowed to change this project");
 		}
-		int col = first_change(x, rp);
-		if (col >= 0)
-			return fault(
-			    f, col, "与已有的同名项目不同（导入不修改已有项目，请在项目页编辑）",
-			    "differs from the project of that name: an import does not edit "
-			    "projects");
+		rp->changed = changes_of(x, rp);
 	} else {
 		int dept_col = proj_layout_col_of(&x->L, "dept_id");
 		if ((r = scope_ok(c, x->p, pr->dept_id ? pr->dept_id : x->p->dept_id,
@@ -2137,6 +2134,9 @@ static int write_row(struct db *tx, struct import_run *x, struct row_plan *rp, i
 		if (proj_create_in(tx, x->p, &pr, x->at, a, e) < 0)
 			return -1;
 		id = pr.id;
+	} else if (rp->changed &&
+	           proj_update_in(tx, x->p, id, &rp->row.pr, rp->changed, x->at, a, e) < 0) {
+		return -1;
 	}
 	for (int i = 0; i < rp->n_moves; i++)
 		if (proj_move_in(tx, x->p, id, &rp->moves[i], x->at, a, e) < 0)
@@ -2232,9 +2232,9 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 	}
 	rep->total++;
 	rep->valid++;
-	x->plan[n - 1] = !rp->existing     ? PLAN_CREATE
-	                 : rp->n_moves > 0 ? rp->existing
-	                                   : PLAN_UNCHANGED;
+	x->plan[n - 1] = !rp->existing                      ? PLAN_CREATE
+	                 : rp->n_moves > 0 || rp->changed ? rp->existing
+	                                                  : PLAN_UNCHANGED;
 	return 0;
 }
 

@@ -135,18 +135,18 @@ test('importing the same sheet again changes nothing', async () => {
   for (const n of Object.keys(now)) assert.equal(now[n].updated_at, before[n].updated_at, n);
 });
 
-test('a later sheet moves projects forward and ends one; a changed amount is reported, not written', async () => {
+test('a later sheet moves projects forward, ends one and changes the amount it gives otherwise', async () => {
   const f = csv('later.csv', '项目名称,投资方,总投资（亿元）,阶段,终止时间,终止原因,招商分局\r\n' +
     '海门港冷链物流园,,5,在谈,,,招商一局\r\n' +
     '康达医疗器械产业园,康达医疗集团股份有限公司,3.6,终止,2021-06-30,投资方资金链断裂,招商二局\r\n' +
     '德赛电池二期,惠州市德赛电池有限公司,15,在谈,,,招商一局\r\n');
-  let r = imp(f);
-  assert.equal(r.code, 1);
-  assert.deepEqual(r.errors, [[4, '总投资（亿元）', '15', '与已有的同名项目不同（导入不修改已有项目，请在项目页编辑）']]);
+  let r = imp(f, '--dry-run');
+  assert.equal(r.code, 0, r.stdout);
+  assert.deepEqual(r.errors, []);
   assert.equal((await projects())['海门港冷链物流园'].stage, 'lead', 'nothing written');
-  r = imp(f, '--skip-invalid');
+  r = imp(f);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.summary, /written: 0 created, 2 updated, 0 unchanged/);
+  assert.match(r.summary, /written: 0 created, 3 updated, 0 unchanged/);
   const p = await projects();
   assert.equal(p['海门港冷链物流园'].stage, 'negotiating');
   const k = (await admin.get(`/api/projects/${p['康达医疗器械产业园'].id}`)).json;
@@ -154,14 +154,17 @@ test('a later sheet moves projects forward and ends one; a changed amount is rep
   assert.equal(k.drop_date, '2021-06-30');
   assert.equal(k.drop_reason, '投资方资金链断裂');
   assert.equal(k.dropped_from, 'negotiating');
-  assert.equal(p['德赛电池二期'].total_investment, 120000);
+  // the amount the sheet gives otherwise is the project's now, audited as an edit
+  assert.equal(p['德赛电池二期'].total_investment, 150000);
+  const audit = (await admin.get(`/api/audit?obj_type=project&obj_id=${p['德赛电池二期'].id}`)).json.items;
+  assert.ok(audit.some((x) => x.action === 'update'), JSON.stringify(audit.map((x) => x.action)));
   const tl = (await admin.get(`/api/projects/${k.id}/timeline`)).json.items;
   assert.deepEqual(tl.map((x) => [x.action, x.to_status]), [['create', 'negotiating'], ['move', 'dropped']]);
   assert.equal(tl[1].from_status, 'negotiating');
   assert.equal(tl[1].body, '导入调度表');
   // the same sheet once more: nothing left to do
   r = imp(f, '--skip-invalid');
-  assert.match(r.summary, /written: 0 created, 0 updated, 2 unchanged/);
+  assert.match(r.summary, /written: 0 created, 0 updated, 3 unchanged/);
 });
 
 test('a 分局\'s sheet saved by Excel as GBK, 单位：万元 above a one-row header', async () => {
@@ -204,17 +207,21 @@ test('names that are no one or several, a project given twice, cells that cannot
   assert.match(r.summary, /^9 rows: 1 valid, 8 invalid/);
 });
 
-test('a signing from a sheet: the contract number read, the scan it cannot carry named', async () => {
+test('a signing from a sheet: the contract number read, no scan asked of a sheet', async () => {
   const f = csv('signed.csv', '项目名称,阶段,签约时间,合同编号\r\n' +
     '签约项目甲,签约,2021-03-01,HT-2021-001\r\n' +
     '签约项目乙,签约,2021-03-01,\r\n' +
     '签约项目丙,签约,,HT-2021-003\r\n');
-  const r = imp(f, '--dry-run');
+  let r = imp(f, '--dry-run');
   assert.deepEqual(r.errors, [
-    [2, '阶段', '签约', '签约需上传合同扫描件，导入无法附带：请将阶段填为在谈导入，再在项目页上传扫描件并推进'],
     [3, '合同编号', '', '签约需填写合同编号'],
     [4, '签约时间', '', '阶段为签约，须填写签约时间'],
   ]);
+  r = imp(f, '--skip-invalid');
+  assert.equal(r.code, 0, r.stderr);
+  const a = (await admin.get(`/api/projects/${(await projects())['签约项目甲'].id}`)).json;
+  assert.deepEqual([a.stage, a.sign_date, a.contract_no], ['signed', '2021-03-01', 'HT-2021-001']);
+  assert.deepEqual(a.timeline.map((x) => [x.action, x.to_status, x.body]).slice(-1), [['move', 'signed', '导入调度表']]);
 });
 
 test('files that cannot be read answer the reader\'s reason in Chinese, never a crash', async () => {
