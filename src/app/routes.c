@@ -13,6 +13,7 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_import_api.h"
 #include "project/project_review.h"
 #include "project/project_work.h"
 #include "ticket/open311_api.h"
@@ -236,6 +237,8 @@ const struct route routes[] = {
       ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
     R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ,
       0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(POST, "/api/projects/import", h_proj_import, PERM_PROJECT_WRITE, ROUTE_UPLOAD | ROUTE_HEAVY,
+      .summary = "导入重点项目调度表（先校验全部行，同名项目只推进阶段）"),
     R(GET, "/api/projects/reviews", h_review_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "招商会审列表", .schema = &ENTITY_REVIEW),
     R(POST, "/api/projects/reviews", h_review_create, PERM_PROJECT_WRITE, 0,
@@ -264,7 +267,7 @@ const struct route routes[] = {
       .summary = "设定项目调度规则"),
     R(GET, "/api/projects", h_proj_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "项目列表（招商局：本局项目；项目办：全园区；企业：本企业项目）",
-      .schema = &ENTITY_PROJECT),
+      .schema = &ENTITY_PROJECT, .query = &ENTITY_PROJ_QUERY),
     R(POST, "/api/projects", h_proj_create, PERM_PROJECT_WRITE, 0,
       .summary = "登记项目（线索或在谈）", .schema = &ENTITY_PROJECT),
     R(GET, "/api/projects/:id", h_proj_get, PERM_PROJECT_READ, 0,

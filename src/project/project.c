@@ -84,7 +84,7 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		if (need_text(m->contract_no, 64, "contract_no", "签约需填写合同编号",
 		              "a signing needs the contract number", e) < 0)
 			return -1;
-		if (m->attachment_id <= 0)
+		if (m->attachment_id <= 0 && !m->imported)
 			return err_set(e, ERR_VALIDATION, "attachment_id", "签约需上传合同扫描件",
 			               "a signing needs the contract's scan");
 		return 0;
@@ -99,7 +99,8 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		return 0;
 	}
 	case PS_STARTED:
-		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0)
+		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0 &&
+		    !m->imported)
 			return err_set(
 			    e, ERR_VALIDATION, "start_permit_no",
 			    "开工需填写施工许可证号或上传现场照片",
@@ -315,3 +316,32 @@ const struct entity ENTITY_PROJECT =
            .zone_col = "p.zone_id", .scope_dept = "p.dept_id", .scope_owner = "p.owner_user_id",
            .scope_enterprise = "p.enterprise_id");
 _Static_assert(sizeof PROJ_FIELDS / sizeof PROJ_FIELDS[0] <= 64, "a present bit per field");
+
+/* The list's query parameters: one row each (the API reference lists them, the handler reads
+ * exactly these). */
+static const char *const LIST_STAGES[] = {
+    "lead",      "negotiating", "signed",  "registered", "land",       "started", "completed",
+    "producing", "capacity",    "dropped", "active",     "dispatched", NULL};
+static const char *const COLOURS[] = {"green", "amber", "red", NULL};
+static const char *const SORTS[] = {"id", "sign_date", "amount", NULL};
+#define Q_(m, ft, lo, hi, zh, en) FIELD_INIT(struct proj_filter, m, ft, NULL, lo, hi, 0, zh, en)
+static const struct field PROJ_QUERY_FIELDS[] = {
+    {Q_(q, FT_TEXT, 0, 100, "关键词", "Name or investor contains")},
+    {Q_(stage, FT_ENUM, 0, 0, "阶段",
+        "A stage, active (not dropped) or dispatched (signed to producing)"),
+     .values = LIST_STAGES},
+    {Q_(colour, FT_ENUM, 0, 0, "状态颜色", "green, amber or red (under dispatch)"),
+     .values = COLOURS},
+    {Q_(level, FT_ENUM, 0, 0, "重点级别", "Level"), .values = LEVELS, .labels = LEVEL_LABELS},
+    {Q_(source, FT_ENUM, 0, 0, "项目来源", "Source"), .values = SOURCES, .labels = SOURCE_LABELS},
+    {Q_(year, FT_INT, 1990, 2100, "签约年度", "Signed that year")},
+    {Q_(dept_id, FT_REF, 0, 0, "责任单位", "Bureau")},
+    {Q_(owner_user_id, FT_REF, 0, 0, "招商专员", "Owner")},
+    {Q_(enterprise_id, FT_REF, 0, 0, "项目企业", "Enterprise")},
+    {Q_(special_team, FT_BOOL, 0, 0, "专班", "1: 专班 projects only")},
+    {Q_(sort, FT_ENUM, 0, 0, "排序", "id (newest first), sign_date or amount (largest first)"),
+     .values = SORTS},
+};
+#undef Q_
+const struct entity ENTITY_PROJ_QUERY =
+    ENTITY("project_query", "project", "p", PROJ_QUERY_FIELDS, "项目查询", "Project query");

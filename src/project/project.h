@@ -109,6 +109,9 @@ struct proj_move {
 	const char *first_output_month; /* 投产: YYYY-MM */
 	const char *reason;             /* 终止 */
 	const char *note;
+	/* a move read from the zone's own 调度表 (an import): the files a sheet cannot carry — the
+	 * scan of 签约, the photo of 开工 — are not asked for; the rest of the evidence is */
+	int imported;
 };
 
 /* Checks that project `p` (its stage, renovation flag, land) may move as m says on `today`:
@@ -142,16 +145,21 @@ int proj_parse_amount(const char *s, double unit_wan, double *out_wan, int *usd)
 int proj_parse_date(const char *s, char out[11]);
 
 /* ---- storage (project_store.c) ---- */
+/* The list's filters, read from the query as ENTITY_PROJ_QUERY declares them (project.c);
+ * NULL / 0: not given. */
 struct proj_filter {
-	const char *q;      /* name or investor contains */
-	const char *stage;  /* one stage, or "active" (not dropped) */
+	const char *q; /* name or investor contains */
+	const char
+	    *stage; /* one stage, "active" (not dropped) or "dispatched" (signed…producing) */
 	const char *colour; /* green | amber | red */
-	const char *level, *source, *year_signed;
+	const char *level, *source;
+	int64_t year; /* signed that year */
 	int64_t dept_id, owner_user_id, enterprise_id;
 	int special_team; /* 1: 专班 projects only */
-	int64_t page, page_size;
 	const char *sort; /* id (default, newest first) | sign_date | amount */
+	int64_t page, page_size;
 };
+extern const struct entity ENTITY_PROJ_QUERY;
 typedef void (*proj_fn)(void *ctx, const struct project *p);
 
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
@@ -165,6 +173,8 @@ int proj_create(struct db_pool *pool, const struct principal *p, struct project 
                 struct arena *a, struct yq_err *e);
 int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct project *in, uint64_t present, struct arena *a, struct yq_err *e);
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e);
 int proj_move(struct db_pool *pool, const struct principal *p, int64_t id,
               const struct proj_move *m, struct arena *a, struct yq_err *e);
 /* The same inside an open transaction, dated `at` (imports and the demo; write_in). */

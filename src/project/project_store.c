@@ -255,9 +255,9 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 			qb_text(q, v);
 		}
 	}
-	if (f->year_signed) {
-		snprintf(y0, 11, "%.4s-01-01", f->year_signed);
-		snprintf(y1, 11, "%.4s-12-31", f->year_signed);
+	if (f->year) {
+		snprintf(y0, 16, "%04d-01-01", (int)(f->year % 10000));
+		snprintf(y1, 16, "%04d-12-31", (int)(f->year % 10000));
 		qb_sql(q, " AND p.sign_date >= ? AND p.sign_date <= ?");
 		qb_text(q, y0);
 		qb_text(q, y1);
@@ -281,7 +281,7 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
               void *ctx, int64_t *total)
 {
-	char like[320], q_like[420], y0[11], y1[11];
+	char like[320], q_like[420], y0[16], y1[16];
 	struct proj_read x;
 	struct qb q;
 	*total = 0;
@@ -569,6 +569,13 @@ int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	return write_tx(pool, p, do_update, &x, e);
 }
 
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present, .a = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_update, &x, e);
+}
+
 /* The evidence of a move written on the project: the date on its stage, the contract, permit,
  * first month or reason; a registration links the enterprise of the registry. */
 static int apply_move(struct write_ctx *w, struct project *p, const struct proj_move *m,
@@ -669,6 +676,7 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (still_mine(w, x->id, e) < 0)
 		return -1;
 	const char *body = m->note && *m->note ? m->note
+	                   : m->imported       ? "据重点项目调度表导入"
 	                   : to == PS_DROPPED  ? m->reason
 	                   : to == PS_SIGNED ? arena_printf(x->a, "合同编号 %s", m->contract_no)
 	                                     : NULL;

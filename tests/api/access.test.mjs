@@ -152,6 +152,9 @@ const EXPECT = {
   'POST /api/projects/problems/:id/attachments': { kind: 'object', obj: 'problem', body: () => attachmentForm() },
   'GET /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
   'DELETE /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
+  'POST /api/projects/import': { kind: 'create', body: () => csvForm('项目名称,阶段\r\n越权导入项目,线索\r\n'), foreign: [
+    { who: 'investment_head', status: [200], body: () => csvForm(`项目名称,责任单位,阶段\r\n越权导入项目,${obj.economicDeptName},线索\r\n`) },
+  ] },
   'GET /api/projects/reviews': { kind: 'list' },
   'POST /api/projects/reviews': { kind: 'create', body: { on_date: '2026-01-05', title: '越权会审' } },
   'GET /api/projects/reviews/:id': { kind: 'object', obj: 'review' },
@@ -369,6 +372,7 @@ before(async () => {
   // 招商局: outside the economic bureau head's scope and every enterprise's
   const zs = depts1.find((x) => x.kind === 'investment');
   obj.economicDept = depts1.find((x) => x.kind === 'economic').id;
+  obj.economicDeptName = depts1.find((x) => x.kind === 'economic').name;
   const pr = await as.admin.post('/api/projects', { name: '访问控制测试项目', dept_id: zs.id, notes: '越权访问测试专用。' });
   assert.equal(pr.status, 201, pr.body);
   obj.project = pr.json.id; data.project = '访问控制测试项目';

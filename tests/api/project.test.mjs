@@ -369,3 +369,29 @@ test('permits and site checks: the zone list, working days taken, 拿地即开�
   assert.ok(tl.some((x) => x.action === 'check' && x.body.includes('临时用电未接通')));
   assert.ok(tl.some((x) => x.action === 'permit' && x.body.includes('施工许可证')));
 });
+
+test('the list filters: each declared, checked and naming the parameter', async () => {
+  const p = await lead(as.branch, { level: 'province', special_team: true });
+  const ids = async (q) => {
+    const r = await as.branch.get(`/api/projects?${q}&page_size=200`);
+    assert.equal(r.status, 200, r.body);
+    return r.json.items.map((x) => x.id);
+  };
+  assert.ok((await ids('level=province')).includes(p.id));
+  assert.ok(!(await ids('level=city')).includes(p.id));
+  assert.ok((await ids('special_team=1')).includes(p.id));
+  assert.ok((await ids(`q=${encodeURIComponent(p.name)}`)).includes(p.id));
+  assert.ok((await ids('stage=active')).includes(p.id));
+  assert.ok(!(await ids('stage=dispatched')).includes(p.id));
+  assert.ok(!(await ids('year=2019')).includes(p.id));
+  for (const [q, field] of [['colour=blue', 'colour'], ['stage=done', 'stage'], ['year=20x6', 'year'],
+    ['year=1066', 'year'], ['sort=name', 'sort'], ['dept_id=-1', 'dept_id'], [`q=${'长'.repeat(101)}`, 'q']]) {
+    const r = await as.branch.get(`/api/projects?${encodeURI(q)}`);
+    assert.equal(r.status, 400, `${q}: ${r.body}`);
+    assert.equal(r.json.error.field, field, q);
+  }
+  // the API reference lists them
+  const spec = (await as.admin.get('/api/openapi.json')).json;
+  const params = spec.paths['/api/projects'].get.parameters.map((x) => x.name);
+  for (const k of ['q', 'stage', 'colour', 'year', 'dept_id', 'special_team', 'sort']) assert.ok(params.includes(k), k);
+});
