@@ -12,6 +12,11 @@ export default {
       mine: 'My projects',
     },
     detail: 'Project',
+    import: {
+      title: 'Import projects',
+      tip: "Import the zone's key-project sheet as it is (.xlsx or .csv): projects are matched by name, existing ones moved forward and updated. Check first, then import.",
+      written: 'Imported: {created} new, {updated} updated, {unchanged} unchanged',
+    },
     create: 'New project',
     createdOk: 'Project created',
     edit: 'Edit project',

@@ -12,6 +12,11 @@ export default {
       mine: '我的项目',
     },
     detail: '项目详情',
+    import: {
+      title: '导入项目',
+      tip: '可直接导入园区现有的重点项目调度表（.xlsx 或 .csv）：按项目名称匹配，已有项目按表推进阶段、更新信息。先校验再导入。',
+      written: '导入完成：新增 {created} 个，更新 {updated} 个，无变化 {unchanged} 个',
+    },
     create: '新建项目',
     createdOk: '项目已创建',
     edit: '编辑项目',

@@ -17,6 +17,13 @@ export const projectApi = {
   // the list with the same filters as .xlsx or .csv, written by the server
   exportFile: (params, format = 'xlsx') => http.download(`${BASE}/export`, { params: { ...params, format } }),
 
+  // the 重点项目调度表 as zones keep it: a dry run's row report first, then the import
+  importFile(file, { dryRun, skipInvalid }) {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return http.upload(`${BASE}/import`, form, { params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
+  },
+
   attachments: (id) => http.get(`${BASE}/${id}/attachments`, quiet),
   upload(id, file) {
     const form = new FormData()
