@@ -3,19 +3,25 @@
 // the UI language; and the year picker's years.
 import { computed, ref } from 'vue'
 import { deptApi } from '../../api'
+import { useAuthStore } from '../../stores/auth'
 import { fmtAmount, projectAmount } from './rules'
 
 const depts = ref([])
 let loading = null
+let loadedZone = null
 
 /**
  * useDepts() -> {depts, bureaus, deptName(id), load()}: every department of the zone, and the
- * investment bureaus (kind investment) and the project office (kind project) that own projects.
- * A failed load (no dept.read) leaves the lists empty.
+ * investment bureaus (kind investment) and the project office (kind project) that own projects;
+ * loaded once per zone (a province user may switch). A failed load (no dept.read) leaves the
+ * lists empty.
  */
 export function useDepts() {
+  const auth = useAuthStore()
   function load(force = false) {
-    if (force || (!loading && !depts.value.length)) {
+    const zone = auth.zone ? auth.zone.id : null
+    if (force || zone !== loadedZone || (!loading && !depts.value.length)) {
+      loadedZone = zone
       loading = deptApi
         .list()
         .then((res) => (depts.value = (res && res.items) || []))
