@@ -638,9 +638,9 @@ static int write_row(struct write_ctx *w, void *arg, struct yq_err *e)
 /* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
  * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
  * so its cost per row does not grow with the rows it has written. */
-static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
-                       struct yq_err *e)
+static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
+	struct import_run *x = arg;
 	const struct principal *p = x->p;
 	const struct import_opts *o = x->o;
 	struct import_report *rep = x->rep;
@@ -766,9 +766,10 @@ out:
 }
 
 /* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
-static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
                                              struct yq_err *e)
 {
+	struct import_run *x = arg;
 	struct table_reader *t = import_open(x->rep, data, n, e);
 	if (!t)
 		return NULL;
@@ -784,17 +785,7 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 	return t;
 }
 
-static struct table_reader *drive_open(void *x, const void *data, size_t n, struct yq_err *e)
-{
-	return open_with_header(x, data, n, e);
-}
-
-static int drive_pass(struct db *c, void *x, struct table_reader *t, int write, struct yq_err *e)
-{
-	return import_pass(c, x, t, write, e);
-}
-
-static const struct import_driver DRIVER = {drive_open, drive_pass, 1};
+static const struct import_driver DRIVER = {open_with_header, import_pass, 1};
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)

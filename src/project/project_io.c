@@ -2242,9 +2242,9 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 
 /* One pass over the sheet's rows after the header: validate and plan (write == 0), or write
  * the plan in the transaction c (write != 0). */
-static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
-                       struct yq_err *e)
+static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
+	struct import_run *x = arg;
 	const struct import_opts *o = x->o;
 	struct proj_row_state st = {0};
 	struct table_row row;
@@ -2290,9 +2290,10 @@ out:
 }
 
 /* Opens the table over the bytes and reads its header into x->L. The reader, or NULL. */
-static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
                                              struct yq_err *e)
 {
+	struct import_run *x = arg;
 	struct table_reader *t = import_open(x->rep, data, n, e);
 	if (!t)
 		return NULL;
@@ -2304,17 +2305,7 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 	return t;
 }
 
-static struct table_reader *drive_open(void *x, const void *data, size_t n, struct yq_err *e)
-{
-	return open_with_header(x, data, n, e);
-}
-
-static int drive_pass(struct db *c, void *x, struct table_reader *t, int write, struct yq_err *e)
-{
-	return import_pass(c, x, t, write, e);
-}
-
-static const struct import_driver DRIVER = {drive_open, drive_pass, 0};
+static const struct import_driver DRIVER = {open_with_header, import_pass, 0};
 
 int proj_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                 size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
