@@ -1,6 +1,7 @@
 /* Enterprise import and export (see enterprise_io.h). */
 #include "enterprise/enterprise_io.h"
 #include "audit/audit.h"
+#include "audit/import_tx.h"
 #include "audit/write_tx.h"
 #include "access/scope.h"
 #include "enterprise/enterprise_int.h"
@@ -637,9 +638,9 @@ static int write_row(struct write_ctx *w, void *arg, struct yq_err *e)
 /* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
  * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
  * so its cost per row does not grow with the rows it has written. */
-static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
-                       struct yq_err *e)
+static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
+	struct import_run *x = arg;
 	const struct principal *p = x->p;
 	const struct import_opts *o = x->o;
 	struct import_report *rep = x->rep;
@@ -765,9 +766,10 @@ out:
 }
 
 /* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
-static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
                                              struct yq_err *e)
 {
+	struct import_run *x = arg;
 	struct table_reader *t = import_open(x->rep, data, n, e);
 	if (!t)
 		return NULL;
@@ -783,80 +785,26 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 	return t;
 }
 
-/* The write pass, in one transaction whose audit rows chain from a head held in memory
- * (audit_batch_begin): every row is a change with its own audit row. */
-struct import_write {
-	struct import_run *x;
-	struct table_reader *t;
-};
-
-static int import_write(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct import_write *iw = arg;
-	int rc = audit_batch_begin(w->tx);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
-	db_bulk(w->tx, 1);
-	int ok = import_pass(w->tx, iw->x, iw->t, 1, e) == 0;
-	if ((rc = db_bulk(w->tx, 0)) < 0 && ok)
-		ok = write_fail(w, rc, e) == 0;
-	if ((rc = audit_batch_end(w->tx, ok)) < 0 && ok)
-		ok = write_fail(w, rc, e) == 0;
-	return ok ? 0 : -1;
-}
+static const struct import_driver DRIVER = {open_with_header, import_pass, 1};
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
 	struct import_run *x = yq_calloc(1, sizeof *x);
-	char *file = NULL;
-	struct table_reader *t = NULL;
-	int ret = -1;
 	if (!x)
 		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 	x->p = p;
 	x->o = o;
 	x->rep = rep;
 	sheet_init(&x->sheet);
-	if (path) {
-		if (import_read_file(path, &file, &n, e) < 0)
-			goto out_free;
-		data = file;
-	}
-	struct db *c = db_pool_reader(pool);
-	if (!c) {
-		err_db(e, DB_UNAVAILABLE);
-		goto out_free;
-	}
-	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
-		goto out_free;
-	rep->encoding = table_encoding(t);
-	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
-		ret = 0;
-		goto out_free;
-	}
-	/* second pass over the same bytes: write the rows found valid, in one transaction */
-	table_close(t);
-	if (!(t = open_with_header(x, data, n, e)))
-		goto out_free;
-	struct import_write iw = {x, t};
-	if (write_tx(pool, p, import_write, &iw, e) < 0) {
-		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_free;
-	}
-	rep->written = 1;
-	ret = 0;
-out_free:
-	table_close(t);
+	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
 	code_set_release(&x->seen);
 	code_set_release(&x->zone);
 	yq_free(x->plan);
 	yq_free(x);
-	yq_free(file);
 	return ret;
 }
 

@@ -2,6 +2,7 @@
 #include "project/project_io.h"
 #include "access/scope.h"
 #include "audit/audit.h"
+#include "audit/import_tx.h"
 #include "audit/write_tx.h"
 #include "enterprise/industry.h"
 #include "enterprise/uscc.h"
@@ -1954,7 +1955,8 @@ static uint64_t changes_of(const struct import_run *x, const struct row_plan *rp
 		if (money) { /* the amount goes with its currency and rate */
 			const struct field *c = entity_field(&ENTITY_PROJECT, "currency");
 			const struct field *r = entity_field(&ENTITY_PROJECT, "fx_rate");
-			mask |= 1ull << (c - ENTITY_PROJECT.fields) | 1ull << (r - ENTITY_PROJECT.fields);
+			mask |= 1ull << (c - ENTITY_PROJECT.fields) |
+			        1ull << (r - ENTITY_PROJECT.fields);
 		}
 	}
 	return mask;
@@ -2232,7 +2234,7 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 	}
 	rep->total++;
 	rep->valid++;
-	x->plan[n - 1] = !rp->existing                      ? PLAN_CREATE
+	x->plan[n - 1] = !rp->existing                    ? PLAN_CREATE
 	                 : rp->n_moves > 0 || rp->changed ? rp->existing
 	                                                  : PLAN_UNCHANGED;
 	return 0;
@@ -2240,9 +2242,9 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 
 /* One pass over the sheet's rows after the header: validate and plan (write == 0), or write
  * the plan in the transaction c (write != 0). */
-static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
-                       struct yq_err *e)
+static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
+	struct import_run *x = arg;
 	const struct import_opts *o = x->o;
 	struct proj_row_state st = {0};
 	struct table_row row;
@@ -2288,9 +2290,10 @@ out:
 }
 
 /* Opens the table over the bytes and reads its header into x->L. The reader, or NULL. */
-static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
                                              struct yq_err *e)
 {
+	struct import_run *x = arg;
 	struct table_reader *t = import_open(x->rep, data, n, e);
 	if (!t)
 		return NULL;
@@ -2302,32 +2305,13 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 	return t;
 }
 
-/* The write pass, in one transaction whose audit rows chain from a head held in memory. */
-struct import_write {
-	struct import_run *x;
-	struct table_reader *t;
-};
-
-static int import_write(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct import_write *iw = arg;
-	int rc = audit_batch_begin(w->tx);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	int ok = import_pass(w->tx, iw->x, iw->t, 1, e) == 0;
-	if ((rc = audit_batch_end(w->tx, ok)) < 0 && ok)
-		ok = write_fail(w, rc, e) == 0;
-	return ok ? 0 : -1;
-}
+static const struct import_driver DRIVER = {open_with_header, import_pass, 0};
 
 int proj_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                 size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
 	struct import_run *x = yq_calloc(1, sizeof *x);
-	char *file = NULL;
-	struct table_reader *t = NULL;
-	int ret = -1;
 	if (!x)
 		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 	x->p = p;
@@ -2335,40 +2319,10 @@ int proj_import(struct db_pool *pool, const struct principal *p, const char *pat
 	x->rep = rep;
 	x->at = now_unix();
 	proj_today(x->at, x->today);
-	if (path) {
-		if (import_read_file(path, &file, &n, e) < 0)
-			goto out_free;
-		data = file;
-	}
-	struct db *c = db_pool_reader(pool);
-	if (!c) {
-		err_db(e, DB_UNAVAILABLE);
-		goto out_free;
-	}
-	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
-		goto out_free;
-	rep->encoding = table_encoding(t);
-	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
-		ret = 0;
-		goto out_free;
-	}
-	/* the second pass over the same bytes writes the rows found valid, in one transaction */
-	table_close(t);
-	if (!(t = open_with_header(x, data, n, e)))
-		goto out_free;
-	struct import_write iw = {x, t};
-	if (write_tx(pool, p, import_write, &iw, e) < 0) {
-		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_free;
-	}
-	rep->written = 1;
-	ret = 0;
-out_free:
-	table_close(t);
+	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	proj_layout_release(&x->L);
 	str_set_release(&x->seen);
 	yq_free(x->plan);
 	yq_free(x);
-	yq_free(file);
 	return ret;
 }

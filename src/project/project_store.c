@@ -278,76 +278,69 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 		qb_sql(q, " AND p.special_team = 1");
 }
 
+/* A list of projects in the making: the filter, what the read needs, the caller's row function,
+ * and the buffers the statements bind (they live until the list is read). */
+struct list_run {
+	const struct principal *p;
+	const struct proj_filter *f;
+	struct proj_read x;
+	proj_fn fn;
+	void *ctx;
+	struct project *out; /* proj_get: the one row, into the caller's arena */
+	char like[320], q_like[420], y0[16], y1[16];
+};
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct proj_filter *f = l->f;
+	if (pass)
+		select_head(q, &l->x);
+	else
+		qb_init(q, "SELECT COUNT(*)");
+	proj_from(q, l->p, pass ? PROJ_JOINS : NULL, l->like, sizeof l->like);
+	filter_where(q, f, &l->x, l->q_like, l->y0, l->y1);
+	if (!pass)
+		return;
+	const char *s = f->sort ? f->sort : "id";
+	qb_sql(q, strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
+	          : strcmp(s, "amount") == 0  ? " ORDER BY p.amount_wan DESC, p.id DESC"
+	                                      : " ORDER BY p.id DESC");
+	if (f->page_size > 0) {
+		qb_sql(q, " LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct project pr;
+	read_row(st, &l->x, l->out ? l->out : &pr, a);
+	if (l->fn)
+		l->fn(l->ctx, &pr);
+}
+
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
               void *ctx, int64_t *total)
 {
-	char like[320], q_like[420], y0[16], y1[16];
-	struct proj_read x;
-	struct qb q;
-	*total = 0;
-	proj_read_init(&x, c, p->zone_id);
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass)
-			select_head(&q, &x);
-		else
-			qb_init(&q, "SELECT COUNT(*)");
-		proj_from(&q, p, pass ? PROJ_JOINS : NULL, like, sizeof like);
-		filter_where(&q, f, &x, q_like, y0, y1);
-		if (pass) {
-			const char *s = f->sort ? f->sort : "id";
-			qb_sql(&q,
-			       strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
-			       : strcmp(s, "amount") == 0 ? " ORDER BY p.amount_wan DESC, p.id DESC"
-			                                  : " ORDER BY p.id DESC");
-			if (f->page_size > 0) {
-				qb_sql(&q, " LIMIT ? OFFSET ?");
-				qb_int(&q, f->page_size);
-				qb_int(&q, (f->page - 1) * f->page_size);
-			}
-		}
-		struct db_stmt *st = qb_prepare(&q, c);
-		int rc = DB_ERR;
-		if (st) {
-			struct arena row = ARENA_INIT;
-			while ((rc = db_step(st)) == DB_ROW) {
-				if (!pass) {
-					*total = db_col_int(st, 0);
-					continue;
-				}
-				struct project pr;
-				arena_reset(&row);
-				read_row(st, &x, &pr, &row);
-				fn(ctx, &pr);
-			}
-			db_reset(st);
-			arena_release(&row);
-		}
-		qb_release(&q);
-		if (rc < 0)
-			return rc;
-	}
-	return DB_OK;
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx};
+	proj_read_init(&l.x, c, p->zone_id);
+	return qb_count_page(c, list_build, list_row, &l, total);
 }
 
 int proj_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
              struct project *out, struct yq_err *e)
 {
-	char like[320];
-	struct proj_read x;
+	struct list_run l = {.p = p, .out = out};
 	struct qb q;
-	proj_read_init(&x, c, p->zone_id);
-	select_head(&q, &x);
-	proj_from(&q, p, PROJ_JOINS, like, sizeof like);
+	proj_read_init(&l.x, c, p->zone_id);
+	select_head(&q, &l.x);
+	proj_from(&q, p, PROJ_JOINS, l.like, sizeof l.like);
 	qb_sql(&q, " AND p.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	int rc = DB_ERR;
-	if (st) {
-		if ((rc = db_step(st)) == DB_ROW)
-			read_row(st, &x, out, a);
-		db_reset(st);
-	}
-	qb_release(&q);
+	int rc = qb_one(&q, c, list_row, a, &l);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)

@@ -507,81 +507,74 @@ static void pb_read(struct db_stmt *st, struct proj_problem *x, struct arena *a,
 	x->overdue = strcmp(x->status, "open") == 0 && x->due_at && x->due_at < now;
 }
 
+/* A list of problems in the making (see list_run in project_store.c). */
+struct pb_run {
+	const struct principal *p;
+	const struct problem_filter *f;
+	int64_t now;
+	problem_fn fn;
+	void *ctx;
+	struct proj_problem *out;
+	char like[320], like2[320];
+};
+
+static void pb_build(struct qb *q, int pass, void *arg)
+{
+	struct pb_run *l = arg;
+	const struct problem_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
+	pb_from(q, l->p, pass, l->like, l->like2);
+	if (f->status) {
+		qb_sql(q, " AND q.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->dept_id) {
+		qb_sql(q, " AND q.dept_id = ?");
+		qb_int(q, f->dept_id);
+	}
+	if (f->project_id) {
+		qb_sql(q, " AND q.project_id = ?");
+		qb_int(q, f->project_id);
+	}
+	if (f->overdue) {
+		qb_sql(q, " AND q.status = 'open' AND q.due_at < ?");
+		qb_int(q, l->now);
+	}
+	if (pass) {
+		qb_sql(q,
+		       " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 ELSE 2 "
+		       "END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+static void pb_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct pb_run *l = arg;
+	struct proj_problem x;
+	pb_read(st, l->out ? l->out : &x, a, l->now);
+	if (l->fn)
+		l->fn(l->ctx, &x);
+}
+
 int problem_list(struct db *c, const struct principal *p, const struct problem_filter *f,
                  problem_fn fn, void *ctx, int64_t *total)
 {
-	char like[320], like2[320];
-	int64_t now = now_unix();
-	struct qb q;
-	*total = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		qb_init(&q,
-		        pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
-		pb_from(&q, p, pass, like, like2);
-		if (f->status) {
-			qb_sql(&q, " AND q.status = ?");
-			qb_text(&q, f->status);
-		}
-		if (f->dept_id) {
-			qb_sql(&q, " AND q.dept_id = ?");
-			qb_int(&q, f->dept_id);
-		}
-		if (f->project_id) {
-			qb_sql(&q, " AND q.project_id = ?");
-			qb_int(&q, f->project_id);
-		}
-		if (f->overdue) {
-			qb_sql(&q, " AND q.status = 'open' AND q.due_at < ?");
-			qb_int(&q, now);
-		}
-		if (pass) {
-			qb_sql(&q,
-			       " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 "
-			       "ELSE 2 END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
-			qb_int(&q, f->page_size);
-			qb_int(&q, (f->page - 1) * f->page_size);
-		}
-		struct db_stmt *st = qb_prepare(&q, c);
-		int rc = DB_ERR;
-		if (st) {
-			struct arena row = ARENA_INIT;
-			while ((rc = db_step(st)) == DB_ROW) {
-				if (!pass) {
-					*total = db_col_int(st, 0);
-					continue;
-				}
-				struct proj_problem x;
-				arena_reset(&row);
-				pb_read(st, &x, &row, now);
-				fn(ctx, &x);
-			}
-			db_reset(st);
-			arena_release(&row);
-		}
-		qb_release(&q);
-		if (rc < 0)
-			return rc;
-	}
-	return DB_OK;
+	struct pb_run l = {.p = p, .f = f, .now = now_unix(), .fn = fn, .ctx = ctx};
+	return qb_count_page(c, pb_build, pb_row, &l, total);
 }
 
 int problem_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                 struct proj_problem *out, struct yq_err *e)
 {
-	char like[320], like2[320];
+	struct pb_run l = {.p = p, .now = now_unix(), .out = out};
 	struct qb q;
 	qb_init(&q, sql_of(&SQL_PB_SELECT));
-	pb_from(&q, p, 1, like, like2);
+	pb_from(&q, p, 1, l.like, l.like2);
 	qb_sql(&q, " AND q.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	int rc = DB_ERR;
-	if (st) {
-		if ((rc = db_step(st)) == DB_ROW)
-			pb_read(st, out, a, now_unix());
-		db_reset(st);
-	}
-	qb_release(&q);
+	int rc = qb_one(&q, c, pb_row, a, &l);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)
