@@ -125,7 +125,8 @@ int h_proj_invest(struct req *r, struct yq_err *e)
 	int64_t id, year;
 	struct proj_month m[12];
 	struct db *c = req_db_id(r, &id, e);
-	if (!c || year_query(r, &year, e) < 0 || proj_invest_year(c, &r->who, id, (int)year, m, e) < 0)
+	if (!c || year_query(r, &year, e) < 0 ||
+	    proj_invest_year(c, &r->who, id, (int)year, m, e) < 0)
 		return -1;
 	struct jsonw w;
 	double planned = 0, actual = 0, funds = 0;
@@ -170,7 +171,8 @@ static int money(json_t *o, const char *key, int required, double *out, struct y
 		return err_set(e, ERR_VALIDATION, key, "金额应为数字（万元）", "must be a number");
 	*out = json_number_value(v);
 	if (!isfinite(*out) || *out < 0 || *out > 1e8)
-		return err_set(e, ERR_VALIDATION, key, "金额超出范围（0 至 1 亿万元）", "out of range");
+		return err_set(e, ERR_VALIDATION, key, "金额超出范围（0 至 1 亿万元）",
+		               "out of range");
 	return 0;
 }
 
@@ -314,8 +316,8 @@ int h_problem_add(struct req *r, struct yq_err *e)
 
 /* A move with one text member `key`. */
 static int pb_text_move(struct req *r, const char *key,
-                        int (*fn)(struct db_pool *, const struct principal *, int64_t,
-                                  const char *, struct yq_err *),
+                        int (*fn)(struct db_pool *, const struct principal *, int64_t, const char *,
+                                  struct yq_err *),
                         struct yq_err *e)
 {
 	int64_t id;
