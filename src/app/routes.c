@@ -13,6 +13,7 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_bulletin_api.h"
 #include "project/project_export_api.h"
 #include "project/project_import_api.h"
 #include "project/project_review.h"
@@ -264,6 +265,8 @@ const struct route routes[] = {
       .summary = "招商龙虎榜（按周，含名次变化）"),
     R(GET, "/api/projects/evaluation", h_proj_evaluation, PERM_PROJECT_STATS, 0,
       .summary = "每月评估：项目得分与扣分项、各局平均分"),
+    R(GET, "/api/projects/bulletin", h_proj_bulletin, PERM_PROJECT_STATS, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "项目建设每周通报（pdf 或 html）"),
     R(GET, "/api/projects/export", h_proj_export, PERM_PROJECT_READ, ROUTE_HEAVY | ROUTE_FILE,
       .summary = "导出项目列表（xlsx 或 csv，条件同列表）"),
     R(GET, "/api/projects/settings", h_proj_settings, PERM_PROJECT_READ, 0,
