@@ -98,7 +98,7 @@ before(async () => {
   await raise('P2', proj.B, '施工用电未接入乙');
   await raise('P3', proj.C, '规划许可待批丙');
   const now = Math.floor(Date.now() / 1000);
-  sql(srv.db, `UPDATE project_problem SET created_at = ${cst('2026-03-04T10:00')}, due_at = ${now - 10 * 86400} WHERE id = ${prob.P1.id}`);
+  sql(srv.db, `UPDATE project_problem SET created_at = ${cst('2026-03-04T10:00')}, due_at = ${now - 10 * 86400 + 3600} WHERE id = ${prob.P1.id}`);
   sql(srv.db, `UPDATE project_problem SET created_at = ${cst('2026-03-08T23:00')} WHERE id = ${prob.P2.id}`);
   await ok(await leader.post(`/api/projects/problems/${prob.P1.id}/escalate`, { level: 'red', note: '限期解决' }));
 });
