@@ -896,18 +896,22 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct proj_problem q;
 	int64_t now = now_unix();
 	int rc = problem_get(w->tx, w->who, x->id, &a, &q, e);
+	int closed = rc == 0 && strcmp(q.status, "closed") == 0;
+	const char *status = closed ? "closed" : "open";
+	if (rc == 0 && strcmp(q.status, "answered") == 0)
+		status = "answered";
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
 	if (work_escalation_check(x->level, x->text, x->deadline, e) < 0)
 		return -1;
-	if (strcmp(q.status, "closed") == 0)
+	if (closed)
 		return err_set(e, ERR_STATE, "status", "问题已销号，不能督办",
 		               "the problem is closed");
 	struct work_event_in ev = {.at = now,
 	                           .action = "escalate",
-	                           .from_state = q.status,
-	                           .to_state = q.status,
+	                           .from_state = status,
+	                           .to_state = status,
 	                           .body = x->text};
 	if ((rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id,
 	                              x->level, x->text, x->deadline, now)) < 0 ||
