@@ -514,17 +514,17 @@ static void summary_of(const struct proj_bulletin *b, struct parts *p)
 	else
 		snprintf(
 		    p->asof_note, sizeof p->asof_note,
-		    "说明：签约数据和龙虎榜截至%s（周日）；开工率、投资完成%s，红黄项目和问题清单"
+		    "说明：签约数据和龙虎榜截至%s（周日）；开工率、投资完成%s红黄项目和问题清单"
 		    "为今日（%s）的情况，不随所选周回溯。",
-		    sunday, strcmp(b->live_asof, b->today) == 0 ? "" : "为该年年末数据", today);
+		    sunday, strcmp(b->live_asof, b->today) == 0 ? "、" : "为该年年末数据；", today);
 }
 
 static void figures_of(const struct proj_bulletin *b, struct parts *p)
 {
 	static const char *const labels[N_FIGURES] = {
-	    "签约项目", "签约金额", "开工率", "投资完成", "红色项目", "黄色项目", "未销号问题"};
+	    "签约项目", "签约金额", "开工率", "投资完成率", "红色项目", "黄色项目", "未销号问题"};
 	struct report_figure *f = p->figs;
-	char act[32], plan[32], wamount[32];
+	char amount[32], wamount[32];
 	const char *live = strcmp(b->live_asof, b->today) == 0 ? "今日" : "年末";
 	for (int i = 0; i < N_FIGURES; i++) {
 		f[i].label = labels[i];
@@ -541,9 +541,8 @@ static void figures_of(const struct proj_bulletin *b, struct parts *p)
 	snprintf(f[2].sub, sizeof f[2].sub, "%lld/%lld 个 · %s", (long long)b->start_num,
 	         (long long)b->start_den, live);
 	share(b->invest_actual, b->invest_planned, f[3].value, sizeof f[3].value);
-	yi(b->invest_actual, act, sizeof act);
-	yi(b->invest_planned, plan, sizeof plan);
-	snprintf(f[3].sub, sizeof f[3].sub, "%s / %s 亿元", act, plan);
+	yi(b->invest_actual, amount, sizeof amount);
+	snprintf(f[3].sub, sizeof f[3].sub, "完成 %s 亿元", amount);
 	snprintf(f[4].value, sizeof f[4].value, "%zu", b->red.total);
 	snprintf(f[4].sub, sizeof f[4].sub, "个 · 截至今日");
 	f[4].alert = b->red.total > 0 ? 1 : 0;

@@ -140,7 +140,7 @@ test('the content: figures as of the Sunday, the 龙虎榜 with its changes, red
   assert.match(summary, /截至2026年3月8日，本年累计签约项目 3 个，签约金额 9\.50 亿元；其中本周（3月2日至3月8日）新签约 1 个，3\.00 亿元/);
   assert.match(summary, /调度项目中红色 32 个、黄色 1 个/);
   assert.match(summary, /问题清单未销号 3 个，其中超期 1 个，本周新交办 2 个/);
-  assert.match(summary, /说明：签约数据和龙虎榜截至2026年3月8日（周日）/);
+  assert.match(summary, /说明：签约数据和龙虎榜截至2026年3月8日（周日）；开工率、投资完成(、|为该年年末数据；)红黄项目和问题清单为今日/);
   // 一分局 overtakes 二分局 with A (weights 25 for the count, 25 for the amount):
   // week 9: 一分局 (1/2 × 25 + 5,000/30,000 × 25) / 50 = 33.3; 二分局 100.0
   // week 10: 一分局 (25 + 35,000/30,000 × 25) / 50 = 108.3; 二分局 100.0
