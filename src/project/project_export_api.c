@@ -12,16 +12,7 @@ static const char *opt(struct req *r, const char *key)
 
 int problem_filter_query(struct req *r, struct problem_filter *f, struct yq_err *e)
 {
-	int64_t overdue = 0;
-	if (req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f->dept_id, e) < 0 ||
-	    req_query_int(r, "project_id", 0, 0, INT64_MAX, &f->project_id, e) < 0 ||
-	    req_query_int(r, "overdue", 0, 0, 1, &overdue, e) < 0)
-		return -1;
-	f->overdue = (int)overdue;
-	f->status = opt(r, "status");
-	return f->status ? field_text(entity_field(&ENTITY_PROBLEM, "status"), f->status, &r->arena,
-	                              &f->status, e)
-	                 : 0;
+	return req_query_entity(r, &ENTITY_PROBLEM_QUERY, f, e);
 }
 
 /* format=xlsx (the default) or csv: 0 with *csv, or -1 naming the argument. */
