@@ -13,6 +13,8 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_bulletin_api.h"
+#include "project/project_export_api.h"
 #include "project/project_import_api.h"
 #include "project/project_review.h"
 #include "project/project_work.h"
@@ -216,7 +218,10 @@ const struct route routes[] = {
       .summary = "跟进的下一步已完成"),
     R(GET, "/api/projects/problems", h_problem_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "问题清单（项目办：全部；部门：本部门承办的；招商局：本局项目的）",
-      .schema = &ENTITY_PROBLEM),
+      .schema = &ENTITY_PROBLEM, .query = &ENTITY_PROBLEM_QUERY),
+    R(GET, "/api/projects/problems/export", h_problem_export, PERM_PROJECT_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出问题清单（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_PROBLEM_QUERY),
     R(GET, "/api/projects/problems/:id", h_problem_get, PERM_PROJECT_READ, 0,
       .summary = "问题详情（时间线、附件）", .schema = &ENTITY_PROBLEM),
     R(POST, "/api/projects/problems/:id/answer", h_problem_answer, PERM_PROJECT_HANDLE, 0,
@@ -261,6 +266,10 @@ const struct route routes[] = {
       .summary = "招商龙虎榜（按周，含名次变化）"),
     R(GET, "/api/projects/evaluation", h_proj_evaluation, PERM_PROJECT_STATS, 0,
       .summary = "每月评估：项目得分与扣分项、各局平均分"),
+    R(GET, "/api/projects/bulletin", h_proj_bulletin, PERM_PROJECT_STATS, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "项目建设每周通报（pdf 或 html）"),
+    R(GET, "/api/projects/export", h_proj_export, PERM_PROJECT_READ, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "导出项目列表（xlsx 或 csv，条件同列表）", .query = &ENTITY_PROJ_QUERY),
     R(GET, "/api/projects/settings", h_proj_settings, PERM_PROJECT_READ, 0,
       .summary = "项目调度规则（红黄绿、填报截止日、龙虎榜权重）"),
     R(PUT, "/api/projects/settings", h_proj_settings_set, PERM_PROJECT_ADMIN, 0,

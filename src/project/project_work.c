@@ -476,6 +476,18 @@ const struct entity ENTITY_PROBLEM =
                     "q.dept_id" WORK_ESC_JOIN("project_problem", "q.id"),
            .zone_col = "q.zone_id");
 
+#define QQ_(m, ft, zh, en) FIELD_INIT(struct problem_filter, m, ft, NULL, 0, 0, 0, zh, en)
+static const struct field PB_QUERY_FIELDS[] = {
+    {QQ_(status, FT_ENUM, "状态", "open, answered or closed"), .values = PB_STATUSES,
+     .labels = PB_STATUS_LABELS},
+    {QQ_(dept_id, FT_REF, "责任部门", "Responsible department")},
+    {QQ_(project_id, FT_REF, "项目", "Project")},
+    {QQ_(overdue, FT_BOOL, "超期", "1: open and past the deadline")},
+};
+#undef QQ_
+const struct entity ENTITY_PROBLEM_QUERY = ENTITY("project_problem_query", "project_problem", "q",
+                                                  PB_QUERY_FIELDS, "问题查询", "Problem query");
+
 static struct sql_tmpl SQL_PB_SELECT =
     SQL_TMPL(ENTITY_PROBLEM, "SELECT {select}, " WORK_ESC_COLS " FROM project_problem q");
 

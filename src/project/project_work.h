@@ -72,12 +72,14 @@ struct proj_problem {
 	struct work_escalation esc;
 };
 extern const struct entity ENTITY_PROBLEM;
+/* The problem list's filters, read from the query as ENTITY_PROBLEM_QUERY declares them. */
 struct problem_filter {
 	const char *status;
 	int64_t dept_id, project_id;
 	int overdue;
 	int64_t page, page_size;
 };
+extern const struct entity ENTITY_PROBLEM_QUERY;
 typedef void (*problem_fn)(void *ctx, const struct proj_problem *q);
 
 int problem_list(struct db *c, const struct principal *p, const struct problem_filter *f,

@@ -1,5 +1,6 @@
 /* HTTP handlers of follow-ups, investment and problems (see project_api.h). */
 #include "project/project_api.h"
+#include "project/project_export_api.h"
 #include "project/project_work.h"
 #include "project/project_int.h"
 #include "lib/util.h"
@@ -259,17 +260,8 @@ static void pb_row(void *l, const struct proj_problem *q)
 int h_problem_list(struct req *r, struct yq_err *e)
 {
 	struct problem_filter f = {0};
-	int64_t overdue = 0;
 	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f.dept_id, e) < 0 ||
-	    req_query_int(r, "project_id", 0, 0, INT64_MAX, &f.project_id, e) < 0 ||
-	    req_query_int(r, "overdue", 0, 0, 1, &overdue, e) < 0)
-		return -1;
-	f.overdue = (int)overdue;
-	const char *s = req_query(r, "status");
-	if (s && *s &&
-	    field_text(entity_field(&ENTITY_PROBLEM, "status"), s, &r->arena, &f.status, e) < 0)
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 || problem_filter_query(r, &f, e) < 0)
 		return -1;
 	struct entity_list l;
 	int64_t total = 0;
