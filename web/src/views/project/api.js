@@ -43,6 +43,7 @@ export const projectApi = {
 
   problems: (params) => http.get(`${BASE}/problems`, { ...quiet, params }),
   problem: (pid) => http.get(`${BASE}/problems/${pid}`, quiet),
+  exportProblems: (params, format = 'xlsx') => http.download(`${BASE}/problems/export`, { params: { ...params, format } }),
   addProblem: (id, body) => http.post(`${BASE}/${id}/problems`, body, write),
   problemAct: (pid, action, body) => http.post(`${BASE}/problems/${pid}/${action}`, body || {}, write),
   uploadProblemFile(pid, file) {
