@@ -713,9 +713,13 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	as_item(w->who, q, &it);
 	struct work_event_in ev = {
 	    .at = now, .action = "create", .to_state = "open", .body = q->title};
-	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, q->id, &ev)) < 0 ||
-	    (rc = proj_event(w, x->project_id, now, "problem", pr.stage, pr.stage, q->title)) < 0 ||
-	    (!x->at && (rc = notify_item(w->tx, &problem_kind, &it, "assigned")) < 0)) {
+	/* on the problem's timeline and the project's; the department told (not for history) */
+	rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, q->id, &ev);
+	if (rc >= 0)
+		rc = proj_event(w, x->project_id, now, "problem", pr.stage, pr.stage, q->title);
+	if (rc >= 0 && !x->at)
+		rc = notify_item(w->tx, &problem_kind, &it, "assigned");
+	if (rc < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -837,11 +841,12 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 	                           .body = x->text};
 	struct work_item it;
 	as_item(w->who, &q, &it);
-	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0 ||
-	    (m == PB_CLOSE &&
-	     (rc = work_escalation_settle(w->tx, &problem_kind, x->id, now)) < 0) ||
-	    (m == PB_REOPEN && !x->at &&
-	     (rc = notify_item(w->tx, &problem_kind, &it, "reopened")) < 0)) {
+	rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev);
+	if (rc >= 0 && m == PB_CLOSE) /* 销号 settles the 督办 */
+		rc = work_escalation_settle(w->tx, &problem_kind, x->id, now);
+	if (rc >= 0 && m == PB_REOPEN && !x->at)
+		rc = notify_item(w->tx, &problem_kind, &it, "reopened");
+	if (rc < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
