@@ -352,6 +352,8 @@ export default {
         days: 'Averages in working days: signing to start, land to start.',
       },
     },
+    // the words of the notifications the problem list writes (utils/notify.js NOTIFY_ITEMS)
+    notify: { assigned: 'New project problem', reopened: 'Project problem reassigned', overdue: 'Project problem overdue' },
     mine: {
       none: 'No projects of your enterprise',
       next: 'Next milestone: {stage}, planned {date}',

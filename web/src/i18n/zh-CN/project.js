@@ -352,6 +352,8 @@ export default {
         days: '平均天数按工作日计：签约到开工、供地到开工。',
       },
     },
+    // the words of the notifications the problem list writes (utils/notify.js NOTIFY_ITEMS)
+    notify: { assigned: '新交办项目问题', reopened: '项目问题重新交办', overdue: '项目问题已超期' },
     mine: {
       none: '暂无本企业的项目',
       next: '下一节点：{stage}，计划 {date}',

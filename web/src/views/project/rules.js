@@ -558,3 +558,10 @@ export const daysBetween = (a, b) => Math.round((utc(b) - utc(a)) / 86400000)
 
 /** Days a next step is overdue on `today` (0 when not due yet). */
 export const daysOverdue = (date, today) => (date && isDate(date) ? Math.max(0, daysBetween(date, today)) : 0)
+
+/** The problem a page's URL asks to open (?problem=ID, from the notification bell), or null. */
+export function problemFromQuery(q) {
+  const v = q && q.problem
+  const s = Array.isArray(v) ? v[0] : v
+  return /^[1-9]\d{0,15}$/.test(String(s ?? '')) ? Number(s) : null
+}
