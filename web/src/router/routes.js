@@ -109,6 +109,18 @@ export const routes = [
         meta: { title: 'project.menu.followups', perm: 'project.write', hideForRoles: ['enterprise'], icon: 'AlarmClock', order: 262 },
       },
       {
+        path: 'projects/reviews',
+        name: 'project-reviews',
+        component: () => import('../views/project/ReviewList.vue'),
+        meta: { title: 'project.menu.reviews', perm: 'project.write', hideForRoles: ['enterprise'], icon: 'Notebook', order: 263 },
+      },
+      {
+        path: 'projects/reviews/:id(\\d+)',
+        name: 'project-review',
+        component: () => import('../views/project/ReviewDetail.vue'),
+        meta: { title: 'project.review.detail', perm: 'project.read', parent: 'project-reviews' },
+      },
+      {
         path: 'projects/targets',
         name: 'project-targets',
         component: () => import('../views/project/TargetPage.vue'),
@@ -119,6 +131,12 @@ export const routes = [
         name: 'project-leaderboard',
         component: () => import('../views/project/Leaderboard.vue'),
         meta: { title: 'project.menu.leaderboard', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'List', order: 266 },
+      },
+      {
+        path: 'projects/evaluation',
+        name: 'project-evaluation',
+        component: () => import('../views/project/Evaluation.vue'),
+        meta: { title: 'project.menu.evaluation', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'Calendar', order: 268 },
       },
       {
         path: 'projects/dispatch',
@@ -216,6 +234,13 @@ export const routes = [
         name: 'ticket-rules',
         component: () => import('../views/system/TicketRulesPage.vue'),
         meta: { title: 'menu.ticketRules', perm: 'ticket.admin', group: 'menu.system', icon: 'Timer', order: 470 },
+      },
+      // the zone's rules of projects (views/project/): status colours, reporting day, 龙虎榜 weights, permits
+      {
+        path: 'system/project-rules',
+        name: 'project-settings',
+        component: () => import('../views/project/ProjectSettings.vue'),
+        meta: { title: 'project.menu.settings', perm: 'project.admin', group: 'menu.system', icon: 'Setting', order: 475 },
       },
       {
         path: 'system/holidays',

@@ -59,6 +59,31 @@ import {
   PERMIT_STATUSES,
   permitBody,
 } from '../../src/views/project/rules'
+import {
+  problemFromQuery,
+  REVIEW_DECISIONS,
+  REVIEW_STATUSES,
+  reviewProgress,
+  reviewActions,
+  reviewBody,
+  checkReview,
+  weekOf,
+  decideBody,
+  checkDecision,
+  agendaOptions,
+  EVAL_DEDUCTIONS,
+  EVAL_MAX,
+  evalParts,
+  scoreType,
+  fmtScore,
+  deptMeans,
+  shiftMonth,
+  SETTINGS_DEFAULTS,
+  settingsForm,
+  settingsBody,
+  checkSettings,
+  weightShares,
+} from '../../src/views/project/rules'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { usccProblem } from '../../src/utils/uscc'
 import { messages, i18n, setAppLocale } from '../../src/i18n'
@@ -529,5 +554,215 @@ describe('cockpit widgets of projects', () => {
     // staff of an ordinary department hold no project.stats by their role
     expect(ids({ role: 'staff', perms: ROLE_PERMS.staff })).toEqual([])
     for (const w of WIDGETS.filter((x) => x.id.startsWith('project-'))) expect(chinese(t(w.title)), w.id).toBe(true)
+  })
+})
+
+describe('the problem a notification opens', () => {
+  it('reads ?problem=ID, and nothing else', () => {
+    expect(problemFromQuery({ problem: '7' })).toBe(7)
+    expect(problemFromQuery({ problem: ['12', '3'] })).toBe(12)
+    for (const bad of [undefined, '', '0', '-3', '7a', '1.5', ' 7', '99999999999999999']) expect(problemFromQuery({ problem: bad }), String(bad)).toBeNull()
+    expect(problemFromQuery({})).toBeNull()
+    expect(problemFromQuery(null)).toBeNull()
+  })
+})
+
+describe('会审', () => {
+  const agenda = [
+    { project_id: 3, project_no: 'XM2026-0003', project_name: '光电产业园', decision: 'advance', note: '' },
+    { project_id: 9, project_no: 'XM2026-0009', project_name: '锂电池二期', decision: '', note: '' },
+  ]
+
+  it('counts the agenda from a listed meeting and from one read with its agenda', () => {
+    expect(reviewProgress({ items: 4, decided: 1 })).toEqual({ items: 4, decided: 1, undecided: 3 })
+    expect(reviewProgress({ items: agenda })).toEqual({ items: 2, decided: 1, undecided: 1 })
+    expect(reviewProgress({ items: [] })).toEqual({ items: 0, decided: 0, undecided: 0 })
+    expect(reviewProgress({ items: 2, decided: 5 })).toEqual({ items: 2, decided: 2, undecided: 0 })
+    expect(reviewProgress(null)).toEqual({ items: 0, decided: 0, undecided: 0 })
+  })
+
+  it('offers bringing a project, deciding and closing while open, to those who write', () => {
+    expect(reviewActions({ status: 'open', items: [] }, true)).toEqual(['add'])
+    expect(reviewActions({ status: 'open', items: agenda }, true)).toEqual(['add', 'decide', 'close'])
+    // closing is offered with a project undecided: the server says how many are left
+    expect(reviewActions({ status: 'open', items: 2, decided: 0 }, true)).toContain('close')
+    expect(reviewActions({ status: 'closed', items: agenda }, true)).toEqual([])
+    expect(reviewActions({ status: 'open', items: agenda }, false)).toEqual([])
+    expect(reviewActions(null, true)).toEqual([])
+  })
+
+  it('sends a new meeting trimmed, and says what is missing first', () => {
+    expect(reviewBody({ on_date: '2026-05-08', title: '  第19周招商会审 ' })).toEqual({ on_date: '2026-05-08', title: '第19周招商会审' })
+    expect(checkReview({ on_date: '2026-05-08', title: '会审' })).toEqual({})
+    expect(checkReview({ on_date: '', title: '  ' })).toEqual({ on_date: 'project.review.dateRequired', title: 'project.review.titleRequired' })
+    expect(checkReview({ on_date: '2026-02-30x', title: '会'.repeat(101) })).toEqual({ on_date: 'project.review.dateRequired', title: 'project.review.titleTooLong' })
+    expect(checkReview({ on_date: '2026-05-08', title: '会'.repeat(100) })).toEqual({})
+    for (const k of ['dateRequired', 'titleRequired', 'titleTooLong', 'decisionRequired', 'projectRequired', 'minutesRequired']) expect(chinese(t('project.review.' + k)), k).toBe(true)
+  })
+
+  it('titles a new meeting with its ISO week', () => {
+    expect(weekOf('2026-05-08')).toEqual({ year: 2026, week: 19 })
+    // the first days of January may belong to the last week of the year before
+    expect(weekOf('2027-01-01')).toEqual({ year: 2026, week: 53 })
+    expect(t('project.review.defaultTitle', weekOf('2026-05-08'))).toBe('2026年第19周项目会审')
+  })
+
+  it('sends a decision of the four, with its note, and asks for one first', () => {
+    expect(decideBody('9', { decision: 'supplement', note: ' 补充环评批复 ' })).toEqual({ project_id: 9, decision: 'supplement', note: '补充环评批复' })
+    expect(decideBody(3, { decision: 'advance' })).toEqual({ project_id: 3, decision: 'advance', note: '' })
+    expect(checkDecision({ decision: '' })).toEqual({ decision: 'project.review.decisionRequired' })
+    expect(checkDecision({ decision: 'approve' })).toEqual({ decision: 'project.review.decisionRequired' })
+    for (const d of REVIEW_DECISIONS) expect(checkDecision({ decision: d })).toEqual({})
+    expect(REVIEW_DECISIONS.map((d) => t('project.review.decisions.' + d))).toEqual(['推进', '补充材料', '暂缓', '否决'])
+    // the audit log names them alike
+    for (const d of REVIEW_DECISIONS) expect(t('auditValue.project_review.decision.' + d)).toBe(t('project.review.decisions.' + d))
+    for (const st of REVIEW_STATUSES) expect(chinese(t('project.review.statuses.' + st)), st).toBe(true)
+  })
+
+  it('picks a project not yet on the agenda and not dropped', () => {
+    const projects = [
+      { id: 3, no: 'XM2026-0003', name: '光电产业园', dept_name: '招商一局', stage: 'signed' },
+      { id: 4, no: 'XM2026-0004', name: '新材料', dept_name: '', stage: 'lead' },
+      { id: 5, no: '', name: '旧厂改造', stage: 'dropped' },
+    ]
+    expect(agendaOptions(projects, agenda)).toEqual([
+      { value: 3, label: 'XM2026-0003 光电产业园 · 招商一局', disabled: true },
+      { value: 4, label: 'XM2026-0004 新材料', disabled: false },
+      { value: 5, label: '旧厂改造', disabled: true },
+    ])
+    expect(agendaOptions(null, null)).toEqual([])
+  })
+})
+
+describe('每月评估', () => {
+  const row = {
+    project_id: 4,
+    no: 'XM2026-0004',
+    name: '德赛电池二期',
+    score: 51.5,
+    late_days: 12,
+    planned: 800,
+    actual: 200,
+    overdue_problems: 1,
+    checks: 0,
+    deductions: { late: 12, invest: 30, problems: 5, checks: 10 },
+  }
+
+  it('says what each deduction is made of', () => {
+    expect(evalParts(row)).toEqual([
+      { key: 'late', points: 12, params: { n: 12 } },
+      { key: 'invest', points: 30, params: { planned: 800, actual: 200, share: 25 } },
+      { key: 'problems', points: 5, params: { n: 1 } },
+      { key: 'checks', points: 10, params: { n: 0 } },
+    ])
+    // not reported: no completed amount, its share counted as none
+    expect(evalParts({ ...row, actual: null })[1].params).toEqual({ planned: 800, actual: null, share: 0 })
+    // no plan this month: no share
+    expect(evalParts({ ...row, planned: 0, actual: null, deductions: {} })[1]).toEqual({ key: 'invest', points: 0, params: { planned: 0, actual: null, share: null } })
+    // the score is 100 less the deductions, as the server gives it
+    expect(100 - evalParts(row).reduce((s, p) => s + p.points, 0)).toBe(43)
+  })
+
+  it('has the written rule of every deduction, with its most', () => {
+    expect(EVAL_DEDUCTIONS).toEqual(['late', 'invest', 'problems', 'checks'])
+    expect(EVAL_DEDUCTIONS.map((k) => t('project.evaluation.deduction.' + k))).toEqual(['拖期', '投资', '问题', '检查'])
+    for (const k of EVAL_DEDUCTIONS) {
+      const rule = t('project.evaluation.rule.' + k)
+      expect(rule.startsWith(t('project.evaluation.deduction.' + k) + '：'), k).toBe(true)
+      expect(rule, k).toContain(String(EVAL_MAX[k]))
+    }
+    expect(t('project.evaluation.rule.late')).toContain('每滞后 1 天扣 1 分')
+    expect(t('project.evaluation.rule.problems')).toContain('扣 5 分')
+  })
+
+  it('marks and writes scores', () => {
+    expect(scoreType(100)).toBe('success')
+    expect(scoreType(90)).toBe('success')
+    expect(scoreType(89.9)).toBe('warning')
+    expect(scoreType(60)).toBe('warning')
+    expect(scoreType(59.9)).toBe('danger')
+    expect(scoreType(null)).toBe('info')
+    expect(fmtScore(87)).toBe('87.0')
+    expect(fmtScore(51.55)).toBe('51.6')
+    expect(fmtScore(null)).toBe('-')
+  })
+
+  it('lists the bureaus lowest first', () => {
+    const by = [
+      { dept_id: 1, dept_name: '招商一局', projects: 3, score: 88.2 },
+      { dept_id: 2, dept_name: '招商二局', projects: 1, score: 51.5 },
+      { dept_id: 3, dept_name: '项目办', projects: 2, score: 88.2 },
+    ]
+    // ties by name, in the order of Chinese names (项目办 xiàngmù before 招商一局 zhāoshāng)
+    expect(deptMeans(by).map((d) => d.dept_id)).toEqual([2, 3, 1])
+    expect(by[0].dept_id).toBe(1) // not sorted in place
+    expect(deptMeans(undefined)).toEqual([])
+  })
+
+  it('steps months', () => {
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12')
+    expect(shiftMonth('2025-12', 1)).toBe('2026-01')
+    expect(shiftMonth('2026-05', 0)).toBe('2026-05')
+    expect(shiftMonth('2026-13', 1)).toBeNull()
+  })
+})
+
+describe('项目调度规则', () => {
+  const server = {
+    amber_days: 15,
+    amber_ratio: 0.9,
+    red_ratio: 0.7,
+    report_day: 10,
+    weights: { signed_count: 2, signed_amount: 3, funds: 1, started_count: 1, producing_count: 1, count_100m: 0, count_500m: 0, count_1000m: 0, count_usd100m: 0 },
+    permits: ['用地规划许可证', '工程规划许可证', '施工许可证', '不动产权证', '环评'],
+  }
+
+  it('edits the ratios in percent and sends them back as fractions', () => {
+    const f = settingsForm(server)
+    expect(f).toMatchObject({ amber_days: 15, amber_ratio: 90, red_ratio: 70, report_day: 10 })
+    expect(f.permits).toEqual(server.permits.map((name) => ({ name })))
+    expect(Object.keys(f.weights)).toEqual(TARGET_FIGURES)
+    expect(settingsBody(f)).toEqual(server)
+    f.amber_ratio = 85.5
+    f.red_ratio = 66.7
+    f.permits.push({ name: ' 能评 ' })
+    const b = settingsBody(f)
+    expect(b.amber_ratio).toBe(0.855)
+    expect(b.red_ratio).toBe(0.667)
+    expect(b.permits[5]).toBe('能评')
+    // a zone that never set them: the server's defaults, every weight 0 until given
+    expect(settingsForm({ weights: {}, permits: [] })).toMatchObject({ amber_days: SETTINGS_DEFAULTS.amber_days, amber_ratio: 90, red_ratio: 70, report_day: 10 })
+  })
+
+  it('says what is wrong under each field before sending, as the server would', () => {
+    const ok = settingsForm(server)
+    expect(checkSettings(ok)).toEqual({})
+    const bad = (change) => checkSettings({ ...settingsForm(server), ...change })
+    expect(bad({ amber_days: 366 })).toEqual({ amber_days: { key: 'project.settings.err.amberDays', params: {} } })
+    expect(bad({ amber_days: 1.5 }).amber_days).toBeTruthy()
+    expect(bad({ amber_days: null }).amber_days).toBeTruthy()
+    expect(bad({ report_day: 29 }).report_day.key).toBe('project.settings.err.reportDay')
+    expect(bad({ report_day: 0 }).report_day).toBeTruthy()
+    expect(bad({ amber_ratio: 0 }).amber_ratio.key).toBe('project.settings.err.ratio')
+    expect(bad({ amber_ratio: 100.1 }).amber_ratio).toBeTruthy()
+    expect(bad({ amber_ratio: 100, red_ratio: 100 })).toEqual({})
+    expect(bad({ red_ratio: 95 })).toEqual({ red_ratio: { key: 'project.settings.err.redAboveAmber', params: {} } })
+    expect(bad({ weights: { ...ok.weights, funds: 101 } }).weights).toEqual({ key: 'project.settings.err.weight', params: { figure: 'funds' } })
+    expect(bad({ weights: { ...ok.weights, funds: null } }).weights.params.figure).toBe('funds')
+    expect(bad({ weights: Object.fromEntries(TARGET_FIGURES.map((k) => [k, 0])) }).weights.key).toBe('project.settings.err.weightsZero')
+    expect(bad({ permits: [] }).permits).toEqual({ key: 'project.settings.err.permitsCount', params: { max: 30 } })
+    expect(bad({ permits: Array.from({ length: 31 }, (_, i) => ({ name: `许可${i}` })) }).permits.key).toBe('project.settings.err.permitsCount')
+    expect(bad({ permits: [{ name: '环评' }, { name: '  ' }] }).permits).toEqual({ key: 'project.settings.err.permitEmpty', params: { n: 2 } })
+    expect(bad({ permits: [{ name: '环评' }, { name: ' 环评' }] }).permits).toEqual({ key: 'project.settings.err.permitTwice', params: { name: '环评' } })
+    expect(bad({ permits: [{ name: '证'.repeat(31) }] }).permits.params).toEqual({ name: '证'.repeat(31), max: 30 })
+    for (const k of ['amberDays', 'reportDay', 'ratio', 'redAboveAmber', 'weight', 'weightsZero', 'permitsCount', 'permitEmpty', 'permitLong', 'permitTwice']) expect(chinese(t('project.settings.err.' + k)), k).toBe(true)
+  })
+
+  it('shows each figure\'s share of the 龙虎榜 score', () => {
+    const s = weightShares(server.weights)
+    expect(s.signed_amount).toBe(37.5)
+    expect(s.signed_count).toBe(25)
+    expect(s.count_100m).toBe(0)
+    expect(Object.values(weightShares({})).every((v) => v === 0)).toBe(true)
   })
 })

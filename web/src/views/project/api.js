@@ -63,7 +63,18 @@ export const projectApi = {
   stats: (year) => http.get(`${BASE}/stats`, { ...quiet, params: { year } }),
   leaderboard: (week, by) => http.get(`${BASE}/leaderboard`, { ...quiet, params: { week, by } }),
   bulletin: (week) => http.download(`${BASE}/bulletin`, { params: { week, format: 'pdf' } }),
+  evaluation: (month) => http.get(`${BASE}/evaluation`, { ...quiet, params: { month } }),
   settings: () => http.get(`${BASE}/settings`, quiet),
+  setSettings: (body) => http.put(`${BASE}/settings`, body, write),
+
+  // 会审: the meetings, one with its agenda, and its writes (each answers the meeting and agenda)
+  reviews: (params) => http.get(`${BASE}/reviews`, { ...quiet, params }),
+  review: (rid) => http.get(`${BASE}/reviews/${rid}`, quiet),
+  createReview: (body) => http.post(`${BASE}/reviews`, body, write),
+  addToReview: (rid, projectId) => http.post(`${BASE}/reviews/${rid}/items`, { project_id: projectId }, write),
+  decide: (rid, body) => http.post(`${BASE}/reviews/${rid}/decide`, body, write),
+  // the close dialog shows every refusal itself (409 "还有 N 个项目未作会审决定")
+  closeReview: (rid, minutes) => http.post(`${BASE}/reviews/${rid}/close`, { minutes }, quiet),
 }
 
 /** The download address of a project's attachment (a plain GET: the session cookie goes along). */

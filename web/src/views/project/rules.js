@@ -565,3 +565,211 @@ export function problemFromQuery(q) {
   const s = Array.isArray(v) ? v[0] : v
   return /^[1-9]\d{0,15}$/.test(String(s ?? '')) ? Number(s) : null
 }
+
+// ---- 会审 (the review meeting) ----
+
+/** The decisions of a 会审 on a project (推进, 补充材料, 暂缓, 否决), and their el-tag types. */
+export const REVIEW_DECISIONS = ['advance', 'supplement', 'defer', 'reject']
+export const DECISION_TYPE = { advance: 'success', supplement: 'warning', defer: 'info', reject: 'danger' }
+export const REVIEW_STATUSES = ['open', 'closed']
+export const REVIEW_STATUS_TYPE = { open: 'warning', closed: 'success' }
+
+/**
+ * How far meeting rv is: the projects on its agenda, those decided and those not. A meeting of
+ * the list carries the counts (items, decided); one read with its agenda carries `items` as the
+ * agenda itself, each with its `decision` ('' until decided).
+ */
+export function reviewProgress(rv) {
+  if (!rv) return { items: 0, decided: 0, undecided: 0 }
+  if (Array.isArray(rv.items)) {
+    const decided = rv.items.filter((i) => !!i.decision).length
+    return { items: rv.items.length, decided, undecided: rv.items.length - decided }
+  }
+  const items = Number(rv.items) || 0
+  const decided = Math.min(items, Number(rv.decided) || 0)
+  return { items, decided, undecided: items - decided }
+}
+
+/**
+ * What the caller may do to meeting rv (those who write projects, while it is open): bring a
+ * project ('add'), decide on those brought ('decide', once one is), close it with its minutes
+ * ('close', once the agenda has a project: the server refuses the close while a project has no
+ * decision, and says how many).
+ */
+export function reviewActions(rv, canWrite) {
+  if (!rv || !canWrite || rv.status !== 'open') return []
+  const n = reviewProgress(rv).items
+  return n ? ['add', 'decide', 'close'] : ['add']
+}
+
+/** The body of POST /api/projects/reviews: the date and the title, trimmed. */
+export const reviewBody = (f) => ({ on_date: f.on_date || '', title: String(f.title || '').trim() })
+
+/** Field errors of the new-meeting form before it is sent ({field: i18n key}). */
+export function checkReview(f) {
+  const e = {}
+  if (!isDate(f.on_date)) e.on_date = 'project.review.dateRequired'
+  const title = String(f.title || '').trim()
+  if (!title) e.title = 'project.review.titleRequired'
+  else if ([...title].length > 100) e.title = 'project.review.titleTooLong'
+  return e
+}
+
+/** The year and ISO week number of a day, for a new meeting's default title (2026年第19周). */
+export function weekOf(day) {
+  const w = isoWeek(day)
+  return { year: Number(w.slice(0, 4)), week: Number(w.slice(6)) }
+}
+
+/** The body of POST …/decide: the project, the decision, the note trimmed. */
+export const decideBody = (projectId, f) => ({ project_id: Number(projectId), decision: f.decision, note: String(f.note || '').trim() })
+
+/** Field errors of the decision form ({field: i18n key}): a decision of the four. */
+export const checkDecision = (f) => (REVIEW_DECISIONS.includes(f.decision) ? {} : { decision: 'project.review.decisionRequired' })
+
+/**
+ * The options of the agenda's project picker from a page of projects (GET /api/projects, the
+ * caller's own scope): {value, label, disabled} — a project already on the agenda, or dropped,
+ * cannot be brought again.
+ */
+export function agendaOptions(projects, agenda) {
+  const on = new Set((agenda || []).map((i) => Number(i.project_id)))
+  return (projects || []).map((p) => ({
+    value: p.id,
+    label: `${p.no ? p.no + ' ' : ''}${p.name}${p.dept_name ? ' · ' + p.dept_name : ''}`,
+    disabled: on.has(Number(p.id)) || p.stage === 'dropped',
+  }))
+}
+
+// ---- 每月评估 (the monthly score of a project) ----
+
+/**
+ * The deductions of the monthly score, in the order the page shows them, with the most each may
+ * take (docs/API.md, "每月评估"): 拖期 1 a day up to 40; 投资 the share of the month's plan not
+ * completed × 40; 问题 5 an overdue problem up to 20; 检查 10 when under construction without a
+ * site check in the month.
+ */
+export const EVAL_DEDUCTIONS = ['late', 'invest', 'problems', 'checks']
+export const EVAL_MAX = { late: 40, invest: 40, problems: 20, checks: 10 }
+
+/**
+ * What each deduction of evaluation row x is made of: [{key, points, params}] with params for
+ * the words of its cause (project.evaluation.why.<key>): days late; the month's plan, what was
+ * completed (null: not reported) and its share in percent; the overdue problems; the checks.
+ */
+export function evalParts(x) {
+  const d = (x && x.deductions) || {}
+  const planned = Number(x && x.planned) || 0
+  const actual = x && x.actual != null ? Number(x.actual) : null
+  const share = planned > 0 ? Math.round(((actual || 0) / planned) * 1000) / 10 : null
+  return EVAL_DEDUCTIONS.map((key) => {
+    const points = Number(d[key]) || 0
+    let params = {}
+    if (key === 'late') params = { n: Number(x && x.late_days) || 0 }
+    else if (key === 'invest') params = { planned, actual, share }
+    else if (key === 'problems') params = { n: Number(x && x.overdue_problems) || 0 }
+    else params = { n: Number(x && x.checks) || 0 }
+    return { key, points, params }
+  })
+}
+
+/** The el-tag type of a score out of 100: 90 and above good, below 60 bad, between a warning. */
+export function scoreType(score) {
+  const s = score === null || score === undefined || score === '' ? NaN : Number(score)
+  if (!Number.isFinite(s)) return 'info'
+  return s >= 90 ? 'success' : s >= 60 ? 'warning' : 'danger'
+}
+
+/** A score with one decimal ("87.5"), '-' for none. */
+export const fmtScore = (v) => (v == null || !Number.isFinite(Number(v)) ? '-' : (Math.round(Number(v) * 10) / 10).toFixed(1))
+
+/** The bureaus' means of an evaluation (by_dept), lowest first as the projects are. */
+export function deptMeans(byDept) {
+  return [...(byDept || [])].sort((a, b) => Number(a.score) - Number(b.score) || String(a.dept_name || '').localeCompare(String(b.dept_name || ''), 'zh-CN'))
+}
+
+/** The month before month m (YYYY-MM), and the one after. */
+export function shiftMonth(m, n) {
+  if (!isMonth(m)) return null
+  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n
+  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`
+}
+
+// ---- 项目调度规则 (the zone's settings, GET/PUT /api/projects/settings) ----
+
+/** The defaults of a zone that never set its rules (the server's). */
+export const SETTINGS_DEFAULTS = { amber_days: 15, amber_ratio: 0.9, red_ratio: 0.7, report_day: 10 }
+/** The most permits a zone lists, and the longest name of one (the server's limits). */
+export const PERMITS_MAX = 30
+export const PERMIT_NAME_MAX = 30
+
+const pct = (r) => Math.round(Number(r) * 1000) / 10
+
+/**
+ * The settings form of GET /api/projects/settings: the ratios in percent (0.9 → 90), a weight for
+ * every 龙虎榜 figure (0 when none), the permits as a list of {name} rows to edit.
+ */
+export function settingsForm(s) {
+  const x = { ...SETTINGS_DEFAULTS, ...(s || {}) }
+  const w = (s && s.weights) || {}
+  return {
+    amber_days: Number(x.amber_days),
+    amber_ratio: pct(x.amber_ratio),
+    red_ratio: pct(x.red_ratio),
+    report_day: Number(x.report_day),
+    weights: Object.fromEntries(TARGET_FIGURES.map((k) => [k, Number(w[k]) || 0])),
+    permits: ((s && s.permits) || []).map((name) => ({ name })),
+  }
+}
+
+/** The body of PUT /api/projects/settings from the form: ratios back to fractions, names trimmed. */
+export function settingsBody(f) {
+  return {
+    amber_days: Number(f.amber_days),
+    amber_ratio: Math.round(Number(f.amber_ratio) * 10) / 1000,
+    red_ratio: Math.round(Number(f.red_ratio) * 10) / 1000,
+    report_day: Number(f.report_day),
+    weights: Object.fromEntries(TARGET_FIGURES.map((k) => [k, Number(f.weights[k]) || 0])),
+    permits: f.permits.map((p) => String(p.name || '').trim()),
+  }
+}
+
+const intIn = (v, lo, hi) => v !== null && v !== '' && Number.isInteger(Number(v)) && Number(v) >= lo && Number(v) <= hi
+
+/**
+ * Field errors of the settings form before it is sent ({field: {key, params}}), the server's
+ * rules restated: days late 0–365; the reporting day 1–28; each ratio above 0 and at most 100%,
+ * red not above amber; each weight 0–100 and one above 0; 1 to 30 permits, each named in 1 to 30
+ * characters, none twice.
+ */
+export function checkSettings(f) {
+  const e = {}
+  const err = (k, key, params = {}) => (e[k] = e[k] || { key, params })
+  if (!intIn(f.amber_days, 0, 365)) err('amber_days', 'project.settings.err.amberDays')
+  if (!intIn(f.report_day, 1, 28)) err('report_day', 'project.settings.err.reportDay')
+  for (const k of ['amber_ratio', 'red_ratio']) {
+    const v = Number(f[k])
+    if (f[k] === null || f[k] === '' || !(v > 0) || v > 100) err(k, 'project.settings.err.ratio')
+  }
+  if (!e.amber_ratio && !e.red_ratio && Number(f.red_ratio) > Number(f.amber_ratio)) err('red_ratio', 'project.settings.err.redAboveAmber')
+  const w = TARGET_FIGURES.map((k) => Number(f.weights[k]))
+  const bad = TARGET_FIGURES.find((k, i) => f.weights[k] === null || f.weights[k] === '' || !(w[i] >= 0) || w[i] > 100)
+  if (bad) err('weights', 'project.settings.err.weight', { figure: bad })
+  else if (!(w.reduce((s, v) => s + v, 0) > 0)) err('weights', 'project.settings.err.weightsZero')
+  const names = f.permits.map((p) => String(p.name || '').trim())
+  if (names.length < 1 || names.length > PERMITS_MAX) err('permits', 'project.settings.err.permitsCount', { max: PERMITS_MAX })
+  const empty = names.findIndex((n) => !n)
+  const long = names.find((n) => [...n].length > PERMIT_NAME_MAX)
+  const twice = names.find((n, i) => n && names.indexOf(n) !== i)
+  if (empty >= 0) err('permits', 'project.settings.err.permitEmpty', { n: empty + 1 })
+  else if (long) err('permits', 'project.settings.err.permitLong', { name: long, max: PERMIT_NAME_MAX })
+  else if (twice) err('permits', 'project.settings.err.permitTwice', { name: twice })
+  return e
+}
+
+/** Each figure's share of the 龙虎榜 score, in percent with one decimal (0 for all when none). */
+export function weightShares(weights) {
+  const w = TARGET_FIGURES.map((k) => Math.max(0, Number(weights && weights[k]) || 0))
+  const sum = w.reduce((s, v) => s + v, 0)
+  return Object.fromEntries(TARGET_FIGURES.map((k, i) => [k, sum > 0 ? Math.round((w[i] / sum) * 1000) / 10 : 0]))
+}
