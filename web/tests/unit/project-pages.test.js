@@ -14,17 +14,8 @@ import ReviewDetail from '../../src/views/project/ReviewDetail.vue'
 import ProjectSettings from '../../src/views/project/ProjectSettings.vue'
 import ProblemBoard from '../../src/views/project/ProblemBoard.vue'
 import ProblemDrawer from '../../src/views/project/ProblemDrawer.vue'
+import { waitFor, json } from './page-helpers'
 
-async function waitFor(cond, ms = 4000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (cond()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error('timed out waiting')
-}
-const json = (status, body) => new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 const q = (sel) => document.body.querySelector(sel)
 const qa = (sel) => [...document.body.querySelectorAll(sel)]
 const text = (sel) => (q(sel) ? q(sel).textContent.trim() : '')

@@ -85,6 +85,7 @@ import {
   weightShares,
 } from '../../src/views/project/rules'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
+import { waitFor, json } from './page-helpers'
 import { usccProblem } from '../../src/utils/uscc'
 import { messages, i18n, setAppLocale } from '../../src/i18n'
 import { configureHttp } from '../../src/api/http'
@@ -466,16 +467,6 @@ describe('problems', () => {
 
 // The move dialog in the page: it sends the move with its evidence and shows the server's
 // refusal in the dialog — a 409 naming the stage above the form, a 400 under the field it names.
-
-async function waitFor(cond, ms = 4000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (cond()) return
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
 describe('MoveDialog', { timeout: 20000 }, () => {
   let calls
