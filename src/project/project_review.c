@@ -49,7 +49,7 @@ static const struct field REVIEW_FIELDS[] = {
     {R_(status, FT_TEXT, "status", 0, 0, F_READONLY, "状态", "Status")},
     {R_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
     {R_(closed_at, FT_TIME, "closed_at", 0, 0, F_READONLY, "结束时间", "Closed")},
-    {R_(items, FT_INT, "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id)", 0,
+    {R_(projects, FT_INT, "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id)", 0,
         0, F_READONLY, "上会项目数", "Projects")},
     {R_(decided, FT_INT,
         "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id AND i.decision <> "
@@ -300,13 +300,13 @@ static int do_review_close(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct proj_review r;
 	if (open_review(w, x->id, x->a, &r, e) < 0)
 		return -1;
-	if (r.items == 0)
+	if (r.projects == 0)
 		return err_set(e, ERR_STATE, "status", "会审议程中还没有项目",
 		               "the agenda is empty");
-	if (r.decided < r.items)
+	if (r.decided < r.projects)
 		return err_set(e, ERR_STATE, "status",
 		               arena_printf(x->a, "还有 %lld 个项目未作会审决定",
-		                            (long long)(r.items - r.decided)),
+		                            (long long)(r.projects - r.decided)),
 		               "some projects have no decision");
 	struct db_stmt *st = db_prepare(w->tx, SQL_REVIEW_CLOSE);
 	if (!st)

@@ -345,8 +345,8 @@ int h_proj_settings_set(struct req *r, struct yq_err *e)
 			if (v && (!json_is_number(v) || json_number_value(v) < 0 ||
 			          json_number_value(v) > 100))
 				return err_set(e, ERR_VALIDATION, "weights",
-				               arena_printf(&r->arena, "权重 %s 应在 0 到 100 之间",
-				                            PROJ_FIG_KEYS[k]),
+				               arena_printf(&r->arena, "权重“%s”应在 0 到 100 之间",
+				                            PROJ_FIG_LABELS[k]),
 				               "a weight is in [0, 100]");
 			wts[k] = v ? json_number_value(v) : 0;
 			sum += wts[k];

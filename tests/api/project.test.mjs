@@ -327,7 +327,7 @@ test('会审: bureaus bring projects, each gets a decision on its timeline, the 
   assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: b.id, decision: 'supplement' })).status, 200);
   r = await as.bureau.post(`/api/projects/reviews/${rv.id}/close`, { minutes: '两个项目上会，一推进一补充材料。' });
   assert.equal(r.status, 200, r.body);
-  assert.deepEqual([r.json.status, r.json.items.length, r.json.decided], ['closed', 2, 2]);
+  assert.deepEqual([r.json.status, r.json.items.length, r.json.projects, r.json.decided], ['closed', 2, 2, 2]);
   assert.deepEqual(r.json.items.map((x) => x.decision), ['advance', 'supplement']);
   const tl = (await as.branch.get(`/api/projects/${a.id}`)).json.timeline;
   assert.ok(tl.some((x) => x.action === 'review' && x.body === '2020-05-08 会审决定：推进。尽快签约'), JSON.stringify(tl));

@@ -565,10 +565,10 @@ describe('会审', () => {
   ]
 
   it('counts the agenda from a listed meeting and from one read with its agenda', () => {
-    expect(reviewProgress({ items: 4, decided: 1 })).toEqual({ items: 4, decided: 1, undecided: 3 })
+    expect(reviewProgress({ projects: 4, decided: 1 })).toEqual({ items: 4, decided: 1, undecided: 3 })
     expect(reviewProgress({ items: agenda })).toEqual({ items: 2, decided: 1, undecided: 1 })
     expect(reviewProgress({ items: [] })).toEqual({ items: 0, decided: 0, undecided: 0 })
-    expect(reviewProgress({ items: 2, decided: 5 })).toEqual({ items: 2, decided: 2, undecided: 0 })
+    expect(reviewProgress({ projects: 2, decided: 5 })).toEqual({ items: 2, decided: 2, undecided: 0 })
     expect(reviewProgress(null)).toEqual({ items: 0, decided: 0, undecided: 0 })
   })
 
@@ -576,7 +576,7 @@ describe('会审', () => {
     expect(reviewActions({ status: 'open', items: [] }, true)).toEqual(['add'])
     expect(reviewActions({ status: 'open', items: agenda }, true)).toEqual(['add', 'decide', 'close'])
     // closing is offered with a project undecided: the server says how many are left
-    expect(reviewActions({ status: 'open', items: 2, decided: 0 }, true)).toContain('close')
+    expect(reviewActions({ status: 'open', projects: 2, decided: 0 }, true)).toContain('close')
     expect(reviewActions({ status: 'closed', items: agenda }, true)).toEqual([])
     expect(reviewActions({ status: 'open', items: agenda }, false)).toEqual([])
     expect(reviewActions(null, true)).toEqual([])

@@ -576,7 +576,7 @@ export const REVIEW_STATUS_TYPE = { open: 'warning', closed: 'success' }
 
 /**
  * How far meeting rv is: the projects on its agenda, those decided and those not. A meeting of
- * the list carries the counts (items, decided); one read with its agenda carries `items` as the
+ * the list carries the counts (projects, decided); one read with its agenda carries `items`, the
  * agenda itself, each with its `decision` ('' until decided).
  */
 export function reviewProgress(rv) {
@@ -585,7 +585,7 @@ export function reviewProgress(rv) {
     const decided = rv.items.filter((i) => !!i.decision).length
     return { items: rv.items.length, decided, undecided: rv.items.length - decided }
   }
-  const items = Number(rv.items) || 0
+  const items = Number(rv.projects) || 0
   const decided = Math.min(items, Number(rv.decided) || 0)
   return { items, decided, undecided: items - decided }
 }
