@@ -1,5 +1,7 @@
 /* Recording and replaying the benchmark's statements (see capture.h). */
 #include "capture.h"
+#include "project/project.h"
+#include "project/project_stats.h"
 #include "enterprise/enterprise.h"
 #include "lib/arena.h"
 #include "lib/err.h"
@@ -155,6 +157,12 @@ static void no_ent(void *ctx, const struct enterprise *e)
 	(void)e;
 }
 
+static void no_project(void *ctx, const struct project *p)
+{
+	(void)ctx;
+	(void)p;
+}
+
 /* Runs the store call for scenario `i` as the HTTP handler would, recording its statements. */
 int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_t ticket, int year,
             struct scenario *s)
@@ -240,6 +248,28 @@ int capture(struct db *c, const struct principal *p, int i, int64_t dept, int64_
 		rc = ticket_stats(c, p, from, to, "dept", &st, &e);
 		if (rc >= 0)
 			ticket_stats_release(&st);
+		break;
+	}
+	case 8: {
+		/* the dispatch list, largest first: GET /api/projects?stage=dispatched&sort=amount */
+		struct proj_filter f = {.stage = "dispatched", .sort = "amount", .page = 1, .page_size = 20};
+		s->name = "projects_filtered";
+		rc = proj_list(c, p, &f, no_project, NULL, &total);
+		break;
+	}
+	case 9: {
+		struct proj_stats st;
+		s->name = "projects_stats_year";
+		rc = proj_stats(c, p, year, &st, &e);
+		break;
+	}
+	case 10: {
+		char week[16], end[11];
+		int n = 0;
+		struct proj_board_row *rows = arena_alloc(&a, sizeof *rows * PROJ_BOARD_MAX);
+		snprintf(week, sizeof week, "%04d-W20", year % 10000);
+		s->name = "projects_leaderboard";
+		rc = rows ? proj_leaderboard(c, p, week, 0, &a, rows, &n, end, &e) : -1;
 		break;
 	}
 	}

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define MAX_STMTS   32
-#define N_SCENARIOS 8
+#define N_SCENARIOS 11
 
 struct rec_stmt {
 	char *sql;

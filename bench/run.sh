@@ -40,7 +40,8 @@
 #   BENCH_ROUTES="…"          a subset of: healthz me tickets_dept_open ticket_get
 #                             tickets_create_durable tickets_search_2char tickets_search_all
 #                             tickets_search_none tickets_stats_year enterprises_page
-#                             enterprises_filtered login
+#                             enterprises_filtered projects_filtered projects_stats_year
+#                             projects_leaderboard login
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -67,7 +68,7 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
@@ -229,6 +230,9 @@ bench() { # bench NAME CONNS
 	tickets_stats_year) path="/api/tickets/stats?from=$year-01-01&to=$year-12-31&group=dept" ;;
 	enterprises_page) path="/api/enterprises?page_size=20" ;;
 	enterprises_filtered) path="/api/enterprises?industry=C&flag=above_size&q=%E5%85%89%E7%94%B5&sort=-registered_capital" ;;
+	projects_filtered) path="/api/projects?stage=dispatched&sort=amount&page_size=20" ;;
+	projects_stats_year) path="/api/projects/stats?year=$year" ;;
+	projects_leaderboard) path="/api/projects/leaderboard?week=$year-W20" ;;
 	tickets_create_durable) script=bench/post.lua ;;
 	login) script=bench/login.lua ;;
 	*) echo "unknown route $name"; return ;;
@@ -253,7 +257,7 @@ bench() { # bench NAME CONNS
 	case $name in
 	healthz) lpath=/healthz ;;
 	me) lpath=/me ;;
-	tickets_dept_open | ticket_get | tickets_search_* | tickets_stats_year | enterprises_page | enterprises_filtered) lpath=/$name ;;
+	tickets_dept_open | ticket_get | tickets_search_* | tickets_stats_year | enterprises_page | enterprises_filtered | projects_*) lpath=/$name ;;
 	esac
 	if [ -n "$lpath" ]; then
 		lim=$(wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s bench/get.lua "http://127.0.0.1:$lim_port" -- "$lpath" 2>&1 |

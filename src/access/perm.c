@@ -158,7 +158,8 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 		return;
 	/* 招商局 and its 分局 work their projects; the 项目办 dispatches every project of the zone
 	 * (the store widens its project reads, project_store.c proj_scope) */
-	int invest = strcmp(dept_kind, "investment") == 0, project = strcmp(dept_kind, "project") == 0;
+	int invest = strcmp(dept_kind, "investment") == 0,
+	    project = strcmp(dept_kind, "project") == 0;
 	if (invest || project) {
 		perm_add(perms, PERM_PROJECT_WRITE);
 		perm_add(perms, PERM_PROJECT_STATS);

@@ -8,45 +8,46 @@
 /* Every permission once: its constant and its name on the wire (routes, roles page, audit).
  * A new module adds its lines here and grants them in the role table (perm.c); the set below
  * grows with the list, so there is no limit to outgrow. */
-#define PERM_LIST(X)                                                                                   \
-	X(PERM_NONE, "public") /* public route: no login needed */                                     \
-	X(PERM_AUTH, "auth")   /* any logged-in user */                                                \
-	X(PERM_ZONE_READ, "zone.read")                                                                 \
-	X(PERM_ZONE_WRITE, "zone.write")                                                               \
-	X(PERM_DEPT_READ, "dept.read")                                                                 \
-	X(PERM_DEPT_WRITE, "dept.write")                                                               \
-	X(PERM_USER_READ, "user.read")                                                                 \
-	X(PERM_USER_WRITE, "user.write")                                                               \
-	X(PERM_ROLE_READ, "role.read")                                                                 \
-	X(PERM_TOKEN_WRITE, "token.write")                                                             \
-	X(PERM_AUDIT_READ, "audit.read")                                                               \
-	X(PERM_ENTERPRISE_READ, "enterprise.read")                                                     \
-	X(PERM_ENTERPRISE_WRITE, "enterprise.write")                                                   \
-	X(PERM_ENTERPRISE_IMPORT, "enterprise.import")                                                 \
-	/* record a 包保 visit: further limited to the enterprise's 包保 leader and liaison, or to \
-	 * those who may edit it */                                                                    \
-	X(PERM_ENTERPRISE_VISIT, "enterprise.visit")                                                   \
-	X(PERM_DASHBOARD_READ, "dashboard.read")                                                       \
-	X(PERM_TICKET_READ, "ticket.read")                                                             \
-	X(PERM_TICKET_CREATE, "ticket.create")                                                         \
-	X(PERM_TICKET_TRIAGE, "ticket.triage") /* further limited to the service center */             \
-	X(PERM_TICKET_HANDLE, "ticket.handle") /* further limited to the lead department */            \
-	X(PERM_TICKET_RATE, "ticket.rate")                                                             \
-	X(PERM_TICKET_ESCALATE, "ticket.escalate")                                                     \
-	X(PERM_TICKET_STATS, "ticket.stats")                                                           \
-	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */             \
-	/* 通知公告: staff read every announcement of the zone; enterprise users only the          \
-	 * published ones addressed to them */                                                         \
-	X(PERM_ANNOUNCE_READ, "announce.read")                                                         \
-	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */     \
-	/* 招商引资 and 项目建设: a bureau reads its projects, the project office all of the zone */     \
-	X(PERM_PROJECT_READ, "project.read")                                                           \
-	X(PERM_PROJECT_WRITE, "project.write") /* create, edit, move; follow-ups */                    \
-	X(PERM_PROJECT_DISPATCH, "project.dispatch") /* plans, problems, checks, permits, 会审 */      \
-	X(PERM_PROJECT_HANDLE, "project.handle")     /* answer a problem of one's department */       \
-	X(PERM_PROJECT_REPORT, "project.report")     /* an enterprise reports its investment */       \
+#define PERM_LIST(X)                                                                                      \
+	X(PERM_NONE, "public") /* public route: no login needed */                                        \
+	X(PERM_AUTH, "auth")   /* any logged-in user */                                                   \
+	X(PERM_ZONE_READ, "zone.read")                                                                    \
+	X(PERM_ZONE_WRITE, "zone.write")                                                                  \
+	X(PERM_DEPT_READ, "dept.read")                                                                    \
+	X(PERM_DEPT_WRITE, "dept.write")                                                                  \
+	X(PERM_USER_READ, "user.read")                                                                    \
+	X(PERM_USER_WRITE, "user.write")                                                                  \
+	X(PERM_ROLE_READ, "role.read")                                                                    \
+	X(PERM_TOKEN_WRITE, "token.write")                                                                \
+	X(PERM_AUDIT_READ, "audit.read")                                                                  \
+	X(PERM_ENTERPRISE_READ, "enterprise.read")                                                        \
+	X(PERM_ENTERPRISE_WRITE, "enterprise.write")                                                      \
+	X(PERM_ENTERPRISE_IMPORT, "enterprise.import")                                                    \
+	/* record a 包保 visit: further limited to the enterprise's 包保 leader and liaison, or to    \
+	 * those who may edit it */                                                                       \
+	X(PERM_ENTERPRISE_VISIT, "enterprise.visit")                                                      \
+	X(PERM_DASHBOARD_READ, "dashboard.read")                                                          \
+	X(PERM_TICKET_READ, "ticket.read")                                                                \
+	X(PERM_TICKET_CREATE, "ticket.create")                                                            \
+	X(PERM_TICKET_TRIAGE, "ticket.triage") /* further limited to the service center */                \
+	X(PERM_TICKET_HANDLE, "ticket.handle") /* further limited to the lead department */               \
+	X(PERM_TICKET_RATE, "ticket.rate")                                                                \
+	X(PERM_TICKET_ESCALATE, "ticket.escalate")                                                        \
+	X(PERM_TICKET_STATS, "ticket.stats")                                                              \
+	X(PERM_TICKET_ADMIN, "ticket.admin") /* deadline rules and the holiday calendar */                \
+	/* 通知公告: staff read every announcement of the zone; enterprise users only the             \
+	 * published ones addressed to them */                                                            \
+	X(PERM_ANNOUNCE_READ, "announce.read")                                                            \
+	X(PERM_ANNOUNCE_WRITE, "announce.write") /* write, publish and withdraw announcements */          \
+	/* 招商引资 and 项目建设: a bureau reads its projects, the project office all of the zone \
+	 */                                                                                               \
+	X(PERM_PROJECT_READ, "project.read")                                                              \
+	X(PERM_PROJECT_WRITE, "project.write")       /* create, edit, move; follow-ups */                 \
+	X(PERM_PROJECT_DISPATCH, "project.dispatch") /* plans, problems, checks, permits, 会审 */       \
+	X(PERM_PROJECT_HANDLE, "project.handle")     /* answer a problem of one's department */           \
+	X(PERM_PROJECT_REPORT, "project.report")     /* an enterprise reports its investment */           \
 	X(PERM_PROJECT_ESCALATE, "project.escalate") /* 督办 on a problem */                            \
-	X(PERM_PROJECT_STATS, "project.stats")       /* figures, 龙虎榜, the weekly bulletin */          \
+	X(PERM_PROJECT_STATS, "project.stats")       /* figures, 龙虎榜, the weekly bulletin */        \
 	X(PERM_PROJECT_ADMIN, "project.admin")       /* targets and the zone's rules */
 
 enum perm {

@@ -104,78 +104,74 @@ static void read_row(struct db_stmt *st, struct announcement *a, struct arena *a
 	a->read_at = db_col_int(st, col);
 }
 
+/* A list of announcements in the making: the filter, the caller's row function, and the
+ * buffers the statements bind (they live until the list is read). */
+struct list_run {
+	const struct principal *p;
+	const struct ann_filter *f;
+	ann_fn fn;
+	void *ctx;
+	struct announcement *out; /* ann_get: the one row, into the caller's arena */
+	char like[320], q_like[420];
+};
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct ann_filter *f = l->f;
+	qb_init(q, pass ? select_for(l->p) : "SELECT COUNT(*)");
+	ann_from(q, l->p, pass, l->like, sizeof l->like);
+	if (f->q && *f->q) {
+		qb_sql(q, " AND a.title LIKE ? ESCAPE '\\'");
+		qb_text(q, l->q_like);
+	}
+	if (f->status && !as_enterprise(l->p)) {
+		qb_sql(q, " AND a.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->category) {
+		qb_sql(q, " AND a.category = ?");
+		qb_text(q, f->category);
+	}
+	if (pass) {
+		qb_sql(q, as_enterprise(l->p)
+		              ? " ORDER BY CASE WHEN x.read_at IS NULL THEN 0 ELSE 1 END, "
+		                "a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
+		              : " ORDER BY a.id DESC LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct announcement one;
+	read_row(st, l->out ? l->out : &one, a);
+	if (l->fn)
+		l->fn(l->ctx, &one);
+}
+
 int ann_list(struct db *c, const struct principal *p, const struct ann_filter *f, ann_fn fn,
              void *ctx, int64_t *total)
 {
-	char like[320], q_like[420];
-	struct qb q;
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx};
 	*total = 0;
-	if (f->q && *f->q && ann_like_contains(f->q, q_like, sizeof q_like) < 0)
+	if (f->q && *f->q && ann_like_contains(f->q, l.q_like, sizeof l.q_like) < 0)
 		return DB_ERR;
-	for (int pass = 0; pass < 2; pass++) {
-		qb_init(&q, pass ? select_for(p) : "SELECT COUNT(*)");
-		ann_from(&q, p, pass, like, sizeof like);
-		if (f->q && *f->q) {
-			qb_sql(&q, " AND a.title LIKE ? ESCAPE '\\'");
-			qb_text(&q, q_like);
-		}
-		if (f->status && !as_enterprise(p)) {
-			qb_sql(&q, " AND a.status = ?");
-			qb_text(&q, f->status);
-		}
-		if (f->category) {
-			qb_sql(&q, " AND a.category = ?");
-			qb_text(&q, f->category);
-		}
-		if (pass) {
-			qb_sql(&q, as_enterprise(p)
-			               ? " ORDER BY CASE WHEN x.read_at IS NULL THEN 0 ELSE 1 END, "
-			                 "a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
-			               : " ORDER BY a.id DESC LIMIT ? OFFSET ?");
-			qb_int(&q, f->page_size);
-			qb_int(&q, (f->page - 1) * f->page_size);
-		}
-		struct db_stmt *st = qb_prepare(&q, c);
-		int rc = DB_ERR;
-		if (st) {
-			struct arena row = ARENA_INIT;
-			while ((rc = db_step(st)) == DB_ROW) {
-				if (!pass) {
-					*total = db_col_int(st, 0);
-					continue;
-				}
-				struct announcement a;
-				arena_reset(&row);
-				read_row(st, &a, &row);
-				fn(ctx, &a);
-			}
-			db_reset(st);
-			arena_release(&row);
-		}
-		qb_release(&q);
-		if (rc < 0)
-			return rc;
-	}
-	return DB_OK;
+	return qb_count_page(c, list_build, list_row, &l, total);
 }
 
 int ann_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
             struct announcement *out, struct yq_err *e)
 {
-	char like[320];
+	struct list_run l = {.p = p, .out = out};
 	struct qb q;
 	qb_init(&q, select_for(p));
-	ann_from(&q, p, 1, like, sizeof like);
+	ann_from(&q, p, 1, l.like, sizeof l.like);
 	qb_sql(&q, " AND a.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	int rc = DB_ERR;
-	if (st) {
-		if ((rc = db_step(st)) == DB_ROW)
-			read_row(st, out, a);
-		db_reset(st);
-	}
-	qb_release(&q);
+	int rc = qb_one(&q, c, list_row, a, &l);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)

@@ -13,6 +13,10 @@
 #include "org/org_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
+#include "project/project_bulletin_api.h"
+#include "project/project_export_api.h"
+#include "project/project_import_api.h"
+#include "project/project_review.h"
 #include "project/project_work.h"
 #include "ticket/open311_api.h"
 #include "ticket/ticket_api.h"
@@ -37,7 +41,7 @@
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
 const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
-                                               &problem_kind, NULL};
+                                              &problem_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -214,7 +218,10 @@ const struct route routes[] = {
       .summary = "跟进的下一步已完成"),
     R(GET, "/api/projects/problems", h_problem_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "问题清单（项目办：全部；部门：本部门承办的；招商局：本局项目的）",
-      .schema = &ENTITY_PROBLEM),
+      .schema = &ENTITY_PROBLEM, .query = &ENTITY_PROBLEM_QUERY),
+    R(GET, "/api/projects/problems/export", h_problem_export, PERM_PROJECT_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出问题清单（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_PROBLEM_QUERY),
     R(GET, "/api/projects/problems/:id", h_problem_get, PERM_PROJECT_READ, 0,
       .summary = "问题详情（时间线、附件）", .schema = &ENTITY_PROBLEM),
     R(POST, "/api/projects/problems/:id/answer", h_problem_answer, PERM_PROJECT_HANDLE, 0,
@@ -233,8 +240,22 @@ const struct route routes[] = {
       ROUTE_UPLOAD, .summary = "上传问题附件（销号证明等）", .arg = &problem_kind),
     R(GET, "/api/projects/problems/:id/attachments/:aid", h_attachment_download, PERM_PROJECT_READ,
       ROUTE_FILE, .summary = "下载问题附件", .arg = &problem_kind),
-    R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete,
-      PERM_PROJECT_READ, 0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(DELETE, "/api/projects/problems/:id/attachments/:aid", h_attachment_delete, PERM_PROJECT_READ,
+      0, .summary = "删除问题附件（上传者本人）", .arg = &problem_kind),
+    R(POST, "/api/projects/import", h_proj_import, PERM_PROJECT_WRITE, ROUTE_UPLOAD | ROUTE_HEAVY,
+      .summary = "导入重点项目调度表（先校验全部行，同名项目只推进阶段）"),
+    R(GET, "/api/projects/reviews", h_review_list, PERM_PROJECT_READ, ROUTE_LIST,
+      .summary = "招商会审列表", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews", h_review_create, PERM_PROJECT_WRITE, 0,
+      .summary = "召开会审（日期、名称）", .schema = &ENTITY_REVIEW),
+    R(GET, "/api/projects/reviews/:id", h_review_get, PERM_PROJECT_READ, 0,
+      .summary = "会审详情（议程与决定）", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/items", h_review_add, PERM_PROJECT_WRITE, 0,
+      .summary = "项目上会（本局的项目）", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/decide", h_review_decide, PERM_PROJECT_WRITE, 0,
+      .summary = "会审决定：推进、补充材料、暂缓、否决", .schema = &ENTITY_REVIEW),
+    R(POST, "/api/projects/reviews/:id/close", h_review_close, PERM_PROJECT_WRITE, 0,
+      .summary = "结束会审并形成纪要", .schema = &ENTITY_REVIEW),
     R(GET, "/api/projects/stats", h_proj_stats, PERM_PROJECT_STATS, 0,
       .summary = "年度招商与项目建设指标（签约、开工率、投产率、投资完成、到位资金）"),
     R(GET, "/api/projects/targets", h_proj_targets, PERM_PROJECT_STATS, 0,
@@ -243,13 +264,19 @@ const struct route routes[] = {
       .summary = "设定招商局（分局）或个人的年度目标"),
     R(GET, "/api/projects/leaderboard", h_proj_leaderboard, PERM_PROJECT_STATS, 0,
       .summary = "招商龙虎榜（按周，含名次变化）"),
+    R(GET, "/api/projects/evaluation", h_proj_evaluation, PERM_PROJECT_STATS, 0,
+      .summary = "每月评估：项目得分与扣分项、各局平均分"),
+    R(GET, "/api/projects/bulletin", h_proj_bulletin, PERM_PROJECT_STATS, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "项目建设每周通报（pdf 或 html）"),
+    R(GET, "/api/projects/export", h_proj_export, PERM_PROJECT_READ, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "导出项目列表（xlsx 或 csv，条件同列表）", .query = &ENTITY_PROJ_QUERY),
     R(GET, "/api/projects/settings", h_proj_settings, PERM_PROJECT_READ, 0,
       .summary = "项目调度规则（红黄绿、填报截止日、龙虎榜权重）"),
     R(PUT, "/api/projects/settings", h_proj_settings_set, PERM_PROJECT_ADMIN, 0,
       .summary = "设定项目调度规则"),
     R(GET, "/api/projects", h_proj_list, PERM_PROJECT_READ, ROUTE_LIST,
       .summary = "项目列表（招商局：本局项目；项目办：全园区；企业：本企业项目）",
-      .schema = &ENTITY_PROJECT),
+      .schema = &ENTITY_PROJECT, .query = &ENTITY_PROJ_QUERY),
     R(POST, "/api/projects", h_proj_create, PERM_PROJECT_WRITE, 0,
       .summary = "登记项目（线索或在谈）", .schema = &ENTITY_PROJECT),
     R(GET, "/api/projects/:id", h_proj_get, PERM_PROJECT_READ, 0,
@@ -278,6 +305,14 @@ const struct route routes[] = {
       .summary = "设定项目年度投资计划（按月）"),
     R(PUT, "/api/projects/:id/invest/:month", h_proj_invest_report, PERM_PROJECT_READ, 0,
       .summary = "填报月度完成投资和到位资金（项目企业或项目办）"),
+    R(GET, "/api/projects/:id/permits", h_permit_list, PERM_PROJECT_READ, 0,
+      .summary = "项目审批事项（申报、批复、审批秘书、用时）"),
+    R(PUT, "/api/projects/:id/permits", h_permit_set, PERM_PROJECT_DISPATCH, 0,
+      .summary = "登记项目审批事项"),
+    R(GET, "/api/projects/:id/checks", h_check_list, PERM_PROJECT_READ, 0,
+      .summary = "项目现场检查记录", .schema = &ENTITY_CHECK),
+    R(POST, "/api/projects/:id/checks", h_check_add, PERM_PROJECT_DISPATCH, 0,
+      .summary = "记录现场检查（每日检查）", .schema = &ENTITY_CHECK),
     R(POST, "/api/projects/:id/problems", h_problem_add, PERM_PROJECT_DISPATCH, 0,
       .summary = "交办项目问题", .schema = &ENTITY_PROBLEM),
 

@@ -150,6 +150,20 @@ int cli_zone(struct db *c, const char *code, int64_t *zone)
 	return 1;
 }
 
+int cli_open_zone(const struct cli_env *env, const char *code, struct db **c, struct principal *p)
+{
+	int64_t zone;
+	if (cli_open_db(env, c) < 0)
+		return -1;
+	if (cli_zone(*c, code, &zone)) {
+		db_close(*c);
+		*c = NULL;
+		return -1;
+	}
+	org_cli_principal(p, zone);
+	return 0;
+}
+
 int cli_migrate(struct db *c, int *applied)
 {
 	if (db_migrate(c, applied) < 0)

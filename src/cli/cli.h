@@ -78,6 +78,11 @@ int cli_parse(struct cli_cmd *cmd, struct cli_env *env, int argc, char **argv, i
 /* The zone of `code`, or the first zone created when code is NULL, into *zone. Returns 0, or 1
  * with the reason printed. */
 int cli_zone(struct db *c, const char *code, int64_t *zone);
+struct principal;
+/* Opens the database (cli_open_db) and fills *p with the command line's principal in the zone
+ * of `code` (cli_zone: the first zone when NULL). Returns 0, or -1 with the reason printed and
+ * nothing left open. */
+int cli_open_zone(const struct cli_env *env, const char *code, struct db **c, struct principal *p);
 /* Opens and migrates the database. */
 /* Applies the migrations (db_migrate), then the one-time data step they leave to the program
  * (ticket_split_legacy_blocks). Returns 0, or -1 (logged). */
@@ -107,6 +112,14 @@ int cmd_import(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_briefing(int argc, char **argv);
+int cmd_bulletin(int argc, char **argv);
+struct strbuf;
+/* Writes a document to the file `out`: as HTML when its name ends in ".html" (html() appends the
+ * fragment to sb), else as a PDF (pdf() writes the file, replacing it atomically); the file is its
+ * owner's alone (0600). Returns 0, or -1 with the reason printed. */
+int cli_write_document(const char *out, const void *doc,
+                       int (*html)(const void *doc, struct strbuf *sb),
+                       int (*pdf)(const void *doc, const char *path, char *err, size_t errlen));
 int cmd_stats(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_crypto(int argc, char **argv);

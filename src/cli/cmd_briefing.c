@@ -1,4 +1,5 @@
-/* yuanqu briefing: the daily briefing of requests as a PDF (or HTML) file. */
+/* yuanqu briefing: the daily briefing of requests as a PDF (or HTML) file; and the writing of
+ * such a document, which the weekly bulletin of projects shares (cmd_bulletin.c). */
 #include "cli/cli.h"
 #include "lib/arena.h"
 #include "lib/strbuf.h"
@@ -16,6 +17,43 @@ static const char HELP[] =
     "Writes the daily briefing (每日简报) of enterprise requests: the day's new and\n"
     "resolved requests, overdue ones with their departments, escalated items, a\n"
     "table and a chart by department. The date defaults to the previous working day.\n";
+
+int cli_write_document(const char *out, const void *doc,
+                       int (*html)(const void *doc, struct strbuf *sb),
+                       int (*pdf)(const void *doc, const char *path, char *err, size_t errlen))
+{
+	size_t n = strlen(out);
+	char err[256];
+	if (n > 5 && strcmp(out + n - 5, ".html") == 0) {
+		struct strbuf sb = STRBUF_INIT(64u << 20);
+		FILE *f = fopen(out, "w");
+		if (f)
+			(void)fchmod(fileno(f), 0600); /* also when it replaces an older file */
+		if (html(doc, &sb) < 0 || !f || fwrite(sb.buf, 1, sb.len, f) != sb.len) {
+			fprintf(stderr, "yuanqu: cannot write %s\n", out);
+			if (f)
+				fclose(f);
+			strbuf_release(&sb);
+			return -1;
+		}
+		fclose(f);
+		strbuf_release(&sb);
+	} else if (pdf(doc, out, err, sizeof err) < 0) {
+		fprintf(stderr, "yuanqu: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int render_html(const void *doc, struct strbuf *sb)
+{
+	return briefing_render_html(doc, sb);
+}
+
+static int render_pdf(const void *doc, const char *path, char *err, size_t errlen)
+{
+	return briefing_render_pdf(doc, path, err, errlen);
+}
 
 int cmd_briefing(int argc, char **argv)
 {
@@ -35,15 +73,9 @@ int cmd_briefing(int argc, char **argv)
 		return 2;
 	}
 	struct db *c;
-	if (cli_open_db(&env, &c) < 0)
-		return 1;
-	int64_t zone;
-	if (cli_zone(c, zone_code, &zone)) {
-		db_close(c);
-		return 1;
-	}
 	struct principal cli;
-	org_cli_principal(&cli, zone);
+	if (cli_open_zone(&env, zone_code, &c, &cli) < 0)
+		return 1;
 	struct arena a = ARENA_INIT;
 	struct briefing b;
 	struct yq_err e = {0};
@@ -54,27 +86,8 @@ int cmd_briefing(int argc, char **argv)
 		        e.message_en ? e.message_en : "cannot gather the briefing");
 		goto out;
 	}
-	size_t n = strlen(out);
-	char err[256];
-	if (n > 5 && strcmp(out + n - 5, ".html") == 0) {
-		struct strbuf sb = STRBUF_INIT(64u << 20);
-		FILE *f = fopen(out, "w");
-		if (f)
-			(void)fchmod(fileno(f), 0600); /* also when it replaces an older file */
-		if (briefing_render_html(&b, &sb) < 0 || !f ||
-		    fwrite(sb.buf, 1, sb.len, f) != sb.len) {
-			fprintf(stderr, "yuanqu: cannot write %s\n", out);
-			if (f)
-				fclose(f);
-			strbuf_release(&sb);
-			goto out;
-		}
-		fclose(f);
-		strbuf_release(&sb);
-	} else if (briefing_render_pdf(&b, out, err, sizeof err) < 0) {
-		fprintf(stderr, "yuanqu: %s\n", err);
+	if (cli_write_document(out, &b, render_html, render_pdf) < 0)
 		goto out;
-	}
 	printf(
 	    "briefing of %s for %s written to %s in %.0f ms (%ld new, %ld resolved, %ld overdue)\n",
 	    b.zone_name, b.date, out, (double)(now_mono_us() - t0) / 1000.0, b.received, b.resolved,

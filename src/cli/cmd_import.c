@@ -1,20 +1,31 @@
-/* yuanqu import enterprises FILE: bulk import from .xlsx or .csv with a validation report. */
+/* yuanqu import enterprises|projects FILE: bulk import from .xlsx or .csv with a validation
+ * report. */
 #include "cli/cli.h"
 #include "enterprise/enterprise_io.h"
 #include "org/org.h"
+#include "project/project_io.h"
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 static const char SYNOPSIS[] =
-    "import enterprises FILE [--dry-run] [--skip-invalid] [--zone CODE] [--db URL]";
+    "import enterprises|projects FILE [--dry-run] [--skip-invalid] [--zone CODE] [--db URL]";
 static const char HELP[] =
     "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
     "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
     "Every row is validated first; nothing is written unless all rows are valid, or\n"
     "--skip-invalid is given. Rows are matched by 统一社会信用代码: importing the same\n"
     "file again changes nothing. --dry-run only validates. --zone CODE imports into the\n"
-    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n";
+    "zone of that code (default: the first zone created). At most 1,000,000 rows.\n"
+    "\n"
+    "import projects reads a 重点项目调度表 as zones keep it: a title and a date line may\n"
+    "come before the header (found by its 项目名称 column in the first 30 rows), which may\n"
+    "span two rows with merged cells; units in the headers (总投资（亿元）, 万美元, 亩) or\n"
+    "stated above them (单位：万元); amounts such as 1.5亿, 3,200 or 5000万; dates such as\n"
+    "2021年3月, 2021.3 or an Excel serial; 合计, headings and notes are skipped; the bureau\n"
+    "and the person by name. A project named like one of the zone (same name, and same\n"
+    "investor when given) is moved forward to the sheet's stage, never duplicated, so\n"
+    "importing the same file again changes nothing. The same rules on the rows apply.\n";
 
 static void progress(void *ctx, int phase, long done)
 {
@@ -38,7 +49,8 @@ int cmd_import(int argc, char **argv)
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;
-	if (cmd.n_words != 2 || strcmp(words[0], "enterprises") != 0) {
+	int projects = cmd.n_words == 2 && strcmp(words[0], "projects") == 0;
+	if (cmd.n_words != 2 || (!projects && strcmp(words[0], "enterprises") != 0)) {
 		cli_usage(&cmd, stderr);
 		return 2;
 	}
@@ -60,7 +72,8 @@ int cmd_import(int argc, char **argv)
 		o.progress = progress;
 	struct import_report rep;
 	struct yq_err e = {0};
-	int rc = ent_import(pool, &cli, file, NULL, 0, &o, &rep, &e);
+	int rc = projects ? proj_import(pool, &cli, file, NULL, 0, &o, &rep, &e)
+	                  : ent_import(pool, &cli, file, NULL, 0, &o, &rep, &e);
 	if (o.progress)
 		fprintf(stderr, "\r\033[K");
 	db_pool_free(pool);

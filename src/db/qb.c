@@ -1,5 +1,6 @@
 /* Statements assembled from constant fragments (see qb.h). */
 #include "db/qb.h"
+#include "lib/arena.h"
 
 void qb_init(struct qb *q, const char *head)
 {
@@ -73,6 +74,47 @@ int qb_count(const struct qb *q, struct db *c, int64_t *total)
 void qb_release(struct qb *q)
 {
 	strbuf_release(&q->sql);
+}
+
+int qb_count_page(struct db *c, qb_build_fn build, qb_row_fn row, void *ctx, int64_t *total)
+{
+	*total = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		struct qb q;
+		build(&q, pass, ctx);
+		struct db_stmt *st = qb_prepare(&q, c);
+		int rc = DB_ERR;
+		if (st) {
+			struct arena a = ARENA_INIT;
+			while ((rc = db_step(st)) == DB_ROW) {
+				if (!pass) {
+					*total = db_col_int(st, 0);
+					continue;
+				}
+				arena_reset(&a);
+				row(st, &a, ctx);
+			}
+			db_reset(st);
+			arena_release(&a);
+		}
+		qb_release(&q);
+		if (rc < 0)
+			return rc;
+	}
+	return DB_OK;
+}
+
+int qb_one(struct qb *q, struct db *c, qb_row_fn row, struct arena *a, void *ctx)
+{
+	struct db_stmt *st = qb_prepare(q, c);
+	int rc = DB_ERR;
+	if (st) {
+		if ((rc = db_step(st)) == DB_ROW)
+			row(st, a, ctx);
+		db_reset(st);
+	}
+	qb_release(q);
+	return rc;
 }
 
 void qb_add(struct qb *q, const struct qb *src)

@@ -47,4 +47,16 @@ struct db_stmt *qb_prepare(const struct qb *q, struct db *c);
 int qb_count(const struct qb *q, struct db *c, int64_t *total);
 void qb_release(struct qb *q);
 
+struct arena;
+/* A list's two statements, count and page: build(q, pass, ctx) assembles (from qb_init on) pass
+ * 0, the count ("SELECT COUNT(*) …"), and pass 1, the page; each row of the page goes to
+ * row(st, a, ctx), `a` an arena emptied before each row. *total gets the count. Returns DB_OK or
+ * a negative db rc. */
+typedef void (*qb_build_fn)(struct qb *q, int pass, void *ctx);
+typedef void (*qb_row_fn)(struct db_stmt *st, struct arena *a, void *ctx);
+int qb_count_page(struct db *c, qb_build_fn build, qb_row_fn row, void *ctx, int64_t *total);
+/* Runs the assembled statement, which reads at most one row, and releases q: row(st, a, ctx)
+ * when there is one. Returns DB_ROW when found, DB_OK when not, or a negative db rc. */
+int qb_one(struct qb *q, struct db *c, qb_row_fn row, struct arena *a, void *ctx);
+
 #endif

@@ -1,6 +1,7 @@
 /* Enterprise import and export (see enterprise_io.h). */
 #include "enterprise/enterprise_io.h"
 #include "audit/audit.h"
+#include "audit/import_tx.h"
 #include "audit/write_tx.h"
 #include "access/scope.h"
 #include "enterprise/enterprise_int.h"
@@ -396,40 +397,6 @@ static int resolve_links(struct db *c, const struct sheet *sh, int64_t zone, str
 	return 0;
 }
 
-static void add_error(struct import_report *rep, unsigned long row, const char *column,
-                      const char *value, const char *reason, const char *reason_en)
-{
-	rep->invalid++;
-	if (rep->n_errors >= IMPORT_MAX_ERRORS)
-		return;
-	if (!rep->errors) {
-		rep->errors = yq_calloc(IMPORT_MAX_ERRORS, sizeof *rep->errors);
-		if (!rep->errors)
-			return;
-	}
-	struct import_error *x = &rep->errors[rep->n_errors++];
-	x->row = row;
-	x->column = yq_strdup(column ? column : "");
-	char buf[101];
-	snprintf(buf, sizeof buf, "%s", value ? value : "");
-	x->value = yq_strdup(buf);
-	x->reason = yq_strdup(reason ? reason : "");
-	x->reason_en = yq_strdup(reason_en ? reason_en : "");
-}
-
-void import_report_release(struct import_report *rep)
-{
-	for (size_t i = 0; i < rep->n_errors; i++) {
-		yq_free(rep->errors[i].value);
-		yq_free(rep->errors[i].column);
-		yq_free(rep->errors[i].reason);
-		yq_free(rep->errors[i].reason_en);
-	}
-	yq_free(rep->errors);
-	rep->errors = NULL;
-	rep->n_errors = 0;
-}
-
 /* A set of codes with a value each: the codes of the file's valid rows (to report a second row
  * with the same code), and those of the zone's enterprises for a large import. The codes are kept
  * in arrival order in `codes` (values in `vals`), with an open-addressing table of their
@@ -525,30 +492,6 @@ static void code_set_release(struct code_set *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The file cannot be read: e gets the reason for its user (field "file"), with the row and
- * column where there is one; the message is kept in rep. `detail` (English) goes to the log. */
-static int file_error(struct import_report *rep, const struct read_fault *f, const char *detail,
-                      struct yq_err *e)
-{
-	log_info("import: %s", detail);
-	table_fault_message(f, rep->message, sizeof rep->message, rep->message_en,
-	                    sizeof rep->message_en);
-	err_set(e, f->code == READ_ERR_NOMEM ? ERR_UNAVAILABLE : ERR_VALIDATION, "file",
-	        rep->message, rep->message_en);
-	return -1;
-}
-
-static struct table_reader *open_table(struct import_report *rep, const void *data, size_t n,
-                                       struct yq_err *e)
-{
-	char err[256];
-	struct read_fault f;
-	struct table_reader *t = table_open_mem(data, n, err, sizeof err, &f);
-	if (!t)
-		file_error(rep, &f, err, e);
-	return t;
-}
-
 /* Reads the header row into map (file column → column of sh, or -1), and the columns each row
  * is read for into visit (visit_cols). Every required field of the table needs its column. */
 static int read_header(const struct sheet *sh, struct import_report *rep, struct table_reader *t,
@@ -561,7 +504,7 @@ static int read_header(const struct sheet *sh, struct import_report *rep, struct
 		r = table_next(t, &row);
 	} while (r == 1 && row.n_cells == 1 && !row.cells[0][0]);
 	if (r < 0)
-		return file_error(rep, table_fault(t), table_error(t), e);
+		return import_file_error(rep, table_fault(t), table_error(t), e);
 	if (r == 0)
 		return err_set(e, ERR_VALIDATION, "file", "文件为空，没有表头",
 		               "the file is empty: no header row");
@@ -603,27 +546,6 @@ static int read_header(const struct sheet *sh, struct import_report *rep, struct
 	strbuf_release(&zh);
 	strbuf_release(&en);
 	return missing ? -1 : 0;
-}
-
-/* The cells of `raw` as the import reads them, into `row` (cells in `cells`, the first 256 kept,
- * the columns a header can name): without white space at either end (a leading NBSP or
- * full-width space, a trailing space: utf8_trim), and in a CSV file a field guarded against
- * formulas by an export (csv_put_field) read as the text it stands for. Trimmed copies go into
- * the row's arena; a copy that fails keeps the cell as it is (the arena's limit). */
-static void clean_row(const struct table_row *raw, int csv, struct arena *a, const char *cells[256],
-                      struct table_row *row)
-{
-	*row = *raw;
-	if (row->n_cells > 256)
-		row->n_cells = 256;
-	for (size_t i = 0; i < row->n_cells; i++) {
-		const char *c = csv ? csv_unprotect(raw->cells[i]) : raw->cells[i];
-		size_t n = strlen(c), len;
-		const char *t = utf8_trim(c, n, &len);
-		const char *copy = len == n ? c : arena_strndup(a, t, len);
-		cells[i] = copy ? copy : c;
-	}
-	row->cells = cells;
 }
 
 /* What the validation pass hands to the write pass. Rows are counted from 1 in file order,
@@ -675,22 +597,7 @@ static void report_row(struct import_run *x, const struct table_row *row, int co
 			colname = x->names[i];
 			val = i < row->n_cells ? row->cells[i] : "";
 		}
-	add_error(x->rep, row->number, colname, val, reason, reason_en);
-}
-
-/* The write pass met a row that the validation pass accepted and that now fails (the database
- * changed in between): the import fails, naming the row. */
-static int row_failed(struct import_run *x, const struct table_row *row, const struct yq_err *re,
-                      struct yq_err *e)
-{
-	snprintf(x->rep->message, sizeof x->rep->message, "第%lu行：%s", row->number,
-	         re->message ? re->message : "无法写入");
-	snprintf(x->rep->message_en, sizeof x->rep->message_en, "row %lu: %s", row->number,
-	         re->message_en ? re->message_en : "cannot be written");
-	*e = *re;
-	e->message = x->rep->message;
-	e->message_en = x->rep->message_en;
-	return -1;
+	import_report_add(x->rep, row->number, colname, val, reason, reason_en);
 }
 
 /* Rows checked one lookup at a time; past them the zone's codes are read in one statement (a
@@ -731,9 +638,9 @@ static int write_row(struct write_ctx *w, void *arg, struct yq_err *e)
 /* One pass over the file: validate each row and plan what to do with it (write == 0), or carry
  * the plan out inside the transaction c (write != 0): the write pass looks nothing up by code,
  * so its cost per row does not grow with the rows it has written. */
-static int import_pass(struct db *c, struct import_run *x, struct table_reader *t, int write,
-                       struct yq_err *e)
+static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
+	struct import_run *x = arg;
 	const struct principal *p = x->p;
 	const struct import_opts *o = x->o;
 	struct import_report *rep = x->rep;
@@ -747,12 +654,8 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 	long n = 0;
 	while ((r = table_next(t, &raw)) == 1) {
 		arena_reset(&rc.arena);
-		clean_row(&raw, csv, &rc.arena, cells, &row);
-		int blank = 1;
-		for (size_t i = 0; i < row.n_cells; i++)
-			if (row.cells[i][0])
-				blank = 0;
-		if (blank)
+		import_clean_row(&raw, csv, &rc.arena, cells, &row);
+		if (import_row_blank(&row))
 			continue;
 		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
 			err_set(e, ERR_UNAVAILABLE, NULL,
@@ -790,7 +693,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 				goto out;
 			}
 			if (write) {
-				row_failed(x, &row, &re, e);
+				import_row_failed(x->rep, row.number, &re, e);
 				goto out;
 			}
 			report_row(x, &row, bad >= 0 ? bad : col_of_field(&x->sheet, re.field),
@@ -842,7 +745,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 		struct yq_err we = {0};
 		struct row_write rw = {&rc, what, 1};
 		if (write_in(c, p, p->zone_id, write_row, &rw, &we) < 0) {
-			row_failed(x, &row, &we, e);
+			import_row_failed(x->rep, row.number, &we, e);
 			goto out;
 		}
 		if (what == PLAN_CREATE)
@@ -853,7 +756,7 @@ static int import_pass(struct db *c, struct import_run *x, struct table_reader *
 			rep->unchanged++;
 	}
 	if (r < 0) {
-		file_error(rep, table_fault(t), table_error(t), e);
+		import_file_error(rep, table_fault(t), table_error(t), e);
 		goto out;
 	}
 	ret = 0;
@@ -862,41 +765,12 @@ out:
 	return ret;
 }
 
-/* Reads the file at `path` whole into a malloc'd buffer: the import validates and writes these
- * bytes, never the path again (a file replaced meanwhile is not written unchecked). */
-static int read_input(const char *path, char **buf, size_t *len, struct yq_err *e)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		log_info("import: cannot open %s: %s", path, strerror(errno));
-		return err_set(e, ERR_VALIDATION, "file", "无法打开文件", "cannot open the file");
-	}
-	struct strbuf sb = STRBUF_INIT(IMPORT_MAX_FILE_BYTES);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && strbuf_add(&sb, chunk, got) == 0)
-		;
-	int failed = ferror(f);
-	fclose(f);
-	if (failed || sb.failed) {
-		int big = !failed && sb.len + got > IMPORT_MAX_FILE_BYTES;
-		strbuf_release(&sb);
-		return big ? err_set(e, ERR_TOO_LARGE, "file", "文件过大（上限 1 GB）",
-		                     "the file is larger than 1 GB")
-		           : err_set(e, ERR_VALIDATION, "file", "无法读取文件",
-		                     "cannot read the file");
-	}
-	*buf = strbuf_detach(&sb, len);
-	if (!*buf)
-		*len = 0;
-	return 0;
-}
-
 /* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
-static struct table_reader *open_with_header(struct import_run *x, const void *data, size_t n,
+static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
                                              struct yq_err *e)
 {
-	struct table_reader *t = open_table(x->rep, data, n, e);
+	struct import_run *x = arg;
+	struct table_reader *t = import_open(x->rep, data, n, e);
 	if (!t)
 		return NULL;
 	for (size_t i = 0; i < x->n_map; i++)
@@ -911,80 +785,26 @@ static struct table_reader *open_with_header(struct import_run *x, const void *d
 	return t;
 }
 
-/* The write pass, in one transaction whose audit rows chain from a head held in memory
- * (audit_batch_begin): every row is a change with its own audit row. */
-struct import_write {
-	struct import_run *x;
-	struct table_reader *t;
-};
-
-static int import_write(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct import_write *iw = arg;
-	int rc = audit_batch_begin(w->tx);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	/* statements whose answer is not needed go out without waiting for it (PostgreSQL) */
-	db_bulk(w->tx, 1);
-	int ok = import_pass(w->tx, iw->x, iw->t, 1, e) == 0;
-	if ((rc = db_bulk(w->tx, 0)) < 0 && ok)
-		ok = write_fail(w, rc, e) == 0;
-	if ((rc = audit_batch_end(w->tx, ok)) < 0 && ok)
-		ok = write_fail(w, rc, e) == 0;
-	return ok ? 0 : -1;
-}
+static const struct import_driver DRIVER = {open_with_header, import_pass, 1};
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	memset(rep, 0, sizeof *rep);
 	struct import_run *x = yq_calloc(1, sizeof *x);
-	char *file = NULL;
-	struct table_reader *t = NULL;
-	int ret = -1;
 	if (!x)
 		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
 	x->p = p;
 	x->o = o;
 	x->rep = rep;
 	sheet_init(&x->sheet);
-	if (path) {
-		if (read_input(path, &file, &n, e) < 0)
-			goto out_free;
-		data = file;
-	}
-	struct db *c = db_pool_reader(pool);
-	if (!c) {
-		err_db(e, DB_UNAVAILABLE);
-		goto out_free;
-	}
-	if (!(t = open_with_header(x, data, n, e)) || import_pass(c, x, t, 0, e) < 0)
-		goto out_free;
-	rep->encoding = table_encoding(t);
-	if (o->dry_run || rep->valid == 0 || (rep->invalid && !o->skip_invalid)) {
-		ret = 0;
-		goto out_free;
-	}
-	/* second pass over the same bytes: write the rows found valid, in one transaction */
-	table_close(t);
-	if (!(t = open_with_header(x, data, n, e)))
-		goto out_free;
-	struct import_write iw = {x, t};
-	if (write_tx(pool, p, import_write, &iw, e) < 0) {
-		rep->created = rep->updated = rep->unchanged = 0;
-		goto out_free;
-	}
-	rep->written = 1;
-	ret = 0;
-out_free:
-	table_close(t);
+	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
 	code_set_release(&x->seen);
 	code_set_release(&x->zone);
 	yq_free(x->plan);
 	yq_free(x);
-	yq_free(file);
 	return ret;
 }
 

@@ -14,41 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "enterprise/enterprise.h"
-
-#define IMPORT_MAX_ERRORS     1000 /* errors kept in the report; all are counted */
-#define IMPORT_MAX_ROWS       1000000
-#define IMPORT_MAX_FILE_BYTES (1024u << 20) /* a file imported from the command line */
-
-struct import_error {
-	unsigned long row; /* the row number the spreadsheet shows */
-	char *column;      /* the header as written in the file, or "" (malloc'd) */
-	char *value;       /* the cell, truncated to 100 bytes (malloc'd) */
-	char *reason;      /* Chinese (malloc'd) */
-	char *reason_en;   /* (malloc'd) */
-};
-
-struct import_report {
-	long total, valid, invalid, created, updated, unchanged;
-	int written;
-	const char *encoding; /* "utf-8", "gb18030", "xlsx" */
-	struct import_error *errors;
-	size_t n_errors; /* kept, ≤ IMPORT_MAX_ERRORS */
-	/* when ent_import fails for a reason that names a row or line of the file, the message
-	 * (e->message and e->message_en point here: copy them before the report goes) */
-	char message[256], message_en[256];
-};
-
-struct import_opts {
-	int dry_run;      /* validate only */
-	int skip_invalid; /* write the valid rows even if some are invalid */
-	/* called now and then while reading and writing (phase 0 validate, 1 write), may be NULL */
-	void (*progress)(void *ctx, int phase, long done);
-	void *progress_ctx;
-	/* polled before each row, may be NULL: when it returns nonzero the import stops, writes
-	 * nothing and fails with ERR_UNAVAILABLE (the server is stopping) */
-	int (*cancelled)(void *ctx);
-	void *cancel_ctx;
-};
+#include "lib/import.h"
 
 /* Imports a file (path, read whole into memory once) or a buffer (data, n; path NULL) into the
  * principal's zone: a validation pass over every row, then, unless dry_run, a write pass over
@@ -59,7 +25,6 @@ struct import_opts {
  * database fails or the import is cancelled. */
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e);
-void import_report_release(struct import_report *rep);
 
 enum export_format { EXPORT_XLSX, EXPORT_CSV };
 /* Exports every enterprise the filter selects (page and page size ignored) into a malloc'd

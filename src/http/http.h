@@ -89,6 +89,12 @@ const char *req_header(struct req *r, const char *name);
 /* Integer query argument in [min,max]; `def` when absent; ERR_VALIDATION naming it when bad. */
 int req_query_int(struct req *r, const char *key, int64_t def, int64_t min, int64_t max,
                   int64_t *out, struct yq_err *e);
+/* Reads the query parameters a query entity declares into obj, one row per parameter (the API
+ * reference lists the same rows): FT_INT and FT_REF as integers in [min, max] (FT_REF: ≥ 0),
+ * FT_BOOL as 1/true, the text types checked by field_text (an enum's values, a date, the
+ * length). Absent or empty: NULL / 0. ERR_VALIDATION naming the parameter. Returns 0 or -1. */
+struct entity;
+int req_query_entity(struct req *r, const struct entity *en, void *obj, struct yq_err *e);
 /* Page and page size from the query (page ≥ 1, 1 ≤ page_size ≤ 200, default 20). */
 int req_page(struct req *r, int64_t *page, int64_t *page_size, struct yq_err *e);
 

@@ -282,6 +282,38 @@ json_t *req_entity(struct req *r, const struct entity *en, enum decode_mode mode
 	return j;
 }
 
+int req_query_entity(struct req *r, const struct entity *en, void *obj, struct yq_err *e)
+{
+	for (int i = 0; i < en->n_fields; i++) {
+		const struct field *f = &en->fields[i];
+		const char *v = req_query(r, f->key);
+		if (v && !*v)
+			v = NULL;
+		switch (f->type) {
+		case FT_INT:
+		case FT_REF:
+			if (req_query_int(r, f->key, 0, f->type == FT_REF ? 0 : f->min,
+			                  f->type == FT_REF || !f->max ? INT64_MAX : f->max,
+			                  FIELD_PTR(obj, f, int64_t), e) < 0)
+				return -1;
+			break;
+		case FT_BOOL:
+			*FIELD_PTR(obj, f, int) =
+			    v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+			break;
+		default:
+			*FIELD_PTR(obj, f, const char *) = NULL;
+			if (v &&
+			    field_text(f, v, &r->arena, FIELD_PTR(obj, f, const char *), e) < 0) {
+				e->field = f->key;
+				return -1;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
 void jw_entity_members(struct jsonw *w, const struct entity_out *o, const void *obj)
 {
 	entity_json(w, o->en, obj, o->hide);

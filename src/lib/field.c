@@ -520,8 +520,12 @@ const char *field_text_of(const struct field *f, const void *obj, char *buf, siz
 		if (!isfinite(d))
 			return NULL;
 		snprintf(buf, n, "%.17g", d);
-		/* the shortest form that reads back the same */
-		for (int prec = 1; prec <= 17; prec++) {
+		/* the shortest form that reads back the same, and never in exponent form for the
+		 * digits before the point: 30000, not 3e+04 */
+		int digits = 1;
+		for (double x = fabs(d); x >= 10 && digits < 17; x /= 10)
+			digits++;
+		for (int prec = digits; prec <= 17; prec++) {
 			char t[40];
 			snprintf(t, sizeof t, "%.*g", prec, d);
 			if (strtod(t, NULL) == d) {

@@ -16,15 +16,13 @@ static const char *const STAGE_LABELS[] = {"线索", "在谈", "签约", "注册
                                            "竣工", "投产", "达产", "终止", NULL};
 static const char *const ORIGINS[] = {"domestic", "foreign", "hmt", NULL};
 static const char *const ORIGIN_LABELS[] = {"内资", "外资", "港澳台", NULL};
-static const char *const INVESTOR_TYPES[] = {"central_soe", "local_soe", "private", "foreign",
-                                             "hmt",         NULL};
-static const char *const INVESTOR_TYPE_LABELS[] = {"央企", "国企", "民企", "外资", "港澳台",
-                                                   NULL};
+static const char *const INVESTOR_TYPES[] = {"central_soe", "local_soe", "private",
+                                             "foreign",     "hmt",       NULL};
+static const char *const INVESTOR_TYPE_LABELS[] = {"央企", "国企", "民企", "外资", "港澳台", NULL};
 static const char *const CURRENCIES[] = {"CNY", "USD", NULL};
 static const char *const CURRENCY_LABELS[] = {"人民币", "美元", NULL};
 static const char *const SOURCES[] = {"business", "resident", "expo", "cloud", "agent", NULL};
-static const char *const SOURCE_LABELS[] = {"以商招商", "驻点招商", "展会", "云招商", "中介",
-                                            NULL};
+static const char *const SOURCE_LABELS[] = {"以商招商", "驻点招商", "展会", "云招商", "中介", NULL};
 static const char *const LEVELS[] = {"province", "city", "district", NULL};
 static const char *const LEVEL_LABELS[] = {"省重点", "市重点", "区重点", NULL};
 
@@ -86,9 +84,9 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		if (need_text(m->contract_no, 64, "contract_no", "签约需填写合同编号",
 		              "a signing needs the contract number", e) < 0)
 			return -1;
-		if (m->attachment_id <= 0)
-			return err_set(e, ERR_VALIDATION, "attachment_id",
-			               "签约需上传合同扫描件", "a signing needs the contract's scan");
+		if (m->attachment_id <= 0 && !m->imported)
+			return err_set(e, ERR_VALIDATION, "attachment_id", "签约需上传合同扫描件",
+			               "a signing needs the contract's scan");
 		return 0;
 	case PS_REGISTERED: {
 		char norm[USCC_LEN + 1];
@@ -101,10 +99,12 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		return 0;
 	}
 	case PS_STARTED:
-		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0)
-			return err_set(e, ERR_VALIDATION, "start_permit_no",
-			               "开工需填写施工许可证号或上传现场照片",
-			               "a start needs the construction permit number or a site photo");
+		if ((!m->start_permit_no || !*m->start_permit_no) && m->attachment_id <= 0 &&
+		    !m->imported)
+			return err_set(
+			    e, ERR_VALIDATION, "start_permit_no",
+			    "开工需填写施工许可证号或上传现场照片",
+			    "a start needs the construction permit number or a site photo");
 		return m->start_permit_no && *m->start_permit_no
 		           ? work_check_text(m->start_permit_no, "start_permit_no", 64, 1, e)
 		           : 0;
@@ -113,13 +113,15 @@ static int check_evidence(const struct project *p, enum proj_stage to, const str
 		char d[11];
 		if (!mo || !*mo)
 			return err_set(e, ERR_VALIDATION, "first_output_month",
-			               "投产需填写首月产出月份", "a start of production needs its first month");
+			               "投产需填写首月产出月份",
+			               "a start of production needs its first month");
 		if (strlen(mo) != 7 || snprintf(d, sizeof d, "%s-01", mo) != 10 || !valid_date(d))
 			return err_set(e, ERR_VALIDATION, "first_output_month",
 			               "月份格式应为 YYYY-MM", "month must be YYYY-MM");
 		if (strncmp(mo, m->date, 7) > 0)
 			return err_set(e, ERR_VALIDATION, "first_output_month",
-			               "首月产出不能晚于投产日期", "the first month of output is after the date");
+			               "首月产出不能晚于投产日期",
+			               "the first month of output is after the date");
 		return 0;
 	}
 	case PS_DROPPED:
@@ -150,10 +152,9 @@ int proj_move_check(const struct project *p, const struct proj_move *m, const ch
 			               "a producing project cannot be dropped");
 	} else if (to <= from) {
 		/* "项目已签约，不能退回在谈" / "项目已处于签约阶段" */
-		const char *s =
-		    to == from ? arena_printf(a, "项目已处于%s阶段", STAGE_LABELS[from])
-		               : arena_printf(a, "项目已%s，不能退回%s", STAGE_LABELS[from],
-		                              STAGE_LABELS[to]);
+		const char *s = to == from ? arena_printf(a, "项目已处于%s阶段", STAGE_LABELS[from])
+		                           : arena_printf(a, "项目已%s，不能退回%s",
+		                                          STAGE_LABELS[from], STAGE_LABELS[to]);
 		return err_set(e, ERR_STATE, "to", s ? s : "项目阶段只能向前推进",
 		               "stages only move forward");
 	} else {
@@ -180,8 +181,8 @@ int proj_move_check(const struct project *p, const struct proj_move *m, const ch
 
 const char *proj_colour(const struct proj_rules *r, int64_t days_late, double plan, double actual)
 {
-	int64_t red = (int64_t)llround(r->red_ratio * 1000), amber =
-	                                                         (int64_t)llround(r->amber_ratio * 1000);
+	int64_t red = (int64_t)llround(r->red_ratio * 1000),
+	        amber = (int64_t)llround(r->amber_ratio * 1000);
 	int low_red = plan > 0 && actual * 1000 < (double)red * plan;
 	int low_amber = plan > 0 && actual * 1000 < (double)amber * plan;
 	if (days_late > r->amber_days || low_red)
@@ -190,7 +191,6 @@ const char *proj_colour(const struct proj_rules *r, int64_t days_late, double pl
 		return "amber";
 	return "green";
 }
-
 
 /* ---- the field table ---- */
 
@@ -210,14 +210,24 @@ static int check_uscc(const char *v, struct yq_err *e)
 	return 0;
 }
 
-#define P_(m, ft, col, lo, hi, fl, zh, en) FIELD_INIT(struct project, m, ft, col, lo, hi, fl, zh, en)
-#define RO   F_READONLY
-#define AU   F_AUDIT
-#define EX   F_EXPORT
-#define IN   F_INTERNAL
-#define DATE(m, zh, en)      {P_(m, FT_DATE, #m, 0, 0, AU | EX, zh, en)}
-#define DATE_RO(m, zh, en)   {P_(m, FT_DATE, #m, 0, 0, RO | EX, zh, en)}
-#define MONEY(m, zh, en, fl) {P_(m, FT_MONEY, #m, 0, 0, AU | EX | (fl), zh, en)}
+#define P_(m, ft, col, lo, hi, fl, zh, en)                                                         \
+	FIELD_INIT(struct project, m, ft, col, lo, hi, fl, zh, en)
+#define RO F_READONLY
+#define AU F_AUDIT
+#define EX F_EXPORT
+#define IN F_INTERNAL
+#define DATE(m, zh, en)                                                                            \
+	{                                                                                          \
+		P_(m, FT_DATE, #m, 0, 0, AU | EX, zh, en)                                          \
+	}
+#define DATE_RO(m, zh, en)                                                                         \
+	{                                                                                          \
+		P_(m, FT_DATE, #m, 0, 0, RO | EX, zh, en)                                          \
+	}
+#define MONEY(m, zh, en, fl)                                                                       \
+	{                                                                                          \
+		P_(m, FT_MONEY, #m, 0, 0, AU | EX | (fl), zh, en)                                  \
+	}
 static const struct field PROJ_FIELDS[] = {
     {P_(id, FT_INT, "id", 0, 0, RO, "编号", "ID")},
     {P_(no, FT_TEXT, "no", 0, 0, RO | EX, "项目编号", "Number")},
@@ -231,8 +241,7 @@ static const struct field PROJ_FIELDS[] = {
     {P_(investor_type, FT_ENUM, "investor_type", 0, 0, AU | EX | F_FILTER, "投资方类型",
         "Investor type"),
      .values = INVESTOR_TYPES, .labels = INVESTOR_TYPE_LABELS},
-    {P_(industry_code, FT_TEXT, "industry_code", 0, 4, AU | EX, "行业代码",
-        "Industry (GB/T 4754)"),
+    {P_(industry_code, FT_TEXT, "industry_code", 0, 4, AU | EX, "行业代码", "Industry (GB/T 4754)"),
      .check = check_industry},
     {P_(currency, FT_ENUM, "currency", 0, 0, AU | EX, "币种", "Currency"), .values = CURRENCIES,
      .labels = CURRENCY_LABELS, .def = "CNY"},
@@ -250,14 +259,12 @@ static const struct field PROJ_FIELDS[] = {
         "Jobs at capacity")},
     {P_(dept_id, FT_REF, "dept_id", 0, 0, AU | F_FILTER, "责任单位", "Bureau")},
     {P_(dept_name, FT_TEXT, "d.name", 0, 0, RO | EX, "责任单位名称", "Bureau name")},
-    {P_(owner_user_id, FT_REF, "owner_user_id", 0, 0, AU | IN | F_FILTER, "招商专员",
-        "Owner")},
-    {P_(owner_name, FT_TEXT, "u.display_name", 0, 0, RO | IN | EX, "招商专员姓名",
-        "Owner's name")},
+    {P_(owner_user_id, FT_REF, "owner_user_id", 0, 0, AU | IN | F_FILTER, "招商专员", "Owner")},
+    {P_(owner_name, FT_TEXT, "u.display_name", 0, 0, RO | IN | EX, "招商专员姓名", "Owner's name")},
     {P_(source, FT_ENUM, "source", 0, 0, AU | EX | IN | F_FILTER, "项目来源", "Source"),
      .values = SOURCES, .labels = SOURCE_LABELS},
-    {P_(level, FT_ENUM, "level", 0, 0, AU | EX | F_FILTER, "重点级别", "Level"),
-     .values = LEVELS, .labels = LEVEL_LABELS},
+    {P_(level, FT_ENUM, "level", 0, 0, AU | EX | F_FILTER, "重点级别", "Level"), .values = LEVELS,
+     .labels = LEVEL_LABELS},
     {P_(special_team, FT_BOOL, "special_team", 0, 0, AU | EX, "专班推进", "Special team")},
     {P_(renovation, FT_BOOL, "renovation", 0, 0, AU | EX, "技改项目", "Renovation")},
     {P_(stage, FT_ENUM, "stage", 0, 0, RO | EX | F_FILTER, "阶段", "Stage"), .values = STAGES,
@@ -309,3 +316,32 @@ const struct entity ENTITY_PROJECT =
            .zone_col = "p.zone_id", .scope_dept = "p.dept_id", .scope_owner = "p.owner_user_id",
            .scope_enterprise = "p.enterprise_id");
 _Static_assert(sizeof PROJ_FIELDS / sizeof PROJ_FIELDS[0] <= 64, "a present bit per field");
+
+/* The list's query parameters: one row each (the API reference lists them, the handler reads
+ * exactly these). */
+static const char *const LIST_STAGES[] = {
+    "lead",      "negotiating", "signed",  "registered", "land",       "started", "completed",
+    "producing", "capacity",    "dropped", "active",     "dispatched", NULL};
+static const char *const COLOURS[] = {"green", "amber", "red", NULL};
+static const char *const SORTS[] = {"id", "sign_date", "amount", NULL};
+#define Q_(m, ft, lo, hi, zh, en) FIELD_INIT(struct proj_filter, m, ft, NULL, lo, hi, 0, zh, en)
+static const struct field PROJ_QUERY_FIELDS[] = {
+    {Q_(q, FT_TEXT, 0, 100, "关键词", "Name or investor contains")},
+    {Q_(stage, FT_ENUM, 0, 0, "阶段",
+        "A stage, active (not dropped) or dispatched (signed to producing)"),
+     .values = LIST_STAGES},
+    {Q_(colour, FT_ENUM, 0, 0, "状态颜色", "green, amber or red (under dispatch)"),
+     .values = COLOURS},
+    {Q_(level, FT_ENUM, 0, 0, "重点级别", "Level"), .values = LEVELS, .labels = LEVEL_LABELS},
+    {Q_(source, FT_ENUM, 0, 0, "项目来源", "Source"), .values = SOURCES, .labels = SOURCE_LABELS},
+    {Q_(year, FT_INT, 1990, 2100, "签约年度", "Signed that year")},
+    {Q_(dept_id, FT_REF, 0, 0, "责任单位", "Bureau")},
+    {Q_(owner_user_id, FT_REF, 0, 0, "招商专员", "Owner")},
+    {Q_(enterprise_id, FT_REF, 0, 0, "项目企业", "Enterprise")},
+    {Q_(special_team, FT_BOOL, 0, 0, "专班", "1: 专班 projects only")},
+    {Q_(sort, FT_ENUM, 0, 0, "排序", "id (newest first), sign_date or amount (largest first)"),
+     .values = SORTS},
+};
+#undef Q_
+const struct entity ENTITY_PROJ_QUERY =
+    ENTITY("project_query", "project", "p", PROJ_QUERY_FIELDS, "项目查询", "Project query");

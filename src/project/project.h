@@ -44,7 +44,8 @@ enum proj_stage {
 };
 
 /* A project: what a create or an edit says, and what a read gives. Strings in an arena; money
- * in 万元 (total_investment in 万美元 when currency is USD: amount_wan is it in 万元 at fx_rate). */
+ * in 万元 (total_investment in 万美元 when currency is USD: amount_wan is it in 万元 at fx_rate).
+ */
 struct project {
 	int64_t id;
 	const char *no; /* XM2026-0001 */
@@ -94,20 +95,23 @@ extern const struct work_kind problem_kind;
 
 /* ---- rules (pure, project.c) ---- */
 const char *proj_stage_name(enum proj_stage s);
-const char *proj_stage_label(enum proj_stage s); /* 线索, 在谈, … */
-enum proj_stage proj_stage_from_name(const char *s);  /* PS__COUNT when unknown */
+const char *proj_stage_label(enum proj_stage s);     /* 线索, 在谈, … */
+enum proj_stage proj_stage_from_name(const char *s); /* PS__COUNT when unknown */
 
 /* The evidence a move carries (the body of POST /api/projects/:id/move). */
 struct proj_move {
-	const char *to;              /* the stage */
-	const char *date;            /* the actual date, YYYY-MM-DD, not after today */
-	const char *contract_no;     /* 签约 */
-	int64_t attachment_id;       /* 签约: the contract scan; 开工: the site photo */
-	const char *uscc;            /* 注册 */
-	const char *start_permit_no; /* 开工: the 施工许可证 number (or a photo) */
+	const char *to;                 /* the stage */
+	const char *date;               /* the actual date, YYYY-MM-DD, not after today */
+	const char *contract_no;        /* 签约 */
+	int64_t attachment_id;          /* 签约: the contract scan; 开工: the site photo */
+	const char *uscc;               /* 注册 */
+	const char *start_permit_no;    /* 开工: the 施工许可证 number (or a photo) */
 	const char *first_output_month; /* 投产: YYYY-MM */
 	const char *reason;             /* 终止 */
 	const char *note;
+	/* a move read from the zone's own 调度表 (an import): the files a sheet cannot carry — the
+	 * scan of 签约, the photo of 开工 — are not asked for; the rest of the evidence is */
+	int imported;
 };
 
 /* Checks that project `p` (its stage, renovation flag, land) may move as m says on `today`:
@@ -121,11 +125,14 @@ int proj_dispatched(enum proj_stage s);
 
 /* The status colour rules of a zone (project_setting). */
 struct proj_rules {
-	int64_t amber_days;           /* a milestone late by up to this many days: amber */
+	int64_t amber_days;            /* a milestone late by up to this many days: amber */
 	double amber_ratio, red_ratio; /* completed / 序时 plan below these: amber, red */
 	int64_t report_day;            /* a month's investment locks on this day of the next */
 };
-#define PROJ_RULES_DEFAULT {15, 0.9, 0.7, 10}
+#define PROJ_RULES_DEFAULT                                                                         \
+	{                                                                                          \
+		15, 0.9, 0.7, 10                                                                   \
+	}
 /* The colour of a dispatched project: red when its next milestone is more than amber_days late
  * or the completed investment is below red_ratio of the plan to date; amber when late at all or
  * below amber_ratio; green otherwise. plan 0: the investment rule does not apply. */
@@ -138,16 +145,21 @@ int proj_parse_amount(const char *s, double unit_wan, double *out_wan, int *usd)
 int proj_parse_date(const char *s, char out[11]);
 
 /* ---- storage (project_store.c) ---- */
+/* The list's filters, read from the query as ENTITY_PROJ_QUERY declares them (project.c);
+ * NULL / 0: not given. */
 struct proj_filter {
-	const char *q;       /* name or investor contains */
-	const char *stage;   /* one stage, or "active" (not dropped) */
-	const char *colour;  /* green | amber | red */
-	const char *level, *source, *year_signed;
+	const char *q; /* name or investor contains */
+	const char
+	    *stage; /* one stage, "active" (not dropped) or "dispatched" (signed…producing) */
+	const char *colour; /* green | amber | red */
+	const char *level, *source;
+	int64_t year; /* signed that year */
 	int64_t dept_id, owner_user_id, enterprise_id;
-	int special_team;    /* 1: 专班 projects only */
+	int special_team; /* 1: 专班 projects only */
+	const char *sort; /* id (default, newest first) | sign_date | amount */
 	int64_t page, page_size;
-	const char *sort;    /* id (default, newest first) | sign_date | amount */
 };
+extern const struct entity ENTITY_PROJ_QUERY;
 typedef void (*proj_fn)(void *ctx, const struct project *p);
 
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
@@ -161,6 +173,8 @@ int proj_create(struct db_pool *pool, const struct principal *p, struct project 
                 struct arena *a, struct yq_err *e);
 int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
                 const struct project *in, uint64_t present, struct arena *a, struct yq_err *e);
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e);
 int proj_move(struct db_pool *pool, const struct principal *p, int64_t id,
               const struct proj_move *m, struct arena *a, struct yq_err *e);
 /* The same inside an open transaction, dated `at` (imports and the demo; write_in). */

@@ -32,60 +32,14 @@ static void proj_row(void *list, const struct project *p)
 	resp_list_row(list, p);
 }
 
-static const char *opt(struct req *r, const char *key)
-{
-	const char *v = req_query(r, key);
-	return v && *v ? v : NULL;
-}
-
-/* An enum query argument checked against the field of the same key. */
-static int enum_query(struct req *r, const char *key, const char **out, struct yq_err *e)
-{
-	*out = opt(r, key);
-	if (!*out)
-		return 0;
-	return field_text(entity_field(&ENTITY_PROJECT, key), *out, &r->arena, out, e);
-}
-
+/* The list's filters (shared by the list and its export). */
 static int filter_from_query(struct req *r, struct proj_filter *f, struct yq_err *e)
 {
-	static const char *const colours[] = {"green", "amber", "red"};
-	static const char *const sorts[] = {"id", "sign_date", "amount"};
-	int64_t year = 0, special = 0;
-	if (req_page(r, &f->page, &f->page_size, e) < 0 || enum_query(r, "level", &f->level, e) < 0 ||
-	    enum_query(r, "source", &f->source, e) < 0 ||
-	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f->dept_id, e) < 0 ||
-	    req_query_int(r, "owner_user_id", 0, 0, INT64_MAX, &f->owner_user_id, e) < 0 ||
-	    req_query_int(r, "enterprise_id", 0, 0, INT64_MAX, &f->enterprise_id, e) < 0 ||
-	    req_query_int(r, "special_team", 0, 0, 1, &special, e) < 0 ||
-	    req_query_int(r, "year", 0, 1990, 2100, &year, e) < 0)
-		return -1;
-	f->special_team = (int)special;
-	if (year)
-		f->year_signed = arena_printf(&r->arena, "%04lld", (long long)year);
-	f->stage = opt(r, "stage");
-	if (f->stage && strcmp(f->stage, "active") != 0 && strcmp(f->stage, "dispatched") != 0 &&
-	    enum_query(r, "stage", &f->stage, e) < 0)
-		return -1;
-	if ((f->colour = opt(r, "colour"))) {
-		int ok = 0;
-		for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
-			ok |= strcmp(f->colour, colours[i]) == 0;
-		if (!ok)
-			return err_set(e, ERR_VALIDATION, "colour", "状态颜色应为 green、amber 或 red",
-			               "colour must be green, amber or red");
-	}
-	if ((f->sort = opt(r, "sort"))) {
-		int ok = 0;
-		for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
-			ok |= strcmp(f->sort, sorts[i]) == 0;
-		if (!ok)
-			return err_set(e, ERR_VALIDATION, "sort", "排序方式无效", "invalid sort");
-	}
-	f->q = opt(r, "q");
-	if (f->q && strlen(f->q) > 100)
-		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
-	return 0;
+	memset(f, 0, sizeof *f);
+	return req_page(r, &f->page, &f->page_size, e) < 0 ||
+	               req_query_entity(r, &ENTITY_PROJ_QUERY, f, e) < 0
+	           ? -1
+	           : 0;
 }
 
 int h_proj_list(struct req *r, struct yq_err *e)
@@ -167,7 +121,8 @@ int h_proj_move(struct req *r, struct yq_err *e)
 	struct proj_move m = {0};
 	json_t *o;
 	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)) ||
-	    json_str(r, o, "to", 1, 20, &m.to, e) < 0 || json_str(r, o, "date", 0, 10, &m.date, e) < 0 ||
+	    json_str(r, o, "to", 1, 20, &m.to, e) < 0 ||
+	    json_str(r, o, "date", 0, 10, &m.date, e) < 0 ||
 	    json_str(r, o, "contract_no", 0, 64, &m.contract_no, e) < 0 ||
 	    json_int(o, "attachment_id", 0, 0, 0, INT64_MAX, &m.attachment_id, e) < 0 ||
 	    json_str(r, o, "uscc", 0, 18, &m.uscc, e) < 0 ||

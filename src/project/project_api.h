@@ -33,11 +33,24 @@ route_handler h_problem_close;
 route_handler h_problem_reopen;
 route_handler h_problem_escalate;
 
+/* 会审, permits, site checks (project_review_api.c). */
+route_handler h_review_list;
+route_handler h_review_get;
+route_handler h_review_create;
+route_handler h_review_add;
+route_handler h_review_decide;
+route_handler h_review_close;
+route_handler h_permit_list;
+route_handler h_permit_set;
+route_handler h_check_list;
+route_handler h_check_add;
+
 /* Targets, figures, 龙虎榜, settings (project_stats_api.c). */
 route_handler h_proj_targets;
 route_handler h_proj_target_set;
 route_handler h_proj_stats;
 route_handler h_proj_leaderboard;
+route_handler h_proj_evaluation;
 route_handler h_proj_settings;
 route_handler h_proj_settings_set;
 

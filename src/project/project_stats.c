@@ -4,6 +4,7 @@
 #include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
+#include "db/field_sql.h"
 #include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/util.h"
@@ -15,12 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const PROJ_FIG_KEYS[FIG__COUNT] = {
-    "signed_count", "signed_amount", "count_100m", "count_500m",     "count_1000m",
-    "count_usd100m", "funds",        "started_count", "producing_count"};
+const char *const PROJ_FIG_KEYS[FIG__COUNT] = {"signed_count", "signed_amount", "count_100m",
+                                               "count_500m",   "count_1000m",   "count_usd100m",
+                                               "funds",        "started_count", "producing_count"};
 const char *const PROJ_FIG_LABELS[FIG__COUNT] = {
-    "签约项目数", "签约金额（万元）", "亿元以上项目", "5亿元以上项目", "10亿元以上项目",
-    "1亿美元以上项目", "到位资金（万元）", "开工项目数", "投产项目数"};
+    "签约项目数",      "签约金额（万元）", "亿元以上项目", "5亿元以上项目", "10亿元以上项目",
+    "1亿美元以上项目", "到位资金（万元）", "开工项目数",   "投产项目数"};
 /* The default weights of the 龙虎榜 (a zone sets its own). */
 static const double DEFAULT_WEIGHTS[FIG__COUNT] = {25, 25, 10, 0, 0, 0, 15, 15, 10};
 
@@ -148,8 +149,7 @@ static int rate(struct db *c, const struct principal *p, const char *plan_col, c
 /* The average working days from `from_col` to the start, over the projects started in the
  * year that have both dates. */
 static int avg_days(struct db *c, const struct principal *p, const struct calendar *cal,
-                    const char *from_col, const char *y0, const char *asof, double *avg,
-                    int64_t *n)
+                    const char *from_col, const char *y0, const char *asof, double *avg, int64_t *n)
 {
 	char like[320], sql[128];
 	struct qb q;
@@ -167,7 +167,8 @@ static int avg_days(struct db *c, const struct principal *p, const struct calend
 	*n = 0;
 	if (st) {
 		while ((rc = db_step(st)) == DB_ROW) {
-			int d = calendar_workdays_between(cal, db_col_text(st, 0), db_col_text(st, 1));
+			int d =
+			    calendar_workdays_between(cal, db_col_text(st, 0), db_col_text(st, 1));
 			if (d < 0)
 				continue;
 			sum += d;
@@ -300,13 +301,14 @@ static int read_targets(struct db *c, int64_t zone_id, int year, const char *aso
 	return DB_OK;
 }
 
-int proj_targets(struct db *c, const struct principal *p, int year, const char *asof,
-                 target_fn fn, void *ctx, double *time_share, struct yq_err *e)
+int proj_targets(struct db *c, const struct principal *p, int year, const char *asof, target_fn fn,
+                 void *ctx, double *time_share, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct proj_target *rows = arena_alloc(&a, sizeof *rows * PROJ_BOARD_MAX);
-	int n = 0, rc = rows ? read_targets(c, p->zone_id, year, asof, -1, &a, rows, PROJ_BOARD_MAX, &n)
-	                     : DB_ERR;
+	int n = 0,
+	    rc = rows ? read_targets(c, p->zone_id, year, asof, -1, &a, rows, PROJ_BOARD_MAX, &n)
+	              : DB_ERR;
 	if (rc >= 0)
 		for (int i = 0; i < n; i++)
 			fn(ctx, &rows[i]);
@@ -417,8 +419,8 @@ int proj_week_end(const char *week, char out[11])
 	for (int i = 0; i < 8; i++)
 		if (i != 4 && i != 5 && (week[i] < '0' || week[i] > '9'))
 			return -1;
-	int y = (week[0] - '0') * 1000 + (week[1] - '0') * 100 + (week[2] - '0') * 10 +
-	        (week[3] - '0');
+	int y =
+	    (week[0] - '0') * 1000 + (week[1] - '0') * 100 + (week[2] - '0') * 10 + (week[3] - '0');
 	int w = (week[6] - '0') * 10 + (week[7] - '0');
 	if (y < 1990 || y > 2100)
 		return -1;
@@ -507,10 +509,11 @@ int proj_leaderboard(struct db *c, const struct principal *p, const char *week, 
 	double w[FIG__COUNT];
 	*n = 0;
 	if (proj_week_end(week, week_end) < 0)
-		return err_set(e, ERR_VALIDATION, "week", "周次格式应为 YYYY-Www（ISO 周，如 2026-W18）",
+		return err_set(e, ERR_VALIDATION, "week",
+		               "周次格式应为 YYYY-Www（ISO 周，如 2026-W18）",
 		               "week must be an ISO week, YYYY-Www");
-	int year = (week_end[0] - '0') * 1000 + (week_end[1] - '0') * 100 + (week_end[2] - '0') * 10 +
-	           (week_end[3] - '0');
+	int year = (week_end[0] - '0') * 1000 + (week_end[1] - '0') * 100 +
+	           (week_end[2] - '0') * 10 + (week_end[3] - '0');
 	proj_day_string(proj_day_number(week_end) - 7, prev_end);
 	int prev_year = (prev_end[0] - '0') * 1000 + (prev_end[1] - '0') * 100 +
 	                (prev_end[2] - '0') * 10 + (prev_end[3] - '0');
@@ -519,11 +522,12 @@ int proj_leaderboard(struct db *c, const struct principal *p, const char *week, 
 	struct proj_board_row *prev = arena_alloc(&a, sizeof *prev * PROJ_BOARD_MAX);
 	int m = 0, np = 0, rc = t && prev ? proj_weights(c, p->zone_id, w) : DB_ERR;
 	if (rc >= 0)
-		rc = read_targets(c, p->zone_id, year, week_end, persons, ra, t, PROJ_BOARD_MAX, &m);
+		rc =
+		    read_targets(c, p->zone_id, year, week_end, persons, ra, t, PROJ_BOARD_MAX, &m);
 	if (rc >= 0 && prev_year == year) {
 		struct proj_target *pt = arena_alloc(&a, sizeof *pt * PROJ_BOARD_MAX);
-		rc = pt ? read_targets(c, p->zone_id, year, prev_end, persons, &a, pt, PROJ_BOARD_MAX,
-		                       &np)
+		rc = pt ? read_targets(c, p->zone_id, year, prev_end, persons, &a, pt,
+		                       PROJ_BOARD_MAX, &np)
 		        : DB_ERR;
 		for (int i = 0; rc >= 0 && i < np; i++) {
 			memset(&prev[i], 0, sizeof prev[i]);
@@ -554,14 +558,17 @@ int proj_leaderboard(struct db *c, const struct principal *p, const char *week, 
 
 static const char SQL_SETTINGS_UPSERT[] =
     "INSERT INTO project_setting (zone_id, amber_days, amber_ratio, red_ratio, report_day, "
-    "weights, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (zone_id) DO UPDATE SET "
-    "amber_days = excluded.amber_days, amber_ratio = excluded.amber_ratio, red_ratio = "
-    "excluded.red_ratio, report_day = excluded.report_day, weights = excluded.weights, "
-    "updated_at = excluded.updated_at";
+    "weights, permits, updated_at) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?) ON CONFLICT "
+    "(zone_id) DO UPDATE SET amber_days = excluded.amber_days, amber_ratio = "
+    "excluded.amber_ratio, red_ratio = excluded.red_ratio, report_day = excluded.report_day, "
+    "weights = excluded.weights, permits = CASE WHEN CAST(? AS TEXT) IS NULL THEN "
+    "project_setting.permits ELSE "
+    "excluded.permits END, updated_at = excluded.updated_at";
 
 struct settings_change {
 	const struct proj_rules *r;
 	const double *weights;
+	const char *permits;
 };
 
 static int do_settings(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -591,7 +598,9 @@ static int do_settings(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_double(st, 4, x->r->red_ratio);
 	db_bind_int(st, 5, x->r->report_day);
 	db_bind_text(st, 6, txt);
-	db_bind_int(st, 7, now_unix());
+	db_bind_text(st, 7, x->permits);
+	db_bind_int(st, 8, now_unix());
+	db_bind_text(st, 9, x->permits);
 	int64_t n;
 	rc = write_run(w, st, &n, e);
 	free(txt);
@@ -606,12 +615,153 @@ static int do_settings(struct write_ctx *w, void *arg, struct yq_err *e)
 	audit_change_int(&w->changes, "report_day", old.report_day, x->r->report_day);
 	for (int k = 0; k < FIG__COUNT; k++)
 		audit_change_int(&w->changes, PROJ_FIG_KEYS[k], llround(ow[k]), llround(nw[k]));
+	if (x->permits)
+		audit_change_str(&w->changes, "permits", NULL, x->permits);
 	return 0;
 }
 
 int proj_settings_set(struct db_pool *pool, const struct principal *p, const struct proj_rules *r,
-                      const double *weights, struct yq_err *e)
+                      const double *weights, const char *permits, struct yq_err *e)
 {
-	struct settings_change x = {r, weights};
+	struct settings_change x = {r, weights, permits};
 	return write_tx(pool, p, do_settings, &x, e);
+}
+
+/* ---- 每月评估 ---- */
+
+void proj_eval_score(struct proj_eval *x, int under_construction)
+{
+	x->d_late = x->late_days > 40 ? 40 : (double)x->late_days;
+	double miss = 0;
+	if (x->planned > 0) {
+		double done = isfinite(x->actual) ? x->actual : 0;
+		miss = done >= x->planned ? 0 : (x->planned - done) / x->planned;
+	}
+	x->d_invest = round(miss * 40 * 10) / 10;
+	x->d_problems = x->overdue_problems * 5 > 20 ? 20 : (double)(x->overdue_problems * 5);
+	x->d_checks = under_construction && x->checks == 0 ? 10 : 0;
+	x->score = 100 - x->d_late - x->d_invest - x->d_problems - x->d_checks;
+	if (x->score < 0)
+		x->score = 0;
+}
+
+static struct sql_tmpl SQL_EVAL = SQL_TMPL(
+    ENTITY_PROJECT,
+    "SELECT {select}, "
+    "(SELECT i.planned FROM project_invest i WHERE i.project_id = p.id AND i.month = ?), "
+    "(SELECT i.actual FROM project_invest i WHERE i.project_id = p.id AND i.month = ?), "
+    "(SELECT COUNT(*) FROM project_problem q WHERE q.project_id = p.id AND q.created_at <= ? AND "
+    "q.due_at < ? AND (q.answered_at IS NULL OR q.answered_at > ?) AND (q.closed_at IS NULL OR "
+    "q.closed_at > ?)), "
+    "(SELECT COUNT(*) FROM project_check k WHERE k.project_id = p.id AND k.on_date >= ? AND "
+    "k.on_date <= ?) FROM project p" PROJ_JOINS " WHERE p.zone_id = ? AND p.stage IN "
+    "('signed','registered','land','started','completed','producing') AND p.sign_date <= ? "
+    "ORDER BY p.id");
+
+/* The days the most late milestone of p is behind plan on `end`. */
+static int64_t late_on(struct project *p, const char *end)
+{
+	int64_t worst = 0, e = proj_day_number(end);
+	for (int i = 0; i < PROJ_N_STAGE_DATES; i++) {
+		const struct proj_stage_dates *d = &PROJ_STAGE_DATES[i];
+		const char *plan = *(const char **)(void *)((char *)p + d->plan);
+		const char *act = *(const char **)(void *)((char *)p + d->actual);
+		if (!plan || !valid_date(plan) || strcmp(plan, end) >= 0)
+			continue;
+		if (act && *act && strcmp(act, end) <= 0)
+			continue; /* reached by then */
+		int64_t late = e - proj_day_number(plan);
+		if (late > worst)
+			worst = late;
+	}
+	return worst;
+}
+
+static int by_eval(const void *a, const void *b)
+{
+	const struct proj_eval *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return strcmp(x->no, y->no);
+}
+
+int proj_evaluate(struct db *c, const struct principal *p, const char *month, eval_fn fn, void *ctx,
+                  struct yq_err *e)
+{
+	char first[16], end[16], today[11];
+	if (!month || strlen(month) != 7 || snprintf(first, sizeof first, "%s-01", month) != 10 ||
+	    !valid_date(first))
+		return err_set(e, ERR_VALIDATION, "month", "月份格式应为 YYYY-MM",
+		               "month must be YYYY-MM");
+	proj_today(now_unix(), today);
+	if (strcmp(first, today) > 0)
+		return err_set(e, ERR_VALIDATION, "month", "不能评估尚未开始的月份",
+		               "the month has not begun");
+	/* the month's last day: the day before the next month's first */
+	int y = (month[0] - '0') * 1000 + (month[1] - '0') * 100 + (month[2] - '0') * 10 +
+	        (month[3] - '0');
+	int m = (month[5] - '0') * 10 + (month[6] - '0');
+	char next[32];
+	snprintf(next, sizeof next, "%04d-%02d-01", (m == 12 ? y + 1 : y) % 10000,
+	         m == 12 ? 1 : m + 1);
+	proj_day_string(proj_day_number(next) - 1, end);
+	/* the month's end in China Standard Time as an instant */
+	int64_t end_ts = proj_day_number(next) * 86400 - 8 * 3600 - 1;
+	struct db_stmt *st = db_prepare(c, sql_of(&SQL_EVAL));
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_text(st, 1, month);
+	db_bind_text(st, 2, month);
+	for (int k = 3; k <= 6; k++)
+		db_bind_int(st, k, end_ts);
+	db_bind_text(st, 7, first);
+	db_bind_text(st, 8, end);
+	db_bind_int(st, 9, p->zone_id);
+	db_bind_text(st, 10, end);
+	struct arena a = ARENA_INIT;
+	size_t cap = 64, n = 0;
+	struct proj_eval *rows = arena_alloc(&a, sizeof *rows * cap);
+	int rc;
+	while (rows && (rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			struct proj_eval *more = arena_alloc(&a, sizeof *rows * cap * 2);
+			if (!more) {
+				rows = NULL;
+				break;
+			}
+			memcpy(more, rows, sizeof *rows * n);
+			rows = more;
+			cap *= 2;
+		}
+		struct project pr;
+		memset(&pr, 0, sizeof pr);
+		int col = entity_read(st, 0, &ENTITY_PROJECT, &pr, &a);
+		struct proj_eval *x = &rows[n++];
+		memset(x, 0, sizeof *x);
+		x->project_id = pr.id;
+		x->dept_id = pr.dept_id;
+		x->no = pr.no;
+		x->name = pr.name;
+		x->stage = pr.stage;
+		x->dept_name = pr.dept_name;
+		x->planned = db_col_is_null(st, col) ? 0 : db_col_double(st, col);
+		x->actual = db_col_is_null(st, col + 1) ? NAN : db_col_double(st, col + 1);
+		x->overdue_problems = db_col_int(st, col + 2);
+		x->checks = db_col_int(st, col + 3);
+		x->late_days = late_on(&pr, end);
+		/* under construction at the month's end: started by then, not yet completed */
+		int building = pr.start_date && strcmp(pr.start_date, end) <= 0 &&
+		               !(pr.complete_date && strcmp(pr.complete_date, end) <= 0);
+		proj_eval_score(x, building);
+	}
+	db_reset(st);
+	if (!rows) {
+		arena_release(&a);
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	}
+	qsort(rows, n, sizeof *rows, by_eval);
+	for (size_t i = 0; i < n; i++)
+		fn(ctx, &rows[i]);
+	arena_release(&a);
+	return rc < 0 ? err_db(e, rc) : 0;
 }

@@ -54,8 +54,8 @@ struct proj_target {
 typedef void (*target_fn)(void *ctx, const struct proj_target *t);
 /* The targets of `year` in the zone with their actuals as of `asof`; *time_share is the
  * elapsed share of the year on asof (序时进度 = target × time_share). */
-int proj_targets(struct db *c, const struct principal *p, int year, const char *asof,
-                 target_fn fn, void *ctx, double *time_share, struct yq_err *e);
+int proj_targets(struct db *c, const struct principal *p, int year, const char *asof, target_fn fn,
+                 void *ctx, double *time_share, struct yq_err *e);
 /* Sets the target of a bureau (user_id 0) or of one of its people for `year` (project.admin). */
 int proj_target_set(struct db_pool *pool, const struct principal *p, int year, int64_t dept_id,
                     int64_t user_id, const struct proj_figures *t, struct yq_err *e);
@@ -82,8 +82,34 @@ int proj_week_end(const char *week, char out[11]);
 
 /* The zone's leaderboard weights, one per figure (0: not scored). */
 int proj_weights(struct db *c, int64_t zone_id, double w[FIG__COUNT]);
-/* Sets the zone's rules and weights (project.admin). weights NULL: unchanged. */
+/* Sets the zone's rules, weights and list of permits (a JSON array of names) (project.admin).
+ * weights, permits NULL: unchanged. */
 int proj_settings_set(struct db_pool *pool, const struct principal *p, const struct proj_rules *r,
-                      const double *weights, struct yq_err *e);
+                      const double *weights, const char *permits, struct yq_err *e);
 
 #endif
+
+/* ---- 每月评估: the monthly score of each project under dispatch, and of each bureau ----
+ * A project starts the month at 100 and loses (docs/API.md, "每月评估"):
+ *   late       1 point per day its most late milestone is behind plan at the month's end
+ *              (a stage planned by then and not reached by then), at most 40;
+ *   invest     the share of the month's planned investment not completed × 40 (a month planned
+ *              and not reported counts as none completed), at most 40;
+ *   problems   5 points per problem open and past its deadline at the month's end, at most 20;
+ *   checks     10 points when a project under construction (开工, 竣工) had no site check in
+ *              the month.
+ * A bureau's score is the mean of its projects'. */
+struct proj_eval {
+	int64_t project_id, dept_id;
+	const char *no, *name, *stage, *dept_name;
+	int64_t late_days, overdue_problems, checks;
+	double planned, actual; /* the month's; actual NAN: not reported */
+	double d_late, d_invest, d_problems, d_checks, score;
+};
+typedef void (*eval_fn)(void *ctx, const struct proj_eval *x);
+/* The scores of month `month` (YYYY-MM, a month begun) for the zone's projects signed by its
+ * end and under dispatch now; fn per project, ordered by score then number. */
+int proj_evaluate(struct db *c, const struct principal *p, const char *month, eval_fn fn, void *ctx,
+                  struct yq_err *e);
+/* The deductions of one project (pure): fills d_* and score from the other members. */
+void proj_eval_score(struct proj_eval *x, int under_construction);

@@ -1,13 +1,16 @@
 /* HTTP handlers of the project figures, targets, 龙虎榜 and settings (see project_api.h). */
 #include "project/project_api.h"
 #include "project/project_int.h"
+#include "project/project_review.h"
 #include "project/project_stats.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "work/work.h"
 
 static int this_year(void)
 {
@@ -241,7 +244,8 @@ int h_proj_settings(struct req *r, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c)
 		return -1;
-	if (proj_rules_get(c, r->who.zone_id, &rules) < 0 || proj_weights(c, r->who.zone_id, wts) < 0)
+	if (proj_rules_get(c, r->who.zone_id, &rules) < 0 ||
+	    proj_weights(c, r->who.zone_id, wts) < 0)
 		return err_db(e, DB_ERR);
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);
@@ -254,8 +258,49 @@ int h_proj_settings(struct req *r, struct yq_err *e)
 	for (int k = 0; k < FIG__COUNT; k++)
 		jw_kdouble(&w, PROJ_FIG_KEYS[k], wts[k]);
 	jw_obj_close(&w);
+	const char **permits;
+	int n;
+	if (permit_types(c, r->who.zone_id, &r->arena, &permits, &n) < 0)
+		return err_db(e, DB_ERR);
+	jw_key(&w, "permits");
+	jw_arr_open(&w);
+	for (int i = 0; i < n; i++)
+		jw_str(&w, permits[i]);
+	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;
+}
+
+/* The list of permits of a settings body: 1 to 30 distinct names of 1 to 30 characters, as
+ * JSON text in *out (NULL when the body has none). */
+static int permits_member(struct req *r, json_t *o, const char **out, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, "permits");
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (!json_is_array(v) || json_array_size(v) < 1 || json_array_size(v) > 30)
+		return err_set(e, ERR_VALIDATION, "permits", "审批清单应为 1 至 30 项的列表",
+		               "permits: a list of 1 to 30 names");
+	size_t i, j;
+	json_t *x, *y;
+	json_array_foreach(v, i, x)
+	{
+		const char *s = json_is_string(x) ? json_string_value(x) : NULL;
+		if (!s || work_check_text(s, "permits", 30, 1, e) < 0)
+			return err_set(e, ERR_VALIDATION, "permits",
+			               "审批事项名称应为 1 至 30 个字",
+			               "a permit is named in 1 to 30 characters");
+		json_array_foreach(v, j, y) if (j < i &&
+		                                strcmp(json_string_value(y), s) ==
+		                                    0) return err_set(e, ERR_VALIDATION, "permits",
+		                                                      "审批事项重复",
+		                                                      "a permit is listed twice");
+	}
+	char *txt = json_dumps(v, JSON_COMPACT);
+	*out = txt ? arena_strdup(&r->arena, txt) : NULL;
+	free(txt);
+	return *out ? 0 : err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 }
 
 /* A ratio member in (0, 1]. */
@@ -291,7 +336,8 @@ int h_proj_settings_set(struct req *r, struct yq_err *e)
 		               "red_ratio must not exceed amber_ratio");
 	if ((wo = json_object_get(o, "weights"))) {
 		if (!json_is_object(wo))
-			return err_set(e, ERR_VALIDATION, "weights", "权重应为对象", "weights is an object");
+			return err_set(e, ERR_VALIDATION, "weights", "权重应为对象",
+			               "weights is an object");
 		double sum = 0;
 		for (int k = 0; k < FIG__COUNT; k++) {
 			json_t *v = json_object_get(wo, PROJ_FIG_KEYS[k]);
@@ -299,8 +345,8 @@ int h_proj_settings_set(struct req *r, struct yq_err *e)
 			if (v && (!json_is_number(v) || json_number_value(v) < 0 ||
 			          json_number_value(v) > 100))
 				return err_set(e, ERR_VALIDATION, "weights",
-				               arena_printf(&r->arena, "权重 %s 应在 0 到 100 之间",
-				                            PROJ_FIG_KEYS[k]),
+				               arena_printf(&r->arena, "权重“%s”应在 0 到 100 之间",
+				                            PROJ_FIG_LABELS[k]),
 				               "a weight is in [0, 100]");
 			wts[k] = v ? json_number_value(v) : 0;
 			sum += wts[k];
@@ -321,7 +367,109 @@ int h_proj_settings_set(struct req *r, struct yq_err *e)
 			return err_set(e, ERR_VALIDATION, "weights", "至少一项权重大于 0",
 			               "at least one weight above 0");
 	}
-	if (proj_settings_set(req_pool(r), &r->who, &rules, wo ? wts : NULL, e) < 0)
+	const char *permits;
+	if (permits_member(r, o, &permits, e) < 0 ||
+	    proj_settings_set(req_pool(r), &r->who, &rules, wo ? wts : NULL, permits, e) < 0)
 		return -1;
 	return h_proj_settings(r, e);
+}
+
+/* ---- 每月评估 ---- */
+
+struct eval_ctx {
+	struct jsonw *w;
+	struct arena *a;
+	/* the bureaus' means, in order of first appearance */
+	int64_t dept[PROJ_BOARD_MAX];
+	const char *dept_name[PROJ_BOARD_MAX];
+	double sum[PROJ_BOARD_MAX];
+	int64_t n[PROJ_BOARD_MAX];
+	int nd;
+};
+
+static void eval_row(void *ctx, const struct proj_eval *x)
+{
+	struct eval_ctx *c = ctx;
+	struct jsonw *w = c->w;
+	jw_obj_open(w);
+	jw_kint(w, "project_id", x->project_id);
+	jw_kstr(w, "no", x->no);
+	jw_kstr(w, "name", x->name);
+	jw_kstr(w, "stage", x->stage);
+	jw_kint_or_null(w, "dept_id", x->dept_id);
+	jw_kstr(w, "dept_name", x->dept_name);
+	jw_kdouble(w, "score", x->score);
+	jw_kint(w, "late_days", x->late_days);
+	jw_kdouble(w, "planned", x->planned);
+	if (isfinite(x->actual))
+		jw_kdouble(w, "actual", x->actual);
+	else
+		jw_knull(w, "actual");
+	jw_kint(w, "overdue_problems", x->overdue_problems);
+	jw_kint(w, "checks", x->checks);
+	jw_key(w, "deductions");
+	jw_obj_open(w);
+	jw_kdouble(w, "late", x->d_late);
+	jw_kdouble(w, "invest", x->d_invest);
+	jw_kdouble(w, "problems", x->d_problems);
+	jw_kdouble(w, "checks", x->d_checks);
+	jw_obj_close(w);
+	jw_obj_close(w);
+	int i = 0;
+	while (i < c->nd && c->dept[i] != x->dept_id)
+		i++;
+	if (i == c->nd) {
+		if (c->nd == PROJ_BOARD_MAX)
+			return;
+		c->dept[i] = x->dept_id;
+		c->dept_name[i] = arena_strdup(c->a, x->dept_name ? x->dept_name : "");
+		c->sum[i] = 0;
+		c->n[i] = 0;
+		c->nd++;
+	}
+	c->sum[i] += x->score;
+	c->n[i]++;
+}
+
+int h_proj_evaluation(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	const char *month = req_query(r, "month");
+	if (!c)
+		return -1;
+	struct eval_ctx *x = arena_alloc(&r->arena, sizeof *x);
+	if (!x)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	memset(x, 0, sizeof *x);
+	x->a = &r->arena;
+	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
+	struct jsonw iw;
+	jw_init(&iw, &items);
+	jw_arr_open(&iw);
+	x->w = &iw;
+	int rc = proj_evaluate(c, &r->who, month, eval_row, x, e);
+	jw_arr_close(&iw);
+	if (rc == 0 && items.failed)
+		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	if (rc == 0) {
+		struct jsonw w;
+		resp_obj_open(r, 200, &w);
+		jw_kstr(&w, "month", month);
+		jw_key(&w, "items");
+		jw_raw(&w, items.buf);
+		jw_key(&w, "by_dept");
+		jw_arr_open(&w);
+		for (int i = 0; i < x->nd; i++) {
+			jw_obj_open(&w);
+			jw_kint_or_null(&w, "dept_id", x->dept[i]);
+			jw_kstr(&w, "dept_name", x->dept_name[i]);
+			jw_kint(&w, "projects", x->n[i]);
+			jw_kdouble(&w, "score", round(x->sum[i] / (double)x->n[i] * 10) / 10);
+			jw_obj_close(&w);
+		}
+		jw_arr_close(&w);
+		jw_obj_close(&w);
+	}
+	strbuf_release(&items);
+	return rc;
 }

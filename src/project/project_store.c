@@ -179,10 +179,10 @@ static void read_row(struct db_stmt *st, const struct proj_read *x, struct proje
 #define ACT_YTD                                                                                    \
 	"(SELECT COALESCE(SUM(i.actual), 0) FROM project_invest i WHERE i.project_id = p.id AND "  \
 	"i.month >= ? AND i.month < ?)"
-#define DISPATCHED " AND p.stage IN ('signed','registered','land','started','completed','producing')"
+#define DISPATCHED                                                                                 \
+	" AND p.stage IN ('signed','registered','land','started','completed','producing')"
 
-static void cond_late_or_low(struct qb *q, const struct proj_read *x, const char *day,
-                             double ratio)
+static void cond_late_or_low(struct qb *q, const struct proj_read *x, const char *day, double ratio)
 {
 	qb_sql(q, "(COALESCE(p.next_due, '9999-12-31') < ? OR (" PLAN_YTD " > 0 AND " ACT_YTD
 	          " * 1000 < ? * " PLAN_YTD "))");
@@ -248,15 +248,16 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 	    {offsetof(struct proj_filter, source), " AND p.source = ?"},
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		const char *v = *(const char *const *)(const void *)((const char *)f + texts[i].off);
+		const char *v =
+		    *(const char *const *)(const void *)((const char *)f + texts[i].off);
 		if (v) {
 			qb_sql(q, texts[i].sql);
 			qb_text(q, v);
 		}
 	}
-	if (f->year_signed) {
-		snprintf(y0, 11, "%.4s-01-01", f->year_signed);
-		snprintf(y1, 11, "%.4s-12-31", f->year_signed);
+	if (f->year) {
+		snprintf(y0, 16, "%04d-01-01", (int)(f->year % 10000));
+		snprintf(y1, 16, "%04d-12-31", (int)(f->year % 10000));
 		qb_sql(q, " AND p.sign_date >= ? AND p.sign_date <= ?");
 		qb_text(q, y0);
 		qb_text(q, y1);
@@ -277,75 +278,69 @@ static void filter_where(struct qb *q, const struct proj_filter *f, const struct
 		qb_sql(q, " AND p.special_team = 1");
 }
 
+/* A list of projects in the making: the filter, what the read needs, the caller's row function,
+ * and the buffers the statements bind (they live until the list is read). */
+struct list_run {
+	const struct principal *p;
+	const struct proj_filter *f;
+	struct proj_read x;
+	proj_fn fn;
+	void *ctx;
+	struct project *out; /* proj_get: the one row, into the caller's arena */
+	char like[320], q_like[420], y0[16], y1[16];
+};
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct proj_filter *f = l->f;
+	if (pass)
+		select_head(q, &l->x);
+	else
+		qb_init(q, "SELECT COUNT(*)");
+	proj_from(q, l->p, pass ? PROJ_JOINS : NULL, l->like, sizeof l->like);
+	filter_where(q, f, &l->x, l->q_like, l->y0, l->y1);
+	if (!pass)
+		return;
+	const char *s = f->sort ? f->sort : "id";
+	qb_sql(q, strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
+	          : strcmp(s, "amount") == 0  ? " ORDER BY p.amount_wan DESC, p.id DESC"
+	                                      : " ORDER BY p.id DESC");
+	if (f->page_size > 0) {
+		qb_sql(q, " LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct project pr;
+	read_row(st, &l->x, l->out ? l->out : &pr, a);
+	if (l->fn)
+		l->fn(l->ctx, &pr);
+}
+
 int proj_list(struct db *c, const struct principal *p, const struct proj_filter *f, proj_fn fn,
               void *ctx, int64_t *total)
 {
-	char like[320], q_like[420], y0[11], y1[11];
-	struct proj_read x;
-	struct qb q;
-	*total = 0;
-	proj_read_init(&x, c, p->zone_id);
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass)
-			select_head(&q, &x);
-		else
-			qb_init(&q, "SELECT COUNT(*)");
-		proj_from(&q, p, pass ? PROJ_JOINS : NULL, like, sizeof like);
-		filter_where(&q, f, &x, q_like, y0, y1);
-		if (pass) {
-			const char *s = f->sort ? f->sort : "id";
-			qb_sql(&q, strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
-			           : strcmp(s, "amount") == 0  ? " ORDER BY p.amount_wan DESC, p.id DESC"
-			                                       : " ORDER BY p.id DESC");
-			if (f->page_size > 0) {
-				qb_sql(&q, " LIMIT ? OFFSET ?");
-				qb_int(&q, f->page_size);
-				qb_int(&q, (f->page - 1) * f->page_size);
-			}
-		}
-		struct db_stmt *st = qb_prepare(&q, c);
-		int rc = DB_ERR;
-		if (st) {
-			struct arena row = ARENA_INIT;
-			while ((rc = db_step(st)) == DB_ROW) {
-				if (!pass) {
-					*total = db_col_int(st, 0);
-					continue;
-				}
-				struct project pr;
-				arena_reset(&row);
-				read_row(st, &x, &pr, &row);
-				fn(ctx, &pr);
-			}
-			db_reset(st);
-			arena_release(&row);
-		}
-		qb_release(&q);
-		if (rc < 0)
-			return rc;
-	}
-	return DB_OK;
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx};
+	proj_read_init(&l.x, c, p->zone_id);
+	return qb_count_page(c, list_build, list_row, &l, total);
 }
 
 int proj_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
              struct project *out, struct yq_err *e)
 {
-	char like[320];
-	struct proj_read x;
+	struct list_run l = {.p = p, .out = out};
 	struct qb q;
-	proj_read_init(&x, c, p->zone_id);
-	select_head(&q, &x);
-	proj_from(&q, p, PROJ_JOINS, like, sizeof like);
+	proj_read_init(&l.x, c, p->zone_id);
+	select_head(&q, &l.x);
+	proj_from(&q, p, PROJ_JOINS, l.like, sizeof l.like);
 	qb_sql(&q, " AND p.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	int rc = DB_ERR;
-	if (st) {
-		if ((rc = db_step(st)) == DB_ROW)
-			read_row(st, &x, out, a);
-		db_reset(st);
-	}
-	qb_release(&q);
+	int rc = qb_one(&q, c, list_row, a, &l);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)
@@ -362,8 +357,8 @@ static const char SQL_NEXT_NO[] =
 int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *day, char *no,
                  size_t n)
 {
-	int64_t year = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 +
-	               (day[3] - '0');
+	int64_t year =
+	    (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
 	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
 	if (!st)
 		return DB_ERR;
@@ -385,8 +380,7 @@ static struct sql_tmpl SQL_INSERT = SQL_TMPL(
     "{insert_cols}) VALUES (?, ?, ?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
 static struct sql_tmpl SQL_UPDATE =
     SQL_TMPL(ENTITY_PROJECT, "UPDATE project SET updated_at = ?, {update_sets} WHERE id = ?");
-static const char SQL_DERIVED[] =
-    "UPDATE project SET amount_wan = ?, next_due = ? WHERE id = ?";
+static const char SQL_DERIVED[] = "UPDATE project SET amount_wan = ?, next_due = ? WHERE id = ?";
 static const char SQL_MOVE[] =
     "UPDATE project SET stage = ?, updated_at = ?, next_due = ?, sign_date = ?, register_date = "
     "?, land_date = ?, start_date = ?, complete_date = ?, produce_date = ?, capacity_date = ?, "
@@ -555,9 +549,8 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		               "the project is dropped");
 	p = old;
 	entity_copy(&ENTITY_PROJECT, &p, x->in, x->present);
-	if (check_project(w, &p, e) < 0 ||
-	    write_update(w, &SQL_UPDATE, x->id, &old, &p, e) < 0 || derived(w, &p, e) < 0 ||
-	    still_mine(w, x->id, e) < 0)
+	if (check_project(w, &p, e) < 0 || write_update(w, &SQL_UPDATE, x->id, &old, &p, e) < 0 ||
+	    derived(w, &p, e) < 0 || still_mine(w, x->id, e) < 0)
 		return -1;
 	return 0;
 }
@@ -567,6 +560,13 @@ int proj_update(struct db_pool *pool, const struct principal *p, int64_t id,
 {
 	struct change x = {.id = id, .in = in, .present = present, .a = a};
 	return write_tx(pool, p, do_update, &x, e);
+}
+
+int proj_update_in(struct db *tx, const struct principal *p, int64_t id, const struct project *in,
+                   uint64_t present, int64_t at, struct arena *a, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present, .a = a, .at = at};
+	return write_in(tx, p, p->zone_id, do_update, &x, e);
 }
 
 /* The evidence of a move written on the project: the date on its stage, the contract, permit,
@@ -646,10 +646,10 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct db_stmt *st = db_prepare(w->tx, SQL_MOVE);
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	const char *vals[] = {p.stage,         NULL,           p.next_due,    p.sign_date,
-	                      p.register_date, p.land_date,    p.start_date,  p.complete_date,
-	                      p.produce_date,  p.capacity_date, p.drop_date,   p.contract_no,
-	                      p.start_permit_no, p.first_output_month, p.uscc};
+	const char *vals[] = {
+	    p.stage,     NULL,          p.next_due,        p.sign_date,          p.register_date,
+	    p.land_date, p.start_date,  p.complete_date,   p.produce_date,       p.capacity_date,
+	    p.drop_date, p.contract_no, p.start_permit_no, p.first_output_month, p.uscc};
 	for (int i = 0; i < (int)(sizeof vals / sizeof vals[0]); i++)
 		if (i == 1)
 			db_bind_int(st, 2, now);
@@ -669,10 +669,10 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (still_mine(w, x->id, e) < 0)
 		return -1;
 	const char *body = m->note && *m->note ? m->note
+	                   : m->imported       ? "据重点项目调度表导入"
 	                   : to == PS_DROPPED  ? m->reason
-	                   : to == PS_SIGNED   ? arena_printf(x->a, "合同编号 %s",
-	                                                      m->contract_no)
-	                                       : NULL;
+	                   : to == PS_SIGNED ? arena_printf(x->a, "合同编号 %s", m->contract_no)
+	                                     : NULL;
 	int rc = proj_event(w, x->id, now, "move", old.stage, p.stage, body);
 	if (rc < 0)
 		return write_fail(w, rc, e);

@@ -22,20 +22,19 @@
 
 static const char *const FU_KINDS[] = {"visit",      "negotiation", "inspection", "cloud_visit",
                                        "cloud_talk", "cloud_sign",  NULL};
-static const char *const FU_KIND_LABELS[] = {"拜访", "洽谈", "考察", "云拜访", "云洽谈", "云签约",
-                                             NULL};
+static const char *const FU_KIND_LABELS[] = {"拜访",   "洽谈",   "考察", "云拜访",
+                                             "云洽谈", "云签约", NULL};
 #define F_(m, ft, col, lo, hi, fl, zh, en)                                                         \
 	FIELD_INIT(struct proj_followup, m, ft, col, lo, hi, fl, zh, en)
 static const struct field FU_FIELDS[] = {
     {F_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
     {F_(project_id, FT_INT, "project_id", 0, 0, F_READONLY, "项目", "Project")},
     {F_(project_name, FT_TEXT, "p.name", 0, 0, F_READONLY, "项目名称", "Project name")},
-    {F_(kind, FT_ENUM, "kind", 0, 0, F_REQUIRED | F_AUDIT, "跟进方式", "Kind"),
-     .values = FU_KINDS, .labels = FU_KIND_LABELS},
+    {F_(kind, FT_ENUM, "kind", 0, 0, F_REQUIRED | F_AUDIT, "跟进方式", "Kind"), .values = FU_KINDS,
+     .labels = FU_KIND_LABELS},
     {F_(on_date, FT_DATE, "on_date", 0, 0, F_REQUIRED | F_AUDIT, "跟进日期", "Date")},
     {F_(people, FT_TEXT, "people", 0, 200, F_AUDIT, "参与人员", "People")},
-    {F_(notes, FT_TEXT, "notes", 1, 5000, F_REQUIRED | F_AUDIT | F_MULTILINE, "跟进情况",
-        "Notes")},
+    {F_(notes, FT_TEXT, "notes", 1, 5000, F_REQUIRED | F_AUDIT | F_MULTILINE, "跟进情况", "Notes")},
     {F_(next_step, FT_TEXT, "next_step", 0, 500, F_AUDIT, "下一步", "Next step")},
     {F_(next_date, FT_DATE, "next_date", 0, 0, F_AUDIT, "下一步日期", "Next step's date")},
     {F_(next_done, FT_BOOL, "next_done", 0, 0, F_READONLY, "下一步已完成", "Next step done")},
@@ -51,10 +50,10 @@ const struct entity ENTITY_FOLLOWUP =
 static struct sql_tmpl SQL_FU_SELECT = SQL_TMPL(
     ENTITY_FOLLOWUP, "SELECT {select} FROM project_followup f JOIN project p ON p.id = "
                      "f.project_id WHERE f.project_id = ? ORDER BY f.on_date DESC, f.id DESC");
-static struct sql_tmpl SQL_FU_INSERT = SQL_TMPL(
-    ENTITY_FOLLOWUP,
-    "INSERT INTO project_followup (zone_id, project_id, user_id, user_name, created_at, "
-    "{insert_cols}) VALUES (?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_FU_INSERT =
+    SQL_TMPL(ENTITY_FOLLOWUP,
+             "INSERT INTO project_followup (zone_id, project_id, user_id, user_name, created_at, "
+             "{insert_cols}) VALUES (?, ?, ?, ?, ?, {insert_vals}) RETURNING id");
 
 int proj_followups(struct db *c, const struct principal *p, int64_t project_id, followup_fn fn,
                    void *ctx, struct yq_err *e)
@@ -114,7 +113,8 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (write_insert(w, st, &x->f->id, e) < 0)
 		goto out;
-	if ((rc = proj_event(w, x->project_id, now, "followup", pr.stage, pr.stage, x->f->notes)) < 0) {
+	if ((rc = proj_event(w, x->project_id, now, "followup", pr.stage, pr.stage, x->f->notes)) <
+	    0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -415,7 +415,8 @@ int proj_invest_report(struct db_pool *pool, const struct principal *p, int64_t 
                        const char *month, double actual, double funds, struct arena *a,
                        struct yq_err *e)
 {
-	struct invest_change x = {.id = id, .month = month, .actual = actual, .funds = funds, .a = a};
+	struct invest_change x = {
+	    .id = id, .month = month, .actual = actual, .funds = funds, .a = a};
 	return write_tx(pool, p, do_invest_report, &x, e);
 }
 
@@ -432,8 +433,8 @@ int proj_invest_report_in(struct db *tx, const struct principal *p, int64_t id, 
 
 static const char *const PB_CATEGORIES[] = {"land",      "planning",   "approval", "funding",
                                             "utilities", "demolition", "other",    NULL};
-static const char *const PB_CATEGORY_LABELS[] = {"用地", "规划", "审批", "资金", "水电气",
-                                                 "拆迁", "其他", NULL};
+static const char *const PB_CATEGORY_LABELS[] = {"用地",   "规划", "审批", "资金",
+                                                 "水电气", "拆迁", "其他", NULL};
 static const char *const PB_STATUSES[] = {"open", "answered", "closed", NULL};
 static const char *const PB_STATUS_LABELS[] = {"办理中", "已答复", "已销号", NULL};
 #define Q_(m, ft, col, lo, hi, fl, zh, en)                                                         \
@@ -475,6 +476,18 @@ const struct entity ENTITY_PROBLEM =
                     "q.dept_id" WORK_ESC_JOIN("project_problem", "q.id"),
            .zone_col = "q.zone_id");
 
+#define QQ_(m, ft, zh, en) FIELD_INIT(struct problem_filter, m, ft, NULL, 0, 0, 0, zh, en)
+static const struct field PB_QUERY_FIELDS[] = {
+    {QQ_(status, FT_ENUM, "状态", "open, answered or closed"), .values = PB_STATUSES,
+     .labels = PB_STATUS_LABELS},
+    {QQ_(dept_id, FT_REF, "责任部门", "Responsible department")},
+    {QQ_(project_id, FT_REF, "项目", "Project")},
+    {QQ_(overdue, FT_BOOL, "超期", "1: open and past the deadline")},
+};
+#undef QQ_
+const struct entity ENTITY_PROBLEM_QUERY = ENTITY("project_problem_query", "project_problem", "q",
+                                                  PB_QUERY_FIELDS, "问题查询", "Problem query");
+
 static struct sql_tmpl SQL_PB_SELECT =
     SQL_TMPL(ENTITY_PROBLEM, "SELECT {select}, " WORK_ESC_COLS " FROM project_problem q");
 
@@ -506,79 +519,74 @@ static void pb_read(struct db_stmt *st, struct proj_problem *x, struct arena *a,
 	x->overdue = strcmp(x->status, "open") == 0 && x->due_at && x->due_at < now;
 }
 
+/* A list of problems in the making (see list_run in project_store.c). */
+struct pb_run {
+	const struct principal *p;
+	const struct problem_filter *f;
+	int64_t now;
+	problem_fn fn;
+	void *ctx;
+	struct proj_problem *out;
+	char like[320], like2[320];
+};
+
+static void pb_build(struct qb *q, int pass, void *arg)
+{
+	struct pb_run *l = arg;
+	const struct problem_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
+	pb_from(q, l->p, pass, l->like, l->like2);
+	if (f->status) {
+		qb_sql(q, " AND q.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->dept_id) {
+		qb_sql(q, " AND q.dept_id = ?");
+		qb_int(q, f->dept_id);
+	}
+	if (f->project_id) {
+		qb_sql(q, " AND q.project_id = ?");
+		qb_int(q, f->project_id);
+	}
+	if (f->overdue) {
+		qb_sql(q, " AND q.status = 'open' AND q.due_at < ?");
+		qb_int(q, l->now);
+	}
+	if (pass) {
+		qb_sql(q,
+		       " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 ELSE 2 "
+		       "END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+static void pb_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct pb_run *l = arg;
+	struct proj_problem x;
+	pb_read(st, l->out ? l->out : &x, a, l->now);
+	if (l->fn)
+		l->fn(l->ctx, &x);
+}
+
 int problem_list(struct db *c, const struct principal *p, const struct problem_filter *f,
                  problem_fn fn, void *ctx, int64_t *total)
 {
-	char like[320], like2[320];
-	int64_t now = now_unix();
-	struct qb q;
-	*total = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		qb_init(&q, pass ? sql_of(&SQL_PB_SELECT) : "SELECT COUNT(*) FROM project_problem q");
-		pb_from(&q, p, pass, like, like2);
-		if (f->status) {
-			qb_sql(&q, " AND q.status = ?");
-			qb_text(&q, f->status);
-		}
-		if (f->dept_id) {
-			qb_sql(&q, " AND q.dept_id = ?");
-			qb_int(&q, f->dept_id);
-		}
-		if (f->project_id) {
-			qb_sql(&q, " AND q.project_id = ?");
-			qb_int(&q, f->project_id);
-		}
-		if (f->overdue) {
-			qb_sql(&q, " AND q.status = 'open' AND q.due_at < ?");
-			qb_int(&q, now);
-		}
-		if (pass) {
-			qb_sql(&q, " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 "
-			           "ELSE 2 END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
-			qb_int(&q, f->page_size);
-			qb_int(&q, (f->page - 1) * f->page_size);
-		}
-		struct db_stmt *st = qb_prepare(&q, c);
-		int rc = DB_ERR;
-		if (st) {
-			struct arena row = ARENA_INIT;
-			while ((rc = db_step(st)) == DB_ROW) {
-				if (!pass) {
-					*total = db_col_int(st, 0);
-					continue;
-				}
-				struct proj_problem x;
-				arena_reset(&row);
-				pb_read(st, &x, &row, now);
-				fn(ctx, &x);
-			}
-			db_reset(st);
-			arena_release(&row);
-		}
-		qb_release(&q);
-		if (rc < 0)
-			return rc;
-	}
-	return DB_OK;
+	struct pb_run l = {.p = p, .f = f, .now = now_unix(), .fn = fn, .ctx = ctx};
+	return qb_count_page(c, pb_build, pb_row, &l, total);
 }
 
 int problem_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                 struct proj_problem *out, struct yq_err *e)
 {
-	char like[320], like2[320];
+	struct pb_run l = {.p = p, .now = now_unix(), .out = out};
 	struct qb q;
 	qb_init(&q, sql_of(&SQL_PB_SELECT));
-	pb_from(&q, p, 1, like, like2);
+	pb_from(&q, p, 1, l.like, l.like2);
 	qb_sql(&q, " AND q.id = ?");
 	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	int rc = DB_ERR;
-	if (st) {
-		if ((rc = db_step(st)) == DB_ROW)
-			pb_read(st, out, a, now_unix());
-		db_reset(st);
-	}
-	qb_release(&q);
+	int rc = qb_one(&q, c, pb_row, a, &l);
 	if (rc < 0)
 		return err_db(e, rc);
 	if (rc != DB_ROW)
@@ -658,8 +666,9 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (q->ticket_id) {
 		ok = 0;
-		if ((rc = db_query_int(w->tx, SQL_PB_TICKET_OK, &ok, 3, q->ticket_id, w->who->zone_id,
-		                       pr.enterprise_id ? pr.enterprise_id : -1)) < 0) {
+		if ((rc = db_query_int(w->tx, SQL_PB_TICKET_OK, &ok, 3, q->ticket_id,
+		                       w->who->zone_id, pr.enterprise_id ? pr.enterprise_id : -1)) <
+		    0) {
 			rc = write_fail(w, rc, e);
 			goto out;
 		}
@@ -702,10 +711,15 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	q->status = "open";
 	struct work_item it;
 	as_item(w->who, q, &it);
-	struct work_event_in ev = {.at = now, .action = "create", .to_state = "open", .body = q->title};
-	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, q->id, &ev)) < 0 ||
-	    (rc = proj_event(w, x->project_id, now, "problem", pr.stage, pr.stage, q->title)) < 0 ||
-	    (!x->at && (rc = notify_item(w->tx, &problem_kind, &it, "assigned")) < 0)) {
+	struct work_event_in ev = {
+	    .at = now, .action = "create", .to_state = "open", .body = q->title};
+	/* on the problem's timeline and the project's; the department told (not for history) */
+	rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, q->id, &ev);
+	if (rc >= 0)
+		rc = proj_event(w, x->project_id, now, "problem", pr.stage, pr.stage, q->title);
+	if (rc >= 0 && !x->at)
+		rc = notify_item(w->tx, &problem_kind, &it, "assigned");
+	if (rc < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -785,13 +799,15 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 	if (m == PB_ANSWER ? !may_answer(w->tx, w->who, &q)
 	                   : !principal_can(w->who, PERM_PROJECT_DISPATCH)) {
 		rc = err_set(e, ERR_FORBIDDEN, NULL,
-		             m == PB_ANSWER ? "只有责任部门可以答复该问题" : "只有项目办可以销号或重新交办",
+		             m == PB_ANSWER ? "只有责任部门可以答复该问题"
+		                            : "只有项目办可以销号或重新交办",
 		             "not the problem's department or the project office");
 		goto out;
 	}
 	if (strcmp(q.status, PB_MOVES[m].from_a) != 0 &&
 	    !(PB_MOVES[m].from_b && strcmp(q.status, PB_MOVES[m].from_b) == 0)) {
-		rc = err_set(e, ERR_STATE, "status", PB_MOVES[m].refused, "the problem's state forbids it");
+		rc = err_set(e, ERR_STATE, "status", PB_MOVES[m].refused,
+		             "the problem's state forbids it");
 		goto out;
 	}
 	int64_t due = m == PB_REOPEN ? due_of(w->tx, now, q.days) : 0;
@@ -818,14 +834,19 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 	db_bind_text(st, 15, q.status);
 	if ((rc = write_run(w, st, &n, e)) < 0)
 		goto out;
-	struct work_event_in ev = {
-	    .at = now, .action = act, .from_state = q.status, .to_state = PB_MOVES[m].to,
-	    .body = x->text};
+	struct work_event_in ev = {.at = now,
+	                           .action = act,
+	                           .from_state = q.status,
+	                           .to_state = PB_MOVES[m].to,
+	                           .body = x->text};
 	struct work_item it;
 	as_item(w->who, &q, &it);
-	if ((rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0 ||
-	    (m == PB_CLOSE && (rc = work_escalation_settle(w->tx, &problem_kind, x->id, now)) < 0) ||
-	    (m == PB_REOPEN && !x->at && (rc = notify_item(w->tx, &problem_kind, &it, "reopened")) < 0)) {
+	rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev);
+	if (rc >= 0 && m == PB_CLOSE) /* 销号 settles the 督办 */
+		rc = work_escalation_settle(w->tx, &problem_kind, x->id, now);
+	if (rc >= 0 && m == PB_REOPEN && !x->at)
+		rc = notify_item(w->tx, &problem_kind, &it, "reopened");
+	if (rc < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
@@ -892,18 +913,25 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct proj_problem q;
 	int64_t now = now_unix();
 	int rc = problem_get(w->tx, w->who, x->id, &a, &q, e);
+	int closed = rc == 0 && strcmp(q.status, "closed") == 0;
+	const char *status = closed ? "closed" : "open";
+	if (rc == 0 && strcmp(q.status, "answered") == 0)
+		status = "answered";
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
 	if (work_escalation_check(x->level, x->text, x->deadline, e) < 0)
 		return -1;
-	if (strcmp(q.status, "closed") == 0)
+	if (closed)
 		return err_set(e, ERR_STATE, "status", "问题已销号，不能督办",
 		               "the problem is closed");
-	struct work_event_in ev = {.at = now, .action = "escalate", .from_state = q.status,
-	                           .to_state = q.status, .body = x->text};
-	if ((rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, x->level,
-	                              x->text, x->deadline, now)) < 0 ||
+	struct work_event_in ev = {.at = now,
+	                           .action = "escalate",
+	                           .from_state = status,
+	                           .to_state = status,
+	                           .body = x->text};
+	if ((rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id,
+	                              x->level, x->text, x->deadline, now)) < 0 ||
 	    (rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0)
 		return write_fail(w, rc, e);
 	write_audit(w, "escalate", "project_problem", x->id);
@@ -911,8 +939,8 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id,
-                     const char *level, const char *note, const char *deadline, struct yq_err *e)
+int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id, const char *level,
+                     const char *note, const char *deadline, struct yq_err *e)
 {
 	struct pb_change x = {.id = id, .text = note, .level = level, .deadline = deadline};
 	return write_tx(pool, p, do_pb_escalate, &x, e);

@@ -12,7 +12,8 @@
 struct proj_followup {
 	int64_t id, project_id;
 	const char *project_name;
-	const char *kind; /* visit | negotiation | inspection | cloud_visit | cloud_talk | cloud_sign */
+	const char
+	    *kind; /* visit | negotiation | inspection | cloud_visit | cloud_talk | cloud_sign */
 	const char *on_date, *people, *notes, *next_step, *next_date;
 	int next_done;
 	int64_t user_id;
@@ -71,12 +72,14 @@ struct proj_problem {
 	struct work_escalation esc;
 };
 extern const struct entity ENTITY_PROBLEM;
+/* The problem list's filters, read from the query as ENTITY_PROBLEM_QUERY declares them. */
 struct problem_filter {
 	const char *status;
 	int64_t dept_id, project_id;
 	int overdue;
 	int64_t page, page_size;
 };
+extern const struct entity ENTITY_PROBLEM_QUERY;
 typedef void (*problem_fn)(void *ctx, const struct proj_problem *q);
 
 int problem_list(struct db *c, const struct principal *p, const struct problem_filter *f,
@@ -98,8 +101,8 @@ int problem_close(struct db_pool *pool, const struct principal *p, int64_t id, c
 int problem_reopen(struct db_pool *pool, const struct principal *p, int64_t id, const char *note,
                    struct yq_err *e);
 /* 挂牌督办 by a leader. */
-int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id,
-                     const char *level, const char *note, const char *deadline, struct yq_err *e);
+int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id, const char *level,
+                     const char *note, const char *deadline, struct yq_err *e);
 /* Loading history (the demo, imports): the writes above inside the open transaction tx
  * (write_in), each audited, dated `at` rather than now; nobody is notified (the past is not
  * news) and a month's report is not held to its lock. Return 0, or -1 with e set (the caller

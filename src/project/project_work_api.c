@@ -1,5 +1,6 @@
 /* HTTP handlers of follow-ups, investment and problems (see project_api.h). */
 #include "project/project_api.h"
+#include "project/project_export_api.h"
 #include "project/project_work.h"
 #include "project/project_int.h"
 #include "lib/util.h"
@@ -125,7 +126,8 @@ int h_proj_invest(struct req *r, struct yq_err *e)
 	int64_t id, year;
 	struct proj_month m[12];
 	struct db *c = req_db_id(r, &id, e);
-	if (!c || year_query(r, &year, e) < 0 || proj_invest_year(c, &r->who, id, (int)year, m, e) < 0)
+	if (!c || year_query(r, &year, e) < 0 ||
+	    proj_invest_year(c, &r->who, id, (int)year, m, e) < 0)
 		return -1;
 	struct jsonw w;
 	double planned = 0, actual = 0, funds = 0;
@@ -170,7 +172,8 @@ static int money(json_t *o, const char *key, int required, double *out, struct y
 		return err_set(e, ERR_VALIDATION, key, "金额应为数字（万元）", "must be a number");
 	*out = json_number_value(v);
 	if (!isfinite(*out) || *out < 0 || *out > 1e8)
-		return err_set(e, ERR_VALIDATION, key, "金额超出范围（0 至 1 亿万元）", "out of range");
+		return err_set(e, ERR_VALIDATION, key, "金额超出范围（0 至 1 亿万元）",
+		               "out of range");
 	return 0;
 }
 
@@ -257,17 +260,8 @@ static void pb_row(void *l, const struct proj_problem *q)
 int h_problem_list(struct req *r, struct yq_err *e)
 {
 	struct problem_filter f = {0};
-	int64_t overdue = 0;
 	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_int(r, "dept_id", 0, 0, INT64_MAX, &f.dept_id, e) < 0 ||
-	    req_query_int(r, "project_id", 0, 0, INT64_MAX, &f.project_id, e) < 0 ||
-	    req_query_int(r, "overdue", 0, 0, 1, &overdue, e) < 0)
-		return -1;
-	f.overdue = (int)overdue;
-	const char *s = req_query(r, "status");
-	if (s && *s &&
-	    field_text(entity_field(&ENTITY_PROBLEM, "status"), s, &r->arena, &f.status, e) < 0)
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 || problem_filter_query(r, &f, e) < 0)
 		return -1;
 	struct entity_list l;
 	int64_t total = 0;
@@ -314,8 +308,8 @@ int h_problem_add(struct req *r, struct yq_err *e)
 
 /* A move with one text member `key`. */
 static int pb_text_move(struct req *r, const char *key,
-                        int (*fn)(struct db_pool *, const struct principal *, int64_t,
-                                  const char *, struct yq_err *),
+                        int (*fn)(struct db_pool *, const struct principal *, int64_t, const char *,
+                                  struct yq_err *),
                         struct yq_err *e)
 {
 	int64_t id;

@@ -10,9 +10,9 @@
 #include "access/principal.h"
 #include "db/db.h"
 #include "lib/err.h"
-#include "lib/err.h"
+#include "lib/table_write.h"
 
-#define TICKET_EXPORT_MAX_ROWS 1048575 /* an .xlsx sheet's rows less the header */
+#define TICKET_EXPORT_MAX_ROWS TABLE_WRITE_MAX_ROWS
 
 struct db;
 struct ticket_filter;
@@ -23,8 +23,5 @@ struct ticket_filter;
  * spreadsheet does not run it as a formula. */
 int ticket_export(struct db *c, const struct principal *p, const struct ticket_filter *f, int csv,
                   int *fd, uint64_t *size, int64_t *rows, struct yq_err *e);
-/* The header of column k (0-based), or NULL past the last; and the number of columns. */
-const char *ticket_export_header(int k);
-int ticket_export_ncols(void);
 
 #endif

@@ -142,6 +142,7 @@ const EXPECT = {
   'GET /api/projects/followups/overdue': { kind: 'list' },
   'POST /api/projects/followups/:id/done': { kind: 'object', obj: 'followup' },
   'GET /api/projects/problems': { kind: 'list' },
+  'GET /api/projects/problems/export': { kind: 'list', query: 'format=csv' },
   'GET /api/projects/problems/:id': { kind: 'object', obj: 'problem' },
   'POST /api/projects/problems/:id/answer': { kind: 'object', obj: 'problem', body: { reply: '越权答复' } },
   'POST /api/projects/problems/:id/close': { kind: 'object', obj: 'problem', body: { note: '越权销号' } },
@@ -152,12 +153,28 @@ const EXPECT = {
   'POST /api/projects/problems/:id/attachments': { kind: 'object', obj: 'problem', body: () => attachmentForm() },
   'GET /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
   'DELETE /api/projects/problems/:id/attachments/:aid': { kind: 'object', obj: 'problem', path: (id) => `/api/projects/problems/${id}/attachments/${obj.problemAttachment}` },
+  'POST /api/projects/import': { kind: 'create', body: () => csvForm('项目名称,阶段\r\n越权导入项目,线索\r\n'), foreign: [
+    { who: 'investment_head', status: [200], body: () => csvForm(`项目名称,责任单位,阶段\r\n越权导入项目,${obj.economicDeptName},线索\r\n`) },
+  ] },
+  'GET /api/projects/reviews': { kind: 'list' },
+  'POST /api/projects/reviews': { kind: 'create', body: { on_date: '2026-01-05', title: '越权会审' } },
+  'GET /api/projects/reviews/:id': { kind: 'object', obj: 'review' },
+  'POST /api/projects/reviews/:id/items': { kind: 'object', obj: 'review', body: () => ({ project_id: obj.project }) },
+  'POST /api/projects/reviews/:id/decide': { kind: 'object', obj: 'review', body: () => ({ project_id: obj.project, decision: 'reject' }) },
+  'POST /api/projects/reviews/:id/close': { kind: 'object', obj: 'review', body: { minutes: '越权纪要' } },
+  'GET /api/projects/:id/permits': { kind: 'object', obj: 'project' },
+  'PUT /api/projects/:id/permits': { kind: 'object', obj: 'project', body: { permit: '施工许可证', applied_date: '2026-01-05' } },
+  'GET /api/projects/:id/checks': { kind: 'object', obj: 'project' },
+  'POST /api/projects/:id/checks': { kind: 'object', obj: 'project', body: { on_date: '2026-01-05', checker: '越权检查', progress: 10 } },
   'GET /api/projects/stats': { kind: 'config' },
   'GET /api/projects/targets': { kind: 'config' },
   'PUT /api/projects/targets': { kind: 'config', body: { year: 2026, dept_id: 1, signed_count: 1 }, foreign: [
     { who: 'admin', status: [400], body: () => ({ year: 2026, dept_id: obj.zone2Dept, signed_count: 9 }) },
   ] },
   'GET /api/projects/leaderboard': { kind: 'config' },
+  'GET /api/projects/evaluation': { kind: 'config' },
+  'GET /api/projects/bulletin': { kind: 'list', query: 'format=html' },
+  'GET /api/projects/export': { kind: 'list', query: 'format=csv' },
   'GET /api/projects/settings': { kind: 'config' },
   'PUT /api/projects/settings': { kind: 'config', body: { amber_days: 20 } },
   'GET /api/projects': { kind: 'list' },
@@ -358,6 +375,7 @@ before(async () => {
   // 招商局: outside the economic bureau head's scope and every enterprise's
   const zs = depts1.find((x) => x.kind === 'investment');
   obj.economicDept = depts1.find((x) => x.kind === 'economic').id;
+  obj.economicDeptName = depts1.find((x) => x.kind === 'economic').name;
   const pr = await as.admin.post('/api/projects', { name: '访问控制测试项目', dept_id: zs.id, notes: '越权访问测试专用。' });
   assert.equal(pr.status, 201, pr.body);
   obj.project = pr.json.id; data.project = '访问控制测试项目';
@@ -375,6 +393,10 @@ before(async () => {
   const qup = await as.admin.post(`/api/projects/problems/${obj.problem}/attachments`, qf.raw, { headers: { 'Content-Type': qf.type } });
   assert.equal(qup.status, 201, qup.body);
   obj.problemAttachment = qup.json.id;
+  const rv = await as.admin.post('/api/projects/reviews', { on_date: '2026-01-09', title: '访问控制测试会审' });
+  assert.equal(rv.status, 201, rv.body);
+  obj.review = rv.json.id; data.review = '访问控制测试会审';
+  assert.equal((await as.admin.post(`/api/projects/reviews/${obj.review}/items`, { project_id: obj.project })).status, 200);
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -471,6 +493,7 @@ const OUTSIDERS = {
   project: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
   problem: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
   followup: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'dept_head'],
+  review: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -486,6 +509,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'announcement': return JSON.stringify((await a.get(`/api/announcements/${obj.announcement}`)).json);
     case 'project': return JSON.stringify((await a.get(`/api/projects/${obj.project}`)).json);
     case 'problem': return JSON.stringify((await a.get(`/api/projects/problems/${obj.problem}`)).json);
+    case 'review': return JSON.stringify((await a.get(`/api/projects/reviews/${obj.review}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

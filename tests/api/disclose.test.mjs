@@ -28,6 +28,7 @@ const SECRET = {
   moveNote: '签约说明子',
   followup: '洽谈纪要丑',
   problem: '用地问题寅',
+  review: '会审议题卯',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -99,6 +100,10 @@ before(async () => {
   const pba = await admin.upload(`/api/projects/problems/${ids.problem}/attachments`, '问题.pdf', '%PDF-1.4\n%%EOF\n', 'application/pdf');
   ok(pba, 'problem attachment');
   ids.problemAtt = pba.json.id;
+  const rv = await admin.post('/api/projects/reviews', { on_date: '2026-03-06', title: SECRET.review });
+  ok(rv, 'review');
+  ids.review = rv.json.id;
+  ok(await admin.post(`/api/projects/reviews/${ids.review}/items`, { project_id: ids.proj }), 'agenda');
 });
 after(async () => { await srv.stop(); });
 
@@ -137,6 +142,7 @@ test('no output the enterprise can read shows an internal text', async () => {
   const fill = (p) => p.replace('/api/tickets/:id/attachments/:aid', `/api/tickets/${ids.t1}/attachments/${ids.att}`)
     .replace('/api/projects/problems/:id/attachments/:aid', `/api/projects/problems/${ids.problem}/attachments/${ids.problemAtt}`)
     .replace('/api/projects/problems/:id', `/api/projects/problems/${ids.problem}`)
+    .replace('/api/projects/reviews/:id', `/api/projects/reviews/${ids.review}`)
     .replace('/api/projects/:id/attachments/:aid', `/api/projects/${ids.proj}/attachments/${ids.projAtt}`)
     .replace('/api/projects/:id', `/api/projects/${ids.proj}`)
     .replace('/api/announcements/:id/attachments/:aid', `/api/announcements/${ids.ann}/attachments/${ids.annAtt}`)
@@ -159,8 +165,8 @@ test('no output the enterprise can read shows an internal text', async () => {
     if (p.includes('?q=')) assert.equal(r.json.total, 0, `${p}: found through internal text`);
     if (r.status === 200) read++;
   }
-  // the problem list is the zone's: each problem is 404 to the enterprise
-  const problems = paths.filter((p) => /^\/api\/projects\/problems\/\d/.test(p)).length;
+  // the problem list and the 会审 are the zone's: each is 404 to the enterprise
+  const problems = paths.filter((p) => /^\/api\/projects\/(problems|reviews)\/\d/.test(p)).length;
   assert.ok(problems >= 4, `${problems} problem paths`);
   assert.ok(read >= paths.length - problems - 2, `${read} of ${paths.length} read`);
   // its project: the stages and the files, not the notes, the contract number, the follow-ups

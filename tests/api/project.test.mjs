@@ -305,3 +305,93 @@ test('problems: raised by the project office, answered by the department, closed
   assert.equal((await as.office.get('/api/projects/problems?status=done')).status, 400);
   assert.equal((await as.office.get(`/api/projects/${p.id}`)).json.open_problems, 0);
 });
+
+test('会审: bureaus bring projects, each gets a decision on its timeline, the meeting closes with minutes', async () => {
+  const a = await lead(as.branch), b = await lead(as.bureau);
+  let r = await as.branch.post('/api/projects/reviews', { on_date: '2020-05-08', title: '第19周招商会审' });
+  assert.equal(r.status, 201, r.body);
+  const rv = r.json;
+  assert.equal((await as.svc.post('/api/projects/reviews', { on_date: '2020-05-08', title: 'x' })).status, 403);
+  assert.equal((await as.branch.post(`/api/projects/reviews/${rv.id}/items`, { project_id: a.id })).status, 200);
+  // a 分局 cannot bring another bureau's project; the 招商局 can; twice is refused
+  assert.equal((await as.branch.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id })).status, 404);
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id })).status, 200);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: b.id });
+  assert.equal(r.status, 409, r.body);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/close`, { minutes: '纪要' });
+  assert.equal(r.status, 409);
+  assert.equal(r.json.error.message, '还有 2 个项目未作会审决定');
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: a.id, decision: 'approve' });
+  assert.equal(r.json.error.field, 'decision');
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: a.id, decision: 'advance', note: '尽快签约' })).status, 200);
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/decide`, { project_id: b.id, decision: 'supplement' })).status, 200);
+  r = await as.bureau.post(`/api/projects/reviews/${rv.id}/close`, { minutes: '两个项目上会，一推进一补充材料。' });
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.status, r.json.items.length, r.json.projects, r.json.decided], ['closed', 2, 2, 2]);
+  assert.deepEqual(r.json.items.map((x) => x.decision), ['advance', 'supplement']);
+  const tl = (await as.branch.get(`/api/projects/${a.id}`)).json.timeline;
+  assert.ok(tl.some((x) => x.action === 'review' && x.body === '2020-05-08 会审决定：推进。尽快签约'), JSON.stringify(tl));
+  assert.equal((await as.bureau.post(`/api/projects/reviews/${rv.id}/items`, { project_id: a.id })).status, 409);
+  // enterprises and other zones see no meeting
+  assert.equal((await as.ent.get(`/api/projects/reviews/${rv.id}`)).status, 404);
+  assert.deepEqual((await as.ent.get('/api/projects/reviews')).json.items, []);
+  assert.equal((await as.zone2.get(`/api/projects/reviews/${rv.id}`)).status, 404);
+});
+
+test('permits and site checks: the zone list, working days taken, 拿地即开工; checks on the timeline', async () => {
+  const p = await lead(as.office, { dept_id: depts['项目办'] });
+  let r = await as.office.get(`/api/projects/${p.id}/permits`);
+  assert.equal(r.status, 200, r.body);
+  assert.ok(r.json.items.length >= 4);
+  assert.ok(r.json.items.every((x) => x.status === 'none'));
+  r = await as.office.put(`/api/projects/${p.id}/permits`, { permit: '施工许可证', applied_date: '2026-03-02', approved_date: '2026-03-06', permit_no: 'SG320684' });
+  assert.equal(r.status, 200, r.body);
+  const sg = r.json.items.find((x) => x.permit === '施工许可证');
+  assert.deepEqual([sg.status, sg.workdays], ['approved', 4]);
+  for (const [body, field] of [
+    [{ permit: '卫星发射许可', applied_date: '2026-03-02' }, 'permit'],
+    [{ permit: '施工许可证', applied_date: '2026-03-06', approved_date: '2026-03-02' }, 'approved_date'],
+    [{ permit: '施工许可证', applied_date: '2026-02-30' }, 'applied_date'],
+  ]) {
+    r = await as.office.put(`/api/projects/${p.id}/permits`, body);
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, field);
+  }
+  assert.equal((await as.branch.put(`/api/projects/${p.id}/permits`, { permit: '施工许可证' })).status, 403);
+  r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-10', checker: '黄志明', progress: 35, notes: '主体结构施工', problems: '临时用电未接通' });
+  assert.equal(r.status, 201, r.body);
+  r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-10', checker: '黄志明', progress: 135 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'progress');
+  const checks = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
+  assert.deepEqual(checks.map((x) => x.progress), [35]);
+  const tl = (await as.office.get(`/api/projects/${p.id}`)).json.timeline;
+  assert.ok(tl.some((x) => x.action === 'check' && x.body.includes('临时用电未接通')));
+  assert.ok(tl.some((x) => x.action === 'permit' && x.body.includes('施工许可证')));
+});
+
+test('the list filters: each declared, checked and naming the parameter', async () => {
+  const p = await lead(as.branch, { level: 'province', special_team: true });
+  const ids = async (q) => {
+    const r = await as.branch.get(`/api/projects?${q}&page_size=200`);
+    assert.equal(r.status, 200, r.body);
+    return r.json.items.map((x) => x.id);
+  };
+  assert.ok((await ids('level=province')).includes(p.id));
+  assert.ok(!(await ids('level=city')).includes(p.id));
+  assert.ok((await ids('special_team=1')).includes(p.id));
+  assert.ok((await ids(`q=${encodeURIComponent(p.name)}`)).includes(p.id));
+  assert.ok((await ids('stage=active')).includes(p.id));
+  assert.ok(!(await ids('stage=dispatched')).includes(p.id));
+  assert.ok(!(await ids('year=2019')).includes(p.id));
+  for (const [q, field] of [['colour=blue', 'colour'], ['stage=done', 'stage'], ['year=20x6', 'year'],
+    ['year=1066', 'year'], ['sort=name', 'sort'], ['dept_id=-1', 'dept_id'], [`q=${'长'.repeat(101)}`, 'q']]) {
+    const r = await as.branch.get(`/api/projects?${encodeURI(q)}`);
+    assert.equal(r.status, 400, `${q}: ${r.body}`);
+    assert.equal(r.json.error.field, field, q);
+  }
+  // the API reference lists them
+  const spec = (await as.admin.get('/api/openapi.json')).json;
+  const params = spec.paths['/api/projects'].get.parameters.map((x) => x.name);
+  for (const k of ['q', 'stage', 'colour', 'year', 'dept_id', 'special_team', 'sort']) assert.ok(params.includes(k), k);
+});

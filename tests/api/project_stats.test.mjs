@@ -169,3 +169,41 @@ test('status colours: late milestones and low investment, and the filter agrees'
   assert.equal(bad.json.error.field, 'red_ratio');
   await ok(await admin.put('/api/projects/settings', { amber_days: 15 }));
 });
+
+test('每月评估: each project by the written deductions, each bureau by the mean', async () => {
+  // May 2016: A started 05-20 and built without a check (−10), its May plan of 1,000 万元 not
+  // reported (−40) → 50; B not late (its start is planned for June) → 100; C → 100; D started
+  // in March, no check in May (−10) → 90. Dropped F and lead E are not under dispatch.
+  let r = await ok(await admin.get('/api/projects/evaluation?month=2016-05'));
+  const score = (res) => Object.fromEntries(res.items.map((x) => [x.name.slice(0, 1), x.score]));
+  assert.deepEqual(score(r), { A: 50, B: 100, C: 100, D: 90 });
+  const a = r.items.find((x) => x.name.startsWith('A'));
+  assert.deepEqual(a.deductions, { late: 0, invest: 40, problems: 0, checks: 10 });
+  assert.deepEqual(r.items.map((x) => x.name.slice(0, 1)), ['A', 'D', 'B', 'C'], 'lowest first');
+  assert.deepEqual(r.by_dept.map((x) => [x.dept_name, x.projects, x.score]).sort(), [['招商一局', 2, 75], ['招商二局', 2, 95]]);
+  // June: B is 29 days behind its planned start (06-01)
+  r = await ok(await admin.get('/api/projects/evaluation?month=2016-06'));
+  assert.equal(score(r).B, 71);
+  assert.equal(r.items.find((x) => x.name.startsWith('B')).late_days, 29);
+  for (const m of ['2016-13', '2016-5', '2999-01']) {
+    const bad = await admin.get(`/api/projects/evaluation?month=${m}`);
+    assert.equal(bad.status, 400, m);
+    assert.equal(bad.json.error.field, 'month');
+  }
+});
+
+test('the list of permits is the zone\'s own', async () => {
+  let s = await ok(await admin.get('/api/projects/settings'));
+  assert.ok(s.permits.includes('施工许可证'));
+  s = await ok(await admin.put('/api/projects/settings', { permits: ['施工许可证', '消防验收'] }));
+  assert.deepEqual(s.permits, ['施工许可证', '消防验收']);
+  const r = await ok(await admin.put(`/api/projects/${proj.A}/permits`, { permit: '消防验收', applied_date: '2016-06-01' }));
+  assert.deepEqual(r.items.map((x) => x.permit), ['施工许可证', '消防验收']);
+  for (const permits of [[], ['施工许可证', '施工许可证'], 'x', [''], ['这是一个超过三十个字的审批事项名称这是一个超过三十个字的审批事项名称']]) {
+    const bad = await admin.put('/api/projects/settings', { permits });
+    assert.equal(bad.status, 400, JSON.stringify(permits));
+    assert.equal(bad.json.error.field, 'permits');
+  }
+  // the other settings are kept
+  assert.equal((await ok(await admin.get('/api/projects/settings'))).amber_days, 15);
+});

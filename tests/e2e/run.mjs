@@ -1112,6 +1112,340 @@ test('an enterprise request goes from submission to 销号 through three desks',
   }
 })
 
+test('a bureau signs a lead with its contract scan, the project office logs a check and a problem, the department answers, the office closes it (销号) and the leader reads the 龙虎榜 and its bulletin', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const bureau = await apiLogin('ccetdz-zhaoshang', DEMO_PASS)
+  const office = await apiLogin('ccetdz-xiangmu', DEMO_PASS)
+  const name = `e2e光电产业园项目${RUN}`
+  const contractNo = `HT-E2E-${RUN}`
+  const scan = Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% 投资合同 ${RUN}\ntrailer <<>>\n%%EOF\n`, 'utf8')
+  const scanName = `投资合同扫描件${RUN}.pdf`
+  const made = await bureau.post('/api/projects', { name, investor: 'e2e光电科技有限公司', total_investment: 60000, currency: 'CNY', stage: 'lead', source: 'business', level: 'city' })
+  const id = made.body.id
+  assert(made.body.stage === 'lead', `the new project is at ${made.body.stage}`)
+  const problemTitle = `e2e施工用电接入${RUN}`
+  let problemId = null
+  let signDate = null
+
+  // 1. the bureau finds the lead in its library and moves it to 签约: the dialog asks for the
+  //    contract number and the scan, which is uploaded in the dialog and picked
+  let page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-zhaoshang', DEMO_PASS)
+    await page.click('[data-menu="projects"]')
+    await page.waitForURL(/\/projects(\?|$)/)
+    await page.fill('[data-test="project-filters"] input[name="q"]', name)
+    await page.click('[data-test="project-filters"] [data-test="search"]')
+    const row = page.locator('[data-test="project-table"] .el-table__body tr', { hasText: name })
+    await row.waitFor()
+    assert((await row.textContent()).includes('6亿元'), 'the amount reads 6亿元')
+    await shot(page, '30-project-library')
+    await row.locator('a', { hasText: name }).click()
+    await page.waitForURL(new RegExp(`/projects/${id}$`))
+    await page.waitForSelector('[data-test="project-stage"][data-stage="lead"]')
+    await page.click('[data-test="project-move"]')
+    const dlg = page.locator('[data-test="move-dialog"]')
+    await dlg.locator('[data-stage="signed"]').click()
+    await dlg.locator('[data-test="move-save"]').click()
+    assert((await fieldError(page, 'contract_no')) === '签约须填写合同编号', 'the dialog asks for the contract number')
+    assert((await fieldError(page, 'attachment_id')).includes('合同扫描件'), 'the dialog asks for the scan')
+    await dlg.locator('input[name="contract_no"]').fill(contractNo)
+    const [up] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/attachments`) && r.request().method() === 'POST'),
+      page.setInputFiles('[data-test="move-upload"] input[type="file"]', { name: scanName, mimeType: 'application/pdf', buffer: scan }),
+    ])
+    assert(up.status() === 201, `scan upload: HTTP ${up.status()} ${(await up.text()).slice(0, 200)}`)
+    await dlg.locator('[data-test="move-attachment"]', { hasText: scanName }).waitFor()
+    await shot(page, '30-project-move-signed')
+    const [moved] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/move`)), dlg.locator('[data-test="move-save"]').click()])
+    assert(moved.status() === 200, `move: HTTP ${moved.status()} ${(await moved.text()).slice(0, 200)}`)
+    const sent = moved.request().postDataJSON()
+    assert(sent.to === 'signed' && sent.contract_no === contractNo && sent.attachment_id > 0, `the move sent ${JSON.stringify(sent)}`)
+    signDate = sent.date
+    await page.waitForSelector('[data-test="project-stage"][data-stage="signed"]')
+    await page.waitForSelector('[data-test="project-steps"] [data-step="signed"][data-state="current"]')
+    await page.click('.el-tabs__item:has-text("项目动态")')
+    await page.locator('[data-test="project-timeline"] [data-event="move"]', { hasText: contractNo }).waitFor()
+    await shot(page, '30-project-signed')
+  } finally {
+    await page.context().close()
+  }
+  const signed = (await bureau.get(`/api/projects/${id}`)).body
+  assert(signed.stage === 'signed' && signed.sign_date === signDate && signed.contract_no === contractNo, `stage ${signed.stage}, signed on ${signed.sign_date}`)
+  assert(signed.attachments.some((a) => a.name === scanName), 'the scan is among the project attachments')
+  const scanBack = await bureau.getRaw(`/api/projects/${id}/attachments/${signed.attachments.find((a) => a.name === scanName).id}`)
+  assert(Buffer.compare(scanBack.body, scan) === 0, 'the scan comes back byte for byte')
+
+  // 2. the project office logs a site check and a problem of the project for 企业服务中心
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-xiangmu', DEMO_PASS)
+    await page.goto(`${BASE}/projects/${id}`)
+    await page.waitForSelector('[data-test="project-stage"][data-stage="signed"]')
+    await page.click('.el-tabs__item:has-text("现场检查")')
+    await page.click('[data-test="check-new"]')
+    const check = page.locator('[data-test="check-dialog"]')
+    await check.locator('textarea[name="notes"]').fill(`场地平整完成，围挡已建${RUN}`)
+    await check.locator('textarea[name="problems"]').fill('临时用电未接入')
+    const [made] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/checks`) && r.request().method() === 'POST'), page.click('[data-test="check-save"]')])
+    assert(made.status() === 201, `log the check: HTTP ${made.status()} ${(await made.text()).slice(0, 200)}`)
+    await page.locator('[data-test="check-table"] .el-table__body tr', { hasText: `围挡已建${RUN}` }).waitFor()
+    await page.click('.el-tabs__item:has-text("问题清单")')
+    await page.click('[data-test="problem-new"]')
+    const dlg = page.locator('[data-test="problem-dialog-create"]')
+    await dlg.locator('input[name="title"]').fill(problemTitle)
+    await dlg.locator('textarea[name="detail"]').fill('厂区临时用电尚未接入，影响开工准备。')
+    await dlg.locator('[data-field="dept_id"] .el-select__wrapper').click()
+    await page.locator('.problem-dept-popper .el-select-dropdown__item', { hasText: '企业服务中心' }).first().click()
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/${id}/problems`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 201, `log the problem: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    problemId = (await resp.json()).id
+    await page.locator('[data-test="problem-table"] .el-table__body tr', { hasText: problemTitle }).waitFor()
+    await shot(page, '31-project-problem-logged')
+  } finally {
+    await page.context().close()
+  }
+
+  // 3. the department is told by its bell: the notification leads to the problem on the board,
+  //    its drawer open; it answers there
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-fuwu', DEMO_PASS)
+    await page.click('.header [data-test="notify-bell"]')
+    const note = page.locator(`[data-test="notify-panel"] [data-test="notify-item"][data-item="problem_id"][data-item-id="${problemId}"]`)
+    await note.waitFor()
+    const noteText = (await note.textContent()) || ''
+    assert(noteText.includes('新交办项目问题') && noteText.includes(problemTitle), `the notification reads "${noteText.trim()}"`)
+    assert(/WT\d{4}-\d{4}/.test(noteText), 'the notification shows the problem number')
+    await page.waitForTimeout(300) // the dropdown fades in
+    await shot(page, '32-project-problem-notified')
+    await note.locator('.notify-link').click()
+    await page.waitForURL(new RegExp(`/projects/problems\\?problem=${problemId}$`))
+    const drawer = page.locator('[data-test="problem-drawer"]')
+    await drawer.locator('.el-drawer__title', { hasText: problemTitle }).waitFor()
+    await page.locator(`[data-test="problem-column-open"] [data-test="problem-card-${problemId}"]`).waitFor()
+    await drawer.locator('[data-action="answer"]').click()
+    const dlg = page.locator('[data-test="problem-dialog-answer"]')
+    await dlg.locator('textarea[name="reply"]').fill('已协调供电公司，临时用电本周内接入。')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/problems/${problemId}/answer`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 200, `answer: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await drawer.locator('[data-test="problem-status"][data-status="answered"]').waitFor()
+    await page.locator(`[data-test="problem-column-answered"] [data-test="problem-card-${problemId}"]`).waitFor()
+    await shot(page, '32-project-problem-answered')
+  } finally {
+    await page.context().close()
+  }
+
+  // 4. the project office closes it (销号) with its note
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-xiangmu', DEMO_PASS)
+    await page.goto(BASE + '/projects/problems')
+    await page.click(`[data-test="problem-column-answered"] [data-test="problem-card-${problemId}"]`)
+    const drawer = page.locator('[data-test="problem-drawer"]')
+    await drawer.locator('[data-test="problem-reply"]', { hasText: '临时用电本周内接入' }).waitFor()
+    await drawer.locator('[data-action="close"]').click()
+    const dlg = page.locator('[data-test="problem-dialog-close"]')
+    await dlg.locator('textarea[name="note"]').fill('现场核实已通电，予以销号。')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/problems/${problemId}/close`)), dlg.locator('[data-test="problem-save"]').click()])
+    assert(resp.status() === 200, `close: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await drawer.locator('[data-test="problem-status"][data-status="closed"]').waitFor()
+    await page.locator(`[data-test="problem-column-closed"] [data-test="problem-card-${problemId}"]`).waitFor()
+    await shot(page, '33-project-problem-closed')
+  } finally {
+    await page.context().close()
+  }
+  const closed = (await office.get(`/api/projects/problems/${problemId}`)).body
+  assert(closed.status === 'closed' && closed.close_note === '现场核实已通电，予以销号。', `the problem is ${closed.status}`)
+  assert(['create', 'answer', 'close'].every((a) => closed.timeline.some((ev) => ev.action === a)), 'the problem timeline has its three steps')
+
+  // 5. the leader opens the 龙虎榜 (the bureau ranked on this year's target) and downloads the
+  //    weekly bulletin of the week shown
+  const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
+  await admin.put('/api/projects/targets', { year: Number(signDate.slice(0, 4)), dept_id: bureau.user.dept_id, signed_count: 20, signed_amount: 500000, count_100m: 5, count_500m: 2, count_1000m: 1, count_usd100m: 1, funds: 100000, started_count: 10, producing_count: 5 })
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.click('[data-menu="project-leaderboard"]')
+    await page.waitForURL(/\/projects\/leaderboard/)
+    const row = page.locator('[data-test="leaderboard-table"] .el-table__body tr', { hasText: '招商局' })
+    await row.waitFor()
+    assert(Number(await row.locator('[data-rank]').getAttribute('data-rank')) >= 1, 'the bureau has a rank')
+    const week = ((await page.textContent('[data-test="week-text"]')) || '').trim().slice(0, 8)
+    assert(/^\d{4}-W\d{2}$/.test(week), `the week reads "${week}"`)
+    await shot(page, '34-project-leaderboard')
+    const route = await admin.getRaw(`/api/projects/bulletin?week=${week}&format=pdf`)
+    if (route.status === 404) throw new MissingRoute('GET', '/api/projects/bulletin')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test="bulletin-download"]')])
+    const buf = readFileSync(await download.path())
+    assert(buf.subarray(0, 5).toString() === '%PDF-', 'the bulletin is a PDF')
+    assert(/\.pdf$/i.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`)
+  } finally {
+    await page.context().close()
+    await bureau.dispose()
+    await office.dispose()
+    if (admin !== state.admin) await admin.dispose()
+  }
+})
+
+test('a bureau convenes a 会审, brings its project, decides on it and closes with the minutes; the leader reads the month\'s evaluation; the admin sets the dispatch rules', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const bureau = await apiLogin('ccetdz-zhaoshang', DEMO_PASS)
+  const name = `e2e会审新能源项目${RUN}`
+  const title = `e2e招商会审${RUN}`
+  const made = await bureau.post('/api/projects', { name, investor: 'e2e新能源有限公司', total_investment: 12000, currency: 'CNY', stage: 'negotiating', source: 'expo', level: 'district' })
+  const pid = made.body.id
+  let rid = null
+
+  // 1. the bureau convenes the meeting from its menu and brings its project
+  let page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-zhaoshang', DEMO_PASS)
+    await page.click('[data-menu="project-reviews"]')
+    await page.waitForURL(/\/projects\/reviews(\?|$)/)
+    await page.waitForSelector('[data-test="review-table"]')
+    await page.click('[data-test="review-new"]')
+    const dlg = page.locator('[data-test="review-dialog"]')
+    const suggested = await dlg.locator('input[name="title"]').inputValue()
+    assert(/^\d{4}年第\d{1,2}周项目会审$/.test(suggested), `the suggested title is "${suggested}"`)
+    await dlg.locator('input[name="title"]').fill(title)
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/projects/reviews') && r.request().method() === 'POST'),
+      page.click('[data-test="review-save"]'),
+    ])
+    assert(created.status() === 201, `convene: HTTP ${created.status()} ${(await created.text()).slice(0, 200)}`)
+    rid = (await created.json()).id
+    await page.waitForURL(new RegExp(`/projects/reviews/${rid}$`))
+    await page.locator('[data-test="review-title"]', { hasText: title }).waitFor()
+    await page.click('[data-test="review-add"]')
+    const add = page.locator('[data-test="review-add-dialog"]')
+    await add.locator('[data-field="project_id"] .el-select__wrapper').click()
+    await page.keyboard.type(name)
+    await page.locator('.review-project-popper .el-select-dropdown__item', { hasText: name }).first().click()
+    const [added] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/reviews/${rid}/items`)), page.click('[data-test="review-add-save"]')])
+    assert(added.status() === 200, `bring the project: HTTP ${added.status()} ${(await added.text()).slice(0, 200)}`)
+    const item = page.locator(`[data-test="review-agenda"] [data-agenda="${pid}"]`)
+    await item.waitFor()
+    assert((await item.getAttribute('data-decision')) === 'none', 'the project waits for its decision')
+    await shot(page, '35-project-review-agenda')
+
+    // 2. closing before deciding: the server's refusal, in the dialog
+    await page.click('[data-test="review-close"]')
+    const close = page.locator('[data-test="review-close-dialog"]')
+    await close.locator('textarea[name="minutes"]').fill('会议纪要（草稿）')
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/reviews/${rid}/close`)), page.click('[data-test="review-close-save"]')])
+    assert(refused.status() === 409, `an early close: HTTP ${refused.status()}`)
+    const why = ((await close.locator('[data-test="review-close-error"]').textContent()) || '').trim()
+    assert(why.includes('还有 1 个项目未作会审决定'), `the dialog says "${why}"`)
+    await shot(page, '35-project-review-close-refused')
+    await close.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+    await close.waitFor({ state: 'hidden' })
+
+    // 3. the decision: 推进, with the meeting's request
+    await page.click(`[data-decide="${pid}"]`)
+    const decide = page.locator('[data-test="review-decide-dialog"]')
+    await decide.locator('[data-decision="advance"]').click()
+    await decide.locator('textarea[name="note"]').fill('同意推进，月底前完成签约。')
+    const [decided] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/reviews/${rid}/decide`)), page.click('[data-test="review-decide-save"]')])
+    assert(decided.status() === 200, `decide: HTTP ${decided.status()} ${(await decided.text()).slice(0, 200)}`)
+    assert(JSON.stringify(decided.request().postDataJSON()) === JSON.stringify({ project_id: pid, decision: 'advance', note: '同意推进，月底前完成签约。' }), `the decision sent ${decided.request().postData()}`)
+    await page.locator(`[data-test="review-agenda"] [data-agenda="${pid}"][data-decision="advance"]`).waitFor()
+
+    // 4. closed with the minutes
+    await page.click('[data-test="review-close"]')
+    await close.locator('textarea[name="minutes"]').fill(`${title}：新能源项目同意推进。`)
+    const [closed] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/projects/reviews/${rid}/close`)), page.click('[data-test="review-close-save"]')])
+    assert(closed.status() === 200, `close: HTTP ${closed.status()} ${(await closed.text()).slice(0, 200)}`)
+    await page.locator('[data-test="review-minutes"]', { hasText: '新能源项目同意推进' }).waitFor()
+    await page.locator('[data-test="review-status"][data-status="closed"]').waitFor()
+    assert((await page.locator('[data-test="review-add"], [data-test="review-close"], [data-decide]').count()) === 0, 'a closed meeting offers no writes')
+    await close.waitFor({ state: 'hidden' })
+    await shot(page, '35-project-review-closed')
+  } finally {
+    await page.context().close()
+  }
+  const rv = (await bureau.get(`/api/projects/reviews/${rid}`)).body
+  assert(rv.status === 'closed' && rv.items.length === 1 && rv.items[0].decision === 'advance', `the meeting is ${rv.status} with ${JSON.stringify(rv.items)}`)
+  const events = (await bureau.get(`/api/projects/${pid}/timeline`)).body.items
+  assert(events.some((ev) => ev.action === 'review' && (ev.body || '').includes('会审决定：推进') && (ev.body || '').includes('月底前完成签约')), 'the decision is on the project timeline')
+
+  // the project advances as decided: signed today (China's day) with its scan, and the project
+  // office plans this month's investment, which nobody has reported yet
+  const day = new Date(Date.parse(made.body.created_at) + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  const month = day.slice(0, 7)
+  const scan = await bureau.post(`/api/projects/${pid}/attachments`, undefined, { multipart: { file: { name: `会审项目合同${RUN}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') } } })
+  await bureau.post(`/api/projects/${pid}/move`, { to: 'signed', date: day, contract_no: `HT-HS-${RUN}`, attachment_id: scan.body.id })
+  await bureau.dispose()
+  const office = await apiLogin('ccetdz-xiangmu', DEMO_PASS)
+  await office.put(`/api/projects/${pid}/invest`, { year: Number(day.slice(0, 4)), months: [{ month, planned: 500 }] })
+  await office.dispose()
+
+  // 5. the leader reads this month's evaluation: the projects lowest first, each deduction with
+  //    its rule; the new project loses 40 for its unreported investment
+  const leader = await apiLogin('ccetdz-leader', DEMO_PASS)
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.click('[data-menu="project-evaluation"]')
+    await page.waitForURL(/\/projects\/evaluation/)
+    await page.waitForSelector('[data-test="evaluation-table"]')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().includes(`/api/projects/evaluation?month=${month}`)), page.goto(`${BASE}/projects/evaluation?month=${month}`)])
+    assert(resp.status() === 200, `evaluation: HTTP ${resp.status()}`)
+    const api = (await leader.get(`/api/projects/evaluation?month=${month}`)).body
+    const mine = api.items.find((x) => x.project_id === pid)
+    assert(mine && mine.deductions.invest === 40 && mine.score === 60, `the project is evaluated ${JSON.stringify(mine)}`)
+    const rows = page.locator('[data-test="evaluation-table"] .el-table__body tr')
+    await rows.first().waitFor()
+    assert((await rows.count()) === api.items.length, `${await rows.count()} rows for ${api.items.length} projects`)
+    assert((await rows.first().locator(`[data-project="${api.items[0].project_id}"]`).count()) === 1, 'the lowest score comes first')
+    const row = rows.filter({ has: page.locator(`[data-project="${pid}"]`) })
+    assert(Number(await row.locator('[data-score]').getAttribute('data-score')) === 60, 'the score is the server\'s')
+    const invest = ((await row.locator('[data-deduction="invest"]').textContent()) || '').replace(/\s+/g, '')
+    assert(invest.includes('−40.0') && invest.includes('计划500万元，未填报'), `the investment deduction reads "${invest}"`)
+    assert((await page.locator('[data-test="evaluation-depts"] .el-table__body tr').count()) === api.by_dept.length, 'every bureau has its mean')
+    await page.hover('[data-test="evaluation-table"] [data-rule="late"]')
+    const tip = page.locator('.el-popper:visible', { hasText: '每滞后 1 天扣 1 分' })
+    await tip.waitFor()
+    assert((await page.locator('.el-alert--error').count()) === 0, 'the evaluation page shows an error')
+    await shot(page, '36-project-evaluation')
+  } finally {
+    await page.context().close()
+    await leader.dispose()
+  }
+
+  // 6. the admin sets the zone's rules: an error under its field first, then saved (and put back)
+  const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
+  const before = (await admin.get('/api/projects/settings')).body
+  page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/system/project-rules')
+    await page.waitForSelector('[data-field="amber_days"] input')
+    const keys = await menuKeys(page)
+    assert(keys.includes('project-settings'), `the admin's menu lacks 项目调度规则: ${keys}`)
+    await page.fill('[data-field="red_ratio"] input', String(Math.round(before.amber_ratio * 100) + 5))
+    await page.click('[data-test="settings-save"]')
+    assert((await fieldError(page, 'red_ratio')) === '红色投资比例不能高于黄色投资比例', 'red above amber is refused under its field')
+    await page.fill('[data-field="red_ratio"] input', String(Math.round(before.red_ratio * 100)))
+    await page.fill('[data-field="amber_days"] input', String(before.amber_days + 3))
+    await page.click('[data-test="settings-permit-add"]')
+    const n = before.permits.length
+    await page.fill(`[data-test="settings-permits"] input[name="permit-${n}"]`, `e2e审批${RUN}`)
+    const [saved] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/projects/settings') && r.request().method() === 'PUT'), page.click('[data-test="settings-save"]')])
+    assert(saved.status() === 200, `save the rules: HTTP ${saved.status()} ${(await saved.text()).slice(0, 200)}`)
+    const after = (await admin.get('/api/projects/settings')).body
+    assert(after.amber_days === before.amber_days + 3 && after.permits.includes(`e2e审批${RUN}`) && after.red_ratio === before.red_ratio, `the rules read ${JSON.stringify(after)}`)
+    await page.locator('[data-test="settings-rule"] li.amber', { hasText: `${before.amber_days + 3} 天` }).waitFor()
+    await shot(page, '37-project-settings')
+  } finally {
+    await page.context().close()
+    await admin.put('/api/projects/settings', before)
+    if (admin !== state.admin) await admin.dispose()
+  }
+})
+
 test('the request desks, statistics, deadlines and holidays pages load', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')

@@ -199,6 +199,7 @@ CREATE TABLE project_review_item (
 	dept_id BIGINT REFERENCES dept(id),
 	decision TEXT NOT NULL DEFAULT '',
 	note TEXT NOT NULL DEFAULT '',
+	seq BIGINT NOT NULL DEFAULT 0,
 	PRIMARY KEY (review_id, project_id)
 );
 

@@ -218,9 +218,8 @@ static void test_every_role_is_authed(void **state)
  */
 static void test_enterprise_role(void **state)
 {
-	static const char *const allowed[] = {".read", "ticket.create", "ticket.rate", "auth",
-	                                      "project.report",
-	                                      NULL};
+	static const char *const allowed[] = {".read", "ticket.create",  "ticket.rate",
+	                                      "auth",  "project.report", NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
@@ -285,8 +284,8 @@ static void test_read_only_roles(void **state)
 {
 	static const char *const province[] = {".read", ".stats", "auth", NULL};
 	static const char *const leader[] = {
-	    ".read", ".stats", "auth", "enterprise.visit", "ticket.escalate", "project.escalate",
-	    NULL};
+	    ".read",           ".stats",           "auth", "enterprise.visit",
+	    "ticket.escalate", "project.escalate", NULL};
 	char buf[512];
 	assert_string_equal(beyond_rule(role_perms(ROLE_PROVINCE), province, buf, sizeof buf), "");
 	assert_string_equal(beyond_rule(role_perms(ROLE_LEADER), leader, buf, sizeof buf), "");
@@ -374,9 +373,11 @@ static void test_dept_kind_grant(void **state)
 {
 	(void)state;
 	for (int r = 1; r < ROLE__COUNT; r++) {
-		static const char *const kinds[] = {NULL,         "",         "leadership",
-		                                    "economic",   "other",    "SERVICE_CENTER",
-		                                    "service_ce", "service_center ", "Project"};
+		static const char *const kinds[] = {NULL,         "",
+		                                    "leadership", "economic",
+		                                    "other",      "SERVICE_CENTER",
+		                                    "service_ce", "service_center ",
+		                                    "Project"};
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 			perm_set ps = role_perms((enum role)r);
 			enum data_scope sc = role_default_scope((enum role)r);
@@ -439,9 +440,10 @@ static void test_project_kind_grant(void **state)
 			assert_int_equal(allows(ps, PERM_PROJECT_DISPATCH), kinds[k].dispatch);
 			for (int p = 0; p < PERM__COUNT; p++)
 				if (perm_has(&ps, (enum perm)p) && !perm_has(&role, (enum perm)p) &&
-				    (admin_only((enum perm)p) || strncmp(perm_name((enum perm)p), "project.", 8)))
-					fail_msg("%s of %s gains %s", role_name((enum role)r), kinds[k].kind,
-					         perm_name((enum perm)p));
+				    (admin_only((enum perm)p) ||
+				     strncmp(perm_name((enum perm)p), "project.", 8)))
+					fail_msg("%s of %s gains %s", role_name((enum role)r),
+					         kinds[k].kind, perm_name((enum perm)p));
 		}
 }
 

@@ -208,6 +208,13 @@ static void test_equal_and_text(void **state)
 	assert_false(field_equal(fmoney, &a, &b));
 	char buf[48];
 	assert_string_equal(field_text_of(fmoney, &b, buf, sizeof buf), "0.1");
+	b.money = 30000; /* whole amounts as written, not 3e+04 */
+	assert_string_equal(field_text_of(fmoney, &b, buf, sizeof buf), "30000");
+	b.money = -1500.25;
+	assert_string_equal(field_text_of(fmoney, &b, buf, sizeof buf), "-1500.25");
+	b.money = 1e20;
+	assert_string_equal(field_text_of(fmoney, &b, buf, sizeof buf), "1e+20");
+	b.money = 0.1;
 	assert_null(field_text_of(fmoney, &a, buf, sizeof buf));
 	assert_string_equal(field_enum_label(entity_field(&THING, "kind"), "b"), "乙");
 	size_t s, n;

@@ -63,10 +63,11 @@ static void test_every_pair(void **state)
 				struct proj_move m = full_move((enum proj_stage)to);
 				struct yq_err e = {0};
 				int rc = proj_move_check(&p, &m, "2026-12-03", &a, &e);
-				int want = expected((enum proj_stage)from, (enum proj_stage)to, skip);
+				int want =
+				    expected((enum proj_stage)from, (enum proj_stage)to, skip);
 				if (want == 0 && rc != 0)
-					fail_msg("%s → %s (skip %d) refused: %s", p.stage, m.to, skip,
-					         e.message);
+					fail_msg("%s → %s (skip %d) refused: %s", p.stage, m.to,
+					         skip, e.message);
 				if (want != 0 && (rc != -1 || e.code != ERR_STATE))
 					fail_msg("%s → %s (skip %d) allowed", p.stage, m.to, skip);
 				if (want)

@@ -88,6 +88,80 @@ export const routes = [
         component: () => import('../views/announce/AnnounceMine.vue'),
         meta: { title: 'announce.mine', perm: 'announce.read', roles: ['enterprise'], icon: 'Notebook', order: 220 },
       },
+      // 招商引资 and 项目建设 (views/project/): the bureaus' pipeline, the project office's dispatch,
+      // the problem list, the leaders' figures; enterprises see and report on their own projects
+      {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('../views/project/ProjectList.vue'),
+        meta: { title: 'project.menu.projects', perm: 'project.read', hideForRoles: ['enterprise'], icon: 'OfficeBuilding', order: 260 },
+      },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'project-detail',
+        component: () => import('../views/project/ProjectDetail.vue'),
+        meta: { title: 'project.detail', perm: 'project.read', parent: 'projects' },
+      },
+      {
+        path: 'projects/followups',
+        name: 'project-followups',
+        component: () => import('../views/project/FollowupOverdue.vue'),
+        meta: { title: 'project.menu.followups', perm: 'project.write', hideForRoles: ['enterprise'], icon: 'AlarmClock', order: 262 },
+      },
+      {
+        path: 'projects/reviews',
+        name: 'project-reviews',
+        component: () => import('../views/project/ReviewList.vue'),
+        meta: { title: 'project.menu.reviews', perm: 'project.write', hideForRoles: ['enterprise'], icon: 'Notebook', order: 263 },
+      },
+      {
+        path: 'projects/reviews/:id(\\d+)',
+        name: 'project-review',
+        component: () => import('../views/project/ReviewDetail.vue'),
+        meta: { title: 'project.review.detail', perm: 'project.read', parent: 'project-reviews' },
+      },
+      {
+        path: 'projects/targets',
+        name: 'project-targets',
+        component: () => import('../views/project/TargetPage.vue'),
+        meta: { title: 'project.menu.targets', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'Flag', order: 264 },
+      },
+      {
+        path: 'projects/leaderboard',
+        name: 'project-leaderboard',
+        component: () => import('../views/project/Leaderboard.vue'),
+        meta: { title: 'project.menu.leaderboard', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'List', order: 266 },
+      },
+      {
+        path: 'projects/evaluation',
+        name: 'project-evaluation',
+        component: () => import('../views/project/Evaluation.vue'),
+        meta: { title: 'project.menu.evaluation', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'Calendar', order: 268 },
+      },
+      {
+        path: 'projects/dispatch',
+        name: 'project-dispatch',
+        component: () => import('../views/project/DispatchList.vue'),
+        meta: { title: 'project.menu.dispatch', perm: 'project.read', hideForRoles: ['enterprise'], icon: 'Timer', order: 270 },
+      },
+      {
+        path: 'projects/problems',
+        name: 'project-problems',
+        component: () => import('../views/project/ProblemBoard.vue'),
+        meta: { title: 'project.menu.problems', perm: 'project.read', hideForRoles: ['enterprise'], icon: 'Document', order: 272 },
+      },
+      {
+        path: 'projects/stats',
+        name: 'project-stats',
+        component: () => import('../views/project/ProjectStats.vue'),
+        meta: { title: 'project.menu.stats', perm: 'project.stats', hideForRoles: ['enterprise'], icon: 'DataAnalysis', order: 274 },
+      },
+      {
+        path: 'my-projects',
+        name: 'my-projects',
+        component: () => import('../views/project/MyProjects.vue'),
+        meta: { title: 'project.menu.mine', perm: 'project.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 230 },
+      },
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       {
         path: 'tickets',
@@ -160,6 +234,13 @@ export const routes = [
         name: 'ticket-rules',
         component: () => import('../views/system/TicketRulesPage.vue'),
         meta: { title: 'menu.ticketRules', perm: 'ticket.admin', group: 'menu.system', icon: 'Timer', order: 470 },
+      },
+      // the zone's rules of projects (views/project/): status colours, reporting day, 龙虎榜 weights, permits
+      {
+        path: 'system/project-rules',
+        name: 'project-settings',
+        component: () => import('../views/project/ProjectSettings.vue'),
+        meta: { title: 'project.menu.settings', perm: 'project.admin', group: 'menu.system', icon: 'Setting', order: 475 },
       },
       {
         path: 'system/holidays',

@@ -23,6 +23,8 @@ export const NOTIFY_KINDS = [
   'merged',
   // to the enterprises an announcement is published to (views/announce/)
   'published',
+  // to the department a project problem is handed back to (views/project/)
+  'reopened',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -38,9 +40,54 @@ export function badgeText(n) {
   return v > 99 ? '99+' : String(v)
 }
 
-/** The route of the item a notification is about: a request, or an announcement (read in the
- * enterprise's announcement list). */
-export const notificationRoute = (n) => (n.announcement_id ? { name: 'my-announcements' } : { name: 'ticket-detail', params: { id: n.ticket_id } })
+/**
+ * What a notification may be about, one row per kind of item (the server's work kinds): the
+ * member holding the item's id in a notification row (the kind's id_key, src/work/notify_api.c)
+ * and its number (no_key), the page that shows the item, and optionally where the item's own
+ * words for the events are (labels: an i18n prefix, `${labels}.${event}` for each of `events`,
+ * before notify.kind.<event>). A module whose items notify adds its row here.
+ */
+export const NOTIFY_ITEMS = [
+  // 企业诉求: the request's page
+  { id: 'ticket_id', no: 'ticket_no', route: (id) => ({ name: 'ticket-detail', params: { id } }) },
+  // 通知公告: read in the enterprise's announcement list
+  { id: 'announcement_id', no: 'announcement_no', route: () => ({ name: 'my-announcements' }) },
+  // a project's problem (问题清单): the problem board, opening the problem's drawer
+  {
+    id: 'problem_id',
+    no: 'problem_no',
+    route: (id) => ({ name: 'project-problems', query: { problem: String(id) } }),
+    labels: 'project.notify',
+    events: ['assigned', 'reopened', 'overdue'],
+  },
+]
+
+const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0
+
+/** The row of NOTIFY_ITEMS a notification is about (the first whose id it carries), or null. */
+export const notificationItem = (n) => (n && NOTIFY_ITEMS.find((it) => hasId(n[it.id]))) || null
+
+/** The route of the item a notification is about, or null when it names none the console knows. */
+export function notificationRoute(n) {
+  const it = notificationItem(n)
+  return it ? it.route(n[it.id]) : null
+}
+
+/** The number of the item a notification is about ("WT2026-0001"), '' when none. */
+export function notificationNo(n) {
+  const it = notificationItem(n)
+  return (it && n[it.no]) || ''
+}
+
+/**
+ * The i18n keys that may name a notification's event, first found wins: the item's own words
+ * (a project problem's "新交办项目问题"), then the shared notify.kind.<event>.
+ */
+export function notificationLabelKeys(n) {
+  const it = notificationItem(n)
+  const kind = (n && n.kind) || ''
+  return it && it.labels && (it.events || []).includes(kind) ? [`${it.labels}.${kind}`, `notify.kind.${kind}`] : [`notify.kind.${kind}`]
+}
 
 /** After marking one read: the list with it read and the unread count less one. */
 export function markedRead(items, unread, id) {

@@ -9,7 +9,7 @@ import { messages, mergeModules } from '../../src/i18n'
 import BEFORE from './fixtures/i18n-before.json'
 import { MENU, LEAVES } from './app-menu'
 import { FLAGS, ENT_TYPES } from '../../src/utils/format'
-import { NOTIFY_KINDS } from '../../src/utils/notify'
+import { NOTIFY_KINDS, NOTIFY_ITEMS } from '../../src/utils/notify'
 import { STATUSES, CHANNELS, PRIORITIES, RATINGS, ESCALATION_LEVELS, CATEGORIES, categoryKey } from '../../src/utils/ticket'
 
 function flatten(obj, prefix = '') {
@@ -34,7 +34,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // the request fields the audit log records since requests run on their field table
   'auditField.answer', 'auditField.due_resolve', 'auditField.merged_into', 'auditField.priority', 'auditField.rating', 'auditField.reject_reason',
   // a search's total counted up to its cap (issue 16)
-  'common.totalCapped']
+  'common.totalCapped',
+  // a project problem handed back to its department (issue 12)
+  'notify.kind.reopened']
 const RECORDED_FILES = ['account.js', 'common.js', 'dashboard.js', 'enterprise.js', 'system.js', 'ticket.js']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))
@@ -144,6 +146,7 @@ describe('i18n', () => {
       ...['mine', 'all', 'intake', 'todo', 'escalated', 'extensions'].map((m) => `ticket.empty.${m}`),
       ...['overdue', 'soon'].map((b) => `overdue.empty.${b}`),
       ...NOTIFY_KINDS.map((k) => `notify.kind.${k}`),
+      ...NOTIFY_ITEMS.filter((it) => it.labels).flatMap((it) => it.events.map((k) => `${it.labels}.${k}`)),
       ...['intake', 'triage', 'overdue', 'soon'].map((k) => `dashboard.deskSub.${k}`),
       ...['dept', 'category', 'channel'].map((g) => `stats.group.${g}`),
       ...['week', 'month'].map((u) => `stats.unit.${u}`),

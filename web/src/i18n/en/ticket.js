@@ -188,6 +188,7 @@ export default {
       extension_request: 'Extension asked',
       resolved: 'Resolved',
       published: 'New announcement',
+      reopened: 'Reassigned',
     },
   },
   ticketAction: {

@@ -188,6 +188,7 @@ export default {
       extension_request: '延期申请',
       resolved: '已办结',
       published: '新公告',
+      reopened: '重新交办',
     },
   },
   ticketAction: {

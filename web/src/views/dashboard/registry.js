@@ -43,6 +43,22 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('./widgets/TicketCards.vue')),
   },
+  // 招商引资 and 项目建设 (views/project/widgets/): signed against target, 开工率, the red projects
+  // and the overdue problems, for those who read the project figures (project.stats)
+  {
+    id: 'project-cards',
+    title: 'project.widget.cards',
+    perm: 'project.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../project/widgets/ProjectCards.vue')),
+  },
+  {
+    id: 'project-lists',
+    title: 'project.widget.lists',
+    perm: 'project.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../project/widgets/RedProjects.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

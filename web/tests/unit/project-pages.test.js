@@ -1,0 +1,228 @@
+// The pages of 会审, 项目调度规则 and the problem board against a fake server (fetch answered per
+// route, every call recorded): a meeting's decision and its close, the server's refusal of the
+// close shown in the dialog; the settings' errors under their field, found before sending or
+// given by the server; the board opening the problem a notification leads to (?problem=ID).
+import { describe, it, expect, vi, afterEach } from 'vitest'
+import { mount, flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createRouter, createMemoryHistory } from 'vue-router'
+import { routes } from '../../src/router/routes'
+import { i18n, setAppLocale } from '../../src/i18n'
+import { configureHttp } from '../../src/api/http'
+import { useAuthStore } from '../../src/stores/auth'
+import ReviewDetail from '../../src/views/project/ReviewDetail.vue'
+import ProjectSettings from '../../src/views/project/ProjectSettings.vue'
+import ProblemBoard from '../../src/views/project/ProblemBoard.vue'
+import ProblemDrawer from '../../src/views/project/ProblemDrawer.vue'
+import { waitFor, json } from './page-helpers'
+
+const q = (sel) => document.body.querySelector(sel)
+const qa = (sel) => [...document.body.querySelectorAll(sel)]
+const text = (sel) => (q(sel) ? q(sel).textContent.trim() : '')
+
+let calls
+let mounted
+/**
+ * Mounts `component` at `path` for a user holding `perms`; `server(method, path, body)` answers
+ * each request as [status, body].
+ */
+async function mountAt(component, path, perms, server) {
+  calls = []
+  setAppLocale('zh-CN')
+  configureHttp({ onUnauthorized: vi.fn(), onPasswordChange: vi.fn(), onError: vi.fn() })
+  globalThis.fetch = vi.fn(async (url, init) => {
+    const u = new URL(String(url), 'http://x')
+    const body = init.body ? JSON.parse(init.body) : null
+    calls.push({ method: init.method, path: u.pathname, query: Object.fromEntries(u.searchParams), body })
+    const [status, answer] = server(init.method, u.pathname, body, u.searchParams) || [404, { error: { code: 'not_found', message: '不存在' } }]
+    return json(status, answer)
+  })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const auth = useAuthStore()
+  auth.user = { id: 5, username: 'zhaoshang', role: 'staff', dept_id: 3 }
+  auth.permissions = perms
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(path)
+  await router.isReady()
+  mounted = mount(component, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
+  return { router, wrapper: mounted }
+}
+afterEach(() => {
+  if (mounted) mounted.unmount()
+  mounted = null
+  document.body.innerHTML = ''
+})
+const input = (el, v) => {
+  el.value = v
+  el.dispatchEvent(new Event('input'))
+}
+
+describe('a 会审 meeting', { timeout: 20000 }, () => {
+  const meeting = () => ({
+    id: 5,
+    on_date: '2026-05-08',
+    title: '2026年第19周项目会审',
+    status: 'open',
+    minutes: '',
+    items: [
+      { project_id: 3, project_no: 'XM2026-0003', project_name: '光电产业园', stage: 'signed', dept_id: 3, dept_name: '招商一局', decision: 'advance', note: '尽快供地' },
+      { project_id: 9, project_no: 'XM2026-0009', project_name: '锂电池二期', stage: 'negotiating', dept_id: 3, dept_name: '招商一局', decision: '', note: '' },
+    ],
+  })
+
+  it('records a decision, shows the refusal to close with one missing, then closes with the minutes', async () => {
+    let rv = meeting()
+    await mountAt(ReviewDetail, '/projects/reviews/5', ['project.read', 'project.write'], (method, path, body) => {
+      if (method === 'GET' && path === '/api/projects/reviews/5') return [200, rv]
+      if (method === 'POST' && path === '/api/projects/reviews/5/decide') {
+        rv = { ...rv, items: rv.items.map((i) => (i.project_id === body.project_id ? { ...i, decision: body.decision, note: body.note } : i)) }
+        return [200, rv]
+      }
+      if (method === 'POST' && path === '/api/projects/reviews/5/close') {
+        const left = rv.items.filter((i) => !i.decision).length
+        if (left) return [409, { error: { code: 'invalid_state', message: `还有 ${left} 个项目未作会审决定`, field: 'status' } }]
+        rv = { ...rv, status: 'closed', minutes: body.minutes, closed_at: '2026-05-08T08:00:00Z' }
+        return [200, rv]
+      }
+    })
+    await waitFor(() => q('[data-test="review-agenda"] [data-agenda="9"]'))
+    expect(text('[data-test="review-progress"]')).toBe('已决定 1 / 2')
+    expect(q('[data-agenda="3"]').getAttribute('data-decision')).toBe('advance')
+    expect(text('[data-agenda="3"]')).toContain('推进')
+    expect(text('[data-agenda="9"]')).toContain('待决定')
+
+    // closing with a project undecided: the server's 409 in the dialog, the meeting still open
+    q('[data-test="review-close"]').click()
+    await waitFor(() => q('[data-test="review-close-dialog"] textarea[name="minutes"]'))
+    // no minutes: nothing sent
+    q('[data-test="review-close-save"]').click()
+    await waitFor(() => q('[data-field="minutes"] .el-form-item__error'))
+    expect(text('[data-field="minutes"] .el-form-item__error')).toBe('请填写会议纪要')
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([])
+    input(q('[data-test="review-close-dialog"] textarea[name="minutes"]'), '会议纪要：光电产业园推进供地。')
+    await flushPromises()
+    q('[data-test="review-close-save"]').click()
+    await waitFor(() => q('[data-test="review-close-error"]'))
+    expect(text('[data-test="review-close-error"]')).toContain('还有 1 个项目未作会审决定')
+    expect(q('[data-test="review-status"]').getAttribute('data-status')).toBe('open')
+    q('[data-test="review-close-dialog"] .el-dialog__headerbtn').click()
+    await flushPromises()
+
+    // the decision on the second project: the dialog asks for one of the four first
+    q('[data-decide="9"]').click()
+    await waitFor(() => q('[data-test="review-decide-dialog"] [data-decision="supplement"]'))
+    q('[data-test="review-decide-save"]').click()
+    await waitFor(() => q('[data-test="review-decide-dialog"] [data-field="decision"] .el-form-item__error'))
+    expect(text('[data-test="review-decide-dialog"] [data-field="decision"] .el-form-item__error')).toBe('请选择会审决定')
+    q('[data-test="review-decide-dialog"] [data-decision="supplement"] input').click()
+    input(q('[data-test="review-decide-dialog"] textarea[name="note"]'), ' 补充环评批复 ')
+    await flushPromises()
+    q('[data-test="review-decide-save"]').click()
+    await waitFor(() => q('[data-agenda="9"]') && q('[data-agenda="9"]').getAttribute('data-decision') === 'supplement')
+    expect(calls.filter((c) => c.path.endsWith('/decide')).map((c) => c.body)).toEqual([{ project_id: 9, decision: 'supplement', note: '补充环评批复' }])
+    expect(text('[data-agenda="9"]')).toContain('补充材料')
+    expect(text('[data-test="review-progress"]')).toBe('已决定 2 / 2')
+
+    // now it closes, with the minutes shown
+    q('[data-test="review-close"]').click()
+    await waitFor(() => q('[data-test="review-close-dialog"] textarea[name="minutes"]'))
+    expect(q('[data-test="review-close-error"]')).toBeNull()
+    input(q('[data-test="review-close-dialog"] textarea[name="minutes"]'), '会议纪要：两个项目均已决定。')
+    await flushPromises()
+    q('[data-test="review-close-save"]').click()
+    await waitFor(() => q('[data-test="review-minutes"]'))
+    expect(text('[data-test="review-minutes"]')).toBe('会议纪要：两个项目均已决定。')
+    expect(q('[data-test="review-status"]').getAttribute('data-status')).toBe('closed')
+    expect(calls.filter((c) => c.path.endsWith('/close')).map((c) => c.body.minutes)).toEqual(['会议纪要：光电产业园推进供地。', '会议纪要：两个项目均已决定。'])
+    // a closed meeting offers nothing more
+    expect(q('[data-test="review-add"]')).toBeNull()
+    expect(q('[data-test="review-close"]')).toBeNull()
+    expect(qa('[data-decide]')).toEqual([])
+  })
+
+  it('offers nothing to write to a reader', async () => {
+    await mountAt(ReviewDetail, '/projects/reviews/5', ['project.read'], (method, path) => (method === 'GET' && path === '/api/projects/reviews/5' ? [200, meeting()] : null))
+    await waitFor(() => q('[data-agenda="9"]'))
+    expect(q('[data-test="review-add"]')).toBeNull()
+    expect(q('[data-test="review-close"]')).toBeNull()
+    expect(qa('[data-decide]')).toEqual([])
+  })
+})
+
+describe('项目调度规则', { timeout: 20000 }, () => {
+  const settings = {
+    amber_days: 15,
+    amber_ratio: 0.9,
+    red_ratio: 0.7,
+    report_day: 10,
+    weights: { signed_count: 1, signed_amount: 1, count_100m: 1, count_500m: 1, count_1000m: 1, count_usd100m: 1, funds: 1, started_count: 1, producing_count: 1 },
+    permits: ['用地规划许可证', '施工许可证'],
+  }
+
+  it('says what is wrong under the field before sending, shows the server\'s field error, and saves', async () => {
+    let answer = null
+    await mountAt(ProjectSettings, '/system/project-rules', ['project.read', 'project.admin'], (method, path, body) => {
+      if (path !== '/api/projects/settings') return null
+      if (method === 'GET') return [200, settings]
+      return answer(body)
+    })
+    await waitFor(() => q('[data-field="red_ratio"] input'))
+    expect(qa('[data-test="settings-rule"] li').map((li) => li.textContent.trim())[1]).toBe('黄：节点滞后不超过 15 天，或累计投资低于序时计划的 90%')
+    expect(qa('[data-test="settings-permits"] input').map((i) => i.value)).toEqual(['用地规划许可证', '施工许可证'])
+
+    // red above amber: said under the field, nothing sent
+    const red = q('[data-field="red_ratio"] input')
+    input(red, '95')
+    red.dispatchEvent(new Event('change'))
+    await flushPromises()
+    q('[data-test="settings-save"]').click()
+    await waitFor(() => q('[data-field="red_ratio"] .el-form-item__error'))
+    expect(text('[data-field="red_ratio"] .el-form-item__error')).toBe('红色投资比例不能高于黄色投资比例')
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([])
+    input(red, '60')
+    red.dispatchEvent(new Event('change'))
+
+    // a permit added twice: said before sending
+    q('[data-test="settings-permit-add"]').click()
+    await flushPromises()
+    input(q('[data-test="settings-permits"] input[name="permit-2"]'), '施工许可证')
+    await flushPromises()
+    q('[data-test="settings-save"]').click()
+    await waitFor(() => q('[data-field="permits"] .el-form-item__error'))
+    expect(text('[data-field="permits"] .el-form-item__error')).toBe('审批事项“施工许可证”重复')
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([])
+
+    // the server refuses a field: its words under that field
+    input(q('[data-test="settings-permits"] input[name="permit-2"]'), '环评')
+    await flushPromises()
+    answer = () => [400, { error: { code: 'validation', message: '审批事项名称应为 1 至 30 个字', field: 'permits' } }]
+    q('[data-test="settings-save"]').click()
+    await waitFor(() => calls.some((c) => c.method === 'PUT') && text('[data-field="permits"] .el-form-item__error') === '审批事项名称应为 1 至 30 个字')
+
+    // saved: the body as the server takes it, the form as the server answers
+    answer = (body) => [200, { ...settings, ...body }]
+    q('[data-test="settings-save"]').click()
+    await waitFor(() => calls.filter((c) => c.method === 'PUT').length === 2 && !q('[data-field="permits"] .el-form-item__error'))
+    const sent = calls.filter((c) => c.method === 'PUT')[1].body
+    expect(sent).toEqual({ ...settings, red_ratio: 0.6, permits: ['用地规划许可证', '施工许可证', '环评'] })
+  })
+})
+
+describe('the problem board', { timeout: 20000 }, () => {
+  it('opens the problem the address names, and takes it out of the address when closed', async () => {
+    const problem = { id: 7, no: 'WT2026-0007', project_id: 3, project_name: '光电产业园', title: '施工用电接入', detail: '临时用电未接入', category: 'utilities', dept_id: 4, dept_name: '企业服务中心', days: 10, status: 'open', due_at: '2026-05-22T09:00:00Z', overdue: false, created_at: '2026-05-08T02:00:00Z', timeline: [], attachments: [] }
+    const { router, wrapper } = await mountAt(ProblemBoard, '/projects/problems?problem=7', ['project.read', 'project.handle'], (method, path) => {
+      if (path === '/api/projects/problems/7') return [200, problem]
+      if (path === '/api/projects/problems') return [200, { items: [], total: 0, page: 1, page_size: 50 }]
+      if (path === '/api/depts') return [200, { items: [] }]
+    })
+    await waitFor(() => text('[data-test="problem-drawer"] [data-test="problem-status"]') === '办理中')
+    expect(calls.some((c) => c.path === '/api/projects/problems/7')).toBe(true)
+    expect(q('[data-test="problem-drawer"]').textContent).toContain('WT2026-0007 施工用电接入')
+    // the drawer closed (its v-model set false, as el-drawer does once it has faded out)
+    wrapper.findComponent(ProblemDrawer).vm.$emit('update:modelValue', false)
+    await waitFor(() => router.currentRoute.value.query.problem === undefined)
+    expect(router.currentRoute.value.path).toBe('/projects/problems')
+  })
+})
