@@ -176,6 +176,13 @@ test('海门开发区: six 招商分局 with yearly targets and a 龙虎榜 that
   assert.ok(boards.slice(1).every((b) => b.items.every((i) => i.prev_rank >= 1)), 'last week\'s rank is given');
   // the scores grow as the year goes on
   assert.ok(sum(boards.at(-1).items, (i) => i.score) > sum(boards[0].items, (i) => i.score));
+  // the leader downloads that week's bulletin (每周通报) with its 龙虎榜
+  const pdf = await c.get('/api/projects/bulletin?week=2022-W26&format=pdf', { raw: true });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+  const html = await c.get('/api/projects/bulletin?week=2022-W26&format=html');
+  assert.equal(html.status, 200);
+  for (const n of ['招商一分局', '招商六分局']) assert.ok(html.body.includes(n), n);
   // this year's too: the bureaus and their busiest 招商专员
   const now = await get(c, `/api/projects/targets?year=${new Date(Number(NOW) * 1000).getUTCFullYear()}`);
   assert.ok(now.items.filter((x) => !x.user_id).length === 6, JSON.stringify(now.items.map((x) => x.dept_name)));
