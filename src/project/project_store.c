@@ -303,7 +303,8 @@ static void list_build(struct qb *q, int pass, void *arg)
 	if (!pass)
 		return;
 	const char *s = f->sort ? f->sort : "id";
-	qb_sql(q, strcmp(s, "sign_date") == 0 ? " ORDER BY p.sign_date DESC, p.id DESC"
+	qb_sql(q, strcmp(s, "sign_date") == 0 ? " ORDER BY CASE WHEN p.sign_date IS NULL THEN 1 "
+	                                        "ELSE 0 END, p.sign_date DESC, p.id DESC"
 	          : strcmp(s, "amount") == 0  ? " ORDER BY p.amount_wan DESC, p.id DESC"
 	                                      : " ORDER BY p.id DESC");
 	if (f->page_size > 0) {
