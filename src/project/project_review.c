@@ -572,31 +572,145 @@ static struct sql_tmpl SQL_CHECK_INSERT =
     SQL_TMPL(ENTITY_CHECK, "INSERT INTO project_check (zone_id, project_id, user_id, created_at, "
                            "{insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) RETURNING id");
 
+static const char SQL_CHECK_PHOTOS[] =
+    "SELECT f.check_id, a.id, a.name, a.content_type FROM project_check_photo f "
+    "JOIN project_check k ON k.id = f.check_id JOIN work_attachment a ON a.id = f.attachment_id "
+    "WHERE k.project_id = ? AND a.deleted_at IS NULL ORDER BY f.check_id, a.id";
+
+struct check_photos {
+	int n;
+	int64_t *check_id; /* ascending */
+	struct proj_check_photo *photo;
+};
+
+/* The photos of every check of project `id` still held as attachments, into a. */
+static int check_photos(struct db *c, int64_t id, struct arena *a, struct check_photos *out)
+{
+	int cap = 0, rc;
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st = db_prepare(c, SQL_CHECK_PHOTOS);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (out->n == cap) {
+			int ncap = cap ? cap * 2 : 16;
+			int64_t *ids = arena_alloc(a, sizeof *ids * (size_t)ncap);
+			struct proj_check_photo *ph = arena_alloc(a, sizeof *ph * (size_t)ncap);
+			if (!ids || !ph) {
+				db_reset(st);
+				return DB_ERR;
+			}
+			if (out->n) {
+				memcpy(ids, out->check_id, sizeof *ids * (size_t)out->n);
+				memcpy(ph, out->photo, sizeof *ph * (size_t)out->n);
+			}
+			out->check_id = ids, out->photo = ph, cap = ncap;
+		}
+		out->check_id[out->n] = db_col_int(st, 0);
+		out->photo[out->n].id = db_col_int(st, 1);
+		out->photo[out->n].name = arena_strdup(a, db_col_text(st, 2));
+		out->photo[out->n].content_type = arena_strdup(a, db_col_text(st, 3));
+		out->n++;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Points x at its photos in l (l sorted by check). */
+static void photos_of(const struct check_photos *l, struct proj_check *x)
+{
+	int lo = 0, hi = l->n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (l->check_id[mid] < x->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	x->photos = l->photo + lo;
+	x->n_photos = 0;
+	while (lo + x->n_photos < l->n && l->check_id[lo + x->n_photos] == x->id)
+		x->n_photos++;
+}
+
 int check_list(struct db *c, const struct principal *p, int64_t id, check_fn fn, void *ctx,
                struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct project pr;
+	struct check_photos photos;
 	int rc = project_seen(c, p, id, &pr, &a, e);
-	arena_release(&a);
-	if (rc < 0)
-		return -1;
-	if (!shown(p, "project.check"))
-		return 0;
+	if (rc < 0 || !shown(p, "project.check"))
+		goto out;
+	if ((rc = check_photos(c, id, &a, &photos)) < 0) {
+		rc = err_db(e, rc);
+		goto out;
+	}
 	struct db_stmt *st = db_prepare(c, sql_of(&SQL_CHECKS));
-	if (!st)
-		return err_db(e, DB_ERR);
+	if (!st) {
+		rc = err_db(e, DB_ERR);
+		goto out;
+	}
 	db_bind_int(st, 1, id);
 	struct proj_check x;
-	while ((rc = entity_next(st, &ENTITY_CHECK, &x)) == DB_ROW)
+	memset(&x, 0, sizeof x);
+	while ((rc = entity_next(st, &ENTITY_CHECK, &x)) == DB_ROW) {
+		photos_of(&photos, &x);
 		fn(ctx, &x);
-	return rc < 0 ? err_db(e, rc) : 0;
+	}
+	rc = rc < 0 ? err_db(e, rc) : 0;
+out:
+	arena_release(&a);
+	return rc < 0 ? -1 : 0;
 }
 
 struct check_change {
 	int64_t id;
 	struct proj_check *x;
 };
+
+static const char SQL_PHOTO_OK[] =
+    "SELECT content_type FROM work_attachment WHERE id = ? AND kind = 'project' AND ref_id = ? "
+    "AND deleted_at IS NULL";
+static const char SQL_PHOTO_LINK[] =
+    "INSERT INTO project_check_photo (check_id, attachment_id) VALUES (?, ?)";
+
+/* Links the photos x->photo_ids to check x->id: each an image attachment of project `id`. */
+static int link_photos(struct write_ctx *w, int64_t id, const struct proj_check *x,
+                       struct yq_err *e)
+{
+	for (int i = 0; i < x->n_photos; i++) {
+		for (int j = 0; j < i; j++)
+			if (x->photo_ids[j] == x->photo_ids[i])
+				return err_set(e, ERR_VALIDATION, "photo_ids", "照片重复",
+				               "a photo is listed twice");
+		struct db_stmt *st = db_prepare(w->tx, SQL_PHOTO_OK);
+		if (!st)
+			return write_fail(w, DB_ERR, e);
+		db_bind_int(st, 1, x->photo_ids[i]);
+		db_bind_int(st, 2, id);
+		int rc = db_step(st), image = 0;
+		if (rc == DB_ROW)
+			image = db_col_text(st, 0) && strncmp(db_col_text(st, 0), "image/", 6) == 0;
+		db_reset(st);
+		if (rc < 0)
+			return write_fail(w, rc, e);
+		if (rc != DB_ROW)
+			return err_set(e, ERR_VALIDATION, "photo_ids", "照片不是该项目的附件",
+			               "a photo is not an attachment of this project");
+		if (!image)
+			return err_set(e, ERR_VALIDATION, "photo_ids", "现场照片应为图片（JPG、PNG）",
+			               "a site photo must be an image");
+		if (!(st = db_prepare(w->tx, SQL_PHOTO_LINK)))
+			return write_fail(w, DB_ERR, e);
+		db_bind_int(st, 1, x->id);
+		db_bind_int(st, 2, x->photo_ids[i]);
+		int64_t changed;
+		if (write_run(w, st, &changed, e) < 0)
+			return -1;
+	}
+	return 0;
+}
 
 static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -623,14 +737,19 @@ static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if ((rc = write_insert(w, st, &c->x->id, e)) < 0)
 		goto out;
-	const char *body = arena_printf(&a, "%s 现场检查（%s），形象进度 %lld%%%s%s", c->x->on_date,
+	const char *body = arena_printf(&a, "%s 现场检查（%s），形象进度 %lld%%%s%s%s", c->x->on_date,
 	                                c->x->checker, (long long)c->x->progress,
 	                                c->x->problems && *c->x->problems ? "；发现问题：" : "",
-	                                c->x->problems ? c->x->problems : "");
+	                                c->x->problems ? c->x->problems : "",
+	                                c->x->n_photos ? arena_printf(&a, "；现场照片 %d 张",
+	                                                              c->x->n_photos)
+	                                               : "");
 	if ((rc = proj_event(w, c->id, now, "check", pr.stage, pr.stage, body)) < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
+	if ((rc = link_photos(w, c->id, c->x, e)) < 0)
+		goto out;
 	write_audit(w, "create", "project_check", c->x->id);
 	audit_change_entity(&w->changes, &ENTITY_CHECK, NULL, c->x);
 	rc = 0;

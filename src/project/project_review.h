@@ -68,16 +68,28 @@ int permit_set(struct db_pool *pool, const struct principal *p, int64_t id,
 int permit_types(struct db *c, int64_t zone_id, struct arena *a, const char ***out, int *n);
 
 /* ---- 每日检查 ---- */
+#define PROJ_CHECK_PHOTOS 9 /* photos one check may link */
+struct proj_check_photo {
+	int64_t id; /* the project attachment's id */
+	const char *name, *content_type;
+};
 struct proj_check {
 	int64_t id, project_id;
 	const char *on_date, *checker, *notes, *problems;
 	int64_t progress; /* 0-100 % */
 	int64_t created_at;
+	/* photos: attachments of the project (images). check_add links photo_ids[0..n_photos);
+	 * check_list fills photos[0..n_photos). */
+	int n_photos;
+	int64_t photo_ids[PROJ_CHECK_PHOTOS];
+	const struct proj_check_photo *photos;
 };
 extern const struct entity ENTITY_CHECK;
 typedef void (*check_fn)(void *ctx, const struct proj_check *x);
 int check_list(struct db *c, const struct principal *p, int64_t id, check_fn fn, void *ctx,
                struct yq_err *e);
+/* Records a site check on project `id` (project.dispatch) with the photos x->photo_ids: each an
+ * image the project holds as an attachment, listed once. */
 int check_add(struct db_pool *pool, const struct principal *p, int64_t id, struct proj_check *x,
               struct yq_err *e);
 

@@ -201,9 +201,46 @@ int h_permit_set(struct req *r, struct yq_err *e)
 
 static const struct entity_out CHECK_OUT = {&ENTITY_CHECK, 0, NULL};
 
-static void check_row(void *w, const struct proj_check *x)
+static void check_row(void *ctx, const struct proj_check *x)
 {
-	jw_entity(w, &CHECK_OUT, x);
+	struct jsonw *w = ctx;
+	jw_obj_open(w);
+	jw_entity_members(w, &CHECK_OUT, x);
+	jw_key(w, "photos");
+	jw_arr_open(w);
+	for (int i = 0; i < x->n_photos; i++) {
+		jw_obj_open(w);
+		jw_kint(w, "id", x->photos[i].id);
+		jw_kstr(w, "name", x->photos[i].name);
+		jw_kstr(w, "content_type", x->photos[i].content_type);
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+	jw_obj_close(w);
+}
+
+/* photo_ids: up to PROJ_CHECK_PHOTOS attachment ids, or absent. */
+static int photo_ids(json_t *o, struct proj_check *x, struct yq_err *e)
+{
+	json_t *v = json_object_get(o, "photo_ids");
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_array(v))
+		return err_set(e, ERR_VALIDATION, "photo_ids", "照片应为附件编号的列表",
+		               "photo_ids must be a list of attachment ids");
+	if (json_array_size(v) > PROJ_CHECK_PHOTOS)
+		return err_set(e, ERR_VALIDATION, "photo_ids", "每次检查最多 9 张照片",
+		               "at most 9 photos per check");
+	size_t i;
+	json_t *it;
+	json_array_foreach(v, i, it)
+	{
+		if (!json_is_integer(it) || json_integer_value(it) <= 0)
+			return err_set(e, ERR_VALIDATION, "photo_ids", "照片应为附件编号的列表",
+			               "photo_ids must be a list of attachment ids");
+		x->photo_ids[x->n_photos++] = json_integer_value(it);
+	}
+	return 0;
 }
 
 int h_check_list(struct req *r, struct yq_err *e)
@@ -224,8 +261,9 @@ int h_check_add(struct req *r, struct yq_err *e)
 	int64_t id;
 	struct proj_check x;
 	memset(&x, 0, sizeof x);
-	if (req_id(r, 0, &id, e) < 0 || !req_entity(r, &ENTITY_CHECK, DECODE_FULL, &x, NULL, e) ||
-	    check_add(req_pool(r), &r->who, id, &x, e) < 0)
+	json_t *o;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_entity(r, &ENTITY_CHECK, DECODE_FULL, &x, NULL, e)) ||
+	    photo_ids(o, &x, e) < 0 || check_add(req_pool(r), &r->who, id, &x, e) < 0)
 		return -1;
 	return resp_id(r, 201, x.id);
 }

@@ -365,8 +365,39 @@ test('permits and site checks: the zone list, working days taken, 拿地即开�
   assert.equal(r.json.error.field, 'progress');
   const checks = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
   assert.deepEqual(checks.map((x) => x.progress), [35]);
+  assert.deepEqual(checks[0].photos, []);
+  // photos: images the project holds, each once, at most nine
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+  const photo = async (c, id, name) => {
+    const u = await c.upload(`/api/projects/${id}/attachments`, name, png, 'image/png');
+    assert.equal(u.status, 201, u.body);
+    return u.json.id;
+  };
+  const ph1 = await photo(as.office, p.id, '基坑.png');
+  const ph2 = await photo(as.office, p.id, '塔吊.png');
+  const pdf = await attach(as.office, p.id);
+  const other = await lead(as.office, { dept_id: depts['项目办'] });
+  const foreign = await photo(as.office, other.id, '别的项目.png');
+  for (const [ids, msg] of [[[pdf], '图片'], [[foreign], '该项目'], [[ph1, ph1], '重复'],
+    [Array(10).fill(ph1), '9'], ['x', '列表'], [[0], '列表']]) {
+    r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-11', checker: '黄志明', photo_ids: ids });
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, 'photo_ids');
+    assert.ok(r.json.error.message.includes(msg), r.json.error.message);
+  }
+  r = await as.office.post(`/api/projects/${p.id}/checks`, { on_date: '2026-03-12', checker: '黄志明', progress: 40, photo_ids: [ph2, ph1] });
+  assert.equal(r.status, 201, r.body);
+  let listed = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
+  assert.deepEqual(listed.map((x) => x.photos.map((f) => f.name)), [['基坑.png', '塔吊.png'], []],
+    'no photo linked by a refused check');
+  assert.equal(listed[0].photos[0].content_type, 'image/png');
+  // a deleted photo leaves the check
+  assert.equal((await as.office.del(`/api/projects/${p.id}/attachments/${ph1}`)).status, 204);
+  listed = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
+  assert.deepEqual(listed[0].photos.map((f) => f.id), [ph2]);
   const tl = (await as.office.get(`/api/projects/${p.id}`)).json.timeline;
   assert.ok(tl.some((x) => x.action === 'check' && x.body.includes('临时用电未接通')));
+  assert.ok(tl.some((x) => x.action === 'check' && x.body.includes('现场照片 2 张')));
   assert.ok(tl.some((x) => x.action === 'permit' && x.body.includes('施工许可证')));
 });
 

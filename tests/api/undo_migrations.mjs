@@ -30,7 +30,7 @@ export function migratedFrom(from) {
 /** Takes the database from version 17 back to 16: no projects (0017). */
 export function undo0017(db) {
   sql(db, `DROP TABLE project_review_item; DROP TABLE project_review; DROP TABLE project_problem;
-    DROP TABLE project_permit; DROP TABLE project_check; DROP TABLE project_invest; DROP TABLE project_target;
+    DROP TABLE project_permit; DROP TABLE project_check_photo; DROP TABLE project_check; DROP TABLE project_invest; DROP TABLE project_target;
     DROP TABLE project_followup; DROP TABLE project_seq; DROP TABLE project_setting; DROP TABLE project;
     DELETE FROM schema_version WHERE version = 17;`);
 }

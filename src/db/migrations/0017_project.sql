@@ -136,6 +136,12 @@ CREATE TABLE project_check (
 	created_at BIGINT NOT NULL
 );
 CREATE INDEX project_check_project ON project_check(project_id, on_date);
+-- the photos of a site check: attachments of its project
+CREATE TABLE project_check_photo (
+	check_id BIGINT NOT NULL REFERENCES project_check(id),
+	attachment_id BIGINT NOT NULL REFERENCES work_attachment(id),
+	PRIMARY KEY (check_id, attachment_id)
+);
 
 -- permits (审批): one row per permit type of a project
 CREATE TABLE project_permit (
