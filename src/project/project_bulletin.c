@@ -296,7 +296,17 @@ static void share(double part, double whole, char *buf, size_t n)
 #define N_FIGURES 7
 
 /* Columns of the 龙虎榜 (the keys: enum board_col). */
-enum board_col { BC_RANK, BC_CHANGE, BC_DEPT, BC_SCORE, BC_COUNT, BC_AMOUNT, BC_STARTED, BC_FUNDS };
+enum board_col {
+	BC_RANK,
+	BC_CHANGE,
+	BC_DEPT,
+	BC_PERSON,
+	BC_SCORE,
+	BC_COUNT,
+	BC_AMOUNT,
+	BC_STARTED,
+	BC_FUNDS
+};
 static const struct report_column board_cols[] = {
     {"名次", BC_RANK, 32, 1, 1, 0, 1},
     {"升降", BC_CHANGE, 48, 1, 0, 0, 1},
@@ -336,6 +346,10 @@ static const char *board_cell(const void *rows, size_t i, int key, char *buf, si
 		return buf;
 	case BC_DEPT:
 		return r->t.dept_name;
+	case BC_PERSON:
+		snprintf(buf, n, "%s（%s）", r->t.user_name ? r->t.user_name : "",
+		         r->t.dept_name ? r->t.dept_name : "");
+		return buf;
 	case BC_SCORE:
 		snprintf(buf, n, "%.1f", r->score);
 		return buf;
@@ -708,4 +722,81 @@ int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out)
 	}
 	free(p);
 	return report_html_close(out);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The 龙虎榜 alone                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+int proj_board_doc(struct db *c, const struct principal *p, const char *week, int persons,
+                   struct arena *a, struct proj_board_doc *d, struct yq_err *e)
+{
+	char today[11];
+	int64_t now = now_unix();
+	memset(d, 0, sizeof *d);
+	d->persons = persons;
+	d->rows = arena_alloc(a, sizeof *d->rows * PROJ_BOARD_MAX);
+	if (!d->rows)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	if (proj_leaderboard(c, p, week, persons, a, d->rows, &d->n, d->sunday, e) < 0)
+		return -1;
+	proj_iso_week(d->sunday, d->week);
+	proj_today(now, today);
+	memcpy(d->asof, strcmp(d->sunday, today) < 0 ? d->sunday : today, sizeof d->asof);
+	struct zone z = {0};
+	if (zone_get(c, p->zone_id, a, &z) != DB_OK)
+		return err_set(e, ERR_NOT_FOUND, NULL, "园区不存在", "no such zone");
+	d->zone_name = z.name;
+	int64_t minute = (now + 8 * 3600) / 60 % 1440; /* of the day, China Standard Time */
+	d->generated_at =
+	    arena_printf(a, "%s %02d:%02d", today, (int)(minute / 60), (int)(minute % 60));
+	return 0;
+}
+
+int proj_board_pdf_mem(const struct proj_board_doc *b, unsigned char **out, size_t *len,
+                       char *err, size_t errlen)
+{
+	char zone[256], gen[128], title[320], period[96], footer[160], note[96], mon[32], sun[32],
+	    asof[32], monday[11];
+	struct report_column cols[N_OF(board_cols)];
+	memcpy(cols, board_cols, sizeof cols);
+	if (b->persons) {
+		cols[2].header = "招商人员（单位）";
+		cols[2].key = BC_PERSON;
+	}
+	*out = NULL;
+	*len = 0;
+	report_clean_text(b->zone_name, zone, sizeof zone);
+	report_clean_text(b->generated_at, gen, sizeof gen);
+	snprintf(title, sizeof title, "%s招商龙虎榜%s", zone, b->persons ? "（招商人员）" : "");
+	proj_day_string(proj_day_number(b->sunday) - 6, monday);
+	month_day(monday, mon, sizeof mon);
+	month_day(b->sunday, sun, sizeof sun);
+	snprintf(period, sizeof period, "%.4s年第%d周（%s—%s）", b->week,
+	         (b->week[6] - '0') * 10 + (b->week[7] - '0'), mon, sun);
+	snprintf(footer, sizeof footer, "数据生成于 %s", gen);
+	month_day(b->asof, asof, sizeof asof);
+	snprintf(note, sizeof note, "（截至%s，名次升降对比上周）", asof);
+	struct report_table t = table("招商龙虎榜", cols, N_OF(cols), b->rows, (size_t)b->n, board_cell);
+	t.max_rows = 0;
+	char meta[160], doc_title[512];
+	snprintf(meta, sizeof meta, "数据生成：%s", gen);
+	snprintf(doc_title, sizeof doc_title, "%s %s", title, period);
+	struct report_pdf_info info = {doc_title, title, period, footer};
+	struct report_pdf *d = report_pdf_open(&info, err, errlen);
+	while (report_pdf_pass(d)) {
+		report_pdf_masthead(d, title, period, meta);
+		if (b->n == 0) {
+			report_pdf_heading(d, 0, "排名", note, 16);
+			report_pdf_note(d, b->persons ? "本年度尚未给招商人员设定目标，暂无排名"
+			                              : "本年度尚未给招商单位设定目标，暂无排名");
+		} else {
+			report_pdf_heading(d, 0, "排名", note, report_pdf_table_lead_h(d, &t));
+			report_pdf_table(d, &t);
+		}
+		report_pdf_space(d, REPORT_PDF_SECTION_GAP);
+		report_pdf_paragraph(d, "得分按园区设定的权重对各项完成数加权计算；"
+		                        "“签约项目”等列为“完成 / 年度目标”。");
+	}
+	return d ? report_pdf_close_mem(d, out, len, err, errlen) : -1;
 }

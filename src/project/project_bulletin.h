@@ -102,6 +102,21 @@ int proj_bulletin_pdf_file(const struct proj_bulletin *b, const char *path, char
  * out failed (its maximum reached: the fragment is incomplete). */
 int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out);
 
+/* The 龙虎榜 alone as a document ("a page and a PDF"): the bureaus or the persons of one week. */
+struct proj_board_doc {
+	const char *zone_name, *generated_at;
+	char week[9], sunday[11], asof[11];
+	int persons;
+	struct proj_board_row *rows; /* ranked, as GET /api/projects/leaderboard */
+	int n;
+};
+/* Fills d for ISO week `week` (NULL or "": as proj_leaderboard) from a; 0 or -1 with e set. */
+int proj_board_doc(struct db *c, const struct principal *p, const char *week, int persons,
+                   struct arena *a, struct proj_board_doc *d, struct yq_err *e);
+/* Renders d as an A4 PDF into a malloc'd buffer, as proj_bulletin_pdf_mem. */
+int proj_board_pdf_mem(const struct proj_board_doc *d, unsigned char **out, size_t *len,
+                       char *err, size_t errlen);
+
 /* The ISO week "YYYY-Www" of date d (YYYY-MM-DD) into out. Pure. */
 void proj_iso_week(const char *d, char out[9]);
 

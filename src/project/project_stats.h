@@ -87,8 +87,6 @@ int proj_weights(struct db *c, int64_t zone_id, double w[FIG__COUNT]);
 int proj_settings_set(struct db_pool *pool, const struct principal *p, const struct proj_rules *r,
                       const double *weights, const char *permits, struct yq_err *e);
 
-#endif
-
 /* ---- 每月评估: the monthly score of each project under dispatch, and of each bureau ----
  * A project starts the month at 100 and loses (docs/API.md, "每月评估"):
  *   late       1 point per day its most late milestone is behind plan at the month's end
@@ -113,3 +111,5 @@ int proj_evaluate(struct db *c, const struct principal *p, const char *month, ev
                   struct yq_err *e);
 /* The deductions of one project (pure): fills d_* and score from the other members. */
 void proj_eval_score(struct proj_eval *x, int under_construction);
+
+#endif

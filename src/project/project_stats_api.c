@@ -2,6 +2,7 @@
 #include "project/project_api.h"
 #include "project/project_int.h"
 #include "project/project_review.h"
+#include "project/project_bulletin.h"
 #include "project/project_stats.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
@@ -197,6 +198,25 @@ int h_proj_target_set(struct req *r, struct yq_err *e)
 	return resp_empty(r, 204);
 }
 
+/* The 龙虎榜 of the week as a PDF. */
+static int board_pdf(struct req *r, int persons, struct yq_err *e)
+{
+	struct proj_board_doc d;
+	unsigned char *pdf;
+	size_t len;
+	char err[256];
+	struct db *c = req_db(r, e);
+	if (!c || proj_board_doc(c, &r->who, req_query(r, "week"), persons, &r->arena, &d, e) < 0)
+		return -1;
+	if (proj_board_pdf_mem(&d, &pdf, &len, err, sizeof err) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "龙虎榜生成失败", arena_strdup(&r->arena, err));
+	const char *name = arena_printf(&r->arena, "招商龙虎榜%s-%s.pdf", persons ? "（人员）" : "",
+	                                d.week);
+	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	return 0;
+}
+
 int h_proj_leaderboard(struct req *r, struct yq_err *e)
 {
 	char end[11];
@@ -206,6 +226,12 @@ int h_proj_leaderboard(struct req *r, struct yq_err *e)
 	if (by && *by && !persons && strcmp(by, "dept") != 0)
 		return err_set(e, ERR_VALIDATION, "by", "排名对象应为 dept 或 person",
 		               "by must be dept or person");
+	const char *format = req_query(r, "format");
+	if (format && *format && strcmp(format, "pdf") != 0 && strcmp(format, "json") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "格式应为 json 或 pdf",
+		               "format must be json or pdf");
+	if (format && strcmp(format, "pdf") == 0)
+		return board_pdf(r, persons, e);
 	struct proj_board_row *rows = arena_alloc(&r->arena, sizeof *rows * PROJ_BOARD_MAX);
 	struct db *c = req_db(r, e);
 	if (!rows)

@@ -163,6 +163,42 @@ test('the content: figures as of the Sunday, the 龙虎榜 with its changes, red
     [['通报红色项目甲', '用地指标未落实甲', '规划建设局', '10 天', '红色督办']]);
 });
 
+test('the 龙虎榜 alone as a PDF: the bureaus, or the persons, of the week with their changes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yq-board-'));
+  const me = await ok(await branch1.get('/api/me'));
+  await ok(await admin.put('/api/projects/targets', { year: 2026, dept_id: dept.b1, user_id: me.id ?? me.user.id, signed_count: 1 }), 204);
+  try {
+    for (const [by, name] of [['dept', '招商龙虎榜-2026-W10.pdf'], ['person', '招商龙虎榜（人员）-2026-W10.pdf']]) {
+      const r = await leader.get(`/api/projects/leaderboard?week=${WEEK}&by=${by}&format=pdf`, { raw: true });
+      assert.equal(r.status, 200, r.body.toString());
+      assert.equal(r.headers.get('content-type'), 'application/pdf');
+      assert.ok(r.headers.get('content-disposition').includes(encodeURIComponent(name)));
+      const f = join(dir, `${by}.pdf`);
+      writeFileSync(f, r.body);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-']).toString().replace(/\s+/g, '');
+      assert.match(text, /招商龙虎榜/);
+      assert.match(text, /2026年第10周（3月2日—3月8日）/);
+      if (by === 'dept') {
+        assert.match(text, /1上升1招商一分局108\.3/);
+        assert.match(text, /2下降1招商二分局100\.0/);
+      } else {
+        assert.match(text, /示范开发区招商龙虎榜（招商人员）/);
+        assert.match(text, /招商人员（单位）/);
+        assert.match(text, /zsfj1-bul（招商一分局）0\.0/);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const f = await leader.get(`/api/projects/leaderboard?week=${WEEK}&format=docx`);
+  assert.equal(f.status, 400);
+  assert.equal(f.json.error.field, 'format');
+  const w = await leader.get('/api/projects/leaderboard?week=2026-W54&format=pdf');
+  assert.equal(w.status, 400);
+  assert.equal(w.json.error.field, 'week');
+  assert.equal((await ent.get(`/api/projects/leaderboard?week=${WEEK}&format=pdf`)).status, 403);
+});
+
 test('a bureau reads the zone\'s figures and 龙虎榜, and only its own projects', async () => {
   const [summary, board, red, amber] = await sections(branch1);
   assert.match(summary, /本年累计签约项目 3 个/);
