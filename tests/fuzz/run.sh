@@ -6,8 +6,9 @@
 #   tests/fuzz/run.sh long  [target...]   replay, then 10 minutes per target (make fuzz)
 #   tests/fuzz/run.sh replay [target...]  replay the corpora only
 #
-# Targets are fuzz_uscc, fuzz_csv, fuzz_xlsx, fuzz_cjk_tok, fuzz_form, fuzz_multipart, fuzz_route and
-# fuzz_api (default: all). fuzz_route and fuzz_api link the whole program built with coverage
+# Targets are fuzz_uscc, fuzz_csv, fuzz_xlsx, fuzz_cjk_tok, fuzz_form, fuzz_multipart, fuzz_route,
+# fuzz_projsheet and fuzz_api (default: all). fuzz_route, fuzz_projsheet and fuzz_api link the
+# whole program built with coverage
 # into build/fuzz/lib (make SANITIZE=1 BUILD=build/fuzz/lib); fuzz_api runs every route in
 # process against a demo database (tests/fuzz/inproc.h). FUZZ_SECS overrides the seconds per
 # target. Seeds live in tests/fuzz/corpus/<name>/
@@ -30,7 +31,7 @@ esac
 shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(fuzz_uscc fuzz_csv fuzz_xlsx fuzz_cjk_tok fuzz_form fuzz_multipart
-	fuzz_route fuzz_api)
+	fuzz_route fuzz_projsheet fuzz_api)
 
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
@@ -50,7 +51,7 @@ sources() {
 	fuzz_xlsx) echo "src/lib/xlsx_read.c src/lib/table_read.c src/lib/csv.c src/lib/read_err.c" \
 		"src/lib/alloc.c src/lib/strbuf.c src/lib/utf8.c" ;;
 	fuzz_multipart) echo "src/lib/multipart.c" ;;
-	fuzz_route) echo "$LIB" ;;
+	fuzz_route | fuzz_projsheet) echo "$LIB" ;;
 	fuzz_api) echo "tests/fuzz/inproc.c $LIB" ;; # inproc.c stands in for libmicrohttpd
 	esac
 }
@@ -59,7 +60,7 @@ PKGS_NO_MHD="jansson sqlite3 libpq libsodium xlsxwriter libzip expat pangocairo 
 libs() {
 	case $1 in
 	fuzz_xlsx) echo "$(pkg-config --libs libzip expat) -lm" ;;
-	fuzz_route) echo "$(pkg-config --libs $PKGS_NO_MHD libmicrohttpd) -lm -pthread" ;;
+	fuzz_route | fuzz_projsheet) echo "$(pkg-config --libs $PKGS_NO_MHD libmicrohttpd) -lm -pthread" ;;
 	fuzz_api) echo "$(pkg-config --libs $PKGS_NO_MHD) -lm -pthread" ;;
 	esac
 }
@@ -67,7 +68,7 @@ extra_flags() {
 	case $1 in
 	fuzz_csv) echo "-DCSV_READ_CHUNK=7" ;; # file reads cross many chunk ends
 	fuzz_xlsx) echo "$(pkg-config --cflags libzip expat)" ;;
-	fuzz_route | fuzz_api) echo "-Ibuild/fuzz/lib/gen $(pkg-config --cflags $PKGS_NO_MHD libmicrohttpd) -pthread" ;;
+	fuzz_route | fuzz_projsheet | fuzz_api) echo "-Ibuild/fuzz/lib/gen $(pkg-config --cflags $PKGS_NO_MHD libmicrohttpd) -pthread" ;;
 	esac
 }
 max_len() {
@@ -79,6 +80,7 @@ max_len() {
 	fuzz_xlsx) echo 65536 ;;
 	fuzz_multipart) echo 8192 ;;
 	fuzz_route) echo 1024 ;;
+	fuzz_projsheet) echo 8192 ;;
 	fuzz_api) echo 8192 ;;
 	esac
 }
@@ -86,7 +88,7 @@ max_len() {
 # The program's objects with coverage, for the drivers that link all of it.
 for t in "${targets[@]}"; do
 	case $t in
-	fuzz_route | fuzz_api)
+	fuzz_route | fuzz_projsheet | fuzz_api)
 		if ! make -j"$(nproc 2>/dev/null || echo 2)" SANITIZE=1 BUILD=build/fuzz/lib \
 			CFLAGS=-fsanitize=fuzzer-no-link "$LIB" >"$OUT/lib.log" 2>&1; then
 			echo "# building $LIB failed, see $OUT/lib.log"
