@@ -2,6 +2,7 @@
 #include "lib/jsonw.h"
 #include "lib/utf8.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -148,6 +149,24 @@ int jw_format_double(double v, char *buf, size_t n)
 		buf[0] = 0;
 	if (!isfinite(v) || n == 0)
 		return -1;
+	/* whole numbers (most amounts in 万元, counts) without printf and strtod, as %.15g writes them */
+	if (v == (double)(int64_t)v && fabs(v) < 1e15 && !(v == 0 && signbit(v)) &&
+	    n >= 21) {
+		char tmp[24];
+		int64_t i = (int64_t)v;
+		uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+		int k = 0;
+		do
+			tmp[k++] = (char)('0' + u % 10);
+		while (u /= 10);
+		size_t o = 0;
+		if (i < 0)
+			buf[o++] = '-';
+		while (k)
+			buf[o++] = tmp[--k];
+		buf[o] = 0;
+		return 0;
+	}
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, n, "%.*g", prec, v);
 		if (prec == 17 || strtod(buf, NULL) == v)

@@ -313,6 +313,17 @@ static void test_doubles(void **state)
 	assert_true(strtod(buf, NULL) == 1.0 / 3.0);
 	assert_int_equal(jw_format_double(NAN, buf, sizeof buf), -1);
 	assert_string_equal(buf, "");
+	/* whole numbers take a shorter path and read as %.15g writes them */
+	const double whole[] = {0, -0.0, 1, -1, 155000, -42, 999999999999999, 1e15, -1e15, 1e20,
+	                        123456789012345, 9007199254740993.0};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		char want[40];
+		snprintf(want, sizeof want, "%.15g", whole[i]);
+		assert_int_equal(jw_format_double(whole[i], buf, sizeof buf), 0);
+		assert_true(strtod(buf, NULL) == whole[i]);
+		if (fabs(whole[i]) < 1e15)
+			assert_string_equal(buf, want);
+	}
 }
 
 /* Nesting to exactly JSONW_MAX_DEPTH is fine and parses. */
