@@ -1671,48 +1671,6 @@ static int attach_scan(struct pz *x, const struct ev *v, const struct principal 
 	return rc;
 }
 
-static int do_fu_done(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	int64_t id = *(int64_t *)arg, n;
-	struct db_stmt *st = db_prepare(
-	    w->tx, "UPDATE project_followup SET next_done = 1 WHERE id = ? AND zone_id = ?");
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, w->who->zone_id);
-	if (write_run(w, st, &n, e) < 0)
-		return -1;
-	write_audit(w, "done", "project_followup", id);
-	audit_change_int(&w->changes, "next_done", 0, 1);
-	return 0;
-}
-
-struct esc_in {
-	int64_t id, at;
-	const char *level, *note, *deadline, *state;
-};
-
-/* 挂牌督办 dated in the past (project_work.c's escalate). */
-static int do_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct esc_in *x = arg;
-	if (work_escalation_check(x->level, x->note, x->deadline, e) < 0)
-		return -1;
-	struct work_event_in ev = {.at = x->at,
-	                           .action = "escalate",
-	                           .from_state = x->state,
-	                           .to_state = x->state,
-	                           .body = x->note};
-	int rc = work_escalation_set(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, x->level,
-	                             x->note, x->deadline, x->at);
-	if (rc < 0 ||
-	    (rc = work_event_add(w->tx, w->who, &problem_kind, w->who->zone_id, x->id, &ev)) < 0)
-		return write_fail(w, rc, e);
-	write_audit(w, "escalate", "project_problem", x->id);
-	audit_change_str(&w->changes, "level", NULL, x->level);
-	return 0;
-}
-
 /* ---- playing the writes out ------------------------------------------------------------------ */
 
 static int run_ev(struct pz *x, const struct ev *v)
@@ -1775,7 +1733,7 @@ static int run_ev(struct pz *x, const struct ev *v)
 	case EV_FU_DONE:
 		what = "follow-up done";
 		if (x->fu[v->ref].id)
-			rc = write_in(tx, &who, x->z->zone_id, do_fu_done, &x->fu[v->ref].id, &e);
+			rc = proj_followup_done_in(tx, &who, x->fu[v->ref].id, &e);
 		break;
 	case EV_PLAN: {
 		what = "plan";
@@ -1809,12 +1767,10 @@ static int run_ev(struct pz *x, const struct ev *v)
 		what = "close";
 		rc = problem_close_in(tx, &who, x->pb[v->ref].id, v->s1, v->at, &e);
 		break;
-	case EV_ESCALATE: {
+	case EV_ESCALATE:
 		what = "escalate";
-		struct esc_in in = {x->pb[v->ref].id, v->at, v->s2, v->s1, v->s3, "open"};
-		rc = write_in(tx, &who, x->z->zone_id, do_escalate, &in, &e);
+		rc = problem_escalate_in(tx, &who, x->pb[v->ref].id, v->s2, v->s1, v->s3, v->at, &e);
 		break;
-	}
 	}
 	arena_release(&a);
 	if (rc < 0)

@@ -175,6 +175,11 @@ int proj_followup_done(struct db_pool *pool, const struct principal *p, int64_t 
 	return write_tx(pool, p, do_fu_done, &id, e);
 }
 
+int proj_followup_done_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	return write_in(tx, p, p->zone_id, do_fu_done, &id, e);
+}
+
 int proj_followups_overdue(struct db *c, const struct principal *p, followup_fn fn, void *ctx)
 {
 	char like[320], today[11];
@@ -911,7 +916,7 @@ static int do_pb_escalate(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct pb_change *x = arg;
 	struct arena a = ARENA_INIT;
 	struct proj_problem q;
-	int64_t now = now_unix();
+	int64_t now = x->at ? x->at : now_unix();
 	int rc = problem_get(w->tx, w->who, x->id, &a, &q, e);
 	int closed = rc == 0 && strcmp(q.status, "closed") == 0;
 	const char *status = closed ? "closed" : "open";
@@ -944,6 +949,14 @@ int problem_escalate(struct db_pool *pool, const struct principal *p, int64_t id
 {
 	struct pb_change x = {.id = id, .text = note, .level = level, .deadline = deadline};
 	return write_tx(pool, p, do_pb_escalate, &x, e);
+}
+
+int problem_escalate_in(struct db *tx, const struct principal *p, int64_t id, const char *level,
+                        const char *note, const char *deadline, int64_t at, struct yq_err *e)
+{
+	struct pb_change x = {
+	    .id = id, .text = note, .level = level, .deadline = deadline, .at = at};
+	return write_in(tx, p, p->zone_id, do_pb_escalate, &x, e);
 }
 
 /* ---- the work kind of problems ---- */

@@ -113,6 +113,9 @@ int problem_answer_in(struct db *tx, const struct principal *p, int64_t id, cons
                       int64_t at, struct yq_err *e);
 int problem_close_in(struct db *tx, const struct principal *p, int64_t id, const char *note,
                      int64_t at, struct yq_err *e);
+int problem_escalate_in(struct db *tx, const struct principal *p, int64_t id, const char *level,
+                        const char *note, const char *deadline, int64_t at, struct yq_err *e);
+int proj_followup_done_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e);
 int proj_followup_add_in(struct db *tx, const struct principal *p, int64_t project_id,
                          struct proj_followup *f, int64_t at, struct yq_err *e);
 int proj_invest_plan_in(struct db *tx, const struct principal *p, int64_t id, int year,
