@@ -1586,48 +1586,6 @@ static int contract_pdf(const char *const *lines, int n, struct strbuf *out)
 	return failed ? -1 : 0;
 }
 
-struct attach_in {
-	int64_t project_id, at, size, id;
-	const char *sha, *name, *state;
-};
-
-static const char SQL_ATTACH[] =
-    "INSERT INTO work_attachment (kind, ref_id, zone_id, sha256, name, content_type, size, "
-    "uploaded_by, uploader_name, created_at) VALUES ('project', ?, ?, ?, ?, 'application/pdf', ?, "
-    "?, ?, ?) RETURNING id";
-
-/* The scan as an upload of the project's (attachment_store.c's add, dated): the row, its audit
- * row, the timeline's "attach". */
-static int do_attach(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct attach_in *a = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_ATTACH);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, a->project_id);
-	db_bind_int(st, 2, w->who->zone_id);
-	db_bind_text(st, 3, a->sha);
-	db_bind_text(st, 4, a->name);
-	db_bind_int(st, 5, a->size);
-	db_bind_opt(st, 6, w->who->user_id);
-	db_bind_text(st, 7, work_actor_name(w->who));
-	db_bind_int(st, 8, a->at);
-	if (write_insert(w, st, &a->id, e) < 0)
-		return -1;
-	audit_change_str(&w->changes, "name", NULL, a->name);
-	audit_change_str(&w->changes, "sha256", NULL, a->sha);
-	audit_change_int(&w->changes, "size", 0, a->size);
-	audit_change_int(&w->changes, "project_id", 0, a->project_id);
-	write_audit(w, "create", "project_attachment", a->id);
-	struct work_event_in ev = {.at = a->at,
-	                           .action = "attach",
-	                           .from_state = a->state,
-	                           .to_state = a->state,
-	                           .body = a->name};
-	int rc = work_event_add(w->tx, w->who, &project_kind, w->who->zone_id, a->project_id, &ev);
-	return rc < 0 ? write_fail(w, rc, e) : 0;
-}
-
 static int attach_scan(struct pz *x, const struct ev *v, const struct principal *who,
                        struct yq_err *e)
 {
@@ -1657,18 +1615,11 @@ static int attach_scan(struct pz *x, const struct ev *v, const struct principal 
 		return error("demo: the scan of contract %s: %s", p->contract_no,
 		             e->message_en ? e->message_en : "cannot be made");
 	}
-	struct attach_in a = {
-	    .project_id = p->id,
-	    .at = v->at,
-	    .size = (int64_t)pdf.len,
-	    .sha = sha,
-	    .name = arena_printf(x->a, "合同扫描件-%s.pdf", p->contract_no),
-	    .state = proj_stage_name(stage_on(p, p->d[PS_SIGNED] - 1)),
-	};
+	int64_t size = (int64_t)pdf.len;
 	strbuf_release(&pdf);
-	int rc = write_in(x->z->tx, who, x->z->zone_id, do_attach, &a, e);
-	p->att_id = a.id;
-	return rc;
+	return attachment_add_in(x->z->tx, who, &project_kind, p->id, sha, size,
+	                         arena_printf(x->a, "合同扫描件-%s.pdf", p->contract_no),
+	                         "application/pdf", v->at, &p->att_id, e);
 }
 
 /* ---- playing the writes out ------------------------------------------------------------------ */

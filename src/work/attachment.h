@@ -77,6 +77,10 @@ int attachment_get(struct db *c, const struct principal *p, const struct work_ki
 int attachment_add(struct db_pool *pool, const struct principal *p, const struct work_kind *kind,
                    int64_t ref_id, const char *sha, int64_t size, const char *name,
                    const char *content_type, int64_t *id, struct yq_err *e);
+/* The same inside the open transaction tx (write_in), dated `at` (loading history: the demo). */
+int attachment_add_in(struct db *tx, const struct principal *p, const struct work_kind *kind,
+                      int64_t ref_id, const char *sha, int64_t size, const char *name,
+                      const char *content_type, int64_t at, int64_t *id, struct yq_err *e);
 /* Checks that the caller may add one more attachment to the item (scope, role, state, count)
  * without writing: lets the handler refuse before storing the bytes. */
 int attachment_may_add(struct db *c, const struct principal *p, const struct work_kind *kind,

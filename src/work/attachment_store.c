@@ -167,6 +167,7 @@ struct change {
 	int64_t ref_id, id; /* id: the attachment (delete), or set by add */
 	const char *sha, *name, *content_type;
 	int64_t size;
+	int64_t at; /* the time of the change; 0: now */
 	struct arena ar;
 	char obj_type[64]; /* the audit object type: "ticket_attachment" */
 };
@@ -189,7 +190,7 @@ static int do_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 7, c->size);
 	db_bind_opt(st, 8, p->user_id);
 	db_bind_text(st, 9, work_actor_name(p));
-	db_bind_int(st, 10, now_unix());
+	db_bind_int(st, 10, c->at ? c->at : now_unix());
 	if (write_insert(w, st, &c->id, e) < 0)
 		return -1;
 	audit_change_str(&w->changes, "name", NULL, c->name);
@@ -198,7 +199,12 @@ static int do_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	audit_change_int(&w->changes, c->kind->id_key, 0, it.id);
 	write_audit(w, "create", c->obj_type, c->id);
 	w->zone_id = it.zone_id;
-	int rc = work_event_keep_state(w->tx, p, c->kind, &it, "attach", c->name);
+	struct work_event_in ev = {.at = c->at,
+	                           .action = "attach",
+	                           .from_state = it.state,
+	                           .to_state = it.state,
+	                           .body = c->name};
+	int rc = work_event_add(w->tx, p, c->kind, it.zone_id, it.id, &ev);
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
@@ -242,6 +248,25 @@ static int run(struct db_pool *pool, const struct principal *p, write_fn fn, str
 	c->ar = (struct arena)ARENA_INIT;
 	int r = write_tx(pool, p, fn, c, e);
 	arena_release(&c->ar);
+	return r;
+}
+
+int attachment_add_in(struct db *tx, const struct principal *p, const struct work_kind *kind,
+                      int64_t ref_id, const char *sha, int64_t size, const char *name,
+                      const char *content_type, int64_t at, int64_t *id, struct yq_err *e)
+{
+	struct change c = {.kind = kind,
+	                   .ref_id = ref_id,
+	                   .sha = sha,
+	                   .name = name,
+	                   .content_type = content_type,
+	                   .size = size,
+	                   .at = at};
+	snprintf(c.obj_type, sizeof c.obj_type, "%s_attachment", kind->name);
+	c.ar = (struct arena)ARENA_INIT;
+	int r = write_in(tx, p, p->zone_id, do_add, &c, e);
+	arena_release(&c.ar);
+	*id = r < 0 ? 0 : c.id;
 	return r;
 }
 
