@@ -27,11 +27,16 @@
 #include "lib/jsonw.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
+#include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -165,22 +170,44 @@ int main(int argc, char **argv)
 	for (int i = 0; i < N_SCENARIOS; i++)
 		if (capture(c, &p, i, o.dept, o.ticket, o.year, &reads[i]) < 0)
 			ret = 1;
-	struct MHD_Daemon *d = MHD_start_daemon(
-	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handle,
-	    NULL, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o.threads, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
-	if (!d) {
-		fprintf(stderr, "limit_http: cannot listen on port %d\n", port);
+	/* connections are accepted here and handed to the worker threads as yuanqu serve does
+	 * (src/http/server.c, acceptor), so both spread a burst of connections alike */
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t salen = sizeof sa;
+	int lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (lfd < 0 || bind(lfd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(lfd, SOMAXCONN) < 0 ||
+	    getsockname(lfd, (struct sockaddr *)&sa, &salen) < 0) {
+		fprintf(stderr, "limit_http: cannot listen on port %d: %s\n", port, strerror(errno));
 		return 1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	printf("LIMIT port=%u threads=%d session_stmts=%d\n", info ? info->port : (unsigned)port,
+	struct MHD_Daemon *d = MHD_start_daemon(
+	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_USE_NO_LISTEN_SOCKET,
+	    0, NULL, NULL, handle, NULL, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o.threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "limit_http: cannot start the server\n");
+		return 1;
+	}
+	printf("LIMIT port=%u threads=%d session_stmts=%d\n", (unsigned)ntohs(sa.sin_port),
 	       o.threads, session.n);
 	fflush(stdout);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	while (!stop)
-		pause();
+	struct pollfd pf = {lfd, POLLIN, 0};
+	while (!stop) {
+		if (poll(&pf, 1, 200) <= 0)
+			continue;
+		int fd;
+		struct sockaddr_storage ss;
+		socklen_t len = sizeof ss;
+		while ((fd = accept4(lfd, (struct sockaddr *)&ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
+			MHD_add_connection(d, fd, (struct sockaddr *)&ss, len);
+			len = sizeof ss;
+		}
+	}
+	close(lfd);
 	MHD_stop_daemon(d);
 	for (int i = 0; i < N_SCENARIOS; i++)
 		scenario_free(&reads[i]);

@@ -142,6 +142,12 @@ struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_Accep
 	return NULL;
 }
 
+enum MHD_Result MHD_add_connection(struct MHD_Daemon *d, MHD_socket fd, const struct sockaddr *addr,
+                                   socklen_t addrlen)
+{
+	return MHD_NO;
+}
+
 MHD_socket MHD_quiesce_daemon(struct MHD_Daemon *d)
 {
 	return MHD_INVALID_SOCKET;
