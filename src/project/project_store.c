@@ -762,4 +762,6 @@ const struct work_kind project_kind = {
     .may_upload = may_upload,
     .upload_denied_zh = "只有负责该项目的人员可以上传附件",
     .upload_denied_en = "only the people working on the project add attachments",
+    /* a project lives for years: contract, permits, the photos of its site checks */
+    .max_attachments = 500,
 };

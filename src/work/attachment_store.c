@@ -120,7 +120,7 @@ static int check_open(const struct work_item *it, struct yq_err *e)
 }
 
 /* The checks before adding: the kind lets the caller upload, the item is not closed and holds
- * fewer than ATTACHMENT_MAX_COUNT files. */
+ * fewer files than the kind allows (ATTACHMENT_MAX_COUNT unless it says). */
 static int check_add(struct db *c, const struct principal *p, const struct work_kind *kind,
                      const struct work_item *it, struct yq_err *e)
 {
@@ -143,9 +143,14 @@ static int check_add(struct db *c, const struct principal *p, const struct work_
 	db_reset(st);
 	if (rc < 0)
 		return err_db(e, rc);
-	if (n >= ATTACHMENT_MAX_COUNT)
-		return err_set(e, ERR_VALIDATION, "file", "最多上传10个附件",
-		               "an item holds at most 10 attachments");
+	int max = kind->max_attachments > 0 ? kind->max_attachments : ATTACHMENT_MAX_COUNT;
+	if (n >= max) {
+		/* the messages outlive this call: they are read when the request answers */
+		static _Thread_local char zh[64], en[64];
+		snprintf(zh, sizeof zh, "最多上传%d个附件", max);
+		snprintf(en, sizeof en, "an item holds at most %d attachments", max);
+		return err_set(e, ERR_VALIDATION, "file", zh, en);
+	}
 	return 0;
 }
 

@@ -52,6 +52,8 @@ struct work_kind {
 	int (*may_upload)(struct db *c, const struct principal *p, const struct work_item *it,
 	                  int *rc);
 	const char *upload_denied_zh, *upload_denied_en; /* the refusal when it may not */
+	/* the files one item may hold; 0: ATTACHMENT_MAX_COUNT */
+	int max_attachments;
 	/* The notification title of an event ("新分派诉求"), NULL when the kind has none. */
 	const char *(*event_label)(const char *event);
 	/* 1 when the event goes to the responsible department, 0 when to the service center. */

@@ -391,6 +391,9 @@ test('permits and site checks: the zone list, working days taken, 拿地即开�
   assert.deepEqual(listed.map((x) => x.photos.map((f) => f.name)), [['基坑.png', '塔吊.png'], []],
     'no photo linked by a refused check');
   assert.equal(listed[0].photos[0].content_type, 'image/png');
+  // a project holds more files than a request (10): its contract, permits and site photos
+  for (let i = 0; i < 9; i++) await photo(as.office, p.id, `第${i}张.png`);
+  assert.ok((await as.office.get(`/api/projects/${p.id}/attachments`)).json.items.length > 10);
   // a deleted photo leaves the check
   assert.equal((await as.office.del(`/api/projects/${p.id}/attachments/${ph1}`)).status, 204);
   listed = (await as.office.get(`/api/projects/${p.id}/checks`)).json.items;
