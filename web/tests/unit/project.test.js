@@ -44,6 +44,8 @@ import {
   planBody,
   yearMonths,
   reportMonth,
+  checkReport,
+  reportBody,
   problemActions,
   activeEscalation,
   daysOverdue,
@@ -84,6 +86,7 @@ import {
   checkSettings,
   weightShares,
 } from '../../src/views/project/rules'
+import { useLoad } from '../../src/composables/useLoad'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { waitFor, json } from './page-helpers'
 import { usccProblem } from '../../src/utils/uscc'
@@ -416,6 +419,42 @@ describe('investment', () => {
     expect(planBody('2026', [{ month: '2026-01', planned: '12.5' }, { month: '2026-02', planned: null }])).toEqual({ year: 2026, months: [{ month: '2026-01', planned: 12.5 }, { month: '2026-02', planned: 0 }] })
     expect(reportMonth('2026-05-10')).toBe('2026-04')
     expect(reportMonth('2026-01-05')).toBe('2025-12')
+  })
+
+  it('asks a month’s report for its month and amount, and sends the amounts as numbers', () => {
+    expect(checkReport({ month: '', actual: null })).toEqual({ month: 'project.invest.monthRequired', actual: 'project.invest.actualRequired' })
+    expect(checkReport({ month: '2026-04', actual: -1 })).toEqual({ actual: 'project.invest.actualRequired' })
+    expect(checkReport({ month: '2026-04', actual: 0 })).toEqual({})
+    expect(reportBody({ actual: '1200.5', funds: null })).toEqual({ actual: 1200.5, funds: 0 })
+    expect(reportBody({ actual: 30, funds: '12' })).toEqual({ actual: 30, funds: 12 })
+    for (const k of Object.values(checkReport({}))) expect(chinese(t(k)), k).toBe(true)
+  })
+})
+
+describe('useLoad', () => {
+  it('keeps the answer of the latest load only, and the error of a failed one', async () => {
+    const answers = []
+    const { data, loading, error, load } = useLoad(() => new Promise((resolve, reject) => answers.push({ resolve, reject })), { initial: [] })
+    expect(data.value).toEqual([])
+    const first = load()
+    const second = load()
+    expect(loading.value).toBe(true)
+    answers[1].resolve('second')
+    await second
+    answers[0].resolve('first')
+    await first
+    expect(data.value).toBe('second')
+    expect(loading.value).toBe(false)
+    const third = load()
+    answers[2].reject(new Error('加载失败'))
+    await third
+    expect(error.value.message).toBe('加载失败')
+    expect(data.value).toEqual([])
+    const kept = useLoad(() => Promise.reject(new Error('x')), { keep: true })
+    kept.data.value = 'shown'
+    await kept.load()
+    expect(kept.data.value).toBe('shown')
+    expect(kept.error.value.message).toBe('x')
   })
 })
 

@@ -18,11 +18,8 @@ export const projectApi = {
   exportFile: (params, format = 'xlsx') => http.download(`${BASE}/export`, { params: { ...params, format } }),
 
   // the 重点项目调度表 as zones keep it: a dry run's row report first, then the import
-  importFile(file, { dryRun, skipInvalid }) {
-    const form = new FormData()
-    form.append('file', file, file.name)
-    return http.upload(`${BASE}/import`, form, { params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
-  },
+  // (components/ImportDialog.vue posts it, see importSheet in api/index.js)
+  importUrl: `${BASE}/import`,
 
   attachments: (id) => http.get(`${BASE}/${id}/attachments`, quiet),
   upload(id, file) {
