@@ -2,7 +2,8 @@
 // route, every call recorded): a meeting's decision and its close, the server's refusal of the
 // close shown in the dialog; the settings' errors under their field, found before sending or
 // given by the server; the board opening the problem a notification leads to (?problem=ID); a
-// follow-up and its next step; the sheet import of projects; 我的项目's report of a month.
+// site check with its photos (picked, uploaded as attachments, sent as photo_ids, shown in the
+// list); a follow-up and its next step; the sheet import of projects; 我的项目's report of a month.
 import { describe, it, expect, vi, afterEach } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -15,6 +16,7 @@ import ReviewDetail from '../../src/views/project/ReviewDetail.vue'
 import ProjectSettings from '../../src/views/project/ProjectSettings.vue'
 import ProblemBoard from '../../src/views/project/ProblemBoard.vue'
 import ProblemDrawer from '../../src/views/project/ProblemDrawer.vue'
+import CheckTab from '../../src/views/project/CheckTab.vue'
 import FollowupTab from '../../src/views/project/FollowupTab.vue'
 import MyProjects from '../../src/views/project/MyProjects.vue'
 import ImportDialog from '../../src/components/ImportDialog.vue'
@@ -68,6 +70,7 @@ const pick = (el, files) => {
   Object.defineProperty(el, 'files', { value: files, configurable: true })
   el.dispatchEvent(new Event('change'))
 }
+const image = (name, size = 64) => new File([new Uint8Array(size)], name, { type: name.endsWith('.png') ? 'image/png' : 'image/jpeg' })
 
 describe('a 会审 meeting', { timeout: 20000 }, () => {
   const meeting = () => ({
@@ -235,6 +238,109 @@ describe('the problem board', { timeout: 20000 }, () => {
     wrapper.findComponent(ProblemDrawer).vm.$emit('update:modelValue', false)
     await waitFor(() => router.currentRoute.value.query.problem === undefined)
     expect(router.currentRoute.value.path).toBe('/projects/problems')
+  })
+})
+
+describe('每日检查 with photos', { timeout: 20000 }, () => {
+  // the fake server: the checks (the new one first), attachments numbered from 31
+  function server({ refuse = () => false } = {}) {
+    const checks = [{ id: 1, on_date: '2026-05-01', checker: '李工', progress: 30, notes: '基础施工', problems: '', photos: [] }]
+    let aid = 30
+    return (method, path, body) => {
+      if (method === 'GET' && path === '/api/projects/7/checks') return [200, { items: checks }]
+      if (method === 'POST' && path === '/api/projects/7/attachments') {
+        if (refuse(body.file)) return [400, { error: { code: 'validation', message: '最多上传10个附件', field: 'file' } }]
+        return [201, { id: ++aid, name: body.file }]
+      }
+      if (method === 'POST' && path === '/api/projects/7/checks') {
+        const names = Object.fromEntries(calls.filter((c) => c.path.endsWith('/attachments')).map((c, i) => [31 + i, c.body.file]))
+        checks.unshift({ id: 2, ...body, photos: (body.photo_ids || []).map((id) => ({ id, filename: names[id] })) })
+        return [201, { id: 2 }]
+      }
+    }
+  }
+  const dialog = (sel) => q('[data-test="check-dialog"] ' + sel)
+  async function openForm() {
+    await waitFor(() => q('[data-test="check-table"] .el-table__body tr'))
+    q('[data-test="check-new"]').click()
+    await waitFor(() => dialog('input[name="checker"]'))
+    input(dialog('input[name="checker"]'), '王工')
+    input(dialog('textarea[name="notes"]'), '围挡已建')
+    await flushPromises()
+  }
+  const picked = () => qa('[data-test="check-picked"] [data-picked]').map((el) => el.getAttribute('data-picked'))
+
+  it('uploads the photos picked as attachments, sends their ids and shows them in the list', async () => {
+    await mountAt(CheckTab, '/projects/7', ['project.read', 'project.dispatch'], server(), { projectId: 7, canAdd: true })
+    await openForm()
+    expect(q('[data-test="check-table"]').textContent).toContain('基础施工')
+    // a pdf and an empty image are refused as they are picked; the two images are kept
+    pick(dialog('[data-test="check-photo-upload"] input[type="file"]'), [image('现场1.jpg'), image('报告.pdf'), image('空.png', 0), image('围挡.png')])
+    await flushPromises()
+    expect(picked()).toEqual(['现场1.jpg', '围挡.png'])
+    await waitFor(() => qa('.el-message').length >= 2)
+    expect(qa('.el-message').map((el) => el.textContent.trim())).toEqual(expect.arrayContaining(['“报告.pdf”不是 jpg 或 png 图片', '照片“空.png”是空文件']))
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([])
+    // one taken off again, one more picked
+    q('[data-test="check-picked"] [data-remove="0"]').click()
+    await flushPromises()
+    pick(dialog('[data-test="check-photo-upload"] input[type="file"]'), [image('场地.JPG')])
+    await flushPromises()
+    expect(picked()).toEqual(['围挡.png', '场地.JPG'])
+
+    q('[data-test="check-save"]').click()
+    await waitFor(() => q('[data-test="check-photos-2"]'))
+    expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([
+      ['/api/projects/7/attachments', { file: '围挡.png' }],
+      ['/api/projects/7/attachments', { file: '场地.JPG' }],
+      ['/api/projects/7/checks', { on_date: today(), checker: '王工', progress: 30, notes: '围挡已建', problems: '', photo_ids: [31, 32] }],
+    ])
+    // the new check's photos in the list: one thumbnail each, downloaded as the project's attachment
+    expect(qa('[data-test="check-photos-2"] [data-photo]').map((el) => el.getAttribute('data-photo'))).toEqual(['31', '32'])
+    const img = q('[data-test="check-photos-2"] [data-photo="31"] img')
+    expect([img.getAttribute('src'), img.getAttribute('title')]).toEqual(['/api/projects/7/attachments/31', '围挡.png'])
+    expect(q('[data-test="check-photos-1"]')).toBeNull()
+  })
+
+  it('sends no photo_ids without photos, and offers no form to a reader', async () => {
+    await mountAt(CheckTab, '/projects/7', ['project.read', 'project.dispatch'], server(), { projectId: 7, canAdd: true })
+    await openForm()
+    q('[data-test="check-save"]').click()
+    await waitFor(() => calls.some((c) => c.method === 'POST'))
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ on_date: today(), checker: '王工', progress: 30, notes: '围挡已建', problems: '' }])
+    mounted.unmount()
+    mounted = null
+    await mountAt(CheckTab, '/projects/7', ['project.read'], server(), { projectId: 7, canAdd: false })
+    await waitFor(() => q('[data-test="check-table"] .el-table__body tr'))
+    expect(q('[data-test="check-new"]')).toBeNull()
+  })
+
+  it('names a refused photo under the photos, and uploads only what is missing when saved again', async () => {
+    let full = true
+    await mountAt(CheckTab, '/projects/7', ['project.read', 'project.dispatch'], server({ refuse: (name) => full && name === 'b.png' }), { projectId: 7, canAdd: true })
+    await openForm()
+    pick(dialog('[data-test="check-photo-upload"] input[type="file"]'), [image('a.jpg'), image('b.png')])
+    await flushPromises()
+    q('[data-test="check-save"]').click()
+    await waitFor(() => q('[data-field="photo_ids"] .el-form-item__error'))
+    expect(text('[data-field="photo_ids"] .el-form-item__error')).toBe('照片“b.png”上传失败：最多上传10个附件')
+    expect(calls.filter((c) => c.path.endsWith('/checks') && c.method === 'POST')).toEqual([])
+    full = false
+    q('[data-test="check-save"]').click()
+    await waitFor(() => q('[data-test="check-photos-2"]'))
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body.file || c.body.photo_ids)).toEqual(['a.jpg', 'b.png', 'b.png', [31, 32]])
+  })
+
+  it('takes nine photos at most', async () => {
+    await mountAt(CheckTab, '/projects/7', ['project.read', 'project.dispatch'], server(), { projectId: 7, canAdd: true })
+    await openForm()
+    pick(dialog('[data-test="check-photo-upload"] input[type="file"]'), Array.from({ length: 10 }, (_, i) => image(`p${i + 1}.jpg`)))
+    await flushPromises()
+    expect(picked()).toHaveLength(9)
+    await waitFor(() => qa('.el-message').some((el) => el.textContent.includes('每次检查最多 9 张照片')))
+    expect(picked()[8]).toBe('p9.jpg')
+    // no more to pick once nine are
+    expect(dialog('[data-test="check-photo-upload"]')).toBeNull()
   })
 })
 

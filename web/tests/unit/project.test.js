@@ -86,6 +86,7 @@ import {
   checkSettings,
   weightShares,
 } from '../../src/views/project/rules'
+import { PHOTO_MAX, photoProblem, uploadPhotos, checkBody, checkPhotos } from '../../src/views/project/checks'
 import { useLoad } from '../../src/composables/useLoad'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { waitFor, json } from './page-helpers'
@@ -428,6 +429,69 @@ describe('investment', () => {
     expect(reportBody({ actual: '1200.5', funds: null })).toEqual({ actual: 1200.5, funds: 0 })
     expect(reportBody({ actual: 30, funds: '12' })).toEqual({ actual: 30, funds: 12 })
     for (const k of Object.values(checkReport({}))) expect(chinese(t(k)), k).toBe(true)
+  })
+})
+
+describe('site check photos', () => {
+  const file = (name, size = 100) => ({ name, size })
+
+  it('takes jpg and png images up to nine, and says why another is refused', () => {
+    expect(photoProblem(file('现场1.jpg'), 0)).toBeNull()
+    expect(photoProblem(file('现场2.JPEG'), 3)).toBeNull()
+    expect(photoProblem(file('围挡.png'), PHOTO_MAX - 1)).toBeNull()
+    expect(photoProblem(file('围挡.png'), PHOTO_MAX)).toEqual({ key: 'project.check.photoTooMany', params: { n: 9 } })
+    expect(photoProblem(file('报告.pdf'), 0)).toEqual({ key: 'project.check.photoBadType', params: { name: '报告.pdf' } })
+    expect(photoProblem(file('动图.gif'), 0).key).toBe('project.check.photoBadType')
+    expect(photoProblem(file('jpg'), 0).key).toBe('project.check.photoBadType')
+    expect(photoProblem(file('空.jpg', 0), 0)).toEqual({ key: 'project.check.photoEmpty', params: { name: '空.jpg' } })
+    expect(photoProblem(file('大.jpg', 20 * 1024 * 1024 + 1), 0)).toEqual({ key: 'project.check.photoTooBig', params: { name: '大.jpg', max: '20 MB' } })
+    expect(photoProblem(file('正好.jpg', 20 * 1024 * 1024), 0)).toBeNull()
+    expect(t('project.check.photoTooMany', { n: 9 })).toBe('每次检查最多 9 张照片')
+    for (const k of ['photoBadType', 'photoTooBig', 'photoEmpty', 'photoTooMany', 'photoFailed', 'photos', 'photosHint']) {
+      expect(chinese(t('project.check.' + k, {})), k).toBe(true)
+      expect(get(en, 'project.check.' + k), k).toBeTruthy()
+    }
+  })
+
+  it('uploads the photos not uploaded yet, in order, and keeps each id for a second try', async () => {
+    const photos = [
+      { name: 'a.jpg', file: 'A', id: null },
+      { name: 'b.png', file: 'B', id: null },
+      { name: 'c.jpg', file: 'C', id: null },
+    ]
+    const sent = []
+    let fail = 'C'
+    const upload = async (f) => {
+      sent.push(f)
+      if (f === fail) throw Object.assign(new Error('最多上传10个附件'), { field: 'file' })
+      return { id: { A: 31, B: 32, C: 33 }[f] }
+    }
+    const err = await uploadPhotos(photos, upload).catch((e) => e)
+    expect(err.message).toBe('最多上传10个附件')
+    expect(err.photo.name).toBe('c.jpg')
+    expect(sent).toEqual(['A', 'B', 'C'])
+    expect(photos.map((p) => p.id)).toEqual([31, 32, null])
+    fail = ''
+    expect(await uploadPhotos(photos, upload)).toEqual([31, 32, 33])
+    expect(sent).toEqual(['A', 'B', 'C', 'C'])
+    expect(await uploadPhotos([], upload)).toEqual([])
+    // an answer without an id is an error, not a check with a hole in its photos
+    await expect(uploadPhotos([{ name: 'd.jpg', file: 'D', id: null }], async () => ({}))).rejects.toThrow()
+  })
+
+  it('sends a check with its texts trimmed and photo_ids only when it has photos', () => {
+    const f = { on_date: '2026-05-08', checker: ' 王工 ', progress: 40, notes: ' 围挡已建 ', problems: '', photos: [{ id: 1 }] }
+    expect(checkBody(f)).toEqual({ on_date: '2026-05-08', checker: '王工', progress: 40, notes: '围挡已建', problems: '' })
+    expect(checkBody(f, [31, 32])).toEqual({ on_date: '2026-05-08', checker: '王工', progress: 40, notes: '围挡已建', problems: '', photo_ids: [31, 32] })
+  })
+
+  it('lists a check’s photos with their download addresses', () => {
+    expect(checkPhotos(7, { photos: [{ id: 31, filename: '现场1.jpg' }, { id: 32, name: 'b.png' }] })).toEqual([
+      { id: 31, name: '现场1.jpg', href: '/api/projects/7/attachments/31' },
+      { id: 32, name: 'b.png', href: '/api/projects/7/attachments/32' },
+    ])
+    expect(checkPhotos(7, {})).toEqual([])
+    expect(checkPhotos(7, { photos: null })).toEqual([])
   })
 })
 
