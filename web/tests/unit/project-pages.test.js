@@ -3,7 +3,7 @@
 // close shown in the dialog; the settings' errors under their field, found before sending or
 // given by the server; the board opening the problem a notification leads to (?problem=ID); a
 // site check with its photos (picked, uploaded as attachments, sent as photo_ids, shown in the
-// list); a follow-up and its next step; the sheet import of projects; 我的项目's report of a month.
+// list); a follow-up and its next step; the 龙虎榜's PDF; the sheet import of projects; 我的项目's report of a month.
 import { describe, it, expect, vi, afterEach } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -18,9 +18,11 @@ import ProblemBoard from '../../src/views/project/ProblemBoard.vue'
 import ProblemDrawer from '../../src/views/project/ProblemDrawer.vue'
 import CheckTab from '../../src/views/project/CheckTab.vue'
 import FollowupTab from '../../src/views/project/FollowupTab.vue'
+import Leaderboard from '../../src/views/project/Leaderboard.vue'
 import MyProjects from '../../src/views/project/MyProjects.vue'
 import ImportDialog from '../../src/components/ImportDialog.vue'
 import { today } from '../../src/utils/format'
+import { lastWeek } from '../../src/views/project/rules'
 import { waitFor, json } from './page-helpers'
 
 const q = (sel) => document.body.querySelector(sel)
@@ -341,6 +343,41 @@ describe('每日检查 with photos', { timeout: 20000 }, () => {
     expect(picked()[8]).toBe('p9.jpg')
     // no more to pick once nine are
     expect(dialog('[data-test="check-photo-upload"]')).toBeNull()
+  })
+})
+
+describe('the 龙虎榜 PDF', { timeout: 20000 }, () => {
+  it('downloads the ranking of the week shown, by bureau or by person', async () => {
+    const saved = []
+    const create = URL.createObjectURL
+    URL.createObjectURL = vi.fn(() => 'blob:x')
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function () {
+      saved.push(this.download)
+    })
+    try {
+      await mountAt(Leaderboard, '/projects/leaderboard', ['project.read', 'project.stats'], (method, path, body, query) => {
+        if (path === '/api/projects/settings') return [200, { weights: {} }]
+        if (path === '/api/projects/leaderboard' && query.get('format') === 'pdf') return [200, { pdf: true }]
+        if (path === '/api/projects/leaderboard') return [200, { week: query.get('week'), items: [] }]
+      })
+      await waitFor(() => q('[data-test="leaderboard-pdf"]'))
+      expect(text('[data-test="leaderboard-pdf"]')).toBe('下载 PDF')
+      const week = lastWeek(today())
+      q('[data-test="leaderboard-pdf"]').click()
+      await waitFor(() => saved.length === 1)
+      q('[data-test="leaderboard-by"] input[value="person"]').click()
+      await waitFor(() => calls.some((c) => c.query.by === 'person' && !c.query.format))
+      q('[data-test="leaderboard-pdf"]').click()
+      await waitFor(() => saved.length === 2)
+      expect(calls.filter((c) => c.query.format === 'pdf').map((c) => [c.path, c.query])).toEqual([
+        ['/api/projects/leaderboard', { week, by: 'dept', format: 'pdf' }],
+        ['/api/projects/leaderboard', { week, by: 'person', format: 'pdf' }],
+      ])
+      expect(saved).toEqual([`leaderboard-${week}-dept.pdf`, `leaderboard-${week}-person.pdf`])
+    } finally {
+      click.mockRestore()
+      URL.createObjectURL = create
+    }
   })
 })
 

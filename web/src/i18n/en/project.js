@@ -337,6 +337,7 @@ export default {
       person: 'Project officer',
       score: 'Score',
       bulletin: 'Weekly bulletin',
+      pdf: 'Download PDF',
       none: 'No ranking this week',
       legend: 'The score weighs each figure against its target; ↑ rose since last week, ↓ fell.',
     },

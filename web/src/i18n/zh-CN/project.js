@@ -337,6 +337,7 @@ export default {
       person: '招商专员',
       score: '得分',
       bulletin: '下载每周通报',
+      pdf: '下载 PDF',
       none: '本周暂无排名',
       legend: '得分按各项指标完成目标的情况加权计算；↑ 表示名次较上周上升，↓ 表示下降。',
     },

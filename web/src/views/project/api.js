@@ -59,6 +59,8 @@ export const projectApi = {
   setTarget: (body) => http.put(`${BASE}/targets`, body, write),
   stats: (year) => http.get(`${BASE}/stats`, { ...quiet, params: { year } }),
   leaderboard: (week, by) => http.get(`${BASE}/leaderboard`, { ...quiet, params: { week, by } }),
+  // the 龙虎榜 shown (the week, by bureau or by person) as a PDF
+  leaderboardPdf: (week, by) => http.download(`${BASE}/leaderboard`, { params: { week, by, format: 'pdf' } }),
   bulletin: (week) => http.download(`${BASE}/bulletin`, { params: { week, format: 'pdf' } }),
   evaluation: (month) => http.get(`${BASE}/evaluation`, { ...quiet, params: { month } }),
   settings: () => http.get(`${BASE}/settings`, quiet),
