@@ -5,6 +5,20 @@ import http from './http'
 
 const quiet = { silent: true }
 
+/**
+ * A sheet import (POST `url`, the file in the field `file`): {dryRun} asks for the row report
+ * only (?dry_run=1), {skipInvalid} imports the valid rows of a sheet with bad ones
+ * (?skip_invalid=1). The enterprises' and the projects' imports answer alike.
+ */
+export function importSheet(url, file, { dryRun, skipInvalid } = {}) {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return http.upload(url, form, { params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
+}
+
+/** GET a file (an import template …) -> {blob, filename, type}. */
+export const downloadFile = (url, params) => http.download(url, { params })
+
 /** The calls of a collection at `base` that has all four routes: list, read one, create, update. */
 const collection = (base) => ({
   list: (params) => http.get(base, { ...quiet, params }),
@@ -81,14 +95,9 @@ export const enterpriseApi = {
   visits: (id, params) => http.get(`/api/enterprises/${id}/visits`, { ...quiet, params }),
   addVisit: (id, v) => http.post(`/api/enterprises/${id}/visits`, v, { fieldErrors: true }),
   exportFile: (params) => http.download('/api/enterprises/export', { params }),
-  template: () => http.download('/api/enterprises/import/template'),
-  importFile: (file, { dryRun, skipInvalid }) => {
-    const form = new FormData()
-    form.append('file', file)
-    return http.upload('/api/enterprises/import', form, {
-      params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined },
-    })
-  },
+  // the sheet import (components/ImportDialog.vue, see importSheet) and its template
+  importUrl: '/api/enterprises/import',
+  templateUrl: '/api/enterprises/import/template',
   leaders: () => http.get('/api/baobao/leaders', quiet),
   stats: () => http.get('/api/stats/enterprises', quiet),
 }

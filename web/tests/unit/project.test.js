@@ -44,6 +44,8 @@ import {
   planBody,
   yearMonths,
   reportMonth,
+  checkReport,
+  reportBody,
   problemActions,
   activeEscalation,
   daysOverdue,
@@ -84,6 +86,8 @@ import {
   checkSettings,
   weightShares,
 } from '../../src/views/project/rules'
+import { PHOTO_MAX, photoProblem, uploadPhotos, checkBody, checkPhotos } from '../../src/views/project/checks'
+import { useLoad } from '../../src/composables/useLoad'
 import MoveDialog from '../../src/views/project/MoveDialog.vue'
 import { waitFor, json } from './page-helpers'
 import { usccProblem } from '../../src/utils/uscc'
@@ -416,6 +420,105 @@ describe('investment', () => {
     expect(planBody('2026', [{ month: '2026-01', planned: '12.5' }, { month: '2026-02', planned: null }])).toEqual({ year: 2026, months: [{ month: '2026-01', planned: 12.5 }, { month: '2026-02', planned: 0 }] })
     expect(reportMonth('2026-05-10')).toBe('2026-04')
     expect(reportMonth('2026-01-05')).toBe('2025-12')
+  })
+
+  it('asks a month’s report for its month and amount, and sends the amounts as numbers', () => {
+    expect(checkReport({ month: '', actual: null })).toEqual({ month: 'project.invest.monthRequired', actual: 'project.invest.actualRequired' })
+    expect(checkReport({ month: '2026-04', actual: -1 })).toEqual({ actual: 'project.invest.actualRequired' })
+    expect(checkReport({ month: '2026-04', actual: 0 })).toEqual({})
+    expect(reportBody({ actual: '1200.5', funds: null })).toEqual({ actual: 1200.5, funds: 0 })
+    expect(reportBody({ actual: 30, funds: '12' })).toEqual({ actual: 30, funds: 12 })
+    for (const k of Object.values(checkReport({}))) expect(chinese(t(k)), k).toBe(true)
+  })
+})
+
+describe('site check photos', () => {
+  const file = (name, size = 100) => ({ name, size })
+
+  it('takes jpg and png images up to nine, and says why another is refused', () => {
+    expect(photoProblem(file('现场1.jpg'), 0)).toBeNull()
+    expect(photoProblem(file('现场2.JPEG'), 3)).toBeNull()
+    expect(photoProblem(file('围挡.png'), PHOTO_MAX - 1)).toBeNull()
+    expect(photoProblem(file('围挡.png'), PHOTO_MAX)).toEqual({ key: 'project.check.photoTooMany', params: { n: 9 } })
+    expect(photoProblem(file('报告.pdf'), 0)).toEqual({ key: 'project.check.photoBadType', params: { name: '报告.pdf' } })
+    expect(photoProblem(file('动图.gif'), 0).key).toBe('project.check.photoBadType')
+    expect(photoProblem(file('jpg'), 0).key).toBe('project.check.photoBadType')
+    expect(photoProblem(file('空.jpg', 0), 0)).toEqual({ key: 'project.check.photoEmpty', params: { name: '空.jpg' } })
+    expect(photoProblem(file('大.jpg', 20 * 1024 * 1024 + 1), 0)).toEqual({ key: 'project.check.photoTooBig', params: { name: '大.jpg', max: '20 MB' } })
+    expect(photoProblem(file('正好.jpg', 20 * 1024 * 1024), 0)).toBeNull()
+    expect(t('project.check.photoTooMany', { n: 9 })).toBe('每次检查最多 9 张照片')
+    for (const k of ['photoBadType', 'photoTooBig', 'photoEmpty', 'photoTooMany', 'photoFailed', 'photos', 'photosHint']) {
+      expect(chinese(t('project.check.' + k, {})), k).toBe(true)
+      expect(get(en, 'project.check.' + k), k).toBeTruthy()
+    }
+  })
+
+  it('uploads the photos not uploaded yet, in order, and keeps each id for a second try', async () => {
+    const photos = [
+      { name: 'a.jpg', file: 'A', id: null },
+      { name: 'b.png', file: 'B', id: null },
+      { name: 'c.jpg', file: 'C', id: null },
+    ]
+    const sent = []
+    let fail = 'C'
+    const upload = async (f) => {
+      sent.push(f)
+      if (f === fail) throw Object.assign(new Error('最多上传10个附件'), { field: 'file' })
+      return { id: { A: 31, B: 32, C: 33 }[f] }
+    }
+    const err = await uploadPhotos(photos, upload).catch((e) => e)
+    expect(err.message).toBe('最多上传10个附件')
+    expect(err.photo.name).toBe('c.jpg')
+    expect(sent).toEqual(['A', 'B', 'C'])
+    expect(photos.map((p) => p.id)).toEqual([31, 32, null])
+    fail = ''
+    expect(await uploadPhotos(photos, upload)).toEqual([31, 32, 33])
+    expect(sent).toEqual(['A', 'B', 'C', 'C'])
+    expect(await uploadPhotos([], upload)).toEqual([])
+    // an answer without an id is an error, not a check with a hole in its photos
+    await expect(uploadPhotos([{ name: 'd.jpg', file: 'D', id: null }], async () => ({}))).rejects.toThrow()
+  })
+
+  it('sends a check with its texts trimmed and photo_ids only when it has photos', () => {
+    const f = { on_date: '2026-05-08', checker: ' 王工 ', progress: 40, notes: ' 围挡已建 ', problems: '', photos: [{ id: 1 }] }
+    expect(checkBody(f)).toEqual({ on_date: '2026-05-08', checker: '王工', progress: 40, notes: '围挡已建', problems: '' })
+    expect(checkBody(f, [31, 32])).toEqual({ on_date: '2026-05-08', checker: '王工', progress: 40, notes: '围挡已建', problems: '', photo_ids: [31, 32] })
+  })
+
+  it('lists a check’s photos with their download addresses', () => {
+    expect(checkPhotos(7, { photos: [{ id: 31, filename: '现场1.jpg' }, { id: 32, name: 'b.png' }] })).toEqual([
+      { id: 31, name: '现场1.jpg', href: '/api/projects/7/attachments/31' },
+      { id: 32, name: 'b.png', href: '/api/projects/7/attachments/32' },
+    ])
+    expect(checkPhotos(7, {})).toEqual([])
+    expect(checkPhotos(7, { photos: null })).toEqual([])
+  })
+})
+
+describe('useLoad', () => {
+  it('keeps the answer of the latest load only, and the error of a failed one', async () => {
+    const answers = []
+    const { data, loading, error, load } = useLoad(() => new Promise((resolve, reject) => answers.push({ resolve, reject })), { initial: [] })
+    expect(data.value).toEqual([])
+    const first = load()
+    const second = load()
+    expect(loading.value).toBe(true)
+    answers[1].resolve('second')
+    await second
+    answers[0].resolve('first')
+    await first
+    expect(data.value).toBe('second')
+    expect(loading.value).toBe(false)
+    const third = load()
+    answers[2].reject(new Error('加载失败'))
+    await third
+    expect(error.value.message).toBe('加载失败')
+    expect(data.value).toEqual([])
+    const kept = useLoad(() => Promise.reject(new Error('x')), { keep: true })
+    kept.data.value = 'shown'
+    await kept.load()
+    expect(kept.data.value).toBe('shown')
+    expect(kept.error.value.message).toBe('x')
   })
 })
 

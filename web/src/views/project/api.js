@@ -18,11 +18,8 @@ export const projectApi = {
   exportFile: (params, format = 'xlsx') => http.download(`${BASE}/export`, { params: { ...params, format } }),
 
   // the 重点项目调度表 as zones keep it: a dry run's row report first, then the import
-  importFile(file, { dryRun, skipInvalid }) {
-    const form = new FormData()
-    form.append('file', file, file.name)
-    return http.upload(`${BASE}/import`, form, { params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
-  },
+  // (components/ImportDialog.vue posts it, see importSheet in api/index.js)
+  importUrl: `${BASE}/import`,
 
   attachments: (id) => http.get(`${BASE}/${id}/attachments`, quiet),
   upload(id, file) {
@@ -62,6 +59,8 @@ export const projectApi = {
   setTarget: (body) => http.put(`${BASE}/targets`, body, write),
   stats: (year) => http.get(`${BASE}/stats`, { ...quiet, params: { year } }),
   leaderboard: (week, by) => http.get(`${BASE}/leaderboard`, { ...quiet, params: { week, by } }),
+  // the 龙虎榜 shown (the week, by bureau or by person) as a PDF
+  leaderboardPdf: (week, by) => http.download(`${BASE}/leaderboard`, { params: { week, by, format: 'pdf' } }),
   bulletin: (week) => http.download(`${BASE}/bulletin`, { params: { week, format: 'pdf' } }),
   evaluation: (month) => http.get(`${BASE}/evaluation`, { ...quiet, params: { month } }),
   settings: () => http.get(`${BASE}/settings`, quiet),

@@ -528,6 +528,17 @@ export function reportMonth(today) {
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`
 }
 
+/** Field errors of a month's report (填报投资) before it is sent ({field: i18n key}). */
+export function checkReport(f) {
+  const e = {}
+  if (!f.month) e.month = 'project.invest.monthRequired'
+  if (f.actual == null || f.actual < 0) e.actual = 'project.invest.actualRequired'
+  return e
+}
+
+/** The body of PUT /api/projects/:id/invest/:month: the completed investment and 到位资金 (none as 0). */
+export const reportBody = (f) => ({ actual: Number(f.actual), funds: Number(f.funds) || 0 })
+
 // ---- problems (问题清单) ----
 
 /**
