@@ -204,12 +204,7 @@ static int do_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	audit_change_int(&w->changes, c->kind->id_key, 0, it.id);
 	write_audit(w, "create", c->obj_type, c->id);
 	w->zone_id = it.zone_id;
-	struct work_event_in ev = {.at = c->at,
-	                           .action = "attach",
-	                           .from_state = it.state,
-	                           .to_state = it.state,
-	                           .body = c->name};
-	int rc = work_event_add(w->tx, p, c->kind, it.zone_id, it.id, &ev);
+	int rc = work_event_keep_state(w->tx, p, c->kind, &it, "attach", c->name, c->at);
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
@@ -235,7 +230,7 @@ static int do_delete(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_text(st, 3, c->kind->name);
 	db_bind_int(st, 4, c->ref_id);
 	int rc = db_run(st);
-	if (rc < 0 || (rc = work_event_keep_state(w->tx, p, c->kind, &it, "detach", a.name)) < 0)
+	if (rc < 0 || (rc = work_event_keep_state(w->tx, p, c->kind, &it, "detach", a.name, 0)) < 0)
 		return write_fail(w, rc, e);
 	audit_change_str(&w->changes, "name", a.name, NULL);
 	audit_change_str(&w->changes, "sha256", a.sha256, NULL);

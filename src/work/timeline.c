@@ -49,10 +49,11 @@ int work_event_add(struct db *tx, const struct principal *p, const struct work_k
 }
 
 int work_event_keep_state(struct db *tx, const struct principal *p, const struct work_kind *kind,
-                          const struct work_item *it, const char *action, const char *body)
+                          const struct work_item *it, const char *action, const char *body,
+                          int64_t at)
 {
 	struct work_event_in ev = {
-	    .action = action, .from_state = it->state, .to_state = it->state, .body = body};
+	    .at = at, .action = action, .from_state = it->state, .to_state = it->state, .body = body};
 	return work_event_add(tx, p, kind, it->zone_id, it->id, &ev);
 }
 

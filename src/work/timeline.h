@@ -36,9 +36,11 @@ struct work_event_in {
 int work_event_add(struct db *tx, const struct principal *p, const struct work_kind *kind,
                    int64_t zone_id, int64_t ref_id, const struct work_event_in *ev);
 
-/* Writes an event that does not change the state (attach, detach) of the loaded item `it`. */
+/* Writes an event that does not change the state (attach, detach) of the loaded item `it`, at
+ * time `at` (0: now). */
 int work_event_keep_state(struct db *tx, const struct principal *p, const struct work_kind *kind,
-                          const struct work_item *it, const char *action, const char *body);
+                          const struct work_item *it, const char *action, const char *body,
+                          int64_t at);
 
 /* Calls fn for each event of item `id` that the caller is shown, oldest first: internal notes
  * are never read for enterprise users, and each event passes through the disclosure table

@@ -256,7 +256,7 @@ describe('每日检查 with photos', { timeout: 20000 }, () => {
       }
       if (method === 'POST' && path === '/api/projects/7/checks') {
         const names = Object.fromEntries(calls.filter((c) => c.path.endsWith('/attachments')).map((c, i) => [31 + i, c.body.file]))
-        checks.unshift({ id: 2, ...body, photos: (body.photo_ids || []).map((id) => ({ id, filename: names[id] })) })
+        checks.unshift({ id: 2, ...body, photos: (body.photo_ids || []).map((id) => ({ id, name: names[id], content_type: 'image/png' })) })
         return [201, { id: 2 }]
       }
     }

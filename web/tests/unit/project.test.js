@@ -486,7 +486,7 @@ describe('site check photos', () => {
   })
 
   it('lists a check’s photos with their download addresses', () => {
-    expect(checkPhotos(7, { photos: [{ id: 31, filename: '现场1.jpg' }, { id: 32, name: 'b.png' }] })).toEqual([
+    expect(checkPhotos(7, { photos: [{ id: 31, name: '现场1.jpg' }, { id: 32, name: 'b.png' }] })).toEqual([
       { id: 31, name: '现场1.jpg', href: '/api/projects/7/attachments/31' },
       { id: 32, name: 'b.png', href: '/api/projects/7/attachments/32' },
     ])

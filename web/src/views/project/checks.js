@@ -1,7 +1,7 @@
 // 每日检查 (site checks): the photos a check carries — jpg or png images, uploaded as attachments
 // of the project when the check is saved (POST /api/projects/:id/attachments), their ids sent in
 // the check's photo_ids — and the check's body. A check read back lists its photos as
-// [{id, filename}], each downloaded as the project's attachment.
+// [{id, name, content_type}], each downloaded as the project's attachment.
 import { ATTACHMENT_MAX_BYTES, fileExt } from '../../utils/attachment'
 import { attachmentHref } from './api'
 
@@ -73,5 +73,5 @@ export function checkBody(f, photoIds = []) {
   return body
 }
 
-/** The photos of a check as listed ([{id, filename}]): id, name and download address. */
-export const checkPhotos = (projectId, row) => ((row && row.photos) || []).map((p) => ({ id: p.id, name: p.filename || p.name || '', href: attachmentHref(projectId, p.id) }))
+/** The photos of a check as listed ([{id, name, content_type}]): id, name and download address. */
+export const checkPhotos = (projectId, row) => ((row && row.photos) || []).map((p) => ({ id: p.id, name: p.name || '', href: attachmentHref(projectId, p.id) }))
