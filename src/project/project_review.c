@@ -627,7 +627,7 @@ static void photos_of(const struct check_photos *l, struct proj_check *x)
 		else
 			hi = mid;
 	}
-	x->photos = l->photo + lo;
+	x->photos = l->n ? l->photo + lo : NULL;
 	x->n_photos = 0;
 	while (lo + x->n_photos < l->n && l->check_id[lo + x->n_photos] == x->id)
 		x->n_photos++;
