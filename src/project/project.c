@@ -258,9 +258,13 @@ static const struct field PROJ_FIELDS[] = {
     {P_(expected_jobs, FT_INT, "expected_jobs", 0, 10000000, AU | EX | IN, "达产用工",
         "Jobs at capacity")},
     {P_(dept_id, FT_REF, "dept_id", 0, 0, AU | F_FILTER, "责任单位", "Bureau")},
-    {P_(dept_name, FT_TEXT, "(SELECT d.name FROM dept d WHERE d.id = p.dept_id)", 0, 0, RO | EX, "责任单位名称", "Bureau name")},
+    /* names as scalar subqueries, not joins: PostgreSQL reads them for a page's rows only, after
+     * its sort and LIMIT */
+    {P_(dept_name, FT_TEXT, "(SELECT d.name FROM dept d WHERE d.id = p.dept_id)", 0, 0, RO | EX,
+        "责任单位名称", "Bureau name")},
     {P_(owner_user_id, FT_REF, "owner_user_id", 0, 0, AU | IN | F_FILTER, "招商专员", "Owner")},
-    {P_(owner_name, FT_TEXT, "(SELECT u.display_name FROM app_user u WHERE u.id = p.owner_user_id)", 0, 0, RO | IN | EX, "招商专员姓名", "Owner's name")},
+    {P_(owner_name, FT_TEXT, "(SELECT u.display_name FROM app_user u WHERE u.id = p.owner_user_id)",
+        0, 0, RO | IN | EX, "招商专员姓名", "Owner's name")},
     {P_(source, FT_ENUM, "source", 0, 0, AU | EX | IN | F_FILTER, "项目来源", "Source"),
      .values = SOURCES, .labels = SOURCE_LABELS},
     {P_(level, FT_ENUM, "level", 0, 0, AU | EX | F_FILTER, "重点级别", "Level"), .values = LEVELS,
@@ -270,7 +274,8 @@ static const struct field PROJ_FIELDS[] = {
     {P_(stage, FT_ENUM, "stage", 0, 0, RO | EX | F_FILTER, "阶段", "Stage"), .values = STAGES,
      .labels = STAGE_LABELS},
     {P_(enterprise_id, FT_REF, "enterprise_id", 0, 0, RO, "项目企业", "Enterprise")},
-    {P_(enterprise_name, FT_TEXT, "(SELECT e.name FROM enterprise e WHERE e.id = p.enterprise_id)", 0, 0, RO | EX, "项目企业名称", "Enterprise name")},
+    {P_(enterprise_name, FT_TEXT, "(SELECT e.name FROM enterprise e WHERE e.id = p.enterprise_id)",
+        0, 0, RO | EX, "项目企业名称", "Enterprise name")},
     {P_(uscc, FT_TEXT, "uscc", 0, 18, RO | EX, "统一社会信用代码", "USCC"), .check = check_uscc},
     {P_(contract_no, FT_TEXT, "contract_no", 0, 64, RO | EX | IN, "合同编号", "Contract no.")},
     {P_(start_permit_no, FT_TEXT, "start_permit_no", 0, 64, RO | EX, "施工许可证号",
@@ -312,8 +317,8 @@ static const struct field PROJ_FIELDS[] = {
 
 /* A project's data scope: its owning bureau, its 招商专员 and its enterprise (project.h). */
 const struct entity ENTITY_PROJECT =
-    ENTITY("project", "project", "p", PROJ_FIELDS, "项目", "Project", .joins = PROJ_JOINS,
-           .zone_col = "p.zone_id", .scope_dept = "p.dept_id", .scope_owner = "p.owner_user_id",
+    ENTITY("project", "project", "p", PROJ_FIELDS, "项目", "Project", .zone_col = "p.zone_id",
+           .scope_dept = "p.dept_id", .scope_owner = "p.owner_user_id",
            .scope_enterprise = "p.enterprise_id");
 _Static_assert(sizeof PROJ_FIELDS / sizeof PROJ_FIELDS[0] <= 64, "a present bit per field");
 

@@ -84,12 +84,6 @@ struct project {
 	int64_t open_problems;
 };
 
-/* The joins of the field table's select list: none. The names of the bureau, the owner and the
- * enterprise are scalar subqueries in the field table, which PostgreSQL evaluates after the sort
- * and the LIMIT of a page (20 lookups each), where a join would hash the zone's departments and
- * users and look up every matching project's enterprise before sorting. */
-#define PROJ_JOINS ""
-
 extern const struct entity ENTITY_PROJECT;
 extern const struct work_kind project_kind;
 extern const struct work_kind problem_kind;

@@ -753,8 +753,8 @@ int proj_board_doc(struct db *c, const struct principal *p, const char *week, in
 	return 0;
 }
 
-int proj_board_pdf_mem(const struct proj_board_doc *b, unsigned char **out, size_t *len,
-                       char *err, size_t errlen)
+int proj_board_pdf_mem(const struct proj_board_doc *b, unsigned char **out, size_t *len, char *err,
+                       size_t errlen)
 {
 	char zone[256], gen[128], title[320], period[96], footer[160], note[96], mon[32], sun[32],
 	    asof[32], monday[11];
@@ -777,7 +777,8 @@ int proj_board_pdf_mem(const struct proj_board_doc *b, unsigned char **out, size
 	snprintf(footer, sizeof footer, "数据生成于 %s", gen);
 	month_day(b->asof, asof, sizeof asof);
 	snprintf(note, sizeof note, "（截至%s，名次升降对比上周）", asof);
-	struct report_table t = table("招商龙虎榜", cols, N_OF(cols), b->rows, (size_t)b->n, board_cell);
+	struct report_table t =
+	    table("招商龙虎榜", cols, N_OF(cols), b->rows, (size_t)b->n, board_cell);
 	t.max_rows = 0;
 	char meta[160], doc_title[512];
 	snprintf(meta, sizeof meta, "数据生成：%s", gen);

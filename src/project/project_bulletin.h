@@ -114,8 +114,8 @@ struct proj_board_doc {
 int proj_board_doc(struct db *c, const struct principal *p, const char *week, int persons,
                    struct arena *a, struct proj_board_doc *d, struct yq_err *e);
 /* Renders d as an A4 PDF into a malloc'd buffer, as proj_bulletin_pdf_mem. */
-int proj_board_pdf_mem(const struct proj_board_doc *d, unsigned char **out, size_t *len,
-                       char *err, size_t errlen);
+int proj_board_pdf_mem(const struct proj_board_doc *d, unsigned char **out, size_t *len, char *err,
+                       size_t errlen);
 
 /* The ISO week "YYYY-Www" of date d (YYYY-MM-DD) into out. Pure. */
 void proj_iso_week(const char *d, char out[9]);

@@ -27,8 +27,8 @@ extern const int PROJ_N_STAGE_DATES;
 /* The principal whose project reads are scoped: the project office (project.dispatch) reads
  * every project of its zone (`wide` filled and returned), everyone else as its own scope. */
 const struct principal *proj_scope(const struct principal *p, struct principal *wide);
-/* FROM the projects of the caller's zone and scope (joins: PROJ_JOINS for the select list). */
-void proj_from(struct qb *q, const struct principal *p, const char *joins, char *like, size_t n);
+/* FROM the projects of the caller's zone and scope. */
+void proj_from(struct qb *q, const struct principal *p, char *like, size_t n);
 
 /* What a read of whole projects needs besides the rows: today, the year's months to date and
  * the zone's colour rules. */

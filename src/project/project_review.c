@@ -49,8 +49,8 @@ static const struct field REVIEW_FIELDS[] = {
     {R_(status, FT_TEXT, "status", 0, 0, F_READONLY, "状态", "Status")},
     {R_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
     {R_(closed_at, FT_TIME, "closed_at", 0, 0, F_READONLY, "结束时间", "Closed")},
-    {R_(projects, FT_INT, "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id)", 0,
-        0, F_READONLY, "上会项目数", "Projects")},
+    {R_(projects, FT_INT, "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id)",
+        0, 0, F_READONLY, "上会项目数", "Projects")},
     {R_(decided, FT_INT,
         "(SELECT COUNT(*) FROM project_review_item i WHERE i.review_id = r.id AND i.decision <> "
         "'')",
@@ -699,7 +699,8 @@ static int link_photos(struct write_ctx *w, int64_t id, const struct proj_check 
 			return err_set(e, ERR_VALIDATION, "photo_ids", "照片不是该项目的附件",
 			               "a photo is not an attachment of this project");
 		if (!image)
-			return err_set(e, ERR_VALIDATION, "photo_ids", "现场照片应为图片（JPG、PNG）",
+			return err_set(e, ERR_VALIDATION, "photo_ids",
+			               "现场照片应为图片（JPG、PNG）",
 			               "a site photo must be an image");
 		if (!(st = db_prepare(w->tx, SQL_PHOTO_LINK)))
 			return write_fail(w, DB_ERR, e);
@@ -737,13 +738,11 @@ static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if ((rc = write_insert(w, st, &c->x->id, e)) < 0)
 		goto out;
-	const char *body = arena_printf(&a, "%s 现场检查（%s），形象进度 %lld%%%s%s%s", c->x->on_date,
-	                                c->x->checker, (long long)c->x->progress,
-	                                c->x->problems && *c->x->problems ? "；发现问题：" : "",
-	                                c->x->problems ? c->x->problems : "",
-	                                c->x->n_photos ? arena_printf(&a, "；现场照片 %d 张",
-	                                                              c->x->n_photos)
-	                                               : "");
+	const char *body = arena_printf(
+	    &a, "%s 现场检查（%s），形象进度 %lld%%%s%s%s", c->x->on_date, c->x->checker,
+	    (long long)c->x->progress, c->x->problems && *c->x->problems ? "；发现问题：" : "",
+	    c->x->problems ? c->x->problems : "",
+	    c->x->n_photos ? arena_printf(&a, "；现场照片 %d 张", c->x->n_photos) : "");
 	if ((rc = proj_event(w, c->id, now, "check", pr.stage, pr.stage, body)) < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;

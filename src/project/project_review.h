@@ -11,7 +11,7 @@
 /* ---- 会审 ---- */
 struct proj_review {
 	int64_t id;
-	const char *on_date, *title, *minutes, *status; /* open | closed */
+	const char *on_date, *title, *minutes, *status;   /* open | closed */
 	int64_t created_at, closed_at, projects, decided; /* on the agenda; decided */
 };
 struct proj_review_item {

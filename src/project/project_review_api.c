@@ -262,7 +262,8 @@ int h_check_add(struct req *r, struct yq_err *e)
 	struct proj_check x;
 	memset(&x, 0, sizeof x);
 	json_t *o;
-	if (req_id(r, 0, &id, e) < 0 || !(o = req_entity(r, &ENTITY_CHECK, DECODE_FULL, &x, NULL, e)) ||
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !(o = req_entity(r, &ENTITY_CHECK, DECODE_FULL, &x, NULL, e)) ||
 	    photo_ids(o, &x, e) < 0 || check_add(req_pool(r), &r->who, id, &x, e) < 0)
 		return -1;
 	return resp_id(r, 201, x.id);

@@ -128,7 +128,7 @@ static int rate(struct db *c, const struct principal *p, const char *plan_col, c
 	         act_col, act_col);
 	qb_init(&q, sql);
 	qb_text(&q, asof);
-	proj_from(&q, p, NULL, like, sizeof like);
+	proj_from(&q, p, like, sizeof like);
 	snprintf(sql, sizeof sql, " AND p.%s >= ? AND p.%s <= ?", plan_col, plan_col);
 	qb_sql(&q, sql);
 	qb_text(&q, y0);
@@ -155,7 +155,7 @@ static int avg_days(struct db *c, const struct principal *p, const struct calend
 	struct qb q;
 	snprintf(sql, sizeof sql, "SELECT p.%s, p.start_date", from_col);
 	qb_init(&q, sql);
-	proj_from(&q, p, NULL, like, sizeof like);
+	proj_from(&q, p, like, sizeof like);
 	snprintf(sql, sizeof sql,
 	         " AND p.start_date >= ? AND p.start_date <= ? AND p.%s IS NOT NULL", from_col);
 	qb_sql(&q, sql);
@@ -222,7 +222,7 @@ int proj_stats(struct db *c, const struct principal *p, int year, struct proj_st
 	if (rc < 0)
 		return err_db(e, rc);
 	qb_init(&q, "SELECT p.stage, COUNT(*)");
-	proj_from(&q, &zone, NULL, like, sizeof like);
+	proj_from(&q, &zone, like, sizeof like);
 	qb_sql(&q, " GROUP BY p.stage");
 	rc = DB_ERR;
 	if ((st = qb_prepare(&q, c))) {
@@ -654,7 +654,7 @@ static struct sql_tmpl SQL_EVAL = SQL_TMPL(
     "q.due_at < ? AND (q.answered_at IS NULL OR q.answered_at > ?) AND (q.closed_at IS NULL OR "
     "q.closed_at > ?)), "
     "(SELECT COUNT(*) FROM project_check k WHERE k.project_id = p.id AND k.on_date >= ? AND "
-    "k.on_date <= ?) FROM project p" PROJ_JOINS " WHERE p.zone_id = ? AND p.stage IN "
+    "k.on_date <= ?) FROM project p WHERE p.zone_id = ? AND p.stage IN "
     "('signed','registered','land','started','completed','producing') AND p.sign_date <= ? "
     "ORDER BY p.id");
 

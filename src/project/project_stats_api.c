@@ -209,9 +209,10 @@ static int board_pdf(struct req *r, int persons, struct yq_err *e)
 	if (!c || proj_board_doc(c, &r->who, req_query(r, "week"), persons, &r->arena, &d, e) < 0)
 		return -1;
 	if (proj_board_pdf_mem(&d, &pdf, &len, err, sizeof err) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "龙虎榜生成失败", arena_strdup(&r->arena, err));
-	const char *name = arena_printf(&r->arena, "招商龙虎榜%s-%s.pdf", persons ? "（人员）" : "",
-	                                d.week);
+		return err_set(e, ERR_INTERNAL, NULL, "龙虎榜生成失败",
+		               arena_strdup(&r->arena, err));
+	const char *name =
+	    arena_printf(&r->arena, "招商龙虎榜%s-%s.pdf", persons ? "（人员）" : "", d.week);
 	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
 	return 0;

@@ -119,10 +119,10 @@ const struct principal *proj_scope(const struct principal *p, struct principal *
 	return wide;
 }
 
-void proj_from(struct qb *q, const struct principal *p, const char *joins, char *like, size_t n)
+void proj_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	struct principal wide;
-	scope_from(q, proj_scope(p, &wide), &ENTITY_PROJECT, joins, like, n);
+	scope_from(q, proj_scope(p, &wide), &ENTITY_PROJECT, NULL, like, n);
 }
 
 void proj_ytd_months(const char *today, char from[8], char to[8])
@@ -298,7 +298,7 @@ static void list_build(struct qb *q, int pass, void *arg)
 		select_head(q, &l->x);
 	else
 		qb_init(q, "SELECT COUNT(*)");
-	proj_from(q, l->p, pass ? PROJ_JOINS : NULL, l->like, sizeof l->like);
+	proj_from(q, l->p, l->like, sizeof l->like);
 	filter_where(q, f, &l->x, l->q_like, l->y0, l->y1);
 	if (!pass)
 		return;
@@ -338,7 +338,7 @@ int proj_get(struct db *c, const struct principal *p, int64_t id, struct arena *
 	struct qb q;
 	proj_read_init(&l.x, c, p->zone_id);
 	select_head(&q, &l.x);
-	proj_from(&q, p, PROJ_JOINS, l.like, sizeof l.like);
+	proj_from(&q, p, l.like, sizeof l.like);
 	qb_sql(&q, " AND p.id = ?");
 	qb_int(&q, id);
 	int rc = qb_one(&q, c, list_row, a, &l);

@@ -193,7 +193,7 @@ int proj_followups_overdue(struct db *c, const struct principal *p, followup_fn 
 	            "f.next_step <> '' AND pp.stage <> 'dropped' AND f.project_id IN (SELECT p.id");
 	qb_int(&q, p->zone_id);
 	qb_text(&q, today);
-	proj_from(&q, p, NULL, like, sizeof like);
+	proj_from(&q, p, like, sizeof like);
 	qb_sql(&q, ") ORDER BY f.user_name, f.user_id, f.next_date, f.id LIMIT 2000");
 	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = DB_ERR;
@@ -504,7 +504,7 @@ static void pb_from(struct qb *q, const struct principal *p, int full, char *lik
 		qb_sql(q, ENTITY_PROBLEM.joins);
 	qb_sql(q, " WHERE q.zone_id = ? AND (q.project_id IN (SELECT p.id");
 	qb_int(q, p->zone_id);
-	proj_from(q, p, NULL, like, 320);
+	proj_from(q, p, like, 320);
 	qb_sql(q, ")");
 	if ((p->scope == SCOPE_DEPT || p->scope == SCOPE_SELF) && p->dept_path) {
 		snprintf(like2, 320, "%s%%", p->dept_path);
