@@ -729,6 +729,38 @@ static void *acceptor(void *arg)
 	}
 }
 
+/* Stops the worker lanes and the daemon, then the maintenance thread if it runs: the end of
+ * server_stop() and of a start that failed half-way. */
+static void stop_workers(struct server *s, int maint_running)
+{
+	lane_stop(&s->slow);
+	lane_stop(&s->heavy);
+	MHD_stop_daemon(s->d);
+	if (!maint_running)
+		return;
+	pthread_mutex_lock(&s->maint_lock);
+	s->stopping = 1;
+	pthread_cond_signal(&s->maint_cond);
+	pthread_mutex_unlock(&s->maint_lock);
+	pthread_join(s->maint, NULL);
+}
+
+/* Frees what server_start() made: the sockets and pipe still open, the locks, the lanes. */
+static void release(struct server *s)
+{
+	if (s->listen_fd >= 0)
+		close(s->listen_fd);
+	if (s->wake[0] >= 0) {
+		close(s->wake[0]);
+		close(s->wake[1]);
+	}
+	pthread_mutex_destroy(&s->maint_lock);
+	pthread_cond_destroy(&s->maint_cond);
+	lane_destroy(&s->slow);
+	lane_destroy(&s->heavy);
+	yq_free(s);
+}
+
 struct server *server_start(const struct server_config *cfg, struct db_pool *pool)
 {
 	struct server *s = yq_calloc(1, sizeof *s);
@@ -796,35 +828,16 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	lane_start(&s->slow, 1);
 	lane_start(&s->heavy, threads);
 	if (pthread_create(&s->maint, NULL, maintenance, s) != 0) {
-		lane_stop(&s->slow);
-		lane_stop(&s->heavy);
-		MHD_stop_daemon(s->d);
+		stop_workers(s, 0);
 		goto out_free;
 	}
 	if (pthread_create(&s->acceptor, NULL, acceptor, s) != 0) {
-		lane_stop(&s->slow);
-		lane_stop(&s->heavy);
-		MHD_stop_daemon(s->d);
-		pthread_mutex_lock(&s->maint_lock);
-		s->stopping = 1;
-		pthread_cond_signal(&s->maint_cond);
-		pthread_mutex_unlock(&s->maint_lock);
-		pthread_join(s->maint, NULL);
+		stop_workers(s, 1);
 		goto out_free;
 	}
 	return s;
 out_free:
-	if (s->listen_fd >= 0)
-		close(s->listen_fd);
-	if (s->wake[0] >= 0) {
-		close(s->wake[0]);
-		close(s->wake[1]);
-	}
-	pthread_mutex_destroy(&s->maint_lock);
-	pthread_cond_destroy(&s->maint_cond);
-	lane_destroy(&s->slow);
-	lane_destroy(&s->heavy);
-	yq_free(s);
+	release(s);
 	return NULL;
 }
 
@@ -842,26 +855,14 @@ void server_stop(struct server *s, int grace_s)
 		error("serve: cannot stop accepting: %s", strerror(errno));
 	pthread_join(s->acceptor, NULL);
 	close(s->listen_fd);
+	s->listen_fd = -1;
 	int64_t until = now_mono_us() + (int64_t)grace_s * 1000000;
 	while (atomic_load(&s->active) > 0 && now_mono_us() < until)
 		usleep(10000);
 	__atomic_store_n(&s->cancel, 1,
 	                 __ATOMIC_RELAXED); /* an import still running rolls back and answers 503 */
-	lane_stop(&s->slow);
-	lane_stop(&s->heavy);
-	MHD_stop_daemon(s->d);
-	pthread_mutex_lock(&s->maint_lock);
-	s->stopping = 1;
-	pthread_cond_signal(&s->maint_cond);
-	pthread_mutex_unlock(&s->maint_lock);
-	pthread_join(s->maint, NULL);
-	close(s->wake[0]);
-	close(s->wake[1]);
-	pthread_mutex_destroy(&s->maint_lock);
-	pthread_cond_destroy(&s->maint_cond);
-	lane_destroy(&s->slow);
-	lane_destroy(&s->heavy);
-	yq_free(s);
+	stop_workers(s, 1);
+	release(s);
 }
 
 int server_run(const struct server_config *cfg, struct db_pool *pool)
