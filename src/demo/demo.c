@@ -50,9 +50,11 @@ static const char *const contact_roles[] = {"总经理",   "行政经理", "办�
 /* A person's name: surname and given name. */
 static const char *person_name(struct rng *r, struct arena *a)
 {
-	return arena_printf(a, "%s%s",
-	                    surnames[rng_below(r, (int)(sizeof surnames / sizeof surnames[0]))],
-	                    given[rng_below(r, (int)(sizeof given / sizeof given[0]))]);
+	/* one draw after the other: the order of a call's arguments is the compiler's (gcc draws
+	 * the last first, clang the first), and the demo must be the same with both */
+	int g = rng_below(r, (int)(sizeof given / sizeof given[0]));
+	int s = rng_below(r, (int)(sizeof surnames / sizeof surnames[0]));
+	return arena_printf(a, "%s%s", surnames[s], given[g]);
 }
 
 /* A mobile number in 138-0000-xxxx, a block no carrier hands out: plainly fictional. */
@@ -257,8 +259,8 @@ static int add_cadres(struct db *tx, struct zone_ctx *z, struct rng *r, json_t *
 /* Random date in a year, as YYYY-MM-DD (months m0..m1). */
 static const char *rand_day(struct rng *r, struct arena *a, int year, int m0, int m1)
 {
-	return arena_printf(a, "%04d-%02d-%02d", year % 10000, m0 + rng_below(r, m1 - m0 + 1),
-	                    1 + rng_below(r, 28));
+	int day = 1 + rng_below(r, 28), month = m0 + rng_below(r, m1 - m0 + 1); /* in this order */
+	return arena_printf(a, "%04d-%02d-%02d", year % 10000, month, day);
 }
 
 /* An enterprise being planned: the enterprise, its lists kept as arrays while the plans work on
@@ -384,10 +386,11 @@ static void synth(struct rng *r, struct zone_ctx *z, struct arena *a, struct pla
 	in->name = arena_printf(a, "%s%s%s%s%s", z->city, b1, b2, word, suf);
 	in->short_name = arena_printf(a, "%s%s%s", b1, b2, word);
 	in->industry_code = s->n_industries ? s->industries[rng_below(r, s->n_industries)] : "3499";
-	in->building = arena_printf(a, "%s%d号楼", rng_below(r, 3) ? "标准厂房" : "产业园",
-	                            1 + rng_below(r, 40));
-	in->address = arena_printf(a, "%s开发区%s路%d号", z->city, brands[rng_below(r, N_BRANDS)],
-	                           1 + rng_below(r, 999));
+	int no = 1 + rng_below(r, 40); /* draws in this order (see person_name) */
+	in->building = arena_printf(a, "%s%d号楼", rng_below(r, 3) ? "标准厂房" : "产业园", no);
+	no = 1 + rng_below(r, 999);
+	in->address =
+	    arena_printf(a, "%s开发区%s路%d号", z->city, brands[rng_below(r, N_BRANDS)], no);
 	in->registered_capital = (double)(50 + rng_below(r, 200) * 50);
 	*est_year = 2000 + rng_below(r, 25);
 	in->established_on = rand_day(r, a, *est_year, 1, 12);

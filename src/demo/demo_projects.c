@@ -637,9 +637,11 @@ static const char *const given[] = {"晓明", "志远", "海波", "建新", "文
 
 static const char *a_person(struct pz *x)
 {
-	return arena_printf(x->a, "%s%s",
-	                    surnames[rng_below(&x->r, (int)(sizeof surnames / sizeof surnames[0]))],
-	                    given[rng_below(&x->r, (int)(sizeof given / sizeof given[0]))]);
+	/* one draw after the other, the last argument first as gcc evaluates them: the order of a
+	 * call's arguments is the compiler's, and the demo must be the same with every compiler */
+	int g = rng_below(&x->r, (int)(sizeof given / sizeof given[0]));
+	int s = rng_below(&x->r, (int)(sizeof surnames / sizeof surnames[0]));
+	return arena_printf(x->a, "%s%s", surnames[s], given[g]);
 }
 
 /* The project name patterns: {b} the investor's brand, {w} the sector's word, {n} a number. */
@@ -1287,6 +1289,16 @@ static int invest(struct pz *x, int i, int year, int last, double ratio, double 
 	return 0;
 }
 
+/* invest() with its ratios drawn in [r0, r1) and [f0, f1): the second first, in the order gcc
+ * evaluated the two arguments when they were drawn in the call (a_person). */
+static int invest_drawn(struct pz *x, int i, int year, int last, double r0, double r1, double f0,
+                        double f1)
+{
+	double fratio = rng_real(&x->r, f0, f1);
+	double ratio = rng_real(&x->r, r0, r1);
+	return invest(x, i, year, last, ratio, fratio);
+}
+
 /* Scales the reports of months of `year` to `last` to sum to `total` 万元 of completed
  * investment (whole 万元, the remainder on the largest), their 到位资金 along. */
 static void scale_reports(struct pz *x, int year, int last, double total)
@@ -1720,7 +1732,8 @@ static int run_ev(struct pz *x, const struct ev *v)
 		break;
 	case EV_ESCALATE:
 		what = "escalate";
-		rc = problem_escalate_in(tx, &who, x->pb[v->ref].id, v->s2, v->s1, v->s3, v->at, &e);
+		rc =
+		    problem_escalate_in(tx, &who, x->pb[v->ref].id, v->s2, v->s1, v->s3, v->at, &e);
 		break;
 	}
 	arena_release(&a);
@@ -1975,16 +1988,17 @@ static int current(struct pz *x, json_t *c)
 		if (!(flags & PF_RENOV) && rng_pct(&x->r, foreign))
 			flags |= rng_pct(&x->r, 70) ? PF_FOREIGN : PF_HMT;
 		int64_t sign = workday(x, rng_range(&x->r, w0, x->today - 4));
-		int i =
-		    pp_synth(x, pick_sector(x), band_amount(x, band, lo, hi), flags, year_of(sign));
+		double amount = band_amount(x, band, lo, hi); /* before the sector (a_person) */
+		int i = pp_synth(x, pick_sector(x), amount, flags, year_of(sign));
 		if (i < 0)
 			return -1;
 		int64_t day[PS__COUNT];
 		sched(x, i, sign, day);
 		commit(x, i, day, x->today);
-		if (rng_pct(&x->r, 5))
-			drop_at(x, i, rng_range(&x->r, sign + 10, x->today - 2),
-			        PICK(drop_reasons));
+		if (rng_pct(&x->r, 5)) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
+			drop_at(x, i, rng_range(&x->r, sign + 10, x->today - 2), why);
+		}
 		int dice2 = rng_below(&x->r, 100);
 		if (play_current(x, i, dice2 < 68 ? 0 : dice2 < 87 ? 1 : 2) < 0)
 			return -1;
@@ -2013,7 +2027,8 @@ static int current(struct pz *x, json_t *c)
 		int band = rng_below(&x->r, 100) < 6 ? 0 : rng_below(&x->r, 100) < 25 ? 2 : 3;
 		int flags = rng_pct(&x->r, foreign) ? PF_FOREIGN : 0;
 		int64_t sign = x->today + rng_range(&x->r, 15, 200);
-		int i = pp_synth(x, pick_sector(x), band_amount(x, band, lo, hi), flags, year);
+		double amount = band_amount(x, band, lo, hi); /* before the sector (a_person) */
+		int i = pp_synth(x, pick_sector(x), amount, flags, year);
 		if (i < 0)
 			return -1;
 		int64_t day[PS__COUNT];
@@ -2023,9 +2038,11 @@ static int current(struct pz *x, json_t *c)
 		if (day[PS_NEGOTIATING] && day[PS_NEGOTIATING] <= day[PS_LEAD])
 			day[PS_NEGOTIATING] = 0;
 		commit(x, i, day, x->today);
-		if (rng_pct(&x->r, 14))
+		if (rng_pct(&x->r, 14)) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
 			drop_at(x, i, rng_range(&x->r, x->pp[i].d[PS_LEAD] + 20, x->today - 2),
-			        PICK(drop_reasons));
+			        why);
+		}
 		if (emit_life(x, i) < 0)
 			return -1;
 	}
@@ -2266,8 +2283,10 @@ static int cohort(struct pz *x, const struct cohort *c)
 		if (i < 0)
 			return -1;
 		plan_life(x, i, sign, NULL, NULL, x->today);
-		if (rng_pct(&x->r, c->drop))
-			drop_at(x, i, rng_range(&x->r, sign + 10, sign + 300), PICK(drop_reasons));
+		if (rng_pct(&x->r, c->drop)) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
+			drop_at(x, i, rng_range(&x->r, sign + 10, sign + 300), why);
+		}
 		/* the record of the visits before the signing: kept for the bigger ones and some
 		 * others */
 		x->pp[i].no_fu = x->pp[i].in.amount_wan < 10000 && !rng_pct(&x->r, 25);
@@ -2389,8 +2408,9 @@ static int zone_ccetdz(struct pz *x)
 	static const int bands2019[][2] = {{0, 2}, {1, 2}, {2, 4}};
 	for (size_t k = 0; k < 3; k++)
 		for (int j = 0; j < bands2019[k][1]; j++) {
-			int i = pp_synth(x, pick_sector(x), band_amount(x, bands2019[k][0], 0, 0),
-			                 0, 2019);
+			double amount =
+			    band_amount(x, bands2019[k][0], 0, 0); /* first (a_person) */
+			int i = pp_synth(x, pick_sector(x), amount, 0, 2019);
 			if (i < 0)
 				return -1;
 			x->pp[i].in.special_team = bands2019[k][0] == 0;
@@ -2632,8 +2652,7 @@ static int zone_cczb(struct pz *x)
 		return -1;
 	/* 000: 2020年1—9月…固定资产投资完成12.6亿元 */
 	for (int i = first; i < x->np; i++)
-		if (invest(x, i, 2020, 9, rng_real(&x->r, 0.7, 1.05), rng_real(&x->r, 0.6, 0.95)) <
-		    0)
+		if (invest_drawn(x, i, 2020, 9, 0.7, 1.05, 0.6, 0.95) < 0)
 			return -1;
 	scale_reports(x, 2020, 9, 126000);
 	return 0;
@@ -2808,13 +2827,13 @@ static int zone_hmetdz(struct pz *x)
 	 */
 	static const char *const leads[] = {"北斗数字产业园项目", "筑梦之星总部孵化基地项目"};
 	for (int k = 0; k < 12; k++) {
+		double amount = band_amount(x,
+		                            k < 2                        ? 2
+		                            : rng_below(&x->r, 100) < 30 ? 2
+		                                                         : 3,
+		                            1500, 9800); /* before the sector (a_person) */
 		int i = pp_synth(x, k < 2 ? sector_named(x, "供应链与科创服务") : pick_sector(x),
-		                 band_amount(x,
-		                             k < 2                        ? 2
-		                             : rng_below(&x->r, 100) < 30 ? 2
-		                                                          : 3,
-		                             1500, 9800),
-		                 0, 2022);
+		                 amount, 0, 2022);
 		if (i < 0)
 			return -1;
 		if (k < 2)
@@ -2824,8 +2843,10 @@ static int zone_hmetdz(struct pz *x)
 		d[PS_LEAD] = dymd(2022, 1, 10) + rng_below(&x->r, 130);
 		d[PS_NEGOTIATING] = d[PS_LEAD] + rng_range(&x->r, 10, 40);
 		commit(x, i, d, x->today);
-		if (k >= 2 && rng_pct(&x->r, 30))
-			drop_at(x, i, dymd(2022, 9, 1) + rng_below(&x->r, 120), PICK(drop_reasons));
+		if (k >= 2 && rng_pct(&x->r, 30)) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
+			drop_at(x, i, dymd(2022, 9, 1) + rng_below(&x->r, 120), why);
+		}
 	}
 	/* nobody else started on the day the seven did */
 	for (int i = first; i < x->np; i++) {
@@ -2846,7 +2867,7 @@ static int zone_hmetdz(struct pz *x)
 		const struct project *in = &x->pp[i].in;
 		if (in->currency && strcmp(in->currency, "USD") == 0)
 			continue;
-		if (invest(x, i, 2022, 6, rng_real(&x->r, 0.8, 1.1), rng_real(&x->r, 0.6, 0.9)) < 0)
+		if (invest_drawn(x, i, 2022, 6, 0.8, 1.1, 0.6, 0.9) < 0)
 			return -1;
 	}
 	static const struct {
@@ -3248,8 +3269,10 @@ static int zone_wcetdz(struct pz *x)
 		if (o[PS_STARTED] - sign < 30)
 			o[PS_STARTED] = sign + 30;
 		plan_life(x, i, sign, o, pl, x->today);
-		if (!started && !year2021 && j % 7 == 3)
-			drop_at(x, i, dymd(2021, 3, 1) + rng_below(&x->r, 120), PICK(drop_reasons));
+		if (!started && !year2021 && j % 7 == 3) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
+			drop_at(x, i, dymd(2021, 3, 1) + rng_below(&x->r, 120), why);
+		}
 	}
 	/* leads followed at the report (托普联科、科阳半导体、九木集团等30个), and the four
 	 * contacted (新伟通信、比亚迪精密结构件、石天精工、华融科技): signed or given up from 2021
@@ -3266,13 +3289,13 @@ static int zone_wcetdz(struct pz *x)
 	int l0 = x->np;
 	for (int k = 0; k < 34; k++) {
 		int term_lead = k < 7 || k % 3 == 0;
-		int i = pp_synth(x, term_lead ? term : pick_sector(x),
-		                 band_amount(x,
-		                             rng_below(&x->r, 100) < 8 ? 0
-		                             : rng_pct(&x->r, 35)      ? 2
-		                                                       : 3,
-		                             2000, 9800),
-		                 0, 2020);
+		/* the amount drawn before the sector (a_person) */
+		double amount = band_amount(x,
+		                            rng_below(&x->r, 100) < 8 ? 0
+		                            : rng_pct(&x->r, 35)      ? 2
+		                                                      : 3,
+		                            2000, 9800);
+		int i = pp_synth(x, term_lead ? term : pick_sector(x), amount, 0, 2020);
 		if (i < 0)
 			return -1;
 		if (k < 7) {
@@ -3288,8 +3311,10 @@ static int zone_wcetdz(struct pz *x)
 		/* the plan: signed in the second half of 2020 (力争下半年再签约8至10个智能终端项目)
 		 */
 		x->pp[i].pl[PS_SIGNED] = workday(x, dymd(2020, 8, 3) + rng_below(&x->r, 140));
-		if (k == 5 || (k >= 7 && rng_pct(&x->r, 40)))
-			drop_at(x, i, dymd(2021, 2, 1) + rng_below(&x->r, 200), PICK(drop_reasons));
+		if (k == 5 || (k >= 7 && rng_pct(&x->r, 40))) {
+			const char *why = PICK(drop_reasons); /* drawn first (a_person) */
+			drop_at(x, i, dymd(2021, 2, 1) + rng_below(&x->r, 200), why);
+		}
 	}
 	(void)l0;
 	/* the enterprises' accounts report theirs (德赛电池二期: wcetdz-qiye) */
@@ -3301,8 +3326,7 @@ static int zone_wcetdz(struct pz *x)
 	/* 2020's investment: the plans of the 212 (261.4亿元) and what was completed to June
 	 * (115.5亿) */
 	for (int i = first; i < n0 + 6 + 44 + 52 && i < x->np; i++)
-		if (invest(x, i, 2020, 6, rng_real(&x->r, 0.75, 1.05), rng_real(&x->r, 0.55, 0.9)) <
-		    0)
+		if (invest_drawn(x, i, 2020, 6, 0.75, 1.05, 0.55, 0.9) < 0)
 			return -1;
 	scale_plans(x, 2020, 2614000);
 	scale_reports(x, 2020, 6, 1155000);
