@@ -44,6 +44,12 @@ void proj_ytd_months(const char *today, char from[8], char to[8]);
 /* The list filter on the colour (red, amber, green): proj_colour's rule in SQL. */
 void proj_colour_where(struct qb *q, const struct proj_read *x, const char *colour);
 
+/* The JSON of one column of the zone's project settings, read by `sql` (one parameter, the zone;
+ * the column first): *out NULL when there is no row or the column is empty or no JSON, else a
+ * new reference. Returns DB_OK or a negative enum db_rc. */
+typedef struct json_t json_t;
+int proj_setting_json(struct db *c, const char *sql, int64_t zone_id, json_t **out);
+
 /* The next number of `kind` ("XM", "WT") in the zone for the year of `day`: "XM2026-0001". */
 int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *day, char *no,
                  size_t n);
