@@ -29,6 +29,9 @@ extern const int PROJ_N_STAGE_DATES;
 const struct principal *proj_scope(const struct principal *p, struct principal *wide);
 /* FROM the projects of the caller's zone and scope. */
 void proj_from(struct qb *q, const struct principal *p, char *like, size_t n);
+/* 0 when the caller reads project `id` (proj_get); else -1 with e set: ERR_NOT_FOUND outside its
+ * scope, or the database's error. */
+int proj_check(struct db *c, const struct principal *p, int64_t id, struct yq_err *e);
 
 /* What a read of whole projects needs besides the rows: today, the year's months to date and
  * the zone's colour rules. */

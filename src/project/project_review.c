@@ -628,9 +628,8 @@ int check_list(struct db *c, const struct principal *p, int64_t id, check_fn fn,
                struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
-	struct project pr;
 	struct check_photos photos;
-	int rc = project_seen(c, p, id, &pr, &a, e);
+	int rc = proj_check(c, p, id, e);
 	if (rc < 0 || !shown(p, "project.check"))
 		goto out;
 	if ((rc = check_photos(c, id, &a, &photos)) < 0) {
