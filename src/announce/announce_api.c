@@ -112,14 +112,12 @@ int h_ann_update(struct req *r, struct yq_err *e)
 
 int h_ann_publish(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id_write(r, ann_publish, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_write(r, ann_publish, answer, e);
 }
 
 int h_ann_withdraw(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id_write(r, ann_withdraw, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_write(r, ann_withdraw, answer, e);
 }
 
 static const struct entity_out RECEIPT_OUT = {&ENTITY_RECEIPT, 0, NULL};

@@ -66,8 +66,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 
 int h_proj_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_get(r, answer, e);
 }
 
 int h_proj_create(struct req *r, struct yq_err *e)

@@ -63,8 +63,7 @@ static int review_answer(struct req *r, int status, int64_t id, struct yq_err *e
 
 int h_review_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : review_answer(r, 200, id, e);
+	return item_answer_get(r, review_answer, e);
 }
 
 int h_review_create(struct req *r, struct yq_err *e)

@@ -280,8 +280,7 @@ static int pb_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 
 int h_problem_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : pb_answer(r, 200, id, e);
+	return item_answer_get(r, pb_answer, e);
 }
 
 int h_problem_add(struct req *r, struct yq_err *e)

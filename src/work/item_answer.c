@@ -21,6 +21,18 @@ int work_item_answer(struct req *r, int status, const struct entity_out *o, cons
 	return 0;
 }
 
+int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e)
+{
+	int64_t id;
+	return req_id(r, 0, &id, e) < 0 ? -1 : fn(r, 200, id, e);
+}
+
+int item_answer_write(struct req *r, id_write_fn *write, item_answer_fn *answer, struct yq_err *e)
+{
+	int64_t id;
+	return req_id_write(r, write, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+}
+
 void items_buf_open(struct items_buf *b)
 {
 	strbuf_init(&b->buf, HTTP_JSON_MAX);
