@@ -1,7 +1,7 @@
 /* HTTP handlers of announcements (see announce_api.h): decode, call, encode. */
 #include "announce/announce_api.h"
 #include "announce/announce.h"
-#include "work/attachment_api.h"
+#include "work/item_answer.h"
 #include <string.h>
 
 /* What an enterprise reader is shown: no audience, author or receipt counts (F_INTERNAL), and
@@ -72,15 +72,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || ann_get(c, &r->who, id, &r->arena, &a, e) < 0)
 		return -1;
-	const struct entity_out *o = out_for(r);
-	struct jsonw w;
-	resp_obj_open(r, status, &w);
-	jw_entity_members(&w, o, &a);
-	jw_key(&w, "attachments");
-	if (attachment_json_list(r, &w, &announce_kind, id, e) < 0)
-		return -1;
-	jw_obj_close(&w);
-	return 0;
+	return work_item_answer(r, status, out_for(r), &a, &announce_kind, id, 0, e);
 }
 
 int h_ann_get(struct req *r, struct yq_err *e)
@@ -120,14 +112,12 @@ int h_ann_update(struct req *r, struct yq_err *e)
 
 int h_ann_publish(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id_write(r, ann_publish, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_write(r, ann_publish, answer, e);
 }
 
 int h_ann_withdraw(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id_write(r, ann_withdraw, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_write(r, ann_withdraw, answer, e);
 }
 
 static const struct entity_out RECEIPT_OUT = {&ENTITY_RECEIPT, 0, NULL};
@@ -145,27 +135,22 @@ int h_ann_receipts(struct req *r, struct yq_err *e)
 	    req_query_int(r, "read", 0, 0, 1, &read, e) < 0)
 		return -1;
 	/* the page is written to a buffer of its own: the counts come after it is read */
-	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &items);
-	jw_arr_open(&iw);
-	int rc = ann_receipts(c, &r->who, id, (int)read, page, page_size, receipt_row, &iw, &size,
-	                      &nread, &total, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && items.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
+	struct items_buf items;
+	items_buf_open(&items);
+	int rc = ann_receipts(c, &r->who, id, (int)read, page, page_size, receipt_row, &items.w,
+	                      &size, &nread, &total, e);
+	if ((rc = items_buf_close(&items, rc, e)) == 0) {
 		struct jsonw w;
 		resp_obj_open(r, 200, &w);
 		jw_kint(&w, "audience_size", size);
 		jw_kint(&w, "read_count", nread);
 		jw_key(&w, "items");
-		jw_raw(&w, items.buf);
+		jw_raw(&w, items.buf.buf);
 		jw_kint(&w, "total", total);
 		jw_kint(&w, "page", page);
 		jw_kint(&w, "page_size", page_size);
 		jw_obj_close(&w);
 	}
-	strbuf_release(&items);
+	strbuf_release(&items.buf);
 	return rc;
 }

@@ -179,6 +179,16 @@ int ann_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	return 0;
 }
 
+/* 0 when the caller may see announcement `id` (ann_get); else -1 with e set (404 outside). */
+static int ann_check(struct db *c, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct arena ar = ARENA_INIT;
+	struct announcement a;
+	int rc = ann_get(c, p, id, &ar, &a, e);
+	arena_release(&ar);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Reads announcement `id` in the write's transaction, and checks that `ev` may happen to it
  * (409 naming its state otherwise); *to gets the state it leads to. */
 static int load_for(struct write_ctx *w, int64_t id, enum ann_event ev, struct arena *ar,
@@ -509,12 +519,8 @@ static int do_read(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct ann_change *x = arg;
 	const struct principal *p = w->who;
-	struct arena ar = ARENA_INIT;
-	struct announcement a;
 	/* still published and addressed to the caller's enterprise, in this transaction */
-	int rc = ann_get(w->tx, p, x->id, &ar, &a, e);
-	arena_release(&ar);
-	if (rc < 0)
+	if (ann_check(w->tx, p, x->id, e) < 0)
 		return -1;
 	struct db_stmt *st = db_prepare(w->tx, SQL_MARK_READ);
 	if (!st)
@@ -555,11 +561,7 @@ int ann_receipts(struct db *c, const struct principal *p, int64_t id, int read, 
                  int64_t page_size, receipt_fn fn, void *ctx, int64_t *size, int64_t *nread,
                  int64_t *total, struct yq_err *e)
 {
-	struct arena ar = ARENA_INIT;
-	struct announcement a;
-	int r = ann_get(c, p, id, &ar, &a, e);
-	arena_release(&ar);
-	if (r < 0)
+	if (ann_check(c, p, id, e) < 0)
 		return -1;
 	/* who has read what is the zone's own: an enterprise is never shown the list */
 	if (disclose_to(p, "announcement.receipts") != DISCLOSE_ALL)

@@ -5,6 +5,7 @@
 #include "http/import_http.h"
 #include "lib/utf8.h"
 #include "enterprise/industry.h"
+#include "work/item_answer.h"
 #include <string.h>
 
 /* An enterprise as answered: its table, then its spans and the flags that hold today. */
@@ -120,8 +121,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 
 int h_ent_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_get(r, answer, e);
 }
 
 /* An enterprise body: the members of its table (the spans by their decode hook). */

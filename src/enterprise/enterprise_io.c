@@ -5,6 +5,7 @@
 #include "audit/write_tx.h"
 #include "access/scope.h"
 #include "enterprise/enterprise_int.h"
+#include "enterprise/import_run.h"
 #include "enterprise/industry.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
@@ -551,9 +552,10 @@ static int read_header(const struct sheet *sh, struct import_report *rep, struct
 /* What the validation pass hands to the write pass. Rows are counted from 1 in file order,
  * blank rows left out; both passes read the same bytes, so they count alike. */
 struct import_run {
-	const struct principal *p;
-	const struct import_opts *o;
-	struct import_report *rep;
+	/* its caller, options and report, and the plan of each row: 0 skip it (invalid),
+	 * PLAN_CREATE, or update the enterprise of that id (looked up once, in the validation
+	 * pass) */
+	struct import_run_base b;
 	struct sheet sheet;  /* the columns a file may have */
 	int visit[MAX_COLS]; /* the columns each row is read for (visit_cols) */
 	int n_visit;
@@ -565,27 +567,7 @@ struct import_run {
 	 * scope reaches the enterprise, -id when not */
 	struct code_set zone;
 	int zone_loaded;
-	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid), PLAN_CREATE,
-	 * or update the enterprise of that id (looked up once, in the validation pass) */
-	int64_t *plan;
-	size_t n_plan, cap_plan;
 };
-#define PLAN_CREATE (-1)
-
-/* Records the plan of the next row (row n_plan + 1). Returns 0 or -1 when out of memory. */
-static int plan_add(struct import_run *x, int64_t what)
-{
-	if (x->n_plan == x->cap_plan) {
-		size_t cap = x->cap_plan ? x->cap_plan * 2 : 1024;
-		int64_t *p = yq_realloc(x->plan, cap * sizeof *p);
-		if (!p)
-			return -1;
-		x->plan = p;
-		x->cap_plan = cap;
-	}
-	x->plan[x->n_plan++] = what;
-	return 0;
-}
 
 /* Reports row `row` invalid, naming column `col` (a column of the sheet, or -1) and its cell. */
 static void report_row(struct import_run *x, const struct table_row *row, int col,
@@ -597,7 +579,7 @@ static void report_row(struct import_run *x, const struct table_row *row, int co
 			colname = x->names[i];
 			val = i < row->n_cells ? row->cells[i] : "";
 		}
-	import_report_add(x->rep, row->number, colname, val, reason, reason_en);
+	import_report_add(x->b.rep, row->number, colname, val, reason, reason_en);
 }
 
 /* Rows checked one lookup at a time; past them the zone's codes are read in one statement (a
@@ -641,9 +623,9 @@ static int write_row(struct write_ctx *w, void *arg, struct yq_err *e)
 static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
 	struct import_run *x = arg;
-	const struct principal *p = x->p;
-	const struct import_opts *o = x->o;
-	struct import_report *rep = x->rep;
+	const struct principal *p = x->b.p;
+	const struct import_opts *o = x->b.o;
+	struct import_report *rep = x->b.rep;
 	struct table_row raw, row;
 	const char *cells[256];
 	int csv = table_format(t) == TABLE_CSV;
@@ -657,28 +639,15 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 		import_clean_row(&raw, csv, &rc.arena, cells, &row);
 		if (import_row_blank(&row))
 			continue;
-		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
-			err_set(e, ERR_UNAVAILABLE, NULL,
-			        "服务正在停止，导入已取消，未写入任何数据",
-			        "the server is stopping: the import was cancelled, nothing was "
-			        "written");
+		if (import_row_begin(o, ++n, write, e) < 0)
 			goto out;
-		}
-		if (++n > IMPORT_MAX_ROWS) {
-			err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
-			        "more than 1,000,000 rows");
-			goto out;
-		}
-		if (o->progress && n % 1000 == 0)
-			o->progress(o->progress_ctx, write, n);
 		int64_t what = 0;
 		if (write) {
 			/* a row the validation pass reported invalid is never written */
-			what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0;
+			what = import_plan_of(&x->b, n);
 			if (!what)
 				continue;
-		} else if (plan_add(x, 0) < 0) {
-			err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+		} else if (import_plan_add(&x->b, 0, e) < 0) {
 			goto out;
 		}
 		struct yq_err re = {0};
@@ -693,7 +662,7 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 				goto out;
 			}
 			if (write) {
-				import_row_failed(x->rep, row.number, &re, e);
+				import_row_failed(x->b.rep, row.number, &re, e);
 				goto out;
 			}
 			report_row(x, &row, bad >= 0 ? bad : col_of_field(&x->sheet, re.field),
@@ -739,13 +708,13 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 			}
 			rep->total++;
 			rep->valid++;
-			x->plan[n - 1] = existing ? existing : PLAN_CREATE;
+			x->b.plan[n - 1] = existing ? existing : PLAN_CREATE;
 			continue;
 		}
 		struct yq_err we = {0};
 		struct row_write rw = {&rc, what, 1};
 		if (write_in(c, p, p->zone_id, write_row, &rw, &we) < 0) {
-			import_row_failed(x->rep, row.number, &we, e);
+			import_row_failed(x->b.rep, row.number, &we, e);
 			goto out;
 		}
 		if (what == PLAN_CREATE)
@@ -765,46 +734,33 @@ out:
 	return ret;
 }
 
-/* Opens the table over the bytes and reads its header into x. Returns the reader or NULL. */
-static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
-                                             struct yq_err *e)
+/* Reads the header of the table t into x. 0, or -1 with e set. */
+static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 {
 	struct import_run *x = arg;
-	struct table_reader *t = import_open(x->rep, data, n, e);
-	if (!t)
-		return NULL;
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
 	memset(x->names, 0, sizeof x->names);
 	x->n_map = 0;
-	if (read_header(&x->sheet, x->rep, t, x->map, &x->n_map, x->names, x->visit, &x->n_visit,
-	                e) < 0) {
-		table_close(t);
-		return NULL;
-	}
-	return t;
+	return read_header(&x->sheet, x->b.rep, t, x->map, &x->n_map, x->names, x->visit,
+	                   &x->n_visit, e);
 }
 
-static const struct import_driver DRIVER = {open_with_header, import_pass, 1};
+static const struct import_driver DRIVER = {import_run_open, import_pass, 1};
 
 int ent_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
-	memset(rep, 0, sizeof *rep);
-	struct import_run *x = yq_calloc(1, sizeof *x);
+	struct import_run *x = import_run_new(sizeof *x, p, o, rep, header_of, e);
 	if (!x)
-		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-	x->p = p;
-	x->o = o;
-	x->rep = rep;
+		return -1;
 	sheet_init(&x->sheet);
 	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
 	code_set_release(&x->seen);
 	code_set_release(&x->zone);
-	yq_free(x->plan);
-	yq_free(x);
+	import_run_free(&x->b);
 	return ret;
 }
 
@@ -841,6 +797,22 @@ static int cmp_id_name(const void *x, const void *y)
 	return (a->id > b->id) - (a->id < b->id);
 }
 
+/* The array arr of n elements of `size` bytes, capacity *cap, with room for one more: doubled
+ * (to `first` from none) when full. When memory runs out, arr unchanged and *failed set. */
+static void *room_for_one(void *arr, size_t n, size_t *cap, size_t first, size_t size, int *failed)
+{
+	if (n < *cap)
+		return arr;
+	size_t c = *cap ? *cap * 2 : first;
+	void *p = yq_realloc(arr, c * size);
+	if (!p) {
+		*failed = 1;
+		return arr;
+	}
+	*cap = c;
+	return p;
+}
+
 static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct yq_err *e)
 {
 	memset(m, 0, sizeof *m);
@@ -851,15 +823,10 @@ static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct y
 		goto out_err;
 	db_bind_int(st, 1, zone);
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (m->n_flags == cap) {
-			cap = cap ? cap * 2 : 1024;
-			struct flag_row *p = yq_realloc(m->flags, cap * sizeof *p);
-			if (!p) {
-				m->failed = 1;
-				break;
-			}
-			m->flags = p;
-		}
+		m->flags =
+		    room_for_one(m->flags, m->n_flags, &cap, 1024, sizeof *m->flags, &m->failed);
+		if (m->failed)
+			break;
 		struct flag_row *f = &m->flags[m->n_flags++];
 		f->ent = db_col_int(st, 0);
 		f->flag = ent_flag_from_name(db_col_text(st, 1));
@@ -882,15 +849,10 @@ static int load_maps(struct db *c, int64_t zone, struct export_maps *m, struct y
 		db_bind_int(st, 1, zone);
 		while ((rc = db_step(st)) == DB_ROW) {
 			size_t n = m->n_depts + m->n_users;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				struct id_name *p = yq_realloc(m->names, cap * sizeof *p);
-				if (!p) {
-					m->failed = 1;
-					break;
-				}
-				m->names = p;
-			}
+			m->names =
+			    room_for_one(m->names, n, &cap, 256, sizeof *m->names, &m->failed);
+			if (m->failed)
+				break;
 			m->names[n].id = db_col_int(st, 0);
 			m->names[n].name = arena_strdup(&m->arena, db_col_text(st, 1));
 			if (k == 0)

@@ -1,5 +1,6 @@
 /* HTTP handlers: roles, zones, departments, users (see org_api.h). */
 #include "org/org_api.h"
+#include "work/item_answer.h"
 #include <string.h>
 
 const struct entity_out USER_OUT = {&ENTITY_USER, 0, NULL};
@@ -139,8 +140,7 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 
 int h_users_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_get(r, answer, e);
 }
 
 int h_users_create(struct req *r, struct yq_err *e)

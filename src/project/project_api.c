@@ -3,8 +3,7 @@
 #include "project/project.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
-#include "work/attachment_api.h"
-#include "work/timeline_api.h"
+#include "work/item_answer.h"
 #include <string.h>
 
 /* The members beside the table: the colour and its inputs, computed on read. */
@@ -62,24 +61,12 @@ static int answer(struct req *r, int status, int64_t id, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || proj_get(c, &r->who, id, &r->arena, &p, e) < 0)
 		return -1;
-	const struct entity_out *o = out_for(r);
-	struct jsonw w;
-	resp_obj_open(r, status, &w);
-	jw_entity_members(&w, o, &p);
-	jw_key(&w, "attachments");
-	if (attachment_json_list(r, &w, &project_kind, id, e) < 0)
-		return -1;
-	jw_key(&w, "timeline");
-	if (work_timeline_json(r, &w, &project_kind, id, e) < 0)
-		return -1;
-	jw_obj_close(&w);
-	return 0;
+	return work_item_answer(r, status, out_for(r), &p, &project_kind, id, 1, e);
 }
 
 int h_proj_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : answer(r, 200, id, e);
+	return item_answer_get(r, answer, e);
 }
 
 int h_proj_create(struct req *r, struct yq_err *e)

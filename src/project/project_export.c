@@ -20,17 +20,16 @@ static void problem_row(void *ctx, const struct proj_problem *q)
 }
 
 /* Runs a list into the writer of sheet sh and hands the file over. */
-static int run(const struct table_sheet *sh, int csv,
-               int (*list)(struct db *, const void *, void *), struct db *c, const void *arg,
-               int *fd, uint64_t *size, int64_t *rows, struct yq_err *e)
+static int run(const struct table_sheet *sh, int (*list)(struct db *, const void *, void *),
+               struct db *c, const void *arg, struct proj_export_file *out, struct yq_err *e)
 {
 	struct table_writer w;
-	if (table_writer_open(&w, sh, csv, "yuanqu-project-export-", e) < 0)
+	if (table_writer_open(&w, sh, out->csv, "yuanqu-project-export-", e) < 0)
 		return -1;
 	int rc = list(c, arg, &w);
-	if (table_writer_finish(&w, rc >= 0, fd, size, e) < 0)
+	if (table_writer_finish(&w, rc >= 0, &out->fd, &out->size, e) < 0)
 		return rc < 0 ? err_db(e, rc) : -1;
-	*rows = w.rows;
+	out->rows = w.rows;
 	return 0;
 }
 
@@ -59,8 +58,8 @@ static int list_problems(struct db *c, const void *arg, void *w)
 	return problem_list(c, x->p, &all, problem_row, w, &total);
 }
 
-int proj_export(struct db *c, const struct principal *p, const struct proj_filter *f, int csv,
-                int *fd, uint64_t *size, int64_t *rows, struct yq_err *e)
+int proj_export(struct db *c, const struct principal *p, const struct proj_filter *f,
+                struct proj_export_file *out, struct yq_err *e)
 {
 	struct table_sheet sh;
 	struct list_args x = {p, f};
@@ -70,14 +69,14 @@ int proj_export(struct db *c, const struct principal *p, const struct proj_filte
 	struct table_col *total = table_sheet_col(&sh, "total_investment");
 	if (total)
 		snprintf(total->header, sizeof total->header, "总投资（原币，万元/万美元）");
-	return run(&sh, csv, list_projects, c, &x, fd, size, rows, e);
+	return run(&sh, list_projects, c, &x, out, e);
 }
 
-int problem_export(struct db *c, const struct principal *p, const struct problem_filter *f, int csv,
-                   int *fd, uint64_t *size, int64_t *rows, struct yq_err *e)
+int problem_export(struct db *c, const struct principal *p, const struct problem_filter *f,
+                   struct proj_export_file *out, struct yq_err *e)
 {
 	struct table_sheet sh;
 	struct list_args x = {p, f};
 	table_sheet_init(&sh, &ENTITY_PROBLEM, proj_export_hide(p), TABLE_TYPED, "问题清单");
-	return run(&sh, csv, list_problems, c, &x, fd, size, rows, e);
+	return run(&sh, list_problems, c, &x, out, e);
 }

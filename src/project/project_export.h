@@ -12,13 +12,21 @@
 /* The flags of the columns the caller is not shown: F_INTERNAL for an enterprise user. */
 unsigned proj_export_hide(const struct principal *p);
 
-/* Writes the projects of filter f (its page ignored: every row) as .xlsx, or CSV when csv,
- * and returns an open, already unlinked descriptor of the file in *fd (the caller closes it or
- * hands it to the response) with its size and the number of rows. Returns 0 or -1 with e set. */
-int proj_export(struct db *c, const struct principal *p, const struct proj_filter *f, int csv,
-                int *fd, uint64_t *size, int64_t *rows, struct yq_err *e);
+/* An export's file: the format asked for (CSV when csv, else .xlsx) and, once written, an open,
+ * already unlinked descriptor of it (the caller closes it or hands it to the response), its size
+ * and the number of rows. */
+struct proj_export_file {
+	int csv;
+	int fd;
+	uint64_t size;
+	int64_t rows;
+};
+/* Writes the projects of filter f (its page ignored: every row) into the file x (x->csv set).
+ * Returns 0 or -1 with e set. */
+int proj_export(struct db *c, const struct principal *p, const struct proj_filter *f,
+                struct proj_export_file *x, struct yq_err *e);
 /* The same for the problems of filter f (问题清单). */
-int problem_export(struct db *c, const struct principal *p, const struct problem_filter *f, int csv,
-                   int *fd, uint64_t *size, int64_t *rows, struct yq_err *e);
+int problem_export(struct db *c, const struct principal *p, const struct problem_filter *f,
+                   struct proj_export_file *x, struct yq_err *e);
 
 #endif

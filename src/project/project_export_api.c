@@ -26,43 +26,37 @@ static int format_query(struct req *r, int *csv, struct yq_err *e)
 	return 0;
 }
 
-/* Sends the export file fd under `name` (.xlsx or .csv added). */
-static int send(struct req *r, int csv, int fd, uint64_t size, int64_t rows, const char *name,
-                struct yq_err *e)
+/* Sends the export file x under `name` (.xlsx or .csv added). */
+static int send(struct req *r, const struct proj_export_file *x, const char *name, struct yq_err *e)
 {
 	if (resp_download_fd(
-	        r, fd, size,
-	        csv ? "text/csv; charset=utf-8"
-	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
+	        r, x->fd, x->size,
+	        x->csv ? "text/csv; charset=utf-8"
+	               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, x->csv ? "csv" : "xlsx")) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)rows));
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x->rows));
 	return 0;
 }
 
 int h_proj_export(struct req *r, struct yq_err *e)
 {
 	struct proj_filter f = {0};
-	int csv, fd;
-	uint64_t size;
-	int64_t rows;
+	struct proj_export_file x;
 	struct db *c = req_db(r, e);
 	if (!c || req_query_entity(r, &ENTITY_PROJ_QUERY, &f, e) < 0 ||
-	    format_query(r, &csv, e) < 0 ||
-	    proj_export(c, &r->who, &f, csv, &fd, &size, &rows, e) < 0)
+	    format_query(r, &x.csv, e) < 0 || proj_export(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, csv, fd, size, rows, "项目", e);
+	return send(r, &x, "项目", e);
 }
 
 int h_problem_export(struct req *r, struct yq_err *e)
 {
 	struct problem_filter f = {0};
-	int csv, fd;
-	uint64_t size;
-	int64_t rows;
+	struct proj_export_file x;
 	struct db *c = req_db(r, e);
-	if (!c || problem_filter_query(r, &f, e) < 0 || format_query(r, &csv, e) < 0 ||
-	    problem_export(c, &r->who, &f, csv, &fd, &size, &rows, e) < 0)
+	if (!c || problem_filter_query(r, &f, e) < 0 || format_query(r, &x.csv, e) < 0 ||
+	    problem_export(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, csv, fd, size, rows, "问题清单", e);
+	return send(r, &x, "问题清单", e);
 }

@@ -29,6 +29,9 @@ extern const int PROJ_N_STAGE_DATES;
 const struct principal *proj_scope(const struct principal *p, struct principal *wide);
 /* FROM the projects of the caller's zone and scope. */
 void proj_from(struct qb *q, const struct principal *p, char *like, size_t n);
+/* 0 when the caller reads project `id` (proj_get); else -1 with e set: ERR_NOT_FOUND outside its
+ * scope, or the database's error. */
+int proj_check(struct db *c, const struct principal *p, int64_t id, struct yq_err *e);
 
 /* What a read of whole projects needs besides the rows: today, the year's months to date and
  * the zone's colour rules. */
@@ -43,6 +46,12 @@ void proj_read_init(struct proj_read *x, struct db *c, int64_t zone_id);
 void proj_ytd_months(const char *today, char from[8], char to[8]);
 /* The list filter on the colour (red, amber, green): proj_colour's rule in SQL. */
 void proj_colour_where(struct qb *q, const struct proj_read *x, const char *colour);
+
+/* The JSON of one column of the zone's project settings, read by `sql` (one parameter, the zone;
+ * the column first): *out NULL when there is no row or the column is empty or no JSON, else a
+ * new reference. Returns DB_OK or a negative enum db_rc. */
+typedef struct json_t json_t;
+int proj_setting_json(struct db *c, const char *sql, int64_t zone_id, json_t **out);
 
 /* The next number of `kind` ("XM", "WT") in the zone for the year of `day`: "XM2026-0001". */
 int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *day, char *no,

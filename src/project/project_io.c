@@ -4,6 +4,7 @@
 #include "audit/audit.h"
 #include "audit/import_tx.h"
 #include "audit/write_tx.h"
+#include "enterprise/import_run.h"
 #include "enterprise/industry.h"
 #include "enterprise/uscc.h"
 #include "lib/alloc.h"
@@ -1756,38 +1757,18 @@ static void str_set_release(struct str_set *set)
 	memset(set, 0, sizeof *set);
 }
 
-#define PLAN_CREATE (-1)
-
 /* An import in progress: what the validation pass hands to the write pass. Rows are counted
  * from 1 in file order, rows skipped and blank rows left out; both passes read the same bytes,
  * so they count alike. */
 struct import_run {
-	const struct principal *p;
-	const struct import_opts *o;
-	struct import_report *rep;
+	/* its caller, options and report, and the plan of each row: 0 skip it (invalid or
+	 * unchanged), PLAN_CREATE, or move the project of that id */
+	struct import_run_base b;
 	struct proj_layout L;
 	int64_t at; /* the import's time: its events and the bound of the actual dates */
 	char today[11];
 	struct str_set seen; /* name and investor of the valid rows so far */
-	/* what the write pass does with row k, in plan[k-1]: 0 skip it (invalid or unchanged),
-	 * PLAN_CREATE, or move the project of that id */
-	int64_t *plan;
-	size_t n_plan, cap_plan;
 };
-
-static int plan_add(struct import_run *x, int64_t what)
-{
-	if (x->n_plan == x->cap_plan) {
-		size_t cap = x->cap_plan ? x->cap_plan * 2 : 1024;
-		int64_t *p = yq_realloc(x->plan, cap * sizeof *p);
-		if (!p)
-			return -1;
-		x->plan = p;
-		x->cap_plan = cap;
-	}
-	x->plan[x->n_plan++] = what;
-	return 0;
-}
 
 /* A row made ready to write: the project it gives, the project of the zone it names, and the
  * moves that bring it to the row's stage. */
@@ -1861,7 +1842,7 @@ static int resolve_names(struct db *c, const struct import_run *x, struct row_pl
 	struct proj_row *r = &rp->row;
 	int64_t id;
 	if (r->dept_name) {
-		if ((id = id_by_name(c, SQL_DEPT_BY_NAME, x->p->zone_id, r->dept_name, e)) == -2)
+		if ((id = id_by_name(c, SQL_DEPT_BY_NAME, x->b.p->zone_id, r->dept_name, e)) == -2)
 			return -2;
 		int col = proj_layout_col_of(&x->L, "dept_id");
 		if (id == 0)
@@ -1872,7 +1853,7 @@ static int resolve_names(struct db *c, const struct import_run *x, struct row_pl
 		r->pr.dept_id = id;
 	}
 	if (r->owner_name) {
-		if ((id = id_by_name(c, SQL_USER_BY_NAME, x->p->zone_id, r->owner_name, e)) == -2)
+		if ((id = id_by_name(c, SQL_USER_BY_NAME, x->b.p->zone_id, r->owner_name, e)) == -2)
 			return -2;
 		int col = proj_layout_col_of(&x->L, "owner_user_id");
 		if (id == 0)
@@ -1912,7 +1893,7 @@ static int find_existing(struct db *c, const struct import_run *x, struct row_pl
 	struct db_stmt *st = db_prepare(c, SQL_SAME_NAME);
 	if (!st)
 		return err_db(e, DB_ERR), -2;
-	db_bind_int(st, 1, x->p->zone_id);
+	db_bind_int(st, 1, x->b.p->zone_id);
 	db_bind_text(st, 2, pr->name);
 	int rc, n = 0;
 	rp->existing = 0;
@@ -2050,7 +2031,7 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 			struct db_stmt *st = db_prepare(c, SQL_ENT_BY_USCC);
 			if (!st)
 				return err_db(e, DB_ERR), -2;
-			db_bind_int(st, 1, x->p->zone_id);
+			db_bind_int(st, 1, x->b.p->zone_id);
 			db_bind_text(st, 2, norm);
 			int rc = db_step(st);
 			int64_t ent = rc == DB_ROW ? db_col_int(st, 0) : 0;
@@ -2089,7 +2070,7 @@ static int prepare_row(struct db *c, const struct import_run *x, int64_t known, 
 	if (known < 0 && (r = find_existing(c, x, rp, f, e)) < 0)
 		return r;
 	if (rp->existing) {
-		if (proj_get(c, x->p, rp->existing, a, &rp->old, &ce) < 0) {
+		if (proj_get(c, x->b.p, rp->existing, a, &rp->old, &ce) < 0) {
 			if (ce.code != ERR_NOT_FOUND)
 				return *e = ce, -2;
 			return fault(f, x->L.name_col, "无权修改该项目",
@@ -2098,7 +2079,7 @@ static int prepare_row(struct db *c, const struct import_run *x, int64_t known, 
 		rp->changed = changes_of(x, rp);
 	} else {
 		int dept_col = proj_layout_col_of(&x->L, "dept_id");
-		if ((r = scope_ok(c, x->p, pr->dept_id ? pr->dept_id : x->p->dept_id,
+		if ((r = scope_ok(c, x->b.p, pr->dept_id ? pr->dept_id : x->b.p->dept_id,
 		                  pr->owner_user_id, e)) < 0)
 			return -2;
 		if (!r)
@@ -2114,7 +2095,7 @@ static void report_row(struct import_run *x, const struct table_row *row, int co
                        const char *why_en)
 {
 	int ok = col >= 0 && (size_t)col < x->L.n_cols;
-	import_report_add(x->rep, row->number, ok ? x->L.cols[col].header : "",
+	import_report_add(x->b.rep, row->number, ok ? x->L.cols[col].header : "",
 	                  ok && (size_t)col < row->n_cells ? row->cells[col] : "", why, why_en);
 }
 
@@ -2133,15 +2114,15 @@ static int write_row(struct db *tx, struct import_run *x, struct row_plan *rp, i
 		pr.contract_no = pr.uscc = pr.start_permit_no = pr.first_output_month = NULL;
 		pr.drop_reason = NULL;
 		pr.stage = rp->row.stage == PS_NEGOTIATING ? "negotiating" : "lead";
-		if (proj_create_in(tx, x->p, &pr, x->at, a, e) < 0)
+		if (proj_create_in(tx, x->b.p, &pr, x->at, a, e) < 0)
 			return -1;
 		id = pr.id;
 	} else if (rp->changed &&
-	           proj_update_in(tx, x->p, id, &rp->row.pr, rp->changed, x->at, a, e) < 0) {
+	           proj_update_in(tx, x->b.p, id, &rp->row.pr, rp->changed, x->at, a, e) < 0) {
 		return -1;
 	}
 	for (int i = 0; i < rp->n_moves; i++)
-		if (proj_move_in(tx, x->p, id, &rp->moves[i], x->at, a, e) < 0)
+		if (proj_move_in(tx, x->b.p, id, &rp->moves[i], x->at, a, e) < 0)
 			return -1;
 	return 0;
 }
@@ -2187,16 +2168,16 @@ static int next_row(struct import_run *x, struct table_reader *t, struct arena *
 static int import_row(struct db *c, struct import_run *x, const struct table_row *row, long n,
                       int write, struct row_plan *rp, struct arena *a, struct yq_err *e)
 {
-	struct import_report *rep = x->rep;
+	struct import_report *rep = x->b.rep;
 	int64_t what = 0;
-	if (write && !(what = (size_t)n <= x->n_plan ? x->plan[n - 1] : 0))
+	if (write && !(what = import_plan_of(&x->b, n)))
 		return 0; /* invalid: never written */
 	if (write && what == PLAN_UNCHANGED) {
 		rep->unchanged++;
 		return 0;
 	}
-	if (!write && plan_add(x, 0) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
+	if (!write && import_plan_add(&x->b, 0, e) < 0)
+		return -1;
 	if (rp->row.why) { /* a cell that cannot be read: the validation pass reports it */
 		report_row(x, row, rp->row.bad_col, rp->row.why, rp->row.why_en);
 		return 0;
@@ -2234,9 +2215,9 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 	}
 	rep->total++;
 	rep->valid++;
-	x->plan[n - 1] = !rp->existing                    ? PLAN_CREATE
-	                 : rp->n_moves > 0 || rp->changed ? rp->existing
-	                                                  : PLAN_UNCHANGED;
+	x->b.plan[n - 1] = !rp->existing                    ? PLAN_CREATE
+	                   : rp->n_moves > 0 || rp->changed ? rp->existing
+	                                                    : PLAN_UNCHANGED;
 	return 0;
 }
 
@@ -2245,7 +2226,6 @@ static int import_row(struct db *c, struct import_run *x, const struct table_row
 static int import_pass(struct db *c, void *arg, struct table_reader *t, int write, struct yq_err *e)
 {
 	struct import_run *x = arg;
-	const struct import_opts *o = x->o;
 	struct proj_row_state st = {0};
 	struct table_row row;
 	const char *cells[256];
@@ -2260,26 +2240,13 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 			arena_reset(&a);
 			continue;
 		}
-		if (o->cancelled && o->cancelled(o->cancel_ctx)) {
-			err_set(e, ERR_UNAVAILABLE, NULL,
-			        "服务正在停止，导入已取消，未写入任何数据",
-			        "the server is stopping: the import was cancelled, nothing was "
-			        "written");
-			goto out;
-		}
-		if (++n > IMPORT_MAX_ROWS) {
-			err_set(e, ERR_VALIDATION, "file", "行数超过100万行",
-			        "more than 1,000,000 rows");
-			goto out;
-		}
-		if (o->progress && n % 1000 == 0)
-			o->progress(o->progress_ctx, write, n);
-		if (import_row(c, x, &row, n, write, rp, &a, e) < 0)
+		if (import_row_begin(x->b.o, ++n, write, e) < 0 ||
+		    import_row(c, x, &row, n, write, rp, &a, e) < 0)
 			goto out;
 		arena_reset(&a);
 	}
 	if (r < 0) {
-		import_file_error(x->rep, table_fault(t), table_error(t), e);
+		import_file_error(x->b.rep, table_fault(t), table_error(t), e);
 		goto out;
 	}
 	ret = 0;
@@ -2289,40 +2256,27 @@ out:
 	return ret;
 }
 
-/* Opens the table over the bytes and reads its header into x->L. The reader, or NULL. */
-static struct table_reader *open_with_header(void *arg, const void *data, size_t n,
-                                             struct yq_err *e)
+/* Reads the header of the table t into x->L. 0, or -1 with e set. */
+static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 {
 	struct import_run *x = arg;
-	struct table_reader *t = import_open(x->rep, data, n, e);
-	if (!t)
-		return NULL;
 	proj_layout_release(&x->L);
-	if (proj_layout_read(&x->L, t, x->rep, e) < 0) {
-		table_close(t);
-		return NULL;
-	}
-	return t;
+	return proj_layout_read(&x->L, t, x->b.rep, e);
 }
 
-static const struct import_driver DRIVER = {open_with_header, import_pass, 0};
+static const struct import_driver DRIVER = {import_run_open, import_pass, 0};
 
 int proj_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
                 size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
-	memset(rep, 0, sizeof *rep);
-	struct import_run *x = yq_calloc(1, sizeof *x);
+	struct import_run *x = import_run_new(sizeof *x, p, o, rep, header_of, e);
 	if (!x)
-		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-	x->p = p;
-	x->o = o;
-	x->rep = rep;
+		return -1;
 	x->at = now_unix();
 	proj_today(x->at, x->today);
 	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	proj_layout_release(&x->L);
 	str_set_release(&x->seen);
-	yq_free(x->plan);
-	yq_free(x);
+	import_run_free(&x->b);
 	return ret;
 }

@@ -344,22 +344,13 @@ int permit_types(struct db *c, int64_t zone_id, struct arena *a, const char ***o
 	*n = 0;
 	if (!list)
 		return DB_ERR;
-	struct db_stmt *st = db_prepare(c, SQL_PERMIT_TYPES);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
-		const char *txt = db_col_text(st, 0);
-		json_t *arr = txt && *txt ? json_loads(txt, 0, NULL) : NULL;
-		size_t i;
-		json_t *v;
-		if (json_is_array(arr))
-			json_array_foreach(arr, i, v) if (json_is_string(v) && *n < MAX_PERMITS)
-			    list[(*n)++] = arena_strdup(a, json_string_value(v));
-		json_decref(arr);
-	}
-	db_reset(st);
+	json_t *arr, *v;
+	size_t k;
+	int rc = proj_setting_json(c, SQL_PERMIT_TYPES, zone_id, &arr);
+	if (json_is_array(arr))
+		json_array_foreach(arr, k, v) if (json_is_string(v) && *n < MAX_PERMITS)
+		    list[(*n)++] = arena_strdup(a, json_string_value(v));
+	json_decref(arr);
 	if (rc < 0)
 		return rc;
 	if (*n == 0)
@@ -637,9 +628,8 @@ int check_list(struct db *c, const struct principal *p, int64_t id, check_fn fn,
                struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
-	struct project pr;
 	struct check_photos photos;
-	int rc = project_seen(c, p, id, &pr, &a, e);
+	int rc = proj_check(c, p, id, e);
 	if (rc < 0 || !shown(p, "project.check"))
 		goto out;
 	if ((rc = check_photos(c, id, &a, &photos)) < 0) {

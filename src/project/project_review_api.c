@@ -4,6 +4,7 @@
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
+#include "work/item_answer.h"
 #include <string.h>
 
 static const struct entity_out REVIEW_OUT = {&ENTITY_REVIEW, 0, NULL};
@@ -43,32 +44,26 @@ static int review_answer(struct req *r, int status, int64_t id, struct yq_err *e
 {
 	struct proj_review rv;
 	struct db *c = req_db(r, e);
-	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
+	struct items_buf items;
 	if (!c)
 		return -1;
-	jw_init(&iw, &items);
-	jw_arr_open(&iw);
-	int rc = review_get(c, &r->who, id, &r->arena, &rv, item_row, &iw, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && items.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
+	items_buf_open(&items);
+	int rc = review_get(c, &r->who, id, &r->arena, &rv, item_row, &items.w, e);
+	if ((rc = items_buf_close(&items, rc, e)) == 0) {
 		struct jsonw w;
 		resp_obj_open(r, status, &w);
 		jw_entity_members(&w, &REVIEW_OUT, &rv);
 		jw_key(&w, "items");
-		jw_raw(&w, items.buf);
+		jw_raw(&w, items.buf.buf);
 		jw_obj_close(&w);
 	}
-	strbuf_release(&items);
+	strbuf_release(&items.buf);
 	return rc;
 }
 
 int h_review_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : review_answer(r, 200, id, e);
+	return item_answer_get(r, review_answer, e);
 }
 
 int h_review_create(struct req *r, struct yq_err *e)
@@ -144,26 +139,21 @@ int h_permit_list(struct req *r, struct yq_err *e)
 	struct db *c = req_db_id(r, &id, e);
 	if (!c)
 		return -1;
-	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &items);
-	jw_arr_open(&iw);
-	int rc = permit_list(c, &r->who, id, permit_row, &iw, &land_to_start, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && items.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
+	struct items_buf items;
+	items_buf_open(&items);
+	int rc = permit_list(c, &r->who, id, permit_row, &items.w, &land_to_start, e);
+	if ((rc = items_buf_close(&items, rc, e)) == 0) {
 		struct jsonw w;
 		resp_obj_open(r, 200, &w);
 		jw_key(&w, "items");
-		jw_raw(&w, items.buf);
+		jw_raw(&w, items.buf.buf);
 		if (land_to_start >= 0)
 			jw_kint(&w, "land_to_start_workdays", land_to_start);
 		else
 			jw_knull(&w, "land_to_start_workdays");
 		jw_obj_close(&w);
 	}
-	strbuf_release(&items);
+	strbuf_release(&items.buf);
 	return rc;
 }
 

@@ -441,26 +441,33 @@ int proj_week_end(const char *week, char out[11])
 
 static const char SQL_SETTINGS[] = "SELECT weights FROM project_setting WHERE zone_id = ?";
 
-int proj_weights(struct db *c, int64_t zone_id, double w[FIG__COUNT])
+int proj_setting_json(struct db *c, const char *sql, int64_t zone_id, json_t **out)
 {
-	memcpy(w, DEFAULT_WEIGHTS, sizeof DEFAULT_WEIGHTS);
-	struct db_stmt *st = db_prepare(c, SQL_SETTINGS);
+	*out = NULL;
+	struct db_stmt *st = db_prepare(c, sql);
 	if (!st)
 		return DB_ERR;
 	db_bind_int(st, 1, zone_id);
 	int rc = db_step(st);
-	if (rc == DB_ROW) {
-		const char *txt = db_col_text(st, 0);
-		json_t *o = txt && *txt ? json_loads(txt, 0, NULL) : NULL;
-		if (json_is_object(o))
-			for (int k = 0; k < FIG__COUNT; k++) {
-				json_t *v = json_object_get(o, PROJ_FIG_KEYS[k]);
-				w[k] = json_is_number(v) ? json_number_value(v) : 0;
-			}
-		json_decref(o);
-	}
+	const char *txt = rc == DB_ROW ? db_col_text(st, 0) : NULL;
+	if (txt && *txt)
+		*out = json_loads(txt, 0, NULL);
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int proj_weights(struct db *c, int64_t zone_id, double w[FIG__COUNT])
+{
+	memcpy(w, DEFAULT_WEIGHTS, sizeof DEFAULT_WEIGHTS);
+	json_t *o;
+	int rc = proj_setting_json(c, SQL_SETTINGS, zone_id, &o);
+	if (json_is_object(o))
+		for (int k = 0; k < FIG__COUNT; k++) {
+			json_t *v = json_object_get(o, PROJ_FIG_KEYS[k]);
+			w[k] = json_is_number(v) ? json_number_value(v) : 0;
+		}
+	json_decref(o);
+	return rc;
 }
 
 static double score_of(const struct proj_target *t, const double w[FIG__COUNT])

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "work/item_answer.h"
 #include "work/work.h"
 
 static int this_year(void)
@@ -135,11 +136,9 @@ int h_proj_targets(struct req *r, struct yq_err *e)
 	else
 		snprintf(asof, sizeof asof, "%s", today);
 	struct jsonw w;
-	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &items);
-	jw_arr_open(&iw);
-	struct target_ctx x = {&iw, 0};
+	struct items_buf items;
+	items_buf_open(&items);
+	struct target_ctx x = {&items.w, 0};
 	/* the share is known once the rows are read: compute it first for the vs_time ratios */
 	char y0[16];
 	snprintf(y0, sizeof y0, "%04d-01-01", (int)year);
@@ -150,19 +149,16 @@ int h_proj_targets(struct req *r, struct yq_err *e)
 	                                   (double)(proj_day_number(y1) - proj_day_number(y0) + 1);
 	double share;
 	int rc = proj_targets(c, &r->who, (int)year, asof, target_row, &x, &share, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && items.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
+	if ((rc = items_buf_close(&items, rc, e)) == 0) {
 		resp_obj_open(r, 200, &w);
 		jw_kint(&w, "year", year);
 		jw_kstr(&w, "asof", asof);
 		jw_kdouble(&w, "time_share", round(x.share * 10000) / 10000);
 		jw_key(&w, "items");
-		jw_raw(&w, items.buf);
+		jw_raw(&w, items.buf.buf);
 		jw_obj_close(&w);
 	}
-	strbuf_release(&items);
+	strbuf_release(&items.buf);
 	return rc;
 }
 
@@ -469,21 +465,16 @@ int h_proj_evaluation(struct req *r, struct yq_err *e)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	memset(x, 0, sizeof *x);
 	x->a = &r->arena;
-	struct strbuf items = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &items);
-	jw_arr_open(&iw);
-	x->w = &iw;
+	struct items_buf items;
+	items_buf_open(&items);
+	x->w = &items.w;
 	int rc = proj_evaluate(c, &r->who, month, eval_row, x, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && items.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
+	if ((rc = items_buf_close(&items, rc, e)) == 0) {
 		struct jsonw w;
 		resp_obj_open(r, 200, &w);
 		jw_kstr(&w, "month", month);
 		jw_key(&w, "items");
-		jw_raw(&w, items.buf);
+		jw_raw(&w, items.buf.buf);
 		jw_key(&w, "by_dept");
 		jw_arr_open(&w);
 		for (int i = 0; i < x->nd; i++) {
@@ -497,6 +488,6 @@ int h_proj_evaluation(struct req *r, struct yq_err *e)
 		jw_arr_close(&w);
 		jw_obj_close(&w);
 	}
-	strbuf_release(&items);
+	strbuf_release(&items.buf);
 	return rc;
 }

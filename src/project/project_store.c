@@ -355,6 +355,15 @@ static const char SQL_NEXT_NO[] =
     "INSERT INTO project_seq (zone_id, kind, year, n) VALUES (?, ?, ?, 1) ON CONFLICT (zone_id, "
     "kind, year) DO UPDATE SET n = project_seq.n + 1 RETURNING n";
 
+int proj_check(struct db *c, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct project pr;
+	int rc = proj_get(c, p, id, &a, &pr, e);
+	arena_release(&a);
+	return rc < 0 ? -1 : 0;
+}
+
 int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *day, char *no,
                  size_t n)
 {

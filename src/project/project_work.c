@@ -58,11 +58,7 @@ static struct sql_tmpl SQL_FU_INSERT =
 int proj_followups(struct db *c, const struct principal *p, int64_t project_id, followup_fn fn,
                    void *ctx, struct yq_err *e)
 {
-	struct arena a = ARENA_INIT;
-	struct project pr;
-	int rc = proj_get(c, p, project_id, &a, &pr, e);
-	arena_release(&a);
-	if (rc < 0)
+	if (proj_check(c, p, project_id, e) < 0)
 		return -1;
 	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
 		return 0; /* the bureau's notes: none for the enterprise */
@@ -71,6 +67,7 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 		return err_db(e, DB_ERR);
 	db_bind_int(st, 1, project_id);
 	struct proj_followup f;
+	int rc;
 	while ((rc = entity_next(st, &ENTITY_FOLLOWUP, &f)) == DB_ROW)
 		fn(ctx, &f);
 	return rc < 0 ? err_db(e, rc) : 0;
@@ -148,15 +145,9 @@ static int do_fu_done(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	int64_t id = *(int64_t *)arg, project_id = 0, n;
 	int rc = db_query_int(w->tx, SQL_FU_PROJECT, &project_id, 2, id, w->who->zone_id);
-	struct arena a = ARENA_INIT;
-	struct project pr;
 	if (rc < 0)
 		return write_fail(w, rc, e);
-	if (!project_id)
-		return err_set(e, ERR_NOT_FOUND, NULL, "跟进记录不存在", "no such follow-up");
-	rc = proj_get(w->tx, w->who, project_id, &a, &pr, e);
-	arena_release(&a);
-	if (rc < 0)
+	if (!project_id || proj_check(w->tx, w->who, project_id, e) < 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "跟进记录不存在", "no such follow-up");
 	struct db_stmt *st = db_prepare(w->tx, SQL_FU_DONE);
 	if (!st)
@@ -252,11 +243,7 @@ static void lock_day(const char *month, int64_t report_day, char out[11])
 int proj_invest_year(struct db *c, const struct principal *p, int64_t id, int year,
                      struct proj_month out[12], struct yq_err *e)
 {
-	struct arena a = ARENA_INIT;
-	struct project pr;
-	int rc = proj_get(c, p, id, &a, &pr, e);
-	arena_release(&a);
-	if (rc < 0)
+	if (proj_check(c, p, id, e) < 0)
 		return -1;
 	struct proj_rules rules;
 	char today[11], from[8], to[8];
@@ -279,6 +266,7 @@ int proj_invest_year(struct db *c, const struct principal *p, int64_t id, int ye
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, from);
 	db_bind_text(st, 3, to);
+	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *mo = db_col_text(st, 0);
 		int m = mo && strlen(mo) == 7 ? (mo[5] - '0') * 10 + (mo[6] - '0') - 1 : -1;
@@ -305,11 +293,7 @@ struct invest_change {
 static int do_invest_plan(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct invest_change *x = arg;
-	struct arena a = ARENA_INIT;
-	struct project pr;
-	int rc = proj_get(w->tx, w->who, x->id, &a, &pr, e);
-	arena_release(&a);
-	if (rc < 0)
+	if (proj_check(w->tx, w->who, x->id, e) < 0)
 		return -1;
 	struct db_stmt *st = db_prepare(w->tx, SQL_INVEST_PLAN);
 	if (!st)

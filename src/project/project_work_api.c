@@ -6,8 +6,7 @@
 #include "lib/util.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
-#include "work/attachment_api.h"
-#include "work/timeline_api.h"
+#include "work/item_answer.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -276,23 +275,12 @@ static int pb_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || problem_get(c, &r->who, id, &r->arena, &q, e) < 0)
 		return -1;
-	struct jsonw w;
-	resp_obj_open(r, status, &w);
-	jw_entity_members(&w, &PB_OUT, &q);
-	jw_key(&w, "attachments");
-	if (attachment_json_list(r, &w, &problem_kind, id, e) < 0)
-		return -1;
-	jw_key(&w, "timeline");
-	if (work_timeline_json(r, &w, &problem_kind, id, e) < 0)
-		return -1;
-	jw_obj_close(&w);
-	return 0;
+	return work_item_answer(r, status, &PB_OUT, &q, &problem_kind, id, 1, e);
 }
 
 int h_problem_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : pb_answer(r, 200, id, e);
+	return item_answer_get(r, pb_answer, e);
 }
 
 int h_problem_add(struct req *r, struct yq_err *e)
