@@ -45,26 +45,13 @@ static void ind_item(void *w, const struct econ_indicator *x)
 int h_econ_indicators(struct req *r, struct yq_err *e)
 {
 	int64_t all;
+	struct jsonw w;
 	struct db *c = req_db(r, e);
 	if (!c || req_query_int(r, "all", 0, 0, 1, &all, e) < 0)
 		return -1;
-	struct strbuf sb = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &sb);
-	jw_arr_open(&iw);
-	int rc = econ_indicators(c, &r->who, (int)all, ind_item, &iw);
-	jw_arr_close(&iw);
-	if (rc < 0 || sb.failed) {
-		strbuf_release(&sb);
-		return rc < 0 ? err_db(e, rc) : err_set(e, ERR_INTERNAL, NULL, "内部错误", "oom");
-	}
-	struct jsonw w;
-	resp_obj_open(r, 200, &w);
-	jw_key(&w, "items");
-	jw_raw(&w, sb.buf);
-	jw_obj_close(&w);
-	strbuf_release(&sb);
-	return 0;
+	resp_items_open(r, &w);
+	return resp_items_close(r, &w, econ_indicators(c, &r->who, (int)all, ind_item, &w), -1, 0,
+	                        0, e);
 }
 
 int h_econ_indicator_create(struct req *r, struct yq_err *e)
@@ -196,31 +183,29 @@ static int report_answer(struct req *r, int status, int64_t id, const char *warn
                          struct yq_err *e)
 {
 	struct econ_report x;
+	struct jsonw w;
 	struct db *c = req_db(r, e);
 	if (!c)
 		return -1;
-	struct strbuf sb = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw vw;
-	jw_init(&vw, &sb);
-	jw_arr_open(&vw);
-	int rc = econ_report_get(c, &r->who, id, &r->arena, &x, value_item, &vw, e);
-	jw_arr_close(&vw);
-	if (rc == 0 && sb.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
-		struct jsonw w;
-		resp_obj_open(r, status, &w);
-		jw_entity_members(&w, report_out(r), &x);
-		jw_key(&w, "values");
-		jw_raw(&w, sb.buf);
-		if (warnings) {
-			jw_key(&w, "warnings");
-			jw_raw(&w, warnings);
-		}
-		jw_obj_close(&w);
+	/* the values first (an error answers alone: resp_json starts the output again) */
+	resp_json(r, status, &w);
+	jw_arr_open(&w);
+	if (econ_report_get(c, &r->who, id, &r->arena, &x, value_item, &w, e) < 0)
+		return -1;
+	jw_arr_close(&w);
+	const char *values = arena_strdup(&r->arena, r->out.buf);
+	if (!values)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	resp_obj_open(r, status, &w);
+	jw_entity_members(&w, report_out(r), &x);
+	jw_key(&w, "values");
+	jw_raw(&w, values);
+	if (warnings) {
+		jw_key(&w, "warnings");
+		jw_raw(&w, warnings);
 	}
-	strbuf_release(&sb);
-	return rc;
+	jw_obj_close(&w);
+	return 0;
 }
 
 int h_econ_report_file(struct req *r, struct yq_err *e)
@@ -314,29 +299,21 @@ static void missing_item(void *w, const struct econ_missing *x)
 int h_econ_missing(struct req *r, struct yq_err *e)
 {
 	const char *period;
+	int64_t total = 0;
+	struct jsonw w;
 	struct db *c = req_db(r, e);
 	if (!c || query_period(r, &period, e) < 0)
 		return -1;
-	struct strbuf sb = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &sb);
-	jw_arr_open(&iw);
-	int64_t total = 0;
-	int rc = econ_missing(c, &r->who, period, missing_item, &iw, &total, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && sb.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
-		struct jsonw w;
-		resp_obj_open(r, 200, &w);
-		jw_kstr(&w, "period", period);
-		jw_key(&w, "items");
-		jw_raw(&w, sb.buf);
-		jw_kint(&w, "total", total);
-		jw_obj_close(&w);
-	}
-	strbuf_release(&sb);
-	return rc;
+	resp_obj_open(r, 200, &w);
+	jw_kstr(&w, "period", period);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	if (econ_missing(c, &r->who, period, missing_item, &w, &total, e) < 0)
+		return -1;
+	jw_arr_close(&w);
+	jw_kint(&w, "total", total);
+	jw_obj_close(&w);
+	return 0;
 }
 
 static void summary_item(void *w, const struct econ_summary_row *x)
@@ -367,29 +344,20 @@ static void summary_item(void *w, const struct econ_summary_row *x)
 
 int h_econ_summary(struct req *r, struct yq_err *e)
 {
-	const char *period;
+	const char *period, *group = opt(r, "group");
+	struct jsonw w;
 	struct db *c = req_db(r, e);
 	if (!c || query_period(r, &period, e) < 0)
 		return -1;
-	const char *group = opt(r, "group");
-	struct strbuf sb = STRBUF_INIT(HTTP_JSON_MAX);
-	struct jsonw iw;
-	jw_init(&iw, &sb);
-	jw_arr_open(&iw);
-	int rc = econ_summary(c, &r->who, period, group, summary_item, &iw, e);
-	jw_arr_close(&iw);
-	if (rc == 0 && sb.failed)
-		rc = err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	if (rc == 0) {
-		struct jsonw w;
-		resp_obj_open(r, 200, &w);
-		jw_kstr(&w, "period", period);
-		if (group)
-			jw_kstr(&w, "group", group);
-		jw_key(&w, "items");
-		jw_raw(&w, sb.buf);
-		jw_obj_close(&w);
-	}
-	strbuf_release(&sb);
-	return rc;
+	resp_obj_open(r, 200, &w);
+	jw_kstr(&w, "period", period);
+	if (group)
+		jw_kstr(&w, "group", group);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	if (econ_summary(c, &r->who, period, group, summary_item, &w, e) < 0)
+		return -1;
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
 }
