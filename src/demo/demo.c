@@ -1102,6 +1102,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	/* the zone's investment projects, worked by its bureaus and its project office */
 	if (demo_projects_add(&z, cal, zj, now) < 0)
 		goto out_release;
+	/* the monthly figures its 规上 enterprises have reported */
+	if (demo_economy_add(&z, now) < 0)
+		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
 		error("demo: zone %s: cannot build the request figures", z.code);
