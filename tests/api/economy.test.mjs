@@ -6,7 +6,7 @@
 // fixture; no other enterprise or zone reads a report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
 
 const PW = 'Economy-Passw0rd!2026';
 const NAMES = {
@@ -33,6 +33,11 @@ before(async () => {
     assert.equal(r.status, 200, `${u}: ${r.body}`);
     me[k] = r.json.user;
   }
+  // a 规上 manufacturer new to the zone (the demo has no figures of it) and its account
+  const e = await as.admin.post('/api/enterprises', { uscc: uscc('91220101EN', 1), name: '经济运行测试制造有限公司', industry_code: '3670', flags: [{ flag: 'above_size', from: '2020-01-01' }] });
+  assert.equal(e.status, 201, e.body);
+  me.maker = { enterprise_id: e.json.id };
+  as.maker = await newUser(srv, as.admin, 'ccetdz-econ-maker', 'enterprise', { enterprise_id: e.json.id }, PW);
   // last month stays open whatever day the tests run on
   const r = await as.admin.put(`/api/economy/periods/${LAST}`, { deadline: '2099-12-31' });
   assert.equal(r.status, 200, r.body);
@@ -77,8 +82,8 @@ test('an enterprise files its month; errors name the indicator; filing again rep
   fieldError(await file(as.ent, { period: LAST, values: { ...FULL, tax: -1 } }), 'values', /「税收」不能为负数/);
   fieldError(await file(as.ent, { period: LAST, values: { ...FULL, gdp: 1 } }), 'values', /未知指标：gdp/);
   const { revenue, ...noRevenue } = FULL;
-  // the other enterprise is a 规上 manufacturer: it must report what 规上工业 report
-  fieldError(await file(as.weipai, { period: LAST, values: noRevenue }), 'values', /缺少必报指标「营业收入」/);
+  // a 规上 manufacturer must report what 规上工业 report
+  fieldError(await file(as.maker, { period: LAST, values: noRevenue }), 'values', /缺少必报指标「营业收入」/);
   assert.equal((await file(as.ent, { period: LAST, values: noRevenue })).status, 200, 'nothing is required of an enterprise that is not 规上');
   fieldError(await file(as.ent, { period: LAST, values: {} }), 'values');
   fieldError(await file(as.ent, { period: LAST, values: [1, 2] }), 'values');
@@ -116,22 +121,22 @@ test('an enterprise files its month; errors name the indicator; filing again rep
   }
   const missing = (await as.jingfa.get(`/api/economy/missing?period=${LAST}`)).json;
   assert.ok(!missing.items.some((x) => x.enterprise_id === me.ent.enterprise_id));
-  assert.ok(missing.items.some((x) => x.enterprise_id === me.weipai.enterprise_id), 'the other 规上 manufacturer has not filed');
+  assert.ok(missing.items.some((x) => x.enterprise_id === me.maker.enterprise_id), 'the new 规上 manufacturer has not filed');
   assert.equal(missing.total, missing.items.length);
   assert.equal((await as.ent.get(`/api/economy/missing?period=${LAST}`)).status, 403);
 });
 
 test('a value far off last month asks for a note, and is kept', async () => {
   // the month before, filed by the 经发局 for the other enterprise (its deadline has passed)
-  const prev = await file(as.jingfa, { period: BEFORE, enterprise_id: me.weipai.enterprise_id, values: FULL, reason: '企业补报上月数据' });
+  const prev = await file(as.jingfa, { period: BEFORE, enterprise_id: me.maker.enterprise_id, values: FULL, reason: '企业补报上月数据' });
   assert.ok(prev.status === 200, prev.body);
   assert.equal((await as.admin.put(`/api/economy/periods/${LAST}`, { deadline: '2099-12-31' })).status, 200);
-  let r = await file(as.weipai, { period: LAST, values: { ...FULL, output: 3000 } });
+  let r = await file(as.maker, { period: LAST, values: { ...FULL, output: 3000 } });
   assert.equal(r.status, 200, r.body);
   assert.deepEqual(r.json.warnings.map((x) => [x.code, x.against, x.base, x.value]), [['output', 'last_month', 1200, 3000]]);
   assert.match(r.json.warnings[0].message, /「工业总产值」较上月变动超过50%/);
   assert.equal(r.json.values.find((x) => x.code === 'output').last_month, 1200);
-  r = await file(as.weipai, { period: LAST, values: { ...FULL, output: 3000 }, notes: { output: '新产线投产' } });
+  r = await file(as.maker, { period: LAST, values: { ...FULL, output: 3000 }, notes: { output: '新产线投产' } });
   assert.equal(r.status, 200, r.body);
   assert.deepEqual(r.json.warnings, []);
   assert.equal(r.json.values.find((x) => x.code === 'output').note, '新产线投产');
@@ -159,7 +164,7 @@ test('a locked month: the enterprise is refused, the 经发局 revises it with a
 });
 
 test('review: the 经发局 returns a report with a note, the enterprise corrects it, it is accepted', async () => {
-  const id = (await as.weipai.get(`/api/economy/reports?period=${LAST}`)).json.items[0].id;
+  const id = (await as.maker.get(`/api/economy/reports?period=${LAST}`)).json.items[0].id;
   fieldError(await as.jingfa.post(`/api/economy/reports/${id}/return`, {}), 'note');
   assert.equal((await as.ent.post(`/api/economy/reports/${id}/accept`, {})).status, 403);
   let r = await as.jingfa.post(`/api/economy/reports/${id}/return`, { note: '工业总产值与应税销售不匹配，请核实' });
@@ -167,10 +172,10 @@ test('review: the 经发局 returns a report with a note, the enterprise correct
   assert.equal(r.json.status, 'returned');
   assert.equal((await as.jingfa.post(`/api/economy/reports/${id}/accept`, {})).status, 409);
   // the enterprise reads why, and files again
-  r = await as.weipai.get(`/api/economy/reports/${id}`);
+  r = await as.maker.get(`/api/economy/reports/${id}`);
   assert.equal(r.json.review_note, '工业总产值与应税销售不匹配，请核实');
-  assert.ok((await as.jingfa.get(`/api/economy/missing?period=${LAST}`)).json.items.some((x) => x.enterprise_id === me.weipai.enterprise_id && x.status === 'returned'));
-  r = await file(as.weipai, { period: LAST, values: { ...FULL, output: 1100 } });
+  assert.ok((await as.jingfa.get(`/api/economy/missing?period=${LAST}`)).json.items.some((x) => x.enterprise_id === me.maker.enterprise_id && x.status === 'returned'));
+  r = await file(as.maker, { period: LAST, values: { ...FULL, output: 1100 } });
   assert.equal(r.status, 200, r.body);
   assert.equal(r.json.status, 'submitted');
   r = await as.jingfa.post(`/api/economy/reports/${id}/accept`, {});
@@ -178,7 +183,7 @@ test('review: the 经发局 returns a report with a note, the enterprise correct
   assert.equal(r.json.status, 'accepted');
   assert.ok(r.json.reviewer_name);
   // accepted: the enterprise changes nothing more
-  r = await file(as.weipai, { period: LAST, values: FULL });
+  r = await file(as.maker, { period: LAST, values: FULL });
   assert.equal(r.status, 409, r.body);
   assert.match(r.json.error.message, /已审核/);
   assert.equal((await as.zone2_admin.post(`/api/economy/reports/${id}/return`, { note: 'x' })).status, 404);
@@ -197,15 +202,15 @@ test('the zone figures: 当月, 累计 and 同比 on the same enterprises, targe
     const r = await file(as.jingfa, { period, enterprise_id: e, values, reason: '历史数据录入' });
     assert.equal(r.status, 200, r.body);
   };
-  for (const [m, v] of [['01', 100], ['02', 100], ['03', 100]]) await put(A, `2024-${m}`, { output: v, ...(m === '03' ? { employees: 200 } : {}) });
-  for (const [m, v] of [['01', 110], ['02', 120], ['03', 130]]) await put(A, `2025-${m}`, { output: v, ...(m === '03' ? { employees: 220 } : {}) });
-  await put(B, '2025-03', { output: 50, employees: 30 });
-  await put(C, '2024-03', { output: 40, employees: 10 });
-  assert.equal((await as.admin.put('/api/economy/targets', { year: 2025, targets: { output: 1000 } })).status, 200);
-  fieldError(await as.admin.put('/api/economy/targets', { year: 2025, targets: { output: -1 } }), 'targets');
-  fieldError(await as.admin.put('/api/economy/targets', { year: 2025, targets: { nothing: 1 } }), 'targets');
-  assert.equal((await as.jingfa.put('/api/economy/targets', { year: 2025, targets: { output: 1 } })).status, 403);
-  const r = await as.leader.get('/api/economy/summary?period=2025-03');
+  for (const [m, v] of [['01', 100], ['02', 100], ['03', 100]]) await put(A, `2022-${m}`, { output: v, ...(m === '03' ? { employees: 200 } : {}) });
+  for (const [m, v] of [['01', 110], ['02', 120], ['03', 130]]) await put(A, `2023-${m}`, { output: v, ...(m === '03' ? { employees: 220 } : {}) });
+  await put(B, '2023-03', { output: 50, employees: 30 });
+  await put(C, '2022-03', { output: 40, employees: 10 });
+  assert.equal((await as.admin.put('/api/economy/targets', { year: 2023, targets: { output: 1000 } })).status, 200);
+  fieldError(await as.admin.put('/api/economy/targets', { year: 2023, targets: { output: -1 } }), 'targets');
+  fieldError(await as.admin.put('/api/economy/targets', { year: 2023, targets: { nothing: 1 } }), 'targets');
+  assert.equal((await as.jingfa.put('/api/economy/targets', { year: 2023, targets: { output: 1 } })).status, 403);
+  const r = await as.leader.get('/api/economy/summary?period=2023-03');
   assert.equal(r.status, 200, r.body);
   const out = r.json.items.find((x) => x.code === 'output');
   assert.equal(out.month_value, 180);
@@ -225,12 +230,12 @@ test('the zone figures: 当月, 累计 and 同比 on the same enterprises, targe
   assert.equal(tax.month_value, null);
   assert.equal(tax.ytd_yoy, null);
   // by industry: manufacturing (C) and wholesale (F)
-  const g = (await as.leader.get('/api/economy/summary?period=2025-03&group=industry')).json.items.filter((x) => x.code === 'output');
+  const g = (await as.leader.get('/api/economy/summary?period=2023-03&group=industry')).json.items.filter((x) => x.code === 'output');
   assert.deepEqual(g.map((x) => [x.group, x.month_value, x.ytd_value]).sort(), [['C', 130, 360], ['F', 50, 50]]);
-  fieldError(await as.leader.get('/api/economy/summary?period=2025-03&group=city'), 'group');
-  fieldError(await as.leader.get('/api/economy/summary?period=2025'), 'period');
+  fieldError(await as.leader.get('/api/economy/summary?period=2023-03&group=city'), 'group');
+  fieldError(await as.leader.get('/api/economy/summary?period=2023'), 'period');
   // another zone's figures hold none of this
-  const z2 = (await as.zone2_admin.get('/api/economy/summary?period=2025-03')).json.items.find((x) => x.code === 'output');
+  const z2 = (await as.zone2_admin.get('/api/economy/summary?period=2023-03')).json.items.find((x) => x.code === 'output');
   assert.equal(z2.month_value, null);
-  assert.equal((await as.ent.get('/api/economy/summary?period=2025-03')).status, 403);
+  assert.equal((await as.ent.get('/api/economy/summary?period=2023-03')).status, 403);
 });
