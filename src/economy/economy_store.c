@@ -1025,12 +1025,15 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 	         ENTITY_ECON_REPORT.joins, gjoin);
 	scope_from(&q, rp, &ENTITY_ECON_REPORT, joins, like, sizeof like);
 	qb_sql(&q, " AND r.status <> 'returned' AND ((r.period >= ? AND r.period <= ?) OR "
-	           "(r.period >= ? AND r.period <= ?)) GROUP BY v.enterprise_id, v.indicator_id, ");
+	           "(r.period >= ? AND r.period <= ?)) GROUP BY v.enterprise_id, v.indicator_id");
 	qb_text(&q, jan);
 	qb_text(&q, period);
 	qb_text(&q, base_jan);
 	qb_text(&q, base);
-	qb_sql(&q, gexpr);
+	if (gexpr[0] != '\'') { /* PostgreSQL groups by no constant */
+		qb_sql(&q, ", ");
+		qb_sql(&q, gexpr);
+	}
 	struct cell_row *rows = NULL;
 	size_t n = 0, cap = 0;
 	st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
