@@ -48,7 +48,12 @@
 	X(PERM_PROJECT_REPORT, "project.report")     /* an enterprise reports its investment */           \
 	X(PERM_PROJECT_ESCALATE, "project.escalate") /* 督办 on a problem */                            \
 	X(PERM_PROJECT_STATS, "project.stats")       /* figures, 龙虎榜, the weekly bulletin */        \
-	X(PERM_PROJECT_ADMIN, "project.admin")       /* targets and the zone's rules */
+	X(PERM_PROJECT_ADMIN, "project.admin")       /* targets and the zone's rules */                   \
+	X(PERM_ECONOMY_READ, "economy.read")                                                              \
+	X(PERM_ECONOMY_REPORT, "economy.report") /* an enterprise files its month (企业直报) */       \
+	X(PERM_ECONOMY_REVIEW, "economy.review") /* the 经发局 accepts, returns, revises */            \
+	X(PERM_ECONOMY_STATS, "economy.stats")   /* the zone's figures, 同比, 双过半 */              \
+	X(PERM_ECONOMY_ADMIN, "economy.admin")   /* the catalogue, deadlines, yearly targets */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -29,6 +29,8 @@
 #include "work/notify.h"
 #include "work/webhook.h"
 #include "audit/audit.h"
+#include "economy/economy_api.h"
+#include "economy/economy.h"
 #include "auth/auth.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
@@ -211,6 +213,33 @@ const struct route routes[] = {
     R(DELETE, "/api/announcements/:id/attachments/:aid", h_attachment_delete, PERM_ANNOUNCE_WRITE,
       0, .summary = "删除公告附件（仅草稿，上传者本人）", .arg = &announce_kind),
 
+    /* 经济运行: the enterprises' monthly figures and the zone's (src/economy/) */
+    R(GET, "/api/economy/indicators", h_econ_indicators, PERM_ECONOMY_READ, 0,
+      .summary = "经济指标目录（all=1 含停用指标）", .schema = &ENTITY_ECON_INDICATOR),
+    R(POST, "/api/economy/indicators", h_econ_indicator_create, PERM_ECONOMY_ADMIN, 0,
+      .summary = "新增经济指标", .schema = &ENTITY_ECON_INDICATOR),
+    R(PUT, "/api/economy/indicators/:id", h_econ_indicator_update, PERM_ECONOMY_ADMIN, 0,
+      .summary = "修改经济指标（名称、单位、报送范围、启用）", .schema = &ENTITY_ECON_INDICATOR),
+    R(GET, "/api/economy/periods/:period", h_econ_period_get, PERM_ECONOMY_READ, 0,
+      .summary = "月份的报送截止日期与状态（未结束、报送中、已截止）"),
+    R(PUT, "/api/economy/periods/:period", h_econ_period_set, PERM_ECONOMY_ADMIN, 0,
+      .summary = "设定月份的报送截止日期"),
+    R(PUT, "/api/economy/targets", h_econ_targets_set, PERM_ECONOMY_ADMIN, 0,
+      .summary = "设定年度指标目标"),
+    R(GET, "/api/economy/summary", h_econ_summary, PERM_ECONOMY_STATS, 0,
+      .summary = "园区经济指标：当月、累计、同比（同口径）、目标进度与双过半"),
+    R(GET, "/api/economy/missing", h_econ_missing, PERM_ECONOMY_REVIEW, 0,
+      .summary = "应报未报（含被退回）的企业"),
+    R(POST, "/api/economy/reports", h_econ_report_file, PERM_ECONOMY_REPORT, 0,
+      .summary = "企业直报月度数据（截止后由经发局填写原因修订）", .schema = &ENTITY_ECON_REPORT),
+    R(GET, "/api/economy/reports", h_econ_report_list, PERM_ECONOMY_READ, ROUTE_LIST,
+      .summary = "月度报表列表（企业：本企业；经发局：全园区）", .schema = &ENTITY_ECON_REPORT),
+    R(GET, "/api/economy/reports/:id", h_econ_report_get, PERM_ECONOMY_READ, 0,
+      .summary = "月度报表详情（含上月和上年同期）", .schema = &ENTITY_ECON_REPORT),
+    R(POST, "/api/economy/reports/:id/accept", h_econ_report_accept, PERM_ECONOMY_REVIEW, 0,
+      .summary = "审核通过月度报表", .schema = &ENTITY_ECON_REPORT),
+    R(POST, "/api/economy/reports/:id/return", h_econ_report_return, PERM_ECONOMY_REVIEW, 0,
+      .summary = "退回月度报表（须填写意见）", .schema = &ENTITY_ECON_REPORT),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

@@ -1,5 +1,6 @@
 /* Commands on the database as a whole: init, migrate, backup. */
 #include "cli/cli.h"
+#include "economy/economy.h"
 #include "access/password.h"
 #include "db/migrate.h"
 #include "lib/log.h"
@@ -58,7 +59,7 @@ int cmd_init(int argc, char **argv)
 	int64_t zone_id;
 	if (db_begin(c, 1) != DB_OK)
 		goto out_close;
-	if (zone_create(c, code, name, &zone_id) != DB_OK)
+	if (zone_create(c, code, name, &zone_id) != DB_OK || econ_zone_init(c, zone_id) != DB_OK)
 		goto out_rollback;
 	org_cli_principal(&cli, zone_id);
 	struct user in = {

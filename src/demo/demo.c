@@ -1,4 +1,5 @@
 /* Demo zones from the seed reports and the province-scale generator (see demo.h). */
+#include "economy/economy.h"
 #include "demo/demo_int.h"
 #include "audit/write_tx.h"
 #include "access/password.h"
@@ -997,7 +998,8 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	if (!zname || !city || !region || !z.code || strlen(region) != 6)
 		goto out_release;
 	if (zone_create(tx, z.code, json_string_value(json_object_get(zj, "name")), &z.zone_id) !=
-	    DB_OK)
+	        DB_OK ||
+	    econ_zone_init(tx, z.zone_id) != DB_OK)
 		goto out_release;
 	res->zones++;
 	as_admin(&who, z.zone_id);
@@ -1102,6 +1104,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 		goto out_release;
 	/* the zone's investment projects, worked by its bureaus and its project office */
 	if (demo_projects_add(&z, cal, zj, now) < 0)
+		goto out_release;
+	/* the monthly figures its 规上 enterprises have reported */
+	if (demo_economy_add(&z, now) < 0)
 		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
@@ -1276,7 +1281,8 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		/* a distinct, well-formed region code per zone */
 		snprintf(z.prefix8, sizeof z.prefix8, "91%06d", (110000 + zi * 97) % 1000000);
 		struct principal who;
-		if (zone_create(tx, code, name, &z.zone_id) != DB_OK)
+		if (zone_create(tx, code, name, &z.zone_id) != DB_OK ||
+		    econ_zone_init(tx, z.zone_id) != DB_OK)
 			goto out_fail;
 		res->zones++;
 		as_admin(&who, z.zone_id);

@@ -234,6 +234,9 @@ int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id);
  * (see demo_projects.c). Runs last: its own generator, seeded by the zone's code, so the rest
  * of the demo does not move. */
 int demo_projects_add(struct zone_ctx *z, const struct calendar *cal, json_t *zj, int64_t now);
+/* The zone's monthly economic figures (经济运行) of its 规上 enterprises from January 2024 to the
+ * last full month before `now` (see demo_economy.c): one import, audited once. */
+int demo_economy_add(struct zone_ctx *z, int64_t now);
 
 /* gen: `n` projects of zone z over the 36 months before `now` with their monthly investment,
  * timelines, a few follow-ups and problems, and the bureau's targets, inserted as rows (the

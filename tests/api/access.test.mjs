@@ -200,6 +200,22 @@ const EXPECT = {
   'POST /api/projects/:id/problems': { kind: 'object', obj: 'project', body: () => ({ title: '越权问题', category: 'land', dept_id: obj.economicDept }), foreign: [
     { who: 'admin', status: [400], path: () => `/api/projects/${obj.project}/problems`, body: () => ({ title: '越权问题', category: 'land', dept_id: obj.zone2Dept }) },
   ] },
+  'GET /api/economy/indicators': { kind: 'config' },
+  'POST /api/economy/indicators': { kind: 'create', body: { code: 'yuequan', name: '越权指标' } },
+  'PUT /api/economy/indicators/:id': { kind: 'object', obj: 'econIndicator', body: { name: '越权改名' } },
+  'GET /api/economy/periods/:period': { kind: 'config', path: '/api/economy/periods/2026-01' },
+  'PUT /api/economy/periods/:period': { kind: 'config', path: '/api/economy/periods/2026-01', body: { deadline: '2099-12-31' } },
+  'PUT /api/economy/targets': { kind: 'config', body: { year: 2026, targets: { output: 1 } } },
+  'GET /api/economy/summary': { kind: 'config', path: '/api/economy/summary?period=2026-01' },
+  'GET /api/economy/missing': { kind: 'list', query: 'period=2026-01' },
+  'POST /api/economy/reports': { kind: 'create', body: { period: '2026-01', values: { output: 1 }, reason: '越权' }, foreign: [
+    { who: 'zone2_admin', status: [404], body: () => ({ period: '2026-01', enterprise_id: obj.enterprise, values: { output: 1 }, reason: '越权' }) },
+    { who: 'other_enterprise', status: [409], body: () => ({ period: '2026-01', enterprise_id: obj.enterprise, values: { output: 1 } }) },
+  ] },
+  'GET /api/economy/reports': { kind: 'list' },
+  'GET /api/economy/reports/:id': { kind: 'object', obj: 'econReport' },
+  'POST /api/economy/reports/:id/accept': { kind: 'object', obj: 'econReport' },
+  'POST /api/economy/reports/:id/return': { kind: 'object', obj: 'econReport', body: { note: '越权退回' } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -397,6 +413,12 @@ before(async () => {
   assert.equal(rv.status, 201, rv.body);
   obj.review = rv.json.id; data.review = '访问控制测试会审';
   assert.equal((await as.admin.post(`/api/projects/reviews/${obj.review}/items`, { project_id: obj.project })).status, 200);
+  // a monthly report of the first enterprise (filed by the zone for a locked month, with a
+  // reason), and an indicator of the zone's catalogue
+  const er = await as.admin.post('/api/economy/reports', { period: '2026-01', enterprise_id: me.enterprise.enterprise_id, values: { output: 1234.5 }, reason: '访问控制测试补报' });
+  assert.equal(er.status, 200, er.body);
+  obj.econReport = er.json.id; data.econReport = '访问控制测试补报';
+  obj.econIndicator = (await as.admin.get('/api/economy/indicators')).json.items[0].id;
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -417,7 +439,7 @@ async function auditTotal() {
 after(async () => { await srv?.stop(); });
 
 // Strings and ids a caller must never see, computed from the admins' full lists.
-function foreign(who) {
+function foreign(who, rt) {
   const zone2 = who.startsWith('zone2_');
   const u = me[who];
   const f = { uscc: new Set(), ent: new Set(), userPrefix: zone2 ? 'ccetdz-' : 'hmetdz-' };
@@ -426,7 +448,9 @@ function foreign(who) {
   if (!zone2 && u.role === 'enterprise') {
     for (const e of ents1) if (e.id !== u.enterprise_id) { f.uscc.add(e.uscc); f.ent.add(e.id); }
   }
-  if (!zone2 && u.role === 'dept_head') {
+  // the head of the 经发局 reads the monthly figures of every enterprise of the zone
+  const economic = rt && rt.pattern.startsWith('/api/economy/') && depts1.find((x) => x.id === u.dept_id)?.kind === 'economic';
+  if (!zone2 && u.role === 'dept_head' && !economic) {
     for (const e of ents1) if (!headServes(e)) f.uscc.add(e.uscc);
   }
   return f;
@@ -494,6 +518,8 @@ const OUTSIDERS = {
   problem: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
   followup: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'dept_head'],
   review: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise'],
+  econReport: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
+  econIndicator: ['zone2_admin'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -510,6 +536,8 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'project': return JSON.stringify((await a.get(`/api/projects/${obj.project}`)).json);
     case 'problem': return JSON.stringify((await a.get(`/api/projects/problems/${obj.problem}`)).json);
     case 'review': return JSON.stringify((await a.get(`/api/projects/reviews/${obj.review}`)).json);
+    case 'econReport': return JSON.stringify((await a.get(`/api/economy/reports/${obj.econReport}`)).json);
+    case 'econIndicator': return JSON.stringify((await a.get('/api/economy/indicators?all=1')).json.items.find((x) => x.id === obj.econIndicator));
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }
@@ -613,7 +641,7 @@ for (const rt of routes) {
         if (!rt.roles.includes(me[who].role)) continue;
         const r = await as[who].get(path + (exp.query ? `?${exp.query}` : ''));
         assert.equal(r.status, 200, `${k} as ${who}: ${r.body.slice(0, 200)}`);
-        const found = leaks(r, foreign(who));
+        const found = leaks(r, foreign(who, rt));
         assert.deepEqual(found.slice(0, 5), [], `${k} as ${who} shows foreign rows (${found.length})`);
       }
     }

@@ -84,6 +84,10 @@ before(async () => {
   ok(aup, 'announcement upload');
   ids.annAtt = aup.json.id;
   ok(await admin.post(`/api/announcements/${ids.ann}/publish`, {}), 'publish');
+  // a monthly report of the enterprise, filed for it by the zone after the month locked
+  const er = await admin.post('/api/economy/reports', { period: '2026-01', enterprise_id: ids.ent, values: { output: 120 }, reason: '企业补报' });
+  ok(er, 'economy report');
+  ids.econ = er.json.id;
   // a project registered to the enterprise, with the bureau's notes, a follow-up and a problem
   const pr = await admin.post('/api/projects', { name: '披露测试项目', notes: SECRET.projNotes, renovation: true, dept_id: ids.hr });
   ok(pr, 'project');
@@ -145,6 +149,8 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/projects/reviews/:id', `/api/projects/reviews/${ids.review}`)
     .replace('/api/projects/:id/attachments/:aid', `/api/projects/${ids.proj}/attachments/${ids.projAtt}`)
     .replace('/api/projects/:id', `/api/projects/${ids.proj}`)
+    .replace('/api/economy/reports/:id', `/api/economy/reports/${ids.econ}`)
+    .replace('/api/economy/periods/:period', '/api/economy/periods/2026-01')
     .replace('/api/announcements/:id/attachments/:aid', `/api/announcements/${ids.ann}/attachments/${ids.annAtt}`)
     .replace('/api/announcements/:id', `/api/announcements/${ids.ann}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);

@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 17;
+export const LATEST = 18;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,8 +27,16 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
+/** Takes the database from version 18 back to 17: no economic figures (0018). */
+export function undo0018(db) {
+  sql(db, `DROP TABLE econ_target; DROP TABLE econ_value; DROP TABLE econ_report; DROP TABLE econ_period;
+    DROP TABLE econ_indicator; DROP TABLE econ_indicator_default;
+    DELETE FROM schema_version WHERE version = 18;`);
+}
+
 /** Takes the database from version 17 back to 16: no projects (0017). */
 export function undo0017(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 18) undo0018(db);
   sql(db, `DROP TABLE project_review_item; DROP TABLE project_review; DROP TABLE project_problem;
     DROP TABLE project_permit; DROP TABLE project_check_photo; DROP TABLE project_check; DROP TABLE project_invest; DROP TABLE project_target;
     DROP TABLE project_followup; DROP TABLE project_seq; DROP TABLE project_setting; DROP TABLE project;

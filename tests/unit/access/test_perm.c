@@ -219,7 +219,8 @@ static void test_every_role_is_authed(void **state)
 static void test_enterprise_role(void **state)
 {
 	static const char *const allowed[] = {".read", "ticket.create",  "ticket.rate",
-	                                      "auth",  "project.report", NULL};
+	                                      "auth",  "project.report", "economy.report",
+	                                      NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
@@ -373,8 +374,9 @@ static void test_dept_kind_grant(void **state)
 {
 	(void)state;
 	for (int r = 1; r < ROLE__COUNT; r++) {
+		/* "economic" grants the economy module's own (test_economy_kind_grant) */
 		static const char *const kinds[] = {NULL,         "",
-		                                    "leadership", "economic",
+		                                    "leadership", "Economic",
 		                                    "other",      "SERVICE_CENTER",
 		                                    "service_ce", "service_center ",
 		                                    "Project"};
@@ -447,11 +449,40 @@ static void test_project_kind_grant(void **state)
 		}
 }
 
+/* The 经发局 (kind economic) files, reviews and counts the enterprises' monthly figures: only its
+ * staff and heads gain it, the scope does not change, and nothing beyond the economy module's own
+ * and no administration is gained. */
+static void test_economy_kind_grant(void **state)
+{
+	(void)state;
+	for (int r = 1; r < ROLE__COUNT; r++) {
+		perm_set role = role_perms((enum role)r), ps = role;
+		enum data_scope sc = role_default_scope((enum role)r);
+		perm_dept_kind_grant("economic", (enum role)r, &ps, &sc);
+		assert_int_equal(sc, role_default_scope((enum role)r));
+		if (r != ROLE_STAFF && r != ROLE_DEPT_HEAD) {
+			assert_true(eq(ps, role));
+			continue;
+		}
+		assert_true(allows(ps, PERM_ECONOMY_REPORT));
+		assert_true(allows(ps, PERM_ECONOMY_REVIEW));
+		assert_true(allows(ps, PERM_ECONOMY_STATS));
+		assert_false(allows(ps, PERM_ECONOMY_ADMIN));
+		for (int p = 0; p < PERM__COUNT; p++)
+			if (perm_has(&ps, (enum perm)p) && !perm_has(&role, (enum perm)p) &&
+			    (admin_only((enum perm)p) ||
+			     strncmp(perm_name((enum perm)p), "economy.", 8)))
+				fail_msg("%s of economic gains %s", role_name((enum role)r),
+				         perm_name((enum perm)p));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_perm_set_grows),
 	    cmocka_unit_test(test_project_kind_grant),
+	    cmocka_unit_test(test_economy_kind_grant),
 	    cmocka_unit_test(test_role_names_roundtrip),
 	    cmocka_unit_test(test_role_unknown),
 	    cmocka_unit_test(test_scope_names),

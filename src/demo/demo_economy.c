@@ -1,0 +1,259 @@
+/* The demo's 经济运行: the monthly reports of a zone's 规上 enterprises from January 2024 to the
+ * last full month, as its 经发局 would have loaded them (one import, audited once). Each
+ * enterprise has a size drawn from its id and a trend of its own around the zone's growth of the
+ * year; months follow the factory year (a dip at 春节 in February, a push in December). Industrial
+ * enterprises (sections B–D) report output, taxable sales and power beside revenue, tax, profit
+ * and employees; others the latter four. Older months are accepted; of the last month most
+ * enterprises have filed, a few were returned, and some are still missing (the late list).
+ *
+ * What the seeds state holds on the computed figures: 九三集团长春大豆 (长春经开区) has an output
+ * over 60亿元 and a revenue over 70亿元 in 2025, up 15% on 2024; 海门's 应税销售 of January–April
+ * 2026 grow by more than 10%. */
+#include "demo/demo_int.h"
+#include "audit/write_tx.h"
+#include "economy/economy.h"
+#include "lib/log.h"
+#include <math.h>
+#include <string.h>
+
+#define FIRST_YEAR 2024
+
+static const char SQL_ENTS[] =
+    "SELECT e.id, e.name, e.industry_section FROM enterprise e WHERE e.zone_id = ? AND "
+    "e.archived = 0 AND EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id "
+    "AND f.flag = 'above_size' AND f.valid_to IS NULL) ORDER BY e.id";
+static const char SQL_INDICATORS[] = "SELECT id, code FROM econ_indicator WHERE zone_id = ?";
+static const char SQL_REPORT[] =
+    "INSERT INTO econ_report (zone_id, enterprise_id, period, status, review_note, submitted_by, "
+    "submitter_name, submitted_at, reviewed_by, reviewer_name, reviewed_at, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, NULL, '企业填报员', ?, NULL, ?, ?, ?, ?) RETURNING id";
+/* one report's values: up to seven rows in one statement */
+static const char SQL_VALUES7[] =
+    "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
+    "VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), "
+    "(?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)";
+static const char SQL_VALUES4[] =
+    "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
+    "VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)";
+
+enum { I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX, I_PROFIT, I_POWER, I_EMPLOYEES, I__COUNT };
+static const char *const CODES[I__COUNT] = {"output", "revenue", "taxable_sales", "tax",
+                                            "profit", "power",   "employees"};
+/* the industrial enterprises' seven, then the others' four */
+static const int INDUSTRIAL[7] = {I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX,
+                                  I_PROFIT, I_POWER,   I_EMPLOYEES};
+static const int OTHERS[4] = {I_REVENUE, I_TAX, I_PROFIT, I_EMPLOYEES};
+
+/* the month's share of a year's activity (×12): 春节 in February, the year-end push */
+static const double SEASON[12] = {0.92, 0.74, 1.02, 1.0, 1.01, 1.04, 0.98, 0.99, 1.03, 1.04, 1.06,
+                                  1.17};
+
+/* The zone's growth of a year on the year before. */
+static double zone_growth(const char *code, int year)
+{
+	if (year <= FIRST_YEAR)
+		return 1;
+	if (strcmp(code, "hmetdz") == 0)
+		return year == 2025 ? 1.07 : 1.13; /* 海门: double digits in 2026 */
+	if (strcmp(code, "wcetdz") == 0)
+		return 1.09;
+	if (strcmp(code, "ccetdz") == 0)
+		return year == 2025 ? 1.08 : 1.06;
+	return 1.04;
+}
+
+/* A uniform number in [lo, hi). */
+static double uniform(struct rng *r, double lo, double hi)
+{
+	return lo + (hi - lo) * (double)(rng_next(r) >> 11) / 9007199254740992.0;
+}
+
+struct econ_demo {
+	struct zone_ctx *z;
+	int64_t now;
+	int last_y, last_m; /* the last full month */
+	int64_t ind[I__COUNT];
+	int64_t reports;
+};
+
+/* Files one month of one enterprise: the report and its values. */
+static int put_month(struct write_ctx *w, struct econ_demo *d, int64_t ent, const char *period,
+                     const char *status, const char *note, int64_t at, const double *v,
+                     int industrial, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(w->tx, SQL_REPORT);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	int reviewed = strcmp(status, "submitted") != 0;
+	db_bind_int(st, 1, d->z->zone_id);
+	db_bind_int(st, 2, ent);
+	db_bind_text(st, 3, period);
+	db_bind_text(st, 4, status);
+	db_bind_text(st, 5, note);
+	db_bind_int(st, 6, at);
+	db_bind_text(st, 7, reviewed ? "经济发展局" : "");
+	if (reviewed)
+		db_bind_int(st, 8, at + 3 * DAY);
+	else
+		db_bind_null(st, 8);
+	db_bind_int(st, 9, at);
+	db_bind_int(st, 10, at);
+	int64_t id;
+	if (write_insert(w, st, &id, e) < 0)
+		return -1;
+	const int *which = industrial ? INDUSTRIAL : OTHERS;
+	int n = industrial ? 7 : 4;
+	st = db_prepare(w->tx, industrial ? SQL_VALUES7 : SQL_VALUES4);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	for (int i = 0; i < n; i++) {
+		int k = 1 + i * 6;
+		db_bind_int(st, k, id);
+		db_bind_int(st, k + 1, d->ind[which[i]]);
+		db_bind_int(st, k + 2, d->z->zone_id);
+		db_bind_int(st, k + 3, ent);
+		db_bind_text(st, k + 4, period);
+		db_bind_double(st, k + 5, v[which[i]]);
+	}
+	int64_t changed;
+	if (write_run(w, st, &changed, e) < 0)
+		return -1;
+	d->reports++;
+	return 0;
+}
+
+/* Rounds to two decimals (万元 to the hundred yuan); employees to a person. */
+static double round2(double x)
+{
+	return round(x * 100) / 100;
+}
+
+/* The months of one enterprise. `base` is its output of an average month of 2024. */
+static int put_enterprise(struct write_ctx *w, struct econ_demo *d, int64_t ent, double base,
+                          double trend, int industrial, int fixed, struct yq_err *e)
+{
+	struct rng r = {0x9e3779b97f4a7c15ull ^ ((uint64_t)ent * 0x100000001b3ull)};
+	double margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(base / uniform(&r, 6, 14)));
+	double level = base;
+	int64_t day0 = cst_parse("2024-02-05");
+	for (int y = FIRST_YEAR; y <= d->last_y; y++) {
+		if (y > FIRST_YEAR)
+			level *= fixed ? trend : zone_growth(d->z->code, y) * trend;
+		for (int m = 1; m <= 12 && (y < d->last_y || m <= d->last_m); m++) {
+			char period[8];
+			econ_period_shift(y, m, 0, period);
+			int last = y == d->last_y && m == d->last_m;
+			const char *status = "accepted", *note = "";
+			if (last) {
+				int pick = rng_below(&r, 100);
+				if (pick < 18)
+					continue; /* not filed yet */
+				status = pick < 22 ? "returned" : pick < 35 ? "accepted" : "submitted";
+				if (status[0] == 'r')
+					note = "营业收入与应税销售差异较大，请核实后重报";
+			}
+			double v[I__COUNT];
+			double noise = fixed ? 1 : uniform(&r, 0.95, 1.05);
+			v[I_OUTPUT] = round2(level * SEASON[m - 1] * noise);
+			v[I_REVENUE] = round2(v[I_OUTPUT] * (industrial ? 1.16 : 1.0));
+			v[I_TAXABLE] = round2(v[I_OUTPUT] * 0.86);
+			v[I_TAX] = round2(v[I_REVENUE] * uniform(&r, 0.035, 0.055));
+			v[I_PROFIT] = round2(v[I_REVENUE] * (margin + uniform(&r, -0.015, 0.015)));
+			v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
+			v[I_EMPLOYEES] = round(staff * (1 + 0.02 * (y - FIRST_YEAR)));
+			/* filed in the first days of the next month, in office hours */
+			int64_t at = day0 + ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY +
+			             rng_below(&r, 6) * DAY + (1 + rng_below(&r, 8)) * 3600;
+			if (at > d->now - DAY)
+				at = d->now - DAY + rng_below(&r, 3600);
+			if (put_month(w, d, ent, period, status, note, at, v, industrial, e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct econ_demo *d = arg;
+	struct db_stmt *st = db_prepare(w->tx, SQL_INDICATORS);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, d->z->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < I__COUNT; i++)
+			if (strcmp(db_col_text(st, 1), CODES[i]) == 0)
+				d->ind[i] = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	/* the enterprises first (a statement is not kept open while others run) */
+	struct ent {
+		int64_t id;
+		int industrial, soybean;
+	} *ents = NULL;
+	int n = 0, cap = 0;
+	st = db_prepare(w->tx, SQL_ENTS);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, d->z->zone_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			struct ent *more = arena_alloc(&d->z->za, (size_t)(cap ? cap * 2 : 128) * sizeof *more);
+			if (!more) {
+				ents = NULL;
+				break;
+			}
+			if (n)
+				memcpy(more, ents, (size_t)n * sizeof *ents);
+			ents = more;
+			cap = cap ? cap * 2 : 128;
+		}
+		const char *sec = db_col_text(st, 2);
+		ents[n].id = db_col_int(st, 0);
+		ents[n].industrial = sec && sec[0] >= 'B' && sec[0] <= 'D' && !sec[1];
+		ents[n].soybean = strstr(db_col_text(st, 1), "九三") != NULL;
+		n++;
+	}
+	db_reset(st);
+	if (rc < 0 || !ents)
+		return rc < 0 ? write_fail(w, rc, e) : err_set(e, ERR_INTERNAL, NULL, "内存不足", "oom");
+	for (int i = 0; i < n; i++) {
+		struct rng r = {0x2545f4914f6cdd1dull ^ (uint64_t)ents[i].id};
+		double base = exp(uniform(&r, log(300), log(25000))), trend = uniform(&r, 0.9, 1.12);
+		int fixed = 0;
+		if (ents[i].soybean) {
+			/* 2025: 62亿元 output, 72亿元 revenue, +15% on 2024 */
+			trend = 1.15;
+			base = 620000.0 / 12 / 1.15;
+			fixed = 1;
+		}
+		if (put_enterprise(w, d, ents[i].id, base, trend, ents[i].industrial || fixed, fixed, e) <
+		    0)
+			return -1;
+	}
+	write_audit(w, "import", "econ_report", 0);
+	audit_change_int(&w->changes, "reports", 0, d->reports);
+	return 0;
+}
+
+int demo_economy_add(struct zone_ctx *z, int64_t now)
+{
+	struct econ_demo d = {.z = z, .now = now};
+	char today[11];
+	cst_date(now, today);
+	int y = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
+	        (today[3] - '0');
+	int m = (today[5] - '0') * 10 + (today[6] - '0');
+	char last[8];
+	econ_period_shift(y, m, -1, last);
+	econ_period_parse(last, &d.last_y, &d.last_m);
+	struct yq_err e = {0};
+	if (write_in(z->tx, z->who, z->zone_id, do_economy, &d, &e) < 0) {
+		error("demo: zone %s: cannot load the monthly figures: %s", z->code,
+		      e.message_en ? e.message_en : "?");
+		return -1;
+	}
+	return 0;
+}

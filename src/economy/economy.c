@@ -1,0 +1,181 @@
+/* Economy rules: the field tables and the pure rules beside them (see economy.h). */
+#include "economy/economy.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const KINDS[] = {"flow", "stock", NULL};
+static const char *const KIND_LABELS[] = {"流量（按月累计）", "存量（取当月值）", NULL};
+static const char *const REQUIRED[] = {"above_industrial", "above_size", "all", "none", NULL};
+static const char *const REQUIRED_LABELS[] = {"规上工业企业", "规上企业", "全部企业", "选报", NULL};
+static const char *const STATUSES[] = {"submitted", "accepted", "returned", NULL};
+static const char *const STATUS_LABELS[] = {"已报送", "已审核", "已退回", NULL};
+
+/* codes: lower-case letters, digits and '_', starting with a letter */
+static int check_code(const char *v, struct yq_err *e)
+{
+	if (!(v[0] >= 'a' && v[0] <= 'z'))
+		return err_set(e, ERR_VALIDATION, "code", "指标代码须以小写字母开头",
+		               "the code starts with a lower-case letter");
+	for (const char *s = v; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return err_set(e, ERR_VALIDATION, "code",
+			               "指标代码只能包含小写字母、数字和下划线",
+			               "the code holds lower-case letters, digits and '_' only");
+	return 0;
+}
+
+#define I_(m, ft, col, lo, hi, fl, zh, en)                                                         \
+	FIELD_INIT(struct econ_indicator, m, ft, col, lo, hi, fl, zh, en)
+static const struct field IND_FIELDS[] = {
+    {I_(id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
+    {I_(code, FT_TEXT, "code", 1, 32, F_REQUIRED | F_AUDIT | F_NOUPDATE, "指标代码", "Code"),
+     .check = check_code},
+    {I_(name, FT_TEXT, "name", 1, 30, F_REQUIRED | F_AUDIT, "指标名称", "Name")},
+    {I_(unit, FT_TEXT, "unit", 0, 20, F_AUDIT, "计量单位", "Unit")},
+    {I_(kind, FT_ENUM, "kind", 0, 0, F_AUDIT | F_NOUPDATE, "指标类型", "Kind"), .values = KINDS,
+     .labels = KIND_LABELS, .def = "flow"},
+    {I_(required_of, FT_ENUM, "required_of", 0, 0, F_AUDIT, "报送范围", "Required of"),
+     .values = REQUIRED, .labels = REQUIRED_LABELS, .def = "above_industrial"},
+    {I_(may_be_negative, FT_BOOL, "may_be_negative", 0, 0, F_AUDIT, "可为负数", "May be negative")},
+    {I_(sort, FT_INT, "sort", 0, 100000, F_AUDIT, "排序", "Sort")},
+    {I_(active, FT_BOOL, "active", 0, 0, F_AUDIT, "启用", "Active")},
+    {I_(created_at, FT_TIME, "created_at", 0, 0, F_READONLY, "创建时间", "Created")},
+    {I_(updated_at, FT_TIME, "updated_at", 0, 0, F_READONLY, "更新时间", "Updated")},
+};
+const struct entity ENTITY_ECON_INDICATOR =
+    ENTITY("econ_indicator", "econ_indicator", "i", IND_FIELDS, "经济指标", "Indicator",
+           .zone_col = "i.zone_id");
+
+#define R_(m, ft, col, fl, zh, en) FIELD_INIT(struct econ_report, m, ft, col, 0, 0, fl, zh, en)
+static const struct field REPORT_FIELDS[] = {
+    {R_(id, FT_INT, "id", F_READONLY, "编号", "ID")},
+    {R_(enterprise_id, FT_REF, "enterprise_id", F_READONLY, "企业", "Enterprise")},
+    {R_(enterprise_name, FT_TEXT, "e.name", F_READONLY | F_EXPORT, "企业名称", "Enterprise")},
+    {R_(uscc, FT_TEXT, "e.uscc", F_READONLY | F_EXPORT, "统一社会信用代码", "USCC")},
+    {R_(period, FT_MONTH, "period", F_READONLY | F_EXPORT | F_FILTER, "月份", "Month")},
+    {R_(status, FT_ENUM, "status", F_READONLY | F_EXPORT | F_FILTER, "状态", "Status"),
+     .values = STATUSES, .labels = STATUS_LABELS},
+    {R_(note, FT_TEXT, "note", F_READONLY, "企业说明", "Note")},
+    {R_(review_note, FT_TEXT, "review_note", F_READONLY, "审核意见", "Review note")},
+    {R_(revision, FT_INT, "revision", F_READONLY, "版本", "Revision")},
+    {R_(submitter_name, FT_TEXT, "submitter_name", F_READONLY, "报送人", "Filed by")},
+    {R_(reviewer_name, FT_TEXT, "reviewer_name", F_READONLY | F_INTERNAL, "审核人", "Reviewed by")},
+    {R_(submitted_at, FT_TIME, "submitted_at", F_READONLY | F_EXPORT, "报送时间", "Filed")},
+    {R_(reviewed_at, FT_TIME, "reviewed_at", F_READONLY, "审核时间", "Reviewed")},
+    {R_(created_at, FT_TIME, "r.created_at", F_READONLY, "创建时间", "Created")},
+    {R_(updated_at, FT_TIME, "r.updated_at", F_READONLY, "更新时间", "Updated")},
+};
+const struct entity ENTITY_ECON_REPORT = ENTITY(
+    "econ_report", "econ_report", "r", REPORT_FIELDS, "月度报表", "Monthly report",
+    .joins = " JOIN enterprise e ON e.id = r.enterprise_id", .zone_col = "r.zone_id",
+    .scope_dept = "e.dept_id", .scope_owner = "e.liaison_user_id", .scope_enterprise = "e.id");
+
+/* ---- rules ---- */
+
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int econ_period_parse(const char *s, int *y, int *m)
+{
+	if (!s || strlen(s) != 7 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2))
+		return -1;
+	int yy = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int mm = (s[5] - '0') * 10 + (s[6] - '0');
+	if (yy < 2000 || yy > 2099 || mm < 1 || mm > 12)
+		return -1;
+	*y = yy;
+	*m = mm;
+	return 0;
+}
+
+void econ_period_shift(int y, int m, int delta, char out[8])
+{
+	int k = y * 12 + (m - 1) + delta;
+	unsigned yy = (unsigned)(k / 12) % 10000u, mm = (unsigned)(k % 12) + 1u;
+	snprintf(out, 8, "%04u-%02u", yy, mm % 100u);
+}
+
+void econ_default_deadline(int y, int m, int report_day, char out[11])
+{
+	char next[8];
+	econ_period_shift(y, m, 1, next);
+	unsigned d = report_day < 1 ? 1u : report_day > 28 ? 28u : (unsigned)report_day;
+	snprintf(out, 11, "%.7s-%02u", next, d);
+}
+
+enum econ_window econ_window(int y, int m, const char *deadline, const char *today)
+{
+	char next[8], opens[11];
+	econ_period_shift(y, m, 1, next);
+	snprintf(opens, sizeof opens, "%.7s-01", next);
+	if (strcmp(today, opens) < 0)
+		return ECON_NOT_ENDED;
+	return strcmp(today, deadline) <= 0 ? ECON_OPEN : ECON_LOCKED;
+}
+
+int econ_deviates(double value, double base)
+{
+	if (isnan(base) || isnan(value) || base == 0)
+		return 0;
+	return fabs(value - base) > ECON_DEVIATION * fabs(base);
+}
+
+int econ_required(const char *required_of, int above_size, const char *section)
+{
+	if (strcmp(required_of, "all") == 0)
+		return 1;
+	if (strcmp(required_of, "above_size") == 0)
+		return above_size;
+	if (strcmp(required_of, "above_industrial") == 0)
+		return above_size && section && strlen(section) == 1 && section[0] >= 'B' &&
+		       section[0] <= 'D';
+	return 0;
+}
+
+/* a + b where NAN is nothing */
+static double add(double a, double b)
+{
+	return isnan(b) ? a : isnan(a) ? b : a + b;
+}
+
+void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
+                struct econ_figure *out)
+{
+	double month = NAN, ytd = NAN, cur_m = 0, base_m = 0, cur_y = 0, base_y = 0;
+	int64_t reporting = 0, same = 0, same_m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct econ_cell *c = &cells[i];
+		if (isnan(c->month))
+			continue; /* the enterprise did not report the month */
+		double y = is_flow ? c->ytd : c->month, by = is_flow ? c->base_ytd : c->base_month;
+		reporting++;
+		month = add(month, c->month);
+		ytd = add(ytd, y);
+		if (!isnan(c->base_month)) { /* in the base month's set too: 同口径 */
+			same_m++;
+			cur_m += c->month;
+			base_m += c->base_month;
+			if (!isnan(y) && !isnan(by)) {
+				same++;
+				cur_y += y;
+				base_y += by;
+			}
+		}
+	}
+	out->month_value = month;
+	out->ytd_value = ytd;
+	out->month_yoy = same_m && base_m != 0 ? cur_m / base_m - 1 : NAN;
+	out->ytd_yoy = same && base_y != 0 ? cur_y / base_y - 1 : NAN;
+	out->reporting = reporting;
+	out->same_set = same;
+	out->target = target;
+	out->progress = !isnan(target) && target > 0 && !isnan(ytd) ? ytd / target : NAN;
+	out->schedule = m / 12.0;
+	out->half = m >= 6 && !isnan(out->progress) ? out->progress >= 0.5 : -1;
+}

@@ -1,0 +1,175 @@
+/* 经济运行: the zone's monthly economic figures. Each zone has a catalogue of indicators
+ * (工业总产值, 营业收入, 应税销售, 税收, 利润, 用电量, 从业人员, 固定资产投资, 进出口额, 研发投入
+ * to start with; the admin adds more): a unit, whether it is a flow (summed over the months of a
+ * year) or a stock (the month's value), and which enterprises must report it (规上工业: 规上
+ * holding an industry of sections B–D; all 规上; every enterprise; none).
+ *
+ * An enterprise files one report a month (企业直报, period "YYYY-MM"): a value per indicator. A
+ * month opens for reports on the 1st of the next month and locks after its deadline (default the
+ * 8th of the next month; the admin sets another date for a month). Filing again before the
+ * deadline replaces the values; a value more than ±50% off last month or the same month last
+ * year asks for a note (a warning in the answer, not a refusal). The 经发局 (staff of an
+ * "economic" department) accepts a report or returns it with a note; a returned report is filed
+ * again. After the deadline only the 经发局 changes a month, with a reason, audited (修订).
+ *
+ * Zone figures (econ_total): the month's value, the year to date (累计: a flow's months summed, a
+ * stock's month value) and 同比 on the same set of enterprises (同口径): the enterprises with a
+ * value both in the month and in the same month a year before; an enterprise that entered or
+ * left the set in between counts in the totals but not in 同比. Progress against the year's
+ * target and against 序时进度 (month / 12); 双过半 is progress ≥ 50% at the end of June.
+ *
+ * Declared once in the field tables of economy.c with the pure rules; storage in
+ * economy_store.c; HTTP handlers in economy_api.c. */
+#ifndef YQ_ECONOMY_ECONOMY_H
+#define YQ_ECONOMY_ECONOMY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "auth/auth.h"
+#include "lib/field.h"
+
+#define ECON_VALUE_MAX  1e12 /* |value| */
+#define ECON_NOTE_MAX   200
+#define ECON_VALUES_MAX 64 /* indicators in one report */
+#define ECON_DEVIATION  0.5
+
+/* An indicator of the zone's catalogue. */
+struct econ_indicator {
+	int64_t id;
+	const char *code, *name, *unit;
+	const char *kind;        /* flow | stock */
+	const char *required_of; /* above_industrial | above_size | all | none */
+	int may_be_negative, active;
+	int64_t sort, created_at, updated_at;
+};
+extern const struct entity ENTITY_ECON_INDICATOR;
+
+/* A monthly report (values beside it, read by econ_report_get). */
+struct econ_report {
+	int64_t id, enterprise_id;
+	const char *enterprise_name, *uscc;
+	const char *period;
+	const char *status; /* submitted | accepted | returned */
+	const char *note, *review_note;
+	int64_t revision;
+	const char *submitter_name, *reviewer_name;
+	int64_t submitted_at, reviewed_at, created_at, updated_at;
+};
+extern const struct entity ENTITY_ECON_REPORT;
+
+/* One value of a report, with the enterprise's value of last month and of the same month last
+ * year (NAN: none) for the reader to compare. */
+struct econ_value {
+	int64_t indicator_id;
+	const char *code, *name, *unit;
+	double value, last_month, last_year;
+	const char *note;
+};
+
+/* ---- rules (pure) ---- */
+/* 0 when s is "YYYY-MM" (year 2000–2099, month 01–12), *y and *m set; -1 otherwise. */
+int econ_period_parse(const char *s, int *y, int *m);
+/* The month `delta` months from y-m, "YYYY-MM", into out. */
+void econ_period_shift(int y, int m, int delta, char out[8]);
+/* The default deadline of month y-m: day `report_day` of the next month, "YYYY-MM-DD". */
+void econ_default_deadline(int y, int m, int report_day, char out[11]);
+enum econ_window { ECON_NOT_ENDED, ECON_OPEN, ECON_LOCKED };
+/* Where `today` ("YYYY-MM-DD") stands for month y-m with its deadline: before the 1st of the
+ * next month, up to the deadline (inclusive), or after it. */
+enum econ_window econ_window(int y, int m, const char *deadline, const char *today);
+/* 1 when `value` is more than ECON_DEVIATION off `base` (a base of 0 or NAN compares nothing). */
+int econ_deviates(double value, double base);
+/* 1 when an enterprise must report an indicator `required_of`: its 规上 flag today and its
+ * industry section (GB/T 4754: B, C, D are industry). */
+int econ_required(const char *required_of, int above_size, const char *industry_section);
+
+/* One enterprise's figures for one indicator, as econ_total reads them: the month's value, the
+ * year to date and the same of the base year (each NAN when it has none). */
+struct econ_cell {
+	double month, ytd, base_month, base_ytd;
+};
+/* The zone's (or a group's) figures for one indicator. NAN where there is none. */
+struct econ_figure {
+	double month_value, ytd_value;
+	double month_yoy, ytd_yoy; /* fractions: 0.08 is +8% */
+	int64_t reporting, same_set;
+	double target, progress, schedule;
+	int half; /* 双过半 in June and after: progress ≥ 0.5 (-1: no target or before June) */
+};
+/* Sums cells over enterprises for an indicator that is a flow (is_flow) or a stock, in month m
+ * of the year, against `target` (NAN: none). */
+void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
+                struct econ_figure *out);
+
+/* ---- storage (economy_store.c) ---- */
+/* Copies the starting catalogue to zone `zone_id` (a new zone). */
+int econ_zone_init(struct db *tx, int64_t zone_id);
+
+typedef void (*econ_ind_fn)(void *ctx, const struct econ_indicator *x);
+/* The zone's indicators by sort order (all of them when `all`, else the active ones). */
+int econ_indicators(struct db *c, const struct principal *p, int all, econ_ind_fn fn, void *ctx);
+int econ_indicator_create(struct db_pool *pool, const struct principal *p, struct econ_indicator *x,
+                          struct yq_err *e);
+int econ_indicator_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                          const struct econ_indicator *in, uint64_t present, struct yq_err *e);
+
+/* A month's deadline for the zone (the admin's date or the default) and the window today. */
+int econ_period_deadline(struct db *c, int64_t zone_id, const char *period, char out[11]);
+int econ_period_set(struct db_pool *pool, const struct principal *p, const char *period,
+                    const char *deadline, struct yq_err *e);
+
+/* A filing: what the body says. `values` and `notes` are JSON objects keyed by indicator code. */
+struct econ_filing {
+	const char *period;
+	int64_t enterprise_id; /* staff filing for an enterprise; an enterprise user's own else */
+	const char *values, *notes, *reason;
+	struct arena *arena; /* error messages that name an indicator live here */
+	/* out */
+	int64_t id;
+	struct strbuf *warnings; /* a JSON array of the values that ask for a note, or NULL */
+};
+int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
+                     struct yq_err *e);
+
+struct econ_filter {
+	const char *period, *status;
+	int64_t enterprise_id, page, page_size;
+};
+typedef void (*econ_report_fn)(void *ctx, const struct econ_report *r);
+int econ_report_list(struct db *c, const struct principal *p, const struct econ_filter *f,
+                     econ_report_fn fn, void *ctx, int64_t *total);
+typedef void (*econ_value_fn)(void *ctx, const struct econ_value *v);
+/* Report `id` as the caller may read it, and its values (ERR_NOT_FOUND outside the scope). */
+int econ_report_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                    struct econ_report *out, econ_value_fn fn, void *ctx, struct yq_err *e);
+/* The 经发局's review: accept a submitted report, or return it with a note. */
+int econ_report_accept(struct db_pool *pool, const struct principal *p, int64_t id,
+                       struct yq_err *e);
+int econ_report_return(struct db_pool *pool, const struct principal *p, int64_t id,
+                       const char *note, struct yq_err *e);
+
+/* The enterprises of the caller's scope that must report month `period` and have no report, or
+ * one returned to them. */
+struct econ_missing {
+	int64_t enterprise_id;
+	const char *name, *uscc, *status; /* status: "" (none) or "returned" */
+};
+typedef void (*econ_missing_fn)(void *ctx, const struct econ_missing *m);
+int econ_missing(struct db *c, const struct principal *p, const char *period, econ_missing_fn fn,
+                 void *ctx, int64_t *total, struct yq_err *e);
+
+/* Yearly targets: code → value (JSON object text). */
+int econ_targets_set(struct db_pool *pool, const struct principal *p, int year, const char *targets,
+                     struct yq_err *e);
+
+/* The zone's figures of month `period`, per active indicator, optionally per group
+ * ("industry": the industry section; "building"; "leader": the 包保 leader; NULL: none). */
+struct econ_summary_row {
+	const struct econ_indicator *ind;
+	const char *group; /* NULL without a grouping */
+	struct econ_figure fig;
+};
+typedef void (*econ_summary_fn)(void *ctx, const struct econ_summary_row *row);
+int econ_summary(struct db *c, const struct principal *p, const char *period, const char *group,
+                 econ_summary_fn fn, void *ctx, struct yq_err *e);
+
+#endif
