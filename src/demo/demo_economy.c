@@ -40,13 +40,13 @@ enum { I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX, I_PROFIT, I_POWER, I_EMPLOYEES, I_
 static const char *const CODES[I__COUNT] = {"output", "revenue", "taxable_sales", "tax",
                                             "profit", "power",   "employees"};
 /* the industrial enterprises' seven, then the others' four */
-static const int INDUSTRIAL[7] = {I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX,
+static const int INDUSTRIAL[7] = {I_OUTPUT, I_REVENUE, I_TAXABLE,  I_TAX,
                                   I_PROFIT, I_POWER,   I_EMPLOYEES};
 static const int OTHERS[4] = {I_REVENUE, I_TAX, I_PROFIT, I_EMPLOYEES};
 
 /* the month's share of a year's activity (×12): 春节 in February, the year-end push */
-static const double SEASON[12] = {0.92, 0.74, 1.02, 1.0, 1.01, 1.04, 0.98, 0.99, 1.03, 1.04, 1.06,
-                                  1.17};
+static const double SEASON[12] = {0.92, 0.74, 1.02, 1.0,  1.01, 1.04,
+                                  0.98, 0.99, 1.03, 1.04, 1.06, 1.17};
 
 /* The zone's growth of a year on the year before. */
 static double zone_growth(const char *code, int year)
@@ -133,7 +133,8 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, int64_t ent,
                           double trend, int industrial, int fixed, struct yq_err *e)
 {
 	struct rng r = {0x9e3779b97f4a7c15ull ^ ((uint64_t)ent * 0x100000001b3ull)};
-	double margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(base / uniform(&r, 6, 14)));
+	double margin = uniform(&r, -0.02, 0.11),
+	       staff = fmax(20, round(base / uniform(&r, 6, 14)));
 	double level = base;
 	int64_t day0 = cst_parse("2024-02-05");
 	for (int y = FIRST_YEAR; y <= d->last_y; y++) {
@@ -148,7 +149,9 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, int64_t ent,
 				int pick = rng_below(&r, 100);
 				if (pick < 18)
 					continue; /* not filed yet */
-				status = pick < 22 ? "returned" : pick < 35 ? "accepted" : "submitted";
+				status = pick < 22   ? "returned"
+				         : pick < 35 ? "accepted"
+				                     : "submitted";
 				if (status[0] == 'r')
 					note = "营业收入与应税销售差异较大，请核实后重报";
 			}
@@ -162,8 +165,10 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, int64_t ent,
 			v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
 			v[I_EMPLOYEES] = round(staff * (1 + 0.02 * (y - FIRST_YEAR)));
 			/* filed in the first days of the next month, in office hours */
+			int days = rng_below(&r, 6),
+			    hours = 1 + rng_below(&r, 8); /* in this order */
 			int64_t at = day0 + ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY +
-			             rng_below(&r, 6) * DAY + (1 + rng_below(&r, 8)) * 3600;
+			             days * DAY + hours * 3600;
 			if (at > d->now - DAY)
 				at = d->now - DAY + rng_below(&r, 3600);
 			if (put_month(w, d, ent, period, status, note, at, v, industrial, e) < 0)
@@ -200,7 +205,8 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 1, d->z->zone_id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
-			struct ent *more = arena_alloc(&d->z->za, (size_t)(cap ? cap * 2 : 128) * sizeof *more);
+			struct ent *more =
+			    arena_alloc(&d->z->za, (size_t)(cap ? cap * 2 : 128) * sizeof *more);
 			if (!more) {
 				ents = NULL;
 				break;
@@ -218,10 +224,12 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	db_reset(st);
 	if (rc < 0 || !ents)
-		return rc < 0 ? write_fail(w, rc, e) : err_set(e, ERR_INTERNAL, NULL, "内存不足", "oom");
+		return rc < 0 ? write_fail(w, rc, e)
+		              : err_set(e, ERR_INTERNAL, NULL, "内存不足", "oom");
 	for (int i = 0; i < n; i++) {
 		struct rng r = {0x2545f4914f6cdd1dull ^ (uint64_t)ents[i].id};
-		double base = exp(uniform(&r, log(300), log(25000))), trend = uniform(&r, 0.9, 1.12);
+		double base = exp(uniform(&r, log(300), log(25000))),
+		       trend = uniform(&r, 0.9, 1.12);
 		int fixed = 0;
 		if (ents[i].soybean) {
 			/* 2025: 62亿元 output, 72亿元 revenue, +15% on 2024 */
@@ -229,8 +237,8 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 			base = 620000.0 / 12 / 1.15;
 			fixed = 1;
 		}
-		if (put_enterprise(w, d, ents[i].id, base, trend, ents[i].industrial || fixed, fixed, e) <
-		    0)
+		if (put_enterprise(w, d, ents[i].id, base, trend, ents[i].industrial || fixed,
+		                   fixed, e) < 0)
 			return -1;
 	}
 	write_audit(w, "import", "econ_report", 0);
