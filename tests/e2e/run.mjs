@@ -293,21 +293,25 @@ async function pickIndustry(page, code) {
 }
 
 /**
- * The side-menu routes of the console's route table (web/src/router/routes.js, read as text: the
- * route records with a meta.order): [{key, order, group, perm, roles, duty}] in menu order.
+ * The side-menu routes of the console's route table (web/src/router/routes.js, evaluated without
+ * its imports: the layout is not needed and the pages are loaded lazily, never here): the route
+ * records with a meta.order, as [{key, order, group, perm, roles, duty}] in menu order.
  */
-function menuRoutes() {
-  const text = readFileSync(join(HERE, '../../web/src/router/routes.js'), 'utf8')
-  const literal = (js) => JSON.parse(js.replace(/'/g, '"').replace(/([{,]\s*)(\w+):/g, '$1"$2":'))
+async function menuRoutes() {
+  const text = readFileSync(join(HERE, '../../web/src/router/routes.js'), 'utf8').replace(/^import (\w+) from .*$/gm, 'const $1 = null')
+  const { routes } = await import('data:text/javascript,' + encodeURIComponent(text))
   const out = []
-  for (const m of text.matchAll(/name: '([^']+)',[^{}]*?meta: (\{[^{}]*\})/g)) {
-    const meta = literal(m[2])
-    if (meta.order != null) out.push({ key: m[1], ...meta })
+  const walk = (list) => {
+    for (const r of list) {
+      if (r.meta && r.meta.order != null) out.push({ key: r.name, ...r.meta })
+      if (r.children) walk(r.children)
+    }
   }
+  walk(routes)
   if (!out.some((r) => r.key === 'home') || !out.some((r) => r.key === 'ticket-all')) throw new Error('routes.js: the menu routes could not be read')
   return out.sort((a, b) => a.order - b.order)
 }
-const MENU_ROUTES = menuRoutes()
+const MENU_ROUTES = await menuRoutes()
 
 /**
  * The menu every role should see, from its permissions (the console's rule, restated). deptKind is

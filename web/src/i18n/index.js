@@ -1,9 +1,20 @@
 // vue-i18n setup: zh-CN by default, English switchable, the choice kept in localStorage.
-// The messages are one file per module and language (zh-CN/ticket.js, en/ticket.js …); a module
-// adds its pair and they are merged here. A top-level section belongs to one module only, but
-// for the label registries of the codes the server writes (CODE_SECTIONS: permissions, audit
-// actions, object types, fields and values, see utils/codes.js), to which each module adds the labels
-// of its own codes; a label defined twice is an error all the same.
+// The messages are data, one JSON file per module and language with the same keys (a unit test
+// checks): zh-CN/ticket.json, en/ticket.json …; a module adds its pair and they are merged here.
+//   common      app, common, error, layout and menu (the titles of the route table)
+//   account     login, two-step verification, one's account and password
+//   dashboard   the cockpit (驾驶舱) and its widgets
+//   enterprise  企业库: enterprises, flags, the import, visits
+//   system      系统管理: departments, users, roles, audit and login logs, permissions, API tokens
+//   ticket      企业诉求: requests, their actions, triage, attachments, notifications, the overdue
+//               board, statistics, deadline rules and holidays
+//   announce    通知公告 (views/announce/)
+//   project     招商引资 and 项目建设 (views/project/); project.unit.style says how amounts are
+//               written, wan (万元 / 亿元) or million; the notification words of utils/notify.js
+// A top-level section belongs to one module only, but for the label registries of the codes the
+// server writes (CODE_SECTIONS: permissions, audit actions, object types, fields and values, see
+// utils/codes.js), to which each module adds the labels of its own codes; a label defined twice
+// is an error all the same.
 import { createI18n } from 'vue-i18n'
 import { setLocale as setHttpLocale } from '../api/http'
 
@@ -11,7 +22,7 @@ import { setLocale as setHttpLocale } from '../api/http'
 export const CODE_SECTIONS = ['perm', 'auditAction', 'auditObject', 'auditField', 'auditValue']
 
 /** The file of the console's shell, which holds the core codes' labels (users, audit, login log). */
-const SHELL = /(^|\/)system\.js$/
+const SHELL = /(^|\/)system\.json$/
 
 /**
  * The modules' message objects merged into one tree; a section defined twice is an error. The
@@ -39,8 +50,8 @@ export function mergeModules(modules) {
 }
 
 export const messages = {
-  'zh-CN': mergeModules(import.meta.glob('./zh-CN/*.js', { eager: true, import: 'default' })),
-  en: mergeModules(import.meta.glob('./en/*.js', { eager: true, import: 'default' })),
+  'zh-CN': mergeModules(import.meta.glob('./zh-CN/*.json', { eager: true, import: 'default' })),
+  en: mergeModules(import.meta.glob('./en/*.json', { eager: true, import: 'default' })),
 }
 
 export const LOCALE_KEY = 'yq.locale'

@@ -52,7 +52,7 @@ describe('usePagedList', () => {
   })
 
   it('says when a search counted only up to its cap: 共 1,000+ 条', async () => {
-    const zh = (await import('../../src/i18n/zh-CN/common.js')).default.common
+    const zh = (await import('../../src/i18n/zh-CN/common.json')).default.common
     const t = (k, v) => zh[k.replace('common.', '')].replace('{n}', v.n)
     const fetch = vi.fn(async (p) => (p.q ? { items: [{ id: 2 }], total: 1000, total_capped: true } : { items: [], total: 7 }))
     const list = usePagedList({ fetch, filters: { q: '' }, immediate: false })

@@ -24,8 +24,8 @@ function flatten(obj, prefix = '') {
 const zh = flatten(messages['zh-CN'])
 const enFlat = flatten(messages.en)
 const MODULES = {
-  'zh-CN': import.meta.glob('../../src/i18n/zh-CN/*.js', { eager: true, import: 'default' }),
-  en: import.meta.glob('../../src/i18n/en/*.js', { eager: true, import: 'default' }),
+  'zh-CN': import.meta.glob('../../src/i18n/zh-CN/*.json', { eager: true, import: 'default' }),
+  en: import.meta.glob('../../src/i18n/en/*.json', { eager: true, import: 'default' }),
 }
 const moduleName = (path) => path.split('/').pop()
 // keys added after the split (every other key must keep its recorded text): these, and those of
@@ -37,7 +37,7 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   'common.totalCapped',
   // a project problem handed back to its department (issue 12)
   'notify.kind.reopened']
-const RECORDED_FILES = ['account.js', 'common.js', 'dashboard.js', 'enterprise.js', 'system.js', 'ticket.js']
+const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))
   .flatMap(([, mod]) => Object.keys(flatten(mod)))
