@@ -627,7 +627,12 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 			return -1;
 	}
 	f->id = id;
-	write_audit(w, revise ? "revise" : before ? "refile" : "file", "econ_report", id);
+	if (revise)
+		write_audit(w, "revise", "econ_report", id);
+	else if (before)
+		write_audit(w, "refile", "econ_report", id);
+	else
+		write_audit(w, "file", "econ_report", id);
 	audit_change_str(&w->changes, "period", NULL, f->period);
 	audit_change_str(&w->changes, "values", before, values_text(w->tx, id, r->a));
 	if (revise)
@@ -798,7 +803,10 @@ static int do_review(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 7, x->id);
 	if (write_run(w, st, &n, e) < 0)
 		goto out;
-	write_audit(w, strcmp(x->to, "accepted") == 0 ? "accept" : "return", "econ_report", x->id);
+	if (strcmp(x->to, "accepted") == 0)
+		write_audit(w, "approve", "econ_report", x->id);
+	else
+		write_audit(w, "return", "econ_report", x->id);
 	audit_change_str(&w->changes, "status", old.status, x->to);
 	if (x->note && *x->note)
 		audit_change_str(&w->changes, "review_note", old.review_note, x->note);
