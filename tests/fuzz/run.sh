@@ -35,6 +35,10 @@ targets=("$@")
 
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
+# The process-wide caches of fontconfig, cairo and pango (the PDF documents) are not leaks of ours:
+# the same suppressions as the API tests under ASan (tests/run.sh), or the first input that renders
+# a PDF is reported as a leak.
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 CFLAGS=(-std=c17 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla -Isrc)
