@@ -13,7 +13,7 @@ function sql(db, statement) {
     return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-qtA', '-h', u.searchParams.get('host'),
       '-p', u.searchParams.get('port'), '-U', 'yuanqu', '-d', u.pathname.slice(1), '-c', statement]).toString();
   }
-  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), statement]).toString();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.replace(/^sqlite:/, ''), statement]).toString();
 }
 
 let srv, admin;

@@ -16,7 +16,7 @@ function sql(db, text) {
     return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
       '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', text]).toString();
   }
-  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), text]).toString();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.replace(/^sqlite:/, ''), text]).toString();
 }
 // the verifier reads each table in batches: a batch of 3 rows makes every test cross batch
 // boundaries (the default batch is 2,000)

@@ -20,7 +20,7 @@ function sql(db, text) {
   if (ENGINE === 'postgres') {
     return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', ...pgArgs(db), '-c', text]).toString();
   }
-  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), text]).toString();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.replace(/^sqlite:/, ''), text]).toString();
 }
 /** Every byte the database holds: the SQLite file and its WAL, or a plain pg_dump. */
 function rawBytes(db) {

@@ -24,7 +24,7 @@ function sql(db, text) {
     return execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1',
       '-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-d', name, '-c', text]).toString();
   }
-  return execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), text]).toString();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.replace(/^sqlite:/, ''), text]).toString();
 }
 
 /** XML text back to characters. */

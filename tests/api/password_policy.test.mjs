@@ -14,7 +14,7 @@ function sql(db, statement) {
     execFileSync(join(process.env.YQ_PG_BIN, 'psql'), ['-q', '-h', u.searchParams.get('host'),
       '-p', u.searchParams.get('port'), '-U', 'yuanqu', '-d', u.pathname.slice(1), '-c', statement]);
   } else {
-    execFileSync('sqlite3', [db.replace(/^sqlite:/, ''), statement]);
+    execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.replace(/^sqlite:/, ''), statement]);
   }
 }
 const DAY = 86400;
