@@ -1465,14 +1465,13 @@ test('an enterprise files last month on the phone and adds the note a big change
   const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
   const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
   const entId = ent.user.enterprise_id
-  const entName = (await ent.get(`/api/enterprises/${entId}`)).body.name
   await ent.dispose()
   // last month open whatever the day (locked after its deadline, the 8th); the month before filed
   // by the admin for the enterprise (its deadline has passed: with a reason), so that a value far
   // off it asks for a note
   const period = (await admin.get(`/api/economy/periods/${LAST}`)).body
   if (period.state !== 'open') await admin.put(`/api/economy/periods/${LAST}`, { deadline: '2099-12-31' })
-  await admin.post('/api/economy/reports', { period: BEFORE, enterprise_id: entId, values: { revenue: 100, tax: 5 }, reason: `e2e补报上月数据${RUN}` })
+  await admin.post('/api/economy/reports', { period: BEFORE, enterprise_id: entId, values: { revenue: 100, tax: 20 }, reason: `e2e补报上月数据${RUN}` })
   const returnNote = `营业收入较上月增长过大，请核实后重报${RUN}`
   let reportId = null
 
@@ -1525,10 +1524,10 @@ test('an enterprise files last month on the phone and adds the note a big change
     await uiLogin(page, 'ccetdz-jingfa', DEMO_PASS)
     await page.click('[data-menu="economy-review"]')
     await page.waitForURL(/\/economy\/reviews/)
-    await page.locator(`[data-test="econ-view-${reportId}"]`).click()
+    await page.locator(`[data-test="econ-view-${reportId}"]`).first().click()
     const drawer = page.locator('[data-test="econ-report-drawer"]')
     await drawer.locator('[data-test="econ-off-count"]').waitFor()
-    assert(((await drawer.locator('[data-code="revenue"]').getAttribute('data-off')) || '') === '1', 'revenue is highlighted')
+    assert(((await drawer.locator('[data-code="revenue"]').first().getAttribute('data-off')) || '') === '1', 'revenue is highlighted')
     assert(((await drawer.textContent()) || '').includes('新签大额订单'), 'the enterprise\'s note shows')
     await shot(page, '41-economy-review-drawer')
     await drawer.locator('[data-test="econ-drawer-return"]').click()
@@ -1541,8 +1540,15 @@ test('an enterprise files last month on the phone and adds the note a big change
     assert(resp.status() === 200, `return: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
     await page.waitForSelector(`[data-test="econ-status-${reportId}"][data-status="returned"]`)
     await page.keyboard.press('Escape')
+    // 应报未报: the 规上 enterprises without last month's report (nothing is required of this one)
+    const jingfa = await apiLogin('ccetdz-jingfa', DEMO_PASS)
+    const missing = (await jingfa.get(`/api/economy/missing?period=${LAST}`)).body
+    await jingfa.dispose()
     await page.click('.el-tabs__item:has-text("应报未报")')
-    await page.locator('[data-test="econ-missing-table"] .el-table__body tr', { hasText: entName }).waitFor()
+    await page.locator('[data-test="econ-missing-total"]', { hasText: `${LAST} 应报未报 ${missing.total} 家` }).waitFor()
+    if (missing.items.length) await page.locator('[data-test="econ-missing-table"] .el-table__body tr', { hasText: missing.items[0].name }).first().waitFor()
+    assert((await page.locator('[data-test="econ-missing-table"] .el-table__body tr').count()) === missing.items.length, 'every enterprise that has not filed is listed')
+    assert(!missing.items.some((x) => x.enterprise_id === entId), 'nothing is required of the enterprise, which is not 规上')
     await shot(page, '41-economy-review-missing')
   } finally {
     await page.context().close()
@@ -1580,11 +1586,11 @@ test('an enterprise files last month on the phone and adds the note a big change
     await page.click('[data-menu="economy-summary"]')
     await page.waitForURL(/\/economy\/summary$/)
     const row = page.locator('[data-test="econ-summary-table"] .el-table__body tr', { has: page.locator('[data-code="output"]') })
-    await row.waitFor()
-    const yoy = ((await row.locator('[data-col="ytd_yoy"]').textContent()) || '').trim()
+    await row.first().waitFor()
+    const yoy = ((await row.first().locator('[data-col="ytd_yoy"]').first().textContent()) || '').trim()
     const want = `${output.ytd_yoy > 0 ? '+' : ''}${(Math.round(output.ytd_yoy * 1000) / 10).toFixed(1)}%`
     assert(yoy === want, `累计同比 reads ${yoy}, the API says ${want}`)
-    assert(/亿元|万元/.test((await row.textContent()) || ''), 'amounts read in 万元 or 亿元')
+    assert(/亿元|万元/.test((await row.first().textContent()) || ''), 'amounts read in 万元 or 亿元')
     await page.waitForSelector('[data-test="econ-yoy-chart"] canvas')
     assert((await page.locator('.el-alert--error').count()) === 0, 'the page shows an error')
     await page.waitForTimeout(600) // the chart's animation, for the screenshot

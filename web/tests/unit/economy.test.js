@@ -384,4 +384,34 @@ describe('经济指标', { timeout: 20000 }, () => {
     expect(q('[data-test="econ-set-targets"]')).toBe(null)
     expect(calls.find((c) => c.path === '/api/economy/summary').query).toEqual({ period: LAST })
   })
+
+  it('lets the admin set the year\'s targets and the month\'s deadline', async () => {
+    const items = [{ code: 'output', name: '工业总产值', unit: '万元', kind: 'flow', month_value: 1, ytd_value: 2, month_yoy: null, ytd_yoy: null, reporting: 1, same_set: 0, target: 500000, progress: 0, schedule: 0.5, half: null }]
+    let deadline = '2026-12-08'
+    await mountAt(EconomySummary, '/economy/summary', { id: 1, username: 'admin', role: 'admin' }, ['economy.read', 'economy.stats', 'economy.admin'], (method, path, body) => {
+      if (method === 'GET' && path === '/api/economy/summary') return [200, { period: LAST, items }]
+      if (method === 'GET' && path.startsWith('/api/economy/periods/')) return [200, { period: LAST, deadline, state: 'open' }]
+      if (method === 'PUT' && path === '/api/economy/targets') return [200, { year: body.year }]
+      if (method === 'PUT' && path.startsWith('/api/economy/periods/')) {
+        deadline = body.deadline
+        return [200, { period: LAST, deadline, state: 'open' }]
+      }
+    })
+    await waitFor(() => q('[data-test="econ-set-targets"]') && !q('[data-test="econ-set-targets"]').disabled)
+    q('[data-test="econ-set-targets"]').click()
+    await waitFor(() => q('[data-test="econ-targets-dialog"] input[name="target-output"]'))
+    expect(q('input[name="target-output"]').value).toBe('500000')
+    input(q('input[name="target-output"]'), '800000')
+    await flushPromises()
+    q('[data-test="econ-targets-save"]').click()
+    await waitFor(() => calls.some((c) => c.method === 'PUT'))
+    expect(calls.find((c) => c.method === 'PUT').body).toEqual({ year: Number(LAST.slice(0, 4)), targets: { output: 800000 } })
+
+    await waitFor(() => q('[data-test="econ-set-deadline"]') && !q('[data-test="econ-set-deadline"]').disabled)
+    q('[data-test="econ-set-deadline"]').click()
+    await waitFor(() => q('[data-test="econ-deadline-save"]'))
+    q('[data-test="econ-deadline-save"]').click()
+    await waitFor(() => calls.filter((c) => c.method === 'PUT').length === 2)
+    expect(calls.filter((c) => c.method === 'PUT')[1]).toMatchObject({ path: `/api/economy/periods/${LAST}`, body: { deadline: '2026-12-08' } })
+  })
 })
