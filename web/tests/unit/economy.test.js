@@ -21,6 +21,8 @@ import {
   shiftPeriod,
   lastMonth,
   periodEnded,
+  periodOfDate,
+  notEndedDate,
   monthNo,
   reportForm,
   reportBody,
@@ -66,6 +68,9 @@ describe('months', () => {
     expect(periodEnded('2027-01', '2026-12-04')).toBe(false)
     expect(periodEnded('2026-13', '2027-12-04')).toBe(false)
     expect(monthNo('2026-06')).toBe(6)
+    expect(periodOfDate(new Date(2026, 0, 15))).toBe('2026-01')
+    const disabled = notEndedDate('2026-12-04')
+    expect([new Date(2026, 10, 1), new Date(2026, 11, 1), new Date(2027, 0, 1)].map(disabled)).toEqual([false, true, true])
   })
   it('sends no group for 不分组', () => {
     expect(GROUPS[0]).toBe('none')

@@ -36,6 +36,12 @@ export const lastMonth = (today) => shiftPeriod(String(today).slice(0, 7), -1)
 /** Whether month `period` has ended on `today` (a month is filed once it is over). */
 export const periodEnded = (period, today) => isPeriod(period) && period < String(today).slice(0, 7)
 
+/** The month (YYYY-MM) of a Date, in local time (a month picker's cell). */
+export const periodOfDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`
+
+/** A month picker's disabled-date: the months not ended on `today` (this month and later). */
+export const notEndedDate = (today) => (d) => !periodEnded(periodOfDate(d), today)
+
 /** The month's number (1 … 12) of a period. */
 export const monthNo = (period) => Number(String(period).slice(5, 7))
 
