@@ -1450,6 +1450,157 @@ test('a bureau convenes a 会审, brings its project, decides on it and closes w
   }
 })
 
+test('an enterprise files last month on the phone and adds the note a big change asks for, the 经发局 returns it with a note, the enterprise files again, and the leader reads 同比', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  // months in the zone's time (UTC+8): last month and the one before it
+  const shift = (ym, d) => {
+    const [y, m] = ym.split('-').map(Number)
+    const k = y * 12 + m - 1 + d
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`
+  }
+  const THIS = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7)
+  const LAST = shift(THIS, -1)
+  const BEFORE = shift(THIS, -2)
+  const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
+  const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
+  const entId = ent.user.enterprise_id
+  await ent.dispose()
+  // last month open whatever the day (locked after its deadline, the 8th); the month before filed
+  // by the admin for the enterprise (its deadline has passed: with a reason), so that a value far
+  // off it asks for a note
+  const period = (await admin.get(`/api/economy/periods/${LAST}`)).body
+  if (period.state !== 'open') await admin.put(`/api/economy/periods/${LAST}`, { deadline: '2099-12-31' })
+  await admin.post('/api/economy/reports', { period: BEFORE, enterprise_id: entId, values: { revenue: 100, tax: 20 }, reason: `e2e补报上月数据${RUN}` })
+  const returnNote = `营业收入较上月增长过大，请核实后重报${RUN}`
+  let reportId = null
+
+  // 1. the enterprise, on a phone, files last month: revenue five times last month's is kept
+  //    and named; the page asks for the note under it; filed again with the note
+  let page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.click('[data-test="toggle-menu"]')
+    await page.click('[data-menu="economy-report"]')
+    await page.waitForURL(/\/economy\/report$/)
+    await page.waitForSelector('[data-test="econ-period-state"][data-state="open"]')
+    assert(((await page.textContent('[data-test="econ-period-state"]')) || '').trim() === '报送中', 'the month reads 报送中')
+    assert((await page.inputValue('[data-test="econ-month"] input')) === LAST, 'last month is picked')
+    await page.waitForSelector('[data-test="econ-report-status"][data-status=""]')
+    await page.fill('input[name="value-revenue"]', '500')
+    await page.fill('input[name="value-tax"]', '25')
+    await page.fill('input[name="value-employees"]', '36')
+    await page.keyboard.press('Tab')
+    let [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/economy/reports') && r.request().method() === 'POST'), page.click('[data-test="econ-submit"]')])
+    assert(resp.status() === 200, `file: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    const filed = await resp.json()
+    reportId = filed.id
+    assert(filed.warnings.some((w) => w.code === 'revenue'), `the filing warns about revenue: ${JSON.stringify(filed.warnings)}`)
+    const sent = resp.request().postDataJSON()
+    assert(sent.period === LAST && sent.values.revenue === 500 && sent.values.tax === 25 && sent.values.employees === 36, `sent ${JSON.stringify(sent)}`)
+    await page.waitForSelector('[data-test="econ-warnings"]')
+    assert(((await page.textContent('[data-test="econ-warnings"]')) || '').includes('营业收入'), 'the warning names 营业收入')
+    assert((await fieldError(page, 'notes.revenue')).includes('营业收入'), 'the note of 营业收入 is asked for under it')
+    assert(((await page.textContent('[data-test="econ-compare-revenue"]')) || '').includes('上月 100万元'), 'last month shows beside the value')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await shot(page, '40-economy-report-warning')
+    await page.fill('input[name="note-revenue"]', '新签大额订单，销售增长')
+    ;[resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/economy/reports') && r.request().method() === 'POST'), page.click('[data-test="econ-submit"]')])
+    assert(resp.status() === 200, `file again: HTTP ${resp.status()}`)
+    const again = await resp.json()
+    assert(again.warnings.length === 0 && again.revision === 2, `filed again: revision ${again.revision}, warnings ${JSON.stringify(again.warnings)}`)
+    await page.waitForSelector('[data-test="econ-warnings"]', { state: 'detached' })
+    await page.waitForSelector('[data-test="econ-report-status"][data-status="submitted"]')
+    assert(((await page.textContent('[data-test="econ-report-head"]')) || '').includes('第 2 次报送'), 'the second filing')
+    await shot(page, '40-economy-report-filed')
+  } finally {
+    await page.context().close()
+  }
+
+  // 2. the 经发局 reads it in 报表审核 (the big change highlighted) and returns it with a note
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-jingfa', DEMO_PASS)
+    await page.click('[data-menu="economy-review"]')
+    await page.waitForURL(/\/economy\/reviews/)
+    await page.locator(`[data-test="econ-view-${reportId}"]`).first().click()
+    const drawer = page.locator('[data-test="econ-report-drawer"]')
+    await drawer.locator('[data-test="econ-off-count"]').waitFor()
+    assert(((await drawer.locator('[data-code="revenue"]').first().getAttribute('data-off')) || '') === '1', 'revenue is highlighted')
+    assert(((await drawer.textContent()) || '').includes('新签大额订单'), 'the enterprise\'s note shows')
+    await shot(page, '41-economy-review-drawer')
+    await drawer.locator('[data-test="econ-drawer-return"]').click()
+    const dlg = page.locator('[data-test="econ-return-dialog"]')
+    await dlg.locator('textarea[name="note"]').waitFor()
+    await page.click('[data-test="econ-return-save"]')
+    assert((await fieldError(page, 'note')) === '请填写退回意见', 'the return asks for its note')
+    await dlg.locator('textarea[name="note"]').fill(returnNote)
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/economy/reports/${reportId}/return`)), page.click('[data-test="econ-return-save"]')])
+    assert(resp.status() === 200, `return: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await page.waitForSelector(`[data-test="econ-status-${reportId}"][data-status="returned"]`)
+    await page.keyboard.press('Escape')
+    // 应报未报: the 规上 enterprises without last month's report (nothing is required of this one)
+    const jingfa = await apiLogin('ccetdz-jingfa', DEMO_PASS)
+    const missing = (await jingfa.get(`/api/economy/missing?period=${LAST}`)).body
+    await jingfa.dispose()
+    await page.click('.el-tabs__item:has-text("应报未报")')
+    await page.locator('[data-test="econ-missing-total"]', { hasText: `${LAST} 应报未报 ${missing.total} 家` }).waitFor()
+    if (missing.items.length) await page.locator('[data-test="econ-missing-table"] .el-table__body tr', { hasText: missing.items[0].name }).first().waitFor()
+    assert((await page.locator('[data-test="econ-missing-table"] .el-table__body tr').count()) === missing.items.length, 'every enterprise that has not filed is listed')
+    assert(!missing.items.some((x) => x.enterprise_id === entId), 'nothing is required of the enterprise, which is not 规上')
+    await shot(page, '41-economy-review-missing')
+  } finally {
+    await page.context().close()
+  }
+
+  // 3. the enterprise sees the note and files again
+  page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/economy/report')
+    await page.waitForSelector('[data-test="econ-report-status"][data-status="returned"]')
+    assert(((await page.textContent('[data-test="econ-review-note"]')) || '').includes(returnNote), 'the 经发局\'s note shows')
+    assert((await page.inputValue('input[name="value-revenue"]')) === '500', 'the values filed are in the form')
+    await shot(page, '42-economy-report-returned')
+    await page.fill('input[name="value-revenue"]', '480')
+    await page.keyboard.press('Tab')
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/economy/reports') && r.request().method() === 'POST'), page.click('[data-test="econ-submit"]')])
+    assert(resp.status() === 200, `file after the return: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    await page.waitForSelector('[data-test="econ-report-status"][data-status="submitted"]')
+  } finally {
+    await page.context().close()
+  }
+  const back = (await admin.get(`/api/economy/reports/${reportId}`)).body
+  assert(back.status === 'submitted' && back.revision >= 3 && back.values.find((v) => v.code === 'revenue').value === 480, `the report is ${back.status}, revision ${back.revision}`)
+
+  // 4. the leader reads 经济指标: the month's figures with 同比, and the chart
+  const leader = await apiLogin('ccetdz-leader', DEMO_PASS)
+  const summary = (await leader.get(`/api/economy/summary?period=${LAST}`)).body
+  await leader.dispose()
+  const output = summary.items.find((x) => x.code === 'output')
+  assert(output && output.ytd_yoy != null, `the zone's output has a 同比: ${JSON.stringify(output)}`)
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.click('[data-menu="economy-summary"]')
+    await page.waitForURL(/\/economy\/summary$/)
+    const row = page.locator('[data-test="econ-summary-table"] .el-table__body tr', { has: page.locator('[data-code="output"]') })
+    await row.first().waitFor()
+    const yoy = ((await row.first().locator('[data-col="ytd_yoy"]').first().textContent()) || '').trim()
+    const want = `${output.ytd_yoy > 0 ? '+' : ''}${(Math.round(output.ytd_yoy * 1000) / 10).toFixed(1)}%`
+    assert(yoy === want, `累计同比 reads ${yoy}, the API says ${want}`)
+    assert(/亿元|万元/.test((await row.first().textContent()) || ''), 'amounts read in 万元 or 亿元')
+    await page.waitForSelector('[data-test="econ-yoy-chart"] canvas')
+    assert((await page.locator('.el-alert--error').count()) === 0, 'the page shows an error')
+    await page.waitForTimeout(600) // the chart's animation, for the screenshot
+    await shot(page, '43-economy-summary')
+  } finally {
+    await page.context().close()
+    if (admin !== state.admin) await admin.dispose()
+  }
+})
+
 test('the request desks, statistics, deadlines and holidays pages load', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')

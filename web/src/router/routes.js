@@ -61,6 +61,11 @@ export const routes = [
       page('projects/problems', 'project-problems', () => import('../views/project/ProblemBoard.vue'), { title: 'project.menu.problems', perm: 'project.read', ...STAFF, icon: 'Document', order: 272 }),
       page('projects/stats', 'project-stats', () => import('../views/project/ProjectStats.vue'), { title: 'project.menu.stats', perm: 'project.stats', ...STAFF, icon: 'DataAnalysis', order: 274 }),
       page('my-projects', 'my-projects', () => import('../views/project/MyProjects.vue'), { title: 'project.menu.mine', perm: 'project.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 230 }),
+      // 经济运行 (views/economy/): enterprises file their month, the 经发局 reviews (its department's
+      // grant of economy.review), leaders and the bureau read the zone's figures with 同比
+      page('economy/report', 'economy-report', () => import('../views/economy/EconomyReport.vue'), { title: 'economy.menu.report', perm: 'economy.report', roles: ['enterprise'], icon: 'EditPen', order: 240 }),
+      page('economy/reviews', 'economy-review', () => import('../views/economy/EconomyReview.vue'), { title: 'economy.menu.review', perm: 'economy.review', ...STAFF, icon: 'Document', order: 280 }),
+      page('economy/summary', 'economy-summary', () => import('../views/economy/EconomySummary.vue'), { title: 'economy.menu.summary', perm: 'economy.stats', ...STAFF, icon: 'DataAnalysis', order: 282 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

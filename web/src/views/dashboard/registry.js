@@ -59,6 +59,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../project/widgets/RedProjects.vue')),
   },
+  // 经济运行 (views/economy/widgets/): last month's year-to-date figures with 同比, for those who
+  // read the zone's figures (economy.stats)
+  {
+    id: 'economy-cards',
+    title: 'economy.widget.title',
+    perm: 'economy.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../economy/widgets/EconomyCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

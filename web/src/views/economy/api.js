@@ -1,0 +1,22 @@
+// The API of 经济运行 (/api/economy, docs/API.md), for the module's pages. Reads are `silent`
+// (the pages show a load error inline); a filing is silent too: the 企业直报 page shows the
+// server's refusal itself (a locked or accepted month, 409) and the field errors under the field.
+import http from '../../api/http'
+
+const BASE = '/api/economy'
+const quiet = { silent: true }
+const write = { fieldErrors: true }
+
+export const economyApi = {
+  indicators: () => http.get(`${BASE}/indicators`, quiet),
+  period: (period) => http.get(`${BASE}/periods/${period}`, quiet),
+  setDeadline: (period, deadline) => http.put(`${BASE}/periods/${period}`, { deadline }, write),
+  setTargets: (body) => http.put(`${BASE}/targets`, body, write),
+  summary: (period, group) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group } }),
+  missing: (period) => http.get(`${BASE}/missing`, { ...quiet, params: { period } }),
+  reports: (params) => http.get(`${BASE}/reports`, { ...quiet, params }),
+  report: (id) => http.get(`${BASE}/reports/${id}`, quiet),
+  file: (body) => http.post(`${BASE}/reports`, body, quiet),
+  accept: (id) => http.post(`${BASE}/reports/${id}/accept`, {}),
+  giveBack: (id, note) => http.post(`${BASE}/reports/${id}/return`, { note }, write),
+}

@@ -1,0 +1,220 @@
+// The console's rules of 经济运行 (pure, unit-tested in web/tests/unit/economy.test.js): months
+// (YYYY-MM, last month by default), the form of a monthly report and the body it sends, the
+// deviations a reviewer looks at (±50% on last month or the same month a year before, the
+// server's rule restated), the indicator an error names, 同比 and 完成进度 as people read them,
+// and figures in their unit (money in 万元 / 亿元 as the project pages write it).
+import { fmtAmount } from '../project/rules'
+
+/** The states of a report, and their el-tag types (已报送, 已审核, 已退回). */
+export const STATUSES = ['submitted', 'accepted', 'returned']
+export const STATUS_TYPE = { submitted: 'warning', accepted: 'success', returned: 'danger' }
+/** The states of a month's window (未结束, 报送中, 已截止), and their el-tag types. */
+export const PERIOD_STATES = ['not_ended', 'open', 'locked']
+export const PERIOD_STATE_TYPE = { not_ended: 'info', open: 'success', locked: 'danger' }
+/** The groupings of the zone's figures: none, by industry section, building, 包保 leader. */
+export const GROUPS = ['none', 'industry', 'building', 'leader']
+/** The `group` parameter of GET /api/economy/summary for grouping g ('' for none). */
+export const groupParam = (g) => (GROUPS.includes(g) && g !== 'none' ? g : '')
+/** How far off last month or last year a value may be before it asks for a note (±50%). */
+export const DEVIATION_LIMIT = 0.5
+
+const pad = (n) => String(n).padStart(2, '0')
+const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/
+export const isPeriod = (s) => PERIOD_RE.test(String(s || ''))
+
+/** Month `period` moved by n months ('2026-01', -1 → '2025-12'). */
+export function shiftPeriod(period, n) {
+  const y = Number(period.slice(0, 4))
+  const m = Number(period.slice(5, 7)) - 1 + n
+  const yy = y + Math.floor(m / 12)
+  return `${yy}-${pad((((m % 12) + 12) % 12) + 1)}`
+}
+
+/** The month an enterprise files by default: the one before `today` (YYYY-MM-DD). */
+export const lastMonth = (today) => shiftPeriod(String(today).slice(0, 7), -1)
+
+/** Whether month `period` has ended on `today` (a month is filed once it is over). */
+export const periodEnded = (period, today) => isPeriod(period) && period < String(today).slice(0, 7)
+
+/** The month (YYYY-MM) of a Date, in local time (a month picker's cell). */
+export const periodOfDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`
+
+/** A month picker's disabled-date: the months not ended on `today` (this month and later). */
+export const notEndedDate = (today) => (d) => !periodEnded(periodOfDate(d), today)
+
+/** The month's number (1 … 12) of a period. */
+export const monthNo = (period) => Number(String(period).slice(5, 7))
+
+// ---- the monthly report ----
+
+const num = (v) => (v === '' || v == null || !Number.isFinite(Number(v)) ? null : Number(v))
+
+/**
+ * The form of a month's report: the value and the note of each active indicator, from the
+ * report filed (null: none yet).
+ */
+export function reportForm(indicators, report) {
+  const byCode = Object.fromEntries(((report && report.values) || []).map((v) => [v.code, v]))
+  const values = {}
+  const notes = {}
+  for (const ind of indicators || []) {
+    const v = byCode[ind.code]
+    values[ind.code] = v ? num(v.value) : null
+    notes[ind.code] = v && v.note ? v.note : ''
+  }
+  return { values, notes }
+}
+
+/**
+ * The body of POST /api/economy/reports: the month, the values given (an empty field is left
+ * out, and the server names a required one), the notes written (trimmed).
+ */
+export function reportBody(period, form) {
+  const values = {}
+  const notes = {}
+  for (const [code, v] of Object.entries(form.values || {})) if (num(v) != null) values[code] = num(v)
+  for (const [code, n] of Object.entries(form.notes || {})) {
+    const s = String(n || '').trim()
+    if (s && code in values) notes[code] = s
+  }
+  return { period, values, notes }
+}
+
+/** The code of the indicator an error of field `values` names ("指标「工业总产值」须为数字"), or null. */
+export function indicatorOfError(message, indicators) {
+  const m = /「([^」]+)」/.exec(String(message || ''))
+  if (!m) return null
+  const ind = (indicators || []).find((i) => i.name === m[1] || i.code === m[1])
+  return ind ? ind.code : null
+}
+
+/** The warnings of a filing by indicator code: {code: [message, …]}. */
+export function warningsByCode(warnings) {
+  const out = {}
+  for (const w of warnings || []) (out[w.code] = out[w.code] || []).push(w.message || '')
+  return out
+}
+
+/** The indicators a warning named whose note is still empty (the user is asked for one). */
+export function unnoted(warnings, notes) {
+  const codes = [...new Set((warnings || []).map((w) => w.code))]
+  return codes.filter((c) => !String((notes && notes[c]) || '').trim())
+}
+
+/**
+ * How far `value` is off `base`: (value − base) / |base|, null without both or on a zero base
+ * (the server's rule: nothing to compare with).
+ */
+export function deviation(value, base) {
+  const v = num(value)
+  const b = num(base)
+  if (v == null || b == null || b === 0) return null
+  return (v - b) / Math.abs(b)
+}
+
+/** Whether a deviation is beyond the limit (more than ±50%). */
+export const beyond = (d, limit = DEVIATION_LIMIT) => d != null && Math.abs(d) > limit + 1e-12
+
+/**
+ * A value of a report as a reviewer reads it: its deviations on last month (环比) and on the
+ * same month a year before (同比), which of them is beyond ±50%, and whether it is explained
+ * by a note.
+ */
+export function valueCheck(v) {
+  const month = deviation(v && v.value, v && v.last_month)
+  const year = deviation(v && v.value, v && v.last_year)
+  const monthOff = beyond(month)
+  const yearOff = beyond(year)
+  return { month, year, monthOff, yearOff, off: monthOff || yearOff, explained: !!String((v && v.note) || '').trim() }
+}
+
+/** How many values of report r are beyond ±50% (the drawer's count). */
+export const offCount = (r) => ((r && r.values) || []).filter((v) => valueCheck(v).off).length
+
+/** What a reviewer may do to report r (only a submitted one is accepted or returned). */
+export const reviewActions = (r, canReview) => (canReview && r && r.status === 'submitted' ? ['accept', 'return'] : [])
+
+/** Field errors of the return dialog before it is sent ({field: i18n key}). */
+export function checkReturn(f) {
+  const s = String((f && f.note) || '').trim()
+  if (!s) return { note: 'economy.review.noteRequired' }
+  if ([...s].length > 200) return { note: 'economy.review.noteTooLong' }
+  return {}
+}
+
+// ---- figures ----
+
+/**
+ * A fraction as a signed percent with one decimal ('+8.0%', '-3.2%', '0.0%'), the way 同比 and
+ * 环比 are written; '-' for none.
+ */
+export function fmtChange(v) {
+  const n = v === null || v === undefined || v === '' ? NaN : Number(v)
+  if (!Number.isFinite(n)) return '-'
+  const p = Math.round(n * 1000) / 10
+  return (p > 0 ? '+' : '') + (Object.is(p, -0) ? 0 : p).toFixed(1) + '%'
+}
+
+/** The tone of a change: 'up' (growth, red as Chinese reports colour it), 'down' (green) or ''. */
+export function changeTone(v) {
+  const n = v === null || v === undefined || v === '' ? NaN : Number(v)
+  if (!Number.isFinite(n) || Math.round(n * 1000) === 0) return ''
+  return n > 0 ? 'up' : 'down'
+}
+export const TONE_COLOUR = { up: '#f56c6c', down: '#67c23a', '': '#909399' }
+
+/** A fraction as a percent with one decimal ('73.0%'), '-' for none (完成进度, 序时进度). */
+export function fmtShare(v) {
+  const n = v === null || v === undefined || v === '' ? NaN : Number(v)
+  if (!Number.isFinite(n)) return '-'
+  return (Math.round(n * 1000) / 10).toFixed(1) + '%'
+}
+
+/** 完成进度 against 序时进度: 'ahead' (at or beyond it), 'behind', or null without a target. */
+export function progressState(progress, schedule) {
+  const p = num(progress)
+  const s = num(schedule)
+  if (p == null || s == null) return null
+  return p + 1e-9 >= s ? 'ahead' : 'behind'
+}
+
+/** A number as people read it: thousands separated, up to 2 decimals; '-' for none. */
+export function fmtNumber(v) {
+  const n = num(v)
+  return n == null ? '-' : n.toLocaleString('en-US', { maximumFractionDigits: 2 })
+}
+
+/**
+ * A figure in its indicator's unit: money (万元, 万美元) the way the project pages write amounts
+ * ('3,200万元', '62亿元'; units: the words of project/shared.js amountUnits), anything else as a
+ * number with its unit ('1,234人', '56.5万千瓦时'); '-' for none.
+ */
+export function fmtFigure(v, unit, units) {
+  if (num(v) == null) return '-'
+  if (unit === '万元') return units ? fmtAmount(v, 'CNY', units) : fmtAmount(v, 'CNY')
+  if (unit === '万美元') return units ? fmtAmount(v, 'USD', units) : fmtAmount(v, 'USD')
+  return fmtNumber(v) + (unit || '')
+}
+
+/** The rows of a grouped summary for one indicator, its groups sorted (an empty group last). */
+export function groupRows(items, code) {
+  return (items || [])
+    .filter((x) => x.code === code)
+    .sort((a, b) => (!a.group) - (!b.group) || String(a.group).localeCompare(String(b.group), 'zh-CN'))
+}
+
+/** The bar chart's data of 累计同比 by indicator: names and percents (null where none). */
+export function yoySeries(items) {
+  const rows = (items || []).filter((x) => !x.group)
+  return {
+    names: rows.map((x) => x.name),
+    values: rows.map((x) => (x.ytd_yoy == null || !Number.isFinite(Number(x.ytd_yoy)) ? null : Math.round(Number(x.ytd_yoy) * 1000) / 10)),
+  }
+}
+
+/** The body of PUT /api/economy/targets: the year and each target given (≥ 0). */
+export function targetsBody(year, targets) {
+  const out = {}
+  for (const [code, v] of Object.entries(targets || {})) if (num(v) != null && num(v) >= 0) out[code] = num(v)
+  return { year: Number(year), targets: out }
+}
