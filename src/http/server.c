@@ -723,7 +723,8 @@ static void *acceptor(void *arg)
 					usleep(10000); /* out of descriptors: let connections end */
 				break;
 			}
-			/* closes the socket itself when it cannot take it (the connection limits) */
+			/* closes the socket itself when it cannot take it (the connection limits)
+			 */
 			MHD_add_connection(s->d, fd, (struct sockaddr *)&ss, len);
 		}
 	}
