@@ -30,6 +30,7 @@
 #include "work/webhook.h"
 #include "audit/audit.h"
 #include "economy/economy_api.h"
+#include "economy/economy_import_api.h"
 #include "economy/economy.h"
 #include "auth/auth.h"
 
@@ -240,6 +241,8 @@ const struct route routes[] = {
       .summary = "审核通过月度报表", .schema = &ENTITY_ECON_REPORT),
     R(POST, "/api/economy/reports/:id/return", h_econ_report_return, PERM_ECONOMY_REVIEW, 0,
       .summary = "退回月度报表（须填写意见）", .schema = &ENTITY_ECON_REPORT),
+    R(POST, "/api/economy/import", h_econ_import, PERM_ECONOMY_REVIEW, ROUTE_UPLOAD | ROUTE_HEAVY,
+      .summary = "导入统计报表（?period=YYYY-MM；合并表头、合计行、万元/亿元，同比与系统核对）"),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

@@ -1,6 +1,7 @@
 /* yuanqu import enterprises|projects FILE: bulk import from .xlsx or .csv with a validation
  * report. */
 #include "cli/cli.h"
+#include "economy/economy_import.h"
 #include "enterprise/enterprise_io.h"
 #include "org/org.h"
 #include "project/project_io.h"
@@ -9,7 +10,8 @@
 #include <unistd.h>
 
 static const char SYNOPSIS[] =
-    "import enterprises|projects FILE [--dry-run] [--skip-invalid] [--zone CODE] [--db URL]";
+    "import enterprises|projects|indicators FILE [--period YYYY-MM] [--dry-run] [--skip-invalid]\n"
+    "       [--zone CODE] [--db URL]";
 static const char HELP[] =
     "Imports enterprises from an .xlsx or .csv file (UTF-8 or GBK) whose first row holds\n"
     "the column names (统一社会信用代码, 企业名称, 行业代码, …; English names work too).\n"
@@ -25,7 +27,16 @@ static const char HELP[] =
     "2021年3月, 2021.3 or an Excel serial; 合计, headings and notes are skipped; the bureau\n"
     "and the person by name. A project named like one of the zone (same name, and same\n"
     "investor when given) is moved forward to the sheet's stage, never duplicated, so\n"
-    "importing the same file again changes nothing. The same rules on the rows apply.\n";
+    "importing the same file again changes nothing. The same rules on the rows apply.\n"
+    "\n"
+    "import indicators reads a statistics sheet of a month (规上企业主要经济指标): one row\n"
+    "per enterprise (统一社会信用代码 or 企业名称), a column group per indicator with\n"
+    "本月 / 1-N月累计 / 上年同期 / 同比% under merged headers, a title (its month is the\n"
+    "one imported unless --period gives it; both must agree) and a unit line (单位：万元 or\n"
+    "亿元) on top; 合计 rows are checked against the rows, 小计 and notes skipped. Each row\n"
+    "becomes the enterprise's accepted report of the month (its other values kept); without\n"
+    "本月, a flow's month is its 累计 less the months held. A 累计, 上年同期 or 同比 that\n"
+    "differs from the zone's data is listed as a warning (提示), never overwritten.\n";
 
 static void progress(void *ctx, int phase, long done)
 {
@@ -43,6 +54,7 @@ int cmd_import(int argc, char **argv)
 	const struct cli_option opts[] = {CLI_OPT_STR("--zone", &zone_code),
 	                                  CLI_OPT_FLAG("--dry-run", &o.dry_run),
 	                                  CLI_OPT_FLAG("--skip-invalid", &o.skip_invalid),
+	                                  CLI_OPT_STR("--period", &o.period),
 	                                  {0}};
 	struct cli_cmd cmd = {
 	    .synopsis = SYNOPSIS, .help = HELP, .opts = opts, .words = words, .max_words = 2};
@@ -50,7 +62,9 @@ int cmd_import(int argc, char **argv)
 	if (st >= 0)
 		return st;
 	int projects = cmd.n_words == 2 && strcmp(words[0], "projects") == 0;
-	if (cmd.n_words != 2 || (!projects && strcmp(words[0], "enterprises") != 0)) {
+	int indicators = cmd.n_words == 2 && strcmp(words[0], "indicators") == 0;
+	if (cmd.n_words != 2 ||
+	    (!projects && !indicators && strcmp(words[0], "enterprises") != 0)) {
 		cli_usage(&cmd, stderr);
 		return 2;
 	}
@@ -72,8 +86,9 @@ int cmd_import(int argc, char **argv)
 		o.progress = progress;
 	struct import_report rep;
 	struct yq_err e = {0};
-	int rc = projects ? proj_import(pool, &cli, file, NULL, 0, &o, &rep, &e)
-	                  : ent_import(pool, &cli, file, NULL, 0, &o, &rep, &e);
+	int rc = projects     ? proj_import(pool, &cli, file, NULL, 0, &o, &rep, &e)
+	         : indicators ? econ_import(pool, &cli, file, NULL, 0, &o, &rep, &e)
+	                      : ent_import(pool, &cli, file, NULL, 0, &o, &rep, &e);
 	if (o.progress)
 		fprintf(stderr, "\r\033[K");
 	db_pool_free(pool);
@@ -88,6 +103,11 @@ int cmd_import(int argc, char **argv)
 		       rep.errors[i].value, rep.errors[i].reason);
 	if ((size_t)rep.invalid > rep.n_errors)
 		printf("… %ld more errors\n", rep.invalid - (long)rep.n_errors);
+	for (size_t i = 0; i < rep.n_warnings; i++)
+		printf("提示 第%lu行 %s「%s」：%s\n", rep.warnings[i].row, rep.warnings[i].column,
+		       rep.warnings[i].value, rep.warnings[i].reason);
+	if ((size_t)rep.warned > rep.n_warnings)
+		printf("… %ld more warnings\n", rep.warned - (long)rep.n_warnings);
 	printf("%ld rows: %ld valid, %ld invalid; %s: %ld created, %ld updated, %ld unchanged\n",
 	       rep.total + rep.invalid, rep.valid, rep.invalid,
 	       rep.written ? "written"

@@ -123,12 +123,20 @@ struct econ_filing {
 	int64_t enterprise_id; /* staff filing for an enterprise; an enterprise user's own else */
 	const char *values, *notes, *reason;
 	struct arena *arena; /* error messages that name an indicator live here */
+	/* the 经发局's import of a statistics sheet (economy_import.c): the values merge with the
+	 * report's others, the duty to report every required indicator is not checked, and the
+	 * report is accepted by the importer (audited "import") */
+	int imported;
 	/* out */
 	int64_t id;
 	struct strbuf *warnings; /* a JSON array of the values that ask for a note, or NULL */
 };
 int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
                      struct yq_err *e);
+/* The same inside the open write transaction tx (an import: one transaction, a change and an
+ * audit row per report). */
+int econ_report_file_in(struct db *tx, const struct principal *p, struct econ_filing *f,
+                        struct yq_err *e);
 
 struct econ_filter {
 	const char *period, *status;

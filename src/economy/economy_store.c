@@ -54,6 +54,10 @@ static const char SQL_REPORT_INSERT[] =
 static const char SQL_REPORT_REFILE[] =
     "UPDATE econ_report SET status = ?, note = ?, revision = revision + 1, submitted_by = ?, "
     "submitter_name = ?, submitted_at = ?, updated_at = ? WHERE id = ?";
+/* an import by the 经发局 is its own review */
+static const char SQL_REPORT_IMPORTED[] =
+    "UPDATE econ_report SET status = 'accepted', reviewed_by = ?, reviewer_name = ?, reviewed_at "
+    "= ?, updated_at = ? WHERE id = ?";
 static const char SQL_VALUES_CLEAR[] = "DELETE FROM econ_value WHERE report_id = ?";
 static const char SQL_VALUE_INSERT[] =
     "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value, "
@@ -452,7 +456,7 @@ static int check_values(struct db *tx, struct filing_run *r, struct yq_err *e)
 	if (rc != DB_ROW)
 		return err_set(e, ERR_NOT_FOUND, "enterprise_id", "企业不存在",
 		               "no such enterprise");
-	for (size_t i = 0; i < r->inds.n; i++)
+	for (size_t i = 0; i < r->inds.n && !r->f->imported; i++)
 		if (econ_required(r->inds.items[i].required_of, above, section) &&
 		    !json_object_get(r->values, r->inds.items[i].code))
 			return ind_error(r, e, "缺少必报指标", r->inds.items[i].name, "",
@@ -507,6 +511,23 @@ static int deviations(struct db *tx, struct filing_run *r)
 	}
 	jw_arr_close(&w);
 	return DB_OK;
+}
+
+/* An import's values merge with the report's others: those the sheet does not give stay. */
+static int merge_values(struct db *tx, struct filing_run *r, int64_t report_id)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, report_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *code = db_col_text(st, 0);
+		if (code && !json_object_get(r->values, code))
+			json_object_set_new(r->values, code, json_real(db_col_double(st, 1)));
+	}
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
 }
 
 static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -566,6 +587,8 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (deviations(w->tx, r) < 0)
 		return write_fail(w, DB_ERR, e);
 	const char *before = id ? values_text(w->tx, id, r->a) : NULL;
+	if (id && f->imported && merge_values(w->tx, r, id) < 0)
+		return write_fail(w, DB_ERR, e);
 	int64_t now = now_unix();
 	const char *note = f->reason && *f->reason ? f->reason : "";
 	if (!id) {
@@ -627,7 +650,20 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 			return -1;
 	}
 	f->id = id;
-	if (revise)
+	if (f->imported) {
+		st = db_prepare(w->tx, SQL_REPORT_IMPORTED);
+		if (!st)
+			return write_fail(w, DB_ERR, e);
+		db_bind_opt(st, 1, p->user_id);
+		db_bind_text(st, 2, work_actor_name(p));
+		db_bind_int(st, 3, now);
+		db_bind_int(st, 4, now);
+		db_bind_int(st, 5, id);
+		int64_t n;
+		if (write_run(w, st, &n, e) < 0)
+			return -1;
+		write_audit(w, "import", "econ_report", id);
+	} else if (revise)
 		write_audit(w, "revise", "econ_report", id);
 	else if (before)
 		write_audit(w, "refile", "econ_report", id);
@@ -640,34 +676,62 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
-                     struct yq_err *e)
+/* Checks what the filing says without the database and prepares the run; 0, or -1 with e set
+ * (nothing to release). */
+static int filing_begin(struct filing_run *r, struct econ_filing *f, const struct principal *p,
+                        struct arena *own, struct yq_err *e)
 {
-	struct filing_run r = {.f = f, .a = f->arena};
-	if (econ_period_parse(f->period, &r.y, &r.m) < 0)
+	memset(r, 0, sizeof *r);
+	r->f = f;
+	r->a = f->arena;
+	if (econ_period_parse(f->period, &r->y, &r->m) < 0)
 		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
 		               "the month is YYYY-MM");
 	if (f->reason && utf8_count(f->reason) > ECON_NOTE_MAX)
 		return err_set(e, ERR_VALIDATION, "reason", "修改原因不能超过200字",
 		               "a reason holds at most 200 characters");
-	struct arena own = ARENA_INIT;
-	r.inds.a = &own;
+	r->inds.a = own;
 	int enterprise = p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-	if (enterprise) {
-		r.enterprise_id = p->enterprise_id;
-	} else if (f->enterprise_id <= 0) {
-		arena_release(&own);
+	if (enterprise)
+		r->enterprise_id = p->enterprise_id;
+	else if (f->enterprise_id <= 0)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 		               "choose an enterprise");
-	} else {
-		r.enterprise_id = f->enterprise_id;
-	}
-	r.values = json_loads(f->values ? f->values : "null", JSON_DECODE_ANY, NULL);
-	r.notes = f->notes ? json_loads(f->notes, JSON_DECODE_ANY, NULL) : NULL;
-	int rc = write_tx(pool, p, do_file, &r, e);
-	json_decref(r.values);
-	json_decref(r.notes);
-	arena_release(&own);
+	else
+		r->enterprise_id = f->enterprise_id;
+	r->values = json_loads(f->values ? f->values : "null", JSON_DECODE_ANY, NULL);
+	r->notes = f->notes ? json_loads(f->notes, JSON_DECODE_ANY, NULL) : NULL;
+	return 0;
+}
+
+static void filing_end(struct filing_run *r, struct arena *own)
+{
+	json_decref(r->values);
+	json_decref(r->notes);
+	arena_release(own);
+}
+
+int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
+                     struct yq_err *e)
+{
+	struct filing_run r;
+	struct arena own = ARENA_INIT;
+	int rc = filing_begin(&r, f, p, &own, e);
+	if (rc == 0)
+		rc = write_tx(pool, p, do_file, &r, e);
+	filing_end(&r, &own);
+	return rc;
+}
+
+int econ_report_file_in(struct db *tx, const struct principal *p, struct econ_filing *f,
+                        struct yq_err *e)
+{
+	struct filing_run r;
+	struct arena own = ARENA_INIT;
+	int rc = filing_begin(&r, f, p, &own, e);
+	if (rc == 0)
+		rc = write_in(tx, p, p->zone_id, do_file, &r, e);
+	filing_end(&r, &own);
 	return rc;
 }
 

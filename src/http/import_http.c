@@ -17,6 +17,23 @@ static int import_cancelled(void *ctx)
 	return req_cancelled(ctx);
 }
 
+static void errors_json(struct req *r, struct jsonw *w, const char *key,
+                        const struct import_error *list, size_t n)
+{
+	jw_key(w, key);
+	jw_arr_open(w);
+	for (size_t i = 0; i < n; i++) {
+		const struct import_error *x = &list[i];
+		jw_obj_open(w);
+		jw_kint(w, "row", (int64_t)x->row);
+		jw_kstr(w, "column", x->column);
+		jw_kstr(w, "value", x->value);
+		jw_kstr(w, "reason", req_msg(r, x->reason, x->reason_en));
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+}
+
 static void report_json(struct req *r, const struct import_report *rep, int dry_run)
 {
 	struct jsonw w;
@@ -30,18 +47,9 @@ static void report_json(struct req *r, const struct import_report *rep, int dry_
 	jw_kbool(&w, "written", rep->written);
 	jw_kbool(&w, "dry_run", dry_run);
 	jw_kstr(&w, "encoding", rep->encoding);
-	jw_key(&w, "errors");
-	jw_arr_open(&w);
-	for (size_t i = 0; i < rep->n_errors; i++) {
-		const struct import_error *x = &rep->errors[i];
-		jw_obj_open(&w);
-		jw_kint(&w, "row", (int64_t)x->row);
-		jw_kstr(&w, "column", x->column);
-		jw_kstr(&w, "value", x->value);
-		jw_kstr(&w, "reason", req_msg(r, x->reason, x->reason_en));
-		jw_obj_close(&w);
-	}
-	jw_arr_close(&w);
+	errors_json(r, &w, "errors", rep->errors, rep->n_errors);
+	jw_kint(&w, "warned", rep->warned);
+	errors_json(r, &w, "warnings", rep->warnings, rep->n_warnings);
 	jw_obj_close(&w);
 }
 
@@ -62,7 +70,8 @@ int import_handle(struct req *r, import_fn fn, struct yq_err *e)
 	struct import_opts o = {.dry_run = flag_query(r, "dry_run"),
 	                        .skip_invalid = flag_query(r, "skip_invalid"),
 	                        .cancelled = import_cancelled,
-	                        .cancel_ctx = r};
+	                        .cancel_ctx = r,
+	                        .period = req_query(r, "period")};
 	struct import_report rep;
 	if (fn(req_pool(r), &r->who, NULL, data, len, &o, &rep, e) < 0) {
 		/* a message naming a row lives in the report: keep it for the response */

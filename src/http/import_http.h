@@ -2,7 +2,8 @@
  * projects): the file in the multipart field "file" (or the body), ?dry_run=1 and
  * ?skip_invalid=1, and the row report as JSON:
  * {"total","valid","invalid","created","updated","unchanged","written","dry_run","encoding",
- *  "errors":[{"row","column","value","reason"}]}. */
+ *  "errors":[{"row","column","value","reason"}],"warned","warnings":[…as errors]}; a monthly
+ * sheet's month in ?period=YYYY-MM. */
 #ifndef YQ_HTTP_IMPORT_HTTP_H
 #define YQ_HTTP_IMPORT_HTTP_H
 #include "http/http.h"

@@ -10,18 +10,18 @@
 #include <stdio.h>
 #include <string.h>
 
-void import_report_add(struct import_report *rep, unsigned long row, const char *column,
-                       const char *value, const char *reason, const char *reason_en)
+/* Keeps one error or warning in list (*list, *n, at most IMPORT_MAX_ERRORS). */
+static void keep(struct import_error **list, size_t *n, unsigned long row, const char *column,
+                 const char *value, const char *reason, const char *reason_en)
 {
-	rep->invalid++;
-	if (rep->n_errors >= IMPORT_MAX_ERRORS)
+	if (*n >= IMPORT_MAX_ERRORS)
 		return;
-	if (!rep->errors) {
-		rep->errors = yq_calloc(IMPORT_MAX_ERRORS, sizeof *rep->errors);
-		if (!rep->errors)
+	if (!*list) {
+		*list = yq_calloc(IMPORT_MAX_ERRORS, sizeof **list);
+		if (!*list)
 			return;
 	}
-	struct import_error *x = &rep->errors[rep->n_errors++];
+	struct import_error *x = &(*list)[(*n)++];
 	x->row = row;
 	x->column = yq_strdup(column ? column : "");
 	char buf[101];
@@ -31,17 +31,37 @@ void import_report_add(struct import_report *rep, unsigned long row, const char 
 	x->reason_en = yq_strdup(reason_en ? reason_en : "");
 }
 
+void import_report_add(struct import_report *rep, unsigned long row, const char *column,
+                       const char *value, const char *reason, const char *reason_en)
+{
+	rep->invalid++;
+	keep(&rep->errors, &rep->n_errors, row, column, value, reason, reason_en);
+}
+
+void import_report_warn(struct import_report *rep, unsigned long row, const char *column,
+                        const char *value, const char *reason, const char *reason_en)
+{
+	rep->warned++;
+	keep(&rep->warnings, &rep->n_warnings, row, column, value, reason, reason_en);
+}
+
+static void release(struct import_error **list, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++) {
+		yq_free((*list)[i].value);
+		yq_free((*list)[i].column);
+		yq_free((*list)[i].reason);
+		yq_free((*list)[i].reason_en);
+	}
+	yq_free(*list);
+	*list = NULL;
+	*n = 0;
+}
+
 void import_report_release(struct import_report *rep)
 {
-	for (size_t i = 0; i < rep->n_errors; i++) {
-		yq_free(rep->errors[i].value);
-		yq_free(rep->errors[i].column);
-		yq_free(rep->errors[i].reason);
-		yq_free(rep->errors[i].reason_en);
-	}
-	yq_free(rep->errors);
-	rep->errors = NULL;
-	rep->n_errors = 0;
+	release(&rep->errors, &rep->n_errors);
+	release(&rep->warnings, &rep->n_warnings);
 }
 
 int import_file_error(struct import_report *rep, const struct read_fault *f, const char *detail,

@@ -28,6 +28,12 @@ struct import_report {
 	const char *encoding; /* "utf-8", "gb18030", "xlsx" */
 	struct import_error *errors;
 	size_t n_errors; /* kept, ≤ IMPORT_MAX_ERRORS */
+	/* what the rows say that the import keeps but the user should look at (a 同比 in the file
+	 * that differs from the one computed): counted in `warned`, the first IMPORT_MAX_ERRORS
+	 * kept */
+	struct import_error *warnings;
+	size_t n_warnings;
+	long warned;
 	/* when an import fails for a reason that names a row or line of the file, the message
 	 * (e->message and e->message_en point here: copy them before the report goes) */
 	char message[256], message_en[256];
@@ -43,6 +49,8 @@ struct import_opts {
 	 * nothing and fails with ERR_UNAVAILABLE (the server is stopping) */
 	int (*cancelled)(void *ctx);
 	void *cancel_ctx;
+	/* the month a monthly sheet is for ("YYYY-MM"), or NULL: the sheet's title tells */
+	const char *period;
 };
 
 /* Counts one invalid row and keeps its error (the first IMPORT_MAX_ERRORS): the sheet's row
@@ -50,7 +58,11 @@ struct import_opts {
  * and the reason. Copies what it keeps; an allocation that fails keeps the count only. */
 void import_report_add(struct import_report *rep, unsigned long row, const char *column,
                        const char *value, const char *reason, const char *reason_en);
-/* Frees the errors of the report; the counts stay. */
+/* Counts one warning on a valid row and keeps it (the first IMPORT_MAX_ERRORS), as
+ * import_report_add keeps an error. */
+void import_report_warn(struct import_report *rep, unsigned long row, const char *column,
+                        const char *value, const char *reason, const char *reason_en);
+/* Frees the errors and warnings of the report; the counts stay. */
 void import_report_release(struct import_report *rep);
 
 /* The file cannot be read: e gets the reason for its user (field "file", ERR_VALIDATION, or

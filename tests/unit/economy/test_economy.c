@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "economy/economy.h"
+#include "economy/economy_import.h"
 
 #define NA NAN
 
@@ -163,6 +164,30 @@ static void test_bases(void **state)
 	assert_near(f.progress, NA);
 }
 
+/* the month a statistics sheet's title names */
+static void test_title_period(void **state)
+{
+	(void)state;
+	char out[8];
+	assert_int_equal(econ_import_title_period("2026年1-4月规上工业企业主要经济指标", out), 0);
+	assert_string_equal(out, "2026-04");
+	assert_int_equal(econ_import_title_period("海门经开区2025年12月经济运行快报", out), 0);
+	assert_string_equal(out, "2025-12");
+	assert_int_equal(econ_import_title_period("2026年1－6月（上半年）", out), 0);
+	assert_string_equal(out, "2026-06");
+	assert_int_equal(econ_import_title_period("2026年1～3月", out), 0);
+	assert_string_equal(out, "2026-03");
+	assert_int_equal(econ_import_title_period("2025年上半年主要指标", out), 0);
+	assert_string_equal(out, "2025-06");
+	assert_int_equal(econ_import_title_period("2025年 前三季度", out), 0);
+	assert_string_equal(out, "2025-09");
+	/* no month, a month out of range, a year out of range */
+	assert_int_equal(econ_import_title_period("2026年主要经济指标", out), -1);
+	assert_int_equal(econ_import_title_period("2026年13月", out), -1);
+	assert_int_equal(econ_import_title_period("1999年3月", out), -1);
+	assert_int_equal(econ_import_title_period("", out), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +197,7 @@ int main(void)
 	    cmocka_unit_test(test_flow),
 	    cmocka_unit_test(test_stock),
 	    cmocka_unit_test(test_bases),
+	    cmocka_unit_test(test_title_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,10 +10,10 @@ const quiet = { silent: true }
  * only (?dry_run=1), {skipInvalid} imports the valid rows of a sheet with bad ones
  * (?skip_invalid=1). The enterprises' and the projects' imports answer alike.
  */
-export function importSheet(url, file, { dryRun, skipInvalid } = {}) {
+export function importSheet(url, file, { dryRun, skipInvalid, params } = {}) {
   const form = new FormData()
   form.append('file', file, file.name)
-  return http.upload(url, form, { params: { dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
+  return http.upload(url, form, { params: { ...params, dry_run: dryRun ? 1 : undefined, skip_invalid: skipInvalid ? 1 : undefined } })
 }
 
 /** GET a file (an import template …) -> {blob, filename, type}. */

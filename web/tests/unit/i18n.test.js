@@ -36,7 +36,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // a search's total counted up to its cap (issue 16)
   'common.totalCapped',
   // a project problem handed back to its department (issue 12)
-  'notify.kind.reopened']
+  'notify.kind.reopened',
+  // an import's warnings (the economy's statistics sheet, issue 13)
+  'import.warnings', 'import.warning']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

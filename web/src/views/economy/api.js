@@ -15,6 +15,8 @@ export const economyApi = {
   summary: (period, group) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group } }),
   missing: (period) => http.get(`${BASE}/missing`, { ...quiet, params: { period } }),
   reports: (params) => http.get(`${BASE}/reports`, { ...quiet, params }),
+  // a statistics sheet of a month (components/ImportDialog.vue posts it with ?period=)
+  importUrl: `${BASE}/import`,
   report: (id) => http.get(`${BASE}/reports/${id}`, quiet),
   file: (body) => http.post(`${BASE}/reports`, body, quiet),
   accept: (id) => http.post(`${BASE}/reports/${id}/accept`, {}),

@@ -1,0 +1,9 @@
+/* HTTP handler of the economy's import: POST /api/economy/import?period=YYYY-MM (a statistics
+ * sheet of the month, economy_import.h). */
+#ifndef YQ_ECONOMY_ECONOMY_IMPORT_API_H
+#define YQ_ECONOMY_ECONOMY_IMPORT_API_H
+#include "http/http.h"
+
+int h_econ_import(struct req *r, struct yq_err *e);
+
+#endif
