@@ -31,6 +31,7 @@
 #include "audit/audit.h"
 #include "economy/economy_api.h"
 #include "economy/economy_import_api.h"
+#include "economy/economy_remind.h"
 #include "economy/economy.h"
 #include "auth/auth.h"
 
@@ -44,7 +45,7 @@
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
 const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
-                                              &problem_kind, NULL};
+                                              &problem_kind, &econ_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -243,6 +244,8 @@ const struct route routes[] = {
       .summary = "退回月度报表（须填写意见）", .schema = &ENTITY_ECON_REPORT),
     R(POST, "/api/economy/import", h_econ_import, PERM_ECONOMY_REVIEW, ROUTE_UPLOAD | ROUTE_HEAVY,
       .summary = "导入统计报表（?period=YYYY-MM；合并表头、合计行、万元/亿元，同比与系统核对）"),
+    R(POST, "/api/economy/reminders", h_econ_remind, PERM_ECONOMY_REVIEW, 0,
+      .summary = "催报：通知应报未报的企业及其包保领导、联络员"),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),
@@ -403,14 +406,15 @@ const struct route_error_format route_error_formats[] = {
 const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof route_error_formats[0]);
 
 /* Every period of the maintenance thread (after the pool's own housekeeping): sessions and
- * dormant accounts, requests resolved and never rated, overdue notices, webhook retries, the audit
- * log's retention. */
+ * dormant accounts, requests resolved and never rated, overdue notices, the reminders of monthly
+ * reports, webhook retries, the audit log's retention. */
 static void maintain(struct db_pool *pool, int64_t now)
 {
 	auth_expire(pool);
 	auth_disable_dormant(pool, now);
 	ticket_autoclose(pool, now, 7);
 	notify_overdue(pool, now);
+	econ_remind_due(pool, now);
 	webhook_deliver_due(pool, now, 20);
 	audit_maintain(pool);
 }

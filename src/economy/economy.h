@@ -101,6 +101,8 @@ void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, dou
                 struct econ_figure *out);
 
 /* ---- storage (economy_store.c) ---- */
+/* Today's date in the zone (the server's local time), "YYYY-MM-DD". */
+void econ_today(char out[11]);
 /* Copies the starting catalogue to zone `zone_id` (a new zone). */
 int econ_zone_init(struct db *tx, int64_t zone_id);
 

@@ -108,6 +108,11 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void econ_today(char out[11])
+{
+	today(out);
+}
+
 int econ_zone_init(struct db *tx, int64_t zone_id)
 {
 	struct db_stmt *st = db_prepare(tx, SQL_ZONE_INIT);

@@ -171,6 +171,17 @@ int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct 
 	return rc < 0 ? rc : DB_OK;
 }
 
+int notify_user(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                int64_t dept_id, int64_t user_id, const char *event)
+{
+	struct strbuf text = STRBUF_INIT(4096);
+	if (note_title(kind, it, event, &text) < 0)
+		return DB_ERR;
+	int rc = insert(tx, kind, it, dept_id, user_id, event, text.buf, now_unix());
+	strbuf_release(&text);
+	return rc < 0 ? rc : DB_OK;
+}
+
 /* Queues the overdue notifications of one kind. */
 static int overdue_of(struct db_pool *pool, const struct work_kind *kind, int64_t now)
 {

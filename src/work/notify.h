@@ -27,6 +27,12 @@ int notify_item(struct db *tx, const struct work_kind *kind, const struct work_i
 int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct work_item *it,
                       int64_t dept_id, const char *event);
 
+/* Inside tx: writes a notification of `event` about item it addressed to one staff account,
+ * user_id, filed under its department dept_id (a 包保 cadre reminded of his enterprise). No
+ * webhook. Returns DB_OK or a negative enum db_rc. */
+int notify_user(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                int64_t dept_id, int64_t user_id, const char *event);
+
 /* For each kind with a deadline: queues one "overdue" notification and delivery for each item
  * past its deadline that has none yet (at most 200 per kind and call). Returns how many were
  * queued, or -1. */

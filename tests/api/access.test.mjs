@@ -216,6 +216,7 @@ const EXPECT = {
   'GET /api/economy/reports/:id': { kind: 'object', obj: 'econReport' },
   'POST /api/economy/reports/:id/accept': { kind: 'object', obj: 'econReport' },
   'POST /api/economy/reports/:id/return': { kind: 'object', obj: 'econReport', body: { note: '越权退回' } },
+  'POST /api/economy/reminders': { kind: 'config', body: { period: '2026-01' } },
   'POST /api/economy/import': { kind: 'create', path: '/api/economy/import?period=2026-01', body: () => csvForm('企业名称,工业总产值本月\r\n越权导入企业,1\r\n') },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [

@@ -25,10 +25,14 @@ export const NOTIFY_KINDS = [
   'published',
   // to the department a project problem is handed back to (views/project/)
   'reopened',
+  // to an enterprise that has not filed its month, and to its 包保 cadres (views/economy/)
+  'econ_due',
+  'econ_late',
+  'econ_remind',
 ]
 
 /** Kinds shown as bad news (red tag). */
-export const ALERT_KINDS = ['overdue', 'escalated', 'rated_unsatisfied', 'rejected', 'supply_requested']
+export const ALERT_KINDS = ['overdue', 'escalated', 'rated_unsatisfied', 'rejected', 'supply_requested', 'econ_late']
 
 /** Whether the user gets notifications: department users and enterprise users who read requests. */
 export const hasBell = (user, can) => !!user && (!!user.dept_id || user.role === 'enterprise') && can('ticket.read')
@@ -45,9 +49,16 @@ export function badgeText(n) {
  * member holding the item's id in a notification row (the kind's id_key, src/work/notify_api.c)
  * and its number (no_key), the page that shows the item, and optionally where the item's own
  * words for the events are (labels: an i18n prefix, `${labels}.${event}` for each of `events`,
- * before notify.kind.<event>). A module whose items notify adds its row here.
+ * before notify.kind.<event>). A module whose items notify adds its row here. `route` gets the
+ * id and the signed-in user.
  */
 export const NOTIFY_ITEMS = [
+  // 月度经济数据 not filed: the enterprise files it on its 直报 page; a cadre opens the enterprise
+  {
+    id: 'econ_enterprise_id',
+    no: 'econ_period',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'economy-report' } : { name: 'enterprise-detail', params: { id } }),
+  },
   // 企业诉求: the request's page
   { id: 'ticket_id', no: 'ticket_no', route: (id) => ({ name: 'ticket-detail', params: { id } }) },
   // 通知公告: read in the enterprise's announcement list
@@ -68,9 +79,9 @@ const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0
 export const notificationItem = (n) => (n && NOTIFY_ITEMS.find((it) => hasId(n[it.id]))) || null
 
 /** The route of the item a notification is about, or null when it names none the console knows. */
-export function notificationRoute(n) {
+export function notificationRoute(n, user) {
   const it = notificationItem(n)
-  return it ? it.route(n[it.id]) : null
+  return it ? it.route(n[it.id], user) : null
 }
 
 /** The number of the item a notification is about ("WT2026-0001"), '' when none. */

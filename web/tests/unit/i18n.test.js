@@ -38,7 +38,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // a project problem handed back to its department (issue 12)
   'notify.kind.reopened',
   // an import's warnings (the economy's statistics sheet, issue 13)
-  'import.warnings', 'import.warning']
+  'import.warnings', 'import.warning',
+  // the reminders of monthly figures (issue 13)
+  'notify.kind.econ_due', 'notify.kind.econ_late', 'notify.kind.econ_remind']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

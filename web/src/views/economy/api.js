@@ -15,6 +15,8 @@ export const economyApi = {
   summary: (period, group) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group } }),
   missing: (period) => http.get(`${BASE}/missing`, { ...quiet, params: { period } }),
   reports: (params) => http.get(`${BASE}/reports`, { ...quiet, params }),
+  // 催报: notify the enterprises of the month not filed, and their 包保 cadres
+  remind: (period) => http.post(`${BASE}/reminders`, { period }),
   // a statistics sheet of a month (components/ImportDialog.vue posts it with ?period=)
   importUrl: `${BASE}/import`,
   report: (id) => http.get(`${BASE}/reports/${id}`, quiet),
