@@ -80,6 +80,15 @@ MULTIPART = ('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.
              'Content-Type: text/csv\r\n\r\n统一社会信用代码,企业名称,行业代码\r\n'
              '91350100M000100YI3,测试有限公司,3670\r\n--XyZ--\r\n')
 
+# a month's statistics sheet: title, unit line, a two-row header with a group, a 合计 row
+ECON_SHEET = ('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="m.csv"\r\n'
+              'Content-Type: text/csv\r\n\r\n2026年1月规上工业企业主要经济指标\r\n单位：万元\r\n'
+              '序号,统一社会信用代码,企业名称,工业总产值,,营业收入（亿元）\r\n,,,本月,同比(%),本月\r\n'
+              '合计,,,1200,5.0,0.2\r\n1,91220101MA0000001X,九三集团长春大豆科技股份有限公司,1200,5.0,0.2\r\n'
+              '--XyZ--\r\n')
+QUERIES['/api/economy/import'] = 'period=2026-01'
+BODIES[('POST', '/api/economy/reminders')] = {'period': '2026-01'}
+
 os.makedirs(OUT, exist_ok=True)
 n = 0
 for i, rt in enumerate(routes):
@@ -90,6 +99,8 @@ for i, rt in enumerate(routes):
         ct, body = 2, O311_FORM.encode()
     elif rt['pattern'] == '/api/enterprises/import':
         ct, body = 3, MULTIPART.encode()
+    elif rt['pattern'] == '/api/economy/import':
+        ct, body = 3, ECON_SHEET.encode()
     elif rt['method'] in ('POST', 'PUT'):
         body = json.dumps(BODIES.get(key, OTHER_BODY), ensure_ascii=False).encode()
     callers = [1, 5] if rt['perm'] != 'public' else [0]
