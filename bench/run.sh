@@ -41,7 +41,8 @@
 #                             tickets_create_durable tickets_search_2char tickets_search_all
 #                             tickets_search_none tickets_stats_year enterprises_page
 #                             enterprises_filtered projects_filtered projects_stats_year
-#                             projects_leaderboard login
+#                             projects_leaderboard econ_summary econ_summary_leader
+#                             econ_file_durable login
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -170,6 +171,7 @@ ent=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=1" | sed -n 's/.*"it
 ticket=$(curl -s -b "$cookie" "$base/api/tickets?page_size=1&sort=created_at" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
 zone=$(curl -s -b "$cookie" "$base/api/me" | sed -n 's/.*"zone_id":\([0-9]*\).*/\1/p' | head -n 1)
 year=$(date +%Y)
+econ_period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 clk=$(getconf CLK_TCK)
 echo "server: pid $pid on $base, $(nproc) cores, engine $engine; wrk -t$threads -d${dur}s -c{$conns_list};" \
 	"zone ${zone:-?}, dept ${dept:-?}, request ${ticket:-?}, enterprise ${ent:-?}"
@@ -233,6 +235,9 @@ bench() { # bench NAME CONNS
 	projects_filtered) path="/api/projects?stage=dispatched&sort=amount&page_size=20" ;;
 	projects_stats_year) path="/api/projects/stats?year=$year" ;;
 	projects_leaderboard) path="/api/projects/leaderboard?week=$year-W20" ;;
+	econ_summary) path="/api/economy/summary?period=$econ_period" ;;
+	econ_summary_leader) path="/api/economy/summary?period=$econ_period&group=leader" ;;
+	econ_file_durable) script=bench/econ_file.lua ;;
 	tickets_create_durable) script=bench/post.lua ;;
 	login) script=bench/login.lua ;;
 	*) echo "unknown route $name"; return ;;
@@ -240,7 +245,7 @@ bench() { # bench NAME CONNS
 	t0=$(cpu_ticks)
 	g0=$(pg_ticks)
 	w0=$(date +%s%N)
-	out=$(YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_USER=$user YQ_PASS=$pass \
+	out=$(YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
 		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
 	w1=$(date +%s%N)
 	t1=$(cpu_ticks)

@@ -1,0 +1,26 @@
+-- wrk script: files an enterprise's monthly figures (企业直报, POST /api/economy/reports) as the
+-- logged-in staff user for enterprise YQ_ENTERPRISE and month YQ_PERIOD, with the session cookie
+-- and CSRF token from the environment; each call files the month again (a durable write with its
+-- audit row). Prints p50/p99 and non-2xx at the end.
+local cookie = os.getenv("YQ_COOKIE")
+local csrf = os.getenv("YQ_CSRF")
+local ent = os.getenv("YQ_ENTERPRISE") or "1"
+local period = os.getenv("YQ_PERIOD") or "2026-01"
+local n = 0
+
+function request()
+  n = n + 1
+  local body = string.format('{"enterprise_id":%s,"period":"%s","values":{"output":%d,' ..
+    '"revenue":%d,"taxable_sales":900,"tax":60,"profit":12,"power":30,"employees":200},' ..
+    '"reason":"压测"}', ent, period, 1000 + n % 7, 1100 + n % 5)
+  return wrk.format("POST", "/api/economy/reports", {
+    ["Cookie"] = cookie, ["X-CSRF-Token"] = csrf, ["Content-Type"] = "application/json"}, body)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
