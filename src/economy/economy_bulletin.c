@@ -587,7 +587,8 @@ static void half_of(const struct econ_bulletin *b, struct parts *p)
 			n_no++;
 	}
 	if (n_yes + n_no == 0)
-		snprintf(p->half, sizeof p->half, "双过半：本年度尚未设定指标目标。");
+		snprintf(p->half, sizeof p->half,
+		         "双过半：暂无可计算完成进度的指标（未设定年度目标，或本月无企业报送）。");
 	else
 		snprintf(p->half, sizeof p->half,
 		         "双过半：设定目标的 %d 项指标中，%d 项完成进度过半%s%s%s，%d 项未过半%s%s%s%s。",
