@@ -12,7 +12,8 @@
 
 static const char SYNOPSIS[] =
     "bulletin projects [--zone CODE] [--week YYYY-Www] [--out FILE.pdf|FILE.html] [--db URL]\n"
-    "       bulletin economy [--zone CODE] [--period YYYY-MM] [--out FILE.pdf|FILE.html] [--db URL]";
+    "       bulletin economy [--zone CODE] [--period YYYY-MM] [--out FILE.pdf|FILE.html] [--db "
+    "URL]";
 static const char HELP[] =
     "projects: writes the weekly bulletin (每周通报) of 招商引资 and 项目建设 for the zone's\n"
     "leaders: the year's signed projects, 开工率 and investment, the week's 龙虎榜 of the\n"

@@ -237,8 +237,8 @@ size_t econ_contrib(int is_flow, int ytd, const struct econ_cell *cells, size_t 
 	for (size_t i = 0; i < n; i++) {
 		if (!econ_in_set(is_flow, ytd, &cells[i], &cur, &base))
 			continue;
-		out[k] = (struct econ_contrib){.index = i, .value = cur, .base = base,
-		                               .change = cur - base};
+		out[k] = (struct econ_contrib){
+		    .index = i, .value = cur, .base = base, .change = cur - base};
 		out[k].yoy = base != 0 ? (cur - base) / fabs(base) : NAN;
 		out[k].volatile_ = !isnan(out[k].yoy) && fabs(out[k].yoy) >= ECON_VOLATILE;
 		total->value += cur;

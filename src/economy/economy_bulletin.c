@@ -156,7 +156,8 @@ static void take_leader(void *ctx, const struct econ_summary_row *r)
 		struct econ_bulletin_leader *l = &b->leaders[b->n_leaders++];
 		l->leader = arena_strdup(g->a, name);
 		for (int j = 0; j < ECON_MAIN_N; j++)
-			l->fig[j] = (struct econ_figure){NAN, NAN, NAN, NAN, 0, 0, NAN, NAN, NAN, -1, NAN};
+			l->fig[j] =
+			    (struct econ_figure){NAN, NAN, NAN, NAN, 0, 0, NAN, NAN, NAN, -1, NAN};
 		if (!l->leader)
 			g->error = 1;
 	}
@@ -214,8 +215,8 @@ int econ_bulletin(struct db *c, const struct principal *p, const char *period, s
 				return -1;
 		}
 	if (b->main_at[0] >= 0) {
-		if (econ_contributions(c, p, period, ECON_MAIN_CODES[0], 1, ECON_BULLETIN_CONTRIB, a,
-		                       &b->contrib, e) < 0)
+		if (econ_contributions(c, p, period, ECON_MAIN_CODES[0], 1, ECON_BULLETIN_CONTRIB,
+		                       a, &b->contrib, e) < 0)
 			return -1;
 	} else {
 		b->contrib.ind.code = "";
@@ -234,7 +235,16 @@ int econ_bulletin(struct db *c, const struct principal *p, const char *period, s
 /* ------------------------------------------------------------------------------------------ */
 
 /* Columns of the indicator table. */
-enum ind_col { IC_NAME, IC_MONTH, IC_YTD, IC_YOY, IC_TARGET, IC_PROGRESS, IC_SCHEDULE, IC_FORECAST };
+enum ind_col {
+	IC_NAME,
+	IC_MONTH,
+	IC_YTD,
+	IC_YOY,
+	IC_TARGET,
+	IC_PROGRESS,
+	IC_SCHEDULE,
+	IC_FORECAST
+};
 
 static const char *ind_cell(const void *rows, size_t i, int key, char *buf, size_t n)
 {
@@ -334,15 +344,15 @@ static const char *leader_cell(const void *rows, size_t i, int key, char *buf, s
 
 /* The texts and pieces of a bulletin, ready for either renderer. */
 struct parts {
-	char title[320];     /* "{zone}经济运行月报" */
-	char period[64];     /* "2017年3月" */
-	char span[24];       /* "1—3月" or "1月" */
-	char generated[96];  /* "数据生成：…" */
-	char footer[96];     /* "数据生成于 …" */
-	char summary[2400];  /* 总体情况 */
-	char forecast[800];  /* the forecast sentence */
-	char filing[600];    /* 报送情况 */
-	char half[600];      /* 双过半 */
+	char title[320];    /* "{zone}经济运行月报" */
+	char period[64];    /* "2017年3月" */
+	char span[24];      /* "1—3月" or "1月" */
+	char generated[96]; /* "数据生成：…" */
+	char footer[96];    /* "数据生成于 …" */
+	char summary[2400]; /* 总体情况 */
+	char forecast[800]; /* the forecast sentence */
+	char filing[600];   /* 报送情况 */
+	char half[600];     /* 双过半 */
 	char contrib_note[400];
 	char ytd_header[48];
 	struct report_figure figs[4];
@@ -362,9 +372,9 @@ struct parts {
 };
 
 static const struct report_column contrib_cols[] = {
-    {"企业", CC_NAME, 0, 2, 0, 0, 0},          {"本年累计", CC_VALUE, 66, 1, 1, 0, 1},
-    {"上年同期", CC_BASE, 66, 1, 1, 0, 1},     {"增减额", CC_CHANGE, 66, 1, 1, 0, 1},
-    {"同比", CC_YOY, 50, 1, 1, 0, 1},          {"占全区增减", CC_SHARE, 56, 1, 1, 0, 1},
+    {"企业", CC_NAME, 0, 2, 0, 0, 0},      {"本年累计", CC_VALUE, 66, 1, 1, 0, 1},
+    {"上年同期", CC_BASE, 66, 1, 1, 0, 1}, {"增减额", CC_CHANGE, 66, 1, 1, 0, 1},
+    {"同比", CC_YOY, 50, 1, 1, 0, 1},      {"占全区增减", CC_SHARE, 56, 1, 1, 0, 1},
     {"备注", CC_NOTE, 48, 1, 0, 1, 1},
 };
 
@@ -395,10 +405,10 @@ static void summary_of(const struct econ_bulletin *b, struct parts *p)
 			o += (size_t)snprintf(p->summary + o, sizeof p->summary - o,
 			                      "%s%s当月无企业报送", any ? "；" : "", x->ind.name);
 		} else {
-			o += (size_t)snprintf(
-			    p->summary + o, sizeof p->summary - o,
-			    "%s%s企业实现%s%s，同比%s；%s累计%s，同比%s", any ? "；" : "",
-			    any ? "" : "纳入统计的", x->ind.name, mv, my, p->span, yv, yy);
+			o += (size_t)snprintf(p->summary + o, sizeof p->summary - o,
+			                      "%s%s企业实现%s%s，同比%s；%s累计%s，同比%s",
+			                      any ? "；" : "", any ? "" : "纳入统计的", x->ind.name,
+			                      mv, my, p->span, yv, yy);
 		}
 		any = 1;
 	}
@@ -498,10 +508,13 @@ static void charts_of(const struct econ_bulletin *b, struct parts *p)
 	char t[160], s0[32], s1[32];
 	/* the months, this year against last year */
 	for (int k = 0; k < ECON_MAIN_N; k++) {
-		int at = b->main_at[k];
-		if (at < 0)
-			continue;
-		snprintf(t, sizeof t, "%s分月走势（%s）", b->inds[at].ind.name, b->inds[at].ind.unit);
+		int at = b->main_at[k], any = 0;
+		for (int mo = 1; at >= 0 && mo <= b->month; mo++)
+			any |= !isnan(b->trend[k][mo - 1]) || !isnan(b->trend_base[k][mo - 1]);
+		if (!any)
+			continue; /* nobody reported it in either year */
+		snprintf(t, sizeof t, "%s分月走势（%s）", b->inds[at].ind.name,
+		         b->inds[at].ind.unit);
 		snprintf(s0, sizeof s0, "%d年", b->year);
 		snprintf(s1, sizeof s1, "%d年", b->year - 1);
 		struct report_chart *ch = chart_add(p, t, NULL, s0, s1);
@@ -535,8 +548,9 @@ static void charts_of(const struct econ_bulletin *b, struct parts *p)
 	if (b->contrib.n_up + b->contrib.n_down > 0) {
 		const char *unit = b->contrib.ind.unit ? b->contrib.ind.unit : "";
 		snprintf(t, sizeof t, "%s贡献与拖累（累计增减额，%s）", b->contrib.ind.name, unit);
-		ch = chart_add(p, t, "拉动：较上年同期增加的企业；拖累：较上年同期减少的企业（取绝对值）。",
-		               "拉动（增加额）", "拖累（减少额）");
+		ch = chart_add(
+		    p, t, "拉动：较上年同期增加的企业；拖累：较上年同期减少的企业（取绝对值）。",
+		    "拉动（增加额）", "拖累（减少额）");
 		for (size_t i = 0; ch && i < b->contrib.n_up; i++) {
 			struct report_bar *x = bar_add(p, ch, b->contrib.up[i].name);
 			if (x)
@@ -591,10 +605,10 @@ static void half_of(const struct econ_bulletin *b, struct parts *p)
 		         "双过半：暂无可计算完成进度的指标（未设定年度目标，或本月无企业报送）。");
 	else
 		snprintf(p->half, sizeof p->half,
-		         "双过半：设定目标的 %d 项指标中，%d 项完成进度过半%s%s%s，%d 项未过半%s%s%s%s。",
+		         "双过半：设定目标的 %d 项指标中，%d 项完成进度过半%s%s%s，%d "
+		         "项未过半%s%s%s%s。",
 		         n_yes + n_no, n_yes, n_yes ? "（" : "", yes, n_yes ? "）" : "", n_no,
-		         n_no ? "（" : "", no, n_no ? "）" : "",
-		         n_no == 0 ? "，实现“双过半”" : "");
+		         n_no ? "（" : "", no, n_no ? "）" : "", n_no == 0 ? "，实现“双过半”" : "");
 }
 
 static void filing_of(const struct econ_bulletin *b, struct parts *p)
@@ -622,9 +636,10 @@ static struct report_table table(const char *title, const struct report_column *
 }
 
 static const struct report_column leader_cols_tmpl[] = {
-    {"包保领导", LC_NAME, 0, 1, 0, 0, 0},  {"", LC_V0, 62, 1, 1, 0, 1}, {"同比", LC_Y0, 44, 1, 1, 0, 1},
-    {"", LC_V1, 62, 1, 1, 0, 1},          {"同比", LC_Y1, 44, 1, 1, 0, 1},
-    {"", LC_V2, 62, 1, 1, 0, 1},          {"同比", LC_Y2, 44, 1, 1, 0, 1},
+    {"包保领导", LC_NAME, 0, 1, 0, 0, 0}, {"", LC_V0, 80, 1, 1, 0, 1},
+    {"同比", LC_Y0, 44, 1, 1, 0, 1},      {"", LC_V1, 80, 1, 1, 0, 1},
+    {"同比", LC_Y1, 44, 1, 1, 0, 1},      {"", LC_V2, 80, 1, 1, 0, 1},
+    {"同比", LC_Y2, 44, 1, 1, 0, 1},
 };
 
 struct doc {
@@ -672,14 +687,16 @@ static void parts_of(const struct econ_bulletin *b, struct doc *d)
 	char ch[64], tv[64];
 	econ_amount_text(b->contrib.total.change, b->contrib.ind.unit, ch, sizeof ch);
 	econ_yoy_text(b->contrib.total.yoy, tv, sizeof tv);
-	snprintf(p->contrib_note, sizeof p->contrib_note,
-	         "同口径企业 %zu 户，%s累计%s较上年同期增减 %s（同比%s）；“占全区增减”为企业增减额占"
-	         "全区增减额的比重，|同比| ≥ 30%% 标为波动明显。",
-	         b->contrib.total.same_set, p->span,
-	         b->contrib.ind.name ? b->contrib.ind.name : "", ch, tv);
+	snprintf(
+	    p->contrib_note, sizeof p->contrib_note,
+	    "同口径企业 %zu 户，%s累计%s较上年同期增减 %s（同比%s）；“占全区增减”为企业增减额占"
+	    "全区增减额的比重，|同比| ≥ 30%% 标为波动明显。",
+	    b->contrib.total.same_set, p->span, b->contrib.ind.name ? b->contrib.ind.name : "", ch,
+	    tv);
 	memcpy(d->leader_cols, leader_cols_tmpl, sizeof leader_cols_tmpl);
 	for (int k = 0; k < ECON_MAIN_N; k++) {
-		snprintf(d->leader_headers[k], sizeof d->leader_headers[k], "%s累计", main_name(b, k));
+		snprintf(d->leader_headers[k], sizeof d->leader_headers[k], "%s累计",
+		         main_name(b, k));
 		d->leader_cols[1 + 2 * k].header = d->leader_headers[k];
 	}
 	p->leader_rows = (struct leader_rows){b};

@@ -1217,8 +1217,8 @@ int econ_contributions(struct db *c, const struct principal *p, const char *peri
 	if (rc == DB_OK) {
 		for (size_t i = 0; i < n; i++)
 			cells[i] = rows[i].cell;
-		size_t k = econ_contrib(strcmp(ind->kind, "flow") == 0, ytd, cells, n, list,
-		                        &out->total);
+		size_t k =
+		    econ_contrib(strcmp(ind->kind, "flow") == 0, ytd, cells, n, list, &out->total);
 		size_t up = 0, down = 0;
 		while (up < k && up < limit && list[up].change > 0)
 			up++;
