@@ -33,6 +33,7 @@
 #include "economy/economy_import_api.h"
 #include "economy/economy_remind.h"
 #include "economy/economy.h"
+#include "economy/economy_bulletin_api.h"
 #include "auth/auth.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
@@ -230,6 +231,10 @@ const struct route routes[] = {
       .summary = "设定年度指标目标"),
     R(GET, "/api/economy/summary", h_econ_summary, PERM_ECONOMY_STATS, 0,
       .summary = "园区经济指标：当月、累计、同比（同口径）、目标进度与双过半"),
+    R(GET, "/api/economy/contributions", h_econ_contributions, PERM_ECONOMY_STATS, 0,
+      .summary = "贡献与拖累：同口径企业对园区增减的贡献（拉动、拖累、波动明显）"),
+    R(GET, "/api/economy/bulletin", h_econ_bulletin, PERM_ECONOMY_STATS, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "经济运行月报（pdf 或 html）"),
     R(GET, "/api/economy/missing", h_econ_missing, PERM_ECONOMY_REVIEW, 0,
       .summary = "应报未报（含被退回）的企业"),
     R(POST, "/api/economy/reports", h_econ_report_file, PERM_ECONOMY_REPORT, 0,

@@ -1,20 +1,29 @@
-/* yuanqu bulletin projects: the weekly bulletin of projects (每周通报) as a PDF (or HTML) file. */
+/* yuanqu bulletin projects: the weekly bulletin of projects (每周通报) as a PDF (or HTML) file;
+ * yuanqu bulletin economy: the monthly bulletin of the economy (经济运行月报). */
 #include "cli/cli.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "org/org.h"
+#include "economy/economy_bulletin.h"
 #include "project/project_bulletin.h"
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char SYNOPSIS[] =
-    "bulletin projects [--zone CODE] [--week YYYY-Www] [--out FILE.pdf|FILE.html] [--db URL]";
+    "bulletin projects [--zone CODE] [--week YYYY-Www] [--out FILE.pdf|FILE.html] [--db URL]\n"
+    "       bulletin economy [--zone CODE] [--period YYYY-MM] [--out FILE.pdf|FILE.html] [--db "
+    "URL]";
 static const char HELP[] =
-    "Writes the weekly bulletin (每周通报) of 招商引资 and 项目建设 for the zone's leaders:\n"
-    "the year's signed projects, 开工率 and investment, the week's 龙虎榜 of the bureaus,\n"
-    "red and amber projects under dispatch and the week's new and overdue problems.\n"
+    "projects: writes the weekly bulletin (每周通报) of 招商引资 and 项目建设 for the zone's\n"
+    "leaders: the year's signed projects, 开工率 and investment, the week's 龙虎榜 of the\n"
+    "bureaus, red and amber projects under dispatch and the week's new and overdue problems.\n"
     "The week defaults to the last full ISO week; the file to\n"
-    "项目建设每周通报-YYYY-Www.pdf in the current folder.\n";
+    "项目建设每周通报-YYYY-Www.pdf in the current folder.\n"
+    "economy: writes the monthly bulletin of the economy (经济运行月报): the key figures with\n"
+    "同比, the indicator table with targets and 序时进度, charts, contributions and drags,\n"
+    "报送情况 and 包保 by leader. The month defaults to the last full month; the file to\n"
+    "经济运行月报-YYYY-MM.pdf in the current folder.\n";
 
 static int render_html(const void *doc, struct strbuf *sb)
 {
@@ -26,12 +35,64 @@ static int render_pdf(const void *doc, const char *path, char *err, size_t errle
 	return proj_bulletin_pdf_file(doc, path, err, errlen);
 }
 
+static int econ_render_html(const void *doc, struct strbuf *sb)
+{
+	return econ_bulletin_html(doc, sb);
+}
+
+static int econ_render_pdf(const void *doc, const char *path, char *err, size_t errlen)
+{
+	return econ_bulletin_pdf_file(doc, path, err, errlen);
+}
+
+/* yuanqu bulletin economy */
+static int economy(const struct cli_env *env, const char *zone_code, const char *period,
+                   const char *out)
+{
+	char last[8];
+	if (!period) { /* the last full month, in the zone's (local) time */
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		econ_period_shift(tm.tm_year + 1900, tm.tm_mon + 1, -1, last);
+		period = last;
+	}
+	struct db *c;
+	struct principal cli;
+	if (cli_open_zone(env, zone_code, &c, &cli) < 0)
+		return 1;
+	struct arena a = ARENA_INIT;
+	struct econ_bulletin b;
+	struct yq_err e = {0};
+	int rc = 1;
+	int64_t t0 = now_mono_us();
+	if (econ_bulletin(c, &cli, period, &a, &b, &e) < 0) {
+		fprintf(stderr, "yuanqu: %s\n",
+		        e.message_en ? e.message_en : "cannot gather the bulletin");
+		goto out;
+	}
+	if (!out)
+		out = arena_printf(&a, "经济运行月报-%s.pdf", b.period);
+	if (out && cli_write_document(out, &b, econ_render_html, econ_render_pdf) == 0) {
+		printf("economy bulletin of %s for %s written to %s in %.0f ms (%zu indicators, "
+		       "%lld of %lld enterprises filed)\n",
+		       b.zone_name, b.period, out, (double)(now_mono_us() - t0) / 1000.0, b.n_inds,
+		       (long long)b.filing.filed, (long long)b.filing.must);
+		rc = 0;
+	}
+out:
+	arena_release(&a);
+	db_close(c);
+	return rc;
+}
+
 int cmd_bulletin(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	const char *week = NULL, *out = NULL, *zone_code = NULL;
+	const char *week = NULL, *out = NULL, *zone_code = NULL, *period = NULL;
 	const struct cli_option opts[] = {CLI_OPT_STR("--week", &week),
+	                                  CLI_OPT_STR("--period", &period),
 	                                  CLI_OPT_STR("--out", &out),
 	                                  CLI_OPT_STR("--zone", &zone_code),
 	                                  {0}};
@@ -41,7 +102,9 @@ int cmd_bulletin(int argc, char **argv)
 		return st;
 	if ((st = cli_parse(&cmd, &env, argc, argv, 2)) >= 0)
 		return st;
-	if (strcmp(argv[1], "projects") != 0) {
+	if (strcmp(argv[1], "economy") == 0 && !week)
+		return economy(&env, zone_code, period, out);
+	if (strcmp(argv[1], "projects") != 0 || period) {
 		cli_usage(&cmd, stderr);
 		return 2;
 	}

@@ -22,7 +22,7 @@ static const struct command {
     {"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},
     {"gen", cmd_gen, "generate a province-scale data set for benchmarks"},
     {"briefing", cmd_briefing, "write the daily briefing of enterprise requests (PDF or HTML)"},
-    {"bulletin", cmd_bulletin, "write the weekly bulletin of projects (PDF or HTML)"},
+    {"bulletin", cmd_bulletin, "write the weekly bulletin of projects or the monthly one of the economy (PDF or HTML)"},
     {"stats", cmd_stats, "rebuild or check the summaries behind the request statistics"},
     {"audit", cmd_audit, "verify the HMAC chain of the audit log, purge old rows"},
     {"crypto", cmd_crypto, "switch a standard database to the 国密 mode (one way)"},

@@ -1,6 +1,7 @@
 /* Economy rules: the field tables and the pure rules beside them (see economy.h). */
 #include "economy/economy.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -144,28 +145,65 @@ static double add(double a, double b)
 	return isnan(b) ? a : isnan(a) ? b : a + b;
 }
 
+int econ_in_set(int is_flow, int ytd, const struct econ_cell *c, double *cur, double *base)
+{
+	if (isnan(c->month) || isnan(c->base_month))
+		return 0;
+	double y = is_flow ? c->ytd : c->month, by = is_flow ? c->base_ytd : c->base_month;
+	if (ytd && (isnan(y) || isnan(by)))
+		return 0;
+	*cur = ytd ? y : c->month;
+	*base = ytd ? by : c->base_month;
+	return 1;
+}
+
+double econ_forecast(int is_flow, const struct econ_cell *cells, size_t n, int m, double ytd,
+                     double month_value)
+{
+	if (!is_flow)
+		return month_value;
+	if (isnan(ytd) || m < 1 || m > 12)
+		return NAN;
+	if (m == 12)
+		return ytd;
+	double by = 0, full = 0, cur, base;
+	size_t same = 0;
+	int complete = 1;
+	for (size_t i = 0; i < n && complete; i++) {
+		if (!econ_in_set(is_flow, 1, &cells[i], &cur, &base))
+			continue;
+		same++;
+		if (cells[i].base_months < 12 || isnan(cells[i].base_year))
+			complete = 0;
+		by += base;
+		full += cells[i].base_year;
+	}
+	if (same && complete && by > 0 && full > 0 && by <= full)
+		return ytd / (by / full);
+	return ytd * 12.0 / m;
+}
+
 void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
                 struct econ_figure *out)
 {
-	double month = NAN, ytd = NAN, cur_m = 0, base_m = 0, cur_y = 0, base_y = 0;
+	double month = NAN, ytd = NAN, cur_m = 0, base_m = 0, cur_y = 0, base_y = 0, cur, base;
 	int64_t reporting = 0, same = 0, same_m = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct econ_cell *c = &cells[i];
 		if (isnan(c->month))
 			continue; /* the enterprise did not report the month */
-		double y = is_flow ? c->ytd : c->month, by = is_flow ? c->base_ytd : c->base_month;
 		reporting++;
 		month = add(month, c->month);
-		ytd = add(ytd, y);
-		if (!isnan(c->base_month)) { /* in the base month's set too: 同口径 */
+		ytd = add(ytd, is_flow ? c->ytd : c->month);
+		if (econ_in_set(is_flow, 0, c, &cur, &base)) { /* in the base month's set: 同口径 */
 			same_m++;
-			cur_m += c->month;
-			base_m += c->base_month;
-			if (!isnan(y) && !isnan(by)) {
-				same++;
-				cur_y += y;
-				base_y += by;
-			}
+			cur_m += cur;
+			base_m += base;
+		}
+		if (econ_in_set(is_flow, 1, c, &cur, &base)) {
+			same++;
+			cur_y += cur;
+			base_y += base;
 		}
 	}
 	out->month_value = month;
@@ -178,4 +216,40 @@ void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, dou
 	out->progress = !isnan(target) && target > 0 && !isnan(ytd) ? ytd / target : NAN;
 	out->schedule = m / 12.0;
 	out->half = m >= 6 && !isnan(out->progress) ? out->progress >= 0.5 : -1;
+	out->forecast = econ_forecast(is_flow, cells, n, m, ytd, month);
+}
+
+/* qsort order of contributions: the largest increase first, ties by index */
+static int contrib_cmp(const void *a, const void *b)
+{
+	const struct econ_contrib *x = a, *y = b;
+	if (x->change != y->change)
+		return x->change > y->change ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+size_t econ_contrib(int is_flow, int ytd, const struct econ_cell *cells, size_t n,
+                    struct econ_contrib *out, struct econ_contrib_total *total)
+{
+	size_t k = 0;
+	double cur, base;
+	*total = (struct econ_contrib_total){0, 0, 0, NAN, 0};
+	for (size_t i = 0; i < n; i++) {
+		if (!econ_in_set(is_flow, ytd, &cells[i], &cur, &base))
+			continue;
+		out[k] = (struct econ_contrib){
+		    .index = i, .value = cur, .base = base, .change = cur - base};
+		out[k].yoy = base != 0 ? (cur - base) / fabs(base) : NAN;
+		out[k].volatile_ = !isnan(out[k].yoy) && fabs(out[k].yoy) >= ECON_VOLATILE;
+		total->value += cur;
+		total->base += base;
+		k++;
+	}
+	total->same_set = k;
+	total->change = total->value - total->base;
+	total->yoy = k && total->base != 0 ? total->value / total->base - 1 : NAN;
+	for (size_t i = 0; i < k; i++)
+		out[i].share = total->change != 0 ? out[i].change / total->change : NAN;
+	qsort(out, k, sizeof *out, contrib_cmp);
+	return k;
 }

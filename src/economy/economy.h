@@ -86,7 +86,16 @@ int econ_required(const char *required_of, int above_size, const char *industry_
  * year to date and the same of the base year (each NAN when it has none). */
 struct econ_cell {
 	double month, ytd, base_month, base_ytd;
+	/* the base year's whole year (a flow's 12 months summed; NAN: none) and how many of its
+	 * months have a value: the forecast's seasonal share (0 and NAN when not read) */
+	double base_year;
+	int base_months;
 };
+/* 1 when cell c is in the same set (同口径) of month m's figures (`ytd` 0) or of the year to
+ * date's (`ytd` 1): a value both now and in the base period; then *cur and *base are its values
+ * (the month's, or a flow's 累计 / a stock's month). The one rule of econ_total and
+ * econ_contrib. */
+int econ_in_set(int is_flow, int ytd, const struct econ_cell *c, double *cur, double *base);
 /* The zone's (or a group's) figures for one indicator. NAN where there is none. */
 struct econ_figure {
 	double month_value, ytd_value;
@@ -94,11 +103,39 @@ struct econ_figure {
 	int64_t reporting, same_set;
 	double target, progress, schedule;
 	int half; /* 双过半 in June and after: progress ≥ 0.5 (-1: no target or before June) */
+	double forecast; /* the year-end projection (see econ_forecast) */
 };
+/* The year-end projection of ytd_value in month m: a stock's month value; a flow's ytd divided by
+ * the share of last year's whole year that the same set had reached by month m (Σ base_ytd ÷ Σ
+ * base_year over the year-to-date same set) when last year is complete for that set (every one of
+ * its enterprises has the 12 months), else ytd × 12 / m; ytd itself in December. NAN without
+ * ytd. */
+double econ_forecast(int is_flow, const struct econ_cell *cells, size_t n, int m, double ytd,
+                     double month_value);
 /* Sums cells over enterprises for an indicator that is a flow (is_flow) or a stock, in month m
  * of the year, against `target` (NAN: none). */
 void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
                 struct econ_figure *out);
+
+/* Contributions and drags (贡献与拖累): each enterprise of the same set and its part of the
+ * zone's change. */
+#define ECON_VOLATILE 0.3 /* 波动明显: |yoy| ≥ 30% */
+struct econ_contrib {
+	size_t index; /* of the cell */
+	double value, base, change;
+	double yoy;   /* change ÷ base; NAN when the base is 0 */
+	double share; /* change ÷ the zone's change; NAN when the zone's change is 0 */
+	int volatile_;
+};
+struct econ_contrib_total {
+	double value, base, change, yoy; /* the same set's; yoy NAN when the base is 0 */
+	size_t same_set;
+};
+/* Fills out (room for n) with the cells of the same set (econ_in_set), sorted by change from the
+ * largest increase to the largest decrease (ties: the index), and the set's total; returns how
+ * many. */
+size_t econ_contrib(int is_flow, int ytd, const struct econ_cell *cells, size_t n,
+                    struct econ_contrib *out, struct econ_contrib_total *total);
 
 /* ---- storage (economy_store.c) ---- */
 /* Today's date in the zone (the server's local time), "YYYY-MM-DD". */
@@ -181,5 +218,34 @@ struct econ_summary_row {
 typedef void (*econ_summary_fn)(void *ctx, const struct econ_summary_row *row);
 int econ_summary(struct db *c, const struct principal *p, const char *period, const char *group,
                  econ_summary_fn fn, void *ctx, struct yq_err *e);
+
+/* Contributions and drags of indicator `code` in month `period` (`ytd`: on 1–N月累计, else on
+ * the month) over the caller's scope, as econ_summary reads it: the same set's total, and the
+ * first `limit` enterprises that raised it (largest increase first) and that lowered it
+ * (largest decrease first). An unknown code is ERR_VALIDATION naming "indicator". */
+struct econ_contrib_item {
+	int64_t enterprise_id;
+	const char *name;
+	struct econ_contrib c;
+};
+struct econ_contributions {
+	struct econ_indicator ind;
+	struct econ_contrib_total total;
+	struct econ_contrib_item *up, *down;
+	size_t n_up, n_down;
+};
+int econ_contributions(struct db *c, const struct principal *p, const char *period,
+                       const char *code, int ytd, size_t limit, struct arena *a,
+                       struct econ_contributions *out, struct yq_err *e);
+
+/* How month `period` was filed by the enterprises of the caller's scope: those that must report
+ * (as econ_missing decides), the reports filed (not returned), accepted, filed after the
+ * deadline (by their last filing), and those missing (none, or returned). */
+struct econ_filing_counts {
+	int64_t must, filed, accepted, late, missing;
+	char deadline[11];
+};
+int econ_filing_status(struct db *c, const struct principal *p, const char *period,
+                       struct econ_filing_counts *out, struct yq_err *e);
 
 #endif

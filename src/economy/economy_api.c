@@ -339,6 +339,7 @@ static void summary_item(void *w, const struct econ_summary_row *x)
 		jw_knull(w, "half");
 	else
 		jw_kbool(w, "half", f->half);
+	jw_kdouble(w, "forecast", f->forecast);
 	jw_obj_close(w);
 }
 

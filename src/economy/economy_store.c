@@ -1030,7 +1030,7 @@ int econ_targets_set(struct db_pool *pool, const struct principal *p, int year, 
 
 /* One enterprise's cell of one indicator, and the group it counts in. */
 struct cell_row {
-	int64_t indicator_id;
+	int64_t indicator_id, enterprise_id;
 	const char *group;
 	struct econ_cell cell;
 };
@@ -1038,6 +1038,100 @@ struct cell_row {
 static double col_or_nan(struct db_stmt *st, int col)
 {
 	return db_col_is_null(st, col) ? NAN : db_col_double(st, col);
+}
+
+/* What load_cells reads: month y-m (`period`) of the caller's scope, grouped by `gexpr` (joined
+ * by `gjoin`), one indicator or all (indicator_id 0). */
+struct cell_query {
+	const struct principal *p;
+	const char *period;
+	int y, m;
+	const char *gexpr, *gjoin;
+	int64_t indicator_id;
+};
+
+/* The cells of every enterprise and indicator (and group) of query q, from a: the month, the
+ * year to date, the same of the base year, and the base year's whole year. Returns DB_OK. */
+static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a,
+                      struct cell_row **out, size_t *out_n)
+{
+	struct principal tmp;
+	const struct principal *rp = reader(cq->p, &tmp);
+	int rc = DB_OK;
+	char jan[8], base[8], base_jan[8], base_dec[8], like[64];
+	econ_period_shift(cq->y, 1, 0, jan);
+	econ_period_shift(cq->y, cq->m, -12, base);
+	econ_period_shift(cq->y - 1, 1, 0, base_jan);
+	econ_period_shift(cq->y - 1, 12, 0, base_dec);
+	struct qb q;
+	qb_init(&q, "SELECT v.indicator_id, v.enterprise_id, ");
+	qb_sql(&q, cq->gexpr);
+	qb_sql(&q, ", SUM(CASE WHEN v.period = ? THEN v.value END), SUM(CASE WHEN v.period >= ? "
+	           "AND v.period <= ? THEN v.value END), SUM(CASE WHEN v.period = ? THEN v.value "
+	           "END), SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), "
+	           "SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), COUNT(CASE "
+	           "WHEN v.period >= ? AND v.period <= ? THEN 1 END)");
+	qb_text(&q, cq->period);
+	qb_text(&q, jan);
+	qb_text(&q, cq->period);
+	qb_text(&q, base);
+	qb_text(&q, base_jan);
+	qb_text(&q, base);
+	for (int i = 0; i < 2; i++) {
+		qb_text(&q, base_jan);
+		qb_text(&q, base_dec);
+	}
+	char joins[200];
+	snprintf(joins, sizeof joins, "%s JOIN econ_value v ON v.report_id = r.id%s",
+	         ENTITY_ECON_REPORT.joins, cq->gjoin);
+	scope_from(&q, rp, &ENTITY_ECON_REPORT, joins, like, sizeof like);
+	qb_sql(&q, " AND r.status <> 'returned' AND ((r.period >= ? AND r.period <= ?) OR "
+	           "(r.period >= ? AND r.period <= ?))");
+	qb_text(&q, jan);
+	qb_text(&q, cq->period);
+	qb_text(&q, base_jan);
+	qb_text(&q, base_dec);
+	if (cq->indicator_id) {
+		qb_sql(&q, " AND v.indicator_id = ?");
+		qb_int(&q, cq->indicator_id);
+	}
+	qb_sql(&q, " GROUP BY v.enterprise_id, v.indicator_id");
+	if (cq->gexpr[0] != '\'') { /* PostgreSQL groups by no constant */
+		qb_sql(&q, ", ");
+		qb_sql(&q, cq->gexpr);
+	}
+	struct cell_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	struct db_stmt *st = qb_prepare(&q, c);
+	if (!st)
+		rc = DB_ERR;
+	while (st && (rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			struct cell_row *x = arena_alloc(a, nc * sizeof *x);
+			if (!x) {
+				rc = DB_ERR;
+				break;
+			}
+			if (n)
+				memcpy(x, rows, n * sizeof *x);
+			rows = x;
+			cap = nc;
+		}
+		rows[n].indicator_id = db_col_int(st, 0);
+		rows[n].enterprise_id = db_col_int(st, 1);
+		rows[n].group = arena_strdup(a, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		rows[n].cell = (struct econ_cell){col_or_nan(st, 3), col_or_nan(st, 4),
+		                                  col_or_nan(st, 5), col_or_nan(st, 6),
+		                                  col_or_nan(st, 7), (int)db_col_int(st, 8)};
+		n++;
+	}
+	if (st)
+		db_reset(st);
+	qb_release(&q);
+	*out = rows;
+	*out_n = n;
+	return rc < 0 ? rc : DB_OK;
 }
 
 int econ_summary(struct db *c, const struct principal *p, const char *period, const char *group,
@@ -1062,8 +1156,6 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 		               "group is industry, building or leader");
 	struct arena a = ARENA_INIT;
 	struct ind_list inds = {.a = &a};
-	struct principal tmp;
-	const struct principal *rp = reader(p, &tmp);
 	int rc = ind_load(c, p, 0, &inds);
 	double *targets = arena_alloc(&a, (inds.n + 1) * sizeof *targets);
 	if (!targets)
@@ -1081,63 +1173,11 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 		db_reset(st);
 		rc = rc < 0 ? rc : DB_OK;
 	}
-	char jan[8], base[8], base_jan[8], like[64];
-	econ_period_shift(y, 1, 0, jan);
-	econ_period_shift(y, m, -12, base);
-	econ_period_shift(y - 1, 1, 0, base_jan);
-	struct qb q;
-	qb_init(&q, "SELECT v.indicator_id, ");
-	qb_sql(&q, gexpr);
-	qb_sql(&q, ", SUM(CASE WHEN v.period = ? THEN v.value END), SUM(CASE WHEN v.period >= ? "
-	           "AND v.period <= ? THEN v.value END), SUM(CASE WHEN v.period = ? THEN v.value "
-	           "END), SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END)");
-	qb_text(&q, period);
-	qb_text(&q, jan);
-	qb_text(&q, period);
-	qb_text(&q, base);
-	qb_text(&q, base_jan);
-	qb_text(&q, base);
-	char joins[200];
-	snprintf(joins, sizeof joins, "%s JOIN econ_value v ON v.report_id = r.id%s",
-	         ENTITY_ECON_REPORT.joins, gjoin);
-	scope_from(&q, rp, &ENTITY_ECON_REPORT, joins, like, sizeof like);
-	qb_sql(&q, " AND r.status <> 'returned' AND ((r.period >= ? AND r.period <= ?) OR "
-	           "(r.period >= ? AND r.period <= ?)) GROUP BY v.enterprise_id, v.indicator_id");
-	qb_text(&q, jan);
-	qb_text(&q, period);
-	qb_text(&q, base_jan);
-	qb_text(&q, base);
-	if (gexpr[0] != '\'') { /* PostgreSQL groups by no constant */
-		qb_sql(&q, ", ");
-		qb_sql(&q, gexpr);
-	}
 	struct cell_row *rows = NULL;
-	size_t n = 0, cap = 0;
-	st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
-	if (!st)
-		rc = DB_ERR;
-	while (st && (rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct cell_row *x = arena_alloc(&a, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			if (n)
-				memcpy(x, rows, n * sizeof *x);
-			rows = x;
-			cap = nc;
-		}
-		rows[n].indicator_id = db_col_int(st, 0);
-		rows[n].group = arena_strdup(&a, db_col_text(st, 1) ? db_col_text(st, 1) : "");
-		rows[n].cell = (struct econ_cell){col_or_nan(st, 2), col_or_nan(st, 3),
-		                                  col_or_nan(st, 4), col_or_nan(st, 5)};
-		n++;
-	}
-	if (st)
-		db_reset(st);
-	qb_release(&q);
+	size_t n = 0;
+	struct cell_query cq = {p, period, y, m, gexpr, gjoin, 0};
+	if (rc == DB_OK)
+		rc = load_cells(c, &cq, &a, &rows, &n);
 	if (rc < 0) {
 		arena_release(&a);
 		return err_db(e, rc);
@@ -1174,4 +1214,163 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 		}
 	arena_release(&a);
 	return 0;
+}
+
+/* ---- contributions and drags ---- */
+
+static const char SQL_ENT_NAME[] = "SELECT name FROM enterprise WHERE id = ? AND zone_id = ?";
+
+/* Copies the first k of `from` (their cells' enterprises named) into a new list of a. */
+static struct econ_contrib_item *contrib_items(struct db *c, int64_t zone_id,
+                                               const struct econ_contrib *from, size_t k,
+                                               const struct cell_row *rows, struct arena *a,
+                                               int *rc)
+{
+	struct econ_contrib_item *x = arena_zalloc(a, (k + 1) * sizeof *x);
+	if (!x) {
+		*rc = DB_ERR;
+		return NULL;
+	}
+	for (size_t i = 0; i < k && *rc == DB_OK; i++) {
+		x[i].c = from[i];
+		x[i].enterprise_id = rows[from[i].index].enterprise_id;
+		x[i].name = "";
+		struct db_stmt *st = db_prepare(c, SQL_ENT_NAME);
+		if (!st) {
+			*rc = DB_ERR;
+			break;
+		}
+		db_bind_int(st, 1, x[i].enterprise_id);
+		db_bind_int(st, 2, zone_id);
+		int r = db_step(st);
+		if (r == DB_ROW)
+			x[i].name = arena_strdup(a, db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		else if (r < 0)
+			*rc = r;
+		db_reset(st);
+	}
+	return x;
+}
+
+int econ_contributions(struct db *c, const struct principal *p, const char *period,
+                       const char *code, int ytd, size_t limit, struct arena *a,
+                       struct econ_contributions *out, struct yq_err *e)
+{
+	int y, m;
+	memset(out, 0, sizeof *out);
+	if (econ_period_parse(period, &y, &m) < 0)
+		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
+		               "the month is YYYY-MM");
+	struct arena tmp_a = ARENA_INIT;
+	struct ind_list inds = {.a = a};
+	int rc = ind_load(c, p, 0, &inds);
+	const struct econ_indicator *ind = NULL;
+	for (size_t i = 0; rc == DB_OK && code && i < inds.n; i++)
+		if (strcmp(inds.items[i].code, code) == 0)
+			ind = &inds.items[i];
+	if (rc == DB_OK && !ind)
+		return err_set(e, ERR_VALIDATION, "indicator", "未知指标或指标已停用",
+		               "unknown or inactive indicator");
+	struct cell_row *rows = NULL;
+	size_t n = 0;
+	if (rc == DB_OK) {
+		out->ind = *ind;
+		struct cell_query cq = {p, period, y, m, "''", "", ind->id};
+		rc = load_cells(c, &cq, &tmp_a, &rows, &n);
+	}
+	struct econ_cell *cells = rc == DB_OK ? arena_alloc(&tmp_a, (n + 1) * sizeof *cells) : NULL;
+	struct econ_contrib *list =
+	    rc == DB_OK ? arena_alloc(&tmp_a, (n + 1) * sizeof *list) : NULL;
+	if (rc == DB_OK && (!cells || !list))
+		rc = DB_ERR;
+	if (rc == DB_OK) {
+		for (size_t i = 0; i < n; i++)
+			cells[i] = rows[i].cell;
+		size_t k =
+		    econ_contrib(strcmp(ind->kind, "flow") == 0, ytd, cells, n, list, &out->total);
+		size_t up = 0, down = 0;
+		while (up < k && up < limit && list[up].change > 0)
+			up++;
+		/* the drags: from the end, the largest decrease first */
+		struct econ_contrib *rev = arena_alloc(&tmp_a, (k + 1) * sizeof *rev);
+		if (!rev)
+			rc = DB_ERR;
+		while (rev && down < k && down < limit && list[k - 1 - down].change < 0) {
+			rev[down] = list[k - 1 - down];
+			down++;
+		}
+		if (rc == DB_OK)
+			out->up = contrib_items(c, p->zone_id, list, up, rows, a, &rc);
+		if (rc == DB_OK)
+			out->down = contrib_items(c, p->zone_id, rev, down, rows, a, &rc);
+		out->n_up = up;
+		out->n_down = down;
+	}
+	arena_release(&tmp_a);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* ---- how a month was filed ---- */
+
+int econ_filing_status(struct db *c, const struct principal *p, const char *period,
+                       struct econ_filing_counts *out, struct yq_err *e)
+{
+	int y, m;
+	memset(out, 0, sizeof *out);
+	if (econ_period_parse(period, &y, &m) < 0)
+		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
+		               "the month is YYYY-MM");
+	int rc = econ_period_deadline(c, p->zone_id, period, out->deadline);
+	if (rc < 0)
+		return err_db(e, rc);
+	struct arena a = ARENA_INIT;
+	struct ind_list inds = {.a = &a};
+	struct principal tmp;
+	const struct principal *rp = reader(p, &tmp);
+	rc = ind_load(c, p, 0, &inds);
+	char day[11], like[64];
+	today(day);
+	struct qb q;
+	qb_init(&q, "SELECT e.industry_section, CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f "
+	            "WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_from <= ? "
+	            "AND (f.valid_to IS NULL OR f.valid_to >= ?)) THEN 1 ELSE 0 END, r.status, "
+	            "r.submitted_at FROM enterprise e LEFT JOIN econ_report r ON r.enterprise_id = "
+	            "e.id AND r.period = ? WHERE e.id IN (SELECT e.id");
+	qb_text(&q, day);
+	qb_text(&q, day);
+	qb_text(&q, period);
+	scope_from(&q, rp, &ENTITY_ENTERPRISE, NULL, like, sizeof like);
+	qb_sql(&q, " AND e.archived = 0)");
+	struct db_stmt *st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
+	if (!st)
+		rc = DB_ERR;
+	while (st && (rc = db_step(st)) == DB_ROW) {
+		const char *status = db_col_text(st, 2);
+		int filed = status && *status && strcmp(status, "returned") != 0;
+		int need = 0;
+		for (size_t i = 0; i < inds.n && !need; i++)
+			need = econ_required(inds.items[i].required_of, (int)db_col_int(st, 1),
+			                     db_col_text(st, 0));
+		if (need)
+			out->must++;
+		if (!filed) {
+			out->missing += need;
+			continue;
+		}
+		out->filed++;
+		if (strcmp(status, "accepted") == 0)
+			out->accepted++;
+		time_t t = (time_t)db_col_int(st, 3);
+		struct tm tm;
+		char d[11];
+		localtime_r(&t, &tm);
+		strftime(d, sizeof d, "%Y-%m-%d", &tm);
+		if (strcmp(d, out->deadline) > 0)
+			out->late++;
+	}
+	if (st)
+		db_reset(st);
+	qb_release(&q);
+	arena_release(&a);
+	return rc < 0 ? err_db(e, rc) : 0;
 }

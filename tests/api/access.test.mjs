@@ -207,6 +207,8 @@ const EXPECT = {
   'PUT /api/economy/periods/:period': { kind: 'config', path: '/api/economy/periods/2026-01', body: { deadline: '2099-12-31' } },
   'PUT /api/economy/targets': { kind: 'config', body: { year: 2026, targets: { output: 1 } } },
   'GET /api/economy/summary': { kind: 'config', path: '/api/economy/summary?period=2026-01' },
+  'GET /api/economy/contributions': { kind: 'config', path: '/api/economy/contributions?period=2026-01&indicator=output' },
+  'GET /api/economy/bulletin': { kind: 'config', path: '/api/economy/bulletin?period=2026-01&format=html' },
   'GET /api/economy/missing': { kind: 'list', query: 'period=2026-01' },
   'POST /api/economy/reports': { kind: 'create', body: { period: '2026-01', values: { output: 1 }, reason: '越权' }, foreign: [
     { who: 'zone2_admin', status: [404], body: () => ({ period: '2026-01', enterprise_id: obj.enterprise, values: { output: 1 }, reason: '越权' }) },

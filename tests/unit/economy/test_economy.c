@@ -90,10 +90,10 @@ static void test_deviates_and_required(void **state)
  * reported last year only (left: no month value now) and is in nothing. */
 static const struct econ_cell FIXTURE[] = {
     /* month, ytd, base_month, base_ytd */
-    {100, 900, 80, 700}, /* A */
-    {50, 400, 50, 500},  /* B */
-    {30, 90, NA, NA},    /* C: new */
-    {NA, NA, 40, 360},   /* D: gone */
+    {100, 900, 80, 700, NA, 0}, /* A */
+    {50, 400, 50, 500, NA, 0},  /* B */
+    {30, 90, NA, NA, NA, 0},    /* C: new */
+    {NA, NA, 40, 360, NA, 0},   /* D: gone */
 };
 
 static void test_flow(void **state)
@@ -138,19 +138,19 @@ static void test_bases(void **state)
 	assert_near(f.progress, NA);
 	assert_int_equal(f.reporting, 0);
 	/* a base of zero: no 同比, and not infinity */
-	static const struct econ_cell zero[] = {{10, 10, 0, 0}};
+	static const struct econ_cell zero[] = {{10, 10, 0, 0, NA, 0}};
 	econ_total(1, zero, 1, 1, NA, &f);
 	assert_near(f.month_yoy, NA);
 	assert_near(f.ytd_yoy, NA);
 	assert_int_equal(f.same_set, 1);
 	/* only entries: no base */
-	static const struct econ_cell fresh[] = {{10, 10, NA, NA}, {5, 5, NA, NA}};
+	static const struct econ_cell fresh[] = {{10, 10, NA, NA, NA, 0}, {5, 5, NA, NA, NA, 0}};
 	econ_total(1, fresh, 2, 1, NA, &f);
 	assert_near(f.ytd_value, 15);
 	assert_near(f.ytd_yoy, NA);
 	assert_int_equal(f.same_set, 0);
 	/* a decline: 同比 negative; 双过半 missed in June */
-	static const struct econ_cell down[] = {{40, 240, 50, 300}};
+	static const struct econ_cell down[] = {{40, 240, 50, 300, NA, 0}};
 	econ_total(1, down, 1, 6, 1000, &f);
 	assert_near(f.ytd_yoy, -0.2);
 	assert_near(f.progress, 0.24);

@@ -44,6 +44,8 @@ import {
   groupRows,
   yoySeries,
   targetsBody,
+  contribBars,
+  bulletinName,
 } from '../../src/views/economy/rules'
 import { waitFor, json } from './page-helpers'
 
@@ -418,5 +420,55 @@ describe('经济指标', { timeout: 20000 }, () => {
     q('[data-test="econ-deadline-save"]').click()
     await waitFor(() => calls.filter((c) => c.method === 'PUT').length === 2)
     expect(calls.filter((c) => c.method === 'PUT')[1]).toMatchObject({ path: `/api/economy/periods/${LAST}`, body: { deadline: '2026-12-08' } })
+  })
+})
+
+describe('贡献与拖累 and the bulletin', { timeout: 20000 }, () => {
+  const CONTRIB = {
+    period: '2017-03', indicator: 'output', name: '工业总产值', unit: '万元', kind: 'flow', basis: 'ytd', value: 11550, base: 10500, change: 1050, yoy: 0.1, same_set: 3, volatile_threshold: 0.3,
+    contributors: [
+      { enterprise_id: 1, name: '拉动企业', value: 4500, base: 3000, change: 1500, yoy: 0.5, share: 1500 / 1050, volatile: true },
+      { enterprise_id: 3, name: '小幅增长企业', value: 1650, base: 1500, change: 150, yoy: 0.1, share: 150 / 1050, volatile: false },
+    ],
+    drags: [
+      { enterprise_id: 2, name: '拖累企业', value: 5400, base: 6000, change: -600, yoy: -0.1, share: -600 / 1050, volatile: false },
+      { enterprise_id: 4, name: '小幅下降企业', value: 90, base: 100, change: -10, yoy: -0.1, share: -10 / 1050, volatile: false },
+    ],
+  }
+
+  it('orders the bars from the largest rise to the largest fall, and names the file', () => {
+    const bars = contribBars(CONTRIB)
+    expect(bars.map((b) => [b.name, b.change, b.tone])).toEqual([
+      ['拉动企业', 1500, 'up'], ['小幅增长企业', 150, 'up'], ['小幅下降企业', -10, 'down'], ['拖累企业', -600, 'down'],
+    ])
+    expect(bars[0].volatile).toBe(true)
+    expect(bars[0].share).toBeCloseTo(1.428571, 5)
+    expect(contribBars(null)).toEqual([])
+    expect(contribBars({ contributors: [], drags: [] })).toEqual([])
+    expect(CONTRIB.drags[0].name).toBe('拖累企业') // the answer is left as it came
+    expect(bulletinName('2017-03')).toBe('经济运行月报-2017-03.pdf')
+  })
+
+  it('shows the forecast, charts the contributions of the chosen indicator and downloads the month\'s bulletin', async () => {
+    const items = [
+      { code: 'output', name: '工业总产值', unit: '万元', kind: 'flow', month_value: 4160, ytd_value: 12480, month_yoy: 0.1, ytd_yoy: 0.1, reporting: 4, same_set: 3, target: 50000, progress: 0.2496, schedule: 0.25, half: null, forecast: 55268.57 },
+      { code: 'revenue', name: '营业收入', unit: '万元', kind: 'flow', month_value: null, ytd_value: null, month_yoy: null, ytd_yoy: null, reporting: 0, same_set: 0, target: null, progress: null, schedule: 0.25, half: null, forecast: null },
+    ]
+    URL.createObjectURL = vi.fn(() => 'blob:x')
+    URL.revokeObjectURL = vi.fn()
+    await mountAt(EconomySummary, '/economy/summary', { id: 2, username: 'leader', role: 'leader' }, ['economy.read', 'economy.stats'], (method, path, body, query) => {
+      if (method === 'GET' && path === '/api/economy/summary') return [200, { period: query.get('period'), items }]
+      if (method === 'GET' && path.startsWith('/api/economy/periods/')) return [200, { period: LAST, deadline: '2026-12-08', state: 'open' }]
+      if (method === 'GET' && path === '/api/economy/contributions') return [200, { ...CONTRIB, period: query.get('period'), basis: query.get('basis') }]
+      if (method === 'GET' && path === '/api/economy/bulletin') return [200, { ok: true }]
+    })
+    await waitFor(() => text('[data-test="econ-summary-table"]').includes('工业总产值'))
+    expect(q('[data-col="forecast"]').textContent).toBe(fmtFigure(55268.57, '万元'))
+    await waitFor(() => text('[data-test="econ-contrib-summary"]').includes('同口径企业 3 家'))
+    expect(text('[data-test="econ-contrib-chart"]')).toBe('[1500,150,-10,-600]')
+    expect(calls.find((c) => c.path === '/api/economy/contributions').query).toEqual({ period: LAST, indicator: 'output', basis: 'ytd', limit: '10' })
+    q('[data-test="econ-bulletin-download"]').click()
+    await waitFor(() => calls.some((c) => c.path === '/api/economy/bulletin'))
+    expect(calls.find((c) => c.path === '/api/economy/bulletin').query).toEqual({ period: LAST, format: 'pdf' })
   })
 })

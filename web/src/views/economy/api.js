@@ -13,6 +13,8 @@ export const economyApi = {
   setDeadline: (period, deadline) => http.put(`${BASE}/periods/${period}`, { deadline }, write),
   setTargets: (body) => http.put(`${BASE}/targets`, body, write),
   summary: (period, group) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group } }),
+  contributions: (period, indicator, basis, limit) => http.get(`${BASE}/contributions`, { ...quiet, params: { period, indicator, basis, limit } }),
+  bulletin: (period) => http.download(`${BASE}/bulletin`, { params: { period, format: 'pdf' } }),
   missing: (period) => http.get(`${BASE}/missing`, { ...quiet, params: { period } }),
   reports: (params) => http.get(`${BASE}/reports`, { ...quiet, params }),
   // 催报: notify the enterprises of the month not filed, and their 包保 cadres

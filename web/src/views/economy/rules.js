@@ -218,3 +218,27 @@ export function targetsBody(year, targets) {
   for (const [code, v] of Object.entries(targets || {})) if (num(v) != null && num(v) >= 0) out[code] = num(v)
   return { year: Number(year), targets: out }
 }
+
+/**
+ * The bars of 贡献与拖累 (GET /api/economy/contributions), top to bottom: the contributors, the
+ * largest increase first, then the drags, the largest decrease last, so that the chart reads from
+ * the most positive to the most negative. Each: name, change, yoy, share, volatile (波动明显) and
+ * tone ('up' for a rise, 'down' for a fall, as changeTone colours them).
+ */
+export function contribBars(data) {
+  const row = (x) => ({
+    name: x.name,
+    change: num(x.change),
+    yoy: num(x.yoy),
+    share: num(x.share),
+    volatile: !!x.volatile,
+    tone: num(x.change) > 0 ? 'up' : 'down',
+  })
+  if (!data) return []
+  return [...(data.contributors || []).map(row), ...[...(data.drags || [])].reverse().map(row)]
+}
+
+/** The bulletin's file name for month `period`. */
+export function bulletinName(period) {
+  return `经济运行月报-${period}.pdf`
+}
