@@ -1064,9 +1064,11 @@ static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a
 	econ_period_shift(cq->y - 1, 1, 0, base_jan);
 	econ_period_shift(cq->y - 1, 12, 0, base_dec);
 	struct qb q;
-	qb_init(&q, "SELECT v.indicator_id, v.enterprise_id, ");
+	/* an enterprise is in one group: MIN() names it, and the rows are grouped in the index's
+	 * order (enterprise, indicator) */
+	qb_init(&q, "SELECT v.indicator_id, v.enterprise_id, MIN(");
 	qb_sql(&q, cq->gexpr);
-	qb_sql(&q, ", SUM(CASE WHEN v.period = ? THEN v.value END), SUM(CASE WHEN v.period >= ? "
+	qb_sql(&q, "), SUM(CASE WHEN v.period = ? THEN v.value END), SUM(CASE WHEN v.period >= ? "
 	           "AND v.period <= ? THEN v.value END), SUM(CASE WHEN v.period = ? THEN v.value "
 	           "END), SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), "
 	           "SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), COUNT(CASE "
@@ -1081,25 +1083,26 @@ static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a
 		qb_text(&q, base_jan);
 		qb_text(&q, base_dec);
 	}
-	char joins[200];
-	snprintf(joins, sizeof joins, "%s JOIN econ_value v ON v.report_id = r.id%s",
-	         ENTITY_ECON_REPORT.joins, cq->gjoin);
-	scope_from(&q, rp, &ENTITY_ECON_REPORT, joins, like, sizeof like);
-	qb_sql(&q, " AND r.status <> 'returned' AND ((r.period >= ? AND r.period <= ?) OR "
-	           "(r.period >= ? AND r.period <= ?))");
-	qb_text(&q, jan);
-	qb_text(&q, cq->period);
+	/* driven by the values of the zone in the index econ_value_cells (zone, enterprise,
+	 * indicator, period, value, report): read in the GROUP BY's order without a sort, the
+	 * report joined by its key for its status, the enterprise for the scope */
+	char joins[256];
+	snprintf(joins, sizeof joins, " ON r.id = v.report_id%s%s", ENTITY_ECON_REPORT.joins,
+	         cq->gjoin);
+	scope_from_lead(&q, rp, &ENTITY_ECON_REPORT, "econ_value v JOIN ", joins, like,
+	                sizeof like);
+	qb_sql(&q, " AND v.zone_id = ? AND r.status <> 'returned' AND v.period >= ? AND v.period "
+	           "<= ? AND (v.period >= ? OR v.period <= ?)");
+	qb_int(&q, rp->zone_id);
 	qb_text(&q, base_jan);
+	qb_text(&q, cq->period);
+	qb_text(&q, jan);
 	qb_text(&q, base_dec);
 	if (cq->indicator_id) {
 		qb_sql(&q, " AND v.indicator_id = ?");
 		qb_int(&q, cq->indicator_id);
 	}
 	qb_sql(&q, " GROUP BY v.enterprise_id, v.indicator_id");
-	if (cq->gexpr[0] != '\'') { /* PostgreSQL groups by no constant */
-		qb_sql(&q, ", ");
-		qb_sql(&q, cq->gexpr);
-	}
 	struct cell_row *rows = NULL;
 	size_t n = 0, cap = 0;
 	struct db_stmt *st = qb_prepare(&q, c);

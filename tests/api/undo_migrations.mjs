@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 18;
+export const LATEST = 19;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,8 +27,15 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 18 back to 17: no economic figures (0018). */
+/** Takes the database from version 19 back to 18: the economy's values without their covering
+ * index (0019). */
+export function undo0019(db) {
+  sql(db, `DROP INDEX econ_value_cells; DELETE FROM schema_version WHERE version = 19;`);
+}
+
+/** Takes the database from version 18 back to 17 (from 19 first): no economic figures (0018). */
 export function undo0018(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 19) undo0019(db);
   sql(db, `DROP TABLE econ_target; DROP TABLE econ_value; DROP TABLE econ_report; DROP TABLE econ_period;
     DROP TABLE econ_indicator; DROP TABLE econ_indicator_default;
     DELETE FROM schema_version WHERE version = 18;`);
