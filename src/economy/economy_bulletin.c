@@ -267,8 +267,10 @@ static const char *ind_cell(const void *rows, size_t i, int key, char *buf, size
 		return buf;
 	case IC_PROGRESS:
 		pct(f->progress, buf, n);
-		if (f->half == 1)
-			strncat(buf, " 过半", n - strlen(buf) - 1);
+		if (f->half == 1) {
+			size_t len = strlen(buf);
+			snprintf(buf + len, n - len, " 过半");
+		}
 		return buf;
 	case IC_SCHEDULE:
 		pct(f->schedule, buf, n);
