@@ -1,57 +1,100 @@
-/* The demo's 经济运行: the monthly reports of a zone's 规上 enterprises from January 2024 to the
+/* The demo's 经济运行: the monthly reports of a zone's 规上 enterprises from January 2020 to the
  * last full month, as its 经发局 would have loaded them (one import, audited once). Each
  * enterprise has a size drawn from its id and a trend of its own around the zone's growth of the
- * year; months follow the factory year (a dip at 春节 in February, a push in December). Industrial
- * enterprises (sections B–D) report output, taxable sales and power beside revenue, tax, profit
- * and employees; others the latter four. Older months are accepted; of the last month most
- * enterprises have filed, a few were returned, and some are still missing (the late list).
+ * year; months follow the factory year (a dip at 春节 in February, a push in December; 2020's
+ * first quarter has the epidemic's stop). An enterprise reports from the month it became 规上.
+ * Industrial enterprises (sections B–D) report output, taxable sales, power and fixed-asset
+ * investment beside revenue, tax, profit and employees; others the latter four. Older months are
+ * accepted; of the last month most enterprises have filed, a few were returned, and some are
+ * still missing (the late list).
+ *
+ * The years from 2024 on are drawn first from each enterprise's own generator; the years before
+ * are drawn backwards from 2024 with a second one, so that adding history leaves them as they
+ * were.
  *
  * What the seeds state holds on the computed figures: 九三集团长春大豆 (长春经开区) has an output
- * over 60亿元 and a revenue over 70亿元 in 2025, up 15% on 2024; 海门's 应税销售 of January–April
- * 2026 grow by more than 10%. */
+ * over 60亿元 and a revenue over 70亿元 in 2025, up 15% on 2024; 长春经开区's 固定资产投资 of 2021
+ * is 103亿元; 海门's 应税销售 of January–April 2026 grow by more than 10%. */
 #include "demo/demo_int.h"
 #include "audit/write_tx.h"
 #include "economy/economy.h"
 #include "lib/log.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
-#define FIRST_YEAR 2024
+#define FIRST_YEAR 2024   /* the years drawn forwards */
+#define HISTORY_FROM 2020 /* the first year of the demo's figures */
+#define YEARS (2040 - HISTORY_FROM)
 
+/* the 规上 enterprises and the day their current 规上 span began */
 static const char SQL_ENTS[] =
-    "SELECT e.id, e.name, e.industry_section FROM enterprise e WHERE e.zone_id = ? AND "
-    "e.archived = 0 AND EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id "
-    "AND f.flag = 'above_size' AND f.valid_to IS NULL) ORDER BY e.id";
+    "SELECT e.id, e.name, e.industry_section, (SELECT MAX(f.valid_from) FROM enterprise_flag f "
+    "WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_to IS NULL) AS since "
+    "FROM enterprise e WHERE e.zone_id = ? AND e.archived = 0 AND EXISTS (SELECT 1 FROM "
+    "enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_to IS "
+    "NULL) ORDER BY e.id";
 static const char SQL_INDICATORS[] = "SELECT id, code FROM econ_indicator WHERE zone_id = ?";
 static const char SQL_REPORT[] =
     "INSERT INTO econ_report (zone_id, enterprise_id, period, status, review_note, submitted_by, "
     "submitter_name, submitted_at, reviewed_by, reviewer_name, reviewed_at, created_at, "
     "updated_at) VALUES (?, ?, ?, ?, ?, NULL, '企业填报员', ?, NULL, ?, ?, ?, ?) RETURNING id";
-/* one report's values: up to seven rows in one statement */
-static const char SQL_VALUES7[] =
+/* one report's values: up to eight rows in one statement */
+#define VALUE1 "(?, ?, ?, ?, ?, ?)"
+static const char SQL_VALUES8[] =
     "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
-    "VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), "
-    "(?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)";
+    "VALUES " VALUE1 ", " VALUE1 ", " VALUE1 ", " VALUE1 ", " VALUE1 ", " VALUE1 ", " VALUE1
+    ", " VALUE1;
 static const char SQL_VALUES4[] =
     "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
     "VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)";
 
-enum { I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX, I_PROFIT, I_POWER, I_EMPLOYEES, I__COUNT };
-static const char *const CODES[I__COUNT] = {"output", "revenue", "taxable_sales", "tax",
-                                            "profit", "power",   "employees"};
-/* the industrial enterprises' seven, then the others' four */
-static const int INDUSTRIAL[7] = {I_OUTPUT, I_REVENUE, I_TAXABLE,  I_TAX,
-                                  I_PROFIT, I_POWER,   I_EMPLOYEES};
+enum {
+	I_OUTPUT,
+	I_REVENUE,
+	I_TAXABLE,
+	I_TAX,
+	I_PROFIT,
+	I_POWER,
+	I_EMPLOYEES,
+	I_FIXED,
+	I__COUNT
+};
+static const char *const CODES[I__COUNT] = {"output", "revenue",   "taxable_sales",
+                                            "tax",    "profit",    "power",
+                                            "employees", "fixed_investment"};
+/* the industrial enterprises' eight, then the others' four */
+static const int INDUSTRIAL[8] = {I_OUTPUT, I_REVENUE,   I_TAXABLE, I_TAX,
+                                  I_PROFIT, I_POWER, I_EMPLOYEES, I_FIXED};
 static const int OTHERS[4] = {I_REVENUE, I_TAX, I_PROFIT, I_EMPLOYEES};
 
 /* the month's share of a year's activity (×12): 春节 in February, the year-end push */
 static const double SEASON[12] = {0.92, 0.74, 1.02, 1.0,  1.01, 1.04,
                                   0.98, 0.99, 1.03, 1.04, 1.06, 1.17};
+/* 2020: the epidemic stopped the factories in February and slowed them into April */
+static const double SEASON_2020[12] = {0.9,  0.38, 0.8,  0.95, 1.02, 1.07,
+                                       1.04, 1.05, 1.09, 1.1,  1.12, 1.22};
+/* investment's months (×12): little over 春节, the building season, the year-end settlement */
+static const double FAI_SEASON[12] = {0.45, 0.55, 0.95, 1.05, 1.1, 1.15,
+                                      1.1,  1.05, 1.1,  1.1,  1.1, 1.3};
+
+/* 长春经开区's 固定资产投资 of a year in 万元 (2021: "完成固定资产投资103亿元") */
+static double ccetdz_fai(int year)
+{
+	static const double yi[] = {95, 103, 108, 113, 118, 126, 133}; /* 2020–2026, 亿元 */
+	int i = year - HISTORY_FROM;
+	double v = yi[i < 0 ? 0 : i < 7 ? i : 6];
+	for (int y = 2027; y <= year; y++)
+		v *= 1.05;
+	return v * 10000;
+}
 
 /* The zone's growth of a year on the year before. */
 static double zone_growth(const char *code, int year)
 {
-	if (year <= FIRST_YEAR)
+	if (year < FIRST_YEAR) /* the years of history */
+		return year == 2021 ? 1.11 : year == 2022 ? 1.03 : 1.06;
+	if (year == FIRST_YEAR)
 		return 1;
 	if (strcmp(code, "hmetdz") == 0)
 		return year == 2025 ? 1.07 : 1.13; /* 海门: double digits in 2026 */
@@ -74,6 +117,8 @@ struct econ_demo {
 	int last_y, last_m; /* the last full month */
 	int64_t ind[I__COUNT];
 	int64_t reports;
+	double fai[YEARS];     /* the zone's fixed-asset investment of a year (万元) */
+	double fai_sum[YEARS]; /* Σ weight × season over the industrial enterprises' months */
 };
 
 /* Files one month of one enterprise: the report and its values. */
@@ -102,8 +147,8 @@ static int put_month(struct write_ctx *w, struct econ_demo *d, int64_t ent, cons
 	if (write_insert(w, st, &id, e) < 0)
 		return -1;
 	const int *which = industrial ? INDUSTRIAL : OTHERS;
-	int n = industrial ? 7 : 4;
-	st = db_prepare(w->tx, industrial ? SQL_VALUES7 : SQL_VALUES4);
+	int n = industrial ? 8 : 4;
+	st = db_prepare(w->tx, industrial ? SQL_VALUES8 : SQL_VALUES4);
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	for (int i = 0; i < n; i++) {
@@ -128,52 +173,89 @@ static double round2(double x)
 	return round(x * 100) / 100;
 }
 
-/* The months of one enterprise. `base` is its output of an average month of 2024. */
-static int put_enterprise(struct write_ctx *w, struct econ_demo *d, int64_t ent, double base,
-                          double trend, int industrial, int fixed, struct yq_err *e)
+/* One enterprise as the demo draws it. */
+struct ent {
+	int64_t id;
+	int industrial, soybean, fixed;
+	int since;           /* the first month it reports, as year × 12 + month − 1 */
+	double base, trend;  /* its output of an average month of 2024; its yearly trend */
+	double fai_w;        /* its weight in the zone's fixed-asset investment */
+};
+
+/* The growth of a year of history on the year before (2021 is the rebound after 2020). */
+static double past_growth(int year)
 {
-	struct rng r = {0x9e3779b97f4a7c15ull ^ ((uint64_t)ent * 0x100000001b3ull)};
-	double margin = uniform(&r, -0.02, 0.11),
-	       staff = fmax(20, round(base / uniform(&r, 6, 14)));
-	double level = base;
-	int64_t day0 = cst_parse("2024-02-05");
+	return year == 2021 ? 1.11 : year == 2022 ? 1.03 : year == 2023 ? 1.06 : 1.05;
+}
+
+/* Fills and files one month. `r` draws the month's noise and filing time; `level` is the
+ * average month of the year. */
+static int put_one(struct write_ctx *w, struct econ_demo *d, const struct ent *en, struct rng *r,
+                   int y, int m, double level, double margin, double staff,
+                   struct yq_err *e)
+{
+	char period[8];
+	econ_period_shift(y, m, 0, period);
+	int last = y == d->last_y && m == d->last_m;
+	const char *status = "accepted", *note = "";
+	if (last) {
+		int pick = rng_below(r, 100);
+		if (pick < 18)
+			return 0; /* not filed yet */
+		status = pick < 22 ? "returned" : pick < 35 ? "accepted" : "submitted";
+		if (status[0] == 'r')
+			note = "营业收入与应税销售差异较大，请核实后重报";
+	}
+	int industrial = en->industrial || en->fixed;
+	double v[I__COUNT];
+	double noise = en->fixed ? 1 : uniform(r, 0.95, 1.05);
+	v[I_OUTPUT] = round2(level * (y == 2020 ? SEASON_2020 : SEASON)[m - 1] * noise);
+	v[I_REVENUE] = round2(v[I_OUTPUT] * (industrial ? 1.16 : 1.0));
+	v[I_TAXABLE] = round2(v[I_OUTPUT] * 0.86);
+	v[I_TAX] = round2(v[I_REVENUE] * uniform(r, 0.035, 0.055));
+	v[I_PROFIT] = round2(v[I_REVENUE] * (margin + uniform(r, -0.015, 0.015)));
+	v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
+	v[I_EMPLOYEES] = round(staff * (1 + 0.02 * (y - FIRST_YEAR)));
+	int yi = y - HISTORY_FROM;
+	v[I_FIXED] = yi < YEARS && d->fai_sum[yi] > 0 ? round2(d->fai[yi] * en->fai_w * FAI_SEASON[m - 1] / 12 /
+	                                         d->fai_sum[yi])
+	                                : 0;
+	/* filed in the first days of the next month, in office hours */
+	int days = rng_below(r, 6), hours = 1 + rng_below(r, 8); /* in this order */
+	int64_t at = cst_parse("2024-02-05") +
+	             ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY + days * DAY + hours * 3600;
+	if (at > d->now - DAY)
+		at = d->now - DAY + rng_below(r, 3600);
+	return put_month(w, d, en->id, period, status, note, at, v, industrial, e);
+}
+
+/* The months of one enterprise: from 2024 on with its first generator, the years before
+ * backwards from 2024 with its second. */
+static int put_enterprise(struct write_ctx *w, struct econ_demo *d, const struct ent *en,
+                          struct yq_err *e)
+{
+	struct rng r = {0x9e3779b97f4a7c15ull ^ ((uint64_t)en->id * 0x100000001b3ull)};
+	struct rng h = {0xd1b54a32d192ed03ull ^ ((uint64_t)en->id * 0x100000001b3ull)};
+	double margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(en->base / uniform(&r, 6, 14)));
+	double level = en->base;
+	double past[FIRST_YEAR - HISTORY_FROM];
+	for (int y = FIRST_YEAR - 1; y >= HISTORY_FROM; y--) {
+		double t = en->fixed ? 1.08 : uniform(&h, 0.95, 1.09);
+		level /= past_growth(y + 1) * t;
+		past[y - HISTORY_FROM] = level;
+	}
+	for (int y = HISTORY_FROM; y < FIRST_YEAR; y++)
+		for (int m = 1; m <= 12; m++)
+			if (y * 12 + m - 1 >= en->since &&
+			    put_one(w, d, en, &h, y, m, past[y - HISTORY_FROM], margin, staff, e) < 0)
+				return -1;
+	level = en->base;
 	for (int y = FIRST_YEAR; y <= d->last_y; y++) {
 		if (y > FIRST_YEAR)
-			level *= fixed ? trend : zone_growth(d->z->code, y) * trend;
-		for (int m = 1; m <= 12 && (y < d->last_y || m <= d->last_m); m++) {
-			char period[8];
-			econ_period_shift(y, m, 0, period);
-			int last = y == d->last_y && m == d->last_m;
-			const char *status = "accepted", *note = "";
-			if (last) {
-				int pick = rng_below(&r, 100);
-				if (pick < 18)
-					continue; /* not filed yet */
-				status = pick < 22   ? "returned"
-				         : pick < 35 ? "accepted"
-				                     : "submitted";
-				if (status[0] == 'r')
-					note = "营业收入与应税销售差异较大，请核实后重报";
-			}
-			double v[I__COUNT];
-			double noise = fixed ? 1 : uniform(&r, 0.95, 1.05);
-			v[I_OUTPUT] = round2(level * SEASON[m - 1] * noise);
-			v[I_REVENUE] = round2(v[I_OUTPUT] * (industrial ? 1.16 : 1.0));
-			v[I_TAXABLE] = round2(v[I_OUTPUT] * 0.86);
-			v[I_TAX] = round2(v[I_REVENUE] * uniform(&r, 0.035, 0.055));
-			v[I_PROFIT] = round2(v[I_REVENUE] * (margin + uniform(&r, -0.015, 0.015)));
-			v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
-			v[I_EMPLOYEES] = round(staff * (1 + 0.02 * (y - FIRST_YEAR)));
-			/* filed in the first days of the next month, in office hours */
-			int days = rng_below(&r, 6),
-			    hours = 1 + rng_below(&r, 8); /* in this order */
-			int64_t at = day0 + ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY +
-			             days * DAY + hours * 3600;
-			if (at > d->now - DAY)
-				at = d->now - DAY + rng_below(&r, 3600);
-			if (put_month(w, d, ent, period, status, note, at, v, industrial, e) < 0)
+			level *= en->fixed ? en->trend : zone_growth(d->z->code, y) * en->trend;
+		for (int m = 1; m <= 12 && (y < d->last_y || m <= d->last_m); m++)
+			if (put_one(w, d, en, &r, y, m, level, margin, staff, e) < 0)
 				return -1;
-		}
 	}
 	return 0;
 }
@@ -194,10 +276,7 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (rc < 0)
 		return write_fail(w, rc, e);
 	/* the enterprises first (a statement is not kept open while others run) */
-	struct ent {
-		int64_t id;
-		int industrial, soybean;
-	} *ents = NULL;
+	struct ent *ents = NULL;
 	int n = 0, cap = 0;
 	st = db_prepare(w->tx, SQL_ENTS);
 	if (!st)
@@ -216,31 +295,53 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 			ents = more;
 			cap = cap ? cap * 2 : 128;
 		}
-		const char *sec = db_col_text(st, 2);
-		ents[n].id = db_col_int(st, 0);
-		ents[n].industrial = sec && sec[0] >= 'B' && sec[0] <= 'D' && !sec[1];
-		ents[n].soybean = strstr(db_col_text(st, 1), "九三") != NULL;
-		n++;
+		const char *sec = db_col_text(st, 2), *since = db_col_text(st, 3);
+		struct ent *en = &ents[n++];
+		memset(en, 0, sizeof *en);
+		en->id = db_col_int(st, 0);
+		en->industrial = sec && sec[0] >= 'B' && sec[0] <= 'D' && !sec[1];
+		en->soybean = strstr(db_col_text(st, 1), "九三") != NULL;
+		int sy, sm;
+		en->since = since && sscanf(since, "%4d-%2d", &sy, &sm) == 2 && sm >= 1 && sm <= 12
+		                ? sy * 12 + sm - 1
+		                : HISTORY_FROM * 12;
 	}
 	db_reset(st);
 	if (rc < 0 || !ents)
 		return rc < 0 ? write_fail(w, rc, e)
 		              : err_set(e, ERR_INTERNAL, NULL, "内存不足", "oom");
+	double industrial_base = 0;
 	for (int i = 0; i < n; i++) {
-		struct rng r = {0x2545f4914f6cdd1dull ^ (uint64_t)ents[i].id};
-		double base = exp(uniform(&r, log(300), log(25000))),
-		       trend = uniform(&r, 0.9, 1.12);
-		int fixed = 0;
-		if (ents[i].soybean) {
+		struct ent *en = &ents[i];
+		struct rng r = {0x2545f4914f6cdd1dull ^ (uint64_t)en->id};
+		en->base = exp(uniform(&r, log(300), log(25000)));
+		en->trend = uniform(&r, 0.9, 1.12);
+		if (en->soybean) {
 			/* 2025: 62亿元 output, 72亿元 revenue, +15% on 2024 */
-			trend = 1.15;
-			base = 620000.0 / 12 / 1.15;
-			fixed = 1;
+			en->trend = 1.15;
+			en->base = 620000.0 / 12 / 1.15;
+			en->fixed = 1;
 		}
-		if (put_enterprise(w, d, ents[i].id, base, trend, ents[i].industrial || fixed,
-		                   fixed, e) < 0)
-			return -1;
+		struct rng f = {0x94d049bb133111ebull ^ (uint64_t)en->id};
+		en->fai_w = en->industrial || en->fixed ? en->base * uniform(&f, 0.2, 2.5) : 0;
+		if (en->industrial || en->fixed)
+			industrial_base += en->base * 12;
 	}
+	/* the zone's investment of each year, shared by the industrial enterprises' months in
+	 * proportion to their weight and the month's season */
+	for (int y = HISTORY_FROM; y <= d->last_y && y - HISTORY_FROM < YEARS; y++) {
+		int yi = y - HISTORY_FROM;
+		d->fai[yi] = strcmp(d->z->code, "ccetdz") == 0
+		                 ? ccetdz_fai(y)
+		                 : 0.2 * industrial_base * pow(1.06, y - FIRST_YEAR);
+		for (int i = 0; i < n; i++)
+			for (int m = 1; m <= 12; m++)
+				if (ents[i].fai_w > 0 && (y >= FIRST_YEAR || y * 12 + m - 1 >= ents[i].since))
+					d->fai_sum[yi] += ents[i].fai_w * FAI_SEASON[m - 1] / 12;
+	}
+	for (int i = 0; i < n; i++)
+		if (put_enterprise(w, d, &ents[i], e) < 0)
+			return -1;
 	write_audit(w, "import", "econ_report", 0);
 	audit_change_int(&w->changes, "reports", 0, d->reports);
 	return 0;

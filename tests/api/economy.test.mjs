@@ -202,15 +202,15 @@ test('the zone figures: 当月, 累计 and 同比 on the same enterprises, targe
     const r = await file(as.jingfa, { period, enterprise_id: e, values, reason: '历史数据录入' });
     assert.equal(r.status, 200, r.body);
   };
-  for (const [m, v] of [['01', 100], ['02', 100], ['03', 100]]) await put(A, `2022-${m}`, { output: v, ...(m === '03' ? { employees: 200 } : {}) });
-  for (const [m, v] of [['01', 110], ['02', 120], ['03', 130]]) await put(A, `2023-${m}`, { output: v, ...(m === '03' ? { employees: 220 } : {}) });
-  await put(B, '2023-03', { output: 50, employees: 30 });
-  await put(C, '2022-03', { output: 40, employees: 10 });
-  assert.equal((await as.admin.put('/api/economy/targets', { year: 2023, targets: { output: 1000 } })).status, 200);
-  fieldError(await as.admin.put('/api/economy/targets', { year: 2023, targets: { output: -1 } }), 'targets');
-  fieldError(await as.admin.put('/api/economy/targets', { year: 2023, targets: { nothing: 1 } }), 'targets');
-  assert.equal((await as.jingfa.put('/api/economy/targets', { year: 2023, targets: { output: 1 } })).status, 403);
-  const r = await as.leader.get('/api/economy/summary?period=2023-03');
+  for (const [m, v] of [['01', 100], ['02', 100], ['03', 100]]) await put(A, `2016-${m}`, { output: v, ...(m === '03' ? { employees: 200 } : {}) });
+  for (const [m, v] of [['01', 110], ['02', 120], ['03', 130]]) await put(A, `2017-${m}`, { output: v, ...(m === '03' ? { employees: 220 } : {}) });
+  await put(B, '2017-03', { output: 50, employees: 30 });
+  await put(C, '2016-03', { output: 40, employees: 10 });
+  assert.equal((await as.admin.put('/api/economy/targets', { year: 2017, targets: { output: 1000 } })).status, 200);
+  fieldError(await as.admin.put('/api/economy/targets', { year: 2017, targets: { output: -1 } }), 'targets');
+  fieldError(await as.admin.put('/api/economy/targets', { year: 2017, targets: { nothing: 1 } }), 'targets');
+  assert.equal((await as.jingfa.put('/api/economy/targets', { year: 2017, targets: { output: 1 } })).status, 403);
+  const r = await as.leader.get('/api/economy/summary?period=2017-03');
   assert.equal(r.status, 200, r.body);
   const out = r.json.items.find((x) => x.code === 'output');
   assert.equal(out.month_value, 180);
@@ -230,12 +230,37 @@ test('the zone figures: 当月, 累计 and 同比 on the same enterprises, targe
   assert.equal(tax.month_value, null);
   assert.equal(tax.ytd_yoy, null);
   // by industry: manufacturing (C) and wholesale (F)
-  const g = (await as.leader.get('/api/economy/summary?period=2023-03&group=industry')).json.items.filter((x) => x.code === 'output');
+  const g = (await as.leader.get('/api/economy/summary?period=2017-03&group=industry')).json.items.filter((x) => x.code === 'output');
   assert.deepEqual(g.map((x) => [x.group, x.month_value, x.ytd_value]).sort(), [['C', 130, 360], ['F', 50, 50]]);
-  fieldError(await as.leader.get('/api/economy/summary?period=2023-03&group=city'), 'group');
+  fieldError(await as.leader.get('/api/economy/summary?period=2017-03&group=city'), 'group');
   fieldError(await as.leader.get('/api/economy/summary?period=2023'), 'period');
   // another zone's figures hold none of this
-  const z2 = (await as.zone2_admin.get('/api/economy/summary?period=2023-03')).json.items.find((x) => x.code === 'output');
+  const z2 = (await as.zone2_admin.get('/api/economy/summary?period=2017-03')).json.items.find((x) => x.code === 'output');
   assert.equal(z2.month_value, null);
-  assert.equal((await as.ent.get('/api/economy/summary?period=2023-03')).status, 403);
+  assert.equal((await as.ent.get('/api/economy/summary?period=2017-03')).status, 403);
+});
+
+test('the demo holds what the seeds state, computed by the figures from its reports', async () => {
+  // 长春经开区 "完成固定资产投资103亿元" in 2021 (1–12月累计, 万元)
+  const y21 = (await as.leader.get('/api/economy/summary?period=2021-12')).json.items.find((x) => x.code === 'fixed_investment');
+  assert.ok(Math.abs(y21.ytd_value - 1030000) < 50, `2021 fixed investment ${y21.ytd_value}`);
+  // the history starts in January 2020: 2020's figures exist, 2019's do not
+  const y20 = (await as.leader.get('/api/economy/summary?period=2020-12')).json.items.find((x) => x.code === 'output');
+  assert.ok(y20.ytd_value > 0);
+  assert.equal(y20.ytd_yoy, null);
+  const y19 = (await as.leader.get('/api/economy/summary?period=2019-12')).json.items.find((x) => x.code === 'output');
+  assert.equal(y19.ytd_value, null);
+  // 九三集团长春大豆: output over 60亿元 and revenue over 70亿元 in 2025, +15% on 2024
+  for (const [code, over] of [['output', 600000], ['revenue', 700000]]) {
+    const c = (await as.leader.get(`/api/economy/contributions?period=2025-12&indicator=${code}&limit=50`)).json;
+    const soy = c.contributors.find((x) => x.name.startsWith('九三集团'));
+    assert.ok(soy, `${code}: 九三集团 among the contributors`);
+    assert.ok(soy.value > over, `${code} ${soy.value}`);
+    assert.ok(Math.abs(soy.yoy - 0.15) < 0.005, `${code} yoy ${soy.yoy}`);
+  }
+  // 海门: 应税销售 of January–April 2026 up by double digits
+  if (THIS > '2026-04') {
+    const hm = (await as.zone2_admin.get('/api/economy/summary?period=2026-04')).json.items.find((x) => x.code === 'taxable_sales');
+    assert.ok(hm.ytd_yoy > 0.1, `海门 1–4月 应税销售 ${hm.ytd_yoy}`);
+  }
 });
