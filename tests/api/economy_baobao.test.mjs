@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
-import { sql } from './undo_migrations.mjs';
+import { sql, undo0020, migratedFrom } from './undo_migrations.mjs';
 
 const PW = 'Baobao-Passw0rd!2026';
 const NAMES = { admin: 'ccetdz-admin', zoneLeader: 'ccetdz-leader', ent: 'ccetdz-qiye', zone2: 'hmetdz-admin' };
@@ -271,4 +271,26 @@ test('inputs: the month, the indicator codes, the values; a past month is closed
   assert.equal(await auditTotal(), audit0, 'nothing written');
   // the current month is open
   assert.equal((await put({ period: THIS, targets: { output: 10 } })).status, 200);
+});
+
+test('a database from before 0020 takes the migration, and the cycle works on it', async () => {
+  const old = newDatabase();
+  const d = cli(['demo', '--db', old, '--password-stdin'], { input: PW + '\n' });
+  assert.equal(d.code, 0, d.stderr);
+  undo0020(old);
+  assert.equal(sql(old, 'SELECT MAX(version) AS v FROM schema_version')[0].v, 19);
+  const m = cli(['migrate', '--db', old]);
+  assert.equal(m.code, 0, m.stderr);
+  assert.match(m.stdout, migratedFrom(19));
+  assert.deepEqual(sql(old, 'SELECT COUNT(*) AS n FROM baobao_target'), [{ n: 0 }]);
+  assert.deepEqual(sql(old, 'SELECT COUNT(*) AS n FROM baobao_dispatch'), [{ n: 0 }]);
+  const s = await startServer({ db: old });
+  try {
+    const c = new Client(s.base);
+    assert.equal((await c.login('ccetdz-leader', PW)).status, 200);
+    const l = await c.get(`/api/economy/baobao?period=${LAST}`);
+    assert.equal(l.status, 200, l.body);
+    assert.ok(l.json.items.length > 0, 'the demo has 包保 leaders');
+    assert.ok(l.json.leaders.length > 0);
+  } finally { await s.stop(); }
 });
