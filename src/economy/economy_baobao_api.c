@@ -282,7 +282,10 @@ static int body_text(struct req *r, json_t *o, const char *key, const char *labe
 		               "has invalid characters");
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		if ((ch < 0x20 || ch == 0x7f) &&
+		/* C0 (line breaks and tabs allowed in a multiline text), DEL and C1 (C2 80–C2 9F)
+		 */
+		int c1 = ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0;
+		if ((ch < 0x20 || ch == 0x7f || c1) &&
 		    !(multiline && (ch == '\n' || ch == '\t' || ch == '\r')))
 			return err_set(e, ERR_VALIDATION, key,
 			               arena_printf(&r->arena, "%s含有控制字符", label),

@@ -177,7 +177,11 @@ test('a 调度 raises a request of the enterprise in one step', async () => {
   // one change with two audit rows: the request's and the 调度's
   const au = await as.admin.get(`/api/audit?obj_type=baobao_dispatch&obj_id=${r.json.id}`);
   assert.deepEqual(au.json.items.map((x) => x.action), ['baobao.dispatch']);
-  // a 调度 without a request, then the month's detail and list
+  // problems over several lines: the title is one line
+  const ml = await as.leader.post(`/api/economy/baobao/${ids.B}/dispatches`, { period: THIS, production: 'stopped', problems: '设备故障\n待维修\t三天', raise_request: true });
+  assert.equal(ml.status, 201, ml.body);
+  assert.equal((await as.admin.get(`/api/tickets/${ml.json.ticket_id}`)).json.ticket.title, '包保调度:设备故障 待维修 三天');
+    // a 调度 without a request, then the month's detail and list
   const r2 = await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, recorded_on: `${THIS}-01`, production: 'full', orders: '满产' });
   assert.equal(r2.status, 201, r2.body);
   assert.deepEqual({ ...r2.json, id: 0 }, { id: 0, ticket_id: null, ticket_no: null });
@@ -211,6 +215,8 @@ test('a 调度 raises a request of the enterprise in one step', async () => {
   fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', raise_request: 'yes' }), 'raise_request');
   fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', orders: 'x'.repeat(1001) }), 'orders');
   fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: '2026/10', production: 'full' }), 'period');
+  fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', problems: '停\u0085产', raise_request: true }), 'problems');
+  fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', orders: 'a\u0007b' }), 'orders');
   assert.equal(await auditTotal(), audit0, 'nothing written');
 });
 
