@@ -551,8 +551,9 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
-                  struct yq_err *e)
+/* What a creation checks before its transaction: an enterprise user files for its own
+ * enterprise, online; anyone else names the enterprise and a channel. */
+static int create_checks(const struct principal *p, struct ticket *t, struct yq_err *e)
 {
 	if (p->role == ROLE_ENTERPRISE) {
 		t->enterprise_id = p->enterprise_id;
@@ -564,7 +565,13 @@ int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket
 	if (!ticket_channel_valid(t->channel))
 		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
 		               "channel must be online, phone, visit, hotline or wechat");
-	if (ticket_validate(t, e) < 0)
+	return ticket_validate(t, e);
+}
+
+int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
+                  struct yq_err *e)
+{
+	if (create_checks(p, t, e) < 0)
 		return -1;
 	for (int attempt = 0; attempt < 3; attempt++) {
 		struct create_args x = {t, 0};
@@ -574,6 +581,16 @@ int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket
 			return -1;
 	}
 	return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
+}
+
+int ticket_create_in(struct db *tx, const struct principal *p, struct ticket *t, struct yq_err *e)
+{
+	if (create_checks(p, t, e) < 0)
+		return -1;
+	/* one attempt: a number taken meanwhile fails the enclosing transaction (retried by its
+	 * caller as a busy answer) */
+	struct create_args x = {t, 0};
+	return write_in(tx, p, p->zone_id, do_create, &x, e);
 }
 
 /* 1 if the principal works at the service center (may triage), admins included. */
