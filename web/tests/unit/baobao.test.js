@@ -258,7 +258,7 @@ describe('包保企业', { timeout: 20000 }, () => {
     expect(leaders).toContain('王副主任')
     expect(leaders).toContain('98.4%')
     const table = text('[data-test="bb-table"]')
-    expect(table).toContain('工业总产值（万元）')
+    expect(table).toContain('工业总产值')
     expect(table).toContain('1,200万元')
     expect(table).toContain('1,180.5万元')
     expect(table).toContain('98.4%')
