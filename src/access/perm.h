@@ -53,7 +53,10 @@
 	X(PERM_ECONOMY_REPORT, "economy.report") /* an enterprise files its month (企业直报) */       \
 	X(PERM_ECONOMY_REVIEW, "economy.review") /* the 经发局 accepts, returns, revises */            \
 	X(PERM_ECONOMY_STATS, "economy.stats")   /* the zone's figures, 同比, 双过半 */              \
-	X(PERM_ECONOMY_ADMIN, "economy.admin")   /* the catalogue, deadlines, yearly targets */
+	X(PERM_ECONOMY_ADMIN, "economy.admin")   /* the catalogue, deadlines, yearly targets */           \
+	/* 包保企业: the monthly targets, 调度 and visits of the enterprises one serves as 包保   \
+	 * leader or liaison (economy.stats holders read every one of the zone) */                        \
+	X(PERM_ECONOMY_BAOBAO, "economy.baobao")
 
 enum perm {
 #define PERM_ENUM(e, name) e,

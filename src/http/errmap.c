@@ -26,6 +26,7 @@ static const struct errmap_entry table[ERR__COUNT] = {
     [ERR_TOTP_REQUIRED] = {401, "totp_required"},
     [ERR_TOTP_INVALID] = {401, "totp_invalid"},
     [ERR_TOTP_ENROL] = {403, "totp_enrol_required"},
+    [ERR_PERIOD_CLOSED] = {409, "period_closed"},
 };
 
 const struct errmap_entry *errmap_get(enum err_code code)

@@ -29,6 +29,7 @@ enum err_code {
 	ERR_TOTP_REQUIRED,   /* 401: right password, the TOTP code is missing */
 	ERR_TOTP_INVALID,    /* 401: wrong or reused TOTP code */
 	ERR_TOTP_ENROL,      /* 403: the role requires TOTP: enrol first */
+	ERR_PERIOD_CLOSED,   /* 409: the month is past, its plan no longer changes */
 	ERR__COUNT
 };
 

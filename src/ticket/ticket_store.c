@@ -576,6 +576,26 @@ int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket
 	return err_set(e, ERR_BUSY, NULL, "请求过多，请稍后重试", "too busy, retry shortly");
 }
 
+int ticket_create_in(struct db *tx, const struct principal *p, struct ticket *t, struct yq_err *e)
+{
+	if (p->role == ROLE_ENTERPRISE) {
+		t->enterprise_id = p->enterprise_id;
+		t->channel = "online";
+	}
+	if (!t->enterprise_id)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
+		               "choose the enterprise");
+	if (!ticket_channel_valid(t->channel))
+		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
+		               "channel must be online, phone, visit, hotline or wechat");
+	if (ticket_validate(t, e) < 0)
+		return -1;
+	/* one attempt: a number taken meanwhile fails the enclosing transaction (retried by its
+	 * caller as a busy answer) */
+	struct create_args x = {t, 0};
+	return write_in(tx, p, p->zone_id, do_create, &x, e);
+}
+
 /* 1 if the principal works at the service center (may triage), admins included. */
 static int can_triage(struct db *c, const struct principal *p, int *rc)
 {

@@ -52,6 +52,11 @@ typedef void (*ticket_fn)(void *ctx, const struct ticket *t);
  * channel given. t->id gets its id. One write_tx with its timeline event and audit row. */
 int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
                   struct yq_err *e);
+/* The same inside the open write transaction tx (another module's change that raises a request
+ * as one of its steps: a 包保 调度), with its own audit row; ERR_BUSY when a concurrent request
+ * took the number (the caller rolls tx back). */
+struct db;
+int ticket_create_in(struct db *tx, const struct principal *p, struct ticket *t, struct yq_err *e);
 int ticket_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct ticket *out, struct yq_err *e);
 /* Reads the request numbered `no` (SQ20261123-0001) like ticket_get; ERR_NOT_FOUND when the
