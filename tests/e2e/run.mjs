@@ -1653,7 +1653,7 @@ test('a 包保 leader opens 包保企业, sets next month\'s target for one of h
 
   /** Pick month `ym` in the page's month picker (the year turned with the panel's arrows). */
   async function pickMonth(page, ym) {
-    await page.click('[data-test="bb-month"]')
+    await page.click('[data-test="bb-month"] input')
     const panel = page.locator('.el-picker-panel:visible').last()
     await panel.waitFor()
     const year = Number(ym.slice(0, 4))

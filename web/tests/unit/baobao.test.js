@@ -14,6 +14,7 @@ import { configureHttp } from '../../src/api/http'
 import { useAuthStore } from '../../src/stores/auth'
 import { today } from '../../src/utils/format'
 import EconomyBaobao from '../../src/views/economy/EconomyBaobao.vue'
+import BaobaoDrawer from '../../src/views/economy/BaobaoDrawer.vue'
 import {
   PRODUCTIONS,
   BAOBAO_REPORT_STATUSES,
@@ -177,7 +178,7 @@ const qa = (sel) => [...document.body.querySelectorAll(sel)]
 const text = (sel) => (q(sel) ? q(sel).textContent.trim() : '')
 let calls
 let mounted
-async function mountAt(path, user, perms, server) {
+async function mountAt(path, user, perms, server, component = EconomyBaobao, props = {}) {
   calls = []
   setAppLocale('zh-CN')
   configureHttp({ onUnauthorized: vi.fn(), onPasswordChange: vi.fn(), onError: vi.fn() })
@@ -196,7 +197,7 @@ async function mountAt(path, user, perms, server) {
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(path)
   await router.isReady()
-  mounted = mount(EconomyBaobao, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
+  mounted = mount(component, { props, global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
   return { router }
 }
 afterEach(() => {
@@ -364,5 +365,20 @@ describe('包保企业', { timeout: 20000 }, () => {
     expect(q('[data-test="bb-targets-form"]')).toBe(null)
     expect(q('[data-test="bb-dispatch-form"]')).toBe(null)
     expect(calls.find((c) => c.path === '/api/economy/baobao/11').query).toEqual({ period: past })
+  })
+
+  it('dates a 调度 in the month shown, when the month changed while the drawer was closed', async () => {
+    const past = shiftPeriod(THIS, -1)
+    await mountAt('/economy/baobao', { id: 7, username: 'wang', role: 'dept_head' }, ['economy.read', 'economy.baobao'], (method, path, body, query) => {
+      if (method === 'GET' && path === '/api/economy/baobao/11') return [200, oneOf(11, query.get('period'))]
+    }, BaobaoDrawer, { modelValue: true, enterpriseId: 11, name: '长春一汽富维', period: past })
+    const day = () => q('[data-field="recorded_on"] input') && q('[data-field="recorded_on"] input').value
+    await waitFor(() => day() === periodEnd(past))
+    await mounted.setProps({ modelValue: false })
+    await mounted.setProps({ period: THIS })
+    await flushPromises()
+    await mounted.setProps({ modelValue: true })
+    await waitFor(() => day() === today())
+    expect(calls.filter((c) => c.path === '/api/economy/baobao/11').map((c) => c.query.period)).toEqual([past, THIS])
   })
 })
