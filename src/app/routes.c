@@ -255,12 +255,12 @@ const struct route routes[] = {
     /* 包保企业: the monthly targets, 调度 and figures of the enterprises a cadre serves */
     R(GET, "/api/economy/baobao", h_bb_list, PERM_ECONOMY_BAOBAO, 0,
       .summary = "包保企业月度目标与完成情况（?period=YYYY-MM&leader_id=；经济统计权限：全园区）"),
-    R(GET, "/api/economy/baobao/:enterprise_id", h_bb_get, PERM_ECONOMY_BAOBAO, 0,
+    R(GET, "/api/economy/baobao/:id", h_bb_get, PERM_ECONOMY_BAOBAO, 0,
       .summary = "包保企业的月度目标、实绩、调度记录与走访记录"),
-    R(PUT, "/api/economy/baobao/:enterprise_id/targets", h_bb_targets_set, PERM_ECONOMY_BAOBAO, 0,
+    R(PUT, "/api/economy/baobao/:id/targets", h_bb_targets_set, PERM_ECONOMY_BAOBAO, 0,
       .summary = "设定包保企业月度目标（包保领导、联络员或管理员；不能设定已过月份）"),
-    R(POST, "/api/economy/baobao/:enterprise_id/dispatches", h_bb_dispatch_add, PERM_ECONOMY_BAOBAO,
-      0, .summary = "记录月中调度（可一并提交企业诉求）"),
+    R(POST, "/api/economy/baobao/:id/dispatches", h_bb_dispatch_add, PERM_ECONOMY_BAOBAO, 0,
+      .summary = "记录月中调度（可一并提交企业诉求）"),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

@@ -619,7 +619,7 @@ static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)
 			i++;
 		if (i == n_inds) {
 			const char *field = arena_printf(x->a, "targets.%s", t->code);
-			const char *zh = arena_printf(x->a, "未知指标或指标已停用：%.32s", t->code);
+			const char *zh = arena_printf(x->a, "未知指标或指标已停用：%s", t->code);
 			return err_set(e, ERR_VALIDATION, field ? field : "targets",
 			               zh ? zh : "未知指标或指标已停用",
 			               "unknown or inactive indicator");

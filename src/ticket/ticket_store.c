@@ -551,8 +551,9 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
-                  struct yq_err *e)
+/* What a creation checks before its transaction: an enterprise user files for its own
+ * enterprise, online; anyone else names the enterprise and a channel. */
+static int create_checks(const struct principal *p, struct ticket *t, struct yq_err *e)
 {
 	if (p->role == ROLE_ENTERPRISE) {
 		t->enterprise_id = p->enterprise_id;
@@ -564,7 +565,13 @@ int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket
 	if (!ticket_channel_valid(t->channel))
 		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
 		               "channel must be online, phone, visit, hotline or wechat");
-	if (ticket_validate(t, e) < 0)
+	return ticket_validate(t, e);
+}
+
+int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket *t,
+                  struct yq_err *e)
+{
+	if (create_checks(p, t, e) < 0)
 		return -1;
 	for (int attempt = 0; attempt < 3; attempt++) {
 		struct create_args x = {t, 0};
@@ -578,17 +585,7 @@ int ticket_create(struct db_pool *pool, const struct principal *p, struct ticket
 
 int ticket_create_in(struct db *tx, const struct principal *p, struct ticket *t, struct yq_err *e)
 {
-	if (p->role == ROLE_ENTERPRISE) {
-		t->enterprise_id = p->enterprise_id;
-		t->channel = "online";
-	}
-	if (!t->enterprise_id)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
-		               "choose the enterprise");
-	if (!ticket_channel_valid(t->channel))
-		return err_set(e, ERR_VALIDATION, "channel", "渠道应为网上、电话、走访、热线或微信",
-		               "channel must be online, phone, visit, hotline or wechat");
-	if (ticket_validate(t, e) < 0)
+	if (create_checks(p, t, e) < 0)
 		return -1;
 	/* one attempt: a number taken meanwhile fails the enclosing transaction (retried by its
 	 * caller as a busy answer) */

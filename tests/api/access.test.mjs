@@ -219,6 +219,10 @@ const EXPECT = {
   'POST /api/economy/reports/:id/accept': { kind: 'object', obj: 'econReport' },
   'POST /api/economy/reports/:id/return': { kind: 'object', obj: 'econReport', body: { note: '越权退回' } },
   'POST /api/economy/reminders': { kind: 'config', body: { period: '2026-01' } },
+  'GET /api/economy/baobao': { kind: 'list', query: 'period=2026-01' },
+  'GET /api/economy/baobao/:id': { kind: 'object', obj: 'baobaoEnterprise' },
+  'PUT /api/economy/baobao/:id/targets': { kind: 'object', obj: 'baobaoEnterprise', body: () => ({ period: THIS_MONTH, targets: { output: 1 } }) },
+  'POST /api/economy/baobao/:id/dispatches': { kind: 'object', obj: 'baobaoEnterprise', body: () => ({ period: THIS_MONTH, production: 'full', problems: '越权调度', raise_request: true }) },
   'POST /api/economy/import': { kind: 'create', path: '/api/economy/import?period=2026-01', body: () => csvForm('企业名称,工业总产值本月\r\n越权导入企业,1\r\n') },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
@@ -259,6 +263,9 @@ function csvForm(csv) {
   const raw = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="越权.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${b}--\r\n`;
   return { raw: new Uint8Array(Buffer.from(raw, 'utf8')), type: `multipart/form-data; boundary=${b}` };
 }
+
+// The current month in the zone's time (UTC+8): the month a 包保 write names.
+const THIS_MONTH = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
 
 // A USCC no demo enterprise has.
 const freshUscc = (n) => uscc('91220101AC', n);
@@ -423,6 +430,11 @@ before(async () => {
   assert.equal(er.status, 200, er.body);
   obj.econReport = er.json.id; data.econReport = '访问控制测试补报';
   obj.econIndicator = (await as.admin.get('/api/economy/indicators')).json.items[0].id;
+  // an enterprise with a 包保 leader that the service-center staff does not serve: the zone's
+  // economy.stats holders read it, a cadre who is neither its leader nor its liaison does not
+  const bb = ents1.find((e) => e.leader_user_id && e.leader_user_id !== me.staff.id && e.liaison_user_id !== me.staff.id);
+  assert.ok(bb, 'a demo enterprise with a 包保 leader');
+  obj.baobaoEnterprise = bb.id; data.baobaoEnterprise = bb.name;
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -524,6 +536,7 @@ const OUTSIDERS = {
   review: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise'],
   econReport: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
   econIndicator: ['zone2_admin'],
+  baobaoEnterprise: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'staff'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -542,6 +555,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'review': return JSON.stringify((await a.get(`/api/projects/reviews/${obj.review}`)).json);
     case 'econReport': return JSON.stringify((await a.get(`/api/economy/reports/${obj.econReport}`)).json);
     case 'econIndicator': return JSON.stringify((await a.get('/api/economy/indicators?all=1')).json.items.find((x) => x.id === obj.econIndicator));
+    case 'baobaoEnterprise': return JSON.stringify((await a.get(`/api/economy/baobao/${obj.baobaoEnterprise}?period=${THIS_MONTH}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

@@ -7,19 +7,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
-import { sql } from './undo_migrations.mjs';
+import { sql, undo0020, migratedFrom } from './undo_migrations.mjs';
 
 const PW = 'Baobao-Passw0rd!2026';
 const NAMES = { admin: 'ccetdz-admin', zoneLeader: 'ccetdz-leader', ent: 'ccetdz-qiye', zone2: 'hmetdz-admin' };
 let srv, db;
 const as = {}, me = {}, ids = {};
 
-// months in the zone's time (UTC+8)
+// the months as the server counts them (its current month is the list's default)
 const shift = (ym, d) => { const [y, m] = ym.split('-').map(Number); const k = y * 12 + m - 1 + d; return `${Math.floor(k / 12)}-${String(k % 12 + 1).padStart(2, '0')}`; };
-const TODAY = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-const THIS = TODAY.slice(0, 7);
-const LAST = shift(THIS, -1);
-const NEXT = shift(THIS, 1);
+let THIS, LAST, NEXT;
 // every indicator a 规上 manufacturer must report
 const FULL = { output: 1200, revenue: 1300, taxable_sales: 1000, tax: 80, profit: 5, power: 30, employees: 210 };
 
@@ -55,6 +52,10 @@ before(async () => {
     ids[k] = r.json.id;
   }
   as.entA = await newUser(srv, as.admin, 'bb-qiye-a', 'enterprise', { enterprise_id: ids.A }, PW);
+  THIS = (await as.leader.get('/api/economy/baobao')).json.period;
+  assert.match(THIS, /^\d{4}-\d{2}$/);
+  LAST = shift(THIS, -1);
+  NEXT = shift(THIS, 1);
   // last month open for filing whatever the day
   const p = await as.admin.put(`/api/economy/periods/${LAST}`, { deadline: '2099-12-31' });
   assert.equal(p.status, 200, p.body);
@@ -177,23 +178,27 @@ test('a 调度 raises a request of the enterprise in one step', async () => {
   const au = await as.admin.get(`/api/audit?obj_type=baobao_dispatch&obj_id=${r.json.id}`);
   assert.deepEqual(au.json.items.map((x) => x.action), ['baobao.dispatch']);
   // a 调度 without a request, then the month's detail and list
-  const r2 = await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, recorded_on: TODAY, production: 'full', orders: '满产' });
+  const r2 = await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, recorded_on: `${THIS}-01`, production: 'full', orders: '满产' });
   assert.equal(r2.status, 201, r2.body);
   assert.deepEqual({ ...r2.json, id: 0 }, { id: 0, ticket_id: null, ticket_no: null });
   const d = await as.leader.get(`/api/economy/baobao/${ids.A}`);
   assert.equal(d.status, 200, d.body);
   assert.equal(d.json.period, THIS, 'the current month by default');
-  assert.deepEqual(d.json.dispatches.map((x) => x.id), [r2.json.id, r.json.id], 'newest first');
-  const first = d.json.dispatches[1];
+  const today = d.json.dispatches.find((x) => x.id === r.json.id).recorded_on;
+  assert.match(today, new RegExp(`^${THIS}-\\d{2}$`), 'today by default');
+  assert.deepEqual(d.json.dispatches.map((x) => x.id), today === `${THIS}-01` ? [r2.json.id, r.json.id] : [r.json.id, r2.json.id], 'newest first (the day, then the id)');
+  const first = d.json.dispatches.find((x) => x.id === r.json.id);
   assert.equal(first.ticket_id, r.json.ticket_id);
   assert.equal(first.ticket_no, r.json.ticket_no);
   assert.equal(first.production, 'partial');
-  assert.equal(first.recorded_on, TODAY);
   assert.equal(first.creator_name, '联络员乙');
   assert.equal(first.problems, problems);
   const item = (await as.leader.get('/api/economy/baobao')).json.items.find((x) => x.enterprise_id === ids.A);
   assert.equal(item.dispatches, 2);
-  assert.equal(item.production, 'full', "the month's latest");
+  assert.equal(item.production, today === `${THIS}-01` ? 'full' : 'partial', "the month's latest");
+  // a 调度 after today is refused
+  const tomorrow = new Date(Date.parse(today) + 86400e3).toISOString().slice(0, 10);
+  if (tomorrow.startsWith(THIS)) fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', recorded_on: tomorrow }), 'recorded_on');
   // raising a request needs the problems; the production and the category are checked
   const audit0 = await auditTotal();
   fieldError(await as.leader.post(`/api/economy/baobao/${ids.A}/dispatches`, { period: THIS, production: 'full', raise_request: true }), 'problems');
@@ -261,6 +266,8 @@ test('inputs: the month, the indicator codes, the values; a past month is closed
   fieldError(await put({ period: NEXT, targets: {} }), 'targets');
   fieldError(await put({ period: NEXT, targets: [1] }), 'targets');
   fieldError(await put({ period: NEXT, targets: { nosuch: 1 } }), 'targets.nosuch', /nosuch/);
+  fieldError(await put({ period: NEXT, targets: { 产值: 1 } }), 'targets.产值', /产值/);
+  fieldError(await put({ period: NEXT, targets: { ['x'.repeat(65)]: 1 } }), 'targets');
   fieldError(await put({ period: NEXT, targets: { output: -1 } }), 'targets.output');
   fieldError(await put({ period: NEXT, targets: { output: '12' } }), 'targets.output');
   fieldError(await put({ period: NEXT, targets: { output: 1e13 } }), 'targets.output');
@@ -271,4 +278,26 @@ test('inputs: the month, the indicator codes, the values; a past month is closed
   assert.equal(await auditTotal(), audit0, 'nothing written');
   // the current month is open
   assert.equal((await put({ period: THIS, targets: { output: 10 } })).status, 200);
+});
+
+test('a database from before 0020 takes the migration, and the cycle works on it', async () => {
+  const old = newDatabase();
+  const d = cli(['demo', '--db', old, '--password-stdin'], { input: PW + '\n' });
+  assert.equal(d.code, 0, d.stderr);
+  undo0020(old);
+  assert.equal(sql(old, 'SELECT MAX(version) AS v FROM schema_version')[0].v, 19);
+  const m = cli(['migrate', '--db', old]);
+  assert.equal(m.code, 0, m.stderr);
+  assert.match(m.stdout, migratedFrom(19));
+  assert.deepEqual(sql(old, 'SELECT COUNT(*) AS n FROM baobao_target'), [{ n: 0 }]);
+  assert.deepEqual(sql(old, 'SELECT COUNT(*) AS n FROM baobao_dispatch'), [{ n: 0 }]);
+  const s = await startServer({ db: old });
+  try {
+    const c = new Client(s.base);
+    assert.equal((await c.login('ccetdz-leader', PW)).status, 200);
+    const l = await c.get(`/api/economy/baobao?period=${LAST}`);
+    assert.equal(l.status, 200, l.body);
+    assert.ok(l.json.items.length > 0, 'the demo has 包保 leaders');
+    assert.ok(l.json.leaders.length > 0);
+  } finally { await s.stop(); }
 });

@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 19;
+export const LATEST = 20;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,9 +27,15 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 19 back to 18: the economy's values without their covering
- * index (0019). */
+/** Takes the database from version 20 back to 19: no 包保 monthly targets and 调度 (0020). */
+export function undo0020(db) {
+  sql(db, `DROP TABLE baobao_dispatch; DROP TABLE baobao_target; DELETE FROM schema_version WHERE version = 20;`);
+}
+
+/** Takes the database from version 19 back to 18 (from 20 first): the economy's values without
+ * their covering index (0019). */
 export function undo0019(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 20) undo0020(db);
   sql(db, `DROP INDEX econ_value_cells; DELETE FROM schema_version WHERE version = 19;`);
 }
 

@@ -88,6 +88,16 @@ ECON_SHEET = ('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="m
               '--XyZ--\r\n')
 QUERIES['/api/economy/import'] = 'period=2026-01'
 BODIES[('POST', '/api/economy/reminders')] = {'period': '2026-01'}
+# 包保: a month's list and one enterprise's, targets (null removes one), a 调度 raising a request
+QUERIES['/api/economy/baobao'] = 'period=2026-10&leader_id=2'
+QUERIES['/api/economy/baobao/:id'] = 'period=2026-10'
+BODIES[('PUT', '/api/economy/baobao/:id/targets')] = {'period': '2099-10',
+                                                      'targets': {'output': 1200, 'revenue': 1500.5,
+                                                                  'power': None}}
+BODIES[('POST', '/api/economy/baobao/:id/dispatches')] = {
+    'period': '2026-10', 'recorded_on': '2026-10-15', 'production': 'partial',
+    'orders': '订单排至下季度', 'problems': '用工缺口约50人，急需招聘支持', 'raise_request': True,
+    'category': '用工'}
 
 os.makedirs(OUT, exist_ok=True)
 n = 0

@@ -38,6 +38,7 @@ static const struct {
     {ERR_TOTP_REQUIRED, 401, "totp_required"},
     {ERR_TOTP_INVALID, 401, "totp_invalid"},
     {ERR_TOTP_ENROL, 403, "totp_enrol_required"},
+    {ERR_PERIOD_CLOSED, 409, "period_closed"},
 };
 #define N_DOCUMENTED (sizeof documented / sizeof documented[0])
 
