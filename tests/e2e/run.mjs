@@ -1601,6 +1601,157 @@ test('an enterprise files last month on the phone and adds the note a big change
   }
 })
 
+test('a 包保 leader opens 包保企业, sets next month\'s target for one of his enterprises and sees it in the list, records the month\'s 调度 with a request, and reads the page on the phone', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  // months in the zone's time (UTC+8): this month and the next
+  const shift = (ym, d) => {
+    const [y, m] = ym.split('-').map(Number)
+    const k = y * 12 + m - 1 + d
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`
+  }
+  const THIS = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7)
+  const NEXT = shift(THIS, 1)
+  const admin = state.admin || (await apiLogin(ADMIN_USER, ADMIN_PASS))
+  const digits = (s) => String(s || '').replace(/[^\d.]/g, '')
+
+  // a demo user who leads a 包保 enterprise (the demo gives the 规上 ones to the zone's leaders
+  // and heads); if none does, the admin makes the zone leader the leader of one
+  let who = null
+  let ent = null
+  for (const username of ['ccetdz-leader', 'ccetdz-jingfa', 'ccetdz-zhaoshang', 'ccetdz-xiangmu']) {
+    const c = await apiLogin(username, DEMO_PASS)
+    try {
+      const list = (await c.get(`/api/economy/baobao?period=${NEXT}`)).body
+      const mine = (list.items || []).find((x) => x.leader_id === c.user.id)
+      if (mine) {
+        who = { username, id: c.user.id }
+        ent = { id: mine.enterprise_id, name: mine.enterprise_name }
+        break
+      }
+    } finally {
+      await c.dispose()
+    }
+  }
+  if (!who) {
+    const c = await apiLogin('ccetdz-leader', DEMO_PASS)
+    const list = (await c.get(`/api/economy/baobao?period=${NEXT}`)).body
+    await c.dispose()
+    assert(list.items && list.items.length, 'the zone has no 包保 enterprise')
+    const id = list.items[0].enterprise_id
+    const e = (await admin.get(`/api/enterprises/${id}`)).body
+    await admin.put(`/api/enterprises/${id}`, { ...e, leader_user_id: c.user.id })
+    who = { username: 'ccetdz-leader', id: c.user.id }
+    ent = { id, name: list.items[0].enterprise_name }
+  }
+  // a visit of his, for the visit log
+  const findings = `e2e包保走访${RUN}：新产线调试`
+  const lead = await apiLogin(who.username, DEMO_PASS)
+  await lead.post(`/api/enterprises/${ent.id}/visits`, { visited_on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), kind: '挖潜', findings, follow_ups: '协调用电' })
+  const target = 1000 + Math.floor(Math.random() * 900) // 万元, under 亿元
+  const problems = `e2e包保调度${RUN}：原料供应紧张，需协调物流`
+
+  /** Pick month `ym` in the page's month picker (the year turned with the panel's arrows). */
+  async function pickMonth(page, ym) {
+    await page.click('[data-test="bb-month"] input')
+    const panel = page.locator('.el-picker-panel:visible').last()
+    await panel.waitFor()
+    const year = Number(ym.slice(0, 4))
+    for (let i = 0; i < 3; i++) {
+      const shown = Number(digits(await panel.locator('.el-date-picker__header-label').first().textContent()))
+      if (shown === year) break
+      await panel.locator(shown < year ? 'button.d-arrow-right' : 'button.d-arrow-left').first().click()
+    }
+    await panel.locator('.el-month-table td').nth(Number(ym.slice(5, 7)) - 1).click()
+    await page.waitForFunction((v) => document.querySelector('[data-test="bb-month"] input')?.value === v, ym)
+  }
+
+  let page = await newPage()
+  try {
+    // 1. the menu item under the economy pages, the current month by default
+    await uiLogin(page, who.username, DEMO_PASS)
+    await page.click('[data-menu="economy-baobao"]')
+    await page.waitForURL(/\/economy\/baobao/)
+    await page.locator(`[data-test="bb-ent-${ent.id}"]`).first().waitFor()
+    assert((await page.inputValue('[data-test="bb-month"] input')) === THIS, 'the current month is picked')
+    const table = (await page.textContent('[data-test="bb-table"]')) || ''
+    for (const raw of ['none', 'submitted', 'accepted', 'returned', 'partial', 'stopped', 'undefined', 'null']) assert(!table.includes(raw), `the table shows the raw code ${raw}`)
+
+    // 2. next month: his enterprise's target of 工业总产值, seen in the list
+    const [listed] = await Promise.all([page.waitForResponse((r) => r.url().includes(`/api/economy/baobao?period=${NEXT}`)), pickMonth(page, NEXT)])
+    assert(listed.status() === 200, `the list of ${NEXT}: HTTP ${listed.status()}`)
+    await page.locator(`[data-test="bb-ent-${ent.id}"]`).first().click()
+    const drawer = page.locator('[data-test="bb-drawer"]')
+    await drawer.locator('input[name="target-output"]').waitFor()
+    assert(((await drawer.locator('.el-drawer__title, .el-drawer__header').first().textContent()) || '').includes(NEXT), 'the drawer names the month')
+    assert((await drawer.locator('[data-test="bb-dispatch-closed"]').count()) === 1, 'no 调度 for a month not begun')
+    await drawer.locator('input[name="target-output"]').fill(String(target))
+    let [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/economy/baobao/${ent.id}/targets`) && r.request().method() === 'PUT'), drawer.locator('[data-test="bb-targets-save"]').click()])
+    assert(resp.status() === 200, `set targets: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    const sent = resp.request().postDataJSON()
+    assert(sent.period === NEXT && sent.targets.output === target, `sent ${JSON.stringify(sent)}`)
+    await drawer.locator('[data-test="bb-indicators"] tr', { has: page.locator('[data-code="output"]') }).locator('[data-col="target"]', { hasText: String(target).slice(1) }).first().waitFor()
+    await shot(page, '44-baobao-targets')
+    await page.keyboard.press('Escape')
+    const row = page.locator('[data-test="bb-table"] .el-table__body tr', { has: page.locator(`[data-test="bb-ent-${ent.id}"]`) })
+    await page.waitForFunction(
+      ({ id, want }) => [...document.querySelectorAll('[data-test="bb-table"] .el-table__body tr')].some((tr) => tr.querySelector(`[data-test="bb-ent-${id}"]`) && (tr.querySelector('[data-col="target"]')?.textContent || '').replace(/[^\d.]/g, '') === want),
+      { id: ent.id, want: String(target) },
+    )
+    assert(/万元/.test((await row.first().locator('[data-col="target"]').textContent()) || ''), 'the target reads in 万元')
+    const one = (await lead.get(`/api/economy/baobao/${ent.id}?period=${NEXT}`)).body
+    assert(one.indicators.find((x) => x.code === 'output').target === target, `the API has the target: ${JSON.stringify(one.indicators[0])}`)
+
+    // 3. this month: the 调度 (部分开工), its problems raised as a request in the same step
+    await pickMonth(page, THIS)
+    await page.locator(`[data-test="bb-ent-${ent.id}"]`).first().click()
+    await drawer.locator('[data-test="bb-dispatch-form"]').waitFor()
+    await drawer.locator('[data-test="bb-production"] [data-production="partial"]').click()
+    await drawer.locator('textarea[name="orders"]').fill('在手订单排至下月中旬')
+    await drawer.locator('textarea[name="problems"]').fill(problems)
+    await drawer.locator('[data-test="bb-raise"]').click()
+    ;[resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/economy/baobao/${ent.id}/dispatches`) && r.request().method() === 'POST'), drawer.locator('[data-test="bb-dispatch-save"]').click()])
+    assert(resp.status() === 201, `record the 调度: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    const made = await resp.json()
+    const body = resp.request().postDataJSON()
+    assert(body.period === THIS && body.production === 'partial' && body.raise_request === true && body.problems === problems, `sent ${JSON.stringify(body)}`)
+    assert(made.ticket_id, `the 调度 raised a request: ${JSON.stringify(made)}`)
+    const link = drawer.locator(`[data-test="bb-ticket-${made.ticket_id}"]`)
+    await link.waitFor()
+    assert((await link.getAttribute('href')) === `/tickets/${made.ticket_id}`, 'the 调度 links its request')
+    assert(((await drawer.locator('[data-test="bb-dispatches"]').textContent()) || '').includes('部分开工'), 'the 调度 reads 部分开工')
+    await drawer.locator('[data-test="bb-visits"]', { hasText: findings }).waitFor()
+    assert(((await drawer.locator('[data-test="bb-visits"]').textContent()) || '').includes('挖潜'), 'the visit log names the kind')
+    await shot(page, '45-baobao-dispatch')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="bb-table"] .el-table__body tr', { has: page.locator(`[data-test="bb-ent-${ent.id}"]`) }).locator('[data-col="production"][data-production="partial"]').first().waitFor()
+    const got = (await admin.get(`/api/tickets/${made.ticket_id}`)).body
+    const ticket = got.ticket || got
+    assert(ticket.enterprise_id === ent.id && ticket.title.includes(`e2e包保调度${RUN}`), `the request is the enterprise's, titled by its problems: ${JSON.stringify(ticket).slice(0, 200)}`)
+  } finally {
+    await page.context().close()
+    await lead.dispose()
+  }
+
+  // 4. on the phone: the menu in the drawer, the tables scroll inside the page
+  page = await newPage(PHONE)
+  try {
+    await uiLogin(page, who.username, DEMO_PASS)
+    await page.click('[data-test="toggle-menu"]')
+    await page.click('[data-menu="economy-baobao"]')
+    await page.waitForURL(/\/economy\/baobao/)
+    await page.locator(`[data-test="bb-ent-${ent.id}"]`).first().waitFor()
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await page.locator(`[data-test="bb-ent-${ent.id}"]`).first().click()
+    await page.locator('[data-test="bb-drawer"] [data-test="bb-dispatches"]').waitFor()
+    await shot(page, '46-baobao-phone')
+  } finally {
+    await page.context().close()
+    if (admin !== state.admin) await admin.dispose()
+  }
+})
+
 test('the request desks, statistics, deadlines and holidays pages load', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')

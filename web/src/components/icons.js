@@ -20,4 +20,5 @@ export {
   Calendar,
   Connection,
   Notebook,
+  Avatar,
 } from '@element-plus/icons-vue'

@@ -11,6 +11,9 @@
 //   announce    通知公告 (views/announce/)
 //   project     招商引资 and 项目建设 (views/project/); project.unit.style says how amounts are
 //               written, wan (万元 / 亿元) or million; the notification words of utils/notify.js
+//   economy     经济运行 (views/economy/): 企业直报, 报表审核, 经济指标
+//   baobao      包保企业 (views/economy/EconomyBaobao.vue): a leader's enterprises of the month,
+//               targets, 调度 (排产), the visit log
 // A top-level section belongs to one module only, but for the label registries of the codes the
 // server writes (CODE_SECTIONS: permissions, audit actions, object types, fields and values, see
 // utils/codes.js), to which each module adds the labels of its own codes; a label defined twice

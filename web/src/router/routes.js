@@ -66,6 +66,9 @@ export const routes = [
       page('economy/report', 'economy-report', () => import('../views/economy/EconomyReport.vue'), { title: 'economy.menu.report', perm: 'economy.report', roles: ['enterprise'], icon: 'EditPen', order: 240 }),
       page('economy/reviews', 'economy-review', () => import('../views/economy/EconomyReview.vue'), { title: 'economy.menu.review', perm: 'economy.review', ...STAFF, icon: 'Document', order: 280 }),
       page('economy/summary', 'economy-summary', () => import('../views/economy/EconomySummary.vue'), { title: 'economy.menu.summary', perm: 'economy.stats', ...STAFF, icon: 'DataAnalysis', order: 282 }),
+      // 包保企业 (economy.baobao): a leader's (and liaison's) enterprises of the month, target against
+      // actual, 排产, his visits; the zone's viewers (economy.stats) every one and completion by leader
+      page('economy/baobao', 'economy-baobao', () => import('../views/economy/EconomyBaobao.vue'), { title: 'baobao.menu', perm: 'economy.baobao', ...STAFF, icon: 'Avatar', order: 284 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

@@ -25,4 +25,10 @@ export const economyApi = {
   file: (body) => http.post(`${BASE}/reports`, body, quiet),
   accept: (id) => http.post(`${BASE}/reports/${id}/accept`, {}),
   giveBack: (id, note) => http.post(`${BASE}/reports/${id}/return`, { note }, write),
+  // 包保: the month's enterprises of a leader (the zone's, by leader, for its viewers), one
+  // enterprise's month, its targets, a 调度 (with a request raised from its problems)
+  baobao: (period) => http.get(`${BASE}/baobao`, { ...quiet, params: { period } }),
+  baobaoOne: (id, period) => http.get(`${BASE}/baobao/${id}`, { ...quiet, params: { period } }),
+  setBaobaoTargets: (id, body) => http.put(`${BASE}/baobao/${id}/targets`, body, write),
+  addDispatch: (id, body) => http.post(`${BASE}/baobao/${id}/dispatches`, body, write),
 }

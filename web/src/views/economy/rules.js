@@ -242,3 +242,141 @@ export function contribBars(data) {
 export function bulletinName(period) {
   return `经济运行月报-${period}.pdf`
 }
+
+// ---- 包保 (the monthly cycle of the enterprises a leader looks after, views/economy/EconomyBaobao.vue) ----
+
+/** The 排产 states of a 调度 (满负荷, 部分开工, 停产), and their el-tag types. */
+export const PRODUCTIONS = ['full', 'partial', 'stopped']
+export const PRODUCTION_TYPE = { full: 'success', partial: 'warning', stopped: 'danger' }
+/** The states of an enterprise's report of the month as the 包保 list gives them (未报 first). */
+export const BAOBAO_REPORT_STATUSES = ['none', ...STATUSES]
+export const BAOBAO_REPORT_TYPE = { none: 'info', ...STATUS_TYPE }
+/** The indicator the 包保 list compares first (工业总产值). */
+export const OUTPUT = 'output'
+
+/** The month (YYYY-MM) of a day (YYYY-MM-DD): the 包保 page opens on the current month. */
+export const monthOf = (day) => String(day).slice(0, 7)
+
+/**
+ * The 包保 month picker's disabled-date: the months after next month (targets are set for this
+ * month or the next; past months are read).
+ */
+export const baobaoMonthDate = (today) => {
+  const last = shiftPeriod(monthOf(today), 1)
+  return (d) => periodOfDate(d) > last
+}
+
+/** Whether targets of month `period` may still be set on `today` (not before the current month). */
+export const targetsOpen = (period, today) => isPeriod(period) && period >= monthOf(today)
+
+/** Whether a 调度 of month `period` may be recorded on `today` (the month has begun). */
+export const dispatchOpen = (period, today) => isPeriod(period) && period <= monthOf(today)
+
+/** The last day (YYYY-MM-DD) of month `period`. */
+export function periodEnd(period) {
+  const y = Number(period.slice(0, 4))
+  const m = Number(period.slice(5, 7))
+  return `${period}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`
+}
+
+/** The day a 调度 of month `period` is recorded on by default: today, or the month's last day for a past month. */
+export function dispatchDay(period, today) {
+  if (!isPeriod(period)) return String(today)
+  return period === monthOf(today) ? String(today) : period < monthOf(today) ? periodEnd(period) : `${period}-01`
+}
+
+/** A 调度 day picker's disabled-date: the days outside month `period` and after `today`. */
+export const dispatchDayDate = (period, today) => (d) => {
+  const day = `${periodOfDate(d)}-${pad(d.getDate())}`
+  return periodOfDate(d) !== period || day > String(today)
+}
+
+/** A completion (actual / target, a fraction) as a percent with one decimal ('98.4%'), '-' for none. */
+export const fmtCompletion = (v) => fmtShare(v)
+
+/**
+ * The bar of a completion: {percent} (0 … 100, capped, for el-progress) and its {status}
+ * ('success' at or beyond the target, 'warning' from 80%, 'exception' below); null for none.
+ */
+export function completionBar(v) {
+  const n = num(v)
+  if (n == null) return null
+  const percent = Math.max(0, Math.min(100, Math.round(n * 1000) / 10))
+  const status = n + 1e-9 >= 1 ? 'success' : n + 1e-9 >= 0.8 ? 'warning' : 'exception'
+  return { percent, status }
+}
+
+/** The 达标 tag of an enterprise or indicator: {key: 'met' | 'notMet', type}, or null when nothing is comparable. */
+export function metTag(met) {
+  if (met === true) return { key: 'met', type: 'success' }
+  if (met === false) return { key: 'notMet', type: 'danger' }
+  return null
+}
+
+/** The i18n key of a 排产 state ('baobao.production.full'), null for none or an unknown code. */
+export const productionKey = (p) => (PRODUCTIONS.includes(p) ? `baobao.production.${p}` : null)
+
+/** The i18n key of a report's state in the 包保 list ('baobao.report.none' …); an unknown one reads as none. */
+export const baobaoReportKey = (s) => `baobao.report.${BAOBAO_REPORT_STATUSES.includes(s) ? s : 'none'}`
+
+/** The 工业总产值 of a 包保 item: {target, actual, completion} (each null when not given). */
+export function outputOf(item) {
+  const v = (item && item.values && item.values[OUTPUT]) || {}
+  return { target: num(v.target), actual: num(v.actual), completion: num(v.completion) }
+}
+
+/**
+ * The leaders to filter the list by: those of the answer's leaders table, else the distinct
+ * leaders of its items, by name.
+ */
+export function leaderOptions(data) {
+  const out = new Map()
+  for (const l of (data && data.leaders) || []) if (l.leader_id != null) out.set(l.leader_id, l.leader_name || String(l.leader_id))
+  if (!out.size) for (const x of (data && data.items) || []) if (x.leader_id != null && !out.has(x.leader_id)) out.set(x.leader_id, x.leader_name || String(x.leader_id))
+  return [...out].map(([id, name]) => ({ id, name })).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh-CN'))
+}
+
+/** The items of leader `leaderId` (all without one). */
+export const itemsOfLeader = (items, leaderId) => (leaderId == null || leaderId === '' ? items || [] : (items || []).filter((x) => x.leader_id === leaderId))
+
+/** The targets form of an enterprise's month: {code: target or null} for every indicator. */
+export const baobaoTargetsForm = (indicators) => Object.fromEntries((indicators || []).map((x) => [x.code, num(x.target)]))
+
+/**
+ * The body of PUT /api/economy/baobao/:id/targets: each target given (a number in the
+ * indicator's unit), null for one cleared that was set, nothing for one neither set nor given.
+ */
+export function baobaoTargetsBody(period, form, indicators) {
+  const had = Object.fromEntries((indicators || []).map((x) => [x.code, num(x.target) != null]))
+  const targets = {}
+  for (const [code, v] of Object.entries(form || {})) {
+    if (num(v) != null) targets[code] = num(v)
+    else if (had[code]) targets[code] = null
+  }
+  return { period, targets }
+}
+
+/** A fresh 调度 form of month `period`. */
+export const dispatchForm = (period, today) => ({ recorded_on: dispatchDay(period, today), production: '', orders: '', problems: '', raise_request: false, category: '' })
+
+/** Field errors of a 调度 form before it is sent ({field: i18n key}). */
+export function checkDispatch(f) {
+  const out = {}
+  if (!PRODUCTIONS.includes(f && f.production)) out.production = 'baobao.dispatch.productionRequired'
+  if (f && f.raise_request && !String(f.problems || '').trim()) out.problems = 'baobao.dispatch.problemsRequired'
+  return out
+}
+
+/** The body of POST /api/economy/baobao/:id/dispatches (texts trimmed; the category only with a request). */
+export function dispatchBody(period, f) {
+  const body = {
+    period,
+    production: f.production,
+    orders: String(f.orders || '').trim(),
+    problems: String(f.problems || '').trim(),
+    raise_request: !!f.raise_request,
+  }
+  if (f.recorded_on) body.recorded_on = f.recorded_on
+  if (f.raise_request && f.category) body.category = f.category
+  return body
+}
