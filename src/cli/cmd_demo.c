@@ -97,7 +97,8 @@ static void gen_progress(void *ctx, int zone, int zones)
 static const char GEN_HELP[] =
     "Builds a deterministic province-scale data set in a new database (default 120\n"
     "zones x 2,500 enterprises x 400 investment projects, each with its monthly\n"
-    "investment over the past 36 months) for benchmarks. Users zone code + -admin,\n"
+    "investment over the past 36 months, and every enterprise's monthly figures of the\n"
+    "past 36 months: 10.8 million enterprise-months) for benchmarks. Users zone code + -admin,\n"
     "-leader, -dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now\n"
     "fixes the end of the generated period (default: now), so two runs give the same rows.\n";
 
@@ -105,20 +106,21 @@ int cmd_gen(int argc, char **argv)
 {
 	struct cli_env env;
 	cli_env_init(&env);
-	int64_t zones = 120, per = 2500, tickets = 0, projects = 400, seed = 42;
+	int64_t zones = 120, per = 2500, tickets = 0, projects = 400, seed = 42, econ = 36;
 	int64_t now = 0;
 	const struct cli_option opts[] = {
 	    CLI_OPT_INT64("--zones", &zones, 1, 999),
 	    CLI_OPT_INT64("--enterprises-per-zone", &per, 0, 1000000),
 	    CLI_OPT_INT64("--tickets-per-zone", &tickets, 0, 1000000),
 	    CLI_OPT_INT64("--projects-per-zone", &projects, 0, 100000),
+	    CLI_OPT_INT64("--econ-months", &econ, 0, 120),
 	    CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
 	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
 	    {0},
 	};
 	struct cli_cmd cmd = {.synopsis =
 	                          "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-	                          "[--tickets-per-zone T] [--projects-per-zone P] [--seed S] "
+	                          "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] [--seed S] "
 	                          "[--now UNIXTIME]",
 	                      .help = GEN_HELP,
 	                      .opts = opts};
@@ -133,6 +135,7 @@ int cmd_gen(int argc, char **argv)
 	    .enterprises_per_zone = (int)per,
 	    .tickets_per_zone = (int)tickets,
 	    .projects_per_zone = (int)projects,
+	    .econ_months = (int)econ,
 	    .seed = (uint64_t)seed,
 	    .progress = isatty(2) ? gen_progress : NULL,
 	    .now = now,

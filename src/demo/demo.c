@@ -1398,6 +1398,11 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		    demo_gen_projects(&z, o->projects_per_zone, dept_ids[4], uid[2], uid[0], now,
 		                      (o->seed ? o->seed : 42) * 1000003u + (uint64_t)zi) < 0)
 			goto out_fail;
+		/* the enterprises' monthly figures; generator of their own */
+		if (o->econ_months > 0 &&
+		    demo_gen_economy(&z, o->econ_months, now,
+		                     (o->seed ? o->seed : 42) * 2654435761u + (uint64_t)zi) < 0)
+			goto out_fail;
 		zone_release(&z);
 		if (db_bulk(tx, 0) < 0) {
 			db_tx_end(pool, tx, 0);

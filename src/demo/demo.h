@@ -41,6 +41,7 @@ struct gen_opts {
 	int enterprises_per_zone; /* e.g. 2500 */
 	int tickets_per_zone;     /* requests over the past year, e.g. 8334 */
 	int projects_per_zone;    /* investment projects over the past 36 months, e.g. 400 */
+	int econ_months;          /* months of figures every enterprise files (经济运行), e.g. 36 */
 	uint64_t seed;
 	void (*progress)(void *ctx, int zone, int zones);
 	void *progress_ctx;
@@ -48,7 +49,8 @@ struct gen_opts {
 };
 /* Builds a deterministic province-scale data set: zones gen001…, each with the standard
  * departments, a few users (password "Gen-Passw0rd-2026", not forced to change), its
- * enterprises, requests, and investment projects with 36 months of monthly investment. */
+ * enterprises, requests, investment projects with 36 months of monthly investment, and the
+ * enterprises' monthly figures (经济运行). */
 int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result *res);
 
 #endif

@@ -18,6 +18,7 @@
 #include "demo/demo_int.h"
 #include "audit/write_tx.h"
 #include "economy/economy.h"
+#include "lib/alloc.h"
 #include "lib/log.h"
 #include <math.h>
 #include <stdio.h>
@@ -342,6 +343,8 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 	for (int i = 0; i < n; i++)
 		if (put_enterprise(w, d, &ents[i], e) < 0)
 			return -1;
+	if (econ_cells_update(w->tx, d->z->zone_id, 0, NULL) != DB_OK)
+		return write_fail(w, DB_ERR, e);
 	write_audit(w, "import", "econ_report", 0);
 	audit_change_int(&w->changes, "reports", 0, d->reports);
 	return 0;
@@ -365,4 +368,167 @@ int demo_economy_add(struct zone_ctx *z, int64_t now)
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the scale generator's months ----------------------------------------------------------- */
+
+/* gen's seven indicators, as the demo's industrial enterprises report them */
+enum { GEN_INDS = 7 };
+
+/* A report statement for `k` months, or a values statement for `k` × 7 values (the database
+ * layer binds at most 64 parameters: k ≤ 7 for reports, 1 for values). */
+static char *gen_sql(int k, int values)
+{
+	static const char rep_head[] =
+	    "INSERT INTO econ_report (zone_id, enterprise_id, period, status, submitted_by, "
+	    "submitter_name, submitted_at, reviewer_name, reviewed_at, created_at, updated_at) "
+	    "VALUES ";
+	static const char rep_row[] = "(?, ?, ?, ?, NULL, '企业填报员', ?, ?, ?, ?, ?)";
+	static const char val_head[] =
+	    "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
+	    "VALUES ";
+	int rows = values ? k * GEN_INDS : k;
+	const char *head = values ? val_head : rep_head, *row = values ? VALUE1 : rep_row;
+	size_t n = strlen(head) + (size_t)rows * (strlen(row) + 2) + 32;
+	char *s = yq_malloc(n), *p = s;
+	if (!s)
+		return NULL;
+	p += snprintf(p, n, "%s", head);
+	for (int i = 0; i < rows; i++)
+		p += snprintf(p, n - (size_t)(p - s), "%s%s", i ? ", " : "", row);
+	if (!values)
+		snprintf(p, n - (size_t)(p - s), " RETURNING id, period");
+	return s;
+}
+
+int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
+{
+	if (months <= 0)
+		return 0;
+	if (months > 120)
+		months = 120;
+	int64_t ind[GEN_INDS] = {0};
+	struct db_stmt *st = db_prepare(z->tx, SQL_INDICATORS);
+	if (!st)
+		return error("gen: %s", db_errmsg(z->tx));
+	db_bind_int(st, 1, z->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < GEN_INDS; i++)
+			if (strcmp(db_col_text(st, 1), CODES[INDUSTRIAL[i]]) == 0)
+				ind[i] = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return error("gen: %s", db_errmsg(z->tx));
+	char today[11];
+	cst_date(now, today);
+	int ty = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
+	         (today[3] - '0'),
+	    tm = (today[5] - '0') * 10 + (today[6] - '0');
+	/* the months: the last `months` full months, oldest first */
+	char(*period)[8] = yq_calloc((size_t)months, sizeof *period);
+	int *mon = yq_calloc((size_t)months, sizeof *mon), *yr = yq_calloc((size_t)months, sizeof *yr);
+	enum { CH = 6 }; /* months per report statement */
+	char *rep_sql = gen_sql(CH, 0), *rep1_sql = gen_sql(1, 0), *val_sql = gen_sql(1, 1);
+	int64_t *ids = yq_calloc((size_t)z->n_ents + 1, sizeof *ids);
+	int64_t *rid = yq_calloc((size_t)months, sizeof *rid);
+	int ret = -1;
+	if (!period || !mon || !yr || !rep_sql || !rep1_sql || !val_sql || !ids || !rid)
+		goto out;
+	for (int i = 0; i < months; i++) {
+		econ_period_shift(ty, tm, i - months, period[i]);
+		econ_period_parse(period[i], &yr[i], &mon[i]);
+	}
+	for (int k = 0; k < z->n_ents; k++)
+		ids[k] = z->ents[k].id;
+	struct rng r = {seed};
+	for (int k = 0; k < z->n_ents; k++) {
+		double base = exp(uniform(&r, log(300), log(25000))), trend = uniform(&r, 0.92, 1.14),
+		       margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(base / 10));
+		for (int c0 = 0, k1; c0 < months; c0 = k1) {
+			/* the reports of CH months in one statement; the remainder one by one */
+			k1 = c0 + (months - c0 >= CH ? CH : 1);
+			st = db_prepare(z->tx, k1 - c0 == CH ? rep_sql : rep1_sql);
+			if (!st)
+				goto db_fail;
+			int a = 1;
+			for (int i = c0; i < k1; i++) {
+				int last = i == months - 1, pick = rng_below(&r, 100);
+				const char *status = !last ? "accepted" : pick < 4 ? "returned"
+				                                      : pick < 30  ? "accepted"
+				                                                   : "submitted";
+				char first[11];
+				snprintf(first, sizeof first, "%s-01", period[i]);
+				int64_t at = cst_parse(first) + (31 + rng_below(&r, 6)) * DAY + 9 * 3600;
+				if (at > now - DAY)
+					at = now - DAY;
+				int reviewed = status[0] != 's';
+				db_bind_int(st, a++, z->zone_id);
+				db_bind_int(st, a++, ids[k]);
+				db_bind_text(st, a++, period[i]);
+				db_bind_text(st, a++, status);
+				db_bind_int(st, a++, at);
+				db_bind_text(st, a++, reviewed ? "经济发展局" : "");
+				if (reviewed)
+					db_bind_int(st, a++, at + 2 * DAY);
+				else
+					db_bind_null(st, a++);
+				db_bind_int(st, a++, at);
+				db_bind_int(st, a++, at);
+			}
+			int got = 0;
+			while ((rc = db_step(st)) == DB_ROW) {
+				const char *p = db_col_text(st, 1);
+				for (int i = c0; i < k1; i++)
+					if (p && strcmp(p, period[i]) == 0) {
+						rid[i] = db_col_int(st, 0);
+						got++;
+					}
+			}
+			db_reset(st);
+			if (rc < 0 || got != k1 - c0)
+				goto db_fail;
+		}
+		for (int i = 0; i < months; i++) {
+			double level = base * pow(1.06 * trend, (yr[i] * 12 + mon[i] - ty * 12 - tm) / 12.0);
+			double v[I__COUNT];
+			v[I_OUTPUT] = round2(level * SEASON[mon[i] - 1] * uniform(&r, 0.95, 1.05));
+			v[I_REVENUE] = round2(v[I_OUTPUT] * 1.16);
+			v[I_TAXABLE] = round2(v[I_OUTPUT] * 0.86);
+			v[I_TAX] = round2(v[I_REVENUE] * uniform(&r, 0.035, 0.055));
+			v[I_PROFIT] = round2(v[I_REVENUE] * (margin + uniform(&r, -0.015, 0.015)));
+			v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
+			v[I_EMPLOYEES] = round(staff);
+			st = db_prepare(z->tx, val_sql);
+			if (!st)
+				goto db_fail;
+			int a = 1;
+			for (int j = 0; j < GEN_INDS; j++) {
+				db_bind_int(st, a++, rid[i]);
+				db_bind_int(st, a++, ind[j]);
+				db_bind_int(st, a++, z->zone_id);
+				db_bind_int(st, a++, ids[k]);
+				db_bind_text(st, a++, period[i]);
+				db_bind_double(st, a++, v[INDUSTRIAL[j]]);
+			}
+			if (db_run(st) < 0)
+				goto db_fail;
+		}
+	}
+	if (econ_cells_update(z->tx, z->zone_id, 0, NULL) != DB_OK)
+		goto db_fail;
+	ret = 0;
+	goto out;
+db_fail:
+	error("gen: zone %s: the monthly figures: %s", z->code, db_errmsg(z->tx));
+out:
+	yq_free(period);
+	yq_free(mon);
+	yq_free(yr);
+	yq_free(rep_sql);
+	yq_free(rep1_sql);
+	yq_free(val_sql);
+	yq_free(ids);
+	yq_free(rid);
+	return ret;
 }

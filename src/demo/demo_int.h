@@ -237,6 +237,9 @@ int demo_projects_add(struct zone_ctx *z, const struct calendar *cal, json_t *zj
 /* The zone's monthly economic figures (经济运行) of its 规上 enterprises from January 2024 to the
  * last full month before `now` (see demo_economy.c): one import, audited once. */
 int demo_economy_add(struct zone_ctx *z, int64_t now);
+/* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
+ * (seven indicators, the last month partly under review); `seed` draws the figures. */
+int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);
 
 /* gen: `n` projects of zone z over the 36 months before `now` with their monthly investment,
  * timelines, a few follow-ups and problems, and the bureau's targets, inserted as rows (the

@@ -72,6 +72,21 @@ const struct entity ENTITY_ECON_REPORT = ENTITY(
     .joins = " JOIN enterprise e ON e.id = r.enterprise_id", .zone_col = "r.zone_id",
     .scope_dept = "e.dept_id", .scope_owner = "e.liaison_user_id", .scope_enterprise = "e.id");
 
+/* The kept cells (0021, economy_cells.c), read in the caller's scope through their enterprise
+ * (a returned report has none: no join of the report). */
+#define C_(m, zh, en) FIELD_INIT(struct econ_cell, m, FT_NUM, #m, 0, 0, F_READONLY, zh, en)
+static const struct field CELL_FIELDS[] = {
+    {C_(month, "当月", "Month")},
+    {C_(ytd, "累计", "Year to date")},
+    {C_(base_month, "上年同月", "Same month last year")},
+    {C_(base_ytd, "上年同期累计", "Last year to date")},
+    {C_(base_year, "上年全年", "Last year")},
+};
+const struct entity ENTITY_ECON_CELL = ENTITY(
+    "econ_cell", "econ_cell", "v", CELL_FIELDS, "月度数据", "Monthly figures",
+    .joins = " JOIN enterprise e ON e.id = v.enterprise_id", .zone_col = "v.zone_id",
+    .scope_dept = "e.dept_id", .scope_owner = "e.liaison_user_id", .scope_enterprise = "e.id");
+
 /* ---- rules ---- */
 
 static int digits(const char *s, int n)

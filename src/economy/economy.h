@@ -55,6 +55,7 @@ struct econ_report {
 	int64_t submitted_at, reviewed_at, created_at, updated_at;
 };
 extern const struct entity ENTITY_ECON_REPORT;
+extern const struct entity ENTITY_ECON_CELL;
 
 /* One value of a report, with the enterprise's value of last month and of the same month last
  * year (NAN: none) for the reader to compare. */
@@ -140,6 +141,11 @@ size_t econ_contrib(int is_flow, int ytd, const struct econ_cell *cells, size_t 
 /* ---- storage (economy_store.c) ---- */
 /* Today's date in the zone (the server's local time), "YYYY-MM-DD". */
 void econ_today(char out[11]);
+/* The kept cells the figures read (migration 0021, economy_cells.c): recomputes enterprise
+ * `ent`'s cells of the months from `period` to the end of the next year (what a change of that
+ * month's values or status moves); ent 0: all of zone `zone_id`'s cells (a bulk load). In the
+ * caller's transaction. DB_OK or the database's error. */
+int econ_cells_update(struct db *tx, int64_t zone_id, int64_t ent, const char *period);
 /* Copies the starting catalogue to zone `zone_id` (a new zone). */
 int econ_zone_init(struct db *tx, int64_t zone_id);
 

@@ -2,6 +2,7 @@
  * whose scope is its enterprise's (department, liaison, 包保 cadres, the enterprise itself);
  * the 经发局 (economy.review) reads the whole zone. Every write goes through write_tx. */
 #include "economy/economy.h"
+#include "lib/alloc.h"
 #include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
@@ -655,6 +656,8 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 			return -1;
 	}
 	f->id = id;
+	if (econ_cells_update(w->tx, p->zone_id, r->enterprise_id, f->period) != DB_OK)
+		return write_fail(w, DB_ERR, e);
 	if (f->imported) {
 		st = db_prepare(w->tx, SQL_REPORT_IMPORTED);
 		if (!st)
@@ -872,6 +875,12 @@ static int do_review(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_bind_int(st, 7, x->id);
 	if (write_run(w, st, &n, e) < 0)
 		goto out;
+	/* a returned report's values no longer count */
+	if (strcmp(x->to, "returned") == 0 &&
+	    econ_cells_update(w->tx, w->who->zone_id, old.enterprise_id, old.period) != DB_OK) {
+		rc = write_fail(w, DB_ERR, e);
+		goto out;
+	}
 	if (strcmp(x->to, "accepted") == 0)
 		write_audit(w, "approve", "econ_report", x->id);
 	else
@@ -1040,8 +1049,8 @@ static double col_or_nan(struct db_stmt *st, int col)
 	return db_col_is_null(st, col) ? NAN : db_col_double(st, col);
 }
 
-/* What load_cells reads: month y-m (`period`) of the caller's scope, grouped by `gexpr` (joined
- * by `gjoin`), one indicator or all (indicator_id 0). */
+/* What load_cells reads: month y-m (`period`) of the caller's scope, each enterprise in the
+ * group `gexpr` (joined by `gjoin`), one indicator or all (indicator_id 0). */
 struct cell_query {
 	const struct principal *p;
 	const char *period;
@@ -1050,80 +1059,65 @@ struct cell_query {
 	int64_t indicator_id;
 };
 
-/* The cells of every enterprise and indicator (and group) of query q, from a: the month, the
- * year to date, the same of the base year, and the base year's whole year. Returns DB_OK. */
+/* The cells of every enterprise and indicator (and group) of query q that reported the month:
+ * the month, the year to date, the same of the base year, and the base year's whole year; the
+ * array on the heap (the caller frees it, also on an error), the group names in a. Returns
+ * DB_OK. */
 static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a,
                       struct cell_row **out, size_t *out_n)
 {
 	struct principal tmp;
 	const struct principal *rp = reader(cq->p, &tmp);
 	int rc = DB_OK;
-	char jan[8], base[8], base_jan[8], base_dec[8], like[64];
-	econ_period_shift(cq->y, 1, 0, jan);
-	econ_period_shift(cq->y, cq->m, -12, base);
-	econ_period_shift(cq->y - 1, 1, 0, base_jan);
-	econ_period_shift(cq->y - 1, 12, 0, base_dec);
+	char like[64];
 	struct qb q;
-	/* an enterprise is in one group: MIN() names it, and the rows are grouped in the index's
-	 * order (enterprise, indicator) */
-	qb_init(&q, "SELECT v.indicator_id, v.enterprise_id, MIN(");
+	/* the kept cells of the month (econ_cell, kept by every write of a report; those of a
+	 * returned report are gone), the enterprise joined for the scope and the group */
+	qb_init(&q, "SELECT v.indicator_id, v.enterprise_id, ");
 	qb_sql(&q, cq->gexpr);
-	qb_sql(&q, "), SUM(CASE WHEN v.period = ? THEN v.value END), SUM(CASE WHEN v.period >= ? "
-	           "AND v.period <= ? THEN v.value END), SUM(CASE WHEN v.period = ? THEN v.value "
-	           "END), SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), "
-	           "SUM(CASE WHEN v.period >= ? AND v.period <= ? THEN v.value END), COUNT(CASE "
-	           "WHEN v.period >= ? AND v.period <= ? THEN 1 END)");
-	qb_text(&q, cq->period);
-	qb_text(&q, jan);
-	qb_text(&q, cq->period);
-	qb_text(&q, base);
-	qb_text(&q, base_jan);
-	qb_text(&q, base);
-	for (int i = 0; i < 2; i++) {
-		qb_text(&q, base_jan);
-		qb_text(&q, base_dec);
-	}
-	/* driven by the values of the zone in the index econ_value_cells (zone, enterprise,
-	 * indicator, period, value, report): read in the GROUP BY's order without a sort, the
-	 * report joined by its key for its status, the enterprise for the scope */
+	qb_sql(&q, ", v.month, v.ytd, v.base_month, v.base_ytd, v.base_year, v.base_months");
 	char joins[256];
-	snprintf(joins, sizeof joins, " ON r.id = v.report_id%s%s", ENTITY_ECON_REPORT.joins,
-	         cq->gjoin);
-	scope_from_lead(&q, rp, &ENTITY_ECON_REPORT, "econ_value v JOIN ", joins, like,
-	                sizeof like);
-	qb_sql(&q, " AND v.zone_id = ? AND r.status <> 'returned' AND v.period >= ? AND v.period "
-	           "<= ? AND (v.period >= ? OR v.period <= ?)");
-	qb_int(&q, rp->zone_id);
-	qb_text(&q, base_jan);
+	snprintf(joins, sizeof joins, "%s%s", ENTITY_ECON_CELL.joins, cq->gjoin);
+	scope_from_lead(&q, rp, &ENTITY_ECON_CELL, NULL, joins, like, sizeof like);
+	qb_sql(&q, " AND v.period = ?");
 	qb_text(&q, cq->period);
-	qb_text(&q, jan);
-	qb_text(&q, base_dec);
 	if (cq->indicator_id) {
 		qb_sql(&q, " AND v.indicator_id = ?");
 		qb_int(&q, cq->indicator_id);
 	}
-	qb_sql(&q, " GROUP BY v.enterprise_id, v.indicator_id");
+	/* on the heap, freed by the caller (yq_free): glibc keeps the memory of freed large
+	 * blocks for the next request, where fresh arena blocks would fault their pages in */
 	struct cell_row *rows = NULL;
 	size_t n = 0, cap = 0;
+	const char *seen[8]; /* the groups met so far, kept once each (the first eight) */
+	size_t n_seen = 0;
 	struct db_stmt *st = qb_prepare(&q, c);
 	if (!st)
 		rc = DB_ERR;
 	while (st && (rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct cell_row *x = arena_alloc(a, nc * sizeof *x);
+			size_t nc = cap ? cap * 2 : 1024;
+			struct cell_row *x = yq_realloc(rows, nc * sizeof *x);
 			if (!x) {
 				rc = DB_ERR;
 				break;
 			}
-			if (n)
-				memcpy(x, rows, n * sizeof *x);
 			rows = x;
 			cap = nc;
 		}
+		const char *g = db_col_text(st, 2) ? db_col_text(st, 2) : "";
+		size_t k = 0;
+		while (k < n_seen && strcmp(seen[k], g) != 0)
+			k++;
+		if (k == n_seen) {
+			g = arena_strdup(a, g);
+			if (g && n_seen < sizeof seen / sizeof *seen)
+				seen[n_seen++] = g;
+		} else
+			g = seen[k];
 		rows[n].indicator_id = db_col_int(st, 0);
 		rows[n].enterprise_id = db_col_int(st, 1);
-		rows[n].group = arena_strdup(a, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		rows[n].group = g ? g : "";
 		rows[n].cell = (struct econ_cell){col_or_nan(st, 3), col_or_nan(st, 4),
 		                                  col_or_nan(st, 5), col_or_nan(st, 6),
 		                                  col_or_nan(st, 7), (int)db_col_int(st, 8)};
@@ -1181,15 +1175,14 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 	struct cell_query cq = {p, period, y, m, gexpr, gjoin, 0};
 	if (rc == DB_OK)
 		rc = load_cells(c, &cq, &a, &rows, &n);
-	if (rc < 0) {
+	struct econ_cell *cells = rc < 0 ? NULL : yq_malloc((n + 1) * sizeof *cells);
+	const char **groups = rc < 0 ? NULL : yq_malloc((n + 1) * sizeof *groups);
+	if (rc < 0 || !cells || !groups) {
+		yq_free(rows);
+		yq_free(cells);
+		yq_free(groups);
 		arena_release(&a);
-		return err_db(e, rc);
-	}
-	struct econ_cell *cells = arena_alloc(&a, (n + 1) * sizeof *cells);
-	const char **groups = arena_alloc(&a, (n + 1) * sizeof *groups);
-	if (!cells || !groups) {
-		arena_release(&a);
-		return err_db(e, DB_ERR);
+		return err_db(e, rc < 0 ? rc : DB_ERR);
 	}
 	/* the groups, each once, in the order first met (sorted by the caller if it wishes) */
 	size_t ng = 0;
@@ -1215,6 +1208,9 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 			           groups[g] ? NAN : targets[i], &out.fig);
 			fn(ctx, &out);
 		}
+	yq_free(rows);
+	yq_free(cells);
+	yq_free(groups);
 	arena_release(&a);
 	return 0;
 }
@@ -1309,6 +1305,7 @@ int econ_contributions(struct db *c, const struct principal *p, const char *peri
 		out->n_up = up;
 		out->n_down = down;
 	}
+	yq_free(rows);
 	arena_release(&tmp_a);
 	return rc < 0 ? err_db(e, rc) : 0;
 }

@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 20;
+export const LATEST = 21;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,8 +27,17 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 20 back to 19: no 包保 monthly targets and 调度 (0020). */
+/** Takes the database from version 21 back to 20: no kept cells of the economy's figures, the
+ * values' covering index back (0021). */
+export function undo0021(db) {
+  sql(db, `DROP TABLE econ_cell; CREATE INDEX econ_value_cells ON econ_value(zone_id, enterprise_id, indicator_id, period, value, report_id);
+    DELETE FROM schema_version WHERE version = 21;`);
+}
+
+/** Takes the database from version 20 back to 19 (from 21 first): no 包保 monthly targets and
+ * 调度 (0020). */
 export function undo0020(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 21) undo0021(db);
   sql(db, `DROP TABLE baobao_dispatch; DROP TABLE baobao_target; DELETE FROM schema_version WHERE version = 20;`);
 }
 
