@@ -46,8 +46,8 @@
 
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
-const struct work_kind *const work_kinds[] = {&ticket_kind, &announce_kind, &project_kind,
-                                              &problem_kind, &econ_kind, NULL};
+const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &project_kind,
+                                              &problem_kind, &econ_kind,     NULL};
 
 const struct route routes[] = {
     /* service */

@@ -118,12 +118,13 @@ int cmd_gen(int argc, char **argv)
 	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
 	    {0},
 	};
-	struct cli_cmd cmd = {.synopsis =
-	                          "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-	                          "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] [--seed S] "
-	                          "[--now UNIXTIME]",
-	                      .help = GEN_HELP,
-	                      .opts = opts};
+	struct cli_cmd cmd = {
+	    .synopsis =
+	        "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
+	        "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] [--seed S] "
+	        "[--now UNIXTIME]",
+	    .help = GEN_HELP,
+	    .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
 	if (st >= 0)
 		return st;

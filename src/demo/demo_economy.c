@@ -24,9 +24,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define FIRST_YEAR 2024   /* the years drawn forwards */
+#define FIRST_YEAR   2024 /* the years drawn forwards */
 #define HISTORY_FROM 2020 /* the first year of the demo's figures */
-#define YEARS (2040 - HISTORY_FROM)
+#define YEARS        (2040 - HISTORY_FROM)
 
 /* the 规上 enterprises and the day their current 规上 span began */
 static const char SQL_ENTS[] =
@@ -50,23 +50,13 @@ static const char SQL_VALUES4[] =
     "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
     "VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)";
 
-enum {
-	I_OUTPUT,
-	I_REVENUE,
-	I_TAXABLE,
-	I_TAX,
-	I_PROFIT,
-	I_POWER,
-	I_EMPLOYEES,
-	I_FIXED,
-	I__COUNT
-};
-static const char *const CODES[I__COUNT] = {"output", "revenue",   "taxable_sales",
-                                            "tax",    "profit",    "power",
+enum { I_OUTPUT, I_REVENUE, I_TAXABLE, I_TAX, I_PROFIT, I_POWER, I_EMPLOYEES, I_FIXED, I__COUNT };
+static const char *const CODES[I__COUNT] = {"output",    "revenue",         "taxable_sales",
+                                            "tax",       "profit",          "power",
                                             "employees", "fixed_investment"};
 /* the industrial enterprises' eight, then the others' four */
-static const int INDUSTRIAL[8] = {I_OUTPUT, I_REVENUE,   I_TAXABLE, I_TAX,
-                                  I_PROFIT, I_POWER, I_EMPLOYEES, I_FIXED};
+static const int INDUSTRIAL[8] = {I_OUTPUT, I_REVENUE, I_TAXABLE,   I_TAX,
+                                  I_PROFIT, I_POWER,   I_EMPLOYEES, I_FIXED};
 static const int OTHERS[4] = {I_REVENUE, I_TAX, I_PROFIT, I_EMPLOYEES};
 
 /* the month's share of a year's activity (×12): 春节 in February, the year-end push */
@@ -178,9 +168,9 @@ static double round2(double x)
 struct ent {
 	int64_t id;
 	int industrial, soybean, fixed;
-	int since;           /* the first month it reports, as year × 12 + month − 1 */
-	double base, trend;  /* its output of an average month of 2024; its yearly trend */
-	double fai_w;        /* its weight in the zone's fixed-asset investment */
+	int since;          /* the first month it reports, as year × 12 + month − 1 */
+	double base, trend; /* its output of an average month of 2024; its yearly trend */
+	double fai_w;       /* its weight in the zone's fixed-asset investment */
 };
 
 /* The growth of a year of history on the year before (2021 is the rebound after 2020). */
@@ -192,8 +182,7 @@ static double past_growth(int year)
 /* Fills and files one month. `r` draws the month's noise and filing time; `level` is the
  * average month of the year. */
 static int put_one(struct write_ctx *w, struct econ_demo *d, const struct ent *en, struct rng *r,
-                   int y, int m, double level, double margin, double staff,
-                   struct yq_err *e)
+                   int y, int m, double level, double margin, double staff, struct yq_err *e)
 {
 	char period[8];
 	econ_period_shift(y, m, 0, period);
@@ -218,13 +207,14 @@ static int put_one(struct write_ctx *w, struct econ_demo *d, const struct ent *e
 	v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
 	v[I_EMPLOYEES] = round(staff * (1 + 0.02 * (y - FIRST_YEAR)));
 	int yi = y - HISTORY_FROM;
-	v[I_FIXED] = yi < YEARS && d->fai_sum[yi] > 0 ? round2(d->fai[yi] * en->fai_w * FAI_SEASON[m - 1] / 12 /
-	                                         d->fai_sum[yi])
-	                                : 0;
+	v[I_FIXED] = yi < YEARS && d->fai_sum[yi] > 0
+	                 ? round2(d->fai[yi] * en->fai_w * FAI_SEASON[m - 1] / 12 / d->fai_sum[yi])
+	                 : 0;
 	/* filed in the first days of the next month, in office hours */
 	int days = rng_below(r, 6), hours = 1 + rng_below(r, 8); /* in this order */
 	int64_t at = cst_parse("2024-02-05") +
-	             ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY + days * DAY + hours * 3600;
+	             ((int64_t)(y - FIRST_YEAR) * 12 + (m - 1)) * 30 * DAY + days * DAY +
+	             hours * 3600;
 	if (at > d->now - DAY)
 		at = d->now - DAY + rng_below(r, 3600);
 	return put_month(w, d, en->id, period, status, note, at, v, industrial, e);
@@ -237,7 +227,8 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, const struct
 {
 	struct rng r = {0x9e3779b97f4a7c15ull ^ ((uint64_t)en->id * 0x100000001b3ull)};
 	struct rng h = {0xd1b54a32d192ed03ull ^ ((uint64_t)en->id * 0x100000001b3ull)};
-	double margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(en->base / uniform(&r, 6, 14)));
+	double margin = uniform(&r, -0.02, 0.11),
+	       staff = fmax(20, round(en->base / uniform(&r, 6, 14)));
 	double level = en->base;
 	double past[FIRST_YEAR - HISTORY_FROM];
 	for (int y = FIRST_YEAR - 1; y >= HISTORY_FROM; y--) {
@@ -248,7 +239,8 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, const struct
 	for (int y = HISTORY_FROM; y < FIRST_YEAR; y++)
 		for (int m = 1; m <= 12; m++)
 			if (y * 12 + m - 1 >= en->since &&
-			    put_one(w, d, en, &h, y, m, past[y - HISTORY_FROM], margin, staff, e) < 0)
+			    put_one(w, d, en, &h, y, m, past[y - HISTORY_FROM], margin, staff, e) <
+			        0)
 				return -1;
 	level = en->base;
 	for (int y = FIRST_YEAR; y <= d->last_y; y++) {
@@ -337,7 +329,8 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 		                 : 0.2 * industrial_base * pow(1.06, y - FIRST_YEAR);
 		for (int i = 0; i < n; i++)
 			for (int m = 1; m <= 12; m++)
-				if (ents[i].fai_w > 0 && (y >= FIRST_YEAR || y * 12 + m - 1 >= ents[i].since))
+				if (ents[i].fai_w > 0 &&
+				    (y >= FIRST_YEAR || y * 12 + m - 1 >= ents[i].since))
 					d->fai_sum[yi] += ents[i].fai_w * FAI_SEASON[m - 1] / 12;
 	}
 	for (int i = 0; i < n; i++)
@@ -384,9 +377,9 @@ static char *gen_sql(int k, int values)
 	    "submitter_name, submitted_at, reviewer_name, reviewed_at, created_at, updated_at) "
 	    "VALUES ";
 	static const char rep_row[] = "(?, ?, ?, ?, NULL, '企业填报员', ?, ?, ?, ?, ?)";
-	static const char val_head[] =
-	    "INSERT INTO econ_value (report_id, indicator_id, zone_id, enterprise_id, period, value) "
-	    "VALUES ";
+	static const char val_head[] = "INSERT INTO econ_value (report_id, indicator_id, zone_id, "
+	                               "enterprise_id, period, value) "
+	                               "VALUES ";
 	int rows = values ? k * GEN_INDS : k;
 	const char *head = values ? val_head : rep_head, *row = values ? VALUE1 : rep_row;
 	size_t n = strlen(head) + (size_t)rows * (strlen(row) + 2) + 32;
@@ -427,7 +420,8 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 	    tm = (today[5] - '0') * 10 + (today[6] - '0');
 	/* the months: the last `months` full months, oldest first */
 	char(*period)[8] = yq_calloc((size_t)months, sizeof *period);
-	int *mon = yq_calloc((size_t)months, sizeof *mon), *yr = yq_calloc((size_t)months, sizeof *yr);
+	int *mon = yq_calloc((size_t)months, sizeof *mon),
+	    *yr = yq_calloc((size_t)months, sizeof *yr);
 	enum { CH = 6 }; /* months per report statement */
 	char *rep_sql = gen_sql(CH, 0), *rep1_sql = gen_sql(1, 0), *val_sql = gen_sql(1, 1);
 	int64_t *ids = yq_calloc((size_t)z->n_ents + 1, sizeof *ids);
@@ -443,8 +437,9 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 		ids[k] = z->ents[k].id;
 	struct rng r = {seed};
 	for (int k = 0; k < z->n_ents; k++) {
-		double base = exp(uniform(&r, log(300), log(25000))), trend = uniform(&r, 0.92, 1.14),
-		       margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(base / 10));
+		double base = exp(uniform(&r, log(300), log(25000))),
+		       trend = uniform(&r, 0.92, 1.14), margin = uniform(&r, -0.02, 0.11),
+		       staff = fmax(20, round(base / 10));
 		for (int c0 = 0, k1; c0 < months; c0 = k1) {
 			/* the reports of CH months in one statement; the remainder one by one */
 			k1 = c0 + (months - c0 >= CH ? CH : 1);
@@ -454,12 +449,14 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 			int a = 1;
 			for (int i = c0; i < k1; i++) {
 				int last = i == months - 1, pick = rng_below(&r, 100);
-				const char *status = !last ? "accepted" : pick < 4 ? "returned"
-				                                      : pick < 30  ? "accepted"
-				                                                   : "submitted";
+				const char *status = !last       ? "accepted"
+				                     : pick < 4  ? "returned"
+				                     : pick < 30 ? "accepted"
+				                                 : "submitted";
 				char first[11];
 				snprintf(first, sizeof first, "%s-01", period[i]);
-				int64_t at = cst_parse(first) + (31 + rng_below(&r, 6)) * DAY + 9 * 3600;
+				int64_t at =
+				    cst_parse(first) + (31 + rng_below(&r, 6)) * DAY + 9 * 3600;
 				if (at > now - DAY)
 					at = now - DAY;
 				int reviewed = status[0] != 's';
@@ -490,7 +487,8 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 				goto db_fail;
 		}
 		for (int i = 0; i < months; i++) {
-			double level = base * pow(1.06 * trend, (yr[i] * 12 + mon[i] - ty * 12 - tm) / 12.0);
+			double level =
+			    base * pow(1.06 * trend, (yr[i] * 12 + mon[i] - ty * 12 - tm) / 12.0);
 			double v[I__COUNT];
 			v[I_OUTPUT] = round2(level * SEASON[mon[i] - 1] * uniform(&r, 0.95, 1.05));
 			v[I_REVENUE] = round2(v[I_OUTPUT] * 1.16);

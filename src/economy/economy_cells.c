@@ -27,14 +27,13 @@ static const char SQL_VALUES_ZONE[] =
 static const char SQL_CLEAR_ENT[] =
     "DELETE FROM econ_cell WHERE enterprise_id = ? AND period >= ? AND period <= ?";
 static const char SQL_CLEAR_ZONE[] = "DELETE FROM econ_cell WHERE zone_id = ?";
-#define CELL_COLS                                                                              \
-	"INSERT INTO econ_cell (zone_id, period, enterprise_id, indicator_id, report_id, month, "   \
+#define CELL_COLS                                                                                  \
+	"INSERT INTO econ_cell (zone_id, period, enterprise_id, indicator_id, report_id, month, "  \
 	"ytd, base_month, base_ytd, base_year, base_months) VALUES "
 #define CELL1 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 /* five cells a statement: 55 parameters (the database layer binds at most 64) */
 enum { CELLS_PER = 5 };
-static const char SQL_CELLS5[] =
-    CELL_COLS CELL1 ", " CELL1 ", " CELL1 ", " CELL1 ", " CELL1;
+static const char SQL_CELLS5[] = CELL_COLS CELL1 ", " CELL1 ", " CELL1 ", " CELL1 ", " CELL1;
 static const char SQL_CELL1[] = CELL_COLS CELL1;
 
 static void period_of(int k, char out[8])
