@@ -69,7 +69,8 @@ static const struct role_def {
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS,
-                             PERM_PROJECT_READ, PERM_PROJECT_STATS)},
+                             PERM_PROJECT_READ, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
+                             PERM_ECONOMY_STATS)},
 };
 #undef PERMS
 

@@ -1106,7 +1106,7 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	if (demo_projects_add(&z, cal, zj, now) < 0)
 		goto out_release;
 	/* the monthly figures its 规上 enterprises have reported */
-	if (demo_economy_add(&z, now) < 0)
+	if (demo_economy_add(&z, now) < 0 || demo_baobao_add(&z, now) < 0)
 		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {

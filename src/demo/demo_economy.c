@@ -363,6 +363,228 @@ int demo_economy_add(struct zone_ctx *z, int64_t now)
 	return 0;
 }
 
+/* ---- the 包保 monthly cycle ------------------------------------------------------------------ */
+
+/* the enterprises with a 包保 leader, who set their targets, and their liaison */
+static const char SQL_BB_ENTS[] =
+    "SELECT e.id, e.industry_section, e.leader_user_id, COALESCE(lu.display_name, ''), "
+    "COALESCE(e.liaison_user_id, 0), COALESCE(iu.display_name, '') FROM enterprise e JOIN "
+    "app_user lu ON lu.id = e.leader_user_id LEFT JOIN app_user iu ON iu.id = "
+    "e.liaison_user_id WHERE e.zone_id = ? AND e.archived = 0 ORDER BY e.id";
+static const char SQL_BB_BASE[] =
+    "SELECT v.value FROM econ_value v JOIN econ_report r ON r.id = v.report_id WHERE "
+    "v.enterprise_id = ? AND v.indicator_id = ? AND v.period = ? AND r.status <> 'returned'";
+static const char SQL_BB_TARGET[] =
+    "INSERT INTO baobao_target (zone_id, enterprise_id, period, indicator_id, target, set_by, "
+    "setter_name, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_BB_DISPATCH[] =
+    "INSERT INTO baobao_dispatch (zone_id, enterprise_id, period, recorded_on, production, "
+    "orders, problems, ticket_id, created_by, creator_name, created_at) VALUES (?, ?, ?, ?, ?, "
+    "?, ?, NULL, ?, ?, ?)";
+
+/* what a 调度 finds: how production runs, the orders, the problem (when any) */
+static const struct {
+	const char *production, *orders, *problems;
+} BB_FINDINGS[] = {
+    {"full", "在手订单充足，可排产至下月底", ""},
+    {"full", "新增出口订单，三班满负荷生产", ""},
+    {"full", "主机厂配套订单稳定，按计划排产", ""},
+    {"full", "订单饱满，产能利用率超过九成", "一线操作工缺口约30人，请协助对接招聘"},
+    {"partial", "订单较上月减少约两成，部分产线轮休",
+     "下游客户回款慢，流动资金紧张，希望对接银行贷款"},
+    {"partial", "原材料价格上涨，部分产品暂缓排产", "原材料采购成本上升，希望了解稳链补贴政策"},
+    {"partial", "设备检修，一条产线停机一周", ""},
+    {"stopped", "环保设备改造，停产两周", "改造验收需要协调生态环境部门尽快现场核查"},
+};
+
+struct bb_demo {
+	struct zone_ctx *z;
+	int64_t now;
+	int y, m; /* this month */
+	int64_t targets, dispatches;
+};
+
+/* The last year's same month of indicator `ind` of enterprise `ent` (NAN: none). */
+static double bb_base(struct db *tx, int64_t ent, int64_t ind, const char *period)
+{
+	int y, m;
+	char base[8];
+	econ_period_parse(period, &y, &m);
+	econ_period_shift(y, m, -12, base);
+	struct db_stmt *st = db_prepare(tx, SQL_BB_BASE);
+	if (!st)
+		return NAN;
+	db_bind_int(st, 1, ent);
+	db_bind_int(st, 2, ind);
+	db_bind_text(st, 3, base);
+	double v = db_step(st) == DB_ROW ? db_col_double(st, 0) : NAN;
+	db_reset(st);
+	return v;
+}
+
+/* A working day's instant in office hours, `day` days into month y-m (on from the 1st). */
+static int64_t bb_at(int y, int m, int day, struct rng *r)
+{
+	char d[11];
+	snprintf(d, sizeof d, "%04d-%02d-01", y, m);
+	int64_t t = cst_parse(d) + (int64_t)day * DAY;
+	char wd[11];
+	cst_date(t, wd);
+	int64_t t2 = cst_parse(wd);
+	time_t x = (time_t)(t2 + CST_OFFSET);
+	struct tm tm;
+	gmtime_r(&x, &tm);
+	if (tm.tm_wday == 6)
+		t2 += 2 * DAY;
+	else if (tm.tm_wday == 0)
+		t2 += DAY;
+	return t2 + (9 + rng_below(r, 8)) * 3600 + rng_below(r, 60) * 60;
+}
+
+static int do_baobao(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct bb_demo *d = arg;
+	int64_t ind[I__COUNT] = {0};
+	struct db_stmt *st = db_prepare(w->tx, SQL_INDICATORS);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, d->z->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < I__COUNT; i++)
+			if (strcmp(db_col_text(st, 1), CODES[i]) == 0)
+				ind[i] = db_col_int(st, 0);
+	db_reset(st);
+	struct bbe {
+		int64_t id, leader, liaison;
+		const char *leader_name, *liaison_name;
+		int industrial;
+	} *es = NULL;
+	size_t n = 0, cap = 0;
+	st = rc == DB_DONE ? db_prepare(w->tx, SQL_BB_ENTS) : NULL;
+	if (!st)
+		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	db_bind_int(st, 1, d->z->zone_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct bbe *x = arena_alloc(&d->z->za, nc * sizeof *x);
+			if (!x) {
+				rc = DB_ERR;
+				break;
+			}
+			if (n)
+				memcpy(x, es, n * sizeof *x);
+			es = x;
+			cap = nc;
+		}
+		const char *sec = db_col_text(st, 1);
+		es[n++] = (struct bbe){db_col_int(st, 0),
+		                       db_col_int(st, 2),
+		                       db_col_int(st, 4),
+		                       arena_strdup(&d->z->za, db_col_text(st, 3)),
+		                       arena_strdup(&d->z->za, db_col_text(st, 5)),
+		                       sec && sec[0] >= 'B' && sec[0] <= 'D' && !sec[1]};
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
+	char today[11];
+	cst_date(d->now, today);
+	int day_now = (today[8] - '0') * 10 + (today[9] - '0');
+	for (size_t i = 0; i < n; i++) {
+		struct rng r = {0x5851f42d4c957f2dull ^
+		                ((uint64_t)es[i].id * 0x9e3779b97f4a7c15ull)};
+		/* the last three months and this one: 月初定目标, 月中调度 */
+		for (int k = -3; k <= 0; k++) {
+			char period[8];
+			econ_period_shift(d->y, d->m, k, period);
+			int y, m;
+			econ_period_parse(period, &y, &m);
+			/* the target: last year's same month and the leader's ambition for the year
+			 */
+			int64_t which[2] = {es[i].industrial ? ind[I_OUTPUT] : ind[I_REVENUE],
+			                    es[i].industrial ? ind[I_TAXABLE] : ind[I_TAX]};
+			double goal = 1.02 + 0.01 * rng_below(&r, 9);
+			int64_t set_at = bb_at(y, m, 1 + rng_below(&r, 3), &r);
+			if (set_at > d->now)
+				continue;
+			for (int j = 0; j < 2; j++) {
+				double base =
+				    which[j] ? bb_base(w->tx, es[i].id, which[j], period) : NAN;
+				if (isnan(base) || base <= 0)
+					continue;
+				st = db_prepare(w->tx, SQL_BB_TARGET);
+				if (!st)
+					return write_fail(w, DB_ERR, e);
+				db_bind_int(st, 1, d->z->zone_id);
+				db_bind_int(st, 2, es[i].id);
+				db_bind_text(st, 3, period);
+				db_bind_int(st, 4, which[j]);
+				db_bind_double(st, 5, round(base * goal / 10) * 10);
+				db_bind_int(st, 6, es[i].leader);
+				db_bind_text(st, 7, es[i].leader_name);
+				db_bind_int(st, 8, set_at);
+				int64_t changed;
+				if (write_run(w, st, &changed, e) < 0)
+					return -1;
+				d->targets++;
+			}
+			/* mid-month, by the liaison (the leader where there is none) */
+			if (k == 0 && day_now < 16)
+				continue;
+			int f = rng_below(&r, 100);
+			size_t pick = f < 62   ? (size_t)rng_below(&r, 3)
+			              : f < 72 ? 3
+			              : f < 97 ? 4 + (size_t)rng_below(&r, 3)
+			                       : 7;
+			int64_t at = bb_at(y, m, 11 + rng_below(&r, 6), &r);
+			if (at > d->now)
+				continue;
+			char on[11];
+			cst_date(at, on);
+			int64_t by = es[i].liaison ? es[i].liaison : es[i].leader;
+			st = db_prepare(w->tx, SQL_BB_DISPATCH);
+			if (!st)
+				return write_fail(w, DB_ERR, e);
+			db_bind_int(st, 1, d->z->zone_id);
+			db_bind_int(st, 2, es[i].id);
+			db_bind_text(st, 3, period);
+			db_bind_text(st, 4, on);
+			db_bind_text(st, 5, BB_FINDINGS[pick].production);
+			db_bind_text(st, 6, BB_FINDINGS[pick].orders);
+			db_bind_text(st, 7, BB_FINDINGS[pick].problems);
+			db_bind_int(st, 8, by);
+			db_bind_text(st, 9, es[i].liaison ? es[i].liaison_name : es[i].leader_name);
+			db_bind_int(st, 10, at);
+			int64_t changed;
+			if (write_run(w, st, &changed, e) < 0)
+				return -1;
+			d->dispatches++;
+		}
+	}
+	write_audit(w, "import", "baobao_target", 0);
+	audit_change_int(&w->changes, "targets", 0, d->targets);
+	audit_change_int(&w->changes, "dispatches", 0, d->dispatches);
+	return 0;
+}
+
+int demo_baobao_add(struct zone_ctx *z, int64_t now)
+{
+	struct bb_demo d = {.z = z, .now = now};
+	char today[11];
+	cst_date(now, today);
+	if (sscanf(today, "%4d-%2d", &d.y, &d.m) != 2)
+		return -1;
+	struct yq_err e = {0};
+	if (write_in(z->tx, z->who, z->zone_id, do_baobao, &d, &e) < 0) {
+		error("demo: zone %s: cannot load the 包保 targets and 调度: %s", z->code,
+		      e.message_en ? e.message_en : "?");
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the scale generator's months ----------------------------------------------------------- */
 
 /* gen's seven indicators, as the demo's industrial enterprises report them */

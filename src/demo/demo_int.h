@@ -237,6 +237,10 @@ int demo_projects_add(struct zone_ctx *z, const struct calendar *cal, json_t *zj
 /* The zone's monthly economic figures (经济运行) of its 规上 enterprises from January 2024 to the
  * last full month before `now` (see demo_economy.c): one import, audited once. */
 int demo_economy_add(struct zone_ctx *z, int64_t now);
+/* The 包保 monthly cycle of the zone's enterprises with a leader: the targets their leader set at
+ * the start of the last three months and of this one (last year's month and a growth goal), and
+ * each month's 调度 by the liaison (this month's once its middle is past). */
+int demo_baobao_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

@@ -154,12 +154,6 @@ int econ_required(const char *required_of, int above_size, const char *section)
 	return 0;
 }
 
-/* a + b where NAN is nothing */
-static double add(double a, double b)
-{
-	return isnan(b) ? a : isnan(a) ? b : a + b;
-}
-
 int econ_in_set(int is_flow, int ytd, const struct econ_cell *c, double *cur, double *base)
 {
 	if (isnan(c->month) || isnan(c->base_month))
@@ -172,8 +166,51 @@ int econ_in_set(int is_flow, int ytd, const struct econ_cell *c, double *cur, do
 	return 1;
 }
 
-double econ_forecast(int is_flow, const struct econ_cell *cells, size_t n, int m, double ytd,
-                     double month_value)
+void econ_sums_add(struct econ_sums *s, int is_flow, const struct econ_cell *c)
+{
+	double cur, base;
+	if (isnan(c->month))
+		return; /* the enterprise did not report the month */
+	s->reporting++;
+	s->month += c->month;
+	double y = is_flow ? c->ytd : c->month;
+	if (!isnan(y)) {
+		s->ytd_n++;
+		s->ytd += y;
+	}
+	if (econ_in_set(is_flow, 0, c, &cur, &base)) { /* in the base month's set: 同口径 */
+		s->same_m++;
+		s->cur_m += cur;
+		s->base_m += base;
+	}
+	if (econ_in_set(is_flow, 1, c, &cur, &base)) {
+		s->same_y++;
+		s->cur_y += cur;
+		s->base_y += base;
+		if (c->base_months < 12 || isnan(c->base_year))
+			s->incomplete++;
+		else
+			s->base_full += c->base_year;
+	}
+}
+
+void econ_sums_merge(struct econ_sums *s, const struct econ_sums *t)
+{
+	s->reporting += t->reporting;
+	s->ytd_n += t->ytd_n;
+	s->same_m += t->same_m;
+	s->same_y += t->same_y;
+	s->incomplete += t->incomplete;
+	s->month += t->month;
+	s->ytd += t->ytd;
+	s->cur_m += t->cur_m;
+	s->base_m += t->base_m;
+	s->cur_y += t->cur_y;
+	s->base_y += t->base_y;
+	s->base_full += t->base_full;
+}
+
+double econ_forecast(int is_flow, const struct econ_sums *s, int m, double ytd, double month_value)
 {
 	if (!is_flow)
 		return month_value;
@@ -181,57 +218,36 @@ double econ_forecast(int is_flow, const struct econ_cell *cells, size_t n, int m
 		return NAN;
 	if (m == 12)
 		return ytd;
-	double by = 0, full = 0, cur, base;
-	size_t same = 0;
-	int complete = 1;
-	for (size_t i = 0; i < n && complete; i++) {
-		if (!econ_in_set(is_flow, 1, &cells[i], &cur, &base))
-			continue;
-		same++;
-		if (cells[i].base_months < 12 || isnan(cells[i].base_year))
-			complete = 0;
-		by += base;
-		full += cells[i].base_year;
-	}
-	if (same && complete && by > 0 && full > 0 && by <= full)
+	double by = s->base_y, full = s->base_full;
+	if (s->same_y && !s->incomplete && by > 0 && full > 0 && by <= full)
 		return ytd / (by / full);
 	return ytd * 12.0 / m;
+}
+
+void econ_figure_of(int is_flow, const struct econ_sums *s, int m, double target,
+                    struct econ_figure *out)
+{
+	double month = s->reporting ? s->month : NAN, ytd = s->ytd_n ? s->ytd : NAN;
+	out->month_value = month;
+	out->ytd_value = ytd;
+	out->month_yoy = s->same_m && s->base_m != 0 ? s->cur_m / s->base_m - 1 : NAN;
+	out->ytd_yoy = s->same_y && s->base_y != 0 ? s->cur_y / s->base_y - 1 : NAN;
+	out->reporting = s->reporting;
+	out->same_set = s->same_y;
+	out->target = target;
+	out->progress = !isnan(target) && target > 0 && !isnan(ytd) ? ytd / target : NAN;
+	out->schedule = m / 12.0;
+	out->half = m >= 6 && !isnan(out->progress) ? out->progress >= 0.5 : -1;
+	out->forecast = econ_forecast(is_flow, s, m, ytd, month);
 }
 
 void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
                 struct econ_figure *out)
 {
-	double month = NAN, ytd = NAN, cur_m = 0, base_m = 0, cur_y = 0, base_y = 0, cur, base;
-	int64_t reporting = 0, same = 0, same_m = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct econ_cell *c = &cells[i];
-		if (isnan(c->month))
-			continue; /* the enterprise did not report the month */
-		reporting++;
-		month = add(month, c->month);
-		ytd = add(ytd, is_flow ? c->ytd : c->month);
-		if (econ_in_set(is_flow, 0, c, &cur, &base)) { /* in the base month's set: 同口径 */
-			same_m++;
-			cur_m += cur;
-			base_m += base;
-		}
-		if (econ_in_set(is_flow, 1, c, &cur, &base)) {
-			same++;
-			cur_y += cur;
-			base_y += base;
-		}
-	}
-	out->month_value = month;
-	out->ytd_value = ytd;
-	out->month_yoy = same_m && base_m != 0 ? cur_m / base_m - 1 : NAN;
-	out->ytd_yoy = same && base_y != 0 ? cur_y / base_y - 1 : NAN;
-	out->reporting = reporting;
-	out->same_set = same;
-	out->target = target;
-	out->progress = !isnan(target) && target > 0 && !isnan(ytd) ? ytd / target : NAN;
-	out->schedule = m / 12.0;
-	out->half = m >= 6 && !isnan(out->progress) ? out->progress >= 0.5 : -1;
-	out->forecast = econ_forecast(is_flow, cells, n, m, ytd, month);
+	struct econ_sums s = {0};
+	for (size_t i = 0; i < n; i++)
+		econ_sums_add(&s, is_flow, &cells[i]);
+	econ_figure_of(is_flow, &s, m, target, out);
 }
 
 /* qsort order of contributions: the largest increase first, ties by index */

@@ -106,13 +106,29 @@ struct econ_figure {
 	int half; /* 双过半 in June and after: progress ≥ 0.5 (-1: no target or before June) */
 	double forecast; /* the year-end projection (see econ_forecast) */
 };
+/* What econ_total adds up over enterprises, kept apart so that the sums of several zones add
+ * (a province's figures: the sums of its zones merged, the one rule applied once). */
+struct econ_sums {
+	int64_t reporting, ytd_n; /* cells with a month value, with a 累计 */
+	int64_t same_m, same_y;   /* in the month's and the year to date's same set */
+	int64_t incomplete;       /* of the latter, those whose base year lacks months */
+	double month, ytd;        /* summed (0 when none: see reporting, ytd_n) */
+	double cur_m, base_m;     /* the month's same set: now and a year before */
+	double cur_y, base_y;     /* the year to date's same set */
+	double base_full;         /* its base year's whole year (the complete ones) */
+};
+/* Adds enterprise cell c to s; merges t into s. */
+void econ_sums_add(struct econ_sums *s, int is_flow, const struct econ_cell *c);
+void econ_sums_merge(struct econ_sums *s, const struct econ_sums *t);
 /* The year-end projection of ytd_value in month m: a stock's month value; a flow's ytd divided by
  * the share of last year's whole year that the same set had reached by month m (Σ base_ytd ÷ Σ
  * base_year over the year-to-date same set) when last year is complete for that set (every one of
  * its enterprises has the 12 months), else ytd × 12 / m; ytd itself in December. NAN without
  * ytd. */
-double econ_forecast(int is_flow, const struct econ_cell *cells, size_t n, int m, double ytd,
-                     double month_value);
+double econ_forecast(int is_flow, const struct econ_sums *s, int m, double ytd, double month_value);
+/* The figures of sums s in month m of the year against `target` (NAN: none). */
+void econ_figure_of(int is_flow, const struct econ_sums *s, int m, double target,
+                    struct econ_figure *out);
 /* Sums cells over enterprises for an indicator that is a flow (is_flow) or a stock, in month m
  * of the year, against `target` (NAN: none). */
 void econ_total(int is_flow, const struct econ_cell *cells, size_t n, int m, double target,
@@ -224,6 +240,20 @@ struct econ_summary_row {
 typedef void (*econ_summary_fn)(void *ctx, const struct econ_summary_row *row);
 int econ_summary(struct db *c, const struct principal *p, const char *period, const char *group,
                  econ_summary_fn fn, void *ctx, struct yq_err *e);
+/* The figures of month `period` over every zone the caller reads (a province user: all zones;
+ * others ERR_FORBIDDEN naming "zone"), per active indicator code of the zones' catalogues, or
+ * (by_zone) per zone, the group the zone's name: the zones' kept sums merged (economy_sums.c),
+ * each zone's month built on first need in a transaction of `pool` (NULL: on c). The province's
+ * target is the zones' summed when every zone with figures has one. *zones: how many zones. */
+int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principal *p,
+                       const char *period, int by_zone, econ_summary_fn fn, void *ctx,
+                       size_t *zones, struct yq_err *e);
+/* The kept sums (0022, economy_sums.c). In a transaction that changes zone `zone_id`'s cells of
+ * the months from `from` to `to` (NULL: all months): holds the zone against a build (PostgreSQL)
+ * and drops the sums of those months. */
+int econ_sums_invalidate(struct db *tx, int64_t zone_id, const char *from, const char *to);
+/* Builds zone `zone_id`'s sums of month `period` from its kept cells, in transaction tx. */
+int econ_sums_build(struct db *tx, int64_t zone_id, const char *period);
 
 /* Contributions and drags of indicator `code` in month `period` (`ytd`: on 1–N月累计, else on
  * the month) over the caller's scope, as econ_summary reads it: the same set's total, and the

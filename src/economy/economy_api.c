@@ -345,20 +345,42 @@ static void summary_item(void *w, const struct econ_summary_row *x)
 
 int h_econ_summary(struct req *r, struct yq_err *e)
 {
-	const char *period, *group = opt(r, "group");
+	const char *period, *group = opt(r, "group"), *zone = opt(r, "zone");
 	struct jsonw w;
+	size_t zones = 0;
 	struct db *c = req_db(r, e);
 	if (!c || query_period(r, &period, e) < 0)
 		return -1;
+	/* zone=all: every zone the caller reads, as one (or, group=zone, zone by zone) */
+	int all = zone && strcmp(zone, "all") == 0;
+	if (zone && !all)
+		return err_set(e, ERR_VALIDATION, "zone", "zone 只能是 all(全部园区)",
+		               "zone is all (every zone)");
+	if (all && r->who.scope != SCOPE_ALL)
+		return err_set(e, ERR_FORBIDDEN, "zone", "只有省级用户可以查看全省汇总",
+		               "only province users read every zone's figures");
+	if (all && group && strcmp(group, "zone") != 0)
+		return err_set(e, ERR_VALIDATION, "group", "全省汇总只能按 zone(园区)分组",
+		               "every zone's figures are grouped by zone only");
+	if (!all && group && strcmp(group, "zone") == 0)
+		return err_set(e, ERR_VALIDATION, "group", "按园区分组需要 zone=all",
+		               "group=zone needs zone=all");
 	resp_obj_open(r, 200, &w);
 	jw_kstr(&w, "period", period);
+	if (all)
+		jw_kstr(&w, "zone", "all");
 	if (group)
 		jw_kstr(&w, "group", group);
 	jw_key(&w, "items");
 	jw_arr_open(&w);
-	if (econ_summary(c, &r->who, period, group, summary_item, &w, e) < 0)
+	int rc = all ? econ_summary_zones(req_pool(r), c, &r->who, period, group != NULL,
+	                                  summary_item, &w, &zones, e)
+	             : econ_summary(c, &r->who, period, group, summary_item, &w, e);
+	if (rc < 0)
 		return -1;
 	jw_arr_close(&w);
+	if (all)
+		jw_kint(&w, "zones", (int64_t)zones);
 	jw_obj_close(&w);
 	return 0;
 }

@@ -2,6 +2,7 @@
  * reads (econ_summary, econ_contributions, econ_filing_status), then its content composed as a
  * PDF (report/pdf.h) and as an HTML fragment (report/html.h) from the same parts. */
 #include "economy/economy_bulletin.h"
+#include "economy/economy_baobao.h"
 #include "lib/arena.h"
 #include "lib/strbuf.h"
 #include "lib/util.h"
@@ -139,6 +140,23 @@ static void take_trend(void *ctx, const struct econ_summary_row *r)
 		*g->slot[k] = r->fig.month_value;
 }
 
+/* A new leader row, with no figures yet; NULL when the list is full (or out of memory). */
+static struct econ_bulletin_leader *leader_add(struct econ_bulletin *b, struct arena *a,
+                                               const char *name)
+{
+	if (b->n_leaders >= ECON_BULLETIN_LEADERS)
+		return NULL;
+	struct econ_bulletin_leader *l = &b->leaders[b->n_leaders];
+	memset(l, 0, sizeof *l);
+	if (!(l->leader = arena_strdup(a, name)))
+		return NULL;
+	for (int j = 0; j < ECON_MAIN_N; j++)
+		l->fig[j] = (struct econ_figure){NAN, NAN, NAN, NAN, 0, 0, NAN, NAN, NAN, -1, NAN};
+	l->sum_target = l->sum_actual = l->completion = NAN;
+	b->n_leaders++;
+	return l;
+}
+
 static void take_leader(void *ctx, const struct econ_summary_row *r)
 {
 	struct gather *g = ctx;
@@ -153,15 +171,41 @@ static void take_leader(void *ctx, const struct econ_summary_row *r)
 	if (i == b->n_leaders) {
 		if (b->n_leaders >= ECON_BULLETIN_LEADERS)
 			return;
-		struct econ_bulletin_leader *l = &b->leaders[b->n_leaders++];
-		l->leader = arena_strdup(g->a, name);
-		for (int j = 0; j < ECON_MAIN_N; j++)
-			l->fig[j] =
-			    (struct econ_figure){NAN, NAN, NAN, NAN, 0, 0, NAN, NAN, NAN, -1, NAN};
-		if (!l->leader)
+		if (!leader_add(b, g->a, name))
 			g->error = 1;
 	}
-	b->leaders[i].fig[k] = r->fig;
+	if (i < b->n_leaders)
+		b->leaders[i].fig[k] = r->fig;
+}
+
+/* The 包保 month of each leader beside his figures (a leader with targets but no figures gets a
+ * row of his own). */
+static int take_baobao(struct db *c, const struct principal *p, const char *period, struct arena *a,
+                       struct econ_bulletin *b, struct yq_err *e)
+{
+	struct bb_month bm;
+	if (bb_month_read(c, p, period, 0, a, &bm, e) < 0)
+		return -1;
+	for (size_t j = 0; j < bm.n_leaders; j++) {
+		const struct bb_leader *x = &bm.leaders[j];
+		const char *name = x->leader_name ? x->leader_name : "";
+		size_t i = 0;
+		while (i < b->n_leaders && strcmp(b->leaders[i].leader, name) != 0)
+			i++;
+		struct econ_bulletin_leader *l =
+		    i < b->n_leaders ? &b->leaders[i] : leader_add(b, a, name);
+		if (!l)
+			continue; /* more leaders than the bulletin lists */
+		l->bb = 1;
+		l->enterprises = x->enterprises;
+		l->targets_set = x->targets_set;
+		l->reported = x->reported;
+		l->met = x->met;
+		l->sum_target = x->with_output ? x->sum_target : NAN;
+		l->sum_actual = x->with_output ? x->sum_actual : NAN;
+		l->completion = x->completion;
+	}
+	return 0;
 }
 
 /* Leaders by name, those without a leader last. */
@@ -222,7 +266,8 @@ int econ_bulletin(struct db *c, const struct principal *p, const char *period, s
 		b->contrib.ind.code = "";
 	}
 	if (econ_filing_status(c, p, period, &b->filing, e) < 0 ||
-	    econ_summary(c, p, period, "leader", take_leader, &g, e) < 0)
+	    econ_summary(c, p, period, "leader", take_leader, &g, e) < 0 ||
+	    take_baobao(c, p, period, a, b, e) < 0)
 		return -1;
 	if (g.error)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
@@ -319,8 +364,9 @@ static const char *contrib_cell(const void *rows, size_t i, int key, char *buf, 
 	}
 }
 
-/* Columns of 包保 by leader. */
-enum leader_col { LC_NAME, LC_V0, LC_Y0, LC_V1, LC_Y1, LC_V2, LC_Y2 };
+/* Columns of 包保 by leader: his enterprises, how many had targets and met them, the month's
+ * 工业总产值 against their targets, and its 累计 with 同比. */
+enum leader_col { LC_NAME, LC_ENTS, LC_MET, LC_TARGET, LC_ACTUAL, LC_COMPLETION, LC_V0, LC_Y0 };
 
 struct leader_rows {
 	const struct econ_bulletin *b;
@@ -330,16 +376,39 @@ static const char *leader_cell(const void *rows, size_t i, int key, char *buf, s
 {
 	const struct leader_rows *r = rows;
 	const struct econ_bulletin_leader *x = &r->b->leaders[i];
-	if (key == LC_NAME)
-		return *x->leader ? x->leader : "（未设包保领导）";
-	int k = (key - LC_V0) / 2;
-	int at = r->b->main_at[k];
+	int at = r->b->main_at[0];
 	const char *unit = at >= 0 ? r->b->inds[at].ind.unit : "";
-	if ((key - LC_V0) % 2 == 0)
-		econ_amount_text(x->fig[k].ytd_value, unit, buf, n);
-	else
-		signed_pct(x->fig[k].ytd_yoy, buf, n);
-	return buf;
+	switch (key) {
+	case LC_NAME:
+		return *x->leader ? x->leader : "（未设包保领导）";
+	case LC_ENTS:
+		if (!x->bb)
+			return "—";
+		snprintf(buf, n, "%lld", (long long)x->enterprises);
+		return buf;
+	case LC_MET:
+		if (!x->bb || !x->targets_set)
+			return "—";
+		snprintf(buf, n, "%lld / %lld", (long long)x->met, (long long)x->targets_set);
+		return buf;
+	case LC_TARGET:
+		econ_amount_text(x->sum_target, unit, buf, n);
+		return buf;
+	case LC_ACTUAL:
+		econ_amount_text(x->sum_actual, unit, buf, n);
+		return buf;
+	case LC_COMPLETION:
+		if (isnan(x->completion))
+			return "—";
+		snprintf(buf, n, "%.1f%%", x->completion * 100);
+		return buf;
+	case LC_V0:
+		econ_amount_text(x->fig[0].ytd_value, unit, buf, n);
+		return buf;
+	default:
+		signed_pct(x->fig[0].ytd_yoy, buf, n);
+		return buf;
+	}
 }
 
 #define MAX_CHARTS 8
@@ -638,16 +707,20 @@ static struct report_table table(const char *title, const struct report_column *
 }
 
 static const struct report_column leader_cols_tmpl[] = {
-    {"包保领导", LC_NAME, 0, 1, 0, 0, 0}, {"", LC_V0, 80, 1, 1, 0, 1},
-    {"同比", LC_Y0, 44, 1, 1, 0, 1},      {"", LC_V1, 80, 1, 1, 0, 1},
-    {"同比", LC_Y1, 44, 1, 1, 0, 1},      {"", LC_V2, 80, 1, 1, 0, 1},
-    {"同比", LC_Y2, 44, 1, 1, 0, 1},
+    {"包保领导", LC_NAME, 0, 1, 0, 0, 0},
+    {"包保企业", LC_ENTS, 40, 1, 1, 0, 1},
+    {"达标/定目标", LC_MET, 52, 1, 1, 0, 1},
+    {"", LC_TARGET, 66, 1, 1, 0, 1},
+    {"本月完成", LC_ACTUAL, 66, 1, 1, 0, 1},
+    {"完成率", LC_COMPLETION, 46, 1, 1, 0, 1},
+    {"", LC_V0, 70, 1, 1, 0, 1},
+    {"同比", LC_Y0, 44, 1, 1, 0, 1},
 };
 
 struct doc {
 	struct parts p;
 	struct report_column leader_cols[N_OF(leader_cols_tmpl)];
-	char leader_headers[ECON_MAIN_N][64];
+	char leader_headers[2][64];
 };
 
 static void parts_of(const struct econ_bulletin *b, struct doc *d)
@@ -696,11 +769,10 @@ static void parts_of(const struct econ_bulletin *b, struct doc *d)
 	    b->contrib.total.same_set, p->span, b->contrib.ind.name ? b->contrib.ind.name : "", ch,
 	    tv);
 	memcpy(d->leader_cols, leader_cols_tmpl, sizeof leader_cols_tmpl);
-	for (int k = 0; k < ECON_MAIN_N; k++) {
-		snprintf(d->leader_headers[k], sizeof d->leader_headers[k], "%s累计",
-		         main_name(b, k));
-		d->leader_cols[1 + 2 * k].header = d->leader_headers[k];
-	}
+	snprintf(d->leader_headers[0], sizeof d->leader_headers[0], "本月%s目标", main_name(b, 0));
+	snprintf(d->leader_headers[1], sizeof d->leader_headers[1], "%s累计", main_name(b, 0));
+	d->leader_cols[3].header = d->leader_headers[0];
+	d->leader_cols[6].header = d->leader_headers[1];
 	p->leader_rows = (struct leader_rows){b};
 	p->leader_table = table("包保完成情况", d->leader_cols, N_OF(leader_cols_tmpl),
 	                        &p->leader_rows, b->n_leaders, leader_cell);
@@ -768,7 +840,8 @@ static void compose_pdf(struct report_pdf *d, const struct parts *p)
 	report_pdf_heading(d, 4, "报送情况", NULL, report_pdf_paragraph_h(d, p->filing));
 	report_pdf_paragraph(d, p->filing);
 	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-	pdf_table_or_none(d, 5, "包保完成情况", "（按包保领导，累计与同比）", &p->leader_table);
+	pdf_table_or_none(d, 5, "包保完成情况", "（按包保领导：本月目标与完成，累计与同比）",
+	                  &p->leader_table);
 }
 
 static struct report_pdf *bulletin_pdf(const struct econ_bulletin *b, char *err, size_t errlen)
@@ -849,7 +922,7 @@ int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out)
 	report_html_section(out, 4, "报送情况", NULL);
 	report_html_paragraph(out, p->filing);
 	report_html_section_end(out);
-	report_html_section(out, 5, "包保完成情况", "（按包保领导，累计与同比）");
+	report_html_section(out, 5, "包保完成情况", "（按包保领导：本月目标与完成，累计与同比）");
 	html_table_or_none(out, &p->leader_table);
 	report_html_section_end(out);
 	free(doc);

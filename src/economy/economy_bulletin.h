@@ -36,6 +36,10 @@ struct econ_bulletin_ind {
 struct econ_bulletin_leader {
 	const char *leader; /* "" for enterprises without a leader */
 	struct econ_figure fig[ECON_MAIN_N];
+	/* the 包保 month (economy_baobao.h's leader rollup; bb 0: the leader has none) */
+	int bb;
+	int64_t enterprises, targets_set, reported, met;
+	double sum_target, sum_actual, completion; /* of 工业总产值, NAN: none */
 };
 
 struct econ_bulletin {

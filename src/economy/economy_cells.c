@@ -179,6 +179,9 @@ int econ_cells_update(struct db *tx, int64_t zone_id, int64_t ent, const char *p
 	struct cval *v = NULL;
 	size_t n = 0;
 	int rc = read_values(st, &v, &n);
+	/* the zone's kept sums of the months changed go with them */
+	if (rc == DB_OK)
+		rc = econ_sums_invalidate(tx, zone_id, ent ? from : NULL, ent ? hi : NULL);
 	if (rc == DB_OK) {
 		st = db_prepare(tx, ent ? SQL_CLEAR_ENT : SQL_CLEAR_ZONE);
 		if (!st)

@@ -253,6 +253,9 @@ static int do_ind_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	now = old;
 	entity_copy(&ENTITY_ECON_INDICATOR, &now, x->in, x->present);
 	rc = write_update(w, &SQL_IND_UPDATE, x->id, &old, &now, e);
+	/* a flow become a stock (or back) adds up otherwise: the zone's kept sums go */
+	if (rc >= 0 && econ_sums_invalidate(w->tx, w->who->zone_id, NULL, NULL) != DB_OK)
+		rc = write_fail(w, DB_ERR, e);
 out:
 	arena_release(&ar);
 	return rc;
@@ -936,7 +939,7 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 	            "FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = "
 	            "'above_size' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= "
 	            "?)) THEN 1 ELSE 0 END, COALESCE((SELECT r.status FROM econ_report r WHERE "
-	            "r.enterprise_id = e.id AND r.period = ?), '')");
+	            "r.zone_id = e.zone_id AND r.enterprise_id = e.id AND r.period = ?), '')");
 	qb_text(&q, day);
 	qb_text(&q, day);
 	qb_text(&q, period);
@@ -1331,11 +1334,12 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 	char day[11], like[64];
 	today(day);
 	struct qb q;
-	qb_init(&q, "SELECT e.industry_section, CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f "
-	            "WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_from <= ? "
-	            "AND (f.valid_to IS NULL OR f.valid_to >= ?)) THEN 1 ELSE 0 END, r.status, "
-	            "r.submitted_at FROM enterprise e LEFT JOIN econ_report r ON r.enterprise_id = "
-	            "e.id AND r.period = ? WHERE e.id IN (SELECT e.id");
+	qb_init(&q,
+	        "SELECT e.industry_section, CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f "
+	        "WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_from <= ? "
+	        "AND (f.valid_to IS NULL OR f.valid_to >= ?)) THEN 1 ELSE 0 END, r.status, "
+	        "r.submitted_at FROM enterprise e LEFT JOIN econ_report r ON r.zone_id = e.zone_id "
+	        "AND r.enterprise_id = e.id AND r.period = ? WHERE e.id IN (SELECT e.id");
 	qb_text(&q, day);
 	qb_text(&q, day);
 	qb_text(&q, period);

@@ -286,6 +286,31 @@ test('inputs: the month, the indicator codes, the values; a past month is closed
   assert.equal((await put({ period: THIS, targets: { output: 10 } })).status, 200);
 });
 
+test('the demo runs the cycle, and the monthly bulletin reads each leader against his targets', async () => {
+  const l = (await as.admin.get(`/api/economy/baobao?period=${LAST}`)).json;
+  const withTargets = l.items.filter((x) => x.targets_set);
+  assert.ok(withTargets.length > 20, `${withTargets.length} enterprises with targets`);
+  assert.ok(withTargets.some((x) => x.met === true) && withTargets.some((x) => x.met === false), 'some met, some not');
+  assert.ok(l.items.some((x) => x.dispatches > 0 && x.production === 'partial'), 'a 调度 that found trouble');
+  // the bulletin's 包保 table: each leader's row with his enterprises, met of those with targets
+  // and his completion, as the cycle's own page counts them
+  const h = await as.admin.get(`/api/economy/bulletin?period=${LAST}&format=html`);
+  assert.equal(h.status, 200, h.body);
+  const text = h.body.slice(h.body.indexOf('包保完成情况')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+  let rows = 0;
+  for (const x of l.leaders) {
+    if (x.completion === null) continue;
+    const at = text.indexOf(` ${x.leader_name} `);
+    assert.ok(at >= 0, x.leader_name);
+    const row = text.slice(at, at + 160);
+    assert.ok(row.includes(` ${x.enterprises} ${x.met} / ${x.targets_set} `), `${x.leader_name}: ${row}`);
+    const pct = row.match(/ (\d+\.\d)% /);
+    assert.ok(pct && Math.abs(Number(pct[1]) - x.completion * 100) <= 0.05 + 1e-9, `${x.leader_name}: ${row}`);
+    rows++;
+  }
+  assert.ok(rows >= 5, `${rows} leaders compared`);
+});
+
 test('a database from before 0020 takes the migration, and the cycle works on it', async () => {
   const old = newDatabase();
   const d = cli(['demo', '--db', old, '--password-stdin'], { input: PW + '\n' });

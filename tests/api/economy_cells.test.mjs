@@ -100,3 +100,72 @@ test('a database from before 0021 is migrated to the figures the program keeps',
       });
     }
 });
+
+// The province's month (0022, src/economy/economy_sums.c): each zone's kept sums merged; the same
+// figures as the zones' own summaries, fresh after a filing, and for province users only.
+test('the province reads every zone as one: the zones summed, fresh after a filing', async () => {
+  const prov = new Client(srv.base);
+  assert.equal((await prov.login('province-viewer', PW)).status, 200);
+  const period = '2026-04';
+  const all = async (group = '') => {
+    const r = await prov.get(`/api/economy/summary?period=${period}&zone=all${group ? `&group=${group}` : ''}`);
+    assert.equal(r.status, 200, r.body);
+    return r.json;
+  };
+  const whole = await all();
+  assert.equal(whole.zone, 'all');
+  const zones = (await prov.get('/api/zones')).json.items;
+  assert.equal(whole.zones, zones.length);
+  const byZone = (await all('zone')).items;
+  assert.equal(byZone.length, whole.items.length * zones.length);
+  const near = (a, b) => Math.abs(a - b) <= 1e-6 * (1 + Math.abs(b));
+  // each zone's row is its own summary, read by the province user switched into the zone
+  const own = {};
+  for (const z of zones) {
+    assert.equal((await prov.put('/api/me/zone', { zone_id: z.id })).status, 204);
+    for (const x of (await prov.get(`/api/economy/summary?period=${period}`)).json.items) own[`${z.name}/${x.code}`] = x;
+  }
+  let checked = 0;
+  for (const x of byZone) {
+    const o = own[`${x.group}/${x.code}`];
+    if (!o) { assert.equal(x.reporting, 0, `${x.group} ${x.code}`); continue; }
+    for (const f of ['month_value', 'ytd_value', 'month_yoy', 'ytd_yoy', 'forecast', 'target', 'progress'])
+      if (o[f] === null) assert.equal(x[f], null, `${x.group} ${x.code} ${f}`);
+      else assert.ok(near(x[f], o[f]), `${x.group} ${x.code} ${f}: ${x[f]} against ${o[f]}`);
+    assert.equal(x.reporting, o.reporting);
+    assert.equal(x.same_set, o.same_set);
+    if (o.reporting) checked++;
+  }
+  assert.ok(checked >= 10, `${checked} zone figures compared`);
+  // the whole is the zones summed; its 同比 lies between the zones'; its target only when every
+  // zone with figures has one
+  for (const w of whole.items) {
+    const rows = byZone.filter((x) => x.code === w.code && x.reporting > 0);
+    const sum = (f) => rows.reduce((s, x) => s + x[f], 0);
+    assert.equal(w.reporting, sum('reporting'));
+    if (rows.length) assert.ok(near(w.month_value, sum('month_value')), w.code);
+    const yoys = rows.map((x) => x.ytd_yoy).filter((v) => v !== null);
+    if (yoys.length && w.ytd_yoy !== null)
+      assert.ok(w.ytd_yoy >= Math.min(...yoys) - 1e-9 && w.ytd_yoy <= Math.max(...yoys) + 1e-9, w.code);
+    if (rows.length && rows.every((x) => x.target !== null)) assert.ok(near(w.target, sum('target')), w.code);
+    else assert.equal(w.target, null, w.code);
+  }
+  // a filing moves the province's month at once (the zone's kept sums of the month are dropped)
+  const e = await as.admin.post('/api/enterprises', { uscc: uscc('91220101CE', 2), name: '全省汇总测试企业', industry_code: '3670' });
+  assert.equal(e.status, 201, e.body);
+  const before = whole.items.find((x) => x.code === 'output');
+  const f = await as.jingfa.post('/api/economy/reports', { period, enterprise_id: e.json.id, values: { output: 1234.5 }, reason: '补报' });
+  assert.equal(f.status, 200, f.body);
+  const after = (await all()).items.find((x) => x.code === 'output');
+  assert.equal(after.reporting, before.reporting + 1);
+  assert.ok(near(after.month_value, before.month_value + 1234.5), `${after.month_value}`);
+  // for province users only; one grouping; zone is all or nothing
+  const r1 = await as.leader.get(`/api/economy/summary?period=${period}&zone=all`);
+  assert.equal(r1.status, 403, r1.body);
+  assert.equal(r1.json.error.field, 'zone');
+  const r2 = await prov.get(`/api/economy/summary?period=${period}&zone=all&group=industry`);
+  assert.equal(r2.status, 400, r2.body);
+  assert.equal(r2.json.error.field, 'group');
+  assert.equal((await prov.get(`/api/economy/summary?period=${period}&zone=2`)).status, 400);
+  assert.equal((await as.leader.get(`/api/economy/summary?period=${period}&group=zone`)).status, 400);
+});

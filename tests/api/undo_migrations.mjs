@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 21;
+export const LATEST = 22;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,9 +27,15 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 21 back to 20: no kept cells of the economy's figures, the
- * values' covering index back (0021). */
+/** Takes the database from version 22 back to 21: no kept sums of the zones' months (0022). */
+export function undo0022(db) {
+  sql(db, `DROP TABLE econ_zone_sum; DROP TABLE econ_zone_state; DELETE FROM schema_version WHERE version = 22;`);
+}
+
+/** Takes the database from version 21 back to 20 (from 22 first): no kept cells of the
+ * economy's figures, the values' covering index back (0021). */
 export function undo0021(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 22) undo0022(db);
   sql(db, `DROP TABLE econ_cell; CREATE INDEX econ_value_cells ON econ_value(zone_id, enterprise_id, indicator_id, period, value, report_id);
     DELETE FROM schema_version WHERE version = 21;`);
 }
