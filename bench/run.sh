@@ -42,7 +42,9 @@
 #                             tickets_search_none tickets_stats_year enterprises_page
 #                             enterprises_filtered projects_filtered projects_stats_year
 #                             projects_leaderboard econ_summary econ_summary_leader
-#                             econ_file_durable login
+#                             econ_summary_province econ_file_durable login
+#                             (econ_summary_province logs in as BENCH_PROVINCE_USER, default
+#                             gen-province: every zone's month in one request)
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -166,6 +168,11 @@ login=$(curl -s -D "$dir/headers" -H 'Content-Type: application/json' \
 cookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/headers")
 csrf=$(echo "$login" | sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p')
 [ -n "$cookie" ] || { echo "login as $user failed: $login"; exit 1; }
+# the province's user, for the routes over every zone (none when the set has no such user)
+puser=${BENCH_PROVINCE_USER:-gen-province}
+curl -s -D "$dir/pheaders" -o /dev/null -H 'Content-Type: application/json' \
+	-d "{\"username\":\"$puser\",\"password\":\"$pass\"}" "$base/api/login"
+pcookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/pheaders")
 dept=$(curl -s -b "$cookie" "$base/api/depts" | sed -n 's/.*"id":\([0-9]*\),"parent_id":[0-9]*,"name":"[^"]*","kind":"investment".*/\1/p' | head -n 1)
 ent=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
 ticket=$(curl -s -b "$cookie" "$base/api/tickets?page_size=1&sort=created_at" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
@@ -220,7 +227,7 @@ pg_ticks() {
 mem_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$pid/status"; }
 declare -a rows
 bench() { # bench NAME CONNS
-	local name=$1 c=$2 out t0 t1 g0 g1 w0 w1 script=bench/get.lua path="" env=()
+	local name=$1 c=$2 out t0 t1 g0 g1 w0 w1 script=bench/get.lua path="" env=() ck=$cookie
 	case $name in
 	healthz) path=/healthz ;;
 	me) path=/api/me ;;
@@ -237,6 +244,11 @@ bench() { # bench NAME CONNS
 	projects_leaderboard) path="/api/projects/leaderboard?week=$year-W20" ;;
 	econ_summary) path="/api/economy/summary?period=$econ_period" ;;
 	econ_summary_leader) path="/api/economy/summary?period=$econ_period&group=leader" ;;
+	econ_summary_province)
+		[ -n "$pcookie" ] || { echo "no province user ($puser) in this set: $name skipped"; return; }
+		path="/api/economy/summary?period=$econ_period&zone=all"
+		ck=$pcookie
+		;;
 	econ_file_durable) script=bench/econ_file.lua ;;
 	tickets_create_durable) script=bench/post.lua ;;
 	login) script=bench/login.lua ;;
@@ -245,7 +257,7 @@ bench() { # bench NAME CONNS
 	t0=$(cpu_ticks)
 	g0=$(pg_ticks)
 	w0=$(date +%s%N)
-	out=$(YQ_COOKIE=$cookie YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
+	out=$(YQ_COOKIE=$ck YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
 		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
 	w1=$(date +%s%N)
 	t1=$(cpu_ticks)

@@ -99,7 +99,8 @@ static const char GEN_HELP[] =
     "zones x 2,500 enterprises x 400 investment projects, each with its monthly\n"
     "investment over the past 36 months, and every enterprise's monthly figures of the\n"
     "past 36 months: 10.8 million enterprise-months) for benchmarks. Users zone code + -admin,\n"
-    "-leader, -dept_head, -staff (e.g. gen001-admin), password Gen-Passw0rd-2026. --now\n"
+    "-leader, -dept_head, -staff (e.g. gen001-admin) and gen-province (reads every zone),\n"
+    "password Gen-Passw0rd-2026. --now\n"
     "fixes the end of the generated period (default: now), so two runs give the same rows.\n";
 
 int cmd_gen(int argc, char **argv)

@@ -1421,5 +1421,22 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		db_tx_end(pool, tx, 0);
 		return -1;
 	}
+	/* the province's user, who reads every zone */
+	int rc;
+	struct db *tx = db_tx_begin(pool, &rc);
+	if (!tx)
+		return error("gen: database unavailable");
+	struct principal who;
+	as_admin(&who, 0);
+	struct user in = {.username = "gen-province",
+	                  .display_name = "省级用户",
+	                  .role = "province",
+	                  .password = "Gen-Passw0rd-2026"};
+	struct yq_err e = {0};
+	rc = user_add_in(tx, &who, 0, &in, &e);
+	if (rc == 0)
+		res->users++;
+	if (db_tx_end(pool, tx, rc == 0) < 0 || rc < 0)
+		return error("gen: the province user: %s", e.message_en ? e.message_en : "?");
 	return 0;
 }

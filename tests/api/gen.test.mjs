@@ -46,7 +46,7 @@ test('gen builds the same data set every time, and the same on SQLite and Postgr
   const a = newDatabase();
   let r = gen(a);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /2 zones, 8 users, 120 enterprises, 480 requests/);
+  assert.match(r.stdout, /2 zones, 9 users, 120 enterprises, 480 requests/);
   // the second database: the other engine when PostgreSQL is under test, else a second file
   const b = ENGINE === 'postgres'
     ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'yq-gen-')), 'gen.db')}`
