@@ -253,21 +253,29 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, const struct
 	return 0;
 }
 
-static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
+/* The ids of the zone's indicators of CODES into ind (0 where the catalogue has none). */
+static int zone_indicators(struct db *tx, int64_t zone_id, int64_t ind[I__COUNT])
 {
-	struct econ_demo *d = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_INDICATORS);
+	struct db_stmt *st = db_prepare(tx, SQL_INDICATORS);
 	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, d->z->zone_id);
+		return DB_ERR;
+	db_bind_int(st, 1, zone_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
 		for (int i = 0; i < I__COUNT; i++)
 			if (strcmp(db_col_text(st, 1), CODES[i]) == 0)
-				d->ind[i] = db_col_int(st, 0);
+				ind[i] = db_col_int(st, 0);
 	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
+static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct econ_demo *d = arg;
+	int rc = zone_indicators(w->tx, d->z->zone_id, d->ind);
 	if (rc < 0)
 		return write_fail(w, rc, e);
+	struct db_stmt *st;
 	/* the enterprises first (a statement is not kept open while others run) */
 	struct ent *ents = NULL;
 	int n = 0, cap = 0;
@@ -428,40 +436,28 @@ static int64_t bb_at(int y, int m, int day, struct rng *r)
 	char d[11];
 	snprintf(d, sizeof d, "%04d-%02d-01", y, m);
 	int64_t t = cst_parse(d) + (int64_t)day * DAY;
-	char wd[11];
-	cst_date(t, wd);
-	int64_t t2 = cst_parse(wd);
-	time_t x = (time_t)(t2 + CST_OFFSET);
+	time_t x = (time_t)(t + CST_OFFSET);
 	struct tm tm;
 	gmtime_r(&x, &tm);
-	if (tm.tm_wday == 6)
-		t2 += 2 * DAY;
-	else if (tm.tm_wday == 0)
-		t2 += DAY;
-	return t2 + (9 + rng_below(r, 8)) * 3600 + rng_below(r, 60) * 60;
+	t += tm.tm_wday == 6 ? 2 * DAY : tm.tm_wday == 0 ? DAY : 0; /* a weekend: Monday */
+	int hour = 9 + rng_below(r, 8); /* one draw a statement: the same on every compiler */
+	int minute = rng_below(r, 60);
+	return t + hour * 3600 + minute * 60;
 }
 
 static int do_baobao(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct bb_demo *d = arg;
 	int64_t ind[I__COUNT] = {0};
-	struct db_stmt *st = db_prepare(w->tx, SQL_INDICATORS);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, d->z->zone_id);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW)
-		for (int i = 0; i < I__COUNT; i++)
-			if (strcmp(db_col_text(st, 1), CODES[i]) == 0)
-				ind[i] = db_col_int(st, 0);
-	db_reset(st);
+	int rc = zone_indicators(w->tx, d->z->zone_id, ind);
+	struct db_stmt *st;
 	struct bbe {
 		int64_t id, leader, liaison;
 		const char *leader_name, *liaison_name;
 		int industrial;
 	} *es = NULL;
 	size_t n = 0, cap = 0;
-	st = rc == DB_DONE ? db_prepare(w->tx, SQL_BB_ENTS) : NULL;
+	st = rc == DB_OK ? db_prepare(w->tx, SQL_BB_ENTS) : NULL;
 	if (!st)
 		return write_fail(w, rc < 0 ? rc : DB_ERR, e);
 	db_bind_int(st, 1, d->z->zone_id);

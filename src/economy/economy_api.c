@@ -356,9 +356,6 @@ int h_econ_summary(struct req *r, struct yq_err *e)
 	if (zone && !all)
 		return err_set(e, ERR_VALIDATION, "zone", "zone 只能是 all(全部园区)",
 		               "zone is all (every zone)");
-	if (all && r->who.scope != SCOPE_ALL)
-		return err_set(e, ERR_FORBIDDEN, "zone", "只有省级用户可以查看全省汇总",
-		               "only province users read every zone's figures");
 	if (all && group && strcmp(group, "zone") != 0)
 		return err_set(e, ERR_VALIDATION, "group", "全省汇总只能按 zone(园区)分组",
 		               "every zone's figures are grouped by zone only");

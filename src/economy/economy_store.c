@@ -28,6 +28,8 @@ static const char SQL_ZONE_INIT[] =
     "sort, active, created_at, updated_at) SELECT ?, code, name, unit, kind, required_of, "
     "may_be_negative, sort, 1, ?, ? FROM econ_indicator_default WHERE 1 = 1 ON CONFLICT "
     "(zone_id, code) DO NOTHING";
+static const char SQL_ZONE_STATE_INIT[] =
+    "INSERT INTO econ_zone_state (zone_id) VALUES (?) ON CONFLICT (zone_id) DO NOTHING";
 static struct sql_tmpl SQL_IND_INSERT =
     SQL_TMPL(ENTITY_ECON_INDICATOR, "INSERT INTO econ_indicator (zone_id, created_at, updated_at, "
                                     "{insert_cols}) VALUES (?, ?, ?, {insert_vals}) RETURNING id");
@@ -123,7 +125,11 @@ int econ_zone_init(struct db *tx, int64_t zone_id)
 	db_bind_int(st, 1, zone_id);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, now);
-	return db_run(st);
+	if (db_run(st) < 0)
+		return DB_ERR;
+	/* the row a build of the zone's kept sums holds against its writers (economy_sums.c) */
+	int64_t none;
+	return db_query_int(tx, SQL_ZONE_STATE_INIT, &none, 1, zone_id) < 0 ? DB_ERR : DB_OK;
 }
 
 /* ---- the catalogue ---- */

@@ -64,12 +64,14 @@ static int run_zone(struct db *tx, const char *sql, int64_t zone_id, const char 
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* PostgreSQL: takes the zone's state row for share (a change) or for update (a build). */
+/* PostgreSQL: takes the zone's state row for share (a change) or for update (a build). The row
+ * is made with the zone (econ_zone_init, and 0022 for the zones before it); a build makes it
+ * where it is missing, off the writers' path. */
 static int hold_zone(struct db *tx, int64_t zone_id, int build)
 {
 	if (db_engine_of(tx) != DB_POSTGRES)
 		return DB_OK;
-	int rc = run_zone(tx, SQL_STATE_ADD, zone_id, NULL, NULL);
+	int rc = build ? run_zone(tx, SQL_STATE_ADD, zone_id, NULL, NULL) : DB_OK;
 	return rc < 0
 	           ? rc
 	           : run_zone(tx, build ? SQL_STATE_UPDATE : SQL_STATE_SHARE, zone_id, NULL, NULL);
