@@ -418,7 +418,7 @@ test('gen: 400 projects a zone with 36 months of investment, their timelines, pr
   const db = newDatabase();
   const r = cli(['gen', '--db', db, '--zones', '1', '--enterprises-per-zone', '60', '--tickets-per-zone', '0', '--now', NOW]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /1 zones, 4 users, 60 enterprises, 0 requests, 400 projects/);
+  assert.match(r.stdout, /1 zones, 5 users, 60 enterprises, 0 requests, 400 projects/);
   const s = await startServer({ db });
   try {
     const c = new Client(s.base);
