@@ -2,7 +2,8 @@
 // filing sends, the indicator an error names, the deviations beyond ±50%, 同比 and 进度 as people
 // read them, figures in their unit; 企业直报 against a fake server (the warnings asking for a note,
 // the filing again, the 经发局's note, a locked month's 409, an error under its indicator), 报表审核's
-// return with its required note, and 经济指标's table.
+// return with its required note, and 经济指标's table, with a province user's 全部园区 (the
+// whole and zone by zone).
 import { describe, it, expect, vi, afterEach } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -18,6 +19,10 @@ import EconomySummary from '../../src/views/economy/EconomySummary.vue'
 import {
   GROUPS,
   groupParam,
+  SCOPES,
+  zoneParam,
+  zoneRows,
+  zoneBars,
   shiftPeriod,
   lastMonth,
   periodEnded,
@@ -199,6 +204,28 @@ describe('figures', () => {
     ]
     expect(groupRows(items, 'output').map((x) => x.group)).toEqual(['A栋', 'B栋', ''])
     expect(yoySeries([{ name: '工业总产值', ytd_yoy: 0.0812 }, { name: '利润', ytd_yoy: null }, { name: '税收', ytd_yoy: -0.1 }])).toEqual({ names: ['工业总产值', '利润', '税收'], values: [8.1, null, -10] })
+  })
+  it('orders the zones on a figure, those without it last, and draws the largest 累计', () => {
+    expect(SCOPES.map(zoneParam)).toEqual(['', 'all'])
+    expect(zoneParam('bogus')).toBe('')
+    const items = [
+      { group: '乙园区', code: 'output', ytd_value: 300, ytd_yoy: 0.1 },
+      { group: '甲园区', code: 'output', ytd_value: 500, ytd_yoy: null },
+      { group: '丙园区', code: 'output', ytd_value: null, ytd_yoy: null },
+      { group: '丁园区', code: 'output', ytd_value: 300, ytd_yoy: -0.05 },
+      { group: '甲园区', code: 'revenue', ytd_value: 9, ytd_yoy: 0.2 },
+    ]
+    const names = (rows) => rows.map((x) => x.group)
+    const byName = [...items.slice(0, 4)].sort((a, b) => a.group.localeCompare(b.group, 'zh-CN'))
+    expect(names(zoneRows(items, 'output', 'ytd_value', 'descending'))).toEqual(['甲园区', ...names(byName.filter((x) => x.ytd_value === 300)), '丙园区'])
+    expect(names(zoneRows(items, 'output', 'ytd_value', 'ascending'))).toEqual([...names(byName.filter((x) => x.ytd_value === 300)), '甲园区', '丙园区'])
+    expect(names(zoneRows(items, 'output', 'ytd_yoy', 'ascending')).slice(0, 2)).toEqual(['丁园区', '乙园区'])
+    expect(names(zoneRows(items, 'output', 'ytd_yoy', 'descending')).slice(0, 2)).toEqual(['乙园区', '丁园区'])
+    expect(names(zoneRows(items, 'output', 'ytd_yoy', null))).toEqual(names(byName))
+    expect(zoneRows(null, 'output')).toEqual([])
+    expect(names(zoneBars(items, 'output'))).toEqual(['甲园区', ...names(byName.filter((x) => x.ytd_value === 300))])
+    expect(names(zoneBars(items, 'output', 1))).toEqual(['甲园区'])
+    expect(items[0].group).toBe('乙园区') // the answer is left as it came
   })
   it('sends the targets given', () => {
     expect(targetsBody('2026', { output: 1000000, revenue: null, tax: '', profit: 0 })).toEqual({ year: 2026, targets: { output: 1000000, profit: 0 } })
@@ -420,6 +447,84 @@ describe('经济指标', { timeout: 20000 }, () => {
     q('[data-test="econ-deadline-save"]').click()
     await waitFor(() => calls.filter((c) => c.method === 'PUT').length === 2)
     expect(calls.filter((c) => c.method === 'PUT')[1]).toMatchObject({ path: `/api/economy/periods/${LAST}`, body: { deadline: '2026-12-08' } })
+  })
+})
+
+describe('经济指标 of every zone', { timeout: 20000 }, () => {
+  const row = (code, name, o) => ({ code, name, unit: '万元', kind: 'flow', month_value: null, ytd_value: null, month_yoy: null, ytd_yoy: null, reporting: 0, same_set: 0, target: null, progress: null, schedule: 0.5, half: null, forecast: null, ...o })
+  const ZONE = [row('output', '工业总产值', { month_value: 100, ytd_value: 500, ytd_yoy: 0.02, reporting: 3 }), row('revenue', '营业收入', { ytd_value: 80 })]
+  const ALL = [row('output', '工业总产值', { month_value: 5200, ytd_value: 700000, ytd_yoy: 0.123, reporting: 120, same_set: 110 }), row('revenue', '营业收入', { ytd_value: 9000, ytd_yoy: -0.04 })]
+  const BY_ZONE = [
+    row('output', '工业总产值', { group: '长春经开区', month_value: 3000, ytd_value: 400000, ytd_yoy: 0.05, reporting: 70, same_set: 65, target: 800000, progress: 0.5, schedule: 0.5 }),
+    row('output', '工业总产值', { group: '吉林高新区', month_value: 2200, ytd_value: 300000, ytd_yoy: 0.2, reporting: 50, same_set: 45 }),
+    row('output', '工业总产值', { group: '四平红嘴园区' }),
+    row('revenue', '营业收入', { group: '长春经开区', ytd_value: 5000, ytd_yoy: -0.1 }),
+    row('revenue', '营业收入', { group: '吉林高新区', ytd_value: 4000, ytd_yoy: 0.03 }),
+  ]
+  const server = (method, path, body, query) => {
+    if (method === 'GET' && path === '/api/economy/summary') {
+      if (query.get('zone') !== 'all') return [200, { period: query.get('period'), items: ZONE }]
+      if (query.get('group') === 'zone') return [200, { period: query.get('period'), zone: 'all', group: 'zone', items: BY_ZONE, zones: 3 }]
+      return [200, { period: query.get('period'), zone: 'all', items: ALL, zones: 3 }]
+    }
+    if (method === 'GET' && path.startsWith('/api/economy/periods/')) return [200, { period: LAST, deadline: '2026-12-08', state: 'open' }]
+    if (method === 'GET' && path === '/api/economy/contributions') return [200, { period: LAST, indicator: 'output', name: '工业总产值', unit: '万元', same_set: 0, contributors: [], drags: [] }]
+  }
+  const zoneRowNames = () => [...document.body.querySelectorAll('[data-test="econ-zones-table"] [data-test="econ-zone-row"]')].map((el) => el.textContent.trim())
+  const header = (table, label) => [...document.body.querySelectorAll(`[data-test="${table}"] th`)].find((th) => th.textContent.includes(label))
+
+  it('offers no switch to a zone user, who never asks for every zone', async () => {
+    await mountAt(EconomySummary, '/economy/summary', { id: 2, username: 'leader', role: 'leader' }, ['economy.read', 'economy.stats'], server)
+    await waitFor(() => text('[data-test="econ-summary-table"]').includes('工业总产值'))
+    expect(q('[data-test="econ-summary-scope"]')).toBe(null)
+    expect(q('[data-test="econ-summary-group"]')).not.toBe(null)
+    expect(q('[data-test="econ-zones"]')).toBe(null)
+    expect(calls.filter((c) => c.path === '/api/economy/summary').every((c) => !('zone' in c.query))).toBe(true)
+  })
+
+  it('shows a province user the whole and zone by zone, without what reads one zone', async () => {
+    await mountAt(EconomySummary, '/economy/summary', { id: 5, username: 'gen-province', role: 'province' }, ['economy.read', 'economy.stats'], server)
+    await waitFor(() => text('[data-test="econ-summary-table"]').includes('工业总产值'))
+    // 本园区 first: the zone looked at, as before
+    expect(text('[data-test="econ-summary-scope"]')).toBe('本园区全部园区')
+    expect(q('[data-test="econ-summary-scope"] input[value="zone"]').checked).toBe(true)
+    expect(text('[data-test="econ-summary-table"]')).toContain('500万元')
+    expect(q('[data-test="econ-summary-zones"]')).toBe(null)
+    expect(q('[data-test="econ-contrib"]')).not.toBe(null)
+    expect(q('[data-test="econ-bulletin-download"]')).not.toBe(null)
+
+    q('[data-test="econ-summary-scope"] input[value="all"]').click()
+    await waitFor(() => text('[data-test="econ-summary-table"]').includes('70亿元'))
+    expect(text('[data-test="econ-summary-zones"]')).toBe('3 个园区')
+    expect(text('[data-test="econ-summary-table"]')).toContain('+12.3%')
+    expect(calls.filter((c) => c.path === '/api/economy/summary').map((c) => c.query)).toContainEqual({ period: LAST, zone: 'all' })
+    await waitFor(() => zoneRowNames().length === 3)
+    expect(calls.filter((c) => c.path === '/api/economy/summary').map((c) => c.query)).toContainEqual({ period: LAST, zone: 'all', group: 'zone' })
+    // the first indicator, the largest 累计 first, a zone without figures last
+    expect(zoneRowNames()).toEqual(['长春经开区', '吉林高新区', '四平红嘴园区'])
+    const zones = text('[data-test="econ-zones-table"]')
+    expect(zones).toContain('40亿元')
+    expect(zones).toContain('+20.0%')
+    expect(zones).toContain('50.0%')
+    expect(text('[data-test="econ-zones-chart"]')).toBe('[400000,300000]')
+    // sorted on 累计同比, ascending
+    header('econ-zones-table', '累计同比').click()
+    await waitFor(() => zoneRowNames()[0] === '长春经开区' && zoneRowNames()[1] === '吉林高新区' && q('[data-test="econ-zones-table"] th.ascending'))
+    header('econ-zones-table', '累计同比').click()
+    await waitFor(() => zoneRowNames()[0] === '吉林高新区')
+    expect(zoneRowNames()).toEqual(['吉林高新区', '长春经开区', '四平红嘴园区'])
+
+    // what reads one zone is gone
+    for (const sel of ['econ-summary-group', 'econ-summary-indicator', 'econ-summary-deadline', 'econ-bulletin-download', 'econ-set-targets', 'econ-set-deadline', 'econ-contrib']) {
+      expect(q(`[data-test="${sel}"]`)).toBe(null)
+    }
+
+    // back to 本园区: the zone's figures again
+    q('[data-test="econ-summary-scope"] input[value="zone"]').click()
+    await waitFor(() => text('[data-test="econ-summary-table"]').includes('500万元'))
+    expect(q('[data-test="econ-zones"]')).toBe(null)
+    expect(q('[data-test="econ-summary-group"]')).not.toBe(null)
+    expect(q('[data-test="econ-contrib"]')).not.toBe(null)
   })
 })
 

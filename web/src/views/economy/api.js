@@ -12,7 +12,8 @@ export const economyApi = {
   period: (period) => http.get(`${BASE}/periods/${period}`, quiet),
   setDeadline: (period, deadline) => http.put(`${BASE}/periods/${period}`, { deadline }, write),
   setTargets: (body) => http.put(`${BASE}/targets`, body, write),
-  summary: (period, group) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group } }),
+  // zone 'all': every zone the caller reads (province users), group 'zone' zone by zone
+  summary: (period, group, zone) => http.get(`${BASE}/summary`, { ...quiet, params: { period, group, zone } }),
   contributions: (period, indicator, basis, limit) => http.get(`${BASE}/contributions`, { ...quiet, params: { period, indicator, basis, limit } }),
   bulletin: (period) => http.download(`${BASE}/bulletin`, { params: { period, format: 'pdf' } }),
   missing: (period) => http.get(`${BASE}/missing`, { ...quiet, params: { period } }),

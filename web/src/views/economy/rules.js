@@ -15,6 +15,10 @@ export const PERIOD_STATE_TYPE = { not_ended: 'info', open: 'success', locked: '
 export const GROUPS = ['none', 'industry', 'building', 'leader']
 /** The `group` parameter of GET /api/economy/summary for grouping g ('' for none). */
 export const groupParam = (g) => (GROUPS.includes(g) && g !== 'none' ? g : '')
+/** The scopes of the figures a province user reads: the zone he looks at, or every zone. */
+export const SCOPES = ['zone', 'all']
+/** The `zone` parameter of GET /api/economy/summary for scope s ('' for the current zone). */
+export const zoneParam = (s) => (s === 'all' ? 'all' : '')
 /** How far off last month or last year a value may be before it asks for a note (±50%). */
 export const DEVIATION_LIMIT = 0.5
 
@@ -202,6 +206,27 @@ export function groupRows(items, code) {
     .filter((x) => x.code === code)
     .sort((a, b) => (!a.group) - (!b.group) || String(a.group).localeCompare(String(b.group), 'zh-CN'))
 }
+
+/**
+ * The zones' rows of one indicator (GET /api/economy/summary?zone=all&group=zone), sorted on
+ * `prop` (ytd_value, ytd_yoy …) in `order` ('ascending' or 'descending'), the zones without that
+ * figure last either way; by zone name without an order and between equal figures.
+ */
+export function zoneRows(items, code, prop, order) {
+  const dir = order === 'ascending' ? 1 : order === 'descending' ? -1 : 0
+  const byName = (a, b) => String(a.group).localeCompare(String(b.group), 'zh-CN')
+  return (items || [])
+    .filter((x) => x.code === code)
+    .sort((a, b) => {
+      if (!dir || !prop) return byName(a, b)
+      const x = num(a[prop])
+      const y = num(b[prop])
+      return (x == null) - (y == null) || (x == null ? 0 : dir * (x - y)) || byName(a, b)
+    })
+}
+
+/** The bars of 累计 by zone: the `limit` zones with the largest 1–N月累计 (none without one), largest first. */
+export const zoneBars = (items, code, limit = 20) => zoneRows(items, code, 'ytd_value', 'descending').filter((x) => num(x.ytd_value) != null).slice(0, limit)
 
 /** The bar chart's data of 累计同比 by indicator: names and percents (null where none). */
 export function yoySeries(items) {
