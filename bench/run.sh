@@ -45,6 +45,8 @@
 #                             econ_summary_province econ_file_durable login
 #                             (econ_summary_province logs in as BENCH_PROVINCE_USER, default
 #                             gen-province: every zone's month in one request)
+#   BENCH_ONE_ENTERPRISE=1    econ_file_durable files for one enterprise only (each write waits
+#                             for the one before on its report's row), not round 100 of them
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -175,6 +177,9 @@ curl -s -D "$dir/pheaders" -o /dev/null -H 'Content-Type: application/json' \
 pcookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/pheaders")
 dept=$(curl -s -b "$cookie" "$base/api/depts" | sed -n 's/.*"id":\([0-9]*\),"parent_id":[0-9]*,"name":"[^"]*","kind":"investment".*/\1/p' | head -n 1)
 ent=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+# the enterprises that file in econ_file_durable (a filing window: 100 of the zone's at once)
+ents=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=100" | grep -o '{"id":[0-9]*,"uscc"' | grep -o '[0-9][0-9]*' | paste -sd, -)
+[ -n "${BENCH_ONE_ENTERPRISE:-}" ] && ents="" # one enterprise filing again and again
 ticket=$(curl -s -b "$cookie" "$base/api/tickets?page_size=1&sort=created_at" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
 zone=$(curl -s -b "$cookie" "$base/api/me" | sed -n 's/.*"zone_id":\([0-9]*\).*/\1/p' | head -n 1)
 year=$(date +%Y)
@@ -257,7 +262,7 @@ bench() { # bench NAME CONNS
 	t0=$(cpu_ticks)
 	g0=$(pg_ticks)
 	w0=$(date +%s%N)
-	out=$(YQ_COOKIE=$ck YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
+	out=$(YQ_COOKIE=$ck YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_ENTERPRISES=$ents YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
 		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
 	w1=$(date +%s%N)
 	t1=$(cpu_ticks)

@@ -224,10 +224,12 @@ static int each_row(struct db *c, const char *sql, int64_t zone_id, const char *
 	struct db_stmt *st = db_prepare(c, sql);
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, period);
+	int k = 1;
+	db_bind_int(st, k++, zone_id);
+	if (period)
+		db_bind_text(st, k++, period);
 	if (enterprise_id)
-		db_bind_int(st, 3, enterprise_id);
+		db_bind_int(st, k, enterprise_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
 		fn(st, ctx);
@@ -445,11 +447,40 @@ static int item_get(struct db *c, const struct principal *p, const char *period,
 static const char SQL_DISPATCHES[] =
     "SELECT d.id, d.recorded_on, d.production, d.orders, d.problems, COALESCE(d.ticket_id, 0), "
     "COALESCE(t.no, ''), d.creator_name, d.created_at FROM baobao_dispatch d LEFT JOIN ticket t "
-    "ON t.id = d.ticket_id WHERE d.zone_id = ? AND d.enterprise_id = ? AND d.period = ? ORDER "
+    "ON t.id = d.ticket_id WHERE d.zone_id = ? AND d.period = ? AND d.enterprise_id = ? ORDER "
     "BY d.recorded_on DESC, d.id DESC LIMIT 200";
 static const char SQL_VISITS[] =
     "SELECT id, visited_on, kind, visitor_name, findings, follow_ups FROM enterprise_visit "
     "WHERE zone_id = ? AND enterprise_id = ? ORDER BY visited_on DESC, id DESC LIMIT 20";
+
+/* The detail's month of 调度 and its latest visits, each as its statement's LIMIT bounds them. */
+struct detail_rows {
+	struct bb_detail *out;
+	struct arena *a;
+};
+
+static void read_dispatch(struct db_stmt *st, void *ctx)
+{
+	struct bb_detail *out = ((struct detail_rows *)ctx)->out;
+	struct arena *a = ((struct detail_rows *)ctx)->a;
+	if (out->n_dispatches == BB_DISPATCH_MAX)
+		return;
+	out->dispatches[out->n_dispatches++] = (struct bb_dispatch){
+	    db_col_int(st, 0),          dup(a, db_col_text(st, 1)), dup(a, db_col_text(st, 2)),
+	    dup(a, db_col_text(st, 3)), dup(a, db_col_text(st, 4)), db_col_int(st, 5),
+	    dup(a, db_col_text(st, 6)), dup(a, db_col_text(st, 7)), db_col_int(st, 8)};
+}
+
+static void read_visit(struct db_stmt *st, void *ctx)
+{
+	struct bb_detail *out = ((struct detail_rows *)ctx)->out;
+	struct arena *a = ((struct detail_rows *)ctx)->a;
+	if (out->n_visits == BB_VISITS)
+		return;
+	out->visits[out->n_visits++] = (struct bb_visit){
+	    db_col_int(st, 0),          dup(a, db_col_text(st, 1)), dup(a, db_col_text(st, 2)),
+	    dup(a, db_col_text(st, 3)), dup(a, db_col_text(st, 4)), dup(a, db_col_text(st, 5))};
+}
 
 int bb_detail_read(struct db *c, const struct principal *p, const char *period, int64_t id,
                    struct arena *a, struct bb_detail *out, struct yq_err *e)
@@ -482,53 +513,15 @@ int bb_detail_read(struct db *c, const struct principal *p, const char *period, 
 		struct fill f = {out->inds, out->n_inds, &ix, 1, &tmp, a, 1};
 		rc = each_row(c, SQL_ACTUALS_ONE, p->zone_id, k ? ly : lm, id, fill_value, &f);
 	}
-	struct db_stmt *st = rc == DB_OK ? db_prepare(c, SQL_DISPATCHES) : NULL;
-	if (rc == DB_OK && !st)
+	out->dispatches = arena_alloc(a, BB_DISPATCH_MAX * sizeof *out->dispatches);
+	out->visits = arena_alloc(a, BB_VISITS * sizeof *out->visits);
+	if (rc == DB_OK && (!out->dispatches || !out->visits))
 		rc = DB_ERR;
-	if (st) {
-		out->dispatches = arena_alloc(a, BB_DISPATCH_MAX * sizeof *out->dispatches);
-		if (!out->dispatches)
-			rc = DB_ERR;
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_int(st, 2, id);
-		db_bind_text(st, 3, period);
-		while (rc == DB_OK && out->n_dispatches < BB_DISPATCH_MAX) {
-			int r = db_step(st);
-			if (r != DB_ROW) {
-				rc = r < 0 ? r : DB_OK;
-				break;
-			}
-			out->dispatches[out->n_dispatches++] = (struct bb_dispatch){
-			    db_col_int(st, 0),          dup(a, db_col_text(st, 1)),
-			    dup(a, db_col_text(st, 2)), dup(a, db_col_text(st, 3)),
-			    dup(a, db_col_text(st, 4)), db_col_int(st, 5),
-			    dup(a, db_col_text(st, 6)), dup(a, db_col_text(st, 7)),
-			    db_col_int(st, 8)};
-		}
-		db_reset(st);
-	}
-	st = rc == DB_OK ? db_prepare(c, SQL_VISITS) : NULL;
-	if (rc == DB_OK && !st)
-		rc = DB_ERR;
-	if (st) {
-		out->visits = arena_alloc(a, BB_VISITS * sizeof *out->visits);
-		if (!out->visits)
-			rc = DB_ERR;
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_int(st, 2, id);
-		while (rc == DB_OK && out->n_visits < BB_VISITS) {
-			int r = db_step(st);
-			if (r != DB_ROW) {
-				rc = r < 0 ? r : DB_OK;
-				break;
-			}
-			out->visits[out->n_visits++] = (struct bb_visit){
-			    db_col_int(st, 0),          dup(a, db_col_text(st, 1)),
-			    dup(a, db_col_text(st, 2)), dup(a, db_col_text(st, 3)),
-			    dup(a, db_col_text(st, 4)), dup(a, db_col_text(st, 5))};
-		}
-		db_reset(st);
-	}
+	struct detail_rows rows = {out, a};
+	if (rc == DB_OK)
+		rc = each_row(c, SQL_DISPATCHES, p->zone_id, period, id, read_dispatch, &rows);
+	if (rc == DB_OK)
+		rc = each_row(c, SQL_VISITS, p->zone_id, NULL, id, read_visit, &rows);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 

@@ -41,12 +41,15 @@ static const char SQL_DEADLINE_SET[] =
     "INSERT INTO econ_period (zone_id, period, deadline, updated_at) VALUES (?, ?, ?, ?) ON "
     "CONFLICT (zone_id, period) DO UPDATE SET deadline = excluded.deadline, updated_at = "
     "excluded.updated_at";
+/* whether enterprise e is 规上 on a day (the day bound twice) */
+#define SQL_ABOVE_SIZE                                                                             \
+	"CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id AND "      \
+	"f.flag = 'above_size' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= "    \
+	"?)) "                                                                                     \
+	"THEN 1 ELSE 0 END"
 /* an enterprise of the zone: its industry section and whether it is 规上 on a day */
-static const char SQL_ENTERPRISE[] =
-    "SELECT e.industry_section, CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f WHERE "
-    "f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_from <= ? AND (f.valid_to IS "
-    "NULL OR f.valid_to >= ?)) THEN 1 ELSE 0 END FROM enterprise e WHERE e.id = ? AND "
-    "e.zone_id = ?";
+static const char SQL_ENTERPRISE[] = "SELECT e.industry_section, " SQL_ABOVE_SIZE
+                                     " FROM enterprise e WHERE e.id = ? AND e.zone_id = ?";
 static const char SQL_REPORT_OF[] =
     "SELECT id, status, revision, note FROM econ_report WHERE zone_id = ? AND enterprise_id = ? "
     "AND period = ?";
@@ -114,6 +117,21 @@ static void today(char out[11])
 void econ_today(char out[11])
 {
 	today(out);
+}
+
+/* The enterprises reader rp reads, as `head` (whose placeholders are today twice, for
+ * SQL_ABOVE_SIZE, then the period) + the scope's FROM and WHERE + `tail`. The query binds `day`
+ * and `like`, which the caller keeps until the statement is prepared. */
+static void reporters_query(struct qb *q, const struct principal *rp, const char *period,
+                            const char *head, const char *tail, char day[11], char like[64])
+{
+	today(day);
+	qb_init(q, head);
+	qb_text(q, day);
+	qb_text(q, day);
+	qb_text(q, period);
+	scope_from(q, rp, &ENTITY_ENTERPRISE, NULL, like, 64);
+	qb_sql(q, tail);
 }
 
 int econ_zone_init(struct db *tx, int64_t zone_id)
@@ -939,18 +957,13 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 	const struct principal *rp = reader(p, &tmp);
 	int rc = ind_load(c, p, 0, &inds);
 	char day[11], like[64];
-	today(day);
 	struct qb q;
-	qb_init(&q, "SELECT e.id, e.name, e.uscc, e.industry_section, CASE WHEN EXISTS (SELECT 1 "
-	            "FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = "
-	            "'above_size' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= "
-	            "?)) THEN 1 ELSE 0 END, COALESCE((SELECT r.status FROM econ_report r WHERE "
-	            "r.zone_id = e.zone_id AND r.enterprise_id = e.id AND r.period = ?), '')");
-	qb_text(&q, day);
-	qb_text(&q, day);
-	qb_text(&q, period);
-	scope_from(&q, rp, &ENTITY_ENTERPRISE, NULL, like, sizeof like);
-	qb_sql(&q, " AND e.archived = 0 ORDER BY e.name, e.id");
+	reporters_query(
+	    &q, rp, period,
+	    "SELECT e.id, e.name, e.uscc, e.industry_section, " SQL_ABOVE_SIZE
+	    ", COALESCE((SELECT r.status FROM econ_report r WHERE r.zone_id = e.zone_id "
+	    "AND r.enterprise_id = e.id AND r.period = ?), '')",
+	    " AND e.archived = 0 ORDER BY e.name, e.id", day, like);
 	struct db_stmt *st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
 	if (!st)
 		rc = DB_ERR;
@@ -1338,19 +1351,14 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 	const struct principal *rp = reader(p, &tmp);
 	rc = ind_load(c, p, 0, &inds);
 	char day[11], like[64];
-	today(day);
 	struct qb q;
-	qb_init(&q,
-	        "SELECT e.industry_section, CASE WHEN EXISTS (SELECT 1 FROM enterprise_flag f "
-	        "WHERE f.enterprise_id = e.id AND f.flag = 'above_size' AND f.valid_from <= ? "
-	        "AND (f.valid_to IS NULL OR f.valid_to >= ?)) THEN 1 ELSE 0 END, r.status, "
-	        "r.submitted_at FROM enterprise e LEFT JOIN econ_report r ON r.zone_id = e.zone_id "
-	        "AND r.enterprise_id = e.id AND r.period = ? WHERE e.id IN (SELECT e.id");
-	qb_text(&q, day);
-	qb_text(&q, day);
-	qb_text(&q, period);
-	scope_from(&q, rp, &ENTITY_ENTERPRISE, NULL, like, sizeof like);
-	qb_sql(&q, " AND e.archived = 0)");
+	reporters_query(
+	    &q, rp, period,
+	    "SELECT e.industry_section, " SQL_ABOVE_SIZE
+	    ", r.status, r.submitted_at FROM enterprise e LEFT JOIN econ_report r ON "
+	    "r.zone_id = e.zone_id AND r.enterprise_id = e.id AND r.period = ? WHERE e.id "
+	    "IN (SELECT e.id",
+	    " AND e.archived = 0)", day, like);
 	struct db_stmt *st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
 	if (!st)
 		rc = DB_ERR;

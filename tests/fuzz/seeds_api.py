@@ -87,6 +87,8 @@ ECON_SHEET = ('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="m
               '合计,,,1200,5.0,0.2\r\n1,91220101MA0000001X,九三集团长春大豆科技股份有限公司,1200,5.0,0.2\r\n'
               '--XyZ--\r\n')
 QUERIES['/api/economy/import'] = 'period=2026-01'
+# the whole province's month, zone by zone (the province viewer's; the others are refused)
+QUERIES['/api/economy/summary'] = 'period=2026-10&zone=all&group=zone'
 BODIES[('POST', '/api/economy/reminders')] = {'period': '2026-01'}
 # 包保: a month's list and one enterprise's, targets (null removes one), a 调度 raising a request
 QUERIES['/api/economy/baobao'] = 'period=2026-10&leader_id=2'
@@ -116,6 +118,8 @@ for i, rt in enumerate(routes):
     callers = [1, 5] if rt['perm'] != 'public' else [0]
     if rt['pattern'] == '/api/login':
         callers = [0]
+    if rt['pattern'] == '/api/economy/summary':
+        callers = [1, 5, 7]
     for who in callers:
         # indices into fuzz_api.c's params: 0 "1", 3 "5", 16 "3.json", 18 "financing.json"
         params = (16,) if rt['pattern'].startswith('/open311/') else (0, 3)
