@@ -86,6 +86,8 @@ int econ_required(const char *required_of, int above_size, const char *industry_
 /* One enterprise's figures for one indicator, as econ_total reads them: the month's value, the
  * year to date and the same of the base year (each NAN when it has none). */
 struct econ_cell {
+	/* base_ytd: NAN also when the base year's months of January..m with a value are not this
+	 * year's (the 累计 同口径 rule, econ_cell_of) */
 	double month, ytd, base_month, base_ytd;
 	/* the base year's whole year (a flow's 12 months summed; NAN: none) and how many of its
 	 * months have a value: the forecast's seasonal share (0 and NAN when not read) */
@@ -93,10 +95,23 @@ struct econ_cell {
 	int base_months;
 };
 /* 1 when cell c is in the same set (同口径) of month m's figures (`ytd` 0) or of the year to
- * date's (`ytd` 1): a value both now and in the base period; then *cur and *base are its values
- * (the month's, or a flow's 累计 / a stock's month). The one rule of econ_total and
- * econ_contrib. */
+ * date's (`ytd` 1): a value both now and in the base period (for a flow's 累计, base_ytd: a value
+ * in the same months of January..m in both years, see econ_cell_of; a stock's 累计 is its month);
+ * then *cur and *base are its values (the month's, or a flow's 累计 / a stock's month). The one
+ * rule of econ_total and econ_contrib. */
 int econ_in_set(int is_flow, int ytd, const struct econ_cell *c, double *cur, double *base);
+/* One value of an enterprise's series of an indicator, in month k = year × 12 + month − 1. */
+struct econ_mval {
+	int k;
+	double value;
+};
+/* The kept cell of value s[j] (economy_cells.c) from the series s[0..n) of one enterprise and
+ * indicator (the values of its reports not returned, at most one a month, in any order): the
+ * month's value, this year's 1–N月 summed, the base year's same month, 1–N月 and whole year,
+ * and how many of the base year's months have a value. base_ytd is NAN unless the months of
+ * January..N with a value are the same in both years: an enterprise that entered during the
+ * base year or missed a month in either year counts in the 累计 totals, not in its 同比. */
+struct econ_cell econ_cell_of(const struct econ_mval *s, size_t n, size_t j);
 /* The zone's (or a group's) figures for one indicator. NAN where there is none. */
 struct econ_figure {
 	double month_value, ytd_value;

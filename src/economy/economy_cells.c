@@ -1,7 +1,8 @@
 /* The economy's kept cells (migration 0021): for each month an enterprise reported and each
  * indicator, the struct econ_cell that the figures read (economy.h), so that a zone's month is
  * one row per enterprise and indicator. Computed here from the values of the reports not
- * returned; the migration builds the same from SQL once. */
+ * returned; the migrations build the same from SQL once (0021, and 0023 for the 累计 同口径
+ * rule of econ_cell_of). */
 #include "economy/economy.h"
 #include "lib/alloc.h"
 #include <math.h>
@@ -71,24 +72,33 @@ static int read_values(struct db_stmt *st, struct cval **out, size_t *n)
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The cell of value j of the series s[0..n) (one enterprise and indicator, by month). */
-static struct econ_cell cell_of(const struct cval *s, size_t n, size_t j)
+struct econ_cell econ_cell_of(const struct econ_mval *s, size_t n, size_t j)
 {
 	int k = s[j].k, y0 = k / 12 * 12, b = k - 12, by0 = y0 - 12;
+	/* the months of January..m with a value, this year and the base year (bit 0: January) */
+	unsigned now = 0, then = 0;
 	struct econ_cell c = {s[j].value, 0, NAN, NAN, NAN, 0};
 	for (size_t i = 0; i < n; i++) {
 		int ki = s[i].k;
-		if (ki >= y0 && ki <= k)
+		if (ki >= y0 && ki <= k) {
 			c.ytd += s[i].value;
+			now |= 1u << (ki - y0);
+		}
 		if (ki == b)
 			c.base_month = s[i].value;
-		if (ki >= by0 && ki <= b)
+		if (ki >= by0 && ki <= b) {
 			c.base_ytd = isnan(c.base_ytd) ? s[i].value : c.base_ytd + s[i].value;
+			then |= 1u << (ki - by0);
+		}
 		if (ki >= by0 && ki < y0) {
 			c.base_year = isnan(c.base_year) ? s[i].value : c.base_year + s[i].value;
 			c.base_months++;
 		}
 	}
+	/* 累计 同口径: a base of other months than this year's 1–N月 is no base (an enterprise that
+	 * entered during the base year, or missed a month in either year) */
+	if (now != then)
+		c.base_ytd = NAN;
 	return c;
 }
 
@@ -125,14 +135,17 @@ static int write_cells(struct db *tx, int64_t zone_id, const struct cval *v, siz
                        int k_to)
 {
 	struct econ_cell *cells = yq_malloc((n + 1) * sizeof *cells);
+	struct econ_mval *mv = yq_malloc((n + 1) * sizeof *mv);
 	size_t *at = yq_malloc((n + 1) * sizeof *at), nc = 0;
-	int rc = cells && at ? DB_OK : DB_ERR;
+	int rc = cells && mv && at ? DB_OK : DB_ERR;
+	for (size_t i = 0; rc == DB_OK && i < n; i++)
+		mv[i] = (struct econ_mval){v[i].k, v[i].value};
 	for (size_t s0 = 0, s1; rc == DB_OK && s0 < n; s0 = s1) {
 		for (s1 = s0; s1 < n && v[s1].ent == v[s0].ent && v[s1].ind == v[s0].ind; s1++)
 			;
 		for (size_t j = s0; j < s1; j++)
 			if (v[j].k >= k_from && v[j].k <= k_to) {
-				cells[nc] = cell_of(v + s0, s1 - s0, j - s0);
+				cells[nc] = econ_cell_of(mv + s0, s1 - s0, j - s0);
 				at[nc++] = j;
 			}
 	}
@@ -150,6 +163,7 @@ static int write_cells(struct db *tx, int64_t zone_id, const struct cval *v, siz
 		i += k;
 	}
 	yq_free(cells);
+	yq_free(mv);
 	yq_free(at);
 	return rc;
 }

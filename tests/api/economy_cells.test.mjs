@@ -1,11 +1,12 @@
 // The economy's kept cells (econ_cell, migration 0021, src/economy/economy_cells.c): the figures
 // read them, every write of a report keeps them (a return takes the month out of the figures and
-// out of the next months' 累计, a correction puts it back), and a database from before 0021 is
-// migrated to the same figures the program computes itself.
+// out of the next months' 累计, a correction puts it back), 累计 同比 compares the same months of
+// both years (0023), and a database from before 0021 or 0023 is migrated to the same cells and
+// figures the program computes itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
-import { sql, undo0021, migratedFrom } from './undo_migrations.mjs';
+import { sql, undo0021, undo0023, migratedFrom } from './undo_migrations.mjs';
 
 const PW = 'Cells-Passw0rd!2026';
 let srv, db;
@@ -58,47 +59,156 @@ test('a return takes the month out of the figures and of the next months; a corr
   assert.equal((await output('2012-01')).month_value, null);
   assert.equal((await output('2012-02')).ytd_value, 200);
   x = await output('2013-02');
-  assert.ok(Math.abs(x.ytd_yoy - 1.25) < 1e-9, x.ytd_yoy); // 450 against February 2012's 200 alone
+  // 1–2月 2013 (January and February) against February 2012 alone is no 同口径 base (it was
+  // 450 against 200, +125%): the enterprise counts in the 累计 total, not in its 同比, and it is
+  // the only one of these months (0023); the month's 同比 keeps February against February
+  assert.equal(x.ytd_value, 450);
+  assert.equal(x.ytd_yoy, null);
+  assert.equal(x.same_set, 0);
+  assert.ok(Math.abs(x.month_yoy - 0.5) < 1e-9, x.month_yoy); // 300 against 200
   // corrected and filed again: back in
   await put('2012-01', 100);
   assert.equal((await output('2012-02')).ytd_value, 300);
+  x = await output('2013-02');
+  assert.ok(Math.abs(x.ytd_yoy - 0.5) < 1e-9, x.ytd_yoy); // 450 against 300 again
+  assert.equal(x.same_set, 1);
   // a revision of February 2013 moves its month and its 累计
   await put('2013-02', 330);
   x = await output('2013-02');
   assert.equal(x.month_value, 330);
   assert.equal(x.ytd_value, 480);
+  assert.ok(Math.abs(x.ytd_yoy - 0.6) < 1e-9, x.ytd_yoy); // 480 against 300
   assert.ok(feb > 0);
 });
 
-test('a database from before 0021 is migrated to the figures the program keeps', async () => {
-  const periods = ['2021-12', '2025-06', '2026-04'];
-  const want = {};
-  for (const p of periods) {
-    want[p] = await figures(as.leader, p);
-    want[p + 'l'] = await figures(as.leader, p, 'leader');
+// 1–N月累计 同比 on the same months (0023, econ_cell_of): an enterprise is in the 累计 set of month
+// m only with a value in the same months of January..m in both years. Three enterprises of
+// 2014–2015 (years the demo has no figures of): F both years full, G entered in March 2014, H
+// missed February 2015 (returned).
+test('累计 同比 compares the same months: an entry during the base year or a missing month is out of it', async () => {
+  const ids = {};
+  for (const [k, n] of [['F', 3], ['G', 4], ['H', 5]]) {
+    const e = await as.admin.post('/api/enterprises', { uscc: uscc('91220101CE', n), name: `累计口径测试企业${k}`, industry_code: '3670' });
+    assert.equal(e.status, 201, e.body);
+    ids[k] = e.json.id;
   }
+  const put = async (k, period, v) => {
+    const r = await as.jingfa.post('/api/economy/reports', { period, enterprise_id: ids[k], values: { output: v }, reason: '历史数据录入' });
+    assert.equal(r.status, 200, r.body);
+    return r.json.id;
+  };
+  for (const m of ['01', '02', '03', '04']) {
+    await put('F', `2014-${m}`, 100);
+    await put('F', `2015-${m}`, 110);
+    if (m >= '03') await put('G', `2014-${m}`, 50);
+    await put('G', `2015-${m}`, 60);
+    await put('H', `2014-${m}`, 200);
+    await put('H', `2015-${m}`, 220);
+  }
+  // by hand, 2015-04 (1–4月): F 440 against 400, H 880 against 800; G's 240 (January–April)
+  // against March–April 2014's 100 is out of the set (before 0023 it was in: 1560 against 1300,
+  // +20%)
+  let x = await output('2015-04');
+  assert.equal(x.ytd_value, 1560);
+  assert.ok(Math.abs(x.ytd_yoy - 0.1) < 1e-9, x.ytd_yoy); // F and H: 1320 against 1200
+  assert.equal(x.same_set, 2);
+  // the month: G's April has its base: 390 against 350
+  assert.ok(Math.abs(x.month_yoy - (390 / 350 - 1)) < 1e-9, x.month_yoy);
+  // a year later G's both years run from January: G is back in the set
+  await put('G', '2016-01', 66);
+  assert.ok(Math.abs((await output('2016-01')).ytd_yoy - 0.1) < 1e-9); // 66 against 60
+  // H's February 2015 returned: H's 1–4月 is three months against four, out; F alone (+10%)
+  const feb = (await as.jingfa.get(`/api/economy/reports?period=2015-02&enterprise_id=${ids.H}`)).json.items[0].id;
+  assert.equal((await as.jingfa.post(`/api/economy/reports/${feb}/return`, { note: '请核实' })).status, 200);
+  x = await output('2015-04');
+  assert.equal(x.ytd_value, 1340);
+  assert.equal(x.same_set, 1);
+  assert.ok(Math.abs(x.ytd_yoy - 0.1) < 1e-9, x.ytd_yoy);
+  assert.equal((await output('2015-01')).same_set, 2); // January: F and H; G has no January 2014
+  // and the zone's 贡献与拖累 on 1–4月 lists F alone
+  const c = (await as.leader.get('/api/economy/contributions?period=2015-04&indicator=output&limit=50')).json;
+  assert.equal(c.same_set, 1);
+  assert.deepEqual(c.contributors.map((e) => e.enterprise_id), [ids.F]);
+  // H's February 2014 returned too: January, March and April in both years, H is in again
+  const feb14 = (await as.jingfa.get(`/api/economy/reports?period=2014-02&enterprise_id=${ids.H}`)).json.items[0].id;
+  assert.equal((await as.jingfa.post(`/api/economy/reports/${feb14}/return`, { note: '请核实' })).status, 200);
+  x = await output('2015-04');
+  assert.equal(x.same_set, 2);
+  assert.ok(Math.abs(x.ytd_yoy - 0.1) < 1e-9, x.ytd_yoy); // F and H: 440 + 660 against 400 + 600
+  // H's February 2015 filed again: now February is missing in 2014 only, H is out (and stays so
+  // for the migration tests below)
+  await put('H', '2015-02', 220);
+  x = await output('2015-04');
+  assert.equal(x.ytd_value, 1560);
+  assert.equal(x.same_set, 1);
+});
+
+// A migrated database against the program's own upkeep: the figures (the zone's, by leader and
+// the province's) and every kept cell, the cells kept aside in econ_cell_want before the undo.
+const PERIODS = ['2015-04', '2021-12', '2025-06', '2026-04'];
+async function readFigures() {
+  const prov = new Client(srv.base);
+  assert.equal((await prov.login('province-viewer', PW)).status, 200);
+  const out = {};
+  for (const p of PERIODS) {
+    out[p] = await figures(as.leader, p);
+    out[`${p} leader`] = await figures(as.leader, p, 'leader');
+    const r = await prov.get(`/api/economy/summary?period=${p}&zone=all`);
+    assert.equal(r.status, 200, r.body);
+    out[`${p} province`] = r.json.items;
+  }
+  return out;
+}
+const CELL_DIFFERS = ['month', 'ytd', 'base_month', 'base_ytd', 'base_year']
+  .map((c) => `(c.${c} IS NULL) <> (w.${c} IS NULL) OR ABS(c.${c} - w.${c}) > 1e-6 * (1 + ABS(w.${c}))`).join(' OR ');
+async function migrateAndCompare(undo, from) {
+  const want = await readFigures();
   const cells = sql(db, 'SELECT COUNT(*) AS n FROM econ_cell')[0].n;
   assert.ok(cells > 10000, `${cells} cells`);
+  sql(db, 'CREATE TABLE econ_cell_want AS SELECT * FROM econ_cell');
   await srv.stop();
   srv = null;
-  undo0021(db);
+  undo(db);
   const m = cli(['migrate', '--db', db]);
   assert.equal(m.code, 0, m.stderr);
-  assert.match(m.stdout, migratedFrom(20));
+  assert.match(m.stdout, migratedFrom(from));
   assert.equal(sql(db, 'SELECT COUNT(*) AS n FROM econ_cell')[0].n, cells);
+  // the SQL of the migrations and the C of the upkeep agree on every cell
+  const differ = sql(db, `SELECT c.period, c.enterprise_id, c.indicator_id, c.base_ytd, w.base_ytd AS want
+    FROM econ_cell c LEFT JOIN econ_cell_want w ON w.zone_id = c.zone_id AND w.period = c.period
+    AND w.enterprise_id = c.enterprise_id AND w.indicator_id = c.indicator_id
+    WHERE w.zone_id IS NULL OR c.report_id <> w.report_id OR c.base_months <> w.base_months OR ${CELL_DIFFERS}`);
+  assert.deepEqual(differ.slice(0, 5), [], `${differ.length} cells differ`);
+  sql(db, 'DROP TABLE econ_cell_want');
+  // the zones' kept sums are built again from the cells (0023 drops them all)
+  assert.equal(sql(db, 'SELECT COUNT(*) AS n FROM econ_zone_sum')[0].n, 0);
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   await login(srv);
+  const got = await readFigures();
   const near = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-6 * (1 + Math.abs(b)));
-  for (const p of periods)
-    for (const k of [p, p + 'l']) {
-      const got = await figures(as.leader, p, k.endsWith('l') ? 'leader' : '');
-      assert.equal(got.length, want[k].length, k);
-      got.forEach((g, i) => {
-        for (const f of Object.keys(g))
-          if (typeof g[f] === 'number') assert.ok(near(g[f], want[k][i][f]), `${k} ${g.code} ${f}: ${g[f]} against ${want[k][i][f]}`);
-          else assert.deepEqual(g[f], want[k][i][f], `${k} ${g.code} ${f}`);
-      });
-    }
+  for (const k of Object.keys(want)) {
+    assert.equal(got[k].length, want[k].length, k);
+    got[k].forEach((g, i) => {
+      for (const f of Object.keys(g))
+        if (typeof g[f] === 'number') assert.ok(near(g[f], want[k][i][f]), `${k} ${g.code} ${f}: ${g[f]} against ${want[k][i][f]}`);
+        else assert.deepEqual(g[f], want[k][i][f], `${k} ${g.code} ${f}`);
+    });
+  }
+}
+
+test('a database from before 0023 is migrated to the 累计 同口径 the program keeps', async () => {
+  await migrateAndCompare((d) => {
+    const nulls = () => sql(d, 'SELECT COUNT(*) AS n FROM econ_cell WHERE base_ytd IS NULL')[0].n;
+    const n = nulls();
+    assert.ok(sql(d, 'SELECT COUNT(*) AS n FROM econ_zone_sum')[0].n > 0); // built by the reads
+    undo0023(d);
+    // the cells of the enterprises above whose months differ had a base before 0023
+    assert.ok(nulls() < n, `${nulls()} against ${n} cells without a base`);
+  }, 22);
+});
+
+test('a database from before 0021 is migrated to the figures the program keeps', async () => {
+  await migrateAndCompare(undo0021, 20);
 });
 
 // The province's month (0022, src/economy/economy_sums.c): each zone's kept sums merged; the same

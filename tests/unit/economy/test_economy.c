@@ -1,7 +1,8 @@
 /* Unit tests for the economy rules (src/economy/economy.c): months and their reporting window,
  * who must report what, the ±50% check, and the zone's figures — flows and stocks, 累计, 同比 on
  * the same set of enterprises (entries and exits), zero and missing bases, targets, 序时进度 and
- * 双过半 — on a hand-checked fixture. */
+ * 双过半 — on a hand-checked fixture; and the kept cell of a month (econ_cell_of), whose 累计 is
+ * compared only over the same months of both years. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -164,6 +165,169 @@ static void test_bases(void **state)
 	assert_near(f.progress, NA);
 }
 
+/* ---- the kept cell of a month (econ_cell_of): 累计 同口径 on the same months ---- */
+
+#define K(y, m) ((y)*12 + (m)-1)
+
+/* Appends the months from..to of year y, each with value v, to s (n values so far). */
+static size_t months(struct econ_mval *s, size_t n, int y, int from, int to, double v)
+{
+	for (int m = from; m <= to; m++)
+		s[n++] = (struct econ_mval){K(y, m), v};
+	return n;
+}
+
+/* The cell of month (y, m), which must be in s. */
+static struct econ_cell cell_at(const struct econ_mval *s, size_t n, int y, int m)
+{
+	for (size_t j = 0; j < n; j++)
+		if (s[j].k == K(y, m))
+			return econ_cell_of(s, n, j);
+	fail_msg("no value in %d-%02d", y, m);
+	return (struct econ_cell){0};
+}
+
+/* Both years full: the cell as before; in both sets. */
+static void test_cell_full_years(void **state)
+{
+	(void)state;
+	struct econ_mval s[24];
+	size_t n = months(s, 0, 2025, 1, 12, 100);
+	n = months(s, n, 2026, 1, 4, 110);
+	struct econ_cell c = cell_at(s, n, 2026, 4);
+	assert_near(c.month, 110);
+	assert_near(c.ytd, 440);
+	assert_near(c.base_month, 100);
+	assert_near(c.base_ytd, 400);
+	assert_near(c.base_year, 1200);
+	assert_int_equal(c.base_months, 12);
+	double cur, base;
+	assert_true(econ_in_set(1, 1, &c, &cur, &base));
+	assert_near(cur, 440);
+	assert_near(base, 400);
+	/* the base year's own cells: no year before it */
+	c = cell_at(s, n, 2025, 12);
+	assert_near(c.ytd, 1200);
+	assert_near(c.base_ytd, NA);
+	assert_int_equal(c.base_months, 0);
+	/* the order of the values does not matter */
+	struct econ_mval r[24];
+	for (size_t i = 0; i < n; i++)
+		r[i] = s[n - 1 - i];
+	struct econ_cell d = cell_at(r, n, 2026, 4);
+	assert_near(d.ytd, 440);
+	assert_near(d.base_ytd, 400);
+}
+
+/* Entered in November of the base year: 1–11月 against November alone was +1000%; now it counts
+ * in the 累计 total, not in its 同比 (the month's 同比 is unchanged). A year later, both years
+ * full from January: in the set again. */
+static void test_cell_entered_in_base_year(void **state)
+{
+	(void)state;
+	struct econ_mval s[36];
+	size_t n = months(s, 0, 2025, 11, 12, 100);
+	n = months(s, n, 2026, 1, 12, 100);
+	n = months(s, n, 2027, 1, 11, 105);
+	struct econ_cell e = cell_at(s, n, 2026, 11);
+	assert_near(e.ytd, 1100);
+	assert_near(e.base_month, 100);
+	assert_near(e.base_ytd, NA);
+	assert_near(e.base_year, 200);
+	assert_int_equal(e.base_months, 2);
+	double cur, base;
+	assert_false(econ_in_set(1, 1, &e, &cur, &base));
+	assert_true(econ_in_set(1, 0, &e, &cur, &base)); /* the month: 100 against 100 */
+	/* with an enterprise of full years (A: 1–11月 1210 against 1100) */
+	struct econ_cell cells[2] = {{110, 1210, 100, 1100, 1200, 12}, e};
+	struct econ_figure f;
+	econ_total(1, cells, 2, 11, NA, &f);
+	assert_near(f.ytd_value, 2310);            /* both in the total */
+	assert_near(f.ytd_yoy, 1210.0 / 1100 - 1); /* A alone: +10% */
+	assert_near(f.month_yoy, 210.0 / 200 - 1); /* both */
+	assert_int_equal(f.same_set, 1);
+	assert_int_equal(f.reporting, 2);
+	/* 2027: both years hold January..November */
+	struct econ_cell c = cell_at(s, n, 2027, 11);
+	assert_near(c.ytd, 1155);
+	assert_near(c.base_ytd, 1100);
+	assert_true(econ_in_set(1, 1, &c, &cur, &base));
+}
+
+/* A month missing this year: out of the 累计 set from that month on; before it, in. */
+static void test_cell_missing_this_year(void **state)
+{
+	(void)state;
+	struct econ_mval s[24];
+	size_t n = months(s, 0, 2025, 1, 6, 100);
+	n = months(s, n, 2026, 1, 2, 120);
+	n = months(s, n, 2026, 4, 6, 120); /* no March */
+	struct econ_cell c = cell_at(s, n, 2026, 2);
+	assert_near(c.base_ytd, 200);
+	c = cell_at(s, n, 2026, 4);
+	assert_near(c.ytd, 360);
+	assert_near(c.base_month, 100);
+	assert_near(c.base_ytd, NA); /* was 400: four months against three */
+	double cur, base;
+	assert_false(econ_in_set(1, 1, &c, &cur, &base));
+	assert_true(econ_in_set(1, 0, &c, &cur, &base));
+	c = cell_at(s, n, 2026, 6);
+	assert_near(c.base_ytd, NA);
+}
+
+/* A month missing last year: the same; and the same month missing in both years is the same set
+ * of months, so in. */
+static void test_cell_missing_last_year(void **state)
+{
+	(void)state;
+	struct econ_mval s[24];
+	size_t n = months(s, 0, 2025, 1, 1, 100);
+	n = months(s, n, 2025, 3, 4, 100); /* no February */
+	n = months(s, n, 2026, 1, 4, 120);
+	struct econ_cell c = cell_at(s, n, 2026, 1);
+	assert_near(c.base_ytd, 100);
+	c = cell_at(s, n, 2026, 2);
+	assert_near(c.base_month, NA);
+	assert_near(c.base_ytd, NA);
+	c = cell_at(s, n, 2026, 4);
+	assert_near(c.ytd, 480);
+	assert_near(c.base_ytd, NA); /* was 300: four months against three */
+	double cur, base;
+	assert_false(econ_in_set(1, 1, &c, &cur, &base));
+	/* February missing in both years: January, March and April against the same */
+	n = months(s, 0, 2025, 1, 1, 100);
+	n = months(s, n, 2025, 3, 4, 100);
+	n = months(s, n, 2026, 1, 1, 120);
+	n = months(s, n, 2026, 3, 4, 120);
+	c = cell_at(s, n, 2026, 4);
+	assert_near(c.ytd, 360);
+	assert_near(c.base_ytd, 300);
+	assert_true(econ_in_set(1, 1, &c, &cur, &base));
+	assert_near(cur, 360);
+	assert_near(base, 300);
+}
+
+/* A stock (employees): its 累计 is the month, compared with the base month; the months before
+ * do not matter, so an enterprise that entered during the base year stays in the set. */
+static void test_cell_stock(void **state)
+{
+	(void)state;
+	struct econ_mval s[24];
+	size_t n = months(s, 0, 2025, 6, 12, 200);
+	n = months(s, n, 2026, 1, 6, 220);
+	struct econ_cell c = cell_at(s, n, 2026, 6);
+	assert_near(c.base_ytd, NA);
+	double cur, base;
+	assert_true(econ_in_set(0, 1, &c, &cur, &base));
+	assert_near(cur, 220);
+	assert_near(base, 200);
+	struct econ_figure f;
+	econ_total(0, &c, 1, 6, NA, &f);
+	assert_near(f.ytd_value, 220);
+	assert_near(f.ytd_yoy, 0.1);
+	assert_int_equal(f.same_set, 1);
+}
+
 /* the month a statistics sheet's title names */
 static void test_title_period(void **state)
 {
@@ -197,6 +361,11 @@ int main(void)
 	    cmocka_unit_test(test_flow),
 	    cmocka_unit_test(test_stock),
 	    cmocka_unit_test(test_bases),
+	    cmocka_unit_test(test_cell_full_years),
+	    cmocka_unit_test(test_cell_entered_in_base_year),
+	    cmocka_unit_test(test_cell_missing_this_year),
+	    cmocka_unit_test(test_cell_missing_last_year),
+	    cmocka_unit_test(test_cell_stock),
 	    cmocka_unit_test(test_title_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
