@@ -487,7 +487,8 @@ static void summary_of(const struct econ_bulletin *b, struct parts *p)
 		o += (size_t)snprintf(p->summary + o, sizeof p->summary - o, "无主要指标数据");
 	if (o < sizeof p->summary)
 		snprintf(p->summary + o, sizeof p->summary - o,
-		         "。同比按同口径计算（当月：本期和上年同期均有数据的企业；累计：1 月至本月有数据的月份两年相同的企业）。");
+		         "。同比按同口径计算（当月：本期和上年同期均有数据的企业；累计：1 "
+		         "月至本月有数据的月份两年相同的企业）。");
 	/* the forecast and the targets */
 	o = 0;
 	p->forecast[0] = 0;
