@@ -21,13 +21,18 @@
 # generated request holds, tickets_search_none for 龘, a character none holds.
 #
 # Data set: `yuanqu gen BENCH_GEN` (default the province set: 120 zones × 2,500 enterprises ×
-# 8,334 requests = 300,000 enterprises, 1,000,080 requests), built ONCE into the cache
+# 8,334 requests = 300,000 enterprises, 1,000,080 requests, 48,000 investment projects, and
+# every enterprise's figures of the past 36 months = 10.8 million enterprise-months), built ONCE
+# into the cache
 # (BENCH_CACHE, default build/bench) and reused: SQLite build/bench/<set>.db; PostgreSQL a
 # cluster in build/bench/pg (initialised by tests/pg.sh, started and stopped here) with one
 # database per set. Each run works on a copy (a file copy, or CREATE DATABASE … TEMPLATE), so the
 # requests the create benchmark adds never accumulate in the cached set. Building the province
-# set takes about 4 minutes on SQLite and 10 on PostgreSQL (2 cores); delete the cache entry
-# to rebuild it.
+# set takes about 35 minutes and 26 GB on SQLite (measured apart: the requests 4 minutes and
+# 1.9 GB, the economic months 30 minutes and 24 GB) and
+# hours on PostgreSQL (58 minutes for 13 economic months alone: add `--econ-months 13` to
+# BENCH_GEN there; the economy's reads touch one month and the month a year before); delete the
+# cache entry to rebuild it. Each run copies the set, so keep twice its size free.
 #
 # Variables (all optional):
 #   BENCH_ENGINE=sqlite|pg    engine (default sqlite)
@@ -73,11 +78,13 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
-set_name=gen$(echo "$gen_args" | tr -c 'a-z0-9\n' '_' | tr -s '_')
+# the cache name carries gen's content revision: 2 since gen adds projects and 36 economic months,
+# so a set cached before them is not taken for today's
+set_name=gen2$(echo "$gen_args" | tr -c 'a-z0-9\n' '_' | tr -s '_')
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 dir=$(mktemp -d /tmp/yq-bench.XXXXXX)
