@@ -114,12 +114,26 @@ int cmd_gen(int argc, char **argv);
 int cmd_briefing(int argc, char **argv);
 int cmd_bulletin(int argc, char **argv);
 struct strbuf;
-/* Writes a document to the file `out`: as HTML when its name ends in ".html" (html() appends the
- * fragment to sb), else as a PDF (pdf() writes the file, replacing it atomically); the file is its
- * owner's alone (0600). Returns 0, or -1 with the reason printed. */
-int cli_write_document(const char *out, const void *doc,
-                       int (*html)(const void *doc, struct strbuf *sb),
-                       int (*pdf)(const void *doc, const char *path, char *err, size_t errlen));
+struct arena;
+struct yq_err;
+/* A document command (briefing, bulletins): gather() fills doc for the zone and `when` (NULL: its
+ * default period); out_name() names the file when --out is not given; html() appends the HTML
+ * fragment to sb; pdf() writes the file, replacing it atomically; summary() prints the line said
+ * after writing, given the milliseconds taken. */
+struct cli_document {
+	const char *what; /* "briefing": said when gathering fails */
+	int (*gather)(struct db *c, const struct principal *p, const char *when, struct arena *a,
+	              void *doc, struct yq_err *e);
+	const char *(*out_name)(const void *doc, struct arena *a);
+	int (*html)(const void *doc, struct strbuf *sb);
+	int (*pdf)(const void *doc, const char *path, char *err, size_t errlen);
+	void (*summary)(const void *doc, const char *out, double ms);
+};
+/* Opens the zone, gathers k's document into doc and writes it to `out` (or out_name's): as HTML
+ * when the name ends in ".html", else as a PDF; the file is its owner's alone (0600). Returns the
+ * exit status, with the reason printed on failure. */
+int cli_document(const struct cli_env *env, const char *zone_code, const char *when,
+                 const char *out, const struct cli_document *k, void *doc);
 int cmd_stats(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_crypto(int argc, char **argv);

@@ -18,9 +18,9 @@ static const char HELP[] =
     "resolved requests, overdue ones with their departments, escalated items, a\n"
     "table and a chart by department. The date defaults to the previous working day.\n";
 
-int cli_write_document(const char *out, const void *doc,
-                       int (*html)(const void *doc, struct strbuf *sb),
-                       int (*pdf)(const void *doc, const char *path, char *err, size_t errlen))
+static int write_document(const char *out, const void *doc,
+                          int (*html)(const void *doc, struct strbuf *sb),
+                          int (*pdf)(const void *doc, const char *path, char *err, size_t errlen))
 {
 	size_t n = strlen(out);
 	char err[256];
@@ -45,6 +45,32 @@ int cli_write_document(const char *out, const void *doc,
 	return 0;
 }
 
+int cli_document(const struct cli_env *env, const char *zone_code, const char *when,
+                 const char *out, const struct cli_document *k, void *doc)
+{
+	struct db *c;
+	struct principal cli;
+	if (cli_open_zone(env, zone_code, &c, &cli) < 0)
+		return 1;
+	struct arena a = ARENA_INIT;
+	struct yq_err e = {0};
+	int rc = 1;
+	int64_t t0 = now_mono_us();
+	if (k->gather(c, &cli, when, &a, doc, &e) < 0)
+		fprintf(stderr, "yuanqu: %s\n",
+		        e.message_en ? e.message_en
+		                     : arena_printf(&a, "cannot gather the %s", k->what));
+	else if (!out && !(out = k->out_name(doc, &a)))
+		fprintf(stderr, "yuanqu: out of memory\n");
+	else if (write_document(out, doc, k->html, k->pdf) == 0) {
+		k->summary(doc, out, (double)(now_mono_us() - t0) / 1000.0);
+		rc = 0;
+	}
+	arena_release(&a);
+	db_close(c);
+	return rc;
+}
+
 static int render_html(const void *doc, struct strbuf *sb)
 {
 	return briefing_render_html(doc, sb);
@@ -54,6 +80,25 @@ static int render_pdf(const void *doc, const char *path, char *err, size_t errle
 {
 	return briefing_render_pdf(doc, path, err, errlen);
 }
+
+static int gather(struct db *c, const struct principal *p, const char *when, struct arena *a,
+                  void *doc, struct yq_err *e)
+{
+	return ticket_briefing(c, p, when, a, doc, e);
+}
+
+static void summary(const void *doc, const char *out, double ms)
+{
+	const struct briefing *b = doc;
+	printf(
+	    "briefing of %s for %s written to %s in %.0f ms (%ld new, %ld resolved, %ld overdue)\n",
+	    b->zone_name, b->date, out, ms, b->received, b->resolved, b->overdue_now);
+}
+
+/* --out is required: out_name is never called */
+static const struct cli_document BRIEFING_DOC = {
+    "briefing", gather, NULL, render_html, render_pdf, summary,
+};
 
 int cmd_briefing(int argc, char **argv)
 {
@@ -72,29 +117,6 @@ int cmd_briefing(int argc, char **argv)
 		fprintf(stderr, "yuanqu: --out FILE.pdf is required\n");
 		return 2;
 	}
-	struct db *c;
-	struct principal cli;
-	if (cli_open_zone(&env, zone_code, &c, &cli) < 0)
-		return 1;
-	struct arena a = ARENA_INIT;
 	struct briefing b;
-	struct yq_err e = {0};
-	int rc = 1;
-	int64_t t0 = now_mono_us();
-	if (ticket_briefing(c, &cli, date, &a, &b, &e) < 0) {
-		fprintf(stderr, "yuanqu: %s\n",
-		        e.message_en ? e.message_en : "cannot gather the briefing");
-		goto out;
-	}
-	if (cli_write_document(out, &b, render_html, render_pdf) < 0)
-		goto out;
-	printf(
-	    "briefing of %s for %s written to %s in %.0f ms (%ld new, %ld resolved, %ld overdue)\n",
-	    b.zone_name, b.date, out, (double)(now_mono_us() - t0) / 1000.0, b.received, b.resolved,
-	    b.overdue_now);
-	rc = 0;
-out:
-	arena_release(&a);
-	db_close(c);
-	return rc;
+	return cli_document(&env, zone_code, date, out, &BRIEFING_DOC, &b);
 }

@@ -45,46 +45,55 @@ static int econ_render_pdf(const void *doc, const char *path, char *err, size_t 
 	return econ_bulletin_pdf_file(doc, path, err, errlen);
 }
 
-/* yuanqu bulletin economy */
-static int economy(const struct cli_env *env, const char *zone_code, const char *period,
-                   const char *out)
+static int econ_gather(struct db *c, const struct principal *p, const char *when, struct arena *a,
+                       void *doc, struct yq_err *e)
 {
-	char last[8];
-	if (!period) { /* the last full month, in the zone's (local) time */
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		econ_period_shift(tm.tm_year + 1900, tm.tm_mon + 1, -1, last);
-		period = last;
-	}
-	struct db *c;
-	struct principal cli;
-	if (cli_open_zone(env, zone_code, &c, &cli) < 0)
-		return 1;
-	struct arena a = ARENA_INIT;
-	struct econ_bulletin b;
-	struct yq_err e = {0};
-	int rc = 1;
-	int64_t t0 = now_mono_us();
-	if (econ_bulletin(c, &cli, period, &a, &b, &e) < 0) {
-		fprintf(stderr, "yuanqu: %s\n",
-		        e.message_en ? e.message_en : "cannot gather the bulletin");
-		goto out;
-	}
-	if (!out)
-		out = arena_printf(&a, "经济运行月报-%s.pdf", b.period);
-	if (out && cli_write_document(out, &b, econ_render_html, econ_render_pdf) == 0) {
-		printf("economy bulletin of %s for %s written to %s in %.0f ms (%zu indicators, "
-		       "%lld of %lld enterprises filed)\n",
-		       b.zone_name, b.period, out, (double)(now_mono_us() - t0) / 1000.0, b.n_inds,
-		       (long long)b.filing.filed, (long long)b.filing.must);
-		rc = 0;
-	}
-out:
-	arena_release(&a);
-	db_close(c);
-	return rc;
+	return econ_bulletin(c, p, when, a, doc, e);
 }
+
+static const char *econ_out_name(const void *doc, struct arena *a)
+{
+	return arena_printf(a, "经济运行月报-%s.pdf", ((const struct econ_bulletin *)doc)->period);
+}
+
+static void econ_said(const void *doc, const char *out, double ms)
+{
+	const struct econ_bulletin *b = doc;
+	printf(
+	    "economy bulletin of %s for %s written to %s in %.0f ms (%zu indicators, %lld of %lld "
+	    "enterprises filed)\n",
+	    b->zone_name, b->period, out, ms, b->n_inds, (long long)b->filing.filed,
+	    (long long)b->filing.must);
+}
+
+static const struct cli_document ECON_DOC = {
+    "bulletin", econ_gather, econ_out_name, econ_render_html, econ_render_pdf, econ_said,
+};
+
+static int gather(struct db *c, const struct principal *p, const char *when, struct arena *a,
+                  void *doc, struct yq_err *e)
+{
+	return proj_bulletin(c, p, when, a, doc, e);
+}
+
+static const char *out_name(const void *doc, struct arena *a)
+{
+	return arena_printf(a, "项目建设每周通报-%s.pdf",
+	                    ((const struct proj_bulletin *)doc)->week);
+}
+
+static void summary(const void *doc, const char *out, double ms)
+{
+	const struct proj_bulletin *b = doc;
+	printf("bulletin of %s for %s written to %s in %.0f ms (%zu red, %zu amber, %lld overdue "
+	       "problems)\n",
+	       b->zone_name, b->week, out, ms, b->red.total, b->amber.total,
+	       (long long)b->problems_overdue);
+}
+
+static const struct cli_document PROJ_DOC = {
+    "bulletin", gather, out_name, render_html, render_pdf, summary,
+};
 
 int cmd_bulletin(int argc, char **argv)
 {
@@ -102,37 +111,22 @@ int cmd_bulletin(int argc, char **argv)
 		return st;
 	if ((st = cli_parse(&cmd, &env, argc, argv, 2)) >= 0)
 		return st;
-	if (strcmp(argv[1], "economy") == 0 && !week)
-		return economy(&env, zone_code, period, out);
+	if (strcmp(argv[1], "economy") == 0 && !week) {
+		char last[8];
+		if (!period) { /* the last full month, in the zone's (local) time */
+			time_t t = time(NULL);
+			struct tm tm;
+			localtime_r(&t, &tm);
+			econ_period_shift(tm.tm_year + 1900, tm.tm_mon + 1, -1, last);
+			period = last;
+		}
+		struct econ_bulletin b;
+		return cli_document(&env, zone_code, period, out, &ECON_DOC, &b);
+	}
 	if (strcmp(argv[1], "projects") != 0 || period) {
 		cli_usage(&cmd, stderr);
 		return 2;
 	}
-	struct db *c;
-	struct principal cli;
-	if (cli_open_zone(&env, zone_code, &c, &cli) < 0)
-		return 1;
-	struct arena a = ARENA_INIT;
 	struct proj_bulletin b;
-	struct yq_err e = {0};
-	int rc = 1;
-	int64_t t0 = now_mono_us();
-	if (proj_bulletin(c, &cli, week, &a, &b, &e) < 0) {
-		fprintf(stderr, "yuanqu: %s\n",
-		        e.message_en ? e.message_en : "cannot gather the bulletin");
-		goto out;
-	}
-	if (!out)
-		out = arena_printf(&a, "项目建设每周通报-%s.pdf", b.week);
-	if (out && cli_write_document(out, &b, render_html, render_pdf) == 0) {
-		printf("bulletin of %s for %s written to %s in %.0f ms (%zu red, %zu amber, %lld "
-		       "overdue problems)\n",
-		       b.zone_name, b.week, out, (double)(now_mono_us() - t0) / 1000.0, b.red.total,
-		       b.amber.total, (long long)b.problems_overdue);
-		rc = 0;
-	}
-out:
-	arena_release(&a);
-	db_close(c);
-	return rc;
+	return cli_document(&env, zone_code, week, out, &PROJ_DOC, &b);
 }

@@ -796,8 +796,9 @@ static void pdf_table_or_none(struct report_pdf *d, int n, const char *title, co
 	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
 }
 
-static void compose_pdf(struct report_pdf *d, const struct parts *p)
+static void compose_pdf(struct report_pdf *d, const void *arg)
 {
+	const struct parts *p = arg;
 	report_pdf_masthead(d, p->title, p->period, p->generated);
 	report_pdf_heading(d, 0, "总体情况", NULL,
 	                   report_pdf_paragraph_h(d, p->summary) + REPORT_PDF_FIGURES_H + 10);
@@ -845,38 +846,32 @@ static void compose_pdf(struct report_pdf *d, const struct parts *p)
 	                  &p->leader_table);
 }
 
-static struct report_pdf *bulletin_pdf(const struct econ_bulletin *b, char *err, size_t errlen)
+/* Lays b out and finishes it into `path`, or into memory when path is NULL. */
+static int bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigned char **out,
+                        size_t *len, char *err, size_t errlen)
 {
 	struct doc *doc = malloc(sizeof *doc);
 	char title[512];
-	if (!doc) {
-		report_fail(err, errlen, "economy bulletin pdf: out of memory");
-		return NULL;
-	}
+	if (!doc)
+		return report_fail(err, errlen, "economy bulletin pdf: out of memory");
 	parts_of(b, doc);
 	snprintf(title, sizeof title, "%s %s", doc->p.title, doc->p.period);
 	struct report_pdf_info info = {title, doc->p.title, doc->p.period, doc->p.footer};
-	struct report_pdf *d = report_pdf_open(&info, err, errlen);
-	while (report_pdf_pass(d))
-		compose_pdf(d, &doc->p);
+	int rc = report_pdf_render(&info, compose_pdf, &doc->p, path, out, len, err, errlen);
 	free(doc);
-	return d;
+	return rc;
 }
 
 int econ_bulletin_pdf_mem(const struct econ_bulletin *b, unsigned char **out, size_t *len,
                           char *err, size_t errlen)
 {
-	*out = NULL;
-	*len = 0;
-	struct report_pdf *d = bulletin_pdf(b, err, errlen);
-	return d ? report_pdf_close_mem(d, out, len, err, errlen) : -1;
+	return bulletin_pdf(b, NULL, out, len, err, errlen);
 }
 
 int econ_bulletin_pdf_file(const struct econ_bulletin *b, const char *path, char *err,
                            size_t errlen)
 {
-	struct report_pdf *d = bulletin_pdf(b, err, errlen);
-	return d ? report_pdf_close_file(d, path, err, errlen) : -1;
+	return bulletin_pdf(b, path, NULL, NULL, err, errlen);
 }
 
 static void html_table_or_none(struct strbuf *out, const struct report_table *t)

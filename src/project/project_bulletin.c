@@ -636,8 +636,9 @@ static int sections_of(const struct parts *p, struct section out[5])
 /* The PDF and the HTML                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
-static void compose_pdf(struct report_pdf *d, const struct parts *p)
+static void compose_pdf(struct report_pdf *d, const void *arg)
 {
+	const struct parts *p = arg;
 	struct section secs[5];
 	int n = sections_of(p, secs);
 	report_pdf_masthead(d, p->title, p->period, p->generated);
@@ -662,39 +663,32 @@ static void compose_pdf(struct report_pdf *d, const struct parts *p)
 	}
 }
 
-/* Lays b out in a new document, ready to be closed; NULL with a message in err. */
-static struct report_pdf *bulletin_pdf(const struct proj_bulletin *b, char *err, size_t errlen)
+/* Lays b out and finishes it into `path`, or into memory when path is NULL. */
+static int bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigned char **out,
+                        size_t *len, char *err, size_t errlen)
 {
 	struct parts *p = malloc(sizeof *p);
 	char title[512];
-	if (!p) {
-		report_fail(err, errlen, "bulletin pdf: out of memory");
-		return NULL;
-	}
+	if (!p)
+		return report_fail(err, errlen, "bulletin pdf: out of memory");
 	parts_of(b, p);
 	snprintf(title, sizeof title, "%s %s", p->title, p->period);
 	struct report_pdf_info info = {title, p->title, p->period, p->footer};
-	struct report_pdf *d = report_pdf_open(&info, err, errlen);
-	while (report_pdf_pass(d))
-		compose_pdf(d, p);
+	int rc = report_pdf_render(&info, compose_pdf, p, path, out, len, err, errlen);
 	free(p);
-	return d;
+	return rc;
 }
 
 int proj_bulletin_pdf_mem(const struct proj_bulletin *b, unsigned char **out, size_t *len,
                           char *err, size_t errlen)
 {
-	*out = NULL;
-	*len = 0;
-	struct report_pdf *d = bulletin_pdf(b, err, errlen);
-	return d ? report_pdf_close_mem(d, out, len, err, errlen) : -1;
+	return bulletin_pdf(b, NULL, out, len, err, errlen);
 }
 
 int proj_bulletin_pdf_file(const struct proj_bulletin *b, const char *path, char *err,
                            size_t errlen)
 {
-	struct report_pdf *d = bulletin_pdf(b, err, errlen);
-	return d ? report_pdf_close_file(d, path, err, errlen) : -1;
+	return bulletin_pdf(b, path, NULL, NULL, err, errlen);
 }
 
 int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out)

@@ -827,3 +827,22 @@ out_free_pdf:
 	free(pdf);
 	return rc;
 }
+
+int report_pdf_render(const struct report_pdf_info *info, report_pdf_compose_fn compose,
+                      const void *arg, const char *path, unsigned char **out, size_t *len,
+                      char *err, size_t errlen)
+{
+	if (!path) {
+		if (!out || !len)
+			return report_fail(err, errlen, "pdf: no output buffer given");
+		*out = NULL;
+		*len = 0;
+	}
+	struct report_pdf *d = report_pdf_open(info, err, errlen);
+	while (report_pdf_pass(d))
+		compose(d, arg);
+	if (!d)
+		return -1;
+	return path ? report_pdf_close_file(d, path, err, errlen)
+	            : report_pdf_close_mem(d, out, len, err, errlen);
+}

@@ -110,4 +110,13 @@ int report_pdf_close_mem(struct report_pdf *d, unsigned char **out, size_t *len,
  * removed on failure. Frees d. Returns 0, or -1 with a message in err. */
 int report_pdf_close_file(struct report_pdf *d, const char *path, char *err, size_t errlen);
 
+/* Lays a whole document out: opens it with info, calls compose(d, arg) once per pass (the
+ * counting pass, then the drawing pass), and finishes it into the file `path` when path is not
+ * NULL (report_pdf_close_file), else into memory (*out, *len as report_pdf_close_mem; both set
+ * to NULL and 0 first). Returns 0, or -1 with a message in err. */
+typedef void (*report_pdf_compose_fn)(struct report_pdf *d, const void *arg);
+int report_pdf_render(const struct report_pdf_info *info, report_pdf_compose_fn compose,
+                      const void *arg, const char *path, unsigned char **out, size_t *len,
+                      char *err, size_t errlen);
+
 #endif

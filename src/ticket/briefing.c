@@ -289,8 +289,15 @@ static struct report_table section_table(const struct briefing_section *s)
 /* ------------------------------------------------------------------------------------------ */
 
 /* Lays out (and in the drawing pass, draws) the whole briefing from page 1. */
-static void compose_pdf(struct report_pdf *d, const struct briefing *b, const struct parts *p)
+struct composed {
+	const struct briefing *b;
+	const struct parts *p;
+};
+
+static void compose_pdf(struct report_pdf *d, const void *arg)
 {
+	const struct briefing *b = ((const struct composed *)arg)->b;
+	const struct parts *p = ((const struct composed *)arg)->p;
 	report_pdf_masthead(d, p->title, p->report_on, p->generated);
 
 	/* 一、总体情况: the summary sentence and the headline figures */
@@ -329,21 +336,20 @@ static void compose_pdf(struct report_pdf *d, const struct briefing *b, const st
 	}
 }
 
-/* Lays b out in a new document, ready to be closed: NULL with a message in err when b is
- * refused or the document cannot be started. */
-static struct report_pdf *briefing_pdf(const struct briefing *b, char *err, size_t errlen)
+/* Lays b out and finishes it into `path`, or into memory when path is NULL; -1 with a message in
+ * err when b is refused or the document fails. */
+static int briefing_pdf(const struct briefing *b, const char *path, unsigned char **out,
+                        size_t *len, char *err, size_t errlen)
 {
 	struct parts p;
 	char title[400];
 	if (briefing_check(b, err, errlen) < 0)
-		return NULL;
+		return -1;
 	parts_of(b, &p);
 	snprintf(title, sizeof title, "%s %s", p.title, p.date);
 	struct report_pdf_info info = {title, p.title, p.date, p.footer};
-	struct report_pdf *d = report_pdf_open(&info, err, errlen);
-	while (report_pdf_pass(d))
-		compose_pdf(d, b, &p);
-	return d;
+	struct composed arg = {b, &p};
+	return report_pdf_render(&info, compose_pdf, &arg, path, out, len, err, errlen);
 }
 
 int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_t *len, char *err,
@@ -353,16 +359,14 @@ int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_
 		return report_fail(err, errlen, "briefing pdf: no output buffer given");
 	*out = NULL;
 	*len = 0;
-	struct report_pdf *d = briefing_pdf(b, err, errlen);
-	return d ? report_pdf_close_mem(d, out, len, err, errlen) : -1;
+	return briefing_pdf(b, NULL, out, len, err, errlen);
 }
 
 int briefing_render_pdf(const struct briefing *b, const char *path, char *err, size_t errlen)
 {
 	if (!path || !path[0])
 		return report_fail(err, errlen, "briefing pdf: no output path given");
-	struct report_pdf *d = briefing_pdf(b, err, errlen);
-	return d ? report_pdf_close_file(d, path, err, errlen) : -1;
+	return briefing_pdf(b, path, NULL, NULL, err, errlen);
 }
 
 /* ------------------------------------------------------------------------------------------ */
