@@ -440,19 +440,8 @@ static int do_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 		        "no enterprise is in the audience");
 		goto out;
 	}
-	struct db_stmt *st = db_prepare(w->tx, SQL_ANN_PUBLISH);
-	if (!st) {
-		write_fail(w, DB_ERR, e);
+	if ((rc = write_sql(w, SQL_ANN_PUBLISH, e, DB_I(now), DB_I(now), DB_I(n), DB_I(x->id))) < 0)
 		goto out;
-	}
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, n);
-	db_bind_int(st, 4, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
 	a.status = ann_status_name(to);
 	/* history is not news: nobody is told of an announcement published in the past */
 	if (!x->at && (rc = notify_audience(w, &a, n, &ar, e)) < 0)
@@ -489,18 +478,8 @@ static int do_withdraw(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (load_for(w, x->id, ANN_EV_WITHDRAW, &ar, &a, &to, e) < 0)
 		goto out;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, SQL_ANN_WITHDRAW);
-	if (!st) {
-		write_fail(w, DB_ERR, e);
+	if ((rc = write_sql(w, SQL_ANN_WITHDRAW, e, DB_I(now), DB_I(now), DB_I(x->id))) < 0)
 		goto out;
-	}
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, x->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
 	write_audit(w, "withdraw", "announcement", x->id);
 	audit_change_str(&w->changes, "status", a.status, ann_status_name(to));
 	rc = 0;

@@ -237,12 +237,7 @@ int audit_batch_end(struct db *tx, int commit)
 		return DB_OK;
 	char mac_hex[65];
 	sodium_bin2hex(mac_hex, sizeof mac_hex, open_batch.mac, sizeof open_batch.mac);
-	struct db_stmt *st = db_prepare(tx, SQL_HEAD_SET);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, open_batch.seq);
-	db_bind_text(st, 2, mac_hex);
-	int rc = db_run(st);
+	int rc = db_do(tx, SQL_HEAD_SET, DB_I(open_batch.seq), DB_T(mac_hex));
 	return rc == DB_OK ? DB_OK : (rc == DB_UNAVAILABLE ? rc : DB_ERR);
 }
 
@@ -267,11 +262,7 @@ int audit_chain_take(struct db *tx, struct chain_row *r, char mac_hex[65])
 		return rc;
 	row_mac(prev, r, mac);
 	sodium_bin2hex(mac_hex, 65, mac, sizeof mac);
-	struct db_stmt *st = db_prepare(tx, SQL_HEAD_SET_MAC);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, mac_hex);
-	rc = db_run(st);
+	rc = db_do(tx, SQL_HEAD_SET_MAC, DB_T(mac_hex));
 	return rc == DB_OK ? DB_OK : (rc == DB_UNAVAILABLE ? rc : DB_ERR);
 }
 
@@ -366,14 +357,7 @@ static int adopt_legacy(struct db *c, int64_t *n)
 			row_mac(prev, &r, out);
 			memcpy(prev, out, sizeof prev);
 			sodium_bin2hex(mac, sizeof mac, out, sizeof out);
-			if ((st = db_prepare(c, upd[t]))) {
-				db_bind_int(st, 1, r.seq);
-				db_bind_text(st, 2, mac);
-				db_bind_int(st, 3, id);
-				rc = db_run(st);
-			} else {
-				rc = DB_ERR;
-			}
+			rc = db_do(c, upd[t], DB_I(r.seq), DB_T(mac), DB_I(id));
 			for (int i = 0; i < 6; i++)
 				free(texts[i]);
 			if (rc < 0)
@@ -385,12 +369,7 @@ static int adopt_legacy(struct db *c, int64_t *n)
 		return DB_OK;
 	char head_mac[65];
 	sodium_bin2hex(head_mac, sizeof head_mac, prev, sizeof prev);
-	struct db_stmt *hs = db_prepare(c, SQL_HEAD_SET);
-	if (!hs)
-		return DB_ERR;
-	db_bind_int(hs, 1, seq);
-	db_bind_text(hs, 2, head_mac);
-	return db_run(hs);
+	return db_do(c, SQL_HEAD_SET, DB_I(seq), DB_T(head_mac));
 }
 
 int audit_chain_init(struct db *c, char *err, size_t errlen)
@@ -424,12 +403,7 @@ int audit_chain_init(struct db *c, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot start a transaction: %s", db_errmsg(c));
 		return -1;
 	}
-	struct db_stmt *st = db_prepare(c, SQL_HEAD_SET_CHECK);
-	rc = st ? DB_OK : DB_ERR;
-	if (rc == DB_OK) {
-		db_bind_text(st, 1, check);
-		rc = db_run(st);
-	}
+	rc = db_do(c, SQL_HEAD_SET_CHECK, DB_T(check));
 	int64_t adopted = 0;
 	/* rows older than the chain are adopted only while the chain is empty: afterwards a row
 	 * without a position was written outside the program and verification reports it */
@@ -753,26 +727,13 @@ static int purge_step(struct db_pool *pool, int64_t cutoff, int batch, int64_t *
 		return DB_OK;
 	}
 	static const char *const del[2] = {SQL_PURGE_AUDIT, SQL_PURGE_LOGIN};
-	for (int t = 0; t < 2; t++) {
-		if (!(st = db_prepare(tx, del[t]))) {
-			rc = DB_ERR;
+	for (int t = 0; t < 2; t++)
+		if ((rc = db_do(tx, del[t], DB_I(last))) < 0)
 			goto out_rollback;
-		}
-		db_bind_int(st, 1, last);
-		if ((rc = db_run(st)) < 0)
-			goto out_rollback;
-	}
 	char tag[65];
 	anchor_tag(last, last_mac, last_at, tag);
-	if (!(st = db_prepare(tx, SQL_HEAD_SET_ANCHOR))) {
-		rc = DB_ERR;
-		goto out_rollback;
-	}
-	db_bind_int(st, 1, last);
-	db_bind_text(st, 2, last_mac);
-	db_bind_int(st, 3, last_at);
-	db_bind_text(st, 4, tag);
-	if ((rc = db_run(st)) < 0)
+	if ((rc = db_do(tx, SQL_HEAD_SET_ANCHOR, DB_I(last), DB_T(last_mac), DB_I(last_at),
+	                DB_T(tag))) < 0)
 		goto out_rollback;
 	if ((rc = db_tx_end(pool, tx, 1)) < 0)
 		return rc;

@@ -18,12 +18,7 @@ static int setting_get(struct db *c, const char *name, char *out, size_t n)
 
 static int setting_put(struct db *c, const char *name, const char *value)
 {
-	struct db_stmt *st = db_prepare(c, SQL_SETTING_PUT);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, value);
-	return db_run(st);
+	return db_do(c, SQL_SETTING_PUT, DB_T(name), DB_T(value));
 }
 
 int crypto_mode_resolve(struct db *c, const char *want, int *gm, char *err, size_t errlen)

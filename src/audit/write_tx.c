@@ -18,6 +18,13 @@ int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e)
 	return err_db(e, db_rc < 0 ? db_rc : DB_ERR);
 }
 
+int write_sql_args(struct write_ctx *w, const char *sql, const struct db_arg *args, size_t n,
+                   int64_t *changed, struct yq_err *e)
+{
+	int rc = db_run_args(w->tx, sql, args, n, changed);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
 int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq_err *e)
 {
 	int rc = db_step(st);

@@ -14,6 +14,7 @@
  */
 #ifndef YQ_AUDIT_WRITE_TX_H
 #define YQ_AUDIT_WRITE_TX_H
+#include <stddef.h>
 #include <stdint.h>
 #include "audit/audit.h"
 #include "lib/err.h"
@@ -59,6 +60,15 @@ int write_insert(struct write_ctx *w, struct db_stmt *st, int64_t *id, struct yq
 /* Steps the change's UPDATE or DELETE (parameters bound) and resets it: 0 with *changed, the
  * rows it changed, or -1 with e set as write_fail does. */
 int write_run(struct write_ctx *w, struct db_stmt *st, int64_t *changed, struct yq_err *e);
+/* Runs the change's INSERT, UPDATE or DELETE `sql` with its parameters (DB_I, DB_T, DB_O, DB_F
+ * of db.h): 0 with *changed (when not NULL) the rows it changed, or -1 with e set as write_fail
+ * does. write_sql(w, SQL, e, DB_I(id)); write_sql_n(w, SQL, &n, e, DB_I(id)). */
+struct db_arg;
+int write_sql_args(struct write_ctx *w, const char *sql, const struct db_arg *args, size_t n,
+                   int64_t *changed, struct yq_err *e);
+#define write_sql(w, sql, e, ...) write_sql_args((w), (sql), DB_ARGS(__VA_ARGS__), NULL, (e))
+#define write_sql_n(w, sql, changed, e, ...)                                                       \
+	write_sql_args((w), (sql), DB_ARGS(__VA_ARGS__), (changed), (e))
 /* Maps a negative enum db_rc of a statement inside the change to e; returns -1. */
 int write_fail(struct write_ctx *w, int db_rc, struct yq_err *e);
 

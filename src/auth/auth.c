@@ -225,20 +225,9 @@ static int ip_wait(struct db *c, const char *ip, int64_t now, int *rc)
 static int count_failure(struct db *tx, const struct login_user *u, int64_t now, int64_t *until)
 {
 	int64_t floor = now - auth_config.backoff_reset_s, n = 0;
-	struct db_stmt *st = db_prepare(tx, u->found ? SQL_USER_FAIL : SQL_NAME_FAIL);
-	if (!st)
-		return DB_ERR;
-	if (u->found) {
-		db_bind_int(st, 1, floor);
-		db_bind_int(st, 2, now);
-		db_bind_int(st, 3, u->id);
-	} else {
-		db_bind_text(st, 1, u->name_key);
-		db_bind_int(st, 2, now);
-		db_bind_int(st, 3, floor);
-		db_bind_int(st, 4, now);
-	}
-	int rc = db_run(st);
+	int rc = u->found ? db_do(tx, SQL_USER_FAIL, DB_I(floor), DB_I(now), DB_I(u->id))
+	                  : db_do(tx, SQL_NAME_FAIL, DB_T(u->name_key), DB_I(now), DB_I(floor),
+	                          DB_I(now));
 	if (rc < 0)
 		return rc;
 	if (u->found)
@@ -249,14 +238,8 @@ static int count_failure(struct db *tx, const struct login_user *u, int64_t now,
 		return rc;
 	int64_t delay = auth_backoff_delay(n);
 	*until = delay ? now + delay : 0;
-	if (!(st = db_prepare(tx, u->found ? SQL_USER_BACKOFF_SET : SQL_NAME_BACKOFF_SET)))
-		return DB_ERR;
-	db_bind_int(st, 1, *until);
-	if (u->found)
-		db_bind_int(st, 2, u->id);
-	else
-		db_bind_text(st, 2, u->name_key);
-	return db_run(st);
+	return u->found ? db_do(tx, SQL_USER_BACKOFF_SET, DB_I(*until), DB_I(u->id))
+	                : db_do(tx, SQL_NAME_BACKOFF_SET, DB_I(*until), DB_T(u->name_key));
 }
 
 /* A failed attempt, written as one change (do_attempt): always its line in the login log. */
@@ -274,30 +257,17 @@ static int do_attempt(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct attempt *at = arg;
 	const struct login_user *u = at->u;
-	struct db_stmt *st;
 	int rc;
 	at->until = 0;
 	if (at->counted && (rc = count_failure(w->tx, u, at->now, &at->until)) < 0)
 		return write_fail(w, rc, e);
-	if (at->end_session && at->until) {
-		if (!(st = db_prepare(w->tx, SQL_SESSION_DELETE)))
-			return write_fail(w, DB_ERR, e);
-		db_bind_text(st, 1, at->end_session);
-		if ((rc = db_run(st)) < 0)
-			return write_fail(w, rc, e);
-	}
-	if (at->throttled) {
-		if (!(st = db_prepare(w->tx, SQL_THROTTLE_FAIL)))
-			return write_fail(w, DB_ERR, e);
-		int64_t window_floor = at->now - auth_config.ip_window_s;
-		db_bind_text(st, 1, at->ip);
-		db_bind_int(st, 2, at->now);
-		db_bind_int(st, 3, window_floor);
-		db_bind_int(st, 4, window_floor);
-		db_bind_int(st, 5, at->now);
-		if ((rc = db_run(st)) < 0)
-			return write_fail(w, rc, e);
-	}
+	if (at->end_session && at->until &&
+	    write_sql(w, SQL_SESSION_DELETE, e, DB_T(at->end_session)) < 0)
+		return -1;
+	int64_t window_floor = at->now - auth_config.ip_window_s;
+	if (at->throttled && write_sql(w, SQL_THROTTLE_FAIL, e, DB_T(at->ip), DB_I(at->now),
+	                               DB_I(window_floor), DB_I(window_floor), DB_I(at->now)) < 0)
+		return -1;
 	if ((rc = audit_login(w->tx, u->zone_id, log_name(u, at->username), u->id, at->ip, at->ua,
 	                      0, at->reason)) < 0)
 		return write_fail(w, rc, e);
@@ -365,28 +335,15 @@ static int do_login_ok(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc;
 	if (!zone && (rc = db_query_int(w->tx, SQL_FIRST_ZONE, &zone, 0)) < 0)
 		return write_fail(w, rc, e);
-	struct db_stmt *st = db_prepare(w->tx, SQL_USER_LOGIN_OK);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, l->now);
-	db_bind_int(st, 2, u->id);
-	if ((rc = db_run(st)) < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_USER_LOGIN_OK, e, DB_I(l->now), DB_I(u->id)) < 0)
+		return -1;
 	if (l->totp_step >= 0 && mfa_spend_step(w->tx, u->id, l->totp_step) < 0)
 		/* another login spent this code first */
 		return err_set(e, ERR_TOTP_INVALID, "totp", "动态验证码错误或已使用",
 		               "wrong or already used code");
-	if (!(st = db_prepare(w->tx, SQL_SESSION_INSERT)))
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, l->token_hash);
-	db_bind_int(st, 2, u->id);
-	db_bind_opt(st, 3, zone);
-	db_bind_text(st, 4, l->csrf);
-	db_bind_text(st, 5, l->ip);
-	db_bind_int(st, 6, l->now);
-	db_bind_int(st, 7, l->now);
-	if ((rc = db_run(st)) < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_SESSION_INSERT, e, DB_T(l->token_hash), DB_I(u->id), DB_O(zone),
+	              DB_T(l->csrf), DB_T(l->ip), DB_I(l->now), DB_I(l->now)) < 0)
+		return -1;
 	if ((rc = user_password_upgrade(w->tx, u->id, l->password, u->hash)) < 0)
 		return write_fail(w, rc, e);
 	if ((rc = audit_login(w->tx, u->zone_id, l->username, u->id, l->ip, l->ua, 1, "")) < 0)
@@ -762,13 +719,8 @@ static int do_logout(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	(void)arg;
 	const struct principal *p = w->who;
-	struct db_stmt *st = db_prepare(w->tx, SQL_SESSION_DELETE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, p->session_hash);
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_SESSION_DELETE, e, DB_T(p->session_hash)) < 0)
+		return -1;
 	w->zone_id = p->home_zone_id;
 	write_audit(w, "logout", "session", p->user_id);
 	return 0;
@@ -787,22 +739,11 @@ static int do_password_set(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct principal *p = w->who;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, SQL_PASSWORD_SET);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, arg);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	db_bind_int(st, 4, p->user_id);
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	if (!(st = db_prepare(w->tx, SQL_SESSION_DELETE_OTHERS)))
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->user_id);
-	db_bind_text(st, 2, p->session_hash ? p->session_hash : "");
-	if ((rc = db_run(st)) < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_PASSWORD_SET, e, DB_T((const char *)arg), DB_I(now), DB_I(now),
+	              DB_I(p->user_id)) < 0 ||
+	    write_sql(w, SQL_SESSION_DELETE_OTHERS, e, DB_I(p->user_id),
+	              DB_T(p->session_hash ? p->session_hash : "")) < 0)
+		return -1;
 	w->zone_id = p->home_zone_id;
 	write_audit(w, "password_change", "user", p->user_id);
 	return 0;
@@ -836,14 +777,8 @@ static int do_set_zone(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, rc, e);
 	if (!n)
 		return err_set(e, ERR_NOT_FOUND, "zone_id", "园区不存在", "no such zone");
-	struct db_stmt *st = db_prepare(w->tx, SQL_SESSION_SET_ZONE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, w->who->session_hash ? w->who->session_hash : "");
-	if ((rc = db_run(st)) < 0)
-		return write_fail(w, rc, e);
-	return 0;
+	return write_sql(w, SQL_SESSION_SET_ZONE, e, DB_I(zone_id),
+	                 DB_T(w->who->session_hash ? w->who->session_hash : ""));
 }
 
 int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_id,
@@ -859,28 +794,12 @@ int auth_set_zone(struct db_pool *pool, const struct principal *p, int64_t zone_
 static int do_expire(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	int64_t now = *(const int64_t *)arg;
-	const struct {
-		const char *sql;
-		int n;
-		int64_t v[2];
-	} expired[] = {
-	    {SQL_SESSION_EXPIRE,
-	     2,
-	     {now - auth_config.session_idle_s, now - auth_config.session_max_s}},
-	    {SQL_THROTTLE_EXPIRE, 1, {now - auth_config.ip_window_s}},
-	    {SQL_BACKOFF_EXPIRE, 2, {now - auth_config.backoff_reset_s, now}},
-	};
-	for (size_t i = 0; i < sizeof expired / sizeof expired[0]; i++) {
-		struct db_stmt *st = db_prepare(w->tx, expired[i].sql);
-		if (!st)
-			return write_fail(w, DB_ERR, e);
-		for (int k = 0; k < expired[i].n; k++)
-			db_bind_int(st, k + 1, expired[i].v[k]);
-		int rc = db_run(st);
-		if (rc < 0)
-			return write_fail(w, rc, e);
-	}
-	return 0;
+	if (write_sql(w, SQL_SESSION_EXPIRE, e, DB_I(now - auth_config.session_idle_s),
+	              DB_I(now - auth_config.session_max_s)) < 0 ||
+	    write_sql(w, SQL_THROTTLE_EXPIRE, e, DB_I(now - auth_config.ip_window_s)) < 0)
+		return -1;
+	return write_sql(w, SQL_BACKOFF_EXPIRE, e, DB_I(now - auth_config.backoff_reset_s),
+	                 DB_I(now));
 }
 
 void auth_expire(struct db_pool *pool)
@@ -909,14 +828,8 @@ static int do_disable_dormant(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct dormant_pass *x = arg;
 	const struct dormant *d = x->cur;
-	struct db_stmt *st = db_prepare(w->tx, SQL_DORMANT_DISABLE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, x->now);
-	db_bind_int(st, 2, d->id);
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_DORMANT_DISABLE, e, DB_I(x->now), DB_I(d->id)) < 0)
+		return -1;
 	write_audit(w, "dormant_disable", "user", d->id);
 	audit_change_str(&w->changes, "status", "active", "disabled");
 	audit_change_str(&w->changes, "username", NULL, d->username);
@@ -928,11 +841,10 @@ static int do_disable_dormant(struct write_ctx *w, void *arg, struct yq_err *e)
 static int do_dormant(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct dormant_pass *x = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_DORMANT_LIST);
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, SQL_DORMANT_LIST, DB_I(x->cutoff), DB_I(x->cutoff));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, x->cutoff);
-	db_bind_int(st, 2, x->cutoff);
 	struct arena a = ARENA_INIT;
 	struct dormant *list = NULL;
 	int n = 0, cap = 0, rc;

@@ -86,15 +86,9 @@ int mfa_code_ok(const char *secret_b32, int64_t last_step, const char *code, int
 
 int mfa_spend_step(struct db *tx, int64_t user_id, int64_t step)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_TOTP_SPEND);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, step);
-	db_bind_int(st, 2, user_id);
-	db_bind_int(st, 3, step);
-	int rc = db_step(st);
-	int64_t n = db_changes(st);
-	db_reset(st);
+	int64_t n;
+	int rc =
+	    db_run_args(tx, SQL_TOTP_SPEND, DB_ARGS(DB_I(step), DB_I(user_id), DB_I(step)), &n);
 	if (rc < 0)
 		return rc;
 	return n == 1 ? DB_OK : DB_ERR;
@@ -138,33 +132,23 @@ static void uri_escape(const char *s, char *out, size_t cap)
 	out[o] = 0;
 }
 
-/* An update of user `id` by `sql`, audited as `action` in zone `zone_id`. Its parameters in order:
- * text where `t` is not NULL, else the integer. With `stale` the update must change the row, or
- * the write is refused (the enrolment changed meanwhile). */
+/* An update of user `id` by `sql` with its n parameters, audited as `action` in zone `zone_id`.
+ * With `stale` the update must change the row, or the write is refused (the enrolment changed
+ * meanwhile). */
 struct totp_update {
 	int64_t zone_id, id;
 	const char *action, *sql;
 	int stale, n;
-	struct {
-		int64_t i;
-		const char *t;
-	} v[4];
+	struct db_arg v[4];
 };
 
 static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct totp_update *u = arg;
-	struct db_stmt *st = db_prepare(w->tx, u->sql);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	for (int k = 0; k < u->n; k++)
-		if (u->v[k].t)
-			db_bind_text(st, k + 1, u->v[k].t);
-		else
-			db_bind_int(st, k + 1, u->v[k].i);
 	int64_t changed;
-	if (write_run(w, st, &changed, e) < 0)
-		return -1;
+	int rc = db_run_args(w->tx, u->sql, u->v, (size_t)u->n, &changed);
+	if (rc < 0)
+		return write_fail(w, rc, e);
 	if (u->stale && changed != 1)
 		return err_set(e, ERR_STATE, NULL, "绑定已变更，请重新开始",
 		               "the enrolment changed meanwhile; start again");
@@ -178,7 +162,7 @@ static int clear_totp(struct db_pool *pool, const struct principal *p, int64_t z
                       const char *action, struct yq_err *e)
 {
 	struct totp_update u = {
-	    zone_id, id, action, SQL_TOTP_CLEAR, 0, 2, {{.i = now_unix()}, {.i = id}}};
+	    zone_id, id, action, SQL_TOTP_CLEAR, 0, 2, {DB_I(now_unix()), DB_I(id)}};
 	return write_tx(pool, p, do_update, &u, e);
 }
 
@@ -227,7 +211,7 @@ int mfa_enrol(struct db_pool *pool, const struct principal *p, const char *user_
 	                        SQL_TOTP_SET_PENDING,
 	                        0,
 	                        3,
-	                        {{.t = secret}, {.i = now_unix()}, {.i = p->user_id}}};
+	                        {DB_T(secret), DB_I(now_unix()), DB_I(p->user_id)}};
 	return write_tx(pool, p, do_update, &u, e);
 }
 
@@ -249,7 +233,7 @@ int mfa_confirm(struct db_pool *pool, const struct principal *p, const char *cod
 	                        SQL_TOTP_ENABLE,
 	                        1,
 	                        4,
-	                        {{.i = step}, {.i = now}, {.i = p->user_id}, {.t = t.secret}}};
+	                        {DB_I(step), DB_I(now), DB_I(p->user_id), DB_T(t.secret)}};
 	return write_tx(pool, p, do_update, &u, e);
 }
 
@@ -318,13 +302,8 @@ static int do_roles(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct totp_roles *x = arg;
 	int64_t zone = w->who->zone_id;
-	struct db_stmt *st = db_prepare(w->tx, SQL_TOTP_ROLES_CLEAR);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, zone);
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_TOTP_ROLES_CLEAR, e, DB_I(zone)) < 0)
+		return -1;
 	int64_t now = now_unix();
 	char before[160] = "", after[160] = "";
 	for (int r = 1; r < ROLE__COUNT; r++) {
@@ -333,13 +312,9 @@ static int do_roles(struct write_ctx *w, void *arg, struct yq_err *e)
 		if (!(x->roles & (1u << r)))
 			continue;
 		list_add(after, sizeof after, role_name(r));
-		if (!(st = db_prepare(w->tx, SQL_TOTP_ROLE_ADD)))
-			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, zone);
-		db_bind_text(st, 2, role_name(r));
-		db_bind_int(st, 3, now);
-		if ((rc = db_run(st)) < 0)
-			return write_fail(w, rc, e);
+		if (write_sql(w, SQL_TOTP_ROLE_ADD, e, DB_I(zone), DB_T(role_name(r)), DB_I(now)) <
+		    0)
+			return -1;
 	}
 	audit_change_str(&w->changes, "totp_roles", before, after);
 	write_audit(w, "totp_roles", "setting", zone);

@@ -142,14 +142,9 @@ int token_list(struct db *c, const struct principal *p, entity_row_fn fn, void *
 static int do_revoke(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	int64_t id = *(const int64_t *)arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_TOKEN_REVOKE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, now_unix());
-	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, w->who->zone_id);
 	int64_t n;
-	if (write_run(w, st, &n, e) < 0)
+	if (write_sql_n(w, SQL_TOKEN_REVOKE, &n, e, DB_I(now_unix()), DB_I(id),
+	                DB_I(w->who->zone_id)) < 0)
 		return -1;
 	if (n == 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "令牌不存在或已撤销",

@@ -487,6 +487,47 @@ static int first_int(struct db_stmt *st, int64_t *out)
 	return rc < 0 ? rc : DB_OK;
 }
 
+void db_bind_args(struct db_stmt *st, const struct db_arg *args, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct db_arg *x = &args[k];
+		int idx = (int)k + 1;
+		if (x->type == 't')
+			db_bind_text(st, idx, x->s);
+		else if (x->type == 'f')
+			db_bind_double(st, idx, x->f);
+		else if (x->type == 'o')
+			db_bind_opt(st, idx, x->i);
+		else
+			db_bind_int(st, idx, x->i);
+	}
+}
+
+struct db_stmt *db_prepare_args(struct db *c, const char *sql, const struct db_arg *args, size_t n)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (st)
+		db_bind_args(st, args, n);
+	return st;
+}
+
+int db_run_args(struct db *c, const char *sql, const struct db_arg *args, size_t n,
+                int64_t *changed)
+{
+	struct db_stmt *st = db_prepare_args(c, sql, args, n);
+	if (changed)
+		*changed = 0;
+	if (!st)
+		return DB_ERR;
+	if (!changed)
+		return db_run(st);
+	int rc = db_step(st);
+	if (rc >= 0)
+		*changed = db_changes(st);
+	db_reset(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...)
 {
 	struct db_stmt *st = db_prepare(c, sql);

@@ -78,6 +78,36 @@ int64_t db_changes(struct db_stmt *st);
  * enum db_rc. */
 int db_run(struct db_stmt *st);
 
+/* A statement's parameters given in one call (db_run_args, write_sql): DB_I(v) an integer,
+ * DB_T(s) text (NULL binds NULL), DB_O(v) an integer or NULL when 0 (an optional reference or
+ * time), DB_F(v) a double. DB_ARGS(...) passes such a list as (array, count). The arguments
+ * of one list are evaluated in no fixed order (an initializer list): no side effects whose order
+ * matters, such as drawing random numbers, belong in them. */
+struct db_arg {
+	char type; /* 'i', 't', 'o' or 'f' */
+	int64_t i;
+	double f;
+	const char *s;
+};
+#define DB_I(v) ((struct db_arg){'i', (int64_t)(v), 0, NULL})
+#define DB_T(v) ((struct db_arg){'t', 0, 0, (v)})
+#define DB_O(v) ((struct db_arg){'o', (int64_t)(v), 0, NULL})
+#define DB_F(v) ((struct db_arg){'f', 0, (double)(v), NULL})
+#define DB_ARGS(...)                                                                               \
+	(const struct db_arg[]){__VA_ARGS__},                                                      \
+	    (sizeof((const struct db_arg[]){__VA_ARGS__}) / sizeof(struct db_arg))
+/* Binds args[0..n) as the parameters 1..n of st. */
+void db_bind_args(struct db_stmt *st, const struct db_arg *args, size_t n);
+/* Prepares sql on c, binds args and runs it once (db_run): for INSERT/UPDATE/DELETE. Returns
+ * DB_OK or a negative enum db_rc; *changed (when not NULL) gets the rows it changed. */
+int db_run_args(struct db *c, const char *sql, const struct db_arg *args, size_t n,
+                int64_t *changed);
+/* Prepares sql on c with args bound, ready to step: the statement, or NULL (logged). */
+struct db_stmt *db_prepare_args(struct db *c, const char *sql, const struct db_arg *args, size_t n);
+#define db_prepare_with(c, sql, ...) db_prepare_args((c), (sql), DB_ARGS(__VA_ARGS__))
+/* db_run_args(c, sql, DB_ARGS(...), NULL): db_do(c, SQL, DB_I(id), DB_T(name)). */
+#define db_do(c, sql, ...) db_run_args((c), (sql), DB_ARGS(__VA_ARGS__), NULL)
+
 /* Runs one or more statements without parameters (DDL, PRAGMA). */
 int db_exec(struct db *c, const char *sql);
 /* Transactions on a single connection. db_begin(c, 1) starts a write transaction

@@ -394,25 +394,13 @@ static int check_still_in_scope(struct write_ctx *w, int64_t id, struct yq_err *
 static int write_flags(struct db *tx, int64_t zone_id, int64_t id, const struct enterprise *en,
                        int replace)
 {
-	struct db_stmt *st;
-	int rc = DB_OK;
-	if (replace) {
-		if (!(st = db_prepare(tx, SQL_FLAGS_DELETE)))
-			return DB_ERR;
-		db_bind_int(st, 1, id);
-		rc = db_run(st);
-	}
+	int rc = replace ? db_do(tx, SQL_FLAGS_DELETE, DB_I(id)) : DB_OK;
 	for (int i = 0; rc == DB_OK && i < en->n_flags; i++) {
 		const struct ent_flag_span *f = &en->flags[i];
-		if (!(st = db_prepare(tx, SQL_FLAG_INSERT)))
-			return DB_ERR;
-		db_bind_int(st, 1, zone_id);
-		db_bind_int(st, 2, id);
-		db_bind_text(st, 3, ent_flag_name(f->flag));
-		db_bind_text(st, 4, f->from);
-		db_bind_text(st, 5, f->to && *f->to ? f->to : NULL);
-		db_bind_text(st, 6, f->cert_no ? f->cert_no : "");
-		rc = db_run(st);
+		rc =
+		    db_do(tx, SQL_FLAG_INSERT, DB_I(zone_id), DB_I(id),
+		          DB_T(ent_flag_name(f->flag)), DB_T(f->from),
+		          DB_T(f->to && *f->to ? f->to : NULL), DB_T(f->cert_no ? f->cert_no : ""));
 	}
 	return rc;
 }
@@ -580,14 +568,8 @@ static int do_archive(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (old.archived == x->archived)
 		return err_set(e, ERR_STATE, NULL, x->archived ? "企业已归档" : "企业未归档",
 		               x->archived ? "already archived" : "not archived");
-	struct db_stmt *st = db_prepare(w->tx, SQL_ENT_ARCHIVE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, x->archived);
-	db_bind_int(st, 2, now_unix());
-	db_bind_int(st, 3, x->id);
-	if ((rc = db_run(st)) < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_ENT_ARCHIVE, e, DB_I(x->archived), DB_I(now_unix()), DB_I(x->id)) < 0)
+		return -1;
 	write_audit(w, x->archived ? "archive" : "unarchive", "enterprise", x->id);
 	audit_change_int(&w->changes, "archived", old.archived, x->archived);
 	return 0;

@@ -76,13 +76,10 @@ static int load_parent(struct write_ctx *w, int64_t id, struct arena *a, struct 
 static int sibling_exists(struct write_ctx *w, int64_t parent, const char *name, int64_t self,
                           struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(w->tx, SQL_DEPT_SIBLING_NAME);
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_DEPT_SIBLING_NAME, DB_I(w->who->zone_id),
+	                                     DB_I(parent), DB_T(name), DB_I(self));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, parent);
-	db_bind_text(st, 3, name);
-	db_bind_int(st, 4, self);
 	int rc = db_step(st);
 	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -124,16 +121,8 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	char path[300];
 	snprintf(path, sizeof path, "%s%lld/", parent.path, (long long)d->id);
-	if (!(st = db_prepare(w->tx, SQL_DEPT_SET_PATH))) {
-		rc = write_fail(w, DB_ERR, e);
+	if ((rc = write_sql(w, SQL_DEPT_SET_PATH, e, DB_T(path), DB_I(d->id))) < 0)
 		goto out;
-	}
-	db_bind_text(st, 1, path);
-	db_bind_int(st, 2, d->id);
-	if ((rc = db_run(st)) < 0) {
-		rc = write_fail(w, rc, e);
-		goto out;
-	}
 	write_audit(w, "create", "dept", d->id);
 	audit_change_entity(&w->changes, &ENTITY_DEPT, NULL, d);
 	rc = 0;
@@ -186,19 +175,10 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		char newpath[300], like[300];
 		snprintf(newpath, sizeof newpath, "%s%lld/", parent.path, (long long)x->id);
 		snprintf(like, sizeof like, "%s%%", old.path);
-		struct db_stmt *st = db_prepare(w->tx, SQL_DEPT_MOVE_SUBTREE);
-		if (!st) {
-			rc = write_fail(w, DB_ERR, e);
+		if ((rc = write_sql(w, SQL_DEPT_MOVE_SUBTREE, e, DB_T(newpath),
+		                    DB_I(strlen(old.path) + 1), DB_I(w->who->zone_id),
+		                    DB_T(like))) < 0)
 			goto out;
-		}
-		db_bind_text(st, 1, newpath);
-		db_bind_int(st, 2, (int64_t)strlen(old.path) + 1);
-		db_bind_int(st, 3, w->who->zone_id);
-		db_bind_text(st, 4, like);
-		if ((rc = db_run(st)) < 0) {
-			rc = write_fail(w, rc, e);
-			goto out;
-		}
 	}
 	rc = 0;
 out:
@@ -234,11 +214,8 @@ static int do_delete(struct write_ctx *w, void *arg, struct yq_err *e)
 		                        "the department has users");
 		goto out;
 	}
-	struct db_stmt *st = db_prepare(w->tx, SQL_DEPT_DELETE);
-	if (!st || (rc = (db_bind_int(st, 1, x->id), db_run(st))) < 0) {
-		rc = write_fail(w, st ? rc : DB_ERR, e);
+	if ((rc = write_sql(w, SQL_DEPT_DELETE, e, DB_I(x->id))) < 0)
 		goto out;
-	}
 	write_audit(w, "delete", "dept", x->id);
 	audit_change_str(&w->changes, "name", old.name, NULL);
 	rc = 0;

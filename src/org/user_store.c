@@ -255,11 +255,7 @@ int user_is_last_admin(struct db *tx, int64_t zone_id, int64_t user_id, int *las
 	*last = 0;
 	if (!zone_id)
 		return DB_OK;
-	struct db_stmt *st = db_prepare(tx, SQL_ZONE_LOCK);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	int rc = db_run(st);
+	int rc = db_do(tx, SQL_ZONE_LOCK, DB_I(zone_id));
 	int64_t others = 0;
 	if (rc == DB_OK)
 		rc = db_query_int(tx, SQL_OTHER_ADMINS, &others, 2, zone_id, user_id);
@@ -354,11 +350,7 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id, con
 
 static int end_sessions(struct db *tx, int64_t id)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_SESSIONS_END);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, id);
-	return db_run(st);
+	return db_do(tx, SQL_SESSIONS_END, DB_I(id));
 }
 
 static int do_status(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -370,17 +362,8 @@ static int do_status(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (user_get(w->tx, w->who, x->id, &a, &old, e) < 0 ||
 	    (strcmp(x->status, "active") != 0 && keep_last_admin(w->tx, &old, e) < 0))
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, SQL_USER_SET_STATUS);
-	if (!st) {
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_text(st, 1, x->status);
-	db_bind_text(st, 2, x->status);
-	db_bind_text(st, 3, x->status);
-	db_bind_int(st, 4, now_unix());
-	db_bind_int(st, 5, x->id);
-	if ((rc = db_run(st)) < 0 ||
+	if ((rc = db_do(w->tx, SQL_USER_SET_STATUS, DB_T(x->status), DB_T(x->status),
+	                DB_T(x->status), DB_I(now_unix()), DB_I(x->id))) < 0 ||
 	    (strcmp(x->status, "active") && (rc = end_sessions(w->tx, x->id)) < 0)) {
 		rc = write_fail(w, rc, e);
 		goto out;
@@ -415,15 +398,9 @@ static int do_password(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (rc < 0)
 		return -1;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, SQL_USER_SET_PASSWORD);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, x->hash);
-	db_bind_int(st, 2, x->must_change ? 1 : 0);
-	db_bind_int(st, 3, now);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, x->id);
-	if ((rc = db_run(st)) < 0 || (rc = end_sessions(w->tx, x->id)) < 0)
+	if ((rc = db_do(w->tx, SQL_USER_SET_PASSWORD, DB_T(x->hash), DB_I(x->must_change ? 1 : 0),
+	                DB_I(now), DB_I(now), DB_I(x->id))) < 0 ||
+	    (rc = end_sessions(w->tx, x->id)) < 0)
 		return write_fail(w, rc, e);
 	if (!w->zone_id)
 		w->zone_id = old.zone_id;
@@ -475,12 +452,7 @@ int user_password_upgrade(struct db *tx, int64_t user_id, const char *password,
 	char hash[PASSWORD_HASH_LEN];
 	if (password_hash(password, hash, 1) < 0)
 		return DB_ERR;
-	struct db_stmt *st = db_prepare(tx, SQL_REHASH);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, hash);
-	db_bind_int(st, 2, user_id);
-	db_bind_text(st, 3, stored_hash);
+	int rc = db_do(tx, SQL_REHASH, DB_T(hash), DB_I(user_id), DB_T(stored_hash));
 	sodium_memzero(hash, sizeof hash);
-	return db_run(st);
+	return rc;
 }

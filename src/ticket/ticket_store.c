@@ -270,11 +270,10 @@ static const char *list_order(const struct ticket_filter *f)
  * form, which finds it beside the text matches). */
 static int is_request_no(struct db *c, int64_t zone, const char *q)
 {
-	struct db_stmt *st = db_prepare(c, "SELECT 1 FROM ticket WHERE zone_id = ? AND no = ?");
+	struct db_stmt *st = db_prepare_with(c, "SELECT 1 FROM ticket WHERE zone_id = ? AND no = ?",
+	                                     DB_I(zone), DB_T(q));
 	if (!st)
 		return 0;
-	db_bind_int(st, 1, zone);
-	db_bind_text(st, 2, q);
 	int rc = db_step(st);
 	db_reset(st);
 	return rc == DB_ROW;
@@ -601,13 +600,11 @@ static int can_triage(struct db *c, const struct principal *p, int *rc)
 		return 1;
 	if (!p->dept_id || (p->role != ROLE_STAFF && p->role != ROLE_DEPT_HEAD))
 		return 0;
-	struct db_stmt *st = db_prepare(c, SQL_DEPT_KIND);
+	struct db_stmt *st = db_prepare_with(c, SQL_DEPT_KIND, DB_I(p->dept_id), DB_I(p->zone_id));
 	if (!st) {
 		*rc = DB_ERR;
 		return 0;
 	}
-	db_bind_int(st, 1, p->dept_id);
-	db_bind_int(st, 2, p->zone_id);
 	int r = db_step(st);
 	int ok = r == DB_ROW && strcmp(db_col_text(st, 0), "service_center") == 0;
 	db_reset(st);
@@ -696,12 +693,10 @@ int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const c
                     struct ticket_rule *r)
 {
 	ticket_rule_default(category, priority, r);
-	struct db_stmt *st = db_prepare(c, SQL_RULE);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_RULE, DB_I(zone_id), DB_T(category), DB_T(r->priority));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, category);
-	db_bind_text(st, 3, r->priority);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		r->first_contact_hours = (int)db_col_int(st, 0);
@@ -714,21 +709,12 @@ int ticket_rule_get(struct db *c, int64_t zone_id, const char *category, const c
 
 static int set_depts(struct db *tx, int64_t tid, int64_t lead, const int64_t *co, int n_co)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_DEPTS_CLEAR);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, tid);
-	int rc = db_run(st);
+	int rc = db_do(tx, SQL_DEPTS_CLEAR, DB_I(tid));
 	for (int i = -1; rc == DB_OK && i < n_co; i++) {
 		int64_t d = i < 0 ? lead : co[i];
-		if (!d)
-			continue;
-		if (!(st = db_prepare(tx, SQL_DEPT_ADD)))
-			return DB_ERR;
-		db_bind_int(st, 1, tid);
-		db_bind_int(st, 2, d);
-		db_bind_text(st, 3, i < 0 ? "lead" : "co");
-		rc = db_run(st);
+		if (d)
+			rc = db_do(tx, SQL_DEPT_ADD, DB_I(tid), DB_I(d),
+			           DB_T(i < 0 ? "lead" : "co"));
 	}
 	return rc;
 }
@@ -1184,18 +1170,10 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 static int do_rule_set(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct ticket_rule *r = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_RULE_SET);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, r->category);
-	db_bind_text(st, 3, r->priority);
-	db_bind_int(st, 4, r->first_contact_hours);
-	db_bind_int(st, 5, r->interim_days);
-	db_bind_int(st, 6, r->resolve_days);
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_RULE_SET, e, DB_I(w->who->zone_id), DB_T(r->category),
+	              DB_T(r->priority), DB_I(r->first_contact_hours), DB_I(r->interim_days),
+	              DB_I(r->resolve_days)) < 0)
+		return -1;
 	char v[64];
 	snprintf(v, sizeof v, "%dh/%dd/%dd", r->first_contact_hours, r->interim_days,
 	         r->resolve_days);

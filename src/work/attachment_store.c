@@ -133,11 +133,9 @@ static int check_add(struct db *c, const struct principal *p, const struct work_
 		               kind->upload_denied_en);
 	if (check_open(it, e) < 0)
 		return -1;
-	struct db_stmt *st = db_prepare(c, SQL_COUNT);
+	struct db_stmt *st = db_prepare_with(c, SQL_COUNT, DB_T(kind->name), DB_I(it->id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, kind->name);
-	db_bind_int(st, 2, it->id);
 	rc = db_step(st);
 	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -222,14 +220,8 @@ static int do_delete(struct write_ctx *w, void *arg, struct yq_err *e)
 		               "only the uploader deletes an attachment");
 	if (check_open(&it, e) < 0)
 		return -1;
-	struct db_stmt *st = db_prepare(w->tx, SQL_DELETE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, now_unix());
-	db_bind_int(st, 2, c->id);
-	db_bind_text(st, 3, c->kind->name);
-	db_bind_int(st, 4, c->ref_id);
-	int rc = db_run(st);
+	int rc = db_do(w->tx, SQL_DELETE, DB_I(now_unix()), DB_I(c->id), DB_T(c->kind->name),
+	               DB_I(c->ref_id));
 	if (rc < 0 || (rc = work_event_keep_state(w->tx, p, c->kind, &it, "detach", a.name, 0)) < 0)
 		return write_fail(w, rc, e);
 	audit_change_str(&w->changes, "name", a.name, NULL);

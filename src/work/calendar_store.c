@@ -47,15 +47,9 @@ struct holiday {
 static int do_holiday(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	const struct holiday *h = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_HOLIDAY_SET);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, h->day);
-	db_bind_text(st, 2, cal_kind_name(h->kind));
-	db_bind_text(st, 3, h->name ? h->name : "");
-	int rc = db_run(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
+	if (write_sql(w, SQL_HOLIDAY_SET, e, DB_T(h->day), DB_T(cal_kind_name(h->kind)),
+	              DB_T(h->name ? h->name : "")) < 0)
+		return -1;
 	audit_change_str(&w->changes, "date", NULL, h->day);
 	audit_change_str(&w->changes, "kind", NULL, cal_kind_name(h->kind));
 	write_audit(w, "update", "holiday", 0);

@@ -647,11 +647,9 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 		max = 100;
 	struct due rows[100];
 	int n = 0, delivered = 0, rc;
-	struct db_stmt *st = db_prepare(c, SQL_DUE);
+	struct db_stmt *st = db_prepare_with(c, SQL_DUE, DB_I(now), DB_I(max));
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, max);
 	while ((rc = db_step(st)) == DB_ROW && n < max) {
 		struct due *d = &rows[n];
 		d->id = db_col_int(st, 0);
@@ -687,20 +685,13 @@ int webhook_deliver_due(struct db_pool *pool, int64_t now, int max)
 		struct db *tx = db_tx_begin(pool, &rc);
 		if (!tx)
 			continue;
-		if (ok && (st = db_prepare(tx, SQL_DELIVERED))) {
-			db_bind_int(st, 1, status);
-			db_bind_int(st, 2, at);
-			db_bind_int(st, 3, d->id);
-		} else if (!ok && (st = db_prepare(tx, SQL_RETRY))) {
-			db_bind_text(st, 1,
-			             attempts >= WEBHOOK_MAX_ATTEMPTS ? "failed" : "pending");
-			db_bind_int(st, 2, attempts);
-			db_bind_int(st, 3, started + webhook_backoff(attempts, scale));
-			db_bind_int(st, 4, 0); /* no status either: see DELIVERY_FAILED */
-			db_bind_text(st, 5, DELIVERY_FAILED);
-			db_bind_int(st, 6, d->id);
-		}
-		rc = st ? db_run(st) : DB_ERR;
+		if (ok)
+			rc = db_do(tx, SQL_DELIVERED, DB_I(status), DB_I(at), DB_I(d->id));
+		else /* no status either: see DELIVERY_FAILED */
+			rc = db_do(tx, SQL_RETRY,
+			           DB_T(attempts >= WEBHOOK_MAX_ATTEMPTS ? "failed" : "pending"),
+			           DB_I(attempts), DB_I(started + webhook_backoff(attempts, scale)),
+			           DB_I(0), DB_T(DELIVERY_FAILED), DB_I(d->id));
 		if (db_tx_end(pool, tx, rc == DB_OK) == DB_OK && rc == DB_OK && ok)
 			delivered++;
 		if (!ok)
@@ -796,17 +787,8 @@ int webhook_queue(struct db *tx, const struct work_kind *kind, const struct work
 			rc = DB_ERR;
 			break;
 		}
-		if (!(st = db_prepare(tx, SQL_DELIVERY_INSERT))) {
-			rc = DB_ERR;
-			break;
-		}
-		db_bind_int(st, 1, it->zone_id);
-		db_bind_int(st, 2, hooks[i]);
-		db_bind_text(st, 3, event);
-		db_bind_text(st, 4, bodies[f].buf);
-		db_bind_int(st, 5, now);
-		db_bind_int(st, 6, now);
-		rc = db_run(st);
+		rc = db_do(tx, SQL_DELIVERY_INSERT, DB_I(it->zone_id), DB_I(hooks[i]), DB_T(event),
+		           DB_T(bodies[f].buf), DB_I(now), DB_I(now));
 	}
 	for (int f = 0; f < WH__COUNT; f++)
 		strbuf_release(&bodies[f]);
@@ -886,13 +868,8 @@ int webhook_create(struct db_pool *pool, const struct principal *p, const char *
 static int do_disable(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	int64_t id = *(const int64_t *)arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_DISABLE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, w->who->zone_id);
 	int64_t changed;
-	if (write_run(w, st, &changed, e) < 0)
+	if (write_sql_n(w, SQL_DISABLE, &changed, e, DB_I(id), DB_I(w->who->zone_id)) < 0)
 		return -1;
 	if (!changed)
 		return err_set(e, ERR_NOT_FOUND, NULL, "推送地址不存在", "no such webhook");

@@ -204,6 +204,41 @@ static void test_bind_step_columns(void **state)
 	db_reset(st);
 }
 
+/* db_do and db_run_args bind each typed argument in order: an integer, text (NULL as NULL), an
+ * optional integer (0 as NULL) and a double; *changed counts the rows an UPDATE changed. */
+static void test_run_args(void **state)
+{
+	struct db *c = *state;
+	assert_int_equal(db_do(c, SQL_INSERT, DB_T("甲"), DB_F(1.5), DB_T(NULL), DB_O(0)), DB_OK);
+	assert_int_equal(db_do(c, SQL_INSERT, DB_T("乙"), DB_F(-2), DB_T("n"), DB_O(INT64_MAX)),
+	                 DB_OK);
+	struct db_stmt *st = db_prepare(c, SQL_GET);
+	db_bind_args(st, DB_ARGS(DB_T("甲")));
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_true(db_col_double(st, 2) == 1.5);
+	assert_true(db_col_is_null(st, 3));
+	assert_true(db_col_is_null(st, 4));
+	db_reset(st);
+	db_bind_args(st, DB_ARGS(DB_T("乙")));
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 3), "n");
+	assert_true(db_col_int(st, 4) == INT64_MAX);
+	db_reset(st);
+	int64_t changed = -1;
+	assert_int_equal(db_run_args(c, "UPDATE t SET big = ? WHERE score < ?",
+	                             DB_ARGS(DB_I(7), DB_F(10)), &changed),
+	                 DB_OK);
+	assert_int_equal(changed, 2);
+	assert_int_equal(db_run_args(c, "UPDATE t SET big = ? WHERE name = ?",
+	                             DB_ARGS(DB_I(1), DB_T("丙")), &changed),
+	                 DB_OK);
+	assert_int_equal(changed, 0);
+	/* a failing statement: the constraint, and SQL that does not prepare */
+	assert_true(db_do(c, SQL_INSERT, DB_T("甲"), DB_F(0), DB_T(NULL), DB_I(0)) < 0);
+	assert_true(db_run_args(c, "UPDATE nowhere SET x = ?", DB_ARGS(DB_I(1)), &changed) < 0);
+	assert_int_equal(changed, 0);
+}
+
 /* Text is copied at bind time: changing the caller's buffer afterwards changes nothing. */
 static void test_bind_text_copied(void **state)
 {
@@ -624,6 +659,7 @@ int main(void)
 	    cmocka_unit_test(test_open_bad_url),
 	    T(test_open_memory),
 	    T(test_bind_step_columns),
+	    T(test_run_args),
 	    T(test_bind_text_copied),
 	    T(test_null_handling),
 	    T(test_bind_out_of_range),
