@@ -494,6 +494,8 @@ void db_bind_args(struct db_stmt *st, const struct db_arg *args, size_t n)
 		int idx = (int)k + 1;
 		if (x->type == 't')
 			db_bind_text(st, idx, x->s);
+		else if (x->type == 'T')
+			db_bind_text(st, idx, x->s && *x->s ? x->s : NULL);
 		else if (x->type == 'f')
 			db_bind_double(st, idx, x->f);
 		else if (x->type == 'o')

@@ -80,19 +80,20 @@ int db_run(struct db_stmt *st);
 
 /* A statement's parameters given in one call (db_run_args, write_sql): DB_I(v) an integer,
  * DB_T(s) text (NULL binds NULL), DB_O(v) an integer or NULL when 0 (an optional reference or
- * time), DB_F(v) a double. DB_ARGS(...) passes such a list as (array, count). The arguments
- * of one list are evaluated in no fixed order (an initializer list): no side effects whose order
- * matters, such as drawing random numbers, belong in them. */
+ * time), DB_TO(s) text or NULL when NULL or empty, DB_F(v) a double. DB_ARGS(...) passes such a
+ * list as (array, count). The arguments of one list are evaluated in no fixed order (an initializer
+ * list): no side effects whose order matters, such as drawing random numbers, belong in them. */
 struct db_arg {
-	char type; /* 'i', 't', 'o' or 'f' */
+	char type; /* 'i', 't', 'o', 'T' (text or NULL when empty) or 'f' */
 	int64_t i;
 	double f;
 	const char *s;
 };
-#define DB_I(v) ((struct db_arg){'i', (int64_t)(v), 0, NULL})
-#define DB_T(v) ((struct db_arg){'t', 0, 0, (v)})
-#define DB_O(v) ((struct db_arg){'o', (int64_t)(v), 0, NULL})
-#define DB_F(v) ((struct db_arg){'f', 0, (double)(v), NULL})
+#define DB_I(v)  ((struct db_arg){'i', (int64_t)(v), 0, NULL})
+#define DB_T(v)  ((struct db_arg){'t', 0, 0, (v)})
+#define DB_O(v)  ((struct db_arg){'o', (int64_t)(v), 0, NULL})
+#define DB_TO(v) ((struct db_arg){'T', 0, 0, (v)})
+#define DB_F(v)  ((struct db_arg){'f', 0, (double)(v), NULL})
 #define DB_ARGS(...)                                                                               \
 	(const struct db_arg[]){__VA_ARGS__},                                                      \
 	    (sizeof((const struct db_arg[]){__VA_ARGS__}) / sizeof(struct db_arg))

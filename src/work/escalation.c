@@ -49,30 +49,11 @@ int work_escalation_set(struct db *tx, const struct principal *p, const struct w
                         int64_t zone_id, int64_t ref_id, const char *level, const char *note,
                         const char *deadline, int64_t now)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_SET);
-	if (!st)
-		return DB_ERR;
-	db_bind_text(st, 1, kind->name);
-	db_bind_int(st, 2, ref_id);
-	db_bind_int(st, 3, zone_id);
-	db_bind_text(st, 4, level);
-	db_bind_text(st, 5, note ? note : "");
-	if (deadline && *deadline)
-		db_bind_text(st, 6, deadline);
-	else
-		db_bind_null(st, 6);
-	db_bind_int(st, 7, now);
-	db_bind_opt(st, 8, p ? p->user_id : 0);
-	return db_run(st);
+	return db_do(tx, SQL_SET, DB_T(kind->name), DB_I(ref_id), DB_I(zone_id), DB_T(level),
+	             DB_T(note ? note : ""), DB_TO(deadline), DB_I(now), DB_O(p ? p->user_id : 0));
 }
 
 int work_escalation_settle(struct db *tx, const struct work_kind *kind, int64_t ref_id, int64_t now)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_SETTLE);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, now);
-	db_bind_text(st, 2, kind->name);
-	db_bind_int(st, 3, ref_id);
-	return db_run(st);
+	return db_do(tx, SQL_SETTLE, DB_I(now), DB_T(kind->name), DB_I(ref_id));
 }

@@ -24,36 +24,24 @@ static const char *or_empty(const char *s)
 int work_event_add(struct db *tx, const struct principal *p, const struct work_kind *kind,
                    int64_t zone_id, int64_t ref_id, const struct work_event_in *ev)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_INSERT);
-	if (!st)
-		return DB_ERR;
 	int64_t user_id = p ? p->user_id : ev->user_id;
 	const char *name = p ? work_actor_name(p) : ev->user_name ? ev->user_name : "系统";
-	db_bind_text(st, 1, kind->name);
-	db_bind_int(st, 2, ref_id);
-	db_bind_int(st, 3, zone_id);
-	db_bind_int(st, 4, ev->at ? ev->at : now_unix());
-	db_bind_opt(st, 5, user_id);
-	db_bind_text(st, 6, or_empty(name));
-	db_bind_text(st, 7, ev->action);
-	db_bind_text(st, 8, or_empty(ev->from_state));
-	db_bind_text(st, 9, or_empty(ev->to_state));
-	db_bind_text(st, 10, or_empty(ev->body));
-	db_bind_int(st, 11, ev->internal);
-	db_bind_text(st, 12, or_empty(ev->media_url));
-	if (ev->ref && *ev->ref)
-		db_bind_text(st, 13, ev->ref);
-	else
-		db_bind_null(st, 13);
-	return db_run(st);
+	return db_do(tx, SQL_INSERT, DB_T(kind->name), DB_I(ref_id), DB_I(zone_id),
+	             DB_I(ev->at ? ev->at : now_unix()), DB_O(user_id), DB_T(or_empty(name)),
+	             DB_T(ev->action), DB_T(or_empty(ev->from_state)), DB_T(or_empty(ev->to_state)),
+	             DB_T(or_empty(ev->body)), DB_I(ev->internal), DB_T(or_empty(ev->media_url)),
+	             DB_TO(ev->ref));
 }
 
 int work_event_keep_state(struct db *tx, const struct principal *p, const struct work_kind *kind,
                           const struct work_item *it, const char *action, const char *body,
                           int64_t at)
 {
-	struct work_event_in ev = {
-	    .at = at, .action = action, .from_state = it->state, .to_state = it->state, .body = body};
+	struct work_event_in ev = {.at = at,
+	                           .action = action,
+	                           .from_state = it->state,
+	                           .to_state = it->state,
+	                           .body = body};
 	return work_event_add(tx, p, kind, it->zone_id, it->id, &ev);
 }
 
@@ -77,12 +65,10 @@ void work_event_read(struct db_stmt *st, struct work_event *ev)
 int work_timeline_rows(struct db *c, const struct principal *p, const struct work_kind *kind,
                        int64_t id, work_event_fn fn, void *ctx, struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ROWS);
+	struct db_stmt *st = db_prepare_with(c, SQL_ROWS, DB_T(kind->name), DB_I(id),
+	                                     DB_I(p->role == ROLE_ENTERPRISE ? 1 : 0));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, kind->name);
-	db_bind_int(st, 2, id);
-	db_bind_int(st, 3, p->role == ROLE_ENTERPRISE ? 1 : 0);
 	char note[64];
 	snprintf(note, sizeof note, "%s.note", kind->name);
 	enum disclose notes = disclose_to(p, note);
@@ -118,12 +104,10 @@ int work_event_by_ref(struct db *c, const struct work_kind *kind, int64_t ref_id
                       int64_t *event_id, struct yq_err *e)
 {
 	*event_id = 0;
-	struct db_stmt *st = db_prepare(c, SQL_BY_REF);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_BY_REF, DB_T(kind->name), DB_I(ref_id), DB_T(ref));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, kind->name);
-	db_bind_int(st, 2, ref_id);
-	db_bind_text(st, 3, ref);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		*event_id = db_col_int(st, 0);
