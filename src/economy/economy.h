@@ -69,6 +69,8 @@ struct econ_value {
 /* ---- rules (pure) ---- */
 /* 0 when s is "YYYY-MM" (year 2000–2099, month 01–12), *y and *m set; -1 otherwise. */
 int econ_period_parse(const char *s, int *y, int *m);
+/* econ_period_parse, failing with e set on the field "period" (ERR_VALIDATION): 0 or -1. */
+int econ_period_check(const char *s, int *y, int *m, struct yq_err *e);
 /* The month `delta` months from y-m, "YYYY-MM", into out. */
 void econ_period_shift(int y, int m, int delta, char out[8]);
 /* The default deadline of month y-m: day `report_day` of the next month, "YYYY-MM-DD". */

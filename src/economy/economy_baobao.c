@@ -366,9 +366,8 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	out->period = period;
 	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
 	struct qb q;
@@ -487,9 +486,8 @@ int bb_detail_read(struct db *c, const struct principal *p, const char *period, 
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	out->period = period;
 	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
 	if (rc < 0)
@@ -645,9 +643,8 @@ int bb_targets_set(struct db_pool *pool, const struct principal *p, int64_t id, 
                    const struct bb_target_in *in, size_t n, struct arena *a, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct targets_run x = {id, period, in, n, a};
 	return write_tx(pool, p, do_targets, &x, e);
 }
@@ -763,9 +760,8 @@ int bb_dispatch_add(struct db_pool *pool, const struct principal *p, int64_t id,
                     struct bb_dispatch_in *in, struct arena *a, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(in->period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(in->period, &y, &m, e) < 0)
+		return -1;
 	if (!bb_production_valid(in->production))
 		return err_set(e, ERR_VALIDATION, "production",
 		               "排产情况应为满负荷(full)、部分开工(partial)或停产(stopped)",

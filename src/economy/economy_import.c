@@ -530,9 +530,8 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 	} else {
 		snprintf(x->period, sizeof x->period, "%s", x->title_period);
 	}
-	if (econ_period_parse(x->period, &x->y, &x->m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(x->period, &x->y, &x->m, e) < 0)
+		return -1;
 	return 0;
 }
 
@@ -1128,11 +1127,8 @@ int econ_import(struct db_pool *pool, const struct principal *p, const char *pat
 	int ret = -1;
 	if (o->period && *o->period) {
 		int y, m;
-		if (econ_period_parse(o->period, &y, &m) < 0) {
-			err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-			        "the month is YYYY-MM");
+		if (econ_period_check(o->period, &y, &m, e) < 0)
 			goto out;
-		}
 		snprintf(x->period, sizeof x->period, "%s", o->period);
 	}
 	struct db *c = db_pool_reader(pool);

@@ -206,9 +206,8 @@ int econ_remind(struct db_pool *pool, const struct principal *p, const char *per
 		return err_db(e, DB_ERR);
 	char deadline[11];
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	int rc = econ_period_deadline(c, p->zone_id, period, deadline);
 	if (rc < 0)
 		return err_db(e, rc);

@@ -344,9 +344,8 @@ int econ_period_set(struct db_pool *pool, const struct principal *p, const char 
                     const char *deadline, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	char opens[11], next[8];
 	econ_period_shift(y, m, 1, next);
 	snprintf(opens, sizeof opens, "%s-01", next);
@@ -719,9 +718,8 @@ static int filing_begin(struct filing_run *r, struct econ_filing *f, const struc
 	memset(r, 0, sizeof *r);
 	r->f = f;
 	r->a = f->arena;
-	if (econ_period_parse(f->period, &r->y, &r->m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(f->period, &r->y, &r->m, e) < 0)
+		return -1;
 	if (f->reason && utf8_count(f->reason) > ECON_NOTE_MAX)
 		return err_set(e, ERR_VALIDATION, "reason", "修改原因不能超过200字",
 		               "a reason holds at most 200 characters");
@@ -948,9 +946,8 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 {
 	int y, m;
 	*total = 0;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct arena a = ARENA_INIT;
 	struct ind_list inds = {.a = &a};
 	struct principal tmp;
@@ -1157,9 +1154,8 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
                  econ_summary_fn fn, void *ctx, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	const char *gexpr = "''";
 	const char *gjoin = "";
 	if (group && strcmp(group, "industry") == 0)
@@ -1279,9 +1275,8 @@ int econ_contributions(struct db *c, const struct principal *p, const char *peri
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct arena tmp_a = ARENA_INIT;
 	struct ind_list inds = {.a = a};
 	int rc = ind_load(c, p, 0, &inds);
@@ -1339,9 +1334,8 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	int rc = econ_period_deadline(c, p->zone_id, period, out->deadline);
 	if (rc < 0)
 		return err_db(e, rc);

@@ -288,9 +288,8 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 {
 	int y, m;
 	*zones = 0;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	if (p->scope != SCOPE_ALL)
 		return err_set(e, ERR_FORBIDDEN, "zone", "只有省级用户可以查看全省汇总",
 		               "only province users read every zone's figures");
