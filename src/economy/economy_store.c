@@ -176,6 +176,16 @@ static void ind_row(struct db_stmt *st, struct arena *a, void *arg)
 	l->n++;
 }
 
+/* 1 when one of the indicators of l is required of an enterprise (above_size, the industry
+ * section), 0 when none is. */
+static int ind_any_required(const struct ind_list *l, int above_size, const char *section)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (econ_required(l->items[i].required_of, above_size, section))
+			return 1;
+	return 0;
+}
+
 /* The zone's indicators (the active ones unless `all`) into l, in the catalogue's order. */
 static int ind_load(struct db *c, const struct principal *p, int all, struct ind_list *l)
 {
@@ -744,28 +754,30 @@ static void filing_end(struct filing_run *r, struct arena *own)
 	arena_release(own);
 }
 
-int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
-                     struct yq_err *e)
+/* Files f in a transaction of its own on pool, or in tx when pool is NULL. */
+static int file_report(struct db_pool *pool, struct db *tx, const struct principal *p,
+                       struct econ_filing *f, struct yq_err *e)
 {
 	struct filing_run r;
 	struct arena own = ARENA_INIT;
 	int rc = filing_begin(&r, f, p, &own, e);
 	if (rc == 0)
-		rc = write_tx(pool, p, do_file, &r, e);
+		rc = pool ? write_tx(pool, p, do_file, &r, e)
+		          : write_in(tx, p, p->zone_id, do_file, &r, e);
 	filing_end(&r, &own);
 	return rc;
+}
+
+int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
+                     struct yq_err *e)
+{
+	return file_report(pool, NULL, p, f, e);
 }
 
 int econ_report_file_in(struct db *tx, const struct principal *p, struct econ_filing *f,
                         struct yq_err *e)
 {
-	struct filing_run r;
-	struct arena own = ARENA_INIT;
-	int rc = filing_begin(&r, f, p, &own, e);
-	if (rc == 0)
-		rc = write_in(tx, p, p->zone_id, do_file, &r, e);
-	filing_end(&r, &own);
-	return rc;
+	return file_report(NULL, tx, p, f, e);
 }
 
 /* ---- reading reports ---- */
@@ -968,11 +980,7 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 		const char *status = db_col_text(st, 5);
 		if (status && *status && strcmp(status, "returned") != 0)
 			continue;
-		int need = 0;
-		for (size_t i = 0; i < inds.n && !need; i++)
-			need = econ_required(inds.items[i].required_of, (int)db_col_int(st, 4),
-			                     db_col_text(st, 3));
-		if (!need)
+		if (!ind_any_required(&inds, (int)db_col_int(st, 4), db_col_text(st, 3)))
 			continue;
 		struct econ_missing x = {db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
 		                         status ? status : ""};
@@ -1359,10 +1367,7 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 	while (st && (rc = db_step(st)) == DB_ROW) {
 		const char *status = db_col_text(st, 2);
 		int filed = status && *status && strcmp(status, "returned") != 0;
-		int need = 0;
-		for (size_t i = 0; i < inds.n && !need; i++)
-			need = econ_required(inds.items[i].required_of, (int)db_col_int(st, 1),
-			                     db_col_text(st, 0));
+		int need = ind_any_required(&inds, (int)db_col_int(st, 1), db_col_text(st, 0));
 		if (need)
 			out->must++;
 		if (!filed) {
