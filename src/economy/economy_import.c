@@ -386,19 +386,13 @@ static void set_col(struct import_run *x, size_t j, const char *g, const char *s
 		c->scale = k != UK_NONE && x->unit_default[k] ? x->unit_default[k] : 1;
 }
 
-/* Copies row r into dst, its cells in cells[] and arena a (the reader reuses its strings). */
+/* Copies row r into dst, its cells in cells[] and arena a, emptied first (the reader reuses its
+ * strings). */
 static int keep_row(struct arena *a, const char **cells, struct table_row *dst,
                     const struct table_row *r)
 {
 	arena_reset(a);
-	size_t n = r->n_cells < 256 ? r->n_cells : 256;
-	for (size_t j = 0; j < n; j++)
-		if (!(cells[j] = arena_strdup(a, r->cells[j])))
-			return -1;
-	dst->cells = cells;
-	dst->n_cells = n;
-	dst->number = r->number;
-	return 0;
+	return import_copy_row(a, r, cells, dst);
 }
 
 static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
@@ -617,12 +611,8 @@ static int row_kind(const struct import_run *x, const struct table_row *row)
 		    strstr(t, "审核人") == t)
 			return 2;
 	}
-	const char *u = x->uscc_col >= 0 && (size_t)x->uscc_col < row->n_cells
-	                    ? row->cells[x->uscc_col]
-	                    : "";
-	const char *n = x->name_col >= 0 && (size_t)x->name_col < row->n_cells
-	                    ? row->cells[x->name_col]
-	                    : "";
+	const char *u = import_cell(row, x->uscc_col);
+	const char *n = import_cell(row, x->name_col);
 	return *u || *n ? 0 : 2;
 }
 
@@ -677,12 +667,8 @@ static void read_cells(const struct import_run *x, const struct table_row *row,
 static int find_enterprise(struct db *c, const struct import_run *x, const struct table_row *row,
                            struct row_read *rr)
 {
-	const char *u = x->uscc_col >= 0 && (size_t)x->uscc_col < row->n_cells
-	                    ? row->cells[x->uscc_col]
-	                    : "";
-	const char *n = x->name_col >= 0 && (size_t)x->name_col < row->n_cells
-	                    ? row->cells[x->name_col]
-	                    : "";
+	const char *u = import_cell(row, x->uscc_col);
+	const char *n = import_cell(row, x->name_col);
 	struct db_stmt *st;
 	int rc;
 	if (*u) {
@@ -735,8 +721,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 static void warn(struct import_run *x, const struct table_row *row, int col, const char *zh,
                  const char *en)
 {
-	const char *cell = col >= 0 && (size_t)col < row->n_cells ? row->cells[col] : "";
-	import_report_warn(x->b.rep, row->number, col >= 0 ? x->cols[col].header : "", cell, zh, en);
+	import_report_warn(x->b.rep, row->number, col >= 0 ? x->cols[col].header : "",
+	                   import_cell(row, col), zh, en);
 }
 
 /* Two figures agree within rounding: 0.1% of the larger, or 0.01. */
@@ -927,23 +913,7 @@ static void report_bad(struct import_run *x, const struct table_row *row, const 
 	int col = rr->bad_col;
 	int ok = col >= 0 && (size_t)col < x->n_cols;
 	import_report_add(x->b.rep, row->number, ok ? x->cols[col].header : "",
-	                  ok && (size_t)col < row->n_cells ? row->cells[col] : "", rr->why,
-	                  rr->why_en);
-}
-
-static int next_row(struct import_run *x, struct table_reader *t, struct arena *a,
-                    const char *cells[256], struct table_row *row)
-{
-	if (x->has_pending) {
-		x->has_pending = 0;
-		*row = x->pending;
-		return 1;
-	}
-	struct table_row raw;
-	int r = table_next(t, &raw);
-	if (r == 1)
-		import_clean_row(&raw, table_format(t) == TABLE_CSV, a, cells, row);
-	return r;
+	                  ok ? import_cell(row, col) : "", rr->why, rr->why_en);
 }
 
 /* Seen enterprises of the file (a row repeating one is an error). */
@@ -995,7 +965,7 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 	memset(x->sums, 0, sizeof x->sums);
 	if (!write && month_open(c, x, e) < 0)
 		goto out;
-	while ((r = next_row(x, t, &a, cells, &row)) == 1) {
+	while ((r = import_next_row(t, &x->has_pending, &x->pending, &a, cells, &row)) == 1) {
 		int kind = row_kind(x, &row);
 		if (kind == 0 && !write)
 			add_sums(x, &row);
