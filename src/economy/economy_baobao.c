@@ -113,17 +113,9 @@ struct ind_copy {
 static void ind_copy(void *ctx, const struct econ_indicator *x)
 {
 	struct ind_copy *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct bb_indicator *y = arena_alloc(l->a, cap * sizeof *y);
-		if (!y) {
-			l->failed = 1;
-			return;
-		}
-		if (l->n)
-			memcpy(y, l->items, l->n * sizeof *y);
-		l->items = y;
-		l->cap = cap;
+	if (arena_grow(l->a, (void **)&l->items, l->n, &l->cap, sizeof *l->items, 16) < 0) {
+		l->failed = 1;
+		return;
 	}
 	l->items[l->n++] = (struct bb_indicator){x->id, dup(l->a, x->code), dup(l->a, x->name),
 	                                         dup(l->a, x->unit)};
@@ -384,17 +376,10 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 		rc = DB_ERR;
 	size_t cap = 0;
 	while (st && (rc = db_step(st)) == DB_ROW) {
-		if (out->n_items == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct bb_item *x = arena_alloc(a, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			if (out->n_items)
-				memcpy(x, out->items, out->n_items * sizeof *x);
-			out->items = x;
-			cap = nc;
+		if (arena_grow(a, (void **)&out->items, out->n_items, &cap, sizeof *out->items,
+		               64) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		if (read_item(st, a, out->n_inds, &out->items[out->n_items]) < 0) {
 			rc = DB_ERR;

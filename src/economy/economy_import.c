@@ -922,14 +922,8 @@ static int seen(int64_t **ids, size_t *n, size_t *cap, int64_t id)
 	for (size_t i = 0; i < *n; i++)
 		if ((*ids)[i] == id)
 			return 1;
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 256;
-		int64_t *p = yq_realloc(*ids, c * sizeof *p);
-		if (!p)
-			return -1;
-		*ids = p;
-		*cap = c;
-	}
+	if (yq_grow((void **)ids, *n, cap, sizeof **ids, 256) < 0)
+		return -1;
 	(*ids)[(*n)++] = id;
 	return 0;
 }

@@ -98,19 +98,10 @@ struct remind_run {
 static void collect(void *ctx, const struct econ_missing *m)
 {
 	struct remind_run *r = ctx;
-	if (r->n == r->cap) {
-		if (r->cap >= REMIND_MAX) {
-			r->overflow = 1;
-			return;
-		}
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		int64_t *p = yq_realloc(r->ids, cap * sizeof *p);
-		if (!p) {
-			r->overflow = 1;
-			return;
-		}
-		r->ids = p;
-		r->cap = cap;
+	if ((r->n == r->cap && r->cap >= REMIND_MAX) ||
+	    yq_grow((void **)&r->ids, r->n, &r->cap, sizeof *r->ids, 64) < 0) {
+		r->overflow = 1;
+		return;
 	}
 	r->ids[r->n++] = m->enterprise_id;
 }

@@ -161,16 +161,8 @@ struct ind_list {
 static void ind_row(struct db_stmt *st, struct arena *a, void *arg)
 {
 	struct ind_list *l = arg;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct econ_indicator *x = arena_alloc(l->a, cap * sizeof *x);
-		if (!x)
-			return;
-		if (l->n)
-			memcpy(x, l->items, l->n * sizeof *x);
-		l->items = x;
-		l->cap = cap;
-	}
+	if (arena_grow(l->a, (void **)&l->items, l->n, &l->cap, sizeof *l->items, 16) < 0)
+		return;
 	memset(&l->items[l->n], 0, sizeof l->items[0]);
 	entity_read(st, 0, &ENTITY_ECON_INDICATOR, &l->items[l->n], a);
 	l->n++;
@@ -1122,15 +1114,9 @@ static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a
 	if (!st)
 		rc = DB_ERR;
 	while (st && (rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 1024;
-			struct cell_row *x = yq_realloc(rows, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			rows = x;
-			cap = nc;
+		if (yq_grow((void **)&rows, n, &cap, sizeof *rows, 1024) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		const char *g = db_col_text(st, 2) ? db_col_text(st, 2) : "";
 		size_t k = 0;
