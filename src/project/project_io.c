@@ -1500,13 +1500,9 @@ static const char *norm_or_empty(const char *cell, char t[NORM_MAX])
 	return t;
 }
 
-/* A note under the table: "注：…", "说明：…", "填报说明", "填报人：… 审核人：…". */
-static int note_cell(const char *cell)
+/* 1 when the cell, normalised, starts with one of `starts` (NULL-terminated). */
+static int starts_with_any(const char *cell, const char *const starts[])
 {
-	static const char *const starts[] = {
-	    "注:",      "注1",     "注释",     "备注:",    "说明:", "填报说明",
-	    "填表说明", "填报人",  "填表人",   "制表人",   "制表:", "审核人",
-	    "审核:",    "联系人:", "联系电话", "数据来源", NULL};
 	char t[NORM_MAX];
 	norm_or_empty(cell, t);
 	for (int i = 0; starts[i]; i++)
@@ -1515,17 +1511,22 @@ static int note_cell(const char *cell)
 	return 0;
 }
 
+/* A note under the table: "注：…", "说明：…", "填报说明", "填报人：… 审核人：…". */
+static int note_cell(const char *cell)
+{
+	static const char *const starts[] = {
+	    "注:",      "注1",     "注释",     "备注:",    "说明:", "填报说明",
+	    "填表说明", "填报人",  "填表人",   "制表人",   "制表:", "审核人",
+	    "审核:",    "联系人:", "联系电话", "数据来源", NULL};
+	return starts_with_any(cell, starts);
+}
+
 /* A total: 合计, 小计, 总计, 共计, 累计, "其中：续建项目". */
 static int total_cell(const char *cell)
 {
 	static const char *const starts[] = {"合计", "小计",   "总计",  "共计",
 	                                     "累计", "总合计", "其中:", NULL};
-	char t[NORM_MAX];
-	norm_or_empty(cell, t);
-	for (int i = 0; starts[i]; i++)
-		if (strncmp(t, starts[i], strlen(starts[i])) == 0)
-			return 1;
-	return 0;
+	return starts_with_any(cell, starts);
 }
 
 /* A section heading: "一、新开工项目", "（二）续建项目", "第一批", "续建项目（12个）". */
