@@ -190,6 +190,11 @@ int econ_indicator_create(struct db_pool *pool, const struct principal *p, struc
 int econ_indicator_update(struct db_pool *pool, const struct principal *p, int64_t id,
                           const struct econ_indicator *in, uint64_t present, struct yq_err *e);
 
+/* The rows (code, value) of st, bound and not stepped yet, as JSON text {"code": value} (the
+ * audit's record of a month's figures) into a: "{}" when st is NULL, NULL when memory runs out.
+ * Resets st. */
+char *econ_code_values_text(struct db_stmt *st, struct arena *a);
+
 /* A month's deadline for the zone (the admin's date or the default) and the window today. */
 int econ_period_deadline(struct db *c, int64_t zone_id, const char *period, char out[11]);
 int econ_period_set(struct db_pool *pool, const struct principal *p, const char *period,

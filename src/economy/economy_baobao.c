@@ -10,8 +10,6 @@
 #include "db/qb.h"
 #include "economy/economy.h"
 #include "lib/arena.h"
-#include "lib/jsonw.h"
-#include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "ticket/ticket.h"
@@ -548,25 +546,13 @@ static const char SQL_TARGETS_TEXT[] =
 static const char *targets_text(struct db *tx, int64_t zone_id, int64_t id, const char *period,
                                 struct arena *a)
 {
-	struct strbuf sb = STRBUF_INIT(1u << 16);
-	struct jsonw w;
-	jw_init(&w, &sb);
-	jw_obj_open(&w);
 	struct db_stmt *st = db_prepare(tx, SQL_TARGETS_TEXT);
 	if (st) {
 		db_bind_int(st, 1, zone_id);
 		db_bind_int(st, 2, id);
 		db_bind_text(st, 3, period);
-		while (db_step(st) == DB_ROW) {
-			jw_key(&w, db_col_text(st, 0) ? db_col_text(st, 0) : "");
-			jw_double(&w, db_col_double(st, 1));
-		}
-		db_reset(st);
 	}
-	jw_obj_close(&w);
-	const char *s = sb.failed ? NULL : arena_strdup(a, sb.buf);
-	strbuf_release(&sb);
-	return s;
+	return econ_code_values_text(st, a);
 }
 
 static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)

@@ -402,18 +402,15 @@ static int month_values(struct db *tx, struct filing_run *r, const char *period,
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The values of a report as JSON text ({"code": value}, the audit's record), into a. */
-static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
+char *econ_code_values_text(struct db_stmt *st, struct arena *a)
 {
 	struct strbuf sb = STRBUF_INIT(1u << 16);
 	struct jsonw w;
 	jw_init(&w, &sb);
 	jw_obj_open(&w);
-	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
 	if (st) {
-		db_bind_int(st, 1, report_id);
 		while (db_step(st) == DB_ROW) {
-			jw_key(&w, db_col_text(st, 0));
+			jw_key(&w, db_col_text(st, 0) ? db_col_text(st, 0) : "");
 			jw_double(&w, db_col_double(st, 1));
 		}
 		db_reset(st);
@@ -422,6 +419,15 @@ static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
 	char *s = sb.failed ? NULL : arena_strdup(a, sb.buf);
 	strbuf_release(&sb);
 	return s;
+}
+
+/* The values of a report as JSON text ({"code": value}, the audit's record), into a. */
+static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
+	if (st)
+		db_bind_int(st, 1, report_id);
+	return econ_code_values_text(st, a);
 }
 
 /* Checks the body's values and notes against the catalogue and the enterprise's duty. */
