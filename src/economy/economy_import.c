@@ -600,15 +600,15 @@ static void bad(struct row_read *rr, int col, const char *why, const char *why_e
 /* The kind of a row by its identity cells: 0 data, 1 a 合计/总计 row, 2 skipped. */
 static int row_kind(const struct import_run *x, const struct table_row *row)
 {
+	static const char *const totals[] = {"合计", "总计", "全区合计", "全园区", NULL};
+	static const char *const skipped[] = {"小计", "注",     "说明",   "填报",
+	                                      "制表", "负责人", "审核人", NULL};
 	for (size_t j = 0; j < row->n_cells && j < 4; j++) {
 		char t[NORM_MAX];
 		norm(row->cells[j], t, sizeof t);
-		if (strstr(t, "合计") == t || strstr(t, "总计") == t || strstr(t, "全区合计") == t ||
-		    strstr(t, "全园区") == t)
+		if (str_starts_any(t, totals))
 			return 1;
-		if (strstr(t, "小计") == t || strstr(t, "注") == t || strstr(t, "说明") == t ||
-		    strstr(t, "填报") == t || strstr(t, "制表") == t || strstr(t, "负责人") == t ||
-		    strstr(t, "审核人") == t)
+		if (str_starts_any(t, skipped))
 			return 2;
 	}
 	const char *u = import_cell(row, x->uscc_col);

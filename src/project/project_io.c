@@ -1504,11 +1504,7 @@ static const char *norm_or_empty(const char *cell, char t[NORM_MAX])
 static int starts_with_any(const char *cell, const char *const starts[])
 {
 	char t[NORM_MAX];
-	norm_or_empty(cell, t);
-	for (int i = 0; starts[i]; i++)
-		if (strncmp(t, starts[i], strlen(starts[i])) == 0)
-			return 1;
-	return 0;
+	return str_starts_any(norm_or_empty(cell, t), starts);
 }
 
 /* A note under the table: "注：…", "说明：…", "填报说明", "填报人：… 审核人：…". */
