@@ -110,6 +110,14 @@ int econ_period_parse(const char *s, int *y, int *m)
 	return 0;
 }
 
+int econ_period_check(const char *s, int *y, int *m, struct yq_err *e)
+{
+	if (econ_period_parse(s, y, m) < 0)
+		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
+		               "the month is YYYY-MM");
+	return 0;
+}
+
 void econ_period_shift(int y, int m, int delta, char out[8])
 {
 	int k = y * 12 + (m - 1) + delta;

@@ -69,6 +69,8 @@ struct econ_value {
 /* ---- rules (pure) ---- */
 /* 0 when s is "YYYY-MM" (year 2000–2099, month 01–12), *y and *m set; -1 otherwise. */
 int econ_period_parse(const char *s, int *y, int *m);
+/* econ_period_parse, failing with e set on the field "period" (ERR_VALIDATION): 0 or -1. */
+int econ_period_check(const char *s, int *y, int *m, struct yq_err *e);
 /* The month `delta` months from y-m, "YYYY-MM", into out. */
 void econ_period_shift(int y, int m, int delta, char out[8]);
 /* The default deadline of month y-m: day `report_day` of the next month, "YYYY-MM-DD". */
@@ -187,6 +189,11 @@ int econ_indicator_create(struct db_pool *pool, const struct principal *p, struc
                           struct yq_err *e);
 int econ_indicator_update(struct db_pool *pool, const struct principal *p, int64_t id,
                           const struct econ_indicator *in, uint64_t present, struct yq_err *e);
+
+/* The rows (code, value) of st, bound and not stepped yet, as JSON text {"code": value} (the
+ * audit's record of a month's figures) into a: "{}" when st is NULL, NULL when memory runs out.
+ * Resets st. */
+char *econ_code_values_text(struct db_stmt *st, struct arena *a);
 
 /* A month's deadline for the zone (the admin's date or the default) and the window today. */
 int econ_period_deadline(struct db *c, int64_t zone_id, const char *period, char out[11]);

@@ -10,8 +10,6 @@
 #include "db/qb.h"
 #include "economy/economy.h"
 #include "lib/arena.h"
-#include "lib/jsonw.h"
-#include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "ticket/ticket.h"
@@ -113,17 +111,9 @@ struct ind_copy {
 static void ind_copy(void *ctx, const struct econ_indicator *x)
 {
 	struct ind_copy *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct bb_indicator *y = arena_alloc(l->a, cap * sizeof *y);
-		if (!y) {
-			l->failed = 1;
-			return;
-		}
-		if (l->n)
-			memcpy(y, l->items, l->n * sizeof *y);
-		l->items = y;
-		l->cap = cap;
+	if (arena_grow(l->a, (void **)&l->items, l->n, &l->cap, sizeof *l->items, 16) < 0) {
+		l->failed = 1;
+		return;
 	}
 	l->items[l->n++] = (struct bb_indicator){x->id, dup(l->a, x->code), dup(l->a, x->name),
 	                                         dup(l->a, x->unit)};
@@ -366,9 +356,8 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	out->period = period;
 	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
 	struct qb q;
@@ -385,17 +374,10 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 		rc = DB_ERR;
 	size_t cap = 0;
 	while (st && (rc = db_step(st)) == DB_ROW) {
-		if (out->n_items == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct bb_item *x = arena_alloc(a, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			if (out->n_items)
-				memcpy(x, out->items, out->n_items * sizeof *x);
-			out->items = x;
-			cap = nc;
+		if (arena_grow(a, (void **)&out->items, out->n_items, &cap, sizeof *out->items,
+		               64) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		if (read_item(st, a, out->n_inds, &out->items[out->n_items]) < 0) {
 			rc = DB_ERR;
@@ -487,9 +469,8 @@ int bb_detail_read(struct db *c, const struct principal *p, const char *period, 
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	out->period = period;
 	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
 	if (rc < 0)
@@ -565,25 +546,13 @@ static const char SQL_TARGETS_TEXT[] =
 static const char *targets_text(struct db *tx, int64_t zone_id, int64_t id, const char *period,
                                 struct arena *a)
 {
-	struct strbuf sb = STRBUF_INIT(1u << 16);
-	struct jsonw w;
-	jw_init(&w, &sb);
-	jw_obj_open(&w);
 	struct db_stmt *st = db_prepare(tx, SQL_TARGETS_TEXT);
 	if (st) {
 		db_bind_int(st, 1, zone_id);
 		db_bind_int(st, 2, id);
 		db_bind_text(st, 3, period);
-		while (db_step(st) == DB_ROW) {
-			jw_key(&w, db_col_text(st, 0) ? db_col_text(st, 0) : "");
-			jw_double(&w, db_col_double(st, 1));
-		}
-		db_reset(st);
 	}
-	jw_obj_close(&w);
-	const char *s = sb.failed ? NULL : arena_strdup(a, sb.buf);
-	strbuf_release(&sb);
-	return s;
+	return econ_code_values_text(st, a);
 }
 
 static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -645,9 +614,8 @@ int bb_targets_set(struct db_pool *pool, const struct principal *p, int64_t id, 
                    const struct bb_target_in *in, size_t n, struct arena *a, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct targets_run x = {id, period, in, n, a};
 	return write_tx(pool, p, do_targets, &x, e);
 }
@@ -763,9 +731,8 @@ int bb_dispatch_add(struct db_pool *pool, const struct principal *p, int64_t id,
                     struct bb_dispatch_in *in, struct arena *a, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(in->period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(in->period, &y, &m, e) < 0)
+		return -1;
 	if (!bb_production_valid(in->production))
 		return err_set(e, ERR_VALIDATION, "production",
 		               "排产情况应为满负荷(full)、部分开工(partial)或停产(stopped)",

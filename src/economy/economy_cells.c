@@ -53,15 +53,9 @@ static int read_values(struct db_stmt *st, struct cval **out, size_t *n)
 		int y, m;
 		if (econ_period_parse(db_col_text(st, 2), &y, &m) < 0)
 			continue;
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct cval *x = yq_realloc(v, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			v = x;
-			cap = nc;
+		if (yq_grow((void **)&v, *n, &cap, sizeof *v, 256) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		v[*n] = (struct cval){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 4),
 		                      y * 12 + m - 1, db_col_double(st, 3)};

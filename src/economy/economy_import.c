@@ -386,19 +386,13 @@ static void set_col(struct import_run *x, size_t j, const char *g, const char *s
 		c->scale = k != UK_NONE && x->unit_default[k] ? x->unit_default[k] : 1;
 }
 
-/* Copies row r into dst, its cells in cells[] and arena a (the reader reuses its strings). */
+/* Copies row r into dst, its cells in cells[] and arena a, emptied first (the reader reuses its
+ * strings). */
 static int keep_row(struct arena *a, const char **cells, struct table_row *dst,
                     const struct table_row *r)
 {
 	arena_reset(a);
-	size_t n = r->n_cells < 256 ? r->n_cells : 256;
-	for (size_t j = 0; j < n; j++)
-		if (!(cells[j] = arena_strdup(a, r->cells[j])))
-			return -1;
-	dst->cells = cells;
-	dst->n_cells = n;
-	dst->number = r->number;
-	return 0;
+	return import_copy_row(a, r, cells, dst);
 }
 
 static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
@@ -530,9 +524,8 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 	} else {
 		snprintf(x->period, sizeof x->period, "%s", x->title_period);
 	}
-	if (econ_period_parse(x->period, &x->y, &x->m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(x->period, &x->y, &x->m, e) < 0)
+		return -1;
 	return 0;
 }
 
@@ -607,23 +600,19 @@ static void bad(struct row_read *rr, int col, const char *why, const char *why_e
 /* The kind of a row by its identity cells: 0 data, 1 a 合计/总计 row, 2 skipped. */
 static int row_kind(const struct import_run *x, const struct table_row *row)
 {
+	static const char *const totals[] = {"合计", "总计", "全区合计", "全园区", NULL};
+	static const char *const skipped[] = {"小计", "注",     "说明",   "填报",
+	                                      "制表", "负责人", "审核人", NULL};
 	for (size_t j = 0; j < row->n_cells && j < 4; j++) {
 		char t[NORM_MAX];
 		norm(row->cells[j], t, sizeof t);
-		if (strstr(t, "合计") == t || strstr(t, "总计") == t || strstr(t, "全区合计") == t ||
-		    strstr(t, "全园区") == t)
+		if (str_starts_any(t, totals))
 			return 1;
-		if (strstr(t, "小计") == t || strstr(t, "注") == t || strstr(t, "说明") == t ||
-		    strstr(t, "填报") == t || strstr(t, "制表") == t || strstr(t, "负责人") == t ||
-		    strstr(t, "审核人") == t)
+		if (str_starts_any(t, skipped))
 			return 2;
 	}
-	const char *u = x->uscc_col >= 0 && (size_t)x->uscc_col < row->n_cells
-	                    ? row->cells[x->uscc_col]
-	                    : "";
-	const char *n = x->name_col >= 0 && (size_t)x->name_col < row->n_cells
-	                    ? row->cells[x->name_col]
-	                    : "";
+	const char *u = import_cell(row, x->uscc_col);
+	const char *n = import_cell(row, x->name_col);
 	return *u || *n ? 0 : 2;
 }
 
@@ -678,12 +667,8 @@ static void read_cells(const struct import_run *x, const struct table_row *row,
 static int find_enterprise(struct db *c, const struct import_run *x, const struct table_row *row,
                            struct row_read *rr)
 {
-	const char *u = x->uscc_col >= 0 && (size_t)x->uscc_col < row->n_cells
-	                    ? row->cells[x->uscc_col]
-	                    : "";
-	const char *n = x->name_col >= 0 && (size_t)x->name_col < row->n_cells
-	                    ? row->cells[x->name_col]
-	                    : "";
+	const char *u = import_cell(row, x->uscc_col);
+	const char *n = import_cell(row, x->name_col);
 	struct db_stmt *st;
 	int rc;
 	if (*u) {
@@ -736,8 +721,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 static void warn(struct import_run *x, const struct table_row *row, int col, const char *zh,
                  const char *en)
 {
-	const char *cell = col >= 0 && (size_t)col < row->n_cells ? row->cells[col] : "";
-	import_report_warn(x->b.rep, row->number, col >= 0 ? x->cols[col].header : "", cell, zh, en);
+	import_report_warn(x->b.rep, row->number, col >= 0 ? x->cols[col].header : "",
+	                   import_cell(row, col), zh, en);
 }
 
 /* Two figures agree within rounding: 0.1% of the larger, or 0.01. */
@@ -928,23 +913,7 @@ static void report_bad(struct import_run *x, const struct table_row *row, const 
 	int col = rr->bad_col;
 	int ok = col >= 0 && (size_t)col < x->n_cols;
 	import_report_add(x->b.rep, row->number, ok ? x->cols[col].header : "",
-	                  ok && (size_t)col < row->n_cells ? row->cells[col] : "", rr->why,
-	                  rr->why_en);
-}
-
-static int next_row(struct import_run *x, struct table_reader *t, struct arena *a,
-                    const char *cells[256], struct table_row *row)
-{
-	if (x->has_pending) {
-		x->has_pending = 0;
-		*row = x->pending;
-		return 1;
-	}
-	struct table_row raw;
-	int r = table_next(t, &raw);
-	if (r == 1)
-		import_clean_row(&raw, table_format(t) == TABLE_CSV, a, cells, row);
-	return r;
+	                  ok ? import_cell(row, col) : "", rr->why, rr->why_en);
 }
 
 /* Seen enterprises of the file (a row repeating one is an error). */
@@ -953,14 +922,8 @@ static int seen(int64_t **ids, size_t *n, size_t *cap, int64_t id)
 	for (size_t i = 0; i < *n; i++)
 		if ((*ids)[i] == id)
 			return 1;
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 256;
-		int64_t *p = yq_realloc(*ids, c * sizeof *p);
-		if (!p)
-			return -1;
-		*ids = p;
-		*cap = c;
-	}
+	if (yq_grow((void **)ids, *n, cap, sizeof **ids, 256) < 0)
+		return -1;
 	(*ids)[(*n)++] = id;
 	return 0;
 }
@@ -996,7 +959,7 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 	memset(x->sums, 0, sizeof x->sums);
 	if (!write && month_open(c, x, e) < 0)
 		goto out;
-	while ((r = next_row(x, t, &a, cells, &row)) == 1) {
+	while ((r = import_next_row(t, &x->has_pending, &x->pending, &a, cells, &row)) == 1) {
 		int kind = row_kind(x, &row);
 		if (kind == 0 && !write)
 			add_sums(x, &row);
@@ -1128,11 +1091,8 @@ int econ_import(struct db_pool *pool, const struct principal *p, const char *pat
 	int ret = -1;
 	if (o->period && *o->period) {
 		int y, m;
-		if (econ_period_parse(o->period, &y, &m) < 0) {
-			err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-			        "the month is YYYY-MM");
+		if (econ_period_check(o->period, &y, &m, e) < 0)
 			goto out;
-		}
 		snprintf(x->period, sizeof x->period, "%s", o->period);
 	}
 	struct db *c = db_pool_reader(pool);

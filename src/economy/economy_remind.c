@@ -98,19 +98,10 @@ struct remind_run {
 static void collect(void *ctx, const struct econ_missing *m)
 {
 	struct remind_run *r = ctx;
-	if (r->n == r->cap) {
-		if (r->cap >= REMIND_MAX) {
-			r->overflow = 1;
-			return;
-		}
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		int64_t *p = yq_realloc(r->ids, cap * sizeof *p);
-		if (!p) {
-			r->overflow = 1;
-			return;
-		}
-		r->ids = p;
-		r->cap = cap;
+	if ((r->n == r->cap && r->cap >= REMIND_MAX) ||
+	    yq_grow((void **)&r->ids, r->n, &r->cap, sizeof *r->ids, 64) < 0) {
+		r->overflow = 1;
+		return;
 	}
 	r->ids[r->n++] = m->enterprise_id;
 }
@@ -206,9 +197,8 @@ int econ_remind(struct db_pool *pool, const struct principal *p, const char *per
 		return err_db(e, DB_ERR);
 	char deadline[11];
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	int rc = econ_period_deadline(c, p->zone_id, period, deadline);
 	if (rc < 0)
 		return err_db(e, rc);

@@ -161,19 +161,21 @@ struct ind_list {
 static void ind_row(struct db_stmt *st, struct arena *a, void *arg)
 {
 	struct ind_list *l = arg;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct econ_indicator *x = arena_alloc(l->a, cap * sizeof *x);
-		if (!x)
-			return;
-		if (l->n)
-			memcpy(x, l->items, l->n * sizeof *x);
-		l->items = x;
-		l->cap = cap;
-	}
+	if (arena_grow(l->a, (void **)&l->items, l->n, &l->cap, sizeof *l->items, 16) < 0)
+		return;
 	memset(&l->items[l->n], 0, sizeof l->items[0]);
 	entity_read(st, 0, &ENTITY_ECON_INDICATOR, &l->items[l->n], a);
 	l->n++;
+}
+
+/* 1 when one of the indicators of l is required of an enterprise (above_size, the industry
+ * section), 0 when none is. */
+static int ind_any_required(const struct ind_list *l, int above_size, const char *section)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (econ_required(l->items[i].required_of, above_size, section))
+			return 1;
+	return 0;
 }
 
 /* The zone's indicators (the active ones unless `all`) into l, in the catalogue's order. */
@@ -344,9 +346,8 @@ int econ_period_set(struct db_pool *pool, const struct principal *p, const char 
                     const char *deadline, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	char opens[11], next[8];
 	econ_period_shift(y, m, 1, next);
 	snprintf(opens, sizeof opens, "%s-01", next);
@@ -401,18 +402,15 @@ static int month_values(struct db *tx, struct filing_run *r, const char *period,
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The values of a report as JSON text ({"code": value}, the audit's record), into a. */
-static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
+char *econ_code_values_text(struct db_stmt *st, struct arena *a)
 {
 	struct strbuf sb = STRBUF_INIT(1u << 16);
 	struct jsonw w;
 	jw_init(&w, &sb);
 	jw_obj_open(&w);
-	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
 	if (st) {
-		db_bind_int(st, 1, report_id);
 		while (db_step(st) == DB_ROW) {
-			jw_key(&w, db_col_text(st, 0));
+			jw_key(&w, db_col_text(st, 0) ? db_col_text(st, 0) : "");
 			jw_double(&w, db_col_double(st, 1));
 		}
 		db_reset(st);
@@ -421,6 +419,15 @@ static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
 	char *s = sb.failed ? NULL : arena_strdup(a, sb.buf);
 	strbuf_release(&sb);
 	return s;
+}
+
+/* The values of a report as JSON text ({"code": value}, the audit's record), into a. */
+static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
+{
+	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
+	if (st)
+		db_bind_int(st, 1, report_id);
+	return econ_code_values_text(st, a);
 }
 
 /* Checks the body's values and notes against the catalogue and the enterprise's duty. */
@@ -719,9 +726,8 @@ static int filing_begin(struct filing_run *r, struct econ_filing *f, const struc
 	memset(r, 0, sizeof *r);
 	r->f = f;
 	r->a = f->arena;
-	if (econ_period_parse(f->period, &r->y, &r->m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(f->period, &r->y, &r->m, e) < 0)
+		return -1;
 	if (f->reason && utf8_count(f->reason) > ECON_NOTE_MAX)
 		return err_set(e, ERR_VALIDATION, "reason", "修改原因不能超过200字",
 		               "a reason holds at most 200 characters");
@@ -746,28 +752,30 @@ static void filing_end(struct filing_run *r, struct arena *own)
 	arena_release(own);
 }
 
-int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
-                     struct yq_err *e)
+/* Files f in a transaction of its own on pool, or in tx when pool is NULL. */
+static int file_report(struct db_pool *pool, struct db *tx, const struct principal *p,
+                       struct econ_filing *f, struct yq_err *e)
 {
 	struct filing_run r;
 	struct arena own = ARENA_INIT;
 	int rc = filing_begin(&r, f, p, &own, e);
 	if (rc == 0)
-		rc = write_tx(pool, p, do_file, &r, e);
+		rc = pool ? write_tx(pool, p, do_file, &r, e)
+		          : write_in(tx, p, p->zone_id, do_file, &r, e);
 	filing_end(&r, &own);
 	return rc;
+}
+
+int econ_report_file(struct db_pool *pool, const struct principal *p, struct econ_filing *f,
+                     struct yq_err *e)
+{
+	return file_report(pool, NULL, p, f, e);
 }
 
 int econ_report_file_in(struct db *tx, const struct principal *p, struct econ_filing *f,
                         struct yq_err *e)
 {
-	struct filing_run r;
-	struct arena own = ARENA_INIT;
-	int rc = filing_begin(&r, f, p, &own, e);
-	if (rc == 0)
-		rc = write_in(tx, p, p->zone_id, do_file, &r, e);
-	filing_end(&r, &own);
-	return rc;
+	return file_report(NULL, tx, p, f, e);
 }
 
 /* ---- reading reports ---- */
@@ -948,9 +956,8 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 {
 	int y, m;
 	*total = 0;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct arena a = ARENA_INIT;
 	struct ind_list inds = {.a = &a};
 	struct principal tmp;
@@ -971,11 +978,7 @@ int econ_missing(struct db *c, const struct principal *p, const char *period, ec
 		const char *status = db_col_text(st, 5);
 		if (status && *status && strcmp(status, "returned") != 0)
 			continue;
-		int need = 0;
-		for (size_t i = 0; i < inds.n && !need; i++)
-			need = econ_required(inds.items[i].required_of, (int)db_col_int(st, 4),
-			                     db_col_text(st, 3));
-		if (!need)
+		if (!ind_any_required(&inds, (int)db_col_int(st, 4), db_col_text(st, 3)))
 			continue;
 		struct econ_missing x = {db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
 		                         status ? status : ""};
@@ -1117,15 +1120,9 @@ static int load_cells(struct db *c, const struct cell_query *cq, struct arena *a
 	if (!st)
 		rc = DB_ERR;
 	while (st && (rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 1024;
-			struct cell_row *x = yq_realloc(rows, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			rows = x;
-			cap = nc;
+		if (yq_grow((void **)&rows, n, &cap, sizeof *rows, 1024) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		const char *g = db_col_text(st, 2) ? db_col_text(st, 2) : "";
 		size_t k = 0;
@@ -1157,9 +1154,8 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
                  econ_summary_fn fn, void *ctx, struct yq_err *e)
 {
 	int y, m;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	const char *gexpr = "''";
 	const char *gjoin = "";
 	if (group && strcmp(group, "industry") == 0)
@@ -1279,9 +1275,8 @@ int econ_contributions(struct db *c, const struct principal *p, const char *peri
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	struct arena tmp_a = ARENA_INIT;
 	struct ind_list inds = {.a = a};
 	int rc = ind_load(c, p, 0, &inds);
@@ -1339,9 +1334,8 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	int rc = econ_period_deadline(c, p->zone_id, period, out->deadline);
 	if (rc < 0)
 		return err_db(e, rc);
@@ -1365,10 +1359,7 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 	while (st && (rc = db_step(st)) == DB_ROW) {
 		const char *status = db_col_text(st, 2);
 		int filed = status && *status && strcmp(status, "returned") != 0;
-		int need = 0;
-		for (size_t i = 0; i < inds.n && !need; i++)
-			need = econ_required(inds.items[i].required_of, (int)db_col_int(st, 1),
-			                     db_col_text(st, 0));
+		int need = ind_any_required(&inds, (int)db_col_int(st, 1), db_col_text(st, 0));
 		if (need)
 			out->must++;
 		if (!filed) {

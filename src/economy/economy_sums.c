@@ -135,15 +135,9 @@ int econ_sums_build(struct db *tx, int64_t zone_id, const char *period)
 		return rc < 0 ? rc : DB_ERR;
 	db_bind_int(st, 1, zone_id);
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct ind_sum *x = yq_realloc(is, nc * sizeof *x);
-			if (!x) {
-				rc = DB_ERR;
-				break;
-			}
-			is = x;
-			cap = nc;
+		if (yq_grow((void **)&is, n, &cap, sizeof *is, 16) < 0) {
+			rc = DB_ERR;
+			break;
 		}
 		const char *kind = db_col_text(st, 1);
 		is[n++] =
@@ -225,22 +219,6 @@ static struct ind_ref *ind_find(struct ind_ref *r, size_t n, int64_t id)
 	return n ? bsearch(&key, r, n, sizeof *r, ind_ref_cmp) : NULL;
 }
 
-/* grows *arr (element size sz) to hold one more, in arena a */
-static int grow(struct arena *a, void **arr, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 64;
-	void *x = arena_alloc(a, nc * sz);
-	if (!x)
-		return -1;
-	if (n)
-		memcpy(x, *arr, n * sz);
-	*arr = x;
-	*cap = nc;
-	return 0;
-}
-
 static const char *dup_col(struct arena *a, struct db_stmt *st, int col)
 {
 	const char *s = db_col_text(st, col);
@@ -258,7 +236,7 @@ static int load_zones(struct db *c, const char *period, struct arena *a, struct 
 	if (!st)
 		return DB_ERR;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (grow(a, (void **)&z, n, &cap, sizeof *z) < 0) {
+		if (arena_grow(a, (void **)&z, n, &cap, sizeof *z, 64) < 0) {
 			rc = DB_ERR;
 			break;
 		}
@@ -288,9 +266,8 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 {
 	int y, m;
 	*zones = 0;
-	if (econ_period_parse(period, &y, &m) < 0)
-		return err_set(e, ERR_VALIDATION, "period", "月份格式应为 YYYY-MM",
-		               "the month is YYYY-MM");
+	if (econ_period_check(period, &y, &m, e) < 0)
+		return -1;
 	if (p->scope != SCOPE_ALL)
 		return err_set(e, ERR_FORBIDDEN, "zone", "只有省级用户可以查看全省汇总",
 		               "only province users read every zone's figures");
@@ -327,7 +304,7 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 		while (k < nc && strcmp(cr[k].ind.code, code) != 0)
 			k++;
 		if (k == nc) {
-			if (grow(&a, (void **)&cr, nc, &ccap, sizeof *cr) < 0) {
+			if (arena_grow(&a, (void **)&cr, nc, &ccap, sizeof *cr, 64) < 0) {
 				rc = DB_ERR;
 				break;
 			}
@@ -339,7 +316,7 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 			cr[nc].is_flow = strcmp(cr[nc].ind.kind, "flow") == 0;
 			nc++;
 		}
-		if (grow(&a, (void **)&ir, ni, &icap, sizeof *ir) < 0) {
+		if (arena_grow(&a, (void **)&ir, ni, &icap, sizeof *ir, 64) < 0) {
 			rc = DB_ERR;
 			break;
 		}

@@ -50,6 +50,19 @@ void *yq_realloc(void *p, size_t n)
 	return should_fail() ? NULL : realloc(p, n ? n : 1);
 }
 
+int yq_grow(void **arr, size_t n, size_t *cap, size_t sz, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : first;
+	void *x = yq_realloc(*arr, nc * sz);
+	if (!x)
+		return -1;
+	*arr = x;
+	*cap = nc;
+	return 0;
+}
+
 char *yq_strdup(const char *s)
 {
 	if (!s)

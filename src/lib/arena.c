@@ -111,3 +111,18 @@ void arena_reset(struct arena *a)
 	a->head = b;
 	a->used = 0;
 }
+
+int arena_grow(struct arena *a, void **arr, size_t n, size_t *cap, size_t sz, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : first;
+	void *x = arena_alloc(a, nc * sz);
+	if (!x)
+		return -1;
+	if (n)
+		memcpy(x, *arr, n * sz);
+	*arr = x;
+	*cap = nc;
+	return 0;
+}

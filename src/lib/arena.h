@@ -31,6 +31,10 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Frees every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
+/* Makes room for one more element of `sz` bytes in *arr, an array of the arena holding n of
+ * *cap: when full, a copy of twice the capacity (`first` when there is none yet) replaces it.
+ * 0, or -1 when out of memory or over the limit (*arr and *cap unchanged). */
+int arena_grow(struct arena *a, void **arr, size_t n, size_t *cap, size_t sz, size_t first);
 /* Empties the arena but keeps its first block for what comes next (one row after another);
  * arena_release still frees it. */
 void arena_reset(struct arena *a);

@@ -138,6 +138,37 @@ int import_row_blank(const struct table_row *row)
 	return 1;
 }
 
+const char *import_cell(const struct table_row *row, long col)
+{
+	return col >= 0 && (size_t)col < row->n_cells ? row->cells[col] : "";
+}
+
+int import_copy_row(struct arena *a, const struct table_row *row, const char *cells[256],
+                    struct table_row *out)
+{
+	size_t n = row->n_cells < 256 ? row->n_cells : 256;
+	for (size_t i = 0; i < n; i++)
+		if (!(cells[i] = arena_strdup(a, row->cells[i])))
+			return -1;
+	*out = (struct table_row){cells, n, row->number};
+	return 0;
+}
+
+int import_next_row(struct table_reader *t, int *has_held, const struct table_row *held,
+                    struct arena *a, const char *cells[256], struct table_row *row)
+{
+	if (*has_held) {
+		*has_held = 0;
+		*row = *held;
+		return 1;
+	}
+	struct table_row raw;
+	int r = table_next(t, &raw);
+	if (r == 1)
+		import_clean_row(&raw, table_format(t) == TABLE_CSV, a, cells, row);
+	return r;
+}
+
 int import_row_failed(struct import_report *rep, unsigned long row, const struct yq_err *re,
                       struct yq_err *e)
 {

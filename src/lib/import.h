@@ -88,6 +88,17 @@ void import_clean_row(const struct table_row *raw, int csv, struct arena *a, con
                       struct table_row *row);
 /* 1 when every cell of the row is empty. */
 int import_row_blank(const struct table_row *row);
+/* The cell of the row in column col: "" when the row has no such column (col < 0 included). */
+const char *import_cell(const struct table_row *row, long col);
+/* Copies row into out, its first 256 cells into cells and their text into a: the copy outlives
+ * the reader's next row. 0, or -1 when the arena is full. */
+int import_copy_row(struct arena *a, const struct table_row *row, const char *cells[256],
+                    struct table_row *out);
+/* The next row of the sheet: `held` first when *has_held (a row read ahead, copied by
+ * import_copy_row; *has_held is cleared), then the reader's, cleaned by import_clean_row into
+ * row (cells, a). 1, 0 at the end, -1 on the reader's error. */
+int import_next_row(struct table_reader *t, int *has_held, const struct table_row *held,
+                    struct arena *a, const char *cells[256], struct table_row *row);
 
 /* A write pass met a row that the validation pass accepted and that now fails (the database
  * changed in between): the import fails, naming the row ("第5行：…"; the message kept in rep).

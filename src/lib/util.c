@@ -207,3 +207,11 @@ const char *str_list_next(const char *p, const char **item, size_t *len)
 	*len = n;
 	return end ? end + 1 : p + strlen(p);
 }
+
+int str_starts_any(const char *s, const char *const starts[])
+{
+	for (int i = 0; starts[i]; i++)
+		if (strncmp(s, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}

@@ -21,6 +21,8 @@ const char *tmp_dir(void);
 /* Creates an empty temporary file "<tmp_dir>/<prefix>XXXXXX" (mode 0600) and writes its path to
  * path[n]. Returns 0, or -1 when it cannot be created. */
 int tmp_file(const char *prefix, char *path, size_t n);
+/* 1 when `s` starts with one of `starts` (a NULL-terminated list), 0 otherwise. */
+int str_starts_any(const char *s, const char *const starts[]);
 /* Constant-time string equality; 1 when equal. */
 int str_eq_ct(const char *a, const char *b);
 /* What is wrong with `s` as a calendar date "YYYY-MM-DD" (years from 1900). */

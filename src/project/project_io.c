@@ -1079,18 +1079,8 @@ static int next_clean(struct table_reader *t, struct arena *a, const char *cells
 	return r;
 }
 
-/* Copies row into out, its cells into cells and their text into a: the copy outlives the
- * reader's next row. 0, or -1 when the arena is full. */
-static int copy_row(struct arena *a, const struct table_row *row, const char **cells,
-                    struct table_row *out)
-{
-	size_t n = row->n_cells < PROJ_IMPORT_MAX_COLS ? row->n_cells : PROJ_IMPORT_MAX_COLS;
-	for (size_t i = 0; i < n; i++)
-		if (!(cells[i] = arena_strdup(a, row->cells[i])))
-			return -1;
-	*out = (struct table_row){cells, n, row->number};
-	return 0;
-}
+/* the rows import_copy_row keeps fill the arrays of PROJ_IMPORT_MAX_COLS cells */
+_Static_assert(PROJ_IMPORT_MAX_COLS == 256, "import_copy_row keeps 256 cells");
 
 /* 1 when p, the row right above the header row h, is the header's first row: a header whose
  * project name is in its second row, under a group ("基本情况" over 项目名称 and 建设单位).
@@ -1131,7 +1121,7 @@ static int find_header(struct proj_layout *L, struct table_reader *t, struct tab
 		if ((r = next_clean(t, &L->arena, cells, &row)) != 1)
 			return r;
 		if (is_header(&row))
-			return copy_row(&L->arena, &row, head_cells, head) < 0 ? -2 : 1;
+			return import_copy_row(&L->arena, &row, head_cells, head) < 0 ? -2 : 1;
 		for (size_t i = 0; i < row.n_cells; i++) {
 			const struct unit *u = stated_unit(row.cells[i]);
 			if (u) {
@@ -1139,7 +1129,7 @@ static int find_header(struct proj_layout *L, struct table_reader *t, struct tab
 				L->usd = u->usd;
 			}
 		}
-		if (copy_row(&L->arena, &row, prev_cells, prev) < 0)
+		if (import_copy_row(&L->arena, &row, prev_cells, prev) < 0)
 			memset(prev, 0,
 			       sizeof *prev); /* a row of huge cells: no header's first row */
 	}
@@ -1184,7 +1174,7 @@ int proj_layout_read(struct proj_layout *L, struct table_reader *t, struct impor
 		map_two_rows(L, &head, &next);
 		L->header_last = next.number;
 	} else if (r == 1) { /* the first project row: handed out first */
-		if (copy_row(&L->arena, &next, L->pending_cells, &L->pending) < 0)
+		if (import_copy_row(&L->arena, &next, L->pending_cells, &L->pending) < 0)
 			goto out_full;
 		L->has_pending = 1;
 	}
@@ -1510,6 +1500,13 @@ static const char *norm_or_empty(const char *cell, char t[NORM_MAX])
 	return t;
 }
 
+/* 1 when the cell, normalised, starts with one of `starts` (NULL-terminated). */
+static int starts_with_any(const char *cell, const char *const starts[])
+{
+	char t[NORM_MAX];
+	return str_starts_any(norm_or_empty(cell, t), starts);
+}
+
 /* A note under the table: "注：…", "说明：…", "填报说明", "填报人：… 审核人：…". */
 static int note_cell(const char *cell)
 {
@@ -1517,12 +1514,7 @@ static int note_cell(const char *cell)
 	    "注:",      "注1",     "注释",     "备注:",    "说明:", "填报说明",
 	    "填表说明", "填报人",  "填表人",   "制表人",   "制表:", "审核人",
 	    "审核:",    "联系人:", "联系电话", "数据来源", NULL};
-	char t[NORM_MAX];
-	norm_or_empty(cell, t);
-	for (int i = 0; starts[i]; i++)
-		if (strncmp(t, starts[i], strlen(starts[i])) == 0)
-			return 1;
-	return 0;
+	return starts_with_any(cell, starts);
 }
 
 /* A total: 合计, 小计, 总计, 共计, 累计, "其中：续建项目". */
@@ -1530,12 +1522,7 @@ static int total_cell(const char *cell)
 {
 	static const char *const starts[] = {"合计", "小计",   "总计",  "共计",
 	                                     "累计", "总合计", "其中:", NULL};
-	char t[NORM_MAX];
-	norm_or_empty(cell, t);
-	for (int i = 0; starts[i]; i++)
-		if (strncmp(t, starts[i], strlen(starts[i])) == 0)
-			return 1;
-	return 0;
+	return starts_with_any(cell, starts);
 }
 
 /* A section heading: "一、新开工项目", "（二）续建项目", "第一批", "续建项目（12个）". */
@@ -1593,10 +1580,8 @@ static enum proj_row_kind classify(const struct proj_layout *L, struct proj_row_
 	}
 	if (st->after_note && filled == 1)
 		return PROW_SKIP;
-	const char *name =
-	    L->name_col >= 0 && (size_t)L->name_col < row->n_cells ? row->cells[L->name_col] : "";
-	const char *seq =
-	    L->seq_col >= 0 && (size_t)L->seq_col < row->n_cells ? row->cells[L->seq_col] : "";
+	const char *name = import_cell(row, L->name_col);
+	const char *seq = import_cell(row, L->seq_col);
 	if (total_cell(row->cells[first]) || total_cell(name) || total_cell(seq))
 		return PROW_SKIP;
 	if (heading_cell(*name ? name : row->cells[first]))
@@ -2096,7 +2081,7 @@ static void report_row(struct import_run *x, const struct table_row *row, int co
 {
 	int ok = col >= 0 && (size_t)col < x->L.n_cols;
 	import_report_add(x->b.rep, row->number, ok ? x->L.cols[col].header : "",
-	                  ok && (size_t)col < row->n_cells ? row->cells[col] : "", why, why_en);
+	                  ok ? import_cell(row, col) : "", why, why_en);
 }
 
 #define PLAN_UNCHANGED (-2)
@@ -2144,23 +2129,6 @@ static int seen_before(struct import_run *x, const struct proj_row *r, struct ar
 	if (str_set_add(&x->seen, own) < 0 || str_set_add(&x->seen, any) < 0)
 		return -1;
 	return 0;
-}
-
-/* The next row of the sheet: the row read after a one-row header first, then the reader's.
- * Cleaned into row; 1, 0 at the end, -1 on the reader's error. */
-static int next_row(struct import_run *x, struct table_reader *t, struct arena *a,
-                    const char *cells[256], struct table_row *row)
-{
-	if (x->L.has_pending) {
-		x->L.has_pending = 0;
-		*row = x->L.pending;
-		return 1;
-	}
-	struct table_row raw;
-	int r = table_next(t, &raw);
-	if (r == 1)
-		import_clean_row(&raw, table_format(t) == TABLE_CSV, a, cells, row);
-	return r;
 }
 
 /* Validates one row (write == 0) and plans it, or carries the plan out in tx (write != 0).
@@ -2235,7 +2203,7 @@ static int import_pass(struct db *c, void *arg, struct table_reader *t, int writ
 	long n = 0;
 	if (!rp)
 		return err_set(e, ERR_INTERNAL, NULL, "内存不足", "out of memory");
-	while ((r = next_row(x, t, &a, cells, &row)) == 1) {
+	while ((r = import_next_row(t, &x->L.has_pending, &x->L.pending, &a, cells, &row)) == 1) {
 		if (proj_row_read(&x->L, &st, &row, x->today, &a, &rp->row) == PROW_SKIP) {
 			arena_reset(&a);
 			continue;

@@ -7,6 +7,7 @@
 #include <stdalign.h>
 #include <string.h>
 
+#include "lib/alloc.h"
 #include "lib/arena.h"
 
 #define ALIGN alignof(max_align_t)
@@ -273,6 +274,32 @@ static void test_release_and_reuse(void **state)
 	arena_release(&a);
 }
 
+/* arena_grow and yq_grow keep the elements, double the capacity when full, and leave the
+ * array as it was when the arena's limit refuses */
+static void test_grow(void **state)
+{
+	(void)state;
+	struct arena a = ARENA_INIT;
+	a.limit = 512; /* 64 + 128 + 256 bytes fit, 512 more do not */
+	int *v = NULL, *h = NULL;
+	size_t cap = 0, hcap = 0, n;
+	for (n = 0; n < 40; n++) {
+		assert_int_equal(arena_grow(&a, (void **)&v, n, &cap, sizeof *v, 16), 0);
+		assert_int_equal(yq_grow((void **)&h, n, &hcap, sizeof *h, 16), 0);
+		v[n] = h[n] = (int)n;
+	}
+	assert_int_equal(cap, 64);
+	assert_int_equal(hcap, 64);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(v[i] + h[i], 2 * (int)i);
+	int *before = v;
+	assert_int_equal(arena_grow(&a, (void **)&v, 64, &cap, sizeof *v, 16), -1);
+	assert_ptr_equal(v, before);
+	assert_int_equal(cap, 64);
+	yq_free(h);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +317,7 @@ int main(void)
 	    cmocka_unit_test(test_strndup),
 	    cmocka_unit_test(test_printf),
 	    cmocka_unit_test(test_release_and_reuse),
+	    cmocka_unit_test(test_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -178,6 +178,20 @@ static void test_valid_date_format(void **state)
 }
 
 /* Constant-time equality agrees with strcmp on equal, different, prefix and empty strings. */
+static void test_str_starts_any(void **state)
+{
+	(void)state;
+	static const char *const starts[] = {"合计", "注", "ab", NULL};
+	static const char *const none[] = {NULL};
+	assert_int_equal(str_starts_any("合计：12", starts), 1);
+	assert_int_equal(str_starts_any("注", starts), 1);
+	assert_int_equal(str_starts_any("abc", starts), 1);
+	assert_int_equal(str_starts_any("全区合计", starts), 0);
+	assert_int_equal(str_starts_any("a", starts), 0);
+	assert_int_equal(str_starts_any("", starts), 0);
+	assert_int_equal(str_starts_any("合计", none), 0);
+}
+
 static void test_str_eq_ct(void **state)
 {
 	assert_true(str_eq_ct("", ""));
@@ -316,6 +330,7 @@ static void test_clocks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_str_starts_any),
 	    cmocka_unit_test(test_parse_int64_valid),
 	    cmocka_unit_test(test_parse_int64_bounds),
 	    cmocka_unit_test(test_parse_int64_overflow),
