@@ -56,7 +56,12 @@
 	X(PERM_ECONOMY_ADMIN, "economy.admin")   /* the catalogue, deadlines, yearly targets */           \
 	/* 包保企业: the monthly targets, 调度 and visits of the enterprises one serves as 包保   \
 	 * leader or liaison (economy.stats holders read every one of the zone) */                        \
-	X(PERM_ECONOMY_BAOBAO, "economy.baobao")
+	X(PERM_ECONOMY_BAOBAO, "economy.baobao")                                                          \
+	/* 载体: staff read the zone's buildings, units and leases; enterprise users the vacant         \
+	 * units and their own leases */                                                                  \
+	X(PERM_SPACE_READ, "space.read")                                                                  \
+	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -36,6 +36,8 @@
 #include "economy/economy_bulletin_api.h"
 #include "economy/economy_baobao_api.h"
 #include "auth/auth.h"
+#include "space/space.h"
+#include "space/space_api.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -261,6 +263,38 @@ const struct route routes[] = {
       .summary = "设定包保企业月度目标（包保领导、联络员或管理员；不能设定已过月份）"),
     R(POST, "/api/economy/baobao/:id/dispatches", h_bb_dispatch_add, PERM_ECONOMY_BAOBAO, 0,
       .summary = "记录月中调度（可一并提交企业诉求）"),
+    /* 载体: the zone's buildings, units and leases, and its vacancy (src/space/) */
+    R(GET, "/api/space/summary", h_space_summary, PERM_SPACE_STATS, 0,
+      .summary = "载体空置情况：单元数、空置数、空置率（按楼宇、按类型）"),
+    R(GET, "/api/space/buildings", h_space_building_list, PERM_SPACE_READ, ROUTE_LIST,
+      .summary = "楼宇列表（含单元数、空置数）", .schema = &ENTITY_SPACE_BUILDING,
+      .query = &ENTITY_SPACE_BUILDING_QUERY),
+    R(POST, "/api/space/buildings", h_space_building_create, PERM_SPACE_WRITE, 0,
+      .summary = "登记楼宇（标准厂房、孵化器、人才公寓、写字楼）",
+      .schema = &ENTITY_SPACE_BUILDING),
+    R(GET, "/api/space/buildings/:id", h_space_building_get, PERM_SPACE_READ, 0,
+      .summary = "楼宇详情", .schema = &ENTITY_SPACE_BUILDING),
+    R(PATCH, "/api/space/buildings/:id", h_space_building_update, PERM_SPACE_WRITE, 0,
+      .summary = "修改楼宇", .schema = &ENTITY_SPACE_BUILDING),
+    R(GET, "/api/space/units", h_space_unit_list, PERM_SPACE_READ, ROUTE_LIST,
+      .summary = "单元列表（企业用户：空置单元和本企业承租的单元，不含承租人）",
+      .schema = &ENTITY_SPACE_UNIT, .query = &ENTITY_SPACE_UNIT_QUERY),
+    R(POST, "/api/space/units", h_space_unit_create, PERM_SPACE_WRITE, 0,
+      .summary = "登记单元（面积、荷载、配电、户型、租金、状态）", .schema = &ENTITY_SPACE_UNIT),
+    R(GET, "/api/space/units/:id", h_space_unit_get, PERM_SPACE_READ, 0, .summary = "单元详情",
+      .schema = &ENTITY_SPACE_UNIT),
+    R(PATCH, "/api/space/units/:id", h_space_unit_update, PERM_SPACE_WRITE, 0,
+      .summary = "修改单元（已租状态由租约确定）", .schema = &ENTITY_SPACE_UNIT),
+    R(GET, "/api/space/leases", h_space_lease_list, PERM_SPACE_READ, ROUTE_LIST,
+      .summary = "租约列表（expiring_days：即将到期；企业用户：本企业的租约）",
+      .schema = &ENTITY_SPACE_LEASE, .query = &ENTITY_SPACE_LEASE_QUERY),
+    R(POST, "/api/space/leases", h_space_lease_create, PERM_SPACE_WRITE, 0,
+      .summary = "登记租约（单元随之为已租；租期不能与生效的租约重叠）",
+      .schema = &ENTITY_SPACE_LEASE),
+    R(GET, "/api/space/leases/:id", h_space_lease_get, PERM_SPACE_READ, 0, .summary = "租约详情",
+      .schema = &ENTITY_SPACE_LEASE),
+    R(POST, "/api/space/leases/:id/end", h_space_lease_end, PERM_SPACE_WRITE, 0,
+      .summary = "结束租约（单元随之为空置）", .schema = &ENTITY_SPACE_LEASE),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

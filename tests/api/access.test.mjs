@@ -224,6 +224,26 @@ const EXPECT = {
   'PUT /api/economy/baobao/:id/targets': { kind: 'object', obj: 'baobaoEnterprise', body: () => ({ period: THIS_MONTH, targets: { output: 1 } }) },
   'POST /api/economy/baobao/:id/dispatches': { kind: 'object', obj: 'baobaoEnterprise', body: () => ({ period: THIS_MONTH, production: 'full', problems: '越权调度', raise_request: true }) },
   'POST /api/economy/import': { kind: 'create', path: '/api/economy/import?period=2026-01', body: () => csvForm('企业名称,工业总产值本月\r\n越权导入企业,1\r\n') },
+  'GET /api/space/summary': { kind: 'config' },
+  'GET /api/space/buildings': { kind: 'list' },
+  'POST /api/space/buildings': { kind: 'create', body: { name: '越权楼宇', type: 'factory', floors: 2 } },
+  'GET /api/space/buildings/:id': { kind: 'object', obj: 'spaceBuilding' },
+  'PATCH /api/space/buildings/:id': { kind: 'object', obj: 'spaceBuilding', body: { name: '越权改名' } },
+  'GET /api/space/units': { kind: 'list' },
+  'POST /api/space/units': { kind: 'create', body: { building_id: 1, floor: 1, number: '越权', area: 10 }, foreign: [
+    // a unit in another zone's building
+    { who: 'zone2_admin', status: [400], body: () => ({ building_id: obj.spaceBuilding, floor: 1, number: '越权', area: 10 }) },
+  ] },
+  'GET /api/space/units/:id': { kind: 'object', obj: 'spaceUnit' },
+  'PATCH /api/space/units/:id': { kind: 'object', obj: 'spaceUnit', body: { rent: 1 } },
+  'GET /api/space/leases': { kind: 'list', query: 'page_size=200' },
+  'POST /api/space/leases': { kind: 'create', foreign: [
+    // another zone lets our unit, or its own unit to our enterprise
+    { who: 'zone2_admin', status: [400], body: () => ({ unit_id: obj.spaceUnit, enterprise_id: me.enterprise.enterprise_id, start_date: '2030-01-01', end_date: '2030-12-31' }) },
+    { who: 'zone2_admin', status: [400], body: () => ({ unit_id: obj.zone2SpaceUnit, enterprise_id: me.enterprise.enterprise_id, start_date: '2030-01-01', end_date: '2030-12-31' }) },
+  ] },
+  'GET /api/space/leases/:id': { kind: 'object', obj: 'spaceLease' },
+  'POST /api/space/leases/:id/end': { kind: 'object', obj: 'spaceLease' },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -435,6 +455,22 @@ before(async () => {
   const bb = ents1.find((e) => e.leader_user_id && e.leader_user_id !== me.staff.id && e.liaison_user_id !== me.staff.id);
   assert.ok(bb, 'a demo enterprise with a 包保 leader');
   obj.baobaoEnterprise = bb.id; data.baobaoEnterprise = bb.name;
+  // a building of the zone with a unit leased to the other enterprise (载体), and a unit of the
+  // other zone
+  const sb = await as.admin.post('/api/space/buildings', { name: '访问控制测试楼', type: 'factory', floors: 3 });
+  assert.equal(sb.status, 201, sb.body);
+  obj.spaceBuilding = sb.json.id; data.spaceBuilding = '访问控制测试楼';
+  const su = await as.admin.post('/api/space/units', { building_id: obj.spaceBuilding, floor: 1, number: 'AC-101', area: 800, rent: 16000, notes: '访问控制测试单元' });
+  assert.equal(su.status, 201, su.body);
+  obj.spaceUnit = su.json.id; data.spaceUnit = '访问控制测试单元';
+  const sl = await as.admin.post('/api/space/leases', { unit_id: obj.spaceUnit, enterprise_id: me.other_enterprise.enterprise_id, start_date: '2026-01-01', end_date: '2027-12-31', notes: '访问控制测试租约' });
+  assert.equal(sl.status, 201, sl.body);
+  obj.spaceLease = sl.json.id; data.spaceLease = '访问控制测试租约';
+  const zb = await as.zone2_admin.post('/api/space/buildings', { name: '访问控制测试海门楼', type: 'factory', floors: 2 });
+  assert.equal(zb.status, 201, zb.body);
+  const zu = await as.zone2_admin.post('/api/space/units', { building_id: zb.json.id, floor: 1, number: 'AC-201', area: 600 });
+  assert.equal(zu.status, 201, zu.body);
+  obj.zone2SpaceUnit = zu.json.id;
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -537,6 +573,11 @@ const OUTSIDERS = {
   econReport: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
   econIndicator: ['zone2_admin'],
   baobaoEnterprise: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'staff'],
+  // the zone's buildings are read by its enterprises; a unit leased to another enterprise and its
+  // lease are not
+  spaceBuilding: ['zone2_admin', 'zone2_enterprise'],
+  spaceUnit: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  spaceLease: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -556,6 +597,9 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'econReport': return JSON.stringify((await a.get(`/api/economy/reports/${obj.econReport}`)).json);
     case 'econIndicator': return JSON.stringify((await a.get('/api/economy/indicators?all=1')).json.items.find((x) => x.id === obj.econIndicator));
     case 'baobaoEnterprise': return JSON.stringify((await a.get(`/api/economy/baobao/${obj.baobaoEnterprise}?period=${THIS_MONTH}`)).json);
+    case 'spaceBuilding': return JSON.stringify((await a.get(`/api/space/buildings/${obj.spaceBuilding}`)).json);
+    case 'spaceUnit': return JSON.stringify((await a.get(`/api/space/units/${obj.spaceUnit}`)).json);
+    case 'spaceLease': return JSON.stringify((await a.get(`/api/space/leases/${obj.spaceLease}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 23;
+export const LATEST = 24;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,10 +27,17 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
+/** Takes the database from version 24 back to 23: no buildings, units or leases (0024). */
+export function undo0024(db) {
+  sql(db, `DROP TABLE space_lease; DROP TABLE space_unit; DROP TABLE space_building;
+    DELETE FROM schema_version WHERE version = 24;`);
+}
+
 /** Takes the database from version 23 back to 22: each cell's base_ytd (上年同期累计) as 0021
  * computed it, the base year's 1–N月 whatever months it holds (0023). The zones' kept sums are
  * left as they are: 0023 drops them all. */
 export function undo0023(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 24) undo0024(db);
   sql(db, `UPDATE econ_cell SET base_ytd = (SELECT SUM(w.value) FROM econ_value w JOIN econ_report q ON q.id = w.report_id
       WHERE w.enterprise_id = econ_cell.enterprise_id AND w.indicator_id = econ_cell.indicator_id AND q.status <> 'returned'
       AND w.period >= CAST(CAST(SUBSTR(econ_cell.period, 1, 4) AS INTEGER) - 1 AS TEXT) || '-01'

@@ -69,6 +69,10 @@ export const routes = [
       // 包保企业 (economy.baobao): a leader's (and liaison's) enterprises of the month, target against
       // actual, 排产, his visits; the zone's viewers (economy.stats) every one and completion by leader
       page('economy/baobao', 'economy-baobao', () => import('../views/economy/EconomyBaobao.vue'), { title: 'baobao.menu', perm: 'economy.baobao', ...STAFF, icon: 'Avatar', order: 284 }),
+      // 载体 (views/space/): staff run the zone's buildings, units and leases and read its vacancy;
+      // enterprises find the vacant units
+      page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
+      page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

@@ -1,0 +1,770 @@
+/* 载体 storage (see space.h). Every read of a unit starts with unit_from and every read of a
+ * lease with lease_from: the caller's zone (access/scope.h scope_from) and, for an enterprise
+ * user, the one disclosure rule — the vacant units and its own, its own leases — so no read can
+ * show an enterprise another tenant. Every write goes through write_tx (audit/write_tx.h),
+ * reading what it changes in its transaction first. Rows are bound and read by the field
+ * tables. */
+#include "space/space.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
+#include "db/field_sql.h"
+#include "db/qb.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+static struct sql_tmpl SQL_BUILDING_INSERT =
+    SQL_TMPL(ENTITY_SPACE_BUILDING, "INSERT INTO space_building (zone_id, created_at, updated_at, "
+                                    "{insert_cols}) VALUES (?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_BUILDING_UPDATE = SQL_TMPL(
+    ENTITY_SPACE_BUILDING, "UPDATE space_building SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_BUILDING_SELECT = SQL_TMPL(ENTITY_SPACE_BUILDING, "SELECT {select}");
+static struct sql_tmpl SQL_UNIT_INSERT =
+    SQL_TMPL(ENTITY_SPACE_UNIT, "INSERT INTO space_unit (zone_id, created_at, updated_at, "
+                                "{insert_cols}) VALUES (?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_UNIT_UPDATE =
+    SQL_TMPL(ENTITY_SPACE_UNIT, "UPDATE space_unit SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_UNIT_SELECT = SQL_TMPL(ENTITY_SPACE_UNIT, "SELECT {select}");
+static struct sql_tmpl SQL_LEASE_INSERT =
+    SQL_TMPL(ENTITY_SPACE_LEASE, "INSERT INTO space_lease (zone_id, status, created_at, "
+                                 "updated_at, {insert_cols}) VALUES (?, 'active', ?, ?, "
+                                 "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_LEASE_SELECT = SQL_TMPL(ENTITY_SPACE_LEASE, "SELECT {select}");
+static const char SQL_UNIT_TENANT[] =
+    "UPDATE space_unit SET status = ?, enterprise_id = ?, tenant_name = ?, updated_at = ? WHERE "
+    "id = ?";
+static const char SQL_LEASE_OVERLAP[] =
+    "SELECT COUNT(*) FROM space_lease WHERE unit_id = ? AND status = 'active' AND start_date <= "
+    "? AND end_date >= ?";
+static const char SQL_LEASE_END[] = "UPDATE space_lease SET status = 'ended', ended_on = ?, "
+                                    "updated_at = ? WHERE id = ? AND status = 'active'";
+static const char SQL_LEASES_ACTIVE[] =
+    "SELECT COUNT(*) FROM space_lease WHERE unit_id = ? AND status = 'active' AND id <> ?";
+static const char SQL_ENT_IN_ZONE[] =
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
+static const char SQL_UNIT_SAME_NUMBER[] =
+    "SELECT COUNT(*) FROM space_unit WHERE building_id = ? AND number = ? AND id <> ?";
+static const char SQL_BUILDING_SAME_NAME[] =
+    "SELECT COUNT(*) FROM space_building WHERE zone_id = ? AND name = ? AND id <> ?";
+static const char SQL_BUILDING_TOP_FLOOR[] =
+    "SELECT COALESCE(MAX(floor), 0) FROM space_unit WHERE building_id = ?";
+
+int space_as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
+}
+
+/* The date of instant t, YYYY-MM-DD, local time. */
+static void day_of(int64_t t, char out[11])
+{
+	time_t x = (time_t)t;
+	struct tm tm;
+	localtime_r(&x, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* ---- reads ---- */
+
+/* Appends FROM the units of the caller's zone and, for an enterprise user, only the vacant ones
+ * and those its enterprise holds. */
+static void unit_from(struct qb *q, const struct principal *p, char *like, size_t n)
+{
+	scope_from(q, p, &ENTITY_SPACE_UNIT, ENTITY_SPACE_UNIT.joins, like, n);
+	if (space_as_enterprise(p)) {
+		qb_sql(q, " AND (u.status = 'vacant' OR u.enterprise_id = ?)");
+		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
+	}
+}
+
+/* Appends FROM the leases of the caller's zone and, for an enterprise user, only its own. */
+static void lease_from(struct qb *q, const struct principal *p, char *like, size_t n)
+{
+	scope_from(q, p, &ENTITY_SPACE_LEASE, ENTITY_SPACE_LEASE.joins, like, n);
+	if (space_as_enterprise(p)) {
+		qb_sql(q, " AND l.enterprise_id = ?");
+		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
+	}
+}
+
+/* A list in the making: its filter, the caller's row function, the buffers its statements bind
+ * and, for a read of one row, where it goes. */
+struct list_run {
+	const struct principal *p;
+	const void *f;
+	space_row_fn fn;
+	void *ctx;
+	void *out;
+	const struct entity *en;
+	size_t size;
+	char like[320], today[11], until[11];
+};
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	union {
+		struct space_building b;
+		struct space_unit u;
+		struct space_lease l;
+	} one;
+	void *row = l->out ? l->out : &one;
+	memset(row, 0, l->size);
+	entity_read(st, 0, l->en, row, a);
+	if (l->fn)
+		l->fn(l->ctx, row);
+}
+
+static void building_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct space_building_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_BUILDING_SELECT) : "SELECT COUNT(*)");
+	scope_from(q, l->p, &ENTITY_SPACE_BUILDING, NULL, l->like, sizeof l->like);
+	if (f->type) {
+		qb_sql(q, " AND b.type = ?");
+		qb_text(q, f->type);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY b.id LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+int space_building_list(struct db *c, const struct principal *p,
+                        const struct space_building_filter *f, space_row_fn fn, void *ctx,
+                        int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_SPACE_BUILDING,
+	                     .size = sizeof(struct space_building)};
+	*total = 0;
+	return qb_count_page(c, building_build, list_row, &l, total);
+}
+
+int space_building_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                       struct space_building *out, struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	return scope_get(c, p, &ENTITY_SPACE_BUILDING, id, a, out, e);
+}
+
+static void unit_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct space_unit_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_UNIT_SELECT) : "SELECT COUNT(*)");
+	unit_from(q, l->p, l->like, sizeof l->like);
+	if (f->building_id) {
+		qb_sql(q, " AND u.building_id = ?");
+		qb_int(q, f->building_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND u.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->type) {
+		qb_sql(q, " AND b.type = ?");
+		qb_text(q, f->type);
+	}
+	if (f->floor) {
+		qb_sql(q, " AND u.floor = ?");
+		qb_int(q, f->floor);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY u.building_id, u.floor, u.number, u.id LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+int space_unit_list(struct db *c, const struct principal *p, const struct space_unit_filter *f,
+                    space_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_SPACE_UNIT,
+	                     .size = sizeof(struct space_unit)};
+	*total = 0;
+	return qb_count_page(c, unit_build, list_row, &l, total);
+}
+
+int space_unit_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                   struct space_unit *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_UNIT, .size = sizeof *out};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_UNIT_SELECT));
+	unit_from(&q, p, l.like, sizeof l.like);
+	qb_sql(&q, " AND u.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, &l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_UNIT.missing_zh,
+		               ENTITY_SPACE_UNIT.missing_en);
+	return 0;
+}
+
+static void lease_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct space_lease_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_LEASE_SELECT) : "SELECT COUNT(*)");
+	lease_from(q, l->p, l->like, sizeof l->like);
+	if (f->unit_id) {
+		qb_sql(q, " AND l.unit_id = ?");
+		qb_int(q, f->unit_id);
+	}
+	if (f->building_id) {
+		qb_sql(q, " AND u.building_id = ?");
+		qb_int(q, f->building_id);
+	}
+	if (f->enterprise_id) {
+		qb_sql(q, " AND l.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND l.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->expiring_days > 0) {
+		qb_sql(q, " AND l.status = 'active' AND l.end_date >= ? AND l.end_date <= ?");
+		qb_text(q, l->today);
+		qb_text(q, l->until);
+	}
+	if (pass) {
+		qb_sql(q, f->expiring_days > 0 ? " ORDER BY l.end_date, l.id LIMIT ? OFFSET ?"
+		                               : " ORDER BY l.id DESC LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+int space_lease_list(struct db *c, const struct principal *p, const struct space_lease_filter *f,
+                     space_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_SPACE_LEASE,
+	                     .size = sizeof(struct space_lease)};
+	int64_t now = now_unix();
+	day_of(now, l.today);
+	day_of(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, l.until);
+	*total = 0;
+	return qb_count_page(c, lease_build, list_row, &l, total);
+}
+
+int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                    struct space_lease *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_LEASE, .size = sizeof *out};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_LEASE_SELECT));
+	lease_from(&q, p, l.like, sizeof l.like);
+	qb_sql(&q, " AND l.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, &l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_LEASE.missing_zh,
+		               ENTITY_SPACE_LEASE.missing_en);
+	return 0;
+}
+
+/* ---- writes ---- */
+
+/* Runs a count statement with an id, a text and an id: the count, or a negative db rc. */
+static int64_t count3(struct db *c, const char *sql, int64_t a, const char *b, int64_t d)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, a);
+	if (b)
+		db_bind_text(st, 2, b);
+	else
+		db_bind_int(st, 2, d);
+	if (b)
+		db_bind_int(st, 3, d);
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
+	db_reset(st);
+	return n;
+}
+
+/* What a change acts on. */
+struct change {
+	int64_t id;
+	const void *in;
+	uint64_t present;
+	void *made;
+	const char *on;
+};
+
+static int unique_building_name(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
+{
+	int64_t n = count3(w->tx, SQL_BUILDING_SAME_NAME, w->who->zone_id, name, id);
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT, "name", "已有同名楼宇", "a building has that name");
+	return 0;
+}
+
+static int do_building_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct space_building *b = x->made;
+	if (unique_building_name(w, b->name, 0, e) < 0)
+		return -1;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_BUILDING_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, &ENTITY_SPACE_BUILDING, b, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	if (write_insert(w, st, &b->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "space_building", b->id);
+	audit_change_entity(&w->changes, &ENTITY_SPACE_BUILDING, NULL, b);
+	return 0;
+}
+
+int space_building_create(struct db_pool *pool, const struct principal *p, struct space_building *b,
+                          struct yq_err *e)
+{
+	struct change x = {.made = b};
+	return write_tx(pool, p, do_building_create, &x, e);
+}
+
+int space_building_create_in(struct db *tx, const struct principal *p, struct space_building *b,
+                             struct yq_err *e)
+{
+	struct change x = {.made = b};
+	return write_in(tx, p, p->zone_id, do_building_create, &x, e);
+}
+
+static int do_building_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_building old, b;
+	int rc = -1;
+	if (space_building_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	b = old;
+	entity_copy(&ENTITY_SPACE_BUILDING, &b, x->in, x->present);
+	if (strcmp(b.name, old.name) != 0 && unique_building_name(w, b.name, x->id, e) < 0)
+		goto out;
+	int64_t top = count3(w->tx, SQL_BUILDING_TOP_FLOOR, x->id, NULL, 0);
+	if (top < 0) {
+		write_fail(w, (int)top, e);
+		goto out;
+	}
+	if (b.floors < top) {
+		err_set(e, ERR_VALIDATION, "floors", "楼层数少于已登记单元所在的楼层",
+		        "units are registered above that floor");
+		goto out;
+	}
+	rc = write_update(w, &SQL_BUILDING_UPDATE, x->id, &old, &b, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_building_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                          const struct space_building *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_building_update, &x, e);
+}
+
+/* Reads the building a unit names, in the write's transaction: ERR_VALIDATION on building_id
+ * when the caller has no such building. */
+static int unit_building(struct write_ctx *w, int64_t id, struct arena *ar,
+                         struct space_building *b, struct yq_err *e)
+{
+	if (space_building_get(w->tx, w->who, id, ar, b, e) == 0)
+		return 0;
+	if (e->code != ERR_NOT_FOUND)
+		return -1;
+	return err_set(e, ERR_VALIDATION, "building_id", "楼宇不存在", "no such building");
+}
+
+static int unique_unit_number(struct write_ctx *w, int64_t building, const char *number, int64_t id,
+                              struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(w->tx, SQL_UNIT_SAME_NUMBER);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, building);
+	db_bind_text(st, 2, number);
+	db_bind_int(st, 3, id);
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT, "number", "该楼宇已有同号单元",
+		               "the building has a unit of that number");
+	return 0;
+}
+
+static int do_unit_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct space_unit *u = x->made;
+	struct arena ar = ARENA_INIT;
+	struct space_building b;
+	int rc = -1;
+	if (!u->status || !*u->status)
+		u->status = "vacant";
+	if (unit_building(w, u->building_id, &ar, &b, e) < 0 ||
+	    space_check_unit(b.type, b.floors, u, e) < 0 ||
+	    space_status_move("vacant", u->status, e) < 0 ||
+	    unique_unit_number(w, u->building_id, u->number, 0, e) < 0)
+		goto out;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_UNIT_INSERT));
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, &ENTITY_SPACE_UNIT, u, 0) < 0) {
+		db_reset(st);
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	if (write_insert(w, st, &u->id, e) < 0)
+		goto out;
+	write_audit(w, "create", "space_unit", u->id);
+	audit_change_entity(&w->changes, &ENTITY_SPACE_UNIT, NULL, u);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_unit_create(struct db_pool *pool, const struct principal *p, struct space_unit *u,
+                      struct yq_err *e)
+{
+	struct change x = {.made = u};
+	return write_tx(pool, p, do_unit_create, &x, e);
+}
+
+int space_unit_create_in(struct db *tx, const struct principal *p, struct space_unit *u,
+                         struct yq_err *e)
+{
+	struct change x = {.made = u};
+	return write_in(tx, p, p->zone_id, do_unit_create, &x, e);
+}
+
+static int do_unit_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_unit old, u;
+	struct space_building b;
+	int rc = -1;
+	if (space_unit_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	u = old;
+	entity_copy(&ENTITY_SPACE_UNIT, &u, x->in, x->present);
+	u.building_id = old.building_id; /* a unit stays in its building */
+	if (!u.status || !*u.status)
+		u.status = old.status;
+	if (unit_building(w, u.building_id, &ar, &b, e) < 0 ||
+	    space_check_unit(b.type, b.floors, &u, e) < 0 ||
+	    space_status_move(old.status, u.status, e) < 0 ||
+	    (strcmp(u.number, old.number) != 0 &&
+	     unique_unit_number(w, u.building_id, u.number, x->id, e) < 0))
+		goto out;
+	rc = write_update(w, &SQL_UNIT_UPDATE, x->id, &old, &u, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_unit_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                      const struct space_unit *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_unit_update, &x, e);
+}
+
+/* Writes the unit's status and tenant. */
+static int unit_set(struct write_ctx *w, int64_t unit, const char *status, int64_t enterprise,
+                    const char *tenant, struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(w->tx, SQL_UNIT_TENANT);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_text(st, 1, status);
+	db_bind_opt(st, 2, enterprise);
+	db_bind_text(st, 3, tenant ? tenant : "");
+	db_bind_int(st, 4, now_unix());
+	db_bind_int(st, 5, unit);
+	int64_t n;
+	return write_run(w, st, &n, e);
+}
+
+static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct space_lease *l = x->made;
+	struct arena ar = ARENA_INIT;
+	struct space_unit u;
+	int rc = -1;
+	if (space_unit_get(w->tx, w->who, l->unit_id, &ar, &u, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_VALIDATION, "unit_id", "单元不存在", "no such unit");
+		goto out;
+	}
+	if (l->enterprise_id)
+		l->tenant_name = "";
+	if (space_check_lease(l, u.status, u.building_type, e) < 0)
+		goto out;
+	if (l->enterprise_id) {
+		int64_t n = count3(w->tx, SQL_ENT_IN_ZONE, l->enterprise_id, NULL, w->who->zone_id);
+		if (n < 0) {
+			write_fail(w, (int)n, e);
+			goto out;
+		}
+		if (n == 0) {
+			err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+			        "no such enterprise");
+			goto out;
+		}
+	}
+	struct db_stmt *st = db_prepare(w->tx, SQL_LEASE_OVERLAP);
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_int(st, 1, l->unit_id);
+	db_bind_text(st, 2, l->end_date);
+	db_bind_text(st, 3, l->start_date);
+	int s = db_step(st);
+	int64_t clash = s == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (s < 0) {
+		write_fail(w, s, e);
+		goto out;
+	}
+	if (clash > 0) {
+		err_set(e, ERR_CONFLICT, "start_date",
+		        "该单元在所选期间已有生效的租约，租期不能重叠",
+		        "the unit has an active lease in that period");
+		goto out;
+	}
+	if (isnan(l->rent))
+		l->rent = u.rent;
+	int64_t now = now_unix();
+	if (!(st = db_prepare(w->tx, sql_of(&SQL_LEASE_INSERT)))) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, &ENTITY_SPACE_LEASE, l, 0) < 0) {
+		db_reset(st);
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	if (write_insert(w, st, &l->id, e) < 0 ||
+	    unit_set(w, l->unit_id, "leased", l->enterprise_id, l->tenant_name, e) < 0)
+		goto out;
+	write_audit(w, "create", "space_lease", l->id);
+	audit_change_entity(&w->changes, &ENTITY_SPACE_LEASE, NULL, l);
+	audit_change_str(&w->changes, "unit_status", u.status, "leased");
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_lease_create(struct db_pool *pool, const struct principal *p, struct space_lease *l,
+                       struct yq_err *e)
+{
+	struct change x = {.made = l};
+	return write_tx(pool, p, do_lease_create, &x, e);
+}
+
+int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
+                          struct yq_err *e)
+{
+	struct change x = {.made = l};
+	return write_in(tx, p, p->zone_id, do_lease_create, &x, e);
+}
+
+static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_lease l;
+	int rc = -1;
+	char today[11];
+	if (space_lease_get(w->tx, w->who, x->id, &ar, &l, e) < 0)
+		goto out;
+	if (strcmp(l.status, "active") != 0) {
+		err_set(e, ERR_STATE, "status", "租约已结束", "the lease has ended");
+		goto out;
+	}
+	day_of(now_unix(), today);
+	const char *on = x->on && *x->on ? x->on : today;
+	if (strcmp(on, l.start_date) < 0) {
+		err_set(e, ERR_VALIDATION, "ended_on", "结束日期不能早于起租日期",
+		        "a lease ends after it starts");
+		goto out;
+	}
+	struct db_stmt *st = db_prepare(w->tx, SQL_LEASE_END);
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_text(st, 1, on);
+	db_bind_int(st, 2, now_unix());
+	db_bind_int(st, 3, x->id);
+	int64_t n;
+	if (write_run(w, st, &n, e) < 0)
+		goto out;
+	int64_t others = count3(w->tx, SQL_LEASES_ACTIVE, l.unit_id, NULL, x->id);
+	if (others < 0) {
+		write_fail(w, (int)others, e);
+		goto out;
+	}
+	if (!others && unit_set(w, l.unit_id, "vacant", 0, "", e) < 0)
+		goto out;
+	write_audit(w, "end", "space_lease", x->id);
+	audit_change_str(&w->changes, "status", "active", "ended");
+	audit_change_str(&w->changes, "ended_on", NULL, on);
+	if (!others)
+		audit_change_str(&w->changes, "unit_status", "leased", "vacant");
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_lease_end(struct db_pool *pool, const struct principal *p, int64_t id, const char *on,
+                    struct yq_err *e)
+{
+	struct change x = {.id = id, .on = on};
+	return write_tx(pool, p, do_lease_end, &x, e);
+}
+
+/* ---- the figures ---- */
+
+static const char SQL_SUM_STATUS[] =
+    "SELECT u.status, COUNT(*), COALESCE(SUM(u.area), 0) FROM space_unit u WHERE u.zone_id = ? "
+    "GROUP BY u.status";
+static const char SQL_SUM_BUILDING[] =
+    "SELECT b.id, b.name, b.type, COUNT(u.id), COALESCE(SUM(CASE WHEN u.status = 'vacant' THEN "
+    "1 ELSE 0 END), 0), COALESCE(SUM(u.area), 0), COALESCE(SUM(CASE WHEN u.status = 'vacant' "
+    "THEN u.area ELSE 0 END), 0) FROM space_building b LEFT JOIN space_unit u ON u.building_id "
+    "= b.id WHERE b.zone_id = ? GROUP BY b.id, b.name, b.type ORDER BY b.id";
+static const char SQL_SUM_EXPIRING[] =
+    "SELECT COUNT(*) FROM space_lease WHERE zone_id = ? AND status = 'active' AND end_date >= ? "
+    "AND end_date <= ?";
+
+int space_summary(struct db *c, const struct principal *p, struct arena *a,
+                  struct space_summary *out, struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	for (int t = 0; t < SPACE__TYPE_COUNT; t++)
+		out->by_type[t].key = space_type_name((enum space_type)t);
+	struct db_stmt *st = db_prepare(c, SQL_SUM_STATUS);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		enum space_status s = space_status_from_name(db_col_text(st, 0));
+		int64_t n = db_col_int(st, 1);
+		double area = db_col_double(st, 2);
+		out->units += n;
+		out->area += area;
+		if (s < SPACE__STATUS_COUNT)
+			out->by_status[s] += n;
+		if (s == SPACE_VACANT) {
+			out->vacant += n;
+			out->vacant_area += area;
+		}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	/* every building, kept in the arena: as many as the zone has */
+	if (!(st = db_prepare(c, SQL_SUM_BUILDING)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	int cap = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (out->n_buildings == cap) {
+			int ncap = cap ? cap * 2 : 64;
+			struct space_count *m = arena_alloc(a, sizeof *m * (size_t)ncap);
+			if (!m) {
+				db_reset(st);
+				return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+			}
+			if (cap)
+				memcpy(m, out->by_building, sizeof *m * (size_t)cap);
+			out->by_building = m;
+			cap = ncap;
+		}
+		struct space_count *b = &out->by_building[out->n_buildings++];
+		b->id = db_col_int(st, 0);
+		b->key = arena_strdup(a, db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		b->type = arena_strdup(a, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		b->units = db_col_int(st, 3);
+		b->vacant = db_col_int(st, 4);
+		b->area = db_col_double(st, 5);
+		b->vacant_area = db_col_double(st, 6);
+		enum space_type t = space_type_from_name(b->type);
+		if (t < SPACE__TYPE_COUNT) {
+			out->by_type[t].units += b->units;
+			out->by_type[t].vacant += b->vacant;
+			out->by_type[t].area += b->area;
+			out->by_type[t].vacant_area += b->vacant_area;
+		}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	char today[11], until[11];
+	int64_t now = now_unix();
+	day_of(now, today);
+	day_of(now + 30 * 86400, until);
+	if (!(st = db_prepare(c, SQL_SUM_EXPIRING)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	db_bind_text(st, 2, today);
+	db_bind_text(st, 3, until);
+	if ((rc = db_step(st)) == DB_ROW)
+		out->expiring_30 = db_col_int(st, 0);
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}

@@ -1,0 +1,369 @@
+// 载体 (src/space/): on the demo data, the service center registers buildings and their units,
+// lets units with leases (the unit becomes 已租, an overlapping lease is refused with 409 in
+// Chinese, ending it makes the unit 空置 again), and lists the leases that expire soon; the
+// vacancy summary agrees with the units counted by hand. An enterprise user reads the vacant units
+// and its own, never another tenant, and only its own leases; another zone sees nothing (404);
+// every bad input is a 400 naming its field in Chinese, never a 500.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, cli, newDatabase } from './lib.mjs';
+
+const PW = 'Space-Passw0rd!2026';
+const NAMES = {
+  admin: 'ccetdz-admin', svc: 'ccetdz-fuwu', leader: 'ccetdz-leader', head: 'ccetdz-jingfa',
+  ent: 'ccetdz-qiye', weipai: 'ccetdz-weipai', province: 'province-viewer',
+  zone2_admin: 'hmetdz-admin', zone2_ent: 'hmetdz-qiye',
+};
+let srv;
+const as = {}, me = {};
+
+before(async () => {
+  const db = newDatabase();
+  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
+  assert.equal(d.code, 0, d.stderr);
+  srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
+  for (const [k, u] of Object.entries(NAMES)) {
+    as[k] = new Client(srv.base);
+    const r = await as[k].login(u, PW);
+    assert.equal(r.status, 200, `${u}: ${r.body}`);
+    me[k] = r.json.user;
+  }
+});
+after(async () => { await srv?.stop(); });
+
+const day = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
+let seq = 0;
+async function building(extra = {}) {
+  const r = await as.svc.post('/api/space/buildings', { name: `测试标准厂房${++seq}号楼`, type: 'factory', address: '测试路1号', floors: 4, ...extra });
+  assert.equal(r.status, 201, r.body);
+  return r.json;
+}
+async function unit(b, extra = {}) {
+  const r = await as.svc.post('/api/space/units', { building_id: b.id, floor: 1, number: `U${++seq}`, area: 1200, floor_load: 10, power_kva: 400, rent: 24000, ...extra });
+  assert.equal(r.status, 201, r.body);
+  return r.json;
+}
+async function all(c, path) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const r = await c.get(`${path}${path.includes('?') ? '&' : '?'}page=${page}&page_size=200`);
+    assert.equal(r.status, 200, r.body);
+    items.push(...r.json.items);
+    if (items.length >= r.json.total || r.json.items.length === 0) return items;
+  }
+}
+async function auditTotal() {
+  return (await as.admin.get('/api/audit?page_size=1')).json.total;
+}
+
+test('who may write: the admin and the service center write, leaders and departments read, enterprises and the province do not', async () => {
+  const body = { name: '权限测试楼', type: 'office', floors: 10 };
+  assert.equal((await as.admin.post('/api/space/buildings', body)).status, 201);
+  for (const k of ['leader', 'head', 'ent', 'province']) {
+    const r = await as[k].post('/api/space/buildings', { ...body, name: `权限测试楼${k}` });
+    assert.equal(r.status, 403, `${k}: ${r.body}`);
+  }
+  for (const k of ['leader', 'head', 'ent']) assert.equal((await as[k].get('/api/space/buildings')).status, 200, k);
+  for (const k of ['leader', 'head', 'svc']) assert.equal((await as[k].get('/api/space/summary')).status, 200, k);
+  assert.equal((await as.ent.get('/api/space/summary')).status, 403);
+  assert.equal((await as.province.get('/api/space/units')).status, 403);
+  assert.equal((await new Client(srv.base).get('/api/space/units')).status, 401);
+});
+
+test('a lease makes the unit 已租, an overlapping one is refused with 409, ending it makes the unit 空置', async () => {
+  const b = await building();
+  const u = await unit(b);
+  assert.equal(u.status, 'vacant');
+  assert.equal(u.building_name, b.name);
+  const audit0 = await auditTotal();
+  const l = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.ent.enterprise_id, start_date: day(-30), end_date: day(335) });
+  assert.equal(l.status, 201, l.body);
+  assert.equal(l.json.status, 'active');
+  assert.equal(l.json.rent, 24000, 'the unit\'s rent when none is given');
+  assert.equal(await auditTotal(), audit0 + 1, 'one audit row');
+  let x = (await as.svc.get(`/api/space/units/${u.id}`)).json;
+  assert.equal(x.status, 'leased');
+  assert.equal(x.enterprise_id, me.ent.enterprise_id);
+  // overlapping: inside, around, touching the last day
+  for (const [s, e] of [[day(10), day(20)], [day(-60), day(400)], [day(335), day(500)]]) {
+    const r = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.weipai.enterprise_id, start_date: s, end_date: e });
+    assert.equal(r.status, 409, `${s}..${e}: ${r.body}`);
+    assert.match(r.json.error.message, /重叠/);
+  }
+  assert.equal(await auditTotal(), audit0 + 1, 'nothing written');
+  // after it: fine (the unit stays leased)
+  const next = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.weipai.enterprise_id, start_date: day(336), end_date: day(700), rent: 26000 });
+  assert.equal(next.status, 201, next.body);
+  // a leased unit is not set to vacant by hand
+  const p = await as.svc.patch(`/api/space/units/${u.id}`, { status: 'vacant' });
+  assert.equal(p.status, 409, p.body);
+  assert.match(p.json.error.message, /结束租约/);
+  // ending the first keeps it leased (the second is active); ending the second frees it
+  let r = await as.svc.post(`/api/space/leases/${l.json.id}/end`, {});
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'ended');
+  assert.equal((await as.svc.get(`/api/space/units/${u.id}`)).json.status, 'leased');
+  r = await as.svc.post(`/api/space/leases/${l.json.id}/end`, {});
+  assert.equal(r.status, 409);
+  assert.match(r.json.error.message, /租约已结束/);
+  r = await as.svc.post(`/api/space/leases/${next.json.id}/end`, { ended_on: day(336) });
+  assert.equal(r.status, 200, r.body);
+  x = (await as.svc.get(`/api/space/units/${u.id}`)).json;
+  assert.equal(x.status, 'vacant');
+  assert.equal(x.enterprise_id, null);
+  // the ended period is free again
+  r = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.weipai.enterprise_id, start_date: day(10), end_date: day(20) });
+  assert.equal(r.status, 201, r.body);
+});
+
+test('units under repair or used by the zone are not let; persons rent flats only', async () => {
+  const b = await building();
+  const u = await unit(b, { status: 'repair' });
+  let r = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.ent.enterprise_id, start_date: day(0), end_date: day(100) });
+  assert.equal(r.status, 409);
+  assert.match(r.json.error.message, /维修/);
+  r = await as.svc.post('/api/space/units', { building_id: b.id, floor: 1, number: 'P1', area: 100, status: 'leased' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'status');
+  const v = await unit(b);
+  r = await as.svc.post('/api/space/leases', { unit_id: v.id, tenant_name: '张三', start_date: day(0), end_date: day(100) });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'enterprise_id');
+  const flats = await building({ type: 'apartment', floors: 12 });
+  const f = await unit(flats, { floor: 3, number: '301', area: 65, rooms: 2, floor_load: undefined, power_kva: undefined, rent: 1200 });
+  r = await as.svc.post('/api/space/leases', { unit_id: f.id, tenant_name: '李工程师', start_date: day(0), end_date: day(365) });
+  assert.equal(r.status, 201, r.body);
+  assert.equal(r.json.tenant_name, '李工程师');
+  assert.equal((await as.svc.get(`/api/space/units/${f.id}`)).json.tenant_name, '李工程师');
+});
+
+test('expiring leases: active ones ending within N days, soonest first', async () => {
+  const b = await building();
+  const u1 = await unit(b), u2 = await unit(b), u3 = await unit(b);
+  const mk = async (u, s, e) => {
+    const r = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.weipai.enterprise_id, start_date: s, end_date: e });
+    assert.equal(r.status, 201, r.body);
+    return r.json.id;
+  };
+  const soon = await mk(u1, day(-300), day(12));
+  const sooner = await mk(u2, day(-300), day(3));
+  const late = await mk(u3, day(-10), day(200));
+  const items = await all(as.svc, '/api/space/leases?expiring_days=30');
+  const ids = items.map((x) => x.id);
+  assert.ok(ids.includes(soon) && ids.includes(sooner) && !ids.includes(late), JSON.stringify(ids));
+  assert.ok(ids.indexOf(sooner) < ids.indexOf(soon));
+  assert.ok(items.every((x) => x.status === 'active' && x.end_date >= day(0) && x.end_date <= day(30)));
+  const r = await as.svc.get('/api/space/leases?expiring_days=0');
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'expiring_days');
+});
+
+test('the summary agrees with the units counted by hand, by building and by type', async () => {
+  const b = await building({ type: 'incubator', floors: 3 });
+  await unit(b, { floor: 1, area: 100 });
+  await unit(b, { floor: 2, area: 150 });
+  const u3 = await unit(b, { floor: 3, area: 250, status: 'intent' });
+  await unit(b, { floor: 3, area: 50, status: 'self_use' });
+  const s = (await as.svc.get('/api/space/summary')).json;
+  const units = await all(as.svc, '/api/space/units');
+  assert.equal(s.units, units.length);
+  const vacant = units.filter((x) => x.status === 'vacant');
+  assert.equal(s.vacant, vacant.length);
+  assert.ok(Math.abs(s.vacancy_rate - vacant.length / units.length) < 1e-9);
+  assert.ok(s.vacancy_rate > 0 && s.vacancy_rate < 1, 'a fraction');
+  for (const st of ['vacant', 'intent', 'leased', 'self_use', 'repair']) {
+    assert.equal(s.by_status[st], units.filter((x) => x.status === st).length, st);
+  }
+  // the new building: 4 units, 2 vacant (100 + 150 m² of 550)
+  const mine = s.by_building.find((x) => x.building_id === b.id);
+  assert.deepEqual({ units: mine.units, vacant: mine.vacant, rate: mine.vacancy_rate, area: mine.area, va: mine.vacant_area, type: mine.type },
+    { units: 4, vacant: 2, rate: 0.5, area: 550, va: 250, type: 'incubator' });
+  for (const t of s.by_type) {
+    const of = units.filter((x) => x.building_type === t.type);
+    assert.equal(t.units, of.length, t.type);
+    assert.equal(t.vacant, of.filter((x) => x.status === 'vacant').length, t.type);
+  }
+  assert.equal(s.by_type.reduce((n, t) => n + t.units, 0), s.units);
+  assert.equal(s.by_building.reduce((n, t) => n + t.vacant, 0), s.vacant);
+  // a unit let: one fewer vacant... the intent one first becomes vacant, then leased
+  assert.equal((await as.svc.patch(`/api/space/units/${u3.id}`, { status: 'vacant' })).status, 200);
+  const s2 = (await as.svc.get('/api/space/summary')).json;
+  assert.equal(s2.vacant, s.vacant + 1);
+  assert.equal(s2.units, s.units);
+  // the building list carries its counts
+  const bl = (await as.svc.get(`/api/space/buildings/${b.id}`)).json;
+  assert.equal(bl.units, 4);
+  assert.equal(bl.vacant, 3);
+});
+
+test('an enterprise reads the vacant units and its own, no tenant, and only its own leases', async () => {
+  const b = await building();
+  const free = await unit(b), mineU = await unit(b), theirs = await unit(b), fixing = await unit(b, { status: 'repair' });
+  const own = await as.svc.post('/api/space/leases', { unit_id: mineU.id, enterprise_id: me.ent.enterprise_id, start_date: day(-5), end_date: day(360), notes: '内部备注：押金两个月' });
+  assert.equal(own.status, 201, own.body);
+  const other = await as.svc.post('/api/space/leases', { unit_id: theirs.id, enterprise_id: me.weipai.enterprise_id, start_date: day(-5), end_date: day(360) });
+  assert.equal(other.status, 201, other.body);
+  const seen = await all(as.ent, `/api/space/units?building_id=${b.id}`);
+  assert.deepEqual(seen.map((x) => x.id).sort((x, y) => x - y), [free.id, mineU.id].sort((x, y) => x - y));
+  for (const x of seen) {
+    assert.ok(!('enterprise_id' in x) && !('tenant_name' in x) && !('enterprise_name' in x) && !('notes' in x), JSON.stringify(x));
+  }
+  // every unit it lists, in every building, is vacant or its own
+  const every = await all(as.ent, '/api/space/units');
+  const staffView = new Map((await all(as.svc, '/api/space/units')).map((x) => [x.id, x]));
+  for (const x of every) {
+    const s = staffView.get(x.id);
+    assert.ok(s.status === 'vacant' || s.enterprise_id === me.ent.enterprise_id, `unit ${x.id} ${s.status}`);
+  }
+  for (const id of [theirs.id, fixing.id]) {
+    assert.equal((await as.ent.get(`/api/space/units/${id}`)).status, 404);
+  }
+  assert.equal((await as.ent.get(`/api/space/units/${free.id}`)).status, 200);
+  const leases = await all(as.ent, '/api/space/leases');
+  assert.ok(leases.length >= 1 && leases.every((x) => x.enterprise_id === me.ent.enterprise_id));
+  assert.ok(leases.some((x) => x.id === own.json.id));
+  assert.ok(!JSON.stringify(leases).includes('内部备注'));
+  assert.equal((await as.ent.get(`/api/space/leases/${other.json.id}`)).status, 404);
+  const ol = await as.ent.get(`/api/space/leases/${own.json.id}`);
+  assert.equal(ol.status, 200);
+  assert.ok(!('notes' in ol.json));
+  // the filter does not open another tenant's leases
+  const f = await as.ent.get(`/api/space/leases?enterprise_id=${me.weipai.enterprise_id}`);
+  assert.equal(f.json.total, 0);
+  // nor the status filter another's units
+  const lu = await as.ent.get(`/api/space/units?status=leased&building_id=${b.id}`);
+  assert.deepEqual(lu.json.items.map((x) => x.id), [mineU.id]);
+});
+
+test('another zone sees nothing of this zone (404) and cannot name its rows', async () => {
+  const b = await building();
+  const u = await unit(b);
+  const l = await as.svc.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.ent.enterprise_id, start_date: day(0), end_date: day(30) });
+  assert.equal(l.status, 201, l.body);
+  const audit0 = await auditTotal();
+  for (const c of [as.zone2_admin, as.zone2_ent]) {
+    for (const p of [`/api/space/buildings/${b.id}`, `/api/space/units/${u.id}`, `/api/space/leases/${l.json.id}`]) {
+      const r = await c.get(p);
+      assert.equal(r.status, 404, `${p}: ${r.body}`);
+      assert.match(r.json.error.message, /不存在/);
+    }
+  }
+  const z = as.zone2_admin;
+  assert.equal((await z.patch(`/api/space/buildings/${b.id}`, { name: '越权改名' })).status, 404);
+  assert.equal((await z.patch(`/api/space/units/${u.id}`, { rent: 1 })).status, 404);
+  assert.equal((await z.post(`/api/space/leases/${l.json.id}/end`, {})).status, 404);
+  let r = await z.post('/api/space/units', { building_id: b.id, floor: 1, number: 'X1', area: 10 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'building_id');
+  r = await z.post('/api/space/leases', { unit_id: u.id, enterprise_id: me.ent.enterprise_id, start_date: day(100), end_date: day(200) });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'unit_id');
+  // its own unit leased to our enterprise: refused
+  const zb = await z.post('/api/space/buildings', { name: '海门越权测试楼', type: 'factory', floors: 2 });
+  assert.equal(zb.status, 201, zb.body);
+  const zu = await z.post('/api/space/units', { building_id: zb.json.id, floor: 1, number: '101', area: 500 });
+  assert.equal(zu.status, 201, zu.body);
+  r = await z.post('/api/space/leases', { unit_id: zu.json.id, enterprise_id: me.ent.enterprise_id, start_date: day(0), end_date: day(10) });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'enterprise_id');
+  assert.equal(await auditTotal(), audit0, 'nothing written in this zone');
+  const mine = await all(z, '/api/space/buildings');
+  assert.ok(!mine.some((x) => x.id === b.id));
+  const s = (await z.get('/api/space/summary')).json;
+  assert.ok(!s.by_building.some((x) => x.building_id === b.id));
+});
+
+test('bad input is a 400 naming the field in Chinese, never a 500', async () => {
+  const b = await building();
+  const flats = await building({ type: 'apartment', floors: 6 });
+  const u = await unit(b);
+  const okB = { name: '校验楼', type: 'office', floors: 5 };
+  const okU = { building_id: b.id, floor: 1, number: 'V1', area: 100 };
+  const okL = { unit_id: u.id, enterprise_id: me.ent.enterprise_id, start_date: day(1000), end_date: day(1100) };
+  const cases = [
+    ['/api/space/buildings', { ...okB, name: undefined }, 'name'],
+    ['/api/space/buildings', { ...okB, name: '　' }, 'name'],
+    ['/api/space/buildings', { ...okB, name: '楼'.repeat(51) }, 'name'],
+    ['/api/space/buildings', { ...okB, type: 'castle' }, 'type'],
+    ['/api/space/buildings', { ...okB, type: undefined }, 'type'],
+    ['/api/space/buildings', { ...okB, floors: 0 }, 'floors'],
+    ['/api/space/buildings', { ...okB, floors: 'ten' }, 'floors'],
+    ['/api/space/buildings', { ...okB, floors: 2.5 }, 'floors'],
+    ['/api/space/buildings', { ...okB, plan: [[0, 0], [1]] }, 'plan'],
+    ['/api/space/buildings', { ...okB, plan: 'square' }, 'plan'],
+    ['/api/space/buildings', { ...okB, map_x: -1 }, 'map_x'],
+    ['/api/space/buildings', { ...okB, name: b.name }, 'name'],
+    ['/api/space/units', { ...okU, building_id: undefined }, 'building_id'],
+    ['/api/space/units', { ...okU, building_id: 99999999 }, 'building_id'],
+    ['/api/space/units', { ...okU, building_id: 'one' }, 'building_id'],
+    ['/api/space/units', { ...okU, floor: 5 }, 'floor'],
+    ['/api/space/units', { ...okU, floor: 0 }, 'floor'],
+    ['/api/space/units', { ...okU, number: '' }, 'number'],
+    ['/api/space/units', { ...okU, number: u.number }, 'number'],
+    ['/api/space/units', { ...okU, area: 0 }, 'area'],
+    ['/api/space/units', { ...okU, area: -5 }, 'area'],
+    ['/api/space/units', { ...okU, area: '大' }, 'area'],
+    ['/api/space/units', { ...okU, floor_load: 5000 }, 'floor_load'],
+    ['/api/space/units', { ...okU, rent: -1 }, 'rent'],
+    ['/api/space/units', { ...okU, status: 'sold' }, 'status'],
+    ['/api/space/units', { ...okU, rooms: 2 }, 'rooms'],
+    ['/api/space/units', { ...okU, building_id: flats.id }, 'rooms'],
+    ['/api/space/units', { ...okU, building_id: flats.id, rooms: 2, floor_load: 5 }, 'floor_load'],
+    ['/api/space/leases', { ...okL, unit_id: undefined }, 'unit_id'],
+    ['/api/space/leases', { ...okL, unit_id: 99999999 }, 'unit_id'],
+    ['/api/space/leases', { ...okL, start_date: '2026-02-30' }, 'start_date'],
+    ['/api/space/leases', { ...okL, end_date: undefined }, 'end_date'],
+    ['/api/space/leases', { ...okL, end_date: day(900) }, 'end_date'],
+    ['/api/space/leases', { ...okL, enterprise_id: undefined }, 'enterprise_id'],
+    ['/api/space/leases', { ...okL, enterprise_id: 99999999 }, 'enterprise_id'],
+    ['/api/space/leases', { ...okL, rent: 'much' }, 'rent'],
+    ['/api/space/leases', { ...okL, tenant_name: '名'.repeat(51), enterprise_id: undefined }, 'tenant_name'],
+  ];
+  const audit0 = await auditTotal();
+  for (const [path, body, field] of cases) {
+    const r = await as.svc.post(path, body);
+    assert.ok(r.status === 400 || r.status === 409, `${path} ${JSON.stringify(body).slice(0, 100)}: ${r.status} ${r.body.slice(0, 200)}`);
+    assert.equal(r.json.error.field, field, `${path} ${JSON.stringify(body).slice(0, 100)}: ${r.body.slice(0, 200)}`);
+    assert.match(r.json.error.message, /[\u4e00-\u9fff]/, `a Chinese message: ${r.json.error.message}`);
+    assert.ok(r.json.error.code, 'a code');
+  }
+  // patches
+  for (const [path, body, field] of [
+    [`/api/space/buildings/${b.id}`, { floors: 0 }, 'floors'],
+    [`/api/space/units/${u.id}`, { floor: 9 }, 'floor'],
+    [`/api/space/units/${u.id}`, { status: 'leased' }, 'status'],
+    [`/api/space/units/${u.id}`, { area: null }, 'area'],
+  ]) {
+    const r = await as.svc.patch(path, body);
+    assert.equal(r.status, 400, `${path} ${JSON.stringify(body)}: ${r.body.slice(0, 200)}`);
+    assert.equal(r.json.error.field, field, r.body);
+  }
+  // a building keeps floors for its units
+  await unit(b, { floor: 4 });
+  let r = await as.svc.patch(`/api/space/buildings/${b.id}`, { floors: 3 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'floors');
+  assert.equal(await auditTotal(), audit0 + 1, 'only the good unit was written');
+  // queries and paths
+  for (const [p, field] of [['/api/space/units?status=sold', 'status'], ['/api/space/units?building_id=x', 'building_id'],
+    ['/api/space/units?type=castle', 'type'], ['/api/space/leases?expiring_days=abc', 'expiring_days'], ['/api/space/buildings?type=x', 'type'],
+    ['/api/space/leases?status=gone', 'status']]) {
+    r = await as.svc.get(p);
+    assert.equal(r.status, 400, p);
+    assert.equal(r.json.error.field, field, p);
+  }
+  for (const p of ['/api/space/units/abc', '/api/space/units/0', '/api/space/buildings/99999999', '/api/space/leases/-1']) {
+    assert.equal((await as.svc.get(p)).status, 404, p);
+  }
+  r = await as.svc.post('/api/space/units', '{"building_id":');
+  assert.equal(r.status, 400);
+  r = await as.svc.post(`/api/space/leases/${1}/end`, { ended_on: '2026-13-01' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'ended_on');
+  // a good patch, audited
+  r = await as.svc.patch(`/api/space/units/${u.id}`, { rent: 30000, status: 'intent' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.rent, 30000);
+  assert.equal(r.json.status, 'intent');
+  assert.equal(r.json.area, 1200, 'the rest kept');
+});
