@@ -29,6 +29,9 @@ const SECRET = {
   followup: '洽谈纪要丑',
   problem: '用地问题寅',
   review: '会审议题卯',
+  building: '楼宇备注辰',
+  unit: '单元备注巳',
+  lease: '租约备注午',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -108,6 +111,16 @@ before(async () => {
   ok(rv, 'review');
   ids.review = rv.json.id;
   ok(await admin.post(`/api/projects/reviews/${ids.review}/items`, { project_id: ids.proj }), 'agenda');
+  // 载体: the enterprise rents a unit; the building's, the unit's and the lease's notes are internal
+  const bd = await admin.post('/api/space/buildings', { name: '披露测试厂房', type: 'factory', address: '测试路1号', floors: 2, notes: SECRET.building });
+  ok(bd, 'building');
+  ids.building = bd.json.id;
+  const un = await admin.post('/api/space/units', { building_id: ids.building, floor: 1, number: 'D101', area: 800, floor_load: 10, power_kva: 200, rent: 16000, notes: SECRET.unit });
+  ok(un, 'unit');
+  ids.unit = un.json.id;
+  const ls = await admin.post('/api/space/leases', { unit_id: ids.unit, enterprise_id: ids.ent, start_date: '2026-01-01', end_date: '2028-12-31', notes: SECRET.lease });
+  ok(ls, 'lease');
+  ids.lease = ls.json.id;
 });
 after(async () => { await srv.stop(); });
 
@@ -153,6 +166,9 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/economy/periods/:period', '/api/economy/periods/2026-01')
     .replace('/api/announcements/:id/attachments/:aid', `/api/announcements/${ids.ann}/attachments/${ids.annAtt}`)
     .replace('/api/announcements/:id', `/api/announcements/${ids.ann}`)
+    .replace('/api/space/buildings/:id', `/api/space/buildings/${ids.building}`)
+    .replace('/api/space/units/:id', `/api/space/units/${ids.unit}`)
+    .replace('/api/space/leases/:id', `/api/space/leases/${ids.lease}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {
