@@ -46,22 +46,32 @@ struct unit {
 };
 /* longest names first: "万元" is looked for before "元" */
 static const struct unit UNITS[] = {
-    {"万千瓦时", UK_POWER, 1},    {"亿千瓦时", UK_POWER, 1e4}, {"千瓦时", UK_POWER, 1e-4},
-    {"万美元", UK_USD, 1},        {"亿美元", UK_USD, 1e4},     {"千美元", UK_USD, 0.1},
-    {"美元", UK_USD, 1e-4},       {"万元", UK_MONEY, 1},       {"亿元", UK_MONEY, 1e4},
-    {"千元", UK_MONEY, 0.1},      {"万度", UK_POWER, 1},       {"元", UK_MONEY, 1e-4},
-    {"度", UK_POWER, 1e-4},       {"人", UK_PEOPLE, 1},        {NULL, UK_NONE, 0},
+    {"万千瓦时", UK_POWER, 1}, {"亿千瓦时", UK_POWER, 1e4}, {"千瓦时", UK_POWER, 1e-4},
+    {"万美元", UK_USD, 1},     {"亿美元", UK_USD, 1e4},     {"千美元", UK_USD, 0.1},
+    {"美元", UK_USD, 1e-4},    {"万元", UK_MONEY, 1},       {"亿元", UK_MONEY, 1e4},
+    {"千元", UK_MONEY, 0.1},   {"万度", UK_POWER, 1},       {"元", UK_MONEY, 1e-4},
+    {"度", UK_POWER, 1e-4},    {"人", UK_PEOPLE, 1},        {NULL, UK_NONE, 0},
 };
 
 /* Other names of the starting catalogue's indicators in the sheets people exchange. */
 static const struct {
 	const char *alias, *code;
 } ALIASES[] = {
-    {"主营业务收入", "revenue"},   {"营业总收入", "revenue"},  {"应税销售收入", "taxable_sales"},
-    {"应税销售额", "taxable_sales"}, {"税收收入", "tax"},      {"实缴税金", "tax"},
-    {"税金总额", "tax"},           {"利润总额", "profit"},     {"用电", "power"},
-    {"从业人员平均人数", "employees"}, {"从业人数", "employees"}, {"进出口总额", "trade"},
-    {"研发费用", "rd"},            {"R&D经费", "rd"},        {"产值", "output"},
+    {"主营业务收入", "revenue"},
+    {"营业总收入", "revenue"},
+    {"应税销售收入", "taxable_sales"},
+    {"应税销售额", "taxable_sales"},
+    {"税收收入", "tax"},
+    {"实缴税金", "tax"},
+    {"税金总额", "tax"},
+    {"利润总额", "profit"},
+    {"用电", "power"},
+    {"从业人员平均人数", "employees"},
+    {"从业人数", "employees"},
+    {"进出口总额", "trade"},
+    {"研发费用", "rd"},
+    {"R&D经费", "rd"},
+    {"产值", "output"},
 };
 
 struct ind {
@@ -111,7 +121,7 @@ static void norm(const char *s, char *out, size_t n)
 {
 	static const struct {
 		const char *from, *to;
-	} MAP[] = {{"（", "("}, {"）", ")"}, {"：", ":"}, {"％", "%"}, {"－", "-"}, {"—", "-"},
+	} MAP[] = {{"（", "("}, {"）", ")"}, {"：", ":"}, {"％", "%"}, {"－", "-"},     {"—", "-"},
 	           {"～", "-"}, {"~", "-"},  {"至", "-"}, {"　", ""},  {"\xc2\xa0", ""}};
 	size_t k = 0;
 	while (s && *s && k + 4 < n) {
@@ -422,7 +432,8 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 			/* a title or a unit line above the header */
 			if (!unit_line(x, &row) && !*x->title_period)
 				for (size_t j = 0; j < row.n_cells; j++)
-					if (econ_import_title_period(row.cells[j], x->title_period) == 0)
+					if (econ_import_title_period(row.cells[j],
+					                             x->title_period) == 0)
 						break;
 			arena_reset(&a);
 			continue;
@@ -447,8 +458,8 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 			for (size_t j = 0; j < row2.n_cells && !two; j++) {
 				char n[NORM_MAX];
 				norm(row2.cells[j], n, sizeof n);
-				two = (int)j != uscc && (int)j != name && *n && sub_of(n) != SUB_NONE &&
-				      ind_of(x, n) < 0;
+				two = (int)j != uscc && (int)j != name && *n &&
+				      sub_of(n) != SUB_NONE && ind_of(x, n) < 0;
 			}
 			if (two && row2.n_cells > x->n_cols)
 				x->n_cols = row2.n_cells;
@@ -499,9 +510,10 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 	if (!found && r < 0)
 		return import_file_error(rep, table_fault(t), table_error(t), e);
 	if (!found) {
-		snprintf(rep->message, sizeof rep->message,
-		         "未找到表头：前%d行中应有「统一社会信用代码」或「企业名称」列及至少一个指标列",
-		         HEADER_ROWS);
+		snprintf(
+		    rep->message, sizeof rep->message,
+		    "未找到表头：前%d行中应有「统一社会信用代码」或「企业名称」列及至少一个指标列",
+		    HEADER_ROWS);
 		snprintf(rep->message_en, sizeof rep->message_en,
 		         "no header: the first %d rows hold no enterprise column with an indicator",
 		         HEADER_ROWS);
@@ -514,12 +526,13 @@ static int header_of(void *arg, struct table_reader *t, struct yq_err *e)
 			         "文件标题所述月份（%s）与所选月份（%s）不一致", x->title_period,
 			         x->b.o->period);
 			snprintf(rep->message_en, sizeof rep->message_en,
-			         "the title's month (%s) is not the month chosen (%s)", x->title_period,
-			         x->b.o->period);
+			         "the title's month (%s) is not the month chosen (%s)",
+			         x->title_period, x->b.o->period);
 			return err_set(e, ERR_VALIDATION, "period", rep->message, rep->message_en);
 		}
 	} else if (!*x->title_period) {
-		return err_set(e, ERR_VALIDATION, "period", "请指定报告期（YYYY-MM），文件标题中未写明月份",
+		return err_set(e, ERR_VALIDATION, "period",
+		               "请指定报告期（YYYY-MM），文件标题中未写明月份",
 		               "give the month (YYYY-MM): the title names none");
 	} else {
 		snprintf(x->period, sizeof x->period, "%s", x->title_period);
@@ -545,8 +558,7 @@ struct row_read {
 	int any;
 };
 
-static const char SQL_BY_USCC[] =
-    "SELECT id, name FROM enterprise WHERE zone_id = ? AND uscc = ?";
+static const char SQL_BY_USCC[] = "SELECT id, name FROM enterprise WHERE zone_id = ? AND uscc = ?";
 static const char SQL_BY_NAME[] =
     "SELECT id FROM enterprise WHERE zone_id = ? AND name = ? LIMIT 2";
 /* the enterprise's counted values of an indicator over months [from, to] */
@@ -617,8 +629,7 @@ static int row_kind(const struct import_run *x, const struct table_row *row)
 }
 
 /* Reads the indicator cells of a row into rr (scaled to the catalogue's units). */
-static void read_cells(const struct import_run *x, const struct table_row *row,
-                       struct row_read *rr)
+static void read_cells(const struct import_run *x, const struct table_row *row, struct row_read *rr)
 {
 	for (size_t i = 0; i < x->n_inds; i++) {
 		struct cellv *v = &rr->v[i];
@@ -685,7 +696,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 		int same_name = 1;
 		if (rc == DB_ROW) {
 			rr->enterprise_id = db_col_int(st, 0);
-			same_name = !*n || strcmp(n, db_col_text(st, 1) ? db_col_text(st, 1) : "") == 0;
+			same_name =
+			    !*n || strcmp(n, db_col_text(st, 1) ? db_col_text(st, 1) : "") == 0;
 		}
 		db_reset(st);
 		if (rc < 0)
@@ -711,7 +723,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 	if (rc < 0)
 		return rc;
 	if (!found)
-		bad(rr, x->name_col, "本园区无此名称的企业", "no enterprise of the zone has this name");
+		bad(rr, x->name_col, "本园区无此名称的企业",
+		    "no enterprise of the zone has this name");
 	else if (found > 1)
 		bad(rr, x->name_col, "同名企业不止一家，请填写统一社会信用代码",
 		    "more than one enterprise has this name: give the code");
@@ -753,7 +766,8 @@ static int month_values(struct db *c, struct import_run *x, const struct table_r
 		                                &prior, &np)
 		                   : DB_OK;
 		if (rc == DB_OK && ind->flow)
-			rc = months_sum(c, x, rr->enterprise_id, (int)i, x->y - 1, x->m, &last, &nl);
+			rc =
+			    months_sum(c, x, rr->enterprise_id, (int)i, x->y - 1, x->m, &last, &nl);
 		if (rc < 0)
 			return rc;
 		int prior_all = np == x->m - 1, last_all = nl == x->m;
@@ -763,9 +777,11 @@ static int month_values(struct db *c, struct import_run *x, const struct table_r
 			else if (prior_all)
 				v->month = v->ytd - prior;
 			else {
-				const char *zh = arena_printf(
-				    a, "「%s」缺少本月数：系统中缺少本年此前%d个月的数据，无法由累计数推算",
-				    ind->name, x->m - 1 - np);
+				const char *zh =
+				    arena_printf(a,
+				                 "「%s」缺少本月数：系统中缺少本年此前%"
+				                 "d个月的数据，无法由累计数推算",
+				                 ind->name, x->m - 1 - np);
 				bad(rr, v->col_ytd, zh ? zh : "缺少本月数",
 				    "no month's value, and the months before are missing");
 				continue;
@@ -825,7 +841,8 @@ static int same_values(struct db *c, const struct import_run *x, const struct ro
 	db_bind_int(st, 2, rr->enterprise_id);
 	db_bind_text(st, 3, x->period);
 	int rc = db_step(st);
-	int accepted = rc == DB_ROW && db_col_text(st, 0) && strcmp(db_col_text(st, 0), "accepted") == 0;
+	int accepted =
+	    rc == DB_ROW && db_col_text(st, 0) && strcmp(db_col_text(st, 0), "accepted") == 0;
 	*exists = rc == DB_ROW;
 	db_reset(st);
 	if (rc < 0)
@@ -885,14 +902,15 @@ static void check_total(struct import_run *x, const struct table_row *row, struc
 		const struct col *c = &x->cols[j];
 		double d;
 		int pct;
-		if (c->ind < 0 || (c->sub != SUB_MONTH && c->sub != SUB_YTD && c->sub != SUB_BASE) ||
+		if (c->ind < 0 ||
+		    (c->sub != SUB_MONTH && c->sub != SUB_YTD && c->sub != SUB_BASE) ||
 		    read_number(row->cells[j], &d, &pct) != 0)
 			continue;
 		d *= c->scale;
 		if (agree(d, x->sums[j]))
 			continue;
-		const char *zh =
-		    arena_printf(a, "合计与各行之和（%.2f）不一致", x->sums[j] / (c->scale ? c->scale : 1));
+		const char *zh = arena_printf(a, "合计与各行之和（%.2f）不一致",
+		                              x->sums[j] / (c->scale ? c->scale : 1));
 		warn(x, row, (int)j, zh ? zh : "合计与各行之和不一致",
 		     "the total differs from the sum of the rows");
 	}
@@ -1078,9 +1096,8 @@ static void ind_copy(void *ctx, const struct econ_indicator *i)
 
 static const struct import_driver DRIVER = {import_run_open, import_pass, 0};
 
-int econ_import(struct db_pool *pool, const struct principal *p, const char *path,
-                const void *data, size_t n, const struct import_opts *o,
-                struct import_report *rep, struct yq_err *e)
+int econ_import(struct db_pool *pool, const struct principal *p, const char *path, const void *data,
+                size_t n, const struct import_opts *o, struct import_report *rep, struct yq_err *e)
 {
 	struct import_run *x = import_run_new(sizeof *x, p, o, rep, header_of, e);
 	if (!x)
