@@ -1,5 +1,6 @@
 /* What an enterprise user is shown (see disclose.h): the table. */
 #include "access/disclose.h"
+#include "lib/field.h"
 #include <string.h>
 
 static const struct {
@@ -57,4 +58,9 @@ enum disclose disclose_to_enterprise(const char *kind)
 enum disclose disclose_to(const struct principal *p, const char *kind)
 {
 	return p->role == ROLE_ENTERPRISE ? disclose_to_enterprise(kind) : DISCLOSE_ALL;
+}
+
+unsigned disclose_hidden(const struct principal *p)
+{
+	return p->contacts ? 0 : F_SEALED;
 }

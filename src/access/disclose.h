@@ -29,4 +29,9 @@ enum disclose disclose_to(const struct principal *p, const char *kind);
  * enterprise, such as its notifications). Pure. */
 enum disclose disclose_to_enterprise(const char *kind);
 
+/* The flags of the fields (lib/field.h) left out of everything the caller is given: F_SEALED
+ * (contacts, phones) for a province or city user without the grant. Applied to every JSON
+ * answer (http/ resp_json) and every export. Pure. */
+unsigned disclose_hidden(const struct principal *p);
+
 #endif

@@ -17,6 +17,10 @@ struct principal {
 	int64_t dept_id;       /* 0 if none */
 	const char *dept_path; /* "/1/4/" materialised path of the department, or NULL */
 	int64_t enterprise_id; /* enterprise users: their enterprise */
+	int contacts;          /* reads personal contact data (the F_SEALED fields): everyone but a
+	                        * province user who has not been granted it (disclose.h) */
+	const char *region;    /* province users: the region (GB/T 2260 code) whose zones they
+	                        * read, "" or NULL for every zone (org/region.h) */
 	const char *username;
 	const char *display_name;
 	perm_set perms;

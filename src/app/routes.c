@@ -11,6 +11,7 @@
 #include "enterprise/enterprise_api.h"
 #include "http/sys_api.h"
 #include "org/org_api.h"
+#include "org/region.h"
 #include "project/project.h"
 #include "project/project_api.h"
 #include "project/project_bulletin_api.h"
@@ -74,6 +75,10 @@ const struct route routes[] = {
     R(GET, "/api/roles", h_roles_list, PERM_ROLE_READ, 0, .summary = "角色及其权限"),
     R(GET, "/api/zones", h_zones_list, PERM_ZONE_READ, ROUTE_LIST | ROUTE_WHOLE,
       .summary = "可查看的园区", .schema = &ENTITY_ZONE),
+    R(PUT, "/api/zones/:id/region", h_zone_region, PERM_ZONE_WRITE, 0,
+      .summary = "设置园区所在行政区划与级别（本园区）", .schema = &ENTITY_ZONE),
+    R(GET, "/api/regions", h_regions_list, PERM_ZONE_READ, ROUTE_LIST | ROUTE_WHOLE,
+      .summary = "行政区划（本人所辖区划及其上级，含园区数）", .schema = &ENTITY_REGION),
     R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, ROUTE_LIST | ROUTE_WHOLE,
       .summary = "部门列表（按路径排序，前端组成树）", .schema = &ENTITY_DEPT),
     R(POST, "/api/depts", h_depts_create, PERM_DEPT_WRITE, 0, .summary = "新建部门",

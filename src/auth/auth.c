@@ -8,6 +8,7 @@
 #include "lib/log.h"
 #include "lib/util.h"
 #include "org/org.h"
+#include "org/region.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +59,6 @@ static const char SQL_NAME_BACKOFF_SET[] =
 static const char SQL_USER_LOGIN_OK[] =
     "UPDATE app_user SET failed_count = 0, failed_at = 0, locked_until = 0, last_login_at = ? "
     "WHERE id = ?";
-static const char SQL_FIRST_ZONE[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 static const char SQL_SESSION_INSERT[] =
     "INSERT INTO session (token_hash, user_id, zone_id, csrf_token, ip, created_at, last_seen) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -67,8 +67,10 @@ static const char SQL_SESSION_GET[] =
     "u.username, u.display_name, u.role, u.data_scope, u.dept_id, d.path, u.enterprise_id, "
     "u.must_change, u.status, u.password_changed_at, u.totp_enabled, "
     "(SELECT COUNT(*) FROM totp_role r WHERE r.zone_id = COALESCE(u.zone_id, 0) AND "
-    "r.role = u.role), d.kind FROM session s JOIN app_user u ON u.id = s.user_id "
-    "LEFT JOIN dept d ON d.id = u.dept_id WHERE s.token_hash = ?";
+    "r.role = u.role), d.kind, u.region_code, COALESCE(z.region_code, ''), u.contact_access "
+    "FROM session s "
+    "JOIN app_user u ON u.id = s.user_id LEFT JOIN dept d ON d.id = u.dept_id "
+    "LEFT JOIN zone z ON z.id = s.zone_id WHERE s.token_hash = ?";
 static const char SQL_TOKEN_GET[] =
     "SELECT t.id, t.zone_id, t.role, t.expires_at, t.revoked_at, t.name, t.last_used_at, "
     "t.data_scope, t.dept_id, d.path, t.enterprise_id, u.status, u.role, d.kind "
@@ -83,7 +85,7 @@ static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash =
 static const char SQL_SESSION_DELETE_OTHERS[] =
     "DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
 static const char SQL_SESSION_SET_ZONE[] = "UPDATE session SET zone_id = ? WHERE token_hash = ?";
-static const char SQL_ZONE_EXISTS[] = "SELECT COUNT(*) FROM zone WHERE id = ?";
+static const char SQL_ZONE_REGION[] = "SELECT region_code FROM zone WHERE id = ?";
 static const char SQL_SESSION_EXPIRE[] =
     "DELETE FROM session WHERE last_seen < ? OR created_at < ?";
 static const char SQL_THROTTLE_EXPIRE[] = "DELETE FROM login_throttle WHERE window_start < ?";
@@ -333,7 +335,8 @@ static int do_login_ok(struct write_ctx *w, void *arg, struct yq_err *e)
 	const struct login_user *u = l->u;
 	int64_t zone = u->zone_id;
 	int rc;
-	if (!zone && (rc = db_query_int(w->tx, SQL_FIRST_ZONE, &zone, 0)) < 0)
+	/* a province user starts in the first zone of its region */
+	if (!zone && (rc = region_first_zone(w->tx, u->id, &zone)) < 0)
 		return write_fail(w, rc, e);
 	if (write_sql(w, SQL_USER_LOGIN_OK, e, DB_I(l->now), DB_I(u->id)) < 0)
 		return -1;
@@ -640,6 +643,12 @@ int auth_session(struct db_pool *pool, struct arena *a, const char *token, const
 	p->totp_enrol = !p->totp_on && db_col_int(st, 17) > 0;
 	p->perms = role_perms(p->role);
 	perm_dept_kind_grant(db_col_text(st, 18), p->role, &p->perms, &p->scope);
+	p->region = arena_strdup(a, db_col_text(st, 19));
+	p->contacts = p->role != ROLE_PROVINCE || db_col_int(st, 21);
+	/* a session left in a zone outside the user's region (the region was changed since) reads
+	 * nothing until it switches */
+	if (p->scope == SCOPE_ALL && !region_within(p->region, db_col_text(st, 20)))
+		p->zone_id = 0;
 	db_reset(st);
 	if (auth_config.password_max_age_days > 0 &&
 	    now_unix() - pw_changed > (int64_t)auth_config.password_max_age_days * 86400) {
@@ -695,6 +704,7 @@ int auth_api_token(struct db_pool *pool, struct arena *a, const char *token, con
 	/* a token acts with its own role, as a user of that role in its department would (the
 	 * service center's desk reads the zone and its figures), never more than its creator */
 	p->perms = role_perms(p->role);
+	p->contacts = 1; /* a province role has no tokens */
 	perm_dept_kind_grant(db_col_text(st, 13), p->role, &p->perms, &p->scope);
 	perm_set owner = role_perms(owner_role);
 	perm_intersect(&p->perms, &owner);
@@ -768,14 +778,16 @@ int auth_change_password(struct db_pool *pool, const struct principal *p, const 
 	return write_tx(pool, p, do_password_set, newhash, e);
 }
 
-/* Moves the caller's session to the zone `*arg`, which must exist. */
+/* Moves the caller's session to the zone `*arg`, which must exist within the caller's region (a
+ * zone outside it is as unknown as one that does not exist). */
 static int do_set_zone(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	int64_t zone_id = *(const int64_t *)arg, n;
-	int rc = db_query_int(w->tx, SQL_ZONE_EXISTS, &n, 1, zone_id);
+	int64_t zone_id = *(const int64_t *)arg;
+	char region[16];
+	int rc = db_query_text(w->tx, SQL_ZONE_REGION, zone_id, NULL, region, sizeof region);
 	if (rc < 0)
 		return write_fail(w, rc, e);
-	if (!n)
+	if (rc != DB_ROW || !region_within(w->who->region, region))
 		return err_set(e, ERR_NOT_FOUND, "zone_id", "园区不存在", "no such zone");
 	return write_sql(w, SQL_SESSION_SET_ZONE, e, DB_I(zone_id),
 	                 DB_T(w->who->session_hash ? w->who->session_hash : ""));

@@ -12,11 +12,17 @@ static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
 static const char SYNOPSIS[] =
     "user add NAME --role ROLE [--zone CODE] [--dept-id N] [--enterprise-id N]\n"
-    "                      [--display-name NAME] [--password-stdin]\n"
+    "                      [--region CODE] [--display-name NAME] [--password-stdin]\n"
     "       yuanqu user passwd NAME [--password-stdin]\n"
     "       yuanqu user lock NAME | unlock NAME\n"
+    "       yuanqu user contacts NAME [--off]\n"
     "       yuanqu user list [--zone CODE]";
 static const char HELP[] = "Roles: admin, leader, dept_head, staff, enterprise, province.\n"
+                           "A province user reads the zones of its --region (a GB/T 2260 "
+                           "code: 220000\nfor 吉林省, 220100 for 长春市; every zone without "
+                           "one); see yuanqu region. It is not shown the enterprises' contact\n"
+                           "details unless granted (add --contacts, or user contacts NAME;\n"
+                           "--off revokes).\n"
                            "Without --password-stdin a password is generated, printed once "
                            "and must be\nchanged at first login. All take --db URL.\n";
 
@@ -61,11 +67,14 @@ int cmd_user(int argc, char **argv)
 		return st;
 	const char *verb = argv[1], *name = NULL, *zone_code = NULL;
 	struct user in = {0};
-	int pw_stdin = 0;
+	int pw_stdin = 0, off = 0;
 	const struct cli_option opts[] = {
 	    CLI_OPT_STR("--role", &in.role),
 	    CLI_OPT_STR("--zone", &zone_code),
 	    CLI_OPT_STR("--display-name", &in.display_name),
+	    CLI_OPT_STR("--region", &in.region_code),
+	    CLI_OPT_FLAG("--contacts", &in.contact_access),
+	    CLI_OPT_FLAG("--off", &off),
 	    CLI_OPT_INT64("--dept-id", &in.dept_id, 0, INT64_MAX),
 	    CLI_OPT_INT64("--enterprise-id", &in.enterprise_id, 0, INT64_MAX),
 	    CLI_OPT_FLAG("--password-stdin", &pw_stdin),
@@ -125,6 +134,15 @@ int cmd_user(int argc, char **argv)
 		}
 		id = in.id;
 		printf("created user %s (id %lld, role %s)\n", name, (long long)id, in.role);
+	} else if (strcmp(verb, "contacts") == 0) {
+		if (find_user(c, name, &id, &zone) < 0)
+			goto out;
+		org_cli_principal(&cli, zone);
+		if (user_set_contacts(pool, &cli, id, !off, &e) < 0) {
+			rc = report(&e);
+			goto out;
+		}
+		printf("%s: contact details %s\n", name, off ? "revoked" : "granted");
 	} else if (strcmp(verb, "passwd") == 0 || strcmp(verb, "lock") == 0 ||
 	           strcmp(verb, "unlock") == 0) {
 		if (find_user(c, name, &id, &zone) < 0)

@@ -17,6 +17,7 @@ static const struct command {
     {"init", cmd_init, "create or migrate the database, create the first zone and admin"},
     {"migrate", cmd_migrate, "apply database migrations"},
     {"user", cmd_user, "manage user accounts: add, passwd, lock, unlock, list"},
+    {"region", cmd_region, "regions (GB/T 2260) and the region and level of a zone"},
     {"backup", cmd_backup, "write a consistent copy of the database to a file"},
     {"import", cmd_import, "import enterprises from an .xlsx or .csv file"},
     {"demo", cmd_demo, "load the demo zones of the seed reports into a new database"},

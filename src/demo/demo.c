@@ -11,6 +11,7 @@
 #include "lib/log.h"
 #include "lib/util.h"
 #include "org/org.h"
+#include "org/region.h"
 #include "work/calendar.h"
 #include "work/calendar_store.h"
 #include "ticket/ticket_store.h"
@@ -186,6 +187,7 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	    .enterprise_id = enterprise_id,
 	    .password = pw,
 	    .phone = phone,
+	    .region_code = json_string_value(json_object_get(u, "region_code")),
 	    .must_change = password == NULL,
 	};
 	/* the service center works with every enterprise of the zone */
@@ -997,8 +999,11 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	z.data_dir = data_dir && *data_dir ? data_dir : "data";
 	if (!zname || !city || !region || !z.code || strlen(region) != 6)
 		goto out_release;
+	struct yq_err ze = {0};
 	if (zone_create(tx, z.code, json_string_value(json_object_get(zj, "name")), &z.zone_id) !=
 	        DB_OK ||
+	    zone_set_region(tx, z.zone_id, region, json_string_value(json_object_get(zj, "level")),
+	                    &ze) < 0 ||
 	    econ_zone_init(tx, z.zone_id) != DB_OK)
 		goto out_release;
 	res->zones++;
@@ -1197,7 +1202,7 @@ int demo_load(struct db_pool *pool, const char *password, uint64_t seed, int64_t
 			break;
 		ret = load_zone(pool, zj, password, hash, &r, now, data_dir, res);
 	}
-	/* province users read every zone */
+	/* province users read the zones of their region */
 	json_t *prov = json_object_get(root, "province"), *u;
 	int rc;
 	struct db *tx = ret == 0 ? db_tx_begin(pool, &rc) : NULL;
@@ -1284,7 +1289,15 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		/* a distinct, well-formed region code per zone */
 		snprintf(z.prefix8, sizeof z.prefix8, "91%06d", (110000 + zi * 97) % 1000000);
 		struct principal who;
+		/* the generated province is 吉林省: its zones spread over its nine cities, the
+		 * first eight national (国家级), the rest provincial */
+		static const char *const cities[] = {"220100", "220200", "220300",
+		                                     "220400", "220500", "220600",
+		                                     "220700", "220800", "222400"};
+		struct yq_err ze = {0};
 		if (zone_create(tx, code, name, &z.zone_id) != DB_OK ||
+		    zone_set_region(tx, z.zone_id, cities[zi % 9],
+		                    zi < 8 ? "national" : "provincial", &ze) < 0 ||
 		    econ_zone_init(tx, z.zone_id) != DB_OK)
 			goto out_fail;
 		res->zones++;
@@ -1424,7 +1437,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		db_tx_end(pool, tx, 0);
 		return -1;
 	}
-	/* the province's user, who reads every zone */
+	/* the province's user, who reads every zone of 吉林省 */
 	int rc;
 	struct db *tx = db_tx_begin(pool, &rc);
 	if (!tx)
@@ -1434,6 +1447,7 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 	struct user in = {.username = "gen-province",
 	                  .display_name = "省级用户",
 	                  .role = "province",
+	                  .region_code = "220000",
 	                  .password = "Gen-Passw0rd-2026"};
 	struct yq_err e = {0};
 	rc = user_add_in(tx, &who, 0, &in, &e);

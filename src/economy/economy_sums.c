@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
+#include "org/org.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ static const char SQL_SUM_ADD[] =
     "INSERT INTO econ_zone_sum (zone_id, period, indicator_id, reporting, ytd_n, same_m, same_y, "
     "incomplete, month, ytd, cur_m, base_m, cur_y, base_y, base_full) VALUES (?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_ZONES[] = "SELECT id, name FROM zone ORDER BY id";
+static const char SQL_ZONES[] = "SELECT id, name FROM zone WHERE region_code LIKE ? ORDER BY id";
 static const char SQL_BUILT[] =
     "SELECT zone_id FROM econ_zone_sum WHERE period = ? AND indicator_id = 0";
 static const char SQL_INDICATORS[] =
@@ -225,14 +226,20 @@ static const char *dup_col(struct arena *a, struct db_stmt *st, int col)
 	return arena_strdup(a, s ? s : "");
 }
 
-/* The zones the caller reads (a province user: every zone), each marked built for the month. */
-static int load_zones(struct db *c, const char *period, struct arena *a, struct zone_ref **out,
-                      size_t *nz)
+/* The zones the caller reads (a province user: those of its region), each marked built for the
+ * month. */
+static int load_zones(struct db *c, const struct principal *p, const char *period, struct arena *a,
+                      struct zone_ref **out, size_t *nz)
 {
 	struct zone_ref *z = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
-	struct db_stmt *st = db_prepare(c, SQL_ZONES);
+	char like[8];
+	*out = NULL;
+	*nz = 0;
+	if (zone_region_like(p, like) < 0)
+		return DB_OK;
+	struct db_stmt *st = db_prepare_with(c, SQL_ZONES, DB_T(like));
 	if (!st)
 		return DB_ERR;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -274,7 +281,7 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 	struct arena a = ARENA_INIT;
 	struct zone_ref *z = NULL;
 	size_t nz = 0;
-	int rc = load_zones(c, period, &a, &z, &nz);
+	int rc = load_zones(c, p, period, &a, &z, &nz);
 	/* the zones whose month is not built yet: built now, each in its own transaction */
 	for (size_t i = 0; rc == DB_OK && i < nz; i++) {
 		if (z[i].built)

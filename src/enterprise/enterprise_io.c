@@ -3,6 +3,7 @@
 #include "audit/audit.h"
 #include "audit/import_tx.h"
 #include "audit/write_tx.h"
+#include "access/disclose.h"
 #include "access/scope.h"
 #include "enterprise/enterprise_int.h"
 #include "enterprise/import_run.h"
@@ -81,8 +82,9 @@ struct sheet {
 	int n;
 };
 
-/* The columns of the enterprise sheet, from its field table. */
-static void sheet_init(struct sheet *sh)
+/* The columns of the enterprise sheet, from its field table, but those with a flag in `hide`
+ * (what the reader may not see: disclose_hidden). */
+static void sheet_init(struct sheet *sh, unsigned hide)
 {
 	const struct entity *en = &ENTITY_ENTERPRISE;
 	sh->n = 0;
@@ -100,6 +102,8 @@ static void sheet_init(struct sheet *sh)
 				snprintf(c->zh, sizeof c->zh, "%s",
 				         ent_flag_label((enum ent_flag_kind)k));
 			}
+		if (f->flags & hide)
+			continue;
 		struct col *c = &sh->cols[sh->n++];
 		*c = (struct col){.f = f, .kind = CELL_TYPED, .en = f->key};
 		field_header(f, c->zh, sizeof c->zh);
@@ -754,7 +758,7 @@ int ent_import(struct db_pool *pool, const struct principal *p, const char *path
 	struct import_run *x = import_run_new(sizeof *x, p, o, rep, header_of, e);
 	if (!x)
 		return -1;
-	sheet_init(&x->sheet);
+	sheet_init(&x->sheet, 0);
 	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	for (size_t i = 0; i < x->n_map; i++)
 		yq_free(x->names[i]);
@@ -1128,7 +1132,7 @@ int ent_export(struct db *c, const struct principal *p, const struct ent_filter 
 	struct sheet sh;
 	struct export_maps maps;
 	struct table_writer w;
-	sheet_init(&sh);
+	sheet_init(&sh, disclose_hidden(p));
 	if (load_maps(c, p->zone_id, &maps, e) < 0) {
 		release_maps(&maps);
 		return -1;
@@ -1177,7 +1181,7 @@ int ent_template(char **out, size_t *len, struct yq_err *e)
 	struct arena a = ARENA_INIT;
 	const char *v[MAX_COLS];
 	struct table_writer w;
-	sheet_init(&sh);
+	sheet_init(&sh, 0);
 	row_cells(&sh, NULL, &a, &ex, v);
 	int rc = writer_open(&w, &sh, EXPORT_XLSX, e) < 0 ? -1 : (writer_row(&w, v), 0);
 	if (rc == 0)

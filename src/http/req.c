@@ -1,5 +1,6 @@
 /* Request helpers for handlers: parameters, query, JSON body decoding, responses (see http.h). */
 #include "http/http.h"
+#include "access/disclose.h"
 #include "lib/alloc.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -233,6 +234,7 @@ struct jsonw *resp_json(struct req *r, int status, struct jsonw *w)
 	r->content_type = "application/json; charset=utf-8";
 	strbuf_reset(&r->out);
 	jw_init(w, &r->out);
+	w->hide = disclose_hidden(&r->who);
 	return w;
 }
 

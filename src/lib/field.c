@@ -465,7 +465,7 @@ void entity_json(struct jsonw *w, const struct entity *en, const void *obj, unsi
 {
 	for (int i = 0; i < en->n_fields; i++) {
 		const struct field *f = &en->fields[i];
-		if (f->flags & (F_WRITEONLY | F_OWNJSON | hide))
+		if (f->flags & (F_WRITEONLY | F_OWNJSON | hide | w->hide))
 			continue;
 		jw_key(w, f->key);
 		field_json_value(w, f, obj);

@@ -14,6 +14,8 @@ struct jsonw {
 	int depth;
 	unsigned char need_comma[JSONW_MAX_DEPTH + 1];
 	unsigned char after_key; /* the next value follows a key: no comma */
+	unsigned hide; /* entity_json leaves out the fields with these flags (lib/field.h): what
+	                * the request's caller may not see (http/ resp_json); 0 from jw_init */
 };
 
 void jw_init(struct jsonw *w, struct strbuf *sb);

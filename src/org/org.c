@@ -1,6 +1,7 @@
 /* Organisation rules: the field tables of a department and a user, and pure validation (see
  * org.h). */
 #include "org/org.h"
+#include "org/region.h"
 #include "lib/utf8.h"
 #include <string.h>
 
@@ -68,6 +69,7 @@ void org_cli_principal(struct principal *p, int64_t zone_id)
 	p->zone_id = zone_id;
 	p->role = ROLE_ADMIN;
 	p->scope = SCOPE_ALL;
+	p->contacts = 1;
 	p->perms = role_perms(ROLE_ADMIN);
 	p->username = "(cli)";
 	p->display_name = "(cli)";
@@ -98,6 +100,12 @@ static const struct field ZONE_FIELDS[] = {
     {FIELD_INIT(struct zone, id, FT_INT, "id", 0, 0, F_READONLY, "编号", "ID")},
     {FIELD_INIT(struct zone, code, FT_TEXT, "code", 0, 0, F_READONLY, "园区代码", "Code")},
     {FIELD_INIT(struct zone, name, FT_TEXT, "name", 0, 0, F_READONLY, "园区名称", "Name")},
+    {FIELD_INIT(struct zone, region_code, FT_TEXT, "region_code", 0, 0, F_READONLY, "行政区划代码",
+                "Region code")},
+    {FIELD_INIT(struct zone, region_name, FT_TEXT, "region_name", 0, 0, F_READONLY, "所在行政区划",
+                "Region")},
+    {FIELD_INIT(struct zone, level, FT_ENUM, "level", 0, 0, F_READONLY, "开发区级别", "Level"),
+     .values = ZONE_LEVELS, .labels = ZONE_LEVEL_LABELS},
 };
 
 const struct entity ENTITY_ZONE = ENTITY("zone", "zone", "z", ZONE_FIELDS, "园区", "Zone");
@@ -139,6 +147,9 @@ static const struct field USER_FIELDS[] = {
     {U_(enterprise_name, FT_TEXT, "en.name", 0, 0, F_READONLY, "企业名称", "Enterprise name")},
     {U_(phone, FT_TEXT, "phone", 0, 20, F_SEALED | F_AUDIT, "手机", "Phone"), .check = check_phone},
     {U_(email, FT_TEXT, "email", 0, 120, F_AUDIT, "邮箱", "E-mail"), .check = check_email},
+    {U_(region_code, FT_TEXT, "region_code", 0, 6, F_NOUPDATE | F_AUDIT, "所辖行政区划", "Region")},
+    {U_(contact_access, FT_BOOL, "contact_access", 0, 0, F_NOUPDATE | F_AUDIT, "可查看企业联系方式",
+        "Sees contact details")},
     {U_(status, FT_ENUM, "status", 0, 0, F_READONLY | F_FILTER, "状态", "Status"),
      .values = USER_STATUSES, .labels = USER_STATUS_LABELS},
     {FIELDK_INIT(struct user, must_change, "must_change_password", FT_BOOL, "must_change", 0, 0,

@@ -14,6 +14,8 @@
 struct zone {
 	int64_t id;
 	const char *code, *name;
+	const char *region_code, *region_name; /* its region (org/region.h); "" and NULL if none */
+	const char *level;                     /* "national", "provincial" or "" */
 };
 
 /* A department: what a create or update says of it, and what a read gives. Declared once in
@@ -34,6 +36,9 @@ struct user {
 	int64_t enterprise_id;
 	const char *enterprise_name; /* NULL when the user has no enterprise */
 	const char *phone, *email, *status;
+	const char
+	    *region_code;   /* province users: the region whose zones they read; "" every zone */
+	int contact_access; /* province users: granted the enterprises' contact details */
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
 	const char *password;
@@ -68,6 +73,9 @@ int org_check_phone(const char *s, struct yq_err *e);
 int zone_create(struct db *tx, const char *code, const char *name, int64_t *id);
 int zone_list(struct db *c, const struct principal *p, zone_fn fn, void *ctx);
 int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out);
+/* The LIKE pattern of the region_code of the zones a province user reads ("22%"; "%" for every
+ * zone) into like. -1 when its region is malformed (it reads none). */
+int zone_region_like(const struct principal *p, char like[8]);
 int zone_find_by_code(struct db *c, const char *code, int64_t *id);
 /* The id of the installation's only zone into *id; 0 when it has none or several. */
 int zone_find_only(struct db *c, int64_t *id);
@@ -111,6 +119,10 @@ int user_update(struct db_pool *pool, const struct principal *p, int64_t id, con
 /* status: "active" (unlock: also clears the failed-login lock), "locked", "disabled". Ending
  * sessions of a user that is no longer active. Neither this nor user_update takes the admin
  * role or the active status from the last active administrator of a zone (ERR_STATE). */
+/* Grants (on) or revokes a province or city user's view of the enterprises' contact details
+ * (disclose_hidden); audited "grant_contacts" / "revoke_contacts". */
+int user_set_contacts(struct db_pool *pool, const struct principal *p, int64_t id, int on,
+                      struct yq_err *e);
 int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,
                     struct yq_err *e);
 /* Sets a new password; must_change forces a change at next login. Ends the user's sessions. */

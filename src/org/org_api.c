@@ -1,11 +1,13 @@
 /* HTTP handlers: roles, zones, departments, users (see org_api.h). */
 #include "org/org_api.h"
+#include "org/region.h"
 #include "work/item_answer.h"
 #include <string.h>
 
 const struct entity_out USER_OUT = {&ENTITY_USER, 0, NULL};
 static const struct entity_out DEPT_OUT = {&ENTITY_DEPT, 0, NULL};
 static const struct entity_out ZONE_OUT = {&ENTITY_ZONE, 0, NULL};
+static const struct entity_out REGION_OUT = {&ENTITY_REGION, 0, NULL};
 
 static void user_row(void *list, const struct user *u)
 {
@@ -53,6 +55,48 @@ int h_zones_list(struct req *r, struct yq_err *e)
 		return -1;
 	int rc = zone_list(c, &r->who, org_zone_json_row, &w);
 	return resp_items_close(r, &w, rc, -1, 0, 0, e);
+}
+
+static void region_row(void *list, const struct region *g)
+{
+	resp_list_row(list, g);
+}
+
+int h_regions_list(struct req *r, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	/* a province or city user: its region; a zone's user: the region of its zone */
+	const char *own = r->who.region ? r->who.region : "";
+	struct zone z = {0};
+	if (r->who.scope != SCOPE_ALL) {
+		int rc = zone_get(c, r->who.zone_id, &r->arena, &z);
+		if (rc < 0)
+			return err_db(e, rc);
+		own = rc == DB_OK && *z.region_code ? z.region_code : "-";
+	}
+	struct entity_list l;
+	resp_list_open(r, &l, &REGION_OUT);
+	/* a zone placed in no region: none ("-" lies within nothing) */
+	int rc = strcmp(own, "-") ? region_list(c, own, region_row, &l) : DB_OK;
+	return resp_list_close(&l, rc, -1, 0, 0, e);
+}
+
+int h_zone_region(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	json_t *j = req_json(r, e);
+	const char *code, *level;
+	if (!j || req_id(r, 0, &id, e) < 0 || json_str(r, j, "region_code", 1, 6, &code, e) < 0 ||
+	    json_str(r, j, "level", 0, 16, &level, e) < 0 ||
+	    zone_region_write(req_pool(r), &r->who, id, code, level, e) < 0)
+		return -1;
+	struct db *c = req_db(r, e);
+	struct zone z;
+	if (!c || zone_get(c, id, &r->arena, &z) != DB_OK)
+		return c ? err_set(e, ERR_NOT_FOUND, "zone", "园区不存在", "no such zone") : -1;
+	return resp_entity(r, 200, &ZONE_OUT, &z);
 }
 
 int h_depts_list(struct req *r, struct yq_err *e)

@@ -12,6 +12,8 @@ void org_zone_json_row(void *ctx, const struct zone *z);
 
 route_handler h_roles_list;
 route_handler h_zones_list;
+route_handler h_regions_list;
+route_handler h_zone_region;
 route_handler h_depts_list;
 route_handler h_depts_create;
 route_handler h_depts_update;

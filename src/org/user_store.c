@@ -2,6 +2,7 @@
  * every read applies the caller's zone and data scope (scope_from, scope_get) and every write
  * goes through write_tx, which checks the scope in its transaction before writing. */
 #include "org/org.h"
+#include "org/region.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
 #include "db/field_sql.h"
@@ -178,6 +179,19 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 		err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效", "invalid data scope");
 		goto out;
 	}
+	/* a province or city user reads the zones of its region; nobody else has one */
+	const char *region = u->region_code ? u->region_code : "";
+	if (role == ROLE_PROVINCE && *region &&
+	    (region_check_code(region, 0, "region_code", e) < 0 ||
+	     region_check_known(w->tx, region, "region_code", e) < 0))
+		goto out;
+	if (role != ROLE_PROVINCE && *region) {
+		err_set(e, ERR_VALIDATION, "region_code", "只有省市级用户有所辖行政区划",
+		        "only province and city users have a region");
+		goto out;
+	}
+	if (role != ROLE_PROVINCE)
+		u->contact_access = 0; /* a zone's users see contact details by their role */
 	if (role == ROLE_PROVINCE)
 		w->zone_id = 0;
 	else if (org_check_links(w->tx, w->zone_id, role, u->dept_id, u->enterprise_id, e) < 0)
@@ -374,6 +388,39 @@ static int do_status(struct write_ctx *w, void *arg, struct yq_err *e)
 out:
 	arena_release(&a);
 	return rc;
+}
+
+static const char SQL_USER_SET_CONTACTS[] =
+    "UPDATE app_user SET contact_access = ?, updated_at = ? WHERE id = ?";
+
+/* Grants or revokes a province user's view of contact details (x->must_change: on). */
+static int do_contacts(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct user_change *x = arg;
+	struct arena a = ARENA_INIT;
+	struct user old;
+	int rc = user_get(w->tx, w->who, x->id, &a, &old, e);
+	if (rc == 0 && role_from_name(old.role) != ROLE_PROVINCE)
+		rc = err_set(e, ERR_VALIDATION, "role", "只有省市级用户需要授予查看联系方式",
+		             "only province and city users are granted contact details");
+	if (rc == 0 && (rc = db_do(w->tx, SQL_USER_SET_CONTACTS, DB_I(x->must_change ? 1 : 0),
+	                           DB_I(now_unix()), DB_I(x->id))) < 0)
+		rc = write_fail(w, rc, e);
+	if (rc == 0) {
+		write_audit(w, x->must_change ? "grant_contacts" : "revoke_contacts", "user",
+		            x->id);
+		audit_change_int(&w->changes, "contact_access", old.contact_access,
+		                 x->must_change ? 1 : 0);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int user_set_contacts(struct db_pool *pool, const struct principal *p, int64_t id, int on,
+                      struct yq_err *e)
+{
+	struct user_change x = {.id = id, .must_change = on};
+	return write_tx(pool, p, do_contacts, &x, e);
 }
 
 int user_set_status(struct db_pool *pool, const struct principal *p, int64_t id, const char *status,

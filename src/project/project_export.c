@@ -1,12 +1,14 @@
 /* Exports of the project lists (see project_export.h). */
 #include "project/project_export.h"
+#include "access/disclose.h"
 #include "lib/table_write.h"
 #include <stdio.h>
 #include <string.h>
 
 unsigned proj_export_hide(const struct principal *p)
 {
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE ? F_INTERNAL : 0;
+	return (p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE ? F_INTERNAL : 0) |
+	       disclose_hidden(p);
 }
 
 static void project_row(void *ctx, const struct project *p)

@@ -3,6 +3,7 @@
  * query. */
 #include "ticket/ticket_export.h"
 #include "ticket/ticket_store.h"
+#include "access/disclose.h"
 #include "lib/table_write.h"
 #include <stddef.h>
 #include <string.h>
@@ -38,7 +39,7 @@ int ticket_export(struct db *c, const struct principal *p, const struct ticket_f
 	all.page_size = TICKET_EXPORT_MAX_ROWS;
 	struct table_sheet sh;
 	struct table_writer w;
-	table_sheet_init(&sh, &ENTITY_TICKET, 0, 0, "企业诉求");
+	table_sheet_init(&sh, &ENTITY_TICKET, disclose_hidden(p), 0, "企业诉求");
 	sh.cell = cell;
 	if (table_writer_open(&w, &sh, csv, "yuanqu-ticket-export-", e) < 0)
 		return -1;

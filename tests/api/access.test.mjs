@@ -43,6 +43,8 @@ const EXPECT = {
   'PUT /api/security/totp-roles': { kind: 'config' },
   'GET /api/roles': { kind: 'config' },
   'GET /api/zones': { kind: 'list' },
+  'GET /api/regions': { kind: 'list' },
+  'PUT /api/zones/:id/region': { kind: 'object', obj: 'zone', body: { region_code: '220100' } },
   'GET /api/depts': { kind: 'list' },
   'POST /api/depts': { kind: 'create' },
   'PUT /api/depts/:id': { kind: 'object', obj: 'dept', body: { name: '越权改名' } },
@@ -383,6 +385,7 @@ before(async () => {
   // a department of zone 1
   const dept = depts1.find((x) => x.path.split('/').length > 3 || x.id !== me.dept_head.dept_id && x.parent_id);
   obj.dept = dept.id; data.dept = dept.name;
+  obj.zone = me.admin.zone_id; data.zone = '长春经济技术开发区';
   // the service center assigns it to the investment department, which is notified
   const acc = await as.staff.post(`/api/tickets/${obj.ticket}/accept`, { dept_id: me.investment_head.dept_id, category: '用工', priority: 'normal' });
   assert.equal(acc.status, 200, acc.body);
@@ -562,6 +565,7 @@ const OUTSIDERS = {
   enterprise: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'dept_head'],
   user: ['zone2_admin', 'dept_head'],
   dept: ['zone2_admin'],
+  zone: ['zone2_admin'],
   notification: ['zone2_admin', 'admin', 'enterprise', 'dept_head', 'staff'],
   webhook: ['zone2_admin'],
   token: ['zone2_admin'],
@@ -586,6 +590,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'ticket': return JSON.stringify((await a.get(`/api/tickets/${obj.ticket}`)).json);
     case 'enterprise': return JSON.stringify((await a.get(`/api/enterprises/${obj.enterprise}`)).json);
     case 'user': { const u = (await a.get(`/api/users/${obj.user}`)).json; delete u.last_login_at; return JSON.stringify(u); }
+    case 'zone': return JSON.stringify((await a.get('/api/zones')).json.items.find((x) => x.id === obj.zone));
     case 'dept': return JSON.stringify((await a.get('/api/depts')).json.items.find((x) => x.id === obj.dept));
     case 'notification': return JSON.stringify((await as.investment_head.get('/api/notifications')).json.items.find((x) => x.id === obj.notification));
     case 'webhook': return JSON.stringify((await a.get('/api/webhooks')).json.items.find((x) => x.id === obj.webhook));

@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 24;
+export const LATEST = 25;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,8 +27,18 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 24 back to 23: no buildings, units or leases (0024). */
+/** Takes the database from version 25 back to 24: no regions, zones and users in none (the
+ * region migration). */
+export function undo0025(db) {
+  sql(db, `DROP INDEX zone_region; ALTER TABLE zone DROP COLUMN region_code; ALTER TABLE zone DROP COLUMN level;
+    ALTER TABLE app_user DROP COLUMN region_code; ALTER TABLE app_user DROP COLUMN contact_access;
+    DROP TABLE region; DELETE FROM schema_version WHERE version = 25;`);
+}
+
+/** Takes the database from version 24 back to 23 (from 25 first): no buildings, units or leases
+ * (0024). */
 export function undo0024(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 25) undo0025(db);
   sql(db, `DROP TABLE space_lease; DROP TABLE space_unit; DROP TABLE space_building;
     DELETE FROM schema_version WHERE version = 24;`);
 }

@@ -1,0 +1,193 @@
+// Regions (src/org/region.[ch], migration 0025_region): zones lie in GB/T 2260 regions, and a
+// province or city user reads the zones of its own region only. On the demo, 吉林省's user
+// (province-viewer, region 220000) is placed in 长春经开区 and 长春装备制造产业开发区; 海门 (江苏) and 望城
+// (湖南) are as unknown to it as a zone that does not exist: the zone switch, the zone list, every
+// list and object of those zones, the province's economic month. By default it sees no contact
+// details (the F_SEALED fields: an enterprise's contacts, a request's phone) in any JSON or export,
+// until the command line grants them. A city user (长沙市) reads 望城 alone; a zone's administrator
+// places its own zone, and no other.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, cli, newDatabase, newUser } from './lib.mjs';
+
+const PW = 'Region-Passw0rd!2026';
+let srv, db;
+const as = {};
+const zone = {};
+
+before(async () => {
+  db = newDatabase();
+  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
+  assert.equal(d.code, 0, d.stderr);
+  // a city user of 长沙市, and a province user for every zone (no region)
+  for (const [name, extra] of [['changsha-viewer', ['--region', '430100']], ['nation-viewer', []]]) {
+    const r = cli(['user', 'add', name, '--role', 'province', ...extra, '--db', db, '--password-stdin'], { input: PW + '\n' });
+    assert.equal(r.code, 0, r.stderr);
+  }
+  srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
+  for (const [k, u] of Object.entries({ prov: 'province-viewer', city: 'changsha-viewer', all: 'nation-viewer', cc: 'ccetdz-admin', hm: 'hmetdz-admin', wc: 'wcetdz-fuwu' })) {
+    as[k] = new Client(srv.base);
+    const r = await as[k].login(u, PW);
+    assert.equal(r.status, 200, `${u}: ${r.body}`);
+    if (k === 'all') for (const z of r.json.zones) zone[z.code] = z;
+  }
+});
+after(async () => { await srv?.stop(); });
+
+test('the demo zones lie in their regions, with their level', async () => {
+  assert.deepEqual(Object.keys(zone).sort(), ['ccetdz', 'cczb', 'hmetdz', 'wcetdz']);
+  assert.equal(zone.ccetdz.region_code, '220171');
+  assert.equal(zone.ccetdz.region_name, '长春经济技术开发区');
+  assert.equal(zone.ccetdz.level, 'national');
+  assert.equal(zone.cczb.level, 'provincial');
+  assert.equal(zone.hmetdz.region_name, '海门区');
+  assert.equal(zone.wcetdz.region_code, '430112');
+});
+
+test('a 吉林 user reads the 吉林 zones only: the list, the switch, the regions', async () => {
+  const me = (await as.prov.get('/api/me')).json;
+  assert.deepEqual(me.zones.map((z) => z.code).sort(), ['ccetdz', 'cczb']);
+  assert.deepEqual((await as.prov.get('/api/zones')).json.items.map((z) => z.code).sort(), ['ccetdz', 'cczb']);
+  assert.ok(['ccetdz', 'cczb'].includes(me.zone.code), me.zone.code);
+  for (const z of ['hmetdz', 'wcetdz']) {
+    const r = await as.prov.put('/api/me/zone', { zone_id: zone[z].id });
+    assert.equal(r.status, 404, r.body);
+    assert.equal(r.json.error.field, 'zone_id');
+    assert.equal(r.json.error.message, '园区不存在');
+  }
+  // as one that does not exist
+  assert.equal((await as.prov.put('/api/me/zone', { zone_id: 9999 })).status, 404);
+  assert.equal((await as.prov.put('/api/me/zone', { zone_id: zone.cczb.id })).status, 204);
+  assert.equal((await as.prov.get('/api/me')).json.zone.code, 'cczb');
+  // the regions: 吉林省 and what lies in it, none of 江苏 or 湖南
+  const regions = (await as.prov.get('/api/regions')).json.items;
+  const codes = regions.map((g) => g.code);
+  assert.ok(codes.includes('220000') && codes.includes('220100') && codes.includes('220171'));
+  assert.ok(!codes.some((c) => c.startsWith('32') || c.startsWith('43')), codes.join());
+  const jl = regions.find((g) => g.code === '220000');
+  assert.deepEqual([jl.name, jl.level, jl.parent, jl.zones], ['吉林省', 'province', '', 2]);
+  assert.equal(regions.find((g) => g.code === '220171').parent, '220100');
+  // a zone's user: the path to its zone's region
+  const hm = (await as.hm.get('/api/regions')).json.items.map((g) => g.code);
+  assert.deepEqual(hm, ['320000', '320600', '320614']);
+});
+
+test('nothing of a 江苏 zone reaches a 吉林 user: objects 404, lists without them', async () => {
+  // a 海门 enterprise and request, read by 海门's admin
+  const ent = (await as.hm.get('/api/enterprises?page_size=1')).json.items[0];
+  const tk = (await as.hm.get('/api/tickets?page_size=1')).json.items[0];
+  assert.ok(ent && tk);
+  for (const z of ['ccetdz', 'cczb']) {
+    assert.equal((await as.prov.put('/api/me/zone', { zone_id: zone[z].id })).status, 204);
+    assert.equal((await as.prov.get(`/api/enterprises/${ent.id}`)).status, 404);
+    assert.equal((await as.prov.get(`/api/tickets/${tk.id}`)).status, 404);
+    const list = await as.prov.get(`/api/enterprises?q=${encodeURIComponent(ent.name)}`);
+    assert.equal(list.status, 200);
+    assert.ok(!list.json.items.some((x) => x.id === ent.id));
+  }
+  // the province's economic month sums its two zones
+  const all = await as.prov.get('/api/economy/summary?period=2026-04&zone=all&group=zone');
+  assert.equal(all.status, 200, all.body);
+  const groups = new Set(all.json.items.map((x) => x.group));
+  assert.deepEqual([...groups].sort(), ['长春装备制造产业开发区', '长春经济技术开发区'].sort());
+  // the installation-wide user reads all four
+  const whole = await as.all.get('/api/economy/summary?period=2026-04&zone=all');
+  assert.equal(whole.json.zones, 4);
+});
+
+test('a city user reads the zones of its city: 长沙市 → 望城 alone', async () => {
+  const me = (await as.city.get('/api/me')).json;
+  assert.deepEqual(me.zones.map((z) => z.code), ['wcetdz']);
+  assert.equal(me.zone.code, 'wcetdz');
+  assert.equal((await as.city.put('/api/me/zone', { zone_id: zone.ccetdz.id })).status, 404);
+  const ents = await as.city.get('/api/enterprises?page_size=5');
+  assert.equal(ents.status, 200);
+  assert.ok(ents.json.total > 0);
+});
+
+test('contact details are kept from region users until granted, in JSON and in exports', async () => {
+  assert.equal((await as.prov.put('/api/me/zone', { zone_id: zone.ccetdz.id })).status, 204);
+  const staff = (await as.cc.get('/api/enterprises?page_size=100')).json.items.find((x) => (x.contacts || []).length);
+  assert.ok(staff, 'a demo enterprise with contacts');
+  const phone = staff.contacts[0].phone;
+  const seen = async () => {
+    const one = await as.prov.get(`/api/enterprises/${staff.id}`);
+    assert.equal(one.status, 200, one.body);
+    const csv = await as.prov.get('/api/enterprises/export?format=csv');
+    assert.equal(csv.status, 200, csv.body);
+    const tickets = await as.prov.get('/api/tickets?page_size=50');
+    return { json: 'contacts' in one.json, csv: csv.body.includes(phone) || csv.body.includes('联系人'),
+      ticket: tickets.json.items.some((t) => 'contact_phone' in t) };
+  };
+  assert.deepEqual(await seen(), { json: false, csv: false, ticket: false });
+  // the zone's own staff see them
+  assert.ok('contacts' in (await as.cc.get(`/api/enterprises/${staff.id}`)).json);
+  assert.ok((await as.cc.get('/api/tickets?page_size=50')).json.items.some((t) => 'contact_phone' in t));
+  // granted on the command line (audited), then revoked
+  let r = cli(['user', 'contacts', 'province-viewer', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(await seen(), { json: true, csv: true, ticket: true });
+  r = cli(['user', 'contacts', 'province-viewer', '--off', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(await seen(), { json: false, csv: false, ticket: false });
+  // only region users are granted
+  r = cli(['user', 'contacts', 'ccetdz-admin', '--db', db]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /only province and city users/);
+});
+
+test('a zone administrator places its own zone in a region; bad codes are 400 naming the field', async () => {
+  const put = (c, id, body) => c.put(`/api/zones/${id}/region`, body);
+  let r = await put(as.hm, zone.hmetdz.id, { region_code: '320600', level: 'national' });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.region_name, '南通市');
+  // another zone is not its own
+  r = await put(as.hm, zone.ccetdz.id, { region_code: '320600' });
+  assert.equal(r.status, 404, r.body);
+  for (const [body, field] of [
+    [{ region_code: '32060' }, 'region_code'], [{ region_code: 'abcdef' }, 'region_code'],
+    [{ region_code: '990000' }, 'region_code'], [{ region_code: '320699' }, 'region_code'],
+    [{ region_code: '320600', level: 'county' }, 'level'], [{}, 'region_code'],
+  ]) {
+    r = await put(as.hm, zone.hmetdz.id, body);
+    assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.body}`);
+    assert.equal(r.json.error.field, field);
+    assert.match(r.json.error.message, /[\u4e00-\u9fa5]/);
+  }
+  // a service-center user or a province user may not
+  assert.equal((await put(as.wc, zone.wcetdz.id, { region_code: '430100' })).status, 403);
+  assert.equal((await put(as.prov, zone.ccetdz.id, { region_code: '220100' })).status, 403);
+  // audited in the zone
+  const audit = (await as.hm.get('/api/audit?page_size=5')).json.items;
+  assert.ok(audit.some((a) => a.action === 'region' && a.obj_type === 'zone'), JSON.stringify(audit[0]));
+  r = await put(as.hm, zone.hmetdz.id, { region_code: '320614', level: 'national' });
+  assert.equal(r.status, 200, r.body);
+});
+
+test('a region belongs to province users only, and must be known', async () => {
+  const hmAdmin = as.hm;
+  let r = await hmAdmin.post('/api/users', { username: 'hm-region', role: 'staff', region_code: '320000', password: PW, dept_id: null });
+  assert.equal(r.status, 400, r.body);
+  assert.equal(r.json.error.field, 'region_code');
+  r = cli(['user', 'add', 'nowhere-viewer', '--role', 'province', '--region', '229900', '--db', db, '--password-stdin'], { input: PW + '\n' });
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /region_code/);
+  // regions are added on the command line, under a known parent
+  r = cli(['region', 'add', '229901', '某县', '--db', db]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /region above is not known/);
+  r = cli(['region', 'add', '220281', '蛟河市', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  r = cli(['region', 'list', '--db', db]);
+  assert.match(r.stdout, /220281\s+county\s+0\s+蛟河市/);
+  // now a user may be placed there
+  r = cli(['user', 'add', 'jiaohe-viewer', '--role', 'province', '--region', '220281', '--db', db, '--password-stdin'], { input: PW + '\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const c = new Client(srv.base);
+  const li = await c.login('jiaohe-viewer', PW);
+  assert.equal(li.status, 200, li.body);
+  assert.deepEqual(li.json.zones, []);
+  assert.equal(li.json.zone, null);
+  assert.equal((await c.get('/api/enterprises')).status, 200);
+  assert.equal((await c.get('/api/enterprises')).json.total, 0);
+});
