@@ -13,6 +13,8 @@
 	X(PERM_AUTH, "auth")   /* any logged-in user */                                                   \
 	X(PERM_ZONE_READ, "zone.read")                                                                    \
 	X(PERM_ZONE_WRITE, "zone.write")                                                                  \
+	/* 全省: comparing the zones of one's region and their 综合考核 ranking */                             \
+	X(PERM_REGION_READ, "region.read")                                                                \
 	X(PERM_DEPT_READ, "dept.read")                                                                    \
 	X(PERM_DEPT_WRITE, "dept.write")                                                                  \
 	X(PERM_USER_READ, "user.read")                                                                    \

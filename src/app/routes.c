@@ -12,6 +12,7 @@
 #include "http/sys_api.h"
 #include "org/org_api.h"
 #include "org/region.h"
+#include "province/province_api.h"
 #include "project/project.h"
 #include "project/project_api.h"
 #include "project/project_bulletin_api.h"
@@ -77,6 +78,10 @@ const struct route routes[] = {
       .summary = "可查看的园区", .schema = &ENTITY_ZONE),
     R(PUT, "/api/zones/:id/region", h_zone_region, PERM_ZONE_WRITE, 0,
       .summary = "设置园区所在行政区划与级别（本园区）", .schema = &ENTITY_ZONE),
+    R(GET, "/api/region/compare", h_region_compare, PERM_REGION_READ, ROUTE_HEAVY,
+      .summary = "所辖园区同口径对比（zones、period=YYYY-MM 年初至该月、metrics）"),
+    R(GET, "/api/region/ranking", h_region_ranking, PERM_REGION_READ, ROUTE_HEAVY,
+      .summary = "综合考核排名（period=YYYY-MM，scheme 缺省为本区划默认方案；园区用户只见本园区及之前各名）"),
     R(GET, "/api/regions", h_regions_list, PERM_ZONE_READ, ROUTE_LIST | ROUTE_WHOLE,
       .summary = "行政区划（本人所辖区划及其上级，含园区数）", .schema = &ENTITY_REGION),
     R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, ROUTE_LIST | ROUTE_WHOLE,

@@ -257,6 +257,7 @@ int econ_targets_set(struct db_pool *pool, const struct principal *p, int year, 
 struct econ_summary_row {
 	const struct econ_indicator *ind;
 	const char *group; /* NULL without a grouping */
+	int64_t zone_id;   /* econ_summary_zones by zone: the zone's id */
 	struct econ_figure fig;
 };
 typedef void (*econ_summary_fn)(void *ctx, const struct econ_summary_row *row);

@@ -44,6 +44,8 @@ const EXPECT = {
   'GET /api/roles': { kind: 'config' },
   'GET /api/zones': { kind: 'list' },
   'GET /api/regions': { kind: 'list' },
+  'GET /api/region/compare': { kind: 'list', query: 'period=2026-01' },
+  'GET /api/region/ranking': { kind: 'list', query: 'period=2026-01' },
   'PUT /api/zones/:id/region': { kind: 'object', obj: 'zone', body: { region_code: '220100' } },
   'GET /api/depts': { kind: 'list' },
   'POST /api/depts': { kind: 'create' },

@@ -191,3 +191,107 @@ test('a region belongs to province users only, and must be known', async () => {
   assert.equal((await c.get('/api/enterprises')).status, 200);
   assert.equal((await c.get('/api/enterprises')).json.total, 0);
 });
+
+// 综合考核 (src/province/): the default scheme (min–max) over the caller's region, each zone's
+// score the weighted mean of its item scores, recomputed here from the values the answer gives.
+test('the ranking of a region: scores recomputed from the values, ranks in order', async () => {
+  const r = await as.all.get('/api/region/ranking?period=2026-10');
+  assert.equal(r.status, 200, r.body);
+  const { items, scheme } = r.json;
+  assert.equal(r.json.zones, 4);
+  assert.equal(scheme.id, null);
+  assert.equal(scheme.method, 'minmax');
+  const wsum = scheme.items.reduce((s, x) => s + x.weight, 0);
+  assert.equal(wsum, 100);
+  scheme.items.forEach((it, k) => {
+    const vals = items.map((z) => z.scores[k].value).filter((v) => v !== null);
+    const lo = Math.min(...vals), hi = Math.max(...vals);
+    for (const z of items) {
+      const v = z.scores[k].value;
+      const want = v === null ? 0 : hi === lo ? 100 : (100 * (v - lo)) / (hi - lo);
+      assert.ok(Math.abs(z.scores[k].score - want) < 0.01, `${z.zone} ${it.metric}: ${z.scores[k].score} against ${want}`);
+    }
+  });
+  for (const z of items) {
+    const want = z.scores.reduce((s, x, k) => s + (x.score * scheme.items[k].weight) / wsum, 0);
+    assert.ok(Math.abs(z.score - want) < 0.05, `${z.zone}: ${z.score} against ${want}`);
+  }
+  items.forEach((z, i) => {
+    assert.equal(z.rank, i + 1);
+    if (i) assert.ok(items[i - 1].score >= z.score);
+  });
+  // the 吉林 user ranks its two zones only
+  const jl = await as.prov.get('/api/region/ranking?period=2026-10');
+  assert.equal(jl.status, 200, jl.body);
+  assert.deepEqual(jl.json.items.map((z) => z.zone).sort(), ['长春装备制造产业开发区', '长春经济技术开发区'].sort());
+  for (const [q, field] of [['', 'period'], ['period=2026-13', 'period'], ['period=2026-10&scheme=x', 'scheme'], ['period=2026-10&scheme=99999', 'scheme']]) {
+    const b = await as.prov.get(`/api/region/ranking?${q}`);
+    assert.ok([400, 404].includes(b.status), `${q}: ${b.body}`);
+    assert.equal(b.json.error.field, field, q);
+  }
+});
+
+test('a scheme of the region ranks by rank points; another region\'s scheme is unknown to it', async () => {
+  let r = cli(['region', 'scheme', '220000', '吉林省开发区考核', '--method', 'rank', '--items', 'econ.output.ytd:60,ticket.resolve_rate:40', '--default', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  const jlId = Number(r.stdout.match(/scheme (\d+)/)[1]);
+  r = cli(['region', 'scheme', '320000', '江苏考核', '--method', 'target', '--items', 'econ.output.ytd:1', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  const jsId = Number(r.stdout.match(/scheme (\d+)/)[1]);
+  const rk = await as.prov.get('/api/region/ranking?period=2026-10');
+  assert.equal(rk.status, 200, rk.body);
+  assert.equal(rk.json.scheme.id, jlId);
+  assert.equal(rk.json.scheme.method, 'rank');
+  // two zones by rank points: the first of each item 100, the second 0
+  for (const z of rk.json.items) {
+    for (const s of z.scores) assert.ok(s.score === 100 || s.score === 0, JSON.stringify(s));
+    const want = 0.6 * z.scores[0].score + 0.4 * z.scores[1].score;
+    assert.ok(Math.abs(z.score - want) < 0.01);
+  }
+  assert.equal((await as.prov.get(`/api/region/ranking?period=2026-10&scheme=${jsId}`)).status, 404);
+  // bad schemes are refused on the command line, naming what is wrong
+  for (const [args, re] of [[['--method', 'best', '--items', 'econ.output.ytd:1'], /method/], [['--method', 'rank', '--items', 'nothing:1'], /items/], [['--method', 'rank', '--items', 'econ.output.ytd:0'], /items/]]) {
+    r = cli(['region', 'scheme', '220000', '坏方案', ...args, '--db', db]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, re);
+  }
+});
+
+test('a zone sees its own place and the gaps to the zones ahead, nothing below it', async () => {
+  const leader = new Client(srv.base);
+  assert.equal((await leader.login('cczb-leader', PW)).status, 200);
+  const r = await leader.get('/api/region/ranking?period=2026-10');
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.zones, 2); // 吉林's zones
+  const own = r.json.items.find((z) => z.zone === '长春装备制造产业开发区');
+  assert.ok(own);
+  assert.equal(own.rank, r.json.own_rank);
+  assert.equal(own.gap, 0);
+  for (const z of r.json.items) {
+    assert.ok(z.rank <= r.json.own_rank);
+    assert.ok(z.gap >= 0, `${z.zone} ${z.gap}`);
+  }
+  // a zone's comparison is of its own zone only
+  assert.equal((await leader.get('/api/region/compare?period=2026-10')).json.items.length, 1);
+  assert.equal((await leader.get(`/api/region/compare?period=2026-10&zones=${zone.ccetdz.id}`)).status, 404);
+  // a service-center user holds no region.read
+  assert.equal((await as.wc.get('/api/region/ranking?period=2026-10')).status, 403);
+});
+
+test('the comparison of chosen zones: within the region only, with the metrics asked for', async () => {
+  const ids = `${zone.ccetdz.id},${zone.cczb.id}`;
+  const r = await as.prov.get(`/api/region/compare?period=2026-10&zones=${ids}&metrics=econ.output.ytd,space.vacancy_rate`);
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(r.json.metrics.map((m) => m.code), ['econ.output.ytd', 'space.vacancy_rate']);
+  assert.equal(r.json.metrics[1].lower_better, true);
+  assert.deepEqual(r.json.items.map((z) => z.zone_id), [zone.ccetdz.id, zone.cczb.id]);
+  // the economy's figure is the zone's own summary's 累计
+  const own = (await as.cc.get('/api/economy/summary?period=2026-10')).json.items.find((x) => x.code === 'output');
+  assert.ok(Math.abs(r.json.items[0].values['econ.output.ytd'] - own.ytd_value) < 1e-6 * own.ytd_value);
+  for (const q of [`zones=${zone.hmetdz.id}`, `zones=${zone.ccetdz.id},${zone.wcetdz.id}`, 'zones=abc', 'zones=1,,2']) {
+    const b = await as.prov.get(`/api/region/compare?period=2026-10&${q}`);
+    assert.ok([400, 404].includes(b.status), `${q}: ${b.body}`);
+    assert.equal(b.json.error.field, 'zones');
+  }
+  assert.equal((await as.prov.get('/api/region/compare?period=2026-10&metrics=nothing')).json.error.field, 'metrics');
+});

@@ -32,7 +32,7 @@ export function migratedFrom(from) {
 export function undo0025(db) {
   sql(db, `DROP INDEX zone_region; ALTER TABLE zone DROP COLUMN region_code; ALTER TABLE zone DROP COLUMN level;
     ALTER TABLE app_user DROP COLUMN region_code; ALTER TABLE app_user DROP COLUMN contact_access;
-    DROP TABLE region; DELETE FROM schema_version WHERE version = 25;`);
+    DROP TABLE region; DROP TABLE rank_scheme; DELETE FROM schema_version WHERE version = 25;`);
 }
 
 /** Takes the database from version 24 back to 23 (from 25 first): no buildings, units or leases

@@ -46,3 +46,17 @@ INSERT INTO region (code, name) VALUES
 -- personal data of the field tables: contacts, phones), unless this is granted to it
 -- (yuanqu user contacts NAME). Everyone else keeps them as before.
 ALTER TABLE app_user ADD COLUMN contact_access INTEGER NOT NULL DEFAULT 0;
+
+-- 综合考核 schemes of a region (src/province/): the metrics with their weights (and targets),
+-- "metric:weight[:target],…", scored one way ('rank', 'minmax', 'target'); a region's default
+-- is the one its rankings use when none is asked for.
+CREATE TABLE rank_scheme (
+	id BIGSERIAL PRIMARY KEY,
+	region_code TEXT NOT NULL,
+	name TEXT NOT NULL,
+	method TEXT NOT NULL,
+	items TEXT NOT NULL,
+	is_default INTEGER NOT NULL DEFAULT 0,
+	created_at BIGINT NOT NULL
+);
+CREATE INDEX rank_scheme_region ON rank_scheme(region_code);
