@@ -1966,6 +1966,35 @@ function totpAt(secret, step) {
   return String(bin % 1e6).padStart(6, '0')
 }
 
+test('a province user opens the ranking of its region and compares its zones', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const page = await newPage()
+  try {
+    await uiLogin(page, 'province-viewer', DEMO_PASS)
+    await page.goto(BASE + '/region')
+    // 吉林省's two zones, ranked, the scheme named
+    const rows = page.locator('[data-test="region-ranking-table"] .el-table__body tr')
+    await rows.nth(1).waitFor()
+    assert(await rows.count() === 2, 'two 吉林 zones ranked')
+    const names = (await page.locator('[data-test="region-rank-zone"]').allTextContents()).map((x) => x.trim()).sort()
+    assert(JSON.stringify(names) === JSON.stringify(['长春装备制造产业开发区', '长春经济技术开发区'].sort()), names.join('|'))
+    assert(/综合考核/.test(await page.textContent('[data-test="region-scheme"]')), 'the scheme is named')
+    await shot(page, '27-region-ranking')
+    // the comparison: a column per zone, a row per metric
+    await page.locator('.el-tabs__item', { hasText: '园区对比' }).click()
+    const table = page.locator('[data-test="region-compare-table"]')
+    await table.locator('.el-table__body tr').nth(3).waitFor()
+    const head = await table.locator('.el-table__header th').allTextContents()
+    assert(head.some((h) => h.includes('长春经济技术开发区')) && head.some((h) => h.includes('长春装备制造产业开发区')), head.join('|'))
+    assert(!head.some((h) => h.includes('海门')), 'a 江苏 zone in the comparison')
+    assert((await table.textContent()).includes('工业总产值（累计）'))
+    await shot(page, '27-region-compare')
+  } finally {
+    await page.context().close()
+  }
+})
+
 test('a leader sets up two-step verification with the QR code and logs in with a code', async () => {
   const who = state.users.leader
   if (!who) throw new Skip('no leader user from the earlier case')

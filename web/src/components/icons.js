@@ -21,4 +21,5 @@ export {
   Connection,
   Notebook,
   Avatar,
+  Trophy,
 } from '@element-plus/icons-vue'

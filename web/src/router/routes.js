@@ -66,6 +66,8 @@ export const routes = [
       page('economy/report', 'economy-report', () => import('../views/economy/EconomyReport.vue'), { title: 'economy.menu.report', perm: 'economy.report', roles: ['enterprise'], icon: 'EditPen', order: 240 }),
       page('economy/reviews', 'economy-review', () => import('../views/economy/EconomyReview.vue'), { title: 'economy.menu.review', perm: 'economy.review', ...STAFF, icon: 'Document', order: 280 }),
       page('economy/summary', 'economy-summary', () => import('../views/economy/EconomySummary.vue'), { title: 'economy.menu.summary', perm: 'economy.stats', ...STAFF, icon: 'DataAnalysis', order: 282 }),
+      // 全省: the 综合考核 ranking of one's region and the comparison of its zones (region.read)
+      page('region', 'region', () => import('../views/region/RegionPage.vue'), { title: 'region.menu', perm: 'region.read', ...STAFF, icon: 'Trophy', order: 286 }),
       // 包保企业 (economy.baobao): a leader's (and liaison's) enterprises of the month, target against
       // actual, 排产, his visits; the zone's viewers (economy.stats) every one and completion by leader
       page('economy/baobao', 'economy-baobao', () => import('../views/economy/EconomyBaobao.vue'), { title: 'baobao.menu', perm: 'economy.baobao', ...STAFF, icon: 'Avatar', order: 284 }),

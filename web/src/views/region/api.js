@@ -1,0 +1,11 @@
+// The API of the region's comparison and 综合考核 ranking (/api/region, docs/API.md). Reads are
+// `silent`: the page shows a load error inline.
+import http from '../../api/http'
+
+const quiet = { silent: true }
+
+export const regionApi = {
+  ranking: (period, scheme) => http.get('/api/region/ranking', { ...quiet, params: { period, scheme: scheme || undefined } }),
+  compare: (period, zones, metrics) =>
+    http.get('/api/region/compare', { ...quiet, params: { period, zones: zones.length ? zones.join(',') : undefined, metrics: metrics.length ? metrics.join(',') : undefined } }),
+}

@@ -1,0 +1,26 @@
+// The region page's pure helpers (views/region/rules.js).
+import { describe, expect, it } from 'vitest'
+import { compareRows, fmtMetric, lastMonth } from '../../src/views/region/rules'
+
+describe('region rules', () => {
+  it('takes the month before today, across a year', () => {
+    expect(lastMonth(new Date(2026, 0, 15))).toBe('2025-12')
+    expect(lastMonth(new Date(2026, 9, 1))).toBe('2026-09')
+  })
+  it('writes rates with one decimal and money in whole 万元', () => {
+    expect(fmtMetric(96.25, '%')).toBe('96.3%')
+    expect(fmtMetric(17895739.5, '万元')).toBe('17,895,740')
+    expect(fmtMetric(null, '%')).toBe('-')
+    expect(fmtMetric(12, '个')).toBe('12')
+  })
+  it('marks the best value of each metric, the lowest where lower is better', () => {
+    const rows = compareRows({
+      metrics: [{ code: 'a', label: 'A', unit: '万元' }, { code: 'v', label: 'V', unit: '%', lower_better: true }],
+      items: [{ zone_id: 1, values: { a: 5, v: 20 } }, { zone_id: 2, values: { a: 9, v: null } }, { zone_id: 3, values: { a: 1, v: 10 } }],
+    })
+    expect(rows.map((r) => r.best)).toEqual([9, 10])
+    expect(rows[0].z2).toBe(9)
+    expect(rows[1].z2).toBe(null)
+    expect(compareRows(null)).toEqual([])
+  })
+})
