@@ -303,7 +303,7 @@ const struct route routes[] = {
     R(GET, "/api/policies/summary", h_policy_summary, PERM_POLICY_STATS, 0,
       .summary = "惠企政策统计（每项政策的符合条件企业数、申报数、通过数、兑现金额）"),
     R(GET, "/api/policies/mine", h_policy_mine, PERM_POLICY_READ, ROUTE_LIST,
-      .summary = "我的政策（企业用户：本企业符合条件的已发布政策，申报期内的在前）",
+      .summary = "我的政策（企业用户：本企业符合条件的已发布政策，申报期内的在前；工作人员：已发布政策）",
       .schema = &ENTITY_POLICY, .query = &ENTITY_POLICY_QUERY),
     R(GET, "/api/policies/export", h_policy_export, PERM_POLICY_READ, ROUTE_HEAVY | ROUTE_FILE,
       .summary = "导出政策库（Excel）", .query = &ENTITY_POLICY_QUERY),

@@ -48,12 +48,22 @@ int h_policy_list(struct req *r, struct yq_err *e)
 	return policy_list_answer(r, e);
 }
 
+/* An enterprise user's policies; staff read the zone's published ones in the same order. */
 int h_policy_mine(struct req *r, struct yq_err *e)
 {
-	if (!policy_as_enterprise(&r->who))
-		return err_set(e, ERR_FORBIDDEN, NULL, "“我的政策”只对企业用户开放",
-		               "for enterprise users");
-	return policy_list_answer(r, e);
+	struct policy_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
+		return -1;
+	if (!policy_as_enterprise(&r->who) && !f.status)
+		f.status = "published";
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &POLICY_STAFF, &POLICY_ENT));
+	int rc = policy_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
 }
 
 static int policy_answer(struct req *r, int status, int64_t id, struct yq_err *e)
@@ -148,6 +158,11 @@ int h_policy_matches(struct req *r, struct yq_err *e)
 {
 	int64_t id, page, page_size, total = 0;
 	if (req_id(r, 0, &id, e) < 0 || req_page(r, &page, &page_size, e) < 0)
+		return -1;
+	/* another zone's or a policy the enterprise does not see: 404 first */
+	struct policy p;
+	struct db *db = req_db(r, e);
+	if (!db || policy_get(db, &r->who, id, &r->arena, &p, e) < 0)
 		return -1;
 	if (policy_as_enterprise(&r->who))
 		return err_set(e, ERR_FORBIDDEN, NULL, "企业用户不能查看符合条件的企业名单",

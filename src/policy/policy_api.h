@@ -7,7 +7,8 @@
 /* GET/POST /api/policies[?status&q], GET/PATCH /api/policies/:id (PATCH: drafts only);
  * an enterprise user lists the published policies it is eligible for, open ones first */
 route_handler h_policy_list, h_policy_create, h_policy_get, h_policy_update;
-/* GET /api/policies/mine: an enterprise user's policies (as the list) — 403 for staff */
+/* GET /api/policies/mine: an enterprise user's policies (as the list); staff: the zone's
+ * published ones */
 route_handler h_policy_mine;
 /* POST /api/policies/:id/publish → {"policy", "matched"}; POST /api/policies/:id/close */
 route_handler h_policy_publish, h_policy_close;
