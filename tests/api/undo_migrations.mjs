@@ -196,3 +196,10 @@ export function undo0013(db) {
     CREATE INDEX notification_ticket ON notification(ticket_id, kind);
     ${esc}`);
 }
+
+/** Takes the database from version 29 back to 28: no policies, matches, applications or
+ * payments (0029, 惠企政策). The lead chains it: undo0028 calls it first, LATEST becomes 29. */
+export function undo0029(db) {
+  sql(db, `DROP TABLE policy_payment; DROP TABLE policy_application; DROP TABLE policy_match; DROP TABLE policy;
+    DELETE FROM schema_version WHERE version = 29;`);
+}
