@@ -63,7 +63,13 @@
 	 * units and their own leases */                                                                  \
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
-	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                           \
+	/* 惠企政策: staff read the library and the applications; enterprise users the published      \
+	 * policies they are eligible for and their own applications */                                \
+	X(PERM_POLICY_READ, "policy.read")                                                                \
+	X(PERM_POLICY_WRITE, "policy.write") /* library, publish, review, pay (the service center) */    \
+	X(PERM_POLICY_APPLY, "policy.apply") /* an enterprise applies (its own applications) */          \
+	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -40,6 +40,8 @@
 #include "auth/auth.h"
 #include "space/space.h"
 #include "space/space_api.h"
+#include "policy/policy.h"
+#include "policy/policy_api.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -51,7 +53,9 @@
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
 const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &project_kind,
-                                              &problem_kind, &econ_kind,     NULL};
+                                              &problem_kind, &econ_kind,
+                                              /* 惠企政策 */
+                                              &policy_kind, &policy_app_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -305,6 +309,63 @@ const struct route routes[] = {
       .schema = &ENTITY_SPACE_LEASE),
     R(POST, "/api/space/leases/:id/end", h_space_lease_end, PERM_SPACE_WRITE, 0,
       .summary = "结束租约（单元随之为空置）", .schema = &ENTITY_SPACE_LEASE),
+    /* 惠企政策: the policy library, matching, applications and 兑现 (src/policy/) */
+    R(GET, "/api/policies/summary", h_policy_summary, PERM_POLICY_STATS, 0,
+      .summary = "惠企政策统计（每项政策的符合条件企业数、申报数、通过数、兑现金额）"),
+    R(GET, "/api/policies/mine", h_policy_mine, PERM_POLICY_READ, ROUTE_LIST,
+      .summary = "我的政策（企业用户：本企业符合条件的已发布政策，申报期内的在前；工作人员：已发布政策）",
+      .schema = &ENTITY_POLICY, .query = &ENTITY_POLICY_QUERY),
+    R(GET, "/api/policies/export", h_policy_export, PERM_POLICY_READ, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "导出政策库（Excel）", .query = &ENTITY_POLICY_QUERY),
+    R(GET, "/api/policies/applications/export", h_policy_app_export, PERM_POLICY_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出政策申报（Excel）",
+      .query = &ENTITY_POLICY_APP_QUERY),
+    R(GET, "/api/policies/applications", h_policy_app_list, PERM_POLICY_READ, ROUTE_LIST,
+      .summary = "政策申报列表（企业用户：本企业的申报）", .schema = &ENTITY_POLICY_APP,
+      .query = &ENTITY_POLICY_APP_QUERY),
+    R(POST, "/api/policies/applications", h_policy_app_create, PERM_POLICY_APPLY, 0,
+      .summary = "企业申报政策（先为待提交，上传材料后提交）", .schema = &ENTITY_POLICY_APP),
+    R(GET, "/api/policies/applications/:id", h_policy_app_get, PERM_POLICY_READ, 0,
+      .summary = "政策申报详情", .schema = &ENTITY_POLICY_APP),
+    R(PATCH, "/api/policies/applications/:id", h_policy_app_update, PERM_POLICY_APPLY, 0,
+      .summary = "修改待提交的申报（申报企业）", .schema = &ENTITY_POLICY_APP),
+    R(POST, "/api/policies/applications/:id/submit", h_policy_app_submit, PERM_POLICY_APPLY, 0,
+      .summary = "提交申报（政策要求材料时须已上传附件）", .schema = &ENTITY_POLICY_APP),
+    R(POST, "/api/policies/applications/:id/accept", h_policy_app_accept, PERM_POLICY_WRITE, 0,
+      .summary = "受理申报，进入审核", .schema = &ENTITY_POLICY_APP),
+    R(POST, "/api/policies/applications/:id/approve", h_policy_app_approve, PERM_POLICY_WRITE, 0,
+      .summary = "审核通过（核定金额不超过政策最高金额）", .schema = &ENTITY_POLICY_APP),
+    R(POST, "/api/policies/applications/:id/reject", h_policy_app_reject, PERM_POLICY_WRITE, 0,
+      .summary = "审核不通过（须填写原因）", .schema = &ENTITY_POLICY_APP),
+    R(GET, "/api/policies/applications/:id/payments", h_policy_app_payments, PERM_POLICY_READ, 0,
+      .summary = "申报的兑现记录", .schema = &ENTITY_POLICY_PAYMENT),
+    R(POST, "/api/policies/applications/:id/payments", h_policy_app_pay, PERM_POLICY_WRITE, 0,
+      .summary = "登记兑现（累计不超过核定金额，付清即为已兑现）", .schema = &ENTITY_POLICY_APP),
+    R(GET, "/api/policies/applications/:id/attachments", h_attachment_list, PERM_POLICY_READ, 0,
+      .summary = "申报材料列表", .arg = &policy_app_kind),
+    R(POST, "/api/policies/applications/:id/attachments", h_attachment_upload, PERM_POLICY_APPLY,
+      ROUTE_UPLOAD, .summary = "上传申报材料（待提交时，申报企业）", .arg = &policy_app_kind),
+    R(GET, "/api/policies/applications/:id/attachments/:aid", h_attachment_download,
+      PERM_POLICY_READ, ROUTE_FILE, .summary = "下载申报材料", .arg = &policy_app_kind),
+    R(DELETE, "/api/policies/applications/:id/attachments/:aid", h_attachment_delete,
+      PERM_POLICY_APPLY, 0, .summary = "删除申报材料（待提交时，上传者本人）",
+      .arg = &policy_app_kind),
+    R(GET, "/api/policies", h_policy_list, PERM_POLICY_READ, ROUTE_LIST,
+      .summary = "政策库（企业用户：本企业符合条件的已发布政策）", .schema = &ENTITY_POLICY,
+      .query = &ENTITY_POLICY_QUERY),
+    R(POST, "/api/policies", h_policy_create, PERM_POLICY_WRITE, 0,
+      .summary = "新建政策草稿（发文单位、文号、支持内容、申报条件、材料）",
+      .schema = &ENTITY_POLICY),
+    R(GET, "/api/policies/:id", h_policy_get, PERM_POLICY_READ, 0, .summary = "政策详情",
+      .schema = &ENTITY_POLICY),
+    R(PATCH, "/api/policies/:id", h_policy_update, PERM_POLICY_WRITE, 0,
+      .summary = "修改政策（仅草稿）", .schema = &ENTITY_POLICY),
+    R(POST, "/api/policies/:id/publish", h_policy_publish, PERM_POLICY_WRITE, 0,
+      .summary = "发布政策：匹配园区内符合条件的企业并逐一通知"),
+    R(POST, "/api/policies/:id/close", h_policy_close, PERM_POLICY_WRITE, 0,
+      .summary = "截止政策（不再受理申报）", .schema = &ENTITY_POLICY),
+    R(GET, "/api/policies/:id/matches", h_policy_matches, PERM_POLICY_READ, 0,
+      .summary = "符合条件的企业名单及其申报状态（工作人员）"),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

@@ -248,6 +248,35 @@ const EXPECT = {
   ] },
   'GET /api/space/leases/:id': { kind: 'object', obj: 'spaceLease' },
   'POST /api/space/leases/:id/end': { kind: 'object', obj: 'spaceLease' },
+  // 惠企政策 (src/policy/)
+  'GET /api/policies/summary': { kind: 'config' },
+  'GET /api/policies/mine': { kind: 'list' },
+  'GET /api/policies/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/policies/applications/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/policies/applications': { kind: 'list', query: 'page_size=200' },
+  'POST /api/policies/applications': { kind: 'create', foreign: [
+    // another zone's enterprise names this zone's policy: not there
+    { who: 'zone2_enterprise', status: [400], body: () => ({ policy_id: obj.policy }) },
+  ] },
+  'GET /api/policies/applications/:id': { kind: 'object', obj: 'policyApp' },
+  'PATCH /api/policies/applications/:id': { kind: 'object', obj: 'policyApp', body: { note: '越权修改申报' } },
+  'POST /api/policies/applications/:id/submit': { kind: 'object', obj: 'policyApp' },
+  'POST /api/policies/applications/:id/accept': { kind: 'object', obj: 'policyApp' },
+  'POST /api/policies/applications/:id/approve': { kind: 'object', obj: 'policyApp', body: { amount: 1 } },
+  'POST /api/policies/applications/:id/reject': { kind: 'object', obj: 'policyApp', body: { reason: '越权退回' } },
+  'GET /api/policies/applications/:id/payments': { kind: 'object', obj: 'policyApp' },
+  'POST /api/policies/applications/:id/payments': { kind: 'object', obj: 'policyApp', body: { amount: 1 } },
+  'GET /api/policies/applications/:id/attachments': { kind: 'object', obj: 'policyApp' },
+  'POST /api/policies/applications/:id/attachments': { kind: 'object', obj: 'policyApp', body: () => attachmentForm() },
+  'GET /api/policies/applications/:id/attachments/:aid': { kind: 'object', obj: 'policyApp', path: (id) => `/api/policies/applications/${id}/attachments/${obj.policyAttachment}` },
+  'DELETE /api/policies/applications/:id/attachments/:aid': { kind: 'object', obj: 'policyApp', path: (id) => `/api/policies/applications/${id}/attachments/${obj.policyAttachment}` },
+  'GET /api/policies': { kind: 'list' },
+  'POST /api/policies': { kind: 'create' },
+  'GET /api/policies/:id': { kind: 'object', obj: 'policy' },
+  'PATCH /api/policies/:id': { kind: 'object', obj: 'policy', body: { title: '越权修改政策' } },
+  'POST /api/policies/:id/publish': { kind: 'object', obj: 'policyDraft' },
+  'POST /api/policies/:id/close': { kind: 'object', obj: 'policy' },
+  'GET /api/policies/:id/matches': { kind: 'object', obj: 'policy' },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -476,6 +505,24 @@ before(async () => {
   const zu = await as.zone2_admin.post('/api/space/units', { building_id: zb.json.id, floor: 1, number: 'AC-201', area: 600 });
   assert.equal(zu.status, 201, zu.body);
   obj.zone2SpaceUnit = zu.json.id;
+  // 惠企政策: a policy published for the first enterprise's building (the other enterprise sits
+  // elsewhere), a draft, and the first enterprise's draft application with a file
+  const other1 = (await as.admin.get(`/api/enterprises/${me.other_enterprise.enterprise_id}`)).json;
+  assert.notEqual(other1.building, own1.building, 'the two demo enterprises sit in different buildings');
+  const po = await as.admin.post('/api/policies', { title: '访问控制测试政策', issuer: '管委会', benefit: '访问控制测试', buildings: [own1.building], max_amount: 10 });
+  assert.equal(po.status, 201, po.body);
+  obj.policy = po.json.id; data.policy = '访问控制测试政策';
+  assert.equal((await as.admin.post(`/api/policies/${obj.policy}/publish`, {})).status, 200);
+  const pd = await as.admin.post('/api/policies', { title: '访问控制测试政策草稿', issuer: '管委会', benefit: '访问控制测试' });
+  assert.equal(pd.status, 201, pd.body);
+  obj.policyDraft = pd.json.id; data.policyDraft = '访问控制测试政策草稿';
+  const pa = await as.enterprise.post('/api/policies/applications', { policy_id: obj.policy, note: '访问控制测试申报' });
+  assert.equal(pa.status, 201, pa.body);
+  obj.policyApp = pa.json.id; data.policyApp = '访问控制测试申报';
+  const paf = attachmentForm();
+  const paup = await as.enterprise.post(`/api/policies/applications/${obj.policyApp}/attachments`, paf.raw, { headers: { 'Content-Type': paf.type } });
+  assert.equal(paup.status, 201, paup.body);
+  obj.policyAttachment = paup.json.id;
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -584,6 +631,11 @@ const OUTSIDERS = {
   spaceBuilding: ['zone2_admin', 'zone2_enterprise'],
   spaceUnit: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   spaceLease: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // a policy is read by the enterprises it was matched to; a draft by none; an application by
+  // its own enterprise
+  policy: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
+  policyDraft: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'enterprise'],
+  policyApp: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -607,6 +659,9 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'spaceBuilding': return JSON.stringify((await a.get(`/api/space/buildings/${obj.spaceBuilding}`)).json);
     case 'spaceUnit': return JSON.stringify((await a.get(`/api/space/units/${obj.spaceUnit}`)).json);
     case 'spaceLease': return JSON.stringify((await a.get(`/api/space/leases/${obj.spaceLease}`)).json);
+    case 'policy': return JSON.stringify((await a.get(`/api/policies/${obj.policy}`)).json);
+    case 'policyDraft': return JSON.stringify((await a.get(`/api/policies/${obj.policyDraft}`)).json);
+    case 'policyApp': return JSON.stringify({ ...(await a.get(`/api/policies/applications/${obj.policyApp}`)).json, files: (await a.get(`/api/policies/applications/${obj.policyApp}/attachments`)).json });
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

@@ -32,6 +32,7 @@ const SECRET = {
   building: '楼宇备注辰',
   unit: '单元备注巳',
   lease: '租约备注午',
+  policyReview: '政策审核意见未',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -121,6 +122,21 @@ before(async () => {
   const ls = await admin.post('/api/space/leases', { unit_id: ids.unit, enterprise_id: ids.ent, start_date: '2026-01-01', end_date: '2028-12-31', notes: SECRET.lease });
   ok(ls, 'lease');
   ids.lease = ls.json.id;
+  // 惠企政策: a policy for its industry, its application with a file, taken up for review with a
+  // note of the desk's (internal)
+  const po = await admin.post('/api/policies', { title: '披露测试政策', issuer: '管委会', benefit: '奖励', industries: ['3670'], materials: ['申报表'] });
+  ok(po, 'policy');
+  ids.policy = po.json.id;
+  ok(await admin.post(`/api/policies/${ids.policy}/publish`, {}), 'publish');
+  const pa = await entA.post('/api/policies/applications', { policy_id: ids.policy, note: '申报' });
+  ok(pa, 'application');
+  ids.policyApp = pa.json.id;
+  const paf = await entA.upload(`/api/policies/applications/${ids.policyApp}/attachments`, '申报表.pdf', '%PDF-1.4\n%%EOF\n', 'application/pdf');
+  ok(paf, 'application file');
+  ids.policyAtt = paf.json.id;
+  ok(await entA.post(`/api/policies/applications/${ids.policyApp}/submit`, {}), 'submit');
+  ok(await admin.post(`/api/policies/applications/${ids.policyApp}/accept`, { note: SECRET.policyReview }), 'accept');
+  assert.ok((await admin.get(`/api/policies/applications/${ids.policyApp}`)).body.includes(SECRET.policyReview), 'the desk reads its note');
 });
 after(async () => { await srv.stop(); });
 
@@ -169,6 +185,9 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/space/buildings/:id', `/api/space/buildings/${ids.building}`)
     .replace('/api/space/units/:id', `/api/space/units/${ids.unit}`)
     .replace('/api/space/leases/:id', `/api/space/leases/${ids.lease}`)
+    .replace('/api/policies/applications/:id/attachments/:aid', `/api/policies/applications/${ids.policyApp}/attachments/${ids.policyAtt}`)
+    .replace('/api/policies/applications/:id', `/api/policies/applications/${ids.policyApp}`)
+    .replace('/api/policies/:id', `/api/policies/${ids.policy}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

@@ -18,8 +18,18 @@ export function sql(db, text) {
   return out ? JSON.parse(out) : [];
 }
 
+/** The migrations after 0024, in order (version 25 first), each taken back by its function
+ * (called with its version): a module's migration adds its undo here, at the end. */
+const LATER = [undoRegion, undoPolicy];
+
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 25;
+export const LATEST = 24 + LATER.length;
+
+/** Takes the database back to version `to` (≥ 24), the newest migration first. */
+function undoLater(db, to) {
+  const v = sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v;
+  for (let x = v; x > to; x--) LATER[x - 25](db, x);
+}
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,18 +37,17 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** Takes the database from version 25 back to 24: no regions, zones and users in none (the
- * region migration). */
-export function undo0025(db) {
+/** No regions, zones and users in none, no ranking schemes (the region migration). */
+function undoRegion(db, v) {
   sql(db, `DROP INDEX zone_region; ALTER TABLE zone DROP COLUMN region_code; ALTER TABLE zone DROP COLUMN level;
     ALTER TABLE app_user DROP COLUMN region_code; ALTER TABLE app_user DROP COLUMN contact_access;
-    DROP TABLE region; DROP TABLE rank_scheme; DELETE FROM schema_version WHERE version = 25;`);
+    DROP TABLE region; DROP TABLE rank_scheme; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
-/** Takes the database from version 24 back to 23 (from 25 first): no buildings, units or leases
- * (0024). */
+/** Takes the database from version 24 back to 23 (from the latest first): no buildings, units or
+ * leases (0024). */
 export function undo0024(db) {
-  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 25) undo0025(db);
+  undoLater(db, 24);
   sql(db, `DROP TABLE space_lease; DROP TABLE space_unit; DROP TABLE space_building;
     DELETE FROM schema_version WHERE version = 24;`);
 }
@@ -205,4 +214,10 @@ export function undo0013(db) {
     CREATE INDEX notification_dept ON notification(dept_id, created_at);
     CREATE INDEX notification_ticket ON notification(ticket_id, kind);
     ${esc}`);
+}
+
+/** No policies, matches, applications or payments (惠企政策). */
+function undoPolicy(db, v) {
+  sql(db, `DROP TABLE policy_payment; DROP TABLE policy_application; DROP TABLE policy_match; DROP TABLE policy;
+    DELETE FROM schema_version WHERE version = ${v};`);
 }

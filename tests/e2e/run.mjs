@@ -2059,6 +2059,48 @@ function withTimeout(p, ms, name) {
   ])
 }
 
+// 惠企政策 (views/policy/): the desk publishes a policy for the enterprise's building; on a phone the
+// enterprise finds it among its policies, applies, attaches its form and submits; the desk sees it.
+test('an enterprise sees a policy matched to it on the phone, applies with its form and submits, and the desk sees the application', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const desk = await apiLogin('ccetdz-fuwu', DEMO_PASS)
+  const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
+  const own = (await desk.get(`/api/enterprises/${ent.user.enterprise_id}`)).body
+  await ent.dispose()
+  const title = `e2e楼宇稳岗补贴${RUN}`
+  const made = await desk.post('/api/policies', { title, issuer: '长春经开区管委会', doc_no: `长经开发〔2026〕${RUN}号`, benefit: '按缴纳失业保险费的60%返还', max_amount: 20, materials: ['申报表'], buildings: [own.building] })
+  const id = made.body.id
+  const pub = await desk.post(`/api/policies/${id}/publish`, {})
+  assert(pub.body.matched >= 1, `matched ${pub.body.matched}`)
+  const page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/my-policies')
+    const card = page.locator(`[data-test="policy-card-${id}"]`)
+    await card.waitFor()
+    const cardText = await card.textContent()
+    assert(cardText.includes('申报中') && !/published|draft/.test(cardText), `Chinese labels, no codes: ${cardText}`)
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await shot(page, '60-policies-phone')
+    await card.click()
+    await page.waitForSelector('[data-test="policy-start"]')
+    await page.click('[data-test="policy-start"]')
+    await page.waitForSelector('[data-test="policy-upload"] input[type="file"]', { state: 'attached' })
+    await page.setInputFiles('[data-test="policy-upload"] input[type="file"]', { name: '申报表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') })
+    await page.waitForFunction(() => (document.querySelector('[data-test="policy-files"]')?.textContent || '').includes('申报表.pdf'))
+    await page.click('[data-test="policy-submit"]')
+    await page.waitForFunction(() => (document.querySelector('[data-test="policy-app-status"]')?.textContent || '').includes('已提交'))
+    await shot(page, '61-policy-applied-phone')
+  } finally {
+    await page.context().close()
+  }
+  const apps = (await desk.get(`/api/policies/applications?policy_id=${id}`)).body
+  assert(apps.total === 1 && apps.items[0].status === 'submitted' && apps.items[0].attachments === 1, `the desk sees it: ${JSON.stringify(apps.items)}`)
+  await desk.dispose()
+})
+
 async function main() {
   try {
     const r = await fetch(BASE + '/healthz')

@@ -218,9 +218,10 @@ static void test_every_role_is_authed(void **state)
  */
 static void test_enterprise_role(void **state)
 {
-	static const char *const allowed[] = {".read", "ticket.create",  "ticket.rate",
-	                                      "auth",  "project.report", "economy.report",
-	                                      NULL};
+	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only) */
+	static const char *const allowed[] = {".read",          "ticket.create",  "ticket.rate",
+	                                      "auth",           "project.report", "economy.report",
+	                                      "policy.apply",   NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");

@@ -75,6 +75,10 @@ export const routes = [
       // enterprises find the vacant units
       page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
+      // 惠企政策 (views/policy/): staff run the library, review and pay; enterprises see the
+      // policies they are eligible for and apply
+      page('policies', 'policies', () => import('../views/policy/PolicyList.vue'), { title: 'policy.menu', perm: 'policy.read', ...STAFF, icon: 'Postcard', order: 295 }),
+      page('my-policies', 'my-policies', () => import('../views/policy/PolicyMine.vue'), { title: 'policy.mineMenu', perm: 'policy.read', roles: ['enterprise'], icon: 'Postcard', order: 225 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

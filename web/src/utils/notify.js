@@ -29,6 +29,9 @@ export const NOTIFY_KINDS = [
   'econ_due',
   'econ_late',
   'econ_remind',
+  // to an enterprise whose policy application was approved or paid (views/policy/)
+  'approved',
+  'paid',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -70,6 +73,16 @@ export const NOTIFY_ITEMS = [
     route: (id) => ({ name: 'project-problems', query: { problem: String(id) } }),
     labels: 'project.notify',
     events: ['assigned', 'reopened', 'overdue'],
+  },
+  // 惠企政策 (views/policy/): a policy published to the enterprises it fits, read on their page;
+  // an application submitted (to the desk) and reviewed or paid (to its enterprise)
+  { id: 'policy_id', no: 'policy_no', route: () => ({ name: 'my-policies' }), labels: 'policy.notify', events: ['published'] },
+  {
+    id: 'application_id',
+    no: 'application_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'my-policies' } : { name: 'policies', query: { application: String(id) } }),
+    labels: 'policy.notify',
+    events: ['submitted', 'accepted', 'approved', 'rejected', 'paid'],
   },
 ]
 

@@ -68,6 +68,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../economy/widgets/EconomyCards.vue')),
   },
+  // 惠企政策 (views/policy/widgets/): policies published, enterprises fitted, applied, approved
+  // and paid, for those who read the policy figures (policy.stats)
+  {
+    id: 'policy-cards',
+    title: 'policy.widget',
+    perm: 'policy.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../policy/widgets/PolicyCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

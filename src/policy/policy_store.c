@@ -1,0 +1,1003 @@
+/* 惠企政策 storage (see policy.h). Every read of a policy starts with policy_from and every read
+ * of an application with app_from: the caller's zone (access/scope.h scope_from) and, for an
+ * enterprise user, the one disclosure rule — the published (or closed) policies it was matched
+ * to, its own applications — so no read can show an enterprise a draft, a policy it is not
+ * eligible for or another enterprise's application. Every write goes through write_tx, reading
+ * what it changes in its transaction first. */
+#include "policy/policy.h"
+#include "access/perm.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
+#include "db/field_sql.h"
+#include "db/qb.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include "work/attachment.h"
+#include "work/notify.h"
+#include "work/webhook.h"
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static struct sql_tmpl SQL_POLICY_INSERT = SQL_TMPL(
+    ENTITY_POLICY, "INSERT INTO policy (zone_id, status, created_by, created_at, updated_at, "
+                   "{insert_cols}) VALUES (?, 'draft', ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_POLICY_UPDATE =
+    SQL_TMPL(ENTITY_POLICY, "UPDATE policy SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_POLICY_SELECT = SQL_TMPL(ENTITY_POLICY, "SELECT {select}");
+static struct sql_tmpl SQL_APP_INSERT =
+    SQL_TMPL(ENTITY_POLICY_APP,
+             "INSERT INTO policy_application (zone_id, enterprise_id, status, created_by, "
+             "created_at, updated_at, {insert_cols}) VALUES (?, ?, 'draft', ?, ?, ?, "
+             "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_APP_UPDATE = SQL_TMPL(
+    ENTITY_POLICY_APP, "UPDATE policy_application SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_APP_SELECT = SQL_TMPL(ENTITY_POLICY_APP, "SELECT {select}");
+static struct sql_tmpl SQL_PAYMENTS =
+    SQL_TMPL(ENTITY_POLICY_PAYMENT,
+             "SELECT {select} FROM policy_payment py WHERE py.application_id = ? ORDER BY py.id");
+
+static const char SQL_POLICY_STATUS[] =
+    "UPDATE policy SET status = ?, published_at = COALESCE(?, published_at), closed_at = "
+    "COALESCE(?, closed_at), updated_at = ? WHERE id = ?";
+/* the zone's enterprises as matching reads them, with the flags they hold on a day */
+#define FLAG_ON(name)                                                                              \
+	"(SELECT COUNT(*) FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = '" name \
+	"' AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to >= ?))"
+static const char SQL_SUBJECTS[] =
+    "SELECT e.id, e.industry_code, e.ent_type, e.registered_capital, e.established_on, "
+    "e.building, " FLAG_ON("above_size") ", " FLAG_ON("high_tech") ", " FLAG_ON(
+        "specialized") ", " FLAG_ON("little_giant") " FROM enterprise e WHERE e.zone_id = ? AND "
+                                                    "e.archived = 0 ORDER BY e.id";
+#undef FLAG_ON
+static const char SQL_MATCH_INSERT[] =
+    "INSERT INTO policy_match (zone_id, policy_id, enterprise_id, created_at) VALUES (?, ?, ?, ?)";
+static const char SQL_APP_LIVE[] =
+    "SELECT COUNT(*) FROM policy_application WHERE policy_id = ? AND enterprise_id = ? AND "
+    "status <> 'rejected'";
+static const char SQL_APP_STATUS[] =
+    "UPDATE policy_application SET status = ?, submitted_at = COALESCE(?, submitted_at), "
+    "reviewed_at = COALESCE(?, reviewed_at), approved_amount = COALESCE(?, approved_amount), "
+    "review_note = COALESCE(?, review_note), reject_reason = COALESCE(?, reject_reason), "
+    "updated_at = ? WHERE id = ?";
+static const char SQL_PAYMENT_INSERT[] =
+    "INSERT INTO policy_payment (zone_id, policy_id, application_id, amount, paid_on, note, "
+    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_MATERIALS[] = "SELECT materials FROM policy WHERE id = ?";
+
+int policy_as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
+}
+
+/* The date of instant t, YYYY-MM-DD, China Standard Time (the zone's day). */
+static void day_of(int64_t t, char out[11])
+{
+	time_t x = (time_t)(t + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&x, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static int64_t ent_of(const struct principal *p)
+{
+	return p->enterprise_id ? p->enterprise_id : -1;
+}
+
+/* ---- reads ---- */
+
+/* FROM the policies of the caller's zone; for an enterprise user only the published or closed
+ * ones it was matched to. */
+static void policy_from(struct qb *q, const struct principal *p, char *like, size_t n)
+{
+	scope_from(q, p, &ENTITY_POLICY, NULL, like, n);
+	if (policy_as_enterprise(p)) {
+		qb_sql(q, " AND p.status <> 'draft' AND EXISTS (SELECT 1 FROM policy_match m WHERE "
+		          "m.policy_id = p.id AND m.enterprise_id = ?)");
+		qb_int(q, ent_of(p));
+	}
+}
+
+/* FROM the applications of the caller's zone; for an enterprise user only its own. */
+static void app_from(struct qb *q, const struct principal *p, char *like, size_t n)
+{
+	scope_from(q, p, &ENTITY_POLICY_APP, ENTITY_POLICY_APP.joins, like, n);
+	if (policy_as_enterprise(p)) {
+		qb_sql(q, " AND pa.enterprise_id = ?");
+		qb_int(q, ent_of(p));
+	}
+}
+
+struct list_run {
+	const struct principal *p;
+	const void *f;
+	policy_row_fn fn;
+	void *ctx;
+	void *out;
+	const struct entity *en;
+	size_t size;
+	char like[320], today[11], q[320];
+};
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	union {
+		struct policy p;
+		struct policy_app a;
+	} one;
+	void *row = l->out ? l->out : &one;
+	memset(row, 0, l->size);
+	entity_read(st, 0, l->en, row, a);
+	if (l->fn)
+		l->fn(l->ctx, row);
+}
+
+static void policy_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct policy_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_POLICY_SELECT) : "SELECT COUNT(*)");
+	policy_from(q, l->p, l->like, sizeof l->like);
+	if (f->status) {
+		qb_sql(q, " AND p.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->q && *f->q) {
+		qb_sql(q, " AND (p.title LIKE ? OR p.issuer LIKE ? OR p.doc_no LIKE ?)");
+		qb_text(q, l->q);
+		qb_text(q, l->q);
+		qb_text(q, l->q);
+	}
+	if (pass) {
+		/* the open ones first (published, deadline not past), nearest deadline first */
+		qb_sql(q, " ORDER BY CASE WHEN p.status = 'published' AND (p.deadline IS NULL OR "
+		          "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
+		          "COALESCE(p.deadline, '9999-12-31'), p.id DESC");
+		qb_text(q, l->today);
+		if (f->page_size > 0) {
+			qb_sql(q, " LIMIT ? OFFSET ?");
+			qb_int(q, f->page_size);
+			qb_int(q, (f->page - 1) * f->page_size);
+		}
+	}
+}
+
+int policy_list(struct db *c, const struct principal *p, const struct policy_filter *f,
+                policy_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_POLICY,
+	                     .size = sizeof(struct policy)};
+	day_of(now_unix(), l.today);
+	if (f->q)
+		snprintf(l.q, sizeof l.q, "%%%s%%", f->q);
+	*total = 0;
+	return qb_count_page(c, policy_build, list_row, &l, total);
+}
+
+int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+               struct policy *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_POLICY, .size = sizeof *out};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_POLICY_SELECT));
+	policy_from(&q, p, l.like, sizeof l.like);
+	qb_sql(&q, " AND p.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, &l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, "政策不存在", "no such policy");
+	return 0;
+}
+
+static void app_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct policy_app_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_APP_SELECT) : "SELECT COUNT(*)");
+	app_from(q, l->p, l->like, sizeof l->like);
+	if (f->policy_id) {
+		qb_sql(q, " AND pa.policy_id = ?");
+		qb_int(q, f->policy_id);
+	}
+	if (f->enterprise_id) {
+		qb_sql(q, " AND pa.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND pa.status = ?");
+		qb_text(q, f->status);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY pa.id DESC");
+		if (f->page_size > 0) {
+			qb_sql(q, " LIMIT ? OFFSET ?");
+			qb_int(q, f->page_size);
+			qb_int(q, (f->page - 1) * f->page_size);
+		}
+	}
+}
+
+int policy_app_list(struct db *c, const struct principal *p, const struct policy_app_filter *f,
+                    policy_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_POLICY_APP,
+	                     .size = sizeof(struct policy_app)};
+	*total = 0;
+	return qb_count_page(c, app_build, list_row, &l, total);
+}
+
+int policy_app_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                   struct policy_app *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_POLICY_APP, .size = sizeof *out};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_APP_SELECT));
+	app_from(&q, p, l.like, sizeof l.like);
+	qb_sql(&q, " AND pa.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, &l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, "申报不存在", "no such application");
+	return 0;
+}
+
+static const char SQL_MATCH_COUNT[] = "SELECT COUNT(*) FROM policy_match WHERE policy_id = ?";
+static const char SQL_MATCH_PAGE[] =
+    "SELECT e.id, e.name, e.industry_code, e.building, (SELECT MAX(x.id) FROM "
+    "policy_application x WHERE x.policy_id = m.policy_id AND x.enterprise_id = e.id), (SELECT "
+    "x.status FROM policy_application x WHERE x.id = (SELECT MAX(y.id) FROM policy_application "
+    "y WHERE y.policy_id = m.policy_id AND y.enterprise_id = e.id)) FROM policy_match m JOIN "
+    "enterprise e ON e.id = m.enterprise_id WHERE m.policy_id = ? ORDER BY e.name, e.id LIMIT ? "
+    "OFFSET ?";
+
+int policy_matches(struct db *c, const struct principal *p, int64_t id, int64_t page,
+                   int64_t page_size, policy_match_fn fn, void *ctx, int64_t *total,
+                   struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct policy pol;
+	*total = 0;
+	int rc = policy_get(c, p, id, &a, &pol, e);
+	arena_release(&a);
+	if (rc < 0)
+		return -1;
+	struct db_stmt *st = db_prepare_with(c, SQL_MATCH_COUNT, DB_I(id));
+	if (!st)
+		return err_db(e, DB_ERR);
+	if ((rc = db_step(st)) == DB_ROW)
+		*total = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!(st = db_prepare_with(c, SQL_MATCH_PAGE, DB_I(id), DB_I(page_size),
+	                           DB_I((page - 1) * page_size))))
+		return err_db(e, DB_ERR);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct policy_match_row m = {
+		    .enterprise_id = db_col_int(st, 0),
+		    .name = db_col_text(st, 1),
+		    .industry_code = db_col_text(st, 2),
+		    .building = db_col_text(st, 3),
+		    .application_id = db_col_int(st, 4),
+		    .application_status = db_col_text(st, 5),
+		};
+		fn(ctx, &m);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+int policy_payments(struct db *c, const struct principal *p, int64_t id,
+                    void (*fn)(void *, const struct policy_payment *), void *ctx, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct policy_app app;
+	int rc = policy_app_get(c, p, id, &a, &app, e);
+	arena_release(&a);
+	if (rc < 0)
+		return -1;
+	struct db_stmt *st = db_prepare_with(c, sql_of(&SQL_PAYMENTS), DB_I(id));
+	if (!st)
+		return err_db(e, DB_ERR);
+	struct policy_payment y;
+	while ((rc = entity_next(st, &ENTITY_POLICY_PAYMENT, &y)) == DB_ROW)
+		fn(ctx, &y);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* ---- the work kinds: notifications of policies, attachments and notifications of
+ * applications ---- */
+
+static void policy_item(const struct principal *p, const struct policy *pol, struct arena *ar,
+                        struct work_item *it)
+{
+	*it = (struct work_item){
+	    .id = pol->id,
+	    .zone_id = p->zone_id,
+	    .no = arena_printf(ar, "ZC%05lld", (long long)pol->id),
+	    .title = pol->title,
+	    .state = pol->status,
+	    .closed = 1,
+	    .closed_zh = "政策不带附件",
+	    .closed_en = "policies carry no attachments",
+	};
+}
+
+static void app_item(const struct principal *p, const struct policy_app *a, struct arena *ar,
+                     struct work_item *it)
+{
+	*it = (struct work_item){
+	    .id = a->id,
+	    .zone_id = p->zone_id,
+	    .enterprise_id = a->enterprise_id,
+	    .no = arena_printf(ar, "SB%05lld", (long long)a->id),
+	    .title = a->policy_title,
+	    .state = a->status,
+	};
+	if (app_status_from_name(a->status) != APP_DRAFT) {
+		it->closed = 1;
+		it->closed_zh = "申报已提交，附件不能再变更";
+		it->closed_en = "the application was submitted: its files cannot change";
+	}
+}
+
+static int load_policy(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                       struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	(void)access;
+	struct policy pol;
+	if (policy_get(c, p, id, a, &pol, e) < 0)
+		return -1;
+	policy_item(p, &pol, a, out);
+	return 0;
+}
+
+static int load_app(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                    struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	(void)access;
+	struct policy_app app;
+	if (policy_app_get(c, p, id, a, &app, e) < 0)
+		return -1;
+	app_item(p, &app, a, out);
+	return 0;
+}
+
+static int no_upload(struct db *c, const struct principal *p, const struct work_item *it, int *rc)
+{
+	(void)c, (void)p, (void)it, (void)rc;
+	return 0;
+}
+
+/* the enterprise's own accounts add the files of its draft */
+static int may_upload_app(struct db *c, const struct principal *p, const struct work_item *it,
+                          int *rc)
+{
+	(void)c, (void)rc;
+	return policy_as_enterprise(p) && p->enterprise_id == it->enterprise_id;
+}
+
+static const char *policy_event_label(const char *event)
+{
+	return event && strcmp(event, "published") == 0 ? "新的惠企政策" : NULL;
+}
+
+static const char *app_event_label(const char *event)
+{
+	static const struct {
+		const char *event, *label;
+	} labels[] = {
+	    {"submitted", "新的政策申报"},  {"accepted", "政策申报已受理"},
+	    {"approved", "政策申报已通过"}, {"rejected", "政策申报未通过"},
+	    {"paid", "政策资金已兑现"},
+	};
+	for (size_t i = 0; event && i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(event, labels[i].event) == 0)
+			return labels[i].label;
+	return NULL;
+}
+
+const struct work_kind policy_kind = {
+    .name = "policy",
+    .id_key = "policy_id",
+    .no_key = "policy_no",
+    .label_zh = "惠企政策",
+    .label_en = "policy",
+    .load = load_policy,
+    .may_upload = no_upload,
+    .upload_denied_zh = "政策不带附件",
+    .upload_denied_en = "policies carry no attachments",
+    .event_label = policy_event_label,
+};
+
+const struct work_kind policy_app_kind = {
+    .name = "policy_application",
+    .id_key = "application_id",
+    .no_key = "application_no",
+    .label_zh = "政策申报",
+    .label_en = "policy application",
+    .load = load_app,
+    .may_upload = may_upload_app,
+    .upload_denied_zh = "只有申报企业可以上传申报材料",
+    .upload_denied_en = "only the applying enterprise adds files",
+    .max_attachments = 20,
+    .event_label = app_event_label,
+};
+
+/* ---- writes: the library ---- */
+
+struct change {
+	int64_t id;
+	const void *in;
+	uint64_t present;
+	void *made;
+	int64_t *matched;
+	enum app_event ev;
+	double amount;
+	const char *text, *paid_on;
+};
+
+static int do_policy_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct policy *pol = x->made;
+	if (policy_check(pol, e) < 0)
+		return -1;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_POLICY_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_opt(st, 2, w->who->user_id);
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, now);
+	if (entity_bind(st, 5, &ENTITY_POLICY, pol, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	if (write_insert(w, st, &pol->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "policy", pol->id);
+	audit_change_entity(&w->changes, &ENTITY_POLICY, NULL, pol);
+	return 0;
+}
+
+int policy_create(struct db_pool *pool, const struct principal *p, struct policy *in,
+                  struct yq_err *e)
+{
+	struct change x = {.made = in};
+	return write_tx(pool, p, do_policy_create, &x, e);
+}
+
+int policy_create_in(struct db *tx, const struct principal *p, struct policy *in, struct yq_err *e)
+{
+	struct change x = {.made = in};
+	return write_in(tx, p, p->zone_id, do_policy_create, &x, e);
+}
+
+static int do_policy_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy old, pol;
+	enum policy_status to;
+	int rc = -1;
+	if (policy_get(w->tx, w->who, x->id, &ar, &old, e) < 0 ||
+	    policy_next(policy_status_from_name(old.status), POLICY_EV_EDIT, &to, e) < 0)
+		goto out;
+	pol = old;
+	entity_copy(&ENTITY_POLICY, &pol, x->in, x->present);
+	if (policy_check(&pol, e) < 0)
+		goto out;
+	rc = write_update(w, &SQL_POLICY_UPDATE, x->id, &old, &pol, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                  const struct policy *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_policy_update, &x, e);
+}
+
+/* Matches policy pol against every enterprise of the zone on `day`: the ids of the eligible
+ * ones into *ids (kept in ar), their number into *n. */
+static int match_zone(struct write_ctx *w, const struct policy *pol, const char *day,
+                      struct arena *ar, int64_t **ids, int64_t *n, struct yq_err *e)
+{
+	struct policy_cond cond;
+	if (policy_cond_parse(pol, ar, &cond, e) < 0)
+		return -1;
+	*ids = NULL;
+	*n = 0;
+	int64_t cap = 0;
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, SQL_SUBJECTS, DB_T(day), DB_T(day), DB_T(day), DB_T(day),
+	                    DB_T(day), DB_T(day), DB_T(day), DB_T(day), DB_I(w->who->zone_id));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct policy_subject s = {
+		    .industry_code = db_col_text(st, 1),
+		    .ent_type = db_col_text(st, 2),
+		    .registered_capital = db_col_is_null(st, 3) ? NAN : db_col_double(st, 3),
+		    .established_on = db_col_text(st, 4),
+		    .building = db_col_text(st, 5),
+		};
+		for (int f = 0; f < FLAG__COUNT; f++)
+			s.flags[f] = db_col_int(st, 6 + f) > 0;
+		if (policy_match(&cond, &s, day) != 0)
+			continue;
+		if (*n == cap) {
+			int64_t ncap = cap ? cap * 2 : 256;
+			int64_t *m = arena_alloc(ar, sizeof *m * (size_t)ncap);
+			if (!m) {
+				db_reset(st);
+				return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+			}
+			if (cap)
+				memcpy(m, *ids, sizeof *m * (size_t)cap);
+			*ids = m;
+			cap = ncap;
+		}
+		(*ids)[(*n)++] = db_col_int(st, 0);
+	}
+	db_reset(st);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
+static int do_policy_publish(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy pol;
+	enum policy_status to;
+	int64_t *ids, n;
+	char today[11];
+	int rc = -1;
+	int64_t now = now_unix();
+	day_of(now, today);
+	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0 ||
+	    policy_next(policy_status_from_name(pol.status), POLICY_EV_PUBLISH, &to, e) < 0 ||
+	    policy_check(&pol, e) < 0 || match_zone(w, &pol, today, &ar, &ids, &n, e) < 0)
+		goto out;
+	if (write_sql(w, SQL_POLICY_STATUS, e, DB_T(policy_status_name(to)), DB_I(now), DB_O(0),
+	              DB_I(now), DB_I(x->id)) < 0)
+		goto out;
+	/* the matches and the notifications: one row and one notification per eligible
+	 * enterprise, in this transaction */
+	struct work_item it;
+	pol.status = policy_status_name(to);
+	policy_item(w->who, &pol, &ar, &it);
+	for (int64_t i = 0; i < n; i++) {
+		if (write_sql(w, SQL_MATCH_INSERT, e, DB_I(w->who->zone_id), DB_I(x->id),
+		              DB_I(ids[i]), DB_I(now)) < 0)
+			goto out;
+		it.enterprise_id = ids[i];
+		int nrc = notify_enterprise(w->tx, &policy_kind, &it, 0, "published");
+		if (nrc < 0) {
+			write_fail(w, nrc, e);
+			goto out;
+		}
+	}
+	it.enterprise_id = 0;
+	int wrc = webhook_queue(w->tx, &policy_kind, &it, "published", "新的惠企政策");
+	if (wrc < 0) {
+		write_fail(w, wrc, e);
+		goto out;
+	}
+	write_audit(w, "publish", "policy", x->id);
+	audit_change_str(&w->changes, "status", "draft", "published");
+	audit_change_int(&w->changes, "eligible", 0, n);
+	if (x->matched)
+		*x->matched = n;
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_publish(struct db_pool *pool, const struct principal *p, int64_t id, int64_t *matched,
+                   struct yq_err *e)
+{
+	struct change x = {.id = id, .matched = matched};
+	return write_tx(pool, p, do_policy_publish, &x, e);
+}
+
+int policy_publish_in(struct db *tx, const struct principal *p, int64_t id, int64_t *matched,
+                      struct yq_err *e)
+{
+	struct change x = {.id = id, .matched = matched};
+	return write_in(tx, p, p->zone_id, do_policy_publish, &x, e);
+}
+
+static int do_policy_close(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy pol;
+	enum policy_status to;
+	int rc = -1;
+	int64_t now = now_unix();
+	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0 ||
+	    policy_next(policy_status_from_name(pol.status), POLICY_EV_CLOSE, &to, e) < 0 ||
+	    write_sql(w, SQL_POLICY_STATUS, e, DB_T(policy_status_name(to)), DB_O(0), DB_I(now),
+	              DB_I(now), DB_I(x->id)) < 0)
+		goto out;
+	write_audit(w, "close", "policy", x->id);
+	audit_change_str(&w->changes, "status", pol.status, policy_status_name(to));
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_close(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct change x = {.id = id};
+	return write_tx(pool, p, do_policy_close, &x, e);
+}
+
+/* ---- writes: applications ---- */
+
+static int64_t count2(struct write_ctx *w, const char *sql, int64_t a, int64_t b)
+{
+	struct db_stmt *st = db_prepare_with(w->tx, sql, DB_I(a), DB_I(b));
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
+	db_reset(st);
+	return n;
+}
+
+static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct policy_app *app = x->made;
+	struct arena ar = ARENA_INIT;
+	struct policy pol;
+	char today[11];
+	int rc = -1;
+	if (!policy_as_enterprise(w->who) || !w->who->enterprise_id) {
+		err_set(e, ERR_FORBIDDEN, NULL, "只有企业用户可以申报政策",
+		        "only enterprise users apply");
+		goto out;
+	}
+	/* the enterprise reads only the policies it was matched to: another is not there */
+	if (policy_get(w->tx, w->who, app->policy_id, &ar, &pol, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_VALIDATION, "policy_id", "政策不存在或本企业不符合申报条件",
+			        "no such policy for this enterprise");
+		goto out;
+	}
+	day_of(now_unix(), today);
+	if (policy_status_from_name(pol.status) != POLICY_PUBLISHED ||
+	    !policy_open_on(&pol, today)) {
+		err_set(e, ERR_STATE, "policy_id", "政策不在申报期内", "the policy is not open");
+		goto out;
+	}
+	int64_t n = count2(w, SQL_APP_LIVE, app->policy_id, w->who->enterprise_id);
+	if (n < 0) {
+		write_fail(w, (int)n, e);
+		goto out;
+	}
+	if (n > 0) {
+		err_set(e, ERR_CONFLICT, "policy_id", "本企业已申报该政策",
+		        "the enterprise has applied already");
+		goto out;
+	}
+	if (!isnan(app->amount_requested) && !isnan(pol.max_amount) && pol.max_amount > 0 &&
+	    app->amount_requested > pol.max_amount + 1e-9) {
+		err_set(e, ERR_VALIDATION, "amount_requested", "申请金额不能超过政策的最高金额",
+		        "above the policy's maximum");
+		goto out;
+	}
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_APP_INSERT));
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, w->who->enterprise_id);
+	db_bind_opt(st, 3, w->who->user_id);
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, now);
+	if (entity_bind(st, 6, &ENTITY_POLICY_APP, app, 0) < 0) {
+		db_reset(st);
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	if (write_insert(w, st, &app->id, e) < 0)
+		goto out;
+	app->enterprise_id = w->who->enterprise_id;
+	write_audit(w, "create", "policy_application", app->id);
+	audit_change_entity(&w->changes, &ENTITY_POLICY_APP, NULL, app);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_app_create(struct db_pool *pool, const struct principal *p, struct policy_app *in,
+                      struct yq_err *e)
+{
+	struct change x = {.made = in};
+	return write_tx(pool, p, do_app_create, &x, e);
+}
+
+int policy_app_create_in(struct db *tx, const struct principal *p, struct policy_app *in,
+                         struct yq_err *e)
+{
+	struct change x = {.made = in};
+	return write_in(tx, p, p->zone_id, do_app_create, &x, e);
+}
+
+static int do_app_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy_app old, app;
+	enum app_status to;
+	int rc = -1;
+	if (policy_app_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	if (!policy_as_enterprise(w->who)) {
+		err_set(e, ERR_FORBIDDEN, NULL, "只有申报企业可以修改申报",
+		        "only the applying enterprise edits it");
+		goto out;
+	}
+	if (app_next(app_status_from_name(old.status), APP_EV_EDIT, &to, e) < 0)
+		goto out;
+	app = old;
+	entity_copy(&ENTITY_POLICY_APP, &app, x->in, x->present);
+	app.policy_id = old.policy_id;
+	if (!isnan(app.amount_requested) && !isnan(old.max_amount) && old.max_amount > 0 &&
+	    app.amount_requested > old.max_amount + 1e-9) {
+		err_set(e, ERR_VALIDATION, "amount_requested", "申请金额不能超过政策的最高金额",
+		        "above the policy's maximum");
+		goto out;
+	}
+	rc = write_update(w, &SQL_APP_UPDATE, x->id, &old, &app, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_app_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                      const struct policy_app *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_app_update, &x, e);
+}
+
+/* The number of materials policy `id` lists, or a negative db rc. */
+static int64_t materials_of(struct write_ctx *w, int64_t id)
+{
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_MATERIALS, DB_I(id));
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	int64_t n = 0;
+	if (rc == DB_ROW) {
+		json_t *j = json_loads(db_col_text(st, 0) ? db_col_text(st, 0) : "[]", 0, NULL);
+		n = json_is_array(j) ? (int64_t)json_array_size(j) : 0;
+		json_decref(j);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : n;
+}
+
+/* Records a change of an amount in 万元 (NAN: none before). */
+static void money_change(struct write_ctx *w, const char *field, double before, double after)
+{
+	char b[32], a[32];
+	snprintf(b, sizeof b, "%.2f", before);
+	snprintf(a, sizeof a, "%.2f", after);
+	audit_change_str(&w->changes, field, isnan(before) ? NULL : b, a);
+}
+
+static int do_app_move(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy_app app;
+	enum app_status from, to;
+	int rc = -1;
+	int64_t now = now_unix();
+	char today[11];
+	day_of(now, today);
+	if (policy_app_get(w->tx, w->who, x->id, &ar, &app, e) < 0)
+		goto out;
+	int ent = policy_as_enterprise(w->who);
+	/* the enterprise submits; staff do the rest */
+	if ((x->ev == APP_EV_SUBMIT) != ent) {
+		err_set(e, ERR_FORBIDDEN, NULL,
+		        ent ? "企业用户只能提交本企业的申报" : "申报由企业提交",
+		        ent ? "enterprises only submit" : "the enterprise submits");
+		goto out;
+	}
+	from = app_status_from_name(app.status);
+	if (app_next(from, x->ev, &to, e) < 0)
+		goto out;
+	const char *event = NULL, *action = NULL;
+	switch (x->ev) {
+	case APP_EV_SUBMIT: {
+		int64_t m = materials_of(w, app.policy_id);
+		if (m < 0) {
+			write_fail(w, (int)m, e);
+			goto out;
+		}
+		if (policy_check_submit(m, app.attachments, e) < 0)
+			goto out;
+		if (write_sql(w, SQL_APP_STATUS, e, DB_T(app_status_name(to)), DB_I(now), DB_O(0),
+		              DB_O(0), DB_O(0), DB_O(0), DB_I(now), DB_I(x->id)) < 0)
+			goto out;
+		event = "submitted", action = "submit";
+		break;
+	}
+	case APP_EV_ACCEPT:
+		if (write_sql(w, SQL_APP_STATUS, e, DB_T(app_status_name(to)), DB_O(0), DB_O(0),
+		              DB_O(0), DB_T(x->text ? x->text : ""), DB_O(0), DB_I(now),
+		              DB_I(x->id)) < 0)
+			goto out;
+		event = "accepted", action = "accept";
+		break;
+	case APP_EV_APPROVE:
+		if (policy_check_approve(x->amount, app.max_amount, e) < 0 ||
+		    write_sql(w, SQL_APP_STATUS, e, DB_T(app_status_name(to)), DB_O(0), DB_I(now),
+		              DB_F(x->amount), DB_T(x->text ? x->text : ""), DB_O(0), DB_I(now),
+		              DB_I(x->id)) < 0)
+			goto out;
+		event = "approved", action = "approve";
+		money_change(w, "approved_amount", NAN, x->amount);
+		break;
+	case APP_EV_REJECT:
+		if (!x->text || !*x->text) {
+			err_set(e, ERR_VALIDATION, "reason", "请填写退回原因",
+			        "the reason is required");
+			goto out;
+		}
+		if (write_sql(w, SQL_APP_STATUS, e, DB_T(app_status_name(to)), DB_O(0), DB_I(now),
+		              DB_O(0), DB_O(0), DB_T(x->text), DB_I(now), DB_I(x->id)) < 0)
+			goto out;
+		event = "rejected", action = "reject";
+		audit_change_str(&w->changes, "reject_reason", NULL, x->text);
+		break;
+	case APP_EV_PAY: {
+		const char *on = x->paid_on && *x->paid_on ? x->paid_on : today;
+		if (policy_check_payment(x->amount, app.paid_amount, app.approved_amount, e) < 0)
+			goto out;
+		if (write_sql(w, SQL_PAYMENT_INSERT, e, DB_I(w->who->zone_id), DB_I(app.policy_id),
+		              DB_I(x->id), DB_F(x->amount), DB_T(on), DB_T(x->text ? x->text : ""),
+		              DB_O(w->who->user_id), DB_I(now)) < 0)
+			goto out;
+		/* paid in full: the application is 已兑现 */
+		if (app.paid_amount + x->amount >= app.approved_amount - 1e-9)
+			to = APP_PAID;
+		if (write_sql(w, SQL_APP_STATUS, e, DB_T(app_status_name(to)), DB_O(0), DB_O(0),
+		              DB_O(0), DB_O(0), DB_O(0), DB_I(now), DB_I(x->id)) < 0)
+			goto out;
+		event = "paid", action = "pay";
+		money_change(w, "paid_amount", app.paid_amount, app.paid_amount + x->amount);
+		break;
+	}
+	default:
+		err_set(e, ERR_STATE, "status", "申报状态无效", "invalid move");
+		goto out;
+	}
+	write_audit(w, action, "policy_application", x->id);
+	if (from != to)
+		audit_change_str(&w->changes, "status", app.status, app_status_name(to));
+	struct work_item it;
+	app.status = app_status_name(to);
+	app_item(w->who, &app, &ar, &it);
+	int nrc = x->ev == APP_EV_SUBMIT
+	              ? notify_item(w->tx, &policy_app_kind, &it, event)
+	              : notify_enterprise(w->tx, &policy_app_kind, &it, 0, event);
+	if (nrc < 0) {
+		write_fail(w, nrc, e);
+		goto out;
+	}
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int policy_app_move(struct db_pool *pool, const struct principal *p, int64_t id, enum app_event ev,
+                    double amount, const char *text, const char *paid_on, struct yq_err *e)
+{
+	struct change x = {.id = id, .ev = ev, .amount = amount, .text = text, .paid_on = paid_on};
+	return write_tx(pool, p, do_app_move, &x, e);
+}
+
+int policy_app_move_in(struct db *tx, const struct principal *p, int64_t id, enum app_event ev,
+                       double amount, const char *text, const char *paid_on, struct yq_err *e)
+{
+	struct change x = {.id = id, .ev = ev, .amount = amount, .text = text, .paid_on = paid_on};
+	return write_in(tx, p, p->zone_id, do_app_move, &x, e);
+}
+
+/* ---- the figures ---- */
+
+static const char SQL_SUM_POLICIES[] =
+    "SELECT p.id, p.title, p.status, p.deadline, (SELECT COUNT(*) FROM policy_match m WHERE "
+    "m.policy_id = p.id), (SELECT COUNT(*) FROM policy_application x WHERE x.policy_id = p.id "
+    "AND x.status <> 'draft'), (SELECT COUNT(*) FROM policy_application x WHERE x.policy_id = "
+    "p.id AND x.status IN ('approved', 'paid')), (SELECT COUNT(*) FROM policy_application x "
+    "WHERE x.policy_id = p.id AND x.status = 'rejected'), (SELECT COALESCE(SUM(x.approved_amount), "
+    "0) FROM policy_application x WHERE x.policy_id = p.id AND x.status IN ('approved', "
+    "'paid')), (SELECT COALESCE(SUM(y.amount), 0) FROM policy_payment y WHERE y.policy_id = "
+    "p.id) FROM policy p WHERE p.zone_id = ? AND p.status <> 'draft' ORDER BY p.id DESC LIMIT "
+    "200";
+static const char SQL_SUM_ZONE[] =
+    "SELECT (SELECT COUNT(*) FROM policy WHERE zone_id = ?), (SELECT COUNT(*) FROM policy WHERE "
+    "zone_id = ? AND status = 'published'), (SELECT COUNT(*) FROM policy_application WHERE "
+    "zone_id = ? AND status IN ('submitted', 'reviewing'))";
+
+int policy_summary(struct db *c, const struct principal *p, struct arena *a,
+                   struct policy_summary *out, struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_SUM_ZONE, DB_I(p->zone_id), DB_I(p->zone_id), DB_I(p->zone_id));
+	if (!st)
+		return err_db(e, DB_ERR);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->policies = db_col_int(st, 0);
+		out->published = db_col_int(st, 1);
+		out->pending = db_col_int(st, 2);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!(st = db_prepare_with(c, SQL_SUM_POLICIES, DB_I(p->zone_id))))
+		return err_db(e, DB_ERR);
+	out->by_policy = arena_alloc(a, sizeof *out->by_policy * 200);
+	if (!out->by_policy) {
+		db_reset(st);
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	}
+	while ((rc = db_step(st)) == DB_ROW && out->n < 200) {
+		struct policy_figures *f = &out->by_policy[out->n++];
+		f->id = db_col_int(st, 0);
+		f->title = arena_strdup(a, db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		f->status = arena_strdup(a, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		f->deadline = db_col_text(st, 3) ? arena_strdup(a, db_col_text(st, 3)) : NULL;
+		f->eligible = db_col_int(st, 4);
+		f->applied = db_col_int(st, 5);
+		f->approved = db_col_int(st, 6);
+		f->rejected = db_col_int(st, 7);
+		f->approved_amount = db_col_double(st, 8);
+		f->paid_amount = db_col_double(st, 9);
+		out->eligible += f->eligible;
+		out->applied += f->applied;
+		out->approved += f->approved;
+		out->approved_amount += f->approved_amount;
+		out->paid_amount += f->paid_amount;
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
