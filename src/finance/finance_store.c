@@ -1053,7 +1053,9 @@ static int month_pass(struct db *c, const char *sql, int64_t zone, const char *y
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *m = db_col_text(st, 0);
-		int mi = m ? atoi(m) : 0;
+		int mi = m && m[0] >= '0' && m[0] <= '1' && m[1] >= '0' && m[1] <= '9'
+		             ? (m[0] - '0') * 10 + (m[1] - '0')
+		             : 0;
 		if (mi < 1 || mi > 12)
 			continue;
 		struct fin_count *x = &out->by_month[mi - 1];
