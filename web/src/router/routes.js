@@ -75,7 +75,7 @@ export const routes = [
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
       // 银企对接 (views/finance/): staff follow the zone's loan demands, banks and figures; an
       // enterprise posts its demands and reads the answers; a bank answers what was pushed to it
-      page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', hideForRoles: ['enterprise', 'bank'], icon: 'Connection', order: 295 }),
+      page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', ...STAFF, icon: 'Connection', order: 295 }),
       page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 247 }),
       page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', roles: ['bank'], icon: 'Connection', order: 105 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
