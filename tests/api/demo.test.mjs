@@ -523,7 +523,7 @@ async function snapshot(db) {
   } finally { await s.stop(); }
 }
 
-test('银企对接: 泰盟's 吉林银行 loan (4500万元 approved, 3500万元 disbursed); 望城's 70亿元 of credit, 16亿元 through 保证保险 and 风险补偿基金', async () => {
+test('银企对接: the 吉林银行 loan of 泰盟 (4500万元 approved, 3500万元 disbursed); 望城: 70亿元 of credit, 16亿元 through 保证保险 and 风险补偿基金', async () => {
   // 000: 吉林银行决定给长春泰盟机械制造股份公司贷款4500万元。截至目前，已有3500万元到位
   const zb = await get(admin.cczb, '/api/finance/summary?year=2020');
   const jl = zb.by_bank.find((b) => b.name === '吉林银行');

@@ -74,10 +74,11 @@ export const routes = [
       page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
       // 银企对接 (views/finance/): staff follow the zone's loan demands, banks and figures; an
-      // enterprise posts its demands and reads the answers; a bank answers what was pushed to it
+      // enterprise posts its demands and reads the answers; a bank (or the admin for it) answers what
+      // was pushed to it
       page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', ...STAFF, icon: 'Connection', order: 295 }),
       page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 247 }),
-      page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', roles: ['bank'], icon: 'Connection', order: 105 }),
+      page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', ...STAFF, icon: 'Connection', order: 296 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),
