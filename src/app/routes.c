@@ -346,6 +346,8 @@ const struct route routes[] = {
       .summary = "银行用户的通知（推送给本行的融资需求）"),
     R(POST, "/api/finance/notifications/:id/read", h_notification_read, PERM_FINANCE_ANSWER, 0,
       .summary = "银行用户标记通知已读"),
+    R(POST, "/api/finance/notifications/read-all", h_notifications_read_all, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行用户的通知全部标记已读"),
     R(GET, "/api/finance/offers", h_fin_offer_list, PERM_FINANCE_READ, ROUTE_LIST,
       .summary = "银行答复与贷款列表（银行用户：本行的；企业用户：本企业需求的）",
       .schema = &ENTITY_FIN_OFFER, .query = &ENTITY_FIN_OFFER_QUERY),

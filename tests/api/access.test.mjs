@@ -269,6 +269,7 @@ const EXPECT = {
   'POST /api/finance/demands/:id/close': { kind: 'object', obj: 'finDemand' },
   'GET /api/finance/notifications': { kind: 'list' },
   'POST /api/finance/notifications/:id/read': { kind: 'object', obj: 'notification' },
+  'POST /api/finance/notifications/read-all': { kind: 'self' },
   'GET /api/finance/offers': { kind: 'list', query: 'page_size=200' },
   'GET /api/finance/offers/export': { kind: 'list', query: 'format=csv' },
   'GET /api/finance/offers/:id': { kind: 'object', obj: 'finOffer' },

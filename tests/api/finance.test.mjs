@@ -118,6 +118,9 @@ test('a demand is pushed to a bank, answered, approved and disbursed; the enterp
   assert.match(nb.items[0].title, /新推送融资需求/);
   assert.equal(nb.items[0].fin_demand_id, d.id);
   assert.equal((await as.bankB.get('/api/finance/notifications')).json.total, 0, 'another bank is not');
+  assert.equal((await as.bankA.post('/api/finance/notifications/read-all', {})).status, 200);
+  assert.equal((await as.bankA.get('/api/finance/notifications?unread=1')).json.total, 0);
+  assert.equal((await as.bankA.get('/api/notifications')).status, 403, 'the shared list is not for the bank role');
   const again = await as.svc.post(`/api/finance/demands/${d.id}/push`, { bank_ids: [bank.a.id] });
   assert.equal(again.status, 409);
   const [o] = await offerOf(as.bankA, d.id);

@@ -19,5 +19,9 @@ export const financeApi = {
   offerMove: (id, move, body = {}) => http.post(`${BASE}/offers/${id}/${move}`, body, fields),
   tranches: (id) => http.get(`${BASE}/offers/${id}/tranches`, quiet),
   exportDemands: (params) => http.download(`${BASE}/demands/export`, { params }),
+  // a bank user's notifications (the bell reads these for the bank role)
+  notifications: (params) => http.get(`${BASE}/notifications`, { ...quiet, params }),
+  notificationRead: (id) => http.post(`${BASE}/notifications/${id}/read`, {}, quiet),
+  notificationsReadAll: () => http.post(`${BASE}/notifications/read-all`, {}, quiet),
   exportOffers: (params) => http.download(`${BASE}/offers/export`, { params }),
 }
