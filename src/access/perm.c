@@ -12,9 +12,11 @@ _Static_assert(sizeof perm_names / sizeof perm_names[0] == PERM__COUNT, "a name 
 /* The names and Chinese labels of the roles, from ROLE_ADMIN on, NULL-terminated: the values a
  * field table takes (org.c). */
 const char *const ROLE_NAMES[ROLE__COUNT] = {"admin",      "leader",   "dept_head", "staff",
-                                             "enterprise", "province", NULL};
+                                             "enterprise", "province",
+                                             "bank", NULL};
 const char *const ROLE_LABELS[ROLE__COUNT] = {"系统管理员", "园区领导", "部门负责人", "工作人员",
-                                              "企业用户",   "省级用户", NULL};
+                                              "企业用户",   "省级用户",
+                                              "银行用户", NULL};
 /* The names of the data scopes, from SCOPE_ALL on, NULL-terminated. */
 const char *const SCOPE_NAMES[] = {"all", "zone", "dept", "self", "enterprise", NULL};
 const char *const SCOPE_LABELS[] = {"全部园区", "全园区", "本部门及下级", "本人", "本企业", NULL};
@@ -43,7 +45,9 @@ static const struct role_def {
                           PERM_ECONOMY_STATS, PERM_ECONOMY_ADMIN, PERM_ECONOMY_BAOBAO,
                           PERM_SPACE_READ, PERM_SPACE_WRITE, PERM_SPACE_STATS,
                           PERM_POLICY_READ, PERM_POLICY_WRITE, PERM_POLICY_APPLY,
-                          PERM_POLICY_STATS)},
+                          PERM_POLICY_STATS,
+                          PERM_FINANCE_READ, PERM_FINANCE_APPLY, PERM_FINANCE_ANSWER,
+                          PERM_FINANCE_WRITE, PERM_FINANCE_STATS)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_REGION_READ, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
@@ -51,7 +55,7 @@ static const struct role_def {
                            PERM_PROJECT_READ, PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS,
                            PERM_ECONOMY_READ, PERM_ECONOMY_STATS, PERM_ECONOMY_BAOBAO,
                            PERM_SPACE_READ, PERM_SPACE_STATS, PERM_POLICY_READ,
-                           PERM_POLICY_STATS)},
+                           PERM_POLICY_STATS, PERM_FINANCE_READ, PERM_FINANCE_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
@@ -60,26 +64,34 @@ static const struct role_def {
                               PERM_TICKET_STATS, PERM_ANNOUNCE_READ, PERM_PROJECT_READ,
                               PERM_PROJECT_HANDLE, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
                               PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS,
-                              PERM_POLICY_READ, PERM_POLICY_STATS)},
+                              PERM_POLICY_READ, PERM_POLICY_STATS,
+                              PERM_FINANCE_READ, PERM_FINANCE_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
                           PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
                           PERM_ANNOUNCE_READ, PERM_PROJECT_READ, PERM_PROJECT_HANDLE,
                           PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ,
-                          PERM_POLICY_READ)},
+                          PERM_POLICY_READ,
+                          PERM_FINANCE_READ)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
                                PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_POLICY_READ,
-                               PERM_POLICY_APPLY)},
+                               PERM_POLICY_APPLY, PERM_FINANCE_READ, PERM_FINANCE_APPLY)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_REGION_READ, PERM_DEPT_READ,
                              PERM_ENTERPRISE_READ,
                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS,
                              PERM_PROJECT_READ, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
-                             PERM_ECONOMY_STATS)},
+                             PERM_ECONOMY_STATS,
+                             PERM_FINANCE_READ, PERM_FINANCE_STATS)},
+    /* a bank's account: the demands pushed to its bank, and its answers; enterprise.read only
+     * as every role has it (its "self" scope reads no enterprise: it serves none) */
+    [ROLE_BANK] = {SCOPE_SELF, 0,
+                   PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_FINANCE_READ,
+                         PERM_FINANCE_ANSWER)},
 };
 #undef PERMS
 
@@ -200,6 +212,10 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	/* the desk runs the policy library: publishes, reviews the applications and records 兑现 */
 	perm_add(perms, PERM_POLICY_WRITE);
 	perm_add(perms, PERM_POLICY_STATS);
+	/* the desk keeps the zone's banks and products, pushes the enterprises' loan demands to
+	 * banks and counts what was lent */
+	perm_add(perms, PERM_FINANCE_WRITE);
+	perm_add(perms, PERM_FINANCE_STATS);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -69,7 +69,14 @@
 	X(PERM_POLICY_READ, "policy.read")                                                                \
 	X(PERM_POLICY_WRITE, "policy.write") /* library, publish, review, pay (the service center) */    \
 	X(PERM_POLICY_APPLY, "policy.apply") /* an enterprise applies (its own applications) */          \
-	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */
+	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */           \
+	/* 银企对接: staff read the zone's banks, products and loan demands; an enterprise its own  \
+	 * demands and their answers; a bank user the demands pushed to its bank */                       \
+	X(PERM_FINANCE_READ, "finance.read")                                                              \
+	X(PERM_FINANCE_APPLY, "finance.apply")   /* an enterprise posts and withdraws its demands */      \
+	X(PERM_FINANCE_ANSWER, "finance.answer") /* a bank answers, approves, records a disbursement */   \
+	X(PERM_FINANCE_WRITE, "finance.write")   /* banks, products; push a demand (service center) */    \
+	X(PERM_FINANCE_STATS, "finance.stats")   /* demanded, approved, disbursed */
 
 enum perm {
 #define PERM_ENUM(e, name) e,
@@ -86,6 +93,7 @@ enum role {
 	ROLE_STAFF,
 	ROLE_ENTERPRISE,
 	ROLE_PROVINCE,
+	ROLE_BANK, /* 银行: a bank's account, belonging to one bank (app_user.bank_id) */
 	ROLE__COUNT
 };
 

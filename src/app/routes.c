@@ -42,6 +42,8 @@
 #include "space/space_api.h"
 #include "policy/policy.h"
 #include "policy/policy_api.h"
+#include "finance/finance.h"
+#include "finance/finance_api.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -55,7 +57,9 @@
 const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &project_kind,
                                               &problem_kind, &econ_kind,
                                               /* 惠企政策 */
-                                              &policy_kind, &policy_app_kind, NULL};
+                                              &policy_kind, &policy_app_kind,
+                                              &fin_demand_kind, /* 银企对接 */
+                                              NULL};
 
 const struct route routes[] = {
     /* service */
@@ -366,6 +370,73 @@ const struct route routes[] = {
       .summary = "截止政策（不再受理申报）", .schema = &ENTITY_POLICY),
     R(GET, "/api/policies/:id/matches", h_policy_matches, PERM_POLICY_READ, 0,
       .summary = "符合条件的企业名单及其申报状态（工作人员）"),
+    /* 银企对接: banks, products, loan demands, the banks' answers and loans (src/finance/) */
+    R(GET, "/api/finance/summary", h_fin_summary, PERM_FINANCE_STATS, 0,
+      .summary = "银企对接统计：融资需求、批复、放款（万元；按银行、产品、担保方式、月份）",
+      .query = &ENTITY_FIN_SUMMARY_QUERY),
+    R(GET, "/api/finance/banks", h_fin_bank_list, PERM_FINANCE_READ, ROUTE_LIST,
+      .summary = "合作银行列表", .schema = &ENTITY_FIN_BANK),
+    R(POST, "/api/finance/banks", h_fin_bank_create, PERM_FINANCE_WRITE, 0,
+      .summary = "登记合作银行（名称、支行、联系人）", .schema = &ENTITY_FIN_BANK),
+    R(GET, "/api/finance/banks/:id", h_fin_bank_get, PERM_FINANCE_READ, 0, .summary = "银行详情",
+      .schema = &ENTITY_FIN_BANK),
+    R(PATCH, "/api/finance/banks/:id", h_fin_bank_update, PERM_FINANCE_WRITE, 0,
+      .summary = "修改银行", .schema = &ENTITY_FIN_BANK),
+    R(GET, "/api/finance/products", h_fin_product_list, PERM_FINANCE_READ, ROUTE_LIST,
+      .summary = "金融产品列表（利率、期限、担保方式、额度）", .schema = &ENTITY_FIN_PRODUCT,
+      .query = &ENTITY_FIN_PRODUCT_QUERY),
+    R(POST, "/api/finance/products", h_fin_product_create, PERM_FINANCE_WRITE, 0,
+      .summary = "登记金融产品", .schema = &ENTITY_FIN_PRODUCT),
+    R(GET, "/api/finance/products/:id", h_fin_product_get, PERM_FINANCE_READ, 0,
+      .summary = "金融产品详情", .schema = &ENTITY_FIN_PRODUCT),
+    R(PATCH, "/api/finance/products/:id", h_fin_product_update, PERM_FINANCE_WRITE, 0,
+      .summary = "修改金融产品", .schema = &ENTITY_FIN_PRODUCT),
+    R(GET, "/api/finance/demands", h_fin_demand_list, PERM_FINANCE_READ, ROUTE_LIST,
+      .summary = "融资需求列表（企业用户：本企业的；银行用户：推送给本行的）",
+      .schema = &ENTITY_FIN_DEMAND, .query = &ENTITY_FIN_DEMAND_QUERY),
+    R(GET, "/api/finance/demands/export", h_fin_demand_export, PERM_FINANCE_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出融资需求（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_FIN_DEMAND_QUERY),
+    R(POST, "/api/finance/demands", h_fin_demand_create, PERM_FINANCE_APPLY, 0,
+      .summary = "发布融资需求（企业用户：本企业；draft=true 保存草稿）",
+      .schema = &ENTITY_FIN_DEMAND),
+    R(GET, "/api/finance/demands/:id", h_fin_demand_get, PERM_FINANCE_READ, 0,
+      .summary = "融资需求详情", .schema = &ENTITY_FIN_DEMAND),
+    R(PATCH, "/api/finance/demands/:id", h_fin_demand_update, PERM_FINANCE_APPLY, 0,
+      .summary = "修改融资需求（推送银行前）", .schema = &ENTITY_FIN_DEMAND),
+    R(POST, "/api/finance/demands/:id/submit", h_fin_demand_submit, PERM_FINANCE_APPLY, 0,
+      .summary = "提交融资需求草稿", .schema = &ENTITY_FIN_DEMAND),
+    R(POST, "/api/finance/demands/:id/withdraw", h_fin_demand_withdraw, PERM_FINANCE_APPLY, 0,
+      .summary = "撤回融资需求（批复前）", .schema = &ENTITY_FIN_DEMAND),
+    R(POST, "/api/finance/demands/:id/push", h_fin_demand_push, PERM_FINANCE_WRITE, 0,
+      .summary = "服务中心将融资需求推送给银行（通知银行用户）", .schema = &ENTITY_FIN_DEMAND),
+    R(POST, "/api/finance/demands/:id/close", h_fin_demand_close, PERM_FINANCE_WRITE, 0,
+      .summary = "融资需求办结", .schema = &ENTITY_FIN_DEMAND),
+    /* a bank user's notifications (the shared list needs ticket.read, which banks lack) */
+    R(GET, "/api/finance/notifications", h_notifications_list, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行用户的通知（推送给本行的融资需求）"),
+    R(POST, "/api/finance/notifications/:id/read", h_notification_read, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行用户标记通知已读"),
+    R(POST, "/api/finance/notifications/read-all", h_notifications_read_all, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行用户的通知全部标记已读"),
+    R(GET, "/api/finance/offers", h_fin_offer_list, PERM_FINANCE_READ, ROUTE_LIST,
+      .summary = "银行答复与贷款列表（银行用户：本行的；企业用户：本企业需求的）",
+      .schema = &ENTITY_FIN_OFFER, .query = &ENTITY_FIN_OFFER_QUERY),
+    R(GET, "/api/finance/offers/export", h_fin_offer_export, PERM_FINANCE_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出银行授信与放款（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_FIN_OFFER_QUERY),
+    R(GET, "/api/finance/offers/:id", h_fin_offer_get, PERM_FINANCE_READ, 0,
+      .summary = "银行答复详情", .schema = &ENTITY_FIN_OFFER),
+    R(GET, "/api/finance/offers/:id/tranches", h_fin_offer_tranches, PERM_FINANCE_READ, 0,
+      .summary = "放款记录", .schema = &ENTITY_FIN_TRANCHE),
+    R(POST, "/api/finance/offers/:id/accept", h_fin_offer_accept, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行受理融资需求（通知企业）", .schema = &ENTITY_FIN_OFFER),
+    R(POST, "/api/finance/offers/:id/decline", h_fin_offer_decline, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行婉拒融资需求（须说明原因）", .schema = &ENTITY_FIN_OFFER),
+    R(POST, "/api/finance/offers/:id/approve", h_fin_offer_approve, PERM_FINANCE_ANSWER, 0,
+      .summary = "银行批复贷款（金额、利率、期限、产品）", .schema = &ENTITY_FIN_APPROVAL),
+    R(POST, "/api/finance/offers/:id/disburse", h_fin_offer_disburse, PERM_FINANCE_ANSWER, 0,
+      .summary = "登记放款（合计不超过批复金额）", .schema = &ENTITY_FIN_TRANCHE),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

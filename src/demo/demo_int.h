@@ -247,6 +247,9 @@ int demo_space_add(struct zone_ctx *z, int64_t now);
 /* The zone's 惠企政策: its policy library, published and matched, and the applications of some
  * eligible enterprises at every step (see demo_policy.c). Its own generator. */
 int demo_policy_add(struct zone_ctx *z, int64_t now);
+/* The zone's banks, their products and bank account, and the loans the seeds tell of
+ * (demo_finance.c). */
+int demo_finance_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

@@ -35,6 +35,8 @@ struct user {
 	const char *dept_name;
 	int64_t enterprise_id;
 	const char *enterprise_name; /* NULL when the user has no enterprise */
+	int64_t bank_id;             /* a bank user's bank (银企对接); 0 for other roles */
+	const char *bank_name;
 	const char *phone, *email, *status;
 	const char
 	    *region_code;   /* province users: the region whose zones they read; "" every zone */

@@ -151,6 +151,26 @@ int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept
 	                     : 0;
 }
 
+/* A bank user (银企对接) belongs to one bank of the zone and to no department; no other role
+ * has a bank. ERR_VALIDATION naming bank_id (or dept_id) otherwise; reads in tx. */
+static const char SQL_BANK_IN_ZONE[] = "SELECT COUNT(*) FROM fin_bank WHERE id = ? AND zone_id = ?";
+static int check_bank(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
+                      int64_t bank_id, struct yq_err *e)
+{
+	if (role == ROLE_BANK && !bank_id)
+		return err_set(e, ERR_VALIDATION, "bank_id", "请选择所属银行",
+		               "a bank is required for this role");
+	if (role != ROLE_BANK && bank_id)
+		return err_set(e, ERR_VALIDATION, "bank_id", "只有银行用户可以关联银行",
+		               "only bank users belong to a bank");
+	if (role == ROLE_BANK && dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", "银行用户不属于部门",
+		               "bank users belong to no department");
+	return bank_id ? in_zone(tx, SQL_BANK_IN_ZONE, bank_id, zone_id, "bank_id", "银行不存在",
+	                         "no such bank", e)
+	               : 0;
+}
+
 /* The data scope a user of `role` is given: `asked` when given (a zone-wide one only for a
  * province user, all only for it), else the role's own. SCOPE_NONE when refused. */
 static enum data_scope scope_of(enum role role, const char *asked)
@@ -194,7 +214,8 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 		u->contact_access = 0; /* a zone's users see contact details by their role */
 	if (role == ROLE_PROVINCE)
 		w->zone_id = 0;
-	else if (org_check_links(w->tx, w->zone_id, role, u->dept_id, u->enterprise_id, e) < 0)
+	else if (org_check_links(w->tx, w->zone_id, role, u->dept_id, u->enterprise_id, e) < 0 ||
+	         check_bank(w->tx, w->zone_id, role, u->dept_id, u->bank_id, e) < 0)
 		goto out;
 	if (!u->password_hash &&
 	    (!u->password || password_check_policy(u->password, u->username, e) < 0)) {
@@ -334,7 +355,12 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		u.dept_id = 0;
 	if (!gives(x, "enterprise_id") && role != ROLE_ENTERPRISE)
 		u.enterprise_id = 0;
-	if (org_check_links(w->tx, p->zone_id, role, u.dept_id, u.enterprise_id, e) < 0)
+	if (!gives(x, "dept_id") && role == ROLE_BANK)
+		u.dept_id = 0;
+	if (!gives(x, "bank_id") && role != ROLE_BANK)
+		u.bank_id = 0;
+	if (org_check_links(w->tx, p->zone_id, role, u.dept_id, u.enterprise_id, e) < 0 ||
+	    check_bank(w->tx, p->zone_id, role, u.dept_id, u.bank_id, e) < 0)
 		goto out;
 	if (role != ROLE_ADMIN && keep_last_admin(w->tx, &old, e) < 0)
 		goto out;

@@ -242,10 +242,19 @@ int notify_overdue(struct db_pool *pool, int64_t now)
 }
 
 /* 1 when the principal reads the notifications addressed to it about its enterprise's items
- * (enterprise users), 0 when those of its department. */
+ * (enterprise users), 0 when those of its department. A bank user (银企对接) reads those
+ * addressed to it, which name no enterprise (enterprise_id 0). */
 static int as_enterprise(const struct principal *p)
 {
-	return p->role == ROLE_ENTERPRISE;
+	return p->role == ROLE_ENTERPRISE || p->role == ROLE_BANK;
+}
+
+/* 1 when the principal has no notifications: no department, no enterprise, no bank. */
+static int no_notes(const struct principal *p)
+{
+	if (p->role == ROLE_BANK)
+		return !p->user_id;
+	return as_enterprise(p) ? !p->enterprise_id : !p->dept_id;
 }
 
 /* Marks the caller's notification `id` read, or every unread one when id is 0 (SQL_READ /
@@ -287,7 +296,7 @@ static int mark_read(struct db_pool *pool, const struct principal *p, int64_t id
 int notification_read(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e)
 {
 	int64_t changed = 0;
-	if (as_enterprise(p) ? !p->enterprise_id : !p->dept_id)
+	if (no_notes(p))
 		return err_set(e, ERR_NOT_FOUND, NULL, "通知不存在", "no such notification");
 	if (mark_read(pool, p, id, &changed, e) < 0)
 		return -1;
@@ -300,7 +309,7 @@ int notification_read_all(struct db_pool *pool, const struct principal *p, int64
                           struct yq_err *e)
 {
 	*n = 0;
-	if (as_enterprise(p) ? !p->enterprise_id : !p->dept_id)
+	if (no_notes(p))
 		return 0;
 	return mark_read(pool, p, 0, n, e);
 }
@@ -327,7 +336,7 @@ int notification_list(struct db *c, const struct principal *p, int unread, int64
 {
 	*total = 0;
 	int ent = as_enterprise(p);
-	if (ent ? !p->enterprise_id : !p->dept_id)
+	if (no_notes(p))
 		return DB_OK;
 	/* the department's (or the enterprise's) and the caller's own */
 	int64_t group = ent ? p->enterprise_id : p->dept_id;

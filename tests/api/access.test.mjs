@@ -277,6 +277,40 @@ const EXPECT = {
   'POST /api/policies/:id/publish': { kind: 'object', obj: 'policyDraft' },
   'POST /api/policies/:id/close': { kind: 'object', obj: 'policy' },
   'GET /api/policies/:id/matches': { kind: 'object', obj: 'policy' },
+  // 银企对接 (src/finance/)
+  'GET /api/finance/summary': { kind: 'config' },
+  'GET /api/finance/banks': { kind: 'list' },
+  'POST /api/finance/banks': { kind: 'create', body: { name: '越权银行' } },
+  'GET /api/finance/banks/:id': { kind: 'object', obj: 'finBank' },
+  'PATCH /api/finance/banks/:id': { kind: 'object', obj: 'finBank', body: { contact: '越权' } },
+  'GET /api/finance/products': { kind: 'list' },
+  'POST /api/finance/products': { kind: 'create', body: { bank_id: 1, name: '越权产品', guarantee: 'credit', term_months: 12 }, foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ bank_id: obj.finBank, name: '越权产品', guarantee: 'credit', term_months: 12 }) },
+  ] },
+  'GET /api/finance/products/:id': { kind: 'object', obj: 'finProduct' },
+  'PATCH /api/finance/products/:id': { kind: 'object', obj: 'finProduct', body: { name: '越权改名' } },
+  'GET /api/finance/demands': { kind: 'list', query: 'page_size=200' },
+  'GET /api/finance/demands/export': { kind: 'list', query: 'format=csv' },
+  'POST /api/finance/demands': { kind: 'create', body: { amount: 1, purpose: '越权', term_months: 1 }, foreign: [
+    { who: 'admin', status: [400], body: () => ({ amount: 1, purpose: '越权', term_months: 1, enterprise_id: ents2[0].id }) },
+  ] },
+  'GET /api/finance/demands/:id': { kind: 'object', obj: 'finDemand' },
+  'PATCH /api/finance/demands/:id': { kind: 'object', obj: 'finDemand', body: { amount: 1 } },
+  'POST /api/finance/demands/:id/submit': { kind: 'object', obj: 'finDemand' },
+  'POST /api/finance/demands/:id/withdraw': { kind: 'object', obj: 'finDemand' },
+  'POST /api/finance/demands/:id/push': { kind: 'object', obj: 'finDemand', body: () => ({ bank_ids: [obj.finBank] }) },
+  'POST /api/finance/demands/:id/close': { kind: 'object', obj: 'finDemand' },
+  'GET /api/finance/notifications': { kind: 'list' },
+  'POST /api/finance/notifications/:id/read': { kind: 'object', obj: 'notification' },
+  'POST /api/finance/notifications/read-all': { kind: 'self' },
+  'GET /api/finance/offers': { kind: 'list', query: 'page_size=200' },
+  'GET /api/finance/offers/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/finance/offers/:id': { kind: 'object', obj: 'finOffer' },
+  'GET /api/finance/offers/:id/tranches': { kind: 'object', obj: 'finOffer' },
+  'POST /api/finance/offers/:id/accept': { kind: 'object', obj: 'finOffer' },
+  'POST /api/finance/offers/:id/decline': { kind: 'object', obj: 'finOffer', body: { reason: '越权' } },
+  'POST /api/finance/offers/:id/approve': { kind: 'object', obj: 'finOffer', body: { approved_amount: 1, rate: 1, term_months: 1, approved_on: '2030-01-01' } },
+  'POST /api/finance/offers/:id/disburse': { kind: 'object', obj: 'finOffer', body: { on_date: '2030-01-01', amount: 1 } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -341,6 +375,7 @@ const NAMES = {
   admin: 'ccetdz-admin', leader: 'ccetdz-leader', dept_head: 'ccetdz-jingfa', staff: 'ccetdz-fuwu',
   investment_head: 'ccetdz-zhaoshang', enterprise: 'ccetdz-qiye', other_enterprise: 'ccetdz-weipai', province: 'province-viewer',
   zone2_admin: 'hmetdz-admin', zone2_enterprise: 'hmetdz-qiye',
+  bank: 'ccetdz-yinhang', // 银企对接: the account of the demo's 吉林银行 in zone 1
 };
 const LOWER_ORDER = ['enterprise', 'staff', 'dept_head', 'leader', 'province', 'admin'];
 
@@ -352,6 +387,7 @@ const data = {};     // object kind -> a string of the object that must not leak
 let ents1 = [], ents2 = [], depts1 = [];
 let key1, key2;      // staff API keys of zone 1 and zone 2 (Open311)
 let o311Id;          // an Open311 request of zone 1
+let bankEnts = new Set(); // the enterprises of the demands pushed to the bank user's bank
 
 async function all(c, path) { // every page of a list
   const items = [];
@@ -523,6 +559,25 @@ before(async () => {
   const paup = await as.enterprise.post(`/api/policies/applications/${obj.policyApp}/attachments`, paf.raw, { headers: { 'Content-Type': paf.type } });
   assert.equal(paup.status, 201, paup.body);
   obj.policyAttachment = paup.json.id;
+  // 银企对接: a bank of the zone with a product, and a demand of the first enterprise pushed to
+  // it (not to the demo's 吉林银行, whose account is an outsider); the enterprises the bank
+  // account may see are those of the demands pushed to its bank
+  const fb = await as.admin.post('/api/finance/banks', { name: '访问控制测试银行', branch: '测试支行', notes: '访问控制测试银行备注' });
+  assert.equal(fb.status, 201, fb.body);
+  obj.finBank = fb.json.id; data.finBank = '访问控制测试银行';
+  const fp = await as.admin.post('/api/finance/products', { bank_id: obj.finBank, name: '访问控制测试产品', guarantee: 'credit', term_months: 12 });
+  assert.equal(fp.status, 201, fp.body);
+  obj.finProduct = fp.json.id; data.finProduct = '访问控制测试产品';
+  const fdm = await as.enterprise.post('/api/finance/demands', { amount: 321, purpose: '访问控制测试融资', term_months: 12 });
+  assert.equal(fdm.status, 201, fdm.body);
+  obj.finDemand = fdm.json.id; data.finDemand = '访问控制测试融资';
+  const push = await as.admin.post(`/api/finance/demands/${obj.finDemand}/push`, { bank_ids: [obj.finBank] });
+  assert.equal(push.status, 200, push.body);
+  const offers = (await as.admin.get(`/api/finance/offers?demand_id=${obj.finDemand}`)).json.items;
+  obj.finOffer = offers[0].id; data.finOffer = '访问控制测试融资';
+  const mine = await all(as.bank, '/api/finance/demands');
+  bankEnts = new Set(mine.map((x) => x.enterprise_id));
+  assert.ok(!bankEnts.has(me.enterprise.enterprise_id) || mine.every((x) => x.id !== obj.finDemand));
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -551,6 +606,10 @@ function foreign(who, rt) {
   for (const e of other) { f.uscc.add(e.uscc); f.ent.add(e.id); }
   if (!zone2 && u.role === 'enterprise') {
     for (const e of ents1) if (e.id !== u.enterprise_id) { f.uscc.add(e.uscc); f.ent.add(e.id); }
+  }
+  // a bank user (银企对接) sees only the enterprises of the demands pushed to its bank
+  if (!zone2 && u.role === 'bank') {
+    for (const e of ents1) if (!bankEnts.has(e.id)) { f.uscc.add(e.uscc); f.ent.add(e.id); }
   }
   // the head of the 经发局 reads the monthly figures of every enterprise of the zone
   const economic = rt && rt.pattern.startsWith('/api/economy/') && depts1.find((x) => x.id === u.dept_id)?.kind === 'economic';
@@ -636,6 +695,12 @@ const OUTSIDERS = {
   policy: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
   policyDraft: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'enterprise'],
   policyApp: ['zone2_admin', 'zone2_enterprise', 'other_enterprise'],
+  // 银企对接: the zone's banks and products are read by its enterprises and banks; a demand and
+  // its answer by its enterprise, the bank it was pushed to and the zone's staff only
+  finBank: ['zone2_admin', 'zone2_enterprise'],
+  finProduct: ['zone2_admin', 'zone2_enterprise'],
+  finDemand: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
+  finOffer: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -662,6 +727,10 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'policy': return JSON.stringify((await a.get(`/api/policies/${obj.policy}`)).json);
     case 'policyDraft': return JSON.stringify((await a.get(`/api/policies/${obj.policyDraft}`)).json);
     case 'policyApp': return JSON.stringify({ ...(await a.get(`/api/policies/applications/${obj.policyApp}`)).json, files: (await a.get(`/api/policies/applications/${obj.policyApp}/attachments`)).json });
+    case 'finBank': return JSON.stringify((await a.get(`/api/finance/banks/${obj.finBank}`)).json);
+    case 'finProduct': return JSON.stringify((await a.get(`/api/finance/products/${obj.finProduct}`)).json);
+    case 'finDemand': return JSON.stringify((await a.get(`/api/finance/demands/${obj.finDemand}`)).json);
+    case 'finOffer': return JSON.stringify((await a.get(`/api/finance/offers/${obj.finOffer}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }
@@ -761,7 +830,7 @@ for (const rt of routes) {
       assert.equal(await auditTotal(), audit0, `${k} as ${f.who}: written on a retry`);
     }
     if (exp.kind === 'list') {
-      for (const who of ['enterprise', 'dept_head', 'zone2_admin', 'zone2_enterprise']) {
+      for (const who of ['enterprise', 'dept_head', 'zone2_admin', 'zone2_enterprise', 'bank']) {
         if (!rt.roles.includes(me[who].role)) continue;
         const r = await as[who].get(path + (exp.query ? `?${exp.query}` : ''));
         assert.equal(r.status, 200, `${k} as ${who}: ${r.body.slice(0, 200)}`);

@@ -215,7 +215,7 @@ test('长春装备制造开发区: 42 staff seconded to 包保 enterprises, 2 �
 test('海门开发区: all 209 cadres are linked to enterprises; 6 招商分局', async () => {
   // 003: 209名机关工作人员挺到企业、项目一线 … 继续深化全员挂钩联系企业抓防疫保运行
   const z = await zone('hmetdz');
-  const cadres = z.users.filter((u) => !['admin', 'enterprise'].includes(u.role));
+  const cadres = z.users.filter((u) => !['admin', 'enterprise', 'bank'].includes(u.role));
   assert.equal(cadres.length, 209);
   const leaders = (await get(admin.hmetdz, '/api/baobao/leaders')).items;
   assert.equal(leaders.length, 209);
@@ -522,6 +522,24 @@ async function snapshot(db) {
     return out;
   } finally { await s.stop(); }
 }
+
+test('银企对接: the 吉林银行 loan of 泰盟 (4500万元 approved, 3500万元 disbursed); 望城: 70亿元 of credit, 16亿元 through 保证保险 and 风险补偿基金', async () => {
+  // 000: 吉林银行决定给长春泰盟机械制造股份公司贷款4500万元。截至目前，已有3500万元到位
+  const zb = await get(admin.cczb, '/api/finance/summary?year=2020');
+  const jl = zb.by_bank.find((b) => b.name === '吉林银行');
+  assert.equal(jl.approved, 4500);
+  assert.equal(jl.disbursed, 3500);
+  const offers = (await get(admin.cczb, '/api/finance/offers?page_size=50')).items;
+  const tm = offers.filter((o) => o.enterprise_name === '长春泰盟机械制造股份有限公司');
+  assert.deepEqual(tm.map((o) => o.bank_name).sort(), ['中国农业银行', '中国建设银行', '吉林银行'].sort(), 'pushed to the three banks');
+  assert.equal(tm.filter((o) => o.status === 'declined').length, 2);
+  // 004: 推进70亿元信贷；推出保险贷款和风险补偿基金，帮助公司筹集16亿元
+  const wc = await get(admin.wcetdz, '/api/finance/summary');
+  assert.equal(wc.approved_yi, 70);
+  const g = Object.fromEntries(wc.by_guarantee.map((x) => [x.guarantee, x.approved]));
+  assert.equal(g.insurance + g.risk_fund, 160000);
+  assert.equal(wc.by_bank.reduce((a, b) => a + b.approved, 0), 700000);
+});
 
 test('the demo is the same every run, and the same on SQLite and PostgreSQL', async () => {
   const a = newDatabase();

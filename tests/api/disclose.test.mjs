@@ -33,6 +33,8 @@ const SECRET = {
   unit: '单元备注巳',
   lease: '租约备注午',
   policyReview: '政策审核意见未',
+  finBank: '银行备注未',
+  finDemand: '融资需求服务中心备注申',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -137,6 +139,20 @@ before(async () => {
   ok(await entA.post(`/api/policies/applications/${ids.policyApp}/submit`, {}), 'submit');
   ok(await admin.post(`/api/policies/applications/${ids.policyApp}/accept`, { note: SECRET.policyReview }), 'accept');
   assert.ok((await admin.get(`/api/policies/applications/${ids.policyApp}`)).body.includes(SECRET.policyReview), 'the desk reads its note');
+  // 银企对接: the enterprise's demand pushed to a bank; the bank's notes and the service center's
+  // notes on the demand are internal
+  const fb = await admin.post('/api/finance/banks', { name: '披露测试银行', branch: '测试支行', notes: SECRET.finBank });
+  ok(fb, 'bank');
+  ids.finBank = fb.json.id;
+  const fp = await admin.post('/api/finance/products', { bank_id: ids.finBank, name: '披露测试贷', guarantee: 'credit', term_months: 12 });
+  ok(fp, 'product');
+  ids.finProduct = fp.json.id;
+  const fd = await entA.post('/api/finance/demands', { amount: 500, purpose: '流动资金', term_months: 12 });
+  ok(fd, 'demand');
+  ids.finDemand = fd.json.id;
+  ok(await admin.patch(`/api/finance/demands/${ids.finDemand}`, { notes: SECRET.finDemand }), 'demand notes');
+  ok(await admin.post(`/api/finance/demands/${ids.finDemand}/push`, { bank_ids: [ids.finBank] }), 'push');
+  ids.finOffer = (await admin.get(`/api/finance/offers?demand_id=${ids.finDemand}`)).json.items[0].id;
 });
 after(async () => { await srv.stop(); });
 
@@ -188,6 +204,10 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/policies/applications/:id/attachments/:aid', `/api/policies/applications/${ids.policyApp}/attachments/${ids.policyAtt}`)
     .replace('/api/policies/applications/:id', `/api/policies/applications/${ids.policyApp}`)
     .replace('/api/policies/:id', `/api/policies/${ids.policy}`)
+    .replace('/api/finance/banks/:id', `/api/finance/banks/${ids.finBank}`)
+    .replace('/api/finance/products/:id', `/api/finance/products/${ids.finProduct}`)
+    .replace('/api/finance/demands/:id', `/api/finance/demands/${ids.finDemand}`)
+    .replace('/api/finance/offers/:id', `/api/finance/offers/${ids.finOffer}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

@@ -20,7 +20,7 @@ export function sql(db, text) {
 
 /** The migrations after 0024, in order (version 25 first), each taken back by its function
  * (called with its version): a module's migration adds its undo here, at the end. */
-const LATER = [undoRegion, undoPolicy];
+const LATER = [undoRegion, undoPolicy, undoFinance];
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
 export const LATEST = 24 + LATER.length;
@@ -35,6 +35,13 @@ function undoLater(db, to) {
 export function migratedFrom(from) {
   const n = LATEST - from;
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** No banks, products, loan demands, answers or tranches, no bank of a user (银企对接). */
+function undoFinance(db, v) {
+  sql(db, `DROP TABLE fin_tranche; DROP TABLE fin_offer; DROP TABLE fin_demand; DROP TABLE fin_product;
+    ALTER TABLE app_user DROP COLUMN bank_id; DROP TABLE fin_bank;
+    DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No regions, zones and users in none, no ranking schemes (the region migration). */

@@ -459,6 +459,10 @@ test('users of each role log in and see their menu', async () => {
     const username = `e2e_${role.name}_${RUN}`
     const password = strongPassword(role.name)
     const body = { username, display_name: `测试${role.label || role.name}`, role: role.name, dept_id: deptId, password, phone: '', email: '' }
+    if (role.name === 'bank') {
+      delete body.dept_id // a bank user (银企对接) belongs to its bank, not to a department
+      body.bank_id = (await state.admin.get('/api/finance/banks')).body.items[0].id
+    }
     if (role.name === 'enterprise') {
       delete body.dept_id // an enterprise user belongs to its enterprise, not to a department
       try {
@@ -2045,6 +2049,48 @@ test('a leader sets up two-step verification with the QR code and logs in with a
     await page.context().close()
   }
   await state.admin.post(`/api/users/${who.id}/totp/reset`, {})
+})
+
+// 银企对接: the demo's 吉林银行 account answers a loan demand the service center pushed to its
+// bank — accepts it, approves it with an amount and a rate, records a first tranche — on its
+// desk page; the enterprise then reads the bank's answer.
+test('a bank answers a loan demand', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const ent = await apiLogin('ccetdz-qiye', DEMO_PASS)
+  const bank = (await state.admin.get('/api/finance/banks')).body.items.find((b) => b.name === '吉林银行')
+  assert(bank, 'the demo has 吉林银行')
+  const d = (await ent.post('/api/finance/demands', { amount: 800, purpose: `e2e流动资金${RUN}`, term_months: 12, urgency: 'urgent' })).body
+  await state.admin.post(`/api/finance/demands/${d.id}/push`, { bank_ids: [bank.id] })
+  const offer = (await state.admin.get(`/api/finance/offers?demand_id=${d.id}`)).body.items[0]
+  const page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-yinhang', DEMO_PASS)
+    await page.goto(BASE + '/bank-desk')
+    const card = `[data-test="finance-offer-${offer.id}"]`
+    await page.waitForSelector(`${card} >> text=待受理`)
+    await page.click(`[data-test="finance-accept-${offer.id}"]`)
+    await page.waitForSelector(`${card} >> text=审查中`)
+    await page.click(`[data-test="finance-approve-${offer.id}"]`)
+    await page.waitForSelector('[data-test="finance-approve-form"]')
+    await page.fill('[data-test="finance-approved-amount"] input', '600')
+    await page.fill('[data-test="finance-rate"] input', '3.95')
+    await page.click('[data-test="finance-answer-save"]')
+    await page.waitForSelector(`${card} >> text=已批复`)
+    await page.click(`[data-test="finance-disburse-${offer.id}"]`)
+    await page.waitForSelector('[data-test="finance-disburse-form"]')
+    await page.fill('[data-test="finance-tranche-amount"] input', '400')
+    await page.click('[data-test="finance-answer-save"]')
+    await page.waitForSelector(`${card} >> text=已放款`)
+    await shot(page, '40-bank-desk')
+    const seen = (await ent.get(`/api/finance/offers?demand_id=${d.id}`)).body.items[0]
+    assert(seen.status === 'disbursed' && seen.approved_amount === 600 && seen.disbursed === 400, `the enterprise reads ${JSON.stringify(seen)}`)
+    const notes = (await ent.get('/api/notifications')).body.items
+    assert(notes.some((n) => n.fin_demand_id === d.id), 'the enterprise is notified of the answer')
+  } finally {
+    await page.context().close()
+    await ent.dispose()
+  }
 })
 
 // ---------------------------------------------------------------------------------------------

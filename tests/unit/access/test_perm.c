@@ -218,10 +218,11 @@ static void test_every_role_is_authed(void **state)
  */
 static void test_enterprise_role(void **state)
 {
-	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only) */
+	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only);
+	 * finance.apply: it posts and withdraws its loan demands */
 	static const char *const allowed[] = {".read",          "ticket.create",  "ticket.rate",
 	                                      "auth",           "project.report", "economy.report",
-	                                      "policy.apply",   NULL};
+	                                      "policy.apply",   "finance.apply",  NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
@@ -313,7 +314,7 @@ static void test_read_only_roles(void **state)
 	/* 包保 cadres of every staff role record visits; enterprises and the province do not */
 	for (int r = 1; r < ROLE__COUNT; r++)
 		assert_int_equal(allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
-		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE);
+		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE && r != ROLE_BANK);
 	/* the province is read-only whatever its permissions; no other role is */
 	for (int r = 1; r < ROLE__COUNT; r++)
 		assert_int_equal(role_read_only((enum role)r), r == ROLE_PROVINCE);
@@ -360,7 +361,7 @@ static void test_announce_perms(void **state)
 {
 	for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++) {
 		perm_set ps = role_perms((enum role)r);
-		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE);
+		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE && r != ROLE_BANK);
 		assert_int_equal(allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
 	}
 	assert_string_equal(perm_name(PERM_ANNOUNCE_READ), "announce.read");
@@ -478,6 +479,38 @@ static void test_economy_kind_grant(void **state)
 	}
 }
 
+/* A bank's account (银企对接) reads the demands pushed to its bank and answers them, and nothing
+ * else: auth, finance.read, finance.answer, and enterprise.read as every role has it (its self
+ * scope reads no enterprise); no other module's read, no write, no administration, no figures. */
+static void test_bank_role(void **state)
+{
+	(void)state;
+	static const char *const allowed[] = {"auth", "enterprise.read", "finance.read",
+	                                      "finance.answer", NULL};
+	char buf[512];
+	perm_set s = role_perms(ROLE_BANK);
+	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
+	assert_true(allows(s, PERM_FINANCE_READ));
+	assert_true(allows(s, PERM_FINANCE_ANSWER));
+	assert_false(allows(s, PERM_FINANCE_WRITE));
+	assert_false(allows(s, PERM_FINANCE_STATS));
+	assert_false(allows(s, PERM_FINANCE_APPLY));
+	assert_int_equal(role_default_scope(ROLE_BANK), SCOPE_SELF);
+	assert_false(role_read_only(ROLE_BANK));
+	/* only banks and the admin answer for a bank */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(allows(role_perms((enum role)r), PERM_FINANCE_ANSWER),
+		                 r == ROLE_BANK || r == ROLE_ADMIN);
+	/* no department kind adds to it */
+	perm_set ps = s;
+	enum data_scope sc = SCOPE_SELF;
+	perm_dept_kind_grant("service_center", ROLE_BANK, &ps, &sc);
+	assert_true(eq(ps, s));
+	assert_string_equal(role_name(ROLE_BANK), "bank");
+	assert_string_equal(beyond_rule(with(s, PERM_FINANCE_WRITE), allowed, buf, sizeof buf),
+	                    "finance.write ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +530,7 @@ int main(void)
 	    cmocka_unit_test(test_role_may_grant),
 	    cmocka_unit_test(test_announce_perms),
 	    cmocka_unit_test(test_dept_kind_grant),
+	    cmocka_unit_test(test_bank_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,6 +79,12 @@ export const routes = [
       // policies they are eligible for and apply
       page('policies', 'policies', () => import('../views/policy/PolicyList.vue'), { title: 'policy.menu', perm: 'policy.read', ...STAFF, icon: 'Postcard', order: 295 }),
       page('my-policies', 'my-policies', () => import('../views/policy/PolicyMine.vue'), { title: 'policy.mineMenu', perm: 'policy.read', roles: ['enterprise'], icon: 'Postcard', order: 225 }),
+      // 银企对接 (views/finance/): staff follow the zone's loan demands, banks and figures; an
+      // enterprise posts its demands and reads the answers; a bank (or the admin for it) answers what
+      // was pushed to it
+      page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', ...STAFF, icon: 'Connection', order: 296 }),
+      page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 247 }),
+      page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', ...STAFF, icon: 'Connection', order: 297 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

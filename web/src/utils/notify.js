@@ -32,13 +32,20 @@ export const NOTIFY_KINDS = [
   // to an enterprise whose policy application was approved or paid (views/policy/)
   'approved',
   'paid',
+  // to a bank's users (a demand pushed to it) and to the enterprise (the banks' answers, 银企对接)
+  'pushed',
+  'reviewing',
+  'declined',
+  'disbursed',
 ]
 
 /** Kinds shown as bad news (red tag). */
 export const ALERT_KINDS = ['overdue', 'escalated', 'rated_unsatisfied', 'rejected', 'supply_requested', 'econ_late']
 
-/** Whether the user gets notifications: department users and enterprise users who read requests. */
-export const hasBell = (user, can) => !!user && (!!user.dept_id || user.role === 'enterprise') && can('ticket.read')
+/** Whether the user gets notifications: department users and enterprise users who read requests,
+ * and bank users (银企对接: the demands pushed to their bank, GET /api/finance/notifications). */
+export const hasBell = (user, can) =>
+  !!user && (((!!user.dept_id || user.role === 'enterprise') && can('ticket.read')) || (user.role === 'bank' && can('finance.answer')))
 
 /** The badge text: '' for none, the number up to 99, then '99+'. */
 export function badgeText(n) {
@@ -83,6 +90,14 @@ export const NOTIFY_ITEMS = [
     route: (id, user) => (user && user.role === 'enterprise' ? { name: 'my-policies' } : { name: 'policies', query: { application: String(id) } }),
     labels: 'policy.notify',
     events: ['submitted', 'accepted', 'approved', 'rejected', 'paid'],
+  },
+  // 银企对接: a demand pushed to a bank (its desk) and the banks' answers (the enterprise's page)
+  {
+    id: 'fin_demand_id',
+    no: 'fin_demand_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'my-finance' } : { name: 'bank-desk' }),
+    labels: 'finance.notify',
+    events: ['pushed', 'reviewing', 'declined', 'approved', 'disbursed'],
   },
 ]
 

@@ -42,7 +42,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // the reminders of monthly figures (issue 13)
   'notify.kind.econ_due', 'notify.kind.econ_late', 'notify.kind.econ_remind',
   // a policy application approved or paid (惠企政策, issue 14)
-  'notify.kind.approved', 'notify.kind.paid']
+  'notify.kind.approved', 'notify.kind.paid',
+  // the bank role of 银企对接 and its notifications (issue 14)
+  'roles.bank', 'notify.kind.pushed', 'notify.kind.reviewing', 'notify.kind.declined', 'notify.kind.disbursed']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

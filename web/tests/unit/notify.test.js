@@ -229,4 +229,10 @@ describe('who has the bell', () => {
     expect(hasBell(null, can)).toBe(false)
     expect(hasBell({ role: 'enterprise' }, () => false)).toBe(false)
   })
+  it('bank users who answer for their bank (银企对接), by finance.answer', () => {
+    expect(hasBell({ role: 'bank', dept_id: null }, (p) => p === 'finance.answer')).toBe(true)
+    expect(hasBell({ role: 'bank', dept_id: null }, can)).toBe(false)
+    expect(notificationRoute({ kind: 'pushed', fin_demand_id: 5 }, { role: 'bank' })).toEqual({ name: 'bank-desk' })
+    expect(notificationRoute({ kind: 'approved', fin_demand_id: 5 }, { role: 'enterprise' })).toEqual({ name: 'my-finance' })
+  })
 })

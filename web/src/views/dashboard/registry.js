@@ -77,6 +77,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../policy/widgets/PolicyCards.vue')),
   },
+  // 银企对接 (views/finance/widgets/): demanded, approved and disbursed in 亿元, for those who read
+  // the financing figures (finance.stats)
+  {
+    id: 'finance-cards',
+    title: 'finance.widget',
+    perm: 'finance.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../finance/widgets/FinanceCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

@@ -1,0 +1,533 @@
+/* HTTP handlers of 银企对接 (see finance_api.h): decode, call, encode. */
+#include "finance/finance_api.h"
+#include "finance/finance.h"
+#include "lib/arena.h"
+#include "lib/table_write.h"
+#include "lib/util.h"
+#include <math.h>
+#include <string.h>
+
+/* An enterprise reader is shown none of the zone's notes (F_INTERNAL); a bank reader neither,
+ * nor the totals across every bank (FIN_F_ALLBANKS). */
+static unsigned hide_for(const struct principal *p)
+{
+	if (fin_as_bank(p))
+		return F_INTERNAL | FIN_F_ALLBANKS;
+	return fin_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
+static void row(void *list, const void *obj)
+{
+	resp_list_row(list, obj);
+}
+
+static int answer_list(struct req *r, const struct entity *en, int64_t page, int64_t page_size,
+                       int (*run)(struct db *, const struct principal *, const void *, fin_row_fn,
+                                  void *, int64_t *),
+                       const void *f, struct yq_err *e)
+{
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct entity_out o = {en, hide_for(&r->who), NULL};
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, &o);
+	int rc = run(c, &r->who, f, row, &l, &total);
+	return resp_list_close(&l, rc, total, page, page_size, e);
+}
+
+/* ---- banks ---- */
+
+struct bank_args {
+	int64_t page, page_size;
+};
+
+static int run_banks(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+                     void *ctx, int64_t *total)
+{
+	const struct bank_args *a = f;
+	return fin_bank_list(c, p, a->page, a->page_size, fn, ctx, total);
+}
+
+int h_fin_bank_list(struct req *r, struct yq_err *e)
+{
+	struct bank_args a;
+	if (req_page(r, &a.page, &a.page_size, e) < 0)
+		return -1;
+	return answer_list(r, &ENTITY_FIN_BANK, a.page, a.page_size, run_banks, &a, e);
+}
+
+static int bank_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct fin_bank b;
+	struct db *c = req_db(r, e);
+	if (!c || fin_bank_get(c, &r->who, id, &r->arena, &b, e) < 0)
+		return -1;
+	struct entity_out o = {&ENTITY_FIN_BANK, hide_for(&r->who), NULL};
+	return resp_entity(r, status, &o, &b);
+}
+
+int h_fin_bank_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return bank_answer(r, 200, id, e);
+}
+
+int h_fin_bank_create(struct req *r, struct yq_err *e)
+{
+	struct fin_bank b;
+	memset(&b, 0, sizeof b);
+	if (!req_entity(r, &ENTITY_FIN_BANK, DECODE_FULL, &b, NULL, e) ||
+	    fin_bank_create(req_pool(r), &r->who, &b, e) < 0)
+		return -1;
+	return bank_answer(r, 201, b.id, e);
+}
+
+int h_fin_bank_update(struct req *r, struct yq_err *e)
+{
+	struct fin_bank in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FIN_BANK, DECODE_PATCH, &in, &present, e) ||
+	    fin_bank_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return bank_answer(r, 200, id, e);
+}
+
+/* ---- products ---- */
+
+static int run_products(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+                        void *ctx, int64_t *total)
+{
+	return fin_product_list(c, p, f, fn, ctx, total);
+}
+
+int h_fin_product_list(struct req *r, struct yq_err *e)
+{
+	struct fin_product_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FIN_PRODUCT_QUERY, &f, e) < 0)
+		return -1;
+	return answer_list(r, &ENTITY_FIN_PRODUCT, f.page, f.page_size, run_products, &f, e);
+}
+
+static int product_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct fin_product p;
+	struct db *c = req_db(r, e);
+	if (!c || fin_product_get(c, &r->who, id, &r->arena, &p, e) < 0)
+		return -1;
+	struct entity_out o = {&ENTITY_FIN_PRODUCT, hide_for(&r->who), NULL};
+	return resp_entity(r, status, &o, &p);
+}
+
+int h_fin_product_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return product_answer(r, 200, id, e);
+}
+
+int h_fin_product_create(struct req *r, struct yq_err *e)
+{
+	struct fin_product p;
+	memset(&p, 0, sizeof p);
+	if (!req_entity(r, &ENTITY_FIN_PRODUCT, DECODE_FULL, &p, NULL, e) ||
+	    fin_product_create(req_pool(r), &r->who, &p, e) < 0)
+		return -1;
+	return product_answer(r, 201, p.id, e);
+}
+
+int h_fin_product_update(struct req *r, struct yq_err *e)
+{
+	struct fin_product in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FIN_PRODUCT, DECODE_PATCH, &in, &present, e) ||
+	    fin_product_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return product_answer(r, 200, id, e);
+}
+
+/* ---- demands ---- */
+
+static int run_demands(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+                       void *ctx, int64_t *total)
+{
+	return fin_demand_list(c, p, f, fn, ctx, total);
+}
+
+int h_fin_demand_list(struct req *r, struct yq_err *e)
+{
+	struct fin_demand_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FIN_DEMAND_QUERY, &f, e) < 0)
+		return -1;
+	return answer_list(r, &ENTITY_FIN_DEMAND, f.page, f.page_size, run_demands, &f, e);
+}
+
+static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct fin_demand d;
+	struct db *c = req_db(r, e);
+	if (!c || fin_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
+		return -1;
+	struct entity_out o = {&ENTITY_FIN_DEMAND, hide_for(&r->who), NULL};
+	return resp_entity(r, status, &o, &d);
+}
+
+int h_fin_demand_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_fin_demand_create(struct req *r, struct yq_err *e)
+{
+	struct fin_demand d;
+	int draft = 0;
+	memset(&d, 0, sizeof d);
+	json_t *body = req_entity(r, &ENTITY_FIN_DEMAND, DECODE_FULL, &d, NULL, e);
+	if (!body || json_bool(body, "draft", 0, &draft, e) < 0 ||
+	    fin_demand_create(req_pool(r), &r->who, &d, draft, e) < 0)
+		return -1;
+	return demand_answer(r, 201, d.id, e);
+}
+
+int h_fin_demand_update(struct req *r, struct yq_err *e)
+{
+	struct fin_demand in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FIN_DEMAND, DECODE_PATCH, &in, &present, e) ||
+	    fin_demand_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+static int demand_move(struct req *r, enum fin_demand_event ev, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || fin_demand_move(req_pool(r), &r->who, id, ev, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_fin_demand_submit(struct req *r, struct yq_err *e)
+{
+	return demand_move(r, FIN_EV_SUBMIT, e);
+}
+
+int h_fin_demand_withdraw(struct req *r, struct yq_err *e)
+{
+	return demand_move(r, FIN_EV_WITHDRAW, e);
+}
+
+int h_fin_demand_close(struct req *r, struct yq_err *e)
+{
+	return demand_move(r, FIN_EV_CLOSE, e);
+}
+
+int h_fin_demand_push(struct req *r, struct yq_err *e)
+{
+	int64_t id, banks[FIN_PUSH_MAX];
+	json_t *o;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)))
+		return -1;
+	json_t *arr = json_object_get(o, "bank_ids");
+	if (!json_is_array(arr) || json_array_size(arr) < 1)
+		return err_set(e, ERR_VALIDATION, "bank_ids", "请选择银行", "choose the banks");
+	if (json_array_size(arr) > FIN_PUSH_MAX)
+		return err_set(e, ERR_VALIDATION, "bank_ids", "一次最多推送20家银行",
+		               "at most 20 banks at a time");
+	int n = 0;
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		if (!json_is_integer(v) || json_integer_value(v) < 1)
+			return err_set(e, ERR_VALIDATION, "bank_ids", "银行编号无效",
+			               "bank ids are positive integers");
+		int64_t b = json_integer_value(v);
+		int dup = 0;
+		for (int k = 0; k < n; k++)
+			dup |= banks[k] == b;
+		if (!dup)
+			banks[n++] = b;
+	}
+	if (fin_demand_push(req_pool(r), &r->who, id, banks, n, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+/* ---- a bank's answers ---- */
+
+static int run_offers(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+                      void *ctx, int64_t *total)
+{
+	return fin_offer_list(c, p, f, fn, ctx, total);
+}
+
+int h_fin_offer_list(struct req *r, struct yq_err *e)
+{
+	struct fin_offer_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FIN_OFFER_QUERY, &f, e) < 0)
+		return -1;
+	return answer_list(r, &ENTITY_FIN_OFFER, f.page, f.page_size, run_offers, &f, e);
+}
+
+static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct fin_offer x;
+	struct db *c = req_db(r, e);
+	if (!c || fin_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	struct entity_out o = {&ENTITY_FIN_OFFER, hide_for(&r->who), NULL};
+	return resp_entity(r, status, &o, &x);
+}
+
+int h_fin_offer_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return offer_answer(r, 200, id, e);
+}
+
+static void tranche_row(void *ctx, const void *row)
+{
+	const struct fin_tranche *t = row;
+	struct jsonw *w = ctx;
+	jw_obj_open(w);
+	jw_kint(w, "id", t->id);
+	jw_kint(w, "offer_id", t->offer_id);
+	jw_kstr(w, "on_date", t->on_date ? t->on_date : "");
+	jw_kdouble(w, "amount", t->amount);
+	jw_obj_close(w);
+}
+
+int h_fin_offer_tranches(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct db *c = req_db(r, e);
+	if (!c || req_id(r, 0, &id, e) < 0)
+		return -1;
+	/* read first: a foreign answer is a 404 before anything is written */
+	struct fin_offer x;
+	if (fin_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_key(&w, "items");
+	jw_arr_open(&w);
+	int rc = fin_tranche_list(c, &r->who, id, tranche_row, &w, e);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return rc;
+}
+
+static int offer_move(struct req *r, enum fin_offer_event ev, struct yq_err *e)
+{
+	int64_t id;
+	struct fin_offer in;
+	memset(&in, 0, sizeof in);
+	in.approved_amount = in.rate = NAN;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	if (ev == FIN_OEV_APPROVE) {
+		if (!req_entity(r, &ENTITY_FIN_APPROVAL, DECODE_FULL, &in, NULL, e))
+			return -1;
+	} else if (ev == FIN_OEV_DECLINE) {
+		json_t *o = req_json(r, e);
+		if (!o || json_str(r, o, "reason", 1, FIN_TEXT_MAX, &in.reason, e) < 0)
+			return -1;
+	}
+	if (fin_offer_answer(req_pool(r), &r->who, id, ev, &in, e) < 0)
+		return -1;
+	return offer_answer(r, 200, id, e);
+}
+
+int h_fin_offer_accept(struct req *r, struct yq_err *e)
+{
+	return offer_move(r, FIN_OEV_ACCEPT, e);
+}
+
+int h_fin_offer_decline(struct req *r, struct yq_err *e)
+{
+	return offer_move(r, FIN_OEV_DECLINE, e);
+}
+
+int h_fin_offer_approve(struct req *r, struct yq_err *e)
+{
+	return offer_move(r, FIN_OEV_APPROVE, e);
+}
+
+int h_fin_offer_disburse(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct fin_tranche t;
+	memset(&t, 0, sizeof t);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FIN_TRANCHE, DECODE_FULL, &t, NULL, e) ||
+	    fin_offer_disburse(req_pool(r), &r->who, id, &t, e) < 0)
+		return -1;
+	return offer_answer(r, 200, id, e);
+}
+
+/* ---- exports (xlsx, or csv with ?format=csv) ---- */
+
+static void export_row(void *ctx, const void *row)
+{
+	table_writer_row(ctx, row);
+}
+
+static int export_run(struct req *r, const struct entity *en, const char *name,
+                      int (*run)(struct db *, const struct principal *, const void *, fin_row_fn,
+                                 void *, int64_t *),
+                      const void *f, struct yq_err *e)
+{
+	const char *fmt = req_query(r, "format");
+	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	int csv = fmt && strcmp(fmt, "csv") == 0;
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct table_sheet sh;
+	table_sheet_init(&sh, en, hide_for(&r->who), TABLE_TYPED, name);
+	struct table_writer w;
+	if (table_writer_open(&w, &sh, csv, "yuanqu-finance-export-", e) < 0)
+		return -1;
+	int64_t total;
+	int rc = run(c, &r->who, f, export_row, &w, &total);
+	int fd;
+	uint64_t size;
+	if (table_writer_finish(&w, rc >= 0, &fd, &size, e) < 0)
+		return rc < 0 ? err_db(e, rc) : -1;
+	if (resp_download_fd(
+	        r, fd, size,
+	        csv ? "text/csv; charset=utf-8"
+	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)w.rows));
+	return 0;
+}
+
+int h_fin_demand_export(struct req *r, struct yq_err *e)
+{
+	struct fin_demand_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_query_entity(r, &ENTITY_FIN_DEMAND_QUERY, &f, e) < 0)
+		return -1;
+	f.page = 1;
+	f.page_size = TABLE_WRITE_MAX_ROWS;
+	return export_run(r, &ENTITY_FIN_DEMAND, "融资需求", run_demands, &f, e);
+}
+
+int h_fin_offer_export(struct req *r, struct yq_err *e)
+{
+	struct fin_offer_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_query_entity(r, &ENTITY_FIN_OFFER_QUERY, &f, e) < 0)
+		return -1;
+	f.page = 1;
+	f.page_size = TABLE_WRITE_MAX_ROWS;
+	return export_run(r, &ENTITY_FIN_OFFER, "银行授信与放款", run_offers, &f, e);
+}
+
+/* ---- figures ---- */
+
+static void counts(struct jsonw *w, const struct fin_count *c)
+{
+	jw_kint(w, "loans", c->loans);
+	jw_kdouble(w, "approved", c->approved);
+	jw_kdouble(w, "disbursed", c->disbursed);
+}
+
+int h_fin_summary(struct req *r, struct yq_err *e)
+{
+	int64_t year = 0;
+	struct fin_summary s;
+	struct db *c = req_db(r, e);
+	if (!c || req_query_int(r, "year", 0, 2000, 2100, &year, e) < 0 ||
+	    fin_summary(c, &r->who, year, &r->arena, &s, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	if (year)
+		jw_kint(&w, "year", year);
+	else
+		jw_kint_or_null(&w, "year", 0);
+	jw_kint(&w, "demands", s.demands);
+	jw_kint(&w, "enterprises", s.enterprises);
+	jw_kint(&w, "pushed", s.pushed);
+	jw_kdouble(&w, "demanded", s.demanded);
+	struct fin_count all = {.loans = s.loans, .approved = s.approved, .disbursed = s.disbursed};
+	counts(&w, &all);
+	/* the headlines in 亿元 */
+	jw_kdouble(&w, "demanded_yi", round(s.demanded) / 10000.0);
+	jw_kdouble(&w, "approved_yi", round(s.approved) / 10000.0);
+	jw_kdouble(&w, "disbursed_yi", round(s.disbursed) / 10000.0);
+	jw_key(&w, "by_bank");
+	jw_arr_open(&w);
+	for (int i = 0; i < s.n_banks; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "bank_id", s.by_bank[i].id);
+		jw_kstr(&w, "name", s.by_bank[i].key);
+		counts(&w, &s.by_bank[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_product");
+	jw_arr_open(&w);
+	for (int i = 0; i < s.n_products; i++) {
+		jw_obj_open(&w);
+		jw_kint_or_null(&w, "product_id", s.by_product[i].id);
+		jw_kstr(&w, "name", s.by_product[i].key);
+		jw_kstr(&w, "bank", s.by_product[i].bank);
+		counts(&w, &s.by_product[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_guarantee");
+	jw_arr_open(&w);
+	for (int i = 0; i < FIN__GUARANTEE_COUNT; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "guarantee", s.by_guarantee[i].key);
+		jw_kstr(&w, "label", fin_guarantee_label((enum fin_guarantee)i));
+		counts(&w, &s.by_guarantee[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_month");
+	jw_arr_open(&w);
+	for (int i = 0; year && i < 12; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "month", s.by_month[i].key);
+		jw_kint(&w, "demands", s.by_month[i].demands);
+		jw_kdouble(&w, "demanded", s.by_month[i].demanded);
+		counts(&w, &s.by_month[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
