@@ -61,7 +61,13 @@
 	 * units and their own leases */                                                                  \
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
-	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                           \
+	/* 工业物流: staff read the zone's loads, offers and registrations; enterprise users their    \
+	 * own and the offers that fit or carry their loads */                                            \
+	X(PERM_FREIGHT_READ, "freight.read")                                                              \
+	X(PERM_FREIGHT_POST, "freight.post")   /* post loads and registrations, accept, confirm */        \
+	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */      \
+	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */
 
 enum perm {
 #define PERM_ENUM(e, name) e,
