@@ -60,14 +60,14 @@ static const struct role_def {
                               PERM_TICKET_STATS, PERM_ANNOUNCE_READ, PERM_PROJECT_READ,
                               PERM_PROJECT_HANDLE, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
                               PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS,
-                              PERM_FREIGHT_READ, PERM_FREIGHT_STATS)},
+                              PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
                           PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
                           PERM_ANNOUNCE_READ, PERM_PROJECT_READ, PERM_PROJECT_HANDLE,
                           PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ,
-                          PERM_FREIGHT_READ)},
+                          PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
@@ -198,7 +198,6 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	perm_add(perms, PERM_SPACE_STATS);
 	/* the desk runs the zone's 工业物流群: carriers, trucks and their offers, the carriers'
 	 * confirmations, the trips' outcomes and the vehicle registrations */
-	perm_add(perms, PERM_FREIGHT_POST);
 	perm_add(perms, PERM_FREIGHT_WRITE);
 	perm_add(perms, PERM_FREIGHT_STATS);
 	if (*scope == SCOPE_DEPT)

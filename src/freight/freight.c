@@ -430,8 +430,7 @@ static const struct field OFFER_FIELDS[] = {
     {O_(date_from, FT_DATE, "date_from", 0, 0, RQ | AU | EX, "可发车起始日期", "From date")},
     {O_(date_to, FT_DATE, "date_to", 0, 0, RQ | AU | EX, "可发车截止日期", "To date")},
     {O_(spare_t, FT_NUM, "spare_t", 0, 100, RQ | AU | EX, "余载（吨）", "Spare weight (t)")},
-    {O_(spare_m3, FT_NUM, "spare_m3", 0, 200, RQ | AU | EX, "余量（立方米）",
-        "Spare volume (m³)")},
+    {O_(spare_m3, FT_NUM, "spare_m3", 0, 200, RQ | AU | EX, "余量（立方米）", "Spare volume (m³)")},
     {O_(full_price, FT_NUM, "full_price", 0, 1000000, RQ | AU | EX, "整车参考运价（元）",
         "Full-truck price (yuan)")},
     {O_(status, FT_ENUM, "status", 0, 0, RO | EX | F_FILTER, "状态", "Status"),
@@ -492,7 +491,7 @@ const struct entity ENTITY_FREIGHT_LOAD =
     ENTITY("freight_load", "freight_load", "l", LOAD_FIELDS, "货源", "Load",
            .joins = " LEFT JOIN freight_offer o ON o.id = l.offer_id LEFT JOIN freight_truck t ON "
                     "t.id = o.truck_id LEFT JOIN freight_carrier c ON c.id = t.carrier_id",
-           .zone_col = "l.zone_id");
+           .zone_col = "l.zone_id", .scope_enterprise = "l.enterprise_id");
 
 #define R_(m, ft, col, lo, hi, fl, zh, en)                                                         \
 	FIELD_INIT(struct freight_reg, m, ft, col, lo, hi, fl, zh, en)
@@ -519,7 +518,7 @@ static const struct field REG_FIELDS[] = {
 #undef R_
 const struct entity ENTITY_FREIGHT_REG =
     ENTITY("freight_reg", "freight_reg", "r", REG_FIELDS, "车辆报备", "Vehicle registration",
-           .zone_col = "r.zone_id");
+           .zone_col = "r.zone_id", .scope_enterprise = "r.enterprise_id");
 
 /* The lists' query parameters. */
 #define QT_(m, ft, lo, hi, zh, en)                                                                 \

@@ -15,10 +15,12 @@
  * An enterprise files its vehicles' registrations (plate, driver, phone, route, date, goods);
  * the service center approves or rejects them with a reason; they are counted by day.
  *
- * Staff with freight.read read everything of their zone; freight.write (the admin, the service
- * center) keeps carriers, trucks and offers, confirms for the carrier, records outcomes and
- * decides registrations; freight.post (enterprises, the service center) posts loads and
- * registrations; freight.stats reads the figures. An enterprise user reads its own loads and
+ * Staff with freight.read read the carriers, trucks and offers of their zone, and the loads and
+ * registrations of the enterprises their data scope covers (the service center: all of the
+ * zone); freight.write (the admin, the service center) keeps carriers, trucks and offers,
+ * confirms for the carrier, records outcomes and decides registrations; freight.post
+ * (enterprises, and staff for the enterprises they serve) posts loads and registrations;
+ * freight.stats reads the figures. An enterprise user reads its own loads and
  * registrations, the offers matched to its loads (and those that fit them: the matches), and
  * the carriers and trucks of those offers — never another enterprise's: one rule per entity,
  * applied by the store to every read (freight_store.c, *_from). */

@@ -890,6 +890,20 @@ static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct y
 	return 0;
 }
 
+/* A row just written for an enterprise that staff named: one of the enterprises their data
+ * scope covers (a department posts for the enterprises it serves), else ERR_VALIDATION on
+ * enterprise_id and the change is rolled back. */
+static int in_scope(struct write_ctx *w, const struct entity *en, int64_t id, struct yq_err *e)
+{
+	int rc = scope_has(w->tx, w->who, en, id);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (rc == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "只能为本部门服务的企业发布",
+		               "not an enterprise of the caller's scope");
+	return 0;
+}
+
 static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
@@ -902,7 +916,8 @@ static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (freight_city_eq(l->origin, l->destination))
 		return err_set(e, ERR_VALIDATION, "destination", "目的城市不能与起运城市相同",
 		               "the destination is the origin");
-	if (insert_row(w, &SQL_LOAD_INSERT, &ENTITY_FREIGHT_LOAD, l, &l->id, e) < 0)
+	if (insert_row(w, &SQL_LOAD_INSERT, &ENTITY_FREIGHT_LOAD, l, &l->id, e) < 0 ||
+	    in_scope(w, &ENTITY_FREIGHT_LOAD, l->id, e) < 0)
 		return -1;
 	l->status = "open";
 	write_audit(w, "create", "freight_load", l->id);
@@ -1103,7 +1118,8 @@ static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct change *x = arg;
 	struct freight_reg *r = x->made;
 	if (post_enterprise(w, &r->enterprise_id, e) < 0 ||
-	    insert_row(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0)
+	    insert_row(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0 ||
+	    in_scope(w, &ENTITY_FREIGHT_REG, r->id, e) < 0)
 		return -1;
 	r->status = "pending";
 	write_audit(w, "create", "freight_reg", r->id);

@@ -73,6 +73,10 @@ export const routes = [
       // enterprises find the vacant units
       page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
+      // 工业物流 (views/freight/): staff run the zone's 工业物流群 (carriers, capacity, matches,
+      // vehicle registrations); enterprises post part-loads, accept a truck and register vehicles
+      page('freight', 'freight', () => import('../views/freight/FreightList.vue'), { title: 'freight.menu', perm: 'freight.read', ...STAFF, icon: 'Connection', order: 292 }),
+      page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 247 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

@@ -29,6 +29,14 @@ export const NOTIFY_KINDS = [
   'econ_due',
   'econ_late',
   'econ_remind',
+  // to an enterprise about its part-load and its vehicle registrations (views/freight/)
+  'matched',
+  'confirmed',
+  'declined',
+  'delivered',
+  'failed',
+  'approve',
+  'reject',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -71,6 +79,9 @@ export const NOTIFY_ITEMS = [
     labels: 'project.notify',
     events: ['assigned', 'reopened', 'overdue'],
   },
+  // 工业物流: the enterprise's part-loads and registrations page
+  { id: 'freight_load_id', no: 'freight_load_no', route: () => ({ name: 'freight-mine' }) },
+  { id: 'freight_reg_id', no: 'freight_reg_no', route: () => ({ name: 'freight-mine' }) },
 ]
 
 const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0
