@@ -244,6 +244,10 @@ int demo_baobao_add(struct zone_ctx *z, int64_t now);
 /* The zone's 载体: its buildings, their units and the leases of the let ones (see
  * demo_space.c). Its own generator, seeded by the zone's code. */
 int demo_space_add(struct zone_ctx *z, int64_t now);
+/* The zone's 工业物流群 (海门): carriers and their trucks, their spare capacity, the part-loads
+ * matched to it over the last two weeks, 三鑫电子's load to 常州, and the daily vehicle
+ * registrations (demo_freight.c). Its own generator, seeded by the zone's code. */
+int demo_freight_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

@@ -291,6 +291,7 @@ int freight_truck_create_in(struct db *tx, const struct principal *p, struct fre
                             struct yq_err *e);
 int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *x,
                             struct yq_err *e);
+int freight_offer_close_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e);
 int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *x,
                            struct yq_err *e);
 int freight_load_act_in(struct db *tx, const struct principal *p, int64_t id,

@@ -867,6 +867,12 @@ int freight_offer_close(struct db_pool *pool, const struct principal *p, int64_t
 	return write_tx(pool, p, do_offer_close, &x, e);
 }
 
+int freight_offer_close_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct change x = {.id = id};
+	return write_in(tx, p, p->zone_id, do_offer_close, &x, e);
+}
+
 /* The enterprise a post is for: the caller's own (enterprise users), else one of the zone that
  * staff name. */
 static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct yq_err *e)
