@@ -19,7 +19,7 @@ export function sql(db, text) {
 }
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
-export const LATEST = 24;
+export const LATEST = 26;
 
 /** What `yuanqu migrate` prints after taking a database from version `from` to LATEST. */
 export function migratedFrom(from) {
@@ -27,8 +27,16 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
+/** Takes the database from version 26 back to 25: no carriers, trucks, offers, part-loads or
+ * vehicle registrations (0026, 工业物流). */
+export function undo0026(db) {
+  sql(db, `DROP TABLE freight_reg; DROP TABLE freight_load; DROP TABLE freight_offer; DROP TABLE freight_truck;
+    DROP TABLE freight_carrier; DELETE FROM schema_version WHERE version = 26;`);
+}
+
 /** Takes the database from version 24 back to 23: no buildings, units or leases (0024). */
 export function undo0024(db) {
+  if (sql(db, 'SELECT MAX(version) AS v FROM schema_version')[0].v >= 26) undo0026(db);
   sql(db, `DROP TABLE space_lease; DROP TABLE space_unit; DROP TABLE space_building;
     DELETE FROM schema_version WHERE version = 24;`);
 }
