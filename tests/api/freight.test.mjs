@@ -68,7 +68,7 @@ test('who may: the service center keeps carriers, trucks and offers; enterprises
     const r = await as[k].post('/api/freight/carriers', { name: `权限测试物流${k}` });
     assert.equal(r.status, 403, `${k}: ${r.body}`);
   }
-  for (const k of ['leader', 'head', 'province']) {
+  for (const k of ['leader', 'province']) {
     const r = await as[k].post('/api/freight/loads', { goods: '钢材', weight_t: 1, volume_m3: 1, origin: '海门', destination: '常州', date_from: day(0), date_to: day(1), price: 100, enterprise_id: me.ent.enterprise_id });
     assert.equal(r.status, 403, `${k}: ${r.body}`);
   }
@@ -76,6 +76,31 @@ test('who may: the service center keeps carriers, trucks and offers; enterprises
   assert.equal((await as.ent.get('/api/freight/summary')).status, 403);
   assert.equal((await as.province.get('/api/freight/loads')).status, 403);
   assert.equal((await new Client(srv.base).get('/api/freight/loads')).status, 401);
+});
+
+test('a department posts for the enterprises it serves and reads their loads only', async () => {
+  const served = (await as.head.get('/api/enterprises?page_size=200')).json.items.map((e) => e.id);
+  const all = (await as.admin.get('/api/enterprises?page_size=200')).json.items.map((e) => e.id);
+  let other = null;
+  for (const id of all.filter((x) => !served.includes(x))) {
+    if ((await as.head.get(`/api/enterprises/${id}`)).status === 404) { other = id; break; }
+  }
+  assert.ok(served.length > 0 && other, 'the head serves some of the zone\'s enterprises, not all');
+  const body = { goods: '钢材', weight_t: 1, volume_m3: 1, origin: '海门', destination: '常州', date_from: day(0), date_to: day(1), price: 100 };
+  const mine = await as.head.post('/api/freight/loads', { ...body, enterprise_id: served[0] });
+  assert.equal(mine.status, 201, mine.body);
+  const audit0 = await auditTotal();
+  const r = await as.head.post('/api/freight/loads', { ...body, enterprise_id: other });
+  assert.equal(r.status, 400, r.body);
+  assert.equal(r.json.error.field, 'enterprise_id');
+  assert.equal(await auditTotal(), audit0, 'nothing written');
+  const theirs = await load(as.svc, { enterprise_id: other });
+  assert.equal((await as.head.get(`/api/freight/loads/${theirs.id}`)).status, 404);
+  const list = (await as.head.get('/api/freight/loads?page_size=200')).json.items;
+  assert.ok(list.some((x) => x.id === mine.json.id));
+  assert.ok(!list.some((x) => x.enterprise_id === other), 'only the enterprises it serves');
+  // the service center reads them all
+  assert.equal((await as.svc.get(`/api/freight/loads/${theirs.id}`)).status, 200);
 });
 
 test('plates: Chinese plates only, new-energy 8 characters and trailers included; one truck per plate', async () => {
