@@ -62,15 +62,18 @@ static const char SQL_LOAD_MOVE[] =
     "outcome_note = ?, done_at = ?, updated_at = ? WHERE id = ?";
 static const char SQL_REG_MOVE[] =
     "UPDATE freight_reg SET status = ?, reason = ?, decided_at = ?, updated_at = ? WHERE id = ?";
-/* The open offers of a zone whose window shares a day with [date_from, date_to], with the room
- * their matched loads take. */
+/* The open offers of a zone whose window shares a day with [date_from, date_to], with room
+ * enough posted, and whose route may reach the load's destination (it is their destination or in
+ * their via list, with or without 市: a prefilter by index and text, the rule itself is
+ * freight_fits), with the room their matched loads take. */
 static const char SQL_CANDIDATES[] =
     "SELECT o.id, o.origin, o.destination, o.via, o.date_from, o.date_to, o.spare_t, "
-    "o.spare_m3, COALESCE(u.wt, 0), COALESCE(u.vol, 0) FROM freight_offer o LEFT JOIN (SELECT "
-    "x.offer_id, SUM(x.weight_t) AS wt, SUM(x.volume_m3) AS vol FROM freight_load x WHERE "
-    "x.zone_id = ? AND x.status IN ('matched', 'confirmed', 'delivered') GROUP BY x.offer_id) u "
-    "ON u.offer_id = o.id WHERE o.zone_id = ? AND o.status = 'open' AND o.date_from <= ? AND "
-    "o.date_to >= ? AND o.spare_t >= ? AND o.spare_m3 >= ?";
+    "o.spare_m3, (SELECT COALESCE(SUM(x.weight_t), 0) FROM freight_load x WHERE x.offer_id = "
+    "o.id AND x.status IN ('matched', 'confirmed', 'delivered')), (SELECT "
+    "COALESCE(SUM(x.volume_m3), 0) FROM freight_load x WHERE x.offer_id = o.id AND x.status IN "
+    "('matched', 'confirmed', 'delivered')) FROM freight_offer o WHERE o.zone_id = ? AND "
+    "o.status = 'open' AND o.date_from <= ? AND o.date_to >= ? AND o.spare_t >= ? AND "
+    "o.spare_m3 >= ? AND (o.destination IN (?, ?) OR o.via LIKE ? OR o.via LIKE ?)";
 
 int freight_as_enterprise(const struct principal *p)
 {
@@ -473,9 +476,20 @@ int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct 
 static int candidates(struct db *c, int64_t zone, const struct freight_need *n, struct arena *a,
                       struct freight_cand **out)
 {
-	struct db_stmt *st =
-	    db_prepare_with(c, SQL_CANDIDATES, DB_I(zone), DB_I(zone), DB_T(n->date_to),
-	                    DB_T(n->date_from), DB_F(n->weight_t), DB_F(n->volume_m3));
+	/* the destination without its 市, and with it; as a member of a JSON list */
+	const char *d = n->destination ? n->destination : "";
+	size_t dn = strlen(d);
+	if (dn > 3 && strcmp(d + dn - 3, "市") == 0)
+		dn -= 3;
+	const char *bare = arena_printf(a, "%.*s", (int)dn, d),
+	           *city = arena_printf(a, "%.*s市", (int)dn, d),
+	           *in_via = arena_printf(a, "%%\"%.*s\"%%", (int)dn, d),
+	           *in_via_city = arena_printf(a, "%%\"%.*s市\"%%", (int)dn, d);
+	if (!bare || !city || !in_via || !in_via_city)
+		return DB_ERR;
+	struct db_stmt *st = db_prepare_with(
+	    c, SQL_CANDIDATES, DB_I(zone), DB_T(n->date_to), DB_T(n->date_from), DB_F(n->weight_t),
+	    DB_F(n->volume_m3), DB_T(bare), DB_T(city), DB_T(in_via), DB_T(in_via_city));
 	if (!st)
 		return DB_ERR;
 	int cap = 0, count = 0, rc;
