@@ -261,7 +261,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 	}
 	/* today and the next days: the trucks with room on their way */
 	char d0[11], d1[11], d2[11], d3[11];
-	strcpy(d0, today);
+	memcpy(d0, today, sizeof d0);
 	date_add(today, 1, d1);
 	date_add(today, 2, d2);
 	date_add(today, 3, d3);

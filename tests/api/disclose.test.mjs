@@ -32,6 +32,10 @@ const SECRET = {
   building: '楼宇备注辰',
   unit: '单元备注巳',
   lease: '租约备注午',
+  carrier: '承运企业备注未',
+  truck: '车辆备注申',
+  offer: '运力备注酉',
+  load: '货源备注戌',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -121,6 +125,27 @@ before(async () => {
   const ls = await admin.post('/api/space/leases', { unit_id: ids.unit, enterprise_id: ids.ent, start_date: '2026-01-01', end_date: '2028-12-31', notes: SECRET.lease });
   ok(ls, 'lease');
   ids.lease = ls.json.id;
+  // 工业物流: the enterprise's part-load rides on a truck of a carrier; the zone's notes on the
+  // carrier, the truck, the offer and the load are internal
+  const fc = await admin.post('/api/freight/carriers', { name: '披露测试物流', notes: SECRET.carrier });
+  ok(fc, 'carrier');
+  ids.carrier = fc.json.id;
+  const ft = await admin.post('/api/freight/trucks', { carrier_id: ids.carrier, plate: '吉A12345', driver: '披露测试司机', capacity_t: 10, capacity_m3: 40, notes: SECRET.truck });
+  ok(ft, 'truck');
+  ids.truck = ft.json.id;
+  const fo = await admin.post('/api/freight/offers', { truck_id: ids.truck, origin: '长春', destination: '沈阳', via: ['四平'], date_from: '2030-01-01', date_to: '2030-01-03', spare_t: 5, spare_m3: 20, full_price: 3000, notes: SECRET.offer });
+  ok(fo, 'offer');
+  ids.offer = fo.json.id;
+  const fl = await admin.post('/api/freight/loads', { enterprise_id: ids.ent, goods: '医疗器械', weight_t: 1, volume_m3: 2, origin: '长春', destination: '沈阳', date_from: '2030-01-01', date_to: '2030-01-02', price: 800, notes: SECRET.load });
+  ok(fl, 'load');
+  ids.load = fl.json.id;
+  const fl2 = await admin.post('/api/freight/loads', { enterprise_id: ids.ent, goods: '医疗耗材', weight_t: 1, volume_m3: 2, origin: '长春', destination: '四平', date_from: '2030-01-01', date_to: '2030-01-02', price: 500, notes: SECRET.load });
+  ok(fl2, 'open load');
+  ids.openLoad = fl2.json.id;
+  ok(await admin.post(`/api/freight/loads/${ids.load}/match`, { offer_id: ids.offer }), 'match');
+  const fr = await entA.post('/api/freight/registrations', { plate: '吉A54321', driver: '披露测试', phone: '13800000000', route: '长春—沈阳', date: '2030-01-01' });
+  ok(fr, 'registration');
+  ids.reg = fr.json.id;
 });
 after(async () => { await srv.stop(); });
 
@@ -169,6 +194,12 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/space/buildings/:id', `/api/space/buildings/${ids.building}`)
     .replace('/api/space/units/:id', `/api/space/units/${ids.unit}`)
     .replace('/api/space/leases/:id', `/api/space/leases/${ids.lease}`)
+    .replace('/api/freight/carriers/:id', `/api/freight/carriers/${ids.carrier}`)
+    .replace('/api/freight/trucks/:id', `/api/freight/trucks/${ids.truck}`)
+    .replace('/api/freight/offers/:id', `/api/freight/offers/${ids.offer}`)
+    .replace('/api/freight/loads/:id/matches', `/api/freight/loads/${ids.openLoad}/matches`)
+    .replace('/api/freight/loads/:id', `/api/freight/loads/${ids.load}`)
+    .replace('/api/freight/registrations/:id', `/api/freight/registrations/${ids.reg}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {
