@@ -84,6 +84,12 @@ $(BUILD)/bench/limit_http: bench/limit_http.c bench/capture.c bench/capture.h $(
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ bench/limit_http.c bench/capture.c $(BUILD)/libyuanqu.a $(LIBS)
 
+# bench/freight_match: one part-load matched against 10,000 open truck offers (see the file)
+$(BUILD)/bench/freight_match: bench/freight_match.c $(BUILD)/libyuanqu.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ bench/freight_match.c $(BUILD)/libyuanqu.a $(LIBS)
+
 # Installs the Debian and npm packages the project needs when they are missing.
 deps:
 	@sh tools/deps.sh
@@ -102,6 +108,7 @@ test:
 bench:
 	@sh tools/deps.sh test
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/raw $(BUILD)/bench/limit_http
+	@$(MAKE) --no-print-directory $(BUILD)/bench/freight_match && $(BUILD)/bench/freight_match
 	@bash bench/run.sh
 
 fuzz:

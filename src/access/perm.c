@@ -47,7 +47,9 @@ static const struct role_def {
                           PERM_POLICY_READ, PERM_POLICY_WRITE, PERM_POLICY_APPLY,
                           PERM_POLICY_STATS,
                           PERM_FINANCE_READ, PERM_FINANCE_APPLY, PERM_FINANCE_ANSWER,
-                          PERM_FINANCE_WRITE, PERM_FINANCE_STATS)},
+                          PERM_FINANCE_WRITE, PERM_FINANCE_STATS,
+                          PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_WRITE,
+                          PERM_FREIGHT_STATS)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_REGION_READ, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
@@ -55,7 +57,9 @@ static const struct role_def {
                            PERM_PROJECT_READ, PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS,
                            PERM_ECONOMY_READ, PERM_ECONOMY_STATS, PERM_ECONOMY_BAOBAO,
                            PERM_SPACE_READ, PERM_SPACE_STATS, PERM_POLICY_READ,
-                           PERM_POLICY_STATS, PERM_FINANCE_READ, PERM_FINANCE_STATS)},
+                           PERM_POLICY_STATS, PERM_FINANCE_READ, PERM_FINANCE_STATS,
+                           PERM_SPACE_READ, PERM_SPACE_STATS,
+                           PERM_FREIGHT_READ, PERM_FREIGHT_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
@@ -65,7 +69,8 @@ static const struct role_def {
                               PERM_PROJECT_HANDLE, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
                               PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS,
                               PERM_POLICY_READ, PERM_POLICY_STATS,
-                              PERM_FINANCE_READ, PERM_FINANCE_STATS)},
+                              PERM_FINANCE_READ, PERM_FINANCE_STATS,
+                              PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
@@ -73,13 +78,16 @@ static const struct role_def {
                           PERM_ANNOUNCE_READ, PERM_PROJECT_READ, PERM_PROJECT_HANDLE,
                           PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ,
                           PERM_POLICY_READ,
-                          PERM_FINANCE_READ)},
+                          PERM_FINANCE_READ,
+                          PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
                                PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_POLICY_READ,
-                               PERM_POLICY_APPLY, PERM_FINANCE_READ, PERM_FINANCE_APPLY)},
+                               PERM_POLICY_APPLY, PERM_FINANCE_READ, PERM_FINANCE_APPLY,
+                               PERM_ECONOMY_REPORT, PERM_SPACE_READ,
+                               PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_REGION_READ, PERM_DEPT_READ,
                              PERM_ENTERPRISE_READ,
@@ -216,6 +224,10 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	 * banks and counts what was lent */
 	perm_add(perms, PERM_FINANCE_WRITE);
 	perm_add(perms, PERM_FINANCE_STATS);
+	/* the desk runs the zone's 工业物流群: carriers, trucks and their offers, the carriers'
+	 * confirmations, the trips' outcomes and the vehicle registrations */
+	perm_add(perms, PERM_FREIGHT_WRITE);
+	perm_add(perms, PERM_FREIGHT_STATS);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -76,7 +76,13 @@
 	X(PERM_FINANCE_APPLY, "finance.apply")   /* an enterprise posts and withdraws its demands */      \
 	X(PERM_FINANCE_ANSWER, "finance.answer") /* a bank answers, approves, records a disbursement */   \
 	X(PERM_FINANCE_WRITE, "finance.write")   /* banks, products; push a demand (service center) */    \
-	X(PERM_FINANCE_STATS, "finance.stats")   /* demanded, approved, disbursed */
+	X(PERM_FINANCE_STATS, "finance.stats")   /* demanded, approved, disbursed */                \
+	/* 工业物流: staff read the zone's loads, offers and registrations; enterprise users their    \
+	 * own and the offers that fit or carry their loads */                                            \
+	X(PERM_FREIGHT_READ, "freight.read")                                                              \
+	X(PERM_FREIGHT_POST, "freight.post")   /* post loads and registrations, accept, confirm */        \
+	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */      \
+	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -44,6 +44,8 @@
 #include "policy/policy_api.h"
 #include "finance/finance.h"
 #include "finance/finance_api.h"
+#include "freight/freight.h"
+#include "freight/freight_api.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -59,7 +61,8 @@ const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &pr
                                               /* 惠企政策 */
                                               &policy_kind, &policy_app_kind,
                                               &fin_demand_kind, /* 银企对接 */
-                                              NULL};
+                                              /* 工业物流 */
+                                              &freight_load_kind, &freight_reg_kind, NULL};
 
 const struct route routes[] = {
     /* service */
@@ -585,6 +588,82 @@ const struct route routes[] = {
       .summary = "Open311 回复诉求（XML）"),
     R(POST, "/open311/v2/servicerequestupdates.json", h_o311_update_create, PERM_NONE, 0,
       .summary = "Open311 回复诉求（JSON）"),
+
+    /* 工业物流: carriers and trucks, their spare capacity, the enterprises' part-loads matched
+     * to it, and the vehicle registrations (src/freight/) */
+    R(GET, "/api/freight/summary", h_freight_summary, PERM_FREIGHT_STATS, 0,
+      .summary = "工业物流数据（匹配货源数、节省运费万元、每日车辆报备数）"),
+    R(GET, "/api/freight/carriers", h_freight_carrier_list, PERM_FREIGHT_READ, ROUTE_LIST,
+      .summary = "承运企业列表（企业用户：承运本企业货源的）", .schema = &ENTITY_FREIGHT_CARRIER),
+    R(POST, "/api/freight/carriers", h_freight_carrier_create, PERM_FREIGHT_WRITE, 0,
+      .summary = "登记承运企业（物流企业/车队）", .schema = &ENTITY_FREIGHT_CARRIER),
+    R(GET, "/api/freight/carriers/:id", h_freight_carrier_get, PERM_FREIGHT_READ, 0,
+      .summary = "承运企业详情", .schema = &ENTITY_FREIGHT_CARRIER),
+    R(PATCH, "/api/freight/carriers/:id", h_freight_carrier_update, PERM_FREIGHT_WRITE, 0,
+      .summary = "修改承运企业", .schema = &ENTITY_FREIGHT_CARRIER),
+    R(GET, "/api/freight/trucks", h_freight_truck_list, PERM_FREIGHT_READ, ROUTE_LIST,
+      .summary = "车辆列表（车牌、驾驶员、核载）", .schema = &ENTITY_FREIGHT_TRUCK,
+      .query = &ENTITY_FREIGHT_TRUCK_QUERY),
+    R(POST, "/api/freight/trucks", h_freight_truck_create, PERM_FREIGHT_WRITE, 0,
+      .summary = "登记车辆（车牌含新能源8位）", .schema = &ENTITY_FREIGHT_TRUCK),
+    R(GET, "/api/freight/trucks/:id", h_freight_truck_get, PERM_FREIGHT_READ, 0,
+      .summary = "车辆详情", .schema = &ENTITY_FREIGHT_TRUCK),
+    R(PATCH, "/api/freight/trucks/:id", h_freight_truck_update, PERM_FREIGHT_WRITE, 0,
+      .summary = "修改车辆", .schema = &ENTITY_FREIGHT_TRUCK),
+    R(GET, "/api/freight/offers", h_freight_offer_list, PERM_FREIGHT_READ, ROUTE_LIST,
+      .summary = "车辆运力列表（企业用户：承运本企业货源的）", .schema = &ENTITY_FREIGHT_OFFER,
+      .query = &ENTITY_FREIGHT_OFFER_QUERY),
+    R(GET, "/api/freight/offers/export", h_freight_offer_export, PERM_FREIGHT_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出车辆运力（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_FREIGHT_OFFER_QUERY),
+    R(POST, "/api/freight/offers", h_freight_offer_create, PERM_FREIGHT_WRITE, 0,
+      .summary = "发布车辆余载（路线、途经城市、日期、余载、整车参考运价）",
+      .schema = &ENTITY_FREIGHT_OFFER),
+    R(GET, "/api/freight/offers/:id", h_freight_offer_get, PERM_FREIGHT_READ, 0,
+      .summary = "运力详情", .schema = &ENTITY_FREIGHT_OFFER),
+    R(POST, "/api/freight/offers/:id/close", h_freight_offer_close, PERM_FREIGHT_WRITE, 0,
+      .summary = "关闭运力（不再匹配新货源）", .schema = &ENTITY_FREIGHT_OFFER),
+    R(GET, "/api/freight/loads", h_freight_load_list, PERM_FREIGHT_READ, ROUTE_LIST,
+      .summary = "拼车货源列表（企业用户：本企业的）", .schema = &ENTITY_FREIGHT_LOAD,
+      .query = &ENTITY_FREIGHT_LOAD_QUERY),
+    R(GET, "/api/freight/loads/export", h_freight_load_export, PERM_FREIGHT_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出拼车货源（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_FREIGHT_LOAD_QUERY),
+    R(POST, "/api/freight/loads", h_freight_load_create, PERM_FREIGHT_POST, 0,
+      .summary = "发布拼车货源（货物、重量体积、起止城市、日期、报价）",
+      .schema = &ENTITY_FREIGHT_LOAD),
+    R(GET, "/api/freight/loads/:id", h_freight_load_get, PERM_FREIGHT_READ, 0,
+      .summary = "货源详情", .schema = &ENTITY_FREIGHT_LOAD),
+    R(GET, "/api/freight/loads/:id/matches", h_freight_load_matches, PERM_FREIGHT_READ, 0,
+      .summary = "可承运该货源的运力（按发车日期、余载浪费排序）", .schema = &ENTITY_FREIGHT_OFFER),
+    R(POST, "/api/freight/loads/:id/match", h_freight_load_match, PERM_FREIGHT_POST, 0,
+      .summary = "选定运力（企业选定即接受；服务中心推荐）", .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/confirm", h_freight_load_confirm, PERM_FREIGHT_POST, 0,
+      .summary = "确认匹配（企业确认本方；服务中心代承运方确认）", .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/decline", h_freight_load_decline, PERM_FREIGHT_POST, 0,
+      .summary = "拒绝匹配（货源回到待匹配）", .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/withdraw", h_freight_load_withdraw, PERM_FREIGHT_POST, 0,
+      .summary = "撤回货源", .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/cancel", h_freight_load_cancel, PERM_FREIGHT_WRITE, 0,
+      .summary = "取消已确认的行程（货源回到待匹配）", .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/done", h_freight_load_done, PERM_FREIGHT_WRITE, 0,
+      .summary = "登记行程结果（已送达或未送达）", .schema = &ENTITY_FREIGHT_LOAD),
+    R(GET, "/api/freight/registrations", h_freight_reg_list, PERM_FREIGHT_READ, ROUTE_LIST,
+      .summary = "货运车辆报备列表（按日；企业用户：本企业的）", .schema = &ENTITY_FREIGHT_REG,
+      .query = &ENTITY_FREIGHT_REG_QUERY),
+    R(GET, "/api/freight/registrations/export", h_freight_reg_export, PERM_FREIGHT_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出货运车辆报备（xlsx 或 csv，条件同列表）",
+      .query = &ENTITY_FREIGHT_REG_QUERY),
+    R(POST, "/api/freight/registrations", h_freight_reg_create, PERM_FREIGHT_POST, 0,
+      .summary = "货运车辆报备（车牌、驾驶员、路线、日期）", .schema = &ENTITY_FREIGHT_REG),
+    R(GET, "/api/freight/registrations/:id", h_freight_reg_get, PERM_FREIGHT_READ, 0,
+      .summary = "报备详情", .schema = &ENTITY_FREIGHT_REG),
+    R(POST, "/api/freight/registrations/:id/approve", h_freight_reg_approve, PERM_FREIGHT_WRITE, 0,
+      .summary = "通过车辆报备", .schema = &ENTITY_FREIGHT_REG),
+    R(POST, "/api/freight/registrations/:id/reject", h_freight_reg_reject, PERM_FREIGHT_WRITE, 0,
+      .summary = "退回车辆报备（须填原因）", .schema = &ENTITY_FREIGHT_REG),
+    R(POST, "/api/freight/registrations/:id/withdraw", h_freight_reg_withdraw, PERM_FREIGHT_POST,
+      0, .summary = "撤回车辆报备", .schema = &ENTITY_FREIGHT_REG),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);

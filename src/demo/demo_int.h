@@ -250,6 +250,10 @@ int demo_policy_add(struct zone_ctx *z, int64_t now);
 /* The zone's banks, their products and bank account, and the loans the seeds tell of
  * (demo_finance.c). */
 int demo_finance_add(struct zone_ctx *z, int64_t now);
+/* The zone's 工业物流群 (海门): carriers and their trucks, their spare capacity, the part-loads
+ * matched to it over the last two weeks, 三鑫电子's load to 常州, and the daily vehicle
+ * registrations (demo_freight.c). Its own generator, seeded by the zone's code. */
+int demo_freight_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

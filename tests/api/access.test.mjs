@@ -311,6 +311,49 @@ const EXPECT = {
   'POST /api/finance/offers/:id/decline': { kind: 'object', obj: 'finOffer', body: { reason: '越权' } },
   'POST /api/finance/offers/:id/approve': { kind: 'object', obj: 'finOffer', body: { approved_amount: 1, rate: 1, term_months: 1, approved_on: '2030-01-01' } },
   'POST /api/finance/offers/:id/disburse': { kind: 'object', obj: 'finOffer', body: { on_date: '2030-01-01', amount: 1 } },
+  // 工业物流
+  'GET /api/freight/summary': { kind: 'config' },
+  'GET /api/freight/carriers': { kind: 'list' },
+  'POST /api/freight/carriers': { kind: 'create', body: { name: '越权承运企业' } },
+  'GET /api/freight/carriers/:id': { kind: 'object', obj: 'freightCarrier' },
+  'PATCH /api/freight/carriers/:id': { kind: 'object', obj: 'freightCarrier', body: { name: '越权改名' } },
+  'GET /api/freight/trucks': { kind: 'list' },
+  'POST /api/freight/trucks': { kind: 'create', body: { carrier_id: 1, plate: '苏F00001', driver: '越权', capacity_t: 1, capacity_m3: 1 }, foreign: [
+    // a truck of another zone's carrier
+    { who: 'zone2_admin', status: [400], body: () => ({ carrier_id: obj.freightCarrier, plate: '苏F00002', driver: '越权', capacity_t: 1, capacity_m3: 1 }) },
+  ] },
+  'GET /api/freight/trucks/:id': { kind: 'object', obj: 'freightTruck' },
+  'PATCH /api/freight/trucks/:id': { kind: 'object', obj: 'freightTruck', body: { driver: '越权改名' } },
+  'GET /api/freight/offers': { kind: 'list' },
+  'GET /api/freight/offers/export': { kind: 'list', query: 'format=csv' },
+  'POST /api/freight/offers': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ truck_id: obj.freightTruck, origin: '海门', destination: '常州', date_from: '2030-01-01', date_to: '2030-01-02', spare_t: 1, spare_m3: 1, full_price: 1 }) },
+  ] },
+  'GET /api/freight/offers/:id': { kind: 'object', obj: 'freightOffer' },
+  'POST /api/freight/offers/:id/close': { kind: 'object', obj: 'freightOffer' },
+  'GET /api/freight/loads': { kind: 'list', query: 'page_size=200' },
+  'GET /api/freight/loads/export': { kind: 'list', query: 'format=csv' },
+  'POST /api/freight/loads': { kind: 'create', foreign: [
+    // another zone posts for our enterprise
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, goods: '越权货物', weight_t: 1, volume_m3: 1, origin: '海门', destination: '常州', date_from: '2030-01-01', date_to: '2030-01-02', price: 1 }) },
+  ] },
+  'GET /api/freight/loads/:id': { kind: 'object', obj: 'freightLoad' },
+  'GET /api/freight/loads/:id/matches': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/match': { kind: 'object', obj: 'freightLoad', body: () => ({ offer_id: obj.freightOffer }) },
+  'POST /api/freight/loads/:id/confirm': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/decline': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/withdraw': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/cancel': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/done': { kind: 'object', obj: 'freightLoad', body: { outcome: 'delivered' } },
+  'GET /api/freight/registrations': { kind: 'list', query: 'page_size=200' },
+  'GET /api/freight/registrations/export': { kind: 'list', query: 'format=csv' },
+  'POST /api/freight/registrations': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, plate: '苏F00003', driver: '越权', phone: '13800000000', route: '海门—常州', date: '2030-01-01' }) },
+  ] },
+  'GET /api/freight/registrations/:id': { kind: 'object', obj: 'freightReg' },
+  'POST /api/freight/registrations/:id/approve': { kind: 'object', obj: 'freightReg' },
+  'POST /api/freight/registrations/:id/reject': { kind: 'object', obj: 'freightReg', body: { reason: '越权退回' } },
+  'POST /api/freight/registrations/:id/withdraw': { kind: 'object', obj: 'freightReg' },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -578,6 +621,26 @@ before(async () => {
   const mine = await all(as.bank, '/api/finance/demands');
   bankEnts = new Set(mine.map((x) => x.enterprise_id));
   assert.ok(!bankEnts.has(me.enterprise.enterprise_id) || mine.every((x) => x.id !== obj.finDemand));
+  // 工业物流: a carrier with a truck and its offer, the other enterprise's part-load matched to
+  // it (so the other enterprise reads the offer, the truck and the carrier, the first one none
+  // of them), and the other enterprise's vehicle registration
+  const fc = await as.admin.post('/api/freight/carriers', { name: '访问控制测试物流', notes: '访问控制测试承运企业' });
+  assert.equal(fc.status, 201, fc.body);
+  obj.freightCarrier = fc.json.id; data.freightCarrier = '访问控制测试承运企业';
+  const ft = await as.admin.post('/api/freight/trucks', { carrier_id: obj.freightCarrier, plate: '苏FD80001', driver: '访问控制测试驾驶员', capacity_t: 10, capacity_m3: 40 });
+  assert.equal(ft.status, 201, ft.body);
+  obj.freightTruck = ft.json.id; data.freightTruck = '访问控制测试驾驶员';
+  const fo = await as.admin.post('/api/freight/offers', { truck_id: obj.freightTruck, origin: '海门', destination: '常州', via: ['南通'], date_from: '2030-01-01', date_to: '2030-01-05', spare_t: 5, spare_m3: 20, full_price: 3000, notes: '访问控制测试运力' });
+  assert.equal(fo.status, 201, fo.body);
+  obj.freightOffer = fo.json.id; data.freightOffer = '访问控制测试运力';
+  const fl = await as.admin.post('/api/freight/loads', { enterprise_id: me.other_enterprise.enterprise_id, goods: '访问控制测试货物', weight_t: 1, volume_m3: 2, origin: '海门', destination: '常州', date_from: '2030-01-01', date_to: '2030-01-03', price: 800 });
+  assert.equal(fl.status, 201, fl.body);
+  obj.freightLoad = fl.json.id; data.freightLoad = '访问控制测试货物';
+  const fm = await as.admin.post(`/api/freight/loads/${obj.freightLoad}/match`, { offer_id: obj.freightOffer });
+  assert.equal(fm.status, 200, fm.body);
+  const fr = await as.admin.post('/api/freight/registrations', { enterprise_id: me.other_enterprise.enterprise_id, plate: '苏FD80002', driver: '访问控制测试报备', phone: '13800000000', route: '海门—常州', date: '2030-01-01' });
+  assert.equal(fr.status, 201, fr.body);
+  obj.freightReg = fr.json.id; data.freightReg = '访问控制测试报备';
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -701,6 +764,13 @@ const OUTSIDERS = {
   finProduct: ['zone2_admin', 'zone2_enterprise'],
   finDemand: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
   finOffer: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
+  // 工业物流: the other enterprise's load and registration, and the offer (truck, carrier) its
+  // load is matched to: the first enterprise reads none of them
+  freightCarrier: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  freightTruck: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  freightOffer: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  freightLoad: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  freightReg: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -731,6 +801,11 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'finProduct': return JSON.stringify((await a.get(`/api/finance/products/${obj.finProduct}`)).json);
     case 'finDemand': return JSON.stringify((await a.get(`/api/finance/demands/${obj.finDemand}`)).json);
     case 'finOffer': return JSON.stringify((await a.get(`/api/finance/offers/${obj.finOffer}`)).json);
+    case 'freightCarrier': return JSON.stringify((await a.get(`/api/freight/carriers/${obj.freightCarrier}`)).json);
+    case 'freightTruck': return JSON.stringify((await a.get(`/api/freight/trucks/${obj.freightTruck}`)).json);
+    case 'freightOffer': return JSON.stringify((await a.get(`/api/freight/offers/${obj.freightOffer}`)).json);
+    case 'freightLoad': return JSON.stringify((await a.get(`/api/freight/loads/${obj.freightLoad}`)).json);
+    case 'freightReg': return JSON.stringify((await a.get(`/api/freight/registrations/${obj.freightReg}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

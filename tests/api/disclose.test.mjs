@@ -35,6 +35,10 @@ const SECRET = {
   policyReview: '政策审核意见未',
   finBank: '银行备注未',
   finDemand: '融资需求服务中心备注申',
+  carrier: '承运企业备注未',
+  truck: '车辆备注申',
+  offer: '运力备注酉',
+  load: '货源备注戌',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -153,6 +157,27 @@ before(async () => {
   ok(await admin.patch(`/api/finance/demands/${ids.finDemand}`, { notes: SECRET.finDemand }), 'demand notes');
   ok(await admin.post(`/api/finance/demands/${ids.finDemand}/push`, { bank_ids: [ids.finBank] }), 'push');
   ids.finOffer = (await admin.get(`/api/finance/offers?demand_id=${ids.finDemand}`)).json.items[0].id;
+  // 工业物流: the enterprise's part-load rides on a truck of a carrier; the zone's notes on the
+  // carrier, the truck, the offer and the load are internal
+  const fc = await admin.post('/api/freight/carriers', { name: '披露测试物流', notes: SECRET.carrier });
+  ok(fc, 'carrier');
+  ids.carrier = fc.json.id;
+  const ft = await admin.post('/api/freight/trucks', { carrier_id: ids.carrier, plate: '吉A12345', driver: '披露测试司机', capacity_t: 10, capacity_m3: 40, notes: SECRET.truck });
+  ok(ft, 'truck');
+  ids.truck = ft.json.id;
+  const fo = await admin.post('/api/freight/offers', { truck_id: ids.truck, origin: '长春', destination: '沈阳', via: ['四平'], date_from: '2030-01-01', date_to: '2030-01-03', spare_t: 5, spare_m3: 20, full_price: 3000, notes: SECRET.offer });
+  ok(fo, 'offer');
+  ids.offer = fo.json.id;
+  const fl = await admin.post('/api/freight/loads', { enterprise_id: ids.ent, goods: '医疗器械', weight_t: 1, volume_m3: 2, origin: '长春', destination: '沈阳', date_from: '2030-01-01', date_to: '2030-01-02', price: 800, notes: SECRET.load });
+  ok(fl, 'load');
+  ids.load = fl.json.id;
+  const fl2 = await admin.post('/api/freight/loads', { enterprise_id: ids.ent, goods: '医疗耗材', weight_t: 1, volume_m3: 2, origin: '长春', destination: '四平', date_from: '2030-01-01', date_to: '2030-01-02', price: 500, notes: SECRET.load });
+  ok(fl2, 'open load');
+  ids.openLoad = fl2.json.id;
+  ok(await admin.post(`/api/freight/loads/${ids.load}/match`, { offer_id: ids.offer }), 'match');
+  const fr = await entA.post('/api/freight/registrations', { plate: '吉A54321', driver: '披露测试', phone: '13800000000', route: '长春—沈阳', date: '2030-01-01' });
+  ok(fr, 'registration');
+  ids.reg = fr.json.id;
 });
 after(async () => { await srv.stop(); });
 
@@ -208,6 +233,12 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/finance/products/:id', `/api/finance/products/${ids.finProduct}`)
     .replace('/api/finance/demands/:id', `/api/finance/demands/${ids.finDemand}`)
     .replace('/api/finance/offers/:id', `/api/finance/offers/${ids.finOffer}`)
+    .replace('/api/freight/carriers/:id', `/api/freight/carriers/${ids.carrier}`)
+    .replace('/api/freight/trucks/:id', `/api/freight/trucks/${ids.truck}`)
+    .replace('/api/freight/offers/:id', `/api/freight/offers/${ids.offer}`)
+    .replace('/api/freight/loads/:id/matches', `/api/freight/loads/${ids.openLoad}/matches`)
+    .replace('/api/freight/loads/:id', `/api/freight/loads/${ids.load}`)
+    .replace('/api/freight/registrations/:id', `/api/freight/registrations/${ids.reg}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

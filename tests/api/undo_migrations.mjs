@@ -20,7 +20,7 @@ export function sql(db, text) {
 
 /** The migrations after 0024, in order (version 25 first), each taken back by its function
  * (called with its version): a module's migration adds its undo here, at the end. */
-const LATER = [undoRegion, undoPolicy, undoFinance];
+const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight];
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
 export const LATEST = 24 + LATER.length;
@@ -35,6 +35,12 @@ function undoLater(db, to) {
 export function migratedFrom(from) {
   const n = LATEST - from;
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** No carriers, trucks, offers, part-loads or vehicle registrations (工业物流). */
+function undoFreight(db, v) {
+  sql(db, `DROP TABLE freight_reg; DROP TABLE freight_load; DROP TABLE freight_offer; DROP TABLE freight_truck;
+    DROP TABLE freight_carrier; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No banks, products, loan demands, answers or tranches, no bank of a user (银企对接). */

@@ -910,6 +910,69 @@ test('an enterprise user reads the zone\'s announcements on the phone, unread fi
   }
 })
 
+// 工业物流 (issue 14): 三鑫电子 (海门's listed enterprise account) posts a part-load to 常州 on the
+// phone, sees the demo's truck going there with room to spare among the matches, chooses it (which
+// accepts it), and sees the trip confirmed once the service center confirms for the carrier.
+test('freight: an enterprise posts a part-load on the phone and accepts a truck going its way', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const goods = `e2e电子元器件${RUN}`
+  const page = await newPage(PHONE)
+  let loadId = null
+  try {
+    await uiLogin(page, 'hmetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/freight/mine')
+    await page.waitForSelector('[data-test="freight-loads"]')
+    // the demo's load of 2万元 of goods to 常州, on its truck, confirmed by both sides
+    await page.waitForSelector('text=电子产品（贴片电感、变压器）')
+    await page.click('[data-test="freight-load-new"]')
+    const dlg = page.locator('[data-test="freight-load-dialog"]')
+    await dlg.locator('[data-field="goods"] input').fill(goods)
+    await dlg.locator('[data-field="goods_value"] input').fill('1.5')
+    await dlg.locator('[data-field="weight_t"] input').fill('0.5')
+    await dlg.locator('[data-field="volume_m3"] input').fill('2')
+    await dlg.locator('[data-field="destination"] input').fill('常州')
+    await dlg.locator('[data-field="price"] input').fill('300')
+    await page.click('[data-test="freight-load-save"]')
+    const card = page.locator('[data-test^="freight-load-"]', { hasText: goods }).first()
+    await card.waitFor()
+    loadId = Number((await card.getAttribute('data-test')).replace('freight-load-', ''))
+    assert((await card.textContent()).includes('待匹配'), 'a new load waits for a truck')
+    // the trucks that fit: the demo's one to 常州 (苏F3K268, 海门通达物流) among them
+    await page.click(`[data-test="freight-matches-${loadId}"]`)
+    const matches = page.locator(`[data-test="freight-matchlist-${loadId}"]`)
+    const truck = matches.locator('[data-test^="freight-match-"]', { hasText: '苏F3K268' })
+    await truck.waitFor()
+    assert((await truck.textContent()).includes('常州'), 'the route is shown')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await shot(page, '14-freight-matches-phone')
+    await truck.locator('[data-test^="freight-pick-"]').click()
+    await page.waitForFunction((id) => document.querySelector(`[data-test="freight-load-status-${id}"]`)?.textContent.includes('已匹配'), loadId)
+    assert((await card.textContent()).includes('苏F3K268'), 'the chosen truck is on the card')
+    assert((await card.textContent()).includes('等待承运方确认'), 'waiting for the carrier')
+  } finally {
+    await page.context().close()
+  }
+  // the service center confirms for the carrier: the trip is arranged, and the enterprise told
+  const desk = await apiLogin('hmetdz-fuwu', DEMO_PASS)
+  try {
+    const done = await desk.post(`/api/freight/loads/${loadId}/confirm`, {})
+    assert(done.body.status === 'confirmed', `confirmed: ${done.body.status}`)
+  } finally {
+    await desk.dispose()
+  }
+  const again = await newPage(PHONE)
+  try {
+    await uiLogin(again, 'hmetdz-qiye', DEMO_PASS)
+    await again.goto(BASE + '/freight/mine')
+    await again.waitForFunction((id) => document.querySelector(`[data-test="freight-load-status-${id}"]`)?.textContent.includes('已确认'), loadId)
+    await shot(again, '14-freight-confirmed-phone')
+  } finally {
+    await again.context().close()
+  }
+})
+
 test('the cockpit shows the enterprise figures and charts', async () => {
   const stats = await state.admin.get('/api/stats/enterprises')
   const page = await newPage()

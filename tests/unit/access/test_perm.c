@@ -219,10 +219,12 @@ static void test_every_role_is_authed(void **state)
 static void test_enterprise_role(void **state)
 {
 	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only);
-	 * finance.apply: it posts and withdraws its loan demands */
+	 * finance.apply: it posts and withdraws its loan demands; freight.post (工业物流): it posts
+	 * its part-loads and vehicle registrations and accepts a match */
 	static const char *const allowed[] = {".read",          "ticket.create",  "ticket.rate",
 	                                      "auth",           "project.report", "economy.report",
-	                                      "policy.apply",   "finance.apply",  NULL};
+	                                      "policy.apply",   "finance.apply",  "freight.post",
+	                                      NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");

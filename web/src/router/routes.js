@@ -85,6 +85,10 @@ export const routes = [
       page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', ...STAFF, icon: 'Connection', order: 296 }),
       page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 247 }),
       page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', ...STAFF, icon: 'Connection', order: 297 }),
+      // 工业物流 (views/freight/): staff run the zone's 工业物流群 (carriers, capacity, matches,
+      // vehicle registrations); enterprises post part-loads, accept a truck and register vehicles
+      page('freight', 'freight', () => import('../views/freight/FreightList.vue'), { title: 'freight.menu', perm: 'freight.read', ...STAFF, icon: 'Connection', order: 292 }),
+      page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 246 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

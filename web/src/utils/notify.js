@@ -37,6 +37,13 @@ export const NOTIFY_KINDS = [
   'reviewing',
   'declined',
   'disbursed',
+  // to an enterprise about its part-load and its vehicle registrations (views/freight/)
+  'matched',
+  'confirmed',
+  'delivered',
+  'failed',
+  'approve',
+  'reject',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -99,6 +106,9 @@ export const NOTIFY_ITEMS = [
     labels: 'finance.notify',
     events: ['pushed', 'reviewing', 'declined', 'approved', 'disbursed'],
   },
+  // 工业物流: the enterprise's part-loads and registrations page
+  { id: 'freight_load_id', no: 'freight_load_no', route: () => ({ name: 'freight-mine' }) },
+  { id: 'freight_reg_id', no: 'freight_reg_no', route: () => ({ name: 'freight-mine' }) },
 ]
 
 const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0

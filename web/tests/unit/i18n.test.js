@@ -44,7 +44,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // a policy application approved or paid (惠企政策, issue 14)
   'notify.kind.approved', 'notify.kind.paid',
   // the bank role of 银企对接 and its notifications (issue 14)
-  'roles.bank', 'notify.kind.pushed', 'notify.kind.reviewing', 'notify.kind.declined', 'notify.kind.disbursed']
+  'roles.bank', 'notify.kind.pushed', 'notify.kind.reviewing', 'notify.kind.declined', 'notify.kind.disbursed',
+  // a part-load's and a vehicle registration's news for the enterprise (工业物流, issue 14)
+  ...['matched', 'confirmed', 'delivered', 'failed', 'approve', 'reject'].map((k) => `notify.kind.${k}`)]
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

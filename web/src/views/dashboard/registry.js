@@ -86,6 +86,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../finance/widgets/FinanceCards.vue')),
   },
+  // 工业物流 (views/freight/widgets/): matched part-loads, freight saved, vehicles registered
+  // today, for those who read the freight figures (freight.stats)
+  {
+    id: 'freight-cards',
+    title: 'freight.widget.cards',
+    perm: 'freight.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../freight/widgets/FreightCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

@@ -1,0 +1,463 @@
+/* HTTP handlers of 工业物流 (see freight_api.h): decode, call, encode. */
+#include "freight/freight_api.h"
+#include "freight/freight.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include <string.h>
+
+/* An enterprise reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+#define OUTS(name, en)                                                                             \
+	static const struct entity_out name##_STAFF = {&en, 0, NULL};                              \
+	static const struct entity_out name##_ENT = {&en, F_INTERNAL, NULL};
+OUTS(CARRIER, ENTITY_FREIGHT_CARRIER)
+OUTS(TRUCK, ENTITY_FREIGHT_TRUCK)
+OUTS(OFFER, ENTITY_FREIGHT_OFFER)
+OUTS(LOAD, ENTITY_FREIGHT_LOAD)
+OUTS(REG, ENTITY_FREIGHT_REG)
+#undef OUTS
+
+static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
+                                        const struct entity_out *ent)
+{
+	return freight_as_enterprise(&r->who) ? ent : staff;
+}
+
+static void row(void *list, const void *obj)
+{
+	resp_list_row(list, obj);
+}
+
+/* ---- carriers ---- */
+
+int h_freight_carrier_list(struct req *r, struct yq_err *e)
+{
+	struct freight_carrier_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &CARRIER_STAFF, &CARRIER_ENT));
+	int rc = freight_carrier_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int carrier_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct freight_carrier x;
+	struct db *c = req_db(r, e);
+	if (!c || freight_carrier_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &CARRIER_STAFF, &CARRIER_ENT), &x);
+}
+
+int h_freight_carrier_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return carrier_answer(r, 200, id, e);
+}
+
+int h_freight_carrier_create(struct req *r, struct yq_err *e)
+{
+	struct freight_carrier x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_FREIGHT_CARRIER, DECODE_FULL, &x, NULL, e) ||
+	    freight_carrier_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return carrier_answer(r, 201, x.id, e);
+}
+
+int h_freight_carrier_update(struct req *r, struct yq_err *e)
+{
+	struct freight_carrier in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FREIGHT_CARRIER, DECODE_PATCH, &in, &present, e) ||
+	    freight_carrier_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return carrier_answer(r, 200, id, e);
+}
+
+/* ---- trucks ---- */
+
+int h_freight_truck_list(struct req *r, struct yq_err *e)
+{
+	struct freight_truck_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FREIGHT_TRUCK_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &TRUCK_STAFF, &TRUCK_ENT));
+	int rc = freight_truck_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int truck_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct freight_truck x;
+	struct db *c = req_db(r, e);
+	if (!c || freight_truck_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &TRUCK_STAFF, &TRUCK_ENT), &x);
+}
+
+int h_freight_truck_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return truck_answer(r, 200, id, e);
+}
+
+int h_freight_truck_create(struct req *r, struct yq_err *e)
+{
+	struct freight_truck x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_FREIGHT_TRUCK, DECODE_FULL, &x, NULL, e) ||
+	    freight_truck_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return truck_answer(r, 201, x.id, e);
+}
+
+int h_freight_truck_update(struct req *r, struct yq_err *e)
+{
+	struct freight_truck in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_FREIGHT_TRUCK, DECODE_PATCH, &in, &present, e) ||
+	    freight_truck_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return truck_answer(r, 200, id, e);
+}
+
+/* ---- offers ---- */
+
+int h_freight_offer_list(struct req *r, struct yq_err *e)
+{
+	struct freight_offer_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FREIGHT_OFFER_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &OFFER_STAFF, &OFFER_ENT));
+	int rc = freight_offer_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct freight_offer x;
+	struct db *c = req_db(r, e);
+	if (!c || freight_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &OFFER_STAFF, &OFFER_ENT), &x);
+}
+
+int h_freight_offer_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return offer_answer(r, 200, id, e);
+}
+
+int h_freight_offer_create(struct req *r, struct yq_err *e)
+{
+	struct freight_offer x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_FREIGHT_OFFER, DECODE_FULL, &x, NULL, e) ||
+	    freight_offer_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return offer_answer(r, 201, x.id, e);
+}
+
+int h_freight_offer_close(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || freight_offer_close(req_pool(r), &r->who, id, e) < 0)
+		return -1;
+	return offer_answer(r, 200, id, e);
+}
+
+/* ---- loads ---- */
+
+int h_freight_load_list(struct req *r, struct yq_err *e)
+{
+	struct freight_load_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FREIGHT_LOAD_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &LOAD_STAFF, &LOAD_ENT));
+	int rc = freight_load_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int load_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct freight_load x;
+	struct db *c = req_db(r, e);
+	if (!c || freight_load_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &LOAD_STAFF, &LOAD_ENT), &x);
+}
+
+int h_freight_load_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return load_answer(r, 200, id, e);
+}
+
+int h_freight_load_create(struct req *r, struct yq_err *e)
+{
+	struct freight_load x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_FREIGHT_LOAD, DECODE_FULL, &x, NULL, e) ||
+	    freight_load_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return load_answer(r, 201, x.id, e);
+}
+
+/* A list that counts its rows. */
+struct counted {
+	struct entity_list l;
+	int64_t n;
+};
+
+static void counted_row(void *ctx, const void *obj)
+{
+	struct counted *x = ctx;
+	resp_list_row(&x->l, obj);
+	x->n++;
+}
+
+int h_freight_load_matches(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct freight_load load;
+	struct db *c = req_db(r, e);
+	/* the load first: another's or none is a 404 before the list starts */
+	if (!c || req_id(r, 0, &id, e) < 0 ||
+	    freight_load_get(c, &r->who, id, &r->arena, &load, e) < 0)
+		return -1;
+	struct counted x = {.n = 0};
+	resp_list_open(r, &x.l, out_for(r, &OFFER_STAFF, &OFFER_ENT));
+	int rc = freight_load_matches(c, &r->who, id, counted_row, &x, e);
+	return resp_list_close(&x.l, rc < 0 ? DB_ERR : 0, x.n, 1, FREIGHT_MATCH_MAX, e);
+}
+
+static int load_move(struct req *r, const struct freight_load_move *m, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || freight_load_act(req_pool(r), &r->who, id, m, e) < 0)
+		return -1;
+	return load_answer(r, 200, id, e);
+}
+
+int h_freight_load_match(struct req *r, struct yq_err *e)
+{
+	json_t *o = req_json(r, e);
+	struct freight_load_move m = {.action = FLA_MATCH};
+	if (!o || json_int(o, "offer_id", 1, 0, 1, INT64_MAX, &m.offer_id, e) < 0)
+		return -1;
+	return load_move(r, &m, e);
+}
+
+int h_freight_load_confirm(struct req *r, struct yq_err *e)
+{
+	return load_move(r, &(struct freight_load_move){.action = FLA_CONFIRM}, e);
+}
+
+int h_freight_load_decline(struct req *r, struct yq_err *e)
+{
+	return load_move(r, &(struct freight_load_move){.action = FLA_DECLINE}, e);
+}
+
+int h_freight_load_withdraw(struct req *r, struct yq_err *e)
+{
+	return load_move(r, &(struct freight_load_move){.action = FLA_WITHDRAW}, e);
+}
+
+int h_freight_load_cancel(struct req *r, struct yq_err *e)
+{
+	return load_move(r, &(struct freight_load_move){.action = FLA_CANCEL}, e);
+}
+
+int h_freight_load_done(struct req *r, struct yq_err *e)
+{
+	json_t *o = req_json(r, e);
+	struct freight_load_move m = {.action = FLA_DONE};
+	if (!o || json_str(r, o, "outcome", 1, 20, &m.outcome, e) < 0 ||
+	    json_str(r, o, "note", 0, FREIGHT_NOTES_MAX, &m.note, e) < 0)
+		return -1;
+	return load_move(r, &m, e);
+}
+
+/* ---- registrations ---- */
+
+int h_freight_reg_list(struct req *r, struct yq_err *e)
+{
+	struct freight_reg_filter f = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_FREIGHT_REG_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &REG_STAFF, &REG_ENT));
+	int rc = freight_reg_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int reg_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct freight_reg x;
+	struct db *c = req_db(r, e);
+	if (!c || freight_reg_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &REG_STAFF, &REG_ENT), &x);
+}
+
+int h_freight_reg_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return reg_answer(r, 200, id, e);
+}
+
+int h_freight_reg_create(struct req *r, struct yq_err *e)
+{
+	struct freight_reg x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_FREIGHT_REG, DECODE_FULL, &x, NULL, e) ||
+	    freight_reg_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return reg_answer(r, 201, x.id, e);
+}
+
+static int reg_move(struct req *r, enum freight_reg_event ev, const char *reason, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 ||
+	    freight_reg_act(req_pool(r), &r->who, id, ev, reason, e) < 0)
+		return -1;
+	return reg_answer(r, 200, id, e);
+}
+
+int h_freight_reg_approve(struct req *r, struct yq_err *e)
+{
+	return reg_move(r, FRE_APPROVE, NULL, e);
+}
+
+int h_freight_reg_reject(struct req *r, struct yq_err *e)
+{
+	json_t *o = req_json(r, e);
+	const char *reason = NULL;
+	if (!o || json_str(r, o, "reason", 1, 200, &reason, e) < 0)
+		return -1;
+	return reg_move(r, FRE_REJECT, reason, e);
+}
+
+int h_freight_reg_withdraw(struct req *r, struct yq_err *e)
+{
+	return reg_move(r, FRE_WITHDRAW, NULL, e);
+}
+
+/* ---- exports ---- */
+
+/* format=xlsx (the default) or csv: 0 with *csv, or -1 naming the argument. */
+static int format_query(struct req *r, int *csv, struct yq_err *e)
+{
+	const char *fmt = req_query(r, "format");
+	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	*csv = fmt && strcmp(fmt, "csv") == 0;
+	return 0;
+}
+
+static int export(struct req *r, const struct entity *en, const struct entity *query, void *f,
+                  const char *name, struct yq_err *e)
+{
+	struct freight_export_file x = {0};
+	struct db *c = req_db(r, e);
+	if (!c || req_query_entity(r, query, f, e) < 0 || format_query(r, &x.csv, e) < 0 ||
+	    freight_export(c, &r->who, en, f, &x, e) < 0)
+		return -1;
+	if (resp_download_fd(
+	        r, x.fd, x.size,
+	        x.csv ? "text/csv; charset=utf-8"
+	              : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, x.csv ? "csv" : "xlsx")) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x.rows));
+	return 0;
+}
+
+int h_freight_load_export(struct req *r, struct yq_err *e)
+{
+	struct freight_load_filter f = {0};
+	return export(r, &ENTITY_FREIGHT_LOAD, &ENTITY_FREIGHT_LOAD_QUERY, &f, "拼车货源", e);
+}
+
+int h_freight_offer_export(struct req *r, struct yq_err *e)
+{
+	struct freight_offer_filter f = {0};
+	return export(r, &ENTITY_FREIGHT_OFFER, &ENTITY_FREIGHT_OFFER_QUERY, &f, "车辆运力", e);
+}
+
+int h_freight_reg_export(struct req *r, struct yq_err *e)
+{
+	struct freight_reg_filter f = {0};
+	return export(r, &ENTITY_FREIGHT_REG, &ENTITY_FREIGHT_REG_QUERY, &f, "货运车辆报备", e);
+}
+
+/* ---- figures ---- */
+
+int h_freight_summary(struct req *r, struct yq_err *e)
+{
+	struct freight_summary s;
+	struct db *c = req_db(r, e);
+	if (!c || freight_summary(c, &r->who, &s, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_kint(&w, "carriers", s.carriers);
+	jw_kint(&w, "trucks", s.trucks);
+	jw_kint(&w, "open_offers", s.open_offers);
+	jw_kint(&w, "open_loads", s.open_loads);
+	jw_kint(&w, "matched", s.matched);
+	jw_kint(&w, "delivered", s.delivered);
+	jw_kdouble(&w, "savings_wan", s.savings_wan);
+	jw_kdouble(&w, "goods_wan", s.goods_wan);
+	jw_kint(&w, "regs_today", s.regs_today);
+	jw_key(&w, "days");
+	jw_arr_open(&w);
+	for (int i = 0; i < FREIGHT_DAYS; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "date", s.days[i].date);
+		jw_kint(&w, "total", s.days[i].total);
+		jw_kint(&w, "approved", s.days[i].approved);
+		jw_kint(&w, "pending", s.days[i].pending);
+		jw_kint(&w, "rejected", s.days[i].rejected);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}

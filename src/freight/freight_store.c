@@ -1,0 +1,1434 @@
+/* 工业物流 storage (see freight.h). Every read starts with the entity's *_from: the caller's
+ * zone (access/scope.h scope_from) and, for an enterprise user, the one disclosure rule of the
+ * entity — its own loads and registrations, the offers matched to its loads and their trucks
+ * and carriers — so no read can show an enterprise another's. Every write goes through write_tx
+ * (audit/write_tx.h), reading what it changes in its transaction first. */
+#include "freight/freight.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
+#include "db/field_sql.h"
+#include "db/qb.h"
+#include "lib/arena.h"
+#include "lib/table_write.h"
+#include "lib/util.h"
+#include "work/notify.h"
+#include "work/work.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static struct sql_tmpl SQL_CARRIER_INSERT =
+    SQL_TMPL(ENTITY_FREIGHT_CARRIER, "INSERT INTO freight_carrier (zone_id, created_at, "
+                                     "updated_at, {insert_cols}) VALUES (?, ?, ?, {insert_vals}) "
+                                     "RETURNING id");
+static struct sql_tmpl SQL_CARRIER_UPDATE =
+    SQL_TMPL(ENTITY_FREIGHT_CARRIER,
+             "UPDATE freight_carrier SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_CARRIER_SELECT = SQL_TMPL(ENTITY_FREIGHT_CARRIER, "SELECT {select}");
+static struct sql_tmpl SQL_TRUCK_INSERT =
+    SQL_TMPL(ENTITY_FREIGHT_TRUCK, "INSERT INTO freight_truck (zone_id, created_at, updated_at, "
+                                   "{insert_cols}) VALUES (?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_TRUCK_UPDATE = SQL_TMPL(
+    ENTITY_FREIGHT_TRUCK, "UPDATE freight_truck SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_TRUCK_SELECT = SQL_TMPL(ENTITY_FREIGHT_TRUCK, "SELECT {select}");
+static struct sql_tmpl SQL_OFFER_INSERT =
+    SQL_TMPL(ENTITY_FREIGHT_OFFER, "INSERT INTO freight_offer (zone_id, status, created_at, "
+                                   "updated_at, {insert_cols}) VALUES (?, 'open', ?, ?, "
+                                   "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_OFFER_SELECT = SQL_TMPL(ENTITY_FREIGHT_OFFER, "SELECT {select}");
+static struct sql_tmpl SQL_LOAD_INSERT =
+    SQL_TMPL(ENTITY_FREIGHT_LOAD, "INSERT INTO freight_load (zone_id, status, created_at, "
+                                  "updated_at, {insert_cols}) VALUES (?, 'open', ?, ?, "
+                                  "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_LOAD_SELECT = SQL_TMPL(ENTITY_FREIGHT_LOAD, "SELECT {select}");
+static struct sql_tmpl SQL_REG_INSERT =
+    SQL_TMPL(ENTITY_FREIGHT_REG, "INSERT INTO freight_reg (zone_id, status, created_at, "
+                                 "updated_at, {insert_cols}) VALUES (?, 'pending', ?, ?, "
+                                 "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_REG_SELECT = SQL_TMPL(ENTITY_FREIGHT_REG, "SELECT {select}");
+
+static const char SQL_CARRIER_SAME_NAME[] =
+    "SELECT COUNT(*) FROM freight_carrier WHERE zone_id = ? AND name = ? AND id <> ?";
+static const char SQL_TRUCK_SAME_PLATE[] =
+    "SELECT COUNT(*) FROM freight_truck WHERE zone_id = ? AND plate = ? AND id <> ?";
+static const char SQL_ENT_IN_ZONE[] =
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
+static const char SQL_OFFER_CLOSE[] =
+    "UPDATE freight_offer SET status = 'closed', updated_at = ? WHERE id = ? AND status = 'open'";
+static const char SQL_LOAD_MOVE[] =
+    "UPDATE freight_load SET status = ?, offer_id = ?, shipper_ok = ?, carrier_ok = ?, "
+    "outcome_note = ?, done_at = ?, updated_at = ? WHERE id = ?";
+static const char SQL_REG_MOVE[] =
+    "UPDATE freight_reg SET status = ?, reason = ?, decided_at = ?, updated_at = ? WHERE id = ?";
+/* The open offers of a zone whose window shares a day with [date_from, date_to], with room
+ * enough posted, and whose route may reach the load's destination (it is their destination or in
+ * their via list, with or without 市: a prefilter by index and text, the rule itself is
+ * freight_fits), with the room their matched loads take. */
+static const char SQL_CANDIDATES[] =
+    "SELECT o.id, o.origin, o.destination, o.via, o.date_from, o.date_to, o.spare_t, "
+    "o.spare_m3, (SELECT COALESCE(SUM(x.weight_t), 0) FROM freight_load x WHERE x.offer_id = "
+    "o.id AND x.status IN ('matched', 'confirmed', 'delivered')), (SELECT "
+    "COALESCE(SUM(x.volume_m3), 0) FROM freight_load x WHERE x.offer_id = o.id AND x.status IN "
+    "('matched', 'confirmed', 'delivered')) FROM freight_offer o WHERE o.zone_id = ? AND "
+    "o.status = 'open' AND o.date_from <= ? AND o.date_to >= ? AND o.spare_t >= ? AND "
+    "o.spare_m3 >= ? AND (o.destination IN (?, ?) OR o.via LIKE ? OR o.via LIKE ?)";
+
+int freight_as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
+}
+
+static int64_t own_enterprise(const struct principal *p)
+{
+	return p->enterprise_id ? p->enterprise_id : -1;
+}
+
+/* The date of instant t, YYYY-MM-DD, local time. */
+static void day_of(int64_t t, char out[11])
+{
+	time_t x = (time_t)t;
+	struct tm tm;
+	localtime_r(&x, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* ---- the disclosure rules: every read of an entity starts with its *_from ---- */
+
+static void carrier_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                         size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_CARRIER, joins, like, n);
+	if (freight_as_enterprise(p)) {
+		qb_sql(
+		    q,
+		    " AND c.id IN (SELECT t2.carrier_id FROM freight_truck t2 JOIN freight_offer "
+		    "o2 ON o2.truck_id = t2.id JOIN freight_load l2 ON l2.offer_id = o2.id WHERE "
+		    "l2.enterprise_id = ?)");
+		qb_int(q, own_enterprise(p));
+	}
+}
+
+static void truck_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                       size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_TRUCK, joins, like, n);
+	if (freight_as_enterprise(p)) {
+		qb_sql(
+		    q,
+		    " AND t.id IN (SELECT o2.truck_id FROM freight_offer o2 JOIN freight_load l2 "
+		    "ON l2.offer_id = o2.id WHERE l2.enterprise_id = ?)");
+		qb_int(q, own_enterprise(p));
+	}
+}
+
+static void offer_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                       size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
+	if (freight_as_enterprise(p)) {
+		qb_sql(q, " AND o.id IN (SELECT l2.offer_id FROM freight_load l2 WHERE "
+		          "l2.enterprise_id = ? AND l2.offer_id IS NOT NULL)");
+		qb_int(q, own_enterprise(p));
+	}
+}
+
+static void load_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                      size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_LOAD, joins, like, n);
+	if (freight_as_enterprise(p)) {
+		qb_sql(q, " AND l.enterprise_id = ?");
+		qb_int(q, own_enterprise(p));
+	}
+}
+
+static void reg_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                     size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_REG, joins, like, n);
+	if (freight_as_enterprise(p)) {
+		qb_sql(q, " AND r.enterprise_id = ?");
+		qb_int(q, own_enterprise(p));
+	}
+}
+
+typedef void (*from_fn)(struct qb *q, const struct principal *p, const char *joins, char *like,
+                        size_t n);
+
+/* ---- reads ---- */
+
+/* A list in the making: the entity, its from, its filter's conditions, the caller's row
+ * function and, for a read of one row, where it goes. */
+struct list_run {
+	const struct principal *p;
+	const struct entity *en;
+	struct sql_tmpl *select;
+	from_fn from;
+	const void *f;
+	void (*where)(struct qb *q, const void *f);
+	const char *order;
+	int64_t page, page_size;
+	freight_row_fn fn;
+	void *ctx;
+	void *out;
+	size_t size;
+	char like[320];
+};
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	union {
+		struct freight_carrier c;
+		struct freight_truck t;
+		struct freight_offer o;
+		struct freight_load l;
+		struct freight_reg r;
+	} one;
+	void *row = l->out ? l->out : &one;
+	memset(row, 0, l->size);
+	entity_read(st, 0, l->en, row, a);
+	if (l->fn)
+		l->fn(l->ctx, row);
+}
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	qb_init(q, pass ? sql_of(l->select) : "SELECT COUNT(*)");
+	l->from(q, l->p, pass ? l->en->joins : l->en->joins, l->like, sizeof l->like);
+	if (l->where)
+		l->where(q, l->f);
+	if (pass) {
+		qb_sql(q, l->order);
+		qb_sql(q, " LIMIT ? OFFSET ?");
+		qb_int(q, l->page_size);
+		qb_int(q, (l->page - 1) * l->page_size);
+	}
+}
+
+static int run_list(struct db *c, struct list_run *l, int64_t *total)
+{
+	*total = 0;
+	if (l->page < 1)
+		l->page = 1;
+	return qb_count_page(c, list_build, list_row, l, total);
+}
+
+/* Reads row `id` of the list's entity with its from: 0, or ERR_NOT_FOUND. */
+static int run_get(struct db *c, struct list_run *l, int64_t id, struct arena *a, struct yq_err *e)
+{
+	struct qb q;
+	qb_init(&q, sql_of(l->select));
+	l->from(&q, l->p, l->en->joins, l->like, sizeof l->like);
+	qb_sql(&q, " AND ");
+	qb_sql(&q, l->en->alias);
+	qb_sql(&q, ".id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, l->en->missing_zh, l->en->missing_en);
+	return 0;
+}
+
+int freight_carrier_list(struct db *c, const struct principal *p,
+                         const struct freight_carrier_filter *f, freight_row_fn fn, void *ctx,
+                         int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_CARRIER,
+	                     .select = &SQL_CARRIER_SELECT,
+	                     .from = carrier_from,
+	                     .order = " ORDER BY c.id",
+	                     .page = f->page,
+	                     .page_size = f->page_size,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .size = sizeof(struct freight_carrier)};
+	return run_list(c, &l, total);
+}
+
+int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                        struct freight_carrier *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_CARRIER,
+	                     .select = &SQL_CARRIER_SELECT,
+	                     .from = carrier_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+static void truck_where(struct qb *q, const void *arg)
+{
+	const struct freight_truck_filter *f = arg;
+	if (f->carrier_id) {
+		qb_sql(q, " AND t.carrier_id = ?");
+		qb_int(q, f->carrier_id);
+	}
+}
+
+int freight_truck_list(struct db *c, const struct principal *p,
+                       const struct freight_truck_filter *f, freight_row_fn fn, void *ctx,
+                       int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_TRUCK,
+	                     .select = &SQL_TRUCK_SELECT,
+	                     .from = truck_from,
+	                     .f = f,
+	                     .where = truck_where,
+	                     .order = " ORDER BY t.carrier_id, t.id",
+	                     .page = f->page,
+	                     .page_size = f->page_size,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .size = sizeof(struct freight_truck)};
+	return run_list(c, &l, total);
+}
+
+int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                      struct freight_truck *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_TRUCK,
+	                     .select = &SQL_TRUCK_SELECT,
+	                     .from = truck_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+static void offer_where(struct qb *q, const void *arg)
+{
+	const struct freight_offer_filter *f = arg;
+	if (f->truck_id) {
+		qb_sql(q, " AND o.truck_id = ?");
+		qb_int(q, f->truck_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND o.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->destination) {
+		qb_sql(q, " AND o.destination = ?");
+		qb_text(q, f->destination);
+	}
+}
+
+int freight_offer_list(struct db *c, const struct principal *p,
+                       const struct freight_offer_filter *f, freight_row_fn fn, void *ctx,
+                       int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_OFFER,
+	                     .select = &SQL_OFFER_SELECT,
+	                     .from = offer_from,
+	                     .f = f,
+	                     .where = offer_where,
+	                     .order = " ORDER BY o.date_from DESC, o.id DESC",
+	                     .page = f->page,
+	                     .page_size = f->page_size,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .size = sizeof(struct freight_offer)};
+	return run_list(c, &l, total);
+}
+
+int freight_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                      struct freight_offer *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_OFFER,
+	                     .select = &SQL_OFFER_SELECT,
+	                     .from = offer_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+/* An offer of the caller's zone whatever the caller's disclosure rule: the matches shown to an
+ * enterprise for its own load, and the offer a load is matched to. */
+static void zone_offer_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                            size_t n)
+{
+	scope_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
+}
+
+static int zone_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                          struct freight_offer *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_OFFER,
+	                     .select = &SQL_OFFER_SELECT,
+	                     .from = zone_offer_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+static void load_where(struct qb *q, const void *arg)
+{
+	const struct freight_load_filter *f = arg;
+	if (f->enterprise_id) {
+		qb_sql(q, " AND l.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->offer_id) {
+		qb_sql(q, " AND l.offer_id = ?");
+		qb_int(q, f->offer_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND l.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->destination) {
+		qb_sql(q, " AND l.destination = ?");
+		qb_text(q, f->destination);
+	}
+}
+
+int freight_load_list(struct db *c, const struct principal *p, const struct freight_load_filter *f,
+                      freight_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_LOAD,
+	                     .select = &SQL_LOAD_SELECT,
+	                     .from = load_from,
+	                     .f = f,
+	                     .where = load_where,
+	                     .order = " ORDER BY l.id DESC",
+	                     .page = f->page,
+	                     .page_size = f->page_size,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .size = sizeof(struct freight_load)};
+	return run_list(c, &l, total);
+}
+
+int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                     struct freight_load *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_LOAD,
+	                     .select = &SQL_LOAD_SELECT,
+	                     .from = load_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+static void reg_where(struct qb *q, const void *arg)
+{
+	const struct freight_reg_filter *f = arg;
+	if (f->enterprise_id) {
+		qb_sql(q, " AND r.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->status) {
+		qb_sql(q, " AND r.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->date) {
+		qb_sql(q, " AND r.date = ?");
+		qb_text(q, f->date);
+	}
+}
+
+int freight_reg_list(struct db *c, const struct principal *p, const struct freight_reg_filter *f,
+                     freight_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_REG,
+	                     .select = &SQL_REG_SELECT,
+	                     .from = reg_from,
+	                     .f = f,
+	                     .where = reg_where,
+	                     .order = " ORDER BY r.date DESC, r.id DESC",
+	                     .page = f->page,
+	                     .page_size = f->page_size,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .size = sizeof(struct freight_reg)};
+	return run_list(c, &l, total);
+}
+
+int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                    struct freight_reg *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p,
+	                     .en = &ENTITY_FREIGHT_REG,
+	                     .select = &SQL_REG_SELECT,
+	                     .from = reg_from,
+	                     .out = out,
+	                     .size = sizeof *out};
+	return run_get(c, &l, id, a, e);
+}
+
+/* ---- matching ---- */
+
+/* Reads the candidate offers for need n into *out (in a): their count, or a negative db rc. */
+static int candidates(struct db *c, int64_t zone, const struct freight_need *n, struct arena *a,
+                      struct freight_cand **out)
+{
+	/* the destination without its 市, and with it; as a member of a JSON list */
+	const char *d = n->destination ? n->destination : "";
+	size_t dn = strlen(d);
+	if (dn > 3 && strcmp(d + dn - 3, "市") == 0)
+		dn -= 3;
+	const char *bare = arena_printf(a, "%.*s", (int)dn, d),
+	           *city = arena_printf(a, "%.*s市", (int)dn, d),
+	           *in_via = arena_printf(a, "%%\"%.*s\"%%", (int)dn, d),
+	           *in_via_city = arena_printf(a, "%%\"%.*s市\"%%", (int)dn, d);
+	if (!bare || !city || !in_via || !in_via_city)
+		return DB_ERR;
+	struct db_stmt *st = db_prepare_with(
+	    c, SQL_CANDIDATES, DB_I(zone), DB_T(n->date_to), DB_T(n->date_from), DB_F(n->weight_t),
+	    DB_F(n->volume_m3), DB_T(bare), DB_T(city), DB_T(in_via), DB_T(in_via_city));
+	if (!st)
+		return DB_ERR;
+	int cap = 0, count = 0, rc;
+	struct freight_cand *v = NULL;
+	const char *via[FREIGHT_VIA_MAX];
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (count == cap) {
+			int ncap = cap ? cap * 2 : 256;
+			struct freight_cand *m = arena_alloc(a, sizeof *m * (size_t)ncap);
+			if (!m) {
+				rc = DB_ERR;
+				break;
+			}
+			if (cap)
+				memcpy(m, v, sizeof *m * (size_t)cap);
+			v = m;
+			cap = ncap;
+		}
+		struct freight_cand *x = &v[count];
+		memset(x, 0, sizeof *x);
+		x->id = db_col_int(st, 0);
+		x->origin = arena_strdup(a, db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		x->destination = arena_strdup(a, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		const char *vj = db_col_text(st, 3);
+		int nv = vj && strcmp(vj, "[]") != 0 ? freight_via_parse(vj, a, via) : 0;
+		if (nv > 0) {
+			const char **keep = arena_alloc(a, sizeof *keep * (size_t)nv);
+			if (!keep) {
+				rc = DB_ERR;
+				break;
+			}
+			memcpy(keep, via, sizeof *keep * (size_t)nv);
+			x->via = keep;
+			x->n_via = nv;
+		}
+		x->date_from = arena_strdup(a, db_col_text(st, 4) ? db_col_text(st, 4) : "");
+		x->date_to = arena_strdup(a, db_col_text(st, 5) ? db_col_text(st, 5) : "");
+		x->spare_t = db_col_double(st, 6);
+		x->spare_m3 = db_col_double(st, 7);
+		x->used_t = db_col_double(st, 8);
+		x->used_m3 = db_col_double(st, 9);
+		count++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	return count;
+}
+
+int freight_match_need(struct db *c, const struct principal *p, const struct freight_need *n,
+                       struct arena *a, int64_t *ids, int max, int *count, struct yq_err *e)
+{
+	struct freight_cand *v = NULL;
+	int nc = candidates(c, p->zone_id, n, a, &v);
+	*count = 0;
+	if (nc < 0)
+		return err_db(e, nc);
+	int idx[FREIGHT_MATCH_MAX];
+	if (max > FREIGHT_MATCH_MAX)
+		max = FREIGHT_MATCH_MAX;
+	int k = freight_match(n, v, nc, idx, max);
+	for (int i = 0; i < k; i++)
+		ids[i] = v[idx[i]].id;
+	*count = k;
+	return 0;
+}
+
+static struct freight_need need_of(const struct freight_load *l)
+{
+	return (struct freight_need){.origin = l->origin,
+	                             .destination = l->destination,
+	                             .date_from = l->date_from,
+	                             .date_to = l->date_to,
+	                             .weight_t = l->weight_t,
+	                             .volume_m3 = l->volume_m3};
+}
+
+int freight_load_matches(struct db *c, const struct principal *p, int64_t id, freight_row_fn fn,
+                         void *ctx, struct yq_err *e)
+{
+	struct arena ar = ARENA_INIT;
+	struct freight_load l;
+	int64_t ids[FREIGHT_MATCH_MAX];
+	int n = 0, rc = -1;
+	if (freight_load_get(c, p, id, &ar, &l, e) < 0)
+		goto out;
+	if (strcmp(l.status, "open") != 0) {
+		rc = 0; /* a load matched, done or withdrawn has no more matches */
+		goto out;
+	}
+	struct freight_need need = need_of(&l);
+	if (freight_match_need(c, p, &need, &ar, ids, FREIGHT_MATCH_MAX, &n, e) < 0)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		struct freight_offer o;
+		if (zone_offer_get(c, p, ids[i], &ar, &o, e) < 0)
+			goto out;
+		fn(ctx, &o);
+	}
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+/* ---- writes ---- */
+
+static int64_t count_of(struct write_ctx *w, const char *sql, const struct db_arg *args, size_t n)
+{
+	struct db_stmt *st = db_prepare_args(w->tx, sql, args, n);
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	int64_t v = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
+	db_reset(st);
+	return v;
+}
+#define COUNT(w, sql, ...) count_of((w), (sql), DB_ARGS(__VA_ARGS__))
+
+/* A weight, volume or capacity: more than 0 (the field tables' bounds are whole numbers). */
+static int positive(double v, const char *field, const char *zh, struct yq_err *e)
+{
+	if (isnan(v) || v <= 0)
+		return err_set(e, ERR_VALIDATION, field, zh, "must be more than 0");
+	return 0;
+}
+
+/* What a change acts on. */
+struct change {
+	int64_t id;
+	const void *in;
+	uint64_t present;
+	void *made;
+	const struct freight_load_move *move;
+	enum freight_reg_event ev;
+	const char *reason;
+};
+
+/* Inserts obj by the template (zone, created, updated, then its columns). */
+static int insert_row(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e)
+{
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, en, obj, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	return write_insert(w, st, id, e);
+}
+
+static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
+{
+	int64_t n = COUNT(w, SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT, "name", "已有同名承运企业",
+		               "a carrier has that name");
+	return 0;
+}
+
+static int do_carrier_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct freight_carrier *c = x->made;
+	if (unique_carrier(w, c->name, 0, e) < 0 ||
+	    insert_row(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "freight_carrier", c->id);
+	audit_change_entity(&w->changes, &ENTITY_FREIGHT_CARRIER, NULL, c);
+	return 0;
+}
+
+int freight_carrier_create(struct db_pool *pool, const struct principal *p,
+                           struct freight_carrier *c, struct yq_err *e)
+{
+	struct change x = {.made = c};
+	return write_tx(pool, p, do_carrier_create, &x, e);
+}
+
+int freight_carrier_create_in(struct db *tx, const struct principal *p, struct freight_carrier *c,
+                              struct yq_err *e)
+{
+	struct change x = {.made = c};
+	return write_in(tx, p, p->zone_id, do_carrier_create, &x, e);
+}
+
+static int do_carrier_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct freight_carrier old, c;
+	int rc = -1;
+	if (freight_carrier_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	c = old;
+	entity_copy(&ENTITY_FREIGHT_CARRIER, &c, x->in, x->present);
+	if (strcmp(c.name, old.name) != 0 && unique_carrier(w, c.name, x->id, e) < 0)
+		goto out;
+	rc = write_update(w, &SQL_CARRIER_UPDATE, x->id, &old, &c, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_carrier_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                           const struct freight_carrier *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_carrier_update, &x, e);
+}
+
+static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
+{
+	int64_t n = COUNT(w, SQL_TRUCK_SAME_PLATE, DB_I(w->who->zone_id), DB_T(plate), DB_I(id));
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT, "plate", "该车牌号已登记",
+		               "a truck has that plate");
+	return 0;
+}
+
+static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct freight_truck *t = x->made;
+	struct arena ar = ARENA_INIT;
+	struct freight_carrier c;
+	int rc = -1;
+	if (freight_carrier_get(w->tx, w->who, t->carrier_id, &ar, &c, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_VALIDATION, "carrier_id", "承运企业不存在",
+			        "no such carrier");
+		goto out;
+	}
+	if (positive(t->capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
+	    positive(t->capacity_m3, "capacity_m3", "容积应大于0", e) < 0 ||
+	    unique_plate(w, t->plate, 0, e) < 0 ||
+	    insert_row(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
+		goto out;
+	write_audit(w, "create", "freight_truck", t->id);
+	audit_change_entity(&w->changes, &ENTITY_FREIGHT_TRUCK, NULL, t);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_truck_create(struct db_pool *pool, const struct principal *p, struct freight_truck *t,
+                         struct yq_err *e)
+{
+	struct change x = {.made = t};
+	return write_tx(pool, p, do_truck_create, &x, e);
+}
+
+int freight_truck_create_in(struct db *tx, const struct principal *p, struct freight_truck *t,
+                            struct yq_err *e)
+{
+	struct change x = {.made = t};
+	return write_in(tx, p, p->zone_id, do_truck_create, &x, e);
+}
+
+static int do_truck_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct freight_truck old, t;
+	int rc = -1;
+	if (freight_truck_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	t = old;
+	entity_copy(&ENTITY_FREIGHT_TRUCK, &t, x->in, x->present);
+	t.carrier_id = old.carrier_id;
+	if (positive(t.capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
+	    positive(t.capacity_m3, "capacity_m3", "容积应大于0", e) < 0)
+		goto out;
+	if (strcmp(t.plate, old.plate) != 0 && unique_plate(w, t.plate, x->id, e) < 0)
+		goto out;
+	rc = write_update(w, &SQL_TRUCK_UPDATE, x->id, &old, &t, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_truck_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                         const struct freight_truck *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_truck_update, &x, e);
+}
+
+static int check_window(const char *from, const char *to, struct yq_err *e)
+{
+	if (!from || !to || strcmp(to, from) < 0)
+		return err_set(e, ERR_VALIDATION, "date_to", "截止日期不能早于起始日期",
+		               "the window ends before it starts");
+	return 0;
+}
+
+static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct freight_offer *o = x->made;
+	struct arena ar = ARENA_INIT;
+	struct freight_truck t;
+	int rc = -1;
+	if (freight_truck_get(w->tx, w->who, o->truck_id, &ar, &t, e) < 0) {
+		if (e->code == ERR_NOT_FOUND)
+			err_set(e, ERR_VALIDATION, "truck_id", "车辆不存在", "no such truck");
+		goto out;
+	}
+	if (check_window(o->date_from, o->date_to, e) < 0 ||
+	    positive(o->spare_t, "spare_t", "余载应大于0", e) < 0 ||
+	    positive(o->spare_m3, "spare_m3", "余量应大于0", e) < 0)
+		goto out;
+	if (freight_city_eq(o->origin, o->destination)) {
+		err_set(e, ERR_VALIDATION, "destination", "目的城市不能与出发城市相同",
+		        "the destination is the origin");
+		goto out;
+	}
+	if (o->spare_t > t.capacity_t + 1e-9) {
+		err_set(e, ERR_VALIDATION, "spare_t", "余载不能超过车辆核载",
+		        "more than the truck takes");
+		goto out;
+	}
+	if (o->spare_m3 > t.capacity_m3 + 1e-9) {
+		err_set(e, ERR_VALIDATION, "spare_m3", "余量不能超过车辆容积",
+		        "more than the truck holds");
+		goto out;
+	}
+	if (insert_row(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
+		goto out;
+	write_audit(w, "create", "freight_offer", o->id);
+	audit_change_entity(&w->changes, &ENTITY_FREIGHT_OFFER, NULL, o);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_offer_create(struct db_pool *pool, const struct principal *p, struct freight_offer *o,
+                         struct yq_err *e)
+{
+	struct change x = {.made = o};
+	return write_tx(pool, p, do_offer_create, &x, e);
+}
+
+int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *o,
+                            struct yq_err *e)
+{
+	struct change x = {.made = o};
+	return write_in(tx, p, p->zone_id, do_offer_create, &x, e);
+}
+
+static int do_offer_close(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct freight_offer o;
+	int rc = -1;
+	if (freight_offer_get(w->tx, w->who, x->id, &ar, &o, e) < 0)
+		goto out;
+	if (strcmp(o.status, "open") != 0) {
+		err_set(e, ERR_STATE, "status", "运力已关闭", "the offer is closed");
+		goto out;
+	}
+	if (write_sql(w, SQL_OFFER_CLOSE, e, DB_I(now_unix()), DB_I(x->id)) < 0)
+		goto out;
+	write_audit(w, "close", "freight_offer", x->id);
+	audit_change_str(&w->changes, "status", "open", "closed");
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_offer_close(struct db_pool *pool, const struct principal *p, int64_t id,
+                        struct yq_err *e)
+{
+	struct change x = {.id = id};
+	return write_tx(pool, p, do_offer_close, &x, e);
+}
+
+int freight_offer_close_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct change x = {.id = id};
+	return write_in(tx, p, p->zone_id, do_offer_close, &x, e);
+}
+
+/* The enterprise a post is for: the caller's own (enterprise users), else one of the zone that
+ * staff name. */
+static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct yq_err *e)
+{
+	if (freight_as_enterprise(w->who)) {
+		if (!w->who->enterprise_id)
+			return err_set(e, ERR_FORBIDDEN, NULL, "账号未关联企业",
+			               "the account has no enterprise");
+		*enterprise_id = w->who->enterprise_id;
+		return 0;
+	}
+	if (!*enterprise_id)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
+		               "name the enterprise");
+	int64_t n = COUNT(w, SQL_ENT_IN_ZONE, DB_I(*enterprise_id), DB_I(w->who->zone_id));
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+		               "no such enterprise");
+	return 0;
+}
+
+/* A row just written for an enterprise that staff named: one of the enterprises their data
+ * scope covers (a department posts for the enterprises it serves), else ERR_VALIDATION on
+ * enterprise_id and the change is rolled back. */
+static int in_scope(struct write_ctx *w, const struct entity *en, int64_t id, struct yq_err *e)
+{
+	int rc = scope_has(w->tx, w->who, en, id);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	if (rc == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "只能为本部门服务的企业发布",
+		               "not an enterprise of the caller's scope");
+	return 0;
+}
+
+static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct freight_load *l = x->made;
+	if (post_enterprise(w, &l->enterprise_id, e) < 0 ||
+	    check_window(l->date_from, l->date_to, e) < 0 ||
+	    positive(l->weight_t, "weight_t", "重量应大于0", e) < 0 ||
+	    positive(l->volume_m3, "volume_m3", "体积应大于0", e) < 0)
+		return -1;
+	if (freight_city_eq(l->origin, l->destination))
+		return err_set(e, ERR_VALIDATION, "destination", "目的城市不能与起运城市相同",
+		               "the destination is the origin");
+	if (insert_row(w, &SQL_LOAD_INSERT, &ENTITY_FREIGHT_LOAD, l, &l->id, e) < 0 ||
+	    in_scope(w, &ENTITY_FREIGHT_LOAD, l->id, e) < 0)
+		return -1;
+	l->status = "open";
+	write_audit(w, "create", "freight_load", l->id);
+	audit_change_entity(&w->changes, &ENTITY_FREIGHT_LOAD, NULL, l);
+	return 0;
+}
+
+int freight_load_create(struct db_pool *pool, const struct principal *p, struct freight_load *l,
+                        struct yq_err *e)
+{
+	struct change x = {.made = l};
+	return write_tx(pool, p, do_load_create, &x, e);
+}
+
+int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *l,
+                           struct yq_err *e)
+{
+	struct change x = {.made = l};
+	return write_in(tx, p, p->zone_id, do_load_create, &x, e);
+}
+
+/* The notification an enterprise gets about its load or registration. */
+static int tell(struct write_ctx *w, const struct work_kind *kind, int64_t id, int64_t enterprise,
+                const char *title, const char *event, struct arena *a, struct yq_err *e)
+{
+	struct work_item it = {
+	    .id = id,
+	    .zone_id = w->who->zone_id,
+	    .enterprise_id = enterprise,
+	    .no =
+	        arena_printf(a, "%s%lld", kind == &freight_load_kind ? "HY" : "BB", (long long)id),
+	    .title = title};
+	int rc = notify_enterprise(w->tx, kind, &it, 0, event);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
+static const char *const ACTIONS[] = {"match", "confirm", "decline", "cancel", "withdraw", "done"};
+
+static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	const struct freight_load_move *m = x->move;
+	struct arena ar = ARENA_INIT;
+	struct freight_load l;
+	enum freight_load_status to;
+	int rc = -1, as_ent = freight_as_enterprise(w->who);
+	if (freight_load_get(w->tx, w->who, x->id, &ar, &l, e) < 0)
+		goto out;
+	int64_t offer = l.offer_id;
+	int shipper = l.shipper_ok, carrier = l.carrier_ok;
+	const char *note = l.outcome_note ? l.outcome_note : "";
+	int64_t done_at = 0;
+	const char *event = NULL;
+	switch (m->action) {
+	case FLA_MATCH: {
+		if (freight_load_next(l.status, FLE_MATCH, &to, e) < 0)
+			goto out;
+		struct freight_offer o;
+		if (!m->offer_id) {
+			err_set(e, ERR_VALIDATION, "offer_id", "请选择运力", "choose an offer");
+			goto out;
+		}
+		if (zone_offer_get(w->tx, w->who, m->offer_id, &ar, &o, e) < 0) {
+			if (e->code == ERR_NOT_FOUND)
+				err_set(e, ERR_VALIDATION, "offer_id", "运力不存在",
+				        "no such offer");
+			goto out;
+		}
+		if (strcmp(o.status, "open") != 0) {
+			err_set(e, ERR_STATE, "offer_id", "该运力已关闭", "the offer is closed");
+			goto out;
+		}
+		const char *via[FREIGHT_VIA_MAX];
+		int nv = freight_via_parse(o.via, &ar, via);
+		struct freight_cand c = {.id = o.id,
+		                         .origin = o.origin,
+		                         .destination = o.destination,
+		                         .via = via,
+		                         .n_via = nv > 0 ? nv : 0,
+		                         .date_from = o.date_from,
+		                         .date_to = o.date_to,
+		                         .spare_t = o.spare_t,
+		                         .spare_m3 = o.spare_m3,
+		                         .used_t = o.used_t,
+		                         .used_m3 = o.used_m3};
+		struct freight_need n = need_of(&l);
+		if (!freight_fits(&n, &c)) {
+			err_set(e, ERR_STATE, "offer_id",
+			        "该运力的路线、日期或剩余载量不满足此货源",
+			        "the offer's route, dates or room do not fit the load");
+			goto out;
+		}
+		offer = o.id;
+		shipper = as_ent; /* an enterprise that chooses an offer accepts it */
+		carrier = 0;
+		if (!as_ent)
+			event = "matched";
+		break;
+	}
+	case FLA_CONFIRM: {
+		if (!as_ent && !principal_can(w->who, PERM_FREIGHT_WRITE)) {
+			err_set(
+			    e, ERR_FORBIDDEN, NULL,
+			    "只有企业本身或企业服务中心（代承运方）可以确认",
+			    "only the shipper, or the service center for the carrier, confirms");
+			goto out;
+		}
+		int mine = as_ent ? shipper : carrier, other = as_ent ? carrier : shipper;
+		if (!strcmp(l.status, "matched") && mine) {
+			err_set(e, ERR_STATE, "status", "本方已确认，等待对方确认",
+			        "this side has confirmed already");
+			goto out;
+		}
+		if (freight_load_next(l.status, other ? FLE_CONFIRM_BOTH : FLE_CONFIRM_HALF, &to,
+		                      e) < 0)
+			goto out;
+		if (as_ent)
+			shipper = 1;
+		else
+			carrier = 1;
+		if (to == FL_CONFIRMED && !as_ent)
+			event = "confirmed";
+		break;
+	}
+	case FLA_DECLINE:
+	case FLA_CANCEL:
+		if (freight_load_next(l.status, m->action == FLA_DECLINE ? FLE_DECLINE : FLE_CANCEL,
+		                      &to, e) < 0)
+			goto out;
+		if (!as_ent)
+			event = "declined";
+		offer = 0;
+		shipper = carrier = 0;
+		break;
+	case FLA_WITHDRAW:
+		if (freight_load_next(l.status, FLE_WITHDRAW, &to, e) < 0)
+			goto out;
+		offer = 0;
+		shipper = carrier = 0;
+		break;
+	case FLA_DONE: {
+		int delivered = m->outcome && strcmp(m->outcome, "delivered") == 0;
+		if (!m->outcome || (!delivered && strcmp(m->outcome, "failed") != 0)) {
+			err_set(e, ERR_VALIDATION, "outcome", "行程结果应为已送达或未送达",
+			        "the outcome is delivered or failed");
+			goto out;
+		}
+		if (!delivered && (!m->note || !*m->note)) {
+			err_set(e, ERR_VALIDATION, "note", "未送达请说明原因", "say why it failed");
+			goto out;
+		}
+		if (freight_load_next(l.status, delivered ? FLE_DELIVER : FLE_FAIL, &to, e) < 0)
+			goto out;
+		note = m->note ? m->note : "";
+		done_at = now_unix();
+		event = delivered ? "delivered" : "failed";
+		break;
+	}
+	default:
+		err_set(e, ERR_VALIDATION, NULL, "操作无效", "invalid action");
+		goto out;
+	}
+	const char *status = freight_load_status_name(to);
+	if (write_sql(w, SQL_LOAD_MOVE, e, DB_T(status), DB_O(offer), DB_I(shipper), DB_I(carrier),
+	              DB_T(note), DB_O(done_at), DB_I(now_unix()), DB_I(x->id)) < 0)
+		goto out;
+	write_audit(w, ACTIONS[m->action], "freight_load", x->id);
+	audit_change_str(&w->changes, "status", l.status, status);
+	if (offer != l.offer_id)
+		audit_change_int(&w->changes, "offer_id", l.offer_id, offer);
+	if (m->action == FLA_DONE && *note)
+		audit_change_str(&w->changes, "outcome_note", NULL, note);
+	if (event &&
+	    tell(w, &freight_load_kind, x->id, l.enterprise_id, l.goods, event, &ar, e) < 0)
+		goto out;
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_load_act(struct db_pool *pool, const struct principal *p, int64_t id,
+                     const struct freight_load_move *m, struct yq_err *e)
+{
+	struct change x = {.id = id, .move = m};
+	return write_tx(pool, p, do_load_act, &x, e);
+}
+
+int freight_load_act_in(struct db *tx, const struct principal *p, int64_t id,
+                        const struct freight_load_move *m, struct yq_err *e)
+{
+	struct change x = {.id = id, .move = m};
+	return write_in(tx, p, p->zone_id, do_load_act, &x, e);
+}
+
+static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct freight_reg *r = x->made;
+	if (post_enterprise(w, &r->enterprise_id, e) < 0 ||
+	    insert_row(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0 ||
+	    in_scope(w, &ENTITY_FREIGHT_REG, r->id, e) < 0)
+		return -1;
+	r->status = "pending";
+	write_audit(w, "create", "freight_reg", r->id);
+	audit_change_entity(&w->changes, &ENTITY_FREIGHT_REG, NULL, r);
+	return 0;
+}
+
+int freight_reg_create(struct db_pool *pool, const struct principal *p, struct freight_reg *r,
+                       struct yq_err *e)
+{
+	struct change x = {.made = r};
+	return write_tx(pool, p, do_reg_create, &x, e);
+}
+
+int freight_reg_create_in(struct db *tx, const struct principal *p, struct freight_reg *r,
+                          struct yq_err *e)
+{
+	struct change x = {.made = r};
+	return write_in(tx, p, p->zone_id, do_reg_create, &x, e);
+}
+
+static const char *const REG_ACTIONS[] = {"approve", "reject", "withdraw"};
+
+static int do_reg_act(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct freight_reg r;
+	enum freight_reg_status to;
+	int rc = -1;
+	if (freight_reg_get(w->tx, w->who, x->id, &ar, &r, e) < 0)
+		goto out;
+	if (x->ev != FRE_WITHDRAW && freight_as_enterprise(w->who)) {
+		err_set(e, ERR_FORBIDDEN, NULL, "报备由企业服务中心审核",
+		        "the service center decides registrations");
+		goto out;
+	}
+	if (freight_reg_next(r.status, x->ev, &to, e) < 0)
+		goto out;
+	const char *reason = x->ev == FRE_REJECT ? x->reason : "";
+	if (x->ev == FRE_REJECT && (!reason || !*reason)) {
+		err_set(e, ERR_VALIDATION, "reason", "请填写退回原因", "give the reason");
+		goto out;
+	}
+	int64_t now = now_unix();
+	const char *status = freight_reg_status_name(to);
+	if (write_sql(w, SQL_REG_MOVE, e, DB_T(status), DB_T(reason ? reason : ""),
+	              DB_O(x->ev == FRE_WITHDRAW ? 0 : now), DB_I(now), DB_I(x->id)) < 0)
+		goto out;
+	write_audit(w, REG_ACTIONS[x->ev], "freight_reg", x->id);
+	audit_change_str(&w->changes, "status", r.status, status);
+	if (reason && *reason)
+		audit_change_str(&w->changes, "reason", NULL, reason);
+	if (x->ev != FRE_WITHDRAW &&
+	    tell(w, &freight_reg_kind, x->id, r.enterprise_id,
+	         arena_printf(&ar, "%s %s", r.plate, r.date), REG_ACTIONS[x->ev], &ar, e) < 0)
+		goto out;
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int freight_reg_act(struct db_pool *pool, const struct principal *p, int64_t id,
+                    enum freight_reg_event ev, const char *reason, struct yq_err *e)
+{
+	struct change x = {.id = id, .ev = ev, .reason = reason};
+	return write_tx(pool, p, do_reg_act, &x, e);
+}
+
+int freight_reg_act_in(struct db *tx, const struct principal *p, int64_t id,
+                       enum freight_reg_event ev, const char *reason, struct yq_err *e)
+{
+	struct change x = {.id = id, .ev = ev, .reason = reason};
+	return write_in(tx, p, p->zone_id, do_reg_act, &x, e);
+}
+
+/* ---- the figures ---- */
+
+static const char SQL_SUM_COUNTS[] =
+    "SELECT (SELECT COUNT(*) FROM freight_carrier WHERE zone_id = ?), (SELECT COUNT(*) FROM "
+    "freight_truck WHERE zone_id = ?), (SELECT COUNT(*) FROM freight_offer WHERE zone_id = ? AND "
+    "status = 'open'), (SELECT COUNT(*) FROM freight_load WHERE zone_id = ? AND status = 'open')";
+static const char SQL_SUM_TRIPS[] =
+    "SELECT l.status, l.price, o.full_price, l.goods_value FROM freight_load l JOIN "
+    "freight_offer o ON o.id = l.offer_id WHERE l.zone_id = ? AND l.status IN ('confirmed', "
+    "'delivered', 'failed')";
+static const char SQL_SUM_DAYS[] =
+    "SELECT date, status, COUNT(*) FROM freight_reg WHERE zone_id = ? AND date >= ? AND date <= "
+    "? GROUP BY date, status";
+
+int freight_summary(struct db *c, const struct principal *p, struct freight_summary *out,
+                    struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	int64_t z = p->zone_id;
+	struct db_stmt *st = db_prepare_with(c, SQL_SUM_COUNTS, DB_I(z), DB_I(z), DB_I(z), DB_I(z));
+	if (!st)
+		return err_db(e, DB_ERR);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->carriers = db_col_int(st, 0);
+		out->trucks = db_col_int(st, 1);
+		out->open_offers = db_col_int(st, 2);
+		out->open_loads = db_col_int(st, 3);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!(st = db_prepare_with(c, SQL_SUM_TRIPS, DB_I(z))))
+		return err_db(e, DB_ERR);
+	double saved = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		out->matched++;
+		if (strcmp(db_col_text(st, 0) ? db_col_text(st, 0) : "", "delivered") == 0) {
+			out->delivered++;
+			saved += freight_saving(db_col_double(st, 2), db_col_double(st, 1));
+			if (!db_col_is_null(st, 3))
+				out->goods_wan += db_col_double(st, 3);
+		}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	out->savings_wan = round(saved / 100.0) / 100.0; /* 元 → 万元, 2 decimals */
+	out->goods_wan = round(out->goods_wan * 100.0) / 100.0;
+	int64_t now = now_unix();
+	for (int i = 0; i < FREIGHT_DAYS; i++)
+		day_of(now - (int64_t)(FREIGHT_DAYS - 1 - i) * 86400, out->days[i].date);
+	if (!(st = db_prepare_with(c, SQL_SUM_DAYS, DB_I(z), DB_T(out->days[0].date),
+	                           DB_T(out->days[FREIGHT_DAYS - 1].date))))
+		return err_db(e, DB_ERR);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *d = db_col_text(st, 0), *s = db_col_text(st, 1);
+		int64_t n = db_col_int(st, 2);
+		for (int i = 0; d && s && i < FREIGHT_DAYS; i++) {
+			if (strcmp(out->days[i].date, d) != 0)
+				continue;
+			struct freight_day *x = &out->days[i];
+			enum freight_reg_status k = freight_reg_status_from(s);
+			if (k == FR_WITHDRAWN)
+				break;
+			x->total += n;
+			if (k == FR_APPROVED)
+				x->approved += n;
+			else if (k == FR_PENDING)
+				x->pending += n;
+			else if (k == FR_REJECTED)
+				x->rejected += n;
+		}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	out->regs_today = out->days[FREIGHT_DAYS - 1].total;
+	return 0;
+}
+
+/* ---- exports ---- */
+
+static void export_row(void *ctx, const void *row)
+{
+	table_writer_row(ctx, row);
+}
+
+int freight_export(struct db *c, const struct principal *p, const struct entity *en,
+                   const void *filter, struct freight_export_file *out, struct yq_err *e)
+{
+	struct table_sheet sh;
+	const char *name = en == &ENTITY_FREIGHT_LOAD    ? "拼车货源"
+	                   : en == &ENTITY_FREIGHT_OFFER ? "车辆运力"
+	                                                 : "货运车辆报备";
+	table_sheet_init(&sh, en, freight_as_enterprise(p) ? F_INTERNAL : 0, TABLE_TYPED, name);
+	struct table_writer w;
+	if (table_writer_open(&w, &sh, out->csv, "yuanqu-freight-export-", e) < 0)
+		return -1;
+	int64_t total = 0;
+	int rc;
+	if (en == &ENTITY_FREIGHT_LOAD) {
+		struct freight_load_filter f = *(const struct freight_load_filter *)filter;
+		f.page = 1;
+		f.page_size = TABLE_WRITE_MAX_ROWS;
+		rc = freight_load_list(c, p, &f, export_row, &w, &total);
+	} else if (en == &ENTITY_FREIGHT_OFFER) {
+		struct freight_offer_filter f = *(const struct freight_offer_filter *)filter;
+		f.page = 1;
+		f.page_size = TABLE_WRITE_MAX_ROWS;
+		rc = freight_offer_list(c, p, &f, export_row, &w, &total);
+	} else {
+		struct freight_reg_filter f = *(const struct freight_reg_filter *)filter;
+		f.page = 1;
+		f.page_size = TABLE_WRITE_MAX_ROWS;
+		rc = freight_reg_list(c, p, &f, export_row, &w, &total);
+	}
+	if (table_writer_finish(&w, rc >= 0, &out->fd, &out->size, e) < 0)
+		return rc < 0 ? err_db(e, rc) : -1;
+	out->rows = w.rows;
+	return 0;
+}
+
+/* ---- the work kinds: notifications about a load or a registration ---- */
+
+static int load_item(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                     struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	struct freight_load l;
+	if (freight_load_get(c, p, id, a, &l, e) < 0)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->id = l.id;
+	out->zone_id = p->zone_id;
+	out->enterprise_id = l.enterprise_id;
+	out->no = arena_printf(a, "HY%lld", (long long)l.id);
+	out->title = l.goods;
+	out->state = l.status;
+	out->closed = 1;
+	out->closed_zh = "货源不收附件";
+	out->closed_en = "loads take no attachments";
+	return 0;
+}
+
+static int reg_item(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                    struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	struct freight_reg r;
+	if (freight_reg_get(c, p, id, a, &r, e) < 0)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->id = r.id;
+	out->zone_id = p->zone_id;
+	out->enterprise_id = r.enterprise_id;
+	out->no = arena_printf(a, "BB%lld", (long long)r.id);
+	out->title = arena_printf(a, "%s %s", r.plate, r.date);
+	out->state = r.status;
+	out->closed = 1;
+	out->closed_zh = "报备不收附件";
+	out->closed_en = "registrations take no attachments";
+	return 0;
+}
+
+static int no_upload(struct db *c, const struct principal *p, const struct work_item *it, int *rc)
+{
+	return 0;
+}
+
+static const char *load_event(const char *event)
+{
+	static const char *const ev[][2] = {{"matched", "货源已匹配车辆，请确认"},
+	                                    {"confirmed", "拼车行程已双方确认"},
+	                                    {"declined", "货源的车辆匹配已取消"},
+	                                    {"delivered", "拼车货物已送达"},
+	                                    {"failed", "拼车货物未送达"}};
+	for (size_t i = 0; event && i < sizeof ev / sizeof ev[0]; i++)
+		if (strcmp(event, ev[i][0]) == 0)
+			return ev[i][1];
+	return NULL;
+}
+
+static const char *reg_event(const char *event)
+{
+	if (event && strcmp(event, "approve") == 0)
+		return "车辆报备已通过";
+	if (event && strcmp(event, "reject") == 0)
+		return "车辆报备被退回";
+	return NULL;
+}
+
+const struct work_kind freight_load_kind = {
+    .name = "freight_load",
+    .id_key = "freight_load_id",
+    .no_key = "freight_load_no",
+    .label_zh = "拼车货源",
+    .label_en = "part-load",
+    .load = load_item,
+    .may_upload = no_upload,
+    .upload_denied_zh = "货源不收附件",
+    .upload_denied_en = "loads take no attachments",
+    .event_label = load_event,
+};
+
+const struct work_kind freight_reg_kind = {
+    .name = "freight_reg",
+    .id_key = "freight_reg_id",
+    .no_key = "freight_reg_no",
+    .label_zh = "车辆报备",
+    .label_en = "vehicle registration",
+    .load = reg_item,
+    .may_upload = no_upload,
+    .upload_denied_zh = "报备不收附件",
+    .upload_denied_en = "registrations take no attachments",
+    .event_label = reg_event,
+};
