@@ -41,7 +41,8 @@ static const struct role_def {
                           PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS, PERM_PROJECT_ADMIN,
                           PERM_ECONOMY_READ, PERM_ECONOMY_REPORT, PERM_ECONOMY_REVIEW,
                           PERM_ECONOMY_STATS, PERM_ECONOMY_ADMIN, PERM_ECONOMY_BAOBAO,
-                          PERM_SPACE_READ, PERM_SPACE_WRITE, PERM_SPACE_STATS)},
+                          PERM_SPACE_READ, PERM_SPACE_WRITE, PERM_SPACE_STATS,
+                          PERM_SPACE_APPLY)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
@@ -67,7 +68,7 @@ static const struct role_def {
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
-                               PERM_ECONOMY_REPORT, PERM_SPACE_READ)},
+                               PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_SPACE_APPLY)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS,
@@ -190,6 +191,8 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	/* the desk lets the zone's space: buildings, units and leases, and counts the vacancy */
 	perm_add(perms, PERM_SPACE_WRITE);
 	perm_add(perms, PERM_SPACE_STATS);
+	/* and registers an enterprise's demand for space on its behalf */
+	perm_add(perms, PERM_SPACE_APPLY);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -61,7 +61,8 @@
 	 * units and their own leases */                                                                  \
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
-	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                            \
+	X(PERM_SPACE_APPLY, "space.apply") /* an enterprise asks for space, applies, accepts */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -2,6 +2,8 @@
 #include "space/space.h"
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const TYPES[] = {"factory", "incubator", "apartment", "office", NULL};
@@ -129,6 +131,158 @@ double space_vacancy_rate(int64_t units, int64_t vacant)
 	return units > 0 ? (double)vacant / (double)units : 0;
 }
 
+/* ---- demands ---- */
+
+static const char *const DEMAND_STATUSES[] = {"open",      "offered", "leased",
+                                              "withdrawn", "closed",  NULL};
+static const char *const DEMAND_STATUS_LABELS[] = {"待匹配", "已推荐", "已签约",
+                                                   "已撤回", "已关闭", NULL};
+static const char *const DEMAND_EVENTS[] = {"offer", "accept", "decline", "withdraw", "close"};
+
+const char *space_demand_status_name(enum space_demand_status s)
+{
+	return s < DEMAND__STATUS_COUNT ? DEMAND_STATUSES[s] : "";
+}
+
+enum space_demand_status space_demand_status_from_name(const char *s)
+{
+	for (int i = 0; s && i < DEMAND__STATUS_COUNT; i++)
+		if (strcmp(s, DEMAND_STATUSES[i]) == 0)
+			return (enum space_demand_status)i;
+	return DEMAND__STATUS_COUNT;
+}
+
+const char *space_demand_event_name(enum space_demand_event ev)
+{
+	return ev < DEMAND__EV_COUNT ? DEMAND_EVENTS[ev] : "";
+}
+
+/* The transition table: the state each event moves each state to, -1 where it may not. */
+static const signed char DEMAND_NEXT[DEMAND__STATUS_COUNT][DEMAND__EV_COUNT] = {
+    [DEMAND_OPEN] = {DEMAND_OFFERED, -1, -1, DEMAND_WITHDRAWN, DEMAND_CLOSED},
+    [DEMAND_OFFERED] = {-1, DEMAND_LEASED, DEMAND_OPEN, DEMAND_WITHDRAWN, DEMAND_CLOSED},
+    [DEMAND_LEASED] = {-1, -1, -1, -1, -1},
+    [DEMAND_WITHDRAWN] = {-1, -1, -1, -1, -1},
+    [DEMAND_CLOSED] = {-1, -1, -1, -1, -1},
+};
+
+int space_demand_next(const char *from, enum space_demand_event ev, enum space_demand_status *to,
+                      struct yq_err *e)
+{
+	enum space_demand_status f = space_demand_status_from_name(from);
+	if (f == DEMAND__STATUS_COUNT || ev >= DEMAND__EV_COUNT || DEMAND_NEXT[f][ev] < 0) {
+		static const char *const why[DEMAND__STATUS_COUNT] = {
+		    "需求尚未推荐单元，不能签约或谢绝", "需求已推荐单元，请先由企业确认或谢绝",
+		    "需求已签约，不能再变更", "需求已撤回，不能再变更", "需求已关闭，不能再变更"};
+		return err_set(e, ERR_STATE, "status",
+		               f < DEMAND__STATUS_COUNT ? why[f] : "需求状态无效",
+		               "the demand's state does not allow this");
+	}
+	*to = (enum space_demand_status)DEMAND_NEXT[f][ev];
+	return 0;
+}
+
+int space_check_demand(const struct space_demand *d, struct yq_err *e)
+{
+	if (isnan(d->area_min) || d->area_min <= 0)
+		return err_set(e, ERR_VALIDATION, "area_min", "请填写最小面积",
+		               "the smallest area is required");
+	if (!isnan(d->area_max) && d->area_max != 0 && d->area_max < d->area_min)
+		return err_set(e, ERR_VALIDATION, "area_max", "最大面积不能小于最小面积",
+		               "the largest area is below the smallest");
+	if (space_type_from_name(d->type) == SPACE_APARTMENT) {
+		if (given(d->floor_load))
+			return err_set(e, ERR_VALIDATION, "floor_load", "人才公寓不填写楼面荷载",
+			               "a flat has no floor load");
+		if (given(d->power_kva))
+			return err_set(e, ERR_VALIDATION, "power_kva", "人才公寓不填写配电容量",
+			               "a flat has no power rating");
+	}
+	return 0;
+}
+
+enum space_miss space_match(const struct space_demand *d, const struct space_unit *u,
+                            const char *busy_until)
+{
+	if (space_status_from_name(u->status) != SPACE_VACANT)
+		return SPACE_MISS_STATUS;
+	if (!d->type || !u->building_type || strcmp(d->type, u->building_type) != 0)
+		return SPACE_MISS_TYPE;
+	if (isnan(u->area) || u->area < d->area_min)
+		return SPACE_MISS_SMALL;
+	if (given(d->area_max) && u->area > d->area_max)
+		return SPACE_MISS_LARGE;
+	if (given(d->floor_load) && (isnan(u->floor_load) || u->floor_load < d->floor_load))
+		return SPACE_MISS_LOAD;
+	if (given(d->power_kva) && (isnan(u->power_kva) || u->power_kva < d->power_kva))
+		return SPACE_MISS_POWER;
+	if (busy_until && *busy_until && d->wanted_from && strcmp(busy_until, d->wanted_from) >= 0)
+		return SPACE_MISS_DATE;
+	return SPACE_MATCH;
+}
+
+const char *space_miss_label(enum space_miss m)
+{
+	static const char *const labels[SPACE__MISS_COUNT] = {
+	    "符合需求",         "单元不是空置状态", "载体类型与需求不符", "单元面积小于需求",
+	    "单元面积大于需求", "楼面荷载低于需求", "配电容量低于需求",   "单元在需求日期仍有租约"};
+	return m < SPACE__MISS_COUNT ? labels[m] : "";
+}
+
+double space_match_distance(const struct space_demand *d, const struct space_unit *u)
+{
+	double want = given(d->area_max) ? (d->area_min + d->area_max) / 2 : d->area_min;
+	return fabs(u->area - want);
+}
+
+static _Thread_local const struct space_demand *sort_demand; /* the demand of the sort under way */
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct space_unit *x = a, *y = b;
+	double dx = space_match_distance(sort_demand, x), dy = space_match_distance(sort_demand, y);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	double rx = isnan(x->rent) ? 1e18 : x->rent, ry = isnan(y->rent) ? 1e18 : y->rent;
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+void space_match_sort(const struct space_demand *d, struct space_unit *u, size_t n)
+{
+	sort_demand = d;
+	if (n > 1)
+		qsort(u, n, sizeof *u, by_rank);
+}
+
+int space_term_end(const char *start, int64_t months, char out[11])
+{
+	int y, m, d;
+	if (!start || strlen(start) != 10 || sscanf(start, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31 || months < 1 || months > 1200)
+		return -1;
+	int64_t mm = (int64_t)y * 12 + (m - 1) + months;
+	int ny = (int)(mm / 12), nm = (int)(mm % 12) + 1;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int last = mdays[nm - 1] + (nm == 2 && ((ny % 4 == 0 && ny % 100 != 0) || ny % 400 == 0));
+	int nd = d > last ? last : d;
+	/* the day before (ny, nm, nd) */
+	if (--nd < 1) {
+		if (--nm < 1) {
+			nm = 12;
+			ny--;
+		}
+		nd = mdays[nm - 1] + (nm == 2 && ((ny % 4 == 0 && ny % 100 != 0) || ny % 400 == 0));
+	}
+	if (ny < 1 || ny > 9999)
+		return -1;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", ny, nm, nd);
+	memcpy(out, buf, 11);
+	return 0;
+}
+
 /* ---- the field tables ---- */
 
 /* plan: the building's outline, a list of at most SPACE_PLAN_POINTS [x, y] points (3 or more),
@@ -248,6 +402,61 @@ const struct entity ENTITY_SPACE_LEASE =
            .joins = " JOIN space_unit u ON u.id = l.unit_id JOIN space_building b ON b.id = "
                     "u.building_id",
            .zone_col = "l.zone_id");
+
+#define D_(m, ft, col, lo, hi, fl, zh, en)                                                         \
+	FIELD_INIT(struct space_demand, m, ft, col, lo, hi, fl, zh, en)
+static const struct field DEMAND_FIELDS[] = {
+    {D_(id, FT_INT, "id", 0, 0, RO | EX, "编号", "ID")},
+    {D_(enterprise_id, FT_REF, "enterprise_id", 0, 0, AU | F_NOUPDATE | F_FILTER, "需求企业",
+        "Enterprise")},
+    {D_(enterprise_name, FT_TEXT, "(SELECT e.name FROM enterprise e WHERE e.id = d.enterprise_id)",
+        0, 0, RO | EX, "企业名称", "Enterprise's name")},
+    {D_(type, FT_ENUM, "type", 0, 0, F_REQUIRED | AU | EX | F_FILTER, "载体类型", "Type"),
+     .values = TYPES, .labels = TYPE_LABELS},
+    {D_(area_min, FT_NUM, "area_min", 1, 1000000, F_REQUIRED | AU | EX, "最小面积（平方米）",
+        "Smallest area (m²)")},
+    {D_(area_max, FT_NUM, "area_max", 0, 1000000, AU | EX, "最大面积（平方米）",
+        "Largest area (m²)")},
+    {D_(floor_load, FT_NUM, "floor_load", 0, 1000, AU | EX, "楼面荷载（kN/m²）",
+        "Floor load (kN/m²)")},
+    {D_(power_kva, FT_NUM, "power_kva", 0, 100000, AU | EX, "配电容量（kVA）", "Power (kVA)")},
+    {D_(wanted_from, FT_DATE, "wanted_from", 0, 0, F_REQUIRED | AU | EX, "期望入驻日期",
+        "Wanted from")},
+    {D_(term_months, FT_INT, "term_months", 1, 240, AU | EX, "租期（月）", "Term (months)"),
+     .def = "12"},
+    {D_(notes, FT_TEXT, "notes", 0, SPACE_NOTES_MAX, AU | EX | F_MULTILINE, "需求说明", "Notes")},
+    {D_(status, FT_ENUM, "status", 0, 0, RO | EX | F_FILTER, "状态", "Status"),
+     .values = DEMAND_STATUSES, .labels = DEMAND_STATUS_LABELS},
+    {D_(unit_id, FT_REF, "unit_id", 0, 0, RO, "推荐单元", "Unit offered")},
+    {D_(building_id, FT_REF, "u.building_id", 0, 0, RO, "楼宇", "Building")},
+    {D_(building_name, FT_TEXT, "b.name", 0, 0, RO | EX, "推荐楼宇", "Building offered")},
+    {D_(unit_number, FT_TEXT, "u.number", 0, 0, RO | EX, "推荐单元号", "Unit offered")},
+    {D_(unit_area, FT_NUM, "u.area", 0, 0, RO | EX, "推荐单元面积（平方米）",
+        "Area of the unit offered (m²)")},
+    {D_(lease_id, FT_REF, "lease_id", 0, 0, RO, "租约", "Lease")},
+    {D_(applied, FT_BOOL, "applied", 0, 0, RO | EX, "企业直接申请", "Applied for a unit")},
+    {D_(created_at, FT_TIME, "created_at", 0, 0, RO | EX, "提交时间", "Created")},
+    {D_(updated_at, FT_TIME, "updated_at", 0, 0, RO | IN, "更新时间", "Updated")},
+};
+#undef D_
+/* Demands are the zone's; an enterprise user reads only its own (space_store.c demand_from). */
+const struct entity ENTITY_SPACE_DEMAND =
+    ENTITY("space_demand", "space_demand", "d", DEMAND_FIELDS, "需求", "Demand",
+           .joins = " LEFT JOIN space_unit u ON u.id = d.unit_id LEFT JOIN space_building b ON "
+                    "b.id = u.building_id",
+           .zone_col = "d.zone_id");
+
+#define QD_(m, ft, lo, hi, zh, en)                                                                 \
+	FIELD_INIT(struct space_demand_filter, m, ft, NULL, lo, hi, 0, zh, en)
+static const struct field DEMAND_QUERY_FIELDS[] = {
+    {QD_(status, FT_ENUM, 0, 0, "状态", "Status"), .values = DEMAND_STATUSES,
+     .labels = DEMAND_STATUS_LABELS},
+    {QD_(type, FT_ENUM, 0, 0, "载体类型", "Type"), .values = TYPES, .labels = TYPE_LABELS},
+    {QD_(enterprise_id, FT_REF, 0, 0, "需求企业", "Enterprise")},
+};
+#undef QD_
+const struct entity ENTITY_SPACE_DEMAND_QUERY =
+    ENTITY("space_demand_query", "space_demand", "d", DEMAND_QUERY_FIELDS, "需求查询", "Query");
 
 /* The lists' query parameters: one row each (the API reference lists them, the handlers read
  * exactly these). */

@@ -244,6 +244,23 @@ const EXPECT = {
   ] },
   'GET /api/space/leases/:id': { kind: 'object', obj: 'spaceLease' },
   'POST /api/space/leases/:id/end': { kind: 'object', obj: 'spaceLease' },
+  // 载体 demands and exports
+  'GET /api/space/units/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/leases/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/demands/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/demands': { kind: 'list', query: 'page_size=200' },
+  'POST /api/space/demands': { kind: 'create', lower: 'dept_head', body: { type: 'factory', area_min: 100, wanted_from: '2030-01-01' }, foreign: [
+    // staff of another zone name an enterprise of this zone
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, type: 'factory', area_min: 100, wanted_from: '2030-01-01' }) },
+  ] },
+  'GET /api/space/demands/:id': { kind: 'object', obj: 'spaceDemand' },
+  'GET /api/space/demands/:id/matches': { kind: 'object', obj: 'spaceDemand' },
+  'POST /api/space/demands/:id/offer': { kind: 'object', obj: 'spaceDemand', body: () => ({ unit_id: obj.spaceUnit }) },
+  'POST /api/space/demands/:id/accept': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/decline': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/withdraw': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/close': { kind: 'object', obj: 'spaceDemand' },
+  'POST /api/space/units/:id/apply': { kind: 'object', obj: 'spaceUnit', lower: 'dept_head' },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -471,6 +488,10 @@ before(async () => {
   const zu = await as.zone2_admin.post('/api/space/units', { building_id: zb.json.id, floor: 1, number: 'AC-201', area: 600 });
   assert.equal(zu.status, 201, zu.body);
   obj.zone2SpaceUnit = zu.json.id;
+  // a demand for space of the other enterprise (载体需求), registered by the admin on its behalf
+  const sd = await as.admin.post('/api/space/demands', { enterprise_id: me.other_enterprise.enterprise_id, type: 'factory', area_min: 500, area_max: 900, wanted_from: '2030-01-01', notes: '访问控制测试需求' });
+  assert.equal(sd.status, 201, sd.body);
+  obj.spaceDemand = sd.json.id; data.spaceDemand = '访问控制测试需求';
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -542,6 +563,9 @@ function call(c, rt, path, body) {
 }
 // A caller of the lowest role that lacks the route's permission, or null.
 function lowerRole(rt) {
+  // a route whose permission the caller named `staff` holds through its department (the service
+  // center registers demands for space on an enterprise's behalf) names its lower caller
+  if (EXPECT[key(rt)]?.lower) return EXPECT[key(rt)].lower;
   const r = LOWER_ORDER.find((x) => !rt.roles.includes(x));
   return r ?? null;
 }
@@ -578,6 +602,8 @@ const OUTSIDERS = {
   spaceBuilding: ['zone2_admin', 'zone2_enterprise'],
   spaceUnit: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   spaceLease: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // a demand is its enterprise's: another enterprise of the zone does not see it
+  spaceDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -600,6 +626,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'spaceBuilding': return JSON.stringify((await a.get(`/api/space/buildings/${obj.spaceBuilding}`)).json);
     case 'spaceUnit': return JSON.stringify((await a.get(`/api/space/units/${obj.spaceUnit}`)).json);
     case 'spaceLease': return JSON.stringify((await a.get(`/api/space/leases/${obj.spaceLease}`)).json);
+    case 'spaceDemand': return JSON.stringify((await a.get(`/api/space/demands/${obj.spaceDemand}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

@@ -121,6 +121,13 @@ before(async () => {
   const ls = await admin.post('/api/space/leases', { unit_id: ids.unit, enterprise_id: ids.ent, start_date: '2026-01-01', end_date: '2028-12-31', notes: SECRET.lease });
   ok(ls, 'lease');
   ids.lease = ls.json.id;
+  // its demand for more space (its own text: the enterprise reads it), offered a unit whose notes stay internal
+  const un2 = await admin.post('/api/space/units', { building_id: ids.building, floor: 2, number: 'D201', area: 900, floor_load: 10, power_kva: 200, rent: 18000, notes: SECRET.unit });
+  ok(un2, 'second unit');
+  const dm = await admin.post('/api/space/demands', { enterprise_id: ids.ent, type: 'factory', area_min: 850, area_max: 950, wanted_from: '2030-01-01', notes: '再要一层' });
+  ok(dm, 'demand');
+  ids.demand = dm.json.id;
+  ok(await admin.post(`/api/space/demands/${ids.demand}/offer`, { unit_id: un2.json.id }), 'offer');
 });
 after(async () => { await srv.stop(); });
 
@@ -169,6 +176,7 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/space/buildings/:id', `/api/space/buildings/${ids.building}`)
     .replace('/api/space/units/:id', `/api/space/units/${ids.unit}`)
     .replace('/api/space/leases/:id', `/api/space/leases/${ids.lease}`)
+    .replace('/api/space/demands/:id', `/api/space/demands/${ids.demand}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

@@ -220,7 +220,7 @@ static void test_enterprise_role(void **state)
 {
 	static const char *const allowed[] = {".read", "ticket.create",  "ticket.rate",
 	                                      "auth",  "project.report", "economy.report",
-	                                      NULL};
+	                                      "space.apply", NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
