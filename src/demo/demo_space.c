@@ -225,6 +225,8 @@ int demo_space_add(struct zone_ctx *z, int64_t now)
 		if (space_lease_create_in(z->tx, z->who, &l, &e) < 0)
 			goto out;
 	}
+	if (demo_space_plan_add(z, &e) < 0)
+		goto out;
 	ret = 0;
 out:
 	if (ret < 0)

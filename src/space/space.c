@@ -1,5 +1,6 @@
 /* 载体 rules: the field tables and the pure rules beside them (see space.h). */
 #include "space/space.h"
+#include <ctype.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -281,6 +282,206 @@ int space_term_end(const char *start, int64_t months, char out[11])
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", ny, nm, nd);
 	memcpy(out, buf, 11);
 	return 0;
+}
+
+/* ---- the site plan ---- */
+
+/* 1 when s (n bytes) holds `word`, ASCII case ignored. */
+static int has_word(const unsigned char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+	for (size_t i = 0; i + k <= n; i++) {
+		size_t j = 0;
+		while (j < k && tolower(s[i + j]) == word[j])
+			j++;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when an attribute whose name starts with "on" (an event handler) is in the SVG text. */
+static int has_handler(const unsigned char *s, size_t n)
+{
+	for (size_t i = 1; i + 3 < n; i++)
+		if ((isspace(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '"' || s[i - 1] == '\'') &&
+		    tolower(s[i]) == 'o' && tolower(s[i + 1]) == 'n' && isalpha(s[i + 2])) {
+			size_t j = i + 2;
+			while (j < n && (isalnum(s[j]) || s[j] == '-' || s[j] == '_'))
+				j++;
+			while (j < n && isspace(s[j]))
+				j++;
+			if (j < n && s[j] == '=')
+				return 1;
+		}
+	return 0;
+}
+
+/* The number after `attr="` in the svg element's text (the first occurrence), or NAN. */
+static double svg_attr(const char *svg, const char *attr, int nth)
+{
+	const char *p = strstr(svg, attr);
+	if (!p)
+		return NAN;
+	p += strlen(attr);
+	for (int i = 0; i <= nth; i++) {
+		while (*p == ' ' || *p == ',' || *p == '"' || *p == '\'' || *p == '=')
+			p++;
+		char *end;
+		double v = strtod(p, &end);
+		if (end == p)
+			return NAN;
+		if (i == nth)
+			return v;
+		p = end;
+	}
+	return NAN;
+}
+
+static int plan_bad(struct yq_err *e, const char *zh, const char *en)
+{
+	return err_set(e, ERR_VALIDATION, "image", zh, en);
+}
+
+int space_plan_check(const unsigned char *b, size_t n, const char **type, int64_t *w, int64_t *h,
+                     struct yq_err *e)
+{
+	*w = *h = 0;
+	if (n == 0)
+		return plan_bad(e, "请上传平面图", "upload the plan");
+	if (n > SPACE_PLAN_MAX_BYTES)
+		return err_set(e, ERR_TOO_LARGE, "image", "平面图不能超过2MB",
+		               "the plan must not exceed 2 MiB");
+	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
+		*type = "image/png";
+		*w = (int64_t)b[16] << 24 | b[17] << 16 | b[18] << 8 | b[19];
+		*h = (int64_t)b[20] << 24 | b[21] << 16 | b[22] << 8 | b[23];
+	} else if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+		*type = "image/jpeg";
+		/* the size is in the first start-of-frame segment */
+		size_t i = 2;
+		while (i + 9 < n && b[i] == 0xFF) {
+			unsigned m = b[i + 1];
+			size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+				*h = (int64_t)b[i + 5] << 8 | b[i + 6];
+				*w = (int64_t)b[i + 7] << 8 | b[i + 8];
+				break;
+			}
+			i += 2 + len;
+		}
+	} else {
+		/* an SVG: text, with an svg element, and nothing that runs or reaches out */
+		if (memchr(b, 0, n))
+			return plan_bad(e, "平面图应为 SVG、PNG 或 JPEG 图片",
+			                "the plan is an SVG, PNG or JPEG picture");
+		if (!has_word(b, n, "<svg"))
+			return plan_bad(e, "平面图应为 SVG、PNG 或 JPEG 图片",
+			                "the plan is an SVG, PNG or JPEG picture");
+		static const char *const banned[] = {"<script",     "<foreignobject",
+		                                     "<iframe",     "<embed",
+		                                     "<object",     "<!entity",
+		                                     "<!doctype",   "javascript:",
+		                                     "vbscript:",   "data:text",
+		                                     "@import",     "<use",
+		                                     "href=\"http", "href='http",
+		                                     "url(http",    "<animate",
+		                                     "<set",        "<a ",
+		                                     "<a>",         "<handler",
+		                                     "<listener",   "<?xml-stylesheet"};
+		for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+			if (has_word(b, n, banned[i]))
+				return plan_bad(
+				    e, "SVG 平面图不能含脚本、链接、动画或外部引用",
+				    "an SVG plan may hold no script, link, animation or outside "
+				    "reference");
+		if (has_handler(b, n))
+			return plan_bad(e, "SVG 平面图不能含事件属性（on…）",
+			                "an SVG plan may hold no event handler attribute");
+		*type = "image/svg+xml";
+		char head[2048];
+		size_t k = n < sizeof head - 1 ? n : sizeof head - 1;
+		memcpy(head, b, k);
+		head[k] = 0;
+		char *svg = strstr(head, "<svg");
+		char *end = svg ? strchr(svg, '>') : NULL;
+		if (end)
+			*end = 0; /* its own attributes only */
+		if (svg && end) {
+			double vw = svg_attr(svg, "viewBox", 2), vh = svg_attr(svg, "viewBox", 3);
+			if (isnan(vw) || isnan(vh)) {
+				vw = svg_attr(svg, " width", 0);
+				vh = svg_attr(svg, " height", 0);
+			}
+			if (!isnan(vw) && !isnan(vh) && vw > 0 && vh > 0 && vw <= 100000 &&
+			    vh <= 100000) {
+				*w = (int64_t)llround(vw);
+				*h = (int64_t)llround(vh);
+			}
+		}
+	}
+	if (*w <= 0 || *h <= 0 || *w > 100000 || *h > 100000)
+		return plan_bad(e, "无法读取平面图的尺寸（SVG 请设置 viewBox）",
+		                "the plan's size cannot be read (give an SVG its viewBox)");
+	return 0;
+}
+
+int space_outline_check(const char *plan, double w, double h, struct yq_err *e)
+{
+	double mw = w > 0 ? w : 100000, mh = h > 0 ? h : 100000;
+	json_t *j = json_loads(plan ? plan : "", 0, NULL);
+	size_t n = json_is_array(j) ? json_array_size(j) : 0;
+	int ok = n >= 3 && n <= SPACE_PLAN_POINTS;
+	for (size_t i = 0; ok && i < n; i++) {
+		json_t *pt = json_array_get(j, i);
+		ok = json_is_array(pt) && json_array_size(pt) == 2 &&
+		     json_is_number(json_array_get(pt, 0)) && json_is_number(json_array_get(pt, 1));
+		if (ok) {
+			double x = json_number_value(json_array_get(pt, 0)),
+			       y = json_number_value(json_array_get(pt, 1));
+			ok = isfinite(x) && isfinite(y) && x >= 0 && y >= 0 && x <= mw && y <= mh;
+		}
+	}
+	json_decref(j);
+	if (!ok)
+		return err_set(e, ERR_VALIDATION, "plan", "轮廓应为平面图范围内至少3个点的坐标列表",
+		               "the outline is 3 or more [x, y] points inside the plan");
+	return 0;
+}
+
+static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void space_b64_encode(const unsigned char *in, size_t n, char *out)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0) |
+		             (i + 2 < n ? in[i + 2] : 0);
+		out[o++] = B64[v >> 18 & 63];
+		out[o++] = B64[v >> 12 & 63];
+		out[o++] = i + 1 < n ? B64[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < n ? B64[v & 63] : '=';
+	}
+	out[o] = 0;
+}
+
+long space_b64_decode(const char *s, unsigned char *out)
+{
+	long o = 0;
+	unsigned v = 0;
+	int bits = 0;
+	for (; *s && *s != '='; s++) {
+		const char *p = strchr(B64, *s);
+		if (!p || !*s)
+			return -1;
+		v = v << 6 | (unsigned)(p - B64);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (unsigned char)(v >> bits & 0xFF);
+		}
+	}
+	return o;
 }
 
 /* ---- the field tables ---- */

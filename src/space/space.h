@@ -312,10 +312,19 @@ struct space_plan {
  * large, or is an SVG with a script, an event handler, a foreign object or an outside link. */
 int space_plan_check(const unsigned char *b, size_t n, const char **type, int64_t *w, int64_t *h,
                      struct yq_err *e);
+/* An outline (JSON [[x, y], …], 3 to SPACE_PLAN_POINTS points) inside the plan of size w × h
+ * (0: no plan, then inside 0..100000): ERR_VALIDATION on "plan". */
+int space_outline_check(const char *plan, double w, double h, struct yq_err *e);
+/* Base64 (RFC 4648, with padding) of n bytes into out (4 * ((n + 2) / 3) + 1 bytes). */
+void space_b64_encode(const unsigned char *in, size_t n, char *out);
+/* Decodes base64 text s into out (at least 3 * strlen(s) / 4 bytes): the length, or -1. */
+long space_b64_decode(const char *s, unsigned char *out);
 int space_plan_get(struct db *c, const struct principal *p, struct arena *a, struct space_plan *out,
                    struct yq_err *e);
 int space_plan_put(struct db_pool *pool, const struct principal *p, const struct space_plan *pl,
                    struct yq_err *e);
+int space_plan_put_in(struct db *tx, const struct principal *p, const struct space_plan *pl,
+                      struct yq_err *e);
 /* Sets building id's outline (plan, a JSON list of [x, y]) on the plan. */
 int space_building_outline(struct db_pool *pool, const struct principal *p, int64_t id,
                            const char *plan, struct yq_err *e);

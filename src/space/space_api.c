@@ -2,9 +2,11 @@
 #include "space/space_api.h"
 #include "space/space.h"
 #include "lib/arena.h"
+#include "lib/multipart.h"
 #include "lib/table_write.h"
 #include "lib/util.h"
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -482,4 +484,101 @@ int h_space_demand_export(struct req *r, struct yq_err *e)
 		return -1;
 	return export_list(r, &ENTITY_SPACE_DEMAND, "载体需求", list_demands, &f, &f.page,
 	                   &f.page_size, e);
+}
+
+/* ---- the site plan ---- */
+
+int h_space_plan_get(struct req *r, struct yq_err *e)
+{
+	struct space_plan pl;
+	struct db *c = req_db(r, e);
+	if (!c || space_plan_get(c, &r->who, &r->arena, &pl, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_kstr(&w, "content_type", *pl.content_type ? pl.content_type : NULL);
+	jw_kint(&w, "width", pl.width);
+	jw_kint(&w, "height", pl.height);
+	jw_kstr(&w, "image_url", *pl.content_type ? "/api/space/plan/image" : NULL);
+	jw_kint(&w, "updated_at", pl.updated_at);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_space_plan_image(struct req *r, struct yq_err *e)
+{
+	struct space_plan pl;
+	struct db *c = req_db(r, e);
+	if (!c || space_plan_get(c, &r->who, &r->arena, &pl, e) < 0)
+		return -1;
+	if (!*pl.content_type)
+		return err_set(e, ERR_NOT_FOUND, NULL, "园区尚未上传平面图",
+		               "the zone has no plan");
+	size_t n = strlen(pl.data);
+	unsigned char *bytes = malloc(n / 4 * 3 + 4);
+	if (!bytes)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	long len = space_b64_decode(pl.data, bytes);
+	if (len < 0) {
+		free(bytes);
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "the stored plan is damaged");
+	}
+	/* a picture only: nothing in it runs, even when opened on its own */
+	resp_header(r, "Content-Security-Policy",
+	            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+	if (resp_download(r, (char *)bytes, (size_t)len, pl.content_type,
+	                  strcmp(pl.content_type, "image/svg+xml") == 0 ? "plan.svg"
+	                  : strcmp(pl.content_type, "image/png") == 0   ? "plan.png"
+	                                                                : "plan.jpg") < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	return 0;
+}
+
+int h_space_plan_put(struct req *r, struct yq_err *e)
+{
+	char boundary[72], name[256];
+	const char *data;
+	size_t len;
+	struct space_plan pl = {0};
+	if (multipart_boundary(req_header(r, "Content-Type"), boundary) < 0)
+		return err_set(e, ERR_MEDIA_TYPE, "image", "请以 multipart/form-data 上传平面图",
+		               "upload the plan as multipart/form-data");
+	if (multipart_find(r->body.buf, r->body.len, boundary, "file", &data, &len, name,
+	                   sizeof name) < 0)
+		return err_set(e, ERR_VALIDATION, "image", "请上传平面图（表单字段 file）",
+		               "upload the plan in the form field 'file'");
+	if (space_plan_check((const unsigned char *)data, len, &pl.content_type, &pl.width,
+	                     &pl.height, e) < 0)
+		return -1;
+	char *b64 = arena_alloc(&r->arena, 4 * ((len + 2) / 3) + 1);
+	if (!b64)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	space_b64_encode((const unsigned char *)data, len, b64);
+	pl.data = b64;
+	if (space_plan_put(req_pool(r), &r->who, &pl, e) < 0)
+		return -1;
+	return h_space_plan_get(r, e);
+}
+
+int h_space_building_outline(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	json_t *o, *plan;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)))
+		return -1;
+	plan = json_object_get(o, "plan");
+	if (!json_is_array(plan))
+		return err_set(e, ERR_VALIDATION, "plan", "请给出轮廓的坐标列表",
+		               "give the outline as a list of [x, y] points");
+	char *text = json_dumps(plan, JSON_COMPACT);
+	if (!text)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	const char *kept = arena_strdup(&r->arena, text);
+	free(text);
+	if (strlen(kept) > 8000)
+		return err_set(e, ERR_VALIDATION, "plan", "轮廓的点太多",
+		               "the outline is too long");
+	if (space_building_outline(req_pool(r), &r->who, id, kept, e) < 0)
+		return -1;
+	return building_answer(r, 200, id, e);
 }

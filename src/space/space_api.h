@@ -28,5 +28,10 @@ route_handler h_space_demand_list, h_space_demand_create, h_space_demand_get,
     h_space_demand_withdraw, h_space_demand_close, h_space_unit_apply;
 /* GET /api/space/{units,leases,demands}/export[?the list's filters&format=xlsx|csv] */
 route_handler h_space_unit_export, h_space_lease_export, h_space_demand_export;
+/* GET /api/space/plan {content_type, width, height, image_url}, GET /api/space/plan/image (the
+ * picture, under a CSP that lets nothing run), PUT /api/space/plan (multipart, field file: an
+ * SVG, PNG or JPEG of at most 2 MiB), PUT /api/space/buildings/:id/outline {"plan": [[x, y], …]}
+ * (inside the plan) */
+route_handler h_space_plan_get, h_space_plan_image, h_space_plan_put, h_space_building_outline;
 
 #endif

@@ -1241,3 +1241,94 @@ const struct work_kind space_demand_kind = {
     .upload_denied_en = "a demand has no attachments",
     .event_label = demand_event_label,
 };
+
+/* ---- the site plan ---- */
+
+static const char SQL_PLAN_GET[] =
+    "SELECT content_type, width, height, data, updated_at FROM space_plan WHERE zone_id = ?";
+static const char SQL_PLAN_DEL[] = "DELETE FROM space_plan WHERE zone_id = ?";
+static const char SQL_PLAN_PUT[] = "INSERT INTO space_plan (zone_id, content_type, width, height, "
+                                   "data, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_OUTLINE[] =
+    "UPDATE space_building SET plan = ?, updated_at = ? WHERE id = ? AND zone_id = ?";
+
+int space_plan_get(struct db *c, const struct principal *p, struct arena *a, struct space_plan *out,
+                   struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->content_type = "";
+	struct db_stmt *st = db_prepare(c, SQL_PLAN_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->content_type = arena_strdup(a, db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		out->width = db_col_int(st, 1);
+		out->height = db_col_int(st, 2);
+		out->data = arena_strdup(a, db_col_text(st, 3) ? db_col_text(st, 3) : "");
+		out->updated_at = db_col_int(st, 4);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static int do_plan_put(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct space_plan *pl = arg;
+	int64_t now = now_unix();
+	if (write_sql(w, SQL_PLAN_DEL, e, DB_I(w->who->zone_id)) < 0 ||
+	    write_sql(w, SQL_PLAN_PUT, e, DB_I(w->who->zone_id), DB_T(pl->content_type),
+	              DB_I(pl->width), DB_I(pl->height), DB_T(pl->data), DB_I(now)) < 0)
+		return -1;
+	write_audit(w, "update", "space_plan", w->who->zone_id);
+	audit_change_str(&w->changes, "content_type", NULL, pl->content_type);
+	audit_change_int(&w->changes, "width", 0, pl->width);
+	audit_change_int(&w->changes, "height", 0, pl->height);
+	return 0;
+}
+
+int space_plan_put(struct db_pool *pool, const struct principal *p, const struct space_plan *pl,
+                   struct yq_err *e)
+{
+	return write_tx(pool, p, do_plan_put, (void *)pl, e);
+}
+
+int space_plan_put_in(struct db *tx, const struct principal *p, const struct space_plan *pl,
+                      struct yq_err *e)
+{
+	return write_in(tx, p, p->zone_id, do_plan_put, (void *)pl, e);
+}
+
+struct outline_change {
+	int64_t id;
+	const char *plan;
+};
+
+static int do_outline(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct outline_change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_building b;
+	struct space_plan pl;
+	int rc = -1;
+	if (space_building_get(w->tx, w->who, x->id, &ar, &b, e) < 0 ||
+	    space_plan_get(w->tx, w->who, &ar, &pl, e) < 0 ||
+	    space_outline_check(x->plan, (double)pl.width, (double)pl.height, e) < 0 ||
+	    write_sql(w, SQL_OUTLINE, e, DB_T(x->plan), DB_I(now_unix()), DB_I(x->id),
+	              DB_I(w->who->zone_id)) < 0)
+		goto out;
+	write_audit(w, "update", "space_building", x->id);
+	audit_change_str(&w->changes, "plan", b.plan, x->plan);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_building_outline(struct db_pool *pool, const struct principal *p, int64_t id,
+                           const char *plan, struct yq_err *e)
+{
+	struct outline_change x = {.id = id, .plan = plan};
+	return write_tx(pool, p, do_outline, &x, e);
+}

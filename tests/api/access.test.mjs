@@ -261,6 +261,10 @@ const EXPECT = {
   'POST /api/space/demands/:id/withdraw': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
   'POST /api/space/demands/:id/close': { kind: 'object', obj: 'spaceDemand' },
   'POST /api/space/units/:id/apply': { kind: 'object', obj: 'spaceUnit', lower: 'dept_head' },
+  'GET /api/space/plan': { kind: 'config' },
+  'GET /api/space/plan/image': { kind: 'config' },
+  'PUT /api/space/plan': { kind: 'config' },
+  'PUT /api/space/buildings/:id/outline': { kind: 'object', obj: 'spaceBuilding', body: { plan: [[1, 1], [20, 1], [20, 20]] } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },

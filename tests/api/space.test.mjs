@@ -547,3 +547,78 @@ test('the lists export to .xlsx; an enterprise exports only its own rows', async
   assert.ok(!/承租企业名称/.test(units.body), 'no tenant column for an enterprise');
   assert.equal((await as.svc.get('/api/space/units/export?format=pdf')).status, 400);
 });
+
+// ---- the site plan and the buildings' outlines on it ----
+
+function putFile(c, path, filename, content, type) {
+  const b = '----yqplan' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const form = Buffer.concat([head, Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+  return c.req('PUT', path, new Uint8Array(form), { headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+}
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600"><rect x="0" y="0" width="800" height="600" fill="#eee"/><line x1="0" y1="300" x2="800" y2="300" stroke="#ccc" stroke-width="20"/></svg>';
+// a 3 × 2 PNG: its signature and IHDR are what is read
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.from([0, 0, 0, 3, 0, 0, 0, 2, 8, 6, 0, 0, 0]), Buffer.alloc(16)]);
+
+test('the demo draws 海门\'s plan with its buildings outlined on it', async () => {
+  const p = await as.zone2_admin.get('/api/space/plan');
+  assert.equal(p.status, 200, p.body);
+  assert.equal(p.json.content_type, 'image/svg+xml');
+  assert.deepEqual([p.json.width, p.json.height], [1000, 800]);
+  const img = await as.zone2_ent.get('/api/space/plan/image');
+  assert.equal(img.status, 200);
+  assert.match(img.headers.get('content-type'), /image\/svg\+xml/);
+  assert.match(img.headers.get('content-security-policy'), /sandbox/);
+  assert.match(img.body, /秀山路/);
+  assert.ok(!/<script/i.test(img.body));
+  const bs = (await as.zone2_admin.get('/api/space/buildings?page_size=200')).json.items;
+  assert.ok(bs.some((b) => b.name.includes('人才公寓')) && bs.some((b) => b.name.includes('标准厂房')));
+  for (const b of bs.filter((x) => x.name.startsWith('标准厂房') || x.name.startsWith('人才公寓'))) {
+    const pts = JSON.parse(typeof b.plan === 'string' ? b.plan : JSON.stringify(b.plan));
+    assert.ok(pts.length >= 3, b.name);
+    assert.ok(pts.every(([x, y]) => x >= 0 && x <= 1000 && y >= 0 && y <= 800), b.name);
+  }
+});
+
+test('the admin uploads the zone\'s plan (SVG or PNG, nothing that runs) and outlines a building on it', async () => {
+  assert.equal((await as.ent.get('/api/space/plan')).json.content_type, null, 'none yet');
+  assert.equal((await as.ent.get('/api/space/plan/image')).status, 404);
+  assert.equal((await putFile(as.ent, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml')).status, 403);
+  assert.equal((await putFile(as.leader, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml')).status, 403);
+  for (const bad of [
+    SVG.replace('</svg>', '<script>alert(1)</script></svg>'),
+    SVG.replace('<rect ', '<rect onload="alert(1)" '),
+    SVG.replace('</svg>', '<foreignObject><div>x</div></foreignObject></svg>'),
+    SVG.replace('</svg>', '<image href="http://example.invalid/x.png"/></svg>'),
+    SVG.replace('</svg>', '<a href="javascript:alert(1)"><text>x</text></a></svg>'),
+    'just text, not a picture',
+    SVG.replace(' viewBox="0 0 800 600"', ''),
+  ]) {
+    const r = await putFile(as.admin, '/api/space/plan', 'p.svg', bad, 'image/svg+xml');
+    assert.equal(r.status, 400, `${bad.slice(0, 60)}: ${r.body}`);
+    assert.equal(r.json.error.field, 'image');
+    assert.match(r.json.error.message, /[\u4e00-\u9fa5]/);
+  }
+  let r = await putFile(as.admin, '/api/space/plan', 'p.png', PNG, 'image/png');
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.content_type, 'image/png');
+  assert.deepEqual([r.json.width, r.json.height], [3, 2]);
+  r = await putFile(as.svc, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml');
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.content_type, r.json.width, r.json.height], ['image/svg+xml', 800, 600]);
+  const img = await as.ent.get('/api/space/plan/image');
+  assert.equal(img.status, 200);
+  assert.equal(img.body, SVG);
+  // outlines: inside the plan, 3 points or more
+  const b = await building();
+  r = await as.svc.put(`/api/space/buildings/${b.id}/outline`, { plan: [[100, 100], [200, 100], [200, 180], [100, 180]] });
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(typeof r.json.plan === 'string' ? JSON.parse(r.json.plan) : r.json.plan, [[100, 100], [200, 100], [200, 180], [100, 180]]);
+  for (const plan of [[[0, 0], [10, 0]], [[0, 0], [900, 0], [900, 10]], [[0, 0], [-1, 5], [5, 5]], 'square', [[0, 0], [1, 'a'], [2, 2]]]) {
+    r = await as.svc.put(`/api/space/buildings/${b.id}/outline`, { plan });
+    assert.equal(r.status, 400, `${JSON.stringify(plan)}: ${r.body}`);
+    assert.equal(r.json.error.field, 'plan');
+  }
+  assert.equal((await as.ent.put(`/api/space/buildings/${b.id}/outline`, { plan: [[1, 1], [2, 1], [2, 2]] })).status, 403);
+  assert.equal((await as.zone2_admin.put(`/api/space/buildings/${b.id}/outline`, { plan: [[1, 1], [2, 1], [2, 2]] })).status, 404);
+});

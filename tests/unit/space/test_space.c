@@ -477,6 +477,106 @@ static void test_demand_decode(void **state)
 	arena_release(&a);
 }
 
+/* ---- the site plan ---- */
+
+static int plan_ok(const char *svg, int64_t *w, int64_t *h)
+{
+	const char *type = NULL;
+	struct yq_err e = {0};
+	int rc = space_plan_check((const unsigned char *)svg, strlen(svg), &type, w, h, &e);
+	if (rc == 0)
+		assert_string_equal(type, "image/svg+xml");
+	else
+		assert_string_equal(e.field, "image");
+	return rc == 0;
+}
+
+static void test_plan_check(void **state)
+{
+	int64_t w, h;
+	const char *ok = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 800\">"
+	                 "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" "
+	                 "style=\"fill:#eee\"/><text>Online 路</text></svg>";
+	assert_true(plan_ok(ok, &w, &h));
+	assert_int_equal(w, 1000);
+	assert_int_equal(h, 800);
+	assert_true(plan_ok("<svg width=\"640\" height=\"480\"><g/></svg>", &w, &h));
+	assert_int_equal(w, 640);
+	/* no size of its own (a child's width does not count) */
+	assert_false(plan_ok("<svg><rect width=\"5\" height=\"5\"/></svg>", &w, &h));
+	static const char *const bad[] = {
+	    "<svg viewBox=\"0 0 10 10\"><script>alert(1)</script></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><SCRIPT>alert(1)</SCRIPT></svg>",
+	    "<svg viewBox=\"0 0 10 10\" onload=\"alert(1)\"></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><rect\nonclick = \"x()\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><foreignObject/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><image href=\"http://x/y.png\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><a href=\"javascript:x()\">t</a></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><style>@import 'x.css';</style></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><use href=\"#a\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><set attributeName=\"x\"/></svg>",
+	    "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg viewBox=\"0 0 10 10\"/>",
+	    "a text file",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(plan_ok(bad[i], &w, &h));
+	/* a word that only starts like a handler is no handler */
+	assert_true(
+	    plan_ok("<svg viewBox=\"0 0 10 10\"><text font-size=\"3\">one</text></svg>", &w, &h));
+	/* PNG and JPEG by their first bytes, with their size */
+	unsigned char png[40] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+	                         'I',  'H', 'D', 'R', 0,    0,    0x04, 0,    0, 0, 3, 0};
+	const char *type;
+	struct yq_err e = {0};
+	assert_int_equal(space_plan_check(png, sizeof png, &type, &w, &h, &e), 0);
+	assert_string_equal(type, "image/png");
+	assert_int_equal(w, 1024);
+	assert_int_equal(h, 768);
+	unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0,    4,    0, 0, 0xFF, 0xC0, 0,
+	                       17,   8,    0x02, 0x58, 0x03, 0x20, 3, 0, 0,    0,    0};
+	assert_int_equal(space_plan_check(jpg, sizeof jpg, &type, &w, &h, &e), 0);
+	assert_string_equal(type, "image/jpeg");
+	assert_int_equal(w, 800);
+	assert_int_equal(h, 600);
+	/* too large, empty */
+	assert_int_equal(space_plan_check(png, SPACE_PLAN_MAX_BYTES + 1, &type, &w, &h, &e), -1);
+	assert_int_equal(e.code, ERR_TOO_LARGE);
+	assert_int_equal(space_plan_check(png, 0, &type, &w, &h, &e), -1);
+}
+
+static void test_outline_check(void **state)
+{
+	struct yq_err e = {0};
+	assert_int_equal(space_outline_check("[[0,0],[100,0],[100,50]]", 1000, 800, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[1000,0],[1000,800]]", 1000, 800, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[1001,0],[1000,800]]", 1000, 800, &e), -1);
+	assert_string_equal(e.field, "plan");
+	assert_int_equal(space_outline_check("[[0,0],[1,0]]", 1000, 800, &e), -1);
+	assert_int_equal(space_outline_check("[[0,0],[-1,0],[1,1]]", 1000, 800, &e), -1);
+	assert_int_equal(space_outline_check("[[0,0],[1,\"a\"],[1,1]]", 0, 0, &e), -1);
+	assert_int_equal(space_outline_check("{}", 0, 0, &e), -1);
+	/* no plan: the coordinates' own bounds */
+	assert_int_equal(space_outline_check("[[0,0],[5000,0],[5000,5000]]", 0, 0, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[500000,0],[5,5]]", 0, 0, &e), -1);
+}
+
+static void test_b64(void **state)
+{
+	static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+	static const char *const out[] = {"",         "Zg==",     "Zm8=",    "Zm9v",
+	                                  "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+	char buf[16];
+	unsigned char back[16];
+	for (int i = 0; i < 7; i++) {
+		space_b64_encode((const unsigned char *)in[i], strlen(in[i]), buf);
+		assert_string_equal(buf, out[i]);
+		long n = space_b64_decode(buf, back);
+		assert_int_equal(n, (long)strlen(in[i]));
+		assert_memory_equal(back, in[i], (size_t)n);
+	}
+	assert_int_equal(space_b64_decode("Zm9v!", back), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,7 +586,8 @@ int main(void)
 	    cmocka_unit_test(test_decode),        cmocka_unit_test(test_demand_moves),
 	    cmocka_unit_test(test_check_demand),  cmocka_unit_test(test_match_rules),
 	    cmocka_unit_test(test_match_rank),    cmocka_unit_test(test_term_end),
-	    cmocka_unit_test(test_demand_decode),
+	    cmocka_unit_test(test_demand_decode), cmocka_unit_test(test_plan_check),
+	    cmocka_unit_test(test_outline_check), cmocka_unit_test(test_b64),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
