@@ -73,6 +73,8 @@ export const routes = [
       // enterprises find the vacant units
       page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
+      // an enterprise's demands for space (需求): offers to sign or decline, withdrawing
+      page('space/demands', 'space-demands-mine', () => import('../views/space/SpaceDemandsMine.vue'), { title: 'space.demand.mine', perm: 'space.apply', roles: ['enterprise'], icon: 'OfficeBuilding', order: 246 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

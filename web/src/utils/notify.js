@@ -29,6 +29,12 @@ export const NOTIFY_KINDS = [
   'econ_due',
   'econ_late',
   'econ_remind',
+  // about a demand for space (views/space/): to the service center and to the enterprise
+  'created',
+  'applied',
+  'offered',
+  'declined',
+  'withdrawn',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -70,6 +76,14 @@ export const NOTIFY_ITEMS = [
     route: (id) => ({ name: 'project-problems', query: { problem: String(id) } }),
     labels: 'project.notify',
     events: ['assigned', 'reopened', 'overdue'],
+  },
+  // 载体需求: the enterprise's demands page; staff the demands tab of 载体
+  {
+    id: 'space_demand_id',
+    no: 'space_demand_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'space-demands-mine' } : { name: 'space', query: { tab: 'demands' } }),
+    labels: 'space.notify',
+    events: ['created', 'applied', 'offered', 'accepted', 'declined', 'withdrawn', 'closed'],
   },
 ]
 
