@@ -47,9 +47,11 @@
 #                             tickets_search_none tickets_stats_year enterprises_page
 #                             enterprises_filtered projects_filtered projects_stats_year
 #                             projects_leaderboard econ_summary econ_summary_leader
-#                             econ_summary_province econ_file_durable login
+#                             econ_summary_province econ_file_durable space_summary login
 #                             (econ_summary_province logs in as BENCH_PROVINCE_USER, default
-#                             gen-province: every zone's month in one request)
+#                             gen-province: every zone's month in one request;
+#                             space_summary: the vacancy of a zone of 5,000 units, target
+#                             p50 ≤ 10 ms, needs --space-units-per-zone in BENCH_GEN)
 #   BENCH_ONE_ENTERPRISE=1    econ_file_durable files for one enterprise only (each write waits
 #                             for the one before on its report's row), not round 100 of them
 #   BENCH_CACHE=build/bench   where the data sets live
@@ -70,7 +72,7 @@ engine=${BENCH_ENGINE:-sqlite}
 if [ -n "${BENCH_DB:-}" ]; then
 	case $BENCH_DB in postgres://* | postgresql://*) engine=pg ;; *) engine=sqlite ;; esac
 fi
-gen_args=${BENCH_GEN:---zones 120 --enterprises-per-zone 2500 --tickets-per-zone 8334}
+gen_args=${BENCH_GEN:---zones 120 --enterprises-per-zone 2500 --tickets-per-zone 8334 --space-units-per-zone 5000}
 conns_list=${BENCH_CONNS:-32 64}
 threads=${BENCH_THREADS:-2}
 dur=${BENCH_DURATION:-10}
@@ -78,7 +80,7 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable space_summary login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
@@ -261,6 +263,7 @@ bench() { # bench NAME CONNS
 		path="/api/economy/summary?period=$econ_period&zone=all"
 		ck=$pcookie
 		;;
+	space_summary) path="/api/space/summary" ;;
 	econ_file_durable) script=bench/econ_file.lua ;;
 	tickets_create_durable) script=bench/post.lua ;;
 	login) script=bench/login.lua ;;

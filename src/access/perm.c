@@ -49,7 +49,7 @@ static const struct role_def {
                           PERM_FINANCE_READ, PERM_FINANCE_APPLY, PERM_FINANCE_ANSWER,
                           PERM_FINANCE_WRITE, PERM_FINANCE_STATS,
                           PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_WRITE,
-                          PERM_FREIGHT_STATS)},
+                          PERM_FREIGHT_STATS, PERM_SPACE_APPLY)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_REGION_READ, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
@@ -84,10 +84,9 @@ static const struct role_def {
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
-                               PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_POLICY_READ,
-                               PERM_POLICY_APPLY, PERM_FINANCE_READ, PERM_FINANCE_APPLY,
-                               PERM_ECONOMY_REPORT, PERM_SPACE_READ,
-                               PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
+                               PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_SPACE_APPLY,
+                               PERM_POLICY_READ, PERM_POLICY_APPLY, PERM_FINANCE_READ,
+                               PERM_FINANCE_APPLY, PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_REGION_READ, PERM_DEPT_READ,
                              PERM_ENTERPRISE_READ,
@@ -228,6 +227,8 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	 * confirmations, the trips' outcomes and the vehicle registrations */
 	perm_add(perms, PERM_FREIGHT_WRITE);
 	perm_add(perms, PERM_FREIGHT_STATS);
+	/* and registers an enterprise's demand for space on its behalf */
+	perm_add(perms, PERM_SPACE_APPLY);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

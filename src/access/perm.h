@@ -64,6 +64,7 @@
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
 	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                           \
+	X(PERM_SPACE_APPLY, "space.apply") /* an enterprise asks for space, applies, accepts */      \
 	/* 惠企政策: staff read the library and the applications; enterprise users the published      \
 	 * policies they are eligible for and their own applications */                                \
 	X(PERM_POLICY_READ, "policy.read")                                                                \

@@ -62,7 +62,8 @@ const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &pr
                                               &policy_kind, &policy_app_kind,
                                               &fin_demand_kind, /* 银企对接 */
                                               /* 工业物流 */
-                                              &freight_load_kind, &freight_reg_kind, NULL};
+                                              &freight_load_kind, &freight_reg_kind, &space_demand_kind, /* 载体需求 */
+                                              NULL};
 
 const struct route routes[] = {
     /* service */
@@ -287,6 +288,50 @@ const struct route routes[] = {
     /* 载体: the zone's buildings, units and leases, and its vacancy (src/space/) */
     R(GET, "/api/space/summary", h_space_summary, PERM_SPACE_STATS, 0,
       .summary = "载体空置情况：单元数、空置数、空置率（按楼宇、按类型）"),
+    /* 载体 demands, their matching and offers; the list exports (before the :id routes) */
+    R(GET, "/api/space/units/export", h_space_unit_export, PERM_SPACE_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出单元列表（xlsx，format=csv 为 CSV）",
+      .query = &ENTITY_SPACE_UNIT_QUERY),
+    R(GET, "/api/space/leases/export", h_space_lease_export, PERM_SPACE_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出租约列表（xlsx，format=csv 为 CSV）",
+      .query = &ENTITY_SPACE_LEASE_QUERY),
+    R(GET, "/api/space/demands/export", h_space_demand_export, PERM_SPACE_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出载体需求列表（xlsx，format=csv 为 CSV）",
+      .query = &ENTITY_SPACE_DEMAND_QUERY),
+    R(GET, "/api/space/demands", h_space_demand_list, PERM_SPACE_READ, ROUTE_LIST,
+      .summary = "载体需求列表（企业用户：本企业的需求）", .schema = &ENTITY_SPACE_DEMAND,
+      .query = &ENTITY_SPACE_DEMAND_QUERY),
+    R(POST, "/api/space/demands", h_space_demand_create, PERM_SPACE_APPLY, 0,
+      .summary = "提交载体需求（类型、面积、荷载、配电、期望入驻日期；工作人员代企业登记）",
+      .schema = &ENTITY_SPACE_DEMAND),
+    R(GET, "/api/space/demands/:id", h_space_demand_get, PERM_SPACE_READ, 0,
+      .summary = "载体需求详情", .schema = &ENTITY_SPACE_DEMAND),
+    R(GET, "/api/space/demands/:id/matches", h_space_demand_matches, PERM_SPACE_WRITE, 0,
+      .summary = "与需求匹配的空置单元（面积最接近的在前）", .schema = &ENTITY_SPACE_UNIT),
+    R(POST, "/api/space/demands/:id/offer", h_space_demand_offer, PERM_SPACE_WRITE, 0,
+      .summary = "向企业推荐单元（单元随之为意向，通知企业）", .schema = &ENTITY_SPACE_DEMAND),
+    R(POST, "/api/space/demands/:id/accept", h_space_demand_accept, PERM_SPACE_APPLY, 0,
+      .summary = "企业确认推荐的单元（同时生成租约，单元为已租）",
+      .schema = &ENTITY_SPACE_DEMAND),
+    R(POST, "/api/space/demands/:id/decline", h_space_demand_decline, PERM_SPACE_APPLY, 0,
+      .summary = "企业谢绝推荐的单元（单元恢复空置，需求重新待匹配）",
+      .schema = &ENTITY_SPACE_DEMAND),
+    R(POST, "/api/space/demands/:id/withdraw", h_space_demand_withdraw, PERM_SPACE_APPLY, 0,
+      .summary = "企业撤回需求", .schema = &ENTITY_SPACE_DEMAND),
+    R(POST, "/api/space/demands/:id/close", h_space_demand_close, PERM_SPACE_WRITE, 0,
+      .summary = "关闭需求（推荐的单元恢复空置）", .schema = &ENTITY_SPACE_DEMAND),
+    R(POST, "/api/space/units/:id/apply", h_space_unit_apply, PERM_SPACE_APPLY, 0,
+      .summary = "企业申请空置单元（生成已推荐该单元的需求，单元为意向）",
+      .schema = &ENTITY_SPACE_DEMAND),
+    R(GET, "/api/space/plan", h_space_plan_get, PERM_SPACE_READ, 0,
+      .summary = "园区平面图（类型、尺寸、图片地址；未上传时类型为空）"),
+    R(GET, "/api/space/plan/image", h_space_plan_image, PERM_SPACE_READ, ROUTE_FILE,
+      .summary = "园区平面图图片（SVG、PNG 或 JPEG；禁止脚本的安全策略）"),
+    R(PUT, "/api/space/plan", h_space_plan_put, PERM_SPACE_WRITE, ROUTE_UPLOAD,
+      .summary = "上传园区平面图（multipart 字段 file；SVG、PNG 或 JPEG，不超过2MB；SVG 不能含脚本）"),
+    R(PUT, "/api/space/buildings/:id/outline", h_space_building_outline, PERM_SPACE_WRITE, 0,
+      .summary = "设置楼宇在平面图上的轮廓（plan：平面图范围内至少3个点）",
+      .schema = &ENTITY_SPACE_BUILDING),
     R(GET, "/api/space/buildings", h_space_building_list, PERM_SPACE_READ, ROUTE_LIST,
       .summary = "楼宇列表（含单元数、空置数）", .schema = &ENTITY_SPACE_BUILDING,
       .query = &ENTITY_SPACE_BUILDING_QUERY),

@@ -108,13 +108,14 @@ int cmd_gen(int argc, char **argv)
 	struct cli_env env;
 	cli_env_init(&env);
 	int64_t zones = 120, per = 2500, tickets = 0, projects = 400, seed = 42, econ = 36;
-	int64_t now = 0;
+	int64_t now = 0, space = 0;
 	const struct cli_option opts[] = {
 	    CLI_OPT_INT64("--zones", &zones, 1, 999),
 	    CLI_OPT_INT64("--enterprises-per-zone", &per, 0, 1000000),
 	    CLI_OPT_INT64("--tickets-per-zone", &tickets, 0, 1000000),
 	    CLI_OPT_INT64("--projects-per-zone", &projects, 0, 100000),
 	    CLI_OPT_INT64("--econ-months", &econ, 0, 120),
+	    CLI_OPT_INT64("--space-units-per-zone", &space, 0, 100000),
 	    CLI_OPT_INT64("--seed", &seed, 0, INT64_MAX),
 	    CLI_OPT_INT64("--now", &now, 946684800, 4102444800),
 	    {0},
@@ -122,8 +123,8 @@ int cmd_gen(int argc, char **argv)
 	struct cli_cmd cmd = {
 	    .synopsis =
 	        "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-	        "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] [--seed S] "
-	        "[--now UNIXTIME]",
+	        "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] "
+	        "[--space-units-per-zone U] [--seed S] [--now UNIXTIME]",
 	    .help = GEN_HELP,
 	    .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);
@@ -138,6 +139,7 @@ int cmd_gen(int argc, char **argv)
 	    .tickets_per_zone = (int)tickets,
 	    .projects_per_zone = (int)projects,
 	    .econ_months = (int)econ,
+	    .space_units_per_zone = (int)space,
 	    .seed = (uint64_t)seed,
 	    .progress = isatty(2) ? gen_progress : NULL,
 	    .now = now,

@@ -1428,6 +1428,11 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		    demo_gen_economy(&z, o->econ_months, now,
 		                     (o->seed ? o->seed : 42) * 2654435761u + (uint64_t)zi) < 0)
 			goto out_fail;
+		/* 载体: buildings and units at scale (the vacancy summary's benchmark) */
+		if (o->space_units_per_zone > 0 &&
+		    demo_gen_space(&z, o->space_units_per_zone, now,
+		                   (o->seed ? o->seed : 42) * 40503u + (uint64_t)zi) < 0)
+			goto out_fail;
 		zone_release(&z);
 		if (db_bulk(tx, 0) < 0) {
 			db_tx_end(pool, tx, 0);

@@ -42,6 +42,7 @@ struct gen_opts {
 	int tickets_per_zone;     /* requests over the past year, e.g. 8334 */
 	int projects_per_zone;    /* investment projects over the past 36 months, e.g. 400 */
 	int econ_months; /* months of figures every enterprise files (经济运行), e.g. 36 */
+	int space_units_per_zone; /* 载体 units (buildings of 100), e.g. 5000; 0: none */
 	uint64_t seed;
 	void (*progress)(void *ctx, int zone, int zones);
 	void *progress_ctx;

@@ -254,6 +254,11 @@ int demo_finance_add(struct zone_ctx *z, int64_t now);
  * matched to it over the last two weeks, 三鑫电子's load to 常州, and the daily vehicle
  * registrations (demo_freight.c). Its own generator, seeded by the zone's code. */
 int demo_freight_add(struct zone_ctx *z, int64_t now);
+/* 海门's drawn site plan (demo_space_plan.c); other zones have none. */
+int demo_space_plan_add(struct zone_ctx *z, struct yq_err *e);
+/* gen: `units` units of the zone in buildings of 100, about a fifth vacant, the let ones with
+ * an active lease of one of the zone's enterprises (demo_space.c). */
+int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

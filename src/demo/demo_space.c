@@ -225,6 +225,8 @@ int demo_space_add(struct zone_ctx *z, int64_t now)
 		if (space_lease_create_in(z->tx, z->who, &l, &e) < 0)
 			goto out;
 	}
+	if (demo_space_plan_add(z, &e) < 0)
+		goto out;
 	ret = 0;
 out:
 	if (ret < 0)
@@ -232,4 +234,116 @@ out:
 		      e.field ? e.field : "");
 	arena_release(&a);
 	return ret;
+}
+
+/* ---- gen: a zone's units at scale, for the benchmark of the vacancy summary ---- */
+
+static const char SQL_GEN_BUILDING[] =
+    "INSERT INTO space_building (zone_id, name, type, address, floors, plan, created_at, "
+    "updated_at) VALUES (?, ?, ?, '', ?, ?, ?, ?) RETURNING id";
+static const char SQL_GEN_UNIT[] =
+    "INSERT INTO space_unit (zone_id, building_id, floor, number, area, floor_load, power_kva, "
+    "rooms, rent, status, enterprise_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?) RETURNING id";
+static const char SQL_GEN_LEASE[] =
+    "INSERT INTO space_lease (zone_id, unit_id, enterprise_id, start_date, end_date, status, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)";
+
+/* Steps an INSERT … RETURNING id prepared on tx with its parameters bound: the id, or -1. */
+static int64_t gen_insert(struct db_stmt *st)
+{
+	int rc = db_step(st);
+	int64_t id = rc == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
+	return id;
+}
+
+int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed)
+{
+	static const char *const types[] = {"factory",   "factory",   "factory",
+	                                    "incubator", "apartment", "office"};
+	struct rng r = {seed ? seed : 1};
+	char today[11];
+	cst_date(now, today);
+	struct db_stmt *sb = db_prepare(z->tx, SQL_GEN_BUILDING);
+	struct db_stmt *su = sb ? db_prepare(z->tx, SQL_GEN_UNIT) : NULL;
+	struct db_stmt *sl = su ? db_prepare(z->tx, SQL_GEN_LEASE) : NULL;
+	if (!sl)
+		return error("gen: zone %s: space: %s", z->code, db_errmsg(z->tx));
+	/* buildings of 5 floors × 20 units on a 10-wide grid of the plan */
+	int per = 100, nb = (units + per - 1) / per;
+	for (int b = 0; b < nb; b++) {
+		const char *type = types[b % 6];
+		char name[64], plan[160];
+		int x = 40 + (b % 10) * 95, y = 40 + (b / 10) * 95;
+		snprintf(name, sizeof name, "%s%d号楼",
+		         space_type_label(space_type_from_name(type)), b + 1);
+		snprintf(plan, sizeof plan, "[[%d,%d],[%d,%d],[%d,%d],[%d,%d]]", x, y, x + 70, y,
+		         x + 70, y + 70, x, y + 70);
+		db_bind_int(sb, 1, z->zone_id);
+		db_bind_text(sb, 2, name);
+		db_bind_text(sb, 3, type);
+		db_bind_int(sb, 4, 5);
+		db_bind_text(sb, 5, plan);
+		db_bind_int(sb, 6, now);
+		db_bind_int(sb, 7, now);
+		int64_t bid = gen_insert(sb);
+		if (bid < 0)
+			return error("gen: zone %s: space: %s", z->code, db_errmsg(z->tx));
+		int flat = strcmp(type, "apartment") == 0;
+		for (int k = 0; k < per && b * per + k < units; k++) {
+			char number[16];
+			int floor = 1 + k / 20;
+			snprintf(number, sizeof number, "%d%02d", floor, k % 20 + 1);
+			int roll = rng_below(&r, 100);
+			const char *status = roll < 22   ? "vacant"
+			                     : roll < 26 ? "intent"
+			                     : roll < 28 ? "repair"
+			                                 : "leased";
+			int leased = strcmp(status, "leased") == 0 && z->n_ents > 0;
+			if (strcmp(status, "leased") == 0 && !leased)
+				status = "vacant";
+			int64_t ent = leased ? z->ents[rng_below(&r, z->n_ents)].id : 0;
+			double area = flat ? 45 + 25 * (k % 3) : 200 + 100 * rng_below(&r, 30);
+			db_bind_int(su, 1, z->zone_id);
+			db_bind_int(su, 2, bid);
+			db_bind_int(su, 3, floor);
+			db_bind_text(su, 4, number);
+			db_bind_double(su, 5, area);
+			if (flat) {
+				db_bind_null(su, 6);
+				db_bind_null(su, 7);
+			} else {
+				db_bind_double(su, 6, floor == 1 ? 30 : 8);
+				db_bind_double(su, 7, 400);
+			}
+			db_bind_int(su, 8, flat ? 1 + k % 3 : 0);
+			db_bind_double(su, 9, flat ? 1200 : area * 18);
+			db_bind_text(su, 10, status);
+			db_bind_opt(su, 11, ent);
+			db_bind_int(su, 12, now);
+			db_bind_int(su, 13, now);
+			int64_t uid = gen_insert(su);
+			if (uid < 0)
+				return error("gen: zone %s: space: %s", z->code, db_errmsg(z->tx));
+			if (!leased)
+				continue;
+			char start[11], end[11];
+			int end_in = 10 + rng_below(&r, 900);
+			date_add(today, end_in, end);
+			date_add(end, -3 * 365, start);
+			db_bind_int(sl, 1, z->zone_id);
+			db_bind_int(sl, 2, uid);
+			db_bind_int(sl, 3, ent);
+			db_bind_text(sl, 4, start);
+			db_bind_text(sl, 5, end);
+			db_bind_int(sl, 6, now);
+			db_bind_int(sl, 7, now);
+			int rc = db_step(sl);
+			db_reset(sl);
+			if (rc < 0)
+				return error("gen: zone %s: space: %s", z->code, db_errmsg(z->tx));
+		}
+	}
+	return 0;
 }

@@ -96,6 +96,86 @@ struct space_lease {
 
 extern const struct entity ENTITY_SPACE_BUILDING, ENTITY_SPACE_UNIT, ENTITY_SPACE_LEASE;
 
+/* A demand for space (需求) of an enterprise: the type of building, an area range, the floor
+ * load and power it needs, from when and for how many months; staff offer it a vacant unit that
+ * matches (space_match), the enterprise accepts (a lease is made) or declines. */
+struct space_demand {
+	int64_t id, enterprise_id;
+	const char *enterprise_name; /* read */
+	const char *type;
+	double area_min, area_max; /* m²; area_max 0: no upper bound */
+	double floor_load;         /* kN/m² needed (NAN: none) */
+	double power_kva;          /* kVA needed (NAN: none) */
+	const char *wanted_from;   /* YYYY-MM-DD */
+	int64_t term_months;
+	const char *notes;
+	const char *status;                      /* open | offered | leased | withdrawn | closed */
+	int64_t unit_id;                         /* the unit offered (0: none) */
+	const char *unit_number, *building_name; /* read */
+	int64_t building_id;                     /* read */
+	double unit_area;                        /* read */
+	int64_t lease_id;                        /* the lease it became (0: none) */
+	int applied;                             /* 1: made by applying for a unit */
+	int64_t created_at, updated_at;
+};
+extern const struct entity ENTITY_SPACE_DEMAND, ENTITY_SPACE_DEMAND_QUERY;
+
+enum space_demand_status {
+	DEMAND_OPEN,
+	DEMAND_OFFERED,
+	DEMAND_LEASED,
+	DEMAND_WITHDRAWN,
+	DEMAND_CLOSED,
+	DEMAND__STATUS_COUNT
+};
+enum space_demand_event {
+	DEMAND_EV_OFFER,   /* staff offer a unit: open → offered */
+	DEMAND_EV_ACCEPT,  /* the enterprise accepts: offered → leased (a lease is made) */
+	DEMAND_EV_DECLINE, /* the enterprise declines: offered → open (the unit is vacant again) */
+	DEMAND_EV_WITHDRAW, /* the enterprise withdraws: open | offered → withdrawn */
+	DEMAND_EV_CLOSE,    /* staff close it: open | offered → closed */
+	DEMAND__EV_COUNT
+};
+const char *space_demand_status_name(enum space_demand_status s);
+enum space_demand_status space_demand_status_from_name(const char *s);
+const char *space_demand_event_name(enum space_demand_event ev);
+/* The move of a demand in state `from` by event ev: 0 with *to, or ERR_STATE (409) naming the
+ * state. */
+int space_demand_next(const char *from, enum space_demand_event ev, enum space_demand_status *to,
+                      struct yq_err *e);
+/* A demand's own rules: an area range (area_max 0 or not below area_min: ERR_VALIDATION on
+ * "area_max"), no floor load or power for a flat of a 人才公寓. */
+int space_check_demand(const struct space_demand *d, struct yq_err *e);
+
+/* Why a unit does not match a demand; SPACE_MATCH when it does. */
+enum space_miss {
+	SPACE_MATCH,
+	SPACE_MISS_STATUS, /* not vacant */
+	SPACE_MISS_TYPE,   /* its building is of another type */
+	SPACE_MISS_SMALL,  /* smaller than area_min */
+	SPACE_MISS_LARGE,  /* larger than area_max */
+	SPACE_MISS_LOAD,   /* its floor load is below (or unknown against) the load asked */
+	SPACE_MISS_POWER,  /* its power is below (or unknown against) the power asked */
+	SPACE_MISS_DATE,   /* a lease holds it on or after the wanted date */
+	SPACE__MISS_COUNT
+};
+/* The matching rule: unit u (its status, its building's type, area, load and power) matches
+ * demand d when it is vacant, of d's type, its area within [area_min, area_max], its floor
+ * load and power at least those asked, and free by d's wanted date — busy_until is the last
+ * day of its active leases ("" or NULL: none), which must fall before wanted_from. */
+enum space_miss space_match(const struct space_demand *d, const struct space_unit *u,
+                            const char *busy_until);
+/* The Chinese reason of a miss ("面积小于需求") */
+const char *space_miss_label(enum space_miss m);
+/* The rank of a matching unit: its distance in m² from the area asked (the middle of the range,
+ * or area_min when it has no upper bound); closest first. */
+double space_match_distance(const struct space_demand *d, const struct space_unit *u);
+/* Sorts n matching units by rank: closest area first, then the lower rent, then the lower id. */
+void space_match_sort(const struct space_demand *d, struct space_unit *u, size_t n);
+/* The last day of a lease of `months` months from start ("YYYY-MM-DD") into out: the day
+ * before the same day `months` later (clamped to the month's end). -1 on a bad date. */
+int space_term_end(const char *start, int64_t months, char out[11]);
+
 /* ---- rules (pure) ---- */
 const char *space_type_name(enum space_type t);
 enum space_type space_type_from_name(const char *s); /* SPACE__TYPE_COUNT when unknown */
@@ -181,6 +261,73 @@ int space_unit_create_in(struct db *tx, const struct principal *p, struct space_
                          struct yq_err *e);
 int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
                           struct yq_err *e);
+
+/* ---- demands (space_store.c) ---- */
+struct space_demand_filter {
+	const char *status, *type;
+	int64_t enterprise_id;
+	int64_t page, page_size;
+};
+int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
+                      space_row_fn fn, void *ctx, int64_t *total);
+int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                     struct space_demand *out, struct yq_err *e);
+/* The vacant units of the zone matching demand `id`, ranked, at most max into out (strings in
+ * a); *n how many. */
+int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                         struct space_unit *out, size_t max, size_t *n, struct yq_err *e);
+/* Creates demand d: an enterprise user's for its enterprise, staff's for d->enterprise_id of
+ * the zone; the service center is notified. */
+int space_demand_create(struct db_pool *pool, const struct principal *p, struct space_demand *d,
+                        struct yq_err *e);
+/* An enterprise user applies for vacant unit `unit_id`: a demand of its enterprise made offered
+ * that unit (the unit becomes 意向), from `from` for `months`; *id the demand. */
+int space_unit_apply(struct db_pool *pool, const struct principal *p, int64_t unit_id,
+                     const char *from, int64_t months, const char *notes, int64_t *id,
+                     struct yq_err *e);
+/* Moves demand `id` by ev: an offer names unit_id (which must match: ERR_VALIDATION on
+ * "unit_id" naming why not; not vacant: 409), an accept makes the lease in the same write. */
+int space_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
+                      enum space_demand_event ev, int64_t unit_id, struct yq_err *e);
+/* The same inside an open transaction, for the demo. */
+int space_demand_create_in(struct db *tx, const struct principal *p, struct space_demand *d,
+                           struct yq_err *e);
+int space_demand_move_in(struct db *tx, const struct principal *p, int64_t id,
+                         enum space_demand_event ev, int64_t unit_id, struct yq_err *e);
+
+/* The work kind of demands (notifications), listed in work_kinds[] (routes.c). */
+struct work_kind;
+extern const struct work_kind space_demand_kind;
+
+/* The zone's site plan: a picture (SVG, PNG or JPEG) as a data: URL. */
+#define SPACE_PLAN_MAX_BYTES (2 * 1024 * 1024)
+struct space_plan {
+	const char *content_type; /* image/svg+xml | image/png | image/jpeg ("" none) */
+	int64_t width, height; /* its size in plan units (the SVG's viewBox, the image's pixels) */
+	const char *data;      /* base64 of the picture */
+	int64_t updated_at;
+};
+/* Checks a picture of n bytes (its type sniffed from its first bytes) and finds its size: 0
+ * with *type and *w, *h; ERR_VALIDATION on "image" when it is not an SVG, PNG or JPEG, is too
+ * large, or is an SVG with a script, an event handler, a foreign object or an outside link. */
+int space_plan_check(const unsigned char *b, size_t n, const char **type, int64_t *w, int64_t *h,
+                     struct yq_err *e);
+/* An outline (JSON [[x, y], …], 3 to SPACE_PLAN_POINTS points) inside the plan of size w × h
+ * (0: no plan, then inside 0..100000): ERR_VALIDATION on "plan". */
+int space_outline_check(const char *plan, double w, double h, struct yq_err *e);
+/* Base64 (RFC 4648, with padding) of n bytes into out (4 * ((n + 2) / 3) + 1 bytes). */
+void space_b64_encode(const unsigned char *in, size_t n, char *out);
+/* Decodes base64 text s into out (at least 3 * strlen(s) / 4 bytes): the length, or -1. */
+long space_b64_decode(const char *s, unsigned char *out);
+int space_plan_get(struct db *c, const struct principal *p, struct arena *a, struct space_plan *out,
+                   struct yq_err *e);
+int space_plan_put(struct db_pool *pool, const struct principal *p, const struct space_plan *pl,
+                   struct yq_err *e);
+int space_plan_put_in(struct db *tx, const struct principal *p, const struct space_plan *pl,
+                      struct yq_err *e);
+/* Sets building id's outline (plan, a JSON list of [x, y]) on the plan. */
+int space_building_outline(struct db_pool *pool, const struct principal *p, int64_t id,
+                           const char *plan, struct yq_err *e);
 
 /* The zone's vacancy: every unit, the vacant ones, by building and by type. */
 struct space_count {

@@ -1,8 +1,14 @@
 /* HTTP handlers of 载体 (see space_api.h): decode, call, encode. */
 #include "space/space_api.h"
 #include "space/space.h"
+#include "lib/arena.h"
+#include "lib/multipart.h"
+#include "lib/table_write.h"
 #include "lib/util.h"
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* An enterprise reader is shown no tenant, note or bookkeeping (F_INTERNAL). */
 static const struct entity_out BUILDING_STAFF = {&ENTITY_SPACE_BUILDING, 0, NULL};
@@ -246,4 +252,333 @@ int h_space_summary(struct req *r, struct yq_err *e)
 	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;
+}
+
+/* ---- demands ---- */
+
+static const struct entity_out DEMAND_OUT = {&ENTITY_SPACE_DEMAND, 0, NULL};
+
+int h_space_demand_list(struct req *r, struct yq_err *e)
+{
+	struct space_demand_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_SPACE_DEMAND_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, &DEMAND_OUT);
+	int rc = space_demand_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct space_demand d;
+	struct db *c = req_db(r, e);
+	if (!c || space_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
+		return -1;
+	return resp_entity(r, status, &DEMAND_OUT, &d);
+}
+
+int h_space_demand_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_space_demand_create(struct req *r, struct yq_err *e)
+{
+	struct space_demand d;
+	memset(&d, 0, sizeof d);
+	if (!req_entity(r, &ENTITY_SPACE_DEMAND, DECODE_FULL, &d, NULL, e) ||
+	    space_demand_create(req_pool(r), &r->who, &d, e) < 0)
+		return -1;
+	return demand_answer(r, 201, d.id, e);
+}
+
+#define MATCHES_MAX 50
+
+int h_space_demand_matches(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	size_t n = 0;
+	struct db *c = req_db(r, e);
+	struct space_unit *u = arena_alloc(&r->arena, sizeof *u * MATCHES_MAX);
+	if (!c || req_id(r, 0, &id, e) < 0)
+		return -1;
+	if (!u)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	struct space_demand d;
+	if (space_demand_get(c, &r->who, id, &r->arena, &d, e) < 0 ||
+	    space_demand_matches(c, &r->who, id, &r->arena, u, MATCHES_MAX, &n, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_items_open(r, &w);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_entity_members(&w, &UNIT_STAFF, &u[i]);
+		jw_kdouble(&w, "area_distance", space_match_distance(&d, &u[i]));
+		jw_obj_close(&w);
+	}
+	return resp_items_close(r, &w, 0, (int64_t)n, 1, MATCHES_MAX, e);
+}
+
+static int demand_event(struct req *r, enum space_demand_event ev, struct yq_err *e)
+{
+	int64_t id, unit = 0;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	if (ev == DEMAND_EV_OFFER) {
+		json_t *o = req_json(r, e);
+		if (!o || json_int(o, "unit_id", 1, 0, 1, INT64_MAX, &unit, e) < 0)
+			return -1;
+	}
+	if (space_demand_move(req_pool(r), &r->who, id, ev, unit, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_space_demand_offer(struct req *r, struct yq_err *e)
+{
+	return demand_event(r, DEMAND_EV_OFFER, e);
+}
+
+int h_space_demand_accept(struct req *r, struct yq_err *e)
+{
+	return demand_event(r, DEMAND_EV_ACCEPT, e);
+}
+
+int h_space_demand_decline(struct req *r, struct yq_err *e)
+{
+	return demand_event(r, DEMAND_EV_DECLINE, e);
+}
+
+int h_space_demand_withdraw(struct req *r, struct yq_err *e)
+{
+	return demand_event(r, DEMAND_EV_WITHDRAW, e);
+}
+
+int h_space_demand_close(struct req *r, struct yq_err *e)
+{
+	return demand_event(r, DEMAND_EV_CLOSE, e);
+}
+
+int h_space_unit_apply(struct req *r, struct yq_err *e)
+{
+	int64_t unit, months, id;
+	const char *from = NULL, *notes = NULL;
+	char today[11];
+	json_t *o;
+	if (req_id(r, 0, &unit, e) < 0 || !(o = req_json(r, e)) ||
+	    json_str(r, o, "wanted_from", 0, 10, &from, e) < 0 ||
+	    json_int(o, "term_months", 0, 12, 1, 240, &months, e) < 0 ||
+	    json_str(r, o, "notes", 0, SPACE_NOTES_MAX, &notes, e) < 0)
+		return -1;
+	if (from && *from && !valid_date(from))
+		return err_set(e, ERR_VALIDATION, "wanted_from", "期望入驻日期无效",
+		               "invalid date");
+	if (!from || !*from) {
+		time_t t = (time_t)now_unix();
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		from = today;
+	}
+	if (space_unit_apply(req_pool(r), &r->who, unit, from, months, notes, &id, e) < 0)
+		return -1;
+	return demand_answer(r, 201, id, e);
+}
+
+/* ---- exports (.xlsx, or CSV with format=csv) ---- */
+
+static void export_row(void *w, const void *obj)
+{
+	table_writer_row(w, obj);
+}
+
+static int export_list(struct req *r, const struct entity *en, const char *name,
+                       int (*list)(struct db *, const struct principal *, const void *,
+                                   space_row_fn, void *, int64_t *),
+                       void *filter, int64_t *page, int64_t *page_size, struct yq_err *e)
+{
+	const char *fmt = req_query(r, "format");
+	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	int csv = fmt && strcmp(fmt, "csv") == 0;
+	struct db *c = req_db(r, e);
+	if (!c)
+		return -1;
+	struct table_sheet *sh = arena_alloc(&r->arena, sizeof *sh);
+	if (!sh)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	table_sheet_init(sh, en, space_as_enterprise(&r->who) ? F_INTERNAL : 0, TABLE_TYPED, name);
+	struct table_writer w;
+	if (table_writer_open(&w, sh, csv, "yuanqu-space-export-", e) < 0)
+		return -1;
+	*page = 1;
+	*page_size = TABLE_WRITE_MAX_ROWS;
+	int64_t total;
+	int rc = list(c, &r->who, filter, export_row, &w, &total);
+	int fd;
+	uint64_t size;
+	if (table_writer_finish(&w, rc >= 0, &fd, &size, e) < 0)
+		return rc < 0 ? err_db(e, rc) : -1;
+	if (resp_download_fd(
+	        r, fd, size,
+	        csv ? "text/csv; charset=utf-8"
+	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)w.rows));
+	return 0;
+}
+
+static int list_units(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+                      void *ctx, int64_t *total)
+{
+	return space_unit_list(c, p, f, fn, ctx, total);
+}
+
+static int list_leases(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+                       void *ctx, int64_t *total)
+{
+	return space_lease_list(c, p, f, fn, ctx, total);
+}
+
+static int list_demands(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+                        void *ctx, int64_t *total)
+{
+	return space_demand_list(c, p, f, fn, ctx, total);
+}
+
+int h_space_unit_export(struct req *r, struct yq_err *e)
+{
+	struct space_unit_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_query_entity(r, &ENTITY_SPACE_UNIT_QUERY, &f, e) < 0)
+		return -1;
+	return export_list(r, &ENTITY_SPACE_UNIT, "载体单元", list_units, &f, &f.page, &f.page_size,
+	                   e);
+}
+
+int h_space_lease_export(struct req *r, struct yq_err *e)
+{
+	struct space_lease_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_query_entity(r, &ENTITY_SPACE_LEASE_QUERY, &f, e) < 0)
+		return -1;
+	return export_list(r, &ENTITY_SPACE_LEASE, "载体租约", list_leases, &f, &f.page,
+	                   &f.page_size, e);
+}
+
+int h_space_demand_export(struct req *r, struct yq_err *e)
+{
+	struct space_demand_filter f;
+	memset(&f, 0, sizeof f);
+	if (req_query_entity(r, &ENTITY_SPACE_DEMAND_QUERY, &f, e) < 0)
+		return -1;
+	return export_list(r, &ENTITY_SPACE_DEMAND, "载体需求", list_demands, &f, &f.page,
+	                   &f.page_size, e);
+}
+
+/* ---- the site plan ---- */
+
+int h_space_plan_get(struct req *r, struct yq_err *e)
+{
+	struct space_plan pl;
+	struct db *c = req_db(r, e);
+	if (!c || space_plan_get(c, &r->who, &r->arena, &pl, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_kstr(&w, "content_type", *pl.content_type ? pl.content_type : NULL);
+	jw_kint(&w, "width", pl.width);
+	jw_kint(&w, "height", pl.height);
+	jw_kstr(&w, "image_url", *pl.content_type ? "/api/space/plan/image" : NULL);
+	jw_kint(&w, "updated_at", pl.updated_at);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int h_space_plan_image(struct req *r, struct yq_err *e)
+{
+	struct space_plan pl;
+	struct db *c = req_db(r, e);
+	if (!c || space_plan_get(c, &r->who, &r->arena, &pl, e) < 0)
+		return -1;
+	if (!*pl.content_type)
+		return err_set(e, ERR_NOT_FOUND, NULL, "园区尚未上传平面图",
+		               "the zone has no plan");
+	size_t n = strlen(pl.data);
+	unsigned char *bytes = malloc(n / 4 * 3 + 4);
+	if (!bytes)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	long len = space_b64_decode(pl.data, bytes);
+	if (len < 0) {
+		free(bytes);
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "the stored plan is damaged");
+	}
+	/* a picture only: nothing in it runs, even when opened on its own */
+	resp_header(r, "Content-Security-Policy",
+	            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+	if (resp_download(r, (char *)bytes, (size_t)len, pl.content_type,
+	                  strcmp(pl.content_type, "image/svg+xml") == 0 ? "plan.svg"
+	                  : strcmp(pl.content_type, "image/png") == 0   ? "plan.png"
+	                                                                : "plan.jpg") < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	return 0;
+}
+
+int h_space_plan_put(struct req *r, struct yq_err *e)
+{
+	char boundary[72], name[256];
+	const char *data;
+	size_t len;
+	struct space_plan pl = {0};
+	if (multipart_boundary(req_header(r, "Content-Type"), boundary) < 0)
+		return err_set(e, ERR_MEDIA_TYPE, "image", "请以 multipart/form-data 上传平面图",
+		               "upload the plan as multipart/form-data");
+	if (multipart_find(r->body.buf, r->body.len, boundary, "file", &data, &len, name,
+	                   sizeof name) < 0)
+		return err_set(e, ERR_VALIDATION, "image", "请上传平面图（表单字段 file）",
+		               "upload the plan in the form field 'file'");
+	if (space_plan_check((const unsigned char *)data, len, &pl.content_type, &pl.width,
+	                     &pl.height, e) < 0)
+		return -1;
+	char *b64 = arena_alloc(&r->arena, 4 * ((len + 2) / 3) + 1);
+	if (!b64)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	space_b64_encode((const unsigned char *)data, len, b64);
+	pl.data = b64;
+	if (space_plan_put(req_pool(r), &r->who, &pl, e) < 0)
+		return -1;
+	return h_space_plan_get(r, e);
+}
+
+int h_space_building_outline(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	json_t *o, *plan;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)))
+		return -1;
+	plan = json_object_get(o, "plan");
+	if (!json_is_array(plan))
+		return err_set(e, ERR_VALIDATION, "plan", "请给出轮廓的坐标列表",
+		               "give the outline as a list of [x, y] points");
+	char *text = json_dumps(plan, JSON_COMPACT);
+	if (!text)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	const char *kept = arena_strdup(&r->arena, text);
+	free(text);
+	if (strlen(kept) > 8000)
+		return err_set(e, ERR_VALIDATION, "plan", "轮廓的点太多",
+		               "the outline is too long");
+	if (space_building_outline(req_pool(r), &r->who, id, kept, e) < 0)
+		return -1;
+	return building_answer(r, 200, id, e);
 }

@@ -12,6 +12,8 @@
 #include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/util.h"
+#include "work/notify.h"
+#include "work/work.h"
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -767,4 +769,566 @@ int space_summary(struct db *c, const struct principal *p, struct arena *a,
 		out->expiring_30 = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+/* ---- demands ---- */
+
+static struct sql_tmpl SQL_DEMAND_SELECT = SQL_TMPL(ENTITY_SPACE_DEMAND, "SELECT {select}");
+static struct sql_tmpl SQL_DEMAND_INSERT = SQL_TMPL(
+    ENTITY_SPACE_DEMAND, "INSERT INTO space_demand (zone_id, status, unit_id, applied, created_by, "
+                         "created_at, updated_at, {insert_cols}) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                         "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_UNIT_MATCH =
+    SQL_TMPL(ENTITY_SPACE_UNIT, "SELECT {select}, (SELECT MAX(l.end_date) FROM space_lease l "
+                                "WHERE l.unit_id = u.id AND l.status = 'active')");
+static const char SQL_DEMAND_STATE[] =
+    "UPDATE space_demand SET status = ?, unit_id = ?, lease_id = ?, updated_at = ? WHERE id = ?";
+static const char SQL_UNIT_BUSY[] =
+    "SELECT MAX(end_date) FROM space_lease WHERE unit_id = ? AND status = 'active'";
+
+#define MATCH_CANDIDATES 500
+
+/* Appends FROM the demands of the caller's zone and, for an enterprise user, only its own. */
+static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
+{
+	scope_from(q, p, &ENTITY_SPACE_DEMAND, ENTITY_SPACE_DEMAND.joins, like, n);
+	if (space_as_enterprise(p)) {
+		qb_sql(q, " AND d.enterprise_id = ?");
+		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
+	}
+}
+
+static void demand_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct space_demand one, *row = l->out ? l->out : &one;
+	memset(row, 0, sizeof *row);
+	entity_read(st, 0, &ENTITY_SPACE_DEMAND, row, a);
+	if (l->fn)
+		l->fn(l->ctx, row);
+}
+
+static void demand_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct space_demand_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_DEMAND_SELECT) : "SELECT COUNT(*)");
+	demand_from(q, l->p, l->like, sizeof l->like);
+	if (f->status) {
+		qb_sql(q, " AND d.status = ?");
+		qb_text(q, f->status);
+	}
+	if (f->type) {
+		qb_sql(q, " AND d.type = ?");
+		qb_text(q, f->type);
+	}
+	if (f->enterprise_id) {
+		qb_sql(q, " AND d.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY d.id DESC LIMIT ? OFFSET ?");
+		qb_int(q, f->page_size);
+		qb_int(q, (f->page - 1) * f->page_size);
+	}
+}
+
+int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
+                      space_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx, .en = &ENTITY_SPACE_DEMAND};
+	*total = 0;
+	return qb_count_page(c, demand_build, demand_row, &l, total);
+}
+
+int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                     struct space_demand *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_DEMAND};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_DEMAND_SELECT));
+	demand_from(&q, p, l.like, sizeof l.like);
+	qb_sql(&q, " AND d.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, demand_row, a, &l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_DEMAND.missing_zh,
+		               ENTITY_SPACE_DEMAND.missing_en);
+	return 0;
+}
+
+int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                         struct space_unit *out, size_t max, size_t *n, struct yq_err *e)
+{
+	struct space_demand d;
+	*n = 0;
+	if (space_demand_get(c, p, id, a, &d, e) < 0)
+		return -1;
+	struct space_unit *cand = arena_alloc(a, sizeof *cand * MATCH_CANDIDATES);
+	if (!cand)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	char like[320];
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_UNIT_MATCH));
+	unit_from(&q, p, like, sizeof like);
+	/* the rule itself is space_match; the query only narrows what it looks at */
+	qb_sql(&q, " AND u.status = 'vacant' AND b.type = ? AND u.area >= ?");
+	qb_text(&q, d.type);
+	qb_int(&q, (int64_t)floor(d.area_min));
+	qb_sql(&q, " ORDER BY u.id LIMIT ?");
+	qb_int(&q, MATCH_CANDIDATES);
+	struct db_stmt *st = qb_prepare(&q, c);
+	qb_release(&q);
+	if (!st)
+		return err_db(e, DB_ERR);
+	size_t got = 0;
+	int rc;
+	int busy_col = ENTITY_SPACE_UNIT.n_fields;
+	while ((rc = db_step(st)) == DB_ROW && got < MATCH_CANDIDATES) {
+		struct space_unit *u = &cand[got];
+		memset(u, 0, sizeof *u);
+		entity_read(st, 0, &ENTITY_SPACE_UNIT, u, a);
+		const char *busy = db_col_is_null(st, busy_col) ? NULL : db_col_text(st, busy_col);
+		if (space_match(&d, u, busy) == SPACE_MATCH)
+			got++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	space_match_sort(&d, cand, got);
+	*n = got < max ? got : max;
+	memcpy(out, cand, sizeof *out * *n);
+	return 0;
+}
+
+/* The work kind of demands: notifications to the enterprise and the service center. */
+static void demand_item(const struct space_demand *d, struct arena *a, struct work_item *it)
+{
+	*it = (struct work_item){
+	    .id = d->id,
+	    .enterprise_id = d->enterprise_id,
+	    .no = arena_printf(a, "XQ%05lld", (long long)d->id),
+	    .title = arena_printf(a, "%s %g㎡", space_type_label(space_type_from_name(d->type)),
+	                          d->area_min),
+	    .state = d->status,
+	    .closed = 1,
+	    .closed_zh = "载体需求没有附件",
+	    .closed_en = "a demand has no attachments",
+	};
+}
+
+/* Tells the enterprise (to_ent) or the service center of event on demand d. */
+static int demand_notify(struct write_ctx *w, const struct space_demand *d, int to_ent,
+                         const char *event, struct arena *a, struct yq_err *e)
+{
+	struct work_item it;
+	demand_item(d, a, &it);
+	it.zone_id = w->who->zone_id;
+	int rc = to_ent ? notify_enterprise(w->tx, &space_demand_kind, &it, 0, event)
+	                : notify_item(w->tx, &space_demand_kind, &it, event);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
+/* A demand in the making. */
+struct demand_change {
+	struct space_demand *d;
+	int64_t id, unit_id;
+	enum space_demand_event ev;
+	const char *from;
+	int64_t months;
+	const char *notes;
+};
+
+static int enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e)
+{
+	int64_t n = id ? count3(w->tx, SQL_ENT_IN_ZONE, id, NULL, w->who->zone_id) : 0;
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择本园区的企业",
+		               "name an enterprise of the zone");
+	return 0;
+}
+
+static int demand_insert(struct write_ctx *w, struct space_demand *d, struct yq_err *e)
+{
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEMAND_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_text(st, 2, d->status);
+	db_bind_opt(st, 3, d->unit_id);
+	db_bind_int(st, 4, d->applied);
+	db_bind_opt(st, 5, w->who->user_id);
+	db_bind_int(st, 6, now);
+	db_bind_int(st, 7, now);
+	if (entity_bind(st, 8, &ENTITY_SPACE_DEMAND, d, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	return write_insert(w, st, &d->id, e);
+}
+
+static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct demand_change *x = arg;
+	struct space_demand *d = x->d;
+	struct arena ar = ARENA_INIT;
+	int rc = -1;
+	if (space_as_enterprise(w->who))
+		d->enterprise_id = w->who->enterprise_id;
+	d->status = space_demand_status_name(DEMAND_OPEN);
+	d->unit_id = 0;
+	d->applied = 0;
+	if (!d->term_months)
+		d->term_months = 12;
+	if (space_check_demand(d, e) < 0 || enterprise_in_zone(w, d->enterprise_id, e) < 0 ||
+	    demand_insert(w, d, e) < 0 || demand_notify(w, d, 0, "created", &ar, e) < 0)
+		goto out;
+	write_audit(w, "create", "space_demand", d->id);
+	audit_change_entity(&w->changes, &ENTITY_SPACE_DEMAND, NULL, d);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_demand_create(struct db_pool *pool, const struct principal *p, struct space_demand *d,
+                        struct yq_err *e)
+{
+	struct demand_change x = {.d = d};
+	return write_tx(pool, p, do_demand_create, &x, e);
+}
+
+int space_demand_create_in(struct db *tx, const struct principal *p, struct space_demand *d,
+                           struct yq_err *e)
+{
+	struct demand_change x = {.d = d};
+	return write_in(tx, p, p->zone_id, do_demand_create, &x, e);
+}
+
+/* The last day unit `id` is held by an active lease ("" none), into out. */
+static int unit_busy(struct write_ctx *w, int64_t id, char out[11], struct yq_err *e)
+{
+	struct db_stmt *st = db_prepare(w->tx, SQL_UNIT_BUSY);
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, id);
+	int rc = db_step(st);
+	const char *v = rc == DB_ROW && !db_col_is_null(st, 0) ? db_col_text(st, 0) : "";
+	snprintf(out, 11, "%s", v ? v : "");
+	db_reset(st);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
+}
+
+/* Checks that unit u may be offered for demand d (the matching rule): 409 when it is not
+ * vacant, 400 on unit_id naming the rule it misses. */
+static int offerable(struct write_ctx *w, const struct space_demand *d, const struct space_unit *u,
+                     struct yq_err *e)
+{
+	char busy[11];
+	if (unit_busy(w, u->id, busy, e) < 0)
+		return -1;
+	enum space_miss m = space_match(d, u, busy);
+	if (m == SPACE_MATCH)
+		return 0;
+	return err_set(e, m == SPACE_MISS_STATUS ? ERR_STATE : ERR_VALIDATION, "unit_id",
+	               space_miss_label(m), "the unit does not match the demand");
+}
+
+static int do_unit_apply(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct demand_change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_unit u;
+	struct space_demand *d = x->d;
+	int rc = -1;
+	if (space_unit_get(w->tx, w->who, x->unit_id, &ar, &u, e) < 0)
+		goto out;
+	if (!space_as_enterprise(w->who) || !w->who->enterprise_id) {
+		err_set(e, ERR_FORBIDDEN, NULL,
+		        "只有企业用户可以申请单元，工作人员请代企业登记需求",
+		        "only enterprise users apply for a unit");
+		goto out;
+	}
+	*d = (struct space_demand){
+	    .enterprise_id = w->who->enterprise_id,
+	    .type = u.building_type,
+	    .area_min = u.area,
+	    .area_max = u.area,
+	    .floor_load = NAN,
+	    .power_kva = NAN,
+	    .wanted_from = x->from,
+	    .term_months = x->months ? x->months : 12,
+	    .notes = x->notes ? x->notes : "",
+	    .status = space_demand_status_name(DEMAND_OFFERED),
+	    .unit_id = u.id,
+	    .applied = 1,
+	};
+	if (offerable(w, d, &u, e) < 0 || demand_insert(w, d, e) < 0 ||
+	    unit_set(w, u.id, "intent", d->enterprise_id, "", e) < 0 ||
+	    demand_notify(w, d, 0, "applied", &ar, e) < 0)
+		goto out;
+	write_audit(w, "apply", "space_demand", d->id);
+	audit_change_entity(&w->changes, &ENTITY_SPACE_DEMAND, NULL, d);
+	audit_change_str(&w->changes, "unit_status", u.status, "intent");
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_unit_apply(struct db_pool *pool, const struct principal *p, int64_t unit_id,
+                     const char *from, int64_t months, const char *notes, int64_t *id,
+                     struct yq_err *e)
+{
+	struct space_demand d;
+	struct demand_change x = {
+	    .d = &d, .unit_id = unit_id, .from = from, .months = months, .notes = notes};
+	if (write_tx(pool, p, do_unit_apply, &x, e) < 0)
+		return -1;
+	*id = d.id;
+	return 0;
+}
+
+/* The first day of the lease of demand d: its wanted date, or today when that has passed. */
+static const char *lease_start(const struct space_demand *d, char today[11])
+{
+	day_of(now_unix(), today);
+	return strcmp(d->wanted_from, today) >= 0 ? d->wanted_from : today;
+}
+
+static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct demand_change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_demand d;
+	struct space_unit u;
+	enum space_demand_status to;
+	int rc = -1;
+	int64_t unit = 0, lease = 0;
+	if (space_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	    space_demand_next(d.status, x->ev, &to, e) < 0)
+		goto out;
+	const char *was = d.status;
+	switch (x->ev) {
+	case DEMAND_EV_OFFER:
+		if (!x->unit_id) {
+			err_set(e, ERR_VALIDATION, "unit_id", "请选择推荐的单元", "name the unit");
+			goto out;
+		}
+		if (space_unit_get(w->tx, w->who, x->unit_id, &ar, &u, e) < 0) {
+			if (e->code == ERR_NOT_FOUND)
+				err_set(e, ERR_VALIDATION, "unit_id", "单元不存在", "no such unit");
+			goto out;
+		}
+		if (offerable(w, &d, &u, e) < 0 ||
+		    unit_set(w, u.id, "intent", d.enterprise_id, "", e) < 0)
+			goto out;
+		unit = u.id;
+		audit_change_int(&w->changes, "unit_id", 0, u.id);
+		break;
+	case DEMAND_EV_ACCEPT: {
+		char today[11], end[11];
+		const char *start = lease_start(&d, today);
+		if (space_term_end(start, d.term_months, end) < 0) {
+			err_set(e, ERR_VALIDATION, "wanted_from", "期望入驻日期无效",
+			        "invalid date");
+			goto out;
+		}
+		struct space_lease l = {.unit_id = d.unit_id,
+		                        .enterprise_id = d.enterprise_id,
+		                        .tenant_name = "",
+		                        .start_date = start,
+		                        .end_date = end,
+		                        .rent = NAN,
+		                        .notes = ""};
+		struct change lc = {.made = &l};
+		if (do_lease_create(w, &lc, e) < 0)
+			goto out;
+		unit = d.unit_id;
+		lease = l.id;
+		audit_change_int(&w->changes, "lease_id", 0, l.id);
+		break;
+	}
+	case DEMAND_EV_DECLINE:
+	case DEMAND_EV_WITHDRAW:
+	case DEMAND_EV_CLOSE:
+		/* the unit offered is vacant again */
+		if (d.unit_id && unit_set(w, d.unit_id, "vacant", 0, "", e) < 0)
+			goto out;
+		if (d.unit_id)
+			audit_change_str(&w->changes, "unit_status", "intent", "vacant");
+		break;
+	default:
+		break;
+	}
+	if (write_sql(w, SQL_DEMAND_STATE, e, DB_T(space_demand_status_name(to)), DB_O(unit),
+	              DB_O(lease), DB_I(now_unix()), DB_I(x->id)) < 0)
+		goto out;
+	d.status = space_demand_status_name(to);
+	/* the enterprise hears of what staff did, the service center of what the enterprise did */
+	int to_ent = x->ev == DEMAND_EV_OFFER || x->ev == DEMAND_EV_CLOSE;
+	static const char *const events[DEMAND__EV_COUNT] = {"offered", "accepted", "declined",
+	                                                     "withdrawn", "closed"};
+	if (demand_notify(w, &d, to_ent, events[x->ev], &ar, e) < 0)
+		goto out;
+	write_audit(w, space_demand_event_name(x->ev), "space_demand", x->id);
+	audit_change_str(&w->changes, "status", was, d.status);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
+                      enum space_demand_event ev, int64_t unit_id, struct yq_err *e)
+{
+	struct demand_change x = {.id = id, .ev = ev, .unit_id = unit_id};
+	return write_tx(pool, p, do_demand_move, &x, e);
+}
+
+int space_demand_move_in(struct db *tx, const struct principal *p, int64_t id,
+                         enum space_demand_event ev, int64_t unit_id, struct yq_err *e)
+{
+	struct demand_change x = {.id = id, .ev = ev, .unit_id = unit_id};
+	return write_in(tx, p, p->zone_id, do_demand_move, &x, e);
+}
+
+/* ---- the work kind ---- */
+
+static int load_demand(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                       struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	struct space_demand d;
+	if (space_demand_get(c, p, id, a, &d, e) < 0)
+		return -1;
+	demand_item(&d, a, out);
+	out->zone_id = p->zone_id;
+	return 0;
+}
+
+static int no_upload(struct db *c, const struct principal *p, const struct work_item *it, int *rc)
+{
+	return 0;
+}
+
+static const char *demand_event_label(const char *event)
+{
+	static const char *const labels[][2] = {
+	    {"created", "新载体需求"},         {"applied", "企业申请载体单元"},
+	    {"offered", "载体需求已推荐单元"}, {"accepted", "企业确认签约"},
+	    {"declined", "企业谢绝推荐单元"},  {"withdrawn", "企业撤回载体需求"},
+	    {"closed", "载体需求已关闭"}};
+	for (size_t i = 0; event && i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(event, labels[i][0]) == 0)
+			return labels[i][1];
+	return NULL;
+}
+
+const struct work_kind space_demand_kind = {
+    .name = "space_demand",
+    .id_key = "space_demand_id",
+    .no_key = "space_demand_no",
+    .label_zh = "载体需求",
+    .label_en = "space demand",
+    .load = load_demand,
+    .may_upload = no_upload,
+    .upload_denied_zh = "载体需求没有附件",
+    .upload_denied_en = "a demand has no attachments",
+    .event_label = demand_event_label,
+};
+
+/* ---- the site plan ---- */
+
+static const char SQL_PLAN_GET[] =
+    "SELECT content_type, width, height, data, updated_at FROM space_plan WHERE zone_id = ?";
+static const char SQL_PLAN_DEL[] = "DELETE FROM space_plan WHERE zone_id = ?";
+static const char SQL_PLAN_PUT[] = "INSERT INTO space_plan (zone_id, content_type, width, height, "
+                                   "data, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_OUTLINE[] =
+    "UPDATE space_building SET plan = ?, updated_at = ? WHERE id = ? AND zone_id = ?";
+
+int space_plan_get(struct db *c, const struct principal *p, struct arena *a, struct space_plan *out,
+                   struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->content_type = "";
+	struct db_stmt *st = db_prepare(c, SQL_PLAN_GET);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, p->zone_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->content_type = arena_strdup(a, db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		out->width = db_col_int(st, 1);
+		out->height = db_col_int(st, 2);
+		out->data = arena_strdup(a, db_col_text(st, 3) ? db_col_text(st, 3) : "");
+		out->updated_at = db_col_int(st, 4);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static int do_plan_put(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	const struct space_plan *pl = arg;
+	int64_t now = now_unix();
+	if (write_sql(w, SQL_PLAN_DEL, e, DB_I(w->who->zone_id)) < 0 ||
+	    write_sql(w, SQL_PLAN_PUT, e, DB_I(w->who->zone_id), DB_T(pl->content_type),
+	              DB_I(pl->width), DB_I(pl->height), DB_T(pl->data), DB_I(now)) < 0)
+		return -1;
+	write_audit(w, "update", "space_plan", w->who->zone_id);
+	audit_change_str(&w->changes, "content_type", NULL, pl->content_type);
+	audit_change_int(&w->changes, "width", 0, pl->width);
+	audit_change_int(&w->changes, "height", 0, pl->height);
+	return 0;
+}
+
+int space_plan_put(struct db_pool *pool, const struct principal *p, const struct space_plan *pl,
+                   struct yq_err *e)
+{
+	return write_tx(pool, p, do_plan_put, (void *)pl, e);
+}
+
+int space_plan_put_in(struct db *tx, const struct principal *p, const struct space_plan *pl,
+                      struct yq_err *e)
+{
+	return write_in(tx, p, p->zone_id, do_plan_put, (void *)pl, e);
+}
+
+struct outline_change {
+	int64_t id;
+	const char *plan;
+};
+
+static int do_outline(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct outline_change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct space_building b;
+	struct space_plan pl;
+	int rc = -1;
+	if (space_building_get(w->tx, w->who, x->id, &ar, &b, e) < 0 ||
+	    space_plan_get(w->tx, w->who, &ar, &pl, e) < 0 ||
+	    space_outline_check(x->plan, (double)pl.width, (double)pl.height, e) < 0 ||
+	    write_sql(w, SQL_OUTLINE, e, DB_T(x->plan), DB_I(now_unix()), DB_I(x->id),
+	              DB_I(w->who->zone_id)) < 0)
+		goto out;
+	write_audit(w, "update", "space_building", x->id);
+	audit_change_str(&w->changes, "plan", b.plan, x->plan);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int space_building_outline(struct db_pool *pool, const struct principal *p, int64_t id,
+                           const char *plan, struct yq_err *e)
+{
+	struct outline_change x = {.id = id, .plan = plan};
+	return write_tx(pool, p, do_outline, &x, e);
 }

@@ -354,6 +354,27 @@ const EXPECT = {
   'POST /api/freight/registrations/:id/approve': { kind: 'object', obj: 'freightReg' },
   'POST /api/freight/registrations/:id/reject': { kind: 'object', obj: 'freightReg', body: { reason: '越权退回' } },
   'POST /api/freight/registrations/:id/withdraw': { kind: 'object', obj: 'freightReg' },
+  // 载体 demands and exports
+  'GET /api/space/units/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/leases/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/demands/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/space/demands': { kind: 'list', query: 'page_size=200' },
+  'POST /api/space/demands': { kind: 'create', lower: 'dept_head', body: { type: 'factory', area_min: 100, wanted_from: '2030-01-01' }, foreign: [
+    // staff of another zone name an enterprise of this zone
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, type: 'factory', area_min: 100, wanted_from: '2030-01-01' }) },
+  ] },
+  'GET /api/space/demands/:id': { kind: 'object', obj: 'spaceDemand' },
+  'GET /api/space/demands/:id/matches': { kind: 'object', obj: 'spaceDemand' },
+  'POST /api/space/demands/:id/offer': { kind: 'object', obj: 'spaceDemand', body: () => ({ unit_id: obj.spaceUnit }) },
+  'POST /api/space/demands/:id/accept': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/decline': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/withdraw': { kind: 'object', obj: 'spaceDemand', lower: 'dept_head' },
+  'POST /api/space/demands/:id/close': { kind: 'object', obj: 'spaceDemand' },
+  'POST /api/space/units/:id/apply': { kind: 'object', obj: 'spaceUnit', lower: 'dept_head' },
+  'GET /api/space/plan': { kind: 'config' },
+  'GET /api/space/plan/image': { kind: 'config' },
+  'PUT /api/space/plan': { kind: 'config' },
+  'PUT /api/space/buildings/:id/outline': { kind: 'object', obj: 'spaceBuilding', body: { plan: [[1, 1], [20, 1], [20, 20]] } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -641,6 +662,10 @@ before(async () => {
   const fr = await as.admin.post('/api/freight/registrations', { enterprise_id: me.other_enterprise.enterprise_id, plate: '苏FD80002', driver: '访问控制测试报备', phone: '13800000000', route: '海门—常州', date: '2030-01-01' });
   assert.equal(fr.status, 201, fr.body);
   obj.freightReg = fr.json.id; data.freightReg = '访问控制测试报备';
+  // a demand for space of the other enterprise (载体需求), registered by the admin on its behalf
+  const sd = await as.admin.post('/api/space/demands', { enterprise_id: me.other_enterprise.enterprise_id, type: 'factory', area_min: 500, area_max: 900, wanted_from: '2030-01-01', notes: '访问控制测试需求' });
+  assert.equal(sd.status, 201, sd.body);
+  obj.spaceDemand = sd.json.id; data.spaceDemand = '访问控制测试需求';
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -716,6 +741,9 @@ function call(c, rt, path, body) {
 }
 // A caller of the lowest role that lacks the route's permission, or null.
 function lowerRole(rt) {
+  // a route whose permission the caller named `staff` holds through its department (the service
+  // center registers demands for space on an enterprise's behalf) names its lower caller
+  if (EXPECT[key(rt)]?.lower) return EXPECT[key(rt)].lower;
   const r = LOWER_ORDER.find((x) => !rt.roles.includes(x));
   return r ?? null;
 }
@@ -771,6 +799,8 @@ const OUTSIDERS = {
   freightOffer: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   freightLoad: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   freightReg: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // a demand is its enterprise's: another enterprise of the zone does not see it
+  spaceDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -806,6 +836,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'freightOffer': return JSON.stringify((await a.get(`/api/freight/offers/${obj.freightOffer}`)).json);
     case 'freightLoad': return JSON.stringify((await a.get(`/api/freight/loads/${obj.freightLoad}`)).json);
     case 'freightReg': return JSON.stringify((await a.get(`/api/freight/registrations/${obj.freightReg}`)).json);
+    case 'spaceDemand': return JSON.stringify((await a.get(`/api/space/demands/${obj.spaceDemand}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

@@ -178,6 +178,13 @@ before(async () => {
   const fr = await entA.post('/api/freight/registrations', { plate: '吉A54321', driver: '披露测试', phone: '13800000000', route: '长春—沈阳', date: '2030-01-01' });
   ok(fr, 'registration');
   ids.reg = fr.json.id;
+  // its demand for more space (its own text: the enterprise reads it), offered a unit whose notes stay internal
+  const un2 = await admin.post('/api/space/units', { building_id: ids.building, floor: 2, number: 'D201', area: 900, floor_load: 10, power_kva: 200, rent: 18000, notes: SECRET.unit });
+  ok(un2, 'second unit');
+  const dm = await admin.post('/api/space/demands', { enterprise_id: ids.ent, type: 'factory', area_min: 850, area_max: 950, wanted_from: '2030-01-01', notes: '再要一层' });
+  ok(dm, 'demand');
+  ids.demand = dm.json.id;
+  ok(await admin.post(`/api/space/demands/${ids.demand}/offer`, { unit_id: un2.json.id }), 'offer');
 });
 after(async () => { await srv.stop(); });
 
@@ -239,6 +246,7 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/freight/loads/:id/matches', `/api/freight/loads/${ids.openLoad}/matches`)
     .replace('/api/freight/loads/:id', `/api/freight/loads/${ids.load}`)
     .replace('/api/freight/registrations/:id', `/api/freight/registrations/${ids.reg}`)
+    .replace('/api/space/demands/:id', `/api/space/demands/${ids.demand}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

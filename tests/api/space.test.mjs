@@ -367,3 +367,258 @@ test('bad input is a 400 naming the field in Chinese, never a 500', async () => 
   assert.equal(r.json.status, 'intent');
   assert.equal(r.json.area, 1200, 'the rest kept');
 });
+
+// ---- demands (需求): posted by an enterprise, matched, offered, accepted into a lease ----
+
+async function demand(c, extra = {}) {
+  const r = await c.post('/api/space/demands', { type: 'factory', area_min: 1000, area_max: 1500, floor_load: 8, power_kva: 300, wanted_from: day(30), term_months: 24, notes: '扩产需要一层厂房', ...extra });
+  assert.equal(r.status, 201, r.body);
+  return r.json;
+}
+const notes = async (c, id) => (await c.get('/api/notifications?page_size=200')).json.items.filter((n) => n.space_demand_id === id);
+
+test('a demand is matched to vacant units (closest area first), offered, accepted and becomes a lease', async () => {
+  const b = await building();
+  const near = await unit(b, { area: 1260 });
+  const far = await unit(b, { area: 1050 });
+  const small = await unit(b, { area: 900 });
+  const weak = await unit(b, { area: 1250, floor_load: 5 });
+  const busy = await unit(b, { area: 1250, status: 'repair' });
+  const d = await demand(as.ent, { enterprise_id: me.weipai.enterprise_id });
+  assert.equal(d.enterprise_id, me.ent.enterprise_id, 'an enterprise asks for itself');
+  assert.equal(d.status, 'open');
+  assert.ok((await notes(as.svc, d.id)).some((n) => n.kind === 'created'), 'the service center is told');
+  const m = await as.svc.get(`/api/space/demands/${d.id}/matches`);
+  assert.equal(m.status, 200, m.body);
+  const ids = m.json.items.map((u) => u.id);
+  assert.ok(ids.includes(near.id) && ids.includes(far.id));
+  assert.ok(ids.indexOf(near.id) < ids.indexOf(far.id), 'closest to 1250 m² first');
+  for (const u of [small, weak, busy]) assert.ok(!ids.includes(u.id), `unit ${u.number} does not match`);
+  assert.ok(m.json.items.every((u) => u.status === 'vacant' && u.building_type === 'factory' && u.area >= 1000 && u.area <= 1500));
+  // the enterprise may not see the matches or offer
+  assert.equal((await as.ent.get(`/api/space/demands/${d.id}/matches`)).status, 403);
+  assert.equal((await as.ent.post(`/api/space/demands/${d.id}/offer`, { unit_id: near.id })).status, 403);
+  // a unit that misses a rule is refused, naming the rule
+  let r = await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: weak.id });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'unit_id');
+  assert.match(r.json.error.message, /荷载/);
+  r = await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: busy.id });
+  assert.equal(r.status, 409);
+  r = await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: near.id });
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'offered');
+  assert.equal(r.json.unit_id, near.id);
+  assert.equal(r.json.unit_number, near.number);
+  assert.equal((await as.svc.get(`/api/space/units/${near.id}`)).json.status, 'intent');
+  assert.ok((await notes(as.ent, d.id)).some((n) => n.kind === 'offered'), 'the enterprise is told');
+  assert.equal((await notes(as.weipai, d.id)).length, 0, 'another enterprise is not');
+  // the enterprise sees the unit offered to it; another enterprise does not
+  assert.equal((await as.ent.get(`/api/space/units/${near.id}`)).status, 200);
+  assert.equal((await as.weipai.get(`/api/space/units/${near.id}`)).status, 404);
+  // offered twice: 409
+  r = await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: far.id });
+  assert.equal(r.status, 409);
+  // another enterprise cannot accept it
+  assert.equal((await as.weipai.post(`/api/space/demands/${d.id}/accept`, {})).status, 404);
+  r = await as.ent.post(`/api/space/demands/${d.id}/accept`, {});
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'leased');
+  assert.ok(r.json.lease_id);
+  const l = (await as.ent.get(`/api/space/leases/${r.json.lease_id}`)).json;
+  assert.equal(l.unit_id, near.id);
+  assert.equal(l.enterprise_id, me.ent.enterprise_id);
+  assert.equal(l.start_date, day(30));
+  assert.equal(l.rent, 24000);
+  const u = (await as.svc.get(`/api/space/units/${near.id}`)).json;
+  assert.equal(u.status, 'leased');
+  assert.equal(u.enterprise_id, me.ent.enterprise_id);
+  assert.ok((await notes(as.svc, d.id)).some((n) => n.kind === 'accepted'));
+  // a leased demand moves no more
+  for (const ev of ['accept', 'decline', 'withdraw']) assert.equal((await as.ent.post(`/api/space/demands/${d.id}/${ev}`, {})).status, 409, ev);
+  assert.equal((await as.svc.post(`/api/space/demands/${d.id}/close`, {})).status, 409);
+});
+
+test('declining an offer frees the unit and reopens the demand; withdrawing and closing end it', async () => {
+  const b = await building();
+  const u = await unit(b, { area: 1200 });
+  const d = await demand(as.ent);
+  assert.equal((await as.ent.post(`/api/space/demands/${d.id}/accept`, {})).status, 409, 'nothing offered yet');
+  assert.equal((await as.ent.post(`/api/space/demands/${d.id}/decline`, {})).status, 409);
+  assert.equal((await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: u.id })).status, 200);
+  let r = await as.ent.post(`/api/space/demands/${d.id}/decline`, {});
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'open');
+  assert.equal(r.json.unit_id, null);
+  assert.equal((await as.svc.get(`/api/space/units/${u.id}`)).json.status, 'vacant');
+  assert.ok((await notes(as.svc, d.id)).some((n) => n.kind === 'declined'));
+  assert.equal((await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: u.id })).status, 200);
+  r = await as.ent.post(`/api/space/demands/${d.id}/withdraw`, {});
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'withdrawn');
+  assert.equal((await as.svc.get(`/api/space/units/${u.id}`)).json.status, 'vacant');
+  assert.equal((await as.svc.post(`/api/space/demands/${d.id}/offer`, { unit_id: u.id })).status, 409);
+  const d2 = await demand(as.svc, { enterprise_id: me.weipai.enterprise_id });
+  assert.equal(d2.enterprise_id, me.weipai.enterprise_id, 'staff register a demand on behalf of an enterprise');
+  r = await as.svc.post(`/api/space/demands/${d2.id}/close`, {});
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'closed');
+  assert.ok((await notes(as.weipai, d2.id)).some((n) => n.kind === 'closed'));
+});
+
+test('an enterprise applies for a vacant unit it sees and signs it; others see neither the demand nor the unit', async () => {
+  const b = await building();
+  const u = await unit(b, { area: 1500 });
+  const seen = (await all(as.ent, `/api/space/units?status=vacant&building_id=${b.id}`)).map((x) => x.id);
+  assert.ok(seen.includes(u.id));
+  let r = await as.ent.post(`/api/space/units/${u.id}/apply`, { wanted_from: day(10), term_months: 36, notes: '看中此单元' });
+  assert.equal(r.status, 201, r.body);
+  const d = r.json;
+  assert.equal(d.status, 'offered');
+  assert.equal(d.applied, true);
+  assert.equal(d.unit_id, u.id);
+  assert.equal(d.area_min, 1500);
+  assert.equal((await as.svc.get(`/api/space/units/${u.id}`)).json.status, 'intent');
+  assert.ok((await notes(as.svc, d.id)).some((n) => n.kind === 'applied'));
+  // another enterprise: the unit is no longer vacant, so not to be applied for; the demand is not its
+  assert.equal((await as.weipai.post(`/api/space/units/${u.id}/apply`, {})).status, 404);
+  assert.equal((await as.weipai.get(`/api/space/demands/${d.id}`)).status, 404);
+  assert.ok(!(await all(as.weipai, '/api/space/demands')).some((x) => x.id === d.id));
+  assert.ok((await all(as.ent, '/api/space/demands')).every((x) => x.enterprise_id === me.ent.enterprise_id));
+  // staff apply for no one
+  assert.equal((await as.svc.post(`/api/space/units/${u.id}/apply`, {})).status, 403);
+  r = await as.ent.post(`/api/space/demands/${d.id}/accept`, {});
+  assert.equal(r.status, 200, r.body);
+  const l = (await as.ent.get(`/api/space/leases/${r.json.lease_id}`)).json;
+  assert.equal(l.start_date, day(10));
+  assert.equal(l.end_date > day(10 + 3 * 365 - 5), true);
+});
+
+test('demands: another zone sees nothing (404); bad input is a 400 naming the field', async () => {
+  const d = await demand(as.ent);
+  for (const path of [`/api/space/demands/${d.id}`, `/api/space/demands/${d.id}/matches`]) {
+    assert.equal((await as.zone2_admin.get(path)).status, 404, path);
+  }
+  assert.equal((await as.zone2_admin.post(`/api/space/demands/${d.id}/close`, {})).status, 404);
+  assert.equal((await as.zone2_ent.post(`/api/space/demands/${d.id}/withdraw`, {})).status, 404);
+  assert.ok(!(await all(as.zone2_admin, '/api/space/demands')).some((x) => x.id === d.id));
+  const b = await building();
+  const u = await unit(b, { area: 1200 });
+  assert.equal((await as.zone2_ent.post(`/api/space/units/${u.id}/apply`, {})).status, 404);
+  const bad = [
+    [{ type: 'castle' }, 'type'],
+    [{ area_min: 0 }, 'area_min'],
+    [{ area_min: 2000, area_max: 1000 }, 'area_max'],
+    [{ wanted_from: '2026-13-01' }, 'wanted_from'],
+    [{ term_months: 0 }, 'term_months'],
+    [{ type: 'apartment', area_min: 50, area_max: 90, floor_load: 5, power_kva: undefined }, 'floor_load'],
+  ];
+  for (const [extra, field] of bad) {
+    const r = await as.ent.post('/api/space/demands', { type: 'factory', area_min: 1000, wanted_from: day(5), ...extra });
+    assert.equal(r.status, 400, `${field}: ${r.body}`);
+    assert.equal(r.json.error.field, field, r.body);
+    assert.match(r.json.error.message, /[\u4e00-\u9fa5]/);
+  }
+  let r = await as.svc.post('/api/space/demands', { type: 'factory', area_min: 1000, wanted_from: day(5) });
+  assert.equal(r.status, 400, 'staff name the enterprise');
+  assert.equal(r.json.error.field, 'enterprise_id');
+  r = await as.svc.post(`/api/space/demands/${d.id}/offer`, {});
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'unit_id');
+  r = await as.ent.post(`/api/space/units/${u.id}/apply`, { wanted_from: 'tomorrow' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'wanted_from');
+  for (const k of ['leader', 'head', 'province']) assert.equal((await as[k].post('/api/space/demands', { type: 'factory', area_min: 1, wanted_from: day(1), enterprise_id: me.ent.enterprise_id })).status, 403, k);
+});
+
+test('the lists export to .xlsx; an enterprise exports only its own rows', async () => {
+  for (const path of ['/api/space/units/export', '/api/space/leases/export', '/api/space/demands/export']) {
+    const r = await as.svc.get(path);
+    assert.equal(r.status, 200, `${path}: ${r.body}`);
+    assert.match(r.headers.get('content-type'), /spreadsheetml/);
+    assert.ok(Number(r.headers.get('x-total-count')) > 0, path);
+  }
+  const csv = await as.ent.get('/api/space/demands/export?format=csv');
+  assert.equal(csv.status, 200);
+  const rows = csv.body.trim().split(/\r\n/).slice(1);
+  const mine = await all(as.ent, '/api/space/demands');
+  assert.equal(rows.length, mine.length);
+  const units = await as.ent.get('/api/space/units/export?format=csv');
+  assert.ok(!/承租企业名称/.test(units.body), 'no tenant column for an enterprise');
+  assert.equal((await as.svc.get('/api/space/units/export?format=pdf')).status, 400);
+});
+
+// ---- the site plan and the buildings' outlines on it ----
+
+function putFile(c, path, filename, content, type) {
+  const b = '----yqplan' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const form = Buffer.concat([head, Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+  return c.req('PUT', path, new Uint8Array(form), { headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+}
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600"><rect x="0" y="0" width="800" height="600" fill="#eee"/><line x1="0" y1="300" x2="800" y2="300" stroke="#ccc" stroke-width="20"/></svg>';
+// a 3 × 2 PNG: its signature and IHDR are what is read
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.from([0, 0, 0, 3, 0, 0, 0, 2, 8, 6, 0, 0, 0]), Buffer.alloc(16)]);
+
+test('the demo draws 海门\'s plan with its buildings outlined on it', async () => {
+  const p = await as.zone2_admin.get('/api/space/plan');
+  assert.equal(p.status, 200, p.body);
+  assert.equal(p.json.content_type, 'image/svg+xml');
+  assert.deepEqual([p.json.width, p.json.height], [1000, 800]);
+  const img = await as.zone2_ent.get('/api/space/plan/image');
+  assert.equal(img.status, 200);
+  assert.match(img.headers.get('content-type'), /image\/svg\+xml/);
+  assert.match(img.headers.get('content-security-policy'), /sandbox/);
+  assert.match(img.body, /秀山路/);
+  assert.ok(!/<script/i.test(img.body));
+  const bs = (await as.zone2_admin.get('/api/space/buildings?page_size=200')).json.items;
+  assert.ok(bs.some((b) => b.name.includes('人才公寓')) && bs.some((b) => b.name.includes('标准厂房')));
+  for (const b of bs.filter((x) => x.name.startsWith('标准厂房') || x.name.startsWith('人才公寓'))) {
+    const pts = JSON.parse(typeof b.plan === 'string' ? b.plan : JSON.stringify(b.plan));
+    assert.ok(pts.length >= 3, b.name);
+    assert.ok(pts.every(([x, y]) => x >= 0 && x <= 1000 && y >= 0 && y <= 800), b.name);
+  }
+});
+
+test('the admin uploads the zone\'s plan (SVG or PNG, nothing that runs) and outlines a building on it', async () => {
+  assert.equal((await as.ent.get('/api/space/plan')).json.content_type, null, 'none yet');
+  assert.equal((await as.ent.get('/api/space/plan/image')).status, 404);
+  assert.equal((await putFile(as.ent, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml')).status, 403);
+  assert.equal((await putFile(as.leader, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml')).status, 403);
+  for (const bad of [
+    SVG.replace('</svg>', '<script>alert(1)</script></svg>'),
+    SVG.replace('<rect ', '<rect onload="alert(1)" '),
+    SVG.replace('</svg>', '<foreignObject><div>x</div></foreignObject></svg>'),
+    SVG.replace('</svg>', '<image href="http://example.invalid/x.png"/></svg>'),
+    SVG.replace('</svg>', '<a href="javascript:alert(1)"><text>x</text></a></svg>'),
+    'just text, not a picture',
+    SVG.replace(' viewBox="0 0 800 600"', ''),
+  ]) {
+    const r = await putFile(as.admin, '/api/space/plan', 'p.svg', bad, 'image/svg+xml');
+    assert.equal(r.status, 400, `${bad.slice(0, 60)}: ${r.body}`);
+    assert.equal(r.json.error.field, 'image');
+    assert.match(r.json.error.message, /[\u4e00-\u9fa5]/);
+  }
+  let r = await putFile(as.admin, '/api/space/plan', 'p.png', PNG, 'image/png');
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.content_type, 'image/png');
+  assert.deepEqual([r.json.width, r.json.height], [3, 2]);
+  r = await putFile(as.svc, '/api/space/plan', 'p.svg', SVG, 'image/svg+xml');
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual([r.json.content_type, r.json.width, r.json.height], ['image/svg+xml', 800, 600]);
+  const img = await as.ent.get('/api/space/plan/image');
+  assert.equal(img.status, 200);
+  assert.equal(img.body, SVG);
+  // outlines: inside the plan, 3 points or more
+  const b = await building();
+  r = await as.svc.put(`/api/space/buildings/${b.id}/outline`, { plan: [[100, 100], [200, 100], [200, 180], [100, 180]] });
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(typeof r.json.plan === 'string' ? JSON.parse(r.json.plan) : r.json.plan, [[100, 100], [200, 100], [200, 180], [100, 180]]);
+  for (const plan of [[[0, 0], [10, 0]], [[0, 0], [900, 0], [900, 10]], [[0, 0], [-1, 5], [5, 5]], 'square', [[0, 0], [1, 'a'], [2, 2]]]) {
+    r = await as.svc.put(`/api/space/buildings/${b.id}/outline`, { plan });
+    assert.equal(r.status, 400, `${JSON.stringify(plan)}: ${r.body}`);
+    assert.equal(r.json.error.field, 'plan');
+  }
+  assert.equal((await as.ent.put(`/api/space/buildings/${b.id}/outline`, { plan: [[1, 1], [2, 1], [2, 2]] })).status, 403);
+  assert.equal((await as.zone2_admin.put(`/api/space/buildings/${b.id}/outline`, { plan: [[1, 1], [2, 1], [2, 2]] })).status, 404);
+});

@@ -2210,6 +2210,55 @@ test('an enterprise sees a policy matched to it on the phone, applies with its f
   await desk.dispose()
 })
 
+// 载体 (issue 14): on the phone, an enterprise of 海门 finds a vacant unit on the zone's drawn plan
+// (its buildings coloured by vacancy), applies for it, and sees its demand offered that unit;
+// nothing is fetched from outside the console's own origin (no online map service)
+test('an enterprise finds a vacant unit on the zone plan on the phone and applies for it', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const ent = await apiLogin('hmetdz-qiye', DEMO_PASS)
+  const bs = (await ent.get('/api/space/buildings?page_size=200')).body.items
+  const b = bs.find((x) => x.type === 'factory' && x.vacant > 0)
+  assert(b, 'a factory building of 海门 with a vacant unit')
+  await ent.dispose()
+  const page = await newPage(PHONE)
+  const outside = []
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url())
+  })
+  try {
+    await uiLogin(page, 'hmetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/space/vacant')
+    const marker = page.locator(`[data-test="space-plan-building-${b.id}"]`)
+    await marker.waitFor()
+    await shot(page, '14-space-plan-phone')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await marker.click()
+    await page.waitForSelector('[data-test="space-picked"] [data-test^="space-apply-"]')
+    const picked = await page.textContent('[data-test="space-picked"]')
+    assert(picked.includes(b.name) && /空置率/.test(picked), `the building's vacant units: ${picked}`)
+    const button = page.locator('[data-test="space-picked"] [data-test^="space-apply-"]').first()
+    const unitId = Number((await button.getAttribute('data-test')).replace('space-apply-', ''))
+    await button.click()
+    await page.waitForSelector('[data-test="space-apply-dialog"]')
+    await page.click('[data-test="space-apply-save"]')
+    await page.waitForURL(/\/space\/demands/)
+    const card = page.locator('[data-test^="space-demand-status-"]').first()
+    await card.waitFor()
+    assert((await card.textContent()).includes('已推荐'), `the demand is offered the unit: ${await card.textContent()}`)
+    await shot(page, '14-space-demand-phone')
+    assert(outside.length === 0, `requests outside the console: ${outside.join(', ')}`)
+    const again = await apiLogin('hmetdz-qiye', DEMO_PASS)
+    const mine = (await again.get('/api/space/demands')).body.items
+    assert(mine.some((d) => d.unit_id === unitId && d.status === 'offered' && d.applied), 'the demand holds the unit applied for')
+    assert((await again.get(`/api/space/units/${unitId}`)).body.status === 'intent', 'the unit is held (意向)')
+    await again.dispose()
+  } finally {
+    await page.context().close()
+  }
+})
+
 async function main() {
   try {
     const r = await fetch(BASE + '/healthz')

@@ -220,11 +220,12 @@ static void test_enterprise_role(void **state)
 {
 	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only);
 	 * finance.apply: it posts and withdraws its loan demands; freight.post (工业物流): it posts
-	 * its part-loads and vehicle registrations and accepts a match */
-	static const char *const allowed[] = {".read",          "ticket.create",  "ticket.rate",
-	                                      "auth",           "project.report", "economy.report",
-	                                      "policy.apply",   "finance.apply",  "freight.post",
-	                                      NULL};
+	 * its part-loads and vehicle registrations and accepts a match; space.apply: it asks for
+	 * space, applies for a unit and accepts an offer */
+	static const char *const allowed[] = {".read",         "ticket.create",  "ticket.rate",
+	                                      "auth",          "project.report", "economy.report",
+	                                      "policy.apply",  "finance.apply",  "freight.post",
+	                                      "space.apply",   NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");

@@ -254,13 +254,340 @@ static void test_decode(void **state)
 	assert_true(entity_field(&ENTITY_SPACE_UNIT, "tenant_name")->flags & F_INTERNAL);
 }
 
+/* ---- demands ---- */
+
+/* The whole transition table: every state by every event. */
+static void test_demand_moves(void **state)
+{
+	static const char *const S[] = {"open", "offered", "leased", "withdrawn", "closed"};
+	/* expected[state][event]: the next state's name, NULL where refused (409) */
+	static const char *const expected[5][DEMAND__EV_COUNT] = {
+	    {"offered", NULL, NULL, "withdrawn", "closed"},
+	    {NULL, "leased", "open", "withdrawn", "closed"},
+	    {NULL, NULL, NULL, NULL, NULL},
+	    {NULL, NULL, NULL, NULL, NULL},
+	    {NULL, NULL, NULL, NULL, NULL},
+	};
+	for (int s = 0; s < 5; s++)
+		for (int ev = 0; ev < DEMAND__EV_COUNT; ev++) {
+			struct yq_err e = {0};
+			enum space_demand_status to = DEMAND__STATUS_COUNT;
+			int rc = space_demand_next(S[s], (enum space_demand_event)ev, &to, &e);
+			if (expected[s][ev]) {
+				assert_int_equal(rc, 0);
+				assert_string_equal(space_demand_status_name(to), expected[s][ev]);
+			} else {
+				assert_int_equal(rc, -1);
+				assert_int_equal(e.code, ERR_STATE);
+				assert_non_null(strstr(e.message, "需求"));
+			}
+		}
+	struct yq_err e = {0};
+	enum space_demand_status to;
+	assert_int_equal(space_demand_next("lost", DEMAND_EV_OFFER, &to, &e), -1);
+	assert_int_equal(space_demand_next("open", DEMAND__EV_COUNT, &to, &e), -1);
+	assert_string_equal(space_demand_event_name(DEMAND_EV_ACCEPT), "accept");
+	assert_int_equal(space_demand_status_from_name("offered"), DEMAND_OFFERED);
+	assert_int_equal(space_demand_status_from_name("x"), DEMAND__STATUS_COUNT);
+}
+
+static struct space_demand want(const char *type, double lo, double hi, double load, double kva)
+{
+	return (struct space_demand){.type = type,
+	                             .area_min = lo,
+	                             .area_max = hi,
+	                             .floor_load = load,
+	                             .power_kva = kva,
+	                             .wanted_from = "2027-03-01",
+	                             .term_months = 12};
+}
+
+static struct space_unit have(int64_t id, const char *status, const char *type, double area,
+                              double load, double kva, double rent)
+{
+	return (struct space_unit){.id = id,
+	                           .status = status,
+	                           .building_type = type,
+	                           .area = area,
+	                           .floor_load = load,
+	                           .power_kva = kva,
+	                           .rent = rent};
+}
+
+static void test_check_demand(void **state)
+{
+	struct yq_err e = {0};
+	struct space_demand d = want("factory", 1000, 1500, 8, 300);
+	assert_int_equal(space_check_demand(&d, &e), 0);
+	d.area_max = 0; /* no upper bound */
+	assert_int_equal(space_check_demand(&d, &e), 0);
+	d.area_max = 1000; /* a single size */
+	assert_int_equal(space_check_demand(&d, &e), 0);
+	d.area_max = 999;
+	assert_int_equal(space_check_demand(&d, &e), -1);
+	assert_string_equal(e.field, "area_max");
+	d = want("factory", 0, 0, NAN, NAN);
+	assert_int_equal(space_check_demand(&d, &e), -1);
+	assert_string_equal(e.field, "area_min");
+	d = want("apartment", 50, 90, NAN, NAN);
+	assert_int_equal(space_check_demand(&d, &e), 0);
+	d.floor_load = 5;
+	assert_int_equal(space_check_demand(&d, &e), -1);
+	assert_string_equal(e.field, "floor_load");
+	d = want("apartment", 50, 90, NAN, 100);
+	assert_int_equal(space_check_demand(&d, &e), -1);
+	assert_string_equal(e.field, "power_kva");
+}
+
+/* One case per rule of the match, and its reason. */
+static void test_match_rules(void **state)
+{
+	struct space_demand d = want("factory", 1000, 1500, 8, 300);
+	struct space_unit u = have(1, "vacant", "factory", 1200, 10, 400, 20000);
+	assert_int_equal(space_match(&d, &u, NULL), SPACE_MATCH);
+	assert_int_equal(space_match(&d, &u, ""), SPACE_MATCH);
+	/* vacant only */
+	for (const char *s = "intent"; s; s = strcmp(s, "intent") == 0 ? "leased" : NULL) {
+		struct space_unit x = u;
+		x.status = s;
+		assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_STATUS);
+	}
+	/* the type of its building */
+	struct space_unit x = u;
+	x.building_type = "office";
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_TYPE);
+	/* the area range, both ends included; no upper bound when area_max is 0 */
+	x = u;
+	x.area = 999.9;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_SMALL);
+	x.area = 1000;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MATCH);
+	x.area = 1500;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MATCH);
+	x.area = 1500.5;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_LARGE);
+	struct space_demand open_top = d;
+	open_top.area_max = 0;
+	assert_int_equal(space_match(&open_top, &x, NULL), SPACE_MATCH);
+	/* floor load at least the one asked; unknown does not satisfy an asked load */
+	x = u;
+	x.floor_load = 7.9;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_LOAD);
+	x.floor_load = 8;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MATCH);
+	x.floor_load = NAN;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_LOAD);
+	/* power the same */
+	x = u;
+	x.power_kva = 299;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_POWER);
+	x.power_kva = NAN;
+	assert_int_equal(space_match(&d, &x, NULL), SPACE_MISS_POWER);
+	/* nothing asked: anything goes */
+	struct space_demand plain = want("factory", 1000, 0, NAN, NAN);
+	assert_int_equal(space_match(&plain, &x, NULL), SPACE_MATCH);
+	/* free by the date: its leases end before the wanted day */
+	assert_int_equal(space_match(&d, &u, "2027-02-28"), SPACE_MATCH);
+	assert_int_equal(space_match(&d, &u, "2027-03-01"), SPACE_MISS_DATE);
+	assert_int_equal(space_match(&d, &u, "2028-01-01"), SPACE_MISS_DATE);
+	/* every reason has a Chinese label */
+	for (int m = 0; m < SPACE__MISS_COUNT; m++)
+		assert_true(strlen(space_miss_label((enum space_miss)m)) > 0);
+	assert_non_null(strstr(space_miss_label(SPACE_MISS_LOAD), "荷载"));
+}
+
+static void test_match_rank(void **state)
+{
+	struct space_demand d = want("factory", 1000, 1500, NAN, NAN); /* about 1250 m² */
+	struct space_unit u[] = {
+	    have(1, "vacant", "factory", 1000, 10, 400, 20000), /* 250 off */
+	    have(2, "vacant", "factory", 1300, 10, 400, 30000), /* 50 off */
+	    have(3, "vacant", "factory", 1200, 10, 400, 25000), /* 50 off, cheaper */
+	    have(4, "vacant", "factory", 1250, 10, 400, NAN),   /* exact */
+	    have(5, "vacant", "factory", 1200, 10, 400, 25000), /* as 3, later id */
+	};
+	assert_true(space_match_distance(&d, &u[3]) == 0);
+	assert_true(space_match_distance(&d, &u[0]) == 250);
+	space_match_sort(&d, u, 5);
+	int64_t order[] = {4, 3, 5, 2, 1};
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(u[i].id, order[i]);
+	/* no upper bound: the smallest that fits first */
+	struct space_demand open_top = want("factory", 1000, 0, NAN, NAN);
+	struct space_unit v[] = {have(1, "vacant", "factory", 3000, 0, 0, 1),
+	                         have(2, "vacant", "factory", 1100, 0, 0, 1)};
+	space_match_sort(&open_top, v, 2);
+	assert_int_equal(v[0].id, 2);
+}
+
+static void test_term_end(void **state)
+{
+	char out[11];
+	assert_int_equal(space_term_end("2027-03-01", 12, out), 0);
+	assert_string_equal(out, "2028-02-29");
+	assert_int_equal(space_term_end("2027-03-15", 1, out), 0);
+	assert_string_equal(out, "2027-04-14");
+	assert_int_equal(space_term_end("2027-01-01", 36, out), 0);
+	assert_string_equal(out, "2029-12-31");
+	assert_int_equal(space_term_end("2027-01-31", 1, out), 0);
+	assert_string_equal(out, "2027-02-27");
+	assert_int_equal(space_term_end("2027-11-01", 2, out), 0);
+	assert_string_equal(out, "2027-12-31");
+	assert_int_equal(space_term_end("2027-13-01", 1, out), -1);
+	assert_int_equal(space_term_end("2027-03-01", 0, out), -1);
+	assert_int_equal(space_term_end(NULL, 1, out), -1);
+	assert_int_equal(space_term_end("20270301", 1, out), -1);
+}
+
+static void test_demand_decode(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct {
+		const char *json, *field;
+	} cases[] = {
+	    {"{\"type\":\"factory\",\"area_min\":1000,\"wanted_from\":\"2027-01-01\"}", NULL},
+	    {"{\"type\":\"villa\",\"area_min\":1000,\"wanted_from\":\"2027-01-01\"}", "type"},
+	    {"{\"type\":\"factory\",\"wanted_from\":\"2027-01-01\"}", "area_min"},
+	    {"{\"type\":\"factory\",\"area_min\":1000}", "wanted_from"},
+	    {"{\"type\":\"factory\",\"area_min\":1000,\"wanted_from\":\"2027-02-30\"}",
+	     "wanted_from"},
+	    {"{\"type\":\"factory\",\"area_min\":1000,\"wanted_from\":\"2027-01-01\",\"term_"
+	     "months\":241}",
+	     "term_months"},
+	    {"{\"type\":\"factory\",\"area_min\":1000,\"wanted_from\":\"2027-01-01\",\"status\":"
+	     "\"leased\"}",
+	     NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		json_t *o = json_loads(cases[i].json, 0, NULL);
+		assert_non_null(o);
+		struct space_demand d;
+		memset(&d, 0, sizeof d);
+		struct yq_err e = {0};
+		int rc = entity_decode(&ENTITY_SPACE_DEMAND, o, DECODE_FULL, &a, &d, NULL, &e);
+		json_decref(o);
+		if (!cases[i].field) {
+			assert_int_equal(rc, 0);
+			assert_true(d.status == NULL || *d.status == 0); /* read-only: not taken */
+			continue;
+		}
+		assert_int_equal(rc, -1);
+		assert_string_equal(e.field, cases[i].field);
+	}
+	arena_release(&a);
+}
+
+/* ---- the site plan ---- */
+
+static int plan_ok(const char *svg, int64_t *w, int64_t *h)
+{
+	const char *type = NULL;
+	struct yq_err e = {0};
+	int rc = space_plan_check((const unsigned char *)svg, strlen(svg), &type, w, h, &e);
+	if (rc == 0)
+		assert_string_equal(type, "image/svg+xml");
+	else
+		assert_string_equal(e.field, "image");
+	return rc == 0;
+}
+
+static void test_plan_check(void **state)
+{
+	int64_t w, h;
+	const char *ok = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 800\">"
+	                 "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" "
+	                 "style=\"fill:#eee\"/><text>Online 路</text></svg>";
+	assert_true(plan_ok(ok, &w, &h));
+	assert_int_equal(w, 1000);
+	assert_int_equal(h, 800);
+	assert_true(plan_ok("<svg width=\"640\" height=\"480\"><g/></svg>", &w, &h));
+	assert_int_equal(w, 640);
+	/* no size of its own (a child's width does not count) */
+	assert_false(plan_ok("<svg><rect width=\"5\" height=\"5\"/></svg>", &w, &h));
+	static const char *const bad[] = {
+	    "<svg viewBox=\"0 0 10 10\"><script>alert(1)</script></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><SCRIPT>alert(1)</SCRIPT></svg>",
+	    "<svg viewBox=\"0 0 10 10\" onload=\"alert(1)\"></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><rect\nonclick = \"x()\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><foreignObject/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><image href=\"http://x/y.png\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><a href=\"javascript:x()\">t</a></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><style>@import 'x.css';</style></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><use href=\"#a\"/></svg>",
+	    "<svg viewBox=\"0 0 10 10\"><set attributeName=\"x\"/></svg>",
+	    "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg viewBox=\"0 0 10 10\"/>",
+	    "a text file",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(plan_ok(bad[i], &w, &h));
+	/* a word that only starts like a handler is no handler */
+	assert_true(
+	    plan_ok("<svg viewBox=\"0 0 10 10\"><text font-size=\"3\">one</text></svg>", &w, &h));
+	/* PNG and JPEG by their first bytes, with their size */
+	unsigned char png[40] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+	                         'I',  'H', 'D', 'R', 0,    0,    0x04, 0,    0, 0, 3, 0};
+	const char *type;
+	struct yq_err e = {0};
+	assert_int_equal(space_plan_check(png, sizeof png, &type, &w, &h, &e), 0);
+	assert_string_equal(type, "image/png");
+	assert_int_equal(w, 1024);
+	assert_int_equal(h, 768);
+	unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0,    4,    0, 0, 0xFF, 0xC0, 0,
+	                       17,   8,    0x02, 0x58, 0x03, 0x20, 3, 0, 0,    0,    0};
+	assert_int_equal(space_plan_check(jpg, sizeof jpg, &type, &w, &h, &e), 0);
+	assert_string_equal(type, "image/jpeg");
+	assert_int_equal(w, 800);
+	assert_int_equal(h, 600);
+	/* too large, empty */
+	assert_int_equal(space_plan_check(png, SPACE_PLAN_MAX_BYTES + 1, &type, &w, &h, &e), -1);
+	assert_int_equal(e.code, ERR_TOO_LARGE);
+	assert_int_equal(space_plan_check(png, 0, &type, &w, &h, &e), -1);
+}
+
+static void test_outline_check(void **state)
+{
+	struct yq_err e = {0};
+	assert_int_equal(space_outline_check("[[0,0],[100,0],[100,50]]", 1000, 800, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[1000,0],[1000,800]]", 1000, 800, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[1001,0],[1000,800]]", 1000, 800, &e), -1);
+	assert_string_equal(e.field, "plan");
+	assert_int_equal(space_outline_check("[[0,0],[1,0]]", 1000, 800, &e), -1);
+	assert_int_equal(space_outline_check("[[0,0],[-1,0],[1,1]]", 1000, 800, &e), -1);
+	assert_int_equal(space_outline_check("[[0,0],[1,\"a\"],[1,1]]", 0, 0, &e), -1);
+	assert_int_equal(space_outline_check("{}", 0, 0, &e), -1);
+	/* no plan: the coordinates' own bounds */
+	assert_int_equal(space_outline_check("[[0,0],[5000,0],[5000,5000]]", 0, 0, &e), 0);
+	assert_int_equal(space_outline_check("[[0,0],[500000,0],[5,5]]", 0, 0, &e), -1);
+}
+
+static void test_b64(void **state)
+{
+	static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+	static const char *const out[] = {"",         "Zg==",     "Zm8=",    "Zm9v",
+	                                  "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+	char buf[16];
+	unsigned char back[16];
+	for (int i = 0; i < 7; i++) {
+		space_b64_encode((const unsigned char *)in[i], strlen(in[i]), buf);
+		assert_string_equal(buf, out[i]);
+		long n = space_b64_decode(buf, back);
+		assert_int_equal(n, (long)strlen(in[i]));
+		assert_memory_equal(back, in[i], (size_t)n);
+	}
+	assert_int_equal(space_b64_decode("Zm9v!", back), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_names),        cmocka_unit_test(test_check_unit),
-	    cmocka_unit_test(test_status_moves), cmocka_unit_test(test_check_lease),
-	    cmocka_unit_test(test_overlaps),     cmocka_unit_test(test_vacancy_rate),
-	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_names),         cmocka_unit_test(test_check_unit),
+	    cmocka_unit_test(test_status_moves),  cmocka_unit_test(test_check_lease),
+	    cmocka_unit_test(test_overlaps),      cmocka_unit_test(test_vacancy_rate),
+	    cmocka_unit_test(test_decode),        cmocka_unit_test(test_demand_moves),
+	    cmocka_unit_test(test_check_demand),  cmocka_unit_test(test_match_rules),
+	    cmocka_unit_test(test_match_rank),    cmocka_unit_test(test_term_end),
+	    cmocka_unit_test(test_demand_decode), cmocka_unit_test(test_plan_check),
+	    cmocka_unit_test(test_outline_check), cmocka_unit_test(test_b64),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

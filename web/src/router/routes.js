@@ -89,6 +89,8 @@ export const routes = [
       // vehicle registrations); enterprises post part-loads, accept a truck and register vehicles
       page('freight', 'freight', () => import('../views/freight/FreightList.vue'), { title: 'freight.menu', perm: 'freight.read', ...STAFF, icon: 'Connection', order: 292 }),
       page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 246 }),
+      // an enterprise's demands for space (需求): offers to sign or decline, withdrawing
+      page('space/demands', 'space-demands-mine', () => import('../views/space/SpaceDemandsMine.vue'), { title: 'space.demand.mine', perm: 'space.apply', roles: ['enterprise'], icon: 'OfficeBuilding', order: 246 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

@@ -44,6 +44,11 @@ export const NOTIFY_KINDS = [
   'failed',
   'approve',
   'reject',
+  // about a demand for space (views/space/): to the service center and to the enterprise
+  'created',
+  'applied',
+  'offered',
+  'withdrawn',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -109,6 +114,14 @@ export const NOTIFY_ITEMS = [
   // 工业物流: the enterprise's part-loads and registrations page
   { id: 'freight_load_id', no: 'freight_load_no', route: () => ({ name: 'freight-mine' }) },
   { id: 'freight_reg_id', no: 'freight_reg_no', route: () => ({ name: 'freight-mine' }) },
+  // 载体需求: the enterprise's demands page; staff the demands tab of 载体
+  {
+    id: 'space_demand_id',
+    no: 'space_demand_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'space-demands-mine' } : { name: 'space', query: { tab: 'demands' } }),
+    labels: 'space.notify',
+    events: ['created', 'applied', 'offered', 'accepted', 'declined', 'withdrawn', 'closed'],
+  },
 ]
 
 const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0

@@ -46,7 +46,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // the bank role of 银企对接 and its notifications (issue 14)
   'roles.bank', 'notify.kind.pushed', 'notify.kind.reviewing', 'notify.kind.declined', 'notify.kind.disbursed',
   // a part-load's and a vehicle registration's news for the enterprise (工业物流, issue 14)
-  ...['matched', 'confirmed', 'delivered', 'failed', 'approve', 'reject'].map((k) => `notify.kind.${k}`)]
+  ...['matched', 'confirmed', 'delivered', 'failed', 'approve', 'reject'].map((k) => `notify.kind.${k}`),
+  // the events of a demand for space (issue 14)
+  'notify.kind.created', 'notify.kind.applied', 'notify.kind.offered', 'notify.kind.withdrawn']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

@@ -95,6 +95,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../freight/widgets/FreightCards.vue')),
   },
+  // 载体 (views/space/widgets/): the zone's vacancy rate, vacant units and leases ending within
+  // 30 days, for those who read the vacancy figures (space.stats)
+  {
+    id: 'space-cards',
+    title: 'space.widget.title',
+    perm: 'space.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../space/widgets/SpaceCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

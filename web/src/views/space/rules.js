@@ -81,3 +81,109 @@ export function daysLeft(end, today) {
   const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)
   return Math.round(ms / 86400000)
 }
+
+// ---- demands (需求) ----
+
+export const DEMAND_STATUSES = ['open', 'offered', 'leased', 'withdrawn', 'closed']
+export const DEMAND_STATUS_TYPE = { open: 'warning', offered: 'primary', leased: 'success', withdrawn: 'info', closed: 'info' }
+
+/**
+ * What `who` ('staff' or 'enterprise') may do with a demand in its state, as the server's
+ * transition table allows: staff match and offer an open one and close an open or offered one;
+ * the enterprise accepts or declines an offer and withdraws an open or offered demand.
+ */
+export function demandActions(d, who) {
+  const s = d && d.status
+  const live = s === 'open' || s === 'offered'
+  if (who === 'staff') return [...(s === 'open' ? ['offer'] : []), ...(live ? ['close'] : [])]
+  return [...(s === 'offered' ? ['accept', 'decline'] : []), ...(live ? ['withdraw'] : [])]
+}
+
+/** The body of a demand: the members given (a flat asks no floor load or power). */
+export function demandBody(form) {
+  const out = {}
+  for (const k of ['enterprise_id', 'type', 'area_min', 'area_max', 'wanted_from', 'term_months', 'notes']) if (!blank(form[k])) out[k] = form[k]
+  if (form.type !== 'apartment') for (const k of ['floor_load', 'power_kva']) if (!blank(form[k])) out[k] = form[k]
+  return out
+}
+
+/** The demand form's own checks: {field: message key} ({} when fine). */
+export function checkDemand(form) {
+  const e = {}
+  if (!form.type) e.type = 'space.check.required'
+  if (blank(form.area_min) || Number(form.area_min) <= 0) e.area_min = 'space.check.required'
+  else if (!blank(form.area_max) && Number(form.area_max) > 0 && Number(form.area_max) < Number(form.area_min)) e.area_max = 'space.check.maxBelowMin'
+  if (!form.wanted_from) e.wanted_from = 'space.check.required'
+  return e
+}
+
+/** The area asked: "1,000–1,500㎡", "≥ 1,000㎡", or the one size. */
+export function areaRange(d) {
+  if (!d) return '-'
+  if (!d.area_max) return `≥ ${num(d.area_min)}㎡`
+  if (d.area_max === d.area_min) return `${num(d.area_min)}㎡`
+  return `${num(d.area_min)}–${num(d.area_max)}㎡`
+}
+
+// ---- the site plan: buildings outlined on it, coloured by vacancy ----
+
+/** A building's outline as [[x, y], …] (the API gives JSON text or the list); [] when none. */
+export function outlineOf(b) {
+  let p = b && b.plan
+  if (typeof p === 'string') {
+    try {
+      p = JSON.parse(p)
+    } catch {
+      return []
+    }
+  }
+  if (!Array.isArray(p)) return []
+  return p.filter((pt) => Array.isArray(pt) && pt.length === 2 && pt.every((v) => Number.isFinite(Number(v)))).map(([x, y]) => [Number(x), Number(y)])
+}
+
+/** The vacancy rate of a building from its counts (null when it has no unit). */
+export const buildingRate = (b) => (b && b.units > 0 ? b.vacant / b.units : null)
+
+/** The buildings the map draws: those with an outline of 3 points or more, with their rate. */
+export function heatBuildings(buildings) {
+  return (buildings || [])
+    .map((b) => ({ id: b.id, name: b.name, type: b.type, units: b.units || 0, vacant: b.vacant || 0, rate: buildingRate(b), points: outlineOf(b) }))
+    .filter((b) => b.points.length >= 3)
+}
+
+/**
+ * The size of the drawing when the zone has no plan picture: the buildings' extent with a margin
+ * (at least 100 × 100).
+ */
+export function planExtent(plan, buildings) {
+  if (plan && plan.width > 0 && plan.height > 0) return { width: plan.width, height: plan.height }
+  let w = 100,
+    h = 100
+  for (const b of buildings || []) for (const [x, y] of b.points || outlineOf(b)) ((w = Math.max(w, x)), (h = Math.max(h, y)))
+  return { width: Math.ceil((w * 11) / 10), height: Math.ceil((h * 11) / 10) }
+}
+
+/**
+ * The SVG the map is drawn on: the zone's SVG plan as it is; a PNG or JPEG (its data: URL) in
+ * an SVG of its size; none, a blank sheet of the extent.
+ */
+export function planSvg(plan, dataUrl, svgText, extent) {
+  const { width, height } = extent
+  if (plan && plan.content_type === 'image/svg+xml' && svgText) return svgText
+  const bg = `<rect x="0" y="0" width="${width}" height="${height}" fill="#f5f7fa"/>`
+  const img = dataUrl ? `<image x="0" y="0" width="${width}" height="${height}" href="${dataUrl}"/>` : ''
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bg}${img}</svg>`
+}
+
+/** A point clicked on the plan, rounded to a tenth and kept inside it. */
+export function planPoint([x, y], extent) {
+  const clamp = (v, hi) => Math.min(hi, Math.max(0, Math.round(v * 10) / 10))
+  return [clamp(x, extent.width), clamp(y, extent.height)]
+}
+
+/** The centre of an outline (the mean of its points), for its label. */
+export function centroid(points) {
+  if (!points || !points.length) return [0, 0]
+  const s = points.reduce((a, [x, y]) => [a[0] + x, a[1] + y], [0, 0])
+  return [s[0] / points.length, s[1] / points.length]
+}
