@@ -41,14 +41,15 @@ static const struct role_def {
                           PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS, PERM_PROJECT_ADMIN,
                           PERM_ECONOMY_READ, PERM_ECONOMY_REPORT, PERM_ECONOMY_REVIEW,
                           PERM_ECONOMY_STATS, PERM_ECONOMY_ADMIN, PERM_ECONOMY_BAOBAO,
-                          PERM_SPACE_READ, PERM_SPACE_WRITE, PERM_SPACE_STATS)},
+                          PERM_SPACE_READ, PERM_SPACE_WRITE, PERM_SPACE_STATS,
+                          PERM_JOBS_READ, PERM_JOBS_POST, PERM_JOBS_WRITE, PERM_JOBS_STATS)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
                            PERM_TICKET_ESCALATE, PERM_TICKET_STATS, PERM_ANNOUNCE_READ,
                            PERM_PROJECT_READ, PERM_PROJECT_ESCALATE, PERM_PROJECT_STATS,
                            PERM_ECONOMY_READ, PERM_ECONOMY_STATS, PERM_ECONOMY_BAOBAO,
-                           PERM_SPACE_READ, PERM_SPACE_STATS)},
+                           PERM_SPACE_READ, PERM_SPACE_STATS, PERM_JOBS_READ, PERM_JOBS_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
@@ -56,18 +57,21 @@ static const struct role_def {
                               PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
                               PERM_TICKET_STATS, PERM_ANNOUNCE_READ, PERM_PROJECT_READ,
                               PERM_PROJECT_HANDLE, PERM_PROJECT_STATS, PERM_ECONOMY_READ,
-                              PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS)},
+                              PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS,
+                              PERM_JOBS_READ, PERM_JOBS_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
                           PERM_TICKET_TRIAGE, PERM_TICKET_HANDLE, PERM_TICKET_RATE,
                           PERM_ANNOUNCE_READ, PERM_PROJECT_READ, PERM_PROJECT_HANDLE,
-                          PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ)},
+                          PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ,
+                          PERM_JOBS_READ)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
-                               PERM_ECONOMY_REPORT, PERM_SPACE_READ)},
+                               PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_JOBS_READ,
+                               PERM_JOBS_POST)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_DEPT_READ, PERM_ENTERPRISE_READ,
                              PERM_DASHBOARD_READ, PERM_TICKET_READ, PERM_TICKET_STATS,
@@ -190,6 +194,11 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	/* the desk lets the zone's space: buildings, units and leases, and counts the vacancy */
 	perm_add(perms, PERM_SPACE_WRITE);
 	perm_add(perms, PERM_SPACE_STATS);
+	/* the zone's human-resources team: demands posted for enterprises, hires, job fairs, school
+	 * partnerships, and the recruitment figures */
+	perm_add(perms, PERM_JOBS_POST);
+	perm_add(perms, PERM_JOBS_WRITE);
+	perm_add(perms, PERM_JOBS_STATS);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -61,7 +61,13 @@
 	 * units and their own leases */                                                                  \
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
-	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                               \
+	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its own   \
+	 * demands, hires and partnerships and the zone's fairs */                                        \
+	X(PERM_JOBS_READ, "jobs.read")                                                                    \
+	X(PERM_JOBS_POST, "jobs.post")   /* post and close demands, join fairs (enterprises too) */       \
+	X(PERM_JOBS_WRITE, "jobs.write") /* hires, fairs, partnerships (the service center) */           \
+	X(PERM_JOBS_STATS, "jobs.stats") /* the zone's recruitment figures */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

@@ -1111,6 +1111,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	/* its buildings and units, and the leases of the let ones */
 	if (demo_space_add(&z, now) < 0)
 		goto out_release;
+	/* its job fairs, demands, school partnerships and hires */
+	if (demo_jobs_add(&z, now) < 0)
+		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
 		error("demo: zone %s: cannot build the request figures", z.code);

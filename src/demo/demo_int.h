@@ -244,6 +244,9 @@ int demo_baobao_add(struct zone_ctx *z, int64_t now);
 /* The zone's 载体: its buildings, their units and the leases of the let ones (see
  * demo_space.c). Its own generator, seeded by the zone's code. */
 int demo_space_add(struct zone_ctx *z, int64_t now);
+/* The zone's 用工: 望城's job fairs, demands, school partnerships and the 12,000 hires of 2020
+ * (see demo_jobs.c). Its own generator, seeded by the zone's code. */
+int demo_jobs_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

@@ -214,13 +214,14 @@ static void test_every_role_is_authed(void **state)
 
 /* The enterprise role sees only its enterprise: it reads (what its scope and each module's
  * disclosure let it), files and rates requests, and nothing else; no administration, no staff
- * reads. A module's new `x.read` may be granted to it; a write may not, but by editing this rule.
+ * reads. A module's new `x.read` may be granted to it; a write may not, but by editing this rule
+ * (investment reports, monthly figures, and job demands it posts: jobs.post).
  */
 static void test_enterprise_role(void **state)
 {
 	static const char *const allowed[] = {".read", "ticket.create",  "ticket.rate",
 	                                      "auth",  "project.report", "economy.report",
-	                                      NULL};
+	                                      "jobs.post", NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
