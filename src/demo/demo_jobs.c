@@ -13,6 +13,7 @@
 #include "jobs/jobs.h"
 #include "lib/arena.h"
 #include "lib/log.h"
+#include <stdio.h>
 #include <string.h>
 
 #define HIRES_2020 12000 /* the report's figure */
@@ -94,12 +95,12 @@ static void day_between(struct rng *r, const char *from, const char *to, char ou
 	date_add(from, span > 0 ? rng_below(r, span + 1) : 0, out);
 	workday(out);
 	if (strcmp(out, to) > 0) {
-		strcpy(out, to);
+		snprintf(out, 11, "%s", to);
 		while (weekday(out) == 0 || weekday(out) == 6)
 			date_add(out, -1, out);
 	}
 	if (strcmp(out, from) < 0)
-		strcpy(out, from);
+		snprintf(out, 11, "%s", from);
 }
 
 struct plan {
@@ -150,7 +151,7 @@ int demo_jobs_add(struct zone_ctx *z, int64_t now)
 		day_between(&r, "2020-02-10", "2020-05-29", p->posted);
 		date_add(p->posted, 45 + rng_below(&r, 76), p->deadline);
 		if (strcmp(p->deadline, "2020-12-31") > 0)
-			strcpy(p->deadline, "2020-12-31");
+			snprintf(p->deadline, sizeof p->deadline, "%s", "2020-12-31");
 	}
 	/* the big posts ask for more until the people asked for pass 13,300 */
 	for (int i = 0; asked < 13300; i = (i + 1) % 12) {
@@ -251,7 +252,8 @@ int demo_jobs_add(struct zone_ctx *z, int64_t now)
 				n = left;
 			struct jobs_hire h = {.demand_id = p->id, .headcount = n, .notes = ""};
 			char day[11], until[11];
-			strcpy(until, strcmp(p->deadline, LAST_DAY) < 0 ? p->deadline : LAST_DAY);
+			snprintf(until, sizeof until, "%s",
+			         strcmp(p->deadline, LAST_DAY) < 0 ? p->deadline : LAST_DAY);
 			int use_fair = p->n_fairs > 0 && (k < p->n_fairs) && rng_pct(&r, 80);
 			if (use_fair) {
 				int f = p->fairs[k];

@@ -388,7 +388,7 @@ int h_jobs_summary(struct req *r, struct yq_err *e)
 {
 	char today[11];
 	jobs_today(today);
-	int64_t year = atoi(today);
+	int64_t year = strtol(today, NULL, 10);
 	const char *y = req_query(r, "year");
 	if (y && *y) {
 		char *end;
