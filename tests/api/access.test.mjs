@@ -244,6 +244,39 @@ const EXPECT = {
   ] },
   'GET /api/space/leases/:id': { kind: 'object', obj: 'spaceLease' },
   'POST /api/space/leases/:id/end': { kind: 'object', obj: 'spaceLease' },
+  // 用工: jobs.post is held by the enterprises and (by its department's kind) the service center's
+  // staff, so the caller without it is the department head (`low`)
+  'GET /api/jobs/summary': { kind: 'config' },
+  'GET /api/jobs/demands': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/demands': { kind: 'create', low: 'dept_head', body: { title: '越权岗位', headcount: 1, pay_min: 1, pay_max: 2, deadline: '2099-01-01' }, foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, title: '越权岗位', headcount: 1, pay_min: 1, pay_max: 2, deadline: '2099-01-01' }) },
+  ] },
+  'GET /api/jobs/demands/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/demands/:id': { kind: 'object', obj: 'jobDemand' },
+  'PATCH /api/jobs/demands/:id': { kind: 'object', obj: 'jobDemand', low: 'dept_head', body: { title: '越权改名' } },
+  'POST /api/jobs/demands/:id/close': { kind: 'object', obj: 'jobDemand', low: 'dept_head' },
+  'POST /api/jobs/demands/:id/reopen': { kind: 'object', obj: 'jobDemand', low: 'dept_head' },
+  'GET /api/jobs/hires': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/hires': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ demand_id: obj.jobDemand, headcount: 1, hired_on: '2026-01-02', channel: 'other' }) },
+  ] },
+  'GET /api/jobs/hires/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/hires/:id': { kind: 'object', obj: 'jobHire' },
+  'GET /api/jobs/fairs': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/fairs': { kind: 'create', body: { title: '越权招聘会', fair_date: '2099-01-01' } },
+  'GET /api/jobs/fairs/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/fairs/:id': { kind: 'object', obj: 'jobFair' },
+  'PATCH /api/jobs/fairs/:id': { kind: 'object', obj: 'jobFair', body: { title: '越权改名' } },
+  'GET /api/jobs/fairs/:id/enterprises': { kind: 'object', obj: 'jobFair' },
+  'POST /api/jobs/fairs/:id/join': { kind: 'object', obj: 'jobFair', low: 'dept_head', body: { enterprise_id: 1 } },
+  'POST /api/jobs/fairs/:id/leave': { kind: 'object', obj: 'jobFair', low: 'dept_head', body: { enterprise_id: 1 } },
+  'GET /api/jobs/partnerships': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/partnerships': { kind: 'create', body: { school: '越权院校', major: '越权专业', year: 2026, planned: 1 }, foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, school: '越权院校', major: '越权专业', year: 2026, planned: 1 }) },
+  ] },
+  'GET /api/jobs/partnerships/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/partnerships/:id': { kind: 'object', obj: 'jobPartnership' },
+  'PATCH /api/jobs/partnerships/:id': { kind: 'object', obj: 'jobPartnership', body: { arrived: 1 } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -471,6 +504,21 @@ before(async () => {
   const zu = await as.zone2_admin.post('/api/space/units', { building_id: zb.json.id, floor: 1, number: 'AC-201', area: 600 });
   assert.equal(zu.status, 201, zu.body);
   obj.zone2SpaceUnit = zu.json.id;
+  // 用工: a demand of the other enterprise with a hire and a school partnership, and a fair of the
+  // zone that the other enterprise joined
+  const jd = await as.admin.post('/api/jobs/demands', { enterprise_id: me.other_enterprise.enterprise_id, title: '访问控制测试岗位', headcount: 10, pay_min: 4000, pay_max: 6000, deadline: '2099-12-31', notes: '访问控制测试需求' });
+  assert.equal(jd.status, 201, jd.body);
+  obj.jobDemand = jd.json.id; data.jobDemand = '访问控制测试需求';
+  const jh = await as.admin.post('/api/jobs/hires', { demand_id: obj.jobDemand, headcount: 2, hired_on: jd.json.posted_on, channel: 'referral', notes: '访问控制测试招用' });
+  assert.equal(jh.status, 201, jh.body);
+  obj.jobHire = jh.json.id; data.jobHire = '访问控制测试招用';
+  const jf = await as.admin.post('/api/jobs/fairs', { title: '访问控制测试招聘会', fair_date: '2099-06-01', notes: '访问控制测试招聘会备注' });
+  assert.equal(jf.status, 201, jf.body);
+  obj.jobFair = jf.json.id; data.jobFair = '访问控制测试招聘会备注';
+  assert.equal((await as.admin.post(`/api/jobs/fairs/${obj.jobFair}/join`, { enterprise_id: me.other_enterprise.enterprise_id })).status, 200);
+  const jp = await as.admin.post('/api/jobs/partnerships', { enterprise_id: me.other_enterprise.enterprise_id, school: '访问控制测试学院', major: '机电一体化技术', year: 2026, planned: 20, notes: '访问控制测试合作' });
+  assert.equal(jp.status, 201, jp.body);
+  obj.jobPartnership = jp.json.id; data.jobPartnership = '访问控制测试合作';
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -578,6 +626,11 @@ const OUTSIDERS = {
   spaceBuilding: ['zone2_admin', 'zone2_enterprise'],
   spaceUnit: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   spaceLease: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // 用工: an enterprise reads its own demands, hires and partnerships, and the zone's fairs
+  jobDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  jobHire: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  jobFair: ['zone2_admin', 'zone2_enterprise'],
+  jobPartnership: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -600,6 +653,10 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'spaceBuilding': return JSON.stringify((await a.get(`/api/space/buildings/${obj.spaceBuilding}`)).json);
     case 'spaceUnit': return JSON.stringify((await a.get(`/api/space/units/${obj.spaceUnit}`)).json);
     case 'spaceLease': return JSON.stringify((await a.get(`/api/space/leases/${obj.spaceLease}`)).json);
+    case 'jobDemand': return JSON.stringify((await a.get(`/api/jobs/demands/${obj.jobDemand}`)).json);
+    case 'jobHire': return JSON.stringify((await a.get(`/api/jobs/hires/${obj.jobHire}`)).json);
+    case 'jobFair': return JSON.stringify([(await a.get(`/api/jobs/fairs/${obj.jobFair}`)).json, (await a.get(`/api/jobs/fairs/${obj.jobFair}/enterprises`)).json]);
+    case 'jobPartnership': return JSON.stringify((await a.get(`/api/jobs/partnerships/${obj.jobPartnership}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }
@@ -664,7 +721,7 @@ for (const rt of routes) {
     const r0 = await call(anon, rt, path, exp.body);
     assert.equal(r0.status, 401, `${k} anonymous: ${r0.body.slice(0, 200)}`);
     // a role without the permission: 403
-    const low = lowerRole(rt);
+    const low = exp.low ?? lowerRole(rt); // `low`: a caller that lacks it when the role table's lowest holds it by its department's kind
     if (low) {
       const r1 = await call(as[low], rt, path, exp.body);
       assert.equal(r1.status, 403, `${k} as ${low}: ${r1.body.slice(0, 200)}`);
