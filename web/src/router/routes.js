@@ -73,6 +73,10 @@ export const routes = [
       // enterprises find the vacant units
       page('space', 'space', () => import('../views/space/SpaceList.vue'), { title: 'space.menu', perm: 'space.read', ...STAFF, icon: 'OfficeBuilding', order: 290 }),
       page('space/vacant', 'space-vacant', () => import('../views/space/SpaceVacant.vue'), { title: 'space.vacantMenu', perm: 'space.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 245 }),
+      // 用工 (views/jobs/): staff run the demands, hires, job fairs and school partnerships and read
+      // the figures; enterprises post their demands and join the fairs on their phones
+      page('jobs', 'jobs', () => import('../views/jobs/JobsList.vue'), { title: 'jobs.menu', perm: 'jobs.read', ...STAFF, icon: 'Postcard', order: 292 }),
+      page('jobs/mine', 'jobs-mine', () => import('../views/jobs/JobsMine.vue'), { title: 'jobs.mineMenu', perm: 'jobs.read', roles: ['enterprise'], icon: 'Postcard', order: 247 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

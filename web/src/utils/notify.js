@@ -29,6 +29,10 @@ export const NOTIFY_KINDS = [
   'econ_due',
   'econ_late',
   'econ_remind',
+  // to the service center when an enterprise posts a job demand, and to the enterprise when hires
+  // are recorded against it (views/jobs/)
+  'posted',
+  'hired',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -70,6 +74,14 @@ export const NOTIFY_ITEMS = [
     route: (id) => ({ name: 'project-problems', query: { problem: String(id) } }),
     labels: 'project.notify',
     events: ['assigned', 'reopened', 'overdue'],
+  },
+  // 用工需求: the enterprise's own demands on its phone page, the staff's demand list
+  {
+    id: 'job_demand_id',
+    no: 'job_demand_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'jobs-mine' } : { name: 'jobs' }),
+    labels: 'jobs.notify',
+    events: ['posted', 'hired'],
   },
 ]
 

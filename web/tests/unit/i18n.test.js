@@ -40,7 +40,9 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   // an import's warnings (the economy's statistics sheet, issue 13)
   'import.warnings', 'import.warning',
   // the reminders of monthly figures (issue 13)
-  'notify.kind.econ_due', 'notify.kind.econ_late', 'notify.kind.econ_remind']
+  'notify.kind.econ_due', 'notify.kind.econ_late', 'notify.kind.econ_remind',
+  // a job demand posted, hires recorded against it (issue 14, 用工)
+  'notify.kind.posted', 'notify.kind.hired']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))
