@@ -27,6 +27,13 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
+/** Takes the database from version 27 back to 26: no job demands, hires, fairs or school
+ * partnerships (0027). */
+export function undo0027(db) {
+  sql(db, `DROP TABLE job_hire; DROP TABLE job_fair_enterprise; DROP TABLE job_partnership;
+    DROP TABLE job_fair; DROP TABLE job_demand; DELETE FROM schema_version WHERE version = 27;`);
+}
+
 /** Takes the database from version 24 back to 23: no buildings, units or leases (0024). */
 export function undo0024(db) {
   sql(db, `DROP TABLE space_lease; DROP TABLE space_unit; DROP TABLE space_building;
