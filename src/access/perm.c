@@ -49,7 +49,8 @@ static const struct role_def {
                           PERM_FINANCE_READ, PERM_FINANCE_APPLY, PERM_FINANCE_ANSWER,
                           PERM_FINANCE_WRITE, PERM_FINANCE_STATS,
                           PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_WRITE,
-                          PERM_FREIGHT_STATS, PERM_SPACE_APPLY)},
+                          PERM_FREIGHT_STATS, PERM_SPACE_APPLY,
+                          PERM_JOBS_READ, PERM_JOBS_POST, PERM_JOBS_WRITE, PERM_JOBS_STATS)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_REGION_READ, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ, PERM_TICKET_READ,
@@ -58,8 +59,8 @@ static const struct role_def {
                            PERM_ECONOMY_READ, PERM_ECONOMY_STATS, PERM_ECONOMY_BAOBAO,
                            PERM_SPACE_READ, PERM_SPACE_STATS, PERM_POLICY_READ,
                            PERM_POLICY_STATS, PERM_FINANCE_READ, PERM_FINANCE_STATS,
-                           PERM_SPACE_READ, PERM_SPACE_STATS,
-                           PERM_FREIGHT_READ, PERM_FREIGHT_STATS)},
+                           PERM_FREIGHT_READ, PERM_FREIGHT_STATS,
+                           PERM_JOBS_READ, PERM_JOBS_STATS)},
     [ROLE_DEPT_HEAD] = {SCOPE_DEPT, 0,
                         PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                               PERM_ENTERPRISE_WRITE, PERM_ENTERPRISE_VISIT, PERM_ENTERPRISE_IMPORT,
@@ -70,7 +71,8 @@ static const struct role_def {
                               PERM_ECONOMY_BAOBAO, PERM_SPACE_READ, PERM_SPACE_STATS,
                               PERM_POLICY_READ, PERM_POLICY_STATS,
                               PERM_FINANCE_READ, PERM_FINANCE_STATS,
-                              PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_STATS)},
+                              PERM_FREIGHT_READ, PERM_FREIGHT_POST, PERM_FREIGHT_STATS,
+                              PERM_JOBS_READ, PERM_JOBS_STATS)},
     [ROLE_STAFF] = {SCOPE_DEPT, 0,
                     PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_ENTERPRISE_READ, PERM_ENTERPRISE_WRITE,
                           PERM_ENTERPRISE_VISIT, PERM_TICKET_READ, PERM_TICKET_CREATE,
@@ -79,14 +81,16 @@ static const struct role_def {
                           PERM_ECONOMY_READ, PERM_ECONOMY_BAOBAO, PERM_SPACE_READ,
                           PERM_POLICY_READ,
                           PERM_FINANCE_READ,
-                          PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
+                          PERM_FREIGHT_READ, PERM_FREIGHT_POST,
+                          PERM_JOBS_READ)},
     [ROLE_ENTERPRISE] = {SCOPE_ENTERPRISE, 0,
                          PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_TICKET_READ,
                                PERM_TICKET_CREATE, PERM_TICKET_RATE, PERM_ANNOUNCE_READ,
                                PERM_PROJECT_READ, PERM_PROJECT_REPORT, PERM_ECONOMY_READ,
                                PERM_ECONOMY_REPORT, PERM_SPACE_READ, PERM_SPACE_APPLY,
                                PERM_POLICY_READ, PERM_POLICY_APPLY, PERM_FINANCE_READ,
-                               PERM_FINANCE_APPLY, PERM_FREIGHT_READ, PERM_FREIGHT_POST)},
+                               PERM_FINANCE_APPLY, PERM_FREIGHT_READ, PERM_FREIGHT_POST,
+                               PERM_JOBS_READ, PERM_JOBS_POST)},
     [ROLE_PROVINCE] = {SCOPE_ALL, 1,
                        PERMS(PERM_AUTH, PERM_ZONE_READ, PERM_REGION_READ, PERM_DEPT_READ,
                              PERM_ENTERPRISE_READ,
@@ -229,6 +233,11 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	perm_add(perms, PERM_FREIGHT_STATS);
 	/* and registers an enterprise's demand for space on its behalf */
 	perm_add(perms, PERM_SPACE_APPLY);
+	/* the zone's human-resources team: demands posted for enterprises, hires, job fairs, school
+	 * partnerships, and the recruitment figures */
+	perm_add(perms, PERM_JOBS_POST);
+	perm_add(perms, PERM_JOBS_WRITE);
+	perm_add(perms, PERM_JOBS_STATS);
 	if (*scope == SCOPE_DEPT)
 		*scope = SCOPE_ZONE;
 }

@@ -83,7 +83,13 @@
 	X(PERM_FREIGHT_READ, "freight.read")                                                              \
 	X(PERM_FREIGHT_POST, "freight.post")   /* post loads and registrations, accept, confirm */        \
 	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */      \
-	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */
+	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */                     \
+	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its own   \
+	 * demands, hires and partnerships and the zone's fairs */                                        \
+	X(PERM_JOBS_READ, "jobs.read")                                                                    \
+	X(PERM_JOBS_POST, "jobs.post")   /* post and close demands, join fairs (enterprises too) */       \
+	X(PERM_JOBS_WRITE, "jobs.write") /* hires, fairs, partnerships (the service center) */           \
+	X(PERM_JOBS_STATS, "jobs.stats") /* the zone's recruitment figures */
 
 enum perm {
 #define PERM_ENUM(e, name) e,

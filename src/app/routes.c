@@ -46,6 +46,8 @@
 #include "finance/finance_api.h"
 #include "freight/freight.h"
 #include "freight/freight_api.h"
+#include "jobs/jobs.h"
+#include "jobs/jobs_api.h"
 
 /* R(method, pattern, handler, permission, flags[, .summary = "…", .schema = &ENTITY_X]) */
 #define R(m, pat, handler, p, fl, ...)                                                             \
@@ -63,6 +65,7 @@ const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &pr
                                               &fin_demand_kind, /* 银企对接 */
                                               /* 工业物流 */
                                               &freight_load_kind, &freight_reg_kind, &space_demand_kind, /* 载体需求 */
+                                              &jobs_demand_kind, /* 用工 */
                                               NULL};
 
 const struct route routes[] = {
@@ -485,6 +488,64 @@ const struct route routes[] = {
       .summary = "银行批复贷款（金额、利率、期限、产品）", .schema = &ENTITY_FIN_APPROVAL),
     R(POST, "/api/finance/offers/:id/disburse", h_fin_offer_disburse, PERM_FINANCE_ANSWER, 0,
       .summary = "登记放款（合计不超过批复金额）", .schema = &ENTITY_FIN_TRANCHE),
+    /* 用工: job demands, hires, job fairs, school partnerships and their figures (src/jobs/) */
+    R(GET, "/api/jobs/summary", h_jobs_summary, PERM_JOBS_STATS, 0,
+      .summary = "用工统计（需求人数、已招用、满足率，按行业、渠道、月份）"),
+    R(GET, "/api/jobs/demands", h_jobs_demand_list, PERM_JOBS_READ, ROUTE_LIST,
+      .summary = "用工需求列表（企业用户：本企业的需求）", .schema = &ENTITY_JOBS_DEMAND,
+      .query = &ENTITY_JOBS_DEMAND_QUERY),
+    R(POST, "/api/jobs/demands", h_jobs_demand_create, PERM_JOBS_POST, 0,
+      .summary = "发布用工需求（企业用户为本企业发布）", .schema = &ENTITY_JOBS_DEMAND),
+    R(GET, "/api/jobs/demands/export", h_jobs_demand_export, PERM_JOBS_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出用工需求（xlsx 或 csv，条件同列表）"),
+    R(GET, "/api/jobs/demands/:id", h_jobs_demand_get, PERM_JOBS_READ, 0,
+      .summary = "用工需求详情", .schema = &ENTITY_JOBS_DEMAND),
+    R(PATCH, "/api/jobs/demands/:id", h_jobs_demand_update, PERM_JOBS_POST, 0,
+      .summary = "修改用工需求（招聘中或已过期的）", .schema = &ENTITY_JOBS_DEMAND),
+    R(POST, "/api/jobs/demands/:id/close", h_jobs_demand_close, PERM_JOBS_POST, 0,
+      .summary = "关闭用工需求", .schema = &ENTITY_JOBS_DEMAND),
+    R(POST, "/api/jobs/demands/:id/reopen", h_jobs_demand_reopen, PERM_JOBS_POST, 0,
+      .summary = "重新开放已关闭的用工需求", .schema = &ENTITY_JOBS_DEMAND),
+    R(GET, "/api/jobs/hires", h_jobs_hire_list, PERM_JOBS_READ, ROUTE_LIST,
+      .summary = "招用记录列表（企业用户：本企业的）", .schema = &ENTITY_JOBS_HIRE,
+      .query = &ENTITY_JOBS_HIRE_QUERY),
+    R(POST, "/api/jobs/hires", h_jobs_hire_create, PERM_JOBS_WRITE, 0,
+      .summary = "登记招用（不超过需求剩余人数；招满则需求为已招满）",
+      .schema = &ENTITY_JOBS_HIRE),
+    R(GET, "/api/jobs/hires/export", h_jobs_hire_export, PERM_JOBS_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出招用记录（xlsx 或 csv，条件同列表）"),
+    R(GET, "/api/jobs/hires/:id", h_jobs_hire_get, PERM_JOBS_READ, 0, .summary = "招用记录详情",
+      .schema = &ENTITY_JOBS_HIRE),
+    R(GET, "/api/jobs/fairs", h_jobs_fair_list, PERM_JOBS_READ, ROUTE_LIST,
+      .summary = "招聘会列表（企业用户可见本园区全部招聘会及是否已报名）",
+      .schema = &ENTITY_JOBS_FAIR, .query = &ENTITY_JOBS_FAIR_QUERY),
+    R(POST, "/api/jobs/fairs", h_jobs_fair_create, PERM_JOBS_WRITE, 0, .summary = "新建招聘会",
+      .schema = &ENTITY_JOBS_FAIR),
+    R(GET, "/api/jobs/fairs/export", h_jobs_fair_export, PERM_JOBS_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出招聘会（xlsx 或 csv，条件同列表）"),
+    R(GET, "/api/jobs/fairs/:id", h_jobs_fair_get, PERM_JOBS_READ, 0, .summary = "招聘会详情",
+      .schema = &ENTITY_JOBS_FAIR),
+    R(PATCH, "/api/jobs/fairs/:id", h_jobs_fair_update, PERM_JOBS_WRITE, 0,
+      .summary = "修改招聘会", .schema = &ENTITY_JOBS_FAIR),
+    R(GET, "/api/jobs/fairs/:id/enterprises", h_jobs_fair_ents, PERM_JOBS_READ, ROUTE_LIST,
+      .summary = "参会企业及其招聘中需求（企业用户：仅本企业）",
+      .schema = &ENTITY_JOBS_FAIR_ENT),
+    R(POST, "/api/jobs/fairs/:id/join", h_jobs_fair_join, PERM_JOBS_POST, 0,
+      .summary = "报名参加招聘会（工作人员代企业报名须给出 enterprise_id）",
+      .schema = &ENTITY_JOBS_FAIR),
+    R(POST, "/api/jobs/fairs/:id/leave", h_jobs_fair_leave, PERM_JOBS_POST, 0,
+      .summary = "退出招聘会（已在会招用的不能退出）", .schema = &ENTITY_JOBS_FAIR),
+    R(GET, "/api/jobs/partnerships", h_jobs_ps_list, PERM_JOBS_READ, ROUTE_LIST,
+      .summary = "校企合作列表（企业用户：本企业的）", .schema = &ENTITY_JOBS_PARTNERSHIP,
+      .query = &ENTITY_JOBS_PARTNERSHIP_QUERY),
+    R(POST, "/api/jobs/partnerships", h_jobs_ps_create, PERM_JOBS_WRITE, 0,
+      .summary = "登记校企合作（院校、专业、计划实习人数）", .schema = &ENTITY_JOBS_PARTNERSHIP),
+    R(GET, "/api/jobs/partnerships/export", h_jobs_ps_export, PERM_JOBS_READ,
+      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出校企合作（xlsx 或 csv，条件同列表）"),
+    R(GET, "/api/jobs/partnerships/:id", h_jobs_ps_get, PERM_JOBS_READ, 0,
+      .summary = "校企合作详情", .schema = &ENTITY_JOBS_PARTNERSHIP),
+    R(PATCH, "/api/jobs/partnerships/:id", h_jobs_ps_update, PERM_JOBS_WRITE, 0,
+      .summary = "修改校企合作（到岗人数等）", .schema = &ENTITY_JOBS_PARTNERSHIP),
     /* 招商引资 and 项目建设: the project pipeline and dispatch (src/project/) */
     R(GET, "/api/projects/followups/overdue", h_proj_followups_overdue, PERM_PROJECT_READ, 0,
       .summary = "逾期未办的下一步（按招商专员）"),

@@ -1125,6 +1125,9 @@ static int load_zone(struct db_pool *pool, json_t *zj, const char *password,
 	/* its 工业物流群: carriers, capacity, matched part-loads, vehicle registrations */
 	if (demo_freight_add(&z, now) < 0)
 		goto out_release;
+	/* its job fairs, demands, school partnerships and hires */
+	if (demo_jobs_add(&z, now) < 0)
+		goto out_release;
 	/* the zone's figures as summaries (ticket_summary.h) */
 	if (ticket_summary_rebuild(tx, z.zone_id, cal) < 0) {
 		error("demo: zone %s: cannot build the request figures", z.code);

@@ -259,6 +259,9 @@ int demo_space_plan_add(struct zone_ctx *z, struct yq_err *e);
 /* gen: `units` units of the zone in buildings of 100, about a fifth vacant, the let ones with
  * an active lease of one of the zone's enterprises (demo_space.c). */
 int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed);
+/* The zone's 用工: 望城's job fairs, demands, school partnerships and the 12,000 hires of 2020
+ * (see demo_jobs.c). Its own generator, seeded by the zone's code. */
+int demo_jobs_add(struct zone_ctx *z, int64_t now);
 /* yuanqu gen: every enterprise of the zone files the last `months` full months before `now`
  * (seven indicators, the last month partly under review); `seed` draws the figures. */
 int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed);

@@ -375,6 +375,39 @@ const EXPECT = {
   'GET /api/space/plan/image': { kind: 'config' },
   'PUT /api/space/plan': { kind: 'config' },
   'PUT /api/space/buildings/:id/outline': { kind: 'object', obj: 'spaceBuilding', body: { plan: [[1, 1], [20, 1], [20, 20]] } },
+  // 用工: jobs.post is held by the enterprises and (by its department's kind) the service center's
+  // staff, so the caller without it is the department head (`lower`)
+  'GET /api/jobs/summary': { kind: 'config' },
+  'GET /api/jobs/demands': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/demands': { kind: 'create', lower: 'dept_head', body: { title: '越权岗位', headcount: 1, pay_min: 1, pay_max: 2, deadline: '2099-01-01' }, foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, title: '越权岗位', headcount: 1, pay_min: 1, pay_max: 2, deadline: '2099-01-01' }) },
+  ] },
+  'GET /api/jobs/demands/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/demands/:id': { kind: 'object', obj: 'jobDemand' },
+  'PATCH /api/jobs/demands/:id': { kind: 'object', obj: 'jobDemand', lower: 'dept_head', body: { title: '越权改名' } },
+  'POST /api/jobs/demands/:id/close': { kind: 'object', obj: 'jobDemand', lower: 'dept_head' },
+  'POST /api/jobs/demands/:id/reopen': { kind: 'object', obj: 'jobDemand', lower: 'dept_head' },
+  'GET /api/jobs/hires': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/hires': { kind: 'create', foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ demand_id: obj.jobDemand, headcount: 1, hired_on: '2026-01-02', channel: 'other' }) },
+  ] },
+  'GET /api/jobs/hires/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/hires/:id': { kind: 'object', obj: 'jobHire' },
+  'GET /api/jobs/fairs': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/fairs': { kind: 'create', body: { title: '越权招聘会', fair_date: '2099-01-01' } },
+  'GET /api/jobs/fairs/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/fairs/:id': { kind: 'object', obj: 'jobFair' },
+  'PATCH /api/jobs/fairs/:id': { kind: 'object', obj: 'jobFair', body: { title: '越权改名' } },
+  'GET /api/jobs/fairs/:id/enterprises': { kind: 'object', obj: 'jobFair' },
+  'POST /api/jobs/fairs/:id/join': { kind: 'object', obj: 'jobFair', lower: 'dept_head', body: { enterprise_id: 1 } },
+  'POST /api/jobs/fairs/:id/leave': { kind: 'object', obj: 'jobFair', lower: 'dept_head', body: { enterprise_id: 1 } },
+  'GET /api/jobs/partnerships': { kind: 'list', query: 'page_size=200' },
+  'POST /api/jobs/partnerships': { kind: 'create', body: { school: '越权院校', major: '越权专业', year: 2026, planned: 1 }, foreign: [
+    { who: 'zone2_admin', status: [400], body: () => ({ enterprise_id: me.enterprise.enterprise_id, school: '越权院校', major: '越权专业', year: 2026, planned: 1 }) },
+  ] },
+  'GET /api/jobs/partnerships/export': { kind: 'list', query: 'format=csv' },
+  'GET /api/jobs/partnerships/:id': { kind: 'object', obj: 'jobPartnership' },
+  'PATCH /api/jobs/partnerships/:id': { kind: 'object', obj: 'jobPartnership', body: { arrived: 1 } },
   'GET /api/tokens': { kind: 'list' },
   'POST /api/tokens': { kind: 'create', foreign: [
     { who: 'zone2_admin', status: [400], body: () => ({ name: '越权令牌', role: 'enterprise', enterprise_id: obj.enterprise }) },
@@ -666,6 +699,21 @@ before(async () => {
   const sd = await as.admin.post('/api/space/demands', { enterprise_id: me.other_enterprise.enterprise_id, type: 'factory', area_min: 500, area_max: 900, wanted_from: '2030-01-01', notes: '访问控制测试需求' });
   assert.equal(sd.status, 201, sd.body);
   obj.spaceDemand = sd.json.id; data.spaceDemand = '访问控制测试需求';
+  // 用工: a demand of the other enterprise with a hire and a school partnership, and a fair of the
+  // zone that the other enterprise joined
+  const jd = await as.admin.post('/api/jobs/demands', { enterprise_id: me.other_enterprise.enterprise_id, title: '访问控制测试岗位', headcount: 10, pay_min: 4000, pay_max: 6000, deadline: '2099-12-31', notes: '访问控制测试需求' });
+  assert.equal(jd.status, 201, jd.body);
+  obj.jobDemand = jd.json.id; data.jobDemand = '访问控制测试需求';
+  const jh = await as.admin.post('/api/jobs/hires', { demand_id: obj.jobDemand, headcount: 2, hired_on: jd.json.posted_on, channel: 'referral', notes: '访问控制测试招用' });
+  assert.equal(jh.status, 201, jh.body);
+  obj.jobHire = jh.json.id; data.jobHire = '访问控制测试招用';
+  const jf = await as.admin.post('/api/jobs/fairs', { title: '访问控制测试招聘会', fair_date: '2099-06-01', notes: '访问控制测试招聘会备注' });
+  assert.equal(jf.status, 201, jf.body);
+  obj.jobFair = jf.json.id; data.jobFair = '访问控制测试招聘会备注';
+  assert.equal((await as.admin.post(`/api/jobs/fairs/${obj.jobFair}/join`, { enterprise_id: me.other_enterprise.enterprise_id })).status, 200);
+  const jp = await as.admin.post('/api/jobs/partnerships', { enterprise_id: me.other_enterprise.enterprise_id, school: '访问控制测试学院', major: '机电一体化技术', year: 2026, planned: 20, notes: '访问控制测试合作' });
+  assert.equal(jp.status, 201, jp.body);
+  obj.jobPartnership = jp.json.id; data.jobPartnership = '访问控制测试合作';
 });
 
 // Whether the department head serves an enterprise: of his department's subtree, or as its 包保
@@ -742,7 +790,8 @@ function call(c, rt, path, body) {
 // A caller of the lowest role that lacks the route's permission, or null.
 function lowerRole(rt) {
   // a route whose permission the caller named `staff` holds through its department (the service
-  // center registers demands for space on an enterprise's behalf) names its lower caller
+  // center registers demands for space, or posts job demands, on an enterprise's behalf) names
+  // its lower caller (`lower`)
   if (EXPECT[key(rt)]?.lower) return EXPECT[key(rt)].lower;
   const r = LOWER_ORDER.find((x) => !rt.roles.includes(x));
   return r ?? null;
@@ -801,6 +850,11 @@ const OUTSIDERS = {
   freightReg: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   // a demand is its enterprise's: another enterprise of the zone does not see it
   spaceDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // 用工: an enterprise reads its own demands, hires and partnerships, and the zone's fairs
+  jobDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  jobHire: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  jobFair: ['zone2_admin', 'zone2_enterprise'],
+  jobPartnership: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
 };
 
 async function snapshot(kind) { // the object as its own zone's admin sees it
@@ -837,6 +891,10 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'freightLoad': return JSON.stringify((await a.get(`/api/freight/loads/${obj.freightLoad}`)).json);
     case 'freightReg': return JSON.stringify((await a.get(`/api/freight/registrations/${obj.freightReg}`)).json);
     case 'spaceDemand': return JSON.stringify((await a.get(`/api/space/demands/${obj.spaceDemand}`)).json);
+    case 'jobDemand': return JSON.stringify((await a.get(`/api/jobs/demands/${obj.jobDemand}`)).json);
+    case 'jobHire': return JSON.stringify((await a.get(`/api/jobs/hires/${obj.jobHire}`)).json);
+    case 'jobFair': return JSON.stringify([(await a.get(`/api/jobs/fairs/${obj.jobFair}`)).json, (await a.get(`/api/jobs/fairs/${obj.jobFair}/enterprises`)).json]);
+    case 'jobPartnership': return JSON.stringify((await a.get(`/api/jobs/partnerships/${obj.jobPartnership}`)).json);
     case 'followup': return JSON.stringify((await a.get(`/api/projects/${obj.project}/followups`)).json.items.find((x) => x.id === obj.followup));
     default: return '';
   }

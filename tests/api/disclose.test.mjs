@@ -39,6 +39,10 @@ const SECRET = {
   truck: '车辆备注申',
   offer: '运力备注酉',
   load: '货源备注戌',
+  jobDemand: '用工需求备注未',
+  jobHire: '招用备注申',
+  jobFair: '招聘会备注酉',
+  jobPartnership: '校企合作备注戌',
 };
 const ok = (r, what) => assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.body}`);
 
@@ -185,6 +189,21 @@ before(async () => {
   ok(dm, 'demand');
   ids.demand = dm.json.id;
   ok(await admin.post(`/api/space/demands/${ids.demand}/offer`, { unit_id: un2.json.id }), 'offer');
+  // 用工: a demand of the enterprise with a hire at a fair it joined, and a school partnership; the
+  // zone's notes on each are internal, as are the hires counted at the fair
+  const jf = await admin.post('/api/jobs/fairs', { title: '披露测试招聘会', fair_date: '2099-03-01', notes: SECRET.jobFair });
+  ok(jf, 'fair');
+  ids.fair = jf.json.id;
+  ok(await admin.post(`/api/jobs/fairs/${ids.fair}/join`, { enterprise_id: ids.ent }), 'join');
+  const jd = await admin.post('/api/jobs/demands', { enterprise_id: ids.ent, title: '普工', headcount: 20, pay_min: 4000, pay_max: 5000, deadline: '2099-12-31', notes: SECRET.jobDemand });
+  ok(jd, 'demand');
+  ids.jobDemand = jd.json.id;
+  const jh = await admin.post('/api/jobs/hires', { demand_id: ids.jobDemand, headcount: 3, hired_on: jd.json.posted_on, channel: 'referral', notes: SECRET.jobHire });
+  ok(jh, 'hire');
+  ids.jobHire = jh.json.id;
+  const jp = await admin.post('/api/jobs/partnerships', { enterprise_id: ids.ent, school: '披露测试学院', major: '电子信息', year: 2026, planned: 10, notes: SECRET.jobPartnership });
+  ok(jp, 'partnership');
+  ids.jobPartnership = jp.json.id;
 });
 after(async () => { await srv.stop(); });
 
@@ -247,6 +266,10 @@ test('no output the enterprise can read shows an internal text', async () => {
     .replace('/api/freight/loads/:id', `/api/freight/loads/${ids.load}`)
     .replace('/api/freight/registrations/:id', `/api/freight/registrations/${ids.reg}`)
     .replace('/api/space/demands/:id', `/api/space/demands/${ids.demand}`)
+    .replace('/api/jobs/demands/:id', `/api/jobs/demands/${ids.jobDemand}`)
+    .replace('/api/jobs/hires/:id', `/api/jobs/hires/${ids.jobHire}`)
+    .replace('/api/jobs/fairs/:id', `/api/jobs/fairs/${ids.fair}`)
+    .replace('/api/jobs/partnerships/:id', `/api/jobs/partnerships/${ids.jobPartnership}`)
     .replace('/api/tickets/:id', `/api/tickets/${ids.t1}`).replace('/api/enterprises/:id', `/api/enterprises/${ids.ent}`);
   const paths = [];
   for (const r of gets) {

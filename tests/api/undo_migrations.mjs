@@ -20,7 +20,7 @@ export function sql(db, text) {
 
 /** The migrations after 0024, in order (version 25 first), each taken back by its function
  * (called with its version): a module's migration adds its undo here, at the end. */
-const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand];
+const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand, undoJobs];
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
 export const LATEST = 24 + LATER.length;
@@ -35,6 +35,12 @@ function undoLater(db, to) {
 export function migratedFrom(from) {
   const n = LATEST - from;
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** No job demands, hires, fairs or school partnerships (用工). */
+function undoJobs(db, v) {
+  sql(db, `DROP TABLE job_hire; DROP TABLE job_fair_enterprise; DROP TABLE job_partnership;
+    DROP TABLE job_fair; DROP TABLE job_demand; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No space demands and no site plan (载体需求; the outlines stay in space_building.plan). */

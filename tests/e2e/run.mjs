@@ -2156,6 +2156,68 @@ test('a bank answers a loan demand', async () => {
   }
 })
 
+test('an enterprise posts a job demand on the phone, the service center records hires against it and reads the figures', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const title = `e2e电子装配工${RUN}`
+  const deadline = new Date(Date.now() + 8 * 3600e3 + 30 * 86400e3).toISOString().slice(0, 10)
+  // 1. the enterprise, on a phone, posts the demand from 用工需求
+  const page = await newPage(PHONE)
+  try {
+    await uiLogin(page, 'ccetdz-qiye', DEMO_PASS)
+    await page.goto(BASE + '/jobs/mine')
+    await page.click('[data-test="jobs-post"]')
+    await page.waitForSelector('[data-test="jobs-demand-dialog"] input[name="title"]')
+    await page.fill('[data-test="jobs-demand-dialog"] input[name="title"]', title)
+    await page.fill(':is(input[data-test="jobs-demand-headcount"], [data-test="jobs-demand-headcount"] input)', '12')
+    // a pay range upside down is said under the field before anything is sent
+    await page.fill(':is(input[data-test="jobs-demand-pay-min"], [data-test="jobs-demand-pay-min"] input)', '7000')
+    await page.fill(':is(input[data-test="jobs-demand-pay-max"], [data-test="jobs-demand-pay-max"] input)', '5000')
+    await page.fill('[data-test="jobs-demand-dialog"] [data-field="deadline"] input', deadline)
+    await page.keyboard.press('Enter')
+    await page.click('[data-test="jobs-demand-save"]')
+    const err = await fieldError(page, 'pay_max')
+    assert(/最高月薪/.test(err), `the pay range's error: ${err}`)
+    await page.fill(':is(input[data-test="jobs-demand-pay-max"], [data-test="jobs-demand-pay-max"] input)', '8000')
+    await page.click('[data-test="jobs-demand-save"]')
+    await page.waitForSelector(`[data-test="jobs-mine-demands"] >> text=${title}`)
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    const card = await page.textContent(`[data-test="jobs-mine-demands"] .card:has-text("${title}")`)
+    assert(card.includes('招聘中') && card.includes('招12人，已招用0人') && !/open/.test(card), `the card: ${card}`)
+    await shot(page, '40-jobs-post-phone')
+    // the fairs it can join
+    await page.click('[data-test="jobs-mine-tab"] >> text=招聘会')
+    await page.waitForSelector('[data-test="jobs-mine-fairs"]')
+  } finally {
+    await page.context().close()
+  }
+  // 2. the service center was told; it records 12 hires and the demand is filled
+  const desk = await apiLogin('ccetdz-fuwu', DEMO_PASS)
+  const demand = (await desk.get(`/api/jobs/demands?q=${encodeURIComponent(title)}`)).body.items[0]
+  assert(demand && demand.headcount === 12 && demand.pay_max === 8000, `the demand: ${JSON.stringify(demand)}`)
+  const notes = (await desk.get('/api/notifications?page_size=50')).body.items
+  assert(notes.some((n) => n.job_demand_id === demand.id), 'the service center is told of the demand')
+  await desk.dispose()
+  const staff = await newPage()
+  try {
+    await uiLogin(staff, 'ccetdz-fuwu', DEMO_PASS)
+    await staff.goto(BASE + '/jobs')
+    await staff.waitForSelector('[data-test="jobs-cards"]')
+    await staff.click(`[data-test="jobs-hire-${demand.id}"]`)
+    await staff.waitForSelector('[data-test="jobs-hire-dialog"]')
+    await staff.fill(':is(input[data-test="jobs-hire-count"], [data-test="jobs-hire-count"] input)', '12')
+    await staff.click('[data-test="jobs-hire-channel"]')
+    await staff.click('.el-select-dropdown__item:visible >> text=内部推荐')
+    await staff.click('[data-test="jobs-hire-save"]')
+    await staff.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('已招满'), `[data-test="jobs-status-${demand.id}"]`)
+    await shot(staff, '40-jobs-staff')
+  } finally {
+    await staff.context().close()
+  }
+})
+
+
 // ---------------------------------------------------------------------------------------------
 
 function withTimeout(p, ms, name) {

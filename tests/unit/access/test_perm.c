@@ -214,18 +214,20 @@ static void test_every_role_is_authed(void **state)
 
 /* The enterprise role sees only its enterprise: it reads (what its scope and each module's
  * disclosure let it), files and rates requests, and nothing else; no administration, no staff
- * reads. A module's new `x.read` may be granted to it; a write may not, but by editing this rule.
+ * reads. A module's new `x.read` may be granted to it; a write may not, but by editing this rule
+ * (investment reports, monthly figures, and job demands it posts: jobs.post).
  */
 static void test_enterprise_role(void **state)
 {
 	/* policy.apply: an enterprise applies for a policy it is eligible for (its own only);
 	 * finance.apply: it posts and withdraws its loan demands; freight.post (工业物流): it posts
 	 * its part-loads and vehicle registrations and accepts a match; space.apply: it asks for
-	 * space, applies for a unit and accepts an offer */
+	 * space, applies for a unit and accepts an offer; jobs.post (用工): it posts and closes its
+	 * job demands and joins the zone's fairs */
 	static const char *const allowed[] = {".read",         "ticket.create",  "ticket.rate",
 	                                      "auth",          "project.report", "economy.report",
 	                                      "policy.apply",  "finance.apply",  "freight.post",
-	                                      "space.apply",   NULL};
+	                                      "space.apply",   "jobs.post",      NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");

@@ -91,6 +91,10 @@ export const routes = [
       page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 246 }),
       // an enterprise's demands for space (需求): offers to sign or decline, withdrawing
       page('space/demands', 'space-demands-mine', () => import('../views/space/SpaceDemandsMine.vue'), { title: 'space.demand.mine', perm: 'space.apply', roles: ['enterprise'], icon: 'OfficeBuilding', order: 246 }),
+      // 用工 (views/jobs/): staff run the demands, hires, job fairs and school partnerships and read
+      // the figures; enterprises post their demands and join the fairs on their phones
+      page('jobs', 'jobs', () => import('../views/jobs/JobsList.vue'), { title: 'jobs.menu', perm: 'jobs.read', ...STAFF, icon: 'Postcard', order: 292 }),
+      page('jobs/mine', 'jobs-mine', () => import('../views/jobs/JobsMine.vue'), { title: 'jobs.mineMenu', perm: 'jobs.read', roles: ['enterprise'], icon: 'Postcard', order: 247 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

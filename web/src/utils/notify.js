@@ -49,6 +49,10 @@ export const NOTIFY_KINDS = [
   'applied',
   'offered',
   'withdrawn',
+  // to the service center when an enterprise posts a job demand, and to the enterprise when hires
+  // are recorded against it (views/jobs/)
+  'posted',
+  'hired',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -121,6 +125,14 @@ export const NOTIFY_ITEMS = [
     route: (id, user) => (user && user.role === 'enterprise' ? { name: 'space-demands-mine' } : { name: 'space', query: { tab: 'demands' } }),
     labels: 'space.notify',
     events: ['created', 'applied', 'offered', 'accepted', 'declined', 'withdrawn', 'closed'],
+  },
+  // 用工需求: the enterprise's own demands on its phone page, the staff's demand list
+  {
+    id: 'job_demand_id',
+    no: 'job_demand_no',
+    route: (id, user) => (user && user.role === 'enterprise' ? { name: 'jobs-mine' } : { name: 'jobs' }),
+    labels: 'jobs.notify',
+    events: ['posted', 'hired'],
   },
 ]
 

@@ -104,6 +104,15 @@ export const WIDGETS = [
     span: 24,
     component: defineAsyncComponent(() => import('../space/widgets/SpaceCards.vue')),
   },
+  // 用工 (views/jobs/widgets/): this year's people asked for, hired, the fill rate, the open
+  // demands, for those who read the recruitment figures (jobs.stats)
+  {
+    id: 'jobs-cards',
+    title: 'jobs.widget.title',
+    perm: 'jobs.stats',
+    span: 24,
+    component: defineAsyncComponent(() => import('../jobs/widgets/JobsCards.vue')),
+  },
 ]
 
 /** Add a widget (before the widget with id `before`, or at the end). */

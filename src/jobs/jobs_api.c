@@ -1,0 +1,450 @@
+/* HTTP handlers of 用工 (see jobs_api.h): decode, call, encode. */
+#include "jobs/jobs_api.h"
+#include "enterprise/industry.h"
+#include "jobs/jobs.h"
+#include "lib/arena.h"
+#include "lib/jsonw.h"
+#include "lib/util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An enterprise reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+#define OUTS(name, en)                                                                             \
+	static const struct entity_out name##_STAFF = {&en, 0, NULL};                              \
+	static const struct entity_out name##_ENT = {&en, F_INTERNAL, NULL};
+OUTS(DEMAND, ENTITY_JOBS_DEMAND)
+OUTS(HIRE, ENTITY_JOBS_HIRE)
+OUTS(FAIR, ENTITY_JOBS_FAIR)
+OUTS(FAIR_ENT, ENTITY_JOBS_FAIR_ENT)
+OUTS(PS, ENTITY_JOBS_PARTNERSHIP)
+#undef OUTS
+
+static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
+                                        const struct entity_out *ent)
+{
+	return jobs_as_enterprise(&r->who) ? ent : staff;
+}
+
+static void row(void *list, const void *obj)
+{
+	resp_list_row(list, obj);
+}
+
+/* format=xlsx (the default) or csv. */
+static int format_query(struct req *r, int *csv, struct yq_err *e)
+{
+	const char *fmt = req_query(r, "format");
+	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	*csv = fmt && strcmp(fmt, "csv") == 0;
+	return 0;
+}
+
+static int send(struct req *r, const struct jobs_export_file *x, const char *name, struct yq_err *e)
+{
+	if (resp_download_fd(
+	        r, x->fd, x->size,
+	        x->csv ? "text/csv; charset=utf-8"
+	               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, x->csv ? "csv" : "xlsx")) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x->rows));
+	return 0;
+}
+
+/* ---- demands ---- */
+
+int h_jobs_demand_list(struct req *r, struct yq_err *e)
+{
+	struct jobs_demand_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_JOBS_DEMAND_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &DEMAND_STAFF, &DEMAND_ENT));
+	int rc = jobs_demand_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct jobs_demand d;
+	struct db *c = req_db(r, e);
+	if (!c || jobs_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &DEMAND_STAFF, &DEMAND_ENT), &d);
+}
+
+int h_jobs_demand_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_jobs_demand_create(struct req *r, struct yq_err *e)
+{
+	struct jobs_demand d;
+	memset(&d, 0, sizeof d);
+	if (!req_entity(r, &ENTITY_JOBS_DEMAND, DECODE_FULL, &d, NULL, e) ||
+	    jobs_demand_create(req_pool(r), &r->who, &d, e) < 0)
+		return -1;
+	return demand_answer(r, 201, d.id, e);
+}
+
+int h_jobs_demand_update(struct req *r, struct yq_err *e)
+{
+	struct jobs_demand in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_JOBS_DEMAND, DECODE_PATCH, &in, &present, e) ||
+	    jobs_demand_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+static int demand_move(struct req *r, enum jobs_event ev, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0 || jobs_demand_move(req_pool(r), &r->who, id, ev, e) < 0)
+		return -1;
+	return demand_answer(r, 200, id, e);
+}
+
+int h_jobs_demand_close(struct req *r, struct yq_err *e)
+{
+	return demand_move(r, JOBS_EV_CLOSE, e);
+}
+
+int h_jobs_demand_reopen(struct req *r, struct yq_err *e)
+{
+	return demand_move(r, JOBS_EV_REOPEN, e);
+}
+
+int h_jobs_demand_export(struct req *r, struct yq_err *e)
+{
+	struct jobs_demand_filter f;
+	struct jobs_export_file x;
+	memset(&f, 0, sizeof f);
+	memset(&x, 0, sizeof x);
+	struct db *c = req_db(r, e);
+	if (!c || req_query_entity(r, &ENTITY_JOBS_DEMAND_QUERY, &f, e) < 0 ||
+	    format_query(r, &x.csv, e) < 0 || jobs_export_demands(c, &r->who, &f, &x, e) < 0)
+		return -1;
+	return send(r, &x, "用工需求", e);
+}
+
+/* ---- hires ---- */
+
+int h_jobs_hire_list(struct req *r, struct yq_err *e)
+{
+	struct jobs_hire_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_JOBS_HIRE_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &HIRE_STAFF, &HIRE_ENT));
+	int rc = jobs_hire_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int hire_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct jobs_hire h;
+	struct db *c = req_db(r, e);
+	if (!c || jobs_hire_get(c, &r->who, id, &r->arena, &h, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &HIRE_STAFF, &HIRE_ENT), &h);
+}
+
+int h_jobs_hire_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return hire_answer(r, 200, id, e);
+}
+
+int h_jobs_hire_create(struct req *r, struct yq_err *e)
+{
+	struct jobs_hire h;
+	memset(&h, 0, sizeof h);
+	if (!req_entity(r, &ENTITY_JOBS_HIRE, DECODE_FULL, &h, NULL, e) ||
+	    jobs_hire_create(req_pool(r), &r->who, &h, e) < 0)
+		return -1;
+	return hire_answer(r, 201, h.id, e);
+}
+
+int h_jobs_hire_export(struct req *r, struct yq_err *e)
+{
+	struct jobs_hire_filter f;
+	struct jobs_export_file x;
+	memset(&f, 0, sizeof f);
+	memset(&x, 0, sizeof x);
+	struct db *c = req_db(r, e);
+	if (!c || req_query_entity(r, &ENTITY_JOBS_HIRE_QUERY, &f, e) < 0 ||
+	    format_query(r, &x.csv, e) < 0 || jobs_export_hires(c, &r->who, &f, &x, e) < 0)
+		return -1;
+	return send(r, &x, "招用记录", e);
+}
+
+/* ---- fairs ---- */
+
+int h_jobs_fair_list(struct req *r, struct yq_err *e)
+{
+	struct jobs_fair_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_JOBS_FAIR_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &FAIR_STAFF, &FAIR_ENT));
+	int rc = jobs_fair_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int fair_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct jobs_fair f;
+	struct db *c = req_db(r, e);
+	if (!c || jobs_fair_get(c, &r->who, id, &r->arena, &f, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &FAIR_STAFF, &FAIR_ENT), &f);
+}
+
+int h_jobs_fair_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return fair_answer(r, 200, id, e);
+}
+
+int h_jobs_fair_create(struct req *r, struct yq_err *e)
+{
+	struct jobs_fair f;
+	memset(&f, 0, sizeof f);
+	if (!req_entity(r, &ENTITY_JOBS_FAIR, DECODE_FULL, &f, NULL, e) ||
+	    jobs_fair_create(req_pool(r), &r->who, &f, e) < 0)
+		return -1;
+	return fair_answer(r, 201, f.id, e);
+}
+
+int h_jobs_fair_update(struct req *r, struct yq_err *e)
+{
+	struct jobs_fair in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_JOBS_FAIR, DECODE_PATCH, &in, &present, e) ||
+	    jobs_fair_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return fair_answer(r, 200, id, e);
+}
+
+int h_jobs_fair_ents(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	struct jobs_fair f;
+	struct db *c = req_db(r, e);
+	if (!c || req_id(r, 0, &id, e) < 0 || jobs_fair_get(c, &r->who, id, &r->arena, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	struct yq_err e2 = {0};
+	resp_list_open(r, &l, out_for(r, &FAIR_ENT_STAFF, &FAIR_ENT_ENT));
+	int rc = jobs_fair_ents(c, &r->who, id, row, &l, &total, &e2) < 0 ? DB_ERR : 0;
+	return resp_list_close(&l, rc, total, 1, total > 0 ? total : 1, e);
+}
+
+static int fair_join(struct req *r, int join, struct yq_err *e)
+{
+	int64_t id, ent = 0;
+	json_t *o;
+	if (req_id(r, 0, &id, e) < 0 || !(o = req_json(r, e)) ||
+	    json_int(o, "enterprise_id", 0, 0, 0, INT64_MAX, &ent, e) < 0 ||
+	    jobs_fair_join(req_pool(r), &r->who, id, ent, join, e) < 0)
+		return -1;
+	return fair_answer(r, 200, id, e);
+}
+
+int h_jobs_fair_join(struct req *r, struct yq_err *e)
+{
+	return fair_join(r, 1, e);
+}
+
+int h_jobs_fair_leave(struct req *r, struct yq_err *e)
+{
+	return fair_join(r, 0, e);
+}
+
+int h_jobs_fair_export(struct req *r, struct yq_err *e)
+{
+	struct jobs_fair_filter f;
+	struct jobs_export_file x;
+	memset(&f, 0, sizeof f);
+	memset(&x, 0, sizeof x);
+	struct db *c = req_db(r, e);
+	if (!c || req_query_entity(r, &ENTITY_JOBS_FAIR_QUERY, &f, e) < 0 ||
+	    format_query(r, &x.csv, e) < 0 || jobs_export_fairs(c, &r->who, &f, &x, e) < 0)
+		return -1;
+	return send(r, &x, "招聘会", e);
+}
+
+/* ---- partnerships ---- */
+
+int h_jobs_ps_list(struct req *r, struct yq_err *e)
+{
+	struct jobs_partnership_filter f;
+	memset(&f, 0, sizeof f);
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
+	    req_query_entity(r, &ENTITY_JOBS_PARTNERSHIP_QUERY, &f, e) < 0)
+		return -1;
+	struct entity_list l;
+	int64_t total = 0;
+	resp_list_open(r, &l, out_for(r, &PS_STAFF, &PS_ENT));
+	int rc = jobs_partnership_list(c, &r->who, &f, row, &l, &total);
+	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+}
+
+static int ps_answer(struct req *r, int status, int64_t id, struct yq_err *e)
+{
+	struct jobs_partnership x;
+	struct db *c = req_db(r, e);
+	if (!c || jobs_partnership_get(c, &r->who, id, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, status, out_for(r, &PS_STAFF, &PS_ENT), &x);
+}
+
+int h_jobs_ps_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	if (req_id(r, 0, &id, e) < 0)
+		return -1;
+	return ps_answer(r, 200, id, e);
+}
+
+int h_jobs_ps_create(struct req *r, struct yq_err *e)
+{
+	struct jobs_partnership x;
+	memset(&x, 0, sizeof x);
+	if (!req_entity(r, &ENTITY_JOBS_PARTNERSHIP, DECODE_FULL, &x, NULL, e) ||
+	    jobs_partnership_create(req_pool(r), &r->who, &x, e) < 0)
+		return -1;
+	return ps_answer(r, 201, x.id, e);
+}
+
+int h_jobs_ps_update(struct req *r, struct yq_err *e)
+{
+	struct jobs_partnership in;
+	int64_t id;
+	uint64_t present;
+	memset(&in, 0, sizeof in);
+	if (req_id(r, 0, &id, e) < 0 ||
+	    !req_entity(r, &ENTITY_JOBS_PARTNERSHIP, DECODE_PATCH, &in, &present, e) ||
+	    jobs_partnership_update(req_pool(r), &r->who, id, &in, present, e) < 0)
+		return -1;
+	return ps_answer(r, 200, id, e);
+}
+
+int h_jobs_ps_export(struct req *r, struct yq_err *e)
+{
+	struct jobs_partnership_filter f;
+	struct jobs_export_file x;
+	memset(&f, 0, sizeof f);
+	memset(&x, 0, sizeof x);
+	struct db *c = req_db(r, e);
+	if (!c || req_query_entity(r, &ENTITY_JOBS_PARTNERSHIP_QUERY, &f, e) < 0 ||
+	    format_query(r, &x.csv, e) < 0 || jobs_export_partnerships(c, &r->who, &f, &x, e) < 0)
+		return -1;
+	return send(r, &x, "校企合作", e);
+}
+
+/* ---- figures ---- */
+
+static void counts(struct jsonw *w, int64_t demanded, int64_t filled)
+{
+	jw_kint(w, "demanded", demanded);
+	jw_kint(w, "filled", filled);
+	jw_kdouble(w, "fill_rate", jobs_fill_rate(demanded, filled));
+}
+
+int h_jobs_summary(struct req *r, struct yq_err *e)
+{
+	char today[11];
+	jobs_today(today);
+	int64_t year = strtol(today, NULL, 10);
+	const char *y = req_query(r, "year");
+	if (y && *y) {
+		char *end;
+		long v = strtol(y, &end, 10);
+		if (*end || v < 2000 || v > 2100)
+			return err_set(e, ERR_VALIDATION, "year", "年度应为2000至2100之间的整数",
+			               "year must be 2000..2100");
+		year = v;
+	}
+	struct jobs_summary s;
+	struct db *c = req_db(r, e);
+	if (!c || jobs_summary(c, &r->who, (int)year, &s, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_kint(&w, "year", year);
+	jw_kint(&w, "demands", s.demands);
+	counts(&w, s.demanded, s.filled);
+	jw_kint(&w, "open_demands", s.open_demands);
+	jw_kint(&w, "fairs", s.fairs);
+	jw_kint(&w, "partnerships", s.partnerships);
+	jw_kint(&w, "planned_interns", s.planned_interns);
+	jw_kint(&w, "arrived_interns", s.arrived_interns);
+	jw_key(&w, "by_industry");
+	jw_arr_open(&w);
+	for (int i = 0; i < s.n_industry; i++) {
+		const struct industry *ind =
+		    *s.by_industry[i].key ? industry_find(s.by_industry[i].key) : NULL;
+		jw_obj_open(&w);
+		jw_kstr(&w, "section", s.by_industry[i].key);
+		jw_kstr(&w, "label", ind ? ind->name : "未分类");
+		counts(&w, s.by_industry[i].demanded, s.by_industry[i].filled);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_channel");
+	jw_arr_open(&w);
+	for (int i = 0; i < JOBS__CHANNEL_COUNT; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "channel", jobs_channel_name((enum jobs_channel)i));
+		jw_kstr(&w, "label", jobs_channel_label((enum jobs_channel)i));
+		jw_kint(&w, "filled", s.by_channel[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "by_month");
+	jw_arr_open(&w);
+	for (int i = 0; i < 12; i++) {
+		jw_obj_open(&w);
+		char m[8];
+		snprintf(m, sizeof m, "%04d-%02d", (int)year, i + 1);
+		jw_kstr(&w, "month", m);
+		jw_kint(&w, "filled", s.by_month[i]);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}

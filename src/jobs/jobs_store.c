@@ -1,0 +1,1118 @@
+/* 用工 storage (see jobs.h). Every read starts with the caller's zone and data scope
+ * (access/scope.h scope_from: an enterprise user reads its own demands, hires and partnerships,
+ * and the zone's fairs); every write goes through write_tx, reading what it changes in its
+ * transaction first. Rows are bound and read by the field tables. */
+#include "jobs/jobs.h"
+#include "access/scope.h"
+#include "audit/audit.h"
+#include "audit/write_tx.h"
+#include "db/field_sql.h"
+#include "db/qb.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include "work/notify.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static struct sql_tmpl SQL_DEMAND_INSERT = SQL_TMPL(
+    ENTITY_JOBS_DEMAND, "INSERT INTO job_demand (zone_id, status, posted_on, created_by, "
+                        "created_at, updated_at, {insert_cols}) VALUES (?, 'open', ?, ?, ?, ?, "
+                        "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_DEMAND_UPDATE = SQL_TMPL(
+    ENTITY_JOBS_DEMAND, "UPDATE job_demand SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_DEMAND_SELECT = SQL_TMPL(ENTITY_JOBS_DEMAND, "SELECT {select}");
+static struct sql_tmpl SQL_HIRE_INSERT = SQL_TMPL(
+    ENTITY_JOBS_HIRE, "INSERT INTO job_hire (zone_id, enterprise_id, created_by, created_at, "
+                      "{insert_cols}) VALUES (?, ?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_HIRE_SELECT = SQL_TMPL(ENTITY_JOBS_HIRE, "SELECT {select}");
+static struct sql_tmpl SQL_FAIR_INSERT =
+    SQL_TMPL(ENTITY_JOBS_FAIR, "INSERT INTO job_fair (zone_id, created_at, updated_at, "
+                               "{insert_cols}) VALUES (?, ?, ?, {insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_FAIR_UPDATE =
+    SQL_TMPL(ENTITY_JOBS_FAIR, "UPDATE job_fair SET updated_at = ?, {update_sets} WHERE id = ?");
+/* with whether the caller's enterprise takes part (one parameter: its id, -1 for staff) */
+static struct sql_tmpl SQL_FAIR_SELECT =
+    SQL_TMPL(ENTITY_JOBS_FAIR, "SELECT {select}, (SELECT COUNT(*) FROM job_fair_enterprise x "
+                               "WHERE x.fair_id = f.id AND x.enterprise_id = ?)");
+static struct sql_tmpl SQL_FAIR_ENT_SELECT = SQL_TMPL(ENTITY_JOBS_FAIR_ENT, "SELECT {select}");
+static struct sql_tmpl SQL_PS_INSERT =
+    SQL_TMPL(ENTITY_JOBS_PARTNERSHIP, "INSERT INTO job_partnership (zone_id, created_at, "
+                                      "updated_at, {insert_cols}) VALUES (?, ?, ?, "
+                                      "{insert_vals}) RETURNING id");
+static struct sql_tmpl SQL_PS_UPDATE =
+    SQL_TMPL(ENTITY_JOBS_PARTNERSHIP,
+             "UPDATE job_partnership SET updated_at = ?, {update_sets} WHERE id = ?");
+static struct sql_tmpl SQL_PS_SELECT = SQL_TMPL(ENTITY_JOBS_PARTNERSHIP, "SELECT {select}");
+static const char SQL_DEMAND_STATUS[] =
+    "UPDATE job_demand SET status = ?, updated_at = ? WHERE id = ?";
+static const char SQL_ENT_IN_ZONE[] =
+    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
+static const char SQL_JOINED[] =
+    "SELECT COUNT(*) FROM job_fair_enterprise WHERE fair_id = ? AND enterprise_id = ?";
+static const char SQL_JOIN[] = "INSERT INTO job_fair_enterprise (fair_id, enterprise_id, zone_id, "
+                               "joined_at) VALUES (?, ?, ?, ?)";
+static const char SQL_LEAVE[] =
+    "DELETE FROM job_fair_enterprise WHERE fair_id = ? AND enterprise_id = ?";
+static const char SQL_FAIR_HIRES_OF[] =
+    "SELECT COUNT(*) FROM job_hire WHERE fair_id = ? AND enterprise_id = ?";
+
+int jobs_as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
+}
+
+/* The date of instant t in China Standard Time. */
+static void day_of(int64_t t, char out[11])
+{
+	time_t x = (time_t)(t + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&x, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void jobs_today(char out[11])
+{
+	day_of(now_unix(), out);
+}
+
+/* The caller's enterprise for the disclosure conditions (-1: none). */
+static int64_t own_ent(const struct principal *p)
+{
+	return jobs_as_enterprise(p) && p->enterprise_id ? p->enterprise_id : -1;
+}
+
+/* Runs a count statement of two integer parameters: the count, or a negative db rc. */
+static int64_t count2(struct db *c, const char *sql, int64_t a, int64_t b)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
+	db_reset(st);
+	return n;
+}
+
+/* ---- reads ---- */
+
+/* A list in the making. */
+struct list_run {
+	const struct principal *p;
+	const void *f;
+	jobs_row_fn fn;
+	void *ctx;
+	void *out;
+	const struct entity *en;
+	size_t size;
+	char like[320], today[11], from[11], to[11], pattern[160];
+};
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	union {
+		struct jobs_demand d;
+		struct jobs_hire h;
+		struct jobs_fair f;
+		struct jobs_fair_ent fe;
+		struct jobs_partnership p;
+	} one;
+	void *row = l->out ? l->out : &one;
+	memset(row, 0, l->size);
+	entity_read(st, 0, l->en, row, a);
+	if (l->en == &ENTITY_JOBS_DEMAND) {
+		struct jobs_demand *d = row;
+		d->status = jobs_status_name(jobs_status_read(d->status, d->deadline, l->today));
+	} else if (l->en == &ENTITY_JOBS_FAIR) {
+		((struct jobs_fair *)row)->joined = db_col_int(st, ENTITY_JOBS_FAIR.n_fields) > 0;
+	}
+	if (l->fn)
+		l->fn(l->ctx, row);
+}
+
+/* The days of a year, for the year filters. */
+static void year_range(struct list_run *l, int64_t year)
+{
+	snprintf(l->from, sizeof l->from, "%04d-01-01", (int)year);
+	snprintf(l->to, sizeof l->to, "%04d-12-31", (int)year);
+}
+
+static void page_of(struct qb *q, int64_t page, int64_t size)
+{
+	qb_int(q, size);
+	qb_int(q, (page - 1) * size);
+}
+
+static void demand_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct jobs_demand_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_DEMAND_SELECT) : "SELECT COUNT(*)");
+	scope_from(q, l->p, &ENTITY_JOBS_DEMAND, ENTITY_JOBS_DEMAND.joins, l->like, sizeof l->like);
+	if (f->status) {
+		enum jobs_status s = jobs_status_from_name(f->status);
+		if (s == JOBS_EXPIRED || s == JOBS_OPEN) {
+			qb_sql(q, s == JOBS_OPEN ? " AND d.status = 'open' AND d.deadline >= ?"
+			                         : " AND d.status = 'open' AND d.deadline < ?");
+			qb_text(q, l->today);
+		} else {
+			qb_sql(q, " AND d.status = ?");
+			qb_text(q, f->status);
+		}
+	}
+	if (f->enterprise_id) {
+		qb_sql(q, " AND d.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->fair_id) {
+		/* the open demands of the enterprises at the fair, still wanted on its day */
+		qb_sql(
+		    q,
+		    " AND d.status = 'open' AND EXISTS (SELECT 1 FROM job_fair_enterprise x JOIN "
+		    "job_fair y ON y.id = x.fair_id WHERE x.fair_id = ? AND x.enterprise_id = "
+		    "d.enterprise_id AND d.deadline >= y.fair_date)");
+		qb_int(q, f->fair_id);
+	}
+	if (f->year) {
+		qb_sql(q, " AND d.posted_on >= ? AND d.posted_on <= ?");
+		qb_text(q, l->from);
+		qb_text(q, l->to);
+	}
+	if (f->q && *f->q) {
+		qb_sql(q, " AND (d.title LIKE ? OR e.name LIKE ?)");
+		qb_text(q, l->pattern);
+		qb_text(q, l->pattern);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY d.id DESC LIMIT ? OFFSET ?");
+		page_of(q, f->page, f->page_size);
+	}
+}
+
+int jobs_demand_list(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
+                     jobs_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_JOBS_DEMAND,
+	                     .size = sizeof(struct jobs_demand)};
+	jobs_today(l.today);
+	year_range(&l, f->year);
+	snprintf(l.pattern, sizeof l.pattern, "%%%s%%", f->q ? f->q : "");
+	*total = 0;
+	return qb_count_page(c, demand_build, list_row, &l, total);
+}
+
+/* Reads one row of entity `en` by id through `from` (the list's FROM and scope). */
+static int get_one(struct db *c, struct list_run *l, const char *select, int64_t id,
+                   const char *id_col, struct arena *a, struct yq_err *e, int fair)
+{
+	struct qb q;
+	qb_init(&q, select);
+	if (fair)
+		qb_int(&q, own_ent(l->p));
+	scope_from(&q, l->p, l->en, l->en->joins, l->like, sizeof l->like);
+	qb_sql(&q, id_col);
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, list_row, a, l);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (rc != DB_ROW)
+		return err_set(e, ERR_NOT_FOUND, NULL, l->en->missing_zh, l->en->missing_en);
+	return 0;
+}
+
+int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                    struct jobs_demand *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_DEMAND, .size = sizeof *out};
+	jobs_today(l.today);
+	return get_one(c, &l, sql_of(&SQL_DEMAND_SELECT), id, " AND d.id = ?", a, e, 0);
+}
+
+static void hire_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct jobs_hire_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_HIRE_SELECT) : "SELECT COUNT(*)");
+	scope_from(q, l->p, &ENTITY_JOBS_HIRE, ENTITY_JOBS_HIRE.joins, l->like, sizeof l->like);
+	static const struct {
+		size_t off;
+		const char *sql;
+	} refs[] = {
+	    {offsetof(struct jobs_hire_filter, demand_id), " AND h.demand_id = ?"},
+	    {offsetof(struct jobs_hire_filter, enterprise_id), " AND h.enterprise_id = ?"},
+	    {offsetof(struct jobs_hire_filter, fair_id), " AND h.fair_id = ?"},
+	    {offsetof(struct jobs_hire_filter, partnership_id), " AND h.partnership_id = ?"},
+	};
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		int64_t v = *(const int64_t *)(const void *)((const char *)f + refs[i].off);
+		if (v) {
+			qb_sql(q, refs[i].sql);
+			qb_int(q, v);
+		}
+	}
+	if (f->channel) {
+		qb_sql(q, " AND h.channel = ?");
+		qb_text(q, f->channel);
+	}
+	if (f->year) {
+		qb_sql(q, " AND h.hired_on >= ? AND h.hired_on <= ?");
+		qb_text(q, l->from);
+		qb_text(q, l->to);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY h.hired_on DESC, h.id DESC LIMIT ? OFFSET ?");
+		page_of(q, f->page, f->page_size);
+	}
+}
+
+int jobs_hire_list(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
+                   jobs_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_JOBS_HIRE,
+	                     .size = sizeof(struct jobs_hire)};
+	year_range(&l, f->year);
+	*total = 0;
+	return qb_count_page(c, hire_build, list_row, &l, total);
+}
+
+int jobs_hire_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                  struct jobs_hire *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_HIRE, .size = sizeof *out};
+	return get_one(c, &l, sql_of(&SQL_HIRE_SELECT), id, " AND h.id = ?", a, e, 0);
+}
+
+static void fair_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct jobs_fair_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_FAIR_SELECT) : "SELECT COUNT(*)");
+	if (pass)
+		qb_int(q, own_ent(l->p));
+	scope_from(q, l->p, &ENTITY_JOBS_FAIR, NULL, l->like, sizeof l->like);
+	if (f->year) {
+		qb_sql(q, " AND f.fair_date >= ? AND f.fair_date <= ?");
+		qb_text(q, l->from);
+		qb_text(q, l->to);
+	}
+	if (f->mode) {
+		qb_sql(q, " AND f.mode = ?");
+		qb_text(q, f->mode);
+	}
+	if (f->joined) {
+		qb_sql(
+		    q,
+		    " AND EXISTS (SELECT 1 FROM job_fair_enterprise x WHERE x.fair_id = f.id AND "
+		    "x.enterprise_id = ?)");
+		qb_int(q, own_ent(l->p));
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY f.fair_date DESC, f.id DESC LIMIT ? OFFSET ?");
+		page_of(q, f->page, f->page_size);
+	}
+}
+
+int jobs_fair_list(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
+                   jobs_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_JOBS_FAIR,
+	                     .size = sizeof(struct jobs_fair)};
+	year_range(&l, f->year);
+	*total = 0;
+	return qb_count_page(c, fair_build, list_row, &l, total);
+}
+
+int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                  struct jobs_fair *out, struct yq_err *e)
+{
+	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_FAIR, .size = sizeof *out};
+	return get_one(c, &l, sql_of(&SQL_FAIR_SELECT), id, " AND f.id = ?", a, e, 1);
+}
+
+int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, jobs_row_fn fn, void *ctx,
+                   int64_t *total, struct yq_err *e)
+{
+	struct arena ar = ARENA_INIT;
+	struct jobs_fair fair;
+	*total = 0;
+	int rc = jobs_fair_get(c, p, id, &ar, &fair, e);
+	arena_release(&ar);
+	if (rc < 0)
+		return -1;
+	struct list_run l = {.p = p,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_JOBS_FAIR_ENT,
+	                     .size = sizeof(struct jobs_fair_ent)};
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_FAIR_ENT_SELECT));
+	scope_from(&q, p, &ENTITY_JOBS_FAIR_ENT, ENTITY_JOBS_FAIR_ENT.joins, l.like, sizeof l.like);
+	qb_sql(&q, " AND fe.fair_id = ? ORDER BY fe.joined_at, fe.enterprise_id");
+	qb_int(&q, id);
+	struct db_stmt *st = qb_prepare(&q, c);
+	if (!st) {
+		qb_release(&q);
+		return err_db(e, DB_ERR);
+	}
+	struct arena a = ARENA_INIT;
+	while ((rc = db_step(st)) == DB_ROW) {
+		list_row(st, &a, &l);
+		(*total)++;
+		arena_reset(&a);
+	}
+	db_reset(st);
+	arena_release(&a);
+	qb_release(&q);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
+static void ps_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	const struct jobs_partnership_filter *f = l->f;
+	qb_init(q, pass ? sql_of(&SQL_PS_SELECT) : "SELECT COUNT(*)");
+	scope_from(q, l->p, &ENTITY_JOBS_PARTNERSHIP, ENTITY_JOBS_PARTNERSHIP.joins, l->like,
+	           sizeof l->like);
+	if (f->enterprise_id) {
+		qb_sql(q, " AND ps.enterprise_id = ?");
+		qb_int(q, f->enterprise_id);
+	}
+	if (f->year) {
+		qb_sql(q, " AND ps.year = ?");
+		qb_int(q, f->year);
+	}
+	if (pass) {
+		qb_sql(q, " ORDER BY ps.year DESC, ps.id DESC LIMIT ? OFFSET ?");
+		page_of(q, f->page, f->page_size);
+	}
+}
+
+int jobs_partnership_list(struct db *c, const struct principal *p,
+                          const struct jobs_partnership_filter *f, jobs_row_fn fn, void *ctx,
+                          int64_t *total)
+{
+	struct list_run l = {.p = p,
+	                     .f = f,
+	                     .fn = fn,
+	                     .ctx = ctx,
+	                     .en = &ENTITY_JOBS_PARTNERSHIP,
+	                     .size = sizeof(struct jobs_partnership)};
+	*total = 0;
+	return qb_count_page(c, ps_build, list_row, &l, total);
+}
+
+int jobs_partnership_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
+                         struct jobs_partnership *out, struct yq_err *e)
+{
+	struct list_run l = {
+	    .p = p, .out = out, .en = &ENTITY_JOBS_PARTNERSHIP, .size = sizeof *out};
+	return get_one(c, &l, sql_of(&SQL_PS_SELECT), id, " AND ps.id = ?", a, e, 0);
+}
+
+/* ---- writes ---- */
+
+/* What a change acts on. */
+struct change {
+	int64_t id, ent;
+	const void *in;
+	uint64_t present;
+	void *made;
+	int history; /* the demo: no date checks, nobody told */
+	int join;
+	enum jobs_event ev;
+	char today[11]; /* a created demand's posted_on */
+};
+
+/* Reads a referenced row in the write's transaction: a missing one is ERR_VALIDATION on
+ * `field`. */
+static int ref_missing(struct yq_err *e, const char *field, const char *zh, const char *en)
+{
+	if (e->code != ERR_NOT_FOUND)
+		return -1;
+	return err_set(e, ERR_VALIDATION, field, zh, en);
+}
+
+/* The enterprise a staff write names: one of the zone (ERR_VALIDATION on enterprise_id). */
+static int check_ent(struct write_ctx *w, int64_t ent, struct yq_err *e)
+{
+	if (!ent)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
+		               "the enterprise is required");
+	int64_t n = count2(w->tx, SQL_ENT_IN_ZONE, ent, w->who->zone_id);
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+		               "no such enterprise");
+	return 0;
+}
+
+static struct work_item demand_item(const struct jobs_demand *d, int64_t zone)
+{
+	struct work_item it = {.id = d->id,
+	                       .zone_id = zone,
+	                       .enterprise_id = d->enterprise_id,
+	                       .no = "",
+	                       .title = d->title,
+	                       .state = d->status};
+	return it;
+}
+
+static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct jobs_demand *d = x->made;
+	char today[11];
+	jobs_today(today);
+	if (jobs_as_enterprise(w->who))
+		d->enterprise_id = own_ent(w->who);
+	else if (check_ent(w, d->enterprise_id, e) < 0)
+		return -1;
+	if (jobs_check_demand(d, x->history ? NULL : today, e) < 0)
+		return -1;
+	if (!x->history || !d->posted_on || !*d->posted_on)
+		d->posted_on = memcpy(x->today, today, sizeof x->today);
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEMAND_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_text(st, 2, d->posted_on);
+	db_bind_opt(st, 3, w->who->user_id);
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, now);
+	if (entity_bind(st, 6, &ENTITY_JOBS_DEMAND, d, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	if (write_insert(w, st, &d->id, e) < 0)
+		return -1;
+	d->status = "open";
+	write_audit(w, "create", "job_demand", d->id);
+	audit_change_entity(&w->changes, &ENTITY_JOBS_DEMAND, NULL, d);
+	/* the human-resources team learns of a demand an enterprise posts */
+	if (!x->history && jobs_as_enterprise(w->who)) {
+		struct work_item it = demand_item(d, w->who->zone_id);
+		int rc = notify_item(w->tx, &jobs_demand_kind, &it, "posted");
+		if (rc < 0)
+			return write_fail(w, rc, e);
+	}
+	return 0;
+}
+
+int jobs_demand_create(struct db_pool *pool, const struct principal *p, struct jobs_demand *d,
+                       struct yq_err *e)
+{
+	struct change x = {.made = d};
+	return write_tx(pool, p, do_demand_create, &x, e);
+}
+
+int jobs_demand_create_in(struct db *tx, const struct principal *p, struct jobs_demand *d,
+                          struct yq_err *e)
+{
+	struct change x = {.made = d, .history = 1};
+	return write_in(tx, p, p->zone_id, do_demand_create, &x, e);
+}
+
+static int set_status(struct write_ctx *w, int64_t id, enum jobs_status to, struct yq_err *e)
+{
+	return write_sql(w, SQL_DEMAND_STATUS, e, DB_T(jobs_status_name(to)), DB_I(now_unix()),
+	                 DB_I(id));
+}
+
+static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct jobs_demand old, d;
+	int rc = -1;
+	char today[11];
+	jobs_today(today);
+	if (jobs_demand_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	enum jobs_status s = jobs_status_from_name(old.status);
+	if (s == JOBS_CLOSED || s == JOBS_FILLED) {
+		err_set(e, ERR_STATE, "status",
+		        s == JOBS_CLOSED ? "需求已关闭，不能修改" : "需求已招满，不能修改",
+		        "the demand is no longer open");
+		goto out;
+	}
+	d = old;
+	entity_copy(&ENTITY_JOBS_DEMAND, &d, x->in, x->present);
+	d.enterprise_id = old.enterprise_id;
+	/* a changed deadline is not in the past; the count not below the hires made */
+	if (jobs_check_demand(&d, strcmp(d.deadline, old.deadline) != 0 ? today : NULL, e) < 0)
+		goto out;
+	if (d.headcount < old.hired) {
+		err_set(e, ERR_VALIDATION, "headcount", "招聘人数不能少于已招用人数",
+		        "fewer people than already hired");
+		goto out;
+	}
+	rc = write_update(w, &SQL_DEMAND_UPDATE, x->id, &old, &d, e);
+	/* filled by the edit: the count lowered to the hires */
+	if (rc == 0 && d.headcount == old.hired && old.hired > 0) {
+		rc = set_status(w, x->id, JOBS_FILLED, e);
+		if (rc == 0)
+			audit_change_str(&w->changes, "status", old.status, "filled");
+	}
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_demand_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                       const struct jobs_demand *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_demand_update, &x, e);
+}
+
+static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct jobs_demand d;
+	enum jobs_status to;
+	int rc = -1;
+	if (jobs_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	    jobs_next(jobs_status_from_name(d.status), x->ev, &to, e) < 0)
+		goto out;
+	if (to == JOBS_OPEN && d.remaining <= 0) {
+		err_set(e, ERR_STATE, "status", "需求已招满，不能重新开放", "the demand is filled");
+		goto out;
+	}
+	if ((rc = set_status(w, x->id, to, e)) < 0)
+		goto out;
+	write_audit(w, x->ev == JOBS_EV_CLOSE ? "close" : "reopen", "job_demand", x->id);
+	audit_change_str(&w->changes, "status", d.status, jobs_status_name(to));
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
+                     enum jobs_event ev, struct yq_err *e)
+{
+	struct change x = {.id = id, .ev = ev};
+	return write_tx(pool, p, do_demand_move, &x, e);
+}
+
+static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct jobs_hire *h = x->made;
+	struct arena ar = ARENA_INIT;
+	struct jobs_demand d;
+	int rc = -1;
+	char today[11];
+	jobs_today(today);
+	if (jobs_demand_get(w->tx, w->who, h->demand_id, &ar, &d, e) < 0) {
+		ref_missing(e, "demand_id", "用工需求不存在", "no such job demand");
+		goto out;
+	}
+	/* history is recorded as it was: the demo's hires were made while their demands were open
+	 */
+	enum jobs_status state = jobs_status_from_name(d.status);
+	if (x->history && state == JOBS_EXPIRED)
+		state = JOBS_OPEN;
+	if (jobs_check_hire(h, d.headcount, d.hired, state, e) < 0)
+		goto out;
+	if (!x->history && strcmp(h->hired_on, today) > 0) {
+		err_set(e, ERR_VALIDATION, "hired_on", "招用日期不能晚于今天",
+		        "the hire date is in the future");
+		goto out;
+	}
+	if (strcmp(h->hired_on, d.posted_on) < 0) {
+		err_set(e, ERR_VALIDATION, "hired_on", "招用日期不能早于需求发布日期",
+		        "hired before the demand was posted");
+		goto out;
+	}
+	if (h->fair_id) {
+		struct jobs_fair f;
+		if (jobs_fair_get(w->tx, w->who, h->fair_id, &ar, &f, e) < 0) {
+			ref_missing(e, "fair_id", "招聘会不存在", "no such job fair");
+			goto out;
+		}
+		int64_t n = count2(w->tx, SQL_JOINED, h->fair_id, d.enterprise_id);
+		if (n < 0) {
+			write_fail(w, (int)n, e);
+			goto out;
+		}
+		if (n == 0) {
+			err_set(e, ERR_VALIDATION, "fair_id", "该企业未参加此招聘会",
+			        "the enterprise did not take part in the fair");
+			goto out;
+		}
+		if (strcmp(h->hired_on, f.fair_date) < 0) {
+			err_set(e, ERR_VALIDATION, "hired_on", "招用日期不能早于招聘会举办日期",
+			        "hired before the fair");
+			goto out;
+		}
+	}
+	if (h->partnership_id) {
+		struct jobs_partnership ps;
+		if (jobs_partnership_get(w->tx, w->who, h->partnership_id, &ar, &ps, e) < 0) {
+			ref_missing(e, "partnership_id", "校企合作不存在", "no such partnership");
+			goto out;
+		}
+		if (ps.enterprise_id != d.enterprise_id) {
+			err_set(e, ERR_VALIDATION, "partnership_id", "该校企合作不属于此需求的企业",
+			        "the partnership is another enterprise's");
+			goto out;
+		}
+	}
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_HIRE_INSERT));
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, d.enterprise_id);
+	db_bind_opt(st, 3, w->who->user_id);
+	db_bind_int(st, 4, now);
+	if (entity_bind(st, 5, &ENTITY_JOBS_HIRE, h, 0) < 0) {
+		db_reset(st);
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	if (write_insert(w, st, &h->id, e) < 0)
+		goto out;
+	h->enterprise_id = d.enterprise_id;
+	write_audit(w, "create", "job_hire", h->id);
+	audit_change_entity(&w->changes, &ENTITY_JOBS_HIRE, NULL, h);
+	if (d.hired + h->headcount >= d.headcount) {
+		if (set_status(w, d.id, JOBS_FILLED, e) < 0)
+			goto out;
+		audit_change_str(&w->changes, "demand_status", "open", "filled");
+	}
+	/* the enterprise learns of the people hired for it */
+	if (!x->history) {
+		struct work_item it = demand_item(&d, w->who->zone_id);
+		int n = notify_enterprise(w->tx, &jobs_demand_kind, &it, 0, "hired");
+		if (n < 0) {
+			write_fail(w, n, e);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_hire_create(struct db_pool *pool, const struct principal *p, struct jobs_hire *h,
+                     struct yq_err *e)
+{
+	struct change x = {.made = h};
+	return write_tx(pool, p, do_hire_create, &x, e);
+}
+
+int jobs_hire_create_in(struct db *tx, const struct principal *p, struct jobs_hire *h,
+                        struct yq_err *e)
+{
+	struct change x = {.made = h, .history = 1};
+	return write_in(tx, p, p->zone_id, do_hire_create, &x, e);
+}
+
+static int do_fair_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct jobs_fair *f = x->made;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_FAIR_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, &ENTITY_JOBS_FAIR, f, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	if (write_insert(w, st, &f->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "job_fair", f->id);
+	audit_change_entity(&w->changes, &ENTITY_JOBS_FAIR, NULL, f);
+	return 0;
+}
+
+int jobs_fair_create(struct db_pool *pool, const struct principal *p, struct jobs_fair *f,
+                     struct yq_err *e)
+{
+	struct change x = {.made = f};
+	return write_tx(pool, p, do_fair_create, &x, e);
+}
+
+int jobs_fair_create_in(struct db *tx, const struct principal *p, struct jobs_fair *f,
+                        struct yq_err *e)
+{
+	struct change x = {.made = f, .history = 1};
+	return write_in(tx, p, p->zone_id, do_fair_create, &x, e);
+}
+
+static int do_fair_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct jobs_fair old, f;
+	int rc = -1;
+	if (jobs_fair_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	f = old;
+	entity_copy(&ENTITY_JOBS_FAIR, &f, x->in, x->present);
+	rc = write_update(w, &SQL_FAIR_UPDATE, x->id, &old, &f, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_fair_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                     const struct jobs_fair *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_fair_update, &x, e);
+}
+
+static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct jobs_fair f;
+	int rc = -1;
+	char today[11];
+	jobs_today(today);
+	int as_ent = jobs_as_enterprise(w->who);
+	int64_t ent = as_ent ? own_ent(w->who) : x->ent;
+	if (jobs_fair_get(w->tx, w->who, x->id, &ar, &f, e) < 0 ||
+	    (!as_ent && check_ent(w, ent, e) < 0) ||
+	    jobs_check_join(as_ent && !x->history, f.fair_date, today, e) < 0)
+		goto out;
+	int64_t n = count2(w->tx, SQL_JOINED, x->id, ent);
+	if (n < 0) {
+		write_fail(w, (int)n, e);
+		goto out;
+	}
+	if (x->join && n > 0) {
+		err_set(e, ERR_CONFLICT, "enterprise_id", "该企业已报名此招聘会",
+		        "the enterprise has joined the fair");
+		goto out;
+	}
+	if (!x->join && n == 0) {
+		err_set(e, ERR_CONFLICT, "enterprise_id", "该企业未报名此招聘会",
+		        "the enterprise has not joined the fair");
+		goto out;
+	}
+	if (!x->join) {
+		int64_t hires = count2(w->tx, SQL_FAIR_HIRES_OF, x->id, ent);
+		if (hires < 0) {
+			write_fail(w, (int)hires, e);
+			goto out;
+		}
+		if (hires > 0) {
+			err_set(e, ERR_CONFLICT, "enterprise_id",
+			        "该企业已在此招聘会登记招用，不能退出",
+			        "hires were made at the fair");
+			goto out;
+		}
+	}
+	if ((x->join ? write_sql(w, SQL_JOIN, e, DB_I(x->id), DB_I(ent), DB_I(w->who->zone_id),
+	                         DB_I(now_unix()))
+	             : write_sql(w, SQL_LEAVE, e, DB_I(x->id), DB_I(ent))) < 0)
+		goto out;
+	write_audit(w, x->join ? "join" : "leave", "job_fair", x->id);
+	audit_change_int(&w->changes, "enterprise_id", x->join ? 0 : ent, x->join ? ent : 0);
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_fair_join(struct db_pool *pool, const struct principal *p, int64_t id, int64_t ent,
+                   int join, struct yq_err *e)
+{
+	struct change x = {.id = id, .ent = ent, .join = join};
+	return write_tx(pool, p, do_fair_join, &x, e);
+}
+
+int jobs_fair_join_in(struct db *tx, const struct principal *p, int64_t id, int64_t ent,
+                      struct yq_err *e)
+{
+	struct change x = {.id = id, .ent = ent, .join = 1, .history = 1};
+	return write_in(tx, p, p->zone_id, do_fair_join, &x, e);
+}
+
+static int do_ps_create(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct jobs_partnership *ps = x->made;
+	if (check_ent(w, ps->enterprise_id, e) < 0 || jobs_check_partnership(ps, e) < 0)
+		return -1;
+	int64_t now = now_unix();
+	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_PS_INSERT));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_int(st, 1, w->who->zone_id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now);
+	if (entity_bind(st, 4, &ENTITY_JOBS_PARTNERSHIP, ps, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	if (write_insert(w, st, &ps->id, e) < 0)
+		return -1;
+	write_audit(w, "create", "job_partnership", ps->id);
+	audit_change_entity(&w->changes, &ENTITY_JOBS_PARTNERSHIP, NULL, ps);
+	return 0;
+}
+
+int jobs_partnership_create(struct db_pool *pool, const struct principal *p,
+                            struct jobs_partnership *x, struct yq_err *e)
+{
+	struct change c = {.made = x};
+	return write_tx(pool, p, do_ps_create, &c, e);
+}
+
+int jobs_partnership_create_in(struct db *tx, const struct principal *p, struct jobs_partnership *x,
+                               struct yq_err *e)
+{
+	struct change c = {.made = x, .history = 1};
+	return write_in(tx, p, p->zone_id, do_ps_create, &c, e);
+}
+
+static int do_ps_update(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct change *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct jobs_partnership old, ps;
+	int rc = -1;
+	if (jobs_partnership_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+		goto out;
+	ps = old;
+	entity_copy(&ENTITY_JOBS_PARTNERSHIP, &ps, x->in, x->present);
+	ps.enterprise_id = old.enterprise_id;
+	if (jobs_check_partnership(&ps, e) < 0)
+		goto out;
+	rc = write_update(w, &SQL_PS_UPDATE, x->id, &old, &ps, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int jobs_partnership_update(struct db_pool *pool, const struct principal *p, int64_t id,
+                            const struct jobs_partnership *in, uint64_t present, struct yq_err *e)
+{
+	struct change x = {.id = id, .in = in, .present = present};
+	return write_tx(pool, p, do_ps_update, &x, e);
+}
+
+/* ---- the work kind: notifications about demands ---- */
+
+static int load_item(struct db *c, const struct principal *p, int64_t id, enum work_access access,
+                     struct arena *a, struct work_item *out, struct yq_err *e)
+{
+	struct jobs_demand d;
+	(void)access;
+	if (jobs_demand_get(c, p, id, a, &d, e) < 0)
+		return -1;
+	*out = demand_item(&d, p->zone_id);
+	out->closed = 1;
+	out->closed_zh = "用工需求不设附件";
+	out->closed_en = "job demands have no attachments";
+	return 0;
+}
+
+static int may_upload(struct db *c, const struct principal *p, const struct work_item *it, int *rc)
+{
+	(void)c, (void)p, (void)it, (void)rc;
+	return 0;
+}
+
+static const char *event_label(const char *event)
+{
+	if (event && strcmp(event, "posted") == 0)
+		return "新用工需求";
+	if (event && strcmp(event, "hired") == 0)
+		return "用工需求已登记招用";
+	return NULL;
+}
+
+const struct work_kind jobs_demand_kind = {
+    .name = "job_demand",
+    .id_key = "job_demand_id",
+    .no_key = "job_demand_no",
+    .label_zh = "用工需求",
+    .label_en = "job demand",
+    .load = load_item,
+    .may_upload = may_upload,
+    .upload_denied_zh = "用工需求不设附件",
+    .upload_denied_en = "job demands have no attachments",
+    .event_label = event_label,
+};
+
+/* ---- the figures ---- */
+
+static const char SQL_SUM_DEMANDS[] =
+    "SELECT COUNT(*), COALESCE(SUM(headcount), 0) FROM job_demand WHERE zone_id = ? AND "
+    "posted_on >= ? AND posted_on <= ?";
+static const char SQL_SUM_OPEN[] = "SELECT COUNT(*) FROM job_demand WHERE zone_id = ? AND status "
+                                   "= 'open' AND deadline >= ?";
+static const char SQL_SUM_IND_DEMANDED[] =
+    "SELECT e.industry_section, COALESCE(SUM(d.headcount), 0) FROM job_demand d JOIN enterprise e "
+    "ON e.id = d.enterprise_id WHERE d.zone_id = ? AND d.posted_on >= ? AND d.posted_on <= ? "
+    "GROUP BY e.industry_section";
+static const char SQL_SUM_IND_FILLED[] =
+    "SELECT e.industry_section, COALESCE(SUM(h.headcount), 0) FROM job_hire h JOIN enterprise e "
+    "ON e.id = h.enterprise_id WHERE h.zone_id = ? AND h.hired_on >= ? AND h.hired_on <= ? "
+    "GROUP BY e.industry_section";
+static const char SQL_SUM_CHANNEL[] =
+    "SELECT channel, COALESCE(SUM(headcount), 0) FROM job_hire WHERE zone_id = ? AND hired_on >= "
+    "? AND hired_on <= ? GROUP BY channel";
+static const char SQL_SUM_MONTH[] =
+    "SELECT SUBSTR(hired_on, 6, 2), COALESCE(SUM(headcount), 0) FROM job_hire WHERE zone_id = ? "
+    "AND hired_on >= ? AND hired_on <= ? GROUP BY SUBSTR(hired_on, 6, 2)";
+static const char SQL_SUM_FAIRS[] =
+    "SELECT COUNT(*) FROM job_fair WHERE zone_id = ? AND fair_date >= ? AND fair_date <= ?";
+static const char SQL_SUM_PS[] =
+    "SELECT COUNT(*), COALESCE(SUM(planned), 0), COALESCE(SUM(arrived), 0) FROM job_partnership "
+    "WHERE zone_id = ? AND year = ?";
+
+/* A grouped statement over the zone and a day range: calls fn with each group's key and value. */
+static int grouped(struct db *c, const char *sql, int64_t zone, const char *from, const char *to,
+                   void (*fn)(struct jobs_summary *, const char *, int64_t, int),
+                   struct jobs_summary *s, int which)
+{
+	struct db_stmt *st = db_prepare(c, sql);
+	if (!st)
+		return DB_ERR;
+	db_bind_int(st, 1, zone);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *k = db_col_text(st, 0);
+		fn(s, k ? k : "", db_col_int(st, 1), which);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static const char *const SECTIONS[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J",
+                                       "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"};
+
+static void add_industry(struct jobs_summary *s, const char *k, int64_t v, int filled)
+{
+	const char *key = "";
+	for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
+		if (strcmp(k, SECTIONS[i]) == 0)
+			key = SECTIONS[i];
+	int at = -1;
+	for (int i = 0; i < s->n_industry; i++)
+		if (strcmp(s->by_industry[i].key, key) == 0)
+			at = i;
+	if (at < 0) {
+		if (s->n_industry == JOBS_SECTIONS)
+			return;
+		at = s->n_industry++;
+		s->by_industry[at].key = key;
+	}
+	if (filled)
+		s->by_industry[at].filled += v;
+	else
+		s->by_industry[at].demanded += v;
+}
+
+static void add_channel(struct jobs_summary *s, const char *k, int64_t v, int unused)
+{
+	(void)unused;
+	enum jobs_channel ch = jobs_channel_from_name(k);
+	if (ch < JOBS__CHANNEL_COUNT)
+		s->by_channel[ch] += v;
+}
+
+static void add_month(struct jobs_summary *s, const char *k, int64_t v, int unused)
+{
+	(void)unused;
+	int m = k[0] && k[1] ? (k[0] - '0') * 10 + (k[1] - '0') : 0;
+	if (m >= 1 && m <= 12)
+		s->by_month[m - 1] += v;
+}
+
+int jobs_summary(struct db *c, const struct principal *p, int year, struct jobs_summary *out,
+                 struct yq_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	char from[11], to[11], today[11];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	jobs_today(today);
+	int64_t z = p->zone_id;
+	struct db_stmt *st = db_prepare(c, SQL_SUM_DEMANDS);
+	if (!st)
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, z);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->demands = db_col_int(st, 0);
+		out->demanded = db_col_int(st, 1);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!(st = db_prepare(c, SQL_SUM_OPEN)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, z);
+	db_bind_text(st, 2, today);
+	rc = db_step(st);
+	out->open_demands = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if ((rc = grouped(c, SQL_SUM_IND_DEMANDED, z, from, to, add_industry, out, 0)) < 0 ||
+	    (rc = grouped(c, SQL_SUM_IND_FILLED, z, from, to, add_industry, out, 1)) < 0 ||
+	    (rc = grouped(c, SQL_SUM_CHANNEL, z, from, to, add_channel, out, 0)) < 0 ||
+	    (rc = grouped(c, SQL_SUM_MONTH, z, from, to, add_month, out, 0)) < 0)
+		return err_db(e, rc);
+	for (int i = 0; i < JOBS__CHANNEL_COUNT; i++)
+		out->filled += out->by_channel[i];
+	if (!(st = db_prepare(c, SQL_SUM_FAIRS)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, z);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	rc = db_step(st);
+	out->fairs = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return err_db(e, rc);
+	if (!(st = db_prepare(c, SQL_SUM_PS)))
+		return err_db(e, DB_ERR);
+	db_bind_int(st, 1, z);
+	db_bind_int(st, 2, year);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->partnerships = db_col_int(st, 0);
+		out->planned_interns = db_col_int(st, 1);
+		out->arrived_interns = db_col_int(st, 2);
+	}
+	db_reset(st);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
