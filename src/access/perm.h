@@ -13,7 +13,7 @@
 	X(PERM_AUTH, "auth")   /* any logged-in user */                                                   \
 	X(PERM_ZONE_READ, "zone.read")                                                                    \
 	X(PERM_ZONE_WRITE, "zone.write")                                                                  \
-	/* 全省: comparing the zones of one's region and their 综合考核 ranking */                             \
+	/* 全省: comparing the zones of one's region and their 综合考核 ranking */                  \
 	X(PERM_REGION_READ, "region.read")                                                                \
 	X(PERM_DEPT_READ, "dept.read")                                                                    \
 	X(PERM_DEPT_WRITE, "dept.write")                                                                  \
@@ -63,32 +63,35 @@
 	 * units and their own leases */                                                                  \
 	X(PERM_SPACE_READ, "space.read")                                                                  \
 	X(PERM_SPACE_WRITE, "space.write") /* buildings, units, leases (the service center) */            \
-	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                           \
-	X(PERM_SPACE_APPLY, "space.apply") /* an enterprise asks for space, applies, accepts */      \
+	X(PERM_SPACE_STATS, "space.stats") /* the zone's vacancy figures */                               \
+	X(PERM_SPACE_APPLY, "space.apply") /* an enterprise asks for space, applies, accepts */           \
 	/* 惠企政策: staff read the library and the applications; enterprise users the published      \
-	 * policies they are eligible for and their own applications */                                \
+	 * policies they are eligible for and their own applications */                                   \
 	X(PERM_POLICY_READ, "policy.read")                                                                \
-	X(PERM_POLICY_WRITE, "policy.write") /* library, publish, review, pay (the service center) */    \
-	X(PERM_POLICY_APPLY, "policy.apply") /* an enterprise applies (its own applications) */          \
-	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */           \
-	/* 银企对接: staff read the zone's banks, products and loan demands; an enterprise its own  \
+	X(PERM_POLICY_WRITE,                                                                              \
+	  "policy.write") /* library, publish, review, pay (the service center) */                        \
+	X(PERM_POLICY_APPLY, "policy.apply") /* an enterprise applies (its own applications) */           \
+	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */                 \
+	/* 银企对接: staff read the zone's banks, products and loan demands; an enterprise its own    \
 	 * demands and their answers; a bank user the demands pushed to its bank */                       \
 	X(PERM_FINANCE_READ, "finance.read")                                                              \
-	X(PERM_FINANCE_APPLY, "finance.apply")   /* an enterprise posts and withdraws its demands */      \
-	X(PERM_FINANCE_ANSWER, "finance.answer") /* a bank answers, approves, records a disbursement */   \
-	X(PERM_FINANCE_WRITE, "finance.write")   /* banks, products; push a demand (service center) */    \
-	X(PERM_FINANCE_STATS, "finance.stats")   /* demanded, approved, disbursed */                \
+	X(PERM_FINANCE_APPLY, "finance.apply") /* an enterprise posts and withdraws its demands */        \
+	X(PERM_FINANCE_ANSWER,                                                                            \
+	  "finance.answer") /* a bank answers, approves, records a disbursement */                        \
+	X(PERM_FINANCE_WRITE,                                                                             \
+	  "finance.write") /* banks, products; push a demand (service center) */                          \
+	X(PERM_FINANCE_STATS, "finance.stats") /* demanded, approved, disbursed */                        \
 	/* 工业物流: staff read the zone's loads, offers and registrations; enterprise users their    \
 	 * own and the offers that fit or carry their loads */                                            \
 	X(PERM_FREIGHT_READ, "freight.read")                                                              \
 	X(PERM_FREIGHT_POST, "freight.post")   /* post loads and registrations, accept, confirm */        \
-	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */      \
-	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */                     \
-	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its own   \
-	 * demands, hires and partnerships and the zone's fairs */                                        \
+	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */        \
+	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */                           \
+	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its        \
+	 * own demands, hires and partnerships and the zone's fairs */                                                  \
 	X(PERM_JOBS_READ, "jobs.read")                                                                    \
-	X(PERM_JOBS_POST, "jobs.post")   /* post and close demands, join fairs (enterprises too) */       \
-	X(PERM_JOBS_WRITE, "jobs.write") /* hires, fairs, partnerships (the service center) */           \
+	X(PERM_JOBS_POST, "jobs.post") /* post and close demands, join fairs (enterprises too) */         \
+	X(PERM_JOBS_WRITE, "jobs.write") /* hires, fairs, partnerships (the service center) */            \
 	X(PERM_JOBS_STATS, "jobs.stats") /* the zone's recruitment figures */
 
 enum perm {

@@ -58,15 +58,14 @@
 
 /* The kinds of work items (work/work.h): each module that tracks work with the shared services
  * declares its kind beside its store; its shared routes carry it as .arg. */
-const struct work_kind *const work_kinds[] = {&ticket_kind,  &announce_kind, &project_kind,
-                                              &problem_kind, &econ_kind,
-                                              /* 惠企政策 */
-                                              &policy_kind, &policy_app_kind,
-                                              &fin_demand_kind, /* 银企对接 */
-                                              /* 工业物流 */
-                                              &freight_load_kind, &freight_reg_kind, &space_demand_kind, /* 载体需求 */
-                                              &jobs_demand_kind, /* 用工 */
-                                              NULL};
+const struct work_kind *const work_kinds[] = {
+    &ticket_kind, &announce_kind, &project_kind, &problem_kind, &econ_kind,
+    /* 惠企政策 */
+    &policy_kind, &policy_app_kind, &fin_demand_kind, /* 银企对接 */
+    /* 工业物流 */
+    &freight_load_kind, &freight_reg_kind, &space_demand_kind, /* 载体需求 */
+    &jobs_demand_kind,                                         /* 用工 */
+    NULL};
 
 const struct route routes[] = {
     /* service */
@@ -96,7 +95,8 @@ const struct route routes[] = {
     R(GET, "/api/region/compare", h_region_compare, PERM_REGION_READ, ROUTE_HEAVY,
       .summary = "所辖园区同口径对比（zones、period=YYYY-MM 年初至该月、metrics）"),
     R(GET, "/api/region/ranking", h_region_ranking, PERM_REGION_READ, ROUTE_HEAVY,
-      .summary = "综合考核排名（period=YYYY-MM，scheme 缺省为本区划默认方案；园区用户只见本园区及之前各名）"),
+      .summary = "综合考核排名（period=YYYY-MM，scheme "
+                 "缺省为本区划默认方案；园区用户只见本园区及之前各名）"),
     R(GET, "/api/regions", h_regions_list, PERM_ZONE_READ, ROUTE_LIST | ROUTE_WHOLE,
       .summary = "行政区划（本人所辖区划及其上级，含园区数）", .schema = &ENTITY_REGION),
     R(GET, "/api/depts", h_depts_list, PERM_DEPT_READ, ROUTE_LIST | ROUTE_WHOLE,
@@ -314,8 +314,7 @@ const struct route routes[] = {
     R(POST, "/api/space/demands/:id/offer", h_space_demand_offer, PERM_SPACE_WRITE, 0,
       .summary = "向企业推荐单元（单元随之为意向，通知企业）", .schema = &ENTITY_SPACE_DEMAND),
     R(POST, "/api/space/demands/:id/accept", h_space_demand_accept, PERM_SPACE_APPLY, 0,
-      .summary = "企业确认推荐的单元（同时生成租约，单元为已租）",
-      .schema = &ENTITY_SPACE_DEMAND),
+      .summary = "企业确认推荐的单元（同时生成租约，单元为已租）", .schema = &ENTITY_SPACE_DEMAND),
     R(POST, "/api/space/demands/:id/decline", h_space_demand_decline, PERM_SPACE_APPLY, 0,
       .summary = "企业谢绝推荐的单元（单元恢复空置，需求重新待匹配）",
       .schema = &ENTITY_SPACE_DEMAND),
@@ -331,7 +330,8 @@ const struct route routes[] = {
     R(GET, "/api/space/plan/image", h_space_plan_image, PERM_SPACE_READ, ROUTE_FILE,
       .summary = "园区平面图图片（SVG、PNG 或 JPEG；禁止脚本的安全策略）"),
     R(PUT, "/api/space/plan", h_space_plan_put, PERM_SPACE_WRITE, ROUTE_UPLOAD,
-      .summary = "上传园区平面图（multipart 字段 file；SVG、PNG 或 JPEG，不超过2MB；SVG 不能含脚本）"),
+      .summary =
+          "上传园区平面图（multipart 字段 file；SVG、PNG 或 JPEG，不超过2MB；SVG 不能含脚本）"),
     R(PUT, "/api/space/buildings/:id/outline", h_space_building_outline, PERM_SPACE_WRITE, 0,
       .summary = "设置楼宇在平面图上的轮廓（plan：平面图范围内至少3个点）",
       .schema = &ENTITY_SPACE_BUILDING),
@@ -368,7 +368,8 @@ const struct route routes[] = {
     R(GET, "/api/policies/summary", h_policy_summary, PERM_POLICY_STATS, 0,
       .summary = "惠企政策统计（每项政策的符合条件企业数、申报数、通过数、兑现金额）"),
     R(GET, "/api/policies/mine", h_policy_mine, PERM_POLICY_READ, ROUTE_LIST,
-      .summary = "我的政策（企业用户：本企业符合条件的已发布政策，申报期内的在前；工作人员：已发布政策）",
+      .summary =
+          "我的政策（企业用户：本企业符合条件的已发布政策，申报期内的在前；工作人员：已发布政策）",
       .schema = &ENTITY_POLICY, .query = &ENTITY_POLICY_QUERY),
     R(GET, "/api/policies/export", h_policy_export, PERM_POLICY_READ, ROUTE_HEAVY | ROUTE_FILE,
       .summary = "导出政策库（Excel）", .query = &ENTITY_POLICY_QUERY),
@@ -498,8 +499,8 @@ const struct route routes[] = {
       .summary = "发布用工需求（企业用户为本企业发布）", .schema = &ENTITY_JOBS_DEMAND),
     R(GET, "/api/jobs/demands/export", h_jobs_demand_export, PERM_JOBS_READ,
       ROUTE_HEAVY | ROUTE_FILE, .summary = "导出用工需求（xlsx 或 csv，条件同列表）"),
-    R(GET, "/api/jobs/demands/:id", h_jobs_demand_get, PERM_JOBS_READ, 0,
-      .summary = "用工需求详情", .schema = &ENTITY_JOBS_DEMAND),
+    R(GET, "/api/jobs/demands/:id", h_jobs_demand_get, PERM_JOBS_READ, 0, .summary = "用工需求详情",
+      .schema = &ENTITY_JOBS_DEMAND),
     R(PATCH, "/api/jobs/demands/:id", h_jobs_demand_update, PERM_JOBS_POST, 0,
       .summary = "修改用工需求（招聘中或已过期的）", .schema = &ENTITY_JOBS_DEMAND),
     R(POST, "/api/jobs/demands/:id/close", h_jobs_demand_close, PERM_JOBS_POST, 0,
@@ -510,10 +511,9 @@ const struct route routes[] = {
       .summary = "招用记录列表（企业用户：本企业的）", .schema = &ENTITY_JOBS_HIRE,
       .query = &ENTITY_JOBS_HIRE_QUERY),
     R(POST, "/api/jobs/hires", h_jobs_hire_create, PERM_JOBS_WRITE, 0,
-      .summary = "登记招用（不超过需求剩余人数；招满则需求为已招满）",
-      .schema = &ENTITY_JOBS_HIRE),
-    R(GET, "/api/jobs/hires/export", h_jobs_hire_export, PERM_JOBS_READ,
-      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出招用记录（xlsx 或 csv，条件同列表）"),
+      .summary = "登记招用（不超过需求剩余人数；招满则需求为已招满）", .schema = &ENTITY_JOBS_HIRE),
+    R(GET, "/api/jobs/hires/export", h_jobs_hire_export, PERM_JOBS_READ, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "导出招用记录（xlsx 或 csv，条件同列表）"),
     R(GET, "/api/jobs/hires/:id", h_jobs_hire_get, PERM_JOBS_READ, 0, .summary = "招用记录详情",
       .schema = &ENTITY_JOBS_HIRE),
     R(GET, "/api/jobs/fairs", h_jobs_fair_list, PERM_JOBS_READ, ROUTE_LIST,
@@ -521,15 +521,14 @@ const struct route routes[] = {
       .schema = &ENTITY_JOBS_FAIR, .query = &ENTITY_JOBS_FAIR_QUERY),
     R(POST, "/api/jobs/fairs", h_jobs_fair_create, PERM_JOBS_WRITE, 0, .summary = "新建招聘会",
       .schema = &ENTITY_JOBS_FAIR),
-    R(GET, "/api/jobs/fairs/export", h_jobs_fair_export, PERM_JOBS_READ,
-      ROUTE_HEAVY | ROUTE_FILE, .summary = "导出招聘会（xlsx 或 csv，条件同列表）"),
+    R(GET, "/api/jobs/fairs/export", h_jobs_fair_export, PERM_JOBS_READ, ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "导出招聘会（xlsx 或 csv，条件同列表）"),
     R(GET, "/api/jobs/fairs/:id", h_jobs_fair_get, PERM_JOBS_READ, 0, .summary = "招聘会详情",
       .schema = &ENTITY_JOBS_FAIR),
-    R(PATCH, "/api/jobs/fairs/:id", h_jobs_fair_update, PERM_JOBS_WRITE, 0,
-      .summary = "修改招聘会", .schema = &ENTITY_JOBS_FAIR),
+    R(PATCH, "/api/jobs/fairs/:id", h_jobs_fair_update, PERM_JOBS_WRITE, 0, .summary = "修改招聘会",
+      .schema = &ENTITY_JOBS_FAIR),
     R(GET, "/api/jobs/fairs/:id/enterprises", h_jobs_fair_ents, PERM_JOBS_READ, ROUTE_LIST,
-      .summary = "参会企业及其招聘中需求（企业用户：仅本企业）",
-      .schema = &ENTITY_JOBS_FAIR_ENT),
+      .summary = "参会企业及其招聘中需求（企业用户：仅本企业）", .schema = &ENTITY_JOBS_FAIR_ENT),
     R(POST, "/api/jobs/fairs/:id/join", h_jobs_fair_join, PERM_JOBS_POST, 0,
       .summary = "报名参加招聘会（工作人员代企业报名须给出 enterprise_id）",
       .schema = &ENTITY_JOBS_FAIR),
@@ -768,8 +767,8 @@ const struct route routes[] = {
       .summary = "通过车辆报备", .schema = &ENTITY_FREIGHT_REG),
     R(POST, "/api/freight/registrations/:id/reject", h_freight_reg_reject, PERM_FREIGHT_WRITE, 0,
       .summary = "退回车辆报备（须填原因）", .schema = &ENTITY_FREIGHT_REG),
-    R(POST, "/api/freight/registrations/:id/withdraw", h_freight_reg_withdraw, PERM_FREIGHT_POST,
-      0, .summary = "撤回车辆报备", .schema = &ENTITY_FREIGHT_REG),
+    R(POST, "/api/freight/registrations/:id/withdraw", h_freight_reg_withdraw, PERM_FREIGHT_POST, 0,
+      .summary = "撤回车辆报备", .schema = &ENTITY_FREIGHT_REG),
 };
 
 const int n_routes = (int)(sizeof routes / sizeof routes[0]);

@@ -121,10 +121,9 @@ int cmd_gen(int argc, char **argv)
 	    {0},
 	};
 	struct cli_cmd cmd = {
-	    .synopsis =
-	        "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
-	        "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] "
-	        "[--space-units-per-zone U] [--seed S] [--now UNIXTIME]",
+	    .synopsis = "gen [--db URL] [--zones N] [--enterprises-per-zone M] "
+	                "[--tickets-per-zone T] [--projects-per-zone P] [--econ-months M] "
+	                "[--space-units-per-zone U] [--seed S] [--now UNIXTIME]",
 	    .help = GEN_HELP,
 	    .opts = opts};
 	int st = cli_parse(&cmd, &env, argc, argv, 1);

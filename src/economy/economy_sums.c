@@ -388,9 +388,8 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 	for (size_t k = 0; rc == DB_OK && k < nc; k++) {
 		if (by_zone) {
 			for (size_t i = 0; i < nz; i++) {
-				struct econ_summary_row row = {.ind = &cr[k].ind,
-				                               .group = z[i].name,
-				                               .zone_id = z[i].id};
+				struct econ_summary_row row = {
+				    .ind = &cr[k].ind, .group = z[i].name, .zone_id = z[i].id};
 				econ_figure_of(cr[k].is_flow, &sums[i * nc + k], m,
 				               targets[i * nc + k], &row.fig);
 				fn(ctx, &row);

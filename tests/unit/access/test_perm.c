@@ -224,10 +224,10 @@ static void test_enterprise_role(void **state)
 	 * its part-loads and vehicle registrations and accepts a match; space.apply: it asks for
 	 * space, applies for a unit and accepts an offer; jobs.post (用工): it posts and closes its
 	 * job demands and joins the zone's fairs */
-	static const char *const allowed[] = {".read",         "ticket.create",  "ticket.rate",
-	                                      "auth",          "project.report", "economy.report",
-	                                      "policy.apply",  "finance.apply",  "freight.post",
-	                                      "space.apply",   "jobs.post",      NULL};
+	static const char *const allowed[] = {".read",        "ticket.create",  "ticket.rate",
+	                                      "auth",         "project.report", "economy.report",
+	                                      "policy.apply", "finance.apply",  "freight.post",
+	                                      "space.apply",  "jobs.post",      NULL};
 	char buf[512];
 	perm_set s = role_perms(ROLE_ENTERPRISE);
 	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
@@ -366,7 +366,8 @@ static void test_announce_perms(void **state)
 {
 	for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++) {
 		perm_set ps = role_perms((enum role)r);
-		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ), r != ROLE_PROVINCE && r != ROLE_BANK);
+		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ),
+		                 r != ROLE_PROVINCE && r != ROLE_BANK);
 		assert_int_equal(allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
 	}
 	assert_string_equal(perm_name(PERM_ANNOUNCE_READ), "announce.read");
