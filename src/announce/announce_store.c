@@ -282,13 +282,10 @@ int ann_update(struct db_pool *pool, const struct principal *p, int64_t id,
 	return write_tx(pool, p, do_update, &x, e);
 }
 
-/* The date of instant t, YYYY-MM-DD, local time (a flag holds on it). */
+/* The date of instant t, YYYY-MM-DD, China Standard Time (a flag holds on it). */
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)t;
-	struct tm tm;
-	localtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 /* Buffers for the values the audience statement binds; they live until it is bound. */

@@ -7,6 +7,7 @@
 #include "economy/economy_bulletin.h"
 #include "project/project_bulletin.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -113,11 +114,10 @@ int cmd_bulletin(int argc, char **argv)
 		return st;
 	if (strcmp(argv[1], "economy") == 0 && !week) {
 		char last[8];
-		if (!period) { /* the last full month, in the zone's (local) time */
-			time_t t = time(NULL);
-			struct tm tm;
-			localtime_r(&t, &tm);
-			econ_period_shift(tm.tm_year + 1900, tm.tm_mon + 1, -1, last);
+		if (!period) { /* the last full month, in the zone's time (China Standard Time) */
+			char d[11];
+			cst_day(now_unix(), d);
+			econ_period_shift((int)strtol(d, NULL, 10), (int)strtol(d + 5, NULL, 10), -1, last);
 			period = last;
 		}
 		struct econ_bulletin b;

@@ -1,6 +1,7 @@
 /* HTTP handlers of the economy (see economy_api.h). */
 #include "economy/economy_api.h"
 #include "economy/economy.h"
+#include "lib/util.h"
 #include "lib/jsonw.h"
 #include "lib/strbuf.h"
 #include <jansson.h>
@@ -91,10 +92,7 @@ static int period_answer(struct req *r, const char *period, struct yq_err *e)
 	int y, m;
 	econ_period_parse(period, &y, &m);
 	char today[11];
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	cst_day(now_unix(), today);
 	static const char *const STATES[] = {"not_ended", "open", "locked"};
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);

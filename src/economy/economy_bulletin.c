@@ -235,11 +235,8 @@ int econ_bulletin(struct db *c, const struct principal *p, const char *period, s
 		return err_set(e, ERR_NOT_FOUND, NULL, "园区不存在", "no such zone");
 	b->zone_name = z.name;
 	int64_t now = now_unix();
-	time_t t = (time_t)now;
-	struct tm tm;
 	char gen[32];
-	localtime_r(&t, &tm);
-	strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", &tm);
+	cst_strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", now);
 	b->generated_at = arena_strdup(a, gen);
 	b->inds = arena_zalloc(a, ECON_VALUES_MAX * sizeof *b->inds);
 	b->leaders = arena_zalloc(a, ECON_BULLETIN_LEADERS * sizeof *b->leaders);

@@ -105,13 +105,10 @@ static const struct principal *reader(const struct principal *p, struct principa
 	return tmp;
 }
 
-/* Today's date in the zone (the server's local time), "YYYY-MM-DD". */
+/* Today's date in the zone (China Standard Time), "YYYY-MM-DD". */
 static void today(char out[11])
 {
-	time_t t = (time_t)now_unix();
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(now_unix(), out);
 }
 
 void econ_today(char out[11])
@@ -1369,11 +1366,8 @@ int econ_filing_status(struct db *c, const struct principal *p, const char *peri
 		out->filed++;
 		if (strcmp(status, "accepted") == 0)
 			out->accepted++;
-		time_t t = (time_t)db_col_int(st, 3);
-		struct tm tm;
 		char d[11];
-		localtime_r(&t, &tm);
-		strftime(d, sizeof d, "%Y-%m-%d", &tm);
+		cst_day(db_col_int(st, 3), d);
 		if (strcmp(d, out->deadline) > 0)
 			out->late++;
 	}

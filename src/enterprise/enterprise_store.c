@@ -60,10 +60,7 @@ static const char SQL_STAFF_IN_ZONE[] =
 
 void ent_today(char out[11])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(now_unix(), out);
 }
 
 /* The members read beside the row: the industry's name from the GB/T 4754 table. */

@@ -90,10 +90,7 @@ int fin_as_bank(const struct principal *p)
 
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)t;
-	struct tm tm;
-	localtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 /* ---- reads ---- */

@@ -85,13 +85,10 @@ static int64_t own_enterprise(const struct principal *p)
 	return p->enterprise_id ? p->enterprise_id : -1;
 }
 
-/* The date of instant t, YYYY-MM-DD, local time. */
+/* The date of instant t, YYYY-MM-DD, China Standard Time. */
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)t;
-	struct tm tm;
-	localtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 /* ---- the disclosure rules: every read of an entity starts with its *_from ---- */

@@ -65,10 +65,7 @@ int jobs_as_enterprise(const struct principal *p)
 /* The date of instant t in China Standard Time. */
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)(t + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 void jobs_today(char out[11])

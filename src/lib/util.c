@@ -13,6 +13,23 @@ int64_t now_unix(void)
 	return (int64_t)time(NULL);
 }
 
+size_t cst_strftime(char *out, size_t n, const char *fmt, int64_t t)
+{
+	time_t x = (time_t)(t + 8 * 3600);
+	struct tm tm;
+	gmtime_r(&x, &tm);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* checked at the callers: see util.h */
+	return strftime(out, n, fmt, &tm);
+#pragma GCC diagnostic pop
+}
+
+void cst_day(int64_t t, char out[11])
+{
+	if (!cst_strftime(out, 11, "%Y-%m-%d", t))
+		out[0] = 0;
+}
+
 int64_t now_mono_us(void)
 {
 	struct timespec ts;

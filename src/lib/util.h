@@ -8,6 +8,11 @@
 int64_t now_unix(void);
 /* Monotonic microseconds, for measuring durations. */
 int64_t now_mono_us(void);
+/* The zones keep China Standard Time (UTC+8, no daylight saving), whatever the machine's TZ:
+ * cst_day writes the date of instant t, "YYYY-MM-DD"; cst_strftime formats it as strftime does. */
+void cst_day(int64_t t, char out[11]);
+size_t cst_strftime(char *out, size_t n, const char *fmt, int64_t t)
+    __attribute__((format(strftime, 3, 0)));
 /* Formats a unix time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void fmt_time_iso(int64_t t, char *buf, size_t n);
 /* Fills `hex` (2*nbytes+1) with the hex of nbytes random bytes (libsodium); nbytes ≤ 64. */

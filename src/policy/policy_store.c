@@ -76,10 +76,7 @@ int policy_as_enterprise(const struct principal *p)
 /* The date of instant t, YYYY-MM-DD, China Standard Time (the zone's day). */
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)(t + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 static int64_t ent_of(const struct principal *p)

@@ -22,10 +22,7 @@
 
 void proj_today(int64_t at, char out[11])
 {
-	time_t t = (time_t)(at + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(at, out);
 }
 
 /* Days since 1970-01-01 of a valid date "YYYY-MM-DD" (civil calendar). */

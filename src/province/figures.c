@@ -90,7 +90,7 @@ int prov_zones(struct db *c, const struct principal *p, const int64_t *ids, size
 }
 
 /* Unix seconds of midnight (China Standard Time) of y-m-d; m may be 13 (next January). */
-static int64_t cst_day(int y, int m, int d)
+static int64_t cst_midnight(int y, int m, int d)
 {
 	struct tm tm = {0};
 	tm.tm_year = y - 1900 + (m > 12);
@@ -175,7 +175,7 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 			return -1;
 	}
 	char asof[11];
-	int64_t from = cst_day(y, 1, 1), to = cst_day(y, mo + 1, 1);
+	int64_t from = cst_midnight(y, 1, 1), to = cst_midnight(y, mo + 1, 1);
 	snprintf(asof, sizeof asof, "%04d-%02d-%02d", y, mo, 1);
 	{
 		/* the last day of the month */

@@ -382,10 +382,7 @@ int h_space_unit_apply(struct req *r, struct yq_err *e)
 		return err_set(e, ERR_VALIDATION, "wanted_from", "期望入驻日期无效",
 		               "invalid date");
 	if (!from || !*from) {
-		time_t t = (time_t)now_unix();
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		cst_day(now_unix(), today);
 		from = today;
 	}
 	if (space_unit_apply(req_pool(r), &r->who, unit, from, months, notes, &id, e) < 0)

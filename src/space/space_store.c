@@ -59,13 +59,10 @@ int space_as_enterprise(const struct principal *p)
 	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
 }
 
-/* The date of instant t, YYYY-MM-DD, local time. */
+/* The date of instant t, YYYY-MM-DD, China Standard Time. */
 static void day_of(int64_t t, char out[11])
 {
-	time_t x = (time_t)t;
-	struct tm tm;
-	localtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 /* ---- reads ---- */

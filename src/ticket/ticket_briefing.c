@@ -31,10 +31,7 @@ static int64_t cst_midnight(const char *date)
 
 static void cst_date(int64_t t, char out[11])
 {
-	time_t x = (time_t)(t + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&x, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	cst_day(t, out);
 }
 
 static const char *status_display(const char *s, const char *rating)
@@ -147,10 +144,7 @@ int ticket_briefing(struct db *c, const struct principal *p, const char *date, s
 	b->zone_name = z.name;
 	b->date = arena_strdup(a, day);
 	char gen[24];
-	time_t now = (time_t)(now_unix() + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", &tm);
+	cst_strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", now_unix());
 	b->generated_at = arena_strdup(a, gen);
 	struct briefing_item *lists[4] = {0};
 	if ((rc = items(c, p, "new", from, to, a, &lists[0], &b->n_new, &b->accepted)) < 0 ||

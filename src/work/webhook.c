@@ -412,10 +412,7 @@ int webhook_body(enum webhook_format f, const struct work_kind *kind, const stru
 	}
 	/* a group robot's markdown message, in China Standard Time */
 	char when[32];
-	time_t cst = (time_t)(at + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&cst, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	cst_strftime(when, sizeof when, "%Y-%m-%d %H:%M", at);
 	const char *label = event_label ? event_label : event;
 	struct strbuf md = STRBUF_INIT(4096);
 	if (f == WH_WECOM)
