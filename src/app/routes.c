@@ -94,6 +94,12 @@ const struct route routes[] = {
       .summary = "设置园区所在行政区划与级别（本园区）", .schema = &ENTITY_ZONE),
     R(GET, "/api/region/compare", h_region_compare, PERM_REGION_READ, ROUTE_HEAVY,
       .summary = "所辖园区同口径对比（zones、period=YYYY-MM 年初至该月、metrics）"),
+    R(GET, "/api/region/compare/export", h_region_compare_export, PERM_REGION_READ,
+      ROUTE_HEAVY | ROUTE_FILE,
+      .summary = "所辖园区对比导出为 .xlsx 或 .csv（参数同对比，format=xlsx|csv）"),
+    R(GET, "/api/region/ranking/history", h_region_ranking_history, PERM_REGION_READ,
+      ROUTE_HEAVY,
+      .summary = "排名走势：截至 period 的 months 个月（默认12，最多24）各园区的名次与得分"),
     R(GET, "/api/region/ranking", h_region_ranking, PERM_REGION_READ, ROUTE_HEAVY,
       .summary = "综合考核排名（period=YYYY-MM，scheme "
                  "缺省为本区划默认方案；园区用户只见本园区及之前各名）"),

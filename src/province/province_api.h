@@ -5,5 +5,7 @@
 
 route_handler h_region_compare;
 route_handler h_region_ranking;
+route_handler h_region_ranking_history;
+route_handler h_region_compare_export;
 
 #endif

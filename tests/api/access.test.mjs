@@ -11,9 +11,9 @@
 // in EXPECT below: a new route fails this test until someone says how it is to be checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Access-Passw0rd!2026';
+const PW = DEMO_PW;
 
 // How each route is checked.
 //   public   no session needed (anonymous call must not be 401; 5xx never)
@@ -497,9 +497,7 @@ async function all(c, path) { // every page of a list
 }
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   // no maintenance pass (auto-close writes audit rows) while the audit log is compared; its
   // webhook is on 127.0.0.1
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600', YUANQU_WEBHOOK_ALLOW: '127.0.0.1/32' } });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, adminClient, Client, cli, newDatabase, ENGINE } from './lib.mjs';
+import { startServer, adminClient, Client, cli, newDatabase, ENGINE, demoDatabase, DEMO_PW } from './lib.mjs';
 
 /** Runs one SQL query on the server's database; returns its output text. */
 function sql(db, statement) {
@@ -60,10 +60,8 @@ test('audit filters by user and date', async () => {
 });
 
 test('a zone admin sees only its users’ logins; a name that is no account is stored as a digest only', async () => {
-  const PW = 'Demo-Passw0rd-2026';
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const PW = DEMO_PW;
+  const db = demoDatabase();
   const s = await startServer({ db });
   try {
     const SECRET = 'My-Real-Passw0rd!typed-as-name';

@@ -6,9 +6,9 @@
 // fixture; no other enterprise or zone reads a report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Economy-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = {
   admin: 'ccetdz-admin', jingfa: 'ccetdz-jingfa', leader: 'ccetdz-leader', svc: 'ccetdz-fuwu',
   ent: 'ccetdz-qiye', weipai: 'ccetdz-weipai', zone2_admin: 'hmetdz-admin', zone2_ent: 'hmetdz-qiye',
@@ -23,9 +23,7 @@ const LAST = shift(THIS, -1);
 const BEFORE = shift(THIS, -2);
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);

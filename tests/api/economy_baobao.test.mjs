@@ -6,10 +6,10 @@
 // name the field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 import { sql, undo0020, migratedFrom } from './undo_migrations.mjs';
 
-const PW = 'Baobao-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = { admin: 'ccetdz-admin', zoneLeader: 'ccetdz-leader', ent: 'ccetdz-qiye', zone2: 'hmetdz-admin' };
 let srv, db;
 const as = {}, me = {}, ids = {};
@@ -29,9 +29,7 @@ const near = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≈ ${b}`);
 const auditTotal = async () => (await as.admin.get('/api/audit?page_size=1')).json.total;
 
 before(async () => {
-  db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  db = demoDatabase();
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);
@@ -312,9 +310,7 @@ test('the demo runs the cycle, and the monthly bulletin reads each leader agains
 });
 
 test('a database from before 0020 takes the migration, and the cycle works on it', async () => {
-  const old = newDatabase();
-  const d = cli(['demo', '--db', old, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const old = demoDatabase();
   undo0020(old);
   assert.equal(sql(old, 'SELECT MAX(version) AS v FROM schema_version')[0].v, 19);
   const m = cli(['migrate', '--db', old]);

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Economy-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = { admin: 'ccetdz-admin', jingfa: 'ccetdz-jingfa', leader: 'ccetdz-leader', zone2_admin: 'hmetdz-admin' };
 let srv;
 const as = {}, me = {}, id = {};
@@ -46,9 +46,7 @@ const fieldError = (r, field) => {
 };
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);

@@ -5,10 +5,10 @@
 // figures the program computes itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, demoDatabase, DEMO_PW } from './lib.mjs';
 import { sql, undo0021, undo0023, migratedFrom } from './undo_migrations.mjs';
 
-const PW = 'Cells-Passw0rd!2026';
+const PW = DEMO_PW;
 let srv, db;
 const as = {};
 
@@ -21,9 +21,7 @@ async function login(server) {
 }
 
 before(async () => {
-  db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  db = demoDatabase();
   // a province user of no region, who reads every zone before and after the migrations (the
   // demo's province-viewer reads 吉林's; a database from before regions has none)
   const u = cli(['user', 'add', 'nation-viewer', '--role', 'province', '--db', db, '--password-stdin'], { input: PW + '\n' });

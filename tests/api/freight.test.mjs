@@ -8,9 +8,9 @@
 // a 400 naming its field in Chinese, every refused move a 409 naming the state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Freight-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = {
   admin: 'ccetdz-admin', svc: 'ccetdz-fuwu', leader: 'ccetdz-leader', head: 'ccetdz-jingfa',
   ent: 'ccetdz-qiye', weipai: 'ccetdz-weipai', province: 'province-viewer',
@@ -20,9 +20,7 @@ let srv;
 const as = {}, me = {};
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);

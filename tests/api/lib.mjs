@@ -2,7 +2,8 @@
 // database (SQLite file, or a new database on the throwaway PostgreSQL from tests/pg.sh) and
 // gives a small client with a cookie jar and the CSRF token.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, copyFileSync, writeFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -23,6 +24,56 @@ export function newDatabase() {
   }
   const dir = mkdtempSync(join(tmpdir(), 'yq-api-'));
   return `sqlite:${join(dir, 'yuanqu.db')}`;
+}
+
+/** The demo accounts' password in a database from demoDatabase(). */
+export const DEMO_PW = 'Demo-Passw0rd!2026';
+
+/**
+ * A new database holding the demo (`yuanqu demo`, every account's password DEMO_PW). The demo is
+ * built once per binary and engine — the first test file that asks builds it while the others
+ * wait — and each caller gets its own copy: the file (and its audit key) on SQLite, CREATE
+ * DATABASE … TEMPLATE on PostgreSQL. Building it took most of a test file's time.
+ */
+export function demoDatabase() {
+  const st = statSync(BIN);
+  const tag = createHash('sha256').update(`${BIN} ${st.size} ${st.mtimeMs} ${ENGINE} ${process.env.YQ_PG_PORT || ''}`).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `yq-demo-${tag}`);
+  const tplName = `yq_demo_${tag}`;
+  const tplUrl = ENGINE === 'postgres'
+    ? `postgresql://yuanqu@/${tplName}?host=${encodeURIComponent(process.env.YQ_PG_HOST)}&port=${process.env.YQ_PG_PORT}`
+    : `sqlite:${join(dir, 'db', 'yuanqu.db')}`;
+  let mine = false;
+  try { mkdirSync(dir); mine = true; } catch { /* another file builds it */ }
+  if (mine) {
+    try {
+      if (ENGINE === 'postgres') {
+        execFileSync(join(process.env.YQ_PG_BIN, 'createdb'), ['-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', tplName]);
+      } else mkdirSync(join(dir, 'db'));
+      const d = cli(['demo', '--db', tplUrl, '--password-stdin'], { input: DEMO_PW + '\n' });
+      if (d.code !== 0) throw new Error(`demo failed: ${d.stderr}`);
+      writeFileSync(join(dir, 'ready'), 'ok');
+    } catch (e) {
+      writeFileSync(join(dir, 'ready'), String(e.message || e));
+      throw e;
+    }
+  }
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; !existsSync(join(dir, 'ready')); i++) {
+    if (i > 6000) throw new Error('the demo template was not built within 10 minutes');
+    Atomics.wait(wait, 0, 0, 100);
+  }
+  if (!mine && statSync(join(dir, 'ready')).size !== 2) throw new Error('the demo template failed to build');
+  if (ENGINE === 'postgres') {
+    const name = `yq_${process.pid}_${Date.now() % 1e8}_${seq++}`;
+    execFileSync(join(process.env.YQ_PG_BIN, 'createdb'), ['-h', process.env.YQ_PG_HOST, '-p', process.env.YQ_PG_PORT, '-U', 'yuanqu', '-T', tplName, name]);
+    return `postgresql://yuanqu@/${name}?host=${encodeURIComponent(process.env.YQ_PG_HOST)}&port=${process.env.YQ_PG_PORT}`;
+  }
+  const to = mkdtempSync(join(tmpdir(), 'yq-api-'));
+  for (const f of ['yuanqu.db', 'audit.key', 'gm.key']) {
+    if (existsSync(join(dir, 'db', f))) copyFileSync(join(dir, 'db', f), join(to, f));
+  }
+  return `sqlite:${join(to, 'yuanqu.db')}`;
 }
 
 /** Runs the CLI (killed after `timeout` ms when given); returns {code, stdout, stderr}. */

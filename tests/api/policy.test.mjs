@@ -6,9 +6,9 @@
 // (404); every bad input is a 400 naming its field in Chinese, a refused move a 409.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, readCsv } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, readCsv, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Policy-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = {
   admin: 'ccetdz-admin', svc: 'ccetdz-fuwu', leader: 'ccetdz-leader', head: 'ccetdz-jingfa',
   ent: 'ccetdz-qiye', weipai: 'ccetdz-weipai', province: 'province-viewer',
@@ -19,9 +19,7 @@ let srv, entRec;
 const as = {}, me = {};
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   srv = await startServer({ db, env: { YUANQU_MAINTENANCE_SECONDS: '3600' } });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);

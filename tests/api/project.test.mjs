@@ -5,9 +5,9 @@
 // only its own, another zone none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, uscc, newUser } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, uscc, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Project-Passw0rd!2026';
+const PW = DEMO_PW;
 const NAMES = {
   admin: 'hmetdz-admin', leader: 'hmetdz-leader', bureau: 'hmetdz-zhaoshang', branch: 'hmetdz-zsfj1',
   office: 'hmetdz-xiangmu', svc: 'hmetdz-fuwu', ent: 'hmetdz-qiye', other_ent: 'hmetdz-huatong',
@@ -18,9 +18,7 @@ const as = {}, me = {};
 const depts = {};
 
 before(async () => {
-  const db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  const db = demoDatabase();
   srv = await startServer({ db });
   for (const [k, u] of Object.entries(NAMES)) {
     as[k] = new Client(srv.base);

@@ -8,17 +8,15 @@
 // places its own zone, and no other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, newUser } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 
-const PW = 'Region-Passw0rd!2026';
+const PW = DEMO_PW;
 let srv, db;
 const as = {};
 const zone = {};
 
 before(async () => {
-  db = newDatabase();
-  const d = cli(['demo', '--db', db, '--password-stdin'], { input: PW + '\n' });
-  assert.equal(d.code, 0, d.stderr);
+  db = demoDatabase();
   // a city user of 长沙市, and a province user for every zone (no region)
   for (const [name, extra] of [['changsha-viewer', ['--region', '430100']], ['nation-viewer', []]]) {
     const r = cli(['user', 'add', name, '--role', 'province', ...extra, '--db', db, '--password-stdin'], { input: PW + '\n' });
@@ -294,4 +292,68 @@ test('the comparison of chosen zones: within the region only, with the metrics a
     assert.equal(b.json.error.field, 'zones');
   }
   assert.equal((await as.prov.get('/api/region/compare?period=2026-10&metrics=nothing')).json.error.field, 'metrics');
+});
+
+test('the comparison exported as .csv and .xlsx: a row per zone, a column per metric, the region only', async () => {
+  const ids = `${zone.ccetdz.id},${zone.cczb.id}`;
+  const q = `period=2026-10&zones=${ids}&metrics=econ.output.ytd,space.vacancy_rate`;
+  const json = (await as.prov.get(`/api/region/compare?${q}`)).json;
+  const csv = await as.prov.get(`/api/region/compare/export?${q}&format=csv`);
+  assert.equal(csv.status, 200, csv.body);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const cellsOf = (line) => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+  const head = cellsOf(lines[0]);
+  assert.deepEqual(head.slice(0, 3), ['园区', '所在地区', '级别']);
+  assert.equal(head.length, 5);
+  assert.match(head[3], /（万元）$/);
+  assert.equal(lines.length, 3);
+  json.items.forEach((z, i) => {
+    const cells = cellsOf(lines[i + 1]);
+    assert.equal(cells[0], z.zone);
+    assert.ok(['国家级', '省级'].includes(cells[2]), cells[2]);
+    const v = z.values['econ.output.ytd'];
+    assert.ok(Math.abs(Number(cells[3]) - v) <= 1e-6 * Math.abs(v) + 0.01, `${cells[3]} against ${v}`);
+  });
+  const x = await as.prov.get(`/api/region/compare/export?${q}`, { raw: true });
+  assert.equal(x.status, 200);
+  assert.equal(Buffer.from(x.body).subarray(0, 2).toString(), 'PK');
+  // the same scope as the comparison: another region's zone is unknown, bad input named
+  assert.equal((await as.prov.get(`/api/region/compare/export?period=2026-10&zones=${zone.hmetdz.id}`)).status, 404);
+  assert.equal((await as.prov.get(`/api/region/compare/export?${q}&format=pdf`)).json.error.field, 'format');
+  assert.equal((await as.prov.get('/api/region/compare/export?format=csv')).json.error.field, 'period');
+  assert.equal((await as.wc.get(`/api/region/compare/export?${q}`)).status, 403);
+});
+
+test('the rank history: each month\'s ranks and scores up to the period, a zone its own line', async () => {
+  const r = await as.all.get('/api/region/ranking/history?period=2026-10&months=3');
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(r.json.periods, ['2026-08', '2026-09', '2026-10']);
+  assert.equal(r.json.items.length, 4);
+  for (const [i, p] of r.json.periods.entries()) {
+    const one = (await as.all.get(`/api/region/ranking?period=${p}`)).json.items;
+    for (const z of r.json.items) {
+      const o = one.find((x) => x.zone_id === z.zone_id);
+      assert.equal(z.ranks[i], o.rank, `${z.zone} ${p}`);
+      assert.equal(z.scores[i], o.score, `${z.zone} ${p}`);
+    }
+  }
+  // ordered by the last month's rank
+  r.json.items.forEach((z, i) => i && assert.ok(r.json.items[i - 1].ranks[2] <= z.ranks[2]));
+  // 12 months by default; the 吉林 user sees its two zones; a zone's leader its own line
+  const jl = await as.prov.get('/api/region/ranking/history?period=2026-10');
+  assert.equal(jl.json.periods.length, 12);
+  assert.equal(jl.json.periods[0], '2025-11');
+  assert.deepEqual(jl.json.items.map((z) => z.zone_id).sort(), [zone.ccetdz.id, zone.cczb.id].sort());
+  const leader = new Client(srv.base);
+  assert.equal((await leader.login('cczb-leader', PW)).status, 200);
+  const own = await leader.get('/api/region/ranking/history?period=2026-10&months=2');
+  assert.equal(own.status, 200, own.body);
+  assert.deepEqual(own.json.items.map((z) => z.zone_id), [zone.cczb.id]);
+  assert.equal(own.json.zones, 2);
+  for (const [q, field] of [['months=3', 'period'], ['period=2026-10&months=0', 'months'], ['period=2026-10&months=25', 'months'], ['period=26-10', 'period']]) {
+    const b = await as.prov.get(`/api/region/ranking/history?${q}`);
+    assert.equal(b.status, 400, `${q}: ${b.body}`);
+    assert.equal(b.json.error.field, field, q);
+  }
 });

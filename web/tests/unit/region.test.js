@@ -1,6 +1,6 @@
 // The region page's pure helpers (views/region/rules.js).
 import { describe, expect, it } from 'vitest'
-import { compareRows, fmtMetric, lastMonth } from '../../src/views/region/rules'
+import { compareRows, fmtMetric, historySeries, lastMonth } from '../../src/views/region/rules'
 
 describe('region rules', () => {
   it('takes the month before today, across a year', () => {
@@ -22,5 +22,11 @@ describe('region rules', () => {
     expect(rows[0].z2).toBe(9)
     expect(rows[1].z2).toBe(null)
     expect(compareRows(null)).toEqual([])
+  })
+  it('draws the rank history as one line per zone over the periods', () => {
+    const h = historySeries({ periods: ['2026-09', '2026-10'], items: [{ zone: '甲', ranks: [2, 1] }, { zone: '乙', ranks: [1, 2] }] })
+    expect(h.periods).toEqual(['2026-09', '2026-10'])
+    expect(h.series.map((s) => [s.name, s.data])).toEqual([['甲', [2, 1]], ['乙', [1, 2]]])
+    expect(historySeries(null)).toEqual({ periods: [], series: [] })
   })
 })

@@ -7,5 +7,12 @@ const quiet = { silent: true }
 export const regionApi = {
   ranking: (period, scheme) => http.get('/api/region/ranking', { ...quiet, params: { period, scheme: scheme || undefined } }),
   compare: (period, zones, metrics) =>
-    http.get('/api/region/compare', { ...quiet, params: { period, zones: zones.length ? zones.join(',') : undefined, metrics: metrics.length ? metrics.join(',') : undefined } }),
+    http.get('/api/region/compare', { ...quiet, params: compareParams(period, zones, metrics) }),
+  compareExport: (period, zones, metrics) =>
+    http.download('/api/region/compare/export', { params: { ...compareParams(period, zones, metrics), format: 'xlsx' } }),
+  history: (period, months) => http.get('/api/region/ranking/history', { ...quiet, params: { period, months } }),
+}
+
+function compareParams(period, zones, metrics) {
+  return { period, zones: zones.length ? zones.join(',') : undefined, metrics: metrics.length ? metrics.join(',') : undefined }
 }

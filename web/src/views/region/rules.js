@@ -25,3 +25,12 @@ export function compareRows(data) {
     return row
   })
 }
+
+/** The rank history as ECharts series: one line per zone, rank 1 on top. */
+export function historySeries(data) {
+  if (!data || !data.items) return { periods: [], series: [] }
+  return {
+    periods: data.periods,
+    series: data.items.map((z) => ({ type: 'line', name: z.zone, data: z.ranks, symbolSize: 6, emphasis: { focus: 'series' } })),
+  }
+}
