@@ -28,11 +28,16 @@ chmod 711 "$RUN_TMP" # the test clusters run as the postgres user: it must reach
 export TMPDIR=$RUN_TMP
 trap 'rm -rf "$RUN_TMP"' EXIT
 
+# Each stage's line carries the seconds it took, so that a slow stage shows in the CI log.
+STAGE_T0=$(date +%s)
 add() { # add NAME PASSED FAILED
 	PASSED=$((PASSED + $2))
 	FAILED=$((FAILED + $3))
 	[ "$3" -gt 0 ] && FAILED_NAMES+=("$1 ($3)")
-	printf '== %-40s %4d passed, %d failed\n' "$1" "$2" "$3"
+	local now
+	now=$(date +%s)
+	printf '== %-40s %4d passed, %d failed  (%d s)\n' "$1" "$2" "$3" $((now - STAGE_T0))
+	STAGE_T0=$now
 }
 
 # Runs node's test runner on the API suite; counts its "# pass" / "# fail" lines.
