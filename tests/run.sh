@@ -109,7 +109,7 @@ rm -rf "$PGDIR"
 faults_log="$ART/faults.log"
 [ "${YQ_QUICK:-0}" = 1 ] && export YQ_CRASH_ROUNDS=${YQ_CRASH_ROUNDS:-20}
 faults_t0=$(date +%s)
-YQ_BIN=$ROOT/build/yuanqu node --test --test-reporter=tap --test-concurrency=1 tests/faults/*.test.mjs \
+YQ_BIN=$ROOT/build/yuanqu timeout -k 30 1800 node --test --test-reporter=tap --test-concurrency=1 --test-timeout=900000 tests/faults/*.test.mjs \
 	>"$faults_log" 2>&1
 fp=$(grep -E '^# pass ' "$faults_log" | tail -n 1 | awk '{print $3}')
 ff=$(grep -E '^# fail ' "$faults_log" | tail -n 1 | awk '{print $3}')

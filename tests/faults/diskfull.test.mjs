@@ -22,7 +22,7 @@ test('sqlite on a full filesystem: 503, no acknowledged write lost, recovers whe
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'yq-full-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]);
   let srv;
   try {
     const url = initDatabase(`sqlite:${join(dir, 'yuanqu.db')}`);
