@@ -97,8 +97,7 @@ const struct route routes[] = {
     R(GET, "/api/region/compare/export", h_region_compare_export, PERM_REGION_READ,
       ROUTE_HEAVY | ROUTE_FILE,
       .summary = "所辖园区对比导出为 .xlsx 或 .csv（参数同对比，format=xlsx|csv）"),
-    R(GET, "/api/region/ranking/history", h_region_ranking_history, PERM_REGION_READ,
-      ROUTE_HEAVY,
+    R(GET, "/api/region/ranking/history", h_region_ranking_history, PERM_REGION_READ, ROUTE_HEAVY,
       .summary = "排名走势：截至 period 的 months 个月（默认12，最多24）各园区的名次与得分"),
     R(GET, "/api/region/ranking", h_region_ranking, PERM_REGION_READ, ROUTE_HEAVY,
       .summary = "综合考核排名（period=YYYY-MM，scheme "

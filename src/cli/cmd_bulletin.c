@@ -117,7 +117,8 @@ int cmd_bulletin(int argc, char **argv)
 		if (!period) { /* the last full month, in the zone's time (China Standard Time) */
 			char d[11];
 			cst_day(now_unix(), d);
-			econ_period_shift((int)strtol(d, NULL, 10), (int)strtol(d + 5, NULL, 10), -1, last);
+			econ_period_shift((int)strtol(d, NULL, 10), (int)strtol(d + 5, NULL, 10),
+			                  -1, last);
 			period = last;
 		}
 		struct econ_bulletin b;

@@ -1,6 +1,7 @@
 /* HTTP handlers: GET /api/region/compare and /api/region/ranking (see province.h). */
 #include "province/province_api.h"
 #include "province/province.h"
+#include "org/region.h"
 #include "lib/alloc.h"
 #include "lib/table_write.h"
 #include "economy/economy.h"
@@ -135,9 +136,6 @@ struct cmp_row {
 	double v[64];
 };
 
-static const char *const LEVEL_CODES[] = {"national", "provincial", NULL};
-static const char *const LEVEL_LABELS[] = {"国家级", "省级", NULL};
-
 int h_region_compare_export(struct req *r, struct yq_err *e)
 {
 	const char *fmt = req_query(r, "format");
@@ -152,20 +150,26 @@ int h_region_compare_export(struct req *r, struct yq_err *e)
 	struct table_sheet *sh = arena_alloc(&r->arena, sizeof *sh);
 	if (!fs || !sh)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	fs[0] = (struct field){FIELD_INIT(struct cmp_row, zone, FT_TEXT, NULL, 0, 100, F_EXPORT,
-	                                  "园区", "Zone")};
+	fs[0] = (struct field){
+	    FIELD_INIT(struct cmp_row, zone, FT_TEXT, NULL, 0, 100, F_EXPORT, "园区", "Zone")};
 	fs[1] = (struct field){FIELD_INIT(struct cmp_row, region, FT_TEXT, NULL, 0, 40, F_EXPORT,
 	                                  "所在地区", "Region")};
-	fs[2] = (struct field){FIELD_INIT(struct cmp_row, level, FT_ENUM, NULL, 0, 0, F_EXPORT,
-	                                  "级别", "Level"),
-	                       .values = LEVEL_CODES, .labels = LEVEL_LABELS};
+	fs[2] = (struct field){
+	    FIELD_INIT(struct cmp_row, level, FT_ENUM, NULL, 0, 0, F_EXPORT, "级别", "Level"),
+	    .values = ZONE_LEVELS, .labels = ZONE_LEVEL_LABELS};
 	for (size_t k = 0; k < cm.nm; k++)
-		fs[3 + k] = (struct field){
-		    .key = cm.metrics[k]->code, .type = FT_NUM, .flags = F_EXPORT,
-		    .offset = offsetof(struct cmp_row, v) + k * sizeof(double),
-		    .label_zh = cm.metrics[k]->label_zh, .label_en = cm.metrics[k]->label_en};
-	struct entity en = {.name = "region_compare", .fields = fs, .n_fields = (int)cm.nm + 3,
-	                    .label_zh = "园区对比", .label_en = "Zone comparison"};
+		fs[3 + k] =
+		    (struct field){.key = cm.metrics[k]->code,
+		                   .type = FT_NUM,
+		                   .flags = F_EXPORT,
+		                   .offset = offsetof(struct cmp_row, v) + k * sizeof(double),
+		                   .label_zh = cm.metrics[k]->label_zh,
+		                   .label_en = cm.metrics[k]->label_en};
+	struct entity en = {.name = "region_compare",
+	                    .fields = fs,
+	                    .n_fields = (int)cm.nm + 3,
+	                    .label_zh = "园区对比",
+	                    .label_en = "Zone comparison"};
 	table_sheet_init(sh, &en, 0, TABLE_TYPED, "园区对比");
 	for (size_t k = 0; k < cm.nm; k++)
 		if (*cm.metrics[k]->unit)
@@ -175,8 +179,8 @@ int h_region_compare_export(struct req *r, struct yq_err *e)
 	if (table_writer_open(&w, sh, csv, "yuanqu-compare-", e) < 0)
 		return -1;
 	for (size_t z = 0; z < cm.nz; z++) {
-		struct cmp_row row = {cm.zones[z].name, cm.zones[z].region_name, cm.zones[z].level,
-		                      {0}};
+		struct cmp_row row = {
+		    cm.zones[z].name, cm.zones[z].region_name, cm.zones[z].level, {0}};
 		for (size_t k = 0; k < cm.nm; k++)
 			row.v[k] = cm.v[z * cm.nm + k];
 		table_writer_row(&w, &row);
@@ -280,8 +284,8 @@ int h_region_ranking(struct req *r, struct yq_err *e)
 	const char *period;
 	struct ranking k;
 	struct db *c;
-	if (parse_period(r, &period, e) < 0 || !(c = req_db(r, e)) || ranking_open(r, c, &k, e) < 0 ||
-	    ranking_compute(r, c, &k, period, e) < 0)
+	if (parse_period(r, &period, e) < 0 || !(c = req_db(r, e)) ||
+	    ranking_open(r, c, &k, e) < 0 || ranking_compute(r, c, &k, period, e) < 0)
 		return -1;
 	size_t nz = k.nz, ni = k.ni;
 	int zone_user = k.zone_user;
