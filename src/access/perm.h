@@ -68,18 +68,18 @@
 	/* 惠企政策: staff read the library and the applications; enterprise users the published      \
 	 * policies they are eligible for and their own applications */                                   \
 	X(PERM_POLICY_READ, "policy.read")                                                                \
-	X(PERM_POLICY_WRITE,                                                                              \
-	  "policy.write") /* library, publish, review, pay (the service center) */                        \
+	/* library, publish, review, pay (the service center) */                                          \
+	X(PERM_POLICY_WRITE, "policy.write")                                                              \
 	X(PERM_POLICY_APPLY, "policy.apply") /* an enterprise applies (its own applications) */           \
 	X(PERM_POLICY_STATS, "policy.stats") /* the figures per policy and of the zone */                 \
 	/* 银企对接: staff read the zone's banks, products and loan demands; an enterprise its own    \
 	 * demands and their answers; a bank user the demands pushed to its bank */                       \
 	X(PERM_FINANCE_READ, "finance.read")                                                              \
 	X(PERM_FINANCE_APPLY, "finance.apply") /* an enterprise posts and withdraws its demands */        \
-	X(PERM_FINANCE_ANSWER,                                                                            \
-	  "finance.answer") /* a bank answers, approves, records a disbursement */                        \
-	X(PERM_FINANCE_WRITE,                                                                             \
-	  "finance.write") /* banks, products; push a demand (service center) */                          \
+	/* a bank answers, approves, records a disbursement */                                            \
+	X(PERM_FINANCE_ANSWER, "finance.answer")                                                          \
+	/* banks, products; push a demand (service center) */                                             \
+	X(PERM_FINANCE_WRITE, "finance.write")                                                            \
 	X(PERM_FINANCE_STATS, "finance.stats") /* demanded, approved, disbursed */                        \
 	/* 工业物流: staff read the zone's loads, offers and registrations; enterprise users their    \
 	 * own and the offers that fit or carry their loads */                                            \
@@ -88,7 +88,7 @@
 	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */        \
 	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */                           \
 	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its        \
-	 * own demands, hires and partnerships and the zone's fairs */                                                  \
+	 * own demands, hires and partnerships and the zone's fairs */                                    \
 	X(PERM_JOBS_READ, "jobs.read")                                                                    \
 	X(PERM_JOBS_POST, "jobs.post") /* post and close demands, join fairs (enterprises too) */         \
 	X(PERM_JOBS_WRITE, "jobs.write") /* hires, fairs, partnerships (the service center) */            \

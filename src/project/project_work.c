@@ -543,8 +543,12 @@ static void pb_build(struct qb *q, int pass, void *arg)
 	}
 	if (pass) {
 		qb_sql(q,
+		       /* open and answered by their deadline (the most urgent first); the closed
+		        * (销号) ones last, the latest closed first: a deadline long past says
+		        * nothing of a closed problem, and the one just closed is looked for */
 		       " ORDER BY CASE q.status WHEN 'open' THEN 0 WHEN 'answered' THEN 1 ELSE 2 "
-		       "END, q.due_at, q.id DESC LIMIT ? OFFSET ?");
+		       "END, CASE WHEN q.status = 'closed' THEN -q.closed_at ELSE q.due_at END, "
+		       "q.id DESC LIMIT ? OFFSET ?");
 		qb_int(q, f->page_size);
 		qb_int(q, (f->page - 1) * f->page_size);
 	}

@@ -9,7 +9,7 @@
 // Optional: YQ_CHROMIUM (browser path, default /usr/bin/chromium), YQ_E2E_ONLY (regexp of case
 // names to run), YQ_E2E_HEADFUL=1.
 import { chromium, request as pwRequest } from 'playwright-core'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { inflateRawSync } from 'node:zlib'
 import { createHmac } from 'node:crypto'
 import { dirname, join } from 'node:path'
@@ -228,8 +228,25 @@ async function newPage(viewport = DESKTOP) {
   page.consoleErrors = []
   page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push(m.text()))
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)))
+  // what the page showed when the case closed it: written out if the case fails
+  const close = context.close.bind(context)
+  context.close = async () => {
+    if (!page.isClosed()) {
+      const last = { url: page.url(), errors: page.consoleErrors.slice(0, 5), png: null }
+      try {
+        last.png = await page.screenshot({ fullPage: true })
+      } catch {
+        /* a screenshot is a courtesy */
+      }
+      closedPages.push(last)
+    }
+    return close()
+  }
   return page
 }
+
+/** The pages the running case closed (see newPage), for the report of a failure. */
+let closedPages = []
 
 /** Sign in through the login page; returns once the console (or the forced change page) shows. */
 async function uiLogin(page, username, password, { expectForced = false } = {}) {
@@ -2339,6 +2356,7 @@ async function main() {
   let failed = 0
   for (const c of cases) {
     if (ONLY && !ONLY.test(c.name)) continue
+    closedPages = []
     try {
       await withTimeout(c.fn(), CASE_TIMEOUT, c.name)
       console.log(`ok - ${c.name}`)
@@ -2352,6 +2370,11 @@ async function main() {
       const reason = String((e && e.message) || e).split('\n')[0]
       console.log(`not ok - ${c.name}: ${reason}`)
       failed++
+      closedPages.forEach((p, i) => {
+        const file = `FAIL-${String(failed).padStart(2, '0')}-${i}.png`
+        console.log(`#   page ${i}: ${p.url}${p.png ? ` (${file})` : ''}${p.errors.length ? `; console: ${p.errors.join(' | ').slice(0, 400)}` : ''}`)
+        if (p.png) writeFileSync(join(SHOTS, file), p.png)
+      })
     }
   }
   if (state.admin) await state.admin.dispose()

@@ -1,4 +1,4 @@
-// Disk full (issue 6, Faults): the SQLite database on a 2 MB tmpfs, written until the filesystem
+// Disk full (issue 6, Faults): the SQLite database on an 8 MB tmpfs, written until the filesystem
 // is full. Writes then answer 503 with the JSON error body (never 500), reads and /healthz keep
 // working (the database answers; only writes are refused), the server stays up; after the
 // filesystem is grown (remount) the same server process accepts writes again, and every write
@@ -91,7 +91,7 @@ test('sqlite on a full filesystem: 503, no acknowledged write lost, recovers whe
     const v2 = verify(url, led); // and after a clean stop
     assert.deepEqual(v2.lost, []);
     assert.deepEqual(v2.bad, []);
-    console.log(`disk full: ${ackedFull} writes acknowledged until the 2 MB filesystem filled, ` +
+    console.log(`disk full: ${ackedFull} writes acknowledged until the 8 MB filesystem filled, ` +
       `${led.statuses['503']} answered 503, writes resumed after the remount without a restart, ` +
       `${v2.checked} acked writes checked, 0 lost`);
   } finally {

@@ -83,18 +83,18 @@ export const routes = [
       // enterprise posts its demands and reads the answers; a bank (or the admin for it) answers what
       // was pushed to it
       page('finance', 'finance', () => import('../views/finance/FinanceList.vue'), { title: 'finance.menu', perm: 'finance.read', ...STAFF, icon: 'Connection', order: 296 }),
-      page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 247 }),
+      page('my-finance', 'my-finance', () => import('../views/finance/FinanceMine.vue'), { title: 'finance.mineMenu', perm: 'finance.apply', roles: ['enterprise'], icon: 'Connection', order: 249 }),
       page('bank-desk', 'bank-desk', () => import('../views/finance/FinanceBank.vue'), { title: 'finance.bankMenu', perm: 'finance.answer', ...STAFF, icon: 'Connection', order: 297 }),
       // 工业物流 (views/freight/): staff run the zone's 工业物流群 (carriers, capacity, matches,
       // vehicle registrations); enterprises post part-loads, accept a truck and register vehicles
       page('freight', 'freight', () => import('../views/freight/FreightList.vue'), { title: 'freight.menu', perm: 'freight.read', ...STAFF, icon: 'Connection', order: 292 }),
-      page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 246 }),
+      page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 247 }),
       // an enterprise's demands for space (需求): offers to sign or decline, withdrawing
       page('space/demands', 'space-demands-mine', () => import('../views/space/SpaceDemandsMine.vue'), { title: 'space.demand.mine', perm: 'space.apply', roles: ['enterprise'], icon: 'OfficeBuilding', order: 246 }),
       // 用工 (views/jobs/): staff run the demands, hires, job fairs and school partnerships and read
       // the figures; enterprises post their demands and join the fairs on their phones
-      page('jobs', 'jobs', () => import('../views/jobs/JobsList.vue'), { title: 'jobs.menu', perm: 'jobs.read', ...STAFF, icon: 'Postcard', order: 292 }),
-      page('jobs/mine', 'jobs-mine', () => import('../views/jobs/JobsMine.vue'), { title: 'jobs.mineMenu', perm: 'jobs.read', roles: ['enterprise'], icon: 'Postcard', order: 247 }),
+      page('jobs', 'jobs', () => import('../views/jobs/JobsList.vue'), { title: 'jobs.menu', perm: 'jobs.read', ...STAFF, icon: 'Postcard', order: 293 }),
+      page('jobs/mine', 'jobs-mine', () => import('../views/jobs/JobsMine.vue'), { title: 'jobs.mineMenu', perm: 'jobs.read', roles: ['enterprise'], icon: 'Postcard', order: 248 }),
       // 企业诉求 (meta.mode picks the list's desk, meta.duty the workflow duty, see utils/perm.js)
       ...inGroup('menu.tickets', [
         page('tickets', 'ticket-all', () => import('../views/ticket/TicketList.vue'), { title: 'menu.ticketAll', perm: 'ticket.read', ...STAFF, icon: 'Tickets', order: 380, mode: 'all' }),

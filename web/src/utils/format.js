@@ -15,10 +15,13 @@ export function fmtDate(s) {
   return s ? String(s).slice(0, 10) : '-'
 }
 
-/** Today as YYYY-MM-DD (local). */
-export function today() {
-  const d = new Date()
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+/**
+ * The zone's day as YYYY-MM-DD: China Standard Time (UTC+8, no summer time), the day the server
+ * counts in (cst_day), whatever the browser's time zone. A browser's local day differs from it
+ * for up to 16 hours a day outside China (and a form's default date must match the server's).
+ */
+export function today(now = Date.now()) {
+  return new Date(now + 8 * 3600e3).toISOString().slice(0, 10)
 }
 
 /** Amount in 万元 with thousands separators (up to 2 decimals). */

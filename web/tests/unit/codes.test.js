@@ -30,7 +30,7 @@ const uniq = (a) => [...new Set(a)].filter(Boolean).sort()
 const chinese = (s) => /[\u4e00-\u9fff]/.test(s)
 
 // what the server writes
-const perms = uniq([...readFileSync(join(SRC, 'access/perm.h'), 'utf8').matchAll(/X\(PERM_\w+, "([a-z.]+)"\)/g)].map((m) => m[1])).filter((p) => p !== 'public' && p !== 'auth')
+const perms = uniq([...readFileSync(join(SRC, 'access/perm.h'), 'utf8').matchAll(/X\(PERM_\w+,[\s\\]*"([a-z.]+)"\)/g)].map((m) => m[1])).filter((p) => p !== 'public' && p !== 'auth')
 const auditCalls = callLiterals(all, 'audit_write')
 // write_audit(w, action, object type, id) of the one write path: the type may be a variable
 const writeAudits = [...all.matchAll(/\bwrite_audit\(\s*\w+,\s*([^,]+),\s*([^,]+),/g)].map((m) => [m[1], m[2]].map((a) => (a.match(/^"([a-z_]+)"$/) || [])[1]))

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 const ACCESS = join(dirname(fileURLToPath(import.meta.url)), '../../../src/access')
 
 /** The permission names by constant (PERM_LIST of perm.h). */
-export const PERM_NAMES = Object.fromEntries([...readFileSync(join(ACCESS, 'perm.h'), 'utf8').matchAll(/X\((PERM_\w+), "([a-z.]+)"\)/g)].map((m) => [m[1], m[2]]))
+export const PERM_NAMES = Object.fromEntries([...readFileSync(join(ACCESS, 'perm.h'), 'utf8').matchAll(/X\((PERM_\w+),[\s\\]*"([a-z.]+)"\)/g)].map((m) => [m[1], m[2]]))
 
 /** Each role's permissions by role name (roles[] of perm.c), without public and auth. */
 export const ROLE_PERMS = Object.fromEntries(

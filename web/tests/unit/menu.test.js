@@ -11,6 +11,8 @@ import { filterMenu, ticketDuties } from '../../src/utils/perm'
 import { MENU, LEAVES } from './app-menu'
 import { MENU_CONTEXTS, PERM_NAMES } from './menu-contexts'
 import BEFORE from './fixtures/menu-before.json'
+import { createRouter, createMemoryHistory } from 'vue-router'
+import { routes } from '../../src/router/routes'
 
 const leafKeys = (items) => items.flatMap((i) => (i.children ? leafKeys(i.children) : [i.key]))
 const RECORDED = new Set(Object.values(BEFORE).flatMap(leafKeys))
@@ -47,6 +49,16 @@ describe('side menu from the route table', () => {
     expect(MENU_CONTEXTS.map((c) => c.name).sort()).toEqual(Object.keys(BEFORE).sort())
     for (const role of ['admin', 'leader', 'dept_head', 'staff', 'enterprise', 'province'])
       expect(MENU_CONTEXTS.find((c) => c.ctx.role === role).ctx.perms.length, role).toBeGreaterThan(3)
+  })
+
+  it('places every item by an order of its own (a tie would leave the order to the router)', () => {
+    const orders = createRouter({ history: createMemoryHistory(), routes }).getRoutes().filter((r) => r.meta && r.meta.order != null)
+    const seen = new Map()
+    for (const r of orders) {
+      expect(seen.get(r.meta.order), `${String(r.name)} and ${seen.get(r.meta.order)} share order ${r.meta.order}`).toBeUndefined()
+      seen.set(r.meta.order, String(r.name))
+    }
+    expect(seen.size).toBeGreaterThan(20)
   })
 
   it('has added items, each naming a permission of the server, shown to some real role', () => {

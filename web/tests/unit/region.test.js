@@ -1,11 +1,16 @@
 // The region page's pure helpers (views/region/rules.js).
 import { describe, expect, it } from 'vitest'
-import { compareRows, fmtMetric, historySeries, lastMonth } from '../../src/views/region/rules'
+import { compareRows, fmtMetric, historySeries } from '../../src/views/region/rules'
+import { lastMonth } from '../../src/views/economy/rules'
+import { today } from '../../src/utils/format'
 
 describe('region rules', () => {
-  it('takes the month before today, across a year', () => {
-    expect(lastMonth(new Date(2026, 0, 15))).toBe('2025-12')
-    expect(lastMonth(new Date(2026, 9, 1))).toBe('2026-09')
+  it('takes the zone\'s day in China Standard Time, not the browser\'s, and the month before it', () => {
+    // 2026-12-06 20:00 UTC is already 12-07 04:00 in the zone; 15:59 UTC is still 12-06
+    expect(today(Date.UTC(2026, 11, 6, 20, 0))).toBe('2026-12-07')
+    expect(today(Date.UTC(2026, 11, 6, 15, 59))).toBe('2026-12-06')
+    expect(lastMonth(today(Date.UTC(2025, 11, 31, 16, 0)))).toBe('2025-12')
+    expect(lastMonth(today(Date.UTC(2025, 11, 31, 15, 0)))).toBe('2025-11')
   })
   it('writes rates with one decimal and money in whole 万元', () => {
     expect(fmtMetric(96.25, '%')).toBe('96.3%')

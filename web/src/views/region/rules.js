@@ -1,11 +1,5 @@
 // Pure helpers of the region page (views/region/RegionPage.vue), unit-tested.
 
-/** The month before today's (the latest month whose figures are filed), "YYYY-MM". */
-export function lastMonth(now = new Date()) {
-  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
-}
-
 /** A metric's value for the table: money in 万元 with thousands, rates with one decimal. */
 export function fmtMetric(v, unit) {
   if (v === null || v === undefined || Number.isNaN(v)) return '-'
