@@ -787,7 +787,8 @@ const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof rout
 
 /* Every period of the maintenance thread (after the pool's own housekeeping): sessions and
  * dormant accounts, requests resolved and never rated, overdue notices, the reminders of monthly
- * reports, webhook retries, the audit log's retention. */
+ * reports, policies matched again to new or changed enterprises, webhook retries, the audit
+ * log's retention. */
 static void maintain(struct db_pool *pool, int64_t now)
 {
 	auth_expire(pool);
@@ -795,6 +796,7 @@ static void maintain(struct db_pool *pool, int64_t now)
 	ticket_autoclose(pool, now, 7);
 	notify_overdue(pool, now);
 	econ_remind_due(pool, now);
+	policy_rematch_due(pool, now);
 	webhook_deliver_due(pool, now, 20);
 	audit_maintain(pool);
 }

@@ -269,6 +269,12 @@ struct policy_summary {
 int policy_summary(struct db *c, const struct principal *p, struct arena *a,
                    struct policy_summary *out, struct yq_err *e);
 
+/* For the maintenance thread: matches the zones' published, open policies again whenever an
+ * enterprise or a flag changed (and once a day), so that an enterprise registered or given a
+ * flag after a publication is matched and told too; a match once made stays. Returns the
+ * matches added, or -1 when the database could not be read. */
+int policy_rematch_due(struct db_pool *pool, int64_t now);
+
 /* The same writes inside an open transaction, for the demo. */
 int policy_create_in(struct db *tx, const struct principal *p, struct policy *in, struct yq_err *e);
 int policy_publish_in(struct db *tx, const struct principal *p, int64_t id, int64_t *matched,

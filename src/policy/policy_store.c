@@ -13,6 +13,7 @@
 #include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/util.h"
+#include "org/org.h"
 #include "work/attachment.h"
 #include "work/notify.h"
 #include "work/webhook.h"
@@ -562,6 +563,24 @@ static int match_zone(struct write_ctx *w, const struct policy *pol, const char 
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
+/* The matches and their notifications: one row and one notification per eligible enterprise
+ * ids[0..n), in the caller's transaction (it: the policy as a work item). */
+static int add_matches(struct write_ctx *w, struct work_item *it, const int64_t *ids, int64_t n,
+                       int64_t now, struct yq_err *e)
+{
+	for (int64_t i = 0; i < n; i++) {
+		if (write_sql(w, SQL_MATCH_INSERT, e, DB_I(w->who->zone_id), DB_I(it->id),
+		              DB_I(ids[i]), DB_I(now)) < 0)
+			return -1;
+		it->enterprise_id = ids[i];
+		int nrc = notify_enterprise(w->tx, &policy_kind, it, 0, "published");
+		if (nrc < 0)
+			return write_fail(w, nrc, e);
+	}
+	it->enterprise_id = 0;
+	return 0;
+}
+
 static int do_policy_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
@@ -580,23 +599,11 @@ static int do_policy_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (write_sql(w, SQL_POLICY_STATUS, e, DB_T(policy_status_name(to)), DB_I(now), DB_O(0),
 	              DB_I(now), DB_I(x->id)) < 0)
 		goto out;
-	/* the matches and the notifications: one row and one notification per eligible
-	 * enterprise, in this transaction */
 	struct work_item it;
 	pol.status = policy_status_name(to);
 	policy_item(w->who, &pol, &ar, &it);
-	for (int64_t i = 0; i < n; i++) {
-		if (write_sql(w, SQL_MATCH_INSERT, e, DB_I(w->who->zone_id), DB_I(x->id),
-		              DB_I(ids[i]), DB_I(now)) < 0)
-			goto out;
-		it.enterprise_id = ids[i];
-		int nrc = notify_enterprise(w->tx, &policy_kind, &it, 0, "published");
-		if (nrc < 0) {
-			write_fail(w, nrc, e);
-			goto out;
-		}
-	}
-	it.enterprise_id = 0;
+	if (add_matches(w, &it, ids, n, now, e) < 0)
+		goto out;
 	int wrc = webhook_queue(w->tx, &policy_kind, &it, "published", "新的惠企政策");
 	if (wrc < 0) {
 		write_fail(w, wrc, e);
@@ -625,6 +632,132 @@ int policy_publish_in(struct db *tx, const struct principal *p, int64_t id, int6
 {
 	struct change x = {.id = id, .matched = matched};
 	return write_in(tx, p, p->zone_id, do_policy_publish, &x, e);
+}
+
+/* ---- matching again: the enterprises that became eligible after the publication ---- */
+
+static const char SQL_MATCHED_IDS[] =
+    "SELECT enterprise_id FROM policy_match WHERE policy_id = ? ORDER BY enterprise_id";
+
+struct rematch {
+	int64_t id, added;
+};
+
+/* Matches published policy x->id again on today's facts: each eligible enterprise without a
+ * match gets one and its notification (an enterprise registered, or given a flag, after the
+ * publication). A match once made stays: the enterprise was told and may have applied. The
+ * audit row only when some were added; a policy past its deadline is left alone. */
+static int do_policy_rematch(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct rematch *x = arg;
+	struct arena ar = ARENA_INIT;
+	struct policy pol;
+	int64_t *ids, n, had = 0, j = 0, nfresh = 0;
+	char today[11];
+	int rc = -1;
+	int64_t now = now_unix();
+	day_of(now, today);
+	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0)
+		goto out;
+	if (policy_status_from_name(pol.status) != POLICY_PUBLISHED ||
+	    (pol.deadline && *pol.deadline && strcmp(pol.deadline, today) < 0)) {
+		rc = 0;
+		goto out;
+	}
+	if (match_zone(w, &pol, today, &ar, &ids, &n, e) < 0)
+		goto out;
+	/* ids and the stored matches both ascend: keep the eligible ones not yet matched */
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_MATCHED_IDS, DB_I(x->id));
+	if (!st) {
+		write_fail(w, DB_ERR, e);
+		goto out;
+	}
+	int src;
+	while ((src = db_step(st)) == DB_ROW) {
+		int64_t m = db_col_int(st, 0);
+		had++;
+		while (j < n && ids[j] < m)
+			ids[nfresh++] = ids[j++];
+		if (j < n && ids[j] == m)
+			j++;
+	}
+	db_reset(st);
+	if (src < 0) {
+		write_fail(w, src, e);
+		goto out;
+	}
+	while (j < n)
+		ids[nfresh++] = ids[j++];
+	if (nfresh) {
+		struct work_item it;
+		policy_item(w->who, &pol, &ar, &it);
+		if (add_matches(w, &it, ids, nfresh, now, e) < 0)
+			goto out;
+		write_audit(w, "rematch", "policy", x->id);
+		audit_change_int(&w->changes, "eligible", had, had + nfresh);
+	}
+	x->added = nfresh;
+	rc = 0;
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+static const char SQL_OPEN_POLICIES[] =
+    "SELECT id, zone_id FROM policy WHERE status = 'published' AND (deadline IS NULL OR "
+    "deadline = '' OR deadline >= ?) ORDER BY zone_id, id LIMIT 1000";
+/* what changes who is eligible: the enterprises and their dated flags */
+static const char SQL_SUBJECTS_STAMP[] =
+    "SELECT (SELECT COUNT(*) FROM enterprise) + (SELECT COALESCE(MAX(updated_at), 0) FROM "
+    "enterprise) + (SELECT COUNT(*) FROM enterprise_flag) + (SELECT COALESCE(MAX(id), 0) FROM "
+    "enterprise_flag)";
+
+int policy_rematch_due(struct db_pool *pool, int64_t now)
+{
+	/* only the maintenance thread calls this: again when an enterprise or a flag changed,
+	 * and once a day (a condition on age or a flag's dates moves with the calendar) */
+	static int64_t stamp = -1;
+	static char swept_on[11];
+	char today[11];
+	day_of(now, today);
+	struct db *c = db_pool_reader(pool);
+	if (!c)
+		return -1;
+	int64_t cur = 0;
+	if (db_query_int(c, SQL_SUBJECTS_STAMP, &cur, 0) < 0)
+		return -1;
+	if (cur == stamp && strcmp(swept_on, today) == 0)
+		return 0;
+	int64_t ids[1000], zones[1000];
+	int n = 0, rc;
+	struct db_stmt *st = db_prepare_with(c, SQL_OPEN_POLICIES, DB_T(today));
+	if (!st)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW && n < 1000) {
+		ids[n] = db_col_int(st, 0);
+		zones[n++] = db_col_int(st, 1);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return -1;
+	int added = 0, failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct principal sys;
+		org_cli_principal(&sys, zones[i]);
+		sys.username = "system";
+		sys.display_name = "系统";
+		struct rematch x = {.id = ids[i]};
+		struct yq_err e = {0};
+		if (write_tx(pool, &sys, do_policy_rematch, &x, &e) < 0)
+			failed = 1;
+		else
+			added += (int)x.added;
+	}
+	if (!failed) { /* a failed one is tried again at the next period */
+		stamp = cur;
+		memcpy(swept_on, today, sizeof swept_on);
+	}
+	return added;
 }
 
 static int do_policy_close(struct write_ctx *w, void *arg, struct yq_err *e)

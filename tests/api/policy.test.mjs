@@ -6,7 +6,7 @@
 // (404); every bad input is a 400 naming its field in Chinese, a refused move a 409.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, readCsv, demoDatabase, DEMO_PW } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, readCsv, demoDatabase, DEMO_PW, uscc } from './lib.mjs';
 
 const PW = DEMO_PW;
 const NAMES = {
@@ -126,6 +126,44 @@ test('publishing matches the zone\'s enterprises, notifies the eligible ones, an
   assert.match(r.json.error.message, /已发布/);
   r = await as.svc.post(`/api/policies/${p.id}/publish`, {});
   assert.equal(r.status, 409);
+});
+
+test('an enterprise registered after the publication is matched and told by the server, once', async () => {
+  // a server of its own whose maintenance runs every second
+  const s2 = await startServer({ db: demoDatabase(), env: { YUANQU_MAINTENANCE_SECONDS: '1' } });
+  try {
+    const svc = new Client(s2.base), admin = new Client(s2.base);
+    assert.equal((await svc.login(NAMES.svc, PW)).status, 200);
+    assert.equal((await admin.login(NAMES.admin, PW)).status, 200);
+    const building = `政策测试楼${Date.now() % 100000}`;
+    let r = await svc.post('/api/policies', body({ buildings: [building] }));
+    assert.equal(r.status, 201, r.body);
+    const id = r.json.id;
+    r = await svc.post(`/api/policies/${id}/publish`, {});
+    assert.equal(r.json.matched, 0, 'no enterprise sits in the new building yet');
+    const make = async (n, b) => {
+      const c = await admin.post('/api/enterprises', { uscc: uscc('91220101PM', n), name: `政策匹配测试${n}有限公司`, industry_code: '3670', building: b });
+      assert.equal(c.status, 201, c.body);
+      return c.json.id;
+    };
+    const inside = await make(Date.now() % 1000000, building);
+    const outside = await make((Date.now() % 1000000) + 1, '别的楼宇');
+    let matches = [];
+    for (let i = 0; i < 100 && matches.length === 0; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      matches = (await svc.get(`/api/policies/${id}/matches`)).json.items;
+    }
+    assert.deepEqual(matches.map((m) => m.enterprise_id), [inside], 'the new enterprise in the building, and only it');
+    assert.equal((await svc.get(`/api/policies/${id}`)).json.eligible, 1);
+    const audit = (await admin.get(`/api/audit?obj_type=policy&obj_id=${id}&page_size=20`)).json.items || [];
+    assert.ok(audit.some((a) => a.action === 'rematch'), `the match is in the audit log: ${audit.map((a) => a.action)}`);
+    // later periods add nothing twice
+    await new Promise((res) => setTimeout(res, 2500));
+    assert.equal((await svc.get(`/api/policies/${id}/matches`)).json.items.length, 1);
+    assert.ok(outside > 0);
+  } finally {
+    await s2.stop();
+  }
 });
 
 test('an enterprise sees no draft and no policy it is not eligible for; other zones see nothing', async () => {
