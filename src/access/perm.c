@@ -11,10 +11,11 @@ _Static_assert(sizeof perm_names / sizeof perm_names[0] == PERM__COUNT, "a name 
 
 /* The names and Chinese labels of the roles, from ROLE_ADMIN on, NULL-terminated: the values a
  * field table takes (org.c). */
-const char *const ROLE_NAMES[ROLE__COUNT] = {"admin",      "leader",   "dept_head", "staff",
-                                             "enterprise", "province", "bank",      NULL};
-const char *const ROLE_LABELS[ROLE__COUNT] = {"系统管理员", "园区领导", "部门负责人", "工作人员",
-                                              "企业用户",   "省级用户", "银行用户",   NULL};
+const char *const ROLE_NAMES[ROLE__COUNT] = {
+    "admin", "leader", "dept_head", "staff", "enterprise", "province", "bank", "carrier", NULL};
+const char *const ROLE_LABELS[ROLE__COUNT] = {"系统管理员", "园区领导", "部门负责人",
+                                              "工作人员",   "企业用户", "省级用户",
+                                              "银行用户",   "承运方",   NULL};
 /* The names of the data scopes, from SCOPE_ALL on, NULL-terminated. */
 const char *const SCOPE_NAMES[] = {"all", "zone", "dept", "self", "enterprise", NULL};
 const char *const SCOPE_LABELS[] = {"全部园区", "全园区", "本部门及下级", "本人", "本企业", NULL};
@@ -43,8 +44,8 @@ static const struct role_def {
                PERM_SPACE_STATS, PERM_POLICY_READ, PERM_POLICY_WRITE, PERM_POLICY_APPLY,
                PERM_POLICY_STATS, PERM_FINANCE_READ, PERM_FINANCE_APPLY, PERM_FINANCE_ANSWER,
                PERM_FINANCE_WRITE, PERM_FINANCE_STATS, PERM_FREIGHT_READ, PERM_FREIGHT_POST,
-               PERM_FREIGHT_WRITE, PERM_FREIGHT_STATS, PERM_SPACE_APPLY, PERM_JOBS_READ,
-               PERM_JOBS_POST, PERM_JOBS_WRITE, PERM_JOBS_STATS)},
+               PERM_FREIGHT_WRITE, PERM_FREIGHT_CARRY, PERM_FREIGHT_STATS, PERM_SPACE_APPLY,
+               PERM_JOBS_READ, PERM_JOBS_POST, PERM_JOBS_WRITE, PERM_JOBS_STATS)},
     [ROLE_LEADER] = {SCOPE_ZONE, 0,
                      PERMS(PERM_AUTH, PERM_DEPT_READ, PERM_USER_READ, PERM_ENTERPRISE_READ,
                            PERM_REGION_READ, PERM_ENTERPRISE_VISIT, PERM_DASHBOARD_READ,
@@ -90,6 +91,12 @@ static const struct role_def {
      * as every role has it (its "self" scope reads no enterprise: it serves none) */
     [ROLE_BANK] = {SCOPE_SELF, 0,
                    PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_FINANCE_READ, PERM_FINANCE_ANSWER)},
+    /* a carrier's account (工业物流): its carrier, trucks and offers and the loads matched to
+     * them; it posts and closes its spare capacity and confirms or declines those loads.
+     * enterprise.read only as every role has it (its "self" scope reads no enterprise) */
+    [ROLE_CARRIER] = {SCOPE_SELF, 0,
+                      PERMS(PERM_AUTH, PERM_ENTERPRISE_READ, PERM_FREIGHT_READ,
+                            PERM_FREIGHT_CARRY)},
 };
 #undef PERMS
 
@@ -215,8 +222,10 @@ void perm_dept_kind_grant(const char *dept_kind, enum role r, perm_set *perms,
 	perm_add(perms, PERM_FINANCE_WRITE);
 	perm_add(perms, PERM_FINANCE_STATS);
 	/* the desk runs the zone's 工业物流群: carriers, trucks and their offers, the carriers'
-	 * confirmations, the trips' outcomes and the vehicle registrations */
+	 * confirmations (acting for any carrier: freight.carry), the trips' outcomes and the
+	 * vehicle registrations */
 	perm_add(perms, PERM_FREIGHT_WRITE);
+	perm_add(perms, PERM_FREIGHT_CARRY);
 	perm_add(perms, PERM_FREIGHT_STATS);
 	/* and registers an enterprise's demand for space on its behalf */
 	perm_add(perms, PERM_SPACE_APPLY);

@@ -86,6 +86,9 @@
 	X(PERM_FREIGHT_READ, "freight.read")                                                              \
 	X(PERM_FREIGHT_POST, "freight.post")   /* post loads and registrations, accept, confirm */        \
 	X(PERM_FREIGHT_WRITE, "freight.write") /* carriers, trucks, offers; outcomes; approvals */        \
+	/* act for a carrier: post and close its trucks' spare capacity, confirm or decline the           \
+	 * loads matched to it (a carrier user for its own carrier; the service center for any) */        \
+	X(PERM_FREIGHT_CARRY, "freight.carry")                                                            \
 	X(PERM_FREIGHT_STATS, "freight.stats") /* the zone's freight figures */                           \
 	/* 用工: job demands, hires, fairs and school partnerships; an enterprise user reads its        \
 	 * own demands, hires and partnerships and the zone's fairs */                                    \
@@ -109,7 +112,9 @@ enum role {
 	ROLE_STAFF,
 	ROLE_ENTERPRISE,
 	ROLE_PROVINCE,
-	ROLE_BANK, /* 银行: a bank's account, belonging to one bank (app_user.bank_id) */
+	ROLE_BANK,    /* 银行: a bank's account, belonging to one bank (app_user.bank_id) */
+	ROLE_CARRIER, /* 承运方: a carrier's account (工业物流), belonging to one carrier
+	               * (app_user.carrier_id) */
 	ROLE__COUNT
 };
 

@@ -40,6 +40,8 @@
 #include "auth/auth.h"
 #include "space/space.h"
 #include "space/space_api.h"
+#include "bulletin/bulletin.h"
+#include "bulletin/bulletin_api.h"
 #include "policy/policy.h"
 #include "policy/policy_api.h"
 #include "finance/finance.h"
@@ -65,6 +67,7 @@ const struct work_kind *const work_kinds[] = {
     /* 工业物流 */
     &freight_load_kind, &freight_reg_kind, &space_demand_kind, /* 载体需求 */
     &jobs_demand_kind,                                         /* 用工 */
+    &bulletin_kind,                                            /* 定时简报 */
     NULL};
 
 const struct route routes[] = {
@@ -225,6 +228,23 @@ const struct route routes[] = {
     R(POST, "/api/holidays", h_holiday_set, PERM_TICKET_ADMIN, 0),
 
     /* 通知公告: announcements to the zone's enterprises (src/announce/) */
+    /* 定时简报: the bulletins the server generates on the zone's schedule */
+    R(GET, "/api/bulletins", h_bulletin_list, PERM_DASHBOARD_READ, ROUTE_LIST,
+      .summary = "定时简报列表（可读的类型：诉求日报、项目周报、经济月报）",
+      .schema = &ENTITY_BULLETIN),
+    R(POST, "/api/bulletins", h_bulletin_generate, PERM_ZONE_WRITE, ROUTE_HEAVY,
+      .summary = "立即生成一期简报（kind，period 缺省为定时设置的当期）",
+      .schema = &ENTITY_BULLETIN),
+    R(GET, "/api/bulletins/schedule", h_bulletin_schedule_get, PERM_DASHBOARD_READ, 0,
+      .summary = "简报定时设置（每类：是否定时、时间、日期、当期）",
+      .schema = &ENTITY_BULLETIN_SCHEDULE),
+    R(PUT, "/api/bulletins/schedule", h_bulletin_schedule_put, PERM_ZONE_WRITE, 0,
+      .summary = "修改一类简报的定时设置", .schema = &ENTITY_BULLETIN_SCHEDULE),
+    R(GET, "/api/bulletins/:id", h_bulletin_get, PERM_DASHBOARD_READ, 0, .summary = "简报详情",
+      .schema = &ENTITY_BULLETIN),
+    R(GET, "/api/bulletins/:id/file", h_bulletin_file, PERM_DASHBOARD_READ, ROUTE_FILE,
+      .summary = "下载简报 PDF"),
+
     R(GET, "/api/announcements", h_ann_list, PERM_ANNOUNCE_READ, ROUTE_LIST,
       .summary = "公告列表（企业用户：发给本企业的已发布公告，未读在前）",
       .schema = &ENTITY_ANNOUNCEMENT),
@@ -704,7 +724,8 @@ const struct route routes[] = {
     R(GET, "/api/freight/summary", h_freight_summary, PERM_FREIGHT_STATS, 0,
       .summary = "工业物流数据（匹配货源数、节省运费万元、每日车辆报备数）"),
     R(GET, "/api/freight/carriers", h_freight_carrier_list, PERM_FREIGHT_READ, ROUTE_LIST,
-      .summary = "承运企业列表（企业用户：承运本企业货源的）", .schema = &ENTITY_FREIGHT_CARRIER),
+      .summary = "承运企业列表（企业用户：承运本企业货源的；承运方用户：本承运企业）",
+      .schema = &ENTITY_FREIGHT_CARRIER),
     R(POST, "/api/freight/carriers", h_freight_carrier_create, PERM_FREIGHT_WRITE, 0,
       .summary = "登记承运企业（物流企业/车队）", .schema = &ENTITY_FREIGHT_CARRIER),
     R(GET, "/api/freight/carriers/:id", h_freight_carrier_get, PERM_FREIGHT_READ, 0,
@@ -726,16 +747,16 @@ const struct route routes[] = {
     R(GET, "/api/freight/offers/export", h_freight_offer_export, PERM_FREIGHT_READ,
       ROUTE_HEAVY | ROUTE_FILE, .summary = "导出车辆运力（xlsx 或 csv，条件同列表）",
       .query = &ENTITY_FREIGHT_OFFER_QUERY),
-    R(POST, "/api/freight/offers", h_freight_offer_create, PERM_FREIGHT_WRITE, 0,
-      .summary = "发布车辆余载（路线、途经城市、日期、余载、整车参考运价）",
+    R(POST, "/api/freight/offers", h_freight_offer_create, PERM_FREIGHT_CARRY, 0,
+      .summary = "发布车辆余载（路线、途经城市、日期、余载、整车参考运价；承运方用户：本企业车辆）",
       .schema = &ENTITY_FREIGHT_OFFER),
     R(GET, "/api/freight/offers/:id", h_freight_offer_get, PERM_FREIGHT_READ, 0,
       .summary = "运力详情", .schema = &ENTITY_FREIGHT_OFFER),
-    R(POST, "/api/freight/offers/:id/close", h_freight_offer_close, PERM_FREIGHT_WRITE, 0,
+    R(POST, "/api/freight/offers/:id/close", h_freight_offer_close, PERM_FREIGHT_CARRY, 0,
       .summary = "关闭运力（不再匹配新货源）", .schema = &ENTITY_FREIGHT_OFFER),
     R(GET, "/api/freight/loads", h_freight_load_list, PERM_FREIGHT_READ, ROUTE_LIST,
-      .summary = "拼车货源列表（企业用户：本企业的）", .schema = &ENTITY_FREIGHT_LOAD,
-      .query = &ENTITY_FREIGHT_LOAD_QUERY),
+      .summary = "拼车货源列表（企业用户：本企业的；承运方用户：匹配到本企业运力的）",
+      .schema = &ENTITY_FREIGHT_LOAD, .query = &ENTITY_FREIGHT_LOAD_QUERY),
     R(GET, "/api/freight/loads/export", h_freight_load_export, PERM_FREIGHT_READ,
       ROUTE_HEAVY | ROUTE_FILE, .summary = "导出拼车货源（xlsx 或 csv，条件同列表）",
       .query = &ENTITY_FREIGHT_LOAD_QUERY),
@@ -758,6 +779,21 @@ const struct route routes[] = {
       .summary = "取消已确认的行程（货源回到待匹配）", .schema = &ENTITY_FREIGHT_LOAD),
     R(POST, "/api/freight/loads/:id/done", h_freight_load_done, PERM_FREIGHT_WRITE, 0,
       .summary = "登记行程结果（已送达或未送达）", .schema = &ENTITY_FREIGHT_LOAD),
+    /* the carrier's side of a matched load: a carrier user for its own offers, the service
+     * center for any carrier */
+    R(POST, "/api/freight/loads/:id/carrier-confirm", h_freight_load_carrier_confirm,
+      PERM_FREIGHT_CARRY, 0, .summary = "承运方确认匹配到本企业运力的货源",
+      .schema = &ENTITY_FREIGHT_LOAD),
+    R(POST, "/api/freight/loads/:id/carrier-decline", h_freight_load_carrier_decline,
+      PERM_FREIGHT_CARRY, 0, .summary = "承运方拒绝匹配（货源回到待匹配）",
+      .schema = &ENTITY_FREIGHT_LOAD),
+    /* a carrier user's notifications (the shared list needs ticket.read, which carriers lack) */
+    R(GET, "/api/freight/notifications", h_notifications_list, PERM_FREIGHT_CARRY, 0,
+      .summary = "承运方用户的通知（匹配到本企业运力的货源）"),
+    R(POST, "/api/freight/notifications/:id/read", h_notification_read, PERM_FREIGHT_CARRY, 0,
+      .summary = "承运方用户标记通知已读"),
+    R(POST, "/api/freight/notifications/read-all", h_notifications_read_all, PERM_FREIGHT_CARRY, 0,
+      .summary = "承运方用户的通知全部标记已读"),
     R(GET, "/api/freight/registrations", h_freight_reg_list, PERM_FREIGHT_READ, ROUTE_LIST,
       .summary = "货运车辆报备列表（按日；企业用户：本企业的）", .schema = &ENTITY_FREIGHT_REG,
       .query = &ENTITY_FREIGHT_REG_QUERY),
@@ -787,9 +823,9 @@ const int n_route_error_formats = (int)(sizeof route_error_formats / sizeof rout
 
 /* Every period of the maintenance thread (after the pool's own housekeeping): sessions and
  * dormant accounts, requests resolved and never rated, overdue notices, the reminders of monthly
- * reports, policies matched again to new or changed enterprises, webhook retries, the audit
- * log's retention. */
-static void maintain(struct db_pool *pool, int64_t now)
+ * reports, policies matched again to new or changed enterprises, the scheduled bulletins
+ * (定时简报), webhook retries, the audit log's retention. */
+static void maintain(struct db_pool *pool, const char *data_dir, int64_t now)
 {
 	auth_expire(pool);
 	auth_disable_dormant(pool, now);
@@ -797,6 +833,7 @@ static void maintain(struct db_pool *pool, int64_t now)
 	notify_overdue(pool, now);
 	econ_remind_due(pool, now);
 	policy_rematch_due(pool, now);
+	bulletin_run_due(pool, data_dir, now);
 	webhook_deliver_due(pool, now, 20);
 	audit_maintain(pool);
 }

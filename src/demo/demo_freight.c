@@ -5,11 +5,14 @@
  * weeks, a few loads still waiting for a truck, 三鑫电子's 2万元 of goods to 常州 on a truck going
  * there with room to spare (confirmed by both sides), 冠东模塑's box truck going to 上海 empty,
  * and the vehicle registrations (报备) of the last two weeks — today's at the zone's figure, two
- * hundred and more, the earlier days at a lighter forty a day so the demo stays quick. Everything
- * is written through the freight store as the service center and the enterprises would. Its own
- * generator, seeded by the zone's code, so the rest of the demo does not move. */
+ * hundred and more, the earlier days at a lighter forty a day so the demo stays quick. 海门通达物流
+ * has its own account (承运方, hmetdz-chengyun): a part-load the desk proposed for its truck to
+ * 南京 waits for its confirmation. Everything is written through the freight store as the
+ * service center and the enterprises would. Its own generator, seeded by the zone's code, so the
+ * rest of the demo does not move. */
 #include "demo/demo_int.h"
 #include "freight/freight.h"
+#include "org/org.h"
 #include "lib/arena.h"
 #include "lib/log.h"
 #include <math.h>
@@ -149,6 +152,29 @@ static struct principal as_shipper(const struct zone_ctx *z, int64_t ent)
 	return p;
 }
 
+/* The account of carrier `carrier` (承运方): "<zone>-chengyun", with the demo's password as
+ * the bank's account has (demo_finance.c). */
+static int add_carrier_user(struct zone_ctx *z, int64_t carrier, const char *name, struct yq_err *e)
+{
+	char uname[48];
+	snprintf(uname, sizeof uname, "%s-chengyun", z->code);
+	struct user in = {
+	    .username = uname,
+	    .display_name = name,
+	    .role = "carrier",
+	    .carrier_id = carrier,
+	    .password = z->password,
+	    .password_hash = z->password ? NULL : z->account_hash,
+	    .must_change = z->password == NULL,
+	};
+	if (!in.password && !in.password_hash)
+		return 0;
+	if (user_add_in(z->tx, z->who, z->zone_id, &in, e) < 0)
+		return -1;
+	z->res->users++;
+	return 0;
+}
+
 /* Posts load l for enterprise ent, matches it to offer, both sides confirm, and, when `done`,
  * records it delivered. */
 static int trip(struct zone_ctx *z, struct freight_load *l, int64_t offer, int done,
@@ -182,7 +208,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 	int64_t trucks[16];
 	double cap_t[16], cap_m3[16];
 	int n_trucks = 0;
-	int64_t guandong = 0;
+	int64_t guandong = 0, tongda = 0;
 	/* the carriers of the 工业物流群 and their trucks */
 	for (size_t c = 0; c < sizeof CARRIERS / sizeof CARRIERS[0]; c++) {
 		const struct demo_carrier *d = &CARRIERS[c];
@@ -190,6 +216,8 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 		    .name = d->name, .contact = d->contact, .phone = d->phone, .notes = d->notes};
 		if (freight_carrier_create_in(z->tx, z->who, &fc, &e) < 0)
 			goto out;
+		if (c == 0)
+			tongda = fc.id;
 		for (int k = 0; k < 4 && d->trucks[k].plate; k++) {
 			const struct demo_truck *dt = &d->trucks[k];
 			struct freight_truck t = {.carrier_id = fc.id,
@@ -305,10 +333,21 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 	                             .spare_m3 = 30,
 	                             .full_price = 2600,
 	                             .notes = ""};
+	struct freight_offer nanjing = {.truck_id = trucks[2],
+	                                .origin = "海门",
+	                                .destination = "南京",
+	                                .via = "[\"南通\",\"泰州\"]",
+	                                .date_from = d1,
+	                                .date_to = d2,
+	                                .spare_t = 8,
+	                                .spare_m3 = 30,
+	                                .full_price = 3600,
+	                                .notes = ""};
 	if (freight_offer_create_in(z->tx, z->who, &changzhou, &e) < 0 ||
 	    freight_offer_create_in(z->tx, z->who, &shanghai, &e) < 0 ||
 	    freight_offer_create_in(z->tx, z->who, &suzhou, &e) < 0 ||
-	    freight_offer_create_in(z->tx, z->who, &wuxi, &e) < 0)
+	    freight_offer_create_in(z->tx, z->who, &wuxi, &e) < 0 ||
+	    freight_offer_create_in(z->tx, z->who, &nanjing, &e) < 0)
 		goto out;
 	/* 三鑫电子: 2万元 of goods to 常州 on the truck going there, confirmed by both sides */
 	int64_t sanxin = ent_named(z, "南通三鑫电子科技有限公司");
@@ -325,6 +364,28 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 		                         .price = 600,
 		                         .notes = "客户急需，单独叫车运费太高"};
 		if (trip(z, &l, changzhou.id, 0, NULL, &e) < 0)
+			goto out;
+	}
+	/* 海门通达物流 answers for itself from now on: its dispatcher's account (told of the loads
+	 * matched to its trucks from here, not of the trips before) */
+	if (add_carrier_user(z, tongda, "通达物流调度员", &e) < 0)
+		goto out;
+	/* a load the desk proposed for 通达's truck to 南京: its account is told, and confirms */
+	{
+		struct freight_load l = {.enterprise_id = shippers[0], /* no draw: the rest stays */
+		                         .goods = "汽车线束",
+		                         .goods_value = 3,
+		                         .weight_t = 1.5,
+		                         .volume_m3 = 5,
+		                         .origin = "海门",
+		                         .destination = "南京",
+		                         .date_from = d1,
+		                         .date_to = d2,
+		                         .price = 900,
+		                         .notes = ""};
+		struct freight_load_move m = {.action = FLA_MATCH, .offer_id = nanjing.id};
+		if (freight_load_create_in(z->tx, z->who, &l, &e) < 0 ||
+		    freight_load_act_in(z->tx, z->who, l.id, &m, &e) < 0)
 			goto out;
 	}
 	/* loads still waiting for a truck: the desk proposes one from their matches */

@@ -2,13 +2,15 @@
  * its 工业物流群, and the daily registration of freight vehicles (货运车辆报备).
  *
  * A carrier is a record of the zone with its trucks (plate, driver, phone, capacity in t and
- * m³). The service center posts a truck's spare capacity on a route (origin, cities on the way,
- * destination) and a date window — an offer — on the carrier's behalf, with the price a full
- * truck would cost on that route (the reference of the savings). An enterprise posts a
+ * m³). A truck's spare capacity on a route (origin, cities on the way, destination) and a date
+ * window — an offer — is posted by the carrier's own account (role carrier, app_user.carrier_id)
+ * or by the service center on its behalf, with the price a full truck would cost on that route
+ * (the reference of the savings). An enterprise posts a
  * part-load (goods, value, weight, volume, origin, destination, date window, price offered);
  * the offers that can take it are ranked by freight_match (pure). A load is matched to an offer
- * (chosen by the enterprise, which accepts it so, or proposed by the service center), confirmed
- * by both sides (the enterprise, and the service center for the carrier), then recorded done
+ * (chosen by the enterprise, which accepts it so, or proposed by the service center; the
+ * carrier's accounts are told), confirmed by both sides (the enterprise, and the carrier or the
+ * service center for it), then recorded done
  * with its outcome (delivered / failed). Every move is one row of a transition table
  * (freight_load_next): a refused move is a 409 naming the state.
  *
@@ -18,12 +20,16 @@
  * Staff with freight.read read the carriers, trucks and offers of their zone, and the loads and
  * registrations of the enterprises their data scope covers (the service center: all of the
  * zone); freight.write (the admin, the service center) keeps carriers, trucks and offers,
- * confirms for the carrier, records outcomes and decides registrations; freight.post
+ * confirms for the carrier, records outcomes and decides registrations; freight.carry (a carrier
+ * user, and the admin and the service center for any carrier) posts and closes offers and
+ * confirms or declines a matched load for the carrier; freight.post
  * (enterprises, and staff for the enterprises they serve) posts loads and registrations;
  * freight.stats reads the figures. An enterprise user reads its own loads and
  * registrations, the offers matched to its loads (and those that fit them: the matches), and
- * the carriers and trucks of those offers — never another enterprise's: one rule per entity,
- * applied by the store to every read (freight_store.c, *_from). */
+ * the carriers and trucks of those offers — never another enterprise's; a carrier user reads its
+ * own carrier, its trucks, their offers and the loads matched to them (no registration, nothing
+ * of another carrier, no note of the zone): one rule per entity, applied by the store to every
+ * read (freight_store.c, *_from). */
 #ifndef YQ_FREIGHT_FREIGHT_H
 #define YQ_FREIGHT_FREIGHT_H
 #include <stddef.h>
@@ -213,6 +219,11 @@ extern const struct entity ENTITY_FREIGHT_TRUCK_QUERY, ENTITY_FREIGHT_OFFER_QUER
 typedef void (*freight_row_fn)(void *ctx, const void *row);
 
 int freight_as_enterprise(const struct principal *p);
+/* 1 for a carrier user: it reads by the carrier's rule (its carrier's rows only). */
+int freight_as_carrier(const struct principal *p);
+/* 1 for a reader outside the zone's staff (an enterprise or a carrier user): shown no note or
+ * bookkeeping of the zone (F_INTERNAL). */
+int freight_outsider(const struct principal *p);
 
 int freight_carrier_list(struct db *c, const struct principal *p,
                          const struct freight_carrier_filter *f, freight_row_fn fn, void *ctx,
@@ -261,16 +272,21 @@ int freight_offer_close(struct db_pool *pool, const struct principal *p, int64_t
 /* An enterprise user posts for its own enterprise; staff name the enterprise. */
 int freight_load_create(struct db_pool *pool, const struct principal *p, struct freight_load *x,
                         struct yq_err *e);
-/* The moves of a load: match to offer_id (an enterprise choosing it accepts it), confirm (an
- * enterprise for itself, freight.write staff for the carrier), decline, cancel, withdraw, and
- * done with outcome "delivered" or "failed" and a note. */
+/* The moves of a load: match to offer_id (an enterprise choosing it accepts it; the carrier's
+ * accounts are told), confirm (an enterprise for itself, freight.write staff for the carrier),
+ * decline, cancel, withdraw, done with outcome "delivered" or "failed" and a note, and the
+ * carrier's own confirm and decline (a carrier user on a load matched to its offer, or the
+ * service center for any carrier). */
 enum freight_load_action {
 	FLA_MATCH,
 	FLA_CONFIRM,
 	FLA_DECLINE,
 	FLA_CANCEL,
 	FLA_WITHDRAW,
-	FLA_DONE
+	FLA_DONE,
+	FLA_CARRIER_CONFIRM,
+	FLA_CARRIER_DECLINE,
+	FLA__COUNT
 };
 struct freight_load_move {
 	enum freight_load_action action;
@@ -279,6 +295,11 @@ struct freight_load_move {
 };
 int freight_load_act(struct db_pool *pool, const struct principal *p, int64_t id,
                      const struct freight_load_move *m, struct yq_err *e);
+/* The same, giving the load as it stands after the move in *out (its strings in a): for a
+ * caller who may no longer read it (a carrier that declined it). */
+int freight_load_act_out(struct db_pool *pool, const struct principal *p, int64_t id,
+                         const struct freight_load_move *m, struct arena *a,
+                         struct freight_load *out, struct yq_err *e);
 int freight_reg_create(struct db_pool *pool, const struct principal *p, struct freight_reg *x,
                        struct yq_err *e);
 /* Approves, rejects (reason required) or withdraws registration id. */

@@ -5,7 +5,7 @@
 #include "lib/util.h"
 #include <string.h>
 
-/* An enterprise reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+/* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
 #define OUTS(name, en)                                                                             \
 	static const struct entity_out name##_STAFF = {&en, 0, NULL};                              \
 	static const struct entity_out name##_ENT = {&en, F_INTERNAL, NULL};
@@ -19,7 +19,7 @@ OUTS(REG, ENTITY_FREIGHT_REG)
 static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
                                         const struct entity_out *ent)
 {
-	return freight_as_enterprise(&r->who) ? ent : staff;
+	return freight_outsider(&r->who) ? ent : staff;
 }
 
 static void row(void *list, const void *obj)
@@ -285,6 +285,26 @@ int h_freight_load_confirm(struct req *r, struct yq_err *e)
 int h_freight_load_decline(struct req *r, struct yq_err *e)
 {
 	return load_move(r, &(struct freight_load_move){.action = FLA_DECLINE}, e);
+}
+
+int h_freight_load_carrier_confirm(struct req *r, struct yq_err *e)
+{
+	return load_move(r, &(struct freight_load_move){.action = FLA_CARRIER_CONFIRM}, e);
+}
+
+int h_freight_load_carrier_decline(struct req *r, struct yq_err *e)
+{
+	struct freight_load_move m = {.action = FLA_CARRIER_DECLINE};
+	if (!freight_as_carrier(&r->who))
+		return load_move(r, &m, e);
+	/* the load declined is no longer the carrier's to read: it is answered as the move left it
+	 */
+	int64_t id;
+	struct freight_load x;
+	if (req_id(r, 0, &id, e) < 0 ||
+	    freight_load_act_out(req_pool(r), &r->who, id, &m, &r->arena, &x, e) < 0)
+		return -1;
+	return resp_entity(r, 200, &LOAD_ENT, &x);
 }
 
 int h_freight_load_withdraw(struct req *r, struct yq_err *e)

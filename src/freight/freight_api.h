@@ -16,10 +16,12 @@ route_handler h_freight_offer_list, h_freight_offer_create, h_freight_offer_get,
 /* GET/POST /api/freight/loads[?enterprise_id&offer_id&status&destination],
  * GET /api/freight/loads/:id, GET /api/freight/loads/:id/matches (the ranked offers that fit),
  * POST …/:id/match {"offer_id"}, …/confirm, …/decline, …/withdraw, …/cancel,
- * …/done {"outcome": "delivered"|"failed", "note"}, GET /api/freight/loads/export */
+ * …/done {"outcome": "delivered"|"failed", "note"}, GET /api/freight/loads/export, and the
+ * carrier's side: POST …/:id/carrier-confirm, …/:id/carrier-decline */
 route_handler h_freight_load_list, h_freight_load_create, h_freight_load_get,
     h_freight_load_matches, h_freight_load_match, h_freight_load_confirm, h_freight_load_decline,
-    h_freight_load_withdraw, h_freight_load_cancel, h_freight_load_done, h_freight_load_export;
+    h_freight_load_withdraw, h_freight_load_cancel, h_freight_load_done, h_freight_load_export,
+    h_freight_load_carrier_confirm, h_freight_load_carrier_decline;
 /* GET/POST /api/freight/registrations[?enterprise_id&status&date],
  * GET /api/freight/registrations/:id, POST …/:id/approve, …/:id/reject {"reason"},
  * …/:id/withdraw, GET /api/freight/registrations/export */

@@ -1,7 +1,9 @@
 /* 工业物流 storage (see freight.h). Every read starts with the entity's *_from: the caller's
  * zone (access/scope.h scope_from) and, for an enterprise user, the one disclosure rule of the
  * entity — its own loads and registrations, the offers matched to its loads and their trucks
- * and carriers — so no read can show an enterprise another's. Every write goes through write_tx
+ * and carriers — so no read can show an enterprise another's; for a carrier user the carrier's
+ * own rule — its carrier, its trucks, their offers and the loads matched to them, no
+ * registration — so no read can show a carrier another's. Every write goes through write_tx
  * (audit/write_tx.h), reading what it changes in its transaction first. */
 #include "freight/freight.h"
 #include "access/scope.h"
@@ -18,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The carrier of the calling carrier user (NULL for an API token: it matches nothing). */
+#define CALLER_CARRIER "(SELECT uc.carrier_id FROM app_user uc WHERE uc.id = ?)"
 
 static struct sql_tmpl SQL_CARRIER_INSERT =
     SQL_TMPL(ENTITY_FREIGHT_CARRIER, "INSERT INTO freight_carrier (zone_id, created_at, "
@@ -60,6 +65,14 @@ static const char SQL_OFFER_CLOSE[] =
 static const char SQL_LOAD_MOVE[] =
     "UPDATE freight_load SET status = ?, offer_id = ?, shipper_ok = ?, carrier_ok = ?, "
     "outcome_note = ?, done_at = ?, updated_at = ? WHERE id = ?";
+/* The active accounts of a carrier, told of a load matched to its offer. */
+static const char SQL_CARRIER_USERS[] =
+    "SELECT id FROM app_user WHERE zone_id = ? AND carrier_id = ? AND role = 'carrier' AND "
+    "status = 'active' ORDER BY id LIMIT 16";
+/* The department a carrier user's notification is filed under: the service center, else any. */
+static const char SQL_DESK[] =
+    "SELECT COALESCE(MIN(CASE WHEN kind = 'service_center' THEN id END), MIN(id), 0) FROM dept "
+    "WHERE zone_id = ?";
 static const char SQL_REG_MOVE[] =
     "UPDATE freight_reg SET status = ?, reason = ?, decided_at = ?, updated_at = ? WHERE id = ?";
 /* The open offers of a zone whose window shares a day with [date_from, date_to], with room
@@ -80,6 +93,39 @@ int freight_as_enterprise(const struct principal *p)
 	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
 }
 
+int freight_as_carrier(const struct principal *p)
+{
+	return p->role == ROLE_CARRIER;
+}
+
+int freight_outsider(const struct principal *p)
+{
+	return freight_as_enterprise(p) || freight_as_carrier(p);
+}
+
+/* scope_from for a carrier user: its zone, whatever its data scope (the carrier's rule, added
+ * after it, is what narrows its reads); the caller's own otherwise. */
+static void zone_from(struct qb *q, const struct principal *p, const struct entity *en,
+                      const char *joins, char *like, size_t n)
+{
+	if (!freight_as_carrier(p)) {
+		scope_from(q, p, en, joins, like, n);
+		return;
+	}
+	struct principal z = *p;
+	z.scope = SCOPE_ZONE;
+	scope_from(q, &z, en, joins, like, n);
+}
+
+/* " AND <col> = the caller's carrier". */
+static void own_carrier(struct qb *q, const struct principal *p, const char *col)
+{
+	qb_sql(q, " AND ");
+	qb_sql(q, col);
+	qb_sql(q, " = " CALLER_CARRIER);
+	qb_int(q, p->user_id);
+}
+
 static int64_t own_enterprise(const struct principal *p)
 {
 	return p->enterprise_id ? p->enterprise_id : -1;
@@ -96,8 +142,10 @@ static void day_of(int64_t t, char out[11])
 static void carrier_from(struct qb *q, const struct principal *p, const char *joins, char *like,
                          size_t n)
 {
-	scope_from(q, p, &ENTITY_FREIGHT_CARRIER, joins, like, n);
-	if (freight_as_enterprise(p)) {
+	zone_from(q, p, &ENTITY_FREIGHT_CARRIER, joins, like, n);
+	if (freight_as_carrier(p))
+		own_carrier(q, p, "c.id");
+	else if (freight_as_enterprise(p)) {
 		qb_sql(
 		    q,
 		    " AND c.id IN (SELECT t2.carrier_id FROM freight_truck t2 JOIN freight_offer "
@@ -110,8 +158,10 @@ static void carrier_from(struct qb *q, const struct principal *p, const char *jo
 static void truck_from(struct qb *q, const struct principal *p, const char *joins, char *like,
                        size_t n)
 {
-	scope_from(q, p, &ENTITY_FREIGHT_TRUCK, joins, like, n);
-	if (freight_as_enterprise(p)) {
+	zone_from(q, p, &ENTITY_FREIGHT_TRUCK, joins, like, n);
+	if (freight_as_carrier(p))
+		own_carrier(q, p, "t.carrier_id");
+	else if (freight_as_enterprise(p)) {
 		qb_sql(
 		    q,
 		    " AND t.id IN (SELECT o2.truck_id FROM freight_offer o2 JOIN freight_load l2 "
@@ -123,8 +173,10 @@ static void truck_from(struct qb *q, const struct principal *p, const char *join
 static void offer_from(struct qb *q, const struct principal *p, const char *joins, char *like,
                        size_t n)
 {
-	scope_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
-	if (freight_as_enterprise(p)) {
+	zone_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
+	if (freight_as_carrier(p))
+		own_carrier(q, p, "t.carrier_id");
+	else if (freight_as_enterprise(p)) {
 		qb_sql(q, " AND o.id IN (SELECT l2.offer_id FROM freight_load l2 WHERE "
 		          "l2.enterprise_id = ? AND l2.offer_id IS NOT NULL)");
 		qb_int(q, own_enterprise(p));
@@ -134,8 +186,10 @@ static void offer_from(struct qb *q, const struct principal *p, const char *join
 static void load_from(struct qb *q, const struct principal *p, const char *joins, char *like,
                       size_t n)
 {
-	scope_from(q, p, &ENTITY_FREIGHT_LOAD, joins, like, n);
-	if (freight_as_enterprise(p)) {
+	zone_from(q, p, &ENTITY_FREIGHT_LOAD, joins, like, n);
+	if (freight_as_carrier(p)) /* the loads matched to its offers (the joins give t) */
+		own_carrier(q, p, "t.carrier_id");
+	else if (freight_as_enterprise(p)) {
 		qb_sql(q, " AND l.enterprise_id = ?");
 		qb_int(q, own_enterprise(p));
 	}
@@ -145,7 +199,10 @@ static void reg_from(struct qb *q, const struct principal *p, const char *joins,
                      size_t n)
 {
 	scope_from(q, p, &ENTITY_FREIGHT_REG, joins, like, n);
-	if (freight_as_enterprise(p)) {
+	/* the enterprises' registrations are none of a carrier's */
+	if (freight_as_carrier(p))
+		qb_sql(q, " AND 1 = 0");
+	else if (freight_as_enterprise(p)) {
 		qb_sql(q, " AND r.enterprise_id = ?");
 		qb_int(q, own_enterprise(p));
 	}
@@ -624,6 +681,8 @@ struct change {
 	const struct freight_load_move *move;
 	enum freight_reg_event ev;
 	const char *reason;
+	struct freight_load *out; /* a load moved: as it stands after the move, in out_arena */
+	struct arena *out_arena;
 };
 
 /* Inserts obj by the template (zone, created, updated, then its columns). */
@@ -806,6 +865,8 @@ static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
 			err_set(e, ERR_VALIDATION, "truck_id", "车辆不存在", "no such truck");
 		goto out;
 	}
+	if (freight_as_carrier(w->who))
+		o->notes = ""; /* the notes are the zone's (F_INTERNAL): a carrier writes none */
 	if (check_window(o->date_from, o->date_to, e) < 0 ||
 	    positive(o->spare_t, "spare_t", "余载应大于0", e) < 0 ||
 	    positive(o->spare_m3, "spare_m3", "余量应大于0", e) < 0)
@@ -971,7 +1032,42 @@ static int tell(struct write_ctx *w, const struct work_kind *kind, int64_t id, i
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
-static const char *const ACTIONS[] = {"match", "confirm", "decline", "cancel", "withdraw", "done"};
+/* Tells the active accounts of carrier `carrier` of event on load l (a load matched to its
+ * offer), filed under the zone's service center; the notification names no enterprise. */
+static int tell_carrier(struct write_ctx *w, int64_t carrier, const struct freight_load *l,
+                        const char *event, struct arena *a, struct yq_err *e)
+{
+	int64_t desk = 0, users[16];
+	int n = 0, rc;
+	if ((rc = db_query_int(w->tx, SQL_DESK, &desk, 1, w->who->zone_id)) < 0)
+		return write_fail(w, rc, e);
+	if (!desk || !carrier)
+		return 0;
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, SQL_CARRIER_USERS, DB_I(w->who->zone_id), DB_I(carrier));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	while (n < 16 && (rc = db_step(st)) == DB_ROW)
+		users[n++] = db_col_int(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return write_fail(w, rc, e);
+	struct work_item it = {.id = l->id,
+	                       .zone_id = w->who->zone_id,
+	                       .enterprise_id = 0,
+	                       .no = arena_printf(a, "HY%lld", (long long)l->id),
+	                       .title = l->goods};
+	for (int i = 0; i < n; i++)
+		if ((rc = notify_user(w->tx, &freight_load_kind, &it, desk, users[i], event)) < 0)
+			return write_fail(w, rc, e);
+	return 0;
+}
+
+/* The audit action of each enum freight_load_action: the carrier's side confirms and declines
+ * as the desk does for it. */
+static const char *const ACTIONS[] = {"match",    "confirm", "decline", "cancel",
+                                      "withdraw", "done",    "confirm", "decline"};
+_Static_assert(sizeof ACTIONS / sizeof ACTIONS[0] == FLA__COUNT, "an audit action per move");
 
 static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -981,7 +1077,8 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct freight_load l;
 	enum freight_load_status to;
 	int rc = -1, as_ent = freight_as_enterprise(w->who);
-	if (freight_load_get(w->tx, w->who, x->id, &ar, &l, e) < 0)
+	int64_t tell_carrier_id = 0; /* the carrier told of a match */
+	if (freight_load_get(w->tx, w->who, x->id, x->out ? x->out_arena : &ar, &l, e) < 0)
 		goto out;
 	int64_t offer = l.offer_id;
 	int shipper = l.shipper_ok, carrier = l.carrier_ok;
@@ -1030,19 +1127,30 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 		offer = o.id;
 		shipper = as_ent; /* an enterprise that chooses an offer accepts it */
 		carrier = 0;
+		tell_carrier_id = o.carrier_id;
 		if (!as_ent)
 			event = "matched";
 		break;
 	}
-	case FLA_CONFIRM: {
-		if (!as_ent && !principal_can(w->who, PERM_FREIGHT_WRITE)) {
+	case FLA_CONFIRM:
+	case FLA_CARRIER_CONFIRM: {
+		/* the carrier's side: a carrier user (its own loads, by its read), or the desk;
+		 * through …/confirm the desk needs freight.write, the route freight.carry */
+		int for_carrier = m->action == FLA_CARRIER_CONFIRM || !as_ent;
+		if (m->action == FLA_CONFIRM && !as_ent &&
+		    !principal_can(w->who, PERM_FREIGHT_WRITE)) {
 			err_set(
 			    e, ERR_FORBIDDEN, NULL,
 			    "只有企业本身或企业服务中心（代承运方）可以确认",
 			    "only the shipper, or the service center for the carrier, confirms");
 			goto out;
 		}
-		int mine = as_ent ? shipper : carrier, other = as_ent ? carrier : shipper;
+		if (m->action == FLA_CARRIER_CONFIRM && as_ent) {
+			err_set(e, ERR_FORBIDDEN, NULL, "只有承运方或企业服务中心可以代承运方确认",
+			        "only the carrier or the service center confirms for the carrier");
+			goto out;
+		}
+		int mine = for_carrier ? carrier : shipper, other = for_carrier ? shipper : carrier;
 		if (!strcmp(l.status, "matched") && mine) {
 			err_set(e, ERR_STATE, "status", "本方已确认，等待对方确认",
 			        "this side has confirmed already");
@@ -1051,17 +1159,23 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 		if (freight_load_next(l.status, other ? FLE_CONFIRM_BOTH : FLE_CONFIRM_HALF, &to,
 		                      e) < 0)
 			goto out;
-		if (as_ent)
-			shipper = 1;
-		else
+		if (for_carrier)
 			carrier = 1;
-		if (to == FL_CONFIRMED && !as_ent)
+		else
+			shipper = 1;
+		if (to == FL_CONFIRMED && for_carrier)
 			event = "confirmed";
 		break;
 	}
 	case FLA_DECLINE:
 	case FLA_CANCEL:
-		if (freight_load_next(l.status, m->action == FLA_DECLINE ? FLE_DECLINE : FLE_CANCEL,
+	case FLA_CARRIER_DECLINE:
+		if (m->action == FLA_CARRIER_DECLINE && as_ent) {
+			err_set(e, ERR_FORBIDDEN, NULL, "只有承运方或企业服务中心可以代承运方拒绝",
+			        "only the carrier or the service center declines for the carrier");
+			goto out;
+		}
+		if (freight_load_next(l.status, m->action == FLA_CANCEL ? FLE_CANCEL : FLE_DECLINE,
 		                      &to, e) < 0)
 			goto out;
 		if (!as_ent)
@@ -1110,6 +1224,22 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (event &&
 	    tell(w, &freight_load_kind, x->id, l.enterprise_id, l.goods, event, &ar, e) < 0)
 		goto out;
+	if (tell_carrier_id && tell_carrier(w, tell_carrier_id, &l, "matched", &ar, e) < 0)
+		goto out;
+	if (x->out) {
+		*x->out = l;
+		x->out->status = status;
+		x->out->offer_id = offer;
+		x->out->shipper_ok = shipper;
+		x->out->carrier_ok = carrier;
+		x->out->outcome_note = note;
+		x->out->done_at = done_at ? done_at : l.done_at;
+		x->out->updated_at = now_unix();
+		if (offer != l.offer_id) { /* the offer's columns were read through the old one */
+			x->out->plate = x->out->driver = x->out->carrier_name = NULL;
+			x->out->full_price = 0;
+		}
+	}
 	rc = 0;
 out:
 	arena_release(&ar);
@@ -1120,6 +1250,15 @@ int freight_load_act(struct db_pool *pool, const struct principal *p, int64_t id
                      const struct freight_load_move *m, struct yq_err *e)
 {
 	struct change x = {.id = id, .move = m};
+	return write_tx(pool, p, do_load_act, &x, e);
+}
+
+int freight_load_act_out(struct db_pool *pool, const struct principal *p, int64_t id,
+                         const struct freight_load_move *m, struct arena *a,
+                         struct freight_load *out, struct yq_err *e)
+{
+	struct change x = {.id = id, .move = m, .out = out, .out_arena = a};
+	memset(out, 0, sizeof *out);
 	return write_tx(pool, p, do_load_act, &x, e);
 }
 
@@ -1309,7 +1448,7 @@ int freight_export(struct db *c, const struct principal *p, const struct entity 
 	const char *name = en == &ENTITY_FREIGHT_LOAD    ? "拼车货源"
 	                   : en == &ENTITY_FREIGHT_OFFER ? "车辆运力"
 	                                                 : "货运车辆报备";
-	table_sheet_init(&sh, en, freight_as_enterprise(p) ? F_INTERNAL : 0, TABLE_TYPED, name);
+	table_sheet_init(&sh, en, freight_outsider(p) ? F_INTERNAL : 0, TABLE_TYPED, name);
 	struct table_writer w;
 	if (table_writer_open(&w, &sh, out->csv, "yuanqu-freight-export-", e) < 0)
 		return -1;

@@ -56,7 +56,8 @@ struct app_hooks {
 	                 struct principal *p, struct yq_err *e);
 	int (*session)(struct db_pool *pool, struct arena *a, const char *token, const char *ip,
 	               struct principal *p, struct yq_err *e);
-	void (*maintain)(struct db_pool *pool, int64_t now);
+	/* every maintenance period; data_dir: where the server keeps its files */
+	void (*maintain)(struct db_pool *pool, const char *data_dir, int64_t now);
 };
 extern const struct app_hooks app_hooks;
 extern const int n_routes;

@@ -563,7 +563,7 @@ static void *maintenance(void *arg)
 			break;
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
-		app_hooks.maintain(s->pool, now_unix());
+		app_hooks.maintain(s->pool, s->cfg.data_dir ? s->cfg.data_dir : "data", now_unix());
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);

@@ -147,6 +147,8 @@ static const struct field USER_FIELDS[] = {
     {U_(enterprise_name, FT_TEXT, "en.name", 0, 0, F_READONLY, "企业名称", "Enterprise name")},
     {U_(bank_id, FT_REF, "bank_id", 0, 0, F_AUDIT, "所属银行", "Bank")},
     {U_(bank_name, FT_TEXT, "bk.name", 0, 0, F_READONLY, "银行名称", "Bank name")},
+    {U_(carrier_id, FT_REF, "carrier_id", 0, 0, F_AUDIT, "所属承运企业", "Carrier")},
+    {U_(carrier_name, FT_TEXT, "fc.name", 0, 0, F_READONLY, "承运企业名称", "Carrier name")},
     {U_(phone, FT_TEXT, "phone", 0, 20, F_SEALED | F_AUDIT, "手机", "Phone"), .check = check_phone},
     {U_(email, FT_TEXT, "email", 0, 120, F_AUDIT, "邮箱", "E-mail"), .check = check_email},
     {U_(region_code, FT_TEXT, "region_code", 0, 6, F_NOUPDATE | F_AUDIT, "所辖行政区划", "Region")},
@@ -168,6 +170,7 @@ static const struct field USER_FIELDS[] = {
 const struct entity ENTITY_USER =
     ENTITY("user", "app_user", "u", USER_FIELDS, "用户", "User",
            .joins = " LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id = "
-                    "u.enterprise_id LEFT JOIN fin_bank bk ON bk.id = u.bank_id",
+                    "u.enterprise_id LEFT JOIN fin_bank bk ON bk.id = u.bank_id LEFT JOIN "
+                    "freight_carrier fc ON fc.id = u.carrier_id",
            .zone_col = "u.zone_id", .scope_dept = "u.dept_id", .scope_owner = "u.id",
            .scope_enterprise = "u.enterprise_id");

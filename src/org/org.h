@@ -37,6 +37,8 @@ struct user {
 	const char *enterprise_name; /* NULL when the user has no enterprise */
 	int64_t bank_id;             /* a bank user's bank (银企对接); 0 for other roles */
 	const char *bank_name;
+	int64_t carrier_id; /* a carrier user's carrier (工业物流); 0 for other roles */
+	const char *carrier_name;
 	const char *phone, *email, *status;
 	const char
 	    *region_code;   /* province users: the region whose zones they read; "" every zone */

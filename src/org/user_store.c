@@ -151,24 +151,57 @@ int org_check_links(struct db *tx, int64_t zone_id, enum role role, int64_t dept
 	                     : 0;
 }
 
-/* A bank user (银企对接) belongs to one bank of the zone and to no department; no other role
- * has a bank. ERR_VALIDATION naming bank_id (or dept_id) otherwise; reads in tx. */
-static const char SQL_BANK_IN_ZONE[] = "SELECT COUNT(*) FROM fin_bank WHERE id = ? AND zone_id = ?";
-static int check_bank(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
-                      int64_t bank_id, struct yq_err *e)
+/* The roles whose account belongs to one record of the zone and to no department: a bank user
+ * (银企对接) to one bank, a carrier user (工业物流) to one carrier. No other role has one. */
+static const struct org_link {
+	enum role role;
+	const char *field; /* the user's column and JSON key */
+	const char *sql;   /* COUNT(*) of the record in the zone: id, zone */
+	const char *required_zh, *only_zh, *no_dept_zh, *missing_zh;
+	const char *required_en, *only_en, *no_dept_en, *missing_en;
+} ORG_LINKS[] = {
+    {ROLE_BANK, "bank_id", "SELECT COUNT(*) FROM fin_bank WHERE id = ? AND zone_id = ?",
+     "请选择所属银行", "只有银行用户可以关联银行", "银行用户不属于部门", "银行不存在",
+     "a bank is required for this role", "only bank users belong to a bank",
+     "bank users belong to no department", "no such bank"},
+    {ROLE_CARRIER, "carrier_id",
+     "SELECT COUNT(*) FROM freight_carrier WHERE id = ? AND zone_id = ?", "请选择所属承运企业",
+     "只有承运方用户可以关联承运企业", "承运方用户不属于部门", "承运企业不存在",
+     "a carrier is required for this role", "only carrier users belong to a carrier",
+     "carrier users belong to no department", "no such carrier"},
+};
+
+/* Checks a user's link l to record `id` for a user of `role`: required for l's role, refused for
+ * the others, no department beside it, a record of the zone. 0, or -1 with ERR_VALIDATION naming
+ * the field (or dept_id); reads in tx. */
+static int check_link(struct db *tx, int64_t zone_id, enum role role, int64_t dept_id,
+                      const struct org_link *l, int64_t id, struct yq_err *e)
 {
-	if (role == ROLE_BANK && !bank_id)
-		return err_set(e, ERR_VALIDATION, "bank_id", "请选择所属银行",
-		               "a bank is required for this role");
-	if (role != ROLE_BANK && bank_id)
-		return err_set(e, ERR_VALIDATION, "bank_id", "只有银行用户可以关联银行",
-		               "only bank users belong to a bank");
-	if (role == ROLE_BANK && dept_id)
-		return err_set(e, ERR_VALIDATION, "dept_id", "银行用户不属于部门",
-		               "bank users belong to no department");
-	return bank_id ? in_zone(tx, SQL_BANK_IN_ZONE, bank_id, zone_id, "bank_id", "银行不存在",
-	                         "no such bank", e)
-	               : 0;
+	if (role == l->role && !id)
+		return err_set(e, ERR_VALIDATION, l->field, l->required_zh, l->required_en);
+	if (role != l->role && id)
+		return err_set(e, ERR_VALIDATION, l->field, l->only_zh, l->only_en);
+	if (role == l->role && dept_id)
+		return err_set(e, ERR_VALIDATION, "dept_id", l->no_dept_zh, l->no_dept_en);
+	return id ? in_zone(tx, l->sql, id, zone_id, l->field, l->missing_zh, l->missing_en, e) : 0;
+}
+
+/* check_link for the bank and the carrier of user u. */
+static int check_links(struct db *tx, int64_t zone_id, enum role role, const struct user *u,
+                       struct yq_err *e)
+{
+	if (check_link(tx, zone_id, role, u->dept_id, &ORG_LINKS[0], u->bank_id, e) < 0)
+		return -1;
+	return check_link(tx, zone_id, role, u->dept_id, &ORG_LINKS[1], u->carrier_id, e);
+}
+
+/* 1 when users of `role` belong to no department but to a record of ORG_LINKS. */
+static int linked_role(enum role role)
+{
+	for (size_t i = 0; i < sizeof ORG_LINKS / sizeof ORG_LINKS[0]; i++)
+		if (ORG_LINKS[i].role == role)
+			return 1;
+	return 0;
 }
 
 /* The data scope a user of `role` is given: `asked` when given (a zone-wide one only for a
@@ -215,7 +248,7 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (role == ROLE_PROVINCE)
 		w->zone_id = 0;
 	else if (org_check_links(w->tx, w->zone_id, role, u->dept_id, u->enterprise_id, e) < 0 ||
-	         check_bank(w->tx, w->zone_id, role, u->dept_id, u->bank_id, e) < 0)
+	         check_links(w->tx, w->zone_id, role, u, e) < 0)
 		goto out;
 	if (!u->password_hash &&
 	    (!u->password || password_check_policy(u->password, u->username, e) < 0)) {
@@ -355,12 +388,14 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		u.dept_id = 0;
 	if (!gives(x, "enterprise_id") && role != ROLE_ENTERPRISE)
 		u.enterprise_id = 0;
-	if (!gives(x, "dept_id") && role == ROLE_BANK)
+	if (!gives(x, "dept_id") && linked_role(role))
 		u.dept_id = 0;
 	if (!gives(x, "bank_id") && role != ROLE_BANK)
 		u.bank_id = 0;
+	if (!gives(x, "carrier_id") && role != ROLE_CARRIER)
+		u.carrier_id = 0;
 	if (org_check_links(w->tx, p->zone_id, role, u.dept_id, u.enterprise_id, e) < 0 ||
-	    check_bank(w->tx, p->zone_id, role, u.dept_id, u.bank_id, e) < 0)
+	    check_links(w->tx, p->zone_id, role, &u, e) < 0)
 		goto out;
 	if (role != ROLE_ADMIN && keep_last_admin(w->tx, &old, e) < 0)
 		goto out;

@@ -122,16 +122,22 @@ int h_attachment_download(struct req *r, struct yq_err *e)
 	if (!c || req_id(r, 0, &id, e) < 0 || req_id(r, 1, &aid, e) < 0 ||
 	    attachment_get(c, &r->who, route_kind(r), id, aid, &r->arena, &a, e) < 0)
 		return -1;
+	return attachment_send_stored(r, a.sha256, a.size, a.content_type, a.name, e);
+}
+
+int attachment_send_stored(struct req *r, const char *sha, int64_t size, const char *type,
+                           const char *name, struct yq_err *e)
+{
 	char path[1200];
-	attachment_file_path(req_data_dir(r), a.sha256, path, sizeof path);
+	attachment_file_path(req_data_dir(r), sha, path, sizeof path);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0 || st.st_size != a.size) {
+	if (fd < 0 || fstat(fd, &st) < 0 || st.st_size != size) {
 		if (fd >= 0)
 			close(fd);
-		return err_set(e, ERR_INTERNAL, NULL, "附件文件缺失", "the stored file is missing");
+		return err_set(e, ERR_INTERNAL, NULL, "文件缺失", "the stored file is missing");
 	}
-	if (resp_download_fd(r, fd, (uint64_t)st.st_size, a.content_type, a.name) < 0)
+	if (resp_download_fd(r, fd, (uint64_t)st.st_size, type, name) < 0)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
 	return 0;
 }

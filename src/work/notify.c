@@ -73,8 +73,11 @@ static int note_title(const struct work_kind *kind, const struct work_item *it, 
                       struct strbuf *out)
 {
 	const char *label = kind->event_label ? kind->event_label(event) : NULL;
-	strbuf_addf(out, "%s：%s %s", label ? label : event, it->no ? it->no : "",
-	            it->title ? it->title : "");
+	if (it->no && *it->no)
+		strbuf_addf(out, "%s：%s %s", label ? label : event, it->no,
+		            it->title ? it->title : "");
+	else /* an item without a number (a bulletin): its title alone */
+		strbuf_addf(out, "%s：%s", label ? label : event, it->title ? it->title : "");
 	return out->failed ? -1 : 0;
 }
 
@@ -242,17 +245,18 @@ int notify_overdue(struct db_pool *pool, int64_t now)
 }
 
 /* 1 when the principal reads the notifications addressed to it about its enterprise's items
- * (enterprise users), 0 when those of its department. A bank user (银企对接) reads those
- * addressed to it, which name no enterprise (enterprise_id 0). */
+ * (enterprise users), 0 when those of its department. A bank user (银企对接) and a carrier user
+ * (工业物流) read those addressed to them, which name no enterprise (enterprise_id 0). */
 static int as_enterprise(const struct principal *p)
 {
-	return p->role == ROLE_ENTERPRISE || p->role == ROLE_BANK;
+	return p->role == ROLE_ENTERPRISE || p->role == ROLE_BANK || p->role == ROLE_CARRIER;
 }
 
-/* 1 when the principal has no notifications: no department, no enterprise, no bank. */
+/* 1 when the principal has no notifications: no department, no enterprise, no bank or carrier
+ * account. */
 static int no_notes(const struct principal *p)
 {
-	if (p->role == ROLE_BANK)
+	if (p->role == ROLE_BANK || p->role == ROLE_CARRIER)
 		return !p->user_id;
 	return as_enterprise(p) ? !p->enterprise_id : !p->dept_id;
 }

@@ -406,6 +406,8 @@ int webhook_body(enum webhook_format f, const struct work_kind *kind, const stru
 		jw_kstr(&w, "no", it->no);
 		jw_kstr(&w, "title", it->title);
 		jw_kint_or_null(&w, "dept_id", it->dept_id);
+		if (it->link)
+			jw_kstr(&w, "link", it->link);
 		jw_kint(&w, "at", at);
 		jw_obj_close(&w);
 		return out->failed ? -1 : 0;
@@ -419,11 +421,19 @@ int webhook_body(enum webhook_format f, const struct work_kind *kind, const stru
 		strbuf_addf(&md, "**%s**\n> ", label);
 	else
 		strbuf_addf(&md, "#### %s\n\n- ", label);
-	strbuf_addf(&md, "%s编号：", kind->label_zh);
-	md_text(&md, it->no);
-	strbuf_addf(&md, "%s", f == WH_WECOM ? "\n> 标题：" : "\n- 标题：");
+	if (it->no && *it->no) {
+		strbuf_addf(&md, "%s编号：", kind->label_zh);
+		md_text(&md, it->no);
+		strbuf_addf(&md, "%s", f == WH_WECOM ? "\n> 标题：" : "\n- 标题：");
+	} else {
+		strbuf_addf(&md, "标题：");
+	}
 	md_text(&md, it->title);
 	strbuf_addf(&md, f == WH_WECOM ? "\n> 时间：%s" : "\n- 时间：%s", when);
+	if (it->link) { /* a link of the server's own, written as text (robots link it) */
+		strbuf_addf(&md, "%s", f == WH_WECOM ? "\n> 下载：" : "\n- 下载：");
+		md_text(&md, it->link);
+	}
 	jw_kstr(&w, "msgtype", "markdown");
 	jw_key(&w, "markdown");
 	jw_obj_open(&w);

@@ -31,6 +31,9 @@ struct work_item {
 	 * state ("已销号的诉求不能再变更附件") */
 	int closed;
 	const char *closed_zh, *closed_en;
+	/* where the item is opened or downloaded ("https://…/api/bulletins/7/file", or a path when
+	 * the server does not know its public address); webhooks carry it. NULL: none */
+	const char *link;
 };
 
 enum work_access {

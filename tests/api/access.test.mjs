@@ -134,6 +134,12 @@ const EXPECT = {
   'DELETE /api/webhooks/:id': { kind: 'object', obj: 'webhook' },
   'GET /api/holidays': { kind: 'config' },
   'POST /api/holidays': { kind: 'config' },
+  'GET /api/bulletins': { kind: 'list' },
+  'POST /api/bulletins': { kind: 'create', body: { kind: 'economy', period: '2026-01' } },
+  'GET /api/bulletins/schedule': { kind: 'config' },
+  'PUT /api/bulletins/schedule': { kind: 'config', body: { kind: 'briefing', enabled: false, at_time: '08:00' } },
+  'GET /api/bulletins/:id': { kind: 'object', obj: 'bulletin' },
+  'GET /api/bulletins/:id/file': { kind: 'object', obj: 'bulletin' },
   'GET /api/announcements': { kind: 'list' },
   'POST /api/announcements': { kind: 'create' },
   'GET /api/announcements/:id': { kind: 'object', obj: 'announcement' },
@@ -347,6 +353,11 @@ const EXPECT = {
   'POST /api/freight/loads/:id/withdraw': { kind: 'object', obj: 'freightLoad' },
   'POST /api/freight/loads/:id/cancel': { kind: 'object', obj: 'freightLoad' },
   'POST /api/freight/loads/:id/done': { kind: 'object', obj: 'freightLoad', body: { outcome: 'delivered' } },
+  'POST /api/freight/loads/:id/carrier-confirm': { kind: 'object', obj: 'freightLoad' },
+  'POST /api/freight/loads/:id/carrier-decline': { kind: 'object', obj: 'freightLoad' },
+  'GET /api/freight/notifications': { kind: 'list' },
+  'POST /api/freight/notifications/:id/read': { kind: 'object', obj: 'notification' },
+  'POST /api/freight/notifications/read-all': { kind: 'self' },
   'GET /api/freight/registrations': { kind: 'list', query: 'page_size=200' },
   'GET /api/freight/registrations/export': { kind: 'list', query: 'format=csv' },
   'POST /api/freight/registrations': { kind: 'create', foreign: [
@@ -487,6 +498,8 @@ let ents1 = [], ents2 = [], depts1 = [];
 let key1, key2;      // staff API keys of zone 1 and zone 2 (Open311)
 let o311Id;          // an Open311 request of zone 1
 let bankEnts = new Set(); // the enterprises of the demands pushed to the bank user's bank
+// a carrier user (工业物流) of zone 1, of a carrier other than the one the freight objects are of:
+// made in before() (the demo's carrier account is 海门's); as.carrier, me.carrier
 
 async function all(c, path) { // every page of a list
   const items = [];
@@ -581,6 +594,10 @@ before(async () => {
   const an = await as.admin.post('/api/announcements', { title: '访问控制测试公告', body: '越权访问测试专用。', category: 'notice', audience: 'building', audience_building: own1.building });
   assert.equal(an.status, 201, an.body);
   obj.announcement = an.json.id; data.announcement = '访问控制测试公告';
+  // a bulletin of the zone (经济运行月报): read by the zone's statistics readers only
+  const bl = await as.admin.post('/api/bulletins', { kind: 'economy', period: '2026-02' });
+  assert.equal(bl.status, 201, bl.body);
+  obj.bulletin = bl.json.id; data.bulletin = '经济运行月报 2026-02';
   const af = attachmentForm();
   const aup = await as.admin.post(`/api/announcements/${obj.announcement}/attachments`, af.raw, { headers: { 'Content-Type': af.type } });
   assert.equal(aup.status, 201, aup.body);
@@ -695,6 +712,16 @@ before(async () => {
   const fr = await as.admin.post('/api/freight/registrations', { enterprise_id: me.other_enterprise.enterprise_id, plate: '苏FD80002', driver: '访问控制测试报备', phone: '13800000000', route: '海门—常州', date: '2030-01-01' });
   assert.equal(fr.status, 201, fr.body);
   obj.freightReg = fr.json.id; data.freightReg = '访问控制测试报备';
+  // the account of another carrier of the zone (承运方): none of those objects is its own
+  const fc2 = await as.admin.post('/api/freight/carriers', { name: '访问控制测试另一物流' });
+  assert.equal(fc2.status, 201, fc2.body);
+  const cu = await as.admin.post('/api/users', { username: 'ccetdz-ac-chengyun', role: 'carrier', carrier_id: fc2.json.id, password: PW });
+  assert.equal(cu.status, 201, cu.body);
+  as.carrier = new Client(srv.base);
+  const cl = await as.carrier.login('ccetdz-ac-chengyun', PW);
+  assert.equal(cl.status, 200, cl.body);
+  assert.equal((await as.carrier.put('/api/me/password', { old_password: PW, new_password: PW + 'x' })).status, 204);
+  me.carrier = cl.json.user;
   // a demand for space of the other enterprise (载体需求), registered by the admin on its behalf
   const sd = await as.admin.post('/api/space/demands', { enterprise_id: me.other_enterprise.enterprise_id, type: 'factory', area_min: 500, area_max: 900, wanted_from: '2030-01-01', notes: '访问控制测试需求' });
   assert.equal(sd.status, 201, sd.body);
@@ -746,6 +773,10 @@ function foreign(who, rt) {
   // a bank user (银企对接) sees only the enterprises of the demands pushed to its bank
   if (!zone2 && u.role === 'bank') {
     for (const e of ents1) if (!bankEnts.has(e.id)) { f.uscc.add(e.uscc); f.ent.add(e.id); }
+  }
+  // a carrier user (工业物流) only the enterprises of the loads matched to its offers: it has none
+  if (!zone2 && u.role === 'carrier') {
+    for (const e of ents1) { f.uscc.add(e.uscc); f.ent.add(e.id); }
   }
   // the head of the 经发局 reads the monthly figures of every enterprise of the zone
   const economic = rt && rt.pattern.startsWith('/api/economy/') && depts1.find((x) => x.id === u.dept_id)?.kind === 'economic';
@@ -814,10 +845,11 @@ const OUTSIDERS = {
   user: ['zone2_admin', 'dept_head'],
   dept: ['zone2_admin'],
   zone: ['zone2_admin'],
-  notification: ['zone2_admin', 'admin', 'enterprise', 'dept_head', 'staff'],
+  notification: ['zone2_admin', 'admin', 'enterprise', 'dept_head', 'staff', 'carrier'],
   webhook: ['zone2_admin'],
   token: ['zone2_admin'],
   announcement: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'enterprise'],
+  bulletin: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'dept_head'],
   project: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
   problem: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'other_enterprise', 'dept_head'],
   followup: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'dept_head'],
@@ -842,12 +874,13 @@ const OUTSIDERS = {
   finDemand: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
   finOffer: ['zone2_admin', 'zone2_enterprise', 'other_enterprise', 'bank'],
   // 工业物流: the other enterprise's load and registration, and the offer (truck, carrier) its
-  // load is matched to: the first enterprise reads none of them
-  freightCarrier: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
-  freightTruck: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
-  freightOffer: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
-  freightLoad: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
-  freightReg: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
+  // load is matched to: the first enterprise reads none of them, nor does another carrier's
+  // account
+  freightCarrier: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'carrier'],
+  freightTruck: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'carrier'],
+  freightOffer: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'carrier'],
+  freightLoad: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'carrier'],
+  freightReg: ['zone2_admin', 'zone2_enterprise', 'enterprise', 'carrier'],
   // a demand is its enterprise's: another enterprise of the zone does not see it
   spaceDemand: ['zone2_admin', 'zone2_enterprise', 'enterprise'],
   // 用工: an enterprise reads its own demands, hires and partnerships, and the zone's fairs
@@ -869,6 +902,7 @@ async function snapshot(kind) { // the object as its own zone's admin sees it
     case 'webhook': return JSON.stringify((await a.get('/api/webhooks')).json.items.find((x) => x.id === obj.webhook));
     case 'token': return JSON.stringify((await a.get('/api/tokens')).json.items.find((x) => x.id === obj.token));
     case 'announcement': return JSON.stringify((await a.get(`/api/announcements/${obj.announcement}`)).json);
+    case 'bulletin': return JSON.stringify((await a.get(`/api/bulletins/${obj.bulletin}`)).json);
     case 'project': return JSON.stringify((await a.get(`/api/projects/${obj.project}`)).json);
     case 'problem': return JSON.stringify((await a.get(`/api/projects/problems/${obj.problem}`)).json);
     case 'review': return JSON.stringify((await a.get(`/api/projects/reviews/${obj.review}`)).json);
@@ -994,7 +1028,7 @@ for (const rt of routes) {
       assert.equal(await auditTotal(), audit0, `${k} as ${f.who}: written on a retry`);
     }
     if (exp.kind === 'list') {
-      for (const who of ['enterprise', 'dept_head', 'zone2_admin', 'zone2_enterprise', 'bank']) {
+      for (const who of ['enterprise', 'dept_head', 'zone2_admin', 'zone2_enterprise', 'bank', 'carrier']) {
         if (!rt.roles.includes(me[who].role)) continue;
         const r = await as[who].get(path + (exp.query ? `?${exp.query}` : ''));
         assert.equal(r.status, 200, `${k} as ${who}: ${r.body.slice(0, 200)}`);

@@ -5,10 +5,13 @@
 // loads are the zone's figures. Vehicle registrations are filed by an enterprise and approved or
 // rejected by the service center, counted by day. An enterprise reads its own posts and the
 // offers of its loads, never another's (404); another zone sees nothing (404); every bad input is
-// a 400 naming its field in Chinese, every refused move a 409 naming the state.
+// a 400 naming its field in Chinese, every refused move a 409 naming the state. A carrier's own
+// account (role carrier) reads its carrier, trucks, offers and the loads matched to them, posts
+// and closes its spare capacity, is told of a load matched to it and confirms or declines it;
+// another carrier's rows are 404 to it, the staff's routes 403.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, newDatabase, demoDatabase, DEMO_PW } from './lib.mjs';
+import { startServer, Client, cli, newDatabase, newUser, demoDatabase, DEMO_PW } from './lib.mjs';
 
 const PW = DEMO_PW;
 const NAMES = {
@@ -415,4 +418,196 @@ test('exports: loads, offers and registrations as .xlsx or .csv, an enterprise o
   assert.equal(r.status, 400);
   assert.equal(r.json.error.field, 'format');
   assert.ok(mine.id && theirs.id);
+});
+
+// ---- the carrier's own account (承运方) ----
+
+test('user admin: a carrier user names a carrier of its zone, and no department', async () => {
+  const c = await carrier();
+  const bad = [
+    [{ username: 'ccetdz-test-cy-x', role: 'carrier', password: PW }, 'carrier_id', /请选择所属承运企业/],
+    [{ username: 'ccetdz-test-cy-y', role: 'staff', dept_id: me.svc.dept_id, carrier_id: c.id, password: PW }, 'carrier_id', /只有承运方用户/],
+    [{ username: 'ccetdz-test-cy-z', role: 'carrier', carrier_id: c.id, dept_id: me.svc.dept_id, password: PW }, 'dept_id', /承运方用户不属于部门/],
+  ];
+  for (const [body, field, msg] of bad) {
+    const r = await as.admin.post('/api/users', body);
+    assert.equal(r.status, 400, r.body);
+    assert.equal(r.json.error.field, field);
+    assert.match(r.json.error.message, msg);
+  }
+  // another zone's carrier is none of this zone's
+  const r = await as.zone2_admin.post('/api/users', { username: 'hmetdz-test-cy-w', role: 'carrier', carrier_id: c.id, password: PW });
+  assert.equal(r.status, 400, r.body);
+  assert.equal(r.json.error.field, 'carrier_id');
+  assert.match(r.json.error.message, /承运企业不存在/);
+  const ok = await as.admin.post('/api/users', { username: 'ccetdz-test-cy-v', role: 'carrier', carrier_id: c.id, display_name: '调度员', password: PW });
+  assert.equal(ok.status, 201, ok.body);
+  const u = (await as.admin.get(`/api/users/${ok.json.id}`)).json;
+  assert.equal(u.carrier_id, c.id);
+  assert.equal(u.carrier_name, c.name);
+  assert.equal(u.dept_id, null);
+  const roles = (await as.admin.get('/api/roles')).json.items;
+  const role = roles.find((x) => x.name === 'carrier');
+  assert.equal(role.label, '承运方');
+  assert.deepEqual([...role.permissions].sort(), ['enterprise.read', 'freight.carry', 'freight.read']);
+});
+
+// Two carriers of the zone, each with a truck and an offer to 常州, and the account of the first.
+async function carriers() {
+  const a = await carrier(), b = await carrier();
+  const ta = await truck(a), tb = await truck(b);
+  const oa = await offer(ta, { notes: '内部备注：运费月结' }), ob = await offer(tb);
+  const user = await newUser(srv, as.admin, `ccetdz-test-cy${++seq}`, 'carrier', { carrier_id: a.id, display_name: '通达调度' }, PW);
+  return { a, b, ta, tb, oa, ob, user };
+}
+
+test('scope: a carrier user reads its own carrier, trucks, offers and the loads matched to them; another carrier\'s are 404', async () => {
+  const { a, b, ta, tb, oa, ob, user } = await carriers();
+  const l1 = await load(as.ent, { notes: '企业内部：客户急需' });
+  const l2 = await load(as.weipai);
+  const l3 = await load(as.ent); // open: matched to no one
+  assert.equal((await as.ent.post(`/api/freight/loads/${l1.id}/match`, { offer_id: oa.id })).status, 200);
+  assert.equal((await as.weipai.post(`/api/freight/loads/${l2.id}/match`, { offer_id: ob.id })).status, 200);
+  assert.deepEqual(ids(await user.get('/api/freight/carriers')), [a.id]);
+  assert.deepEqual(ids(await user.get('/api/freight/trucks')), [ta.id]);
+  assert.deepEqual(ids(await user.get('/api/freight/offers')), [oa.id]);
+  assert.deepEqual(ids(await user.get('/api/freight/loads')), [l1.id]);
+  assert.deepEqual(ids(await user.get('/api/freight/registrations')), []);
+  const got = await user.get(`/api/freight/loads/${l1.id}`);
+  assert.equal(got.status, 200, got.body);
+  assert.equal(got.json.goods, '电子元器件');
+  assert.equal(got.json.plate, ta.plate);
+  assert.ok(!('notes' in got.json), 'no note of the zone or the enterprise');
+  assert.ok(!JSON.stringify(got.json).includes('客户急需'));
+  const og = await user.get(`/api/freight/offers/${oa.id}`);
+  assert.equal(og.status, 200);
+  assert.ok(!og.body.includes('运费月结'), 'no internal note');
+  for (const p of [`carriers/${b.id}`, `trucks/${tb.id}`, `offers/${ob.id}`, `loads/${l2.id}`, `loads/${l3.id}`, `loads/${l2.id}/matches`]) {
+    const r = await user.get(`/api/freight/${p}`);
+    assert.equal(r.status, 404, `${p}: ${r.body}`);
+  }
+  for (const p of ['loads', 'offers', 'registrations']) {
+    const r = await user.get(`/api/freight/${p}/export?format=csv`);
+    assert.equal(r.status, 200, p);
+    assert.ok(!r.body.includes(tb.plate) && !r.body.includes('备注'), `${p}: another carrier's rows or an internal column`);
+  }
+  // no enterprise beyond what the trip needs: the enterprise's record is not its to read
+  const ents = await user.get('/api/enterprises');
+  assert.equal(ents.status, 200);
+  assert.equal(ents.json.total, 0);
+  assert.equal((await user.get(`/api/enterprises/${me.ent.enterprise_id}`)).status, 404);
+  // the staff's and the enterprises' routes are refused
+  const refused = [
+    ['post', '/api/freight/carriers', { name: '越权物流' }],
+    ['patch', `/api/freight/carriers/${a.id}`, { name: '越权改名' }],
+    ['post', '/api/freight/trucks', { carrier_id: a.id, plate: plate(), driver: '越权', capacity_t: 1, capacity_m3: 1 }],
+    ['patch', `/api/freight/trucks/${ta.id}`, { driver: '越权' }],
+    ['post', '/api/freight/loads', { goods: '钢材', weight_t: 1, volume_m3: 1, origin: '海门', destination: '常州', date_from: day(0), date_to: day(1), price: 100 }],
+    ['post', `/api/freight/loads/${l3.id}/match`, { offer_id: oa.id }],
+    ['post', `/api/freight/loads/${l1.id}/confirm`, {}],
+    ['post', `/api/freight/loads/${l1.id}/decline`, {}],
+    ['post', `/api/freight/loads/${l1.id}/cancel`, {}],
+    ['post', `/api/freight/loads/${l1.id}/done`, { outcome: 'delivered' }],
+    ['post', '/api/freight/registrations', { plate: plate(), driver: '越权', phone: '13800000000', route: '海门—常州', date: day(0) }],
+    ['get', '/api/freight/summary'],
+    ['get', '/api/tickets'],
+    ['get', '/api/notifications'],
+    ['get', '/api/finance/demands'],
+  ];
+  for (const [m, p, body] of refused) {
+    const r = await user[m](p, body);
+    assert.equal(r.status, 403, `${m} ${p}: ${r.status} ${r.body}`);
+  }
+});
+
+test('a carrier user posts and closes spare capacity for its own trucks only', async () => {
+  const { ta, tb, ob, user } = await carriers();
+  const body = { truck_id: ta.id, origin: '海门', destination: '苏州', via: ['南通'], date_from: day(1), date_to: day(2), spare_t: 4, spare_m3: 16, full_price: 2400, notes: '承运方不写园区备注' };
+  const audit0 = await auditTotal();
+  let r = await user.post('/api/freight/offers', body);
+  assert.equal(r.status, 201, r.body);
+  assert.equal(r.json.plate, ta.plate);
+  assert.equal(r.json.status, 'open');
+  assert.equal(await auditTotal(), audit0 + 1);
+  assert.equal((await as.svc.get(`/api/freight/offers/${r.json.id}`)).json.notes, '', 'a carrier writes no note of the zone');
+  const mine = r.json.id;
+  // its room is checked as the desk's is
+  r = await user.post('/api/freight/offers', { ...body, spare_t: 99 });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'spare_t');
+  // another carrier's truck: as if there were none
+  r = await user.post('/api/freight/offers', { ...body, truck_id: tb.id });
+  assert.equal(r.status, 400, r.body);
+  assert.equal(r.json.error.field, 'truck_id');
+  assert.match(r.json.error.message, /车辆不存在/);
+  r = await user.post(`/api/freight/offers/${ob.id}/close`);
+  assert.equal(r.status, 404, r.body);
+  assert.equal((await as.svc.get(`/api/freight/offers/${ob.id}`)).json.status, 'open');
+  r = await user.post(`/api/freight/offers/${mine}/close`);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'closed');
+  assert.equal((await user.post(`/api/freight/offers/${mine}/close`)).status, 409);
+  // the desk still posts for any carrier
+  r = await as.svc.post('/api/freight/offers', { ...body, truck_id: tb.id });
+  assert.equal(r.status, 201, r.body);
+});
+
+test('a carrier user is told of a load matched to it, confirms or declines it; never another carrier\'s', async () => {
+  const { oa, ob, user } = await carriers();
+  const other = await newUser(srv, as.admin, `ccetdz-test-cy${++seq}`, 'carrier', { carrier_id: ob.carrier_id }, PW);
+  const n0 = (await user.get('/api/freight/notifications')).json.total;
+  // the enterprise chooses the carrier's offer: the carrier is told
+  const l1 = await load();
+  assert.equal((await as.ent.post(`/api/freight/loads/${l1.id}/match`, { offer_id: oa.id })).status, 200);
+  let notes = (await user.get('/api/freight/notifications')).json;
+  assert.equal(notes.total, n0 + 1, 'the carrier is told');
+  assert.equal(notes.items[0].kind, 'matched');
+  assert.equal(notes.items[0].freight_load_id, l1.id);
+  assert.match(notes.items[0].title, /货源已匹配车辆/);
+  assert.ok(!(await other.get('/api/freight/notifications')).json.items.some((n) => n.freight_load_id === l1.id), 'another carrier is not');
+  // another carrier and the enterprise may not answer for it
+  let r = await other.post(`/api/freight/loads/${l1.id}/carrier-confirm`);
+  assert.equal(r.status, 404, r.body);
+  r = await as.ent.post(`/api/freight/loads/${l1.id}/carrier-confirm`);
+  assert.equal(r.status, 403, r.body);
+  assert.equal((await as.svc.get(`/api/freight/loads/${l1.id}`)).json.carrier_ok, false);
+  const entNotes0 = (await as.ent.get('/api/notifications')).json.total;
+  r = await user.post(`/api/freight/loads/${l1.id}/carrier-confirm`);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'confirmed', 'the enterprise had accepted: both sides');
+  assert.equal(r.json.carrier_ok, true);
+  assert.equal((await user.post(`/api/freight/loads/${l1.id}/carrier-confirm`)).status, 409);
+  const entNotes = (await as.ent.get('/api/notifications')).json;
+  assert.ok(entNotes.total > entNotes0 && entNotes.items.some((n) => n.freight_load_id === l1.id && n.kind === 'confirmed'), 'the enterprise is told');
+  // the desk proposes the other carrier's truck: not this carrier's to confirm
+  const l2 = await load();
+  assert.equal((await as.svc.post(`/api/freight/loads/${l2.id}/match`, { offer_id: ob.id })).status, 200);
+  r = await user.post(`/api/freight/loads/${l2.id}/carrier-confirm`);
+  assert.equal(r.status, 404, r.body);
+  r = await user.post(`/api/freight/loads/${l2.id}/carrier-decline`);
+  assert.equal(r.status, 404, r.body);
+  const l2now = (await as.svc.get(`/api/freight/loads/${l2.id}`)).json;
+  assert.equal(l2now.status, 'matched');
+  assert.equal(l2now.carrier_ok, false);
+  assert.ok((await other.get('/api/freight/notifications')).json.items.some((n) => n.freight_load_id === l2.id && n.kind === 'matched'));
+  // the carrier declines a load proposed to it: open again, the enterprise told, out of its sight
+  const l3 = await load();
+  assert.equal((await as.svc.post(`/api/freight/loads/${l3.id}/match`, { offer_id: oa.id })).status, 200);
+  r = await user.post(`/api/freight/loads/${l3.id}/carrier-decline`);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'open');
+  assert.equal(r.json.offer_id, null);
+  assert.ok((await as.ent.get('/api/notifications')).json.items.some((n) => n.freight_load_id === l3.id && n.kind === 'declined'));
+  assert.equal((await user.get(`/api/freight/loads/${l3.id}`)).status, 404, 'no longer its load');
+  // the service center still confirms for any carrier, by either route
+  const l4 = await load();
+  assert.equal((await as.ent.post(`/api/freight/loads/${l4.id}/match`, { offer_id: ob.id })).status, 200);
+  r = await as.svc.post(`/api/freight/loads/${l4.id}/carrier-confirm`);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.json.status, 'confirmed');
+  // the notifications are read
+  const first = (await user.get('/api/freight/notifications?unread=1')).json.items[0];
+  assert.equal((await user.post(`/api/freight/notifications/${first.id}/read`)).status, 204);
+  assert.equal((await user.post('/api/freight/notifications/read-all', {})).status, 200);
+  assert.equal((await user.get('/api/freight/notifications?unread=1')).json.total, 0);
 });

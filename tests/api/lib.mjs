@@ -37,7 +37,14 @@ export const DEMO_PW = 'Demo-Passw0rd!2026';
  */
 export function demoDatabase() {
   const st = statSync(BIN);
-  const tag = createHash('sha256').update(`${BIN} ${st.size} ${st.mtimeMs} ${ENGINE} ${process.env.YQ_PG_PORT || ''}`).digest('hex').slice(0, 12);
+  // on PostgreSQL the cluster too: its socket is made anew by each start (a template of a cluster
+  // since removed is not there)
+  let cluster = '';
+  if (ENGINE === 'postgres') {
+    const sock = statSync(join(process.env.YQ_PG_HOST, `.s.PGSQL.${process.env.YQ_PG_PORT}`));
+    cluster = `${process.env.YQ_PG_HOST} ${process.env.YQ_PG_PORT} ${sock.ino} ${sock.mtimeMs}`;
+  }
+  const tag = createHash('sha256').update(`${BIN} ${st.size} ${st.mtimeMs} ${ENGINE} ${cluster}`).digest('hex').slice(0, 12);
   const dir = join(tmpdir(), `yq-demo-${tag}`);
   const tplName = `yq_demo_${tag}`;
   const tplUrl = ENGINE === 'postgres'

@@ -20,7 +20,7 @@ export function sql(db, text) {
 
 /** The migrations after 0024, in order (version 25 first), each taken back by its function
  * (called with its version): a module's migration adds its undo here, at the end. */
-const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand, undoJobs];
+const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand, undoJobs, undoCarrierUser, undoBulletin];
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
 export const LATEST = 24 + LATER.length;
@@ -35,6 +35,16 @@ function undoLater(db, to) {
 export function migratedFrom(from) {
   const n = LATEST - from;
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** No scheduled bulletins and no schedules (定时简报). */
+function undoBulletin(db, v) {
+  sql(db, `DROP TABLE bulletin_schedule; DROP TABLE bulletin; DELETE FROM schema_version WHERE version = ${v};`);
+}
+
+/** No carrier of a user (承运方 of 工业物流). */
+function undoCarrierUser(db, v) {
+  sql(db, `ALTER TABLE app_user DROP COLUMN carrier_id; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No job demands, hires, fairs or school partnerships (用工). */

@@ -480,6 +480,11 @@ test('users of each role log in and see their menu', async () => {
       delete body.dept_id // a bank user (银企对接) belongs to its bank, not to a department
       body.bank_id = (await state.admin.get('/api/finance/banks')).body.items[0].id
     }
+    if (role.name === 'carrier') {
+      delete body.dept_id // a carrier user (工业物流) belongs to its carrier, not to a department
+      const carriers = (await state.admin.get('/api/freight/carriers')).body.items
+      body.carrier_id = carriers.length ? carriers[0].id : (await state.admin.post('/api/freight/carriers', { name: `e2e承运企业${RUN}` })).body.id
+    }
     if (role.name === 'enterprise') {
       delete body.dept_id // an enterprise user belongs to its enterprise, not to a department
       try {
@@ -2173,6 +2178,64 @@ test('a bank answers a loan demand', async () => {
   }
 })
 
+// 工业物流: the demo's 海门通达物流 answers for itself (承运方, hmetdz-chengyun) on its phone: it
+// posts a truck's spare capacity to 扬州, an enterprise chooses it for a part-load, the carrier is
+// told on its page and confirms the load, which is then arranged (both sides have confirmed).
+test('a carrier posts spare capacity on the phone and confirms a load matched to it', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10) // the zone's day
+  const goods = `e2e五金件${RUN}`
+  const page = await newPage(PHONE)
+  const ent = await apiLogin('hmetdz-qiye', DEMO_PASS)
+  try {
+    await uiLogin(page, 'hmetdz-chengyun', DEMO_PASS)
+    await page.goto(BASE + '/freight/carrier')
+    // the demo's load the desk proposed for its truck to 南京 waits for it
+    await page.waitForSelector('[data-test="freight-carrier-loads"] >> text=汽车线束')
+    await page.click('[data-test="freight-carrier-tabs"] >> text=我的运力')
+    await page.click('[data-test="freight-carrier-offer-new"]')
+    const dlg = page.locator('[data-test="freight-offer-dialog"]')
+    await dlg.locator('[data-field="destination"] input').fill('扬州')
+    await dlg.locator('[data-field="via"] input').fill('南通')
+    await dlg.locator('[data-field="spare_t"] input').fill('3')
+    await dlg.locator('[data-field="spare_m3"] input').fill('12')
+    await dlg.locator('[data-field="full_price"] input').fill('2500')
+    assert((await dlg.locator('[data-field="notes"]').count()) === 0, 'a carrier writes no note of the zone')
+    await page.click('[data-test="freight-offer-save"]')
+    const offerCard = page.locator('[data-test^="freight-carrier-offer-"]', { hasText: '扬州' }).first()
+    await offerCard.waitFor()
+    const offerId = Number((await offerCard.getAttribute('data-test')).replace('freight-carrier-offer-', ''))
+    assert((await offerCard.textContent()).includes('海门 → 南通 → 扬州'), 'the route is shown')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert(wide <= 1, `the page is ${wide}px wider than the phone`)
+    await shot(page, '41-carrier-offer-phone')
+    // an enterprise posts a part-load to 扬州 and chooses that truck (which accepts it)
+    const l = (await ent.post('/api/freight/loads', { goods, goods_value: 1, weight_t: 1, volume_m3: 3, origin: '海门', destination: '扬州', date_from: today, date_to: today, price: 600 })).body
+    const matches = (await ent.get(`/api/freight/loads/${l.id}/matches`)).body.items
+    assert(matches.some((o) => o.id === offerId), `the carrier's offer fits the load: ${JSON.stringify(matches.map((o) => o.id))}`)
+    const m = await ent.post(`/api/freight/loads/${l.id}/match`, { offer_id: offerId })
+    assert(m.body.status === 'matched', `matched: ${JSON.stringify(m.body)}`)
+    // the carrier is told, and confirms on its page
+    await page.reload()
+    await page.waitForSelector(`[data-test="freight-carrier-news"] >> text=${goods}`)
+    const card = `[data-test="freight-carrier-load-${l.id}"]`
+    await page.waitForSelector(`${card} >> text=请确认是否承运`)
+    await page.click(`[data-test="freight-carrier-confirm-${l.id}"]`)
+    await page.waitForFunction((id) => document.querySelector(`[data-test="freight-carrier-load-status-${id}"]`)?.textContent.includes('已确认'), l.id)
+    await shot(page, '41-carrier-confirmed-phone')
+    await page.click('[data-test="freight-carrier-read"]')
+    await page.waitForSelector('[data-test="freight-carrier-news"]', { state: 'detached' })
+    const seen = (await ent.get(`/api/freight/loads/${l.id}`)).body
+    assert(seen.status === 'confirmed' && seen.carrier_ok && seen.shipper_ok, `the enterprise reads ${JSON.stringify(seen)}`)
+    const notes = (await ent.get('/api/notifications')).body.items
+    assert(notes.some((n) => n.freight_load_id === l.id && n.kind === 'confirmed'), 'the enterprise is told the trip is arranged')
+  } finally {
+    await page.context().close()
+    await ent.dispose()
+  }
+})
+
 test('an enterprise posts a job demand on the phone, the service center records hires against it and reads the figures', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
@@ -2333,6 +2396,130 @@ test('an enterprise finds a vacant unit on the zone plan on the phone and applie
     assert(mine.some((d) => d.unit_id === unitId && d.status === 'offered' && d.applied), 'the demand holds the unit applied for')
     assert((await again.get(`/api/space/units/${unitId}`)).body.status === 'intent', 'the unit is held (意向)')
     await again.dispose()
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('a leader opens the leaders\' screen, follows a figure to its list, and reads it as a 大屏 and on the phone; a province user sees his zones', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  // what the figures must say, read through the API as the same leader
+  const api = await apiLogin('ccetdz-leader', DEMO_PASS)
+  const overdue = (await api.get('/api/tickets?status=open&overdue=1&page_size=1')).body.total
+  const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear() // the zone's year (China Standard Time)
+  const signed = (await api.get(`/api/projects/stats?year=${year}`)).body.signed_count
+  await api.dispose()
+  const page = await newPage()
+  const outside = []
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url())
+  })
+  const value = async (card) => ((await page.textContent(`[data-card="${card}"] .value`)) || '').trim()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.click('.el-menu-item:has-text("领导驾驶舱")')
+    await page.waitForURL(/\/screen$/)
+    for (const p of ['tickets', 'projects', 'economy', 'baobao', 'space', 'latest']) await page.waitForSelector(`[data-panel="${p}"]`)
+    await page.waitForFunction((n) => document.querySelector('[data-card="screen-ticket-overdue"] .value')?.textContent.trim() === String(n), overdue)
+    await page.waitForFunction((n) => document.querySelector('[data-card="screen-project-signed"] .value')?.textContent.trim() === String(n), signed)
+    await page.waitForSelector('[data-card="screen-economy-output"] .value:has-text("亿元")')
+    assert(/%$/.test(await value('screen-space-rate')), `the vacancy rate reads "${await value('screen-space-rate')}"`)
+    assert(/^\d/.test(await value('screen-baobao-covered')), `包保 reads "${await value('screen-baobao-covered')}"`)
+    await page.waitForSelector('[data-test="screen-latest-row"]')
+    await shot(page, '28-screen')
+    // a figure opens the list it counts: the overdue requests, as many as the figure says
+    await page.click('[data-card="screen-ticket-overdue"]')
+    await page.waitForURL((u) => u.pathname === '/tickets' && u.searchParams.get('overdue') === '1' && u.searchParams.get('status') === 'open')
+    await page.waitForFunction((n) => (document.querySelector('.toolbar .muted')?.textContent || '').includes(`共 ${n} 条`), overdue)
+    if (overdue > 0) await page.waitForSelector('[data-test="ticket-table"] .el-table__body tr')
+    await shot(page, '28-screen-overdue-list')
+    // the 大屏: 1920×1080, no side menu, no scrollbar, dark
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(BASE + '/screen?mode=big')
+    await page.waitForURL(/\/screen\/big$/)
+    for (const p of ['tickets', 'projects', 'economy', 'baobao', 'space', 'latest']) await page.waitForSelector(`[data-panel="${p}"]`)
+    await page.waitForFunction((n) => document.querySelector('[data-card="screen-ticket-overdue"] .value')?.textContent.trim() === String(n), overdue)
+    await page.waitForSelector('[data-panel="economy"] canvas')
+    const big = await page.evaluate(() => ({
+      menu: !!document.querySelector('.aside, .el-aside, .el-menu'),
+      header: !!document.querySelector('.header [data-test="user-menu"]'),
+      w: document.documentElement.scrollWidth - window.innerWidth,
+      h: document.documentElement.scrollHeight - window.innerHeight,
+      bg: getComputedStyle(document.querySelector('[data-test="screen-page"]')).backgroundImage,
+    }))
+    assert(!big.menu && !big.header, 'the 大屏 shows the console\'s side menu or header')
+    assert(big.w <= 0 && big.h <= 0, `the 大屏 scrolls: ${big.w}px wider, ${big.h}px higher than 1920×1080`)
+    assert(/gradient/.test(big.bg), 'the 大屏 is not dark')
+    await shot(page, '28-screen-big')
+    await page.click('[data-test="screen-leave-big"]')
+    await page.waitForURL(/\/screen$/)
+    // the phone: one column, nothing wider than the screen
+    await page.setViewportSize(PHONE)
+    await page.reload()
+    await page.waitForSelector('[data-panel="latest"]')
+    await page.waitForFunction((n) => document.querySelector('[data-card="screen-ticket-overdue"] .value')?.textContent.trim() === String(n), overdue)
+    const wide = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.querySelector('.main')?.scrollWidth || 0) - window.innerWidth)
+    assert(wide <= 1, `the screen is ${wide}px wider than the phone`)
+    await shot(page, '28-screen-phone')
+    assert(outside.length === 0, `requests outside the console: ${outside.join(', ')}`)
+  } finally {
+    await page.context().close()
+  }
+  // a province user: the same figures for each zone of his region
+  const prov = await newPage()
+  try {
+    await uiLogin(prov, 'province-viewer', DEMO_PASS)
+    await prov.goto(BASE + '/screen')
+    const zones = prov.locator('[data-test="screen-zone"]')
+    await zones.nth(1).waitFor()
+    const text = await prov.textContent('[data-panel="region"]')
+    assert(text.includes('长春经济技术开发区') && text.includes('长春装备制造产业开发区'), `the zones of 吉林: ${text.slice(0, 200)}`)
+    assert(!text.includes('海门'), 'a zone of another province on the screen')
+    assert((await prov.locator('[data-panel="space"]').count()) === 0, 'the province user is shown the vacancy panel he may not read')
+    await shot(prov, '28-screen-province')
+  } finally {
+    await prov.context().close()
+  }
+})
+
+test('the admin sets the monthly economic bulletin on a schedule and makes this month\'s at once; the leader downloads it', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
+  let page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.click('[data-menu="bulletins"]')
+    await page.waitForURL(/\/bulletins/)
+    const card = page.locator('[data-test="bulletin-schedule-economy"]')
+    await card.waitFor()
+    assert((await card.textContent()).includes('经济运行月报'), 'the kind is named in Chinese')
+    await page.click('[data-test="bulletin-edit-economy"]')
+    const form = page.locator('[data-test="bulletin-schedule-form"]')
+    await form.waitFor()
+    await form.locator('[data-test="bulletin-enabled"]').click()
+    const [put] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/bulletins/schedule') && r.request().method() === 'PUT'), page.click('[data-test="bulletin-schedule-save"]')])
+    assert(put.status() === 200, `schedule: HTTP ${put.status()} ${(await put.text()).slice(0, 200)}`)
+    await page.waitForFunction(() => document.querySelector('[data-test="bulletin-schedule-economy"]')?.textContent.includes('每月15日'))
+    const [made] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/bulletins') && r.request().method() === 'POST', { timeout: 60_000 }), page.click('[data-test="bulletin-make-economy"]')])
+    assert([200, 201].includes(made.status()), `make: HTTP ${made.status()} ${(await made.text()).slice(0, 200)}`)
+    await page.locator('[data-test="bulletin-table"] .el-table__body tr', { hasText: '经济运行月报' }).first().waitFor()
+    await shot(page, '36-bulletins-admin')
+  } finally {
+    await page.context().close()
+  }
+  // the leader reads it and downloads the PDF; the schedule is his to see, not to change
+  page = await newPage()
+  try {
+    await uiLogin(page, 'ccetdz-leader', DEMO_PASS)
+    await page.goto(BASE + '/bulletins')
+    const row = page.locator('[data-test="bulletin-table"] .el-table__body tr', { hasText: '经济运行月报' }).first()
+    await row.waitFor()
+    assert((await page.locator('[data-test="bulletin-edit-economy"]').count()) === 0, 'no schedule button for the leader')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), row.locator('[data-test^="bulletin-download-"]').click()])
+    const buf = readFileSync(await download.path())
+    assert(buf.subarray(0, 5).toString() === '%PDF-', 'the bulletin is a PDF')
+    assert(/经济运行月报.*\.pdf$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`)
   } finally {
     await page.context().close()
   }

@@ -319,7 +319,8 @@ static void test_read_only_roles(void **state)
 	/* 包保 cadres of every staff role record visits; enterprises and the province do not */
 	for (int r = 1; r < ROLE__COUNT; r++)
 		assert_int_equal(allows(role_perms((enum role)r), PERM_ENTERPRISE_VISIT),
-		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE && r != ROLE_BANK);
+		                 r != ROLE_ENTERPRISE && r != ROLE_PROVINCE && r != ROLE_BANK &&
+		                     r != ROLE_CARRIER);
 	/* the province is read-only whatever its permissions; no other role is */
 	for (int r = 1; r < ROLE__COUNT; r++)
 		assert_int_equal(role_read_only((enum role)r), r == ROLE_PROVINCE);
@@ -367,7 +368,7 @@ static void test_announce_perms(void **state)
 	for (int r = ROLE_ADMIN; r < ROLE__COUNT; r++) {
 		perm_set ps = role_perms((enum role)r);
 		assert_int_equal(allows(ps, PERM_ANNOUNCE_READ),
-		                 r != ROLE_PROVINCE && r != ROLE_BANK);
+		                 r != ROLE_PROVINCE && r != ROLE_BANK && r != ROLE_CARRIER);
 		assert_int_equal(allows(ps, PERM_ANNOUNCE_WRITE), r == ROLE_ADMIN);
 	}
 	assert_string_equal(perm_name(PERM_ANNOUNCE_READ), "announce.read");
@@ -517,6 +518,49 @@ static void test_bank_role(void **state)
 	                    "finance.write ");
 }
 
+/* A carrier's account (工业物流) reads its carrier's rows and acts for it, and nothing else:
+ * auth, freight.read, freight.carry, and enterprise.read as every role has it (its self scope
+ * reads no enterprise); no load or registration of its own, no keeping of carriers and trucks, no
+ * outcome, no figures. freight.carry is held by carriers, the admin and (by its department's
+ * grant) the service center, which keeps freight.write beside it. */
+static void test_carrier_role(void **state)
+{
+	(void)state;
+	static const char *const allowed[] = {"auth", "enterprise.read", "freight.read",
+	                                      "freight.carry", NULL};
+	char buf[512];
+	perm_set s = role_perms(ROLE_CARRIER);
+	assert_string_equal(beyond_rule(s, allowed, buf, sizeof buf), "");
+	assert_true(allows(s, PERM_FREIGHT_READ));
+	assert_true(allows(s, PERM_FREIGHT_CARRY));
+	assert_false(allows(s, PERM_FREIGHT_WRITE));
+	assert_false(allows(s, PERM_FREIGHT_POST));
+	assert_false(allows(s, PERM_FREIGHT_STATS));
+	assert_int_equal(role_default_scope(ROLE_CARRIER), SCOPE_SELF);
+	assert_false(role_read_only(ROLE_CARRIER));
+	/* only carriers and the admin act for a carrier by their role */
+	for (int r = 1; r < ROLE__COUNT; r++)
+		assert_int_equal(allows(role_perms((enum role)r), PERM_FREIGHT_CARRY),
+		                 r == ROLE_CARRIER || r == ROLE_ADMIN);
+	/* the service center acts for any carrier, and whoever keeps the carriers acts for them */
+	perm_set desk = role_perms(ROLE_STAFF);
+	enum data_scope sc = SCOPE_DEPT;
+	perm_dept_kind_grant("service_center", ROLE_STAFF, &desk, &sc);
+	assert_true(allows(desk, PERM_FREIGHT_CARRY));
+	for (int r = 1; r < ROLE__COUNT; r++)
+		if (allows(role_perms((enum role)r), PERM_FREIGHT_WRITE))
+			assert_true(allows(role_perms((enum role)r), PERM_FREIGHT_CARRY));
+	/* no department kind adds to it */
+	perm_set ps = s;
+	sc = SCOPE_SELF;
+	perm_dept_kind_grant("service_center", ROLE_CARRIER, &ps, &sc);
+	assert_true(eq(ps, s));
+	assert_string_equal(role_name(ROLE_CARRIER), "carrier");
+	assert_string_equal(role_label_zh(ROLE_CARRIER), "承运方");
+	assert_int_equal(role_from_name("carrier"), ROLE_CARRIER);
+	assert_string_equal(perm_name(PERM_FREIGHT_CARRY), "freight.carry");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -537,6 +581,7 @@ int main(void)
 	    cmocka_unit_test(test_announce_perms),
 	    cmocka_unit_test(test_dept_kind_grant),
 	    cmocka_unit_test(test_bank_role),
+	    cmocka_unit_test(test_carrier_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

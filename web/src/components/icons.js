@@ -22,4 +22,5 @@ export {
   Notebook,
   Avatar,
   Trophy,
+  Monitor,
 } from '@element-plus/icons-vue'

@@ -10,7 +10,8 @@
 //   order         place in the side menu; a route without order is not in the menu
 //                 (router/menu.js builds the menu from these)
 //   public (no session needed), bare (no layout), parent (breadcrumb parent route name),
-//   mode (the request list's desk, views/ticket/TicketList.vue)
+//   mode (the request list's desk, views/ticket/TicketList.vue), screen ('big': the leaders'
+//   screen's 大屏 mode, views/screen/rules.js isBigMode)
 // Pages are loaded with dynamic imports so each one is its own chunk.
 import Layout from '../layout/AppLayout.vue'
 
@@ -32,16 +33,22 @@ const STAFF = { hideForRoles: ['enterprise'] }
 export const routes = [
   page('/login', 'login', () => import('../views/LoginPage.vue'), { public: true, title: 'login.title' }),
   page('/password', 'password-change', () => import('../views/account/ForcePassword.vue'), { bare: true, title: 'account.forceTitle' }),
+  // 领导驾驶舱's 大屏 mode (views/screen/): the whole window, no side menu; /screen?mode=big comes here
+  page('/screen/big', 'screen-big', () => import('../views/screen/ScreenPage.vue'), { bare: true, title: 'screen.title', perm: 'dashboard.read', ...STAFF, screen: 'big' }),
   {
     path: '/',
     component: Layout,
     children: [
       page('', 'home', () => import('../views/dashboard/DashboardPage.vue'), { title: 'menu.home', ...STAFF, icon: 'HomeFilled', order: 100 }),
+      // 领导驾驶舱 (views/screen/): the zone's day on one screen, the zones of one's region
+      { ...page('screen', 'screen', () => import('../views/screen/ScreenPage.vue'), { title: 'screen.menu', perm: 'dashboard.read', ...STAFF, icon: 'Monitor', order: 110 }), beforeEnter: (to) => (to.query.mode === 'big' ? { name: 'screen-big' } : true) },
       page('enterprises', 'enterprises', () => import('../views/enterprise/EnterpriseList.vue'), { title: 'menu.enterprises', perm: 'enterprise.read', ...STAFF, icon: 'OfficeBuilding', order: 200 }),
       page('enterprises/new', 'enterprise-new', () => import('../views/enterprise/EnterpriseEdit.vue'), { title: 'enterprise.create', perm: 'enterprise.write', parent: 'enterprises' }),
       page('enterprises/:id(\\d+)', 'enterprise-detail', () => import('../views/enterprise/EnterpriseDetail.vue'), { title: 'enterprise.detail', perm: 'enterprise.read', parent: 'enterprises' }),
       page('enterprises/:id(\\d+)/edit', 'enterprise-edit', () => import('../views/enterprise/EnterpriseEdit.vue'), { title: 'enterprise.edit', perm: 'enterprise.write', parent: 'enterprises' }),
       page('my-enterprise', 'my-enterprise', () => import('../views/enterprise/EnterpriseDetail.vue'), { title: 'menu.myEnterprise', perm: 'enterprise.read', roles: ['enterprise'], icon: 'OfficeBuilding', order: 210 }),
+      // 定时简报 (views/bulletin/): the bulletins the server makes on the zone's schedule
+      page('bulletins', 'bulletins', () => import('../views/bulletin/BulletinList.vue'), { title: 'bulletin.menu', perm: ['ticket.stats', 'project.stats', 'economy.stats'], ...STAFF, icon: 'Document', order: 288 }),
       // 通知公告 (views/announce/): staff write and follow, enterprises read theirs
       page('announcements', 'announcements', () => import('../views/announce/AnnounceList.vue'), { title: 'announce.menu', perm: 'announce.read', ...STAFF, icon: 'Notebook', order: 250 }),
       page('announcements/new', 'announcement-new', () => import('../views/announce/AnnounceEdit.vue'), { title: 'announce.create', perm: 'announce.write', parent: 'announcements' }),
@@ -89,6 +96,8 @@ export const routes = [
       // vehicle registrations); enterprises post part-loads, accept a truck and register vehicles
       page('freight', 'freight', () => import('../views/freight/FreightList.vue'), { title: 'freight.menu', perm: 'freight.read', ...STAFF, icon: 'Connection', order: 292 }),
       page('freight/mine', 'freight-mine', () => import('../views/freight/FreightMine.vue'), { title: 'freight.mineMenu', perm: 'freight.post', roles: ['enterprise'], icon: 'Connection', order: 247 }),
+      // a carrier's own account (承运方): the loads matched to its trucks, its spare capacity
+      page('freight/carrier', 'freight-carrier', () => import('../views/freight/FreightCarrier.vue'), { title: 'freight.carrierDesk.menu', perm: 'freight.carry', roles: ['carrier'], icon: 'Connection', order: 105 }),
       // an enterprise's demands for space (需求): offers to sign or decline, withdrawing
       page('space/demands', 'space-demands-mine', () => import('../views/space/SpaceDemandsMine.vue'), { title: 'space.demand.mine', perm: 'space.apply', roles: ['enterprise'], icon: 'OfficeBuilding', order: 246 }),
       // 用工 (views/jobs/): staff run the demands, hires, job fairs and school partnerships and read

@@ -53,6 +53,9 @@ export const NOTIFY_KINDS = [
   // are recorded against it (views/jobs/)
   'posted',
   'hired',
+  // to the zone's leaders (and the service center for the request briefing) when the server has
+  // made a scheduled bulletin (views/bulletin/)
+  'generated',
 ]
 
 /** Kinds shown as bad news (red tag). */
@@ -134,6 +137,8 @@ export const NOTIFY_ITEMS = [
     labels: 'jobs.notify',
     events: ['posted', 'hired'],
   },
+  // 定时简报: the bulletins page
+  { id: 'bulletin_id', no: 'bulletin_period', route: () => ({ name: 'bulletins' }), labels: 'bulletin.notify', events: ['generated'] },
 ]
 
 const hasId = (v) => v !== null && v !== undefined && v !== '' && v !== 0

@@ -64,6 +64,12 @@ describe('the moves of a load', () => {
     expect(loadActions({ status: 'confirmed' }, 'desk')).toEqual(['delivered', 'failed', 'cancel'])
     expect(loadActions(null, 'desk')).toEqual([])
   })
+  it('for the carrier\'s own account: its answer to a load matched to its truck, nothing else', () => {
+    expect(loadActions({ status: 'matched', carrier_ok: false, shipper_ok: true }, 'carrier')).toEqual(['confirm', 'decline'])
+    expect(loadActions({ status: 'matched', carrier_ok: true }, 'carrier')).toEqual(['decline'])
+    for (const s of ['open', 'confirmed', 'delivered', 'failed', 'withdrawn']) expect(loadActions({ status: s }, 'carrier')).toEqual([])
+    expect(loadActions(null, 'carrier')).toEqual([])
+  })
 })
 
 describe('room and savings', () => {

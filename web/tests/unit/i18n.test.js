@@ -47,10 +47,12 @@ const ADDED = ['menu.apiDocs', 'apiDocs.intro', 'apiDocs.download', 'notify.kind
   'roles.bank', 'notify.kind.pushed', 'notify.kind.reviewing', 'notify.kind.declined', 'notify.kind.disbursed',
   // a part-load's and a vehicle registration's news for the enterprise (工业物流, issue 14)
   ...['matched', 'confirmed', 'delivered', 'failed', 'approve', 'reject'].map((k) => `notify.kind.${k}`),
+  // a carrier's own account of 工业物流 (承运方)
+  'roles.carrier',
   // the events of a demand for space (issue 14)
   'notify.kind.created', 'notify.kind.applied', 'notify.kind.offered', 'notify.kind.withdrawn',
   // a job demand posted, hires recorded against it (issue 14, 用工)
-  'notify.kind.posted', 'notify.kind.hired']
+  'notify.kind.posted', 'notify.kind.hired', 'notify.kind.generated']
 const RECORDED_FILES = ['account.json', 'common.json', 'dashboard.json', 'enterprise.json', 'system.json', 'ticket.json']
 const NEW_KEYS = Object.entries(MODULES['zh-CN'])
   .filter(([path]) => !RECORDED_FILES.includes(moduleName(path)))

@@ -26,6 +26,11 @@ export const ROLE_PERMS = Object.fromEntries(
 
 const KINDS = [undefined, 'service_center', 'investment']
 
+/** The roles whose menu was recorded (fixtures/menu-before.json): every other role of the server's
+ * table (a bank's or a carrier's own account) came later, and is held to the added items' rule
+ * only (LATER_CONTEXTS). */
+const RECORDED_ROLES = ['admin', 'leader', 'dept_head', 'staff', 'enterprise', 'province']
+
 export const MENU_CONTEXTS = [
   ...['admin', 'leader', 'dept_head', 'staff', 'province'].flatMap((role) =>
     KINDS.map((deptKind) => ({ name: `${role}/${deptKind || 'unknown'}`, ctx: { role, perms: ROLE_PERMS[role], deptKind } })),
@@ -36,3 +41,8 @@ export const MENU_CONTEXTS = [
   { name: 'auditor', ctx: { role: 'auditor', perms: ['audit.read'] } },
   { name: 'nothing', ctx: { role: 'leader', perms: [] } },
 ]
+
+/** The users of the roles added to the server's table after the recording, one each. */
+export const LATER_CONTEXTS = Object.keys(ROLE_PERMS)
+  .filter((role) => !RECORDED_ROLES.includes(role))
+  .map((role) => ({ name: role, ctx: { role, perms: ROLE_PERMS[role] } }))

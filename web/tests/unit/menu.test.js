@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest'
 import { filterMenu, ticketDuties } from '../../src/utils/perm'
 import { MENU, LEAVES } from './app-menu'
-import { MENU_CONTEXTS, PERM_NAMES } from './menu-contexts'
+import { LATER_CONTEXTS, MENU_CONTEXTS, PERM_NAMES } from './menu-contexts'
 import BEFORE from './fixtures/menu-before.json'
 import { createRouter, createMemoryHistory } from 'vue-router'
 import { routes } from '../../src/router/routes'
@@ -63,7 +63,7 @@ describe('side menu from the route table', () => {
 
   it('has added items, each naming a permission of the server, shown to some real role', () => {
     expect(ADDED.map((i) => i.key)).toEqual(expect.arrayContaining(['api-docs', 'announcements', 'my-announcements']))
-    const real = MENU_CONTEXTS.filter((c) => c.name !== 'wildcard')
+    const real = [...MENU_CONTEXTS, ...LATER_CONTEXTS].filter((c) => c.name !== 'wildcard')
     for (const item of ADDED) {
       expect([].concat(item.perm).filter((p) => SERVER_PERMS.includes(p)).length, `${item.key} names no permission of the server`).toBeGreaterThan(0)
       expect(item.title && item.icon && item.path, `${item.key} lacks a title, icon or path`).toBeTruthy()
@@ -82,6 +82,18 @@ describe('side menu from the route table', () => {
       expect(visible(withoutAdded(menu))).toEqual(BEFORE[name])
       const shown = leafKeys(menu).filter((k) => !RECORDED.has(k))
       expect(shown).toEqual(ADDED.filter((i) => mayUse(i, ctx)).map((i) => i.key))
+    })
+  }
+
+  it('knows the roles added since the recording (a bank\'s and a carrier\'s accounts)', () => {
+    expect(LATER_CONTEXTS.map((c) => c.name)).toEqual(expect.arrayContaining(['bank', 'carrier']))
+  })
+
+  for (const { name, ctx } of LATER_CONTEXTS) {
+    it(`shows the ${name} role the added items it may use, its own among them`, () => {
+      const shown = leafKeys(filterMenu(MENU, ctx)).filter((k) => !RECORDED.has(k))
+      expect(shown).toEqual(ADDED.filter((i) => mayUse(i, ctx)).map((i) => i.key))
+      expect(shown.length, name).toBeGreaterThan(0)
     })
   }
 })

@@ -22,6 +22,12 @@ export const freightApi = {
   matches: (id) => http.get(`${BASE}/loads/${id}/matches`, quiet),
   match: (id, offerId) => http.post(`${BASE}/loads/${id}/match`, { offer_id: offerId }),
   act: (id, action, body = {}) => http.post(`${BASE}/loads/${id}/${action}`, body, write),
+  // the carrier's side of a matched load ('confirm' | 'decline'): a carrier user, or the desk
+  carrierAct: (id, action) => http.post(`${BASE}/loads/${id}/carrier-${action}`, {}, write),
+  // a carrier user's notifications (the loads matched to its offers)
+  notifications: (params) => http.get(`${BASE}/notifications`, { ...quiet, params }),
+  notificationRead: (id) => http.post(`${BASE}/notifications/${id}/read`, {}),
+  notificationsReadAll: () => http.post(`${BASE}/notifications/read-all`, {}),
   regs: (params) => http.get(`${BASE}/registrations`, { ...quiet, params }),
   createReg: (body) => http.post(`${BASE}/registrations`, body, write),
   regAct: (id, action, body = {}) => http.post(`${BASE}/registrations/${id}/${action}`, body, write),

@@ -55,6 +55,11 @@ export function useFreightMoves(t, refresh) {
       }
     }
   }
+  /** The carrier's own answer to load l matched to its truck: 'confirm' or 'decline'. */
+  async function carrierMove(l, action) {
+    if (action === 'confirm') return run(() => freightApi.carrierAct(l.id, 'confirm'), t('freight.confirmed'))
+    if (await ask(t('freight.declineConfirm'), t('freight.decline'))) return run(() => freightApi.carrierAct(l.id, 'decline'), t('freight.declined'))
+  }
   const pick = (l, o, propose) => run(() => freightApi.match(l.id, o.id), propose ? t('freight.proposed') : t('freight.chosen'))
   async function regMove(r, action) {
     if (action === 'reject') {
@@ -68,5 +73,5 @@ export function useFreightMoves(t, refresh) {
   async function closeOffer(o) {
     if (await ask(t('freight.closeConfirm'), t('freight.close'))) return run(() => freightApi.closeOffer(o.id), t('freight.closed'))
   }
-  return { loadMove, pick, regMove, closeOffer }
+  return { loadMove, carrierMove, pick, regMove, closeOffer }
 }

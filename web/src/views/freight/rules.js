@@ -67,10 +67,12 @@ export function checkReg(form) {
 
 /**
  * What the reader may do next with load l: an enterprise ('shipper') its own load's moves, the
- * service center ('desk') the carrier's side and the outcome. In order of the buttons.
+ * service center ('desk') the carrier's side and the outcome, a carrier's own account
+ * ('carrier') its answer to a load matched to its truck. In order of the buttons.
  */
 export function loadActions(l, who) {
   if (!l) return []
+  if (who === 'carrier') return l.status === 'matched' ? [...(l.carrier_ok ? [] : ['confirm']), 'decline'] : []
   const desk = who === 'desk'
   switch (l.status) {
     case 'open':
