@@ -71,12 +71,6 @@ static const char SQL_ENT_IN_ZONE[] =
 static const char SQL_BANK_IN_ZONE[] = "SELECT COUNT(*) FROM fin_bank WHERE id = ? AND zone_id = ?";
 static const char SQL_PRODUCT_OF_BANK[] =
     "SELECT COUNT(*) FROM fin_product WHERE id = ? AND bank_id = ?";
-static const char SQL_BANK_USERS[] =
-    "SELECT id FROM app_user WHERE zone_id = ? AND bank_id = ? AND "
-    "role = 'bank' AND status = 'active' ORDER BY id LIMIT 16";
-static const char SQL_DESK[] =
-    "SELECT COALESCE(MIN(CASE WHEN kind = 'service_center' THEN id END), MIN(id), 0) FROM dept "
-    "WHERE zone_id = ?";
 
 int fin_as_enterprise(const struct principal *p)
 {
@@ -602,28 +596,11 @@ const struct work_kind fin_demand_kind = {
 static int notify_bank(struct write_ctx *w, const struct fin_demand *d, int64_t bank,
                        const char *event, struct arena *a, struct yq_err *e)
 {
-	int64_t desk = 0, users[16];
-	int n = 0, rc;
-	if ((rc = db_query_int(w->tx, SQL_DESK, &desk, 1, w->who->zone_id)) < 0)
-		return write_fail(w, rc, e);
-	if (!desk)
-		return 0;
-	struct db_stmt *st =
-	    db_prepare_with(w->tx, SQL_BANK_USERS, DB_I(w->who->zone_id), DB_I(bank));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	while (n < 16 && (rc = db_step(st)) == DB_ROW)
-		users[n++] = db_col_int(st, 0);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
 	struct work_item it;
 	as_item(d, w->who->zone_id, a, &it);
 	it.enterprise_id = 0; /* a bank user's notification names no enterprise */
-	for (int i = 0; i < n; i++)
-		if ((rc = notify_user(w->tx, &fin_demand_kind, &it, desk, users[i], event)) < 0)
-			return write_fail(w, rc, e);
-	return 0;
+	int rc = notify_party(w->tx, &fin_demand_kind, &it, NOTIFY_BANK, bank, event);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
 static int notify_ent(struct write_ctx *w, const struct fin_demand *d, const char *event,

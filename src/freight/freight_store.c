@@ -65,14 +65,6 @@ static const char SQL_OFFER_CLOSE[] =
 static const char SQL_LOAD_MOVE[] =
     "UPDATE freight_load SET status = ?, offer_id = ?, shipper_ok = ?, carrier_ok = ?, "
     "outcome_note = ?, done_at = ?, updated_at = ? WHERE id = ?";
-/* The active accounts of a carrier, told of a load matched to its offer. */
-static const char SQL_CARRIER_USERS[] =
-    "SELECT id FROM app_user WHERE zone_id = ? AND carrier_id = ? AND role = 'carrier' AND "
-    "status = 'active' ORDER BY id LIMIT 16";
-/* The department a carrier user's notification is filed under: the service center, else any. */
-static const char SQL_DESK[] =
-    "SELECT COALESCE(MIN(CASE WHEN kind = 'service_center' THEN id END), MIN(id), 0) FROM dept "
-    "WHERE zone_id = ?";
 static const char SQL_REG_MOVE[] =
     "UPDATE freight_reg SET status = ?, reason = ?, decided_at = ?, updated_at = ? WHERE id = ?";
 /* The open offers of a zone whose window shares a day with [date_from, date_to], with room
@@ -1037,30 +1029,13 @@ static int tell(struct write_ctx *w, const struct work_kind *kind, int64_t id, i
 static int tell_carrier(struct write_ctx *w, int64_t carrier, const struct freight_load *l,
                         const char *event, struct arena *a, struct yq_err *e)
 {
-	int64_t desk = 0, users[16];
-	int n = 0, rc;
-	if ((rc = db_query_int(w->tx, SQL_DESK, &desk, 1, w->who->zone_id)) < 0)
-		return write_fail(w, rc, e);
-	if (!desk || !carrier)
-		return 0;
-	struct db_stmt *st =
-	    db_prepare_with(w->tx, SQL_CARRIER_USERS, DB_I(w->who->zone_id), DB_I(carrier));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	while (n < 16 && (rc = db_step(st)) == DB_ROW)
-		users[n++] = db_col_int(st, 0);
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
 	struct work_item it = {.id = l->id,
 	                       .zone_id = w->who->zone_id,
 	                       .enterprise_id = 0,
 	                       .no = arena_printf(a, "HY%lld", (long long)l->id),
 	                       .title = l->goods};
-	for (int i = 0; i < n; i++)
-		if ((rc = notify_user(w->tx, &freight_load_kind, &it, desk, users[i], event)) < 0)
-			return write_fail(w, rc, e);
-	return 0;
+	int rc = notify_party(w->tx, &freight_load_kind, &it, NOTIFY_CARRIER, carrier, event);
+	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
 /* The audit action of each enum freight_load_action: the carrier's side confirms and declines

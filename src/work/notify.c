@@ -147,13 +147,13 @@ int notify_item(struct db *tx, const struct work_kind *kind, const struct work_i
 	return rc < 0 ? rc : DB_OK;
 }
 
-int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct work_item *it,
-                      int64_t dept_id, const char *event)
+/* A notification of `event` about it for each active account that `users_sql` lists of
+ * owner (at most 16), filed under dept_id (0: the zone's service center, else any department). */
+static int notify_accounts(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                           const char *users_sql, int64_t owner, int64_t dept_id, const char *event)
 {
 	int64_t users[16];
-	int rc, n = it->enterprise_id
-	                ? ids_of(tx, SQL_ENTERPRISE_USERS, it->zone_id, it->enterprise_id, users)
-	                : 0;
+	int rc, n = owner ? ids_of(tx, users_sql, it->zone_id, owner, users) : 0;
 	if (n <= 0)
 		return n;
 	/* the department responsible for the item; before routing, the service center */
@@ -172,6 +172,25 @@ int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct 
 		rc = insert(tx, kind, it, dept_id, users[i], event, text.buf, now);
 	strbuf_release(&text);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                      int64_t dept_id, const char *event)
+{
+	return notify_accounts(tx, kind, it, SQL_ENTERPRISE_USERS, it->enterprise_id, dept_id,
+	                       event);
+}
+
+int notify_party(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                 enum notify_party party, int64_t party_id, const char *event)
+{
+	static const char *const sql[] = {
+	    [NOTIFY_BANK] = "SELECT id FROM app_user WHERE zone_id = ? AND bank_id = ? AND role = "
+	                    "'bank' AND status = 'active' ORDER BY id LIMIT 16",
+	    [NOTIFY_CARRIER] = "SELECT id FROM app_user WHERE zone_id = ? AND carrier_id = ? AND "
+	                       "role = 'carrier' AND status = 'active' ORDER BY id LIMIT 16",
+	};
+	return notify_accounts(tx, kind, it, sql[party], party_id, 0, event);
 }
 
 int notify_user(struct db *tx, const struct work_kind *kind, const struct work_item *it,

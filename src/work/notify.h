@@ -27,6 +27,16 @@ int notify_item(struct db *tx, const struct work_kind *kind, const struct work_i
 int notify_enterprise(struct db *tx, const struct work_kind *kind, const struct work_item *it,
                       int64_t dept_id, const char *event);
 
+/* A party outside the zone's departments whose accounts are told of what concerns it: a bank
+ * (app_user.bank_id, 银企对接), a carrier (app_user.carrier_id, 工业物流). */
+enum notify_party { NOTIFY_BANK, NOTIFY_CARRIER };
+/* Inside tx: writes a notification of `event` about item it for each active account of the
+ * party party_id (at most 16), filed under the zone's service center (else any department; none:
+ * nothing is written). The item should name no enterprise (it->enterprise_id 0) unless the party
+ * may read it. No webhook. Returns DB_OK or a negative enum db_rc. */
+int notify_party(struct db *tx, const struct work_kind *kind, const struct work_item *it,
+                 enum notify_party party, int64_t party_id, const char *event);
+
 /* Inside tx: writes a notification of `event` about item it addressed to one staff account,
  * user_id, filed under its department dept_id (a 包保 cadre reminded of his enterprise). No
  * webhook. Returns DB_OK or a negative enum db_rc. */

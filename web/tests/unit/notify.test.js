@@ -86,7 +86,7 @@ describe('where a notification leads', () => {
 })
 
 // The kinds of item the server notifies about, read from its sources: a work kind (struct
-// work_kind) passed to notify_item / notify_enterprise, or one with an overdue sweep
+// work_kind) passed to notify_item / notify_enterprise / notify_party / notify_user, or one with an overdue sweep
 // (.sql_overdue, which notifies "overdue"); each with its id_key, no_key and the literal events.
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src')
 const cFiles = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? cFiles(join(dir, n)) : n.endsWith('.c') ? [join(dir, n)] : []))
@@ -101,8 +101,8 @@ function notifiedKinds() {
     const noKey = (/\.no_key = "(\w+)"/.exec(body) || [])[1]
     // the calls with this kind, and the event each names when it is a literal (the call's last
     // argument: `&problem_kind, &it, "assigned")`)
-    const calls = [...C.matchAll(new RegExp(`\\bnotify_(?:item|enterprise)\\([^;]*?&${name}\\b`, 'g'))]
-    const events = [...C.matchAll(new RegExp(`\\bnotify_(?:item|enterprise)\\([^;]*?&${name}\\b[^;"]*?"([a-z_]+)"\\s*\\)`, 'g'))].map((x) => x[1])
+    const calls = [...C.matchAll(new RegExp(`\\bnotify_(?:item|enterprise|party|user)\\([^;]*?&${name}\\b`, 'g'))]
+    const events = [...C.matchAll(new RegExp(`\\bnotify_(?:item|enterprise|party|user)\\([^;]*?&${name}\\b[^;"]*?"([a-z_]+)"\\s*\\)`, 'g'))].map((x) => x[1])
     const sweeps = /\.sql_overdue\s*=/.test(body)
     if (!calls.length && !sweeps) continue
     out.push({ name, idKey, noKey, events: [...new Set([...events, ...(sweeps ? ['overdue'] : [])])].sort() })
