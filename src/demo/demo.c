@@ -1294,12 +1294,25 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		struct calendar *cal = NULL;
 		char code[16], name[64];
 		snprintf(code, sizeof code, "gen%03d", zi + 1);
-		snprintf(name, sizeof name, "第%d开发区", zi + 1);
+		/* the first is 长春经开区, the province's strongest (全省综合考核第1: the seed's);
+		 * the others smaller, each by its own draw (apart from r: the rows stay those of
+		 * the same seed) */
+		struct rng zr = {(o->seed ? o->seed : 42) * 7919u + (uint64_t)zi * 104729u + 1};
+		if (zi == 0) {
+			snprintf(name, sizeof name, "长春经济技术开发区");
+			z.scale = 1;
+			z.growth = 0.05;
+		} else {
+			snprintf(name, sizeof name, "第%d开发区", zi + 1);
+			z.scale = 0.3 + 0.5 * (double)rng_below(&zr, 1000) / 1000.0;
+			z.growth = -0.03 + 0.05 * (double)rng_below(&zr, 1000) / 1000.0;
+		}
 		z.code = code;
 		z.city = "示范";
 		z.res = res;
 		/* a distinct, well-formed region code per zone */
-		snprintf(z.prefix8, sizeof z.prefix8, "91%06d", (110000 + zi * 97) % 1000000);
+		snprintf(z.prefix8, sizeof z.prefix8, "91%06u",
+		         (unsigned)(110000 + zi * 97) % 1000000u);
 		struct principal who;
 		/* the generated province is 吉林省: its zones spread over its nine cities, the
 		 * first eight national (国家级), the rest provincial */
@@ -1423,7 +1436,8 @@ int demo_gen(struct db_pool *pool, const struct gen_opts *o, struct demo_result 
 		 * dispatched by the project office; generator of their own (the requests above do
 		 * not move) */
 		if (o->projects_per_zone > 0 &&
-		    demo_gen_projects(&z, o->projects_per_zone, dept_ids[4], uid[2], uid[0], now,
+		    demo_gen_projects(&z, (int)lround(o->projects_per_zone * z.scale), dept_ids[4],
+		                      uid[2], uid[0], now,
 		                      (o->seed ? o->seed : 42) * 1000003u + (uint64_t)zi) < 0)
 			goto out_fail;
 		/* the enterprises' monthly figures; generator of their own */

@@ -655,9 +655,10 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 		ids[k] = z->ents[k].id;
 	struct rng r = {seed};
 	for (int k = 0; k < z->n_ents; k++) {
-		double base = exp(uniform(&r, log(300), log(25000))),
-		       trend = uniform(&r, 0.92, 1.14), margin = uniform(&r, -0.02, 0.11),
-		       staff = fmax(20, round(base / 10));
+		double base =
+		           exp(uniform(&r, log(300), log(25000))) * (z->scale > 0 ? z->scale : 1),
+		       trend = uniform(&r, 0.92, 1.14) + z->growth,
+		       margin = uniform(&r, -0.02, 0.11), staff = fmax(20, round(base / 10));
 		for (int c0 = 0, k1; c0 < months; c0 = k1) {
 			/* the reports of CH months in one statement; the remainder one by one */
 			k1 = c0 + (months - c0 >= CH ? CH : 1);

@@ -142,6 +142,10 @@ struct zone_ctx {
 	int64_t zone_id;
 	const char *code, *city; /* name prefix for synthetic companies, e.g. "长春" */
 	const char *short_name;  /* the zone's: "长春经开区" */
+	/* gen: the zone's size against the province's strongest (1; 0 taken as 1), which scales
+	 * its enterprises' figures and its number of projects, and the growth added to its
+	 * enterprises' yearly trend */
+	double scale, growth;
 	char prefix8[9];         /* USCC prefix: "91" + region code */
 	struct arena za;         /* strings that live as long as the zone is being built */
 	struct sector sectors[12];

@@ -3773,11 +3773,13 @@ int demo_gen_projects(struct zone_ctx *z, int n, int64_t office, int64_t owner, 
 	int64_t w0 = g.today - 1095;
 	for (int i = 0; i < n; i++) {
 		struct gproj *p = &ps[i];
+		/* a smaller zone (scale < 1) lands fewer of the large projects */
 		int dice = rng_below(&g.r, 1000);
-		p->amount = dice < 20    ? 100000 + rng_below(&g.r, 40) * 5000
-		            : dice < 60  ? 50000 + rng_below(&g.r, 48) * 1000
-		            : dice < 260 ? 10000 + rng_below(&g.r, 390) * 100
-		                         : 500 + rng_below(&g.r, 187) * 50;
+		double sc = z->scale > 0 && z->scale < 1 ? z->scale : 1;
+		p->amount = dice < 20 * sc    ? 100000 + rng_below(&g.r, 40) * 5000
+		            : dice < 60 * sc  ? 50000 + rng_below(&g.r, 48) * 1000
+		            : dice < 260 * sc ? 10000 + rng_below(&g.r, 390) * 100
+		                              : 500 + rng_below(&g.r, 187) * 50;
 		p->usd = rng_pct(&g.r, 5);
 		p->sector = rng_below(&g.r, z->n_sectors > 0 ? z->n_sectors : 1);
 		p->renov = !p->usd && rng_pct(&g.r, 12);

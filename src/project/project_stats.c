@@ -43,17 +43,19 @@ static void who_where(struct qb *q, int64_t zone_id, int64_t dept_id, int64_t us
 }
 
 #define SIGNED "p.sign_date >= ? AND p.sign_date <= ?"
-static const char SQL_ACTUALS[] =
-    "SELECT COALESCE(SUM(CASE WHEN " SIGNED " THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN " SIGNED " THEN p.amount_wan ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 10000 THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 50000 THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 100000 THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN " SIGNED " AND p.currency = 'USD' AND p.total_investment >= 10000 "
-    "THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN p.start_date >= ? AND p.start_date <= ? THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN p.produce_date >= ? AND p.produce_date <= ? THEN 1 ELSE 0 END), 0) "
-    "FROM project p WHERE p.zone_id = ?";
+#define ACTUALS_COLS                                                                               \
+	"COALESCE(SUM(CASE WHEN " SIGNED " THEN 1 ELSE 0 END), 0), "                               \
+	"COALESCE(SUM(CASE WHEN " SIGNED " THEN p.amount_wan ELSE 0 END), 0), "                    \
+	"COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 10000 THEN 1 ELSE 0 END), 0), "     \
+	"COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 50000 THEN 1 ELSE 0 END), 0), "     \
+	"COALESCE(SUM(CASE WHEN " SIGNED " AND p.amount_wan >= 100000 THEN 1 ELSE 0 END), 0), "    \
+	"COALESCE(SUM(CASE WHEN " SIGNED                                                           \
+	" AND p.currency = 'USD' AND p.total_investment >= 10000 "                                 \
+	"THEN 1 ELSE 0 END), 0), "                                                                 \
+	"COALESCE(SUM(CASE WHEN p.start_date >= ? AND p.start_date <= ? THEN 1 ELSE 0 END), 0), "  \
+	"COALESCE(SUM(CASE WHEN p.produce_date >= ? AND p.produce_date <= ? THEN 1 ELSE 0 END), "  \
+	"0) "
+static const char SQL_ACTUALS[] = "SELECT " ACTUALS_COLS "FROM project p WHERE p.zone_id = ?";
 static const char SQL_FUNDS[] =
     "SELECT COALESCE(SUM(i.funds), 0) FROM project_invest i JOIN project p ON p.id = "
     "i.project_id WHERE i.month >= ? AND i.month <= ? AND p.zone_id = ?";
@@ -98,6 +100,64 @@ int proj_actuals(struct db *c, int64_t zone_id, int64_t dept_id, int64_t user_id
 		db_reset(st);
 	}
 	qb_release(&q);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* proj_actuals of each of n zones, in a statement grouped by zone (the province's ranking), and
+ * a second for the funds: the zone ids are written into the statements as numbers. */
+int proj_actuals_zones(struct db *c, const int64_t *zone_ids, size_t n, int year, const char *asof,
+                       int with_funds, struct proj_figures *out)
+{
+	memset(out, 0, n * sizeof *out);
+	if (!n)
+		return DB_OK;
+	char y0[16], m0[16], m1[8], num[24];
+	snprintf(y0, sizeof y0, "%04d-01-01", year);
+	snprintf(m0, sizeof m0, "%04d-01", year);
+	snprintf(m1, sizeof m1, "%.7s", asof);
+	static const enum proj_fig cols[] = {FIG_SIGNED_COUNT, FIG_SIGNED_AMOUNT, FIG_COUNT_100M,
+	                                     FIG_COUNT_500M,   FIG_COUNT_1000M,   FIG_COUNT_USD100M,
+	                                     FIG_STARTED,      FIG_PRODUCING};
+	int rc = DB_OK;
+	for (int pass = 0; pass < 1 + !!with_funds && rc >= 0; pass++) {
+		struct qb q;
+		qb_init(&q,
+		        pass ? "SELECT p.zone_id, COALESCE(SUM(i.funds), 0) FROM project_invest i "
+		               "JOIN project p ON p.id = i.project_id WHERE i.month >= ? AND "
+		               "i.month <= ? AND p.zone_id IN ("
+		             : "SELECT p.zone_id, " ACTUALS_COLS
+		               "FROM project p WHERE p.zone_id IN (");
+		if (pass) {
+			qb_text(&q, m0);
+			qb_text(&q, m1);
+		} else
+			for (int k = 0; k < 8; k++) {
+				qb_text(&q, y0);
+				qb_text(&q, asof);
+			}
+		for (size_t z = 0; z < n; z++) {
+			snprintf(num, sizeof num, "%s%lld", z ? "," : "", (long long)zone_ids[z]);
+			qb_sql(&q, num);
+		}
+		qb_sql(&q, ") GROUP BY p.zone_id");
+		struct db_stmt *st = qb_prepare(&q, c);
+		rc = st ? DB_OK : DB_ERR;
+		while (st && (rc = db_step(st)) == DB_ROW) {
+			int64_t id = db_col_int(st, 0);
+			for (size_t z = 0; z < n; z++) {
+				if (zone_ids[z] != id)
+					continue;
+				if (pass)
+					out[z].v[FIG_FUNDS] = db_col_double(st, 1);
+				else
+					for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+						out[z].v[cols[i]] = db_col_double(st, (int)i + 1);
+			}
+		}
+		if (st)
+			db_reset(st);
+		qb_release(&q);
+	}
 	return rc < 0 ? rc : DB_OK;
 }
 

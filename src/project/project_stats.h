@@ -31,6 +31,10 @@ struct proj_figures {
  * (0: the zone) owned by `user_id` (0: anyone). Returns DB_OK or a negative enum db_rc. */
 int proj_actuals(struct db *c, int64_t zone_id, int64_t dept_id, int64_t user_id, int year,
                  const char *asof, struct proj_figures *out);
+/* proj_actuals of whole zones: out[z] those of zone_ids[z], in one statement for all, and a
+ * second for FIG_FUNDS when with_funds (else 0). */
+int proj_actuals_zones(struct db *c, const int64_t *zone_ids, size_t n, int year, const char *asof,
+                       int with_funds, struct proj_figures *out);
 
 struct proj_stats {
 	int year;

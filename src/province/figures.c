@@ -8,6 +8,7 @@
 #include "ticket/ticket_store.h"
 #include "lib/util.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -157,10 +158,12 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 		if (targets)
 			targets[i] = NAN;
 	}
-	int want_econ = 0, want_proj = 0, want_ticket = 0, want_space = 0;
+	int want_econ = 0, want_proj = 0, want_ticket = 0, want_space = 0, want_funds = 0;
 	for (size_t k = 0; k < nm; k++) {
 		want_econ |= metrics[k]->src == SRC_ECON_YTD || metrics[k]->src == SRC_ECON_YOY;
 		want_proj |= metrics[k]->src == SRC_PROJECT;
+		want_funds |=
+		    metrics[k]->src == SRC_PROJECT && strcmp(metrics[k]->key, "funds") == 0;
 		want_ticket |= metrics[k]->src == SRC_TICKET;
 		want_space |= metrics[k]->src == SRC_SPACE;
 	}
@@ -184,31 +187,37 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 		gmtime_r(&t, &tm);
 		strftime(asof, sizeof asof, "%Y-%m-%d", &tm);
 	}
-	for (size_t z = 0; z < nz; z++) {
+	/* the projects and the requests of every zone at once */
+	struct proj_figures *pfs = NULL;
+	struct ticket_stat_row *tss = NULL;
+	int64_t *ids = nz ? malloc(nz * sizeof *ids) : NULL;
+	int ret = nz && !ids ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory") : 0;
+	for (size_t z = 0; ids && z < nz; z++)
+		ids[z] = zones[z].id;
+	if (!ret && want_proj && nz) {
+		int rc = (pfs = malloc(nz * sizeof *pfs))
+		             ? proj_actuals_zones(c, ids, nz, y, asof, want_funds, pfs)
+		             : DB_ERR;
+		if (rc < 0)
+			ret = err_db(e, rc);
+	}
+	if (!ret && want_ticket && nz)
+		ret = (tss = malloc(nz * sizeof *tss))
+		          ? ticket_totals_zones(c, p, ids, nz, from, to, tss, e)
+		          : err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	for (size_t z = 0; !ret && z < nz; z++) {
 		struct principal zp = *p;
 		zp.zone_id = zones[z].id;
 		zp.scope = SCOPE_ZONE;
-		struct proj_figures pf;
-		struct ticket_stats ts;
 		struct space_summary ss;
 		struct arena a = ARENA_INIT;
-		int have_p = 0, have_t = 0, have_s = 0, rc;
-		if (want_proj) {
-			if ((rc = proj_actuals(c, zones[z].id, 0, 0, y, asof, &pf)) < 0)
-				return err_db(e, rc);
-			have_p = 1;
-		}
-		if (want_ticket) {
-			if (ticket_stats(c, &zp, from, to, "dept", &ts, e) < 0)
-				return -1;
-			have_t = 1;
-		}
+		int have_p = pfs != NULL, have_t = tss != NULL, have_s = 0;
+		const struct proj_figures *pf = pfs ? &pfs[z] : NULL;
 		if (want_space) {
 			if (space_summary(c, &zp, &a, &ss, e) < 0) {
 				arena_release(&a);
-				if (have_t)
-					ticket_stats_release(&ts);
-				return -1;
+				ret = -1;
+				break;
 			}
 			have_s = 1;
 		}
@@ -218,9 +227,9 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 			if (m->src == SRC_PROJECT && have_p) {
 				for (int fi = 0; fi < FIG__COUNT; fi++)
 					if (strcmp(PROJ_FIG_KEYS[fi], m->key) == 0)
-						*v = pf.v[fi];
+						*v = pf->v[fi];
 			} else if (m->src == SRC_TICKET && have_t) {
-				const struct ticket_stat_row *t = &ts.total;
+				const struct ticket_stat_row *t = &tss[z];
 				*v = strcmp(m->key, "received") == 0 ? (double)t->received
 				     : strcmp(m->key, "resolve_rate") == 0
 				         ? rate(t->resolved, t->received)
@@ -228,11 +237,12 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 			} else if (m->src == SRC_SPACE && have_s)
 				*v = ss.units ? 100.0 * (double)ss.vacant / (double)ss.units : NAN;
 		}
-		if (have_t)
-			ticket_stats_release(&ts);
 		arena_release(&a);
 	}
-	return 0;
+	free(ids);
+	free(pfs);
+	free(tss);
+	return ret;
 }
 
 /* Reads the scheme row of st into out (strings in a). */

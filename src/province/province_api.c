@@ -60,23 +60,39 @@ static void zone_json(struct jsonw *w, const struct prov_zone *z)
 	jw_kstr(w, "level", z->level);
 }
 
-/* A comparison: the zones asked for, the metrics, and values[z * nm + k]. */
+#define SERIES_MAX 24
+
+/* A comparison: the zones asked for, the metrics, and over the np months up to `period`
+ * (?months, default 1) v[(i * nz + z) * nm + k], month i oldest first: the last month's
+ * figures are at i = np - 1. */
 struct comparison {
 	const char *period;
 	const struct prov_metric *metrics[64];
-	size_t nm, nz;
+	size_t nm, nz, np;
 	struct prov_zone *zones;
+	char (*periods)[8];
 	double *v;
 };
+
+/* zone z's figures of the comparison's last month */
+static const double *cmp_last(const struct comparison *cm, size_t z)
+{
+	return &cm->v[((cm->np - 1) * cm->nz + z) * cm->nm];
+}
 
 static int compare_load(struct req *r, struct comparison *cm, struct yq_err *e)
 {
 	int64_t ids[MAX_ZONES];
 	size_t n;
 	const char *want = req_query(r, "metrics");
+	int64_t months;
+	int y, mo;
 	cm->nm = 0;
-	if (parse_zones(r, ids, &n, e) < 0 || parse_period(r, &cm->period, e) < 0)
+	if (parse_zones(r, ids, &n, e) < 0 || parse_period(r, &cm->period, e) < 0 ||
+	    econ_period_check(cm->period, &y, &mo, e) < 0 ||
+	    req_query_int(r, "months", 1, 1, SERIES_MAX, &months, e) < 0)
 		return -1;
+	cm->np = (size_t)months;
 	for (const struct prov_metric *m = PROV_METRICS; m->code && cm->nm < 64; m++) {
 		if (want && *want) {
 			/* ?metrics=a,b: those named */
@@ -92,11 +108,18 @@ static int compare_load(struct req *r, struct comparison *cm, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || prov_zones(c, &r->who, ids, n, &r->arena, &cm->zones, &cm->nz, e) < 0)
 		return -1;
-	cm->v = arena_alloc(&r->arena, (cm->nz * cm->nm + 1) * sizeof *cm->v);
-	if (!cm->v)
+	size_t per = cm->nz * cm->nm;
+	cm->v = arena_alloc(&r->arena, (per * cm->np + 1) * sizeof *cm->v);
+	cm->periods = arena_alloc(&r->arena, cm->np * sizeof *cm->periods);
+	if (!cm->v || !cm->periods)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
-	return prov_figures(req_pool(r), c, &r->who, cm->zones, cm->nz, cm->period, cm->metrics,
-	                    cm->nm, cm->v, NULL, e);
+	for (size_t i = 0; i < cm->np; i++) {
+		econ_period_shift(y, mo, -(int)(cm->np - 1 - i), cm->periods[i]);
+		if (prov_figures(req_pool(r), c, &r->who, cm->zones, cm->nz, cm->periods[i],
+		                 cm->metrics, cm->nm, cm->v + i * per, NULL, e) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int h_region_compare(struct req *r, struct yq_err *e)
@@ -107,6 +130,12 @@ int h_region_compare(struct req *r, struct yq_err *e)
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);
 	jw_kstr(&w, "period", cm.period);
+	jw_kint(&w, "months", (int64_t)cm.np);
+	jw_key(&w, "periods");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < cm.np; i++)
+		jw_str(&w, cm.periods[i]);
+	jw_arr_close(&w);
 	jw_key(&w, "metrics");
 	jw_arr_open(&w);
 	for (size_t k = 0; k < cm.nm; k++)
@@ -120,7 +149,18 @@ int h_region_compare(struct req *r, struct yq_err *e)
 		jw_key(&w, "values");
 		jw_obj_open(&w);
 		for (size_t k = 0; k < cm.nm; k++)
-			jw_kdouble(&w, cm.metrics[k]->code, cm.v[z * cm.nm + k]);
+			jw_kdouble(&w, cm.metrics[k]->code, cmp_last(&cm, z)[k]);
+		jw_obj_close(&w);
+		/* each metric month by month, oldest first */
+		jw_key(&w, "series");
+		jw_obj_open(&w);
+		for (size_t k = 0; k < cm.nm; k++) {
+			jw_key(&w, cm.metrics[k]->code);
+			jw_arr_open(&w);
+			for (size_t i = 0; i < cm.np; i++)
+				jw_double(&w, cm.v[(i * cm.nz + z) * cm.nm + k]);
+			jw_arr_close(&w);
+		}
 		jw_obj_close(&w);
 		jw_obj_close(&w);
 	}
@@ -132,7 +172,7 @@ int h_region_compare(struct req *r, struct yq_err *e)
 /* ---- the comparison as a sheet: a field table made for the metrics asked for ---- */
 
 struct cmp_row {
-	const char *zone, *region, *level;
+	const char *zone, *period, *region, *level;
 	double v[64];
 };
 
@@ -146,19 +186,24 @@ int h_region_compare_export(struct req *r, struct yq_err *e)
 	struct comparison cm;
 	if (compare_load(r, &cm, e) < 0)
 		return -1;
-	struct field *fs = arena_zalloc(&r->arena, (cm.nm + 3) * sizeof *fs);
+	/* over months: a row per zone and month, with the month's column */
+	size_t nf = 0, head = cm.np > 1 ? 4 : 3;
+	struct field *fs = arena_zalloc(&r->arena, (cm.nm + head) * sizeof *fs);
 	struct table_sheet *sh = arena_alloc(&r->arena, sizeof *sh);
 	if (!fs || !sh)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	fs[0] = (struct field){
+	fs[nf++] = (struct field){
 	    FIELD_INIT(struct cmp_row, zone, FT_TEXT, NULL, 0, 100, F_EXPORT, "园区", "Zone")};
-	fs[1] = (struct field){FIELD_INIT(struct cmp_row, region, FT_TEXT, NULL, 0, 40, F_EXPORT,
-	                                  "所在地区", "Region")};
-	fs[2] = (struct field){
+	if (cm.np > 1)
+		fs[nf++] = (struct field){FIELD_INIT(struct cmp_row, period, FT_TEXT, NULL, 0, 7,
+		                                     F_EXPORT, "期间", "Period")};
+	fs[nf++] = (struct field){FIELD_INIT(struct cmp_row, region, FT_TEXT, NULL, 0, 40, F_EXPORT,
+	                                     "所在地区", "Region")};
+	fs[nf++] = (struct field){
 	    FIELD_INIT(struct cmp_row, level, FT_ENUM, NULL, 0, 0, F_EXPORT, "级别", "Level"),
 	    .values = ZONE_LEVELS, .labels = ZONE_LEVEL_LABELS};
 	for (size_t k = 0; k < cm.nm; k++)
-		fs[3 + k] =
+		fs[head + k] =
 		    (struct field){.key = cm.metrics[k]->code,
 		                   .type = FT_NUM,
 		                   .flags = F_EXPORT,
@@ -167,24 +212,28 @@ int h_region_compare_export(struct req *r, struct yq_err *e)
 		                   .label_en = cm.metrics[k]->label_en};
 	struct entity en = {.name = "region_compare",
 	                    .fields = fs,
-	                    .n_fields = (int)cm.nm + 3,
+	                    .n_fields = (int)(cm.nm + head),
 	                    .label_zh = "园区对比",
 	                    .label_en = "Zone comparison"};
 	table_sheet_init(sh, &en, 0, TABLE_TYPED, "园区对比");
 	for (size_t k = 0; k < cm.nm; k++)
 		if (*cm.metrics[k]->unit)
-			snprintf(sh->cols[3 + k].header, sizeof sh->cols[3 + k].header, "%s（%s）",
-			         cm.metrics[k]->label_zh, cm.metrics[k]->unit);
+			snprintf(sh->cols[head + k].header, sizeof sh->cols[head + k].header,
+			         "%s（%s）", cm.metrics[k]->label_zh, cm.metrics[k]->unit);
 	struct table_writer w;
 	if (table_writer_open(&w, sh, csv, "yuanqu-compare-", e) < 0)
 		return -1;
-	for (size_t z = 0; z < cm.nz; z++) {
-		struct cmp_row row = {
-		    cm.zones[z].name, cm.zones[z].region_name, cm.zones[z].level, {0}};
-		for (size_t k = 0; k < cm.nm; k++)
-			row.v[k] = cm.v[z * cm.nm + k];
-		table_writer_row(&w, &row);
-	}
+	for (size_t z = 0; z < cm.nz; z++)
+		for (size_t i = 0; i < cm.np; i++) {
+			struct cmp_row row = {cm.zones[z].name,
+			                      cm.periods[i],
+			                      cm.zones[z].region_name,
+			                      cm.zones[z].level,
+			                      {0}};
+			for (size_t k = 0; k < cm.nm; k++)
+				row.v[k] = cm.v[(i * cm.nz + z) * cm.nm + k];
+			table_writer_row(&w, &row);
+		}
 	int fd;
 	uint64_t size;
 	if (table_writer_finish(&w, 1, &fd, &size, e) < 0)

@@ -435,6 +435,88 @@ int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t 
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
+int ticket_totals_zones(struct db *c, const struct principal *p, const int64_t *zone_ids, size_t n,
+                        int64_t from, int64_t to, struct ticket_stat_row *out, struct yq_err *e)
+{
+	memset(out, 0, n * sizeof *out);
+	if (!n)
+		return 0;
+	struct calendar *cal = NULL;
+	int *fresh = yq_calloc(n, sizeof *fresh);
+	int rc = fresh ? work_calendar(c, &cal) : DB_ERR;
+	if (rc >= 0 && whole_day(from) && whole_day(to))
+		rc = ticket_summary_fresh_zones(c, zone_ids, n, cal, fresh);
+	/* the fresh zones' counters, summed over one dimension's groups (each request is in one) */
+	struct span sp[5];
+	int ns = rc >= 0
+	             ? cut(from ? calendar_day_of(from) : 0, to ? calendar_day_of(to) : DAY_END, sp)
+	             : 0;
+	char num[24];
+	for (int i = 0; i < ns && rc >= 0; i++) {
+		struct qb q;
+		qb_init(
+		    &q,
+		    "SELECT zone_id, SUM(received), SUM(accepted), SUM(resolved), SUM(on_time), "
+		    "SUM(rated), SUM(satisfied), SUM(unrated) FROM ticket_stat WHERE dim = ? AND "
+		    "lvl = ? AND day0 >= ? AND day0 < ? AND zone_id IN (");
+		qb_text(&q, stat_dim_names[SD_CHANNEL]);
+		qb_text(&q, sp[i].lvl);
+		qb_int(&q, sp[i].lo);
+		qb_int(&q, sp[i].hi);
+		int any = 0;
+		for (size_t z = 0; z < n; z++)
+			if (fresh[z]) {
+				snprintf(num, sizeof num, "%s%lld", any++ ? "," : "",
+				         (long long)zone_ids[z]);
+				qb_sql(&q, num);
+			}
+		qb_sql(&q, ") GROUP BY zone_id");
+		struct db_stmt *st = any ? qb_prepare(&q, c) : NULL;
+		if (any && !st)
+			rc = DB_ERR;
+		while (st && (rc = db_step(st)) == DB_ROW) {
+			int64_t id = db_col_int(st, 0);
+			for (size_t z = 0; z < n; z++) {
+				if (zone_ids[z] != id || !fresh[z])
+					continue;
+				struct ticket_stat_row *r = &out[z];
+				r->received += db_col_int(st, 1);
+				r->accepted += db_col_int(st, 2);
+				r->resolved += db_col_int(st, 3);
+				r->on_time += db_col_int(st, 4);
+				r->rated += db_col_int(st, 5);
+				r->satisfied += db_col_int(st, 6);
+				r->unrated += db_col_int(st, 7);
+			}
+		}
+		if (st)
+			db_reset(st);
+		qb_release(&q);
+	}
+	calendar_free(cal);
+	if (rc < 0) {
+		yq_free(fresh);
+		return err_db(e, rc);
+	}
+	/* the others from their rows */
+	for (size_t z = 0; z < n; z++) {
+		if (fresh[z])
+			continue;
+		struct principal zp = *p;
+		zp.zone_id = zone_ids[z];
+		zp.scope = SCOPE_ZONE;
+		struct ticket_stats ts;
+		if (ticket_stats(c, &zp, from, to, "channel", &ts, e) < 0) {
+			yq_free(fresh);
+			return -1;
+		}
+		out[z] = ts.total;
+		ticket_stats_release(&ts);
+	}
+	yq_free(fresh);
+	return 0;
+}
+
 void ticket_stats_release(struct ticket_stats *s)
 {
 	yq_free(s->rows);

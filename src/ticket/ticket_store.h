@@ -104,6 +104,12 @@ struct ticket_stats {
 int ticket_stats(struct db *c, const struct principal *p, int64_t from, int64_t to,
                  const char *group, struct ticket_stats *out, struct yq_err *e);
 void ticket_stats_release(struct ticket_stats *s);
+/* The counters of the total row of ticket_stats (received, accepted, resolved, on time, rated,
+ * satisfied, unrated; no times) of each of n whole zones, for requests created in [from, to):
+ * the zones with fresh summaries in one statement per span for all of them, the others each
+ * by ticket_stats. p gives the caller (its scope made the zone's). out[z] for zone_ids[z]. */
+int ticket_totals_zones(struct db *c, const struct principal *p, const int64_t *zone_ids, size_t n,
+                        int64_t from, int64_t to, struct ticket_stat_row *out, struct yq_err *e);
 /* Rebuilds the zone's summaries from its requests in a write transaction, unless they are built
  * with the present calendar. Returns DB_OK or a negative enum db_rc. */
 int ticket_stats_sync(struct db_pool *pool, int64_t zone_id);

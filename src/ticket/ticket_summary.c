@@ -1,5 +1,6 @@
 /* Request figures kept as summaries (see ticket_summary.h). */
 #include "ticket/ticket_summary.h"
+#include "db/qb.h"
 #include "db/db.h"
 #include "lib/alloc.h"
 #include "lib/util.h"
@@ -479,4 +480,35 @@ int ticket_summary_fresh(struct db *c, int64_t zone_id, const struct calendar *c
 	int fresh = rc == DB_ROW && strcmp(db_col_text(st, 0), want) == 0;
 	db_reset(st);
 	return rc < 0 ? rc : fresh;
+}
+
+int ticket_summary_fresh_zones(struct db *c, const int64_t *zone_ids, size_t n,
+                               const struct calendar *cal, int *fresh)
+{
+	char want[17], num[24];
+	fingerprint_text(cal, want);
+	for (size_t z = 0; z < n; z++)
+		fresh[z] = 0;
+	if (!n)
+		return DB_OK;
+	struct qb q;
+	qb_init(&q, "SELECT zone_id, cal_hash FROM ticket_stat_zone WHERE zone_id IN (");
+	for (size_t z = 0; z < n; z++) {
+		snprintf(num, sizeof num, "%s%lld", z ? "," : "", (long long)zone_ids[z]);
+		qb_sql(&q, num);
+	}
+	qb_sql(&q, ")");
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = st ? DB_OK : DB_ERR;
+	while (st && (rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0);
+		const char *h = db_col_text(st, 1);
+		for (size_t z = 0; z < n; z++)
+			if (zone_ids[z] == id)
+				fresh[z] = h && strcmp(h, want) == 0;
+	}
+	if (st)
+		db_reset(st);
+	qb_release(&q);
+	return rc < 0 ? rc : DB_OK;
 }

@@ -97,5 +97,9 @@ int ticket_summary_rebuild(struct db *tx, int64_t zone_id, const struct calendar
 /* 1 when the zone's summaries are built with the calendar `cal`, 0 when not, or a negative
  * enum db_rc. */
 int ticket_summary_fresh(struct db *c, int64_t zone_id, const struct calendar *cal);
+/* ticket_summary_fresh of n zones in one statement: fresh[z] 1 when zone_ids[z]'s summaries
+ * were built with calendar cal. DB_OK or a negative enum db_rc. */
+int ticket_summary_fresh_zones(struct db *c, const int64_t *zone_ids, size_t n,
+                               const struct calendar *cal, int *fresh);
 
 #endif

@@ -472,6 +472,7 @@ test('gen: the same projects every time, and the same on SQLite and PostgreSQL',
     } finally { await s.stop(); }
   };
   const x = await snap(a), y = await snap(b);
-  assert.equal(x.ps.length, 120);
+  // zone 2 is smaller than zone 1 (长春经开区, the province's strongest): 30–80% of its projects
+  assert.ok(x.ps.length >= 36 && x.ps.length <= 96, `${x.ps.length} projects`);
   assert.deepEqual(y, x);
 });

@@ -294,6 +294,45 @@ test('the comparison of chosen zones: within the region only, with the metrics a
   assert.equal((await as.prov.get('/api/region/compare?period=2026-10&metrics=nothing')).json.error.field, 'metrics');
 });
 
+test('the comparison month by month: each zone\'s series over ?months, the last month its values', async () => {
+  const ids = `${zone.ccetdz.id},${zone.cczb.id}`;
+  const q = `zones=${ids}&metrics=econ.output.ytd,ticket.resolve_rate`;
+  const r = await as.prov.get(`/api/region/compare?period=2026-10&${q}&months=3`);
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(r.json.periods, ['2026-08', '2026-09', '2026-10']);
+  assert.equal(r.json.months, 3);
+  // each month's point is that month's own comparison, and the last month is `values`
+  for (const [i, p] of r.json.periods.entries()) {
+    const one = (await as.prov.get(`/api/region/compare?period=${p}&${q}`)).json;
+    assert.deepEqual(one.periods, [p]);
+    for (const z of r.json.items) {
+      const o = one.items.find((x) => x.zone_id === z.zone_id);
+      for (const m of ['econ.output.ytd', 'ticket.resolve_rate']) assert.equal(z.series[m][i], o.values[m], `${z.zone} ${m} ${p}`);
+    }
+  }
+  for (const z of r.json.items) assert.equal(z.series['econ.output.ytd'][2], z.values['econ.output.ytd']);
+  // 累计: the year to date grows within the year
+  const cc = r.json.items[0].series['econ.output.ytd'];
+  assert.ok(cc[0] < cc[1] && cc[1] < cc[2], cc.join(' '));
+  // across a new year the year to date starts again
+  const y = (await as.prov.get(`/api/region/compare?period=2026-02&${q}&months=3`)).json;
+  assert.deepEqual(y.periods, ['2025-12', '2026-01', '2026-02']);
+  assert.ok(y.items[0].series['econ.output.ytd'][1] < y.items[0].series['econ.output.ytd'][0]);
+  // bounded: 1 to 24 months, named
+  for (const m of ['0', '25', 'x']) {
+    const b = await as.prov.get(`/api/region/compare?period=2026-10&${q}&months=${m}`);
+    assert.equal(b.status, 400, b.body);
+    assert.equal(b.json.error.field, 'months');
+  }
+  // the export over months: a row per zone and month, with the month's column
+  const csv = await as.prov.get(`/api/region/compare/export?period=2026-10&${q}&months=3&format=csv`);
+  assert.equal(csv.status, 200, csv.body);
+  const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  assert.deepEqual(lines[0].split(',').slice(0, 4).map((c) => c.replace(/^"|"$/g, '')), ['园区', '期间', '所在地区', '级别']);
+  assert.equal(lines.length, 1 + 2 * 3);
+  assert.deepEqual(lines.slice(1, 4).map((l) => l.split(',')[1].replace(/^"|"$/g, '')), ['2026-08', '2026-09', '2026-10']);
+});
+
 test('the comparison exported as .csv and .xlsx: a row per zone, a column per metric, the region only', async () => {
   const ids = `${zone.ccetdz.id},${zone.cczb.id}`;
   const q = `period=2026-10&zones=${ids}&metrics=econ.output.ytd,space.vacancy_rate`;

@@ -1,6 +1,6 @@
 // The region page's pure helpers (views/region/rules.js).
 import { describe, expect, it } from 'vitest'
-import { compareRows, fmtMetric, historySeries } from '../../src/views/region/rules'
+import { compareRows, fmtMetric, historySeries, trendSeries, trendZones } from '../../src/views/region/rules'
 import { lastMonth } from '../../src/views/economy/rules'
 import { today } from '../../src/utils/format'
 
@@ -33,5 +33,25 @@ describe('region rules', () => {
     expect(h.periods).toEqual(['2026-09', '2026-10'])
     expect(h.series.map((s) => [s.name, s.data])).toEqual([['甲', [2, 1]], ['乙', [1, 2]]])
     expect(historySeries(null)).toEqual({ periods: [], series: [] })
+  })
+  it('draws one indicator month by month, one line per zone, a missing month as a gap', () => {
+    const d = {
+      periods: ['2026-09', '2026-10', '2026-11'],
+      items: [
+        { zone_id: 1, zone: '甲', series: { 'econ.output.ytd': [10, 20, 30], 'ticket.resolve_rate': [90, 91, 92] } },
+        { zone_id: 2, zone: '乙', series: { 'econ.output.ytd': [5, null, 9] } },
+      ],
+    }
+    const s = trendSeries(d, 'econ.output.ytd')
+    expect(s.periods).toEqual(['2026-09', '2026-10', '2026-11'])
+    expect(s.series.map((x) => [x.name, x.data])).toEqual([['甲', [10, 20, 30]], ['乙', [5, null, 9]]])
+    expect(trendSeries(d, 'ticket.resolve_rate').series[1].data).toEqual([])
+    expect(trendSeries(null, 'x')).toEqual({ periods: [], series: [] })
+  })
+  it('draws the trend of the zones chosen, else of the ranking\'s first ten', () => {
+    const items = Array.from({ length: 14 }, (_, i) => ({ zone_id: 100 + i }))
+    expect(trendZones([7, 8], items)).toEqual([7, 8])
+    expect(trendZones([], items)).toEqual(items.slice(0, 10).map((z) => z.zone_id))
+    expect(trendZones([], null)).toEqual([])
   })
 })

@@ -6,8 +6,8 @@ const quiet = { silent: true }
 
 export const regionApi = {
   ranking: (period, scheme) => http.get('/api/region/ranking', { ...quiet, params: { period, scheme: scheme || undefined } }),
-  compare: (period, zones, metrics) =>
-    http.get('/api/region/compare', { ...quiet, params: compareParams(period, zones, metrics) }),
+  compare: (period, zones, metrics, months) =>
+    http.get('/api/region/compare', { ...quiet, params: { ...compareParams(period, zones, metrics), months: months > 1 ? months : undefined } }),
   compareExport: (period, zones, metrics) =>
     http.download('/api/region/compare/export', { params: { ...compareParams(period, zones, metrics), format: 'xlsx' } }),
   history: (period, months) => http.get('/api/region/ranking/history', { ...quiet, params: { period, months } }),

@@ -28,3 +28,26 @@ export function historySeries(data) {
     series: data.items.map((z) => ({ type: 'line', name: z.zone, data: z.ranks, symbolSize: 6, emphasis: { focus: 'series' } })),
   }
 }
+
+/** The trend of one metric (GET /api/region/compare?months=N: each zone's `series`) as ECharts
+ * line series, one per zone, with the months as the axis. */
+export function trendSeries(data, code) {
+  if (!data || !data.items || !code) return { periods: [], series: [] }
+  return {
+    periods: data.periods || [],
+    series: data.items.map((z) => ({
+      type: 'line',
+      name: z.zone,
+      data: ((z.series && z.series[code]) || []).map((v) => (v === null || v === undefined ? null : v)),
+      symbolSize: 5,
+      connectNulls: false,
+      emphasis: { focus: 'series' },
+    })),
+  }
+}
+
+/** The zones whose trend is drawn: those chosen, else the ranking's first `n`. */
+export function trendZones(chosen, rankingItems, n = 10) {
+  if (chosen && chosen.length) return chosen.slice(0, n)
+  return (rankingItems || []).slice(0, n).map((z) => z.zone_id)
+}
