@@ -47,13 +47,25 @@
 #                             tickets_search_none tickets_stats_year enterprises_page
 #                             enterprises_filtered projects_filtered projects_stats_year
 #                             projects_leaderboard econ_summary econ_summary_leader
-#                             econ_summary_province econ_file_durable space_summary login
+#                             econ_summary_province econ_file_durable space_summary
+#                             region_ranking region_compare_12m screen_calls login
 #                             (econ_summary_province logs in as BENCH_PROVINCE_USER, default
 #                             gen-province: every zone's month in one request;
 #                             space_summary: the vacancy of a zone of 5,000 units, target
-#                             p50 ≤ 10 ms, needs --space-units-per-zone in BENCH_GEN)
+#                             p50 ≤ 10 ms, needs --space-units-per-zone in BENCH_GEN;
+#                             region_ranking: 综合考核 of every zone for a month, ≤ 200 ms;
+#                             region_compare_12m: 10 zones over 12 months, ≤ 100 ms (both as
+#                             the province user); screen_calls: the leaders' screen's 15 calls
+#                             in turn as the zone user, p50 ≤ 30 ms)
 #   BENCH_ONE_ENTERPRISE=1    econ_file_durable files for one enterprise only (each write waits
 #                             for the one before on its report's row), not round 100 of them
+#   BENCH_SERVERS=N           N servers (`yuanqu serve`, each with its worker threads) on the
+#                             same database behind nginx (Debian's; the proxy settings of
+#                             deploy/nginx.conf), wrk against nginx; PostgreSQL only beyond 1.
+#                             Compare BENCH_SERVERS=2 with BENCH_SERVERS=1 (one server behind the
+#                             same nginx), so that the ratio isolates the second server. Unset:
+#                             wrk against one server directly. CPU figures add up the servers.
+#   BENCH_NGINX_WORKERS=auto  nginx's worker_processes with BENCH_SERVERS
 #   BENCH_CACHE=build/bench   where the data sets live
 #   BENCH_OUT=FILE            also write the table (Markdown) to FILE
 # Examples:
@@ -80,7 +92,7 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable space_summary login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable space_summary region_ranking region_compare_12m screen_calls login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
@@ -91,6 +103,9 @@ mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 dir=$(mktemp -d /tmp/yq-bench.XXXXXX)
 pid=""
+pids=()
+nginx_pid=""
+servers=${BENCH_SERVERS:-}
 lim_pid=""
 pg_dir=$cache/pg
 pg_port=${BENCH_PG_PORT:-55433}
@@ -101,6 +116,10 @@ run_db_name=""
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg_url() { echo "postgresql://yuanqu@/$1?host=$pg_dir&port=$pg_port"; }
 cleanup() {
+	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	for p in "${pids[@]}"; do
+		[ "$p" != "$pid" ] && kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null
+	done
 	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	[ -n "$lim_pid" ] && kill -TERM "$lim_pid" 2>/dev/null && wait "$lim_pid" 2>/dev/null
 	if [ -n "$run_db_name" ]; then
@@ -161,19 +180,84 @@ else
 	exit 2
 fi
 
-# ---- the server ----
-build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --no-access-log --login-ip-limit 1000000 >"$dir/server.log" 2>&1 &
-pid=$!
-port=""
-# a copy of an older data set is migrated, and its audit rows chained, at the first start (minutes on PostgreSQL)
-for _ in $(seq 1 6000); do
-	port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/server.log" | head -n 1)
-	[ -n "$port" ] && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
-[ -n "$port" ] || { echo "server did not start:"; cat "$dir/server.log"; exit 1; }
-base="http://127.0.0.1:$port"
+# ---- the servers ----
+# start_server: one `yuanqu serve` on the data set on a free port; sets last_pid and last_port
+start_server() { # start_server LOG [serve options…]
+	local log=$1
+	shift
+	build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --no-access-log --login-ip-limit 1000000 "$@" >"$log" 2>&1 &
+	last_pid=$!
+	last_port=""
+	# a copy of an older data set is migrated, and its audit rows chained, at the first start (minutes on PostgreSQL)
+	for _ in $(seq 1 6000); do
+		last_port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -n 1)
+		[ -n "$last_port" ] && break
+		kill -0 "$last_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	[ -n "$last_port" ] || { echo "server did not start:"; cat "$log"; exit 1; }
+}
+# start_servers: the server wrk measures (pid, port, base); with BENCH_SERVERS=N, N servers on the
+# same database (the first migrates it, then the others start) behind nginx, base nginx's address
+start_servers() {
+	if [ -z "$servers" ]; then
+		start_server "$dir/server.log"
+		pid=$last_pid
+		pids=("$pid")
+		port=$last_port
+		base="http://127.0.0.1:$port"
+		return
+	fi
+	[[ "$servers" =~ ^[1-9][0-9]?$ ]] || { echo "BENCH_SERVERS must be a number of servers (1-99)"; exit 2; }
+	[ "$servers" -gt 1 ] && [ "$engine" != pg ] && { echo "BENCH_SERVERS > 1 needs PostgreSQL (BENCH_ENGINE=pg)"; exit 2; }
+	local nginx_bin upstream="" i loc
+	nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null)
+	[ -n "$nginx_bin" ] || { echo "nginx is not installed (apt-get install nginx)"; exit 1; }
+	for i in $(seq 1 "$servers"); do
+		start_server "$dir/server$i.log" --trusted-proxy 127.0.0.1 --max-per-ip 4096 --max-connections 4096
+		pids+=("$last_pid")
+		upstream+="        server 127.0.0.1:$last_port max_fails=1 fail_timeout=10s;"$'\n'
+		[ "$i" = 1 ] && { pid=$last_pid; port=$last_port; }
+	done
+	# the proxy settings of the deployed configuration, as they are
+	loc=$(sed -n '/^    location \/ {/,/^    }/p' deploy/nginx.conf)
+	mkdir -p "$dir/nginx/tmp"
+	chmod 755 "$dir" "$dir/nginx" # nginx's workers (nobody, when started as root) reach the prefix
+	local nport
+	nport=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+	cat >"$dir/nginx/nginx.conf" <<-EOF
+		worker_processes ${BENCH_NGINX_WORKERS:-auto};
+		daemon off;
+		pid $dir/nginx/nginx.pid;
+		error_log $dir/nginx/error.log warn;
+		events { worker_connections 4096; }
+		http {
+		    access_log off;
+		    client_body_temp_path $dir/nginx/tmp/body;
+		    proxy_temp_path $dir/nginx/tmp/proxy;
+		    fastcgi_temp_path $dir/nginx/tmp/fastcgi;
+		    uwsgi_temp_path $dir/nginx/tmp/uwsgi;
+		    scgi_temp_path $dir/nginx/tmp/scgi;
+		    upstream yuanqu {
+		$upstream        keepalive 64;
+		    }
+		    server {
+		        listen 127.0.0.1:$nport;
+		$loc
+		    }
+		}
+	EOF
+	"$nginx_bin" -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log" &
+	nginx_pid=$!
+	base="http://127.0.0.1:$nport"
+	for _ in $(seq 1 100); do
+		curl -s -o /dev/null "$base/healthz" && break
+		kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start:"; cat "$dir/nginx/error.log"; exit 1; }
+		sleep 0.1
+	done
+	echo "nginx (pid $nginx_pid, worker_processes ${BENCH_NGINX_WORKERS:-auto}) on $base in front of $servers server(s): pids ${pids[*]}"
+}
+start_servers
 login=$(curl -s -D "$dir/headers" -H 'Content-Type: application/json' \
 	-d "{\"username\":\"$user\",\"password\":\"$pass\"}" "$base/api/login")
 cookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/headers")
@@ -184,6 +268,10 @@ puser=${BENCH_PROVINCE_USER:-gen-province}
 curl -s -D "$dir/pheaders" -o /dev/null -H 'Content-Type: application/json' \
 	-d "{\"username\":\"$puser\",\"password\":\"$pass\"}" "$base/api/login"
 pcookie=$(sed -n 's/^Set-Cookie: \(yq_session=[0-9a-f]*\).*/\1/p' "$dir/pheaders")
+# the first 10 zones of the province user's (the comparison's)
+pzones=""
+[ -n "$pcookie" ] && pzones=$(curl -s -b "$pcookie" "$base/api/me" | sed -n 's/.*"zones":\[\(.*\)/\1/p' |
+	grep -o '"id":[0-9]*' | head -n 10 | grep -o '[0-9]*' | paste -sd, -)
 dept=$(curl -s -b "$cookie" "$base/api/depts" | sed -n 's/.*"id":\([0-9]*\),"parent_id":[0-9]*,"name":"[^"]*","kind":"investment".*/\1/p' | head -n 1)
 ent=$(curl -s -b "$cookie" "$base/api/enterprises?page_size=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
 # the enterprises that file in econ_file_durable (a filing window: 100 of the zone's at once)
@@ -193,6 +281,15 @@ ticket=$(curl -s -b "$cookie" "$base/api/tickets?page_size=1&sort=created_at" | 
 zone=$(curl -s -b "$cookie" "$base/api/me" | sed -n 's/.*"zone_id":\([0-9]*\).*/\1/p' | head -n 1)
 year=$(date +%Y)
 econ_period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+# the leaders' screen's calls when it opens (web/src/views/screen/panels), in China Standard Time
+day=$(TZ=Asia/Shanghai date +%F)
+this_month=$(TZ=Asia/Shanghai date +%Y-%m)
+screen_paths="/api/tickets?from=$day&to=$day&page_size=1|/api/tickets?status=open&page_size=1|/api/tickets?status=open&overdue=1&page_size=1"
+screen_paths+="|/api/tickets/stats?from=${day:0:4}-01-01&to=$day&group=category|/api/tickets?page_size=10&sort=-created_at"
+screen_paths+="|/api/projects/stats?year=${day:0:4}|/api/projects?colour=red&stage=dispatched&page_size=1"
+screen_paths+="|/api/projects/problems?status=open&page_size=1|/api/projects/problems?status=answered&page_size=1|/api/projects/problems?overdue=1&page_size=1"
+screen_paths+="|/api/stats/enterprises|/api/economy/baobao?period=$this_month|/api/economy/baobao?period=$econ_period"
+screen_paths+="|/api/economy/summary?period=$econ_period|/api/space/summary"
 clk=$(getconf CLK_TCK)
 echo "server: pid $pid on $base, $(nproc) cores, engine $engine; wrk -t$threads -d${dur}s -c{$conns_list};" \
 	"zone ${zone:-?}, dept ${dept:-?}, request ${ticket:-?}, enterprise ${ent:-?}"
@@ -226,7 +323,14 @@ done
 echo "limit: $(cat "$dir/limit.out") on http://127.0.0.1:$lim_port"
 
 # ---- HTTP ----
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# the servers' CPU (all of them with BENCH_SERVERS; nginx's is not counted)
+cpu_ticks() {
+	local t=0 p
+	for p in "${pids[@]}"; do
+		t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$t"
+}
 # PostgreSQL: the CPU of our cluster's processes (the postmaster's children: the server's
 # backends live as long as its connections)
 pg_ticks() {
@@ -264,6 +368,21 @@ bench() { # bench NAME CONNS
 		ck=$pcookie
 		;;
 	space_summary) path="/api/space/summary" ;;
+	region_ranking | region_compare_12m)
+		[ -n "$pcookie" ] || { echo "no province user ($puser) in this set: $name skipped"; return; }
+		ck=$pcookie
+		# 综合考核 of every zone of the province for last month; the comparison of 10 zones on
+		# every indicator over the 12 months up to it
+		if [ "$name" = region_ranking ]; then
+			path="/api/region/ranking?period=$econ_period"
+		else
+			path="/api/region/compare?period=$econ_period&zones=$pzones&months=12"
+		fi
+		# the first read of a month builds the province's kept sums of it (a write, once per
+		# month, as on a live server after the month's figures): not part of the timing
+		curl -s -o /dev/null -b "$ck" "$base$path"
+		;;
+	screen_calls) script=bench/screen.lua ;;
 	econ_file_durable) script=bench/econ_file.lua ;;
 	tickets_create_durable) script=bench/post.lua ;;
 	login) script=bench/login.lua ;;
@@ -272,7 +391,7 @@ bench() { # bench NAME CONNS
 	t0=$(cpu_ticks)
 	g0=$(pg_ticks)
 	w0=$(date +%s%N)
-	out=$(YQ_COOKIE=$ck YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_ENTERPRISES=$ents YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
+	out=$(YQ_COOKIE=$ck YQ_PATHS=$screen_paths YQ_CSRF=$csrf YQ_ENTERPRISE=${ent:-1} YQ_ENTERPRISES=$ents YQ_PERIOD=$econ_period YQ_USER=$user YQ_PASS=$pass \
 		wrk -t"$threads" -c"$c" -d"${dur}s" --timeout 10s -s "$script" "$base" -- "$path" 2>&1 | grep '^RESULT')
 	w1=$(date +%s%N)
 	t1=$(cpu_ticks)

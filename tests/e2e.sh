@@ -7,6 +7,8 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/yq-e2e.XXXXXX")
 pass='Demo-Passw0rd-2026'
 db="sqlite:$dir/e2e.db"
 echo "$pass" | build/yuanqu demo --db "$db" --password-stdin >"$dir/demo.log" 2>&1 || { cat "$dir/demo.log"; echo "0 passed, 1 failed"; exit 1; }
+# a platform administrator (every zone; the province and city users): made on the command line
+echo "$pass" | build/yuanqu user add e2e-platform --role admin --data-scope all --zone ccetdz --db "$db" --password-stdin >>"$dir/demo.log" 2>&1 || { cat "$dir/demo.log"; echo "0 passed, 1 failed"; exit 1; }
 YUANQU_DATA_DIR="$dir" build/yuanqu serve --db "$db" --listen 127.0.0.1:0 --web-dir web/dist --no-access-log >"$dir/server.log" 2>&1 &
 pid=$!
 port=""
@@ -21,7 +23,7 @@ if [ -z "$port" ]; then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
-YQ_BASE="http://127.0.0.1:$port" YQ_ADMIN_USER=ccetdz-admin YQ_ADMIN_PASS="$pass" YQ_DEMO_PASS="$pass" \
+YQ_BASE="http://127.0.0.1:$port" YQ_PLATFORM_USER=e2e-platform YQ_ADMIN_USER=ccetdz-admin YQ_ADMIN_PASS="$pass" YQ_DEMO_PASS="$pass" \
 	timeout 600 node tests/e2e/run.mjs
 rc=$?
 kill -TERM "$pid" 2>/dev/null

@@ -5,6 +5,7 @@
 #   API tests again under ASan + UBSan       build/asan/yuanqu (SQLite)
 #   fuzz targets, short runs                 tests/fuzz/run.sh short
 #   faults: crash consistency, database gone or full, backup drill   tests/faults/*.test.mjs
+#   scale-out: a streaming replica stopped under load, two servers behind nginx   tests/scale/
 #   allocation failures (ASan build)         tests/oom/run.sh
 #   unit tests and an API smoke in valgrind  tests/valgrind.sh
 #   web unit tests (Vitest) and end-to-end in Chromium
@@ -126,6 +127,20 @@ fs=$(grep -E '^# skipped ' "$faults_log" | tail -n 1 | awk '{print $3}')
 grep -E '^# (crash |db gone|disk full|backup drill)' "$faults_log" | sed 's/^# /   /'
 [ "${fs:-0}" -gt 0 ] && grep -E '^ok .*# SKIP' "$faults_log" | sed 's/^/   skipped (not counted): /'
 add "faults ($(($(date +%s) - faults_t0)) s)" "$fp" "$ff"
+
+# ---- scale-out (issue 15): a streaming replica stopped under a read load (serve --db-read), two
+# servers behind nginx sharing their sessions; each file starts its own PostgreSQL (about 30 s) ----
+scale_log="$ART/scale.log"
+YQ_BIN=$ROOT/build/yuanqu timeout -k 30 600 node --test --test-reporter=tap --test-concurrency=1 --test-timeout=300000 tests/scale/*.test.mjs \
+	>"$scale_log" 2>&1
+sp=$(grep -E '^# pass ' "$scale_log" | tail -n 1 | awk '{print $3}')
+sf=$(grep -E '^# fail ' "$scale_log" | tail -n 1 | awk '{print $3}')
+sc=$(grep -E '^# cancelled ' "$scale_log" | tail -n 1 | awk '{print $3}')
+[ -n "$sp" ] || { sp=0; sf=1; }
+sf=$((${sf:-0} + ${sc:-0}))
+[ "$sf" != 0 ] && grep -E '^not ok|error:|expected|actual' "$scale_log" | head -n 40
+grep -E '^# (replica|nginx):' "$scale_log" | sed 's/^# /   /'
+add "scale-out (replica, nginx)" "$sp" "$sf"
 
 if [ "${YQ_QUICK:-0}" != 1 ]; then
 	# ---- the same API suite under AddressSanitizer + UndefinedBehaviorSanitizer ----

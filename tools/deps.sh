@@ -1,14 +1,14 @@
 #!/bin/sh
 # Installs what the project needs and the machine lacks: Debian packages (apt-get) and the web
 # console's npm packages (npm ci). `deps.sh` covers building and running; `deps.sh test` adds
-# what the tests need (PostgreSQL, clang, Chromium, wrk, valgrind).
+# what the tests need (PostgreSQL, clang, Chromium, wrk, valgrind, nginx).
 set -e
 cd "$(dirname "$0")/.."
 
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
 libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev
 fonts-noto-cjk libcmocka-dev libcurl4-openssl-dev"
-TEST_PKGS="postgresql clang libclang-rt-14-dev chromium wrk sqlite3 poppler-utils openssl valgrind"
+TEST_PKGS="postgresql clang libclang-rt-14-dev chromium wrk sqlite3 poppler-utils openssl valgrind nginx"
 
 want="$RUN_PKGS"
 [ "${1:-}" = test ] && want="$want $TEST_PKGS"

@@ -20,7 +20,7 @@ static const struct {
 } flag_names[] = {
     {ROUTE_UPLOAD, "upload"}, {ROUTE_NO_CSRF, "no_csrf"}, {ROUTE_PASSWORD_OK, "password_ok"},
     {ROUTE_SLOW, "slow"},     {ROUTE_TOTP_OK, "totp_ok"}, {ROUTE_SELF, "self"},
-    {ROUTE_HEAVY, "heavy"},   {ROUTE_SEARCH, "search"},
+    {ROUTE_HEAVY, "heavy"},   {ROUTE_SEARCH, "search"},   {ROUTE_REPLICA, "replica"},
 };
 
 #define N_FLAGS (sizeof flag_names / sizeof flag_names[0])

@@ -4,6 +4,7 @@
 #include "auth/auth.h"
 #include "auth/auth_api.h"
 #include "access/password.h"
+#include "db/db_replica.h"
 #include "db/migrate.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -25,7 +26,9 @@ static const char SYNOPSIS[] =
     "                    [--login-ip-limit N] [--login-backoff SECONDS]\n"
     "                    [--max-connections N] [--max-per-ip N]\n"
     "                    [--password-max-age-days N] [--dormant-days N] [--reuse-port]\n"
-    "                    [--webhook-allow CIDR[,CIDR...]] [--audit-retention-days N]";
+    "                    [--webhook-allow CIDR[,CIDR...]] [--audit-retention-days N]\n"
+    "                    [--db-read URL [--db-read-max-lag SECONDS]]\n"
+    "                    [--trusted-proxy ADDR[/BITS][,...]]";
 static const char HELP[] =
     "Serves the web console and the API. Defaults: --listen 127.0.0.1:8080 (YUANQU_LISTEN),\n"
     "--db sqlite:data/yuanqu.db (YUANQU_DB), --web-dir web/dist, threads = cores.\n"
@@ -36,7 +39,15 @@ static const char HELP[] =
     "allowed with --webhook-allow (YUANQU_WEBHOOK_ALLOW), e.g. 10.1.2.0/24; https\n"
     "webhooks are verified against the system's CAs or YUANQU_WEBHOOK_CA (a PEM file).\n"
     "\nAudit and 国密: --audit-retention-days N keeps audit rows N days (default and\n"
-    "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n";
+    "minimum 180); --crypto std|gm (YUANQU_CRYPTO) is recorded at the first start.\n"
+    "\nScale-out (docs/DEPLOY.md): --db-read URL (YUANQU_DB_READ) names a PostgreSQL\n"
+    "streaming standby of --db: the read-only routes of figures, rankings and dashboards\n"
+    "(flag \"replica\" in `yuanqu routes`) read from it, the rest and every session check\n"
+    "from the primary. When the standby is down, fails a request, or lags more than\n"
+    "--db-read-max-lag seconds (default 30), those reads go to the primary; /metrics shows\n"
+    "yuanqu_db_read_up, yuanqu_db_read_lag_seconds and the fall-backs. Behind a reverse\n"
+    "proxy (nginx), --trusted-proxy 127.0.0.1 takes the client's address from the\n"
+    "X-Forwarded-For that proxy sends (login limits, the audit and access logs).\n";
 
 /* Parses HOST:PORT. */
 static int parse_listen(const char *s, char *host, size_t nhost, int *port)
@@ -110,6 +121,8 @@ int cmd_serve(int argc, char **argv)
 	const char *web_dir = NULL;
 	const char *webhook_allow = getenv("YUANQU_WEBHOOK_ALLOW");
 	const char *retention = NULL;
+	const char *db_read = getenv("YUANQU_DB_READ");
+	int max_lag = 30;
 	const struct cli_option opts[] = {
 	    CLI_OPT_STR("--listen", &listen),
 	    CLI_OPT_STR("--web-dir", &web_dir),
@@ -127,6 +140,9 @@ int cmd_serve(int argc, char **argv)
 	    CLI_OPT_INT("--dormant-days", &auth_config.dormant_days, 0, 3650),
 	    CLI_OPT_STR("--webhook-allow", &webhook_allow),
 	    CLI_OPT_FLAG("--reuse-port", &cfg.reuse_port),
+	    CLI_OPT_STR("--db-read", &db_read),
+	    CLI_OPT_INT("--db-read-max-lag", &max_lag, 0, 86400),
+	    CLI_OPT_STR("--trusted-proxy", &cfg.trusted_proxies),
 	    CLI_OPT_SET("--no-access-log", &cfg.access_log, 0),
 	    {0},
 	};
@@ -138,6 +154,15 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	if (listen && parse_listen(listen, host, sizeof host, &cfg.port) < 0) {
 		fprintf(stderr, "yuanqu: --listen must be HOST:PORT\n");
+		return 2;
+	}
+	if (db_read && !*db_read)
+		db_read = NULL;
+	if (db_read && (db_engine_of_url(env.db_url) != DB_POSTGRES ||
+	                db_engine_of_url(db_read) != DB_POSTGRES)) {
+		fprintf(stderr, "yuanqu: --db-read 只用于 PostgreSQL：--db 与 --db-read 都须是 "
+		                "postgres:// 地址 / --db-read needs PostgreSQL: both --db and "
+		                "--db-read must be postgres:// URLs\n");
 		return 2;
 	}
 	if (!cfg.tls_cert != !cfg.tls_key) {
@@ -177,6 +202,20 @@ int cmd_serve(int argc, char **argv)
 	struct db_pool *pool;
 	if (cli_open_pool(&env, &pool) < 0)
 		return 1;
+	struct db_replica *replica = NULL;
+	if (db_read) {
+		char err[512];
+		if (db_replica_new(db_read, max_lag, &replica, err, sizeof err) < 0) {
+			fprintf(stderr, "yuanqu: --db-read: %s\n", err);
+			db_pool_free(pool);
+			return 1;
+		}
+		cfg.replica = replica;
+		metrics_set_replica(replica);
+		log_info(
+		    "serve: read-only routes read from the replica (--db-read), lag bound %d s",
+		    max_lag);
+	}
 	password_set_slots(1);
 	const char *fast = getenv("YUANQU_TEST_FAST_HASH");
 	if (fast && strcmp(fast, "1") == 0) {
@@ -185,6 +224,8 @@ int cmd_serve(int argc, char **argv)
 		    "serve: test hook: new passwords hashed with the cheapest argon2id settings");
 	}
 	int rc = server_run(&cfg, pool);
+	metrics_set_replica(NULL);
+	db_replica_free(replica);
 	db_pool_free(pool);
 	return rc;
 }

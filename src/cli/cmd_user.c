@@ -12,7 +12,8 @@ static const char SQL_ZONE_FIRST[] = "SELECT COALESCE(MIN(id), 0) FROM zone";
 
 static const char SYNOPSIS[] =
     "user add NAME --role ROLE [--zone CODE] [--dept-id N] [--enterprise-id N]\n"
-    "                      [--region CODE] [--display-name NAME] [--password-stdin]\n"
+    "                      [--region CODE] [--display-name NAME] [--data-scope SCOPE]\n"
+    "                      [--password-stdin]\n"
     "       yuanqu user passwd NAME [--password-stdin]\n"
     "       yuanqu user lock NAME | unlock NAME\n"
     "       yuanqu user contacts NAME [--off]\n"
@@ -23,6 +24,9 @@ static const char HELP[] = "Roles: admin, leader, dept_head, staff, enterprise, 
                            "one); see yuanqu region. It is not shown the enterprises' contact\n"
                            "details unless granted (add --contacts, or user contacts NAME;\n"
                            "--off revokes).\n"
+                           "An admin with --data-scope all is a platform administrator: it "
+                           "switches zones,\nadministers each, and manages the province and "
+                           "city users in the console.\n"
                            "Without --password-stdin a password is generated, printed once "
                            "and must be\nchanged at first login. All take --db URL.\n";
 
@@ -73,6 +77,7 @@ int cmd_user(int argc, char **argv)
 	    CLI_OPT_STR("--zone", &zone_code),
 	    CLI_OPT_STR("--display-name", &in.display_name),
 	    CLI_OPT_STR("--region", &in.region_code),
+	    CLI_OPT_STR("--data-scope", &in.data_scope),
 	    CLI_OPT_FLAG("--contacts", &in.contact_access),
 	    CLI_OPT_FLAG("--off", &off),
 	    CLI_OPT_INT64("--dept-id", &in.dept_id, 0, INT64_MAX),

@@ -31,6 +31,8 @@ static atomic_uint_fast64_t db_time_total;
 static _Thread_local int prepare_rc;
 /* set when a statement of this thread found the database gone (see db_unavailable_seen) */
 static _Thread_local int unavailable_seen;
+/* set when this thread asked a read-only pool for a write (see db_write_refused) */
+static _Thread_local int write_refused;
 
 static int seen(int rc)
 {
@@ -44,6 +46,14 @@ int db_unavailable_seen(int reset)
 	int v = unavailable_seen;
 	if (reset)
 		unavailable_seen = 0;
+	return v;
+}
+
+int db_write_refused(int reset)
+{
+	int v = write_refused;
+	if (reset)
+		write_refused = 0;
 	return v;
 }
 
@@ -586,14 +596,21 @@ struct db_pool {
 	    *conns[POOL_MAX_THREADS]; /* every per-thread connection, closed by db_pool_free */
 	int n_conns;
 	unsigned maintained; /* db_pool_maintain calls so far */
+	int read_only;       /* a standby's pool (db_pool_new_read): no write transactions */
 };
 
-int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
+/* Creates a pool for url; `read_only`: a standby's, opened without a first connection. */
+static int pool_create(const char *url, int read_only, struct db_pool **out, char *err,
+                       size_t errlen)
 {
 	*out = NULL;
 	enum db_engine e = db_engine_of_url(url);
 	if (!e) {
 		snprintf(err, errlen, "unknown database url (use sqlite:PATH or postgres://...)");
+		return -1;
+	}
+	if (read_only && e != DB_POSTGRES) {
+		snprintf(err, errlen, "a read replica is a PostgreSQL standby (postgres://...)");
 		return -1;
 	}
 	struct db_pool *p = yq_calloc(1, sizeof *p);
@@ -604,6 +621,11 @@ int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
 	pthread_key_create(&p->key, NULL);
 	pthread_mutex_init(&p->wlock, NULL);
 	pthread_mutex_init(&p->list_lock, NULL);
+	p->read_only = read_only;
+	if (read_only) {
+		*out = p;
+		return 0;
+	}
 	/* open one connection now so a bad URL is reported at start */
 	struct db *c;
 	if (db_open(url, &c, err, errlen) < 0) {
@@ -616,6 +638,16 @@ int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
 		db_close(c);
 	*out = p;
 	return 0;
+}
+
+int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
+{
+	return pool_create(url, 0, out, err, errlen);
+}
+
+int db_pool_new_read(const char *url, struct db_pool **out, char *err, size_t errlen)
+{
+	return pool_create(url, 1, out, err, errlen);
 }
 
 void db_pool_free(struct db_pool *p)
@@ -689,6 +721,12 @@ struct db *db_tx_begin(struct db_pool *p, int *rc)
 	struct db *c;
 	if (defer.conn && defer.pool == p)
 		return defer_nest(rc);
+	if (p->read_only) {
+		/* a GET that writes (a summary built on first read) cannot run on a standby */
+		write_refused = 1;
+		*rc = DB_ERR;
+		return NULL;
+	}
 	if (p->engine == DB_SQLITE) {
 		pthread_mutex_lock(&p->wlock);
 		c = p->writer;
@@ -756,6 +794,27 @@ void db_pool_maintain(struct db_pool *p)
 	if (p->maintained++ % 120 == 0)
 		db_exec(p->writer, "PRAGMA analysis_limit=400; PRAGMA optimize");
 	pthread_mutex_unlock(&p->wlock);
+}
+
+int db_pool_try_lock(struct db_pool *p, int64_t key)
+{
+	if (p->engine != DB_POSTGRES)
+		return 1;
+	struct db *c = db_pool_reader(p);
+	int64_t got = 0;
+	if (!c)
+		return DB_UNAVAILABLE;
+	int rc = db_query_int(c, "SELECT CAST(pg_try_advisory_lock(?) AS INTEGER)", &got, 1, key);
+	return rc < 0 ? rc : got != 0;
+}
+
+void db_pool_unlock(struct db_pool *p, int64_t key)
+{
+	struct db *c = p->engine == DB_POSTGRES ? db_pool_reader(p) : NULL;
+	int64_t ok;
+	/* a connection lost meanwhile took the lock with it */
+	if (c)
+		db_query_int(c, "SELECT CAST(pg_advisory_unlock(?) AS INTEGER)", &ok, 1, key);
 }
 
 void db_test_defer_commits(void)

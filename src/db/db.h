@@ -163,6 +163,15 @@ int err_db(struct yq_err *e, int db_rc);
 /* Creates a pool for `url`. Connections are opened lazily, one reader per thread; on SQLite
  * writes go through one writer connection guarded by a mutex. */
 int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen);
+/* Creates a read-only pool for a PostgreSQL standby (yuanqu serve --db-read): connections are
+ * opened lazily as db_pool_new's, none at creation (the standby may be down then), and
+ * db_tx_begin on it refuses (NULL, *rc = DB_ERR) and marks the thread (db_write_refused), so
+ * the server runs that request again on the primary. -1 with err set unless url is
+ * PostgreSQL's. */
+int db_pool_new_read(const char *url, struct db_pool **out, char *err, size_t errlen);
+/* 1 if this thread asked a read-only pool for a write transaction since the last reset; reset
+ * when asked (the server, before and after each request it runs on the standby). */
+int db_write_refused(int reset);
 /* Closes every connection. db_pool_free(NULL) is a no-op. Call after all threads stopped. */
 void db_pool_free(struct db_pool *p);
 enum db_engine db_pool_engine(const struct db_pool *p);
@@ -181,6 +190,13 @@ int db_tx_end(struct db_pool *p, struct db *c, int commit);
 /* Runs a passive WAL checkpoint and refreshes the planner's statistics (SQLite); safe from any
  * thread. */
 void db_pool_maintain(struct db_pool *p);
+/* Work that one process of several on the same database should do at a time (the server's
+ * maintenance: N servers behind nginx would each send the same reminder): on PostgreSQL takes
+ * the session advisory lock `key` on this thread's connection without waiting and returns 1 if
+ * taken, 0 if another connection holds it, or a negative enum db_rc; on SQLite always 1 (one
+ * process writes at a time anyway). Release it with db_pool_unlock on the same thread. */
+int db_pool_try_lock(struct db_pool *p, int64_t key);
+void db_pool_unlock(struct db_pool *p, int64_t key);
 /* Microseconds spent in the database by all threads since start (for /metrics). */
 uint64_t db_time_us_total(void);
 

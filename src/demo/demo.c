@@ -188,6 +188,8 @@ static int add_user(struct db *tx, const struct principal *who, struct zone_ctx 
 	    .password = pw,
 	    .phone = phone,
 	    .region_code = json_string_value(json_object_get(u, "region_code")),
+	    /* "all": the platform's administrator, who also manages the province's users */
+	    .data_scope = json_string_value(json_object_get(u, "data_scope")),
 	    .must_change = password == NULL,
 	};
 	/* the service center works with every enterprise of the zone */

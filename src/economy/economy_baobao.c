@@ -8,7 +8,9 @@
 #include "audit/write_tx.h"
 #include "db/db.h"
 #include "db/qb.h"
+#include "access/scope.h"
 #include "economy/economy.h"
+#include "enterprise/enterprise.h"
 #include "lib/arena.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -745,4 +747,88 @@ int bb_dispatch_add(struct db_pool *pool, const struct principal *p, int64_t id,
 		return err_set(e, ERR_VALIDATION, "category", "诉求类别无效", "unknown category");
 	struct dispatch_run x = {id, in, a};
 	return write_tx(pool, p, do_dispatch, &x, e);
+}
+
+/* ---- 走访 of a month ---- */
+
+/* The stats by leader: the 包保 enterprises of the caller's scope grouped by leader, each with
+ * how many were visited in the month and the month's visits (4 parameters: the month's first and
+ * last day, twice), then the scope's. */
+#define VISIT_STATS_SELECT                                                                         \
+	"SELECT e.leader_user_id, COALESCE(NULLIF(lu.display_name, ''), lu.username, ''), "        \
+	"COUNT(*), CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM enterprise_visit v WHERE "             \
+	"v.enterprise_id = e.id AND v.visited_on >= ? AND v.visited_on <= ?) THEN 1 ELSE 0 END) "  \
+	"AS BIGINT), CAST(SUM((SELECT COUNT(*) FROM enterprise_visit v WHERE v.enterprise_id = "   \
+	"e.id AND v.visited_on >= ? AND v.visited_on <= ?)) AS BIGINT)"
+
+struct visit_rows {
+	struct bb_visit_stats *out;
+	struct arena *a;
+	size_t cap;
+	int failed;
+};
+
+static void visit_row(struct db_stmt *st, struct visit_rows *x)
+{
+	struct bb_visit_stats *o = x->out;
+	if (o->n_leaders == x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 16;
+		struct bb_visit_leader *n = arena_alloc(x->a, cap * sizeof *n);
+		if (!n) {
+			x->failed = 1;
+			return;
+		}
+		if (o->n_leaders)
+			memcpy(n, o->leaders, o->n_leaders * sizeof *n);
+		o->leaders = n;
+		x->cap = cap;
+	}
+	struct bb_visit_leader *l = &o->leaders[o->n_leaders++];
+	l->leader_id = db_col_int(st, 0);
+	l->leader_name = arena_strdup(x->a, db_col_text(st, 1));
+	l->enterprises = db_col_int(st, 2);
+	l->visited = db_col_int(st, 3);
+	l->visits = db_col_int(st, 4);
+	o->enterprises += l->enterprises;
+	o->visited += l->visited;
+	o->visits += l->visits;
+}
+
+int bb_visit_stats(struct db *c, const struct principal *p, const char *period, struct arena *a,
+                   struct bb_visit_stats *out, struct yq_err *e)
+{
+	char from[11], to[11], like[320];
+	memset(out, 0, sizeof *out);
+	snprintf(from, sizeof from, "%.7s-01", period);
+	snprintf(to, sizeof to, "%.7s-31", period);
+	struct qb q;
+	qb_init(&q, VISIT_STATS_SELECT);
+	qb_text(&q, from);
+	qb_text(&q, to);
+	qb_text(&q, from);
+	qb_text(&q, to);
+	scope_from(&q, p, &ENTITY_ENTERPRISE, " LEFT JOIN app_user lu ON lu.id = e.leader_user_id",
+	           like, sizeof like);
+	qb_sql(&q, " AND e.archived = 0 AND e.leader_user_id IS NOT NULL GROUP BY "
+	           "e.leader_user_id, lu.display_name, lu.username");
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = st ? DB_OK : DB_ERR;
+	struct visit_rows x = {out, a, 0, 0};
+	while (st && (rc = db_step(st)) == DB_ROW)
+		visit_row(st, &x);
+	if (st)
+		db_reset(st);
+	qb_release(&q);
+	if (rc < 0 || x.failed)
+		return err_db(e, rc < 0 ? rc : DB_ERR);
+	/* by name, as the other lists of 包保 */
+	for (size_t i = 1; i < out->n_leaders; i++)
+		for (size_t j = i; j > 0 && strcmp(out->leaders[j - 1].leader_name,
+		                                   out->leaders[j].leader_name) > 0;
+		     j--) {
+			struct bb_visit_leader t = out->leaders[j];
+			out->leaders[j] = out->leaders[j - 1];
+			out->leaders[j - 1] = t;
+		}
+	return 0;
 }

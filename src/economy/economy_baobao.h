@@ -119,6 +119,28 @@ struct bb_detail {
 int bb_detail_read(struct db *c, const struct principal *p, const char *period, int64_t id,
                    struct arena *a, struct bb_detail *out, struct yq_err *e);
 
+/* 走访 of a month across the 包保 enterprises the caller reads: those with a 包保 leader, not
+ * archived, within the caller's data scope on enterprises (access/scope.h: the zone for a zone's
+ * reader, the enterprises he serves or his department's for a cadre), so that GET
+ * /api/enterprises?baobao=1 lists the same ones. A visit counts in the month of its visited_on;
+ * by the enterprise's 包保 leader, by name. */
+struct bb_visit_leader {
+	int64_t leader_id;
+	const char *leader_name;
+	int64_t enterprises, visited, visits;
+};
+struct bb_visit_stats {
+	int64_t enterprises; /* 包保 enterprises */
+	int64_t visited;     /* of them visited in the month */
+	int64_t visits;      /* the month's visits to them */
+	struct bb_visit_leader *leaders;
+	size_t n_leaders;
+};
+/* The stats of month `period` ("YYYY-MM", checked by the caller) into out (in a). 0, or -1 with
+ * e set. */
+int bb_visit_stats(struct db *c, const struct principal *p, const char *period, struct arena *a,
+                   struct bb_visit_stats *out, struct yq_err *e);
+
 /* ---- writes ---- */
 /* A target to set (`remove`: the target goes). */
 struct bb_target_in {

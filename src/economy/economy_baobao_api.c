@@ -428,3 +428,35 @@ int h_bb_dispatch_add(struct req *r, struct yq_err *e)
 	jw_obj_close(&w);
 	return 0;
 }
+
+int h_bb_visit_stats(struct req *r, struct yq_err *e)
+{
+	char period[8];
+	struct db *c;
+	struct bb_visit_stats s;
+	if (query_period(r, period, e) < 0 || !(c = req_db(r, e)) ||
+	    bb_visit_stats(c, &r->who, period, &r->arena, &s, e) < 0)
+		return -1;
+	struct jsonw w;
+	resp_obj_open(r, 200, &w);
+	jw_kstr(&w, "period", period);
+	jw_kint(&w, "enterprises", s.enterprises);
+	jw_kint(&w, "visits", s.visits);
+	jw_kint(&w, "visited", s.visited);
+	jw_kint(&w, "not_visited", s.enterprises - s.visited);
+	jw_key(&w, "leaders");
+	jw_arr_open(&w);
+	for (size_t i = 0; i < s.n_leaders; i++) {
+		const struct bb_visit_leader *l = &s.leaders[i];
+		jw_obj_open(&w);
+		jw_kint(&w, "leader_id", l->leader_id);
+		jw_kstr(&w, "leader_name", l->leader_name);
+		jw_kint(&w, "enterprises", l->enterprises);
+		jw_kint(&w, "visited", l->visited);
+		jw_kint(&w, "visits", l->visits);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}

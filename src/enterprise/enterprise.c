@@ -77,6 +77,12 @@ int ent_sort_valid(const char *s)
 	return 0;
 }
 
+int ent_month_check(const char *s)
+{
+	char day[11];
+	return s && strlen(s) == 7 && ent_as_of(s, day) == 0 ? 0 : -1;
+}
+
 int ent_as_of(const char *s, char out[11])
 {
 	if (!s)
@@ -260,6 +266,9 @@ static const struct field QUERY_FIELDS[] = {
         "(default today)")},
     {Q_(leader_id, FT_REF, 0, 0, "包保领导", "Its 包保 leader")},
     {Q_(no_leader, FT_BOOL, 0, 0, "无包保领导", "Only those without a 包保 leader")},
+    {Q_(baobao, FT_BOOL, 0, 0, "包保企业", "Only those with a 包保 leader")},
+    {Q_(visited, FT_MONTH, 0, 0, "当月已走访", "Visited (走访) in this month: YYYY-MM")},
+    {Q_(not_visited, FT_MONTH, 0, 0, "当月未走访", "Not visited in this month: YYYY-MM")},
     {Q_(building, FT_TEXT, 0, 100, "所在楼宇", "Building contains")},
     {Q_(tag, FT_TEXT, 0, 20, "标签", "Carries exactly this tag")},
     {Q_(archived, FT_ENUM, 0, 0, "归档", "Archived ones: 1 only them, all both (default: none)"),

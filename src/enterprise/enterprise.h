@@ -84,7 +84,8 @@ extern const struct entity ENTITY_ENTERPRISE, ENTITY_VISIT;
 struct ent_query {
 	const char *q, *industry, *flag, *as_of;
 	int64_t leader_id;
-	int no_leader;
+	int no_leader, baobao;
+	const char *visited, *not_visited;
 	const char *building, *tag, *archived, *sort;
 };
 extern const struct entity ENTITY_ENT_QUERY;
@@ -96,7 +97,10 @@ struct ent_filter {
 	int flag;             /* enum ent_flag_kind, or -1 */
 	const char *as_of;    /* YYYY-MM-DD the flag must hold on (default today) */
 	int64_t leader_id;
-	int no_leader;        /* only enterprises without a 包保 leader */
+	int no_leader; /* only enterprises without a 包保 leader */
+	int baobao;    /* only enterprises with a 包保 leader */
+	/* YYYY-MM: only those visited (走访) in that month; only those not visited then */
+	const char *visited, *not_visited;
 	const char *building; /* contains */
 	const char *tag;      /* one of the enterprise's tags, exactly (at most 20 characters) */
 	int archived;         /* 0 active only, 1 archived only, 2 both */
@@ -140,6 +144,8 @@ void ent_json_extra(struct jsonw *w, const void *en);
 /* Normalises an as-of argument: "YYYY-MM-DD" stays, "YYYY-MM" becomes the month's last day;
  * out has 11 bytes. -1 when neither. */
 int ent_as_of(const char *s, char out[11]);
+/* 0 when `s` is a month "YYYY-MM"; else -1. */
+int ent_month_check(const char *s);
 /* 1 if `s` is a known sort key. */
 int ent_sort_valid(const char *s);
 

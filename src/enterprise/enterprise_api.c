@@ -65,6 +65,15 @@ int ent_filter_from_query(struct req *r, struct ent_filter *f, struct yq_err *e)
 	f->tag = q.tag;
 	f->leader_id = q.leader_id;
 	f->no_leader = q.no_leader;
+	f->baobao = q.baobao;
+	f->visited = q.visited;
+	f->not_visited = q.not_visited;
+	if (f->visited && ent_month_check(f->visited) < 0)
+		return err_set(e, ERR_VALIDATION, "visited", "月份格式应为 YYYY-MM，如 2026-10",
+		               "the month is YYYY-MM");
+	if (f->not_visited && ent_month_check(f->not_visited) < 0)
+		return err_set(e, ERR_VALIDATION, "not_visited", "月份格式应为 YYYY-MM，如 2026-10",
+		               "the month is YYYY-MM");
 	if (f->tag && (!utf8_valid(f->tag, strlen(f->tag)) || utf8_count(f->tag) > 20))
 		return err_set(e, ERR_VALIDATION, "tag", "标签不超过20个字",
 		               "a tag has at most 20 characters");

@@ -90,7 +90,21 @@ static const char *contains(const char *s, char *buf, size_t n, int upper)
 /* Buffers for the values a list binds; they live until the statement is bound. */
 struct filter_args {
 	char q[320], qu[320], lo[16], hi[16], bld[320], as_of[11], like[300], tag[512];
+	char v_from[11], v_to[11], n_from[11], n_to[11]; /* the months of visited, not_visited */
 };
+
+/* " AND [NOT] EXISTS (a visit of e in month `month`)", the month's first and last day into from
+ * and to. */
+static void visit_in(struct qb *q, const char *month, int not, char from[11], char to[11])
+{
+	snprintf(from, 11, "%.7s-01", month);
+	snprintf(to, 11, "%.7s-31", month);
+	qb_sql(q, not ? " AND NOT EXISTS" : " AND EXISTS");
+	qb_sql(q, " (SELECT 1 FROM enterprise_visit v WHERE v.enterprise_id = e.id AND "
+	          "v.visited_on >= ? AND v.visited_on <= ?)");
+	qb_text(q, from);
+	qb_text(q, to);
+}
 
 /* The LIKE pattern that finds `tag` as one whole element of the stored tags array: the tag
  * written as a JSON string exactly as encode_lists() stores it (quotes included, so "链主" does
@@ -152,6 +166,12 @@ static void list_where(struct qb *q, const struct principal *p, const struct ent
 	}
 	if (f->no_leader)
 		qb_sql(q, " AND e.leader_user_id IS NULL");
+	if (f->baobao)
+		qb_sql(q, " AND e.leader_user_id IS NOT NULL");
+	if (f->visited)
+		visit_in(q, f->visited, 0, a->v_from, a->v_to);
+	if (f->not_visited)
+		visit_in(q, f->not_visited, 1, a->n_from, a->n_to);
 	if (f->building && *f->building) {
 		qb_sql(q, " AND e.building LIKE ? ESCAPE '\\'");
 		qb_text(q, contains(f->building, a->bld, sizeof a->bld, 0));

@@ -1,6 +1,7 @@
 /* Prometheus text metrics (see metrics.h). */
 #include "http/metrics.h"
 #include "db/db.h"
+#include "db/db_replica.h"
 #include "http/routes.h"
 #include <sodium.h>
 #include <stdatomic.h>
@@ -17,6 +18,8 @@ static atomic_ullong requests[MAX_ROUTES + 1][N_STATUS]; /* last row: no route *
 static atomic_ullong hist[N_BUCKETS + 1];
 static atomic_ullong hist_sum_us, hist_count;
 static atomic_llong open_conns;
+
+static struct db_replica *replica;
 
 static uint8_t scrape_token[METRICS_TOKEN_LEN];
 static int scrape_token_set;
@@ -39,6 +42,57 @@ int metrics_authorized(const char *authorization)
 	    n != METRICS_TOKEN_LEN)
 		return 0;
 	return sodium_memcmp(got, scrape_token, METRICS_TOKEN_LEN) == 0;
+}
+
+void metrics_set_replica(struct db_replica *r)
+{
+	replica = r;
+}
+
+/* The read replica's state, lag and where its routes' requests went. */
+static void render_replica(struct strbuf *sb)
+{
+	struct db_replica_stats st;
+	db_replica_stats(replica, &st);
+	strbuf_addf(
+	    sb,
+	    "# HELP yuanqu_db_read_up 1 when the read replica (--db-read) answered its last "
+	    "check and serves reads.\n"
+	    "# TYPE yuanqu_db_read_up gauge\n"
+	    "yuanqu_db_read_up %d\n",
+	    st.up);
+	strbuf_adds(sb,
+	            "# HELP yuanqu_db_read_lag_seconds The read replica's replay lag at its last "
+	            "check (NaN when it did not answer).\n"
+	            "# TYPE yuanqu_db_read_lag_seconds gauge\n");
+	if (st.lag_s < 0)
+		strbuf_adds(sb, "yuanqu_db_read_lag_seconds NaN\n");
+	else
+		strbuf_addf(sb, "yuanqu_db_read_lag_seconds %.3f\n", st.lag_s);
+	strbuf_addf(sb,
+	            "# HELP yuanqu_db_read_max_lag_seconds Reads go to the primary while the lag "
+	            "is larger (--db-read-max-lag).\n"
+	            "# TYPE yuanqu_db_read_max_lag_seconds gauge\n"
+	            "yuanqu_db_read_max_lag_seconds %g\n",
+	            st.max_lag_s);
+	strbuf_addf(sb,
+	            "# HELP yuanqu_db_read_checks_total Successful checks of the read replica.\n"
+	            "# TYPE yuanqu_db_read_checks_total counter\n"
+	            "yuanqu_db_read_checks_total %llu\n",
+	            (unsigned long long)st.checks_ok);
+	strbuf_adds(sb, "# HELP yuanqu_db_read_requests_total Requests of the read-only routes "
+	                "answered by the replica.\n"
+	                "# TYPE yuanqu_db_read_requests_total counter\n");
+	strbuf_addf(sb, "yuanqu_db_read_requests_total %llu\n",
+	            (unsigned long long)st.requests[DB_READ_REPLICA]);
+	strbuf_adds(sb, "# HELP yuanqu_db_read_fallback_total Requests of the read-only routes "
+	                "answered by the primary instead, by reason (down, lag, failed: run again "
+	                "after failing on the replica, write: the handler needed a write).\n"
+	                "# TYPE yuanqu_db_read_fallback_total counter\n");
+	for (int k = DB_READ_REPLICA + 1; k < DB_READ_N; k++)
+		strbuf_addf(sb, "yuanqu_db_read_fallback_total{reason=\"%s\"} %llu\n",
+		            db_read_route_name((enum db_read_route)k),
+		            (unsigned long long)st.requests[k]);
 }
 
 void metrics_request(int route, int status, int64_t duration_us)
@@ -118,4 +172,6 @@ void metrics_render(struct strbuf *sb)
 	            "# TYPE yuanqu_http_open_connections gauge\n"
 	            "yuanqu_http_open_connections %lld\n",
 	            atomic_load(&open_conns));
+	if (replica)
+		render_replica(sb);
 }

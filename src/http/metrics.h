@@ -8,6 +8,10 @@
 /* Counts one finished request; route -1 for requests outside the route table. */
 void metrics_request(int route, int status, int64_t duration_us);
 void metrics_connection(int delta);
+struct db_replica;
+/* The read replica whose state and counters /metrics shows (yuanqu serve --db-read), or NULL.
+ * Call once before serving. */
+void metrics_set_replica(struct db_replica *r);
 /* Appends the Prometheus text exposition to sb. */
 void metrics_render(struct strbuf *sb);
 

@@ -21,6 +21,11 @@ enum route_flags {
 	ROUTE_WHOLE = 1024,  /* with ROUTE_LIST: every object at once, {items} without paging */
 	ROUTE_EMPTY = 2048,  /* 204 without a body */
 	ROUTE_NEW_ID = 4096, /* 201 {"id"} of what it created */
+	/* a GET that only reads (figures, rankings, dashboards): with `serve --db-read` it reads
+	 * from the replica through req_db()/req_pool(); a request that needs a write or fails
+	 * there runs again on the primary (the caller's session is always checked on the
+	 * primary). Never on a route whose answer must show the caller's own latest write. */
+	ROUTE_REPLICA = 8192,
 };
 
 struct entity;

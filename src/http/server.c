@@ -1,6 +1,7 @@
 /* libmicrohttpd glue: accepts requests, bounds their bodies, authenticates, checks permission
  * and CSRF, calls the route's handler and sends its response (see server.h). */
 #include "http/server.h"
+#include "db/db_replica.h"
 #include "http/errmap.h"
 #include "http/metrics.h"
 #include "http/routes.h"
@@ -31,6 +32,15 @@
 	"+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305:-MAC-ALL:+AEAD:%SERVER_PRECEDENCE"
 #define LANE_QUEUE       64 /* requests waiting per lane; ERR_BUSY beyond */
 #define LANE_MAX_THREADS 16
+#define MAX_PROXIES      16               /* --trusted-proxy entries */
+#define MAINTENANCE_LOCK 0x79716d61696e74 /* advisory lock of the maintenance ("yqmaint") */
+
+/* An IPv4 or IPv6 address, or a range of them (--trusted-proxy). */
+struct net_range {
+	int family; /* AF_INET or AF_INET6 */
+	uint8_t a[16];
+	int bits; /* prefix length; the whole address for one address */
+};
 
 /* A lane: requests run on its own threads while their connections are suspended, so the
  * libmicrohttpd threads keep serving. The slow lane (one thread) takes ROUTE_SLOW routes
@@ -64,6 +74,8 @@ struct server {
 	pthread_t acceptor;
 	int wake[2]; /* a byte written to wake[1] stops the acceptor */
 	struct lane slow, heavy;
+	struct net_range proxies[MAX_PROXIES]; /* --trusted-proxy */
+	int n_proxies;
 };
 
 static enum http_method method_of(const char *m)
@@ -94,6 +106,135 @@ static const char *client_ip(struct req *r)
 			          sizeof buf);
 	}
 	return arena_strdup(&r->arena, buf);
+}
+
+/* Parses an IPv4 or IPv6 address of len bytes at s (not NUL-terminated) into n, as a range of
+ * one address. 0, or -1 when it is none. */
+static int addr_parse(const char *s, size_t len, struct net_range *n)
+{
+	char buf[INET6_ADDRSTRLEN];
+	if (len == 0 || len >= sizeof buf)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = 0;
+	memset(n, 0, sizeof *n);
+	if (inet_pton(AF_INET, buf, n->a) == 1) {
+		n->family = AF_INET;
+		n->bits = 32;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, buf, n->a) == 1) {
+		n->family = AF_INET6;
+		n->bits = 128;
+		return 0;
+	}
+	return -1;
+}
+
+/* Parses "ADDR" or "ADDR/BITS" of len bytes at s into n. 0 or -1. */
+static int range_parse(const char *s, size_t len, struct net_range *n)
+{
+	const char *slash = memchr(s, '/', len);
+	int64_t bits;
+	if (!slash)
+		return addr_parse(s, len, n);
+	char b[8];
+	size_t nb = len - (size_t)(slash + 1 - s);
+	if (nb == 0 || nb >= sizeof b)
+		return -1;
+	memcpy(b, slash + 1, nb);
+	b[nb] = 0;
+	if (addr_parse(s, (size_t)(slash - s), n) < 0 || parse_int64(b, 0, n->bits, &bits) < 0)
+		return -1;
+	n->bits = (int)bits;
+	return 0;
+}
+
+/* 1 if the address ip lies in the range n. */
+static int range_has(const struct net_range *n, const struct net_range *ip)
+{
+	if (n->family != ip->family)
+		return 0;
+	int full = n->bits / 8, rest = n->bits % 8;
+	if (memcmp(n->a, ip->a, (size_t)full) != 0)
+		return 0;
+	return !rest || ((n->a[full] ^ ip->a[full]) & (0xff << (8 - rest)) & 0xff) == 0;
+}
+
+static int proxy_trusted(const struct server *s, const struct net_range *ip)
+{
+	for (int i = 0; i < s->n_proxies; i++)
+		if (range_has(&s->proxies[i], ip))
+			return 1;
+	return 0;
+}
+
+/* Parses the comma-separated --trusted-proxy list into s->proxies. 0, or -1 (logged). */
+static int proxies_parse(struct server *s, const char *list)
+{
+	for (const char *p = list; p && *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		while (len && *p == ' ') {
+			p++;
+			len--;
+		}
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len) {
+			if (s->n_proxies >= MAX_PROXIES ||
+			    range_parse(p, len, &s->proxies[s->n_proxies]) < 0) {
+				error("serve: --trusted-proxy: not an address or range, or more "
+				      "than %d: "
+				      "%.*s",
+				      MAX_PROXIES, (int)len, p);
+				return -1;
+			}
+			s->n_proxies++;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return 0;
+}
+
+/* The client's address behind trusted proxies: the peer's own when it is no trusted proxy or
+ * sends no X-Forwarded-For; otherwise that header read from the right (each proxy appends the
+ * address it was reached from), skipping trusted proxies, up to the first other address. What
+ * stands left of that one came from the client and may be forged; an entry that is no address
+ * ends the walk at the last good one. */
+static const char *forwarded_ip(struct req *r, const char *peer)
+{
+	const struct server *s = r->srv;
+	struct net_range ip;
+	if (!s->n_proxies || !peer || addr_parse(peer, strlen(peer), &ip) < 0 ||
+	    !proxy_trusted(s, &ip))
+		return peer;
+	const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff)
+		return peer;
+	const char *client = peer;
+	const char *end = xff + strlen(xff);
+	while (end > xff) {
+		const char *start = end;
+		while (start > xff && start[-1] != ',')
+			start--;
+		const char *a = start, *b = end;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		char buf[INET6_ADDRSTRLEN];
+		if (addr_parse(a, (size_t)(b - a), &ip) < 0 ||
+		    !inet_ntop(ip.family, ip.a, buf, sizeof buf))
+			break;
+		const char *copy = arena_strdup(&r->arena, buf);
+		if (copy)
+			client = copy;
+		if (!proxy_trusted(s, &ip))
+			break;
+		end = start > xff ? start - 1 : xff;
+	}
+	return client;
 }
 
 /* Security headers on every response; API responses are never cached. */
@@ -266,6 +407,69 @@ static void fail_response(struct req *r, struct yq_err *e)
 	error_response(r, e);
 }
 
+/* Clears what a handler wrote of its response, so that it can be run again. */
+static void response_reset(struct req *r)
+{
+	strbuf_reset(&r->out);
+	r->status = 200;
+	r->content_type = NULL;
+	r->n_hdrs = 0;
+	r->error_id = NULL;
+	if (r->file_resp) {
+		MHD_destroy_response(r->file_resp);
+		r->file_resp = NULL;
+	}
+}
+
+/* Calls the route's handler. A ROUTE_REPLICA route runs on the read replica's pool (req_db and
+ * req_pool give its connection) when there is a replica and it is up and within its lag bound;
+ * otherwise on the primary, as every other route. When it fails there for the replica's sake —
+ * the connection lost or refused, an error of the standby, a write transaction the handler
+ * asked for (a summary built on first read) — it is run again from the start on the primary:
+ * these routes only read, so running one twice changes nothing, and the client never sees the
+ * replica's failure. A lost connection marks the replica down until its monitor's next
+ * successful check. Runs on a worker or a lane thread. */
+static int call_handler(struct req *r, struct yq_err *e)
+{
+	struct db_replica *rep = r->srv->cfg.replica;
+	const struct route *rt = r->route;
+	if (!rep || !(rt->flags & ROUTE_REPLICA) || r->method != HTTP_GET)
+		return rt->fn(r, e);
+	enum db_read_route why;
+	struct db_pool *rp = db_replica_pool(rep, &why);
+	if (rp && !db_pool_reader(rp)) {
+		db_replica_down(rep);
+		rp = NULL;
+		why = DB_READ_FAILED;
+	}
+	if (!rp) {
+		db_replica_count(rep, why);
+		return rt->fn(r, e);
+	}
+	db_unavailable_seen(1);
+	db_write_refused(1);
+	r->pool = rp;
+	int rc = rt->fn(r, e);
+	r->pool = r->srv->pool;
+	int gone = db_unavailable_seen(1) || (rc < 0 && e->code == ERR_UNAVAILABLE);
+	int wrote = db_write_refused(1);
+	int failed = rc < 0 && (e->code == ERR_NONE || e->code == ERR_INTERNAL);
+	if (!gone && !wrote && !failed) {
+		db_replica_count(rep, DB_READ_REPLICA);
+		return rc;
+	}
+	if (gone)
+		db_replica_down(rep);
+	db_replica_count(rep, wrote && !gone ? DB_READ_WRITE : DB_READ_FAILED);
+	log_debug("db-read: %s %s runs again on the primary (%s)", r->method_name, r->path,
+	          gone    ? "replica gone"
+	          : wrote ? "it writes"
+	                  : "it failed on the replica");
+	response_reset(r);
+	*e = (struct yq_err){0};
+	return rt->fn(r, e);
+}
+
 /* Runs the matched route: body limit, the gate above, then the handler (or the slow lane). */
 static int run_route(struct req *r, struct yq_err *e)
 {
@@ -281,7 +485,7 @@ static int run_route(struct req *r, struct yq_err *e)
 		return lane_enqueue(&r->srv->slow, r, e);
 	if (r->srv->heavy.n_threads && is_heavy(r))
 		return lane_enqueue(&r->srv->heavy, r, e);
-	return rt->fn(r, e);
+	return call_handler(r, e);
 }
 
 /* MHD_get_connection_values callback: stops at the first query argument whose name or value is
@@ -400,7 +604,7 @@ static struct req *req_new(struct server *s, struct MHD_Connection *c, const cha
 		yq_free(r);
 		return NULL;
 	}
-	r->ip = client_ip(r);
+	r->ip = forwarded_ip(r, client_ip(r));
 	const char *al = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
 	r->lang_en = al && strncmp(al, "en", 2) == 0;
 	return r;
@@ -563,7 +767,13 @@ static void *maintenance(void *arg)
 			break;
 		pthread_mutex_unlock(&s->maint_lock);
 		db_pool_maintain(s->pool);
-		app_hooks.maintain(s->pool, s->cfg.data_dir ? s->cfg.data_dir : "data", now_unix());
+		/* several servers on one database (behind nginx): one of them at a time, so a
+		 * reminder or a scheduled bulletin is not made twice */
+		if (db_pool_try_lock(s->pool, MAINTENANCE_LOCK) == 1) {
+			app_hooks.maintain(s->pool, s->cfg.data_dir ? s->cfg.data_dir : "data",
+			                   now_unix());
+			db_pool_unlock(s->pool, MAINTENANCE_LOCK);
+		}
 		pthread_mutex_lock(&s->maint_lock);
 	}
 	pthread_mutex_unlock(&s->maint_lock);
@@ -589,7 +799,7 @@ static void *lane_run(void *arg)
 			usleep((useconds_t)l->delay_ms * 1000);
 		struct yq_err e = {0};
 		db_unavailable_seen(1);
-		if (r->route->fn(r, &e) < 0)
+		if (call_handler(r, &e) < 0)
 			fail_response(r, &e);
 		r->async = ASYNC_DONE;
 		MHD_resume_connection(r->conn);
@@ -779,6 +989,8 @@ struct server *server_start(const struct server_config *cfg, struct db_pool *poo
 	int64_t delay;
 	if (hook && *hook && parse_int64(hook, 0, 10000, &delay) == 0)
 		s->heavy.delay_ms = (int)delay;
+	if (proxies_parse(s, cfg->trusted_proxies) < 0)
+		goto out_free;
 	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include "db/db.h"
 
+struct db_replica;
+
 struct server_config {
 	const char *listen_host;        /* "127.0.0.1" */
 	int port;                       /* 8080 */
@@ -18,6 +20,12 @@ struct server_config {
 	int access_log;                 /* one line per request */
 	const char *data_dir;           /* uploaded files (attachments); NULL = "data" */
 	int reuse_port; /* SO_REUSEPORT: let several servers share the port (off: refused) */
+	/* the read replica that ROUTE_REPLICA routes read from (--db-read), or NULL; owned by
+	 * the caller */
+	struct db_replica *replica;
+	/* proxies whose X-Forwarded-For names the client (--trusted-proxy): comma-separated
+	 * addresses or CIDR ranges, or NULL */
+	const char *trusted_proxies;
 };
 
 struct server;

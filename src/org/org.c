@@ -152,6 +152,7 @@ static const struct field USER_FIELDS[] = {
     {U_(phone, FT_TEXT, "phone", 0, 20, F_SEALED | F_AUDIT, "手机", "Phone"), .check = check_phone},
     {U_(email, FT_TEXT, "email", 0, 120, F_AUDIT, "邮箱", "E-mail"), .check = check_email},
     {U_(region_code, FT_TEXT, "region_code", 0, 6, F_NOUPDATE | F_AUDIT, "所辖行政区划", "Region")},
+    {U_(region_name, FT_TEXT, "rg.name", 0, 0, F_READONLY, "所辖行政区划名称", "Region name")},
     {U_(contact_access, FT_BOOL, "contact_access", 0, 0, F_NOUPDATE | F_AUDIT, "可查看企业联系方式",
         "Sees contact details")},
     {U_(status, FT_ENUM, "status", 0, 0, F_READONLY | F_FILTER, "状态", "Status"),
@@ -171,6 +172,7 @@ const struct entity ENTITY_USER =
     ENTITY("user", "app_user", "u", USER_FIELDS, "用户", "User",
            .joins = " LEFT JOIN dept d ON d.id = u.dept_id LEFT JOIN enterprise en ON en.id = "
                     "u.enterprise_id LEFT JOIN fin_bank bk ON bk.id = u.bank_id LEFT JOIN "
-                    "freight_carrier fc ON fc.id = u.carrier_id",
+                    "freight_carrier fc ON fc.id = u.carrier_id LEFT JOIN region rg ON rg.code = "
+                    "u.region_code AND u.region_code <> ''",
            .zone_col = "u.zone_id", .scope_dept = "u.dept_id", .scope_owner = "u.id",
            .scope_enterprise = "u.enterprise_id");

@@ -41,7 +41,9 @@ struct user {
 	const char *carrier_name;
 	const char *phone, *email, *status;
 	const char
-	    *region_code;   /* province users: the region whose zones they read; "" every zone */
+	    *region_code; /* province users: the region whose zones they read; "" every zone */
+	/* its name; NULL when none */
+	const char *region_name;
 	int contact_access; /* province users: granted the enterprises' contact details */
 	int must_change;
 	int64_t locked_until, last_login_at, created_at;
@@ -57,6 +59,8 @@ extern const struct entity ENTITY_ZONE, ENTITY_DEPT, ENTITY_USER;
 
 struct user_filter {
 	const char *q, *role, *status;
+	const char *kind; /* "zone": the zone's users, "region": the province and city users; NULL
+	                   * both (a platform administrator reads the latter) */
 	int64_t dept_id;
 	int64_t page, page_size;
 };
@@ -101,6 +105,12 @@ int dept_update(struct db_pool *pool, const struct principal *p, int64_t id, con
 int dept_delete(struct db_pool *pool, const struct principal *p, int64_t id, struct yq_err *e);
 
 /* ---- users ---- */
+/* 1 when p is a platform administrator (平台管理员): an administrator whose data scope is every
+ * zone (all). It administers the zone it looks at (it switches zones as a province user does)
+ * and the province and city users, who are of no zone: it lists, creates and changes them, which
+ * no zone's administrator may. Made on the command line (user add NAME --role admin
+ * --data-scope all) or by another platform administrator. */
+int org_platform_admin(const struct principal *p);
 int user_list(struct db *c, const struct principal *p, const struct user_filter *f, user_fn fn,
               void *ctx, int64_t *total);
 /* Reads one user within the caller's data scope; ERR_NOT_FOUND outside it. */

@@ -159,6 +159,13 @@ int h_users_list(struct req *r, struct yq_err *e)
 	f.q = req_query(r, "q");
 	f.role = req_query(r, "role");
 	f.status = req_query(r, "status");
+	f.kind = req_query(r, "kind");
+	if (f.kind && !*f.kind)
+		f.kind = NULL;
+	if (f.kind && strcmp(f.kind, "zone") && strcmp(f.kind, "region"))
+		return err_set(e, ERR_VALIDATION, "kind",
+		               "用户类别应为 zone（园区用户）或 region（省市级用户）",
+		               "kind is zone or region");
 	if (f.q && strlen(f.q) > 100)
 		return err_set(e, ERR_VALIDATION, "q", "关键词过长", "keyword too long");
 	if (f.role && !*f.role)

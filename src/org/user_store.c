@@ -33,6 +33,8 @@ static const char SQL_USER_SET_STATUS[] =
 static const char SQL_USER_SET_PASSWORD[] =
     "UPDATE app_user SET password_hash = ?, must_change = ?, password_changed_at = ?, "
     "updated_at = ? WHERE id = ?";
+static const char SQL_USER_SET_REGION[] =
+    "UPDATE app_user SET region_code = ?, contact_access = ? WHERE id = ?";
 static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?";
 /* a no-op write that takes the zone row's lock: changes to a zone's administrators queue */
 static const char SQL_ZONE_LOCK[] = "UPDATE zone SET code = code WHERE id = ?";
@@ -40,12 +42,35 @@ static const char SQL_OTHER_ADMINS[] =
     "SELECT COUNT(*) FROM app_user WHERE zone_id = ? AND role = 'admin' AND status = 'active' "
     "AND id <> ?";
 
-/* Appends FROM the users of the caller's zone and scope (with `joins`), then the filters
- * given. */
+int org_platform_admin(const struct principal *p)
+{
+	return p->role == ROLE_ADMIN && p->scope == SCOPE_ALL;
+}
+
+/* Appends FROM the users the caller reads (with `joins`): those of its zone and scope, and for a
+ * platform administrator the province and city users too (they are of no zone). */
+static void user_from(struct qb *q, const struct principal *p, const char *joins, char *like,
+                      size_t nlike)
+{
+	if (!org_platform_admin(p)) {
+		scope_from(q, p, &ENTITY_USER, joins, like, nlike);
+		return;
+	}
+	qb_sql(q, " FROM app_user u");
+	if (joins)
+		qb_sql(q, joins);
+	qb_sql(q, " WHERE (u.zone_id = ? OR (u.zone_id IS NULL AND u.role = 'province'))");
+	qb_int(q, p->zone_id);
+}
+
+/* Appends FROM the users the caller reads (user_from, with `joins`), then the filters given. */
 static void list_where(struct qb *q, const struct principal *p, const struct user_filter *f,
                        const char *joins, char *like, size_t nlike, char *pattern, size_t npattern)
 {
-	scope_from(q, p, &ENTITY_USER, joins, like, nlike);
+	user_from(q, p, joins, like, nlike);
+	if (f->kind)
+		qb_sql(q, strcmp(f->kind, "region") == 0 ? " AND u.zone_id IS NULL"
+		                                         : " AND u.zone_id IS NOT NULL");
 	if (f->q && *f->q) {
 		snprintf(pattern, npattern, "%%%s%%", f->q);
 		qb_sql(q, " AND (u.username LIKE ? OR u.display_name LIKE ?)");
@@ -102,11 +127,30 @@ out:
 	return rc < 0 ? rc : DB_OK;
 }
 
+/* Reads the row of SQL_USER_SELECT into the user ctx (qb_one). */
+static void user_row(struct db_stmt *st, struct arena *a, void *ctx)
+{
+	entity_read(st, 0, &ENTITY_USER, ctx, a);
+}
+
 int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct user *out,
              struct yq_err *e)
 {
 	memset(out, 0, sizeof *out);
-	return scope_get(c, p, &ENTITY_USER, id, a, out, e);
+	if (!org_platform_admin(p))
+		return scope_get(c, p, &ENTITY_USER, id, a, out, e);
+	char like[32];
+	struct qb q;
+	qb_init(&q, sql_of(&SQL_USER_SELECT));
+	user_from(&q, p, ENTITY_USER.joins, like, sizeof like);
+	qb_sql(&q, " AND u.id = ?");
+	qb_int(&q, id);
+	int rc = qb_one(&q, c, user_row, a, out);
+	if (rc < 0)
+		return err_db(e, rc);
+	return rc == DB_ROW ? 0
+	                    : err_set(e, ERR_NOT_FOUND, NULL, ENTITY_USER.missing_zh,
+	                              ENTITY_USER.missing_en);
 }
 
 int user_find(struct db *c, const char *username, int64_t *id)
@@ -204,12 +248,35 @@ static int linked_role(enum role role)
 	return 0;
 }
 
-/* The data scope a user of `role` is given: `asked` when given (a zone-wide one only for a
- * province user, all only for it), else the role's own. SCOPE_NONE when refused. */
-static enum data_scope scope_of(enum role role, const char *asked)
+/* 1 when `who` may give an account the role `role`: an administrator the roles of a zone
+ * (role_may_grant), a platform administrator also the province and city users. */
+static int may_grant(const struct principal *who, enum role role)
 {
-	enum data_scope s = asked ? scope_from_name(asked) : role_default_scope(role);
-	return s == SCOPE_ALL && role != ROLE_PROVINCE ? SCOPE_NONE : s;
+	return role_may_grant(who->role, role) ||
+	       (org_platform_admin(who) && role == ROLE_PROVINCE);
+}
+
+/* The data scope a user of `role` is given by `who`: `asked` when given, else the role's own.
+ * Every zone (all) only for a province user, and for an administrator made by a platform
+ * administrator (another platform administrator). SCOPE_NONE when refused. */
+static enum data_scope scope_of(enum role role, const char *asked, const struct principal *who)
+{
+	enum data_scope s = asked && *asked ? scope_from_name(asked) : role_default_scope(role);
+	if (s == SCOPE_ALL && role != ROLE_PROVINCE &&
+	    !(role == ROLE_ADMIN && org_platform_admin(who)))
+		return SCOPE_NONE;
+	return s;
+}
+
+/* Checks the region of a province or city user: "" (every zone) or a known GB/T 2260 code. */
+static int check_region(struct db *tx, const char *region, struct yq_err *e)
+{
+	if (!*region)
+		return 0;
+	if (region_check_code(region, 0, "region_code", e) < 0 ||
+	    region_check_known(tx, region, "region_code", e) < 0)
+		return -1;
+	return 0;
 }
 
 /* user_add_in inside a write (audit/write_tx.h), in w->zone_id. */
@@ -222,21 +289,19 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (entity_check(&ENTITY_USER, u, &a, e) < 0)
 		goto out;
 	enum role role = role_from_name(u->role);
-	if (!role_may_grant(who->role, role) && who->scope != SCOPE_ALL) {
+	if (!may_grant(who, role)) {
 		err_set(e, ERR_FORBIDDEN, "role", "无权授予该角色",
 		        "not allowed to grant this role");
 		goto out;
 	}
-	enum data_scope scope = scope_of(role, u->data_scope);
+	enum data_scope scope = scope_of(role, u->data_scope, who);
 	if (scope == SCOPE_NONE) {
 		err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效", "invalid data scope");
 		goto out;
 	}
 	/* a province or city user reads the zones of its region; nobody else has one */
 	const char *region = u->region_code ? u->region_code : "";
-	if (role == ROLE_PROVINCE && *region &&
-	    (region_check_code(region, 0, "region_code", e) < 0 ||
-	     region_check_known(w->tx, region, "region_code", e) < 0))
+	if (role == ROLE_PROVINCE && check_region(w->tx, region, e) < 0)
 		goto out;
 	if (role != ROLE_PROVINCE && *region) {
 		err_set(e, ERR_VALIDATION, "region_code", "只有省市级用户有所辖行政区划",
@@ -348,6 +413,18 @@ static int keep_last_admin(struct db *tx, const struct user *old, struct yq_err 
 	return 0;
 }
 
+/* Refuses (ERR_FORBIDDEN) a change to the account of a platform administrator by anyone but a
+ * platform administrator: a zone's administrator reads it (it is of the zone) but may not take
+ * it over. */
+static int keep_platform(const struct principal *p, const struct user *old, struct yq_err *e)
+{
+	if (strcmp(old->role, "admin") != 0 || strcmp(old->data_scope, "all") != 0 ||
+	    org_platform_admin(p))
+		return 0;
+	return err_set(e, ERR_FORBIDDEN, NULL, "只有平台管理员可以修改平台管理员的账号",
+	               "only a platform administrator changes a platform administrator's account");
+}
+
 /* A change to user `id`: the members given (present), a status, or a password's hash. */
 struct user_change {
 	int64_t id;
@@ -374,12 +451,28 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	if (user_get(w->tx, p, x->id, &a, &old, e) < 0)
 		goto out;
+	if (keep_platform(p, &old, e) < 0)
+		goto out;
 	u = old;
 	entity_copy(&ENTITY_USER, &u, x->in, x->present);
 	enum role role = role_from_name(u.role);
-	if (role == ROLE_NONE || (gives(x, "role") && !role_may_grant(p->role, role))) {
+	enum role old_role = role_from_name(old.role);
+	if (role == ROLE_NONE || (gives(x, "role") && role != old_role && !may_grant(p, role))) {
 		err_set(e, role == ROLE_NONE ? ERR_VALIDATION : ERR_FORBIDDEN, "role", "角色无效",
 		        "invalid role");
+		goto out;
+	}
+	/* a province or city user is of no zone: it stays one, and no zone's user becomes one */
+	if ((role == ROLE_PROVINCE) != (old_role == ROLE_PROVINCE)) {
+		err_set(e, ERR_VALIDATION, "role", "省市级用户与园区用户不能互相转换",
+		        "province and city users and a zone's users do not change into each other");
+		goto out;
+	}
+	/* the region and the view of contact details are a province or city user's */
+	if (role != ROLE_PROVINCE) {
+		u.region_code = old.region_code;
+		u.contact_access = old.contact_access;
+	} else if (check_region(w->tx, u.region_code ? u.region_code : "", e) < 0) {
 		goto out;
 	}
 	/* a change of role takes the department or enterprise the old role had along only
@@ -399,10 +492,12 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	if (role != ROLE_ADMIN && keep_last_admin(w->tx, &old, e) < 0)
 		goto out;
-	enum data_scope scope = gives(x, "data_scope") ? scope_of(role, u.data_scope)
-	                        : gives(x, "role")     ? role_default_scope(role)
-	                                               : scope_from_name(old.data_scope);
-	if (scope == SCOPE_NONE || scope == SCOPE_ALL) {
+	enum data_scope scope = gives(x, "data_scope") ? scope_of(role, u.data_scope, p)
+	                        : gives(x, "role") && role != old_role
+	                            ? role_default_scope(role)
+	                            : scope_from_name(old.data_scope);
+	if (scope == SCOPE_NONE ||
+	    (scope == SCOPE_ALL && role != ROLE_PROVINCE && role != ROLE_ADMIN)) {
 		err_set(e, ERR_VALIDATION, "data_scope", "数据权限无效", "invalid data scope");
 		goto out;
 	}
@@ -411,6 +506,10 @@ static int do_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!u.display_name || !*u.display_name)
 		u.display_name = old.display_name;
 	rc = write_update(w, &SQL_USER_UPDATE, x->id, &old, &u, e);
+	if (rc == 0 && role == ROLE_PROVINCE &&
+	    (rc = db_do(w->tx, SQL_USER_SET_REGION, DB_T(u.region_code ? u.region_code : ""),
+	                DB_I(u.contact_access ? 1 : 0), DB_I(x->id))) < 0)
+		rc = write_fail(w, rc, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -434,7 +533,7 @@ static int do_status(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena a = ARENA_INIT;
 	struct user old;
 	int rc = -1;
-	if (user_get(w->tx, w->who, x->id, &a, &old, e) < 0 ||
+	if (user_get(w->tx, w->who, x->id, &a, &old, e) < 0 || keep_platform(w->who, &old, e) < 0 ||
 	    (strcmp(x->status, "active") != 0 && keep_last_admin(w->tx, &old, e) < 0))
 		goto out;
 	if ((rc = db_do(w->tx, SQL_USER_SET_STATUS, DB_T(x->status), DB_T(x->status),
@@ -502,6 +601,8 @@ static int do_password(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena a = ARENA_INIT;
 	struct user old;
 	int rc = user_get(w->tx, w->who, x->id, &a, &old, e);
+	if (rc == 0)
+		rc = keep_platform(w->who, &old, e);
 	arena_release(&a);
 	if (rc < 0)
 		return -1;

@@ -89,6 +89,7 @@ const EXPECT = {
     { who: 'leader', status: [403], body: { visited_on: '2026-03-04', kind: '服务', findings: '越权走访' } },
   ] },
   'GET /api/baobao/leaders': { kind: 'list' },
+  'GET /api/baobao/visits/stats': { kind: 'list', query: 'period=2026-01' },
   'GET /api/stats/enterprises': { kind: 'list' },
   'GET /api/industries': { kind: 'config' },
   'GET /api/openapi.json': { kind: 'config' },

@@ -136,7 +136,7 @@ test('the enterprise list\'s parameters and an enterprise\'s flags are described
   const doc = JSON.parse(cli(['openapi']).stdout);
   const params = doc.paths['/api/enterprises'].get.parameters;
   assert.deepEqual(params.map((x) => x.name).sort(),
-    ['archived', 'as_of', 'building', 'flag', 'industry', 'leader_id', 'no_leader', 'page', 'page_size', 'q', 'sort', 'tag']);
+    ['archived', 'as_of', 'baobao', 'building', 'flag', 'industry', 'leader_id', 'no_leader', 'not_visited', 'page', 'page_size', 'q', 'sort', 'tag', 'visited']);
   assert.ok(params.every((x) => x.in === 'query' && (x.description || x.schema.description)), 'each described');
   const schema = doc.components.schemas.enterprise;
   const p = schema.properties;
@@ -159,7 +159,7 @@ test('the enterprise list\'s parameters and an enterprise\'s flags are described
     const values = (s) => (s.enum ? s.enum.filter((x) => x !== null)
       : s.type === 'boolean' ? [true, false]
         : [s.type, s.type?.[0]].includes('integer') ? [Math.max(1, s.minimum ?? 1)]
-          : s.format === 'date' ? ['2026-03-01'] : ['3']);
+          : s.format === 'date' ? ['2026-03-01'] : s.pattern === '^[0-9]{4}-[0-9]{2}$' ? ['2026-03'] : ['3']);
     for (const x of params) {
       assert.ok(values(x.schema).length > 0, x.name);
       for (const v of values(x.schema)) {

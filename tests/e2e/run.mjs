@@ -1978,6 +1978,88 @@ test('an admin adds a service-center officer in the console; the officer works t
   }
 })
 
+test('a platform administrator makes a 长春市 user on the user page; the city user reads the 长春 zones only; a zone administrator has no such tab', async () => {
+  const DEMO_PASS = process.env.YQ_DEMO_PASS
+  const PLATFORM = process.env.YQ_PLATFORM_USER
+  if (!DEMO_PASS || !PLATFORM) throw new Skip('YQ_DEMO_PASS or YQ_PLATFORM_USER is not set (tests/e2e.sh makes the platform administrator)')
+  const username = `e2e_cc_${RUN}`
+  const password = strongPassword('city')
+  let page = await newPage()
+  try {
+    // 1. the platform administrator: a second tab, a region chosen province → city
+    await uiLogin(page, PLATFORM, DEMO_PASS)
+    await page.goto(BASE + '/system/users')
+    await page.locator('[data-test="user-tabs"] .el-tabs__item', { hasText: '省/市级用户' }).click()
+    await page.waitForSelector('[data-test="region-user-table"] .el-table__body tr')
+    assert((await page.textContent('[data-test="region-user-table"]')).includes('吉林省（220000）'), 'the demo province user is listed with its region')
+    await page.click('[data-test="region-user-new"]')
+    const dlg = page.locator('[data-test="region-user-dialog"]')
+    await dlg.waitFor()
+    await dlg.locator('input[name="username"]').fill(username)
+    await dlg.locator('input[name="display_name"]').fill('长春市商务局')
+    await dlg.locator('input[name="password"]').fill(password)
+    // without a region the form says so, in Chinese, and sends nothing
+    await dlg.locator('[data-test="region-user-save"]').click()
+    const missing = (await dlg.locator('[data-field="region_code"] .el-form-item__error').textContent({ timeout: 10_000 })).trim()
+    assert(missing === '请选择所辖行政区划', `region error "${missing}"`)
+    await dlg.locator('[data-field="region_code"] .el-cascader').click()
+    const menu = page.locator('.region-user-popper')
+    await menu.locator('.el-cascader-node', { hasText: '吉林省' }).first().click()
+    await menu.locator('.el-cascader-menu').nth(1).locator('.el-cascader-node', { hasText: '长春市' }).locator('.el-radio').click()
+    await page.keyboard.press('Escape')
+    await dlg.locator('[data-field="region_code"] .el-form-item__error').waitFor({ state: 'detached' })
+    await page.waitForTimeout(300) // the menu fades out
+    await shot(page, '26b-region-user-new')
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/users') && r.request().method() === 'POST'),
+      dlg.locator('[data-test="region-user-save"]').click(),
+    ])
+    assert(resp.status() === 201, `create region user: HTTP ${resp.status()} ${(await resp.text()).slice(0, 200)}`)
+    const made = await resp.json()
+    assert(made.role === 'province' && made.region_code === '220100' && made.contact_access === false, JSON.stringify(made))
+    await dlg.waitFor({ state: 'hidden' })
+    const row = page.locator('[data-test="region-user-table"] .el-table__body tr', { hasText: username })
+    await row.waitFor()
+    const text = await row.textContent()
+    assert(text.includes('长春市（220100）') && text.includes('未授权'), `the row reads "${text}"`)
+    await shot(page, '26b-region-users')
+  } finally {
+    await page.context().close()
+  }
+  // 2. the city user: the 长春 zones only
+  page = await newPage()
+  try {
+    const now = await uiLoginForced(page, username, password, strongPassword('city2'))
+    const city = await apiLogin(username, now)
+    try {
+      const zones = (await city.get('/api/zones')).body.items.map((z) => z.code).sort()
+      assert(zones.join() === 'ccetdz,cczb', `the city user reads ${zones}`)
+    } finally {
+      await city.dispose()
+    }
+  } finally {
+    await page.context().close()
+  }
+  // 3. a zone's administrator: one tab, no region user, and the server refuses one
+  page = await newPage()
+  try {
+    await uiLogin(page, ADMIN_USER, ADMIN_PASS)
+    await page.goto(BASE + '/system/users')
+    await page.waitForSelector('[data-test="user-table"] .el-table__body tr')
+    assert((await page.locator('[data-test="user-tabs"]').count()) === 0, 'a zone administrator sees the region tab')
+    const admin = await apiLogin(ADMIN_USER, ADMIN_PASS)
+    try {
+      const r = await admin.post('/api/users', { username: `e2e_prov_${RUN}`, role: 'province', region_code: '220000', password }, { allowError: true })
+      assert(r.status === 403, `a zone administrator made a region user: HTTP ${r.status}`)
+      assert((await admin.get(`/api/users?q=${username}`)).body.total === 0, 'a zone administrator lists the region user')
+    } finally {
+      await admin.dispose()
+    }
+  } finally {
+    await page.context().close()
+  }
+})
+
 test('a province user switches zone and sees that zone\'s data', async () => {
   const DEMO_PASS = process.env.YQ_DEMO_PASS
   if (!DEMO_PASS) throw new Skip('YQ_DEMO_PASS is not set (the demo users are needed)')
@@ -2078,6 +2160,9 @@ test('a province user opens the ranking of its region and compares its zones', a
     assert(head.some((h) => h.includes('长春经济技术开发区')) && head.some((h) => h.includes('长春装备制造产业开发区')), head.join('|'))
     assert(!head.some((h) => h.includes('海门')), 'a 江苏 zone in the comparison')
     assert((await table.textContent()).includes('工业总产值（累计）'))
+    // the trend of an indicator over twelve months, drawn for the ranking's zones
+    await page.locator('[data-test="region-trend-chart"] canvas').first().waitFor()
+    assert((await page.textContent('[data-test="region-page"]')).includes('综合考核前 2 名园区'), 'the trend names its zones')
     await shot(page, '27-region-compare')
   } finally {
     await page.context().close()

@@ -357,16 +357,53 @@ static void test_read_only_role_writes_nothing(void **state)
 	assert_true(route_role_allowed(m.rt, ROLE_PROVINCE));
 }
 
+/* The routes that may read from the replica (serve --db-read) are GETs of figures and rankings,
+ * never a route on the caller's session or account, a list that may show the caller's own write
+ * just made, or a slow-lane one; the dashboards of issue 15 are among them. */
+static void test_replica_routes_only_read(void **state)
+{
+	int n = 0;
+	for (int i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		if (!(rt->flags & ROUTE_REPLICA))
+			continue;
+		n++;
+		if (route_writes(rt) || (rt->flags & (ROUTE_SELF | ROUTE_SLOW | ROUTE_UPLOAD)) ||
+		    rt->perm == PERM_NONE)
+			fail_msg("%s: a replica route only reads, as a logged-in caller",
+			         rt->pattern);
+	}
+	assert_true(n >= 10);
+	struct req *r = *state;
+	static const char *const want[] = {"/api/region/ranking", "/api/region/compare",
+	                                   "/api/tickets/stats",  "/api/economy/summary",
+	                                   "/api/projects/stats", "/api/space/summary"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct m m = match(r, HTTP_GET, want[i]);
+		assert_non_null(m.rt);
+		if (!(m.rt->flags & ROUTE_REPLICA))
+			fail_msg("%s: not a replica route", want[i]);
+	}
+	struct m m = match(r, HTTP_GET, "/api/me");
+	assert_false(m.rt->flags & ROUTE_REPLICA);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_param_filled),       T(test_param_is_copy),
-	    T(test_static_paths),       T(test_no_match),
-	    T(test_method_not_allowed), T(test_head_matches_get),
-	    T(test_allow_buffer_small), T(test_every_route_reachable),
-	    T(test_route_permissions),  T(test_read_only_role_writes_nothing),
+	    T(test_param_filled),
+	    T(test_param_is_copy),
+	    T(test_static_paths),
+	    T(test_no_match),
+	    T(test_method_not_allowed),
+	    T(test_head_matches_get),
+	    T(test_allow_buffer_small),
+	    T(test_every_route_reachable),
+	    T(test_route_permissions),
+	    T(test_read_only_role_writes_nothing),
+	    T(test_replica_routes_only_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,3 +205,15 @@ export async function mapLimit(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return out
 }
+
+/**
+ * The period a page of request figures is opened on (?from=YYYY-MM-DD&to=YYYY-MM-DD, as the
+ * leaders' screen links 解决率 and 满意率): [from, to], or null when either is missing or malformed
+ * or from is after to.
+ */
+export function rangeFromQuery(q) {
+  const day = /^\d{4}-\d{2}-\d{2}$/
+  const from = q && typeof q.from === 'string' ? q.from : ''
+  const to = q && typeof q.to === 'string' ? q.to : ''
+  return day.test(from) && day.test(to) && from <= to ? [from, to] : null
+}

@@ -11,6 +11,7 @@ import {
   REFRESH_MS,
   allowedLink,
   baobaoFigures,
+  baobaoLinks,
   barOption,
   fmtMetric,
   isBigMode,
@@ -20,11 +21,15 @@ import {
   projectCounts,
   queryOf,
   showRegion,
+  spaceLinks,
   ticketCounts,
+  ticketStatsLink,
   zoneCards,
   zoneFigureLink,
 } from '../../src/views/screen/rules'
 import { ROLE_PERMS } from './menu-contexts'
+import { BAOBAO_SHOWS, itemsShown } from '../../src/views/economy/rules'
+import { rangeFromQuery } from '../../src/utils/ticket'
 
 const ctxOf = (role, extra = [], deptKind = '') => ({ role, perms: [...ROLE_PERMS[role], ...extra], deptKind })
 const ids = (ctx) => panelsFor(PANELS, WIDGETS, ctx).map((p) => p.id)
@@ -107,10 +112,66 @@ describe('screen figures and their lists', () => {
         { leader_name: '丙', completion: 1.2 },
       ],
     }
-    expect(baobaoFigures(data)).toEqual({ enterprises: 4, targetsSet: 3, reported: 2, met: 1, dispatches: 3 })
+    expect(baobaoFigures(data)).toEqual({ enterprises: 4, targetsSet: 3, reported: 2, met: 1, dispatches: 3, dispatched: 2 })
     expect(baobaoFigures(null).enterprises).toBe(0)
     expect(leaderBars(data).map((l) => l.leader_name)).toEqual(['丙', '乙'])
     expect(leaderBars(data, 1)).toHaveLength(1)
+  })
+})
+
+describe('every figure opens a list filtered to its number', () => {
+  // 企业库's filters (EnterpriseList.vue's defaults) as it reads them from the URL and sends them
+  const ENT = { q: '', industry: '', flag: '', as_of: '', leader_id: null, no_leader: false, building: '', archived: false, baobao: false, visited: '', not_visited: '' }
+  const sent = (query) => Object.fromEntries(Object.entries(filterParams(filtersFromQuery(query, ENT), ENT)).filter(([, v]) => v !== '' && v != null))
+
+  it('opens the 包保 enterprises, visited or not this month, with the filters of GET /api/baobao/visits/stats', () => {
+    const l = baobaoLinks('2026-12', '2026-11')
+    expect(l.covered).toEqual({ name: 'enterprises', query: { baobao: '1' } })
+    expect(l.uncovered).toEqual({ name: 'enterprises', query: { no_leader: '1' } })
+    expect(l.visits).toEqual({ name: 'enterprises', query: { baobao: '1', visited: '2026-12' } })
+    expect(l.notVisited).toEqual({ name: 'enterprises', query: { baobao: '1', not_visited: '2026-12' } })
+    // the list sends exactly those to GET /api/enterprises (what tests/api/baobao_visits checks)
+    expect(sent(l.visits.query)).toEqual({ baobao: 1, visited: '2026-12' })
+    expect(sent(l.notVisited.query)).toEqual({ baobao: 1, not_visited: '2026-12' })
+    expect(sent(l.uncovered.query)).toEqual({ no_leader: 1 })
+    for (const k of ['covered', 'uncovered', 'visits', 'notVisited']) expect(allowedLink(l[k], resolve, ctxOf('leader')), k).toEqual(l[k])
+  })
+
+  it('opens 包保企业 of the month on the subset each figure counts', () => {
+    const l = baobaoLinks('2026-12', '2026-11')
+    expect(l.met).toEqual({ name: 'economy-baobao', query: { period: '2026-11', show: 'met' } })
+    expect(l.targets).toEqual({ name: 'economy-baobao', query: { period: '2026-12', show: 'targets' } })
+    expect(l.dispatches).toEqual({ name: 'economy-baobao', query: { period: '2026-12', show: 'dispatched' } })
+    for (const k of ['met', 'targets', 'dispatches']) expect(BAOBAO_SHOWS).toContain(l[k].query.show)
+    const month = {
+      items: [
+        { targets_set: 2, report_status: 'accepted', met: true, dispatches: 2 },
+        { targets_set: 0, report_status: 'none', met: null, dispatches: 0 },
+        { targets_set: 1, report_status: 'submitted', met: false, dispatches: 1 },
+      ],
+    }
+    const f = baobaoFigures(month)
+    expect(itemsShown(month.items, 'met')).toHaveLength(f.met)
+    expect(itemsShown(month.items, 'targets')).toHaveLength(f.targetsSet)
+    expect(itemsShown(month.items, 'dispatched')).toHaveLength(f.dispatched)
+    expect(f.dispatches).toBe(3)
+    expect(itemsShown(month.items, '')).toHaveLength(3)
+  })
+
+  it('opens 诉求统计 over the year to date that 解决率 and 满意率 count', () => {
+    const to = ticketStatsLink('2026-12-06')
+    expect(to).toEqual({ name: 'ticket-stats', query: { from: '2026-01-01', to: '2026-12-06' } })
+    expect(rangeFromQuery(to.query)).toEqual(['2026-01-01', '2026-12-06'])
+    expect(rangeFromQuery({ from: '2026-12-07', to: '2026-12-06' })).toBe(null)
+    expect(rangeFromQuery({ from: '2026-1-1', to: '2026-12-06' })).toBe(null)
+    expect(rangeFromQuery({})).toBe(null)
+  })
+
+  it('opens 载体 on the vacant units and the leases ending within 30 days', () => {
+    const l = spaceLinks()
+    expect(l.vacant).toEqual({ name: 'space', query: { tab: 'units', status: 'vacant' } })
+    expect(l.expiring).toEqual({ name: 'space', query: { tab: 'expiring', days: '30' } })
+    expect(allowedLink(l.vacant, resolve, ctxOf('leader'))).toEqual(l.vacant)
   })
 })
 
@@ -149,6 +210,10 @@ describe('the zones of a region', () => {
     expect(periodEnd('2024-02')).toBe('2024-02-29')
     expect(periodEnd('2026-12')).toBe('2026-12-31')
     expect(zoneFigureLink('space', '2026-11')).toEqual({ name: 'space' })
+    // a January's figures are of the year before: its lists are opened on that year
+    expect(zoneFigureLink('project-stats', '2025-12')).toEqual({ name: 'project-stats', query: { year: '2025' } })
+    expect(zoneFigureLink('ticket-stats', '2025-12')).toEqual({ name: 'ticket-stats', query: { from: '2025-01-01', to: '2025-12-31' } })
+    expect(rangeFromQuery(zoneFigureLink('ticket-stats', '2026-02').query)).toEqual(['2026-01-01', '2026-02-28'])
     expect(zoneFigureLink('nothing', '2026-11')).toBe(null)
     expect(fmtMetric(1234, '件')).toBe('1234件')
     expect(fmtMetric(undefined, '%')).toBe('-')

@@ -362,6 +362,18 @@ export function leaderOptions(data) {
 }
 
 /** The items of leader `leaderId` (all without one). */
+/** The subsets of a month of 包保 that the page shows on ?show= (the leaders' screen's figures). */
+export const BAOBAO_SHOWS = ['met', 'targets', 'dispatched']
+
+/** The items of a month of 包保 that `show` keeps: met (targets met), targets (a target set), dispatched (a 调度 recorded); all for none. */
+export function itemsShown(items, show) {
+  const list = items || []
+  if (show === 'met') return list.filter((x) => x.met === true)
+  if (show === 'targets') return list.filter((x) => !!x.targets_set)
+  if (show === 'dispatched') return list.filter((x) => Number(x.dispatches) > 0)
+  return list
+}
+
 export const itemsOfLeader = (items, leaderId) => (leaderId == null || leaderId === '' ? items || [] : (items || []).filter((x) => x.leader_id === leaderId))
 
 /** The targets form of an enterprise's month: {code: target or null} for every indicator. */

@@ -83,6 +83,45 @@ export function projectCounts(year) {
   }
 }
 
+/**
+ * The lists the 包保 figures open, each with the filter that reproduces its number. month is the
+ * zone's month (YYYY-MM), last the one before. The enterprises with and without a 包保 leader,
+ * visited this month and not (企业库: baobao=1, no_leader=1, visited=, not_visited=; the visits
+ * themselves have no list across the zone, so their count opens the enterprises visited, which
+ * its sub line counts); last month's targets met, this month's targets set and 调度 records (包保企业
+ * of that month, show=met, targets, dispatched: the enterprises with a 调度, which the 调度 card's
+ * sub line counts).
+ */
+export function baobaoLinks(month, last) {
+  const page = (period, show) => ({ name: 'economy-baobao', query: queryOf({ period, show }) })
+  const ents = (params) => ({ name: 'enterprises', query: queryOf(params) })
+  return {
+    covered: ents({ baobao: true }),
+    uncovered: ents({ no_leader: true }),
+    visits: ents({ baobao: true, visited: month }),
+    notVisited: ents({ baobao: true, not_visited: month }),
+    met: page(last, 'met'),
+    targets: page(month, 'targets'),
+    dispatches: page(month, 'dispatched'),
+  }
+}
+
+/** The request figures of the year to date through `day` (解决率, 满意率) open 诉求统计 over the same days. */
+export const ticketStatsLink = (day) => ({ name: 'ticket-stats', query: { from: `${String(day).slice(0, 4)}-01-01`, to: day } })
+
+/**
+ * The lists the space figures open: the vacancy rate the buildings with theirs, the vacant units
+ * the units filtered to vacant, the leases ending within 30 days the leases ending so (载体 reads
+ * tab, status and days from the URL).
+ */
+export function spaceLinks() {
+  return {
+    rate: { name: 'space' },
+    vacant: { name: 'space', query: { tab: 'units', status: 'vacant' } },
+    expiring: { name: 'space', query: { tab: 'expiring', days: '30' } },
+  }
+}
+
 /** The total of a list's answer ({items, total}); null for none. */
 export const totalOf = (res) => (res ? res.total ?? (res.items || []).length : null)
 
@@ -105,6 +144,7 @@ export function baobaoFigures(data) {
     reported: items.filter((x) => x.report_status === 'submitted' || x.report_status === 'accepted').length,
     met: items.filter((x) => x.met).length,
     dispatches: items.reduce((s, x) => s + (Number(x.dispatches) || 0), 0),
+    dispatched: items.filter((x) => Number(x.dispatches) > 0).length,
   }
 }
 
@@ -141,11 +181,11 @@ export function zoneFigureLink(list, period) {
     case 'projects':
       return { name: 'projects', query: { year } }
     case 'project-stats':
-      return { name: 'project-stats' }
+      return { name: 'project-stats', query: { year } }
     case 'tickets':
       return { name: 'ticket-all', query: { from: `${year}-01-01`, to: periodEnd(period) } }
     case 'ticket-stats':
-      return { name: 'ticket-stats' }
+      return { name: 'ticket-stats', query: { from: `${year}-01-01`, to: periodEnd(period) } }
     case 'space':
       return { name: 'space' }
     default:
