@@ -96,9 +96,12 @@ static void gen_progress(void *ctx, int zone, int zones)
 
 static const char GEN_HELP[] =
     "Builds a deterministic province-scale data set in a new database (default 120\n"
-    "zones x 2,500 enterprises x 400 investment projects, each with its monthly\n"
+    "zones x 2,500 enterprises x up to 400 investment projects, each with its monthly\n"
     "investment over the past 36 months, and every enterprise's monthly figures of the\n"
-    "past 36 months: 10.8 million enterprise-months) for benchmarks. Users zone code + -admin,\n"
+    "past 36 months: 10.8 million enterprise-months) for benchmarks. The province is 吉林省:\n"
+    "zone 1 is 长春经济技术开发区, its strongest (first in the 综合考核 ranking); the others\n"
+    "are smaller, each by its own draw (their figures and projects 30-80% of its).\n"
+    "Users zone code + -admin,\n"
     "-leader, -dept_head, -staff (e.g. gen001-admin) and gen-province (reads every zone),\n"
     "password Gen-Passw0rd-2026. --now\n"
     "fixes the end of the generated period (default: now), so two runs give the same rows.\n";

@@ -583,10 +583,10 @@ int demo_baobao_add(struct zone_ctx *z, int64_t now)
 
 /* ---- the scale generator's months ----------------------------------------------------------- */
 
-/* gen's seven indicators, as the demo's industrial enterprises report them */
-enum { GEN_INDS = 7 };
+/* gen's eight indicators, as the demo's industrial enterprises report them */
+enum { GEN_INDS = 8 };
 
-/* A report statement for `k` months, or a values statement for `k` × 7 values (the database
+/* A report statement for `k` months, or a values statement for `k` × 8 values (the database
  * layer binds at most 64 parameters: k ≤ 7 for reports, 1 for values). */
 static char *gen_sql(int k, int values)
 {
@@ -716,6 +716,9 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 			v[I_PROFIT] = round2(v[I_REVENUE] * (margin + uniform(&r, -0.015, 0.015)));
 			v[I_POWER] = round2(v[I_OUTPUT] * 0.018);
 			v[I_EMPLOYEES] = round(staff);
+			/* 固定资产投资: in the months an enterprise builds or equips, none in the
+			 * others */
+			v[I_FIXED] = rng_pct(&r, 35) ? round2(level * uniform(&r, 0.05, 0.5)) : 0;
 			st = db_prepare(z->tx, val_sql);
 			if (!st)
 				goto db_fail;
