@@ -271,6 +271,11 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principal *p,
                        const char *period, int by_zone, econ_summary_fn fn, void *ctx,
                        size_t *zones, struct yq_err *e);
+/* econ_summary_zones over the zones `only` of those (n_only of them; NULL: all), read for them
+ * alone (the comparison of a few zones). */
+int econ_summary_zones_in(struct db_pool *pool, struct db *c, const struct principal *p,
+                          const char *period, int by_zone, const int64_t *only, size_t n_only,
+                          econ_summary_fn fn, void *ctx, size_t *zones, struct yq_err *e);
 /* The kept sums (0022, economy_sums.c). In a transaction that changes zone `zone_id`'s cells of
  * the months from `from` to `to` (NULL: all months): holds the zone against a build (PostgreSQL)
  * and drops the sums of those months. */

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
+#include "lib/strbuf.h"
 #include "org/org.h"
 #include <math.h>
 #include <stdio.h>
@@ -40,9 +41,10 @@ static const char SQL_SUM_ADD[] =
 static const char SQL_ZONES[] = "SELECT id, name FROM zone WHERE region_code LIKE ? ORDER BY id";
 static const char SQL_BUILT[] =
     "SELECT zone_id FROM econ_zone_sum WHERE period = ? AND indicator_id = 0";
+/* each followed by the zones' condition (econ_summary_zones_in) and its tail */
 static const char SQL_INDICATORS[] =
-    "SELECT zone_id, id, code, name, unit, kind FROM econ_indicator WHERE active = 1 ORDER BY "
-    "sort, id";
+    "SELECT zone_id, id, code, name, unit, kind FROM econ_indicator WHERE active = 1";
+static const char SQL_INDICATORS_TAIL[] = " ORDER BY sort, id";
 static const char SQL_TARGETS_YEAR[] =
     "SELECT zone_id, indicator_id, target FROM econ_target WHERE year = ?";
 static const char SQL_SUMS[] =
@@ -228,6 +230,26 @@ static const char *dup_col(struct arena *a, struct db_stmt *st, int col)
 
 /* The zones the caller reads (a province user: those of its region), each marked built for the
  * month. */
+/* Prepares head, " AND zone_id IN (…)" of the n zones `only` (none: every zone), then tail. */
+static struct db_stmt *prepare_in(struct db *c, const char *head, const int64_t *only, size_t n,
+                                  const char *tail)
+{
+	struct strbuf sb = STRBUF_INIT(0);
+	char num[48];
+	strbuf_adds(&sb, head);
+	for (size_t i = 0; only && i < n; i++) {
+		snprintf(num, sizeof num, "%s%lld", i ? "," : " AND zone_id IN (",
+		         (long long)only[i]);
+		strbuf_adds(&sb, num);
+	}
+	if (only && n)
+		strbuf_adds(&sb, ")");
+	strbuf_adds(&sb, tail);
+	struct db_stmt *st = sb.failed || !sb.buf ? NULL : db_prepare(c, sb.buf);
+	strbuf_release(&sb);
+	return st;
+}
+
 static int load_zones(struct db *c, const struct principal *p, const char *period, struct arena *a,
                       struct zone_ref **out, size_t *nz)
 {
@@ -271,6 +293,13 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
                        const char *period, int by_zone, econ_summary_fn fn, void *ctx,
                        size_t *zones, struct yq_err *e)
 {
+	return econ_summary_zones_in(pool, c, p, period, by_zone, NULL, 0, fn, ctx, zones, e);
+}
+
+int econ_summary_zones_in(struct db_pool *pool, struct db *c, const struct principal *p,
+                          const char *period, int by_zone, const int64_t *only, size_t n_only,
+                          econ_summary_fn fn, void *ctx, size_t *zones, struct yq_err *e)
+{
 	int y, m;
 	*zones = 0;
 	if (econ_period_check(period, &y, &m, e) < 0)
@@ -282,6 +311,17 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 	struct zone_ref *z = NULL;
 	size_t nz = 0;
 	int rc = load_zones(c, p, period, &a, &z, &nz);
+	/* of the region's zones, those asked for */
+	if (rc == DB_OK && only) {
+		size_t k = 0;
+		for (size_t i = 0; i < nz; i++)
+			for (size_t j = 0; j < n_only; j++)
+				if (z[i].id == only[j]) {
+					z[k++] = z[i];
+					break;
+				}
+		nz = k;
+	}
 	/* the zones whose month is not built yet: built now, each in its own transaction */
 	for (size_t i = 0; rc == DB_OK && i < nz; i++) {
 		if (z[i].built)
@@ -299,7 +339,8 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 	struct ind_ref *ir = NULL;
 	struct code_ref *cr = NULL;
 	size_t ni = 0, nc = 0, icap = 0, ccap = 0;
-	struct db_stmt *st = rc == DB_OK ? db_prepare(c, SQL_INDICATORS) : NULL;
+	struct db_stmt *st =
+	    rc == DB_OK ? prepare_in(c, SQL_INDICATORS, only, n_only, SQL_INDICATORS_TAIL) : NULL;
 	if (rc == DB_OK && !st)
 		rc = DB_ERR;
 	while (st && (rc = db_step(st)) == DB_ROW) {
@@ -344,7 +385,7 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 		rc = DB_ERR;
 	for (size_t i = 0; rc == DB_OK && i < cells; i++)
 		targets[i] = NAN;
-	st = rc == DB_OK ? db_prepare(c, SQL_TARGETS_YEAR) : NULL;
+	st = rc == DB_OK ? prepare_in(c, SQL_TARGETS_YEAR, only, n_only, "") : NULL;
 	if (rc == DB_OK && !st)
 		rc = DB_ERR;
 	if (st) {
@@ -357,7 +398,7 @@ int econ_summary_zones(struct db_pool *pool, struct db *c, const struct principa
 		db_reset(st);
 		rc = rc < 0 ? rc : DB_OK;
 	}
-	st = rc == DB_OK ? db_prepare(c, SQL_SUMS) : NULL;
+	st = rc == DB_OK ? prepare_in(c, SQL_SUMS, only, n_only, "") : NULL;
 	if (rc == DB_OK && !st)
 		rc = DB_ERR;
 	if (st) {

@@ -148,7 +148,7 @@ static double rate(long num, long den)
 int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
                  const struct prov_zone *zones, size_t nz, const char *period,
                  const struct prov_metric *const *metrics, size_t nm, double *values,
-                 double *targets, struct yq_err *e)
+                 double *targets, int flags, struct yq_err *e)
 {
 	int y, mo;
 	if (econ_period_check(period, &y, &mo, e) < 0)
@@ -167,15 +167,25 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 		want_ticket |= metrics[k]->src == SRC_TICKET;
 		want_space |= metrics[k]->src == SRC_SPACE;
 	}
+	if (flags & PROV_NO_SPACE)
+		want_space = 0;
+	int64_t *ids = nz ? malloc(nz * sizeof *ids) : NULL;
+	if (nz && !ids)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	for (size_t z = 0; z < nz; z++)
+		ids[z] = zones[z].id;
 	if (want_econ && nz) {
-		/* a province user: every zone of its region at once, from the kept sums; a zone's
-		 * user: its zone's summary */
+		/* a province user: every zone of its region at once, from the kept sums (a few
+		 * zones: read for them alone); a zone's user: its zone's summary */
 		struct econ_fill f = {zones, nz, nm, metrics, values, targets, mo, zones[0].id};
 		size_t n;
 		if (p->scope == SCOPE_ALL
-		        ? econ_summary_zones(pool, c, p, period, 1, econ_row, &f, &n, e) < 0
-		        : econ_summary(c, p, period, NULL, econ_row_own, &f, e) < 0)
+		        ? econ_summary_zones_in(pool, c, p, period, 1, nz <= 32 ? ids : NULL, nz,
+		                                econ_row, &f, &n, e) < 0
+		        : econ_summary(c, p, period, NULL, econ_row_own, &f, e) < 0) {
+			free(ids);
 			return -1;
+		}
 	}
 	char asof[11];
 	int64_t from = cst_midnight(y, 1, 1), to = cst_midnight(y, mo + 1, 1);
@@ -190,11 +200,8 @@ int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
 	/* the projects and the requests of every zone at once */
 	struct proj_figures *pfs = NULL;
 	struct ticket_stat_row *tss = NULL;
-	int64_t *ids = nz ? malloc(nz * sizeof *ids) : NULL;
-	int ret = nz && !ids ? err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory") : 0;
-	for (size_t z = 0; ids && z < nz; z++)
-		ids[z] = zones[z].id;
-	if (!ret && want_proj && nz) {
+	int ret = 0;
+	if (want_proj && nz) {
 		int rc = (pfs = malloc(nz * sizeof *pfs))
 		             ? proj_actuals_zones(c, ids, nz, y, asof, want_funds, pfs)
 		             : DB_ERR;

@@ -84,10 +84,12 @@ struct prov_zone {
  * region (ERR_NOT_FOUND naming "zones" otherwise); a zone's user: its own zone only. */
 int prov_zones(struct db *c, const struct principal *p, const int64_t *ids, size_t n,
                struct arena *a, struct prov_zone **out, size_t *nz, struct yq_err *e);
-/* values[z * n_metrics + k]: zone z's figure of metrics[k] in `period` (NAN: none). */
+/* values[z * n_metrics + k]: zone z's figure of metrics[k] in `period` (NAN: none). flags
+ * PROV_NO_SPACE: the space metrics (today's, whatever the period) left NAN. */
+enum { PROV_NO_SPACE = 1 };
 int prov_figures(struct db_pool *pool, struct db *c, const struct principal *p,
                  const struct prov_zone *zones, size_t nz, const char *period,
                  const struct prov_metric *const *metrics, size_t n_metrics, double *values,
-                 double *targets, struct yq_err *e);
+                 double *targets, int flags, struct yq_err *e);
 
 #endif

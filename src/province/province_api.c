@@ -113,11 +113,19 @@ static int compare_load(struct req *r, struct comparison *cm, struct yq_err *e)
 	cm->periods = arena_alloc(&r->arena, cm->np * sizeof *cm->periods);
 	if (!cm->v || !cm->periods)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "internal error");
-	for (size_t i = 0; i < cm->np; i++) {
+	/* the last month first; the space metrics, today's whatever the month, copied from it */
+	for (size_t i = cm->np; i-- > 0;) {
 		econ_period_shift(y, mo, -(int)(cm->np - 1 - i), cm->periods[i]);
+		int last = i == cm->np - 1;
 		if (prov_figures(req_pool(r), c, &r->who, cm->zones, cm->nz, cm->periods[i],
-		                 cm->metrics, cm->nm, cm->v + i * per, NULL, e) < 0)
+		                 cm->metrics, cm->nm, cm->v + i * per, NULL,
+		                 last ? 0 : PROV_NO_SPACE, e) < 0)
 			return -1;
+		for (size_t k = 0; !last && k < cm->nm; k++)
+			if (cm->metrics[k]->src == SRC_SPACE)
+				for (size_t z = 0; z < cm->nz; z++)
+					cm->v[i * per + z * cm->nm + k] =
+					    cm->v[(cm->np - 1) * per + z * cm->nm + k];
 	}
 	return 0;
 }
@@ -298,7 +306,7 @@ static int ranking_compute(struct req *r, struct db *c, struct ranking *k, const
                            struct yq_err *e)
 {
 	if (prov_figures(req_pool(r), c, &k->rp, k->zones, k->nz, period, k->metrics, k->ni, k->v,
-	                 k->t, e) < 0)
+	                 k->t, 0, e) < 0)
 		return -1;
 	prov_score(k->s.method, k->s.items, k->ni, k->v, k->t, k->nz, k->sc, k->total, k->rank);
 	return 0;

@@ -179,9 +179,19 @@ async function apiLogin(username, password) {
   if (res.status() !== 200) throw new Error(`API login as ${username}: HTTP ${res.status()} ${await res.text()}`)
   const body = await res.json()
   const csrf = body.csrf_token
+  // The server closes a keep-alive connection idle for its timeout (30 s); a request sent on it
+  // in that same instant meets a reset before the server read it: sent once more, on a new one.
+  async function fetchOnce(path, o) {
+    try {
+      return await ctx.fetch(path, o)
+    } catch (err) {
+      if (!/ECONNRESET|socket hang up/.test(String(err && err.message))) throw err
+      return ctx.fetch(path, o)
+    }
+  }
   async function call(method, path, data, opts = {}) {
     const headers = method === 'GET' ? {} : { 'X-CSRF-Token': csrf }
-    const r = await ctx.fetch(path, { method, headers, data, multipart: opts.multipart })
+    const r = await fetchOnce(path, { method, headers, data, multipart: opts.multipart })
     const text = await r.text()
     let json = null
     try {
@@ -198,7 +208,7 @@ async function apiLogin(username, password) {
     return { status: r.status(), body: json, headers: r.headers() }
   }
   async function getRaw(path) {
-    const r = await ctx.get(path)
+    const r = await fetchOnce(path, { method: 'GET' })
     if (r.status() === 404) {
       const t = await r.text()
       if (/接口不存在|no such/i.test(t)) throw new MissingRoute('GET', path)
