@@ -1,7 +1,6 @@
 /* TOTP enrolment, confirmation, disabling, admin reset and the per-role rule (see mfa.h). */
 #include "auth/mfa.h"
 #include "access/password.h"
-#include "access/scope.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"
 #include "lib/arena.h"
@@ -264,7 +263,8 @@ int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t use
 	struct db *c = db_pool_reader(pool);
 	if (!c)
 		return err_db(e, DB_UNAVAILABLE);
-	if (scope_check(c, p, &ENTITY_USER, user_id, e) < 0)
+	/* the accounts the caller manages: a platform administrator's only by another */
+	if (user_may_manage(c, p, user_id, e) < 0)
 		return -1;
 	return clear_totp(pool, p, p->zone_id, user_id, "totp_reset", e);
 }

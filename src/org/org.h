@@ -116,6 +116,10 @@ int user_list(struct db *c, const struct principal *p, const struct user_filter 
 /* Reads one user within the caller's data scope; ERR_NOT_FOUND outside it. */
 int user_get(struct db *c, const struct principal *p, int64_t id, struct arena *a, struct user *out,
              struct yq_err *e);
+/* Whether the caller may change user `id`'s account (a second factor reset, …): the user read
+ * as user_get reads it, and a platform administrator's account changed by another platform
+ * administrator only (ERR_FORBIDDEN). 0, or -1 with e set. */
+int user_may_manage(struct db *c, const struct principal *p, int64_t id, struct yq_err *e);
 /* Creates a user in zone_id (a province user in none), audited, inside the caller's open
  * transaction tx (a change of its own: audit/write_tx.h write_in): for init and the demo. Checks
  * its members by the field table (entity_check: they may come from the command line), the role

@@ -425,6 +425,15 @@ static int keep_platform(const struct principal *p, const struct user *old, stru
 	               "only a platform administrator changes a platform administrator's account");
 }
 
+int user_may_manage(struct db *c, const struct principal *p, int64_t id, struct yq_err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct user old;
+	int rc = user_get(c, p, id, &a, &old, e) < 0 || keep_platform(p, &old, e) < 0 ? -1 : 0;
+	arena_release(&a);
+	return rc;
+}
+
 /* A change to user `id`: the members given (present), a status, or a password's hash. */
 struct user_change {
 	int64_t id;

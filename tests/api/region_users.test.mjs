@@ -138,6 +138,13 @@ test('a zone administrator may not make a region user, nor take over the platfor
   assert.equal(r.status, 403, r.body);
   assert.equal((await zoneAdmin.post(`/api/users/${me.id}/lock`)).status, 403);
   assert.equal((await zoneAdmin.put(`/api/users/${me.id}`, { display_name: 'x' })).status, 403);
+  // nor clear its second factor (the way to take an account over with its password)
+  r = await zoneAdmin.post(`/api/users/${me.id}/totp/reset`);
+  assert.equal(r.status, 403, r.body);
+  // the platform administrator resets a region user's second factor, which a zone's cannot see
+  const jl = (await platform.get('/api/users?kind=region')).json.items.find((x) => x.username === 'province-viewer');
+  assert.equal((await platform.post(`/api/users/${jl.id}/totp/reset`)).status, 204);
+  assert.equal((await zoneAdmin.post(`/api/users/${jl.id}/totp/reset`)).status, 404);
   // the platform administrator makes another
   r = await platform.post('/api/users', { username: 'yq-platform2', role: 'admin', data_scope: 'all', password: PW });
   assert.equal(r.status, 201, r.body);
