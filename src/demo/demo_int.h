@@ -146,8 +146,8 @@ struct zone_ctx {
 	 * its enterprises' figures and its number of projects, and the growth added to its
 	 * enterprises' yearly trend */
 	double scale, growth;
-	char prefix8[9];         /* USCC prefix: "91" + region code */
-	struct arena za;         /* strings that live as long as the zone is being built */
+	char prefix8[9]; /* USCC prefix: "91" + region code */
+	struct arena za; /* strings that live as long as the zone is being built */
 	struct sector sectors[12];
 	int n_sectors, total_weight;
 	uint64_t serial;
