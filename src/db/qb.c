@@ -1,6 +1,7 @@
 /* Statements assembled from constant fragments (see qb.h). */
 #include "db/qb.h"
 #include "lib/arena.h"
+#include <stdio.h>
 
 void qb_init(struct qb *q, const char *head)
 {
@@ -13,6 +14,15 @@ void qb_init(struct qb *q, const char *head)
 void qb_sql(struct qb *q, const char *fragment)
 {
 	strbuf_adds(&q->sql, fragment);
+}
+
+void qb_ids(struct qb *q, const int64_t *ids, size_t n)
+{
+	char num[24];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)ids[i]);
+		qb_sql(q, num);
+	}
 }
 
 void qb_int(struct qb *q, int64_t v)

@@ -30,6 +30,8 @@ struct qb {
 
 void qb_init(struct qb *q, const char *head);
 void qb_sql(struct qb *q, const char *fragment);
+/* Appends the n ids as "1,2,3" (numbers written into the statement: an IN list of any length). */
+void qb_ids(struct qb *q, const int64_t *ids, size_t n);
 void qb_int(struct qb *q, int64_t v);
 void qb_text(struct qb *q, const char *s);
 /* The assembled SQL, or NULL when the builder failed. */

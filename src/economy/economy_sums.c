@@ -8,7 +8,7 @@
 #include "db/db.h"
 #include "lib/alloc.h"
 #include "lib/arena.h"
-#include "lib/strbuf.h"
+#include "db/qb.h"
 #include "org/org.h"
 #include <math.h>
 #include <stdio.h>
@@ -234,19 +234,16 @@ static const char *dup_col(struct arena *a, struct db_stmt *st, int col)
 static struct db_stmt *prepare_in(struct db *c, const char *head, const int64_t *only, size_t n,
                                   const char *tail)
 {
-	struct strbuf sb = STRBUF_INIT(0);
-	char num[48];
-	strbuf_adds(&sb, head);
-	for (size_t i = 0; only && i < n; i++) {
-		snprintf(num, sizeof num, "%s%lld", i ? "," : " AND zone_id IN (",
-		         (long long)only[i]);
-		strbuf_adds(&sb, num);
+	struct qb q;
+	qb_init(&q, head);
+	if (only && n) {
+		qb_sql(&q, " AND zone_id IN (");
+		qb_ids(&q, only, n);
+		qb_sql(&q, ")");
 	}
-	if (only && n)
-		strbuf_adds(&sb, ")");
-	strbuf_adds(&sb, tail);
-	struct db_stmt *st = sb.failed || !sb.buf ? NULL : db_prepare(c, sb.buf);
-	strbuf_release(&sb);
+	qb_sql(&q, tail);
+	struct db_stmt *st = qb_prepare(&q, c);
+	qb_release(&q);
 	return st;
 }
 

@@ -111,7 +111,7 @@ int proj_actuals_zones(struct db *c, const int64_t *zone_ids, size_t n, int year
 	memset(out, 0, n * sizeof *out);
 	if (!n)
 		return DB_OK;
-	char y0[16], m0[16], m1[8], num[24];
+	char y0[16], m0[16], m1[8];
 	snprintf(y0, sizeof y0, "%04d-01-01", year);
 	snprintf(m0, sizeof m0, "%04d-01", year);
 	snprintf(m1, sizeof m1, "%.7s", asof);
@@ -135,10 +135,7 @@ int proj_actuals_zones(struct db *c, const int64_t *zone_ids, size_t n, int year
 				qb_text(&q, y0);
 				qb_text(&q, asof);
 			}
-		for (size_t z = 0; z < n; z++) {
-			snprintf(num, sizeof num, "%s%lld", z ? "," : "", (long long)zone_ids[z]);
-			qb_sql(&q, num);
-		}
+		qb_ids(&q, zone_ids, n);
 		qb_sql(&q, ") GROUP BY p.zone_id");
 		struct db_stmt *st = qb_prepare(&q, c);
 		rc = st ? DB_OK : DB_ERR;

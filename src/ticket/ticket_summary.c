@@ -485,7 +485,7 @@ int ticket_summary_fresh(struct db *c, int64_t zone_id, const struct calendar *c
 int ticket_summary_fresh_zones(struct db *c, const int64_t *zone_ids, size_t n,
                                const struct calendar *cal, int *fresh)
 {
-	char want[17], num[24];
+	char want[17];
 	fingerprint_text(cal, want);
 	for (size_t z = 0; z < n; z++)
 		fresh[z] = 0;
@@ -493,10 +493,7 @@ int ticket_summary_fresh_zones(struct db *c, const int64_t *zone_ids, size_t n,
 		return DB_OK;
 	struct qb q;
 	qb_init(&q, "SELECT zone_id, cal_hash FROM ticket_stat_zone WHERE zone_id IN (");
-	for (size_t z = 0; z < n; z++) {
-		snprintf(num, sizeof num, "%s%lld", z ? "," : "", (long long)zone_ids[z]);
-		qb_sql(&q, num);
-	}
+	qb_ids(&q, zone_ids, n);
 	qb_sql(&q, ")");
 	struct db_stmt *st = qb_prepare(&q, c);
 	int rc = st ? DB_OK : DB_ERR;
