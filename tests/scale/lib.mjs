@@ -76,6 +76,11 @@ export class Replica {
     this.stopFast();
     rmSync(this.dir, { recursive: true, force: true });
   }
+  /** Runs one SQL text on the standby (psql, database postgres); returns its output. */
+  sql(text) {
+    return execFileSync(join(this.primary.bin, 'psql'), ['-h', this.dir, '-p', this.port, '-U', 'yuanqu',
+      '-d', 'postgres', '-Atc', text]).toString().trim();
+  }
   /** The URL of database `name` on the standby. */
   url(name) { return `postgresql://yuanqu@/${name}?host=${encodeURIComponent(this.dir)}&port=${this.port}`; }
 }

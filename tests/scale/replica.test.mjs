@@ -3,7 +3,9 @@
 // route table answers 200 from the standby; /metrics shows it up with its lag; the standby stopped
 // (immediate) under a read load: every read still answers 200, from the primary, and /metrics
 // shows it down with the fall-backs counted; started again, it serves the reads again. A server
-// started while the standby is down serves too, and --db-read on SQLite is refused.
+// started while the standby is down serves too. A standby whose replay is paused falls behind
+// --db-read-max-lag: its reads go to the primary (reason "lag") until it catches up. --db-read on
+// SQLite is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -153,6 +155,57 @@ test('the standby stopped under load: every read answers 200 from the primary, t
   console.log(`replica: stopped under load: ${res.n} reads (${res.n - nBefore} after the stop), all 200; ` +
     `fall-backs down ${m1.down - m0.down}, failed ${m1.failed - m0.failed}; up again after ${(back / 1000).toFixed(1)} s, ` +
     `${m4.served - m3.served} of ${reqs().length} reads from the standby`);
+});
+
+test('a standby further behind than --db-read-max-lag is passed over until it catches up', async () => {
+  // a transaction replayed first, so that the standby has a last replayed commit to measure from
+  pg.tool('psql', ['-d', 'postgres', '-Atc', 'CREATE TABLE IF NOT EXISTS lag_probe (n integer); INSERT INTO lag_probe VALUES (1)']);
+  const srv3 = await startServer({ db: primaryUrl, args: ['--db-read', replicaUrl, '--db-read-max-lag', '1', '--no-access-log'], env: shared.env });
+  let paused = false;
+  try {
+    const c = await login(srv3.base, 'gen001-admin');
+    const path = '/api/space/summary';
+    const until = async (what, ok, ms = 20000) => {
+      const t0 = Date.now();
+      for (;;) {
+        const m = read(await metrics(srv3.base, shared.token));
+        if (ok(m)) return m;
+        if (Date.now() - t0 > ms) throw new Error(`${what}: ${JSON.stringify(m)}`);
+        await sleep(250);
+      }
+    };
+    await until('the standby up and caught up', (m) => m.up === 1 && m.lag >= 0 && m.lag < 1);
+    assert.equal((await c.get(path)).status, 200);
+    const m0 = read(await metrics(srv3.base, shared.token));
+    assert.equal(m0.served, 1, 'a standby within the bound serves');
+
+    // replay paused on the standby while the primary commits: the standby falls behind
+    rep.sql('SELECT pg_wal_replay_pause()');
+    paused = true;
+    pg.tool('psql', ['-d', 'postgres', '-Atc', 'INSERT INTO lag_probe VALUES (2)']);
+    const m1 = await until('the lag over 1 s', (m) => m.lag > 1);
+    assert.equal(m1.up, 1, 'a standby behind is still up');
+    for (let i = 0; i < 3; i++) {
+      const r = await c.get(path);
+      assert.equal(r.status, 200, r.body);
+    }
+    const m2 = read(await metrics(srv3.base, shared.token));
+    assert.equal(m2.served, m1.served, 'no read from a standby behind the bound');
+    assert.equal(m2.lagged - m1.lagged, 3, 'each read went to the primary, counted as reason="lag"');
+
+    // replay resumed: the standby catches up and serves again
+    rep.sql('SELECT pg_wal_replay_resume()');
+    paused = false;
+    const m3 = await until('the lag back under 1 s', (m) => m.lag >= 0 && m.lag < 1);
+    assert.equal((await c.get(path)).status, 200);
+    const m4 = read(await metrics(srv3.base, shared.token));
+    assert.equal(m4.served, m3.served + 1, 'the standby serves again once caught up');
+    assert.equal(m4.lagged, m3.lagged);
+    console.log(`replica: max lag 1 s: lag reached ${m1.lag} s, ${m2.lagged - m1.lagged} reads to the primary, then the standby again`);
+  } finally {
+    if (paused) rep.sql('SELECT pg_wal_replay_resume()');
+    await srv3.stop();
+  }
 });
 
 test('--db-read needs PostgreSQL', () => {
