@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "access/password.h"
 #include "db/migrate.h"
+#include "lib/err.h"
 #include "lib/log.h"
 #include "lib/util.h"
 #include "org/org.h"
@@ -248,4 +249,11 @@ int cli_read_stdin_line(char *buf, size_t n)
 	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		buf[--len] = 0;
 	return 0;
+}
+
+int cli_report(const struct yq_err *e)
+{
+	fprintf(stderr, "yuanqu: %s%s%s\n", e->field ? e->field : "", e->field ? ": " : "",
+	        e->message_en ? e->message_en : (e->message ? e->message : "failed"));
+	return 1;
 }

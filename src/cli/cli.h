@@ -103,6 +103,11 @@ enum cli_key { CLI_KEY_AUDIT, CLI_KEY_GM, CLI_KEY_METRICS };
 int cli_key_load(const struct cli_env *env, enum cli_key k, int create, uint8_t key[32], char *path,
                  size_t pathlen);
 
+struct yq_err;
+/* Prints e as "yuanqu: field: message" (the English message) on stderr; returns 1, the exit
+ * status of a refused command. */
+int cli_report(const struct yq_err *e);
+
 int cmd_serve(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
@@ -116,7 +121,6 @@ int cmd_briefing(int argc, char **argv);
 int cmd_bulletin(int argc, char **argv);
 struct strbuf;
 struct arena;
-struct yq_err;
 /* A document command (briefing, bulletins): gather() fills doc for the zone and `when` (NULL: its
  * default period); out_name() names the file when --out is not given; html() appends the HTML
  * fragment to sb; pdf() writes the file, replacing it atomically; summary() prints the line said

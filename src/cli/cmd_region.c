@@ -28,13 +28,6 @@ static void print_region(void *ctx, const struct region *g)
 	printf("%-7s %-8s %4lld  %s\n", g->code, g->level, (long long)g->zones, g->name);
 }
 
-static int report(const struct yq_err *e)
-{
-	fprintf(stderr, "yuanqu: %s%s%s\n", e->field ? e->field : "", e->field ? ": " : "",
-	        e->message_en ? e->message_en : (e->message ? e->message : "failed"));
-	return 1;
-}
-
 int cmd_region(int argc, char **argv)
 {
 	struct cli_env env;
@@ -77,7 +70,7 @@ int cmd_region(int argc, char **argv)
 			goto out;
 		int r = region_put(tx, words[0], words[1], &e);
 		if (db_tx_end(pool, tx, r == 0) < 0 || r < 0)
-			rc = r < 0 ? report(&e) : 1;
+			rc = r < 0 ? cli_report(&e) : 1;
 		else
 			rc = (printf("region %s %s\n", words[0], words[1]), 0);
 	} else if (scheme) {
@@ -88,7 +81,7 @@ int cmd_region(int argc, char **argv)
 			goto out;
 		int r = prov_scheme_add(tx, words[0], words[1], method, items, is_default, &id, &e);
 		if (db_tx_end(pool, tx, r == 0) < 0 || r < 0)
-			rc = r < 0 ? report(&e) : 1;
+			rc = r < 0 ? cli_report(&e) : 1;
 		else
 			rc = (printf("scheme %lld of region %s\n", (long long)id, words[0]), 0);
 	} else {
@@ -98,7 +91,7 @@ int cmd_region(int argc, char **argv)
 			goto out;
 		org_cli_principal(&who, zone_id);
 		if (zone_region_write(pool, &who, zone_id, words[1], level, &e) < 0)
-			rc = report(&e);
+			rc = cli_report(&e);
 		else
 			rc = (printf("zone %s in region %s\n", words[0], words[1]), 0);
 	}

@@ -54,13 +54,6 @@ static int find_user(struct db *c, const char *name, int64_t *id, int64_t *zone)
 	return db_query_int(c, SQL_USER_ZONE, zone, 1, *id) < 0 ? -1 : 0;
 }
 
-static int report(const struct yq_err *e)
-{
-	fprintf(stderr, "yuanqu: %s%s%s\n", e->field ? e->field : "", e->field ? ": " : "",
-	        e->message_en ? e->message_en : (e->message ? e->message : "failed"));
-	return 1;
-}
-
 int cmd_user(int argc, char **argv)
 {
 	struct cli_env env;
@@ -134,7 +127,7 @@ int cmd_user(int argc, char **argv)
 		in.password = password;
 		in.must_change = !pw_stdin;
 		if (user_create(pool, &cli, &in, &e) < 0) {
-			rc = report(&e);
+			rc = cli_report(&e);
 			goto out;
 		}
 		id = in.id;
@@ -144,7 +137,7 @@ int cmd_user(int argc, char **argv)
 			goto out;
 		org_cli_principal(&cli, zone);
 		if (user_set_contacts(pool, &cli, id, !off, &e) < 0) {
-			rc = report(&e);
+			rc = cli_report(&e);
 			goto out;
 		}
 		printf("%s: contact details %s\n", name, off ? "revoked" : "granted");
@@ -160,7 +153,7 @@ int cmd_user(int argc, char **argv)
 			r = user_set_status(pool, &cli, id,
 			                    strcmp(verb, "lock") == 0 ? "locked" : "active", &e);
 		if (r < 0) {
-			rc = report(&e);
+			rc = cli_report(&e);
 			goto out;
 		}
 		printf("user %s: %s done\n", name, verb);
