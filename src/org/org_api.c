@@ -1,7 +1,7 @@
 /* HTTP handlers: roles, zones, departments, users (see org_api.h). */
 #include "org/org_api.h"
 #include "org/region.h"
-#include "work/item_answer.h"
+#include "http/answer.h"
 #include <string.h>
 
 const struct entity_out USER_OUT = {&ENTITY_USER, 0, NULL};

@@ -20,30 +20,3 @@ int work_item_answer(struct req *r, int status, const struct entity_out *o, cons
 	jw_obj_close(&w);
 	return 0;
 }
-
-int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e)
-{
-	int64_t id;
-	return req_id(r, 0, &id, e) < 0 ? -1 : fn(r, 200, id, e);
-}
-
-int item_answer_write(struct req *r, id_write_fn *write, item_answer_fn *answer, struct yq_err *e)
-{
-	int64_t id;
-	return req_id_write(r, write, &id, e) < 0 ? -1 : answer(r, 200, id, e);
-}
-
-void items_buf_open(struct items_buf *b)
-{
-	strbuf_init(&b->buf, HTTP_JSON_MAX);
-	jw_init(&b->w, &b->buf);
-	jw_arr_open(&b->w);
-}
-
-int items_buf_close(struct items_buf *b, int rc, struct yq_err *e)
-{
-	jw_arr_close(&b->w);
-	if (rc == 0 && b->buf.failed)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	return rc;
-}

@@ -1,9 +1,8 @@
-/* Answers the modules' handlers share: one work item with what hangs on it, and a list written
- * before the object that carries it (its counts known only once the list is read). */
+/* One work item answered with what hangs on it (its attachments, its timeline); with the answers
+ * of http/answer.h, which every handler shares. */
 #ifndef YQ_WORK_ITEM_ANSWER_H
 #define YQ_WORK_ITEM_ANSWER_H
-#include "http/http.h"
-#include "lib/strbuf.h"
+#include "http/answer.h"
 
 struct work_kind;
 
@@ -11,25 +10,5 @@ struct work_kind;
  * them, "attachments", and with `timeline` its "timeline". Returns 0, or -1 with e set. */
 int work_item_answer(struct req *r, int status, const struct entity_out *o, const void *obj,
                      const struct work_kind *kind, int64_t id, int timeline, struct yq_err *e);
-
-/* How a module answers one of its objects, `id`, with `status` (200 after a read or a change,
- * 201 after a creation): the object as the caller reads it. Returns 0, or -1 with e set. */
-typedef int item_answer_fn(struct req *r, int status, int64_t id, struct yq_err *e);
-/* GET …/:id: the object of the path's first id as fn answers it, 200 (404 when it is no id). */
-int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e);
-/* POST …/:id/<action>: the change `write` makes to the object of the path's first id
- * (req_id_write), then the object as `answer` answers it, 200. */
-int item_answer_write(struct req *r, id_write_fn *write, item_answer_fn *answer, struct yq_err *e);
-
-/* A JSON array written into a buffer of its own: open it, write its items with w, close it;
- * then jw_raw(&answer, b.buf.buf) puts it into the answer, and strbuf_release(&b.buf) frees it. */
-struct items_buf {
-	struct strbuf buf;
-	struct jsonw w;
-};
-void items_buf_open(struct items_buf *b);
-/* Closes the array after a read that returned rc: rc, or -1 with e set when it is 0 but the
- * buffer ran out of memory. */
-int items_buf_close(struct items_buf *b, int rc, struct yq_err *e);
 
 #endif

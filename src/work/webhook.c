@@ -2,7 +2,7 @@
  * may reach, one POST over http or https through libcurl pinned to a checked address, the retry
  * schedule; and the registrations and delivery queue in the database. */
 #include "audit/write_tx.h"
-#include "auth/auth.h"
+#include "access/principal.h"
 #include "db/db.h"
 #include "db/field_sql.h"
 #include "lib/err.h"

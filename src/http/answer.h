@@ -1,0 +1,28 @@
+/* Answers every module's handlers share, with nothing of the work services: one object read or
+ * changed by the path's id, and a JSON list written before the object that carries it. */
+#ifndef YQ_HTTP_ANSWER_H
+#define YQ_HTTP_ANSWER_H
+#include "http/http.h"
+#include "lib/strbuf.h"
+
+/* How a module answers one of its objects, `id`, with `status` (200 after a read or a change,
+ * 201 after a creation): the object as the caller reads it. Returns 0, or -1 with e set. */
+typedef int item_answer_fn(struct req *r, int status, int64_t id, struct yq_err *e);
+/* GET …/:id: the object of the path's first id as fn answers it, 200 (404 when it is no id). */
+int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e);
+/* POST …/:id/<action>: the change `write` makes to the object of the path's first id
+ * (req_id_write), then the object as `answer` answers it, 200. */
+int item_answer_write(struct req *r, id_write_fn *write, item_answer_fn *answer, struct yq_err *e);
+
+/* A JSON array written into a buffer of its own: open it, write its items with w, close it;
+ * then jw_raw(&answer, b.buf.buf) puts it into the answer, and strbuf_release(&b.buf) frees it. */
+struct items_buf {
+	struct strbuf buf;
+	struct jsonw w;
+};
+void items_buf_open(struct items_buf *b);
+/* Closes the array after a read that returned rc: rc, or -1 with e set when it is 0 but the
+ * buffer ran out of memory. */
+int items_buf_close(struct items_buf *b, int rc, struct yq_err *e);
+
+#endif
