@@ -186,29 +186,28 @@ struct fin_offer_filter {
 	const char *status;
 	int64_t page, page_size;
 };
-typedef void (*fin_row_fn)(void *ctx, const void *row);
 
 /* 1 when the caller reads as an enterprise; 1 when as a bank. */
 int fin_as_enterprise(const struct principal *p);
 int fin_as_bank(const struct principal *p);
 
 int fin_bank_list(struct db *c, const struct principal *p, int64_t page, int64_t page_size,
-                  fin_row_fn fn, void *ctx, int64_t *total);
+                  entity_row_fn fn, void *ctx, int64_t *total);
 int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                  struct fin_bank *out, struct yq_err *e);
 int fin_product_list(struct db *c, const struct principal *p, const struct fin_product_filter *f,
-                     fin_row_fn fn, void *ctx, int64_t *total);
+                     entity_row_fn fn, void *ctx, int64_t *total);
 int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct fin_product *out, struct yq_err *e);
 int fin_demand_list(struct db *c, const struct principal *p, const struct fin_demand_filter *f,
-                    fin_row_fn fn, void *ctx, int64_t *total);
+                    entity_row_fn fn, void *ctx, int64_t *total);
 int fin_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct fin_demand *out, struct yq_err *e);
 int fin_offer_list(struct db *c, const struct principal *p, const struct fin_offer_filter *f,
-                   fin_row_fn fn, void *ctx, int64_t *total);
+                   entity_row_fn fn, void *ctx, int64_t *total);
 int fin_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct fin_offer *out, struct yq_err *e);
-int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, fin_row_fn fn,
+int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,
                      void *ctx, struct yq_err *e);
 
 /* The writes, each in one transaction with its audit row (the _in forms inside an open one,

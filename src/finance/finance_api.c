@@ -22,8 +22,8 @@ static void row(void *list, const void *obj)
 }
 
 static int answer_list(struct req *r, const struct entity *en, int64_t page, int64_t page_size,
-                       int (*run)(struct db *, const struct principal *, const void *, fin_row_fn,
-                                  void *, int64_t *),
+                       int (*run)(struct db *, const struct principal *, const void *,
+                                  entity_row_fn, void *, int64_t *),
                        const void *f, struct yq_err *e)
 {
 	struct db *c = req_db(r, e);
@@ -43,7 +43,7 @@ struct bank_args {
 	int64_t page, page_size;
 };
 
-static int run_banks(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+static int run_banks(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                      void *ctx, int64_t *total)
 {
 	const struct bank_args *a = f;
@@ -101,7 +101,7 @@ int h_fin_bank_update(struct req *r, struct yq_err *e)
 
 /* ---- products ---- */
 
-static int run_products(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+static int run_products(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                         void *ctx, int64_t *total)
 {
 	return fin_product_list(c, p, f, fn, ctx, total);
@@ -160,7 +160,7 @@ int h_fin_product_update(struct req *r, struct yq_err *e)
 
 /* ---- demands ---- */
 
-static int run_demands(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+static int run_demands(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                        void *ctx, int64_t *total)
 {
 	return fin_demand_list(c, p, f, fn, ctx, total);
@@ -276,7 +276,7 @@ int h_fin_demand_push(struct req *r, struct yq_err *e)
 
 /* ---- a bank's answers ---- */
 
-static int run_offers(struct db *c, const struct principal *p, const void *f, fin_row_fn fn,
+static int run_offers(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                       void *ctx, int64_t *total)
 {
 	return fin_offer_list(c, p, f, fn, ctx, total);
@@ -398,7 +398,7 @@ static void export_row(void *ctx, const void *row)
 }
 
 static int export_run(struct req *r, const struct entity *en, const char *name,
-                      int (*run)(struct db *, const struct principal *, const void *, fin_row_fn,
+                      int (*run)(struct db *, const struct principal *, const void *, entity_row_fn,
                                  void *, int64_t *),
                       const void *f, struct yq_err *e)
 {

@@ -13,6 +13,7 @@
 #include "lib/strbuf.h"
 #include "lib/util.h"
 #include "work/notify.h"
+#include "work/store_list.h"
 #include "work/work.h"
 #include <math.h>
 #include <stdlib.h>
@@ -91,10 +92,9 @@ static void day_of(int64_t t, char out[11])
 
 /* FROM the demands of the caller's zone; an enterprise user's own; a bank user's pushed to its
  * bank. */
-static void demand_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                        size_t n)
+static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	scope_from(q, p, &ENTITY_FIN_DEMAND, joins, like, n);
+	scope_from(q, p, &ENTITY_FIN_DEMAND, ENTITY_FIN_DEMAND.joins, like, n);
 	if (fin_as_enterprise(p)) {
 		qb_sql(q, " AND d.enterprise_id = ?");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
@@ -119,67 +119,15 @@ static void offer_from(struct qb *q, const struct principal *p, char *like, size
 	}
 }
 
-struct list_run {
-	const struct principal *p;
-	const void *f;
-	fin_row_fn fn;
-	void *ctx;
-	void *out;
-	const struct entity *en;
-	size_t size;
-	char like[320];
-};
-
-static void list_row(struct db_stmt *st, struct arena *a, void *arg)
-{
-	struct list_run *l = arg;
-	union {
-		struct fin_bank b;
-		struct fin_product p;
-		struct fin_demand d;
-		struct fin_offer o;
-	} one;
-	void *row = l->out ? l->out : &one;
-	memset(row, 0, l->size);
-	entity_read(st, 0, l->en, row, a);
-	if (l->fn)
-		l->fn(l->ctx, row);
-}
-
-static void page_of(struct qb *q, const char *order, int64_t page, int64_t size)
-{
-	qb_sql(q, order);
-	qb_sql(q, " LIMIT ? OFFSET ?");
-	qb_int(q, size);
-	qb_int(q, (page - 1) * size);
-}
-
-struct bank_page {
-	int64_t page, page_size;
-};
-
-static void bank_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
-	const struct bank_page *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_BANK_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_FIN_BANK, NULL, l->like, sizeof l->like);
-	if (pass)
-		page_of(q, " ORDER BY b.id", f->page, f->page_size);
-}
+static const struct store_query BANK_Q = {.en = &ENTITY_FIN_BANK,
+                                          .select = &SQL_BANK_SELECT,
+                                          .order = " ORDER BY b.id",
+                                          .size = sizeof(struct fin_bank)};
 
 int fin_bank_list(struct db *c, const struct principal *p, int64_t page, int64_t page_size,
-                  fin_row_fn fn, void *ctx, int64_t *total)
+                  entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct bank_page f = {page, page_size};
-	struct list_run l = {.p = p,
-	                     .f = &f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_FIN_BANK,
-	                     .size = sizeof(struct fin_bank)};
-	*total = 0;
-	return qb_count_page(c, bank_build, list_row, &l, total);
+	return store_list_page(c, &BANK_Q, p, NULL, page, page_size, fn, ctx, total);
 }
 
 int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
@@ -189,12 +137,9 @@ int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct are
 	return scope_get(c, p, &ENTITY_FIN_BANK, id, a, out, e);
 }
 
-static void product_build(struct qb *q, int pass, void *arg)
+static void product_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct fin_product_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_PRODUCT_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_FIN_PRODUCT, ENTITY_FIN_PRODUCT.joins, l->like, sizeof l->like);
 	if (f->bank_id) {
 		qb_sql(q, " AND p.bank_id = ?");
 		qb_int(q, f->bank_id);
@@ -203,21 +148,18 @@ static void product_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND p.guarantee = ?");
 		qb_text(q, f->guarantee);
 	}
-	if (pass)
-		page_of(q, " ORDER BY p.bank_id, p.id", f->page, f->page_size);
 }
 
+static const struct store_query PRODUCT_Q = {.en = &ENTITY_FIN_PRODUCT,
+                                             .select = &SQL_PRODUCT_SELECT,
+                                             .where = product_where,
+                                             .order = " ORDER BY p.bank_id, p.id",
+                                             .size = sizeof(struct fin_product)};
+
 int fin_product_list(struct db *c, const struct principal *p, const struct fin_product_filter *f,
-                     fin_row_fn fn, void *ctx, int64_t *total)
+                     entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_FIN_PRODUCT,
-	                     .size = sizeof(struct fin_product)};
-	*total = 0;
-	return qb_count_page(c, product_build, list_row, &l, total);
+	return store_list_page(c, &PRODUCT_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
@@ -227,12 +169,9 @@ int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct 
 	return scope_get(c, p, &ENTITY_FIN_PRODUCT, id, a, out, e);
 }
 
-static void demand_build(struct qb *q, int pass, void *arg)
+static void demand_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct fin_demand_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_DEMAND_SELECT) : "SELECT COUNT(*)");
-	demand_from(q, l->p, ENTITY_FIN_DEMAND.joins, l->like, sizeof l->like);
 	if (f->status) {
 		qb_sql(q, " AND d.status = ?");
 		qb_text(q, f->status);
@@ -250,52 +189,30 @@ static void demand_build(struct qb *q, int pass, void *arg)
 		          "fb.bank_id = ?)");
 		qb_int(q, f->bank_id);
 	}
-	if (pass)
-		page_of(q, " ORDER BY d.id DESC", f->page, f->page_size);
 }
+
+static const struct store_query DEMAND_Q = {.en = &ENTITY_FIN_DEMAND,
+                                            .select = &SQL_DEMAND_SELECT,
+                                            .from = demand_from,
+                                            .where = demand_where,
+                                            .order = " ORDER BY d.id DESC",
+                                            .size = sizeof(struct fin_demand)};
 
 int fin_demand_list(struct db *c, const struct principal *p, const struct fin_demand_filter *f,
-                    fin_row_fn fn, void *ctx, int64_t *total)
+                    entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_FIN_DEMAND,
-	                     .size = sizeof(struct fin_demand)};
-	*total = 0;
-	return qb_count_page(c, demand_build, list_row, &l, total);
-}
-
-static int one_row(struct db *c, struct qb *q, struct list_run *l, struct arena *a,
-                   const struct entity *en, struct yq_err *e)
-{
-	int rc = qb_one(q, c, list_row, a, l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, en->missing_zh, en->missing_en);
-	return 0;
+	return store_list_page(c, &DEMAND_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int fin_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct fin_demand *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_FIN_DEMAND, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_DEMAND_SELECT));
-	demand_from(&q, p, ENTITY_FIN_DEMAND.joins, l.like, sizeof l.like);
-	qb_sql(&q, " AND d.id = ?");
-	qb_int(&q, id);
-	return one_row(c, &q, &l, a, &ENTITY_FIN_DEMAND, e);
+	return store_list_get(c, &DEMAND_Q, p, id, a, out, e);
 }
 
-static void offer_build(struct qb *q, int pass, void *arg)
+static void offer_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct fin_offer_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_OFFER_SELECT) : "SELECT COUNT(*)");
-	offer_from(q, l->p, l->like, sizeof l->like);
 	if (f->demand_id) {
 		qb_sql(q, " AND o.demand_id = ?");
 		qb_int(q, f->demand_id);
@@ -308,36 +225,28 @@ static void offer_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND o.status = ?");
 		qb_text(q, f->status);
 	}
-	if (pass)
-		page_of(q, " ORDER BY o.id DESC", f->page, f->page_size);
 }
 
+static const struct store_query OFFER_Q = {.en = &ENTITY_FIN_OFFER,
+                                           .select = &SQL_OFFER_SELECT,
+                                           .from = offer_from,
+                                           .where = offer_where,
+                                           .order = " ORDER BY o.id DESC",
+                                           .size = sizeof(struct fin_offer)};
+
 int fin_offer_list(struct db *c, const struct principal *p, const struct fin_offer_filter *f,
-                   fin_row_fn fn, void *ctx, int64_t *total)
+                   entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_FIN_OFFER,
-	                     .size = sizeof(struct fin_offer)};
-	*total = 0;
-	return qb_count_page(c, offer_build, list_row, &l, total);
+	return store_list_page(c, &OFFER_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int fin_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct fin_offer *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_FIN_OFFER, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_OFFER_SELECT));
-	offer_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND o.id = ?");
-	qb_int(&q, id);
-	return one_row(c, &q, &l, a, &ENTITY_FIN_OFFER, e);
+	return store_list_get(c, &OFFER_Q, p, id, a, out, e);
 }
 
-int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, fin_row_fn fn,
+int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,
                      void *ctx, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;

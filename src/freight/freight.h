@@ -216,7 +216,6 @@ struct freight_reg_filter {
 };
 extern const struct entity ENTITY_FREIGHT_TRUCK_QUERY, ENTITY_FREIGHT_OFFER_QUERY,
     ENTITY_FREIGHT_LOAD_QUERY, ENTITY_FREIGHT_REG_QUERY;
-typedef void (*freight_row_fn)(void *ctx, const void *row);
 
 int freight_as_enterprise(const struct principal *p);
 /* 1 for a carrier user: it reads by the carrier's rule (its carrier's rows only). */
@@ -226,31 +225,31 @@ int freight_as_carrier(const struct principal *p);
 int freight_outsider(const struct principal *p);
 
 int freight_carrier_list(struct db *c, const struct principal *p,
-                         const struct freight_carrier_filter *f, freight_row_fn fn, void *ctx,
+                         const struct freight_carrier_filter *f, entity_row_fn fn, void *ctx,
                          int64_t *total);
 int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                         struct freight_carrier *out, struct yq_err *e);
 int freight_truck_list(struct db *c, const struct principal *p,
-                       const struct freight_truck_filter *f, freight_row_fn fn, void *ctx,
+                       const struct freight_truck_filter *f, entity_row_fn fn, void *ctx,
                        int64_t *total);
 int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                       struct freight_truck *out, struct yq_err *e);
 int freight_offer_list(struct db *c, const struct principal *p,
-                       const struct freight_offer_filter *f, freight_row_fn fn, void *ctx,
+                       const struct freight_offer_filter *f, entity_row_fn fn, void *ctx,
                        int64_t *total);
 int freight_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                       struct freight_offer *out, struct yq_err *e);
 int freight_load_list(struct db *c, const struct principal *p, const struct freight_load_filter *f,
-                      freight_row_fn fn, void *ctx, int64_t *total);
+                      entity_row_fn fn, void *ctx, int64_t *total);
 int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                      struct freight_load *out, struct yq_err *e);
 int freight_reg_list(struct db *c, const struct principal *p, const struct freight_reg_filter *f,
-                     freight_row_fn fn, void *ctx, int64_t *total);
+                     entity_row_fn fn, void *ctx, int64_t *total);
 int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct freight_reg *out, struct yq_err *e);
 /* The open offers that can take load `id`, ranked (freight_match), at most FREIGHT_MATCH_MAX,
  * each given to fn as a struct freight_offer. */
-int freight_load_matches(struct db *c, const struct principal *p, int64_t id, freight_row_fn fn,
+int freight_load_matches(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn,
                          void *ctx, struct yq_err *e);
 /* The same for a load not stored (the bench): the ranked open offers of the caller's zone. */
 int freight_match_need(struct db *c, const struct principal *p, const struct freight_need *n,

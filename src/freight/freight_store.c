@@ -15,6 +15,7 @@
 #include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/notify.h"
+#include "work/store_list.h"
 #include "work/work.h"
 #include <math.h>
 #include <stdlib.h>
@@ -97,16 +98,16 @@ int freight_outsider(const struct principal *p)
 
 /* scope_from for a carrier user: its zone, whatever its data scope (the carrier's rule, added
  * after it, is what narrows its reads); the caller's own otherwise. */
-static void zone_from(struct qb *q, const struct principal *p, const struct entity *en,
-                      const char *joins, char *like, size_t n)
+static void zone_from(struct qb *q, const struct principal *p, const struct entity *en, char *like,
+                      size_t n)
 {
 	if (!freight_as_carrier(p)) {
-		scope_from(q, p, en, joins, like, n);
+		scope_from(q, p, en, en->joins, like, n);
 		return;
 	}
 	struct principal z = *p;
 	z.scope = SCOPE_ZONE;
-	scope_from(q, &z, en, joins, like, n);
+	scope_from(q, &z, en, en->joins, like, n);
 }
 
 /* " AND <col> = the caller's carrier". */
@@ -131,10 +132,9 @@ static void day_of(int64_t t, char out[11])
 
 /* ---- the disclosure rules: every read of an entity starts with its *_from ---- */
 
-static void carrier_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                         size_t n)
+static void carrier_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	zone_from(q, p, &ENTITY_FREIGHT_CARRIER, joins, like, n);
+	zone_from(q, p, &ENTITY_FREIGHT_CARRIER, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "c.id");
 	else if (freight_as_enterprise(p)) {
@@ -147,10 +147,9 @@ static void carrier_from(struct qb *q, const struct principal *p, const char *jo
 	}
 }
 
-static void truck_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                       size_t n)
+static void truck_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	zone_from(q, p, &ENTITY_FREIGHT_TRUCK, joins, like, n);
+	zone_from(q, p, &ENTITY_FREIGHT_TRUCK, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "t.carrier_id");
 	else if (freight_as_enterprise(p)) {
@@ -162,10 +161,9 @@ static void truck_from(struct qb *q, const struct principal *p, const char *join
 	}
 }
 
-static void offer_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                       size_t n)
+static void offer_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	zone_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
+	zone_from(q, p, &ENTITY_FREIGHT_OFFER, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "t.carrier_id");
 	else if (freight_as_enterprise(p)) {
@@ -175,10 +173,9 @@ static void offer_from(struct qb *q, const struct principal *p, const char *join
 	}
 }
 
-static void load_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                      size_t n)
+static void load_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	zone_from(q, p, &ENTITY_FREIGHT_LOAD, joins, like, n);
+	zone_from(q, p, &ENTITY_FREIGHT_LOAD, like, n);
 	if (freight_as_carrier(p)) /* the loads matched to its offers (the joins give t) */
 		own_carrier(q, p, "t.carrier_id");
 	else if (freight_as_enterprise(p)) {
@@ -187,10 +184,9 @@ static void load_from(struct qb *q, const struct principal *p, const char *joins
 	}
 }
 
-static void reg_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                     size_t n)
+static void reg_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
-	scope_from(q, p, &ENTITY_FREIGHT_REG, joins, like, n);
+	scope_from(q, p, &ENTITY_FREIGHT_REG, ENTITY_FREIGHT_REG.joins, like, n);
 	/* the enterprises' registrations are none of a carrier's */
 	if (freight_as_carrier(p))
 		qb_sql(q, " AND 1 = 0");
@@ -200,159 +196,59 @@ static void reg_from(struct qb *q, const struct principal *p, const char *joins,
 	}
 }
 
-typedef void (*from_fn)(struct qb *q, const struct principal *p, const char *joins, char *like,
-                        size_t n);
-
 /* ---- reads ---- */
 
-/* A list in the making: the entity, its from, its filter's conditions, the caller's row
- * function and, for a read of one row, where it goes. */
-struct list_run {
-	const struct principal *p;
-	const struct entity *en;
-	struct sql_tmpl *select;
-	from_fn from;
-	const void *f;
-	void (*where)(struct qb *q, const void *f);
-	const char *order;
-	int64_t page, page_size;
-	freight_row_fn fn;
-	void *ctx;
-	void *out;
-	size_t size;
-	char like[320];
-};
-
-static void list_row(struct db_stmt *st, struct arena *a, void *arg)
-{
-	struct list_run *l = arg;
-	union {
-		struct freight_carrier c;
-		struct freight_truck t;
-		struct freight_offer o;
-		struct freight_load l;
-		struct freight_reg r;
-	} one;
-	void *row = l->out ? l->out : &one;
-	memset(row, 0, l->size);
-	entity_read(st, 0, l->en, row, a);
-	if (l->fn)
-		l->fn(l->ctx, row);
-}
-
-static void list_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
-	qb_init(q, pass ? sql_of(l->select) : "SELECT COUNT(*)");
-	l->from(q, l->p, pass ? l->en->joins : l->en->joins, l->like, sizeof l->like);
-	if (l->where)
-		l->where(q, l->f);
-	if (pass) {
-		qb_sql(q, l->order);
-		qb_sql(q, " LIMIT ? OFFSET ?");
-		qb_int(q, l->page_size);
-		qb_int(q, (l->page - 1) * l->page_size);
-	}
-}
-
-static int run_list(struct db *c, struct list_run *l, int64_t *total)
-{
-	*total = 0;
-	if (l->page < 1)
-		l->page = 1;
-	return qb_count_page(c, list_build, list_row, l, total);
-}
-
-/* Reads row `id` of the list's entity with its from: 0, or ERR_NOT_FOUND. */
-static int run_get(struct db *c, struct list_run *l, int64_t id, struct arena *a, struct yq_err *e)
-{
-	struct qb q;
-	qb_init(&q, sql_of(l->select));
-	l->from(&q, l->p, l->en->joins, l->like, sizeof l->like);
-	qb_sql(&q, " AND ");
-	qb_sql(&q, l->en->alias);
-	qb_sql(&q, ".id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, l->en->missing_zh, l->en->missing_en);
-	return 0;
-}
+static const struct store_query CARRIER_Q = {.en = &ENTITY_FREIGHT_CARRIER,
+                                             .select = &SQL_CARRIER_SELECT,
+                                             .from = carrier_from,
+                                             .order = " ORDER BY c.id",
+                                             .size = sizeof(struct freight_carrier)};
 
 int freight_carrier_list(struct db *c, const struct principal *p,
-                         const struct freight_carrier_filter *f, freight_row_fn fn, void *ctx,
+                         const struct freight_carrier_filter *f, entity_row_fn fn, void *ctx,
                          int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_CARRIER,
-	                     .select = &SQL_CARRIER_SELECT,
-	                     .from = carrier_from,
-	                     .order = " ORDER BY c.id",
-	                     .page = f->page,
-	                     .page_size = f->page_size,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .size = sizeof(struct freight_carrier)};
-	return run_list(c, &l, total);
+	return store_list_page(c, &CARRIER_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                         struct freight_carrier *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_CARRIER,
-	                     .select = &SQL_CARRIER_SELECT,
-	                     .from = carrier_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &CARRIER_Q, p, id, a, out, e);
 }
 
-static void truck_where(struct qb *q, const void *arg)
+static void truck_where(struct qb *q, const struct store_list *l)
 {
-	const struct freight_truck_filter *f = arg;
+	const struct freight_truck_filter *f = l->f;
 	if (f->carrier_id) {
 		qb_sql(q, " AND t.carrier_id = ?");
 		qb_int(q, f->carrier_id);
 	}
 }
 
+static const struct store_query TRUCK_Q = {.en = &ENTITY_FREIGHT_TRUCK,
+                                           .select = &SQL_TRUCK_SELECT,
+                                           .from = truck_from,
+                                           .where = truck_where,
+                                           .order = " ORDER BY t.carrier_id, t.id",
+                                           .size = sizeof(struct freight_truck)};
+
 int freight_truck_list(struct db *c, const struct principal *p,
-                       const struct freight_truck_filter *f, freight_row_fn fn, void *ctx,
+                       const struct freight_truck_filter *f, entity_row_fn fn, void *ctx,
                        int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_TRUCK,
-	                     .select = &SQL_TRUCK_SELECT,
-	                     .from = truck_from,
-	                     .f = f,
-	                     .where = truck_where,
-	                     .order = " ORDER BY t.carrier_id, t.id",
-	                     .page = f->page,
-	                     .page_size = f->page_size,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .size = sizeof(struct freight_truck)};
-	return run_list(c, &l, total);
+	return store_list_page(c, &TRUCK_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                       struct freight_truck *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_TRUCK,
-	                     .select = &SQL_TRUCK_SELECT,
-	                     .from = truck_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &TRUCK_Q, p, id, a, out, e);
 }
 
-static void offer_where(struct qb *q, const void *arg)
+static void offer_where(struct qb *q, const struct store_list *l)
 {
-	const struct freight_offer_filter *f = arg;
+	const struct freight_offer_filter *f = l->f;
 	if (f->truck_id) {
 		qb_sql(q, " AND o.truck_id = ?");
 		qb_int(q, f->truck_id);
@@ -367,60 +263,40 @@ static void offer_where(struct qb *q, const void *arg)
 	}
 }
 
+static const struct store_query OFFER_Q = {.en = &ENTITY_FREIGHT_OFFER,
+                                           .select = &SQL_OFFER_SELECT,
+                                           .from = offer_from,
+                                           .where = offer_where,
+                                           .order = " ORDER BY o.date_from DESC, o.id DESC",
+                                           .size = sizeof(struct freight_offer)};
+
 int freight_offer_list(struct db *c, const struct principal *p,
-                       const struct freight_offer_filter *f, freight_row_fn fn, void *ctx,
+                       const struct freight_offer_filter *f, entity_row_fn fn, void *ctx,
                        int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_OFFER,
-	                     .select = &SQL_OFFER_SELECT,
-	                     .from = offer_from,
-	                     .f = f,
-	                     .where = offer_where,
-	                     .order = " ORDER BY o.date_from DESC, o.id DESC",
-	                     .page = f->page,
-	                     .page_size = f->page_size,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .size = sizeof(struct freight_offer)};
-	return run_list(c, &l, total);
+	return store_list_page(c, &OFFER_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int freight_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                       struct freight_offer *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_OFFER,
-	                     .select = &SQL_OFFER_SELECT,
-	                     .from = offer_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &OFFER_Q, p, id, a, out, e);
 }
 
-/* An offer of the caller's zone whatever the caller's disclosure rule: the matches shown to an
- * enterprise for its own load, and the offer a load is matched to. */
-static void zone_offer_from(struct qb *q, const struct principal *p, const char *joins, char *like,
-                            size_t n)
-{
-	scope_from(q, p, &ENTITY_FREIGHT_OFFER, joins, like, n);
-}
+/* An offer of the caller's zone whatever the caller's disclosure rule (the plain scope_from):
+ * the matches shown to an enterprise for its own load, and the offer a load is matched to. */
+static const struct store_query ZONE_OFFER_Q = {
+    .en = &ENTITY_FREIGHT_OFFER, .select = &SQL_OFFER_SELECT, .size = sizeof(struct freight_offer)};
 
 static int zone_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                           struct freight_offer *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_OFFER,
-	                     .select = &SQL_OFFER_SELECT,
-	                     .from = zone_offer_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &ZONE_OFFER_Q, p, id, a, out, e);
 }
 
-static void load_where(struct qb *q, const void *arg)
+static void load_where(struct qb *q, const struct store_list *l)
 {
-	const struct freight_load_filter *f = arg;
+	const struct freight_load_filter *f = l->f;
 	if (f->enterprise_id) {
 		qb_sql(q, " AND l.enterprise_id = ?");
 		qb_int(q, f->enterprise_id);
@@ -439,39 +315,28 @@ static void load_where(struct qb *q, const void *arg)
 	}
 }
 
+static const struct store_query LOAD_Q = {.en = &ENTITY_FREIGHT_LOAD,
+                                          .select = &SQL_LOAD_SELECT,
+                                          .from = load_from,
+                                          .where = load_where,
+                                          .order = " ORDER BY l.id DESC",
+                                          .size = sizeof(struct freight_load)};
+
 int freight_load_list(struct db *c, const struct principal *p, const struct freight_load_filter *f,
-                      freight_row_fn fn, void *ctx, int64_t *total)
+                      entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_LOAD,
-	                     .select = &SQL_LOAD_SELECT,
-	                     .from = load_from,
-	                     .f = f,
-	                     .where = load_where,
-	                     .order = " ORDER BY l.id DESC",
-	                     .page = f->page,
-	                     .page_size = f->page_size,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .size = sizeof(struct freight_load)};
-	return run_list(c, &l, total);
+	return store_list_page(c, &LOAD_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                      struct freight_load *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_LOAD,
-	                     .select = &SQL_LOAD_SELECT,
-	                     .from = load_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &LOAD_Q, p, id, a, out, e);
 }
 
-static void reg_where(struct qb *q, const void *arg)
+static void reg_where(struct qb *q, const struct store_list *l)
 {
-	const struct freight_reg_filter *f = arg;
+	const struct freight_reg_filter *f = l->f;
 	if (f->enterprise_id) {
 		qb_sql(q, " AND r.enterprise_id = ?");
 		qb_int(q, f->enterprise_id);
@@ -486,34 +351,23 @@ static void reg_where(struct qb *q, const void *arg)
 	}
 }
 
+static const struct store_query REG_Q = {.en = &ENTITY_FREIGHT_REG,
+                                         .select = &SQL_REG_SELECT,
+                                         .from = reg_from,
+                                         .where = reg_where,
+                                         .order = " ORDER BY r.date DESC, r.id DESC",
+                                         .size = sizeof(struct freight_reg)};
+
 int freight_reg_list(struct db *c, const struct principal *p, const struct freight_reg_filter *f,
-                     freight_row_fn fn, void *ctx, int64_t *total)
+                     entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_REG,
-	                     .select = &SQL_REG_SELECT,
-	                     .from = reg_from,
-	                     .f = f,
-	                     .where = reg_where,
-	                     .order = " ORDER BY r.date DESC, r.id DESC",
-	                     .page = f->page,
-	                     .page_size = f->page_size,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .size = sizeof(struct freight_reg)};
-	return run_list(c, &l, total);
+	return store_list_page(c, &REG_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct freight_reg *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p,
-	                     .en = &ENTITY_FREIGHT_REG,
-	                     .select = &SQL_REG_SELECT,
-	                     .from = reg_from,
-	                     .out = out,
-	                     .size = sizeof *out};
-	return run_get(c, &l, id, a, e);
+	return store_list_get(c, &REG_Q, p, id, a, out, e);
 }
 
 /* ---- matching ---- */
@@ -614,7 +468,7 @@ static struct freight_need need_of(const struct freight_load *l)
 	                             .volume_m3 = l->volume_m3};
 }
 
-int freight_load_matches(struct db *c, const struct principal *p, int64_t id, freight_row_fn fn,
+int freight_load_matches(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn,
                          void *ctx, struct yq_err *e)
 {
 	struct arena ar = ARENA_INIT;

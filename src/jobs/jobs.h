@@ -167,7 +167,6 @@ struct jobs_partnership_filter {
 };
 extern const struct entity ENTITY_JOBS_DEMAND_QUERY, ENTITY_JOBS_HIRE_QUERY, ENTITY_JOBS_FAIR_QUERY,
     ENTITY_JOBS_PARTNERSHIP_QUERY;
-typedef void (*jobs_row_fn)(void *ctx, const void *row);
 
 /* 1 when the caller reads as an enterprise. */
 int jobs_as_enterprise(const struct principal *p);
@@ -175,22 +174,22 @@ int jobs_as_enterprise(const struct principal *p);
 void jobs_today(char out[11]);
 
 int jobs_demand_list(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                     jobs_row_fn fn, void *ctx, int64_t *total);
+                     entity_row_fn fn, void *ctx, int64_t *total);
 int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct jobs_demand *out, struct yq_err *e);
 int jobs_hire_list(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                   jobs_row_fn fn, void *ctx, int64_t *total);
+                   entity_row_fn fn, void *ctx, int64_t *total);
 int jobs_hire_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct jobs_hire *out, struct yq_err *e);
 int jobs_fair_list(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                   jobs_row_fn fn, void *ctx, int64_t *total);
+                   entity_row_fn fn, void *ctx, int64_t *total);
 int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct jobs_fair *out, struct yq_err *e);
 /* The enterprises taking part in fair `id` (an enterprise user: its own row only). */
-int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, jobs_row_fn fn, void *ctx,
+int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn, void *ctx,
                    int64_t *total, struct yq_err *e);
 int jobs_partnership_list(struct db *c, const struct principal *p,
-                          const struct jobs_partnership_filter *f, jobs_row_fn fn, void *ctx,
+                          const struct jobs_partnership_filter *f, entity_row_fn fn, void *ctx,
                           int64_t *total);
 int jobs_partnership_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                          struct jobs_partnership *out, struct yq_err *e);

@@ -11,6 +11,7 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "work/notify.h"
+#include "work/store_list.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -95,66 +96,39 @@ static int64_t count2(struct db *c, const char *sql, int64_t a, int64_t b)
 
 /* ---- reads ---- */
 
-/* A list in the making. */
-struct list_run {
-	const struct principal *p;
-	const void *f;
-	jobs_row_fn fn;
-	void *ctx;
-	void *out;
-	const struct entity *en;
-	size_t size;
-	char like[320], today[11], from[11], to[11], pattern[160];
+/* The days and the pattern a list's conditions bind. */
+struct list_args {
+	char today[11], from[11], to[11], pattern[160];
 };
 
-static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+/* The args of filter year and text q (either 0 / NULL when the list has none). */
+static void list_args(struct list_args *x, int64_t year, const char *q)
 {
-	struct list_run *l = arg;
-	union {
-		struct jobs_demand d;
-		struct jobs_hire h;
-		struct jobs_fair f;
-		struct jobs_fair_ent fe;
-		struct jobs_partnership p;
-	} one;
-	void *row = l->out ? l->out : &one;
-	memset(row, 0, l->size);
-	entity_read(st, 0, l->en, row, a);
-	if (l->en == &ENTITY_JOBS_DEMAND) {
-		struct jobs_demand *d = row;
-		d->status = jobs_status_name(jobs_status_read(d->status, d->deadline, l->today));
-	} else if (l->en == &ENTITY_JOBS_FAIR) {
-		((struct jobs_fair *)row)->joined = db_col_int(st, ENTITY_JOBS_FAIR.n_fields) > 0;
-	}
-	if (l->fn)
-		l->fn(l->ctx, row);
+	jobs_today(x->today);
+	snprintf(x->from, sizeof x->from, "%04d-01-01", (int)year);
+	snprintf(x->to, sizeof x->to, "%04d-12-31", (int)year);
+	snprintf(x->pattern, sizeof x->pattern, "%%%s%%", q ? q : "");
 }
 
-/* The days of a year, for the year filters. */
-static void year_range(struct list_run *l, int64_t year)
+/* The status of a demand as read: open past its deadline is expired. */
+static void demand_after(const struct store_list *l, struct db_stmt *st, void *row)
 {
-	snprintf(l->from, sizeof l->from, "%04d-01-01", (int)year);
-	snprintf(l->to, sizeof l->to, "%04d-12-31", (int)year);
+	(void)st;
+	const struct list_args *x = l->arg;
+	struct jobs_demand *d = row;
+	d->status = jobs_status_name(jobs_status_read(d->status, d->deadline, x->today));
 }
 
-static void page_of(struct qb *q, int64_t page, int64_t size)
+static void demand_where(struct qb *q, const struct store_list *l)
 {
-	qb_int(q, size);
-	qb_int(q, (page - 1) * size);
-}
-
-static void demand_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
 	const struct jobs_demand_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_DEMAND_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_JOBS_DEMAND, ENTITY_JOBS_DEMAND.joins, l->like, sizeof l->like);
+	const struct list_args *x = l->arg;
 	if (f->status) {
 		enum jobs_status s = jobs_status_from_name(f->status);
 		if (s == JOBS_EXPIRED || s == JOBS_OPEN) {
 			qb_sql(q, s == JOBS_OPEN ? " AND d.status = 'open' AND d.deadline >= ?"
 			                         : " AND d.status = 'open' AND d.deadline < ?");
-			qb_text(q, l->today);
+			qb_text(q, x->today);
 		} else {
 			qb_sql(q, " AND d.status = ?");
 			qb_text(q, f->status);
@@ -175,69 +149,61 @@ static void demand_build(struct qb *q, int pass, void *arg)
 	}
 	if (f->year) {
 		qb_sql(q, " AND d.posted_on >= ? AND d.posted_on <= ?");
-		qb_text(q, l->from);
-		qb_text(q, l->to);
+		qb_text(q, x->from);
+		qb_text(q, x->to);
 	}
 	if (f->q && *f->q) {
 		qb_sql(q, " AND (d.title LIKE ? OR e.name LIKE ?)");
-		qb_text(q, l->pattern);
-		qb_text(q, l->pattern);
+		qb_text(q, x->pattern);
+		qb_text(q, x->pattern);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY d.id DESC LIMIT ? OFFSET ?");
-		page_of(q, f->page, f->page_size);
-	}
+}
+
+static const struct store_query DEMAND_Q = {.en = &ENTITY_JOBS_DEMAND,
+                                            .select = &SQL_DEMAND_SELECT,
+                                            .where = demand_where,
+                                            .order = " ORDER BY d.id DESC",
+                                            .after = demand_after,
+                                            .size = sizeof(struct jobs_demand)};
+
+/* A list of query s with the args of the filter's year and text. */
+static int list_with_args(struct db *c, const struct store_query *s, const struct principal *p,
+                          const void *f, int64_t year, const char *q, int64_t page,
+                          int64_t page_size, entity_row_fn fn, void *ctx, int64_t *total)
+{
+	struct list_args x;
+	list_args(&x, year, q);
+	struct store_list l = {.q = s,
+	                       .p = p,
+	                       .f = f,
+	                       .page = page,
+	                       .page_size = page_size,
+	                       .fn = fn,
+	                       .ctx = ctx,
+	                       .arg = &x};
+	return store_list_run(c, &l, total);
 }
 
 int jobs_demand_list(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                     jobs_row_fn fn, void *ctx, int64_t *total)
+                     entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_JOBS_DEMAND,
-	                     .size = sizeof(struct jobs_demand)};
-	jobs_today(l.today);
-	year_range(&l, f->year);
-	snprintf(l.pattern, sizeof l.pattern, "%%%s%%", f->q ? f->q : "");
-	*total = 0;
-	return qb_count_page(c, demand_build, list_row, &l, total);
-}
-
-/* Reads one row of entity `en` by id through `from` (the list's FROM and scope). */
-static int get_one(struct db *c, struct list_run *l, const char *select, int64_t id,
-                   const char *id_col, struct arena *a, struct yq_err *e, int fair)
-{
-	struct qb q;
-	qb_init(&q, select);
-	if (fair)
-		qb_int(&q, own_ent(l->p));
-	scope_from(&q, l->p, l->en, l->en->joins, l->like, sizeof l->like);
-	qb_sql(&q, id_col);
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, l->en->missing_zh, l->en->missing_en);
-	return 0;
+	return list_with_args(c, &DEMAND_Q, p, f, f->year, f->q, f->page, f->page_size, fn, ctx,
+	                      total);
 }
 
 int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct jobs_demand *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_DEMAND, .size = sizeof *out};
-	jobs_today(l.today);
-	return get_one(c, &l, sql_of(&SQL_DEMAND_SELECT), id, " AND d.id = ?", a, e, 0);
+	struct list_args x;
+	list_args(&x, 0, NULL);
+	struct store_list l = {.q = &DEMAND_Q, .p = p, .out = out, .arg = &x};
+	return store_list_read(c, &l, id, a, e);
 }
 
-static void hire_build(struct qb *q, int pass, void *arg)
+static void hire_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct jobs_hire_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_HIRE_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_JOBS_HIRE, ENTITY_JOBS_HIRE.joins, l->like, sizeof l->like);
+	const struct list_args *x = l->arg;
 	static const struct {
 		size_t off;
 		const char *sql;
@@ -260,48 +226,51 @@ static void hire_build(struct qb *q, int pass, void *arg)
 	}
 	if (f->year) {
 		qb_sql(q, " AND h.hired_on >= ? AND h.hired_on <= ?");
-		qb_text(q, l->from);
-		qb_text(q, l->to);
-	}
-	if (pass) {
-		qb_sql(q, " ORDER BY h.hired_on DESC, h.id DESC LIMIT ? OFFSET ?");
-		page_of(q, f->page, f->page_size);
+		qb_text(q, x->from);
+		qb_text(q, x->to);
 	}
 }
 
+static const struct store_query HIRE_Q = {.en = &ENTITY_JOBS_HIRE,
+                                          .select = &SQL_HIRE_SELECT,
+                                          .where = hire_where,
+                                          .order = " ORDER BY h.hired_on DESC, h.id DESC",
+                                          .size = sizeof(struct jobs_hire)};
+
 int jobs_hire_list(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                   jobs_row_fn fn, void *ctx, int64_t *total)
+                   entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_JOBS_HIRE,
-	                     .size = sizeof(struct jobs_hire)};
-	year_range(&l, f->year);
-	*total = 0;
-	return qb_count_page(c, hire_build, list_row, &l, total);
+	return list_with_args(c, &HIRE_Q, p, f, f->year, NULL, f->page, f->page_size, fn, ctx,
+	                      total);
 }
 
 int jobs_hire_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct jobs_hire *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_HIRE, .size = sizeof *out};
-	return get_one(c, &l, sql_of(&SQL_HIRE_SELECT), id, " AND h.id = ?", a, e, 0);
+	return store_list_get(c, &HIRE_Q, p, id, a, out, e);
 }
 
-static void fair_build(struct qb *q, int pass, void *arg)
+/* The select list's one parameter: the caller's enterprise, whether it joined the fair. */
+static void fair_head(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
+	qb_int(q, own_ent(l->p));
+}
+
+/* Whether the caller's enterprise joined the fair: the column after the entity's. */
+static void fair_after(const struct store_list *l, struct db_stmt *st, void *row)
+{
+	(void)l;
+	((struct jobs_fair *)row)->joined = db_col_int(st, ENTITY_JOBS_FAIR.n_fields) > 0;
+}
+
+static void fair_where(struct qb *q, const struct store_list *l)
+{
 	const struct jobs_fair_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_FAIR_SELECT) : "SELECT COUNT(*)");
-	if (pass)
-		qb_int(q, own_ent(l->p));
-	scope_from(q, l->p, &ENTITY_JOBS_FAIR, NULL, l->like, sizeof l->like);
+	const struct list_args *x = l->arg;
 	if (f->year) {
 		qb_sql(q, " AND f.fair_date >= ? AND f.fair_date <= ?");
-		qb_text(q, l->from);
-		qb_text(q, l->to);
+		qb_text(q, x->from);
+		qb_text(q, x->to);
 	}
 	if (f->mode) {
 		qb_sql(q, " AND f.mode = ?");
@@ -314,34 +283,43 @@ static void fair_build(struct qb *q, int pass, void *arg)
 		    "x.enterprise_id = ?)");
 		qb_int(q, own_ent(l->p));
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY f.fair_date DESC, f.id DESC LIMIT ? OFFSET ?");
-		page_of(q, f->page, f->page_size);
-	}
 }
 
+static const struct store_query FAIR_Q = {.en = &ENTITY_JOBS_FAIR,
+                                          .select = &SQL_FAIR_SELECT,
+                                          .head = fair_head,
+                                          .where = fair_where,
+                                          .order = " ORDER BY f.fair_date DESC, f.id DESC",
+                                          .after = fair_after,
+                                          .size = sizeof(struct jobs_fair)};
+
 int jobs_fair_list(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                   jobs_row_fn fn, void *ctx, int64_t *total)
+                   entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_JOBS_FAIR,
-	                     .size = sizeof(struct jobs_fair)};
-	year_range(&l, f->year);
-	*total = 0;
-	return qb_count_page(c, fair_build, list_row, &l, total);
+	return list_with_args(c, &FAIR_Q, p, f, f->year, NULL, f->page, f->page_size, fn, ctx,
+	                      total);
 }
 
 int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                   struct jobs_fair *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_JOBS_FAIR, .size = sizeof *out};
-	return get_one(c, &l, sql_of(&SQL_FAIR_SELECT), id, " AND f.id = ?", a, e, 1);
+	return store_list_get(c, &FAIR_Q, p, id, a, out, e);
 }
 
-int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, jobs_row_fn fn, void *ctx,
+/* The enterprises at one fair: the filter is the fair's id. */
+static void fair_ent_where(struct qb *q, const struct store_list *l)
+{
+	qb_sql(q, " AND fe.fair_id = ?");
+	qb_int(q, *(const int64_t *)l->f);
+}
+
+static const struct store_query FAIR_ENT_Q = {.en = &ENTITY_JOBS_FAIR_ENT,
+                                              .select = &SQL_FAIR_ENT_SELECT,
+                                              .where = fair_ent_where,
+                                              .order = " ORDER BY fe.joined_at, fe.enterprise_id",
+                                              .size = sizeof(struct jobs_fair_ent)};
+
+int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn, void *ctx,
                    int64_t *total, struct yq_err *e)
 {
 	struct arena ar = ARENA_INIT;
@@ -351,40 +329,13 @@ int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, jobs_row
 	arena_release(&ar);
 	if (rc < 0)
 		return -1;
-	struct list_run l = {.p = p,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_JOBS_FAIR_ENT,
-	                     .size = sizeof(struct jobs_fair_ent)};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_FAIR_ENT_SELECT));
-	scope_from(&q, p, &ENTITY_JOBS_FAIR_ENT, ENTITY_JOBS_FAIR_ENT.joins, l.like, sizeof l.like);
-	qb_sql(&q, " AND fe.fair_id = ? ORDER BY fe.joined_at, fe.enterprise_id");
-	qb_int(&q, id);
-	struct db_stmt *st = qb_prepare(&q, c);
-	if (!st) {
-		qb_release(&q);
-		return err_db(e, DB_ERR);
-	}
-	struct arena a = ARENA_INIT;
-	while ((rc = db_step(st)) == DB_ROW) {
-		list_row(st, &a, &l);
-		(*total)++;
-		arena_reset(&a);
-	}
-	db_reset(st);
-	arena_release(&a);
-	qb_release(&q);
+	rc = store_list_page(c, &FAIR_ENT_Q, p, &id, 1, 0, fn, ctx, total);
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-static void ps_build(struct qb *q, int pass, void *arg)
+static void ps_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct jobs_partnership_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_PS_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_JOBS_PARTNERSHIP, ENTITY_JOBS_PARTNERSHIP.joins, l->like,
-	           sizeof l->like);
 	if (f->enterprise_id) {
 		qb_sql(q, " AND ps.enterprise_id = ?");
 		qb_int(q, f->enterprise_id);
@@ -393,32 +344,25 @@ static void ps_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND ps.year = ?");
 		qb_int(q, f->year);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY ps.year DESC, ps.id DESC LIMIT ? OFFSET ?");
-		page_of(q, f->page, f->page_size);
-	}
 }
 
+static const struct store_query PS_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
+                                        .select = &SQL_PS_SELECT,
+                                        .where = ps_where,
+                                        .order = " ORDER BY ps.year DESC, ps.id DESC",
+                                        .size = sizeof(struct jobs_partnership)};
+
 int jobs_partnership_list(struct db *c, const struct principal *p,
-                          const struct jobs_partnership_filter *f, jobs_row_fn fn, void *ctx,
+                          const struct jobs_partnership_filter *f, entity_row_fn fn, void *ctx,
                           int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_JOBS_PARTNERSHIP,
-	                     .size = sizeof(struct jobs_partnership)};
-	*total = 0;
-	return qb_count_page(c, ps_build, list_row, &l, total);
+	return store_list_page(c, &PS_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int jobs_partnership_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                          struct jobs_partnership *out, struct yq_err *e)
 {
-	struct list_run l = {
-	    .p = p, .out = out, .en = &ENTITY_JOBS_PARTNERSHIP, .size = sizeof *out};
-	return get_one(c, &l, sql_of(&SQL_PS_SELECT), id, " AND ps.id = ?", a, e, 0);
+	return store_list_get(c, &PS_Q, p, id, a, out, e);
 }
 
 /* ---- writes ---- */

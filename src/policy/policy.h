@@ -206,13 +206,12 @@ struct policy_app_filter {
 	const char *status;
 	int64_t page, page_size;
 };
-typedef void (*policy_row_fn)(void *ctx, const void *row);
 
 int policy_as_enterprise(const struct principal *p);
 /* The policies of the zone (an enterprise: the published ones it is eligible for, the open ones
  * first, then by deadline). */
 int policy_list(struct db *c, const struct principal *p, const struct policy_filter *f,
-                policy_row_fn fn, void *ctx, int64_t *total);
+                entity_row_fn fn, void *ctx, int64_t *total);
 int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct policy *out, struct yq_err *e);
 int policy_create(struct db_pool *pool, const struct principal *p, struct policy *in,
@@ -237,7 +236,7 @@ int policy_matches(struct db *c, const struct principal *p, int64_t id, int64_t 
                    struct yq_err *e);
 
 int policy_app_list(struct db *c, const struct principal *p, const struct policy_app_filter *f,
-                    policy_row_fn fn, void *ctx, int64_t *total);
+                    entity_row_fn fn, void *ctx, int64_t *total);
 int policy_app_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct policy_app *out, struct yq_err *e);
 /* An enterprise user's draft application to a published policy it is eligible for, open today;

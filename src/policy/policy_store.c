@@ -16,6 +16,7 @@
 #include "org/org.h"
 #include "work/attachment.h"
 #include "work/notify.h"
+#include "work/store_list.h"
 #include "work/webhook.h"
 #include <jansson.h>
 #include <math.h>
@@ -109,100 +110,64 @@ static void app_from(struct qb *q, const struct principal *p, char *like, size_t
 	}
 }
 
-struct list_run {
-	const struct principal *p;
-	const void *f;
-	policy_row_fn fn;
-	void *ctx;
-	void *out;
-	const struct entity *en;
-	size_t size;
-	char like[320], today[11], q[320];
-};
-
-static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+static void policy_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
-	union {
-		struct policy p;
-		struct policy_app a;
-	} one;
-	void *row = l->out ? l->out : &one;
-	memset(row, 0, l->size);
-	entity_read(st, 0, l->en, row, a);
-	if (l->fn)
-		l->fn(l->ctx, row);
-}
-
-static void policy_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
 	const struct policy_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_POLICY_SELECT) : "SELECT COUNT(*)");
-	policy_from(q, l->p, l->like, sizeof l->like);
+	const char *pattern = l->arg;
 	if (f->status) {
 		qb_sql(q, " AND p.status = ?");
 		qb_text(q, f->status);
 	}
 	if (f->q && *f->q) {
 		qb_sql(q, " AND (p.title LIKE ? OR p.issuer LIKE ? OR p.doc_no LIKE ?)");
-		qb_text(q, l->q);
-		qb_text(q, l->q);
-		qb_text(q, l->q);
-	}
-	if (pass) {
-		/* the open ones first (published, deadline not past), nearest deadline first */
-		qb_sql(q, " ORDER BY CASE WHEN p.status = 'published' AND (p.deadline IS NULL OR "
-		          "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
-		          "COALESCE(p.deadline, '9999-12-31'), p.id DESC");
-		qb_text(q, l->today);
-		if (f->page_size > 0) {
-			qb_sql(q, " LIMIT ? OFFSET ?");
-			qb_int(q, f->page_size);
-			qb_int(q, (f->page - 1) * f->page_size);
-		}
+		qb_text(q, pattern);
+		qb_text(q, pattern);
+		qb_text(q, pattern);
 	}
 }
 
+static const struct store_query POLICY_Q = {
+    .en = &ENTITY_POLICY,
+    .select = &SQL_POLICY_SELECT,
+    .from = policy_from,
+    .where = policy_where,
+    /* the open ones first (published, deadline not past: the "?" is today), nearest deadline
+     * first */
+    .order = " ORDER BY CASE WHEN p.status = 'published' AND (p.deadline IS NULL OR "
+             "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
+             "COALESCE(p.deadline, '9999-12-31'), p.id DESC",
+    .size = sizeof(struct policy),
+    .missing_zh = "政策不存在",
+    .missing_en = "no such policy"};
+
 int policy_list(struct db *c, const struct principal *p, const struct policy_filter *f,
-                policy_row_fn fn, void *ctx, int64_t *total)
+                entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_POLICY,
-	                     .size = sizeof(struct policy)};
-	day_of(now_unix(), l.today);
+	char today[11], pattern[320] = "";
+	day_of(now_unix(), today);
 	if (f->q)
-		snprintf(l.q, sizeof l.q, "%%%s%%", f->q);
-	*total = 0;
-	return qb_count_page(c, policy_build, list_row, &l, total);
+		snprintf(pattern, sizeof pattern, "%%%s%%", f->q);
+	struct store_list l = {.q = &POLICY_Q,
+	                       .p = p,
+	                       .f = f,
+	                       .order_arg = today,
+	                       .page = f->page,
+	                       .page_size = f->page_size,
+	                       .fn = fn,
+	                       .ctx = ctx,
+	                       .arg = pattern};
+	return store_list_run(c, &l, total);
 }
 
 int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                struct policy *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_POLICY, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_POLICY_SELECT));
-	policy_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND p.id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, &l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, "政策不存在", "no such policy");
-	return 0;
+	return store_list_get(c, &POLICY_Q, p, id, a, out, e);
 }
 
-static void app_build(struct qb *q, int pass, void *arg)
+static void app_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct policy_app_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_APP_SELECT) : "SELECT COUNT(*)");
-	app_from(q, l->p, l->like, sizeof l->like);
 	if (f->policy_id) {
 		qb_sql(q, " AND pa.policy_id = ?");
 		qb_int(q, f->policy_id);
@@ -215,44 +180,27 @@ static void app_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND pa.status = ?");
 		qb_text(q, f->status);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY pa.id DESC");
-		if (f->page_size > 0) {
-			qb_sql(q, " LIMIT ? OFFSET ?");
-			qb_int(q, f->page_size);
-			qb_int(q, (f->page - 1) * f->page_size);
-		}
-	}
 }
 
+static const struct store_query APP_Q = {.en = &ENTITY_POLICY_APP,
+                                         .select = &SQL_APP_SELECT,
+                                         .from = app_from,
+                                         .where = app_where,
+                                         .order = " ORDER BY pa.id DESC",
+                                         .size = sizeof(struct policy_app),
+                                         .missing_zh = "申报不存在",
+                                         .missing_en = "no such application"};
+
 int policy_app_list(struct db *c, const struct principal *p, const struct policy_app_filter *f,
-                    policy_row_fn fn, void *ctx, int64_t *total)
+                    entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_POLICY_APP,
-	                     .size = sizeof(struct policy_app)};
-	*total = 0;
-	return qb_count_page(c, app_build, list_row, &l, total);
+	return store_list_page(c, &APP_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int policy_app_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct policy_app *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_POLICY_APP, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_APP_SELECT));
-	app_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND pa.id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, &l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, "申报不存在", "no such application");
-	return 0;
+	return store_list_get(c, &APP_Q, p, id, a, out, e);
 }
 
 static const char SQL_MATCH_COUNT[] = "SELECT COUNT(*) FROM policy_match WHERE policy_id = ?";

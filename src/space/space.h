@@ -221,19 +221,18 @@ struct space_lease_filter {
 };
 extern const struct entity ENTITY_SPACE_UNIT_QUERY, ENTITY_SPACE_LEASE_QUERY,
     ENTITY_SPACE_BUILDING_QUERY;
-typedef void (*space_row_fn)(void *ctx, const void *row);
 
 int space_building_list(struct db *c, const struct principal *p,
-                        const struct space_building_filter *f, space_row_fn fn, void *ctx,
+                        const struct space_building_filter *f, entity_row_fn fn, void *ctx,
                         int64_t *total);
 int space_building_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                        struct space_building *out, struct yq_err *e);
 int space_unit_list(struct db *c, const struct principal *p, const struct space_unit_filter *f,
-                    space_row_fn fn, void *ctx, int64_t *total);
+                    entity_row_fn fn, void *ctx, int64_t *total);
 int space_unit_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct space_unit *out, struct yq_err *e);
 int space_lease_list(struct db *c, const struct principal *p, const struct space_lease_filter *f,
-                     space_row_fn fn, void *ctx, int64_t *total);
+                     entity_row_fn fn, void *ctx, int64_t *total);
 int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct space_lease *out, struct yq_err *e);
 
@@ -269,7 +268,7 @@ struct space_demand_filter {
 	int64_t page, page_size;
 };
 int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
-                      space_row_fn fn, void *ctx, int64_t *total);
+                      entity_row_fn fn, void *ctx, int64_t *total);
 int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                      struct space_demand *out, struct yq_err *e);
 /* The vacant units of the zone matching demand `id`, ranked, at most max into out (strings in

@@ -399,7 +399,7 @@ static void export_row(void *w, const void *obj)
 
 static int export_list(struct req *r, const struct entity *en, const char *name,
                        int (*list)(struct db *, const struct principal *, const void *,
-                                   space_row_fn, void *, int64_t *),
+                                   entity_row_fn, void *, int64_t *),
                        void *filter, int64_t *page, int64_t *page_size, struct yq_err *e)
 {
 	const char *fmt = req_query(r, "format");
@@ -435,19 +435,19 @@ static int export_list(struct req *r, const struct entity *en, const char *name,
 	return 0;
 }
 
-static int list_units(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+static int list_units(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                       void *ctx, int64_t *total)
 {
 	return space_unit_list(c, p, f, fn, ctx, total);
 }
 
-static int list_leases(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+static int list_leases(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                        void *ctx, int64_t *total)
 {
 	return space_lease_list(c, p, f, fn, ctx, total);
 }
 
-static int list_demands(struct db *c, const struct principal *p, const void *f, space_row_fn fn,
+static int list_demands(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
                         void *ctx, int64_t *total)
 {
 	return space_demand_list(c, p, f, fn, ctx, total);

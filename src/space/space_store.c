@@ -13,6 +13,7 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "work/notify.h"
+#include "work/store_list.h"
 #include "work/work.h"
 #include <math.h>
 #include <string.h>
@@ -88,63 +89,26 @@ static void lease_from(struct qb *q, const struct principal *p, char *like, size
 	}
 }
 
-/* A list in the making: its filter, the caller's row function, the buffers its statements bind
- * and, for a read of one row, where it goes. */
-struct list_run {
-	const struct principal *p;
-	const void *f;
-	space_row_fn fn;
-	void *ctx;
-	void *out;
-	const struct entity *en;
-	size_t size;
-	char like[320], today[11], until[11];
-};
-
-static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+static void building_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
-	union {
-		struct space_building b;
-		struct space_unit u;
-		struct space_lease l;
-	} one;
-	void *row = l->out ? l->out : &one;
-	memset(row, 0, l->size);
-	entity_read(st, 0, l->en, row, a);
-	if (l->fn)
-		l->fn(l->ctx, row);
-}
-
-static void building_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
 	const struct space_building_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_BUILDING_SELECT) : "SELECT COUNT(*)");
-	scope_from(q, l->p, &ENTITY_SPACE_BUILDING, NULL, l->like, sizeof l->like);
 	if (f->type) {
 		qb_sql(q, " AND b.type = ?");
 		qb_text(q, f->type);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY b.id LIMIT ? OFFSET ?");
-		qb_int(q, f->page_size);
-		qb_int(q, (f->page - 1) * f->page_size);
-	}
 }
 
+static const struct store_query BUILDING_Q = {.en = &ENTITY_SPACE_BUILDING,
+                                              .select = &SQL_BUILDING_SELECT,
+                                              .where = building_where,
+                                              .order = " ORDER BY b.id",
+                                              .size = sizeof(struct space_building)};
+
 int space_building_list(struct db *c, const struct principal *p,
-                        const struct space_building_filter *f, space_row_fn fn, void *ctx,
+                        const struct space_building_filter *f, entity_row_fn fn, void *ctx,
                         int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_SPACE_BUILDING,
-	                     .size = sizeof(struct space_building)};
-	*total = 0;
-	return qb_count_page(c, building_build, list_row, &l, total);
+	return store_list_page(c, &BUILDING_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int space_building_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
@@ -154,12 +118,9 @@ int space_building_get(struct db *c, const struct principal *p, int64_t id, stru
 	return scope_get(c, p, &ENTITY_SPACE_BUILDING, id, a, out, e);
 }
 
-static void unit_build(struct qb *q, int pass, void *arg)
+static void unit_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct space_unit_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_UNIT_SELECT) : "SELECT COUNT(*)");
-	unit_from(q, l->p, l->like, sizeof l->like);
 	if (f->building_id) {
 		qb_sql(q, " AND u.building_id = ?");
 		qb_int(q, f->building_id);
@@ -176,50 +137,37 @@ static void unit_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND u.floor = ?");
 		qb_int(q, f->floor);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY u.building_id, u.floor, u.number, u.id LIMIT ? OFFSET ?");
-		qb_int(q, f->page_size);
-		qb_int(q, (f->page - 1) * f->page_size);
-	}
 }
 
+static const struct store_query UNIT_Q = {.en = &ENTITY_SPACE_UNIT,
+                                          .select = &SQL_UNIT_SELECT,
+                                          .from = unit_from,
+                                          .where = unit_where,
+                                          .order =
+                                              " ORDER BY u.building_id, u.floor, u.number, u.id",
+                                          .size = sizeof(struct space_unit)};
+
 int space_unit_list(struct db *c, const struct principal *p, const struct space_unit_filter *f,
-                    space_row_fn fn, void *ctx, int64_t *total)
+                    entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_SPACE_UNIT,
-	                     .size = sizeof(struct space_unit)};
-	*total = 0;
-	return qb_count_page(c, unit_build, list_row, &l, total);
+	return store_list_page(c, &UNIT_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int space_unit_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                    struct space_unit *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_UNIT, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_UNIT_SELECT));
-	unit_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND u.id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, &l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_UNIT.missing_zh,
-		               ENTITY_SPACE_UNIT.missing_en);
-	return 0;
+	return store_list_get(c, &UNIT_Q, p, id, a, out, e);
 }
 
-static void lease_build(struct qb *q, int pass, void *arg)
+/* The days a lease list looks at: today and the last day of its expiring window. */
+struct lease_days {
+	char today[11], until[11];
+};
+
+static void lease_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
 	const struct space_lease_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_LEASE_SELECT) : "SELECT COUNT(*)");
-	lease_from(q, l->p, l->like, sizeof l->like);
+	const struct lease_days *d = l->arg;
 	if (f->unit_id) {
 		qb_sql(q, " AND l.unit_id = ?");
 		qb_int(q, f->unit_id);
@@ -238,49 +186,41 @@ static void lease_build(struct qb *q, int pass, void *arg)
 	}
 	if (f->expiring_days > 0) {
 		qb_sql(q, " AND l.status = 'active' AND l.end_date >= ? AND l.end_date <= ?");
-		qb_text(q, l->today);
-		qb_text(q, l->until);
-	}
-	if (pass) {
-		qb_sql(q, f->expiring_days > 0 ? " ORDER BY l.end_date, l.id LIMIT ? OFFSET ?"
-		                               : " ORDER BY l.id DESC LIMIT ? OFFSET ?");
-		qb_int(q, f->page_size);
-		qb_int(q, (f->page - 1) * f->page_size);
+		qb_text(q, d->today);
+		qb_text(q, d->until);
 	}
 }
 
+static const struct store_query LEASE_Q = {.en = &ENTITY_SPACE_LEASE,
+                                           .select = &SQL_LEASE_SELECT,
+                                           .from = lease_from,
+                                           .where = lease_where,
+                                           .order = " ORDER BY l.id DESC",
+                                           .size = sizeof(struct space_lease)};
+
 int space_lease_list(struct db *c, const struct principal *p, const struct space_lease_filter *f,
-                     space_row_fn fn, void *ctx, int64_t *total)
+                     entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p,
-	                     .f = f,
-	                     .fn = fn,
-	                     .ctx = ctx,
-	                     .en = &ENTITY_SPACE_LEASE,
-	                     .size = sizeof(struct space_lease)};
+	struct lease_days d;
 	int64_t now = now_unix();
-	day_of(now, l.today);
-	day_of(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, l.until);
-	*total = 0;
-	return qb_count_page(c, lease_build, list_row, &l, total);
+	day_of(now, d.today);
+	day_of(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, d.until);
+	struct store_list l = {.q = &LEASE_Q,
+	                       .p = p,
+	                       .f = f,
+	                       .order = f->expiring_days > 0 ? " ORDER BY l.end_date, l.id" : NULL,
+	                       .page = f->page,
+	                       .page_size = f->page_size,
+	                       .fn = fn,
+	                       .ctx = ctx,
+	                       .arg = &d};
+	return store_list_run(c, &l, total);
 }
 
 int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                     struct space_lease *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_LEASE, .size = sizeof *out};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_LEASE_SELECT));
-	lease_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND l.id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, list_row, a, &l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_LEASE.missing_zh,
-		               ENTITY_SPACE_LEASE.missing_en);
-	return 0;
+	return store_list_get(c, &LEASE_Q, p, id, a, out, e);
 }
 
 /* ---- writes ---- */
@@ -795,22 +735,9 @@ static void demand_from(struct qb *q, const struct principal *p, char *like, siz
 	}
 }
 
-static void demand_row(struct db_stmt *st, struct arena *a, void *arg)
+static void demand_where(struct qb *q, const struct store_list *l)
 {
-	struct list_run *l = arg;
-	struct space_demand one, *row = l->out ? l->out : &one;
-	memset(row, 0, sizeof *row);
-	entity_read(st, 0, &ENTITY_SPACE_DEMAND, row, a);
-	if (l->fn)
-		l->fn(l->ctx, row);
-}
-
-static void demand_build(struct qb *q, int pass, void *arg)
-{
-	struct list_run *l = arg;
 	const struct space_demand_filter *f = l->f;
-	qb_init(q, pass ? sql_of(&SQL_DEMAND_SELECT) : "SELECT COUNT(*)");
-	demand_from(q, l->p, l->like, sizeof l->like);
 	if (f->status) {
 		qb_sql(q, " AND d.status = ?");
 		qb_text(q, f->status);
@@ -823,37 +750,25 @@ static void demand_build(struct qb *q, int pass, void *arg)
 		qb_sql(q, " AND d.enterprise_id = ?");
 		qb_int(q, f->enterprise_id);
 	}
-	if (pass) {
-		qb_sql(q, " ORDER BY d.id DESC LIMIT ? OFFSET ?");
-		qb_int(q, f->page_size);
-		qb_int(q, (f->page - 1) * f->page_size);
-	}
 }
 
+static const struct store_query DEMAND_Q = {.en = &ENTITY_SPACE_DEMAND,
+                                            .select = &SQL_DEMAND_SELECT,
+                                            .from = demand_from,
+                                            .where = demand_where,
+                                            .order = " ORDER BY d.id DESC",
+                                            .size = sizeof(struct space_demand)};
+
 int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
-                      space_row_fn fn, void *ctx, int64_t *total)
+                      entity_row_fn fn, void *ctx, int64_t *total)
 {
-	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx, .en = &ENTITY_SPACE_DEMAND};
-	*total = 0;
-	return qb_count_page(c, demand_build, demand_row, &l, total);
+	return store_list_page(c, &DEMAND_Q, p, f, f->page, f->page_size, fn, ctx, total);
 }
 
 int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                      struct space_demand *out, struct yq_err *e)
 {
-	struct list_run l = {.p = p, .out = out, .en = &ENTITY_SPACE_DEMAND};
-	struct qb q;
-	qb_init(&q, sql_of(&SQL_DEMAND_SELECT));
-	demand_from(&q, p, l.like, sizeof l.like);
-	qb_sql(&q, " AND d.id = ?");
-	qb_int(&q, id);
-	int rc = qb_one(&q, c, demand_row, a, &l);
-	if (rc < 0)
-		return err_db(e, rc);
-	if (rc != DB_ROW)
-		return err_set(e, ERR_NOT_FOUND, NULL, ENTITY_SPACE_DEMAND.missing_zh,
-		               ENTITY_SPACE_DEMAND.missing_en);
-	return 0;
+	return store_list_get(c, &DEMAND_Q, p, id, a, out, e);
 }
 
 int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,

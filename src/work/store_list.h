@@ -1,0 +1,82 @@
+/* store_list: a store's lists of an entity and its reads of one row, from the entity's field
+ * table (lib/field.h). What a list reads is a constant table, one per list of the store: the
+ * {select} statement, the FROM of the caller's zone and disclosure rules, the filter's
+ * conditions and the order; a run of it adds the caller, the filter, the page and where each
+ * row goes (read into a struct of `size` bytes by entity_read, then handed to fn(ctx, row)).
+ *
+ *	static const struct store_query UNIT_Q = {
+ *	    .en = &ENTITY_SPACE_UNIT, .select = &SQL_UNIT_SELECT, .from = unit_from,
+ *	    .where = unit_where, .order = " ORDER BY u.id", .size = sizeof(struct space_unit)};
+ *	return store_list_page(c, &UNIT_Q, p, f, f->page, f->page_size, fn, ctx, total);
+ *	return store_list_get(c, &UNIT_Q, p, id, a, out, e);
+ */
+#ifndef YQ_WORK_STORE_LIST_H
+#define YQ_WORK_STORE_LIST_H
+#include <stddef.h>
+#include <stdint.h>
+#include "db/field_sql.h"
+#include "db/qb.h"
+#include "lib/err.h"
+#include "lib/field.h"
+
+struct principal;
+struct arena;
+struct store_list;
+
+/* Appends " FROM … WHERE …" of the caller's rows of the entity (with the entity's joins). */
+typedef void (*store_from_fn)(struct qb *q, const struct principal *p, char *like, size_t n);
+
+/* What a list reads. */
+struct store_query {
+	const struct entity *en;
+	struct sql_tmpl *select; /* "SELECT {select}" of the entity (and maybe more columns) */
+	store_from_fn from;      /* the FROM; NULL: scope_from with the entity's joins */
+	/* binds the parameters of the select list, in the page and the one-row read; or NULL */
+	void (*head)(struct qb *q, const struct store_list *l);
+	/* appends the filter's conditions (" AND …"); or NULL */
+	void (*where)(struct qb *q, const struct store_list *l);
+	const char *order; /* " ORDER BY …" of the page */
+	/* completes the row read from st (columns after the entity's); or NULL */
+	void (*after)(const struct store_list *l, struct db_stmt *st, void *row);
+	size_t size; /* the size of a row */
+	/* what the one-row read says when there is none; NULL: the entity's "not found" */
+	const char *missing_zh, *missing_en;
+};
+
+/* A run of a list, or of a one-row read. */
+struct store_list {
+	const struct store_query *q;
+	const struct principal *p;
+	const void *f;         /* the filter, for where */
+	const char *order;     /* the page's order when not the query's, or NULL */
+	const char *order_arg; /* the text of the one "?" in the order, or NULL */
+	int64_t page;          /* from 1 */
+	int64_t page_size;     /* rows a page; 0: all of them */
+	entity_row_fn fn;      /* each row, with ctx; or NULL */
+	void *ctx;
+	void *out; /* the one-row read's row; NULL for a list */
+	void *arg; /* the store's own, for where, head and after (dates, patterns) */
+	char like[320];
+};
+
+/* Reads the row of st into a row (l->out, or one from a) and hands it to l->fn. */
+void store_list_row(struct db_stmt *st, struct arena *a, void *l);
+/* Counts the list into *total and reads its page: DB_OK or a negative db rc. */
+int store_list_run(struct db *c, struct store_list *l, int64_t *total);
+/* store_list_run of query s for the caller p and filter f. */
+int store_list_page(struct db *c, const struct store_query *s, const struct principal *p,
+                    const void *f, int64_t page, int64_t page_size, entity_row_fn fn, void *ctx,
+                    int64_t *total);
+/* Reads row `id` of the query's entity (with its from) into l->out: 0, or -1 with e set
+ * (ERR_NOT_FOUND when the caller has no such row). */
+int store_list_read(struct db *c, struct store_list *l, int64_t id, struct arena *a,
+                    struct yq_err *e);
+/* store_list_read of query s for the caller p into out. */
+int store_list_get(struct db *c, const struct store_query *s, const struct principal *p, int64_t id,
+                   struct arena *a, void *out, struct yq_err *e);
+/* Runs the assembled statement q, which reads at most one row, into l->out and releases q: 0, or
+ * -1 with e set (ERR_NOT_FOUND when there is no row). */
+int store_list_one(struct db *c, struct qb *q, struct store_list *l, struct arena *a,
+                   struct yq_err *e);
+
+#endif
