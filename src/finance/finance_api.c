@@ -4,6 +4,7 @@
 #include "lib/arena.h"
 #include "lib/table_write.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include <math.h>
 #include <string.h>
 
@@ -392,43 +393,14 @@ int h_fin_offer_disburse(struct req *r, struct yq_err *e)
 
 /* ---- exports (xlsx, or csv with ?format=csv) ---- */
 
-static void export_row(void *ctx, const void *row)
-{
-	table_writer_row(ctx, row);
-}
-
-static int export_run(struct req *r, const struct entity *en, const char *name,
-                      int (*run)(struct db *, const struct principal *, const void *, entity_row_fn,
-                                 void *, int64_t *),
+static int export_run(struct req *r, const struct entity *en, const char *name, export_list_fn *run,
                       const void *f, struct yq_err *e)
 {
-	const char *fmt = req_query(r, "format");
-	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-		               "format must be xlsx or csv");
-	int csv = fmt && strcmp(fmt, "csv") == 0;
-	struct db *c = req_db(r, e);
-	if (!c)
+	int csv;
+	if (export_format(r, &csv, e) < 0)
 		return -1;
-	struct table_sheet sh;
-	table_sheet_init(&sh, en, hide_for(&r->who), TABLE_TYPED, name);
-	struct table_writer w;
-	if (table_writer_open(&w, &sh, csv, "yuanqu-finance-export-", e) < 0)
-		return -1;
-	int64_t total;
-	int rc = run(c, &r->who, f, export_row, &w, &total);
-	int fd;
-	uint64_t size;
-	if (table_writer_finish(&w, rc >= 0, &fd, &size, e) < 0)
-		return rc < 0 ? err_db(e, rc) : -1;
-	if (resp_download_fd(
-	        r, fd, size,
-	        csv ? "text/csv; charset=utf-8"
-	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)w.rows));
-	return 0;
+	return export_answer(r, en, hide_for(&r->who), name, "yuanqu-finance-export-", csv, run, f,
+	                     e);
 }
 
 int h_fin_demand_export(struct req *r, struct yq_err *e)

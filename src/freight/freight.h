@@ -339,15 +339,10 @@ struct freight_summary {
 int freight_summary(struct db *c, const struct principal *p, struct freight_summary *out,
                     struct yq_err *e);
 
-/* The list exports (.xlsx, or .csv). */
-struct freight_export_file {
-	int csv;
-	int fd;
-	uint64_t size;
-	int64_t rows;
-};
+/* The list exports (.xlsx, or .csv as out->csv says; work/export_file.h). */
+struct export_file;
 int freight_export(struct db *c, const struct principal *p, const struct entity *en,
-                   const void *filter, struct freight_export_file *out, struct yq_err *e);
+                   const void *filter, struct export_file *out, struct yq_err *e);
 
 extern const struct work_kind freight_load_kind, freight_reg_kind;
 

@@ -3,6 +3,7 @@
 #include "freight/freight.h"
 #include "lib/arena.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include <string.h>
 
 /* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
@@ -400,33 +401,15 @@ int h_freight_reg_withdraw(struct req *r, struct yq_err *e)
 
 /* ---- exports ---- */
 
-/* format=xlsx (the default) or csv: 0 with *csv, or -1 naming the argument. */
-static int format_query(struct req *r, int *csv, struct yq_err *e)
-{
-	const char *fmt = req_query(r, "format");
-	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-		               "format must be xlsx or csv");
-	*csv = fmt && strcmp(fmt, "csv") == 0;
-	return 0;
-}
-
 static int export(struct req *r, const struct entity *en, const struct entity *query, void *f,
                   const char *name, struct yq_err *e)
 {
-	struct freight_export_file x = {0};
+	struct export_file x = {0};
 	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, query, f, e) < 0 || format_query(r, &x.csv, e) < 0 ||
+	if (!c || req_query_entity(r, query, f, e) < 0 || export_format(r, &x.csv, e) < 0 ||
 	    freight_export(c, &r->who, en, f, &x, e) < 0)
 		return -1;
-	if (resp_download_fd(
-	        r, x.fd, x.size,
-	        x.csv ? "text/csv; charset=utf-8"
-	              : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, x.csv ? "csv" : "xlsx")) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x.rows));
-	return 0;
+	return export_send(r, &x, name, e);
 }
 
 int h_freight_load_export(struct req *r, struct yq_err *e)

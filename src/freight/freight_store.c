@@ -14,6 +14,7 @@
 #include "lib/arena.h"
 #include "lib/table_write.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include "work/notify.h"
 #include "work/store_list.h"
 #include "work/work.h"
@@ -1265,44 +1266,46 @@ int freight_summary(struct db *c, const struct principal *p, struct freight_summ
 
 /* ---- exports ---- */
 
-static void export_row(void *ctx, const void *row)
+static int export_loads(struct db *c, const struct principal *p, const void *filter,
+                        entity_row_fn fn, void *w, int64_t *total)
 {
-	table_writer_row(ctx, row);
+	struct freight_load_filter f = *(const struct freight_load_filter *)filter;
+	f.page = 1;
+	f.page_size = TABLE_WRITE_MAX_ROWS;
+	return freight_load_list(c, p, &f, fn, w, total);
+}
+
+static int export_offers(struct db *c, const struct principal *p, const void *filter,
+                         entity_row_fn fn, void *w, int64_t *total)
+{
+	struct freight_offer_filter f = *(const struct freight_offer_filter *)filter;
+	f.page = 1;
+	f.page_size = TABLE_WRITE_MAX_ROWS;
+	return freight_offer_list(c, p, &f, fn, w, total);
+}
+
+static int export_regs(struct db *c, const struct principal *p, const void *filter,
+                       entity_row_fn fn, void *w, int64_t *total)
+{
+	struct freight_reg_filter f = *(const struct freight_reg_filter *)filter;
+	f.page = 1;
+	f.page_size = TABLE_WRITE_MAX_ROWS;
+	return freight_reg_list(c, p, &f, fn, w, total);
 }
 
 int freight_export(struct db *c, const struct principal *p, const struct entity *en,
-                   const void *filter, struct freight_export_file *out, struct yq_err *e)
+                   const void *filter, struct export_file *out, struct yq_err *e)
 {
-	struct table_sheet sh;
-	const char *name = en == &ENTITY_FREIGHT_LOAD    ? "拼车货源"
-	                   : en == &ENTITY_FREIGHT_OFFER ? "车辆运力"
-	                                                 : "货运车辆报备";
-	table_sheet_init(&sh, en, freight_outsider(p) ? F_INTERNAL : 0, TABLE_TYPED, name);
-	struct table_writer w;
-	if (table_writer_open(&w, &sh, out->csv, "yuanqu-freight-export-", e) < 0)
-		return -1;
-	int64_t total = 0;
-	int rc;
-	if (en == &ENTITY_FREIGHT_LOAD) {
-		struct freight_load_filter f = *(const struct freight_load_filter *)filter;
-		f.page = 1;
-		f.page_size = TABLE_WRITE_MAX_ROWS;
-		rc = freight_load_list(c, p, &f, export_row, &w, &total);
-	} else if (en == &ENTITY_FREIGHT_OFFER) {
-		struct freight_offer_filter f = *(const struct freight_offer_filter *)filter;
-		f.page = 1;
-		f.page_size = TABLE_WRITE_MAX_ROWS;
-		rc = freight_offer_list(c, p, &f, export_row, &w, &total);
-	} else {
-		struct freight_reg_filter f = *(const struct freight_reg_filter *)filter;
-		f.page = 1;
-		f.page_size = TABLE_WRITE_MAX_ROWS;
-		rc = freight_reg_list(c, p, &f, export_row, &w, &total);
-	}
-	if (table_writer_finish(&w, rc >= 0, &out->fd, &out->size, e) < 0)
-		return rc < 0 ? err_db(e, rc) : -1;
-	out->rows = w.rows;
-	return 0;
+	int load = en == &ENTITY_FREIGHT_LOAD, offer = en == &ENTITY_FREIGHT_OFFER;
+	return export_write(c, p, en, freight_outsider(p) ? F_INTERNAL : 0,
+	                    load    ? "拼车货源"
+	                    : offer ? "车辆运力"
+	                            : "货运车辆报备",
+	                    "yuanqu-freight-export-",
+	                    load    ? export_loads
+	                    : offer ? export_offers
+	                            : export_regs,
+	                    filter, out, e);
 }
 
 /* ---- the work kinds: notifications about a load or a registration ---- */

@@ -247,20 +247,17 @@ struct jobs_summary {
 int jobs_summary(struct db *c, const struct principal *p, int year, struct jobs_summary *out,
                  struct yq_err *e);
 
-/* Exports of the four lists (.xlsx, or .csv): an open descriptor of the finished file. */
-struct jobs_export_file {
-	int csv, fd;
-	uint64_t size;
-	int64_t rows;
-};
+/* Exports of the four lists (.xlsx, or .csv as out->csv says; work/export_file.h): an open
+ * descriptor of the finished file. */
+struct export_file;
 int jobs_export_demands(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                        struct jobs_export_file *out, struct yq_err *e);
+                        struct export_file *out, struct yq_err *e);
 int jobs_export_hires(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                      struct jobs_export_file *out, struct yq_err *e);
+                      struct export_file *out, struct yq_err *e);
 int jobs_export_fairs(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                      struct jobs_export_file *out, struct yq_err *e);
+                      struct export_file *out, struct yq_err *e);
 int jobs_export_partnerships(struct db *c, const struct principal *p,
-                             const struct jobs_partnership_filter *f, struct jobs_export_file *out,
+                             const struct jobs_partnership_filter *f, struct export_file *out,
                              struct yq_err *e);
 
 /* The work kind of a demand: notifications (posted → the service center; hired → the

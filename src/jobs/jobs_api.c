@@ -5,6 +5,7 @@
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,29 +30,6 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 static void row(void *list, const void *obj)
 {
 	resp_list_row(list, obj);
-}
-
-/* format=xlsx (the default) or csv. */
-static int format_query(struct req *r, int *csv, struct yq_err *e)
-{
-	const char *fmt = req_query(r, "format");
-	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-		               "format must be xlsx or csv");
-	*csv = fmt && strcmp(fmt, "csv") == 0;
-	return 0;
-}
-
-static int send(struct req *r, const struct jobs_export_file *x, const char *name, struct yq_err *e)
-{
-	if (resp_download_fd(
-	        r, x->fd, x->size,
-	        x->csv ? "text/csv; charset=utf-8"
-	               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, x->csv ? "csv" : "xlsx")) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x->rows));
-	return 0;
 }
 
 /* ---- demands ---- */
@@ -132,14 +110,14 @@ int h_jobs_demand_reopen(struct req *r, struct yq_err *e)
 int h_jobs_demand_export(struct req *r, struct yq_err *e)
 {
 	struct jobs_demand_filter f;
-	struct jobs_export_file x;
+	struct export_file x;
 	memset(&f, 0, sizeof f);
 	memset(&x, 0, sizeof x);
 	struct db *c = req_db(r, e);
 	if (!c || req_query_entity(r, &ENTITY_JOBS_DEMAND_QUERY, &f, e) < 0 ||
-	    format_query(r, &x.csv, e) < 0 || jobs_export_demands(c, &r->who, &f, &x, e) < 0)
+	    export_format(r, &x.csv, e) < 0 || jobs_export_demands(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, &x, "用工需求", e);
+	return export_send(r, &x, "用工需求", e);
 }
 
 /* ---- hires ---- */
@@ -189,14 +167,14 @@ int h_jobs_hire_create(struct req *r, struct yq_err *e)
 int h_jobs_hire_export(struct req *r, struct yq_err *e)
 {
 	struct jobs_hire_filter f;
-	struct jobs_export_file x;
+	struct export_file x;
 	memset(&f, 0, sizeof f);
 	memset(&x, 0, sizeof x);
 	struct db *c = req_db(r, e);
 	if (!c || req_query_entity(r, &ENTITY_JOBS_HIRE_QUERY, &f, e) < 0 ||
-	    format_query(r, &x.csv, e) < 0 || jobs_export_hires(c, &r->who, &f, &x, e) < 0)
+	    export_format(r, &x.csv, e) < 0 || jobs_export_hires(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, &x, "招用记录", e);
+	return export_send(r, &x, "招用记录", e);
 }
 
 /* ---- fairs ---- */
@@ -295,14 +273,14 @@ int h_jobs_fair_leave(struct req *r, struct yq_err *e)
 int h_jobs_fair_export(struct req *r, struct yq_err *e)
 {
 	struct jobs_fair_filter f;
-	struct jobs_export_file x;
+	struct export_file x;
 	memset(&f, 0, sizeof f);
 	memset(&x, 0, sizeof x);
 	struct db *c = req_db(r, e);
 	if (!c || req_query_entity(r, &ENTITY_JOBS_FAIR_QUERY, &f, e) < 0 ||
-	    format_query(r, &x.csv, e) < 0 || jobs_export_fairs(c, &r->who, &f, &x, e) < 0)
+	    export_format(r, &x.csv, e) < 0 || jobs_export_fairs(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, &x, "招聘会", e);
+	return export_send(r, &x, "招聘会", e);
 }
 
 /* ---- partnerships ---- */
@@ -365,14 +343,14 @@ int h_jobs_ps_update(struct req *r, struct yq_err *e)
 int h_jobs_ps_export(struct req *r, struct yq_err *e)
 {
 	struct jobs_partnership_filter f;
-	struct jobs_export_file x;
+	struct export_file x;
 	memset(&f, 0, sizeof f);
 	memset(&x, 0, sizeof x);
 	struct db *c = req_db(r, e);
 	if (!c || req_query_entity(r, &ENTITY_JOBS_PARTNERSHIP_QUERY, &f, e) < 0 ||
-	    format_query(r, &x.csv, e) < 0 || jobs_export_partnerships(c, &r->who, &f, &x, e) < 0)
+	    export_format(r, &x.csv, e) < 0 || jobs_export_partnerships(c, &r->who, &f, &x, e) < 0)
 		return -1;
-	return send(r, &x, "校企合作", e);
+	return export_send(r, &x, "校企合作", e);
 }
 
 /* ---- figures ---- */

@@ -3,6 +3,7 @@
  * F_INTERNAL ones). */
 #include "jobs/jobs.h"
 #include "lib/table_write.h"
+#include "work/export_file.h"
 #include <string.h>
 
 static unsigned hide_for(const struct principal *p)
@@ -10,85 +11,69 @@ static unsigned hide_for(const struct principal *p)
 	return jobs_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
-static void write_row(void *ctx, const void *row)
-{
-	table_writer_row(ctx, row);
-}
-
-/* A list run into a writer: the list's own call with every row in one page. */
-typedef int (*list_fn)(struct db *c, const struct principal *p, const void *f, void *w);
-
+/* A list into a file: the list's own call with every row in one page. */
 static int run(struct db *c, const struct principal *p, const struct entity *en, const char *name,
-               list_fn list, const void *f, struct jobs_export_file *out, struct yq_err *e)
+               export_list_fn *list, const void *f, struct export_file *out, struct yq_err *e)
 {
-	struct table_sheet sh;
-	struct table_writer w;
-	table_sheet_init(&sh, en, hide_for(p), TABLE_TYPED, name);
-	if (table_writer_open(&w, &sh, out->csv, "yuanqu-jobs-export-", e) < 0)
-		return -1;
-	int rc = list(c, p, f, &w);
-	if (table_writer_finish(&w, rc >= 0, &out->fd, &out->size, e) < 0)
-		return rc < 0 ? err_db(e, rc) : -1;
-	out->rows = w.rows;
-	return 0;
+	return export_write(c, p, en, hide_for(p), name, "yuanqu-jobs-export-", list, f, out, e);
 }
 
-static int demands(struct db *c, const struct principal *p, const void *f, void *w)
+static int demands(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
+                   void *w, int64_t *total)
 {
 	struct jobs_demand_filter all = *(const struct jobs_demand_filter *)f;
-	int64_t total;
 	all.page = 1;
 	all.page_size = TABLE_WRITE_MAX_ROWS;
-	return jobs_demand_list(c, p, &all, write_row, w, &total);
+	return jobs_demand_list(c, p, &all, fn, w, total);
 }
 
-static int hires(struct db *c, const struct principal *p, const void *f, void *w)
+static int hires(struct db *c, const struct principal *p, const void *f, entity_row_fn fn, void *w,
+                 int64_t *total)
 {
 	struct jobs_hire_filter all = *(const struct jobs_hire_filter *)f;
-	int64_t total;
 	all.page = 1;
 	all.page_size = TABLE_WRITE_MAX_ROWS;
-	return jobs_hire_list(c, p, &all, write_row, w, &total);
+	return jobs_hire_list(c, p, &all, fn, w, total);
 }
 
-static int fairs(struct db *c, const struct principal *p, const void *f, void *w)
+static int fairs(struct db *c, const struct principal *p, const void *f, entity_row_fn fn, void *w,
+                 int64_t *total)
 {
 	struct jobs_fair_filter all = *(const struct jobs_fair_filter *)f;
-	int64_t total;
 	all.page = 1;
 	all.page_size = TABLE_WRITE_MAX_ROWS;
-	return jobs_fair_list(c, p, &all, write_row, w, &total);
+	return jobs_fair_list(c, p, &all, fn, w, total);
 }
 
-static int partnerships(struct db *c, const struct principal *p, const void *f, void *w)
+static int partnerships(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
+                        void *w, int64_t *total)
 {
 	struct jobs_partnership_filter all = *(const struct jobs_partnership_filter *)f;
-	int64_t total;
 	all.page = 1;
 	all.page_size = TABLE_WRITE_MAX_ROWS;
-	return jobs_partnership_list(c, p, &all, write_row, w, &total);
+	return jobs_partnership_list(c, p, &all, fn, w, total);
 }
 
 int jobs_export_demands(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                        struct jobs_export_file *out, struct yq_err *e)
+                        struct export_file *out, struct yq_err *e)
 {
 	return run(c, p, &ENTITY_JOBS_DEMAND, "用工需求", demands, f, out, e);
 }
 
 int jobs_export_hires(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                      struct jobs_export_file *out, struct yq_err *e)
+                      struct export_file *out, struct yq_err *e)
 {
 	return run(c, p, &ENTITY_JOBS_HIRE, "招用记录", hires, f, out, e);
 }
 
 int jobs_export_fairs(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                      struct jobs_export_file *out, struct yq_err *e)
+                      struct export_file *out, struct yq_err *e)
 {
 	return run(c, p, &ENTITY_JOBS_FAIR, "招聘会", fairs, f, out, e);
 }
 
 int jobs_export_partnerships(struct db *c, const struct principal *p,
-                             const struct jobs_partnership_filter *f, struct jobs_export_file *out,
+                             const struct jobs_partnership_filter *f, struct export_file *out,
                              struct yq_err *e)
 {
 	return run(c, p, &ENTITY_JOBS_PARTNERSHIP, "校企合作", partnerships, f, out, e);

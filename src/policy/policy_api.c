@@ -5,6 +5,7 @@
 #include "lib/jsonw.h"
 #include "lib/table_write.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include <math.h>
 #include <string.h>
 
@@ -221,73 +222,27 @@ int h_policy_summary(struct req *r, struct yq_err *e)
 
 /* ---- exports ---- */
 
-static int format_query(struct req *r, int *csv, struct yq_err *e)
+static int list_policies(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
+                         void *w, int64_t *total)
 {
-	const char *fmt = req_query(r, "format");
-	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-		               "format must be xlsx or csv");
-	*csv = fmt && strcmp(fmt, "csv") == 0;
-	return 0;
+	return policy_list(c, p, f, fn, w, total);
 }
 
-static void export_row(void *ctx, const void *obj)
+static int list_apps(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
+                     void *w, int64_t *total)
 {
-	table_writer_row(ctx, obj);
+	return policy_app_list(c, p, f, fn, w, total);
 }
 
-/* Writes a list into a sheet and sends it as `name`.xlsx (or .csv). */
+/* Every row of a list (filter f, its page set here) as name.xlsx or .csv. */
 static int send_export(struct req *r, const struct entity *en, const char *name, int csv,
-                       int (*list)(struct db *, struct req *, void *), struct yq_err *e)
+                       export_list_fn *list, void *f, int64_t *page, int64_t *page_size,
+                       struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
-	if (!c)
-		return -1;
-	struct table_sheet sh;
-	table_sheet_init(&sh, en, policy_as_enterprise(&r->who) ? F_INTERNAL : 0, TABLE_TYPED,
-	                 name);
-	struct table_writer w;
-	if (table_writer_open(&w, &sh, csv, "yuanqu-policy-export-", e) < 0)
-		return -1;
-	int rc = list(c, r, &w);
-	int fd;
-	uint64_t size;
-	if (table_writer_finish(&w, rc >= 0, &fd, &size, e) < 0)
-		return rc < 0 ? err_db(e, rc) : -1;
-	if (resp_download_fd(
-	        r, fd, size,
-	        csv ? "text/csv; charset=utf-8"
-	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)w.rows));
-	return 0;
-}
-
-static int list_policies(struct db *c, struct req *r, void *w)
-{
-	struct policy_filter f;
-	int64_t total;
-	memset(&f, 0, sizeof f);
-	struct yq_err ign;
-	if (req_query_entity(r, &ENTITY_POLICY_QUERY, &f, &ign) < 0)
-		return DB_ERR;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return policy_list(c, &r->who, &f, export_row, w, &total);
-}
-
-static int list_apps(struct db *c, struct req *r, void *w)
-{
-	struct policy_app_filter f;
-	int64_t total;
-	memset(&f, 0, sizeof f);
-	struct yq_err ign;
-	if (req_query_entity(r, &ENTITY_POLICY_APP_QUERY, &f, &ign) < 0)
-		return DB_ERR;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return policy_app_list(c, &r->who, &f, export_row, w, &total);
+	*page = 1;
+	*page_size = TABLE_WRITE_MAX_ROWS;
+	return export_answer(r, en, policy_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
+	                     "yuanqu-policy-export-", csv, list, f, e);
 }
 
 int h_policy_export(struct req *r, struct yq_err *e)
@@ -295,9 +250,10 @@ int h_policy_export(struct req *r, struct yq_err *e)
 	int csv;
 	struct policy_filter f;
 	memset(&f, 0, sizeof f);
-	if (format_query(r, &csv, e) < 0 || req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
+	if (export_format(r, &csv, e) < 0 || req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
 		return -1;
-	return send_export(r, &ENTITY_POLICY, "惠企政策", csv, list_policies, e);
+	return send_export(r, &ENTITY_POLICY, "惠企政策", csv, list_policies, &f, &f.page,
+	                   &f.page_size, e);
 }
 
 int h_policy_app_export(struct req *r, struct yq_err *e)
@@ -305,10 +261,11 @@ int h_policy_app_export(struct req *r, struct yq_err *e)
 	int csv;
 	struct policy_app_filter f;
 	memset(&f, 0, sizeof f);
-	if (format_query(r, &csv, e) < 0 ||
+	if (export_format(r, &csv, e) < 0 ||
 	    req_query_entity(r, &ENTITY_POLICY_APP_QUERY, &f, e) < 0)
 		return -1;
-	return send_export(r, &ENTITY_POLICY_APP, "政策申报", csv, list_apps, e);
+	return send_export(r, &ENTITY_POLICY_APP, "政策申报", csv, list_apps, &f, &f.page,
+	                   &f.page_size, e);
 }
 
 /* ---- applications ---- */

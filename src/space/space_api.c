@@ -5,6 +5,7 @@
 #include "lib/multipart.h"
 #include "lib/table_write.h"
 #include "lib/util.h"
+#include "work/export_file.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,47 +393,18 @@ int h_space_unit_apply(struct req *r, struct yq_err *e)
 
 /* ---- exports (.xlsx, or CSV with format=csv) ---- */
 
-static void export_row(void *w, const void *obj)
-{
-	table_writer_row(w, obj);
-}
-
+/* Every row of a list (filter from the query, page set here) as name.xlsx or .csv. */
 static int export_list(struct req *r, const struct entity *en, const char *name,
-                       int (*list)(struct db *, const struct principal *, const void *,
-                                   entity_row_fn, void *, int64_t *),
-                       void *filter, int64_t *page, int64_t *page_size, struct yq_err *e)
+                       export_list_fn *list, void *filter, int64_t *page, int64_t *page_size,
+                       struct yq_err *e)
 {
-	const char *fmt = req_query(r, "format");
-	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
-		               "format must be xlsx or csv");
-	int csv = fmt && strcmp(fmt, "csv") == 0;
-	struct db *c = req_db(r, e);
-	if (!c)
-		return -1;
-	struct table_sheet *sh = arena_alloc(&r->arena, sizeof *sh);
-	if (!sh)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	table_sheet_init(sh, en, space_as_enterprise(&r->who) ? F_INTERNAL : 0, TABLE_TYPED, name);
-	struct table_writer w;
-	if (table_writer_open(&w, sh, csv, "yuanqu-space-export-", e) < 0)
+	int csv;
+	if (export_format(r, &csv, e) < 0)
 		return -1;
 	*page = 1;
 	*page_size = TABLE_WRITE_MAX_ROWS;
-	int64_t total;
-	int rc = list(c, &r->who, filter, export_row, &w, &total);
-	int fd;
-	uint64_t size;
-	if (table_writer_finish(&w, rc >= 0, &fd, &size, e) < 0)
-		return rc < 0 ? err_db(e, rc) : -1;
-	if (resp_download_fd(
-	        r, fd, size,
-	        csv ? "text/csv; charset=utf-8"
-	            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	        arena_printf(&r->arena, "%s.%s", name, csv ? "csv" : "xlsx")) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)w.rows));
-	return 0;
+	return export_answer(r, en, space_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
+	                     "yuanqu-space-export-", csv, list, filter, e);
 }
 
 static int list_units(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,

@@ -1,0 +1,61 @@
+/* Lists exported as spreadsheets (see export_file.h). */
+#include "work/export_file.h"
+#include "http/http.h"
+#include "lib/arena.h"
+#include "lib/table_write.h"
+#include <string.h>
+
+static void write_row(void *w, const void *row)
+{
+	table_writer_row(w, row);
+}
+
+int export_write(struct db *c, const struct principal *p, const struct entity *en, unsigned hide,
+                 const char *name, const char *prefix, export_list_fn *list, const void *f,
+                 struct export_file *out, struct yq_err *e)
+{
+	struct table_sheet sh;
+	struct table_writer w;
+	table_sheet_init(&sh, en, hide, TABLE_TYPED, name);
+	if (table_writer_open(&w, &sh, out->csv, prefix, e) < 0)
+		return -1;
+	int64_t total = 0;
+	int rc = list(c, p, f, write_row, &w, &total);
+	if (table_writer_finish(&w, rc >= 0, &out->fd, &out->size, e) < 0)
+		return rc < 0 ? err_db(e, rc) : -1;
+	out->rows = w.rows;
+	return 0;
+}
+
+int export_format(struct req *r, int *csv, struct yq_err *e)
+{
+	const char *fmt = req_query(r, "format");
+	if (fmt && *fmt && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "csv") != 0)
+		return err_set(e, ERR_VALIDATION, "format", "导出格式应为 xlsx 或 csv",
+		               "format must be xlsx or csv");
+	*csv = fmt && strcmp(fmt, "csv") == 0;
+	return 0;
+}
+
+int export_send(struct req *r, const struct export_file *x, const char *name, struct yq_err *e)
+{
+	if (resp_download_fd(
+	        r, x->fd, x->size,
+	        x->csv ? "text/csv; charset=utf-8"
+	               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	        arena_printf(&r->arena, "%s.%s", name, x->csv ? "csv" : "xlsx")) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	resp_header(r, "X-Total-Count", arena_printf(&r->arena, "%lld", (long long)x->rows));
+	return 0;
+}
+
+int export_answer(struct req *r, const struct entity *en, unsigned hide, const char *name,
+                  const char *prefix, int csv, export_list_fn *list, const void *f,
+                  struct yq_err *e)
+{
+	struct export_file x = {.csv = csv};
+	struct db *c = req_db(r, e);
+	if (!c || export_write(c, &r->who, en, hide, name, prefix, list, f, &x, e) < 0)
+		return -1;
+	return export_send(r, &x, name, e);
+}
