@@ -14,6 +14,7 @@
 #include "lib/util.h"
 #include "work/notify.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include "work/work.h"
 #include <math.h>
 #include <stdlib.h>
@@ -137,22 +138,14 @@ int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct are
 	return scope_get(c, p, &ENTITY_FIN_BANK, id, a, out, e);
 }
 
-static void product_where(struct qb *q, const struct store_list *l)
-{
-	const struct fin_product_filter *f = l->f;
-	if (f->bank_id) {
-		qb_sql(q, " AND p.bank_id = ?");
-		qb_int(q, f->bank_id);
-	}
-	if (f->guarantee) {
-		qb_sql(q, " AND p.guarantee = ?");
-		qb_text(q, f->guarantee);
-	}
-}
+static const struct store_cond PRODUCT_CONDS[] = {
+    {offsetof(struct fin_product_filter, bank_id), 'i', " AND p.bank_id = ?"},
+    {offsetof(struct fin_product_filter, guarantee), 't', " AND p.guarantee = ?"},
+    {0}};
 
 static const struct store_query PRODUCT_Q = {.en = &ENTITY_FIN_PRODUCT,
                                              .select = &SQL_PRODUCT_SELECT,
-                                             .where = product_where,
+                                             .conds = PRODUCT_CONDS,
                                              .order = " ORDER BY p.bank_id, p.id",
                                              .size = sizeof(struct fin_product)};
 
@@ -169,21 +162,15 @@ int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct 
 	return scope_get(c, p, &ENTITY_FIN_PRODUCT, id, a, out, e);
 }
 
+static const struct store_cond DEMAND_CONDS[] = {
+    {offsetof(struct fin_demand_filter, status), 't', " AND d.status = ?"},
+    {offsetof(struct fin_demand_filter, urgency), 't', " AND d.urgency = ?"},
+    {offsetof(struct fin_demand_filter, enterprise_id), 'i', " AND d.enterprise_id = ?"},
+    {0}};
+
 static void demand_where(struct qb *q, const struct store_list *l)
 {
 	const struct fin_demand_filter *f = l->f;
-	if (f->status) {
-		qb_sql(q, " AND d.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->urgency) {
-		qb_sql(q, " AND d.urgency = ?");
-		qb_text(q, f->urgency);
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND d.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
 	if (f->bank_id) {
 		qb_sql(q, " AND EXISTS (SELECT 1 FROM fin_offer fb WHERE fb.demand_id = d.id AND "
 		          "fb.bank_id = ?)");
@@ -194,6 +181,7 @@ static void demand_where(struct qb *q, const struct store_list *l)
 static const struct store_query DEMAND_Q = {.en = &ENTITY_FIN_DEMAND,
                                             .select = &SQL_DEMAND_SELECT,
                                             .from = demand_from,
+                                            .conds = DEMAND_CONDS,
                                             .where = demand_where,
                                             .order = " ORDER BY d.id DESC",
                                             .size = sizeof(struct fin_demand)};
@@ -210,27 +198,16 @@ int fin_demand_get(struct db *c, const struct principal *p, int64_t id, struct a
 	return store_list_get(c, &DEMAND_Q, p, id, a, out, e);
 }
 
-static void offer_where(struct qb *q, const struct store_list *l)
-{
-	const struct fin_offer_filter *f = l->f;
-	if (f->demand_id) {
-		qb_sql(q, " AND o.demand_id = ?");
-		qb_int(q, f->demand_id);
-	}
-	if (f->bank_id) {
-		qb_sql(q, " AND o.bank_id = ?");
-		qb_int(q, f->bank_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND o.status = ?");
-		qb_text(q, f->status);
-	}
-}
+static const struct store_cond OFFER_CONDS[] = {
+    {offsetof(struct fin_offer_filter, demand_id), 'i', " AND o.demand_id = ?"},
+    {offsetof(struct fin_offer_filter, bank_id), 'i', " AND o.bank_id = ?"},
+    {offsetof(struct fin_offer_filter, status), 't', " AND o.status = ?"},
+    {0}};
 
 static const struct store_query OFFER_Q = {.en = &ENTITY_FIN_OFFER,
                                            .select = &SQL_OFFER_SELECT,
                                            .from = offer_from,
-                                           .where = offer_where,
+                                           .conds = OFFER_CONDS,
                                            .order = " ORDER BY o.id DESC",
                                            .size = sizeof(struct fin_offer)};
 
@@ -309,31 +286,12 @@ static int unique_bank(struct write_ctx *w, const struct fin_bank *b, int64_t id
 	return 0;
 }
 
-/* Binds and runs an INSERT of an entity whose first three parameters are zone, created and
- * updated. */
-static int insert_entity(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
-                         const void *obj, int64_t *id, struct yq_err *e)
-{
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, en, obj, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	return write_insert(w, st, id, e);
-}
-
 static int do_bank_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct fin_bank *b = x->made;
 	if (unique_bank(w, b, 0, e) < 0 ||
-	    insert_entity(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e) < 0)
+	    store_insert_zone(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "fin_bank", b->id);
 	audit_change_entity(&w->changes, &ENTITY_FIN_BANK, NULL, b);
@@ -393,7 +351,7 @@ static int do_product_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct change *x = arg;
 	struct fin_product *p = x->made;
 	if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0 || fin_check_product(p, e) < 0 ||
-	    insert_entity(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e) < 0)
+	    store_insert_zone(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "fin_product", p->id);
 	audit_change_entity(&w->changes, &ENTITY_FIN_PRODUCT, NULL, p);
@@ -564,22 +522,9 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	d->status = x->flag ? "draft" : "submitted";
 	d->submitted_on = "";
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEMAND_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, d->status);
-	if (*today)
-		db_bind_text(st, 3, today);
-	else
-		db_bind_null(st, 3);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now);
-	if (entity_bind(st, 6, &ENTITY_FIN_DEMAND, d, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &d->id, e) < 0)
+	if (store_insert(w, &SQL_DEMAND_INSERT, &ENTITY_FIN_DEMAND, d, &d->id, e,
+	                 DB_I(w->who->zone_id), DB_T(d->status), DB_TO(today), DB_I(now),
+	                 DB_I(now)) < 0)
 		return -1;
 	write_audit(w, "create", "fin_demand", d->id);
 	audit_change_entity(&w->changes, &ENTITY_FIN_DEMAND, NULL, d);

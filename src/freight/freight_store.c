@@ -17,6 +17,7 @@
 #include "work/export_file.h"
 #include "work/notify.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include "work/work.h"
 #include <math.h>
 #include <stdlib.h>
@@ -218,19 +219,13 @@ int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, str
 	return store_list_get(c, &CARRIER_Q, p, id, a, out, e);
 }
 
-static void truck_where(struct qb *q, const struct store_list *l)
-{
-	const struct freight_truck_filter *f = l->f;
-	if (f->carrier_id) {
-		qb_sql(q, " AND t.carrier_id = ?");
-		qb_int(q, f->carrier_id);
-	}
-}
+static const struct store_cond TRUCK_CONDS[] = {
+    {offsetof(struct freight_truck_filter, carrier_id), 'i', " AND t.carrier_id = ?"}, {0}};
 
 static const struct store_query TRUCK_Q = {.en = &ENTITY_FREIGHT_TRUCK,
                                            .select = &SQL_TRUCK_SELECT,
                                            .from = truck_from,
-                                           .where = truck_where,
+                                           .conds = TRUCK_CONDS,
                                            .order = " ORDER BY t.carrier_id, t.id",
                                            .size = sizeof(struct freight_truck)};
 
@@ -247,27 +242,16 @@ int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struc
 	return store_list_get(c, &TRUCK_Q, p, id, a, out, e);
 }
 
-static void offer_where(struct qb *q, const struct store_list *l)
-{
-	const struct freight_offer_filter *f = l->f;
-	if (f->truck_id) {
-		qb_sql(q, " AND o.truck_id = ?");
-		qb_int(q, f->truck_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND o.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->destination) {
-		qb_sql(q, " AND o.destination = ?");
-		qb_text(q, f->destination);
-	}
-}
+static const struct store_cond OFFER_CONDS[] = {
+    {offsetof(struct freight_offer_filter, truck_id), 'i', " AND o.truck_id = ?"},
+    {offsetof(struct freight_offer_filter, status), 't', " AND o.status = ?"},
+    {offsetof(struct freight_offer_filter, destination), 't', " AND o.destination = ?"},
+    {0}};
 
 static const struct store_query OFFER_Q = {.en = &ENTITY_FREIGHT_OFFER,
                                            .select = &SQL_OFFER_SELECT,
                                            .from = offer_from,
-                                           .where = offer_where,
+                                           .conds = OFFER_CONDS,
                                            .order = " ORDER BY o.date_from DESC, o.id DESC",
                                            .size = sizeof(struct freight_offer)};
 
@@ -295,31 +279,17 @@ static int zone_offer_get(struct db *c, const struct principal *p, int64_t id, s
 	return store_list_get(c, &ZONE_OFFER_Q, p, id, a, out, e);
 }
 
-static void load_where(struct qb *q, const struct store_list *l)
-{
-	const struct freight_load_filter *f = l->f;
-	if (f->enterprise_id) {
-		qb_sql(q, " AND l.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (f->offer_id) {
-		qb_sql(q, " AND l.offer_id = ?");
-		qb_int(q, f->offer_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND l.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->destination) {
-		qb_sql(q, " AND l.destination = ?");
-		qb_text(q, f->destination);
-	}
-}
+static const struct store_cond LOAD_CONDS[] = {
+    {offsetof(struct freight_load_filter, enterprise_id), 'i', " AND l.enterprise_id = ?"},
+    {offsetof(struct freight_load_filter, offer_id), 'i', " AND l.offer_id = ?"},
+    {offsetof(struct freight_load_filter, status), 't', " AND l.status = ?"},
+    {offsetof(struct freight_load_filter, destination), 't', " AND l.destination = ?"},
+    {0}};
 
 static const struct store_query LOAD_Q = {.en = &ENTITY_FREIGHT_LOAD,
                                           .select = &SQL_LOAD_SELECT,
                                           .from = load_from,
-                                          .where = load_where,
+                                          .conds = LOAD_CONDS,
                                           .order = " ORDER BY l.id DESC",
                                           .size = sizeof(struct freight_load)};
 
@@ -335,27 +305,16 @@ int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct
 	return store_list_get(c, &LOAD_Q, p, id, a, out, e);
 }
 
-static void reg_where(struct qb *q, const struct store_list *l)
-{
-	const struct freight_reg_filter *f = l->f;
-	if (f->enterprise_id) {
-		qb_sql(q, " AND r.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND r.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->date) {
-		qb_sql(q, " AND r.date = ?");
-		qb_text(q, f->date);
-	}
-}
+static const struct store_cond REG_CONDS[] = {
+    {offsetof(struct freight_reg_filter, enterprise_id), 'i', " AND r.enterprise_id = ?"},
+    {offsetof(struct freight_reg_filter, status), 't', " AND r.status = ?"},
+    {offsetof(struct freight_reg_filter, date), 't', " AND r.date = ?"},
+    {0}};
 
 static const struct store_query REG_Q = {.en = &ENTITY_FREIGHT_REG,
                                          .select = &SQL_REG_SELECT,
                                          .from = reg_from,
-                                         .where = reg_where,
+                                         .conds = REG_CONDS,
                                          .order = " ORDER BY r.date DESC, r.id DESC",
                                          .size = sizeof(struct freight_reg)};
 
@@ -532,24 +491,6 @@ struct change {
 	struct arena *out_arena;
 };
 
-/* Inserts obj by the template (zone, created, updated, then its columns). */
-static int insert_row(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
-                      const void *obj, int64_t *id, struct yq_err *e)
-{
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, en, obj, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	return write_insert(w, st, id, e);
-}
-
 static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
 {
 	int64_t n = COUNT(w, SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
@@ -566,7 +507,7 @@ static int do_carrier_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct change *x = arg;
 	struct freight_carrier *c = x->made;
 	if (unique_carrier(w, c->name, 0, e) < 0 ||
-	    insert_row(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e) < 0)
+	    store_insert_zone(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "freight_carrier", c->id);
 	audit_change_entity(&w->changes, &ENTITY_FREIGHT_CARRIER, NULL, c);
@@ -639,7 +580,7 @@ static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (positive(t->capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
 	    positive(t->capacity_m3, "capacity_m3", "容积应大于0", e) < 0 ||
 	    unique_plate(w, t->plate, 0, e) < 0 ||
-	    insert_row(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
+	    store_insert_zone(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
 		goto out;
 	write_audit(w, "create", "freight_truck", t->id);
 	audit_change_entity(&w->changes, &ENTITY_FREIGHT_TRUCK, NULL, t);
@@ -733,7 +674,7 @@ static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		        "more than the truck holds");
 		goto out;
 	}
-	if (insert_row(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
+	if (store_insert_zone(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
 		goto out;
 	write_audit(w, "create", "freight_offer", o->id);
 	audit_change_entity(&w->changes, &ENTITY_FREIGHT_OFFER, NULL, o);
@@ -841,7 +782,7 @@ static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (freight_city_eq(l->origin, l->destination))
 		return err_set(e, ERR_VALIDATION, "destination", "目的城市不能与起运城市相同",
 		               "the destination is the origin");
-	if (insert_row(w, &SQL_LOAD_INSERT, &ENTITY_FREIGHT_LOAD, l, &l->id, e) < 0 ||
+	if (store_insert_zone(w, &SQL_LOAD_INSERT, &ENTITY_FREIGHT_LOAD, l, &l->id, e) < 0 ||
 	    in_scope(w, &ENTITY_FREIGHT_LOAD, l->id, e) < 0)
 		return -1;
 	l->status = "open";
@@ -1104,7 +1045,7 @@ static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct change *x = arg;
 	struct freight_reg *r = x->made;
 	if (post_enterprise(w, &r->enterprise_id, e) < 0 ||
-	    insert_row(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0 ||
+	    store_insert_zone(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0 ||
 	    in_scope(w, &ENTITY_FREIGHT_REG, r->id, e) < 0)
 		return -1;
 	r->status = "pending";

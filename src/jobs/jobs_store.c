@@ -12,6 +12,7 @@
 #include "lib/util.h"
 #include "work/notify.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -119,6 +120,9 @@ static void demand_after(const struct store_list *l, struct db_stmt *st, void *r
 	d->status = jobs_status_name(jobs_status_read(d->status, d->deadline, x->today));
 }
 
+static const struct store_cond DEMAND_CONDS[] = {
+    {offsetof(struct jobs_demand_filter, enterprise_id), 'i', " AND d.enterprise_id = ?"}, {0}};
+
 static void demand_where(struct qb *q, const struct store_list *l)
 {
 	const struct jobs_demand_filter *f = l->f;
@@ -133,10 +137,6 @@ static void demand_where(struct qb *q, const struct store_list *l)
 			qb_sql(q, " AND d.status = ?");
 			qb_text(q, f->status);
 		}
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND d.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
 	}
 	if (f->fair_id) {
 		/* the open demands of the enterprises at the fair, still wanted on its day */
@@ -161,6 +161,7 @@ static void demand_where(struct qb *q, const struct store_list *l)
 
 static const struct store_query DEMAND_Q = {.en = &ENTITY_JOBS_DEMAND,
                                             .select = &SQL_DEMAND_SELECT,
+                                            .conds = DEMAND_CONDS,
                                             .where = demand_where,
                                             .order = " ORDER BY d.id DESC",
                                             .after = demand_after,
@@ -200,30 +201,18 @@ int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct 
 	return store_list_read(c, &l, id, a, e);
 }
 
+static const struct store_cond HIRE_CONDS[] = {
+    {offsetof(struct jobs_hire_filter, demand_id), 'i', " AND h.demand_id = ?"},
+    {offsetof(struct jobs_hire_filter, enterprise_id), 'i', " AND h.enterprise_id = ?"},
+    {offsetof(struct jobs_hire_filter, fair_id), 'i', " AND h.fair_id = ?"},
+    {offsetof(struct jobs_hire_filter, partnership_id), 'i', " AND h.partnership_id = ?"},
+    {offsetof(struct jobs_hire_filter, channel), 't', " AND h.channel = ?"},
+    {0}};
+
 static void hire_where(struct qb *q, const struct store_list *l)
 {
 	const struct jobs_hire_filter *f = l->f;
 	const struct list_args *x = l->arg;
-	static const struct {
-		size_t off;
-		const char *sql;
-	} refs[] = {
-	    {offsetof(struct jobs_hire_filter, demand_id), " AND h.demand_id = ?"},
-	    {offsetof(struct jobs_hire_filter, enterprise_id), " AND h.enterprise_id = ?"},
-	    {offsetof(struct jobs_hire_filter, fair_id), " AND h.fair_id = ?"},
-	    {offsetof(struct jobs_hire_filter, partnership_id), " AND h.partnership_id = ?"},
-	};
-	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-		int64_t v = *(const int64_t *)(const void *)((const char *)f + refs[i].off);
-		if (v) {
-			qb_sql(q, refs[i].sql);
-			qb_int(q, v);
-		}
-	}
-	if (f->channel) {
-		qb_sql(q, " AND h.channel = ?");
-		qb_text(q, f->channel);
-	}
 	if (f->year) {
 		qb_sql(q, " AND h.hired_on >= ? AND h.hired_on <= ?");
 		qb_text(q, x->from);
@@ -233,6 +222,7 @@ static void hire_where(struct qb *q, const struct store_list *l)
 
 static const struct store_query HIRE_Q = {.en = &ENTITY_JOBS_HIRE,
                                           .select = &SQL_HIRE_SELECT,
+                                          .conds = HIRE_CONDS,
                                           .where = hire_where,
                                           .order = " ORDER BY h.hired_on DESC, h.id DESC",
                                           .size = sizeof(struct jobs_hire)};
@@ -263,6 +253,9 @@ static void fair_after(const struct store_list *l, struct db_stmt *st, void *row
 	((struct jobs_fair *)row)->joined = db_col_int(st, ENTITY_JOBS_FAIR.n_fields) > 0;
 }
 
+static const struct store_cond FAIR_CONDS[] = {
+    {offsetof(struct jobs_fair_filter, mode), 't', " AND f.mode = ?"}, {0}};
+
 static void fair_where(struct qb *q, const struct store_list *l)
 {
 	const struct jobs_fair_filter *f = l->f;
@@ -271,10 +264,6 @@ static void fair_where(struct qb *q, const struct store_list *l)
 		qb_sql(q, " AND f.fair_date >= ? AND f.fair_date <= ?");
 		qb_text(q, x->from);
 		qb_text(q, x->to);
-	}
-	if (f->mode) {
-		qb_sql(q, " AND f.mode = ?");
-		qb_text(q, f->mode);
 	}
 	if (f->joined) {
 		qb_sql(
@@ -288,6 +277,7 @@ static void fair_where(struct qb *q, const struct store_list *l)
 static const struct store_query FAIR_Q = {.en = &ENTITY_JOBS_FAIR,
                                           .select = &SQL_FAIR_SELECT,
                                           .head = fair_head,
+                                          .conds = FAIR_CONDS,
                                           .where = fair_where,
                                           .order = " ORDER BY f.fair_date DESC, f.id DESC",
                                           .after = fair_after,
@@ -307,15 +297,11 @@ int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct ar
 }
 
 /* The enterprises at one fair: the filter is the fair's id. */
-static void fair_ent_where(struct qb *q, const struct store_list *l)
-{
-	qb_sql(q, " AND fe.fair_id = ?");
-	qb_int(q, *(const int64_t *)l->f);
-}
+static const struct store_cond FAIR_ENT_CONDS[] = {{0, 'i', " AND fe.fair_id = ?"}, {0}};
 
 static const struct store_query FAIR_ENT_Q = {.en = &ENTITY_JOBS_FAIR_ENT,
                                               .select = &SQL_FAIR_ENT_SELECT,
-                                              .where = fair_ent_where,
+                                              .conds = FAIR_ENT_CONDS,
                                               .order = " ORDER BY fe.joined_at, fe.enterprise_id",
                                               .size = sizeof(struct jobs_fair_ent)};
 
@@ -333,22 +319,14 @@ int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_r
 	return rc < 0 ? err_db(e, rc) : 0;
 }
 
-static void ps_where(struct qb *q, const struct store_list *l)
-{
-	const struct jobs_partnership_filter *f = l->f;
-	if (f->enterprise_id) {
-		qb_sql(q, " AND ps.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (f->year) {
-		qb_sql(q, " AND ps.year = ?");
-		qb_int(q, f->year);
-	}
-}
+static const struct store_cond PS_CONDS[] = {
+    {offsetof(struct jobs_partnership_filter, enterprise_id), 'i', " AND ps.enterprise_id = ?"},
+    {offsetof(struct jobs_partnership_filter, year), 'i', " AND ps.year = ?"},
+    {0}};
 
 static const struct store_query PS_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
                                         .select = &SQL_PS_SELECT,
-                                        .where = ps_where,
+                                        .conds = PS_CONDS,
                                         .order = " ORDER BY ps.year DESC, ps.id DESC",
                                         .size = sizeof(struct jobs_partnership)};
 
@@ -429,19 +407,9 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!x->history || !d->posted_on || !*d->posted_on)
 		d->posted_on = memcpy(x->today, today, sizeof x->today);
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEMAND_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, d->posted_on);
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now);
-	if (entity_bind(st, 6, &ENTITY_JOBS_DEMAND, d, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &d->id, e) < 0)
+	if (store_insert(w, &SQL_DEMAND_INSERT, &ENTITY_JOBS_DEMAND, d, &d->id, e,
+	                 DB_I(w->who->zone_id), DB_T(d->posted_on), DB_O(w->who->user_id),
+	                 DB_I(now), DB_I(now)) < 0)
 		return -1;
 	d->status = "open";
 	write_audit(w, "create", "job_demand", d->id);
@@ -618,21 +586,9 @@ static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		}
 	}
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_HIRE_INSERT));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, d.enterprise_id);
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_int(st, 4, now);
-	if (entity_bind(st, 5, &ENTITY_JOBS_HIRE, h, 0) < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if (write_insert(w, st, &h->id, e) < 0)
+	if (store_insert(w, &SQL_HIRE_INSERT, &ENTITY_JOBS_HIRE, h, &h->id, e,
+	                 DB_I(w->who->zone_id), DB_I(d.enterprise_id), DB_O(w->who->user_id),
+	                 DB_I(now)) < 0)
 		goto out;
 	h->enterprise_id = d.enterprise_id;
 	write_audit(w, "create", "job_hire", h->id);
@@ -675,18 +631,7 @@ static int do_fair_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct jobs_fair *f = x->made;
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_FAIR_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, &ENTITY_JOBS_FAIR, f, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &f->id, e) < 0)
+	if (store_insert_zone(w, &SQL_FAIR_INSERT, &ENTITY_JOBS_FAIR, f, &f->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "job_fair", f->id);
 	audit_change_entity(&w->changes, &ENTITY_JOBS_FAIR, NULL, f);
@@ -804,18 +749,7 @@ static int do_ps_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct jobs_partnership *ps = x->made;
 	if (check_ent(w, ps->enterprise_id, e) < 0 || jobs_check_partnership(ps, e) < 0)
 		return -1;
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_PS_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, &ENTITY_JOBS_PARTNERSHIP, ps, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &ps->id, e) < 0)
+	if (store_insert_zone(w, &SQL_PS_INSERT, &ENTITY_JOBS_PARTNERSHIP, ps, &ps->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "job_partnership", ps->id);
 	audit_change_entity(&w->changes, &ENTITY_JOBS_PARTNERSHIP, NULL, ps);

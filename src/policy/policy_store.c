@@ -17,6 +17,7 @@
 #include "work/attachment.h"
 #include "work/notify.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include "work/webhook.h"
 #include <jansson.h>
 #include <math.h>
@@ -110,14 +111,13 @@ static void app_from(struct qb *q, const struct principal *p, char *like, size_t
 	}
 }
 
+static const struct store_cond POLICY_CONDS[] = {
+    {offsetof(struct policy_filter, status), 't', " AND p.status = ?"}, {0}};
+
 static void policy_where(struct qb *q, const struct store_list *l)
 {
 	const struct policy_filter *f = l->f;
 	const char *pattern = l->arg;
-	if (f->status) {
-		qb_sql(q, " AND p.status = ?");
-		qb_text(q, f->status);
-	}
 	if (f->q && *f->q) {
 		qb_sql(q, " AND (p.title LIKE ? OR p.issuer LIKE ? OR p.doc_no LIKE ?)");
 		qb_text(q, pattern);
@@ -130,6 +130,7 @@ static const struct store_query POLICY_Q = {
     .en = &ENTITY_POLICY,
     .select = &SQL_POLICY_SELECT,
     .from = policy_from,
+    .conds = POLICY_CONDS,
     .where = policy_where,
     /* the open ones first (published, deadline not past: the "?" is today), nearest deadline
      * first */
@@ -165,27 +166,16 @@ int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena
 	return store_list_get(c, &POLICY_Q, p, id, a, out, e);
 }
 
-static void app_where(struct qb *q, const struct store_list *l)
-{
-	const struct policy_app_filter *f = l->f;
-	if (f->policy_id) {
-		qb_sql(q, " AND pa.policy_id = ?");
-		qb_int(q, f->policy_id);
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND pa.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND pa.status = ?");
-		qb_text(q, f->status);
-	}
-}
+static const struct store_cond APP_CONDS[] = {
+    {offsetof(struct policy_app_filter, policy_id), 'i', " AND pa.policy_id = ?"},
+    {offsetof(struct policy_app_filter, enterprise_id), 'i', " AND pa.enterprise_id = ?"},
+    {offsetof(struct policy_app_filter, status), 't', " AND pa.status = ?"},
+    {0}};
 
 static const struct store_query APP_Q = {.en = &ENTITY_POLICY_APP,
                                          .select = &SQL_APP_SELECT,
                                          .from = app_from,
-                                         .where = app_where,
+                                         .conds = APP_CONDS,
                                          .order = " ORDER BY pa.id DESC",
                                          .size = sizeof(struct policy_app),
                                          .missing_zh = "申报不存在",
@@ -406,18 +396,8 @@ static int do_policy_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (policy_check(pol, e) < 0)
 		return -1;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_POLICY_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_opt(st, 2, w->who->user_id);
-	db_bind_int(st, 3, now);
-	db_bind_int(st, 4, now);
-	if (entity_bind(st, 5, &ENTITY_POLICY, pol, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &pol->id, e) < 0)
+	if (store_insert(w, &SQL_POLICY_INSERT, &ENTITY_POLICY, pol, &pol->id, e,
+	                 DB_I(w->who->zone_id), DB_O(w->who->user_id), DB_I(now), DB_I(now)) < 0)
 		return -1;
 	write_audit(w, "create", "policy", pol->id);
 	audit_change_entity(&w->changes, &ENTITY_POLICY, NULL, pol);
@@ -791,22 +771,9 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_APP_INSERT));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, w->who->enterprise_id);
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now);
-	if (entity_bind(st, 6, &ENTITY_POLICY_APP, app, 0) < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if (write_insert(w, st, &app->id, e) < 0)
+	if (store_insert(w, &SQL_APP_INSERT, &ENTITY_POLICY_APP, app, &app->id, e,
+	                 DB_I(w->who->zone_id), DB_I(w->who->enterprise_id), DB_O(w->who->user_id),
+	                 DB_I(now), DB_I(now)) < 0)
 		goto out;
 	app->enterprise_id = w->who->enterprise_id;
 	write_audit(w, "create", "policy_application", app->id);

@@ -14,6 +14,7 @@
 #include "lib/util.h"
 #include "work/notify.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include "work/work.h"
 #include <math.h>
 #include <string.h>
@@ -89,18 +90,12 @@ static void lease_from(struct qb *q, const struct principal *p, char *like, size
 	}
 }
 
-static void building_where(struct qb *q, const struct store_list *l)
-{
-	const struct space_building_filter *f = l->f;
-	if (f->type) {
-		qb_sql(q, " AND b.type = ?");
-		qb_text(q, f->type);
-	}
-}
+static const struct store_cond BUILDING_CONDS[] = {
+    {offsetof(struct space_building_filter, type), 't', " AND b.type = ?"}, {0}};
 
 static const struct store_query BUILDING_Q = {.en = &ENTITY_SPACE_BUILDING,
                                               .select = &SQL_BUILDING_SELECT,
-                                              .where = building_where,
+                                              .conds = BUILDING_CONDS,
                                               .order = " ORDER BY b.id",
                                               .size = sizeof(struct space_building)};
 
@@ -118,31 +113,17 @@ int space_building_get(struct db *c, const struct principal *p, int64_t id, stru
 	return scope_get(c, p, &ENTITY_SPACE_BUILDING, id, a, out, e);
 }
 
-static void unit_where(struct qb *q, const struct store_list *l)
-{
-	const struct space_unit_filter *f = l->f;
-	if (f->building_id) {
-		qb_sql(q, " AND u.building_id = ?");
-		qb_int(q, f->building_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND u.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->type) {
-		qb_sql(q, " AND b.type = ?");
-		qb_text(q, f->type);
-	}
-	if (f->floor) {
-		qb_sql(q, " AND u.floor = ?");
-		qb_int(q, f->floor);
-	}
-}
+static const struct store_cond UNIT_CONDS[] = {
+    {offsetof(struct space_unit_filter, building_id), 'i', " AND u.building_id = ?"},
+    {offsetof(struct space_unit_filter, status), 't', " AND u.status = ?"},
+    {offsetof(struct space_unit_filter, type), 't', " AND b.type = ?"},
+    {offsetof(struct space_unit_filter, floor), 'i', " AND u.floor = ?"},
+    {0}};
 
 static const struct store_query UNIT_Q = {.en = &ENTITY_SPACE_UNIT,
                                           .select = &SQL_UNIT_SELECT,
                                           .from = unit_from,
-                                          .where = unit_where,
+                                          .conds = UNIT_CONDS,
                                           .order =
                                               " ORDER BY u.building_id, u.floor, u.number, u.id",
                                           .size = sizeof(struct space_unit)};
@@ -164,26 +145,17 @@ struct lease_days {
 	char today[11], until[11];
 };
 
+static const struct store_cond LEASE_CONDS[] = {
+    {offsetof(struct space_lease_filter, unit_id), 'i', " AND l.unit_id = ?"},
+    {offsetof(struct space_lease_filter, building_id), 'i', " AND u.building_id = ?"},
+    {offsetof(struct space_lease_filter, enterprise_id), 'i', " AND l.enterprise_id = ?"},
+    {offsetof(struct space_lease_filter, status), 't', " AND l.status = ?"},
+    {0}};
+
 static void lease_where(struct qb *q, const struct store_list *l)
 {
 	const struct space_lease_filter *f = l->f;
 	const struct lease_days *d = l->arg;
-	if (f->unit_id) {
-		qb_sql(q, " AND l.unit_id = ?");
-		qb_int(q, f->unit_id);
-	}
-	if (f->building_id) {
-		qb_sql(q, " AND u.building_id = ?");
-		qb_int(q, f->building_id);
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND l.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (f->status) {
-		qb_sql(q, " AND l.status = ?");
-		qb_text(q, f->status);
-	}
 	if (f->expiring_days > 0) {
 		qb_sql(q, " AND l.status = 'active' AND l.end_date >= ? AND l.end_date <= ?");
 		qb_text(q, d->today);
@@ -194,6 +166,7 @@ static void lease_where(struct qb *q, const struct store_list *l)
 static const struct store_query LEASE_Q = {.en = &ENTITY_SPACE_LEASE,
                                            .select = &SQL_LEASE_SELECT,
                                            .from = lease_from,
+                                           .conds = LEASE_CONDS,
                                            .where = lease_where,
                                            .order = " ORDER BY l.id DESC",
                                            .size = sizeof(struct space_lease)};
@@ -269,18 +242,7 @@ static int do_building_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_building *b = x->made;
 	if (unique_building_name(w, b->name, 0, e) < 0)
 		return -1;
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_BUILDING_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, &ENTITY_SPACE_BUILDING, b, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &b->id, e) < 0)
+	if (store_insert_zone(w, &SQL_BUILDING_INSERT, &ENTITY_SPACE_BUILDING, b, &b->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "space_building", b->id);
 	audit_change_entity(&w->changes, &ENTITY_SPACE_BUILDING, NULL, b);
@@ -382,21 +344,7 @@ static int do_unit_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	    space_status_move("vacant", u->status, e) < 0 ||
 	    unique_unit_number(w, u->building_id, u->number, 0, e) < 0)
 		goto out;
-	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_UNIT_INSERT));
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, &ENTITY_SPACE_UNIT, u, 0) < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if (write_insert(w, st, &u->id, e) < 0)
+	if (store_insert_zone(w, &SQL_UNIT_INSERT, &ENTITY_SPACE_UNIT, u, &u->id, e) < 0)
 		goto out;
 	write_audit(w, "create", "space_unit", u->id);
 	audit_change_entity(&w->changes, &ENTITY_SPACE_UNIT, NULL, u);
@@ -735,27 +683,16 @@ static void demand_from(struct qb *q, const struct principal *p, char *like, siz
 	}
 }
 
-static void demand_where(struct qb *q, const struct store_list *l)
-{
-	const struct space_demand_filter *f = l->f;
-	if (f->status) {
-		qb_sql(q, " AND d.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->type) {
-		qb_sql(q, " AND d.type = ?");
-		qb_text(q, f->type);
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND d.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-}
+static const struct store_cond DEMAND_CONDS[] = {
+    {offsetof(struct space_demand_filter, status), 't', " AND d.status = ?"},
+    {offsetof(struct space_demand_filter, type), 't', " AND d.type = ?"},
+    {offsetof(struct space_demand_filter, enterprise_id), 'i', " AND d.enterprise_id = ?"},
+    {0}};
 
 static const struct store_query DEMAND_Q = {.en = &ENTITY_SPACE_DEMAND,
                                             .select = &SQL_DEMAND_SELECT,
                                             .from = demand_from,
-                                            .where = demand_where,
+                                            .conds = DEMAND_CONDS,
                                             .order = " ORDER BY d.id DESC",
                                             .size = sizeof(struct space_demand)};
 
@@ -867,21 +804,9 @@ static int enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e)
 static int demand_insert(struct write_ctx *w, struct space_demand *d, struct yq_err *e)
 {
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_DEMAND_INSERT));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, d->status);
-	db_bind_opt(st, 3, d->unit_id);
-	db_bind_int(st, 4, d->applied);
-	db_bind_opt(st, 5, w->who->user_id);
-	db_bind_int(st, 6, now);
-	db_bind_int(st, 7, now);
-	if (entity_bind(st, 8, &ENTITY_SPACE_DEMAND, d, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	return write_insert(w, st, &d->id, e);
+	return store_insert(w, &SQL_DEMAND_INSERT, &ENTITY_SPACE_DEMAND, d, &d->id, e,
+	                    DB_I(w->who->zone_id), DB_T(d->status), DB_O(d->unit_id),
+	                    DB_I(d->applied), DB_O(w->who->user_id), DB_I(now), DB_I(now));
 }
 
 static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)

@@ -31,12 +31,28 @@ static void list_from(struct qb *q, struct store_list *l, int head)
 		scope_from(q, l->p, s->en, s->en->joins, l->like, sizeof l->like);
 }
 
+/* Appends the conditions of filter f that are set. */
+static void list_conds(struct qb *q, const struct store_cond *c, const void *f)
+{
+	for (; c && c->sql; c++) {
+		const void *m = (const char *)f + c->off;
+		if (c->type == 'i' && *(const int64_t *)m) {
+			qb_sql(q, c->sql);
+			qb_int(q, *(const int64_t *)m);
+		} else if (c->type == 't' && *(const char *const *)m) {
+			qb_sql(q, c->sql);
+			qb_text(q, *(const char *const *)m);
+		}
+	}
+}
+
 static void list_build(struct qb *q, int pass, void *arg)
 {
 	struct store_list *l = arg;
 	const struct store_query *s = l->q;
 	qb_init(q, pass ? sql_of(s->select) : "SELECT COUNT(*)");
 	list_from(q, l, pass);
+	list_conds(q, s->conds, l->f);
 	if (s->where)
 		s->where(q, l);
 	if (!pass)

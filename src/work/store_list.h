@@ -6,7 +6,7 @@
  *
  *	static const struct store_query UNIT_Q = {
  *	    .en = &ENTITY_SPACE_UNIT, .select = &SQL_UNIT_SELECT, .from = unit_from,
- *	    .where = unit_where, .order = " ORDER BY u.id", .size = sizeof(struct space_unit)};
+ *	    .conds = UNIT_CONDS, .order = " ORDER BY u.id", .size = sizeof(struct space_unit)};
  *	return store_list_page(c, &UNIT_Q, p, f, f->page, f->page_size, fn, ctx, total);
  *	return store_list_get(c, &UNIT_Q, p, id, a, out, e);
  */
@@ -26,6 +26,14 @@ struct store_list;
 /* Appends " FROM … WHERE …" of the caller's rows of the entity (with the entity's joins). */
 typedef void (*store_from_fn)(struct qb *q, const struct principal *p, char *like, size_t n);
 
+/* A condition of a list's filter: when the filter's member at `off` is set (an int64_t not 0, a
+ * text not NULL), `sql` (" AND u.status = ?") with the member as its one parameter. */
+struct store_cond {
+	size_t off;
+	char type; /* 'i' int64_t, 't' text */
+	const char *sql;
+};
+
 /* What a list reads. */
 struct store_query {
 	const struct entity *en;
@@ -33,7 +41,9 @@ struct store_query {
 	store_from_fn from;      /* the FROM; NULL: scope_from with the entity's joins */
 	/* binds the parameters of the select list, in the page and the one-row read; or NULL */
 	void (*head)(struct qb *q, const struct store_list *l);
-	/* appends the filter's conditions (" AND …"); or NULL */
+	/* the filter's plain conditions, ended by {0}; or NULL */
+	const struct store_cond *conds;
+	/* appends the filter's other conditions (" AND …"); or NULL */
 	void (*where)(struct qb *q, const struct store_list *l);
 	const char *order; /* " ORDER BY …" of the page */
 	/* completes the row read from st (columns after the entity's); or NULL */

@@ -1,0 +1,26 @@
+/* The INSERT of an entity's row inside a change (see store_write.h). */
+#include "work/store_write.h"
+#include "access/principal.h"
+#include "lib/util.h"
+
+int store_insert_args(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e, const struct db_arg *args,
+                      size_t n)
+{
+	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
+	if (!st)
+		return write_fail(w, DB_ERR, e);
+	db_bind_args(st, args, n);
+	if (entity_bind(st, (int)n + 1, en, obj, 0) < 0) {
+		db_reset(st);
+		return write_fail(w, DB_ERR, e);
+	}
+	return write_insert(w, st, id, e);
+}
+
+int store_insert_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e)
+{
+	int64_t now = now_unix();
+	return store_insert(w, sql, en, obj, id, e, DB_I(w->who->zone_id), DB_I(now), DB_I(now));
+}

@@ -1,0 +1,30 @@
+/* store_write: the INSERT of an entity's row inside a change (audit/write_tx.h), its stored
+ * fields bound by the field table after the statement's own leading parameters.
+ *
+ *	if (store_insert(w, &SQL_POLICY_INSERT, &ENTITY_POLICY, pol, &pol->id, e,
+ *	                 DB_I(w->who->zone_id), DB_O(w->who->user_id), DB_I(now), DB_I(now)) < 0)
+ *		return -1;
+ */
+#ifndef YQ_WORK_STORE_WRITE_H
+#define YQ_WORK_STORE_WRITE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "audit/write_tx.h"
+#include "db/db.h"
+#include "db/field_sql.h"
+#include "lib/err.h"
+
+/* Runs the change's INSERT … RETURNING id `sql`: args (n of them) as its first parameters, then
+ * the stored fields of obj ({insert_vals} of entity en). 0 with *id, or -1 with e set as
+ * write_fail does. */
+int store_insert_args(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e, const struct db_arg *args,
+                      size_t n);
+#define store_insert(w, sql, en, obj, id, e, ...)                                                  \
+	store_insert_args((w), (sql), (en), (obj), (id), (e), DB_ARGS(__VA_ARGS__))
+/* store_insert with the usual first parameters: the caller's zone, then the time of the change
+ * as created and updated. */
+int store_insert_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e);
+
+#endif
