@@ -290,12 +290,9 @@ static int do_bank_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct fin_bank *b = x->made;
-	if (unique_bank(w, b, 0, e) < 0 ||
-	    store_insert_zone(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e) < 0)
+	if (unique_bank(w, b, 0, e) < 0)
 		return -1;
-	write_audit(w, "create", "fin_bank", b->id);
-	audit_change_entity(&w->changes, &ENTITY_FIN_BANK, NULL, b);
-	return 0;
+	return store_create_zone(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e);
 }
 
 int fin_bank_create(struct db_pool *pool, const struct principal *p, struct fin_bank *b,
@@ -350,12 +347,9 @@ static int do_product_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct fin_product *p = x->made;
-	if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0 || fin_check_product(p, e) < 0 ||
-	    store_insert_zone(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e) < 0)
+	if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0 || fin_check_product(p, e) < 0)
 		return -1;
-	write_audit(w, "create", "fin_product", p->id);
-	audit_change_entity(&w->changes, &ENTITY_FIN_PRODUCT, NULL, p);
-	return 0;
+	return store_create_zone(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e);
 }
 
 int fin_product_create(struct db_pool *pool, const struct principal *p, struct fin_product *x,

@@ -506,12 +506,9 @@ static int do_carrier_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct freight_carrier *c = x->made;
-	if (unique_carrier(w, c->name, 0, e) < 0 ||
-	    store_insert_zone(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e) < 0)
+	if (unique_carrier(w, c->name, 0, e) < 0)
 		return -1;
-	write_audit(w, "create", "freight_carrier", c->id);
-	audit_change_entity(&w->changes, &ENTITY_FREIGHT_CARRIER, NULL, c);
-	return 0;
+	return store_create_zone(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e);
 }
 
 int freight_carrier_create(struct db_pool *pool, const struct principal *p,
@@ -580,10 +577,8 @@ static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (positive(t->capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
 	    positive(t->capacity_m3, "capacity_m3", "容积应大于0", e) < 0 ||
 	    unique_plate(w, t->plate, 0, e) < 0 ||
-	    store_insert_zone(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
+	    store_create_zone(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
 		goto out;
-	write_audit(w, "create", "freight_truck", t->id);
-	audit_change_entity(&w->changes, &ENTITY_FREIGHT_TRUCK, NULL, t);
 	rc = 0;
 out:
 	arena_release(&ar);
@@ -674,10 +669,8 @@ static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		        "more than the truck holds");
 		goto out;
 	}
-	if (store_insert_zone(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
+	if (store_create_zone(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
 		goto out;
-	write_audit(w, "create", "freight_offer", o->id);
-	audit_change_entity(&w->changes, &ENTITY_FREIGHT_OFFER, NULL, o);
 	rc = 0;
 out:
 	arena_release(&ar);

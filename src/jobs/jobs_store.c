@@ -631,11 +631,7 @@ static int do_fair_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct jobs_fair *f = x->made;
-	if (store_insert_zone(w, &SQL_FAIR_INSERT, &ENTITY_JOBS_FAIR, f, &f->id, e) < 0)
-		return -1;
-	write_audit(w, "create", "job_fair", f->id);
-	audit_change_entity(&w->changes, &ENTITY_JOBS_FAIR, NULL, f);
-	return 0;
+	return store_create_zone(w, &SQL_FAIR_INSERT, &ENTITY_JOBS_FAIR, f, &f->id, e);
 }
 
 int jobs_fair_create(struct db_pool *pool, const struct principal *p, struct jobs_fair *f,
@@ -749,11 +745,7 @@ static int do_ps_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct jobs_partnership *ps = x->made;
 	if (check_ent(w, ps->enterprise_id, e) < 0 || jobs_check_partnership(ps, e) < 0)
 		return -1;
-	if (store_insert_zone(w, &SQL_PS_INSERT, &ENTITY_JOBS_PARTNERSHIP, ps, &ps->id, e) < 0)
-		return -1;
-	write_audit(w, "create", "job_partnership", ps->id);
-	audit_change_entity(&w->changes, &ENTITY_JOBS_PARTNERSHIP, NULL, ps);
-	return 0;
+	return store_create_zone(w, &SQL_PS_INSERT, &ENTITY_JOBS_PARTNERSHIP, ps, &ps->id, e);
 }
 
 int jobs_partnership_create(struct db_pool *pool, const struct principal *p,

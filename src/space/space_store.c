@@ -242,11 +242,7 @@ static int do_building_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_building *b = x->made;
 	if (unique_building_name(w, b->name, 0, e) < 0)
 		return -1;
-	if (store_insert_zone(w, &SQL_BUILDING_INSERT, &ENTITY_SPACE_BUILDING, b, &b->id, e) < 0)
-		return -1;
-	write_audit(w, "create", "space_building", b->id);
-	audit_change_entity(&w->changes, &ENTITY_SPACE_BUILDING, NULL, b);
-	return 0;
+	return store_create_zone(w, &SQL_BUILDING_INSERT, &ENTITY_SPACE_BUILDING, b, &b->id, e);
 }
 
 int space_building_create(struct db_pool *pool, const struct principal *p, struct space_building *b,
@@ -344,10 +340,8 @@ static int do_unit_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	    space_status_move("vacant", u->status, e) < 0 ||
 	    unique_unit_number(w, u->building_id, u->number, 0, e) < 0)
 		goto out;
-	if (store_insert_zone(w, &SQL_UNIT_INSERT, &ENTITY_SPACE_UNIT, u, &u->id, e) < 0)
+	if (store_create_zone(w, &SQL_UNIT_INSERT, &ENTITY_SPACE_UNIT, u, &u->id, e) < 0)
 		goto out;
-	write_audit(w, "create", "space_unit", u->id);
-	audit_change_entity(&w->changes, &ENTITY_SPACE_UNIT, NULL, u);
 	rc = 0;
 out:
 	arena_release(&ar);

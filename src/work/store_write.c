@@ -24,3 +24,13 @@ int store_insert_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct en
 	int64_t now = now_unix();
 	return store_insert(w, sql, en, obj, id, e, DB_I(w->who->zone_id), DB_I(now), DB_I(now));
 }
+
+int store_create_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
+                      const void *obj, int64_t *id, struct yq_err *e)
+{
+	if (store_insert_zone(w, sql, en, obj, id, e) < 0)
+		return -1;
+	write_audit(w, "create", en->name, *id);
+	audit_change_entity(&w->changes, en, NULL, obj);
+	return 0;
+}
