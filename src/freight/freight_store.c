@@ -458,18 +458,6 @@ out:
 
 /* ---- writes ---- */
 
-static int64_t count_of(struct write_ctx *w, const char *sql, const struct db_arg *args, size_t n)
-{
-	struct db_stmt *st = db_prepare_args(w->tx, sql, args, n);
-	if (!st)
-		return DB_ERR;
-	int rc = db_step(st);
-	int64_t v = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
-	db_reset(st);
-	return v;
-}
-#define COUNT(w, sql, ...) count_of((w), (sql), DB_ARGS(__VA_ARGS__))
-
 /* A weight, volume or capacity: more than 0 (the field tables' bounds are whole numbers). */
 static int positive(double v, const char *field, const char *zh, struct yq_err *e)
 {
@@ -493,7 +481,8 @@ struct change {
 
 static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
 {
-	int64_t n = COUNT(w, SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
+	int64_t n =
+	    store_count(w->tx, SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n > 0)
@@ -552,7 +541,8 @@ int freight_carrier_update(struct db_pool *pool, const struct principal *p, int6
 
 static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
 {
-	int64_t n = COUNT(w, SQL_TRUCK_SAME_PLATE, DB_I(w->who->zone_id), DB_T(plate), DB_I(id));
+	int64_t n =
+	    store_count(w->tx, SQL_TRUCK_SAME_PLATE, DB_I(w->who->zone_id), DB_T(plate), DB_I(id));
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n > 0)
@@ -740,7 +730,8 @@ static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct y
 	if (!*enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 		               "name the enterprise");
-	int64_t n = COUNT(w, SQL_ENT_IN_ZONE, DB_I(*enterprise_id), DB_I(w->who->zone_id));
+	int64_t n =
+	    store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(*enterprise_id), DB_I(w->who->zone_id));
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n == 0)

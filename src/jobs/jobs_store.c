@@ -81,20 +81,6 @@ static int64_t own_ent(const struct principal *p)
 	return jobs_as_enterprise(p) && p->enterprise_id ? p->enterprise_id : -1;
 }
 
-/* Runs a count statement of two integer parameters: the count, or a negative db rc. */
-static int64_t count2(struct db *c, const char *sql, int64_t a, int64_t b)
-{
-	struct db_stmt *st = db_prepare(c, sql);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, a);
-	db_bind_int(st, 2, b);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
-	db_reset(st);
-	return n;
-}
-
 /* ---- reads ---- */
 
 /* The days and the pattern a list's conditions bind. */
@@ -372,7 +358,7 @@ static int check_ent(struct write_ctx *w, int64_t ent, struct yq_err *e)
 	if (!ent)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 		               "the enterprise is required");
-	int64_t n = count2(w->tx, SQL_ENT_IN_ZONE, ent, w->who->zone_id);
+	int64_t n = store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(ent), DB_I(w->who->zone_id));
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n == 0)
@@ -557,7 +543,7 @@ static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
 			ref_missing(e, "fair_id", "招聘会不存在", "no such job fair");
 			goto out;
 		}
-		int64_t n = count2(w->tx, SQL_JOINED, h->fair_id, d.enterprise_id);
+		int64_t n = store_count(w->tx, SQL_JOINED, DB_I(h->fair_id), DB_I(d.enterprise_id));
 		if (n < 0) {
 			write_fail(w, (int)n, e);
 			goto out;
@@ -685,7 +671,7 @@ static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 	    (!as_ent && check_ent(w, ent, e) < 0) ||
 	    jobs_check_join(as_ent && !x->history, f.fair_date, today, e) < 0)
 		goto out;
-	int64_t n = count2(w->tx, SQL_JOINED, x->id, ent);
+	int64_t n = store_count(w->tx, SQL_JOINED, DB_I(x->id), DB_I(ent));
 	if (n < 0) {
 		write_fail(w, (int)n, e);
 		goto out;
@@ -701,7 +687,7 @@ static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	if (!x->join) {
-		int64_t hires = count2(w->tx, SQL_FAIR_HIRES_OF, x->id, ent);
+		int64_t hires = store_count(w->tx, SQL_FAIR_HIRES_OF, DB_I(x->id), DB_I(ent));
 		if (hires < 0) {
 			write_fail(w, (int)hires, e);
 			goto out;

@@ -29,7 +29,9 @@ static void row(void *list, const void *obj)
 
 /* ---- policies ---- */
 
-static int policy_list_answer(struct req *r, struct yq_err *e)
+/* A page of the policies of the query; mine (an enterprise user's policies): staff read the
+ * zone's published ones, in the same order, unless the query names a status. */
+static int policy_list_answer(struct req *r, int mine, struct yq_err *e)
 {
 	struct policy_filter f;
 	memset(&f, 0, sizeof f);
@@ -37,6 +39,8 @@ static int policy_list_answer(struct req *r, struct yq_err *e)
 	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
 	    req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
 		return -1;
+	if (mine && !policy_as_enterprise(&r->who) && !f.status)
+		f.status = "published";
 	struct entity_list l;
 	int64_t total = 0;
 	resp_list_open(r, &l, out_for(r, &POLICY_STAFF, &POLICY_ENT));
@@ -46,25 +50,12 @@ static int policy_list_answer(struct req *r, struct yq_err *e)
 
 int h_policy_list(struct req *r, struct yq_err *e)
 {
-	return policy_list_answer(r, e);
+	return policy_list_answer(r, 0, e);
 }
 
-/* An enterprise user's policies; staff read the zone's published ones in the same order. */
 int h_policy_mine(struct req *r, struct yq_err *e)
 {
-	struct policy_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
-		return -1;
-	if (!policy_as_enterprise(&r->who) && !f.status)
-		f.status = "published";
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &POLICY_STAFF, &POLICY_ENT));
-	int rc = policy_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return policy_list_answer(r, 1, e);
 }
 
 static int policy_answer(struct req *r, int status, int64_t id, struct yq_err *e)

@@ -717,17 +717,6 @@ int policy_close(struct db_pool *pool, const struct principal *p, int64_t id, st
 
 /* ---- writes: applications ---- */
 
-static int64_t count2(struct write_ctx *w, const char *sql, int64_t a, int64_t b)
-{
-	struct db_stmt *st = db_prepare_with(w->tx, sql, DB_I(a), DB_I(b));
-	if (!st)
-		return DB_ERR;
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
-	db_reset(st);
-	return n;
-}
-
 static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
@@ -754,7 +743,8 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		err_set(e, ERR_STATE, "policy_id", "政策不在申报期内", "the policy is not open");
 		goto out;
 	}
-	int64_t n = count2(w, SQL_APP_LIVE, app->policy_id, w->who->enterprise_id);
+	int64_t n =
+	    store_count(w->tx, SQL_APP_LIVE, DB_I(app->policy_id), DB_I(w->who->enterprise_id));
 	if (n < 0) {
 		write_fail(w, (int)n, e);
 		goto out;

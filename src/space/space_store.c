@@ -198,25 +198,6 @@ int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct 
 
 /* ---- writes ---- */
 
-/* Runs a count statement with an id, a text and an id: the count, or a negative db rc. */
-static int64_t count3(struct db *c, const char *sql, int64_t a, const char *b, int64_t d)
-{
-	struct db_stmt *st = db_prepare(c, sql);
-	if (!st)
-		return DB_ERR;
-	db_bind_int(st, 1, a);
-	if (b)
-		db_bind_text(st, 2, b);
-	else
-		db_bind_int(st, 2, d);
-	if (b)
-		db_bind_int(st, 3, d);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
-	db_reset(st);
-	return n;
-}
-
 /* What a change acts on. */
 struct change {
 	int64_t id;
@@ -228,7 +209,8 @@ struct change {
 
 static int unique_building_name(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
 {
-	int64_t n = count3(w->tx, SQL_BUILDING_SAME_NAME, w->who->zone_id, name, id);
+	int64_t n =
+	    store_count(w->tx, SQL_BUILDING_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n > 0)
@@ -271,7 +253,7 @@ static int do_building_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	entity_copy(&ENTITY_SPACE_BUILDING, &b, x->in, x->present);
 	if (strcmp(b.name, old.name) != 0 && unique_building_name(w, b.name, x->id, e) < 0)
 		goto out;
-	int64_t top = count3(w->tx, SQL_BUILDING_TOP_FLOOR, x->id, NULL, 0);
+	int64_t top = store_count(w->tx, SQL_BUILDING_TOP_FLOOR, DB_I(x->id));
 	if (top < 0) {
 		write_fail(w, (int)top, e);
 		goto out;
@@ -428,7 +410,8 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (space_check_lease(l, u.status, u.building_type, e) < 0)
 		goto out;
 	if (l->enterprise_id) {
-		int64_t n = count3(w->tx, SQL_ENT_IN_ZONE, l->enterprise_id, NULL, w->who->zone_id);
+		int64_t n = store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(l->enterprise_id),
+		                        DB_I(w->who->zone_id));
 		if (n < 0) {
 			write_fail(w, (int)n, e);
 			goto out;
@@ -532,7 +515,7 @@ static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t n;
 	if (write_run(w, st, &n, e) < 0)
 		goto out;
-	int64_t others = count3(w->tx, SQL_LEASES_ACTIVE, l.unit_id, NULL, x->id);
+	int64_t others = store_count(w->tx, SQL_LEASES_ACTIVE, DB_I(l.unit_id), DB_I(x->id));
 	if (others < 0) {
 		write_fail(w, (int)others, e);
 		goto out;
@@ -786,7 +769,7 @@ struct demand_change {
 
 static int enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e)
 {
-	int64_t n = id ? count3(w->tx, SQL_ENT_IN_ZONE, id, NULL, w->who->zone_id) : 0;
+	int64_t n = id ? store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(id), DB_I(w->who->zone_id)) : 0;
 	if (n < 0)
 		return write_fail(w, (int)n, e);
 	if (n == 0)

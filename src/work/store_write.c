@@ -3,6 +3,17 @@
 #include "access/principal.h"
 #include "lib/util.h"
 
+int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n)
+{
+	struct db_stmt *st = db_prepare_args(c, sql, args, n);
+	if (!st)
+		return DB_ERR;
+	int rc = db_step(st);
+	int64_t v = rc == DB_ROW ? db_col_int(st, 0) : rc < 0 ? rc : DB_ERR;
+	db_reset(st);
+	return v;
+}
+
 int store_insert_args(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
                       const void *obj, int64_t *id, struct yq_err *e, const struct db_arg *args,
                       size_t n)

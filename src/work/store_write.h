@@ -14,6 +14,10 @@
 #include "db/field_sql.h"
 #include "lib/err.h"
 
+/* Runs the count `sql` (one row, one column) with args (n of them) on c: the count, or a negative
+ * db rc. store_count(c, SQL_SAME_NAME, DB_I(zone), DB_T(name), DB_I(id)). */
+int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n);
+#define store_count(c, sql, ...) store_count_args((c), (sql), DB_ARGS(__VA_ARGS__))
 /* Runs the change's INSERT … RETURNING id `sql`: args (n of them) as its first parameters, then
  * the stored fields of obj ({insert_vals} of entity en). 0 with *id, or -1 with e set as
  * write_fail does. */
