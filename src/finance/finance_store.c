@@ -68,8 +68,6 @@ static const char SQL_TRANCHE_INSERT[] =
 static const char SQL_TRANCHES[] =
     "SELECT t.id, t.offer_id, t.on_date, t.amount, t.created_at FROM fin_tranche t WHERE "
     "t.offer_id = ? AND t.zone_id = ? ORDER BY t.on_date, t.id";
-static const char SQL_ENT_IN_ZONE[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
 static const char SQL_BANK_IN_ZONE[] = "SELECT COUNT(*) FROM fin_bank WHERE id = ? AND zone_id = ?";
 static const char SQL_PRODUCT_OF_BANK[] =
     "SELECT COUNT(*) FROM fin_product WHERE id = ? AND bank_id = ?";
@@ -82,11 +80,6 @@ int fin_as_enterprise(const struct principal *p)
 int fin_as_bank(const struct principal *p)
 {
 	return p->role == ROLE_BANK;
-}
-
-static void day_of(int64_t t, char out[11])
-{
-	cst_day(t, out);
 }
 
 /* ---- reads ---- */
@@ -480,7 +473,7 @@ static int set_demand_status(struct write_ctx *w, const struct fin_demand *d,
 {
 	char today[11] = "";
 	if (to == FIN_SUBMITTED)
-		day_of(now_unix(), today);
+		cst_day(now_unix(), today);
 	if (strcmp(d->status, fin_demand_status_name(to)) == 0)
 		return 0;
 	if (write_sql(w, SQL_DEMAND_STATUS, e, DB_T(fin_demand_status_name(to)), DB_T(today),
@@ -497,22 +490,18 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (fin_as_enterprise(w->who)) {
 		d->enterprise_id = w->who->enterprise_id;
 	} else {
-		int64_t n = 0;
 		if (!d->enterprise_id)
 			return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 			               "the enterprise is required");
-		if (count2(w, SQL_ENT_IN_ZONE, d->enterprise_id, w->who->zone_id, &n, e) < 0)
+		if (store_enterprise_in_zone(w, d->enterprise_id, e) < 0)
 			return -1;
-		if (!n)
-			return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-			               "no such enterprise");
 	}
 	if (!d->enterprise_id)
 		return err_set(e, ERR_FORBIDDEN, NULL, "账号未关联企业",
 		               "the account has no enterprise");
 	char today[11] = "";
 	if (!x->flag)
-		day_of(now_unix(), today);
+		cst_day(now_unix(), today);
 	d->status = x->flag ? "draft" : "submitted";
 	d->submitted_on = "";
 	int64_t now = now_unix();

@@ -61,8 +61,6 @@ static const char SQL_CARRIER_SAME_NAME[] =
     "SELECT COUNT(*) FROM freight_carrier WHERE zone_id = ? AND name = ? AND id <> ?";
 static const char SQL_TRUCK_SAME_PLATE[] =
     "SELECT COUNT(*) FROM freight_truck WHERE zone_id = ? AND plate = ? AND id <> ?";
-static const char SQL_ENT_IN_ZONE[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
 static const char SQL_OFFER_CLOSE[] =
     "UPDATE freight_offer SET status = 'closed', updated_at = ? WHERE id = ? AND status = 'open'";
 static const char SQL_LOAD_MOVE[] =
@@ -124,12 +122,6 @@ static void own_carrier(struct qb *q, const struct principal *p, const char *col
 static int64_t own_enterprise(const struct principal *p)
 {
 	return p->enterprise_id ? p->enterprise_id : -1;
-}
-
-/* The date of instant t, YYYY-MM-DD, China Standard Time. */
-static void day_of(int64_t t, char out[11])
-{
-	cst_day(t, out);
 }
 
 /* ---- the disclosure rules: every read of an entity starts with its *_from ---- */
@@ -730,14 +722,7 @@ static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct y
 	if (!*enterprise_id)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 		               "name the enterprise");
-	int64_t n =
-	    store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(*enterprise_id), DB_I(w->who->zone_id));
-	if (n < 0)
-		return write_fail(w, (int)n, e);
-	if (n == 0)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-		               "no such enterprise");
-	return 0;
+	return store_enterprise_in_zone(w, *enterprise_id, e);
 }
 
 /* A row just written for an enterprise that staff named: one of the enterprises their data
@@ -1159,7 +1144,7 @@ int freight_summary(struct db *c, const struct principal *p, struct freight_summ
 	out->goods_wan = round(out->goods_wan * 100.0) / 100.0;
 	int64_t now = now_unix();
 	for (int i = 0; i < FREIGHT_DAYS; i++)
-		day_of(now - (int64_t)(FREIGHT_DAYS - 1 - i) * 86400, out->days[i].date);
+		cst_day(now - (int64_t)(FREIGHT_DAYS - 1 - i) * 86400, out->days[i].date);
 	if (!(st = db_prepare_with(c, SQL_SUM_DAYS, DB_I(z), DB_T(out->days[0].date),
 	                           DB_T(out->days[FREIGHT_DAYS - 1].date))))
 		return err_db(e, DB_ERR);

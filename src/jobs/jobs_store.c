@@ -48,8 +48,6 @@ static struct sql_tmpl SQL_PS_UPDATE =
 static struct sql_tmpl SQL_PS_SELECT = SQL_TMPL(ENTITY_JOBS_PARTNERSHIP, "SELECT {select}");
 static const char SQL_DEMAND_STATUS[] =
     "UPDATE job_demand SET status = ?, updated_at = ? WHERE id = ?";
-static const char SQL_ENT_IN_ZONE[] =
-    "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?";
 static const char SQL_JOINED[] =
     "SELECT COUNT(*) FROM job_fair_enterprise WHERE fair_id = ? AND enterprise_id = ?";
 static const char SQL_JOIN[] = "INSERT INTO job_fair_enterprise (fair_id, enterprise_id, zone_id, "
@@ -64,15 +62,9 @@ int jobs_as_enterprise(const struct principal *p)
 	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
 }
 
-/* The date of instant t in China Standard Time. */
-static void day_of(int64_t t, char out[11])
-{
-	cst_day(t, out);
-}
-
 void jobs_today(char out[11])
 {
-	day_of(now_unix(), out);
+	cst_day(now_unix(), out);
 }
 
 /* The caller's enterprise for the disclosure conditions (-1: none). */
@@ -358,13 +350,7 @@ static int check_ent(struct write_ctx *w, int64_t ent, struct yq_err *e)
 	if (!ent)
 		return err_set(e, ERR_VALIDATION, "enterprise_id", "请选择企业",
 		               "the enterprise is required");
-	int64_t n = store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(ent), DB_I(w->who->zone_id));
-	if (n < 0)
-		return write_fail(w, (int)n, e);
-	if (n == 0)
-		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-		               "no such enterprise");
-	return 0;
+	return store_enterprise_in_zone(w, ent, e);
 }
 
 static struct work_item demand_item(const struct jobs_demand *d, int64_t zone)

@@ -76,12 +76,6 @@ int policy_as_enterprise(const struct principal *p)
 	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
 }
 
-/* The date of instant t, YYYY-MM-DD, China Standard Time (the zone's day). */
-static void day_of(int64_t t, char out[11])
-{
-	cst_day(t, out);
-}
-
 static int64_t ent_of(const struct principal *p)
 {
 	return p->enterprise_id ? p->enterprise_id : -1;
@@ -145,7 +139,7 @@ int policy_list(struct db *c, const struct principal *p, const struct policy_fil
                 entity_row_fn fn, void *ctx, int64_t *total)
 {
 	char today[11], pattern[320] = "";
-	day_of(now_unix(), today);
+	cst_day(now_unix(), today);
 	if (f->q)
 		snprintf(pattern, sizeof pattern, "%%%s%%", f->q);
 	struct store_list l = {.q = &POLICY_Q,
@@ -519,7 +513,7 @@ static int do_policy_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 	char today[11];
 	int rc = -1;
 	int64_t now = now_unix();
-	day_of(now, today);
+	cst_day(now, today);
 	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0 ||
 	    policy_next(policy_status_from_name(pol.status), POLICY_EV_PUBLISH, &to, e) < 0 ||
 	    policy_check(&pol, e) < 0 || match_zone(w, &pol, today, &ar, &ids, &n, e) < 0)
@@ -584,7 +578,7 @@ static int do_policy_rematch(struct write_ctx *w, void *arg, struct yq_err *e)
 	char today[11];
 	int rc = -1;
 	int64_t now = now_unix();
-	day_of(now, today);
+	cst_day(now, today);
 	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0)
 		goto out;
 	if (policy_status_from_name(pol.status) != POLICY_PUBLISHED ||
@@ -647,7 +641,7 @@ int policy_rematch_due(struct db_pool *pool, int64_t now)
 	static int64_t stamp = -1;
 	static char swept_on[11];
 	char today[11];
-	day_of(now, today);
+	cst_day(now, today);
 	struct db *c = db_pool_reader(pool);
 	if (!c)
 		return -1;
@@ -737,7 +731,7 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 			        "no such policy for this enterprise");
 		goto out;
 	}
-	day_of(now_unix(), today);
+	cst_day(now_unix(), today);
 	if (policy_status_from_name(pol.status) != POLICY_PUBLISHED ||
 	    !policy_open_on(&pol, today)) {
 		err_set(e, ERR_STATE, "policy_id", "政策不在申报期内", "the policy is not open");
@@ -861,7 +855,7 @@ static int do_app_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	int64_t now = now_unix();
 	char today[11];
-	day_of(now, today);
+	cst_day(now, today);
 	if (policy_app_get(w->tx, w->who, x->id, &ar, &app, e) < 0)
 		goto out;
 	int ent = policy_as_enterprise(w->who);

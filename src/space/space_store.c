@@ -61,12 +61,6 @@ int space_as_enterprise(const struct principal *p)
 	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
 }
 
-/* The date of instant t, YYYY-MM-DD, China Standard Time. */
-static void day_of(int64_t t, char out[11])
-{
-	cst_day(t, out);
-}
-
 /* ---- reads ---- */
 
 /* Appends FROM the units of the caller's zone and, for an enterprise user, only the vacant ones
@@ -176,8 +170,8 @@ int space_lease_list(struct db *c, const struct principal *p, const struct space
 {
 	struct lease_days d;
 	int64_t now = now_unix();
-	day_of(now, d.today);
-	day_of(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, d.until);
+	cst_day(now, d.today);
+	cst_day(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, d.until);
 	struct store_list l = {.q = &LEASE_Q,
 	                       .p = p,
 	                       .f = f,
@@ -409,19 +403,8 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		l->tenant_name = "";
 	if (space_check_lease(l, u.status, u.building_type, e) < 0)
 		goto out;
-	if (l->enterprise_id) {
-		int64_t n = store_count(w->tx, SQL_ENT_IN_ZONE, DB_I(l->enterprise_id),
-		                        DB_I(w->who->zone_id));
-		if (n < 0) {
-			write_fail(w, (int)n, e);
-			goto out;
-		}
-		if (n == 0) {
-			err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
-			        "no such enterprise");
-			goto out;
-		}
-	}
+	if (l->enterprise_id && store_enterprise_in_zone(w, l->enterprise_id, e) < 0)
+		goto out;
 	struct db_stmt *st = db_prepare(w->tx, SQL_LEASE_OVERLAP);
 	if (!st) {
 		write_fail(w, DB_ERR, e);
@@ -497,7 +480,7 @@ static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
 		err_set(e, ERR_STATE, "status", "租约已结束", "the lease has ended");
 		goto out;
 	}
-	day_of(now_unix(), today);
+	cst_day(now_unix(), today);
 	const char *on = x->on && *x->on ? x->on : today;
 	if (strcmp(on, l.start_date) < 0) {
 		err_set(e, ERR_VALIDATION, "ended_on", "结束日期不能早于起租日期",
@@ -620,8 +603,8 @@ int space_summary(struct db *c, const struct principal *p, struct arena *a,
 		return err_db(e, rc);
 	char today[11], until[11];
 	int64_t now = now_unix();
-	day_of(now, today);
-	day_of(now + 30 * 86400, until);
+	cst_day(now, today);
+	cst_day(now + 30 * 86400, until);
 	if (!(st = db_prepare(c, SQL_SUM_EXPIRING)))
 		return err_db(e, DB_ERR);
 	db_bind_int(st, 1, p->zone_id);
@@ -911,7 +894,7 @@ int space_unit_apply(struct db_pool *pool, const struct principal *p, int64_t un
 /* The first day of the lease of demand d: its wanted date, or today when that has passed. */
 static const char *lease_start(const struct space_demand *d, char today[11])
 {
-	day_of(now_unix(), today);
+	cst_day(now_unix(), today);
 	return strcmp(d->wanted_from, today) >= 0 ? d->wanted_from : today;
 }
 

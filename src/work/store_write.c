@@ -14,6 +14,19 @@ int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *arg
 	return v;
 }
 
+int store_enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e)
+{
+	int64_t n =
+	    store_count(w->tx, "SELECT COUNT(*) FROM enterprise WHERE id = ? AND zone_id = ?",
+	                DB_I(id), DB_I(w->who->zone_id));
+	if (n < 0)
+		return write_fail(w, (int)n, e);
+	if (n == 0)
+		return err_set(e, ERR_VALIDATION, "enterprise_id", "企业不存在",
+		               "no such enterprise");
+	return 0;
+}
+
 int store_insert_args(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
                       const void *obj, int64_t *id, struct yq_err *e, const struct db_arg *args,
                       size_t n)

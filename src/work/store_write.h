@@ -18,6 +18,9 @@
  * db rc. store_count(c, SQL_SAME_NAME, DB_I(zone), DB_T(name), DB_I(id)). */
 int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n);
 #define store_count(c, sql, ...) store_count_args((c), (sql), DB_ARGS(__VA_ARGS__))
+/* 0 when the enterprise `id` is one of the caller's zone; else -1 with ERR_VALIDATION on
+ * "enterprise_id" ("企业不存在"), or with the database's error as write_fail sets it. */
+int store_enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e);
 /* Runs the change's INSERT … RETURNING id `sql`: args (n of them) as its first parameters, then
  * the stored fields of obj ({insert_vals} of entity en). 0 with *id, or -1 with e set as
  * write_fail does. */
