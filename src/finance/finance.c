@@ -1,5 +1,6 @@
 /* 银企对接 rules: the field tables and the pure rules beside them (see finance.h). */
 #include "finance/finance.h"
+#include "db/codes.h"
 #include <math.h>
 #include <string.h>
 
@@ -18,21 +19,13 @@ static const char *const GUARANTEE_LABELS[] = {"信用",     "抵押",         "
 static const char *const URGENCIES[] = {"normal", "urgent", "critical", NULL};
 static const char *const URGENCY_LABELS[] = {"一般", "较急", "紧急", NULL};
 
-static int index_of(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; s && i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return n;
-}
-
 const char *fin_demand_status_name(enum fin_demand_status s)
 {
 	return s < FIN__DEMAND_COUNT ? DEMAND_STATUSES[s] : "";
 }
 enum fin_demand_status fin_demand_status_from(const char *s)
 {
-	return (enum fin_demand_status)index_of(DEMAND_STATUSES, FIN__DEMAND_COUNT, s);
+	return (enum fin_demand_status)code_index(DEMAND_STATUSES, FIN__DEMAND_COUNT, s);
 }
 const char *fin_demand_status_label(enum fin_demand_status s)
 {
@@ -44,7 +37,7 @@ const char *fin_offer_status_name(enum fin_offer_status s)
 }
 enum fin_offer_status fin_offer_status_from(const char *s)
 {
-	return (enum fin_offer_status)index_of(OFFER_STATUSES, FIN__OFFER_COUNT, s);
+	return (enum fin_offer_status)code_index(OFFER_STATUSES, FIN__OFFER_COUNT, s);
 }
 const char *fin_offer_status_label(enum fin_offer_status s)
 {
@@ -56,7 +49,7 @@ const char *fin_guarantee_name(enum fin_guarantee g)
 }
 enum fin_guarantee fin_guarantee_from(const char *s)
 {
-	return (enum fin_guarantee)index_of(GUARANTEES, FIN__GUARANTEE_COUNT, s);
+	return (enum fin_guarantee)code_index(GUARANTEES, FIN__GUARANTEE_COUNT, s);
 }
 const char *fin_guarantee_label(enum fin_guarantee g)
 {

@@ -1,5 +1,6 @@
 /* 工业物流 rules: the field tables and the pure rules beside them (see freight.h). */
 #include "freight/freight.h"
+#include "db/codes.h"
 #include "lib/arena.h"
 #include <jansson.h>
 #include <math.h>
@@ -27,10 +28,7 @@ const char *freight_load_status_label(enum freight_load_status s)
 
 enum freight_load_status freight_load_status_from(const char *s)
 {
-	for (int i = 0; s && i < FL__COUNT; i++)
-		if (strcmp(s, LOAD_STATUSES[i]) == 0)
-			return (enum freight_load_status)i;
-	return FL__COUNT;
+	return (enum freight_load_status)code_index(LOAD_STATUSES, FL__COUNT, s);
 }
 
 const char *freight_reg_status_name(enum freight_reg_status s)
@@ -40,10 +38,7 @@ const char *freight_reg_status_name(enum freight_reg_status s)
 
 enum freight_reg_status freight_reg_status_from(const char *s)
 {
-	for (int i = 0; s && i < FR__COUNT; i++)
-		if (strcmp(s, REG_STATUSES[i]) == 0)
-			return (enum freight_reg_status)i;
-	return FR__COUNT;
+	return (enum freight_reg_status)code_index(REG_STATUSES, FR__COUNT, s);
 }
 
 /* ---- the state machines ---- */

@@ -1,5 +1,6 @@
 /* 用工 rules: the field tables and the pure rules beside them (see jobs.h). */
 #include "jobs/jobs.h"
+#include "db/codes.h"
 #include <math.h>
 #include <string.h>
 
@@ -27,10 +28,7 @@ const char *jobs_status_label(enum jobs_status s)
 
 enum jobs_status jobs_status_from_name(const char *s)
 {
-	for (int i = 0; s && i < JOBS__STATUS_COUNT; i++)
-		if (strcmp(s, STATUSES[i]) == 0)
-			return (enum jobs_status)i;
-	return JOBS__STATUS_COUNT;
+	return (enum jobs_status)code_index(STATUSES, JOBS__STATUS_COUNT, s);
 }
 
 const char *jobs_channel_name(enum jobs_channel c)
@@ -45,10 +43,7 @@ const char *jobs_channel_label(enum jobs_channel c)
 
 enum jobs_channel jobs_channel_from_name(const char *s)
 {
-	for (int i = 0; s && i < JOBS__CHANNEL_COUNT; i++)
-		if (strcmp(s, CHANNELS[i]) == 0)
-			return (enum jobs_channel)i;
-	return JOBS__CHANNEL_COUNT;
+	return (enum jobs_channel)code_index(CHANNELS, JOBS__CHANNEL_COUNT, s);
 }
 
 enum jobs_status jobs_status_read(const char *stored, const char *deadline, const char *today)

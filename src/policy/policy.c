@@ -1,5 +1,6 @@
 /* 惠企政策 rules: the field tables and the pure rules beside them (see policy.h). */
 #include "policy/policy.h"
+#include "db/codes.h"
 #include "enterprise/industry.h"
 #include "lib/arena.h"
 #include "lib/util.h"
@@ -30,10 +31,7 @@ const char *policy_status_label(enum policy_status s)
 
 enum policy_status policy_status_from_name(const char *s)
 {
-	for (int i = 0; s && i < POLICY__STATUS_COUNT; i++)
-		if (strcmp(s, STATUSES[i]) == 0)
-			return (enum policy_status)i;
-	return POLICY__STATUS_COUNT;
+	return (enum policy_status)code_index(STATUSES, POLICY__STATUS_COUNT, s);
 }
 
 const char *app_status_name(enum app_status s)
@@ -48,10 +46,7 @@ const char *app_status_label(enum app_status s)
 
 enum app_status app_status_from_name(const char *s)
 {
-	for (int i = 0; s && i < APP__STATUS_COUNT; i++)
-		if (strcmp(s, APP_STATUSES[i]) == 0)
-			return (enum app_status)i;
-	return APP__STATUS_COUNT;
+	return (enum app_status)code_index(APP_STATUSES, APP__STATUS_COUNT, s);
 }
 
 /* ---- the state machines ---- */

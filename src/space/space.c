@@ -1,5 +1,6 @@
 /* 载体 rules: the field tables and the pure rules beside them (see space.h). */
 #include "space/space.h"
+#include "db/codes.h"
 #include <ctype.h>
 #include <jansson.h>
 #include <math.h>
@@ -26,10 +27,7 @@ const char *space_type_label(enum space_type t)
 
 enum space_type space_type_from_name(const char *s)
 {
-	for (int i = 0; s && i < SPACE__TYPE_COUNT; i++)
-		if (strcmp(s, TYPES[i]) == 0)
-			return (enum space_type)i;
-	return SPACE__TYPE_COUNT;
+	return (enum space_type)code_index(TYPES, SPACE__TYPE_COUNT, s);
 }
 
 const char *space_status_name(enum space_status s)
@@ -44,10 +42,7 @@ const char *space_status_label(enum space_status s)
 
 enum space_status space_status_from_name(const char *s)
 {
-	for (int i = 0; s && i < SPACE__STATUS_COUNT; i++)
-		if (strcmp(s, STATUSES[i]) == 0)
-			return (enum space_status)i;
-	return SPACE__STATUS_COUNT;
+	return (enum space_status)code_index(STATUSES, SPACE__STATUS_COUNT, s);
 }
 
 /* A number of a body that was given: not NAN, and not 0 for the optional ones. */
@@ -147,10 +142,7 @@ const char *space_demand_status_name(enum space_demand_status s)
 
 enum space_demand_status space_demand_status_from_name(const char *s)
 {
-	for (int i = 0; s && i < DEMAND__STATUS_COUNT; i++)
-		if (strcmp(s, DEMAND_STATUSES[i]) == 0)
-			return (enum space_demand_status)i;
-	return DEMAND__STATUS_COUNT;
+	return (enum space_demand_status)code_index(DEMAND_STATUSES, DEMAND__STATUS_COUNT, s);
 }
 
 const char *space_demand_event_name(enum space_demand_event ev)
