@@ -172,8 +172,6 @@ size_t econ_contrib(int is_flow, int ytd, const struct econ_cell *cells, size_t 
                     struct econ_contrib *out, struct econ_contrib_total *total);
 
 /* ---- storage (economy_store.c) ---- */
-/* Today's date in the zone (the server's local time), "YYYY-MM-DD". */
-void econ_today(char out[11]);
 /* The kept cells the figures read (migration 0021, economy_cells.c): recomputes enterprise
  * `ent`'s cells of the months from `period` to the end of the next year (what a change of that
  * month's values or status moves); ent 0: all of zone `zone_id`'s cells (a bulk load). In the

@@ -565,7 +565,7 @@ static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (writable(w, x->id, x->period, x->a, &item, e) < 0)
 		return -1;
 	char today[11];
-	econ_today(today);
+	cst_day(now_unix(), today);
 	if (bb_period_past(x->period, today))
 		return err_set(e, ERR_PERIOD_CLOSED, "period", "该月已过,不能再设目标",
 		               "the month is past: its targets no longer change");

@@ -21,7 +21,7 @@ static int query_period(struct req *r, char buf[8], struct yq_err *e)
 	int y, m;
 	if (!v || !*v) {
 		char today[11];
-		econ_today(today);
+		cst_day(now_unix(), today);
 		snprintf(buf, 8, "%.7s", today);
 		return 0;
 	}
@@ -404,7 +404,7 @@ int h_bb_dispatch_add(struct req *r, struct yq_err *e)
 		               "raise_request is true or false");
 	in.raise_request = rr && json_is_true(rr);
 	char today[11];
-	econ_today(today);
+	cst_day(now_unix(), today);
 	if (!in.recorded_on || !*in.recorded_on)
 		in.recorded_on = arena_strdup(&r->arena, today);
 	else if (!valid_date(in.recorded_on))

@@ -953,7 +953,7 @@ static int month_open(struct db *c, struct import_run *x, struct yq_err *e)
 	int rc = econ_period_deadline(c, x->zone_id, x->period, deadline);
 	if (rc < 0)
 		return err_db(e, rc);
-	econ_today(day);
+	cst_day(now_unix(), day);
 	if (econ_window(x->y, x->m, deadline, day) == ECON_NOT_ENDED)
 		return err_set(e, ERR_VALIDATION, "period", "该月尚未结束，次月1日起方可导入",
 		               "the month has not ended");

@@ -203,7 +203,7 @@ int econ_remind(struct db_pool *pool, const struct principal *p, const char *per
 	if (rc < 0)
 		return err_db(e, rc);
 	char day[11];
-	econ_today(day);
+	cst_day(now_unix(), day);
 	if (econ_window(y, m, deadline, day) == ECON_NOT_ENDED)
 		return err_set(e, ERR_VALIDATION, "period", "该月尚未结束，次月1日起方可催报",
 		               "the month has not ended");
@@ -254,7 +254,7 @@ int econ_remind_due(struct db_pool *pool, int64_t now)
 	if (rc < 0)
 		return -1;
 	char day[11], period[8];
-	econ_today(day);
+	cst_day(now_unix(), day);
 	int y = 0, m = 0;
 	sscanf(day, "%4d-%2d", &y, &m);
 	econ_period_shift(y, m, -1, period);

@@ -105,24 +105,13 @@ static const struct principal *reader(const struct principal *p, struct principa
 	return tmp;
 }
 
-/* Today's date in the zone (China Standard Time), "YYYY-MM-DD". */
-static void today(char out[11])
-{
-	cst_day(now_unix(), out);
-}
-
-void econ_today(char out[11])
-{
-	today(out);
-}
-
 /* The enterprises reader rp reads, as `head` (whose placeholders are today twice, for
  * SQL_ABOVE_SIZE, then the period) + the scope's FROM and WHERE + `tail`. The query binds `day`
  * and `like`, which the caller keeps until the statement is prepared. */
 static void reporters_query(struct qb *q, const struct principal *rp, const char *period,
                             const char *head, const char *tail, char day[11], char like[64])
 {
-	today(day);
+	cst_day(now_unix(), day);
 	qb_init(q, head);
 	qb_text(q, day);
 	qb_text(q, day);
@@ -471,7 +460,7 @@ static int check_values(struct db *tx, struct filing_run *r, struct yq_err *e)
 	}
 	/* the indicators the enterprise must report */
 	char day[11];
-	today(day);
+	cst_day(now_unix(), day);
 	struct db_stmt *st = db_prepare(tx, SQL_ENTERPRISE);
 	if (!st)
 		return err_db(e, DB_ERR);
@@ -584,7 +573,7 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = econ_period_deadline(w->tx, p->zone_id, f->period, deadline);
 	if (rc < 0)
 		return write_fail(w, rc, e);
-	today(day);
+	cst_day(now_unix(), day);
 	enum econ_window win = econ_window(r->y, r->m, deadline, day);
 	if (win == ECON_NOT_ENDED)
 		return err_set(e, ERR_VALIDATION, "period", "该月尚未结束，次月1日起报送",

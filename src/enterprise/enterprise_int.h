@@ -4,8 +4,6 @@
 #include "audit/write_tx.h"
 #include "enterprise/enterprise.h"
 
-/* Today's date, YYYY-MM-DD, local time. */
-void ent_today(char out[11]);
 /* Inside a write (audit/write_tx.h): inserts a validated enterprise and its spans in the caller's
  * zone, checks its department and cadres, refuses it (ERR_FORBIDDEN on dept_id) unless it is in
  * the caller's data scope as written, and names the audit row with every audited field. en->id

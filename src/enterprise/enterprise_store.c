@@ -58,11 +58,6 @@ static const char SQL_DEPT_IN_ZONE[] = "SELECT COUNT(*) FROM dept WHERE id = ? A
 static const char SQL_STAFF_IN_ZONE[] =
     "SELECT COUNT(*) FROM app_user WHERE id = ? AND zone_id = ? AND role <> 'enterprise'";
 
-void ent_today(char out[11])
-{
-	cst_day(now_unix(), out);
-}
-
 /* The members read beside the row: the industry's name from the GB/T 4754 table. */
 static void fill_industry(struct enterprise *en)
 {
@@ -223,9 +218,9 @@ int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f
 	int rc = DB_ERR;
 	*total = 0;
 	if (!f->as_of || ent_as_of(f->as_of, a.as_of) < 0)
-		ent_today(a.as_of);
+		cst_day(now_unix(), a.as_of);
 	memcpy(b.as_of, a.as_of, sizeof a.as_of);
-	ent_today(today);
+	cst_day(now_unix(), today);
 	/* the ORDER BY clause comes from a fixed table; no caller text reaches the SQL */
 	const char *order = str_map_get(orders, ARRAY_LEN(orders), f->sort);
 	if (!order)
@@ -305,7 +300,7 @@ int ent_get(struct db *c, const struct principal *p, int64_t id, struct arena *a
 	    read_spans(c, id, a, out, e) < 0)
 		return -1;
 	char today[11];
-	ent_today(today);
+	cst_day(now_unix(), today);
 	ent_flags_now(out, today);
 	fill_industry(out);
 	return 0;
@@ -738,7 +733,7 @@ int ent_stats(struct db *c, const struct principal *p, const char *as_of, struct
 	memset(s, 0, sizeof *s);
 	char day[11];
 	if (!as_of || ent_as_of(as_of, day) < 0)
-		ent_today(day);
+		cst_day(now_unix(), day);
 	struct qb q;
 	qb_init(&q,
 	        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.archived = 1 THEN 1 ELSE 0 END), 0), "

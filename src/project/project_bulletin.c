@@ -42,7 +42,7 @@ static const char *cst_date(struct arena *a, int64_t t)
 {
 	char *d = t ? arena_alloc(a, 11) : NULL;
 	if (d)
-		proj_today(t, d);
+		cst_day(t, d);
 	return d;
 }
 
@@ -206,7 +206,7 @@ int proj_bulletin(struct db *c, const struct principal *p, const char *week, str
 	int rc;
 	int64_t now = now_unix();
 	memset(b, 0, sizeof *b);
-	proj_today(now, b->today);
+	cst_day(now, b->today);
 	if (!week || !*week) { /* the last full week */
 		proj_day_string(proj_day_number(b->today) - 7, prev);
 		proj_iso_week(prev, b->week);
@@ -735,7 +735,7 @@ int proj_board_doc(struct db *c, const struct principal *p, const char *week, in
 	if (proj_leaderboard(c, p, week, persons, a, d->rows, &d->n, d->sunday, e) < 0)
 		return -1;
 	proj_iso_week(d->sunday, d->week);
-	proj_today(now, today);
+	cst_day(now, today);
 	memcpy(d->asof, strcmp(d->sunday, today) < 0 ? d->sunday : today, sizeof d->asof);
 	struct zone z = {0};
 	if (zone_get(c, p->zone_id, a, &z) != DB_OK)

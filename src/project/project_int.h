@@ -8,8 +8,6 @@
 struct qb;
 struct write_ctx;
 
-/* The date of instant `at` in China Standard Time, YYYY-MM-DD. */
-void proj_today(int64_t at, char out[11]);
 /* Days since 1970-01-01 of a valid date, and back. */
 int64_t proj_day_number(const char *d);
 void proj_day_string(int64_t n, char out[11]);

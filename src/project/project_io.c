@@ -2241,7 +2241,7 @@ int proj_import(struct db_pool *pool, const struct principal *p, const char *pat
 	if (!x)
 		return -1;
 	x->at = now_unix();
-	proj_today(x->at, x->today);
+	cst_day(x->at, x->today);
 	int ret = import_drive(pool, p, path, data, n, o, rep, &DRIVER, x, e);
 	proj_layout_release(&x->L);
 	str_set_release(&x->seen);

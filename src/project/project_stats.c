@@ -164,7 +164,7 @@ int proj_actuals_zones(struct db *c, const int64_t *zone_ids, size_t n, int year
 static void asof_of(int year, char out[11])
 {
 	char today[11];
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	int ty = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
 	         (today[3] - '0');
 	char end[16];
@@ -757,7 +757,7 @@ int proj_evaluate(struct db *c, const struct principal *p, const char *month, ev
 	    !valid_date(first))
 		return err_set(e, ERR_VALIDATION, "month", "月份格式应为 YYYY-MM",
 		               "month must be YYYY-MM");
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	if (strcmp(first, today) > 0)
 		return err_set(e, ERR_VALIDATION, "month", "不能评估尚未开始的月份",
 		               "the month has not begun");

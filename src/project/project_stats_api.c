@@ -17,7 +17,7 @@
 static int this_year(void)
 {
 	char today[11];
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	return (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
 	       (today[3] - '0');
 }
@@ -130,7 +130,7 @@ int h_proj_targets(struct req *r, struct yq_err *e)
 	if (!c || req_query_int(r, "year", this_year(), 1990, 2100, &year, e) < 0)
 		return -1;
 	char today[11];
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	if (year < this_year())
 		snprintf(asof, sizeof asof, "%04d-12-31", (int)year);
 	else

@@ -20,11 +20,6 @@
 
 /* ---- dates (China Standard Time) ---- */
 
-void proj_today(int64_t at, char out[11])
-{
-	cst_day(at, out);
-}
-
 /* Days since 1970-01-01 of a valid date "YYYY-MM-DD" (civil calendar). */
 int64_t proj_day_number(const char *d)
 {
@@ -141,7 +136,7 @@ static void select_head(struct qb *q, struct proj_read *x)
 void proj_read_init(struct proj_read *x, struct db *c, int64_t zone_id)
 {
 	memset(x, 0, sizeof *x);
-	proj_today(now_unix(), x->today);
+	cst_day(now_unix(), x->today);
 	proj_ytd_months(x->today, x->m_from, x->m_to);
 	struct proj_rules def = PROJ_RULES_DEFAULT;
 	x->rules = def;
@@ -492,7 +487,7 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	const struct principal *who = w->who;
 	int64_t now = change_time(x);
 	char no[32], today[11];
-	proj_today(now, today);
+	cst_day(now, today);
 	if (!p->dept_id)
 		p->dept_id = who->dept_id;
 	if (!p->lead_date)
@@ -640,7 +635,7 @@ static int do_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct project old, p;
 	int64_t now = change_time(x);
 	char today[11];
-	proj_today(now, today);
+	cst_day(now, today);
 	if (proj_get(w->tx, w->who, x->id, x->a, &old, e) < 0 ||
 	    proj_move_check(&old, m, today, x->a, e) < 0)
 		return -1;

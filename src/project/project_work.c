@@ -177,7 +177,7 @@ int proj_followups_overdue(struct db *c, const struct principal *p, followup_fn 
 	struct qb q;
 	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
 		return DB_OK;
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	qb_init(&q, "SELECT f.id, f.project_id, pp.name, f.next_step, f.next_date, f.user_id, "
 	            "f.user_name FROM project_followup f JOIN project pp ON pp.id = f.project_id "
 	            "WHERE f.zone_id = ? AND f.next_done = 0 AND f.next_date < ? AND "
@@ -247,7 +247,7 @@ int proj_invest_year(struct db *c, const struct principal *p, int64_t id, int ye
 		return -1;
 	struct proj_rules rules;
 	char today[11], from[8], to[8];
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	if (proj_rules_get(c, p->zone_id, &rules) < 0)
 		return err_db(e, DB_ERR);
 	for (int m = 0; m < 12; m++) {
@@ -347,7 +347,7 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 		return err_set(e, ERR_STATE, "stage", "项目已终止，不能填报投资",
 		               "the project is dropped");
 	snprintf(day1, sizeof day1, "%s-01", x->month);
-	proj_today(now, today);
+	cst_day(now, today);
 	if (strlen(x->month) != 7 || !valid_date(day1))
 		return err_set(e, ERR_VALIDATION, "month", "月份格式应为 YYYY-MM",
 		               "month must be YYYY-MM");
@@ -673,7 +673,7 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (!q->days)
 		q->days = 10;
-	proj_today(now, today);
+	cst_day(now, today);
 	if ((rc = proj_next_no(w->tx, w->who->zone_id, "WT", today, no, sizeof no)) < 0) {
 		rc = write_fail(w, rc, e);
 		goto out;

@@ -114,7 +114,7 @@ int h_proj_followups_overdue(struct req *r, struct yq_err *e)
 static int year_query(struct req *r, int64_t *year, struct yq_err *e)
 {
 	char today[11];
-	proj_today(now_unix(), today);
+	cst_day(now_unix(), today);
 	int64_t def = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
 	              (today[3] - '0');
 	return req_query_int(r, "year", def, 1990, 2100, year, e);
