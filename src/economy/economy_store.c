@@ -287,11 +287,9 @@ int econ_period_deadline(struct db *c, int64_t zone_id, const char *period, char
 	int y, m;
 	if (econ_period_parse(period, &y, &m) < 0)
 		return DB_ERR;
-	struct db_stmt *st = db_prepare(c, SQL_DEADLINE);
+	struct db_stmt *st = db_prepare_with(c, SQL_DEADLINE, DB_I(zone_id), DB_T(period));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, period);
 	int rc = db_step(st);
 	if (rc == DB_ROW && db_col_text(st, 0))
 		snprintf(out, 11, "%s", db_col_text(st, 0));
@@ -312,15 +310,9 @@ static int do_period_set(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = econ_period_deadline(w->tx, w->who->zone_id, x->period, old);
 	if (rc < 0)
 		return write_fail(w, rc, e);
-	struct db_stmt *st = db_prepare(w->tx, SQL_DEADLINE_SET);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, x->period);
-	db_bind_text(st, 3, x->deadline);
-	db_bind_int(st, 4, now_unix());
 	int64_t n;
-	if (write_run(w, st, &n, e) < 0)
+	if (write_sql_n(w, SQL_DEADLINE_SET, &n, e, DB_I(w->who->zone_id), DB_T(x->period),
+	                DB_T(x->deadline), DB_I(now_unix())) < 0)
 		return -1;
 	write_audit(w, "set_deadline", "econ_period", 0);
 	audit_change_str(&w->changes, "period", NULL, x->period);
@@ -372,11 +364,10 @@ static int month_values(struct db *tx, struct filing_run *r, const char *period,
 {
 	for (size_t i = 0; i < r->inds.n; i++)
 		vals[i] = NAN;
-	struct db_stmt *st = db_prepare(tx, SQL_ENT_MONTH);
+	struct db_stmt *st =
+	    db_prepare_with(tx, SQL_ENT_MONTH, DB_I(r->enterprise_id), DB_T(period));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, r->enterprise_id);
-	db_bind_text(st, 2, period);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_col_int(st, 0);
@@ -461,13 +452,10 @@ static int check_values(struct db *tx, struct filing_run *r, struct yq_err *e)
 	/* the indicators the enterprise must report */
 	char day[11];
 	cst_day(now_unix(), day);
-	struct db_stmt *st = db_prepare(tx, SQL_ENTERPRISE);
+	struct db_stmt *st = db_prepare_with(tx, SQL_ENTERPRISE, DB_T(day), DB_T(day),
+	                                     DB_I(r->enterprise_id), DB_I(r->zone_id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, day);
-	db_bind_text(st, 2, day);
-	db_bind_int(st, 3, r->enterprise_id);
-	db_bind_int(st, 4, r->zone_id);
 	int rc = db_step(st);
 	char section[8] = "";
 	int above = 0;
@@ -542,10 +530,9 @@ static int deviations(struct db *tx, struct filing_run *r)
 /* An import's values merge with the report's others: those the sheet does not give stay. */
 static int merge_values(struct db *tx, struct filing_run *r, int64_t report_id)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
+	struct db_stmt *st = db_prepare_with(tx, SQL_VALUES_OF, DB_I(report_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, report_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *code = db_col_text(st, 0);
@@ -591,12 +578,10 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (check_values(w->tx, r, e) < 0)
 		return -1;
 	/* the report of the month, if any */
-	struct db_stmt *st = db_prepare(w->tx, SQL_REPORT_OF);
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_REPORT_OF, DB_I(p->zone_id),
+	                                     DB_I(r->enterprise_id), DB_T(f->period));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, r->enterprise_id);
-	db_bind_text(st, 3, f->period);
 	rc = db_step(st);
 	int64_t id = 0;
 	char status[16] = "";
@@ -618,18 +603,12 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t now = now_unix();
 	const char *note = f->reason && *f->reason ? f->reason : "";
 	if (!id) {
-		st = db_prepare(w->tx, SQL_REPORT_INSERT);
+		st = db_prepare_with(w->tx, SQL_REPORT_INSERT, DB_I(p->zone_id),
+		                     DB_I(r->enterprise_id), DB_T(f->period), DB_T(note),
+		                     DB_O(p->user_id), DB_T(work_actor_name(p)), DB_I(now),
+		                     DB_I(now), DB_I(now));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_int(st, 2, r->enterprise_id);
-		db_bind_text(st, 3, f->period);
-		db_bind_text(st, 4, note);
-		db_bind_opt(st, 5, p->user_id);
-		db_bind_text(st, 6, work_actor_name(p));
-		db_bind_int(st, 7, now);
-		db_bind_int(st, 8, now);
-		db_bind_int(st, 9, now);
 		if (write_insert(w, st, &id, e) < 0)
 			return -1;
 	} else {
@@ -648,11 +627,7 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 		int64_t n;
 		if (write_run(w, st, &n, e) < 0)
 			return -1;
-		st = db_prepare(w->tx, SQL_VALUES_CLEAR);
-		if (!st)
-			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, id);
-		if (write_run(w, st, &n, e) < 0)
+		if (write_sql_n(w, SQL_VALUES_CLEAR, &n, e, DB_I(id)) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < r->inds.n; i++) {
@@ -661,34 +636,19 @@ static int do_file(struct write_ctx *w, void *arg, struct yq_err *e)
 		if (!v)
 			continue;
 		const char *vn = json_string_value(json_object_get(r->notes, ind->code));
-		st = db_prepare(w->tx, SQL_VALUE_INSERT);
-		if (!st)
-			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, id);
-		db_bind_int(st, 2, ind->id);
-		db_bind_int(st, 3, p->zone_id);
-		db_bind_int(st, 4, r->enterprise_id);
-		db_bind_text(st, 5, f->period);
-		db_bind_double(st, 6, json_number_value(v));
-		db_bind_text(st, 7, vn ? vn : "");
 		int64_t n;
-		if (write_run(w, st, &n, e) < 0)
+		if (write_sql_n(w, SQL_VALUE_INSERT, &n, e, DB_I(id), DB_I(ind->id),
+		                DB_I(p->zone_id), DB_I(r->enterprise_id), DB_T(f->period),
+		                DB_F(json_number_value(v)), DB_T(vn ? vn : "")) < 0)
 			return -1;
 	}
 	f->id = id;
 	if (econ_cells_update(w->tx, p->zone_id, r->enterprise_id, f->period) != DB_OK)
 		return write_fail(w, DB_ERR, e);
 	if (f->imported) {
-		st = db_prepare(w->tx, SQL_REPORT_IMPORTED);
-		if (!st)
-			return write_fail(w, DB_ERR, e);
-		db_bind_opt(st, 1, p->user_id);
-		db_bind_text(st, 2, work_actor_name(p));
-		db_bind_int(st, 3, now);
-		db_bind_int(st, 4, now);
-		db_bind_int(st, 5, id);
 		int64_t n;
-		if (write_run(w, st, &n, e) < 0)
+		if (write_sql_n(w, SQL_REPORT_IMPORTED, &n, e, DB_O(p->user_id),
+		                DB_T(work_actor_name(p)), DB_I(now), DB_I(now), DB_I(id)) < 0)
 			return -1;
 		write_audit(w, "import", "econ_report", id);
 	} else if (revise)
@@ -835,12 +795,9 @@ int econ_report_get(struct db *c, const struct principal *p, int64_t id, struct 
 		econ_period_shift(y, m, -1, lm);
 		econ_period_shift(y, m, -12, ly);
 	}
-	struct db_stmt *st = db_prepare(c, SQL_REPORT_VALUES);
+	struct db_stmt *st = db_prepare_with(c, SQL_REPORT_VALUES, DB_T(lm), DB_T(ly), DB_I(id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, lm);
-	db_bind_text(st, 2, ly);
-	db_bind_int(st, 3, id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct econ_value v = {
@@ -1006,16 +963,9 @@ static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)
 		if (!json_is_number(v) || !isfinite(t) || t < 0 || t > ECON_VALUE_MAX)
 			return err_set(e, ERR_VALIDATION, "targets", "目标须为不小于0的数字",
 			               "a target is a number, not negative");
-		struct db_stmt *st = db_prepare(w->tx, SQL_TARGET_SET);
-		if (!st)
-			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, w->who->zone_id);
-		db_bind_int(st, 2, x->year);
-		db_bind_int(st, 3, ind->id);
-		db_bind_double(st, 4, t);
-		db_bind_int(st, 5, now_unix());
 		int64_t n;
-		if (write_run(w, st, &n, e) < 0)
+		if (write_sql_n(w, SQL_TARGET_SET, &n, e, DB_I(w->who->zone_id), DB_I(x->year),
+		                DB_I(ind->id), DB_F(t), DB_I(now_unix())) < 0)
 			return -1;
 		char field[48];
 		snprintf(field, sizeof field, "target.%s", key);
