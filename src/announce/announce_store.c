@@ -396,10 +396,9 @@ static int notify_audience(struct write_ctx *w, const struct announcement *a, in
 	int64_t *ids = n ? arena_alloc(ar, sizeof *ids * (size_t)n) : NULL;
 	if (n && !ids)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	struct db_stmt *st = db_prepare(w->tx, SQL_TARGETS_OF);
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_TARGETS_OF, DB_I(a->id));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, a->id);
 	int64_t got = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW && got < n)
@@ -498,16 +497,9 @@ static int do_read(struct write_ctx *w, void *arg, struct yq_err *e)
 	/* still published and addressed to the caller's enterprise, in this transaction */
 	if (ann_check(w->tx, p, x->id, e) < 0)
 		return -1;
-	struct db_stmt *st = db_prepare(w->tx, SQL_MARK_READ);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, change_time(x));
-	db_bind_opt(st, 2, p->user_id);
-	db_bind_int(st, 3, x->id);
-	db_bind_int(st, 4, p->enterprise_id);
-	db_bind_int(st, 5, p->zone_id);
 	int64_t changed;
-	if (write_run(w, st, &changed, e) < 0)
+	if (write_sql_n(w, SQL_MARK_READ, &changed, e, DB_I(change_time(x)), DB_O(p->user_id),
+	                DB_I(x->id), DB_I(p->enterprise_id), DB_I(p->zone_id)) < 0)
 		return -1;
 	if (changed) { /* the first read: the receipt is a record; later ones write nothing */
 		write_audit(w, "read", "announcement", x->id);

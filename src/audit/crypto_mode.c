@@ -105,10 +105,9 @@ static int seal_rows(struct db *tx, const char *table, const char *col, const ch
 	*n = 0;
 	int64_t after = 0;
 	for (;;) {
-		struct db_stmt *st = db_prepare(tx, sql_next);
+		struct db_stmt *st = db_prepare_with(tx, sql_next, DB_I(after));
 		if (!st)
 			return DB_ERR;
-		db_bind_int(st, 1, after);
 		if (member)
 			db_bind_text(st, 2, pattern);
 		int rc = db_step(st);

@@ -147,10 +147,9 @@ static void read_login_user(struct db_stmt *st, struct login_user *u)
 static int load_login_user(struct db *c, const char *username, struct login_user *u)
 {
 	memset(u, 0, sizeof *u);
-	struct db_stmt *st = db_prepare(c, SQL_USER_FOR_LOGIN);
+	struct db_stmt *st = db_prepare_with(c, SQL_USER_FOR_LOGIN, DB_T(username));
 	if (!st)
 		return DB_ERR;
-	db_bind_text(st, 1, username);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		read_login_user(st, u);
@@ -494,10 +493,9 @@ int auth_recheck(struct db_pool *pool, const struct principal *p, const char *us
 		return err_db(e, DB_UNAVAILABLE);
 	struct login_user u;
 	memset(&u, 0, sizeof u);
-	struct db_stmt *st = db_prepare(c, SQL_USER_FOR_RECHECK);
+	struct db_stmt *st = db_prepare_with(c, SQL_USER_FOR_RECHECK, DB_I(p->user_id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->user_id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		read_login_user(st, &u);

@@ -42,10 +42,9 @@ struct totp_row {
 static int load_row(struct db *c, int64_t user_id, struct totp_row *t)
 {
 	memset(t, 0, sizeof *t);
-	struct db_stmt *st = db_prepare(c, SQL_TOTP_GET);
+	struct db_stmt *st = db_prepare_with(c, SQL_TOTP_GET, DB_I(user_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, user_id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		const char *s = db_col_text(st, 0);
@@ -102,11 +101,9 @@ int mfa_status_get(struct db *c, const struct principal *p, struct mfa_status *o
 		return rc;
 	out->enabled = t.enabled;
 	out->pending = !t.enabled && t.secret[0];
-	struct db_stmt *st = db_prepare(c, SQL_TOTP_ROLE_HAS);
+	struct db_stmt *st = db_prepare_with(c, SQL_TOTP_ROLE_HAS, DB_I(t.zone_id), DB_T(t.role));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, t.zone_id);
-	db_bind_text(st, 2, t.role);
 	rc = db_step(st);
 	out->required = rc == DB_ROW && db_col_int(st, 0) > 0;
 	db_reset(st);
@@ -272,10 +269,9 @@ int mfa_admin_reset(struct db_pool *pool, const struct principal *p, int64_t use
 int mfa_roles_get(struct db *c, const struct principal *p, unsigned *roles)
 {
 	*roles = 0;
-	struct db_stmt *st = db_prepare(c, SQL_TOTP_ROLES);
+	struct db_stmt *st = db_prepare_with(c, SQL_TOTP_ROLES, DB_I(p->zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		enum role r = role_from_name(db_col_text(st, 0));

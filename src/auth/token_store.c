@@ -98,19 +98,12 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	random_hex(hex, 32);
 	snprintf(x->secret, 68, "yq_%s", hex);
 	sha256_hex(x->secret, strlen(x->secret), hash);
-	struct db_stmt *st = db_prepare(w->tx, SQL_TOKEN_INSERT);
+	struct db_stmt *st = db_prepare_with(
+	    w->tx, SQL_TOKEN_INSERT, DB_I(p->zone_id), DB_I(p->user_id), DB_T(in->name),
+	    DB_T(role_name(r)), DB_T(scope), DB_O(in->dept_id), DB_O(in->enterprise_id), DB_T(hash),
+	    DB_I(now_unix()), DB_O(in->expires_at));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, p->user_id);
-	db_bind_text(st, 3, in->name);
-	db_bind_text(st, 4, role_name(r));
-	db_bind_text(st, 5, scope);
-	db_bind_opt(st, 6, in->dept_id);
-	db_bind_opt(st, 7, in->enterprise_id);
-	db_bind_text(st, 8, hash);
-	db_bind_int(st, 9, now_unix());
-	db_bind_opt(st, 10, in->expires_at);
 	if (write_insert(w, st, &x->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "api_token", x->id);

@@ -687,11 +687,10 @@ static int do_dispatch(struct write_ctx *w, void *arg, struct yq_err *e)
 		    ticket_create_in(w->tx, p, &t, e) < 0)
 			return -1;
 		in->ticket_id = t.id;
-		struct db_stmt *st = db_prepare(w->tx, SQL_TICKET_NO);
+		struct db_stmt *st =
+		    db_prepare_with(w->tx, SQL_TICKET_NO, DB_I(t.id), DB_I(p->zone_id));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, t.id);
-		db_bind_int(st, 2, p->zone_id);
 		int rc = db_step(st);
 		if (rc == DB_ROW)
 			in->ticket_no = dup(x->a, db_col_text(st, 0));
@@ -699,20 +698,13 @@ static int do_dispatch(struct write_ctx *w, void *arg, struct yq_err *e)
 		if (rc < 0)
 			return write_fail(w, rc, e);
 	}
-	struct db_stmt *st = db_prepare(w->tx, SQL_DISPATCH_INSERT);
+	struct db_stmt *st = db_prepare_with(
+	    w->tx, SQL_DISPATCH_INSERT, DB_I(p->zone_id), DB_I(x->id), DB_T(in->period),
+	    DB_T(in->recorded_on), DB_T(in->production), DB_T(in->orders ? in->orders : ""),
+	    DB_T(in->problems ? in->problems : ""), DB_O(in->ticket_id), DB_O(p->user_id),
+	    DB_T(work_actor_name(p)), DB_I(now_unix()));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, x->id);
-	db_bind_text(st, 3, in->period);
-	db_bind_text(st, 4, in->recorded_on);
-	db_bind_text(st, 5, in->production);
-	db_bind_text(st, 6, in->orders ? in->orders : "");
-	db_bind_text(st, 7, in->problems ? in->problems : "");
-	db_bind_opt(st, 8, in->ticket_id);
-	db_bind_opt(st, 9, p->user_id);
-	db_bind_text(st, 10, work_actor_name(p));
-	db_bind_int(st, 11, now_unix());
 	if (write_insert(w, st, &in->id, e) < 0)
 		return -1;
 	write_audit(w, "baobao.dispatch", "baobao_dispatch", in->id);

@@ -584,13 +584,10 @@ static int months_sum(struct db *c, const struct import_run *x, int64_t ent, int
 	*n = 0;
 	if (m < 1)
 		return DB_OK;
-	struct db_stmt *st = db_prepare(c, SQL_MONTHS);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_MONTHS, DB_I(ent), DB_I(x->inds[i].id), DB_T(from), DB_T(to));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, ent);
-	db_bind_int(st, 2, x->inds[i].id);
-	db_bind_text(st, 3, from);
-	db_bind_text(st, 4, to);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		*sum += db_col_double(st, 1);
@@ -834,12 +831,10 @@ static int month_values(struct db *c, struct import_run *x, const struct table_r
 static int same_values(struct db *c, const struct import_run *x, const struct row_read *rr,
                        int *exists)
 {
-	struct db_stmt *st = db_prepare(c, SQL_REPORT_STATUS);
+	struct db_stmt *st = db_prepare_with(c, SQL_REPORT_STATUS, DB_I(x->zone_id),
+	                                     DB_I(rr->enterprise_id), DB_T(x->period));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, x->zone_id);
-	db_bind_int(st, 2, rr->enterprise_id);
-	db_bind_text(st, 3, x->period);
 	int rc = db_step(st);
 	int accepted =
 	    rc == DB_ROW && db_col_text(st, 0) && strcmp(db_col_text(st, 0), "accepted") == 0;

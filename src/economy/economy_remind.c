@@ -112,12 +112,10 @@ static int remind_one(struct db *tx, struct remind_run *r, int64_t zone_id, int6
 {
 	int rc;
 	if (r->once) {
-		struct db_stmt *st = db_prepare(tx, SQL_SENT);
+		struct db_stmt *st =
+		    db_prepare_with(tx, SQL_SENT, DB_I(id), DB_T(r->period), DB_T(r->event));
 		if (!st)
 			return DB_ERR;
-		db_bind_int(st, 1, id);
-		db_bind_text(st, 2, r->period);
-		db_bind_text(st, 3, r->event);
 		rc = db_step(st);
 		int64_t sent = rc == DB_ROW ? db_col_int(st, 0) : 0;
 		db_reset(st);
@@ -137,11 +135,9 @@ static int remind_one(struct db *tx, struct remind_run *r, int64_t zone_id, int6
 	if ((rc = notify_enterprise(tx, &econ_kind, &it, dept_id, r->event)) < 0)
 		return rc;
 	r->enterprises++;
-	struct db_stmt *st = db_prepare(tx, SQL_CADRES);
+	struct db_stmt *st = db_prepare_with(tx, SQL_CADRES, DB_I(id), DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, zone_id);
 	int64_t who[2] = {0, 0}, dept[2] = {0, 0};
 	rc = db_step(st);
 	if (rc == DB_ROW)

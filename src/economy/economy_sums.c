@@ -54,10 +54,9 @@ static const char SQL_SUMS[] =
 
 static int run_zone(struct db *tx, const char *sql, int64_t zone_id, const char *a, const char *b)
 {
-	struct db_stmt *st = db_prepare(tx, sql);
+	struct db_stmt *st = db_prepare_with(tx, sql, DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	if (a)
 		db_bind_text(st, 2, a);
 	if (b)

@@ -272,10 +272,9 @@ out:
 static int read_spans(struct db *c, int64_t id, struct arena *a, struct enterprise *en,
                       struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, SQL_FLAGS_OF);
+	struct db_stmt *st = db_prepare_with(c, SQL_FLAGS_OF, DB_I(id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
 	en->flags = arena_zalloc(a, sizeof *en->flags * ENT_MAX_FLAGS);
 	en->n_flags = 0;
 	int rc;
@@ -312,11 +311,9 @@ int ent_find_uscc(struct db *c, const struct principal *p, const char *uscc, int
 	/* two statements: most rows of a large import are new (found by the first alone) */
 	*id = 0;
 	*in_scope = 0;
-	struct db_stmt *st = db_prepare(c, SQL_ID_BY_USCC);
+	struct db_stmt *st = db_prepare_with(c, SQL_ID_BY_USCC, DB_I(p->zone_id), DB_T(uscc));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, uscc);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		*id = db_col_int(st, 0);

@@ -18,12 +18,10 @@ static const char SQL_ZONE_ONLY[] = "SELECT id FROM zone ORDER BY id LIMIT 2";
 
 int zone_create(struct db *tx, const char *code, const char *name, int64_t *id)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_ZONE_INSERT);
+	struct db_stmt *st =
+	    db_prepare_with(tx, SQL_ZONE_INSERT, DB_T(code), DB_T(name), DB_I(now_unix()));
 	if (!st)
 		return DB_ERR;
-	db_bind_text(st, 1, code);
-	db_bind_text(st, 2, name);
-	db_bind_int(st, 3, now_unix());
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		*id = db_col_int(st, 0);
@@ -70,10 +68,9 @@ int zone_list(struct db *c, const struct principal *p, zone_fn fn, void *ctx)
 
 int zone_get(struct db *c, int64_t id, struct arena *a, struct zone *out)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ZONE_LIST_ONE);
+	struct db_stmt *st = db_prepare_with(c, SQL_ZONE_LIST_ONE, DB_I(id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		zone_row(st, out);

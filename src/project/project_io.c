@@ -1802,11 +1802,9 @@ static const char SQL_SCOPE_OK[] =
 static int64_t id_by_name(struct db *c, const char *sql, int64_t zone, const char *name,
                           struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare(c, sql);
+	struct db_stmt *st = db_prepare_with(c, sql, DB_I(zone), DB_T(name));
 	if (!st)
 		return err_db(e, DB_ERR), -2;
-	db_bind_int(st, 1, zone);
-	db_bind_text(st, 2, name);
 	if (sql == SQL_USER_BY_NAME)
 		db_bind_text(st, 3, name);
 	int64_t id = 0;
@@ -1856,11 +1854,9 @@ static int scope_ok(struct db *c, const struct principal *p, int64_t dept, int64
                     struct yq_err *e)
 {
 	struct principal wide;
-	struct db_stmt *st = db_prepare(c, SQL_SCOPE_OK);
+	struct db_stmt *st = db_prepare_with(c, SQL_SCOPE_OK, DB_O(dept), DB_O(owner));
 	if (!st)
 		return err_db(e, DB_ERR), -2;
-	db_bind_opt(st, 1, dept);
-	db_bind_opt(st, 2, owner);
 	scope_bind(st, 3, proj_scope(p, &wide));
 	int rc = db_step(st);
 	db_reset(st);
@@ -1875,11 +1871,10 @@ static int find_existing(struct db *c, const struct import_run *x, struct row_pl
                          struct row_fault *f, struct yq_err *e)
 {
 	const struct project *pr = &rp->row.pr;
-	struct db_stmt *st = db_prepare(c, SQL_SAME_NAME);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_SAME_NAME, DB_I(x->b.p->zone_id), DB_T(pr->name));
 	if (!st)
 		return err_db(e, DB_ERR), -2;
-	db_bind_int(st, 1, x->b.p->zone_id);
-	db_bind_text(st, 2, pr->name);
 	int rc, n = 0;
 	rp->existing = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -2013,11 +2008,10 @@ static int plan_moves(struct db *c, const struct import_run *x, struct row_plan 
 		if (s == PS_REGISTERED) {
 			char norm[USCC_LEN + 1];
 			uscc_check(m->uscc, norm);
-			struct db_stmt *st = db_prepare(c, SQL_ENT_BY_USCC);
+			struct db_stmt *st =
+			    db_prepare_with(c, SQL_ENT_BY_USCC, DB_I(x->b.p->zone_id), DB_T(norm));
 			if (!st)
 				return err_db(e, DB_ERR), -2;
-			db_bind_int(st, 1, x->b.p->zone_id);
-			db_bind_text(st, 2, norm);
 			int rc = db_step(st);
 			int64_t ent = rc == DB_ROW ? db_col_int(st, 0) : 0;
 			db_reset(st);

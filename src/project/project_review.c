@@ -123,10 +123,9 @@ int review_get(struct db *c, const struct principal *p, int64_t id, struct arena
 		return -1;
 	if (!fn)
 		return 0;
-	struct db_stmt *st = db_prepare(c, SQL_REVIEW_ITEMS);
+	struct db_stmt *st = db_prepare_with(c, SQL_REVIEW_ITEMS, DB_I(id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct proj_review_item it = {
@@ -152,13 +151,10 @@ static const char SQL_REVIEW_INSERT[] =
 static int do_review_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct proj_review *r = arg;
-	struct db_stmt *st = db_prepare(w->tx, SQL_REVIEW_INSERT);
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_REVIEW_INSERT, DB_I(w->who->zone_id),
+	                                     DB_T(r->on_date), DB_T(r->title), DB_I(now_unix()));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_text(st, 2, r->on_date);
-	db_bind_text(st, 3, r->title);
-	db_bind_int(st, 4, now_unix());
 	if (write_insert(w, st, &r->id, e) < 0)
 		return -1;
 	write_audit(w, "create", "project_review", r->id);
@@ -258,15 +254,9 @@ static int do_review_decide(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (open_review(w, x->id, x->a, &r, e) < 0 ||
 	    project_seen(w->tx, w->who, x->project_id, &pr, x->a, e) < 0)
 		return -1;
-	struct db_stmt *st = db_prepare(w->tx, SQL_ITEM_DECIDE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, x->decision);
-	db_bind_text(st, 2, x->text ? x->text : "");
-	db_bind_int(st, 3, x->id);
-	db_bind_int(st, 4, x->project_id);
 	int64_t n;
-	if (write_run(w, st, &n, e) < 0)
+	if (write_sql_n(w, SQL_ITEM_DECIDE, &n, e, DB_T(x->decision), DB_T(x->text ? x->text : ""),
+	                DB_I(x->id), DB_I(x->project_id)) < 0)
 		return -1;
 	if (n != 1)
 		return err_set(e, ERR_VALIDATION, "project_id", "该项目不在本次会审议程中",
@@ -308,14 +298,9 @@ static int do_review_close(struct write_ctx *w, void *arg, struct yq_err *e)
 		               arena_printf(x->a, "还有 %lld 个项目未作会审决定",
 		                            (long long)(r.projects - r.decided)),
 		               "some projects have no decision");
-	struct db_stmt *st = db_prepare(w->tx, SQL_REVIEW_CLOSE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, x->text);
-	db_bind_int(st, 2, now_unix());
-	db_bind_int(st, 3, x->id);
 	int64_t n;
-	if (write_run(w, st, &n, e) < 0)
+	if (write_sql_n(w, SQL_REVIEW_CLOSE, &n, e, DB_T(x->text), DB_I(now_unix()), DB_I(x->id)) <
+	    0)
 		return -1;
 	write_audit(w, "close", "project_review", x->id);
 	audit_change_str(&w->changes, "status", "open", "closed");
@@ -579,10 +564,9 @@ static int check_photos(struct db *c, int64_t id, struct arena *a, struct check_
 {
 	int cap = 0, rc;
 	memset(out, 0, sizeof *out);
-	struct db_stmt *st = db_prepare(c, SQL_CHECK_PHOTOS);
+	struct db_stmt *st = db_prepare_with(c, SQL_CHECK_PHOTOS, DB_I(id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->n == cap) {
 			int ncap = cap ? cap * 2 : 16;
@@ -674,11 +658,10 @@ static int link_photos(struct write_ctx *w, int64_t id, const struct proj_check 
 			if (x->photo_ids[j] == x->photo_ids[i])
 				return err_set(e, ERR_VALIDATION, "photo_ids", "照片重复",
 				               "a photo is listed twice");
-		struct db_stmt *st = db_prepare(w->tx, SQL_PHOTO_OK);
+		struct db_stmt *st =
+		    db_prepare_with(w->tx, SQL_PHOTO_OK, DB_I(x->photo_ids[i]), DB_I(id));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, x->photo_ids[i]);
-		db_bind_int(st, 2, id);
 		int rc = db_step(st), image = 0;
 		if (rc == DB_ROW)
 			image = db_col_text(st, 0) && strncmp(db_col_text(st, 0), "image/", 6) == 0;

@@ -328,11 +328,9 @@ static int read_targets(struct db *c, int64_t zone_id, int year, const char *aso
                         struct arena *a, struct proj_target *rows, int max, int *n)
 {
 	*n = 0;
-	struct db_stmt *st = db_prepare(c, SQL_TARGETS);
+	struct db_stmt *st = db_prepare_with(c, SQL_TARGETS, DB_I(zone_id), DB_I(year));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_int(st, 2, year);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW && *n < max) {
 		int64_t user = db_col_int(st, 2);
@@ -408,12 +406,10 @@ static int do_target_set(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (x->user_id) {
 		char like[32];
 		snprintf(like, sizeof like, "%%/%lld/%%", (long long)x->dept_id);
-		struct db_stmt *st = db_prepare(w->tx, SQL_TARGET_USER);
+		struct db_stmt *st = db_prepare_with(w->tx, SQL_TARGET_USER, DB_I(x->user_id),
+		                                     DB_I(w->who->zone_id), DB_T(like));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, x->user_id);
-		db_bind_int(st, 2, w->who->zone_id);
-		db_bind_text(st, 3, like);
 		rc = db_step(st);
 		db_reset(st);
 		if (rc < 0)
@@ -501,10 +497,9 @@ static const char SQL_SETTINGS[] = "SELECT weights FROM project_setting WHERE zo
 int proj_setting_json(struct db *c, const char *sql, int64_t zone_id, json_t **out)
 {
 	*out = NULL;
-	struct db_stmt *st = db_prepare(c, sql);
+	struct db_stmt *st = db_prepare_with(c, sql, DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	int rc = db_step(st);
 	const char *txt = rc == DB_ROW ? db_col_text(st, 0) : NULL;
 	if (txt && *txt)

@@ -361,12 +361,10 @@ int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *d
 {
 	int64_t year =
 	    (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
-	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
+	struct db_stmt *st =
+	    db_prepare_with(tx, SQL_NEXT_NO, DB_I(zone_id), DB_T(kind), DB_I(year));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, kind);
-	db_bind_int(st, 3, year);
 	int rc = db_step(st);
 	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -400,11 +398,9 @@ static const char SQL_ATTACHMENT_OK[] =
 /* 1 when `sql` (two parameters: id, zone) finds a row, 0 if not, or a negative enum db_rc. */
 static int exists2(struct db *tx, const char *sql, int64_t a, int64_t b)
 {
-	struct db_stmt *st = db_prepare(tx, sql);
+	struct db_stmt *st = db_prepare_with(tx, sql, DB_I(a), DB_I(b));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, a);
-	db_bind_int(st, 2, b);
 	int rc = db_step(st);
 	db_reset(st);
 	return rc == DB_ROW ? 1 : rc < 0 ? rc : 0;
@@ -588,11 +584,10 @@ static int apply_move(struct write_ctx *w, struct project *p, const struct proj_
 	case PS_REGISTERED: {
 		char norm[USCC_LEN + 1];
 		uscc_check(m->uscc, norm);
-		struct db_stmt *st = db_prepare(w->tx, SQL_ENT_BY_USCC);
+		struct db_stmt *st =
+		    db_prepare_with(w->tx, SQL_ENT_BY_USCC, DB_I(w->who->zone_id), DB_T(norm));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, w->who->zone_id);
-		db_bind_text(st, 2, norm);
 		rc = db_step(st);
 		int64_t ent = rc == DB_ROW ? db_col_int(st, 0) : 0;
 		db_reset(st);
@@ -706,10 +701,9 @@ int proj_rules_get(struct db *c, int64_t zone_id, struct proj_rules *r)
 {
 	struct proj_rules def = PROJ_RULES_DEFAULT;
 	*r = def;
-	struct db_stmt *st = db_prepare(c, SQL_RULES);
+	struct db_stmt *st = db_prepare_with(c, SQL_RULES, DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		r->amber_days = db_col_int(st, 0);

@@ -149,11 +149,7 @@ static int do_fu_done(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, rc, e);
 	if (!project_id || proj_check(w->tx, w->who, project_id, e) < 0)
 		return err_set(e, ERR_NOT_FOUND, NULL, "跟进记录不存在", "no such follow-up");
-	struct db_stmt *st = db_prepare(w->tx, SQL_FU_DONE);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, id);
-	if (write_run(w, st, &n, e) < 0)
+	if (write_sql_n(w, SQL_FU_DONE, &n, e, DB_I(id)) < 0)
 		return -1;
 	write_audit(w, "done", "project_followup", id);
 	audit_change_int(&w->changes, "next_done", 0, 1);
@@ -260,12 +256,9 @@ int proj_invest_year(struct db *c, const struct principal *p, int64_t id, int ye
 	}
 	snprintf(from, sizeof from, "%04d-01", year);
 	snprintf(to, sizeof to, "%04d-12", year);
-	struct db_stmt *st = db_prepare(c, SQL_INVEST_YEAR);
+	struct db_stmt *st = db_prepare_with(c, SQL_INVEST_YEAR, DB_I(id), DB_T(from), DB_T(to));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, from);
-	db_bind_text(st, 3, to);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *mo = db_col_text(st, 0);
@@ -364,11 +357,9 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 		                            x->month, lock),
 		               "the month's report is locked");
 	double old_actual = NAN, old_funds = 0;
-	struct db_stmt *st = db_prepare(w->tx, SQL_INVEST_OLD);
+	struct db_stmt *st = db_prepare_with(w->tx, SQL_INVEST_OLD, DB_I(x->id), DB_T(x->month));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, x->id);
-	db_bind_text(st, 2, x->month);
 	if ((rc = db_step(st)) == DB_ROW) {
 		old_actual = db_col_is_null(st, 0) ? NAN : db_col_double(st, 0);
 		old_funds = db_col_double(st, 1);

@@ -85,10 +85,9 @@ static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 	struct tm tm;
 	gmtime_r(&cst, &tm);
 	strftime(day, sizeof day, "%Y%m%d", &tm);
-	struct db_stmt *st = db_prepare(tx, SQL_NEXT_NO);
+	struct db_stmt *st = db_prepare_with(tx, SQL_NEXT_NO, DB_T(day));
 	if (!st)
 		return DB_ERR;
-	db_bind_text(st, 1, day);
 	int rc = db_step(st);
 	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -1142,10 +1141,10 @@ int ticket_autoclose(struct db_pool *pool, int64_t now, int days)
 		return -1;
 	int64_t ids[500], zones[500];
 	int n = 0, closed = 0, rc;
-	struct db_stmt *st = db_prepare(c, SQL_AUTOCLOSE_IDS);
+	struct db_stmt *st =
+	    db_prepare_with(c, SQL_AUTOCLOSE_IDS, DB_I(now - (int64_t)days * 86400));
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, now - (int64_t)days * 86400);
 	while ((rc = db_step(st)) == DB_ROW && n < 500) {
 		ids[n] = db_col_int(st, 0);
 		zones[n++] = db_col_int(st, 1);

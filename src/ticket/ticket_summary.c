@@ -129,10 +129,9 @@ void stat_contrib_time(struct stat_contrib *c, const struct calendar *cal)
 
 int ticket_summary_load(struct db *tx, int64_t id, struct stat_in *in)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_LOAD);
+	struct db_stmt *st = db_prepare_with(tx, SQL_LOAD, DB_I(id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, id);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		stat_in_read(st, 0, in);
@@ -143,10 +142,9 @@ int ticket_summary_load(struct db *tx, int64_t id, struct stat_in *in)
 /* Runs sql with its one integer parameter v. */
 static int run_int(struct db *tx, const char *sql, int64_t v)
 {
-	struct db_stmt *st = db_prepare(tx, sql);
+	struct db_stmt *st = db_prepare_with(tx, sql, DB_I(v));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, v);
 	return db_run(st);
 }
 
@@ -178,16 +176,11 @@ static int add_row(struct db *tx, int64_t zone, int dim, int level, int64_t day0
 static int add_hist(struct db *tx, int64_t zone, int dim, int level, int64_t day0, const char *key,
                     int64_t tenths, int64_t n)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_HIST_ADD);
+	struct db_stmt *st =
+	    db_prepare_with(tx, SQL_HIST_ADD, DB_I(zone), DB_T(stat_dim_names[dim]),
+	                    DB_T(LEVELS[level]), DB_I(day0), DB_T(key), DB_I(tenths), DB_I(n));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone);
-	db_bind_text(st, 2, stat_dim_names[dim]);
-	db_bind_text(st, 3, LEVELS[level]);
-	db_bind_int(st, 4, day0);
-	db_bind_text(st, 5, key);
-	db_bind_int(st, 6, tenths);
-	db_bind_int(st, 7, n);
 	return db_run(st);
 }
 
@@ -470,10 +463,9 @@ out:
 
 int ticket_summary_fresh(struct db *c, int64_t zone_id, const struct calendar *cal)
 {
-	struct db_stmt *st = db_prepare(c, SQL_ZONE_STATE);
+	struct db_stmt *st = db_prepare_with(c, SQL_ZONE_STATE, DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	int rc = db_step(st);
 	char want[17];
 	fingerprint_text(cal, want);
