@@ -222,15 +222,11 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (ann_check_audience(a, e) < 0)
 		return -1;
 	int64_t now = change_time(x);
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ANN_INSERT));
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, sql_of(&SQL_ANN_INSERT), DB_I(p->zone_id), DB_O(p->user_id),
+	                    DB_T(work_actor_name(p)), DB_O(p->dept_id), DB_I(now), DB_I(now));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_opt(st, 2, p->user_id);
-	db_bind_text(st, 3, work_actor_name(p));
-	db_bind_opt(st, 4, p->dept_id);
-	db_bind_int(st, 5, now);
-	db_bind_int(st, 6, now);
 	if (entity_bind(st, 7, &ENTITY_ANNOUNCEMENT, a, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
@@ -537,10 +533,8 @@ int ann_receipts(struct db *c, const struct principal *p, int64_t id, int read, 
 		               "enterprise users do not see read receipts");
 	*size = *nread = *total = 0;
 	int rc = DB_ERR;
-	struct db_stmt *st = db_prepare(c, SQL_RECEIPT_COUNTS);
+	struct db_stmt *st = db_prepare_with(c, SQL_RECEIPT_COUNTS, DB_I(id), DB_I(p->zone_id));
 	if (st) {
-		db_bind_int(st, 1, id);
-		db_bind_int(st, 2, p->zone_id);
 		if ((rc = db_step(st)) == DB_ROW) {
 			*size = db_col_int(st, 0);
 			*nread = db_col_int(st, 1);
@@ -550,13 +544,10 @@ int ann_receipts(struct db *c, const struct principal *p, int64_t id, int read, 
 	if (rc < 0)
 		return err_db(e, rc);
 	*total = read ? *nread : *size - *nread;
-	if (!(st = db_prepare(c, sql_of(&SQL_RECEIPT_PAGE))))
+	if (!(st = db_prepare_with(c, sql_of(&SQL_RECEIPT_PAGE), DB_I(id), DB_I(p->zone_id),
+	                           DB_I(read ? 1 : 0), DB_I(page_size),
+	                           DB_I((page - 1) * page_size))))
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, p->zone_id);
-	db_bind_int(st, 3, read ? 1 : 0);
-	db_bind_int(st, 4, page_size);
-	db_bind_int(st, 5, (page - 1) * page_size);
 	struct ann_receipt x;
 	while ((rc = entity_next(st, &ENTITY_RECEIPT, &x)) == DB_ROW)
 		fn(ctx, &x);

@@ -321,10 +321,9 @@ static int adopt_legacy(struct db *c, int64_t *n)
 		for (;;) {
 			/* one row at a time, from the last one on: the select is re-run after each
 			 * update, and a primary-key range keeps each run short on a large log */
-			struct db_stmt *st = db_prepare(c, sel[t]);
+			struct db_stmt *st = db_prepare_with(c, sel[t], DB_I(after));
 			if (!st)
 				return DB_ERR;
-			db_bind_int(st, 1, after);
 			int rc = db_step(st);
 			if (rc != DB_ROW) {
 				db_reset(st);

@@ -45,10 +45,9 @@ int write_update(struct write_ctx *w, struct sql_tmpl *sql, int64_t id, const vo
                  const void *obj, struct yq_err *e)
 {
 	const struct entity *en = sql->en;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(sql));
+	struct db_stmt *st = db_prepare_with(w->tx, sql_of(sql), DB_I(now_unix()));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, now_unix());
 	int idx = entity_bind(st, 2, en, obj, 1);
 	if (idx < 0) {
 		db_reset(st);

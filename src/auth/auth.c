@@ -160,9 +160,8 @@ static int load_login_user(struct db *c, const char *username, struct login_user
 		return DB_OK;
 	audit_name_digest(username, u->name_key);
 	audit_unknown_name(username, u->log_name);
-	if (!(st = db_prepare(c, SQL_NAME_BACKOFF_GET)))
+	if (!(st = db_prepare_with(c, SQL_NAME_BACKOFF_GET, DB_T(u->name_key))))
 		return DB_ERR;
-	db_bind_text(st, 1, u->name_key);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		u->failures = db_col_int(st, 0);

@@ -146,10 +146,9 @@ static int schedule_read(struct db *c, int64_t zone_id, struct arena *a,
 {
 	for (int k = 0; k < BULLETIN__KIND_COUNT; k++)
 		schedule_default((enum bulletin_kind)k, &out[k]);
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_SCHEDULE_SELECT));
+	struct db_stmt *st = db_prepare_with(c, sql_of(&SQL_SCHEDULE_SELECT), DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	int rc;
 	struct bulletin_schedule s;
 	while ((rc = db_step(st)) == DB_ROW) {

@@ -548,12 +548,8 @@ static const char SQL_TARGETS_TEXT[] =
 static const char *targets_text(struct db *tx, int64_t zone_id, int64_t id, const char *period,
                                 struct arena *a)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_TARGETS_TEXT);
-	if (st) {
-		db_bind_int(st, 1, zone_id);
-		db_bind_int(st, 2, id);
-		db_bind_text(st, 3, period);
-	}
+	struct db_stmt *st =
+	    db_prepare_with(tx, SQL_TARGETS_TEXT, DB_I(zone_id), DB_I(id), DB_T(period));
 	return econ_code_values_text(st, a);
 }
 
@@ -588,13 +584,11 @@ static int do_targets(struct write_ctx *w, void *arg, struct yq_err *e)
 			               zh ? zh : "未知指标或指标已停用",
 			               "unknown or inactive indicator");
 		}
-		struct db_stmt *st = db_prepare(w->tx, t->remove ? SQL_TARGET_DEL : SQL_TARGET_SET);
+		struct db_stmt *st = db_prepare_with(
+		    w->tx, t->remove ? SQL_TARGET_DEL : SQL_TARGET_SET, DB_I(p->zone_id),
+		    DB_I(x->id), DB_T(x->period), DB_I(inds[i].id));
 		if (!st)
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_int(st, 2, x->id);
-		db_bind_text(st, 3, x->period);
-		db_bind_int(st, 4, inds[i].id);
 		if (!t->remove) {
 			db_bind_double(st, 5, t->value);
 			db_bind_opt(st, 6, p->user_id);

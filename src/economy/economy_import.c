@@ -685,10 +685,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 		for (; u[k] && k + 1 < sizeof up; k++)
 			up[k] = (char)(u[k] >= 'a' && u[k] <= 'z' ? u[k] - 32 : u[k]);
 		up[k] = 0;
-		if (!(st = db_prepare(c, SQL_BY_USCC)))
+		if (!(st = db_prepare_with(c, SQL_BY_USCC, DB_I(x->zone_id), DB_T(up))))
 			return DB_ERR;
-		db_bind_int(st, 1, x->zone_id);
-		db_bind_text(st, 2, up);
 		rc = db_step(st);
 		int same_name = 1;
 		if (rc == DB_ROW) {
@@ -707,10 +705,8 @@ static int find_enterprise(struct db *c, const struct import_run *x, const struc
 			    "the name is not the code's enterprise");
 		return DB_OK;
 	}
-	if (!(st = db_prepare(c, SQL_BY_NAME)))
+	if (!(st = db_prepare_with(c, SQL_BY_NAME, DB_I(x->zone_id), DB_T(n))))
 		return DB_ERR;
-	db_bind_int(st, 1, x->zone_id);
-	db_bind_text(st, 2, n);
 	int found = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		rr->enterprise_id = db_col_int(st, 0);
@@ -847,11 +843,9 @@ static int same_values(struct db *c, const struct import_run *x, const struct ro
 	double held[MAX_INDS];
 	for (size_t i = 0; i < x->n_inds; i++)
 		held[i] = NAN;
-	if (!(st = db_prepare(c, SQL_REPORT_VALUES)))
+	if (!(st = db_prepare_with(c, SQL_REPORT_VALUES, DB_I(x->zone_id), DB_I(rr->enterprise_id),
+	                           DB_T(x->period))))
 		return DB_ERR;
-	db_bind_int(st, 1, x->zone_id);
-	db_bind_int(st, 2, rr->enterprise_id);
-	db_bind_text(st, 3, x->period);
 	while ((rc = db_step(st)) == DB_ROW)
 		for (size_t i = 0; i < x->n_inds; i++)
 			if (x->inds[i].id == db_col_int(st, 0))

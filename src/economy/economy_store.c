@@ -208,12 +208,10 @@ static int do_ind_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct ind_change *x = arg;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_IND_INSERT));
+	struct db_stmt *st = db_prepare_with(w->tx, sql_of(&SQL_IND_INSERT), DB_I(w->who->zone_id),
+	                                     DB_I(now), DB_I(now));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
 	if (entity_bind(st, 4, &ENTITY_ECON_INDICATOR, x->made, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
@@ -401,9 +399,7 @@ char *econ_code_values_text(struct db_stmt *st, struct arena *a)
 /* The values of a report as JSON text ({"code": value}, the audit's record), into a. */
 static char *values_text(struct db *tx, int64_t report_id, struct arena *a)
 {
-	struct db_stmt *st = db_prepare(tx, SQL_VALUES_OF);
-	if (st)
-		db_bind_int(st, 1, report_id);
+	struct db_stmt *st = db_prepare_with(tx, SQL_VALUES_OF, DB_I(report_id));
 	return econ_code_values_text(st, a);
 }
 

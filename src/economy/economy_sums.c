@@ -271,9 +271,8 @@ static int load_zones(struct db *c, const struct principal *p, const char *perio
 	if (rc != DB_DONE)
 		return rc < 0 ? rc : DB_ERR;
 	qsort(z, n, sizeof *z, zone_cmp);
-	if (!(st = db_prepare(c, SQL_BUILT)))
+	if (!(st = db_prepare_with(c, SQL_BUILT, DB_T(period))))
 		return DB_ERR;
-	db_bind_text(st, 1, period);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct zone_ref *x = zone_find(z, n, db_col_int(st, 0));
 		if (x)

@@ -430,13 +430,11 @@ int ent_insert(struct write_ctx *w, struct enterprise *en, struct yq_err *e)
 	if (check_links(w->tx, p->zone_id, en, e) < 0)
 		return -1;
 	int64_t now = now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ENT_INSERT));
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, sql_of(&SQL_ENT_INSERT), DB_I(p->zone_id),
+	                    DB_T(industry_section_of(en->industry_code)), DB_I(now), DB_I(now));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, industry_section_of(en->industry_code));
-	db_bind_int(st, 3, now);
-	db_bind_int(st, 4, now);
 	if (entity_bind(st, 5, &ENTITY_ENTERPRISE, en, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
@@ -496,11 +494,11 @@ int ent_apply(struct write_ctx *w, struct enterprise *old, struct enterprise *en
 	*changed = w->changes.n > 0;
 	if (!*changed)
 		return 0;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_ENT_UPDATE));
+	struct db_stmt *st =
+	    db_prepare_with(w->tx, sql_of(&SQL_ENT_UPDATE),
+	                    DB_T(industry_section_of(en->industry_code)), DB_I(now_unix()));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_text(st, 1, industry_section_of(en->industry_code));
-	db_bind_int(st, 2, now_unix());
 	int idx = entity_bind(st, 3, &ENTITY_ENTERPRISE, en, 1);
 	if (idx < 0) {
 		db_reset(st);
@@ -622,13 +620,10 @@ static int do_visit(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (!n && v.visitor_user_id != p->user_id)
 		return err_set(e, ERR_VALIDATION, "visitor_user_id", "走访人不存在",
 		               "no such visitor");
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_VISIT_INSERT));
+	struct db_stmt *st = db_prepare_with(w->tx, sql_of(&SQL_VISIT_INSERT), DB_I(p->zone_id),
+	                                     DB_I(x->id), DB_O(p->user_id), DB_I(now_unix()));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, x->id);
-	db_bind_opt(st, 3, p->user_id);
-	db_bind_int(st, 4, now_unix());
 	if (entity_bind(st, 5, &ENTITY_VISIT, &v, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);

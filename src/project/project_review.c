@@ -80,12 +80,10 @@ int review_list(struct db *c, const struct principal *p, int64_t page, int64_t p
 	int rc = db_query_int(c, SQL_REVIEW_COUNT, total, 1, p->zone_id);
 	if (rc < 0)
 		return rc;
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_REVIEW_PAGE));
+	struct db_stmt *st = db_prepare_with(c, sql_of(&SQL_REVIEW_PAGE), DB_I(p->zone_id),
+	                                     DB_I(page_size), DB_I((page - 1) * page_size));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, page_size);
-	db_bind_int(st, 3, (page - 1) * page_size);
 	struct proj_review r;
 	while ((rc = entity_next(st, &ENTITY_REVIEW, &r)) == DB_ROW)
 		fn(ctx, &r);
@@ -98,11 +96,10 @@ static int review_row(struct db *c, const struct principal *p, int64_t id, struc
 {
 	if (!shown(p, "project.review"))
 		return err_set(e, ERR_NOT_FOUND, NULL, "会审不存在", "no such review meeting");
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_REVIEW_ONE));
+	struct db_stmt *st =
+	    db_prepare_with(c, sql_of(&SQL_REVIEW_ONE), DB_I(p->zone_id), DB_I(id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_int(st, 2, id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(out, 0, sizeof *out);
@@ -675,10 +672,9 @@ static int link_photos(struct write_ctx *w, int64_t id, const struct proj_check 
 			return err_set(e, ERR_VALIDATION, "photo_ids",
 			               "现场照片应为图片（JPG、PNG）",
 			               "a site photo must be an image");
-		if (!(st = db_prepare(w->tx, SQL_PHOTO_LINK)))
+		if (!(st = db_prepare_with(w->tx, SQL_PHOTO_LINK, DB_I(x->id),
+		                           DB_I(x->photo_ids[i]))))
 			return write_fail(w, DB_ERR, e);
-		db_bind_int(st, 1, x->id);
-		db_bind_int(st, 2, x->photo_ids[i]);
 		int64_t changed;
 		if (write_run(w, st, &changed, e) < 0)
 			return -1;

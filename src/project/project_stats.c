@@ -766,11 +766,9 @@ int proj_evaluate(struct db *c, const struct principal *p, const char *month, ev
 	proj_day_string(proj_day_number(next) - 1, end);
 	/* the month's end in China Standard Time as an instant */
 	int64_t end_ts = proj_day_number(next) * 86400 - 8 * 3600 - 1;
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_EVAL));
+	struct db_stmt *st = db_prepare_with(c, sql_of(&SQL_EVAL), DB_T(month), DB_T(month));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_text(st, 1, month);
-	db_bind_text(st, 2, month);
 	for (int k = 3; k <= 6; k++)
 		db_bind_int(st, k, end_ts);
 	db_bind_text(st, 7, first);

@@ -499,16 +499,11 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	p->no = arena_strdup(x->a, no);
 	p->amount_wan = amount_wan_of(p);
 	p->next_due = next_due_of(p);
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_INSERT));
+	struct db_stmt *st = db_prepare_with(w->tx, sql_of(&SQL_INSERT), DB_I(who->zone_id),
+	                                     DB_T(p->no), DB_T(p->stage), DB_F(p->amount_wan),
+	                                     DB_T(p->next_due), DB_I(now), DB_I(now));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, who->zone_id);
-	db_bind_text(st, 2, p->no);
-	db_bind_text(st, 3, p->stage);
-	db_bind_double(st, 4, p->amount_wan);
-	db_bind_text(st, 5, p->next_due);
-	db_bind_int(st, 6, now);
-	db_bind_int(st, 7, now);
 	if (entity_bind(st, 8, &ENTITY_PROJECT, p, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);

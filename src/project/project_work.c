@@ -62,10 +62,9 @@ int proj_followups(struct db *c, const struct principal *p, int64_t project_id, 
 		return -1;
 	if (disclose_to(p, "project.followup") != DISCLOSE_ALL)
 		return 0; /* the bureau's notes: none for the enterprise */
-	struct db_stmt *st = db_prepare(c, sql_of(&SQL_FU_SELECT));
+	struct db_stmt *st = db_prepare_with(c, sql_of(&SQL_FU_SELECT), DB_I(project_id));
 	if (!st)
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, project_id);
 	struct proj_followup f;
 	int rc;
 	while ((rc = entity_next(st, &ENTITY_FOLLOWUP, &f)) == DB_ROW)
@@ -367,15 +366,10 @@ static int do_invest_report(struct write_ctx *w, void *arg, struct yq_err *e)
 	db_reset(st);
 	if (rc < 0)
 		return write_fail(w, rc, e);
-	if (!(st = db_prepare(w->tx, SQL_INVEST_REPORT)))
+	if (!(st = db_prepare_with(w->tx, SQL_INVEST_REPORT, DB_I(x->id), DB_T(x->month),
+	                           DB_I(w->who->zone_id), DB_F(x->actual), DB_F(x->funds),
+	                           DB_I(now), DB_O(w->who->user_id))))
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, x->id);
-	db_bind_text(st, 2, x->month);
-	db_bind_int(st, 3, w->who->zone_id);
-	db_bind_double(st, 4, x->actual);
-	db_bind_double(st, 5, x->funds);
-	db_bind_int(st, 6, now);
-	db_bind_opt(st, 7, w->who->user_id);
 	int64_t n;
 	if (write_run(w, st, &n, e) < 0)
 		return -1;
@@ -759,11 +753,10 @@ static int may_answer(struct db *tx, const struct principal *p, const struct pro
 	char like[320];
 	int64_t ok = 0;
 	snprintf(like, sizeof like, "%s%%", p->dept_path);
-	struct db_stmt *st = db_prepare(tx, "SELECT 1 FROM dept WHERE id = ? AND path LIKE ?");
+	struct db_stmt *st = db_prepare_with(tx, "SELECT 1 FROM dept WHERE id = ? AND path LIKE ?",
+	                                     DB_I(q->dept_id), DB_T(like));
 	if (!st)
 		return 0;
-	db_bind_int(st, 1, q->dept_id);
-	db_bind_text(st, 2, like);
 	ok = db_step(st) == DB_ROW;
 	db_reset(st);
 	return (int)ok;

@@ -334,14 +334,11 @@ static int from_summaries(struct db *c, int64_t zone, int64_t from, int64_t to, 
 	int rc = DB_OK;
 	for (int i = 0; i < n && rc >= 0; i++) {
 		for (int pass = 0; pass < 2 && rc >= 0; pass++) {
-			struct db_stmt *st = db_prepare(c, pass ? SQL_BARS : SQL_SUM);
+			struct db_stmt *st = db_prepare_with(
+			    c, pass ? SQL_BARS : SQL_SUM, DB_I(zone), DB_T(stat_dim_names[dim]),
+			    DB_T(sp[i].lvl), DB_I(sp[i].lo), DB_I(sp[i].hi));
 			if (!st)
 				return DB_ERR;
-			db_bind_int(st, 1, zone);
-			db_bind_text(st, 2, stat_dim_names[dim]);
-			db_bind_text(st, 3, sp[i].lvl);
-			db_bind_int(st, 4, sp[i].lo);
-			db_bind_int(st, 5, sp[i].hi);
 			while ((rc = db_step(st)) == DB_ROW) {
 				struct group *g = group_of(gs, db_col_text(st, 0));
 				if (!g) {
@@ -365,13 +362,10 @@ static int from_summaries(struct db *c, int64_t zone, int64_t from, int64_t to, 
 	}
 	if (rc < 0)
 		return rc;
-	struct db_stmt *st = db_prepare(c, SQL_OVERDUE_BY[dim]);
+	struct db_stmt *st = db_prepare_with(c, SQL_OVERDUE_BY[dim], DB_I(zone), DB_I(now),
+	                                     DB_I(from), DB_I(to ? to : INT64_MAX));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, from);
-	db_bind_int(st, 4, to ? to : INT64_MAX);
 	while ((rc = db_step(st)) == DB_ROW) {
 		char gkey[STAT_KEY_MAX];
 		if (dim == SD_DEPT)

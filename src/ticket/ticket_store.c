@@ -155,9 +155,8 @@ static int read_one(struct db *c, const struct principal *p, struct qb *q, int s
 		return err_db(e, rc);
 	if (rc != DB_ROW)
 		return err_set(e, ERR_NOT_FOUND, NULL, "诉求不存在", "no such request");
-	if (!(st = db_prepare(c, SQL_CODEPTS)))
+	if (!(st = db_prepare_with(c, SQL_CODEPTS, DB_I(out->id))))
 		return err_db(e, DB_ERR);
-	db_bind_int(st, 1, out->id);
 	while ((rc = db_step(st)) == DB_ROW && out->n_co < 8)
 		out->co_depts[out->n_co++] = db_col_int(st, 0);
 	db_reset(st);
@@ -509,14 +508,10 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	char no[48];
 	if ((rc = next_no(w->tx, now, no, sizeof no)) < 0)
 		return write_fail(w, rc, e);
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_INSERT));
+	struct db_stmt *st = db_prepare_with(w->tx, sql_of(&SQL_INSERT), DB_I(p->zone_id), DB_T(no),
+	                                     DB_O(p->user_id), DB_I(now), DB_I(now));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, p->zone_id);
-	db_bind_text(st, 2, no);
-	db_bind_opt(st, 3, p->user_id);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now);
 	if (entity_bind(st, 6, &ENTITY_TICKET, t, 0) < 0) {
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
