@@ -1512,6 +1512,29 @@ static int pb_told(struct pz *x, int i, int64_t day, const char *cat, const char
 
 /* ---- targets --------------------------------------------------------------------------------- */
 
+/* The signings of `year` by department d among the projects from `first` on, as targets count
+ * them: their number, amount and counts of 1亿, 5亿 and 10亿元 or more (and, with usd, of 1亿美元
+ * or more); the other figures 0. */
+static void signed_figures(const struct pz *x, int first, int d, int year, int usd,
+                           double v[FIG__COUNT])
+{
+	memset(v, 0, FIG__COUNT * sizeof *v);
+	for (int i = first; i < x->np; i++) {
+		const struct pp *p = &x->pp[i];
+		if (p->in.dept_id != x->depts[d].id || !p->d[PS_SIGNED] ||
+		    year_of(p->d[PS_SIGNED]) != year)
+			continue;
+		v[FIG_SIGNED_COUNT]++;
+		v[FIG_SIGNED_AMOUNT] += p->in.amount_wan;
+		v[FIG_COUNT_100M] += p->in.amount_wan >= 10000;
+		v[FIG_COUNT_500M] += p->in.amount_wan >= 50000;
+		v[FIG_COUNT_1000M] += p->in.amount_wan >= 100000;
+		if (usd)
+			v[FIG_COUNT_USD100M] +=
+			    strcmp(p->in.currency, "USD") == 0 && p->in.total_investment >= 10000;
+	}
+}
+
 /* The target of `year` for bureau d (and person `user`, an actor; -1: the bureau): the figures
  * in the order of PROJ_FIG_KEYS. */
 static int target(struct pz *x, int year, int d, int user, const double v[FIG__COUNT])
@@ -2053,18 +2076,8 @@ static int current(struct pz *x, json_t *c)
 	for (int d = 0; d < x->nd; d++) {
 		if (!x->depts[d].bureau)
 			continue;
-		double v[FIG__COUNT] = {0};
-		for (int i = first; i < x->np; i++) {
-			const struct pp *p = &x->pp[i];
-			if (p->in.dept_id != x->depts[d].id || !p->d[PS_SIGNED] ||
-			    year_of(p->d[PS_SIGNED]) != year)
-				continue;
-			v[FIG_SIGNED_COUNT]++;
-			v[FIG_SIGNED_AMOUNT] += p->in.amount_wan;
-			v[FIG_COUNT_100M] += p->in.amount_wan >= 10000;
-			v[FIG_COUNT_500M] += p->in.amount_wan >= 50000;
-			v[FIG_COUNT_1000M] += p->in.amount_wan >= 100000;
-		}
+		double v[FIG__COUNT];
+		signed_figures(x, first, d, year, 0, v);
 		double up = rng_real(&x->r, 1.0, 1.3) / elapsed;
 		double t[FIG__COUNT] = {
 		    ceil(v[FIG_SIGNED_COUNT] * up + 1),
@@ -2948,20 +2961,8 @@ static int zone_hmetdz(struct pz *x)
 	const char *const bs[] = {b1, b2, b3, b4, b5, b6};
 	for (int k = 0; k < 6; k++) {
 		int d = dept_named(x, bs[k]);
-		double v[FIG__COUNT] = {0};
-		for (int i = first; i < x->np; i++) {
-			const struct pp *p = &x->pp[i];
-			if (p->in.dept_id != x->depts[d].id || !p->d[PS_SIGNED] ||
-			    year_of(p->d[PS_SIGNED]) != 2022)
-				continue;
-			v[FIG_SIGNED_COUNT]++;
-			v[FIG_SIGNED_AMOUNT] += p->in.amount_wan;
-			v[FIG_COUNT_100M] += p->in.amount_wan >= 10000;
-			v[FIG_COUNT_500M] += p->in.amount_wan >= 50000;
-			v[FIG_COUNT_1000M] += p->in.amount_wan >= 100000;
-			v[FIG_COUNT_USD100M] +=
-			    strcmp(p->in.currency, "USD") == 0 && p->in.total_investment >= 10000;
-		}
+		double v[FIG__COUNT];
+		signed_figures(x, first, d, 2022, 1, v);
 		double t[FIG__COUNT] = {
 		    ceil(v[FIG_SIGNED_COUNT] * 2.2 + 2),
 		    round(v[FIG_SIGNED_AMOUNT] * 1.8 / 10000 + 1) * 10000,
@@ -3000,82 +3001,40 @@ static int zone_wcetdz(struct pz *x)
 	static const struct {
 		const char *label, *name, *investor, *region, *ent;
 		double amount;
-		int s[3], r[3], l[3], st[3],
-		    pr[3]; /* signed, registered, land, started, produced */
+		const char *s, *r, *l, *st, *pr; /* signed, registered, land, started, produced */
 	} cont[] = {
-	    {"电商物流",
-	     "华为枢纽仓库项目",
-	     "华为技术有限公司",
-	     "广东省深圳市",
-	     "湖南华为供应链管理有限公司",
-	     200000,
-	     {2019, 9, 18},
-	     {2019, 11, 26},
-	     {2019, 11, 28},
-	     {2019, 12, 2},
-	     {2020, 12, 15}},
-	    {"智能终端",
-	     "德赛电池二期项目",
-	     "湖南德赛电池有限公司",
-	     "湖南省长沙市",
-	     "湖南德赛电池有限公司",
-	     150000,
-	     {2019, 4, 16},
-	     {2019, 4, 25},
-	     {2019, 7, 12},
-	     {2019, 9, 6},
-	     {2020, 11, 18}},
-	    {"智能终端",
-	     "比亚迪电子智能终端产业园项目",
-	     "比亚迪股份有限公司",
-	     "广东省深圳市",
-	     "比亚迪电子（长沙）有限公司",
-	     500000,
-	     {2019, 6, 18},
-	     {2019, 7, 15},
-	     {2019, 8, 2},
-	     {2019, 8, 20},
-	     {2020, 4, 15}},
-	    {"智能终端",
-	     "新世电子智能终端配件项目",
-	     NULL,
-	     NULL,
-	     "湖南新世电子有限公司",
-	     50000,
-	     {2019, 3, 12},
-	     {2019, 4, 18},
-	     {2019, 5, 30},
-	     {2019, 7, 8},
-	     {2020, 6, 12}},
-	    {"电商物流",
-	     "唯品会华中物流园项目",
-	     "唯品会（中国）有限公司",
-	     "广东省广州市",
-	     "湖南唯品会物流有限公司",
-	     100000,
-	     {2018, 10, 26},
-	     {2018, 12, 14},
-	     {2019, 1, 22},
-	     {2019, 3, 18},
-	     {2020, 9, 24}},
+	    {"电商物流", "华为枢纽仓库项目", "华为技术有限公司", "广东省深圳市",
+	     "湖南华为供应链管理有限公司", 200000, "2019-09-18", "2019-11-26", "2019-11-28",
+	     "2019-12-02", "2020-12-15"},
+	    {"智能终端", "德赛电池二期项目", "湖南德赛电池有限公司", "湖南省长沙市",
+	     "湖南德赛电池有限公司", 150000, "2019-04-16", "2019-04-25", "2019-07-12", "2019-09-06",
+	     "2020-11-18"},
+	    {"智能终端", "比亚迪电子智能终端产业园项目", "比亚迪股份有限公司", "广东省深圳市",
+	     "比亚迪电子（长沙）有限公司", 500000, "2019-06-18", "2019-07-15", "2019-08-02",
+	     "2019-08-20", "2020-04-15"},
+	    {"智能终端", "新世电子智能终端配件项目", NULL, NULL, "湖南新世电子有限公司", 50000,
+	     "2019-03-12", "2019-04-18", "2019-05-30", "2019-07-08", "2020-06-12"},
+	    {"电商物流", "唯品会华中物流园项目", "唯品会（中国）有限公司", "广东省广州市",
+	     "湖南唯品会物流有限公司", 100000, "2018-10-26", "2018-12-14", "2019-01-22",
+	     "2019-03-18", "2020-09-24"},
 	};
 	int ids_cont[5];
 	for (int k = 0; k < 5; k++) {
-		int i = named(x, cont[k].label, cont[k].amount, 0, cont[k].s[0], NULL, cont[k].name,
-		              cont[k].investor, cont[k].region, "private", cont[k].ent);
+		int i =
+		    named(x, cont[k].label, cont[k].amount, 0, year4(cont[k].s), NULL, cont[k].name,
+		          cont[k].investor, cont[k].region, "private", cont[k].ent);
 		if (i < 0)
 			return -1;
 		ids_cont[k] = i;
 		x->pp[i].in.special_team = cont[k].amount >= 100000;
 		x->pp[i].in.level = cont[k].amount >= 100000 ? "city" : "district";
-		over_set(o, dymd(cont[k].r[0], cont[k].r[1], cont[k].r[2]),
-		         dymd(cont[k].l[0], cont[k].l[1], cont[k].l[2]), 0, 0, 0, 0);
-		o[PS_STARTED] = dymd(cont[k].st[0], cont[k].st[1], cont[k].st[2]);
-		o[PS_PRODUCING] = dymd(cont[k].pr[0], cont[k].pr[1], cont[k].pr[2]);
+		over_set(o, dnum(cont[k].r), dnum(cont[k].l), 0, 0, 0, 0);
+		o[PS_STARTED] = dnum(cont[k].st);
+		o[PS_PRODUCING] = dnum(cont[k].pr);
 		o[PS_COMPLETED] = o[PS_PRODUCING] - 40;
 		memset(pl, 0, sizeof pl);
 		pl[PS_STARTED] = o[PS_STARTED] - rng_range(&x->r, 0, 20);
-		plan_life(x, i, dymd(cont[k].s[0], cont[k].s[1], cont[k].s[2]), o, pl, x->today);
+		plan_life(x, i, dnum(cont[k].s), o, pl, x->today);
 	}
 	x->pp[ids_cont[2]].in.expected_output = 1500000; /* 年产5000万台、年产值150亿元 */
 	x->pp[ids_cont[2]].in.notes = "力争日产24万台、年产5000万台、年产值150亿元";
@@ -3111,84 +3070,29 @@ static int zone_wcetdz(struct pz *x)
 		const char *label, *name, *investor, *region, *itype, *ent;
 		double amount;
 		int usd;
-		int s[3], r[3], l[3], st[3];
+		const char *s, *r, *l, *st;
 	} fresh[] = {
-	    {"智能终端",
-	     "毛亨高新智能终端产业园项目",
-	     NULL,
-	     NULL,
-	     "private",
-	     "湖南毛亨高新科技有限公司",
-	     60000,
-	     0,
-	     {2019, 11, 8},
-	     {2019, 12, 3},
-	     {2020, 1, 10},
-	     {2020, 3, 18}},
-	    {"新材料",
-	     "立邦涂料长沙生产基地项目",
-	     "立邦涂料（中国）投资有限公司",
-	     "日本",
-	     "foreign",
-	     "立邦涂料（长沙）有限公司",
-	     8000,
-	     1,
-	     {2019, 10, 15},
-	     {2019, 11, 18},
-	     {2020, 1, 6},
-	     {2020, 4, 15}},
-	    {"新材料",
-	     "永杉锂业年产2万吨锂盐项目",
-	     NULL,
-	     NULL,
-	     "private",
-	     "湖南永杉锂业有限公司",
-	     120000,
-	     0,
-	     {2019, 9, 20},
-	     {2019, 10, 21},
-	     {2020, 2, 28},
-	     {2020, 5, 20}},
-	    {"智能制造",
-	     "恒凯智能装备生产基地项目",
-	     NULL,
-	     NULL,
-	     "private",
-	     "湖南恒凯智能科技有限公司",
-	     30000,
-	     0,
-	     {2019, 7, 10},
-	     {2019, 8, 6},
-	     {2020, 1, 14},
-	     {2020, 4, 8}},
-	    {"电商物流",
-	     "京东亚洲一号长沙智能物流园项目",
-	     "北京京东世纪贸易有限公司",
-	     "北京市",
-	     "private",
-	     "长沙京东亚洲一号物流有限公司",
-	     150000,
-	     0,
-	     {2019, 4, 22},
-	     {2019, 5, 20},
-	     {2019, 12, 18},
-	     {2020, 3, 16}},
-	    {"电商物流",
-	     "国美智慧物流园项目",
-	     "国美电器有限公司",
-	     "北京市",
-	     "private",
-	     "湖南国美电器物流有限公司",
-	     100000,
-	     0,
-	     {2019, 5, 28},
-	     {2019, 6, 25},
-	     {2020, 1, 20},
-	     {2020, 4, 9}},
+	    {"智能终端", "毛亨高新智能终端产业园项目", NULL, NULL, "private",
+	     "湖南毛亨高新科技有限公司", 60000, 0, "2019-11-08", "2019-12-03", "2020-01-10",
+	     "2020-03-18"},
+	    {"新材料", "立邦涂料长沙生产基地项目", "立邦涂料（中国）投资有限公司", "日本",
+	     "foreign", "立邦涂料（长沙）有限公司", 8000, 1, "2019-10-15", "2019-11-18",
+	     "2020-01-06", "2020-04-15"},
+	    {"新材料", "永杉锂业年产2万吨锂盐项目", NULL, NULL, "private", "湖南永杉锂业有限公司",
+	     120000, 0, "2019-09-20", "2019-10-21", "2020-02-28", "2020-05-20"},
+	    {"智能制造", "恒凯智能装备生产基地项目", NULL, NULL, "private",
+	     "湖南恒凯智能科技有限公司", 30000, 0, "2019-07-10", "2019-08-06", "2020-01-14",
+	     "2020-04-08"},
+	    {"电商物流", "京东亚洲一号长沙智能物流园项目", "北京京东世纪贸易有限公司", "北京市",
+	     "private", "长沙京东亚洲一号物流有限公司", 150000, 0, "2019-04-22", "2019-05-20",
+	     "2019-12-18", "2020-03-16"},
+	    {"电商物流", "国美智慧物流园项目", "国美电器有限公司", "北京市", "private",
+	     "湖南国美电器物流有限公司", 100000, 0, "2019-05-28", "2019-06-25", "2020-01-20",
+	     "2020-04-09"},
 	};
 	int n0 = x->np;
 	for (int k = 0; k < 6; k++) {
-		int y = fresh[k].s[0];
+		int y = year4(fresh[k].s);
 		int i = named(x, fresh[k].label,
 		              fresh[k].usd ? fresh[k].amount * fx_of(y) : fresh[k].amount,
 		              fresh[k].usd ? PF_FOREIGN : 0, y, NULL, fresh[k].name,
@@ -3201,12 +3105,10 @@ static int zone_wcetdz(struct pz *x)
 		}
 		x->pp[i].in.level = fresh[k].amount >= 100000 ? "city" : "district";
 		x->pp[i].in.special_team = fresh[k].amount >= 100000;
-		over_set(o, dymd(fresh[k].r[0], fresh[k].r[1], fresh[k].r[2]),
-		         dymd(fresh[k].l[0], fresh[k].l[1], fresh[k].l[2]),
-		         dymd(fresh[k].st[0], fresh[k].st[1], fresh[k].st[2]), 0, 0, 0);
+		over_set(o, dnum(fresh[k].r), dnum(fresh[k].l), dnum(fresh[k].st), 0, 0, 0);
 		memset(pl, 0, sizeof pl);
 		pl[PS_STARTED] = dymd(2020, 3, 2) + rng_below(&x->r, 60);
-		plan_life(x, i, dymd(y, fresh[k].s[1], fresh[k].s[2]), o, pl, x->today);
+		plan_life(x, i, dnum(fresh[k].s), o, pl, x->today);
 	}
 	/* 44 signed in 2019: 36 started (6 of them early), 8 not */
 	const struct cohort n19 = {
