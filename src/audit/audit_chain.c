@@ -485,8 +485,7 @@ static struct read_row *cursor_peek(struct db *c, struct table_cursor *t, int *r
 		*rc = DB_ERR;
 		return NULL;
 	}
-	db_bind_int(st, 1, t->after);
-	db_bind_int(st, 2, t->batch);
+	db_bind_args(st, DB_ARGS(DB_I(t->after), DB_I(t->batch)));
 	int r, oom = 0;
 	while ((r = db_step(st)) == DB_ROW && t->n < t->batch) {
 		struct read_row *x = &t->rows[t->n++];

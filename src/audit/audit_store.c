@@ -236,9 +236,7 @@ static int write_row(struct db *tx, int64_t zone_id, int64_t user_id, const char
 		strbuf_release(&tmp);
 		return audit_rc(rc == DB_OK ? DB_ERR : rc);
 	}
-	db_bind_opt(st, 1, zone_id);
-	db_bind_int(st, 2, r.at);
-	db_bind_opt(st, 3, user_id);
+	db_bind_args(st, DB_ARGS(DB_O(zone_id), DB_I(r.at), DB_O(user_id)));
 	for (int i = 0; i < 6; i++)
 		db_bind_text(st, 4 + i, r.text[i]);
 	db_bind_int(st, 10, r.seq);
@@ -276,16 +274,9 @@ int audit_login(struct db *tx, int64_t zone_id, const char *username, int64_t us
 	struct db_stmt *st = rc == DB_OK ? db_prepare(tx, SQL_LOGIN_INSERT) : NULL;
 	if (!st)
 		return audit_rc(rc == DB_OK ? DB_ERR : rc);
-	db_bind_opt(st, 1, zone_id);
-	db_bind_int(st, 2, r.at);
-	db_bind_text(st, 3, r.text[0]);
-	db_bind_opt(st, 4, user_id);
-	db_bind_text(st, 5, r.text[1]);
-	db_bind_text(st, 6, r.text[2]);
-	db_bind_int(st, 7, r.success);
-	db_bind_text(st, 8, r.text[3]);
-	db_bind_int(st, 9, r.seq);
-	db_bind_text(st, 10, mac);
+	db_bind_args(st, DB_ARGS(DB_O(zone_id), DB_I(r.at), DB_T(r.text[0]), DB_O(user_id),
+	                         DB_T(r.text[1]), DB_T(r.text[2]), DB_I(r.success), DB_T(r.text[3]),
+	                         DB_I(r.seq), DB_T(mac)));
 	rc = db_step(st);
 	db_reset(st);
 	return audit_rc(rc);
@@ -330,8 +321,7 @@ static int bind_login_where(struct db_stmt *st, const void *arg)
 {
 	const struct audit_where *a = arg;
 	const struct audit_filter *f = a->f;
-	db_bind_int(st, 1, a->p ? a->p->zone_id : 0);
-	db_bind_int(st, 2, a->p ? 0 : 1);
+	db_bind_args(st, DB_ARGS(DB_I(a->p ? a->p->zone_id : 0), DB_I(a->p ? 0 : 1)));
 	int i = opt_text(st, 3, f->username);
 	i = opt_int(st, i, f->success);
 	i = opt_int(st, i, f->from);

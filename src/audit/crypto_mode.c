@@ -129,8 +129,7 @@ static int seal_rows(struct db *tx, const char *table, const char *col, const ch
 			strbuf_release(&sealed);
 			return DB_ERR;
 		}
-		db_bind_text(st, 1, sealed.buf);
-		db_bind_int(st, 2, after);
+		db_bind_args(st, DB_ARGS(DB_T(sealed.buf), DB_I(after)));
 		strbuf_release(&sealed);
 		if ((rc = db_run(st)) < 0)
 			return rc;

@@ -179,9 +179,7 @@ int econ_cells_update(struct db *tx, int64_t zone_id, int64_t ent, const char *p
 	if (!st)
 		return DB_ERR;
 	if (ent) {
-		db_bind_int(st, 1, ent);
-		db_bind_text(st, 2, lo);
-		db_bind_text(st, 3, hi);
+		db_bind_args(st, DB_ARGS(DB_I(ent), DB_T(lo), DB_T(hi)));
 	} else
 		db_bind_int(st, 1, zone_id);
 	struct cval *v = NULL;
@@ -195,9 +193,7 @@ int econ_cells_update(struct db *tx, int64_t zone_id, int64_t ent, const char *p
 		if (!st)
 			rc = DB_ERR;
 		else if (ent) {
-			db_bind_int(st, 1, ent);
-			db_bind_text(st, 2, from);
-			db_bind_text(st, 3, hi);
+			db_bind_args(st, DB_ARGS(DB_I(ent), DB_T(from), DB_T(hi)));
 		} else
 			db_bind_int(st, 1, zone_id);
 		if (st && db_run(st) < 0)

@@ -126,9 +126,7 @@ int econ_zone_init(struct db *tx, int64_t zone_id)
 	if (!st)
 		return DB_ERR;
 	int64_t now = now_unix();
-	db_bind_int(st, 1, zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
+	db_bind_args(st, DB_ARGS(DB_I(zone_id), DB_I(now), DB_I(now)));
 	if (db_run(st) < 0)
 		return DB_ERR;
 	/* the row a build of the zone's kept sums holds against its writers (economy_sums.c) */
@@ -223,8 +221,7 @@ static int do_ind_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		db_reset(st);
 		return write_fail(w, DB_ERR, e);
 	}
-	db_bind_int(dup, 1, w->who->zone_id);
-	db_bind_text(dup, 2, x->made->code);
+	db_bind_args(dup, DB_ARGS(DB_I(w->who->zone_id), DB_T(x->made->code)));
 	int rc = db_step(dup);
 	n = rc == DB_ROW ? db_col_int(dup, 0) : 0;
 	db_reset(dup);
@@ -840,13 +837,8 @@ static int do_review(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	int64_t now = now_unix(), n = 0;
-	db_bind_text(st, 1, x->to);
-	db_bind_text(st, 2, x->note ? x->note : "");
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_text(st, 4, work_actor_name(w->who));
-	db_bind_int(st, 5, now);
-	db_bind_int(st, 6, now);
-	db_bind_int(st, 7, x->id);
+	db_bind_args(st, DB_ARGS(DB_T(x->to), DB_T(x->note ? x->note : ""), DB_O(w->who->user_id),
+	                         DB_T(work_actor_name(w->who)), DB_I(now), DB_I(now), DB_I(x->id)));
 	if (write_run(w, st, &n, e) < 0)
 		goto out;
 	/* a returned report's values no longer count */
@@ -1111,8 +1103,7 @@ int econ_summary(struct db *c, const struct principal *p, const char *period, co
 		targets[i] = NAN;
 	struct db_stmt *st = rc == DB_OK ? db_prepare(c, SQL_TARGETS) : NULL;
 	if (st) {
-		db_bind_int(st, 1, p->zone_id);
-		db_bind_int(st, 2, y);
+		db_bind_args(st, DB_ARGS(DB_I(p->zone_id), DB_I(y)));
 		while ((rc = db_step(st)) == DB_ROW)
 			for (size_t i = 0; i < inds.n; i++)
 				if (inds.items[i].id == db_col_int(st, 0))
@@ -1189,8 +1180,7 @@ static struct econ_contrib_item *contrib_items(struct db *c, int64_t zone_id,
 			*rc = DB_ERR;
 			break;
 		}
-		db_bind_int(st, 1, x[i].enterprise_id);
-		db_bind_int(st, 2, zone_id);
+		db_bind_args(st, DB_ARGS(DB_I(x[i].enterprise_id), DB_I(zone_id)));
 		int r = db_step(st);
 		if (r == DB_ROW)
 			x[i].name = arena_strdup(a, db_col_text(st, 0) ? db_col_text(st, 0) : "");

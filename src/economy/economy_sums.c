@@ -115,9 +115,7 @@ static int sum_store(struct db *tx, int64_t zone_id, const char *period, int64_t
 	const int64_t n[] = {s->reporting, s->ytd_n, s->same_m, s->same_y, s->incomplete};
 	const double d[] = {s->month, s->ytd,    s->cur_m,    s->base_m,
 	                    s->cur_y, s->base_y, s->base_full};
-	db_bind_int(st, 1, zone_id);
-	db_bind_text(st, 2, period);
-	db_bind_int(st, 3, ind);
+	db_bind_args(st, DB_ARGS(DB_I(zone_id), DB_T(period), DB_I(ind)));
 	for (int i = 0; i < 5; i++)
 		db_bind_int(st, 4 + i, n[i]);
 	for (int i = 0; i < 7; i++)
@@ -150,8 +148,7 @@ int econ_sums_build(struct db *tx, int64_t zone_id, const char *period)
 		qsort(is, n, sizeof *is, ind_sum_cmp);
 	st = rc == DB_DONE ? db_prepare(tx, SQL_CELLS) : NULL;
 	if (st) {
-		db_bind_int(st, 1, zone_id);
-		db_bind_text(st, 2, period);
+		db_bind_args(st, DB_ARGS(DB_I(zone_id), DB_T(period)));
 		while ((rc = db_step(st)) == DB_ROW) {
 			struct ind_sum key = {.id = db_col_int(st, 0)};
 			struct ind_sum *x =

@@ -384,8 +384,7 @@ static int resolve_links(struct db *c, const struct sheet *sh, int64_t zone, str
 			err_db(e, DB_ERR);
 			return -2;
 		}
-		db_bind_int(st, 1, zone);
-		db_bind_text(st, 2, rc->names[k]);
+		db_bind_args(st, DB_ARGS(DB_I(zone), DB_T(rc->names[k])));
 		int r = db_step(st);
 		int64_t id = r == DB_ROW ? db_col_int(st, 0) : 0;
 		db_reset(st);

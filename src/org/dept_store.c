@@ -108,9 +108,7 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 		write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
+	db_bind_args(st, DB_ARGS(DB_I(w->who->zone_id), DB_I(now), DB_I(now)));
 	entity_bind(st, 4, &ENTITY_DEPT, d, 0);
 	rc = db_step(st);
 	d->id = rc == DB_ROW ? db_col_int(st, 0) : 0;

@@ -348,12 +348,8 @@ static int do_insert(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_opt(st, 1, w->zone_id);
-	db_bind_text(st, 2, hash);
-	db_bind_int(st, 3, u->must_change ? 1 : 0);
-	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now);
-	db_bind_int(st, 6, now);
+	db_bind_args(st, DB_ARGS(DB_O(w->zone_id), DB_T(hash), DB_I(u->must_change ? 1 : 0),
+	                         DB_I(now), DB_I(now), DB_I(now)));
 	rc = entity_bind(st, 7, &ENTITY_USER, u, 0) < 0 ? DB_ERR : db_step(st);
 	u->id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);

@@ -208,11 +208,8 @@ static int do_review_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, x->id);
-	db_bind_int(st, 2, x->project_id);
-	db_bind_int(st, 3, w->who->zone_id);
-	db_bind_opt(st, 4, pr.dept_id);
-	db_bind_int(st, 5, x->id);
+	db_bind_args(st, DB_ARGS(DB_I(x->id), DB_I(x->project_id), DB_I(w->who->zone_id),
+	                         DB_O(pr.dept_id), DB_I(x->id)));
 	int64_t n;
 	if ((rc = write_run(w, st, &n, e)) < 0) {
 		if (e->code == ERR_CONFLICT)
@@ -485,15 +482,10 @@ static int do_permit_set(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, c->id);
-	db_bind_text(st, 3, x->permit);
-	db_bind_text(st, 4, x->applied_date);
-	db_bind_text(st, 5, x->approved_date);
-	db_bind_opt(st, 6, x->secretary_user_id);
-	db_bind_text(st, 7, x->permit_no ? x->permit_no : "");
-	db_bind_text(st, 8, x->notes ? x->notes : "");
-	db_bind_int(st, 9, now_unix());
+	db_bind_args(st, DB_ARGS(DB_I(w->who->zone_id), DB_I(c->id), DB_T(x->permit),
+	                         DB_T(x->applied_date), DB_T(x->approved_date),
+	                         DB_O(x->secretary_user_id), DB_T(x->permit_no ? x->permit_no : ""),
+	                         DB_T(x->notes ? x->notes : ""), DB_I(now_unix())));
 	int64_t changed;
 	if ((rc = write_run(w, st, &changed, e)) < 0)
 		goto out;
@@ -696,10 +688,8 @@ static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, c->id);
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_int(st, 4, now);
+	db_bind_args(st,
+	             DB_ARGS(DB_I(w->who->zone_id), DB_I(c->id), DB_O(w->who->user_id), DB_I(now)));
 	if (entity_bind(st, 5, &ENTITY_CHECK, c->x, 0) < 0) {
 		db_reset(st);
 		rc = write_fail(w, DB_ERR, e);

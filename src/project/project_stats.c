@@ -651,15 +651,10 @@ static int do_settings(struct write_ctx *w, void *arg, struct yq_err *e)
 		free(txt);
 		return write_fail(w, DB_ERR, e);
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, x->r->amber_days);
-	db_bind_double(st, 3, x->r->amber_ratio);
-	db_bind_double(st, 4, x->r->red_ratio);
-	db_bind_int(st, 5, x->r->report_day);
-	db_bind_text(st, 6, txt);
-	db_bind_text(st, 7, x->permits);
-	db_bind_int(st, 8, now_unix());
-	db_bind_text(st, 9, x->permits);
+	db_bind_args(st,
+	             DB_ARGS(DB_I(w->who->zone_id), DB_I(x->r->amber_days), DB_F(x->r->amber_ratio),
+	                     DB_F(x->r->red_ratio), DB_I(x->r->report_day), DB_T(txt),
+	                     DB_T(x->permits), DB_I(now_unix()), DB_T(x->permits)));
 	int64_t n;
 	rc = write_run(w, st, &n, e);
 	free(txt);

@@ -447,9 +447,7 @@ static int derived(struct write_ctx *w, struct project *p, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	p->amount_wan = amount_wan_of(p);
 	p->next_due = next_due_of(p);
-	db_bind_double(st, 1, p->amount_wan);
-	db_bind_text(st, 2, p->next_due);
-	db_bind_int(st, 3, p->id);
+	db_bind_args(st, DB_ARGS(DB_F(p->amount_wan), DB_T(p->next_due), DB_I(p->id)));
 	int64_t n;
 	return write_run(w, st, &n, e);
 }

@@ -97,11 +97,8 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, x->project_id);
-	db_bind_opt(st, 3, w->who->user_id);
-	db_bind_text(st, 4, work_actor_name(w->who));
-	db_bind_int(st, 5, now);
+	db_bind_args(st, DB_ARGS(DB_I(w->who->zone_id), DB_I(x->project_id), DB_O(w->who->user_id),
+	                         DB_T(work_actor_name(w->who)), DB_I(now)));
 	if (entity_bind(st, 6, &ENTITY_FOLLOWUP, x->f, 0) < 0) {
 		db_reset(st);
 		rc = write_fail(w, DB_ERR, e);
@@ -293,10 +290,8 @@ static int do_invest_plan(struct write_ctx *w, void *arg, struct yq_err *e)
 	double total = 0;
 	for (int i = 0; i < x->n; i++) {
 		int64_t changed;
-		db_bind_int(st, 1, x->id);
-		db_bind_text(st, 2, x->months[i].month);
-		db_bind_int(st, 3, w->who->zone_id);
-		db_bind_double(st, 4, x->months[i].planned);
+		db_bind_args(st, DB_ARGS(DB_I(x->id), DB_T(x->months[i].month),
+		                         DB_I(w->who->zone_id), DB_F(x->months[i].planned)));
 		if (write_run(w, st, &changed, e) < 0)
 			return -1;
 		total += x->months[i].planned;
@@ -669,20 +664,11 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, DB_ERR, e);
 		goto out;
 	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, x->project_id);
-	db_bind_text(st, 3, no);
-	db_bind_text(st, 4, q->title);
-	db_bind_text(st, 5, q->detail ? q->detail : "");
-	db_bind_text(st, 6, q->category);
-	db_bind_int(st, 7, q->dept_id);
-	db_bind_int(st, 8, q->days);
-	db_bind_int(st, 9, now);
-	db_bind_opt(st, 10, due);
-	db_bind_opt(st, 11, w->who->user_id);
-	db_bind_opt(st, 12, q->ticket_id);
-	db_bind_int(st, 13, now);
-	db_bind_int(st, 14, now);
+	db_bind_args(st,
+	             DB_ARGS(DB_I(w->who->zone_id), DB_I(x->project_id), DB_T(no), DB_T(q->title),
+	                     DB_T(q->detail ? q->detail : ""), DB_T(q->category), DB_I(q->dept_id),
+	                     DB_I(q->days), DB_I(now), DB_O(due), DB_O(w->who->user_id),
+	                     DB_O(q->ticket_id), DB_I(now), DB_I(now)));
 	if ((rc = write_insert(w, st, &q->id, e)) < 0)
 		goto out;
 	q->no = no;
@@ -794,21 +780,10 @@ static int do_pb_move(struct write_ctx *w, void *arg, struct yq_err *e, enum pb_
 		goto out;
 	}
 	const char *act = PB_MOVES[m].action;
-	db_bind_text(st, 1, PB_MOVES[m].to);
-	db_bind_text(st, 2, act);
-	db_bind_text(st, 3, x->text);
-	db_bind_text(st, 4, act);
-	db_bind_text(st, 5, x->text);
-	db_bind_text(st, 6, act);
-	db_bind_int(st, 7, now);
-	db_bind_text(st, 8, act);
-	db_bind_int(st, 9, now);
-	db_bind_text(st, 10, act);
-	db_bind_text(st, 11, act);
-	db_bind_opt(st, 12, due);
-	db_bind_int(st, 13, now);
-	db_bind_int(st, 14, x->id);
-	db_bind_text(st, 15, q.status);
+	db_bind_args(st,
+	             DB_ARGS(DB_T(PB_MOVES[m].to), DB_T(act), DB_T(x->text), DB_T(act),
+	                     DB_T(x->text), DB_T(act), DB_I(now), DB_T(act), DB_I(now), DB_T(act),
+	                     DB_T(act), DB_O(due), DB_I(now), DB_I(x->id), DB_T(q.status)));
 	if ((rc = write_run(w, st, &n, e)) < 0)
 		goto out;
 	struct work_event_in ev = {.at = now,

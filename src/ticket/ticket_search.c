@@ -134,9 +134,9 @@ int ticket_search_index(struct db *tx, int64_t id)
 			rc = rc < 0 ? rc : DB_ERR;
 			goto out;
 		}
-		db_bind_int(st, 1, ZONE_KEY(zone) + id);
-		db_bind_text(st, 2, title.buf ? title.buf : "");
-		db_bind_text(st, 3, body.buf ? body.buf : "");
+		db_bind_args(st,
+		             DB_ARGS(DB_I(ZONE_KEY(zone) + id), DB_T(title.buf ? title.buf : ""),
+		                     DB_T(body.buf ? body.buf : "")));
 		rc = db_run(st);
 	} else {
 		struct tokset ts = {0};
@@ -151,8 +151,7 @@ int ticket_search_index(struct db *tx, int64_t id)
 			rc = DB_ERR;
 			goto out;
 		}
-		db_bind_int(st, 1, id);
-		db_bind_text(st, 2, lit.buf);
+		db_bind_args(st, DB_ARGS(DB_I(id), DB_T(lit.buf)));
 		rc = db_run(st);
 		strbuf_release(&lit);
 	}

@@ -1444,10 +1444,8 @@ int ticket_split_legacy_blocks(struct db *c)
 					rc = DB_ERR;
 					break;
 				}
-				db_bind_text(st, 1, desc);
-				db_bind_text(st, 2, b.address);
-				db_bind_text(st, 3, b.email);
-				db_bind_text(st, 4, b.media_url);
+				db_bind_args(st, DB_ARGS(DB_T(desc), DB_T(b.address), DB_T(b.email),
+				                         DB_T(b.media_url)));
 				if (b.has_coords) {
 					db_bind_double(st, 5, b.lat);
 					db_bind_double(st, 6, b.lon);

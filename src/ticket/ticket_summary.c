@@ -450,9 +450,7 @@ int ticket_summary_rebuild(struct db *tx, int64_t zone_id, const struct calendar
 		rc = DB_ERR;
 		goto out;
 	}
-	db_bind_text(st, 1, hash);
-	db_bind_int(st, 2, now_unix());
-	db_bind_int(st, 3, zone_id);
+	db_bind_args(st, DB_ARGS(DB_T(hash), DB_I(now_unix()), DB_I(zone_id)));
 	rc = db_run(st);
 out:
 	for (int lv = 0; lv < 3; lv++)
