@@ -780,16 +780,10 @@ static int add_visit(struct db *tx, const struct zone_ctx *z, int64_t ent, const
 	struct db_stmt *st = db_prepare(tx, SQL_VISIT);
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, z->zone_id);
-	db_bind_int(st, 2, ent);
-	db_bind_text(st, 3, day);
-	db_bind_int(st, 4, by.user_id);
-	db_bind_text(st, 5, by.name ? by.name : "");
-	db_bind_text(st, 6, kind);
-	db_bind_text(st, 7, findings);
-	db_bind_text(st, 8, follow_ups);
-	db_bind_int(st, 9, by.user_id);
-	db_bind_int(st, 10, cst_parse(day) + 17 * 3600);
+	db_bind_args(st,
+	             DB_ARGS(DB_I(z->zone_id), DB_I(ent), DB_T(day), DB_I(by.user_id),
+	                     DB_T(by.name ? by.name : ""), DB_T(kind), DB_T(findings),
+	                     DB_T(follow_ups), DB_I(by.user_id), DB_I(cst_parse(day) + 17 * 3600)));
 	return db_run(st) < 0 ? -1 : 0;
 }
 

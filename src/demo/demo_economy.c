@@ -121,13 +121,8 @@ static int put_month(struct write_ctx *w, struct econ_demo *d, int64_t ent, cons
 	if (!st)
 		return write_fail(w, DB_ERR, e);
 	int reviewed = strcmp(status, "submitted") != 0;
-	db_bind_int(st, 1, d->z->zone_id);
-	db_bind_int(st, 2, ent);
-	db_bind_text(st, 3, period);
-	db_bind_text(st, 4, status);
-	db_bind_text(st, 5, note);
-	db_bind_int(st, 6, at);
-	db_bind_text(st, 7, reviewed ? "经济发展局" : "");
+	db_bind_args(st, DB_ARGS(DB_I(d->z->zone_id), DB_I(ent), DB_T(period), DB_T(status),
+	                         DB_T(note), DB_I(at), DB_T(reviewed ? "经济发展局" : "")));
 	if (reviewed)
 		db_bind_int(st, 8, at + 3 * DAY);
 	else
@@ -256,10 +251,9 @@ static int put_enterprise(struct write_ctx *w, struct econ_demo *d, const struct
 /* The ids of the zone's indicators of CODES into ind (0 where the catalogue has none). */
 static int zone_indicators(struct db *tx, int64_t zone_id, int64_t ind[I__COUNT])
 {
-	struct db_stmt *st = db_prepare(tx, SQL_INDICATORS);
+	struct db_stmt *st = db_prepare_with(tx, SQL_INDICATORS, DB_I(zone_id));
 	if (!st)
 		return DB_ERR;
-	db_bind_int(st, 1, zone_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
 		for (int i = 0; i < I__COUNT; i++)
@@ -267,6 +261,28 @@ static int zone_indicators(struct db *tx, int64_t zone_id, int64_t ind[I__COUNT]
 				ind[i] = db_col_int(st, 0);
 	db_reset(st);
 	return rc < 0 ? rc : DB_OK;
+}
+
+/* The year and month of instant t in China Standard Time. */
+static void month_of(int64_t t, int *y, int *m)
+{
+	char day[11];
+	cst_date(t, day);
+	*y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
+	*m = (day[5] - '0') * 10 + (day[6] - '0');
+}
+
+/* Runs fn in the zone's transaction as its system user; a failure is logged as "cannot load
+ * {what}". */
+static int zone_write(struct zone_ctx *z, write_fn fn, void *arg, const char *what)
+{
+	struct yq_err e = {0};
+	if (write_in(z->tx, z->who, z->zone_id, fn, arg, &e) < 0) {
+		error("demo: zone %s: cannot load %s: %s", z->code, what,
+		      e.message_en ? e.message_en : "?");
+		return -1;
+	}
+	return 0;
 }
 
 static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
@@ -279,10 +295,9 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 	/* the enterprises first (a statement is not kept open while others run) */
 	struct ent *ents = NULL;
 	int n = 0, cap = 0;
-	st = db_prepare(w->tx, SQL_ENTS);
+	st = db_prepare_with(w->tx, SQL_ENTS, DB_I(d->z->zone_id));
 	if (!st)
 		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, d->z->zone_id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
 			struct ent *more =
@@ -354,21 +369,12 @@ static int do_economy(struct write_ctx *w, void *arg, struct yq_err *e)
 int demo_economy_add(struct zone_ctx *z, int64_t now)
 {
 	struct econ_demo d = {.z = z, .now = now};
-	char today[11];
-	cst_date(now, today);
-	int y = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
-	        (today[3] - '0');
-	int m = (today[5] - '0') * 10 + (today[6] - '0');
+	int y, m;
 	char last[8];
+	month_of(now, &y, &m);
 	econ_period_shift(y, m, -1, last);
 	econ_period_parse(last, &d.last_y, &d.last_m);
-	struct yq_err e = {0};
-	if (write_in(z->tx, z->who, z->zone_id, do_economy, &d, &e) < 0) {
-		error("demo: zone %s: cannot load the monthly figures: %s", z->code,
-		      e.message_en ? e.message_en : "?");
-		return -1;
-	}
-	return 0;
+	return zone_write(z, do_economy, &d, "the monthly figures");
 }
 
 /* ---- the 包保 monthly cycle ------------------------------------------------------------------ */
@@ -422,9 +428,7 @@ static double bb_base(struct db *tx, int64_t ent, int64_t ind, const char *perio
 	struct db_stmt *st = db_prepare(tx, SQL_BB_BASE);
 	if (!st)
 		return NAN;
-	db_bind_int(st, 1, ent);
-	db_bind_int(st, 2, ind);
-	db_bind_text(st, 3, base);
+	db_bind_args(st, DB_ARGS(DB_I(ent), DB_I(ind), DB_T(base)));
 	double v = db_step(st) == DB_ROW ? db_col_double(st, 0) : NAN;
 	db_reset(st);
 	return v;
@@ -513,14 +517,11 @@ static int do_baobao(struct write_ctx *w, void *arg, struct yq_err *e)
 				st = db_prepare(w->tx, SQL_BB_TARGET);
 				if (!st)
 					return write_fail(w, DB_ERR, e);
-				db_bind_int(st, 1, d->z->zone_id);
-				db_bind_int(st, 2, es[i].id);
-				db_bind_text(st, 3, period);
-				db_bind_int(st, 4, which[j]);
-				db_bind_double(st, 5, round(base * goal / 10) * 10);
-				db_bind_int(st, 6, es[i].leader);
-				db_bind_text(st, 7, es[i].leader_name);
-				db_bind_int(st, 8, set_at);
+				db_bind_args(st, DB_ARGS(DB_I(d->z->zone_id), DB_I(es[i].id),
+				                         DB_T(period), DB_I(which[j]),
+				                         DB_F(round(base * goal / 10) * 10),
+				                         DB_I(es[i].leader),
+				                         DB_T(es[i].leader_name), DB_I(set_at)));
 				int64_t changed;
 				if (write_run(w, st, &changed, e) < 0)
 					return -1;
@@ -543,16 +544,13 @@ static int do_baobao(struct write_ctx *w, void *arg, struct yq_err *e)
 			st = db_prepare(w->tx, SQL_BB_DISPATCH);
 			if (!st)
 				return write_fail(w, DB_ERR, e);
-			db_bind_int(st, 1, d->z->zone_id);
-			db_bind_int(st, 2, es[i].id);
-			db_bind_text(st, 3, period);
-			db_bind_text(st, 4, on);
-			db_bind_text(st, 5, BB_FINDINGS[pick].production);
-			db_bind_text(st, 6, BB_FINDINGS[pick].orders);
-			db_bind_text(st, 7, BB_FINDINGS[pick].problems);
-			db_bind_int(st, 8, by);
-			db_bind_text(st, 9, es[i].liaison ? es[i].liaison_name : es[i].leader_name);
-			db_bind_int(st, 10, at);
+			db_bind_args(st, DB_ARGS(DB_I(d->z->zone_id), DB_I(es[i].id), DB_T(period),
+			                         DB_T(on), DB_T(BB_FINDINGS[pick].production),
+			                         DB_T(BB_FINDINGS[pick].orders),
+			                         DB_T(BB_FINDINGS[pick].problems), DB_I(by),
+			                         DB_T(es[i].liaison ? es[i].liaison_name
+			                                            : es[i].leader_name),
+			                         DB_I(at)));
 			int64_t changed;
 			if (write_run(w, st, &changed, e) < 0)
 				return -1;
@@ -568,17 +566,8 @@ static int do_baobao(struct write_ctx *w, void *arg, struct yq_err *e)
 int demo_baobao_add(struct zone_ctx *z, int64_t now)
 {
 	struct bb_demo d = {.z = z, .now = now};
-	char today[11];
-	cst_date(now, today);
-	if (sscanf(today, "%4d-%2d", &d.y, &d.m) != 2)
-		return -1;
-	struct yq_err e = {0};
-	if (write_in(z->tx, z->who, z->zone_id, do_baobao, &d, &e) < 0) {
-		error("demo: zone %s: cannot load the 包保 targets and 调度: %s", z->code,
-		      e.message_en ? e.message_en : "?");
-		return -1;
-	}
-	return 0;
+	month_of(now, &d.y, &d.m);
+	return zone_write(z, do_baobao, &d, "the 包保 targets and 调度");
 }
 
 /* ---- the scale generator's months ----------------------------------------------------------- */
@@ -619,10 +608,9 @@ int demo_gen_economy(struct zone_ctx *z, int months, int64_t now, uint64_t seed)
 	if (months > 120)
 		months = 120;
 	int64_t ind[GEN_INDS] = {0};
-	struct db_stmt *st = db_prepare(z->tx, SQL_INDICATORS);
+	struct db_stmt *st = db_prepare_with(z->tx, SQL_INDICATORS, DB_I(z->zone_id));
 	if (!st)
 		return error("gen: %s", db_errmsg(z->tx));
-	db_bind_int(st, 1, z->zone_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
 		for (int i = 0; i < GEN_INDS; i++)

@@ -319,9 +319,8 @@ static int load_model(struct pz *x, int n_named)
 	                 x->z->zone_id) < 0 ||
 	    !(x->actors = yq_calloc((size_t)n + 1, sizeof *x->actors)))
 		return -1;
-	if (!(st = db_prepare(tx, SQL_ACTORS)))
+	if (!(st = db_prepare_with(tx, SQL_ACTORS, DB_I(x->z->zone_id))))
 		return -1;
-	db_bind_int(st, 1, x->z->zone_id);
 	x->na = 0;
 	x->admin = -1;
 	while ((rc = db_step(st)) == DB_ROW && x->na < n) {
@@ -342,9 +341,8 @@ static int load_model(struct pz *x, int n_named)
 	                 x->z->zone_id) < 0 ||
 	    !(x->ents = yq_calloc((size_t)n + 1, sizeof *x->ents)))
 		return -1;
-	if (!(st = db_prepare(tx, SQL_ENTS)))
+	if (!(st = db_prepare_with(tx, SQL_ENTS, DB_I(x->z->zone_id))))
 		return -1;
-	db_bind_int(st, 1, x->z->zone_id);
 	x->ne = 0;
 	while ((rc = db_step(st)) == DB_ROW && x->ne < n) {
 		struct pent *e = &x->ents[x->ne];
@@ -3516,10 +3514,8 @@ static int gen_invest(struct gen_ctx *g, const struct gproj *p, int64_t w0)
 		    dymd(y, m, 1) >= dymd(year_of(p->d[PS_STARTED]), month_of(p->d[PS_STARTED]), 1);
 		double planned = round(per * rng_real(&g->r, 0.8, 1.2));
 		double actual = round(planned * ratio * rng_real(&g->r, 0.9, 1.1));
-		db_bind_int(st, 1, p->id);
-		db_bind_text(st, 2, mo);
-		db_bind_int(st, 3, g->z->zone_id);
-		db_bind_double(st, 4, planned);
+		db_bind_args(st,
+		             DB_ARGS(DB_I(p->id), DB_T(mo), DB_I(g->z->zone_id), DB_F(planned)));
 		if (reported) {
 			db_bind_double(st, 5, actual);
 			db_bind_double(st, 6, round(actual * rng_real(&g->r, 0.5, 0.9)));
@@ -3763,10 +3759,8 @@ int demo_gen_projects(struct zone_ctx *z, int n, int64_t office, int64_t owner, 
 			int nn = kind ? g.wt[y] : g.xm[y];
 			if (!nn)
 				continue;
-			db_bind_int(st, 1, z->zone_id);
-			db_bind_text(st, 2, kind ? "WT" : "XM");
-			db_bind_int(st, 3, 2000 + y);
-			db_bind_int(st, 4, nn);
+			db_bind_args(st, DB_ARGS(DB_I(z->zone_id), DB_T(kind ? "WT" : "XM"),
+			                         DB_I(2000 + y), DB_I(nn)));
 			if (db_run(st) < 0)
 				goto out;
 		}
@@ -3790,10 +3784,8 @@ int demo_gen_projects(struct zone_ctx *z, int n, int64_t office, int64_t owner, 
 		double up =
 		    y == year_of(g.today) ? 365.0 / (double)(g.today - dymd(y, 1, 1) + 1) : 1.0;
 		for (int user = 0; user < 2; user++) {
-			db_bind_int(st, 1, z->zone_id);
-			db_bind_int(st, 2, y);
-			db_bind_int(st, 3, z->invest_depts[0]);
-			db_bind_opt(st, 4, user ? owner : 0);
+			db_bind_args(st, DB_ARGS(DB_I(z->zone_id), DB_I(y),
+			                         DB_I(z->invest_depts[0]), DB_O(user ? owner : 0)));
 			for (int f = 0; f < FIG__COUNT; f++)
 				db_bind_double(st, 5 + f,
 				               f == FIG_FUNDS

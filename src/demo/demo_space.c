@@ -280,13 +280,8 @@ int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed)
 		         space_type_label(space_type_from_name(type)), b + 1);
 		snprintf(plan, sizeof plan, "[[%d,%d],[%d,%d],[%d,%d],[%d,%d]]", x, y, x + 70, y,
 		         x + 70, y + 70, x, y + 70);
-		db_bind_int(sb, 1, z->zone_id);
-		db_bind_text(sb, 2, name);
-		db_bind_text(sb, 3, type);
-		db_bind_int(sb, 4, 5);
-		db_bind_text(sb, 5, plan);
-		db_bind_int(sb, 6, now);
-		db_bind_int(sb, 7, now);
+		db_bind_args(sb, DB_ARGS(DB_I(z->zone_id), DB_T(name), DB_T(type), DB_I(5),
+		                         DB_T(plan), DB_I(now), DB_I(now)));
 		int64_t bid = gen_insert(sb);
 		if (bid < 0)
 			return error("gen: zone %s: space: %s", z->code, db_errmsg(z->tx));
@@ -305,11 +300,8 @@ int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed)
 				status = "vacant";
 			int64_t ent = leased ? z->ents[rng_below(&r, z->n_ents)].id : 0;
 			double area = flat ? 45 + 25 * (k % 3) : 200 + 100 * rng_below(&r, 30);
-			db_bind_int(su, 1, z->zone_id);
-			db_bind_int(su, 2, bid);
-			db_bind_int(su, 3, floor);
-			db_bind_text(su, 4, number);
-			db_bind_double(su, 5, area);
+			db_bind_args(su, DB_ARGS(DB_I(z->zone_id), DB_I(bid), DB_I(floor),
+			                         DB_T(number), DB_F(area)));
 			if (flat) {
 				db_bind_null(su, 6);
 				db_bind_null(su, 7);
@@ -332,13 +324,8 @@ int demo_gen_space(struct zone_ctx *z, int units, int64_t now, uint64_t seed)
 			int end_in = 10 + rng_below(&r, 900);
 			date_add(today, end_in, end);
 			date_add(end, -3 * 365, start);
-			db_bind_int(sl, 1, z->zone_id);
-			db_bind_int(sl, 2, uid);
-			db_bind_int(sl, 3, ent);
-			db_bind_text(sl, 4, start);
-			db_bind_text(sl, 5, end);
-			db_bind_int(sl, 6, now);
-			db_bind_int(sl, 7, now);
+			db_bind_args(sl, DB_ARGS(DB_I(z->zone_id), DB_I(uid), DB_I(ent),
+			                         DB_T(start), DB_T(end), DB_I(now), DB_I(now)));
 			int rc = db_step(sl);
 			db_reset(sl);
 			if (rc < 0)
