@@ -222,23 +222,13 @@ int table_next(struct table_reader *t, struct table_row *row)
 {
 	for (;;) {
 		int rc;
+		struct xlsx_row xr;
+		struct csv_record cr;
 		if (t->format == TABLE_XLSX) {
-			struct xlsx_row xr;
-			rc = xlsx_next_row(t->xlsx, &xr);
-			if (rc == 1) {
-				row->cells = xr.cells;
-				row->n_cells = xr.n_cells;
-				row->number = xr.number;
-			}
-		} else {
-			struct csv_record cr;
-			rc = csv_next(t->csv, &cr);
-			if (rc == 1) {
-				row->cells = cr.fields;
-				row->n_cells = cr.n_fields;
-				row->number = cr.number;
-			}
-		}
+			if ((rc = xlsx_next_row(t->xlsx, &xr)) == 1)
+				*row = (struct table_row){xr.cells, xr.n_cells, xr.number};
+		} else if ((rc = csv_next(t->csv, &cr)) == 1)
+			*row = (struct table_row){cr.fields, cr.n_fields, cr.number};
 		if (rc != 1)
 			return rc;
 		if (trim_row(row))
