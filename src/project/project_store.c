@@ -25,12 +25,8 @@ int64_t proj_day_number(const char *d)
 {
 	int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
 	int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = day};
+	return (int64_t)timegm(&tm) / 86400;
 }
 
 void proj_day_string(int64_t n, char out[11])
