@@ -210,62 +210,66 @@ static const struct str_map orders[] = {
                         "e.established_on DESC, e.id DESC"},
 };
 
+/* A page of the enterprise list: its two statements (qb_count_page), each with its own filter
+ * texts, and the caller's callback. */
+struct list_run {
+	const struct principal *p;
+	const struct ent_filter *f;
+	ent_fn fn;
+	void *ctx;
+	const char *order;
+	char today[11];
+	struct filter_args a[2];
+};
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	if (!pass) {
+		qb_init(q, "SELECT COUNT(*)");
+		list_where(q, l->p, l->f, &l->a[0]);
+		return;
+	}
+	/* a page is chosen by an inner query over ids, so the per-row flag columns are computed
+	 * for the rows of the page only */
+	qb_init(q, sql_of(&SQL_ENT_PAGE));
+	for (int i = 0; i < 8; i++)
+		qb_text(q, l->today); /* the four flags_now columns come first in the text */
+	qb_sql(q, ENTITY_ENTERPRISE.joins);
+	qb_sql(q, " JOIN (SELECT e.id");
+	list_where(q, l->p, l->f, &l->a[1]);
+	qb_sql(q, l->order);
+	qb_sql(q, " LIMIT ? OFFSET ?) pg ON pg.id = e.id");
+	qb_sql(q, l->order);
+	qb_int(q, l->f->page_size);
+	qb_int(q, (l->f->page - 1) * l->f->page_size);
+}
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct enterprise en;
+	memset(&en, 0, sizeof en);
+	int col = entity_read(st, 0, &ENTITY_ENTERPRISE, &en, a);
+	for (int i = 0; i < FLAG__COUNT; i++)
+		en.flags_now[i] = db_col_int(st, col + i) > 0;
+	fill_industry(&en);
+	l->fn(l->ctx, &en);
+}
+
 int ent_list(struct db *c, const struct principal *p, const struct ent_filter *f, ent_fn fn,
              void *ctx, int64_t *total)
 {
-	struct filter_args a, b;
-	char today[11];
-	int rc = DB_ERR;
-	*total = 0;
-	if (!f->as_of || ent_as_of(f->as_of, a.as_of) < 0)
-		cst_day(now_unix(), a.as_of);
-	memcpy(b.as_of, a.as_of, sizeof a.as_of);
-	cst_day(now_unix(), today);
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx};
+	if (!f->as_of || ent_as_of(f->as_of, l.a[0].as_of) < 0)
+		cst_day(now_unix(), l.a[0].as_of);
+	memcpy(l.a[1].as_of, l.a[0].as_of, sizeof l.a[0].as_of);
+	cst_day(now_unix(), l.today);
 	/* the ORDER BY clause comes from a fixed table; no caller text reaches the SQL */
-	const char *order = str_map_get(orders, ARRAY_LEN(orders), f->sort);
-	if (!order)
-		order = orders[0].value;
-	struct qb cq, lq;
-	qb_init(&cq, "SELECT COUNT(*)");
-	list_where(&cq, p, f, &a);
-	/* a page is chosen by an inner query over ids, so the per-row flag columns are computed
-	 * for the rows of the page only */
-	qb_init(&lq, sql_of(&SQL_ENT_PAGE));
-	for (int i = 0; i < 8; i++)
-		qb_text(&lq, today); /* the four flags_now columns come first in the text */
-	qb_sql(&lq, ENTITY_ENTERPRISE.joins);
-	qb_sql(&lq, " JOIN (SELECT e.id");
-	list_where(&lq, p, f, &b);
-	qb_sql(&lq, order);
-	qb_sql(&lq, " LIMIT ? OFFSET ?) pg ON pg.id = e.id");
-	qb_sql(&lq, order);
-	qb_int(&lq, f->page_size);
-	qb_int(&lq, (f->page - 1) * f->page_size);
-	rc = qb_count(&cq, c, total);
-	if (rc < 0)
-		goto out;
-	struct db_stmt *st = qb_prepare(&lq, c);
-	if (!st) {
-		rc = DB_ERR;
-		goto out;
-	}
-	struct arena row = ARENA_INIT;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct enterprise en;
-		memset(&en, 0, sizeof en);
-		arena_reset(&row);
-		int col = entity_read(st, 0, &ENTITY_ENTERPRISE, &en, &row);
-		for (int i = 0; i < FLAG__COUNT; i++)
-			en.flags_now[i] = db_col_int(st, col + i) > 0;
-		fill_industry(&en);
-		fn(ctx, &en);
-	}
-	db_reset(st);
-	arena_release(&row);
-out:
-	qb_release(&cq);
-	qb_release(&lq);
-	return rc < 0 ? rc : DB_OK;
+	l.order = str_map_get(orders, ARRAY_LEN(orders), f->sort);
+	if (!l.order)
+		l.order = orders[0].value;
+	return qb_count_page(c, list_build, list_row, &l, total);
 }
 
 /* Reads the spans of enterprise id into en (in a), ordered by flag and start. */

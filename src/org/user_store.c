@@ -91,40 +91,42 @@ static void list_where(struct qb *q, const struct principal *p, const struct use
 	}
 }
 
+/* A page of the user list: its two statements (qb_count_page) and the caller's callback. */
+struct list_run {
+	const struct principal *p;
+	const struct user_filter *f;
+	user_fn fn;
+	void *ctx;
+	char like[320], pattern[220];
+};
+
+static void list_build(struct qb *q, int pass, void *arg)
+{
+	struct list_run *l = arg;
+	qb_init(q, pass ? sql_of(&SQL_USER_SELECT) : "SELECT COUNT(*)");
+	list_where(q, l->p, l->f, pass ? ENTITY_USER.joins : NULL, l->like, sizeof l->like,
+	           l->pattern, sizeof l->pattern);
+	if (pass) {
+		qb_sql(q, " ORDER BY u.id LIMIT ? OFFSET ?");
+		qb_int(q, l->f->page_size);
+		qb_int(q, (l->f->page - 1) * l->f->page_size);
+	}
+}
+
+static void list_row(struct db_stmt *st, struct arena *a, void *arg)
+{
+	struct list_run *l = arg;
+	struct user u;
+	memset(&u, 0, sizeof u);
+	entity_read(st, 0, &ENTITY_USER, &u, a);
+	l->fn(l->ctx, &u);
+}
+
 int user_list(struct db *c, const struct principal *p, const struct user_filter *f, user_fn fn,
               void *ctx, int64_t *total)
 {
-	char like[320], pattern[220];
-	struct qb cq, lq;
-	int rc = DB_ERR;
-	*total = 0;
-	qb_init(&cq, "SELECT COUNT(*)");
-	list_where(&cq, p, f, NULL, like, sizeof like, pattern, sizeof pattern);
-	qb_init(&lq, sql_of(&SQL_USER_SELECT));
-	list_where(&lq, p, f, ENTITY_USER.joins, like, sizeof like, pattern, sizeof pattern);
-	qb_sql(&lq, " ORDER BY u.id LIMIT ? OFFSET ?");
-	qb_int(&lq, f->page_size);
-	qb_int(&lq, (f->page - 1) * f->page_size);
-	struct db_stmt *st = NULL;
-	rc = qb_count(&cq, c, total);
-	if (rc < 0 || !(st = qb_prepare(&lq, c))) {
-		rc = rc < 0 ? rc : DB_ERR;
-		goto out;
-	}
-	struct arena row = ARENA_INIT;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct user u;
-		memset(&u, 0, sizeof u);
-		arena_reset(&row);
-		entity_read(st, 0, &ENTITY_USER, &u, &row);
-		fn(ctx, &u);
-	}
-	db_reset(st);
-	arena_release(&row);
-out:
-	qb_release(&cq);
-	qb_release(&lq);
-	return rc < 0 ? rc : DB_OK;
+	struct list_run l = {.p = p, .f = f, .fn = fn, .ctx = ctx};
+	return qb_count_page(c, list_build, list_row, &l, total);
 }
 
 /* Reads the row of SQL_USER_SELECT into the user ctx (qb_one). */
