@@ -692,18 +692,6 @@ static void filing_of(const struct econ_bulletin *b, struct parts *p)
 	         (long long)f->late, (long long)f->missing, d);
 }
 
-static struct report_table table(const char *title, const struct report_column *cols, size_t n_cols,
-                                 const void *rows, size_t n_rows, report_cell_fn cell)
-{
-	return (struct report_table){.title = title,
-	                             .cols = cols,
-	                             .n_cols = n_cols,
-	                             .rows = rows,
-	                             .n_rows = n_rows,
-	                             .cell = cell,
-	                             .max_rows = 0};
-}
-
 static const struct report_column leader_cols_tmpl[] = {
     {"包保领导", LC_NAME, 0, 1, 0, 0, 0},
     {"包保企业", LC_ENTS, 40, 1, 1, 0, 1},
@@ -750,13 +738,15 @@ static void parts_of(const struct econ_bulletin *b, struct doc *d)
 	};
 	memcpy(p->ind_cols, ind_cols, sizeof ind_cols);
 	p->ind_cols[2].header = p->ytd_header;
-	p->ind_table = table("主要指标", p->ind_cols, N_OF(ind_cols), b->inds, b->n_inds, ind_cell);
+	p->ind_table = report_table_of("主要指标", p->ind_cols, N_OF(ind_cols), b->inds, b->n_inds,
+	                               ind_cell, 0);
 	p->up_rows = (struct contrib_rows){b->contrib.up, b->contrib.ind.unit};
 	p->down_rows = (struct contrib_rows){b->contrib.down, b->contrib.ind.unit};
-	p->up_table = table("拉动较大的企业", contrib_cols, N_OF(contrib_cols), &p->up_rows,
-	                    b->contrib.n_up, contrib_cell);
-	p->down_table = table("拖累较大的企业（降幅较大）", contrib_cols, N_OF(contrib_cols),
-	                      &p->down_rows, b->contrib.n_down, contrib_cell);
+	p->up_table = report_table_of("拉动较大的企业", contrib_cols, N_OF(contrib_cols),
+	                              &p->up_rows, b->contrib.n_up, contrib_cell, 0);
+	p->down_table =
+	    report_table_of("拖累较大的企业（降幅较大）", contrib_cols, N_OF(contrib_cols),
+	                    &p->down_rows, b->contrib.n_down, contrib_cell, 0);
 	char ch[64], tv[64];
 	econ_amount_text(b->contrib.total.change, b->contrib.ind.unit, ch, sizeof ch);
 	econ_yoy_text(b->contrib.total.yoy, tv, sizeof tv);
@@ -772,26 +762,13 @@ static void parts_of(const struct econ_bulletin *b, struct doc *d)
 	d->leader_cols[3].header = d->leader_headers[0];
 	d->leader_cols[6].header = d->leader_headers[1];
 	p->leader_rows = (struct leader_rows){b};
-	p->leader_table = table("包保完成情况", d->leader_cols, N_OF(leader_cols_tmpl),
-	                        &p->leader_rows, b->n_leaders, leader_cell);
+	p->leader_table = report_table_of("包保完成情况", d->leader_cols, N_OF(leader_cols_tmpl),
+	                                  &p->leader_rows, b->n_leaders, leader_cell, 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* The PDF and the HTML                                                                       */
 /* ------------------------------------------------------------------------------------------ */
-
-static void pdf_table_or_none(struct report_pdf *d, int n, const char *title, const char *note,
-                              const struct report_table *t)
-{
-	if (t->n_rows == 0) {
-		report_pdf_heading(d, n, title, note, 16);
-		report_pdf_note(d, "无");
-	} else {
-		report_pdf_heading(d, n, title, note, report_pdf_table_lead_h(d, t));
-		report_pdf_table(d, t);
-	}
-	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-}
 
 static void compose_pdf(struct report_pdf *d, const void *arg)
 {
@@ -807,7 +784,7 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 	if (p->half[0])
 		report_pdf_paragraph(d, p->half);
 	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-	pdf_table_or_none(d, 1, "主要指标", p->period, &p->ind_table);
+	report_pdf_table_section(d, 1, "主要指标", p->period, &p->ind_table);
 	report_pdf_heading(d, 2, "图表", NULL,
 	                   p->n_charts ? report_pdf_chart_h(&p->charts[0]) : 16);
 	if (!p->n_charts)
@@ -839,8 +816,8 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 	report_pdf_heading(d, 4, "报送情况", NULL, report_pdf_paragraph_h(d, p->filing));
 	report_pdf_paragraph(d, p->filing);
 	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-	pdf_table_or_none(d, 5, "包保完成情况", "（按包保领导：本月目标与完成，累计与同比）",
-	                  &p->leader_table);
+	report_pdf_table_section(d, 5, "包保完成情况", "（按包保领导：本月目标与完成，累计与同比）",
+	                         &p->leader_table);
 }
 
 /* Lays b out and finishes it into `path`, or into memory when path is NULL. */
@@ -848,13 +825,12 @@ static int bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigne
                         size_t *len, char *err, size_t errlen)
 {
 	struct doc *doc = malloc(sizeof *doc);
-	char title[512];
 	if (!doc)
 		return report_fail(err, errlen, "economy bulletin pdf: out of memory");
 	parts_of(b, doc);
-	snprintf(title, sizeof title, "%s %s", doc->p.title, doc->p.period);
-	struct report_pdf_info info = {title, doc->p.title, doc->p.period, doc->p.footer};
-	int rc = report_pdf_render(&info, compose_pdf, &doc->p, path, out, len, err, errlen);
+	const struct parts *p = &doc->p;
+	int rc = report_pdf_render_dated(p->title, p->period, p->footer, compose_pdf, p, path, out,
+	                                 len, err, errlen);
 	free(doc);
 	return rc;
 }
@@ -869,14 +845,6 @@ int econ_bulletin_pdf_file(const struct econ_bulletin *b, const char *path, char
                            size_t errlen)
 {
 	return bulletin_pdf(b, path, NULL, NULL, err, errlen);
-}
-
-static void html_table_or_none(struct strbuf *out, const struct report_table *t)
-{
-	if (t->n_rows == 0)
-		report_html_note(out, "无");
-	else
-		report_html_table(out, t);
 }
 
 int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out)
@@ -897,7 +865,7 @@ int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out)
 		report_html_paragraph(out, p->half);
 	report_html_section_end(out);
 	report_html_section(out, 1, "主要指标", p->period);
-	html_table_or_none(out, &p->ind_table);
+	report_html_table_or_none(out, &p->ind_table);
 	report_html_section_end(out);
 	report_html_section(out, 2, "图表", NULL);
 	if (!p->n_charts)
@@ -908,15 +876,15 @@ int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out)
 	report_html_section(out, 3, "贡献与拖累", NULL);
 	report_html_paragraph(out, p->contrib_note);
 	report_html_paragraph(out, "拉动较大的企业：");
-	html_table_or_none(out, &p->up_table);
+	report_html_table_or_none(out, &p->up_table);
 	report_html_paragraph(out, "拖累较大的企业（降幅较大）：");
-	html_table_or_none(out, &p->down_table);
+	report_html_table_or_none(out, &p->down_table);
 	report_html_section_end(out);
 	report_html_section(out, 4, "报送情况", NULL);
 	report_html_paragraph(out, p->filing);
 	report_html_section_end(out);
 	report_html_section(out, 5, "包保完成情况", "（按包保领导：本月目标与完成，累计与同比）");
-	html_table_or_none(out, &p->leader_table);
+	report_html_table_or_none(out, &p->leader_table);
 	report_html_section_end(out);
 	free(doc);
 	return report_html_close(out);

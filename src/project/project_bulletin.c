@@ -568,18 +568,6 @@ static void figures_of(const struct proj_bulletin *b, struct parts *p)
 	f[6].alert = b->problems_overdue > 0 ? 1 : 0;
 }
 
-static struct report_table table(const char *title, const struct report_column *cols, size_t n_cols,
-                                 const void *rows, size_t n_rows, report_cell_fn cell)
-{
-	return (struct report_table){.title = title,
-	                             .cols = cols,
-	                             .n_cols = n_cols,
-	                             .rows = rows,
-	                             .n_rows = n_rows,
-	                             .cell = cell,
-	                             .max_rows = BULLETIN_MAX_ROWS};
-}
-
 /* Fills p from b. */
 static void parts_of(const struct proj_bulletin *b, struct parts *p)
 {
@@ -603,17 +591,19 @@ static void parts_of(const struct proj_bulletin *b, struct parts *p)
 	snprintf(p->raised_note, sizeof p->raised_note, "（%zu 个）", b->raised.total);
 	snprintf(p->overdue_note, sizeof p->overdue_note, "（%zu 个）", b->overdue.total);
 	/* the whole 龙虎榜 (at most PROJ_BOARD_MAX rows): it is the week's ranking */
-	p->board = table("招商龙虎榜", board_cols, N_OF(board_cols), b->board, (size_t)b->n_board,
-	                 board_cell);
+	p->board = report_table_of("招商龙虎榜", board_cols, N_OF(board_cols), b->board,
+	                           (size_t)b->n_board, board_cell, BULLETIN_MAX_ROWS);
 	p->board.max_rows = 0;
-	p->red = table("红色项目", project_cols, N_OF(project_cols), b->red.items, b->red.total,
-	               project_cell);
-	p->amber = table("黄色项目", project_cols, N_OF(project_cols), b->amber.items,
-	                 b->amber.total, project_cell);
-	p->raised = table("本周新交办问题", raised_cols, N_OF(raised_cols), b->raised.items,
-	                  b->raised.total, problem_cell);
-	p->overdue = table("超期未销号问题", overdue_cols, N_OF(overdue_cols), b->overdue.items,
-	                   b->overdue.total, problem_cell);
+	p->red = report_table_of("红色项目", project_cols, N_OF(project_cols), b->red.items,
+	                         b->red.total, project_cell, BULLETIN_MAX_ROWS);
+	p->amber = report_table_of("黄色项目", project_cols, N_OF(project_cols), b->amber.items,
+	                           b->amber.total, project_cell, BULLETIN_MAX_ROWS);
+	p->raised =
+	    report_table_of("本周新交办问题", raised_cols, N_OF(raised_cols), b->raised.items,
+	                    b->raised.total, problem_cell, BULLETIN_MAX_ROWS);
+	p->overdue =
+	    report_table_of("超期未销号问题", overdue_cols, N_OF(overdue_cols), b->overdue.items,
+	                    b->overdue.total, problem_cell, BULLETIN_MAX_ROWS);
 }
 
 /* The sections after the first, in order: title, note, table. */
@@ -649,18 +639,8 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 	report_pdf_space(d, 10);
 	report_pdf_paragraph(d, p->asof_note);
 	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-	for (int i = 0; i < n; i++) {
-		const struct report_table *t = secs[i].t;
-		if (t->n_rows == 0) {
-			report_pdf_heading(d, 1 + i, secs[i].title, secs[i].note, 16);
-			report_pdf_note(d, "无");
-		} else {
-			report_pdf_heading(d, 1 + i, secs[i].title, secs[i].note,
-			                   report_pdf_table_lead_h(d, t));
-			report_pdf_table(d, t);
-		}
-		report_pdf_space(d, REPORT_PDF_SECTION_GAP);
-	}
+	for (int i = 0; i < n; i++)
+		report_pdf_table_section(d, 1 + i, secs[i].title, secs[i].note, secs[i].t);
 }
 
 /* Lays b out and finishes it into `path`, or into memory when path is NULL. */
@@ -668,13 +648,11 @@ static int bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigne
                         size_t *len, char *err, size_t errlen)
 {
 	struct parts *p = malloc(sizeof *p);
-	char title[512];
 	if (!p)
 		return report_fail(err, errlen, "bulletin pdf: out of memory");
 	parts_of(b, p);
-	snprintf(title, sizeof title, "%s %s", p->title, p->period);
-	struct report_pdf_info info = {title, p->title, p->period, p->footer};
-	int rc = report_pdf_render(&info, compose_pdf, p, path, out, len, err, errlen);
+	int rc = report_pdf_render_dated(p->title, p->period, p->footer, compose_pdf, p, path, out,
+	                                 len, err, errlen);
 	free(p);
 	return rc;
 }
@@ -708,10 +686,7 @@ int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out)
 	report_html_section_end(out);
 	for (int i = 0; i < n; i++) {
 		report_html_section(out, 1 + i, secs[i].title, secs[i].note);
-		if (secs[i].t->n_rows == 0)
-			report_html_note(out, "无");
-		else
-			report_html_table(out, secs[i].t);
+		report_html_table_or_none(out, secs[i].t);
 		report_html_section_end(out);
 	}
 	free(p);
@@ -772,8 +747,7 @@ int proj_board_pdf_mem(const struct proj_board_doc *b, unsigned char **out, size
 	month_day(b->asof, asof, sizeof asof);
 	snprintf(note, sizeof note, "（截至%s，名次升降对比上周）", asof);
 	struct report_table t =
-	    table("招商龙虎榜", cols, N_OF(cols), b->rows, (size_t)b->n, board_cell);
-	t.max_rows = 0;
+	    report_table_of("招商龙虎榜", cols, N_OF(cols), b->rows, (size_t)b->n, board_cell, 0);
 	char meta[160], doc_title[512];
 	snprintf(meta, sizeof meta, "数据生成：%s", gen);
 	snprintf(doc_title, sizeof doc_title, "%s %s", title, period);

@@ -286,3 +286,11 @@ void report_html_table(struct strbuf *sb, const struct report_table *t)
 		strbuf_addf(sb, "<p class=\"yq-b-more\">另有 %zu 条未列出</p>\n",
 		            t->n_rows - shown);
 }
+
+void report_html_table_or_none(struct strbuf *sb, const struct report_table *t)
+{
+	if (t->n_rows == 0)
+		report_html_note(sb, "无");
+	else
+		report_html_table(sb, t);
+}

@@ -57,5 +57,7 @@ void report_html_chart(struct strbuf *sb, const struct report_chart *ch);
 
 /* Appends table t (at most t->max_rows rows, then "另有 N 条未列出"). */
 void report_html_table(struct strbuf *sb, const struct report_table *t);
+/* Table t, or the note "无" when it has no rows. */
+void report_html_table_or_none(struct strbuf *sb, const struct report_table *t);
 
 #endif

@@ -828,6 +828,19 @@ out_free_pdf:
 	return rc;
 }
 
+void report_pdf_table_section(struct report_pdf *d, int n, const char *title, const char *note,
+                              const struct report_table *t)
+{
+	if (t->n_rows == 0) {
+		report_pdf_heading(d, n, title, note, 16);
+		report_pdf_note(d, "无");
+	} else {
+		report_pdf_heading(d, n, title, note, report_pdf_table_lead_h(d, t));
+		report_pdf_table(d, t);
+	}
+	report_pdf_space(d, REPORT_PDF_SECTION_GAP);
+}
+
 int report_pdf_render(const struct report_pdf_info *info, report_pdf_compose_fn compose,
                       const void *arg, const char *path, unsigned char **out, size_t *len,
                       char *err, size_t errlen)
@@ -845,4 +858,14 @@ int report_pdf_render(const struct report_pdf_info *info, report_pdf_compose_fn 
 		return -1;
 	return path ? report_pdf_close_file(d, path, err, errlen)
 	            : report_pdf_close_mem(d, out, len, err, errlen);
+}
+
+int report_pdf_render_dated(const char *title, const char *date, const char *footer,
+                            report_pdf_compose_fn compose, const void *arg, const char *path,
+                            unsigned char **out, size_t *len, char *err, size_t errlen)
+{
+	char meta[512];
+	snprintf(meta, sizeof meta, "%s %s", title, date);
+	struct report_pdf_info info = {meta, title, date, footer};
+	return report_pdf_render(&info, compose, arg, path, out, len, err, errlen);
 }

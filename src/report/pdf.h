@@ -99,6 +99,11 @@ double report_pdf_table_lead_h(struct report_pdf *d, const struct report_table *
  * each). At most t->max_rows rows, then "另有 N 条未列出". */
 void report_pdf_table(struct report_pdf *d, const struct report_table *t);
 
+/* A section of one table: heading n with title and note, then table t, or the note "无" when it
+ * has no rows; then the gap between sections. */
+void report_pdf_table_section(struct report_pdf *d, int n, const char *title, const char *note,
+                              const struct report_table *t);
+
 /* Finishes the document into a malloc'd buffer: *out (the caller frees it) and *len. Fails past
  * REPORT_PDF_MAX_BYTES. Frees d. Returns 0, or -1 with *out NULL, *len 0 and a message in err
  * (kept as report_pdf_open wrote it when d is NULL). */
@@ -118,5 +123,10 @@ typedef void (*report_pdf_compose_fn)(struct report_pdf *d, const void *arg);
 int report_pdf_render(const struct report_pdf_info *info, report_pdf_compose_fn compose,
                       const void *arg, const char *path, unsigned char **out, size_t *len,
                       char *err, size_t errlen);
+/* report_pdf_render of a dated document: its metadata title "{title} {date}", the running head
+ * title and date, and `footer` in every footer. */
+int report_pdf_render_dated(const char *title, const char *date, const char *footer,
+                            report_pdf_compose_fn compose, const void *arg, const char *path,
+                            unsigned char **out, size_t *len, char *err, size_t errlen);
 
 #endif

@@ -108,3 +108,16 @@ int report_fail(char *err, size_t errlen, const char *fmt, ...)
 	}
 	return -1;
 }
+
+struct report_table report_table_of(const char *title, const struct report_column *cols,
+                                    size_t n_cols, const void *rows, size_t n_rows,
+                                    report_cell_fn cell, size_t max_rows)
+{
+	return (struct report_table){.title = title,
+	                             .cols = cols,
+	                             .n_cols = n_cols,
+	                             .rows = rows,
+	                             .n_rows = n_rows,
+	                             .cell = cell,
+	                             .max_rows = max_rows};
+}

@@ -91,6 +91,12 @@ const char *report_ordinal(int n);
 int report_fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A table titled `title` of n_rows `rows` read by `cell` in columns cols[0..n_cols); at most
+ * max_rows shown (0: all). */
+struct report_table report_table_of(const char *title, const struct report_column *cols,
+                                    size_t n_cols, const void *rows, size_t n_rows,
+                                    report_cell_fn cell, size_t max_rows);
+
 /* The rows of t shown: n_rows, at most max_rows when it is set. */
 size_t report_rows_shown(const struct report_table *t);
 

@@ -324,15 +324,7 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 		struct report_table t = section_table(s);
 		char note[64];
 		snprintf(note, sizeof note, "（%zu 件）", s->n_items);
-		if (s->n_items == 0) {
-			report_pdf_heading(d, 2 + i, s->title, note, 16);
-			report_pdf_note(d, "无");
-		} else {
-			report_pdf_heading(d, 2 + i, s->title, note,
-			                   report_pdf_table_lead_h(d, &t));
-			report_pdf_table(d, &t);
-		}
-		report_pdf_space(d, REPORT_PDF_SECTION_GAP);
+		report_pdf_table_section(d, 2 + i, s->title, note, &t);
 	}
 }
 
@@ -342,14 +334,12 @@ static int briefing_pdf(const struct briefing *b, const char *path, unsigned cha
                         size_t *len, char *err, size_t errlen)
 {
 	struct parts p;
-	char title[400];
 	if (briefing_check(b, err, errlen) < 0)
 		return -1;
 	parts_of(b, &p);
-	snprintf(title, sizeof title, "%s %s", p.title, p.date);
-	struct report_pdf_info info = {title, p.title, p.date, p.footer};
 	struct composed arg = {b, &p};
-	return report_pdf_render(&info, compose_pdf, &arg, path, out, len, err, errlen);
+	return report_pdf_render_dated(p.title, p.date, p.footer, compose_pdf, &arg, path, out, len,
+	                               err, errlen);
 }
 
 int briefing_render_pdf_mem(const struct briefing *b, unsigned char **out, size_t *len, char *err,
@@ -404,10 +394,7 @@ int briefing_render_html(const struct briefing *b, struct strbuf *out)
 		char note[64];
 		snprintf(note, sizeof note, "（%zu 件）", s->n_items);
 		report_html_section(out, 2 + i, s->title, note);
-		if (s->n_items == 0)
-			report_html_note(out, "无");
-		else
-			report_html_table(out, &t);
+		report_html_table_or_none(out, &t);
 		report_html_section_end(out);
 	}
 	return report_html_close(out);
