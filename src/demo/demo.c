@@ -211,6 +211,22 @@ int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id)
 	                id);
 }
 
+int demo_org_account_add(struct zone_ctx *z, const char *suffix, struct user *in, struct yq_err *e)
+{
+	char uname[48];
+	snprintf(uname, sizeof uname, "%s-%s", z->code, suffix);
+	in->username = uname;
+	in->password = z->password;
+	in->password_hash = z->password ? NULL : z->account_hash;
+	in->must_change = z->password == NULL;
+	if (!in->password && !in->password_hash)
+		return 0;
+	if (user_add_in(z->tx, z->who, z->zone_id, in, e) < 0)
+		return -1;
+	z->res->users++;
+	return 0;
+}
+
 static char role_code(const char *role)
 {
 	return strcmp(role, "leader") == 0      ? P_LEADER

@@ -111,23 +111,8 @@ static int add_banks(struct zone_ctx *z, const struct demo_bank *banks, int n, i
 /* The bank's account of the zone: <zone>-yinhang, of the first bank. */
 static int add_bank_user(struct zone_ctx *z, int64_t bank_id, const char *name, struct yq_err *e)
 {
-	char uname[48];
-	snprintf(uname, sizeof uname, "%s-yinhang", z->code);
-	struct user in = {
-	    .username = uname,
-	    .display_name = name,
-	    .role = "bank",
-	    .bank_id = bank_id,
-	    .password = z->password,
-	    .password_hash = z->password ? NULL : z->account_hash,
-	    .must_change = z->password == NULL,
-	};
-	if (!in.password && !in.password_hash)
-		return 0;
-	if (user_add_in(z->tx, z->who, z->zone_id, &in, e) < 0)
-		return -1;
-	z->res->users++;
-	return 0;
+	struct user in = {.display_name = name, .role = "bank", .bank_id = bank_id};
+	return demo_org_account_add(z, "yinhang", &in, e);
 }
 
 /* A demand of enterprise ent for `amount`, submitted on `on`, pushed to banks[0..n). */

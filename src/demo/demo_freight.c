@@ -156,23 +156,8 @@ static struct principal as_shipper(const struct zone_ctx *z, int64_t ent)
  * the bank's account has (demo_finance.c). */
 static int add_carrier_user(struct zone_ctx *z, int64_t carrier, const char *name, struct yq_err *e)
 {
-	char uname[48];
-	snprintf(uname, sizeof uname, "%s-chengyun", z->code);
-	struct user in = {
-	    .username = uname,
-	    .display_name = name,
-	    .role = "carrier",
-	    .carrier_id = carrier,
-	    .password = z->password,
-	    .password_hash = z->password ? NULL : z->account_hash,
-	    .must_change = z->password == NULL,
-	};
-	if (!in.password && !in.password_hash)
-		return 0;
-	if (user_add_in(z->tx, z->who, z->zone_id, &in, e) < 0)
-		return -1;
-	z->res->users++;
-	return 0;
+	struct user in = {.display_name = name, .role = "carrier", .carrier_id = carrier};
+	return demo_org_account_add(z, "chengyun", &in, e);
 }
 
 /* Posts load l for enterprise ent, matches it to offer, both sides confirm, and, when `done`,

@@ -229,6 +229,12 @@ int demo_announce_add(struct zone_ctx *z, const struct calendar *cal, int64_t no
  * rest of it: its department found by name in dept_ids; the password is the zone's, printed
  * with the others. */
 int demo_user_add(struct zone_ctx *z, json_t *u, json_t *dept_ids, int64_t *id);
+/* The account "{zone code}-{suffix}" of an organisation of the zone (a bank, a carrier): `in`
+ * gives its name, role and organisation; the password is the zone's (none made without one),
+ * counted with the zone's users. 0, or -1 with e set. */
+struct user;
+struct yq_err;
+int demo_org_account_add(struct zone_ctx *z, const char *suffix, struct user *in, struct yq_err *e);
 
 /* The zone's investment projects (招商引资 and 项目建设) of the seed reports and of the months
  * before `now`, written through the project module's own store as its people would: the
