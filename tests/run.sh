@@ -72,6 +72,7 @@ if ! make -j"$JOBS" all >"$ART/build.log" 2>&1; then
 	exit 1
 fi
 sh tools/check-banned.sh && add "banned functions" 1 0 || add "banned functions" 0 1
+node tools/check-includes.mjs && add "include circles" 1 0 || add "include circles" 0 1
 
 # ---- unit tests ----
 if make -j"$JOBS" test-unit-bin >"$ART/unit-build.log" 2>&1; then

@@ -1,6 +1,7 @@
 /* Logins, sessions and API tokens (see auth.h). */
 #include "auth/auth.h"
-#include "auth/mfa.h"
+#include "auth/mfa_code.h"
+#include "lib/totp.h"
 #include "access/password.h"
 #include "audit/audit.h"
 #include "audit/write_tx.h"

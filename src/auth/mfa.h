@@ -5,12 +5,14 @@
 #ifndef YQ_AUTH_MFA_H
 #define YQ_AUTH_MFA_H
 #include <stdint.h>
-#include "auth/auth.h"
+#include "access/principal.h"
+#include "db/db.h"
+#include "lib/err.h"
+#include "auth/mfa_code.h"
 #include "lib/totp.h"
 
 #define MFA_ISSUER  "园区通 Yuanqu"
 #define MFA_URI_MAX 512
-#define MFA_WINDOW  1 /* steps accepted either side of now */
 
 /* The caller's TOTP state. */
 struct mfa_status {
@@ -42,13 +44,4 @@ int mfa_roles_get(struct db *c, const struct principal *p, unsigned *roles);
 /* Replaces that set (validated: admin-grantable roles only). */
 int mfa_roles_set(struct db_pool *pool, const struct principal *p, unsigned roles,
                   struct yq_err *e);
-
-/* Login check of a code against a user's secret (base32) at time now: 1 accepted (sets *step),
- * 0 wrong or already used (step ≤ last_step). Pure function. */
-int mfa_code_ok(const char *secret_b32, int64_t last_step, const char *code, int64_t now,
-                int64_t *step);
-/* Marks step as spent for the user inside tx; 0, or DB_ERR when another login spent it first
- * (a replay racing the original). */
-int mfa_spend_step(struct db *tx, int64_t user_id, int64_t step);
-
 #endif

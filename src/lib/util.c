@@ -232,3 +232,8 @@ int str_starts_any(const char *s, const char *const starts[])
 			return 1;
 	return 0;
 }
+
+int email_ok(const char *s)
+{
+	return s && strchr(s, '@') && !strpbrk(s, " \t\r\n");
+}

@@ -41,6 +41,8 @@ enum date_check {
 enum date_check date_check(const char *s);
 /* 1 if `s` is a valid calendar date "YYYY-MM-DD" from 1900 on (date_check(s) == DATE_OK). */
 int valid_date(const char *s);
+/* An e-mail address as accepted everywhere: an @ and no white space. */
+int email_ok(const char *s);
 /* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日 (spaces around
  * allowed) into out[11] "YYYY-MM-DD" and checks it: DATE_FORMAT when it is written otherwise,
  * else what date_check says of the normalised form. The forms people type into a spreadsheet. */

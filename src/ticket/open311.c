@@ -240,11 +240,6 @@ int o311_media_url_ok(const char *s)
 	return work_link_ok(s);
 }
 
-int o311_email_ok(const char *s)
-{
-	return s && strchr(s, '@') && !strpbrk(s, " \t\r\n");
-}
-
 size_t o311_prefix_bytes(const char *s, size_t max_chars)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -316,7 +311,7 @@ int o311_block_take(const char *stored, struct o311_block *out)
 			b.has_coords = 1;
 		} else if (k == 2) {
 			bad = block_value(v, n, O311_EMAIL_MAX, b.email, sizeof b.email) < 0 ||
-			      !o311_email_ok(b.email);
+			      !email_ok(b.email);
 		} else {
 			bad = block_value(v, n, O311_MEDIA_URL_MAX, b.media_url,
 			                  sizeof b.media_url) < 0 ||

@@ -82,7 +82,8 @@
 #include <stdint.h>
 #include "lib/jsonw.h"
 #include "lib/strbuf.h"
-#include "ticket/ticket_store.h"
+#include "ticket/ticket.h"
+#include "work/timeline.h"
 
 #define O311_SPEC            "http://wiki.open311.org/GeoReport_v2"
 #define O311_CHANGESET       "2026-11-23 00:00" /* bump when services or definitions change */
@@ -90,9 +91,9 @@
 #define O311_DESCRIPTION_MAX 4000 /* characters of description sent or answered (the spec) */
 #define O311_TITLE_CHARS     30   /* characters of description that make the title */
 #define O311_TITLE_SIZE      (O311_TITLE_CHARS * 4 + 1)
-#define O311_ADDRESS_MAX     200 /* characters of address_string */
-#define O311_EMAIL_MAX       100
-#define O311_MEDIA_URL_MAX   500
+#define O311_ADDRESS_MAX     TICKET_ADDRESS_MAX /* characters of address_string */
+#define O311_EMAIL_MAX       TICKET_EMAIL_MAX
+#define O311_MEDIA_URL_MAX   TICKET_MEDIA_URL_MAX
 #define O311_CONTACT_MAX     32           /* characters of the contact name (the ticket's limit) */
 #define O311_MAX_IDS         50           /* service_request_id values in one GET requests */
 #define O311_LIST_MAX        1000         /* requests in one GET requests answer */
@@ -172,8 +173,6 @@ int o311_block_take(const char *stored, struct o311_block *out);
 
 /* 1 if `s` is a media_url POST requests accepts: starts with http:// or https://. */
 int o311_media_url_ok(const char *s);
-/* 1 if `s` is an email POST requests accepts: an '@' and no space or tab. */
-int o311_email_ok(const char *s);
 
 /* The number of bytes of the first `max_chars` characters of the UTF-8 text `s` (all of it
  * when shorter). */

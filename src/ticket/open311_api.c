@@ -2,6 +2,7 @@
  * decode the form or query, resolve the api_key, call the ticket and enterprise domains, encode
  * XML or JSON. Every error is answered here in the Open311 error format. */
 #include "ticket/open311.h"
+#include "ticket/ticket_store.h"
 #include "ticket/open311_api.h"
 #include "auth/auth.h"
 #include "auth/auth_api.h"
@@ -450,7 +451,7 @@ static int read_request_fields(struct req *r, const struct form *f, struct ticke
 		               "invalid longitude (WGS84 decimal degrees)");
 	if (!lat)
 		in->lat = in->lon = NAN;
-	if (in->email && !o311_email_ok(in->email))
+	if (in->email && !email_ok(in->email))
 		return err_set(e, ERR_VALIDATION, "email", "邮箱格式错误", "invalid email address");
 	if (in->media_url && !o311_media_url_ok(in->media_url))
 		return err_set(e, ERR_VALIDATION, "media_url", "media_url 须为 http(s) 网址",

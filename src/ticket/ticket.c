@@ -2,7 +2,7 @@
 #include "ticket/ticket.h"
 #include "access/disclose.h"
 #include "org/org.h"
-#include "ticket/open311.h"
+#include "work/work.h"
 #include "lib/util.h"
 #include <math.h>
 #include <pthread.h>
@@ -262,14 +262,14 @@ static int check_phone(const char *v, struct yq_err *e)
 
 static int check_email(const char *v, struct yq_err *e)
 {
-	return !*v || o311_email_ok(v)
+	return !*v || email_ok(v)
 	           ? 0
 	           : err_set(e, ERR_VALIDATION, NULL, "邮箱格式错误", "invalid email address");
 }
 
 static int check_media_url(const char *v, struct yq_err *e)
 {
-	return !*v || o311_media_url_ok(v)
+	return !*v || work_link_ok(v)
 	           ? 0
 	           : err_set(e, ERR_VALIDATION, NULL, "media_url 须为 http(s) 网址",
 	                     "media_url must be an http(s) URL");
@@ -317,12 +317,12 @@ static const struct field TICKET_FIELDS[] = {
      .check = check_phone},
     {T_(description, FT_TEXT, "description", 1, 5000, F_REQUIRED | F_NOUPDATE | F_MULTILINE,
         "诉求内容", "Description")},
-    {T_(address, FT_TEXT, "address", 0, O311_ADDRESS_MAX, F_NOUPDATE, "地址", "Address")},
+    {T_(address, FT_TEXT, "address", 0, TICKET_ADDRESS_MAX, F_NOUPDATE, "地址", "Address")},
     {T_(lat, FT_NUM, "lat", -90, 90, F_NOUPDATE, "纬度", "Latitude (WGS84)")},
     {TK_(lon, "long", FT_NUM, "lon", -180, 180, F_NOUPDATE, "经度", "Longitude (WGS84)")},
-    {T_(email, FT_TEXT, "email", 0, O311_EMAIL_MAX, F_NOUPDATE, "邮箱", "E-mail"),
+    {T_(email, FT_TEXT, "email", 0, TICKET_EMAIL_MAX, F_NOUPDATE, "邮箱", "E-mail"),
      .check = check_email},
-    {T_(media_url, FT_TEXT, "media_url", 0, O311_MEDIA_URL_MAX, F_NOUPDATE, "图片链接",
+    {T_(media_url, FT_TEXT, "media_url", 0, TICKET_MEDIA_URL_MAX, F_NOUPDATE, "图片链接",
         "Media URL"),
      .check = check_media_url},
     {T_(answer, FT_TEXT, "answer", 0, 0, RO | F_AUDIT, "办理答复", "Answer")},

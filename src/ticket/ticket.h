@@ -18,6 +18,11 @@
 #include "auth/auth.h"
 #include "lib/field.h"
 
+/* Characters of a request's address, e-mail and picture link (Open311's limits too). */
+#define TICKET_ADDRESS_MAX   200
+#define TICKET_EMAIL_MAX     100
+#define TICKET_MEDIA_URL_MAX 500
+
 enum ticket_status {
 	TS_RECEIVED,    /* 待受理: waiting for the service center */
 	TS_ASSIGNED,    /* 已分派: accepted and routed to a lead department */
