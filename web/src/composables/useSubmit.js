@@ -1,6 +1,6 @@
 // Submitting a form or a dialog: the busy flag, the API's field errors shown under the form item
 // they name ({"error":{"code","message","field"}} -> el-form-item :error), the success message.
-import { reactive, ref } from 'vue'
+import { reactive, ref, watch } from 'vue'
 import { showUnhandled, toastOk } from '../utils/feedback'
 
 /** Field errors {field: message} for el-form-item :error. */
@@ -63,4 +63,20 @@ export function useSubmit(formRef) {
   }
 
   return { busy, errors, clear, submit }
+}
+
+/**
+ * useDialogForm(open, init) -> {form, busy, errors, clear, submit}: a dialog's form (useSubmit
+ * without rules), filled again with init() and cleared of its errors each time `open` (the
+ * dialog's v-model) turns true.
+ */
+export function useDialogForm(open, init) {
+  const form = reactive({})
+  const sub = useSubmit()
+  watch(open, (v) => {
+    if (!v) return
+    sub.clear()
+    Object.assign(form, init())
+  })
+  return { form, ...sub }
 }
