@@ -66,11 +66,12 @@ export function useSubmit(formRef) {
 }
 
 /**
- * useDialogForm(open, init) -> {form, busy, errors, clear, submit}: a dialog's form (useSubmit
- * without rules), filled again with init() and cleared of its errors each time `open` (the
- * dialog's v-model) turns true.
+ * useDialogForm(open, init, done) -> {form, busy, errors, clear, submit}: a dialog's form
+ * (useSubmit without rules), filled again with init() and cleared of its errors each time `open`
+ * (the dialog's v-model) turns true. Its submit(action, opts) is useSubmit's, and once action has
+ * succeeded it closes the dialog and calls done(action's answer) (the dialog's emit).
  */
-export function useDialogForm(open, init) {
+export function useDialogForm(open, init, done) {
   const form = reactive({})
   const sub = useSubmit()
   watch(open, (v) => {
@@ -78,5 +79,12 @@ export function useDialogForm(open, init) {
     sub.clear()
     Object.assign(form, init())
   })
-  return { form, ...sub }
+  const submit = (action, opts) =>
+    sub.submit(async () => {
+      const res = await action()
+      open.value = false
+      if (done) done(res)
+      return res
+    }, opts)
+  return { form, ...sub, submit }
 }

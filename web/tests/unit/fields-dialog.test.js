@@ -48,7 +48,7 @@ describe('FormFields', () => {
 })
 
 describe('a field-list dialog (登记承运企业)', { timeout: 20000 }, () => {
-  it('fills the form from the row, puts the field error under its field, then saves', async () => {
+  it('fills the form from the row, puts the field error under its field, then saves, closes and emits the answer', async () => {
     setAppLocale('zh-CN')
     configureHttp({ onUnauthorized: vi.fn(), onPasswordChange: vi.fn(), onError: vi.fn() })
     const calls = []
@@ -59,9 +59,9 @@ describe('a field-list dialog (登记承运企业)', { timeout: 20000 }, () => {
     })
     const pinia = createPinia()
     setActivePinia(pinia)
-    const saved = []
+    const saved = [], updates = []
     mounted = mount(CarrierDialog, {
-      props: { modelValue: false, carrier: { id: 3, name: '顺达', contact: '王', phone: '', notes: '' }, onSaved: (c) => saved.push(c) },
+      props: { modelValue: false, carrier: { id: 3, name: '顺达', contact: '王', phone: '', notes: '' }, onSaved: (c) => saved.push(c), 'onUpdate:modelValue': (v) => updates.push(v) },
       global: { plugins: [pinia, i18n] },
       attachTo: document.body,
     })
@@ -77,5 +77,6 @@ describe('a field-list dialog (登记承运企业)', { timeout: 20000 }, () => {
     q('[data-test="freight-carrier-save"]').click()
     await waitFor(() => saved.length === 1)
     expect(saved[0]).toEqual({ id: 3, name: '顺达' })
+    expect(updates).toEqual([false])
   })
 })
