@@ -42,6 +42,11 @@ export async function confirmAction(message, title) {
  */
 export async function confirmAndRun(message, action, done) {
   if (!(await confirmAction(message))) return false
+  return runAndToast(action, done)
+}
+
+/** Runs action(), then toasts `done`; an error is shown instead. True when action succeeded. */
+export async function runAndToast(action, done) {
   try {
     await action()
     toastOk(done)
