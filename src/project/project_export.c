@@ -23,7 +23,7 @@ static void problem_row(void *ctx, const struct proj_problem *q)
 
 /* Runs a list into the writer of sheet sh and hands the file over. */
 static int run(const struct table_sheet *sh, int (*list)(struct db *, const void *, void *),
-               struct db *c, const void *arg, struct proj_export_file *out, struct yq_err *e)
+               struct db *c, const void *arg, struct export_file *out, struct yq_err *e)
 {
 	struct table_writer w;
 	if (table_writer_open(&w, sh, out->csv, "yuanqu-project-export-", e) < 0)
@@ -61,7 +61,7 @@ static int list_problems(struct db *c, const void *arg, void *w)
 }
 
 int proj_export(struct db *c, const struct principal *p, const struct proj_filter *f,
-                struct proj_export_file *out, struct yq_err *e)
+                struct export_file *out, struct yq_err *e)
 {
 	struct table_sheet sh;
 	struct list_args x = {p, f};
@@ -75,7 +75,7 @@ int proj_export(struct db *c, const struct principal *p, const struct proj_filte
 }
 
 int problem_export(struct db *c, const struct principal *p, const struct problem_filter *f,
-                   struct proj_export_file *out, struct yq_err *e)
+                   struct export_file *out, struct yq_err *e)
 {
 	struct table_sheet sh;
 	struct list_args x = {p, f};
