@@ -1,5 +1,6 @@
 /* Roles → permissions: the one table (see perm.h). */
 #include "access/perm.h"
+#include "db/codes.h"
 #include <string.h>
 
 static const char *const perm_names[] = {
@@ -127,10 +128,7 @@ perm_set perm_set_all(void)
 	return s;
 }
 
-const char *perm_name(enum perm p)
-{
-	return p < PERM__COUNT ? perm_names[p] : "";
-}
+CODE_NAME(enum perm, perm_name, perm_names, PERM__COUNT)
 
 const char *role_name(enum role r)
 {

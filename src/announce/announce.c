@@ -1,5 +1,6 @@
 /* Announcement rules: the field table and the pure rules beside it (see announce.h). */
 #include "announce/announce.h"
+#include "db/codes.h"
 #include "enterprise/enterprise.h"
 #include "enterprise/industry.h"
 #include "lib/arena.h"
@@ -15,23 +16,9 @@ static const char *const AUDIENCES[] = {"all", "flag", "industry", "building", N
 static const char *const AUDIENCE_LABELS[] = {"全部企业", "按企业资质", "按行业", "按所在楼宇",
                                               NULL};
 
-const char *ann_status_name(enum ann_status s)
-{
-	return s < ANN__STATUS_COUNT ? STATUSES[s] : "";
-}
-
-const char *ann_status_label(enum ann_status s)
-{
-	return s < ANN__STATUS_COUNT ? STATUS_LABELS[s] : "";
-}
-
-enum ann_status ann_status_from_name(const char *s)
-{
-	for (int i = 0; s && i < ANN__STATUS_COUNT; i++)
-		if (strcmp(s, STATUSES[i]) == 0)
-			return (enum ann_status)i;
-	return ANN__STATUS_COUNT;
-}
+CODE_NAME(enum ann_status, ann_status_name, STATUSES, ANN__STATUS_COUNT)
+CODE_NAME(enum ann_status, ann_status_label, STATUS_LABELS, ANN__STATUS_COUNT)
+CODE_FROM(enum ann_status, ann_status_from_name, STATUSES, ANN__STATUS_COUNT)
 
 /* The moves of the lifecycle: to[from][event], ANN__STATUS_COUNT where there is none. */
 static const enum ann_status MOVES[ANN__STATUS_COUNT][ANN__EV_COUNT] = {

@@ -1,5 +1,6 @@
 /* 定时简报: the kinds, the schedule's rules and the field tables (see bulletin.h). Pure. */
 #include "bulletin/bulletin.h"
+#include "db/codes.h"
 #include "access/perm.h"
 #include "lib/util.h"
 #include "project/project_bulletin.h"
@@ -10,23 +11,9 @@ static const char *const KIND_NAMES[] = {"briefing", "projects", "economy", NULL
 static const char *const KIND_LABELS[] = {"企业诉求每日简报", "重点项目建设每周通报",
                                           "经济运行月报", NULL};
 
-const char *bulletin_kind_name(enum bulletin_kind k)
-{
-	return k < BULLETIN__KIND_COUNT ? KIND_NAMES[k] : "";
-}
-
-const char *bulletin_kind_label(enum bulletin_kind k)
-{
-	return k < BULLETIN__KIND_COUNT ? KIND_LABELS[k] : "";
-}
-
-enum bulletin_kind bulletin_kind_from_name(const char *s)
-{
-	for (int k = 0; s && k < BULLETIN__KIND_COUNT; k++)
-		if (strcmp(s, KIND_NAMES[k]) == 0)
-			return (enum bulletin_kind)k;
-	return BULLETIN__KIND_COUNT;
-}
+CODE_NAME(enum bulletin_kind, bulletin_kind_name, KIND_NAMES, BULLETIN__KIND_COUNT)
+CODE_NAME(enum bulletin_kind, bulletin_kind_label, KIND_LABELS, BULLETIN__KIND_COUNT)
+CODE_FROM(enum bulletin_kind, bulletin_kind_from_name, KIND_NAMES, BULLETIN__KIND_COUNT)
 
 int bulletin_kind_perm(enum bulletin_kind k)
 {

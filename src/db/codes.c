@@ -9,3 +9,8 @@ int code_index(const char *const *codes, int n, const char *s)
 			return i;
 	return n;
 }
+
+const char *code_at(const char *const *codes, int n, int v)
+{
+	return v >= 0 && v < n ? codes[v] : "";
+}

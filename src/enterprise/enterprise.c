@@ -1,6 +1,7 @@
 /* Enterprise rules: the field tables of an enterprise and a visit, and the rules beside them
  * (see enterprise.h). Pure functions. */
 #include "enterprise/enterprise.h"
+#include "db/codes.h"
 #include "enterprise/industry.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
@@ -26,15 +27,8 @@ static const char *const FLAG_LABELS[FLAG__COUNT + 1] = {
     [FLAG_LITTLE_GIANT] = "小巨人",
 };
 
-const char *ent_flag_name(enum ent_flag_kind f)
-{
-	return f < FLAG__COUNT ? FLAG_NAMES[f] : "";
-}
-
-const char *ent_flag_label(enum ent_flag_kind f)
-{
-	return f < FLAG__COUNT ? FLAG_LABELS[f] : "";
-}
+CODE_NAME(enum ent_flag_kind, ent_flag_name, FLAG_NAMES, FLAG__COUNT)
+CODE_NAME(enum ent_flag_kind, ent_flag_label, FLAG_LABELS, FLAG__COUNT)
 
 static const struct {
 	const char *alias;

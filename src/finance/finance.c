@@ -19,42 +19,15 @@ static const char *const GUARANTEE_LABELS[] = {"信用",     "抵押",         "
 static const char *const URGENCIES[] = {"normal", "urgent", "critical", NULL};
 static const char *const URGENCY_LABELS[] = {"一般", "较急", "紧急", NULL};
 
-const char *fin_demand_status_name(enum fin_demand_status s)
-{
-	return s < FIN__DEMAND_COUNT ? DEMAND_STATUSES[s] : "";
-}
-enum fin_demand_status fin_demand_status_from(const char *s)
-{
-	return (enum fin_demand_status)code_index(DEMAND_STATUSES, FIN__DEMAND_COUNT, s);
-}
-const char *fin_demand_status_label(enum fin_demand_status s)
-{
-	return s < FIN__DEMAND_COUNT ? DEMAND_STATUS_LABELS[s] : "";
-}
-const char *fin_offer_status_name(enum fin_offer_status s)
-{
-	return s < FIN__OFFER_COUNT ? OFFER_STATUSES[s] : "";
-}
-enum fin_offer_status fin_offer_status_from(const char *s)
-{
-	return (enum fin_offer_status)code_index(OFFER_STATUSES, FIN__OFFER_COUNT, s);
-}
-const char *fin_offer_status_label(enum fin_offer_status s)
-{
-	return s < FIN__OFFER_COUNT ? OFFER_STATUS_LABELS[s] : "";
-}
-const char *fin_guarantee_name(enum fin_guarantee g)
-{
-	return g < FIN__GUARANTEE_COUNT ? GUARANTEES[g] : "";
-}
-enum fin_guarantee fin_guarantee_from(const char *s)
-{
-	return (enum fin_guarantee)code_index(GUARANTEES, FIN__GUARANTEE_COUNT, s);
-}
-const char *fin_guarantee_label(enum fin_guarantee g)
-{
-	return g < FIN__GUARANTEE_COUNT ? GUARANTEE_LABELS[g] : "";
-}
+CODE_NAME(enum fin_demand_status, fin_demand_status_name, DEMAND_STATUSES, FIN__DEMAND_COUNT)
+CODE_FROM(enum fin_demand_status, fin_demand_status_from, DEMAND_STATUSES, FIN__DEMAND_COUNT)
+CODE_NAME(enum fin_demand_status, fin_demand_status_label, DEMAND_STATUS_LABELS, FIN__DEMAND_COUNT)
+CODE_NAME(enum fin_offer_status, fin_offer_status_name, OFFER_STATUSES, FIN__OFFER_COUNT)
+CODE_FROM(enum fin_offer_status, fin_offer_status_from, OFFER_STATUSES, FIN__OFFER_COUNT)
+CODE_NAME(enum fin_offer_status, fin_offer_status_label, OFFER_STATUS_LABELS, FIN__OFFER_COUNT)
+CODE_NAME(enum fin_guarantee, fin_guarantee_name, GUARANTEES, FIN__GUARANTEE_COUNT)
+CODE_FROM(enum fin_guarantee, fin_guarantee_from, GUARANTEES, FIN__GUARANTEE_COUNT)
+CODE_NAME(enum fin_guarantee, fin_guarantee_label, GUARANTEE_LABELS, FIN__GUARANTEE_COUNT)
 
 /* ---- the state machines: one row per move; anything else is refused ---- */
 

@@ -16,30 +16,11 @@ static const char *const REG_STATUS_LABELS[] = {"待审核", "已通过", "已�
 static const char *const OFFER_STATUSES[] = {"open", "closed", NULL};
 static const char *const OFFER_STATUS_LABELS[] = {"可拼载", "已关闭", NULL};
 
-const char *freight_load_status_name(enum freight_load_status s)
-{
-	return s < FL__COUNT ? LOAD_STATUSES[s] : "";
-}
-
-const char *freight_load_status_label(enum freight_load_status s)
-{
-	return s < FL__COUNT ? LOAD_STATUS_LABELS[s] : "";
-}
-
-enum freight_load_status freight_load_status_from(const char *s)
-{
-	return (enum freight_load_status)code_index(LOAD_STATUSES, FL__COUNT, s);
-}
-
-const char *freight_reg_status_name(enum freight_reg_status s)
-{
-	return s < FR__COUNT ? REG_STATUSES[s] : "";
-}
-
-enum freight_reg_status freight_reg_status_from(const char *s)
-{
-	return (enum freight_reg_status)code_index(REG_STATUSES, FR__COUNT, s);
-}
+CODE_NAME(enum freight_load_status, freight_load_status_name, LOAD_STATUSES, FL__COUNT)
+CODE_NAME(enum freight_load_status, freight_load_status_label, LOAD_STATUS_LABELS, FL__COUNT)
+CODE_FROM(enum freight_load_status, freight_load_status_from, LOAD_STATUSES, FL__COUNT)
+CODE_NAME(enum freight_reg_status, freight_reg_status_name, REG_STATUSES, FR__COUNT)
+CODE_FROM(enum freight_reg_status, freight_reg_status_from, REG_STATUSES, FR__COUNT)
 
 /* ---- the state machines ---- */
 

@@ -16,35 +16,12 @@ static const char *const EDUCATION_LABELS[] = {"不限", "初中",       "高中
 static const char *const MODES[] = {"offline", "online", NULL};
 static const char *const MODE_LABELS[] = {"现场招聘会", "网络招聘会", NULL};
 
-const char *jobs_status_name(enum jobs_status s)
-{
-	return s < JOBS__STATUS_COUNT ? STATUSES[s] : "";
-}
-
-const char *jobs_status_label(enum jobs_status s)
-{
-	return s < JOBS__STATUS_COUNT ? STATUS_LABELS[s] : "";
-}
-
-enum jobs_status jobs_status_from_name(const char *s)
-{
-	return (enum jobs_status)code_index(STATUSES, JOBS__STATUS_COUNT, s);
-}
-
-const char *jobs_channel_name(enum jobs_channel c)
-{
-	return c < JOBS__CHANNEL_COUNT ? CHANNELS[c] : "";
-}
-
-const char *jobs_channel_label(enum jobs_channel c)
-{
-	return c < JOBS__CHANNEL_COUNT ? CHANNEL_LABELS[c] : "";
-}
-
-enum jobs_channel jobs_channel_from_name(const char *s)
-{
-	return (enum jobs_channel)code_index(CHANNELS, JOBS__CHANNEL_COUNT, s);
-}
+CODE_NAME(enum jobs_status, jobs_status_name, STATUSES, JOBS__STATUS_COUNT)
+CODE_NAME(enum jobs_status, jobs_status_label, STATUS_LABELS, JOBS__STATUS_COUNT)
+CODE_FROM(enum jobs_status, jobs_status_from_name, STATUSES, JOBS__STATUS_COUNT)
+CODE_NAME(enum jobs_channel, jobs_channel_name, CHANNELS, JOBS__CHANNEL_COUNT)
+CODE_NAME(enum jobs_channel, jobs_channel_label, CHANNEL_LABELS, JOBS__CHANNEL_COUNT)
+CODE_FROM(enum jobs_channel, jobs_channel_from_name, CHANNELS, JOBS__CHANNEL_COUNT)
 
 enum jobs_status jobs_status_read(const char *stored, const char *deadline, const char *today)
 {

@@ -19,35 +19,12 @@ static const char *const APP_STATUS_LABELS[] = {"待提交", "已提交", "审�
 /* the enterprise types of the enterprise module (enterprise.c ENT_TYPES) */
 static const char *const ENT_TYPES[] = {"domestic", "foreign", "hk_mo_tw", NULL};
 
-const char *policy_status_name(enum policy_status s)
-{
-	return s < POLICY__STATUS_COUNT ? STATUSES[s] : "";
-}
-
-const char *policy_status_label(enum policy_status s)
-{
-	return s < POLICY__STATUS_COUNT ? STATUS_LABELS[s] : "";
-}
-
-enum policy_status policy_status_from_name(const char *s)
-{
-	return (enum policy_status)code_index(STATUSES, POLICY__STATUS_COUNT, s);
-}
-
-const char *app_status_name(enum app_status s)
-{
-	return s < APP__STATUS_COUNT ? APP_STATUSES[s] : "";
-}
-
-const char *app_status_label(enum app_status s)
-{
-	return s < APP__STATUS_COUNT ? APP_STATUS_LABELS[s] : "";
-}
-
-enum app_status app_status_from_name(const char *s)
-{
-	return (enum app_status)code_index(APP_STATUSES, APP__STATUS_COUNT, s);
-}
+CODE_NAME(enum policy_status, policy_status_name, STATUSES, POLICY__STATUS_COUNT)
+CODE_NAME(enum policy_status, policy_status_label, STATUS_LABELS, POLICY__STATUS_COUNT)
+CODE_FROM(enum policy_status, policy_status_from_name, STATUSES, POLICY__STATUS_COUNT)
+CODE_NAME(enum app_status, app_status_name, APP_STATUSES, APP__STATUS_COUNT)
+CODE_NAME(enum app_status, app_status_label, APP_STATUS_LABELS, APP__STATUS_COUNT)
+CODE_FROM(enum app_status, app_status_from_name, APP_STATUSES, APP__STATUS_COUNT)
 
 /* ---- the state machines ---- */
 

@@ -1,5 +1,6 @@
 /* Project rules: the field table and the pure rules beside it (see project.h). */
 #include "project/project.h"
+#include "db/codes.h"
 #include "enterprise/industry.h"
 #include "enterprise/uscc.h"
 #include "lib/arena.h"
@@ -26,23 +27,9 @@ static const char *const SOURCE_LABELS[] = {"以商招商", "驻点招商", "展
 static const char *const LEVELS[] = {"province", "city", "district", NULL};
 static const char *const LEVEL_LABELS[] = {"省重点", "市重点", "区重点", NULL};
 
-const char *proj_stage_name(enum proj_stage s)
-{
-	return s < PS__COUNT ? STAGES[s] : "";
-}
-
-const char *proj_stage_label(enum proj_stage s)
-{
-	return s < PS__COUNT ? STAGE_LABELS[s] : "";
-}
-
-enum proj_stage proj_stage_from_name(const char *s)
-{
-	for (int i = 0; s && i < PS__COUNT; i++)
-		if (strcmp(s, STAGES[i]) == 0)
-			return (enum proj_stage)i;
-	return PS__COUNT;
-}
+CODE_NAME(enum proj_stage, proj_stage_name, STAGES, PS__COUNT)
+CODE_NAME(enum proj_stage, proj_stage_label, STAGE_LABELS, PS__COUNT)
+CODE_FROM(enum proj_stage, proj_stage_from_name, STAGES, PS__COUNT)
 
 int proj_dispatched(enum proj_stage s)
 {

@@ -15,35 +15,12 @@ static const char *const STATUS_LABELS[] = {"空置", "意向", "已租", "自�
 static const char *const LEASE_STATUSES[] = {"active", "ended", NULL};
 static const char *const LEASE_STATUS_LABELS[] = {"生效", "已结束", NULL};
 
-const char *space_type_name(enum space_type t)
-{
-	return t < SPACE__TYPE_COUNT ? TYPES[t] : "";
-}
-
-const char *space_type_label(enum space_type t)
-{
-	return t < SPACE__TYPE_COUNT ? TYPE_LABELS[t] : "";
-}
-
-enum space_type space_type_from_name(const char *s)
-{
-	return (enum space_type)code_index(TYPES, SPACE__TYPE_COUNT, s);
-}
-
-const char *space_status_name(enum space_status s)
-{
-	return s < SPACE__STATUS_COUNT ? STATUSES[s] : "";
-}
-
-const char *space_status_label(enum space_status s)
-{
-	return s < SPACE__STATUS_COUNT ? STATUS_LABELS[s] : "";
-}
-
-enum space_status space_status_from_name(const char *s)
-{
-	return (enum space_status)code_index(STATUSES, SPACE__STATUS_COUNT, s);
-}
+CODE_NAME(enum space_type, space_type_name, TYPES, SPACE__TYPE_COUNT)
+CODE_NAME(enum space_type, space_type_label, TYPE_LABELS, SPACE__TYPE_COUNT)
+CODE_FROM(enum space_type, space_type_from_name, TYPES, SPACE__TYPE_COUNT)
+CODE_NAME(enum space_status, space_status_name, STATUSES, SPACE__STATUS_COUNT)
+CODE_NAME(enum space_status, space_status_label, STATUS_LABELS, SPACE__STATUS_COUNT)
+CODE_FROM(enum space_status, space_status_from_name, STATUSES, SPACE__STATUS_COUNT)
 
 /* A number of a body that was given: not NAN, and not 0 for the optional ones. */
 static int given(double v)
@@ -135,20 +112,10 @@ static const char *const DEMAND_STATUS_LABELS[] = {"待匹配", "已推荐", "�
                                                    "已撤回", "已关闭", NULL};
 static const char *const DEMAND_EVENTS[] = {"offer", "accept", "decline", "withdraw", "close"};
 
-const char *space_demand_status_name(enum space_demand_status s)
-{
-	return s < DEMAND__STATUS_COUNT ? DEMAND_STATUSES[s] : "";
-}
-
-enum space_demand_status space_demand_status_from_name(const char *s)
-{
-	return (enum space_demand_status)code_index(DEMAND_STATUSES, DEMAND__STATUS_COUNT, s);
-}
-
-const char *space_demand_event_name(enum space_demand_event ev)
-{
-	return ev < DEMAND__EV_COUNT ? DEMAND_EVENTS[ev] : "";
-}
+CODE_NAME(enum space_demand_status, space_demand_status_name, DEMAND_STATUSES, DEMAND__STATUS_COUNT)
+CODE_FROM(enum space_demand_status, space_demand_status_from_name, DEMAND_STATUSES,
+          DEMAND__STATUS_COUNT)
+CODE_NAME(enum space_demand_event, space_demand_event_name, DEMAND_EVENTS, DEMAND__EV_COUNT)
 
 /* The transition table: the state each event moves each state to, -1 where it may not. */
 static const signed char DEMAND_NEXT[DEMAND__STATUS_COUNT][DEMAND__EV_COUNT] = {

@@ -1,5 +1,6 @@
 /* The request state machine and vocabularies (see ticket.h). Pure functions. */
 #include "ticket/ticket.h"
+#include "db/codes.h"
 #include "access/disclose.h"
 #include "org/org.h"
 #include "work/work.h"
@@ -93,23 +94,9 @@ int ticket_is_open(enum ticket_status s)
 	       s == TS_RESOLVED;
 }
 
-const char *ticket_status_name(enum ticket_status s)
-{
-	return (unsigned)s < TS__COUNT ? STATUS_NAMES[s] : "";
-}
-
-const char *ticket_status_label(enum ticket_status s)
-{
-	return (unsigned)s < TS__COUNT ? STATUS_LABELS[s] : "";
-}
-
-enum ticket_status ticket_status_from_name(const char *s)
-{
-	for (int i = 0; s && i < TS__COUNT; i++)
-		if (strcmp(s, STATUS_NAMES[i]) == 0)
-			return (enum ticket_status)i;
-	return TS__COUNT;
-}
+CODE_NAME(enum ticket_status, ticket_status_name, STATUS_NAMES, TS__COUNT)
+CODE_NAME(enum ticket_status, ticket_status_label, STATUS_LABELS, TS__COUNT)
+CODE_FROM(enum ticket_status, ticket_status_from_name, STATUS_NAMES, TS__COUNT)
 
 const char *ticket_event_name(enum ticket_event ev)
 {

@@ -2,6 +2,7 @@
  * may reach, one POST over http or https through libcurl pinned to a checked address, the retry
  * schedule; and the registrations and delivery queue in the database. */
 #include "audit/write_tx.h"
+#include "db/codes.h"
 #include "access/principal.h"
 #include "db/db.h"
 #include "db/field_sql.h"
@@ -49,13 +50,7 @@ const char *webhook_format_name(enum webhook_format f)
 	return f >= 0 && f < WH__COUNT ? format_names[f] : "json";
 }
 
-enum webhook_format webhook_format_from_name(const char *s)
-{
-	for (int f = 0; s && f < WH__COUNT; f++)
-		if (strcmp(s, format_names[f]) == 0)
-			return (enum webhook_format)f;
-	return WH__COUNT;
-}
+CODE_FROM(enum webhook_format, webhook_format_from_name, format_names, WH__COUNT)
 
 /* One range of the allow list; IPv4 ranges are kept as IPv4 (family AF_INET, 4 bytes). */
 struct cidr {
