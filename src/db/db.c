@@ -486,14 +486,21 @@ int db_rollback(struct db *c)
 	return rc;
 }
 
-/* Steps st (its parameters bound) for the first column of its first row into *out (0 when there
- * is none) and resets it: DB_OK or a negative db rc. */
-static int first_int(struct db_stmt *st, int64_t *out)
+/* Steps st (its parameters bound) for the first column of its first row into *out (left as it is
+ * when there is none) and resets it: DB_ROW, DB_DONE or a negative db rc. */
+static int step_int(struct db_stmt *st, int64_t *out)
 {
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		*out = db_col_int(st, 0);
 	db_reset(st);
+	return rc;
+}
+
+/* step_int with DB_OK for a row or none. */
+static int first_int(struct db_stmt *st, int64_t *out)
+{
+	int rc = step_int(st, out);
 	return rc < 0 ? rc : DB_OK;
 }
 
@@ -562,6 +569,14 @@ int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out
 		return DB_ERR;
 	db_bind_text(st, 1, v);
 	return first_int(st, out);
+}
+
+int db_query_int_args(struct db *c, const char *sql, const struct db_arg *args, size_t n,
+                      int64_t *out)
+{
+	struct db_stmt *st = db_prepare_args(c, sql, args, n);
+	*out = 0;
+	return st ? step_int(st, out) : DB_ERR;
 }
 
 int db_query_text(struct db *c, const char *sql, int64_t id, const char *key, char *out, size_t n)

@@ -130,6 +130,11 @@ int db_bulk(struct db *c, int on);
 int db_query_int(struct db *c, const char *sql, int64_t *out, int nparams, ...);
 /* As db_query_int for a statement whose one parameter is the text `v` (a name, a code). */
 int db_query_int_text(struct db *c, const char *sql, const char *v, int64_t *out);
+/* Runs sql with args bound: DB_ROW with *out the first column of its first row, DB_DONE with *out
+ * 0 when it gives no row, or a negative enum db_rc. db_int_with(c, &n, SQL, DB_I(id), DB_T(s)). */
+int db_query_int_args(struct db *c, const char *sql, const struct db_arg *args, size_t n,
+                      int64_t *out);
+#define db_int_with(c, out, sql, ...) db_query_int_args((c), (sql), DB_ARGS(__VA_ARGS__), (out))
 /* Runs sql with one parameter, the integer `id` or (when `key` is not NULL) the text `key`, and
  * copies the first column of its first row into out (n bytes, cut at n - 1). Returns DB_ROW, or
  * DB_DONE with out "" when there is no row, or a negative enum db_rc. */

@@ -357,13 +357,8 @@ int proj_next_no(struct db *tx, int64_t zone_id, const char *kind, const char *d
 {
 	int64_t year =
 	    (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
-	struct db_stmt *st =
-	    db_prepare_with(tx, SQL_NEXT_NO, DB_I(zone_id), DB_T(kind), DB_I(year));
-	if (!st)
-		return DB_ERR;
-	int rc = db_step(st);
-	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t seq;
+	int rc = db_int_with(tx, &seq, SQL_NEXT_NO, DB_I(zone_id), DB_T(kind), DB_I(year));
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DB_ERR;
 	snprintf(no, n, "%s%lld-%04lld", kind, (long long)year, (long long)seq);

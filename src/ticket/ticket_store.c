@@ -85,12 +85,8 @@ static int next_no(struct db *tx, int64_t at, char *no, size_t n)
 	struct tm tm;
 	gmtime_r(&cst, &tm);
 	strftime(day, sizeof day, "%Y%m%d", &tm);
-	struct db_stmt *st = db_prepare_with(tx, SQL_NEXT_NO, DB_T(day));
-	if (!st)
-		return DB_ERR;
-	int rc = db_step(st);
-	int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t seq;
+	int rc = db_int_with(tx, &seq, SQL_NEXT_NO, DB_T(day));
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DB_ERR;
 	snprintf(no, n, "SQ%s-%04lld", day, (long long)seq);
