@@ -256,12 +256,12 @@ static int render(struct db *c, const struct principal *sys, enum bulletin_kind 
 		struct proj_bulletin b;
 		if (proj_bulletin(c, sys, period, a, &b, e) < 0)
 			return -1;
-		rc = proj_bulletin_pdf_mem(&b, pdf, len, err, sizeof err);
+		rc = proj_bulletin_pdf(&b, NULL, pdf, len, err, sizeof err);
 	} else {
 		struct econ_bulletin b;
 		if (econ_bulletin(c, sys, period, a, &b, e) < 0)
 			return -1;
-		rc = econ_bulletin_pdf_mem(&b, pdf, len, err, sizeof err);
+		rc = econ_bulletin_pdf(&b, NULL, pdf, len, err, sizeof err);
 	}
 	if (rc < 0) {
 		log_warn("bulletin: %s", err);

@@ -33,7 +33,7 @@ static int render_html(const void *doc, struct strbuf *sb)
 
 static int render_pdf(const void *doc, const char *path, char *err, size_t errlen)
 {
-	return proj_bulletin_pdf_file(doc, path, err, errlen);
+	return proj_bulletin_pdf(doc, path, NULL, NULL, err, errlen);
 }
 
 static int econ_render_html(const void *doc, struct strbuf *sb)
@@ -43,7 +43,7 @@ static int econ_render_html(const void *doc, struct strbuf *sb)
 
 static int econ_render_pdf(const void *doc, const char *path, char *err, size_t errlen)
 {
-	return econ_bulletin_pdf_file(doc, path, err, errlen);
+	return econ_bulletin_pdf(doc, path, NULL, NULL, err, errlen);
 }
 
 static int econ_gather(struct db *c, const struct principal *p, const char *when, struct arena *a,

@@ -820,9 +820,8 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 	                         &p->leader_table);
 }
 
-/* Lays b out and finishes it into `path`, or into memory when path is NULL. */
-static int bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigned char **out,
-                        size_t *len, char *err, size_t errlen)
+int econ_bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigned char **out,
+                      size_t *len, char *err, size_t errlen)
 {
 	struct doc *doc = malloc(sizeof *doc);
 	if (!doc)
@@ -833,18 +832,6 @@ static int bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigne
 	                                 len, err, errlen);
 	free(doc);
 	return rc;
-}
-
-int econ_bulletin_pdf_mem(const struct econ_bulletin *b, unsigned char **out, size_t *len,
-                          char *err, size_t errlen)
-{
-	return bulletin_pdf(b, NULL, out, len, err, errlen);
-}
-
-int econ_bulletin_pdf_file(const struct econ_bulletin *b, const char *path, char *err,
-                           size_t errlen)
-{
-	return bulletin_pdf(b, path, NULL, NULL, err, errlen);
 }
 
 int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out)

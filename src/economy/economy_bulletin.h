@@ -62,12 +62,10 @@ struct econ_bulletin {
 int econ_bulletin(struct db *c, const struct principal *p, const char *period, struct arena *a,
                   struct econ_bulletin *b, struct yq_err *e);
 
-/* Renders b as an A4 PDF into a malloc'd buffer (the caller frees it); 0, or -1 with err. */
-int econ_bulletin_pdf_mem(const struct econ_bulletin *b, unsigned char **out, size_t *len,
-                          char *err, size_t errlen);
-/* The same into the file at path (mode 0600), replaced atomically. */
-int econ_bulletin_pdf_file(const struct econ_bulletin *b, const char *path, char *err,
-                           size_t errlen);
+/* Renders b as an A4 PDF into the file at path (mode 0600, replaced atomically), or, when path is
+ * NULL, into a malloc'd buffer *out (the caller frees it); 0, or -1 with err. */
+int econ_bulletin_pdf(const struct econ_bulletin *b, const char *path, unsigned char **out,
+                      size_t *len, char *err, size_t errlen);
 /* Appends the same content as one <article class="yq-bulletin">; 0, or -1 when out failed. */
 int econ_bulletin_html(const struct econ_bulletin *b, struct strbuf *out);
 

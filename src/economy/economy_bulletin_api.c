@@ -2,6 +2,7 @@
  * economy_bulletin_api.h). */
 #include "economy/economy_bulletin_api.h"
 #include "economy/economy_bulletin.h"
+#include "http/answer.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include <math.h>
@@ -95,21 +96,13 @@ int h_econ_bulletin(struct req *r, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || econ_bulletin(c, &r->who, period, &r->arena, &b, e) < 0)
 		return -1;
-	if (html) {
-		r->status = 200;
-		r->content_type = "text/html; charset=utf-8";
-		if (econ_bulletin_html(&b, &r->out) < 0)
-			return err_set(e, ERR_INTERNAL, NULL, "月报生成失败",
-			               "cannot render the bulletin");
-		return 0;
-	}
+	if (html)
+		return answer_html(r, econ_bulletin_html(&b, &r->out), "月报生成失败",
+		                   "cannot render the bulletin", e);
 	unsigned char *pdf;
 	size_t len;
 	char err[256];
-	if (econ_bulletin_pdf_mem(&b, &pdf, &len, err, sizeof err) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "月报生成失败", arena_strdup(&r->arena, err));
-	const char *name = arena_printf(&r->arena, "经济运行月报-%s.pdf", b.period);
-	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	return 0;
+	int rc = econ_bulletin_pdf(&b, NULL, &pdf, &len, err, sizeof err);
+	return answer_pdf(r, rc, pdf, len, err, "月报生成失败",
+	                  arena_printf(&r->arena, "经济运行月报-%s.pdf", b.period), e);
 }

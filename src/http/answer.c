@@ -1,5 +1,6 @@
 /* Answers every module's handlers share (see answer.h). */
 #include "http/answer.h"
+#include "lib/arena.h"
 
 int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e)
 {
@@ -26,4 +27,23 @@ int items_buf_close(struct items_buf *b, int rc, struct yq_err *e)
 	if (rc == 0 && b->buf.failed)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	return rc;
+}
+
+int answer_html(struct req *r, int rc, const char *fail_zh, const char *fail_en, struct yq_err *e)
+{
+	if (rc < 0)
+		return err_set(e, ERR_INTERNAL, NULL, fail_zh, fail_en);
+	r->status = 200;
+	r->content_type = "text/html; charset=utf-8";
+	return 0;
+}
+
+int answer_pdf(struct req *r, int rc, unsigned char *pdf, size_t len, const char *err,
+               const char *fail_zh, const char *name, struct yq_err *e)
+{
+	if (rc < 0)
+		return err_set(e, ERR_INTERNAL, NULL, fail_zh, arena_strdup(&r->arena, err));
+	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
+	return 0;
 }

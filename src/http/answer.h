@@ -25,4 +25,12 @@ void items_buf_open(struct items_buf *b);
  * buffer ran out of memory. */
 int items_buf_close(struct items_buf *b, int rc, struct yq_err *e);
 
+/* A document the handler rendered (简报, 通报), rc the renderer's result: the HTML it wrote into
+ * r->out, 200 text/html; or, when rc < 0, ERR_INTERNAL with fail_zh ("…生成失败") and fail_en. */
+int answer_html(struct req *r, int rc, const char *fail_zh, const char *fail_en, struct yq_err *e);
+/* The same for a PDF: pdf[0..len) (malloc'd, taken over) as the download `name`; or, when rc < 0,
+ * ERR_INTERNAL with fail_zh and the renderer's message err. */
+int answer_pdf(struct req *r, int rc, unsigned char *pdf, size_t len, const char *err,
+               const char *fail_zh, const char *name, struct yq_err *e);
+
 #endif

@@ -643,9 +643,8 @@ static void compose_pdf(struct report_pdf *d, const void *arg)
 		report_pdf_table_section(d, 1 + i, secs[i].title, secs[i].note, secs[i].t);
 }
 
-/* Lays b out and finishes it into `path`, or into memory when path is NULL. */
-static int bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigned char **out,
-                        size_t *len, char *err, size_t errlen)
+int proj_bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigned char **out,
+                      size_t *len, char *err, size_t errlen)
 {
 	struct parts *p = malloc(sizeof *p);
 	if (!p)
@@ -655,18 +654,6 @@ static int bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigne
 	                                 len, err, errlen);
 	free(p);
 	return rc;
-}
-
-int proj_bulletin_pdf_mem(const struct proj_bulletin *b, unsigned char **out, size_t *len,
-                          char *err, size_t errlen)
-{
-	return bulletin_pdf(b, NULL, out, len, err, errlen);
-}
-
-int proj_bulletin_pdf_file(const struct proj_bulletin *b, const char *path, char *err,
-                           size_t errlen)
-{
-	return bulletin_pdf(b, path, NULL, NULL, err, errlen);
 }
 
 int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out)

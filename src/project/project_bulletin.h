@@ -91,13 +91,11 @@ struct proj_bulletin {
 int proj_bulletin(struct db *c, const struct principal *p, const char *week, struct arena *a,
                   struct proj_bulletin *b, struct yq_err *e);
 
-/* Renders b as an A4 PDF into a malloc'd buffer *out (the caller frees it) of *len bytes.
- * Returns 0, or -1 with a message in err (errlen bytes). */
-int proj_bulletin_pdf_mem(const struct proj_bulletin *b, unsigned char **out, size_t *len,
-                          char *err, size_t errlen);
-/* The same into the file at path (mode 0600), replaced atomically. */
-int proj_bulletin_pdf_file(const struct proj_bulletin *b, const char *path, char *err,
-                           size_t errlen);
+/* Renders b as an A4 PDF into the file at path (mode 0600, replaced atomically), or, when path is
+ * NULL, into a malloc'd buffer *out (the caller frees it) of *len bytes. Returns 0, or -1 with a
+ * message in err (errlen bytes). */
+int proj_bulletin_pdf(const struct proj_bulletin *b, const char *path, unsigned char **out,
+                      size_t *len, char *err, size_t errlen);
 /* Appends the same content to out as one <article class="yq-bulletin">. Returns 0, or -1 when
  * out failed (its maximum reached: the fragment is incomplete). */
 int proj_bulletin_html(const struct proj_bulletin *b, struct strbuf *out);
@@ -113,7 +111,7 @@ struct proj_board_doc {
 /* Fills d for ISO week `week` (NULL or "": as proj_leaderboard) from a; 0 or -1 with e set. */
 int proj_board_doc(struct db *c, const struct principal *p, const char *week, int persons,
                    struct arena *a, struct proj_board_doc *d, struct yq_err *e);
-/* Renders d as an A4 PDF into a malloc'd buffer, as proj_bulletin_pdf_mem. */
+/* Renders d as an A4 PDF into a malloc'd buffer, as proj_bulletin_pdf. */
 int proj_board_pdf_mem(const struct proj_board_doc *d, unsigned char **out, size_t *len, char *err,
                        size_t errlen);
 

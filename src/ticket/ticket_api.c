@@ -7,6 +7,7 @@
 #include "lib/util.h"
 #include "ticket/ticket_search.h"
 #include "ticket/ticket_briefing.h"
+#include "http/answer.h"
 #include <stdlib.h>
 #include "ticket/ticket_store.h"
 #include <string.h>
@@ -450,24 +451,16 @@ int h_ticket_briefing(struct req *r, struct yq_err *e)
 	struct briefing b;
 	if (!c || ticket_briefing(c, &r->who, opt(r, "date"), &r->arena, &b, e) < 0)
 		return -1;
-	if (!format || strcmp(format, "html") == 0) {
-		r->status = 200;
-		r->content_type = "text/html; charset=utf-8";
-		if (briefing_render_html(&b, &r->out) < 0)
-			return err_set(e, ERR_INTERNAL, NULL, "简报生成失败",
-			               "cannot render the briefing");
-		return 0;
-	}
+	if (!format || strcmp(format, "html") == 0)
+		return answer_html(r, briefing_render_html(&b, &r->out), "简报生成失败",
+		                   "cannot render the briefing", e);
 	if (strcmp(format, "pdf") != 0)
 		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
 		               "format must be pdf or html");
 	unsigned char *pdf;
 	size_t len;
 	char err[256];
-	if (briefing_render_pdf_mem(&b, &pdf, &len, err, sizeof err) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "简报生成失败", arena_strdup(&r->arena, err));
-	const char *name = arena_printf(&r->arena, "企业诉求每日简报-%s.pdf", b.date);
-	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	return 0;
+	int rc = briefing_render_pdf_mem(&b, &pdf, &len, err, sizeof err);
+	return answer_pdf(r, rc, pdf, len, err, "简报生成失败",
+	                  arena_printf(&r->arena, "企业诉求每日简报-%s.pdf", b.date), e);
 }

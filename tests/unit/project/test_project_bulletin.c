@@ -141,12 +141,12 @@ static void test_pdf(void **state)
 	size_t len;
 	char err[256] = "", path[128];
 	make(&b);
-	assert_int_equal(proj_bulletin_pdf_mem(&b, &pdf, &len, err, sizeof err), 0);
+	assert_int_equal(proj_bulletin_pdf(&b, NULL, &pdf, &len, err, sizeof err), 0);
 	assert_true(len > 1000);
 	assert_memory_equal(pdf, "%PDF-", 5);
 	free(pdf);
 	snprintf(path, sizeof path, "%s/b.pdf", tmpdir);
-	assert_int_equal(proj_bulletin_pdf_file(&b, path, err, sizeof err), 0);
+	assert_int_equal(proj_bulletin_pdf(&b, path, NULL, NULL, err, sizeof err), 0);
 	if (!have_tool("pdftotext") || !have_tool("pdfinfo"))
 		skip();
 	int pages = pdf_pages(path);
