@@ -134,6 +134,17 @@ static int load_indicators(struct db *c, const struct principal *p, struct arena
 	return rc;
 }
 
+/* The start of a month's read: `period` checked (*y, *m its year and month) and the zone's
+ * active indicators loaded into *inds, *n. 0, or -1 with e set. */
+static int month_open(struct db *c, const struct principal *p, const char *period, int *y, int *m,
+                      struct arena *a, struct bb_indicator **inds, size_t *n, struct yq_err *e)
+{
+	if (econ_period_check(period, y, m, e) < 0)
+		return -1;
+	int rc = load_indicators(c, p, a, inds, n);
+	return rc < 0 ? err_db(e, rc) : 0;
+}
+
 static double *nan_array(struct arena *a, size_t n)
 {
 	double *x = arena_alloc(a, (n + 1) * sizeof *x);
@@ -358,10 +369,9 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_check(period, &y, &m, e) < 0)
-		return -1;
 	out->period = period;
-	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
+	if (month_open(c, p, period, &y, &m, a, &out->inds, &out->n_inds, e) < 0)
+		return -1;
 	struct qb q;
 	qb_init(&q, ITEM_SELECT);
 	qb_text(&q, period);
@@ -371,9 +381,8 @@ int bb_month_read(struct db *c, const struct principal *p, const char *period, i
 		qb_int(&q, leader_id);
 	}
 	qb_sql(&q, " ORDER BY e.name, e.id");
-	struct db_stmt *st = rc == DB_OK ? qb_prepare(&q, c) : NULL;
-	if (rc == DB_OK && !st)
-		rc = DB_ERR;
+	struct db_stmt *st = qb_prepare(&q, c);
+	int rc = st ? DB_OK : DB_ERR;
 	size_t cap = 0;
 	while (st && (rc = db_step(st)) == DB_ROW) {
 		if (arena_grow(a, (void **)&out->items, out->n_items, &cap, sizeof *out->items,
@@ -471,16 +480,13 @@ int bb_detail_read(struct db *c, const struct principal *p, const char *period, 
 {
 	int y, m;
 	memset(out, 0, sizeof *out);
-	if (econ_period_check(period, &y, &m, e) < 0)
-		return -1;
 	out->period = period;
-	int rc = load_indicators(c, p, a, &out->inds, &out->n_inds);
-	if (rc < 0)
-		return err_db(e, rc);
+	if (month_open(c, p, period, &y, &m, a, &out->inds, &out->n_inds, e) < 0)
+		return -1;
 	if (item_get(c, p, period, id, out->n_inds, a, &out->item, e) < 0)
 		return -1;
 	struct bb_item *x = &out->item;
-	rc = fill_items(c, p, period, out->inds, out->n_inds, x, 1, id, a);
+	int rc = fill_items(c, p, period, out->inds, out->n_inds, x, 1, id, a);
 	/* last month and the same month last year, as the enterprise reported them */
 	char lm[8], ly[8];
 	econ_period_shift(y, m, -1, lm);
