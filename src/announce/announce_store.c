@@ -16,6 +16,7 @@
 #include "lib/util.h"
 #include "work/notify.h"
 #include "work/webhook.h"
+#include "work/store_write.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -222,19 +223,11 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (ann_check_audience(a, e) < 0)
 		return -1;
 	int64_t now = change_time(x);
-	struct db_stmt *st =
-	    db_prepare_with(w->tx, sql_of(&SQL_ANN_INSERT), DB_I(p->zone_id), DB_O(p->user_id),
-	                    DB_T(work_actor_name(p)), DB_O(p->dept_id), DB_I(now), DB_I(now));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	if (entity_bind(st, 7, &ENTITY_ANNOUNCEMENT, a, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &a->id, e) < 0)
+	if (store_insert(w, &SQL_ANN_INSERT, &ENTITY_ANNOUNCEMENT, a, &a->id, e, DB_I(p->zone_id),
+	                 DB_O(p->user_id), DB_T(work_actor_name(p)), DB_O(p->dept_id), DB_I(now),
+	                 DB_I(now)) < 0)
 		return -1;
-	write_audit(w, "create", "announcement", a->id);
-	audit_change_entity(&w->changes, &ENTITY_ANNOUNCEMENT, NULL, a);
+	store_audit_create(w, &ENTITY_ANNOUNCEMENT, a->id, a);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "lib/util.h"
 #include "lib/utf8.h"
 #include "work/work.h"
+#include "work/store_write.h"
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -235,8 +236,7 @@ static int do_ind_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (write_insert(w, st, &x->made->id, e) < 0)
 		return -1;
-	write_audit(w, "create", "econ_indicator", x->made->id);
-	audit_change_entity(&w->changes, &ENTITY_ECON_INDICATOR, NULL, x->made);
+	store_audit_create(w, &ENTITY_ECON_INDICATOR, x->made->id, x->made);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "lib/util.h"
 #include "work/calendar.h"
 #include "work/calendar_store.h"
+#include "work/store_write.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -154,8 +155,7 @@ static int do_review_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		return write_fail(w, DB_ERR, e);
 	if (write_insert(w, st, &r->id, e) < 0)
 		return -1;
-	write_audit(w, "create", "project_review", r->id);
-	audit_change_entity(&w->changes, &ENTITY_REVIEW, NULL, r);
+	store_audit_create(w, &ENTITY_REVIEW, r->id, r);
 	return 0;
 }
 
@@ -683,19 +683,9 @@ static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t now = now_unix();
 	if (project_seen(w->tx, w->who, c->id, &pr, &a, e) < 0)
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_CHECK_INSERT));
-	if (!st) {
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_args(st,
-	             DB_ARGS(DB_I(w->who->zone_id), DB_I(c->id), DB_O(w->who->user_id), DB_I(now)));
-	if (entity_bind(st, 5, &ENTITY_CHECK, c->x, 0) < 0) {
-		db_reset(st);
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if ((rc = write_insert(w, st, &c->x->id, e)) < 0)
+	if ((rc = store_insert(w, &SQL_CHECK_INSERT, &ENTITY_CHECK, c->x, &c->x->id, e,
+	                       DB_I(w->who->zone_id), DB_I(c->id), DB_O(w->who->user_id),
+	                       DB_I(now))) < 0)
 		goto out;
 	const char *body = arena_printf(
 	    &a, "%s 现场检查（%s），形象进度 %lld%%%s%s%s", c->x->on_date, c->x->checker,
@@ -708,8 +698,7 @@ static int do_check_add(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if ((rc = link_photos(w, c->id, c->x, e)) < 0)
 		goto out;
-	write_audit(w, "create", "project_check", c->x->id);
-	audit_change_entity(&w->changes, &ENTITY_CHECK, NULL, c->x);
+	store_audit_create(w, &ENTITY_CHECK, c->x->id, c->x);
 	rc = 0;
 out:
 	arena_release(&a);

@@ -13,6 +13,7 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "work/timeline.h"
+#include "work/store_write.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -488,21 +489,14 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	p->no = arena_strdup(x->a, no);
 	p->amount_wan = amount_wan_of(p);
 	p->next_due = next_due_of(p);
-	struct db_stmt *st = db_prepare_with(w->tx, sql_of(&SQL_INSERT), DB_I(who->zone_id),
-	                                     DB_T(p->no), DB_T(p->stage), DB_F(p->amount_wan),
-	                                     DB_T(p->next_due), DB_I(now), DB_I(now));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	if (entity_bind(st, 8, &ENTITY_PROJECT, p, 0) < 0) {
-		db_reset(st);
-		return write_fail(w, DB_ERR, e);
-	}
-	if (write_insert(w, st, &p->id, e) < 0 || still_mine(w, p->id, e) < 0)
+	if (store_insert(w, &SQL_INSERT, &ENTITY_PROJECT, p, &p->id, e, DB_I(who->zone_id),
+	                 DB_T(p->no), DB_T(p->stage), DB_F(p->amount_wan), DB_T(p->next_due),
+	                 DB_I(now), DB_I(now)) < 0 ||
+	    still_mine(w, p->id, e) < 0)
 		return -1;
 	if ((rc = proj_event(w, p->id, now, "create", NULL, p->stage, p->name)) < 0)
 		return write_fail(w, rc, e);
-	write_audit(w, "create", "project", p->id);
-	audit_change_entity(&w->changes, &ENTITY_PROJECT, NULL, p);
+	store_audit_create(w, &ENTITY_PROJECT, p->id, p);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "work/clock.h"
 #include "work/notify.h"
 #include "work/timeline.h"
+#include "work/store_write.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,27 +93,16 @@ static int do_fu_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	int64_t now = x->at ? x->at : now_unix();
-	struct db_stmt *st = db_prepare(w->tx, sql_of(&SQL_FU_INSERT));
-	if (!st) {
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_args(st, DB_ARGS(DB_I(w->who->zone_id), DB_I(x->project_id), DB_O(w->who->user_id),
-	                         DB_T(work_actor_name(w->who)), DB_I(now)));
-	if (entity_bind(st, 6, &ENTITY_FOLLOWUP, x->f, 0) < 0) {
-		db_reset(st);
-		rc = write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if (write_insert(w, st, &x->f->id, e) < 0)
+	if (store_insert(w, &SQL_FU_INSERT, &ENTITY_FOLLOWUP, x->f, &x->f->id, e,
+	                 DB_I(w->who->zone_id), DB_I(x->project_id), DB_O(w->who->user_id),
+	                 DB_T(work_actor_name(w->who)), DB_I(now)) < 0)
 		goto out;
 	if ((rc = proj_event(w, x->project_id, now, "followup", pr.stage, pr.stage, x->f->notes)) <
 	    0) {
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
-	write_audit(w, "create", "project_followup", x->f->id);
-	audit_change_entity(&w->changes, &ENTITY_FOLLOWUP, NULL, x->f);
+	store_audit_create(w, &ENTITY_FOLLOWUP, x->f->id, x->f);
 	rc = 0;
 out:
 	arena_release(&a);
@@ -687,8 +677,7 @@ static int do_pb_add(struct write_ctx *w, void *arg, struct yq_err *e)
 		rc = write_fail(w, rc, e);
 		goto out;
 	}
-	write_audit(w, "create", "project_problem", q->id);
-	audit_change_entity(&w->changes, &ENTITY_PROBLEM, NULL, q);
+	store_audit_create(w, &ENTITY_PROBLEM, q->id, q);
 	q->no = NULL; /* the buffer goes with this frame */
 	rc = 0;
 out:

@@ -23,6 +23,7 @@
 #include "ticket/ticket_search.h"
 #include "ticket/ticket_summary.h"
 #include "db/qb.h"
+#include "work/store_write.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -534,8 +535,7 @@ static int do_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	    (rc = ticket_summary_change(w->tx, NULL, &in, NULL)) < 0 ||
 	    (rc = notify_ticket(w->tx, t, ticket_notify_event(TE_SUBMIT, 0))) < 0)
 		return write_fail(w, rc, e);
-	write_audit(w, "create", "ticket", t->id);
-	audit_change_entity(&w->changes, &ENTITY_TICKET, NULL, t);
+	store_audit_create(w, &ENTITY_TICKET, t->id, t);
 	t->no = NULL; /* the number lives in this frame only */
 	return 0;
 }

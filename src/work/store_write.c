@@ -54,7 +54,12 @@ int store_create_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct en
 {
 	if (store_insert_zone(w, sql, en, obj, id, e) < 0)
 		return -1;
-	write_audit(w, "create", en->name, *id);
-	audit_change_entity(&w->changes, en, NULL, obj);
+	store_audit_create(w, en, *id, obj);
 	return 0;
+}
+
+void store_audit_create(struct write_ctx *w, const struct entity *en, int64_t id, const void *obj)
+{
+	write_audit(w, "create", en->name, id);
+	audit_change_entity(&w->changes, en, NULL, obj);
 }

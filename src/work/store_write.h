@@ -33,6 +33,9 @@ int store_insert_args(struct write_ctx *w, struct sql_tmpl *sql, const struct en
  * as created and updated. */
 int store_insert_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
                       const void *obj, int64_t *id, struct yq_err *e);
+/* The change's audit row of the new row obj, `id`: "create" of the entity (its name as the object
+ * type) and the audited fields of obj. */
+void store_audit_create(struct write_ctx *w, const struct entity *en, int64_t id, const void *obj);
 /* store_insert_zone of a new row obj with the change's audit row: "create" of the entity (its
  * name as the object type) and the audited fields of obj. 0, or -1 with e set. */
 int store_create_zone(struct write_ctx *w, struct sql_tmpl *sql, const struct entity *en,
