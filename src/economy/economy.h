@@ -223,9 +223,9 @@ struct econ_filter {
 	const char *period, *status;
 	int64_t enterprise_id, page, page_size;
 };
-typedef void (*econ_report_fn)(void *ctx, const struct econ_report *r);
+/* The caller's reports under filter f, a page of them, each a struct econ_report to fn. */
 int econ_report_list(struct db *c, const struct principal *p, const struct econ_filter *f,
-                     econ_report_fn fn, void *ctx, int64_t *total);
+                     entity_row_fn fn, void *ctx, int64_t *total);
 typedef void (*econ_value_fn)(void *ctx, const struct econ_value *v);
 /* Report `id` as the caller may read it, and its values (ERR_NOT_FOUND outside the scope). */
 int econ_report_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,

@@ -228,7 +228,7 @@ int h_econ_report_file(struct req *r, struct yq_err *e)
 	return report_answer(r, 200, f.id, wtext, e);
 }
 
-static void report_row(void *l, const struct econ_report *x)
+static void report_row(void *l, const void *x)
 {
 	resp_list_row(l, x);
 }

@@ -15,9 +15,11 @@
 #include "lib/util.h"
 #include "lib/utf8.h"
 #include "work/work.h"
+#include "work/store_list.h"
 #include "work/store_write.h"
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -719,61 +721,25 @@ int econ_report_file_in(struct db *tx, const struct principal *p, struct econ_fi
 
 /* ---- reading reports ---- */
 
-struct report_run {
-	const struct principal *p;
-	const struct econ_filter *f;
-	econ_report_fn fn;
-	void *ctx;
-	struct econ_report *out;
-	char like[64];
-};
-
-static void report_build(struct qb *q, int pass, void *arg)
-{
-	struct report_run *l = arg;
-	const struct econ_filter *f = l->f;
-	qb_init(q, pass ? "SELECT " : "SELECT COUNT(*)");
-	if (pass)
-		qb_sql(q, entity_select(&ENTITY_ECON_REPORT));
-	scope_from(q, l->p, &ENTITY_ECON_REPORT, ENTITY_ECON_REPORT.joins, l->like, sizeof l->like);
-	if (f->period) {
-		qb_sql(q, " AND r.period = ?");
-		qb_text(q, f->period);
-	}
-	if (f->status) {
-		qb_sql(q, " AND r.status = ?");
-		qb_text(q, f->status);
-	}
-	if (f->enterprise_id) {
-		qb_sql(q, " AND r.enterprise_id = ?");
-		qb_int(q, f->enterprise_id);
-	}
-	if (pass) {
-		qb_sql(q,
-		       " ORDER BY r.period DESC, r.submitted_at DESC, r.id DESC LIMIT ? OFFSET ?");
-		qb_int(q, f->page_size);
-		qb_int(q, (f->page - 1) * f->page_size);
-	}
-}
-
-static void report_row(struct db_stmt *st, struct arena *a, void *arg)
-{
-	struct report_run *l = arg;
-	struct econ_report one;
-	struct econ_report *x = l->out ? l->out : &one;
-	memset(x, 0, sizeof *x);
-	entity_read(st, 0, &ENTITY_ECON_REPORT, x, a);
-	if (l->fn)
-		l->fn(l->ctx, x);
-}
+static struct sql_tmpl SQL_REPORT_SELECT = SQL_TMPL(ENTITY_ECON_REPORT, "SELECT {select}");
+static const struct store_cond REPORT_CONDS[] = {
+    {offsetof(struct econ_filter, period), 't', " AND r.period = ?"},
+    {offsetof(struct econ_filter, status), 't', " AND r.status = ?"},
+    {offsetof(struct econ_filter, enterprise_id), 'i', " AND r.enterprise_id = ?"},
+    {0}};
+static const struct store_query REPORT_Q = {
+    .en = &ENTITY_ECON_REPORT,
+    .select = &SQL_REPORT_SELECT,
+    .conds = REPORT_CONDS,
+    .order = " ORDER BY r.period DESC, r.submitted_at DESC, r.id DESC",
+    .size = sizeof(struct econ_report)};
 
 int econ_report_list(struct db *c, const struct principal *p, const struct econ_filter *f,
-                     econ_report_fn fn, void *ctx, int64_t *total)
+                     entity_row_fn fn, void *ctx, int64_t *total)
 {
 	struct principal tmp;
-	struct report_run l = {.p = reader(p, &tmp), .f = f, .fn = fn, .ctx = ctx};
-	*total = 0;
-	return qb_count_page(c, report_build, report_row, &l, total);
+	return store_list_page(c, &REPORT_Q, reader(p, &tmp), f, f->page, f->page_size, fn, ctx,
+	                       total);
 }
 
 int econ_report_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
