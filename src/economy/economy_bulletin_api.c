@@ -82,11 +82,9 @@ int h_econ_contributions(struct req *r, struct yq_err *e)
 
 int h_econ_bulletin(struct req *r, struct yq_err *e)
 {
-	const char *format = req_query(r, "format");
-	int html = format && strcmp(format, "html") == 0;
-	if (format && *format && !html && strcmp(format, "pdf") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
-		               "format must be pdf or html");
+	int html;
+	if (req_doc_format(r, 0, &html, e) < 0)
+		return -1;
 	const char *period = req_query(r, "period");
 	int y, m;
 	if (!period || econ_period_parse(period, &y, &m) < 0)

@@ -1,6 +1,7 @@
 /* Answers every module's handlers share (see answer.h). */
 #include "http/answer.h"
 #include "lib/arena.h"
+#include <string.h>
 
 int item_answer_get(struct req *r, item_answer_fn *fn, struct yq_err *e)
 {
@@ -27,6 +28,20 @@ int items_buf_close(struct items_buf *b, int rc, struct yq_err *e)
 	if (rc == 0 && b->buf.failed)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	return rc;
+}
+
+int req_doc_format(struct req *r, int def, int *html, struct yq_err *e)
+{
+	const char *v = req_query(r, "format");
+	*html = def;
+	if (!v || !*v)
+		return 0;
+	if (strcmp(v, "html") == 0 || strcmp(v, "pdf") == 0) {
+		*html = v[0] == 'h';
+		return 0;
+	}
+	return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
+	               "format must be pdf or html");
 }
 
 int answer_html(struct req *r, int rc, const char *fail_zh, const char *fail_en, struct yq_err *e)

@@ -25,6 +25,9 @@ void items_buf_open(struct items_buf *b);
  * buffer ran out of memory. */
 int items_buf_close(struct items_buf *b, int rc, struct yq_err *e);
 
+/* The query's "format" of a document: *html 1 for "html", 0 for "pdf", def when it is absent or
+ * empty. 0, or -1 with ERR_VALIDATION on "format" for another. */
+int req_doc_format(struct req *r, int def, int *html, struct yq_err *e);
 /* A document the handler rendered (简报, 通报), rc the renderer's result: the HTML it wrote into
  * r->out, 200 text/html; or, when rc < 0, ERR_INTERNAL with fail_zh ("…生成失败") and fail_en. */
 int answer_html(struct req *r, int rc, const char *fail_zh, const char *fail_en, struct yq_err *e);

@@ -3,16 +3,12 @@
 #include "project/project_bulletin.h"
 #include "http/answer.h"
 #include "lib/arena.h"
-#include <stdlib.h>
-#include <string.h>
 
 int h_proj_bulletin(struct req *r, struct yq_err *e)
 {
-	const char *format = req_query(r, "format");
-	int html = format && strcmp(format, "html") == 0;
-	if (format && *format && !html && strcmp(format, "pdf") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
-		               "format must be pdf or html");
+	int html;
+	if (req_doc_format(r, 0, &html, e) < 0)
+		return -1;
 	struct proj_bulletin b;
 	struct db *c = req_db(r, e);
 	if (!c || proj_bulletin(c, &r->who, req_query(r, "week"), &r->arena, &b, e) < 0)

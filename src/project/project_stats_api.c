@@ -4,6 +4,7 @@
 #include "project/project_review.h"
 #include "project/project_bulletin.h"
 #include "project/project_stats.h"
+#include "http/answer.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
@@ -204,14 +205,10 @@ static int board_pdf(struct req *r, int persons, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	if (!c || proj_board_doc(c, &r->who, req_query(r, "week"), persons, &r->arena, &d, e) < 0)
 		return -1;
-	if (proj_board_pdf_mem(&d, &pdf, &len, err, sizeof err) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "龙虎榜生成失败",
-		               arena_strdup(&r->arena, err));
-	const char *name =
-	    arena_printf(&r->arena, "招商龙虎榜%s-%s.pdf", persons ? "（人员）" : "", d.week);
-	if (resp_download(r, (char *)pdf, len, "application/pdf", name) < 0)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "cannot send the file");
-	return 0;
+	int rc = proj_board_pdf_mem(&d, &pdf, &len, err, sizeof err);
+	return answer_pdf(
+	    r, rc, pdf, len, err, "龙虎榜生成失败",
+	    arena_printf(&r->arena, "招商龙虎榜%s-%s.pdf", persons ? "（人员）" : "", d.week), e);
 }
 
 int h_proj_leaderboard(struct req *r, struct yq_err *e)

@@ -447,16 +447,14 @@ int h_ticket_rule_set(struct req *r, struct yq_err *e)
 int h_ticket_briefing(struct req *r, struct yq_err *e)
 {
 	struct db *c = req_db(r, e);
-	const char *format = opt(r, "format");
 	struct briefing b;
-	if (!c || ticket_briefing(c, &r->who, opt(r, "date"), &r->arena, &b, e) < 0)
+	int html;
+	if (!c || ticket_briefing(c, &r->who, opt(r, "date"), &r->arena, &b, e) < 0 ||
+	    req_doc_format(r, 1, &html, e) < 0)
 		return -1;
-	if (!format || strcmp(format, "html") == 0)
+	if (html)
 		return answer_html(r, briefing_render_html(&b, &r->out), "简报生成失败",
 		                   "cannot render the briefing", e);
-	if (strcmp(format, "pdf") != 0)
-		return err_set(e, ERR_VALIDATION, "format", "格式应为 pdf 或 html",
-		               "format must be pdf or html");
 	unsigned char *pdf;
 	size_t len;
 	char err[256];
