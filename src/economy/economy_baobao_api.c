@@ -50,14 +50,6 @@ static int path_id(struct req *r, int64_t *id, struct yq_err *e)
 	return 0;
 }
 
-static void kopt_int(struct jsonw *w, const char *key, int64_t v)
-{
-	if (v)
-		jw_kint(w, key, v);
-	else
-		jw_knull(w, key);
-}
-
 static void kopt_str(struct jsonw *w, const char *key, const char *s)
 {
 	if (s && *s)
@@ -124,9 +116,9 @@ int h_bb_list(struct req *r, struct yq_err *e)
 		jw_obj_open(&w);
 		jw_kint(&w, "enterprise_id", x->enterprise_id);
 		jw_kstr(&w, "enterprise_name", x->enterprise_name);
-		kopt_int(&w, "leader_id", x->leader_id);
+		jw_kint_or_null(&w, "leader_id", x->leader_id);
 		kopt_str(&w, "leader_name", x->leader_id ? x->leader_name : NULL);
-		kopt_int(&w, "liaison_id", x->liaison_id);
+		jw_kint_or_null(&w, "liaison_id", x->liaison_id);
 		kopt_str(&w, "liaison_name", x->liaison_id ? x->liaison_name : NULL);
 		jw_kstr(&w, "report_status", x->report_status);
 		jw_kbool(&w, "targets_set", x->targets_set);
@@ -187,9 +179,9 @@ static int detail_answer(struct req *r, int status, const char *period, int64_t 
 	jw_obj_open(&w);
 	jw_kint(&w, "id", x->enterprise_id);
 	jw_kstr(&w, "name", x->enterprise_name);
-	kopt_int(&w, "leader_id", x->leader_id);
+	jw_kint_or_null(&w, "leader_id", x->leader_id);
 	kopt_str(&w, "leader_name", x->leader_id ? x->leader_name : NULL);
-	kopt_int(&w, "liaison_id", x->liaison_id);
+	jw_kint_or_null(&w, "liaison_id", x->liaison_id);
 	kopt_str(&w, "liaison_name", x->liaison_id ? x->liaison_name : NULL);
 	jw_obj_close(&w);
 	jw_kstr(&w, "report_status", x->report_status);
@@ -223,7 +215,7 @@ static int detail_answer(struct req *r, int status, const char *period, int64_t 
 		jw_kstr(&w, "production", y->production);
 		jw_kstr(&w, "orders", y->orders);
 		jw_kstr(&w, "problems", y->problems);
-		kopt_int(&w, "ticket_id", y->ticket_id);
+		jw_kint_or_null(&w, "ticket_id", y->ticket_id);
 		kopt_str(&w, "ticket_no", y->ticket_id ? y->ticket_no : NULL);
 		jw_kstr(&w, "creator_name", y->creator_name);
 		jw_kstr(&w, "created_at", at);
@@ -423,7 +415,7 @@ int h_bb_dispatch_add(struct req *r, struct yq_err *e)
 	struct jsonw w;
 	resp_obj_open(r, 201, &w);
 	jw_kint(&w, "id", in.id);
-	kopt_int(&w, "ticket_id", in.ticket_id);
+	jw_kint_or_null(&w, "ticket_id", in.ticket_id);
 	kopt_str(&w, "ticket_no", in.ticket_id ? in.ticket_no : NULL);
 	jw_obj_close(&w);
 	return 0;
