@@ -3,6 +3,8 @@
 #include "http/http.h"
 #include "lib/arena.h"
 #include "lib/table_write.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
 #include <string.h>
 
 static void write_row(void *w, const void *row)
@@ -56,6 +58,40 @@ int export_answer(struct req *r, const struct entity *en, unsigned hide, const c
 	struct export_file x = {.csv = csv};
 	struct db *c = req_db(r, e);
 	if (!c || export_write(c, &r->who, en, hide, name, prefix, list, f, &x, e) < 0)
+		return -1;
+	return export_send(r, &x, name, e);
+}
+
+/* A query and its filter, as export_write's list and filter. */
+struct query_run {
+	const struct store_query *s;
+	const void *f;
+};
+
+static int list_query(struct db *c, const struct principal *p, const void *arg, entity_row_fn fn,
+                      void *ctx, int64_t *total)
+{
+	const struct query_run *x = arg;
+	return store_list_page(c, x->s, p, x->f, 1, TABLE_WRITE_MAX_ROWS, fn, ctx, total);
+}
+
+int export_query_write(struct db *c, const struct principal *p, const struct store_query *s,
+                       unsigned hide, const char *name, const char *prefix, const void *f,
+                       struct export_file *out, struct yq_err *e)
+{
+	struct query_run x = {s, f};
+	return export_write(c, p, s->en, hide, name, prefix, list_query, &x, out, e);
+}
+
+int export_query_answer(struct req *r, const struct store_query *s, unsigned hide, const char *name,
+                        const char *prefix, struct yq_err *e)
+{
+	struct export_file x = {0};
+	const void *f;
+	if (export_format(r, &x.csv, e) < 0 || !(f = store_filter_decode(r, s, e)))
+		return -1;
+	struct db *c = req_db(r, e);
+	if (!c || export_query_write(c, &r->who, s, hide, name, prefix, f, &x, e) < 0)
 		return -1;
 	return export_send(r, &x, name, e);
 }

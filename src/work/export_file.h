@@ -11,6 +11,7 @@
 
 struct principal;
 struct req;
+struct store_query;
 
 /* The written file: CSV or .xlsx, an open unlinked descriptor, its size and its data rows. */
 struct export_file {
@@ -40,5 +41,14 @@ int export_send(struct req *r, const struct export_file *x, const char *name, st
 int export_answer(struct req *r, const struct entity *en, unsigned hide, const char *name,
                   const char *prefix, int csv, export_list_fn *list, const void *f,
                   struct yq_err *e);
+
+/* export_write of every row of query s (work/store_list.h, its entity's sheet) under filter f. */
+int export_query_write(struct db *c, const struct principal *p, const struct store_query *s,
+                       unsigned hide, const char *name, const char *prefix, const void *f,
+                       struct export_file *out, struct yq_err *e);
+/* The export of query s for the request: its format and the query's filter (s->filter) from the
+ * query string, then export_query_write for the caller and export_send. 0, or -1 with e set. */
+int export_query_answer(struct req *r, const struct store_query *s, unsigned hide, const char *name,
+                        const char *prefix, struct yq_err *e);
 
 #endif

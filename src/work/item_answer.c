@@ -2,6 +2,8 @@
 #include "work/item_answer.h"
 #include "work/attachment_api.h"
 #include "work/timeline_api.h"
+#include "lib/arena.h"
+#include "work/store_list.h"
 
 int work_item_answer(struct req *r, int status, const struct entity_out *o, const void *obj,
                      const struct work_kind *kind, int64_t id, int timeline, struct yq_err *e)
@@ -19,4 +21,45 @@ int work_item_answer(struct req *r, int status, const struct entity_out *o, cons
 	}
 	jw_obj_close(&w);
 	return 0;
+}
+
+static void list_row(void *list, const void *obj)
+{
+	resp_list_row(list, obj);
+}
+
+void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_err *e)
+{
+	void *f = arena_zalloc(&r->arena, s->filter_size ? s->filter_size : 1);
+	if (!f) {
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+		return NULL;
+	}
+	return s->filter && req_query_entity(r, s->filter, f, e) < 0 ? NULL : f;
+}
+
+int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
+                      struct yq_err *e)
+{
+	int64_t page, page_size, total = 0;
+	void *f;
+	struct db *c = req_db(r, e);
+	if (!c || req_page(r, &page, &page_size, e) < 0 || !(f = store_filter_decode(r, s, e)))
+		return -1;
+	struct entity_list l;
+	resp_list_open(r, &l, o);
+	int rc = store_list_page(c, s, &r->who, f, page, page_size, list_row, &l, &total);
+	return resp_list_close(&l, rc, total, page, page_size, e);
+}
+
+int store_item_answer(struct req *r, int status, const struct store_query *s,
+                      const struct entity_out *o, int64_t id, struct yq_err *e)
+{
+	void *row = arena_alloc(&r->arena, s->size);
+	if (!row)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	struct db *c = req_db(r, e);
+	if (!c || store_list_get(c, s, &r->who, id, &r->arena, row, e) < 0)
+		return -1;
+	return resp_entity(r, status, o, row);
 }

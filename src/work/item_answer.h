@@ -1,14 +1,28 @@
-/* One work item answered with what hangs on it (its attachments, its timeline); with the answers
- * of http/answer.h, which every handler shares. */
+/* One work item answered with what hangs on it (its attachments, its timeline), and a store's
+ * list or row answered from its query; with the answers of http/answer.h, which every handler
+ * shares. */
 #ifndef YQ_WORK_ITEM_ANSWER_H
 #define YQ_WORK_ITEM_ANSWER_H
 #include "http/answer.h"
 
 struct work_kind;
+struct store_query;
 
 /* Answers item `id` of `kind`, read by the caller as obj, with `status`: its members as o writes
  * them, "attachments", and with `timeline` its "timeline". Returns 0, or -1 with e set. */
 int work_item_answer(struct req *r, int status, const struct entity_out *o, const void *obj,
                      const struct work_kind *kind, int64_t id, int timeline, struct yq_err *e);
+
+/* The filter of query s (work/store_list.h) decoded from the query string (s->filter) into a
+ * zeroed struct of s->filter_size in the request's arena: it, or NULL with e set. */
+void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_err *e);
+/* GET of a list of query s (work/store_list.h): its filter (s->filter) and page from the query
+ * string, its rows as o writes them. Returns 0, or -1 with e set. */
+int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
+                      struct yq_err *e);
+/* Answers row `id` of query s, read by the caller, as o writes it with `status`. Returns 0, or
+ * -1 with e set (404 when the caller has no such row). */
+int store_item_answer(struct req *r, int status, const struct store_query *s,
+                      const struct entity_out *o, int64_t id, struct yq_err *e);
 
 #endif

@@ -72,6 +72,8 @@ static void list_build(struct qb *q, int pass, void *arg)
 int store_list_run(struct db *c, struct store_list *l, int64_t *total)
 {
 	*total = 0;
+	if (l->q->begin)
+		l->q->begin(l);
 	if (l->page < 1)
 		l->page = 1;
 	return qb_count_page(c, list_build, store_list_row, l, total);
@@ -104,6 +106,8 @@ int store_list_read(struct db *c, struct store_list *l, int64_t id, struct arena
                     struct yq_err *e)
 {
 	struct qb q;
+	if (l->q->begin)
+		l->q->begin(l);
 	qb_init(&q, sql_of(l->q->select));
 	list_from(&q, l, 1);
 	qb_sql(&q, " AND ");

@@ -23,6 +23,9 @@ struct principal;
 struct arena;
 struct store_list;
 
+/* The bytes a list's run keeps for its query's begin (dates, patterns the statement borrows). */
+#define STORE_LIST_SCRATCH 512
+
 /* Appends " FROM … WHERE …" of the caller's rows of the entity (with the entity's joins). */
 typedef void (*store_from_fn)(struct qb *q, const struct principal *p, char *like, size_t n);
 
@@ -51,6 +54,13 @@ struct store_query {
 	size_t size; /* the size of a row */
 	/* what the one-row read says when there is none; NULL: the entity's "not found" */
 	const char *missing_zh, *missing_en;
+	/* before a list or a one-row read runs (l->f NULL for the read): sets what the run borrows
+	 * in l->scratch as l->arg, and the page's l->order and l->order_arg; or NULL */
+	void (*begin)(struct store_list *l);
+	/* the list's filter: the entity its query string decodes by, and its struct's size (for
+	 * the answers of work/item_answer.h and the exports of work/export_file.h); or NULL */
+	const struct entity *filter;
+	size_t filter_size;
 };
 
 /* A run of a list, or of a one-row read. */
@@ -67,6 +77,7 @@ struct store_list {
 	void *out; /* the one-row read's row; NULL for a list */
 	void *arg; /* the store's own, for where, head and after (dates, patterns) */
 	char like[320];
+	_Alignas(16) unsigned char scratch[STORE_LIST_SCRATCH]; /* begin's, as l->arg */
 };
 
 /* Reads the row of st into a row (l->out, or one from a) and hands it to l->fn. */
