@@ -222,19 +222,11 @@ struct space_lease_filter {
 extern const struct entity ENTITY_SPACE_UNIT_QUERY, ENTITY_SPACE_LEASE_QUERY,
     ENTITY_SPACE_BUILDING_QUERY;
 
-int space_building_list(struct db *c, const struct principal *p,
-                        const struct space_building_filter *f, entity_row_fn fn, void *ctx,
-                        int64_t *total);
-int space_building_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                       struct space_building *out, struct yq_err *e);
-int space_unit_list(struct db *c, const struct principal *p, const struct space_unit_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total);
-int space_unit_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct space_unit *out, struct yq_err *e);
-int space_lease_list(struct db *c, const struct principal *p, const struct space_lease_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total);
-int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct space_lease *out, struct yq_err *e);
+/* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
+ * filter's query entity: the caller's zone and, for an enterprise user, the vacant units and its
+ * own, its own leases and demands. */
+struct store_query;
+extern const struct store_query SPACE_BUILDING_Q, SPACE_UNIT_Q, SPACE_LEASE_Q, SPACE_DEMAND_Q;
 
 /* The writes, each in one transaction with its audit row. */
 int space_building_create(struct db_pool *pool, const struct principal *p, struct space_building *b,
@@ -267,10 +259,6 @@ struct space_demand_filter {
 	int64_t enterprise_id;
 	int64_t page, page_size;
 };
-int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
-                      entity_row_fn fn, void *ctx, int64_t *total);
-int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                     struct space_demand *out, struct yq_err *e);
 /* The vacant units of the zone matching demand `id`, ranked, at most max into out (strings in
  * a); *n how many. */
 int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,

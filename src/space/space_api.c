@@ -6,6 +6,8 @@
 #include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
+#include "work/store_list.h"
+#include "work/item_answer.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,43 +27,23 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 	return space_as_enterprise(&r->who) ? ent : staff;
 }
 
-static void row(void *list, const void *obj)
-{
-	resp_list_row(list, obj);
-}
-
 /* ---- buildings ---- */
 
 int h_space_building_list(struct req *r, struct yq_err *e)
 {
-	struct space_building_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_SPACE_BUILDING_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &BUILDING_STAFF, &BUILDING_ENT));
-	int rc = space_building_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &SPACE_BUILDING_Q, out_for(r, &BUILDING_STAFF, &BUILDING_ENT),
+	                         e);
 }
 
 static int building_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct space_building b;
-	struct db *c = req_db(r, e);
-	if (!c || space_building_get(c, &r->who, id, &r->arena, &b, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &BUILDING_STAFF, &BUILDING_ENT), &b);
+	return store_item_answer(r, status, &SPACE_BUILDING_Q,
+	                         out_for(r, &BUILDING_STAFF, &BUILDING_ENT), id, e);
 }
 
 int h_space_building_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return building_answer(r, 200, id, e);
+	return item_answer_get(r, building_answer, e);
 }
 
 int h_space_building_create(struct req *r, struct yq_err *e)
@@ -91,34 +73,18 @@ int h_space_building_update(struct req *r, struct yq_err *e)
 
 int h_space_unit_list(struct req *r, struct yq_err *e)
 {
-	struct space_unit_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_SPACE_UNIT_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &UNIT_STAFF, &UNIT_ENT));
-	int rc = space_unit_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &SPACE_UNIT_Q, out_for(r, &UNIT_STAFF, &UNIT_ENT), e);
 }
 
 static int unit_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct space_unit u;
-	struct db *c = req_db(r, e);
-	if (!c || space_unit_get(c, &r->who, id, &r->arena, &u, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &UNIT_STAFF, &UNIT_ENT), &u);
+	return store_item_answer(r, status, &SPACE_UNIT_Q, out_for(r, &UNIT_STAFF, &UNIT_ENT), id,
+	                         e);
 }
 
 int h_space_unit_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return unit_answer(r, 200, id, e);
+	return item_answer_get(r, unit_answer, e);
 }
 
 int h_space_unit_create(struct req *r, struct yq_err *e)
@@ -148,34 +114,18 @@ int h_space_unit_update(struct req *r, struct yq_err *e)
 
 int h_space_lease_list(struct req *r, struct yq_err *e)
 {
-	struct space_lease_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_SPACE_LEASE_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &LEASE_STAFF, &LEASE_ENT));
-	int rc = space_lease_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &SPACE_LEASE_Q, out_for(r, &LEASE_STAFF, &LEASE_ENT), e);
 }
 
 static int lease_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct space_lease l;
-	struct db *c = req_db(r, e);
-	if (!c || space_lease_get(c, &r->who, id, &r->arena, &l, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &LEASE_STAFF, &LEASE_ENT), &l);
+	return store_item_answer(r, status, &SPACE_LEASE_Q, out_for(r, &LEASE_STAFF, &LEASE_ENT),
+	                         id, e);
 }
 
 int h_space_lease_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return lease_answer(r, 200, id, e);
+	return item_answer_get(r, lease_answer, e);
 }
 
 int h_space_lease_create(struct req *r, struct yq_err *e)
@@ -261,34 +211,17 @@ static const struct entity_out DEMAND_OUT = {&ENTITY_SPACE_DEMAND, 0, NULL};
 
 int h_space_demand_list(struct req *r, struct yq_err *e)
 {
-	struct space_demand_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_SPACE_DEMAND_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, &DEMAND_OUT);
-	int rc = space_demand_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &SPACE_DEMAND_Q, &DEMAND_OUT, e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct space_demand d;
-	struct db *c = req_db(r, e);
-	if (!c || space_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
-		return -1;
-	return resp_entity(r, status, &DEMAND_OUT, &d);
+	return store_item_answer(r, status, &SPACE_DEMAND_Q, &DEMAND_OUT, id, e);
 }
 
 int h_space_demand_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return demand_answer(r, 200, id, e);
+	return item_answer_get(r, demand_answer, e);
 }
 
 int h_space_demand_create(struct req *r, struct yq_err *e)
@@ -314,7 +247,7 @@ int h_space_demand_matches(struct req *r, struct yq_err *e)
 	if (!u)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	struct space_demand d;
-	if (space_demand_get(c, &r->who, id, &r->arena, &d, e) < 0 ||
+	if (store_list_get(c, &SPACE_DEMAND_Q, &r->who, id, &r->arena, &d, e) < 0 ||
 	    space_demand_matches(c, &r->who, id, &r->arena, u, MATCHES_MAX, &n, e) < 0)
 		return -1;
 	struct jsonw w;
@@ -393,66 +326,27 @@ int h_space_unit_apply(struct req *r, struct yq_err *e)
 
 /* ---- exports (.xlsx, or CSV with format=csv) ---- */
 
-/* Every row of a list (filter from the query, page set here) as name.xlsx or .csv. */
-static int export_list(struct req *r, const struct entity *en, const char *name,
-                       export_list_fn *list, void *filter, int64_t *page, int64_t *page_size,
+/* Every row of a list under the query's filter as name.xlsx or .csv. */
+static int export_list(struct req *r, const struct store_query *q, const char *name,
                        struct yq_err *e)
 {
-	int csv;
-	if (export_format(r, &csv, e) < 0)
-		return -1;
-	*page = 1;
-	*page_size = TABLE_WRITE_MAX_ROWS;
-	return export_answer(r, en, space_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
-	                     "yuanqu-space-export-", csv, list, filter, e);
-}
-
-static int list_units(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                      void *ctx, int64_t *total)
-{
-	return space_unit_list(c, p, f, fn, ctx, total);
-}
-
-static int list_leases(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                       void *ctx, int64_t *total)
-{
-	return space_lease_list(c, p, f, fn, ctx, total);
-}
-
-static int list_demands(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                        void *ctx, int64_t *total)
-{
-	return space_demand_list(c, p, f, fn, ctx, total);
+	return export_query_answer(r, q, space_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
+	                           "yuanqu-space-export-", e);
 }
 
 int h_space_unit_export(struct req *r, struct yq_err *e)
 {
-	struct space_unit_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_query_entity(r, &ENTITY_SPACE_UNIT_QUERY, &f, e) < 0)
-		return -1;
-	return export_list(r, &ENTITY_SPACE_UNIT, "载体单元", list_units, &f, &f.page, &f.page_size,
-	                   e);
+	return export_list(r, &SPACE_UNIT_Q, "载体单元", e);
 }
 
 int h_space_lease_export(struct req *r, struct yq_err *e)
 {
-	struct space_lease_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_query_entity(r, &ENTITY_SPACE_LEASE_QUERY, &f, e) < 0)
-		return -1;
-	return export_list(r, &ENTITY_SPACE_LEASE, "载体租约", list_leases, &f, &f.page,
-	                   &f.page_size, e);
+	return export_list(r, &SPACE_LEASE_Q, "载体租约", e);
 }
 
 int h_space_demand_export(struct req *r, struct yq_err *e)
 {
-	struct space_demand_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_query_entity(r, &ENTITY_SPACE_DEMAND_QUERY, &f, e) < 0)
-		return -1;
-	return export_list(r, &ENTITY_SPACE_DEMAND, "载体需求", list_demands, &f, &f.page,
-	                   &f.page_size, e);
+	return export_list(r, &SPACE_DEMAND_Q, "载体需求", e);
 }
 
 /* ---- the site plan ---- */

@@ -87,25 +87,13 @@ static void lease_from(struct qb *q, const struct principal *p, char *like, size
 static const struct store_cond BUILDING_CONDS[] = {
     {offsetof(struct space_building_filter, type), 't', " AND b.type = ?"}, {0}};
 
-static const struct store_query BUILDING_Q = {.en = &ENTITY_SPACE_BUILDING,
-                                              .select = &SQL_BUILDING_SELECT,
-                                              .conds = BUILDING_CONDS,
-                                              .order = " ORDER BY b.id",
-                                              .size = sizeof(struct space_building)};
-
-int space_building_list(struct db *c, const struct principal *p,
-                        const struct space_building_filter *f, entity_row_fn fn, void *ctx,
-                        int64_t *total)
-{
-	return store_list_page(c, &BUILDING_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int space_building_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                       struct space_building *out, struct yq_err *e)
-{
-	memset(out, 0, sizeof *out);
-	return scope_get(c, p, &ENTITY_SPACE_BUILDING, id, a, out, e);
-}
+const struct store_query SPACE_BUILDING_Q = {.en = &ENTITY_SPACE_BUILDING,
+                                             .select = &SQL_BUILDING_SELECT,
+                                             .conds = BUILDING_CONDS,
+                                             .order = " ORDER BY b.id",
+                                             .size = sizeof(struct space_building),
+                                             .filter = &ENTITY_SPACE_BUILDING_QUERY,
+                                             .filter_size = sizeof(struct space_building_filter)};
 
 static const struct store_cond UNIT_CONDS[] = {
     {offsetof(struct space_unit_filter, building_id), 'i', " AND u.building_id = ?"},
@@ -114,25 +102,15 @@ static const struct store_cond UNIT_CONDS[] = {
     {offsetof(struct space_unit_filter, floor), 'i', " AND u.floor = ?"},
     {0}};
 
-static const struct store_query UNIT_Q = {.en = &ENTITY_SPACE_UNIT,
-                                          .select = &SQL_UNIT_SELECT,
-                                          .from = unit_from,
-                                          .conds = UNIT_CONDS,
-                                          .order =
-                                              " ORDER BY u.building_id, u.floor, u.number, u.id",
-                                          .size = sizeof(struct space_unit)};
-
-int space_unit_list(struct db *c, const struct principal *p, const struct space_unit_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &UNIT_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int space_unit_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct space_unit *out, struct yq_err *e)
-{
-	return store_list_get(c, &UNIT_Q, p, id, a, out, e);
-}
+const struct store_query SPACE_UNIT_Q = {.en = &ENTITY_SPACE_UNIT,
+                                         .select = &SQL_UNIT_SELECT,
+                                         .from = unit_from,
+                                         .conds = UNIT_CONDS,
+                                         .order =
+                                             " ORDER BY u.building_id, u.floor, u.number, u.id",
+                                         .size = sizeof(struct space_unit),
+                                         .filter = &ENTITY_SPACE_UNIT_QUERY,
+                                         .filter_size = sizeof(struct space_unit_filter)};
 
 /* The days a lease list looks at: today and the last day of its expiring window. */
 struct lease_days {
@@ -157,38 +135,31 @@ static void lease_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query LEASE_Q = {.en = &ENTITY_SPACE_LEASE,
-                                           .select = &SQL_LEASE_SELECT,
-                                           .from = lease_from,
-                                           .conds = LEASE_CONDS,
-                                           .where = lease_where,
-                                           .order = " ORDER BY l.id DESC",
-                                           .size = sizeof(struct space_lease)};
-
-int space_lease_list(struct db *c, const struct principal *p, const struct space_lease_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total)
+/* The days of the run (l->f NULL: a one-row read, which needs none), and the order of an
+ * expiring list: the nearest end first. */
+static void lease_begin(struct store_list *l)
 {
-	struct lease_days d;
-	int64_t now = now_unix();
-	cst_day(now, d.today);
-	cst_day(now + (f->expiring_days > 0 ? f->expiring_days : 0) * 86400, d.until);
-	struct store_list l = {.q = &LEASE_Q,
-	                       .p = p,
-	                       .f = f,
-	                       .order = f->expiring_days > 0 ? " ORDER BY l.end_date, l.id" : NULL,
-	                       .page = f->page,
-	                       .page_size = f->page_size,
-	                       .fn = fn,
-	                       .ctx = ctx,
-	                       .arg = &d};
-	return store_list_run(c, &l, total);
+	const struct space_lease_filter *f = l->f;
+	struct lease_days *d = (struct lease_days *)l->scratch;
+	int64_t now = now_unix(), days = f && f->expiring_days > 0 ? f->expiring_days : 0;
+	_Static_assert(sizeof *d <= STORE_LIST_SCRATCH, "lease_days");
+	cst_day(now, d->today);
+	cst_day(now + days * 86400, d->until);
+	l->arg = d;
+	if (days)
+		l->order = " ORDER BY l.end_date, l.id";
 }
 
-int space_lease_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct space_lease *out, struct yq_err *e)
-{
-	return store_list_get(c, &LEASE_Q, p, id, a, out, e);
-}
+const struct store_query SPACE_LEASE_Q = {.en = &ENTITY_SPACE_LEASE,
+                                          .select = &SQL_LEASE_SELECT,
+                                          .from = lease_from,
+                                          .conds = LEASE_CONDS,
+                                          .where = lease_where,
+                                          .begin = lease_begin,
+                                          .order = " ORDER BY l.id DESC",
+                                          .size = sizeof(struct space_lease),
+                                          .filter = &ENTITY_SPACE_LEASE_QUERY,
+                                          .filter_size = sizeof(struct space_lease_filter)};
 
 /* ---- writes ---- */
 
@@ -241,7 +212,7 @@ static int do_building_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct space_building old, b;
 	int rc = -1;
-	if (space_building_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &SPACE_BUILDING_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	b = old;
 	entity_copy(&ENTITY_SPACE_BUILDING, &b, x->in, x->present);
@@ -275,7 +246,7 @@ int space_building_update(struct db_pool *pool, const struct principal *p, int64
 static int unit_building(struct write_ctx *w, int64_t id, struct arena *ar,
                          struct space_building *b, struct yq_err *e)
 {
-	if (space_building_get(w->tx, w->who, id, ar, b, e) == 0)
+	if (store_list_get(w->tx, &SPACE_BUILDING_Q, w->who, id, ar, b, e) == 0)
 		return 0;
 	if (e->code != ERR_NOT_FOUND)
 		return -1;
@@ -345,7 +316,7 @@ static int do_unit_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_unit old, u;
 	struct space_building b;
 	int rc = -1;
-	if (space_unit_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	u = old;
 	entity_copy(&ENTITY_SPACE_UNIT, &u, x->in, x->present);
@@ -394,7 +365,7 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct space_unit u;
 	int rc = -1;
-	if (space_unit_get(w->tx, w->who, l->unit_id, &ar, &u, e) < 0) {
+	if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, l->unit_id, &ar, &u, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "unit_id", "单元不存在", "no such unit");
 		goto out;
@@ -474,7 +445,7 @@ static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_lease l;
 	int rc = -1;
 	char today[11];
-	if (space_lease_get(w->tx, w->who, x->id, &ar, &l, e) < 0)
+	if (store_list_get(w->tx, &SPACE_LEASE_Q, w->who, x->id, &ar, &l, e) < 0)
 		goto out;
 	if (strcmp(l.status, "active") != 0) {
 		err_set(e, ERR_STATE, "status", "租约已结束", "the lease has ended");
@@ -649,31 +620,21 @@ static const struct store_cond DEMAND_CONDS[] = {
     {offsetof(struct space_demand_filter, enterprise_id), 'i', " AND d.enterprise_id = ?"},
     {0}};
 
-static const struct store_query DEMAND_Q = {.en = &ENTITY_SPACE_DEMAND,
-                                            .select = &SQL_DEMAND_SELECT,
-                                            .from = demand_from,
-                                            .conds = DEMAND_CONDS,
-                                            .order = " ORDER BY d.id DESC",
-                                            .size = sizeof(struct space_demand)};
-
-int space_demand_list(struct db *c, const struct principal *p, const struct space_demand_filter *f,
-                      entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &DEMAND_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int space_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                     struct space_demand *out, struct yq_err *e)
-{
-	return store_list_get(c, &DEMAND_Q, p, id, a, out, e);
-}
+const struct store_query SPACE_DEMAND_Q = {.en = &ENTITY_SPACE_DEMAND,
+                                           .select = &SQL_DEMAND_SELECT,
+                                           .from = demand_from,
+                                           .conds = DEMAND_CONDS,
+                                           .order = " ORDER BY d.id DESC",
+                                           .size = sizeof(struct space_demand),
+                                           .filter = &ENTITY_SPACE_DEMAND_QUERY,
+                                           .filter_size = sizeof(struct space_demand_filter)};
 
 int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                          struct space_unit *out, size_t max, size_t *n, struct yq_err *e)
 {
 	struct space_demand d;
 	*n = 0;
-	if (space_demand_get(c, p, id, a, &d, e) < 0)
+	if (store_list_get(c, &SPACE_DEMAND_Q, p, id, a, &d, e) < 0)
 		return -1;
 	struct space_unit *cand = arena_alloc(a, sizeof *cand * MATCH_CANDIDATES);
 	if (!cand)
@@ -843,7 +804,7 @@ static int do_unit_apply(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_unit u;
 	struct space_demand *d = x->d;
 	int rc = -1;
-	if (space_unit_get(w->tx, w->who, x->unit_id, &ar, &u, e) < 0)
+	if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, x->unit_id, &ar, &u, e) < 0)
 		goto out;
 	if (!space_as_enterprise(w->who) || !w->who->enterprise_id) {
 		err_set(e, ERR_FORBIDDEN, NULL,
@@ -907,7 +868,7 @@ static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	enum space_demand_status to;
 	int rc = -1;
 	int64_t unit = 0, lease = 0;
-	if (space_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	if (store_list_get(w->tx, &SPACE_DEMAND_Q, w->who, x->id, &ar, &d, e) < 0 ||
 	    space_demand_next(d.status, x->ev, &to, e) < 0)
 		goto out;
 	const char *was = d.status;
@@ -917,7 +878,7 @@ static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 			err_set(e, ERR_VALIDATION, "unit_id", "请选择推荐的单元", "name the unit");
 			goto out;
 		}
-		if (space_unit_get(w->tx, w->who, x->unit_id, &ar, &u, e) < 0) {
+		if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, x->unit_id, &ar, &u, e) < 0) {
 			if (e->code == ERR_NOT_FOUND)
 				err_set(e, ERR_VALIDATION, "unit_id", "单元不存在", "no such unit");
 			goto out;
@@ -1001,7 +962,7 @@ static int load_demand(struct db *c, const struct principal *p, int64_t id, enum
                        struct arena *a, struct work_item *out, struct yq_err *e)
 {
 	struct space_demand d;
-	if (space_demand_get(c, p, id, a, &d, e) < 0)
+	if (store_list_get(c, &SPACE_DEMAND_Q, p, id, a, &d, e) < 0)
 		return -1;
 	demand_item(&d, a, out);
 	out->zone_id = p->zone_id;
@@ -1109,7 +1070,7 @@ static int do_outline(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_building b;
 	struct space_plan pl;
 	int rc = -1;
-	if (space_building_get(w->tx, w->who, x->id, &ar, &b, e) < 0 ||
+	if (store_list_get(w->tx, &SPACE_BUILDING_Q, w->who, x->id, &ar, &b, e) < 0 ||
 	    space_plan_get(w->tx, w->who, &ar, &pl, e) < 0 ||
 	    space_outline_check(x->plan, (double)pl.width, (double)pl.height, e) < 0 ||
 	    write_sql(w, SQL_OUTLINE, e, DB_T(x->plan), DB_I(now_unix()), DB_I(x->id),
