@@ -41,10 +41,16 @@ void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_
 int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
                       struct yq_err *e)
 {
+	const void *f = store_filter_decode(r, s, e);
+	return f ? store_list_answer_of(r, s, o, f, e) : -1;
+}
+
+int store_list_answer_of(struct req *r, const struct store_query *s, const struct entity_out *o,
+                         const void *f, struct yq_err *e)
+{
 	int64_t page, page_size, total = 0;
-	void *f;
 	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &page, &page_size, e) < 0 || !(f = store_filter_decode(r, s, e)))
+	if (!c || req_page(r, &page, &page_size, e) < 0)
 		return -1;
 	struct entity_list l;
 	resp_list_open(r, &l, o);

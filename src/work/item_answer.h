@@ -20,6 +20,9 @@ void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_
  * string, its rows as o writes them. Returns 0, or -1 with e set. */
 int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
                       struct yq_err *e);
+/* store_list_answer under filter f, decoded already (store_filter_decode) and maybe completed. */
+int store_list_answer_of(struct req *r, const struct store_query *s, const struct entity_out *o,
+                         const void *f, struct yq_err *e);
 /* Answers row `id` of query s, read by the caller, as o writes it with `status`. Returns 0, or
  * -1 with e set (404 when the caller has no such row). */
 int store_item_answer(struct req *r, int status, const struct store_query *s,
