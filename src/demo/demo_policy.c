@@ -8,6 +8,7 @@
  * Its own generator, seeded by the zone's code, so the rest of the demo does not move. */
 #include "demo/demo_int.h"
 #include "policy/policy.h"
+#include "work/store_list.h"
 #include "work/attachment.h"
 #include "lib/arena.h"
 #include "lib/log.h"
@@ -184,7 +185,8 @@ int demo_policy_add(struct zone_ctx *z, int64_t now)
 			struct principal who = ent_account(z, e);
 			struct policy seen;
 			struct arena pa = ARENA_INIT;
-			int fits = policy_get(z->tx, &who, p.id, &pa, &seen, &err) == 0;
+			int fits =
+			    store_list_get(z->tx, &POLICY_Q, &who, p.id, &pa, &seen, &err) == 0;
 			arena_release(&pa);
 			if (!fits)
 				continue;

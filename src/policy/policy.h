@@ -208,12 +208,12 @@ struct policy_app_filter {
 };
 
 int policy_as_enterprise(const struct principal *p);
-/* The policies of the zone (an enterprise: the published ones it is eligible for, the open ones
- * first, then by deadline). */
-int policy_list(struct db *c, const struct principal *p, const struct policy_filter *f,
-                entity_row_fn fn, void *ctx, int64_t *total);
-int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-               struct policy *out, struct yq_err *e);
+/* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
+ * filter's query entity: the policies of the zone (an enterprise: the published ones it is
+ * eligible for, the open ones first, then by deadline), the applications (an enterprise: its
+ * own). */
+struct store_query;
+extern const struct store_query POLICY_Q, POLICY_APP_Q;
 int policy_create(struct db_pool *pool, const struct principal *p, struct policy *in,
                   struct yq_err *e);
 int policy_update(struct db_pool *pool, const struct principal *p, int64_t id,
@@ -235,10 +235,6 @@ int policy_matches(struct db *c, const struct principal *p, int64_t id, int64_t 
                    int64_t page_size, policy_match_fn fn, void *ctx, int64_t *total,
                    struct yq_err *e);
 
-int policy_app_list(struct db *c, const struct principal *p, const struct policy_app_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total);
-int policy_app_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct policy_app *out, struct yq_err *e);
 /* An enterprise user's draft application to a published policy it is eligible for, open today;
  * one per policy unless the earlier one was rejected (409). */
 int policy_app_create(struct db_pool *pool, const struct principal *p, struct policy_app *in,

@@ -6,6 +6,8 @@
 #include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
 #include <math.h>
 #include <string.h>
 
@@ -22,30 +24,18 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 	return policy_as_enterprise(&r->who) ? ent : staff;
 }
 
-static void row(void *list, const void *obj)
-{
-	resp_list_row(list, obj);
-}
-
 /* ---- policies ---- */
 
 /* A page of the policies of the query; mine (an enterprise user's policies): staff read the
  * zone's published ones, in the same order, unless the query names a status. */
 static int policy_list_answer(struct req *r, int mine, struct yq_err *e)
 {
-	struct policy_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
+	struct policy_filter *f = store_filter_decode(r, &POLICY_Q, e);
+	if (!f)
 		return -1;
-	if (mine && !policy_as_enterprise(&r->who) && !f.status)
-		f.status = "published";
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &POLICY_STAFF, &POLICY_ENT));
-	int rc = policy_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	if (mine && !policy_as_enterprise(&r->who) && !f->status)
+		f->status = "published";
+	return store_list_answer_of(r, &POLICY_Q, out_for(r, &POLICY_STAFF, &POLICY_ENT), f, e);
 }
 
 int h_policy_list(struct req *r, struct yq_err *e)
@@ -60,19 +50,13 @@ int h_policy_mine(struct req *r, struct yq_err *e)
 
 static int policy_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct policy p;
-	struct db *c = req_db(r, e);
-	if (!c || policy_get(c, &r->who, id, &r->arena, &p, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &POLICY_STAFF, &POLICY_ENT), &p);
+	return store_item_answer(r, status, &POLICY_Q, out_for(r, &POLICY_STAFF, &POLICY_ENT), id,
+	                         e);
 }
 
 int h_policy_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return policy_answer(r, 200, id, e);
+	return item_answer_get(r, policy_answer, e);
 }
 
 int h_policy_create(struct req *r, struct yq_err *e)
@@ -104,7 +88,7 @@ int h_policy_publish(struct req *r, struct yq_err *e)
 	struct policy p;
 	struct db *c;
 	if (req_id(r, 0, &id, e) < 0 || policy_publish(req_pool(r), &r->who, id, &matched, e) < 0 ||
-	    !(c = req_db(r, e)) || policy_get(c, &r->who, id, &r->arena, &p, e) < 0)
+	    !(c = req_db(r, e)) || store_list_get(c, &POLICY_Q, &r->who, id, &r->arena, &p, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);
@@ -154,7 +138,7 @@ int h_policy_matches(struct req *r, struct yq_err *e)
 	/* another zone's or a policy the enterprise does not see: 404 first */
 	struct policy p;
 	struct db *db = req_db(r, e);
-	if (!db || policy_get(db, &r->who, id, &r->arena, &p, e) < 0)
+	if (!db || store_list_get(db, &POLICY_Q, &r->who, id, &r->arena, &p, e) < 0)
 		return -1;
 	if (policy_as_enterprise(&r->who))
 		return err_set(e, ERR_FORBIDDEN, NULL, "企业用户不能查看符合条件的企业名单",
@@ -213,84 +197,39 @@ int h_policy_summary(struct req *r, struct yq_err *e)
 
 /* ---- exports ---- */
 
-static int list_policies(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                         void *w, int64_t *total)
-{
-	return policy_list(c, p, f, fn, w, total);
-}
-
-static int list_apps(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                     void *w, int64_t *total)
-{
-	return policy_app_list(c, p, f, fn, w, total);
-}
-
-/* Every row of a list (filter f, its page set here) as name.xlsx or .csv. */
-static int send_export(struct req *r, const struct entity *en, const char *name, int csv,
-                       export_list_fn *list, void *f, int64_t *page, int64_t *page_size,
+/* Every row of a list under the query's filter as name.xlsx or .csv. */
+static int send_export(struct req *r, const struct store_query *q, const char *name,
                        struct yq_err *e)
 {
-	*page = 1;
-	*page_size = TABLE_WRITE_MAX_ROWS;
-	return export_answer(r, en, policy_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
-	                     "yuanqu-policy-export-", csv, list, f, e);
+	return export_query_answer(r, q, policy_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
+	                           "yuanqu-policy-export-", e);
 }
 
 int h_policy_export(struct req *r, struct yq_err *e)
 {
-	int csv;
-	struct policy_filter f;
-	memset(&f, 0, sizeof f);
-	if (export_format(r, &csv, e) < 0 || req_query_entity(r, &ENTITY_POLICY_QUERY, &f, e) < 0)
-		return -1;
-	return send_export(r, &ENTITY_POLICY, "惠企政策", csv, list_policies, &f, &f.page,
-	                   &f.page_size, e);
+	return send_export(r, &POLICY_Q, "惠企政策", e);
 }
 
 int h_policy_app_export(struct req *r, struct yq_err *e)
 {
-	int csv;
-	struct policy_app_filter f;
-	memset(&f, 0, sizeof f);
-	if (export_format(r, &csv, e) < 0 ||
-	    req_query_entity(r, &ENTITY_POLICY_APP_QUERY, &f, e) < 0)
-		return -1;
-	return send_export(r, &ENTITY_POLICY_APP, "政策申报", csv, list_apps, &f, &f.page,
-	                   &f.page_size, e);
+	return send_export(r, &POLICY_APP_Q, "政策申报", e);
 }
 
 /* ---- applications ---- */
 
 int h_policy_app_list(struct req *r, struct yq_err *e)
 {
-	struct policy_app_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_POLICY_APP_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &APP_STAFF, &APP_ENT));
-	int rc = policy_app_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &POLICY_APP_Q, out_for(r, &APP_STAFF, &APP_ENT), e);
 }
 
 static int app_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct policy_app a;
-	struct db *c = req_db(r, e);
-	if (!c || policy_app_get(c, &r->who, id, &r->arena, &a, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &APP_STAFF, &APP_ENT), &a);
+	return store_item_answer(r, status, &POLICY_APP_Q, out_for(r, &APP_STAFF, &APP_ENT), id, e);
 }
 
 int h_policy_app_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return app_answer(r, 200, id, e);
+	return item_answer_get(r, app_answer, e);
 }
 
 int h_policy_app_create(struct req *r, struct yq_err *e)

@@ -120,7 +120,23 @@ static void policy_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query POLICY_Q = {
+/* The run's pattern of the filter's text and today, the "?" of the order. */
+struct policy_args {
+	char today[11], pattern[320];
+};
+
+static void policy_begin(struct store_list *l)
+{
+	const struct policy_filter *f = l->f;
+	struct policy_args *x = (struct policy_args *)l->scratch;
+	_Static_assert(sizeof *x <= STORE_LIST_SCRATCH, "policy_args");
+	cst_day(now_unix(), x->today);
+	snprintf(x->pattern, sizeof x->pattern, "%%%s%%", f && f->q ? f->q : "");
+	l->order_arg = x->today;
+	l->arg = x->pattern;
+}
+
+const struct store_query POLICY_Q = {
     .en = &ENTITY_POLICY,
     .select = &SQL_POLICY_SELECT,
     .from = policy_from,
@@ -132,33 +148,11 @@ static const struct store_query POLICY_Q = {
              "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
              "COALESCE(p.deadline, '9999-12-31'), p.id DESC",
     .size = sizeof(struct policy),
+    .begin = policy_begin,
+    .filter = &ENTITY_POLICY_QUERY,
+    .filter_size = sizeof(struct policy_filter),
     .missing_zh = "政策不存在",
     .missing_en = "no such policy"};
-
-int policy_list(struct db *c, const struct principal *p, const struct policy_filter *f,
-                entity_row_fn fn, void *ctx, int64_t *total)
-{
-	char today[11], pattern[320] = "";
-	cst_day(now_unix(), today);
-	if (f->q)
-		snprintf(pattern, sizeof pattern, "%%%s%%", f->q);
-	struct store_list l = {.q = &POLICY_Q,
-	                       .p = p,
-	                       .f = f,
-	                       .order_arg = today,
-	                       .page = f->page,
-	                       .page_size = f->page_size,
-	                       .fn = fn,
-	                       .ctx = ctx,
-	                       .arg = pattern};
-	return store_list_run(c, &l, total);
-}
-
-int policy_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-               struct policy *out, struct yq_err *e)
-{
-	return store_list_get(c, &POLICY_Q, p, id, a, out, e);
-}
 
 static const struct store_cond APP_CONDS[] = {
     {offsetof(struct policy_app_filter, policy_id), 'i', " AND pa.policy_id = ?"},
@@ -166,26 +160,16 @@ static const struct store_cond APP_CONDS[] = {
     {offsetof(struct policy_app_filter, status), 't', " AND pa.status = ?"},
     {0}};
 
-static const struct store_query APP_Q = {.en = &ENTITY_POLICY_APP,
+const struct store_query POLICY_APP_Q = {.en = &ENTITY_POLICY_APP,
                                          .select = &SQL_APP_SELECT,
                                          .from = app_from,
                                          .conds = APP_CONDS,
                                          .order = " ORDER BY pa.id DESC",
                                          .size = sizeof(struct policy_app),
+                                         .filter = &ENTITY_POLICY_APP_QUERY,
+                                         .filter_size = sizeof(struct policy_app_filter),
                                          .missing_zh = "申报不存在",
                                          .missing_en = "no such application"};
-
-int policy_app_list(struct db *c, const struct principal *p, const struct policy_app_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &APP_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int policy_app_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct policy_app *out, struct yq_err *e)
-{
-	return store_list_get(c, &APP_Q, p, id, a, out, e);
-}
 
 static const char SQL_MATCH_COUNT[] = "SELECT COUNT(*) FROM policy_match WHERE policy_id = ?";
 static const char SQL_MATCH_PAGE[] =
@@ -203,7 +187,7 @@ int policy_matches(struct db *c, const struct principal *p, int64_t id, int64_t 
 	struct arena a = ARENA_INIT;
 	struct policy pol;
 	*total = 0;
-	int rc = policy_get(c, p, id, &a, &pol, e);
+	int rc = store_list_get(c, &POLICY_Q, p, id, &a, &pol, e);
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
@@ -238,7 +222,7 @@ int policy_payments(struct db *c, const struct principal *p, int64_t id,
 {
 	struct arena a = ARENA_INIT;
 	struct policy_app app;
-	int rc = policy_app_get(c, p, id, &a, &app, e);
+	int rc = store_list_get(c, &POLICY_APP_Q, p, id, &a, &app, e);
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
@@ -292,7 +276,7 @@ static int load_policy(struct db *c, const struct principal *p, int64_t id, enum
 {
 	(void)access;
 	struct policy pol;
-	if (policy_get(c, p, id, a, &pol, e) < 0)
+	if (store_list_get(c, &POLICY_Q, p, id, a, &pol, e) < 0)
 		return -1;
 	policy_item(p, &pol, a, out);
 	return 0;
@@ -303,7 +287,7 @@ static int load_app(struct db *c, const struct principal *p, int64_t id, enum wo
 {
 	(void)access;
 	struct policy_app app;
-	if (policy_app_get(c, p, id, a, &app, e) < 0)
+	if (store_list_get(c, &POLICY_APP_Q, p, id, a, &app, e) < 0)
 		return -1;
 	app_item(p, &app, a, out);
 	return 0;
@@ -418,7 +402,7 @@ static int do_policy_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct policy old, pol;
 	enum policy_status to;
 	int rc = -1;
-	if (policy_get(w->tx, w->who, x->id, &ar, &old, e) < 0 ||
+	if (store_list_get(w->tx, &POLICY_Q, w->who, x->id, &ar, &old, e) < 0 ||
 	    policy_next(policy_status_from_name(old.status), POLICY_EV_EDIT, &to, e) < 0)
 		goto out;
 	pol = old;
@@ -514,7 +498,7 @@ static int do_policy_publish(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	int64_t now = now_unix();
 	cst_day(now, today);
-	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0 ||
+	if (store_list_get(w->tx, &POLICY_Q, w->who, x->id, &ar, &pol, e) < 0 ||
 	    policy_next(policy_status_from_name(pol.status), POLICY_EV_PUBLISH, &to, e) < 0 ||
 	    policy_check(&pol, e) < 0 || match_zone(w, &pol, today, &ar, &ids, &n, e) < 0)
 		goto out;
@@ -579,7 +563,7 @@ static int do_policy_rematch(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	int64_t now = now_unix();
 	cst_day(now, today);
-	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0)
+	if (store_list_get(w->tx, &POLICY_Q, w->who, x->id, &ar, &pol, e) < 0)
 		goto out;
 	if (policy_status_from_name(pol.status) != POLICY_PUBLISHED ||
 	    (pol.deadline && *pol.deadline && strcmp(pol.deadline, today) < 0)) {
@@ -690,7 +674,7 @@ static int do_policy_close(struct write_ctx *w, void *arg, struct yq_err *e)
 	enum policy_status to;
 	int rc = -1;
 	int64_t now = now_unix();
-	if (policy_get(w->tx, w->who, x->id, &ar, &pol, e) < 0 ||
+	if (store_list_get(w->tx, &POLICY_Q, w->who, x->id, &ar, &pol, e) < 0 ||
 	    policy_next(policy_status_from_name(pol.status), POLICY_EV_CLOSE, &to, e) < 0 ||
 	    write_sql(w, SQL_POLICY_STATUS, e, DB_T(policy_status_name(to)), DB_O(0), DB_I(now),
 	              DB_I(now), DB_I(x->id)) < 0)
@@ -725,7 +709,7 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	}
 	/* the enterprise reads only the policies it was matched to: another is not there */
-	if (policy_get(w->tx, w->who, app->policy_id, &ar, &pol, e) < 0) {
+	if (store_list_get(w->tx, &POLICY_Q, w->who, app->policy_id, &ar, &pol, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "policy_id", "政策不存在或本企业不符合申报条件",
 			        "no such policy for this enterprise");
@@ -789,7 +773,7 @@ static int do_app_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct policy_app old, app;
 	enum app_status to;
 	int rc = -1;
-	if (policy_app_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &POLICY_APP_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	if (!policy_as_enterprise(w->who)) {
 		err_set(e, ERR_FORBIDDEN, NULL, "只有申报企业可以修改申报",
@@ -856,7 +840,7 @@ static int do_app_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	int64_t now = now_unix();
 	char today[11];
 	cst_day(now, today);
-	if (policy_app_get(w->tx, w->who, x->id, &ar, &app, e) < 0)
+	if (store_list_get(w->tx, &POLICY_APP_Q, w->who, x->id, &ar, &app, e) < 0)
 		goto out;
 	int ent = policy_as_enterprise(w->who);
 	/* the enterprise submits; staff do the rest */
