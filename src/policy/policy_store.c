@@ -160,16 +160,15 @@ static const struct store_cond APP_CONDS[] = {
     {offsetof(struct policy_app_filter, status), 't', " AND pa.status = ?"},
     {0}};
 
-const struct store_query POLICY_APP_Q = {.en = &ENTITY_POLICY_APP,
-                                         .select = &SQL_APP_SELECT,
-                                         .from = app_from,
-                                         .conds = APP_CONDS,
-                                         .order = " ORDER BY pa.id DESC",
-                                         .size = sizeof(struct policy_app),
-                                         .filter = &ENTITY_POLICY_APP_QUERY,
-                                         .filter_size = sizeof(struct policy_app_filter),
-                                         .missing_zh = "申报不存在",
-                                         .missing_en = "no such application"};
+const struct store_query POLICY_APP_Q = {
+    .en = &ENTITY_POLICY_APP,
+    .select = &SQL_APP_SELECT,
+    .from = app_from,
+    .conds = APP_CONDS,
+    .order = " ORDER BY pa.id DESC",
+    STORE_ROWS(struct policy_app, ENTITY_POLICY_APP_QUERY, struct policy_app_filter),
+    .missing_zh = "申报不存在",
+    .missing_en = "no such application"};
 
 static const char SQL_MATCH_COUNT[] = "SELECT COUNT(*) FROM policy_match WHERE policy_id = ?";
 static const char SQL_MATCH_PAGE[] =

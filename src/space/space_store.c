@@ -87,13 +87,12 @@ static void lease_from(struct qb *q, const struct principal *p, char *like, size
 static const struct store_cond BUILDING_CONDS[] = {
     {offsetof(struct space_building_filter, type), 't', " AND b.type = ?"}, {0}};
 
-const struct store_query SPACE_BUILDING_Q = {.en = &ENTITY_SPACE_BUILDING,
-                                             .select = &SQL_BUILDING_SELECT,
-                                             .conds = BUILDING_CONDS,
-                                             .order = " ORDER BY b.id",
-                                             .size = sizeof(struct space_building),
-                                             .filter = &ENTITY_SPACE_BUILDING_QUERY,
-                                             .filter_size = sizeof(struct space_building_filter)};
+const struct store_query SPACE_BUILDING_Q = {
+    .en = &ENTITY_SPACE_BUILDING,
+    .select = &SQL_BUILDING_SELECT,
+    .conds = BUILDING_CONDS,
+    .order = " ORDER BY b.id",
+    STORE_ROWS(struct space_building, ENTITY_SPACE_BUILDING_QUERY, struct space_building_filter)};
 
 static const struct store_cond UNIT_CONDS[] = {
     {offsetof(struct space_unit_filter, building_id), 'i', " AND u.building_id = ?"},
@@ -102,15 +101,13 @@ static const struct store_cond UNIT_CONDS[] = {
     {offsetof(struct space_unit_filter, floor), 'i', " AND u.floor = ?"},
     {0}};
 
-const struct store_query SPACE_UNIT_Q = {.en = &ENTITY_SPACE_UNIT,
-                                         .select = &SQL_UNIT_SELECT,
-                                         .from = unit_from,
-                                         .conds = UNIT_CONDS,
-                                         .order =
-                                             " ORDER BY u.building_id, u.floor, u.number, u.id",
-                                         .size = sizeof(struct space_unit),
-                                         .filter = &ENTITY_SPACE_UNIT_QUERY,
-                                         .filter_size = sizeof(struct space_unit_filter)};
+const struct store_query SPACE_UNIT_Q = {
+    .en = &ENTITY_SPACE_UNIT,
+    .select = &SQL_UNIT_SELECT,
+    .from = unit_from,
+    .conds = UNIT_CONDS,
+    .order = " ORDER BY u.building_id, u.floor, u.number, u.id",
+    STORE_ROWS(struct space_unit, ENTITY_SPACE_UNIT_QUERY, struct space_unit_filter)};
 
 /* The days a lease list looks at: today and the last day of its expiring window. */
 struct lease_days {
@@ -150,16 +147,15 @@ static void lease_begin(struct store_list *l)
 		l->order = " ORDER BY l.end_date, l.id";
 }
 
-const struct store_query SPACE_LEASE_Q = {.en = &ENTITY_SPACE_LEASE,
-                                          .select = &SQL_LEASE_SELECT,
-                                          .from = lease_from,
-                                          .conds = LEASE_CONDS,
-                                          .where = lease_where,
-                                          .begin = lease_begin,
-                                          .order = " ORDER BY l.id DESC",
-                                          .size = sizeof(struct space_lease),
-                                          .filter = &ENTITY_SPACE_LEASE_QUERY,
-                                          .filter_size = sizeof(struct space_lease_filter)};
+const struct store_query SPACE_LEASE_Q = {
+    .en = &ENTITY_SPACE_LEASE,
+    .select = &SQL_LEASE_SELECT,
+    .from = lease_from,
+    .conds = LEASE_CONDS,
+    .where = lease_where,
+    .begin = lease_begin,
+    .order = " ORDER BY l.id DESC",
+    STORE_ROWS(struct space_lease, ENTITY_SPACE_LEASE_QUERY, struct space_lease_filter)};
 
 /* ---- writes ---- */
 
@@ -620,14 +616,13 @@ static const struct store_cond DEMAND_CONDS[] = {
     {offsetof(struct space_demand_filter, enterprise_id), 'i', " AND d.enterprise_id = ?"},
     {0}};
 
-const struct store_query SPACE_DEMAND_Q = {.en = &ENTITY_SPACE_DEMAND,
-                                           .select = &SQL_DEMAND_SELECT,
-                                           .from = demand_from,
-                                           .conds = DEMAND_CONDS,
-                                           .order = " ORDER BY d.id DESC",
-                                           .size = sizeof(struct space_demand),
-                                           .filter = &ENTITY_SPACE_DEMAND_QUERY,
-                                           .filter_size = sizeof(struct space_demand_filter)};
+const struct store_query SPACE_DEMAND_Q = {
+    .en = &ENTITY_SPACE_DEMAND,
+    .select = &SQL_DEMAND_SELECT,
+    .from = demand_from,
+    .conds = DEMAND_CONDS,
+    .order = " ORDER BY d.id DESC",
+    STORE_ROWS(struct space_demand, ENTITY_SPACE_DEMAND_QUERY, struct space_demand_filter)};
 
 int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                          struct space_unit *out, size_t max, size_t *n, struct yq_err *e)

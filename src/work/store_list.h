@@ -63,6 +63,11 @@ struct store_query {
 	size_t filter_size;
 };
 
+/* A query's row, its filter's entity and its filter:
+ * STORE_ROWS(struct space_unit, ENTITY_SPACE_UNIT_QUERY, struct space_unit_filter). */
+#define STORE_ROWS(row, filter_en, filter_t)                                                       \
+	.size = sizeof(row), .filter = &(filter_en), .filter_size = sizeof(filter_t)
+
 /* A run of a list, or of a one-row read. */
 struct store_list {
 	const struct store_query *q;
