@@ -191,22 +191,12 @@ struct fin_offer_filter {
 int fin_as_enterprise(const struct principal *p);
 int fin_as_bank(const struct principal *p);
 
-int fin_bank_list(struct db *c, const struct principal *p, int64_t page, int64_t page_size,
-                  entity_row_fn fn, void *ctx, int64_t *total);
-int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                 struct fin_bank *out, struct yq_err *e);
-int fin_product_list(struct db *c, const struct principal *p, const struct fin_product_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total);
-int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct fin_product *out, struct yq_err *e);
-int fin_demand_list(struct db *c, const struct principal *p, const struct fin_demand_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total);
-int fin_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct fin_demand *out, struct yq_err *e);
-int fin_offer_list(struct db *c, const struct principal *p, const struct fin_offer_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total);
-int fin_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct fin_offer *out, struct yq_err *e);
+/* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
+ * filter's query entity (banks have none): the zone's banks and products; its demands (an
+ * enterprise: its own; a bank: those pushed to it) and the banks' answers (an enterprise: to its
+ * demands; a bank: its own). */
+struct store_query;
+extern const struct store_query FIN_BANK_Q, FIN_PRODUCT_Q, FIN_DEMAND_Q, FIN_OFFER_Q;
 int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,
                      void *ctx, struct yq_err *e);
 

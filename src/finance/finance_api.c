@@ -5,6 +5,8 @@
 #include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
 #include <math.h>
 #include <string.h>
 
@@ -17,25 +19,19 @@ static unsigned hide_for(const struct principal *p)
 	return fin_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
-static void row(void *list, const void *obj)
+/* A list of query q, its rows as the caller reads them. */
+static int list_answer(struct req *r, const struct store_query *q, struct yq_err *e)
 {
-	resp_list_row(list, obj);
+	struct entity_out o = {q->en, hide_for(&r->who), NULL};
+	return store_list_answer(r, q, &o, e);
 }
 
-static int answer_list(struct req *r, const struct entity *en, int64_t page, int64_t page_size,
-                       int (*run)(struct db *, const struct principal *, const void *,
-                                  entity_row_fn, void *, int64_t *),
-                       const void *f, struct yq_err *e)
+/* Row `id` of query q as the caller reads it, with status. */
+static int row_answer(struct req *r, int status, const struct store_query *q, int64_t id,
+                      struct yq_err *e)
 {
-	struct db *c = req_db(r, e);
-	if (!c)
-		return -1;
-	struct entity_out o = {en, hide_for(&r->who), NULL};
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, &o);
-	int rc = run(c, &r->who, f, row, &l, &total);
-	return resp_list_close(&l, rc, total, page, page_size, e);
+	struct entity_out o = {q->en, hide_for(&r->who), NULL};
+	return store_item_answer(r, status, q, &o, id, e);
 }
 
 /* ---- banks ---- */
@@ -44,37 +40,19 @@ struct bank_args {
 	int64_t page, page_size;
 };
 
-static int run_banks(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                     void *ctx, int64_t *total)
-{
-	const struct bank_args *a = f;
-	return fin_bank_list(c, p, a->page, a->page_size, fn, ctx, total);
-}
-
 int h_fin_bank_list(struct req *r, struct yq_err *e)
 {
-	struct bank_args a;
-	if (req_page(r, &a.page, &a.page_size, e) < 0)
-		return -1;
-	return answer_list(r, &ENTITY_FIN_BANK, a.page, a.page_size, run_banks, &a, e);
+	return list_answer(r, &FIN_BANK_Q, e);
 }
 
 static int bank_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct fin_bank b;
-	struct db *c = req_db(r, e);
-	if (!c || fin_bank_get(c, &r->who, id, &r->arena, &b, e) < 0)
-		return -1;
-	struct entity_out o = {&ENTITY_FIN_BANK, hide_for(&r->who), NULL};
-	return resp_entity(r, status, &o, &b);
+	return row_answer(r, status, &FIN_BANK_Q, id, e);
 }
 
 int h_fin_bank_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return bank_answer(r, 200, id, e);
+	return item_answer_get(r, bank_answer, e);
 }
 
 int h_fin_bank_create(struct req *r, struct yq_err *e)
@@ -102,38 +80,19 @@ int h_fin_bank_update(struct req *r, struct yq_err *e)
 
 /* ---- products ---- */
 
-static int run_products(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                        void *ctx, int64_t *total)
-{
-	return fin_product_list(c, p, f, fn, ctx, total);
-}
-
 int h_fin_product_list(struct req *r, struct yq_err *e)
 {
-	struct fin_product_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FIN_PRODUCT_QUERY, &f, e) < 0)
-		return -1;
-	return answer_list(r, &ENTITY_FIN_PRODUCT, f.page, f.page_size, run_products, &f, e);
+	return list_answer(r, &FIN_PRODUCT_Q, e);
 }
 
 static int product_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct fin_product p;
-	struct db *c = req_db(r, e);
-	if (!c || fin_product_get(c, &r->who, id, &r->arena, &p, e) < 0)
-		return -1;
-	struct entity_out o = {&ENTITY_FIN_PRODUCT, hide_for(&r->who), NULL};
-	return resp_entity(r, status, &o, &p);
+	return row_answer(r, status, &FIN_PRODUCT_Q, id, e);
 }
 
 int h_fin_product_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return product_answer(r, 200, id, e);
+	return item_answer_get(r, product_answer, e);
 }
 
 int h_fin_product_create(struct req *r, struct yq_err *e)
@@ -161,38 +120,19 @@ int h_fin_product_update(struct req *r, struct yq_err *e)
 
 /* ---- demands ---- */
 
-static int run_demands(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                       void *ctx, int64_t *total)
-{
-	return fin_demand_list(c, p, f, fn, ctx, total);
-}
-
 int h_fin_demand_list(struct req *r, struct yq_err *e)
 {
-	struct fin_demand_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FIN_DEMAND_QUERY, &f, e) < 0)
-		return -1;
-	return answer_list(r, &ENTITY_FIN_DEMAND, f.page, f.page_size, run_demands, &f, e);
+	return list_answer(r, &FIN_DEMAND_Q, e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct fin_demand d;
-	struct db *c = req_db(r, e);
-	if (!c || fin_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
-		return -1;
-	struct entity_out o = {&ENTITY_FIN_DEMAND, hide_for(&r->who), NULL};
-	return resp_entity(r, status, &o, &d);
+	return row_answer(r, status, &FIN_DEMAND_Q, id, e);
 }
 
 int h_fin_demand_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return demand_answer(r, 200, id, e);
+	return item_answer_get(r, demand_answer, e);
 }
 
 int h_fin_demand_create(struct req *r, struct yq_err *e)
@@ -277,38 +217,19 @@ int h_fin_demand_push(struct req *r, struct yq_err *e)
 
 /* ---- a bank's answers ---- */
 
-static int run_offers(struct db *c, const struct principal *p, const void *f, entity_row_fn fn,
-                      void *ctx, int64_t *total)
-{
-	return fin_offer_list(c, p, f, fn, ctx, total);
-}
-
 int h_fin_offer_list(struct req *r, struct yq_err *e)
 {
-	struct fin_offer_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FIN_OFFER_QUERY, &f, e) < 0)
-		return -1;
-	return answer_list(r, &ENTITY_FIN_OFFER, f.page, f.page_size, run_offers, &f, e);
+	return list_answer(r, &FIN_OFFER_Q, e);
 }
 
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct fin_offer x;
-	struct db *c = req_db(r, e);
-	if (!c || fin_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	struct entity_out o = {&ENTITY_FIN_OFFER, hide_for(&r->who), NULL};
-	return resp_entity(r, status, &o, &x);
+	return row_answer(r, status, &FIN_OFFER_Q, id, e);
 }
 
 int h_fin_offer_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return offer_answer(r, 200, id, e);
+	return item_answer_get(r, offer_answer, e);
 }
 
 static void tranche_row(void *ctx, const void *row)
@@ -331,7 +252,7 @@ int h_fin_offer_tranches(struct req *r, struct yq_err *e)
 		return -1;
 	/* read first: a foreign answer is a 404 before anything is written */
 	struct fin_offer x;
-	if (fin_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
+	if (store_list_get(c, &FIN_OFFER_Q, &r->who, id, &r->arena, &x, e) < 0)
 		return -1;
 	struct jsonw w;
 	resp_obj_open(r, 200, &w);
@@ -393,36 +314,20 @@ int h_fin_offer_disburse(struct req *r, struct yq_err *e)
 
 /* ---- exports (xlsx, or csv with ?format=csv) ---- */
 
-static int export_run(struct req *r, const struct entity *en, const char *name, export_list_fn *run,
-                      const void *f, struct yq_err *e)
+static int export_run(struct req *r, const struct store_query *q, const char *name,
+                      struct yq_err *e)
 {
-	int csv;
-	if (export_format(r, &csv, e) < 0)
-		return -1;
-	return export_answer(r, en, hide_for(&r->who), name, "yuanqu-finance-export-", csv, run, f,
-	                     e);
+	return export_query_answer(r, q, hide_for(&r->who), name, "yuanqu-finance-export-", e);
 }
 
 int h_fin_demand_export(struct req *r, struct yq_err *e)
 {
-	struct fin_demand_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_query_entity(r, &ENTITY_FIN_DEMAND_QUERY, &f, e) < 0)
-		return -1;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return export_run(r, &ENTITY_FIN_DEMAND, "融资需求", run_demands, &f, e);
+	return export_run(r, &FIN_DEMAND_Q, "融资需求", e);
 }
 
 int h_fin_offer_export(struct req *r, struct yq_err *e)
 {
-	struct fin_offer_filter f;
-	memset(&f, 0, sizeof f);
-	if (req_query_entity(r, &ENTITY_FIN_OFFER_QUERY, &f, e) < 0)
-		return -1;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return export_run(r, &ENTITY_FIN_OFFER, "银行授信与放款", run_offers, &f, e);
+	return export_run(r, &FIN_OFFER_Q, "银行授信与放款", e);
 }
 
 /* ---- figures ---- */

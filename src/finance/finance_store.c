@@ -113,47 +113,22 @@ static void offer_from(struct qb *q, const struct principal *p, char *like, size
 	}
 }
 
-static const struct store_query BANK_Q = {.en = &ENTITY_FIN_BANK,
-                                          .select = &SQL_BANK_SELECT,
-                                          .order = " ORDER BY b.id",
-                                          .size = sizeof(struct fin_bank)};
-
-int fin_bank_list(struct db *c, const struct principal *p, int64_t page, int64_t page_size,
-                  entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &BANK_Q, p, NULL, page, page_size, fn, ctx, total);
-}
-
-int fin_bank_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                 struct fin_bank *out, struct yq_err *e)
-{
-	memset(out, 0, sizeof *out);
-	return scope_get(c, p, &ENTITY_FIN_BANK, id, a, out, e);
-}
+const struct store_query FIN_BANK_Q = {.en = &ENTITY_FIN_BANK,
+                                       .select = &SQL_BANK_SELECT,
+                                       .order = " ORDER BY b.id",
+                                       .size = sizeof(struct fin_bank)};
 
 static const struct store_cond PRODUCT_CONDS[] = {
     {offsetof(struct fin_product_filter, bank_id), 'i', " AND p.bank_id = ?"},
     {offsetof(struct fin_product_filter, guarantee), 't', " AND p.guarantee = ?"},
     {0}};
 
-static const struct store_query PRODUCT_Q = {.en = &ENTITY_FIN_PRODUCT,
-                                             .select = &SQL_PRODUCT_SELECT,
-                                             .conds = PRODUCT_CONDS,
-                                             .order = " ORDER BY p.bank_id, p.id",
-                                             .size = sizeof(struct fin_product)};
-
-int fin_product_list(struct db *c, const struct principal *p, const struct fin_product_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &PRODUCT_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int fin_product_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct fin_product *out, struct yq_err *e)
-{
-	memset(out, 0, sizeof *out);
-	return scope_get(c, p, &ENTITY_FIN_PRODUCT, id, a, out, e);
-}
+const struct store_query FIN_PRODUCT_Q = {
+    .en = &ENTITY_FIN_PRODUCT,
+    .select = &SQL_PRODUCT_SELECT,
+    .conds = PRODUCT_CONDS,
+    .order = " ORDER BY p.bank_id, p.id",
+    STORE_ROWS(struct fin_product, ENTITY_FIN_PRODUCT_QUERY, struct fin_product_filter)};
 
 static const struct store_cond DEMAND_CONDS[] = {
     {offsetof(struct fin_demand_filter, status), 't', " AND d.status = ?"},
@@ -171,25 +146,14 @@ static void demand_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query DEMAND_Q = {.en = &ENTITY_FIN_DEMAND,
-                                            .select = &SQL_DEMAND_SELECT,
-                                            .from = demand_from,
-                                            .conds = DEMAND_CONDS,
-                                            .where = demand_where,
-                                            .order = " ORDER BY d.id DESC",
-                                            .size = sizeof(struct fin_demand)};
-
-int fin_demand_list(struct db *c, const struct principal *p, const struct fin_demand_filter *f,
-                    entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &DEMAND_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int fin_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                   struct fin_demand *out, struct yq_err *e)
-{
-	return store_list_get(c, &DEMAND_Q, p, id, a, out, e);
-}
+const struct store_query FIN_DEMAND_Q = {
+    .en = &ENTITY_FIN_DEMAND,
+    .select = &SQL_DEMAND_SELECT,
+    .from = demand_from,
+    .conds = DEMAND_CONDS,
+    .where = demand_where,
+    .order = " ORDER BY d.id DESC",
+    STORE_ROWS(struct fin_demand, ENTITY_FIN_DEMAND_QUERY, struct fin_demand_filter)};
 
 static const struct store_cond OFFER_CONDS[] = {
     {offsetof(struct fin_offer_filter, demand_id), 'i', " AND o.demand_id = ?"},
@@ -197,31 +161,20 @@ static const struct store_cond OFFER_CONDS[] = {
     {offsetof(struct fin_offer_filter, status), 't', " AND o.status = ?"},
     {0}};
 
-static const struct store_query OFFER_Q = {.en = &ENTITY_FIN_OFFER,
-                                           .select = &SQL_OFFER_SELECT,
-                                           .from = offer_from,
-                                           .conds = OFFER_CONDS,
-                                           .order = " ORDER BY o.id DESC",
-                                           .size = sizeof(struct fin_offer)};
-
-int fin_offer_list(struct db *c, const struct principal *p, const struct fin_offer_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &OFFER_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int fin_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct fin_offer *out, struct yq_err *e)
-{
-	return store_list_get(c, &OFFER_Q, p, id, a, out, e);
-}
+const struct store_query FIN_OFFER_Q = {
+    .en = &ENTITY_FIN_OFFER,
+    .select = &SQL_OFFER_SELECT,
+    .from = offer_from,
+    .conds = OFFER_CONDS,
+    .order = " ORDER BY o.id DESC",
+    STORE_ROWS(struct fin_offer, ENTITY_FIN_OFFER_QUERY, struct fin_offer_filter)};
 
 int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,
                      void *ctx, struct yq_err *e)
 {
 	struct arena a = ARENA_INIT;
 	struct fin_offer o;
-	int rc = fin_offer_get(c, p, offer_id, &a, &o, e);
+	int rc = store_list_get(c, &FIN_OFFER_Q, p, offer_id, &a, &o, e);
 	arena_release(&a);
 	if (rc < 0)
 		return -1;
@@ -308,7 +261,7 @@ static int do_bank_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct fin_bank old, b;
 	int rc = -1;
-	if (fin_bank_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &FIN_BANK_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	b = old;
 	entity_copy(&ENTITY_FIN_BANK, &b, x->in, x->present);
@@ -365,7 +318,7 @@ static int do_product_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct fin_product old, p;
 	int rc = -1;
-	if (fin_product_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &FIN_PRODUCT_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	p = old;
 	entity_copy(&ENTITY_FIN_PRODUCT, &p, x->in, x->present);
@@ -408,7 +361,7 @@ static int load_item(struct db *c, const struct principal *p, int64_t id, enum w
 {
 	(void)access;
 	struct fin_demand d;
-	if (fin_demand_get(c, p, id, a, &d, e) < 0)
+	if (store_list_get(c, &FIN_DEMAND_Q, p, id, a, &d, e) < 0)
 		return -1;
 	as_item(&d, p->zone_id, a, out);
 	return 0;
@@ -535,7 +488,7 @@ static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct fin_demand old, d;
 	int rc = -1;
-	if (fin_demand_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &FIN_DEMAND_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	enum fin_demand_status s = fin_demand_status_from(old.status);
 	if (s != FIN_DRAFT && s != FIN_SUBMITTED) {
@@ -569,7 +522,7 @@ static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct fin_demand d;
 	enum fin_demand_status to;
 	int rc = -1;
-	if (fin_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	if (store_list_get(w->tx, &FIN_DEMAND_Q, w->who, x->id, &ar, &d, e) < 0 ||
 	    fin_demand_next(fin_demand_status_from(d.status), (enum fin_demand_event)x->ev, &to,
 	                    e) < 0 ||
 	    set_demand_status(w, &d, to, e) < 0)
@@ -597,7 +550,7 @@ static int do_demand_push(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct fin_demand d;
 	enum fin_demand_status to;
 	int rc = -1, added = 0;
-	if (fin_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	if (store_list_get(w->tx, &FIN_DEMAND_Q, w->who, x->id, &ar, &d, e) < 0 ||
 	    fin_demand_next(fin_demand_status_from(d.status), FIN_EV_PUSH, &to, e) < 0)
 		goto out;
 	if (x->n < 1) {
@@ -660,14 +613,14 @@ static int answer_begin(struct write_ctx *w, int64_t id, enum fin_offer_event ev
                         struct fin_offer *o, struct fin_demand *d, enum fin_offer_status *to,
                         struct yq_err *e)
 {
-	if (fin_offer_get(w->tx, w->who, id, ar, o, e) < 0)
+	if (store_list_get(w->tx, &FIN_OFFER_Q, w->who, id, ar, o, e) < 0)
 		return -1;
 	/* the demand as the staff of the zone read it: the caller's scope was checked on the
 	 * answer */
 	struct principal zone = *w->who;
 	zone.role = ROLE_ADMIN;
 	zone.scope = SCOPE_ZONE;
-	if (fin_demand_get(w->tx, &zone, o->demand_id, ar, d, e) < 0)
+	if (store_list_get(w->tx, &FIN_DEMAND_Q, &zone, o->demand_id, ar, d, e) < 0)
 		return -1;
 	if (fin_demand_answerable(fin_demand_status_from(d->status), e) < 0)
 		return -1;
