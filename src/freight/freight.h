@@ -224,29 +224,12 @@ int freight_as_carrier(const struct principal *p);
  * bookkeeping of the zone (F_INTERNAL). */
 int freight_outsider(const struct principal *p);
 
-int freight_carrier_list(struct db *c, const struct principal *p,
-                         const struct freight_carrier_filter *f, entity_row_fn fn, void *ctx,
-                         int64_t *total);
-int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                        struct freight_carrier *out, struct yq_err *e);
-int freight_truck_list(struct db *c, const struct principal *p,
-                       const struct freight_truck_filter *f, entity_row_fn fn, void *ctx,
-                       int64_t *total);
-int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                      struct freight_truck *out, struct yq_err *e);
-int freight_offer_list(struct db *c, const struct principal *p,
-                       const struct freight_offer_filter *f, entity_row_fn fn, void *ctx,
-                       int64_t *total);
-int freight_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                      struct freight_offer *out, struct yq_err *e);
-int freight_load_list(struct db *c, const struct principal *p, const struct freight_load_filter *f,
-                      entity_row_fn fn, void *ctx, int64_t *total);
-int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                     struct freight_load *out, struct yq_err *e);
-int freight_reg_list(struct db *c, const struct principal *p, const struct freight_reg_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total);
-int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct freight_reg *out, struct yq_err *e);
+/* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
+ * filter's query entity (carriers have none), by the disclosure rules: a carrier user reads its
+ * carrier's rows, an enterprise user its own loads and registrations and what they matched. */
+struct store_query;
+extern const struct store_query FREIGHT_CARRIER_Q, FREIGHT_TRUCK_Q, FREIGHT_OFFER_Q, FREIGHT_LOAD_Q,
+    FREIGHT_REG_Q;
 /* The open offers that can take load `id`, ranked (freight_match), at most FREIGHT_MATCH_MAX,
  * each given to fn as a struct freight_offer. */
 int freight_load_matches(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn,
@@ -338,11 +321,6 @@ struct freight_summary {
 };
 int freight_summary(struct db *c, const struct principal *p, struct freight_summary *out,
                     struct yq_err *e);
-
-/* The list exports (.xlsx, or .csv as out->csv says; work/export_file.h). */
-struct export_file;
-int freight_export(struct db *c, const struct principal *p, const struct entity *en,
-                   const void *filter, struct export_file *out, struct yq_err *e);
 
 extern const struct work_kind freight_load_kind, freight_reg_kind;
 

@@ -4,6 +4,8 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "work/export_file.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
 #include <string.h>
 
 /* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
@@ -23,41 +25,23 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 	return freight_outsider(&r->who) ? ent : staff;
 }
 
-static void row(void *list, const void *obj)
-{
-	resp_list_row(list, obj);
-}
-
 /* ---- carriers ---- */
 
 int h_freight_carrier_list(struct req *r, struct yq_err *e)
 {
-	struct freight_carrier_filter f = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &CARRIER_STAFF, &CARRIER_ENT));
-	int rc = freight_carrier_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &FREIGHT_CARRIER_Q, out_for(r, &CARRIER_STAFF, &CARRIER_ENT),
+	                         e);
 }
 
 static int carrier_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct freight_carrier x;
-	struct db *c = req_db(r, e);
-	if (!c || freight_carrier_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &CARRIER_STAFF, &CARRIER_ENT), &x);
+	return store_item_answer(r, status, &FREIGHT_CARRIER_Q,
+	                         out_for(r, &CARRIER_STAFF, &CARRIER_ENT), id, e);
 }
 
 int h_freight_carrier_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return carrier_answer(r, 200, id, e);
+	return item_answer_get(r, carrier_answer, e);
 }
 
 int h_freight_carrier_create(struct req *r, struct yq_err *e)
@@ -87,33 +71,18 @@ int h_freight_carrier_update(struct req *r, struct yq_err *e)
 
 int h_freight_truck_list(struct req *r, struct yq_err *e)
 {
-	struct freight_truck_filter f = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FREIGHT_TRUCK_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &TRUCK_STAFF, &TRUCK_ENT));
-	int rc = freight_truck_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &FREIGHT_TRUCK_Q, out_for(r, &TRUCK_STAFF, &TRUCK_ENT), e);
 }
 
 static int truck_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct freight_truck x;
-	struct db *c = req_db(r, e);
-	if (!c || freight_truck_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &TRUCK_STAFF, &TRUCK_ENT), &x);
+	return store_item_answer(r, status, &FREIGHT_TRUCK_Q, out_for(r, &TRUCK_STAFF, &TRUCK_ENT),
+	                         id, e);
 }
 
 int h_freight_truck_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return truck_answer(r, 200, id, e);
+	return item_answer_get(r, truck_answer, e);
 }
 
 int h_freight_truck_create(struct req *r, struct yq_err *e)
@@ -143,33 +112,18 @@ int h_freight_truck_update(struct req *r, struct yq_err *e)
 
 int h_freight_offer_list(struct req *r, struct yq_err *e)
 {
-	struct freight_offer_filter f = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FREIGHT_OFFER_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &OFFER_STAFF, &OFFER_ENT));
-	int rc = freight_offer_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &FREIGHT_OFFER_Q, out_for(r, &OFFER_STAFF, &OFFER_ENT), e);
 }
 
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct freight_offer x;
-	struct db *c = req_db(r, e);
-	if (!c || freight_offer_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &OFFER_STAFF, &OFFER_ENT), &x);
+	return store_item_answer(r, status, &FREIGHT_OFFER_Q, out_for(r, &OFFER_STAFF, &OFFER_ENT),
+	                         id, e);
 }
 
 int h_freight_offer_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return offer_answer(r, 200, id, e);
+	return item_answer_get(r, offer_answer, e);
 }
 
 int h_freight_offer_create(struct req *r, struct yq_err *e)
@@ -194,33 +148,18 @@ int h_freight_offer_close(struct req *r, struct yq_err *e)
 
 int h_freight_load_list(struct req *r, struct yq_err *e)
 {
-	struct freight_load_filter f = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FREIGHT_LOAD_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &LOAD_STAFF, &LOAD_ENT));
-	int rc = freight_load_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &FREIGHT_LOAD_Q, out_for(r, &LOAD_STAFF, &LOAD_ENT), e);
 }
 
 static int load_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct freight_load x;
-	struct db *c = req_db(r, e);
-	if (!c || freight_load_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &LOAD_STAFF, &LOAD_ENT), &x);
+	return store_item_answer(r, status, &FREIGHT_LOAD_Q, out_for(r, &LOAD_STAFF, &LOAD_ENT), id,
+	                         e);
 }
 
 int h_freight_load_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return load_answer(r, 200, id, e);
+	return item_answer_get(r, load_answer, e);
 }
 
 int h_freight_load_create(struct req *r, struct yq_err *e)
@@ -253,7 +192,7 @@ int h_freight_load_matches(struct req *r, struct yq_err *e)
 	struct db *c = req_db(r, e);
 	/* the load first: another's or none is a 404 before the list starts */
 	if (!c || req_id(r, 0, &id, e) < 0 ||
-	    freight_load_get(c, &r->who, id, &r->arena, &load, e) < 0)
+	    store_list_get(c, &FREIGHT_LOAD_Q, &r->who, id, &r->arena, &load, e) < 0)
 		return -1;
 	struct counted x = {.n = 0};
 	resp_list_open(r, &x.l, out_for(r, &OFFER_STAFF, &OFFER_ENT));
@@ -332,33 +271,18 @@ int h_freight_load_done(struct req *r, struct yq_err *e)
 
 int h_freight_reg_list(struct req *r, struct yq_err *e)
 {
-	struct freight_reg_filter f = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_FREIGHT_REG_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &REG_STAFF, &REG_ENT));
-	int rc = freight_reg_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &FREIGHT_REG_Q, out_for(r, &REG_STAFF, &REG_ENT), e);
 }
 
 static int reg_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct freight_reg x;
-	struct db *c = req_db(r, e);
-	if (!c || freight_reg_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &REG_STAFF, &REG_ENT), &x);
+	return store_item_answer(r, status, &FREIGHT_REG_Q, out_for(r, &REG_STAFF, &REG_ENT), id,
+	                         e);
 }
 
 int h_freight_reg_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return reg_answer(r, 200, id, e);
+	return item_answer_get(r, reg_answer, e);
 }
 
 int h_freight_reg_create(struct req *r, struct yq_err *e)
@@ -401,33 +325,25 @@ int h_freight_reg_withdraw(struct req *r, struct yq_err *e)
 
 /* ---- exports ---- */
 
-static int export(struct req *r, const struct entity *en, const struct entity *query, void *f,
-                  const char *name, struct yq_err *e)
+static int export(struct req *r, const struct store_query *q, const char *name, struct yq_err *e)
 {
-	struct export_file x = {0};
-	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, query, f, e) < 0 || export_format(r, &x.csv, e) < 0 ||
-	    freight_export(c, &r->who, en, f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, name, e);
+	return export_query_answer(r, q, freight_outsider(&r->who) ? F_INTERNAL : 0, name,
+	                           "yuanqu-freight-export-", e);
 }
 
 int h_freight_load_export(struct req *r, struct yq_err *e)
 {
-	struct freight_load_filter f = {0};
-	return export(r, &ENTITY_FREIGHT_LOAD, &ENTITY_FREIGHT_LOAD_QUERY, &f, "拼车货源", e);
+	return export(r, &FREIGHT_LOAD_Q, "拼车货源", e);
 }
 
 int h_freight_offer_export(struct req *r, struct yq_err *e)
 {
-	struct freight_offer_filter f = {0};
-	return export(r, &ENTITY_FREIGHT_OFFER, &ENTITY_FREIGHT_OFFER_QUERY, &f, "车辆运力", e);
+	return export(r, &FREIGHT_OFFER_Q, "车辆运力", e);
 }
 
 int h_freight_reg_export(struct req *r, struct yq_err *e)
 {
-	struct freight_reg_filter f = {0};
-	return export(r, &ENTITY_FREIGHT_REG, &ENTITY_FREIGHT_REG_QUERY, &f, "货运车辆报备", e);
+	return export(r, &FREIGHT_REG_Q, "货运车辆报备", e);
 }
 
 /* ---- figures ---- */

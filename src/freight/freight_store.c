@@ -12,9 +12,7 @@
 #include "db/field_sql.h"
 #include "db/qb.h"
 #include "lib/arena.h"
-#include "lib/table_write.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/notify.h"
 #include "work/store_list.h"
 #include "work/store_write.h"
@@ -192,47 +190,23 @@ static void reg_from(struct qb *q, const struct principal *p, char *like, size_t
 
 /* ---- reads ---- */
 
-static const struct store_query CARRIER_Q = {.en = &ENTITY_FREIGHT_CARRIER,
-                                             .select = &SQL_CARRIER_SELECT,
-                                             .from = carrier_from,
-                                             .order = " ORDER BY c.id",
-                                             .size = sizeof(struct freight_carrier)};
-
-int freight_carrier_list(struct db *c, const struct principal *p,
-                         const struct freight_carrier_filter *f, entity_row_fn fn, void *ctx,
-                         int64_t *total)
-{
-	return store_list_page(c, &CARRIER_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int freight_carrier_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                        struct freight_carrier *out, struct yq_err *e)
-{
-	return store_list_get(c, &CARRIER_Q, p, id, a, out, e);
-}
+const struct store_query FREIGHT_CARRIER_Q = {.en = &ENTITY_FREIGHT_CARRIER,
+                                              .select = &SQL_CARRIER_SELECT,
+                                              .from = carrier_from,
+                                              .order = " ORDER BY c.id",
+                                              .size = sizeof(struct freight_carrier),
+                                              .filter_size = sizeof(struct freight_carrier_filter)};
 
 static const struct store_cond TRUCK_CONDS[] = {
     {offsetof(struct freight_truck_filter, carrier_id), 'i', " AND t.carrier_id = ?"}, {0}};
 
-static const struct store_query TRUCK_Q = {.en = &ENTITY_FREIGHT_TRUCK,
-                                           .select = &SQL_TRUCK_SELECT,
-                                           .from = truck_from,
-                                           .conds = TRUCK_CONDS,
-                                           .order = " ORDER BY t.carrier_id, t.id",
-                                           .size = sizeof(struct freight_truck)};
-
-int freight_truck_list(struct db *c, const struct principal *p,
-                       const struct freight_truck_filter *f, entity_row_fn fn, void *ctx,
-                       int64_t *total)
-{
-	return store_list_page(c, &TRUCK_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int freight_truck_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                      struct freight_truck *out, struct yq_err *e)
-{
-	return store_list_get(c, &TRUCK_Q, p, id, a, out, e);
-}
+const struct store_query FREIGHT_TRUCK_Q = {
+    .en = &ENTITY_FREIGHT_TRUCK,
+    .select = &SQL_TRUCK_SELECT,
+    .from = truck_from,
+    .conds = TRUCK_CONDS,
+    .order = " ORDER BY t.carrier_id, t.id",
+    STORE_ROWS(struct freight_truck, ENTITY_FREIGHT_TRUCK_QUERY, struct freight_truck_filter)};
 
 static const struct store_cond OFFER_CONDS[] = {
     {offsetof(struct freight_offer_filter, truck_id), 'i', " AND o.truck_id = ?"},
@@ -240,30 +214,20 @@ static const struct store_cond OFFER_CONDS[] = {
     {offsetof(struct freight_offer_filter, destination), 't', " AND o.destination = ?"},
     {0}};
 
-static const struct store_query OFFER_Q = {.en = &ENTITY_FREIGHT_OFFER,
-                                           .select = &SQL_OFFER_SELECT,
-                                           .from = offer_from,
-                                           .conds = OFFER_CONDS,
-                                           .order = " ORDER BY o.date_from DESC, o.id DESC",
-                                           .size = sizeof(struct freight_offer)};
-
-int freight_offer_list(struct db *c, const struct principal *p,
-                       const struct freight_offer_filter *f, entity_row_fn fn, void *ctx,
-                       int64_t *total)
-{
-	return store_list_page(c, &OFFER_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int freight_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                      struct freight_offer *out, struct yq_err *e)
-{
-	return store_list_get(c, &OFFER_Q, p, id, a, out, e);
-}
+const struct store_query FREIGHT_OFFER_Q = {
+    .en = &ENTITY_FREIGHT_OFFER,
+    .select = &SQL_OFFER_SELECT,
+    .from = offer_from,
+    .conds = OFFER_CONDS,
+    .order = " ORDER BY o.date_from DESC, o.id DESC",
+    STORE_ROWS(struct freight_offer, ENTITY_FREIGHT_OFFER_QUERY, struct freight_offer_filter)};
 
 /* An offer of the caller's zone whatever the caller's disclosure rule (the plain scope_from):
  * the matches shown to an enterprise for its own load, and the offer a load is matched to. */
 static const struct store_query ZONE_OFFER_Q = {
-    .en = &ENTITY_FREIGHT_OFFER, .select = &SQL_OFFER_SELECT, .size = sizeof(struct freight_offer)};
+    .en = &ENTITY_FREIGHT_OFFER,
+    .select = &SQL_OFFER_SELECT,
+    STORE_ROWS(struct freight_offer, ENTITY_FREIGHT_OFFER_QUERY, struct freight_offer_filter)};
 
 static int zone_offer_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                           struct freight_offer *out, struct yq_err *e)
@@ -278,24 +242,13 @@ static const struct store_cond LOAD_CONDS[] = {
     {offsetof(struct freight_load_filter, destination), 't', " AND l.destination = ?"},
     {0}};
 
-static const struct store_query LOAD_Q = {.en = &ENTITY_FREIGHT_LOAD,
-                                          .select = &SQL_LOAD_SELECT,
-                                          .from = load_from,
-                                          .conds = LOAD_CONDS,
-                                          .order = " ORDER BY l.id DESC",
-                                          .size = sizeof(struct freight_load)};
-
-int freight_load_list(struct db *c, const struct principal *p, const struct freight_load_filter *f,
-                      entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &LOAD_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int freight_load_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                     struct freight_load *out, struct yq_err *e)
-{
-	return store_list_get(c, &LOAD_Q, p, id, a, out, e);
-}
+const struct store_query FREIGHT_LOAD_Q = {
+    .en = &ENTITY_FREIGHT_LOAD,
+    .select = &SQL_LOAD_SELECT,
+    .from = load_from,
+    .conds = LOAD_CONDS,
+    .order = " ORDER BY l.id DESC",
+    STORE_ROWS(struct freight_load, ENTITY_FREIGHT_LOAD_QUERY, struct freight_load_filter)};
 
 static const struct store_cond REG_CONDS[] = {
     {offsetof(struct freight_reg_filter, enterprise_id), 'i', " AND r.enterprise_id = ?"},
@@ -303,24 +256,13 @@ static const struct store_cond REG_CONDS[] = {
     {offsetof(struct freight_reg_filter, date), 't', " AND r.date = ?"},
     {0}};
 
-static const struct store_query REG_Q = {.en = &ENTITY_FREIGHT_REG,
-                                         .select = &SQL_REG_SELECT,
-                                         .from = reg_from,
-                                         .conds = REG_CONDS,
-                                         .order = " ORDER BY r.date DESC, r.id DESC",
-                                         .size = sizeof(struct freight_reg)};
-
-int freight_reg_list(struct db *c, const struct principal *p, const struct freight_reg_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return store_list_page(c, &REG_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int freight_reg_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct freight_reg *out, struct yq_err *e)
-{
-	return store_list_get(c, &REG_Q, p, id, a, out, e);
-}
+const struct store_query FREIGHT_REG_Q = {
+    .en = &ENTITY_FREIGHT_REG,
+    .select = &SQL_REG_SELECT,
+    .from = reg_from,
+    .conds = REG_CONDS,
+    .order = " ORDER BY r.date DESC, r.id DESC",
+    STORE_ROWS(struct freight_reg, ENTITY_FREIGHT_REG_QUERY, struct freight_reg_filter)};
 
 /* ---- matching ---- */
 
@@ -427,7 +369,7 @@ int freight_load_matches(struct db *c, const struct principal *p, int64_t id, en
 	struct freight_load l;
 	int64_t ids[FREIGHT_MATCH_MAX];
 	int n = 0, rc = -1;
-	if (freight_load_get(c, p, id, &ar, &l, e) < 0)
+	if (store_list_get(c, &FREIGHT_LOAD_Q, p, id, &ar, &l, e) < 0)
 		goto out;
 	if (strcmp(l.status, "open") != 0) {
 		rc = 0; /* a load matched, done or withdrawn has no more matches */
@@ -512,7 +454,7 @@ static int do_carrier_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_carrier old, c;
 	int rc = -1;
-	if (freight_carrier_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	c = old;
 	entity_copy(&ENTITY_FREIGHT_CARRIER, &c, x->in, x->present);
@@ -550,7 +492,7 @@ static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_carrier c;
 	int rc = -1;
-	if (freight_carrier_get(w->tx, w->who, t->carrier_id, &ar, &c, e) < 0) {
+	if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, t->carrier_id, &ar, &c, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "carrier_id", "承运企业不存在",
 			        "no such carrier");
@@ -587,7 +529,7 @@ static int do_truck_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_truck old, t;
 	int rc = -1;
-	if (freight_truck_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &FREIGHT_TRUCK_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	t = old;
 	entity_copy(&ENTITY_FREIGHT_TRUCK, &t, x->in, x->present);
@@ -625,7 +567,7 @@ static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_truck t;
 	int rc = -1;
-	if (freight_truck_get(w->tx, w->who, o->truck_id, &ar, &t, e) < 0) {
+	if (store_list_get(w->tx, &FREIGHT_TRUCK_Q, w->who, o->truck_id, &ar, &t, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "truck_id", "车辆不存在", "no such truck");
 		goto out;
@@ -679,7 +621,7 @@ static int do_offer_close(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_offer o;
 	int rc = -1;
-	if (freight_offer_get(w->tx, w->who, x->id, &ar, &o, e) < 0)
+	if (store_list_get(w->tx, &FREIGHT_OFFER_Q, w->who, x->id, &ar, &o, e) < 0)
 		goto out;
 	if (strcmp(o.status, "open") != 0) {
 		err_set(e, ERR_STATE, "status", "运力已关闭", "the offer is closed");
@@ -818,7 +760,8 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	enum freight_load_status to;
 	int rc = -1, as_ent = freight_as_enterprise(w->who);
 	int64_t tell_carrier_id = 0; /* the carrier told of a match */
-	if (freight_load_get(w->tx, w->who, x->id, x->out ? x->out_arena : &ar, &l, e) < 0)
+	if (store_list_get(w->tx, &FREIGHT_LOAD_Q, w->who, x->id, x->out ? x->out_arena : &ar, &l,
+	                   e) < 0)
 		goto out;
 	int64_t offer = l.offer_id;
 	int shipper = l.shipper_ok, carrier = l.carrier_ok;
@@ -1046,7 +989,7 @@ static int do_reg_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct freight_reg r;
 	enum freight_reg_status to;
 	int rc = -1;
-	if (freight_reg_get(w->tx, w->who, x->id, &ar, &r, e) < 0)
+	if (store_list_get(w->tx, &FREIGHT_REG_Q, w->who, x->id, &ar, &r, e) < 0)
 		goto out;
 	if (x->ev != FRE_WITHDRAW && freight_as_enterprise(w->who)) {
 		err_set(e, ERR_FORBIDDEN, NULL, "报备由企业服务中心审核",
@@ -1174,57 +1117,13 @@ int freight_summary(struct db *c, const struct principal *p, struct freight_summ
 	return 0;
 }
 
-/* ---- exports ---- */
-
-static int export_loads(struct db *c, const struct principal *p, const void *filter,
-                        entity_row_fn fn, void *w, int64_t *total)
-{
-	struct freight_load_filter f = *(const struct freight_load_filter *)filter;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return freight_load_list(c, p, &f, fn, w, total);
-}
-
-static int export_offers(struct db *c, const struct principal *p, const void *filter,
-                         entity_row_fn fn, void *w, int64_t *total)
-{
-	struct freight_offer_filter f = *(const struct freight_offer_filter *)filter;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return freight_offer_list(c, p, &f, fn, w, total);
-}
-
-static int export_regs(struct db *c, const struct principal *p, const void *filter,
-                       entity_row_fn fn, void *w, int64_t *total)
-{
-	struct freight_reg_filter f = *(const struct freight_reg_filter *)filter;
-	f.page = 1;
-	f.page_size = TABLE_WRITE_MAX_ROWS;
-	return freight_reg_list(c, p, &f, fn, w, total);
-}
-
-int freight_export(struct db *c, const struct principal *p, const struct entity *en,
-                   const void *filter, struct export_file *out, struct yq_err *e)
-{
-	int load = en == &ENTITY_FREIGHT_LOAD, offer = en == &ENTITY_FREIGHT_OFFER;
-	return export_write(c, p, en, freight_outsider(p) ? F_INTERNAL : 0,
-	                    load    ? "拼车货源"
-	                    : offer ? "车辆运力"
-	                            : "货运车辆报备",
-	                    "yuanqu-freight-export-",
-	                    load    ? export_loads
-	                    : offer ? export_offers
-	                            : export_regs,
-	                    filter, out, e);
-}
-
 /* ---- the work kinds: notifications about a load or a registration ---- */
 
 static int load_item(struct db *c, const struct principal *p, int64_t id, enum work_access access,
                      struct arena *a, struct work_item *out, struct yq_err *e)
 {
 	struct freight_load l;
-	if (freight_load_get(c, p, id, a, &l, e) < 0)
+	if (store_list_get(c, &FREIGHT_LOAD_Q, p, id, a, &l, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = l.id;
@@ -1243,7 +1142,7 @@ static int reg_item(struct db *c, const struct principal *p, int64_t id, enum wo
                     struct arena *a, struct work_item *out, struct yq_err *e)
 {
 	struct freight_reg r;
-	if (freight_reg_get(c, p, id, a, &r, e) < 0)
+	if (store_list_get(c, &FREIGHT_REG_Q, p, id, a, &r, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = r.id;
