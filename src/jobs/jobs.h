@@ -173,26 +173,13 @@ int jobs_as_enterprise(const struct principal *p);
 /* Today in China Standard Time, "YYYY-MM-DD". */
 void jobs_today(char out[11]);
 
-int jobs_demand_list(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total);
-int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct jobs_demand *out, struct yq_err *e);
-int jobs_hire_list(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total);
-int jobs_hire_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct jobs_hire *out, struct yq_err *e);
-int jobs_fair_list(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total);
-int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct jobs_fair *out, struct yq_err *e);
+/* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
+ * filter's query entity; an enterprise user reads its own. */
+struct store_query;
+extern const struct store_query JOBS_DEMAND_Q, JOBS_HIRE_Q, JOBS_FAIR_Q, JOBS_PARTNERSHIP_Q;
 /* The enterprises taking part in fair `id` (an enterprise user: its own row only). */
 int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn, void *ctx,
                    int64_t *total, struct yq_err *e);
-int jobs_partnership_list(struct db *c, const struct principal *p,
-                          const struct jobs_partnership_filter *f, entity_row_fn fn, void *ctx,
-                          int64_t *total);
-int jobs_partnership_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                         struct jobs_partnership *out, struct yq_err *e);
 
 /* The writes, each in one transaction with its audit row. A demand posted by an enterprise user
  * is its enterprise's (enterprise_id is set from the caller) and the service center is told. */
@@ -246,19 +233,6 @@ struct jobs_summary {
 };
 int jobs_summary(struct db *c, const struct principal *p, int year, struct jobs_summary *out,
                  struct yq_err *e);
-
-/* Exports of the four lists (.xlsx, or .csv as out->csv says; work/export_file.h): an open
- * descriptor of the finished file. */
-struct export_file;
-int jobs_export_demands(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                        struct export_file *out, struct yq_err *e);
-int jobs_export_hires(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                      struct export_file *out, struct yq_err *e);
-int jobs_export_fairs(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                      struct export_file *out, struct yq_err *e);
-int jobs_export_partnerships(struct db *c, const struct principal *p,
-                             const struct jobs_partnership_filter *f, struct export_file *out,
-                             struct yq_err *e);
 
 /* The work kind of a demand: notifications (posted → the service center; hired → the
  * enterprise). */

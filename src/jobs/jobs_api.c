@@ -6,6 +6,8 @@
 #include "lib/jsonw.h"
 #include "lib/util.h"
 #include "work/export_file.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,38 +34,30 @@ static void row(void *list, const void *obj)
 	resp_list_row(list, obj);
 }
 
+/* Every row of a list under the query's filter as name.xlsx or .csv. */
+static int export_list(struct req *r, const struct store_query *q, const char *name,
+                       struct yq_err *e)
+{
+	return export_query_answer(r, q, jobs_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
+	                           "yuanqu-jobs-export-", e);
+}
+
 /* ---- demands ---- */
 
 int h_jobs_demand_list(struct req *r, struct yq_err *e)
 {
-	struct jobs_demand_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_JOBS_DEMAND_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &DEMAND_STAFF, &DEMAND_ENT));
-	int rc = jobs_demand_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &JOBS_DEMAND_Q, out_for(r, &DEMAND_STAFF, &DEMAND_ENT), e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct jobs_demand d;
-	struct db *c = req_db(r, e);
-	if (!c || jobs_demand_get(c, &r->who, id, &r->arena, &d, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &DEMAND_STAFF, &DEMAND_ENT), &d);
+	return store_item_answer(r, status, &JOBS_DEMAND_Q, out_for(r, &DEMAND_STAFF, &DEMAND_ENT),
+	                         id, e);
 }
 
 int h_jobs_demand_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return demand_answer(r, 200, id, e);
+	return item_answer_get(r, demand_answer, e);
 }
 
 int h_jobs_demand_create(struct req *r, struct yq_err *e)
@@ -109,49 +103,25 @@ int h_jobs_demand_reopen(struct req *r, struct yq_err *e)
 
 int h_jobs_demand_export(struct req *r, struct yq_err *e)
 {
-	struct jobs_demand_filter f;
-	struct export_file x;
-	memset(&f, 0, sizeof f);
-	memset(&x, 0, sizeof x);
-	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, &ENTITY_JOBS_DEMAND_QUERY, &f, e) < 0 ||
-	    export_format(r, &x.csv, e) < 0 || jobs_export_demands(c, &r->who, &f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, "用工需求", e);
+	return export_list(r, &JOBS_DEMAND_Q, "用工需求", e);
 }
 
 /* ---- hires ---- */
 
 int h_jobs_hire_list(struct req *r, struct yq_err *e)
 {
-	struct jobs_hire_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_JOBS_HIRE_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &HIRE_STAFF, &HIRE_ENT));
-	int rc = jobs_hire_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &JOBS_HIRE_Q, out_for(r, &HIRE_STAFF, &HIRE_ENT), e);
 }
 
 static int hire_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct jobs_hire h;
-	struct db *c = req_db(r, e);
-	if (!c || jobs_hire_get(c, &r->who, id, &r->arena, &h, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &HIRE_STAFF, &HIRE_ENT), &h);
+	return store_item_answer(r, status, &JOBS_HIRE_Q, out_for(r, &HIRE_STAFF, &HIRE_ENT), id,
+	                         e);
 }
 
 int h_jobs_hire_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return hire_answer(r, 200, id, e);
+	return item_answer_get(r, hire_answer, e);
 }
 
 int h_jobs_hire_create(struct req *r, struct yq_err *e)
@@ -166,49 +136,25 @@ int h_jobs_hire_create(struct req *r, struct yq_err *e)
 
 int h_jobs_hire_export(struct req *r, struct yq_err *e)
 {
-	struct jobs_hire_filter f;
-	struct export_file x;
-	memset(&f, 0, sizeof f);
-	memset(&x, 0, sizeof x);
-	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, &ENTITY_JOBS_HIRE_QUERY, &f, e) < 0 ||
-	    export_format(r, &x.csv, e) < 0 || jobs_export_hires(c, &r->who, &f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, "招用记录", e);
+	return export_list(r, &JOBS_HIRE_Q, "招用记录", e);
 }
 
 /* ---- fairs ---- */
 
 int h_jobs_fair_list(struct req *r, struct yq_err *e)
 {
-	struct jobs_fair_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_JOBS_FAIR_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &FAIR_STAFF, &FAIR_ENT));
-	int rc = jobs_fair_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &JOBS_FAIR_Q, out_for(r, &FAIR_STAFF, &FAIR_ENT), e);
 }
 
 static int fair_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct jobs_fair f;
-	struct db *c = req_db(r, e);
-	if (!c || jobs_fair_get(c, &r->who, id, &r->arena, &f, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &FAIR_STAFF, &FAIR_ENT), &f);
+	return store_item_answer(r, status, &JOBS_FAIR_Q, out_for(r, &FAIR_STAFF, &FAIR_ENT), id,
+	                         e);
 }
 
 int h_jobs_fair_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return fair_answer(r, 200, id, e);
+	return item_answer_get(r, fair_answer, e);
 }
 
 int h_jobs_fair_create(struct req *r, struct yq_err *e)
@@ -239,7 +185,8 @@ int h_jobs_fair_ents(struct req *r, struct yq_err *e)
 	int64_t id;
 	struct jobs_fair f;
 	struct db *c = req_db(r, e);
-	if (!c || req_id(r, 0, &id, e) < 0 || jobs_fair_get(c, &r->who, id, &r->arena, &f, e) < 0)
+	if (!c || req_id(r, 0, &id, e) < 0 ||
+	    store_list_get(c, &JOBS_FAIR_Q, &r->who, id, &r->arena, &f, e) < 0)
 		return -1;
 	struct entity_list l;
 	int64_t total = 0;
@@ -272,49 +219,25 @@ int h_jobs_fair_leave(struct req *r, struct yq_err *e)
 
 int h_jobs_fair_export(struct req *r, struct yq_err *e)
 {
-	struct jobs_fair_filter f;
-	struct export_file x;
-	memset(&f, 0, sizeof f);
-	memset(&x, 0, sizeof x);
-	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, &ENTITY_JOBS_FAIR_QUERY, &f, e) < 0 ||
-	    export_format(r, &x.csv, e) < 0 || jobs_export_fairs(c, &r->who, &f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, "招聘会", e);
+	return export_list(r, &JOBS_FAIR_Q, "招聘会", e);
 }
 
 /* ---- partnerships ---- */
 
 int h_jobs_ps_list(struct req *r, struct yq_err *e)
 {
-	struct jobs_partnership_filter f;
-	memset(&f, 0, sizeof f);
-	struct db *c = req_db(r, e);
-	if (!c || req_page(r, &f.page, &f.page_size, e) < 0 ||
-	    req_query_entity(r, &ENTITY_JOBS_PARTNERSHIP_QUERY, &f, e) < 0)
-		return -1;
-	struct entity_list l;
-	int64_t total = 0;
-	resp_list_open(r, &l, out_for(r, &PS_STAFF, &PS_ENT));
-	int rc = jobs_partnership_list(c, &r->who, &f, row, &l, &total);
-	return resp_list_close(&l, rc, total, f.page, f.page_size, e);
+	return store_list_answer(r, &JOBS_PARTNERSHIP_Q, out_for(r, &PS_STAFF, &PS_ENT), e);
 }
 
 static int ps_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	struct jobs_partnership x;
-	struct db *c = req_db(r, e);
-	if (!c || jobs_partnership_get(c, &r->who, id, &r->arena, &x, e) < 0)
-		return -1;
-	return resp_entity(r, status, out_for(r, &PS_STAFF, &PS_ENT), &x);
+	return store_item_answer(r, status, &JOBS_PARTNERSHIP_Q, out_for(r, &PS_STAFF, &PS_ENT), id,
+	                         e);
 }
 
 int h_jobs_ps_get(struct req *r, struct yq_err *e)
 {
-	int64_t id;
-	if (req_id(r, 0, &id, e) < 0)
-		return -1;
-	return ps_answer(r, 200, id, e);
+	return item_answer_get(r, ps_answer, e);
 }
 
 int h_jobs_ps_create(struct req *r, struct yq_err *e)
@@ -342,15 +265,7 @@ int h_jobs_ps_update(struct req *r, struct yq_err *e)
 
 int h_jobs_ps_export(struct req *r, struct yq_err *e)
 {
-	struct jobs_partnership_filter f;
-	struct export_file x;
-	memset(&f, 0, sizeof f);
-	memset(&x, 0, sizeof x);
-	struct db *c = req_db(r, e);
-	if (!c || req_query_entity(r, &ENTITY_JOBS_PARTNERSHIP_QUERY, &f, e) < 0 ||
-	    export_format(r, &x.csv, e) < 0 || jobs_export_partnerships(c, &r->who, &f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, "校企合作", e);
+	return export_list(r, &JOBS_PARTNERSHIP_Q, "校企合作", e);
 }
 
 /* ---- figures ---- */

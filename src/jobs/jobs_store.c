@@ -89,6 +89,15 @@ static void list_args(struct list_args *x, int64_t year, const char *q)
 	snprintf(x->pattern, sizeof x->pattern, "%%%s%%", q ? q : "");
 }
 
+/* The run's args (list_args) of filter year and text q in l->scratch, as l->arg. */
+static void args_begin(struct store_list *l, int64_t year, const char *q)
+{
+	struct list_args *x = (struct list_args *)l->scratch;
+	_Static_assert(sizeof *x <= STORE_LIST_SCRATCH, "list_args");
+	list_args(x, year, q);
+	l->arg = x;
+}
+
 /* The status of a demand as read: open past its deadline is expired. */
 static void demand_after(const struct store_list *l, struct db_stmt *st, void *row)
 {
@@ -137,47 +146,21 @@ static void demand_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query DEMAND_Q = {.en = &ENTITY_JOBS_DEMAND,
-                                            .select = &SQL_DEMAND_SELECT,
-                                            .conds = DEMAND_CONDS,
-                                            .where = demand_where,
-                                            .order = " ORDER BY d.id DESC",
-                                            .after = demand_after,
-                                            .size = sizeof(struct jobs_demand)};
-
-/* A list of query s with the args of the filter's year and text. */
-static int list_with_args(struct db *c, const struct store_query *s, const struct principal *p,
-                          const void *f, int64_t year, const char *q, int64_t page,
-                          int64_t page_size, entity_row_fn fn, void *ctx, int64_t *total)
+static void demand_begin(struct store_list *l)
 {
-	struct list_args x;
-	list_args(&x, year, q);
-	struct store_list l = {.q = s,
-	                       .p = p,
-	                       .f = f,
-	                       .page = page,
-	                       .page_size = page_size,
-	                       .fn = fn,
-	                       .ctx = ctx,
-	                       .arg = &x};
-	return store_list_run(c, &l, total);
+	const struct jobs_demand_filter *f = l->f;
+	args_begin(l, f ? f->year : 0, f ? f->q : NULL);
 }
 
-int jobs_demand_list(struct db *c, const struct principal *p, const struct jobs_demand_filter *f,
-                     entity_row_fn fn, void *ctx, int64_t *total)
-{
-	return list_with_args(c, &DEMAND_Q, p, f, f->year, f->q, f->page, f->page_size, fn, ctx,
-	                      total);
-}
-
-int jobs_demand_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                    struct jobs_demand *out, struct yq_err *e)
-{
-	struct list_args x;
-	list_args(&x, 0, NULL);
-	struct store_list l = {.q = &DEMAND_Q, .p = p, .out = out, .arg = &x};
-	return store_list_read(c, &l, id, a, e);
-}
+const struct store_query JOBS_DEMAND_Q = {
+    .en = &ENTITY_JOBS_DEMAND,
+    .select = &SQL_DEMAND_SELECT,
+    .conds = DEMAND_CONDS,
+    .where = demand_where,
+    .order = " ORDER BY d.id DESC",
+    .after = demand_after,
+    .begin = demand_begin,
+    STORE_ROWS(struct jobs_demand, ENTITY_JOBS_DEMAND_QUERY, struct jobs_demand_filter)};
 
 static const struct store_cond HIRE_CONDS[] = {
     {offsetof(struct jobs_hire_filter, demand_id), 'i', " AND h.demand_id = ?"},
@@ -198,25 +181,20 @@ static void hire_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query HIRE_Q = {.en = &ENTITY_JOBS_HIRE,
-                                          .select = &SQL_HIRE_SELECT,
-                                          .conds = HIRE_CONDS,
-                                          .where = hire_where,
-                                          .order = " ORDER BY h.hired_on DESC, h.id DESC",
-                                          .size = sizeof(struct jobs_hire)};
-
-int jobs_hire_list(struct db *c, const struct principal *p, const struct jobs_hire_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total)
+static void hire_begin(struct store_list *l)
 {
-	return list_with_args(c, &HIRE_Q, p, f, f->year, NULL, f->page, f->page_size, fn, ctx,
-	                      total);
+	const struct jobs_hire_filter *f = l->f;
+	args_begin(l, f ? f->year : 0, NULL);
 }
 
-int jobs_hire_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct jobs_hire *out, struct yq_err *e)
-{
-	return store_list_get(c, &HIRE_Q, p, id, a, out, e);
-}
+const struct store_query JOBS_HIRE_Q = {
+    .en = &ENTITY_JOBS_HIRE,
+    .select = &SQL_HIRE_SELECT,
+    .conds = HIRE_CONDS,
+    .where = hire_where,
+    .order = " ORDER BY h.hired_on DESC, h.id DESC",
+    .begin = hire_begin,
+    STORE_ROWS(struct jobs_hire, ENTITY_JOBS_HIRE_QUERY, struct jobs_hire_filter)};
 
 /* The select list's one parameter: the caller's enterprise, whether it joined the fair. */
 static void fair_head(struct qb *q, const struct store_list *l)
@@ -252,27 +230,22 @@ static void fair_where(struct qb *q, const struct store_list *l)
 	}
 }
 
-static const struct store_query FAIR_Q = {.en = &ENTITY_JOBS_FAIR,
-                                          .select = &SQL_FAIR_SELECT,
-                                          .head = fair_head,
-                                          .conds = FAIR_CONDS,
-                                          .where = fair_where,
-                                          .order = " ORDER BY f.fair_date DESC, f.id DESC",
-                                          .after = fair_after,
-                                          .size = sizeof(struct jobs_fair)};
-
-int jobs_fair_list(struct db *c, const struct principal *p, const struct jobs_fair_filter *f,
-                   entity_row_fn fn, void *ctx, int64_t *total)
+static void fair_begin(struct store_list *l)
 {
-	return list_with_args(c, &FAIR_Q, p, f, f->year, NULL, f->page, f->page_size, fn, ctx,
-	                      total);
+	const struct jobs_fair_filter *f = l->f;
+	args_begin(l, f ? f->year : 0, NULL);
 }
 
-int jobs_fair_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                  struct jobs_fair *out, struct yq_err *e)
-{
-	return store_list_get(c, &FAIR_Q, p, id, a, out, e);
-}
+const struct store_query JOBS_FAIR_Q = {
+    .en = &ENTITY_JOBS_FAIR,
+    .select = &SQL_FAIR_SELECT,
+    .head = fair_head,
+    .conds = FAIR_CONDS,
+    .where = fair_where,
+    .order = " ORDER BY f.fair_date DESC, f.id DESC",
+    .after = fair_after,
+    .begin = fair_begin,
+    STORE_ROWS(struct jobs_fair, ENTITY_JOBS_FAIR_QUERY, struct jobs_fair_filter)};
 
 /* The enterprises at one fair: the filter is the fair's id. */
 static const struct store_cond FAIR_ENT_CONDS[] = {{0, 'i', " AND fe.fair_id = ?"}, {0}};
@@ -289,7 +262,7 @@ int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_r
 	struct arena ar = ARENA_INIT;
 	struct jobs_fair fair;
 	*total = 0;
-	int rc = jobs_fair_get(c, p, id, &ar, &fair, e);
+	int rc = store_list_get(c, &JOBS_FAIR_Q, p, id, &ar, &fair, e);
 	arena_release(&ar);
 	if (rc < 0)
 		return -1;
@@ -302,24 +275,13 @@ static const struct store_cond PS_CONDS[] = {
     {offsetof(struct jobs_partnership_filter, year), 'i', " AND ps.year = ?"},
     {0}};
 
-static const struct store_query PS_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
-                                        .select = &SQL_PS_SELECT,
-                                        .conds = PS_CONDS,
-                                        .order = " ORDER BY ps.year DESC, ps.id DESC",
-                                        .size = sizeof(struct jobs_partnership)};
-
-int jobs_partnership_list(struct db *c, const struct principal *p,
-                          const struct jobs_partnership_filter *f, entity_row_fn fn, void *ctx,
-                          int64_t *total)
-{
-	return store_list_page(c, &PS_Q, p, f, f->page, f->page_size, fn, ctx, total);
-}
-
-int jobs_partnership_get(struct db *c, const struct principal *p, int64_t id, struct arena *a,
-                         struct jobs_partnership *out, struct yq_err *e)
-{
-	return store_list_get(c, &PS_Q, p, id, a, out, e);
-}
+const struct store_query JOBS_PARTNERSHIP_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
+                                               .select = &SQL_PS_SELECT,
+                                               .conds = PS_CONDS,
+                                               .order = " ORDER BY ps.year DESC, ps.id DESC",
+                                               STORE_ROWS(struct jobs_partnership,
+                                                          ENTITY_JOBS_PARTNERSHIP_QUERY,
+                                                          struct jobs_partnership_filter)};
 
 /* ---- writes ---- */
 
@@ -424,7 +386,7 @@ static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	char today[11];
 	jobs_today(today);
-	if (jobs_demand_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &JOBS_DEMAND_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	enum jobs_status s = jobs_status_from_name(old.status);
 	if (s == JOBS_CLOSED || s == JOBS_FILLED) {
@@ -470,7 +432,7 @@ static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct jobs_demand d;
 	enum jobs_status to;
 	int rc = -1;
-	if (jobs_demand_get(w->tx, w->who, x->id, &ar, &d, e) < 0 ||
+	if (store_list_get(w->tx, &JOBS_DEMAND_Q, w->who, x->id, &ar, &d, e) < 0 ||
 	    jobs_next(jobs_status_from_name(d.status), x->ev, &to, e) < 0)
 		goto out;
 	if (to == JOBS_OPEN && d.remaining <= 0) {
@@ -502,7 +464,7 @@ static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	char today[11];
 	jobs_today(today);
-	if (jobs_demand_get(w->tx, w->who, h->demand_id, &ar, &d, e) < 0) {
+	if (store_list_get(w->tx, &JOBS_DEMAND_Q, w->who, h->demand_id, &ar, &d, e) < 0) {
 		ref_missing(e, "demand_id", "用工需求不存在", "no such job demand");
 		goto out;
 	}
@@ -525,7 +487,7 @@ static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (h->fair_id) {
 		struct jobs_fair f;
-		if (jobs_fair_get(w->tx, w->who, h->fair_id, &ar, &f, e) < 0) {
+		if (store_list_get(w->tx, &JOBS_FAIR_Q, w->who, h->fair_id, &ar, &f, e) < 0) {
 			ref_missing(e, "fair_id", "招聘会不存在", "no such job fair");
 			goto out;
 		}
@@ -547,7 +509,8 @@ static int do_hire_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (h->partnership_id) {
 		struct jobs_partnership ps;
-		if (jobs_partnership_get(w->tx, w->who, h->partnership_id, &ar, &ps, e) < 0) {
+		if (store_list_get(w->tx, &JOBS_PARTNERSHIP_Q, w->who, h->partnership_id, &ar, &ps,
+		                   e) < 0) {
 			ref_missing(e, "partnership_id", "校企合作不存在", "no such partnership");
 			goto out;
 		}
@@ -626,7 +589,7 @@ static int do_fair_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct jobs_fair old, f;
 	int rc = -1;
-	if (jobs_fair_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &JOBS_FAIR_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	f = old;
 	entity_copy(&ENTITY_JOBS_FAIR, &f, x->in, x->present);
@@ -653,7 +616,7 @@ static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 	jobs_today(today);
 	int as_ent = jobs_as_enterprise(w->who);
 	int64_t ent = as_ent ? own_ent(w->who) : x->ent;
-	if (jobs_fair_get(w->tx, w->who, x->id, &ar, &f, e) < 0 ||
+	if (store_list_get(w->tx, &JOBS_FAIR_Q, w->who, x->id, &ar, &f, e) < 0 ||
 	    (!as_ent && check_ent(w, ent, e) < 0) ||
 	    jobs_check_join(as_ent && !x->history, f.fair_date, today, e) < 0)
 		goto out;
@@ -740,7 +703,7 @@ static int do_ps_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct jobs_partnership old, ps;
 	int rc = -1;
-	if (jobs_partnership_get(w->tx, w->who, x->id, &ar, &old, e) < 0)
+	if (store_list_get(w->tx, &JOBS_PARTNERSHIP_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
 	ps = old;
 	entity_copy(&ENTITY_JOBS_PARTNERSHIP, &ps, x->in, x->present);
@@ -767,7 +730,7 @@ static int load_item(struct db *c, const struct principal *p, int64_t id, enum w
 {
 	struct jobs_demand d;
 	(void)access;
-	if (jobs_demand_get(c, p, id, a, &d, e) < 0)
+	if (store_list_get(c, &JOBS_DEMAND_Q, p, id, a, &d, e) < 0)
 		return -1;
 	*out = demand_item(&d, p->zone_id);
 	out->closed = 1;
