@@ -2,7 +2,6 @@
 #include "finance/finance_api.h"
 #include "finance/finance.h"
 #include "lib/arena.h"
-#include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
 #include "work/item_answer.h"

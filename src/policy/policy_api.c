@@ -3,7 +3,6 @@
 #include "policy/policy.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
-#include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
 #include "work/item_answer.h"

@@ -3,7 +3,6 @@
 #include "space/space.h"
 #include "lib/arena.h"
 #include "lib/multipart.h"
-#include "lib/table_write.h"
 #include "lib/util.h"
 #include "work/export_file.h"
 #include "work/store_list.h"
