@@ -190,6 +190,9 @@ struct fin_offer_filter {
 /* 1 when the caller reads as an enterprise; 1 when as a bank. */
 int fin_as_enterprise(const struct principal *p);
 int fin_as_bank(const struct principal *p);
+/* The fields the caller is not shown: an enterprise reader none of the zone's notes (F_INTERNAL);
+ * a bank reader neither, nor the totals across every bank (FIN_F_ALLBANKS). */
+unsigned fin_hide(const struct principal *p);
 
 /* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
  * filter's query entity (banks have none): the zone's banks and products; its demands (an

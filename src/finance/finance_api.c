@@ -9,30 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-/* An enterprise reader is shown none of the zone's notes (F_INTERNAL); a bank reader neither,
- * nor the totals across every bank (FIN_F_ALLBANKS). */
-static unsigned hide_for(const struct principal *p)
-{
-	if (fin_as_bank(p))
-		return F_INTERNAL | FIN_F_ALLBANKS;
-	return fin_as_enterprise(p) ? F_INTERNAL : 0;
-}
-
-/* A list of query q, its rows as the caller reads them. */
-static int list_answer(struct req *r, const struct store_query *q, struct yq_err *e)
-{
-	struct entity_out o = {q->en, hide_for(&r->who), NULL};
-	return store_list_answer(r, q, &o, e);
-}
-
-/* Row `id` of query q as the caller reads it, with status. */
-static int row_answer(struct req *r, int status, const struct store_query *q, int64_t id,
-                      struct yq_err *e)
-{
-	struct entity_out o = {q->en, hide_for(&r->who), NULL};
-	return store_item_answer(r, status, q, &o, id, e);
-}
-
 /* ---- banks ---- */
 
 struct bank_args {
@@ -41,12 +17,12 @@ struct bank_args {
 
 int h_fin_bank_list(struct req *r, struct yq_err *e)
 {
-	return list_answer(r, &FIN_BANK_Q, e);
+	return store_list_answer(r, &FIN_BANK_Q, e);
 }
 
 static int bank_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return row_answer(r, status, &FIN_BANK_Q, id, e);
+	return store_item_answer(r, status, &FIN_BANK_Q, id, e);
 }
 
 int h_fin_bank_get(struct req *r, struct yq_err *e)
@@ -81,12 +57,12 @@ int h_fin_bank_update(struct req *r, struct yq_err *e)
 
 int h_fin_product_list(struct req *r, struct yq_err *e)
 {
-	return list_answer(r, &FIN_PRODUCT_Q, e);
+	return store_list_answer(r, &FIN_PRODUCT_Q, e);
 }
 
 static int product_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return row_answer(r, status, &FIN_PRODUCT_Q, id, e);
+	return store_item_answer(r, status, &FIN_PRODUCT_Q, id, e);
 }
 
 int h_fin_product_get(struct req *r, struct yq_err *e)
@@ -121,12 +97,12 @@ int h_fin_product_update(struct req *r, struct yq_err *e)
 
 int h_fin_demand_list(struct req *r, struct yq_err *e)
 {
-	return list_answer(r, &FIN_DEMAND_Q, e);
+	return store_list_answer(r, &FIN_DEMAND_Q, e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return row_answer(r, status, &FIN_DEMAND_Q, id, e);
+	return store_item_answer(r, status, &FIN_DEMAND_Q, id, e);
 }
 
 int h_fin_demand_get(struct req *r, struct yq_err *e)
@@ -218,12 +194,12 @@ int h_fin_demand_push(struct req *r, struct yq_err *e)
 
 int h_fin_offer_list(struct req *r, struct yq_err *e)
 {
-	return list_answer(r, &FIN_OFFER_Q, e);
+	return store_list_answer(r, &FIN_OFFER_Q, e);
 }
 
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return row_answer(r, status, &FIN_OFFER_Q, id, e);
+	return store_item_answer(r, status, &FIN_OFFER_Q, id, e);
 }
 
 int h_fin_offer_get(struct req *r, struct yq_err *e)
@@ -316,7 +292,7 @@ int h_fin_offer_disburse(struct req *r, struct yq_err *e)
 static int export_run(struct req *r, const struct store_query *q, const char *name,
                       struct yq_err *e)
 {
-	return export_query_answer(r, q, hide_for(&r->who), name, "yuanqu-finance-export-", e);
+	return export_query_answer(r, q, name, "yuanqu-finance-export-", e);
 }
 
 int h_fin_demand_export(struct req *r, struct yq_err *e)

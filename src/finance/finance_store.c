@@ -84,6 +84,13 @@ int fin_as_bank(const struct principal *p)
 
 /* ---- reads ---- */
 
+unsigned fin_hide(const struct principal *p)
+{
+	if (fin_as_bank(p))
+		return F_INTERNAL | FIN_F_ALLBANKS;
+	return fin_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
 /* FROM the demands of the caller's zone; an enterprise user's own; a bank user's pushed to its
  * bank. */
 static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
@@ -116,6 +123,7 @@ static void offer_from(struct qb *q, const struct principal *p, char *like, size
 const struct store_query FIN_BANK_Q = {.en = &ENTITY_FIN_BANK,
                                        .select = &SQL_BANK_SELECT,
                                        .order = " ORDER BY b.id",
+                                       .hide = fin_hide,
                                        .size = sizeof(struct fin_bank)};
 
 static const struct store_cond PRODUCT_CONDS[] = {
@@ -128,6 +136,7 @@ const struct store_query FIN_PRODUCT_Q = {
     .select = &SQL_PRODUCT_SELECT,
     .conds = PRODUCT_CONDS,
     .order = " ORDER BY p.bank_id, p.id",
+    .hide = fin_hide,
     STORE_ROWS(struct fin_product, ENTITY_FIN_PRODUCT_QUERY, struct fin_product_filter)};
 
 static const struct store_cond DEMAND_CONDS[] = {
@@ -153,6 +162,7 @@ const struct store_query FIN_DEMAND_Q = {
     .conds = DEMAND_CONDS,
     .where = demand_where,
     .order = " ORDER BY d.id DESC",
+    .hide = fin_hide,
     STORE_ROWS(struct fin_demand, ENTITY_FIN_DEMAND_QUERY, struct fin_demand_filter)};
 
 static const struct store_cond OFFER_CONDS[] = {
@@ -167,6 +177,7 @@ const struct store_query FIN_OFFER_Q = {
     .from = offer_from,
     .conds = OFFER_CONDS,
     .order = " ORDER BY o.id DESC",
+    .hide = fin_hide,
     STORE_ROWS(struct fin_offer, ENTITY_FIN_OFFER_QUERY, struct fin_offer_filter)};
 
 int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,

@@ -9,15 +9,9 @@
 #include <string.h>
 
 /* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
-#define OUTS(name, en)                                                                             \
-	static const struct entity_out name##_STAFF = {&en, 0, NULL};                              \
-	static const struct entity_out name##_ENT = {&en, F_INTERNAL, NULL};
-OUTS(CARRIER, ENTITY_FREIGHT_CARRIER)
-OUTS(TRUCK, ENTITY_FREIGHT_TRUCK)
-OUTS(OFFER, ENTITY_FREIGHT_OFFER)
-OUTS(LOAD, ENTITY_FREIGHT_LOAD)
-OUTS(REG, ENTITY_FREIGHT_REG)
-#undef OUTS
+static const struct entity_out OFFER_STAFF = {&ENTITY_FREIGHT_OFFER, 0, NULL};
+static const struct entity_out OFFER_ENT = {&ENTITY_FREIGHT_OFFER, F_INTERNAL, NULL};
+static const struct entity_out LOAD_ENT = {&ENTITY_FREIGHT_LOAD, F_INTERNAL, NULL};
 
 static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
                                         const struct entity_out *ent)
@@ -29,14 +23,12 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 
 int h_freight_carrier_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &FREIGHT_CARRIER_Q, out_for(r, &CARRIER_STAFF, &CARRIER_ENT),
-	                         e);
+	return store_list_answer(r, &FREIGHT_CARRIER_Q, e);
 }
 
 static int carrier_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &FREIGHT_CARRIER_Q,
-	                         out_for(r, &CARRIER_STAFF, &CARRIER_ENT), id, e);
+	return store_item_answer(r, status, &FREIGHT_CARRIER_Q, id, e);
 }
 
 int h_freight_carrier_get(struct req *r, struct yq_err *e)
@@ -71,13 +63,12 @@ int h_freight_carrier_update(struct req *r, struct yq_err *e)
 
 int h_freight_truck_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &FREIGHT_TRUCK_Q, out_for(r, &TRUCK_STAFF, &TRUCK_ENT), e);
+	return store_list_answer(r, &FREIGHT_TRUCK_Q, e);
 }
 
 static int truck_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &FREIGHT_TRUCK_Q, out_for(r, &TRUCK_STAFF, &TRUCK_ENT),
-	                         id, e);
+	return store_item_answer(r, status, &FREIGHT_TRUCK_Q, id, e);
 }
 
 int h_freight_truck_get(struct req *r, struct yq_err *e)
@@ -112,13 +103,12 @@ int h_freight_truck_update(struct req *r, struct yq_err *e)
 
 int h_freight_offer_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &FREIGHT_OFFER_Q, out_for(r, &OFFER_STAFF, &OFFER_ENT), e);
+	return store_list_answer(r, &FREIGHT_OFFER_Q, e);
 }
 
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &FREIGHT_OFFER_Q, out_for(r, &OFFER_STAFF, &OFFER_ENT),
-	                         id, e);
+	return store_item_answer(r, status, &FREIGHT_OFFER_Q, id, e);
 }
 
 int h_freight_offer_get(struct req *r, struct yq_err *e)
@@ -148,13 +138,12 @@ int h_freight_offer_close(struct req *r, struct yq_err *e)
 
 int h_freight_load_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &FREIGHT_LOAD_Q, out_for(r, &LOAD_STAFF, &LOAD_ENT), e);
+	return store_list_answer(r, &FREIGHT_LOAD_Q, e);
 }
 
 static int load_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &FREIGHT_LOAD_Q, out_for(r, &LOAD_STAFF, &LOAD_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &FREIGHT_LOAD_Q, id, e);
 }
 
 int h_freight_load_get(struct req *r, struct yq_err *e)
@@ -271,13 +260,12 @@ int h_freight_load_done(struct req *r, struct yq_err *e)
 
 int h_freight_reg_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &FREIGHT_REG_Q, out_for(r, &REG_STAFF, &REG_ENT), e);
+	return store_list_answer(r, &FREIGHT_REG_Q, e);
 }
 
 static int reg_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &FREIGHT_REG_Q, out_for(r, &REG_STAFF, &REG_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &FREIGHT_REG_Q, id, e);
 }
 
 int h_freight_reg_get(struct req *r, struct yq_err *e)
@@ -327,8 +315,7 @@ int h_freight_reg_withdraw(struct req *r, struct yq_err *e)
 
 static int export(struct req *r, const struct store_query *q, const char *name, struct yq_err *e)
 {
-	return export_query_answer(r, q, freight_outsider(&r->who) ? F_INTERNAL : 0, name,
-	                           "yuanqu-freight-export-", e);
+	return export_query_answer(r, q, name, "yuanqu-freight-export-", e);
 }
 
 int h_freight_load_export(struct req *r, struct yq_err *e)

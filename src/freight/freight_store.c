@@ -188,12 +188,19 @@ static void reg_from(struct qb *q, const struct principal *p, char *like, size_t
 	}
 }
 
+/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+static unsigned freight_hide(const struct principal *p)
+{
+	return freight_outsider(p) ? F_INTERNAL : 0;
+}
+
 /* ---- reads ---- */
 
 const struct store_query FREIGHT_CARRIER_Q = {.en = &ENTITY_FREIGHT_CARRIER,
                                               .select = &SQL_CARRIER_SELECT,
                                               .from = carrier_from,
                                               .order = " ORDER BY c.id",
+                                              .hide = freight_hide,
                                               .size = sizeof(struct freight_carrier),
                                               .filter_size = sizeof(struct freight_carrier_filter)};
 
@@ -206,6 +213,7 @@ const struct store_query FREIGHT_TRUCK_Q = {
     .from = truck_from,
     .conds = TRUCK_CONDS,
     .order = " ORDER BY t.carrier_id, t.id",
+    .hide = freight_hide,
     STORE_ROWS(struct freight_truck, ENTITY_FREIGHT_TRUCK_QUERY, struct freight_truck_filter)};
 
 static const struct store_cond OFFER_CONDS[] = {
@@ -220,6 +228,7 @@ const struct store_query FREIGHT_OFFER_Q = {
     .from = offer_from,
     .conds = OFFER_CONDS,
     .order = " ORDER BY o.date_from DESC, o.id DESC",
+    .hide = freight_hide,
     STORE_ROWS(struct freight_offer, ENTITY_FREIGHT_OFFER_QUERY, struct freight_offer_filter)};
 
 /* An offer of the caller's zone whatever the caller's disclosure rule (the plain scope_from):
@@ -248,6 +257,7 @@ const struct store_query FREIGHT_LOAD_Q = {
     .from = load_from,
     .conds = LOAD_CONDS,
     .order = " ORDER BY l.id DESC",
+    .hide = freight_hide,
     STORE_ROWS(struct freight_load, ENTITY_FREIGHT_LOAD_QUERY, struct freight_load_filter)};
 
 static const struct store_cond REG_CONDS[] = {
@@ -262,6 +272,7 @@ const struct store_query FREIGHT_REG_Q = {
     .from = reg_from,
     .conds = REG_CONDS,
     .order = " ORDER BY r.date DESC, r.id DESC",
+    .hide = freight_hide,
     STORE_ROWS(struct freight_reg, ENTITY_FREIGHT_REG_QUERY, struct freight_reg_filter)};
 
 /* ---- matching ---- */

@@ -13,15 +13,8 @@
 #include <string.h>
 
 /* An enterprise reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
-#define OUTS(name, en)                                                                             \
-	static const struct entity_out name##_STAFF = {&en, 0, NULL};                              \
-	static const struct entity_out name##_ENT = {&en, F_INTERNAL, NULL};
-OUTS(DEMAND, ENTITY_JOBS_DEMAND)
-OUTS(HIRE, ENTITY_JOBS_HIRE)
-OUTS(FAIR, ENTITY_JOBS_FAIR)
-OUTS(FAIR_ENT, ENTITY_JOBS_FAIR_ENT)
-OUTS(PS, ENTITY_JOBS_PARTNERSHIP)
-#undef OUTS
+static const struct entity_out FAIR_ENT_STAFF = {&ENTITY_JOBS_FAIR_ENT, 0, NULL};
+static const struct entity_out FAIR_ENT_ENT = {&ENTITY_JOBS_FAIR_ENT, F_INTERNAL, NULL};
 
 static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
                                         const struct entity_out *ent)
@@ -38,21 +31,19 @@ static void row(void *list, const void *obj)
 static int export_list(struct req *r, const struct store_query *q, const char *name,
                        struct yq_err *e)
 {
-	return export_query_answer(r, q, jobs_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
-	                           "yuanqu-jobs-export-", e);
+	return export_query_answer(r, q, name, "yuanqu-jobs-export-", e);
 }
 
 /* ---- demands ---- */
 
 int h_jobs_demand_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &JOBS_DEMAND_Q, out_for(r, &DEMAND_STAFF, &DEMAND_ENT), e);
+	return store_list_answer(r, &JOBS_DEMAND_Q, e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &JOBS_DEMAND_Q, out_for(r, &DEMAND_STAFF, &DEMAND_ENT),
-	                         id, e);
+	return store_item_answer(r, status, &JOBS_DEMAND_Q, id, e);
 }
 
 int h_jobs_demand_get(struct req *r, struct yq_err *e)
@@ -110,13 +101,12 @@ int h_jobs_demand_export(struct req *r, struct yq_err *e)
 
 int h_jobs_hire_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &JOBS_HIRE_Q, out_for(r, &HIRE_STAFF, &HIRE_ENT), e);
+	return store_list_answer(r, &JOBS_HIRE_Q, e);
 }
 
 static int hire_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &JOBS_HIRE_Q, out_for(r, &HIRE_STAFF, &HIRE_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &JOBS_HIRE_Q, id, e);
 }
 
 int h_jobs_hire_get(struct req *r, struct yq_err *e)
@@ -143,13 +133,12 @@ int h_jobs_hire_export(struct req *r, struct yq_err *e)
 
 int h_jobs_fair_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &JOBS_FAIR_Q, out_for(r, &FAIR_STAFF, &FAIR_ENT), e);
+	return store_list_answer(r, &JOBS_FAIR_Q, e);
 }
 
 static int fair_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &JOBS_FAIR_Q, out_for(r, &FAIR_STAFF, &FAIR_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &JOBS_FAIR_Q, id, e);
 }
 
 int h_jobs_fair_get(struct req *r, struct yq_err *e)
@@ -226,13 +215,12 @@ int h_jobs_fair_export(struct req *r, struct yq_err *e)
 
 int h_jobs_ps_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &JOBS_PARTNERSHIP_Q, out_for(r, &PS_STAFF, &PS_ENT), e);
+	return store_list_answer(r, &JOBS_PARTNERSHIP_Q, e);
 }
 
 static int ps_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &JOBS_PARTNERSHIP_Q, out_for(r, &PS_STAFF, &PS_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &JOBS_PARTNERSHIP_Q, id, e);
 }
 
 int h_jobs_ps_get(struct req *r, struct yq_err *e)

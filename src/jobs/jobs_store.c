@@ -89,6 +89,12 @@ static void list_args(struct list_args *x, int64_t year, const char *q)
 	snprintf(x->pattern, sizeof x->pattern, "%%%s%%", q ? q : "");
 }
 
+/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+static unsigned jobs_hide(const struct principal *p)
+{
+	return jobs_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
 /* The run's args (list_args) of filter year and text q in l->scratch, as l->arg. */
 static void args_begin(struct store_list *l, int64_t year, const char *q)
 {
@@ -160,6 +166,7 @@ const struct store_query JOBS_DEMAND_Q = {
     .order = " ORDER BY d.id DESC",
     .after = demand_after,
     .begin = demand_begin,
+    .hide = jobs_hide,
     STORE_ROWS(struct jobs_demand, ENTITY_JOBS_DEMAND_QUERY, struct jobs_demand_filter)};
 
 static const struct store_cond HIRE_CONDS[] = {
@@ -194,6 +201,7 @@ const struct store_query JOBS_HIRE_Q = {
     .where = hire_where,
     .order = " ORDER BY h.hired_on DESC, h.id DESC",
     .begin = hire_begin,
+    .hide = jobs_hide,
     STORE_ROWS(struct jobs_hire, ENTITY_JOBS_HIRE_QUERY, struct jobs_hire_filter)};
 
 /* The select list's one parameter: the caller's enterprise, whether it joined the fair. */
@@ -245,6 +253,7 @@ const struct store_query JOBS_FAIR_Q = {
     .order = " ORDER BY f.fair_date DESC, f.id DESC",
     .after = fair_after,
     .begin = fair_begin,
+    .hide = jobs_hide,
     STORE_ROWS(struct jobs_fair, ENTITY_JOBS_FAIR_QUERY, struct jobs_fair_filter)};
 
 /* The enterprises at one fair: the filter is the fair's id. */
@@ -279,6 +288,7 @@ const struct store_query JOBS_PARTNERSHIP_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
                                                .select = &SQL_PS_SELECT,
                                                .conds = PS_CONDS,
                                                .order = " ORDER BY ps.year DESC, ps.id DESC",
+                                               .hide = jobs_hide,
                                                STORE_ROWS(struct jobs_partnership,
                                                           ENTITY_JOBS_PARTNERSHIP_QUERY,
                                                           struct jobs_partnership_filter)};

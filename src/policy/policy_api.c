@@ -10,18 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-/* An enterprise reader is shown none of the zone's bookkeeping (F_INTERNAL). */
 static const struct entity_out POLICY_STAFF = {&ENTITY_POLICY, 0, NULL};
-static const struct entity_out POLICY_ENT = {&ENTITY_POLICY, F_INTERNAL, NULL};
-static const struct entity_out APP_STAFF = {&ENTITY_POLICY_APP, 0, NULL};
-static const struct entity_out APP_ENT = {&ENTITY_POLICY_APP, F_INTERNAL, NULL};
 static const struct entity_out PAYMENT_OUT = {&ENTITY_POLICY_PAYMENT, 0, NULL};
-
-static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
-                                        const struct entity_out *ent)
-{
-	return policy_as_enterprise(&r->who) ? ent : staff;
-}
 
 /* ---- policies ---- */
 
@@ -34,7 +24,7 @@ static int policy_list_answer(struct req *r, int mine, struct yq_err *e)
 		return -1;
 	if (mine && !policy_as_enterprise(&r->who) && !f->status)
 		f->status = "published";
-	return store_list_answer_of(r, &POLICY_Q, out_for(r, &POLICY_STAFF, &POLICY_ENT), f, e);
+	return store_list_answer_of(r, &POLICY_Q, f, e);
 }
 
 int h_policy_list(struct req *r, struct yq_err *e)
@@ -49,8 +39,7 @@ int h_policy_mine(struct req *r, struct yq_err *e)
 
 static int policy_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &POLICY_Q, out_for(r, &POLICY_STAFF, &POLICY_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &POLICY_Q, id, e);
 }
 
 int h_policy_get(struct req *r, struct yq_err *e)
@@ -200,8 +189,7 @@ int h_policy_summary(struct req *r, struct yq_err *e)
 static int send_export(struct req *r, const struct store_query *q, const char *name,
                        struct yq_err *e)
 {
-	return export_query_answer(r, q, policy_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
-	                           "yuanqu-policy-export-", e);
+	return export_query_answer(r, q, name, "yuanqu-policy-export-", e);
 }
 
 int h_policy_export(struct req *r, struct yq_err *e)
@@ -218,12 +206,12 @@ int h_policy_app_export(struct req *r, struct yq_err *e)
 
 int h_policy_app_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &POLICY_APP_Q, out_for(r, &APP_STAFF, &APP_ENT), e);
+	return store_list_answer(r, &POLICY_APP_Q, e);
 }
 
 static int app_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &POLICY_APP_Q, out_for(r, &APP_STAFF, &APP_ENT), id, e);
+	return store_item_answer(r, status, &POLICY_APP_Q, id, e);
 }
 
 int h_policy_app_get(struct req *r, struct yq_err *e)

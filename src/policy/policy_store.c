@@ -105,6 +105,12 @@ static void app_from(struct qb *q, const struct principal *p, char *like, size_t
 	}
 }
 
+/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+static unsigned policy_hide(const struct principal *p)
+{
+	return policy_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
 static const struct store_cond POLICY_CONDS[] = {
     {offsetof(struct policy_filter, status), 't', " AND p.status = ?"}, {0}};
 
@@ -147,6 +153,7 @@ const struct store_query POLICY_Q = {
     .order = " ORDER BY CASE WHEN p.status = 'published' AND (p.deadline IS NULL OR "
              "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
              "COALESCE(p.deadline, '9999-12-31'), p.id DESC",
+    .hide = policy_hide,
     .size = sizeof(struct policy),
     .begin = policy_begin,
     .filter = &ENTITY_POLICY_QUERY,
@@ -166,6 +173,7 @@ const struct store_query POLICY_APP_Q = {
     .from = app_from,
     .conds = APP_CONDS,
     .order = " ORDER BY pa.id DESC",
+    .hide = policy_hide,
     STORE_ROWS(struct policy_app, ENTITY_POLICY_APP_QUERY, struct policy_app_filter),
     .missing_zh = "申报不存在",
     .missing_en = "no such application"};

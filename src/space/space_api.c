@@ -12,32 +12,19 @@
 #include <string.h>
 #include <time.h>
 
-/* An enterprise reader is shown no tenant, note or bookkeeping (F_INTERNAL). */
-static const struct entity_out BUILDING_STAFF = {&ENTITY_SPACE_BUILDING, 0, NULL};
-static const struct entity_out BUILDING_ENT = {&ENTITY_SPACE_BUILDING, F_INTERNAL, NULL};
+/* The units matching a demand, as staff read them. */
 static const struct entity_out UNIT_STAFF = {&ENTITY_SPACE_UNIT, 0, NULL};
-static const struct entity_out UNIT_ENT = {&ENTITY_SPACE_UNIT, F_INTERNAL, NULL};
-static const struct entity_out LEASE_STAFF = {&ENTITY_SPACE_LEASE, 0, NULL};
-static const struct entity_out LEASE_ENT = {&ENTITY_SPACE_LEASE, F_INTERNAL, NULL};
-
-static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
-                                        const struct entity_out *ent)
-{
-	return space_as_enterprise(&r->who) ? ent : staff;
-}
 
 /* ---- buildings ---- */
 
 int h_space_building_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &SPACE_BUILDING_Q, out_for(r, &BUILDING_STAFF, &BUILDING_ENT),
-	                         e);
+	return store_list_answer(r, &SPACE_BUILDING_Q, e);
 }
 
 static int building_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &SPACE_BUILDING_Q,
-	                         out_for(r, &BUILDING_STAFF, &BUILDING_ENT), id, e);
+	return store_item_answer(r, status, &SPACE_BUILDING_Q, id, e);
 }
 
 int h_space_building_get(struct req *r, struct yq_err *e)
@@ -72,13 +59,12 @@ int h_space_building_update(struct req *r, struct yq_err *e)
 
 int h_space_unit_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &SPACE_UNIT_Q, out_for(r, &UNIT_STAFF, &UNIT_ENT), e);
+	return store_list_answer(r, &SPACE_UNIT_Q, e);
 }
 
 static int unit_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &SPACE_UNIT_Q, out_for(r, &UNIT_STAFF, &UNIT_ENT), id,
-	                         e);
+	return store_item_answer(r, status, &SPACE_UNIT_Q, id, e);
 }
 
 int h_space_unit_get(struct req *r, struct yq_err *e)
@@ -113,13 +99,12 @@ int h_space_unit_update(struct req *r, struct yq_err *e)
 
 int h_space_lease_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &SPACE_LEASE_Q, out_for(r, &LEASE_STAFF, &LEASE_ENT), e);
+	return store_list_answer(r, &SPACE_LEASE_Q, e);
 }
 
 static int lease_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &SPACE_LEASE_Q, out_for(r, &LEASE_STAFF, &LEASE_ENT),
-	                         id, e);
+	return store_item_answer(r, status, &SPACE_LEASE_Q, id, e);
 }
 
 int h_space_lease_get(struct req *r, struct yq_err *e)
@@ -205,17 +190,14 @@ int h_space_summary(struct req *r, struct yq_err *e)
 }
 
 /* ---- demands ---- */
-
-static const struct entity_out DEMAND_OUT = {&ENTITY_SPACE_DEMAND, 0, NULL};
-
 int h_space_demand_list(struct req *r, struct yq_err *e)
 {
-	return store_list_answer(r, &SPACE_DEMAND_Q, &DEMAND_OUT, e);
+	return store_list_answer(r, &SPACE_DEMAND_Q, e);
 }
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
-	return store_item_answer(r, status, &SPACE_DEMAND_Q, &DEMAND_OUT, id, e);
+	return store_item_answer(r, status, &SPACE_DEMAND_Q, id, e);
 }
 
 int h_space_demand_get(struct req *r, struct yq_err *e)
@@ -329,8 +311,7 @@ int h_space_unit_apply(struct req *r, struct yq_err *e)
 static int export_list(struct req *r, const struct store_query *q, const char *name,
                        struct yq_err *e)
 {
-	return export_query_answer(r, q, space_as_enterprise(&r->who) ? F_INTERNAL : 0, name,
-	                           "yuanqu-space-export-", e);
+	return export_query_answer(r, q, name, "yuanqu-space-export-", e);
 }
 
 int h_space_unit_export(struct req *r, struct yq_err *e)

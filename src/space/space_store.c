@@ -84,6 +84,12 @@ static void lease_from(struct qb *q, const struct principal *p, char *like, size
 	}
 }
 
+/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
+static unsigned space_hide(const struct principal *p)
+{
+	return space_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
 static const struct store_cond BUILDING_CONDS[] = {
     {offsetof(struct space_building_filter, type), 't', " AND b.type = ?"}, {0}};
 
@@ -92,6 +98,7 @@ const struct store_query SPACE_BUILDING_Q = {
     .select = &SQL_BUILDING_SELECT,
     .conds = BUILDING_CONDS,
     .order = " ORDER BY b.id",
+    .hide = space_hide,
     STORE_ROWS(struct space_building, ENTITY_SPACE_BUILDING_QUERY, struct space_building_filter)};
 
 static const struct store_cond UNIT_CONDS[] = {
@@ -107,6 +114,7 @@ const struct store_query SPACE_UNIT_Q = {
     .from = unit_from,
     .conds = UNIT_CONDS,
     .order = " ORDER BY u.building_id, u.floor, u.number, u.id",
+    .hide = space_hide,
     STORE_ROWS(struct space_unit, ENTITY_SPACE_UNIT_QUERY, struct space_unit_filter)};
 
 /* The days a lease list looks at: today and the last day of its expiring window. */
@@ -155,6 +163,7 @@ const struct store_query SPACE_LEASE_Q = {
     .where = lease_where,
     .begin = lease_begin,
     .order = " ORDER BY l.id DESC",
+    .hide = space_hide,
     STORE_ROWS(struct space_lease, ENTITY_SPACE_LEASE_QUERY, struct space_lease_filter)};
 
 /* ---- writes ---- */

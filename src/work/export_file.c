@@ -51,17 +51,6 @@ int export_send(struct req *r, const struct export_file *x, const char *name, st
 	return 0;
 }
 
-int export_answer(struct req *r, const struct entity *en, unsigned hide, const char *name,
-                  const char *prefix, int csv, export_list_fn *list, const void *f,
-                  struct yq_err *e)
-{
-	struct export_file x = {.csv = csv};
-	struct db *c = req_db(r, e);
-	if (!c || export_write(c, &r->who, en, hide, name, prefix, list, f, &x, e) < 0)
-		return -1;
-	return export_send(r, &x, name, e);
-}
-
 /* A query and its filter, as export_write's list and filter. */
 struct query_run {
 	const struct store_query *s;
@@ -83,9 +72,10 @@ int export_query_write(struct db *c, const struct principal *p, const struct sto
 	return export_write(c, p, s->en, hide, name, prefix, list_query, &x, out, e);
 }
 
-int export_query_answer(struct req *r, const struct store_query *s, unsigned hide, const char *name,
+int export_query_answer(struct req *r, const struct store_query *s, const char *name,
                         const char *prefix, struct yq_err *e)
 {
+	unsigned hide = s->hide ? s->hide(&r->who) : 0;
 	struct export_file x = {0};
 	const void *f;
 	if (export_format(r, &x.csv, e) < 0 || !(f = store_filter_decode(r, s, e)))

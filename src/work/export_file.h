@@ -37,18 +37,15 @@ int export_format(struct req *r, int *csv, struct yq_err *e);
 /* Answers the file x as the download "<name>.xlsx" or "<name>.csv" with X-Total-Count. 0, or -1
  * with e set. */
 int export_send(struct req *r, const struct export_file *x, const char *name, struct yq_err *e);
-/* export_write for the request's caller on a reading connection, then export_send. */
-int export_answer(struct req *r, const struct entity *en, unsigned hide, const char *name,
-                  const char *prefix, int csv, export_list_fn *list, const void *f,
-                  struct yq_err *e);
 
 /* export_write of every row of query s (work/store_list.h, its entity's sheet) under filter f. */
 int export_query_write(struct db *c, const struct principal *p, const struct store_query *s,
                        unsigned hide, const char *name, const char *prefix, const void *f,
                        struct export_file *out, struct yq_err *e);
 /* The export of query s for the request: its format and the query's filter (s->filter) from the
- * query string, then export_query_write for the caller and export_send. 0, or -1 with e set. */
-int export_query_answer(struct req *r, const struct store_query *s, unsigned hide, const char *name,
+ * query string, then export_query_write for the caller (less the fields s->hide hides from it)
+ * and export_send. 0, or -1 with e set. */
+int export_query_answer(struct req *r, const struct store_query *s, const char *name,
                         const char *prefix, struct yq_err *e);
 
 #endif

@@ -38,34 +38,41 @@ void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_
 	return s->filter && req_query_entity(r, s->filter, f, e) < 0 ? NULL : f;
 }
 
-int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
-                      struct yq_err *e)
+/* How the caller is answered rows of query s. */
+static struct entity_out query_out(const struct req *r, const struct store_query *s)
 {
-	const void *f = store_filter_decode(r, s, e);
-	return f ? store_list_answer_of(r, s, o, f, e) : -1;
+	return (struct entity_out){s->en, s->hide ? s->hide(&r->who) : 0, NULL};
 }
 
-int store_list_answer_of(struct req *r, const struct store_query *s, const struct entity_out *o,
-                         const void *f, struct yq_err *e)
+int store_list_answer(struct req *r, const struct store_query *s, struct yq_err *e)
 {
+	const void *f = store_filter_decode(r, s, e);
+	return f ? store_list_answer_of(r, s, f, e) : -1;
+}
+
+int store_list_answer_of(struct req *r, const struct store_query *s, const void *f,
+                         struct yq_err *e)
+{
+	struct entity_out o = query_out(r, s);
 	int64_t page, page_size, total = 0;
 	struct db *c = req_db(r, e);
 	if (!c || req_page(r, &page, &page_size, e) < 0)
 		return -1;
 	struct entity_list l;
-	resp_list_open(r, &l, o);
+	resp_list_open(r, &l, &o);
 	int rc = store_list_page(c, s, &r->who, f, page, page_size, list_row, &l, &total);
 	return resp_list_close(&l, rc, total, page, page_size, e);
 }
 
-int store_item_answer(struct req *r, int status, const struct store_query *s,
-                      const struct entity_out *o, int64_t id, struct yq_err *e)
+int store_item_answer(struct req *r, int status, const struct store_query *s, int64_t id,
+                      struct yq_err *e)
 {
+	struct entity_out o = query_out(r, s);
 	void *row = arena_alloc(&r->arena, s->size);
 	if (!row)
 		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
 	struct db *c = req_db(r, e);
 	if (!c || store_list_get(c, s, &r->who, id, &r->arena, row, e) < 0)
 		return -1;
-	return resp_entity(r, status, o, row);
+	return resp_entity(r, status, &o, row);
 }

@@ -17,15 +17,14 @@ int work_item_answer(struct req *r, int status, const struct entity_out *o, cons
  * zeroed struct of s->filter_size in the request's arena: it, or NULL with e set. */
 void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_err *e);
 /* GET of a list of query s (work/store_list.h): its filter (s->filter) and page from the query
- * string, its rows as o writes them. Returns 0, or -1 with e set. */
-int store_list_answer(struct req *r, const struct store_query *s, const struct entity_out *o,
-                      struct yq_err *e);
+ * string, its rows less the fields s->hide hides from the caller. Returns 0, or -1 with e set. */
+int store_list_answer(struct req *r, const struct store_query *s, struct yq_err *e);
 /* store_list_answer under filter f, decoded already (store_filter_decode) and maybe completed. */
-int store_list_answer_of(struct req *r, const struct store_query *s, const struct entity_out *o,
-                         const void *f, struct yq_err *e);
-/* Answers row `id` of query s, read by the caller, as o writes it with `status`. Returns 0, or
- * -1 with e set (404 when the caller has no such row). */
-int store_item_answer(struct req *r, int status, const struct store_query *s,
-                      const struct entity_out *o, int64_t id, struct yq_err *e);
+int store_list_answer_of(struct req *r, const struct store_query *s, const void *f,
+                         struct yq_err *e);
+/* Answers row `id` of query s, read by the caller, with `status` (less the fields s->hide hides
+ * from the caller). Returns 0, or -1 with e set (404 when the caller has no such row). */
+int store_item_answer(struct req *r, int status, const struct store_query *s, int64_t id,
+                      struct yq_err *e);
 
 #endif

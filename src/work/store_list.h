@@ -61,6 +61,9 @@ struct store_query {
 	 * the answers of work/item_answer.h and the exports of work/export_file.h); or NULL */
 	const struct entity *filter;
 	size_t filter_size;
+	/* the field flags (F_INTERNAL …) of the fields the caller p is not shown, in the answers
+	 * and the exports; or NULL: every field */
+	unsigned (*hide)(const struct principal *p);
 };
 
 /* A query's row, its filter's entity and its filter:
