@@ -198,3 +198,8 @@ int scope_whole_zone(const struct principal *p)
 {
 	return p->scope == SCOPE_ZONE || p->scope == SCOPE_ALL;
 }
+
+int scope_as_enterprise(const struct principal *p)
+{
+	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
+}

@@ -102,5 +102,8 @@ int scope_check(struct db *c, const struct principal *p, const struct entity *en
 /* 1 if the caller's scope is its whole zone (zone, all): scope_from adds no condition but the
  * zone's. */
 int scope_whole_zone(const struct principal *p);
+/* 1 if the caller reads as an enterprise (an enterprise user, or a data scope of one
+ * enterprise): the modules' disclosure rules for enterprises apply. */
+int scope_as_enterprise(const struct principal *p);
 
 #endif

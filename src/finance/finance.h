@@ -187,8 +187,7 @@ struct fin_offer_filter {
 	int64_t page, page_size;
 };
 
-/* 1 when the caller reads as an enterprise; 1 when as a bank. */
-int fin_as_enterprise(const struct principal *p);
+/* 1 when the caller reads as a bank. */
 int fin_as_bank(const struct principal *p);
 /* The fields the caller is not shown: an enterprise reader none of the zone's notes (F_INTERNAL);
  * a bank reader neither, nor the totals across every bank (FIN_F_ALLBANKS). */

@@ -72,11 +72,6 @@ static const char SQL_BANK_IN_ZONE[] = "SELECT COUNT(*) FROM fin_bank WHERE id =
 static const char SQL_PRODUCT_OF_BANK[] =
     "SELECT COUNT(*) FROM fin_product WHERE id = ? AND bank_id = ?";
 
-int fin_as_enterprise(const struct principal *p)
-{
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-}
-
 int fin_as_bank(const struct principal *p)
 {
 	return p->role == ROLE_BANK;
@@ -88,7 +83,7 @@ unsigned fin_hide(const struct principal *p)
 {
 	if (fin_as_bank(p))
 		return F_INTERNAL | FIN_F_ALLBANKS;
-	return fin_as_enterprise(p) ? F_INTERNAL : 0;
+	return scope_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
 /* FROM the demands of the caller's zone; an enterprise user's own; a bank user's pushed to its
@@ -96,7 +91,7 @@ unsigned fin_hide(const struct principal *p)
 static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_FIN_DEMAND, ENTITY_FIN_DEMAND.joins, like, n);
-	if (fin_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND d.enterprise_id = ?");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
 	} else if (fin_as_bank(p)) {
@@ -111,7 +106,7 @@ static void demand_from(struct qb *q, const struct principal *p, char *like, siz
 static void offer_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_FIN_OFFER, ENTITY_FIN_OFFER.joins, like, n);
-	if (fin_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND d.enterprise_id = ?");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
 	} else if (fin_as_bank(p)) {
@@ -451,7 +446,7 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct change *x = arg;
 	struct fin_demand *d = x->made;
-	if (fin_as_enterprise(w->who)) {
+	if (scope_as_enterprise(w->who)) {
 		d->enterprise_id = w->who->enterprise_id;
 	} else {
 		if (!d->enterprise_id)

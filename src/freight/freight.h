@@ -217,7 +217,6 @@ struct freight_reg_filter {
 extern const struct entity ENTITY_FREIGHT_TRUCK_QUERY, ENTITY_FREIGHT_OFFER_QUERY,
     ENTITY_FREIGHT_LOAD_QUERY, ENTITY_FREIGHT_REG_QUERY;
 
-int freight_as_enterprise(const struct principal *p);
 /* 1 for a carrier user: it reads by the carrier's rule (its carrier's rows only). */
 int freight_as_carrier(const struct principal *p);
 /* 1 for a reader outside the zone's staff (an enterprise or a carrier user): shown no note or

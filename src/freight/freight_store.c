@@ -79,11 +79,6 @@ static const char SQL_CANDIDATES[] =
     "o.status = 'open' AND o.date_from <= ? AND o.date_to >= ? AND o.spare_t >= ? AND "
     "o.spare_m3 >= ? AND (o.destination IN (?, ?) OR o.via LIKE ? OR o.via LIKE ?)";
 
-int freight_as_enterprise(const struct principal *p)
-{
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-}
-
 int freight_as_carrier(const struct principal *p)
 {
 	return p->role == ROLE_CARRIER;
@@ -91,7 +86,7 @@ int freight_as_carrier(const struct principal *p)
 
 int freight_outsider(const struct principal *p)
 {
-	return freight_as_enterprise(p) || freight_as_carrier(p);
+	return scope_as_enterprise(p) || freight_as_carrier(p);
 }
 
 /* scope_from for a carrier user: its zone, whatever its data scope (the carrier's rule, added
@@ -129,7 +124,7 @@ static void carrier_from(struct qb *q, const struct principal *p, char *like, si
 	zone_from(q, p, &ENTITY_FREIGHT_CARRIER, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "c.id");
-	else if (freight_as_enterprise(p)) {
+	else if (scope_as_enterprise(p)) {
 		qb_sql(
 		    q,
 		    " AND c.id IN (SELECT t2.carrier_id FROM freight_truck t2 JOIN freight_offer "
@@ -144,7 +139,7 @@ static void truck_from(struct qb *q, const struct principal *p, char *like, size
 	zone_from(q, p, &ENTITY_FREIGHT_TRUCK, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "t.carrier_id");
-	else if (freight_as_enterprise(p)) {
+	else if (scope_as_enterprise(p)) {
 		qb_sql(
 		    q,
 		    " AND t.id IN (SELECT o2.truck_id FROM freight_offer o2 JOIN freight_load l2 "
@@ -158,7 +153,7 @@ static void offer_from(struct qb *q, const struct principal *p, char *like, size
 	zone_from(q, p, &ENTITY_FREIGHT_OFFER, like, n);
 	if (freight_as_carrier(p))
 		own_carrier(q, p, "t.carrier_id");
-	else if (freight_as_enterprise(p)) {
+	else if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND o.id IN (SELECT l2.offer_id FROM freight_load l2 WHERE "
 		          "l2.enterprise_id = ? AND l2.offer_id IS NOT NULL)");
 		qb_int(q, own_enterprise(p));
@@ -170,7 +165,7 @@ static void load_from(struct qb *q, const struct principal *p, char *like, size_
 	zone_from(q, p, &ENTITY_FREIGHT_LOAD, like, n);
 	if (freight_as_carrier(p)) /* the loads matched to its offers (the joins give t) */
 		own_carrier(q, p, "t.carrier_id");
-	else if (freight_as_enterprise(p)) {
+	else if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND l.enterprise_id = ?");
 		qb_int(q, own_enterprise(p));
 	}
@@ -182,7 +177,7 @@ static void reg_from(struct qb *q, const struct principal *p, char *like, size_t
 	/* the enterprises' registrations are none of a carrier's */
 	if (freight_as_carrier(p))
 		qb_sql(q, " AND 1 = 0");
-	else if (freight_as_enterprise(p)) {
+	else if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND r.enterprise_id = ?");
 		qb_int(q, own_enterprise(p));
 	}
@@ -665,7 +660,7 @@ int freight_offer_close_in(struct db *tx, const struct principal *p, int64_t id,
  * staff name. */
 static int post_enterprise(struct write_ctx *w, int64_t *enterprise_id, struct yq_err *e)
 {
-	if (freight_as_enterprise(w->who)) {
+	if (scope_as_enterprise(w->who)) {
 		if (!w->who->enterprise_id)
 			return err_set(e, ERR_FORBIDDEN, NULL, "账号未关联企业",
 			               "the account has no enterprise");
@@ -769,7 +764,7 @@ static int do_load_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct arena ar = ARENA_INIT;
 	struct freight_load l;
 	enum freight_load_status to;
-	int rc = -1, as_ent = freight_as_enterprise(w->who);
+	int rc = -1, as_ent = scope_as_enterprise(w->who);
 	int64_t tell_carrier_id = 0; /* the carrier told of a match */
 	if (store_list_get(w->tx, &FREIGHT_LOAD_Q, w->who, x->id, x->out ? x->out_arena : &ar, &l,
 	                   e) < 0)
@@ -1002,7 +997,7 @@ static int do_reg_act(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	if (store_list_get(w->tx, &FREIGHT_REG_Q, w->who, x->id, &ar, &r, e) < 0)
 		goto out;
-	if (x->ev != FRE_WITHDRAW && freight_as_enterprise(w->who)) {
+	if (x->ev != FRE_WITHDRAW && scope_as_enterprise(w->who)) {
 		err_set(e, ERR_FORBIDDEN, NULL, "报备由企业服务中心审核",
 		        "the service center decides registrations");
 		goto out;

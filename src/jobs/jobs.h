@@ -168,8 +168,6 @@ struct jobs_partnership_filter {
 extern const struct entity ENTITY_JOBS_DEMAND_QUERY, ENTITY_JOBS_HIRE_QUERY, ENTITY_JOBS_FAIR_QUERY,
     ENTITY_JOBS_PARTNERSHIP_QUERY;
 
-/* 1 when the caller reads as an enterprise. */
-int jobs_as_enterprise(const struct principal *p);
 /* Today in China Standard Time, "YYYY-MM-DD". */
 void jobs_today(char out[11]);
 

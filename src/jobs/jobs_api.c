@@ -2,6 +2,7 @@
 #include "jobs/jobs_api.h"
 #include "enterprise/industry.h"
 #include "jobs/jobs.h"
+#include "access/scope.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
@@ -19,7 +20,7 @@ static const struct entity_out FAIR_ENT_ENT = {&ENTITY_JOBS_FAIR_ENT, F_INTERNAL
 static const struct entity_out *out_for(const struct req *r, const struct entity_out *staff,
                                         const struct entity_out *ent)
 {
-	return jobs_as_enterprise(&r->who) ? ent : staff;
+	return scope_as_enterprise(&r->who) ? ent : staff;
 }
 
 static void row(void *list, const void *obj)

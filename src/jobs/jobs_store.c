@@ -57,11 +57,6 @@ static const char SQL_LEAVE[] =
 static const char SQL_FAIR_HIRES_OF[] =
     "SELECT COUNT(*) FROM job_hire WHERE fair_id = ? AND enterprise_id = ?";
 
-int jobs_as_enterprise(const struct principal *p)
-{
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-}
-
 void jobs_today(char out[11])
 {
 	cst_day(now_unix(), out);
@@ -70,7 +65,7 @@ void jobs_today(char out[11])
 /* The caller's enterprise for the disclosure conditions (-1: none). */
 static int64_t own_ent(const struct principal *p)
 {
-	return jobs_as_enterprise(p) && p->enterprise_id ? p->enterprise_id : -1;
+	return scope_as_enterprise(p) && p->enterprise_id ? p->enterprise_id : -1;
 }
 
 /* ---- reads ---- */
@@ -87,12 +82,6 @@ static void list_args(struct list_args *x, int64_t year, const char *q)
 	snprintf(x->from, sizeof x->from, "%04d-01-01", (int)year);
 	snprintf(x->to, sizeof x->to, "%04d-12-31", (int)year);
 	snprintf(x->pattern, sizeof x->pattern, "%%%s%%", q ? q : "");
-}
-
-/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
-static unsigned jobs_hide(const struct principal *p)
-{
-	return jobs_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
 /* The run's args (list_args) of filter year and text q in l->scratch, as l->arg. */
@@ -166,7 +155,7 @@ const struct store_query JOBS_DEMAND_Q = {
     .order = " ORDER BY d.id DESC",
     .after = demand_after,
     .begin = demand_begin,
-    .hide = jobs_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct jobs_demand, ENTITY_JOBS_DEMAND_QUERY, struct jobs_demand_filter)};
 
 static const struct store_cond HIRE_CONDS[] = {
@@ -201,7 +190,7 @@ const struct store_query JOBS_HIRE_Q = {
     .where = hire_where,
     .order = " ORDER BY h.hired_on DESC, h.id DESC",
     .begin = hire_begin,
-    .hide = jobs_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct jobs_hire, ENTITY_JOBS_HIRE_QUERY, struct jobs_hire_filter)};
 
 /* The select list's one parameter: the caller's enterprise, whether it joined the fair. */
@@ -253,7 +242,7 @@ const struct store_query JOBS_FAIR_Q = {
     .order = " ORDER BY f.fair_date DESC, f.id DESC",
     .after = fair_after,
     .begin = fair_begin,
-    .hide = jobs_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct jobs_fair, ENTITY_JOBS_FAIR_QUERY, struct jobs_fair_filter)};
 
 /* The enterprises at one fair: the filter is the fair's id. */
@@ -288,7 +277,7 @@ const struct store_query JOBS_PARTNERSHIP_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
                                                .select = &SQL_PS_SELECT,
                                                .conds = PS_CONDS,
                                                .order = " ORDER BY ps.year DESC, ps.id DESC",
-                                               .hide = jobs_hide,
+                                               .hide = store_hide_internal,
                                                STORE_ROWS(struct jobs_partnership,
                                                           ENTITY_JOBS_PARTNERSHIP_QUERY,
                                                           struct jobs_partnership_filter)};
@@ -342,7 +331,7 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct jobs_demand *d = x->made;
 	char today[11];
 	jobs_today(today);
-	if (jobs_as_enterprise(w->who))
+	if (scope_as_enterprise(w->who))
 		d->enterprise_id = own_ent(w->who);
 	else if (check_ent(w, d->enterprise_id, e) < 0)
 		return -1;
@@ -359,7 +348,7 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	write_audit(w, "create", "job_demand", d->id);
 	audit_change_entity(&w->changes, &ENTITY_JOBS_DEMAND, NULL, d);
 	/* the human-resources team learns of a demand an enterprise posts */
-	if (!x->history && jobs_as_enterprise(w->who)) {
+	if (!x->history && scope_as_enterprise(w->who)) {
 		struct work_item it = demand_item(d, w->who->zone_id);
 		int rc = notify_item(w->tx, &jobs_demand_kind, &it, "posted");
 		if (rc < 0)
@@ -624,7 +613,7 @@ static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	char today[11];
 	jobs_today(today);
-	int as_ent = jobs_as_enterprise(w->who);
+	int as_ent = scope_as_enterprise(w->who);
 	int64_t ent = as_ent ? own_ent(w->who) : x->ent;
 	if (store_list_get(w->tx, &JOBS_FAIR_Q, w->who, x->id, &ar, &f, e) < 0 ||
 	    (!as_ent && check_ent(w, ent, e) < 0) ||

@@ -207,7 +207,6 @@ struct policy_app_filter {
 	int64_t page, page_size;
 };
 
-int policy_as_enterprise(const struct principal *p);
 /* The lists and one-row reads (work/store_list.h store_list_page, store_list_get), each with its
  * filter's query entity: the policies of the zone (an enterprise: the published ones it is
  * eligible for, the open ones first, then by deadline), the applications (an enterprise: its

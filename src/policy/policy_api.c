@@ -1,6 +1,7 @@
 /* HTTP handlers of 惠企政策 (see policy_api.h): decode, call, encode. */
 #include "policy/policy_api.h"
 #include "policy/policy.h"
+#include "access/scope.h"
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
@@ -22,7 +23,7 @@ static int policy_list_answer(struct req *r, int mine, struct yq_err *e)
 	struct policy_filter *f = store_filter_decode(r, &POLICY_Q, e);
 	if (!f)
 		return -1;
-	if (mine && !policy_as_enterprise(&r->who) && !f->status)
+	if (mine && !scope_as_enterprise(&r->who) && !f->status)
 		f->status = "published";
 	return store_list_answer_of(r, &POLICY_Q, f, e);
 }
@@ -128,7 +129,7 @@ int h_policy_matches(struct req *r, struct yq_err *e)
 	struct db *db = req_db(r, e);
 	if (!db || store_list_get(db, &POLICY_Q, &r->who, id, &r->arena, &p, e) < 0)
 		return -1;
-	if (policy_as_enterprise(&r->who))
+	if (scope_as_enterprise(&r->who))
 		return err_set(e, ERR_FORBIDDEN, NULL, "企业用户不能查看符合条件的企业名单",
 		               "enterprise users do not see the list");
 	struct jsonw w;

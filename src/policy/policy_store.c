@@ -71,11 +71,6 @@ static const char SQL_PAYMENT_INSERT[] =
     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_MATERIALS[] = "SELECT materials FROM policy WHERE id = ?";
 
-int policy_as_enterprise(const struct principal *p)
-{
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-}
-
 static int64_t ent_of(const struct principal *p)
 {
 	return p->enterprise_id ? p->enterprise_id : -1;
@@ -88,7 +83,7 @@ static int64_t ent_of(const struct principal *p)
 static void policy_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_POLICY, NULL, like, n);
-	if (policy_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND p.status <> 'draft' AND EXISTS (SELECT 1 FROM policy_match m WHERE "
 		          "m.policy_id = p.id AND m.enterprise_id = ?)");
 		qb_int(q, ent_of(p));
@@ -99,16 +94,10 @@ static void policy_from(struct qb *q, const struct principal *p, char *like, siz
 static void app_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_POLICY_APP, ENTITY_POLICY_APP.joins, like, n);
-	if (policy_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND pa.enterprise_id = ?");
 		qb_int(q, ent_of(p));
 	}
-}
-
-/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
-static unsigned policy_hide(const struct principal *p)
-{
-	return policy_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
 static const struct store_cond POLICY_CONDS[] = {
@@ -153,7 +142,7 @@ const struct store_query POLICY_Q = {
     .order = " ORDER BY CASE WHEN p.status = 'published' AND (p.deadline IS NULL OR "
              "p.deadline >= ?) THEN 0 WHEN p.status = 'draft' THEN 1 ELSE 2 END, "
              "COALESCE(p.deadline, '9999-12-31'), p.id DESC",
-    .hide = policy_hide,
+    .hide = store_hide_internal,
     .size = sizeof(struct policy),
     .begin = policy_begin,
     .filter = &ENTITY_POLICY_QUERY,
@@ -173,7 +162,7 @@ const struct store_query POLICY_APP_Q = {
     .from = app_from,
     .conds = APP_CONDS,
     .order = " ORDER BY pa.id DESC",
-    .hide = policy_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct policy_app, ENTITY_POLICY_APP_QUERY, struct policy_app_filter),
     .missing_zh = "申报不存在",
     .missing_en = "no such application"};
@@ -311,7 +300,7 @@ static int may_upload_app(struct db *c, const struct principal *p, const struct 
                           int *rc)
 {
 	(void)c, (void)rc;
-	return policy_as_enterprise(p) && p->enterprise_id == it->enterprise_id;
+	return scope_as_enterprise(p) && p->enterprise_id == it->enterprise_id;
 }
 
 static const char *policy_event_label(const char *event)
@@ -710,7 +699,7 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct policy pol;
 	char today[11];
 	int rc = -1;
-	if (!policy_as_enterprise(w->who) || !w->who->enterprise_id) {
+	if (!scope_as_enterprise(w->who) || !w->who->enterprise_id) {
 		err_set(e, ERR_FORBIDDEN, NULL, "只有企业用户可以申报政策",
 		        "only enterprise users apply");
 		goto out;
@@ -782,7 +771,7 @@ static int do_app_update(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	if (store_list_get(w->tx, &POLICY_APP_Q, w->who, x->id, &ar, &old, e) < 0)
 		goto out;
-	if (!policy_as_enterprise(w->who)) {
+	if (!scope_as_enterprise(w->who)) {
 		err_set(e, ERR_FORBIDDEN, NULL, "只有申报企业可以修改申报",
 		        "only the applying enterprise edits it");
 		goto out;
@@ -849,7 +838,7 @@ static int do_app_move(struct write_ctx *w, void *arg, struct yq_err *e)
 	cst_day(now, today);
 	if (store_list_get(w->tx, &POLICY_APP_Q, w->who, x->id, &ar, &app, e) < 0)
 		goto out;
-	int ent = policy_as_enterprise(w->who);
+	int ent = scope_as_enterprise(w->who);
 	/* the enterprise submits; staff do the rest */
 	if ((x->ev == APP_EV_SUBMIT) != ent) {
 		err_set(e, ERR_FORBIDDEN, NULL,

@@ -336,7 +336,4 @@ struct space_summary {
 int space_summary(struct db *c, const struct principal *p, struct arena *a,
                   struct space_summary *out, struct yq_err *e);
 
-/* 1 when the caller reads as an enterprise (the disclosure rule applies). */
-int space_as_enterprise(const struct principal *p);
-
 #endif

@@ -56,11 +56,6 @@ static const char SQL_BUILDING_SAME_NAME[] =
 static const char SQL_BUILDING_TOP_FLOOR[] =
     "SELECT COALESCE(MAX(floor), 0) FROM space_unit WHERE building_id = ?";
 
-int space_as_enterprise(const struct principal *p)
-{
-	return p->role == ROLE_ENTERPRISE || p->scope == SCOPE_ENTERPRISE;
-}
-
 /* ---- reads ---- */
 
 /* Appends FROM the units of the caller's zone and, for an enterprise user, only the vacant ones
@@ -68,7 +63,7 @@ int space_as_enterprise(const struct principal *p)
 static void unit_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_SPACE_UNIT, ENTITY_SPACE_UNIT.joins, like, n);
-	if (space_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND (u.status = 'vacant' OR u.enterprise_id = ?)");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
 	}
@@ -78,16 +73,10 @@ static void unit_from(struct qb *q, const struct principal *p, char *like, size_
 static void lease_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_SPACE_LEASE, ENTITY_SPACE_LEASE.joins, like, n);
-	if (space_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND l.enterprise_id = ?");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
 	}
-}
-
-/* An outside reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
-static unsigned space_hide(const struct principal *p)
-{
-	return space_as_enterprise(p) ? F_INTERNAL : 0;
 }
 
 static const struct store_cond BUILDING_CONDS[] = {
@@ -98,7 +87,7 @@ const struct store_query SPACE_BUILDING_Q = {
     .select = &SQL_BUILDING_SELECT,
     .conds = BUILDING_CONDS,
     .order = " ORDER BY b.id",
-    .hide = space_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct space_building, ENTITY_SPACE_BUILDING_QUERY, struct space_building_filter)};
 
 static const struct store_cond UNIT_CONDS[] = {
@@ -114,7 +103,7 @@ const struct store_query SPACE_UNIT_Q = {
     .from = unit_from,
     .conds = UNIT_CONDS,
     .order = " ORDER BY u.building_id, u.floor, u.number, u.id",
-    .hide = space_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct space_unit, ENTITY_SPACE_UNIT_QUERY, struct space_unit_filter)};
 
 /* The days a lease list looks at: today and the last day of its expiring window. */
@@ -163,7 +152,7 @@ const struct store_query SPACE_LEASE_Q = {
     .where = lease_where,
     .begin = lease_begin,
     .order = " ORDER BY l.id DESC",
-    .hide = space_hide,
+    .hide = store_hide_internal,
     STORE_ROWS(struct space_lease, ENTITY_SPACE_LEASE_QUERY, struct space_lease_filter)};
 
 /* ---- writes ---- */
@@ -613,7 +602,7 @@ static const char SQL_UNIT_BUSY[] =
 static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
 {
 	scope_from(q, p, &ENTITY_SPACE_DEMAND, ENTITY_SPACE_DEMAND.joins, like, n);
-	if (space_as_enterprise(p)) {
+	if (scope_as_enterprise(p)) {
 		qb_sql(q, " AND d.enterprise_id = ?");
 		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
 	}
@@ -740,7 +729,7 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	struct space_demand *d = x->d;
 	struct arena ar = ARENA_INIT;
 	int rc = -1;
-	if (space_as_enterprise(w->who))
+	if (scope_as_enterprise(w->who))
 		d->enterprise_id = w->who->enterprise_id;
 	d->status = space_demand_status_name(DEMAND_OPEN);
 	d->unit_id = 0;
@@ -810,7 +799,7 @@ static int do_unit_apply(struct write_ctx *w, void *arg, struct yq_err *e)
 	int rc = -1;
 	if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, x->unit_id, &ar, &u, e) < 0)
 		goto out;
-	if (!space_as_enterprise(w->who) || !w->who->enterprise_id) {
+	if (!scope_as_enterprise(w->who) || !w->who->enterprise_id) {
 		err_set(e, ERR_FORBIDDEN, NULL,
 		        "只有企业用户可以申请单元，工作人员请代企业登记需求",
 		        "only enterprise users apply for a unit");

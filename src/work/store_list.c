@@ -4,6 +4,11 @@
 #include "lib/arena.h"
 #include <string.h>
 
+unsigned store_hide_internal(const struct principal *p)
+{
+	return scope_as_enterprise(p) ? F_INTERNAL : 0;
+}
+
 void store_list_row(struct db_stmt *st, struct arena *a, void *arg)
 {
 	struct store_list *l = arg;

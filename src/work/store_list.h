@@ -71,6 +71,10 @@ struct store_query {
 #define STORE_ROWS(row, filter_en, filter_t)                                                       \
 	.size = sizeof(row), .filter = &(filter_en), .filter_size = sizeof(filter_t)
 
+/* A query's hide when an enterprise reader (access/scope.h scope_as_enterprise) is shown none of
+ * the zone's notes and bookkeeping: F_INTERNAL for it, 0 for staff. */
+unsigned store_hide_internal(const struct principal *p);
+
 /* A run of a list, or of a one-row read. */
 struct store_list {
 	const struct store_query *q;
