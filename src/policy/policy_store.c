@@ -1,7 +1,7 @@
-/* 惠企政策 storage (see policy.h). Every read of a policy starts with policy_from and every read
- * of an application with app_from: the caller's zone (access/scope.h scope_from) and, for an
- * enterprise user, the one disclosure rule — the published (or closed) policies it was matched
- * to, its own applications — so no read can show an enterprise a draft, a policy it is not
+/* 惠企政策 storage (see policy.h). Every read of a policy or an application starts with the FROM
+ * of its query (work/store_list.h store_from): the caller's zone (access/scope.h scope_from) and,
+ * for an enterprise user, the one disclosure rule — the published (or closed) policies it was
+ * matched to, its own applications — so no read can show an enterprise a draft, a policy it is not
  * eligible for or another enterprise's application. Every write goes through write_tx, reading
  * what it changes in its transaction first. */
 #include "policy/policy.h"
@@ -71,34 +71,7 @@ static const char SQL_PAYMENT_INSERT[] =
     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_MATERIALS[] = "SELECT materials FROM policy WHERE id = ?";
 
-static int64_t ent_of(const struct principal *p)
-{
-	return p->enterprise_id ? p->enterprise_id : -1;
-}
-
 /* ---- reads ---- */
-
-/* FROM the policies of the caller's zone; for an enterprise user only the published or closed
- * ones it was matched to. */
-static void policy_from(struct qb *q, const struct principal *p, char *like, size_t n)
-{
-	scope_from(q, p, &ENTITY_POLICY, NULL, like, n);
-	if (scope_as_enterprise(p)) {
-		qb_sql(q, " AND p.status <> 'draft' AND EXISTS (SELECT 1 FROM policy_match m WHERE "
-		          "m.policy_id = p.id AND m.enterprise_id = ?)");
-		qb_int(q, ent_of(p));
-	}
-}
-
-/* FROM the applications of the caller's zone; for an enterprise user only its own. */
-static void app_from(struct qb *q, const struct principal *p, char *like, size_t n)
-{
-	scope_from(q, p, &ENTITY_POLICY_APP, ENTITY_POLICY_APP.joins, like, n);
-	if (scope_as_enterprise(p)) {
-		qb_sql(q, " AND pa.enterprise_id = ?");
-		qb_int(q, ent_of(p));
-	}
-}
 
 static const struct store_cond POLICY_CONDS[] = {
     {offsetof(struct policy_filter, status), 't', " AND p.status = ?"}, {0}};
@@ -134,7 +107,9 @@ static void policy_begin(struct store_list *l)
 const struct store_query POLICY_Q = {
     .en = &ENTITY_POLICY,
     .select = &SQL_POLICY_SELECT,
-    .from = policy_from,
+    /* an enterprise reads the published (or closed) policies it was matched to */
+    .enterprise_rule = " AND p.status <> 'draft' AND EXISTS (SELECT 1 FROM policy_match m WHERE "
+                       "m.policy_id = p.id AND m.enterprise_id = ?)",
     .conds = POLICY_CONDS,
     .where = policy_where,
     /* the open ones first (published, deadline not past: the "?" is today), nearest deadline
@@ -159,7 +134,7 @@ static const struct store_cond APP_CONDS[] = {
 const struct store_query POLICY_APP_Q = {
     .en = &ENTITY_POLICY_APP,
     .select = &SQL_APP_SELECT,
-    .from = app_from,
+    .enterprise_rule = " AND pa.enterprise_id = ?", /* an enterprise reads its own */
     .conds = APP_CONDS,
     .order = " ORDER BY pa.id DESC",
     .hide = store_hide_internal,

@@ -1,9 +1,9 @@
-/* 载体 storage (see space.h). Every read of a unit starts with unit_from and every read of a
- * lease with lease_from: the caller's zone (access/scope.h scope_from) and, for an enterprise
- * user, the one disclosure rule — the vacant units and its own, its own leases — so no read can
- * show an enterprise another tenant. Every write goes through write_tx (audit/write_tx.h),
- * reading what it changes in its transaction first. Rows are bound and read by the field
- * tables. */
+/* 载体 storage (see space.h). Every read of a unit, a lease or a demand starts with the FROM of
+ * its query (work/store_list.h store_from): the caller's zone (access/scope.h scope_from) and, for
+ * an enterprise user, the one disclosure rule — the vacant units and its own, its own leases — so
+ * no read can show an enterprise another tenant. Every write goes through write_tx
+ * (audit/write_tx.h), reading what it changes in its transaction first. Rows are bound and read by
+ * the field tables. */
 #include "space/space.h"
 #include "access/scope.h"
 #include "audit/audit.h"
@@ -58,27 +58,6 @@ static const char SQL_BUILDING_TOP_FLOOR[] =
 
 /* ---- reads ---- */
 
-/* Appends FROM the units of the caller's zone and, for an enterprise user, only the vacant ones
- * and those its enterprise holds. */
-static void unit_from(struct qb *q, const struct principal *p, char *like, size_t n)
-{
-	scope_from(q, p, &ENTITY_SPACE_UNIT, ENTITY_SPACE_UNIT.joins, like, n);
-	if (scope_as_enterprise(p)) {
-		qb_sql(q, " AND (u.status = 'vacant' OR u.enterprise_id = ?)");
-		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
-	}
-}
-
-/* Appends FROM the leases of the caller's zone and, for an enterprise user, only its own. */
-static void lease_from(struct qb *q, const struct principal *p, char *like, size_t n)
-{
-	scope_from(q, p, &ENTITY_SPACE_LEASE, ENTITY_SPACE_LEASE.joins, like, n);
-	if (scope_as_enterprise(p)) {
-		qb_sql(q, " AND l.enterprise_id = ?");
-		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
-	}
-}
-
 static const struct store_cond BUILDING_CONDS[] = {
     {offsetof(struct space_building_filter, type), 't', " AND b.type = ?"}, {0}};
 
@@ -100,7 +79,8 @@ static const struct store_cond UNIT_CONDS[] = {
 const struct store_query SPACE_UNIT_Q = {
     .en = &ENTITY_SPACE_UNIT,
     .select = &SQL_UNIT_SELECT,
-    .from = unit_from,
+    /* an enterprise reads the vacant units and those its enterprise holds */
+    .enterprise_rule = " AND (u.status = 'vacant' OR u.enterprise_id = ?)",
     .conds = UNIT_CONDS,
     .order = " ORDER BY u.building_id, u.floor, u.number, u.id",
     .hide = store_hide_internal,
@@ -147,7 +127,7 @@ static void lease_begin(struct store_list *l)
 const struct store_query SPACE_LEASE_Q = {
     .en = &ENTITY_SPACE_LEASE,
     .select = &SQL_LEASE_SELECT,
-    .from = lease_from,
+    .enterprise_rule = " AND l.enterprise_id = ?", /* an enterprise reads its own */
     .conds = LEASE_CONDS,
     .where = lease_where,
     .begin = lease_begin,
@@ -598,16 +578,6 @@ static const char SQL_UNIT_BUSY[] =
 
 #define MATCH_CANDIDATES 500
 
-/* Appends FROM the demands of the caller's zone and, for an enterprise user, only its own. */
-static void demand_from(struct qb *q, const struct principal *p, char *like, size_t n)
-{
-	scope_from(q, p, &ENTITY_SPACE_DEMAND, ENTITY_SPACE_DEMAND.joins, like, n);
-	if (scope_as_enterprise(p)) {
-		qb_sql(q, " AND d.enterprise_id = ?");
-		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
-	}
-}
-
 static const struct store_cond DEMAND_CONDS[] = {
     {offsetof(struct space_demand_filter, status), 't', " AND d.status = ?"},
     {offsetof(struct space_demand_filter, type), 't', " AND d.type = ?"},
@@ -617,7 +587,7 @@ static const struct store_cond DEMAND_CONDS[] = {
 const struct store_query SPACE_DEMAND_Q = {
     .en = &ENTITY_SPACE_DEMAND,
     .select = &SQL_DEMAND_SELECT,
-    .from = demand_from,
+    .enterprise_rule = " AND d.enterprise_id = ?", /* an enterprise reads its own */
     .conds = DEMAND_CONDS,
     .order = " ORDER BY d.id DESC",
     STORE_ROWS(struct space_demand, ENTITY_SPACE_DEMAND_QUERY, struct space_demand_filter)};
@@ -635,7 +605,7 @@ int space_demand_matches(struct db *c, const struct principal *p, int64_t id, st
 	char like[320];
 	struct qb q;
 	qb_init(&q, sql_of(&SQL_UNIT_MATCH));
-	unit_from(&q, p, like, sizeof like);
+	store_from(&q, &SPACE_UNIT_Q, p, like, sizeof like);
 	/* the rule itself is space_match; the query only narrows what it looks at */
 	qb_sql(&q, " AND u.status = 'vacant' AND b.type = ? AND u.area >= ?");
 	qb_text(&q, d.type);

@@ -24,16 +24,26 @@ void store_list_row(struct db_stmt *st, struct arena *a, void *arg)
 		l->fn(l->ctx, row);
 }
 
+void store_from(struct qb *q, const struct store_query *s, const struct principal *p, char *like,
+                size_t n)
+{
+	if (s->from)
+		s->from(q, p, like, n);
+	else
+		scope_from(q, p, s->en, s->en->joins, like, n);
+	if (s->enterprise_rule && scope_as_enterprise(p)) {
+		qb_sql(q, s->enterprise_rule);
+		qb_int(q, p->enterprise_id ? p->enterprise_id : -1);
+	}
+}
+
 /* The FROM and, on the page and the one-row read (head != 0), the select list's parameters. */
 static void list_from(struct qb *q, struct store_list *l, int head)
 {
 	const struct store_query *s = l->q;
 	if (head && s->head)
 		s->head(q, l);
-	if (s->from)
-		s->from(q, l->p, l->like, sizeof l->like);
-	else
-		scope_from(q, l->p, s->en, s->en->joins, l->like, sizeof l->like);
+	store_from(q, s, l->p, l->like, sizeof l->like);
 }
 
 /* Appends the conditions of filter f that are set. */

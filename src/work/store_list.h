@@ -42,6 +42,9 @@ struct store_query {
 	const struct entity *en;
 	struct sql_tmpl *select; /* "SELECT {select}" of the entity (and maybe more columns) */
 	store_from_fn from;      /* the FROM; NULL: scope_from with the entity's joins */
+	/* for an enterprise reader (access/scope.h scope_as_enterprise), the disclosure rule after
+	 * the FROM, its one "?" its enterprise (" AND l.enterprise_id = ?"); or NULL */
+	const char *enterprise_rule;
 	/* binds the parameters of the select list, in the page and the one-row read; or NULL */
 	void (*head)(struct qb *q, const struct store_list *l);
 	/* the filter's plain conditions, ended by {0}; or NULL */
@@ -92,6 +95,10 @@ struct store_list {
 	_Alignas(16) unsigned char scratch[STORE_LIST_SCRATCH]; /* begin's, as l->arg */
 };
 
+/* Appends the FROM of query s for the caller p: s->from (or scope_from with the entity's joins)
+ * and s->enterprise_rule. */
+void store_from(struct qb *q, const struct store_query *s, const struct principal *p, char *like,
+                size_t n);
 /* Reads the row of st into a row (l->out, or one from a) and hands it to l->fn. */
 void store_list_row(struct db_stmt *st, struct arena *a, void *l);
 /* Counts the list into *total and reads its page: DB_OK or a negative db rc. */
