@@ -4,12 +4,16 @@
  * conditions and the order; a run of it adds the caller, the filter, the page and where each
  * row goes (read into a struct of `size` bytes by entity_read, then handed to fn(ctx, row)).
  *
- *	static const struct store_query UNIT_Q = {
- *	    .en = &ENTITY_SPACE_UNIT, .select = &SQL_UNIT_SELECT, .from = unit_from,
- *	    .conds = UNIT_CONDS, .order = " ORDER BY u.id", .size = sizeof(struct space_unit)};
- *	return store_list_page(c, &UNIT_Q, p, f, f->page, f->page_size, fn, ctx, total);
- *	return store_list_get(c, &UNIT_Q, p, id, a, out, e);
- */
+ *	const struct store_query SPACE_UNIT_Q = {
+ *	    .en = &ENTITY_SPACE_UNIT, .select = &SQL_UNIT_SELECT,
+ *	    .enterprise_rule = " AND (u.status = 'vacant' OR u.enterprise_id = ?)",
+ *	    .conds = UNIT_CONDS, .order = " ORDER BY u.id", .hide = store_hide_internal,
+ *	    STORE_ROWS(struct space_unit, ENTITY_SPACE_UNIT_QUERY, struct space_unit_filter)};
+ *	store_list_page(c, &SPACE_UNIT_Q, p, f, page, page_size, fn, ctx, total);
+ *	store_list_get(c, &SPACE_UNIT_Q, p, id, a, &unit, e);
+ *
+ * The module's header exposes the query; its API answers it with work/item_answer.h
+ * store_list_answer and store_item_answer, and exports it with export_query_answer. */
 #ifndef YQ_WORK_STORE_LIST_H
 #define YQ_WORK_STORE_LIST_H
 #include <stddef.h>
