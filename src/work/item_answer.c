@@ -4,6 +4,7 @@
 #include "work/timeline_api.h"
 #include "lib/arena.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 
 int work_item_answer(struct req *r, int status, const struct entity_out *o, const void *obj,
                      const struct work_kind *kind, int64_t id, int timeline, struct yq_err *e)
@@ -75,4 +76,30 @@ int store_item_answer(struct req *r, int status, const struct store_query *s, in
 	if (!c || store_list_get(c, s, &r->who, id, &r->arena, row, e) < 0)
 		return -1;
 	return resp_entity(r, status, &o, row);
+}
+
+int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
+                        struct yq_err *e)
+{
+	void *obj = arena_zalloc(&r->arena, ed->size);
+	if (!obj)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	struct store_change x = {.made = obj};
+	if (!req_entity(r, ed->en, DECODE_FULL, obj, NULL, e) ||
+	    write_tx(req_pool(r), &r->who, ed->create, &x, e) < 0)
+		return -1;
+	return answer(r, 201, *(const int64_t *)((const char *)obj + ed->id_off), e);
+}
+
+int store_update_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
+                        struct yq_err *e)
+{
+	void *in = arena_zalloc(&r->arena, ed->size);
+	if (!in)
+		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	struct store_change x = {.in = in};
+	if (req_id(r, 0, &x.id, e) < 0 || !req_entity(r, ed->en, DECODE_PATCH, in, &x.present, e) ||
+	    write_tx(req_pool(r), &r->who, ed->update, &x, e) < 0)
+		return -1;
+	return answer(r, 200, x.id, e);
 }

@@ -7,6 +7,7 @@
 
 struct work_kind;
 struct store_query;
+struct store_edit;
 
 /* Answers item `id` of `kind`, read by the caller as obj, with `status`: its members as o writes
  * them, "attachments", and with `timeline` its "timeline". Returns 0, or -1 with e set. */
@@ -22,6 +23,14 @@ int store_list_answer(struct req *r, const struct store_query *s, struct yq_err 
 /* store_list_answer under filter f, decoded already (store_filter_decode) and maybe completed. */
 int store_list_answer_of(struct req *r, const struct store_query *s, const void *f,
                          struct yq_err *e);
+/* POST of a new row of ed (work/store_write.h): the body decoded in full, ed->create run on it
+ * as the caller, then the row as `answer` answers it, 201. Returns 0, or -1 with e set. */
+int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
+                        struct yq_err *e);
+/* PATCH of the path's row of ed: the body's members, ed->update run on them as the caller, then
+ * the row as `answer` answers it, 200. Returns 0, or -1 with e set. */
+int store_update_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
+                        struct yq_err *e);
 /* Answers row `id` of query s, read by the caller, with `status` (less the fields s->hide hides
  * from the caller). Returns 0, or -1 with e set (404 when the caller has no such row). */
 int store_item_answer(struct req *r, int status, const struct store_query *s, int64_t id,

@@ -14,6 +14,28 @@
 #include "db/field_sql.h"
 #include "lib/err.h"
 
+/* A change of one row, the arg of its module's write_fn: a new row `made` (the write sets its id),
+ * or row `id` given the members of `in` flagged in `present`. */
+struct store_change {
+	int64_t id;
+	const void *in;
+	uint64_t present;
+	void *made;
+};
+
+/* The creation and the change of an entity's rows that the API answers (work/item_answer.h): the
+ * entity the body decodes by, the row's struct (its size and its int64_t id's offset), and the
+ * write_fns (arg: a struct store_change) of a creation and of a change; NULL when none. */
+struct store_edit {
+	const struct entity *en;
+	size_t size, id_off;
+	write_fn create, update;
+};
+#define STORE_EDIT(row, entity, create_fn, update_fn)                                              \
+	{                                                                                          \
+		&(entity), sizeof(row), offsetof(row, id), (create_fn), (update_fn)                \
+	}
+
 /* Runs the count `sql` (one row, one column) with args (n of them) on c: the count, or a negative
  * db rc. store_count(c, SQL_SAME_NAME, DB_I(zone), DB_T(name), DB_I(id)). */
 int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n);
