@@ -228,19 +228,11 @@ extern const struct entity ENTITY_SPACE_UNIT_QUERY, ENTITY_SPACE_LEASE_QUERY,
 struct store_query;
 extern const struct store_query SPACE_BUILDING_Q, SPACE_UNIT_Q, SPACE_LEASE_Q, SPACE_DEMAND_Q;
 
-/* The writes, each in one transaction with its audit row. */
-int space_building_create(struct db_pool *pool, const struct principal *p, struct space_building *b,
-                          struct yq_err *e);
-int space_building_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                          const struct space_building *in, uint64_t present, struct yq_err *e);
-int space_unit_create(struct db_pool *pool, const struct principal *p, struct space_unit *u,
-                      struct yq_err *e);
-int space_unit_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct space_unit *in, uint64_t present, struct yq_err *e);
-/* Creates lease l (its unit made 已租, its tenant written on it); 409 when the unit has an active
- * lease sharing a day with it. */
-int space_lease_create(struct db_pool *pool, const struct principal *p, struct space_lease *l,
-                       struct yq_err *e);
+/* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
+ * transaction with its audit row: a building and a unit, and lease (its unit made 已租, its tenant
+ * written on it; 409 when the unit has an active lease sharing a day with it). */
+struct store_edit;
+extern const struct store_edit SPACE_BUILDING_EDIT, SPACE_UNIT_EDIT, SPACE_LEASE_EDIT;
 /* Ends active lease `id` on `on` (NULL: today); its unit becomes 空置 unless another active
  * lease holds it. */
 int space_lease_end(struct db_pool *pool, const struct principal *p, int64_t id, const char *on,

@@ -6,6 +6,7 @@
 #include "lib/util.h"
 #include "work/export_file.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include "work/item_answer.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,25 +35,12 @@ int h_space_building_get(struct req *r, struct yq_err *e)
 
 int h_space_building_create(struct req *r, struct yq_err *e)
 {
-	struct space_building b;
-	memset(&b, 0, sizeof b);
-	if (!req_entity(r, &ENTITY_SPACE_BUILDING, DECODE_FULL, &b, NULL, e) ||
-	    space_building_create(req_pool(r), &r->who, &b, e) < 0)
-		return -1;
-	return building_answer(r, 201, b.id, e);
+	return store_create_answer(r, &SPACE_BUILDING_EDIT, building_answer, e);
 }
 
 int h_space_building_update(struct req *r, struct yq_err *e)
 {
-	struct space_building in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_SPACE_BUILDING, DECODE_PATCH, &in, &present, e) ||
-	    space_building_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return building_answer(r, 200, id, e);
+	return store_update_answer(r, &SPACE_BUILDING_EDIT, building_answer, e);
 }
 
 /* ---- units ---- */
@@ -74,25 +62,12 @@ int h_space_unit_get(struct req *r, struct yq_err *e)
 
 int h_space_unit_create(struct req *r, struct yq_err *e)
 {
-	struct space_unit u;
-	memset(&u, 0, sizeof u);
-	if (!req_entity(r, &ENTITY_SPACE_UNIT, DECODE_FULL, &u, NULL, e) ||
-	    space_unit_create(req_pool(r), &r->who, &u, e) < 0)
-		return -1;
-	return unit_answer(r, 201, u.id, e);
+	return store_create_answer(r, &SPACE_UNIT_EDIT, unit_answer, e);
 }
 
 int h_space_unit_update(struct req *r, struct yq_err *e)
 {
-	struct space_unit in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_SPACE_UNIT, DECODE_PATCH, &in, &present, e) ||
-	    space_unit_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return unit_answer(r, 200, id, e);
+	return store_update_answer(r, &SPACE_UNIT_EDIT, unit_answer, e);
 }
 
 /* ---- leases ---- */
@@ -114,12 +89,7 @@ int h_space_lease_get(struct req *r, struct yq_err *e)
 
 int h_space_lease_create(struct req *r, struct yq_err *e)
 {
-	struct space_lease l;
-	memset(&l, 0, sizeof l);
-	if (!req_entity(r, &ENTITY_SPACE_LEASE, DECODE_FULL, &l, NULL, e) ||
-	    space_lease_create(req_pool(r), &r->who, &l, e) < 0)
-		return -1;
-	return lease_answer(r, 201, l.id, e);
+	return store_create_answer(r, &SPACE_LEASE_EDIT, lease_answer, e);
 }
 
 int h_space_lease_end(struct req *r, struct yq_err *e)

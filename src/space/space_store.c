@@ -137,12 +137,9 @@ const struct store_query SPACE_LEASE_Q = {
 
 /* ---- writes ---- */
 
-/* What a change acts on. */
-struct change {
+/* The end of lease `id` on `on`. */
+struct lease_end {
 	int64_t id;
-	const void *in;
-	uint64_t present;
-	void *made;
 	const char *on;
 };
 
@@ -159,30 +156,23 @@ static int unique_building_name(struct write_ctx *w, const char *name, int64_t i
 
 static int do_building_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct space_building *b = x->made;
 	if (unique_building_name(w, b->name, 0, e) < 0)
 		return -1;
 	return store_create_zone(w, &SQL_BUILDING_INSERT, &ENTITY_SPACE_BUILDING, b, &b->id, e);
 }
 
-int space_building_create(struct db_pool *pool, const struct principal *p, struct space_building *b,
-                          struct yq_err *e)
-{
-	struct change x = {.made = b};
-	return write_tx(pool, p, do_building_create, &x, e);
-}
-
 int space_building_create_in(struct db *tx, const struct principal *p, struct space_building *b,
                              struct yq_err *e)
 {
-	struct change x = {.made = b};
+	struct store_change x = {.made = b};
 	return write_in(tx, p, p->zone_id, do_building_create, &x, e);
 }
 
 static int do_building_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct space_building old, b;
 	int rc = -1;
@@ -208,12 +198,8 @@ out:
 	return rc;
 }
 
-int space_building_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                          const struct space_building *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_building_update, &x, e);
-}
+const struct store_edit SPACE_BUILDING_EDIT = STORE_EDIT(
+    struct space_building, ENTITY_SPACE_BUILDING, do_building_create, do_building_update);
 
 /* Reads the building a unit names, in the write's transaction: ERR_VALIDATION on building_id
  * when the caller has no such building. */
@@ -249,7 +235,7 @@ static int unique_unit_number(struct write_ctx *w, int64_t building, const char 
 
 static int do_unit_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct space_unit *u = x->made;
 	struct arena ar = ARENA_INIT;
 	struct space_building b;
@@ -269,23 +255,16 @@ out:
 	return rc;
 }
 
-int space_unit_create(struct db_pool *pool, const struct principal *p, struct space_unit *u,
-                      struct yq_err *e)
-{
-	struct change x = {.made = u};
-	return write_tx(pool, p, do_unit_create, &x, e);
-}
-
 int space_unit_create_in(struct db *tx, const struct principal *p, struct space_unit *u,
                          struct yq_err *e)
 {
-	struct change x = {.made = u};
+	struct store_change x = {.made = u};
 	return write_in(tx, p, p->zone_id, do_unit_create, &x, e);
 }
 
 static int do_unit_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct space_unit old, u;
 	struct space_building b;
@@ -309,12 +288,8 @@ out:
 	return rc;
 }
 
-int space_unit_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct space_unit *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_unit_update, &x, e);
-}
+const struct store_edit SPACE_UNIT_EDIT =
+    STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, do_unit_create, do_unit_update);
 
 /* Writes the unit's status and tenant. */
 static int unit_set(struct write_ctx *w, int64_t unit, const char *status, int64_t enterprise,
@@ -334,7 +309,7 @@ static int unit_set(struct write_ctx *w, int64_t unit, const char *status, int64
 
 static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct space_lease *l = x->made;
 	struct arena ar = ARENA_INIT;
 	struct space_unit u;
@@ -398,23 +373,19 @@ out:
 	return rc;
 }
 
-int space_lease_create(struct db_pool *pool, const struct principal *p, struct space_lease *l,
-                       struct yq_err *e)
-{
-	struct change x = {.made = l};
-	return write_tx(pool, p, do_lease_create, &x, e);
-}
+const struct store_edit SPACE_LEASE_EDIT =
+    STORE_EDIT(struct space_lease, ENTITY_SPACE_LEASE, do_lease_create, NULL);
 
 int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
                           struct yq_err *e)
 {
-	struct change x = {.made = l};
+	struct store_change x = {.made = l};
 	return write_in(tx, p, p->zone_id, do_lease_create, &x, e);
 }
 
 static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct lease_end *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct space_lease l;
 	int rc = -1;
@@ -464,7 +435,7 @@ out:
 int space_lease_end(struct db_pool *pool, const struct principal *p, int64_t id, const char *on,
                     struct yq_err *e)
 {
-	struct change x = {.id = id, .on = on};
+	struct lease_end x = {.id = id, .on = on};
 	return write_tx(pool, p, do_lease_end, &x, e);
 }
 
@@ -867,7 +838,7 @@ static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 		                        .end_date = end,
 		                        .rent = NAN,
 		                        .notes = ""};
-		struct change lc = {.made = &l};
+		struct store_change lc = {.made = &l};
 		if (do_lease_create(w, &lc, e) < 0)
 			goto out;
 		unit = d.unit_id;
