@@ -29,14 +29,19 @@ static void list_row(void *list, const void *obj)
 	resp_list_row(list, obj);
 }
 
+/* A zeroed struct of n bytes in the request's arena, or NULL with e set. */
+static void *zeroed(struct req *r, size_t n, struct yq_err *e)
+{
+	void *p = arena_zalloc(&r->arena, n ? n : 1);
+	if (!p)
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	return p;
+}
+
 void *store_filter_decode(struct req *r, const struct store_query *s, struct yq_err *e)
 {
-	void *f = arena_zalloc(&r->arena, s->filter_size ? s->filter_size : 1);
-	if (!f) {
-		err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-		return NULL;
-	}
-	return s->filter && req_query_entity(r, s->filter, f, e) < 0 ? NULL : f;
+	void *f = zeroed(r, s->filter_size, e);
+	return !f || (s->filter && req_query_entity(r, s->filter, f, e) < 0) ? NULL : f;
 }
 
 /* How the caller is answered rows of query s. */
@@ -69,10 +74,8 @@ int store_item_answer(struct req *r, int status, const struct store_query *s, in
                       struct yq_err *e)
 {
 	struct entity_out o = query_out(r, s);
-	void *row = arena_alloc(&r->arena, s->size);
-	if (!row)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
-	struct db *c = req_db(r, e);
+	void *row = zeroed(r, s->size, e);
+	struct db *c = row ? req_db(r, e) : NULL;
 	if (!c || store_list_get(c, s, &r->who, id, &r->arena, row, e) < 0)
 		return -1;
 	return resp_entity(r, status, &o, row);
@@ -81,11 +84,9 @@ int store_item_answer(struct req *r, int status, const struct store_query *s, in
 int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
                         struct yq_err *e)
 {
-	void *obj = arena_zalloc(&r->arena, ed->size);
-	if (!obj)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	void *obj = zeroed(r, ed->size, e);
 	struct store_change x = {.made = obj};
-	if (!req_entity(r, ed->en, DECODE_FULL, obj, NULL, e) ||
+	if (!obj || !req_entity(r, ed->en, DECODE_FULL, obj, NULL, e) ||
 	    write_tx(req_pool(r), &r->who, ed->create, &x, e) < 0)
 		return -1;
 	return answer(r, 201, *(const int64_t *)((const char *)obj + ed->id_off), e);
@@ -94,11 +95,10 @@ int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_
 int store_update_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
                         struct yq_err *e)
 {
-	void *in = arena_zalloc(&r->arena, ed->size);
-	if (!in)
-		return err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+	void *in = zeroed(r, ed->size, e);
 	struct store_change x = {.in = in};
-	if (req_id(r, 0, &x.id, e) < 0 || !req_entity(r, ed->en, DECODE_PATCH, in, &x.present, e) ||
+	if (!in || req_id(r, 0, &x.id, e) < 0 ||
+	    !req_entity(r, ed->en, DECODE_PATCH, in, &x.present, e) ||
 	    write_tx(req_pool(r), &r->who, ed->update, &x, e) < 0)
 		return -1;
 	return answer(r, 200, x.id, e);
