@@ -229,6 +229,12 @@ int freight_outsider(const struct principal *p);
 struct store_query;
 extern const struct store_query FREIGHT_CARRIER_Q, FREIGHT_TRUCK_Q, FREIGHT_OFFER_Q, FREIGHT_LOAD_Q,
     FREIGHT_REG_Q;
+/* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
+ * transaction with its audit row (carriers and trucks change; an enterprise user posts a load or
+ * a registration for its own enterprise, staff name the enterprise). */
+struct store_edit;
+extern const struct store_edit FREIGHT_CARRIER_EDIT, FREIGHT_TRUCK_EDIT, FREIGHT_OFFER_EDIT,
+    FREIGHT_LOAD_EDIT, FREIGHT_REG_EDIT;
 /* The open offers that can take load `id`, ranked (freight_match), at most FREIGHT_MATCH_MAX,
  * each given to fn as a struct freight_offer. */
 int freight_load_matches(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn,
@@ -237,21 +243,7 @@ int freight_load_matches(struct db *c, const struct principal *p, int64_t id, en
 int freight_match_need(struct db *c, const struct principal *p, const struct freight_need *n,
                        struct arena *a, int64_t *ids, int max, int *count, struct yq_err *e);
 
-/* The writes, each in one transaction with its audit row. */
-int freight_carrier_create(struct db_pool *pool, const struct principal *p,
-                           struct freight_carrier *x, struct yq_err *e);
-int freight_carrier_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                           const struct freight_carrier *in, uint64_t present, struct yq_err *e);
-int freight_truck_create(struct db_pool *pool, const struct principal *p, struct freight_truck *x,
-                         struct yq_err *e);
-int freight_truck_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                         const struct freight_truck *in, uint64_t present, struct yq_err *e);
-int freight_offer_create(struct db_pool *pool, const struct principal *p, struct freight_offer *x,
-                         struct yq_err *e);
 int freight_offer_close(struct db_pool *pool, const struct principal *p, int64_t id,
-                        struct yq_err *e);
-/* An enterprise user posts for its own enterprise; staff name the enterprise. */
-int freight_load_create(struct db_pool *pool, const struct principal *p, struct freight_load *x,
                         struct yq_err *e);
 /* The moves of a load: match to offer_id (an enterprise choosing it accepts it; the carrier's
  * accounts are told), confirm (an enterprise for itself, freight.write staff for the carrier),
@@ -281,8 +273,6 @@ int freight_load_act(struct db_pool *pool, const struct principal *p, int64_t id
 int freight_load_act_out(struct db_pool *pool, const struct principal *p, int64_t id,
                          const struct freight_load_move *m, struct arena *a,
                          struct freight_load *out, struct yq_err *e);
-int freight_reg_create(struct db_pool *pool, const struct principal *p, struct freight_reg *x,
-                       struct yq_err *e);
 /* Approves, rejects (reason required) or withdraws registration id. */
 int freight_reg_act(struct db_pool *pool, const struct principal *p, int64_t id,
                     enum freight_reg_event ev, const char *reason, struct yq_err *e);

@@ -6,6 +6,7 @@
 #include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include <string.h>
 
 /* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
@@ -38,25 +39,12 @@ int h_freight_carrier_get(struct req *r, struct yq_err *e)
 
 int h_freight_carrier_create(struct req *r, struct yq_err *e)
 {
-	struct freight_carrier x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_FREIGHT_CARRIER, DECODE_FULL, &x, NULL, e) ||
-	    freight_carrier_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return carrier_answer(r, 201, x.id, e);
+	return store_create_answer(r, &FREIGHT_CARRIER_EDIT, carrier_answer, e);
 }
 
 int h_freight_carrier_update(struct req *r, struct yq_err *e)
 {
-	struct freight_carrier in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_FREIGHT_CARRIER, DECODE_PATCH, &in, &present, e) ||
-	    freight_carrier_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return carrier_answer(r, 200, id, e);
+	return store_update_answer(r, &FREIGHT_CARRIER_EDIT, carrier_answer, e);
 }
 
 /* ---- trucks ---- */
@@ -78,25 +66,12 @@ int h_freight_truck_get(struct req *r, struct yq_err *e)
 
 int h_freight_truck_create(struct req *r, struct yq_err *e)
 {
-	struct freight_truck x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_FREIGHT_TRUCK, DECODE_FULL, &x, NULL, e) ||
-	    freight_truck_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return truck_answer(r, 201, x.id, e);
+	return store_create_answer(r, &FREIGHT_TRUCK_EDIT, truck_answer, e);
 }
 
 int h_freight_truck_update(struct req *r, struct yq_err *e)
 {
-	struct freight_truck in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_FREIGHT_TRUCK, DECODE_PATCH, &in, &present, e) ||
-	    freight_truck_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return truck_answer(r, 200, id, e);
+	return store_update_answer(r, &FREIGHT_TRUCK_EDIT, truck_answer, e);
 }
 
 /* ---- offers ---- */
@@ -118,12 +93,7 @@ int h_freight_offer_get(struct req *r, struct yq_err *e)
 
 int h_freight_offer_create(struct req *r, struct yq_err *e)
 {
-	struct freight_offer x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_FREIGHT_OFFER, DECODE_FULL, &x, NULL, e) ||
-	    freight_offer_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return offer_answer(r, 201, x.id, e);
+	return store_create_answer(r, &FREIGHT_OFFER_EDIT, offer_answer, e);
 }
 
 int h_freight_offer_close(struct req *r, struct yq_err *e)
@@ -153,12 +123,7 @@ int h_freight_load_get(struct req *r, struct yq_err *e)
 
 int h_freight_load_create(struct req *r, struct yq_err *e)
 {
-	struct freight_load x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_FREIGHT_LOAD, DECODE_FULL, &x, NULL, e) ||
-	    freight_load_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return load_answer(r, 201, x.id, e);
+	return store_create_answer(r, &FREIGHT_LOAD_EDIT, load_answer, e);
 }
 
 /* A list that counts its rows. */
@@ -275,12 +240,7 @@ int h_freight_reg_get(struct req *r, struct yq_err *e)
 
 int h_freight_reg_create(struct req *r, struct yq_err *e)
 {
-	struct freight_reg x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_FREIGHT_REG, DECODE_FULL, &x, NULL, e) ||
-	    freight_reg_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return reg_answer(r, 201, x.id, e);
+	return store_create_answer(r, &FREIGHT_REG_EDIT, reg_answer, e);
 }
 
 static int reg_move(struct req *r, enum freight_reg_event ev, const char *reason, struct yq_err *e)

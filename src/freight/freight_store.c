@@ -409,9 +409,6 @@ static int positive(double v, const char *field, const char *zh, struct yq_err *
 /* What a change acts on. */
 struct change {
 	int64_t id;
-	const void *in;
-	uint64_t present;
-	void *made;
 	const struct freight_load_move *move;
 	enum freight_reg_event ev;
 	const char *reason;
@@ -433,30 +430,23 @@ static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, str
 
 static int do_carrier_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct freight_carrier *c = x->made;
 	if (unique_carrier(w, c->name, 0, e) < 0)
 		return -1;
 	return store_create_zone(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e);
 }
 
-int freight_carrier_create(struct db_pool *pool, const struct principal *p,
-                           struct freight_carrier *c, struct yq_err *e)
-{
-	struct change x = {.made = c};
-	return write_tx(pool, p, do_carrier_create, &x, e);
-}
-
 int freight_carrier_create_in(struct db *tx, const struct principal *p, struct freight_carrier *c,
                               struct yq_err *e)
 {
-	struct change x = {.made = c};
+	struct store_change x = {.made = c};
 	return write_in(tx, p, p->zone_id, do_carrier_create, &x, e);
 }
 
 static int do_carrier_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct freight_carrier old, c;
 	int rc = -1;
@@ -472,12 +462,8 @@ out:
 	return rc;
 }
 
-int freight_carrier_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                           const struct freight_carrier *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_carrier_update, &x, e);
-}
+const struct store_edit FREIGHT_CARRIER_EDIT = STORE_EDIT(
+    struct freight_carrier, ENTITY_FREIGHT_CARRIER, do_carrier_create, do_carrier_update);
 
 static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
 {
@@ -493,7 +479,7 @@ static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, stru
 
 static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct freight_truck *t = x->made;
 	struct arena ar = ARENA_INIT;
 	struct freight_carrier c;
@@ -515,23 +501,16 @@ out:
 	return rc;
 }
 
-int freight_truck_create(struct db_pool *pool, const struct principal *p, struct freight_truck *t,
-                         struct yq_err *e)
-{
-	struct change x = {.made = t};
-	return write_tx(pool, p, do_truck_create, &x, e);
-}
-
 int freight_truck_create_in(struct db *tx, const struct principal *p, struct freight_truck *t,
                             struct yq_err *e)
 {
-	struct change x = {.made = t};
+	struct store_change x = {.made = t};
 	return write_in(tx, p, p->zone_id, do_truck_create, &x, e);
 }
 
 static int do_truck_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct freight_truck old, t;
 	int rc = -1;
@@ -551,12 +530,8 @@ out:
 	return rc;
 }
 
-int freight_truck_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                         const struct freight_truck *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_truck_update, &x, e);
-}
+const struct store_edit FREIGHT_TRUCK_EDIT =
+    STORE_EDIT(struct freight_truck, ENTITY_FREIGHT_TRUCK, do_truck_create, do_truck_update);
 
 static int check_window(const char *from, const char *to, struct yq_err *e)
 {
@@ -568,7 +543,7 @@ static int check_window(const char *from, const char *to, struct yq_err *e)
 
 static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct freight_offer *o = x->made;
 	struct arena ar = ARENA_INIT;
 	struct freight_truck t;
@@ -607,17 +582,13 @@ out:
 	return rc;
 }
 
-int freight_offer_create(struct db_pool *pool, const struct principal *p, struct freight_offer *o,
-                         struct yq_err *e)
-{
-	struct change x = {.made = o};
-	return write_tx(pool, p, do_offer_create, &x, e);
-}
+const struct store_edit FREIGHT_OFFER_EDIT =
+    STORE_EDIT(struct freight_offer, ENTITY_FREIGHT_OFFER, do_offer_create, NULL);
 
 int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *o,
                             struct yq_err *e)
 {
-	struct change x = {.made = o};
+	struct store_change x = {.made = o};
 	return write_in(tx, p, p->zone_id, do_offer_create, &x, e);
 }
 
@@ -689,7 +660,7 @@ static int in_scope(struct write_ctx *w, const struct entity *en, int64_t id, st
 
 static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct freight_load *l = x->made;
 	if (post_enterprise(w, &l->enterprise_id, e) < 0 ||
 	    check_window(l->date_from, l->date_to, e) < 0 ||
@@ -708,17 +679,13 @@ static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int freight_load_create(struct db_pool *pool, const struct principal *p, struct freight_load *l,
-                        struct yq_err *e)
-{
-	struct change x = {.made = l};
-	return write_tx(pool, p, do_load_create, &x, e);
-}
+const struct store_edit FREIGHT_LOAD_EDIT =
+    STORE_EDIT(struct freight_load, ENTITY_FREIGHT_LOAD, do_load_create, NULL);
 
 int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *l,
                            struct yq_err *e)
 {
-	struct change x = {.made = l};
+	struct store_change x = {.made = l};
 	return write_in(tx, p, p->zone_id, do_load_create, &x, e);
 }
 
@@ -960,7 +927,7 @@ int freight_load_act_in(struct db *tx, const struct principal *p, int64_t id,
 
 static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct freight_reg *r = x->made;
 	if (post_enterprise(w, &r->enterprise_id, e) < 0 ||
 	    store_insert_zone(w, &SQL_REG_INSERT, &ENTITY_FREIGHT_REG, r, &r->id, e) < 0 ||
@@ -972,17 +939,13 @@ static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int freight_reg_create(struct db_pool *pool, const struct principal *p, struct freight_reg *r,
-                       struct yq_err *e)
-{
-	struct change x = {.made = r};
-	return write_tx(pool, p, do_reg_create, &x, e);
-}
+const struct store_edit FREIGHT_REG_EDIT =
+    STORE_EDIT(struct freight_reg, ENTITY_FREIGHT_REG, do_reg_create, NULL);
 
 int freight_reg_create_in(struct db *tx, const struct principal *p, struct freight_reg *r,
                           struct yq_err *e)
 {
-	struct change x = {.made = r};
+	struct store_change x = {.made = r};
 	return write_in(tx, p, p->zone_id, do_reg_create, &x, e);
 }
 
