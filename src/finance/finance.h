@@ -199,23 +199,20 @@ unsigned fin_hide(const struct principal *p);
  * demands; a bank: its own). */
 struct store_query;
 extern const struct store_query FIN_BANK_Q, FIN_PRODUCT_Q, FIN_DEMAND_Q, FIN_OFFER_Q;
+/* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
+ * transaction with its audit row: banks and products (the service center), and an enterprise's
+ * change of its demand while it is a draft or submitted (ERR_STATE once pushed). */
+struct store_edit;
+extern const struct store_edit FIN_BANK_EDIT, FIN_PRODUCT_EDIT, FIN_DEMAND_EDIT;
 int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, entity_row_fn fn,
                      void *ctx, struct yq_err *e);
 
 /* The writes, each in one transaction with its audit row (the _in forms inside an open one,
  * for the demo). */
-int fin_bank_create(struct db_pool *pool, const struct principal *p, struct fin_bank *b,
-                    struct yq_err *e);
 int fin_bank_create_in(struct db *tx, const struct principal *p, struct fin_bank *b,
-                       struct yq_err *e);
-int fin_bank_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                    const struct fin_bank *in, uint64_t present, struct yq_err *e);
-int fin_product_create(struct db_pool *pool, const struct principal *p, struct fin_product *x,
                        struct yq_err *e);
 int fin_product_create_in(struct db *tx, const struct principal *p, struct fin_product *x,
                           struct yq_err *e);
-int fin_product_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                       const struct fin_product *in, uint64_t present, struct yq_err *e);
 /* A new demand: an enterprise user's own (its enterprise_id), or one a staff member posts for
  * an enterprise of the zone; submitted unless `draft`. */
 int fin_demand_create(struct db_pool *pool, const struct principal *p, struct fin_demand *d,
@@ -223,8 +220,6 @@ int fin_demand_create(struct db_pool *pool, const struct principal *p, struct fi
 int fin_demand_create_in(struct db *tx, const struct principal *p, struct fin_demand *d, int draft,
                          struct yq_err *e);
 /* Edits a draft or submitted demand (409 after it was pushed). */
-int fin_demand_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct fin_demand *in, uint64_t present, struct yq_err *e);
 /* submit, withdraw, close. */
 int fin_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
                     enum fin_demand_event ev, struct yq_err *e);

@@ -6,6 +6,7 @@
 #include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include <math.h>
 #include <string.h>
 
@@ -32,25 +33,12 @@ int h_fin_bank_get(struct req *r, struct yq_err *e)
 
 int h_fin_bank_create(struct req *r, struct yq_err *e)
 {
-	struct fin_bank b;
-	memset(&b, 0, sizeof b);
-	if (!req_entity(r, &ENTITY_FIN_BANK, DECODE_FULL, &b, NULL, e) ||
-	    fin_bank_create(req_pool(r), &r->who, &b, e) < 0)
-		return -1;
-	return bank_answer(r, 201, b.id, e);
+	return store_create_answer(r, &FIN_BANK_EDIT, bank_answer, e);
 }
 
 int h_fin_bank_update(struct req *r, struct yq_err *e)
 {
-	struct fin_bank in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_FIN_BANK, DECODE_PATCH, &in, &present, e) ||
-	    fin_bank_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return bank_answer(r, 200, id, e);
+	return store_update_answer(r, &FIN_BANK_EDIT, bank_answer, e);
 }
 
 /* ---- products ---- */
@@ -72,25 +60,12 @@ int h_fin_product_get(struct req *r, struct yq_err *e)
 
 int h_fin_product_create(struct req *r, struct yq_err *e)
 {
-	struct fin_product p;
-	memset(&p, 0, sizeof p);
-	if (!req_entity(r, &ENTITY_FIN_PRODUCT, DECODE_FULL, &p, NULL, e) ||
-	    fin_product_create(req_pool(r), &r->who, &p, e) < 0)
-		return -1;
-	return product_answer(r, 201, p.id, e);
+	return store_create_answer(r, &FIN_PRODUCT_EDIT, product_answer, e);
 }
 
 int h_fin_product_update(struct req *r, struct yq_err *e)
 {
-	struct fin_product in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_FIN_PRODUCT, DECODE_PATCH, &in, &present, e) ||
-	    fin_product_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return product_answer(r, 200, id, e);
+	return store_update_answer(r, &FIN_PRODUCT_EDIT, product_answer, e);
 }
 
 /* ---- demands ---- */
@@ -124,15 +99,7 @@ int h_fin_demand_create(struct req *r, struct yq_err *e)
 
 int h_fin_demand_update(struct req *r, struct yq_err *e)
 {
-	struct fin_demand in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_FIN_DEMAND, DECODE_PATCH, &in, &present, e) ||
-	    fin_demand_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return demand_answer(r, 200, id, e);
+	return store_update_answer(r, &FIN_DEMAND_EDIT, demand_answer, e);
 }
 
 static int demand_move(struct req *r, enum fin_demand_event ev, struct yq_err *e)

@@ -204,7 +204,6 @@ int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, 
 struct change {
 	int64_t id;
 	const void *in;
-	uint64_t present;
 	void *made;
 	int flag;
 	int ev;
@@ -240,30 +239,23 @@ static int unique_bank(struct write_ctx *w, const struct fin_bank *b, int64_t id
 
 static int do_bank_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct fin_bank *b = x->made;
 	if (unique_bank(w, b, 0, e) < 0)
 		return -1;
 	return store_create_zone(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e);
 }
 
-int fin_bank_create(struct db_pool *pool, const struct principal *p, struct fin_bank *b,
-                    struct yq_err *e)
-{
-	struct change x = {.made = b};
-	return write_tx(pool, p, do_bank_create, &x, e);
-}
-
 int fin_bank_create_in(struct db *tx, const struct principal *p, struct fin_bank *b,
                        struct yq_err *e)
 {
-	struct change x = {.made = b};
+	struct store_change x = {.made = b};
 	return write_in(tx, p, p->zone_id, do_bank_create, &x, e);
 }
 
 static int do_bank_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct fin_bank old, b;
 	int rc = -1;
@@ -280,12 +272,8 @@ out:
 	return rc;
 }
 
-int fin_bank_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                    const struct fin_bank *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_bank_update, &x, e);
-}
+const struct store_edit FIN_BANK_EDIT =
+    STORE_EDIT(struct fin_bank, ENTITY_FIN_BANK, do_bank_create, do_bank_update);
 
 static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, struct yq_err *e)
 {
@@ -297,30 +285,23 @@ static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, st
 
 static int do_product_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct fin_product *p = x->made;
 	if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0 || fin_check_product(p, e) < 0)
 		return -1;
 	return store_create_zone(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e);
 }
 
-int fin_product_create(struct db_pool *pool, const struct principal *p, struct fin_product *x,
-                       struct yq_err *e)
-{
-	struct change c = {.made = x};
-	return write_tx(pool, p, do_product_create, &c, e);
-}
-
 int fin_product_create_in(struct db *tx, const struct principal *p, struct fin_product *x,
                           struct yq_err *e)
 {
-	struct change c = {.made = x};
+	struct store_change c = {.made = x};
 	return write_in(tx, p, p->zone_id, do_product_create, &c, e);
 }
 
 static int do_product_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct fin_product old, p;
 	int rc = -1;
@@ -337,12 +318,8 @@ out:
 	return rc;
 }
 
-int fin_product_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                       const struct fin_product *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_product_update, &x, e);
-}
+const struct store_edit FIN_PRODUCT_EDIT =
+    STORE_EDIT(struct fin_product, ENTITY_FIN_PRODUCT, do_product_create, do_product_update);
 
 /* ---- notifications: the work kind of a demand ---- */
 
@@ -490,7 +467,7 @@ int fin_demand_create_in(struct db *tx, const struct principal *p, struct fin_de
 
 static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct fin_demand old, d;
 	int rc = -1;
@@ -511,12 +488,9 @@ out:
 	return rc;
 }
 
-int fin_demand_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct fin_demand *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_demand_update, &x, e);
-}
+/* A demand is created with its draft flag (fin_demand_create): its edit only changes it. */
+const struct store_edit FIN_DEMAND_EDIT =
+    STORE_EDIT(struct fin_demand, ENTITY_FIN_DEMAND, NULL, do_demand_update);
 
 static const char *const DEMAND_ACTIONS[] = {"submit",   "push",     "approve",
                                              "disburse", "withdraw", "close"};
