@@ -213,10 +213,12 @@ struct policy_app_filter {
  * own). */
 struct store_query;
 extern const struct store_query POLICY_Q, POLICY_APP_Q;
-int policy_create(struct db_pool *pool, const struct principal *p, struct policy *in,
-                  struct yq_err *e);
-int policy_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                  const struct policy *in, uint64_t present, struct yq_err *e);
+/* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
+ * transaction with its audit row: a policy (a draft), and an enterprise user's draft application
+ * to a published policy it is eligible for, open today, one per policy unless the earlier one was
+ * rejected (409). */
+struct store_edit;
+extern const struct store_edit POLICY_EDIT, POLICY_APP_EDIT;
 /* Publishes draft `id`: matches it against the zone's enterprises, stores the matches and
  * notifies each eligible enterprise; *matched gets their number. */
 int policy_publish(struct db_pool *pool, const struct principal *p, int64_t id, int64_t *matched,
@@ -234,12 +236,6 @@ int policy_matches(struct db *c, const struct principal *p, int64_t id, int64_t 
                    int64_t page_size, policy_match_fn fn, void *ctx, int64_t *total,
                    struct yq_err *e);
 
-/* An enterprise user's draft application to a published policy it is eligible for, open today;
- * one per policy unless the earlier one was rejected (409). */
-int policy_app_create(struct db_pool *pool, const struct principal *p, struct policy_app *in,
-                      struct yq_err *e);
-int policy_app_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct policy_app *in, uint64_t present, struct yq_err *e);
 /* A move of application `id` by `ev`: amount for approve and pay, text the reason (reject), the
  * review note (accept, approve) or the payment's note (pay); paid_on the payment's date. */
 int policy_app_move(struct db_pool *pool, const struct principal *p, int64_t id, enum app_event ev,

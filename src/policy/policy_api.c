@@ -8,6 +8,7 @@
 #include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include <math.h>
 #include <string.h>
 
@@ -50,25 +51,12 @@ int h_policy_get(struct req *r, struct yq_err *e)
 
 int h_policy_create(struct req *r, struct yq_err *e)
 {
-	struct policy p;
-	memset(&p, 0, sizeof p);
-	if (!req_entity(r, &ENTITY_POLICY, DECODE_FULL, &p, NULL, e) ||
-	    policy_create(req_pool(r), &r->who, &p, e) < 0)
-		return -1;
-	return policy_answer(r, 201, p.id, e);
+	return store_create_answer(r, &POLICY_EDIT, policy_answer, e);
 }
 
 int h_policy_update(struct req *r, struct yq_err *e)
 {
-	struct policy in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_POLICY, DECODE_PATCH, &in, &present, e) ||
-	    policy_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return policy_answer(r, 200, id, e);
+	return store_update_answer(r, &POLICY_EDIT, policy_answer, e);
 }
 
 int h_policy_publish(struct req *r, struct yq_err *e)
@@ -222,25 +210,12 @@ int h_policy_app_get(struct req *r, struct yq_err *e)
 
 int h_policy_app_create(struct req *r, struct yq_err *e)
 {
-	struct policy_app a;
-	memset(&a, 0, sizeof a);
-	if (!req_entity(r, &ENTITY_POLICY_APP, DECODE_FULL, &a, NULL, e) ||
-	    policy_app_create(req_pool(r), &r->who, &a, e) < 0)
-		return -1;
-	return app_answer(r, 201, a.id, e);
+	return store_create_answer(r, &POLICY_APP_EDIT, app_answer, e);
 }
 
 int h_policy_app_update(struct req *r, struct yq_err *e)
 {
-	struct policy_app in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_POLICY_APP, DECODE_PATCH, &in, &present, e) ||
-	    policy_app_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return app_answer(r, 200, id, e);
+	return store_update_answer(r, &POLICY_APP_EDIT, app_answer, e);
 }
 
 /* An amount in 万元 of body o: a number > 0, at most POLICY_AMOUNT_MAX, two decimals. */

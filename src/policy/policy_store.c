@@ -329,9 +329,6 @@ const struct work_kind policy_app_kind = {
 
 struct change {
 	int64_t id;
-	const void *in;
-	uint64_t present;
-	void *made;
 	int64_t *matched;
 	enum app_event ev;
 	double amount;
@@ -340,7 +337,7 @@ struct change {
 
 static int do_policy_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct policy *pol = x->made;
 	if (policy_check(pol, e) < 0)
 		return -1;
@@ -353,22 +350,15 @@ static int do_policy_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int policy_create(struct db_pool *pool, const struct principal *p, struct policy *in,
-                  struct yq_err *e)
-{
-	struct change x = {.made = in};
-	return write_tx(pool, p, do_policy_create, &x, e);
-}
-
 int policy_create_in(struct db *tx, const struct principal *p, struct policy *in, struct yq_err *e)
 {
-	struct change x = {.made = in};
+	struct store_change x = {.made = in};
 	return write_in(tx, p, p->zone_id, do_policy_create, &x, e);
 }
 
 static int do_policy_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct policy old, pol;
 	enum policy_status to;
@@ -386,12 +376,8 @@ out:
 	return rc;
 }
 
-int policy_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                  const struct policy *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_policy_update, &x, e);
-}
+const struct store_edit POLICY_EDIT =
+    STORE_EDIT(struct policy, ENTITY_POLICY, do_policy_create, do_policy_update);
 
 /* Matches policy pol against every enterprise of the zone on `day`: the ids of the eligible
  * ones into *ids (kept in ar), their number into *n. */
@@ -668,7 +654,7 @@ int policy_close(struct db_pool *pool, const struct principal *p, int64_t id, st
 
 static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct policy_app *app = x->made;
 	struct arena ar = ARENA_INIT;
 	struct policy pol;
@@ -723,23 +709,16 @@ out:
 	return rc;
 }
 
-int policy_app_create(struct db_pool *pool, const struct principal *p, struct policy_app *in,
-                      struct yq_err *e)
-{
-	struct change x = {.made = in};
-	return write_tx(pool, p, do_app_create, &x, e);
-}
-
 int policy_app_create_in(struct db *tx, const struct principal *p, struct policy_app *in,
                          struct yq_err *e)
 {
-	struct change x = {.made = in};
+	struct store_change x = {.made = in};
 	return write_in(tx, p, p->zone_id, do_app_create, &x, e);
 }
 
 static int do_app_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct policy_app old, app;
 	enum app_status to;
@@ -768,12 +747,8 @@ out:
 	return rc;
 }
 
-int policy_app_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                      const struct policy_app *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_app_update, &x, e);
-}
+const struct store_edit POLICY_APP_EDIT =
+    STORE_EDIT(struct policy_app, ENTITY_POLICY_APP, do_app_create, do_app_update);
 
 /* The number of materials policy `id` lists, or a negative db rc. */
 static int64_t materials_of(struct write_ctx *w, int64_t id)
