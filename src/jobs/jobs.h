@@ -175,6 +175,10 @@ void jobs_today(char out[11]);
  * filter's query entity; an enterprise user reads its own. */
 struct store_query;
 extern const struct store_query JOBS_DEMAND_Q, JOBS_HIRE_Q, JOBS_FAIR_Q, JOBS_PARTNERSHIP_Q;
+/* The changes the API answers (work/store_write.h, work/item_answer.h), each in one transaction
+ * with its audit row (the creations are the functions below: the demo's take the history flag). */
+struct store_edit;
+extern const struct store_edit JOBS_DEMAND_EDIT, JOBS_FAIR_EDIT, JOBS_PARTNERSHIP_EDIT;
 /* The enterprises taking part in fair `id` (an enterprise user: its own row only). */
 int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn, void *ctx,
                    int64_t *total, struct yq_err *e);
@@ -183,8 +187,6 @@ int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_r
  * is its enterprise's (enterprise_id is set from the caller) and the service center is told. */
 int jobs_demand_create(struct db_pool *pool, const struct principal *p, struct jobs_demand *d,
                        struct yq_err *e);
-int jobs_demand_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                       const struct jobs_demand *in, uint64_t present, struct yq_err *e);
 /* Closes (ev JOBS_EV_CLOSE) or reopens (JOBS_EV_REOPEN) demand `id`. */
 int jobs_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
                      enum jobs_event ev, struct yq_err *e);
@@ -193,15 +195,11 @@ int jobs_hire_create(struct db_pool *pool, const struct principal *p, struct job
                      struct yq_err *e);
 int jobs_fair_create(struct db_pool *pool, const struct principal *p, struct jobs_fair *f,
                      struct yq_err *e);
-int jobs_fair_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                     const struct jobs_fair *in, uint64_t present, struct yq_err *e);
 /* Enterprise `ent` (an enterprise user: its own, whatever is given) joins or leaves fair `id`. */
 int jobs_fair_join(struct db_pool *pool, const struct principal *p, int64_t id, int64_t ent,
                    int join, struct yq_err *e);
 int jobs_partnership_create(struct db_pool *pool, const struct principal *p,
                             struct jobs_partnership *x, struct yq_err *e);
-int jobs_partnership_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                            const struct jobs_partnership *in, uint64_t present, struct yq_err *e);
 /* The same inside an open transaction, for the demo: no date checks, nobody told. */
 int jobs_demand_create_in(struct db *tx, const struct principal *p, struct jobs_demand *d,
                           struct yq_err *e);

@@ -9,6 +9,7 @@
 #include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
+#include "work/store_write.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,15 +65,7 @@ int h_jobs_demand_create(struct req *r, struct yq_err *e)
 
 int h_jobs_demand_update(struct req *r, struct yq_err *e)
 {
-	struct jobs_demand in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_JOBS_DEMAND, DECODE_PATCH, &in, &present, e) ||
-	    jobs_demand_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return demand_answer(r, 200, id, e);
+	return store_update_answer(r, &JOBS_DEMAND_EDIT, demand_answer, e);
 }
 
 static int demand_move(struct req *r, enum jobs_event ev, struct yq_err *e)
@@ -159,15 +152,7 @@ int h_jobs_fair_create(struct req *r, struct yq_err *e)
 
 int h_jobs_fair_update(struct req *r, struct yq_err *e)
 {
-	struct jobs_fair in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_JOBS_FAIR, DECODE_PATCH, &in, &present, e) ||
-	    jobs_fair_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return fair_answer(r, 200, id, e);
+	return store_update_answer(r, &JOBS_FAIR_EDIT, fair_answer, e);
 }
 
 int h_jobs_fair_ents(struct req *r, struct yq_err *e)
@@ -241,15 +226,7 @@ int h_jobs_ps_create(struct req *r, struct yq_err *e)
 
 int h_jobs_ps_update(struct req *r, struct yq_err *e)
 {
-	struct jobs_partnership in;
-	int64_t id;
-	uint64_t present;
-	memset(&in, 0, sizeof in);
-	if (req_id(r, 0, &id, e) < 0 ||
-	    !req_entity(r, &ENTITY_JOBS_PARTNERSHIP, DECODE_PATCH, &in, &present, e) ||
-	    jobs_partnership_update(req_pool(r), &r->who, id, &in, present, e) < 0)
-		return -1;
-	return ps_answer(r, 200, id, e);
+	return store_update_answer(r, &JOBS_PARTNERSHIP_EDIT, ps_answer, e);
 }
 
 int h_jobs_ps_export(struct req *r, struct yq_err *e)

@@ -287,8 +287,6 @@ const struct store_query JOBS_PARTNERSHIP_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
 /* What a change acts on. */
 struct change {
 	int64_t id, ent;
-	const void *in;
-	uint64_t present;
 	void *made;
 	int history; /* the demo: no date checks, nobody told */
 	int join;
@@ -379,7 +377,7 @@ static int set_status(struct write_ctx *w, int64_t id, enum jobs_status to, stru
 
 static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct jobs_demand old, d;
 	int rc = -1;
@@ -417,12 +415,8 @@ out:
 	return rc;
 }
 
-int jobs_demand_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                       const struct jobs_demand *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_demand_update, &x, e);
-}
+const struct store_edit JOBS_DEMAND_EDIT =
+    STORE_EDIT(struct jobs_demand, ENTITY_JOBS_DEMAND, NULL, do_demand_update);
 
 static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -584,7 +578,7 @@ int jobs_fair_create_in(struct db *tx, const struct principal *p, struct jobs_fa
 
 static int do_fair_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct jobs_fair old, f;
 	int rc = -1;
@@ -598,12 +592,8 @@ out:
 	return rc;
 }
 
-int jobs_fair_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                     const struct jobs_fair *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_fair_update, &x, e);
-}
+const struct store_edit JOBS_FAIR_EDIT =
+    STORE_EDIT(struct jobs_fair, ENTITY_JOBS_FAIR, NULL, do_fair_update);
 
 static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -698,7 +688,7 @@ int jobs_partnership_create_in(struct db *tx, const struct principal *p, struct 
 
 static int do_ps_update(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change *x = arg;
+	struct store_change *x = arg;
 	struct arena ar = ARENA_INIT;
 	struct jobs_partnership old, ps;
 	int rc = -1;
@@ -715,12 +705,8 @@ out:
 	return rc;
 }
 
-int jobs_partnership_update(struct db_pool *pool, const struct principal *p, int64_t id,
-                            const struct jobs_partnership *in, uint64_t present, struct yq_err *e)
-{
-	struct change x = {.id = id, .in = in, .present = present};
-	return write_tx(pool, p, do_ps_update, &x, e);
-}
+const struct store_edit JOBS_PARTNERSHIP_EDIT =
+    STORE_EDIT(struct jobs_partnership, ENTITY_JOBS_PARTNERSHIP, NULL, do_ps_update);
 
 /* ---- the work kind: notifications about demands ---- */
 
