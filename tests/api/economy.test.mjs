@@ -187,6 +187,26 @@ test('review: the 经发局 returns a report with a note, the enterprise correct
   assert.equal((await as.zone2_admin.post(`/api/economy/reports/${id}/return`, { note: 'x' })).status, 404);
 });
 
+test('the report list: each filter keeps only its rows, and an enterprise sees only its own', async () => {
+  const all = (await as.jingfa.get('/api/economy/reports?page_size=200')).json;
+  assert.ok(all.total > 0 && all.items.length > 0);
+  const st = all.items[0].status, ent = all.items[0].enterprise_id, per = all.items[0].period;
+  const byStatus = (await as.jingfa.get(`/api/economy/reports?status=${st}&page_size=200`)).json;
+  assert.ok(byStatus.total > 0 && byStatus.items.every((x) => x.status === st), 'status');
+  const other = all.items.find((x) => x.status !== st);
+  if (other) assert.ok(byStatus.total < all.total, 'the status filter leaves some out');
+  const byEnt = (await as.jingfa.get(`/api/economy/reports?enterprise_id=${ent}&page_size=200`)).json;
+  assert.ok(byEnt.total > 0 && byEnt.items.every((x) => x.enterprise_id === ent), 'enterprise_id');
+  const both = (await as.jingfa.get(`/api/economy/reports?enterprise_id=${ent}&period=${per}&status=${st}`)).json;
+  assert.equal(both.total, 1);
+  assert.equal(both.items[0].id, all.items[0].id);
+  // an enterprise's reader: its own rows whatever the filter asks
+  const mine = (await as.maker.get('/api/economy/reports?page_size=200')).json;
+  assert.ok(mine.items.every((x) => x.enterprise_id === me.maker.enterprise_id));
+  const asked = (await as.maker.get(`/api/economy/reports?enterprise_id=${ent === me.maker.enterprise_id ? ent + 1 : ent}`)).json;
+  assert.equal(asked.total, 0);
+});
+
 test('the zone figures: 当月, 累计 and 同比 on the same enterprises, targets and 序时进度', async () => {
   // three enterprises without flags (nothing is required of them): A reports both years, B only
   // this year (entered), C only last year (left)
