@@ -93,6 +93,18 @@ static void args_begin(struct store_list *l, int64_t year, const char *q)
 	l->arg = x;
 }
 
+/* The filter's year: cond (" AND d.posted_on >= ? AND d.posted_on <= ?") bound to its first and
+ * last day, when the filter has one. */
+static void year_where(struct qb *q, const struct store_list *l, int64_t year, const char *cond)
+{
+	const struct list_args *x = l->arg;
+	if (!year)
+		return;
+	qb_sql(q, cond);
+	qb_text(q, x->from);
+	qb_text(q, x->to);
+}
+
 /* The status of a demand as read: open past its deadline is expired. */
 static void demand_after(const struct store_list *l, struct db_stmt *st, void *row)
 {
@@ -129,11 +141,7 @@ static void demand_where(struct qb *q, const struct store_list *l)
 		    "d.enterprise_id AND d.deadline >= y.fair_date)");
 		qb_int(q, f->fair_id);
 	}
-	if (f->year) {
-		qb_sql(q, " AND d.posted_on >= ? AND d.posted_on <= ?");
-		qb_text(q, x->from);
-		qb_text(q, x->to);
-	}
+	year_where(q, l, f->year, " AND d.posted_on >= ? AND d.posted_on <= ?");
 	if (f->q && *f->q) {
 		qb_sql(q, " AND (d.title LIKE ? OR e.name LIKE ?)");
 		qb_text(q, x->pattern);
@@ -169,12 +177,7 @@ static const struct store_cond HIRE_CONDS[] = {
 static void hire_where(struct qb *q, const struct store_list *l)
 {
 	const struct jobs_hire_filter *f = l->f;
-	const struct list_args *x = l->arg;
-	if (f->year) {
-		qb_sql(q, " AND h.hired_on >= ? AND h.hired_on <= ?");
-		qb_text(q, x->from);
-		qb_text(q, x->to);
-	}
+	year_where(q, l, f->year, " AND h.hired_on >= ? AND h.hired_on <= ?");
 }
 
 static void hire_begin(struct store_list *l)
@@ -212,12 +215,7 @@ static const struct store_cond FAIR_CONDS[] = {
 static void fair_where(struct qb *q, const struct store_list *l)
 {
 	const struct jobs_fair_filter *f = l->f;
-	const struct list_args *x = l->arg;
-	if (f->year) {
-		qb_sql(q, " AND f.fair_date >= ? AND f.fair_date <= ?");
-		qb_text(q, x->from);
-		qb_text(q, x->to);
-	}
+	year_where(q, l, f->year, " AND f.fair_date >= ? AND f.fair_date <= ?");
 	if (f->joined) {
 		qb_sql(
 		    q,
