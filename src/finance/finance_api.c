@@ -3,10 +3,8 @@
 #include "finance/finance.h"
 #include "lib/arena.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
-#include "work/store_write.h"
 #include <math.h>
 #include <string.h>
 
@@ -16,73 +14,11 @@ struct bank_args {
 	int64_t page, page_size;
 };
 
-int h_fin_bank_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FIN_BANK_Q, e);
-}
-
-static int bank_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &FIN_BANK_Q, id, e);
-}
-
-int h_fin_bank_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, bank_answer, e);
-}
-
-int h_fin_bank_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FIN_BANK_EDIT, bank_answer, e);
-}
-
-int h_fin_bank_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &FIN_BANK_EDIT, bank_answer, e);
-}
-
-/* ---- products ---- */
-
-int h_fin_product_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FIN_PRODUCT_Q, e);
-}
-
-static int product_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &FIN_PRODUCT_Q, id, e);
-}
-
-int h_fin_product_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, product_answer, e);
-}
-
-int h_fin_product_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FIN_PRODUCT_EDIT, product_answer, e);
-}
-
-int h_fin_product_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &FIN_PRODUCT_EDIT, product_answer, e);
-}
-
 /* ---- demands ---- */
-
-int h_fin_demand_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FIN_DEMAND_Q, e);
-}
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &FIN_DEMAND_Q, id, e);
-}
-
-int h_fin_demand_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, demand_answer, e);
 }
 
 int h_fin_demand_create(struct req *r, struct yq_err *e)
@@ -95,11 +31,6 @@ int h_fin_demand_create(struct req *r, struct yq_err *e)
 	    fin_demand_create(req_pool(r), &r->who, &d, draft, e) < 0)
 		return -1;
 	return demand_answer(r, 201, d.id, e);
-}
-
-int h_fin_demand_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &FIN_DEMAND_EDIT, demand_answer, e);
 }
 
 static int demand_move(struct req *r, enum fin_demand_event ev, struct yq_err *e)
@@ -159,19 +90,9 @@ int h_fin_demand_push(struct req *r, struct yq_err *e)
 
 /* ---- a bank's answers ---- */
 
-int h_fin_offer_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FIN_OFFER_Q, e);
-}
-
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &FIN_OFFER_Q, id, e);
-}
-
-int h_fin_offer_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, offer_answer, e);
 }
 
 static void tranche_row(void *ctx, const void *row)
@@ -252,24 +173,6 @@ int h_fin_offer_disburse(struct req *r, struct yq_err *e)
 	    fin_offer_disburse(req_pool(r), &r->who, id, &t, e) < 0)
 		return -1;
 	return offer_answer(r, 200, id, e);
-}
-
-/* ---- exports (xlsx, or csv with ?format=csv) ---- */
-
-static int export_run(struct req *r, const struct store_query *q, const char *name,
-                      struct yq_err *e)
-{
-	return export_query_answer(r, q, name, "yuanqu-finance-export-", e);
-}
-
-int h_fin_demand_export(struct req *r, struct yq_err *e)
-{
-	return export_run(r, &FIN_DEMAND_Q, "融资需求", e);
-}
-
-int h_fin_offer_export(struct req *r, struct yq_err *e)
-{
-	return export_run(r, &FIN_OFFER_Q, "银行授信与放款", e);
 }
 
 /* ---- figures ---- */

@@ -6,21 +6,16 @@
 /* GET /api/finance/summary[?year]: demanded, approved, disbursed (万元), by bank, product,
  * guarantee type and month */
 route_handler h_fin_summary;
-/* GET/POST /api/finance/banks, GET/PATCH /api/finance/banks/:id */
-route_handler h_fin_bank_list, h_fin_bank_create, h_fin_bank_get, h_fin_bank_update;
-/* GET/POST /api/finance/products[?bank_id&guarantee], GET/PATCH /api/finance/products/:id */
-route_handler h_fin_product_list, h_fin_product_create, h_fin_product_get, h_fin_product_update;
 /* GET/POST /api/finance/demands[?status&urgency&enterprise_id&bank_id] (POST {"draft": true}
  * keeps a draft), GET /api/finance/demands/export, GET/PATCH /api/finance/demands/:id,
  * POST /api/finance/demands/:id/{submit,withdraw,close,push {"bank_ids": […]}} */
-route_handler h_fin_demand_list, h_fin_demand_create, h_fin_demand_get, h_fin_demand_update,
-    h_fin_demand_submit, h_fin_demand_withdraw, h_fin_demand_close, h_fin_demand_push,
-    h_fin_demand_export;
+route_handler h_fin_demand_create, h_fin_demand_submit, h_fin_demand_withdraw, h_fin_demand_close,
+    h_fin_demand_push;
 /* GET /api/finance/offers[?demand_id&bank_id&status], GET /api/finance/offers/export,
  * GET /api/finance/offers/:id, GET /api/finance/offers/:id/tranches,
  * POST /api/finance/offers/:id/{accept, decline {"reason"}, approve {"product_id",
  * "approved_amount", "rate", "term_months", "approved_on"}, disburse {"on_date", "amount"}} */
-route_handler h_fin_offer_list, h_fin_offer_get, h_fin_offer_tranches, h_fin_offer_accept,
-    h_fin_offer_decline, h_fin_offer_approve, h_fin_offer_disburse, h_fin_offer_export;
+route_handler h_fin_offer_tranches, h_fin_offer_accept, h_fin_offer_decline, h_fin_offer_approve,
+    h_fin_offer_disburse;
 
 #endif

@@ -152,6 +152,7 @@ static void demand_where(struct qb *q, const struct store_list *l)
 
 const struct store_query FIN_DEMAND_Q = {
     .en = &ENTITY_FIN_DEMAND,
+    .title = "融资需求",
     .select = &SQL_DEMAND_SELECT,
     .from = demand_from,
     .conds = DEMAND_CONDS,
@@ -168,6 +169,7 @@ static const struct store_cond OFFER_CONDS[] = {
 
 const struct store_query FIN_OFFER_Q = {
     .en = &ENTITY_FIN_OFFER,
+    .title = "银行授信与放款",
     .select = &SQL_OFFER_SELECT,
     .from = offer_from,
     .conds = OFFER_CONDS,
@@ -273,7 +275,7 @@ out:
 }
 
 const struct store_edit FIN_BANK_EDIT =
-    STORE_EDIT(struct fin_bank, ENTITY_FIN_BANK, do_bank_create, do_bank_update);
+    STORE_EDIT(struct fin_bank, ENTITY_FIN_BANK, FIN_BANK_Q, do_bank_create, do_bank_update);
 
 static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, struct yq_err *e)
 {
@@ -318,8 +320,8 @@ out:
 	return rc;
 }
 
-const struct store_edit FIN_PRODUCT_EDIT =
-    STORE_EDIT(struct fin_product, ENTITY_FIN_PRODUCT, do_product_create, do_product_update);
+const struct store_edit FIN_PRODUCT_EDIT = STORE_EDIT(
+    struct fin_product, ENTITY_FIN_PRODUCT, FIN_PRODUCT_Q, do_product_create, do_product_update);
 
 /* ---- notifications: the work kind of a demand ---- */
 
@@ -490,7 +492,7 @@ out:
 
 /* A demand is created with its draft flag (fin_demand_create): its edit only changes it. */
 const struct store_edit FIN_DEMAND_EDIT =
-    STORE_EDIT(struct fin_demand, ENTITY_FIN_DEMAND, NULL, do_demand_update);
+    STORE_EDIT(struct fin_demand, ENTITY_FIN_DEMAND, FIN_DEMAND_Q, NULL, do_demand_update);
 
 static const char *const DEMAND_ACTIONS[] = {"submit",   "push",     "approve",
                                              "disburse", "withdraw", "close"};

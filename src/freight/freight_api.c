@@ -3,10 +3,8 @@
 #include "freight/freight.h"
 #include "lib/arena.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
-#include "work/store_write.h"
 #include <string.h>
 
 /* An enterprise or carrier reader is shown no note or bookkeeping of the zone (F_INTERNAL). */
@@ -20,80 +18,11 @@ static const struct entity_out *out_for(const struct req *r, const struct entity
 	return freight_outsider(&r->who) ? ent : staff;
 }
 
-/* ---- carriers ---- */
-
-int h_freight_carrier_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FREIGHT_CARRIER_Q, e);
-}
-
-static int carrier_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &FREIGHT_CARRIER_Q, id, e);
-}
-
-int h_freight_carrier_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, carrier_answer, e);
-}
-
-int h_freight_carrier_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FREIGHT_CARRIER_EDIT, carrier_answer, e);
-}
-
-int h_freight_carrier_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &FREIGHT_CARRIER_EDIT, carrier_answer, e);
-}
-
-/* ---- trucks ---- */
-
-int h_freight_truck_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FREIGHT_TRUCK_Q, e);
-}
-
-static int truck_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &FREIGHT_TRUCK_Q, id, e);
-}
-
-int h_freight_truck_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, truck_answer, e);
-}
-
-int h_freight_truck_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FREIGHT_TRUCK_EDIT, truck_answer, e);
-}
-
-int h_freight_truck_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &FREIGHT_TRUCK_EDIT, truck_answer, e);
-}
-
 /* ---- offers ---- */
-
-int h_freight_offer_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FREIGHT_OFFER_Q, e);
-}
 
 static int offer_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &FREIGHT_OFFER_Q, id, e);
-}
-
-int h_freight_offer_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, offer_answer, e);
-}
-
-int h_freight_offer_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FREIGHT_OFFER_EDIT, offer_answer, e);
 }
 
 int h_freight_offer_close(struct req *r, struct yq_err *e)
@@ -106,24 +35,9 @@ int h_freight_offer_close(struct req *r, struct yq_err *e)
 
 /* ---- loads ---- */
 
-int h_freight_load_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FREIGHT_LOAD_Q, e);
-}
-
 static int load_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &FREIGHT_LOAD_Q, id, e);
-}
-
-int h_freight_load_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, load_answer, e);
-}
-
-int h_freight_load_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FREIGHT_LOAD_EDIT, load_answer, e);
 }
 
 /* A list that counts its rows. */
@@ -223,24 +137,9 @@ int h_freight_load_done(struct req *r, struct yq_err *e)
 
 /* ---- registrations ---- */
 
-int h_freight_reg_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &FREIGHT_REG_Q, e);
-}
-
 static int reg_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &FREIGHT_REG_Q, id, e);
-}
-
-int h_freight_reg_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, reg_answer, e);
-}
-
-int h_freight_reg_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &FREIGHT_REG_EDIT, reg_answer, e);
 }
 
 static int reg_move(struct req *r, enum freight_reg_event ev, const char *reason, struct yq_err *e)
@@ -269,28 +168,6 @@ int h_freight_reg_reject(struct req *r, struct yq_err *e)
 int h_freight_reg_withdraw(struct req *r, struct yq_err *e)
 {
 	return reg_move(r, FRE_WITHDRAW, NULL, e);
-}
-
-/* ---- exports ---- */
-
-static int export(struct req *r, const struct store_query *q, const char *name, struct yq_err *e)
-{
-	return export_query_answer(r, q, name, "yuanqu-freight-export-", e);
-}
-
-int h_freight_load_export(struct req *r, struct yq_err *e)
-{
-	return export(r, &FREIGHT_LOAD_Q, "拼车货源", e);
-}
-
-int h_freight_offer_export(struct req *r, struct yq_err *e)
-{
-	return export(r, &FREIGHT_OFFER_Q, "车辆运力", e);
-}
-
-int h_freight_reg_export(struct req *r, struct yq_err *e)
-{
-	return export(r, &FREIGHT_REG_Q, "货运车辆报备", e);
 }
 
 /* ---- figures ---- */

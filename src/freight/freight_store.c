@@ -219,6 +219,7 @@ static const struct store_cond OFFER_CONDS[] = {
 
 const struct store_query FREIGHT_OFFER_Q = {
     .en = &ENTITY_FREIGHT_OFFER,
+    .title = "车辆运力",
     .select = &SQL_OFFER_SELECT,
     .from = offer_from,
     .conds = OFFER_CONDS,
@@ -248,6 +249,7 @@ static const struct store_cond LOAD_CONDS[] = {
 
 const struct store_query FREIGHT_LOAD_Q = {
     .en = &ENTITY_FREIGHT_LOAD,
+    .title = "拼车货源",
     .select = &SQL_LOAD_SELECT,
     .from = load_from,
     .conds = LOAD_CONDS,
@@ -263,6 +265,7 @@ static const struct store_cond REG_CONDS[] = {
 
 const struct store_query FREIGHT_REG_Q = {
     .en = &ENTITY_FREIGHT_REG,
+    .title = "货运车辆报备",
     .select = &SQL_REG_SELECT,
     .from = reg_from,
     .conds = REG_CONDS,
@@ -462,8 +465,9 @@ out:
 	return rc;
 }
 
-const struct store_edit FREIGHT_CARRIER_EDIT = STORE_EDIT(
-    struct freight_carrier, ENTITY_FREIGHT_CARRIER, do_carrier_create, do_carrier_update);
+const struct store_edit FREIGHT_CARRIER_EDIT =
+    STORE_EDIT(struct freight_carrier, ENTITY_FREIGHT_CARRIER, FREIGHT_CARRIER_Q, do_carrier_create,
+               do_carrier_update);
 
 static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
 {
@@ -530,8 +534,8 @@ out:
 	return rc;
 }
 
-const struct store_edit FREIGHT_TRUCK_EDIT =
-    STORE_EDIT(struct freight_truck, ENTITY_FREIGHT_TRUCK, do_truck_create, do_truck_update);
+const struct store_edit FREIGHT_TRUCK_EDIT = STORE_EDIT(
+    struct freight_truck, ENTITY_FREIGHT_TRUCK, FREIGHT_TRUCK_Q, do_truck_create, do_truck_update);
 
 static int check_window(const char *from, const char *to, struct yq_err *e)
 {
@@ -583,7 +587,7 @@ out:
 }
 
 const struct store_edit FREIGHT_OFFER_EDIT =
-    STORE_EDIT(struct freight_offer, ENTITY_FREIGHT_OFFER, do_offer_create, NULL);
+    STORE_EDIT(struct freight_offer, ENTITY_FREIGHT_OFFER, FREIGHT_OFFER_Q, do_offer_create, NULL);
 
 int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *o,
                             struct yq_err *e)
@@ -680,7 +684,7 @@ static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 }
 
 const struct store_edit FREIGHT_LOAD_EDIT =
-    STORE_EDIT(struct freight_load, ENTITY_FREIGHT_LOAD, do_load_create, NULL);
+    STORE_EDIT(struct freight_load, ENTITY_FREIGHT_LOAD, FREIGHT_LOAD_Q, do_load_create, NULL);
 
 int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *l,
                            struct yq_err *e)
@@ -940,7 +944,7 @@ static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 }
 
 const struct store_edit FREIGHT_REG_EDIT =
-    STORE_EDIT(struct freight_reg, ENTITY_FREIGHT_REG, do_reg_create, NULL);
+    STORE_EDIT(struct freight_reg, ENTITY_FREIGHT_REG, FREIGHT_REG_Q, do_reg_create, NULL);
 
 int freight_reg_create_in(struct db *tx, const struct principal *p, struct freight_reg *r,
                           struct yq_err *e)

@@ -6,10 +6,8 @@
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
-#include "work/store_write.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,28 +27,11 @@ static void row(void *list, const void *obj)
 	resp_list_row(list, obj);
 }
 
-/* Every row of a list under the query's filter as name.xlsx or .csv. */
-static int export_list(struct req *r, const struct store_query *q, const char *name,
-                       struct yq_err *e)
-{
-	return export_query_answer(r, q, name, "yuanqu-jobs-export-", e);
-}
-
 /* ---- demands ---- */
-
-int h_jobs_demand_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &JOBS_DEMAND_Q, e);
-}
 
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &JOBS_DEMAND_Q, id, e);
-}
-
-int h_jobs_demand_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, demand_answer, e);
 }
 
 int h_jobs_demand_create(struct req *r, struct yq_err *e)
@@ -61,11 +42,6 @@ int h_jobs_demand_create(struct req *r, struct yq_err *e)
 	    jobs_demand_create(req_pool(r), &r->who, &d, e) < 0)
 		return -1;
 	return demand_answer(r, 201, d.id, e);
-}
-
-int h_jobs_demand_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &JOBS_DEMAND_EDIT, demand_answer, e);
 }
 
 static int demand_move(struct req *r, enum jobs_event ev, struct yq_err *e)
@@ -86,26 +62,11 @@ int h_jobs_demand_reopen(struct req *r, struct yq_err *e)
 	return demand_move(r, JOBS_EV_REOPEN, e);
 }
 
-int h_jobs_demand_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &JOBS_DEMAND_Q, "用工需求", e);
-}
-
 /* ---- hires ---- */
-
-int h_jobs_hire_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &JOBS_HIRE_Q, e);
-}
 
 static int hire_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &JOBS_HIRE_Q, id, e);
-}
-
-int h_jobs_hire_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, hire_answer, e);
 }
 
 int h_jobs_hire_create(struct req *r, struct yq_err *e)
@@ -118,26 +79,11 @@ int h_jobs_hire_create(struct req *r, struct yq_err *e)
 	return hire_answer(r, 201, h.id, e);
 }
 
-int h_jobs_hire_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &JOBS_HIRE_Q, "招用记录", e);
-}
-
 /* ---- fairs ---- */
-
-int h_jobs_fair_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &JOBS_FAIR_Q, e);
-}
 
 static int fair_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &JOBS_FAIR_Q, id, e);
-}
-
-int h_jobs_fair_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, fair_answer, e);
 }
 
 int h_jobs_fair_create(struct req *r, struct yq_err *e)
@@ -148,11 +94,6 @@ int h_jobs_fair_create(struct req *r, struct yq_err *e)
 	    jobs_fair_create(req_pool(r), &r->who, &f, e) < 0)
 		return -1;
 	return fair_answer(r, 201, f.id, e);
-}
-
-int h_jobs_fair_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &JOBS_FAIR_EDIT, fair_answer, e);
 }
 
 int h_jobs_fair_ents(struct req *r, struct yq_err *e)
@@ -192,26 +133,11 @@ int h_jobs_fair_leave(struct req *r, struct yq_err *e)
 	return fair_join(r, 0, e);
 }
 
-int h_jobs_fair_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &JOBS_FAIR_Q, "招聘会", e);
-}
-
 /* ---- partnerships ---- */
-
-int h_jobs_ps_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &JOBS_PARTNERSHIP_Q, e);
-}
 
 static int ps_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &JOBS_PARTNERSHIP_Q, id, e);
-}
-
-int h_jobs_ps_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, ps_answer, e);
 }
 
 int h_jobs_ps_create(struct req *r, struct yq_err *e)
@@ -222,16 +148,6 @@ int h_jobs_ps_create(struct req *r, struct yq_err *e)
 	    jobs_partnership_create(req_pool(r), &r->who, &x, e) < 0)
 		return -1;
 	return ps_answer(r, 201, x.id, e);
-}
-
-int h_jobs_ps_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &JOBS_PARTNERSHIP_EDIT, ps_answer, e);
-}
-
-int h_jobs_ps_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &JOBS_PARTNERSHIP_Q, "校企合作", e);
 }
 
 /* ---- figures ---- */

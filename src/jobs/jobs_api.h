@@ -9,18 +9,16 @@
 route_handler h_jobs_summary;
 /* GET/POST /api/jobs/demands[?status&enterprise_id&fair_id&year&q], GET/PATCH
  * /api/jobs/demands/:id, POST /api/jobs/demands/:id/close|reopen, GET /api/jobs/demands/export */
-route_handler h_jobs_demand_list, h_jobs_demand_create, h_jobs_demand_get, h_jobs_demand_update,
-    h_jobs_demand_close, h_jobs_demand_reopen, h_jobs_demand_export;
+route_handler h_jobs_demand_create, h_jobs_demand_close, h_jobs_demand_reopen;
 /* GET/POST /api/jobs/hires[?demand_id&enterprise_id&fair_id&partnership_id&year&channel],
  * GET /api/jobs/hires/:id, GET /api/jobs/hires/export */
-route_handler h_jobs_hire_list, h_jobs_hire_create, h_jobs_hire_get, h_jobs_hire_export;
+route_handler h_jobs_hire_create;
 /* GET/POST /api/jobs/fairs[?year&joined&mode], GET/PATCH /api/jobs/fairs/:id,
  * GET /api/jobs/fairs/:id/enterprises, POST /api/jobs/fairs/:id/join|leave {"enterprise_id"},
  * GET /api/jobs/fairs/export */
-route_handler h_jobs_fair_list, h_jobs_fair_create, h_jobs_fair_get, h_jobs_fair_update,
-    h_jobs_fair_ents, h_jobs_fair_join, h_jobs_fair_leave, h_jobs_fair_export;
+route_handler h_jobs_fair_create, h_jobs_fair_ents, h_jobs_fair_join, h_jobs_fair_leave;
 /* GET/POST /api/jobs/partnerships[?enterprise_id&year], GET/PATCH /api/jobs/partnerships/:id,
  * GET /api/jobs/partnerships/export */
-route_handler h_jobs_ps_list, h_jobs_ps_create, h_jobs_ps_get, h_jobs_ps_update, h_jobs_ps_export;
+route_handler h_jobs_ps_create;
 
 #endif

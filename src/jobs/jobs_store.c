@@ -157,6 +157,7 @@ static void demand_begin(struct store_list *l)
 
 const struct store_query JOBS_DEMAND_Q = {
     .en = &ENTITY_JOBS_DEMAND,
+    .title = "用工需求",
     .select = &SQL_DEMAND_SELECT,
     .conds = DEMAND_CONDS,
     .where = demand_where,
@@ -188,6 +189,7 @@ static void hire_begin(struct store_list *l)
 
 const struct store_query JOBS_HIRE_Q = {
     .en = &ENTITY_JOBS_HIRE,
+    .title = "招用记录",
     .select = &SQL_HIRE_SELECT,
     .conds = HIRE_CONDS,
     .where = hire_where,
@@ -233,6 +235,7 @@ static void fair_begin(struct store_list *l)
 
 const struct store_query JOBS_FAIR_Q = {
     .en = &ENTITY_JOBS_FAIR,
+    .title = "招聘会",
     .select = &SQL_FAIR_SELECT,
     .head = fair_head,
     .conds = FAIR_CONDS,
@@ -272,6 +275,7 @@ static const struct store_cond PS_CONDS[] = {
     {0}};
 
 const struct store_query JOBS_PARTNERSHIP_Q = {.en = &ENTITY_JOBS_PARTNERSHIP,
+                                               .title = "校企合作",
                                                .select = &SQL_PS_SELECT,
                                                .conds = PS_CONDS,
                                                .order = " ORDER BY ps.year DESC, ps.id DESC",
@@ -414,7 +418,7 @@ out:
 }
 
 const struct store_edit JOBS_DEMAND_EDIT =
-    STORE_EDIT(struct jobs_demand, ENTITY_JOBS_DEMAND, NULL, do_demand_update);
+    STORE_EDIT(struct jobs_demand, ENTITY_JOBS_DEMAND, JOBS_DEMAND_Q, NULL, do_demand_update);
 
 static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -591,7 +595,7 @@ out:
 }
 
 const struct store_edit JOBS_FAIR_EDIT =
-    STORE_EDIT(struct jobs_fair, ENTITY_JOBS_FAIR, NULL, do_fair_update);
+    STORE_EDIT(struct jobs_fair, ENTITY_JOBS_FAIR, JOBS_FAIR_Q, NULL, do_fair_update);
 
 static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -703,8 +707,8 @@ out:
 	return rc;
 }
 
-const struct store_edit JOBS_PARTNERSHIP_EDIT =
-    STORE_EDIT(struct jobs_partnership, ENTITY_JOBS_PARTNERSHIP, NULL, do_ps_update);
+const struct store_edit JOBS_PARTNERSHIP_EDIT = STORE_EDIT(
+    struct jobs_partnership, ENTITY_JOBS_PARTNERSHIP, JOBS_PARTNERSHIP_Q, NULL, do_ps_update);
 
 /* ---- the work kind: notifications about demands ---- */
 

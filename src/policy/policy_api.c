@@ -5,10 +5,8 @@
 #include "lib/arena.h"
 #include "lib/jsonw.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/item_answer.h"
 #include "work/store_list.h"
-#include "work/store_write.h"
 #include <math.h>
 #include <string.h>
 
@@ -42,21 +40,6 @@ int h_policy_mine(struct req *r, struct yq_err *e)
 static int policy_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &POLICY_Q, id, e);
-}
-
-int h_policy_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, policy_answer, e);
-}
-
-int h_policy_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &POLICY_EDIT, policy_answer, e);
-}
-
-int h_policy_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &POLICY_EDIT, policy_answer, e);
 }
 
 int h_policy_publish(struct req *r, struct yq_err *e)
@@ -172,50 +155,11 @@ int h_policy_summary(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-/* ---- exports ---- */
-
-/* Every row of a list under the query's filter as name.xlsx or .csv. */
-static int send_export(struct req *r, const struct store_query *q, const char *name,
-                       struct yq_err *e)
-{
-	return export_query_answer(r, q, name, "yuanqu-policy-export-", e);
-}
-
-int h_policy_export(struct req *r, struct yq_err *e)
-{
-	return send_export(r, &POLICY_Q, "惠企政策", e);
-}
-
-int h_policy_app_export(struct req *r, struct yq_err *e)
-{
-	return send_export(r, &POLICY_APP_Q, "政策申报", e);
-}
-
 /* ---- applications ---- */
-
-int h_policy_app_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &POLICY_APP_Q, e);
-}
 
 static int app_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &POLICY_APP_Q, id, e);
-}
-
-int h_policy_app_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, app_answer, e);
-}
-
-int h_policy_app_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &POLICY_APP_EDIT, app_answer, e);
-}
-
-int h_policy_app_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &POLICY_APP_EDIT, app_answer, e);
 }
 
 /* An amount in 万元 of body o: a number > 0, at most POLICY_AMOUNT_MAX, two decimals. */

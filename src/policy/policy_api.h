@@ -6,7 +6,7 @@
 
 /* GET/POST /api/policies[?status&q], GET/PATCH /api/policies/:id (PATCH: drafts only);
  * an enterprise user lists the published policies it is eligible for, open ones first */
-route_handler h_policy_list, h_policy_create, h_policy_get, h_policy_update;
+route_handler h_policy_list;
 /* GET /api/policies/mine: an enterprise user's policies (as the list); staff: the zone's
  * published ones */
 route_handler h_policy_mine;
@@ -16,11 +16,6 @@ route_handler h_policy_publish, h_policy_close;
 route_handler h_policy_matches;
 /* GET /api/policies/summary: the zone's figures and one row per policy */
 route_handler h_policy_summary;
-/* GET /api/policies/export, /api/policies/applications/export[?format=xlsx|csv] */
-route_handler h_policy_export, h_policy_app_export;
-/* GET/POST /api/policies/applications[?policy_id&enterprise_id&status],
- * GET/PATCH /api/policies/applications/:id */
-route_handler h_policy_app_list, h_policy_app_create, h_policy_app_get, h_policy_app_update;
 /* POST /api/policies/applications/:id/submit | accept {"note"} | approve {"amount", "note"} |
  * reject {"reason"} | payments {"amount", "paid_on", "note"}; GET …/:id/payments */
 route_handler h_policy_app_submit, h_policy_app_accept, h_policy_app_approve, h_policy_app_reject,

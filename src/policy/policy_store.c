@@ -106,6 +106,7 @@ static void policy_begin(struct store_list *l)
 
 const struct store_query POLICY_Q = {
     .en = &ENTITY_POLICY,
+    .title = "惠企政策",
     .select = &SQL_POLICY_SELECT,
     /* an enterprise reads the published (or closed) policies it was matched to */
     .enterprise_rule = " AND p.status <> 'draft' AND EXISTS (SELECT 1 FROM policy_match m WHERE "
@@ -133,6 +134,7 @@ static const struct store_cond APP_CONDS[] = {
 
 const struct store_query POLICY_APP_Q = {
     .en = &ENTITY_POLICY_APP,
+    .title = "政策申报",
     .select = &SQL_APP_SELECT,
     .enterprise_rule = " AND pa.enterprise_id = ?", /* an enterprise reads its own */
     .conds = APP_CONDS,
@@ -377,7 +379,7 @@ out:
 }
 
 const struct store_edit POLICY_EDIT =
-    STORE_EDIT(struct policy, ENTITY_POLICY, do_policy_create, do_policy_update);
+    STORE_EDIT(struct policy, ENTITY_POLICY, POLICY_Q, do_policy_create, do_policy_update);
 
 /* Matches policy pol against every enterprise of the zone on `day`: the ids of the eligible
  * ones into *ids (kept in ar), their number into *n. */
@@ -748,7 +750,7 @@ out:
 }
 
 const struct store_edit POLICY_APP_EDIT =
-    STORE_EDIT(struct policy_app, ENTITY_POLICY_APP, do_app_create, do_app_update);
+    STORE_EDIT(struct policy_app, ENTITY_POLICY_APP, POLICY_APP_Q, do_app_create, do_app_update);
 
 /* The number of materials policy `id` lists, or a negative db rc. */
 static int64_t materials_of(struct write_ctx *w, int64_t id)

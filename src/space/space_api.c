@@ -4,9 +4,7 @@
 #include "lib/arena.h"
 #include "lib/multipart.h"
 #include "lib/util.h"
-#include "work/export_file.h"
 #include "work/store_list.h"
-#include "work/store_write.h"
 #include "work/item_answer.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,78 +16,16 @@ static const struct entity_out UNIT_STAFF = {&ENTITY_SPACE_UNIT, 0, NULL};
 
 /* ---- buildings ---- */
 
-int h_space_building_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &SPACE_BUILDING_Q, e);
-}
-
 static int building_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &SPACE_BUILDING_Q, id, e);
 }
 
-int h_space_building_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, building_answer, e);
-}
-
-int h_space_building_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &SPACE_BUILDING_EDIT, building_answer, e);
-}
-
-int h_space_building_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &SPACE_BUILDING_EDIT, building_answer, e);
-}
-
-/* ---- units ---- */
-
-int h_space_unit_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &SPACE_UNIT_Q, e);
-}
-
-static int unit_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &SPACE_UNIT_Q, id, e);
-}
-
-int h_space_unit_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, unit_answer, e);
-}
-
-int h_space_unit_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &SPACE_UNIT_EDIT, unit_answer, e);
-}
-
-int h_space_unit_update(struct req *r, struct yq_err *e)
-{
-	return store_update_answer(r, &SPACE_UNIT_EDIT, unit_answer, e);
-}
-
 /* ---- leases ---- */
-
-int h_space_lease_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &SPACE_LEASE_Q, e);
-}
 
 static int lease_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &SPACE_LEASE_Q, id, e);
-}
-
-int h_space_lease_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, lease_answer, e);
-}
-
-int h_space_lease_create(struct req *r, struct yq_err *e)
-{
-	return store_create_answer(r, &SPACE_LEASE_EDIT, lease_answer, e);
 }
 
 int h_space_lease_end(struct req *r, struct yq_err *e)
@@ -159,20 +95,9 @@ int h_space_summary(struct req *r, struct yq_err *e)
 	return 0;
 }
 
-/* ---- demands ---- */
-int h_space_demand_list(struct req *r, struct yq_err *e)
-{
-	return store_list_answer(r, &SPACE_DEMAND_Q, e);
-}
-
 static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 {
 	return store_item_answer(r, status, &SPACE_DEMAND_Q, id, e);
-}
-
-int h_space_demand_get(struct req *r, struct yq_err *e)
-{
-	return item_answer_get(r, demand_answer, e);
 }
 
 int h_space_demand_create(struct req *r, struct yq_err *e)
@@ -273,30 +198,6 @@ int h_space_unit_apply(struct req *r, struct yq_err *e)
 	if (space_unit_apply(req_pool(r), &r->who, unit, from, months, notes, &id, e) < 0)
 		return -1;
 	return demand_answer(r, 201, id, e);
-}
-
-/* ---- exports (.xlsx, or CSV with format=csv) ---- */
-
-/* Every row of a list under the query's filter as name.xlsx or .csv. */
-static int export_list(struct req *r, const struct store_query *q, const char *name,
-                       struct yq_err *e)
-{
-	return export_query_answer(r, q, name, "yuanqu-space-export-", e);
-}
-
-int h_space_unit_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &SPACE_UNIT_Q, "载体单元", e);
-}
-
-int h_space_lease_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &SPACE_LEASE_Q, "载体租约", e);
-}
-
-int h_space_demand_export(struct req *r, struct yq_err *e)
-{
-	return export_list(r, &SPACE_DEMAND_Q, "载体需求", e);
 }
 
 /* ---- the site plan ---- */

@@ -3,16 +3,10 @@
 #define YQ_SPACE_SPACE_API_H
 #include "http/http.h"
 
-/* GET/POST /api/space/buildings, GET/PATCH /api/space/buildings/:id */
-route_handler h_space_building_list, h_space_building_create, h_space_building_get,
-    h_space_building_update;
-/* GET/POST /api/space/units[?building_id&status&type&floor], GET/PATCH /api/space/units/:id;
- * an enterprise user lists the vacant units and its own, without their tenants */
-route_handler h_space_unit_list, h_space_unit_create, h_space_unit_get, h_space_unit_update;
 /* GET/POST /api/space/leases[?unit_id&building_id&enterprise_id&status&expiring_days],
  * GET /api/space/leases/:id, POST /api/space/leases/:id/end {"ended_on"}; an enterprise user
  * reads its own leases */
-route_handler h_space_lease_list, h_space_lease_create, h_space_lease_get, h_space_lease_end;
+route_handler h_space_lease_end;
 /* GET /api/space/summary: {"units", "vacant", "vacancy_rate", "area", "vacant_area",
  * "by_status", "expiring_30", "by_building": […], "by_type": […]} */
 route_handler h_space_summary;
@@ -23,11 +17,9 @@ route_handler h_space_summary;
  * POST /api/space/units/:id/apply {"wanted_from", "term_months", "notes"} (an enterprise user
  * applies for a vacant unit: a demand made offered that unit). An enterprise user reads its own
  * demands. */
-route_handler h_space_demand_list, h_space_demand_create, h_space_demand_get,
-    h_space_demand_matches, h_space_demand_offer, h_space_demand_accept, h_space_demand_decline,
-    h_space_demand_withdraw, h_space_demand_close, h_space_unit_apply;
-/* GET /api/space/{units,leases,demands}/export[?the list's filters&format=xlsx|csv] */
-route_handler h_space_unit_export, h_space_lease_export, h_space_demand_export;
+route_handler h_space_demand_create, h_space_demand_matches, h_space_demand_offer,
+    h_space_demand_accept, h_space_demand_decline, h_space_demand_withdraw, h_space_demand_close,
+    h_space_unit_apply;
 /* GET /api/space/plan {content_type, width, height, image_url}, GET /api/space/plan/image (the
  * picture, under a CSP that lets nothing run), PUT /api/space/plan (multipart, field file: an
  * SVG, PNG or JPEG of at most 2 MiB), PUT /api/space/buildings/:id/outline {"plan": [[x, y], …]}

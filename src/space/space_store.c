@@ -78,6 +78,7 @@ static const struct store_cond UNIT_CONDS[] = {
 
 const struct store_query SPACE_UNIT_Q = {
     .en = &ENTITY_SPACE_UNIT,
+    .title = "载体单元",
     .select = &SQL_UNIT_SELECT,
     /* an enterprise reads the vacant units and those its enterprise holds */
     .enterprise_rule = " AND (u.status = 'vacant' OR u.enterprise_id = ?)",
@@ -126,6 +127,7 @@ static void lease_begin(struct store_list *l)
 
 const struct store_query SPACE_LEASE_Q = {
     .en = &ENTITY_SPACE_LEASE,
+    .title = "载体租约",
     .select = &SQL_LEASE_SELECT,
     .enterprise_rule = " AND l.enterprise_id = ?", /* an enterprise reads its own */
     .conds = LEASE_CONDS,
@@ -198,8 +200,9 @@ out:
 	return rc;
 }
 
-const struct store_edit SPACE_BUILDING_EDIT = STORE_EDIT(
-    struct space_building, ENTITY_SPACE_BUILDING, do_building_create, do_building_update);
+const struct store_edit SPACE_BUILDING_EDIT =
+    STORE_EDIT(struct space_building, ENTITY_SPACE_BUILDING, SPACE_BUILDING_Q, do_building_create,
+               do_building_update);
 
 /* Reads the building a unit names, in the write's transaction: ERR_VALIDATION on building_id
  * when the caller has no such building. */
@@ -289,7 +292,7 @@ out:
 }
 
 const struct store_edit SPACE_UNIT_EDIT =
-    STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, do_unit_create, do_unit_update);
+    STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q, do_unit_create, do_unit_update);
 
 /* Writes the unit's status and tenant. */
 static int unit_set(struct write_ctx *w, int64_t unit, const char *status, int64_t enterprise,
@@ -374,7 +377,7 @@ out:
 }
 
 const struct store_edit SPACE_LEASE_EDIT =
-    STORE_EDIT(struct space_lease, ENTITY_SPACE_LEASE, do_lease_create, NULL);
+    STORE_EDIT(struct space_lease, ENTITY_SPACE_LEASE, SPACE_LEASE_Q, do_lease_create, NULL);
 
 int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
                           struct yq_err *e)
@@ -557,6 +560,7 @@ static const struct store_cond DEMAND_CONDS[] = {
 
 const struct store_query SPACE_DEMAND_Q = {
     .en = &ENTITY_SPACE_DEMAND,
+    .title = "载体需求",
     .select = &SQL_DEMAND_SELECT,
     .enterprise_rule = " AND d.enterprise_id = ?", /* an enterprise reads its own */
     .conds = DEMAND_CONDS,

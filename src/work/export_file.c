@@ -1,5 +1,6 @@
 /* Lists exported as spreadsheets (see export_file.h). */
 #include "work/export_file.h"
+#include "http/routes.h"
 #include "http/http.h"
 #include "lib/arena.h"
 #include "lib/table_write.h"
@@ -84,4 +85,11 @@ int export_query_answer(struct req *r, const struct store_query *s, const char *
 	if (!c || export_query_write(c, &r->who, s, hide, name, prefix, f, &x, e) < 0)
 		return -1;
 	return export_send(r, &x, name, e);
+}
+
+int h_store_export(struct req *r, struct yq_err *e)
+{
+	const struct store_query *s = r->route->arg;
+	return export_query_answer(r, s, s->title ? s->title : s->en->label_zh, "yuanqu-export-",
+	                           e);
 }

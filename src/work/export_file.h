@@ -6,6 +6,7 @@
 #define YQ_WORK_EXPORT_FILE_H
 #include <stdint.h>
 #include "db/db.h"
+#include "http/http.h"
 #include "lib/err.h"
 #include "lib/field.h"
 
@@ -47,5 +48,9 @@ int export_query_write(struct db *c, const struct principal *p, const struct sto
  * and export_send. 0, or -1 with e set. */
 int export_query_answer(struct req *r, const struct store_query *s, const char *name,
                         const char *prefix, struct yq_err *e);
+
+/* GET of the route's query (its .arg, a const struct store_query *: app/routes.c) as
+ * export_query_answer, the file named by the query's .title (else its entity's label). */
+route_handler h_store_export;
 
 #endif

@@ -3,6 +3,7 @@
 #include "work/attachment_api.h"
 #include "work/timeline_api.h"
 #include "lib/arena.h"
+#include "http/routes.h"
 #include "work/store_list.h"
 #include "work/store_write.h"
 
@@ -81,25 +82,37 @@ int store_item_answer(struct req *r, int status, const struct store_query *s, in
 	return resp_entity(r, status, &o, row);
 }
 
-int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
-                        struct yq_err *e)
+int h_store_list(struct req *r, struct yq_err *e)
 {
+	return store_list_answer(r, r->route->arg, e);
+}
+
+int h_store_get(struct req *r, struct yq_err *e)
+{
+	int64_t id;
+	return req_id(r, 0, &id, e) < 0 ? -1 : store_item_answer(r, 200, r->route->arg, id, e);
+}
+
+int h_store_create(struct req *r, struct yq_err *e)
+{
+	const struct store_edit *ed = r->route->arg;
 	void *obj = zeroed(r, ed->size, e);
 	struct store_change x = {.made = obj};
 	if (!obj || !req_entity(r, ed->en, DECODE_FULL, obj, NULL, e) ||
 	    write_tx(req_pool(r), &r->who, ed->create, &x, e) < 0)
 		return -1;
-	return answer(r, 201, *(const int64_t *)((const char *)obj + ed->id_off), e);
+	return store_item_answer(r, 201, ed->q, *(const int64_t *)((const char *)obj + ed->id_off),
+	                         e);
 }
 
-int store_update_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
-                        struct yq_err *e)
+int h_store_update(struct req *r, struct yq_err *e)
 {
+	const struct store_edit *ed = r->route->arg;
 	void *in = zeroed(r, ed->size, e);
 	struct store_change x = {.in = in};
 	if (!in || req_id(r, 0, &x.id, e) < 0 ||
 	    !req_entity(r, ed->en, DECODE_PATCH, in, &x.present, e) ||
 	    write_tx(req_pool(r), &r->who, ed->update, &x, e) < 0)
 		return -1;
-	return answer(r, 200, x.id, e);
+	return store_item_answer(r, 200, ed->q, x.id, e);
 }

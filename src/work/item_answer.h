@@ -23,17 +23,20 @@ int store_list_answer(struct req *r, const struct store_query *s, struct yq_err 
 /* store_list_answer under filter f, decoded already (store_filter_decode) and maybe completed. */
 int store_list_answer_of(struct req *r, const struct store_query *s, const void *f,
                          struct yq_err *e);
-/* POST of a new row of ed (work/store_write.h): the body decoded in full, ed->create run on it
- * as the caller, then the row as `answer` answers it, 201. Returns 0, or -1 with e set. */
-int store_create_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
-                        struct yq_err *e);
-/* PATCH of the path's row of ed: the body's members, ed->update run on them as the caller, then
- * the row as `answer` answers it, 200. Returns 0, or -1 with e set. */
-int store_update_answer(struct req *r, const struct store_edit *ed, item_answer_fn *answer,
-                        struct yq_err *e);
 /* Answers row `id` of query s, read by the caller, with `status` (less the fields s->hide hides
  * from the caller). Returns 0, or -1 with e set (404 when the caller has no such row). */
 int store_item_answer(struct req *r, int status, const struct store_query *s, int64_t id,
                       struct yq_err *e);
+
+/* Handlers served from the route table, with what they answer as the route's .arg (app/routes.c
+ * checks its type; h_store_export in work/export_file.h is another):
+ * - h_store_list: GET of a list of the query (const struct store_query *), as
+ *   store_list_answer;
+ * - h_store_get: GET of the path's row of the query, as store_item_answer;
+ * - h_store_create: POST of a new row of the edit (const struct store_edit *): the body decoded
+ *   in full, its ->create run on it as the caller, then the row as its ->q reads it, 201;
+ * - h_store_update: PATCH of the path's row of the edit: the body's members, its ->update run
+ *   on them as the caller, then the row as its ->q reads it, 200. */
+route_handler h_store_list, h_store_get, h_store_create, h_store_update;
 
 #endif

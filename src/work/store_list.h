@@ -71,6 +71,9 @@ struct store_query {
 	/* the field flags (F_INTERNAL …) of the fields the caller p is not shown, in the answers
 	 * and the exports; or NULL: every field */
 	unsigned (*hide)(const struct principal *p);
+	/* what its export is called, the sheet and the file ("载体单元"); NULL: the entity's label
+	 */
+	const char *title;
 };
 
 /* A query's row, its filter's entity and its filter:

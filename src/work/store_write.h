@@ -24,16 +24,20 @@ struct store_change {
 };
 
 /* The creation and the change of an entity's rows that the API answers (work/item_answer.h): the
- * entity the body decodes by, the row's struct (its size and its int64_t id's offset), and the
- * write_fns (arg: a struct store_change) of a creation and of a change; NULL when none. */
+ * entity the body decodes by, the row's struct (its size and its int64_t id's offset), the query
+ * that reads the row back for the answer, and the write_fns (arg: a struct store_change) of a
+ * creation and of a change; NULL when none. */
+struct store_query;
 struct store_edit {
 	const struct entity *en;
 	size_t size, id_off;
+	const struct store_query *q;
 	write_fn create, update;
 };
-#define STORE_EDIT(row, entity, create_fn, update_fn)                                              \
+/* STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q, do_unit_create, NULL) */
+#define STORE_EDIT(row, entity, query, create_fn, update_fn)                                       \
 	{                                                                                          \
-		&(entity), sizeof(row), offsetof(row, id), (create_fn), (update_fn)                \
+		&(entity), sizeof(row), offsetof(row, id), &(query), (create_fn), (update_fn)      \
 	}
 
 /* Runs the count `sql` (one row, one column) with args (n of them) on c: the count, or a negative
