@@ -20,7 +20,7 @@ export function sql(db, text) {
 
 /** The migrations after 0024, in order (version 25 first), each taken back by its function
  * (called with its version): a module's migration adds its undo here, at the end. */
-const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand, undoJobs, undoCarrierUser, undoBulletin];
+const LATER = [undoRegion, undoPolicy, undoFinance, undoFreight, undoSpaceDemand, undoJobs, undoCarrierUser, undoBulletin, undoListOrder];
 
 /** The schema version of the program: what `yuanqu migrate` ends at. */
 export const LATEST = 24 + LATER.length;
@@ -35,6 +35,11 @@ function undoLater(db, to) {
 export function migratedFrom(from) {
   const n = LATEST - from;
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
+}
+
+/** No index of the unit and lease lists' order (0033). */
+function undoListOrder(db, v) {
+  sql(db, `DROP INDEX space_unit_order; DROP INDEX space_lease_recent; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No scheduled bulletins and no schedules (定时简报). */
