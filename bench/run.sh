@@ -49,13 +49,15 @@
 #                             enterprises_filtered projects_filtered projects_stats_year
 #                             projects_leaderboard econ_summary econ_summary_leader
 #                             econ_summary_province econ_file_durable space_summary
-#                             space_units_page region_ranking region_compare_12m screen_calls login
+#                             space_units_page econ_reports_page region_ranking region_compare_12m screen_calls login
 #                             (econ_summary_province logs in as BENCH_PROVINCE_USER, default
 #                             gen-province: every zone's month in one request;
 #                             space_summary: the vacancy of a zone of 5,000 units, target
 #                             p50 ≤ 10 ms, needs --space-units-per-zone in BENCH_GEN;
 #                             space_units_page: a page of 20 of those units, the generic
 #                             list of a store query that every factor list shares;
+#                             econ_reports_page: a page of 20 of the zone's monthly reports,
+#                             newest first;
 #                             region_ranking: 综合考核 of every zone for a month, ≤ 200 ms;
 #                             region_compare_12m: 10 zones over 12 months, ≤ 100 ms (both as
 #                             the province user); screen_calls: the leaders' screen's 15 calls
@@ -95,7 +97,7 @@ dur=${dur%s}
 # raw: as many threads as cores on SQLite (in-process); twice that on PostgreSQL, where each
 # query waits for a round trip to the backend and two threads leave the cores idle
 raw_threads=${BENCH_RAW_THREADS:-$(($(nproc) * $([ "$engine" = pg ] && echo 2 || echo 1)))}
-routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable space_summary space_units_page region_ranking region_compare_12m screen_calls login}
+routes=${BENCH_ROUTES:-healthz me tickets_dept_open ticket_get tickets_create_durable tickets_search_2char tickets_search_all tickets_search_none tickets_stats_year enterprises_page enterprises_filtered projects_filtered projects_stats_year projects_leaderboard econ_summary econ_summary_leader econ_summary_province econ_file_durable space_summary space_units_page econ_reports_page region_ranking region_compare_12m screen_calls login}
 cache=${BENCH_CACHE:-build/bench}
 user=${BENCH_USER:-gen001-admin}
 pass=${BENCH_PASS:-Gen-Passw0rd-2026}
@@ -373,6 +375,7 @@ bench() { # bench NAME CONNS
 		;;
 	space_summary) path="/api/space/summary" ;;
 	space_units_page) path="/api/space/units?page_size=20" ;;
+	econ_reports_page) path="/api/economy/reports?page_size=20" ;;
 	region_ranking | region_compare_12m)
 		[ -n "$pcookie" ] || { echo "no province user ($puser) in this set: $name skipped"; return; }
 		ck=$pcookie

@@ -37,9 +37,9 @@ export function migratedFrom(from) {
   return new RegExp(`schema version ${LATEST} \\(${n} migrations? applied\\)`);
 }
 
-/** No index of the unit and lease lists' order (0033). */
+/** No index of the unit, lease and monthly report lists' order (0033). */
 function undoListOrder(db, v) {
-  sql(db, `DROP INDEX space_unit_order; DROP INDEX space_lease_recent; DELETE FROM schema_version WHERE version = ${v};`);
+  sql(db, `DROP INDEX space_unit_order; DROP INDEX space_lease_recent; DROP INDEX econ_report_recent; DELETE FROM schema_version WHERE version = ${v};`);
 }
 
 /** No scheduled bulletins and no schedules (定时简报). */
