@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include "http/routes.h"
+#include "work/export_file.h"
+#include "work/item_answer.h"
+#include "work/store_list.h"
+#include "work/store_write.h"
 
 static int setup(void **state)
 {
@@ -388,6 +392,32 @@ static void test_replica_routes_only_read(void **state)
 	assert_false(m.rt->flags & ROUTE_REPLICA);
 }
 
+/* A route served by a generic store handler documents what that handler reads and answers: the
+ * API reference (GET /api/openapi.json) takes a route's query parameters from .query and its
+ * object from .schema, and the handler decodes the store query's filter and answers its entity. */
+static void test_store_routes_documented(void **state)
+{
+	(void)state;
+	for (int i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		const struct entity *en = NULL, *filter = NULL;
+		if (rt->fn == h_store_list || rt->fn == h_store_export || rt->fn == h_store_get) {
+			const struct store_query *q = rt->arg;
+			en = q->en;
+			filter = rt->fn == h_store_get ? NULL : q->filter;
+		} else if (rt->fn == h_store_create || rt->fn == h_store_update) {
+			en = ((const struct store_edit *)rt->arg)->en;
+		} else {
+			continue;
+		}
+		if (filter && rt->query != filter)
+			fail_msg("%s: .query is not its store query's filter %s", rt->pattern,
+			         filter->name);
+		if (rt->fn != h_store_export && rt->schema != en)
+			fail_msg("%s: .schema is not its store entity %s", rt->pattern, en->name);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -404,6 +434,7 @@ int main(void)
 	    T(test_route_permissions),
 	    T(test_read_only_role_writes_nothing),
 	    T(test_replica_routes_only_read),
+	    T(test_store_routes_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
