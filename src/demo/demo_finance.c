@@ -86,7 +86,7 @@ static int add_banks(struct zone_ctx *z, const struct demo_bank *banks, int n, i
 		                     .contact = banks[b].contact,
 		                     .phone = banks[b].phone,
 		                     .notes = ""};
-		if (fin_bank_create_in(z->tx, z->who, &x, e) < 0)
+		if (store_create_in(z->tx, z->who, &FIN_BANK_EDIT, &x, e) < 0)
 			return -1;
 		bank_ids[b] = x.id;
 		for (int k = 0; k < 3 && banks[b].p[k].name; k++) {
@@ -100,7 +100,7 @@ static int add_banks(struct zone_ctx *z, const struct demo_bank *banks, int n, i
 			                        .amount_min = d->min,
 			                        .amount_max = d->max,
 			                        .notes = ""};
-			if (fin_product_create_in(z->tx, z->who, &p, e) < 0)
+			if (store_create_in(z->tx, z->who, &FIN_PRODUCT_EDIT, &p, e) < 0)
 				return -1;
 			prod_ids[b][k] = p.id;
 		}

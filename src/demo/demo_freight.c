@@ -167,7 +167,7 @@ static int trip(struct zone_ctx *z, struct freight_load *l, int64_t offer, int d
 {
 	struct principal shipper = as_shipper(z, l->enterprise_id);
 	struct freight_load_move m = {.action = FLA_MATCH, .offer_id = offer};
-	if (freight_load_create_in(z->tx, z->who, l, e) < 0 ||
+	if (store_create_in(z->tx, z->who, &FREIGHT_LOAD_EDIT, l, e) < 0 ||
 	    freight_load_act_in(z->tx, z->who, l->id, &m, e) < 0)
 		return -1;
 	m = (struct freight_load_move){.action = FLA_CONFIRM};
@@ -199,7 +199,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 		const struct demo_carrier *d = &CARRIERS[c];
 		struct freight_carrier fc = {
 		    .name = d->name, .contact = d->contact, .phone = d->phone, .notes = d->notes};
-		if (freight_carrier_create_in(z->tx, z->who, &fc, &e) < 0)
+		if (store_create_in(z->tx, z->who, &FREIGHT_CARRIER_EDIT, &fc, &e) < 0)
 			goto out;
 		if (c == 0)
 			tongda = fc.id;
@@ -212,7 +212,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 			                          .capacity_t = dt->t,
 			                          .capacity_m3 = dt->m3,
 			                          .notes = ""};
-			if (freight_truck_create_in(z->tx, z->who, &t, &e) < 0)
+			if (store_create_in(z->tx, z->who, &FREIGHT_TRUCK_EDIT, &t, &e) < 0)
 				goto out;
 			if (strstr(d->name, "冠东"))
 				guandong = t.id;
@@ -244,7 +244,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 			                          .spare_m3 = floor(cap_m3[ti] * 6) / 10,
 			                          .full_price = ROUTES[ri].full,
 			                          .notes = ""};
-			if (freight_offer_create_in(z->tx, z->who, &o, &e) < 0)
+			if (store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &o, &e) < 0)
 				goto out;
 			/* two or three loads share the truck */
 			int k = 2 + rng_below(&r, 2);
@@ -328,11 +328,11 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 	                                .spare_m3 = 30,
 	                                .full_price = 3600,
 	                                .notes = ""};
-	if (freight_offer_create_in(z->tx, z->who, &changzhou, &e) < 0 ||
-	    freight_offer_create_in(z->tx, z->who, &shanghai, &e) < 0 ||
-	    freight_offer_create_in(z->tx, z->who, &suzhou, &e) < 0 ||
-	    freight_offer_create_in(z->tx, z->who, &wuxi, &e) < 0 ||
-	    freight_offer_create_in(z->tx, z->who, &nanjing, &e) < 0)
+	if (store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &changzhou, &e) < 0 ||
+	    store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &shanghai, &e) < 0 ||
+	    store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &suzhou, &e) < 0 ||
+	    store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &wuxi, &e) < 0 ||
+	    store_create_in(z->tx, z->who, &FREIGHT_OFFER_EDIT, &nanjing, &e) < 0)
 		goto out;
 	/* 三鑫电子: 2万元 of goods to 常州 on the truck going there, confirmed by both sides */
 	int64_t sanxin = ent_named(z, "南通三鑫电子科技有限公司");
@@ -369,7 +369,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 		                         .price = 900,
 		                         .notes = ""};
 		struct freight_load_move m = {.action = FLA_MATCH, .offer_id = nanjing.id};
-		if (freight_load_create_in(z->tx, z->who, &l, &e) < 0 ||
+		if (store_create_in(z->tx, z->who, &FREIGHT_LOAD_EDIT, &l, &e) < 0 ||
 		    freight_load_act_in(z->tx, z->who, l.id, &m, &e) < 0)
 			goto out;
 	}
@@ -392,7 +392,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 		                         .date_to = d3,
 		                         .price = open_loads[i].price,
 		                         .notes = ""};
-		if (freight_load_create_in(z->tx, z->who, &l, &e) < 0)
+		if (store_create_in(z->tx, z->who, &FREIGHT_LOAD_EDIT, &l, &e) < 0)
 			goto out;
 	}
 	/* the vehicle registrations: today at the zone's figure, earlier days lighter; the older
@@ -412,7 +412,7 @@ int demo_freight_add(struct zone_ctx *z, int64_t now)
 			                        .date = day,
 			                        .goods = GOODS[rng_below(&r, 12)]};
 			int roll = rng_below(&r, 100);
-			int rc = freight_reg_create_in(z->tx, z->who, &g, &e);
+			int rc = store_create_in(z->tx, z->who, &FREIGHT_REG_EDIT, &g, &e);
 			if (rc == 0 && !(d == 0 && roll < 12))
 				rc = roll >= 97
 				         ? freight_reg_act_in(z->tx, z->who, g.id, FRE_REJECT,

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
+#include "work/store_write.h"
 
 /* ---- deterministic randomness ---------------------------------------------------------- */
 

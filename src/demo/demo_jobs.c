@@ -129,7 +129,7 @@ int demo_jobs_add(struct zone_ctx *z, int64_t now)
 		                      .venue = FAIRS[i].venue,
 		                      .mode = FAIRS[i].mode,
 		                      .notes = ""};
-		if (jobs_fair_create_in(z->tx, z->who, &f, &e) < 0)
+		if (store_create_in(z->tx, z->who, &JOBS_FAIR_EDIT, &f, &e) < 0)
 			goto out;
 		fair_ids[i] = f.id;
 	}
@@ -234,7 +234,7 @@ int demo_jobs_add(struct zone_ctx *z, int64_t now)
 		                                         (70 + rng_below(&r, 31)) / 100,
 		                              .signed_on = signed_on,
 		                              .notes = ""};
-		if (jobs_partnership_create_in(z->tx, z->who, &ps, &e) < 0)
+		if (store_create_in(z->tx, z->who, &JOBS_PARTNERSHIP_EDIT, &ps, &e) < 0)
 			goto out;
 		for (int i = 0; i < N_DEMANDS; i++)
 			if (plan[i].ent == ent && !plan[i].ps)
@@ -292,7 +292,7 @@ int demo_jobs_add(struct zone_ctx *z, int64_t now)
 	                         .venue = "望城经开区人力资源服务中心",
 	                         .mode = "offline",
 	                         .notes = ""};
-	if (jobs_fair_create_in(z->tx, z->who, &next, &e) < 0)
+	if (store_create_in(z->tx, z->who, &JOBS_FAIR_EDIT, &next, &e) < 0)
 		goto out;
 	for (int k = 0; k < z->n_ents; k++) {
 		if (!z->ents[k].account_username || !strstr(z->ents[k].account_username, "-qiye"))

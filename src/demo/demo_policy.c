@@ -90,7 +90,7 @@ static int apply(struct zone_ctx *z, const struct ent_row *e, const struct polic
 	                         .note = "按政策要求提交申报材料，请审核。"};
 	int64_t fid;
 	const char *ask = arena_printf(a, "%s申请表.pdf", p->title);
-	if (policy_app_create_in(z->tx, &who, &app, &err) < 0 ||
+	if (store_create_in(z->tx, &who, &POLICY_APP_EDIT, &app, &err) < 0 ||
 	    attachment_add_in(z->tx, &who, &policy_app_kind, app.id, sha, (int64_t)sizeof PDF - 1,
 	                      ask, "application/pdf", now, &fid, &err) < 0)
 		goto fail;
@@ -167,7 +167,7 @@ int demo_policy_add(struct zone_ctx *z, int64_t now)
 		    .buildings = "[]",
 		};
 		int64_t matched = 0;
-		if (policy_create_in(z->tx, z->who, &p, &err) < 0 ||
+		if (store_create_in(z->tx, z->who, &POLICY_EDIT, &p, &err) < 0 ||
 		    (d->publish && policy_publish_in(z->tx, z->who, p.id, &matched, &err) < 0)) {
 			error("demo: policy %s: %s", d->title,
 			      err.message_en ? err.message_en : "");

@@ -118,7 +118,7 @@ int demo_space_add(struct zone_ctx *z, int64_t now)
 		                           .map_x = d->x,
 		                           .map_y = d->y,
 		                           .notes = ""};
-		if (space_building_create_in(z->tx, z->who, &b, &e) < 0)
+		if (store_create_in(z->tx, z->who, &SPACE_BUILDING_EDIT, &b, &e) < 0)
 			goto out;
 		ids[bi] = b.id;
 		for (int f = 1; f <= d->floors; f++)
@@ -185,7 +185,7 @@ int demo_space_add(struct zone_ctx *z, int64_t now)
 		             : strcmp(p->status, "intent") == 0 ? "已有企业洽谈，待签约"
 		                                                : "",
 		};
-		if (space_unit_create_in(z->tx, z->who, &u, &e) < 0)
+		if (store_create_in(z->tx, z->who, &SPACE_UNIT_EDIT, &u, &e) < 0)
 			goto out;
 		if (!leased)
 			continue;
@@ -222,7 +222,7 @@ int demo_space_add(struct zone_ctx *z, int64_t now)
 			}
 			l.enterprise_id = t->id;
 		}
-		if (space_lease_create_in(z->tx, z->who, &l, &e) < 0)
+		if (store_create_in(z->tx, z->who, &SPACE_LEASE_EDIT, &l, &e) < 0)
 			goto out;
 	}
 	if (demo_space_plan_add(z, &e) < 0)

@@ -209,10 +209,6 @@ int fin_tranche_list(struct db *c, const struct principal *p, int64_t offer_id, 
 
 /* The writes, each in one transaction with its audit row (the _in forms inside an open one,
  * for the demo). */
-int fin_bank_create_in(struct db *tx, const struct principal *p, struct fin_bank *b,
-                       struct yq_err *e);
-int fin_product_create_in(struct db *tx, const struct principal *p, struct fin_product *x,
-                          struct yq_err *e);
 /* A new demand: an enterprise user's own (its enterprise_id), or one a staff member posts for
  * an enterprise of the zone; submitted unless `draft`. */
 int fin_demand_create(struct db_pool *pool, const struct principal *p, struct fin_demand *d,

@@ -239,43 +239,20 @@ static int unique_bank(struct write_ctx *w, const struct fin_bank *b, int64_t id
 	return 0;
 }
 
-static int do_bank_create(struct write_ctx *w, void *arg, struct yq_err *e)
+static int check_bank(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                      struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct fin_bank *b = x->made;
-	if (unique_bank(w, b, 0, e) < 0)
-		return -1;
-	return store_create_zone(w, &SQL_BANK_INSERT, &ENTITY_FIN_BANK, b, &b->id, e);
+	const struct fin_bank *old = was;
+	const struct fin_bank *b = row;
+	(void)a;
+	if (old && strcmp(b->name, old->name) == 0 && strcmp(b->branch, old->branch) == 0)
+		return 0;
+	return unique_bank(w, b, id, e);
 }
 
-int fin_bank_create_in(struct db *tx, const struct principal *p, struct fin_bank *b,
-                       struct yq_err *e)
-{
-	struct store_change x = {.made = b};
-	return write_in(tx, p, p->zone_id, do_bank_create, &x, e);
-}
-
-static int do_bank_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct fin_bank old, b;
-	int rc = -1;
-	if (store_list_get(w->tx, &FIN_BANK_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	b = old;
-	entity_copy(&ENTITY_FIN_BANK, &b, x->in, x->present);
-	if ((strcmp(b.name, old.name) != 0 || strcmp(b.branch, old.branch) != 0) &&
-	    unique_bank(w, &b, x->id, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_BANK_UPDATE, x->id, &old, &b, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit FIN_BANK_EDIT =
-    STORE_EDIT(struct fin_bank, ENTITY_FIN_BANK, FIN_BANK_Q, do_bank_create, do_bank_update);
+const struct store_edit FIN_BANK_EDIT = {STORE_ROW(struct fin_bank, ENTITY_FIN_BANK, FIN_BANK_Q),
+                                         .insert = &SQL_BANK_INSERT, .change = &SQL_BANK_UPDATE,
+                                         .check = check_bank};
 
 static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, struct yq_err *e)
 {
@@ -285,43 +262,23 @@ static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, st
 	return n ? 0 : err_set(e, ERR_VALIDATION, field, "银行不存在", "no such bank");
 }
 
-static int do_product_create(struct write_ctx *w, void *arg, struct yq_err *e)
+/* A product stays with its bank. */
+static int check_product(struct write_ctx *w, const void *was, void *row, int64_t id,
+                         struct arena *a, struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct fin_product *p = x->made;
-	if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0 || fin_check_product(p, e) < 0)
+	const struct fin_product *old = was;
+	struct fin_product *p = row;
+	(void)id, (void)a;
+	if (old)
+		p->bank_id = old->bank_id;
+	else if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0)
 		return -1;
-	return store_create_zone(w, &SQL_PRODUCT_INSERT, &ENTITY_FIN_PRODUCT, p, &p->id, e);
+	return fin_check_product(p, e);
 }
 
-int fin_product_create_in(struct db *tx, const struct principal *p, struct fin_product *x,
-                          struct yq_err *e)
-{
-	struct store_change c = {.made = x};
-	return write_in(tx, p, p->zone_id, do_product_create, &c, e);
-}
-
-static int do_product_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct fin_product old, p;
-	int rc = -1;
-	if (store_list_get(w->tx, &FIN_PRODUCT_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	p = old;
-	entity_copy(&ENTITY_FIN_PRODUCT, &p, x->in, x->present);
-	p.bank_id = old.bank_id;
-	if (fin_check_product(&p, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_PRODUCT_UPDATE, x->id, &old, &p, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit FIN_PRODUCT_EDIT = STORE_EDIT(
-    struct fin_product, ENTITY_FIN_PRODUCT, FIN_PRODUCT_Q, do_product_create, do_product_update);
+const struct store_edit FIN_PRODUCT_EDIT = {
+    STORE_ROW(struct fin_product, ENTITY_FIN_PRODUCT, FIN_PRODUCT_Q), .insert = &SQL_PRODUCT_INSERT,
+    .change = &SQL_PRODUCT_UPDATE, .check = check_product};
 
 /* ---- notifications: the work kind of a demand ---- */
 
@@ -467,32 +424,25 @@ int fin_demand_create_in(struct db *tx, const struct principal *p, struct fin_de
 	return write_in(tx, p, p->zone_id, do_demand_create, &x, e);
 }
 
-static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
+/* A demand changes until it is pushed to banks, and stays the enterprise's. */
+static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t id,
+                        struct arena *a, struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct fin_demand old, d;
-	int rc = -1;
-	if (store_list_get(w->tx, &FIN_DEMAND_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	enum fin_demand_status s = fin_demand_status_from(old.status);
-	if (s != FIN_DRAFT && s != FIN_SUBMITTED) {
-		err_set(e, ERR_STATE, "status", "融资需求已推送银行，不能再修改",
-		        "the demand was pushed: it no longer changes");
-		goto out;
-	}
-	d = old;
-	entity_copy(&ENTITY_FIN_DEMAND, &d, x->in, x->present);
-	d.enterprise_id = old.enterprise_id;
-	rc = write_update(w, &SQL_DEMAND_UPDATE, x->id, &old, &d, e);
-out:
-	arena_release(&ar);
-	return rc;
+	const struct fin_demand *old = was;
+	struct fin_demand *d = row;
+	(void)w, (void)id, (void)a;
+	enum fin_demand_status s = fin_demand_status_from(old->status);
+	if (s != FIN_DRAFT && s != FIN_SUBMITTED)
+		return err_set(e, ERR_STATE, "status", "融资需求已推送银行，不能再修改",
+		               "the demand was pushed: it no longer changes");
+	d->enterprise_id = old->enterprise_id;
+	return 0;
 }
 
 /* A demand is created with its draft flag (fin_demand_create): its edit only changes it. */
-const struct store_edit FIN_DEMAND_EDIT =
-    STORE_EDIT(struct fin_demand, ENTITY_FIN_DEMAND, FIN_DEMAND_Q, NULL, do_demand_update);
+const struct store_edit FIN_DEMAND_EDIT = {
+    STORE_ROW(struct fin_demand, ENTITY_FIN_DEMAND, FIN_DEMAND_Q), .change = &SQL_DEMAND_UPDATE,
+    .check = check_demand};
 
 static const char *const DEMAND_ACTIONS[] = {"submit",   "push",     "approve",
                                              "disburse", "withdraw", "close"};

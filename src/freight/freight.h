@@ -277,19 +277,9 @@ int freight_load_act_out(struct db_pool *pool, const struct principal *p, int64_
 int freight_reg_act(struct db_pool *pool, const struct principal *p, int64_t id,
                     enum freight_reg_event ev, const char *reason, struct yq_err *e);
 /* The same inside an open transaction, for the demo. */
-int freight_carrier_create_in(struct db *tx, const struct principal *p, struct freight_carrier *x,
-                              struct yq_err *e);
-int freight_truck_create_in(struct db *tx, const struct principal *p, struct freight_truck *x,
-                            struct yq_err *e);
-int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *x,
-                            struct yq_err *e);
 int freight_offer_close_in(struct db *tx, const struct principal *p, int64_t id, struct yq_err *e);
-int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *x,
-                           struct yq_err *e);
 int freight_load_act_in(struct db *tx, const struct principal *p, int64_t id,
                         const struct freight_load_move *m, struct yq_err *e);
-int freight_reg_create_in(struct db *tx, const struct principal *p, struct freight_reg *x,
-                          struct yq_err *e);
 int freight_reg_act_in(struct db *tx, const struct principal *p, int64_t id,
                        enum freight_reg_event ev, const char *reason, struct yq_err *e);
 

@@ -431,43 +431,20 @@ static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, str
 	return 0;
 }
 
-static int do_carrier_create(struct write_ctx *w, void *arg, struct yq_err *e)
+static int check_carrier(struct write_ctx *w, const void *was, void *row, int64_t id,
+                         struct arena *a, struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct freight_carrier *c = x->made;
-	if (unique_carrier(w, c->name, 0, e) < 0)
-		return -1;
-	return store_create_zone(w, &SQL_CARRIER_INSERT, &ENTITY_FREIGHT_CARRIER, c, &c->id, e);
+	const struct freight_carrier *old = was;
+	const struct freight_carrier *c = row;
+	(void)a;
+	if (old && strcmp(c->name, old->name) == 0)
+		return 0;
+	return unique_carrier(w, c->name, id, e);
 }
 
-int freight_carrier_create_in(struct db *tx, const struct principal *p, struct freight_carrier *c,
-                              struct yq_err *e)
-{
-	struct store_change x = {.made = c};
-	return write_in(tx, p, p->zone_id, do_carrier_create, &x, e);
-}
-
-static int do_carrier_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct freight_carrier old, c;
-	int rc = -1;
-	if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	c = old;
-	entity_copy(&ENTITY_FREIGHT_CARRIER, &c, x->in, x->present);
-	if (strcmp(c.name, old.name) != 0 && unique_carrier(w, c.name, x->id, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_CARRIER_UPDATE, x->id, &old, &c, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit FREIGHT_CARRIER_EDIT =
-    STORE_EDIT(struct freight_carrier, ENTITY_FREIGHT_CARRIER, FREIGHT_CARRIER_Q, do_carrier_create,
-               do_carrier_update);
+const struct store_edit FREIGHT_CARRIER_EDIT = {
+    STORE_ROW(struct freight_carrier, ENTITY_FREIGHT_CARRIER, FREIGHT_CARRIER_Q),
+    .insert = &SQL_CARRIER_INSERT, .change = &SQL_CARRIER_UPDATE, .check = check_carrier};
 
 static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
 {
@@ -481,61 +458,32 @@ static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, stru
 	return 0;
 }
 
-static int do_truck_create(struct write_ctx *w, void *arg, struct yq_err *e)
+/* A truck stays with its carrier. */
+static int check_truck(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                       struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct freight_truck *t = x->made;
-	struct arena ar = ARENA_INIT;
+	const struct freight_truck *old = was;
+	struct freight_truck *t = row;
 	struct freight_carrier c;
-	int rc = -1;
-	if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, t->carrier_id, &ar, &c, e) < 0) {
+	if (old) {
+		t->carrier_id = old->carrier_id;
+	} else if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, t->carrier_id, a, &c, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "carrier_id", "承运企业不存在",
 			        "no such carrier");
-		goto out;
+		return -1;
 	}
 	if (positive(t->capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
-	    positive(t->capacity_m3, "capacity_m3", "容积应大于0", e) < 0 ||
-	    unique_plate(w, t->plate, 0, e) < 0 ||
-	    store_create_zone(w, &SQL_TRUCK_INSERT, &ENTITY_FREIGHT_TRUCK, t, &t->id, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	arena_release(&ar);
-	return rc;
+	    positive(t->capacity_m3, "capacity_m3", "容积应大于0", e) < 0)
+		return -1;
+	if (old && strcmp(t->plate, old->plate) == 0)
+		return 0;
+	return unique_plate(w, t->plate, id, e);
 }
 
-int freight_truck_create_in(struct db *tx, const struct principal *p, struct freight_truck *t,
-                            struct yq_err *e)
-{
-	struct store_change x = {.made = t};
-	return write_in(tx, p, p->zone_id, do_truck_create, &x, e);
-}
-
-static int do_truck_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct freight_truck old, t;
-	int rc = -1;
-	if (store_list_get(w->tx, &FREIGHT_TRUCK_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	t = old;
-	entity_copy(&ENTITY_FREIGHT_TRUCK, &t, x->in, x->present);
-	t.carrier_id = old.carrier_id;
-	if (positive(t.capacity_t, "capacity_t", "核载应大于0", e) < 0 ||
-	    positive(t.capacity_m3, "capacity_m3", "容积应大于0", e) < 0)
-		goto out;
-	if (strcmp(t.plate, old.plate) != 0 && unique_plate(w, t.plate, x->id, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_TRUCK_UPDATE, x->id, &old, &t, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit FREIGHT_TRUCK_EDIT = STORE_EDIT(
-    struct freight_truck, ENTITY_FREIGHT_TRUCK, FREIGHT_TRUCK_Q, do_truck_create, do_truck_update);
+const struct store_edit FREIGHT_TRUCK_EDIT = {
+    STORE_ROW(struct freight_truck, ENTITY_FREIGHT_TRUCK, FREIGHT_TRUCK_Q),
+    .insert = &SQL_TRUCK_INSERT, .change = &SQL_TRUCK_UPDATE, .check = check_truck};
 
 static int check_window(const char *from, const char *to, struct yq_err *e)
 {
@@ -545,56 +493,39 @@ static int check_window(const char *from, const char *to, struct yq_err *e)
 	return 0;
 }
 
-static int do_offer_create(struct write_ctx *w, void *arg, struct yq_err *e)
+static int check_offer(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                       struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct freight_offer *o = x->made;
-	struct arena ar = ARENA_INIT;
+	struct freight_offer *o = row;
 	struct freight_truck t;
-	int rc = -1;
-	if (store_list_get(w->tx, &FREIGHT_TRUCK_Q, w->who, o->truck_id, &ar, &t, e) < 0) {
+	(void)was, (void)id;
+	if (store_list_get(w->tx, &FREIGHT_TRUCK_Q, w->who, o->truck_id, a, &t, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "truck_id", "车辆不存在", "no such truck");
-		goto out;
+		return -1;
 	}
 	if (freight_as_carrier(w->who))
 		o->notes = ""; /* the notes are the zone's (F_INTERNAL): a carrier writes none */
 	if (check_window(o->date_from, o->date_to, e) < 0 ||
 	    positive(o->spare_t, "spare_t", "余载应大于0", e) < 0 ||
 	    positive(o->spare_m3, "spare_m3", "余量应大于0", e) < 0)
-		goto out;
-	if (freight_city_eq(o->origin, o->destination)) {
-		err_set(e, ERR_VALIDATION, "destination", "目的城市不能与出发城市相同",
-		        "the destination is the origin");
-		goto out;
-	}
-	if (o->spare_t > t.capacity_t + 1e-9) {
-		err_set(e, ERR_VALIDATION, "spare_t", "余载不能超过车辆核载",
-		        "more than the truck takes");
-		goto out;
-	}
-	if (o->spare_m3 > t.capacity_m3 + 1e-9) {
-		err_set(e, ERR_VALIDATION, "spare_m3", "余量不能超过车辆容积",
-		        "more than the truck holds");
-		goto out;
-	}
-	if (store_create_zone(w, &SQL_OFFER_INSERT, &ENTITY_FREIGHT_OFFER, o, &o->id, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	arena_release(&ar);
-	return rc;
+		return -1;
+	if (freight_city_eq(o->origin, o->destination))
+		return err_set(e, ERR_VALIDATION, "destination", "目的城市不能与出发城市相同",
+		               "the destination is the origin");
+	if (o->spare_t > t.capacity_t + 1e-9)
+		return err_set(e, ERR_VALIDATION, "spare_t", "余载不能超过车辆核载",
+		               "more than the truck takes");
+	if (o->spare_m3 > t.capacity_m3 + 1e-9)
+		return err_set(e, ERR_VALIDATION, "spare_m3", "余量不能超过车辆容积",
+		               "more than the truck holds");
+	return 0;
 }
 
-const struct store_edit FREIGHT_OFFER_EDIT =
-    STORE_EDIT(struct freight_offer, ENTITY_FREIGHT_OFFER, FREIGHT_OFFER_Q, do_offer_create, NULL);
-
-int freight_offer_create_in(struct db *tx, const struct principal *p, struct freight_offer *o,
-                            struct yq_err *e)
-{
-	struct store_change x = {.made = o};
-	return write_in(tx, p, p->zone_id, do_offer_create, &x, e);
-}
+/* An offer is not edited: it is closed (freight_offer_close). */
+const struct store_edit FREIGHT_OFFER_EDIT = {
+    STORE_ROW(struct freight_offer, ENTITY_FREIGHT_OFFER, FREIGHT_OFFER_Q),
+    .insert = &SQL_OFFER_INSERT, .check = check_offer};
 
 static int do_offer_close(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -683,15 +614,8 @@ static int do_load_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-const struct store_edit FREIGHT_LOAD_EDIT =
-    STORE_EDIT(struct freight_load, ENTITY_FREIGHT_LOAD, FREIGHT_LOAD_Q, do_load_create, NULL);
-
-int freight_load_create_in(struct db *tx, const struct principal *p, struct freight_load *l,
-                           struct yq_err *e)
-{
-	struct store_change x = {.made = l};
-	return write_in(tx, p, p->zone_id, do_load_create, &x, e);
-}
+const struct store_edit FREIGHT_LOAD_EDIT = {
+    STORE_ROW(struct freight_load, ENTITY_FREIGHT_LOAD, FREIGHT_LOAD_Q), .create = do_load_create};
 
 /* The notification an enterprise gets about its load or registration. */
 static int tell(struct write_ctx *w, const struct work_kind *kind, int64_t id, int64_t enterprise,
@@ -943,15 +867,8 @@ static int do_reg_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-const struct store_edit FREIGHT_REG_EDIT =
-    STORE_EDIT(struct freight_reg, ENTITY_FREIGHT_REG, FREIGHT_REG_Q, do_reg_create, NULL);
-
-int freight_reg_create_in(struct db *tx, const struct principal *p, struct freight_reg *r,
-                          struct yq_err *e)
-{
-	struct store_change x = {.made = r};
-	return write_in(tx, p, p->zone_id, do_reg_create, &x, e);
-}
+const struct store_edit FREIGHT_REG_EDIT = {
+    STORE_ROW(struct freight_reg, ENTITY_FREIGHT_REG, FREIGHT_REG_Q), .create = do_reg_create};
 
 static const char *const REG_ACTIONS[] = {"approve", "reject", "withdraw"};
 

@@ -193,24 +193,17 @@ int jobs_demand_move(struct db_pool *pool, const struct principal *p, int64_t id
 /* Records hire h; the demand becomes filled when it is full; its enterprise is told. */
 int jobs_hire_create(struct db_pool *pool, const struct principal *p, struct jobs_hire *h,
                      struct yq_err *e);
-int jobs_fair_create(struct db_pool *pool, const struct principal *p, struct jobs_fair *f,
-                     struct yq_err *e);
 /* Enterprise `ent` (an enterprise user: its own, whatever is given) joins or leaves fair `id`. */
 int jobs_fair_join(struct db_pool *pool, const struct principal *p, int64_t id, int64_t ent,
                    int join, struct yq_err *e);
-int jobs_partnership_create(struct db_pool *pool, const struct principal *p,
-                            struct jobs_partnership *x, struct yq_err *e);
-/* The same inside an open transaction, for the demo: no date checks, nobody told. */
+/* The same inside an open transaction, for the demo: no date checks, nobody told. The demo
+ * creates fairs and partnerships with store_create_in. */
 int jobs_demand_create_in(struct db *tx, const struct principal *p, struct jobs_demand *d,
                           struct yq_err *e);
 int jobs_hire_create_in(struct db *tx, const struct principal *p, struct jobs_hire *h,
                         struct yq_err *e);
-int jobs_fair_create_in(struct db *tx, const struct principal *p, struct jobs_fair *f,
-                        struct yq_err *e);
 int jobs_fair_join_in(struct db *tx, const struct principal *p, int64_t id, int64_t ent,
                       struct yq_err *e);
-int jobs_partnership_create_in(struct db *tx, const struct principal *p, struct jobs_partnership *x,
-                               struct yq_err *e);
 
 /* The zone's figures of a year (hires by their day, demands by the day they were posted). */
 #define JOBS_SECTIONS 21 /* GB/T 4754 sections A..T, and one for none */

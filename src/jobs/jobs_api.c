@@ -86,16 +86,6 @@ static int fair_answer(struct req *r, int status, int64_t id, struct yq_err *e)
 	return store_item_answer(r, status, &JOBS_FAIR_Q, id, e);
 }
 
-int h_jobs_fair_create(struct req *r, struct yq_err *e)
-{
-	struct jobs_fair f;
-	memset(&f, 0, sizeof f);
-	if (!req_entity(r, &ENTITY_JOBS_FAIR, DECODE_FULL, &f, NULL, e) ||
-	    jobs_fair_create(req_pool(r), &r->who, &f, e) < 0)
-		return -1;
-	return fair_answer(r, 201, f.id, e);
-}
-
 int h_jobs_fair_ents(struct req *r, struct yq_err *e)
 {
 	int64_t id;
@@ -131,23 +121,6 @@ int h_jobs_fair_join(struct req *r, struct yq_err *e)
 int h_jobs_fair_leave(struct req *r, struct yq_err *e)
 {
 	return fair_join(r, 0, e);
-}
-
-/* ---- partnerships ---- */
-
-static int ps_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &JOBS_PARTNERSHIP_Q, id, e);
-}
-
-int h_jobs_ps_create(struct req *r, struct yq_err *e)
-{
-	struct jobs_partnership x;
-	memset(&x, 0, sizeof x);
-	if (!req_entity(r, &ENTITY_JOBS_PARTNERSHIP, DECODE_FULL, &x, NULL, e) ||
-	    jobs_partnership_create(req_pool(r), &r->who, &x, e) < 0)
-		return -1;
-	return ps_answer(r, 201, x.id, e);
 }
 
 /* ---- figures ---- */

@@ -7,18 +7,13 @@
  * "open_demands", "fairs", "partnerships", "planned_interns", "arrived_interns",
  * "by_industry": […], "by_channel": […], "by_month": […]} */
 route_handler h_jobs_summary;
-/* GET/POST /api/jobs/demands[?status&enterprise_id&fair_id&year&q], GET/PATCH
- * /api/jobs/demands/:id, POST /api/jobs/demands/:id/close|reopen, GET /api/jobs/demands/export */
+/* The routes with a body or a move of their own; the lists, one row, exports and the plain
+ * creations and changes are served from the route table (app/routes.c, S lines). */
+/* POST /api/jobs/demands, POST /api/jobs/demands/:id/close|reopen */
 route_handler h_jobs_demand_create, h_jobs_demand_close, h_jobs_demand_reopen;
-/* GET/POST /api/jobs/hires[?demand_id&enterprise_id&fair_id&partnership_id&year&channel],
- * GET /api/jobs/hires/:id, GET /api/jobs/hires/export */
+/* POST /api/jobs/hires */
 route_handler h_jobs_hire_create;
-/* GET/POST /api/jobs/fairs[?year&joined&mode], GET/PATCH /api/jobs/fairs/:id,
- * GET /api/jobs/fairs/:id/enterprises, POST /api/jobs/fairs/:id/join|leave {"enterprise_id"},
- * GET /api/jobs/fairs/export */
-route_handler h_jobs_fair_create, h_jobs_fair_ents, h_jobs_fair_join, h_jobs_fair_leave;
-/* GET/POST /api/jobs/partnerships[?enterprise_id&year], GET/PATCH /api/jobs/partnerships/:id,
- * GET /api/jobs/partnerships/export */
-route_handler h_jobs_ps_create;
+/* GET /api/jobs/fairs/:id/enterprises, POST /api/jobs/fairs/:id/join|leave {"enterprise_id"} */
+route_handler h_jobs_fair_ents, h_jobs_fair_join, h_jobs_fair_leave;
 
 #endif

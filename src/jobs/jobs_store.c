@@ -377,48 +377,38 @@ static int set_status(struct write_ctx *w, int64_t id, enum jobs_status to, stru
 	                 DB_I(id));
 }
 
-static int do_demand_update(struct write_ctx *w, void *arg, struct yq_err *e)
+/* An open demand changes (its deadline, when changed, not in the past; its count not below the
+ * hires made) and stays its enterprise's; lowered to the hires, it is filled. */
+static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t id,
+                        struct arena *a, struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct jobs_demand old, d;
-	int rc = -1;
+	const struct jobs_demand *old = was;
+	struct jobs_demand *d = row;
 	char today[11];
+	(void)a;
 	jobs_today(today);
-	if (store_list_get(w->tx, &JOBS_DEMAND_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	enum jobs_status s = jobs_status_from_name(old.status);
-	if (s == JOBS_CLOSED || s == JOBS_FILLED) {
-		err_set(e, ERR_STATE, "status",
-		        s == JOBS_CLOSED ? "需求已关闭，不能修改" : "需求已招满，不能修改",
-		        "the demand is no longer open");
-		goto out;
+	enum jobs_status s = jobs_status_from_name(old->status);
+	if (s == JOBS_CLOSED || s == JOBS_FILLED)
+		return err_set(e, ERR_STATE, "status",
+		               s == JOBS_CLOSED ? "需求已关闭，不能修改" : "需求已招满，不能修改",
+		               "the demand is no longer open");
+	d->enterprise_id = old->enterprise_id;
+	if (jobs_check_demand(d, strcmp(d->deadline, old->deadline) != 0 ? today : NULL, e) < 0)
+		return -1;
+	if (d->headcount < old->hired)
+		return err_set(e, ERR_VALIDATION, "headcount", "招聘人数不能少于已招用人数",
+		               "fewer people than already hired");
+	if (d->headcount == old->hired && old->hired > 0) {
+		if (set_status(w, id, JOBS_FILLED, e) < 0)
+			return -1;
+		audit_change_str(&w->changes, "status", old->status, "filled");
 	}
-	d = old;
-	entity_copy(&ENTITY_JOBS_DEMAND, &d, x->in, x->present);
-	d.enterprise_id = old.enterprise_id;
-	/* a changed deadline is not in the past; the count not below the hires made */
-	if (jobs_check_demand(&d, strcmp(d.deadline, old.deadline) != 0 ? today : NULL, e) < 0)
-		goto out;
-	if (d.headcount < old.hired) {
-		err_set(e, ERR_VALIDATION, "headcount", "招聘人数不能少于已招用人数",
-		        "fewer people than already hired");
-		goto out;
-	}
-	rc = write_update(w, &SQL_DEMAND_UPDATE, x->id, &old, &d, e);
-	/* filled by the edit: the count lowered to the hires */
-	if (rc == 0 && d.headcount == old.hired && old.hired > 0) {
-		rc = set_status(w, x->id, JOBS_FILLED, e);
-		if (rc == 0)
-			audit_change_str(&w->changes, "status", old.status, "filled");
-	}
-out:
-	arena_release(&ar);
-	return rc;
+	return 0;
 }
 
-const struct store_edit JOBS_DEMAND_EDIT =
-    STORE_EDIT(struct jobs_demand, ENTITY_JOBS_DEMAND, JOBS_DEMAND_Q, NULL, do_demand_update);
+const struct store_edit JOBS_DEMAND_EDIT = {
+    STORE_ROW(struct jobs_demand, ENTITY_JOBS_DEMAND, JOBS_DEMAND_Q), .change = &SQL_DEMAND_UPDATE,
+    .check = check_demand};
 
 static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -557,45 +547,9 @@ int jobs_hire_create_in(struct db *tx, const struct principal *p, struct jobs_hi
 	return write_in(tx, p, p->zone_id, do_hire_create, &x, e);
 }
 
-static int do_fair_create(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct change *x = arg;
-	struct jobs_fair *f = x->made;
-	return store_create_zone(w, &SQL_FAIR_INSERT, &ENTITY_JOBS_FAIR, f, &f->id, e);
-}
-
-int jobs_fair_create(struct db_pool *pool, const struct principal *p, struct jobs_fair *f,
-                     struct yq_err *e)
-{
-	struct change x = {.made = f};
-	return write_tx(pool, p, do_fair_create, &x, e);
-}
-
-int jobs_fair_create_in(struct db *tx, const struct principal *p, struct jobs_fair *f,
-                        struct yq_err *e)
-{
-	struct change x = {.made = f, .history = 1};
-	return write_in(tx, p, p->zone_id, do_fair_create, &x, e);
-}
-
-static int do_fair_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct jobs_fair old, f;
-	int rc = -1;
-	if (store_list_get(w->tx, &JOBS_FAIR_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	f = old;
-	entity_copy(&ENTITY_JOBS_FAIR, &f, x->in, x->present);
-	rc = write_update(w, &SQL_FAIR_UPDATE, x->id, &old, &f, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit JOBS_FAIR_EDIT =
-    STORE_EDIT(struct jobs_fair, ENTITY_JOBS_FAIR, JOBS_FAIR_Q, NULL, do_fair_update);
+const struct store_edit JOBS_FAIR_EDIT = {
+    STORE_ROW(struct jobs_fair, ENTITY_JOBS_FAIR, JOBS_FAIR_Q), .insert = &SQL_FAIR_INSERT,
+    .change = &SQL_FAIR_UPDATE};
 
 static int do_fair_join(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -665,50 +619,23 @@ int jobs_fair_join_in(struct db *tx, const struct principal *p, int64_t id, int6
 	return write_in(tx, p, p->zone_id, do_fair_join, &x, e);
 }
 
-static int do_ps_create(struct write_ctx *w, void *arg, struct yq_err *e)
+/* A partnership stays with its enterprise. */
+static int check_ps(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                    struct yq_err *e)
 {
-	struct change *x = arg;
-	struct jobs_partnership *ps = x->made;
-	if (check_ent(w, ps->enterprise_id, e) < 0 || jobs_check_partnership(ps, e) < 0)
+	const struct jobs_partnership *old = was;
+	struct jobs_partnership *ps = row;
+	(void)id, (void)a;
+	if (old)
+		ps->enterprise_id = old->enterprise_id;
+	else if (check_ent(w, ps->enterprise_id, e) < 0)
 		return -1;
-	return store_create_zone(w, &SQL_PS_INSERT, &ENTITY_JOBS_PARTNERSHIP, ps, &ps->id, e);
+	return jobs_check_partnership(ps, e);
 }
 
-int jobs_partnership_create(struct db_pool *pool, const struct principal *p,
-                            struct jobs_partnership *x, struct yq_err *e)
-{
-	struct change c = {.made = x};
-	return write_tx(pool, p, do_ps_create, &c, e);
-}
-
-int jobs_partnership_create_in(struct db *tx, const struct principal *p, struct jobs_partnership *x,
-                               struct yq_err *e)
-{
-	struct change c = {.made = x, .history = 1};
-	return write_in(tx, p, p->zone_id, do_ps_create, &c, e);
-}
-
-static int do_ps_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct jobs_partnership old, ps;
-	int rc = -1;
-	if (store_list_get(w->tx, &JOBS_PARTNERSHIP_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	ps = old;
-	entity_copy(&ENTITY_JOBS_PARTNERSHIP, &ps, x->in, x->present);
-	ps.enterprise_id = old.enterprise_id;
-	if (jobs_check_partnership(&ps, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_PS_UPDATE, x->id, &old, &ps, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit JOBS_PARTNERSHIP_EDIT = STORE_EDIT(
-    struct jobs_partnership, ENTITY_JOBS_PARTNERSHIP, JOBS_PARTNERSHIP_Q, NULL, do_ps_update);
+const struct store_edit JOBS_PARTNERSHIP_EDIT = {
+    STORE_ROW(struct jobs_partnership, ENTITY_JOBS_PARTNERSHIP, JOBS_PARTNERSHIP_Q),
+    .insert = &SQL_PS_INSERT, .change = &SQL_PS_UPDATE, .check = check_ps};
 
 /* ---- the work kind: notifications about demands ---- */
 

@@ -266,11 +266,8 @@ int policy_summary(struct db *c, const struct principal *p, struct arena *a,
 int policy_rematch_due(struct db_pool *pool, int64_t now);
 
 /* The same writes inside an open transaction, for the demo. */
-int policy_create_in(struct db *tx, const struct principal *p, struct policy *in, struct yq_err *e);
 int policy_publish_in(struct db *tx, const struct principal *p, int64_t id, int64_t *matched,
                       struct yq_err *e);
-int policy_app_create_in(struct db *tx, const struct principal *p, struct policy_app *in,
-                         struct yq_err *e);
 int policy_app_move_in(struct db *tx, const struct principal *p, int64_t id, enum app_event ev,
                        double amount, const char *text, const char *paid_on, struct yq_err *e);
 

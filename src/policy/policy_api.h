@@ -4,8 +4,11 @@
 #define YQ_POLICY_POLICY_API_H
 #include "http/http.h"
 
-/* GET/POST /api/policies[?status&q], GET/PATCH /api/policies/:id (PATCH: drafts only);
- * an enterprise user lists the published policies it is eligible for, open ones first */
+/* The routes with a body, a move or a figure of their own; the lists, one row, exports and the
+ * plain creations and changes are served from the route table (app/routes.c, S lines). */
+
+/* GET /api/policies[?status&q]: an enterprise user lists the published policies it is eligible for,
+ * open ones first */
 route_handler h_policy_list;
 /* GET /api/policies/mine: an enterprise user's policies (as the list); staff: the zone's
  * published ones */

@@ -352,34 +352,21 @@ static int do_policy_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int policy_create_in(struct db *tx, const struct principal *p, struct policy *in, struct yq_err *e)
+/* A draft changes (policy_next on POLICY_EV_EDIT). */
+static int check_policy(struct write_ctx *w, const void *was, void *row, int64_t id,
+                        struct arena *a, struct yq_err *e)
 {
-	struct store_change x = {.made = in};
-	return write_in(tx, p, p->zone_id, do_policy_create, &x, e);
-}
-
-static int do_policy_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct policy old, pol;
+	const struct policy *old = was;
 	enum policy_status to;
-	int rc = -1;
-	if (store_list_get(w->tx, &POLICY_Q, w->who, x->id, &ar, &old, e) < 0 ||
-	    policy_next(policy_status_from_name(old.status), POLICY_EV_EDIT, &to, e) < 0)
-		goto out;
-	pol = old;
-	entity_copy(&ENTITY_POLICY, &pol, x->in, x->present);
-	if (policy_check(&pol, e) < 0)
-		goto out;
-	rc = write_update(w, &SQL_POLICY_UPDATE, x->id, &old, &pol, e);
-out:
-	arena_release(&ar);
-	return rc;
+	(void)w, (void)id, (void)a;
+	if (policy_next(policy_status_from_name(old->status), POLICY_EV_EDIT, &to, e) < 0)
+		return -1;
+	return policy_check(row, e);
 }
 
-const struct store_edit POLICY_EDIT =
-    STORE_EDIT(struct policy, ENTITY_POLICY, POLICY_Q, do_policy_create, do_policy_update);
+const struct store_edit POLICY_EDIT = {STORE_ROW(struct policy, ENTITY_POLICY, POLICY_Q),
+                                       .create = do_policy_create, .change = &SQL_POLICY_UPDATE,
+                                       .check = check_policy};
 
 /* Matches policy pol against every enterprise of the zone on `day`: the ids of the eligible
  * ones into *ids (kept in ar), their number into *n. */
@@ -654,6 +641,15 @@ int policy_close(struct db_pool *pool, const struct principal *p, int64_t id, st
 
 /* ---- writes: applications ---- */
 
+/* An application's amount is not above its policy's maximum (when both are given). */
+static int within_max(double amount, double max, struct yq_err *e)
+{
+	if (!isnan(amount) && !isnan(max) && max > 0 && amount > max + 1e-9)
+		return err_set(e, ERR_VALIDATION, "amount_requested",
+		               "申请金额不能超过政策的最高金额", "above the policy's maximum");
+	return 0;
+}
+
 static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
 	struct store_change *x = arg;
@@ -691,12 +687,8 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		        "the enterprise has applied already");
 		goto out;
 	}
-	if (!isnan(app->amount_requested) && !isnan(pol.max_amount) && pol.max_amount > 0 &&
-	    app->amount_requested > pol.max_amount + 1e-9) {
-		err_set(e, ERR_VALIDATION, "amount_requested", "申请金额不能超过政策的最高金额",
-		        "above the policy's maximum");
+	if (within_max(app->amount_requested, pol.max_amount, e) < 0)
 		goto out;
-	}
 	int64_t now = now_unix();
 	if (store_insert(w, &SQL_APP_INSERT, &ENTITY_POLICY_APP, app, &app->id, e,
 	                 DB_I(w->who->zone_id), DB_I(w->who->enterprise_id), DB_O(w->who->user_id),
@@ -711,46 +703,27 @@ out:
 	return rc;
 }
 
-int policy_app_create_in(struct db *tx, const struct principal *p, struct policy_app *in,
-                         struct yq_err *e)
+/* Only the applying enterprise changes its application, while app_next allows an edit; it
+ * stays with its policy, not above the policy's maximum. */
+static int check_app(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                     struct yq_err *e)
 {
-	struct store_change x = {.made = in};
-	return write_in(tx, p, p->zone_id, do_app_create, &x, e);
-}
-
-static int do_app_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct policy_app old, app;
+	const struct policy_app *old = was;
+	struct policy_app *app = row;
 	enum app_status to;
-	int rc = -1;
-	if (store_list_get(w->tx, &POLICY_APP_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	if (!scope_as_enterprise(w->who)) {
-		err_set(e, ERR_FORBIDDEN, NULL, "只有申报企业可以修改申报",
-		        "only the applying enterprise edits it");
-		goto out;
-	}
-	if (app_next(app_status_from_name(old.status), APP_EV_EDIT, &to, e) < 0)
-		goto out;
-	app = old;
-	entity_copy(&ENTITY_POLICY_APP, &app, x->in, x->present);
-	app.policy_id = old.policy_id;
-	if (!isnan(app.amount_requested) && !isnan(old.max_amount) && old.max_amount > 0 &&
-	    app.amount_requested > old.max_amount + 1e-9) {
-		err_set(e, ERR_VALIDATION, "amount_requested", "申请金额不能超过政策的最高金额",
-		        "above the policy's maximum");
-		goto out;
-	}
-	rc = write_update(w, &SQL_APP_UPDATE, x->id, &old, &app, e);
-out:
-	arena_release(&ar);
-	return rc;
+	(void)id, (void)a;
+	if (!scope_as_enterprise(w->who))
+		return err_set(e, ERR_FORBIDDEN, NULL, "只有申报企业可以修改申报",
+		               "only the applying enterprise edits it");
+	if (app_next(app_status_from_name(old->status), APP_EV_EDIT, &to, e) < 0)
+		return -1;
+	app->policy_id = old->policy_id;
+	return within_max(app->amount_requested, old->max_amount, e);
 }
 
-const struct store_edit POLICY_APP_EDIT =
-    STORE_EDIT(struct policy_app, ENTITY_POLICY_APP, POLICY_APP_Q, do_app_create, do_app_update);
+const struct store_edit POLICY_APP_EDIT = {
+    STORE_ROW(struct policy_app, ENTITY_POLICY_APP, POLICY_APP_Q), .create = do_app_create,
+    .change = &SQL_APP_UPDATE, .check = check_app};
 
 /* The number of materials policy `id` lists, or a negative db rc. */
 static int64_t materials_of(struct write_ctx *w, int64_t id)

@@ -230,20 +230,14 @@ extern const struct store_query SPACE_BUILDING_Q, SPACE_UNIT_Q, SPACE_LEASE_Q, S
 
 /* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
  * transaction with its audit row: a building and a unit, and lease (its unit made 已租, its tenant
- * written on it; 409 when the unit has an active lease sharing a day with it). */
+ * written on it; 409 when the unit has an active lease sharing a day with it). The demo creates
+ * with store_create_in. */
 struct store_edit;
 extern const struct store_edit SPACE_BUILDING_EDIT, SPACE_UNIT_EDIT, SPACE_LEASE_EDIT;
 /* Ends active lease `id` on `on` (NULL: today); its unit becomes 空置 unless another active
  * lease holds it. */
 int space_lease_end(struct db_pool *pool, const struct principal *p, int64_t id, const char *on,
                     struct yq_err *e);
-/* The same inside an open transaction, for the demo (write_in); `at` the instant of the change. */
-int space_building_create_in(struct db *tx, const struct principal *p, struct space_building *b,
-                             struct yq_err *e);
-int space_unit_create_in(struct db *tx, const struct principal *p, struct space_unit *u,
-                         struct yq_err *e);
-int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
-                          struct yq_err *e);
 
 /* ---- demands (space_store.c) ---- */
 struct space_demand_filter {

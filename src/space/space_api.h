@@ -3,20 +3,19 @@
 #define YQ_SPACE_SPACE_API_H
 #include "http/http.h"
 
-/* GET/POST /api/space/leases[?unit_id&building_id&enterprise_id&status&expiring_days],
- * GET /api/space/leases/:id, POST /api/space/leases/:id/end {"ended_on"}; an enterprise user
- * reads its own leases */
+/* The routes with a body, a move or a figure of their own; the lists, one row, exports and the
+ * plain creations and changes are served from the route table (app/routes.c, S lines). */
+
+/* POST /api/space/leases/:id/end {"ended_on"} */
 route_handler h_space_lease_end;
 /* GET /api/space/summary: {"units", "vacant", "vacancy_rate", "area", "vacant_area",
  * "by_status", "expiring_30", "by_building": […], "by_type": […]} */
 route_handler h_space_summary;
 
-/* GET/POST /api/space/demands[?status&type&enterprise_id], GET /api/space/demands/:id,
- * GET /api/space/demands/:id/matches (staff: the vacant units that match, ranked),
- * POST /api/space/demands/:id/{offer {"unit_id"}, accept, decline, withdraw, close};
- * POST /api/space/units/:id/apply {"wanted_from", "term_months", "notes"} (an enterprise user
- * applies for a vacant unit: a demand made offered that unit). An enterprise user reads its own
- * demands. */
+/* POST /api/space/demands, GET /api/space/demands/:id/matches (staff: the vacant units that match,
+ * ranked), POST /api/space/demands/:id/{offer {"unit_id"}, accept, decline, withdraw, close}; POST
+ * /api/space/units/:id/apply {"wanted_from", "term_months", "notes"} (an enterprise user applies
+ * for a vacant unit: a demand made offered that unit). An enterprise user reads its own demands. */
 route_handler h_space_demand_create, h_space_demand_matches, h_space_demand_offer,
     h_space_demand_accept, h_space_demand_decline, h_space_demand_withdraw, h_space_demand_close,
     h_space_unit_apply;

@@ -156,53 +156,29 @@ static int unique_building_name(struct write_ctx *w, const char *name, int64_t i
 	return 0;
 }
 
-static int do_building_create(struct write_ctx *w, void *arg, struct yq_err *e)
+static int check_building(struct write_ctx *w, const void *was, void *row, int64_t id,
+                          struct arena *a, struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct space_building *b = x->made;
-	if (unique_building_name(w, b->name, 0, e) < 0)
+	const struct space_building *old = was;
+	struct space_building *b = row;
+	(void)a;
+	if ((!old || strcmp(b->name, old->name) != 0) &&
+	    unique_building_name(w, b->name, id, e) < 0)
 		return -1;
-	return store_create_zone(w, &SQL_BUILDING_INSERT, &ENTITY_SPACE_BUILDING, b, &b->id, e);
+	if (!old)
+		return 0;
+	int64_t top = store_count(w->tx, SQL_BUILDING_TOP_FLOOR, DB_I(id));
+	if (top < 0)
+		return write_fail(w, (int)top, e);
+	if (b->floors < top)
+		return err_set(e, ERR_VALIDATION, "floors", "楼层数少于已登记单元所在的楼层",
+		               "units are registered above that floor");
+	return 0;
 }
 
-int space_building_create_in(struct db *tx, const struct principal *p, struct space_building *b,
-                             struct yq_err *e)
-{
-	struct store_change x = {.made = b};
-	return write_in(tx, p, p->zone_id, do_building_create, &x, e);
-}
-
-static int do_building_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct space_building old, b;
-	int rc = -1;
-	if (store_list_get(w->tx, &SPACE_BUILDING_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	b = old;
-	entity_copy(&ENTITY_SPACE_BUILDING, &b, x->in, x->present);
-	if (strcmp(b.name, old.name) != 0 && unique_building_name(w, b.name, x->id, e) < 0)
-		goto out;
-	int64_t top = store_count(w->tx, SQL_BUILDING_TOP_FLOOR, DB_I(x->id));
-	if (top < 0) {
-		write_fail(w, (int)top, e);
-		goto out;
-	}
-	if (b.floors < top) {
-		err_set(e, ERR_VALIDATION, "floors", "楼层数少于已登记单元所在的楼层",
-		        "units are registered above that floor");
-		goto out;
-	}
-	rc = write_update(w, &SQL_BUILDING_UPDATE, x->id, &old, &b, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit SPACE_BUILDING_EDIT =
-    STORE_EDIT(struct space_building, ENTITY_SPACE_BUILDING, SPACE_BUILDING_Q, do_building_create,
-               do_building_update);
+const struct store_edit SPACE_BUILDING_EDIT = {
+    STORE_ROW(struct space_building, ENTITY_SPACE_BUILDING, SPACE_BUILDING_Q),
+    .insert = &SQL_BUILDING_INSERT, .change = &SQL_BUILDING_UPDATE, .check = check_building};
 
 /* Reads the building a unit names, in the write's transaction: ERR_VALIDATION on building_id
  * when the caller has no such building. */
@@ -236,63 +212,30 @@ static int unique_unit_number(struct write_ctx *w, int64_t building, const char 
 	return 0;
 }
 
-static int do_unit_create(struct write_ctx *w, void *arg, struct yq_err *e)
+/* A new unit is vacant unless it says otherwise; a unit stays in its building. */
+static int check_unit(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
+                      struct yq_err *e)
 {
-	struct store_change *x = arg;
-	struct space_unit *u = x->made;
-	struct arena ar = ARENA_INIT;
+	const struct space_unit *old = was;
+	struct space_unit *u = row;
 	struct space_building b;
-	int rc = -1;
+	if (old)
+		u->building_id = old->building_id;
 	if (!u->status || !*u->status)
-		u->status = "vacant";
-	if (unit_building(w, u->building_id, &ar, &b, e) < 0 ||
+		u->status = old ? old->status : "vacant";
+	if (unit_building(w, u->building_id, a, &b, e) < 0 ||
 	    space_check_unit(b.type, b.floors, u, e) < 0 ||
-	    space_status_move("vacant", u->status, e) < 0 ||
-	    unique_unit_number(w, u->building_id, u->number, 0, e) < 0)
-		goto out;
-	if (store_create_zone(w, &SQL_UNIT_INSERT, &ENTITY_SPACE_UNIT, u, &u->id, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	arena_release(&ar);
-	return rc;
+	    space_status_move(old ? old->status : "vacant", u->status, e) < 0)
+		return -1;
+	if ((!old || strcmp(u->number, old->number) != 0) &&
+	    unique_unit_number(w, u->building_id, u->number, id, e) < 0)
+		return -1;
+	return 0;
 }
 
-int space_unit_create_in(struct db *tx, const struct principal *p, struct space_unit *u,
-                         struct yq_err *e)
-{
-	struct store_change x = {.made = u};
-	return write_in(tx, p, p->zone_id, do_unit_create, &x, e);
-}
-
-static int do_unit_update(struct write_ctx *w, void *arg, struct yq_err *e)
-{
-	struct store_change *x = arg;
-	struct arena ar = ARENA_INIT;
-	struct space_unit old, u;
-	struct space_building b;
-	int rc = -1;
-	if (store_list_get(w->tx, &SPACE_UNIT_Q, w->who, x->id, &ar, &old, e) < 0)
-		goto out;
-	u = old;
-	entity_copy(&ENTITY_SPACE_UNIT, &u, x->in, x->present);
-	u.building_id = old.building_id; /* a unit stays in its building */
-	if (!u.status || !*u.status)
-		u.status = old.status;
-	if (unit_building(w, u.building_id, &ar, &b, e) < 0 ||
-	    space_check_unit(b.type, b.floors, &u, e) < 0 ||
-	    space_status_move(old.status, u.status, e) < 0 ||
-	    (strcmp(u.number, old.number) != 0 &&
-	     unique_unit_number(w, u.building_id, u.number, x->id, e) < 0))
-		goto out;
-	rc = write_update(w, &SQL_UNIT_UPDATE, x->id, &old, &u, e);
-out:
-	arena_release(&ar);
-	return rc;
-}
-
-const struct store_edit SPACE_UNIT_EDIT =
-    STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q, do_unit_create, do_unit_update);
+const struct store_edit SPACE_UNIT_EDIT = {
+    STORE_ROW(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q), .insert = &SQL_UNIT_INSERT,
+    .change = &SQL_UNIT_UPDATE, .check = check_unit};
 
 /* Writes the unit's status and tenant. */
 static int unit_set(struct write_ctx *w, int64_t unit, const char *status, int64_t enterprise,
@@ -328,19 +271,10 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	if (l->enterprise_id && store_enterprise_in_zone(w, l->enterprise_id, e) < 0)
 		goto out;
-	struct db_stmt *st = db_prepare(w->tx, SQL_LEASE_OVERLAP);
-	if (!st) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, l->unit_id);
-	db_bind_text(st, 2, l->end_date);
-	db_bind_text(st, 3, l->start_date);
-	int s = db_step(st);
-	int64_t clash = s == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (s < 0) {
-		write_fail(w, s, e);
+	int64_t clash = store_count(w->tx, SQL_LEASE_OVERLAP, DB_I(l->unit_id), DB_T(l->end_date),
+	                            DB_T(l->start_date));
+	if (clash < 0) {
+		write_fail(w, (int)clash, e);
 		goto out;
 	}
 	if (clash > 0) {
@@ -351,20 +285,7 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	}
 	if (isnan(l->rent))
 		l->rent = u.rent;
-	int64_t now = now_unix();
-	if (!(st = db_prepare(w->tx, sql_of(&SQL_LEASE_INSERT)))) {
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	db_bind_int(st, 1, w->who->zone_id);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now);
-	if (entity_bind(st, 4, &ENTITY_SPACE_LEASE, l, 0) < 0) {
-		db_reset(st);
-		write_fail(w, DB_ERR, e);
-		goto out;
-	}
-	if (write_insert(w, st, &l->id, e) < 0 ||
+	if (store_insert_zone(w, &SQL_LEASE_INSERT, &ENTITY_SPACE_LEASE, l, &l->id, e) < 0 ||
 	    unit_set(w, l->unit_id, "leased", l->enterprise_id, l->tenant_name, e) < 0)
 		goto out;
 	write_audit(w, "create", "space_lease", l->id);
@@ -376,15 +297,8 @@ out:
 	return rc;
 }
 
-const struct store_edit SPACE_LEASE_EDIT =
-    STORE_EDIT(struct space_lease, ENTITY_SPACE_LEASE, SPACE_LEASE_Q, do_lease_create, NULL);
-
-int space_lease_create_in(struct db *tx, const struct principal *p, struct space_lease *l,
-                          struct yq_err *e)
-{
-	struct store_change x = {.made = l};
-	return write_in(tx, p, p->zone_id, do_lease_create, &x, e);
-}
+const struct store_edit SPACE_LEASE_EDIT = {
+    STORE_ROW(struct space_lease, ENTITY_SPACE_LEASE, SPACE_LEASE_Q), .create = do_lease_create};
 
 static int do_lease_end(struct write_ctx *w, void *arg, struct yq_err *e)
 {

@@ -97,9 +97,9 @@ int h_store_create(struct req *r, struct yq_err *e)
 {
 	const struct store_edit *ed = r->route->arg;
 	void *obj = zeroed(r, ed->size, e);
-	struct store_change x = {.made = obj};
+	struct store_change x = {.ed = ed, .made = obj};
 	if (!obj || !req_entity(r, ed->en, DECODE_FULL, obj, NULL, e) ||
-	    write_tx(req_pool(r), &r->who, ed->create, &x, e) < 0)
+	    write_tx(req_pool(r), &r->who, ed->create ? ed->create : store_create_fn, &x, e) < 0)
 		return -1;
 	return store_item_answer(r, 201, ed->q, *(const int64_t *)((const char *)obj + ed->id_off),
 	                         e);
@@ -109,10 +109,10 @@ int h_store_update(struct req *r, struct yq_err *e)
 {
 	const struct store_edit *ed = r->route->arg;
 	void *in = zeroed(r, ed->size, e);
-	struct store_change x = {.in = in};
+	struct store_change x = {.ed = ed, .in = in};
 	if (!in || req_id(r, 0, &x.id, e) < 0 ||
 	    !req_entity(r, ed->en, DECODE_PATCH, in, &x.present, e) ||
-	    write_tx(req_pool(r), &r->who, ed->update, &x, e) < 0)
+	    write_tx(req_pool(r), &r->who, ed->update ? ed->update : store_update_fn, &x, e) < 0)
 		return -1;
 	return store_item_answer(r, 200, ed->q, x.id, e);
 }

@@ -1,6 +1,10 @@
 /* The INSERT of an entity's row inside a change (see store_write.h). */
 #include "work/store_write.h"
+#include <string.h>
 #include "access/principal.h"
+#include "lib/arena.h"
+#include "lib/field.h"
+#include "work/store_list.h"
 #include "lib/util.h"
 
 int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n)
@@ -62,4 +66,48 @@ void store_audit_create(struct write_ctx *w, const struct entity *en, int64_t id
 {
 	write_audit(w, "create", en->name, id);
 	audit_change_entity(&w->changes, en, NULL, obj);
+}
+
+int store_create_fn(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct store_change *x = arg;
+	const struct store_edit *ed = x->ed;
+	struct arena ar = ARENA_INIT;
+	int64_t *id = (int64_t *)((char *)x->made + ed->id_off);
+	int rc = -1;
+	if ((!ed->check || ed->check(w, NULL, x->made, 0, &ar, e) == 0) &&
+	    store_create_zone(w, ed->insert, ed->en, x->made, id, e) == 0)
+		rc = 0;
+	arena_release(&ar);
+	return rc;
+}
+
+int store_update_fn(struct write_ctx *w, void *arg, struct yq_err *e)
+{
+	struct store_change *x = arg;
+	const struct store_edit *ed = x->ed;
+	struct arena ar = ARENA_INIT;
+	void *old = arena_alloc(&ar, ed->size), *row = arena_alloc(&ar, ed->size);
+	int rc = -1;
+	if (!old || !row) {
+		err_set(e, ERR_INTERNAL, NULL, "内部错误", "out of memory");
+		goto out;
+	}
+	if (store_list_get(w->tx, ed->q, w->who, x->id, &ar, old, e) < 0)
+		goto out;
+	memcpy(row, old, ed->size);
+	entity_copy(ed->en, row, x->in, x->present);
+	if (ed->check && ed->check(w, old, row, x->id, &ar, e) < 0)
+		goto out;
+	rc = write_update(w, ed->change, x->id, old, row, e);
+out:
+	arena_release(&ar);
+	return rc;
+}
+
+int store_create_in(struct db *tx, const struct principal *p, const struct store_edit *ed,
+                    void *row, struct yq_err *e)
+{
+	struct store_change x = {.ed = ed, .made = row};
+	return write_in(tx, p, p->zone_id, ed->create ? ed->create : store_create_fn, &x, e);
 }

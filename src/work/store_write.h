@@ -14,31 +14,54 @@
 #include "db/field_sql.h"
 #include "lib/err.h"
 
-/* A change of one row, the arg of its module's write_fn: a new row `made` (the write sets its id),
- * or row `id` given the members of `in` flagged in `present`. */
+/* A change of one row by edit `ed`, the arg of its write_fn: a new row `made` (the write sets its
+ * id), or row `id` given the members of `in` flagged in `present`. */
+struct store_edit;
 struct store_change {
+	const struct store_edit *ed;
 	int64_t id;
 	const void *in;
 	uint64_t present;
 	void *made;
 };
 
-/* The creation and the change of an entity's rows that the API answers (work/item_answer.h): the
- * entity the body decodes by, the row's struct (its size and its int64_t id's offset), the query
- * that reads the row back for the answer, and the write_fns (arg: a struct store_change) of a
- * creation and of a change; NULL when none. */
+/* The rules of a row before it is written (a store_edit's check): on a creation old is NULL and
+ * id 0; on a change old is the stored row and row the changed one (both as the edit's query reads
+ * them). The check may set members of row: a default, a member a change keeps. 0, or -1 with e
+ * set (a database failure as write_fail sets it). Its arena lasts the change. */
+struct arena;
+typedef int (*store_check_fn)(struct write_ctx *w, const void *old, void *row, int64_t id,
+                              struct arena *a, struct yq_err *e);
+
+/* The creation and the change of an entity's rows (the API's: work/item_answer.h; the demo's:
+ * store_create_in): the entity the body decodes by, the row's struct (its size and its int64_t
+ * id's offset), and the query that reads a row back.
+ * A creation is `create` (a write_fn, arg a struct store_change) when the module writes its own;
+ * else the row's `check`, then `insert` (INSERT … RETURNING id whose parameters are the zone, the
+ * time as created and updated, then the entity's {insert_vals}) with the audit row "create".
+ * A change likewise is `update`, or: the stored row read by the query, the body's members copied
+ * over it, the `check`, then `change` (see write_update). */
 struct store_query;
 struct store_edit {
 	const struct entity *en;
 	size_t size, id_off;
 	const struct store_query *q;
 	write_fn create, update;
+	struct sql_tmpl *insert, *change;
+	store_check_fn check;
 };
-/* STORE_EDIT(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q, do_unit_create, NULL) */
-#define STORE_EDIT(row, entity, query, create_fn, update_fn)                                       \
-	{                                                                                          \
-		&(entity), sizeof(row), offsetof(row, id), &(query), (create_fn), (update_fn)      \
-	}
+/* The members every edit names: STORE_ROW(struct space_unit, ENTITY_SPACE_UNIT, SPACE_UNIT_Q). */
+#define STORE_ROW(row, entity, query)                                                              \
+	.en = &(entity), .size = sizeof(row), .id_off = offsetof(row, id), .q = &(query)
+
+/* The write_fns of a creation and of a change by x->ed (arg: a struct store_change *x). */
+int store_create_fn(struct write_ctx *w, void *arg, struct yq_err *e);
+int store_update_fn(struct write_ctx *w, void *arg, struct yq_err *e);
+/* The creation of row by edit ed inside the open transaction tx, as p, in p's zone (for writers
+ * of many rows: the demo, an import). 0, or -1 with e set. */
+struct principal;
+int store_create_in(struct db *tx, const struct principal *p, const struct store_edit *ed,
+                    void *row, struct yq_err *e);
 
 /* Runs the count `sql` (one row, one column) with args (n of them) on c: the count, or a negative
  * db rc. store_count(c, SQL_SAME_NAME, DB_I(zone), DB_T(name), DB_I(id)). */
