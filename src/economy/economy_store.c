@@ -732,7 +732,8 @@ static const struct store_query REPORT_Q = {
     .select = &SQL_REPORT_SELECT,
     .conds = REPORT_CONDS,
     .order = " ORDER BY r.period DESC, r.submitted_at DESC, r.id DESC",
-    .size = sizeof(struct econ_report)};
+    .size = sizeof(struct econ_report),
+    .count_bare = 1};
 
 int econ_report_list(struct db *c, const struct principal *p, const struct econ_filter *f,
                      entity_row_fn fn, void *ctx, int64_t *total)

@@ -43,7 +43,11 @@ static void list_from(struct qb *q, struct store_list *l, int head)
 	const struct store_query *s = l->q;
 	if (head && s->head)
 		s->head(q, l);
-	store_from(q, s, l->p, l->like, sizeof l->like);
+	if (!head && s->count_bare && !s->from && scope_whole_zone(l->p) &&
+	    !(s->enterprise_rule && scope_as_enterprise(l->p)))
+		scope_from(q, l->p, s->en, NULL, l->like, sizeof l->like);
+	else
+		store_from(q, s, l->p, l->like, sizeof l->like);
 }
 
 /* Appends the conditions of filter f that are set. */

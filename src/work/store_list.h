@@ -74,6 +74,10 @@ struct store_query {
 	/* what its export is called, the sheet and the file ("载体单元"); NULL: the entity's label
 	 */
 	const char *title;
+	/* 1 when the entity's joins neither add nor drop a row (each a to-one join on a foreign
+	 * key) and no condition of the filter reads them: the count of a reader whose scope is the
+	 * whole zone then runs on the entity's table alone */
+	int count_bare;
 };
 
 /* A query's row, its filter's entity and its filter:
