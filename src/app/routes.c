@@ -350,7 +350,7 @@ const struct route routes[] = {
     S(GET, "/api/space/demands", list, SPACE_DEMAND_Q, PERM_SPACE_READ, ROUTE_LIST,
       .summary = "载体需求列表（企业用户：本企业的需求）", .schema = &ENTITY_SPACE_DEMAND,
       .query = &ENTITY_SPACE_DEMAND_QUERY),
-    R(POST, "/api/space/demands", h_space_demand_create, PERM_SPACE_APPLY, 0,
+    S(POST, "/api/space/demands", create, SPACE_DEMAND_EDIT, PERM_SPACE_APPLY, 0,
       .summary = "提交载体需求（类型、面积、荷载、配电、期望入驻日期；工作人员代企业登记）",
       .schema = &ENTITY_SPACE_DEMAND),
     S(GET, "/api/space/demands/:id", get, SPACE_DEMAND_Q, PERM_SPACE_READ, 0,

@@ -249,10 +249,9 @@ struct space_demand_filter {
  * a); *n how many. */
 int space_demand_matches(struct db *c, const struct principal *p, int64_t id, struct arena *a,
                          struct space_unit *out, size_t max, size_t *n, struct yq_err *e);
-/* Creates demand d: an enterprise user's for its enterprise, staff's for d->enterprise_id of
- * the zone; the service center is notified. */
-int space_demand_create(struct db_pool *pool, const struct principal *p, struct space_demand *d,
-                        struct yq_err *e);
+/* The creation of a demand (work/store_write.h): an enterprise user's for its enterprise,
+ * staff's for d->enterprise_id of the zone; the service center is notified. */
+extern const struct store_edit SPACE_DEMAND_EDIT;
 /* An enterprise user applies for vacant unit `unit_id`: a demand of its enterprise made offered
  * that unit (the unit becomes 意向), from `from` for `months`; *id the demand. */
 int space_unit_apply(struct db_pool *pool, const struct principal *p, int64_t unit_id,
@@ -263,8 +262,6 @@ int space_unit_apply(struct db_pool *pool, const struct principal *p, int64_t un
 int space_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
                       enum space_demand_event ev, int64_t unit_id, struct yq_err *e);
 /* The same inside an open transaction, for the demo. */
-int space_demand_create_in(struct db *tx, const struct principal *p, struct space_demand *d,
-                           struct yq_err *e);
 int space_demand_move_in(struct db *tx, const struct principal *p, int64_t id,
                          enum space_demand_event ev, int64_t unit_id, struct yq_err *e);
 

@@ -100,16 +100,6 @@ static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e
 	return store_item_answer(r, status, &SPACE_DEMAND_Q, id, e);
 }
 
-int h_space_demand_create(struct req *r, struct yq_err *e)
-{
-	struct space_demand d;
-	memset(&d, 0, sizeof d);
-	if (!req_entity(r, &ENTITY_SPACE_DEMAND, DECODE_FULL, &d, NULL, e) ||
-	    space_demand_create(req_pool(r), &r->who, &d, e) < 0)
-		return -1;
-	return demand_answer(r, 201, d.id, e);
-}
-
 #define MATCHES_MAX 50
 
 int h_space_demand_matches(struct req *r, struct yq_err *e)

@@ -12,13 +12,12 @@ route_handler h_space_lease_end;
  * "by_status", "expiring_30", "by_building": […], "by_type": […]} */
 route_handler h_space_summary;
 
-/* POST /api/space/demands, GET /api/space/demands/:id/matches (staff: the vacant units that match,
+/* GET /api/space/demands/:id/matches (staff: the vacant units that match,
  * ranked), POST /api/space/demands/:id/{offer {"unit_id"}, accept, decline, withdraw, close}; POST
  * /api/space/units/:id/apply {"wanted_from", "term_months", "notes"} (an enterprise user applies
  * for a vacant unit: a demand made offered that unit). An enterprise user reads its own demands. */
-route_handler h_space_demand_create, h_space_demand_matches, h_space_demand_offer,
-    h_space_demand_accept, h_space_demand_decline, h_space_demand_withdraw, h_space_demand_close,
-    h_space_unit_apply;
+route_handler h_space_demand_matches, h_space_demand_offer, h_space_demand_accept,
+    h_space_demand_decline, h_space_demand_withdraw, h_space_demand_close, h_space_unit_apply;
 /* GET /api/space/plan {content_type, width, height, image_url}, GET /api/space/plan/image (the
  * picture, under a CSP that lets nothing run), PUT /api/space/plan (multipart, field file: an
  * SVG, PNG or JPEG of at most 2 MiB), PUT /api/space/buildings/:id/outline {"plan": [[x, y], …]}

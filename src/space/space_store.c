@@ -584,8 +584,8 @@ static int demand_insert(struct write_ctx *w, struct space_demand *d, struct yq_
 
 static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct demand_change *x = arg;
-	struct space_demand *d = x->d;
+	struct store_change *x = arg;
+	struct space_demand *d = x->made;
 	struct arena ar = ARENA_INIT;
 	int rc = -1;
 	if (scope_as_enterprise(w->who))
@@ -606,19 +606,9 @@ out:
 	return rc;
 }
 
-int space_demand_create(struct db_pool *pool, const struct principal *p, struct space_demand *d,
-                        struct yq_err *e)
-{
-	struct demand_change x = {.d = d};
-	return write_tx(pool, p, do_demand_create, &x, e);
-}
-
-int space_demand_create_in(struct db *tx, const struct principal *p, struct space_demand *d,
-                           struct yq_err *e)
-{
-	struct demand_change x = {.d = d};
-	return write_in(tx, p, p->zone_id, do_demand_create, &x, e);
-}
+const struct store_edit SPACE_DEMAND_EDIT = {
+    STORE_ROW(struct space_demand, ENTITY_SPACE_DEMAND, SPACE_DEMAND_Q),
+    .create = do_demand_create};
 
 /* The last day unit `id` is held by an active lease ("" none), into out. */
 static int unit_busy(struct write_ctx *w, int64_t id, char out[11], struct yq_err *e)
