@@ -177,22 +177,21 @@ struct store_query;
 extern const struct store_query JOBS_DEMAND_Q, JOBS_HIRE_Q, JOBS_FAIR_Q, JOBS_PARTNERSHIP_Q;
 /* The changes the API answers (work/store_write.h, work/item_answer.h), each in one transaction
  * with its audit row (the creations are the functions below: the demo's take the history flag). */
+/* The creations and changes the API answers (work/store_write.h, work/item_answer.h), each in one
+ * transaction with its audit row. A demand posted by an enterprise user is its enterprise's
+ * (enterprise_id is set from the caller) and the service center is told; a hire makes its demand
+ * filled when it is full, and its enterprise is told. */
 struct store_edit;
-extern const struct store_edit JOBS_DEMAND_EDIT, JOBS_FAIR_EDIT, JOBS_PARTNERSHIP_EDIT;
+extern const struct store_edit JOBS_DEMAND_EDIT, JOBS_HIRE_EDIT, JOBS_FAIR_EDIT,
+    JOBS_PARTNERSHIP_EDIT;
 /* The enterprises taking part in fair `id` (an enterprise user: its own row only). */
 int jobs_fair_ents(struct db *c, const struct principal *p, int64_t id, entity_row_fn fn, void *ctx,
                    int64_t *total, struct yq_err *e);
 
-/* The writes, each in one transaction with its audit row. A demand posted by an enterprise user
- * is its enterprise's (enterprise_id is set from the caller) and the service center is told. */
-int jobs_demand_create(struct db_pool *pool, const struct principal *p, struct jobs_demand *d,
-                       struct yq_err *e);
+/* The other writes, each in one transaction with its audit row. */
 /* Closes (ev JOBS_EV_CLOSE) or reopens (JOBS_EV_REOPEN) demand `id`. */
 int jobs_demand_move(struct db_pool *pool, const struct principal *p, int64_t id,
                      enum jobs_event ev, struct yq_err *e);
-/* Records hire h; the demand becomes filled when it is full; its enterprise is told. */
-int jobs_hire_create(struct db_pool *pool, const struct principal *p, struct jobs_hire *h,
-                     struct yq_err *e);
 /* Enterprise `ent` (an enterprise user: its own, whatever is given) joins or leaves fair `id`. */
 int jobs_fair_join(struct db_pool *pool, const struct principal *p, int64_t id, int64_t ent,
                    int join, struct yq_err *e);

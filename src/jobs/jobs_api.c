@@ -34,16 +34,6 @@ static int demand_answer(struct req *r, int status, int64_t id, struct yq_err *e
 	return store_item_answer(r, status, &JOBS_DEMAND_Q, id, e);
 }
 
-int h_jobs_demand_create(struct req *r, struct yq_err *e)
-{
-	struct jobs_demand d;
-	memset(&d, 0, sizeof d);
-	if (!req_entity(r, &ENTITY_JOBS_DEMAND, DECODE_FULL, &d, NULL, e) ||
-	    jobs_demand_create(req_pool(r), &r->who, &d, e) < 0)
-		return -1;
-	return demand_answer(r, 201, d.id, e);
-}
-
 static int demand_move(struct req *r, enum jobs_event ev, struct yq_err *e)
 {
 	int64_t id;
@@ -60,23 +50,6 @@ int h_jobs_demand_close(struct req *r, struct yq_err *e)
 int h_jobs_demand_reopen(struct req *r, struct yq_err *e)
 {
 	return demand_move(r, JOBS_EV_REOPEN, e);
-}
-
-/* ---- hires ---- */
-
-static int hire_answer(struct req *r, int status, int64_t id, struct yq_err *e)
-{
-	return store_item_answer(r, status, &JOBS_HIRE_Q, id, e);
-}
-
-int h_jobs_hire_create(struct req *r, struct yq_err *e)
-{
-	struct jobs_hire h;
-	memset(&h, 0, sizeof h);
-	if (!req_entity(r, &ENTITY_JOBS_HIRE, DECODE_FULL, &h, NULL, e) ||
-	    jobs_hire_create(req_pool(r), &r->who, &h, e) < 0)
-		return -1;
-	return hire_answer(r, 201, h.id, e);
 }
 
 /* ---- fairs ---- */

@@ -9,10 +9,8 @@
 route_handler h_jobs_summary;
 /* The routes with a body or a move of their own; the lists, one row, exports and the plain
  * creations and changes are served from the route table (app/routes.c, S lines). */
-/* POST /api/jobs/demands, POST /api/jobs/demands/:id/close|reopen */
-route_handler h_jobs_demand_create, h_jobs_demand_close, h_jobs_demand_reopen;
-/* POST /api/jobs/hires */
-route_handler h_jobs_hire_create;
+/* POST /api/jobs/demands/:id/close|reopen */
+route_handler h_jobs_demand_close, h_jobs_demand_reopen;
 /* GET /api/jobs/fairs/:id/enterprises, POST /api/jobs/fairs/:id/join|leave {"enterprise_id"} */
 route_handler h_jobs_fair_ents, h_jobs_fair_join, h_jobs_fair_leave;
 

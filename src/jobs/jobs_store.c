@@ -357,11 +357,12 @@ static int do_demand_create(struct write_ctx *w, void *arg, struct yq_err *e)
 	return 0;
 }
 
-int jobs_demand_create(struct db_pool *pool, const struct principal *p, struct jobs_demand *d,
-                       struct yq_err *e)
+/* The API's creation (JOBS_DEMAND_EDIT), arg a struct store_change. */
+static int do_demand_post(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change x = {.made = d};
-	return write_tx(pool, p, do_demand_create, &x, e);
+	struct store_change *sc = arg;
+	struct change x = {.made = sc->made};
+	return do_demand_create(w, &x, e);
 }
 
 int jobs_demand_create_in(struct db *tx, const struct principal *p, struct jobs_demand *d,
@@ -407,8 +408,8 @@ static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t
 }
 
 const struct store_edit JOBS_DEMAND_EDIT = {
-    STORE_ROW(struct jobs_demand, ENTITY_JOBS_DEMAND, JOBS_DEMAND_Q), .change = &SQL_DEMAND_UPDATE,
-    .check = check_demand};
+    STORE_ROW(struct jobs_demand, ENTITY_JOBS_DEMAND, JOBS_DEMAND_Q), .create = do_demand_post,
+    .change = &SQL_DEMAND_UPDATE, .check = check_demand};
 
 static int do_demand_move(struct write_ctx *w, void *arg, struct yq_err *e)
 {
@@ -533,12 +534,15 @@ out:
 	return rc;
 }
 
-int jobs_hire_create(struct db_pool *pool, const struct principal *p, struct jobs_hire *h,
-                     struct yq_err *e)
+static int do_hire_post(struct write_ctx *w, void *arg, struct yq_err *e)
 {
-	struct change x = {.made = h};
-	return write_tx(pool, p, do_hire_create, &x, e);
+	struct store_change *sc = arg;
+	struct change x = {.made = sc->made};
+	return do_hire_create(w, &x, e);
 }
+
+const struct store_edit JOBS_HIRE_EDIT = {
+    STORE_ROW(struct jobs_hire, ENTITY_JOBS_HIRE, JOBS_HIRE_Q), .create = do_hire_post};
 
 int jobs_hire_create_in(struct db *tx, const struct principal *p, struct jobs_hire *h,
                         struct yq_err *e)
