@@ -221,24 +221,6 @@ static int count2(struct write_ctx *w, const char *sql, int64_t a, int64_t b, in
 	return rc < 0 ? write_fail(w, rc, e) : 0;
 }
 
-static int unique_bank(struct write_ctx *w, const struct fin_bank *b, int64_t id, struct yq_err *e)
-{
-	struct db_stmt *st =
-	    db_prepare_with(w->tx, SQL_BANK_SAME, DB_I(w->who->zone_id), DB_T(b->name),
-	                    DB_T(b->branch ? b->branch : ""), DB_I(id));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	if (n > 0)
-		return err_set(e, ERR_CONFLICT, "name", "已登记该银行（支行）",
-		               "that bank and branch are registered");
-	return 0;
-}
-
 static int check_bank(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                       struct yq_err *e)
 {
@@ -247,7 +229,10 @@ static int check_bank(struct write_ctx *w, const void *was, void *row, int64_t i
 	(void)a;
 	if (old && strcmp(b->name, old->name) == 0 && strcmp(b->branch, old->branch) == 0)
 		return 0;
-	return unique_bank(w, b, id, e);
+	return store_unique(w, e, "name", "已登记该银行（支行）",
+	                    "that bank and branch are registered", SQL_BANK_SAME,
+	                    DB_I(w->who->zone_id), DB_T(b->name), DB_T(b->branch ? b->branch : ""),
+	                    DB_I(id));
 }
 
 const struct store_edit FIN_BANK_EDIT = {STORE_ROW(struct fin_bank, ENTITY_FIN_BANK, FIN_BANK_Q),

@@ -419,18 +419,6 @@ struct change {
 	struct arena *out_arena;
 };
 
-static int unique_carrier(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
-{
-	int64_t n =
-	    store_count(w->tx, SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
-	if (n < 0)
-		return write_fail(w, (int)n, e);
-	if (n > 0)
-		return err_set(e, ERR_CONFLICT, "name", "已有同名承运企业",
-		               "a carrier has that name");
-	return 0;
-}
-
 static int check_carrier(struct write_ctx *w, const void *was, void *row, int64_t id,
                          struct arena *a, struct yq_err *e)
 {
@@ -439,24 +427,13 @@ static int check_carrier(struct write_ctx *w, const void *was, void *row, int64_
 	(void)a;
 	if (old && strcmp(c->name, old->name) == 0)
 		return 0;
-	return unique_carrier(w, c->name, id, e);
+	return store_unique(w, e, "name", "已有同名承运企业", "a carrier has that name",
+	                    SQL_CARRIER_SAME_NAME, DB_I(w->who->zone_id), DB_T(c->name), DB_I(id));
 }
 
 const struct store_edit FREIGHT_CARRIER_EDIT = {
     STORE_ROW(struct freight_carrier, ENTITY_FREIGHT_CARRIER, FREIGHT_CARRIER_Q),
     .insert = &SQL_CARRIER_INSERT, .change = &SQL_CARRIER_UPDATE, .check = check_carrier};
-
-static int unique_plate(struct write_ctx *w, const char *plate, int64_t id, struct yq_err *e)
-{
-	int64_t n =
-	    store_count(w->tx, SQL_TRUCK_SAME_PLATE, DB_I(w->who->zone_id), DB_T(plate), DB_I(id));
-	if (n < 0)
-		return write_fail(w, (int)n, e);
-	if (n > 0)
-		return err_set(e, ERR_CONFLICT, "plate", "该车牌号已登记",
-		               "a truck has that plate");
-	return 0;
-}
 
 /* A truck stays with its carrier. */
 static int check_truck(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
@@ -478,7 +455,8 @@ static int check_truck(struct write_ctx *w, const void *was, void *row, int64_t 
 		return -1;
 	if (old && strcmp(t->plate, old->plate) == 0)
 		return 0;
-	return unique_plate(w, t->plate, id, e);
+	return store_unique(w, e, "plate", "该车牌号已登记", "a truck has that plate",
+	                    SQL_TRUCK_SAME_PLATE, DB_I(w->who->zone_id), DB_T(t->plate), DB_I(id));
 }
 
 const struct store_edit FREIGHT_TRUCK_EDIT = {

@@ -10,6 +10,7 @@
 #include "db/qb.h"
 #include "lib/arena.h"
 #include "lib/util.h"
+#include "work/store_write.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -76,19 +77,9 @@ static int load_parent(struct write_ctx *w, int64_t id, struct arena *a, struct 
 static int sibling_exists(struct write_ctx *w, int64_t parent, const char *name, int64_t self,
                           struct yq_err *e)
 {
-	struct db_stmt *st = db_prepare_with(w->tx, SQL_DEPT_SIBLING_NAME, DB_I(w->who->zone_id),
-	                                     DB_I(parent), DB_T(name), DB_I(self));
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	if (n)
-		return err_set(e, ERR_CONFLICT, "name", "同级部门名称重复",
-		               "a sibling department has this name");
-	return 0;
+	return store_unique(w, e, "name", "同级部门名称重复", "a sibling department has this name",
+	                    SQL_DEPT_SIBLING_NAME, DB_I(w->who->zone_id), DB_I(parent), DB_T(name),
+	                    DB_I(self));
 }
 
 /* Creates a department inside a write, in the caller's zone. */

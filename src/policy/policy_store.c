@@ -676,17 +676,10 @@ static int do_app_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		err_set(e, ERR_STATE, "policy_id", "政策不在申报期内", "the policy is not open");
 		goto out;
 	}
-	int64_t n =
-	    store_count(w->tx, SQL_APP_LIVE, DB_I(app->policy_id), DB_I(w->who->enterprise_id));
-	if (n < 0) {
-		write_fail(w, (int)n, e);
+	if (store_unique(w, e, "policy_id", "本企业已申报该政策",
+	                 "the enterprise has applied already", SQL_APP_LIVE, DB_I(app->policy_id),
+	                 DB_I(w->who->enterprise_id)) < 0)
 		goto out;
-	}
-	if (n > 0) {
-		err_set(e, ERR_CONFLICT, "policy_id", "本企业已申报该政策",
-		        "the enterprise has applied already");
-		goto out;
-	}
 	if (within_max(app->amount_requested, pol.max_amount, e) < 0)
 		goto out;
 	int64_t now = now_unix();

@@ -145,17 +145,6 @@ struct lease_end {
 	const char *on;
 };
 
-static int unique_building_name(struct write_ctx *w, const char *name, int64_t id, struct yq_err *e)
-{
-	int64_t n =
-	    store_count(w->tx, SQL_BUILDING_SAME_NAME, DB_I(w->who->zone_id), DB_T(name), DB_I(id));
-	if (n < 0)
-		return write_fail(w, (int)n, e);
-	if (n > 0)
-		return err_set(e, ERR_CONFLICT, "name", "已有同名楼宇", "a building has that name");
-	return 0;
-}
-
 static int check_building(struct write_ctx *w, const void *was, void *row, int64_t id,
                           struct arena *a, struct yq_err *e)
 {
@@ -163,7 +152,9 @@ static int check_building(struct write_ctx *w, const void *was, void *row, int64
 	struct space_building *b = row;
 	(void)a;
 	if ((!old || strcmp(b->name, old->name) != 0) &&
-	    unique_building_name(w, b->name, id, e) < 0)
+	    store_unique(w, e, "name", "已有同名楼宇", "a building has that name",
+	                 SQL_BUILDING_SAME_NAME, DB_I(w->who->zone_id), DB_T(b->name),
+	                 DB_I(id)) < 0)
 		return -1;
 	if (!old)
 		return 0;
@@ -192,26 +183,6 @@ static int unit_building(struct write_ctx *w, int64_t id, struct arena *ar,
 	return err_set(e, ERR_VALIDATION, "building_id", "楼宇不存在", "no such building");
 }
 
-static int unique_unit_number(struct write_ctx *w, int64_t building, const char *number, int64_t id,
-                              struct yq_err *e)
-{
-	struct db_stmt *st = db_prepare(w->tx, SQL_UNIT_SAME_NUMBER);
-	if (!st)
-		return write_fail(w, DB_ERR, e);
-	db_bind_int(st, 1, building);
-	db_bind_text(st, 2, number);
-	db_bind_int(st, 3, id);
-	int rc = db_step(st);
-	int64_t n = rc == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return write_fail(w, rc, e);
-	if (n > 0)
-		return err_set(e, ERR_CONFLICT, "number", "该楼宇已有同号单元",
-		               "the building has a unit of that number");
-	return 0;
-}
-
 /* A new unit is vacant unless it says otherwise; a unit stays in its building. */
 static int check_unit(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                       struct yq_err *e)
@@ -227,10 +198,11 @@ static int check_unit(struct write_ctx *w, const void *was, void *row, int64_t i
 	    space_check_unit(b.type, b.floors, u, e) < 0 ||
 	    space_status_move(old ? old->status : "vacant", u->status, e) < 0)
 		return -1;
-	if ((!old || strcmp(u->number, old->number) != 0) &&
-	    unique_unit_number(w, u->building_id, u->number, id, e) < 0)
-		return -1;
-	return 0;
+	if (old && strcmp(u->number, old->number) == 0)
+		return 0;
+	return store_unique(w, e, "number", "该楼宇已有同号单元",
+	                    "the building has a unit of that number", SQL_UNIT_SAME_NUMBER,
+	                    DB_I(u->building_id), DB_T(u->number), DB_I(id));
 }
 
 const struct store_edit SPACE_UNIT_EDIT = {
@@ -271,18 +243,10 @@ static int do_lease_create(struct write_ctx *w, void *arg, struct yq_err *e)
 		goto out;
 	if (l->enterprise_id && store_enterprise_in_zone(w, l->enterprise_id, e) < 0)
 		goto out;
-	int64_t clash = store_count(w->tx, SQL_LEASE_OVERLAP, DB_I(l->unit_id), DB_T(l->end_date),
-	                            DB_T(l->start_date));
-	if (clash < 0) {
-		write_fail(w, (int)clash, e);
+	if (store_unique(w, e, "start_date", "该单元在所选期间已有生效的租约，租期不能重叠",
+	                 "the unit has an active lease in that period", SQL_LEASE_OVERLAP,
+	                 DB_I(l->unit_id), DB_T(l->end_date), DB_T(l->start_date)) < 0)
 		goto out;
-	}
-	if (clash > 0) {
-		err_set(e, ERR_CONFLICT, "start_date",
-		        "该单元在所选期间已有生效的租约，租期不能重叠",
-		        "the unit has an active lease in that period");
-		goto out;
-	}
 	if (isnan(l->rent))
 		l->rent = u.rent;
 	if (store_insert_zone(w, &SQL_LEASE_INSERT, &ENTITY_SPACE_LEASE, l, &l->id, e) < 0 ||

@@ -18,6 +18,15 @@ int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *arg
 	return v;
 }
 
+int store_unique_args(struct write_ctx *w, struct yq_err *e, const char *field, const char *zh,
+                      const char *en, const char *sql, const struct db_arg *args, size_t n)
+{
+	int64_t same = store_count_args(w->tx, sql, args, n);
+	if (same < 0)
+		return write_fail(w, (int)same, e);
+	return same > 0 ? err_set(e, ERR_CONFLICT, field, zh, en) : 0;
+}
+
 int store_enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e)
 {
 	int64_t n =

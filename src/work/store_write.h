@@ -67,6 +67,14 @@ int store_create_in(struct db *tx, const struct principal *p, const struct store
  * db rc. store_count(c, SQL_SAME_NAME, DB_I(zone), DB_T(name), DB_I(id)). */
 int64_t store_count_args(struct db *c, const char *sql, const struct db_arg *args, size_t n);
 #define store_count(c, sql, ...) store_count_args((c), (sql), DB_ARGS(__VA_ARGS__))
+/* 0 when the count `sql` with its args is 0: no other row holds what must be unique. Else -1
+ * with ERR_CONFLICT (409) on `field` saying zh / en, or with the database's error as write_fail
+ * sets it. store_unique(w, e, "plate", "该车牌号已登记", "a truck has that plate",
+ * SQL_TRUCK_SAME_PLATE, DB_I(zone), DB_T(plate), DB_I(id)). */
+int store_unique_args(struct write_ctx *w, struct yq_err *e, const char *field, const char *zh,
+                      const char *en, const char *sql, const struct db_arg *args, size_t n);
+#define store_unique(w, e, field, zh, en, sql, ...)                                                \
+	store_unique_args((w), (e), (field), (zh), (en), (sql), DB_ARGS(__VA_ARGS__))
 /* 0 when the enterprise `id` is one of the caller's zone; else -1 with ERR_VALIDATION on
  * "enterprise_id" ("企业不存在"), or with the database's error as write_fail sets it. */
 int store_enterprise_in_zone(struct write_ctx *w, int64_t id, struct yq_err *e);
