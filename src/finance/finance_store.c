@@ -247,16 +247,13 @@ static int bank_in_zone(struct write_ctx *w, int64_t bank, const char *field, st
 	return n ? 0 : err_set(e, ERR_VALIDATION, field, "银行不存在", "no such bank");
 }
 
-/* A product stays with its bank. */
 static int check_product(struct write_ctx *w, const void *was, void *row, int64_t id,
                          struct arena *a, struct yq_err *e)
 {
 	const struct fin_product *old = was;
 	struct fin_product *p = row;
 	(void)id, (void)a;
-	if (old)
-		p->bank_id = old->bank_id;
-	else if (bank_in_zone(w, p->bank_id, "bank_id", e) < 0)
+	if (!old && bank_in_zone(w, p->bank_id, "bank_id", e) < 0)
 		return -1;
 	return fin_check_product(p, e);
 }
@@ -409,18 +406,16 @@ int fin_demand_create_in(struct db *tx, const struct principal *p, struct fin_de
 	return write_in(tx, p, p->zone_id, do_demand_create, &x, e);
 }
 
-/* A demand changes until it is pushed to banks, and stays the enterprise's. */
+/* A demand changes until it is pushed to banks. */
 static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t id,
                         struct arena *a, struct yq_err *e)
 {
 	const struct fin_demand *old = was;
-	struct fin_demand *d = row;
-	(void)w, (void)id, (void)a;
+	(void)w, (void)row, (void)id, (void)a;
 	enum fin_demand_status s = fin_demand_status_from(old->status);
 	if (s != FIN_DRAFT && s != FIN_SUBMITTED)
 		return err_set(e, ERR_STATE, "status", "融资需求已推送银行，不能再修改",
 		               "the demand was pushed: it no longer changes");
-	d->enterprise_id = old->enterprise_id;
 	return 0;
 }
 

@@ -435,16 +435,14 @@ const struct store_edit FREIGHT_CARRIER_EDIT = {
     STORE_ROW(struct freight_carrier, ENTITY_FREIGHT_CARRIER, FREIGHT_CARRIER_Q),
     .insert = &SQL_CARRIER_INSERT, .change = &SQL_CARRIER_UPDATE, .check = check_carrier};
 
-/* A truck stays with its carrier. */
 static int check_truck(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                        struct yq_err *e)
 {
 	const struct freight_truck *old = was;
 	struct freight_truck *t = row;
 	struct freight_carrier c;
-	if (old) {
-		t->carrier_id = old->carrier_id;
-	} else if (store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, t->carrier_id, a, &c, e) < 0) {
+	if (!old &&
+	    store_list_get(w->tx, &FREIGHT_CARRIER_Q, w->who, t->carrier_id, a, &c, e) < 0) {
 		if (e->code == ERR_NOT_FOUND)
 			err_set(e, ERR_VALIDATION, "carrier_id", "承运企业不存在",
 			        "no such carrier");

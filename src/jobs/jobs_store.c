@@ -379,7 +379,7 @@ static int set_status(struct write_ctx *w, int64_t id, enum jobs_status to, stru
 }
 
 /* An open demand changes (its deadline, when changed, not in the past; its count not below the
- * hires made) and stays its enterprise's; lowered to the hires, it is filled. */
+ * hires made); lowered to the hires, it is filled. */
 static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t id,
                         struct arena *a, struct yq_err *e)
 {
@@ -393,7 +393,6 @@ static int check_demand(struct write_ctx *w, const void *was, void *row, int64_t
 		return err_set(e, ERR_STATE, "status",
 		               s == JOBS_CLOSED ? "需求已关闭，不能修改" : "需求已招满，不能修改",
 		               "the demand is no longer open");
-	d->enterprise_id = old->enterprise_id;
 	if (jobs_check_demand(d, strcmp(d->deadline, old->deadline) != 0 ? today : NULL, e) < 0)
 		return -1;
 	if (d->headcount < old->hired)
@@ -623,16 +622,13 @@ int jobs_fair_join_in(struct db *tx, const struct principal *p, int64_t id, int6
 	return write_in(tx, p, p->zone_id, do_fair_join, &x, e);
 }
 
-/* A partnership stays with its enterprise. */
 static int check_ps(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                     struct yq_err *e)
 {
 	const struct jobs_partnership *old = was;
 	struct jobs_partnership *ps = row;
 	(void)id, (void)a;
-	if (old)
-		ps->enterprise_id = old->enterprise_id;
-	else if (check_ent(w, ps->enterprise_id, e) < 0)
+	if (!old && check_ent(w, ps->enterprise_id, e) < 0)
 		return -1;
 	return jobs_check_partnership(ps, e);
 }

@@ -696,8 +696,8 @@ out:
 	return rc;
 }
 
-/* Only the applying enterprise changes its application, while app_next allows an edit; it
- * stays with its policy, not above the policy's maximum. */
+/* Only the applying enterprise changes its application, while app_next allows an edit, not
+ * above the policy's maximum. */
 static int check_app(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                      struct yq_err *e)
 {
@@ -710,7 +710,6 @@ static int check_app(struct write_ctx *w, const void *was, void *row, int64_t id
 		               "only the applying enterprise edits it");
 	if (app_next(app_status_from_name(old->status), APP_EV_EDIT, &to, e) < 0)
 		return -1;
-	app->policy_id = old->policy_id;
 	return within_max(app->amount_requested, old->max_amount, e);
 }
 

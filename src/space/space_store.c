@@ -183,15 +183,13 @@ static int unit_building(struct write_ctx *w, int64_t id, struct arena *ar,
 	return err_set(e, ERR_VALIDATION, "building_id", "楼宇不存在", "no such building");
 }
 
-/* A new unit is vacant unless it says otherwise; a unit stays in its building. */
+/* A new unit is vacant unless it says otherwise. */
 static int check_unit(struct write_ctx *w, const void *was, void *row, int64_t id, struct arena *a,
                       struct yq_err *e)
 {
 	const struct space_unit *old = was;
 	struct space_unit *u = row;
 	struct space_building b;
-	if (old)
-		u->building_id = old->building_id;
 	if (!u->status || !*u->status)
 		u->status = old ? old->status : "vacant";
 	if (unit_building(w, u->building_id, a, &b, e) < 0 ||

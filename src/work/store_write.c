@@ -1,4 +1,4 @@
-/* The INSERT of an entity's row inside a change (see store_write.h). */
+/* The writes of an entity's rows inside a change (see store_write.h). */
 #include "work/store_write.h"
 #include <string.h>
 #include "access/principal.h"
@@ -105,7 +105,12 @@ int store_update_fn(struct write_ctx *w, void *arg, struct yq_err *e)
 	if (store_list_get(w->tx, ed->q, w->who, x->id, &ar, old, e) < 0)
 		goto out;
 	memcpy(row, old, ed->size);
-	entity_copy(ed->en, row, x->in, x->present);
+	/* a member set at creation (F_NOUPDATE: a unit's building) stays as stored */
+	uint64_t kept = 0;
+	for (int i = 0; i < ed->en->n_fields && i < 64; i++)
+		if (ed->en->fields[i].flags & F_NOUPDATE)
+			kept |= (uint64_t)1 << i;
+	entity_copy(ed->en, row, x->in, x->present & ~kept);
 	if (ed->check && ed->check(w, old, row, x->id, &ar, e) < 0)
 		goto out;
 	rc = write_update(w, ed->change, x->id, old, row, e);

@@ -1,5 +1,7 @@
-/* store_write: the INSERT of an entity's row inside a change (audit/write_tx.h), its stored
- * fields bound by the field table after the statement's own leading parameters.
+/* store_write: the writes of an entity's rows inside a change (audit/write_tx.h): the INSERT
+ * with its stored fields bound by the field table after the statement's own leading parameters,
+ * the generic creation and change of a row (struct store_edit), and the counts a write checks
+ * (store_count, store_unique).
  *
  *	if (store_insert(w, &SQL_POLICY_INSERT, &ENTITY_POLICY, pol, &pol->id, e,
  *	                 DB_I(w->who->zone_id), DB_O(w->who->user_id), DB_I(now), DB_I(now)) < 0)
@@ -27,8 +29,9 @@ struct store_change {
 
 /* The rules of a row before it is written (a store_edit's check): on a creation old is NULL and
  * id 0; on a change old is the stored row and row the changed one (both as the edit's query reads
- * them). The check may set members of row: a default, a member a change keeps. 0, or -1 with e
- * set (a database failure as write_fail sets it). Its arena lasts the change. */
+ * them; a member flagged F_NOUPDATE keeps its stored value). The check may set members of row
+ * (a default) and may write what follows from the change (a status) in the same transaction.
+ * 0, or -1 with e set (a database failure as write_fail sets it). Its arena lasts the change. */
 struct arena;
 typedef int (*store_check_fn)(struct write_ctx *w, const void *old, void *row, int64_t id,
                               struct arena *a, struct yq_err *e);
